@@ -1,0 +1,36 @@
+"""Defaults that several stages share: where the store lives and how much input we accept."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+MB = 1024 * 1024
+
+
+def default_db_path() -> Path:
+    """`$XDG_DATA_HOME/factfile/factfile.db`, i.e. `~/.local/share/factfile/factfile.db` by default."""
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "factfile" / "factfile.db"
+
+
+def default_db_url() -> str:
+    return os.environ.get("FACTFILE_DB") or str(default_db_path())
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds on untrusted input, so one hostile or broken file cannot exhaust the machine."""
+
+    max_page_bytes: int = 20 * MB  # one HTML page, text file, JSON line or WARC/feed payload
+    max_container_bytes: int = 20 * 1024 * MB  # a whole WARC / JSONL / feed file
+    max_text_chars: int = 1_000_000  # extracted article text handed to NLP (spaCy's own max_length)
+    max_records: int = 5_000_000  # records read from one container file
+    min_text_chars: int = 20  # shorter extractions are not articles
+
+    def describe_page_limit(self) -> str:
+        return f"{self.max_page_bytes / MB:.0f} MB"
+
+
+DEFAULT_LIMITS = Limits()

@@ -1,0 +1,84 @@
+"""What the article says an actor is: "X is a Russian paramilitary group", "X, a former officer,",
+"Ukrainian presidential adviser X". Each description is a profile fact with its sentence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from factfile.extract.registry import Stage, stages
+from factfile.records import Analysis, Fact, Span
+
+_MAX_WORDS = 16
+
+
+@stages.register("descriptions")
+def make_descriptions() -> Stage:
+    def descriptions(doc: Doc, analysis: Analysis) -> None:
+        seen: set[tuple[int, str]] = set()
+        chunks = list(doc.noun_chunks)
+        for mention in analysis.mentions:
+            if mention.chain is None:
+                continue
+            span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for start, end in _descriptions_of(span, chunks):
+                value = doc.text[start:end]
+                if not _describes(doc.char_span(start, end, alignment_mode="expand")):
+                    continue
+                key = (mention.chain, value.casefold())
+                if key in seen or not 1 <= len(value.split()) <= _MAX_WORDS:
+                    continue
+                seen.add(key)
+                analysis.facts.append(
+                    Fact(
+                        subject_chain=mention.chain,
+                        predicate="description",
+                        value=value,
+                        span=Span(start, end, value),
+                        sentence=mention.sentence,
+                    )
+                )
+
+    return descriptions
+
+
+def _describes(phrase: SpacySpan | None) -> bool:
+    """A description names a kind of thing: it has a common noun that is not part of a name."""
+    return phrase is not None and any(t.pos_ == "NOUN" and t.is_alpha and not t.ent_type_ for t in phrase)
+
+
+def _descriptions_of(name: SpacySpan, chunks: list[SpacySpan]) -> list[tuple[int, int]]:
+    root = name.root
+    found = []
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
+        found += [_phrase(child) for child in root.head.children if child.dep_ == "attr"]
+    found += [_phrase(child) for child in root.children if child.dep_ == "appos" and child.i >= name.end]
+    if root.dep_ == "appos" and root.head.i < name.start and root.head.pos_ == "NOUN":
+        found.append(_phrase(root.head, stop=name.start))
+    found += _title_before(name, chunks)
+    return [(s, e) for s, e in found if e > s]
+
+
+def _phrase(head: Token, stop: int | None = None) -> tuple[int, int]:
+    """Character extent of the phrase headed by `head`, without a leading article or a clause."""
+    tokens = [t for t in head.subtree if stop is None or t.i < stop]
+    tokens = [t for t in tokens if not (t.dep_ in ("relcl", "punct", "cc", "conj") and t.i > head.i)]
+    cut = [t.i for t in head.subtree if t.i > head.i and t.dep_ in ("relcl", "punct", "cc") and (stop is None or t.i < stop)]
+    if cut:
+        tokens = [t for t in tokens if t.i < min(cut)]
+    tokens = [t for t in tokens if not (t.dep_ == "det" and t.i == tokens[0].i)]
+    if not tokens:
+        return (0, 0)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _title_before(name: SpacySpan, chunks: list[SpacySpan]) -> list[tuple[int, int]]:
+    """"Ukrainian presidential adviser" in "Ukrainian presidential adviser Oleksiy Arestovych"."""
+    for chunk in chunks:
+        if chunk.start < name.start and name.end == chunk.end:
+            words = [t for t in chunk if t.i < name.start and t.dep_ not in ("det", "poss", "case", "punct")]
+            if any(t.ent_type_ in ("", "NORP") and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ == "" for t in words):
+                return [(words[0].idx, words[-1].idx + len(words[-1]))]
+    return []

@@ -1,0 +1,128 @@
+"""Entity mentions: spaCy's named entities, repaired for the way news writes names.
+
+Three repairs matter on scraped and translated news: names wrapped in quotes or guillemets
+(«Meduza», “Russian Volunteer Corps”) that the statistical model misses or cuts; boundaries that
+include "the", quotes or a possessive; and a name recognised once but missed elsewhere in the same
+article. Offsets always point at the clean name in the article text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from factfile.extract.names import QUOTES
+from factfile.extract.registry import Stage, stages
+from factfile.records import Analysis, Mention, Span
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+KEPT_LABELS = ACTOR_LABELS | {"EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
+
+_QUOTED = re.compile(r"(?<!\w)[“\"«‘„‹]\s*([^“”\"«»‘’„‹›\n]{2,80}?)\s*[”\"»’“›](?!\w)")
+_CONNECTORS = {"of", "the", "for", "and", "de", "du", "la", "von", "van", "der", "al", "&", "on", "in"}
+_CALENDAR = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}
+
+
+@stages.register("mentions")
+def make_mentions() -> Stage:
+    def mentions(doc: Doc, analysis: Analysis) -> None:
+        text = doc.text
+        found: list[tuple[int, int, str]] = []
+        for start, end in _quoted_names(text):
+            found.append((start, end, _label_inside(doc, start, end)))
+        for ent in doc.ents:
+            if ent.label_ in KEPT_LABELS:
+                start, end = _trim(text, ent.start_char, ent.end_char)
+                if end > start:
+                    found.append((start, end, ent.label_))
+        found = _without_overlaps(found + _propagated(text, found, doc))
+        analysis.mentions = [
+            Mention(span=Span(start, end, text[start:end]), label=label, sentence=analysis.sentence_of(start))
+            for start, end, label in sorted(found)
+        ]
+
+    return mentions
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Move span edges inward past quotes, brackets, "the" and a possessive "'s"."""
+    while True:
+        before = (start, end)
+        if text[start:end].startswith(("'s ", "’s ")):
+            start += 3
+        while start < end and (text[start] in QUOTES or text[start] in " ([{"):
+            start += 1
+        while end > start and (text[end - 1] in QUOTES or text[end - 1] in " )]},.;:"):
+            end -= 1
+        lowered = text[start:end].lower()
+        for article in ("the ", "a ", "an "):
+            if lowered.startswith(article) and end - start > len(article) + 1:
+                start += len(article)
+                break
+        if text[start:end].endswith(("'s", "’s")):
+            end -= 2
+        if (start, end) == before:
+            return start, end
+
+
+def _is_name(candidate: str) -> bool:
+    words = candidate.split()
+    if not 1 <= len(words) <= 7 or not candidate[0].isupper():
+        return False
+    if candidate[-1] in ".!?,;:" or any(ch.isdigit() for ch in candidate):
+        return False
+    content = [w for w in words if w.lower() not in _CONNECTORS]
+    return bool(content) and all(w[0].isupper() for w in content)
+
+
+def _quoted_names(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in _QUOTED.finditer(text):
+        candidate = match.group(1)
+        start = match.start(1)
+        if candidate.lower().startswith("the "):
+            candidate, start = candidate[4:], start + 4
+        if _is_name(candidate) and candidate.lower() not in _CALENDAR:
+            spans.append((start, start + len(candidate)))
+    return spans
+
+
+def _label_inside(doc: Doc, start: int, end: int) -> str:
+    """The actor label spaCy gave to text within the span, ORG when it saw none."""
+    labels = [e.label_ for e in doc.ents if e.start_char < end and start < e.end_char and e.label_ in ACTOR_LABELS]
+    if "PERSON" in labels and (end - start) < 40 and len(doc.text[start:end].split()) <= 3:
+        return "PERSON"
+    return "ORG" if not labels or labels[0] == "NORP" else labels[0]
+
+
+def _without_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Where spans overlap keep the longest, then the first listed (quoted names, then the model's)."""
+    kept: list[tuple[int, int, str]] = []
+    order = sorted(range(len(spans)), key=lambda i: (spans[i][0] - spans[i][1], i))
+    for start, end, label in (spans[i] for i in order):
+        if all(end <= s or e <= start for s, e, _ in kept):
+            kept.append((start, end, label))
+    return kept
+
+
+def _propagated(text: str, found: list[tuple[int, int, str]], doc: Doc) -> list[tuple[int, int, str]]:
+    """Other occurrences of names already recognised in this article."""
+    names: dict[str, str] = {}
+    for start, end, label in found:
+        name = text[start:end]
+        if label not in ACTOR_LABELS or not name[:1].isupper():
+            continue
+        words = name.split()
+        if len(words) == 1 and (name.lower() in _CALENDAR or doc.vocab[name.lower()].is_stop or len(name) < 3):
+            continue
+        names.setdefault(name, label)
+    extra = []
+    for name, label in names.items():
+        flags = re.I if len(name.split()) > 1 else 0
+        for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, flags):
+            extra.append((match.start(), match.end(), label))
+    return extra

@@ -1,0 +1,131 @@
+"""Turn one raw item into an `Article`: main text, metadata, declared source, language, hash."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from datetime import date, datetime
+from urllib.parse import urlsplit
+
+import trafilatura
+from trafilatura.settings import Document
+
+from factfile.config import DEFAULT_LIMITS, Limits
+from factfile.errors import IngestError
+from factfile.ingest.boilerplate import split_plain_text
+from factfile.ingest.decode import decode, repair
+from factfile.ingest.language import detect_language
+from factfile.ingest.provenance import declared_source
+from factfile.records import Article, RawItem
+
+# Han, Hiragana, Katakana, Hangul, Thai, Lao, Khmer, Myanmar: written without spaces between words.
+_UNSPACED_SCRIPTS = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def to_article(item: RawItem, limits: Limits = DEFAULT_LIMITS) -> Article:
+    """Extract the article in `item`; raise IngestError naming the item when there is none."""
+    warnings = list(item.warnings)
+    payload = item.payload
+    if isinstance(payload, bytes):
+        payload, decode_warnings = decode(payload, item.origin, item.encoding)
+        warnings += decode_warnings
+    hints = item.hints
+    if item.kind == "html":
+        text, page = _from_html(payload, hints.url)
+        title, author, published, site, url = page.title, page.author, page.date, page.sitename, page.url
+        credited_in = text
+    else:
+        plain = split_plain_text(payload)
+        text, title, author, published, site, url = plain.body, plain.title, plain.byline, None, None, None
+        credited_in = payload  # the credit line usually sits in the trailer that was cut
+    text = _normalise_space(repair(text, warnings))
+    if len(text) < limits.min_text_chars:
+        raise IngestError(item.origin, "no article text found" if not text else f"article text too short ({len(text)} characters)")
+    if not _readable(text):
+        raise IngestError(item.origin, "no readable text: it does not consist of words (wrong encoding or not text)")
+    if len(text) > limits.max_text_chars:
+        raise IngestError(item.origin, f"article text has {len(text):,} characters, over the {limits.max_text_chars:,} limit")
+    url = hints.url or url
+    return Article(
+        origin=item.origin,
+        text=text,
+        content_hash=content_hash(text),
+        title=_clean_title(hints.title or title),
+        url=url,
+        author=hints.author or author,
+        published=parse_date(hints.published) or parse_date(published),
+        site=hints.site or site,
+        domain=domain_of(url),
+        language=detect_language(text),
+        declared_source=hints.source or declared_source(credited_in),
+        warnings=warnings,
+    )
+
+
+def _from_html(html: str, url: str | None) -> tuple[str, Document]:
+    """trafilatura's main text and metadata; its precision mode suits news pages best."""
+    try:
+        page = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, favor_precision=True, include_comments=False, deduplicate=False
+        )
+    except (ValueError, TypeError, RecursionError):
+        page = None
+    if page is None or not (page.text or "").strip():
+        fallback = trafilatura.html2txt(html) or ""
+        page = page or Document()
+        page.text = fallback
+    return page.text or "", page
+
+
+def _readable(text: str) -> bool:
+    """Prose is mostly letters, in words of ordinary length (scripts written without spaces aside)."""
+    sample = text[:20_000]
+    words = sample.split()
+    if not words or sum(ch.isalpha() for ch in sample) / len(sample) < 0.4:
+        return False
+    unspaced = sum(_UNSPACED_SCRIPTS.match(ch) is not None for ch in sample)
+    return len(sample) / len(words) <= 40 or unspaced / len(sample) > 0.3
+
+
+def content_hash(text: str) -> str:
+    """Identity of an article's content: same words in the same order, whatever the whitespace."""
+    canonical = " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def domain_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else f"//{url}").hostname
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+def parse_date(value: str | date | None) -> date | None:
+    """A publication date from ISO strings, RFC 822 (feeds) or free text; None when unknown."""
+    if value is None or isinstance(value, date):
+        return value.date() if isinstance(value, datetime) else value
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    import dateparser  # slow to import; only free-text dates need it
+
+    parsed = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
+    return parsed.date() if parsed else None
+
+
+def _normalise_space(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+def _clean_title(title: str | None) -> str | None:
+    return " ".join(title.split()) if title else None

@@ -1,0 +1,54 @@
+"""Decide which reader handles a file: by its name first, then by its first bytes."""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+from pathlib import Path
+from typing import Literal
+
+Format = Literal["html", "text", "jsonl", "warc", "feed"]
+
+_BY_SUFFIX: dict[str, Format] = {
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".txt": "text", ".text": "text", ".md": "text",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
+    ".warc": "warc", ".arc": "warc",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed", ".rdf": "feed",
+}
+
+
+def format_of(path: Path) -> Format:
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] in (".gz", ".gzip"):
+        suffixes = suffixes[:-1]
+    if suffixes and suffixes[-1] in _BY_SUFFIX:
+        return _BY_SUFFIX[suffixes[-1]]
+    return _by_content(head(path))
+
+
+def head(path: Path, size: int = 4096) -> bytes:
+    """The first bytes of the file, gunzipped when compressed; empty when unreadable."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(size)
+        if head[:2] == b"\x1f\x8b":
+            with gzip.open(path, "rb") as handle:
+                head = handle.read(size)
+    except (OSError, EOFError, zlib.error):
+        return b""
+    return head
+
+
+def _by_content(head: bytes) -> Format:
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith(b"warc/"):
+        return "warc"
+    if start.startswith(b"{"):
+        return "jsonl"
+    if start.startswith(b"<?xml") or start.startswith((b"<rss", b"<feed", b"<rdf")):
+        if any(tag in start for tag in (b"<rss", b"<feed", b"<rdf:rdf")):
+            return "feed"
+    if start.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body", b"<!--")):
+        return "html"
+    return "text"

@@ -1,0 +1,194 @@
+"""The whole job for a set of inputs: ingest → extract → relate → store.
+
+Reading files happens here; extraction and NLP run in worker processes (`workers` > 1) that each load
+the model once; one writer stores each document in its own transaction, so a crash or a bad input
+never leaves a half-written document, and re-running skips what is already stored.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Literal
+
+from factfile.config import DEFAULT_LIMITS, Limits
+from factfile.errors import IngestError
+from factfile.extract import DEFAULT_STAGES, Extractor
+from factfile.ingest import read_items, to_article
+from factfile.records import Analysis, RawItem, Rejection
+from factfile.relate import DEFAULT_RELATERS
+from factfile.relate import build as build_relaters
+from factfile.store import Store
+from factfile.store.writer import save
+
+Status = Literal["stored", "duplicate", "rejected"]
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What happened to one input item."""
+
+    origin: str
+    status: Status
+    problem: str | None = None
+    document_id: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Summary:
+    read: int = 0
+    stored: int = 0
+    duplicate: int = 0
+    rejected: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+
+    def add(self, outcome: Outcome) -> None:
+        self.read += 1
+        if outcome.status == "stored":
+            self.stored += 1
+        elif outcome.status == "duplicate":
+            self.duplicate += 1
+        else:
+            self.rejected += 1
+            self.rejections.append(Rejection(outcome.origin, outcome.problem or "rejected"))
+
+    @property
+    def ingested_any(self) -> bool:
+        return self.stored + self.duplicate > 0
+
+
+@dataclass(slots=True)
+class Duplicate:
+    origin: str
+    warnings: list[str]
+
+
+Processed = Analysis | Rejection | Duplicate
+
+
+class Analyser:
+    """Per-process worker state: the extractor and a way to skip already-stored content before NLP."""
+
+    def __init__(self, stages: tuple[str, ...], limits: Limits, known: Callable[[str], bool]):
+        self.extractor = Extractor(stages)
+        self.limits = limits
+        self.known = known
+
+    def __call__(self, items: list[RawItem]) -> list[Processed]:
+        results: list[Processed | None] = []
+        articles = []
+        for item in items:
+            try:
+                article = to_article(item, self.limits)
+            except IngestError as error:
+                results.append(Rejection(error.origin, error.problem))
+                continue
+            if self.known(article.content_hash):
+                results.append(Duplicate(article.origin, article.warnings))
+                continue
+            results.append(None)
+            articles.append(article)
+        analyses = iter(self.extractor.pipe(articles))
+        return [r if r is not None else next(analyses) for r in results]
+
+
+_worker: Analyser | None = None
+
+
+def _start_worker(stages: tuple[str, ...], limits: Limits, store_url: str) -> None:
+    global _worker
+    store = Store(store_url, migrate=False)
+    _worker = Analyser(stages, limits, store.has_document)
+
+
+def _run_worker(items: list[RawItem]) -> list[Processed]:
+    assert _worker is not None
+    return _worker(items)
+
+
+class Pipeline:
+    def __init__(
+        self,
+        store: Store,
+        workers: int = 1,
+        limits: Limits = DEFAULT_LIMITS,
+        stages: tuple[str, ...] = DEFAULT_STAGES,
+        relaters: tuple[str, ...] = DEFAULT_RELATERS,
+        batch_size: int = 8,
+    ):
+        self.store = store
+        self.workers = max(1, workers)
+        self.limits = limits
+        self.stages = stages
+        self.relaters = build_relaters(relaters)
+        self.batch_size = batch_size
+
+    def run(self, arguments: Iterable[str]) -> Iterator[Outcome]:
+        """Ingest every article in the inputs, yielding one outcome per item as it is decided."""
+        rejected: list[Rejection] = []
+
+        def items() -> Iterator[RawItem]:
+            for found in read_items(arguments, self.limits):
+                if isinstance(found, Rejection):
+                    rejected.append(found)
+                else:
+                    yield found
+
+        for processed in self._analyse(items()):
+            while rejected:
+                yield Outcome(rejected[0].origin, "rejected", rejected.pop(0).problem)
+            yield self._store(processed)
+        for rejection in rejected:
+            yield Outcome(rejection.origin, "rejected", rejection.problem)
+
+    def ingest(self, arguments: Iterable[str]) -> Summary:
+        summary = Summary()
+        for outcome in self.run(arguments):
+            summary.add(outcome)
+        return summary
+
+    def _analyse(self, items: Iterator[RawItem]) -> Iterator[Processed]:
+        batches = _batches(items, self.batch_size)
+        if self.workers == 1:
+            analyser = Analyser(self.stages, self.limits, self.store.has_document)
+            for batch in batches:
+                yield from analyser(batch)
+            return
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(
+            self.workers, mp_context=context, initializer=_start_worker, initargs=(self.stages, self.limits, self.store.url)
+        ) as pool:
+            pending: deque[Future] = deque()
+            for batch in batches:
+                pending.append(pool.submit(_run_worker, batch))
+                if len(pending) >= self.workers * 3:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+
+    def _store(self, processed: Processed) -> Outcome:
+        if isinstance(processed, Rejection):
+            return Outcome(processed.origin, "rejected", processed.problem)
+        if isinstance(processed, Duplicate):
+            return Outcome(processed.origin, "duplicate", warnings=processed.warnings)
+        article = processed.article
+        with self.store.transaction() as session:
+            document = save(session, processed, self.relaters)
+        if document is None:
+            return Outcome(article.origin, "duplicate", warnings=article.warnings)
+        return Outcome(article.origin, "stored", document_id=document.id, warnings=article.warnings)
+
+
+def _batches(items: Iterator[RawItem], size: int) -> Iterator[list[RawItem]]:
+    batch: list[RawItem] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -1,0 +1,38 @@
+"""Stage 3, relate: connect one new document to what the store already knows.
+
+A relater is registered by name and called inside the document's write transaction with a `Linking`
+context; the `actors` relater maps each within-document chain to a store actor, later relaters (copies,
+stories, corroboration) see those actor ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import catalogue
+from sqlalchemy.orm import Session
+
+from factfile.records import Analysis
+from factfile.store.schema import Document
+
+relaters = catalogue.create("factfile", "relaters", entry_points=True)
+
+DEFAULT_RELATERS: tuple[str, ...] = ("actors",)
+
+
+@dataclass
+class Linking:
+    session: Session
+    analysis: Analysis
+    document: Document
+    actor_of_chain: dict[int, int] = field(default_factory=dict)
+
+
+Relater = Callable[[Linking], None]
+
+
+def build(names: tuple[str, ...] = DEFAULT_RELATERS) -> list[Relater]:
+    from factfile.relate import actors  # noqa: F401  (registers relaters)
+
+    return [relaters.get(name)() for name in names]

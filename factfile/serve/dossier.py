@@ -1,0 +1,172 @@
+"""An actor's dossier: everything the store knows about it, each line with its evidence and source.
+
+The same `Dossier` feeds the CLI (`factfile show`), the API and the web page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from factfile.extract.names import name_key
+from factfile.store import schema as s
+from factfile.store.queries import sentence_of
+
+
+@dataclass(slots=True)
+class Evidence:
+    """Where a line comes from: the sentence, its document and outlet, and the highlighted part."""
+
+    document_id: int
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: date | None
+    declared_source: str | None
+    sentence: str
+    highlight: tuple[int, int]  # offsets into `sentence`
+    start: int  # offsets into the document text
+    end: int
+
+    @property
+    def source_label(self) -> str:
+        """Who published it, and whom they credit: "example.com, credits Watson"."""
+        where = self.outlet or f"document {self.document_id}"
+        return f"{where}, credits {self.declared_source}" if self.declared_source else where
+
+
+@dataclass(slots=True)
+class FactLine:
+    predicate: str
+    value: str
+    evidence: list[Evidence]
+
+    @property
+    def outlets(self) -> int:
+        return len({e.outlet or f"doc{e.document_id}" for e in self.evidence})
+
+
+@dataclass(slots=True)
+class DocumentMentions:
+    document_id: int
+    title: str | None
+    outlet: str | None
+    mentions: int
+    evidence: list[Evidence]
+
+
+@dataclass(slots=True)
+class Dossier:
+    actor_id: int
+    name: str
+    kind: str
+    aliases: list[tuple[str, int]]
+    facts: list[FactLine]
+    documents: list[DocumentMentions]
+    mention_count: int
+    document_count: int
+    outlet_count: int
+
+
+def build_dossier(session: Session, actor_id: int, max_documents: int = 50, max_sentences: int = 3) -> Dossier:
+    actor = session.get(s.Actor, actor_id)
+    if actor is None:
+        raise KeyError(actor_id)
+    aliases = [
+        (name, n)
+        for name, n in session.execute(
+            select(s.Alias.name, s.Alias.mentions).where(s.Alias.actor_id == actor_id).order_by(s.Alias.mentions.desc(), s.Alias.name)
+        )
+    ]
+    return Dossier(
+        actor_id=actor.id,
+        name=actor.name,
+        kind=actor.kind,
+        aliases=aliases,
+        facts=_facts(session, actor_id),
+        documents=_documents(session, actor_id, max_documents, max_sentences),
+        mention_count=session.scalar(select(func.count()).where(s.Mention.actor_id == actor_id)) or 0,
+        document_count=session.scalar(select(func.count(func.distinct(s.Mention.document_id))).where(s.Mention.actor_id == actor_id)) or 0,
+        outlet_count=session.scalar(
+            select(func.count(func.distinct(s.Document.outlet_id)))
+            .join(s.Mention, s.Mention.document_id == s.Document.id)
+            .where(s.Mention.actor_id == actor_id)
+        )
+        or 0,
+    )
+
+
+def _evidence_columns(model):
+    return (
+        s.Document.id,
+        s.Document.title,
+        func.coalesce(s.Outlet.name, s.Outlet.domain, s.Document.site),
+        s.Document.url,
+        s.Document.published,
+        s.Document.declared_source,
+        sentence_of(model),
+        model.sent_start,
+        model.start,
+        model.end,
+    )
+
+
+def _evidence(row) -> Evidence:
+    doc_id, title, outlet, url, published, declared, sentence, sent_start, start, end = row
+    return Evidence(
+        document_id=doc_id,
+        title=title,
+        outlet=outlet,
+        url=url,
+        published=published,
+        declared_source=declared,
+        sentence=sentence,
+        highlight=(start - sent_start, end - sent_start),
+        start=start,
+        end=end,
+    )
+
+
+def _facts(session: Session, actor_id: int) -> list[FactLine]:
+    rows = session.execute(
+        select(s.Fact.predicate, s.Fact.value, *_evidence_columns(s.Fact))
+        .join(s.Document, s.Document.id == s.Fact.document_id)
+        .outerjoin(s.Outlet, s.Outlet.id == s.Document.outlet_id)
+        .where(s.Fact.actor_id == actor_id)
+        .order_by(s.Fact.predicate, s.Document.published, s.Document.id, s.Fact.start)
+    )
+    lines: dict[tuple[str, str], FactLine] = {}
+    for predicate, value, *evidence in rows:
+        key = (predicate, name_key(value))
+        line = lines.setdefault(key, FactLine(predicate, value, []))
+        line.evidence.append(_evidence(evidence))
+    return sorted(lines.values(), key=lambda line: (line.predicate, -line.outlets, -len(line.evidence)))
+
+
+def _documents(session: Session, actor_id: int, max_documents: int, max_sentences: int) -> list[DocumentMentions]:
+    per_document = (
+        select(s.Mention.document_id, func.count().label("n"))
+        .where(s.Mention.actor_id == actor_id)
+        .group_by(s.Mention.document_id)
+        .order_by(func.count().desc(), s.Mention.document_id)
+        .limit(max_documents)
+        .subquery()
+    )
+    rows = session.execute(
+        select(per_document.c.n, *_evidence_columns(s.Mention))
+        .join(per_document, per_document.c.document_id == s.Mention.document_id)
+        .join(s.Document, s.Document.id == s.Mention.document_id)
+        .outerjoin(s.Outlet, s.Outlet.id == s.Document.outlet_id)
+        .where(s.Mention.actor_id == actor_id)
+        .order_by(per_document.c.n.desc(), s.Mention.document_id, s.Mention.start)
+    )
+    documents: dict[int, DocumentMentions] = {}
+    for n, *evidence in rows:
+        item = _evidence(evidence)
+        entry = documents.setdefault(item.document_id, DocumentMentions(item.document_id, item.title, item.outlet, n, []))
+        if len(entry.evidence) < max_sentences and all(e.sentence != item.sentence for e in entry.evidence):
+            entry.evidence.append(item)
+    return list(documents.values())

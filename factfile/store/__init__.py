@@ -1,0 +1,90 @@
+"""Stage 4, store: SQLite by default, any SQLAlchemy URL (PostgreSQL) for a shared server.
+
+    store = Store("factfile.db")          # creates or upgrades the schema
+    with store.transaction() as session:  # one document per transaction
+        save(session, analysis, relaters)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from factfile.config import default_db_url
+from factfile.errors import StoreError
+from factfile.store.migrate import upgrade
+from factfile.store.schema import Document
+
+
+def database_url(location: str | Path | None) -> str:
+    """SQLAlchemy URL for a path or URL; plain paths mean SQLite files."""
+    location = str(location or default_db_url())
+    if location.startswith(("postgres://", "postgresql://")):
+        return "postgresql+psycopg://" + location.split("://", 1)[1]
+    if "://" in location:
+        return location
+    if location == ":memory:":
+        return "sqlite://"
+    path = Path(location).expanduser()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+class Store:
+    def __init__(self, location: str | Path | None = None, migrate: bool = True):
+        self.url = database_url(location)
+        self.engine = _engine(self.url)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        if migrate:
+            try:
+                with self.engine.begin() as connection:
+                    upgrade(connection)
+            except (DatabaseError, OperationalError) as exc:
+                raise StoreError(f"{location}: cannot open as a factfile store ({exc.orig})") from exc
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work is committed together, or not at all."""
+        with self.sessions() as session, session.begin():
+            yield session
+
+    def session(self) -> Session:
+        return self.sessions()
+
+    def has_document(self, content_hash: str) -> bool:
+        with self.sessions() as session:
+            return session.scalar(select(Document.id).where(Document.content_hash == content_hash)) is not None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _engine(url: str) -> Engine:
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": 60})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection, _record):
+        cursor = dbapi_connection.cursor()
+        if url != "sqlite://":
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA busy_timeout=60000")
+        cursor.close()
+
+    return engine
+
+
+__all__ = ["Store", "database_url"]

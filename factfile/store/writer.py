@@ -1,0 +1,196 @@
+"""Write one analysed article, with everything extracted from it, inside the caller's transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from factfile.records import Analysis, PlaceRef
+from factfile.relate import Linking, Relater
+from factfile.store import schema as s
+
+
+def save(session: Session, analysis: Analysis, relaters: Sequence[Relater]) -> s.Document | None:
+    """Store the document and its records; None if a document with the same content is stored."""
+    article = analysis.article
+    if session.scalar(select(s.Document.id).where(s.Document.content_hash == article.content_hash)) is not None:
+        return None
+    document = s.Document(
+        content_hash=article.content_hash,
+        origin=article.origin,
+        url=article.url,
+        title=article.title,
+        author=article.author,
+        published=article.published,
+        site=article.site,
+        outlet_id=_outlet_id(session, article.domain, article.site),
+        language=article.language,
+        declared_source=article.declared_source,
+        text=article.text,
+        warnings=article.warnings or None,
+    )
+    session.add(document)
+    session.flush()
+
+    linking = Linking(session=session, analysis=analysis, document=document)
+    for relate in relaters:
+        relate(linking)
+    actor = linking.actor_of_chain.get
+    place_ids = [_place_id(session, place) for place in analysis.places]
+    place_of_mention = {p.mention: place_ids[i] for i, p in enumerate(analysis.places) if p.mention is not None}
+
+    session.add_all(
+        s.Mention(
+            document_id=document.id,
+            start=m.span.start,
+            end=m.span.end,
+            text=m.span.text[:500],
+            label=m.label,
+            role=m.role,
+            chain=m.chain,
+            sent_start=m.sentence.start,
+            sent_end=m.sentence.end,
+            actor_id=actor(m.chain) if m.chain is not None else None,
+            place_id=place_of_mention.get(i),
+        )
+        for i, m in enumerate(analysis.mentions)
+    )
+
+    statements: list[s.Statement] = []
+    for st in analysis.statements:
+        row = s.Statement(
+            document_id=document.id,
+            source_text=st.source.text if st.source else None,
+            source_start=st.source.start if st.source else None,
+            source_end=st.source.end if st.source else None,
+            source_type=st.source_type,
+            source_actor_id=actor(st.source_chain) if st.source_chain is not None else None,
+            cue_text=st.cue.text[:500] if st.cue else None,
+            cue_start=st.cue.start if st.cue else None,
+            cue_end=st.cue.end if st.cue else None,
+            content_text=st.content.text,
+            content_start=st.content.start,
+            content_end=st.content.end,
+            direct=st.direct,
+            certainty=st.certainty,
+            hedges=st.hedges or None,
+        )
+        statements.append(row)
+    session.add_all(statements)
+    session.flush()
+    for st, row in zip(analysis.statements, statements):
+        if st.parent is not None:
+            row.parent_id = statements[st.parent].id
+    statement_id = lambda i: statements[i].id if i is not None else None  # noqa: E731
+
+    session.add_all(
+        s.Fact(
+            document_id=document.id,
+            actor_id=actor(f.subject_chain),
+            predicate=f.predicate,
+            value=f.value,
+            value_actor_id=actor(f.value_chain) if f.value_chain is not None else None,
+            start=f.span.start,
+            end=f.span.end,
+            sent_start=f.sentence.start,
+            sent_end=f.sentence.end,
+            statement_id=statement_id(f.statement),
+        )
+        for f in analysis.facts
+    )
+    session.add_all(
+        s.TimeExpression(
+            document_id=document.id,
+            text=t.span.text[:255],
+            start=t.span.start,
+            end=t.span.end,
+            date_start=t.start,
+            date_end=t.end,
+            precision=t.precision,
+        )
+        for t in analysis.times
+    )
+    events: list[s.Event] = []
+    for e in analysis.events:
+        time = analysis.times[e.time] if e.time is not None else None
+        events.append(
+            s.Event(
+                document_id=document.id,
+                event_type=e.event_type,
+                sub_type=e.sub_type,
+                trigger_text=e.trigger.text[:255],
+                start=e.trigger.start,
+                end=e.trigger.end,
+                sent_start=e.sentence.start,
+                sent_end=e.sentence.end,
+                actor1_id=actor(e.actor1_chain) if e.actor1_chain is not None else None,
+                actor2_id=actor(e.actor2_chain) if e.actor2_chain is not None else None,
+                place_id=place_ids[e.place] if e.place is not None else None,
+                date_start=time.start if time else None,
+                date_end=time.end if time else None,
+                date_precision=time.precision if time else None,
+                fatalities=e.fatalities,
+                statement_id=statement_id(e.statement),
+                certainty=e.certainty,
+            )
+        )
+    session.add_all(events)
+    session.flush()
+    session.add_all(
+        s.Quantity(
+            document_id=document.id,
+            text=q.span.text[:255],
+            start=q.span.start,
+            end=q.span.end,
+            sent_start=q.sentence.start,
+            sent_end=q.sentence.end,
+            value=q.value,
+            value_max=q.value_max,
+            approximate=q.approximate,
+            counts=q.counts,
+            actor_id=actor(q.chain) if q.chain is not None else None,
+            event_id=events[q.event].id if q.event is not None else None,
+            statement_id=statement_id(q.statement),
+        )
+        for q in analysis.quantities
+    )
+    session.flush()
+    return document
+
+
+def _outlet_id(session: Session, domain: str | None, site: str | None) -> int | None:
+    key = domain or (f"name:{site.casefold()}" if site else None)
+    if key is None:
+        return None
+    outlet_id = session.scalar(select(s.Outlet.id).where(s.Outlet.key == key))
+    if outlet_id is None:
+        outlet = s.Outlet(key=key, domain=domain, name=site or domain)
+        session.add(outlet)
+        session.flush()
+        outlet_id = outlet.id
+    return outlet_id
+
+
+def _place_id(session: Session, place: PlaceRef) -> int:
+    if place.geonames_id is not None:
+        query = select(s.Place.id).where(s.Place.geonames_id == place.geonames_id)
+    else:
+        query = select(s.Place.id).where(s.Place.name == place.name, s.Place.geonames_id.is_(None))
+    place_id = session.scalar(query)
+    if place_id is None:
+        row = s.Place(
+            geonames_id=place.geonames_id,
+            name=place.name,
+            latitude=place.latitude,
+            longitude=place.longitude,
+            country_code=place.country_code,
+            admin1=place.admin1,
+            admin2=place.admin2,
+            feature_code=place.feature_code,
+        )
+        session.add(row)
+        session.flush()
+        place_id = row.id
+    return place_id

@@ -1,0 +1,38 @@
+"""`factfile show`: a real dossier with evidence and source on every line."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import PAGES, SEED
+
+
+def test_dossier_of_an_actor_of_the_seed_article(cli):
+    assert cli("ingest", SEED, *(p["path"] for p in PAGES.values())).exit_code == 0
+    result = cli("show", "Russian Volunteer Corps")
+    assert result.exit_code == 0, result.stderr
+    out = " ".join(result.stdout.split())
+    assert "Russian Volunteer Corps · organization" in out
+    assert "Also known as" in out and "Mentions by document" in out
+    assert "credits Watson" in out
+    assert "was also said to have been involved in the action" in out
+
+
+def test_every_fact_line_has_an_evidence_sentence_and_source(cli):
+    cli("ingest", SEED)
+    result = cli("show", "Legion of Freedom of Russia")
+    lines = result.stdout.splitlines()
+    joined = " ".join(result.stdout.split())
+    assert "Russian paramilitary group based in Ukraine" in joined
+    facts = [i for i, line in enumerate(lines) if line.startswith("  • ") and "outlet(s)" in line]
+    assert facts
+    for i in facts:
+        evidence = " ".join(lines[i + 1 : i + 3])
+        assert re.search(r"“.+” — document \d+, credits Watson", evidence), evidence
+
+
+def test_unknown_actor_and_fuzzy_lookup(cli):
+    cli("ingest", SEED)
+    assert cli("show", "Nobody Whatsoever").exit_code == 1
+    fuzzy = cli("show", "Russian Volunteer Corp")
+    assert fuzzy.exit_code == 0 and "Russian Volunteer Corps" in fuzzy.stdout

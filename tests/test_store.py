@@ -1,0 +1,103 @@
+"""The store: idempotent ingestion, one transaction per document, migrations, search and export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from sqlalchemy import inspect, select
+
+from conftest import PAGES, SEED, table_snapshot
+from factfile.pipeline import Pipeline
+from factfile.store import Store
+from factfile.store import schema as s
+
+
+def test_reingest_is_idempotent(cli, db):
+    first = cli("ingest", SEED, *(p["path"] for p in PAGES.values()))
+    assert "stored 4" in first.stderr
+    before = table_snapshot(db)
+    second = cli("ingest", SEED, *(p["path"] for p in PAGES.values()))
+    assert second.exit_code == 0
+    assert "stored 0, skipped as duplicate 4" in second.stderr
+    assert table_snapshot(db) == before
+
+
+def test_same_content_in_another_file_is_a_duplicate(tmp_path, cli):
+    copy = tmp_path / "copy.txt"
+    copy.write_text(SEED.read_text(encoding="utf-8").replace("\n\n", "\n\n\n"), encoding="utf-8")
+    assert "stored 1" in cli("ingest", SEED).stderr
+    assert "skipped as duplicate 1" in cli("ingest", copy).stderr
+
+
+def test_failure_while_writing_a_document_leaves_nothing_of_it(db, monkeypatch):
+    store = Store(db)
+    pipeline = Pipeline(store)
+    assert pipeline.ingest([str(SEED)]).stored == 1
+    before = table_snapshot(db)
+
+    def explode(linking):
+        raise RuntimeError("crash in the middle of a document")
+
+    pipeline.relaters.append(explode)
+    with pytest.raises(RuntimeError):
+        pipeline.ingest([str(next(iter(PAGES.values()))["path"])])
+    assert table_snapshot(db) == before
+
+
+def test_schema_is_at_the_latest_migration(db):
+    store = Store(db)
+    with store.engine.connect() as connection:
+        version = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        tables = set(inspect(connection).get_table_names())
+    from factfile.store.migrate import alembic_config
+    from alembic.script import ScriptDirectory
+
+    assert version == ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert {"outlets", "documents", "mentions", "actors", "aliases", "statements", "events", "places", "quantities"} <= tables
+
+
+def test_mention_offsets_point_into_the_stored_text(cli, db):
+    cli("ingest", SEED)
+    store = Store(db)
+    with store.session() as session:
+        document = session.scalars(select(s.Document)).one()
+        mentions = session.scalars(select(s.Mention).where(s.Mention.document_id == document.id)).all()
+        assert len(mentions) > 50
+        for mention in mentions:
+            assert document.text[mention.start:mention.end] == mention.text
+            assert document.text[mention.sent_start:mention.sent_end].find(mention.text) >= 0
+        labels = {m.label for m in mentions}
+        assert {"PERSON", "ORG", "GPE", "DATE", "CARDINAL"} <= labels
+
+
+def test_search_finds_documents_and_actors(cli):
+    cli("ingest", SEED, *(p["path"] for p in PAGES.values()))
+    result = cli("search", "Kapustin")
+    assert result.exit_code == 0
+    assert "Denis Kapustin" in result.stdout and "[Kapustin]" in result.stdout
+    assert cli("search", "zzzunknownword").exit_code == 1
+
+
+def test_export_jsonl_and_csv(cli, tmp_path):
+    cli("ingest", SEED)
+    out = tmp_path / "documents.jsonl"
+    assert cli("export", "--format", "jsonl", "--output", out).exit_code == 0
+    (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert record["declared_source"] == "Watson" and "Legion of Freedom of Russia" in record["text"]
+    result = cli("export", "--format", "csv", "--table", "mentions")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and all(r["text"] in r["sentence"] for r in rows)
+    actors = cli("export", "--format", "jsonl", "--table", "actors").stdout.splitlines()
+    nikitin = [json.loads(a) for a in actors if json.loads(a)["name"] == "Denis Nikitin"]
+    assert nikitin and "Nikitin" in nikitin[0]["aliases"]
+    assert cli("export", "--format", "nope").exit_code == 2
+
+
+def test_stats(cli):
+    cli("ingest", SEED)
+    result = cli("stats")
+    assert result.exit_code == 0
+    assert "documents" in result.stdout and "Denis Nikitin" in result.stdout
