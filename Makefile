@@ -27,6 +27,7 @@ demo: $(STAMP)
 	$(BIN)/factfile --db $(DEMO_DB) stats
 
 test: $(STAMP)
+	$(BIN)/ruff check factfile tests eval bench train
 	$(BIN)/python -m pytest -q
 
 eval: $(STAMP)

@@ -104,7 +104,7 @@ def test_jsonl_bad_lines_are_named_by_line_number_and_good_lines_stored(tmp_path
 
 def test_invalid_utf8_inside_good_text_is_repaired_with_a_warning(tmp_path, cli):
     path = tmp_path / "mostly-utf8.txt"
-    path.write_bytes(SEED.read_bytes().replace("Kharkiv".encode(), b"Khark\xffiv", 1))
+    path.write_bytes(SEED.read_bytes().replace(b"Kharkiv", b"Khark\xffiv", 1))
     result = cli("ingest", path)
     assert result.exit_code == 0 and "stored 1" in result.stderr
     assert f"warning {path}: invalid UTF-8: 1 undecodable byte(s) replaced" in " ".join(result.stderr.split())

@@ -73,7 +73,7 @@ def test_warc_response_records_become_articles(tmp_path, gz):
     path = make_warc(tmp_path / ("crawl.warc.gz" if gz else "crawl.warc"), pages, gz=gz)
     found = articles(path)
     assert [a.url for a in found] == [url for url, _ in pages]
-    for article, page in zip(found, PAGES.values()):
+    for article, page in zip(found, PAGES.values(), strict=True):
         assert " ".join(page["articleBody"].split()[:10]) in " ".join(article.text.split())
 
 

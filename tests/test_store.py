@@ -52,8 +52,9 @@ def test_schema_is_at_the_latest_migration(db):
     with store.engine.connect() as connection:
         version = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
         tables = set(inspect(connection).get_table_names())
-    from factfile.store.migrate import alembic_config
     from alembic.script import ScriptDirectory
+
+    from factfile.store.migrate import alembic_config
 
     assert version == ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert {"outlets", "documents", "mentions", "actors", "aliases", "statements", "events", "places", "quantities"} <= tables

@@ -13,7 +13,6 @@ from factfile.extract.nlp import load_model
 from factfile.extract.registry import DEFAULT_STAGES, build, stages
 from factfile.records import Analysis, Article
 
-
 ENGLISH = ("en", None)
 
 

@@ -16,7 +16,6 @@ from factfile.extract.names import clean_name, name_key
 from factfile.extract.registry import Stage, stages
 from factfile.records import Analysis, Chain
 
-
 _NOT_SURNAMES = {"GPE", "LOC", "NORP", "FAC"}
 
 

@@ -80,10 +80,12 @@ def save(session: Session, analysis: Analysis, relaters: Sequence[Relater]) -> s
         statements.append(row)
     session.add_all(statements)
     session.flush()
-    for st, row in zip(analysis.statements, statements):
+    for st, row in zip(analysis.statements, statements, strict=True):
         if st.parent is not None:
             row.parent_id = statements[st.parent].id
-    statement_id = lambda i: statements[i].id if i is not None else None  # noqa: E731
+
+    def statement_id(index: int | None) -> int | None:
+        return statements[index].id if index is not None else None
 
     session.add_all(
         s.Fact(

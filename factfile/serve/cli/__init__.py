@@ -1,0 +1,51 @@
+"""The `factfile` command line: the app, shared options, and one module per group of commands.
+
+Each command module registers its commands on `app` when imported (below).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from factfile.config import default_db_url
+from factfile.errors import FactfileError
+
+app = typer.Typer(
+    help="factfile: turn news articles into a sourced knowledge base.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DbOption = Annotated[
+    Optional[str],
+    typer.Option("--db", envvar="FACTFILE_DB", help="SQLite file or database URL [default: ~/.local/share/factfile/factfile.db]"),
+]
+
+
+class State:
+    db: str | None = None
+
+
+def open_store():
+    from factfile.store import Store
+
+    try:
+        return Store(State.db or default_db_url())
+    except FactfileError as error:
+        err.print(f"[red]error:[/] {escape(str(error))}")
+        raise typer.Exit(2) from error
+
+
+@app.callback()
+def main(db: DbOption = None) -> None:
+    State.db = db
+
+
+from factfile.serve.cli import export, ingest, query  # noqa: E402,F401  (register commands)

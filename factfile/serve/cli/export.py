@@ -1,0 +1,45 @@
+"""`factfile export`: the store in open formats."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from factfile.serve.cli import app, err, open_store, out
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="Export format (see --list).")] = "jsonl",
+    table: Annotated[str, typer.Option("--table", "-t", help="For jsonl/csv: documents, actors, aliases, mentions, facts, statements, events, places, quantities, outlets.")] = "documents",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write [default: standard output].")] = None,
+    list_formats: Annotated[bool, typer.Option("--list", help="List export formats and exit.")] = False,
+) -> None:
+    """Write the store's contents in an open format."""
+    from catalogue import RegistryError
+
+    from factfile.serve import export as exports
+
+    if list_formats:
+        out.print("\n".join(exports.names()))
+        return
+    try:
+        exporter = exports.get(format)
+    except RegistryError:
+        err.print(f"[red]error:[/] unknown format {format!r}; choose one of: {', '.join(exports.names())}")
+        raise typer.Exit(2) from None
+    store = open_store()
+    stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        with store.session() as session:
+            count = exporter(session, stream, table)
+    except KeyError as error:
+        err.print(f"[red]error:[/] {error.args[0]}")
+        raise typer.Exit(2) from None
+    finally:
+        if output:
+            stream.close()
+    err.print(f"exported {count} records" + (f" to {output}" if output else ""))

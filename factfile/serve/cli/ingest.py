@@ -1,0 +1,52 @@
+"""`factfile ingest`: read articles into the store."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from factfile.serve.cli import app, err, open_store
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or glob patterns (HTML, text, JSONL, WARC, RSS/Atom).")],
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes for extraction and NLP.")] = 1,
+    strict: Annotated[bool, typer.Option("--strict", help="Stop with an error at the first rejected input.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or warnings, only problems and the summary.")] = False,
+) -> None:
+    """Read articles, extract who/what/where/when and who says so, and store them."""
+    from factfile.pipeline import Pipeline, Summary
+
+    store = open_store()
+    pipeline = Pipeline(store, workers=workers)
+    summary = Summary()
+    progress = Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, disable=quiet, transient=True,
+    )
+    with progress:
+        task = progress.add_task("ingesting", total=None)
+        for outcome in pipeline.run(paths):
+            summary.add(outcome)
+            progress.update(task, advance=1, description=f"stored {summary.stored} · duplicate {summary.duplicate} · rejected {summary.rejected}")
+            if outcome.status == "rejected":
+                progress.console.print(f"[red]rejected[/] {escape(outcome.origin)}: {escape(outcome.problem or '')}")
+                if strict:
+                    break
+            elif not quiet:
+                for warning in outcome.warnings:
+                    progress.console.print(f"[yellow]warning[/] {escape(outcome.origin)}: {escape(warning)}")
+    err.print(
+        f"read {summary.read}, stored {summary.stored}, skipped as duplicate {summary.duplicate}, "
+        f"rejected {summary.rejected}"
+    )
+    if strict and summary.rejected:
+        err.print("[red]error:[/] --strict: stopped at the first rejected input")
+        raise typer.Exit(1)
+    if not summary.ingested_any and (summary.rejected or summary.read == 0):
+        err.print("[red]error:[/] nothing could be ingested")
+        raise typer.Exit(1)
