@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from factfile.extract.mentions import ACTOR_LABELS
-from factfile.extract.names import acronym_of, clean_name, is_acronym, name_key, signature
+from factfile.extract.names import acronym_of, clean_name, is_acronym, latin_key, name_key, signature
 from factfile.extract.registry import Stage, stages
 from factfile.records import Analysis, Chain, Mention, Span
 
@@ -69,7 +69,7 @@ def build_chains(analysis: Analysis) -> list[Chain]:
     groups = _Groups()
     actor_mentions = [i for i, m in enumerate(analysis.mentions) if m.label in ACTOR_LABELS and name_key(m.span.text)]
     for index in actor_mentions:
-        groups.add(index, name_key(analysis.mentions[index].span.text))
+        groups.add(index, name_key(analysis.mentions[index].span.text), clean_name(analysis.mentions[index].span.text))
     votes = {key: _vote(analysis, members) for key, members in groups.members().items()}
 
     by_signature: dict[str, list[str]] = {}
@@ -95,9 +95,11 @@ class _Groups:
         self.mentions: dict[str, list[int]] = {}
         self.reasons: dict[str, tuple[str, Span | None]] = {}
         self.assigned: dict[int, str] = {}  # mentions placed in a group one by one (short names, descriptions)
+        self.surface: dict[str, str] = {}  # key -> the name as first written
 
-    def add(self, mention: int, key: str) -> None:
+    def add(self, mention: int, key: str, name: str) -> None:
         self.parent.setdefault(key, key)
+        self.surface.setdefault(key, name)
         self.mentions.setdefault(key, []).append(mention)
 
     def find(self, key: str) -> str:
@@ -114,7 +116,8 @@ class _Groups:
             return
         keep, join = (ra, rb) if len(ra.split()) >= len(rb.split()) else (rb, ra)
         self.parent[join] = keep
-        self.reasons.setdefault(b if b != keep else a, (reason, sentence))
+        self.reasons.setdefault(a, (reason, sentence))
+        self.reasons.setdefault(b, (reason, sentence))
 
     def members(self) -> dict[str, list[int]]:
         result: dict[str, list[int]] = {}
@@ -212,7 +215,7 @@ def _join_acronyms(analysis: Analysis, groups: _Groups, votes: dict[str, str]) -
         owners = {groups.find(name) for name in names if acronym_of(mention.span.text, name)}
         if len(owners) == 1 and key in groups.parent:
             (owner,) = owners
-            groups.union(owner, key, f"acronym of {owner}", mention.sentence)
+            groups.union(owner, key, f"acronym of “{groups.surface[owner]}”", mention.sentence)
 
 
 def _join_short_names(analysis: Analysis, groups: _Groups, votes: dict[str, str]) -> set[str]:
@@ -231,7 +234,7 @@ def _join_short_names(analysis: Analysis, groups: _Groups, votes: dict[str, str]
         if any(analysis.mentions[i].role == "nickname" for i in groups.mentions[key]):
             continue
         positions = (-1, 0) if votes[key] == "PERSON" else (-1,)
-        owners = {groups.find(p) for p in persons if any(key == p.split()[i] for i in positions)}
+        owners = {groups.find(p) for p in persons if any(latin_key(key) == latin_key(p).split()[i] for i in positions)}
         if len(owners) == 1:
             groups.union(owners.pop(), key, "surname or first name of the full name")
             continue
@@ -242,7 +245,7 @@ def _join_short_names(analysis: Analysis, groups: _Groups, votes: dict[str, str]
             owner = _nearest_before(analysis, groups, candidates, analysis.mentions[index].span.start)
             if owner is not None:
                 groups.assigned[index] = owner
-                groups.reasons.setdefault(key, (f"short for {owner}", None))
+                groups.reasons.setdefault(key, (f"short for “{groups.surface[owner]}”", None))
     return persons
 
 
@@ -317,8 +320,7 @@ def _chains(analysis: Analysis, groups: _Groups, persons: set[str]) -> list[Chai
         named = [m for m in mentions if m.role != "description"]
         label = "PERSON" if root in persons or any(m.role == "nickname" for m in named) else _vote(analysis, indexes)
         names = [clean_name(m.span.text) for m in named if m.role != "acronym"] or [clean_name(m.span.text) for m in named]
-        latin = [n for n in names if n.isascii()] or names
-        name = max(latin, key=lambda n: (len(n.split()) > 1, names.count(n), len(n.split()), -names.index(n)))
+        name = max(names, key=lambda n: (len(n.split()) > 1, n.isascii(), names.count(n), len(n.split()), -names.index(n)))
         aliases = sorted({clean_name(m.span.text) for m in named} - {name})
         chain = Chain(id=chain_id, name=name, label=label, aliases=aliases, mentions=indexes)
         for alias in aliases:

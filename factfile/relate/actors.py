@@ -76,8 +76,10 @@ class Match:
     same_kind: bool
     mentions: int
 
+    specific: bool  # matched by a many-word name or an acronym, not by one word like "Legion"
+
     def rank(self) -> tuple:
-        return (self.strength, self.same_kind, self.mentions, -self.actor_id)
+        return (self.specific, self.strength, self.same_kind, self.mentions, -self.actor_id)
 
 
 @relaters.register("actors")
@@ -153,7 +155,8 @@ def _best_match(names: list[NameKeys], kind: str, candidates: list[Candidate]) -
             same_kind = candidate.kind == kind or {candidate.kind, kind} <= _ORGANISATIONS
             if strength < 4 and not same_kind:
                 continue
-            match = Match(candidate.actor_id, strength, reason, same_kind, totals[candidate.actor_id])
+            specific = " " in name.key or name.acronym
+            match = Match(candidate.actor_id, strength, reason, same_kind, totals[candidate.actor_id], specific)
             if best is None or match.rank() > best.rank():
                 best = match
     return best
