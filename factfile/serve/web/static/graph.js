@@ -16,6 +16,8 @@
       const cy = cytoscape({
         container: node,
         elements: elements,
+        minZoom: 0.2,
+        maxZoom: 1.6,
         style: [
           { selector: "node", style: { label: "data(label)", "font-size": 11, "text-wrap": "wrap", "text-max-width": 120,
             width: "mapData(weight, 1, 30, 14, 48)", height: "mapData(weight, 1, 30, 14, 48)", "background-color": "#455a64", color: "#222" } },
@@ -27,7 +29,9 @@
             selector: `edge[relation = '${relation}']`, style: { "line-color": colour, "target-arrow-color": colour } })),
           { selector: `node[id = '${node.dataset.focus || ""}']`, style: { "border-width": 4, "border-color": "#ffb300" } },
         ],
-        layout: { name: "cose", animate: false, nodeRepulsion: 8000, idealEdgeLength: 90 },
+        layout: elements.nodes.length <= 15
+          ? { name: "concentric", concentric: (n) => (n.id() === node.dataset.focus ? 1000 : n.data("weight")), levelWidth: () => 2, minNodeSpacing: 60, padding: 40 }
+          : { name: "cose", animate: false, nodeRepulsion: 400000, idealEdgeLength: 120, padding: 40 },
       });
       cy.on("tap", "node", (event) => { window.location.href = "/actors/" + event.target.id(); });
       status.textContent = elements.nodes.length + " actors, " + elements.edges.length + " relations";

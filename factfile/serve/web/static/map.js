@@ -48,7 +48,7 @@
         item.append(describe(ev));
         list.append(item);
       }
-      if (points.length) map.fitBounds(points, { padding: [40, 40], maxZoom: 8 });
+      if (points.length) map.fitBounds(L.latLngBounds(points).pad(0.3), { maxZoom: 6 });
       node.dataset.ready = String(points.length);
     })
     .catch((error) => {
