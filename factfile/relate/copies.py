@@ -20,15 +20,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete, func, select, update
+import numpy as np
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from factfile.relate import Linking, relaters
-from factfile.relate.fingerprints import KINDS, Fingerprint, band_keys, containment, fingerprint, jaccard
+from factfile.relate.fingerprints import (
+    KINDS,
+    Fingerprint,
+    band_keys,
+    containment,
+    estimated_containment,
+    fingerprint,
+    jaccard,
+    signature,
+)
 from factfile.relate.outlets import declares_outlet
-from factfile.store.schema import CopyBand, Document, Outlet
+from factfile.store.schema import CopyBand, CopyFingerprint, Document, Outlet
 
-CANDIDATES = 40  # documents sharing the most band keys that are compared in full
+CANDIDATES = 50  # documents sharing the most band keys whose signatures are compared
+ESTIMATE_FLOOR = 0.3  # estimated containment below which a candidate's text is not read
 MIN_SHINGLES = 15  # below this a text is too short to call anything a copy of it
 WORD_CONTAINMENT = 0.5
 SKELETON_CONTAINMENT = 0.5
@@ -75,44 +86,94 @@ def is_copy(a: Fingerprint, b: Fingerprint) -> Match | None:
     return None
 
 
+@dataclass(slots=True)
+class Sketch:
+    """A text's fingerprint with its MinHash signatures: what is compared and what is stored."""
+
+    print: Fingerprint
+    signatures: dict[str, np.ndarray]
+
+    @property
+    def keys(self) -> list[int]:
+        return [key for kind in KINDS for key in band_keys(self.signatures[kind], kind)]
+
+
+def sketch(text: str, language: str | None) -> Sketch:
+    print_ = fingerprint(text, language)
+    return Sketch(print_, {kind: signature(print_.view(kind), kind) for kind in KINDS})
+
+
 def find_copies(session: Session, text: str, language: str | None, exclude: int | None = None) -> list[Match]:
     """Stored documents that `text` copies or that copy it, best match first."""
-    return _matches(session, fingerprint(text, language), exclude)
+    return _matches(session, sketch(text, language), exclude)
 
 
-def _matches(session: Session, print_: Fingerprint, exclude: int | None) -> list[Match]:
-    keys = _keys(print_)
+def _matches(session: Session, new: Sketch, exclude: int | None) -> list[Match]:
+    """Three sieves: shared band keys (index), estimated overlap (signatures), full comparison (texts)."""
+    keys = new.keys
     if not keys:
         return []
     shared = func.count().label("shared")
     query = select(CopyBand.document_id, shared).where(CopyBand.key.in_(keys))
     if exclude is not None:
         query = query.where(CopyBand.document_id != exclude)
-    query = query.group_by(CopyBand.document_id).order_by(shared.desc()).limit(CANDIDATES)
+    query = query.group_by(CopyBand.document_id).order_by(shared.desc(), CopyBand.document_id).limit(CANDIDATES)
     candidates = [document_id for document_id, _ in session.execute(query)]
     if not candidates:
         return []
+    likely = [
+        row.document_id
+        for row in session.scalars(select(CopyFingerprint).where(CopyFingerprint.document_id.in_(candidates)))
+        if _estimate(new, row) >= ESTIMATE_FLOOR
+    ]
+    if not likely:
+        return []
     matches = []
     for document_id, text, language in session.execute(
-        select(Document.id, Document.text, Document.language).where(Document.id.in_(candidates))
+        select(Document.id, Document.text, Document.language).where(Document.id.in_(likely))
     ):
-        match = is_copy(print_, fingerprint(text, language))
+        match = is_copy(new.print, fingerprint(text, language))
         if match is not None:
             match.document_id = document_id
             matches.append(match)
     return sorted(matches, key=lambda m: (-m.score, m.document_id))
 
 
-def _keys(print_: Fingerprint) -> list[int]:
-    return [key for kind in KINDS for key in band_keys(print_.view(kind), kind)]
+def _estimate(new: Sketch, stored: CopyFingerprint) -> float:
+    """The larger of the estimated word and skeleton containments."""
+    words = estimated_containment(
+        new.signatures["words"], len(new.print.words), np.frombuffer(stored.words, dtype=np.uint32), stored.words_size
+    )
+    skeleton = estimated_containment(
+        new.signatures["skeleton"],
+        len(new.print.skeleton),
+        np.frombuffer(stored.skeleton, dtype=np.uint32),
+        stored.skeleton_size,
+    )
+    return max(words, skeleton)
 
 
-def index(session: Session, document_id: int, print_: Fingerprint) -> None:
-    """Store the document's band keys so that later documents find it."""
-    session.execute(delete(CopyBand).where(CopyBand.document_id == document_id))
-    keys = sorted(set(_keys(print_)))
-    if keys:
-        session.execute(CopyBand.__table__.insert(), [{"document_id": document_id, "key": k} for k in keys])
+def index(session: Session, entries: dict[int, Sketch]) -> None:
+    """Store documents' band keys and signatures so that later documents find them."""
+    ids = list(entries)
+    session.execute(delete(CopyBand).where(CopyBand.document_id.in_(ids)))
+    session.execute(delete(CopyFingerprint).where(CopyFingerprint.document_id.in_(ids)))
+    bands = [{"document_id": i, "key": k} for i, entry in entries.items() for k in sorted(set(entry.keys))]
+    if bands:
+        session.execute(insert(CopyBand), bands)
+    session.execute(
+        insert(CopyFingerprint),
+        [
+            {
+                "document_id": i,
+                "words": entry.signatures["words"].tobytes(),
+                "words_size": len(entry.print.words),
+                "skeleton": entry.signatures["skeleton"].tobytes(),
+                "skeleton_size": len(entry.print.skeleton),
+            }
+            for i, entry in entries.items()
+        ],
+    )
 
 
 @dataclass(slots=True)
@@ -173,10 +234,9 @@ def link(session: Session, document: Document, matches: list[Match]) -> Document
 def make_copy_linker():
     def relate(linking: Linking) -> None:
         document, session = linking.document, linking.session
-        print_ = fingerprint(document.text, document.language)
-        matches = _matches(session, print_, exclude=document.id)
-        link(session, document, matches)
-        index(session, document.id, print_)
+        new = sketch(document.text, document.language)
+        link(session, document, _matches(session, new, exclude=document.id))
+        index(session, {document.id: new})
         session.flush()
 
     return relate

@@ -107,19 +107,31 @@ def _hash64(item: str) -> int:
     return int.from_bytes(hashlib.blake2b(item.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-def band_keys(shingles: frozenset[int], kind: str) -> list[int]:
-    """LSH band keys of one view: documents sharing any key are candidates for a closer look."""
+def signature(shingles: frozenset[int], kind: str) -> np.ndarray:
+    """The view's MinHash signature (NUM_PERM 32-bit values); empty for an empty view."""
     if not shingles:
-        return []
+        return np.zeros(0, dtype=np.uint32)
     minhash = MinHash(num_perm=NUM_PERM, hashfunc=_low32, permutations=_permutations(kind), scheme=SCHEME)
     minhash.update_batch(shingles)
-    values = minhash.hashvalues.astype(np.uint64)
+    return minhash.hashvalues.astype(np.uint32)
+
+
+def band_keys(values: np.ndarray, kind: str) -> list[int]:
+    """LSH band keys of a signature: documents sharing any key are candidates for a closer look."""
     keys = []
-    for band in range(NUM_PERM // ROWS_PER_BAND):
+    for band in range(len(values) // ROWS_PER_BAND):
         rows = values[band * ROWS_PER_BAND : (band + 1) * ROWS_PER_BAND].tobytes()
         digest = hashlib.blake2b(rows, digest_size=8, person=f"{kind}:{band}".encode()).digest()
         keys.append(int.from_bytes(digest, "little", signed=True))
     return keys
+
+
+def estimated_containment(a: np.ndarray, a_size: int, b: np.ndarray, b_size: int) -> float:
+    """Containment of the smaller set in the larger, estimated from MinHash signatures and set sizes."""
+    if len(a) == 0 or len(a) != len(b):
+        return 0.0
+    j = float(np.mean(a == b))
+    return min(1.0, j * (a_size + b_size) / ((1 + j) * min(a_size, b_size)))
 
 
 @cache

@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -98,6 +99,17 @@ class CopyBand(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     key: Mapped[int] = mapped_column(BigInteger)
+
+
+class CopyFingerprint(Base):
+    """A document's MinHash signatures and shingle counts, to estimate overlap before reading texts."""
+
+    __tablename__ = "copy_fingerprints"
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    words: Mapped[bytes] = mapped_column(LargeBinary)
+    words_size: Mapped[int] = mapped_column(Integer)
+    skeleton: Mapped[bytes] = mapped_column(LargeBinary)
+    skeleton_size: Mapped[int] = mapped_column(Integer)
 
 
 class StoryTerm(Base):

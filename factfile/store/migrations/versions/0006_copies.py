@@ -25,6 +25,16 @@ def upgrade() -> None:
     op.create_index("ix_copy_bands_key_document_id", "copy_bands", ["key", "document_id"])
     op.create_index(op.f("ix_copy_bands_document_id"), "copy_bands", ["document_id"])
     op.create_table(
+        "copy_fingerprints",
+        sa.Column("document_id", sa.Integer(), nullable=False),
+        sa.Column("words", sa.LargeBinary(), nullable=False),
+        sa.Column("words_size", sa.Integer(), nullable=False),
+        sa.Column("skeleton", sa.LargeBinary(), nullable=False),
+        sa.Column("skeleton_size", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["document_id"], ["documents.id"], name=op.f("fk_copy_fingerprints_document_id_documents"), ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("document_id", name=op.f("pk_copy_fingerprints")),
+    )
+    op.create_table(
         "story_terms",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("document_id", sa.Integer(), nullable=False),
@@ -57,4 +67,5 @@ def downgrade() -> None:
         batch_op.drop_column("copies")
         batch_op.drop_column("documents")
     op.drop_table("story_terms")
+    op.drop_table("copy_fingerprints")
     op.drop_table("copy_bands")
