@@ -144,6 +144,12 @@ class Alias(Base):
     key: Mapped[str] = mapped_column(String(500), index=True)  # names.name_key(name)
     mentions: Mapped[int] = mapped_column(Integer, default=0)
     reason: Mapped[str | None] = mapped_column(Text)  # why this name belongs to the actor
+    # Blocking keys for cross-document resolution (relate/actors.py), each indexed so that finding
+    # candidate actors for a new name costs one index lookup, however large the store grows.
+    signature: Mapped[str | None] = mapped_column(String(500), index=True)  # names.signature: order/script-free
+    initials: Mapped[str | None] = mapped_column(String(16), index=True)  # "RVC" for a many-word name
+    surname: Mapped[str | None] = mapped_column(String(100), index=True)  # last word of a person's full name
+    block: Mapped[str | None] = mapped_column(String(16), index=True)  # start of the longest word, for fuzzy matches
 
 
 class Place(Base):
