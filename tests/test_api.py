@@ -6,7 +6,13 @@ import csv
 import io
 import json
 import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
 
+import httpx
 import networkx as nx
 import pytest
 from fastapi.testclient import TestClient
@@ -237,3 +243,26 @@ def test_article_text_is_escaped_on_every_page(served):
         assert "script-src 'self'" in policy and "unsafe-inline" not in policy
     document = client.get(f"/documents/{ids.hostile}").text
     assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in document
+
+
+def test_factfile_serve_answers_on_loopback(store_with_ids):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [str(Path(sys.executable).parent / "factfile"), "--db", store_with_ids[0], "serve", "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/api/actors", params={"limit": 1}, timeout=5)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None, server.stderr.read().decode()
+                assert time.monotonic() < deadline, "factfile serve did not answer within 60 s"
+                time.sleep(0.2)
+        assert response.status_code == 200 and response.json()["total"] > 0
+        assert httpx.post(f"http://127.0.0.1:{port}/api/statements/1/wrong", json={}).status_code == 403
+    finally:
+        server.terminate()
+        server.wait(10)
