@@ -36,7 +36,7 @@ def store_with_ids(tmp_path_factory):
 def served(store_with_ids):
     db, ids = store_with_ids
     store = Store(db)
-    yield TestClient(create_app(store, ServeSettings(token=TOKEN))), ids
+    yield TestClient(create_app(store, ServeSettings(token=TOKEN, read_only=False, rate=10_000, burst=10_000))), ids
     store.close()
 
 
@@ -184,7 +184,7 @@ def test_corrections_need_the_token(served, store_with_ids):
     url = f"/api/statements/{ids.caesar_quote}/wrong"
     assert client.post(url, json={"note": "x"}).status_code == 401
     assert client.post(url, json={"note": "x"}, headers={"Authorization": "Bearer wrong"}).status_code == 401
-    read_only = TestClient(create_app(Store(db)))
+    read_only = TestClient(create_app(Store(db), ServeSettings(token=TOKEN)))
     assert read_only.post(url, json={}, headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 403
     assert read_only.get("/api/actors").status_code == 200
 

@@ -44,7 +44,7 @@ def site(tmp_path_factory) -> Iterator[tuple[str, servedata.Ids]]:
     db, ids = servedata.build(tmp_path_factory.mktemp("browser"))
     store = Store(db)
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(store, ServeSettings()), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(store, ServeSettings(rate=10_000, burst=10_000)), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

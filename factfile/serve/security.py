@@ -22,12 +22,18 @@ WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
 @dataclass(frozen=True, slots=True)
 class ServeSettings:
-    """How the server may be used: `token` enables write endpoints (corrections); none means read-only."""
+    """How open the server is: writes (corrections) need a token and `read_only=False`."""
 
     token: str | None = None
+    read_only: bool = True
     allow_origins: tuple[str, ...] = field(default_factory=tuple)
-    max_body: int = 1024 * 1024
+    max_body_bytes: int = 1024 * 1024
     rate: float = 50.0  # requests per second per client (enforced by issue 9's middleware)
+    burst: int = 100
+
+    @property
+    def writable(self) -> bool:
+        return not self.read_only and bool(self.token)
 
 
 def install(app: FastAPI, settings: ServeSettings) -> None:
@@ -38,14 +44,14 @@ def install(app: FastAPI, settings: ServeSettings) -> None:
     @app.middleware("http")
     async def guard(request: Request, call_next):
         if request.method in WRITE_METHODS:
-            if not settings.token:
+            if not settings.writable:
                 return JSONResponse({"detail": "the server is read-only (start it with --token to allow corrections)"}, 403)
             given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
             if not hmac.compare_digest(given.encode(), settings.token.encode()):
                 return JSONResponse({"detail": "a valid token is needed for corrections"}, 401)
             length = request.headers.get("content-length")
-            if length is not None and (not length.isdigit() or int(length) > settings.max_body):
-                return JSONResponse({"detail": f"request body over {settings.max_body} bytes"}, 413)
+            if length is not None and (not length.isdigit() or int(length) > settings.max_body_bytes):
+                return JSONResponse({"detail": f"request body over {settings.max_body_bytes} bytes"}, 413)
         try:
             response = await call_next(request)
         except Exception:  # never show a stack trace to a client

@@ -1,6 +1,6 @@
 """The web application: REST API under `/api`, server-rendered pages for people, static files, `/docs`.
 
-    app = create_app(Store("factfile.db"), ServeSettings(token="..."))
+    app = create_app(Store("factfile.db"), ServeSettings(token="...", read_only=False))
     uvicorn.run(app)
 
 Everything works offline: front-end libraries are copied from npm packages into `serve/web/static/vendor`

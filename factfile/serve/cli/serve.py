@@ -27,6 +27,6 @@ def serve(
 
     if not VENDOR.exists():
         err.print("[yellow]warning:[/] front-end libraries are missing (map, graph, /docs); run `make install`")
-    settings = ServeSettings(token=token, allow_origins=tuple(allow_origin or ()))
+    settings = ServeSettings(token=token, read_only=token is None, allow_origins=tuple(allow_origin or ()))
     err.print(f"factfile on http://{host}:{port}/  (API docs at /docs, corrections {'enabled' if token else 'disabled'})")
     uvicorn.run(create_app(open_store(), settings), host=host, port=port, log_level="warning")
