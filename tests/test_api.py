@@ -266,3 +266,4 @@ def test_factfile_serve_answers_on_loopback(store_with_ids):
     finally:
         server.terminate()
         server.wait(10)
+

@@ -11,6 +11,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 import uvicorn
@@ -22,6 +23,7 @@ from factfile.serve.web import VENDOR
 from factfile.store import Store
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+TOKEN = "browser-test-token"
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 if not os.path.exists(CHROMIUM) or not VENDOR.exists():
@@ -38,13 +40,11 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Iterator[tuple[str, servedata.Ids]]:
-    """The app on a loopback port, serving the test store."""
-    db, ids = servedata.build(tmp_path_factory.mktemp("browser"))
-    store = Store(db)
+@contextmanager
+def _running(store: Store, settings: ServeSettings) -> Iterator[str]:
+    """The app on a free loopback port, for the duration of the block."""
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(store, ServeSettings(rate=10_000, burst=10_000)), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(store, settings), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -52,9 +52,20 @@ def site(tmp_path_factory) -> Iterator[tuple[str, servedata.Ids]]:
         if time.monotonic() > deadline:
             raise RuntimeError("the test server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", ids
-    server.should_exit = True
-    thread.join(10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Iterator[tuple[str, servedata.Ids]]:
+    """The read-only app on a loopback port, serving the test store."""
+    db, ids = servedata.build(tmp_path_factory.mktemp("browser"))
+    store = Store(db)
+    with _running(store, ServeSettings(rate=10_000, burst=10_000)) as base:
+        yield base, ids
     store.close()
 
 
@@ -156,3 +167,4 @@ def test_api_explorer_works_offline(page, site):
     page.wait_for_selector(".swagger-ui .info .title")
     assert "factfile" in page.locator(".swagger-ui .info .title").inner_text()
     assert page.problems == []
+
