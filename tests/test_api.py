@@ -7,6 +7,7 @@ import io
 import json
 import re
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -267,3 +268,60 @@ def test_factfile_serve_answers_on_loopback(store_with_ids):
         server.terminate()
         server.wait(10)
 
+
+
+@pytest.fixture
+def writable(store_with_ids, tmp_path):
+    """A private copy of the store behind a server that accepts corrections with TOKEN."""
+    db, ids = store_with_ids
+    copy = tmp_path / "store.db"
+    with sqlite3.connect(db) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    store = Store(str(copy))
+    yield TestClient(create_app(store, ServeSettings(token=TOKEN, read_only=False, rate=10_000, burst=10_000))), ids
+    store.close()
+
+
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+def test_merge_and_split_actors_from_the_api(writable):
+    client, ids = writable
+    merged = client.post(f"/api/actors/{ids.legion}/merge", json={"other_ids": [ids.rvc], "note": "same unit"}, headers=AUTH)
+    assert merged.status_code == 200, merged.text
+    assert merged.json()["decision"]["kind"] == "merge"
+    assert client.get(f"/api/actors/{ids.rvc}").json()["merged_into_id"] == ids.legion
+    names = {a["name"] for a in client.get(f"/api/actors/{ids.legion}").json()["aliases"]}
+    assert {"Legion of Freedom of Russia", "Russian Volunteer Corps"} <= names
+    redirect = client.get(f"/actors/{ids.rvc}", follow_redirects=False)
+    assert redirect.status_code == 303 and redirect.headers["location"] == f"/actors/{ids.legion}"
+    assert ids.rvc not in {a["id"] for a in client.get("/api/actors", params={"limit": 500}).json()["items"]}
+
+    split = client.post(f"/api/actors/{ids.legion}/split", json={"alias_keys": ["Russian Volunteer Corps"]}, headers=AUTH)
+    assert split.status_code == 200, split.text
+    new_id = split.json()["actor_id"]
+    assert {a["name"] for a in client.get(f"/api/actors/{new_id}").json()["aliases"]} == {"Russian Volunteer Corps"}
+    assert "Russian Volunteer Corps" not in {a["name"] for a in client.get(f"/api/actors/{ids.legion}").json()["aliases"]}
+    decisions = client.get("/api/decisions").json()
+    assert [d["kind"] for d in decisions["items"]] == ["split", "merge"]
+
+    assert client.post(f"/api/actors/{ids.legion}/merge", json={"other_ids": [ids.legion]}, headers=AUTH).status_code == 422
+    assert client.post(f"/api/actors/{ids.legion}/merge", json={"other_ids": [999999]}, headers=AUTH).status_code == 404
+    assert client.post(f"/api/actors/{ids.legion}/split", json={"alias_keys": ["No Such Name"]}, headers=AUTH).status_code == 422
+    assert client.post(f"/api/actors/{ids.legion}/merge", json={"other_ids": []}, headers=AUTH).status_code == 422
+
+
+def test_mark_statement_wrong_from_the_api(writable):
+    client, ids = writable
+    before = {st["id"]: st for st in client.get("/api/statements", params={"limit": 500}).json()["items"]}
+    assert before[ids.copy_claim]["corroboration"] == 2
+    response = client.post(f"/api/statements/{ids.copy_claim}/wrong", json={"note": "not in the article"}, headers=AUTH)
+    assert response.status_code == 200, response.text
+    after = {st["id"]: st for st in client.get("/api/statements", params={"limit": 500}).json()["items"]}
+    assert after[ids.copy_claim]["marked_wrong"] is True
+    assert after[ids.unian_claim]["corroboration"] == 1  # the wrong copy no longer corroborates it
+    hidden = client.get("/api/statements", params={"limit": 500, "include_wrong": False}).json()["items"]
+    assert ids.copy_claim not in {st["id"] for st in hidden}
+    assert client.post("/api/statements/999999/wrong", json={}, headers=AUTH).status_code == 404
+    page = client.get("/statements").text
+    assert "marked wrong" in page and f'action="/api/statements/{ids.unian_claim}/wrong"' in page

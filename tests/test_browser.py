@@ -168,3 +168,45 @@ def test_api_explorer_works_offline(page, site):
     assert "factfile" in page.locator(".swagger-ui .info .title").inner_text()
     assert page.problems == []
 
+
+@pytest.fixture(scope="module")
+def writable_site(tmp_path_factory) -> Iterator[tuple[str, servedata.Ids]]:
+    """A second server, on its own store, that accepts corrections with TOKEN."""
+    db, ids = servedata.build(tmp_path_factory.mktemp("writable"))
+    store = Store(db)
+    settings = ServeSettings(token=TOKEN, read_only=False, rate=10_000, burst=10_000)
+    with _running(store, settings) as base:
+        yield base, ids
+    store.close()
+
+
+def test_mark_a_statement_wrong_from_the_dossier(browser, writable_site):
+    base, ids = writable_site
+    page = browser.new_page()
+    page.goto(f"{base}/actors/{ids.legion}")
+    row = page.locator(f"#about tr[data-statement='{ids.unian_claim}']")
+    row.locator("button", has_text="Mark wrong").click()
+    assert "Not saved" in page.locator("#correction-status").inner_text(timeout=5000)  # no token yet
+    page.fill("#token", TOKEN)
+    with page.expect_navigation():
+        row.locator("button", has_text="Mark wrong").click()
+    row = page.locator(f"#about tr[data-statement='{ids.unian_claim}']")
+    assert "wrong" in row.get_attribute("class") and "marked wrong" in row.inner_text()
+    page.close()
+
+
+def test_split_an_actor_from_the_dossier(browser, writable_site):
+    base, ids = writable_site
+    page = browser.new_page()
+    page.goto(f"{base}/actors/{ids.legion}")
+    page.fill("#token", TOKEN)
+    page.fill("#corrections input[name=other_ids]", str(ids.rvc))
+    with page.expect_navigation():
+        page.click("#corrections button:has-text('Merge')")
+    assert "Russian Volunteer Corps" in page.locator("#aliases").inner_text()
+    page.check("#corrections input[name=alias_keys][value='Russian Volunteer Corps']")
+    with page.expect_navigation():
+        page.click("#corrections button:has-text('Split')")
+    assert page.locator("h1").inner_text() == "Russian Volunteer Corps"
+    assert not page.url.endswith(f"/actors/{ids.legion}")
+    page.close()
