@@ -27,7 +27,7 @@ demo: $(STAMP)
 	$(BIN)/factfile --db $(DEMO_DB) stats
 
 test: $(STAMP)
-	$(BIN)/ruff check factfile tests eval bench train
+	$(BIN)/ruff check factfile tests eval bench train fuzz
 	$(BIN)/python -m pytest -q
 
 eval: $(STAMP)

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
 
 from factfile.store import database_url
@@ -59,6 +59,8 @@ def fingerprint(url: str) -> Fingerprint:
     engine = create_engine(database_url(url))
     try:
         with engine.connect() as connection:
+            if not inspect(connection).has_table("documents"):
+                return {}
             rows = connection.execute(text(f"SELECT d.content_hash, length(d.text), {counts} FROM documents d")).all()
     finally:
         engine.dispose()
@@ -71,10 +73,13 @@ def problems(url: str, reference: Fingerprint) -> list[str]:
     engine = create_engine(database_url(url))
     try:
         with engine.connect() as connection:
+            tables = set(inspect(connection).get_table_names())
+            if not tables:
+                return []  # killed before the schema was created: the next run creates it
+            if "alembic_version" not in tables or connection.execute(text("SELECT count(*) FROM alembic_version")).scalar() != 1:
+                return [f"schema half created: tables {sorted(tables)} without a version"]
             if engine.dialect.name == "sqlite":
                 found += _sqlite_problems(connection)
-            if connection.execute(text("SELECT count(*) FROM alembic_version")).scalar() != 1:
-                found.append("schema version row missing")
             duplicates = connection.execute(
                 text("SELECT content_hash FROM documents GROUP BY content_hash HAVING count(*) > 1")
             ).scalars().all()
@@ -116,7 +121,7 @@ def _sqlite_problems(connection) -> list[str]:
     return found
 
 
-def _kill_self_at(statement: int) -> None:
+def kill_self_at(statement: int) -> None:
     """In a child: SIGKILL this process right before its `statement`-th SQL statement or commit."""
     seen = [0]
 
@@ -228,10 +233,15 @@ class CrashLoop:
         self.report.fresh_stores += 1
         return self.db_url(self.report.fresh_stores)
 
-    def run(self, kills: int, methods: tuple[str, ...] = ("timed", "injected"), log: Callable[[str], None] | None = None) -> Report:
+    def run(self, kills: int, methods: tuple[str, ...] = ("timed", "injected"), log: Callable[[str], None] | None = None,
+            finish_every: int = 8) -> Report:
+        """Kill until `kills` is reached; after every `finish_every` kills, let one re-run complete."""
         while self.report.kills < kills:
             method = methods[self.report.kills % len(methods)]
+            kills_before = self.report.kills
             self.step(method)
+            if self.report.kills > kills_before and self.report.kills % finish_every == 0 and self._exists():
+                self.step("uninterrupted")
             if log and self.report.kills and self.report.kills % 10 == 0:
                 log(self.report.summary())
         if self.report.kills and self._exists():
@@ -247,7 +257,7 @@ class CrashLoop:
             setup = None
             if method == "injected":
                 statement = self.random.randint(1, max(1, int(self.reference.statements * missing)))
-                setup = lambda: _kill_self_at(statement)  # noqa: E731
+                setup = lambda: kill_self_at(statement)  # noqa: E731
             pid = _fork_ingest(self.db, self.corpus, setup)
             if method == "timed":
                 killed = self._kill_after(pid, self.random.uniform(0, self.reference.seconds * missing))

@@ -6,10 +6,13 @@ FACTFILE_CRASH_KILLS sets the number of forked-child kills (default 24); bench/c
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 
 import pytest
-from crashing import CrashLoop, fingerprint, make_corpus, problems, reference_run
+from crashing import CrashLoop, fingerprint, kill_self_at, make_corpus, problems, reference_run
+
+from factfile.store import Store
 
 KILLS = int(os.environ.get("FACTFILE_CRASH_KILLS", "24"))
 
@@ -61,3 +64,19 @@ def test_checker_finds_a_partial_document(crash_setup, tmp_path):
     found = problems(str(damaged), reference.fingerprint)
     assert any("partial" in p for p in found)
     assert set(fingerprint(str(damaged))) == set(reference.fingerprint)
+
+
+@pytest.mark.parametrize("statement", [2, 10, 30])
+def test_kill_while_creating_the_schema_leaves_no_half_schema(tmp_path, statement):
+    """Python's sqlite3 used to commit before each CREATE TABLE: a kill there left a store nobody could open."""
+    db = str(tmp_path / "new.db")
+    pid = os.fork()
+    if pid == 0:
+        kill_self_at(statement)
+        Store(db)
+        os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == -signal.SIGKILL
+    assert problems(db, {}) == []
+    Store(db).close()  # opens, and finishes the schema
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM alembic_version").fetchone() == (1,)
