@@ -75,6 +75,19 @@ class Store:
         with self.sessions() as session, session.begin():
             yield session
 
+    @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """A session for reading whose queries all see the store as of one moment, while ingests commit."""
+        with self.sessions() as session:
+            if self.dialect == "sqlite":
+                session.connection().exec_driver_sql("BEGIN")  # else each SELECT sees its own moment
+            else:
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+            try:
+                yield session
+            finally:
+                session.rollback()
+
     def session(self) -> Session:
         return self.sessions()
 
