@@ -2,6 +2,7 @@
 
     python fuzz/run.py --runs 100000                # each target 100,000 executions
     python fuzz/run.py --runs 200000 --only warc jsonl
+    python fuzz/run.py --runs 100000 --runs-for html=20000 dates=20000   # slow targets get fewer
 
 Each target starts from seeds made from the test data (fuzz/seeds.py) plus the corpus it grew in
 earlier runs (fuzz/corpus/TARGET, not committed). A crash, a hang over --timeout seconds or memory over
@@ -64,16 +65,23 @@ def run_target(name: str, runs: int, timeout: int, rss_mb: int) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=100_000, help="executions per target")
+    parser.add_argument("--runs-for", nargs="*", default=[], metavar="TARGET=N", help="executions for particular targets")
     parser.add_argument("--only", nargs="*", choices=TARGETS, help="targets to run (default: all)")
     parser.add_argument("--timeout", type=int, default=20, help="seconds one input may take before it counts as a hang")
     parser.add_argument("--rss-mb", type=int, default=2048)
     args = parser.parse_args()
 
+    runs = {name: args.runs for name in TARGETS}
+    for setting in args.runs_for:
+        name, _, count = setting.partition("=")
+        if name not in runs or not count.isdigit():
+            parser.error(f"--runs-for expects TARGET=N with TARGET one of {', '.join(TARGETS)}, not {setting!r}")
+        runs[name] = int(count)
     total = 0
     failed = False
     print(f"{'target':8} {'executions':>11} {'seconds':>8} {'exec/s':>7}  crashes")
     for name in args.only or TARGETS:
-        result = run_target(name, args.runs, args.timeout, args.rss_mb)
+        result = run_target(name, runs[name], args.timeout, args.rss_mb)
         total += result["executions"]
         failed |= bool(result["crashes"]) or result["exit"] != 0
         rate = result["executions"] / result["seconds"] if result["seconds"] else 0
