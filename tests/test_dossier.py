@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
-from conftest import PAGES, SEED
+import pytest
+
+from conftest import BACKENDS, PAGES, SEED
+
+pytestmark = pytest.mark.parametrize("db", BACKENDS, indirect=True)
 
 
 def test_dossier_of_an_actor_of_the_seed_article(cli):
