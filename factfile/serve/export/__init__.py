@@ -17,12 +17,12 @@ exporters = catalogue.create("factfile", "exporters", entry_points=True)
 
 
 def get(name: str) -> Exporter:
-    from factfile.serve.export import tables  # noqa: F401  (registers jsonl and csv)
+    from factfile.serve.export import acled, geojson, tables  # noqa: F401  (register their formats)
 
     return exporters.get(name)
 
 
 def names() -> list[str]:
-    from factfile.serve.export import tables  # noqa: F401
+    from factfile.serve.export import acled, geojson, tables  # noqa: F401
 
     return sorted(exporters.get_all())
