@@ -99,6 +99,8 @@ def score_places(record: dict, analysis: Analysis, scores: Scores, verbose: bool
     for gold in record["places"]:
         for start in occurrence(text, gold["text"], gold.get("nth")):
             end = start + len(gold["text"])
+            if any(_inside(text, start, end, name) for name in gold.get("except_in", [])):
+                continue  # "Russia" in "Legion of Freedom of Russia" names a group, not a place
             labelled.append((start, end))
             hits = [p for p in analysis.places if p.span.start < end and start < p.span.end]
             resolved = [p for p in hits if p.latitude is not None]
@@ -116,6 +118,11 @@ def score_places(record: dict, analysis: Analysis, scores: Scores, verbose: bool
         scores.place_detection.fp += 1
         if verbose:
             print(f"  place not labelled: {place.span.text!r} -> {place.name}")
+
+
+def _inside(text: str, start: int, end: int, name: str) -> bool:
+    at = name.find(text[start:end])
+    return at >= 0 and text[start - at : start - at + len(name)] == name
 
 
 def score_times(record: dict, analysis: Analysis, scores: Scores, verbose: bool) -> None:

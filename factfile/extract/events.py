@@ -50,11 +50,12 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     **{v: Trigger(REMOTE, "Remote explosive/landmine/IED", True) for v in ("bomb", "explode", "detonate", "blow")},
     **{v: Trigger(CIVILIANS, "Attack", True) for v in ("kill", "murder", "massacre", "execute", "torture", "fire")},
     **{v: Trigger(CIVILIANS, "Abduction/forced disappearance", True) for v in ("kidnap", "abduct")},
-    **{v: Trigger(PROTESTS, "Peaceful protest") for v in ("protest", "demonstrate")},
+    **{v: Trigger(PROTESTS, "Peaceful protest") for v in ("protest", "demonstrate", "rally")},
     **{v: Trigger(RIOTS, "Violent demonstration") for v in ("riot", "loot")},
     **{v: Trigger(STRATEGIC, "Arrests") for v in ("arrest", "detain")},
     **{v: Trigger(STRATEGIC, "Change to group/activity") for v in ("found", "form", "launch", "establish", "defect")},
     **{v: Trigger(STRATEGIC, "Other") for v in ("sue", "designate", "ban")},
+    **{v: Trigger(STRATEGIC, "Disrupted weapons use") for v in ("find", "defuse", "discover", "intercept")},
     "march": Trigger(BATTLES, "Armed clash", True),
 }
 NOUN_TRIGGERS: dict[str, Trigger] = {
@@ -66,11 +67,13 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     **{n: Trigger(REMOTE, "Suicide bomb", True) for n in ("suicide",)},
     **{n: Trigger(CIVILIANS, "Attack", True) for n in ("massacre", "killing", "murder", "shooting")},
     **{n: Trigger(CIVILIANS, "Abduction/forced disappearance", True) for n in ("hostage", "kidnapping", "abduction")},
-    **{n: Trigger(PROTESTS, "Peaceful protest") for n in ("protest", "demonstration", "sit-in", "vigil")},
+    **{n: Trigger(PROTESTS, "Peaceful protest") for n in ("protest", "demonstration", "sit-in", "vigil", "walk-in", "walkout")},
+    **{n: Trigger(PROTESTS, "Peaceful protest") for n in ("protester", "demonstrator", "marcher")},
     **{n: Trigger(RIOTS, "Violent demonstration") for n in ("riot", "unrest", "looting")},
     **{n: Trigger(STRATEGIC, "Arrests") for n in ("arrest",)},
     **{n: Trigger(STRATEGIC, "Agreement") for n in ("ceasefire", "truce", "treaty", "accord")},
-    **{n: Trigger(STRATEGIC, "Other") for n in ("conference", "lawsuit", "manifesto")},
+    **{n: Trigger(STRATEGIC, "Other") for n in ("conference", "lawsuit", "manifesto", "curfew")},
+    **{n: Trigger(STRATEGIC, "Non-violent transfer of territory") for n in ("annexation",)},
 }
 ARMED_NOUNS = frozenset({
     "soldier", "troop", "force", "militant", "gunman", "fighter", "army", "police", "rebel", "insurgent", "militia",
@@ -90,9 +93,11 @@ PHYSICAL_TARGETS = frozenset(
        "crowd", "protester", "vehicle", "car", "train", "office", "embassy", "headquarters", "territory", "control"}
 )
 CIVILIAN_TARGETS = frozenset({
-    "civilian", "school", "bus", "hospital", "people", "resident", "child", "crowd", "protester", "villager",
+    "civilian", "school", "bus", "hospital", "people", "resident", "child", "crowd", "protester", "villager", "man",
+    "person", "boy", "girl", "teenager", "family", "worker", "driver",
     "home", "house", "church", "mosque", "market", "woman", "student", "passenger", "journalist", "hostage", "station",
 })
+WEAPONS = frozenset({"device", "bomb", "explosive", "explosives", "ied", "weapon", "weapons", "mine", "grenade", "missile", "rocket", "drone", "cache"})
 TERRITORY = frozenset(SETTLEMENT_NOUNS | REGION_NOUNS | {"territory", "control", "base", "position"})
 REPORT_VERBS = frozenset({
     "say", "claim", "report", "post", "announce", "write", "tell", "state", "allege", "confirm", "deny", "insist",
@@ -118,6 +123,13 @@ def make_events() -> Stage:
     return events
 
 
+def _nominal(token: Token) -> bool:
+    """A noun, or a verb's -ing form used as one ("the police shooting of a black man sparked protests")."""
+    return token.pos_ in ("NOUN", "PROPN") or (
+        token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(c.dep_ == "det" for c in token.children)
+    )
+
+
 class EventReader:
     """Finds the triggers in one article and fills each event's arguments."""
 
@@ -141,13 +153,17 @@ class EventReader:
     def read(self) -> list[Event]:
         triggers = [(token, trigger) for token in self.doc if (trigger := self._trigger(token)) is not None]
         # a verb says more than a noun: "Soldiers marched ..." over "waiting for Ukraine's spring offensive"
-        triggers.sort(key=lambda pair: (pair[0].sent.start, pair[0].pos_ != "VERB", pair[0].i))
+        triggers.sort(key=lambda pair: (pair[0].sent.start, _nominal(pair[0]), pair[0].i))
         found: list[Event] = []
         seen: set[tuple] = set()
         for token, trigger in triggers:
             event = self._event(token, trigger)
             if event is None:
                 continue
+            if _nominal(token) and any(c.lower_ in ("the", "this", "that") for c in token.lefts) and any(
+                e.trigger.text.lower() == token.lower_ for e in found
+            ):
+                continue  # "the explosion", said again: the event already found
             in_sentence = (event.sentence.start, event.event_type, event.sub_type)
             time = self.analysis.times[event.time] if event.time is not None else None
             reported = (event.event_type, event.sub_type, time.start if time else None, time.end if time else None)
@@ -163,7 +179,7 @@ class EventReader:
 
     def _trigger(self, token: Token) -> Trigger | None:
         lemma = token.lemma_.lower()
-        if token.pos_ == "VERB":
+        if token.pos_ == "VERB" and not _nominal(token):
             trigger = VERB_TRIGGERS.get(lemma)
             if trigger is None or self._irrealis(token):
                 return None
@@ -178,19 +194,32 @@ class EventReader:
                 return None
             if lemma == "march":
                 return self._march(token)
+            if trigger.sub_type == "Disrupted weapons use" and not any(
+                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in WEAPONS for c in token.children
+            ):
+                return None  # "found a device", "a bomb was defused"; not "found that"
+            if lemma == "rally" and any(c.dep_ == "dobj" for c in token.children):
+                return None  # "rallied voters": campaigning
             if lemma in ("found", "form", "launch", "establish") and not self._about_armed_group(token):
                 return None
             return trigger
-        if token.pos_ in ("NOUN", "PROPN"):
+        if _nominal(token):
+            lemma = lemma if token.pos_ != "VERB" else token.lower_  # "the police shooting of a black man"
             trigger = NOUN_TRIGGERS.get(lemma)
             if lemma == "conference" and not any(c.lower_ == "press" for c in token.lefts):
                 return None
+            if lemma in ("protester", "demonstrator", "marcher") and not self._acting(token):
+                return None  # protesters are an event only where they do something: march, gather, chant
+            if trigger is not None and trigger.event_type == PROTESTS and any(
+                c.lower_ in ("violent", "violently") for c in list(token.lefts) + list(token.head.children)
+            ):
+                return Trigger(RIOTS, "Violent demonstration")  # "sometimes violent protests", "demonstrations turned violent"
             if lemma == "list" and any(c.lower_ in ("terror", "terrorist") for c in token.lefts):
                 return Trigger(STRATEGIC, "Other")
             if lemma in ("missile", "rocket", "artillery", "drone", "suicide") and token.dep_ == "compound":
                 return trigger  # "missile strike", "drone attack": the modifier types the event
-            if lemma in ("missile", "rocket", "artillery", "drone") and token.dep_ not in ("nsubj", "dobj", "pobj"):
-                return None
+            if lemma in ("missile", "rocket", "artillery", "drone"):
+                return None  # weapons alone are not an event: "jointly owned drones"
             return trigger
         return None
 
@@ -203,6 +232,15 @@ class EventReader:
             if verb.dep_ != "conj" or verb.head is verb:
                 return False
             verb = verb.head
+
+    def _acting(self, noun: Token) -> bool:
+        """"Protesters were a few blocks away", "groups of protesters continued", "hundreds of demonstrators moved"."""
+        head = noun
+        while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "NUM"):
+            head = head.head.head
+        if head.dep_ == "conj" and head.head.dep_ == "nsubj":  # "she and hundreds of other demonstrators moved"
+            head = head.head
+        return head.dep_ == "nsubj" and head.head.pos_ in ("VERB", "AUX")
 
     def _takes_territory(self, verb: Token) -> bool:
         """"taken the village of Konzinka", "seized Kherson"; not "took up arms"."""
@@ -239,18 +277,23 @@ class EventReader:
         target = self._target(token)
         actor2 = self._actor2(token, actor1)
         if trigger.violent:
-            armed = actor1 in self.armed_chains or self._armed_subject(token)
+            armed = actor1 in self.armed_chains or self._armed_subject(token) or (
+                _nominal(token) and any(c.lemma_.lower() in ARMED_NOUNS for c in token.lefts)  # "the police shooting"
+            )
             physical = target is not None and (target.lemma_.lower() in PHYSICAL_TARGETS or target.i in self.place_at)
-            if not armed and not physical and not (token.pos_ == "NOUN" and self._place(token) is not None):
+            if not armed and not physical and not (_nominal(token) and self._place(token, dateline=False) is not None):
                 return None  # "Clinton attacked Trump": words, not violence
         event_type, sub_type = trigger.event_type, trigger.sub_type
         if event_type == BATTLES and sub_type == "Armed clash" and target is not None and target.lemma_.lower() in CIVILIAN_TARGETS:
             event_type, sub_type = CIVILIANS, "Attack"
+        if event_type == BATTLES and sub_type == "Armed clash" and _nominal(token) and actor1 is None:
+            event_type, sub_type = CIVILIANS, "Attack"  # "the attack in Minnesota": no armed side named, people hit
         if event_type == BATTLES and sub_type == "Non-state actor overtakes territory" and self._is_state(actor1):
             sub_type = "Armed clash"
         place, time = self._place(token), self._time(token, sentence)
-        if token.pos_ != "VERB" and actor1 is None and time is None and (
-            place is None or self.analysis.places[place].feature_code in ("PCLI", "CONT")
+        local = self._place(token, dateline=False)
+        if _nominal(token) and actor1 is None and time is None and (
+            local is None or self.analysis.places[local].feature_code in ("PCLI", "CONT")
         ):
             return None  # "the invasion of their country": a topic, not a reported event
         statement, certainty = self._statement(token, sentence)
@@ -271,7 +314,7 @@ class EventReader:
         verb = token
         while True:
             for child in verb.children:
-                if child.dep_ in ("nsubj", "nsubjpass" if token.pos_ == "NOUN" else "nsubj"):
+                if child.dep_ in ("nsubj", "nsubjpass" if _nominal(token) else "nsubj"):
                     return child
                 if child.dep_ == "agent":
                     objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -280,7 +323,7 @@ class EventReader:
             if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
                 verb = verb.head  # "attacked and captured": the second verb shares the subject
                 continue
-            if token.pos_ != "VERB" and verb.pos_ != "VERB":
+            if _nominal(token) and verb.pos_ != "VERB":
                 head = verb.head
                 while head.pos_ in ("ADP", "NOUN", "PROPN") and head.dep_ in ("prep", "pobj", "dobj", "compound") and head.head is not head:
                     head = head.head
@@ -291,12 +334,12 @@ class EventReader:
 
     def _actor1(self, token: Token) -> int | None:
         for child in token.children:  # "Russia's attack", "a Hamas raid"
-            if token.pos_ == "NOUN" and child.dep_ in ("poss", "compound") and child.i in self.chain_at:
+            if _nominal(token) and child.dep_ in ("poss", "compound") and child.i in self.chain_at:
                 if not self._locative(child):
                     return self.chain_at[child.i]
         subject = self._subject(token)
         if subject is None:
-            return self._armed_group_before(token.idx) if token.pos_ == "VERB" and VERB_TRIGGERS.get(token.lemma_.lower(), Trigger("", "")).violent else None
+            return self._armed_group_before(token.idx) if not _nominal(token) and VERB_TRIGGERS.get(token.lemma_.lower(), Trigger("", "")).violent else None
         for part in subject.subtree:
             if part.i in self.chain_at and not self._locative(part):
                 return self.chain_at[part.i]
@@ -320,11 +363,11 @@ class EventReader:
 
     def _target(self, token: Token) -> Token | None:
         for child in token.children:
-            if child.dep_ in ("dobj", "nsubjpass") and token.pos_ == "VERB":
+            if child.dep_ in ("dobj", "nsubjpass") and not _nominal(token):
                 return child
             if child.dep_ == "prep" and child.lower_ in ("on", "against", "into", "at", "upon", "of", "in"):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects and (child.lower_ != "in" or token.pos_ == "NOUN"):
+                if objects and (child.lower_ != "in" or _nominal(token)):
                     return objects[0]
         return None
 
@@ -347,10 +390,10 @@ class EventReader:
         if token.i not in self.place_at:
             return False
         head = token
-        while head.dep_ in ("compound", "amod", "conj", "appos") and head.head is not head and head.head.i != head.i:
+        while head.dep_ in ("compound", "amod", "conj", "appos", "nmod") and head.head.i != head.i:
             if head.dep_ in ("compound", "amod") and head.head.lower_ in REGION_NOUNS:
                 return True
-            head = head.head
+            head = head.head  # "in a densely packed Chelsea neighborhood": the phrase's head is the location
         if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in DIRECTIONS:
             return False  # "north of Kharkiv" locates something else
         if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS | {"of", "on"}:
@@ -399,8 +442,9 @@ class EventReader:
     def _is_state(self, chain: int | None) -> bool:
         return chain is not None and self.analysis.chains[chain].label in ("GPE",)
 
-    def _place(self, token: Token) -> int | None:
-        """The place in the trigger's phrase, else in its sentence, else the last named in its paragraph."""
+    def _place(self, token: Token, dateline: bool = True) -> int | None:
+        """The place in the trigger's phrase, else in its sentence, else the last named in its paragraph,
+        else (with `dateline`) where the article was filed."""
         sentence = token.sent
         in_phrase = [self.place_at[t.i] for t in token.subtree if t.i in self.place_at and self._locative(t)]
         in_sentence = [self.place_at[t.i] for t in sentence if t.i in self.place_at and self._locative(t)]
@@ -419,6 +463,9 @@ class EventReader:
         countries = [i for i in in_phrase + in_sentence if self.analysis.places[i].feature_code == "PCLI"]
         if countries:
             return countries[0]
+        datelines = [i for i, p in enumerate(self.analysis.places) if p.mention is None and p.latitude is not None]
+        if datelines and not countries and dateline:
+            return datelines[0]  # "CHARLOTTE - ... the police shooting of a black man here"
         # "Russia attacked Ukraine": in Ukraine; "Russia's Attorney General filed a lawsuit": in Russia
         for party in (self._actor2(token, self._actor1(token)), self._actor1(token)):
             for index, place in enumerate(self.analysis.places):

@@ -52,7 +52,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("part_year", rf"^{_PART}(?:\s+of)?\s+(?P<rel>this|last|next|the)\s+year$"),
         ("rel_year", r"^(?P<rel>this|last|next|the past|past|the previous|previous)\s+year$"),
         ("rel_unit", r"^(?P<rel>this|last|next|the past|past|the previous|previous)\s+(?P<unit>week|month|weekend)$"),
-        ("weekday", rf"^(?:(?P<which>last|this|next|past)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?$"),
+        ("weekday", rf"^(?:(?:early|late)\s+)?(?:(?P<which>last|this|next|past)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?$"),
         ("ago", rf"^{_COUNT}\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier|before)$"),
         ("deictic", r"^(?P<word>today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|last night)$"),
     ]
@@ -66,10 +66,12 @@ def make_times() -> Stage:
         published = analysis.article.published
         found = []
         for mention in analysis.mentions:
-            if mention.label != "DATE":
+            if mention.label not in ("DATE", "TIME"):
                 continue
             span = _with_article(analysis.article.text, mention.span)
             resolved = normalise(span.text, published)
+            if resolved is None and mention.label == "TIME":
+                continue  # "8:30 p.m.": a time of day, kept only when it names the day ("Sunday night", "tonight")
             if resolved is None and _DURATION.search(span.text):
                 continue  # "four years", "49-year-old": a length of time, not a point in it
             start, end, precision = resolved or (None, None, None)
@@ -95,9 +97,18 @@ def normalise(expression: str, published: date | None) -> Resolved | None:
         match = pattern.match(text)
         if match:
             return _RULES[name](match.groupdict(), published)
-    if re.search(r"\d|" + _MONTH, text, re.I):
+    if re.search(_MONTH, text, re.I) or re.search(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b", text):
         return _dateparser(text, published)
-    return None
+    return _lone_year(text)
+
+
+def _lone_year(text: str) -> Resolved | None:
+    """"several years from 2001", "10 in 2000": the one year named is all that is certain."""
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", text))
+    if len(years) != 1:
+        return None
+    year = int(years.pop())
+    return date(year, 1, 1), date(year, 12, 31), "year"
 
 
 def _month_range(year: int, month: int) -> tuple[date, date]:
@@ -307,11 +318,7 @@ def _dateparser(text: str, published: date | None) -> Resolved | None:
         return None  # without a year dateparser guesses from today's date, not the article's
     data = _parser().get_date_data(text)
     if data.date_obj is None:
-        years = re.findall(r"\b(?:19|20)\d\d\b", text)
-        if len(set(years)) == 1:  # "several years from 2001": the year is all that is certain
-            year = int(years[0])
-            return date(year, 1, 1), date(year, 12, 31), "year"
-        return None
+        return _lone_year(text)
     when: datetime = data.date_obj
     if data.period == "year":
         return date(when.year, 1, 1), date(when.year, 12, 31), "year"
