@@ -5,13 +5,14 @@ The same `Dossier` feeds the CLI (`factfile show`), the API and the web page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from factfile.extract.names import name_key
+from factfile.serve.events import EventRow, actor_ids, find_events
 from factfile.store import schema as s
 from factfile.store.queries import sentence_of
 
@@ -85,6 +86,7 @@ class Dossier:
     mention_count: int
     document_count: int
     outlet_count: int
+    events: list[EventRow] = field(default_factory=list)  # what it did or underwent, by date
 
     @property
     def conflicts(self) -> dict[str, list[FactLine]]:
@@ -121,6 +123,7 @@ def build_dossier(session: Session, actor_id: int, max_documents: int = 50, max_
             .where(s.Mention.actor_id == actor_id)
         )
         or 0,
+        events=find_events(session, actor_ids=actor_ids(session, actor_id), limit=max_documents),
     )
 
 

@@ -49,6 +49,20 @@ def print_dossier(console: Console, dossier: Dossier) -> None:
         if dossier.conflicts:
             print_conflicts(console, dossier)
 
+    if dossier.events:
+        console.print("\n[bold]Events[/]")
+        for event in dossier.events:
+            when = event.date_start.isoformat() if event.date_start else "date unknown"
+            if event.date_end and event.date_start and event.date_end != event.date_start:
+                when += f"..{event.date_end.isoformat()}"
+            who = " → ".join(a for a in (event.actor1, event.actor2) if a) or "?"
+            claim = event.certainty + (f", by {event.reported_by}" if event.reported_by else "")
+            console.print(
+                f"  • [bold]{escape(when)}[/] {escape(event.event_type)} / {escape(event.sub_type or '-')} · {escape(who)}"
+                f" · {escape(event.place or 'place unknown')} [dim]({escape(claim)}; doc {event.document_id})[/]"
+            )
+            console.print(Text("      " + event.sentence, style="dim"))
+
     console.print("\n[bold]Mentions by document[/]")
     for document in dossier.documents:
         source = document.evidence[0].source_label if document.evidence else ""
