@@ -1,0 +1,200 @@
+"""Synthesise large stores (1k, 10k, 100k documents) by recombining real analysed articles.
+
+Real articles (the extraction benchmark pages and PolNeAR texts) are analysed once and cached. Each
+synthetic document is one of them in which some actors are renamed: every letter of a name is mapped to
+another letter of the same case, so the text keeps its length and every offset stays valid. Whether an
+actor keeps its name and which renamed variant it gets are drawn from a heavy-tailed distribution, so,
+as in real news, a few actors appear everywhere while new ones keep turning up as the store grows.
+
+    python bench/synth.py --documents 10000 --db /tmp/synth.db   # builds a store, prints ingest cost
+
+The bulk writes go through the same `store.writer.save` and relaters as `factfile ingest` (several
+documents per transaction); the ingest cost printed at each size is measured with one transaction per
+document, as `factfile ingest` does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import random
+import string
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from factfile.batch.codec import dumps, loads
+from factfile.ingest.article import content_hash
+from factfile.records import Analysis, Span
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" if (ROOT.parent / "shared").exists() else Path("../shared")
+SOURCES = [SHARED / "data/article-extraction-benchmark/html", SHARED / "data/polnear/dev/text"]
+CACHE = ROOT / "bench" / ".cache" / "analyses.jsonl"
+KEEP_NAME = 0.5  # chance that an actor keeps its real name in a synthetic document
+NAMED_ROLES = ("name", "acronym", "nickname")
+
+
+def real_analyses(sources: list[Path] = SOURCES, cache: Path = CACHE) -> list[Analysis]:
+    """The real articles, analysed by the pipeline's extractor (cached after the first run)."""
+    if cache.exists():
+        return [loads(line) for line in cache.read_text(encoding="utf-8").splitlines()]
+    from factfile.errors import IngestError
+    from factfile.extract import Extractor
+    from factfile.ingest import read_items, to_article
+    from factfile.records import Rejection
+
+    articles = []
+    for item in read_items([str(s) for s in sources]):
+        if isinstance(item, Rejection):
+            continue
+        try:
+            articles.append(to_article(item))
+        except IngestError:
+            continue
+    analyses = [a for a in Extractor().pipe(articles) if a.chains]
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_text("".join(dumps(a) + "\n" for a in analyses), encoding="utf-8")
+    return analyses
+
+
+def scramble(name: str, variant: int) -> str:
+    """A same-length pseudo-name: each letter replaced by a letter drawn from (name, variant)."""
+    rng = random.Random(hashlib.blake2b(f"{variant}\0{name}".encode(), digest_size=8).digest())
+    return "".join(
+        rng.choice(string.ascii_uppercase) if ch.isupper() else rng.choice(string.ascii_lowercase) if ch.isalpha() else ch
+        for ch in name
+    )
+
+
+def synthesise(source: Analysis, number: int, rng: random.Random) -> Analysis:
+    """Synthetic document `number`: `source` with some actors renamed, and a line making it unique."""
+    text = list(source.article.text)
+    renamed: dict[str, str] = {}
+    for chain in source.chains:
+        if rng.random() < KEEP_NAME:
+            continue
+        variant = min(int(rng.paretovariate(1.0)), 1 + number // 20)
+        for name in (chain.name, *chain.aliases):
+            renamed.setdefault(name, scramble(name, variant))
+        for index in chain.mentions:
+            mention = source.mentions[index]
+            if mention.role in NAMED_ROLES:
+                text[mention.span.start : mention.span.end] = scramble(mention.span.text, variant)
+    body = "".join(text)
+    suffix = f"\n\nSynthetic document {number}."
+    new_text = body + suffix
+    analysis = _respan(source, new_text)
+    for chain in analysis.chains:
+        chain.name = renamed.get(chain.name, chain.name)
+        chain.aliases = [renamed.get(a, a) for a in chain.aliases]
+        chain.alias_evidence = {renamed.get(a, a): span for a, span in chain.alias_evidence.items()}
+    article = analysis.article
+    article.text = new_text
+    article.content_hash = content_hash(new_text)
+    article.origin = f"synthetic:{number}"
+    article.url = f"{article.url}?synthetic={number}" if article.url else None
+    return analysis
+
+
+def _respan(value, text: str):
+    """A deep copy of a record in which every Span's text is re-read from `text`."""
+    if isinstance(value, Span):
+        return Span(value.start, value.end, text[value.start : value.end])
+    if dataclasses.is_dataclass(value):
+        return dataclasses.replace(value, **{f.name: _respan(getattr(value, f.name), text) for f in dataclasses.fields(value) if f.init})
+    if isinstance(value, list):
+        return [_respan(v, text) for v in value]
+    if isinstance(value, dict):
+        return {k: _respan(v, text) for k, v in value.items()}
+    return value
+
+
+def documents(pool: list[Analysis], start: int, count: int, seed: int = 8) -> Iterator[Analysis]:
+    """Synthetic documents start .. start+count-1 (the same numbers always give the same documents)."""
+    for number in range(start, start + count):
+        rng = random.Random(seed * 1_000_003 + number)
+        yield synthesise(pool[rng.randrange(len(pool))], number, rng)
+
+
+def grow(store, pool: list[Analysis], start: int, count: int, group: int = 200) -> None:
+    """Bulk-write synthetic documents through the writer and relaters, `group` per transaction."""
+    from factfile.relate import build
+    from factfile.store.writer import save
+
+    relaters = build()
+    batch: list[Analysis] = []
+    for analysis in documents(pool, start, count):
+        batch.append(analysis)
+        if len(batch) >= group:
+            _write(store, batch, relaters, save)
+            batch = []
+    if batch:
+        _write(store, batch, relaters, save)
+
+
+def _write(store, batch, relaters, save) -> None:
+    with store.transaction() as session:
+        for analysis in batch:
+            save(session, analysis, relaters)
+
+
+def ingest_cost(store, pool: list[Analysis], start: int, count: int = 200) -> float:
+    """Seconds per document to store `count` new synthetic documents, one transaction each."""
+    from factfile.relate import build
+    from factfile.store.writer import save
+
+    relaters = build()
+    batch = list(documents(pool, start, count))
+    began = time.perf_counter()
+    for analysis in batch:
+        with store.transaction() as session:
+            save(session, analysis, relaters)
+    return (time.perf_counter() - began) / count
+
+
+def build_stores(sizes: list[int], db: str, probe: int = 200) -> dict[int, float]:
+    """Grow one store through `sizes`, measuring the ingest cost per document at each size.
+
+    The probe documents measured at a size stay in the store (they count towards the next size).
+    """
+    from factfile.store import Store
+
+    pool = real_analyses()
+    store = Store(db)
+    with store.session() as session:
+        from sqlalchemy import func, select
+
+        from factfile.store.schema import Document
+
+        have = session.scalar(select(func.count()).select_from(Document)) or 0
+    costs: dict[int, float] = {}
+    for size in sorted(sizes):
+        if have < size - probe:
+            began = time.perf_counter()
+            grow(store, pool, have, size - probe - have)
+            print(f"  grew store to {size - probe} documents in {time.perf_counter() - began:.0f} s", file=sys.stderr, flush=True)
+            have = size - probe
+        costs[size] = ingest_cost(store, pool, have, probe)
+        have += probe
+        print(f"ingest cost at {size:>7} documents: {costs[size] * 1000:.2f} ms/document", flush=True)
+    store.close()
+    return costs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,100000", help="store sizes to reach, comma-separated")
+    parser.add_argument("--db", default=str(ROOT / "bench" / ".cache" / "synth.db"), help="store to grow (kept for bench/dossier.py)")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    costs = build_stores(sizes, args.db)
+    smallest, largest = min(costs), max(costs)
+    ratio = costs[largest] / costs[smallest]
+    print(f"ingest cost at {largest} / at {smallest} documents: {ratio:.2f}x (bar: <= 1.3x) {'PASS' if ratio <= 1.3 else 'FAIL'}")
+
+
+if __name__ == "__main__":
+    main()
