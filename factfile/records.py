@@ -107,6 +107,7 @@ class Chain:
     aliases: list[str] = field(default_factory=list)
     mentions: list[int] = field(default_factory=list)  # indexes into Analysis.mentions
     alias_evidence: dict[str, Span] = field(default_factory=dict)  # alias -> sentence that states it
+    alias_reasons: dict[str, str] = field(default_factory=dict)  # alias -> why it names this actor
 
 
 @dataclass(slots=True)

@@ -64,10 +64,16 @@ def to_article(item: RawItem, limits: Limits = DEFAULT_LIMITS) -> Article:
 
 
 def _from_html(html: str, url: str | None) -> tuple[str, Document]:
-    """trafilatura's main text and metadata; its precision mode suits news pages best."""
+    """trafilatura's main text and metadata; its precision mode suits news pages best.
+
+    The date comes from the page's markup (meta tags, URL, time elements), never guessed from dates
+    mentioned in the text: a guessed date ("in 2011 ...") would make a copy look older than its original.
+    """
+    dates = {"original_date": True, "extensive_search": False, "max_date": date.today().isoformat()}
     try:
         page = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, favor_precision=True, include_comments=False, deduplicate=False
+            html, url=url, with_metadata=True, favor_precision=True, include_comments=False, deduplicate=False,
+            date_extraction_params=dates,
         )
     except (ValueError, TypeError, RecursionError):
         page = None
