@@ -1,10 +1,12 @@
 """Synthesise large stores (1k, 10k, 100k documents) by recombining real analysed articles.
 
 Real articles (the extraction benchmark pages and PolNeAR texts) are analysed once and cached. Each
-synthetic document is one of them in which some actors are renamed: every letter of a name is mapped to
-another letter of the same case, so the text keeps its length and every offset stays valid. Whether an
-actor keeps its name and which renamed variant it gets are drawn from a heavy-tailed distribution, so,
-as in real news, a few actors appear everywhere while new ones keep turning up as the store grows.
+synthetic document is one of them in which some actors are renamed (every letter of a name mapped to
+another letter of the same case) and half of the other words are swapped for words of the same length
+from the other articles, so the text keeps its length and every offset of the analysis stays valid.
+Whether an actor keeps its name and which renamed variant it gets are drawn from a heavy-tailed
+distribution, so, as in real news, a few actors appear everywhere while new ones keep turning up as
+the store grows; the swapped words keep synthetic documents from all being copies of each other.
 
     python bench/synth.py --documents 10000 --db /tmp/synth.db   # builds a store, prints ingest cost
 
@@ -19,6 +21,7 @@ import argparse
 import dataclasses
 import hashlib
 import random
+import re
 import string
 import sys
 import time
@@ -35,6 +38,8 @@ SOURCES = [SHARED / "data/article-extraction-benchmark/html", SHARED / "data/pol
 CACHE = ROOT / "bench" / ".cache" / "analyses.jsonl"
 KEEP_NAME = 0.5  # chance that an actor keeps its real name in a synthetic document
 NAMED_ROLES = ("name", "acronym", "nickname")
+SWAP_WORD = 0.5  # chance that a word outside the mentions is swapped for another of the same length
+WORD = re.compile(r"[^\W\d_]+")
 
 
 def real_analyses(sources: list[Path] = SOURCES, cache: Path = CACHE) -> list[Analysis]:
@@ -69,7 +74,18 @@ def scramble(name: str, variant: int) -> str:
     )
 
 
-def synthesise(source: Analysis, number: int, rng: random.Random, full: bool = True) -> Analysis:
+_words_by_length: dict[int, list[str]] = {}
+
+
+def words_by_length(pool: list[Analysis]) -> dict[int, list[str]]:
+    """The pool's vocabulary by word length (to swap words without moving any offset)."""
+    if not _words_by_length:
+        for word in sorted({w for a in pool for w in WORD.findall(a.article.text)}):
+            _words_by_length.setdefault(len(word), []).append(word)
+    return _words_by_length
+
+
+def synthesise(source: Analysis, number: int, rng: random.Random, full: bool = True, vocabulary: dict[int, list[str]] | None = None) -> Analysis:
     """Synthetic document `number`: `source` with some actors renamed, and a line making it unique.
 
     `full=False` copies only the article, mentions and chains (all the bulk writer stores).
@@ -86,6 +102,20 @@ def synthesise(source: Analysis, number: int, rng: random.Random, full: bool = T
             mention = source.mentions[index]
             if mention.role in NAMED_ROLES:
                 text[mention.span.start : mention.span.end] = scramble(mention.span.text, variant)
+    if vocabulary:
+        kept = [(m.span.start, m.span.end) for m in source.mentions]
+        kept.sort()
+        k = 0
+        for word in WORD.finditer(source.article.text):
+            while k < len(kept) and kept[k][1] <= word.start():
+                k += 1
+            if k < len(kept) and kept[k][0] < word.end():
+                continue  # inside a mention
+            if rng.random() < SWAP_WORD and (same := vocabulary.get(len(word.group()))):
+                swap = rng.choice(same)
+                if word.group()[0].isupper():
+                    swap = swap[0].upper() + swap[1:]
+                text[word.start() : word.end()] = swap
     body = "".join(text)
     suffix = f"\n\nSynthetic document {number}."
     new_text = body + suffix
@@ -124,15 +154,16 @@ def _respan(value, text: str):
 
 def documents(pool: list[Analysis], start: int, count: int, seed: int = 8, full: bool = True) -> Iterator[Analysis]:
     """Synthetic documents start .. start+count-1 (the same numbers always give the same documents)."""
+    vocabulary = words_by_length(pool)
     for number in range(start, start + count):
         rng = random.Random(seed * 1_000_003 + number)
-        yield synthesise(pool[rng.randrange(len(pool))], number, rng, full)
+        yield synthesise(pool[rng.randrange(len(pool))], number, rng, full, vocabulary)
 
 
 class BulkWriter:
-    """Fast path to grow a store to 100k documents in minutes: documents, actors, aliases and mentions
-    written with multi-row INSERTs, actors resolved in memory by the same rule as the `actors` relater
-    (a chain joins the first actor, same kind first, that has one of its names as an alias).
+    """Fast path to grow a store to 100k documents: documents, actors, aliases, mentions and the copy
+    index (`relate.copies.index`) written with multi-row INSERTs, actors resolved in memory by the same
+    rule as the `actors` relater (a chain joins the first actor, same kind first, with one of its names).
 
     Only the growth uses this path; every measured ingest goes through `store.writer.save`.
     """
@@ -155,10 +186,11 @@ class BulkWriter:
             self.aliases = {(a, k): [m, True] for a, k, m in session.execute(select(s.Alias.actor_id, s.Alias.key, s.Alias.mentions))}
         self.outlets: dict[str | None, int | None] = {}
 
-    def write(self, analyses: list[Analysis]) -> None:
+    def write(self, analyses: list[Analysis], sketches: list | None = None) -> None:
         from sqlalchemy import bindparam, insert, update
 
         from factfile.extract.names import clean_name, name_key
+        from factfile.relate import copies
         from factfile.store.writer import _outlet_id
 
         s = self.s
@@ -227,19 +259,33 @@ class BulkWriter:
                     changed,
                 )
             connection.execute(insert(s.Mention), mentions)
+            sketches = sketches or [copies.sketch(d["text"], d["language"]) for d in documents]
+            copies.index(session, {d["id"]: k for d, k in zip(documents, sketches, strict=True)})
 
 
-def grow(store, pool: list[Analysis], start: int, count: int, group: int = 500) -> None:
-    """Add synthetic documents start .. start+count-1 through the bulk writer, `group` per transaction."""
+_pool: list[Analysis] = []
+
+
+def _prepare(span: tuple[int, int]) -> list[tuple[Analysis, object]]:
+    """Worker: synthetic documents in `span` with their copy-index sketches (the CPU-heavy part)."""
+    from factfile.relate.copies import sketch
+
+    if not _pool:
+        _pool.extend(real_analyses())
+    return [(a, sketch(a.article.text, a.article.language)) for a in documents(_pool, span[0], span[1], full=False)]
+
+
+def grow(store, pool: list[Analysis], start: int, count: int, group: int = 500, processes: int = 2) -> None:
+    """Add synthetic documents start .. start+count-1: made (and sketched) in `processes` worker
+    processes, written by the bulk writer `group` per transaction."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     writer = BulkWriter(store)
-    batch: list[Analysis] = []
-    for analysis in documents(pool, start, count, full=False):
-        batch.append(analysis)
-        if len(batch) >= group:
-            writer.write(batch)
-            batch = []
-    if batch:
-        writer.write(batch)
+    spans = [(first, min(group, start + count - first)) for first in range(start, start + count, group)]
+    with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn")) as workers:
+        for prepared in workers.map(_prepare, spans):
+            writer.write([a for a, _ in prepared], sketches=[k for _, k in prepared])
 
 
 def ingest_cost(store, pool: list[Analysis], start: int, count: int = 200) -> float:
@@ -256,10 +302,11 @@ def ingest_cost(store, pool: list[Analysis], start: int, count: int = 200) -> fl
     return (time.perf_counter() - began) / count
 
 
-def build_stores(sizes: list[int], db: str, probe: int = 200) -> dict[int, float]:
+def build_stores(sizes: list[int], db: str, probe: int = 200, at_size=None) -> dict[int, float]:
     """Grow one store through `sizes`, measuring the ingest cost per document at each size.
 
-    The probe documents measured at a size stay in the store (they count towards the next size).
+    The probe documents measured at a size stay in the store (they count towards the next size);
+    `at_size(size)` is called once the store holds `size` documents (bench/dossier.py measures there).
     """
     from factfile.store import Store
 
@@ -281,6 +328,8 @@ def build_stores(sizes: list[int], db: str, probe: int = 200) -> dict[int, float
         costs[size] = ingest_cost(store, pool, have, probe)
         have += probe
         print(f"ingest cost at {size:>7} documents: {costs[size] * 1000:.2f} ms/document", flush=True)
+        if at_size is not None:
+            at_size(size)
     store.close()
     return costs
 
