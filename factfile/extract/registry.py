@@ -19,7 +19,7 @@ StageFactory = Callable[[], Stage]
 
 stages = catalogue.create("factfile", "stages", entry_points=True)
 
-DEFAULT_STAGES: tuple[str, ...] = ("sentences", "mentions", "chains", "descriptions")
+DEFAULT_STAGES: tuple[str, ...] = ("sentences", "mentions", "chains", "descriptions", "statements")
 
 
 def build(names: tuple[str, ...] = DEFAULT_STAGES) -> list[tuple[str, Stage]]:

@@ -5,13 +5,14 @@ The same `Dossier` feeds the CLI (`factfile show`), the API and the web page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from factfile.extract.names import name_key
+from factfile.serve.statements import StatementLine, said_about, said_by
 from factfile.store import schema as s
 from factfile.store.queries import sentence_of
 
@@ -69,6 +70,8 @@ class Dossier:
     mention_count: int
     document_count: int
     outlet_count: int
+    said: list[StatementLine] = field(default_factory=list)  # statements the actor is the source of
+    said_about: list[StatementLine] = field(default_factory=list)  # others' statements mentioning it
 
 
 def build_dossier(session: Session, actor_id: int, max_documents: int = 50, max_sentences: int = 3) -> Dossier:
@@ -96,6 +99,8 @@ def build_dossier(session: Session, actor_id: int, max_documents: int = 50, max_
             .where(s.Mention.actor_id == actor_id)
         )
         or 0,
+        said=said_by(session, actor_id),
+        said_about=said_about(session, actor_id),
     )
 
 
