@@ -20,7 +20,7 @@ StageFactory = Callable[[], Stage]
 stages = catalogue.create("factfile", "stages", entry_points=True)
 
 DEFAULT_STAGES: tuple[str, ...] = (
-    "sentences", "mentions", "chains", "descriptions", "times", "places", "quantities", "facts", "events",
+    "sentences", "mentions", "chains", "descriptions", "statements", "times", "places", "quantities", "facts", "events",
 )
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, aliased
 
 from factfile.extract.names import name_key
 from factfile.serve.events import EventRow, actor_ids, find_events
+from factfile.serve.statements import StatementLine, said_about, said_by
 from factfile.store import schema as s
 from factfile.store.queries import sentence_of
 
@@ -96,6 +97,8 @@ class Dossier:
             if line.predicate in SINGLE_VALUED:
                 by_predicate.setdefault(line.predicate, []).append(line)
         return {p: lines for p, lines in by_predicate.items() if len(lines) > 1}
+    said: list[StatementLine] = field(default_factory=list)  # statements the actor is the source of
+    said_about: list[StatementLine] = field(default_factory=list)  # others' statements mentioning it
 
 
 def build_dossier(session: Session, actor_id: int, max_documents: int = 50, max_sentences: int = 3) -> Dossier:
@@ -124,6 +127,8 @@ def build_dossier(session: Session, actor_id: int, max_documents: int = 50, max_
         )
         or 0,
         events=find_events(session, actor_ids=actor_ids(session, actor_id), limit=max_documents),
+        said=said_by(session, actor_id),
+        said_about=said_about(session, actor_id),
     )
 
 

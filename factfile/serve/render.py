@@ -8,6 +8,7 @@ from rich.text import Text
 from sqlalchemy.orm import Session
 
 from factfile.serve.dossier import Dossier, Evidence
+from factfile.serve.statements import StatementLine
 from factfile.store import queries
 
 
@@ -63,6 +64,13 @@ def print_dossier(console: Console, dossier: Dossier) -> None:
             )
             console.print(Text("      " + event.sentence, style="dim"))
 
+    if dossier.said:
+        console.print("\n[bold]What it said[/]")
+        print_statements(console, dossier.said)
+    if dossier.said_about:
+        console.print("\n[bold]What others said about it[/]")
+        print_statements(console, dossier.said_about)
+
     console.print("\n[bold]Mentions by document[/]")
     for document in dossier.documents:
         source = document.evidence[0].source_label if document.evidence else ""
@@ -80,7 +88,6 @@ PREDICATE_LABELS = {
     "ally": "Allies", "opponent": "Opponents",
 }
 
-
 def print_profile(console: Console, dossier: Dossier) -> None:
     """Profile facts grouped by kind, each value with its support (independent outlets) and evidence."""
     predicate = None
@@ -96,8 +103,6 @@ def print_profile(console: Console, dossier: Dossier) -> None:
         )
         for evidence in fact.evidence[:3]:
             console.print(evidence_text(evidence))
-
-
 def print_conflicts(console: Console, dossier: Dossier) -> None:
     """Values that cannot all be true, side by side: each with who says it, where and when."""
     console.print("\n[bold]Conflicting values[/]")
@@ -111,6 +116,32 @@ def print_conflicts(console: Console, dossier: Dossier) -> None:
                     f"    {escape(line.value.ljust(width))}  {escape(evidence.said_by or 'the article')} "
                     f"[dim]· {escape(evidence.source_label)} · {when} · doc {evidence.document_id}[/]"
                 )
+def statement_head(line: StatementLine) -> Text:
+    """"• [hedged] Caesar (person) — told: ..." — who, how sure, through which cue."""
+    head = Text("  • ")
+    head.append(f"[{line.certainty}{', ' + ', '.join(line.hedges) if line.hedges else ''}] ", style="magenta")
+    who = line.source_actor or (" ".join(line.source.split()) if line.source else None)
+    head.append(who or ("the article" if line.source_type == "article" else "unnamed source"), style="bold")
+    if line.source and line.source_actor and " ".join(line.source.split()) != line.source_actor:
+        head.append(f" (“{' '.join(line.source.split())}”)")
+    head.append(f" · {line.source_type}" + (" · direct quote" if line.direct else ""), style="dim")
+    if line.cue:
+        head.append(" — " + " ".join(line.cue.split()))
+    return head
+def print_statements(console: Console, lines: list[StatementLine]) -> None:
+    for line in lines:
+        console.print(statement_head(line))
+        passage = " ".join(line.passage.split())
+        start, end = line.highlight
+        text = Text("      “")
+        text.append(" ".join(line.passage[:start].split()) + (" " if start and line.passage[start - 1].isspace() else ""))
+        text.append(" ".join(line.passage[start:end].split()), style="bold")
+        text.append((" " if line.passage[end:end + 1].isspace() else "") + " ".join(line.passage[end:].split()) if passage else "")
+        text.append("” — ")
+        text.append(line.outlet or f"document {line.document_id}", style="cyan")
+        when = line.published.isoformat() if line.published else None
+        text.append(f" [doc {line.document_id}{', ' + when if when else ''}, statement {line.statement_id}]", style="dim")
+        console.print(text)
 
 
 def print_stats(console: Console, session: Session, store) -> None:
