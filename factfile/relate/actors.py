@@ -192,7 +192,7 @@ def _candidates(session: Session, keys: list[NameKeys]) -> list[Candidate]:
         .where(Actor.merged_into_id.is_(None), or_(*conditions))
     )
     return [
-        Candidate(actor_id, kind, name, NameKeys(key, sig or "", ini, sur, blk, " " not in key and is_acronym(name)), mentions or 0)
+        Candidate(actor_id, kind, name, NameKeys(key, sig or "", ini, sur, blk, len(key) <= 16 and is_acronym(name)), mentions or 0)
         for actor_id, kind, name, key, sig, ini, sur, blk, mentions in rows
     ]
 
