@@ -71,8 +71,28 @@ def make_facts() -> Stage:
                 seen.add(key)
                 analysis.facts.append(fact)
         _attach_statements(analysis)
+        _relabel_described_people(analysis)
 
     return facts
+
+
+_PERSON_NOUNS = frozenset(
+    "adviser advisor minister president spokesman spokeswoman spokesperson expert officer commander journalist analyst "
+    "official founder director chairman chairwoman senator governor lawyer soldier activist author professor researcher "
+    "ambassador secretary reporter editor correspondent mayor deputy general colonel lieutenant prosecutor judge".split()
+)
+
+
+def _relabel_described_people(analysis: Analysis) -> None:
+    """"Ukrainian presidential adviser Oleksiy Arestovych": a name the model took for an organisation is
+    a person when the article describes it with a person's title and the name looks like a person's."""
+    for fact in analysis.facts:
+        chain = analysis.chains[fact.subject_chain]
+        words = chain.name.split()
+        if fact.predicate != "description" or chain.label != "ORG" or not 2 <= len(words) <= 3:
+            continue
+        if fact.value.split()[-1].lower() in _PERSON_NOUNS and all(w[:1].isupper() and w.isalpha() for w in words):
+            chain.label = "PERSON"
 
 
 def _facts_in(doc: Doc, analysis: Analysis, sentence: Span) -> list[Fact]:
