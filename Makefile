@@ -32,6 +32,7 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python eval/extraction.py
+	$(BIN)/python eval/events.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/pipeline.py
