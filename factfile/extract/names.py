@@ -29,3 +29,50 @@ def name_key(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", clean_name(text).casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(re.findall(r"\w+", stripped))
+
+
+_FUNCTION_WORDS = frozenset({"the", "of", "for", "and", "de", "du", "la", "von", "van", "der", "al", "on", "in", "a", "an"})
+_ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ0-9&.]{1,7}$")
+
+
+def latin_key(text: str) -> str:
+    """`name_key` after transliteration to Latin letters: "Денис Капустин" → "denis kapustin"."""
+    from normality import ascii_text
+
+    return name_key(ascii_text(clean_name(text)) or "")
+
+
+def content_words(text: str) -> list[str]:
+    """The words of a name that carry meaning, transliterated: "Legion of the Freedom of Russia" → legion freedom russia."""
+    return [w for w in latin_key(text).split() if w not in _FUNCTION_WORDS]
+
+
+_PERSON_EXTRAS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def signature(text: str, person: bool = False) -> str:
+    """Order-free key: "Freedom of Russia Legion" and "Legion of Freedom of Russia" share it. For a
+    person, middle initials and suffixes do not count: "Donald J. Trump" is "Donald Trump"."""
+    words = content_words(text)
+    if person and len(words) > 2:
+        words = [words[0]] + [w for w in words[1:] if len(w) > 1 and w not in _PERSON_EXTRAS] or words
+    return " ".join(sorted(words))
+
+
+def is_acronym(text: str) -> bool:
+    """"RVC", "FSB", "U.S." — short, upper case, no spaces."""
+    return bool(_ACRONYM.match(clean_name(text))) and sum(ch.isalpha() for ch in text) >= 2
+
+
+def initials(text: str) -> str:
+    """Upper-case initials of the content words: "Russian Volunteer Corps" → "RVC"."""
+    return "".join(w[0] for w in content_words(text)).upper()
+
+
+def acronym_of(acronym: str, name: str) -> bool:
+    """Does `acronym` abbreviate `name`, with or without its function words ("FoRL", "LFR")?"""
+    letters = "".join(ch for ch in latin_key(acronym) if ch.isalnum()).upper()
+    if len(letters) < 2 or len(name.split()) < 2:
+        return False
+    every_word = "".join(w[0] for w in latin_key(name).split()).upper()
+    return letters in (initials(name), every_word)

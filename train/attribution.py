@@ -1,0 +1,122 @@
+"""Train the attribution tagger on PolNeAR train: writes the CRF model and the cue lexicon into the package.
+
+    .venv/bin/python train/attribution.py [--polnear ../shared/data/polnear] [--cache .cache]
+
+Takes a few minutes on one CPU core: spaCy parses the 840 training articles once (cached as a
+DocBin), the reporting-word lexicon is counted from the gold cues, then crfsuite fits the CRF.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import Counter
+from pathlib import Path
+
+import pycrfsuite
+from spacy.tokens import Doc, DocBin
+
+from factfile.extract.nlp import load_model
+from factfile.extract.statements.features import sequences, token_features
+from factfile.extract.statements.polnear import GoldArticle, load_split
+from factfile.extract.statements.tagger import LEXICON_FILE, MODEL_FILE
+
+TAG_OF_ROLE = {"source": "SRC", "cue": "CUE", "content": "CON"}
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def parsed(articles: list[GoldArticle], cache: Path, split: str) -> list[Doc]:
+    """spaCy parses of the articles, cached: parsing dominates training time."""
+    nlp = load_model()
+    path = cache / f"polnear-{split}.spacy"
+    if path.exists():
+        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+        if [d.text for d in docs] == [a.text for a in articles]:
+            return docs
+    docs = list(nlp.pipe((a.text for a in articles), batch_size=16))
+    cache.mkdir(parents=True, exist_ok=True)
+    DocBin(docs=docs).to_disk(path)
+    return docs
+
+
+def gold_labels(doc: Doc, article: GoldArticle) -> list[str]:
+    """BIO label per token: a token takes the role of the annotated fragment it overlaps."""
+    owner: list[tuple[int, str, int] | None] = [None] * len(doc)
+    for number, attribution in enumerate(article.attributions):
+        for role in TAG_OF_ROLE:
+            for piece, (start, end) in enumerate(getattr(attribution, role)):
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for token in span:
+                    if not token.is_space and owner[token.i] is None:
+                        owner[token.i] = (number, role, piece)
+    labels = ["O"] * len(doc)
+    for tokens in sequences(doc):
+        previous = None
+        for token in tokens:
+            current = owner[token.i]
+            if current is not None:
+                labels[token.i] = ("I-" if current == previous else "B-") + TAG_OF_ROLE[current[1]]
+            previous = current
+    return labels
+
+
+def cue_lexicon(docs: list[Doc], labels: list[list[str]], min_count: int = 3, min_ratio: float = 0.05) -> list[tuple[str, int, float]]:
+    """Lemmas that head gold cues often enough, with how often they are a cue when they occur."""
+    as_cue: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for doc, doc_labels in zip(docs, labels, strict=True):
+        for token, label in zip(doc, doc_labels, strict=True):
+            if token.is_punct or token.is_space or token.is_stop and token.pos_ not in ("VERB",):
+                continue
+            lemma = token.lemma_.lower()
+            seen[lemma] += 1
+            if label.endswith("CUE") and token.pos_ in ("VERB", "NOUN", "ADJ", "ADP", "AUX"):
+                as_cue[lemma] += 1
+    return sorted(
+        ((lemma, n, n / seen[lemma]) for lemma, n in as_cue.items() if n >= min_count and n / seen[lemma] >= min_ratio),
+        key=lambda row: -row[1],
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--polnear", type=Path, default=ROOT.parent / "shared" / "data" / "polnear")
+    parser.add_argument("--cache", type=Path, default=ROOT / ".cache")
+    parser.add_argument("--iterations", type=int, default=150)
+    parser.add_argument("--c1", type=float, default=0.05)
+    parser.add_argument("--c2", type=float, default=0.01)
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    articles = load_split(args.polnear / "train")
+    docs = parsed(articles, args.cache, "train")
+    print(f"parsed {len(docs)} articles in {time.perf_counter() - started:.0f} s")
+    labels = [gold_labels(doc, article) for doc, article in zip(docs, articles, strict=True)]
+
+    lexicon = cue_lexicon(docs, labels)
+    LEXICON_FILE.parent.mkdir(parents=True, exist_ok=True)
+    LEXICON_FILE.write_text("".join(f"{lemma}\t{n}\t{ratio:.3f}\n" for lemma, n, ratio in lexicon), encoding="utf-8")
+    cue_lemmas = frozenset(lemma for lemma, _, _ in lexicon)
+    print(f"cue lexicon: {len(lexicon)} lemmas -> {LEXICON_FILE.relative_to(ROOT)}")
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for doc, doc_labels in zip(docs, labels, strict=True):
+        for tokens, features in zip(sequences(doc), token_features(doc, cue_lemmas), strict=True):
+            trainer.append(features, [doc_labels[t.i] for t in tokens])
+    trainer.set_params({
+        "c1": args.c1,
+        "c2": args.c2,
+        "max_iterations": args.iterations,
+        "feature.possible_transitions": True,
+        "feature.minfreq": 2,
+    })
+    fit_started = time.perf_counter()
+    trainer.train(str(MODEL_FILE))
+    size = MODEL_FILE.stat().st_size / 1e6
+    print(f"CRF trained in {time.perf_counter() - fit_started:.0f} s -> {MODEL_FILE.relative_to(ROOT)} ({size:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()
