@@ -42,6 +42,7 @@ test: install
 
 eval: $(STAMP)
 	$(BIN)/python eval/extraction.py
+	$(BIN)/python eval/events.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/pipeline.py

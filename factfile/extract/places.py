@@ -113,9 +113,10 @@ def resolve(gazetteer: Gazetteer, analysis: Analysis, toponyms: list[_Toponym]) 
             # "Crimea", "Bavaria": names of regions that no town bears
             candidates[(t.key, t.region)] = found or gazetteer.lookup(t.key) or gazetteer.regions(t.key)
     context = _Context.of(candidates)
+    main_countries = {country for country, _ in context.countries.most_common(2)}
     for t in toponyms:  # names the article uses as places but the gazetteer spells differently
-        if not candidates[(t.key, t.region)] and context.countries and t.label != "NORP":
-            candidates[(t.key, t.region)] = gazetteer.fuzzy(t.key, set(context.countries))
+        if not candidates[(t.key, t.region)] and main_countries and t.label != "NORP":
+            candidates[(t.key, t.region)] = gazetteer.fuzzy(t.key, main_countries)
     context = _Context.of(candidates)
 
     resolved: dict[tuple[str, bool], GazetteerPlace | None] = {

@@ -48,8 +48,9 @@ def make_quantities() -> Stage:
             if not any(match.start() in r for r in taken):
                 spans.append((match.start(), match.start() + len(match.group(1))))
         found = []
+        chain_at = _chain_index(analysis)
         for start, end in sorted(spans):
-            quantity = read_quantity(doc, analysis, start, end)
+            quantity = read_quantity(doc, analysis, start, end, chain_at)
             if quantity is not None:
                 found.append(quantity)
         analysis.quantities = found
@@ -57,7 +58,7 @@ def make_quantities() -> Stage:
     return quantities
 
 
-def read_quantity(doc: Doc, analysis: Analysis, start: int, end: int) -> Quantity | None:
+def read_quantity(doc: Doc, analysis: Analysis, start: int, end: int, chain_at: dict[int, int]) -> Quantity | None:
     text = doc.text
     # widen to the qualifier the entity often leaves out: "over 100", "some 40"
     before = re.search(r"(?:over|more than|about|around|nearly|almost|some|up to|at least|an estimated)\s+$", text[max(0, start - 16) : start], re.I)
@@ -81,7 +82,7 @@ def read_quantity(doc: Doc, analysis: Analysis, start: int, end: int) -> Quantit
         sentence=sentence,
         value_max=high if high != low else None,
         approximate=bool(_APPROXIMATE.search(surface)) or high != low,
-        chain=_actor_of(analysis, span, counted) if span is not None else None,
+        chain=_actor_of(analysis, span, counted, chain_at) if span is not None else None,
         statement=_statement_of(analysis, start, end),
     )
 
@@ -146,11 +147,10 @@ def _number_of(sentence: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def _actor_of(analysis: Analysis, span: SpacySpan, counted: Token | None) -> int | None:
+def _actor_of(analysis: Analysis, span: SpacySpan, counted: Token | None, chain_at: dict[int, int]) -> int | None:
     """The actor a number is about: "members of the unit"; else the subject of its clause unless that
     subject only reports the number ("Arestovych spoke of several hundred soldiers"); else the
     organisation last named before it."""
-    chain_at = _chain_index(analysis)
     if counted is not None:
         for child in counted.children:
             if child.dep_ == "prep" and child.lower_ == "of":
