@@ -85,7 +85,7 @@ def _write_batch(first: int, count: int) -> tuple[int, list[str], list[Sketch]]:
     assert _model is not None
     rng = random.Random(first)
     texts = [_model.article(rng, rng.randint(250, 700)) for _ in range(count)]
-    return first, texts, [sketch(text, "en") for text in texts]
+    return first, texts, [sketch(text, "en", with_anchors=False) for text in texts]
 
 
 def build_store(path: Path, size: int) -> None:
@@ -99,7 +99,7 @@ def build_store(path: Path, size: int) -> None:
     started = time.perf_counter()
     starts = list(range(stored, size, BATCH))
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(3, mp_context=context, initializer=_start_worker) as pool:
+    with ProcessPoolExecutor(4, mp_context=context, initializer=_start_worker) as pool:
         batches = pool.map(_write_batch, starts, [min(BATCH, size - s) for s in starts])
         for first, texts, sketches in batches:
             with store.transaction() as session:
@@ -169,12 +169,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=100_000)
     parser.add_argument("--probes", type=int, default=40)
+    parser.add_argument("--no-build", action="store_true", help="probe the store as it is (e.g. while a build runs)")
     args = parser.parse_args()
     model = Bigrams(POLNEAR)
     OUTPUT.mkdir(exist_ok=True)
     path = OUTPUT / f"copies-{args.documents}.db"
     print(f"store of {args.documents:,} documents: {path} (built once, kept for later runs)")
-    build_store(path, args.documents)
+    if not args.no_build:
+        build_store(path, args.documents)
     store = Store(path)
     with store.session() as session:
         stored = session.scalar(select(func.count(Document.id)))
