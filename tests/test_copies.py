@@ -149,3 +149,24 @@ def test_story_profile_prefers_rare_words():
     terms = profile("The Legion of Freedom of Russia said the Legion attacked Belgorod.", "en")
     assert "legion" in terms and "the" not in terms
     assert max(terms, key=terms.get) in {"legion", "belgorod", "legion freedom"}
+
+
+def test_cli_shows_copies_and_outlets(cli, tmp_path):
+    import json
+
+    records = [
+        {"url": "https://www.watson.ch/international/1", "date": "2023-05-23", "site": "watson", "text": SEED_TEXT},
+        {"url": "https://republisher.example/news/2", "date": "2023-05-24", "text": SEED_TEXT.replace("\n\n", "\n\nAdvertisement\n\n", 1) + "\n\nSource: Watson"},
+    ]
+    path = tmp_path / "two.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    ingested = cli("ingest", path)
+    assert ingested.exit_code == 0 and "stored 2," in ingested.stdout + ingested.stderr, ingested.stderr
+    shown = cli("copies", "2")
+    assert shown.exit_code == 0
+    assert "#1" in shown.stdout and "original" in shown.stdout
+    assert "declared source 'Watson'" in shown.stdout
+    listed = cli("outlets")
+    assert "watson.ch" in listed.stdout and "CH" in listed.stdout and "republisher" in listed.stdout
+    assert cli("stories").exit_code == 0
+    assert cli("copies", "99").exit_code == 1

@@ -71,19 +71,27 @@ def anchors(raw_tokens: list[str], language: str | None = None) -> list[str]:
     ]
 
 
-def fingerprint(text: str, language: str | None = None) -> Fingerprint:
-    raw = _TOKEN.findall(text)
-    words = [t.casefold() for t in raw]
-    stops = stop_words(language)
+def fingerprint(text: str, language: str | None = None, with_anchors: bool = True) -> Fingerprint:
+    """All views of a text; `with_anchors=False` skips names and numbers (only needed to compare)."""
+    if with_anchors:
+        raw = _TOKEN.findall(text)
+        words = [t.casefold() for t in raw]
+    else:
+        words = _TOKEN.findall(text.casefold())
     hashes = np.fromiter(map(_hash64, words), dtype=np.uint64, count=len(words))
-    is_stop = np.fromiter((w in stops for w in words), dtype=bool, count=len(words))
-    names = anchors(raw, language)
+    is_stop = np.isin(hashes, _stop_hashes(language))
+    names = anchors(raw, language) if with_anchors else []
     return Fingerprint(
         words=_shingles(hashes, WORD_N),
         skeleton=_shingles(hashes[is_stop], SKELETON_N),
         anchors=_shingles(np.fromiter(map(_hash64, names), dtype=np.uint64, count=len(names)), ANCHOR_N),
         token_count=len(words),
     )
+
+
+@cache
+def _stop_hashes(language: str | None) -> np.ndarray:
+    return np.array(sorted(_hash64(w) for w in stop_words(language)), dtype=np.uint64)
 
 
 _MULTIPLIER = np.uint64(0x100000001B3)
