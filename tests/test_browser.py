@@ -148,6 +148,10 @@ def test_map_draws_offline_outlines_and_located_events(page, site):
     assert page.locator("#map path.leaflet-interactive").count() == 2  # the two events
     assert page.locator("#map svg path").count() > 100  # country outlines
     assert "Kozinka" in page.locator("#map-events").inner_text()
+    page.goto(f"{base}/map")  # the whole store: events, and the places articles mention as a second layer
+    page.wait_for_selector("#map[data-ready]", state="attached")
+    assert int(page.locator("#map").get_attribute("data-places-shown")) >= 2
+    assert page.locator(".leaflet-control-layers").is_visible()
     assert page.problems == []
 
 
