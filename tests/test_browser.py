@@ -15,6 +15,7 @@ from contextlib import contextmanager
 
 import pytest
 import uvicorn
+from playwright import sync_api
 
 import servedata
 from factfile.serve.api import create_app
@@ -30,8 +31,6 @@ if not os.path.exists(CHROMIUM) or not VENDOR.exists():
     if os.environ.get("CI") == "true":
         raise RuntimeError(f"browser tests need {CHROMIUM} and the vendored front-end libraries (make install)")
     pytest.skip("Chromium or the vendored front-end libraries are missing", allow_module_level=True)
-
-sync_api = pytest.importorskip("playwright.sync_api")
 
 
 def _free_port() -> int:
