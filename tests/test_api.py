@@ -325,3 +325,31 @@ def test_mark_statement_wrong_from_the_api(writable):
     assert client.post("/api/statements/999999/wrong", json={}, headers=AUTH).status_code == 404
     page = client.get("/statements").text
     assert "marked wrong" in page and f'action="/api/statements/{ids.unian_claim}/wrong"' in page
+
+
+@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+def test_every_endpoint_and_page_on_postgresql(db, tmp_path):
+    """The same queries on PostgreSQL: full-text search (tsvector), filters, corroboration, graph, exports."""
+    db, ids = servedata.build(tmp_path, db)
+    store = Store(db)
+    try:
+        client = TestClient(create_app(store, ServeSettings(token=TOKEN, read_only=False, rate=10_000, burst=10_000)))
+        assert [d["id"] for d in client.get("/api/documents", params={"q": "Konzinka"}).json()["items"]] == [ids.seed]
+        assert client.get("/api/search", params={"q": "Legion of Freedom of Russia"}).json()["actors"][0]["id"] == ids.legion
+        statements = client.get("/api/statements", params={"min_corroboration": 2, "source": "unian"}).json()["items"]
+        assert {st["id"] for st in statements} == {ids.unian_claim, ids.copy_claim}
+        assert [st["id"] for st in client.get("/api/statements", params={"about_actor_id": ids.legion}).json()["items"]] == [ids.unian_claim]
+        events = client.get("/api/events", params={"actor_id": ids.legion, "located": True, "date_from": "2023-01-01"}).json()["items"]
+        assert [e["id"] for e in events] == [ids.kozinka_event]
+        edges = {(e["data"]["source"], e["data"]["relation"]) for e in client.get("/api/graph").json()["edges"]}
+        assert (str(ids.unian), "speaks_about") in edges
+        for url in ("/api/actors", "/api/aliases", "/api/places", "/api/outlets", "/api/stories", f"/api/actors/{ids.legion}/dossier",
+                    f"/api/documents/{ids.seed}", "/", "/search?q=Legion", f"/actors/{ids.legion}", "/statements?certainty=reported",
+                    f"/documents/{ids.seed}?hl=10-20", "/timeline", "/map", "/graph"):
+            assert client.get(url).status_code == 200, url
+        for name in client.get("/api/exports").json()["formats"]:
+            assert client.get(f"/api/exports/{name}", params={"table": "statements"}).status_code == 200, name
+        wrong = client.post(f"/api/statements/{ids.copy_claim}/wrong", json={}, headers=AUTH)
+        assert wrong.status_code == 200, wrong.text
+    finally:
+        store.close()

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 
 import pytest
 import uvicorn
+from playwright import sync_api
 
 import servedata
 from factfile.serve.api import create_app
@@ -30,8 +31,6 @@ if not os.path.exists(CHROMIUM) or not VENDOR.exists():
     if os.environ.get("CI") == "true":
         raise RuntimeError(f"browser tests need {CHROMIUM} and the vendored front-end libraries (make install)")
     pytest.skip("Chromium or the vendored front-end libraries are missing", allow_module_level=True)
-
-sync_api = pytest.importorskip("playwright.sync_api")
 
 
 def _free_port() -> int:
@@ -148,6 +147,10 @@ def test_map_draws_offline_outlines_and_located_events(page, site):
     assert page.locator("#map path.leaflet-interactive").count() == 2  # the two events
     assert page.locator("#map svg path").count() > 100  # country outlines
     assert "Kozinka" in page.locator("#map-events").inner_text()
+    page.goto(f"{base}/map")  # the whole store: events, and the places articles mention as a second layer
+    page.wait_for_selector("#map[data-ready]", state="attached")
+    assert int(page.locator("#map").get_attribute("data-places-shown")) >= 2
+    assert page.locator(".leaflet-control-layers").is_visible()
     assert page.problems == []
 
 

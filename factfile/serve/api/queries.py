@@ -122,13 +122,20 @@ def _place_out(place: s.Place | None) -> m.PlaceOut | None:
 def list_places(
     session: Session, q: str | None = None, resolved: bool | None = None, limit: int = 50, offset: int = 0
 ) -> tuple[int, list[m.PlaceOut]]:
-    query = select(s.Place).order_by(s.Place.name, s.Place.id)
+    """Places, most mentioned first."""
+    mentions = select(func.count()).where(s.Mention.place_id == s.Place.id).correlate(s.Place).scalar_subquery()
+    query = select(s.Place, mentions.label("mentions")).order_by(mentions.desc(), s.Place.name, s.Place.id)
     if q:
         query = query.where(s.Place.name.icontains(q))
     if resolved is not None:
         query = query.where(s.Place.latitude.is_not(None) if resolved else s.Place.latitude.is_(None))
-    total, rows = _page(session, query, limit, offset)
-    return total, [_place_out(place) for (place,) in rows]
+    total, rows = _page(session, query, limit, offset, query.with_only_columns(s.Place.id))
+    items = []
+    for place, n in rows:
+        item = _place_out(place)
+        item.mentions = n
+        items.append(item)
+    return total, items
 
 
 # documents

@@ -143,7 +143,8 @@ def map_page(request: Request, session: SessionDep, actor_id: int | None = None)
     actor = queries.get_actor(session, actor_id) if actor_id is not None else None
     params = {"located": "true", "limit": "500", **({"actor_id": str(actor_id)} if actor_id is not None else {})}
     total, _ = queries.list_events(session, queries.EventFilter(actor_id=actor_id, located=True), limit=1)
-    return render(request, "map.html", actor=actor, events_url="/api/events?" + urlencode(params), located=total)
+    places_url = "/api/places?resolved=true&limit=500" if actor_id is None else ""
+    return render(request, "map.html", actor=actor, events_url="/api/events?" + urlencode(params), places_url=places_url, located=total)
 
 
 @router.get("/graph")
