@@ -1,8 +1,13 @@
-"""schema changes for issue 8 (scale); none yet
+"""index mentions by (actor, document) for dossiers of much-mentioned actors
+
+An actor's documents ranked by mentions (the dossier's "Mentions by document") and its document count
+are then read from the index alone instead of one table row per mention.
 
 Revision ID: 0008
 Revises: 0007
 """
+
+from alembic import op
 
 revision = "0008"
 down_revision = "0007"
@@ -11,8 +16,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass
+    op.create_index("ix_mentions_actor_id_document_id", "mentions", ["actor_id", "document_id"])
 
 
 def downgrade() -> None:
-    pass
+    op.drop_index("ix_mentions_actor_id_document_id", table_name="mentions")
