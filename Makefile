@@ -37,7 +37,7 @@ demo: install
 	$(BIN)/factfile --db $(DEMO_DB) stats
 
 test: install
-	$(BIN)/ruff check factfile tests eval bench train
+	$(BIN)/ruff check factfile tests eval bench train fuzz
 	$(BIN)/python -m pytest -q
 
 eval: $(STAMP)

@@ -70,11 +70,14 @@ class Bigrams:
 
 
 def build_store(path: Path, size: int, model: Bigrams) -> None:
-    rng = random.Random(100)
+    """Fill the store up to `size` documents (resuming where an interrupted build stopped)."""
     store = Store(path)
+    with store.session() as session:
+        stored = session.scalar(select(func.count(Document.id)))
     started = time.perf_counter()
     batch = 2000
-    for first in range(0, size, batch):
+    for first in range(stored, size, batch):
+        rng = random.Random(first)
         with store.transaction() as session:
             texts = [model.article(rng, rng.randint(250, 700)) for _ in range(min(batch, size - first))]
             rows = [
@@ -148,14 +151,8 @@ def main() -> None:
     model = Bigrams(POLNEAR)
     OUTPUT.mkdir(exist_ok=True)
     path = OUTPUT / f"copies-{args.documents}.db"
-    if path.exists():
-        with Store(path).session() as session:
-            stored = session.scalar(select(func.count(Document.id)))
-        if stored != args.documents:
-            path.unlink()
-    if not path.exists():
-        print(f"building a store of {args.documents:,} documents in {path} (kept for later runs)")
-        build_store(path, args.documents, model)
+    print(f"store of {args.documents:,} documents: {path} (built once, kept for later runs)")
+    build_store(path, args.documents, model)
     store = Store(path)
     with store.session() as session:
         stored = session.scalar(select(func.count(Document.id)))

@@ -104,17 +104,20 @@ def main() -> None:
         print(json.dumps(figures))
         return
 
-    results = {
-        "bare trafilatura": run_one("trafilatura"),
-        "bare spaCy nlp.pipe": run_one("spacy"),
-        "pipeline, 1 worker": run_one("pipeline", 1),
-        "pipeline, 2 workers": run_one("pipeline", 2),
+    runs = {
+        "bare trafilatura": ("trafilatura", 1),
+        "bare spaCy nlp.pipe": ("spacy", 1),
+        "pipeline, 1 worker": ("pipeline", 1),
+        "pipeline, 2 workers": ("pipeline", 2),
     }
-    for name, r in results.items():
+    results = {}
+    for name, (kind, workers) in runs.items():
+        r = results[name] = run_one(kind, workers)
         r["rate"] = r["articles"] / r["seconds"]
         print(
             f"{name:<22} {r['articles']:>4} articles in {r['seconds']:7.1f} s = {r['rate']:6.2f} articles/s; "
-            f"peak RSS {r['peak_mb']:.0f} MB (largest child process {r['child_peak_mb']:.0f} MB)"
+            f"peak RSS {r['peak_mb']:.0f} MB (largest child process {r['child_peak_mb']:.0f} MB)",
+            flush=True,
         )
     one, two, spacy = results["pipeline, 1 worker"], results["pipeline, 2 workers"], results["bare spaCy nlp.pipe"]
     checks = [

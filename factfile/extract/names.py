@@ -47,9 +47,16 @@ def content_words(text: str) -> list[str]:
     return [w for w in latin_key(text).split() if w not in _FUNCTION_WORDS]
 
 
-def signature(text: str) -> str:
-    """Order-free key: "Freedom of Russia Legion" and "Legion of Freedom of Russia" share it."""
-    return " ".join(sorted(content_words(text)))
+_PERSON_EXTRAS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def signature(text: str, person: bool = False) -> str:
+    """Order-free key: "Freedom of Russia Legion" and "Legion of Freedom of Russia" share it. For a
+    person, middle initials and suffixes do not count: "Donald J. Trump" is "Donald Trump"."""
+    words = content_words(text)
+    if person and len(words) > 2:
+        words = [words[0]] + [w for w in words[1:] if len(w) > 1 and w not in _PERSON_EXTRAS] or words
+    return " ".join(sorted(words))
 
 
 def is_acronym(text: str) -> bool:

@@ -47,8 +47,9 @@ def read_feed(path: Path, limits: Limits) -> Iterator[RawItem | Rejection]:
 
 
 def _body(entry) -> str | None:
-    contents = [c.get("value", "") for c in entry.get("content", []) if c.get("value", "").strip()]
+    """The longest content, else the summary; feedparser gives None for empty elements in broken feeds."""
+    contents = [value for c in entry.get("content") or [] if isinstance(value := c.get("value"), str) and value.strip()]
     if contents:
         return max(contents, key=len)
-    summary = entry.get("summary", "")
-    return summary if summary.strip() else None
+    summary = entry.get("summary")
+    return summary if isinstance(summary, str) and summary.strip() else None

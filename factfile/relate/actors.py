@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from factfile.extract.names import clean_name, content_words, initials, is_acronym, name_key, signature
 from factfile.records import Chain
 from factfile.relate import Linking, relaters
+from factfile.relate.decisions import join_actors, kept_apart
 from factfile.store.schema import Actor, Alias, Decision
 
 KIND_OF_LABEL = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -49,7 +50,7 @@ class NameKeys:
         longest = max(words, key=len, default="")
         return cls(
             key=name_key(name),
-            signature=signature(name),
+            signature=signature(name, person=kind == "person"),
             initials=initials(name)[:16] if many else None,
             surname=words[-1][:100] if many and kind == "person" else None,
             block=longest[:4] if len(longest) >= 4 else None,
@@ -77,9 +78,10 @@ class Match:
     mentions: int
 
     specific: bool  # matched by a many-word name or an acronym, not by one word like "Legion"
+    full_name: bool  # the actor has a full name this one word is the surname of ("Trump" → "Donald Trump")
 
     def rank(self) -> tuple:
-        return (self.specific, self.strength, self.same_kind, self.mentions, -self.actor_id)
+        return (self.specific, self.strength, self.full_name, self.same_kind, self.mentions, -self.actor_id)
 
 
 @relaters.register("actors")
@@ -109,7 +111,11 @@ def make_actor_linker():
         placeholders = {-chain_id - 1: actor.id for chain_id, actor in created.items()}
         for chain_id, actor_id in linking.actor_of_chain.items():
             linking.actor_of_chain[chain_id] = placeholders.get(actor_id, actor_id)
-        _count_aliases(linking, kinds, reasons, _held_apart(session, candidates))
+        for candidate in candidates:
+            candidate.actor_id = placeholders.get(candidate.actor_id, candidate.actor_id)
+        apart = _held_apart(session, candidates)
+        _absorb_surname_actors(linking, keys, kinds, candidates, apart)
+        _count_aliases(linking, kinds, reasons, apart)
 
     return link
 
@@ -121,7 +127,8 @@ def _names(chain: Chain) -> list[str]:
 def _candidates(session: Session, keys: list[NameKeys]) -> list[Candidate]:
     """Aliases of live actors sharing any blocking key with the document's names: one indexed query."""
     wanted = {
-        Alias.key: {k.key for k in keys} | {k.initials.lower() for k in keys if k.initials},
+        Alias.key: {k.key for k in keys} | {k.initials.lower() for k in keys if k.initials}
+        | {" ".join(k.initials.lower()) for k in keys if k.initials},  # "UN" and "U.N." for "United Nations"
         Alias.signature: {k.signature for k in keys if k.signature},
         Alias.initials: {k.key.upper().replace(" ", "") for k in keys if k.acronym},
         Alias.surname: {k.key for k in keys if " " not in k.key},
@@ -142,10 +149,16 @@ def _candidates(session: Session, keys: list[NameKeys]) -> list[Candidate]:
 
 
 def _best_match(names: list[NameKeys], kind: str, candidates: list[Candidate]) -> Match | None:
+    """The strongest match; a chain with a full name must match on a full name or acronym, not on
+    one shared word ("Minyon Moore" is not "Gwen Moore" because both are called "Moore")."""
     best: Match | None = None
+    has_full_name = any(" " in n.key for n in names)
     totals: dict[int, int] = defaultdict(int)
+    surnames: dict[str, set[int]] = defaultdict(set)
     for candidate in candidates:
         totals[candidate.actor_id] += candidate.mentions
+        if candidate.keys.surname:
+            surnames[candidate.keys.surname].add(candidate.actor_id)
     for name in names:
         for candidate in candidates:
             evidence = _evidence(name, kind, candidate)
@@ -156,7 +169,10 @@ def _best_match(names: list[NameKeys], kind: str, candidates: list[Candidate]) -
             if strength < 4 and not same_kind:
                 continue
             specific = " " in name.key or name.acronym
-            match = Match(candidate.actor_id, strength, reason, same_kind, totals[candidate.actor_id], specific)
+            if has_full_name and not specific:
+                continue
+            full_name = candidate.actor_id in surnames.get(name.key, ())
+            match = Match(candidate.actor_id, strength, reason, same_kind, totals[candidate.actor_id], specific, full_name)
             if best is None or match.rank() > best.rank():
                 best = match
     return best
@@ -180,19 +196,40 @@ def _evidence(name: NameKeys, kind: str, candidate: Candidate) -> tuple[int, str
     if name.block and name.block == other.block and not name.acronym and not other.acronym:
         words, other_words = name.signature.split(), other.signature.split()
         long_enough = len(words) >= 2 or len(name.signature) >= 6
-        if long_enough and len(words) == len(other_words):
+        same_first = kind != "person" or name.key.split()[0] == other.key.split()[0]  # "Ivana"/"Ivanka" Trump
+        if long_enough and len(words) == len(other_words) and same_first:
             score = fuzz.ratio(name.signature, other.signature)
             if score >= FUZZY_THRESHOLD:
                 return 1, f"similar spelling to {quoted} ({score:.0f}/100)"
     return None
 
 
+def _absorb_surname_actors(linking: Linking, keys, kinds, candidates: list[Candidate], apart: dict[int, set[str]]) -> None:
+    """An actor known only by a surname ("Trump", from articles that never gave the full name) joins
+    the person whose full name this article gives, when no other known person has that surname."""
+    session = linking.session
+    for chain in linking.analysis.chains:
+        actor_id = linking.actor_of_chain[chain.id]
+        surnames = {k.surname for k in keys[chain.id] if k.surname}
+        if kinds[chain.id] != "person" or not surnames:
+            continue
+        if {c.actor_id for c in candidates if c.keys.surname in surnames} - {actor_id}:
+            continue  # "Clinton" could be Hillary or Bill: leave it
+        one_word = {c.actor_id for c in candidates if c.keys.key in surnames and c.actor_id != actor_id}
+        for other in sorted(one_word):
+            other_keys = set(session.scalars(select(Alias.key).where(Alias.actor_id == other)))
+            if other_keys and other_keys <= surnames and not other_keys & apart.get(actor_id, set()):
+                name = next(iter(other_keys))
+                join_actors(session, actor_id, [other], f"its only name “{name}” is the surname of “{chain.name}” (document {linking.document.id})")
+                for c in candidates:
+                    if c.actor_id == other:
+                        c.actor_id = actor_id
+
+
 def _held_apart(session: Session, candidates: list[Candidate]) -> dict[int, set[str]]:
     """For each actor, the name keys a user split off it (held by actors kept apart from it)."""
     if not session.scalar(select(exists().where(Decision.kind == "split"))):
         return {}
-    from factfile.relate.decisions import kept_apart
-
     apart = kept_apart(session)
     keys_of: dict[int, set[str]] = defaultdict(set)
     for candidate in candidates:

@@ -103,6 +103,7 @@ def save(session: Session, analysis: Analysis, relaters: Sequence[Relater]) -> s
             sent_start=f.sentence.start,
             sent_end=f.sentence.end,
             statement_id=statement_id(f.statement),
+            source_actor_id=actor(f.source_chain) if f.source_chain is not None else None,
         )
         for f in analysis.facts
     )

@@ -87,7 +87,7 @@ def token_features(doc: Doc, cue_lemmas: Collection[str]) -> list[list[list[str]
     for tokens in sequences(doc):
         base = [_own(t, quoted, anchors, sentence_cue) for t in tokens]
         rows = []
-        for k, t in enumerate(tokens):
+        for k in range(len(tokens)):
             row = list(base[k][0])
             for offset in (-2, -1, 1, 2):
                 j = k + offset

@@ -48,4 +48,4 @@ def main(db: DbOption = None) -> None:
     State.db = db
 
 
-from factfile.serve.cli import actors, batch, export, ingest, query, serve  # noqa: E402,F401  (register commands)
+from factfile.serve.cli import actors, batch, events, export, ingest, query, serve  # noqa: E402,F401  (register commands)

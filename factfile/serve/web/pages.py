@@ -22,7 +22,7 @@ PAGE = 50
 
 
 def render(request: Request, name: str, **context):
-    context.setdefault("writable", bool(request.app.state.settings.token))
+    context.setdefault("writable", request.app.state.settings.writable)
     return templates.TemplateResponse(request, name, context)
 
 

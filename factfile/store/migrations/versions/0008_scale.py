@@ -1,13 +1,11 @@
-"""index mentions by (actor, document) for dossiers of much-mentioned actors
+"""schema changes for issue 8 (scale): none needed
 
-An actor's documents ranked by mentions (the dossier's "Mentions by document") and its document count
-are then read from the index alone instead of one table row per mention.
+The dossier's queries on much-mentioned actors use the (actor, document, start, end) mention index
+that 0007 creates.
 
 Revision ID: 0008
 Revises: 0007
 """
-
-from alembic import op
 
 revision = "0008"
 down_revision = "0007"
@@ -16,8 +14,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_index("ix_mentions_actor_id_document_id", "mentions", ["actor_id", "document_id"])
+    pass
 
 
 def downgrade() -> None:
-    op.drop_index("ix_mentions_actor_id_document_id", table_name="mentions")
+    pass
