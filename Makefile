@@ -46,6 +46,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/pipeline.py
+	$(BIN)/python bench/dossier.py
 
 clean:
 	rm -rf $(VENV) demo-output .pytest_cache node_modules factfile/serve/web/static/vendor

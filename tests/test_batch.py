@@ -58,3 +58,24 @@ def test_unreadable_manifest_and_missing_output_are_named(tmp_path, cli):
     assert result.exit_code == 2 and "nope.txt: cannot read manifest" in result.stderr
     result = cli("batch", "--load-only", "--out", tmp_path / "empty")
     assert result.exit_code == 2 and "no Parquet part files" in result.stderr
+
+
+def test_analyses_survive_the_parquet_codec():
+    from datetime import date
+
+    from factfile.batch.codec import dumps, loads
+    from factfile.records import Analysis, Article, Chain, Mention, PlaceRef, Span, Statement, TimeExpression
+
+    text = "Denis Nikitin said on 3 May that Kyiv had agreed."
+    whole = Span(0, len(text), text)
+    analysis = Analysis(
+        article=Article(origin="x.txt", text=text, content_hash="h", published=date(2024, 5, 3), warnings=["w"]),
+        sentences=[whole],
+        mentions=[Mention(Span(0, 13, "Denis Nikitin"), "PERSON", whole, chain=0), Mention(Span(33, 37, "Kyiv"), "GPE", whole)],
+        chains=[Chain(0, "Denis Nikitin", "PERSON", ["Nikitin"], [0], {"Nikitin": whole})],
+        statements=[Statement(Span(14, 18, "said"), Span(33, 49, "Kyiv had agreed."), Span(0, 13, "Denis Nikitin"), "person", False, "reported", 0)],
+        times=[TimeExpression(Span(22, 27, "3 May"), date(2024, 5, 3), None, "day")],
+        places=[PlaceRef(Span(33, 37, "Kyiv"), "Kyiv", 703448, 50.45, 30.52, "UA", mention=1)],
+    )
+    assert loads(dumps(analysis)) == analysis
+    assert isinstance(loads(dumps(analysis)).chains[0].alias_evidence["Nikitin"], Span)

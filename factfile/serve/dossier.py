@@ -121,9 +121,9 @@ def build_dossier(session: Session, actor_id: int, max_documents: int = 50, max_
         mention_count=session.scalar(select(func.count()).where(s.Mention.actor_id == actor_id)) or 0,
         document_count=session.scalar(select(func.count(func.distinct(s.Mention.document_id))).where(s.Mention.actor_id == actor_id)) or 0,
         outlet_count=session.scalar(
-            select(func.count(func.distinct(s.Document.outlet_id)))
-            .join(s.Mention, s.Mention.document_id == s.Document.id)
-            .where(s.Mention.actor_id == actor_id)
+            select(func.count(func.distinct(s.Document.outlet_id))).where(
+                s.Document.id.in_(select(s.Mention.document_id).where(s.Mention.actor_id == actor_id))
+            )
         )
         or 0,
         events=find_events(session, actor_ids=actor_ids(session, actor_id), limit=max_documents),
@@ -194,26 +194,41 @@ def _facts(session: Session, actor_id: int) -> list[FactLine]:
 
 
 def _documents(session: Session, actor_id: int, max_documents: int, max_sentences: int) -> list[DocumentMentions]:
-    per_document = (
-        select(s.Mention.document_id, func.count().label("n"))
+    """The documents that mention the actor most, each with its first few distinct evidence sentences.
+
+    Three small queries instead of one join, so an actor with 10,000s of mentions costs an index scan:
+    the top documents (index only), the offsets of their mentions, then evidence for the chosen ones.
+    """
+    top = session.execute(
+        select(s.Mention.document_id, func.count())
         .where(s.Mention.actor_id == actor_id)
         .group_by(s.Mention.document_id)
         .order_by(func.count().desc(), s.Mention.document_id)
         .limit(max_documents)
-        .subquery()
-    )
-    rows = session.execute(
-        select(per_document.c.n, *_evidence_columns(s.Mention))
-        .join(per_document, per_document.c.document_id == s.Mention.document_id)
+    ).all()
+    if not top:
+        return []
+    chosen: dict[int, dict[int, int]] = {document_id: {} for document_id, _ in top}  # document -> sentence -> mention
+    for mention_id, document_id, sent_start in session.execute(
+        select(s.Mention.id, s.Mention.document_id, s.Mention.sent_start)
+        .where(s.Mention.actor_id == actor_id, s.Mention.document_id.in_(chosen))
+        .order_by(s.Mention.document_id, s.Mention.start)
+    ):
+        sentences = chosen[document_id]
+        if len(sentences) < max_sentences and sent_start not in sentences:
+            sentences[sent_start] = mention_id
+    evidence: dict[int, list[Evidence]] = {document_id: [] for document_id in chosen}
+    for row in session.execute(
+        select(*_evidence_columns(s.Mention))
         .join(s.Document, s.Document.id == s.Mention.document_id)
         .outerjoin(s.Outlet, s.Outlet.id == s.Document.outlet_id)
-        .where(s.Mention.actor_id == actor_id)
-        .order_by(per_document.c.n.desc(), s.Mention.document_id, s.Mention.start)
-    )
-    documents: dict[int, DocumentMentions] = {}
-    for n, *evidence in rows:
-        item = _evidence(evidence)
-        entry = documents.setdefault(item.document_id, DocumentMentions(item.document_id, item.title, item.outlet, n, []))
-        if len(entry.evidence) < max_sentences and all(e.sentence != item.sentence for e in entry.evidence):
-            entry.evidence.append(item)
-    return list(documents.values())
+        .where(s.Mention.id.in_([m for sentences in chosen.values() for m in sentences.values()]))
+        .order_by(s.Mention.document_id, s.Mention.start)
+    ):
+        item = _evidence(row)
+        evidence[item.document_id].append(item)
+    return [
+        DocumentMentions(document_id, items[0].title, items[0].outlet, n, items)
+        for document_id, n in top
+        if (items := evidence[document_id])
+    ]
