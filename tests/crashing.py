@@ -36,7 +36,9 @@ from factfile.records import Analysis, RawItem
 from factfile.store import database_url
 
 ROOT = Path(__file__).resolve().parents[1]
-CHILD_TABLES = ("mentions", "statements", "facts", "time_expressions", "events", "quantities")
+CHILD_TABLES = (
+    "mentions", "statements", "facts", "time_expressions", "events", "quantities", "copy_fingerprints", "copy_bands", "story_terms",
+)
 Fingerprint = dict[str, tuple]  # content hash -> (text length, rows in each child table)
 
 
@@ -203,6 +205,8 @@ class Reference:
 
 def reference_run(workdir: Path, corpus: Path, cached_nlp: bool = False) -> Reference:
     """Ingest the corpus once without interruption: what every document must look like once stored."""
+    import factfile.pipeline  # noqa: F401 - children inherit the code loaded now, even if files change meanwhile
+    import factfile.serve.cli.ingest  # noqa: F401
     from factfile.extract.nlp import load_model
 
     load_model()  # loaded once here, inherited by every forked child

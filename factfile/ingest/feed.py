@@ -19,7 +19,11 @@ def read_feed(path: Path, limits: Limits) -> Iterator[RawItem | Rejection]:
     except IngestError as error:
         yield Rejection(error.origin, error.problem)
         return
-    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    except (UnicodeError, LookupError, ValueError) as exc:  # feedparser trips on a mangled encoding declaration
+        yield Rejection(str(path), f"not a valid RSS/Atom feed ({type(exc).__name__}: {str(exc)[:120]})")
+        return
     if not parsed.entries:
         reason = getattr(parsed, "bozo_exception", None)
         problem = "not a valid RSS/Atom feed" if parsed.get("bozo") or not parsed.get("version") else "feed has no entries"
