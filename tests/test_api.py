@@ -84,7 +84,7 @@ def test_actor_detail_aliases_and_dossier(served):
     assert aliases["total"] == len(actor["aliases"])
     dossier = client.get(f"/api/actors/{ids.legion}/dossier").json()
     sizes = {f["value"] for f in dossier["facts"] if f["predicate"] == "size"}
-    assert sizes == {"4,000", "several hundred soldiers"}
+    assert {"4,000", "several hundred soldiers"} <= sizes  # hand-made rows, beside what the facts stage extracts
     assert client.get("/api/actors/999999").status_code == 404
     assert client.get("/api/actors/999999/dossier").status_code == 404
 

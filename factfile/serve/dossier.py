@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from factfile.extract.names import name_key
+from factfile.relate.corroboration import independent_sources
 from factfile.serve.events import EventRow, actor_ids, find_events
 from factfile.serve.statements import StatementLine, said_about, said_by
 from factfile.store import schema as s
@@ -39,7 +40,6 @@ class Evidence:
     start: int  # offsets into the document text
     end: int
     said_by: str | None = None  # the actor the sentence attributes the fact to ("UNIAN")
-    independent_source: str | None = None  # the outlet of the original when this document is a copy
 
 
     @property
@@ -54,11 +54,12 @@ class FactLine:
     predicate: str
     value: str
     evidence: list[Evidence]
+    independent_outlets: list[str] = field(default_factory=list)  # relate/corroboration: copies collapsed
 
     @property
     def outlets(self) -> int:
         """Independent outlets: a copy of another outlet's article counts for the original outlet."""
-        return len({e.independent_source or e.outlet or f"doc{e.document_id}" for e in self.evidence})
+        return len(self.independent_outlets) or len({e.outlet or f"doc{e.document_id}" for e in self.evidence})
 
     @property
     def sources(self) -> list[str]:
@@ -165,30 +166,25 @@ def _evidence(row) -> Evidence:
 
 def _facts(session: Session, actor_id: int) -> list[FactLine]:
     """Profile lines: one per (predicate, value), with every sentence that states it, who says it, and
-    the outlet of the original article when the stating document is a copy."""
+    the independent outlets behind it (copies count for their original, relate/corroboration.py)."""
     said_by = aliased(s.Actor)
-    original = aliased(s.Document)
-    original_outlet = aliased(s.Outlet)
     rows = session.execute(
-        select(
-            s.Fact.predicate, s.Fact.value, said_by.name, func.coalesce(original_outlet.name, original_outlet.domain),
-            *_evidence_columns(s.Fact),
-        )
+        select(s.Fact.predicate, s.Fact.value, said_by.name, *_evidence_columns(s.Fact))
         .join(s.Document, s.Document.id == s.Fact.document_id)
         .outerjoin(s.Outlet, s.Outlet.id == s.Document.outlet_id)
         .outerjoin(said_by, said_by.id == s.Fact.source_actor_id)
-        .outerjoin(original, original.id == s.Document.copy_of_id)
-        .outerjoin(original_outlet, original_outlet.id == original.outlet_id)
         .where(s.Fact.actor_id == actor_id)
         .order_by(s.Fact.predicate, s.Document.published, s.Document.id, s.Fact.start)
     )
     lines: dict[tuple[str, str], FactLine] = {}
-    for predicate, value, source, independent, *evidence in rows:
+    for predicate, value, source, *evidence in rows:
         key = (predicate, name_key(value))
         line = lines.setdefault(key, FactLine(predicate, value, []))
         item = _evidence(evidence)
-        item.said_by, item.independent_source = source, independent
+        item.said_by = source
         line.evidence.append(item)
+    for line in lines.values():
+        line.independent_outlets = independent_sources(session, {e.document_id for e in line.evidence})[1]
     order = {p: i for i, p in enumerate(PREDICATE_ORDER)}
     return sorted(lines.values(), key=lambda line: (order.get(line.predicate, len(order)), line.predicate, -line.outlets, -len(line.evidence)))
 
