@@ -5,6 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 DEMO_DB ?= demo-output/factfile.db
 STAMP  := $(VENV)/.installed
+VENDOR := factfile/serve/web/static/vendor/.vendored
 
 .PHONY: install demo test eval bench clean
 
@@ -14,9 +15,18 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+# Front-end libraries for the web UI: exact versions from package-lock.json, copied into the package.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
 
-demo: $(STAMP)
+$(VENDOR): node_modules/.installed factfile/serve/web/vendor.mjs
+	node factfile/serve/web/vendor.mjs
+	touch $@
+
+install: $(STAMP) $(VENDOR)
+
+demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/factfile --db $(DEMO_DB) ingest --workers 2 \
 		$(SHARED)/seed-article.txt \
@@ -26,15 +36,17 @@ demo: $(STAMP)
 	$(BIN)/factfile --db $(DEMO_DB) show "Denis Nikitin"
 	$(BIN)/factfile --db $(DEMO_DB) stats
 
-test: $(STAMP)
-	$(BIN)/ruff check factfile tests eval bench train
+test: install
+	$(BIN)/ruff check factfile tests eval bench train fuzz
 	$(BIN)/python -m pytest -q
 
 eval: $(STAMP)
 	$(BIN)/python eval/extraction.py
+	$(BIN)/python eval/events.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/pipeline.py
+	$(BIN)/python bench/dossier.py
 
 clean:
-	rm -rf $(VENV) demo-output .pytest_cache
+	rm -rf $(VENV) demo-output .pytest_cache node_modules factfile/serve/web/static/vendor

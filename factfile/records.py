@@ -107,6 +107,7 @@ class Chain:
     aliases: list[str] = field(default_factory=list)
     mentions: list[int] = field(default_factory=list)  # indexes into Analysis.mentions
     alias_evidence: dict[str, Span] = field(default_factory=dict)  # alias -> sentence that states it
+    alias_reasons: dict[str, str] = field(default_factory=dict)  # alias -> why it names this actor
 
 
 @dataclass(slots=True)
@@ -124,6 +125,7 @@ class Fact:
     sentence: Span
     value_chain: int | None = None
     statement: int | None = None  # index into Analysis.statements when the fact is attributed
+    source_chain: int | None = None  # who the sentence says it ("According to UNIAN ...")
 
 
 Certainty = Literal["asserted", "reported", "hedged", "denied"]

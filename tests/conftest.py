@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -27,9 +29,47 @@ def _pages() -> dict[str, dict]:
 PAGES = _pages()
 
 
+@pytest.fixture(scope="session")
+def postgres_server() -> str:
+    """DSN of a PostgreSQL server: $FACTFILE_TEST_PG (set by .ci/run), else a throwaway one started here.
+
+    Skips only outside CI when PostgreSQL is not installed; in CI a missing server is an error.
+    """
+    import pg
+
+    if os.environ.get(pg.ENV_DSN):
+        yield os.environ[pg.ENV_DSN]
+        return
+    if pg.binaries() is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must test the PostgreSQL store, but PostgreSQL is not installed")
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql), and $FACTFILE_TEST_PG is not set")
+    folder, dsn = pg.start()
+    try:
+        yield dsn
+    finally:
+        pg.stop(folder)
+
+
 @pytest.fixture
-def db(tmp_path) -> str:
-    return str(tmp_path / "store.db")
+def db(request, tmp_path) -> str:
+    """Location of a fresh store: a SQLite file, or a new database on the test PostgreSQL server when a
+    test is parametrised with `@pytest.mark.parametrize("db", BACKENDS, indirect=True)`."""
+    if getattr(request, "param", "sqlite") == "sqlite":
+        yield str(tmp_path / "store.db")
+        return
+    import psycopg
+
+    server = request.getfixturevalue("postgres_server")
+    name = f"factfile_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    yield server.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+BACKENDS = ["sqlite", "postgresql"]
 
 
 @pytest.fixture
@@ -63,11 +103,14 @@ def make_warc(path: Path, pages: list[tuple[str, bytes]], gz: bool = True) -> Pa
 
 def table_snapshot(db: str) -> dict[str, list]:
     """Every row of every table, to prove that a failed ingest changed nothing."""
-    import sqlite3
+    from sqlalchemy import create_engine, inspect, text
 
-    connection = sqlite3.connect(db)
+    from factfile.store import database_url
+
+    engine = create_engine(database_url(db))
     try:
-        tables = [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'documents_fts%'")]
-        return {t: connection.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in tables}
+        with engine.connect() as connection:
+            tables = [t for t in inspect(connection).get_table_names() if not t.startswith("documents_fts")]
+            return {t: [tuple(r) for r in connection.execute(text(f'SELECT * FROM "{t}" ORDER BY 1'))] for t in tables}
     finally:
-        connection.close()
+        engine.dispose()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SEED
+from conftest import PAGES, SEED
 from factfile.extract import Extractor
 from factfile.extract.names import clean_name, name_key
 from factfile.ingest import read_items, to_article
@@ -27,6 +27,14 @@ def test_offsets_and_sentences(seed):
         assert mention.sentence.start <= mention.span.start and mention.span.end <= mention.sentence.end
     assert all(text[s.start:s.end] == s.text for s in seed.sentences)
     assert not any("\n\n" in s.text for s in seed.sentences)
+
+
+def test_every_mention_lies_inside_its_sentence_on_scraped_pages():
+    articles = [to_article(item) for item in read_items([str(p["path"]) for p in PAGES.values()])]
+    for analysis in Extractor().pipe(articles):
+        for mention in analysis.mentions:
+            assert mention.sentence.start <= mention.span.start and mention.span.end <= mention.sentence.end
+            assert mention.span.text == mention.span.text.strip()
 
 
 def test_quoted_names_the_model_misses_are_found(seed):

@@ -9,10 +9,12 @@ import json
 import pytest
 from sqlalchemy import inspect, select
 
-from conftest import PAGES, SEED, table_snapshot
+from conftest import BACKENDS, PAGES, SEED, table_snapshot
 from factfile.pipeline import Pipeline
 from factfile.store import Store
 from factfile.store import schema as s
+
+pytestmark = pytest.mark.parametrize("db", BACKENDS, indirect=True)
 
 
 def test_reingest_is_idempotent(cli, db):

@@ -1,22 +1,56 @@
 """Within-document chains: which mentions in one article name the same actor.
 
-This is the simple, safe part of coreference: identical names, and a person's surname or first name
-after the full name ("Denis Nikitin" ... "Nikitin"). The label of a chain is voted by its mentions,
-because the model labels the same name differently from sentence to sentence.
+Mentions join a chain when the article itself says or shows they are one actor:
+- the same name, or the same name in another word order ("Legion of the Freedom of Russia");
+- a person's surname or first name after the full name ("Denis Nikitin" ... "Nikitin");
+- an acronym of a name in the article ("RVC"), or any name the article puts in brackets after
+  another: "Russian Volunteer Corps (RDK)", "Legion of Freedom of Russia (Легион «Свобода России»)";
+- "X, whose real name is Y", "X, also known as Y", "X, better known as Y";
+- a short name that is part of a longer one ("the Legion"), and descriptions ("the group", "the unit"),
+  which go to the most prominent organisation mentioned just before them.
+"A soldier nicknamed Caesar" makes "Caesar" a person's nickname. Each joined name keeps the reason and
+the sentence that justify it, and the chain's label is voted by its mentions, because the model labels
+the same name differently from sentence to sentence.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from factfile.extract.mentions import ACTOR_LABELS
-from factfile.extract.names import clean_name, name_key
+from factfile.extract.names import acronym_of, clean_name, is_acronym, latin_key, name_key, signature
 from factfile.extract.registry import Stage, stages
-from factfile.records import Analysis, Chain
+from factfile.records import Analysis, Chain, Mention, Span
 
 _NOT_SURNAMES = {"GPE", "LOC", "NORP", "FAC"}
+_ORGANISATIONS = {"ORG", "NORP"}
+_ALIAS_CUE = re.compile(
+    r"^[\s,;:(–—-]*(?:whose real name is|(?:his|her|its) real name is|real name|born|"
+    r"(?:also |better |formerly |otherwise )?known as|also called|a\.?k\.?a\.?|alias)\s*[“\"«‘']?\s*$",
+    re.I,
+)
+_BRACKET = re.compile(r"^[\s”\"»’]*\(\s*[“\"«]?$")
+_NICKNAME_CUE = re.compile(r"(?:nicknamed|nickname|dubbed|call ?sign|nom de guerre|code-?named)\s*[“\"«‘']?\s*$", re.I)
+_GROUP_NOUNS = (
+    "group|unit|organi[sz]ation|militia|movement|corps|legion|battalion|brigade|regiment|formation|force|"
+    "party|network|outfit"
+)
+_DESCRIPTION = re.compile(rf"\b[Tt]he ({_GROUP_NOUNS})\b(?!\s+(?:of|that|which|who)\b)")
+_LOOKBACK_SENTENCES = 5
+
+
+@dataclass(slots=True)
+class _Link:
+    """Two mentions the text says are one actor, why, and where it says so."""
+
+    first: int
+    second: int
+    reason: str
+    sentence: Span
 
 
 @stages.register("chains")
@@ -28,39 +62,303 @@ def make_chains() -> Stage:
 
 
 def build_chains(analysis: Analysis) -> list[Chain]:
-    groups: dict[str, list[int]] = {}
-    for index, mention in enumerate(analysis.mentions):
-        if mention.label in ACTOR_LABELS:
-            key = name_key(mention.span.text)
-            if key:
-                groups.setdefault(key, []).append(index)
-    votes = {key: _vote(analysis, members) for key, members in groups.items()}
+    text = analysis.article.text
+    _add_bracketed_names(analysis, text)
+    _mark_nicknames(analysis, text)
+    links = _stated_links(analysis, text)
+    groups = _Groups()
+    actor_mentions = [i for i, m in enumerate(analysis.mentions) if m.label in ACTOR_LABELS and name_key(m.span.text)]
+    for index in actor_mentions:
+        groups.add(index, name_key(analysis.mentions[index].span.text), clean_name(analysis.mentions[index].span.text))
+    votes = {key: _vote(analysis, members) for key, members in groups.members().items()}
+
+    by_signature: dict[str, list[str]] = {}
+    for key in votes:
+        by_signature.setdefault(signature(key), []).append(key)
+    for keys in by_signature.values():
+        for other in keys[1:]:
+            if " " in other:
+                groups.union(keys[0], other, "same name in another word order")
+    for link in links:
+        groups.union(_key(analysis, link.first), _key(analysis, link.second), link.reason, link.sentence)
+    _join_acronyms(analysis, groups, votes)
+    persons = _join_short_names(analysis, groups, votes)
+    _add_descriptions(analysis, text, groups, votes)
+    return _chains(analysis, groups, persons)
+
+
+class _Groups:
+    """Union-find over name keys; mentions whose names share a root are one chain."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+        self.mentions: dict[str, list[int]] = {}
+        self.reasons: dict[str, tuple[str, Span | None]] = {}
+        self.assigned: dict[int, str] = {}  # mentions placed in a group one by one (short names, descriptions)
+        self.surface: dict[str, str] = {}  # key -> the name as first written
+
+    def add(self, mention: int, key: str, name: str) -> None:
+        self.parent.setdefault(key, key)
+        self.surface.setdefault(key, name)
+        self.mentions.setdefault(key, []).append(mention)
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str, reason: str, sentence: Span | None = None) -> None:
+        if a not in self.parent or b not in self.parent:
+            return
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        keep, join = (ra, rb) if len(ra.split()) >= len(rb.split()) else (rb, ra)
+        self.parent[join] = keep
+        self.reasons.setdefault(a, (reason, sentence))
+        self.reasons.setdefault(b, (reason, sentence))
+
+    def members(self) -> dict[str, list[int]]:
+        result: dict[str, list[int]] = {}
+        for key, mentions in self.mentions.items():
+            for mention in mentions:
+                root = self.find(self.assigned[mention]) if mention in self.assigned else self.find(key)
+                result.setdefault(root, []).append(mention)
+        return result
+
+
+def _key(analysis: Analysis, index: int) -> str:
+    return name_key(analysis.mentions[index].span.text)
+
+
+_BRACKETED = re.compile(r"\(\s*[“\"«]?([^()\n“”\"«»]{2,60}?(?:[«“\"][^()\n]{1,40}?[»”\"])?)[”\"»]?\s*\)")
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|the|for|and|de)\s+)*){1,6}[A-Z][\w'’-]*)[\s”\"»’]*$")
+
+
+def _bracketed_alias(outer: str, label: str, inner: str) -> bool:
+    """Is the bracketed text another name of the name before it? An organisation's acronym ("(RDK)") or
+    a name in another script is; a dateline's agency ("WASHINGTON (AP)") or a party tag ("(D-N.J.)") is not."""
+    if outer.isupper() and len(outer) > 3 or re.match(r"^[A-Z]\.?-", inner):
+        return False
+    if not inner.isascii():
+        return True
+    return label in ("ORG", "NORP") and (is_acronym(inner) or len(inner.split()) >= 2)
+
+
+def _add_bracketed_names(analysis: Analysis, text: str) -> None:
+    """A name in brackets right after a name is another name for it: "(RDK)", "(Легион «Свобода России»)".
+
+    The name before the brackets becomes one mention even where the model saw only part of it
+    ("Russian" in "Russian Volunteer Corps (RDK)").
+    """
+    mentions = analysis.mentions
+    for match in _BRACKETED.finditer(text):
+        start, end = match.span(1)
+        inner = text[start:end]
+        if any(ch.isdigit() for ch in inner) or len(inner.split()) > 6 or not (inner[0].isupper() or not inner[0].isascii()):
+            continue
+        before = text[max(0, match.start() - 120) : match.start()]
+        name = _NAME_BEFORE.search(before)
+        ending = [m for m in mentions if m.label in ACTOR_LABELS and m.span.end <= match.start() and re.fullmatch(r"[\s”\"»’]*", text[m.span.end : match.start()])]
+        if ending:
+            label = ending[0].label
+            if not _bracketed_alias(ending[0].span.text, label, inner):
+                continue
+        elif name:
+            name_start = match.start() - len(before) + name.start(1)
+            name_end = match.start() - len(before) + name.end(1)
+            inside = [m for m in mentions if name_start <= m.span.start and m.span.end <= name_end]
+            if any(m.span.start < name_end and name_start < m.span.end for m in mentions if m not in inside):
+                continue
+            label = next((m.label for m in inside if m.label in ("ORG", "PERSON")), "ORG")
+            if not _bracketed_alias(name.group(1), label, inner):
+                continue
+            mentions = [m for m in mentions if m not in inside]
+            mentions.append(Mention(Span(name_start, name_end, text[name_start:name_end]), label, analysis.sentence_of(name_start)))
+        else:
+            continue
+        if any(m.span.start < end and start < m.span.end for m in mentions):
+            continue
+        role = "acronym" if is_acronym(inner) else "name"
+        mentions.append(Mention(Span(start, end, inner), label, analysis.sentence_of(start), role=role))
+    analysis.mentions = sorted(mentions, key=lambda m: m.span.start)
+
+
+def _mark_nicknames(analysis: Analysis, text: str) -> None:
+    """"A soldier nicknamed Caesar": the name is a person's nickname, whatever label the model gave it."""
+    for mention in analysis.mentions:
+        if mention.label in ACTOR_LABELS and _NICKNAME_CUE.search(text[max(0, mention.span.start - 30) : mention.span.start]):
+            mention.role = "nickname"
+            if mention.label not in ("PERSON",) and not re.search(_GROUP_NOUNS, text[max(0, mention.span.start - 45) : mention.span.start]):
+                mention.label = "PERSON"
+    nicknames = {name_key(m.span.text) for m in analysis.mentions if m.role == "nickname"}
+    for mention in analysis.mentions:
+        if mention.role == "name" and name_key(mention.span.text) in nicknames:
+            mention.role = "nickname"
+            mention.label = "PERSON"
+
+
+def _stated_links(analysis: Analysis, text: str) -> list[_Link]:
+    """Pairs of neighbouring names the sentence says are one: brackets, "whose real name is", "also known as"."""
+    links = []
+    mentions = analysis.mentions
+    for i in range(len(mentions) - 1):
+        first, second = mentions[i], mentions[i + 1]
+        if first.label not in ACTOR_LABELS or second.label not in ACTOR_LABELS or first.sentence != second.sentence:
+            continue
+        between = text[first.span.end : second.span.start]
+        if len(between) > 40:
+            continue
+        if _BRACKET.match(between) and _bracketed_alias(first.span.text, first.label, second.span.text):
+            links.append(_Link(i, i + 1, "named in brackets after it", first.sentence))
+        elif _ALIAS_CUE.match(between):
+            cue = " ".join(re.sub(r"[^\w\s.]", " ", between).split())
+            links.append(_Link(i, i + 1, f"the article says “{cue}”", first.sentence))
+    return links
+
+
+def _join_acronyms(analysis: Analysis, groups: _Groups, votes: dict[str, str]) -> None:
+    """"RVC" joins "Russian Volunteer Corps" when that is the only name in the article it abbreviates."""
+    names = [key for key, label in votes.items() if " " in key and label in _ORGANISATIONS | {"GPE", "FAC"}]
+    for index in range(len(analysis.mentions)):
+        mention = analysis.mentions[index]
+        if not is_acronym(mention.span.text) or mention.label not in ACTOR_LABELS:
+            continue
+        key = name_key(mention.span.text)
+        if any(key in other.split() for other in votes if other != key):
+            continue  # "NBC" in a text that also says "NBC News" is a name of its own
+        owners = {groups.find(name) for name in names if acronym_of(mention.span.text, name)}
+        if len(owners) == 1 and key in groups.parent:
+            (owner,) = owners
+            groups.union(owner, key, f"acronym of “{groups.surface[owner]}”", mention.sentence)
+
+
+def _join_short_names(analysis: Analysis, groups: _Groups, votes: dict[str, str]) -> set[str]:
+    """Surnames and first names join a person's full name; a one-word name that is part of an
+    organisation's name ("Legion") joins the nearest organisation mentioned before it."""
     places_and_groups = {key for key, label in votes.items() if label in _NOT_SURNAMES}
+    person_keys = {key for key, ms in groups.mentions.items() if any(analysis.mentions[i].label == "PERSON" for i in ms)}
     persons = {
         key
-        for key, label in votes.items()
-        if label == "PERSON" and 2 <= len(key.split()) <= 4 and not places_and_groups & set(key.split())
+        for key in votes
+        if (votes[key] == "PERSON" or key in person_keys) and 2 <= len(key.split()) <= 4 and not places_and_groups & set(key.split())
     }
-    for key in sorted(groups, key=len):
-        if " " in key or key not in groups or key in places_and_groups:
+    organisations = {key for key, label in votes.items() if label == "ORG" and len(key.split()) >= 2}
+    for key in sorted(votes, key=len):
+        if " " in key or key in places_and_groups or groups.find(key) != key:
+            continue
+        if any(analysis.mentions[i].role == "nickname" for i in groups.mentions[key]):
             continue
         positions = (-1, 0) if votes[key] == "PERSON" else (-1,)
-        owners = [p for p in persons if any(key == p.split()[i] for i in positions)]
+        owners = {groups.find(p) for p in persons if any(latin_key(key) == latin_key(p).split()[i] for i in positions)}
         if len(owners) == 1:
-            groups[owners[0]].extend(groups.pop(key))
+            groups.union(owners.pop(), key, "surname or first name of the full name")
+            continue
+        if owners or votes[key] != "ORG":
+            continue
+        candidates = {o for o in organisations if _short_for(key, o) and groups.find(o) != groups.find(key)}
+        for index in groups.mentions[key]:
+            owner = _nearest_before(analysis, groups, candidates, analysis.mentions[index].span.start)
+            if owner is not None:
+                groups.assigned[index] = owner
+                groups.reasons.setdefault(key, (f"short for “{groups.surface[owner]}”", None))
+    return persons
+
+
+def _short_for(word: str, name: str) -> bool:
+    """"Legion" for "Legion of Freedom of Russia", "Times" for "New York Times"; not "House" for "White House"."""
+    words = name.split()
+    return (words[0] == word and words[1] in ("of", "for")) or (words[-1] == word and len(words) >= 3)
+
+
+def _nearest_before(analysis: Analysis, groups: _Groups, keys: set[str], position: int) -> str | None:
+    best, best_start = None, -1
+    for key in keys:
+        for index in groups.mentions[key]:
+            start = analysis.mentions[index].span.start
+            if best_start < start < position:
+                best, best_start = groups.find(key), start
+    if best is None and keys:
+        first = min(keys, key=lambda k: min(analysis.mentions[i].span.start for i in groups.mentions[k]))
+        best = groups.find(first)
+    return best
+
+
+def _add_descriptions(analysis: Analysis, text: str, groups: _Groups, votes: dict[str, str]) -> None:
+    """"the group", "the unit": the organisation named most often in the last few sentences."""
+    size: Counter[str] = Counter()
+    labels: dict[str, Counter[str]] = {}
+    for key, mentions in groups.mentions.items():
+        size[groups.find(key)] += len(mentions)
+        labels.setdefault(groups.find(key), Counter()).update(analysis.mentions[i].label for i in mentions)
+    organisations = {key for key in votes if labels[groups.find(key)].most_common(1)[0][0] == "ORG"}
+    taken = [(m.span.start, m.span.end) for m in analysis.mentions]
+    sentence_starts = [s.start for s in analysis.sentences]
+    added: list[tuple[Mention, str]] = []
+    for match in _DESCRIPTION.finditer(text):
+        start, end = match.start(1), match.end(1)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        sentence = analysis.sentence_of(start)
+        first_sentence = max(0, _index_at_or_before(sentence_starts, sentence.start) - _LOOKBACK_SENTENCES)
+        window_start = analysis.sentences[first_sentence].start if analysis.sentences else 0
+        weight: Counter[str] = Counter()
+        for key in organisations:
+            recent = sum(window_start <= analysis.mentions[i].span.start < start for i in groups.mentions[key])
+            if recent:
+                weight[groups.find(key)] += recent
+        if not weight:
+            continue
+        owner = max(weight, key=lambda root: (weight[root], size[root]))
+        mention = Mention(Span(start, end, text[start:end]), "ORG", sentence, role="description")
+        added.append((mention, owner))
+    if not added:
+        return
+    analysis.mentions.extend(m for m, _ in added)
+    order = sorted(range(len(analysis.mentions)), key=lambda i: analysis.mentions[i].span.start)
+    new_index = {old: new for new, old in enumerate(order)}
+    analysis.mentions = [analysis.mentions[i] for i in order]
+    groups.mentions = {k: [new_index[i] for i in ms] for k, ms in groups.mentions.items()}
+    groups.assigned = {new_index[i]: k for i, k in groups.assigned.items()}
+    first_added = len(order) - len(added)
+    for offset, (_, owner) in enumerate(added):
+        index = new_index[first_added + offset]
+        groups.mentions[owner].append(index)
+        groups.assigned[index] = owner
+
+
+def _index_at_or_before(starts: list[int], position: int) -> int:
+    import bisect
+
+    return max(0, bisect.bisect_right(starts, position) - 1)
+
+
+def _chains(analysis: Analysis, groups: _Groups, persons: set[str]) -> list[Chain]:
+    members = groups.members()
     result = []
-    for chain_id, (key, members) in enumerate(sorted(groups.items(), key=lambda kv: min(kv[1]))):
-        members.sort()
-        label = "PERSON" if key in persons else _vote(analysis, members)
-        names = [clean_name(analysis.mentions[i].span.text) for i in members]
-        name = max(names, key=lambda n: (len(n.split()), names.count(n), -names.index(n)))
-        aliases = sorted({n for n in names if n != name})
-        result.append(Chain(id=chain_id, name=name, label=label, aliases=aliases, mentions=members))
-        for i in members:
+    for chain_id, (root, indexes) in enumerate(sorted(members.items(), key=lambda kv: min(kv[1]))):
+        indexes.sort()
+        mentions = [analysis.mentions[i] for i in indexes]
+        named = [m for m in mentions if m.role != "description"]
+        label = "PERSON" if root in persons or any(m.role == "nickname" for m in named) else _vote(analysis, indexes)
+        names = [clean_name(m.span.text) for m in named if m.role != "acronym"] or [clean_name(m.span.text) for m in named]
+        name = max(names, key=lambda n: (len(n.split()) > 1, n.isascii(), names.count(n), len(n.split()), -names.index(n)))
+        aliases = sorted({clean_name(m.span.text) for m in named} - {name})
+        chain = Chain(id=chain_id, name=name, label=label, aliases=aliases, mentions=indexes)
+        for alias in aliases:
+            reason, sentence = groups.reasons.get(name_key(alias), ("same name", None))
+            chain.alias_reasons[alias] = reason
+            if sentence is not None:
+                chain.alias_evidence[alias] = sentence
+        result.append(chain)
+        for i in indexes:
             analysis.mentions[i].chain = chain_id
     return result
 
 
 def _vote(analysis: Analysis, members: list[int]) -> str:
-    counts = Counter(analysis.mentions[i].label for i in members)
+    counts = Counter(analysis.mentions[i].label for i in members if analysis.mentions[i].role != "description")
+    if not counts:
+        return "ORG"
     return max(counts, key=lambda label: (counts[label], label == "PERSON", label == "ORG"))

@@ -40,10 +40,11 @@ def make_mentions() -> Stage:
                 if end > start:
                     found.append((start, end, ent.label_))
         found = _without_overlaps(found + _propagated(text, found, doc))
-        analysis.mentions = [
-            Mention(span=Span(start, end, text[start:end]), label=label, sentence=analysis.sentence_of(start))
-            for start, end, label in sorted(found)
-        ]
+        analysis.mentions = []
+        for start, end, label in sorted(found):
+            sentence = analysis.sentence_of(start)
+            if end <= sentence.end:  # a name cut by a sentence boundary is a parsing accident, not a name
+                analysis.mentions.append(Mention(span=Span(start, end, text[start:end]), label=label, sentence=sentence))
 
     return mentions
 
@@ -54,9 +55,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         before = (start, end)
         if text[start:end].startswith(("'s ", "’s ")):
             start += 3
-        while start < end and (text[start] in QUOTES or text[start] in " ([{"):
+        while start < end and (text[start] in QUOTES or text[start] in "([{" or text[start].isspace()):
             start += 1
-        while end > start and (text[end - 1] in QUOTES or text[end - 1] in " )]},.;:"):
+        while end > start and (text[end - 1] in QUOTES or text[end - 1] in ")]},.;:" or text[end - 1].isspace()):
             end -= 1
         lowered = text[start:end].lower()
         for article in ("the ", "a ", "an "):

@@ -1,84 +1,332 @@
-"""Map each within-document chain to one store actor, by the names the chain goes by.
+"""Map each within-document chain to one store actor, across documents, outlets, spellings and scripts.
 
-A chain joins an existing actor when one of its names (normalised) is already an alias of that actor;
-otherwise it becomes a new actor. Every alias records how many mentions carried it.
+A chain joins the stored actor that one of its names matches, by the strongest of these evidences:
+  4  the same name (case, accents, punctuation aside);
+  3  the same words in another order or script ("Freedom of Russia Legion", "Денис Капустин");
+  2  an acronym of the actor's name ("RVC"), or a lone surname of a person's full name ("Nikitin");
+  1  a similar spelling (rapidfuzz ratio ≥ 90 on transliterated words: "Arestovich"/"Arestovych").
+Weaker evidence needs the same kind of actor (person, organisation ...); ties go to the actor with more
+mentions. Candidates come from indexed blocking keys stored on each alias (`Alias.signature`,
+`initials`, `surname`, `block`), one query per document, so linking a document costs the same however
+large the store is (an index lookup: log n). Every alias records why it was joined (`Alias.reason`),
+and names a user split off an actor (`decisions.kept_apart`) are never added back to it.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from collections import defaultdict
+from dataclasses import dataclass
 
-from factfile.extract.names import clean_name, name_key
+from rapidfuzz import fuzz
+from sqlalchemy import bindparam, exists, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from factfile.extract.names import clean_name, content_words, initials, is_acronym, name_key, signature
+from factfile.records import Chain
 from factfile.relate import Linking, relaters
-from factfile.store.schema import Actor, Alias
+from factfile.relate.decisions import join_actors, kept_apart
+from factfile.store.schema import Actor, Alias, Decision
 
 KIND_OF_LABEL = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "place", "LOC": "place", "FAC": "place"}
+_ORGANISATIONS = {"organization", "group"}
+FUZZY_THRESHOLD = 90
+
+
+@dataclass(frozen=True, slots=True)
+class NameKeys:
+    """The blocking keys of one name (see module docstring)."""
+
+    key: str
+    signature: str
+    initials: str | None
+    surname: str | None
+    block: str | None
+    acronym: bool
+
+    @classmethod
+    def of(cls, name: str, kind: str) -> NameKeys:
+        words = content_words(name)
+        many = len(words) >= 2
+        longest = max(words, key=len, default="")
+        others = "".join(w[0] for w in sorted(words) if w != longest)
+        return cls(
+            key=name_key(name),
+            signature=signature(name, person=kind == "person"),
+            initials=initials(name)[:16] if many else None,
+            surname=words[-1][:100] if many and kind == "person" else None,
+            block=f"{len(words)}{longest[:4]}{others}"[:16] if len(longest) >= 4 else None,  # same length, start, initials
+            acronym=is_acronym(name),
+        )
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An alias of a live actor, as fetched for matching."""
+
+    actor_id: int
+    kind: str
+    name: str
+    keys: NameKeys
+    mentions: int
+
+
+def _compact(key: str) -> str:
+    return key.upper().replace(" ", "")
+
+
+class Pool:
+    """The candidates of one document, indexed by each blocking key so a name meets only its own."""
+
+    def __init__(self, candidates: list[Candidate]):
+        self.all: list[Candidate] = []
+        self.index: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
+        self.totals: dict[int, int] = defaultdict(int)
+        self.surnames: dict[str, set[int]] = defaultdict(set)
+        for candidate in candidates:
+            self.add(candidate)
+
+    def add(self, candidate: Candidate) -> None:
+        keys = candidate.keys
+        self.all.append(candidate)
+        self.totals[candidate.actor_id] += candidate.mentions
+        for field, value in (("key", keys.key), ("signature", keys.signature), ("initials", keys.initials),
+                             ("surname", keys.surname), ("block", keys.block), ("compact", _compact(keys.key) if keys.acronym else None)):
+            if value:
+                self.index[(field, value)].append(candidate)
+        if keys.surname:
+            self.surnames[keys.surname].add(candidate.actor_id)
+
+    def near(self, name: NameKeys) -> list[Candidate]:
+        lookups = [("key", name.key), ("signature", name.signature), ("block", name.block)]
+        if name.acronym:
+            lookups.append(("initials", _compact(name.key)))
+        if name.initials:
+            lookups.append(("compact", name.initials))
+        if " " not in name.key:
+            lookups.append(("surname", name.key))
+        found = {id(c): c for field, value in lookups if value for c in self.index.get((field, value), ())}
+        return list(found.values())
+
+    def renumber(self, placeholders: dict[int, int]) -> None:
+        """Give the document's new actors their ids once they are flushed."""
+        for candidate in self.all:
+            candidate.actor_id = placeholders.get(candidate.actor_id, candidate.actor_id)
+        self.surnames = defaultdict(set, {k: {placeholders.get(a, a) for a in v} for k, v in self.surnames.items()})
+
+
+@dataclass(slots=True)
+class Match:
+    actor_id: int
+    strength: int
+    reason: str
+    same_kind: bool
+    mentions: int
+
+    specific: bool  # matched by a many-word name or an acronym, not by one word like "Legion"
+    full_name: bool  # the actor has a full name this one word is the surname of ("Trump" → "Donald Trump")
+
+    def rank(self) -> tuple:
+        return (self.specific, self.strength, self.full_name, self.same_kind, self.mentions, -self.actor_id)
 
 
 @relaters.register("actors")
 def make_actor_linker():
     def link(linking: Linking) -> None:
-        session, chains = linking.session, linking.analysis.chains
-        names = {chain.id: [chain.name, *chain.aliases] for chain in chains}
-        keys = {name_key(n) for ns in names.values() for n in ns} - {""}
-        known: dict[str, list[tuple[int, str]]] = {}
-        if keys:
-            rows = session.execute(
-                select(Alias.key, Actor.id, Actor.kind)
-                .join(Actor, Actor.id == Alias.actor_id)
-                .where(Alias.key.in_(keys), Actor.merged_into_id.is_(None))
-                .order_by(Actor.id)
-            )
-            for key, actor_id, kind in rows:
-                known.setdefault(key, []).append((actor_id, kind))
-        created: dict[int, Actor] = {}
-        for chain in chains:
-            kind = KIND_OF_LABEL.get(chain.label, "other")
-            candidates = [c for n in names[chain.id] for c in known.get(name_key(n), [])]
-            same_kind = [actor_id for actor_id, k in candidates if k == kind]
-            actor_id = (same_kind or [actor_id for actor_id, _ in candidates] or [None])[0]
-            if actor_id is None:
-                created[chain.id] = Actor(name=chain.name, kind=kind, label=chain.label)
-                actor_id = -chain.id - 1  # placeholder until the new actors are flushed together
-                for n in names[chain.id]:
-                    known.setdefault(name_key(n), []).append((actor_id, kind))
-            linking.actor_of_chain[chain.id] = actor_id
-        session.add_all(created.values())
-        session.flush()
-        placeholders = {-chain_id - 1: actor.id for chain_id, actor in created.items()}
-        for chain_id, actor_id in linking.actor_of_chain.items():
-            linking.actor_of_chain[chain_id] = placeholders.get(actor_id, actor_id)
-        _count_aliases(linking)
+        with linking.session.no_autoflush:
+            _link(linking)
 
     return link
 
 
-def _count_aliases(linking: Linking) -> None:
+def _link(linking: Linking) -> None:
+    session, chains = linking.session, linking.analysis.chains
+    kinds = {chain.id: KIND_OF_LABEL.get(chain.label, "other") for chain in chains}
+    names = {chain.id: _names(chain) for chain in chains}
+    keys = {chain.id: [NameKeys.of(n, kinds[chain.id]) for n in names[chain.id]] for chain in chains}
+    pool = Pool(_candidates(session, [k for ks in keys.values() for k in ks]))
+    created: dict[int, dict] = {}
+    reasons: dict[int, str] = {}  # chain -> why it joined a stored actor
+    for chain in chains:
+        match = _best_match(keys[chain.id], kinds[chain.id], pool)
+        if match is None:
+            created[chain.id] = {"name": chain.name[:500], "kind": kinds[chain.id], "label": chain.label}
+            actor_id = -chain.id - 1  # placeholder until the new actors are inserted together
+            for name, name_keys in zip(names[chain.id], keys[chain.id], strict=True):
+                pool.add(Candidate(actor_id, kinds[chain.id], name, name_keys, len(chain.mentions)))
+        else:
+            actor_id = match.actor_id
+            reasons[chain.id] = match.reason
+        linking.actor_of_chain[chain.id] = actor_id
+    placeholders = {}
+    if created:
+        inserted = session.execute(insert(Actor).returning(Actor.id, sort_by_parameter_order=True), list(created.values()))
+        placeholders = {-chain_id - 1: actor_id for chain_id, actor_id in zip(created, inserted.scalars(), strict=True)}
+    for chain_id, actor_id in linking.actor_of_chain.items():
+        linking.actor_of_chain[chain_id] = placeholders.get(actor_id, actor_id)
+    pool.renumber(placeholders)
+    apart = _held_apart(session, pool.all)
+    _absorb_surname_actors(linking, keys, kinds, pool, apart)
+    _count_aliases(linking, kinds, reasons, apart)
+
+
+def _names(chain: Chain) -> list[str]:
+    return [n for n in dict.fromkeys([chain.name, *chain.aliases]) if name_key(n)]
+
+
+def _candidates(session: Session, keys: list[NameKeys]) -> list[Candidate]:
+    """Aliases of live actors sharing any blocking key with the document's names: one indexed query."""
+    wanted = {
+        Alias.key: {k.key for k in keys} | {k.initials.lower() for k in keys if k.initials}
+        | {" ".join(k.initials.lower()) for k in keys if k.initials},  # "UN" and "U.N." for "United Nations"
+        Alias.signature: {k.signature for k in keys if k.signature},
+        Alias.initials: {k.key.upper().replace(" ", "") for k in keys if k.acronym},
+        Alias.surname: {k.key for k in keys if " " not in k.key},
+        Alias.block: {k.block for k in keys if k.block},
+    }
+    conditions = [column.in_(sorted(values)) for column, values in wanted.items() if values]
+    if not conditions:
+        return []
+    rows = session.execute(
+        select(Alias.actor_id, Actor.kind, Alias.name, Alias.key, Alias.signature, Alias.initials, Alias.surname, Alias.block, Alias.mentions)
+        .join(Actor, Actor.id == Alias.actor_id)
+        .where(Actor.merged_into_id.is_(None), or_(*conditions))
+    )
+    return [
+        Candidate(actor_id, kind, name, NameKeys(key, sig or "", ini, sur, blk, len(key) <= 16 and is_acronym(name)), mentions or 0)
+        for actor_id, kind, name, key, sig, ini, sur, blk, mentions in rows
+    ]
+
+
+def _best_match(names: list[NameKeys], kind: str, pool: Pool) -> Match | None:
+    """The strongest match; a chain with a full name must match on a full name or acronym, not on
+    one shared word ("Minyon Moore" is not "Gwen Moore" because both are called "Moore")."""
+    best: Match | None = None
+    has_full_name = any(" " in n.key for n in names)
+    totals, surnames = pool.totals, pool.surnames
+    for name in names:
+        for candidate in pool.near(name):
+            evidence = _evidence(name, kind, candidate)
+            if evidence is None:
+                continue
+            strength, reason = evidence
+            same_kind = candidate.kind == kind or {candidate.kind, kind} <= _ORGANISATIONS
+            if strength < 4 and not same_kind:
+                continue
+            specific = " " in name.key or name.acronym
+            if has_full_name and not specific:
+                continue
+            full_name = candidate.actor_id in surnames.get(name.key, ())
+            match = Match(candidate.actor_id, strength, reason, same_kind, totals[candidate.actor_id], specific, full_name)
+            if best is None or match.rank() > best.rank():
+                best = match
+    return best
+
+
+def _evidence(name: NameKeys, kind: str, candidate: Candidate) -> tuple[int, str] | None:
+    """How strongly, and why, a name of the new chain names the candidate's actor."""
+    other = candidate.keys
+    quoted = f"“{candidate.name}”"
+    if name.key == other.key:
+        return 4, f"same name as {quoted}"
+    if name.signature and name.signature == other.signature:
+        return 3, f"same words as {quoted} in another order or script"
+    if kind in _ORGANISATIONS or kind == "other":
+        if name.acronym and other.initials and name.key.upper().replace(" ", "") == other.initials:
+            return 2, f"acronym of {quoted}"
+        if other.acronym and name.initials and name.initials == other.key.upper().replace(" ", ""):
+            return 2, f"{quoted} is its acronym"
+    if kind == "person" and candidate.kind == "person" and " " not in name.key and name.key == other.surname:
+        return 2, f"surname of {quoted}"
+    if name.block and name.block == other.block and not name.acronym and not other.acronym:
+        words, other_words = name.signature.split(), other.signature.split()
+        long_enough = len(words) >= 2 or len(name.signature) >= 6
+        same_first = kind != "person" or name.key.split()[0] == other.key.split()[0]  # "Ivana"/"Ivanka" Trump
+        if long_enough and len(words) == len(other_words) and same_first:
+            score = fuzz.ratio(name.signature, other.signature)
+            if score >= FUZZY_THRESHOLD:
+                return 1, f"similar spelling to {quoted} ({score:.0f}/100)"
+    return None
+
+
+def _absorb_surname_actors(linking: Linking, keys, kinds, pool: Pool, apart: dict[int, set[str]]) -> None:
+    """An actor known only by a surname ("Trump", from articles that never gave the full name) joins
+    the person whose full name this article gives, when no other known person has that surname."""
+    session = linking.session
+    for chain in linking.analysis.chains:
+        actor_id = linking.actor_of_chain[chain.id]
+        surnames = {k.surname for k in keys[chain.id] if k.surname}
+        if kinds[chain.id] != "person" or not surnames:
+            continue
+        if {a for s in surnames for a in pool.surnames.get(s, ())} - {actor_id}:
+            continue  # "Clinton" could be Hillary or Bill: leave it
+        one_word = {c.actor_id for s in surnames for c in pool.index.get(("key", s), ()) if c.actor_id != actor_id}
+        for other in sorted(one_word):
+            other_keys = set(session.scalars(select(Alias.key).where(Alias.actor_id == other)))
+            if other_keys and other_keys <= surnames and not other_keys & apart.get(actor_id, set()):
+                name = next(iter(other_keys))
+                join_actors(session, actor_id, [other], f"its only name “{name}” is the surname of “{chain.name}” (document {linking.document.id})")
+                pool.renumber({other: actor_id})
+
+
+def _held_apart(session: Session, candidates: list[Candidate]) -> dict[int, set[str]]:
+    """For each actor, the name keys a user split off it (held by actors kept apart from it)."""
+    if not session.scalar(select(exists().where(Decision.kind == "split"))):
+        return {}
+    apart = kept_apart(session)
+    keys_of: dict[int, set[str]] = defaultdict(set)
+    for candidate in candidates:
+        keys_of[candidate.actor_id].add(candidate.keys.key)
+    return {actor: {k for other in others for k in keys_of.get(other, ())} for actor, others in apart.items()}
+
+
+def _count_aliases(linking: Linking, kinds: dict[int, str], matched: dict[int, str], apart: dict[int, set[str]]) -> None:
     """Add each chain's names to its actor's aliases, counting the mentions that used them."""
     mentions = linking.analysis.mentions
+    document = linking.document.id
     counts: dict[tuple[int, str], list] = {}
     for chain in linking.analysis.chains:
         actor_id = linking.actor_of_chain[chain.id]
+        cross = matched.get(chain.id, "")
         for index in chain.mentions:
+            if mentions[index].role == "description":
+                continue
             text = clean_name(mentions[index].span.text)
-            entry = counts.setdefault((actor_id, name_key(text)), [text, 0])
+            entry = counts.setdefault((actor_id, name_key(text)), [text, 0, kinds[chain.id], None])
             entry[1] += 1
-        for alias in chain.aliases:
-            counts.setdefault((actor_id, name_key(alias)), [alias, 0])
-    counts = {k: v for k, v in counts.items() if k[1]}
+        for alias in _names(chain):
+            entry = counts.setdefault((actor_id, name_key(alias)), [alias, 0, kinds[chain.id], None])
+            within = chain.alias_reasons.get(alias)
+            why = [w for w in (within, cross) if w]
+            entry[3] = entry[3] or f"{'; '.join(why) or 'its own name'} (document {document})"
+    counts = {k: v for k, v in counts.items() if k[1] and k[1] not in apart.get(k[0], ())}
     if not counts:
         return
     session = linking.session
     existing = {
-        (a.actor_id, a.key): a
-        for a in session.scalars(
-            select(Alias).where(
+        (actor_id, key): alias_id
+        for alias_id, actor_id, key in session.execute(
+            select(Alias.id, Alias.actor_id, Alias.key).where(
                 Alias.actor_id.in_({actor_id for actor_id, _ in counts}), Alias.key.in_({key for _, key in counts})
             )
         )
     }
-    for (actor_id, key), (name, count) in counts.items():
+    increments, new = [], []
+    for (actor_id, key), (name, count, kind, reason) in counts.items():
         if (actor_id, key) in existing:
-            existing[(actor_id, key)].mentions += count
-        else:
-            session.add(Alias(actor_id=actor_id, name=name, key=key, mentions=count, reason="same name"))
+            if count:
+                increments.append({"alias_id": existing[(actor_id, key)], "more": count})
+            continue
+        keys = NameKeys.of(name, kind)
+        new.append({
+            "actor_id": actor_id, "name": name[:500], "key": key[:500], "mentions": count,
+            "reason": reason or f"same name (document {document})",
+            "signature": keys.signature[:500], "initials": keys.initials, "surname": keys.surname, "block": keys.block,
+        })
+    table = Alias.__table__
+    if increments:
+        session.execute(
+            update(table).where(table.c.id == bindparam("alias_id")).values(mentions=table.c.mentions + bindparam("more")),
+            increments,
+        )
+    if new:
+        session.execute(insert(table), new)

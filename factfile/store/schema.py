@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -18,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -50,6 +52,9 @@ class Outlet(Base):
     domain: Mapped[str | None] = mapped_column(String(255))
     name: Mapped[str | None] = mapped_column(String(255))
     country: Mapped[str | None] = mapped_column(String(2))
+    documents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    copies: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    republisher_share: Mapped[float | None] = mapped_column(Float)  # copies / documents: 1.0 = only republishes
 
 
 class Story(Base):
@@ -59,6 +64,9 @@ class Story(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     label: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    size: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    first_published: Mapped[date | None] = mapped_column(Date)
+    last_published: Mapped[date | None] = mapped_column(Date)
 
 
 class Document(Base):
@@ -80,6 +88,39 @@ class Document(Base):
     copy_of_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
     copy_reason: Mapped[str | None] = mapped_column(Text)
     story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id", ondelete="SET NULL"), index=True)
+    copy_similarity: Mapped[float | None] = mapped_column(Float)
+
+
+class CopyBand(Base):
+    """One LSH band key of a document's fingerprint (relate/fingerprints.py): sharing one makes a copy candidate."""
+
+    __tablename__ = "copy_bands"
+    __table_args__ = (Index("ix_copy_bands_key_document_id", "key", "document_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    key: Mapped[int] = mapped_column(BigInteger)
+
+
+class CopyFingerprint(Base):
+    """A document's MinHash signatures and shingle counts, to estimate overlap before reading texts."""
+
+    __tablename__ = "copy_fingerprints"
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    words: Mapped[bytes] = mapped_column(LargeBinary)
+    words_size: Mapped[int] = mapped_column(Integer)
+    skeleton: Mapped[bytes] = mapped_column(LargeBinary)
+    skeleton_size: Mapped[int] = mapped_column(Integer)
+
+
+class StoryTerm(Base):
+    """A weighted term of a document's story profile (relate/stories.py): shared terms make story candidates."""
+
+    __tablename__ = "story_terms"
+    __table_args__ = (Index("ix_story_terms_term_document_id", "term", "document_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    term: Mapped[str] = mapped_column(String(100))
+    weight: Mapped[float] = mapped_column(Float)
 
 
 class Actor(Base):
@@ -103,6 +144,12 @@ class Alias(Base):
     key: Mapped[str] = mapped_column(String(500), index=True)  # names.name_key(name)
     mentions: Mapped[int] = mapped_column(Integer, default=0)
     reason: Mapped[str | None] = mapped_column(Text)  # why this name belongs to the actor
+    # Blocking keys for cross-document resolution (relate/actors.py), each indexed so that finding
+    # candidate actors for a new name costs one index lookup, however large the store grows.
+    signature: Mapped[str | None] = mapped_column(String(500), index=True)  # names.signature: order/script-free
+    initials: Mapped[str | None] = mapped_column(String(16), index=True)  # "RVC" for a many-word name
+    surname: Mapped[str | None] = mapped_column(String(100), index=True)  # last word of a person's full name
+    block: Mapped[str | None] = mapped_column(String(16), index=True)  # start of the longest word, for fuzzy matches
 
 
 class Place(Base):
@@ -122,7 +169,10 @@ class Place(Base):
 
 class Mention(Base):
     __tablename__ = "mentions"
-    __table_args__ = (Index("ix_mentions_document_id_start", "document_id", "start"),)
+    __table_args__ = (
+        Index("ix_mentions_document_id_start", "document_id", "start"),
+        Index("ix_mentions_actor_id_document_id_start_end", "actor_id", "document_id", "start", "end"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     start: Mapped[int] = mapped_column(Integer)
@@ -141,6 +191,10 @@ class Statement(Base):
     """An attribution: source, cue and content spans, how direct and how certain."""
 
     __tablename__ = "statements"
+    __table_args__ = (
+        Index("ix_statements_content_text", "content_text", postgresql_using="hash"),
+        Index("ix_statements_document_id_content_start_content_end", "document_id", "content_start", "content_end"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     source_text: Mapped[str | None] = mapped_column(Text)
@@ -176,6 +230,7 @@ class Fact(Base):
     sent_start: Mapped[int] = mapped_column(Integer)
     sent_end: Mapped[int] = mapped_column(Integer)
     statement_id: Mapped[int | None] = mapped_column(ForeignKey("statements.id", ondelete="SET NULL"))
+    source_actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"))  # who says it
 
 
 class TimeExpression(Base):

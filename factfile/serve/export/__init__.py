@@ -1,11 +1,16 @@
-"""Exports, registered by format name: `factfile export --format NAME`.
+"""Exports, registered by format name: `factfile export --format NAME` and the API's `/api/exports/NAME`.
 
 An exporter writes what the store holds to a text stream and returns the number of records written.
+Every module in this package is imported on first use, so a new module with `@exporters.register`
+is all a new format needs.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable
+from functools import cache
 from typing import TextIO
 
 import catalogue
@@ -16,13 +21,17 @@ Exporter = Callable[[Session, TextIO, str], int]
 exporters = catalogue.create("factfile", "exporters", entry_points=True)
 
 
-def get(name: str) -> Exporter:
-    from factfile.serve.export import tables  # noqa: F401  (registers jsonl and csv)
+@cache
+def _load_all() -> None:
+    for module in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{module.name}")
 
+
+def get(name: str) -> Exporter:
+    _load_all()
     return exporters.get(name)
 
 
 def names() -> list[str]:
-    from factfile.serve.export import tables  # noqa: F401
-
+    _load_all()
     return sorted(exporters.get_all())

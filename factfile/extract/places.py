@@ -1,0 +1,199 @@
+"""Place names resolved to GeoNames places, disambiguated by the rest of the article.
+
+A mention is a place when spaCy calls it one (GPE, LOC), when its chain does anywhere in the article,
+or when the sentence uses it as one: "the village of Konzinka", "march on Graivoron", "the Belgorod
+region", "in Bucha, Irpin and Kharkiv" (the small English model often calls such villages a person or
+an organisation). Candidates come from the gazetteer by exact name, then, for names the article
+uses as places, by spelling within the countries the article is about ("Konzinka" -> Kozinka).
+
+Among candidates the article decides: the countries it names, the regions it names (a village
+"in the Belgorod region" is the one in Belgorod Oblast), then population. Names the gazetteer does
+not know stay in the analysis as unresolved places, without coordinates.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from factfile.extract.gazetteer import Gazetteer, GazetteerPlace, load_gazetteer, place_key
+from factfile.extract.registry import Stage, stages
+from factfile.records import Analysis, PlaceRef, Span
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+_NAME_LABELS = frozenset({"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"})
+REGION_NOUNS = frozenset({
+    "region", "regions", "oblast", "province", "district", "state", "county", "governorate", "krai", "territory",
+    "area", "republic", "prefecture", "department", "rayon", "raion",
+})
+SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "capital", "settlement", "outskirts", "hamlet", "suburb", "port"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "at", "into", "from", "outside", "around", "inside", "toward", "towards", "across"})
+MOTION_VERBS = frozenset({"march", "advance", "move", "push", "converge", "head", "drive"})
+
+
+_DATELINE = re.compile(r"(?m)^([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})(?:,\s+[A-Z][\w.]+)?\s+[-–—]\s")
+
+
+@dataclass(slots=True)
+class _Toponym:
+    span: Span
+    mention: int | None
+    key: str
+    region: bool  # "the Bryansk region": the name of a subdivision, not of its main town
+    label: str
+
+
+@stages.register("places")
+def make_places() -> Stage:
+    def places(doc: Doc, analysis: Analysis) -> None:
+        toponyms = find_toponyms(doc, analysis)
+        if toponyms:
+            analysis.places = resolve(load_gazetteer(), analysis, toponyms)
+
+    return places
+
+
+def find_toponyms(doc: Doc, analysis: Analysis) -> list[_Toponym]:
+    place_chains = {m.chain for m in analysis.mentions if m.label in PLACE_LABELS and m.chain is not None}
+    found = []
+    for index, mention in enumerate(analysis.mentions):
+        if mention.label not in _NAME_LABELS or not mention.span.text[:1].isupper():
+            continue
+        span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        region = _names_region(span.root)
+        used_as_place = region or _locative(span.root, analysis, doc)
+        if not region and (span.root.tag_ == "JJ" or mention.label == "NORP" and not _settlement_of(span.root)):
+            continue  # "Russian", "Ukrainian intelligence": a people or an adjective, unless it names a region
+        if mention.label in PLACE_LABELS or mention.chain in place_chains or used_as_place:
+            found.append(_Toponym(mention.span, index, place_key(mention.span.text), region, mention.label))
+    for match in _DATELINE.finditer(doc.text):  # "CHARLOTTE - Nearly a week after ...": where the report is filed
+        start, end = match.span(1)
+        if not any(t.span.start < end and start < t.span.end for t in found):
+            found.append(_Toponym(Span(start, end, match.group(1)), None, place_key(match.group(1)), False, "GPE"))
+    return sorted(found, key=lambda t: t.span.start)
+
+
+def _names_region(root: Token) -> bool:
+    """"Belgorod" in "the Belgorod region" / "Bryansk oblast"."""
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ in REGION_NOUNS and root.head.i > root.i
+
+
+def _settlement_of(root: Token) -> bool:
+    """"Konzinka" in "the small frontier village of Konzinka"."""
+    head = root.head
+    return root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in SETTLEMENT_NOUNS | REGION_NOUNS
+
+
+def _locative(root: Token, analysis: Analysis, doc: Doc) -> bool:
+    if _settlement_of(root):
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head.lemma_.lower() in MOTION_VERBS:
+        return True
+    if root.dep_ == "conj":  # "in Bucha, Irpin and Kharkiv"
+        first = root.head
+        while first.dep_ == "conj":
+            first = first.head
+        return first.ent_type_ in PLACE_LABELS or (first.dep_ == "pobj" and first.head.lower_ in LOCATIVE_PREPOSITIONS)
+    return False
+
+
+def resolve(gazetteer: Gazetteer, analysis: Analysis, toponyms: list[_Toponym]) -> list[PlaceRef]:
+    candidates: dict[tuple[str, bool], list[GazetteerPlace]] = {}
+    for t in toponyms:
+        if (t.key, t.region) not in candidates:
+            found = gazetteer.regions(t.key) if t.region else []
+            # "Crimea", "Bavaria": names of regions that no town bears
+            candidates[(t.key, t.region)] = found or gazetteer.lookup(t.key) or gazetteer.regions(t.key)
+    context = _Context.of(candidates)
+    main_countries = {country for country, _ in context.countries.most_common(2)}
+    for t in toponyms:  # names the article uses as places but the gazetteer spells differently
+        if not candidates[(t.key, t.region)] and main_countries and t.label != "NORP":
+            candidates[(t.key, t.region)] = gazetteer.fuzzy(t.key, main_countries)
+    context = _Context.of(candidates)
+
+    resolved: dict[tuple[str, bool], GazetteerPlace | None] = {
+        key: max(options, key=lambda p: context.score(p, key), default=None) for key, options in candidates.items()
+    }
+    places = []
+    for t in toponyms:
+        best = resolved[(t.key, t.region)]
+        if best is None:
+            if t.label not in PLACE_LABELS:
+                continue  # "in the Financial Times": only names the model calls places stay unresolved
+            places.append(PlaceRef(span=t.span, name=t.span.text, mention=t.mention))
+            continue
+        places.append(
+            PlaceRef(
+                span=t.span,
+                name=best.name,
+                geonames_id=best.geonames_id,
+                latitude=best.latitude,
+                longitude=best.longitude,
+                country_code=best.country_code or None,
+                admin1=best.admin1,
+                admin2=best.admin2,
+                feature_code=best.feature_code,
+                mention=t.mention,
+            )
+        )
+    return places
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the article's unambiguous place names say about where it is."""
+
+    countries: Counter
+    admin1s: Counter
+
+    @classmethod
+    def of(cls, candidates: dict[tuple[str, bool], list[GazetteerPlace]]) -> _Context:
+        countries: Counter = Counter()
+        admin1s: Counter = Counter()
+        for (key, region), options in candidates.items():
+            anchor = _anchor(key, options)
+            if anchor is None:
+                continue
+            if anchor.country_code:
+                countries[anchor.country_code] += 1
+            if anchor.kind in ("admin1", "admin2") or region:
+                admin1s[anchor.admin1] += 1
+        return cls(countries, admin1s)
+
+    def score(self, place: GazetteerPlace, key: tuple[str, bool]) -> float:
+        name, region = key
+        score = math.log10(place.population + 10)
+        if place.country_code in self.countries:
+            score += 2
+        if place.admin1 and place.admin1 in self.admin1s and place.kind == "place":
+            score += 2
+        if place_key(place.name) == name:
+            score += 1.5  # its own name, not one of its alternate names ("Chelsea" is also an old name of Norwich)
+        if place.kind == "country" and place_key(place.name) == name:
+            score += 6
+        if place.kind in ("admin1", "admin2"):
+            score += 2 if region else -1
+        return score
+
+
+def _anchor(key: str, options: list[GazetteerPlace]) -> GazetteerPlace | None:
+    """A candidate the name points to without context: a country, a sole place, or a dominant one."""
+    if not options:
+        return None
+    countries = [p for p in options if p.kind == "country" and place_key(p.name) == key]
+    if countries:
+        return countries[0]
+    by_size = sorted(options, key=lambda p: -p.population)
+    if len({(p.country_code, p.admin1) for p in options}) == 1:
+        return by_size[0]
+    if by_size[0].population >= 100_000 and by_size[0].population > 10 * by_size[1].population:
+        return by_size[0]
+    return None

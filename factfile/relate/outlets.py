@@ -1,0 +1,95 @@
+"""What is known about each outlet: its domain, its country when the domain says it, and whether it
+reports or republishes, measured as the share of its stored articles that are copies of another's.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from factfile.relate import Linking, relaters
+from factfile.store.schema import Document, Outlet
+
+# Country-code TLDs sold worldwide as generic names say nothing about where an outlet is.
+_VANITY_TLDS = {"ai", "am", "cc", "co", "fm", "io", "me", "nu", "tv", "ws", "ly", "to", "gg", "la", "im", "sh", "so"}
+_TLD_COUNTRY = {"uk": "GB", "su": "RU"}
+REPUBLISHER_SHARE = 0.5  # an outlet whose articles are mostly copies republishes rather than reports
+
+
+def country_of_domain(domain: str | None) -> str | None:
+    """ISO country code from a country-code TLD ("watson.ch" -> "CH", "bbc.co.uk" -> "GB"), else None."""
+    if not domain:
+        return None
+    tld = domain.rstrip(".").rsplit(".", 1)[-1].lower()
+    if len(tld) != 2 or not tld.isalpha() or tld in _VANITY_TLDS:
+        return None
+    return _TLD_COUNTRY.get(tld, tld.upper())
+
+
+def _squash(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name).casefold()
+    return re.sub(r"[^a-z0-9]", "", text)
+
+
+def _domain_label(domain: str) -> str:
+    """The name part of a domain: "www.watson.ch" -> "watson", "bbc.co.uk" -> "bbc"."""
+    labels = [x for x in domain.lower().split(".") if x and x != "www"]
+    while len(labels) > 1 and (len(labels[-1]) <= 3 or labels[-1] in {"com", "net", "org", "news"}):
+        labels.pop()
+    return labels[0] if labels else ""
+
+
+def declares_outlet(declared: str, outlet: Outlet) -> bool:
+    """Whether a declared source ("Watson", "watson.ch", "The Wall Street Journal") names this outlet."""
+    wanted = _squash(declared)
+    if len(wanted) < 2:
+        return False
+    names = [n for n in (outlet.name, outlet.domain, outlet.key.removeprefix("name:")) if n]
+    if outlet.domain:
+        names.append(_domain_label(outlet.domain))
+    for name in names:
+        squashed = _squash(name)
+        if squashed and (squashed == wanted or fuzz.ratio(squashed, wanted) >= 90):
+            return True
+        if "." in name and _squash(_domain_label(name)) == wanted:
+            return True
+    return False
+
+
+def refresh(session: Session, outlet_ids: set[int]) -> None:
+    """Recount documents and copies of these outlets (a new original can turn old documents into copies)."""
+    for outlet_id in outlet_ids:
+        outlet = session.get(Outlet, outlet_id)
+        if outlet is None:
+            continue
+        total, copies = session.execute(
+            select(func.count(Document.id), func.count(Document.copy_of_id)).where(Document.outlet_id == outlet_id)
+        ).one()
+        outlet.documents = total
+        outlet.copies = copies
+        outlet.republisher_share = round(copies / total, 4) if total else None
+        if outlet.country is None:
+            outlet.country = country_of_domain(outlet.domain)
+
+
+def is_republisher(outlet: Outlet) -> bool:
+    return outlet.republisher_share is not None and outlet.republisher_share >= REPUBLISHER_SHARE
+
+
+@relaters.register("outlets")
+def make_outlet_counter():
+    def relate(linking: Linking) -> None:
+        session, document = linking.session, linking.document
+        session.flush()
+        touched = {document.outlet_id} if document.outlet_id is not None else set()
+        related = select(Document.outlet_id).where(
+            (Document.id == document.copy_of_id) | (Document.copy_of_id == document.id), Document.outlet_id.is_not(None)
+        )
+        touched |= set(session.scalars(related))
+        refresh(session, touched)
+
+    return relate

@@ -1,0 +1,159 @@
+"""The pages people use: search, actor dossier, statements, document with highlights, timeline, map, graph."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import date
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from factfile.serve.api import queries
+from factfile.serve.api.deps import SessionDep
+from factfile.serve.dossier import FactLine, build_dossier
+from factfile.serve.web import templates
+from factfile.serve.web.highlight import parse_focus, segments
+from factfile.store import queries as store_queries
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+PAGE = 50
+
+
+def render(request: Request, name: str, **context):
+    context.setdefault("writable", request.app.state.settings.writable)
+    return templates.TemplateResponse(request, name, context)
+
+
+def _blank_to_none(value: str | None) -> str | None:
+    return value.strip() or None if value is not None else None
+
+
+@router.get("/")
+def home(request: Request, session: SessionDep):
+    return render(
+        request, "home.html",
+        counts=store_queries.counts(session),
+        actors=store_queries.top_actors(session, limit=15, kinds=("person", "organization", "group")),
+        documents=queries.list_documents(session, limit=10)[1],
+    )
+
+
+@router.get("/search")
+def search(request: Request, session: SessionDep, q: Annotated[str, Query(max_length=500)] = ""):
+    q = q.strip()
+    result = queries.search(session, q, limit=20) if q else None
+    return render(request, "search.html", q=q, result=result)
+
+
+def _conflicts(facts: list[FactLine]) -> OrderedDict[str, list[FactLine]]:
+    """Predicates (other than free descriptions) for which sources give more than one value."""
+    by_predicate: OrderedDict[str, list[FactLine]] = OrderedDict()
+    for line in facts:
+        by_predicate.setdefault(line.predicate, []).append(line)
+    return OrderedDict((p, lines) for p, lines in by_predicate.items() if p != "description" and len(lines) > 1)
+
+
+@router.get("/actors/{actor_id}")
+def actor(request: Request, session: SessionDep, actor_id: int):
+    live = store_queries.live_actor(session, actor_id)
+    if live is None:
+        raise HTTPException(404, f"no actor with id {actor_id}")
+    if live.id != actor_id:
+        return RedirectResponse(f"/actors/{live.id}", status_code=303)
+    dossier = build_dossier(session, actor_id, max_documents=25)
+    conflicts = _conflicts(dossier.facts)
+    said_total, said = queries.list_statements(session, queries.StatementFilter(source_actor_id=actor_id), limit=20)
+    about_total, about = queries.list_statements(session, queries.StatementFilter(about_actor_id=actor_id), limit=20)
+    events_total, events = queries.list_events(session, queries.EventFilter(actor_id=actor_id), limit=20)
+    return render(
+        request, "actor.html",
+        dossier=dossier,
+        profile=[line for line in dossier.facts if line.predicate not in conflicts],
+        conflicts=conflicts,
+        said=said, said_total=said_total,
+        about=about, about_total=about_total,
+        events=events, events_total=events_total,
+    )
+
+
+@router.get("/statements")
+def statements(
+    request: Request, session: SessionDep,
+    source: str | None = None, source_type: str | None = None, certainty: str | None = None,
+    min_corroboration: str | None = None, source_actor_id: int | None = None, about_actor_id: int | None = None,
+    document_id: int | None = None, page: Annotated[int, Query(ge=1)] = 1,
+):
+    minimum = _blank_to_none(min_corroboration)
+    where = queries.StatementFilter(
+        source_actor_id=source_actor_id, about_actor_id=about_actor_id, source=_blank_to_none(source),
+        source_type=_blank_to_none(source_type), certainty=_blank_to_none(certainty),
+        min_corroboration=int(minimum) if minimum and minimum.isdigit() else None, document_id=document_id,
+    )
+    total, rows = queries.list_statements(session, where, limit=PAGE, offset=(page - 1) * PAGE)
+    params = {k: v for k, v in request.query_params.items() if k != "page" and v}
+    return render(
+        request, "statements.html", where=where, rows=rows, total=total, page=page, pages=max(1, -(-total // PAGE)),
+        query=urlencode(params), certainties=("asserted", "reported", "hedged", "denied"),
+        source_types=("person", "organisation", "official", "outlet", "anonymous", "document", "article"),
+    )
+
+
+@router.get("/documents/{document_id}")
+def document(request: Request, session: SessionDep, document_id: int, hl: str | None = None):
+    detail = queries.get_document(session, document_id)
+    if detail is None:
+        raise HTTPException(404, f"no document with id {document_id}")
+    _, doc_statements = queries.list_statements(session, queries.StatementFilter(document_id=document_id), limit=200)
+    _, doc_events = queries.list_events(session, queries.EventFilter(document_id=document_id), limit=200)
+    return render(
+        request, "document.html", document=detail, segments=segments(detail.text, detail.annotations, parse_focus(hl)),
+        statements=doc_statements, events=doc_events,
+    )
+
+
+@router.get("/timeline")
+def timeline(
+    request: Request, session: SessionDep, actor_id: int | None = None, event_type: str | None = None,
+    date_from: str | None = None, date_to: str | None = None,
+):
+    where = queries.EventFilter(
+        event_type=_blank_to_none(event_type), actor_id=actor_id,
+        date_from=_date(date_from), date_to=_date(date_to),
+    )
+    total, events = queries.list_events(session, where, limit=500)
+    months: OrderedDict[str, list] = OrderedDict()
+    for event in events:
+        key = event.date_start.strftime("%Y-%m") if event.date_start else "undated"
+        months.setdefault(key, []).append(event)
+    actor = queries.get_actor(session, actor_id) if actor_id is not None else None
+    return render(request, "timeline.html", months=months, total=total, shown=len(events), actor=actor, where=where)
+
+
+def _date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@router.get("/map")
+def map_page(request: Request, session: SessionDep, actor_id: int | None = None):
+    actor = queries.get_actor(session, actor_id) if actor_id is not None else None
+    params = {"located": "true", "limit": "500", **({"actor_id": str(actor_id)} if actor_id is not None else {})}
+    total, _ = queries.list_events(session, queries.EventFilter(actor_id=actor_id, located=True), limit=1)
+    places_url = "/api/places?resolved=true&limit=500" if actor_id is None else ""
+    return render(request, "map.html", actor=actor, events_url="/api/events?" + urlencode(params), places_url=places_url, located=total)
+
+
+@router.get("/graph")
+def graph_page(request: Request, session: SessionDep, actor_id: int | None = None):
+    actor = queries.get_actor(session, actor_id) if actor_id is not None else None
+    url = "/api/graph" + (f"?actor_id={actor_id}" if actor_id is not None else "")
+    return render(request, "graph.html", actor=actor, graph_url=url)
+
+
+@router.get("/docs")
+def api_docs(request: Request):
+    return render(request, "docs.html")

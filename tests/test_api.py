@@ -1,0 +1,355 @@
+"""The REST API and the server-rendered pages, through FastAPI's TestClient on a real store."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import networkx as nx
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+import servedata
+from factfile.serve.api import create_app
+from factfile.serve.cli import app
+from factfile.serve.security import ServeSettings
+from factfile.store import Store
+
+TOKEN = "test-token-0123456789"
+
+
+@pytest.fixture(scope="module")
+def store_with_ids(tmp_path_factory):
+    return servedata.build(tmp_path_factory.mktemp("served"))
+
+
+@pytest.fixture
+def served(store_with_ids):
+    db, ids = store_with_ids
+    store = Store(db)
+    yield TestClient(create_app(store, ServeSettings(token=TOKEN, read_only=False, rate=10_000, burst=10_000))), ids
+    store.close()
+
+
+def test_openapi_documents_every_resource(served):
+    client, _ = served
+    paths = client.get("/api/openapi.json").json()["paths"]
+    for resource in ("actors", "aliases", "documents", "statements", "events", "places", "outlets", "stories", "search", "exports/{format}"):
+        assert f"/api/{resource}" in paths, resource
+    assert {"limit", "offset", "certainty", "min_corroboration", "source"} <= {p["name"] for p in paths["/api/statements"]["get"]["parameters"]}
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/static/vendor/swagger-ui/swagger-ui-bundle.js" in docs.text
+
+
+def test_lists_are_paginated(served):
+    client, _ = served
+    first = client.get("/api/actors", params={"limit": 3}).json()
+    second = client.get("/api/actors", params={"limit": 3, "offset": 3}).json()
+    assert first["total"] == second["total"] > 6
+    assert len(first["items"]) == len(second["items"]) == 3
+    assert not {a["id"] for a in first["items"]} & {a["id"] for a in second["items"]}
+    mentions = [a["mentions"] for a in first["items"] + second["items"]]
+    assert mentions == sorted(mentions, reverse=True)
+    assert client.get("/api/actors", params={"limit": 0}).status_code == 422
+    assert client.get("/api/actors", params={"limit": 501}).status_code == 422
+
+
+def test_search_finds_actors_by_alias_and_documents_by_full_text(served):
+    client, ids = served
+    result = client.get("/api/search", params={"q": "Legion of Freedom of Russia"}).json()
+    assert result["actors"][0]["id"] == ids.legion
+    assert ids.seed in [d["id"] for d in result["documents"]]
+    konzinka = client.get("/api/documents", params={"q": "Konzinka"}).json()
+    assert [d["id"] for d in konzinka["items"]] == [ids.seed]
+    assert "Konzinka" in konzinka["items"][0]["snippet"]
+    assert client.get("/api/documents", params={"q": "zzqxnotaword"}).json()["total"] == 0
+
+
+def test_actor_detail_aliases_and_dossier(served):
+    client, ids = served
+    actor = client.get(f"/api/actors/{ids.legion}").json()
+    assert actor["name"] == "Legion of Freedom of Russia"
+    assert "Legion of Freedom of Russia" in {a["name"] for a in actor["aliases"]}
+    aliases = client.get("/api/aliases", params={"actor_id": ids.legion}).json()
+    assert aliases["total"] == len(actor["aliases"])
+    dossier = client.get(f"/api/actors/{ids.legion}/dossier").json()
+    sizes = {f["value"] for f in dossier["facts"] if f["predicate"] == "size"}
+    assert sizes == {"4,000", "several hundred soldiers"}
+    assert client.get("/api/actors/999999").status_code == 404
+    assert client.get("/api/actors/999999/dossier").status_code == 404
+
+
+def test_statements_filter_by_source_subject_certainty_and_corroboration(served):
+    client, ids = served
+
+    def statement_ids(**params):
+        return {st["id"] for st in client.get("/api/statements", params={"limit": 500, **params}).json()["items"]}
+
+    assert ids.caesar_quote in statement_ids(source_actor_id=ids.caesar)
+    assert ids.unian_claim not in statement_ids(source_actor_id=ids.caesar)
+    assert ids.unian_claim in statement_ids(about_actor_id=ids.legion)
+    assert ids.copy_claim not in statement_ids(about_actor_id=ids.legion)  # its document has no mention of the Legion there
+    assert ids.caesar_quote not in statement_ids(about_actor_id=ids.legion)
+    assert ids.caesar_quote in statement_ids(source="caesar")
+    assert ids.caesar_quote not in statement_ids(certainty="reported")
+    assert ids.unian_claim in statement_ids(certainty="reported")
+    corroborated = statement_ids(min_corroboration=2)
+    assert {ids.unian_claim, ids.copy_claim} <= corroborated and ids.caesar_quote not in corroborated
+    assert ids.caesar_quote in statement_ids(max_corroboration=1)
+    assert client.get("/api/statements", params={"certainty": "sure"}).status_code == 422
+    row = next(st for st in client.get("/api/statements", params={"document_id": ids.seed}).json()["items"] if st["id"] == ids.unian_claim)
+    assert row["corroboration"] == 2 and row["source_actor"] == "UNIAN"
+
+
+def test_events_places_outlets_stories(served):
+    client, ids = served
+    events = client.get("/api/events", params={"actor_id": ids.legion}).json()["items"]
+    assert [e["id"] for e in events if e["id"] in (ids.kozinka_event, ids.press_event)] == [ids.press_event, ids.kozinka_event]
+    later = {e["id"] for e in client.get("/api/events", params={"date_from": "2023-01-01"}).json()["items"]}
+    assert ids.kozinka_event in later and ids.press_event not in later
+    located = client.get("/api/events", params={"located": True}).json()["items"]
+    kozinka = next(e for e in located if e["id"] == ids.kozinka_event)
+    assert kozinka["place"]["name"] == "Kozinka" and kozinka["actor2_id"] == ids.rvc
+    assert "had taken" in kozinka["sentence"] and "Konzinka" in kozinka["sentence"]
+    assert client.get("/api/places", params={"resolved": True}).json()["total"] >= 2
+    outlets = client.get("/api/outlets").json()
+    assert outlets["total"] >= 3 and all(o["documents"] >= 1 for o in outlets["items"])
+    assert client.get("/api/stories").json()["total"] >= 0
+
+
+def test_document_annotations_point_at_their_text(served):
+    client, ids = served
+    document = client.get(f"/api/documents/{ids.seed}").json()
+    text = document["text"]
+    kinds = {a["kind"] for a in document["annotations"]}
+    assert {"mention", "content", "source", "cue", "event"} <= kinds
+    for annotation in document["annotations"]:
+        assert 0 <= annotation["start"] < annotation["end"] <= len(text)
+    content = next(a for a in document["annotations"] if a["kind"] == "content" and a["ref"] == ids.caesar_quote)
+    assert text[content["start"] : content["end"]] == "I couldn’t just watch"
+    assert client.get("/api/documents/999999").status_code == 404
+
+
+def test_graph_links_actors_by_events_statements_and_facts(served):
+    client, ids = served
+    graph = client.get("/api/graph").json()
+    edges = {(e["data"]["source"], e["data"]["target"], e["data"]["relation"]) for e in graph["edges"]}
+    assert (str(ids.legion), str(ids.rvc), "acts_on") in edges
+    assert (str(ids.unian), str(ids.legion), "speaks_about") in edges
+    assert (str(ids.legion), str(ids.rvc), "allied_with") in edges
+    around = client.get("/api/graph", params={"actor_id": ids.unian}).json()
+    assert {n["data"]["id"] for n in around["nodes"]} >= {str(ids.unian), str(ids.legion)}
+    assert all(str(ids.unian) in (e["data"]["source"], e["data"]["target"]) for e in around["edges"])
+
+
+def test_exports_serve_every_registered_format(served):
+    client, ids = served
+    formats = client.get("/api/exports").json()["formats"]
+    assert {"jsonl", "csv", "graphml", "gexf"} <= set(formats)
+    for name in formats:
+        response = client.get(f"/api/exports/{name}", params={"table": "statements"})
+        assert response.status_code == 200 and response.content, name
+    jsonl = client.get("/api/exports/jsonl", params={"table": "statements"}).text
+    assert ids.caesar_quote in {json.loads(line)["id"] for line in jsonl.splitlines()}
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/exports/csv", params={"table": "events"}).text)))
+    assert {int(r["id"]) for r in rows} >= {ids.kozinka_event, ids.press_event}
+    graph = nx.read_graphml(io.BytesIO(client.get("/api/exports/graphml").content))
+    assert graph.nodes[str(ids.legion)]["label"] == "Legion of Freedom of Russia"
+    assert graph.has_edge(str(ids.legion), str(ids.rvc))
+    gexf = nx.read_gexf(io.BytesIO(client.get("/api/exports/gexf").content))
+    assert gexf.number_of_edges() == graph.number_of_edges()
+    assert client.get("/api/exports/nosuchformat").status_code == 404
+    assert client.get("/api/exports/csv", params={"table": "nosuchtable"}).status_code == 400
+
+
+def test_graph_export_from_the_cli(store_with_ids, tmp_path):
+    out = tmp_path / "actors.gexf"
+    result = CliRunner().invoke(app, ["--db", store_with_ids[0], "export", "--format", "gexf", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert nx.read_gexf(out).number_of_nodes() >= 3
+
+
+def test_corrections_need_the_token(served, store_with_ids):
+    client, ids = served
+    db = store_with_ids[0]
+    url = f"/api/statements/{ids.caesar_quote}/wrong"
+    assert client.post(url, json={"note": "x"}).status_code == 401
+    assert client.post(url, json={"note": "x"}, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    read_only = TestClient(create_app(Store(db), ServeSettings(token=TOKEN)))
+    assert read_only.post(url, json={}, headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 403
+    assert read_only.get("/api/actors").status_code == 200
+
+
+def test_pages_render_dossier_statements_document_timeline_map_graph(served):
+    client, ids = served
+    home = client.get("/")
+    assert home.status_code == 200 and 'action="/search"' in home.text
+    search = client.get("/search", params={"q": "Legion of Freedom of Russia"}).text
+    assert f'href="/actors/{ids.legion}"' in search
+    dossier = client.get(f"/actors/{ids.legion}").text
+    for section in ('id="aliases"', 'id="profile"', 'id="conflicts"', 'id="said"', 'id="about"', 'id="events"', 'id="mentions"'):
+        assert section in dossier, section
+    conflicts = dossier[dossier.index('id="conflicts"') : dossier.index('id="said"')]
+    assert "4,000" in conflicts and "several hundred soldiers" in conflicts
+    assert "Russian paramilitary group based in Ukraine" in dossier
+    about = dossier[dossier.index('id="about"') : dossier.index('id="events"')]
+    assert "formed in February 2022" in about
+    table = client.get("/statements", params={"certainty": "reported", "min_corroboration": "2"}).text
+    assert "formed in February 2022" in table and "I couldn’t just watch" not in table
+    assert client.get("/statements", params={"min_corroboration": ""}).status_code == 200
+    timeline = client.get("/timeline", params={"actor_id": ids.legion}).text
+    assert timeline.index("2022-04") < timeline.index("2023-05")
+    map_page = client.get("/map").text
+    assert 'data-basemap="/static/vendor/world-atlas/countries-50m.json"' in map_page
+    graph_page = client.get("/graph", params={"actor_id": ids.legion}).text
+    assert f'data-graph="/api/graph?actor_id={ids.legion}"' in graph_page
+    assert client.get("/actors/999999").status_code == 404
+
+
+def test_document_page_highlights_the_followed_evidence(served):
+    client, ids = served
+    text = client.get(f"/api/documents/{ids.seed}").json()["text"]
+    start = text.index("I couldn’t just watch")
+    page = client.get(f"/documents/{ids.seed}", params={"hl": f"{start}-{start + 21}"}).text
+    body = page[page.index('id="text"') :]
+    focused = re.findall(r'<[a-z]+ [^>]*class="[^"]*\bfocus\b[^"]*"[^>]*>([^<]*)</', body)
+    assert "".join(focused) == "I couldn’t just watch"
+    assert page.count('id="focus"') == 1
+    assert 'class="hl-cue' in page and 'class="hl-event' in page
+    assert client.get(f"/documents/{ids.seed}", params={"hl": "junk"}).status_code == 200
+
+
+def test_article_text_is_escaped_on_every_page(served):
+    client, ids = served
+    pages = [f"/documents/{ids.hostile}", "/", "/search?q=convoy", "/statements"]
+    pages += [f"/actors/{a['id']}" for a in client.get("/api/actors", params={"limit": 500}).json()["items"]]
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.text
+        assert "<script>window" not in html and "<img src=x" not in html and "<svg onload" not in html, url
+        assert not re.search(r"<[^>]+\son\w+=", html), url
+        assert not re.search(r"<script(?![^>]*\ssrc=\"/static/)", html), url
+        policy = response.headers["content-security-policy"]
+        assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    document = client.get(f"/documents/{ids.hostile}").text
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in document
+
+
+def test_factfile_serve_answers_on_loopback(store_with_ids):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [str(Path(sys.executable).parent / "factfile"), "--db", store_with_ids[0], "serve", "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/api/actors", params={"limit": 1}, timeout=5)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None, server.stderr.read().decode()
+                assert time.monotonic() < deadline, "factfile serve did not answer within 60 s"
+                time.sleep(0.2)
+        assert response.status_code == 200 and response.json()["total"] > 0
+        assert httpx.post(f"http://127.0.0.1:{port}/api/statements/1/wrong", json={}).status_code == 403
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+
+@pytest.fixture
+def writable(store_with_ids, tmp_path):
+    """A private copy of the store behind a server that accepts corrections with TOKEN."""
+    db, ids = store_with_ids
+    copy = tmp_path / "store.db"
+    with sqlite3.connect(db) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    store = Store(str(copy))
+    yield TestClient(create_app(store, ServeSettings(token=TOKEN, read_only=False, rate=10_000, burst=10_000))), ids
+    store.close()
+
+
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+def test_merge_and_split_actors_from_the_api(writable):
+    client, ids = writable
+    merged = client.post(f"/api/actors/{ids.legion}/merge", json={"other_ids": [ids.rvc], "note": "same unit"}, headers=AUTH)
+    assert merged.status_code == 200, merged.text
+    assert merged.json()["decision"]["kind"] == "merge"
+    assert client.get(f"/api/actors/{ids.rvc}").json()["merged_into_id"] == ids.legion
+    names = {a["name"] for a in client.get(f"/api/actors/{ids.legion}").json()["aliases"]}
+    assert {"Legion of Freedom of Russia", "Russian Volunteer Corps"} <= names
+    redirect = client.get(f"/actors/{ids.rvc}", follow_redirects=False)
+    assert redirect.status_code == 303 and redirect.headers["location"] == f"/actors/{ids.legion}"
+    assert ids.rvc not in {a["id"] for a in client.get("/api/actors", params={"limit": 500}).json()["items"]}
+
+    split = client.post(f"/api/actors/{ids.legion}/split", json={"alias_keys": ["Russian Volunteer Corps"]}, headers=AUTH)
+    assert split.status_code == 200, split.text
+    new_id = split.json()["actor_id"]
+    assert {a["name"] for a in client.get(f"/api/actors/{new_id}").json()["aliases"]} == {"Russian Volunteer Corps"}
+    assert "Russian Volunteer Corps" not in {a["name"] for a in client.get(f"/api/actors/{ids.legion}").json()["aliases"]}
+    decisions = client.get("/api/decisions").json()
+    assert [d["kind"] for d in decisions["items"]] == ["split", "merge"]
+
+    assert client.post(f"/api/actors/{ids.legion}/merge", json={"other_ids": [ids.legion]}, headers=AUTH).status_code == 422
+    assert client.post(f"/api/actors/{ids.legion}/merge", json={"other_ids": [999999]}, headers=AUTH).status_code == 404
+    assert client.post(f"/api/actors/{ids.legion}/split", json={"alias_keys": ["No Such Name"]}, headers=AUTH).status_code == 422
+    assert client.post(f"/api/actors/{ids.legion}/merge", json={"other_ids": []}, headers=AUTH).status_code == 422
+
+
+def test_mark_statement_wrong_from_the_api(writable):
+    client, ids = writable
+    before = {st["id"]: st for st in client.get("/api/statements", params={"limit": 500}).json()["items"]}
+    assert before[ids.copy_claim]["corroboration"] == 2
+    response = client.post(f"/api/statements/{ids.copy_claim}/wrong", json={"note": "not in the article"}, headers=AUTH)
+    assert response.status_code == 200, response.text
+    after = {st["id"]: st for st in client.get("/api/statements", params={"limit": 500}).json()["items"]}
+    assert after[ids.copy_claim]["marked_wrong"] is True
+    assert after[ids.unian_claim]["corroboration"] == 1  # the wrong copy no longer corroborates it
+    hidden = client.get("/api/statements", params={"limit": 500, "include_wrong": False}).json()["items"]
+    assert ids.copy_claim not in {st["id"] for st in hidden}
+    assert client.post("/api/statements/999999/wrong", json={}, headers=AUTH).status_code == 404
+    page = client.get("/statements").text
+    assert "marked wrong" in page and f'action="/api/statements/{ids.unian_claim}/wrong"' in page
+
+
+@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+def test_every_endpoint_and_page_on_postgresql(db, tmp_path):
+    """The same queries on PostgreSQL: full-text search (tsvector), filters, corroboration, graph, exports."""
+    db, ids = servedata.build(tmp_path, db)
+    store = Store(db)
+    try:
+        client = TestClient(create_app(store, ServeSettings(token=TOKEN, read_only=False, rate=10_000, burst=10_000)))
+        assert [d["id"] for d in client.get("/api/documents", params={"q": "Konzinka"}).json()["items"]] == [ids.seed]
+        assert client.get("/api/search", params={"q": "Legion of Freedom of Russia"}).json()["actors"][0]["id"] == ids.legion
+        statements = client.get("/api/statements", params={"min_corroboration": 2, "source": "unian"}).json()["items"]
+        assert {st["id"] for st in statements} == {ids.unian_claim, ids.copy_claim}
+        assert [st["id"] for st in client.get("/api/statements", params={"about_actor_id": ids.legion}).json()["items"]] == [ids.unian_claim]
+        events = client.get("/api/events", params={"actor_id": ids.legion, "located": True, "date_from": "2023-01-01"}).json()["items"]
+        assert [e["id"] for e in events] == [ids.kozinka_event]
+        edges = {(e["data"]["source"], e["data"]["relation"]) for e in client.get("/api/graph").json()["edges"]}
+        assert (str(ids.unian), "speaks_about") in edges
+        for url in ("/api/actors", "/api/aliases", "/api/places", "/api/outlets", "/api/stories", f"/api/actors/{ids.legion}/dossier",
+                    f"/api/documents/{ids.seed}", "/", "/search?q=Legion", f"/actors/{ids.legion}", "/statements?certainty=reported",
+                    f"/documents/{ids.seed}?hl=10-20", "/timeline", "/map", "/graph"):
+            assert client.get(url).status_code == 200, url
+        for name in client.get("/api/exports").json()["formats"]:
+            assert client.get(f"/api/exports/{name}", params={"table": "statements"}).status_code == 200, name
+        wrong = client.post(f"/api/statements/{ids.copy_claim}/wrong", json={}, headers=AUTH)
+        assert wrong.status_code == 200, wrong.text
+    finally:
+        store.close()

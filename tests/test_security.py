@@ -1,0 +1,139 @@
+"""The server's guards: headers, CORS, body size, rate limit, write tokens, no stack traces."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from factfile.serve.security import RateLimit, ServeSettings, install
+
+TOKEN = "s3cret-token"
+
+
+def make_app(settings: ServeSettings) -> FastAPI:
+    app = FastAPI()
+
+    @app.get("/api/actors")
+    def actors() -> dict:
+        return {"actors": ["Denis Nikitin"]}
+
+    @app.post("/api/corrections")
+    async def correct(body: dict) -> dict:
+        return {"received": body}
+
+    @app.delete("/api/actors/{actor_id}")
+    def delete(actor_id: int) -> dict:
+        return {"deleted": actor_id}
+
+    @app.get("/api/boom")
+    def boom() -> dict:
+        raise RuntimeError("secret path /home/alice/db.sqlite leaked in a traceback")
+
+    install(app, settings)
+    return app
+
+
+def client(**settings) -> TestClient:
+    return TestClient(make_app(ServeSettings(**settings)), raise_server_exceptions=False)
+
+
+def test_every_response_carries_a_csp_that_forbids_inline_script():
+    for response in (client().get("/api/actors"), client().get("/nope"), client().post("/api/corrections", json={})):
+        policy = response.headers["content-security-policy"]
+        directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+        assert directives["script-src"] == "'self'"
+        assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+        assert directives["object-src"] == "'none'" and directives["frame-ancestors"] == "'none'"
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["referrer-policy"] == "no-referrer"
+
+
+def test_read_only_by_default_refuses_writes_even_with_a_token():
+    api = client(token=TOKEN)
+    assert api.get("/api/actors").status_code == 200
+    for method in ("post", "delete"):
+        path = "/api/corrections" if method == "post" else "/api/actors/1"
+        kwargs = {"json": {"x": 1}} if method == "post" else {}
+        response = getattr(api, method)(path, headers={"Authorization": f"Bearer {TOKEN}"}, **kwargs)
+        assert response.status_code == 403
+        assert "read-only" in response.json()["detail"]
+
+
+def test_writable_server_needs_the_right_bearer_token():
+    api = client(token=TOKEN, read_only=False)
+    assert api.post("/api/corrections", json={"x": 1}).status_code == 401
+    assert api.post("/api/corrections", json={"x": 1}, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    assert api.post("/api/corrections", json={"x": 1}, headers={"Authorization": f"Basic {TOKEN}"}).status_code == 401
+    ok = api.post("/api/corrections", json={"x": 1}, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert ok.status_code == 200 and ok.json() == {"received": {"x": 1}}
+
+
+def test_not_writable_without_a_token():
+    api = client(token=None, read_only=False)
+    assert api.post("/api/corrections", json={}, headers={"Authorization": "Bearer "}).status_code == 403
+
+
+def test_cors_is_closed_by_default_and_open_only_to_configured_origins():
+    preflight = {"Origin": "https://evil.example", "Access-Control-Request-Method": "GET"}
+    closed = client()
+    assert "access-control-allow-origin" not in closed.get("/api/actors", headers={"Origin": "https://evil.example"}).headers
+    assert "access-control-allow-origin" not in closed.options("/api/actors", headers=preflight).headers
+
+    opened = client(allow_origins=("https://newsroom.example",))
+    allowed = opened.get("/api/actors", headers={"Origin": "https://newsroom.example"})
+    assert allowed.headers["access-control-allow-origin"] == "https://newsroom.example"
+    assert "access-control-allow-origin" not in opened.get("/api/actors", headers={"Origin": "https://evil.example"}).headers
+
+
+def test_request_bodies_over_the_limit_get_413():
+    api = client(token=TOKEN, read_only=False, max_body_bytes=1000)
+    auth = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+    small = api.post("/api/corrections", content=b'{"note": "' + b"a" * 100 + b'"}', headers=auth)
+    assert small.status_code == 200
+    big = api.post("/api/corrections", content=b'{"note": "' + b"a" * 5000 + b'"}', headers=auth)
+    assert big.status_code == 413
+
+    def chunks():  # no Content-Length: the limit must hold on the streamed body itself
+        for _ in range(10):
+            yield b"a" * 500
+
+    streamed = api.post("/api/corrections", content=chunks(), headers=auth)
+    assert streamed.status_code == 413
+
+
+def test_rate_limit_answers_429_with_retry_after_per_client():
+    api = client(rate=1.0, burst=5)
+    statuses = [api.get("/api/actors").status_code for _ in range(8)]
+    assert statuses[:5] == [200] * 5
+    assert statuses[5:] == [429] * 3
+    refused = api.get("/api/actors")
+    assert refused.status_code == 429 and int(refused.headers["retry-after"]) >= 1
+    assert refused.headers["content-security-policy"]
+
+
+def test_token_bucket_refills_with_time_and_tracks_clients_apart():
+    now = [0.0]
+    limiter = RateLimit(app=None, rate=2.0, burst=2, clock=lambda: now[0])
+    assert [limiter.allow("a") for _ in range(3)] == [0, 0, pytest.approx(0.5)]
+    assert limiter.allow("b") == 0
+    now[0] += 0.5
+    assert limiter.allow("a") == 0
+    assert limiter.allow("a") > 0
+
+
+def test_bucket_table_is_bounded():
+    limiter = RateLimit(app=None, rate=1.0, burst=1, max_clients=3)
+    for n in range(10):
+        limiter.allow(f"10.0.0.{n}")
+    assert len(limiter.buckets) == 3
+
+
+def test_errors_reach_clients_as_json_without_stack_traces():
+    response = client().get("/api/boom")
+    assert response.status_code == 500
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.text
+    assert "Traceback" not in body and "RuntimeError" not in body and "/home/alice" not in body
+    assert response.json() == {"detail": "internal error; the server log has the details"}
+    assert "script-src 'self'" in response.headers["content-security-policy"]
