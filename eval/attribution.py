@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from factfile.extract.statements import find_attributions
 from factfile.extract.statements.polnear import GoldArticle, load_split, parsed
 from factfile.extract.statements.relations import Attribution
+from factfile.extract.statements.tagger import LEXICON_FILE, MODEL_FILE, Tagger
 
 ROOT = Path(__file__).resolve().parent.parent
 ROLES = ("cue", "source", "content")
@@ -131,15 +132,17 @@ def main() -> None:
     parser.add_argument("--polnear", type=Path, default=ROOT.parent / "shared" / "data" / "polnear")
     parser.add_argument("--cache", type=Path, default=ROOT / ".cache")
     parser.add_argument("--without-rules", action="store_true", help="the tagger alone, without the parse patterns")
+    parser.add_argument("--model-dir", type=Path, default=MODEL_FILE.parent, help="a trained model and lexicon to score")
     args = parser.parse_args()
 
     articles = load_split(args.polnear / "dev")
     docs = parsed(articles, args.cache, "dev")
+    tagger = Tagger(args.model_dir / MODEL_FILE.name, args.model_dir / LEXICON_FILE.name)
     counts = {name: Counts() for name in MATCHES}
     started = time.perf_counter()
     n_predicted = n_gold = 0
     for doc, article in zip(docs, articles, strict=True):
-        predicted = predicted_relations(doc, find_attributions(doc, rules=not args.without_rules))
+        predicted = predicted_relations(doc, find_attributions(doc, tagger, rules=not args.without_rules))
         gold = gold_relations(article)
         n_predicted += len(predicted)
         n_gold += len(gold)

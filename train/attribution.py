@@ -73,6 +73,7 @@ def main() -> None:
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--verbose", action="store_true", help="print crfsuite's progress per iteration")
+    parser.add_argument("--model-dir", type=Path, default=MODEL_FILE.parent, help="where to write the model and lexicon")
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -82,10 +83,11 @@ def main() -> None:
     labels = [gold_labels(doc, article) for doc, article in zip(docs, articles, strict=True)]
 
     lexicon = cue_lexicon(docs, labels)
-    LEXICON_FILE.parent.mkdir(parents=True, exist_ok=True)
-    LEXICON_FILE.write_text("".join(f"{lemma}\t{n}\t{ratio:.3f}\n" for lemma, n, ratio in lexicon), encoding="utf-8")
+    lexicon_file, model_file = args.model_dir / LEXICON_FILE.name, args.model_dir / MODEL_FILE.name
+    args.model_dir.mkdir(parents=True, exist_ok=True)
+    lexicon_file.write_text("".join(f"{lemma}\t{n}\t{ratio:.3f}\n" for lemma, n, ratio in lexicon), encoding="utf-8")
     cue_lemmas = frozenset(lemma for lemma, _, _ in lexicon)
-    print(f"cue lexicon: {len(lexicon)} lemmas -> {LEXICON_FILE.relative_to(ROOT)}")
+    print(f"cue lexicon: {len(lexicon)} lemmas -> {lexicon_file}")
 
     trainer = pycrfsuite.Trainer(verbose=args.verbose)
     for doc, doc_labels in zip(docs, labels, strict=True):
@@ -99,9 +101,9 @@ def main() -> None:
         "feature.minfreq": 2,
     })
     fit_started = time.perf_counter()
-    trainer.train(str(MODEL_FILE))
-    size = MODEL_FILE.stat().st_size / 1e6
-    print(f"CRF trained in {time.perf_counter() - fit_started:.0f} s -> {MODEL_FILE.relative_to(ROOT)} ({size:.1f} MB)")
+    trainer.train(str(model_file))
+    size = model_file.stat().st_size / 1e6
+    print(f"CRF trained in {time.perf_counter() - fit_started:.0f} s -> {model_file} ({size:.1f} MB)")
 
 
 if __name__ == "__main__":

@@ -505,11 +505,13 @@ class EventReader:
             if content.start <= token.idx < content.end:
                 if best is None or content.end - content.start < self.analysis.statements[best].content.end - self.analysis.statements[best].content.start:
                     best = index
+        modal = any(c.lower_ in ("would", "could", "might", "may") for c in token.children if c.dep_ == "aux")
         if best is not None:
-            return best, self.analysis.statements[best].certainty
+            certainty = self.analysis.statements[best].certainty
+            return best, "hedged" if modal and certainty in ("asserted", "reported") else certainty
         if any(c.dep_ == "neg" for c in token.children):
             return None, "denied"
-        if HEDGES.search(sentence.text) or any(c.lower_ in ("would", "could", "might", "may") for c in token.children if c.dep_ == "aux"):
+        if HEDGES.search(sentence.text) or modal:
             return None, "hedged"
         if any(a.lemma_.lower() in REPORT_VERBS for a in token.ancestors):
             return None, "reported"

@@ -10,7 +10,7 @@ source type "article"), asserted or hedged.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from factfile.extract.registry import Stage, stages
@@ -113,7 +113,7 @@ def _with_patterns(tagged: list[Attribution], matched: list[Attribution]) -> lis
     return tagged + result
 
 
-def _direct(tokens: list, quoted: list[int]) -> bool:
+def _direct(tokens: list[Token], quoted: list[int]) -> bool:
     """Most of the content's words are inside quotation marks."""
     words = [t for t in tokens if not t.is_punct]
     return 2 * sum(quoted[t.i] for t in words) > len(words)
