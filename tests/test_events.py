@@ -139,6 +139,8 @@ def test_times_relative_to_publication(seed):
         ("June last year", (date(2022, 6, 1), date(2022, 6, 30), "month")),
         ("Sept. 26, 2016", (date(2016, 9, 26), date(2016, 9, 26), "day")),
         ("last summer", (date(2022, 6, 1), date(2022, 8, 31), "range")),
+        ("earlier this year", (date(2023, 1, 1), date(2023, 5, 23), "range")),
+        ("Late Saturday night", (date(2023, 5, 20), date(2023, 5, 20), "day")),
         ("recently", None),
     ],
 )
