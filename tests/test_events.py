@@ -139,6 +139,8 @@ def test_times_relative_to_publication(seed):
         ("June last year", (date(2022, 6, 1), date(2022, 6, 30), "month")),
         ("Sept. 26, 2016", (date(2016, 9, 26), date(2016, 9, 26), "day")),
         ("last summer", (date(2022, 6, 1), date(2022, 8, 31), "range")),
+        ("earlier this year", (date(2023, 1, 1), date(2023, 5, 23), "range")),
+        ("Late Saturday night", (date(2023, 5, 20), date(2023, 5, 20), "day")),
         ("recently", None),
     ],
 )
@@ -158,3 +160,46 @@ def test_quantities_count_something(seed):
     assert by_text["4,000"].value == 4000 and by_text["4,000"].counts == "members"
     hundreds = by_text["several hundred"]
     assert hundreds.approximate and hundreds.value < hundreds.value_max and hundreds.counts == "soldiers"
+
+
+@pytest.fixture(scope="module")
+def extract():
+    from factfile.records import Article
+
+    extractor = Extractor()
+
+    def run(text: str):
+        return extractor(Article(origin="test", text=text, content_hash=str(hash(text)), published=PUBLISHED, language="en"))
+
+    return run
+
+
+def test_unknown_places_stay_visibly_unresolved(extract):
+    analysis = extract("Hundreds of protesters gathered in Qwertzburg on Sunday, the police said.")
+    (place,) = [p for p in analysis.places if p.span.text == "Qwertzburg"]
+    assert place.geonames_id is None and place.latitude is None
+    (protest,) = analysis.events
+    assert protest.event_type == "Protests" and protest.place == analysis.places.index(place)
+    assert analysis.times[protest.time].start == date(2023, 5, 21)
+
+
+def test_a_region_named_in_the_sentence_rules_out_other_countries(extract):
+    analysis = extract("Shelling was reported in Zhuravlevka, a village in the Belgorod region, on Tuesday.")
+    village = next(p for p in analysis.places if p.span.text == "Zhuravlevka")
+    assert village.country_code in (None, "RU")  # never the Zhuravlivka in Ukraine
+    (shelling,) = analysis.events
+    assert shelling.sub_type == "Shelling/artillery/missile attack"
+
+
+def test_killing_in_the_same_sentence_gives_fatalities(extract):
+    analysis = extract("Russian troops shelled the village of Novaya Tavolzhanka near Shebekino on Monday, killing two civilians.")
+    (shelling,) = analysis.events
+    assert shelling.event_type == "Explosions/Remote violence" and shelling.fatalities == 2
+    assert analysis.places[shelling.place].name == "Novaya Tavolzhanka"
+    assert analysis.times[shelling.time].start == date(2023, 5, 22)
+    assert any(q.event == 0 and q.value == 2 for q in analysis.quantities)
+
+
+def test_rhetorical_attacks_are_not_battles(extract):
+    analysis = extract("Clinton attacked Trump on Monday over his tax returns, and Trump fought back in a speech.")
+    assert analysis.events == []

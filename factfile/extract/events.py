@@ -126,7 +126,9 @@ def make_events() -> Stage:
 def _nominal(token: Token) -> bool:
     """A noun, or a verb's -ing form used as one ("the police shooting of a black man sparked protests")."""
     return token.pos_ in ("NOUN", "PROPN") or (
-        token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(c.dep_ == "det" for c in token.children)
+        token.tag_ == "VBG"
+        and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        and (any(c.dep_ == "det" for c in token.children) or token.lower_ in NOUN_TRIGGERS)  # "Shelling was reported"
     )
 
 
@@ -167,6 +169,8 @@ class EventReader:
             in_sentence = (event.sentence.start, event.event_type, event.sub_type)
             time = self.analysis.times[event.time] if event.time is not None else None
             reported = (event.event_type, event.sub_type, time.start if time else None, time.end if time else None)
+            if token.lemma_.lower() == "kill" and token.tag_ == "VBG" and any(e.sentence.start == event.sentence.start for e in found):
+                continue  # "shelled the village, killing two civilians": the killing is that event's fatalities
             if in_sentence in seen or (time is not None and reported in seen):
                 continue  # "attacked and possibly captured": one event; a caption repeating the news: one event
             seen |= {in_sentence, reported} if time is not None else {in_sentence}
@@ -449,7 +453,8 @@ class EventReader:
         in_phrase = [self.place_at[t.i] for t in token.subtree if t.i in self.place_at and self._locative(t)]
         in_sentence = [self.place_at[t.i] for t in sentence if t.i in self.place_at and self._locative(t)]
         for candidates in (in_phrase, in_sentence):
-            local = [i for i in candidates if self.analysis.places[i].feature_code not in ("PCLI", "CONT", None)]
+            local = [i for i in candidates if self.analysis.places[i].feature_code not in ("PCLI", "CONT")]
+            local.sort(key=lambda i: self.analysis.places[i].latitude is None)  # resolved first, unresolved over none
             if local:
                 return local[0]
         paragraph_start = self.doc.text.rfind("\n", 0, sentence.start_char) + 1

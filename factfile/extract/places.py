@@ -35,6 +35,7 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "at", "into", "from", "outside"
 MOTION_VERBS = frozenset({"march", "advance", "move", "push", "converge", "head", "drive"})
 
 
+_SMALL_TOWN = 100_000  # below this a town named beside a foreign region is more likely a namesake
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})(?:,\s+[A-Z][\w.]+)?\s+[-–—]\s")
 
 
@@ -122,9 +123,17 @@ def resolve(gazetteer: Gazetteer, analysis: Analysis, toponyms: list[_Toponym]) 
     resolved: dict[tuple[str, bool], GazetteerPlace | None] = {
         key: max(options, key=lambda p: context.score(p, key), default=None) for key, options in candidates.items()
     }
+    named_regions = [(analysis.sentence_of(t.span.start).start, resolved[(t.key, True)]) for t in toponyms if t.region]
     places = []
     for t in toponyms:
         best = resolved[(t.key, t.region)]
+        sentence = analysis.sentence_of(t.span.start).start
+        regions_here = [r for s, r in named_regions if s == sentence and r is not None]
+        if (
+            best is not None and not t.region and best.kind == "place" and best.population < _SMALL_TOWN
+            and regions_here and best.country_code not in {r.country_code for r in regions_here}
+        ):
+            best = None  # "Zhuravlevka, a village in the Belgorod region": not the Zhuravlivka in Ukraine
         if best is None:
             if t.label not in PLACE_LABELS:
                 continue  # "in the Financial Times": only names the model calls places stay unresolved

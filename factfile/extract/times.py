@@ -200,6 +200,11 @@ def _part_year(fields, published):
     if published is None:
         return None
     year = published.year + _year_offset(fields["rel"])
+    if year == published.year and fields["part"] in ("earlier", "later"):
+        # "earlier this year": up to the day of writing; "later this year": after it
+        if fields["part"] == "earlier":
+            return date(year, 1, 1), published, "range"
+        return published, date(year, 12, 31), "range"
     return _part_of(date(year, 1, 1), date(year, 12, 31), fields["part"])
 
 
