@@ -112,7 +112,7 @@ class Gazetteer:
         for country in sorted(countries):
             names = self._country_names(country)
             for match, _, _ in process.extract(key, names, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3):
-                found += [p for p in self.lookup(match) if p.country_code == country]
+                found += [p for p in self.lookup(match) if p.country_code == country and p not in found]
         return found
 
     def _country_names(self, country: str) -> list[str]:

@@ -98,8 +98,8 @@ class Sketch:
         return [key for kind in KINDS for key in band_keys(self.signatures[kind], kind)]
 
 
-def sketch(text: str, language: str | None) -> Sketch:
-    print_ = fingerprint(text, language)
+def sketch(text: str, language: str | None, with_anchors: bool = True) -> Sketch:
+    print_ = fingerprint(text, language, with_anchors)
     return Sketch(print_, {kind: signature(print_.view(kind), kind) for kind in KINDS})
 
 

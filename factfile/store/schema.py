@@ -230,6 +230,7 @@ class Fact(Base):
     sent_start: Mapped[int] = mapped_column(Integer)
     sent_end: Mapped[int] = mapped_column(Integer)
     statement_id: Mapped[int | None] = mapped_column(ForeignKey("statements.id", ondelete="SET NULL"))
+    source_actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"))  # who says it
 
 
 class TimeExpression(Base):
