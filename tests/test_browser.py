@@ -143,8 +143,9 @@ def test_map_draws_offline_outlines_and_located_events(page, site):
     base, ids = site
     page.goto(f"{base}/map?actor_id={ids.legion}")
     page.wait_for_selector("#map[data-ready]", state="attached")
-    assert page.locator("#map").get_attribute("data-ready") == "2"
-    assert page.locator("#map path.leaflet-interactive").count() == 2  # the two events
+    located = int(page.locator("#map").get_attribute("data-ready"))
+    assert located >= 2  # the two hand-made events, and any the extractor found with a place
+    assert page.locator("#map path.leaflet-interactive").count() == located
     assert page.locator("#map svg path").count() > 100  # country outlines
     assert "Kozinka" in page.locator("#map-events").inner_text()
     page.goto(f"{base}/map")  # the whole store: events, and the places articles mention as a second layer
