@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from factfile.serve.api import queries
 from factfile.serve.api.deps import SessionDep
-from factfile.serve.dossier import FactLine, build_dossier
+from factfile.serve.dossier import build_dossier
 from factfile.serve.web import templates
 from factfile.serve.web.highlight import parse_focus, segments
 from factfile.store import queries as store_queries
@@ -47,14 +47,6 @@ def search(request: Request, session: SessionDep, q: Annotated[str, Query(max_le
     return render(request, "search.html", q=q, result=result)
 
 
-def _conflicts(facts: list[FactLine]) -> OrderedDict[str, list[FactLine]]:
-    """Predicates (other than free descriptions) for which sources give more than one value."""
-    by_predicate: OrderedDict[str, list[FactLine]] = OrderedDict()
-    for line in facts:
-        by_predicate.setdefault(line.predicate, []).append(line)
-    return OrderedDict((p, lines) for p, lines in by_predicate.items() if p != "description" and len(lines) > 1)
-
-
 @router.get("/actors/{actor_id}")
 def actor(request: Request, session: SessionDep, actor_id: int):
     live = store_queries.live_actor(session, actor_id)
@@ -63,7 +55,7 @@ def actor(request: Request, session: SessionDep, actor_id: int):
     if live.id != actor_id:
         return RedirectResponse(f"/actors/{live.id}", status_code=303)
     dossier = build_dossier(session, actor_id, max_documents=25)
-    conflicts = _conflicts(dossier.facts)
+    conflicts = dossier.conflicts
     said_total, said = queries.list_statements(session, queries.StatementFilter(source_actor_id=actor_id), limit=20)
     about_total, about = queries.list_statements(session, queries.StatementFilter(about_actor_id=actor_id), limit=20)
     events_total, events = queries.list_events(session, queries.EventFilter(actor_id=actor_id), limit=20)

@@ -35,14 +35,31 @@
     return box;
   }
 
+  // A polygon cut at the antimeridian keeps points at both -180 and 180; on a flat map that paints a band
+  // around the world. Moving its western-hemisphere points east by 360° keeps it in one piece.
+  function unwrap(geometry) {
+    const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
+    for (const polygon of polygons) {
+      const lons = polygon.flat().map((point) => point[0]);
+      if (Math.min(...lons) < -170 && Math.max(...lons) > 170) {
+        for (const ring of polygon) for (const point of ring) if (point[0] < 0) point[0] += 360;
+      }
+    }
+  }
+
   const json = (url) => fetch(url).then((r) => r.json());
   const eventsLayer = L.layerGroup().addTo(map);
   const placesLayer = L.layerGroup();
 
   json(node.dataset.basemap)
     .then((topo) => {
+      // Land as unstroked fill, borders as a mesh of shared edges only: no outline is drawn along the
+      // antimeridian cuts of countries that straddle it.
       const countries = topojson.feature(topo, topo.objects.countries);
-      L.geoJSON(countries, { style: { color: "#7a7a7a", weight: 1, fillColor: "#f2efe6", fillOpacity: 1 }, interactive: false }).addTo(map);
+      countries.features.forEach((f) => f.geometry && unwrap(f.geometry));
+      L.geoJSON(countries, { style: { stroke: false, fillColor: "#f2efe6", fillOpacity: 1 }, interactive: false }).addTo(map);
+      const borders = topojson.mesh(topo, topo.objects.countries, (a, b) => a !== b);
+      L.geoJSON(borders, { style: { color: "#8a8a8a", weight: 1 }, interactive: false }).addTo(map);
       return Promise.all([json(node.dataset.events), node.dataset.places ? json(node.dataset.places) : { items: [] }]);
     })
     .then(([events, places]) => {
