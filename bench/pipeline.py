@@ -26,7 +26,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 HTML = SHARED / "data/article-extraction-benchmark/html"
 TEXTS = SHARED / "data/polnear/dev/text"
-INPUTS = [str(HTML), str(TEXTS)]
+
+
+def sample(every: int) -> list[str]:
+    """Every `every`-th benchmark page and PolNeAR text (all of them when 1), in a stable order."""
+    files = sorted(HTML.iterdir())[::every] + sorted(TEXTS.iterdir())[::every]
+    return [str(f) for f in files]
 
 
 def _peak_mb() -> tuple[float, float]:
@@ -36,12 +41,12 @@ def _peak_mb() -> tuple[float, float]:
     return own, children
 
 
-def _articles():
+def _articles(inputs: list[str]):
     from factfile.errors import IngestError
     from factfile.ingest import read_items, to_article
     from factfile.records import Rejection
 
-    for item in read_items(INPUTS):
+    for item in read_items(inputs):
         if isinstance(item, Rejection):
             continue
         try:
@@ -50,23 +55,23 @@ def _articles():
             continue
 
 
-def measure_pipeline(workers: int) -> dict:
+def measure_pipeline(inputs: list[str], workers: int) -> dict:
     from factfile.pipeline import Pipeline
     from factfile.store import Store
 
     with tempfile.TemporaryDirectory() as folder:
         store = Store(str(Path(folder) / "bench.db"))
         began = time.perf_counter()
-        summary = Pipeline(store, workers=workers).ingest(INPUTS)
+        summary = Pipeline(store, workers=workers).ingest(inputs)
         seconds = time.perf_counter() - began
     return {"articles": summary.stored, "seconds": seconds}
 
 
-def measure_spacy() -> dict:
+def measure_spacy(inputs: list[str]) -> dict:
     from factfile.extract import ENGLISH
     from factfile.extract.nlp import load_model
 
-    texts = [article.text for _, article in _articles() if article.language in ENGLISH]
+    texts = [article.text for _, article in _articles(inputs) if article.language in ENGLISH]
     nlp = load_model()
     began = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=16):
@@ -74,32 +79,39 @@ def measure_spacy() -> dict:
     return {"articles": len(texts), "seconds": time.perf_counter() - began}
 
 
-def measure_trafilatura() -> dict:
+def measure_trafilatura(inputs: list[str]) -> dict:
     import trafilatura
 
-    pages = [item.payload for item, _ in _articles() if item.kind == "html"]
+    pages = [item.payload for item, _ in _articles(inputs) if item.kind == "html"]
     began = time.perf_counter()
     for page in pages:
         trafilatura.extract(page)
     return {"articles": len(pages), "seconds": time.perf_counter() - began}
 
 
-def run_one(kind: str, workers: int = 1) -> dict:
+def run_one(kind: str, workers: int, every: int) -> dict:
     """Run one measurement in a fresh interpreter; its figures plus peak RSS."""
-    command = [sys.executable, __file__, "--measure", kind, "--workers", str(workers)]
-    output = subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    command = [sys.executable, __file__, "--measure", kind, "--workers", str(workers), "--every", str(every)]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    if done.returncode != 0:
+        sys.exit(f"{kind} measurement failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--measure", choices=["pipeline", "spacy", "trafilatura"])
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--every", type=int, default=1, help="use every N-th input file (a quicker, smaller run)")
     args = parser.parse_args()
     if args.measure:
-        figures = {"pipeline": lambda: measure_pipeline(args.workers), "spacy": measure_spacy, "trafilatura": measure_trafilatura}[
-            args.measure
-        ]()
+        inputs = sample(args.every)
+        measures = {
+            "pipeline": lambda: measure_pipeline(inputs, args.workers),
+            "spacy": lambda: measure_spacy(inputs),
+            "trafilatura": lambda: measure_trafilatura(inputs),
+        }
+        figures = measures[args.measure]()
         figures["peak_mb"], figures["child_peak_mb"] = _peak_mb()
         print(json.dumps(figures))
         return
@@ -112,7 +124,7 @@ def main() -> None:
     }
     results = {}
     for name, (kind, workers) in runs.items():
-        r = results[name] = run_one(kind, workers)
+        r = results[name] = run_one(kind, workers, args.every)
         r["rate"] = r["articles"] / r["seconds"]
         print(
             f"{name:<22} {r['articles']:>4} articles in {r['seconds']:7.1f} s = {r['rate']:6.2f} articles/s; "
