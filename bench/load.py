@@ -3,8 +3,8 @@
     python bench/load.py --rate 200 --seconds 30
 
 1. builds a store from --corpus with `factfile ingest`;
-2. starts the real app (`create_app`, security middleware installed) under uvicorn, one process, with
-   the per-client rate limit raised above --rate: every request here comes from one address;
+2. starts the real app (`create_app`, security middleware installed) under uvicorn with --workers
+   processes, the per-client rate limit raised above --rate: every request here comes from one address;
 3. reference: an open-loop load of --rate requests/s for --seconds, a mix of API reads (search,
    actor lists and dossiers, documents, statements, events);
 4. the same load while `factfile ingest` stores --ingest into the same store (SQLite WAL).
@@ -34,14 +34,20 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("SHARED", ROOT.parent / "shared"))
 FACTFILE = str(Path(sys.executable).with_name("factfile"))
 
+def make_app():
+    """The real app for uvicorn's worker processes (`--workers`), configured from the environment."""
+    from factfile.serve.api import create_app
+    from factfile.serve.security import ServeSettings
+    from factfile.store import Store
+
+    rate = float(os.environ["FACTFILE_LOAD_RATE"])
+    return create_app(Store(os.environ["FACTFILE_LOAD_DB"]), ServeSettings(rate=rate * 10, burst=int(rate * 10)))
+
+
 SERVER = """
 import sys, uvicorn
-from factfile.serve.api import create_app
-from factfile.serve.security import ServeSettings
-from factfile.store import Store
-rate = float(sys.argv[3])
-app = create_app(Store(sys.argv[1]), ServeSettings(rate=rate * 10, burst=int(rate * 10)))
-uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning", access_log=False)
+uvicorn.run("load:make_app", factory=True, app_dir=sys.argv[1], host="127.0.0.1", port=int(sys.argv[2]),
+            workers=int(sys.argv[3]), log_level="warning", access_log=False)
 """
 
 
@@ -51,6 +57,7 @@ class Phase:
     latencies: list[float] = field(default_factory=list)
     errors: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    server_cpu: float = 0.0  # CPU seconds the server used during the phase
 
     def percentile(self, p: float) -> float:
         ordered = sorted(self.latencies)
@@ -64,7 +71,27 @@ class Phase:
         errors = ", ".join(f"{k}: {v}" for k, v in sorted(self.errors.items())) or "none"
         return (f"{self.name:16} {len(self.latencies):6} ok in {self.seconds:5.1f} s = {self.rate:6.1f} req/s; latency ms "
                 f"p50 {self.percentile(50):6.1f}  p90 {self.percentile(90):6.1f}  p99 {self.percentile(99):6.1f}  "
-                f"max {self.percentile(100):7.1f}; errors: {errors}")
+                f"max {self.percentile(100):7.1f}; errors: {errors}; server CPU {self.cpu_ms:.1f} ms/request")
+
+    @property
+    def cpu_ms(self) -> float:
+        return self.server_cpu / max(1, len(self.latencies)) * 1000
+
+
+def cpu_seconds(root: int) -> float:
+    """User + system CPU time of a process and its children (uvicorn's workers), from /proc."""
+    total = 0.0
+    pending = [root]
+    while pending:
+        pid = pending.pop()
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                pending += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
 
 
 def free_port() -> int:
@@ -143,6 +170,7 @@ def main() -> int:
     parser.add_argument("--ingest", default=str(SHARED / "data" / "article-extraction-benchmark" / "html"),
                         help="articles ingested during the second phase")
     parser.add_argument("--db", help="reuse this store (skips building it)")
+    parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="factfile-load-") as tmp:
@@ -153,14 +181,17 @@ def main() -> int:
             print(f"store built from {args.corpus} in {time.perf_counter() - started:.0f} s", flush=True)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen([sys.executable, "-c", SERVER, db, str(port), str(args.rate)])
+        environment = {**os.environ, "FACTFILE_LOAD_DB": db, "FACTFILE_LOAD_RATE": str(args.rate)}
+        server = subprocess.Popen([sys.executable, "-c", SERVER, str(Path(__file__).parent), str(port), str(args.workers)], env=environment)
         ingest = None
         try:
             wait_until_up(base, server)
             paths = request_mix(base)
             asyncio.run(load(base, paths, args.rate, 3, "warm-up", 0))
             before = documents(base)
+            cpu = cpu_seconds(server.pid)
             reference = asyncio.run(load(base, paths, args.rate, args.seconds, "no ingest", 1))
+            reference.server_cpu = cpu_seconds(server.pid) - cpu
             print(reference.line(), flush=True)
 
             ingest = subprocess.Popen([FACTFILE, "--db", db, "ingest", "-q", "--workers", "1", args.ingest],
@@ -168,13 +199,17 @@ def main() -> int:
             while documents(base) == before and ingest.poll() is None:  # the model loads; load starts at the first write
                 time.sleep(0.5)
             during_start = documents(base)
+            cpu = cpu_seconds(server.pid)
             loaded = asyncio.run(load(base, paths, args.rate, args.seconds, "during ingest", 2))
+            loaded.server_cpu = cpu_seconds(server.pid) - cpu
             stored = documents(base) - during_start
             still = ingest.poll() is None
             print(loaded.line(), flush=True)
             print(f"ingest stored {stored} documents during the measurement and was {'still running' if still else 'finished'} at its end")
             print(f"ratio during/no ingest: throughput {loaded.rate / reference.rate:.2f}, "
                   f"p99 {loaded.percentile(99) / reference.percentile(99):.2f}")
+            print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; server CPU per request "
+                  f"{loaded.cpu_ms:.1f} ms, i.e. at most {2000 / loaded.cpu_ms:.0f} req/s on 2 cores given to the server alone")
             ok = loaded.rate >= 0.98 * args.rate and loaded.percentile(99) < 200 and not loaded.errors and still
             print(f"bar ({args.rate:.0f} req/s, p99 < 200 ms, no errors, while ingesting): {'held' if ok else 'NOT held'}")
             return 0 if ok else 1

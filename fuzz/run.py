@@ -32,7 +32,7 @@ def _findings(crashes: Path, name: str) -> list[Path]:
     return [p for kind in ("crash", "timeout", "oom", "leak") for p in crashes.glob(f"{name}-{kind}-*")]
 
 
-def run_target(name: str, runs: int, timeout: int, rss_mb: int) -> dict:
+def run_target(name: str, runs: int, timeout: int, rss_mb: int, max_seconds: int = 0) -> dict:
     seeds = HERE / "seeds" / name
     corpus = HERE / "corpus" / name
     crashes = HERE / "crashes"
@@ -43,7 +43,7 @@ def run_target(name: str, runs: int, timeout: int, rss_mb: int) -> dict:
     command = [
         sys.executable, str(HERE / "fuzz.py"), name, f"-atheris_runs={runs}", f"-timeout={timeout}",
         f"-rss_limit_mb={rss_mb}", f"-report_slow_units={timeout}", f"-max_len={MAX_LEN[name]}", f"-artifact_prefix={crashes}/{name}-",
-        "-print_final_stats=1", str(corpus), str(seeds),
+        "-print_final_stats=1", *([f"-max_total_time={max_seconds}"] if max_seconds else []), str(corpus), str(seeds),
     ]
     started = time.perf_counter()
     finished = subprocess.run(command, capture_output=True, text=True, errors="replace")
@@ -51,13 +51,15 @@ def run_target(name: str, runs: int, timeout: int, rss_mb: int) -> dict:
     log = finished.stdout + finished.stderr
     (HERE / "logs").mkdir(exist_ok=True)
     (HERE / "logs" / f"{name}.log").write_text(log)
-    executions = re.findall(r"stat::number_of_executed_units:\s*(\d+)", log) or re.findall(r"Done (\d+) in", log)
+    executions = (re.findall(r"stat::number_of_executed_units:\s*(\d+)", log) or re.findall(r"Done (\d+) in", log)
+                  or re.findall(r"^#(\d+)\s", log, re.M))  # the last progress line, if stopped early
     new_crashes = sorted(set(_findings(crashes, name)) - before)
+    interrupted = "libFuzzer: run interrupted" in log  # stopped by SIGINT: ends early, not a finding
     return {
         "target": name,
         "executions": int(executions[-1]) if executions else 0,
         "seconds": seconds,
-        "exit": finished.returncode,
+        "exit": 0 if interrupted and not new_crashes else finished.returncode,
         "crashes": [p.name for p in new_crashes],
     }
 
@@ -69,6 +71,7 @@ def main() -> int:
     parser.add_argument("--only", nargs="*", choices=TARGETS, help="targets to run (default: all)")
     parser.add_argument("--timeout", type=int, default=20, help="seconds one input may take before it counts as a hang")
     parser.add_argument("--rss-mb", type=int, default=2048)
+    parser.add_argument("--max-seconds", type=int, default=0, help="stop each target after this long (0: no limit)")
     args = parser.parse_args()
 
     runs = {name: args.runs for name in TARGETS}
@@ -81,7 +84,7 @@ def main() -> int:
     failed = False
     print(f"{'target':8} {'executions':>11} {'seconds':>8} {'exec/s':>7}  crashes")
     for name in args.only or TARGETS:
-        result = run_target(name, runs[name], args.timeout, args.rss_mb)
+        result = run_target(name, runs[name], args.timeout, args.rss_mb, args.max_seconds)
         total += result["executions"]
         failed |= bool(result["crashes"]) or result["exit"] != 0
         rate = result["executions"] / result["seconds"] if result["seconds"] else 0

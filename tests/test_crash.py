@@ -145,3 +145,32 @@ def test_reads_while_an_ingest_commits_see_whole_documents_only(crash_setup, tmp
     assert seen[-1] == len(reference.fingerprint)
     assert len(set(seen)) >= 3, f"reads happened while documents were being added: {sorted(set(seen))}"
     store.close()
+
+
+def test_random_sigkills_with_postgresql(crash_setup, postgres_server):
+    """The same kills against PostgreSQL: the server rolls back what a killed client left open."""
+    import uuid
+
+    import psycopg
+
+    workdir, corpus, reference = crash_setup
+    created: list[str] = []
+
+    def fresh_database(_: int) -> str:
+        name = f"factfile_crash_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(postgres_server, autocommit=True) as connection:
+            connection.execute(f'CREATE DATABASE "{name}"')
+        created.append(name)
+        return postgres_server.rsplit("/", 1)[0] + "/" + name
+
+    folder = workdir / "postgresql"
+    folder.mkdir()
+    try:
+        loop = CrashLoop(folder, corpus, reference, db_url=fresh_database, seed=11, cached_nlp=True)
+        report = loop.run(max(6, KILLS // 3), methods=("timed", "injected"))
+        assert report.inconsistencies == []
+        assert report.completed_runs >= 1
+    finally:
+        with psycopg.connect(postgres_server, autocommit=True) as connection:
+            for name in created:
+                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -125,6 +125,11 @@ def domain_of(url: str | None) -> str | None:
     return host[4:] if host.startswith("www.") else host
 
 
+# Languages tried for free-text dates. Without a list, dateparser loads every one of its ~200 locales
+# on the first string it cannot place (fuzzing found "+": 50 s on a busy machine, 7 s with this list).
+DATE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "tr", "ar")
+
+
 def parse_date(value: str | date | None) -> date | None:
     """A publication date from ISO strings, RFC 822 (feeds) or free text; None when unknown."""
     if value is None or isinstance(value, date):
@@ -138,7 +143,9 @@ def parse_date(value: str | date | None) -> date | None:
         pass
     import dateparser  # slow to import; only free-text dates need it
 
-    parsed = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
+    parsed = dateparser.parse(
+        value, languages=list(DATE_LANGUAGES), settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+    )
     return parsed.date() if parsed else None
 
 
