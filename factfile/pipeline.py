@@ -92,7 +92,7 @@ class Analyser:
                 continue
             results.append(None)
             articles.append(article)
-        analyses = iter(self.extractor.pipe(articles))
+        analyses = iter(self.extractor.pipe(articles, errors="reject"))
         return [r if r is not None else next(analyses) for r in results]
 
 

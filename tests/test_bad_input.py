@@ -146,3 +146,32 @@ def test_existing_store_that_is_not_a_database_is_refused(tmp_path):
     assert result.exit_code == 2
     assert "cannot open as a factfile store" in result.stderr
     assert fake.read_text().startswith("hello")
+
+
+def test_a_stage_failing_on_one_article_rejects_that_article_and_the_run_goes_on(tmp_path, db):
+    from factfile.extract import DEFAULT_STAGES, stages
+    from factfile.pipeline import Pipeline
+    from factfile.store import Store
+
+    @stages.register("explodes_on_marker")
+    def make_exploding_stage():
+        def explode(doc, analysis):
+            if "EXPLODE" in analysis.article.text:
+                raise ValueError("max() arg is an empty sequence")
+
+        return explode
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    good = SEED.read_text(encoding="utf-8")
+    (corpus / "bad.txt").write_text(good.replace("Ukraine", "Ukraine EXPLODE", 1), encoding="utf-8")
+    (corpus / "good.txt").write_text(good, encoding="utf-8")
+    store = Store(db)
+    try:
+        summary = Pipeline(store, stages=(*DEFAULT_STAGES, "explodes_on_marker")).ingest([str(corpus)])
+        assert (summary.stored, summary.rejected) == (1, 1)
+        (rejection,) = summary.rejections
+        assert rejection.origin.endswith("bad.txt")
+        assert "stage 'explodes_on_marker'" in rejection.problem and "ValueError" in rejection.problem
+    finally:
+        store.close()

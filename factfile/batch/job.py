@@ -71,9 +71,12 @@ def analyse_files(
 
 
 def _analyse(extractor: Extractor, file_number: int, pending: list[tuple[int, Article]]) -> Iterator[Row]:
-    analyses = extractor.pipe(article for _, article in pending)
+    analyses = extractor.pipe((article for _, article in pending), errors="reject")
     for (record, article), analysis in zip(pending, analyses, strict=True):
-        yield (file_number, record, article.origin, article.content_hash, dumps(analysis), None)
+        if isinstance(analysis, Rejection):
+            yield (file_number, record, analysis.origin, None, None, analysis.problem)
+        else:
+            yield (file_number, record, article.origin, article.content_hash, dumps(analysis), None)
 
 
 @dataclass(slots=True)

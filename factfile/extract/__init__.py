@@ -6,14 +6,18 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
+from typing import Literal
 
 from factfile.extract import chains, descriptions, events, facts, mentions, places, quantities, sentences, statements, times  # noqa: F401,E501
 from factfile.extract.nlp import load_model
 from factfile.extract.registry import DEFAULT_STAGES, build, stages
-from factfile.records import Analysis, Article
+from factfile.records import Analysis, Article, Rejection
 
 ENGLISH = ("en", None)
+
+log = logging.getLogger(__name__)
 
 
 class Extractor:
@@ -24,22 +28,37 @@ class Extractor:
         self.stages = build(stage_names)
         self.batch_size = batch_size
 
-    def pipe(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+    def pipe(self, articles: Iterable[Article], errors: Literal["raise", "reject"] = "raise") -> Iterator[Analysis | Rejection]:
         """Analyses in input order. Articles in other languages are stored without analysis:
-        an English model finds only noise in them."""
+        an English model finds only noise in them.
+
+        With `errors="reject"` an article on which a stage fails becomes a `Rejection` naming the
+        stage, and the rest of the batch goes on: one odd page must not stop a corpus-sized run."""
         articles = list(articles)
         english = [a for a in articles if a.language in ENGLISH]
         docs = iter(self.nlp.pipe((a.text for a in english), batch_size=self.batch_size))
         for article in articles:
             analysis = Analysis(article=article)
-            if article.language in ENGLISH:
-                doc = next(docs)
-                for _, stage in self.stages:
+            if article.language not in ENGLISH:
+                yield analysis
+                continue
+            doc = next(docs)
+            for name, stage in self.stages:
+                try:
                     stage(doc, analysis)
-            yield analysis
+                except Exception as error:
+                    if errors == "raise":
+                        raise
+                    log.debug("stage %r failed on %s", name, article.origin, exc_info=True)
+                    yield Rejection(article.origin, f"extraction failed in stage '{name}' ({type(error).__name__}: {error})")
+                    break
+            else:
+                yield analysis
 
     def __call__(self, article: Article) -> Analysis:
-        return next(self.pipe([article]))
+        analysis = next(self.pipe([article]))
+        assert isinstance(analysis, Analysis)  # errors="raise" never yields a Rejection
+        return analysis
 
 
 __all__ = ["DEFAULT_STAGES", "Extractor", "stages"]
