@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, and_, case, exists, func, or_, select
+from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from factfile.store import schema as s
@@ -99,13 +99,23 @@ def _lines(session: Session, query: Select) -> list[StatementLine]:
 
 
 def _about(actor_ids: list[int]):
-    """The statement's content mentions one of the actors."""
-    return exists().where(
-        s.Mention.document_id == s.Statement.document_id,
-        s.Mention.actor_id.in_(actor_ids),
-        s.Mention.start >= s.Statement.content_start,
-        s.Mention.end <= s.Statement.content_end,
+    """The statement's content mentions one of the actors.
+
+    Starts from the actors' mentions (indexed by actor, then document) and joins the statements of
+    those documents, so the cost follows how often the actor is mentioned, not the size of the store."""
+    about = (
+        select(s.Statement.id)
+        .join(
+            s.Mention,
+            and_(
+                s.Mention.document_id == s.Statement.document_id,
+                s.Mention.start >= s.Statement.content_start,
+                s.Mention.end <= s.Statement.content_end,
+            ),
+        )
+        .where(s.Mention.actor_id.in_(actor_ids))
     )
+    return s.Statement.id.in_(about)
 
 
 def _actor_ids(session: Session, actor_id: int) -> list[int]:
