@@ -37,14 +37,16 @@ demo: install
 	$(BIN)/factfile --db $(DEMO_DB) stats
 
 test: install
-	$(BIN)/ruff check factfile tests eval bench train
+	$(BIN)/ruff check factfile tests eval bench train fuzz
 	$(BIN)/python -m pytest -q
 
 eval: $(STAMP)
 	$(BIN)/python eval/extraction.py
+	$(BIN)/python eval/events.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/pipeline.py
+	$(BIN)/python bench/dossier.py
 
 clean:
 	rm -rf $(VENV) demo-output .pytest_cache node_modules factfile/serve/web/static/vendor

@@ -1,7 +1,8 @@
 """SIGKILL `factfile ingest` at random points, many times, and count the kills the store survived.
 
-    python bench/crash.py --kills 200            # SQLite, forked children (timed and injected kills)
-    python bench/crash.py --kills 20 --exec 5    # plus 5 kills of the real command and its workers
+    python bench/crash.py --kills 200 --full 20 --exec 4
+        200 kills of forked ingest children that reuse the parent's NLP (cached analyses; fast), then
+        20 of children that run the whole pipeline, then 4 of the real command and its workers
 
 Prints progress every 10 kills and a final line: kills, kills survived with a consistent store,
 completed re-runs (each checked to store exactly the missing documents) and inconsistencies found.
@@ -23,7 +24,8 @@ from crashing import CrashLoop, make_corpus, reference_run  # noqa: E402
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--kills", type=int, default=200, help="SIGKILLs of forked ingest children")
+    parser.add_argument("--kills", type=int, default=200, help="SIGKILLs of forked ingest children with cached NLP")
+    parser.add_argument("--full", type=int, default=0, help="SIGKILLs of forked ingest children running spaCy too")
     parser.add_argument("--exec", type=int, default=0, dest="exec_kills", help="SIGKILLs of the real command (slower)")
     parser.add_argument("--workers", type=int, default=2, help="worker processes for the real command")
     parser.add_argument("--documents", type=int, default=12, help="articles in the corpus")
@@ -33,14 +35,28 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="factfile-crash-") as tmp:
         workdir = Path(tmp)
         corpus = make_corpus(workdir / "corpus", args.documents)
-        reference = reference_run(workdir, corpus)
-        print(f"corpus: {len(reference.fingerprint)} articles; clean run {reference.seconds:.1f} s, "
-              f"{reference.statements} SQL statements and commits", flush=True)
+        reference = reference_run(workdir, corpus, cached_nlp=True)
+        print(f"corpus: {len(reference.fingerprint)} articles; clean run {reference.seconds:.1f} s "
+              f"({reference.cached_seconds:.1f} s with cached NLP), {reference.statements} SQL statements and commits", flush=True)
         started = time.perf_counter()
-        loop = CrashLoop(workdir, corpus, reference, seed=args.seed, exec_workers=args.workers)
-        report = loop.run(args.kills, methods=("timed", "injected"), log=lambda line: print(line, flush=True))
-        if args.exec_kills:  # counted on top of the forked kills
-            report = loop.run(args.kills + args.exec_kills, methods=("exec",), log=lambda line: print(line, flush=True))
+        log = lambda line: print(line, flush=True)  # noqa: E731
+        fast = CrashLoop(workdir / "cached", corpus, reference, seed=args.seed, cached_nlp=True)
+        (workdir / "cached").mkdir()
+        report = fast.run(args.kills, methods=("timed", "injected"), log=log)
+        print(f"cached NLP: {report.summary()}", flush=True)
+        if args.full or args.exec_kills:
+            (workdir / "full").mkdir()
+            full = CrashLoop(workdir / "full", corpus, reference, seed=args.seed, exec_workers=args.workers)
+            if args.full:
+                full.run(args.full, methods=("timed", "injected"), log=log)
+            if args.exec_kills:
+                full.run(args.full + args.exec_kills, methods=("exec",), log=log)
+            print(f"full pipeline: {full.report.summary()}", flush=True)
+            report.kills += full.report.kills
+            report.completed_runs += full.report.completed_runs
+            report.inconsistencies += full.report.inconsistencies
+            for method, n in full.report.by_method.items():
+                report.by_method[f"full-{method}"] = n
         print(f"SIGKILL bench ({time.perf_counter() - started:.0f} s): {report.summary()}")
         for line in report.inconsistencies[:20]:
             print("  " + line)

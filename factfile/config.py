@@ -30,6 +30,8 @@ class Limits:
     min_text_chars: int = 20  # shorter extractions are not articles
 
     def describe_page_limit(self) -> str:
+        if self.max_page_bytes < MB:
+            return f"{self.max_page_bytes / 1024:.0f} KB"
         return f"{self.max_page_bytes / MB:.0f} MB"
 
 

@@ -17,7 +17,7 @@ from typing import Literal
 from factfile.config import DEFAULT_LIMITS, Limits
 from factfile.errors import IngestError
 from factfile.extract import DEFAULT_STAGES, Extractor
-from factfile.ingest import read_items, to_article
+from factfile.ingest import FetchPolicy, read_items, to_article
 from factfile.records import Analysis, RawItem, Rejection
 from factfile.relate import DEFAULT_RELATERS
 from factfile.relate import build as build_relaters
@@ -119,6 +119,7 @@ class Pipeline:
         stages: tuple[str, ...] = DEFAULT_STAGES,
         relaters: tuple[str, ...] = DEFAULT_RELATERS,
         batch_size: int = 8,
+        fetch: FetchPolicy | None = None,
     ):
         self.store = store
         self.workers = max(1, workers)
@@ -126,13 +127,14 @@ class Pipeline:
         self.stages = stages
         self.relaters = build_relaters(relaters)
         self.batch_size = batch_size
+        self.fetch = fetch
 
     def run(self, arguments: Iterable[str]) -> Iterator[Outcome]:
         """Ingest every article in the inputs, yielding one outcome per item as it is decided."""
         rejected: list[Rejection] = []
 
         def items() -> Iterator[RawItem]:
-            for found in read_items(arguments, self.limits):
+            for found in read_items(arguments, self.limits, self.fetch):
                 if isinstance(found, Rejection):
                     rejected.append(found)
                 else:

@@ -9,7 +9,9 @@ Used by tests/test_crash.py (a few dozen kills) and bench/crash.py (200 and more
 - exec: the real `factfile ingest` executable (optionally with worker processes) is started in its own
   process group, which is SIGKILLed once the store starts growing plus a random delay.
 
-An "uninterrupted" step forks the same child without killing it. After every kill the store must be
+An "uninterrupted" step forks the same child without killing it. With `cached_nlp`, forked children take each article's analysis from the parent instead of running
+spaCy again: reading, storing, linking and transactions are the real code, and a run takes seconds
+instead of minutes, so hundreds of kills fit in a bench run. After every kill the store must be
 consistent (`problems`), and whenever a run completes it must have stored exactly the documents that
 were missing before it.
 """
@@ -27,13 +29,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
 
+from factfile.records import Analysis, RawItem
 from factfile.store import database_url
 
 ROOT = Path(__file__).resolve().parents[1]
-CHILD_TABLES = ("mentions", "statements", "facts", "time_expressions", "events", "quantities")
+CHILD_TABLES = (
+    "mentions", "statements", "facts", "time_expressions", "events", "quantities", "copy_fingerprints", "copy_bands", "story_terms",
+)
 Fingerprint = dict[str, tuple]  # content hash -> (text length, rows in each child table)
 
 
@@ -59,6 +64,8 @@ def fingerprint(url: str) -> Fingerprint:
     engine = create_engine(database_url(url))
     try:
         with engine.connect() as connection:
+            if not inspect(connection).has_table("documents"):
+                return {}
             rows = connection.execute(text(f"SELECT d.content_hash, length(d.text), {counts} FROM documents d")).all()
     finally:
         engine.dispose()
@@ -71,10 +78,13 @@ def problems(url: str, reference: Fingerprint) -> list[str]:
     engine = create_engine(database_url(url))
     try:
         with engine.connect() as connection:
+            tables = set(inspect(connection).get_table_names())
+            if not tables:
+                return []  # killed before the schema was created: the next run creates it
+            if "alembic_version" not in tables or connection.execute(text("SELECT count(*) FROM alembic_version")).scalar() != 1:
+                return [f"schema half created: tables {sorted(tables)} without a version"]
             if engine.dialect.name == "sqlite":
                 found += _sqlite_problems(connection)
-            if connection.execute(text("SELECT count(*) FROM alembic_version")).scalar() != 1:
-                found.append("schema version row missing")
             duplicates = connection.execute(
                 text("SELECT content_hash FROM documents GROUP BY content_hash HAVING count(*) > 1")
             ).scalars().all()
@@ -116,7 +126,7 @@ def _sqlite_problems(connection) -> list[str]:
     return found
 
 
-def _kill_self_at(statement: int) -> None:
+def kill_self_at(statement: int) -> None:
     """In a child: SIGKILL this process right before its `statement`-th SQL statement or commit."""
     seen = [0]
 
@@ -140,7 +150,7 @@ def _count_statements(into: Path) -> None:
     event.listen(Engine, "commit", step)
 
 
-def _fork_ingest(db: str, corpus: Path, setup: Callable[[], None] | None = None) -> int:
+def fork_ingest(db: str, corpus: Path, setup: Callable[[], None] | None = None) -> int:
     """Fork a child that runs `factfile --db DB ingest -q CORPUS`; return its pid."""
     pid = os.fork()
     if pid:
@@ -168,26 +178,55 @@ def _wait(pid: int) -> int:
     return os.waitstatus_to_exitcode(status)
 
 
+def analyse_corpus(corpus: Path) -> dict[str, Analysis]:
+    """Each article's analysis by content hash, computed once in this process."""
+    from factfile.extract import Extractor
+    from factfile.ingest import read_items, to_article
+
+    articles = [to_article(item) for item in read_items([str(corpus)]) if isinstance(item, RawItem)]
+    return {analysis.article.content_hash: analysis for analysis in Extractor().pipe(articles)}
+
+
+def use_cached_analyses(analyses: dict[str, Analysis]) -> None:
+    """In a child: the extractor hands out the parent's analyses instead of running spaCy."""
+    from factfile.extract import Extractor
+
+    Extractor.pipe = lambda self, articles: (analyses[a.content_hash] for a in articles)
+
+
 @dataclass
 class Reference:
     fingerprint: Fingerprint
     seconds: float  # one clean run in a forked child
     statements: int  # SQL statements and commits in that run
+    analyses: dict[str, Analysis] | None = None  # for cached_nlp runs
+    cached_seconds: float = 0.0  # one clean run with cached analyses
 
 
-def reference_run(workdir: Path, corpus: Path) -> Reference:
+def reference_run(workdir: Path, corpus: Path, cached_nlp: bool = False) -> Reference:
     """Ingest the corpus once without interruption: what every document must look like once stored."""
+    import factfile.pipeline  # noqa: F401 - children inherit the code loaded now, even if files change meanwhile
+    import factfile.serve.cli.ingest  # noqa: F401
     from factfile.extract.nlp import load_model
 
     load_model()  # loaded once here, inherited by every forked child
     db = str(workdir / "reference.db")
     counter = workdir / "statements.txt"
     started = time.perf_counter()
-    code = _wait(_fork_ingest(db, corpus, lambda: _count_statements(counter)))
+    code = _wait(fork_ingest(db, corpus, lambda: _count_statements(counter)))
     seconds = time.perf_counter() - started
     if code != 0:
         raise RuntimeError(f"clean reference ingest failed with exit code {code}")
-    return Reference(fingerprint(db), seconds, int(counter.read_text()))
+    reference = Reference(fingerprint(db), seconds, int(counter.read_text()))
+    if cached_nlp:
+        reference.analyses = analyse_corpus(corpus)
+        cached_db = str(workdir / "reference-cached.db")
+        started = time.perf_counter()
+        code = _wait(fork_ingest(cached_db, corpus, lambda: use_cached_analyses(reference.analyses)))
+        reference.cached_seconds = time.perf_counter() - started
+        if code != 0 or fingerprint(cached_db) != reference.fingerprint:
+            raise RuntimeError("ingest with cached analyses does not store what the full ingest stores")
+    return reference
 
 
 @dataclass
@@ -214,7 +253,9 @@ class CrashLoop:
     """Kill, check, resume; start a fresh store whenever the corpus is complete."""
 
     def __init__(self, workdir: Path, corpus: Path, reference: Reference, db_url: Callable[[int], str] | None = None,
-                 seed: int = 0, exec_workers: int = 2):
+                 seed: int = 0, exec_workers: int = 2, cached_nlp: bool = False):
+        self.cached_nlp = cached_nlp and reference.analyses is not None
+        self.seconds = reference.cached_seconds if self.cached_nlp else reference.seconds
         self.workdir = workdir
         self.corpus = corpus
         self.reference = reference
@@ -228,10 +269,15 @@ class CrashLoop:
         self.report.fresh_stores += 1
         return self.db_url(self.report.fresh_stores)
 
-    def run(self, kills: int, methods: tuple[str, ...] = ("timed", "injected"), log: Callable[[str], None] | None = None) -> Report:
+    def run(self, kills: int, methods: tuple[str, ...] = ("timed", "injected"), log: Callable[[str], None] | None = None,
+            finish_every: int = 8) -> Report:
+        """Kill until `kills` is reached; after every `finish_every` kills, let one re-run complete."""
         while self.report.kills < kills:
             method = methods[self.report.kills % len(methods)]
+            kills_before = self.report.kills
             self.step(method)
+            if self.report.kills > kills_before and self.report.kills % finish_every == 0 and self._exists():
+                self.step("uninterrupted")
             if log and self.report.kills and self.report.kills % 10 == 0:
                 log(self.report.summary())
         if self.report.kills and self._exists():
@@ -244,13 +290,18 @@ class CrashLoop:
         if method == "exec":
             killed = self._exec_and_kill(before)
         else:
-            setup = None
-            if method == "injected":
-                statement = self.random.randint(1, max(1, int(self.reference.statements * missing)))
-                setup = lambda: _kill_self_at(statement)  # noqa: E731
-            pid = _fork_ingest(self.db, self.corpus, setup)
+            statement = self.random.randint(1, max(1, int(self.reference.statements * missing)))
+            analyses = self.reference.analyses if self.cached_nlp else None
+
+            def setup() -> None:
+                if analyses:
+                    use_cached_analyses(analyses)
+                if method == "injected":
+                    kill_self_at(statement)
+
+            pid = fork_ingest(self.db, self.corpus, setup)
             if method == "timed":
-                killed = self._kill_after(pid, self.random.uniform(0, self.reference.seconds * missing))
+                killed = self._kill_after(pid, self.random.uniform(0, self.seconds * missing))
             else:
                 killed = self._outcome(_wait(pid))
         if killed:

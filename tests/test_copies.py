@@ -170,3 +170,9 @@ def test_cli_shows_copies_and_outlets(cli, tmp_path):
     assert "watson.ch" in listed.stdout and "CH" in listed.stdout and "republisher" in listed.stdout
     assert cli("stories").exit_code == 0
     assert cli("copies", "99").exit_code == 1
+
+
+@pytest.mark.parametrize("language", ["ja", "zh", "ko"])
+def test_story_profiles_of_languages_wordfreq_cannot_segment(language):
+    terms = profile("東京ニュース 東京ニュース 大阪テキスト 서울뉴스 北京新闻报道", language)
+    assert terms and abs(sum(w * w for w in terms.values()) - 1) < 1e-9

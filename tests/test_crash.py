@@ -1,24 +1,38 @@
 """SIGKILL during ingest leaves a consistent store, and a re-run stores exactly what was missing.
 
-FACTFILE_CRASH_KILLS sets the number of forked-child kills (default 24); bench/crash.py runs 200.
+FACTFILE_CRASH_KILLS sets the number of kills of forked children with cached NLP (default 30); a few
+more kill children that run the whole pipeline and the real command. bench/crash.py runs 200 and more.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 
 import pytest
-from crashing import CrashLoop, fingerprint, make_corpus, problems, reference_run
+from crashing import (
+    CHILD_TABLES,
+    CrashLoop,
+    fingerprint,
+    fork_ingest,
+    kill_self_at,
+    make_corpus,
+    problems,
+    reference_run,
+    use_cached_analyses,
+)
 
-KILLS = int(os.environ.get("FACTFILE_CRASH_KILLS", "24"))
+from factfile.store import Store
+
+KILLS = int(os.environ.get("FACTFILE_CRASH_KILLS", "30"))
 
 
 @pytest.fixture(scope="module")
 def crash_setup(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("crash")
     corpus = make_corpus(workdir / "corpus", 8)
-    return workdir, corpus, reference_run(workdir, corpus)
+    return workdir, corpus, reference_run(workdir, corpus, cached_nlp=True)
 
 
 def test_reference_run_stores_every_document_whole(crash_setup):
@@ -27,13 +41,14 @@ def test_reference_run_stores_every_document_whole(crash_setup):
     assert all(shape[1] > 0 for shape in reference.fingerprint.values()), "every article has mentions"
 
 
-def test_random_sigkills_leave_a_consistent_store(crash_setup):
+@pytest.mark.parametrize(("kills", "cached_nlp"), [(KILLS, True), (4, False)], ids=["cached-nlp", "full-pipeline"])
+def test_random_sigkills_leave_a_consistent_store(crash_setup, kills, cached_nlp):
     workdir, corpus, reference = crash_setup
-    loop = CrashLoop(workdir / "forked", corpus, reference, seed=9)
-    (workdir / "forked").mkdir()
-    report = loop.run(KILLS, methods=("timed", "injected"))
+    folder = workdir / f"forked-{cached_nlp}"
+    folder.mkdir()
+    report = CrashLoop(folder, corpus, reference, seed=9, cached_nlp=cached_nlp).run(kills, methods=("timed", "injected"))
     assert report.inconsistencies == []
-    assert report.kills == KILLS and report.by_method["injected"] > 0 and report.by_method["timed"] > 0
+    assert report.kills == kills and report.by_method["injected"] > 0 and report.by_method["timed"] > 0
     assert report.completed_runs >= 1, "some re-run got to the end and was checked"
 
 
@@ -61,3 +76,72 @@ def test_checker_finds_a_partial_document(crash_setup, tmp_path):
     found = problems(str(damaged), reference.fingerprint)
     assert any("partial" in p for p in found)
     assert set(fingerprint(str(damaged))) == set(reference.fingerprint)
+
+
+@pytest.mark.parametrize("statement", [2, 10, 30])
+def test_kill_while_creating_the_schema_leaves_no_half_schema(tmp_path, statement):
+    """Python's sqlite3 used to commit before each CREATE TABLE: a kill there left a store nobody could open."""
+    db = str(tmp_path / "new.db")
+    pid = os.fork()
+    if pid == 0:
+        kill_self_at(statement)
+        Store(db)
+        os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == -signal.SIGKILL
+    assert problems(db, {}) == []
+    Store(db).close()  # opens, and finishes the schema
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM alembic_version").fetchone() == (1,)
+
+
+def reading_app(store: Store):
+    """A small API over the store whose one endpoint reads several tables, as dossiers do."""
+    from fastapi import FastAPI
+    from sqlalchemy import text
+
+    from factfile.serve.security import ServeSettings, install
+
+    app = FastAPI()
+
+    @app.get("/api/snapshot")
+    def snapshot() -> dict:
+        with store.snapshot() as session:
+            documents = session.execute(text("SELECT count(*) FROM documents")).scalar()
+            indexed = session.execute(text("SELECT count(*) FROM documents_fts_docsize")).scalar()
+            shapes = session.execute(text(
+                "SELECT d.content_hash, length(d.text), "
+                + ", ".join(f"(SELECT count(*) FROM {t} WHERE {t}.document_id = d.id)" for t in CHILD_TABLES)
+                + " FROM documents d"
+            )).all()
+        return {"documents": documents, "indexed": indexed, "shapes": {row[0]: list(row[1:]) for row in shapes}}
+
+    install(app, ServeSettings(rate=1e6, burst=1_000_000))
+    return app
+
+
+def test_reads_while_an_ingest_commits_see_whole_documents_only(crash_setup, tmp_path):
+    """SQLite WAL: the API answers during an ingest, without errors and without half-written documents."""
+    from fastapi.testclient import TestClient
+
+    _, corpus, reference = crash_setup
+    db = str(tmp_path / "served.db")
+    store = Store(db)
+    client = TestClient(reading_app(store))
+    child = fork_ingest(db, corpus, lambda: use_cached_analyses(reference.analyses))
+    seen: list[int] = []
+    while True:
+        finished, status = os.waitpid(child, os.WNOHANG)
+        response = client.get("/api/snapshot")
+        assert response.status_code == 200, response.text
+        body = response.json()
+        assert body["documents"] == body["indexed"] == len(body["shapes"])
+        for content_hash, shape in body["shapes"].items():
+            assert tuple(shape) == reference.fingerprint[content_hash], "a half-written document was visible"
+        assert not seen or body["documents"] >= seen[-1]
+        seen.append(body["documents"])
+        if finished:
+            break
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert seen[-1] == len(reference.fingerprint)
+    assert len(set(seen)) >= 3, f"reads happened while documents were being added: {sorted(set(seen))}"
+    store.close()

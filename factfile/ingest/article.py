@@ -9,6 +9,7 @@ from datetime import date, datetime
 from urllib.parse import urlsplit
 
 import trafilatura
+from lxml import etree
 from trafilatura.settings import Document
 
 from factfile.config import DEFAULT_LIMITS, Limits
@@ -40,6 +41,8 @@ def to_article(item: RawItem, limits: Limits = DEFAULT_LIMITS) -> Article:
         text, title, author, published, site, url = plain.body, plain.title, plain.byline, None, None, None
         credited_in = payload  # the credit line usually sits in the trailer that was cut
     text = _normalise_space(repair(text, warnings))
+    if len(text) < limits.min_text_chars and item.kind == "html" and _too_deep(payload):
+        raise IngestError(item.origin, f"HTML is nested more than {MAX_HTML_DEPTH} elements deep; the parser stops there")
     if len(text) < limits.min_text_chars:
         raise IngestError(item.origin, "no article text found" if not text else f"article text too short ({len(text)} characters)")
     if not _readable(text):
@@ -82,6 +85,19 @@ def _from_html(html: str, url: str | None) -> tuple[str, Document]:
         page = page or Document()
         page.text = fallback
     return page.text or "", page
+
+
+MAX_HTML_DEPTH = 255  # libxml2 stops building the tree below this depth (it has no such limit in huge mode)
+
+
+def _too_deep(html: str) -> bool:
+    """Whether libxml2 gave up on the page for nesting too deep, the usual cause of 'no text' on odd pages."""
+    parser = etree.HTMLParser()
+    try:
+        etree.fromstring(html, parser)
+    except (etree.ParserError, ValueError):
+        return False
+    return any("Excessive depth" in entry.message for entry in parser.error_log)
 
 
 def _readable(text: str) -> bool:

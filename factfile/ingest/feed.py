@@ -19,7 +19,11 @@ def read_feed(path: Path, limits: Limits) -> Iterator[RawItem | Rejection]:
     except IngestError as error:
         yield Rejection(error.origin, error.problem)
         return
-    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    except (UnicodeError, LookupError, ValueError) as exc:  # feedparser trips on a mangled encoding declaration
+        yield Rejection(str(path), f"not a valid RSS/Atom feed ({type(exc).__name__}: {str(exc)[:120]})")
+        return
     if not parsed.entries:
         reason = getattr(parsed, "bozo_exception", None)
         problem = "not a valid RSS/Atom feed" if parsed.get("bozo") or not parsed.get("version") else "feed has no entries"
@@ -47,8 +51,9 @@ def read_feed(path: Path, limits: Limits) -> Iterator[RawItem | Rejection]:
 
 
 def _body(entry) -> str | None:
-    contents = [c.get("value", "") for c in entry.get("content", []) if c.get("value", "").strip()]
+    """The longest content, else the summary; feedparser gives None for empty elements in broken feeds."""
+    contents = [value for c in entry.get("content") or [] if isinstance(value := c.get("value"), str) and value.strip()]
     if contents:
         return max(contents, key=len)
-    summary = entry.get("summary", "")
-    return summary if summary.strip() else None
+    summary = entry.get("summary")
+    return summary if isinstance(summary, str) and summary.strip() else None

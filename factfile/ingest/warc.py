@@ -40,7 +40,7 @@ def read_warc(path: Path, limits: Limits) -> Iterator[RawItem | Rejection]:
     records = 0
     with handle:
         try:
-            for record in ArchiveIterator(handle):
+            for record in _records(handle):
                 records += 1
                 if records > limits.max_records:
                     yield Rejection(str(path), f"more than {limits.max_records} records; the rest is not read")
@@ -53,13 +53,29 @@ def read_warc(path: Path, limits: Limits) -> Iterator[RawItem | Rejection]:
                     return
                 if item is not None:
                     yield item
-        except ArchiveLoadFailed as exc:
+        except (ArchiveLoadFailed, MalformedRecord) as exc:
             problem = "not a WARC file" if records == 0 else f"unreadable WARC record after record {records}"
             yield Rejection(str(path), f"{problem} ({_short(exc)})")
         except (EOFError, zlib.error, ValueError, OSError) as exc:
             yield Rejection(str(path), f"truncated or corrupt WARC: reading stopped after record {records} ({_short(exc)})")
     if records == 0:
         yield Rejection(str(path), "WARC file holds no records")
+
+
+class MalformedRecord(Exception):
+    """warcio tripped over a record's headers (it raises whatever Python raised, e.g. on a missing URI)."""
+
+
+def _records(handle) -> Iterator:
+    records = iter(ArchiveIterator(handle))
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except (AttributeError, TypeError, KeyError, IndexError, UnicodeError) as exc:
+            raise MalformedRecord(f"malformed record headers: {type(exc).__name__}: {exc}") from exc
+        yield record
 
 
 def _short(exc: Exception) -> str:

@@ -31,6 +31,11 @@ CANDIDATES = 200
 JOIN_SIMILARITY = 0.3  # cosine similarity to the closest documents of a story needed to join it (eval/stories.py)
 STORY_WINDOW = timedelta(days=10)  # documents further apart in time are not the same story
 
+# wordfreq looks Chinese, Japanese and Korean words up through segmenters (jieba, MeCab) that are not
+# installed; their terms are weighed evenly, by count alone.
+NEEDS_SEGMENTER = frozenset({"zh", "ja", "ko"})
+UNWEIGHTED = 4.0
+
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
 
 
@@ -44,6 +49,8 @@ class StoryChoice:
 @lru_cache(maxsize=200_000)
 def _rarity(term: str, language: str) -> float:
     """How informative a term is: 8 - Zipf frequency (unknown words score 8, "the" about 0.3)."""
+    if language in NEEDS_SEGMENTER:
+        return UNWEIGHTED
     first = term.split(" ", 1)[0]
     return max(0.5, 8.0 - zipf_frequency(first if " " in term else term, language))
 

@@ -43,10 +43,27 @@ class Store:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         if migrate:
             try:
-                with self.engine.begin() as connection:
-                    upgrade(connection)
+                self._upgrade()
             except (DatabaseError, OperationalError) as exc:
                 raise StoreError(f"{location}: cannot open as a factfile store ({exc.orig})") from exc
+
+    def _upgrade(self) -> None:
+        """Create or upgrade the schema in one transaction: a crash midway leaves the old schema, not half a new one."""
+        with self.engine.connect() as connection:
+            raw = connection.connection.dbapi_connection
+            if self.dialect != "sqlite":
+                with connection.begin():
+                    upgrade(connection)
+                return
+            # Python's sqlite3 commits before every CREATE TABLE unless it leaves transactions to us.
+            legacy = raw.isolation_level
+            raw.isolation_level = None
+            try:
+                with connection.begin():
+                    connection.exec_driver_sql("BEGIN IMMEDIATE")
+                    upgrade(connection)
+            finally:
+                raw.isolation_level = legacy
 
     @property
     def dialect(self) -> str:
@@ -57,6 +74,19 @@ class Store:
         """A session whose work is committed together, or not at all."""
         with self.sessions() as session, session.begin():
             yield session
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """A session for reading whose queries all see the store as of one moment, while ingests commit."""
+        with self.sessions() as session:
+            if self.dialect == "sqlite":
+                session.connection().exec_driver_sql("BEGIN")  # else each SELECT sees its own moment
+            else:
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+            try:
+                yield session
+            finally:
+                session.rollback()
 
     def session(self) -> Session:
         return self.sessions()

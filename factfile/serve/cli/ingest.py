@@ -13,16 +13,20 @@ from factfile.serve.cli import app, err, open_store
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders or glob patterns (HTML, text, JSONL, WARC, RSS/Atom).")],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, glob patterns (HTML, text, JSONL, WARC, RSS/Atom) or http(s) URLs.")],
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes for extraction and NLP.")] = 1,
     strict: Annotated[bool, typer.Option("--strict", help="Stop with an error at the first rejected input.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or warnings, only problems and the summary.")] = False,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Let URLs reach private, loopback and link-local addresses (refused by default).")
+    ] = False,
 ) -> None:
     """Read articles, extract who/what/where/when and who says so, and store them."""
+    from factfile.ingest import FetchPolicy
     from factfile.pipeline import Pipeline, Summary
 
     store = open_store()
-    pipeline = Pipeline(store, workers=workers)
+    pipeline = Pipeline(store, workers=workers, fetch=FetchPolicy(allow_private=allow_private))
     summary = Summary()
     progress = Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

@@ -1,0 +1,42 @@
+"""Run one target under atheris (libFuzzer): `python fuzz/fuzz.py TARGET [libFuzzer flags] [corpus dirs]`.
+
+    python fuzz/fuzz.py warc -atheris_runs=100000 -timeout=20 fuzz/corpus/warc
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import atheris
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+# Libraries whose Python code atheris instruments for coverage feedback, per target.
+INSTRUMENT: dict[str, tuple[str, ...]] = {
+    "html": ("factfile", "trafilatura", "htmldate", "courlan"),
+    "text": ("factfile",),
+    "jsonl": ("factfile",),
+    "warc": ("factfile", "warcio"),
+    "feed": ("factfile", "feedparser"),
+    "sniff": ("factfile",),
+    "dates": ("factfile", "dateparser"),
+}
+
+
+def main() -> None:
+    name = sys.argv.pop(1)
+    with atheris.instrument_imports(include=list(INSTRUMENT[name])):
+        import targets
+
+    target = targets.TARGETS[name]
+
+    def one_input(data: bytes) -> None:
+        target(data)
+
+    atheris.Setup(sys.argv, one_input)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()
