@@ -42,9 +42,11 @@ test: install
 
 eval: $(STAMP)
 	$(BIN)/python eval/extraction.py
+	$(BIN)/python eval/events.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/pipeline.py
+	$(BIN)/python bench/dossier.py
 
 clean:
 	rm -rf $(VENV) demo-output .pytest_cache node_modules factfile/serve/web/static/vendor

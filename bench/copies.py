@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import multiprocessing
 import random
 import statistics
 import time
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from sqlalchemy import func, insert, select
@@ -29,7 +31,7 @@ from sqlalchemy import func, insert, select
 from factfile.ingest.article import content_hash
 from factfile.records import Analysis, Article
 from factfile.relate import Linking
-from factfile.relate.copies import index, is_copy, make_copy_linker, sketch
+from factfile.relate.copies import Sketch, index, is_copy, make_copy_linker, sketch
 from factfile.relate.fingerprints import fingerprint, stop_words
 from factfile.store import Store
 from factfile.store.schema import Document
@@ -69,25 +71,48 @@ class Bigrams:
         return "\n\n".join(" ".join(p) for p in paragraphs)
 
 
-def build_store(path: Path, size: int, model: Bigrams) -> None:
-    rng = random.Random(100)
+BATCH = 1000
+_model: Bigrams | None = None
+
+
+def _start_worker() -> None:
+    global _model
+    _model = Bigrams(POLNEAR)
+
+
+def _write_batch(first: int, count: int) -> tuple[int, list[str], list[Sketch]]:
+    """One batch of synthetic articles and their sketches (in a worker process)."""
+    assert _model is not None
+    rng = random.Random(first)
+    texts = [_model.article(rng, rng.randint(250, 700)) for _ in range(count)]
+    return first, texts, [sketch(text, "en", with_anchors=False) for text in texts]
+
+
+def build_store(path: Path, size: int) -> None:
+    """Fill the store up to `size` documents (resuming where an interrupted build stopped).
+
+    Worker processes write and sketch the articles; this process stores them and their band keys.
+    """
     store = Store(path)
+    with store.session() as session:
+        stored = session.scalar(select(func.count(Document.id)))
     started = time.perf_counter()
-    batch = 2000
-    for first in range(0, size, batch):
-        with store.transaction() as session:
-            texts = [model.article(rng, rng.randint(250, 700)) for _ in range(min(batch, size - first))]
-            rows = [
-                {"content_hash": content_hash(f"{first + i} {t}"), "origin": f"synthetic:{first + i}", "text": t, "language": "en"}
-                for i, t in enumerate(texts)
-            ]
-            session.execute(insert(Document), rows)
-            ids = session.scalars(
-                select(Document.id).where(Document.origin.in_([r["origin"] for r in rows])).order_by(Document.id)
-            ).all()
-            index(session, {document_id: sketch(text, "en") for document_id, text in zip(ids, texts, strict=True)})
-        done = first + len(texts)
-        print(f"  stored {done:,} documents ({time.perf_counter() - started:.0f} s)", flush=True)
+    starts = list(range(stored, size, BATCH))
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(4, mp_context=context, initializer=_start_worker) as pool:
+        batches = pool.map(_write_batch, starts, [min(BATCH, size - s) for s in starts])
+        for first, texts, sketches in batches:
+            with store.transaction() as session:
+                rows = [
+                    {"content_hash": content_hash(f"{first + i} {t}"), "origin": f"synthetic:{first + i}", "text": t, "language": "en"}
+                    for i, t in enumerate(texts)
+                ]
+                session.execute(insert(Document), rows)
+                ids = session.scalars(
+                    select(Document.id).where(Document.origin.in_([r["origin"] for r in rows])).order_by(Document.id)
+                ).all()
+                index(session, dict(zip(ids, sketches, strict=True)))
+            print(f"  stored {first + len(texts):,} documents ({time.perf_counter() - started:.0f} s)", flush=True)
     store.close()
 
 
@@ -144,18 +169,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=100_000)
     parser.add_argument("--probes", type=int, default=40)
+    parser.add_argument("--no-build", action="store_true", help="probe the store as it is (e.g. while a build runs)")
     args = parser.parse_args()
     model = Bigrams(POLNEAR)
     OUTPUT.mkdir(exist_ok=True)
     path = OUTPUT / f"copies-{args.documents}.db"
-    if path.exists():
-        with Store(path).session() as session:
-            stored = session.scalar(select(func.count(Document.id)))
-        if stored != args.documents:
-            path.unlink()
-    if not path.exists():
-        print(f"building a store of {args.documents:,} documents in {path} (kept for later runs)")
-        build_store(path, args.documents, model)
+    print(f"store of {args.documents:,} documents: {path} (built once, kept for later runs)")
+    if not args.no_build:
+        build_store(path, args.documents)
     store = Store(path)
     with store.session() as session:
         stored = session.scalar(select(func.count(Document.id)))

@@ -30,7 +30,7 @@ def serve(store: Store) -> tuple[uvicorn.Server, str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(store, ServeSettings()), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(store, ServeSettings(rate=10_000, burst=10_000)), host="127.0.0.1", port=port, log_level="warning"))
     threading.Thread(target=server.run, daemon=True).start()
     while not server.started:
         time.sleep(0.05)
@@ -54,17 +54,17 @@ def main() -> None:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=args.chromium, args=ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 1000}, device_scale_factor=1)
+            page = browser.new_page(viewport={"width": 1280, "height": 860}, device_scale_factor=1)
             page.goto(f"{base}/actors/{actor_id}")
             page.screenshot(path=DOCS / "dossier.png", full_page=False)
             page.goto(f"{base}/map")
             page.wait_for_selector("#map[data-ready]", state="attached")
             page.wait_for_timeout(500)
-            page.locator("main").screenshot(path=DOCS / "map.png")
-            page.goto(f"{base}/graph")
+            page.screenshot(path=DOCS / "map.png")
+            page.goto(f"{base}/graph?actor_id={actor_id}")
             page.wait_for_selector("#graph[data-ready]", state="attached")
             page.wait_for_timeout(500)
-            page.locator("main").screenshot(path=DOCS / "graph.png")
+            page.screenshot(path=DOCS / "graph.png")
             browser.close()
     finally:
         server.should_exit = True

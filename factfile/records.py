@@ -125,6 +125,7 @@ class Fact:
     sentence: Span
     value_chain: int | None = None
     statement: int | None = None  # index into Analysis.statements when the fact is attributed
+    source_chain: int | None = None  # who the sentence says it ("According to UNIAN ...")
 
 
 Certainty = Literal["asserted", "reported", "hedged", "denied"]

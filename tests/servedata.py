@@ -56,9 +56,9 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-def build(folder: Path) -> tuple[str, Ids]:
-    """A store in `folder` (returns its path and the ids of the hand-made rows)."""
-    db = str(folder / "store.db")
+def build(folder: Path, db: str | None = None) -> tuple[str, Ids]:
+    """A store at `db` (default: a SQLite file in `folder`); returns its location and the hand-made rows' ids."""
+    db = db or str(folder / "store.db")
     hostile = folder / "hostile.txt"
     hostile.write_text(HOSTILE, encoding="utf-8")
     result = CliRunner().invoke(app, ["--db", db, "ingest", *map(str, [SEED, *(p["path"] for p in PAGES.values()), hostile])])

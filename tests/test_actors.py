@@ -97,3 +97,19 @@ def test_name_keys():
     assert signature("Freedom of Russia Legion") == signature("Legion of the Freedom of Russia")
     assert latin_key("Денис Капустин") == "denis kapustin"
     assert acronym_of("RVC", "Russian Volunteer Corps") and not acronym_of("RDK", "Russian Volunteer Corps")
+
+
+def test_dotted_acronym_in_one_article_and_full_name_in_another(tmp_path):
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("The U.N. said on Monday that aid convoys had reached the city. Officials at the U.N. warned of more "
+                     "shortages in the coming weeks as fighting continued around the port.", encoding="utf-8")
+    second.write_text("The United Nations Security Council met on Tuesday. The United Nations said aid convoys had been "
+                      "stopped at the border and that food supplies in the city were running low again.", encoding="utf-8")
+    store = Store(tmp_path / "store.db")
+    Pipeline(store).ingest([str(first), str(second)])
+    with store.session() as session:
+        documents = session.scalars(select(s.Document.id).order_by(s.Document.id)).all()
+        (un,) = _actor_of_mentions(session, documents[0], "U.N")
+        assert _actor_of_mentions(session, documents[1], "United Nations") == {un}
+        reason = session.scalar(select(s.Alias.reason).where(s.Alias.key == "united nations"))
+        assert "acronym" in reason

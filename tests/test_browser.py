@@ -11,9 +11,11 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 import uvicorn
+from playwright import sync_api
 
 import servedata
 from factfile.serve.api import create_app
@@ -22,14 +24,13 @@ from factfile.serve.web import VENDOR
 from factfile.store import Store
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+TOKEN = "browser-test-token"
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 if not os.path.exists(CHROMIUM) or not VENDOR.exists():
     if os.environ.get("CI") == "true":
         raise RuntimeError(f"browser tests need {CHROMIUM} and the vendored front-end libraries (make install)")
     pytest.skip("Chromium or the vendored front-end libraries are missing", allow_module_level=True)
-
-sync_api = pytest.importorskip("playwright.sync_api")
 
 
 def _free_port() -> int:
@@ -38,13 +39,11 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Iterator[tuple[str, servedata.Ids]]:
-    """The app on a loopback port, serving the test store."""
-    db, ids = servedata.build(tmp_path_factory.mktemp("browser"))
-    store = Store(db)
+@contextmanager
+def _running(store: Store, settings: ServeSettings) -> Iterator[str]:
+    """The app on a free loopback port, for the duration of the block."""
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(store, ServeSettings()), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(store, settings), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -52,9 +51,20 @@ def site(tmp_path_factory) -> Iterator[tuple[str, servedata.Ids]]:
         if time.monotonic() > deadline:
             raise RuntimeError("the test server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", ids
-    server.should_exit = True
-    thread.join(10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Iterator[tuple[str, servedata.Ids]]:
+    """The read-only app on a loopback port, serving the test store."""
+    db, ids = servedata.build(tmp_path_factory.mktemp("browser"))
+    store = Store(db)
+    with _running(store, ServeSettings(rate=10_000, burst=10_000)) as base:
+        yield base, ids
     store.close()
 
 
@@ -133,10 +143,16 @@ def test_map_draws_offline_outlines_and_located_events(page, site):
     base, ids = site
     page.goto(f"{base}/map?actor_id={ids.legion}")
     page.wait_for_selector("#map[data-ready]", state="attached")
-    assert page.locator("#map").get_attribute("data-ready") == "2"
-    assert page.locator("#map path.leaflet-interactive").count() == 2  # the two events
+    located = page.request.get(f"{base}/api/events", params={"actor_id": ids.legion, "located": "true", "limit": 500}).json()["total"]
+    assert located >= 2  # the two hand-made events, and what the extractors found
+    assert page.locator("#map").get_attribute("data-ready") == str(located)
+    assert page.locator("#map path.leaflet-interactive").count() == located
     assert page.locator("#map svg path").count() > 100  # country outlines
     assert "Kozinka" in page.locator("#map-events").inner_text()
+    page.goto(f"{base}/map")  # the whole store: events, and the places articles mention as a second layer
+    page.wait_for_selector("#map[data-ready]", state="attached")
+    assert int(page.locator("#map").get_attribute("data-places-shown")) >= 2
+    assert page.locator(".leaflet-control-layers").is_visible()
     assert page.problems == []
 
 
@@ -156,3 +172,46 @@ def test_api_explorer_works_offline(page, site):
     page.wait_for_selector(".swagger-ui .info .title")
     assert "factfile" in page.locator(".swagger-ui .info .title").inner_text()
     assert page.problems == []
+
+
+@pytest.fixture(scope="module")
+def writable_site(tmp_path_factory) -> Iterator[tuple[str, servedata.Ids]]:
+    """A second server, on its own store, that accepts corrections with TOKEN."""
+    db, ids = servedata.build(tmp_path_factory.mktemp("writable"))
+    store = Store(db)
+    settings = ServeSettings(token=TOKEN, read_only=False, rate=10_000, burst=10_000)
+    with _running(store, settings) as base:
+        yield base, ids
+    store.close()
+
+
+def test_mark_a_statement_wrong_from_the_dossier(browser, writable_site):
+    base, ids = writable_site
+    page = browser.new_page()
+    page.goto(f"{base}/actors/{ids.legion}")
+    row = page.locator(f"#about tr[data-statement='{ids.unian_claim}']")
+    row.locator("button", has_text="Mark wrong").click()
+    assert "Not saved" in page.locator("#correction-status").inner_text(timeout=5000)  # no token yet
+    page.fill("#token", TOKEN)
+    with page.expect_navigation():
+        row.locator("button", has_text="Mark wrong").click()
+    row = page.locator(f"#about tr[data-statement='{ids.unian_claim}']")
+    assert "wrong" in row.get_attribute("class") and "marked wrong" in row.inner_text()
+    page.close()
+
+
+def test_split_an_actor_from_the_dossier(browser, writable_site):
+    base, ids = writable_site
+    page = browser.new_page()
+    page.goto(f"{base}/actors/{ids.legion}")
+    page.fill("#token", TOKEN)
+    page.fill("#corrections input[name=other_ids]", str(ids.rvc))
+    with page.expect_navigation():
+        page.click("#corrections button:has-text('Merge')")
+    assert "Russian Volunteer Corps" in page.locator("#aliases").inner_text()
+    page.check("#corrections input[name=alias_keys][value='Russian Volunteer Corps']")
+    with page.expect_navigation():
+        page.click("#corrections button:has-text('Split')")
+    assert page.locator("h1").inner_text() == "Russian Volunteer Corps"
+    assert not page.url.endswith(f"/actors/{ids.legion}")
+    page.close()

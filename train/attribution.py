@@ -14,29 +14,14 @@ from collections import Counter
 from pathlib import Path
 
 import pycrfsuite
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 
-from factfile.extract.nlp import load_model
 from factfile.extract.statements.features import sequences, token_features
-from factfile.extract.statements.polnear import GoldArticle, load_split
+from factfile.extract.statements.polnear import GoldArticle, load_split, parsed
 from factfile.extract.statements.tagger import LEXICON_FILE, MODEL_FILE
 
 TAG_OF_ROLE = {"source": "SRC", "cue": "CUE", "content": "CON"}
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def parsed(articles: list[GoldArticle], cache: Path, split: str) -> list[Doc]:
-    """spaCy parses of the articles, cached: parsing dominates training time."""
-    nlp = load_model()
-    path = cache / f"polnear-{split}.spacy"
-    if path.exists():
-        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
-        if [d.text for d in docs] == [a.text for a in articles]:
-            return docs
-    docs = list(nlp.pipe((a.text for a in articles), batch_size=16))
-    cache.mkdir(parents=True, exist_ok=True)
-    DocBin(docs=docs).to_disk(path)
-    return docs
 
 
 def gold_labels(doc: Doc, article: GoldArticle) -> list[str]:
@@ -84,24 +69,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--polnear", type=Path, default=ROOT.parent / "shared" / "data" / "polnear")
     parser.add_argument("--cache", type=Path, default=ROOT / ".cache")
-    parser.add_argument("--iterations", type=int, default=150)
+    parser.add_argument("--iterations", type=int, default=100)
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.01)
+    parser.add_argument("--verbose", action="store_true", help="print crfsuite's progress per iteration")
+    parser.add_argument("--model-dir", type=Path, default=MODEL_FILE.parent, help="where to write the model and lexicon")
     args = parser.parse_args()
 
     started = time.perf_counter()
     articles = load_split(args.polnear / "train")
-    docs = parsed(articles, args.cache, "train")
+    docs = parsed(articles, args.cache, "train", processes=2)
     print(f"parsed {len(docs)} articles in {time.perf_counter() - started:.0f} s")
     labels = [gold_labels(doc, article) for doc, article in zip(docs, articles, strict=True)]
 
     lexicon = cue_lexicon(docs, labels)
-    LEXICON_FILE.parent.mkdir(parents=True, exist_ok=True)
-    LEXICON_FILE.write_text("".join(f"{lemma}\t{n}\t{ratio:.3f}\n" for lemma, n, ratio in lexicon), encoding="utf-8")
+    lexicon_file, model_file = args.model_dir / LEXICON_FILE.name, args.model_dir / MODEL_FILE.name
+    args.model_dir.mkdir(parents=True, exist_ok=True)
+    lexicon_file.write_text("".join(f"{lemma}\t{n}\t{ratio:.3f}\n" for lemma, n, ratio in lexicon), encoding="utf-8")
     cue_lemmas = frozenset(lemma for lemma, _, _ in lexicon)
-    print(f"cue lexicon: {len(lexicon)} lemmas -> {LEXICON_FILE.relative_to(ROOT)}")
+    print(f"cue lexicon: {len(lexicon)} lemmas -> {lexicon_file}")
 
-    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer = pycrfsuite.Trainer(verbose=args.verbose)
     for doc, doc_labels in zip(docs, labels, strict=True):
         for tokens, features in zip(sequences(doc), token_features(doc, cue_lemmas), strict=True):
             trainer.append(features, [doc_labels[t.i] for t in tokens])
@@ -113,9 +101,9 @@ def main() -> None:
         "feature.minfreq": 2,
     })
     fit_started = time.perf_counter()
-    trainer.train(str(MODEL_FILE))
-    size = MODEL_FILE.stat().st_size / 1e6
-    print(f"CRF trained in {time.perf_counter() - fit_started:.0f} s -> {MODEL_FILE.relative_to(ROOT)} ({size:.1f} MB)")
+    trainer.train(str(model_file))
+    size = model_file.stat().st_size / 1e6
+    print(f"CRF trained in {time.perf_counter() - fit_started:.0f} s -> {model_file} ({size:.1f} MB)")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from factfile.extract import chains, descriptions, mentions, places, sentences  # noqa: F401  (registers stages)
+from factfile.extract import chains, descriptions, events, facts, mentions, places, quantities, sentences, statements, times  # noqa: F401,E501
 from factfile.extract.nlp import load_model
 from factfile.extract.registry import DEFAULT_STAGES, build, stages
 from factfile.records import Analysis, Article

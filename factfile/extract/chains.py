@@ -136,6 +136,16 @@ _BRACKETED = re.compile(r"\(\s*[“\"«]?([^()\n“”\"«»]{2,60}?(?:[«“\"]
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|the|for|and|de)\s+)*){1,6}[A-Z][\w'’-]*)[\s”\"»’]*$")
 
 
+def _bracketed_alias(outer: str, label: str, inner: str) -> bool:
+    """Is the bracketed text another name of the name before it? An organisation's acronym ("(RDK)") or
+    a name in another script is; a dateline's agency ("WASHINGTON (AP)") or a party tag ("(D-N.J.)") is not."""
+    if outer.isupper() and len(outer) > 3 or re.match(r"^[A-Z]\.?-", inner):
+        return False
+    if not inner.isascii():
+        return True
+    return label in ("ORG", "NORP") and (is_acronym(inner) or len(inner.split()) >= 2)
+
+
 def _add_bracketed_names(analysis: Analysis, text: str) -> None:
     """A name in brackets right after a name is another name for it: "(RDK)", "(Легион «Свобода России»)".
 
@@ -153,6 +163,8 @@ def _add_bracketed_names(analysis: Analysis, text: str) -> None:
         ending = [m for m in mentions if m.label in ACTOR_LABELS and m.span.end <= match.start() and re.fullmatch(r"[\s”\"»’]*", text[m.span.end : match.start()])]
         if ending:
             label = ending[0].label
+            if not _bracketed_alias(ending[0].span.text, label, inner):
+                continue
         elif name:
             name_start = match.start() - len(before) + name.start(1)
             name_end = match.start() - len(before) + name.end(1)
@@ -160,6 +172,8 @@ def _add_bracketed_names(analysis: Analysis, text: str) -> None:
             if any(m.span.start < name_end and name_start < m.span.end for m in mentions if m not in inside):
                 continue
             label = next((m.label for m in inside if m.label in ("ORG", "PERSON")), "ORG")
+            if not _bracketed_alias(name.group(1), label, inner):
+                continue
             mentions = [m for m in mentions if m not in inside]
             mentions.append(Mention(Span(name_start, name_end, text[name_start:name_end]), label, analysis.sentence_of(name_start)))
         else:
@@ -196,7 +210,7 @@ def _stated_links(analysis: Analysis, text: str) -> list[_Link]:
         between = text[first.span.end : second.span.start]
         if len(between) > 40:
             continue
-        if _BRACKET.match(between):
+        if _BRACKET.match(between) and _bracketed_alias(first.span.text, first.label, second.span.text):
             links.append(_Link(i, i + 1, "named in brackets after it", first.sentence))
         elif _ALIAS_CUE.match(between):
             cue = " ".join(re.sub(r"[^\w\s.]", " ", between).split())
@@ -212,6 +226,8 @@ def _join_acronyms(analysis: Analysis, groups: _Groups, votes: dict[str, str]) -
         if not is_acronym(mention.span.text) or mention.label not in ACTOR_LABELS:
             continue
         key = name_key(mention.span.text)
+        if any(key in other.split() for other in votes if other != key):
+            continue  # "NBC" in a text that also says "NBC News" is a name of its own
         owners = {groups.find(name) for name in names if acronym_of(mention.span.text, name)}
         if len(owners) == 1 and key in groups.parent:
             (owner,) = owners
@@ -222,10 +238,11 @@ def _join_short_names(analysis: Analysis, groups: _Groups, votes: dict[str, str]
     """Surnames and first names join a person's full name; a one-word name that is part of an
     organisation's name ("Legion") joins the nearest organisation mentioned before it."""
     places_and_groups = {key for key, label in votes.items() if label in _NOT_SURNAMES}
+    person_keys = {key for key, ms in groups.mentions.items() if any(analysis.mentions[i].label == "PERSON" for i in ms)}
     persons = {
         key
-        for key, label in votes.items()
-        if label == "PERSON" and 2 <= len(key.split()) <= 4 and not places_and_groups & set(key.split())
+        for key in votes
+        if (votes[key] == "PERSON" or key in person_keys) and 2 <= len(key.split()) <= 4 and not places_and_groups & set(key.split())
     }
     organisations = {key for key, label in votes.items() if label == "ORG" and len(key.split()) >= 2}
     for key in sorted(votes, key=len):
@@ -240,13 +257,19 @@ def _join_short_names(analysis: Analysis, groups: _Groups, votes: dict[str, str]
             continue
         if owners or votes[key] != "ORG":
             continue
-        candidates = {o for o in organisations if key in o.split() and groups.find(o) != groups.find(key)}
+        candidates = {o for o in organisations if _short_for(key, o) and groups.find(o) != groups.find(key)}
         for index in groups.mentions[key]:
             owner = _nearest_before(analysis, groups, candidates, analysis.mentions[index].span.start)
             if owner is not None:
                 groups.assigned[index] = owner
                 groups.reasons.setdefault(key, (f"short for “{groups.surface[owner]}”", None))
     return persons
+
+
+def _short_for(word: str, name: str) -> bool:
+    """"Legion" for "Legion of Freedom of Russia", "Times" for "New York Times"; not "House" for "White House"."""
+    words = name.split()
+    return (words[0] == word and words[1] in ("of", "for")) or (words[-1] == word and len(words) >= 3)
 
 
 def _nearest_before(analysis: Analysis, groups: _Groups, keys: set[str], position: int) -> str | None:

@@ -88,7 +88,7 @@ class Gazetteer:
 
     def __init__(self, path: Path):
         self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        self._names_by_country: dict[str, list[str]] = {}
+        self._names_by_country: dict[str, dict[str, list[str]]] = {}
 
     def lookup(self, name: str) -> list[GazetteerPlace]:
         return self._places("SELECT p.* FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?", place_key(name))
@@ -104,21 +104,26 @@ class Gazetteer:
         return sorted(found, key=lambda p: (p.kind != "admin1", -p.population))
 
     def fuzzy(self, name: str, countries: set[str], cutoff: float = 84.0) -> list[GazetteerPlace]:
-        """Places within `countries` spelled nearly like `name` ("Konzinka" -> Kozinka, "Graivoron" -> Grayvoron)."""
+        """Places within `countries` spelled nearly like `name` ("Konzinka" -> Kozinka, "Graivoron" -> Grayvoron).
+
+        Only names with the same first letter are compared: misspellings of place names keep it, and
+        it makes the search some twenty times cheaper."""
         key = place_key(name)
         if len(key) < 5:
             return []
         found: list[GazetteerPlace] = []
         for country in sorted(countries):
-            names = self._country_names(country)
+            names = self._country_names(country).get(key[0], [])
             for match, _, _ in process.extract(key, names, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3):
-                found += [p for p in self.lookup(match) if p.country_code == country]
+                found += [p for p in self.lookup(match) if p.country_code == country and p not in found]
         return found
 
-    def _country_names(self, country: str) -> list[str]:
+    def _country_names(self, country: str) -> dict[str, list[str]]:
         if country not in self._names_by_country:
-            rows = self.db.execute("SELECT DISTINCT key FROM names WHERE country = ?", (country,))
-            self._names_by_country[country] = [key for (key,) in rows]
+            by_letter: dict[str, list[str]] = defaultdict(list)
+            for (key,) in self.db.execute("SELECT DISTINCT key FROM names WHERE country = ?", (country,)):
+                by_letter[key[0]].append(key)
+            self._names_by_country[country] = by_letter
         return self._names_by_country[country]
 
     def _places(self, query: str, *args) -> list[GazetteerPlace]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 QUOTES = "\"'“”„‟«»‹›‘’‚‛「」『』`´"
 _INNER_QUOTES = set("\"“”„‟«»‹›「」『』")  # apostrophes inside names ("O'Brien") stay
@@ -11,6 +12,7 @@ _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 
 
+@lru_cache(maxsize=65536)
 def clean_name(text: str) -> str:
     """The name itself: no surrounding quotes, brackets, articles or possessive ending."""
     name = " ".join(text.split())
@@ -24,6 +26,7 @@ def clean_name(text: str) -> str:
     return "".join(ch for ch in name if ch not in _INNER_QUOTES)
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Comparison key: case, accents, punctuation and spacing do not distinguish names."""
     decomposed = unicodedata.normalize("NFKD", clean_name(text).casefold())
@@ -35,6 +38,7 @@ _FUNCTION_WORDS = frozenset({"the", "of", "for", "and", "de", "du", "la", "von",
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ0-9&.]{1,7}$")
 
 
+@lru_cache(maxsize=65536)
 def latin_key(text: str) -> str:
     """`name_key` after transliteration to Latin letters: "Денис Капустин" → "denis kapustin"."""
     from normality import ascii_text
@@ -47,16 +51,26 @@ def content_words(text: str) -> list[str]:
     return [w for w in latin_key(text).split() if w not in _FUNCTION_WORDS]
 
 
-def signature(text: str) -> str:
-    """Order-free key: "Freedom of Russia Legion" and "Legion of Freedom of Russia" share it."""
-    return " ".join(sorted(content_words(text)))
+_PERSON_EXTRAS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
+@lru_cache(maxsize=65536)
+def signature(text: str, person: bool = False) -> str:
+    """Order-free key: "Freedom of Russia Legion" and "Legion of Freedom of Russia" share it. For a
+    person, middle initials and suffixes do not count: "Donald J. Trump" is "Donald Trump"."""
+    words = content_words(text)
+    if person and len(words) > 2:
+        words = [words[0]] + [w for w in words[1:] if len(w) > 1 and w not in _PERSON_EXTRAS] or words
+    return " ".join(sorted(words))
+
+
+@lru_cache(maxsize=65536)
 def is_acronym(text: str) -> bool:
     """"RVC", "FSB", "U.S." — short, upper case, no spaces."""
     return bool(_ACRONYM.match(clean_name(text))) and sum(ch.isalpha() for ch in text) >= 2
 
 
+@lru_cache(maxsize=65536)
 def initials(text: str) -> str:
     """Upper-case initials of the content words: "Russian Volunteer Corps" → "RVC"."""
     return "".join(w[0] for w in content_words(text)).upper()

@@ -14,6 +14,7 @@ not know stay in the analysis as unresolved places, without coordinates.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -21,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from factfile.extract.gazetteer import Gazetteer, GazetteerPlace, load_gazetteer, place_key
 from factfile.extract.registry import Stage, stages
-from factfile.records import Analysis, Mention, PlaceRef
+from factfile.records import Analysis, PlaceRef, Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 _NAME_LABELS = frozenset({"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"})
@@ -34,9 +35,14 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "at", "into", "from", "outside"
 MOTION_VERBS = frozenset({"march", "advance", "move", "push", "converge", "head", "drive"})
 
 
+_SMALL_TOWN = 100_000  # below this a town named beside a foreign region is more likely a namesake
+_DATELINE = re.compile(r"(?m)^([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})(?:,\s+[A-Z][\w.]+)?\s+[-–—]\s")
+
+
 @dataclass(slots=True)
 class _Toponym:
-    mention: int
+    span: Span
+    mention: int | None
     key: str
     region: bool  # "the Bryansk region": the name of a subdivision, not of its main town
     label: str
@@ -66,8 +72,12 @@ def find_toponyms(doc: Doc, analysis: Analysis) -> list[_Toponym]:
         if not region and (span.root.tag_ == "JJ" or mention.label == "NORP" and not _settlement_of(span.root)):
             continue  # "Russian", "Ukrainian intelligence": a people or an adjective, unless it names a region
         if mention.label in PLACE_LABELS or mention.chain in place_chains or used_as_place:
-            found.append(_Toponym(index, place_key(mention.span.text), region, mention.label))
-    return found
+            found.append(_Toponym(mention.span, index, place_key(mention.span.text), region, mention.label))
+    for match in _DATELINE.finditer(doc.text):  # "CHARLOTTE - Nearly a week after ...": where the report is filed
+        start, end = match.span(1)
+        if not any(t.span.start < end and start < t.span.end for t in found):
+            found.append(_Toponym(Span(start, end, match.group(1)), None, place_key(match.group(1)), False, "GPE"))
+    return sorted(found, key=lambda t: t.span.start)
 
 
 def _names_region(root: Token) -> bool:
@@ -101,29 +111,37 @@ def resolve(gazetteer: Gazetteer, analysis: Analysis, toponyms: list[_Toponym]) 
     for t in toponyms:
         if (t.key, t.region) not in candidates:
             found = gazetteer.regions(t.key) if t.region else []
-            candidates[(t.key, t.region)] = found or gazetteer.lookup(t.key)
+            # "Crimea", "Bavaria": names of regions that no town bears
+            candidates[(t.key, t.region)] = found or gazetteer.lookup(t.key) or gazetteer.regions(t.key)
     context = _Context.of(candidates)
+    main_countries = {country for country, _ in context.countries.most_common(2)}
     for t in toponyms:  # names the article uses as places but the gazetteer spells differently
-        if not candidates[(t.key, t.region)] and context.countries and t.label != "NORP":
-            candidates[(t.key, t.region)] = gazetteer.fuzzy(t.key, set(context.countries))
+        if not candidates[(t.key, t.region)] and main_countries and t.label != "NORP":
+            candidates[(t.key, t.region)] = gazetteer.fuzzy(t.key, main_countries)
     context = _Context.of(candidates)
 
     resolved: dict[tuple[str, bool], GazetteerPlace | None] = {
         key: max(options, key=lambda p: context.score(p, key), default=None) for key, options in candidates.items()
     }
+    named_regions = [(analysis.sentence_of(t.span.start).start, resolved[(t.key, True)]) for t in toponyms if t.region]
     places = []
     for t in toponyms:
-        mention: Mention = analysis.mentions[t.mention]
         best = resolved[(t.key, t.region)]
-        name = mention.span.text
+        sentence = analysis.sentence_of(t.span.start).start
+        regions_here = [r for s, r in named_regions if s == sentence and r is not None]
+        if (
+            best is not None and not t.region and best.kind == "place" and best.population < _SMALL_TOWN
+            and regions_here and best.country_code not in {r.country_code for r in regions_here}
+        ):
+            best = None  # "Zhuravlevka, a village in the Belgorod region": not the Zhuravlivka in Ukraine
         if best is None:
             if t.label not in PLACE_LABELS:
                 continue  # "in the Financial Times": only names the model calls places stay unresolved
-            places.append(PlaceRef(span=mention.span, name=name, mention=t.mention))
+            places.append(PlaceRef(span=t.span, name=t.span.text, mention=t.mention))
             continue
         places.append(
             PlaceRef(
-                span=mention.span,
+                span=t.span,
                 name=best.name,
                 geonames_id=best.geonames_id,
                 latitude=best.latitude,
@@ -163,9 +181,11 @@ class _Context:
         name, region = key
         score = math.log10(place.population + 10)
         if place.country_code in self.countries:
-            score += 3
+            score += 2
         if place.admin1 and place.admin1 in self.admin1s and place.kind == "place":
             score += 2
+        if place_key(place.name) == name:
+            score += 1.5  # its own name, not one of its alternate names ("Chelsea" is also an old name of Norwich)
         if place.kind == "country" and place_key(place.name) == name:
             score += 6
         if place.kind in ("admin1", "admin2"):

@@ -19,7 +19,9 @@ StageFactory = Callable[[], Stage]
 
 stages = catalogue.create("factfile", "stages", entry_points=True)
 
-DEFAULT_STAGES: tuple[str, ...] = ("sentences", "mentions", "chains", "descriptions", "places")
+DEFAULT_STAGES: tuple[str, ...] = (
+    "sentences", "mentions", "chains", "descriptions", "statements", "times", "places", "quantities", "facts", "events",
+)
 
 
 def build(names: tuple[str, ...] = DEFAULT_STAGES) -> list[tuple[str, Stage]]:

@@ -18,7 +18,7 @@ from factfile.store.schema import Document
 
 relaters = catalogue.create("factfile", "relaters", entry_points=True)
 
-DEFAULT_RELATERS: tuple[str, ...] = ("actors", "copies", "outlets")
+DEFAULT_RELATERS: tuple[str, ...] = ("actors", "copies", "stories", "outlets")
 
 
 @dataclass
@@ -33,6 +33,6 @@ Relater = Callable[[Linking], None]
 
 
 def build(names: tuple[str, ...] = DEFAULT_RELATERS) -> list[Relater]:
-    from factfile.relate import actors, copies, outlets  # noqa: F401  (registers relaters)
+    from factfile.relate import actors, copies, outlets, stories  # noqa: F401  (registers relaters)
 
     return [relaters.get(name)() for name in names]

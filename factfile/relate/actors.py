@@ -18,12 +18,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from sqlalchemy import exists, or_, select
+from sqlalchemy import bindparam, exists, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from factfile.extract.names import clean_name, content_words, initials, is_acronym, name_key, signature
 from factfile.records import Chain
 from factfile.relate import Linking, relaters
+from factfile.relate.decisions import join_actors, kept_apart
 from factfile.store.schema import Actor, Alias, Decision
 
 KIND_OF_LABEL = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -47,12 +48,13 @@ class NameKeys:
         words = content_words(name)
         many = len(words) >= 2
         longest = max(words, key=len, default="")
+        others = "".join(w[0] for w in sorted(words) if w != longest)
         return cls(
             key=name_key(name),
-            signature=signature(name),
+            signature=signature(name, person=kind == "person"),
             initials=initials(name)[:16] if many else None,
             surname=words[-1][:100] if many and kind == "person" else None,
-            block=longest[:4] if len(longest) >= 4 else None,
+            block=f"{len(words)}{longest[:4]}{others}"[:16] if len(longest) >= 4 else None,  # same length, start, initials
             acronym=is_acronym(name),
         )
 
@@ -68,6 +70,50 @@ class Candidate:
     mentions: int
 
 
+def _compact(key: str) -> str:
+    return key.upper().replace(" ", "")
+
+
+class Pool:
+    """The candidates of one document, indexed by each blocking key so a name meets only its own."""
+
+    def __init__(self, candidates: list[Candidate]):
+        self.all: list[Candidate] = []
+        self.index: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
+        self.totals: dict[int, int] = defaultdict(int)
+        self.surnames: dict[str, set[int]] = defaultdict(set)
+        for candidate in candidates:
+            self.add(candidate)
+
+    def add(self, candidate: Candidate) -> None:
+        keys = candidate.keys
+        self.all.append(candidate)
+        self.totals[candidate.actor_id] += candidate.mentions
+        for field, value in (("key", keys.key), ("signature", keys.signature), ("initials", keys.initials),
+                             ("surname", keys.surname), ("block", keys.block), ("compact", _compact(keys.key) if keys.acronym else None)):
+            if value:
+                self.index[(field, value)].append(candidate)
+        if keys.surname:
+            self.surnames[keys.surname].add(candidate.actor_id)
+
+    def near(self, name: NameKeys) -> list[Candidate]:
+        lookups = [("key", name.key), ("signature", name.signature), ("block", name.block)]
+        if name.acronym:
+            lookups.append(("initials", _compact(name.key)))
+        if name.initials:
+            lookups.append(("compact", name.initials))
+        if " " not in name.key:
+            lookups.append(("surname", name.key))
+        found = {id(c): c for field, value in lookups if value for c in self.index.get((field, value), ())}
+        return list(found.values())
+
+    def renumber(self, placeholders: dict[int, int]) -> None:
+        """Give the document's new actors their ids once they are flushed."""
+        for candidate in self.all:
+            candidate.actor_id = placeholders.get(candidate.actor_id, candidate.actor_id)
+        self.surnames = defaultdict(set, {k: {placeholders.get(a, a) for a in v} for k, v in self.surnames.items()})
+
+
 @dataclass(slots=True)
 class Match:
     actor_id: int
@@ -77,41 +123,50 @@ class Match:
     mentions: int
 
     specific: bool  # matched by a many-word name or an acronym, not by one word like "Legion"
+    full_name: bool  # the actor has a full name this one word is the surname of ("Trump" → "Donald Trump")
 
     def rank(self) -> tuple:
-        return (self.specific, self.strength, self.same_kind, self.mentions, -self.actor_id)
+        return (self.specific, self.strength, self.full_name, self.same_kind, self.mentions, -self.actor_id)
 
 
 @relaters.register("actors")
 def make_actor_linker():
     def link(linking: Linking) -> None:
-        session, chains = linking.session, linking.analysis.chains
-        kinds = {chain.id: KIND_OF_LABEL.get(chain.label, "other") for chain in chains}
-        names = {chain.id: _names(chain) for chain in chains}
-        keys = {chain.id: [NameKeys.of(n, kinds[chain.id]) for n in names[chain.id]] for chain in chains}
-        candidates = _candidates(session, [k for ks in keys.values() for k in ks])
-        created: dict[int, Actor] = {}
-        reasons: dict[int, str] = {}  # chain -> why it joined a stored actor
-        for chain in chains:
-            match = _best_match(keys[chain.id], kinds[chain.id], candidates)
-            if match is None:
-                actor = Actor(name=chain.name, kind=kinds[chain.id], label=chain.label)
-                created[chain.id] = actor
-                actor_id = -chain.id - 1  # placeholder until the new actors are flushed together
-                for name, name_keys in zip(names[chain.id], keys[chain.id], strict=True):
-                    candidates.append(Candidate(actor_id, kinds[chain.id], name, name_keys, len(chain.mentions)))
-            else:
-                actor_id = match.actor_id
-                reasons[chain.id] = match.reason
-            linking.actor_of_chain[chain.id] = actor_id
-        session.add_all(created.values())
-        session.flush()
-        placeholders = {-chain_id - 1: actor.id for chain_id, actor in created.items()}
-        for chain_id, actor_id in linking.actor_of_chain.items():
-            linking.actor_of_chain[chain_id] = placeholders.get(actor_id, actor_id)
-        _count_aliases(linking, kinds, reasons, _held_apart(session, candidates))
+        with linking.session.no_autoflush:
+            _link(linking)
 
     return link
+
+
+def _link(linking: Linking) -> None:
+    session, chains = linking.session, linking.analysis.chains
+    kinds = {chain.id: KIND_OF_LABEL.get(chain.label, "other") for chain in chains}
+    names = {chain.id: _names(chain) for chain in chains}
+    keys = {chain.id: [NameKeys.of(n, kinds[chain.id]) for n in names[chain.id]] for chain in chains}
+    pool = Pool(_candidates(session, [k for ks in keys.values() for k in ks]))
+    created: dict[int, dict] = {}
+    reasons: dict[int, str] = {}  # chain -> why it joined a stored actor
+    for chain in chains:
+        match = _best_match(keys[chain.id], kinds[chain.id], pool)
+        if match is None:
+            created[chain.id] = {"name": chain.name[:500], "kind": kinds[chain.id], "label": chain.label}
+            actor_id = -chain.id - 1  # placeholder until the new actors are inserted together
+            for name, name_keys in zip(names[chain.id], keys[chain.id], strict=True):
+                pool.add(Candidate(actor_id, kinds[chain.id], name, name_keys, len(chain.mentions)))
+        else:
+            actor_id = match.actor_id
+            reasons[chain.id] = match.reason
+        linking.actor_of_chain[chain.id] = actor_id
+    placeholders = {}
+    if created:
+        inserted = session.execute(insert(Actor).returning(Actor.id, sort_by_parameter_order=True), list(created.values()))
+        placeholders = {-chain_id - 1: actor_id for chain_id, actor_id in zip(created, inserted.scalars(), strict=True)}
+    for chain_id, actor_id in linking.actor_of_chain.items():
+        linking.actor_of_chain[chain_id] = placeholders.get(actor_id, actor_id)
+    pool.renumber(placeholders)
+    apart = _held_apart(session, pool.all)
+    _absorb_surname_actors(linking, keys, kinds, pool, apart)
+    _count_aliases(linking, kinds, reasons, apart)
 
 
 def _names(chain: Chain) -> list[str]:
@@ -121,7 +176,8 @@ def _names(chain: Chain) -> list[str]:
 def _candidates(session: Session, keys: list[NameKeys]) -> list[Candidate]:
     """Aliases of live actors sharing any blocking key with the document's names: one indexed query."""
     wanted = {
-        Alias.key: {k.key for k in keys} | {k.initials.lower() for k in keys if k.initials},
+        Alias.key: {k.key for k in keys} | {k.initials.lower() for k in keys if k.initials}
+        | {" ".join(k.initials.lower()) for k in keys if k.initials},  # "UN" and "U.N." for "United Nations"
         Alias.signature: {k.signature for k in keys if k.signature},
         Alias.initials: {k.key.upper().replace(" ", "") for k in keys if k.acronym},
         Alias.surname: {k.key for k in keys if " " not in k.key},
@@ -136,18 +192,19 @@ def _candidates(session: Session, keys: list[NameKeys]) -> list[Candidate]:
         .where(Actor.merged_into_id.is_(None), or_(*conditions))
     )
     return [
-        Candidate(actor_id, kind, name, NameKeys(key, sig or "", ini, sur, blk, is_acronym(name)), mentions or 0)
+        Candidate(actor_id, kind, name, NameKeys(key, sig or "", ini, sur, blk, len(key) <= 16 and is_acronym(name)), mentions or 0)
         for actor_id, kind, name, key, sig, ini, sur, blk, mentions in rows
     ]
 
 
-def _best_match(names: list[NameKeys], kind: str, candidates: list[Candidate]) -> Match | None:
+def _best_match(names: list[NameKeys], kind: str, pool: Pool) -> Match | None:
+    """The strongest match; a chain with a full name must match on a full name or acronym, not on
+    one shared word ("Minyon Moore" is not "Gwen Moore" because both are called "Moore")."""
     best: Match | None = None
-    totals: dict[int, int] = defaultdict(int)
-    for candidate in candidates:
-        totals[candidate.actor_id] += candidate.mentions
+    has_full_name = any(" " in n.key for n in names)
+    totals, surnames = pool.totals, pool.surnames
     for name in names:
-        for candidate in candidates:
+        for candidate in pool.near(name):
             evidence = _evidence(name, kind, candidate)
             if evidence is None:
                 continue
@@ -156,7 +213,10 @@ def _best_match(names: list[NameKeys], kind: str, candidates: list[Candidate]) -
             if strength < 4 and not same_kind:
                 continue
             specific = " " in name.key or name.acronym
-            match = Match(candidate.actor_id, strength, reason, same_kind, totals[candidate.actor_id], specific)
+            if has_full_name and not specific:
+                continue
+            full_name = candidate.actor_id in surnames.get(name.key, ())
+            match = Match(candidate.actor_id, strength, reason, same_kind, totals[candidate.actor_id], specific, full_name)
             if best is None or match.rank() > best.rank():
                 best = match
     return best
@@ -180,19 +240,38 @@ def _evidence(name: NameKeys, kind: str, candidate: Candidate) -> tuple[int, str
     if name.block and name.block == other.block and not name.acronym and not other.acronym:
         words, other_words = name.signature.split(), other.signature.split()
         long_enough = len(words) >= 2 or len(name.signature) >= 6
-        if long_enough and len(words) == len(other_words):
+        same_first = kind != "person" or name.key.split()[0] == other.key.split()[0]  # "Ivana"/"Ivanka" Trump
+        if long_enough and len(words) == len(other_words) and same_first:
             score = fuzz.ratio(name.signature, other.signature)
             if score >= FUZZY_THRESHOLD:
                 return 1, f"similar spelling to {quoted} ({score:.0f}/100)"
     return None
 
 
+def _absorb_surname_actors(linking: Linking, keys, kinds, pool: Pool, apart: dict[int, set[str]]) -> None:
+    """An actor known only by a surname ("Trump", from articles that never gave the full name) joins
+    the person whose full name this article gives, when no other known person has that surname."""
+    session = linking.session
+    for chain in linking.analysis.chains:
+        actor_id = linking.actor_of_chain[chain.id]
+        surnames = {k.surname for k in keys[chain.id] if k.surname}
+        if kinds[chain.id] != "person" or not surnames:
+            continue
+        if {a for s in surnames for a in pool.surnames.get(s, ())} - {actor_id}:
+            continue  # "Clinton" could be Hillary or Bill: leave it
+        one_word = {c.actor_id for s in surnames for c in pool.index.get(("key", s), ()) if c.actor_id != actor_id}
+        for other in sorted(one_word):
+            other_keys = set(session.scalars(select(Alias.key).where(Alias.actor_id == other)))
+            if other_keys and other_keys <= surnames and not other_keys & apart.get(actor_id, set()):
+                name = next(iter(other_keys))
+                join_actors(session, actor_id, [other], f"its only name “{name}” is the surname of “{chain.name}” (document {linking.document.id})")
+                pool.renumber({other: actor_id})
+
+
 def _held_apart(session: Session, candidates: list[Candidate]) -> dict[int, set[str]]:
     """For each actor, the name keys a user split off it (held by actors kept apart from it)."""
     if not session.scalar(select(exists().where(Decision.kind == "split"))):
         return {}
-    from factfile.relate.decisions import kept_apart
-
     apart = kept_apart(session)
     keys_of: dict[int, set[str]] = defaultdict(set)
     for candidate in candidates:
@@ -224,21 +303,30 @@ def _count_aliases(linking: Linking, kinds: dict[int, str], matched: dict[int, s
         return
     session = linking.session
     existing = {
-        (a.actor_id, a.key): a
-        for a in session.scalars(
-            select(Alias).where(
+        (actor_id, key): alias_id
+        for alias_id, actor_id, key in session.execute(
+            select(Alias.id, Alias.actor_id, Alias.key).where(
                 Alias.actor_id.in_({actor_id for actor_id, _ in counts}), Alias.key.in_({key for _, key in counts})
             )
         )
     }
+    increments, new = [], []
     for (actor_id, key), (name, count, kind, reason) in counts.items():
         if (actor_id, key) in existing:
-            existing[(actor_id, key)].mentions += count
-        else:
-            keys = NameKeys.of(name, kind)
-            session.add(
-                Alias(
-                    actor_id=actor_id, name=name, key=key, mentions=count, reason=reason or f"same name (document {document})",
-                    signature=keys.signature, initials=keys.initials, surname=keys.surname, block=keys.block,
-                )
-            )
+            if count:
+                increments.append({"alias_id": existing[(actor_id, key)], "more": count})
+            continue
+        keys = NameKeys.of(name, kind)
+        new.append({
+            "actor_id": actor_id, "name": name[:500], "key": key[:500], "mentions": count,
+            "reason": reason or f"same name (document {document})",
+            "signature": keys.signature[:500], "initials": keys.initials, "surname": keys.surname, "block": keys.block,
+        })
+    table = Alias.__table__
+    if increments:
+        session.execute(
+            update(table).where(table.c.id == bindparam("alias_id")).values(mentions=table.c.mentions + bindparam("more")),
+            increments,
+        )
+    if new:
+        session.execute(insert(table), new)

@@ -98,8 +98,8 @@ class Sketch:
         return [key for kind in KINDS for key in band_keys(self.signatures[kind], kind)]
 
 
-def sketch(text: str, language: str | None) -> Sketch:
-    print_ = fingerprint(text, language)
+def sketch(text: str, language: str | None, with_anchors: bool = True) -> Sketch:
+    print_ = fingerprint(text, language, with_anchors)
     return Sketch(print_, {kind: signature(print_.view(kind), kind) for kind in KINDS})
 
 
@@ -204,30 +204,35 @@ def _side(session: Session, document: Document) -> Side:
     return Side(document.id, document.published, document.declared_source, outlet)
 
 
+def _root(session: Session, document: Document) -> Document:
+    return session.get(Document, document.copy_of_id) if document.copy_of_id is not None else document
+
+
+def _merge(session: Session, original: Document, copy: Document, reason: str, match: Match) -> None:
+    """Make `copy` (a root) and all its copies point at `original`."""
+    session.execute(update(Document).where(Document.copy_of_id == copy.id).values(copy_of_id=original.id))
+    copy.copy_of_id = original.id
+    copy.copy_reason = f"{reason}; {match.evidence} {match.score:.2f}"
+    copy.copy_similarity = round(match.score, 4)
+
+
 def link(session: Session, document: Document, matches: list[Match]) -> Document | None:
-    """Point `document` (or the original it turns out to predate) at the root original; return the root."""
-    if not matches:
-        return None
-    best = matches[0]
-    matched = session.get(Document, best.document_id)
-    root = session.get(Document, matched.copy_of_id) if matched.copy_of_id is not None else matched
-    original, copy, reason = original_of(_side(session, document), _side(session, root))
-    evidence = f"{best.evidence} {best.score:.2f}"
-    if original.id == root.id:
-        document.copy_of_id = root.id
-        document.copy_reason = f"{reason}; {evidence}"
-        document.copy_similarity = round(best.score, 4)
-        return root
-    # the new document is the original: it takes over the root's place and all its copies
-    session.execute(
-        update(Document).where(Document.copy_of_id == root.id).values(copy_of_id=document.id)
-    )
-    root.copy_of_id = document.id
-    root.copy_reason = f"{reason}; {evidence}"
-    root.copy_similarity = round(best.score, 4)
-    document.copy_of_id = None
-    document.copy_reason = None
-    return document
+    """Join the document to the groups of every document it matches, under one root original; return it.
+
+    Matching two groups at once happens when an original arrives after copies that do not match each
+    other (a spun copy and a truncated one): both groups then collapse onto one origin.
+    """
+    root = document
+    for match in matches:
+        other = _root(session, session.get(Document, match.document_id))
+        if other.id == root.id:
+            continue
+        first, second = (root, other) if root.id < other.id else (other, root)
+        original, _, reason = original_of(_side(session, second), _side(session, first))
+        winner, loser = (first, second) if original.id == first.id else (second, first)
+        _merge(session, winner, loser, reason, match)
+        root = winner
+    return root if matches else None
 
 
 @relaters.register("copies")

@@ -115,6 +115,14 @@ def kept_apart(session: Session) -> dict[int, set[int]]:
     return apart
 
 
+def join_actors(session: Session, keep_id: int, other_ids: list[int], reason: str) -> None:
+    """An automatic merge made by the resolver (not a user decision, so not stored or replayed)."""
+    keep = _live(session, keep_id)
+    others = _distinct_live(session, other_ids, exclude=keep.id)
+    if others:
+        _merge(session, keep, others, reason)
+
+
 def _replay_merge(session: Session, decision: Decision) -> None:
     payload = decision.payload
     keep = _find(session, payload["keep"], payload.get("keep_keys", []))

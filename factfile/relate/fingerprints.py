@@ -17,7 +17,7 @@ import hashlib
 import importlib
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 from datasketch import MinHash
@@ -35,14 +35,14 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 @dataclass(slots=True)
 class Fingerprint:
-    """The shingle sets of one text (hashed to 64-bit integers), one per view."""
+    """The shingle sets of one text, one per view: sorted unique 64-bit hashes."""
 
-    words: frozenset[int]
-    skeleton: frozenset[int]
-    anchors: frozenset[int]
+    words: np.ndarray
+    skeleton: np.ndarray
+    anchors: np.ndarray
     token_count: int
 
-    def view(self, kind: str) -> frozenset[int]:
+    def view(self, kind: str) -> np.ndarray:
         return getattr(self, kind)
 
 
@@ -71,48 +71,56 @@ def anchors(raw_tokens: list[str], language: str | None = None) -> list[str]:
     ]
 
 
-def fingerprint(text: str, language: str | None = None) -> Fingerprint:
-    raw = _TOKEN.findall(text)
-    words = [t.casefold() for t in raw]
-    stops = stop_words(language)
-    skeleton = [w for w in words if w in stops]
+def fingerprint(text: str, language: str | None = None, with_anchors: bool = True) -> Fingerprint:
+    """All views of a text; `with_anchors=False` skips names and numbers (only needed to compare)."""
+    if with_anchors:
+        raw = _TOKEN.findall(text)
+        words = [t.casefold() for t in raw]
+    else:
+        words = _TOKEN.findall(text.casefold())
+    hashes = np.fromiter(map(_hash64, words), dtype=np.uint64, count=len(words))
+    is_stop = np.isin(hashes, _stop_hashes(language))
+    names = anchors(raw, language) if with_anchors else []
     return Fingerprint(
-        words=_shingles(words, WORD_N),
-        skeleton=_shingles(skeleton, SKELETON_N),
-        anchors=_shingles(anchors(raw, language), ANCHOR_N),
+        words=_shingles(hashes, WORD_N),
+        skeleton=_shingles(hashes[is_stop], SKELETON_N),
+        anchors=_shingles(np.fromiter(map(_hash64, names), dtype=np.uint64, count=len(names)), ANCHOR_N),
         token_count=len(words),
     )
+
+
+@cache
+def _stop_hashes(language: str | None) -> np.ndarray:
+    return np.array(sorted(_hash64(w) for w in stop_words(language)), dtype=np.uint64)
 
 
 _MULTIPLIER = np.uint64(0x100000001B3)
 
 
-def _shingles(sequence: list[str], n: int) -> frozenset[int]:
+def _shingles(items: np.ndarray, n: int) -> np.ndarray:
     """Hashes of every run of n items (a polynomial rolling hash over stable per-item hashes)."""
-    if not sequence:
-        return frozenset()
-    items = np.fromiter((_hash64(item) for item in sequence), dtype=np.uint64, count=len(sequence))
-    if len(items) <= n:
-        n = len(items)
+    if len(items) == 0:
+        return items
+    n = min(n, len(items))
     count = len(items) - n + 1
     combined = np.zeros(count, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for offset in range(n):
             combined = combined * _MULTIPLIER + items[offset : offset + count]
-    return frozenset(combined.tolist())
+    return np.unique(combined)
 
 
-@cache
+@lru_cache(maxsize=1 << 19)
 def _hash64(item: str) -> int:
     return int.from_bytes(hashlib.blake2b(item.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-def signature(shingles: frozenset[int], kind: str) -> np.ndarray:
+def signature(shingles: np.ndarray, kind: str) -> np.ndarray:
     """The view's MinHash signature (NUM_PERM 32-bit values); empty for an empty view."""
-    if not shingles:
+    if len(shingles) == 0:
         return np.zeros(0, dtype=np.uint32)
-    minhash = MinHash(num_perm=NUM_PERM, hashfunc=_low32, permutations=_permutations(kind), scheme=SCHEME)
-    minhash.update_batch(shingles)
+    minhash = MinHash(num_perm=NUM_PERM, hashfunc=_identity, permutations=_permutations(kind), scheme=SCHEME)
+    minhash.update_batch(shingles & np.uint64(0xFFFFFFFF))  # its permutations expect 32-bit hash values
     return minhash.hashvalues.astype(np.uint32)
 
 
@@ -140,20 +148,19 @@ def _permutations(kind: str):
     return MinHash(num_perm=NUM_PERM, seed=KINDS.index(kind) + 1, scheme=SCHEME).permutations
 
 
-def _low32(shingle: int) -> int:
-    """MinHash's permutations expect 32-bit hash values."""
-    return shingle & 0xFFFFFFFF
+def _identity(value):
+    return value
 
 
-def containment(a: frozenset[int], b: frozenset[int]) -> float:
+def containment(a: np.ndarray, b: np.ndarray) -> float:
     """Share of the smaller set found in the larger one: 1.0 when one text is a cut of the other."""
-    if not a or not b:
+    if len(a) == 0 or len(b) == 0:
         return 0.0
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    return len(small & large) / len(small)
+    return len(np.intersect1d(a, b, assume_unique=True)) / min(len(a), len(b))
 
 
-def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
-    if not a or not b:
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    if len(a) == 0 or len(b) == 0:
         return 0.0
-    return len(a & b) / len(a | b)
+    shared = len(np.intersect1d(a, b, assume_unique=True))
+    return shared / (len(a) + len(b) - shared)

@@ -8,6 +8,7 @@ from rich.text import Text
 from sqlalchemy.orm import Session
 
 from factfile.serve.dossier import Dossier, Evidence
+from factfile.serve.statements import StatementLine
 from factfile.store import queries
 
 
@@ -45,15 +46,30 @@ def print_dossier(console: Console, dossier: Dossier) -> None:
         console.print(f"  • {escape(name)} [dim]({count} mentions)[/]")
 
     if dossier.facts:
-        console.print("\n[bold]What the sources say it is[/]")
-        for fact in dossier.facts:
-            label = "" if fact.predicate == "description" else f"{fact.predicate}: "
+        print_profile(console, dossier)
+        if dossier.conflicts:
+            print_conflicts(console, dossier)
+
+    if dossier.events:
+        console.print("\n[bold]Events[/]")
+        for event in dossier.events:
+            when = event.date_start.isoformat() if event.date_start else "date unknown"
+            if event.date_end and event.date_start and event.date_end != event.date_start:
+                when += f"..{event.date_end.isoformat()}"
+            who = " → ".join(a for a in (event.actor1, event.actor2) if a) or "?"
+            claim = event.certainty + (f", by {event.reported_by}" if event.reported_by else "")
             console.print(
-                f"  • {escape(label)}[bold]{escape(fact.value)}[/] "
-                f"[dim]({len(fact.evidence)} mention(s), {fact.outlets} outlet(s))[/]"
+                f"  • [bold]{escape(when)}[/] {escape(event.event_type)} / {escape(event.sub_type or '-')} · {escape(who)}"
+                f" · {escape(event.place or 'place unknown')} [dim]({escape(claim)}; doc {event.document_id})[/]"
             )
-            for evidence in fact.evidence[:3]:
-                console.print(evidence_text(evidence))
+            console.print(Text("      " + event.sentence, style="dim"))
+
+    if dossier.said:
+        console.print("\n[bold]What it said[/]")
+        print_statements(console, dossier.said)
+    if dossier.said_about:
+        console.print("\n[bold]What others said about it[/]")
+        print_statements(console, dossier.said_about)
 
     console.print("\n[bold]Mentions by document[/]")
     for document in dossier.documents:
@@ -64,6 +80,68 @@ def print_dossier(console: Console, dossier: Dossier) -> None:
         )
         for evidence in document.evidence:
             console.print(evidence_text(evidence, with_source=False))
+
+
+PREDICATE_LABELS = {
+    "description": "What the sources say it is", "founded": "Founded", "founded_by": "Founded by",
+    "based_in": "Based in", "size": "Size", "designation": "Designations", "part_of": "Part of",
+    "ally": "Allies", "opponent": "Opponents",
+}
+
+def print_profile(console: Console, dossier: Dossier) -> None:
+    """Profile facts grouped by kind, each value with its support (independent outlets) and evidence."""
+    predicate = None
+    for fact in dossier.facts:
+        if fact.predicate != predicate:
+            predicate = fact.predicate
+            label = PREDICATE_LABELS.get(predicate, predicate.replace("_", " ").capitalize())
+            console.print(f"\n[bold]{escape(label)}[/]")
+        said = ", ".join(fact.sources[:3])
+        console.print(
+            f"  • [bold]{escape(fact.value)}[/] "
+            f"[dim]({len(fact.evidence)} mention(s), {fact.outlets} outlet(s); says {escape(said)})[/]"
+        )
+        for evidence in fact.evidence[:3]:
+            console.print(evidence_text(evidence))
+def print_conflicts(console: Console, dossier: Dossier) -> None:
+    """Values that cannot all be true, side by side: each with who says it, where and when."""
+    console.print("\n[bold]Conflicting values[/]")
+    for predicate, lines in dossier.conflicts.items():
+        console.print(f"  [bold]{escape(PREDICATE_LABELS.get(predicate, predicate))}[/]")
+        width = max(len(line.value) for line in lines)
+        for line in lines:
+            for evidence in line.evidence:
+                when = evidence.published.isoformat() if evidence.published else "undated"
+                console.print(
+                    f"    {escape(line.value.ljust(width))}  {escape(evidence.said_by or 'the article')} "
+                    f"[dim]· {escape(evidence.source_label)} · {when} · doc {evidence.document_id}[/]"
+                )
+def statement_head(line: StatementLine) -> Text:
+    """"• [hedged] Caesar (person) — told: ..." — who, how sure, through which cue."""
+    head = Text("  • ")
+    head.append(f"[{line.certainty}{', ' + ', '.join(line.hedges) if line.hedges else ''}] ", style="magenta")
+    who = line.source_actor or (" ".join(line.source.split()) if line.source else None)
+    head.append(who or ("the article" if line.source_type == "article" else "unnamed source"), style="bold")
+    if line.source and line.source_actor and " ".join(line.source.split()) != line.source_actor:
+        head.append(f" (“{' '.join(line.source.split())}”)")
+    head.append(f" · {line.source_type}" + (" · direct quote" if line.direct else ""), style="dim")
+    if line.cue:
+        head.append(" — " + " ".join(line.cue.split()))
+    return head
+def print_statements(console: Console, lines: list[StatementLine]) -> None:
+    for line in lines:
+        console.print(statement_head(line))
+        passage = " ".join(line.passage.split())
+        start, end = line.highlight
+        text = Text("      “")
+        text.append(" ".join(line.passage[:start].split()) + (" " if start and line.passage[start - 1].isspace() else ""))
+        text.append(" ".join(line.passage[start:end].split()), style="bold")
+        text.append((" " if line.passage[end:end + 1].isspace() else "") + " ".join(line.passage[end:].split()) if passage else "")
+        text.append("” — ")
+        text.append(line.outlet or f"document {line.document_id}", style="cyan")
+        when = line.published.isoformat() if line.published else None
+        text.append(f" [doc {line.document_id}{', ' + when if when else ''}, statement {line.statement_id}]", style="dim")
+        console.print(text)
 
 
 def print_stats(console: Console, session: Session, store) -> None:

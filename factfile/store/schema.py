@@ -169,7 +169,10 @@ class Place(Base):
 
 class Mention(Base):
     __tablename__ = "mentions"
-    __table_args__ = (Index("ix_mentions_document_id_start", "document_id", "start"),)
+    __table_args__ = (
+        Index("ix_mentions_document_id_start", "document_id", "start"),
+        Index("ix_mentions_actor_id_document_id_start_end", "actor_id", "document_id", "start", "end"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     start: Mapped[int] = mapped_column(Integer)
@@ -188,6 +191,10 @@ class Statement(Base):
     """An attribution: source, cue and content spans, how direct and how certain."""
 
     __tablename__ = "statements"
+    __table_args__ = (
+        Index("ix_statements_content_text", "content_text", postgresql_using="hash"),
+        Index("ix_statements_document_id_content_start_content_end", "document_id", "content_start", "content_end"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     source_text: Mapped[str | None] = mapped_column(Text)
@@ -223,6 +230,7 @@ class Fact(Base):
     sent_start: Mapped[int] = mapped_column(Integer)
     sent_end: Mapped[int] = mapped_column(Integer)
     statement_id: Mapped[int | None] = mapped_column(ForeignKey("statements.id", ondelete="SET NULL"))
+    source_actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"))  # who says it
 
 
 class TimeExpression(Base):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from factfile.records import Analysis, PlaceRef
@@ -41,22 +41,26 @@ def save(session: Session, analysis: Analysis, relaters: Sequence[Relater]) -> s
     place_ids = [_place_id(session, place) for place in analysis.places]
     place_of_mention = {p.mention: place_ids[i] for i, p in enumerate(analysis.places) if p.mention is not None}
 
-    session.add_all(
-        s.Mention(
-            document_id=document.id,
-            start=m.span.start,
-            end=m.span.end,
-            text=m.span.text[:500],
-            label=m.label,
-            role=m.role,
-            chain=m.chain,
-            sent_start=m.sentence.start,
-            sent_end=m.sentence.end,
-            actor_id=actor(m.chain) if m.chain is not None else None,
-            place_id=place_of_mention.get(i),
+    if analysis.mentions:  # the bulk of the rows: one multi-row INSERT, no ORM objects
+        session.execute(
+            insert(s.Mention),
+            [
+                dict(
+                    document_id=document.id,
+                    start=m.span.start,
+                    end=m.span.end,
+                    text=m.span.text[:500],
+                    label=m.label,
+                    role=m.role,
+                    chain=m.chain,
+                    sent_start=m.sentence.start,
+                    sent_end=m.sentence.end,
+                    actor_id=actor(m.chain) if m.chain is not None else None,
+                    place_id=place_of_mention.get(i),
+                )
+                for i, m in enumerate(analysis.mentions)
+            ],
         )
-        for i, m in enumerate(analysis.mentions)
-    )
 
     statements: list[s.Statement] = []
     for st in analysis.statements:
@@ -99,6 +103,7 @@ def save(session: Session, analysis: Analysis, relaters: Sequence[Relater]) -> s
             sent_start=f.sentence.start,
             sent_end=f.sentence.end,
             statement_id=statement_id(f.statement),
+            source_actor_id=actor(f.source_chain) if f.source_chain is not None else None,
         )
         for f in analysis.facts
     )

@@ -60,6 +60,11 @@ def quote_depths(doc: Doc) -> list[int]:
     return inside
 
 
+_TELLING_ARCS = frozenset(
+    {"nsubj", "nsubjpass", "ccomp", "xcomp", "dobj", "agent", "mark", "neg", "advcl", "parataxis", "pobj", "prep"}
+)
+
+
 def _anchor(token: Token, cue_lemmas: Collection[str]) -> tuple[Token | None, str]:
     """The nearest ancestor (or the token itself) that is a reporting word, and the arc leaving it."""
     arc = "self"
@@ -122,6 +127,11 @@ def _own(t: Token, quoted: list[int], anchors: list[tuple[Token | None, str]], s
         "se=" + str(int(t.is_sent_end)),
         "qpq=" + str(quoted[t.i - 1] if t.i else 0) + str(quoted[t.i]),
     ]
+    children = {child.dep_ for child in t.children if child.dep_ in _TELLING_ARCS}
+    own += ["ch=" + dep for dep in sorted(children)]
+    if "ccomp" in children or "xcomp" in children:
+        own.append("lcomp=" + t.lemma_.lower())
+    own.append("hdep=" + head.dep_)
     if anchor is not None:
         own += ["arc=" + arc, "al=" + anchor.lemma_.lower(), "alarc=" + anchor.lemma_.lower() + "|" + arc]
         if arc == "self":

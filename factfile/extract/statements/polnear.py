@@ -9,7 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.tokens import Doc, DocBin
+
 from factfile.errors import FactfileError
+from factfile.extract.nlp import load_model
 
 Fragments = tuple[tuple[int, int], ...]
 ROLES = ("source", "cue", "content")
@@ -81,3 +84,17 @@ def parse_ann(path: Path, text_length: int) -> list[GoldAttribution]:
         if gold.cue and gold.content:
             result.append(gold)
     return result
+
+
+def parsed(articles: list[GoldArticle], cache: Path, split: str, processes: int = 1) -> list[Doc]:
+    """spaCy parses of the articles (the pipeline's model), cached as a DocBin: parsing dominates."""
+    nlp = load_model()
+    path = cache / f"polnear-{split}.spacy"
+    if path.exists():
+        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+        if [d.text for d in docs] == [a.text for a in articles]:
+            return docs
+    docs = list(nlp.pipe((a.text for a in articles), batch_size=16, n_process=processes))
+    cache.mkdir(parents=True, exist_ok=True)
+    DocBin(docs=docs).to_disk(path)
+    return docs

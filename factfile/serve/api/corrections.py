@@ -9,6 +9,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 from sqlalchemy import func, select
 
+from factfile.errors import FactfileError
 from factfile.serve.api import models as m
 from factfile.serve.api.deps import PagingDep, SessionDep
 from factfile.store import schema as s
@@ -35,7 +36,10 @@ def merge(request: Request, actor_id: int, body: m.MergeIn):
                 raise HTTPException(404, f"no actor with id {wanted}")
         if actor_id in body.other_ids:
             raise HTTPException(422, "an actor cannot be merged into itself")
-        decision = decisions.merge_actors(session, actor_id, body.other_ids, body.note)
+        try:
+            decision = decisions.merge_actors(session, actor_id, body.other_ids, body.note)
+        except FactfileError as error:
+            raise HTTPException(422, str(error)) from None
         return m.CorrectionOut(decision=_decision_out(decision), actor_id=actor_id)
 
 
@@ -49,7 +53,7 @@ def split(request: Request, actor_id: int, body: m.SplitIn):
             raise HTTPException(404, f"no actor with id {actor_id}")
         try:
             decision, new_actor_id = decisions.split_actor(session, actor_id, body.alias_keys, body.note)
-        except (KeyError, ValueError) as error:
+        except FactfileError as error:
             raise HTTPException(422, str(error)) from None
         return m.CorrectionOut(decision=_decision_out(decision), actor_id=new_actor_id)
 

@@ -113,6 +113,7 @@ class PlaceOut(BaseModel):
     admin1: str | None
     admin2: str | None
     feature_code: str | None
+    mentions: int | None = Field(default=None, description="mentions of the place in the store (in place lists)")
 
 
 class EventOut(BaseModel):

@@ -22,8 +22,10 @@ from factfile.store.queries import sentence_of
 OUTLET_NAME = func.coalesce(s.Outlet.name, s.Outlet.domain, s.Document.site)
 
 
-def _page(session: Session, query: Select, limit: int, offset: int) -> tuple[int, list]:
-    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+def _page(session: Session, query: Select, limit: int, offset: int, count: Select | None = None) -> tuple[int, list]:
+    """The total number of matches (from `count`, a cheaper query with the same filters, if given) and one page."""
+    counted = (count if count is not None else query).order_by(None).subquery()
+    total = session.scalar(select(func.count()).select_from(counted)) or 0
     return total, list(session.execute(query.limit(limit).offset(offset)))
 
 
@@ -120,13 +122,20 @@ def _place_out(place: s.Place | None) -> m.PlaceOut | None:
 def list_places(
     session: Session, q: str | None = None, resolved: bool | None = None, limit: int = 50, offset: int = 0
 ) -> tuple[int, list[m.PlaceOut]]:
-    query = select(s.Place).order_by(s.Place.name, s.Place.id)
+    """Places, most mentioned first."""
+    mentions = select(func.count()).where(s.Mention.place_id == s.Place.id).correlate(s.Place).scalar_subquery()
+    query = select(s.Place, mentions.label("mentions")).order_by(mentions.desc(), s.Place.name, s.Place.id)
     if q:
         query = query.where(s.Place.name.icontains(q))
     if resolved is not None:
         query = query.where(s.Place.latitude.is_not(None) if resolved else s.Place.latitude.is_(None))
-    total, rows = _page(session, query, limit, offset)
-    return total, [_place_out(place) for (place,) in rows]
+    total, rows = _page(session, query, limit, offset, query.with_only_columns(s.Place.id))
+    items = []
+    for place, n in rows:
+        item = _place_out(place)
+        item.mentions = n
+        items.append(item)
+    return total, items
 
 
 # documents
@@ -222,13 +231,22 @@ def corroboration_of(statement):
     )
 
 
-def about_actor(statement, actor_id: int):
-    """The statement's content mentions the actor (a mention of it lies inside the content span)."""
-    return exists().where(
-        s.Mention.actor_id == actor_id,
-        s.Mention.document_id == statement.document_id,
-        s.Mention.start >= statement.content_start,
-        s.Mention.end <= statement.content_end,
+def statements_about(actor_id: int):
+    """Ids of statements whose content mentions the actor (a mention of it lies inside the content span).
+
+    Starts from the actor's mentions (indexed by actor), then the statements of those documents.
+    """
+    return (
+        select(s.Statement.id)
+        .join(
+            s.Mention,
+            and_(
+                s.Mention.document_id == s.Statement.document_id,
+                s.Mention.start >= s.Statement.content_start,
+                s.Mention.end <= s.Statement.content_end,
+            ),
+        )
+        .where(s.Mention.actor_id == actor_id)
     )
 
 
@@ -247,39 +265,47 @@ class StatementFilter:
 
 
 def list_statements(session: Session, where: StatementFilter, limit: int = 50, offset: int = 0) -> tuple[int, list[m.StatementOut]]:
+    """Statements matching `where`, most recently stored first, with their document, outlet and corroboration.
+
+    The filters are applied to the statements table alone (joining only what a filter needs), so counting
+    the matches stays cheap; the page of rows is then joined to documents, outlets and actors.
+    """
     source_actor = aliased(s.Actor)
-    corroboration = corroboration_of(s.Statement).label("corroboration")
+    conditions = []
+    if where.source_actor_id is not None:
+        conditions.append(s.Statement.source_actor_id == where.source_actor_id)
+    if where.about_actor_id is not None:
+        conditions.append(s.Statement.id.in_(statements_about(where.about_actor_id)))
+        conditions.append(or_(s.Statement.source_actor_id.is_(None), s.Statement.source_actor_id != where.about_actor_id))
+    if where.source:
+        named = select(s.Actor.id).where(s.Actor.name.icontains(where.source))
+        conditions.append(or_(s.Statement.source_text.icontains(where.source), s.Statement.source_actor_id.in_(named)))
+    if where.source_type:
+        conditions.append(s.Statement.source_type == where.source_type)
+    if where.certainty:
+        conditions.append(s.Statement.certainty == where.certainty)
+    if where.min_corroboration is not None:
+        conditions.append(corroboration_of(s.Statement) >= where.min_corroboration)
+    if where.max_corroboration is not None:
+        conditions.append(corroboration_of(s.Statement) <= where.max_corroboration)
+    if where.document_id is not None:
+        conditions.append(s.Statement.document_id == where.document_id)
+    if where.outlet_id is not None:
+        conditions.append(s.Statement.document_id.in_(select(s.Document.id).where(s.Document.outlet_id == where.outlet_id)))
+    if not where.include_wrong:
+        conditions.append(s.Statement.marked_wrong.is_(False))
     query = (
-        select(s.Statement, s.Document.title, OUTLET_NAME, s.Document.published, source_actor.name, corroboration)
+        select(
+            s.Statement, s.Document.title, OUTLET_NAME, s.Document.published, source_actor.name,
+            corroboration_of(s.Statement).label("corroboration"),
+        )
         .join(s.Document, s.Document.id == s.Statement.document_id)
         .outerjoin(s.Outlet, s.Outlet.id == s.Document.outlet_id)
         .outerjoin(source_actor, source_actor.id == s.Statement.source_actor_id)
-        .order_by(s.Document.published.desc(), s.Statement.document_id.desc(), s.Statement.content_start)
+        .where(*conditions)
+        .order_by(s.Statement.id.desc())
     )
-    if where.source_actor_id is not None:
-        query = query.where(s.Statement.source_actor_id == where.source_actor_id)
-    if where.about_actor_id is not None:
-        query = query.where(
-            about_actor(s.Statement, where.about_actor_id),
-            or_(s.Statement.source_actor_id.is_(None), s.Statement.source_actor_id != where.about_actor_id),
-        )
-    if where.source:
-        query = query.where(or_(s.Statement.source_text.icontains(where.source), source_actor.name.icontains(where.source)))
-    if where.source_type:
-        query = query.where(s.Statement.source_type == where.source_type)
-    if where.certainty:
-        query = query.where(s.Statement.certainty == where.certainty)
-    if where.min_corroboration is not None:
-        query = query.where(corroboration_of(s.Statement) >= where.min_corroboration)
-    if where.max_corroboration is not None:
-        query = query.where(corroboration_of(s.Statement) <= where.max_corroboration)
-    if where.document_id is not None:
-        query = query.where(s.Statement.document_id == where.document_id)
-    if where.outlet_id is not None:
-        query = query.where(s.Document.outlet_id == where.outlet_id)
-    if not where.include_wrong:
-        query = query.where(s.Statement.marked_wrong.is_(False))
-    total, rows = _page(session, query, limit, offset)
+    total, rows = _page(session, query, limit, offset, select(s.Statement.id).where(*conditions))
     return total, [
         m.StatementOut(
             id=st.id, document_id=st.document_id, document_title=title, outlet=outlet, published=published,

@@ -5,6 +5,8 @@ Each command module registers its commands on `app` when imported (below).
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from typing import Annotated, Optional
 
 import typer
@@ -48,4 +50,11 @@ def main(db: DbOption = None) -> None:
     State.db = db
 
 
-from factfile.serve.cli import actors, export, ingest, query, serve  # noqa: E402,F401  (register commands)
+def _register_commands() -> None:
+    """Every module of this package adds its commands to `app` when imported; a new module is all a new
+    command group needs."""
+    for module in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{module.name}")
+
+
+_register_commands()

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from factfile.serve.api import queries
 from factfile.serve.api.deps import SessionDep
-from factfile.serve.dossier import FactLine, build_dossier
+from factfile.serve.dossier import build_dossier
 from factfile.serve.web import templates
 from factfile.serve.web.highlight import parse_focus, segments
 from factfile.store import queries as store_queries
@@ -22,7 +22,7 @@ PAGE = 50
 
 
 def render(request: Request, name: str, **context):
-    context.setdefault("writable", bool(request.app.state.settings.token))
+    context.setdefault("writable", request.app.state.settings.writable)
     return templates.TemplateResponse(request, name, context)
 
 
@@ -47,14 +47,6 @@ def search(request: Request, session: SessionDep, q: Annotated[str, Query(max_le
     return render(request, "search.html", q=q, result=result)
 
 
-def _conflicts(facts: list[FactLine]) -> OrderedDict[str, list[FactLine]]:
-    """Predicates (other than free descriptions) for which sources give more than one value."""
-    by_predicate: OrderedDict[str, list[FactLine]] = OrderedDict()
-    for line in facts:
-        by_predicate.setdefault(line.predicate, []).append(line)
-    return OrderedDict((p, lines) for p, lines in by_predicate.items() if p != "description" and len(lines) > 1)
-
-
 @router.get("/actors/{actor_id}")
 def actor(request: Request, session: SessionDep, actor_id: int):
     live = store_queries.live_actor(session, actor_id)
@@ -63,7 +55,7 @@ def actor(request: Request, session: SessionDep, actor_id: int):
     if live.id != actor_id:
         return RedirectResponse(f"/actors/{live.id}", status_code=303)
     dossier = build_dossier(session, actor_id, max_documents=25)
-    conflicts = _conflicts(dossier.facts)
+    conflicts = dossier.conflicts
     said_total, said = queries.list_statements(session, queries.StatementFilter(source_actor_id=actor_id), limit=20)
     about_total, about = queries.list_statements(session, queries.StatementFilter(about_actor_id=actor_id), limit=20)
     events_total, events = queries.list_events(session, queries.EventFilter(actor_id=actor_id), limit=20)
@@ -143,7 +135,8 @@ def map_page(request: Request, session: SessionDep, actor_id: int | None = None)
     actor = queries.get_actor(session, actor_id) if actor_id is not None else None
     params = {"located": "true", "limit": "500", **({"actor_id": str(actor_id)} if actor_id is not None else {})}
     total, _ = queries.list_events(session, queries.EventFilter(actor_id=actor_id, located=True), limit=1)
-    return render(request, "map.html", actor=actor, events_url="/api/events?" + urlencode(params), located=total)
+    places_url = "/api/places?resolved=true&limit=500" if actor_id is None else ""
+    return render(request, "map.html", actor=actor, events_url="/api/events?" + urlencode(params), places_url=places_url, located=total)
 
 
 @router.get("/graph")

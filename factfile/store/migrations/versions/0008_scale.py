@@ -1,4 +1,7 @@
-"""schema changes for issue 8 (scale); none yet
+"""schema changes for issue 8 (scale): none needed
+
+The dossier's queries on much-mentioned actors use the (actor, document, start, end) mention index
+that 0007 creates.
 
 Revision ID: 0008
 Revises: 0007

@@ -1,0 +1,146 @@
+"""Whole-pipeline throughput and memory against bare spaCy and bare trafilatura on the same inputs.
+
+Inputs: the extraction benchmark pages and the PolNeAR dev texts (../shared/data). Each measurement
+runs in its own process so its peak RSS is its own:
+- pipeline, 1 and 2 workers: `Pipeline(...).ingest(...)` into a new store (read, extract text, NLP and
+  every extraction stage, relate, store);
+- bare spaCy: `nlp.pipe` of the same model over the same article texts (the practical upper limit);
+- bare trafilatura: `trafilatura.extract` of the same HTML pages.
+Printed as articles/s, peak RSS, and the ratios the bars are about (measured in this run).
+
+    python bench/pipeline.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+HTML = SHARED / "data/article-extraction-benchmark/html"
+TEXTS = SHARED / "data/polnear/dev/text"
+
+
+def sample(every: int) -> list[str]:
+    """Every `every`-th benchmark page and PolNeAR text (all of them when 1), in a stable order."""
+    files = sorted(HTML.iterdir())[::every] + sorted(TEXTS.iterdir())[::every]
+    return [str(f) for f in files]
+
+
+def _peak_mb() -> tuple[float, float]:
+    """(peak RSS of this process, largest peak RSS of any finished child process) in MB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def _articles(inputs: list[str]):
+    from factfile.errors import IngestError
+    from factfile.ingest import read_items, to_article
+    from factfile.records import Rejection
+
+    for item in read_items(inputs):
+        if isinstance(item, Rejection):
+            continue
+        try:
+            yield item, to_article(item)
+        except IngestError:
+            continue
+
+
+def measure_pipeline(inputs: list[str], workers: int) -> dict:
+    from factfile.pipeline import Pipeline
+    from factfile.store import Store
+
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store(str(Path(folder) / "bench.db"))
+        began = time.perf_counter()
+        summary = Pipeline(store, workers=workers).ingest(inputs)
+        seconds = time.perf_counter() - began
+    return {"articles": summary.stored, "seconds": seconds}
+
+
+def measure_spacy(inputs: list[str]) -> dict:
+    from factfile.extract import ENGLISH
+    from factfile.extract.nlp import load_model
+
+    texts = [article.text for _, article in _articles(inputs) if article.language in ENGLISH]
+    nlp = load_model()
+    began = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    return {"articles": len(texts), "seconds": time.perf_counter() - began}
+
+
+def measure_trafilatura(inputs: list[str]) -> dict:
+    import trafilatura
+
+    pages = [item.payload for item, _ in _articles(inputs) if item.kind == "html"]
+    began = time.perf_counter()
+    for page in pages:
+        trafilatura.extract(page)
+    return {"articles": len(pages), "seconds": time.perf_counter() - began}
+
+
+def run_one(kind: str, workers: int, every: int) -> dict:
+    """Run one measurement in a fresh interpreter; its figures plus peak RSS."""
+    command = [sys.executable, __file__, "--measure", kind, "--workers", str(workers), "--every", str(every)]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    if done.returncode != 0:
+        sys.exit(f"{kind} measurement failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--measure", choices=["pipeline", "spacy", "trafilatura"])
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--every", type=int, default=1, help="use every N-th input file (a quicker, smaller run)")
+    args = parser.parse_args()
+    if args.measure:
+        inputs = sample(args.every)
+        measures = {
+            "pipeline": lambda: measure_pipeline(inputs, args.workers),
+            "spacy": lambda: measure_spacy(inputs),
+            "trafilatura": lambda: measure_trafilatura(inputs),
+        }
+        figures = measures[args.measure]()
+        figures["peak_mb"], figures["child_peak_mb"] = _peak_mb()
+        print(json.dumps(figures))
+        return
+
+    runs = {
+        "bare trafilatura": ("trafilatura", 1),
+        "bare spaCy nlp.pipe": ("spacy", 1),
+        "pipeline, 1 worker": ("pipeline", 1),
+        "pipeline, 2 workers": ("pipeline", 2),
+    }
+    results = {}
+    for name, (kind, workers) in runs.items():
+        r = results[name] = run_one(kind, workers, args.every)
+        r["rate"] = r["articles"] / r["seconds"]
+        print(
+            f"{name:<22} {r['articles']:>4} articles in {r['seconds']:7.1f} s = {r['rate']:6.2f} articles/s; "
+            f"peak RSS {r['peak_mb']:.0f} MB (largest child process {r['child_peak_mb']:.0f} MB)",
+            flush=True,
+        )
+    one, two, spacy = results["pipeline, 1 worker"], results["pipeline, 2 workers"], results["bare spaCy nlp.pipe"]
+    checks = [
+        ("pipeline (1 worker) / bare spaCy", one["rate"] / spacy["rate"], ">= 0.6", one["rate"] / spacy["rate"] >= 0.6),
+        ("pipeline 2 workers / 1 worker", two["rate"] / one["rate"], ">= 1.7", two["rate"] / one["rate"] >= 1.7),
+    ]
+    for label, ratio, bar, ok in checks:
+        print(f"{label}: {ratio:.2f}x (bar: {bar}) {'PASS' if ok else 'FAIL'}")
+    per_worker = max(one["peak_mb"], two["child_peak_mb"])
+    print(f"peak RSS per worker: {per_worker:.0f} MB (bar: < 1536 MB) {'PASS' if per_worker < 1536 else 'FAIL'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,536 @@
+"""Events in ACLED's taxonomy: what happened, who did it to whom, where, when, and who says so.
+
+An event starts at a trigger word ("raided", "captured", "blown up", "press conference", "lawsuit")
+typed by the ACLED event type and sub-type it signals; the verb's arguments then give the actors
+(actor 1 does, actor 2 undergoes), and the sentence and its paragraph give the place and the date.
+Violent verbs count only with an armed actor or a physical target: a candidate who "attacks" a rival
+is politics, not a battle. Group nouns and pronouns ("soldiers", "the unit", "they") stand for the
+armed group the article last named, or for the source of the claim they appear in ("the Legion
+posted that they had taken Konzinka").
+
+Who reports an event and how sure it is come from the statement whose content holds the trigger
+(issue 3's `statements` stage, when it ran); without one the sentence's own cues decide ("allegedly",
+"would have", a claim verb).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from spacy.tokens import Doc, Token
+
+from factfile.extract.places import LOCATIVE_PREPOSITIONS, MOTION_VERBS, REGION_NOUNS, SETTLEMENT_NOUNS
+from factfile.extract.registry import Stage, stages
+from factfile.records import Analysis, Certainty, Event, Span, TimeExpression
+
+BATTLES = "Battles"
+REMOTE = "Explosions/Remote violence"
+CIVILIANS = "Violence against civilians"
+PROTESTS = "Protests"
+RIOTS = "Riots"
+STRATEGIC = "Strategic developments"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    event_type: str
+    sub_type: str
+    violent: bool = False
+
+
+VERB_TRIGGERS: dict[str, Trigger] = {
+    **{v: Trigger(BATTLES, "Armed clash", True) for v in (
+        "attack", "assault", "raid", "storm", "invade", "clash", "fight", "ambush", "battle", "besiege", "shoot")},
+    **{v: Trigger(BATTLES, "Non-state actor overtakes territory", True) for v in (
+        "capture", "seize", "occupy", "overrun", "take")},
+    **{v: Trigger(BATTLES, "Government regains territory", True) for v in ("retake", "recapture", "liberate")},
+    **{v: Trigger(REMOTE, "Shelling/artillery/missile attack", True) for v in ("shell", "bombard")},
+    **{v: Trigger(REMOTE, "Remote explosive/landmine/IED", True) for v in ("bomb", "explode", "detonate", "blow")},
+    **{v: Trigger(CIVILIANS, "Attack", True) for v in ("kill", "murder", "massacre", "execute", "torture", "fire")},
+    **{v: Trigger(CIVILIANS, "Abduction/forced disappearance", True) for v in ("kidnap", "abduct")},
+    **{v: Trigger(PROTESTS, "Peaceful protest") for v in ("protest", "demonstrate", "rally")},
+    **{v: Trigger(RIOTS, "Violent demonstration") for v in ("riot", "loot")},
+    **{v: Trigger(STRATEGIC, "Arrests") for v in ("arrest", "detain")},
+    **{v: Trigger(STRATEGIC, "Change to group/activity") for v in ("found", "form", "launch", "establish", "defect")},
+    **{v: Trigger(STRATEGIC, "Other") for v in ("sue", "designate", "ban")},
+    **{v: Trigger(STRATEGIC, "Disrupted weapons use") for v in ("find", "defuse", "discover", "intercept")},
+    "march": Trigger(BATTLES, "Armed clash", True),
+}
+NOUN_TRIGGERS: dict[str, Trigger] = {
+    **{n: Trigger(BATTLES, "Armed clash", True) for n in (
+        "attack", "assault", "raid", "incursion", "invasion", "clash", "fighting", "battle", "offensive", "ambush", "shootout")},
+    **{n: Trigger(REMOTE, "Shelling/artillery/missile attack", True) for n in ("shelling", "missile", "rocket", "artillery")},
+    **{n: Trigger(REMOTE, "Air/drone strike", True) for n in ("airstrike", "drone")},
+    **{n: Trigger(REMOTE, "Remote explosive/landmine/IED", True) for n in ("explosion", "bombing", "blast", "ied", "landmine")},
+    **{n: Trigger(REMOTE, "Suicide bomb", True) for n in ("suicide",)},
+    **{n: Trigger(CIVILIANS, "Attack", True) for n in ("massacre", "killing", "murder", "shooting")},
+    **{n: Trigger(CIVILIANS, "Abduction/forced disappearance", True) for n in ("hostage", "kidnapping", "abduction")},
+    **{n: Trigger(PROTESTS, "Peaceful protest") for n in ("protest", "demonstration", "sit-in", "vigil", "walk-in", "walkout")},
+    **{n: Trigger(PROTESTS, "Peaceful protest") for n in ("protester", "demonstrator", "marcher")},
+    **{n: Trigger(RIOTS, "Violent demonstration") for n in ("riot", "unrest", "looting")},
+    **{n: Trigger(STRATEGIC, "Arrests") for n in ("arrest",)},
+    **{n: Trigger(STRATEGIC, "Agreement") for n in ("ceasefire", "truce", "treaty", "accord")},
+    **{n: Trigger(STRATEGIC, "Other") for n in ("conference", "lawsuit", "manifesto", "curfew")},
+    **{n: Trigger(STRATEGIC, "Non-violent transfer of territory") for n in ("annexation",)},
+}
+ARMED_NOUNS = frozenset({
+    "soldier", "troop", "force", "militant", "gunman", "fighter", "army", "police", "rebel", "insurgent", "militia",
+    "unit", "partisan", "sniper", "officer", "commando", "paratrooper", "mercenary", "guerrilla", "jihadist", "terrorist",
+    "follower", "man", "men", "attacker", "assailant", "shooter", "bomber", "saboteur", "military",
+})
+ARMED_NAME = re.compile(
+    r"\b(?:legion|corps|army|armed|forces?|brigade|battalion|militia|regiment|guards?|division|rebels?|front|"
+    r"taliban|hamas|hezbollah|isis|isil|al[- ]qaeda|shabaab|wagner|police|military|marines|navy)\b",
+    re.I,
+)
+ARMED_DESCRIPTION = re.compile(r"\b(?:paramilitary|militia|armed|military|rebel|fighters?|unit|troops?|insurgent)\b", re.I)
+PHYSICAL_TARGETS = frozenset(
+    SETTLEMENT_NOUNS | REGION_NOUNS
+    | {"base", "school", "bus", "hospital", "station", "building", "position", "checkpoint", "convoy", "border", "house",
+       "home", "church", "mosque", "market", "bridge", "airport", "plant", "civilian", "people", "resident", "child",
+       "crowd", "protester", "vehicle", "car", "train", "office", "embassy", "headquarters", "territory", "control"}
+)
+CIVILIAN_TARGETS = frozenset({
+    "civilian", "school", "bus", "hospital", "people", "resident", "child", "crowd", "protester", "villager", "man",
+    "person", "boy", "girl", "teenager", "family", "worker", "driver",
+    "home", "house", "church", "mosque", "market", "woman", "student", "passenger", "journalist", "hostage", "station",
+})
+WEAPONS = frozenset({"device", "bomb", "explosive", "explosives", "ied", "weapon", "weapons", "mine", "grenade", "missile", "rocket", "drone", "cache"})
+TERRITORY = frozenset(SETTLEMENT_NOUNS | REGION_NOUNS | {"territory", "control", "base", "position"})
+REPORT_VERBS = frozenset({
+    "say", "claim", "report", "post", "announce", "write", "tell", "state", "allege", "confirm", "deny", "insist",
+    "accuse", "publish", "inform", "add", "explain", "declare", "assert", "suggest",
+})
+HEDGES = re.compile(
+    r"\b(?:allegedly|reportedly|possibly|apparently|presumably|would have|is said to|are said to|was said to|"
+    r"were said to|may have|might have|could have|unconfirmed|purportedly|supposedly|unclear)\b",
+    re.I,
+)
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "km", "kilometres", "kilometers", "miles"})
+PRONOUNS = frozenset({"they", "he", "she", "it", "we", "them", "i"})
+FATALITY_WORDS = re.compile(r"\b(?:kill(?:ed|ing)?|dead|die[sd]?|death|deaths|fatalit(?:y|ies)|lives)\b", re.I)
+_LEAD_CHARS = 800  # events this close to the top with no date of their own are the news of the day
+_LEAD_DAYS = 7
+
+
+@stages.register("events")
+def make_events() -> Stage:
+    def events(doc: Doc, analysis: Analysis) -> None:
+        analysis.events = EventReader(doc, analysis).read()
+
+    return events
+
+
+def _nominal(token: Token) -> bool:
+    """A noun, or a verb's -ing form used as one ("the police shooting of a black man sparked protests")."""
+    return token.pos_ in ("NOUN", "PROPN") or (
+        token.tag_ == "VBG"
+        and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        and (any(c.dep_ == "det" for c in token.children) or token.lower_ in NOUN_TRIGGERS)  # "Shelling was reported"
+    )
+
+
+class EventReader:
+    """Finds the triggers in one article and fills each event's arguments."""
+
+    def __init__(self, doc: Doc, analysis: Analysis):
+        self.doc = doc
+        self.analysis = analysis
+        self.chain_at: dict[int, int] = {}
+        self.label_at: dict[int, str] = {}
+        for mention in analysis.mentions:
+            if mention.chain is None:
+                continue
+            for token in doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand") or ():
+                self.chain_at[token.i] = mention.chain
+                self.label_at[token.i] = mention.label
+        self.place_at = {}
+        for index, place in enumerate(analysis.places):
+            for token in doc.char_span(place.span.start, place.span.end, alignment_mode="expand") or ():
+                self.place_at[token.i] = index
+        self.armed_chains = self._armed_chains()
+
+    def read(self) -> list[Event]:
+        triggers = [(token, trigger) for token in self.doc if (trigger := self._trigger(token)) is not None]
+        # a verb says more than a noun: "Soldiers marched ..." over "waiting for Ukraine's spring offensive"
+        triggers.sort(key=lambda pair: (pair[0].sent.start, _nominal(pair[0]), pair[0].i))
+        found: list[Event] = []
+        seen: set[tuple] = set()
+        for token, trigger in triggers:
+            event = self._event(token, trigger)
+            if event is None:
+                continue
+            if _nominal(token) and any(c.lower_ in ("the", "this", "that") for c in token.lefts) and any(
+                e.trigger.text.lower() == token.lower_ for e in found
+            ):
+                continue  # "the explosion", said again: the event already found
+            in_sentence = (event.sentence.start, event.event_type, event.sub_type)
+            time = self.analysis.times[event.time] if event.time is not None else None
+            reported = (event.event_type, event.sub_type, time.start if time else None, time.end if time else None)
+            if token.lemma_.lower() == "kill" and token.tag_ == "VBG" and any(e.sentence.start == event.sentence.start for e in found):
+                continue  # "shelled the village, killing two civilians": the killing is that event's fatalities
+            if in_sentence in seen or (time is not None and reported in seen):
+                continue  # "attacked and possibly captured": one event; a caption repeating the news: one event
+            seen |= {in_sentence, reported} if time is not None else {in_sentence}
+            found.append(event)
+        found.sort(key=lambda e: e.trigger.start)
+        self._link_quantities(found)
+        return found
+
+    # which words start an event
+
+    def _trigger(self, token: Token) -> Trigger | None:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and not _nominal(token):
+            trigger = VERB_TRIGGERS.get(lemma)
+            if trigger is None or self._irrealis(token):
+                return None
+            if lemma == "take":
+                if any(c.dep_ == "dobj" and c.lemma_.lower() == "hostage" for c in token.children):
+                    return NOUN_TRIGGERS["hostage"]
+                if not self._takes_territory(token):
+                    return None
+            if lemma == "blow" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+                return None
+            if lemma == "fire" and not any(c.dep_ == "prep" and c.lower_ in ("on", "at", "upon") for c in token.children):
+                return None
+            if lemma == "march":
+                return self._march(token)
+            if trigger.sub_type == "Disrupted weapons use" and not any(
+                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in WEAPONS for c in token.children
+            ):
+                return None  # "found a device", "a bomb was defused"; not "found that"
+            if lemma == "rally" and any(c.dep_ == "dobj" for c in token.children):
+                return None  # "rallied voters": campaigning
+            if lemma in ("found", "form", "launch", "establish") and not self._about_armed_group(token):
+                return None
+            return trigger
+        if _nominal(token):
+            lemma = lemma if token.pos_ != "VERB" else token.lower_  # "the police shooting of a black man"
+            trigger = NOUN_TRIGGERS.get(lemma)
+            if lemma == "conference" and not any(c.lower_ == "press" for c in token.lefts):
+                return None
+            if lemma in ("protester", "demonstrator", "marcher") and not self._acting(token):
+                return None  # protesters are an event only where they do something: march, gather, chant
+            if trigger is not None and trigger.event_type == PROTESTS and any(
+                c.lower_ in ("violent", "violently") for c in list(token.lefts) + list(token.head.children)
+            ):
+                return Trigger(RIOTS, "Violent demonstration")  # "sometimes violent protests", "demonstrations turned violent"
+            if lemma == "list" and any(c.lower_ in ("terror", "terrorist") for c in token.lefts):
+                return Trigger(STRATEGIC, "Other")
+            if lemma in ("missile", "rocket", "artillery", "drone", "suicide") and token.dep_ == "compound":
+                return trigger  # "missile strike", "drone attack": the modifier types the event
+            if lemma in ("missile", "rocket", "artillery", "drone"):
+                return None  # weapons alone are not an event: "jointly owned drones"
+            return trigger
+        return None
+
+    def _irrealis(self, verb: Token) -> bool:
+        """"to fight against Putin's regime", "the soldiers fighting on Russia's side": a purpose or a
+        description, not something that happened."""
+        while True:
+            if verb.dep_ in ("acl", "amod") or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+                return True
+            if verb.dep_ != "conj" or verb.head is verb:
+                return False
+            verb = verb.head
+
+    def _acting(self, noun: Token) -> bool:
+        """"Protesters were a few blocks away", "groups of protesters continued", "hundreds of demonstrators moved"."""
+        head = noun
+        while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "NUM"):
+            head = head.head.head
+        if head.dep_ == "conj" and head.head.dep_ == "nsubj":  # "she and hundreds of other demonstrators moved"
+            head = head.head
+        return head.dep_ == "nsubj" and head.head.pos_ in ("VERB", "AUX")
+
+    def _takes_territory(self, verb: Token) -> bool:
+        """"taken the village of Konzinka", "seized Kherson"; not "took up arms"."""
+        if any(c.dep_ == "prt" for c in verb.children):
+            return False
+        for child in verb.children:
+            if child.dep_ == "dobj" and (child.lemma_.lower() in TERRITORY or child.i in self.place_at):
+                return True
+        return False
+
+    def _march(self, verb: Token) -> Trigger | None:
+        """"marched into Russian territory" is an incursion; "would march on Graivoron" a troop movement."""
+        preps = {c.lower_: c for c in verb.children if c.dep_ == "prep"}
+        if "into" in preps:
+            return VERB_TRIGGERS["march"]
+        if "on" in preps and any(t.i in self.place_at for t in preps["on"].subtree):
+            return Trigger(STRATEGIC, "Other")
+        return None
+
+    def _about_armed_group(self, verb: Token) -> bool:
+        for token in verb.subtree:
+            chain = self.chain_at.get(token.i)
+            if chain is not None and chain in self.armed_chains:
+                return True
+        return False
+
+    # one event's arguments
+
+    def _event(self, token: Token, trigger: Trigger) -> Event | None:
+        sentence = self.analysis.sentence_of(token.idx)
+        actor1 = self._actor1(token)
+        if actor1 is None and trigger.event_type == STRATEGIC:
+            actor1 = self._passive_subject(token)  # "the Legion was formed in February 2022"
+        target = self._target(token)
+        actor2 = self._actor2(token, actor1)
+        if trigger.violent:
+            armed = actor1 in self.armed_chains or self._armed_subject(token) or (
+                _nominal(token) and any(c.lemma_.lower() in ARMED_NOUNS for c in token.lefts)  # "the police shooting"
+            )
+            physical = target is not None and (target.lemma_.lower() in PHYSICAL_TARGETS or target.i in self.place_at)
+            if not armed and not physical and not (_nominal(token) and self._place(token, dateline=False) is not None):
+                return None  # "Clinton attacked Trump": words, not violence
+        event_type, sub_type = trigger.event_type, trigger.sub_type
+        if event_type == BATTLES and sub_type == "Armed clash" and target is not None and target.lemma_.lower() in CIVILIAN_TARGETS:
+            event_type, sub_type = CIVILIANS, "Attack"
+        if event_type == BATTLES and sub_type == "Armed clash" and _nominal(token) and actor1 is None:
+            event_type, sub_type = CIVILIANS, "Attack"  # "the attack in Minnesota": no armed side named, people hit
+        if event_type == BATTLES and sub_type == "Non-state actor overtakes territory" and self._is_state(actor1):
+            sub_type = "Armed clash"
+        place, time = self._place(token), self._time(token, sentence)
+        local = self._place(token, dateline=False)
+        if _nominal(token) and actor1 is None and time is None and (
+            local is None or self.analysis.places[local].feature_code in ("PCLI", "CONT")
+        ):
+            return None  # "the invasion of their country": a topic, not a reported event
+        statement, certainty = self._statement(token, sentence)
+        return Event(
+            event_type=event_type,
+            sub_type=sub_type,
+            trigger=Span(token.idx, token.idx + len(token.text), token.text),
+            sentence=sentence,
+            actor1_chain=actor1,
+            actor2_chain=actor2,
+            place=place,
+            time=time,
+            statement=statement,
+            certainty=certainty,
+        )
+
+    def _subject(self, token: Token) -> Token | None:
+        verb = token
+        while True:
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubjpass" if _nominal(token) else "nsubj"):
+                    return child
+                if child.dep_ == "agent":
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+            if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+                verb = verb.head  # "attacked and captured": the second verb shares the subject
+                continue
+            if _nominal(token) and verb.pos_ != "VERB":
+                head = verb.head
+                while head.pos_ in ("ADP", "NOUN", "PROPN") and head.dep_ in ("prep", "pobj", "dobj", "compound") and head.head is not head:
+                    head = head.head
+                if head.pos_ == "VERB" and head is not verb:
+                    verb = head  # "members appeared at a press conference": the noun's verb
+                    continue
+            return None
+
+    def _actor1(self, token: Token) -> int | None:
+        for child in token.children:  # "Russia's attack", "a Hamas raid"
+            if _nominal(token) and child.dep_ in ("poss", "compound") and child.i in self.chain_at:
+                if not self._locative(child):
+                    return self.chain_at[child.i]
+        subject = self._subject(token)
+        if subject is None:
+            return self._armed_group_before(token.idx) if not _nominal(token) and VERB_TRIGGERS.get(token.lemma_.lower(), Trigger("", "")).violent else None
+        for part in subject.subtree:
+            if part.i in self.chain_at and not self._locative(part):
+                return self.chain_at[part.i]
+        if subject.lower_ in PRONOUNS:
+            return self._pronoun(subject, armed=self._trigger(token) is not None and self._trigger(token).violent)
+        if subject.lemma_.lower() in ARMED_NOUNS or any(t.lemma_.lower() in ARMED_NOUNS for t in subject.subtree):
+            return self._armed_group_before(token.idx)
+        return None
+
+    def _passive_subject(self, token: Token) -> int | None:
+        for child in token.children:
+            if child.dep_ == "nsubjpass":
+                for part in child.subtree:
+                    if part.i in self.chain_at:
+                        return self.chain_at[part.i]
+        return None
+
+    def _armed_subject(self, token: Token) -> bool:
+        subject = self._subject(token)
+        return subject is not None and any(t.lemma_.lower() in ARMED_NOUNS for t in subject.subtree)
+
+    def _target(self, token: Token) -> Token | None:
+        for child in token.children:
+            if child.dep_ in ("dobj", "nsubjpass") and not _nominal(token):
+                return child
+            if child.dep_ == "prep" and child.lower_ in ("on", "against", "into", "at", "upon", "of", "in"):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects and (child.lower_ != "in" or _nominal(token)):
+                    return objects[0]
+        return None
+
+    def _actor2(self, token: Token, actor1: int | None) -> int | None:
+        subject = self._subject(token)
+        skip = {t.i for t in subject.subtree} if subject is not None else set()
+        for part in token.subtree:
+            if part.i in skip or part.i == token.i:
+                continue
+            chain = self.chain_at.get(part.i)
+            if chain is None or chain == actor1 or self._locative(part):
+                continue
+            if part.dep_ == "poss" and part.head.lower_ in ("country", "own"):
+                continue
+            return chain
+        return None
+
+    def _locative(self, token: Token) -> bool:
+        """A place where something happens, not a party to it: "in Kiev", "the Belgorod region"."""
+        if token.i not in self.place_at:
+            return False
+        head = token
+        while head.dep_ in ("compound", "amod", "conj", "appos", "nmod") and head.head.i != head.i:
+            if head.dep_ in ("compound", "amod") and head.head.lower_ in REGION_NOUNS:
+                return True
+            head = head.head  # "in a densely packed Chelsea neighborhood": the phrase's head is the location
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in DIRECTIONS:
+            return False  # "north of Kharkiv" locates something else
+        if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS | {"of", "on"}:
+            return head.head.lower_ != "on" or head.head.head.lemma_.lower() in MOTION_VERBS
+        return False
+
+    def _pronoun(self, pronoun: Token, armed: bool = False) -> int | None:
+        """"they" in "the Legion posted ... that they had taken": the claimant; else the last actor named."""
+        head = pronoun.head
+        while head.dep_ not in ("ROOT",) and head.head is not head:
+            head = head.head
+            if head.lemma_.lower() in REPORT_VERBS:
+                for child in head.children:
+                    if child.dep_ == "nsubj":
+                        for part in child.subtree:
+                            if part.i in self.chain_at:
+                                return self.chain_at[part.i]
+        person = pronoun.lower_ in ("he", "she")
+        if armed and not person:
+            return self._armed_group_before(pronoun.idx)
+        sentence_start = pronoun.sent.start
+        for i in range(pronoun.i - 1, max(-1, sentence_start - 80), -1):
+            chain = self.chain_at.get(i)
+            if chain is None or self._locative(self.doc[i]):
+                continue
+            label = self.analysis.chains[chain].label
+            if (label == "PERSON") == person:
+                return chain
+        return None
+
+    def _armed_group_before(self, offset: int) -> int | None:
+        """The armed group most recently named before `offset` ("soldiers", "the unit" stand for it)."""
+        last = None
+        for mention in self.analysis.mentions:
+            if mention.span.start >= offset:
+                break
+            if mention.chain in self.armed_chains:
+                last = mention.chain
+        return last
+
+    def _armed_chains(self) -> set[int]:
+        armed = {c.id for c in self.analysis.chains if c.label in ("ORG", "NORP") and ARMED_NAME.search(c.name)}
+        armed |= {f.subject_chain for f in self.analysis.facts if f.predicate == "description" and ARMED_DESCRIPTION.search(f.value)}
+        return {c for c in armed if self.analysis.chains[c].label != "PERSON"}
+
+    def _is_state(self, chain: int | None) -> bool:
+        return chain is not None and self.analysis.chains[chain].label in ("GPE",)
+
+    def _place(self, token: Token, dateline: bool = True) -> int | None:
+        """The place in the trigger's phrase, else in its sentence, else the last named in its paragraph,
+        else (with `dateline`) where the article was filed."""
+        sentence = token.sent
+        in_phrase = [self.place_at[t.i] for t in token.subtree if t.i in self.place_at and self._locative(t)]
+        in_sentence = [self.place_at[t.i] for t in sentence if t.i in self.place_at and self._locative(t)]
+        for candidates in (in_phrase, in_sentence):
+            local = [i for i in candidates if self.analysis.places[i].feature_code not in ("PCLI", "CONT")]
+            local.sort(key=lambda i: self.analysis.places[i].latitude is None)  # resolved first, unresolved over none
+            if local:
+                return local[0]
+        paragraph_start = self.doc.text.rfind("\n", 0, sentence.start_char) + 1
+        earlier = [
+            i for i, p in enumerate(self.analysis.places)
+            if paragraph_start <= p.span.start < sentence.start_char and p.feature_code not in ("PCLI", "CONT", None)
+            and self._locative(self._token_at(p.span.start))
+        ]
+        if earlier:
+            return earlier[-1]
+        countries = [i for i in in_phrase + in_sentence if self.analysis.places[i].feature_code == "PCLI"]
+        if countries:
+            return countries[0]
+        datelines = [i for i, p in enumerate(self.analysis.places) if p.mention is None and p.latitude is not None]
+        if datelines and not countries and dateline:
+            return datelines[0]  # "CHARLOTTE - ... the police shooting of a black man here"
+        # "Russia attacked Ukraine": in Ukraine; "Russia's Attorney General filed a lawsuit": in Russia
+        for party in (self._actor2(token, self._actor1(token)), self._actor1(token)):
+            for index, place in enumerate(self.analysis.places):
+                mention = place.mention
+                if party is not None and mention is not None and self.analysis.mentions[mention].chain == party and place.feature_code == "PCLI":
+                    return index
+        return None
+
+    def _token_at(self, offset: int) -> Token:
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span.root if span is not None else self.doc[0]
+
+    def _time(self, token: Token, sentence: Span) -> int | None:
+        times = self.analysis.times
+        in_sentence = [i for i, t in enumerate(times) if sentence.start <= t.span.start < sentence.end and t.start]
+        if in_sentence:
+            subtree = {t.idx for t in token.subtree}
+            inside = [i for i in in_sentence if times[i].span.start in subtree]
+            return (inside or in_sentence)[0]
+        paragraph_start = self.doc.text.rfind("\n", 0, sentence.start) + 1
+        earlier = [i for i, t in enumerate(times) if paragraph_start <= t.span.start < sentence.start and t.start]
+        if earlier:
+            return earlier[-1]
+        published = self.analysis.article.published
+        if published is not None and token.idx < _LEAD_CHARS:
+            # an inferred date, kept as an empty-text time expression at the trigger
+            self.analysis.times.append(
+                TimeExpression(span=Span(token.idx, token.idx, ""), start=published - timedelta(days=_LEAD_DAYS), end=published, precision="range")
+            )
+            return len(self.analysis.times) - 1
+        return None
+
+    def _statement(self, token: Token, sentence: Span) -> tuple[int | None, Certainty]:
+        best = None
+        for index, statement in enumerate(self.analysis.statements):
+            content = statement.content
+            if content.start <= token.idx < content.end:
+                if best is None or content.end - content.start < self.analysis.statements[best].content.end - self.analysis.statements[best].content.start:
+                    best = index
+        modal = any(c.lower_ in ("would", "could", "might", "may") for c in token.children if c.dep_ == "aux")
+        if best is not None:
+            certainty = self.analysis.statements[best].certainty
+            return best, "hedged" if modal and certainty in ("asserted", "reported") else certainty
+        if any(c.dep_ == "neg" for c in token.children):
+            return None, "denied"
+        if HEDGES.search(sentence.text) or modal:
+            return None, "hedged"
+        if any(a.lemma_.lower() in REPORT_VERBS for a in token.ancestors):
+            return None, "reported"
+        return None, "asserted"
+
+    def _link_quantities(self, events: list[Event]) -> None:
+        """Numbers in an event's sentence belong to it; one next to "killed" or "dead" is its fatalities."""
+        text = self.analysis.article.text
+        for index, event in enumerate(events):
+            for quantity in self.analysis.quantities:
+                if quantity.sentence.start != event.sentence.start:
+                    continue
+                if quantity.event is None:
+                    quantity.event = index
+                near = text[max(0, quantity.span.start - 25) : quantity.span.end + 40]
+                if event.fatalities is None and FATALITY_WORDS.search(near):
+                    event.fatalities = int(quantity.value)

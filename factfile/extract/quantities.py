@@ -1,0 +1,201 @@
+"""Numbers with what they count: "over 100 Russian soldiers", "several hundred soldiers", "the number
+of members had risen to 4,000", "between 10 and 20 killed".
+
+Each number keeps its bounds (a range or "several hundred" has a minimum and a maximum), whether it
+is approximate ("over", "about", "dozens"), the noun it counts, the actor it is about and the
+statement that reports it. Events link their fatalities to these quantities later.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from factfile.extract.registry import Stage, stages
+from factfile.records import Analysis, Quantity, Span
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
+}
+_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "m": 1_000_000, "bn": 1_000_000_000}
+_VAGUE = {"several": (3, 9), "a few": (2, 5), "few": (2, 5), "some": (2, 9), "many": (5, 9), "a couple of": (2, 3)}
+_PLURAL_SCALES = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
+                  "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999), "millions": (2e6, 9.99e6)}
+_APPROXIMATE = re.compile(
+    r"\b(?:over|more than|about|around|nearly|almost|approximately|roughly|some|up to|at least|at most|"
+    r"fewer than|less than|under|some|an estimated|estimated|several|dozens|hundreds|thousands|millions|a few|few|~)\b",
+    re.I,
+)
+_RANGE = re.compile(r"^(?:between\s+)?(?P<low>[\d.,]+)\s*(?:-|–|to|and)\s*(?P<high>[\d.,]+)$", re.I)
+_PLURAL_QUANTITY = re.compile(r"\b(tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions)\s+of\b", re.I)
+_TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "percent", "%"})
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+SPEECH_VERBS = frozenset({"say", "speak", "report", "tell", "claim", "announce", "write", "state", "estimate", "add", "post"})
+_LOOKBACK = 600  # characters searched back for the group a bare count ("4,000 members") is about
+
+
+@stages.register("quantities")
+def make_quantities() -> Stage:
+    def quantities(doc: Doc, analysis: Analysis) -> None:
+        spans = [(m.span.start, m.span.end) for m in analysis.mentions if m.label in ("CARDINAL", "QUANTITY")]
+        taken = [range(s, e) for s, e in spans]
+        for match in _PLURAL_QUANTITY.finditer(doc.text):  # "hundreds of soldiers": no digit, no entity
+            if not any(match.start() in r for r in taken):
+                spans.append((match.start(), match.start() + len(match.group(1))))
+        found = []
+        chain_at = _chain_index(analysis)
+        for start, end in sorted(spans):
+            quantity = read_quantity(doc, analysis, start, end, chain_at)
+            if quantity is not None:
+                found.append(quantity)
+        analysis.quantities = found
+
+    return quantities
+
+
+def read_quantity(doc: Doc, analysis: Analysis, start: int, end: int, chain_at: dict[int, int]) -> Quantity | None:
+    text = doc.text
+    # widen to the qualifier the entity often leaves out: "over 100", "some 40"
+    before = re.search(r"(?:over|more than|about|around|nearly|almost|some|up to|at least|an estimated)\s+$", text[max(0, start - 16) : start], re.I)
+    if before:
+        start -= len(before.group(0))
+    surface = text[start:end]
+    bounds = parse_number(surface)
+    if bounds is None:
+        return None
+    low, high = bounds
+    span = doc.char_span(start, end, alignment_mode="expand")
+    counted = _counted(span) if span is not None else None
+    if counted is not None and counted.lemma_.lower() in _TIME_NOUNS:
+        return None
+    sentence = analysis.sentence_of(start)
+    counts = counted.lower_ if counted is not None else _number_of(sentence.text)
+    return Quantity(
+        span=Span(start, end, surface),
+        value=low,
+        counts=counts,
+        sentence=sentence,
+        value_max=high if high != low else None,
+        approximate=bool(_APPROXIMATE.search(surface)) or high != low,
+        chain=_actor_of(analysis, span, counted, chain_at) if span is not None else None,
+        statement=_statement_of(analysis, start, end),
+    )
+
+
+def parse_number(surface: str) -> tuple[float, float] | None:
+    """(minimum, maximum) of a number written in digits, words, a range or a vague amount."""
+    text = " ".join(surface.lower().replace(",", "").split())
+    text = _APPROXIMATE.sub(lambda m: m.group(0) if m.group(0).lower() in _VAGUE or m.group(0).lower() in _PLURAL_SCALES else "", text).strip()
+    for words, (low, high) in _PLURAL_SCALES.items():
+        if text == words:
+            return float(low), float(high)
+    match = _RANGE.match(text)
+    if match:
+        try:
+            return float(match["low"]), float(match["high"])
+        except ValueError:
+            return None
+    for words, (low, high) in _VAGUE.items():
+        if text.startswith(words + " "):
+            rest = _words_to_number(text[len(words) + 1 :])
+            if rest is not None:
+                return low * rest, high * rest
+    value = _words_to_number(text)
+    return (value, value) if value is not None else None
+
+
+def _words_to_number(text: str) -> float | None:
+    total, current, seen = 0.0, 0.0, False
+    for word in re.findall(r"[\d.]+|[a-z]+", text):
+        if re.fullmatch(r"\d+(?:\.\d+)?", word):
+            current += float(word)
+        elif word in _UNITS:
+            current += _UNITS[word] if word not in ("a", "an") else 1
+        elif word in _SCALES:
+            current = (current or 1) * _SCALES[word]
+            if _SCALES[word] >= 1000:
+                total, current = total + current, 0.0
+        elif word == "and":
+            continue
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _counted(span: SpacySpan) -> Token | None:
+    """The noun a number counts: "100" -> "soldiers" in "over 100 Russian soldiers"; "One of the soldiers"."""
+    root = span.root
+    if root.dep_ in ("nummod", "quantmod", "amod", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
+        return root.head
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _number_of(sentence: str) -> str | None:
+    """"the number of members had risen to 4,000": the noun after "number of"."""
+    match = re.search(r"\bnumber of (\w+)", sentence, re.I)
+    return match.group(1).lower() if match else None
+
+
+def _actor_of(analysis: Analysis, span: SpacySpan, counted: Token | None, chain_at: dict[int, int]) -> int | None:
+    """The actor a number is about: "members of the unit"; else the subject of its clause unless that
+    subject only reports the number ("Arestovych spoke of several hundred soldiers"); else the
+    organisation last named before it."""
+    if counted is not None:
+        for child in counted.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.idx in chain_at:
+                        return chain_at[obj.idx]
+    verb = span.root
+    while verb.dep_ not in ("ROOT", "ccomp", "relcl", "advcl") and verb.head is not verb:
+        verb = verb.head
+    reporters = set()
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            chain = chain_at.get(child.idx)
+            if chain is None:
+                chain = next((chain_at[t.idx] for t in child.subtree if t.idx in chain_at), None)
+            if chain is not None and verb.lemma_.lower() not in SPEECH_VERBS:
+                return chain
+            reporters.add(chain)
+    for token in span.sent:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in SPEECH_VERBS:
+            reporters |= {chain_at[t.idx] for t in token.subtree if t.idx in chain_at}
+    before = [
+        m.chain for m in analysis.mentions
+        if m.chain is not None and m.label == "ORG" and span.start_char - _LOOKBACK <= m.span.start < span.start_char
+        and m.chain not in reporters
+    ]
+    return before[-1] if before else None
+
+
+def _chain_index(analysis: Analysis) -> dict[int, int]:
+    """Character offset of every token that starts an actor mention -> its chain."""
+    index = {}
+    for mention in analysis.mentions:
+        if mention.chain is not None and mention.label in ACTOR_LABELS:
+            for match in re.finditer(r"\S+", mention.span.text):
+                index[mention.span.start + match.start()] = mention.chain
+    return index
+
+
+def _statement_of(analysis: Analysis, start: int, end: int) -> int | None:
+    """The innermost statement whose content holds this stretch of text."""
+    best = None
+    for index, statement in enumerate(analysis.statements):
+        content = statement.content
+        if content.start <= start and end <= content.end:
+            if best is None or content.end - content.start < analysis.statements[best].content.end - analysis.statements[best].content.start:
+                best = index
+    return best

@@ -1,0 +1,140 @@
+"""The `statements` stage: who says what, how sure, according to whom.
+
+    tag tokens (tagger.py) → group spans into attributions (relations.py), plus parse patterns
+    for what the tagger misses (rules.py) → resolve each source to an actor chain and a kind of
+    source (sources.py) → judge certainty (certainty.py)
+
+Sentences that carry no attribution become statements of the article itself (source None,
+source type "article"), asserted or hedged.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from factfile.extract.registry import Stage, stages
+from factfile.extract.statements.certainty import certainty_of, certainty_of_article
+from factfile.extract.statements.features import quote_depths
+from factfile.extract.statements.relations import Attribution, group, nested
+from factfile.extract.statements.rules import rule_attributions
+from factfile.extract.statements.sources import resolve
+from factfile.extract.statements.tagger import TaggedSpan, Tagger, default_tagger
+from factfile.records import Analysis, Span, Statement
+
+_MIN_ARTICLE_WORDS = 5
+
+
+@stages.register("statements")
+def make_statements() -> Stage:
+    tagger = default_tagger()
+
+    def statements(doc: Doc, analysis: Analysis) -> None:
+        analysis.statements = build_statements(doc, analysis, find_attributions(doc, tagger))
+
+    return statements
+
+
+def find_attributions(doc: Doc, tagger: Tagger | None = None, rules: bool = True) -> list[Attribution]:
+    """Top-level attributions in text order, then the ones nested in their contents."""
+    found = group(doc, (tagger or default_tagger()).tag(doc))
+    if rules:
+        found = _with_patterns(found, rule_attributions(doc))
+    attributions = sorted(found, key=lambda a: a.cue.start)
+    return attributions + nested(doc, attributions)
+
+
+def build_statements(doc: Doc, analysis: Analysis, attributions: list[Attribution]) -> list[Statement]:
+    text = doc.text
+    quoted = quote_depths(doc)
+    result = []
+    for attribution in attributions:
+        cue = _char_span(doc, [attribution.cue])
+        content = _char_span(doc, attribution.contents)
+        source = _char_span(doc, _one_source(doc, attribution.sources)) if attribution.sources else None
+        resolution = resolve(doc, analysis, source.start, source.end) if source else None
+        content_tokens = [t for s in attribution.contents for t in doc[s.start : s.end]]
+        certainty, hedges = certainty_of(doc[attribution.cue.start : attribution.cue.end], content_tokens, content.text)
+        result.append(
+            Statement(
+                cue=cue,
+                content=content,
+                source=source,
+                source_type=resolution.source_type if resolution else "anonymous",
+                direct=_direct(content_tokens, quoted),
+                certainty=certainty,
+                source_chain=resolution.chain if resolution else None,
+                hedges=hedges,
+                parent=attribution.parent,
+            )
+        )
+    covered = [False] * len(doc)
+    for attribution in attributions:
+        for span in _spans(attribution):
+            covered[span.start : span.end] = [True] * (span.end - span.start)
+    for sentence in doc.sents:
+        if _asserts(sentence, covered):
+            sentence_text = text[sentence.start_char : sentence.end_char].rstrip()
+            certainty, hedges = certainty_of_article(sentence, sentence_text)
+            span = Span(sentence.start_char, sentence.start_char + len(sentence_text), sentence_text)
+            result.append(
+                Statement(cue=None, content=span, source=None, source_type="article", direct=False, certainty=certainty, hedges=hedges)
+            )
+    return result
+
+
+def _asserts(sentence: SpacySpan, covered: list[bool]) -> bool:
+    """A sentence the article states in its own voice: a clause with a verb, no attributed part."""
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    return (
+        len(words) >= _MIN_ARTICLE_WORDS
+        and sentence.root.pos_ in ("VERB", "AUX")
+        and not any(covered[t.i] for t in sentence)
+    )
+
+
+def _with_patterns(tagged: list[Attribution], matched: list[Attribution]) -> list[Attribution]:
+    """A pattern's cue and source replace the tagger's on the same words; the tagger's content
+    is kept where it overlaps the pattern's, as its boundaries follow PolNeAR's conventions."""
+    result = []
+    for attribution in matched:
+        claimed = {i for span in _spans(attribution) for i in range(span.start, span.end)}
+        rivals = [a for a in tagged if any(i in claimed for span in _spans(a) for i in range(span.start, span.end))]
+        content = attribution.contents[0]
+        agreeing = [a for a in rivals if any(c.start < content.end and content.start < c.end for c in a.contents)]
+        kept = [c for a in agreeing for c in a.contents]
+        shared = sum(max(0, min(c.end, content.end) - max(c.start, content.start)) for c in kept)
+        if shared >= 0.8 * (content.end - content.start) and not any(
+            attribution.cue.start < c.end and c.start < attribution.cue.end for c in kept
+        ):
+            attribution.contents = sorted(kept, key=lambda c: c.start)
+        tagged = [a for a in tagged if a not in rivals]
+        result.append(attribution)
+    return tagged + result
+
+
+def _direct(tokens: list[Token], quoted: list[int]) -> bool:
+    """Most of the content's words are inside quotation marks."""
+    words = [t for t in tokens if not t.is_punct]
+    return 2 * sum(quoted[t.i] for t in words) > len(words)
+
+
+def _spans(attribution: Attribution) -> list[TaggedSpan]:
+    return [attribution.cue, *attribution.sources, *attribution.contents]
+
+
+def _one_source(doc: Doc, sources: list[TaggedSpan]) -> list[TaggedSpan]:
+    """Source fragments of one sentence ("Caesar ... told"); a later sentence's source is another mention."""
+    first = sources[0]
+    sentence = doc[first.start].sent
+    return [s for s in sources if sentence.start <= s.start < sentence.end]
+
+
+def _char_span(doc: Doc, spans: list[TaggedSpan]) -> Span:
+    start = doc[min(s.start for s in spans)].idx
+    last = doc[max(s.end for s in spans) - 1]
+    end = last.idx + len(last)
+    return Span(start, end, doc.text[start:end])
+
+
+__all__ = ["build_statements", "find_attributions", "make_statements"]

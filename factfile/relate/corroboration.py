@@ -1,0 +1,175 @@
+"""How many independent outlets support a statement, fact or event: sources, not copies.
+
+A claim carried by a wire story and its twenty republications has one source. Every supporting
+document is first replaced by its origin (the original it copies, see relate/copies.py); the origins
+are then counted once per outlet (an outlet repeating itself is still one source). An item supported by
+one independent outlet is single-source.
+
+The same claim in different documents is found by what it is about:
+- facts: the same actor, predicate and value (or value actor);
+- events: the same type, compatible actors, the same place or story, and dates at most a day apart;
+- statements: the same source (actor, or source text) and nearly the same content (rapidfuzz), or
+  the same content without a source within one story.
+
+    support = corroboration.for_statements(session, [12, 13])   # {12: Corroboration, 13: ...}
+    support[12].outlets, support[12].single_source, support[12].documents
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from factfile.store.schema import Document, Event, Fact, Outlet, Statement
+
+SAME_CONTENT = 85  # rapidfuzz token_set_ratio above which two statement contents say the same
+MAX_DAYS_APART = 1
+
+
+@dataclass(slots=True)
+class Corroboration:
+    """Support for one item: its documents, their origins and the independent outlets behind them."""
+
+    item_id: int
+    documents: list[int]  # every document carrying the item, copies included
+    origins: list[int]  # the documents they come from (copies collapsed to their original)
+    outlets: list[str]  # the independent sources: outlet of each origin (or "document N" without one)
+    items: list[int] = field(default_factory=list)  # ids of the matching rows (statements, facts or events)
+
+    @property
+    def count(self) -> int:
+        return len(self.outlets)
+
+    @property
+    def single_source(self) -> bool:
+        return self.count <= 1
+
+    @property
+    def copies(self) -> int:
+        """Supporting documents that are copies of another document: not counted as sources."""
+        return len(set(self.documents) - set(self.origins))
+
+
+def independent_sources(session: Session, document_ids: Iterable[int]) -> tuple[list[int], list[str]]:
+    """(origins, independent outlets) behind a set of documents."""
+    ids = set(document_ids)
+    if not ids:
+        return [], []
+    origin_of = {
+        doc_id: copy_of or doc_id
+        for doc_id, copy_of in session.execute(select(Document.id, Document.copy_of_id).where(Document.id.in_(ids)))
+    }
+    origins = sorted(set(origin_of.values()))
+    outlets: set[str] = set()
+    for doc_id, outlet_key in session.execute(
+        select(Document.id, Outlet.key).outerjoin(Outlet, Outlet.id == Document.outlet_id).where(Document.id.in_(origins))
+    ):
+        outlets.add(outlet_key.removeprefix("name:") if outlet_key else f"document {doc_id}")
+    return origins, sorted(outlets)
+
+
+def _support(session: Session, item_id: int, rows: list[tuple[int, int]]) -> Corroboration:
+    """rows: (matching item id, its document id)."""
+    documents = sorted({doc for _, doc in rows})
+    origins, outlets = independent_sources(session, documents)
+    return Corroboration(item_id, documents, origins, outlets, sorted({item for item, _ in rows}))
+
+
+def normalise_value(value: str) -> str:
+    return re.sub(r"[^\w]+", " ", value.casefold()).strip()
+
+
+def for_facts(session: Session, fact_ids: Iterable[int]) -> dict[int, Corroboration]:
+    facts = session.scalars(select(Fact).where(Fact.id.in_(set(fact_ids)))).all()
+    actors = {f.actor_id for f in facts if f.actor_id is not None}
+    peers = session.scalars(select(Fact).where(Fact.actor_id.in_(actors))).all() if actors else []
+    result = {}
+    for fact in facts:
+        same = [
+            (p.id, p.document_id)
+            for p in peers
+            if fact.actor_id is not None and _same_fact(fact, p)
+        ] or [(fact.id, fact.document_id)]
+        result[fact.id] = _support(session, fact.id, same)
+    return result
+
+
+def _same_fact(a: Fact, b: Fact) -> bool:
+    if a.actor_id != b.actor_id or a.predicate != b.predicate:
+        return False
+    if a.value_actor_id is not None and a.value_actor_id == b.value_actor_id:
+        return True
+    return normalise_value(a.value) == normalise_value(b.value)
+
+
+def same_events(session: Session, event: Event) -> list[Event]:
+    """Events in the store that report the same happening as `event` (itself included)."""
+    query = select(Event).where(Event.event_type == event.event_type)
+    anchors = []
+    if event.place_id is not None:
+        anchors.append(Event.place_id == event.place_id)
+    story_id = session.scalar(select(Document.story_id).where(Document.id == event.document_id))
+    if story_id is not None:
+        anchors.append(Event.document_id.in_(select(Document.id).where(Document.story_id == story_id)))
+    if not anchors:
+        return [event]
+    peers = session.scalars(query.where(or_(*anchors))).all()
+    return [p for p in peers if p.id == event.id or _compatible_events(event, p)]
+
+
+def _compatible_events(a: Event, b: Event) -> bool:
+    if a.date_start and b.date_start and abs((a.date_start - b.date_start).days) > MAX_DAYS_APART:
+        return False
+    actors_a = {x for x in (a.actor1_id, a.actor2_id) if x is not None}
+    actors_b = {x for x in (b.actor1_id, b.actor2_id) if x is not None}
+    return not (actors_a and actors_b and not actors_a & actors_b)
+
+
+def for_events(session: Session, event_ids: Iterable[int]) -> dict[int, Corroboration]:
+    result = {}
+    for event in session.scalars(select(Event).where(Event.id.in_(set(event_ids)))):
+        result[event.id] = _support(session, event.id, [(e.id, e.document_id) for e in same_events(session, event)])
+    return result
+
+
+def same_statements(session: Session, statement: Statement, any_certainty: bool = False) -> list[Statement]:
+    """Statements in the store that say the same as `statement` (itself included), from the same source.
+
+    A denial does not support an assertion: unless `any_certainty`, both must be denials or neither.
+    """
+    if statement.source_actor_id is not None:
+        query = select(Statement).where(Statement.source_actor_id == statement.source_actor_id)
+    elif statement.source_text:
+        query = select(Statement).where(Statement.source_text == statement.source_text)
+    else:
+        story_id = session.scalar(select(Document.story_id).where(Document.id == statement.document_id))
+        if story_id is None:
+            return [statement]
+        query = select(Statement).where(
+            Statement.source_text.is_(None),
+            Statement.document_id.in_(select(Document.id).where(Document.story_id == story_id)),
+        )
+    peers = session.scalars(query.where(Statement.marked_wrong.is_(False))).all()
+    denied = statement.certainty == "denied"
+    return [
+        p
+        for p in peers
+        if p.id == statement.id
+        or (
+            (any_certainty or (p.certainty == "denied") == denied)
+            and fuzz.token_set_ratio(statement.content_text, p.content_text) >= SAME_CONTENT
+        )
+    ]
+
+
+def for_statements(session: Session, statement_ids: Iterable[int]) -> dict[int, Corroboration]:
+    result = {}
+    for statement in session.scalars(select(Statement).where(Statement.id.in_(set(statement_ids)))):
+        same = [(p.id, p.document_id) for p in same_statements(session, statement)]
+        result[statement.id] = _support(session, statement.id, same)
+    return result

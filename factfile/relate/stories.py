@@ -1,0 +1,154 @@
+"""Group documents about the same event or story, incrementally, as they arrive.
+
+A document's story profile is its most telling terms: words and two-word names weighted by how often
+the article uses them and how rare they are in the language at large (wordfreq's Zipf scale, so no
+corpus statistics are needed and the first document is weighted like the millionth). Profiles are
+stored in `story_terms`; a new document looks up the documents sharing its terms (an index lookup),
+scores them by cosine similarity, and joins the story whose documents it resembles most, if that is
+close enough, else it starts a new story. A copy joins its original's story: it is the same article.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+from wordfreq import zipf_frequency
+
+from factfile.relate import Linking, relaters
+from factfile.relate.fingerprints import stop_words
+from factfile.store.schema import Document, Story, StoryTerm
+
+PROFILE_TERMS = 40  # terms kept per document
+LOOKUP_TERMS = 15  # the document's strongest terms used to find candidates
+CANDIDATES = 200
+JOIN_SIMILARITY = 0.3  # cosine similarity to the closest documents of a story needed to join it (eval/stories.py)
+STORY_WINDOW = timedelta(days=10)  # documents further apart in time are not the same story
+
+# wordfreq looks Chinese, Japanese and Korean words up through segmenters (jieba, MeCab) that are not
+# installed; their terms are weighed evenly, by count alone.
+NEEDS_SEGMENTER = frozenset({"zh", "ja", "ko"})
+UNWEIGHTED = 4.0
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
+
+
+@dataclass(slots=True)
+class StoryChoice:
+    story_id: int | None  # None: a new story
+    similarity: float
+    reason: str
+
+
+@lru_cache(maxsize=200_000)
+def _rarity(term: str, language: str) -> float:
+    """How informative a term is: 8 - Zipf frequency (unknown words score 8, "the" about 0.3)."""
+    if language in NEEDS_SEGMENTER:
+        return UNWEIGHTED
+    first = term.split(" ", 1)[0]
+    return max(0.5, 8.0 - zipf_frequency(first if " " in term else term, language))
+
+
+def profile(text: str, language: str | None = None, title: str | None = None) -> dict[str, float]:
+    """The document's strongest terms with unit-length weights (title words count double)."""
+    lang = (language or "en").split("-")[0]
+    stops = stop_words(language)
+    counts: Counter[str] = Counter()
+    for source, boost in ((text, 1), (title or "", 2)):
+        words = _WORD.findall(source)
+        for i, word in enumerate(words):
+            key = word.casefold()
+            if key in stops or len(key) < 3:
+                continue
+            counts[key] += boost
+            if word[0].isupper() and i + 1 < len(words) and words[i + 1][0].isupper():
+                following = words[i + 1].casefold()
+                if following not in stops:
+                    counts[f"{key} {following}"] += boost
+    weights = {term: (1 + math.log(n)) * _rarity(term, lang) for term, n in counts.items()}
+    top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:PROFILE_TERMS]
+    norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+    return {term: w / norm for term, w in top}
+
+
+def _close_in_time(a: date | None, b: date | None) -> bool:
+    return a is None or b is None or abs(a - b) <= STORY_WINDOW
+
+
+def choose_story(session: Session, document: Document, terms: dict[str, float]) -> StoryChoice:
+    """The story the document belongs to, by the stories of the stored documents most like it."""
+    if document.copy_of_id is not None:
+        original = session.get(Document, document.copy_of_id)
+        if original is not None and original.story_id is not None:
+            return StoryChoice(original.story_id, 1.0, "copy of a document in the story")
+    strongest = [t for t, _ in sorted(terms.items(), key=lambda kv: -kv[1])[:LOOKUP_TERMS]]
+    if not strongest:
+        return StoryChoice(None, 0.0, "no terms")
+    rows = session.execute(
+        select(StoryTerm.document_id, StoryTerm.term, StoryTerm.weight).where(
+            StoryTerm.term.in_(strongest), StoryTerm.document_id != document.id
+        )
+    ).all()
+    partial: dict[int, float] = defaultdict(float)
+    for document_id, term, weight in rows:
+        partial[document_id] += weight * terms[term]
+    shortlist = sorted(partial, key=lambda d: -partial[d])[:CANDIDATES]
+    if not shortlist:
+        return StoryChoice(None, 0.0, "no document shares its terms")
+    similarity: dict[int, float] = defaultdict(float)
+    for document_id, term, weight in session.execute(
+        select(StoryTerm.document_id, StoryTerm.term, StoryTerm.weight).where(StoryTerm.document_id.in_(shortlist))
+    ):
+        if term in terms:
+            similarity[document_id] += weight * terms[term]
+    by_story: dict[int, list[float]] = defaultdict(list)
+    for document_id, story_id, published in session.execute(
+        select(Document.id, Document.story_id, Document.published).where(Document.id.in_(shortlist))
+    ):
+        if story_id is not None and _close_in_time(document.published, published):
+            by_story[story_id].append(similarity[document_id])
+    if not by_story:
+        return StoryChoice(None, 0.0, "no story close in time")
+    # a story's score: the mean of its (up to) three documents most like the new one
+    scores = {s: sum(sorted(v, reverse=True)[:3]) / min(3, len(v)) for s, v in by_story.items()}
+    best = max(scores, key=lambda s: (scores[s], -s))
+    if scores[best] >= JOIN_SIMILARITY:
+        return StoryChoice(best, scores[best], f"similar terms ({scores[best]:.2f})")
+    return StoryChoice(None, scores[best], "no story similar enough")
+
+
+def assign(session: Session, document: Document, title: str | None = None) -> StoryChoice:
+    """Store the document's profile and put it in its story (a new one if none fits)."""
+    terms = profile(document.text, document.language, title if title is not None else document.title)
+    choice = choose_story(session, document, terms)
+    story = session.get(Story, choice.story_id) if choice.story_id is not None else None
+    if story is None:
+        label = (document.title or " ".join(list(terms)[:5]))[:500]
+        story = Story(label=label, size=0)
+        session.add(story)
+        session.flush()
+        choice = StoryChoice(story.id, choice.similarity, f"new story: {choice.reason}")
+    document.story_id = story.id
+    story.size = (story.size or 0) + 1
+    if document.published is not None:
+        story.first_published = min(filter(None, (story.first_published, document.published)))
+        story.last_published = max(filter(None, (story.last_published, document.published)))
+    if terms:
+        session.execute(
+            insert(StoryTerm), [{"document_id": document.id, "term": t[:100], "weight": w} for t, w in terms.items()]
+        )
+    return choice
+
+
+@relaters.register("stories")
+def make_story_grouper():
+    def relate(linking: Linking) -> None:
+        assign(linking.session, linking.document, linking.analysis.article.title)
+
+    return relate

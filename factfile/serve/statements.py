@@ -1,0 +1,159 @@
+"""Statements read back from the store: who said what, how sure, with the passage as evidence.
+
+Shared by `factfile statements` and the dossier's "what it said" / "what others said about it".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, and_, case, exists, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from factfile.store import schema as s
+from factfile.store.queries import find_actors
+
+
+@dataclass(slots=True)
+class StatementLine:
+    """One attribution with the passage it comes from; `highlight` marks the content in `passage`."""
+
+    statement_id: int
+    document_id: int
+    title: str | None
+    outlet: str | None
+    published: date | None
+    source: str | None  # the source as the article words it
+    source_actor: str | None  # the actor it was resolved to
+    source_actor_id: int | None
+    source_type: str
+    cue: str | None
+    content: str
+    certainty: str
+    hedges: list[str]
+    direct: bool
+    passage: str
+    highlight: tuple[int, int]
+
+
+def _passage_bounds():
+    """First and last offset of source, cue and content (portable LEAST/GREATEST)."""
+    content_start, content_end = s.Statement.content_start, s.Statement.content_end
+    cue_start = func.coalesce(s.Statement.cue_start, content_start)
+    cue_end = func.coalesce(s.Statement.cue_end, content_end)
+    source_start = func.coalesce(s.Statement.source_start, content_start)
+    source_end = func.coalesce(s.Statement.source_end, content_end)
+    first = case((cue_start < content_start, cue_start), else_=content_start)
+    first = case((source_start < first, source_start), else_=first)
+    last = case((cue_end > content_end, cue_end), else_=content_end)
+    last = case((source_end > last, source_end), else_=last)
+    return first, last
+
+
+def _query() -> Select:
+    start, end = _passage_bounds()
+    speaker = aliased(s.Actor)
+    return (
+        select(
+            s.Statement,
+            s.Document.title,
+            func.coalesce(s.Outlet.name, s.Outlet.domain, s.Document.site),
+            s.Document.published,
+            speaker.name,
+            start,
+            func.substr(s.Document.text, start + 1, end - start),
+        )
+        .join(s.Document, s.Document.id == s.Statement.document_id)
+        .outerjoin(s.Outlet, s.Outlet.id == s.Document.outlet_id)
+        .outerjoin(speaker, speaker.id == s.Statement.source_actor_id)
+        .where(s.Statement.marked_wrong.is_(False))
+        .order_by(s.Document.published, s.Document.id, s.Statement.content_start)
+    )
+
+
+def _lines(session: Session, query: Select) -> list[StatementLine]:
+    lines = []
+    for st, title, outlet, published, speaker, start, passage in session.execute(query):
+        lines.append(
+            StatementLine(
+                statement_id=st.id,
+                document_id=st.document_id,
+                title=title,
+                outlet=outlet,
+                published=published,
+                source=st.source_text,
+                source_actor=speaker,
+                source_actor_id=st.source_actor_id,
+                source_type=st.source_type,
+                cue=st.cue_text,
+                content=st.content_text,
+                certainty=st.certainty,
+                hedges=list(st.hedges or []),
+                direct=bool(st.direct),
+                passage=passage or st.content_text,
+                highlight=(st.content_start - start, st.content_end - start),
+            )
+        )
+    return lines
+
+
+def _about(actor_ids: list[int]):
+    """The statement's content mentions one of the actors."""
+    return exists().where(
+        s.Mention.document_id == s.Statement.document_id,
+        s.Mention.actor_id.in_(actor_ids),
+        s.Mention.start >= s.Statement.content_start,
+        s.Mention.end <= s.Statement.content_end,
+    )
+
+
+def _actor_ids(session: Session, actor_id: int) -> list[int]:
+    """The actor and the actors merged into it."""
+    ids = [actor_id]
+    frontier = [actor_id]
+    while frontier:
+        merged = list(session.scalars(select(s.Actor.id).where(s.Actor.merged_into_id.in_(frontier))))
+        frontier = [i for i in merged if i not in ids]
+        ids += frontier
+    return ids
+
+
+def said_by(session: Session, actor_id: int, limit: int = 50) -> list[StatementLine]:
+    ids = _actor_ids(session, actor_id)
+    return _lines(session, _query().where(s.Statement.source_actor_id.in_(ids)).limit(limit))
+
+
+def said_about(session: Session, actor_id: int, limit: int = 50) -> list[StatementLine]:
+    """Attributed statements by others whose content mentions the actor."""
+    ids = _actor_ids(session, actor_id)
+    query = _query().where(
+        s.Statement.source_type != "article",
+        or_(s.Statement.source_actor_id.is_(None), s.Statement.source_actor_id.not_in(ids)),
+        _about(ids),
+    )
+    return _lines(session, query.limit(limit))
+
+
+def find_statements(
+    session: Session,
+    source: str | None = None,
+    actor: str | None = None,
+    certainty: str | None = None,
+    include_article: bool = False,
+    limit: int = 50,
+) -> list[StatementLine]:
+    """Statements filtered by who says them (`source`: actor name or words of the source), by an actor
+    their content mentions, and by certainty. The article's own assertions only when asked for."""
+    query = _query()
+    if source:
+        ids = [i for match in find_actors(session, source) if match.score >= 90 for i in _actor_ids(session, match.actor.id)]
+        query = query.where(or_(s.Statement.source_actor_id.in_(ids), s.Statement.source_text.ilike(f"%{source}%")))
+    if actor:
+        ids = [i for match in find_actors(session, actor) if match.score >= 90 for i in _actor_ids(session, match.actor.id)]
+        query = query.where(_about(ids) if ids else and_(False))
+    if certainty:
+        query = query.where(s.Statement.certainty == certainty)
+    if not include_article:
+        query = query.where(s.Statement.source_type != "article")
+    return _lines(session, query.limit(limit))

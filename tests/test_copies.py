@@ -1,0 +1,178 @@
+"""Copies traced to originals, outlets measured, stories grouped: through the real relaters and store."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from conftest import PAGES, SEED
+from factfile.ingest.article import content_hash
+from factfile.records import Analysis, Article
+from factfile.relate import build
+from factfile.relate.copies import find_copies
+from factfile.relate.outlets import country_of_domain, declares_outlet
+from factfile.relate.stories import profile
+from factfile.store import Store
+from factfile.store.schema import CopyBand, Document, Outlet, Story
+from factfile.store.writer import save
+
+TEXTS = [page["articleBody"] for page in PAGES.values()]
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+SYNONYMS = {"soldiers": "troopers", "group": "faction", "attack": "assault", "rare": "uncommon", "several": "various",
+            "villages": "hamlets", "claimed": "asserted", "members": "affiliates", "known": "recognized",
+            "operation": "mission", "captured": "seized", "unit": "squad", "number": "figure", "spoke": "talked"}
+
+
+@pytest.fixture
+def store(db):
+    store = Store(db)
+    yield store
+    store.close()
+
+
+def add(store: Store, text: str, domain: str, published: date | None = None, declared: str | None = None) -> int:
+    article = Article(
+        origin=f"{domain}/{content_hash(text)[:8]}", text=text, content_hash=content_hash(text), url=f"https://{domain}/a",
+        published=published, domain=domain, site=domain.split(".")[0], language="en", declared_source=declared,
+    )
+    with store.transaction() as session:
+        document = save(session, Analysis(article=article), build(("copies", "stories", "outlets")))
+        return document.id
+
+
+def copy_of(store: Store, document_id: int) -> tuple[int | None, str | None]:
+    with store.session() as session:
+        document = session.get(Document, document_id)
+        return document.copy_of_id, document.copy_reason
+
+
+def spin(text: str) -> str:
+    return re.sub(r"\b[a-z]+\b", lambda m: SYNONYMS.get(m.group(), m.group()), text)
+
+
+def test_truncated_and_padded_copy_links_to_the_original(store):
+    original = add(store, TEXTS[0], "ctpost.com", date(2019, 11, 18))
+    unrelated = add(store, TEXTS[1], "venturebeat.com", date(2019, 11, 18))
+    paragraphs = TEXTS[0].split("\n")
+    wrapped = "Sign up for our newsletter today.\n" + "\n".join(paragraphs[: len(paragraphs) // 2]) + "\nRead more: top stories."
+    copy = add(store, wrapped, "farm.example", date(2019, 11, 20))
+    assert copy_of(store, copy)[0] == original
+    assert "containment" in copy_of(store, copy)[1]
+    assert copy_of(store, original) == (None, None)
+    assert copy_of(store, unrelated) == (None, None)
+
+
+def test_spun_copy_is_found_by_its_skeleton(store):
+    original = add(store, SEED_TEXT, "watson.ch", date(2023, 5, 23))
+    add(store, TEXTS[2], "slashgear.com", date(2023, 5, 23))
+    spun = spin(SEED_TEXT)
+    assert spun != SEED_TEXT
+    copy = add(store, spun, "content-farm.example", date(2023, 5, 24))
+    found, reason = copy_of(store, copy)
+    assert found == original
+    assert "earliest date" in reason
+
+
+def test_an_earlier_original_arriving_later_takes_over_its_copies(store):
+    first_copy = add(store, TEXTS[0] + "\nAll rights reserved.", "farm-a.example", date(2019, 11, 20))
+    second_copy = add(store, TEXTS[0][: len(TEXTS[0]) * 2 // 3], "farm-b.example", date(2019, 11, 21))
+    assert copy_of(store, second_copy)[0] == first_copy
+    original = add(store, TEXTS[0], "ctpost.com", date(2019, 11, 18))
+    assert copy_of(store, original) == (None, None)
+    assert copy_of(store, first_copy)[0] == original
+    assert copy_of(store, second_copy)[0] == original
+
+
+def test_declared_source_decides_the_original(store):
+    republished = add(store, SEED_TEXT + "\nSource: Watson", "kyivpost.example", date(2023, 5, 20), declared="Watson")
+    original = add(store, SEED_TEXT, "watson.ch", date(2023, 5, 23))  # dated later, but credited by the copy
+    found, reason = copy_of(store, republished)
+    assert found == original
+    assert reason.startswith("declared source 'Watson'")
+
+
+def test_copies_are_found_from_the_index_without_rebuilding(store):
+    original = add(store, TEXTS[1], "venturebeat.com")
+    with store.session() as session:
+        assert session.scalar(select(func.count()).select_from(CopyBand).where(CopyBand.document_id == original)) > 0
+        matches = find_copies(session, TEXTS[1][:2000], "en")
+        assert [m.document_id for m in matches] == [original]
+        assert find_copies(session, TEXTS[2], "en") == []
+
+
+def test_outlets_measure_how_much_they_republish(store):
+    add(store, TEXTS[0], "ctpost.com", date(2019, 11, 18))
+    add(store, TEXTS[1], "ctpost.com", date(2019, 11, 18))
+    add(store, TEXTS[0] + "\nShare this story.", "copies.co.uk", date(2019, 11, 19))
+    add(store, TEXTS[1] + "\nShare this story.", "copies.co.uk", date(2019, 11, 19))
+    with store.session() as session:
+        outlets = {o.key: o for o in session.scalars(select(Outlet))}
+    assert (outlets["ctpost.com"].documents, outlets["ctpost.com"].republisher_share) == (2, 0.0)
+    assert (outlets["copies.co.uk"].copies, outlets["copies.co.uk"].republisher_share) == (2, 1.0)
+    assert outlets["copies.co.uk"].country == "GB"
+    assert outlets["ctpost.com"].country is None
+
+
+def test_outlet_names_and_countries():
+    assert country_of_domain("watson.ch") == "CH"
+    assert country_of_domain("example.tv") is None
+    outlet = Outlet(key="watson.ch", domain="watson.ch", name="watson")
+    assert declares_outlet("Watson", outlet) and declares_outlet("watson.ch", outlet)
+    assert not declares_outlet("Reuters", outlet)
+
+
+REPORT_A = """Fighters who crossed from Ukraine into Russia's Belgorod region attacked several villages on Monday,
+Russian officials said. The Legion of Freedom of Russia and the Russian Volunteer Corps claimed the raid near
+Kozinka and Grayvoron. Belgorod governor Vyacheslav Gladkov said civilians were evacuated from Grayvoron as
+fighting continued. The Kremlin called the incursion an attempt to distract from Bakhmut."""
+REPORT_B = """Russia said on Tuesday it had repelled an incursion in the Belgorod region after armed men entered
+from Ukraine. Governor Vyacheslav Gladkov reported shelling of Grayvoron and said residents left the town.
+The Russian Volunteer Corps and the Legion of Freedom of Russia, both made up of Russians fighting for Kyiv,
+said they had taken Kozinka. Moscow blamed Ukrainian saboteurs for the Belgorod raid."""
+
+
+def test_documents_about_one_story_are_grouped_and_others_are_not(store):
+    first = add(store, REPORT_A, "watson.ch", date(2023, 5, 22))
+    second = add(store, REPORT_B, "other.example", date(2023, 5, 23))  # same story, in other words
+    elsewhere = add(store, TEXTS[2], "slashgear.com", date(2023, 5, 23))
+    with store.session() as session:
+        story = {d.id: d.story_id for d in session.scalars(select(Document))}
+        assert copy_of(store, second) == (None, None)
+        assert story[first] == story[second] != story[elsewhere]
+        assert session.get(Story, story[first]).size == 2
+
+
+def test_story_profile_prefers_rare_words():
+    terms = profile("The Legion of Freedom of Russia said the Legion attacked Belgorod.", "en")
+    assert "legion" in terms and "the" not in terms
+    assert max(terms, key=terms.get) in {"legion", "belgorod", "legion freedom"}
+
+
+def test_cli_shows_copies_and_outlets(cli, tmp_path):
+    import json
+
+    records = [
+        {"url": "https://www.watson.ch/international/1", "date": "2023-05-23", "site": "watson", "text": SEED_TEXT},
+        {"url": "https://republisher.example/news/2", "date": "2023-05-24", "text": SEED_TEXT.replace("\n\n", "\n\nAdvertisement\n\n", 1) + "\n\nSource: Watson"},
+    ]
+    path = tmp_path / "two.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    ingested = cli("ingest", path)
+    assert ingested.exit_code == 0 and "stored 2," in ingested.stdout + ingested.stderr, ingested.stderr
+    shown = cli("copies", "2")
+    assert shown.exit_code == 0
+    assert "#1" in shown.stdout and "original" in shown.stdout
+    assert "declared source 'Watson'" in shown.stdout
+    listed = cli("outlets")
+    assert "watson.ch" in listed.stdout and "CH" in listed.stdout and "republisher" in listed.stdout
+    assert cli("stories").exit_code == 0
+    assert cli("copies", "99").exit_code == 1
+
+
+@pytest.mark.parametrize("language", ["ja", "zh", "ko"])
+def test_story_profiles_of_languages_wordfreq_cannot_segment(language):
+    terms = profile("東京ニュース 東京ニュース 大阪テキスト 서울뉴스 北京新闻报道", language)
+    assert terms and abs(sum(w * w for w in terms.values()) - 1) < 1e-9

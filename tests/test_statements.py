@@ -1,0 +1,143 @@
+"""Attributed statements: who says what, how sure, according to whom."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from conftest import SEED
+from factfile.errors import FactfileError
+from factfile.extract import Extractor
+from factfile.extract.statements.polnear import parse_ann
+from factfile.ingest import read_items, to_article
+from factfile.records import Article
+
+# (who the article credits, words of what it credits them with)
+SEED_ATTRIBUTIONS = [
+    ("UNIAN", "was formed in February 2022"),
+    ("Radio Free Europe/Radio Liberty", "the number of members had risen to 4,000"),
+    ("New York Times", "integral part of Ukraine’s territorial defense"),
+    ("Metro", "symbol of resistance"),
+    ("Meduza", "would never work with"),
+    ("FSB", "raided a Russian village"),
+    ("Robert Claus", "key figure among right-wing extremists"),
+    ("Denis Nikitin", "protect Ukrainians from real fascists"),  # "as he put it in the Financial Times"
+    ("Caesar", "I couldn’t just watch"),
+]
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+@pytest.fixture(scope="module")
+def seed(extractor):
+    (item,) = read_items([str(SEED)])
+    return extractor(to_article(item))
+
+
+def analyse(extractor, text: str):
+    return extractor(Article(origin="test", text=text, content_hash=hashlib.sha256(text.encode()).hexdigest(), language="en"))
+
+
+def who(analysis, statement) -> str:
+    """The resolved actor's name, else the source as worded."""
+    if statement.source_chain is not None:
+        return analysis.chains[statement.source_chain].name
+    return statement.source.text if statement.source else ""
+
+
+@pytest.mark.parametrize(("source", "words"), SEED_ATTRIBUTIONS)
+def test_seed_article_attributions_have_the_right_source(seed, source, words):
+    found = [st for st in seed.statements if st.cue is not None and words in st.content.text]
+    assert found, f"no attribution of {words!r}"
+    sources = [(who(seed, st), st.source.text if st.source else None) for st in found]
+    assert any(source in name or (worded and source in worded) for name, worded in sources), sources
+
+
+def test_seed_financial_times_is_where_nikitin_said_it(seed):
+    (statement,) = [st for st in seed.statements if st.cue and "real fascists" in st.content.text]
+    assert statement.source.text == "he"
+    assert "Financial Times" in statement.cue.text
+
+
+def test_statements_have_exact_offsets_and_kinds(seed):
+    text = seed.article.text
+    for st in seed.statements:
+        for span in (st.cue, st.content, st.source):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+        assert (st.source_type == "article") == (st.cue is None)
+    kinds = {st.source_type for st in seed.statements}
+    assert {"outlet", "person", "article"} <= kinds
+    unian = next(st for st in seed.statements if st.source and "UNIAN" in st.source.text)
+    assert unian.source_type == "outlet"
+    fsb = next(st for st in seed.statements if st.source and "FSB" in st.source.text)
+    assert fsb.source_type == "official"
+
+
+def test_pronoun_and_description_sources_resolve_to_the_named_actor(extractor):
+    analysis = analyse(
+        extractor,
+        "Maria Zakharova spoke in Moscow on Monday. She said the talks had failed.\n\n"
+        "Reuters, a news agency, reported the figures. The agency said the numbers were rising.",
+    )
+    by_content = {st.content.text: st for st in analysis.statements if st.cue}
+    she = next(st for text, st in by_content.items() if "talks had failed" in text)
+    assert analysis.chains[she.source_chain].name == "Maria Zakharova"
+    agency = next(st for text, st in by_content.items() if "numbers were rising" in text)
+    assert agency.source_chain is not None and analysis.chains[agency.source_chain].name == "Reuters"
+    assert agency.source_type == "outlet"
+
+
+def test_certainty_hedged_denied_reported_and_the_articles_own_voice(extractor):
+    analysis = analyse(
+        extractor,
+        "The ministry denied that its troops had crossed the border. "
+        "Police said the suspect allegedly fired three shots. "
+        "John Smith said the bridge was closed. "
+        "The river flooded the lower town on Tuesday night.",
+    )
+    by_words = lambda words: next(st for st in analysis.statements if words in st.content.text)  # noqa: E731
+    assert by_words("troops had crossed").certainty == "denied"
+    hedged = by_words("fired three shots")
+    assert hedged.certainty == "hedged" and "allegedly" in hedged.hedges
+    assert by_words("bridge was closed").certainty == "reported"
+    own = by_words("river flooded")
+    assert own.source is None and own.source_type == "article" and own.certainty == "asserted"
+
+
+def test_nested_attribution_points_to_its_parent(extractor):
+    analysis = analyse(extractor, "The senator said that the governor claimed the budget was balanced.")
+    outer = next(i for i, st in enumerate(analysis.statements) if st.source and st.source.text == "The senator")
+    inner = next(st for st in analysis.statements if st.parent == outer)
+    assert inner.source.text == "the governor" and "budget was balanced" in inner.content.text
+
+
+def test_statements_command_and_dossier_sections(cli):
+    assert cli("ingest", SEED).exit_code == 0
+    listed = cli("statements", "--source", "UNIAN")
+    assert listed.exit_code == 0, listed.stderr
+    out = " ".join(listed.stdout.split())
+    assert "UNIAN" in out and "was formed in February 2022" in out and "outlet" in out
+    heads = [line for line in cli("statements", "--certainty", "hedged").stdout.splitlines() if line.startswith("  • ")]
+    assert heads and all(line.startswith("  • [hedged") for line in heads)
+    about = " ".join(cli("statements", "--actor", "Denis Nikitin").stdout.split())
+    assert "FSB" in about
+    assert cli("statements", "--certainty", "sure").exit_code != 0
+    assert cli("statements", "--source", "Nobody Whatsoever").exit_code == 1
+    dossier = " ".join(cli("show", "Denis Nikitin").stdout.split())
+    assert "What it said" in dossier and "real fascists" in dossier
+    assert "What others said about it" in dossier and "raided a Russian village" in dossier
+
+
+def test_polnear_reader_names_the_file_and_the_problem(tmp_path):
+    bad = tmp_path / "a_x.ann"
+    bad.write_text("T1\tCue 5 x\tsaid\n", encoding="utf-8")
+    with pytest.raises(FactfileError, match=r"a_x\.ann:1: bad offsets"):
+        parse_ann(bad, 100)
+    bad.write_text("T1\tCue 5 500\tsaid\n", encoding="utf-8")
+    with pytest.raises(FactfileError, match="outside the text"):
+        parse_ann(bad, 100)
