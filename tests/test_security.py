@@ -137,3 +137,37 @@ def test_errors_reach_clients_as_json_without_stack_traces():
     assert "Traceback" not in body and "RuntimeError" not in body and "/home/alice" not in body
     assert response.json() == {"detail": "internal error; the server log has the details"}
     assert "script-src 'self'" in response.headers["content-security-policy"]
+
+
+HOSTILE = '<script>alert("x")</script><img src=x onerror="alert(1)">'
+
+
+def test_real_app_escapes_article_text_and_runs_no_inline_script(tmp_path, cli, db):
+    """Article-derived text (title, body, names) comes out escaped on every page, under the CSP."""
+    import json
+    import re
+
+    from factfile.serve.api import create_app
+    from factfile.store import Store
+
+    body = (f"Denis Nikitin said on Monday that the Russian Volunteer Corps had crossed the border {HOSTILE}. "
+            "Officials in Belgorod said two people were hurt. ") * 3
+    source = tmp_path / "hostile.jsonl"
+    source.write_text(json.dumps({"title": f"Raid {HOSTILE}", "text": body, "url": "https://news.example/raid"}) + "\n")
+    assert cli("ingest", str(source)).exit_code == 0
+    app = create_app(Store(db), ServeSettings(rate=1e6, burst=1_000_000))
+    api = TestClient(app, raise_server_exceptions=False)
+    document = api.get("/api/documents", params={"limit": 1}).json()["items"][0]["id"]
+    actors = [a["id"] for a in api.get("/api/actors", params={"limit": 5}).json()["items"]]
+    pages = ["/", "/search?q=Nikitin", f"/search?q={HOSTILE}", f"/documents/{document}", "/statements", "/timeline",
+             *[f"/actors/{a}" for a in actors]]
+    for page in pages:
+        response = api.get(page)
+        assert response.status_code == 200, page
+        html = response.text
+        assert "<script>alert" not in html and 'onerror="alert' not in html and "<img src=x" not in html, page
+        assert all("src=" in tag for tag in re.findall(r"<script[^>]*>", html)), f"inline script on {page}"
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+    assert "&lt;script&gt;" in api.get(f"/documents/{document}").text
+    refused = api.post(f"/api/actors/{actors[0]}/merge", json={"other_ids": actors[1:2]})
+    assert refused.status_code == 403 and "read-only" in refused.json()["detail"]
