@@ -338,9 +338,10 @@ def test_every_endpoint_and_page_on_postgresql(db, tmp_path):
         assert client.get("/api/search", params={"q": "Legion of Freedom of Russia"}).json()["actors"][0]["id"] == ids.legion
         statements = client.get("/api/statements", params={"min_corroboration": 2, "source": "unian"}).json()["items"]
         assert {st["id"] for st in statements} == {ids.unian_claim, ids.copy_claim}
-        assert [st["id"] for st in client.get("/api/statements", params={"about_actor_id": ids.legion}).json()["items"]] == [ids.unian_claim]
+        about = {st["id"] for st in client.get("/api/statements", params={"about_actor_id": ids.legion, "limit": 500}).json()["items"]}
+        assert ids.unian_claim in about and not about & {ids.copy_claim, ids.caesar_quote}  # as on SQLite
         events = client.get("/api/events", params={"actor_id": ids.legion, "located": True, "date_from": "2023-01-01"}).json()["items"]
-        assert [e["id"] for e in events] == [ids.kozinka_event]
+        assert ids.kozinka_event in {e["id"] for e in events} and ids.press_event not in {e["id"] for e in events}
         edges = {(e["data"]["source"], e["data"]["relation"]) for e in client.get("/api/graph").json()["edges"]}
         assert (str(ids.unian), "speaks_about") in edges
         for url in ("/api/actors", "/api/aliases", "/api/places", "/api/outlets", "/api/stories", f"/api/actors/{ids.legion}/dossier",
