@@ -191,7 +191,7 @@ def use_cached_analyses(analyses: dict[str, Analysis]) -> None:
     """In a child: the extractor hands out the parent's analyses instead of running spaCy."""
     from factfile.extract import Extractor
 
-    Extractor.pipe = lambda self, articles: (analyses[a.content_hash] for a in articles)
+    Extractor.pipe = lambda self, articles, errors="raise": (analyses[a.content_hash] for a in articles)
 
 
 @dataclass
