@@ -191,7 +191,7 @@ def test_mark_a_statement_wrong_from_the_dossier(browser, writable_site):
     page.goto(f"{base}/actors/{ids.legion}")
     row = page.locator(f"#about tr[data-statement='{ids.unian_claim}']")
     row.locator("button", has_text="Mark wrong").click()
-    assert "Not saved" in page.locator("#correction-status").inner_text(timeout=5000)  # no token yet
+    sync_api.expect(page.locator("#correction-status")).to_contain_text("Not saved", timeout=10_000)  # no token yet
     page.fill("#token", TOKEN)
     with page.expect_navigation():
         row.locator("button", has_text="Mark wrong").click()

@@ -106,25 +106,25 @@ def warc_files(draw):
     pages = draw(st.lists(st.tuples(st.sampled_from(["text/html", "image/png", "text/html; charset=latin-1", ""]),
                                     st.sampled_from(["200 OK", "404 Not Found", "301 Moved"]), st.binary(max_size=300) | prose.map(str.encode)),
                           max_size=6))
-    expected = 0
+    readable = []  # per record: would the reader yield it as an HTML page
     for number, (content_type, status, payload) in enumerate(pages):
         headers = StatusAndHeaders(status, [("Content-Type", content_type)] if content_type else [], protocol="HTTP/1.1")
         writer.write_record(writer.create_warc_record(f"https://news.example/{number}", "response", payload=io.BytesIO(payload), http_headers=headers))
-        expected += status == "200 OK" and (not content_type or content_type.startswith("text/html")) and bool(payload.strip())
+        readable.append(status == "200 OK" and (not content_type or content_type.startswith("text/html")) and bool(payload.strip()))
     data = buffer.getvalue()
     cut = draw(st.none() | st.integers(0, max(0, len(data) - 1)))
-    return (data if cut is None else data[:cut]), (expected if cut is None else None)
+    return (data if cut is None else data[:cut]), (readable if cut is None else None)
 
 
 @examples
 @given(warc=warc_files())
 def test_warc_reader_finds_every_html_response_and_survives_truncation(tmp_path_factory, warc):
-    data, expected = warc
+    data, readable = warc
     path = tmp_path_factory.mktemp("warc") / "crawl.warc"
     path.write_bytes(data)
     results = contract(list(read_warc(path, SMALL)), path)
-    if expected is not None and expected <= SMALL.max_records:
-        assert sum(isinstance(r, RawItem) for r in results) == expected
+    if readable is not None:  # records past the record limit are not read
+        assert sum(isinstance(r, RawItem) for r in results) == sum(readable[: SMALL.max_records])
 
 
 @st.composite
