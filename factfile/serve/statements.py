@@ -98,12 +98,12 @@ def _lines(session: Session, query: Select) -> list[StatementLine]:
     return lines
 
 
-def _about(actor_ids: list[int]):
-    """The statement's content mentions one of the actors.
+def statements_about(actor_ids: list[int]) -> Select:
+    """Ids of statements whose content mentions one of the actors (a mention lies inside the content).
 
     Starts from the actors' mentions (indexed by actor, then document) and joins the statements of
     those documents, so the cost follows how often the actor is mentioned, not the size of the store."""
-    about = (
+    return (
         select(s.Statement.id)
         .join(
             s.Mention,
@@ -115,7 +115,10 @@ def _about(actor_ids: list[int]):
         )
         .where(s.Mention.actor_id.in_(actor_ids))
     )
-    return s.Statement.id.in_(about)
+
+
+def _about(actor_ids: list[int]):
+    return s.Statement.id.in_(statements_about(actor_ids))
 
 
 def _actor_ids(session: Session, actor_id: int) -> list[int]:

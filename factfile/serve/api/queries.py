@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, aliased
 
 from factfile.extract.names import name_key
 from factfile.serve.api import models as m
+from factfile.serve.statements import statements_about
 from factfile.store import queries as store_queries
 from factfile.store import schema as s
 from factfile.store.queries import sentence_of
@@ -231,25 +232,6 @@ def corroboration_of(statement):
     )
 
 
-def statements_about(actor_id: int):
-    """Ids of statements whose content mentions the actor (a mention of it lies inside the content span).
-
-    Starts from the actor's mentions (indexed by actor), then the statements of those documents.
-    """
-    return (
-        select(s.Statement.id)
-        .join(
-            s.Mention,
-            and_(
-                s.Mention.document_id == s.Statement.document_id,
-                s.Mention.start >= s.Statement.content_start,
-                s.Mention.end <= s.Statement.content_end,
-            ),
-        )
-        .where(s.Mention.actor_id == actor_id)
-    )
-
-
 @dataclass(slots=True)
 class StatementFilter:
     source_actor_id: int | None = None
@@ -275,7 +257,7 @@ def list_statements(session: Session, where: StatementFilter, limit: int = 50, o
     if where.source_actor_id is not None:
         conditions.append(s.Statement.source_actor_id == where.source_actor_id)
     if where.about_actor_id is not None:
-        conditions.append(s.Statement.id.in_(statements_about(where.about_actor_id)))
+        conditions.append(s.Statement.id.in_(statements_about([where.about_actor_id])))
         conditions.append(or_(s.Statement.source_actor_id.is_(None), s.Statement.source_actor_id != where.about_actor_id))
     if where.source:
         named = select(s.Actor.id).where(s.Actor.name.icontains(where.source))
