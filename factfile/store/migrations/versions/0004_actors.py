@@ -1,14 +1,14 @@
 """actors: blocking keys on aliases for cross-document resolution; who says each fact
 
 Revision ID: 0004
-Revises: 0003
+Revises: 0002
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
