@@ -20,10 +20,12 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 import servedata
+from factfile.relate import corroboration
 from factfile.serve.api import create_app
 from factfile.serve.cli import app
 from factfile.serve.security import ServeSettings
 from factfile.store import Store
+from factfile.store import schema as s
 
 TOKEN = "test-token-0123456789"
 
@@ -311,6 +313,33 @@ def test_merge_and_split_actors_from_the_api(writable):
     assert client.post(f"/api/actors/{ids.legion}/merge", json={"other_ids": []}, headers=AUTH).status_code == 422
 
 
+def test_statement_corroboration_is_the_dossiers_not_text_identity(writable):
+    """Same source, reworded content: corroborates. Same words from another source: does not (relate/corroboration)."""
+    client, ids = writable
+    store = client.app.state.store
+    with store.transaction() as session:
+        claim = session.get(s.Statement, ids.unian_claim)
+
+        def add(source_actor: int, source: str, content: str) -> int:
+            row = s.Statement(
+                document_id=ids.hostile, source_text=source, source_type="organisation", source_actor_id=source_actor,
+                content_text=content, content_start=0, content_end=len(content), direct=False, certainty="reported",
+            )
+            session.add(row)
+            session.flush()
+            return row.id
+
+        reworded = add(ids.unian, "UNIAN", claim.content_text.replace("“", "").replace("”", "").replace("over", "more than"))
+        echoed = add(ids.caesar, "Caesar", claim.content_text)
+    with store.session() as session:
+        expected = {i: c.count for i, c in corroboration.for_statements(session, [ids.unian_claim, reworded, echoed]).items()}
+    listed = {st["id"]: st["corroboration"] for st in client.get("/api/statements", params={"limit": 500}).json()["items"]}
+    assert expected == {ids.unian_claim: 3, reworded: 3, echoed: 1}
+    assert {i: listed[i] for i in expected} == expected
+    assert ids.unian_claim in {st["id"] for st in client.get("/api/statements", params={"min_corroboration": 3}).json()["items"]}
+    assert echoed in {st["id"] for st in client.get("/api/statements", params={"max_corroboration": 1}).json()["items"]}
+
+
 def test_mark_statement_wrong_from_the_api(writable):
     client, ids = writable
     before = {st["id"]: st for st in client.get("/api/statements", params={"limit": 500}).json()["items"]}
@@ -337,7 +366,10 @@ def test_every_endpoint_and_page_on_postgresql(db, tmp_path):
         assert [d["id"] for d in client.get("/api/documents", params={"q": "Konzinka"}).json()["items"]] == [ids.seed]
         assert client.get("/api/search", params={"q": "Legion of Freedom of Russia"}).json()["actors"][0]["id"] == ids.legion
         statements = client.get("/api/statements", params={"min_corroboration": 2, "source": "unian"}).json()["items"]
-        assert {st["id"] for st in statements} == {ids.unian_claim, ids.copy_claim}
+        assert {ids.unian_claim, ids.copy_claim} <= {st["id"] for st in statements}
+        with store.session() as session:
+            support = corroboration.for_statements(session, [st["id"] for st in statements])
+        assert all(support[st["id"]].count == st["corroboration"] >= 2 for st in statements)
         about = {st["id"] for st in client.get("/api/statements", params={"about_actor_id": ids.legion, "limit": 500}).json()["items"]}
         assert ids.unian_claim in about and not about & {ids.copy_claim, ids.caesar_quote}  # as on SQLite
         events = client.get("/api/events", params={"actor_id": ids.legion, "located": True, "date_from": "2023-01-01"}).json()["items"]
