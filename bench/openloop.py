@@ -30,8 +30,8 @@ class Connection:
     async def open(cls, host: str, port: int) -> Connection:
         return cls(*await asyncio.open_connection(host, port))
 
-    async def get(self, host: str, path: str) -> tuple[int, int, bool]:
-        """(status, body bytes, whether the server keeps the connection open)."""
+    async def get(self, host: str, path: str) -> tuple[int, dict[str, str], bool]:
+        """(status, headers, whether the server keeps the connection open)."""
         self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: factfile-load\r\n\r\n".encode())
         head = await self.reader.readuntil(b"\r\n\r\n")
         lines = head.decode("latin-1").split("\r\n")
@@ -41,13 +41,12 @@ class Connection:
             name, _, value = line.partition(":")
             headers[name.strip().lower()] = value.strip().lower()
         if headers.get("transfer-encoding") == "chunked":
-            size = 0
             while chunk := int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16):
-                size += len(await self.reader.readexactly(chunk + 2)) - 2
+                await self.reader.readexactly(chunk + 2)
             await self.reader.readuntil(b"\r\n")
         else:
-            size = len(await self.reader.readexactly(int(headers.get("content-length", 0))))
-        return status, size, headers.get("connection") != "close"
+            await self.reader.readexactly(int(headers.get("content-length", 0)))
+        return status, headers, headers.get("connection") != "close"
 
     def close(self) -> None:
         self.writer.close()
@@ -59,6 +58,7 @@ class Result:
     seconds: float = 0.0  # from the first due time to the last answer
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))  # kind -> seconds, 200s only
     errors: Counter = field(default_factory=Counter)
+    cache: Counter = field(default_factory=Counter)  # the server's x-cache header: hit, stale, miss
     late: int = 0  # requests the client itself sent more than 10 ms after they were due
     connections: int = 0
     client_cpu: float = 0.0  # CPU seconds this process used
@@ -86,7 +86,8 @@ class Result:
             f"latency ms p50 {self.percentile(50):.1f}  p95 {self.percentile(95):.1f}  p99 {self.percentile(99):.1f}  "
             f"max {self.percentile(100):.1f}; errors: {errors}",
             f"  client: {self.connections} connections, {self.late} sends late by > 10 ms, "
-            f"CPU {self.client_cpu / max(1, sent) * 1000:.2f} ms/request",
+            f"CPU {self.client_cpu / max(1, sent) * 1000:.2f} ms/request; server cache: "
+            + (", ".join(f"{k} {v}" for k, v in sorted(self.cache.items())) or "none"),
         ]
         for kind in sorted(self.latencies):
             lines.append(
@@ -119,7 +120,8 @@ async def run(host: str, port: int, requests: list[tuple[str, str]], rate: float
                 if connection is None:
                     connection = await Connection.open(host, port)
                     result.connections += 1
-                status, _, keep = await connection.get(host, path)
+                status, headers, keep = await connection.get(host, path)
+            result.cache[headers.get("x-cache", "none")] += 1
             done = loop.time()
             if status == 200:
                 result.latencies[kind].append(done - due)

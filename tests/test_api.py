@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
@@ -13,6 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+import anyio
+import anyio.to_thread
 import httpx
 import networkx as nx
 import pytest
@@ -22,6 +25,7 @@ from typer.testing import CliRunner
 import servedata
 from factfile.relate import corroboration
 from factfile.serve.api import create_app
+from factfile.serve.api.cache import ResponseCache
 from factfile.serve.cli import app
 from factfile.serve.security import ServeSettings
 from factfile.store import Store
@@ -384,5 +388,91 @@ def test_every_endpoint_and_page_on_postgresql(db, tmp_path):
             assert client.get(f"/api/exports/{name}", params={"table": "statements"}).status_code == 200, name
         wrong = client.post(f"/api/statements/{ids.copy_claim}/wrong", json={}, headers=AUTH)
         assert wrong.status_code == 200, wrong.text
+    finally:
+        store.close()
+
+
+class FakeApp:
+    """An ASGI app whose answer to every GET is the number of times it was called."""
+
+    def __init__(self):
+        self.calls = 0
+
+    async def __call__(self, scope, receive, send):
+        self.calls += 1
+        body = str(self.calls).encode()
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})
+
+
+def test_response_cache_serves_a_stale_answer_only_within_max_stale_after_a_write():
+    inner, version, now = FakeApp(), [1], [0.0]
+    cache = ResponseCache(inner, version=lambda: version[0], max_stale=2.0, clock=lambda: now[0])
+
+    async def get(path: str = "/api/actors") -> tuple[str, str]:
+        sent = []
+
+        async def send(message):
+            sent.append(message)
+
+        await cache({"type": "http", "method": "GET", "path": path, "query_string": b"", "headers": []}, None, send)
+        await asyncio.sleep(0)  # let a background refresh run
+        return dict(sent[0]["headers"])[b"x-cache"].decode(), sent[-1]["body"].decode()
+
+    async def scenario():
+        assert await get() == ("miss", "1")
+        now[0] = 5.0
+        assert await get() == ("hit", "1")  # unchanged store: kept however long
+        version[0] = 2  # a write commits after t=5, the last moment version 1 was seen
+        now[0] = 5.5
+        assert await get() == ("stale", "1")  # within max_stale / 2: served, not recomputed yet
+        assert inner.calls == 1
+        now[0] = 6.5
+        assert await get() == ("stale", "1")  # past half: served while one request recomputes it
+        assert inner.calls == 2
+        assert await get() == ("hit", "2")
+        version[0] = 3
+        now[0] = 9.0  # more than max_stale since version 2 was last seen: never served stale
+        assert await get() == ("miss", "3")
+        assert await get("/api/documents") == ("miss", "4")
+
+    asyncio.run(scenario())
+
+
+def test_cached_pages_follow_a_committed_write(writable):
+    client, ids = writable
+    app = create_app(client.app.state.store, ServeSettings(max_stale=0, rate=10_000, burst=10_000))
+    api = TestClient(app)
+    url = f"/api/actors/{ids.caesar}"
+    assert api.get(url).headers["x-cache"] == "miss"
+    assert api.get(url).headers["x-cache"] == "hit"
+    with client.app.state.store.transaction() as session:
+        session.get(s.Actor, ids.caesar).name = "Denis Kapustin"
+    fresh = api.get(url)
+    assert fresh.headers["x-cache"] == "miss" and fresh.json()["name"] == "Denis Kapustin"
+    assert "content-security-policy" in fresh.headers
+    assert api.get("/static/app.css").headers.get("x-cache") is None  # static files answer conditional requests themselves
+
+
+def test_a_burst_cannot_starve_the_connection_pool(store_with_ids):
+    """More requests at once than pool connections and threads: each finishes and hands its connection back.
+
+    Before the session gate, finished requests held their connections while waiting for a thread to serialize
+    their answers, and the threads waited for connections: stuck until the pool's 30 s timeout, then 500s.
+    """
+    store = Store(store_with_ids[0])
+    app = create_app(store, ServeSettings(cache=False, rate=10_000, burst=10_000))
+
+    async def burst() -> list[int]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = 2
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test", timeout=60) as api:
+            with anyio.fail_after(20):
+                answers = await asyncio.gather(*(api.get("/api/actors", params={"limit": 5, "offset": n}) for n in range(40)))
+        return [a.status_code for a in answers]
+
+    try:
+        assert asyncio.run(burst()) == [200] * 40
+        assert store.engine.pool.checkedout() == 0
     finally:
         store.close()

@@ -55,7 +55,7 @@ class ServeSettings:
     burst: int = 100  # requests a client may send at once before the rate applies
     max_clients: int = 100_000  # rate-limit buckets kept; the least recently seen are forgotten
     content_security_policy: str = CONTENT_SECURITY_POLICY
-    threads: int = 4  # requests using the store at once per process (the GIL runs one thread); the rest queue
+    threads: int = 2  # requests using the store at once per process: the GIL runs one thread, and the event loop needs turns
     cache: bool = True  # keep GET responses until the store changes (serve/api/cache.py)
     max_stale: float = 1.0  # seconds a cached response may outlive the write that outdated it
 

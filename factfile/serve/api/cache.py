@@ -108,7 +108,7 @@ class ResponseCache:
             await _replay(entry, send, b"hit")
             return
         staleness = self.staleness(entry) if entry is not None else None
-        if entry is not None and staleness is not None and staleness <= self.max_stale:
+        if entry is not None and staleness is not None and staleness < self.max_stale:
             if staleness > self.max_stale / 2 and key not in self.flights:
                 self._refresh(key, scope, epoch)
             await _replay(entry, send, b"stale")

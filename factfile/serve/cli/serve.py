@@ -25,7 +25,7 @@ def serve(
     max_stale: Annotated[
         float, typer.Option(min=0, help="Seconds a cached response may still be served after a write outdated it.")
     ] = 1.0,
-    threads: Annotated[int, typer.Option(min=1, max=12, help="Requests using the store at once per worker process; the rest queue.")] = 4,
+    threads: Annotated[int, typer.Option(min=1, max=12, help="Requests using the store at once per worker process; the rest queue.")] = 2,
     access_log: Annotated[bool, typer.Option(help="Log every request (costs CPU under load).")] = False,
 ) -> None:
     """Serve the API (/api, documented at /docs) and the web UI (/)."""
