@@ -476,3 +476,15 @@ def test_a_burst_cannot_starve_the_connection_pool(store_with_ids):
         assert store.engine.pool.checkedout() == 0
     finally:
         store.close()
+
+
+def test_a_correction_is_seen_at_once_by_the_process_that_made_it(writable):
+    client, ids = writable
+    api = TestClient(create_app(client.app.state.store, ServeSettings(token=TOKEN, read_only=False, max_stale=60)))
+    url = f"/api/actors/{ids.legion}"
+    api.get(url)
+    assert api.get(url).headers["x-cache"] == "hit"
+    split = api.post(f"{url}/split", json={"alias_keys": ["Legion"]}, headers=AUTH)
+    assert split.status_code == 200, split.text
+    after = api.get(url)
+    assert after.headers["x-cache"] == "miss" and "Legion" not in {a["name"] for a in after.json()["aliases"]}

@@ -7,8 +7,9 @@ write commits, a response computed before it is *stale*: it is still served for 
 seconds, counted from the last moment its version was seen (so from before the commit, whatever the
 traffic). Past half of that, one request recomputes it in the background (so an ingest committing every
 second costs one recomputation per URL per max_stale / 2, not one per commit); past all of it, requests
-wait for a fresh one. Concurrent misses on one URL are computed once (single flight). Nothing is cached on stores without a
-cheap change counter (PostgreSQL): there every request is computed.
+wait for a fresh one. A correction made through this process outdates its stale answers at once (other
+worker processes keep the bound). Concurrent misses on one URL are computed once (single flight).
+Nothing is cached on stores without a cheap change counter (PostgreSQL): there every request is computed.
 
 Installed innermost, under the rate limit and the security headers, so both apply to cached answers.
 Only successful, whole responses to GET requests without a body are kept; static files (which answer
@@ -25,7 +26,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from factfile.serve.security import ASGIApp, Message, Receive, Scope, Send
+from factfile.serve.security import WRITE_METHODS, ASGIApp, Message, Receive, Scope, Send
 from factfile.store import Store
 
 log = logging.getLogger("factfile.serve")
@@ -94,6 +95,12 @@ class ResponseCache:
         return None if seen is None else self.clock() - seen
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] in WRITE_METHODS:
+            try:
+                await self.app(scope, receive, send)
+            finally:
+                self.last_seen.clear()  # whoever corrected something here is never answered from before it
+            return
         if not _cacheable(scope):
             await self.app(scope, receive, send)
             return
