@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
@@ -13,6 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+import anyio
+import anyio.to_thread
 import httpx
 import networkx as nx
 import pytest
@@ -20,10 +23,13 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 import servedata
+from factfile.relate import corroboration
 from factfile.serve.api import create_app
+from factfile.serve.api.cache import ResponseCache
 from factfile.serve.cli import app
 from factfile.serve.security import ServeSettings
 from factfile.store import Store
+from factfile.store import schema as s
 
 TOKEN = "test-token-0123456789"
 
@@ -311,6 +317,33 @@ def test_merge_and_split_actors_from_the_api(writable):
     assert client.post(f"/api/actors/{ids.legion}/merge", json={"other_ids": []}, headers=AUTH).status_code == 422
 
 
+def test_statement_corroboration_is_the_dossiers_not_text_identity(writable):
+    """Same source, reworded content: corroborates. Same words from another source: does not (relate/corroboration)."""
+    client, ids = writable
+    store = client.app.state.store
+    with store.transaction() as session:
+        claim = session.get(s.Statement, ids.unian_claim)
+
+        def add(source_actor: int, source: str, content: str) -> int:
+            row = s.Statement(
+                document_id=ids.hostile, source_text=source, source_type="organisation", source_actor_id=source_actor,
+                content_text=content, content_start=0, content_end=len(content), direct=False, certainty="reported",
+            )
+            session.add(row)
+            session.flush()
+            return row.id
+
+        reworded = add(ids.unian, "UNIAN", claim.content_text.replace("“", "").replace("”", "").replace("over", "more than"))
+        echoed = add(ids.caesar, "Caesar", claim.content_text)
+    with store.session() as session:
+        expected = {i: c.count for i, c in corroboration.for_statements(session, [ids.unian_claim, reworded, echoed]).items()}
+    listed = {st["id"]: st["corroboration"] for st in client.get("/api/statements", params={"limit": 500}).json()["items"]}
+    assert expected == {ids.unian_claim: 3, reworded: 3, echoed: 1}
+    assert {i: listed[i] for i in expected} == expected
+    assert ids.unian_claim in {st["id"] for st in client.get("/api/statements", params={"min_corroboration": 3}).json()["items"]}
+    assert echoed in {st["id"] for st in client.get("/api/statements", params={"max_corroboration": 1}).json()["items"]}
+
+
 def test_mark_statement_wrong_from_the_api(writable):
     client, ids = writable
     before = {st["id"]: st for st in client.get("/api/statements", params={"limit": 500}).json()["items"]}
@@ -337,7 +370,10 @@ def test_every_endpoint_and_page_on_postgresql(db, tmp_path):
         assert [d["id"] for d in client.get("/api/documents", params={"q": "Konzinka"}).json()["items"]] == [ids.seed]
         assert client.get("/api/search", params={"q": "Legion of Freedom of Russia"}).json()["actors"][0]["id"] == ids.legion
         statements = client.get("/api/statements", params={"min_corroboration": 2, "source": "unian"}).json()["items"]
-        assert {st["id"] for st in statements} == {ids.unian_claim, ids.copy_claim}
+        assert {ids.unian_claim, ids.copy_claim} <= {st["id"] for st in statements}
+        with store.session() as session:
+            support = corroboration.for_statements(session, [st["id"] for st in statements])
+        assert all(support[st["id"]].count == st["corroboration"] >= 2 for st in statements)
         about = {st["id"] for st in client.get("/api/statements", params={"about_actor_id": ids.legion, "limit": 500}).json()["items"]}
         assert ids.unian_claim in about and not about & {ids.copy_claim, ids.caesar_quote}  # as on SQLite
         events = client.get("/api/events", params={"actor_id": ids.legion, "located": True, "date_from": "2023-01-01"}).json()["items"]
@@ -354,3 +390,101 @@ def test_every_endpoint_and_page_on_postgresql(db, tmp_path):
         assert wrong.status_code == 200, wrong.text
     finally:
         store.close()
+
+
+class FakeApp:
+    """An ASGI app whose answer to every GET is the number of times it was called."""
+
+    def __init__(self):
+        self.calls = 0
+
+    async def __call__(self, scope, receive, send):
+        self.calls += 1
+        body = str(self.calls).encode()
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})
+
+
+def test_response_cache_serves_a_stale_answer_only_within_max_stale_after_a_write():
+    inner, version, now = FakeApp(), [1], [0.0]
+    cache = ResponseCache(inner, version=lambda: version[0], max_stale=2.0, clock=lambda: now[0])
+
+    async def get(path: str = "/api/actors") -> tuple[str, str]:
+        sent = []
+
+        async def send(message):
+            sent.append(message)
+
+        await cache({"type": "http", "method": "GET", "path": path, "query_string": b"", "headers": []}, None, send)
+        await asyncio.sleep(0)  # let a background refresh run
+        return dict(sent[0]["headers"])[b"x-cache"].decode(), sent[-1]["body"].decode()
+
+    async def scenario():
+        assert await get() == ("miss", "1")
+        now[0] = 5.0
+        assert await get() == ("hit", "1")  # unchanged store: kept however long
+        version[0] = 2  # a write commits after t=5, the last moment version 1 was seen
+        now[0] = 5.5
+        assert await get() == ("stale", "1")  # within max_stale / 2: served, not recomputed yet
+        assert inner.calls == 1
+        now[0] = 6.5
+        assert await get() == ("stale", "1")  # past half: served while one request recomputes it
+        assert inner.calls == 2
+        assert await get() == ("hit", "2")
+        version[0] = 3
+        now[0] = 9.0  # more than max_stale since version 2 was last seen: never served stale
+        assert await get() == ("miss", "3")
+        assert await get("/api/documents") == ("miss", "4")
+
+    asyncio.run(scenario())
+
+
+def test_cached_pages_follow_a_committed_write(writable):
+    client, ids = writable
+    app = create_app(client.app.state.store, ServeSettings(max_stale=0, rate=10_000, burst=10_000))
+    api = TestClient(app)
+    url = f"/api/actors/{ids.caesar}"
+    assert api.get(url).headers["x-cache"] == "miss"
+    assert api.get(url).headers["x-cache"] == "hit"
+    with client.app.state.store.transaction() as session:
+        session.get(s.Actor, ids.caesar).name = "Denis Kapustin"
+    fresh = api.get(url)
+    assert fresh.headers["x-cache"] == "miss" and fresh.json()["name"] == "Denis Kapustin"
+    assert "content-security-policy" in fresh.headers
+    assert api.get("/static/app.css").headers.get("x-cache") is None  # static files answer conditional requests themselves
+
+
+def test_a_burst_cannot_starve_the_connection_pool(store_with_ids):
+    """More requests at once than pool connections and threads: each finishes and hands its connection back.
+
+    Before the session gate, finished requests held their connections while waiting for a thread to serialize
+    their answers, and the threads waited for connections: stuck until the pool's 30 s timeout, then 500s.
+    """
+    store = Store(store_with_ids[0])
+    app = create_app(store, ServeSettings(cache=False, rate=10_000, burst=10_000))
+
+    async def burst() -> list[int]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = 2
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test", timeout=60) as api:
+            with anyio.fail_after(20):
+                answers = await asyncio.gather(*(api.get("/api/actors", params={"limit": 5, "offset": n}) for n in range(40)))
+        return [a.status_code for a in answers]
+
+    try:
+        assert asyncio.run(burst()) == [200] * 40
+        assert store.engine.pool.checkedout() == 0
+    finally:
+        store.close()
+
+
+def test_a_correction_is_seen_at_once_by_the_process_that_made_it(writable):
+    client, ids = writable
+    api = TestClient(create_app(client.app.state.store, ServeSettings(token=TOKEN, read_only=False, max_stale=60)))
+    url = f"/api/actors/{ids.legion}"
+    api.get(url)
+    assert api.get(url).headers["x-cache"] == "hit"
+    split = api.post(f"{url}/split", json={"alias_keys": ["Legion"]}, headers=AUTH)
+    assert split.status_code == 200, split.text
+    after = api.get(url)
+    assert after.headers["x-cache"] == "miss" and "Legion" not in {a["name"] for a in after.json()["aliases"]}

@@ -6,6 +6,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from factfile.serve.api.cache import ResponseCache
 from factfile.serve.security import RateLimit, ServeSettings, install
 
 TOKEN = "s3cret-token"
@@ -110,6 +111,22 @@ def test_rate_limit_answers_429_with_retry_after_per_client():
     refused = api.get("/api/actors")
     assert refused.status_code == 429 and int(refused.headers["retry-after"]) >= 1
     assert refused.headers["content-security-policy"]
+
+
+def test_rate_limit_and_headers_cover_cached_answers():
+    app = FastAPI()
+
+    @app.get("/api/actors")
+    def actors() -> dict:
+        return {"actors": ["Denis Nikitin"]}
+
+    app.add_middleware(ResponseCache, version=lambda: 1)  # as create_app does: innermost, under the guards
+    install(app, ServeSettings(rate=1.0, burst=3))
+    api = TestClient(app)
+    answers = [api.get("/api/actors") for _ in range(5)]
+    assert [a.status_code for a in answers] == [200, 200, 200, 429, 429]
+    assert [a.headers.get("x-cache") for a in answers[:3]] == ["miss", "hit", "hit"]
+    assert all("script-src 'self'" in a.headers["content-security-policy"] for a in answers)
 
 
 def test_token_bucket_refills_with_time_and_tracks_clients_apart():

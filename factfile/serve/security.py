@@ -45,7 +45,7 @@ log = logging.getLogger("factfile.serve")
 
 @dataclass(frozen=True, slots=True)
 class ServeSettings:
-    """How open the server is. The defaults suit a server anyone on the network can reach."""
+    """How open the server is and how it uses the machine. The defaults suit a server anyone on the network can reach."""
 
     token: str | None = None  # bearer token for write endpoints; None means nobody may write
     read_only: bool = True  # refuse every write, token or not
@@ -55,6 +55,9 @@ class ServeSettings:
     burst: int = 100  # requests a client may send at once before the rate applies
     max_clients: int = 100_000  # rate-limit buckets kept; the least recently seen are forgotten
     content_security_policy: str = CONTENT_SECURITY_POLICY
+    threads: int = 2  # requests using the store at once per process: the GIL runs one thread, and the event loop needs turns
+    cache: bool = True  # keep GET responses until the store changes (serve/api/cache.py)
+    max_stale: float = 1.0  # seconds a cached response may outlive the write that outdated it
 
     @property
     def writable(self) -> bool:

@@ -9,14 +9,23 @@ at build time (`make install`), and the OpenAPI explorer at `/docs` uses the ven
 
 from __future__ import annotations
 
+import asyncio
+import json
+import os
+from dataclasses import asdict
+
 from fastapi import FastAPI
 
 from factfile.serve.security import ServeSettings, install
 from factfile.store import Store
 
+POOL_CONNECTIONS = 15  # SQLAlchemy's default pool per engine: 5 kept + 10 overflow
+SETTINGS_VARIABLE = "FACTFILE_SERVE_SETTINGS"  # how `factfile serve --workers N` hands its settings to each worker
+
 
 def create_app(store: Store, settings: ServeSettings | None = None) -> FastAPI:
     from factfile.serve.api import corrections, exports, resources
+    from factfile.serve.api.cache import DataVersion, ResponseCache
     from factfile.serve.web import mount as mount_web
 
     settings = settings or ServeSettings()
@@ -29,13 +38,30 @@ def create_app(store: Store, settings: ServeSettings | None = None) -> FastAPI:
         openapi_url="/api/openapi.json",
     )
     app.state.store = store
+    # Requests using the store at once: fewer than its pool's connections, leaving some for corrections and exports.
+    app.state.sessions_gate = asyncio.Semaphore(max(1, min(settings.threads, POOL_CONNECTIONS - 3)))
     app.state.settings = settings
     app.include_router(resources.router)
     app.include_router(exports.router)
     app.include_router(corrections.router)
     mount_web(app)
+    if settings.cache:
+        app.add_middleware(ResponseCache, version=DataVersion(store), max_stale=settings.max_stale)  # innermost
     install(app, settings)
     return app
 
 
-__all__ = ["create_app"]
+def app_from_environment() -> FastAPI:
+    """The app for each of uvicorn's worker processes: store and settings from the serving command's environment."""
+    from factfile.config import default_db_url
+
+    fields = json.loads(os.environ.get(SETTINGS_VARIABLE, "{}"))
+    fields["allow_origins"] = tuple(fields.get("allow_origins", ()))
+    return create_app(Store(os.environ.get("FACTFILE_DB") or default_db_url()), ServeSettings(**fields))
+
+
+def settings_environment(settings: ServeSettings) -> dict[str, str]:
+    return {SETTINGS_VARIABLE: json.dumps(asdict(settings))}
+
+
+__all__ = ["app_from_environment", "create_app", "settings_environment"]

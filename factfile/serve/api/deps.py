@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -12,10 +12,21 @@ from sqlalchemy.orm import Session
 MAX_LIMIT = 500
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """A read session on the app's store, closed when the response is sent."""
-    with request.app.state.store.session() as session:
-        yield session
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """A read session on the app's store, for at most `ServeSettings.threads` requests of this process at once.
+
+    The others wait here, holding neither a pool thread nor a connection. Without this gate a request whose
+    endpoint is done keeps its connection until its answer is serialized, which FastAPI does in a pool
+    thread: under load every thread can be waiting for a connection held by a request waiting for a thread,
+    a deadlock broken only by SQLAlchemy's pool timeout (the "QueuePool limit ... reached" of issue #9).
+    Async, so that the gate and opening and closing the session take no turn in the thread pool.
+    """
+    async with request.app.state.sessions_gate:
+        session = request.app.state.store.session()
+        try:
+            yield session
+        finally:
+            session.close()
 
 
 @dataclass(slots=True)

@@ -14,6 +14,7 @@ from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from factfile.extract.names import name_key
+from factfile.relate.corroboration import for_statements
 from factfile.serve.api import models as m
 from factfile.serve.statements import statements_about
 from factfile.store import queries as store_queries
@@ -216,20 +217,9 @@ def annotations(session: Session, document_id: int) -> list[m.Annotation]:
 # statements
 
 
-def corroboration_of(statement):
-    """Independent outlets carrying a statement with the same content; a copy counts for its original."""
-    other = aliased(s.Statement)
-    carrier = aliased(s.Document)
-    origin = aliased(s.Document)
-    return (
-        select(func.count(func.distinct(func.coalesce(origin.outlet_id, -origin.id))))
-        .select_from(other)
-        .join(carrier, carrier.id == other.document_id)
-        .join(origin, origin.id == func.coalesce(carrier.copy_of_id, carrier.id))
-        .where(other.content_text == statement.content_text, other.marked_wrong.is_(False))
-        .correlate(statement)
-        .scalar_subquery()
-    )
+def corroboration(session: Session, statement_ids: list[int]) -> dict[int, int]:
+    """Independent outlets behind each statement, as the dossier and the CLI count them (relate/corroboration)."""
+    return {item: support.count for item, support in for_statements(session, statement_ids).items()}
 
 
 @dataclass(slots=True)
@@ -266,10 +256,6 @@ def list_statements(session: Session, where: StatementFilter, limit: int = 50, o
         conditions.append(s.Statement.source_type == where.source_type)
     if where.certainty:
         conditions.append(s.Statement.certainty == where.certainty)
-    if where.min_corroboration is not None:
-        conditions.append(corroboration_of(s.Statement) >= where.min_corroboration)
-    if where.max_corroboration is not None:
-        conditions.append(corroboration_of(s.Statement) <= where.max_corroboration)
     if where.document_id is not None:
         conditions.append(s.Statement.document_id == where.document_id)
     if where.outlet_id is not None:
@@ -277,25 +263,30 @@ def list_statements(session: Session, where: StatementFilter, limit: int = 50, o
     if not where.include_wrong:
         conditions.append(s.Statement.marked_wrong.is_(False))
     query = (
-        select(
-            s.Statement, s.Document.title, OUTLET_NAME, s.Document.published, source_actor.name,
-            corroboration_of(s.Statement).label("corroboration"),
-        )
+        select(s.Statement, s.Document.title, OUTLET_NAME, s.Document.published, source_actor.name)
         .join(s.Document, s.Document.id == s.Statement.document_id)
         .outerjoin(s.Outlet, s.Outlet.id == s.Document.outlet_id)
         .outerjoin(source_actor, source_actor.id == s.Statement.source_actor_id)
-        .where(*conditions)
         .order_by(s.Statement.id.desc())
     )
-    total, rows = _page(session, query, limit, offset, select(s.Statement.id).where(*conditions))
+    if where.min_corroboration is None and where.max_corroboration is None:
+        total, rows = _page(session, query.where(*conditions), limit, offset, select(s.Statement.id).where(*conditions))
+        support = corroboration(session, [row[0].id for row in rows])
+    else:  # corroboration is a fuzzy match computed in Python: these two filters cannot run in SQL
+        matching = list(session.scalars(select(s.Statement.id).where(*conditions).order_by(s.Statement.id.desc())))
+        support = corroboration(session, matching)
+        low, high = where.min_corroboration or 0, where.max_corroboration
+        kept = [i for i in matching if low <= support.get(i, 0) and (high is None or support.get(i, 0) <= high)]
+        total, rows = len(kept), list(session.execute(query.where(s.Statement.id.in_(kept[offset : offset + limit]))))
     return total, [
         m.StatementOut(
             id=st.id, document_id=st.document_id, document_title=title, outlet=outlet, published=published,
             source_text=st.source_text, source_type=st.source_type, source_actor_id=st.source_actor_id, source_actor=actor_name,
             cue_text=st.cue_text, content_text=st.content_text, content_start=st.content_start, content_end=st.content_end,
-            direct=st.direct, certainty=st.certainty, hedges=st.hedges, marked_wrong=st.marked_wrong, corroboration=n or 0,
+            direct=st.direct, certainty=st.certainty, hedges=st.hedges, marked_wrong=st.marked_wrong,
+            corroboration=support.get(st.id, 0),
         )
-        for st, title, outlet, published, actor_name, n in rows
+        for st, title, outlet, published, actor_name in rows
     ]
 
 

@@ -20,10 +20,18 @@ def ingest(
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Let URLs reach private, loopback and link-local addresses (refused by default).")
     ] = False,
+    nice: Annotated[
+        int, typer.Option(min=0, max=19, help="Lower this ingest's CPU priority (Unix nice), e.g. 10 beside a busy `factfile serve`.")
+    ] = 0,
 ) -> None:
     """Read articles, extract who/what/where/when and who says so, and store them."""
+    import os
+
     from factfile.ingest import FetchPolicy
     from factfile.pipeline import Pipeline, Summary
+
+    if nice:
+        os.nice(nice)  # worker processes inherit it
 
     store = open_store()
     pipeline = Pipeline(store, workers=workers, fetch=FetchPolicy(allow_private=allow_private))

@@ -1,12 +1,13 @@
-"""`factfile serve`: the REST API and the web UI in one process (uvicorn)."""
+"""`factfile serve`: the REST API and the web UI (uvicorn, one or more worker processes)."""
 
 from __future__ import annotations
 
+import os
 from typing import Annotated, Optional
 
 import typer
 
-from factfile.serve.cli import app, err, open_store
+from factfile.serve.cli import State, app, err, open_store
 
 
 @app.command()
@@ -17,16 +18,35 @@ def serve(
         Optional[str], typer.Option(envvar="FACTFILE_TOKEN", help="Allow corrections (merge, split, mark wrong) with this token.")
     ] = None,
     allow_origin: Annotated[Optional[list[str]], typer.Option(help="Origins allowed to call the API from browsers (CORS).")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Server processes; one per core to use.")] = 1,
+    rate: Annotated[float, typer.Option(min=0.001, help="Requests per second allowed to each client address.")] = 50.0,
+    burst: Annotated[int, typer.Option(min=1, help="Requests a client may send at once before --rate applies.")] = 100,
+    cache: Annotated[bool, typer.Option(help="Keep GET responses until the store changes (SQLite only).")] = True,
+    max_stale: Annotated[
+        float, typer.Option(min=0, help="Seconds a cached response may still be served after a write outdated it.")
+    ] = 1.0,
+    threads: Annotated[int, typer.Option(min=1, max=12, help="Requests using the store at once per worker process; the rest queue.")] = 2,
+    access_log: Annotated[bool, typer.Option(help="Log every request (costs CPU under load).")] = False,
 ) -> None:
     """Serve the API (/api, documented at /docs) and the web UI (/)."""
     import uvicorn
 
-    from factfile.serve.api import create_app
+    from factfile.serve.api import settings_environment
     from factfile.serve.security import ServeSettings
     from factfile.serve.web import VENDOR
 
     if not VENDOR.exists():
         err.print("[yellow]warning:[/] front-end libraries are missing (map, graph, /docs); run `make install`")
-    settings = ServeSettings(token=token, read_only=token is None, allow_origins=tuple(allow_origin or ()))
+    settings = ServeSettings(
+        token=token, read_only=token is None, allow_origins=tuple(allow_origin or ()), rate=rate, burst=burst,
+        cache=cache, max_stale=max_stale, threads=threads,
+    )
+    open_store().close()  # create or upgrade the schema once, before the workers open it
+    if State.db:
+        os.environ["FACTFILE_DB"] = State.db
+    os.environ.update(settings_environment(settings))  # each worker process builds its app from these
     err.print(f"factfile on http://{host}:{port}/  (API docs at /docs, corrections {'enabled' if token else 'disabled'})")
-    uvicorn.run(create_app(open_store(), settings), host=host, port=port, log_level="warning")
+    uvicorn.run(
+        "factfile.serve.api:app_from_environment", factory=True, host=host, port=port, workers=workers,
+        log_level="warning", access_log=access_log,
+    )

@@ -25,6 +25,7 @@ templates = Jinja2Templates(
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # templates ship with the package: no stat() of each one on every render
     )
 )
 
