@@ -14,10 +14,11 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from factfile.extract.registry import Stage, stages
+from factfile.extract.statements.boundaries import close_quote, one_stretch
 from factfile.extract.statements.certainty import certainty_of, certainty_of_article
 from factfile.extract.statements.features import quote_depths
 from factfile.extract.statements.relations import Attribution, group, nested
-from factfile.extract.statements.rules import rule_attributions
+from factfile.extract.statements.rules import completed, rule_attributions
 from factfile.extract.statements.sources import resolve
 from factfile.extract.statements.tagger import TaggedSpan, Tagger, default_tagger
 from factfile.records import Analysis, Span, Statement
@@ -37,10 +38,15 @@ def make_statements() -> Stage:
 
 def find_attributions(doc: Doc, tagger: Tagger | None = None, rules: bool = True) -> list[Attribution]:
     """Top-level attributions in text order, then the ones nested in their contents."""
-    found = group(doc, (tagger or default_tagger()).tag(doc))
+    grouped = group(doc, (tagger or default_tagger()).tag(doc))
+    found = [a for a in grouped if a.contents]
     if rules:
+        found += [a for a in (completed(doc, a) for a in grouped if not a.contents) if a is not None]
         found = _with_patterns(found, rule_attributions(doc))
     attributions = sorted(found, key=lambda a: a.cue.start)
+    taken = {i for a in attributions for span in (a.cue, *a.sources) for i in range(span.start, span.end)}
+    for attribution in attributions:
+        attribution.contents = [close_quote(doc, span, taken) for span in one_stretch(doc, attribution)]
     return attributions + nested(doc, attributions)
 
 

@@ -32,10 +32,12 @@ class TaggedSpan:
     end: int
 
 
-def read_lexicon(path: Path = LEXICON_FILE) -> frozenset[str]:
+def read_lexicon(path: Path = LEXICON_FILE) -> dict[str, float]:
+    """Cue lemma -> how often it is a cue where it occurs in training."""
     if not path.exists():
         raise FactfileError(f"{path}: attribution lexicon missing (run train/attribution.py)")
-    return frozenset(line.split("\t")[0] for line in path.read_text(encoding="utf-8").splitlines() if line)
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line)
+    return {row[0]: float(row[2]) for row in rows}
 
 
 class Tagger:

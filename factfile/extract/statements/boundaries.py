@@ -1,0 +1,57 @@
+"""Content boundaries as PolNeAR draws them.
+
+One content is one stretch of text, broken only by its own cue and source ("We will win," she
+said, "and soon."): in PolNeAR train 85% of contents are one fragment and 79% of the breaks in the
+others hold nothing but the cue, the source and punctuation. Fragments the grouping gave a cue
+from further away belong to something else.
+
+A quoted content runs from its opening mark through the closing one, with the comma or full stop
+inside it (“We will win,” she said → “We will win,”); in PolNeAR train 93% of content fragments
+that open with a quote mark end with the closing one. The tagger often stops a token or two short.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from factfile.extract.statements.features import CLOSING, OPENING, STRAIGHT
+from factfile.extract.statements.relations import Attribution
+from factfile.extract.statements.tagger import TaggedSpan
+
+_INSIDE_PUNCT = {",", ".", "?", "!", "—", "-", "--"}
+
+
+def one_stretch(doc: Doc, attribution: Attribution) -> list[TaggedSpan]:
+    """The content fragment nearest the cue, with the fragments joined to it across the cue,
+    the source and punctuation only."""
+    contents = sorted(attribution.contents, key=lambda s: s.start)
+    if len(contents) < 2:
+        return contents
+    own = {i for span in (attribution.cue, *attribution.sources) for i in range(span.start, span.end)}
+    cue = attribution.cue
+    nearest = min(range(len(contents)), key=lambda k: max(contents[k].start - cue.end, cue.start - contents[k].end, 0))
+    low = high = nearest
+    while low > 0 and _clean_gap(doc, contents[low - 1].end, contents[low].start, own):
+        low -= 1
+    while high + 1 < len(contents) and _clean_gap(doc, contents[high].end, contents[high + 1].start, own):
+        high += 1
+    return contents[low : high + 1]
+
+
+def _clean_gap(doc: Doc, start: int, end: int, own: set[int]) -> bool:
+    return all(i in own or doc[i].is_punct or doc[i].is_space for i in range(start, end))
+
+
+def close_quote(doc: Doc, span: TaggedSpan, taken: set[int]) -> TaggedSpan:
+    """The span reaching its quotation's closing mark when it opens one and stops just short of it."""
+    if not (doc[span.start].text in OPENING or doc[span.start].text in STRAIGHT):
+        return span
+    marks = sum(t.text in OPENING | CLOSING | STRAIGHT for t in doc[span.start : span.end])
+    if marks % 2 == 0:
+        return span
+    end = span.end
+    while end < len(doc) and end - span.end < 2 and doc[end].text in _INSIDE_PUNCT and end not in taken:
+        end += 1
+    if end < len(doc) and end not in taken and (doc[end].text in CLOSING or doc[end].text in STRAIGHT):
+        return TaggedSpan(span.role, span.start, end + 1)
+    return span
