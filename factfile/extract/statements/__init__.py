@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from factfile.extract.registry import Stage, stages
-from factfile.extract.statements.boundaries import close_quote, one_stretch
+from factfile.extract.statements.boundaries import appositive_comma, close_quote, one_stretch
 from factfile.extract.statements.certainty import certainty_of, certainty_of_article
 from factfile.extract.statements.features import quote_depths
 from factfile.extract.statements.relations import Attribution, group, nested
@@ -41,12 +41,17 @@ def find_attributions(doc: Doc, tagger: Tagger | None = None, rules: bool = True
     grouped = group(doc, (tagger or default_tagger()).tag(doc))
     found = [a for a in grouped if a.contents]
     if rules:
-        found += [a for a in (completed(doc, a) for a in grouped if not a.contents) if a is not None]
         found = _with_patterns(found, rule_attributions(doc))
+        claimed = {i for a in found for span in _spans(a) for i in range(span.start, span.end)}
+        for attribution in grouped:
+            if not attribution.contents and (attribution := completed(doc, attribution)) is not None:
+                if not any(i in claimed for span in _spans(attribution) for i in range(span.start, span.end)):
+                    found.append(attribution)
     attributions = sorted(found, key=lambda a: a.cue.start)
     taken = {i for a in attributions for span in (a.cue, *a.sources) for i in range(span.start, span.end)}
     for attribution in attributions:
         attribution.contents = [close_quote(doc, span, taken) for span in one_stretch(doc, attribution)]
+        attribution.sources = [appositive_comma(doc, span, taken) for span in attribution.sources]
     return attributions + nested(doc, attributions)
 
 
@@ -101,14 +106,19 @@ def _asserts(sentence: SpacySpan, covered: list[bool]) -> bool:
 
 def _with_patterns(tagged: list[Attribution], matched: list[Attribution]) -> list[Attribution]:
     """A pattern's cue and source replace the tagger's on the same words; the tagger's content
-    is kept where it overlaps the pattern's, as its boundaries follow PolNeAR's conventions."""
+    is kept where it overlaps the pattern's, as its boundaries follow PolNeAR's conventions, but
+    not a fragment of it that another pattern's content holds."""
     result = []
-    for attribution in matched:
+    owner = {i: k for k, a in enumerate(matched) for span in _spans(a) for i in range(span.start, span.end)}
+    for number, attribution in enumerate(matched):
         claimed = {i for span in _spans(attribution) for i in range(span.start, span.end)}
         rivals = [a for a in tagged if any(i in claimed for span in _spans(a) for i in range(span.start, span.end))]
         content = attribution.contents[0]
         agreeing = [a for a in rivals if any(c.start < content.end and content.start < c.end for c in a.contents)]
-        kept = [c for a in agreeing for c in a.contents]
+        kept = [
+            c for a in agreeing for c in a.contents
+            if all(owner.get(i, number) == number for i in range(c.start, c.end))
+        ]
         shared = sum(max(0, min(c.end, content.end) - max(c.start, content.start)) for c in kept)
         if shared >= 0.8 * (content.end - content.start) and not any(
             attribution.cue.start < c.end and c.start < attribution.cue.end for c in kept

@@ -1,4 +1,4 @@
-"""Content boundaries as PolNeAR draws them.
+"""Span boundaries as PolNeAR draws them.
 
 One content is one stretch of text, broken only by its own cue and source ("We will win," she
 said, "and soon."): in PolNeAR train 85% of contents are one fragment and 79% of the breaks in the
@@ -53,5 +53,15 @@ def close_quote(doc: Doc, span: TaggedSpan, taken: set[int]) -> TaggedSpan:
     while end < len(doc) and end - span.end < 2 and doc[end].text in _INSIDE_PUNCT and end not in taken:
         end += 1
     if end < len(doc) and end not in taken and (doc[end].text in CLOSING or doc[end].text in STRAIGHT):
+        return TaggedSpan(span.role, span.start, end + 1)
+    return span
+
+
+def appositive_comma(doc: Doc, span: TaggedSpan, taken: set[int]) -> TaggedSpan:
+    """A source with an appositive keeps the comma that closes it ("Ben Rhodes, an aide, said"):
+    in PolNeAR train 90% of sources with a comma inside and one just after take that comma, and
+    99% of sources without a comma inside leave it out."""
+    end = span.end
+    if end < len(doc) and doc[end].text == "," and end not in taken and any(t.text == "," for t in doc[span.start : end]):
         return TaggedSpan(span.role, span.start, end + 1)
     return span
