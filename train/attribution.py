@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from factfile.extract.statements.features import sequences, token_features
 from factfile.extract.statements.polnear import GoldArticle, load_split, parsed
-from factfile.extract.statements.tagger import LEXICON_FILE, MODEL_FILE
+from factfile.extract.statements.tagger import EDGES_FILE, LEXICON_FILE, MODEL_FILE
 
 TAG_OF_ROLE = {"source": "SRC", "cue": "CUE", "content": "CON"}
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,6 +69,27 @@ def cue_lexicon(as_cue: Counter[str], seen: Counter[str], min_count: int = 3, mi
     )
 
 
+def cue_edges(docs: list[Doc], labels: list[list[str]], min_count: int = 10, min_rate: float = 0.8) -> list[tuple[str, str, int, int]]:
+    """Words that gold cues take in at their left or right edge when they stand next to one
+    (auxiliaries, "also", a colon): (side, word, times inside, times just outside)."""
+    inside: Counter[tuple[str, str]] = Counter()
+    outside: Counter[tuple[str, str]] = Counter()
+    for doc, doc_labels in zip(docs, labels, strict=True):
+        runs = [(t.i, t.i + 1) for t in doc if doc_labels[t.i] == "B-CUE"]
+        for start, end in runs:
+            while end < len(doc) and doc_labels[end] == "I-CUE":
+                end += 1
+            if end - start > 1:
+                inside["L", doc[start].lower_] += 1
+                inside["R", doc[end - 1].lower_] += 1
+            if start > 0 and not doc[start - 1].is_space:
+                outside["L", doc[start - 1].lower_] += 1
+            if end < len(doc) and not doc[end].is_space:
+                outside["R", doc[end].lower_] += 1
+    rows = [(side, word, n, outside[side, word]) for (side, word), n in inside.items() if n >= min_count]
+    return sorted(row for row in rows if row[2] / (row[2] + row[3]) >= min_rate)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--polnear", type=Path, default=ROOT.parent / "shared" / "data" / "polnear")
@@ -103,6 +124,10 @@ def main() -> None:
     lexicon_file.write_text("".join(f"{lemma}\t{n}\t{ratio:.3f}\n" for lemma, n, ratio in lexicon), encoding="utf-8")
     cue_lemmas = {lemma: ratio for lemma, _, ratio in lexicon}
     print(f"cue lexicon: {len(lexicon)} lemmas -> {lexicon_file}")
+    edges = cue_edges(docs, labels)
+    edges_file = args.model_dir / EDGES_FILE.name
+    edges_file.write_text("".join(f"{side}\t{word}\t{n}\t{out}\n" for side, word, n, out in edges), encoding="utf-8")
+    print(f"cue edges: {len(edges)} words -> {edges_file}")
 
     trainer = pycrfsuite.Trainer(verbose=args.verbose)
     for doc, doc_labels, (doc_cue, doc_seen) in zip(docs, labels, counts, strict=True):

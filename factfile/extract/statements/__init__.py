@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from factfile.extract.registry import Stage, stages
-from factfile.extract.statements.boundaries import appositive_comma, close_quote, one_stretch
+from factfile.extract.statements.boundaries import appositive_comma, close_quote, cue_edges, one_stretch
 from factfile.extract.statements.certainty import certainty_of, certainty_of_article
 from factfile.extract.statements.features import quote_depths
 from factfile.extract.statements.relations import Attribution, group, nested
@@ -38,7 +38,8 @@ def make_statements() -> Stage:
 
 def find_attributions(doc: Doc, tagger: Tagger | None = None, rules: bool = True) -> list[Attribution]:
     """Top-level attributions in text order, then the ones nested in their contents."""
-    grouped = group(doc, (tagger or default_tagger()).tag(doc))
+    tagger = tagger or default_tagger()
+    grouped = group(doc, tagger.tag(doc))
     found = [a for a in grouped if a.contents]
     if rules:
         found = _with_patterns(found, rule_attributions(doc))
@@ -48,6 +49,9 @@ def find_attributions(doc: Doc, tagger: Tagger | None = None, rules: bool = True
                 if not any(i in claimed for span in _spans(attribution) for i in range(span.start, span.end)):
                     found.append(attribution)
     attributions = sorted(found, key=lambda a: a.cue.start)
+    taken = {i for a in attributions for span in _spans(a) for i in range(span.start, span.end)}
+    for attribution in attributions:
+        attribution.cue = cue_edges(doc, attribution.cue, taken, tagger.cue_edges)
     taken = {i for a in attributions for span in (a.cue, *a.sources) for i in range(span.start, span.end)}
     for attribution in attributions:
         attribution.contents = [close_quote(doc, span, taken) for span in one_stretch(doc, attribution)]

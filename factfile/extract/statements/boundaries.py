@@ -12,6 +12,8 @@ that open with a quote mark end with the closing one. The tagger often stops a t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Doc
 
 from factfile.extract.statements.features import CLOSING, OPENING, STRAIGHT
@@ -65,3 +67,24 @@ def appositive_comma(doc: Doc, span: TaggedSpan, taken: set[int]) -> TaggedSpan:
     if end < len(doc) and doc[end].text == "," and end not in taken and any(t.text == "," for t in doc[span.start : end]):
         return TaggedSpan(span.role, span.start, end + 1)
     return span
+
+
+_CONTENT_POS = frozenset({"VERB", "NOUN", "PROPN"})
+
+
+def cue_edges(doc: Doc, span: TaggedSpan, taken: set[int], edges: Mapping[str, frozenset[str]]) -> TaggedSpan:
+    """The cue with the function words next to it that PolNeAR cues take in ("has also said",
+    "talked about", "said:"), as counted on train (`edges`: side -> words). Content words next
+    to a cue are another cue or its object, so they are left alone."""
+    start, end = span.start, span.end
+
+    def joins(i: int, side: str) -> bool:
+        token = doc[i]
+        return i not in taken and token.pos_ not in _CONTENT_POS and token.lower_ in edges[side]
+
+    for _ in range(2):
+        if start > 0 and joins(start - 1, "L"):
+            start -= 1
+        if end < len(doc) and joins(end, "R"):
+            end += 1
+    return span if (start, end) == (span.start, span.end) else TaggedSpan(span.role, start, end)

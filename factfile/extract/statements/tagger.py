@@ -20,6 +20,7 @@ from factfile.extract.statements.features import sequences, token_features
 MODEL_DIR = Path(__file__).parent / "model"
 MODEL_FILE = MODEL_DIR / "attribution.crfsuite"
 LEXICON_FILE = MODEL_DIR / "cues.tsv"
+EDGES_FILE = MODEL_DIR / "cue-edges.tsv"
 ROLE_OF_TAG = {"SRC": "source", "CUE": "cue", "CON": "content"}
 
 
@@ -40,11 +41,20 @@ def read_lexicon(path: Path = LEXICON_FILE) -> dict[str, float]:
     return {row[0]: float(row[2]) for row in rows}
 
 
+def read_edges(path: Path = EDGES_FILE) -> dict[str, frozenset[str]]:
+    """Side ("L", "R") -> words gold cues take in at that edge."""
+    if not path.exists():
+        raise FactfileError(f"{path}: cue edge table missing (run train/attribution.py)")
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return {side: frozenset(row[1] for row in rows if row[0] == side) for side in ("L", "R")}
+
+
 class Tagger:
-    def __init__(self, model: Path = MODEL_FILE, lexicon: Path = LEXICON_FILE):
+    def __init__(self, model: Path = MODEL_FILE, lexicon: Path = LEXICON_FILE, edges: Path = EDGES_FILE):
         if not model.exists():
             raise FactfileError(f"{model}: attribution model missing (run train/attribution.py)")
         self.cue_lemmas = read_lexicon(lexicon)
+        self.cue_edges = read_edges(edges)
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model))
 
