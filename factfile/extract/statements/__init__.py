@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from factfile.extract.registry import Stage, stages
-from factfile.extract.statements.boundaries import appositive_comma, close_quote, cue_edges, one_stretch
+from factfile.extract.statements.boundaries import conventional_boundaries
 from factfile.extract.statements.certainty import certainty_of, certainty_of_article
 from factfile.extract.statements.features import quote_depths
 from factfile.extract.statements.relations import Attribution, group, nested
@@ -49,13 +49,7 @@ def find_attributions(doc: Doc, tagger: Tagger | None = None, rules: bool = True
                 if not any(i in claimed for span in _spans(attribution) for i in range(span.start, span.end)):
                     found.append(attribution)
     attributions = sorted(found, key=lambda a: a.cue.start)
-    taken = {i for a in attributions for span in _spans(a) for i in range(span.start, span.end)}
-    for attribution in attributions:
-        attribution.cue = cue_edges(doc, attribution.cue, taken, tagger.cue_edges)
-    taken = {i for a in attributions for span in (a.cue, *a.sources) for i in range(span.start, span.end)}
-    for attribution in attributions:
-        attribution.contents = [close_quote(doc, span, taken) for span in one_stretch(doc, attribution)]
-        attribution.sources = [appositive_comma(doc, span, taken) for span in attribution.sources]
+    conventional_boundaries(doc, attributions, tagger.cue_edges)
     return attributions + nested(doc, attributions)
 
 

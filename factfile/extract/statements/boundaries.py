@@ -12,7 +12,7 @@ that open with a quote mark end with the closing one. The tagger often stops a t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from spacy.tokens import Doc
 
@@ -21,6 +21,34 @@ from factfile.extract.statements.relations import Attribution
 from factfile.extract.statements.tagger import TaggedSpan
 
 _INSIDE_PUNCT = {",", ".", "?", "!", "—", "-", "--"}
+
+
+def conventional_boundaries(doc: Doc, attributions: list[Attribution], edges: Mapping[str, frozenset[str]]) -> None:
+    """Move the attributions' span edges where PolNeAR's annotators put them, in place."""
+    fixed = {i for a in attributions for span in (a.cue, *a.sources) for i in range(span.start, span.end)}
+    held = {i: k for k, a in enumerate(attributions) for span in a.contents for i in range(span.start, span.end)}
+    for k, attribution in enumerate(attributions):
+
+        def free(i: int, k: int = k) -> bool:
+            """No other span's token, though the edge of the attribution's own content may go to its cue."""
+            return i not in fixed and held.get(i, k) == k
+
+        attribution.cue = cue_edges(doc, attribution.cue, free, edges)
+        attribution.contents = _outside(attribution.contents, attribution.cue)
+    taken = {i for a in attributions for span in (a.cue, *a.sources) for i in range(span.start, span.end)}
+    for attribution in attributions:
+        attribution.contents = [close_quote(doc, span, taken) for span in one_stretch(doc, attribution)]
+        attribution.sources = [appositive_comma(doc, span, taken) for span in attribution.sources]
+
+
+def _outside(spans: list[TaggedSpan], cue: TaggedSpan) -> list[TaggedSpan]:
+    """The spans cut back where the cue took in their edge words."""
+    result = []
+    for span in spans:
+        start, end = (max(span.start, cue.end), span.end) if span.start >= cue.start else (span.start, min(span.end, cue.start))
+        if start < end:
+            result.append(TaggedSpan(span.role, start, end))
+    return result
 
 
 def one_stretch(doc: Doc, attribution: Attribution) -> list[TaggedSpan]:
@@ -72,7 +100,7 @@ def appositive_comma(doc: Doc, span: TaggedSpan, taken: set[int]) -> TaggedSpan:
 _CONTENT_POS = frozenset({"VERB", "NOUN", "PROPN"})
 
 
-def cue_edges(doc: Doc, span: TaggedSpan, taken: set[int], edges: Mapping[str, frozenset[str]]) -> TaggedSpan:
+def cue_edges(doc: Doc, span: TaggedSpan, free: Callable[[int], bool], edges: Mapping[str, frozenset[str]]) -> TaggedSpan:
     """The cue with the function words next to it that PolNeAR cues take in ("has also said",
     "talked about", "said:"), as counted on train (`edges`: side -> words). Content words next
     to a cue are another cue or its object, so they are left alone."""
@@ -80,7 +108,7 @@ def cue_edges(doc: Doc, span: TaggedSpan, taken: set[int], edges: Mapping[str, f
 
     def joins(i: int, side: str) -> bool:
         token = doc[i]
-        return i not in taken and token.pos_ not in _CONTENT_POS and token.lower_ in edges[side]
+        return free(i) and token.pos_ not in _CONTENT_POS and token.lower_ in edges[side]
 
     for _ in range(2):
         if start > 0 and joins(start - 1, "L"):
