@@ -58,9 +58,9 @@ def build_statements(doc: Doc, analysis: Analysis, attributions: list[Attributio
     quoted = quote_depths(doc)
     result = []
     for attribution in attributions:
-        cue = _char_span(doc, [attribution.cue])
-        content = _char_span(doc, attribution.contents)
-        source = _char_span(doc, _one_source(doc, attribution.sources)) if attribution.sources else None
+        cue = _char_span(doc, text, [attribution.cue])
+        content = _char_span(doc, text, attribution.contents)
+        source = _char_span(doc, text, _one_source(doc, attribution.sources)) if attribution.sources else None
         resolution = resolve(doc, analysis, source.start, source.end) if source else None
         content_tokens = [t for s in attribution.contents for t in doc[s.start : s.end]]
         certainty, hedges = certainty_of(doc[attribution.cue.start : attribution.cue.end], content_tokens, content.text)
@@ -144,11 +144,12 @@ def _one_source(doc: Doc, sources: list[TaggedSpan]) -> list[TaggedSpan]:
     return [s for s in sources if sentence.start <= s.start < sentence.end]
 
 
-def _char_span(doc: Doc, spans: list[TaggedSpan]) -> Span:
+def _char_span(doc: Doc, text: str, spans: list[TaggedSpan]) -> Span:
+    """`text` is `doc.text`, which spaCy rebuilds from every token on each access."""
     start = doc[min(s.start for s in spans)].idx
     last = doc[max(s.end for s in spans) - 1]
     end = last.idx + len(last)
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, text[start:end])
 
 
 __all__ = ["build_statements", "find_attributions", "make_statements"]
