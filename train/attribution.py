@@ -73,25 +73,27 @@ def cue_lexicon(as_cue: Counter[str], seen: Counter[str], min_count: int = 3, mi
     )
 
 
-def cue_edges(docs: list[Doc], labels: list[list[str]], min_count: int = 10, min_rate: float = 0.8) -> list[tuple[str, str, int, int]]:
+def cue_edges(docs: list[Doc], labels: list[list[str]], min_count: int = 10, min_rate: float = 0.8) -> list[tuple[str, str, str, int, int]]:
     """Words that gold cues take in at their left or right edge when they stand next to one
-    (auxiliaries, "also", a colon): (side, word, times inside, times just outside)."""
-    inside: Counter[tuple[str, str]] = Counter()
-    outside: Counter[tuple[str, str]] = Counter()
+    (auxiliaries, "also", a colon), by the part of speech of the cue word beside them ("critical
+    of" takes "of", "said of" does not): (side, that part of speech, word, times inside, times
+    just outside)."""
+    inside: Counter[tuple[str, str, str]] = Counter()
+    outside: Counter[tuple[str, str, str]] = Counter()
     for doc, doc_labels in zip(docs, labels, strict=True):
         runs = [(t.i, t.i + 1) for t in doc if doc_labels[t.i] == "B-CUE"]
         for start, end in runs:
             while end < len(doc) and doc_labels[end] == "I-CUE":
                 end += 1
             if end - start > 1:
-                inside["L", doc[start].lower_] += 1
-                inside["R", doc[end - 1].lower_] += 1
+                inside["L", doc[start + 1].pos_, doc[start].lower_] += 1
+                inside["R", doc[end - 2].pos_, doc[end - 1].lower_] += 1
             if start > 0 and not doc[start - 1].is_space:
-                outside["L", doc[start - 1].lower_] += 1
+                outside["L", doc[start].pos_, doc[start - 1].lower_] += 1
             if end < len(doc) and not doc[end].is_space:
-                outside["R", doc[end].lower_] += 1
-    rows = [(side, word, n, outside[side, word]) for (side, word), n in inside.items() if n >= min_count]
-    return sorted(row for row in rows if row[2] / (row[2] + row[3]) >= min_rate)
+                outside["R", doc[end - 1].pos_, doc[end].lower_] += 1
+    rows = [(*key, n, outside[key]) for key, n in inside.items() if n >= min_count]
+    return sorted(row for row in rows if row[3] / (row[3] + row[4]) >= min_rate)
 
 
 def main() -> None:
@@ -130,7 +132,7 @@ def main() -> None:
     print(f"cue lexicon: {len(lexicon)} lemmas -> {lexicon_file}")
     edges = cue_edges(docs, labels)
     edges_file = args.model_dir / EDGES_FILE.name
-    edges_file.write_text("".join(f"{side}\t{word}\t{n}\t{out}\n" for side, word, n, out in edges), encoding="utf-8")
+    edges_file.write_text("".join("\t".join(map(str, row)) + "\n" for row in edges), encoding="utf-8")
     print(f"cue edges: {len(edges)} words -> {edges_file}")
 
     trainer = pycrfsuite.Trainer(verbose=args.verbose)

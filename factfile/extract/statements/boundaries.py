@@ -23,7 +23,7 @@ from factfile.extract.statements.tagger import TaggedSpan
 _INSIDE_PUNCT = {",", ".", "?", "!", "—", "-", "--"}
 
 
-def conventional_boundaries(doc: Doc, attributions: list[Attribution], edges: Mapping[str, frozenset[str]]) -> None:
+def conventional_boundaries(doc: Doc, attributions: list[Attribution], edges: Mapping[tuple[str, str], frozenset[str]]) -> None:
     """Move the attributions' span edges where PolNeAR's annotators put them, in place."""
     fixed = {i for a in attributions for span in (a.cue, *a.sources) for i in range(span.start, span.end)}
     held = {i: k for k, a in enumerate(attributions) for span in a.contents for i in range(span.start, span.end)}
@@ -100,19 +100,19 @@ def appositive_comma(doc: Doc, span: TaggedSpan, taken: set[int]) -> TaggedSpan:
 _CONTENT_POS = frozenset({"VERB", "NOUN", "PROPN"})
 
 
-def cue_edges(doc: Doc, span: TaggedSpan, free: Callable[[int], bool], edges: Mapping[str, frozenset[str]]) -> TaggedSpan:
-    """The cue with the function words next to it that PolNeAR cues take in ("has also said",
-    "talked about", "said:"), as counted on train (`edges`: side -> words). Content words next
-    to a cue are another cue or its object, so they are left alone."""
+def cue_edges(doc: Doc, span: TaggedSpan, free: Callable[[int], bool], edges: Mapping[tuple[str, str], frozenset[str]]) -> TaggedSpan:
+    """The cue with the function words next to it that PolNeAR cues take in beside a word of
+    that part of speech ("has also said", "talked about", "said:"), as counted on train (`edges`).
+    Content words next to a cue are another cue or its object, so they are left alone."""
     start, end = span.start, span.end
 
-    def joins(i: int, side: str) -> bool:
+    def joins(i: int, side: str, beside: int) -> bool:
         token = doc[i]
-        return free(i) and token.pos_ not in _CONTENT_POS and token.lower_ in edges[side]
+        return free(i) and token.pos_ not in _CONTENT_POS and token.lower_ in edges.get((side, doc[beside].pos_), ())
 
     for _ in range(2):
-        if start > 0 and joins(start - 1, "L"):
+        if start > 0 and joins(start - 1, "L", start):
             start -= 1
-        if end < len(doc) and joins(end, "R"):
+        if end < len(doc) and joins(end, "R", end - 1):
             end += 1
     return span if (start, end) == (span.start, span.end) else TaggedSpan(span.role, start, end)

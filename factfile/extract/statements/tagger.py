@@ -41,12 +41,15 @@ def read_lexicon(path: Path = LEXICON_FILE) -> dict[str, float]:
     return {row[0]: float(row[2]) for row in rows}
 
 
-def read_edges(path: Path = EDGES_FILE) -> dict[str, frozenset[str]]:
-    """Side ("L", "R") -> words gold cues take in at that edge."""
+def read_edges(path: Path = EDGES_FILE) -> dict[tuple[str, str], frozenset[str]]:
+    """(side, part of speech of the cue word there) -> words gold cues take in beside it."""
     if not path.exists():
         raise FactfileError(f"{path}: cue edge table missing (run train/attribution.py)")
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line]
-    return {side: frozenset(row[1] for row in rows if row[0] == side) for side in ("L", "R")}
+    table: dict[tuple[str, str], set[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        side, pos, word, *_ = line.split("\t")
+        table.setdefault((side, pos), set()).add(word)
+    return {key: frozenset(words) for key, words in table.items()}
 
 
 class Tagger:
