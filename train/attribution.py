@@ -101,8 +101,10 @@ def main() -> None:
     parser.add_argument("--polnear", type=Path, default=ROOT.parent / "shared" / "data" / "polnear")
     parser.add_argument("--cache", type=Path, default=ROOT / ".cache")
     parser.add_argument("--iterations", type=int, default=100)
-    parser.add_argument("--c1", type=float, default=0.05)
-    parser.add_argument("--c2", type=float, default=0.01)
+    # Chosen with --holdout 6 on train: token F1 cue 0.598, source 0.710, content 0.840, against
+    # 0.589, 0.697, 0.826 with c1 0.05, c2 0.01; the model is smaller too (6.7 MB, 7.7).
+    parser.add_argument("--c1", type=float, default=0.2)
+    parser.add_argument("--c2", type=float, default=0.05)
     parser.add_argument("--verbose", action="store_true", help="print crfsuite's progress per iteration")
     parser.add_argument(
         "--holdout", type=int, default=0, metavar="K",
