@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from factfile.extract.statements import find_attributions
 from factfile.extract.statements.polnear import GoldArticle, load_split, parsed
 from factfile.extract.statements.relations import Attribution
-from factfile.extract.statements.tagger import LEXICON_FILE, MODEL_FILE, Tagger
+from factfile.extract.statements.tagger import EDGES_FILE, LEXICON_FILE, MODEL_FILE, Tagger
 
 ROOT = Path(__file__).resolve().parent.parent
 ROLES = ("cue", "source", "content")
@@ -137,7 +137,7 @@ def main() -> None:
 
     articles = load_split(args.polnear / "dev")
     docs = parsed(articles, args.cache, "dev")
-    tagger = Tagger(args.model_dir / MODEL_FILE.name, args.model_dir / LEXICON_FILE.name)
+    tagger = Tagger(*(args.model_dir / f.name for f in (MODEL_FILE, LEXICON_FILE, EDGES_FILE)))
     counts = {name: Counts() for name in MATCHES}
     started = time.perf_counter()
     n_predicted = n_gold = 0

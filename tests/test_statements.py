@@ -9,7 +9,11 @@ import pytest
 from conftest import SEED
 from factfile.errors import FactfileError
 from factfile.extract import Extractor
+from factfile.extract.statements.boundaries import close_quote, one_stretch
 from factfile.extract.statements.polnear import parse_ann
+from factfile.extract.statements.relations import Attribution
+from factfile.extract.statements.rules import completed
+from factfile.extract.statements.tagger import TaggedSpan
 from factfile.ingest import read_items, to_article
 from factfile.records import Article
 
@@ -141,3 +145,30 @@ def test_polnear_reader_names_the_file_and_the_problem(tmp_path):
     bad.write_text("T1\tCue 5 500\tsaid\n", encoding="utf-8")
     with pytest.raises(FactfileError, match="outside the text"):
         parse_ann(bad, 100)
+
+
+def test_quoted_content_runs_through_its_closing_mark(extractor):
+    doc = extractor.nlp("“We will win,” she said.")
+    content = close_quote(doc, TaggedSpan("content", 0, 4), taken=set())
+    assert doc[content.start : content.end].text == "“We will win,”"
+
+
+def test_content_fragments_join_only_across_their_own_cue_and_source(extractor):
+    doc = extractor.nlp("“We will win,” she said, “and soon.” The vote is on Sunday.")
+    said = 7  # “ We will win , ” she said , “ and soon . ” The vote is on Sunday .
+    attribution = Attribution(
+        cue=TaggedSpan("cue", said, said + 1),
+        sources=[TaggedSpan("source", said - 1, said)],
+        contents=[TaggedSpan("content", 0, 6), TaggedSpan("content", 9, 14), TaggedSpan("content", 15, 19)],
+    )
+    kept = [doc[s.start : s.end].text for s in one_stretch(doc, attribution)]
+    assert kept == ["“We will win,”", "“and soon.”"]
+
+
+def test_a_cue_without_content_is_completed_from_the_parse(extractor):
+    doc = extractor.nlp("Crops are withering in the islands, he noted.")
+    noted = next(t.i for t in doc if t.text == "noted")
+    attribution = completed(doc, Attribution(cue=TaggedSpan("cue", noted, noted + 1)))
+    assert attribution is not None
+    assert doc[attribution.contents[0].start : attribution.contents[0].end].text == "Crops are withering in the islands"
+    assert doc[attribution.sources[0].start : attribution.sources[0].end].text == "he"

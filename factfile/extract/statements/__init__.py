@@ -14,10 +14,11 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from factfile.extract.registry import Stage, stages
+from factfile.extract.statements.boundaries import conventional_boundaries
 from factfile.extract.statements.certainty import certainty_of, certainty_of_article
 from factfile.extract.statements.features import quote_depths
 from factfile.extract.statements.relations import Attribution, group, nested
-from factfile.extract.statements.rules import rule_attributions
+from factfile.extract.statements.rules import completed, rule_attributions
 from factfile.extract.statements.sources import resolve
 from factfile.extract.statements.tagger import TaggedSpan, Tagger, default_tagger
 from factfile.records import Analysis, Span, Statement
@@ -37,10 +38,18 @@ def make_statements() -> Stage:
 
 def find_attributions(doc: Doc, tagger: Tagger | None = None, rules: bool = True) -> list[Attribution]:
     """Top-level attributions in text order, then the ones nested in their contents."""
-    found = group(doc, (tagger or default_tagger()).tag(doc))
+    tagger = tagger or default_tagger()
+    grouped = group(doc, tagger.tag(doc))
+    found = [a for a in grouped if a.contents]
     if rules:
         found = _with_patterns(found, rule_attributions(doc))
+        claimed = {i for a in found for span in _spans(a) for i in range(span.start, span.end)}
+        for attribution in grouped:
+            if not attribution.contents and (attribution := completed(doc, attribution)) is not None:
+                if not any(i in claimed for span in _spans(attribution) for i in range(span.start, span.end)):
+                    found.append(attribution)
     attributions = sorted(found, key=lambda a: a.cue.start)
+    conventional_boundaries(doc, attributions, tagger.cue_edges)
     return attributions + nested(doc, attributions)
 
 
@@ -49,9 +58,9 @@ def build_statements(doc: Doc, analysis: Analysis, attributions: list[Attributio
     quoted = quote_depths(doc)
     result = []
     for attribution in attributions:
-        cue = _char_span(doc, [attribution.cue])
-        content = _char_span(doc, attribution.contents)
-        source = _char_span(doc, _one_source(doc, attribution.sources)) if attribution.sources else None
+        cue = _char_span(doc, text, [attribution.cue])
+        content = _char_span(doc, text, attribution.contents)
+        source = _char_span(doc, text, _one_source(doc, attribution.sources)) if attribution.sources else None
         resolution = resolve(doc, analysis, source.start, source.end) if source else None
         content_tokens = [t for s in attribution.contents for t in doc[s.start : s.end]]
         certainty, hedges = certainty_of(doc[attribution.cue.start : attribution.cue.end], content_tokens, content.text)
@@ -95,14 +104,19 @@ def _asserts(sentence: SpacySpan, covered: list[bool]) -> bool:
 
 def _with_patterns(tagged: list[Attribution], matched: list[Attribution]) -> list[Attribution]:
     """A pattern's cue and source replace the tagger's on the same words; the tagger's content
-    is kept where it overlaps the pattern's, as its boundaries follow PolNeAR's conventions."""
+    is kept where it overlaps the pattern's, as its boundaries follow PolNeAR's conventions, but
+    not a fragment of it that another pattern's content holds."""
     result = []
-    for attribution in matched:
+    owner = {i: k for k, a in enumerate(matched) for span in _spans(a) for i in range(span.start, span.end)}
+    for number, attribution in enumerate(matched):
         claimed = {i for span in _spans(attribution) for i in range(span.start, span.end)}
         rivals = [a for a in tagged if any(i in claimed for span in _spans(a) for i in range(span.start, span.end))]
         content = attribution.contents[0]
         agreeing = [a for a in rivals if any(c.start < content.end and content.start < c.end for c in a.contents)]
-        kept = [c for a in agreeing for c in a.contents]
+        kept = [
+            c for a in agreeing for c in a.contents
+            if all(owner.get(i, number) == number for i in range(c.start, c.end))
+        ]
         shared = sum(max(0, min(c.end, content.end) - max(c.start, content.start)) for c in kept)
         if shared >= 0.8 * (content.end - content.start) and not any(
             attribution.cue.start < c.end and c.start < attribution.cue.end for c in kept
@@ -130,11 +144,12 @@ def _one_source(doc: Doc, sources: list[TaggedSpan]) -> list[TaggedSpan]:
     return [s for s in sources if sentence.start <= s.start < sentence.end]
 
 
-def _char_span(doc: Doc, spans: list[TaggedSpan]) -> Span:
+def _char_span(doc: Doc, text: str, spans: list[TaggedSpan]) -> Span:
+    """`text` is `doc.text`, which spaCy rebuilds from every token on each access."""
     start = doc[min(s.start for s in spans)].idx
     last = doc[max(s.end for s in spans) - 1]
     end = last.idx + len(last)
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, text[start:end])
 
 
 __all__ = ["build_statements", "find_attributions", "make_statements"]

@@ -1,13 +1,15 @@
 """Token features for the attribution tagger, shared by training and the pipeline stage.
 
 Everything comes from the spaCy parse the pipeline already has: words, lemmas, tags, dependency
-arcs, entities, plus two signals that matter most for attribution: whether a token is inside a
-quotation, and how it hangs from the nearest reporting verb ("said", "according to", "believes").
+arcs, entities, plus the signals that matter most for attribution: whether a token is inside a
+quotation, how it hangs from the nearest reporting verb ("said", "according to", "believes"), and
+how often its lemma is a cue in the training data (a bucketed rate, so that rare reporting verbs
+share what the model learned from common ones).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Mapping
 
 from spacy.tokens import Doc, Token
 
@@ -63,86 +65,122 @@ def quote_depths(doc: Doc) -> list[int]:
 _TELLING_ARCS = frozenset(
     {"nsubj", "nsubjpass", "ccomp", "xcomp", "dobj", "agent", "mark", "neg", "advcl", "parataxis", "pobj", "prep"}
 )
+_ANCHOR_POS = frozenset({"VERB", "NOUN", "ADP", "AUX", "ADJ"})
 
 
-def _anchor(token: Token, cue_lemmas: Collection[str]) -> tuple[Token | None, str]:
-    """The nearest ancestor (or the token itself) that is a reporting word, and the arc leaving it."""
-    arc = "self"
-    current = token
-    for _ in range(8):
-        if current.lemma_.lower() in cue_lemmas and current.pos_ in ("VERB", "NOUN", "ADP", "AUX", "ADJ"):
-            return current, arc
-        if current.head is current:
-            return None, ""
-        arc = current.dep_
-        current = current.head
-    return None, ""
+class _Columns:
+    """Per-token attributes read once: spaCy builds a new Token object on every `doc[i]` or `.head`."""
+
+    def __init__(self, doc: Doc, cue_lemmas: Mapping[str, float]):
+        tokens = list(doc)
+        self.lower = [t.lower_ for t in tokens]
+        self.lemma = [t.lemma_.lower() for t in tokens]
+        self.tag = [t.tag_ for t in tokens]
+        self.pos = [t.pos_ for t in tokens]
+        self.dep = [t.dep_ for t in tokens]
+        self.head = [t.head.i for t in tokens]
+        self.ent = [t.ent_iob_ + t.ent_type_ if t.ent_type_ else "O" for t in tokens]
+        self.ent_type = [t.ent_type_ for t in tokens]
+        self.shape = ["T" if t.is_title else "U" if t.is_upper else "l" if t.is_lower else "x" for t in tokens]
+        self.bounds = [str(int(t.is_sent_start)) for t in tokens], [str(int(t.is_sent_end)) for t in tokens]
+        self.children: list[list[int]] = [[] for _ in tokens]
+        for i, h in enumerate(self.head):
+            if h != i:
+                self.children[h].append(i)
+        self.rate = [_rate(lemma, cue_lemmas) for lemma in self.lemma]
+        self.anchors = [self._anchor(i, cue_lemmas) for i in range(len(tokens))]
+        self.quoted = quote_depths(doc)
+
+    def _anchor(self, i: int, cue_lemmas: Mapping[str, float]) -> tuple[int | None, str]:
+        """The nearest ancestor (or the token itself) that is a reporting word, and the arc leaving it."""
+        arc = "self"
+        for _ in range(8):
+            if self.lemma[i] in cue_lemmas and self.pos[i] in _ANCHOR_POS:
+                return i, arc
+            if self.head[i] == i:
+                break
+            arc = self.dep[i]
+            i = self.head[i]
+        return None, ""
 
 
-def token_features(doc: Doc, cue_lemmas: Collection[str]) -> list[list[list[str]]]:
+def _rate(lemma: str, cue_lemmas: Mapping[str, float]) -> str:
+    """How often the lemma is a cue in training, in coarse buckets."""
+    rate = cue_lemmas.get(lemma)
+    if rate is None:
+        return "none"
+    return "high" if rate >= 0.6 else "mid" if rate >= 0.3 else "low" if rate >= 0.1 else "rare"
+
+
+def token_features(doc: Doc, cue_lemmas: Mapping[str, float]) -> list[list[list[str]]]:
     """For each sequence from `sequences(doc)`, one feature list per token."""
-    quoted = quote_depths(doc)
-    anchors = [_anchor(token, cue_lemmas) for token in doc]
-    sentence_cue = {}
+    c = _Columns(doc, cue_lemmas)
+    sentence_cue: dict[int, list[int]] = {}
+    sentence_quoted: dict[int, bool] = {}
     for sentence in doc.sents:
-        cues = [t.i for t in sentence if anchors[t.i][1] == "self" and t.pos_ in ("VERB", "ADP", "NOUN")]
-        for t in sentence:
-            sentence_cue[t.i] = cues
+        indexes = range(sentence.start, sentence.end)
+        cues = [i for i in indexes if c.anchors[i][1] == "self" and c.pos[i] in ("VERB", "ADP", "NOUN")]
+        has_quote = any(c.quoted[i] for i in indexes)
+        for i in indexes:
+            sentence_cue[i] = cues
+            sentence_quoted[i] = has_quote
     result = []
     for tokens in sequences(doc):
-        base = [_own(t, quoted, anchors, sentence_cue) for t in tokens]
+        base = [_own(t.i, c, sentence_cue[t.i], sentence_quoted[t.i]) for t in tokens]
+        n = len(tokens)
         rows = []
-        for k in range(len(tokens)):
-            row = list(base[k][0])
-            for offset in (-2, -1, 1, 2):
+        for k in range(n):
+            row = base[k][0]
+            for offset, prefix in _OFFSETS:
                 j = k + offset
-                if 0 <= j < len(tokens):
-                    row.extend(f"{offset}{f}" for f in base[j][1])
-                else:
-                    row.append(f"{offset}none")
+                row += [prefix + f for f in base[j][1]] if 0 <= j < n else [prefix + "none"]
             rows.append(row)
         result.append(rows)
     return result
 
 
-def _own(t: Token, quoted: list[int], anchors: list[tuple[Token | None, str]], sentence_cue: dict) -> tuple[list[str], list[str]]:
+_OFFSETS = tuple((offset, str(offset)) for offset in (-2, -1, 1, 2))
+
+
+def _own(i: int, c: _Columns, cues: list[int], sentence_quoted: bool) -> tuple[list[str], list[str]]:
     """(features of the token itself, the subset also given to its neighbours)."""
-    lower = t.lower_
-    anchor, arc = anchors[t.i]
-    head = t.head
-    context = [
-        "w=" + lower,
-        "p=" + t.tag_,
-        "q=" + str(quoted[t.i]),
-    ]
+    anchor, arc = c.anchors[i]
+    head = c.head[i]
+    quoted = c.quoted
+    lemma, dep = c.lemma[i], c.dep[i]
+    context = ["w=" + c.lower[i], "p=" + c.tag[i], "q=" + str(quoted[i]), "r=" + c.rate[i] + "|" + c.pos[i]]
     own = context + [
         "bias",
-        "l=" + t.lemma_.lower(),
-        "d=" + t.dep_,
-        "e=" + (t.ent_iob_ + t.ent_type_ if t.ent_type_ else "O"),
-        "hl=" + head.lemma_.lower(),
-        "hd=" + t.dep_ + "|" + head.pos_,
-        "sh=" + ("T" if t.is_title else "U" if t.is_upper else "l" if t.is_lower else "x"),
-        "ss=" + str(int(t.is_sent_start)),
-        "se=" + str(int(t.is_sent_end)),
-        "qpq=" + str(quoted[t.i - 1] if t.i else 0) + str(quoted[t.i]),
+        "l=" + lemma,
+        "d=" + dep,
+        "e=" + c.ent[i],
+        "hl=" + c.lemma[head],
+        "hd=" + dep + "|" + c.pos[head],
+        "sh=" + c.shape[i],
+        "ss=" + c.bounds[0][i],
+        "se=" + c.bounds[1][i],
+        "qpq=" + str(quoted[i - 1] if i else 0) + str(quoted[i]),
     ]
-    children = {child.dep_ for child in t.children if child.dep_ in _TELLING_ARCS}
-    own += ["ch=" + dep for dep in sorted(children)]
+    children = {c.dep[k] for k in c.children[i] if c.dep[k] in _TELLING_ARCS}
+    own += ["ch=" + d for d in sorted(children)]
     if "ccomp" in children or "xcomp" in children:
-        own.append("lcomp=" + t.lemma_.lower())
-    own.append("hdep=" + head.dep_)
+        own.append("lcomp=" + lemma)
+    own.append("hdep=" + c.dep[head])
+    own.append("hr=" + c.rate[head] + "|" + dep)
+    own.append("sq=" + str(int(sentence_quoted)) + str(quoted[i]))
+    if not quoted[i] and any(quoted[k] for k in c.children[i]):
+        own.append("govq")
+    own += ["subj=" + (c.ent_type[k] or c.pos[k]) for k in c.children[i] if c.dep[k] in ("nsubj", "nsubjpass")]
     if anchor is not None:
-        own += ["arc=" + arc, "al=" + anchor.lemma_.lower(), "alarc=" + anchor.lemma_.lower() + "|" + arc]
+        own += ["arc=" + arc, "al=" + c.lemma[anchor], "alarc=" + c.lemma[anchor] + "|" + arc]
         if arc == "self":
             context.append("cue")
     else:
         own.append("arc=none")
-    cues = sentence_cue.get(t.i, [])
     if not cues:
         own.append("pos=nocue")
     else:
-        nearest = min(cues, key=lambda c: abs(c - t.i))
-        own.append("pos=" + ("at" if nearest == t.i else "before" if t.i < nearest else "after"))
-        own.append("posq=" + ("at" if nearest == t.i else "before" if t.i < nearest else "after") + str(quoted[t.i]))
+        nearest = min(cues, key=lambda k: abs(k - i))
+        side = "at" if nearest == i else "before" if i < nearest else "after"
+        own += ["pos=" + side, "posq=" + side + str(quoted[i])]
     return own, context

@@ -27,6 +27,7 @@ class Attribution:
 
 
 def group(doc: Doc, spans: list[TaggedSpan]) -> list[Attribution]:
+    """One attribution per tagged cue, with the spans that belong to it; some may have no content."""
     cues = [s for s in spans if s.role == "cue"]
     if not cues:
         return []
@@ -42,7 +43,7 @@ def group(doc: Doc, spans: list[TaggedSpan]) -> list[Attribution]:
         if k is not None:
             target = attributions[k].sources if span.role == "source" else attributions[k].contents
             target.append(span)
-    return [a for a in attributions if a.contents]
+    return attributions
 
 
 def _sentence_ids(doc: Doc) -> list[int]:

@@ -38,6 +38,43 @@ def rule_attributions(doc: Doc) -> list[Attribution]:
     return found
 
 
+def completed(doc: Doc, attribution: Attribution) -> Attribution | None:
+    """A tagged cue the tagger gave no content, completed from the parse: the clause the cue
+    governs ("X said that Y", "urged Z to W"), or the clause it hangs from ("Y, X said",
+    "Y, according to X"); its subject becomes the source if none was tagged. None if neither."""
+    cue = attribution.cue
+    inside = range(cue.start, cue.end)
+    tokens = doc[cue.start : cue.end]
+    root = next((t for t in tokens if t.head.i not in inside or t.head is t), tokens[0])
+    if root.lower_ == "according":
+        spans = _according_to(root)
+        if spans and not attribution.sources:
+            attribution.sources = [spans[1]]
+        return _with_content(attribution, spans[2] if spans else None)
+    clauses = [c for t in tokens for c in t.children if c.dep_ in ("ccomp", "xcomp") and c.i not in inside]
+    if clauses:
+        content = _trimmed(doc, [t.i for t in clauses[0].subtree if t.i not in inside])
+    elif root.dep_ in ("conj", "parataxis", "ccomp", "advcl") and root.head.i < root.i:
+        exclude = {t.i for t in root.subtree}
+        head = root.head
+        content = _trimmed(doc, _contiguous([t.i for t in head.subtree if t.i not in exclude], anchor=head.i))
+    else:
+        return None
+    if not attribution.sources:
+        subjects = [c for c in root.children if c.dep_ in _SUBJECTS and c.i not in inside]
+        source = _trimmed(doc, [t.i for t in subjects[0].subtree]) if subjects else []
+        if source:
+            attribution.sources = [TaggedSpan("source", source[0], source[-1] + 1)]
+    return _with_content(attribution, TaggedSpan("content", content[0], content[-1] + 1) if content else None)
+
+
+def _with_content(attribution: Attribution, content: TaggedSpan | None) -> Attribution | None:
+    if content is None:
+        return None
+    attribution.contents = [content]
+    return attribution
+
+
 def _according_to(token: Token) -> list[TaggedSpan]:
     """"According to X, Y": cue "according to", source X, content the clause it modifies."""
     if token.lower_ != "according":

@@ -20,6 +20,7 @@ from factfile.extract.statements.features import sequences, token_features
 MODEL_DIR = Path(__file__).parent / "model"
 MODEL_FILE = MODEL_DIR / "attribution.crfsuite"
 LEXICON_FILE = MODEL_DIR / "cues.tsv"
+EDGES_FILE = MODEL_DIR / "cue-edges.tsv"
 ROLE_OF_TAG = {"SRC": "source", "CUE": "cue", "CON": "content"}
 
 
@@ -32,17 +33,31 @@ class TaggedSpan:
     end: int
 
 
-def read_lexicon(path: Path = LEXICON_FILE) -> frozenset[str]:
+def read_lexicon(path: Path = LEXICON_FILE) -> dict[str, float]:
+    """Cue lemma -> how often it is a cue where it occurs in training."""
     if not path.exists():
         raise FactfileError(f"{path}: attribution lexicon missing (run train/attribution.py)")
-    return frozenset(line.split("\t")[0] for line in path.read_text(encoding="utf-8").splitlines() if line)
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line)
+    return {row[0]: float(row[2]) for row in rows}
+
+
+def read_edges(path: Path = EDGES_FILE) -> dict[tuple[str, str], frozenset[str]]:
+    """(side, part of speech of the cue word there) -> words gold cues take in beside it."""
+    if not path.exists():
+        raise FactfileError(f"{path}: cue edge table missing (run train/attribution.py)")
+    table: dict[tuple[str, str], set[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        side, pos, word, *_ = line.split("\t")
+        table.setdefault((side, pos), set()).add(word)
+    return {key: frozenset(words) for key, words in table.items()}
 
 
 class Tagger:
-    def __init__(self, model: Path = MODEL_FILE, lexicon: Path = LEXICON_FILE):
+    def __init__(self, model: Path = MODEL_FILE, lexicon: Path = LEXICON_FILE, edges: Path = EDGES_FILE):
         if not model.exists():
             raise FactfileError(f"{model}: attribution model missing (run train/attribution.py)")
         self.cue_lemmas = read_lexicon(lexicon)
+        self.cue_edges = read_edges(edges)
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model))
 
