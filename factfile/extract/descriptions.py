@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from factfile.extract.nlp import text_of
 from factfile.extract.registry import Stage, stages
 from factfile.records import Analysis, Fact, Span
 
@@ -24,7 +25,7 @@ def make_descriptions() -> Stage:
             if span is None:
                 continue
             for start, end in _descriptions_of(span, chunks):
-                value = doc.text[start:end]
+                value = text_of(doc)[start:end]
                 if not _describes(doc.char_span(start, end, alignment_mode="expand")):
                     continue
                 key = (mention.chain, value.casefold())

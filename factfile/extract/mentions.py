@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc
 
 from factfile.extract.names import QUOTES
+from factfile.extract.nlp import text_of
 from factfile.extract.registry import Stage, stages
 from factfile.records import Analysis, Mention, Span
 
@@ -30,7 +31,7 @@ _CALENDAR = {
 @stages.register("mentions")
 def make_mentions() -> Stage:
     def mentions(doc: Doc, analysis: Analysis) -> None:
-        text = doc.text
+        text = text_of(doc)
         found: list[tuple[int, int, str]] = []
         for start, end in _quoted_names(text):
             found.append((start, end, _label_inside(doc, start, end)))
@@ -95,7 +96,7 @@ def _quoted_names(text: str) -> list[tuple[int, int]]:
 def _label_inside(doc: Doc, start: int, end: int) -> str:
     """The actor label spaCy gave to text within the span, ORG when it saw none."""
     labels = [e.label_ for e in doc.ents if e.start_char < end and start < e.end_char and e.label_ in ACTOR_LABELS]
-    if "PERSON" in labels and (end - start) < 40 and len(doc.text[start:end].split()) <= 3:
+    if "PERSON" in labels and (end - start) < 40 and len(text_of(doc)[start:end].split()) <= 3:
         return "PERSON"
     return "ORG" if not labels or labels[0] == "NORP" else labels[0]
 
