@@ -125,6 +125,13 @@ def _propagated(text: str, found: list[tuple[int, int, str]], doc: Doc) -> list[
     extra = []
     for name, label in names.items():
         flags = re.I if len(name.split()) > 1 else 0
-        for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, flags):
+        for match in re.finditer(_whole_word(name), text, flags):
             extra.append((match.start(), match.end(), label))
     return extra
+
+
+def _whole_word(name: str) -> str:
+    """A pattern for `name` not inside a longer word. The check that no word character comes before
+    is made after the first letter (`N(?<!\w.)ame`, not `(?<!\w)Name`): a pattern that starts with
+    a letter lets the regex engine skip ahead to it, instead of trying the check at every position."""
+    return re.escape(name[0]) + r"(?<!\w.)" + re.escape(name[1:]) + r"(?!\w)"
