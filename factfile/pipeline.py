@@ -173,22 +173,21 @@ class Pipeline:
         with ProcessPoolExecutor(
             helpers, mp_context=context, initializer=_start_worker, initargs=(self.stages, self.limits, self.store.url)
         ) as pool:
-            pending: deque[Future] = deque()
+            pending: deque[Future | list[Processed]] = deque()  # batches in input order, analysed here or in the pool
             in_pool: set[Future] = set()
             for batch in batches:
-                while pending and (pending[0].done() or len(pending) >= helpers * _QUEUED_PER_WORKER + _BUFFERED):
-                    yield from pending.popleft().result()
+                while pending and (_ready(pending[0]) or len(pending) >= helpers * _QUEUED_PER_WORKER + _BUFFERED):
+                    yield from _result(pending.popleft())
                 in_pool = {future for future in in_pool if not future.done()}
                 if len(in_pool) < helpers * _QUEUED_PER_WORKER:
                     future = pool.submit(_run_worker, batch)
                     in_pool.add(future)
+                    pending.append(future)
                 else:  # nothing to store until the pool answers: analyse instead of waiting
                     local = local or Analyser(self.stages, self.limits, self.store.has_document)
-                    future = Future()
-                    future.set_result(local(batch))
-                pending.append(future)
+                    pending.append(local(batch))
             while pending:
-                yield from pending.popleft().result()
+                yield from _result(pending.popleft())
 
     def _store(self, processed: Processed) -> Outcome:
         if isinstance(processed, Rejection):
@@ -201,6 +200,14 @@ class Pipeline:
         if document is None:
             return Outcome(article.origin, "duplicate", warnings=article.warnings)
         return Outcome(article.origin, "stored", document_id=document.id, warnings=article.warnings)
+
+
+def _ready(batch: Future | list[Processed]) -> bool:
+    return not isinstance(batch, Future) or batch.done()
+
+
+def _result(batch: Future | list[Processed]) -> list[Processed]:
+    return batch.result() if isinstance(batch, Future) else batch
 
 
 def _batches(items: Iterator[RawItem], size: int) -> Iterator[list[RawItem]]:
