@@ -1,8 +1,11 @@
 """The whole job for a set of inputs: ingest → extract → relate → store.
 
-Reading files happens here; extraction and NLP run in worker processes (`workers` > 1) that each load
-the model once; one writer stores each document in its own transaction, so a crash or a bad input
-never leaves a half-written document, and re-running skips what is already stored.
+Reading files happens here; extraction and NLP run in `workers` processes that each load the model
+once: this one and `workers - 1` spawned ones. This process is also the writer: it stores each
+document in its own transaction, in input order, so a crash or a bad input never leaves a
+half-written document, and re-running skips what is already stored. It analyses a batch itself only
+when it would otherwise wait for the next result to store, so writing never falls behind; on a
+machine with as many cores as workers no core idles behind a writer that has little to write.
 """
 
 from __future__ import annotations
@@ -69,6 +72,9 @@ class Duplicate:
 
 Processed = Analysis | Rejection | Duplicate
 
+_QUEUED_PER_WORKER = 2  # batches given to each worker process: one running, one ready when it finishes
+_BUFFERED = 8  # batches analysed here while waiting for the pool's oldest one
+
 
 class Analyser:
     """Per-process worker state: the extractor and a way to skip already-stored content before NLP."""
@@ -118,7 +124,7 @@ class Pipeline:
         limits: Limits = DEFAULT_LIMITS,
         stages: tuple[str, ...] = DEFAULT_STAGES,
         relaters: tuple[str, ...] = DEFAULT_RELATERS,
-        batch_size: int = 8,
+        batch_size: int = 2,
         fetch: FetchPolicy | None = None,
     ):
         self.store = store
@@ -154,23 +160,34 @@ class Pipeline:
         return summary
 
     def _analyse(self, items: Iterator[RawItem]) -> Iterator[Processed]:
+        """Analysed batches in input order: from the pool while it has room, else from this process."""
         batches = _batches(items, self.batch_size)
         if self.workers == 1:
             analyser = Analyser(self.stages, self.limits, self.store.has_document)
             for batch in batches:
                 yield from analyser(batch)
             return
+        local: Analyser | None = None  # loaded while the pool's processes start
+        helpers = self.workers - 1
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(
-            self.workers, mp_context=context, initializer=_start_worker, initargs=(self.stages, self.limits, self.store.url)
+            helpers, mp_context=context, initializer=_start_worker, initargs=(self.stages, self.limits, self.store.url)
         ) as pool:
-            pending: deque[Future] = deque()
+            pending: deque[Future | list[Processed]] = deque()  # batches in input order, analysed here or in the pool
+            in_pool: set[Future] = set()
             for batch in batches:
-                pending.append(pool.submit(_run_worker, batch))
-                if len(pending) >= self.workers * 3:
-                    yield from pending.popleft().result()
+                while pending and (_ready(pending[0]) or len(pending) >= helpers * _QUEUED_PER_WORKER + _BUFFERED):
+                    yield from _result(pending.popleft())
+                in_pool = {future for future in in_pool if not future.done()}
+                if len(in_pool) < helpers * _QUEUED_PER_WORKER:
+                    future = pool.submit(_run_worker, batch)
+                    in_pool.add(future)
+                    pending.append(future)
+                else:  # nothing to store until the pool answers: analyse instead of waiting
+                    local = local or Analyser(self.stages, self.limits, self.store.has_document)
+                    pending.append(local(batch))
             while pending:
-                yield from pending.popleft().result()
+                yield from _result(pending.popleft())
 
     def _store(self, processed: Processed) -> Outcome:
         if isinstance(processed, Rejection):
@@ -183,6 +200,14 @@ class Pipeline:
         if document is None:
             return Outcome(article.origin, "duplicate", warnings=article.warnings)
         return Outcome(article.origin, "stored", document_id=document.id, warnings=article.warnings)
+
+
+def _ready(batch: Future | list[Processed]) -> bool:
+    return not isinstance(batch, Future) or batch.done()
+
+
+def _result(batch: Future | list[Processed]) -> list[Processed]:
+    return batch.result() if isinstance(batch, Future) else batch
 
 
 def _batches(items: Iterator[RawItem], size: int) -> Iterator[list[RawItem]]:

@@ -304,7 +304,7 @@ def _add_descriptions(analysis: Analysis, text: str, groups: _Groups, votes: dic
         first_sentence = max(0, _index_at_or_before(sentence_starts, sentence.start) - _LOOKBACK_SENTENCES)
         window_start = analysis.sentences[first_sentence].start if analysis.sentences else 0
         weight: Counter[str] = Counter()
-        for key in organisations:
+        for key in sorted(organisations):  # not set order, which changes with each process: ties go to the first
             recent = sum(window_start <= analysis.mentions[i].span.start < start for i in groups.mentions[key])
             if recent:
                 weight[groups.find(key)] += recent

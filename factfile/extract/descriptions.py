@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from factfile.extract.nlp import text_of
 from factfile.extract.registry import Stage, stages
 from factfile.records import Analysis, Fact, Span
 
@@ -16,7 +17,7 @@ _MAX_WORDS = 16
 def make_descriptions() -> Stage:
     def descriptions(doc: Doc, analysis: Analysis) -> None:
         seen: set[tuple[int, str]] = set()
-        chunks = list(doc.noun_chunks)
+        chunks = {chunk.end: chunk for chunk in doc.noun_chunks}  # noun chunks do not overlap: one per end
         for mention in analysis.mentions:
             if mention.chain is None:
                 continue
@@ -24,7 +25,7 @@ def make_descriptions() -> Stage:
             if span is None:
                 continue
             for start, end in _descriptions_of(span, chunks):
-                value = doc.text[start:end]
+                value = text_of(doc)[start:end]
                 if not _describes(doc.char_span(start, end, alignment_mode="expand")):
                     continue
                 key = (mention.chain, value.casefold())
@@ -49,7 +50,7 @@ def _describes(phrase: SpacySpan | None) -> bool:
     return phrase is not None and any(t.pos_ == "NOUN" and t.is_alpha and not t.ent_type_ for t in phrase)
 
 
-def _descriptions_of(name: SpacySpan, chunks: list[SpacySpan]) -> list[tuple[int, int]]:
+def _descriptions_of(name: SpacySpan, chunks: dict[int, SpacySpan]) -> list[tuple[int, int]]:
     root = name.root
     found = []
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
@@ -74,11 +75,11 @@ def _phrase(head: Token, stop: int | None = None) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
-def _title_before(name: SpacySpan, chunks: list[SpacySpan]) -> list[tuple[int, int]]:
+def _title_before(name: SpacySpan, chunks: dict[int, SpacySpan]) -> list[tuple[int, int]]:
     """"Ukrainian presidential adviser" in "Ukrainian presidential adviser Oleksiy Arestovych"."""
-    for chunk in chunks:
-        if chunk.start < name.start and name.end == chunk.end:
-            words = [t for t in chunk if t.i < name.start and t.dep_ not in ("det", "poss", "case", "punct")]
-            if any(t.ent_type_ in ("", "NORP") and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ == "" for t in words):
-                return [(words[0].idx, words[-1].idx + len(words[-1]))]
+    chunk = chunks.get(name.end)
+    if chunk is not None and chunk.start < name.start:
+        words = [t for t in chunk if t.i < name.start and t.dep_ not in ("det", "poss", "case", "punct")]
+        if any(t.ent_type_ in ("", "NORP") and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ == "" for t in words):
+            return [(words[0].idx, words[-1].idx + len(words[-1]))]
     return []

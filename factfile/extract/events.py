@@ -21,6 +21,7 @@ from datetime import timedelta
 
 from spacy.tokens import Doc, Token
 
+from factfile.extract.nlp import text_of
 from factfile.extract.places import LOCATIVE_PREPOSITIONS, MOTION_VERBS, REGION_NOUNS, SETTLEMENT_NOUNS
 from factfile.extract.registry import Stage, stages
 from factfile.records import Analysis, Certainty, Event, Span, TimeExpression
@@ -457,7 +458,7 @@ class EventReader:
             local.sort(key=lambda i: self.analysis.places[i].latitude is None)  # resolved first, unresolved over none
             if local:
                 return local[0]
-        paragraph_start = self.doc.text.rfind("\n", 0, sentence.start_char) + 1
+        paragraph_start = text_of(self.doc).rfind("\n", 0, sentence.start_char) + 1
         earlier = [
             i for i, p in enumerate(self.analysis.places)
             if paragraph_start <= p.span.start < sentence.start_char and p.feature_code not in ("PCLI", "CONT", None)
@@ -490,7 +491,7 @@ class EventReader:
             subtree = {t.idx for t in token.subtree}
             inside = [i for i in in_sentence if times[i].span.start in subtree]
             return (inside or in_sentence)[0]
-        paragraph_start = self.doc.text.rfind("\n", 0, sentence.start) + 1
+        paragraph_start = text_of(self.doc).rfind("\n", 0, sentence.start) + 1
         earlier = [i for i, t in enumerate(times) if paragraph_start <= t.span.start < sentence.start and t.start]
         if earlier:
             return earlier[-1]

@@ -97,9 +97,9 @@ def _relabel_described_people(analysis: Analysis) -> None:
 
 def _facts_in(doc: Doc, analysis: Analysis, sentence: Span) -> list[Fact]:
     text = sentence.text
-    mentions = [(i, m) for i, m in enumerate(analysis.mentions) if m.chain is not None and m.sentence == sentence]
     if not any(word in text.lower() for word in _TRIGGERS):
         return []
+    mentions = [(i, m) for i, m in enumerate(analysis.mentions) if m.chain is not None and m.sentence == sentence]
     source = _source(doc, analysis, sentence, mentions)
     actors = [(i, m) for i, m in mentions if m.label in ("ORG", "NORP", "PERSON") and m.chain != source]
     organisations = [(i, m) for i, m in actors if m.label in ("ORG", "NORP") and analysis.chains[m.chain].label == "ORG"]

@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc
 
 from factfile.extract.names import QUOTES
+from factfile.extract.nlp import text_of
 from factfile.extract.registry import Stage, stages
 from factfile.records import Analysis, Mention, Span
 
@@ -30,7 +31,7 @@ _CALENDAR = {
 @stages.register("mentions")
 def make_mentions() -> Stage:
     def mentions(doc: Doc, analysis: Analysis) -> None:
-        text = doc.text
+        text = text_of(doc)
         found: list[tuple[int, int, str]] = []
         for start, end in _quoted_names(text):
             found.append((start, end, _label_inside(doc, start, end)))
@@ -95,7 +96,7 @@ def _quoted_names(text: str) -> list[tuple[int, int]]:
 def _label_inside(doc: Doc, start: int, end: int) -> str:
     """The actor label spaCy gave to text within the span, ORG when it saw none."""
     labels = [e.label_ for e in doc.ents if e.start_char < end and start < e.end_char and e.label_ in ACTOR_LABELS]
-    if "PERSON" in labels and (end - start) < 40 and len(doc.text[start:end].split()) <= 3:
+    if "PERSON" in labels and (end - start) < 40 and len(text_of(doc)[start:end].split()) <= 3:
         return "PERSON"
     return "ORG" if not labels or labels[0] == "NORP" else labels[0]
 
@@ -124,6 +125,13 @@ def _propagated(text: str, found: list[tuple[int, int, str]], doc: Doc) -> list[
     extra = []
     for name, label in names.items():
         flags = re.I if len(name.split()) > 1 else 0
-        for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, flags):
+        for match in re.finditer(_whole_word(name), text, flags):
             extra.append((match.start(), match.end(), label))
     return extra
+
+
+def _whole_word(name: str) -> str:
+    """A pattern for `name` not inside a longer word. The check that no word character comes before
+    is made after the first letter (`N(?<!\w.)ame`, not `(?<!\w)Name`): a pattern that starts with
+    a letter lets the regex engine skip ahead to it, instead of trying the check at every position."""
+    return re.escape(name[0]) + r"(?<!\w.)" + re.escape(name[1:]) + r"(?!\w)"

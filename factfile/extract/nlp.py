@@ -21,6 +21,18 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def text_of(doc: Doc) -> str:
+    """`doc.text`, joined once per doc: spaCy rebuilds it from every token on each access, which made
+    per-mention slices cost a walk of the whole article."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+_TEXT = "factfile.text"
+
+
 @lru_cache(maxsize=1)
 def load_model() -> Language:
     nlp = spacy.load(MODEL)

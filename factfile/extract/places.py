@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from factfile.extract.gazetteer import Gazetteer, GazetteerPlace, load_gazetteer, place_key
+from factfile.extract.nlp import text_of
 from factfile.extract.registry import Stage, stages
 from factfile.records import Analysis, PlaceRef, Span
 
@@ -73,7 +74,7 @@ def find_toponyms(doc: Doc, analysis: Analysis) -> list[_Toponym]:
             continue  # "Russian", "Ukrainian intelligence": a people or an adjective, unless it names a region
         if mention.label in PLACE_LABELS or mention.chain in place_chains or used_as_place:
             found.append(_Toponym(mention.span, index, place_key(mention.span.text), region, mention.label))
-    for match in _DATELINE.finditer(doc.text):  # "CHARLOTTE - Nearly a week after ...": where the report is filed
+    for match in _DATELINE.finditer(text_of(doc)):  # "CHARLOTTE - Nearly a week after ...": where the report is filed
         start, end = match.span(1)
         if not any(t.span.start < end and start < t.span.end for t in found):
             found.append(_Toponym(Span(start, end, match.group(1)), None, place_key(match.group(1)), False, "GPE"))

@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from factfile.extract.nlp import text_of
 from factfile.extract.registry import Stage, stages
 from factfile.records import Analysis, Quantity, Span
 
@@ -44,7 +45,7 @@ def make_quantities() -> Stage:
     def quantities(doc: Doc, analysis: Analysis) -> None:
         spans = [(m.span.start, m.span.end) for m in analysis.mentions if m.label in ("CARDINAL", "QUANTITY")]
         taken = [range(s, e) for s, e in spans]
-        for match in _PLURAL_QUANTITY.finditer(doc.text):  # "hundreds of soldiers": no digit, no entity
+        for match in _PLURAL_QUANTITY.finditer(text_of(doc)):  # "hundreds of soldiers": no digit, no entity
             if not any(match.start() in r for r in taken):
                 spans.append((match.start(), match.start() + len(match.group(1))))
         found = []
@@ -59,7 +60,7 @@ def make_quantities() -> Stage:
 
 
 def read_quantity(doc: Doc, analysis: Analysis, start: int, end: int, chain_at: dict[int, int]) -> Quantity | None:
-    text = doc.text
+    text = text_of(doc)
     # widen to the qualifier the entity often leaves out: "over 100", "some 40"
     before = re.search(r"(?:over|more than|about|around|nearly|almost|some|up to|at least|an estimated)\s+$", text[max(0, start - 16) : start], re.I)
     if before:

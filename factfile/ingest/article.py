@@ -104,9 +104,9 @@ def _readable(text: str) -> bool:
     """Prose is mostly letters, in words of ordinary length (scripts written without spaces aside)."""
     sample = text[:20_000]
     words = sample.split()
-    if not words or sum(ch.isalpha() for ch in sample) / len(sample) < 0.2:
+    if not words or sum(map(str.isalpha, sample)) / len(sample) < 0.2:
         return False
-    unspaced = sum(_UNSPACED_SCRIPTS.match(ch) is not None for ch in sample)
+    unspaced = len(_UNSPACED_SCRIPTS.findall(sample))
     return len(sample) / len(words) <= 40 or unspaced / len(sample) > 0.3
 
 
