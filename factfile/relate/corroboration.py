@@ -201,20 +201,21 @@ def for_statements(session: Session, statement_ids: Iterable[int]) -> dict[int, 
     statements = session.execute(
         select(Statement, Document.story_id).join(Document, Document.id == Statement.document_id).where(Statement.id.in_(ids))
     ).all()
-    group_of = {statement.id: _peer_group(statement, story_id) for statement, story_id in statements}
-    members: dict[tuple, list[Statement]] = {group: [] for group in group_of.values() if group is not None}
+    same: dict[int, list[tuple[int, int]]] = {}
+    asking: dict[tuple, list[Statement]] = {}
+    for statement, story_id in statements:
+        group = _peer_group(statement, story_id)
+        if group is None:
+            same[statement.id] = [(statement.id, statement.document_id)]
+        else:
+            asking.setdefault(group, []).append(statement)
+    members: dict[tuple, list[Statement]] = {group: [] for group in asking}
     for peer, story_id in _peers(session, members):
         for group in _groups_of_peer(peer, story_id):
             if group in members:
                 members[group].append(peer)
-    same: dict[int, list[tuple[int, int]]] = {}
-    for statement, _ in statements:
-        group = group_of[statement.id]
-        if group is None:
-            same[statement.id] = [(statement.id, statement.document_id)]
     for group, peers in members.items():
-        asking = [statement for statement, _ in statements if group_of[statement.id] == group]
-        for statement, matches in zip(asking, _matching(asking, peers), strict=True):
+        for statement, matches in zip(asking[group], _matching(asking[group], peers), strict=True):
             same[statement.id] = [(p.id, p.document_id) for p in matches]
     return _supports(session, same)
 
