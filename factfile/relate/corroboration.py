@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import or_, select
+from sqlalchemy import Row, or_, select
 from sqlalchemy.orm import Session
 
 from factfile.store.schema import Document, Event, Fact, Outlet, Statement
@@ -198,20 +198,18 @@ def for_statements(session: Session, statement_ids: Iterable[int]) -> dict[int, 
     ids = set(statement_ids)
     if not ids:
         return {}
-    statements = session.execute(
-        select(Statement, Document.story_id).join(Document, Document.id == Statement.document_id).where(Statement.id.in_(ids))
-    ).all()
+    statements = session.execute(_COMPARED.where(Statement.id.in_(ids))).all()
     same: dict[int, list[tuple[int, int]]] = {}
-    asking: dict[tuple, list[Statement]] = {}
-    for statement, story_id in statements:
-        group = _peer_group(statement, story_id)
+    asking: dict[tuple, list[Row]] = {}
+    for statement in statements:
+        group = _peer_group(statement)
         if group is None:
             same[statement.id] = [(statement.id, statement.document_id)]
         else:
             asking.setdefault(group, []).append(statement)
-    members: dict[tuple, list[Statement]] = {group: [] for group in asking}
-    for peer, story_id in _peers(session, members):
-        for group in _groups_of_peer(peer, story_id):
+    members: dict[tuple, list[Row]] = {group: [] for group in asking}
+    for peer in _peers(session, members):
+        for group in _groups_of_peer(peer):
             if group in members:
                 members[group].append(peer)
     for group, peers in members.items():
@@ -220,27 +218,34 @@ def for_statements(session: Session, statement_ids: Iterable[int]) -> dict[int, 
     return _supports(session, same)
 
 
-def _peer_group(statement: Statement, story_id: int | None) -> tuple | None:
+# What the comparison reads of a statement: columns, not ORM objects (a dossier's peers are hundreds of rows).
+_COMPARED = select(
+    Statement.id, Statement.document_id, Statement.source_actor_id, Statement.source_text, Statement.content_text,
+    Statement.certainty, Document.story_id,
+).join(Document, Document.id == Statement.document_id)
+
+
+def _peer_group(statement: Row) -> tuple | None:
     """Which statements may say the same as this one (see `same_statements`); None: only itself."""
     if statement.source_actor_id is not None:
         return ("actor", statement.source_actor_id)
     if statement.source_text:
         return ("text", statement.source_text)
-    return None if story_id is None else ("story", story_id)
+    return None if statement.story_id is None else ("story", statement.story_id)
 
 
-def _groups_of_peer(peer: Statement, story_id: int | None) -> list[tuple]:
+def _groups_of_peer(peer: Row) -> list[tuple]:
     groups = []
     if peer.source_actor_id is not None:
         groups.append(("actor", peer.source_actor_id))
     if peer.source_text is not None:
         groups.append(("text", peer.source_text))
-    elif story_id is not None:
-        groups.append(("story", story_id))
+    elif peer.story_id is not None:
+        groups.append(("story", peer.story_id))
     return groups
 
 
-def _peers(session: Session, groups: Iterable[tuple]) -> list[tuple[Statement, int | None]]:
+def _peers(session: Session, groups: Iterable[tuple]) -> list[Row]:
     """Every statement not marked wrong in any of `groups`, with its document's story, in one query."""
     keys: dict[str, set] = {"actor": set(), "text": set(), "story": set()}
     for kind, key in groups:
@@ -254,17 +259,13 @@ def _peers(session: Session, groups: Iterable[tuple]) -> list[tuple[Statement, i
         anchors.append(Statement.source_text.is_(None) & Document.story_id.in_(keys["story"]))
     if not anchors:
         return []
-    query = (
-        select(Statement, Document.story_id).join(Document, Document.id == Statement.document_id)
-        .where(Statement.marked_wrong.is_(False), or_(*anchors))
-    )
-    return list(session.execute(query).all())
+    return list(session.execute(_COMPARED.where(Statement.marked_wrong.is_(False), or_(*anchors))).all())
 
 
-def _matching(statements: list[Statement], peers: list[Statement]) -> list[list[Statement]]:
+def _matching(statements: list[Row], peers: list[Row]) -> list[list[Row]]:
     """For each statement, the peers that say the same: itself, and same-certainty peers with nearly the same content."""
     asked = {text: i for i, text in enumerate({s.content_text for s in statements})}
-    by_text: dict[str, list[Statement]] = {}
+    by_text: dict[str, list[Row]] = {}
     for peer in peers:
         by_text.setdefault(peer.content_text, []).append(peer)
     offered = list(by_text)
