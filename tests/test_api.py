@@ -26,6 +26,7 @@ import servedata
 from factfile.relate import corroboration
 from factfile.serve.api import create_app
 from factfile.serve.api.cache import ResponseCache
+from factfile.serve.api.gate import Gate
 from factfile.serve.cli import app
 from factfile.serve.security import ServeSettings
 from factfile.store import Store
@@ -527,3 +528,28 @@ def test_a_correction_is_seen_at_once_by_the_process_that_made_it(writable):
     assert split.status_code == 200, split.text
     after = api.get(url)
     assert after.headers["x-cache"] == "miss" and "Legion" not in {a["name"] for a in after.json()["aliases"]}
+
+
+def test_requests_waiting_for_the_store_go_before_background_refreshes():
+    gate, order, done = Gate(1), [], asyncio.Event()
+
+    async def use(name: str, background: bool) -> None:
+        async with gate.hold(background):
+            order.append(name)
+            if name == "first":
+                await done.wait()
+
+    async def scenario():
+        holder = asyncio.ensure_future(use("first", False))
+        await asyncio.sleep(0)
+        refreshes = [asyncio.ensure_future(use(f"refresh {i}", True)) for i in range(3)]
+        cancelled = asyncio.ensure_future(use("gone", False))
+        await asyncio.sleep(0)
+        cancelled.cancel()
+        request = asyncio.ensure_future(use("request", False))
+        await asyncio.sleep(0)
+        done.set()
+        await asyncio.gather(holder, request, *refreshes)
+        assert order == ["first", "request", "refresh 0", "refresh 1", "refresh 2"] and gate.free == 1
+
+    asyncio.run(scenario())

@@ -9,7 +9,6 @@ at build time (`make install`), and the OpenAPI explorer at `/docs` uses the ven
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import sys
@@ -31,6 +30,7 @@ SWITCH_INTERVAL = 0.0005  # how `factfile serve --workers N` hands its settings 
 def create_app(store: Store, settings: ServeSettings | None = None) -> FastAPI:
     from factfile.serve.api import corrections, exports, resources
     from factfile.serve.api.cache import DataVersion, ResponseCache
+    from factfile.serve.api.gate import Gate
     from factfile.serve.web import mount as mount_web
 
     settings = settings or ServeSettings()
@@ -44,7 +44,7 @@ def create_app(store: Store, settings: ServeSettings | None = None) -> FastAPI:
     )
     app.state.store = store
     # Requests using the store at once: fewer than its pool's connections, leaving some for corrections and exports.
-    app.state.sessions_gate = asyncio.Semaphore(max(1, min(settings.threads, POOL_CONNECTIONS - 3)))
+    app.state.sessions_gate = Gate(max(1, min(settings.threads, POOL_CONNECTIONS - 3)))
     app.state.settings = settings
     app.include_router(resources.router)
     app.include_router(exports.router)

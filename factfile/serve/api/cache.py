@@ -29,6 +29,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from factfile.serve.api.gate import BACKGROUND
 from factfile.serve.security import WRITE_METHODS, ASGIApp, Message, Receive, Scope, Send
 from factfile.store import Store
 
@@ -176,7 +177,7 @@ class ResponseCache:
 
     def _refresh(self, key: bytes, scope: Scope, epoch: int) -> None:
         """Recompute a stale entry in the background while it is still served."""
-        fresh_scope = {**scope, "headers": list(scope.get("headers", []))}
+        fresh_scope = {**scope, "headers": list(scope.get("headers", [])), BACKGROUND: True}
         delivered = False
 
         async def receive() -> Message:
