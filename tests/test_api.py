@@ -26,7 +26,7 @@ import servedata
 from factfile.relate import corroboration
 from factfile.serve.api import create_app
 from factfile.serve.api.cache import ResponseCache
-from factfile.serve.api.gate import Gate
+from factfile.serve.api.gate import BACKGROUND, Gate
 from factfile.serve.cli import app
 from factfile.serve.security import ServeSettings
 from factfile.store import Store
@@ -475,6 +475,40 @@ def test_requests_waiting_for_a_recomputation_take_it_when_a_write_commits_meanw
         assert inner.calls == 2
         assert [m["body"] for m in (first[-1], computing[-1], taking[-1])] == [b"1", b"2", b"2"]
         assert dict(taking[0]["headers"])[b"x-cache"] == b"stale" and dict(taking[0]["headers"])[b"age"] == b"0"
+
+    asyncio.run(scenario())
+
+
+def test_a_request_past_the_bound_does_not_wait_for_a_queued_background_refresh():
+    """Refreshes wait behind requests for the store (serve/api/gate.py): waiting for one could take seconds."""
+    inner, version, now, release = FakeApp(), [1], [0.0], asyncio.Event()
+    answer = inner.__call__
+
+    async def app(scope, receive, send):
+        if scope.get(BACKGROUND):
+            await release.wait()
+        await answer(scope, receive, send)
+
+    cache = ResponseCache(app, version=lambda: version[0], max_stale=2.0, clock=lambda: now[0])
+
+    async def get() -> tuple[str, str]:
+        sent = []
+
+        async def send(message):
+            sent.append(message)
+
+        await cache({"type": "http", "method": "GET", "path": "/api/actors", "query_string": b"", "headers": []}, None, send)
+        return dict(sent[0]["headers"])[b"x-cache"].decode(), sent[-1]["body"].decode()
+
+    async def scenario():
+        assert await get() == ("miss", "1")
+        version[0], now[0] = 2, 1.5
+        assert await get() == ("stale", "1")  # starts a background refresh, which stays queued
+        now[0] = 4.0
+        assert await asyncio.wait_for(get(), 1) == ("miss", "2")
+        release.set()
+        await asyncio.gather(*cache.refreshing)
+        assert inner.calls == 3 and not cache.in_background
 
     asyncio.run(scenario())
 

@@ -9,7 +9,8 @@ traffic), while one request recomputes it in the background: at once if the answ
 the bound, else once it is (so an ingest committing every second costs at most one recomputation per URL
 per max_stale / 2, not one per commit, and each recomputation has at least half the bound to finish).
 Past the bound, requests wait for a fresh answer; one already being computed is taken if it is itself
-within the bound, so that waiting requests do not each recompute while writes keep coming. Replayed
+within the bound, so that waiting requests do not each recompute while writes keep coming (but not a
+background refresh: those wait behind requests for the store, see serve/api/gate.py). Replayed
 answers carry `Age` (seconds since they were computed) and `x-cache: hit | stale`. A correction made through this process outdates its stale answers at once (other
 worker processes keep the bound). Concurrent misses on one URL are computed once (single flight).
 Nothing is cached on stores without a cheap change counter (PostgreSQL): there every request is computed.
@@ -76,6 +77,7 @@ class ResponseCache:
         self.size = 0
         self.flights: dict[bytes, asyncio.Future[Entry | None]] = {}
         self.refreshing: set[asyncio.Task] = set()
+        self.in_background: set[bytes] = set()  # keys whose flight is a background refresh
         self.current: int | None = None  # last version read
         self.epoch = 0  # how many times the version was seen to change
         self.last_seen: dict[int, float] = {}  # epoch -> last moment its version was read
@@ -125,7 +127,7 @@ class ResponseCache:
             await self._replay(entry, send, b"stale")
             return
         flight = self.flights.get(key)
-        if flight is not None:
+        if flight is not None and key not in self.in_background:  # a refresh may still wait behind others: not waited for
             fresh = await asyncio.shield(flight)
             if fresh is not None and (fresh.epoch == epoch or self._servable(fresh)):
                 await self._replay(fresh, send, b"hit" if fresh.epoch == epoch else b"stale")
@@ -142,10 +144,11 @@ class ResponseCache:
         await send({"type": "http.response.start", "status": entry.start["status"], "headers": headers})
         await send({"type": "http.response.body", "body": entry.body})
 
-    async def _compute(self, key: bytes, scope: Scope, receive: Receive, send: Send, epoch: int) -> None:
+    async def _compute(self, key: bytes, scope: Scope, receive: Receive, send: Send, epoch: int, background: bool = False) -> None:
         """Run the app for this request, passing its answer on and keeping it if it is cacheable."""
         flight: asyncio.Future[Entry | None] = asyncio.get_running_loop().create_future()
         self.flights[key] = flight
+        (self.in_background.add if background else self.in_background.discard)(key)
         started = self.clock()
         start: Message | None = None
         chunks: list[bytes] = []
@@ -173,6 +176,7 @@ class ResponseCache:
         finally:
             if self.flights.get(key) is flight:
                 del self.flights[key]
+                self.in_background.discard(key)
             flight.set_result(entry)
 
     def _refresh(self, key: bytes, scope: Scope, epoch: int) -> None:
@@ -192,7 +196,7 @@ class ResponseCache:
 
         async def run() -> None:
             try:
-                await self._compute(key, fresh_scope, receive, discard, epoch)
+                await self._compute(key, fresh_scope, receive, discard, epoch, background=True)
             except Exception:  # the stale answer stays until it expires; the next request tries again
                 log.exception("refreshing %s failed", key.decode(errors="replace"))
 
