@@ -11,8 +11,8 @@ per max_stale / 2, not one per commit, and each recomputation has at least half 
 Past the bound, requests wait for a fresh answer; one already being computed is taken if it is itself
 within the bound, so that waiting requests do not each recompute while writes keep coming (but not a
 background refresh: those wait behind requests for the store, see serve/api/gate.py). Replayed
-answers carry `Age` (seconds since they were computed) and `x-cache: hit | stale`. A correction made through this process outdates its stale answers at once (other
-worker processes keep the bound). Concurrent misses on one URL are computed once (single flight).
+answers carry `Age` (seconds since they were computed) and `x-cache: hit | stale`. A correction made
+through this process outdates its stale answers at once (other worker processes keep the bound). Concurrent misses on one URL are computed once (single flight).
 Nothing is cached on stores without a cheap change counter (PostgreSQL): there every request is computed.
 
 Installed innermost, under the rate limit and the security headers, so both apply to cached answers.
