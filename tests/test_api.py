@@ -26,6 +26,7 @@ import servedata
 from factfile.relate import corroboration
 from factfile.serve.api import create_app
 from factfile.serve.api.cache import ResponseCache
+from factfile.serve.api.gate import BACKGROUND, Gate
 from factfile.serve.cli import app
 from factfile.serve.security import ServeSettings
 from factfile.store import Store
@@ -425,16 +426,89 @@ def test_response_cache_serves_a_stale_answer_only_within_max_stale_after_a_writ
         assert await get() == ("hit", "1")  # unchanged store: kept however long
         version[0] = 2  # a write commits after t=5, the last moment version 1 was seen
         now[0] = 5.5
-        assert await get() == ("stale", "1")  # within max_stale / 2: served, not recomputed yet
-        assert inner.calls == 1
-        now[0] = 6.5
-        assert await get() == ("stale", "1")  # past half: served while one request recomputes it
+        assert await get() == ("stale", "1")  # served while one request recomputes it (computed more than max_stale / 2 ago)
         assert inner.calls == 2
         assert await get() == ("hit", "2")
         version[0] = 3
-        now[0] = 9.0  # more than max_stale since version 2 was last seen: never served stale
-        assert await get() == ("miss", "3")
-        assert await get("/api/documents") == ("miss", "4")
+        now[0] = 6.0
+        assert await get() == ("stale", "2")  # computed 0.5 s ago: served, recomputed once it is max_stale / 2 old
+        assert inner.calls == 2
+        now[0] = 6.5
+        assert await get() == ("stale", "2")
+        assert inner.calls == 3
+        version[0] = 4
+        now[0] = 9.0  # more than max_stale since version 3 was last seen: never served stale
+        assert await get() == ("miss", "4")
+        assert await get("/api/documents") == ("miss", "5")
+
+    asyncio.run(scenario())
+
+
+def test_requests_waiting_for_a_recomputation_take_it_when_a_write_commits_meanwhile():
+    """Under a steady ingest a commit lands during most recomputations: waiting requests must not each start another."""
+    inner, version, now, release = FakeApp(), [1], [0.0], asyncio.Event()
+    answer = inner.__call__
+
+    async def slow(scope, receive, send):
+        if inner.calls:
+            await release.wait()
+        await answer(scope, receive, send)
+
+    cache = ResponseCache(slow, version=lambda: version[0], max_stale=2.0, clock=lambda: now[0])
+
+    async def get(sent: list) -> None:
+        async def send(message):
+            sent.append(message)
+
+        await cache({"type": "http", "method": "GET", "path": "/api/actors", "query_string": b"", "headers": []}, None, send)
+
+    async def scenario():
+        await get(first := [])
+        version[0], now[0] = 2, 10.0  # past the bound: the next request waits for a fresh answer
+        waiting = asyncio.ensure_future(get(computing := []))
+        await asyncio.sleep(0)
+        version[0], now[0] = 3, 10.5  # a commit while it is computed
+        late = asyncio.ensure_future(get(taking := []))
+        await asyncio.sleep(0)
+        release.set()
+        await asyncio.gather(waiting, late)
+        assert inner.calls == 2
+        assert [m["body"] for m in (first[-1], computing[-1], taking[-1])] == [b"1", b"2", b"2"]
+        assert dict(taking[0]["headers"])[b"x-cache"] == b"stale" and dict(taking[0]["headers"])[b"age"] == b"0"
+
+    asyncio.run(scenario())
+
+
+def test_a_request_past_the_bound_does_not_wait_for_a_queued_background_refresh():
+    """Refreshes wait behind requests for the store (serve/api/gate.py): waiting for one could take seconds."""
+    inner, version, now, release = FakeApp(), [1], [0.0], asyncio.Event()
+    answer = inner.__call__
+
+    async def app(scope, receive, send):
+        if scope.get(BACKGROUND):
+            await release.wait()
+        await answer(scope, receive, send)
+
+    cache = ResponseCache(app, version=lambda: version[0], max_stale=2.0, clock=lambda: now[0])
+
+    async def get() -> tuple[str, str]:
+        sent = []
+
+        async def send(message):
+            sent.append(message)
+
+        await cache({"type": "http", "method": "GET", "path": "/api/actors", "query_string": b"", "headers": []}, None, send)
+        return dict(sent[0]["headers"])[b"x-cache"].decode(), sent[-1]["body"].decode()
+
+    async def scenario():
+        assert await get() == ("miss", "1")
+        version[0], now[0] = 2, 1.5
+        assert await get() == ("stale", "1")  # starts a background refresh, which stays queued
+        now[0] = 4.0
+        assert await asyncio.wait_for(get(), 1) == ("miss", "2")
+        release.set()
+        await asyncio.gather(*cache.refreshing)
+        assert inner.calls == 3 and not cache.in_background
 
     asyncio.run(scenario())
 
@@ -488,3 +562,28 @@ def test_a_correction_is_seen_at_once_by_the_process_that_made_it(writable):
     assert split.status_code == 200, split.text
     after = api.get(url)
     assert after.headers["x-cache"] == "miss" and "Legion" not in {a["name"] for a in after.json()["aliases"]}
+
+
+def test_requests_waiting_for_the_store_go_before_background_refreshes():
+    gate, order, done = Gate(1), [], asyncio.Event()
+
+    async def use(name: str, background: bool) -> None:
+        async with gate.hold(background):
+            order.append(name)
+            if name == "first":
+                await done.wait()
+
+    async def scenario():
+        holder = asyncio.ensure_future(use("first", False))
+        await asyncio.sleep(0)
+        refreshes = [asyncio.ensure_future(use(f"refresh {i}", True)) for i in range(3)]
+        cancelled = asyncio.ensure_future(use("gone", False))
+        await asyncio.sleep(0)
+        cancelled.cancel()
+        request = asyncio.ensure_future(use("request", False))
+        await asyncio.sleep(0)
+        done.set()
+        await asyncio.gather(holder, request, *refreshes)
+        assert order == ["first", "request", "refresh 0", "refresh 1", "refresh 2"] and gate.free == 1
+
+    asyncio.run(scenario())

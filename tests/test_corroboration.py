@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 from test_copies import REPORT_A, REPORT_B, SEED_TEXT, TEXTS, add
 
 from factfile.relate import contradictions, corroboration
 from factfile.store import Store
-from factfile.store.schema import Actor, Event, Fact, Place, Quantity, Statement
+from factfile.store.schema import Actor, Document, Event, Fact, Outlet, Place, Quantity, Statement, Story
 
 
 @pytest.fixture
@@ -149,3 +151,51 @@ def test_confirmed_by_one_source_denied_by_another(store):
     confirmed, denied = found[0].sides
     assert confirmed.sources == ["the Russian Volunteer Corps"] and confirmed.outlets == ["watson.ch"]
     assert denied.sources == ["the Russian defence ministry"] and denied.outlets == ["other.example"]
+
+
+def one_at_a_time(session, statement_id: int) -> tuple:
+    """Corroboration of one statement as the definition reads: `same_statements`, then its sources."""
+    found = corroboration.same_statements(session, session.get(Statement, statement_id))
+    documents = sorted({s.document_id for s in found})
+    origins, outlets = corroboration.independent_sources(session, documents)
+    return documents, origins, outlets, sorted(s.id for s in found)
+
+
+def test_batched_statement_corroboration_equals_the_one_at_a_time_definition(store):
+    """Actor, source-text and story peers, denials, statements marked wrong, copies, contents near the threshold."""
+    rng = random.Random(9)
+    words = "the army said it had taken village Kozinka near border fighters were killed on Monday".split()
+    with store.transaction() as session:
+        outlets = [Outlet(key=key, domain=key) for key in ("a.example", "b.example", "name:Watson")]
+        stories = [Story(label=f"story {i}") for i in range(3)]
+        actors = [Actor(name=f"Actor {i}", kind="person") for i in range(4)]
+        session.add_all(outlets + stories + actors)
+        session.flush()
+        documents: list[Document] = []
+        for i in range(24):
+            copy_of = rng.choice(documents[:4]).id if i > 4 and rng.random() < 0.3 else None
+            document = Document(
+                content_hash=f"{i:064x}", origin=f"doc {i}", text=f"text {i}", copy_of_id=copy_of,
+                outlet_id=rng.choice([None, *[o.id for o in outlets]]), story_id=rng.choice([None, *[s.id for s in stories]]),
+            )
+            session.add(document)
+            session.flush()
+            documents.append(document)
+        base = [rng.sample(words, 8) for _ in range(6)]
+        for _ in range(300):
+            content = list(rng.choice(base))
+            for _ in range(rng.randrange(4)):  # a few edits: some stay above the threshold, some fall under it
+                content[rng.randrange(len(content))] = rng.choice(words)
+            row = statement(
+                session, rng.choice(documents).id, rng.choice([None, "", "the army", "the ministry"]), " ".join(content),
+                rng.choice(["asserted", "asserted", "denied", "hedged"]), rng.choice([None, None, *[a.id for a in actors]]),
+            )
+            session.get(Statement, row).marked_wrong = rng.random() < 0.1
+    with store.session() as session:
+        ids = list(session.scalars(select(Statement.id)))
+        batched = corroboration.for_statements(session, [*ids, 10**6])
+        expected = {i: one_at_a_time(session, i) for i in ids}
+        assert set(batched) == set(ids)
+        assert {i: (c.documents, c.origins, c.outlets, c.items) for i, c in batched.items()} == expected
+        assert any(len(c.items) > 1 for c in batched.values()) and any(len(c.outlets) > 1 for c in batched.values())
+        assert corroboration.for_statements(session, ids[:7]) == {i: batched[i] for i in ids[:7]}

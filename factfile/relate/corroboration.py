@@ -21,8 +21,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-from sqlalchemy import or_, select
+from rapidfuzz import fuzz, process
+from sqlalchemy import Row, or_, select
 from sqlalchemy.orm import Session
 
 from factfile.store.schema import Document, Event, Fact, Outlet, Statement
@@ -75,9 +75,30 @@ def independent_sources(session: Session, document_ids: Iterable[int]) -> tuple[
 
 def _support(session: Session, item_id: int, rows: list[tuple[int, int]]) -> Corroboration:
     """rows: (matching item id, its document id)."""
-    documents = sorted({doc for _, doc in rows})
-    origins, outlets = independent_sources(session, documents)
-    return Corroboration(item_id, documents, origins, outlets, sorted({item for item, _ in rows}))
+    return _supports(session, {item_id: rows})[item_id]
+
+
+def _supports(session: Session, rows_by_item: dict[int, list[tuple[int, int]]]) -> dict[int, Corroboration]:
+    """`_support` for many items with two queries in all, not two per item (a dossier lists forty)."""
+    documents = {doc for rows in rows_by_item.values() for _, doc in rows}
+    origin_of = {
+        doc: copy_of or doc
+        for doc, copy_of in session.execute(select(Document.id, Document.copy_of_id).where(Document.id.in_(documents)))
+    } if documents else {}
+    origins = set(origin_of.values())
+    outlet_of = {
+        doc_id: outlet_key.removeprefix("name:") if outlet_key else f"document {doc_id}"
+        for doc_id, outlet_key in session.execute(
+            select(Document.id, Outlet.key).outerjoin(Outlet, Outlet.id == Document.outlet_id).where(Document.id.in_(origins))
+        )
+    } if origins else {}
+    result = {}
+    for item_id, rows in rows_by_item.items():
+        docs = sorted({doc for _, doc in rows})
+        item_origins = sorted({origin_of[doc] for doc in docs if doc in origin_of})
+        outlets = sorted({outlet_of[doc] for doc in item_origins if doc in outlet_of})
+        result[item_id] = Corroboration(item_id, docs, item_origins, outlets, sorted({item for item, _ in rows}))
+    return result
 
 
 def normalise_value(value: str) -> str:
@@ -168,8 +189,92 @@ def same_statements(session: Session, statement: Statement, any_certainty: bool 
 
 
 def for_statements(session: Session, statement_ids: Iterable[int]) -> dict[int, Corroboration]:
-    result = {}
-    for statement in session.scalars(select(Statement).where(Statement.id.in_(set(statement_ids)))):
-        same = [(p.id, p.document_id) for p in same_statements(session, statement)]
-        result[statement.id] = _support(session, statement.id, same)
-    return result
+    """`same_statements` for each statement, with one query for the peers of all of them.
+
+    Peers are grouped as `same_statements` defines them (same source actor, same source text, or no
+    source within one story); each group's contents are compared at once (rapidfuzz `cdist`), each
+    distinct text once.
+    """
+    ids = set(statement_ids)
+    if not ids:
+        return {}
+    statements = session.execute(_COMPARED.where(Statement.id.in_(ids))).all()
+    same: dict[int, list[tuple[int, int]]] = {}
+    asking: dict[tuple, list[Row]] = {}
+    for statement in statements:
+        group = _peer_group(statement)
+        if group is None:
+            same[statement.id] = [(statement.id, statement.document_id)]
+        else:
+            asking.setdefault(group, []).append(statement)
+    members: dict[tuple, list[Row]] = {group: [] for group in asking}
+    for peer in _peers(session, members):
+        for group in _groups_of_peer(peer):
+            if group in members:
+                members[group].append(peer)
+    for group, peers in members.items():
+        for statement, matches in zip(asking[group], _matching(asking[group], peers), strict=True):
+            same[statement.id] = [(p.id, p.document_id) for p in matches]
+    return _supports(session, same)
+
+
+# What the comparison reads of a statement: columns, not ORM objects (a dossier's peers are hundreds of rows).
+_COMPARED = select(
+    Statement.id, Statement.document_id, Statement.source_actor_id, Statement.source_text, Statement.content_text,
+    Statement.certainty, Document.story_id,
+).join(Document, Document.id == Statement.document_id)
+
+
+def _peer_group(statement: Row) -> tuple | None:
+    """Which statements may say the same as this one (see `same_statements`); None: only itself."""
+    if statement.source_actor_id is not None:
+        return ("actor", statement.source_actor_id)
+    if statement.source_text:
+        return ("text", statement.source_text)
+    return None if statement.story_id is None else ("story", statement.story_id)
+
+
+def _groups_of_peer(peer: Row) -> list[tuple]:
+    groups = []
+    if peer.source_actor_id is not None:
+        groups.append(("actor", peer.source_actor_id))
+    if peer.source_text is not None:
+        groups.append(("text", peer.source_text))
+    elif peer.story_id is not None:
+        groups.append(("story", peer.story_id))
+    return groups
+
+
+def _peers(session: Session, groups: Iterable[tuple]) -> list[Row]:
+    """Every statement not marked wrong in any of `groups`, with its document's story, in one query."""
+    keys: dict[str, set] = {"actor": set(), "text": set(), "story": set()}
+    for kind, key in groups:
+        keys[kind].add(key)
+    anchors = []
+    if keys["actor"]:
+        anchors.append(Statement.source_actor_id.in_(keys["actor"]))
+    if keys["text"]:
+        anchors.append(Statement.source_text.in_(keys["text"]))
+    if keys["story"]:
+        anchors.append(Statement.source_text.is_(None) & Document.story_id.in_(keys["story"]))
+    if not anchors:
+        return []
+    return list(session.execute(_COMPARED.where(Statement.marked_wrong.is_(False), or_(*anchors))).all())
+
+
+def _matching(statements: list[Row], peers: list[Row]) -> list[list[Row]]:
+    """For each statement, the peers that say the same: itself, and same-certainty peers with nearly the same content."""
+    asked = {text: i for i, text in enumerate({s.content_text for s in statements})}
+    by_text: dict[str, list[Row]] = {}
+    for peer in peers:
+        by_text.setdefault(peer.content_text, []).append(peer)
+    offered = list(by_text)
+    scores = process.cdist(list(asked), offered, scorer=fuzz.token_set_ratio, score_cutoff=SAME_CONTENT) if peers else None
+    found = []
+    for statement in statements:
+        denied = statement.certainty == "denied"
+        close = [] if scores is None else scores[asked[statement.content_text]].nonzero()[0]
+        same = {p.id: p for j in close for p in by_text[offered[j]] if (p.certainty == "denied") == denied}
+        same.update((p.id, p) for p in by_text.get(statement.content_text, ()) if p.id == statement.id)
+        found.append(list(same.values()))
+    return found

@@ -57,7 +57,7 @@ class ServeSettings:
     content_security_policy: str = CONTENT_SECURITY_POLICY
     threads: int = 2  # requests using the store at once per process: the GIL runs one thread, and the event loop needs turns
     cache: bool = True  # keep GET responses until the store changes (serve/api/cache.py)
-    max_stale: float = 1.0  # seconds a cached response may outlive the write that outdated it
+    max_stale: float = 5.0  # seconds a cached response may outlive the write that outdated it
 
     @property
     def writable(self) -> bool:

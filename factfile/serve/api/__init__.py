@@ -9,9 +9,9 @@ at build time (`make install`), and the OpenAPI explorer at `/docs` uses the ven
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
+import sys
 from dataclasses import asdict
 
 from fastapi import FastAPI
@@ -20,12 +20,17 @@ from factfile.serve.security import ServeSettings, install
 from factfile.store import Store
 
 POOL_CONNECTIONS = 15  # SQLAlchemy's default pool per engine: 5 kept + 10 overflow
-SETTINGS_VARIABLE = "FACTFILE_SERVE_SETTINGS"  # how `factfile serve --workers N` hands its settings to each worker
+SETTINGS_VARIABLE = "FACTFILE_SERVE_SETTINGS"
+# How long a thread computing a page keeps the GIL when the event loop asks for it. Every cached answer
+# takes the GIL back several times (socket, data version), each time waiting up to this long behind a
+# page being rendered: at Python's default 5 ms, a worker recomputing pages answered ~100 hits/s at most.
+SWITCH_INTERVAL = 0.0005  # how `factfile serve --workers N` hands its settings to each worker
 
 
 def create_app(store: Store, settings: ServeSettings | None = None) -> FastAPI:
     from factfile.serve.api import corrections, exports, resources
     from factfile.serve.api.cache import DataVersion, ResponseCache
+    from factfile.serve.api.gate import Gate
     from factfile.serve.web import mount as mount_web
 
     settings = settings or ServeSettings()
@@ -39,7 +44,7 @@ def create_app(store: Store, settings: ServeSettings | None = None) -> FastAPI:
     )
     app.state.store = store
     # Requests using the store at once: fewer than its pool's connections, leaving some for corrections and exports.
-    app.state.sessions_gate = asyncio.Semaphore(max(1, min(settings.threads, POOL_CONNECTIONS - 3)))
+    app.state.sessions_gate = Gate(max(1, min(settings.threads, POOL_CONNECTIONS - 3)))
     app.state.settings = settings
     app.include_router(resources.router)
     app.include_router(exports.router)
@@ -55,6 +60,7 @@ def app_from_environment() -> FastAPI:
     """The app for each of uvicorn's worker processes: store and settings from the serving command's environment."""
     from factfile.config import default_db_url
 
+    sys.setswitchinterval(SWITCH_INTERVAL)
     fields = json.loads(os.environ.get(SETTINGS_VARIABLE, "{}"))
     fields["allow_origins"] = tuple(fields.get("allow_origins", ()))
     return create_app(Store(os.environ.get("FACTFILE_DB") or default_db_url()), ServeSettings(**fields))

@@ -5,10 +5,14 @@ Each response is stored with the store's *data version* read before it was compu
 ingest, a correction — commits). A response computed at the current version is served as is. Once a
 write commits, a response computed before it is *stale*: it is still served for at most `max_stale`
 seconds, counted from the last moment its version was seen (so from before the commit, whatever the
-traffic). Past half of that, one request recomputes it in the background (so an ingest committing every
-second costs one recomputation per URL per max_stale / 2, not one per commit); past all of it, requests
-wait for a fresh one. A correction made through this process outdates its stale answers at once (other
-worker processes keep the bound). Concurrent misses on one URL are computed once (single flight).
+traffic), while one request recomputes it in the background: at once if the answer is older than half
+the bound, else once it is (so an ingest committing every second costs at most one recomputation per URL
+per max_stale / 2, not one per commit, and each recomputation has at least half the bound to finish).
+Past the bound, requests wait for a fresh answer; one already being computed is taken if it is itself
+within the bound, so that waiting requests do not each recompute while writes keep coming (but not a
+background refresh: those wait behind requests for the store, see serve/api/gate.py). Replayed
+answers carry `Age` (seconds since they were computed) and `x-cache: hit | stale`. A correction made
+through this process outdates its stale answers at once (other worker processes keep the bound). Concurrent misses on one URL are computed once (single flight).
 Nothing is cached on stores without a cheap change counter (PostgreSQL): there every request is computed.
 
 Installed innermost, under the rate limit and the security headers, so both apply to cached answers.
@@ -26,6 +30,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from factfile.serve.api.gate import BACKGROUND
 from factfile.serve.security import WRITE_METHODS, ASGIApp, Message, Receive, Scope, Send
 from factfile.store import Store
 
@@ -52,13 +57,14 @@ class DataVersion:
 @dataclass(slots=True)
 class Entry:
     epoch: int  # the version epoch it was computed in
+    computed: float  # clock when its computation started
     start: Message
     body: bytes
 
 
 class ResponseCache:
     def __init__(
-        self, app: ASGIApp, version: Callable[[], int | None], max_stale: float = 1.0,
+        self, app: ASGIApp, version: Callable[[], int | None], max_stale: float = 5.0,
         max_bytes: int = 64 * 1024 * 1024, max_body: int = 2 * 1024 * 1024, clock: Callable[[], float] = time.monotonic,
     ):
         self.app = app
@@ -71,6 +77,7 @@ class ResponseCache:
         self.size = 0
         self.flights: dict[bytes, asyncio.Future[Entry | None]] = {}
         self.refreshing: set[asyncio.Task] = set()
+        self.in_background: set[bytes] = set()  # keys whose flight is a background refresh
         self.current: int | None = None  # last version read
         self.epoch = 0  # how many times the version was seen to change
         self.last_seen: dict[int, float] = {}  # epoch -> last moment its version was read
@@ -112,26 +119,37 @@ class ResponseCache:
         entry = self.entries.get(key)
         if entry is not None and entry.epoch == epoch:
             self.entries.move_to_end(key)
-            await _replay(entry, send, b"hit")
+            await self._replay(entry, send, b"hit")
             return
-        staleness = self.staleness(entry) if entry is not None else None
-        if entry is not None and staleness is not None and staleness < self.max_stale:
-            if staleness > self.max_stale / 2 and key not in self.flights:
+        if entry is not None and self._servable(entry):
+            if key not in self.flights and self.clock() - entry.computed >= self.max_stale / 2:
                 self._refresh(key, scope, epoch)
-            await _replay(entry, send, b"stale")
+            await self._replay(entry, send, b"stale")
             return
         flight = self.flights.get(key)
-        if flight is not None:
+        if flight is not None and key not in self.in_background:  # a refresh may still wait behind others: not waited for
             fresh = await asyncio.shield(flight)
-            if fresh is not None and fresh.epoch == epoch:
-                await _replay(fresh, send, b"hit")
+            if fresh is not None and (fresh.epoch == epoch or self._servable(fresh)):
+                await self._replay(fresh, send, b"hit" if fresh.epoch == epoch else b"stale")
                 return
         await self._compute(key, scope, receive, send, epoch)
 
-    async def _compute(self, key: bytes, scope: Scope, receive: Receive, send: Send, epoch: int) -> None:
+    def _servable(self, entry: Entry) -> bool:
+        staleness = self.staleness(entry)
+        return staleness is not None and staleness < self.max_stale
+
+    async def _replay(self, entry: Entry, send: Send, how: bytes) -> None:
+        age = str(int(self.clock() - entry.computed)).encode()
+        headers = [*entry.start.get("headers", []), (b"age", age), (b"x-cache", how)]
+        await send({"type": "http.response.start", "status": entry.start["status"], "headers": headers})
+        await send({"type": "http.response.body", "body": entry.body})
+
+    async def _compute(self, key: bytes, scope: Scope, receive: Receive, send: Send, epoch: int, background: bool = False) -> None:
         """Run the app for this request, passing its answer on and keeping it if it is cacheable."""
         flight: asyncio.Future[Entry | None] = asyncio.get_running_loop().create_future()
         self.flights[key] = flight
+        (self.in_background.add if background else self.in_background.discard)(key)
+        started = self.clock()
         start: Message | None = None
         chunks: list[bytes] = []
         size = 0
@@ -153,16 +171,17 @@ class ResponseCache:
         try:
             await self.app(scope, receive, capture)
             if keep and start is not None:
-                entry = Entry(epoch, start, b"".join(chunks))
+                entry = Entry(epoch, started, start, b"".join(chunks))
                 self._store(key, entry)
         finally:
             if self.flights.get(key) is flight:
                 del self.flights[key]
+                self.in_background.discard(key)
             flight.set_result(entry)
 
     def _refresh(self, key: bytes, scope: Scope, epoch: int) -> None:
         """Recompute a stale entry in the background while it is still served."""
-        fresh_scope = {**scope, "headers": list(scope.get("headers", []))}
+        fresh_scope = {**scope, "headers": list(scope.get("headers", [])), BACKGROUND: True}
         delivered = False
 
         async def receive() -> Message:
@@ -177,7 +196,7 @@ class ResponseCache:
 
         async def run() -> None:
             try:
-                await self._compute(key, fresh_scope, receive, discard, epoch)
+                await self._compute(key, fresh_scope, receive, discard, epoch, background=True)
             except Exception:  # the stale answer stays until it expires; the next request tries again
                 log.exception("refreshing %s failed", key.decode(errors="replace"))
 
@@ -201,8 +220,3 @@ def _cacheable(scope: Scope) -> bool:
         return False
     return not scope["path"].startswith(UNCACHED_PREFIXES)
 
-
-async def _replay(entry: Entry, send: Send, how: bytes) -> None:
-    headers = [*entry.start.get("headers", []), (b"x-cache", how)]
-    await send({"type": "http.response.start", "status": entry.start["status"], "headers": headers})
-    await send({"type": "http.response.body", "body": entry.body})

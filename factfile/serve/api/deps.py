@@ -9,6 +9,8 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 from sqlalchemy.orm import Session
 
+from factfile.serve.api.gate import BACKGROUND
+
 MAX_LIMIT = 500
 
 
@@ -19,9 +21,10 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     endpoint is done keeps its connection until its answer is serialized, which FastAPI does in a pool
     thread: under load every thread can be waiting for a connection held by a request waiting for a thread,
     a deadlock broken only by SQLAlchemy's pool timeout (the "QueuePool limit ... reached" of issue #9).
-    Async, so that the gate and opening and closing the session take no turn in the thread pool.
+    Async, so that the gate and opening and closing the session take no turn in the thread pool. The cache's
+    background refreshes wait behind requests (serve/api/gate.py).
     """
-    async with request.app.state.sessions_gate:
+    async with request.app.state.sessions_gate.hold(background=request.scope.get(BACKGROUND, False)):
         session = request.app.state.store.session()
         try:
             yield session

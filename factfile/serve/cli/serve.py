@@ -23,8 +23,13 @@ def serve(
     burst: Annotated[int, typer.Option(min=1, help="Requests a client may send at once before --rate applies.")] = 100,
     cache: Annotated[bool, typer.Option(help="Keep GET responses until the store changes (SQLite only).")] = True,
     max_stale: Annotated[
-        float, typer.Option(min=0, help="Seconds a cached response may still be served after a write outdated it.")
-    ] = 1.0,
+        float,
+        typer.Option(
+            min=0,
+            help="Seconds a cached response may still be served (marked x-cache: stale, with Age) after a write outdated it, "
+            "while it is recomputed in the background; 0: never.",
+        ),
+    ] = 5.0,
     threads: Annotated[int, typer.Option(min=1, max=12, help="Requests using the store at once per worker process; the rest queue.")] = 2,
     access_log: Annotated[bool, typer.Option(help="Log every request (costs CPU under load).")] = False,
 ) -> None:
