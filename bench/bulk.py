@@ -23,6 +23,7 @@ from __future__ import annotations
 import multiprocessing
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
 
 from sqlalchemy import bindparam, func, insert, select, update
 
@@ -33,9 +34,10 @@ from factfile.store import schema as s
 from factfile.store.writer import _outlet_id
 
 GROUP = 1000  # documents per transaction
-WORKERS = 2  # processes making documents while this one writes
+WORKERS = 3  # processes making documents while this one writes
 STORY_DAYS = stories.STORY_WINDOW.days
 
+keys_of = lru_cache(maxsize=500_000)(NameKeys.of)  # names repeat across documents
 _pool: list = []
 _vocabulary: dict = {}
 
@@ -61,7 +63,7 @@ class BulkLoader:
         with store.session() as session:
             self.next = {table: (session.scalar(select(func.max(table.id))) or 0) + 1 for table in (s.Document, s.Actor, s.Statement, s.Event, s.Place, s.Story)}
             self.actors = Pool([
-                Candidate(actor_id, kind, name, NameKeys.of(name, kind), mentions or 0)
+                Candidate(actor_id, kind, name, keys_of(name, kind), mentions or 0)
                 for actor_id, kind, name, mentions in session.execute(
                     select(s.Alias.actor_id, s.Actor.kind, s.Alias.name, s.Alias.mentions).join(s.Actor, s.Actor.id == s.Alias.actor_id)
                 )
@@ -79,8 +81,19 @@ class BulkLoader:
                     select(s.Story.id, s.Story.label, s.Story.size, s.Story.first_published, s.Story.last_published)
                 )
             }
-        self.story_by_key: dict[tuple[int, int], int] = {}
+            self.story_by_key = self._story_keys(session)
         self.outlets: dict[str | None, int | None] = {}
+
+    def _story_keys(self, session) -> dict[tuple[int, int], int]:
+        """(real article, window) -> story, for the documents already stored (to resume a build)."""
+        import synth
+
+        size, keys = len(synth.real_analyses()), {}
+        for origin, published, story_id in session.execute(select(s.Document.origin, s.Document.published, s.Document.story_id)):
+            source = synth.source_of(int(origin.split(":")[1]), size)
+            if source is not None:
+                keys[(source, published.toordinal() // STORY_DAYS)] = story_id
+        return keys
 
     def _id(self, table) -> int:
         value = self.next[table]
@@ -178,7 +191,7 @@ class BulkLoader:
         for chain in analysis.chains:
             kind = KIND_OF_LABEL.get(chain.label, "other")
             names = _names(chain)
-            keys = [NameKeys.of(n, kind) for n in names]
+            keys = [keys_of(n, kind) for n in names]
             match = _best_match(keys, kind, self.actors)
             if match is None:
                 actor_id = self._id(s.Actor)
@@ -208,7 +221,7 @@ class BulkLoader:
                     more.append({"actor": actor_id, "k": key, "n": self.aliases[(actor_id, key)]})
                 continue
             self.aliases[(actor_id, key)] = count
-            keys = NameKeys.of(name, kind)
+            keys = keys_of(name, kind)
             if not any(c.actor_id == actor_id and c.keys.key == key for c in self.actors.index.get(("key", key), ())):
                 self.actors.add(Candidate(actor_id, kind, name, keys, count))
             new.append(dict(

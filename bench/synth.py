@@ -132,24 +132,44 @@ def _perturb(source: Analysis, number: int, rng: random.Random, vocabulary: dict
             mention = source.mentions[index]
             if mention.role in NAMED_ROLES:
                 text[mention.span.start : mention.span.end] = scramble(mention.span.text, variant)
-    kept = sorted((m.span.start, m.span.end) for m in source.mentions)
-    k = 0
-    for word in WORD.finditer(source.article.text):
-        while k < len(kept) and kept[k][1] <= word.start():
-            k += 1
-        if k < len(kept) and kept[k][0] < word.end():
-            continue  # inside a mention
-        if rng.random() < SWAP_WORD and (same := vocabulary.get(len(word.group()))):
+    for start, end, upper in _swappable(source):
+        if rng.random() < SWAP_WORD and (same := vocabulary.get(end - start)):
             swap = rng.choice(same)
-            if word.group()[0].isupper():
-                swap = swap[0].upper() + swap[1:]
-            text[word.start() : word.end()] = swap
+            text[start:end] = swap[0].upper() + swap[1:] if upper else swap
     return "".join(text), renamed
+
+
+_SWAPPABLE: dict[int, list[tuple[int, int, bool]]] = {}
+
+
+def _swappable(source: Analysis) -> list[tuple[int, int, bool]]:
+    """(start, end, capitalised) of the source's words outside every mention (computed once per source)."""
+    found = _SWAPPABLE.get(id(source))
+    if found is None:
+        found = _SWAPPABLE[id(source)] = []
+        kept = sorted((m.span.start, m.span.end) for m in source.mentions)
+        k = 0
+        for word in WORD.finditer(source.article.text):
+            while k < len(kept) and kept[k][1] <= word.start():
+                k += 1
+            if not (k < len(kept) and kept[k][0] < word.end()):
+                found.append((word.start(), word.end(), word.group()[0].isupper()))
+    return found
 
 
 def _outlet(rng: random.Random) -> tuple[str, str]:
     rank = min(int(rng.paretovariate(0.7)), OUTLETS)
     return f"news{rank}.example.com", f"News {rank}"
+
+
+def _copies(number: int, rng: random.Random) -> bool:
+    return number >= 100 and rng.random() < COPY_SHARE
+
+
+def source_of(number: int, pool_size: int, seed: int = 8) -> int | None:
+    """The pool index synthetic document `number` is made from; None for a copy (what `synthesise` draws)."""
+    rng = random.Random(seed * 1_000_003 + number)
+    return None if _copies(number, rng) else rng.randrange(pool_size)
 
 
 @dataclasses.dataclass(slots=True)
@@ -165,7 +185,7 @@ class Synthetic:
 def synthesise(pool: list[Analysis], number: int, vocabulary: dict[int, list[str]], seed: int = 8) -> Synthetic:
     """Synthetic document `number` (the same number always gives the same document)."""
     rng = random.Random(seed * 1_000_003 + number)
-    if number >= 100 and rng.random() < COPY_SHARE:  # a republished copy of an earlier synthetic document
+    if _copies(number, rng):  # a republished copy of an earlier synthetic document
         original = synthesise(pool, number - 1 - min(int(rng.paretovariate(1.0)), number - 1), vocabulary, seed)
         first = original.analysis
         text = first.article.text + f"\n\nRepublished as document {number}."

@@ -107,6 +107,8 @@ def find_events(
             s.Place.longitude.between(near[1] - dlon, near[1] + dlon),
         )
     query = query.order_by(s.Event.date_start.is_(None), s.Event.date_start, s.Event.document_id, s.Event.start)
+    if limit is not None and near is None:  # with `near` the exact distance below drops rows
+        query = query.limit(limit)
     found = []
     for event, name1, name2, place, source, sentence, title, url, outlet, published in session.execute(query):
         row = EventRow(

@@ -132,7 +132,7 @@ class Actor(Base):
     kind: Mapped[str] = mapped_column(String(32))  # person | organization | group | place | other
     label: Mapped[str | None] = mapped_column(String(32))  # spaCy label most mentions carry
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"))
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"), index=True)
 
 
 class Alias(Base):
