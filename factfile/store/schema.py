@@ -71,6 +71,7 @@ class Story(Base):
 
 class Document(Base):
     __tablename__ = "documents"
+    __table_args__ = (Index("ix_documents_outlet_id_copy_of_id", "outlet_id", "copy_of_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     origin: Mapped[str] = mapped_column(Text)
@@ -79,7 +80,7 @@ class Document(Base):
     author: Mapped[str | None] = mapped_column(Text)
     published: Mapped[date | None] = mapped_column(Date, index=True)
     site: Mapped[str | None] = mapped_column(String(255))
-    outlet_id: Mapped[int | None] = mapped_column(ForeignKey("outlets.id"), index=True)
+    outlet_id: Mapped[int | None] = mapped_column(ForeignKey("outlets.id"))  # indexed with copy_of_id
     language: Mapped[str | None] = mapped_column(String(8))
     declared_source: Mapped[str | None] = mapped_column(String(255))
     text: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,30 @@
+"""indexes whose absence made reads and ingests cost more as the store grows
+
+- `actors(merged_into_id)`: every dossier, statement list and event list looks up the actors merged
+  into one; without an index that is a scan of the whole actors table.
+- `documents(outlet_id, copy_of_id)`: the `outlets` relater recounts an outlet's documents and copies
+  after each ingest; with both columns in one index that count never reads the documents' rows. It
+  replaces the index on `outlet_id` alone, which SQLite would otherwise pick.
+
+Revision ID: 0008
+Revises: 0007
+"""
+
+from alembic import op
+
+revision = "0008"
+down_revision = "0007"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_index("ix_actors_merged_into_id", "actors", ["merged_into_id"])
+    op.create_index("ix_documents_outlet_id_copy_of_id", "documents", ["outlet_id", "copy_of_id"])
+    op.drop_index("ix_documents_outlet_id", table_name="documents")
+
+
+def downgrade() -> None:
+    op.create_index("ix_documents_outlet_id", "documents", ["outlet_id"])
+    op.drop_index("ix_documents_outlet_id_copy_of_id", table_name="documents")
+    op.drop_index("ix_actors_merged_into_id", table_name="actors")
