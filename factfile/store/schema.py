@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -128,12 +129,15 @@ class Actor(Base):
     """One real-world actor (person, organisation, group, place) across all documents."""
 
     __tablename__ = "actors"
+    __table_args__ = (  # merged actors only: see migration 0008
+        Index("ix_actors_merged_into_id", "merged_into_id", sqlite_where=text("merged_into_id IS NOT NULL"), postgresql_where=text("merged_into_id IS NOT NULL")),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(500))
     kind: Mapped[str] = mapped_column(String(32))  # person | organization | group | place | other
     label: Mapped[str | None] = mapped_column(String(32))  # spaCy label most mentions carry
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"), index=True)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"))
 
 
 class Alias(Base):
