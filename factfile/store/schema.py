@@ -224,6 +224,10 @@ class Fact(Base):
     """A profile line about an actor (description, founding, size, leader ...) with its evidence."""
 
     __tablename__ = "facts"
+    __table_args__ = tuple(  # non-null only: see migration 0008
+        Index(f"ix_facts_{c}", c, sqlite_where=text(f"{c} IS NOT NULL"), postgresql_where=text(f"{c} IS NOT NULL"))
+        for c in ("source_actor_id", "value_actor_id")
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"), index=True)
