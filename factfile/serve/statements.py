@@ -114,7 +114,7 @@ def statements_about(actor_ids: list[int]) -> Select:
                 s.Mention.end <= s.Statement.content_end,
             ),
         )
-        .where(s.Mention.actor_id.in_(actor_ids))
+        .where(s.Mention.actor_id == actor_ids[0] if len(actor_ids) == 1 else s.Mention.actor_id.in_(actor_ids))
     )
 
 
@@ -137,19 +137,9 @@ def said_about(session: Session, actor_id: int, limit: int = 50, ids: list[int] 
     Walks the actor's mentions from the newest document back (the mentions index is ordered by actor,
     then document) and stops once `limit` statements are found, instead of joining every mention."""
     ids = ids or actor_ids(session, actor_id)
-    mention_of = s.Mention.actor_id == ids[0] if len(ids) == 1 else s.Mention.actor_id.in_(ids)
     query = (
-        select(s.Statement.id)
-        .join(
-            s.Mention,
-            and_(
-                s.Mention.document_id == s.Statement.document_id,
-                s.Mention.start >= s.Statement.content_start,
-                s.Mention.end <= s.Statement.content_end,
-            ),
-        )
+        statements_about(ids)
         .where(
-            mention_of,
             s.Statement.source_type != "article",
             s.Statement.marked_wrong.is_(False),
             or_(s.Statement.source_actor_id.is_(None), s.Statement.source_actor_id.not_in(ids)),
