@@ -104,10 +104,12 @@ class Dossier:
 
 
 def build_dossier(
-    session: Session, actor_id: int, max_documents: int = 50, max_sentences: int = 3, max_items: int = 50
+    session: Session, actor_id: int, max_documents: int = 50, max_sentences: int = 3, max_items: int = 50, lists: bool = True
 ) -> Dossier:
     """The dossier; long sections keep their `max_items` first entries and count the rest (`alias_count`,
-    `FactLine.mentions`), so an actor with 100,000 mentions costs little more than one with 100."""
+    `FactLine.mentions`), so an actor with 100,000 mentions costs little more than one with 100.
+    `lists=False` leaves out what it said, what was said about it and its events, for a caller that
+    pages through those itself (the web page)."""
     actor = session.get(s.Actor, actor_id)
     if actor is None:
         raise KeyError(actor_id)
@@ -140,9 +142,9 @@ def build_dossier(
             )
         )
         or 0,
-        events=find_events(session, actor_ids=ids, limit=max_documents),
-        said=said_by(session, actor_id, limit=max_items, ids=ids),
-        said_about=said_about(session, actor_id, limit=max_items, ids=ids),
+        events=find_events(session, actor_ids=ids, limit=max_documents) if lists else [],
+        said=said_by(session, actor_id, limit=max_items, ids=ids) if lists else [],
+        said_about=said_about(session, actor_id, limit=max_items, ids=ids) if lists else [],
     )
 
 
