@@ -289,7 +289,8 @@ def build_stores(sizes: list[int], seed: int = 8) -> dict[int, Path]:
         if have > size:
             raise SystemExit(f"{work} holds {have} documents, more than {size}: delete it to rebuild")
         began = time.perf_counter()
-        grow(store, have, size - have)
+        if size > have:
+            grow(store, have, size - have)
         print(f"  grew the store to {size} documents in {time.perf_counter() - began:.0f} s (load {load_average()})", file=sys.stderr, flush=True)
         have = size
         store.close()
