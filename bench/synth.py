@@ -21,7 +21,8 @@ second process and handed to the `copies` relater, which would compute the same 
 Stores are cached as `synth-<size>-<key>.db` under `$FACTFILE_CACHE/synth` (else `/tmp/factfile-synth`),
 `<key>` hashing the synthesis parameters and the source analyses; smaller sizes are snapshots taken
 while growing the largest one (document numbers are deterministic, so the 1k store is the start of
-the 100k one).
+the 100k one). The store being grown (`growing-<key>.db`) is committed every few hundred documents, so
+a build that is stopped resumes where it stopped.
 
     python bench/synth.py --sizes 1000,10000,100000   # builds (or finds) the stores, prints their paths
 """
