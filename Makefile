@@ -46,6 +46,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/pipeline.py
+	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/dossier.py
 
 clean:

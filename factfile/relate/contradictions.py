@@ -78,6 +78,18 @@ def _side(session: Session, value: str, rows: list[tuple[int, int, str | None]])
     return Side(value, documents, outlets, sources, sorted({row for row, _, _ in rows}))
 
 
+def _sides(session: Session, clusters: list[list[str]], groups: dict[str, list], sayer: dict[int, str], label: dict[str, str] | None = None) -> list[Side]:
+    """One side per cluster of values; `groups` maps each value to its rows (facts, quantities or events)."""
+    return [
+        _side(
+            session,
+            " / ".join(label[v] if label else v for v in cluster),
+            [(row.id, row.document_id, sayer.get(row.statement_id)) for v in cluster for row in groups[v]],
+        )
+        for cluster in clusters
+    ]
+
+
 def _split(groups: dict[str, list], compatible: Callable[[str, str], bool]) -> list[list[str]]:
     """Merge values that are compatible with each other; more than one cluster left is a conflict."""
     clusters: list[list[str]] = []
@@ -120,14 +132,7 @@ def for_actor(session: Session, actor_id: int) -> list[Contradiction]:
     for predicate, values in sorted(by_predicate.items()):
         clusters = _split(values, _fact_values_compatible)
         if len(clusters) > 1:
-            sides = [
-                _side(
-                    session,
-                    " / ".join(cluster),
-                    [(f.id, f.document_id, sayer.get(f.statement_id)) for v in cluster for f in values[v]],
-                )
-                for cluster in clusters
-            ]
+            sides = _sides(session, clusters, values, sayer)
             found.append(Contradiction(f"actor {actor_id}", predicate, _kind_of(values, predicate), sides))
     quantities = session.scalars(select(Quantity).where(Quantity.actor_id == actor_id).order_by(Quantity.id)).all()
     found += _quantity_conflicts(session, f"actor {actor_id}", quantities)
@@ -148,15 +153,7 @@ def _quantity_conflicts(session: Session, subject: str, quantities: list[Quantit
         span = {v: (g[0].value, g[0].value_max or g[0].value, g[0].approximate) for v, g in groups.items()}
         clusters = _split(groups, lambda a, b, span=span: _ranges_overlap(span[a], span[b]))
         if len(clusters) > 1:
-            sides = [
-                _side(
-                    session,
-                    " / ".join(cluster),
-                    [(q.id, q.document_id, sayer.get(q.statement_id)) for v in cluster for q in groups[v]],
-                )
-                for cluster in clusters
-            ]
-            found.append(Contradiction(subject, f"counts {counts}", "numbers", sides))
+            found.append(Contradiction(subject, f"counts {counts}", "numbers", _sides(session, clusters, groups, sayer)))
     return found
 
 
@@ -182,16 +179,8 @@ def for_event(session: Session, event_id: int) -> list[Contradiction]:
                 groups[value].append(report)
         clusters = _split(groups, compatible)
         if len(clusters) > 1:
-            label = _place_names(session, groups) if attribute == "place" else {v: v for v in groups}
-            sides = [
-                _side(
-                    session,
-                    " / ".join(label[v] for v in cluster),
-                    [(e.id, e.document_id, sayer.get(e.statement_id)) for v in cluster for e in groups[v]],
-                )
-                for cluster in clusters
-            ]
-            found.append(Contradiction(subject, attribute, kind, sides))
+            label = _place_names(session, groups) if attribute == "place" else None
+            found.append(Contradiction(subject, attribute, kind, _sides(session, clusters, groups, sayer, label)))
     quantities = session.scalars(
         select(Quantity).where(Quantity.event_id.in_([e.id for e in reports])).order_by(Quantity.id)
     ).all()

@@ -3,9 +3,10 @@
 A document's story profile is its most telling terms: words and two-word names weighted by how often
 the article uses them and how rare they are in the language at large (wordfreq's Zipf scale, so no
 corpus statistics are needed and the first document is weighted like the millionth). Profiles are
-stored in `story_terms`; a new document looks up the documents sharing its terms (an index lookup),
-scores them by cosine similarity, and joins the story whose documents it resembles most, if that is
-close enough, else it starts a new story. A copy joins its original's story: it is the same article.
+stored in `story_terms`; a new document looks up the latest documents sharing its terms (an index walk,
+bounded per term, so the cost does not grow with the store), scores them by cosine similarity, and
+joins the story whose documents it resembles most, if that is close enough, else it starts a new story.
+A copy joins its original's story: it is the same article.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ from factfile.store.schema import Document, Story, StoryTerm
 PROFILE_TERMS = 40  # terms kept per document
 LOOKUP_TERMS = 15  # the document's strongest terms used to find candidates
 CANDIDATES = 200
+# Documents looked at per term, latest first: a term as common as "Trump" is in thousands of stored
+# documents, but only those of the last days can share a story with a new one (STORY_WINDOW).
+TERM_DOCUMENTS = 500
 JOIN_SIMILARITY = 0.3  # cosine similarity to the closest documents of a story needed to join it (eval/stories.py)
 STORY_WINDOW = timedelta(days=10)  # documents further apart in time are not the same story
 
@@ -90,14 +94,15 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
     strongest = [t for t, _ in sorted(terms.items(), key=lambda kv: -kv[1])[:LOOKUP_TERMS]]
     if not strongest:
         return StoryChoice(None, 0.0, "no terms")
-    rows = session.execute(
-        select(StoryTerm.document_id, StoryTerm.term, StoryTerm.weight).where(
-            StoryTerm.term.in_(strongest), StoryTerm.document_id != document.id
-        )
-    ).all()
     partial: dict[int, float] = defaultdict(float)
-    for document_id, term, weight in rows:
-        partial[document_id] += weight * terms[term]
+    for term in strongest:  # the latest documents with each term: an index walk, bounded however common the term
+        for document_id, weight in session.execute(
+            select(StoryTerm.document_id, StoryTerm.weight)
+            .where(StoryTerm.term == term, StoryTerm.document_id != document.id)
+            .order_by(StoryTerm.document_id.desc())
+            .limit(TERM_DOCUMENTS)
+        ):
+            partial[document_id] += weight * terms[term]
     shortlist = sorted(partial, key=lambda d: -partial[d])[:CANDIDATES]
     if not shortlist:
         return StoryChoice(None, 0.0, "no document shares its terms")

@@ -8,11 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from factfile.extract.names import name_key
-from factfile.relate.corroboration import independent_sources
 from factfile.serve.events import EventRow, actor_ids, find_events
 from factfile.serve.statements import StatementLine, said_about, said_by
 from factfile.store import schema as s
@@ -53,8 +52,9 @@ class Evidence:
 class FactLine:
     predicate: str
     value: str
-    evidence: list[Evidence]
+    evidence: list[Evidence]  # the first few sentences stating it (`mentions` counts them all)
     independent_outlets: list[str] = field(default_factory=list)  # relate/corroboration: copies collapsed
+    mentions: int = 0
 
     @property
     def outlets(self) -> int:
@@ -88,6 +88,7 @@ class Dossier:
     mention_count: int
     document_count: int
     outlet_count: int
+    alias_count: int = 0  # all its aliases; `aliases` holds the most used
     events: list[EventRow] = field(default_factory=list)  # what it did or underwent, by date
 
     @property
@@ -102,14 +103,27 @@ class Dossier:
     said_about: list[StatementLine] = field(default_factory=list)  # others' statements mentioning it
 
 
-def build_dossier(session: Session, actor_id: int, max_documents: int = 50, max_sentences: int = 3) -> Dossier:
+def build_dossier(
+    session: Session, actor_id: int, max_documents: int = 50, max_sentences: int = 3, max_items: int = 50, lists: bool = True
+) -> Dossier:
+    """The dossier; long sections keep their `max_items` first entries and count the rest (`alias_count`,
+    `FactLine.mentions`), so an actor with 100,000 mentions costs little more than one with 100.
+    `lists=False` leaves out what it said, what was said about it and its events, for a caller that
+    pages through those itself (the web page)."""
     actor = session.get(s.Actor, actor_id)
     if actor is None:
         raise KeyError(actor_id)
+    ids = actor_ids(session, actor_id)
+    mention_count, document_count = session.execute(
+        select(func.count(), func.count(func.distinct(s.Mention.document_id))).where(s.Mention.actor_id == actor_id)
+    ).one()
     aliases = [
         (name, n)
         for name, n in session.execute(
-            select(s.Alias.name, s.Alias.mentions).where(s.Alias.actor_id == actor_id).order_by(s.Alias.mentions.desc(), s.Alias.name)
+            select(s.Alias.name, s.Alias.mentions)
+            .where(s.Alias.actor_id == actor_id)
+            .order_by(s.Alias.mentions.desc(), s.Alias.name)
+            .limit(max_items)
         )
     ]
     return Dossier(
@@ -117,19 +131,20 @@ def build_dossier(session: Session, actor_id: int, max_documents: int = 50, max_
         name=actor.name,
         kind=actor.kind,
         aliases=aliases,
-        facts=_facts(session, actor_id),
+        alias_count=session.scalar(select(func.count()).where(s.Alias.actor_id == actor_id)) or 0,
+        facts=_facts(session, actor_id, max_sentences),
         documents=_documents(session, actor_id, max_documents, max_sentences),
-        mention_count=session.scalar(select(func.count()).where(s.Mention.actor_id == actor_id)) or 0,
-        document_count=session.scalar(select(func.count(func.distinct(s.Mention.document_id))).where(s.Mention.actor_id == actor_id)) or 0,
+        mention_count=mention_count,
+        document_count=document_count,
         outlet_count=session.scalar(
             select(func.count(func.distinct(s.Document.outlet_id))).where(
                 s.Document.id.in_(select(s.Mention.document_id).where(s.Mention.actor_id == actor_id))
             )
         )
         or 0,
-        events=find_events(session, actor_ids=actor_ids(session, actor_id), limit=max_documents),
-        said=said_by(session, actor_id),
-        said_about=said_about(session, actor_id),
+        events=find_events(session, actor_ids=ids, limit=max_documents) if lists else [],
+        said=said_by(session, actor_id, limit=max_items, ids=ids) if lists else [],
+        said_about=said_about(session, actor_id, limit=max_items, ids=ids) if lists else [],
     )
 
 
@@ -164,29 +179,56 @@ def _evidence(row) -> Evidence:
     )
 
 
-def _facts(session: Session, actor_id: int) -> list[FactLine]:
-    """Profile lines: one per (predicate, value), with every sentence that states it, who says it, and
-    the independent outlets behind it (copies count for their original, relate/corroboration.py)."""
+def _facts(session: Session, actor_id: int, max_sentences: int) -> list[FactLine]:
+    """Profile lines: one per (predicate, value), counted in SQL, with its first sentences (who says
+    each) and the independent outlets behind it (copies count for their original, relate/corroboration.py)."""
+    lines: dict[tuple[str, str], FactLine] = {}
+    line_of: dict[tuple[str, str], FactLine] = {}  # (predicate, value as stored) -> line
+    for predicate, value, n in session.execute(
+        select(s.Fact.predicate, s.Fact.value, func.count())
+        .where(s.Fact.actor_id == actor_id)
+        .group_by(s.Fact.predicate, s.Fact.value)
+        .order_by(func.count().desc(), s.Fact.predicate, s.Fact.value)
+    ):
+        line = lines.setdefault((predicate, name_key(value)), FactLine(predicate, value, []))
+        line.mentions += n
+        line_of[(predicate, value)] = line
+    if not lines:
+        return []
+    root = aliased(s.Document)
+    outlets: dict[int, set[str]] = {id(line): set() for line in lines.values()}
+    for predicate, value, key, root_id in session.execute(
+        select(s.Fact.predicate, s.Fact.value, s.Outlet.key, case((s.Outlet.key.is_(None), root.id)))
+        .join(s.Document, s.Document.id == s.Fact.document_id)
+        .join(root, root.id == func.coalesce(s.Document.copy_of_id, s.Document.id))
+        .outerjoin(s.Outlet, s.Outlet.id == root.outlet_id)
+        .where(s.Fact.actor_id == actor_id)
+        .distinct()
+    ):
+        outlets[id(line_of[(predicate, value)])].add(key.removeprefix("name:") if key else f"document {root_id}")
+    first = (
+        select(s.Fact.id, func.row_number().over(partition_by=(s.Fact.predicate, s.Fact.value), order_by=(s.Fact.document_id, s.Fact.start)).label("n"))
+        .where(s.Fact.actor_id == actor_id)
+        .subquery()
+    )
     said_by = aliased(s.Actor)
-    rows = session.execute(
+    for predicate, value, source, *evidence in session.execute(
         select(s.Fact.predicate, s.Fact.value, said_by.name, *_evidence_columns(s.Fact))
         .join(s.Document, s.Document.id == s.Fact.document_id)
         .outerjoin(s.Outlet, s.Outlet.id == s.Document.outlet_id)
         .outerjoin(said_by, said_by.id == s.Fact.source_actor_id)
-        .where(s.Fact.actor_id == actor_id)
-        .order_by(s.Fact.predicate, s.Document.published, s.Document.id, s.Fact.start)
-    )
-    lines: dict[tuple[str, str], FactLine] = {}
-    for predicate, value, source, *evidence in rows:
-        key = (predicate, name_key(value))
-        line = lines.setdefault(key, FactLine(predicate, value, []))
-        item = _evidence(evidence)
-        item.said_by = source
-        line.evidence.append(item)
+        .where(s.Fact.id.in_(select(first.c.id).where(first.c.n <= max_sentences)))
+        .order_by(s.Document.published, s.Document.id, s.Fact.start)
+    ):
+        line = line_of[(predicate, value)]
+        if len(line.evidence) < max_sentences:
+            item = _evidence(evidence)
+            item.said_by = source
+            line.evidence.append(item)
     for line in lines.values():
-        line.independent_outlets = independent_sources(session, {e.document_id for e in line.evidence})[1]
+        line.independent_outlets = sorted(outlets[id(line)])
     order = {p: i for i, p in enumerate(PREDICATE_ORDER)}
-    return sorted(lines.values(), key=lambda line: (order.get(line.predicate, len(order)), line.predicate, -line.outlets, -len(line.evidence)))
+    return sorted(lines.values(), key=lambda line: (order.get(line.predicate, len(order)), line.predicate, -line.outlets, -line.mentions))
 
 
 def _documents(session: Session, actor_id: int, max_documents: int, max_sentences: int) -> list[DocumentMentions]:

@@ -18,6 +18,9 @@ from factfile.store import schema as s
 from factfile.store.queries import sentence_of
 
 EARTH_KM = 6371.0
+# columns an EventRow takes as they are stored (the rest are renamed or joined)
+EVENT_FIELDS = ("id", "document_id", "event_type", "sub_type", "date_start", "date_end", "date_precision", "fatalities", "certainty")
+PLACE_FIELDS = ("latitude", "longitude", "country_code", "admin1", "admin2", "feature_code", "geonames_id")
 
 
 @dataclass(slots=True)
@@ -104,29 +107,17 @@ def find_events(
             s.Place.longitude.between(near[1] - dlon, near[1] + dlon),
         )
     query = query.order_by(s.Event.date_start.is_(None), s.Event.date_start, s.Event.document_id, s.Event.start)
+    if limit is not None and near is None:  # with `near` the exact distance below drops rows
+        query = query.limit(limit)
     found = []
     for event, name1, name2, place, source, sentence, title, url, outlet, published in session.execute(query):
         row = EventRow(
-            id=event.id,
-            document_id=event.document_id,
-            event_type=event.event_type,
-            sub_type=event.sub_type,
+            **{name: getattr(event, name) for name in EVENT_FIELDS},
+            **{name: getattr(place, name) if place else None for name in PLACE_FIELDS},
             trigger=event.trigger_text,
-            date_start=event.date_start,
-            date_end=event.date_end,
-            date_precision=event.date_precision,
             actor1=name1,
             actor2=name2,
             place=place.name if place else None,
-            latitude=place.latitude if place else None,
-            longitude=place.longitude if place else None,
-            country_code=place.country_code if place else None,
-            admin1=place.admin1 if place else None,
-            admin2=place.admin2 if place else None,
-            feature_code=place.feature_code if place else None,
-            geonames_id=place.geonames_id if place else None,
-            fatalities=event.fatalities,
-            certainty=event.certainty,
             reported_by=source,
             sentence=" ".join(sentence.split()),
             title=title,

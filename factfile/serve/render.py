@@ -44,6 +44,8 @@ def print_dossier(console: Console, dossier: Dossier) -> None:
     console.print("\n[bold]Also known as[/]")
     for name, count in dossier.aliases:
         console.print(f"  • {escape(name)} [dim]({count} mentions)[/]")
+    if dossier.alias_count > len(dossier.aliases):
+        console.print(f"  [dim]… {dossier.alias_count - len(dossier.aliases)} more: factfile actors why {escape(dossier.name)!r}[/]")
 
     if dossier.facts:
         print_profile(console, dossier)
@@ -99,7 +101,7 @@ def print_profile(console: Console, dossier: Dossier) -> None:
         said = ", ".join(fact.sources[:3])
         console.print(
             f"  • [bold]{escape(fact.value)}[/] "
-            f"[dim]({len(fact.evidence)} mention(s), {fact.outlets} outlet(s); says {escape(said)})[/]"
+            f"[dim]({fact.mentions} mention(s), {fact.outlets} outlet(s); says {escape(said)})[/]"
         )
         for evidence in fact.evidence[:3]:
             console.print(evidence_text(evidence))

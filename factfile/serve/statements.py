@@ -11,6 +11,7 @@ from datetime import date
 from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from factfile.serve.events import actor_ids
 from factfile.store import schema as s
 from factfile.store.queries import find_actors
 
@@ -113,7 +114,7 @@ def statements_about(actor_ids: list[int]) -> Select:
                 s.Mention.end <= s.Statement.content_end,
             ),
         )
-        .where(s.Mention.actor_id.in_(actor_ids))
+        .where(s.Mention.actor_id == actor_ids[0] if len(actor_ids) == 1 else s.Mention.actor_id.in_(actor_ids))
     )
 
 
@@ -121,31 +122,38 @@ def _about(actor_ids: list[int]):
     return s.Statement.id.in_(statements_about(actor_ids))
 
 
-def _actor_ids(session: Session, actor_id: int) -> list[int]:
-    """The actor and the actors merged into it."""
-    ids = [actor_id]
-    frontier = [actor_id]
-    while frontier:
-        merged = list(session.scalars(select(s.Actor.id).where(s.Actor.merged_into_id.in_(frontier))))
-        frontier = [i for i in merged if i not in ids]
-        ids += frontier
-    return ids
+def said_by(session: Session, actor_id: int, limit: int = 50, ids: list[int] | None = None) -> list[StatementLine]:
+    """The actor's latest `limit` statements (by storage order, an index walk), by publication date.
+    `ids`: the actor and those merged into it, when the caller has them (`serve.events.actor_ids`)."""
+    ids = ids or actor_ids(session, actor_id)
+    latest = select(s.Statement.id).where(s.Statement.source_actor_id.in_(ids), s.Statement.marked_wrong.is_(False))
+    chosen = list(session.scalars(latest.order_by(s.Statement.id.desc()).limit(limit)))
+    return _lines(session, _query().where(s.Statement.id.in_(chosen))) if chosen else []
 
 
-def said_by(session: Session, actor_id: int, limit: int = 50) -> list[StatementLine]:
-    ids = _actor_ids(session, actor_id)
-    return _lines(session, _query().where(s.Statement.source_actor_id.in_(ids)).limit(limit))
+def said_about(session: Session, actor_id: int, limit: int = 50, ids: list[int] | None = None) -> list[StatementLine]:
+    """Attributed statements by others whose content mentions the actor: those of the latest documents.
 
-
-def said_about(session: Session, actor_id: int, limit: int = 50) -> list[StatementLine]:
-    """Attributed statements by others whose content mentions the actor."""
-    ids = _actor_ids(session, actor_id)
-    query = _query().where(
-        s.Statement.source_type != "article",
-        or_(s.Statement.source_actor_id.is_(None), s.Statement.source_actor_id.not_in(ids)),
-        _about(ids),
+    Walks the actor's mentions from the newest document back (the mentions index is ordered by actor,
+    then document) and stops once `limit` statements are found, instead of joining every mention."""
+    ids = ids or actor_ids(session, actor_id)
+    query = (
+        statements_about(ids)
+        .where(
+            s.Statement.source_type != "article",
+            s.Statement.marked_wrong.is_(False),
+            or_(s.Statement.source_actor_id.is_(None), s.Statement.source_actor_id.not_in(ids)),
+        )
+        .order_by(s.Mention.document_id.desc(), s.Mention.start)
     )
-    return _lines(session, query.limit(limit))
+    rows = 4 * limit
+    while True:
+        found = list(session.scalars(query.limit(rows)))
+        chosen = list(dict.fromkeys(found))[:limit]
+        if len(chosen) >= limit or len(found) < rows:
+            break
+        rows *= 4  # statements mentioning it several times: look further back
+    return _lines(session, _query().where(s.Statement.id.in_(chosen))) if chosen else []
 
 
 def find_statements(
@@ -160,10 +168,10 @@ def find_statements(
     their content mentions, and by certainty. The article's own assertions only when asked for."""
     query = _query()
     if source:
-        ids = [i for match in find_actors(session, source) if match.score >= 90 for i in _actor_ids(session, match.actor.id)]
+        ids = [i for match in find_actors(session, source) if match.score >= 90 for i in actor_ids(session, match.actor.id)]
         query = query.where(or_(s.Statement.source_actor_id.in_(ids), s.Statement.source_text.ilike(f"%{source}%")))
     if actor:
-        ids = [i for match in find_actors(session, actor) if match.score >= 90 for i in _actor_ids(session, match.actor.id)]
+        ids = [i for match in find_actors(session, actor) if match.score >= 90 for i in actor_ids(session, match.actor.id)]
         query = query.where(_about(ids) if ids else and_(False))
     if certainty:
         query = query.where(s.Statement.certainty == certainty)

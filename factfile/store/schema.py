@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -71,6 +72,7 @@ class Story(Base):
 
 class Document(Base):
     __tablename__ = "documents"
+    __table_args__ = (Index("ix_documents_outlet_id_copy_of_id", "outlet_id", "copy_of_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     origin: Mapped[str] = mapped_column(Text)
@@ -79,7 +81,7 @@ class Document(Base):
     author: Mapped[str | None] = mapped_column(Text)
     published: Mapped[date | None] = mapped_column(Date, index=True)
     site: Mapped[str | None] = mapped_column(String(255))
-    outlet_id: Mapped[int | None] = mapped_column(ForeignKey("outlets.id"), index=True)
+    outlet_id: Mapped[int | None] = mapped_column(ForeignKey("outlets.id"))  # indexed with copy_of_id
     language: Mapped[str | None] = mapped_column(String(8))
     declared_source: Mapped[str | None] = mapped_column(String(255))
     text: Mapped[str] = mapped_column(Text)
@@ -127,6 +129,9 @@ class Actor(Base):
     """One real-world actor (person, organisation, group, place) across all documents."""
 
     __tablename__ = "actors"
+    __table_args__ = (  # merged actors only: see migration 0008
+        Index("ix_actors_merged_into_id", "merged_into_id", sqlite_where=text("merged_into_id IS NOT NULL"), postgresql_where=text("merged_into_id IS NOT NULL")),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(500))
     kind: Mapped[str] = mapped_column(String(32))  # person | organization | group | place | other
@@ -219,6 +224,10 @@ class Fact(Base):
     """A profile line about an actor (description, founding, size, leader ...) with its evidence."""
 
     __tablename__ = "facts"
+    __table_args__ = tuple(  # non-null only: see migration 0008
+        Index(f"ix_facts_{c}", c, sqlite_where=text(f"{c} IS NOT NULL"), postgresql_where=text(f"{c} IS NOT NULL"))
+        for c in ("source_actor_id", "value_actor_id")
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"), index=True)

@@ -54,7 +54,7 @@ def actor(request: Request, session: SessionDep, actor_id: int):
         raise HTTPException(404, f"no actor with id {actor_id}")
     if live.id != actor_id:
         return RedirectResponse(f"/actors/{live.id}", status_code=303)
-    dossier = build_dossier(session, actor_id, max_documents=25)
+    dossier = build_dossier(session, actor_id, max_documents=25, lists=False)  # the lists come paged below
     conflicts = dossier.conflicts
     said_total, said = queries.list_statements(session, queries.StatementFilter(source_actor_id=actor_id), limit=20)
     about_total, about = queries.list_statements(session, queries.StatementFilter(about_actor_id=actor_id), limit=20)

@@ -1,0 +1,112 @@
+"""Marginal ingest cost per document as the store grows (issue 8: at 100k within 1.3x of 1k).
+
+The same fixed sample of real articles (the first `--sample` benchmark pages) is extracted once, timed
+(extraction does not depend on the store; cached with its timing in bench/.cache), then stored one
+transaction per document, as `factfile ingest` stores them, into a fresh copy of each synthetic store
+(bench/synth.py). The writer and each relater are timed separately, since they are what can grow with
+the store. Costs are CPU time of this process (wall time on a shared machine is mostly waiting).
+
+    python bench/ingest.py [--sizes 1000,10000,100000] [--sample 100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import synth  # noqa: E402
+
+from factfile.batch.codec import dumps, loads  # noqa: E402
+from factfile.relate import DEFAULT_RELATERS, relaters  # noqa: E402
+from factfile.relate import build as build_relaters  # noqa: E402
+from factfile.store import Store  # noqa: E402
+from factfile.store.writer import save  # noqa: E402
+
+
+def sample_analyses(count: int) -> tuple[list, dict[str, float]]:
+    """The sample's analyses and the extraction cost per document (ms: wall, CPU, and the load then),
+    measured once and cached beside the analyses of bench/synth.py (extraction does not depend on the store)."""
+    cache = synth.ANALYSES.with_name(f"sample-{count}.jsonl")
+    if cache.exists():
+        head, *lines = cache.read_text(encoding="utf-8").splitlines()
+        return [loads(line) for line in lines], json.loads(head)
+    articles = synth.read_articles(synth.SOURCES[:1])[:count]
+    began, began_cpu = time.perf_counter(), time.process_time()
+    analyses = synth.extract(articles)
+    cost = {
+        "wall": (time.perf_counter() - began) * 1000 / len(articles),
+        "cpu": (time.process_time() - began_cpu) * 1000 / len(articles),
+        "load": synth.load_average(),
+    }
+    cache.write_text(json.dumps(cost) + "\n" + "".join(dumps(a) + "\n" for a in analyses), encoding="utf-8")
+    return analyses, cost
+
+
+def timed_relaters(spent: dict[str, list[float]]) -> list:
+    """The default relaters, each adding its (wall, CPU) seconds to `spent[name]`."""
+    build_relaters()
+
+    def timing(name, relate):
+        def call(linking):
+            began, began_cpu = time.perf_counter(), time.process_time()
+            relate(linking)
+            spent[name][0] += time.perf_counter() - began
+            spent[name][1] += time.process_time() - began_cpu
+
+        return call
+
+    return [timing(name, relaters.get(name)()) for name in DEFAULT_RELATERS]
+
+
+def store_cost(path: Path, analyses: list) -> dict[str, tuple[float, float]]:
+    """(wall, CPU) ms per document for the whole store step and for each relater, in a copy of the store at `path`."""
+    with tempfile.TemporaryDirectory(dir=path.parent) as scratch:
+        copy = Path(scratch) / "store.db"
+        synth.snapshot(path, copy)
+        store = Store(copy)
+        spent: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+        relate = timed_relaters(spent)
+        began, began_cpu = time.perf_counter(), time.process_time()
+        for analysis in analyses:
+            with store.transaction() as session:
+                save(session, analysis, relate)
+        spent["store"] = [time.perf_counter() - began, time.process_time() - began_cpu]
+        store.close()
+    cost = {name: (wall * 1000 / len(analyses), cpu * 1000 / len(analyses)) for name, (wall, cpu) in spent.items()}
+    cost["writer"] = tuple(cost["store"][i] - sum(cost[name][i] for name in DEFAULT_RELATERS) for i in (0, 1))
+    return cost
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--sample", type=int, default=100)
+    args = parser.parse_args()
+    sizes = sorted(int(x) for x in args.sizes.split(","))
+    paths = synth.build_stores(sizes)
+    analyses, extraction = sample_analyses(args.sample)
+    print(f"extraction: {extraction['wall']:.1f} ms/document wall, {extraction['cpu']:.1f} ms CPU ({len(analyses)} real articles; load {extraction['load']})")
+    costs = {}
+    for size in sizes:
+        cost = costs[size] = store_cost(paths[size], analyses)
+        parts = ", ".join(f"{name} {cost[name][1]:.1f}" for name in ("writer", *DEFAULT_RELATERS))
+        print(
+            f"ingest at {size:>7} documents, CPU ms/document: {extraction['cpu'] + cost['store'][1]:.1f} = extraction {extraction['cpu']:.1f}"
+            f" + store {cost['store'][1]:.1f} ({parts}); store wall {cost['store'][0]:.1f} ms (load {synth.load_average()})",
+            flush=True,
+        )
+    small, large = sizes[0], sizes[-1]
+    total = (extraction["cpu"] + costs[large]["store"][1]) / (extraction["cpu"] + costs[small]["store"][1])
+    print(f"ingest CPU per document at {large} / at {small}: {total:.2f}x (bar: <= 1.3x) {'PASS' if total <= 1.3 else 'FAIL'};"
+          f" store step alone {costs[large]['store'][1] / costs[small]['store'][1]:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
