@@ -17,6 +17,7 @@ SPEECH_VERBS = frozenset(
         "say", "tell", "report", "write", "inform", "state", "explain", "announce", "claim", "add", "describe",
         "declare", "confirm", "deny", "insist", "warn", "stress", "note", "argue", "put", "allege", "assert",
         "admit", "reveal", "recall", "conclude", "estimate", "believe", "suggest", "acknowledge", "publish",
+        "post",
     }
 )
 _SUBJECTS = ("nsubj", "nsubjpass")
