@@ -69,7 +69,9 @@ def one_stretch(doc: Doc, attribution: Attribution) -> list[TaggedSpan]:
 
 
 def _clean_gap(doc: Doc, start: int, end: int, own: set[int]) -> bool:
-    return all(i in own or doc[i].is_punct or doc[i].is_space for i in range(start, end))
+    """Only the attribution's own words, punctuation and spaces between two fragments; a paragraph
+    break ends the stretch (a one-line quote above a new paragraph is not that paragraph's content)."""
+    return all(i in own or doc[i].is_punct or doc[i].is_space and "\n\n" not in doc[i].text for i in range(start, end))
 
 
 def close_quote(doc: Doc, span: TaggedSpan, taken: set[int]) -> TaggedSpan:
