@@ -31,6 +31,7 @@ from factfile.store import schema as s  # noqa: E402
 
 TARGET_MENTIONS = 10_000
 BAR_MS = 300.0
+BAR_DOCUMENTS = 100_000
 
 
 def percentiles(call, runs: int) -> dict[str, float]:
@@ -74,7 +75,8 @@ def web_client(store: Store):
     from factfile.serve.api import create_app
     from factfile.serve.security import ServeSettings
 
-    return TestClient(create_app(store, ServeSettings(rate=1e9, burst=10**9)))
+    # The server's response cache would answer every run after the first: time the page itself.
+    return TestClient(create_app(store, ServeSettings(rate=1e9, burst=10**9, cache=False)))
 
 
 def measure(path: Path, size: int, runs: int, largest: bool) -> dict[str, tuple[float, float]]:
@@ -101,7 +103,7 @@ def measure(path: Path, size: int, runs: int, largest: bool) -> dict[str, tuple[
     result = {"dossier": percentiles(dossier(top_id), runs), "page": percentiles(page(top_id), runs)}
     line = f"at {size:>7} documents, top actor #{top_id} ({top_n} mentions): dossier {shown(result['dossier'])}; web page {shown(result['page'])}"
     if largest:
-        target, n = min(counts, key=lambda c: abs(c[1] - TARGET_MENTIONS))
+        target, n = min((c for c in counts if c[1] >= TARGET_MENTIONS), key=lambda c: c[1], default=counts[0])
         result["target"] = percentiles(page(target), runs)
         result["target mentions"] = n
         line += f"; actor #{target} ({n} mentions) web page {shown(result['target'])}"
@@ -126,6 +128,8 @@ def main() -> None:
     bar = top.get("target", top["page"])
     n = top.get("target mentions", top["mentions"])
     verdict = "PASS" if bar["p95"] < BAR_MS and n >= TARGET_MENTIONS else "FAIL"
+    if large < BAR_DOCUMENTS:
+        verdict = f"not the bar's store ({BAR_DOCUMENTS} documents)"
     print(f"page of an actor with {n} mentions at {large} documents: p95 {bar['p95']:.1f} ms wall, {bar['cpu95']:.1f} ms CPU (bar: < {BAR_MS:.0f} ms) {verdict}")
     for key in ("dossier", "page", "ordinary page"):
         growth = results[large][key]["p50"] / results[small][key]["p50"]
