@@ -104,7 +104,8 @@ def main() -> None:
         )
     small, large = sizes[0], sizes[-1]
     total = (extraction["cpu"] + costs[large]["store"][1]) / (extraction["cpu"] + costs[small]["store"][1])
-    print(f"ingest CPU per document at {large} / at {small}: {total:.2f}x (bar: <= 1.3x) {'PASS' if total <= 1.3 else 'FAIL'};"
+    verdict = ("PASS" if total <= 1.3 else "FAIL") if large >= 100_000 else "not the bar's size (100000 documents)"
+    print(f"ingest CPU per document at {large} / at {small}: {total:.2f}x (bar: <= 1.3x at 100k) {verdict};"
           f" store step alone {costs[large]['store'][1] / costs[small]['store'][1]:.2f}x")
 
 
