@@ -33,7 +33,7 @@ from factfile.store.writer import save  # noqa: E402
 def sample_analyses(count: int) -> tuple[list, dict[str, float]]:
     """The sample's analyses and the extraction cost per document (ms: wall, CPU, and the load then),
     measured once and cached beside the analyses of bench/synth.py (extraction does not depend on the store)."""
-    cache = synth.ANALYSES.with_name(f"sample-{count}.jsonl")
+    cache = synth.ANALYSES.with_name(f"sample-{count}-{synth.CODE}.jsonl")
     if cache.exists():
         head, *lines = cache.read_text(encoding="utf-8").splitlines()
         return [loads(line) for line in lines], json.loads(head)

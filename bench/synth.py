@@ -50,7 +50,20 @@ from factfile.records import Analysis, Span
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("SHARED", ROOT.parent / "shared" if (ROOT.parent / "shared").exists() else "/work/shared"))
 SOURCES = [SHARED / "data/article-extraction-benchmark/html", SHARED / "data/polnear/dev/text"]
-ANALYSES = ROOT / "bench" / ".cache" / "analyses.jsonl"
+
+
+def code_digest() -> str:
+    """A digest of the code and models that make an analysis, so cached analyses follow code changes."""
+    digest = hashlib.blake2b(digest_size=6)
+    paths = [p for stage in ("ingest", "extract") for p in (ROOT / "factfile" / stage).rglob("*")]
+    for path in sorted(paths):
+        if path.is_file() and path.suffix != ".pyc":
+            digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+CODE = code_digest()
+ANALYSES = ROOT / "bench" / ".cache" / f"analyses-{CODE}.jsonl"
 KEEP_NAME = 0.5  # chance that an actor keeps its real name in a synthetic document
 NAMED_ROLES = ("name", "acronym", "nickname")
 SWAP_WORD = 0.5  # chance that a word outside the mentions is swapped for another of the same length
