@@ -55,22 +55,32 @@ class Corroboration:
         return len(set(self.documents) - set(self.origins))
 
 
-def independent_sources(session: Session, document_ids: Iterable[int]) -> tuple[list[int], list[str]]:
-    """(origins, independent outlets) behind a set of documents."""
-    ids = set(document_ids)
-    if not ids:
-        return [], []
+def outlet_label(outlet_key: str | None, document_id: int) -> str:
+    """How an independent source is named: its outlet, or the document itself when the outlet is unknown."""
+    return outlet_key.removeprefix("name:") if outlet_key else f"document {document_id}"
+
+
+def _origins_and_outlets(session: Session, document_ids: set[int]) -> tuple[dict[int, int], dict[int, str]]:
+    """(each document's origin: itself, or the original it copies; each origin's `outlet_label`), two queries."""
+    if not document_ids:
+        return {}, {}
     origin_of = {
         doc_id: copy_of or doc_id
-        for doc_id, copy_of in session.execute(select(Document.id, Document.copy_of_id).where(Document.id.in_(ids)))
+        for doc_id, copy_of in session.execute(select(Document.id, Document.copy_of_id).where(Document.id.in_(document_ids)))
     }
-    origins = sorted(set(origin_of.values()))
-    outlets: set[str] = set()
-    for doc_id, outlet_key in session.execute(
-        select(Document.id, Outlet.key).outerjoin(Outlet, Outlet.id == Document.outlet_id).where(Document.id.in_(origins))
-    ):
-        outlets.add(outlet_key.removeprefix("name:") if outlet_key else f"document {doc_id}")
-    return origins, sorted(outlets)
+    outlet_of = {
+        doc_id: outlet_label(outlet_key, doc_id)
+        for doc_id, outlet_key in session.execute(
+            select(Document.id, Outlet.key).outerjoin(Outlet, Outlet.id == Document.outlet_id).where(Document.id.in_(set(origin_of.values())))
+        )
+    }
+    return origin_of, outlet_of
+
+
+def independent_sources(session: Session, document_ids: Iterable[int]) -> tuple[list[int], list[str]]:
+    """(origins, independent outlets) behind a set of documents."""
+    origin_of, outlet_of = _origins_and_outlets(session, set(document_ids))
+    return sorted(set(origin_of.values())), sorted(set(outlet_of.values()))
 
 
 def _support(session: Session, item_id: int, rows: list[tuple[int, int]]) -> Corroboration:
@@ -80,18 +90,7 @@ def _support(session: Session, item_id: int, rows: list[tuple[int, int]]) -> Cor
 
 def _supports(session: Session, rows_by_item: dict[int, list[tuple[int, int]]]) -> dict[int, Corroboration]:
     """`_support` for many items with two queries in all, not two per item (a dossier lists forty)."""
-    documents = {doc for rows in rows_by_item.values() for _, doc in rows}
-    origin_of = {
-        doc: copy_of or doc
-        for doc, copy_of in session.execute(select(Document.id, Document.copy_of_id).where(Document.id.in_(documents)))
-    } if documents else {}
-    origins = set(origin_of.values())
-    outlet_of = {
-        doc_id: outlet_key.removeprefix("name:") if outlet_key else f"document {doc_id}"
-        for doc_id, outlet_key in session.execute(
-            select(Document.id, Outlet.key).outerjoin(Outlet, Outlet.id == Document.outlet_id).where(Document.id.in_(origins))
-        )
-    } if origins else {}
+    origin_of, outlet_of = _origins_and_outlets(session, {doc for rows in rows_by_item.values() for _, doc in rows})
     result = {}
     for item_id, rows in rows_by_item.items():
         docs = sorted({doc for _, doc in rows})

@@ -12,6 +12,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from factfile.extract.names import name_key
+from factfile.relate.corroboration import outlet_label
 from factfile.serve.events import EventRow, actor_ids, find_events
 from factfile.serve.statements import StatementLine, said_about, said_by
 from factfile.store import schema as s
@@ -205,7 +206,7 @@ def _facts(session: Session, actor_id: int, max_sentences: int) -> list[FactLine
         .where(s.Fact.actor_id == actor_id)
         .distinct()
     ):
-        outlets[id(line_of[(predicate, value)])].add(key.removeprefix("name:") if key else f"document {root_id}")
+        outlets[id(line_of[(predicate, value)])].add(outlet_label(key, root_id))
     first = (
         select(s.Fact.id, func.row_number().over(partition_by=(s.Fact.predicate, s.Fact.value), order_by=(s.Fact.document_id, s.Fact.start)).label("n"))
         .where(s.Fact.actor_id == actor_id)
