@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from factfile.extract.nlp import text_of
 from factfile.extract.registry import Stage, stages
 from factfile.extract.statements.boundaries import conventional_boundaries
 from factfile.extract.statements.certainty import certainty_of, certainty_of_article
@@ -54,13 +55,13 @@ def find_attributions(doc: Doc, tagger: Tagger | None = None, rules: bool = True
 
 
 def build_statements(doc: Doc, analysis: Analysis, attributions: list[Attribution]) -> list[Statement]:
-    text = doc.text
+    text = text_of(doc)
     quoted = quote_depths(doc)
     result = []
     for attribution in attributions:
-        cue = _char_span(doc, text, [attribution.cue])
-        content = _char_span(doc, text, attribution.contents)
-        source = _char_span(doc, text, _one_source(doc, attribution.sources)) if attribution.sources else None
+        cue = _char_span(doc, [attribution.cue])
+        content = _char_span(doc, attribution.contents)
+        source = _char_span(doc, _one_source(doc, attribution.sources)) if attribution.sources else None
         resolution = resolve(doc, analysis, source.start, source.end) if source else None
         content_tokens = [t for s in attribution.contents for t in doc[s.start : s.end]]
         certainty, hedges = certainty_of(doc[attribution.cue.start : attribution.cue.end], content_tokens, content.text)
@@ -144,12 +145,11 @@ def _one_source(doc: Doc, sources: list[TaggedSpan]) -> list[TaggedSpan]:
     return [s for s in sources if sentence.start <= s.start < sentence.end]
 
 
-def _char_span(doc: Doc, text: str, spans: list[TaggedSpan]) -> Span:
-    """`text` is `doc.text`, which spaCy rebuilds from every token on each access."""
+def _char_span(doc: Doc, spans: list[TaggedSpan]) -> Span:
     start = doc[min(s.start for s in spans)].idx
     last = doc[max(s.end for s in spans) - 1]
     end = last.idx + len(last)
-    return Span(start, end, text[start:end])
+    return Span(start, end, text_of(doc)[start:end])
 
 
 __all__ = ["build_statements", "find_attributions", "make_statements"]
