@@ -15,6 +15,7 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from conftest import PAGES, SEED
+from factfile.relate import claims
 from factfile.serve.cli import app
 from factfile.store import Store
 from factfile.store import schema as s
@@ -97,6 +98,7 @@ def _annotate(session) -> Ids:
             row.cue_start, row.cue_end = _span(body, cue, max(0, content_span[0] - 200))
         session.add(row)
         session.flush()
+        claims.index(session, [(row.id, content)])
         return row
 
     quote = statement(seed, "Caesar", "told", "I couldn’t just watch", "asserted", caesar, True)

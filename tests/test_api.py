@@ -23,7 +23,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 import servedata
-from factfile.relate import corroboration
+from factfile.relate import claims, corroboration
 from factfile.serve.api import create_app
 from factfile.serve.api.cache import ResponseCache
 from factfile.serve.api.gate import BACKGROUND, Gate
@@ -332,6 +332,7 @@ def test_statement_corroboration_is_the_dossiers_not_text_identity(writable):
             )
             session.add(row)
             session.flush()
+            claims.index(session, [(row.id, content)])
             return row.id
 
         reworded = add(ids.unian, "UNIAN", claim.content_text.replace("“", "").replace("”", "").replace("over", "more than"))

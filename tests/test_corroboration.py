@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 from test_copies import REPORT_A, REPORT_B, SEED_TEXT, TEXTS, add
 
-from factfile.relate import contradictions, corroboration
+from factfile.relate import claims, contradictions, corroboration
 from factfile.store import Store
 from factfile.store.schema import Actor, Document, Event, Fact, Outlet, Place, Quantity, Statement, Story
 
@@ -44,6 +44,7 @@ def statement(session, document_id, source, content, certainty="asserted", actor
     )
     session.add(row)
     session.flush()
+    claims.index(session, [(row.id, content)])
     return row.id
 
 

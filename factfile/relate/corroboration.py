@@ -8,8 +8,9 @@ one independent outlet is single-source.
 The same claim in different documents is found by what it is about:
 - facts: the same actor, predicate and value (or value actor);
 - events: the same type, compatible actors, the same place or story, and dates at most a day apart;
-- statements: the same source (actor, or source text) and nearly the same content (rapidfuzz), or
-  the same content without a source within one story.
+- statements: the same source (actor, or source text) and nearly the same content (rapidfuzz, among
+  the statements sharing an LSH key of their content words: relate/claims.py), or the same content
+  without a source within one story.
 
     support = corroboration.for_statements(session, [12, 13])   # {12: Corroboration, 13: ...}
     support[12].outlets, support[12].single_source, support[12].documents
@@ -21,11 +22,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 from sqlalchemy import Row, or_, select
 from sqlalchemy.orm import Session
 
-from factfile.store.schema import Document, Event, Fact, Outlet, Statement
+from factfile.relate import claims
+from factfile.store.schema import Document, Event, Fact, Outlet, Statement, StatementBand
 
 SAME_CONTENT = 85  # rapidfuzz token_set_ratio above which two statement contents say the same
 MAX_DAYS_APART = 1
@@ -160,7 +162,11 @@ def for_events(session: Session, event_ids: Iterable[int]) -> dict[int, Corrobor
 def same_statements(session: Session, statement: Statement, any_certainty: bool = False) -> list[Statement]:
     """Statements in the store that say the same as `statement` (itself included), from the same source.
 
-    A denial does not support an assertion: unless `any_certainty`, both must be denials or neither.
+    Same source: the same source actor, else the same source text, else (no source) the same story.
+    Saying the same: sharing a band key of the content words (relate/claims.py: likely from a word-set
+    Jaccard of about 0.5 up) and a rapidfuzz token_set_ratio of at least `SAME_CONTENT`. A denial does
+    not support an assertion: unless `any_certainty`, both must be denials or neither. This is the
+    definition, read one statement at a time; `for_statements` computes the same for many at once.
     """
     if statement.source_actor_id is not None:
         query = select(Statement).where(Statement.source_actor_id == statement.source_actor_id)
@@ -175,53 +181,97 @@ def same_statements(session: Session, statement: Statement, any_certainty: bool 
             Statement.document_id.in_(select(Document.id).where(Document.story_id == story_id)),
         )
     peers = session.scalars(query.where(Statement.marked_wrong.is_(False))).all()
+    own = set(claims.keys_of([statement.content_text])[0])
+    similar = {p.id for p, keys in zip(peers, claims.keys_of([p.content_text for p in peers]), strict=True) if own & set(keys)}
     denied = statement.certainty == "denied"
     return [
         p
         for p in peers
         if p.id == statement.id
         or (
-            (any_certainty or (p.certainty == "denied") == denied)
+            p.id in similar
+            and (any_certainty or (p.certainty == "denied") == denied)
             and fuzz.token_set_ratio(statement.content_text, p.content_text) >= SAME_CONTENT
         )
     ]
 
 
 def for_statements(session: Session, statement_ids: Iterable[int]) -> dict[int, Corroboration]:
-    """`same_statements` for each statement, with one query for the peers of all of them.
+    """`same_statements` for each statement, reading only the statements that share a band key with it.
 
-    Peers are grouped as `same_statements` defines them (same source actor, same source text, or no
-    source within one story); each group's contents are compared at once (rapidfuzz `cdist`), each
-    distinct text once.
+    The band keys are looked up in the stored index (`statement_bands`), so the cost follows the number
+    of similar statements, not the number of statements their sources have made.
     """
     ids = set(statement_ids)
     if not ids:
         return {}
     statements = session.execute(_COMPARED.where(Statement.id.in_(ids))).all()
-    same: dict[int, list[tuple[int, int]]] = {}
+    keys = dict(zip((st.id for st in statements), claims.keys_of([st.content_text for st in statements]), strict=True))
     asking: dict[tuple, list[Row]] = {}
+    same: dict[int, list[tuple[int, int]]] = {}
     for statement in statements:
         group = _peer_group(statement)
         if group is None:
             same[statement.id] = [(statement.id, statement.document_id)]
         else:
             asking.setdefault(group, []).append(statement)
-    members: dict[tuple, list[Row]] = {group: [] for group in asking}
-    for peer in _peers(session, members):
-        for group in _groups_of_peer(peer):
-            if group in members:
-                members[group].append(peer)
-    for group, peers in members.items():
-        for statement, matches in zip(asking[group], _matching(asking[group], peers), strict=True):
-            same[statement.id] = [(p.id, p.document_id) for p in matches]
+    for group, members in asking.items():
+        peers = _similar_in_group(session, group, {key for st in members for key in keys[st.id]})
+        holding: dict[int, list[_Peer]] = {}
+        for peer in peers:
+            for key in set(peer.keys):
+                holding.setdefault(key, []).append(peer)
+        for statement in members:
+            near = {p.id: p for key in set(keys[statement.id]) for p in holding.get(key, ())}
+            denied = statement.certainty == "denied"
+            itself = [(statement.id, statement.document_id)] if not statement.marked_wrong and group in _groups_of_peer(statement) else []
+            same[statement.id] = itself + [
+                (p.id, p.document_id)
+                for p in sorted(near.values(), key=lambda p: p.id)
+                if p.id != statement.id
+                and (p.certainty == "denied") == denied
+                and fuzz.token_set_ratio(statement.content_text, p.content_text) >= SAME_CONTENT
+            ]
     return _supports(session, same)
 
 
-# What the comparison reads of a statement: columns, not ORM objects (a dossier's peers are hundreds of rows).
+# What the comparison reads of a statement: columns, not ORM objects.
 _COMPARED = select(
     Statement.id, Statement.document_id, Statement.source_actor_id, Statement.source_text, Statement.content_text,
-    Statement.certainty, Document.story_id,
+    Statement.certainty, Statement.marked_wrong, Document.story_id,
 ).join(Document, Document.id == Statement.document_id)
+
+
+@dataclass(slots=True)
+class _Peer:
+    id: int
+    document_id: int
+    content_text: str
+    certainty: str
+    keys: list[int]
+
+
+def _similar_in_group(session: Session, group: tuple, keys: set[int]) -> list[_Peer]:
+    """The group's statements (not marked wrong) holding one of `keys`, each with its own keys.
+
+    One query per group, led by the stored band keys: a prolific source has tens of thousands of
+    statements, the keys of twenty of them select a few hundred.
+    """
+    kind, value = group
+    in_group = {
+        "actor": Statement.source_actor_id == value,
+        "text": Statement.source_text == value,
+        "story": Statement.source_text.is_(None) & (Document.story_id == value),
+    }[kind]
+    holding = select(StatementBand.statement_id).where(StatementBand.key.in_(keys))
+    query = (
+        select(Statement.id, Statement.document_id, Statement.content_text, Statement.certainty)
+        .join(Document, Document.id == Statement.document_id)
+        .where(Statement.id.in_(holding), Statement.marked_wrong.is_(False), in_group)
+    )
+    rows = session.execute(query).all()
+    held = claims.keys_of([row.content_text for row in rows])
+    return [_Peer(row.id, row.document_id, row.content_text, row.certainty, own) for row, own in zip(rows, held, strict=True)]
 
 
 def _peer_group(statement: Row) -> tuple | None:
@@ -242,38 +292,3 @@ def _groups_of_peer(peer: Row) -> list[tuple]:
     elif peer.story_id is not None:
         groups.append(("story", peer.story_id))
     return groups
-
-
-def _peers(session: Session, groups: Iterable[tuple]) -> list[Row]:
-    """Every statement not marked wrong in any of `groups`, with its document's story, in one query."""
-    keys: dict[str, set] = {"actor": set(), "text": set(), "story": set()}
-    for kind, key in groups:
-        keys[kind].add(key)
-    anchors = []
-    if keys["actor"]:
-        anchors.append(Statement.source_actor_id.in_(keys["actor"]))
-    if keys["text"]:
-        anchors.append(Statement.source_text.in_(keys["text"]))
-    if keys["story"]:
-        anchors.append(Statement.source_text.is_(None) & Document.story_id.in_(keys["story"]))
-    if not anchors:
-        return []
-    return list(session.execute(_COMPARED.where(Statement.marked_wrong.is_(False), or_(*anchors))).all())
-
-
-def _matching(statements: list[Row], peers: list[Row]) -> list[list[Row]]:
-    """For each statement, the peers that say the same: itself, and same-certainty peers with nearly the same content."""
-    asked = {text: i for i, text in enumerate({s.content_text for s in statements})}
-    by_text: dict[str, list[Row]] = {}
-    for peer in peers:
-        by_text.setdefault(peer.content_text, []).append(peer)
-    offered = list(by_text)
-    scores = process.cdist(list(asked), offered, scorer=fuzz.token_set_ratio, score_cutoff=SAME_CONTENT) if peers else None
-    found = []
-    for statement in statements:
-        denied = statement.certainty == "denied"
-        close = [] if scores is None else scores[asked[statement.content_text]].nonzero()[0]
-        same = {p.id: p for j in close for p in by_text[offered[j]] if (p.certainty == "denied") == denied}
-        same.update((p.id, p) for p in by_text.get(statement.content_text, ()) if p.id == statement.id)
-        found.append(list(same.values()))
-    return found

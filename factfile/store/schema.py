@@ -220,6 +220,19 @@ class Statement(Base):
     marked_wrong: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class StatementBand(Base):
+    """One LSH key of a statement's content words (relate/claims.py): statements sharing one may say the same.
+
+    Keyed on (key, statement id) without a rowid: the table is only ever searched by key. Statements
+    are not deleted one by one, so no index on statement_id is kept for the cascade.
+    """
+
+    __tablename__ = "statement_bands"
+    __table_args__ = {"sqlite_with_rowid": False}
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    statement_id: Mapped[int] = mapped_column(ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True, autoincrement=False)
+
+
 class Fact(Base):
     """A profile line about an actor (description, founding, size, leader ...) with its evidence."""
 

@@ -8,7 +8,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from factfile.records import Analysis, PlaceRef
-from factfile.relate import Linking, Relater
+from factfile.relate import Linking, Relater, claims
 from factfile.store import schema as s
 
 
@@ -79,6 +79,7 @@ def save(session: Session, analysis: Analysis, relaters: Sequence[Relater]) -> s
         )
         for st in analysis.statements
     ], returning=True)
+    claims.index(session, zip(statement_ids, (st.content.text for st in analysis.statements), strict=True))
     nested = [{"id": statement_ids[i], "parent_id": statement_ids[st.parent]} for i, st in enumerate(analysis.statements) if st.parent is not None]
     if nested:
         session.execute(update(s.Statement), nested)

@@ -270,7 +270,11 @@ def list_statements(session: Session, where: StatementFilter, limit: int = 50, o
         .order_by(s.Statement.id.desc())
     )
     if where.min_corroboration is None and where.max_corroboration is None:
-        total, rows = _page(session, query.where(*conditions), limit, offset, select(s.Statement.id).where(*conditions))
+        if where.about_actor_id is None:
+            total, rows = _page(session, query.where(*conditions), limit, offset, select(s.Statement.id).where(*conditions))
+        else:  # joining the actor's mentions to their documents' statements: once for the count and the page
+            matching = list(session.scalars(select(s.Statement.id).where(*conditions).order_by(s.Statement.id.desc())))
+            total, rows = len(matching), list(session.execute(query.where(s.Statement.id.in_(matching[offset : offset + limit]))))
         support = corroboration(session, [row[0].id for row in rows])
     else:  # corroboration is a fuzzy match computed in Python: these two filters cannot run in SQL
         matching = list(session.scalars(select(s.Statement.id).where(*conditions).order_by(s.Statement.id.desc())))
