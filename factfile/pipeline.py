@@ -22,7 +22,7 @@ from factfile.errors import IngestError
 from factfile.extract import DEFAULT_STAGES, Extractor
 from factfile.ingest import FetchPolicy, read_items, to_article
 from factfile.records import Analysis, RawItem, Rejection
-from factfile.relate import DEFAULT_RELATERS
+from factfile.relate import DEFAULT_RELATERS, prepare
 from factfile.relate import build as build_relaters
 from factfile.store import Store
 from factfile.store.writer import save
@@ -77,12 +77,19 @@ _BUFFERED = 8  # batches analysed here while waiting for the pool's oldest one
 
 
 class Analyser:
-    """Per-process worker state: the extractor and a way to skip already-stored content before NLP."""
+    """Per-process worker state: the extractor and a way to skip already-stored content before NLP.
 
-    def __init__(self, stages: tuple[str, ...], limits: Limits, known: Callable[[str], bool]):
+    Besides extracting, it does the relaters' work on each document alone (`relate.prepare`: story
+    terms, copy fingerprints), so that the writer, which every document passes in turn, only relates
+    it to the store."""
+
+    def __init__(
+        self, stages: tuple[str, ...], limits: Limits, known: Callable[[str], bool], relaters: tuple[str, ...] = DEFAULT_RELATERS
+    ):
         self.extractor = Extractor(stages)
         self.limits = limits
         self.known = known
+        self.relaters = relaters
 
     def __call__(self, items: list[RawItem]) -> list[Processed]:
         results: list[Processed | None] = []
@@ -99,16 +106,19 @@ class Analyser:
             results.append(None)
             articles.append(article)
         analyses = iter(self.extractor.pipe(articles, errors="reject"))
-        return [r if r is not None else next(analyses) for r in results]
+        return [r if r is not None else self._prepared(next(analyses)) for r in results]
+
+    def _prepared(self, processed: Analysis | Rejection) -> Analysis | Rejection:
+        return prepare(processed, self.relaters) if isinstance(processed, Analysis) else processed
 
 
 _worker: Analyser | None = None
 
 
-def _start_worker(stages: tuple[str, ...], limits: Limits, store_url: str) -> None:
+def _start_worker(stages: tuple[str, ...], limits: Limits, store_url: str, relaters: tuple[str, ...]) -> None:
     global _worker
     store = Store(store_url, migrate=False)
-    _worker = Analyser(stages, limits, store.has_document)
+    _worker = Analyser(stages, limits, store.has_document, relaters)
 
 
 def _run_worker(items: list[RawItem]) -> list[Processed]:
@@ -131,6 +141,7 @@ class Pipeline:
         self.workers = max(1, workers)
         self.limits = limits
         self.stages = stages
+        self.relater_names = relaters
         self.relaters = build_relaters(relaters)
         self.batch_size = batch_size
         self.fetch = fetch
@@ -163,16 +174,15 @@ class Pipeline:
         """Analysed batches in input order: from the pool while it has room, else from this process."""
         batches = _batches(items, self.batch_size)
         if self.workers == 1:
-            analyser = Analyser(self.stages, self.limits, self.store.has_document)
+            analyser = Analyser(self.stages, self.limits, self.store.has_document, self.relater_names)
             for batch in batches:
                 yield from analyser(batch)
             return
         local: Analyser | None = None  # loaded while the pool's processes start
         helpers = self.workers - 1
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(
-            helpers, mp_context=context, initializer=_start_worker, initargs=(self.stages, self.limits, self.store.url)
-        ) as pool:
+        initargs = (self.stages, self.limits, self.store.url, self.relater_names)
+        with ProcessPoolExecutor(helpers, mp_context=context, initializer=_start_worker, initargs=initargs) as pool:
             pending: deque[Future | list[Processed]] = deque()  # batches in input order, analysed here or in the pool
             in_pool: set[Future] = set()
             for batch in batches:
@@ -184,7 +194,7 @@ class Pipeline:
                     in_pool.add(future)
                     pending.append(future)
                 else:  # nothing to store until the pool answers: analyse instead of waiting
-                    local = local or Analyser(self.stages, self.limits, self.store.has_document)
+                    local = local or Analyser(self.stages, self.limits, self.store.has_document, self.relater_names)
                     pending.append(local(batch))
             while pending:
                 yield from _result(pending.popleft())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 InputKind = Literal["html", "text"]
 
@@ -225,6 +225,11 @@ class Analysis:
     places: list[PlaceRef] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # What relaters need from this document alone (its story terms, its copy fingerprint), computed by
+    # the analysing worker so that the single writer does only the part that needs the store
+    # (relate/__init__.py: `prepare`). Not part of the analysis proper: the batch codec leaves it out and
+    # a relater computes what is missing.
+    prepared: dict[str, Any] = field(default_factory=dict, metadata={"transient": True})
 
     def sentence_of(self, start: int) -> Span:
         """The sentence containing character `start` (the whole text when unsplit)."""

@@ -19,7 +19,7 @@ from factfile.records import Analysis
 def encode(value: Any) -> Any:
     """Plain JSON values for a record (dataclasses become objects, dates ISO strings)."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value) if not f.metadata.get("transient")}
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, list | tuple | set | frozenset):

@@ -24,7 +24,8 @@ import numpy as np
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from factfile.relate import Linking, relaters
+from factfile.records import Article
+from factfile.relate import Linking, preparers, relaters
 from factfile.relate.fingerprints import (
     KINDS,
     Fingerprint,
@@ -235,11 +236,16 @@ def link(session: Session, document: Document, matches: list[Match]) -> Document
     return root if matches else None
 
 
+@preparers.register("copies")
+def article_sketch(article: Article) -> Sketch:
+    return sketch(article.text, article.language)
+
+
 @relaters.register("copies")
 def make_copy_linker():
     def relate(linking: Linking) -> None:
         document, session = linking.document, linking.session
-        new = sketch(document.text, document.language)
+        new = linking.analysis.prepared.get("copies") or sketch(document.text, document.language)
         link(session, document, _matches(session, new, exclude=document.id))
         index(session, {document.id: new})
         session.flush()

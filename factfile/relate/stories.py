@@ -22,7 +22,8 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 from wordfreq import zipf_frequency
 
-from factfile.relate import Linking, relaters
+from factfile.records import Article
+from factfile.relate import Linking, preparers, relaters
 from factfile.relate.fingerprints import stop_words
 from factfile.store.schema import Document, Story, StoryTerm
 
@@ -128,9 +129,13 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
     return StoryChoice(None, scores[best], "no story similar enough")
 
 
-def assign(session: Session, document: Document, title: str | None = None) -> StoryChoice:
-    """Store the document's profile and put it in its story (a new one if none fits)."""
-    terms = profile(document.text, document.language, title if title is not None else document.title)
+def assign(
+    session: Session, document: Document, title: str | None = None, terms: dict[str, float] | None = None
+) -> StoryChoice:
+    """Store the document's profile and put it in its story (a new one if none fits); `terms` is the
+    profile when it was computed already."""
+    if terms is None:
+        terms = profile(document.text, document.language, title if title is not None else document.title)
     choice = choose_story(session, document, terms)
     story = session.get(Story, choice.story_id) if choice.story_id is not None else None
     if story is None:
@@ -151,9 +156,16 @@ def assign(session: Session, document: Document, title: str | None = None) -> St
     return choice
 
 
+@preparers.register("stories")
+def article_profile(article: Article) -> dict[str, float]:
+    return profile(article.text, article.language, article.title)
+
+
 @relaters.register("stories")
 def make_story_grouper():
     def relate(linking: Linking) -> None:
-        assign(linking.session, linking.document, linking.analysis.article.title)
+        article = linking.analysis.article
+        terms = linking.analysis.prepared.get("stories")
+        assign(linking.session, linking.document, article.title, terms)
 
     return relate
