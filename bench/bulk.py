@@ -14,7 +14,8 @@ there, 20 ms here). Documents are related as follows:
   ingest searches them exactly as it would after a real ingest;
 - stories: each document's story terms are the `stories` relater's `profile`; the story is the one
   of its original for a copy, else the one of the same real article in the same 10-day window;
-- outlets: recounted with `relate.outlets.refresh` after each group.
+- outlets: recounted with `relate.outlets.refresh` after each group;
+- statements: their content band keys are stored with `relate.claims.index`, as the writer does.
 
 Every measured ingest (bench/ingest.py) goes through `store.writer.save` and the real relaters.
 """
@@ -29,7 +30,7 @@ from functools import lru_cache
 from sqlalchemy import bindparam, func, insert, select, update
 
 from factfile.extract.names import clean_name, name_key
-from factfile.relate import copies, outlets, stories
+from factfile.relate import claims, copies, outlets, stories
 from factfile.relate.actors import KIND_OF_LABEL, Candidate, NameKeys, Pool, _best_match, _names
 from factfile.store import schema as s
 from factfile.store.writer import _outlet_id
@@ -137,6 +138,7 @@ class BulkLoader:
                 table = s.Statement.__table__
                 connection.execute(update(table).where(table.c.id == bindparam("child")).values(parent_id=bindparam("parent")), rows["parents"])
             self._write_aliases(connection, counted)
+            claims.index(session, ((row["id"], row["content_text"]) for row in rows[s.Statement]))
             copies.index(session, sketches)
             outlets.refresh(session, {o for o in self.outlets.values() if o is not None})
 
