@@ -29,7 +29,7 @@ SWITCH_INTERVAL = 0.0005  # how `factfile serve --workers N` hands its settings 
 
 def create_app(store: Store, settings: ServeSettings | None = None) -> FastAPI:
     from factfile.serve.api import corrections, exports, resources
-    from factfile.serve.api.cache import DataVersion, ResponseCache
+    from factfile.serve.api.cache import DataVersion, ResponseCache, SharedEntries
     from factfile.serve.api.gate import Gate
     from factfile.serve.web import mount as mount_web
 
@@ -51,7 +51,9 @@ def create_app(store: Store, settings: ServeSettings | None = None) -> FastAPI:
     app.include_router(corrections.router)
     mount_web(app)
     if settings.cache:
-        app.add_middleware(ResponseCache, version=DataVersion(store), max_stale=settings.max_stale)  # innermost
+        version = DataVersion(store)
+        shared = SharedEntries(settings.shared_cache) if settings.shared_cache and version.connection is not None else None
+        app.add_middleware(ResponseCache, version=version, max_stale=settings.max_stale, shared=shared)  # innermost
     install(app, settings)
     return app
 

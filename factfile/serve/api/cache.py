@@ -15,6 +15,18 @@ answers carry `Age` (seconds since they were computed) and `x-cache: hit | stale
 through this process outdates its stale answers at once (other worker processes keep the bound). Concurrent misses on one URL are computed once (single flight).
 Nothing is cached on stores without a cheap change counter (PostgreSQL): there every request is computed.
 
+Worker processes of one server (`factfile serve --workers N`) share their answers through a SQLite file
+(`SharedEntries`): each answer a worker computes is written there, and a worker without a current answer
+takes the shared one if it is newer than its own. Data versions are per connection, so a shared answer
+is judged by *when* its computation started, on the clock all processes share: from a version this
+process had already seen then (it is current if this process had seen the current version by then;
+otherwise it is stale, counted from the last moment this process saw the version it reflects). An answer
+older than every version this process still remembers, or computed before this process's own correction,
+is not taken. A worker about to recompute a stale answer first claims it in the file; while another
+worker holds the claim, it serves its stale copy and takes the other's answer once written. So after an
+ingest commit each URL is recomputed by one worker, not by all. Without the file (one worker, or
+`--no-share-cache`) each worker keeps its own answers.
+
 Installed innermost, under the rate limit and the security headers, so both apply to cached answers.
 Only successful, whole responses to GET requests without a body are kept; static files (which answer
 conditional and range requests) and exports (streamed, large) pass through.
@@ -24,6 +36,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sqlite3
 import time
 from collections import OrderedDict
@@ -62,10 +75,107 @@ class Entry:
     body: bytes
 
 
+class SharedEntries:
+    """Answers kept in a SQLite file that every worker process of one server opens: one computes, all replay.
+
+    Each row holds an answer with the moment its computation started, on a clock all processes share
+    (`time.monotonic`, the system's CLOCK_MONOTONIC). A *claim* marks an answer being recomputed, so that
+    the other workers keep serving their stale copy instead of recomputing it too; a claim lapses after
+    `hold` seconds (its worker may have died). Any SQLite error here is logged and treated as "nothing
+    shared": a worker then answers on its own, as without this file.
+    """
+
+    def __init__(self, path: str | os.PathLike, max_bytes: int = 64 * 1024 * 1024, owner: int | None = None):
+        self.path = str(path)
+        self.max_bytes = max_bytes
+        self.owner = os.getpid() if owner is None else owner
+        self.puts = 0
+        self.connection = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=0.2)
+        self.connection.execute("PRAGMA journal_mode=WAL")
+        self.connection.execute("PRAGMA synchronous=OFF")  # a lost answer is recomputed, nothing more
+        self.connection.execute(
+            "CREATE TABLE IF NOT EXISTS entries (key BLOB PRIMARY KEY, computed REAL, status INTEGER, headers BLOB,"
+            " body BLOB, size INTEGER)"
+        )
+        self.connection.execute("CREATE TABLE IF NOT EXISTS claims (key BLOB PRIMARY KEY, owner INTEGER, until REAL)")
+
+    def computed(self, key: bytes) -> float | None:
+        """When the shared answer for `key` started being computed, or None without one."""
+        row = self._query("SELECT computed FROM entries WHERE key = ?", (key,))
+        return row[0] if row else None
+
+    def get(self, key: bytes) -> tuple[float, Message, bytes] | None:
+        row = self._query("SELECT computed, status, headers, body FROM entries WHERE key = ?", (key,))
+        if row is None:
+            return None
+        computed, status, headers, body = row
+        pairs = [tuple(line.split(b": ", 1)) for line in headers.split(b"\r\n")] if headers else []
+        return computed, {"type": "http.response.start", "status": status, "headers": pairs}, body
+
+    def put(self, key: bytes, computed: float, start: Message, body: bytes) -> None:
+        """Keep an answer unless a later-computed one is already kept; release this process's claim on it."""
+        headers = b"\r\n".join(bytes(name) + b": " + bytes(value) for name, value in start.get("headers", []))
+        self._write(
+            "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET computed = excluded.computed,"
+            " status = excluded.status, headers = excluded.headers, body = excluded.body, size = excluded.size"
+            " WHERE excluded.computed > entries.computed",
+            (key, computed, start["status"], headers, body, len(body)),
+        )
+        self.release(key)
+        self.puts += 1
+        if self.puts % 64 == 0:
+            self.prune()
+
+    def claim(self, key: bytes, now: float, hold: float) -> bool:
+        """Take the right to recompute `key` for `hold` seconds; False while another process holds it."""
+        changed = self._write(
+            "INSERT INTO claims VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET owner = excluded.owner,"
+            " until = excluded.until WHERE claims.until <= ? OR claims.owner = excluded.owner",
+            (key, self.owner, now + hold, now),
+        )
+        return changed == 1
+
+    def release(self, key: bytes) -> None:
+        self._write("DELETE FROM claims WHERE key = ? AND owner = ?", (key, self.owner))
+
+    def prune(self) -> None:
+        """Forget the least recently computed answers beyond `max_bytes`."""
+        try:
+            rows = self.connection.execute("SELECT key, size FROM entries ORDER BY computed DESC").fetchall()
+        except sqlite3.Error:
+            log.warning("shared response cache %s: cannot read", self.path, exc_info=True)
+            return
+        total, drop = 0, []
+        for key, size in rows:
+            total += size
+            if total > self.max_bytes:
+                drop.append((key,))
+        if drop:
+            try:
+                self.connection.executemany("DELETE FROM entries WHERE key = ?", drop)
+            except sqlite3.Error:
+                log.warning("shared response cache %s: cannot prune", self.path, exc_info=True)
+
+    def _query(self, sql: str, parameters: tuple) -> tuple | None:
+        try:
+            return self.connection.execute(sql, parameters).fetchone()
+        except sqlite3.Error:
+            log.warning("shared response cache %s: cannot read", self.path, exc_info=True)
+            return None
+
+    def _write(self, sql: str, parameters: tuple) -> int:
+        try:
+            return self.connection.execute(sql, parameters).rowcount
+        except sqlite3.Error:  # busy past the timeout, disk full...: this answer is not shared
+            log.warning("shared response cache %s: cannot write", self.path, exc_info=True)
+            return 0
+
+
 class ResponseCache:
     def __init__(
         self, app: ASGIApp, version: Callable[[], int | None], max_stale: float = 5.0,
         max_bytes: int = 64 * 1024 * 1024, max_body: int = 2 * 1024 * 1024, clock: Callable[[], float] = time.monotonic,
+        shared: SharedEntries | None = None,
     ):
         self.app = app
         self.version = version
@@ -81,6 +191,9 @@ class ResponseCache:
         self.current: int | None = None  # last version read
         self.epoch = 0  # how many times the version was seen to change
         self.last_seen: dict[int, float] = {}  # epoch -> last moment its version was read
+        self.first_seen: dict[int, float] = {}  # epoch -> first moment its version was read
+        self.shared = shared
+        self.claimed_elsewhere: dict[bytes, float] = {}  # key -> until when another process recomputes it
 
     def _epoch(self) -> int | None:
         version = self.version()
@@ -93,8 +206,15 @@ class ResponseCache:
             self.current = version
             for old in [e for e, seen in self.last_seen.items() if now - seen > self.max_stale]:  # too old to serve
                 del self.last_seen[old]
+                self.first_seen.pop(old, None)
+        self.first_seen.setdefault(self.epoch, now)
         self.last_seen[self.epoch] = now
         return self.epoch
+
+    def epoch_at(self, moment: float) -> int | None:
+        """The epoch an answer whose computation started at `moment` reflects at least; None if too old to tell."""
+        known = [epoch for epoch, first in self.first_seen.items() if first <= moment]
+        return max(known) if known else None
 
     def staleness(self, entry: Entry) -> float | None:
         """Seconds since the write that outdated `entry` at the most (it came after its epoch was last seen)."""
@@ -107,6 +227,7 @@ class ResponseCache:
                 await self.app(scope, receive, send)
             finally:
                 self.last_seen.clear()  # whoever corrected something here is never answered from before it
+                self.first_seen.clear()  # nor from another process's answer computed before it
             return
         if not _cacheable(scope):
             await self.app(scope, receive, send)
@@ -121,8 +242,13 @@ class ResponseCache:
             self.entries.move_to_end(key)
             await self._replay(entry, send, b"hit")
             return
+        if self.shared is not None:
+            entry = self._adopt(key, entry)
+            if entry is not None and entry.epoch == epoch:
+                await self._replay(entry, send, b"hit")
+                return
         if entry is not None and self._servable(entry):
-            if key not in self.flights and self.clock() - entry.computed >= self.max_stale / 2:
+            if key not in self.flights and self.clock() - entry.computed >= self.max_stale / 2 and self._claim(key):
                 self._refresh(key, scope, epoch)
             await self._replay(entry, send, b"stale")
             return
@@ -133,6 +259,38 @@ class ResponseCache:
                 await self._replay(fresh, send, b"hit" if fresh.epoch == epoch else b"stale")
                 return
         await self._compute(key, scope, receive, send, epoch)
+
+    def _adopt(self, key: bytes, entry: Entry | None) -> Entry | None:
+        """Another process's answer for `key` if it was computed later than `entry`, else `entry`."""
+        assert self.shared is not None
+        computed = self.shared.computed(key)
+        if computed is None or (entry is not None and computed <= entry.computed):
+            return entry
+        epoch = self.epoch_at(computed)
+        if epoch is None:  # computed before any version this process saw (or before its own correction)
+            return entry
+        row = self.shared.get(key)
+        if row is None:
+            return entry
+        adopted = Entry(epoch, *row)
+        self._store(key, adopted)
+        return adopted
+
+    def _claim(self, key: bytes) -> bool:
+        """Whether this process should recompute `key`: no other process is doing it (one shared cache)."""
+        if self.shared is None:
+            return True
+        now = self.clock()
+        if self.claimed_elsewhere.get(key, now) > now:
+            return False
+        hold = max(self.max_stale, 1.0)
+        if self.shared.claim(key, now, hold):
+            self.claimed_elsewhere.pop(key, None)
+            return True
+        if len(self.claimed_elsewhere) > 10_000:
+            self.claimed_elsewhere.clear()
+        self.claimed_elsewhere[key] = now + min(hold, 0.25)  # look again soon: its answer may be shared by then
+        return False
 
     def _servable(self, entry: Entry) -> bool:
         staleness = self.staleness(entry)
@@ -173,7 +331,11 @@ class ResponseCache:
             if keep and start is not None:
                 entry = Entry(epoch, started, start, b"".join(chunks))
                 self._store(key, entry)
+                if self.shared is not None:
+                    self.shared.put(key, started, start, entry.body)
         finally:
+            if entry is None and background and self.shared is not None:
+                self.shared.release(key)
             if self.flights.get(key) is flight:
                 del self.flights[key]
                 self.in_background.discard(key)
