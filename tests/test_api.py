@@ -514,6 +514,73 @@ def test_a_request_past_the_bound_does_not_wait_for_a_queued_background_refresh(
     asyncio.run(scenario())
 
 
+def test_a_served_answer_is_refreshed_once_half_the_bound_old_even_if_nobody_asks_then():
+    """A page asked for every few seconds would otherwise pass the bound before its next request, which then waits."""
+    inner, version, now = FakeApp(), [1], [0.0]
+    cache = ResponseCache(inner, version=lambda: version[0], max_stale=2.0, clock=lambda: now[0])
+    key, scope = b"/api/actors?", {"type": "http", "method": "GET", "path": "/api/actors", "query_string": b"", "headers": []}
+
+    async def get() -> str:
+        sent = []
+
+        async def send(message):
+            sent.append(message)
+
+        await cache(dict(scope), None, send)
+        return dict(sent[0]["headers"])[b"x-cache"].decode()
+
+    async def due(at: float) -> None:  # what the timer does when it fires, on the fake clock
+        cache.timers.pop(key).cancel()
+        now[0] = at
+        cache._due(key, scope)
+        await asyncio.gather(*cache.refreshing)
+
+    async def scenario():
+        assert await get() == "miss"
+        now[0] = 0.4
+        assert await get() == "hit"
+        loop = asyncio.get_running_loop()
+        assert cache.timers[key].when() - loop.time() == pytest.approx(0.6, abs=0.1)  # at half the bound (1 s)
+        await due(1.0)
+        assert inner.calls == 1  # nothing was written: nothing to do
+        assert await get() == "hit"
+        version[0] = 2
+        assert await get() == "stale"  # 1.0 old: refreshed at once, as before
+        await asyncio.gather(*cache.refreshing)
+        assert inner.calls == 2
+        version[0], now[0] = 3, 1.2
+        assert await get() == "stale"  # 0.2 old: not yet
+        assert inner.calls == 2
+        await due(2.0)
+        assert inner.calls == 3 and await get() == "hit"  # refreshed without a request
+        version[0], now[0] = 4, 2.5
+        assert await get() == "stale"
+        await due(9.0)  # past the bound: left to the next request
+        assert inner.calls == 3 and key not in cache.timers
+
+    asyncio.run(scenario())
+
+
+def test_requests_arriving_together_start_one_refresh():
+    inner, version, now = FakeApp(), [1], [0.0]
+    cache = ResponseCache(inner, version=lambda: version[0], max_stale=2.0, clock=lambda: now[0])
+
+    async def get() -> None:
+        async def send(message):
+            pass
+
+        await cache({"type": "http", "method": "GET", "path": "/api/actors", "query_string": b"", "headers": []}, None, send)
+
+    async def scenario():
+        await get()
+        version[0], now[0] = 2, 1.5
+        await asyncio.gather(get(), get(), get())
+        await asyncio.gather(*cache.refreshing)
+        assert inner.calls == 2
+
+    asyncio.run(scenario())
+
+
 class Worker:
     """One server worker process in miniature: its own cache over the shared file, an app that records what it computes."""
 

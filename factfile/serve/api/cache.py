@@ -6,8 +6,10 @@ ingest, a correction — commits). A response computed at the current version is
 write commits, a response computed before it is *stale*: it is still served for at most `max_stale`
 seconds, counted from the last moment its version was seen (so from before the commit, whatever the
 traffic), while one request recomputes it in the background: at once if the answer is older than half
-the bound, else once it is (so an ingest committing every second costs at most one recomputation per URL
-per max_stale / 2, not one per commit, and each recomputation has at least half the bound to finish).
+the bound, else once it is — on a timer set when it was served, not at the next request, which for a page
+asked for every few seconds may come only after the bound (so an ingest committing every second costs at
+most one recomputation per URL per max_stale / 2, not one per commit, each recomputation has at least half
+the bound to finish, and only answers served since they were computed are recomputed).
 Past the bound, requests wait for a fresh answer; one already being computed is taken if it is itself
 within the bound, so that waiting requests do not each recompute while writes keep coming (but not a
 background refresh: those wait behind requests for the store, see serve/api/gate.py). Replayed
@@ -194,6 +196,7 @@ class ResponseCache:
         self.first_seen: dict[int, float] = {}  # epoch -> first moment its version was read
         self.shared = shared
         self.claimed_elsewhere: dict[bytes, float] = {}  # key -> until when another process recomputes it
+        self.timers: dict[bytes, asyncio.TimerHandle] = {}  # key -> when its answer is looked at again (_schedule)
 
     def _epoch(self) -> int | None:
         version = self.version()
@@ -240,16 +243,21 @@ class ResponseCache:
         entry = self.entries.get(key)
         if entry is not None and entry.epoch == epoch:
             self.entries.move_to_end(key)
+            self._schedule(key, scope, entry)
             await self._replay(entry, send, b"hit")
             return
         if self.shared is not None:
             entry = self._adopt(key, entry)
             if entry is not None and entry.epoch == epoch:
+                self._schedule(key, scope, entry)
                 await self._replay(entry, send, b"hit")
                 return
         if entry is not None and self._servable(entry):
-            if key not in self.flights and self.clock() - entry.computed >= self.max_stale / 2 and self._claim(key):
-                self._refresh(key, scope, epoch)
+            if key not in self.flights:
+                if self.clock() - entry.computed < self.max_stale / 2:
+                    self._schedule(key, scope, entry)
+                elif self._claim(key):
+                    self._refresh(key, scope, epoch)
             await self._replay(entry, send, b"stale")
             return
         flight = self.flights.get(key)
@@ -259,6 +267,32 @@ class ResponseCache:
                 await self._replay(fresh, send, b"hit" if fresh.epoch == epoch else b"stale")
                 return
         await self._compute(key, scope, receive, send, epoch)
+
+    def _schedule(self, key: bytes, scope: Scope, entry: Entry) -> None:
+        """Look at a served answer again once it is half the bound old, whether or not it is asked for then.
+
+        Waiting for the next request to start a refresh loses the race for a page asked for every few seconds:
+        its answer passes the bound before anyone asks, and the next request waits for a recomputation.
+        Only answers served since they were computed are looked at, each at most once per half bound.
+        """
+        if key in self.timers or self.max_stale <= 0:
+            return
+        delay = max(0.0, entry.computed + self.max_stale / 2 - self.clock())
+        self.timers[key] = asyncio.get_running_loop().call_later(delay, self._due, key, {**scope, "headers": list(scope.get("headers", []))})
+
+    def _due(self, key: bytes, scope: Scope) -> None:
+        """Refresh `key` in the background if a write outdated its answer (see `_schedule`)."""
+        self.timers.pop(key, None)
+        epoch = self._epoch()
+        entry = self.entries.get(key)
+        if self.shared is not None:
+            entry = self._adopt(key, entry)
+        if epoch is None or entry is None or entry.epoch == epoch or key in self.flights or not self._servable(entry):
+            return  # current, being computed, or past the bound: the next request computes it
+        if self.clock() - entry.computed < self.max_stale / 2:  # another process's newer answer
+            self._schedule(key, scope, entry)
+        elif self._claim(key):
+            self._refresh(key, scope, epoch)
 
     def _adopt(self, key: bytes, entry: Entry | None) -> Entry | None:
         """Another process's answer for `key` if it was computed later than `entry`, else `entry`."""
@@ -302,11 +336,12 @@ class ResponseCache:
         await send({"type": "http.response.start", "status": entry.start["status"], "headers": headers})
         await send({"type": "http.response.body", "body": entry.body})
 
-    async def _compute(self, key: bytes, scope: Scope, receive: Receive, send: Send, epoch: int, background: bool = False) -> None:
+    async def _compute(
+        self, key: bytes, scope: Scope, receive: Receive, send: Send, epoch: int, background: bool = False,
+        flight: asyncio.Future[Entry | None] | None = None,
+    ) -> None:
         """Run the app for this request, passing its answer on and keeping it if it is cacheable."""
-        flight: asyncio.Future[Entry | None] = asyncio.get_running_loop().create_future()
-        self.flights[key] = flight
-        (self.in_background.add if background else self.in_background.discard)(key)
+        flight = flight or self._take_off(key, background)
         started = self.clock()
         start: Message | None = None
         chunks: list[bytes] = []
@@ -341,6 +376,12 @@ class ResponseCache:
                 self.in_background.discard(key)
             flight.set_result(entry)
 
+    def _take_off(self, key: bytes, background: bool) -> asyncio.Future[Entry | None]:
+        flight: asyncio.Future[Entry | None] = asyncio.get_running_loop().create_future()
+        self.flights[key] = flight
+        (self.in_background.add if background else self.in_background.discard)(key)
+        return flight
+
     def _refresh(self, key: bytes, scope: Scope, epoch: int) -> None:
         """Recompute a stale entry in the background while it is still served."""
         fresh_scope = {**scope, "headers": list(scope.get("headers", [])), BACKGROUND: True}
@@ -356,9 +397,11 @@ class ResponseCache:
         async def discard(_: Message) -> None:
             return None
 
+        flight = self._take_off(key, background=True)  # at once: no second refresh starts before this one runs
+
         async def run() -> None:
             try:
-                await self._compute(key, fresh_scope, receive, discard, epoch, background=True)
+                await self._compute(key, fresh_scope, receive, discard, epoch, background=True, flight=flight)
             except Exception:  # the stale answer stays until it expires; the next request tries again
                 log.exception("refreshing %s failed", key.decode(errors="replace"))
 
