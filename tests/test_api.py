@@ -532,31 +532,33 @@ def test_a_served_answer_is_refreshed_once_half_the_bound_old_even_if_nobody_ask
     async def due(at: float) -> None:  # what the timer does when it fires, on the fake clock
         cache.timers.pop(key).cancel()
         now[0] = at
-        cache._due(key, scope)
+        cache._due(key)
         await asyncio.gather(*cache.refreshing)
 
     async def scenario():
-        assert await get() == "miss"
-        now[0] = 0.4
-        assert await get() == "hit"
         loop = asyncio.get_running_loop()
-        assert cache.timers[key].when() - loop.time() == pytest.approx(0.6, abs=0.1)  # at half the bound (1 s)
+        assert await get() == "miss"
+        assert cache.timers[key].when() - loop.time() == pytest.approx(1.0, abs=0.1)  # at half the bound
         await due(1.0)
-        assert inner.calls == 1  # nothing was written: nothing to do
+        assert inner.calls == 1 and key not in cache.timers  # nothing was written; looked at again when served
+        now[0] = 1.25
         assert await get() == "hit"
         version[0] = 2
-        assert await get() == "stale"  # 1.0 old: refreshed at once, as before
-        await asyncio.gather(*cache.refreshing)
-        assert inner.calls == 2
-        version[0], now[0] = 3, 1.2
-        assert await get() == "stale"  # 0.2 old: not yet
-        assert inner.calls == 2
-        await due(2.0)
-        assert inner.calls == 3 and await get() == "hit"  # refreshed without a request
-        version[0], now[0] = 4, 2.5
-        assert await get() == "stale"
+        await due(1.5)
+        assert inner.calls == 2  # refreshed without a request
+        assert await get() == "hit"
+        version[0] = 3
+        await due(2.5)
+        assert inner.calls == 3  # and again: it was asked for within the bound (at 1.5)
+        version[0] = 4
+        await due(3.75)
+        assert inner.calls == 4 and key not in cache.timers  # last asked for more than the bound ago: not looked at again
+        now[0] = 4.0
+        assert await get() == "hit"
+        version[0] = 5
         await due(9.0)  # past the bound: left to the next request
-        assert inner.calls == 3 and key not in cache.timers
+        assert inner.calls == 4 and key not in cache.timers
+        assert await get() == "miss"
 
     asyncio.run(scenario())
 

@@ -6,10 +6,10 @@ ingest, a correction — commits). A response computed at the current version is
 write commits, a response computed before it is *stale*: it is still served for at most `max_stale`
 seconds, counted from the last moment its version was seen (so from before the commit, whatever the
 traffic), while one request recomputes it in the background: at once if the answer is older than half
-the bound, else once it is — on a timer set when it was served, not at the next request, which for a page
-asked for every few seconds may come only after the bound (so an ingest committing every second costs at
-most one recomputation per URL per max_stale / 2, not one per commit, each recomputation has at least half
-the bound to finish, and only answers served since they were computed are recomputed).
+the bound, else once it is — on a timer set when it was stored or served, not at the next request, which
+for a page asked for every few seconds may come only after the bound (so an ingest committing every second
+costs at most one recomputation per URL per max_stale / 2, not one per commit, each recomputation has at
+least half the bound to finish, and only pages asked for within the bound are recomputed).
 Past the bound, requests wait for a fresh answer; one already being computed is taken if it is itself
 within the bound, so that waiting requests do not each recompute while writes keep coming (but not a
 background refresh: those wait behind requests for the store, see serve/api/gate.py). Replayed
@@ -197,6 +197,7 @@ class ResponseCache:
         self.shared = shared
         self.claimed_elsewhere: dict[bytes, float] = {}  # key -> until when another process recomputes it
         self.timers: dict[bytes, asyncio.TimerHandle] = {}  # key -> when its answer is looked at again (_schedule)
+        self.asked: dict[bytes, tuple[float, Scope]] = {}  # key -> when it was last asked for, and by what request
 
     def _epoch(self) -> int | None:
         version = self.version()
@@ -240,22 +241,22 @@ class ResponseCache:
             await self.app(scope, receive, send)
             return
         key = scope["path"].encode() + b"?" + scope.get("query_string", b"")
+        self._asked(key, scope)
         entry = self.entries.get(key)
         if entry is not None and entry.epoch == epoch:
             self.entries.move_to_end(key)
-            self._schedule(key, scope, entry)
+            self._schedule(key, entry)
             await self._replay(entry, send, b"hit")
             return
         if self.shared is not None:
             entry = self._adopt(key, entry)
             if entry is not None and entry.epoch == epoch:
-                self._schedule(key, scope, entry)
                 await self._replay(entry, send, b"hit")
                 return
         if entry is not None and self._servable(entry):
             if key not in self.flights:
                 if self.clock() - entry.computed < self.max_stale / 2:
-                    self._schedule(key, scope, entry)
+                    self._schedule(key, entry)
                 elif self._claim(key):
                     self._refresh(key, scope, epoch)
             await self._replay(entry, send, b"stale")
@@ -268,19 +269,26 @@ class ResponseCache:
                 return
         await self._compute(key, scope, receive, send, epoch)
 
-    def _schedule(self, key: bytes, scope: Scope, entry: Entry) -> None:
-        """Look at a served answer again once it is half the bound old, whether or not it is asked for then.
+    def _asked(self, key: bytes, scope: Scope) -> None:
+        self.asked[key] = (self.clock(), scope)
+        if len(self.asked) > 2 * len(self.entries) + 1000:  # forget what is not kept (errors, evicted answers)
+            self.asked = {k: v for k, v in self.asked.items() if k in self.entries}
+
+    def _schedule(self, key: bytes, entry: Entry) -> None:
+        """Look at an answer again once it is half the bound old, whether or not it is asked for then.
 
         Waiting for the next request to start a refresh loses the race for a page asked for every few seconds:
-        its answer passes the bound before anyone asks, and the next request waits for a recomputation.
-        Only answers served since they were computed are looked at, each at most once per half bound.
+        its answer passes the bound before anyone asks, and the next request waits for a recomputation. Only
+        answers asked for within the bound are looked at (each at most once per half bound): a page nobody
+        asks for any more is not recomputed.
         """
-        if key in self.timers or self.max_stale <= 0:
+        asked = self.asked.get(key)
+        if key in self.timers or self.max_stale <= 0 or asked is None or self.clock() - asked[0] > self.max_stale:
             return
         delay = max(0.0, entry.computed + self.max_stale / 2 - self.clock())
-        self.timers[key] = asyncio.get_running_loop().call_later(delay, self._due, key, {**scope, "headers": list(scope.get("headers", []))})
+        self.timers[key] = asyncio.get_running_loop().call_later(delay, self._due, key)
 
-    def _due(self, key: bytes, scope: Scope) -> None:
+    def _due(self, key: bytes) -> None:
         """Refresh `key` in the background if a write outdated its answer (see `_schedule`)."""
         self.timers.pop(key, None)
         epoch = self._epoch()
@@ -288,11 +296,12 @@ class ResponseCache:
         if self.shared is not None:
             entry = self._adopt(key, entry)
         if epoch is None or entry is None or entry.epoch == epoch or key in self.flights or not self._servable(entry):
-            return  # current, being computed, or past the bound: the next request computes it
+            return  # current (looked at again when served), being computed, or past the bound: left to requests
         if self.clock() - entry.computed < self.max_stale / 2:  # another process's newer answer
-            self._schedule(key, scope, entry)
-        elif self._claim(key):
-            self._refresh(key, scope, epoch)
+            self._schedule(key, entry)
+        elif key in self.asked and self._claim(key):
+            scope = self.asked[key][1]
+            self._refresh(key, {**scope, "headers": list(scope.get("headers", []))}, epoch)
 
     def _adopt(self, key: bytes, entry: Entry | None) -> Entry | None:
         """Another process's answer for `key` if it was computed later than `entry`, else `entry`."""
@@ -418,6 +427,8 @@ class ResponseCache:
         while self.size > self.max_bytes and self.entries:
             _, evicted = self.entries.popitem(last=False)
             self.size -= len(evicted.body)
+        if key in self.entries:
+            self._schedule(key, entry)  # a page still asked for is kept fresh without waiting for a request
 
 
 def _cacheable(scope: Scope) -> bool:
