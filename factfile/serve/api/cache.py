@@ -6,10 +6,11 @@ ingest, a correction — commits). A response computed at the current version is
 write commits, a response computed before it is *stale*: it is still served for at most `max_stale`
 seconds, counted from the last moment its version was seen (so from before the commit, whatever the
 traffic), while one request recomputes it in the background: at once if the answer is older than half
-the bound, else once it is — on a timer set when it was stored or served, not at the next request, which
-for a page asked for every few seconds may come only after the bound (so an ingest committing every second
-costs at most one recomputation per URL per max_stale / 2, not one per commit, each recomputation has at
-least half the bound to finish, and only pages asked for within the bound are recomputed).
+the bound, else once it is — on a timer (set when it is stored or served, and again every half bound while
+the page is asked for within the bound), not at the next request, which for a page asked for every few
+seconds may come only after the bound (so an ingest committing every second costs at most one
+recomputation per URL per max_stale / 2, not one per commit, each recomputation has at least half the
+bound to finish, and a page nobody asks for any more is not recomputed).
 Past the bound, requests wait for a fresh answer; one already being computed is taken if it is itself
 within the bound, so that waiting requests do not each recompute while writes keep coming (but not a
 background refresh: those wait behind requests for the store, see serve/api/gate.py). Replayed
@@ -44,6 +45,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from factfile.serve.api.gate import BACKGROUND
 from factfile.serve.security import WRITE_METHODS, ASGIApp, Message, Receive, Scope, Send
@@ -177,7 +179,7 @@ class ResponseCache:
     def __init__(
         self, app: ASGIApp, version: Callable[[], int | None], max_stale: float = 5.0,
         max_bytes: int = 64 * 1024 * 1024, max_body: int = 2 * 1024 * 1024, clock: Callable[[], float] = time.monotonic,
-        shared: SharedEntries | None = None,
+        shared: SharedEntries | None = None, call_later: Callable[..., Any] | None = None,
     ):
         self.app = app
         self.version = version
@@ -195,8 +197,9 @@ class ResponseCache:
         self.last_seen: dict[int, float] = {}  # epoch -> last moment its version was read
         self.first_seen: dict[int, float] = {}  # epoch -> first moment its version was read
         self.shared = shared
+        self.call_later = call_later  # (delay, callback, *args) -> handle; the event loop's by default
         self.claimed_elsewhere: dict[bytes, float] = {}  # key -> until when another process recomputes it
-        self.timers: dict[bytes, asyncio.TimerHandle] = {}  # key -> when its answer is looked at again (_schedule)
+        self.timers: dict[bytes, Any] = {}  # key -> when its answer is looked at again (_schedule)
         self.asked: dict[bytes, tuple[float, Scope]] = {}  # key -> when it was last asked for, and by what request
 
     def _epoch(self) -> int | None:
@@ -274,19 +277,20 @@ class ResponseCache:
         if len(self.asked) > 2 * len(self.entries) + 1000:  # forget what is not kept (errors, evicted answers)
             self.asked = {k: v for k, v in self.asked.items() if k in self.entries}
 
-    def _schedule(self, key: bytes, entry: Entry) -> None:
+    def _schedule(self, key: bytes, entry: Entry, at: float | None = None) -> None:
         """Look at an answer again once it is half the bound old, whether or not it is asked for then.
 
         Waiting for the next request to start a refresh loses the race for a page asked for every few seconds:
         its answer passes the bound before anyone asks, and the next request waits for a recomputation. Only
-        answers asked for within the bound are looked at (each at most once per half bound): a page nobody
-        asks for any more is not recomputed.
+        pages asked for within the bound are looked at (a current answer again every half bound, so that a
+        write landing just after a look leaves half the bound for its refresh): a page nobody asks for any
+        more is not recomputed.
         """
         asked = self.asked.get(key)
         if key in self.timers or self.max_stale <= 0 or asked is None or self.clock() - asked[0] > self.max_stale:
             return
-        delay = max(0.0, entry.computed + self.max_stale / 2 - self.clock())
-        self.timers[key] = asyncio.get_running_loop().call_later(delay, self._due, key)
+        delay = max(0.0, (entry.computed + self.max_stale / 2 if at is None else at) - self.clock())
+        self.timers[key] = (self.call_later or asyncio.get_running_loop().call_later)(delay, self._due, key)
 
     def _due(self, key: bytes) -> None:
         """Refresh `key` in the background if a write outdated its answer (see `_schedule`)."""
@@ -295,13 +299,20 @@ class ResponseCache:
         entry = self.entries.get(key)
         if self.shared is not None:
             entry = self._adopt(key, entry)
-        if epoch is None or entry is None or entry.epoch == epoch or key in self.flights or not self._servable(entry):
-            return  # current (looked at again when served), being computed, or past the bound: left to requests
+        if epoch is not None and entry is not None and entry.epoch == epoch:  # current: again in half the bound
+            self._schedule(key, entry, at=self.clock() + self.max_stale / 2)
+            return
+        if epoch is None or entry is None or key in self.flights or not self._servable(entry):
+            return  # being computed, or past the bound: left to requests
         if self.clock() - entry.computed < self.max_stale / 2:  # another process's newer answer
             self._schedule(key, entry)
-        elif key in self.asked and self._claim(key):
+        elif key not in self.asked:
+            return
+        elif self._claim(key):
             scope = self.asked[key][1]
             self._refresh(key, {**scope, "headers": list(scope.get("headers", []))}, epoch)
+        else:  # another process recomputes it: take its answer once written
+            self._schedule(key, entry, at=self.clock() + min(0.25, self.max_stale / 4))
 
     def _adopt(self, key: bytes, entry: Entry | None) -> Entry | None:
         """Another process's answer for `key` if it was computed later than `entry`, else `entry`."""
