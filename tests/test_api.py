@@ -714,6 +714,16 @@ def test_server_workers_share_answers_and_a_correction_is_never_answered_from_be
     assert after.headers["x-cache"] == "miss" and "Legion" not in {a["name"] for a in after.json()["aliases"]}
 
 
+def test_a_worker_that_cannot_open_the_shared_file_keeps_its_own_cache(store_with_ids, tmp_path):
+    store = Store(store_with_ids[0])
+    try:
+        settings = ServeSettings(rate=10_000, burst=10_000, shared_cache=str(tmp_path / "missing" / "responses.db"))
+        api = TestClient(create_app(store, settings))
+        assert [api.get("/api/actors").headers["x-cache"] for _ in range(2)] == ["miss", "hit"]
+    finally:
+        store.close()
+
+
 def test_factfile_serve_gives_its_workers_one_cache_file_and_removes_it(store_with_ids, monkeypatch):
     import uvicorn
 

@@ -94,7 +94,7 @@ class SharedEntries:
         self.max_bytes = max_bytes
         self.owner = os.getpid() if owner is None else owner
         self.puts = 0
-        self.connection = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=0.2)
+        self.connection = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=10)
         self.connection.execute("PRAGMA journal_mode=WAL")
         self.connection.execute("PRAGMA synchronous=OFF")  # a lost answer is recomputed, nothing more
         self.connection.execute(
@@ -102,6 +102,7 @@ class SharedEntries:
             " body BLOB, size INTEGER)"
         )
         self.connection.execute("CREATE TABLE IF NOT EXISTS claims (key BLOB PRIMARY KEY, owner INTEGER, until REAL)")
+        self.connection.execute("PRAGMA busy_timeout = 200")  # serving: never wait long for the other workers
 
     def computed(self, key: bytes) -> float | None:
         """When the shared answer for `key` started being computed, or None without one."""

@@ -58,7 +58,10 @@ def serve(
         os.environ["FACTFILE_DB"] = State.db
     shared = tempfile.mkdtemp(prefix="factfile-serve-") if cache and share_cache and workers > 1 else None
     if shared:
+        from factfile.serve.api.cache import SharedEntries
+
         settings = dataclasses.replace(settings, shared_cache=os.path.join(shared, "responses.db"))
+        SharedEntries(settings.shared_cache).connection.close()  # created once here, not by workers racing
     os.environ.update(settings_environment(settings))  # each worker process builds its app from these
     err.print(f"factfile on http://{host}:{port}/  (API docs at /docs, corrections {'enabled' if token else 'disabled'})")
     try:
