@@ -202,6 +202,10 @@ class ResponseCache:
         self.claimed_elsewhere: dict[bytes, float] = {}  # key -> until when another process recomputes it
         self.timers: dict[bytes, Any] = {}  # key -> when its answer is looked at again (_schedule)
         self.asked: dict[bytes, tuple[float, Scope]] = {}  # key -> when it was last asked for, and by what request
+        if shared is not None:
+            # The version from the start: a worker not yet asked for anything (its peers got every connection so
+            # far) can take their answers computed since, instead of recomputing each page on its first request.
+            self._epoch()
 
     def _epoch(self) -> int | None:
         version = self.version()
