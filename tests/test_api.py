@@ -490,15 +490,18 @@ def test_requests_waiting_for_a_recomputation_take_it_when_a_write_commits_meanw
     asyncio.run(scenario())
 
 
-def test_a_request_past_the_bound_does_not_wait_for_a_queued_background_refresh():
-    """Refreshes wait behind requests for the store (serve/api/gate.py): waiting for one could take seconds."""
-    inner, version, now, release = FakeApp(), [1], [0.0], asyncio.Event()
+def test_a_request_past_the_bound_moves_a_queued_background_refresh_up_and_takes_its_answer():
+    """Refreshes wait behind requests for the store (serve/api/gate.py): one a request needs goes first, and only once."""
+    inner, version, now = FakeApp(), [1], [0.0]
     answer = inner.__call__
+    gate = Gate(1)
+
+    order = []
 
     async def app(scope, receive, send):
-        if scope.get(BACKGROUND):
-            await release.wait()
-        await answer(scope, receive, send)
+        async with gate.hold(scope.get(BACKGROUND, False)):
+            order.append("actors refresh" if scope.get(BACKGROUND) else "actors")
+            await answer(scope, receive, send)
 
     cache = ResponseCache(app, version=lambda: version[0], max_stale=2.0, clock=lambda: now[0], call_later=Timer)
 
@@ -513,13 +516,29 @@ def test_a_request_past_the_bound_does_not_wait_for_a_queued_background_refresh(
 
     async def scenario():
         assert await get() == ("miss", "1")
+        release = asyncio.Event()
+
+        async def busy(name: str, background: bool) -> None:  # requests and refreshes of other pages
+            async with gate.hold(background):
+                order.append(name)
+                if name == "request":
+                    await release.wait()
+
+        others = [asyncio.ensure_future(busy("request", False))]
+        await asyncio.sleep(0)
+        others.append(asyncio.ensure_future(busy("other refresh", True)))
+        await asyncio.sleep(0)
         version[0], now[0] = 2, 1.5
-        assert await get() == ("stale", "1")  # starts a background refresh, which stays queued
+        assert await get() == ("stale", "1")  # starts a background refresh, queued behind the other one
+        await asyncio.sleep(0)
         now[0] = 4.0
-        assert await asyncio.wait_for(get(), 1) == ("miss", "2")
+        past = asyncio.ensure_future(get())  # past the bound: needs the refresh's answer
+        await asyncio.sleep(0)
         release.set()
-        await asyncio.gather(*cache.refreshing)
-        assert inner.calls == 3 and not cache.in_background
+        assert await asyncio.wait_for(past, 1) == ("hit", "2")
+        await asyncio.gather(*others, *cache.refreshing)
+        assert inner.calls == 2 and order == ["actors", "request", "actors refresh", "other refresh"]
+        assert not cache.in_background and not cache.hurry
 
     asyncio.run(scenario())
 

@@ -12,8 +12,9 @@ seconds may come only after the bound (so an ingest committing every second cost
 recomputation per URL per max_stale / 2, not one per commit, each recomputation has at least half the
 bound to finish, and a page nobody asks for any more is not recomputed).
 Past the bound, requests wait for a fresh answer; one already being computed is taken if it is itself
-within the bound, so that waiting requests do not each recompute while writes keep coming (but not a
-background refresh: those wait behind requests for the store, see serve/api/gate.py). Replayed
+within the bound, so that waiting requests do not each recompute while writes keep coming; a background
+refresh still queued (those wait behind requests for the store, see serve/api/gate.py) is moved up to
+wait like a request, and taken, rather than computed a second time. Replayed
 answers carry `Age` (seconds since they were computed) and `x-cache: hit | stale`. A correction made
 through this process outdates its stale answers at once (other worker processes keep the bound). Concurrent misses on one URL are computed once (single flight).
 Nothing is cached on stores without a cheap change counter (PostgreSQL): there every request is computed.
@@ -47,7 +48,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from factfile.serve.api.gate import BACKGROUND
+from factfile.serve.api.gate import BACKGROUND, Refresh
 from factfile.serve.security import WRITE_METHODS, ASGIApp, Message, Receive, Scope, Send
 from factfile.store import Store
 
@@ -202,6 +203,7 @@ class ResponseCache:
         self.claimed_elsewhere: dict[bytes, float] = {}  # key -> until when another process recomputes it
         self.timers: dict[bytes, Any] = {}  # key -> when its answer is looked at again (_schedule)
         self.asked: dict[bytes, tuple[float, Scope]] = {}  # key -> when it was last asked for, and by what request
+        self.hurry: dict[bytes, Refresh] = {}  # key -> its background refresh, to move up if a request needs it
         if shared is not None:
             # The version from the start: a worker not yet asked for anything (its peers got every connection so
             # far) can take their answers computed since, instead of recomputing each page on its first request.
@@ -270,7 +272,9 @@ class ResponseCache:
             await self._replay(entry, send, b"stale")
             return
         flight = self.flights.get(key)
-        if flight is not None and key not in self.in_background:  # a refresh may still wait behind others: not waited for
+        if flight is not None:
+            if key in self.in_background and key in self.hurry:  # a refresh waits behind requests: moved up, not repeated
+                self.hurry[key].hurry()
             fresh = await asyncio.shield(flight)
             if fresh is not None and (fresh.epoch == epoch or self._servable(fresh)):
                 await self._replay(fresh, send, b"hit" if fresh.epoch == epoch else b"stale")
@@ -399,6 +403,7 @@ class ResponseCache:
             if self.flights.get(key) is flight:
                 del self.flights[key]
                 self.in_background.discard(key)
+                self.hurry.pop(key, None)
             flight.set_result(entry)
 
     def _take_off(self, key: bytes, background: bool) -> asyncio.Future[Entry | None]:
@@ -409,7 +414,8 @@ class ResponseCache:
 
     def _refresh(self, key: bytes, scope: Scope, epoch: int) -> None:
         """Recompute a stale entry in the background while it is still served."""
-        fresh_scope = {**scope, "headers": list(scope.get("headers", [])), BACKGROUND: True}
+        handle = self.hurry[key] = Refresh()
+        fresh_scope = {**scope, "headers": list(scope.get("headers", [])), BACKGROUND: handle}
         delivered = False
 
         async def receive() -> Message:
