@@ -282,7 +282,7 @@ class ResponseCache:
         await self._compute(key, scope, receive, send, epoch)
 
     def _asked(self, key: bytes, scope: Scope) -> None:
-        self.asked[key] = (self.clock(), scope)
+        self.asked[key] = (self.clock(), dict(scope))  # as it came: the app adds to a request's scope (route, exit stacks)
         if len(self.asked) > 2 * len(self.entries) + 1000:  # forget what is not kept (errors, evicted answers)
             self.asked = {k: v for k, v in self.asked.items() if k in self.entries}
 
