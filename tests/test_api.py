@@ -581,12 +581,18 @@ def test_a_served_answer_is_refreshed_once_half_the_bound_old_even_if_nobody_ask
         assert inner.calls == 3  # and again: it was asked for within the bound (at 1.5)
         version[0] = 4
         await due(3.75)
-        assert inner.calls == 4 and key not in cache.timers  # last asked for more than the bound ago: not looked at again
-        now[0] = 4.0
-        assert await get() == "hit"
+        assert inner.calls == 4  # asked for 2.25 s ago: within twice the bound, still kept fresh
         version[0] = 5
-        await due(9.0)  # past the bound: left to the next request
-        assert inner.calls == 4 and key not in cache.timers
+        await due(4.75)
+        assert inner.calls == 5
+        version[0] = 6
+        await due(5.75)
+        assert inner.calls == 6 and key not in cache.timers  # last asked for more than twice the bound ago: left alone
+        now[0] = 6.0
+        assert await get() == "hit"
+        version[0] = 7
+        await due(11.0)  # past the bound: left to the next request
+        assert inner.calls == 6 and key not in cache.timers
         assert await get() == "miss"
 
     asyncio.run(scenario())

@@ -7,7 +7,7 @@ write commits, a response computed before it is *stale*: it is still served for 
 seconds, counted from the last moment its version was seen (so from before the commit, whatever the
 traffic), while one request recomputes it in the background: at once if the answer is older than half
 the bound, else once it is — on a timer (set when it is stored or served, and again every half bound while
-the page is asked for within the bound), not at the next request, which for a page asked for every few
+the page is asked for within twice the bound), not at the next request, which for a page asked for every few
 seconds may come only after the bound (so an ingest committing every second costs at most one
 recomputation per URL per max_stale / 2, not one per commit, each recomputation has at least half the
 bound to finish, and a page nobody asks for any more is not recomputed).
@@ -55,6 +55,9 @@ from factfile.store import Store
 log = logging.getLogger("factfile.serve")
 
 UNCACHED_PREFIXES = ("/static/", "/api/exports")
+# Pages asked for within this many staleness bounds are refreshed on a timer. Twice: each worker sees only its
+# share of the requests for a page, and the page's answer must be fresh in every worker that gets them.
+KEPT_FRESH = 2
 
 
 class DataVersion:
@@ -291,12 +294,12 @@ class ResponseCache:
 
         Waiting for the next request to start a refresh loses the race for a page asked for every few seconds:
         its answer passes the bound before anyone asks, and the next request waits for a recomputation. Only
-        pages asked for within the bound are looked at (a current answer again every half bound, so that a
-        write landing just after a look leaves half the bound for its refresh): a page nobody asks for any
-        more is not recomputed.
+        pages asked for within twice the bound (`KEPT_FRESH`) are looked at (a current answer again every half
+        bound, so that a write landing just after a look leaves half the bound for its refresh): a page nobody
+        asks for any more is not recomputed.
         """
         asked = self.asked.get(key)
-        if key in self.timers or self.max_stale <= 0 or asked is None or self.clock() - asked[0] > self.max_stale:
+        if key in self.timers or self.max_stale <= 0 or asked is None or self.clock() - asked[0] > KEPT_FRESH * self.max_stale:
             return
         delay = max(0.0, (entry.computed + self.max_stale / 2 if at is None else at) - self.clock())
         self.timers[key] = (self.call_later or asyncio.get_running_loop().call_later)(delay, self._due, key)
