@@ -59,6 +59,7 @@ class Result:
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))  # kind -> seconds, 200s only
     errors: Counter = field(default_factory=Counter)
     cache: Counter = field(default_factory=Counter)  # the server's x-cache header: hit, stale, miss
+    by_cache: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))  # x-cache -> seconds, 200s only
     late: int = 0  # requests the client itself sent more than 10 ms after they were due
     connections: int = 0
     client_cpu: float = 0.0  # CPU seconds this process used
@@ -71,9 +72,12 @@ class Result:
     def achieved(self) -> float:
         return self.ok / self.seconds if self.seconds else 0.0
 
-    def percentile(self, p: float, kind: str | None = None) -> float:
-        """Milliseconds; nearest-rank."""
-        values = sorted(self.latencies[kind] if kind else [x for v in self.latencies.values() for x in v])
+    def percentile(self, p: float, kind: str | None = None, cache: str | None = None) -> float:
+        """Milliseconds; nearest-rank; of one kind of page, or of one cache outcome, or of all."""
+        if cache is not None:
+            values = sorted(self.by_cache[cache])
+        else:
+            values = sorted(self.latencies[kind] if kind else [x for v in self.latencies.values() for x in v])
         if not values:
             return float("nan")
         return values[min(len(values) - 1, max(0, int(round(p / 100 * len(values))) - 1))] * 1000
@@ -93,6 +97,11 @@ class Result:
             lines.append(
                 f"  {kind:14} {len(self.latencies[kind]):6}  p50 {self.percentile(50, kind):7.1f}  p95 {self.percentile(95, kind):7.1f}"
                 f"  p99 {self.percentile(99, kind):7.1f}"
+            )
+        for outcome in sorted(self.by_cache):
+            lines.append(
+                f"  x-cache {outcome:6} {len(self.by_cache[outcome]):6}  p50 {self.percentile(50, cache=outcome):7.1f}"
+                f"  p95 {self.percentile(95, cache=outcome):7.1f}  p99 {self.percentile(99, cache=outcome):7.1f}"
             )
         return "\n".join(lines)
 
@@ -121,10 +130,12 @@ async def run(host: str, port: int, requests: list[tuple[str, str]], rate: float
                     connection = await Connection.open(host, port)
                     result.connections += 1
                 status, headers, keep = await connection.get(host, path)
-            result.cache[headers.get("x-cache", "none")] += 1
+            outcome = headers.get("x-cache", "none")
+            result.cache[outcome] += 1
             done = loop.time()
             if status == 200:
                 result.latencies[kind].append(done - due)
+                result.by_cache[outcome].append(done - due)
             else:
                 result.errors[f"HTTP {status} ({kind})"] += 1
             if keep:

@@ -6,12 +6,14 @@ import asyncio
 import csv
 import io
 import json
+import os
 import re
 import socket
 import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import anyio
@@ -25,7 +27,7 @@ from typer.testing import CliRunner
 import servedata
 from factfile.relate import claims, corroboration
 from factfile.serve.api import create_app
-from factfile.serve.api.cache import ResponseCache
+from factfile.serve.api.cache import ResponseCache, SharedEntries
 from factfile.serve.api.gate import BACKGROUND, Gate
 from factfile.serve.cli import app
 from factfile.serve.security import ServeSettings
@@ -394,6 +396,15 @@ def test_every_endpoint_and_page_on_postgresql(db, tmp_path):
         store.close()
 
 
+@dataclass
+class Timer:
+    """The cache's clock is fake in these tests: its timers are kept, and fired by the test (`cache._due(key)`)."""
+
+    delay: float
+    callback: object
+    key: bytes
+
+
 class FakeApp:
     """An ASGI app whose answer to every GET is the number of times it was called."""
 
@@ -409,7 +420,7 @@ class FakeApp:
 
 def test_response_cache_serves_a_stale_answer_only_within_max_stale_after_a_write():
     inner, version, now = FakeApp(), [1], [0.0]
-    cache = ResponseCache(inner, version=lambda: version[0], max_stale=2.0, clock=lambda: now[0])
+    cache = ResponseCache(inner, version=lambda: version[0], max_stale=2.0, clock=lambda: now[0], call_later=Timer)
 
     async def get(path: str = "/api/actors") -> tuple[str, str]:
         sent = []
@@ -455,7 +466,7 @@ def test_requests_waiting_for_a_recomputation_take_it_when_a_write_commits_meanw
             await release.wait()
         await answer(scope, receive, send)
 
-    cache = ResponseCache(slow, version=lambda: version[0], max_stale=2.0, clock=lambda: now[0])
+    cache = ResponseCache(slow, version=lambda: version[0], max_stale=2.0, clock=lambda: now[0], call_later=Timer)
 
     async def get(sent: list) -> None:
         async def send(message):
@@ -480,17 +491,20 @@ def test_requests_waiting_for_a_recomputation_take_it_when_a_write_commits_meanw
     asyncio.run(scenario())
 
 
-def test_a_request_past_the_bound_does_not_wait_for_a_queued_background_refresh():
-    """Refreshes wait behind requests for the store (serve/api/gate.py): waiting for one could take seconds."""
-    inner, version, now, release = FakeApp(), [1], [0.0], asyncio.Event()
+def test_a_request_past_the_bound_moves_a_queued_background_refresh_up_and_takes_its_answer():
+    """Refreshes wait behind requests for the store (serve/api/gate.py): one a request needs goes first, and only once."""
+    inner, version, now = FakeApp(), [1], [0.0]
     answer = inner.__call__
+    gate = Gate(1)
+
+    order = []
 
     async def app(scope, receive, send):
-        if scope.get(BACKGROUND):
-            await release.wait()
-        await answer(scope, receive, send)
+        async with gate.hold(scope.get(BACKGROUND, False)):
+            order.append("actors refresh" if scope.get(BACKGROUND) else "actors")
+            await answer(scope, receive, send)
 
-    cache = ResponseCache(app, version=lambda: version[0], max_stale=2.0, clock=lambda: now[0])
+    cache = ResponseCache(app, version=lambda: version[0], max_stale=2.0, clock=lambda: now[0], call_later=Timer)
 
     async def get() -> tuple[str, str]:
         sent = []
@@ -503,15 +517,259 @@ def test_a_request_past_the_bound_does_not_wait_for_a_queued_background_refresh(
 
     async def scenario():
         assert await get() == ("miss", "1")
+        release = asyncio.Event()
+
+        async def busy(name: str, background: bool) -> None:  # requests and refreshes of other pages
+            async with gate.hold(background):
+                order.append(name)
+                if name == "request":
+                    await release.wait()
+
+        others = [asyncio.ensure_future(busy("request", False))]
+        await asyncio.sleep(0)
+        others.append(asyncio.ensure_future(busy("other refresh", True)))
+        await asyncio.sleep(0)
         version[0], now[0] = 2, 1.5
-        assert await get() == ("stale", "1")  # starts a background refresh, which stays queued
+        assert await get() == ("stale", "1")  # starts a background refresh, queued behind the other one
+        await asyncio.sleep(0)
         now[0] = 4.0
-        assert await asyncio.wait_for(get(), 1) == ("miss", "2")
+        past = asyncio.ensure_future(get())  # past the bound: needs the refresh's answer
+        await asyncio.sleep(0)
         release.set()
-        await asyncio.gather(*cache.refreshing)
-        assert inner.calls == 3 and not cache.in_background
+        assert await asyncio.wait_for(past, 1) == ("hit", "2")
+        await asyncio.gather(*others, *cache.refreshing)
+        assert inner.calls == 2 and order == ["actors", "request", "actors refresh", "other refresh"]
+        assert not cache.in_background and not cache.hurry
 
     asyncio.run(scenario())
+
+
+def test_a_served_answer_is_refreshed_once_half_the_bound_old_even_if_nobody_asks_then():
+    """A page asked for every few seconds would otherwise pass the bound before its next request, which then waits."""
+    inner, version, now = FakeApp(), [1], [0.0]
+    cache = ResponseCache(inner, version=lambda: version[0], max_stale=2.0, clock=lambda: now[0], call_later=Timer)
+    key, scope = b"/api/actors?", {"type": "http", "method": "GET", "path": "/api/actors", "query_string": b"", "headers": []}
+
+    async def get() -> str:
+        sent = []
+
+        async def send(message):
+            sent.append(message)
+
+        await cache(dict(scope), None, send)
+        return dict(sent[0]["headers"])[b"x-cache"].decode()
+
+    async def due(at: float) -> None:  # the timer fires
+        assert key in cache.timers
+        now[0] = at
+        cache._due(key)
+        await asyncio.gather(*cache.refreshing)
+
+    async def scenario():
+        assert await get() == "miss"
+        assert cache.timers[key].delay == 1.0  # at half the bound
+        await due(1.0)
+        assert inner.calls == 1  # nothing was written: looked at again in half the bound
+        assert cache.timers[key].delay == 1.0
+        now[0] = 1.25
+        assert await get() == "hit"
+        version[0] = 2
+        await due(1.5)
+        assert inner.calls == 2  # refreshed without a request
+        assert await get() == "hit"
+        version[0] = 3
+        await due(2.5)
+        assert inner.calls == 3  # and again: it was asked for within the bound (at 1.5)
+        version[0] = 4
+        await due(3.75)
+        assert inner.calls == 4  # asked for 2.25 s ago: within twice the bound, still kept fresh
+        version[0] = 5
+        await due(4.75)
+        assert inner.calls == 5
+        version[0] = 6
+        await due(5.75)
+        assert inner.calls == 6 and key not in cache.timers  # last asked for more than twice the bound ago: left alone
+        now[0] = 6.0
+        assert await get() == "hit"
+        version[0] = 7
+        await due(11.0)  # past the bound: left to the next request
+        assert inner.calls == 6 and key not in cache.timers
+        assert await get() == "miss"
+
+    asyncio.run(scenario())
+
+
+def test_requests_arriving_together_start_one_refresh():
+    inner, version, now = FakeApp(), [1], [0.0]
+    cache = ResponseCache(inner, version=lambda: version[0], max_stale=2.0, clock=lambda: now[0], call_later=Timer)
+
+    async def get() -> None:
+        async def send(message):
+            pass
+
+        await cache({"type": "http", "method": "GET", "path": "/api/actors", "query_string": b"", "headers": []}, None, send)
+
+    async def scenario():
+        await get()
+        version[0], now[0] = 2, 1.5
+        await asyncio.gather(get(), get(), get())
+        await asyncio.gather(*cache.refreshing)
+        assert inner.calls == 2
+
+    asyncio.run(scenario())
+
+
+class Worker:
+    """One server worker process in miniature: its own cache over the shared file, an app that records what it computes."""
+
+    def __init__(self, name: str, shared: SharedEntries, version, now, gated: asyncio.Event | None = None):
+        self.name, self.paths, self.gated = name, [], gated
+        self.cache = ResponseCache(self.app, version=lambda: version[0], max_stale=2.0, clock=lambda: now[0], shared=shared, call_later=Timer)
+
+    async def app(self, scope, receive, send):
+        if self.gated is not None and scope.get(BACKGROUND):
+            await self.gated.wait()
+        self.paths.append(scope["path"])
+        body = f"{self.name}{len(self.paths)}".encode()
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"text/plain")]})
+        await send({"type": "http.response.body", "body": body})
+
+    async def get(self, path: str) -> tuple[str, str, str]:
+        sent = []
+
+        async def send(message):
+            sent.append(message)
+
+        await self.cache({"type": "http", "method": "GET", "path": path, "query_string": b"", "headers": []}, None, send)
+        await asyncio.sleep(0)
+        headers = dict(sent[0]["headers"])
+        assert headers[b"content-type"] == b"text/plain"
+        return headers[b"x-cache"].decode(), sent[-1]["body"].decode(), headers.get(b"age", b"-").decode()
+
+
+def test_workers_sharing_a_cache_compute_each_answer_once(tmp_path):
+    version, now, release = [1], [0.0], asyncio.Event()
+    path = tmp_path / "responses.db"
+    a = Worker("a", SharedEntries(path, owner=1), version, now, gated=release)
+    b = Worker("b", SharedEntries(path, owner=2), version, now)
+
+    async def at(moment: float, worker: Worker, path: str) -> tuple[str, str, str]:
+        now[0] = moment
+        return await worker.get(path)
+
+    async def scenario():
+        assert await at(1.0, a, "/api/actors") == ("miss", "a1", "-")
+        assert await at(1.5, b, "/api/actors") == ("hit", "a1", "0")  # computed by a, replayed by b (up since t=0)
+        assert await at(1.5, b, "/api/documents") == ("miss", "b1", "-")
+        version[0] = 2  # a write commits
+        assert (await at(2.0, b, "/api/documents"))[0] == "stale"  # b sees version 2 from t=2 on (and refreshes this)
+        assert await at(2.1, a, "/api/actors") == ("stale", "a1", "1")  # a claims the recomputation, which waits
+        assert await at(2.2, b, "/api/actors") == ("stale", "a1", "1")  # b leaves it to a and serves its stale copy
+        now[0] = 2.25
+        b.cache._due(b"/api/actors?")  # b's timer: a still recomputes it, b looks again soon
+        assert "/api/actors" not in b.paths and b.cache.timers[b"/api/actors?"].delay == 0.25
+        release.set()
+        await asyncio.gather(*a.cache.refreshing)
+        assert await at(2.3, b, "/api/actors") == ("hit", "a2", "0")  # a started it after b saw version 2
+        assert a.paths == ["/api/actors", "/api/actors"] and "/api/actors" not in b.paths
+        version[0] = 3
+        assert await at(3.0, a, "/api/documents") == ("miss", "a3", "-")  # a sees version 3 from t=3 on
+        assert await at(3.1, b, "/api/documents") == ("stale", "a3", "0")  # started before b saw version 3: not a hit
+        assert await at(3.2, b, "/api/actors") == ("stale", "a2", "1")  # computed before version 3; b recomputes it
+        assert await at(3.3, a, "/api/actors") == ("hit", "b2", "0")
+        assert b.paths == ["/api/documents", "/api/actors"]
+
+    asyncio.run(scenario())
+
+
+def test_a_claim_to_recompute_lapses_and_a_broken_shared_file_only_stops_sharing(tmp_path):
+    one, two = SharedEntries(tmp_path / "r.db", owner=1), SharedEntries(tmp_path / "r.db", owner=2)
+    assert one.claim(b"/x?", now=0.0, hold=5.0)
+    assert not two.claim(b"/x?", now=1.0, hold=5.0)
+    assert one.claim(b"/x?", now=1.0, hold=5.0)  # its own claim, extended to t=6
+    assert not two.claim(b"/x?", now=5.0, hold=5.0)
+    assert two.claim(b"/x?", now=6.0, hold=5.0)  # lapsed: its worker may have died
+    start = {"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"text/html; charset=utf-8")]}
+    two.put(b"/x?", 6.5, start, b"<p>x</p>")  # releases its claim
+    assert one.claim(b"/x?", now=6.6, hold=5.0)
+    assert one.get(b"/x?") == (6.5, start, b"<p>x</p>")
+    one.put(b"/x?", 6.0, start, b"older")  # computed before the kept one: not kept
+    assert two.get(b"/x?")[2] == b"<p>x</p>"
+
+    two.connection.close()
+    inner = FakeApp()
+    cache = ResponseCache(inner, version=lambda: 1, shared=two)
+
+    async def get() -> str:
+        sent = []
+
+        async def send(message):
+            sent.append(message)
+
+        await cache({"type": "http", "method": "GET", "path": "/x", "query_string": b"", "headers": []}, None, send)
+        return dict(sent[0]["headers"])[b"x-cache"].decode()
+
+    assert asyncio.run(get()) == "miss" and asyncio.run(get()) == "hit" and inner.calls == 1
+
+
+def test_the_shared_file_forgets_the_least_recently_computed_answers_beyond_its_size(tmp_path):
+    shared = SharedEntries(tmp_path / "r.db", max_bytes=250)
+    start = {"type": "http.response.start", "status": 200, "headers": []}
+    for n in range(5):
+        shared.put(f"/{n}?".encode(), float(n), start, b"x" * 100)
+    shared.prune()
+    assert [shared.computed(f"/{n}?".encode()) for n in range(5)] == [None, None, None, 3.0, 4.0]
+
+
+def test_server_workers_share_answers_and_a_correction_is_never_answered_from_before_it(writable, tmp_path):
+    client, ids = writable
+    store = client.app.state.store
+    settings = ServeSettings(token=TOKEN, read_only=False, max_stale=60, rate=10_000, burst=10_000,
+                             shared_cache=str(tmp_path / "responses.db"))
+    one, two = TestClient(create_app(store, settings)), TestClient(create_app(store, settings))
+    url = f"/api/actors/{ids.legion}"
+    assert one.get("/api/actors").headers["x-cache"] == "miss"  # worker one has seen the store's version
+    computed = two.get(url)
+    assert computed.headers["x-cache"] == "miss"
+    replayed = one.get(url)
+    assert replayed.headers["x-cache"] == "hit" and replayed.json() == computed.json()
+    assert "content-security-policy" in replayed.headers
+    split = two.post(f"{url}/split", json={"alias_keys": ["Legion"]}, headers=AUTH)
+    assert split.status_code == 200, split.text
+    after = two.get(url)
+    assert after.headers["x-cache"] == "miss" and "Legion" not in {a["name"] for a in after.json()["aliases"]}
+
+
+def test_a_worker_that_cannot_open_the_shared_file_keeps_its_own_cache(store_with_ids, tmp_path):
+    store = Store(store_with_ids[0])
+    try:
+        settings = ServeSettings(rate=10_000, burst=10_000, shared_cache=str(tmp_path / "missing" / "responses.db"))
+        api = TestClient(create_app(store, settings))
+        assert [api.get("/api/actors").headers["x-cache"] for _ in range(2)] == ["miss", "hit"]
+    finally:
+        store.close()
+
+
+def test_factfile_serve_gives_its_workers_one_cache_file_and_removes_it(store_with_ids, monkeypatch):
+    import uvicorn
+
+    from factfile.serve.api import SETTINGS_VARIABLE
+
+    monkeypatch.delenv(SETTINGS_VARIABLE, raising=False)  # restored after the test: serve sets it for its workers
+    monkeypatch.delenv("FACTFILE_DB", raising=False)
+    seen = []
+
+    def run(*args, **kwargs):
+        shared = json.loads(os.environ[SETTINGS_VARIABLE])["shared_cache"]
+        seen.append((kwargs["workers"], shared, shared and Path(shared).parent.is_dir()))
+
+    monkeypatch.setattr(uvicorn, "run", run)
+    runner = CliRunner()
+    for options in (["--workers", "2"], ["--workers", "2", "--no-share-cache"], ["--workers", "1"]):
+        result = runner.invoke(app, ["--db", store_with_ids[0], "serve", *options])
+        assert result.exit_code == 0, result.output
+    assert [(w, bool(s), d) for w, s, d in seen] == [(2, True, True), (2, False, None), (1, False, None)]
+    assert not Path(seen[0][1]).parent.exists()
 
 
 def test_cached_pages_follow_a_committed_write(writable):

@@ -58,6 +58,7 @@ class ServeSettings:
     threads: int = 2  # requests using the store at once per process: the GIL runs one thread, and the event loop needs turns
     cache: bool = True  # keep GET responses until the store changes (serve/api/cache.py)
     max_stale: float = 5.0  # seconds a cached response may outlive the write that outdated it
+    shared_cache: str | None = None  # SQLite file whose answers all worker processes share (`factfile serve --workers N`)
 
     @property
     def writable(self) -> bool:

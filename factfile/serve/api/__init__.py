@@ -10,7 +10,9 @@ at build time (`make install`), and the OpenAPI explorer at `/docs` uses the ven
 from __future__ import annotations
 
 import json
+import logging
 import os
+import sqlite3
 import sys
 from dataclasses import asdict
 
@@ -18,6 +20,8 @@ from fastapi import FastAPI
 
 from factfile.serve.security import ServeSettings, install
 from factfile.store import Store
+
+log = logging.getLogger("factfile.serve")
 
 POOL_CONNECTIONS = 15  # SQLAlchemy's default pool per engine: 5 kept + 10 overflow
 SETTINGS_VARIABLE = "FACTFILE_SERVE_SETTINGS"
@@ -29,7 +33,7 @@ SWITCH_INTERVAL = 0.0005  # how `factfile serve --workers N` hands its settings 
 
 def create_app(store: Store, settings: ServeSettings | None = None) -> FastAPI:
     from factfile.serve.api import corrections, exports, resources
-    from factfile.serve.api.cache import DataVersion, ResponseCache
+    from factfile.serve.api.cache import DataVersion, ResponseCache, SharedEntries
     from factfile.serve.api.gate import Gate
     from factfile.serve.web import mount as mount_web
 
@@ -51,7 +55,14 @@ def create_app(store: Store, settings: ServeSettings | None = None) -> FastAPI:
     app.include_router(corrections.router)
     mount_web(app)
     if settings.cache:
-        app.add_middleware(ResponseCache, version=DataVersion(store), max_stale=settings.max_stale)  # innermost
+        version = DataVersion(store)
+        shared = None
+        if settings.shared_cache and version.connection is not None:
+            try:
+                shared = SharedEntries(settings.shared_cache)
+            except sqlite3.Error:
+                log.warning("cannot open the shared response cache %s: this worker keeps its own", settings.shared_cache, exc_info=True)
+        app.add_middleware(ResponseCache, version=version, max_stale=settings.max_stale, shared=shared)  # innermost
     install(app, settings)
     return app
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import shutil
+import tempfile
 from typing import Annotated, Optional
 
 import typer
@@ -31,6 +34,10 @@ def serve(
         ),
     ] = 5.0,
     threads: Annotated[int, typer.Option(min=1, max=12, help="Requests using the store at once per worker process; the rest queue.")] = 2,
+    share_cache: Annotated[
+        bool, typer.Option(help="With --workers above 1: one response cache for all workers (a temporary SQLite file), "
+                           "so that each answer is computed by one of them.")
+    ] = True,
     access_log: Annotated[bool, typer.Option(help="Log every request (costs CPU under load).")] = False,
 ) -> None:
     """Serve the API (/api, documented at /docs) and the web UI (/)."""
@@ -49,9 +56,19 @@ def serve(
     open_store().close()  # create or upgrade the schema once, before the workers open it
     if State.db:
         os.environ["FACTFILE_DB"] = State.db
+    shared = tempfile.mkdtemp(prefix="factfile-serve-") if cache and share_cache and workers > 1 else None
+    if shared:
+        from factfile.serve.api.cache import SharedEntries
+
+        settings = dataclasses.replace(settings, shared_cache=os.path.join(shared, "responses.db"))
+        SharedEntries(settings.shared_cache).connection.close()  # created once here, not by workers racing
     os.environ.update(settings_environment(settings))  # each worker process builds its app from these
     err.print(f"factfile on http://{host}:{port}/  (API docs at /docs, corrections {'enabled' if token else 'disabled'})")
-    uvicorn.run(
-        "factfile.serve.api:app_from_environment", factory=True, host=host, port=port, workers=workers,
-        log_level="warning", access_log=access_log,
-    )
+    try:
+        uvicorn.run(
+            "factfile.serve.api:app_from_environment", factory=True, host=host, port=port, workers=workers,
+            log_level="warning", access_log=access_log,
+        )
+    finally:
+        if shared:
+            shutil.rmtree(shared, ignore_errors=True)
