@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from sqlalchemy import Row, or_, select
+from sqlalchemy import Row, exists, or_, select
 from sqlalchemy.orm import Session
 
 from factfile.relate import claims
@@ -254,8 +254,10 @@ class _Peer:
 def _similar_in_group(session: Session, group: tuple, keys: set[int]) -> list[_Peer]:
     """The group's statements (not marked wrong) holding one of `keys`, each with its own keys.
 
-    One query per group, led by the stored band keys: a prolific source has tens of thousands of
-    statements, the keys of twenty of them select a few hundred.
+    One query per group. A source's statements are found from the stored band keys: a prolific source
+    has tens of thousands of statements, the keys of twenty of them select a few hundred. A story's
+    are found from the story (a few hundred statements, each looked up in the keys): a short content
+    of common names shares its keys with tens of thousands of statements across the store.
     """
     kind, value = group
     in_group = {
@@ -263,11 +265,14 @@ def _similar_in_group(session: Session, group: tuple, keys: set[int]) -> list[_P
         "text": Statement.source_text == value,
         "story": Statement.source_text.is_(None) & (Document.story_id == value),
     }[kind]
-    holding = select(StatementBand.statement_id).where(StatementBand.key.in_(keys))
+    if kind == "story":
+        holding = exists().where(StatementBand.statement_id == Statement.id, StatementBand.key.in_(keys))
+    else:
+        holding = Statement.id.in_(select(StatementBand.statement_id).where(StatementBand.key.in_(keys)))
     query = (
         select(Statement.id, Statement.document_id, Statement.content_text, Statement.certainty)
         .join(Document, Document.id == Statement.document_id)
-        .where(Statement.id.in_(holding), Statement.marked_wrong.is_(False), in_group)
+        .where(holding, Statement.marked_wrong.is_(False), in_group)
     )
     rows = session.execute(query).all()
     held = claims.keys_of([row.content_text for row in rows])
