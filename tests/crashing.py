@@ -39,6 +39,10 @@ ROOT = Path(__file__).resolve().parents[1]
 CHILD_TABLES = (
     "mentions", "statements", "facts", "time_expressions", "events", "quantities", "copy_fingerprints", "copy_bands", "story_terms",
 )
+# What is stored with a document d, as SQL columns: rows in each child table, then its statements' band keys.
+SHAPE = ", ".join(f"(SELECT count(*) FROM {t} WHERE {t}.document_id = d.id)" for t in CHILD_TABLES) + (
+    ", (SELECT count(*) FROM statement_bands b JOIN statements st ON st.id = b.statement_id WHERE st.document_id = d.id)"
+)
 Fingerprint = dict[str, tuple]  # content hash -> (text length, rows in each child table)
 
 
@@ -60,7 +64,7 @@ def make_corpus(folder: Path, count: int) -> Path:
 
 def fingerprint(url: str) -> Fingerprint:
     """For each stored document, the size of everything stored with it."""
-    counts = ", ".join(f"(SELECT count(*) FROM {t} WHERE {t}.document_id = d.id)" for t in CHILD_TABLES)
+    counts = SHAPE
     engine = create_engine(database_url(url))
     try:
         with engine.connect() as connection:
@@ -95,6 +99,11 @@ def problems(url: str, reference: Fingerprint) -> list[str]:
                 ).scalar()
                 if orphans:
                     found.append(f"{orphans} {table} rows belong to no document")
+            orphans = connection.execute(
+                text("SELECT count(*) FROM statement_bands b LEFT JOIN statements st ON st.id = b.statement_id WHERE st.id IS NULL")
+            ).scalar()
+            if orphans:
+                found.append(f"{orphans} statement_bands rows belong to no statement")
     finally:
         engine.dispose()
     for content_hash, shape in fingerprint(url).items():
@@ -102,7 +111,7 @@ def problems(url: str, reference: Fingerprint) -> list[str]:
         if expected is None:
             found.append(f"document {content_hash[:12]} is not in the corpus")
         elif shape != expected:
-            found.append(f"document {content_hash[:12]} is partial: {shape} rows, expected {expected} ({CHILD_TABLES})")
+            found.append(f"document {content_hash[:12]} is partial: {shape} rows, expected {expected} ({CHILD_TABLES}, statement_bands)")
     return found
 
 

@@ -12,7 +12,7 @@ import sqlite3
 
 import pytest
 from crashing import (
-    CHILD_TABLES,
+    SHAPE,
     CrashLoop,
     fingerprint,
     fork_ingest,
@@ -109,9 +109,7 @@ def reading_app(store: Store):
             documents = session.execute(text("SELECT count(*) FROM documents")).scalar()
             indexed = session.execute(text("SELECT count(*) FROM documents_fts_docsize")).scalar()
             shapes = session.execute(text(
-                "SELECT d.content_hash, length(d.text), "
-                + ", ".join(f"(SELECT count(*) FROM {t} WHERE {t}.document_id = d.id)" for t in CHILD_TABLES)
-                + " FROM documents d"
+                f"SELECT d.content_hash, length(d.text), {SHAPE} FROM documents d"
             )).all()
         return {"documents": documents, "indexed": indexed, "shapes": {row[0]: list(row[1:]) for row in shapes}}
 
