@@ -269,19 +269,23 @@ def list_statements(session: Session, where: StatementFilter, limit: int = 50, o
         .outerjoin(source_actor, source_actor.id == s.Statement.source_actor_id)
         .order_by(s.Statement.id.desc())
     )
-    if where.min_corroboration is None and where.max_corroboration is None:
-        if where.about_actor_id is None:
-            total, rows = _page(session, query.where(*conditions), limit, offset, select(s.Statement.id).where(*conditions))
-        else:  # joining the actor's mentions to their documents' statements: once for the count and the page
-            matching = list(session.scalars(select(s.Statement.id).where(*conditions).order_by(s.Statement.id.desc())))
-            total, rows = len(matching), list(session.execute(query.where(s.Statement.id.in_(matching[offset : offset + limit]))))
+    matching = select(s.Statement.id).where(*conditions)
+    corroboration_filter = where.min_corroboration is not None or where.max_corroboration is not None
+    if not corroboration_filter and where.about_actor_id is None:
+        total, rows = _page(session, query.where(*conditions), limit, offset, matching)
         support = corroboration(session, [row[0].id for row in rows])
-    else:  # corroboration is a fuzzy match computed in Python: these two filters cannot run in SQL
-        matching = list(session.scalars(select(s.Statement.id).where(*conditions).order_by(s.Statement.id.desc())))
-        support = corroboration(session, matching)
-        low, high = where.min_corroboration or 0, where.max_corroboration
-        kept = [i for i in matching if low <= support.get(i, 0) and (high is None or support.get(i, 0) <= high)]
-        total, rows = len(kept), list(session.execute(query.where(s.Statement.id.in_(kept[offset : offset + limit]))))
+    else:
+        # The ids are found once, then counted and paged: the "about" filter joins the actor's mentions to
+        # their documents' statements, and corroboration is a fuzzy match computed in Python (not in SQL).
+        ids = list(session.scalars(matching.order_by(s.Statement.id.desc())))
+        if corroboration_filter:
+            support = corroboration(session, ids)
+            low, high = where.min_corroboration or 0, where.max_corroboration
+            ids = [i for i in ids if low <= support.get(i, 0) and (high is None or support.get(i, 0) <= high)]
+        page = ids[offset : offset + limit]
+        if not corroboration_filter:
+            support = corroboration(session, page)
+        total, rows = len(ids), list(session.execute(query.where(s.Statement.id.in_(page))))
     return total, [
         m.StatementOut(
             id=st.id, document_id=st.document_id, document_title=title, outlet=outlet, published=published,
