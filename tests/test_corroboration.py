@@ -162,8 +162,12 @@ def one_at_a_time(session, statement_id: int) -> tuple:
     return documents, origins, outlets, sorted(s.id for s in found)
 
 
-def test_batched_statement_corroboration_equals_the_one_at_a_time_definition(store):
-    """Actor, source-text and story peers, denials, statements marked wrong, copies, contents near the threshold."""
+@pytest.mark.parametrize("led_by_source", [None, True, False], ids=["planned", "source-led", "key-led"])
+def test_batched_statement_corroboration_equals_the_one_at_a_time_definition(store, monkeypatch, led_by_source):
+    """Actor, source-text and story peers, denials, statements marked wrong, copies, contents near the
+    threshold; with an actor's peers found either way (`_led_by_source` picks one by the counts)."""
+    if led_by_source is not None:
+        monkeypatch.setattr(corroboration, "_led_by_source", lambda *_: led_by_source)
     rng = random.Random(9)
     words = "the army said it had taken village Kozinka near border fighters were killed on Monday".split()
     with store.transaction() as session:

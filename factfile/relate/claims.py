@@ -71,13 +71,17 @@ def keys_of(contents: Sequence[str]) -> list[list[int]]:
     return result
 
 
-def index(session: Session, statements: Iterable[tuple[int, str]]) -> None:
-    """Store the band keys of (statement id, content) pairs; the writer calls it for every new statement."""
+def band_rows(statements: Iterable[tuple[int, str]]) -> list[dict]:
+    """The `statement_bands` rows of (statement id, content) pairs: one per distinct key of each."""
     statements = list(statements)
-    rows = [
+    return [
         {"key": key, "statement_id": statement_id}
         for (statement_id, _), keys in zip(statements, keys_of([c for _, c in statements]), strict=True)
         for key in set(keys)
     ]
-    if rows:
+
+
+def index(session: Session, statements: Iterable[tuple[int, str]]) -> None:
+    """Store the band keys of (statement id, content) pairs; the writer calls it for every new statement."""
+    if rows := band_rows(statements):
         session.execute(insert(StatementBand), rows)

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from sqlalchemy import Row, exists, or_, select
+from sqlalchemy import Row, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from factfile.relate import claims
@@ -265,7 +265,7 @@ def _similar_in_group(session: Session, group: tuple, keys: set[int]) -> list[_P
         "text": Statement.source_text == value,
         "story": Statement.source_text.is_(None) & (Document.story_id == value),
     }[kind]
-    if kind == "story":
+    if kind == "story" or (kind == "actor" and _led_by_source(session, in_group, keys)):
         holding = exists().where(StatementBand.statement_id == Statement.id, StatementBand.key.in_(keys))
     else:
         holding = Statement.id.in_(select(StatementBand.statement_id).where(StatementBand.key.in_(keys)))
@@ -277,6 +277,16 @@ def _similar_in_group(session: Session, group: tuple, keys: set[int]) -> list[_P
     rows = session.execute(query).all()
     held = claims.keys_of([row.content_text for row in rows])
     return [_Peer(row.id, row.document_id, row.content_text, row.certainty, own) for row, own in zip(rows, held, strict=True)]
+
+
+def _led_by_source(session: Session, in_group, keys: set[int]) -> bool:
+    """Whether to walk the source's statements and look each up in the keys, rather than walk the
+    statements holding the keys: the first costs a lookup per statement and key, the second one per
+    holder, and a key of common words is held by thousands of statements across the store (both
+    counts come from indexes)."""
+    holders = session.scalar(select(func.count()).select_from(StatementBand).where(StatementBand.key.in_(keys))) or 0
+    made = session.scalar(select(func.count()).select_from(Statement).where(in_group)) or 0
+    return made * len(keys) < holders
 
 
 def _peer_group(statement: Row) -> tuple | None:
