@@ -4,7 +4,8 @@ Inputs: the extraction benchmark pages and the PolNeAR dev texts (../shared/data
 runs in its own process so its peak RSS is its own:
 - pipeline, 1 and 2 workers: `Pipeline(...).ingest(...)` into a new store (read, extract text, NLP and
   every extraction stage, relate, store);
-- bare spaCy: `nlp.pipe` of the same model over the same article texts (the practical upper limit);
+- bare spaCy: `nlp.pipe` of the same model over the same article texts (the practical upper limit),
+  and the same with two processes (how far two cores of this machine scale a parsing load);
 - bare trafilatura: `trafilatura.extract` of the same HTML pages.
 Printed as articles/s, peak RSS, and the ratios the bars are about (measured in this run), with the
 CPU seconds per article (the measuring process and its workers) beside them: on a shared machine
@@ -79,7 +80,9 @@ def measure_pipeline(inputs: list[str], workers: int) -> dict:
         return _timed(lambda: Pipeline(store, workers=workers).ingest(inputs).stored)
 
 
-def measure_spacy(inputs: list[str]) -> dict:
+def measure_spacy(inputs: list[str], processes: int = 1) -> dict:
+    """Bare spaCy; with 2 processes (`nlp.pipe(n_process=2)`) it shows how far this machine's two cores
+    scale a parsing load at all, the reference for the pipeline's 2-worker figure."""
     from factfile.extract import ENGLISH
     from factfile.extract.nlp import load_model
 
@@ -87,7 +90,7 @@ def measure_spacy(inputs: list[str]) -> dict:
     nlp = load_model()
 
     def parse() -> int:
-        for _ in nlp.pipe(texts, batch_size=16):
+        for _ in nlp.pipe(texts, batch_size=16 if processes == 1 else 4, n_process=processes):
             pass
         return len(texts)
 
@@ -126,7 +129,7 @@ def main() -> None:
         inputs = sample(args.every)
         measures = {
             "pipeline": lambda: measure_pipeline(inputs, args.workers),
-            "spacy": lambda: measure_spacy(inputs),
+            "spacy": lambda: measure_spacy(inputs, args.workers),
             "trafilatura": lambda: measure_trafilatura(inputs),
         }
         figures = measures[args.measure]()
@@ -137,6 +140,7 @@ def main() -> None:
     runs = {
         "bare trafilatura": ("trafilatura", 1),
         "bare spaCy nlp.pipe": ("spacy", 1),
+        "bare spaCy, 2 procs": ("spacy", 2),
         "pipeline, 1 worker": ("pipeline", 1),
         "pipeline, 2 workers": ("pipeline", 2),
     }
@@ -158,6 +162,8 @@ def main() -> None:
     ]
     for label, ratio, bar, ok in checks:
         print(f"{label}: {ratio:.2f}x (bar: {bar}) {'PASS' if ok else 'FAIL'}")
+    spacy2 = results["bare spaCy, 2 procs"]
+    print(f"reference: bare spaCy 2 processes / 1 process: {spacy2['rate'] / spacy['rate']:.2f}x (what two cores give a parsing load here)")
     by_cpu = spacy["cpu_per_article"] / one["cpu_per_article"]
     print(f"pipeline (1 worker) / bare spaCy by CPU time per article: {by_cpu:.2f}x (wall-clock ratio above is the bar's)")
     per_worker = max(one["peak_mb"], two["child_peak_mb"])
