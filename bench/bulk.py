@@ -119,15 +119,14 @@ class BulkLoader:
         """Move the staged band keys into `statement_bands` in key order, and drop the staging table.
 
         Inserted document by document, a statement's keys land on random pages of a table holding
-        millions of rows, so every transaction rewrote most of it (the build slowed from 3,500 to 700
-        documents a minute past 10k); appended to a plain table and merged once in key order, each
-        page of `statement_bands` is written about once."""
+        millions of rows, so every transaction rewrote most of it and the build slowed down as the
+        store grew; appended to a plain table and merged once in key order, each page of
+        `statement_bands` is written about once."""
+        staged = select(STAGED_BANDS.c.key, STAGED_BANDS.c.statement_id).order_by(STAGED_BANDS.c.key, STAGED_BANDS.c.statement_id)
         with self.store.transaction() as session:
             connection = session.connection()
             connection.exec_driver_sql(f"PRAGMA cache_size=-{CACHE_KB}")
-            connection.exec_driver_sql(
-                f"INSERT INTO statement_bands (key, statement_id) SELECT key, statement_id FROM {STAGED_BANDS.name} ORDER BY key, statement_id"
-            )
+            connection.execute(insert(s.StatementBand).from_select(["key", "statement_id"], staged))
             STAGED_BANDS.drop(connection)
 
     def _write(self, prepared: list[tuple]) -> None:

@@ -82,7 +82,8 @@ def measure_pipeline(inputs: list[str], workers: int) -> dict:
 
 def measure_spacy(inputs: list[str], processes: int = 1) -> dict:
     """Bare spaCy; with 2 processes (`nlp.pipe(n_process=2)`) it shows how far this machine's two cores
-    scale a parsing load at all, the reference for the pipeline's 2-worker figure."""
+    scale a parsing load at all, the reference for the pipeline's 2-worker figure (smaller batches
+    there, so the two processes' shares of long and short texts even out)."""
     from factfile.extract import ENGLISH
     from factfile.extract.nlp import load_model
 

@@ -254,10 +254,11 @@ class _Peer:
 def _similar_in_group(session: Session, group: tuple, keys: set[int]) -> list[_Peer]:
     """The group's statements (not marked wrong) holding one of `keys`, each with its own keys.
 
-    One query per group. A source's statements are found from the stored band keys: a prolific source
-    has tens of thousands of statements, the keys of twenty of them select a few hundred. A story's
-    are found from the story (a few hundred statements, each looked up in the keys): a short content
-    of common names shares its keys with tens of thousands of statements across the store.
+    One query per group, led by whichever side is smaller. A source text's statements are found from
+    the stored band keys (a prolific source has tens of thousands of statements, the keys of twenty of
+    them select a few hundred); a source actor's either way, by two counts (`_led_by_source`). A
+    story's are found from the story (a few hundred statements, each looked up in the keys): a short
+    content of common names shares its keys with tens of thousands of statements across the store.
     """
     kind, value = group
     in_group = {
