@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from spacy import attrs
 from spacy.tokens import Doc, Token
 
 OPENING = set("“«„‘")
@@ -20,45 +21,51 @@ STRAIGHT = {'"', "''", "``"}
 
 def sequences(doc: Doc) -> list[list[Token]]:
     """Paragraphs as token lists (whitespace dropped): quotes and their attributions rarely cross them."""
-    result: list[list[Token]] = []
-    current: list[Token] = []
-    for token in doc:
-        if token.is_space:
-            if "\n" in token.text and current:
+    return [[doc[i] for i in indexes] for indexes in paragraphs(_Columns(doc))]
+
+
+def paragraphs(c: _Columns) -> list[list[int]]:
+    """The token indexes of `sequences(doc)`. A line break is always a whitespace token of its own:
+    spaCy keeps at most one plain space after a token."""
+    result: list[list[int]] = []
+    current: list[int] = []
+    for i, (space, text) in enumerate(zip(c.space, c.text, strict=True)):
+        if space:
+            if "\n" in text and current:
                 result.append(current)
                 current = []
             continue
-        current.append(token)
-        if "\n" in token.whitespace_ and current:
-            result.append(current)
-            current = []
+        current.append(i)
     if current:
         result.append(current)
     return result
 
 
 def quote_depths(doc: Doc) -> list[int]:
-    """1 for tokens inside a quotation (the quote marks themselves included), else 0.
+    """1 for tokens inside a quotation (the quote marks themselves included), else 0."""
+    orth, space = doc.to_array([attrs.ORTH, attrs.IS_SPACE]).T.tolist()
+    strings = doc.vocab.strings
+    return _quote_depths([strings[value] for value in orth], space)
 
-    Curly quotes say which way they go; straight ones toggle. A paragraph break closes a
-    quotation unless the next paragraph reopens it, as multi-paragraph quotes do.
-    """
-    inside = [0] * len(doc)
+
+def _quote_depths(texts: list[str], spaces: list[int]) -> list[int]:
+    """Curly quotes say which way they go; straight ones toggle. A paragraph break closes a
+    quotation unless the next paragraph reopens it, as multi-paragraph quotes do."""
+    inside = [0] * len(texts)
     open_ = False
-    for token in doc:
-        text = token.text
-        if token.is_space and "\n" in text:
+    for i, (space, text) in enumerate(zip(spaces, texts, strict=True)):
+        if space and "\n" in text:
             open_ = False
             continue
         if text in OPENING and text != "’" or (text in STRAIGHT and not open_):
             open_ = True
-            inside[token.i] = 1
+            inside[i] = 1
             continue
         if text in CLOSING and text != "‘" or (text in STRAIGHT and open_):
-            inside[token.i] = 1 if open_ else 0
+            inside[i] = 1 if open_ else 0
             open_ = False
             continue
-        inside[token.i] = 1 if open_ else 0
+        inside[i] = 1 if open_ else 0
     return inside
 
 
@@ -66,42 +73,82 @@ _TELLING_ARCS = frozenset(
     {"nsubj", "nsubjpass", "ccomp", "xcomp", "dobj", "agent", "mark", "neg", "advcl", "parataxis", "pobj", "prep"}
 )
 _ANCHOR_POS = frozenset({"VERB", "NOUN", "ADP", "AUX", "ADJ"})
+_ATTRIBUTES = (
+    attrs.ORTH, attrs.LOWER, attrs.LEMMA, attrs.TAG, attrs.POS, attrs.DEP, attrs.HEAD, attrs.ENT_IOB, attrs.ENT_TYPE,
+    attrs.IS_TITLE, attrs.IS_UPPER, attrs.IS_LOWER, attrs.SENT_START, attrs.IS_SPACE,
+)
+_IOB = ("", "I", "O", "B")
 
 
 class _Columns:
-    """Per-token attributes read once: spaCy builds a new Token object on every `doc[i]` or `.head`."""
+    """Per-token attributes as lists, read in one `Doc.to_array` call: going through Token objects
+    (spaCy builds a new one on every `doc[i]`, iteration or `.head`) cost about as much as the CRF."""
 
-    def __init__(self, doc: Doc, cue_lemmas: Mapping[str, float]):
-        tokens = list(doc)
-        self.lower = [t.lower_ for t in tokens]
-        self.lemma = [t.lemma_.lower() for t in tokens]
-        self.tag = [t.tag_ for t in tokens]
-        self.pos = [t.pos_ for t in tokens]
-        self.dep = [t.dep_ for t in tokens]
-        self.head = [t.head.i for t in tokens]
-        self.ent = [t.ent_iob_ + t.ent_type_ if t.ent_type_ else "O" for t in tokens]
-        self.ent_type = [t.ent_type_ for t in tokens]
-        self.shape = ["T" if t.is_title else "U" if t.is_upper else "l" if t.is_lower else "x" for t in tokens]
-        self.bounds = [str(int(t.is_sent_start)) for t in tokens], [str(int(t.is_sent_end)) for t in tokens]
-        self.children: list[list[int]] = [[] for _ in tokens]
+    def __init__(self, doc: Doc):
+        rows = doc.to_array(list(_ATTRIBUTES))
+        columns = rows.T.tolist()
+        heads = rows[:, _ATTRIBUTES.index(attrs.HEAD)].astype("int64").tolist()
+        strings = doc.vocab.strings
+
+        def column(attribute: int) -> list[int]:
+            return columns[_ATTRIBUTES.index(attribute)]
+
+        def names(attribute: int) -> list[str]:
+            values = column(attribute)
+            lookup = {value: strings[value] for value in set(values)}
+            return [lookup[value] for value in values]
+
+        self.text = names(attrs.ORTH)
+        self.lower = names(attrs.LOWER)
+        self.lemma = [lemma.lower() for lemma in names(attrs.LEMMA)]
+        self.tag = names(attrs.TAG)
+        self.pos = names(attrs.POS)
+        self.dep = names(attrs.DEP)
+        self.head = [i + offset for i, offset in enumerate(heads)]
+        self.ent_type = names(attrs.ENT_TYPE)
+        self.ent = [_IOB[b] + t if t else "O" for b, t in zip(column(attrs.ENT_IOB), self.ent_type, strict=True)]
+        self.shape = [
+            "T" if title else "U" if upper else "l" if lower else "x"
+            for title, upper, lower in zip(column(attrs.IS_TITLE), column(attrs.IS_UPPER), column(attrs.IS_LOWER), strict=True)
+        ]
+        self.space = column(attrs.IS_SPACE)
+        starts = ["1" if start == 1 else "0" for start in column(attrs.SENT_START)]
+        if starts:
+            starts[0] = "1"
+        self.bounds = starts, starts[1:] + ["1"] if starts else []
+        self.children: list[list[int]] = [[] for _ in self.head]
         for i, h in enumerate(self.head):
             if h != i:
                 self.children[h].append(i)
-        self.rate = [_rate(lemma, cue_lemmas) for lemma in self.lemma]
-        self.anchors = [self._anchor(i, cue_lemmas) for i in range(len(tokens))]
-        self.quoted = quote_depths(doc)
+        self.quoted = _quote_depths(self.text, self.space)
 
-    def _anchor(self, i: int, cue_lemmas: Mapping[str, float]) -> tuple[int | None, str]:
-        """The nearest ancestor (or the token itself) that is a reporting word, and the arc leaving it."""
-        arc = "self"
-        for _ in range(8):
-            if self.lemma[i] in cue_lemmas and self.pos[i] in _ANCHOR_POS:
-                return i, arc
-            if self.head[i] == i:
-                break
-            arc = self.dep[i]
-            i = self.head[i]
-        return None, ""
+    def sentences(self) -> list[range]:
+        starts = [i for i, start in enumerate(self.bounds[0]) if start == "1"]
+        ends = starts[1:] + [len(self.text)] if starts else []
+        return [range(start, end) for start, end in zip(starts, ends, strict=True)]
+
+
+class _Cues:
+    """What the cue lexicon says about each token: its lemma's cue rate, and the nearest reporting
+    word above it in the parse."""
+
+    def __init__(self, c: _Columns, cue_lemmas: Mapping[str, float]):
+        self.rate = [_rate(lemma, cue_lemmas) for lemma in c.lemma]
+        reporting = [lemma in cue_lemmas and pos in _ANCHOR_POS for lemma, pos in zip(c.lemma, c.pos, strict=True)]
+        self.anchors = [_anchor(i, c, reporting) for i in range(len(c.text))]
+
+
+def _anchor(i: int, c: _Columns, reporting: list[bool]) -> tuple[int | None, str]:
+    """The nearest ancestor (or the token itself) that is a reporting word, and the arc leaving it."""
+    arc = "self"
+    for _ in range(8):
+        if reporting[i]:
+            return i, arc
+        if c.head[i] == i:
+            break
+        arc = c.dep[i]
+        i = c.head[i]
+    return None, ""
 
 
 def _rate(lemma: str, cue_lemmas: Mapping[str, float]) -> str:
@@ -114,20 +161,25 @@ def _rate(lemma: str, cue_lemmas: Mapping[str, float]) -> str:
 
 def token_features(doc: Doc, cue_lemmas: Mapping[str, float]) -> list[list[list[str]]]:
     """For each sequence from `sequences(doc)`, one feature list per token."""
-    c = _Columns(doc, cue_lemmas)
-    sentence_cue: dict[int, list[int]] = {}
-    sentence_quoted: dict[int, bool] = {}
-    for sentence in doc.sents:
-        indexes = range(sentence.start, sentence.end)
-        cues = [i for i in indexes if c.anchors[i][1] == "self" and c.pos[i] in ("VERB", "ADP", "NOUN")]
-        has_quote = any(c.quoted[i] for i in indexes)
-        for i in indexes:
-            sentence_cue[i] = cues
+    return [features for _, features in featurised(doc, cue_lemmas)]
+
+
+def featurised(doc: Doc, cue_lemmas: Mapping[str, float]) -> list[tuple[list[int], list[list[str]]]]:
+    """(token indexes, one feature list per token) for each sequence from `sequences(doc)`."""
+    c = _Columns(doc)
+    cues = _Cues(c, cue_lemmas)
+    sentence_cue: list[list[int]] = [[] for _ in c.text]
+    sentence_quoted = [False] * len(c.text)
+    for sentence in c.sentences():
+        found = [i for i in sentence if cues.anchors[i][1] == "self" and c.pos[i] in ("VERB", "ADP", "NOUN")]
+        has_quote = any(c.quoted[i] for i in sentence)
+        for i in sentence:
+            sentence_cue[i] = found
             sentence_quoted[i] = has_quote
     result = []
-    for tokens in sequences(doc):
-        base = [_own(t.i, c, sentence_cue[t.i], sentence_quoted[t.i]) for t in tokens]
-        n = len(tokens)
+    for indexes in paragraphs(c):
+        base = [_own(i, c, cues, sentence_cue[i], sentence_quoted[i]) for i in indexes]
+        n = len(indexes)
         rows = []
         for k in range(n):
             row = base[k][0]
@@ -135,20 +187,20 @@ def token_features(doc: Doc, cue_lemmas: Mapping[str, float]) -> list[list[list[
                 j = k + offset
                 row += [prefix + f for f in base[j][1]] if 0 <= j < n else [prefix + "none"]
             rows.append(row)
-        result.append(rows)
+        result.append((indexes, rows))
     return result
 
 
 _OFFSETS = tuple((offset, str(offset)) for offset in (-2, -1, 1, 2))
 
 
-def _own(i: int, c: _Columns, cues: list[int], sentence_quoted: bool) -> tuple[list[str], list[str]]:
+def _own(i: int, c: _Columns, cues: _Cues, near: list[int], sentence_quoted: bool) -> tuple[list[str], list[str]]:
     """(features of the token itself, the subset also given to its neighbours)."""
-    anchor, arc = c.anchors[i]
+    anchor, arc = cues.anchors[i]
     head = c.head[i]
     quoted = c.quoted
     lemma, dep = c.lemma[i], c.dep[i]
-    context = ["w=" + c.lower[i], "p=" + c.tag[i], "q=" + str(quoted[i]), "r=" + c.rate[i] + "|" + c.pos[i]]
+    context = ["w=" + c.lower[i], "p=" + c.tag[i], "q=" + str(quoted[i]), "r=" + cues.rate[i] + "|" + c.pos[i]]
     own = context + [
         "bias",
         "l=" + lemma,
@@ -166,7 +218,7 @@ def _own(i: int, c: _Columns, cues: list[int], sentence_quoted: bool) -> tuple[l
     if "ccomp" in children or "xcomp" in children:
         own.append("lcomp=" + lemma)
     own.append("hdep=" + c.dep[head])
-    own.append("hr=" + c.rate[head] + "|" + dep)
+    own.append("hr=" + cues.rate[head] + "|" + dep)
     own.append("sq=" + str(int(sentence_quoted)) + str(quoted[i]))
     if not quoted[i] and any(quoted[k] for k in c.children[i]):
         own.append("govq")
@@ -177,10 +229,10 @@ def _own(i: int, c: _Columns, cues: list[int], sentence_quoted: bool) -> tuple[l
             context.append("cue")
     else:
         own.append("arc=none")
-    if not cues:
+    if not near:
         own.append("pos=nocue")
     else:
-        nearest = min(cues, key=lambda k: abs(k - i))
+        nearest = min(near, key=lambda k: abs(k - i))
         side = "at" if nearest == i else "before" if i < nearest else "after"
         own += ["pos=" + side, "posq=" + side + str(quoted[i])]
     return own, context

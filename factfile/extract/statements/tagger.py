@@ -15,7 +15,7 @@ import pycrfsuite
 from spacy.tokens import Doc
 
 from factfile.errors import FactfileError
-from factfile.extract.statements.features import sequences, token_features
+from factfile.extract.statements.features import featurised
 
 MODEL_DIR = Path(__file__).parent / "model"
 MODEL_FILE = MODEL_DIR / "attribution.crfsuite"
@@ -63,9 +63,8 @@ class Tagger:
 
     def tag(self, doc: Doc) -> list[TaggedSpan]:
         spans: list[TaggedSpan] = []
-        for tokens, features in zip(sequences(doc), token_features(doc, self.cue_lemmas), strict=True):
-            labels = self._tagger.tag(features)
-            spans.extend(spans_from_labels([t.i for t in tokens], labels))
+        for indexes, features in featurised(doc, self.cue_lemmas):
+            spans.extend(spans_from_labels(indexes, self._tagger.tag(features)))
         return spans
 
 
