@@ -9,7 +9,10 @@ runs in its own process so its peak RSS is its own:
 - bare trafilatura: `trafilatura.extract` of the same HTML pages.
 Printed as articles/s, peak RSS, and the ratios the bars are about (measured in this run), with the
 CPU seconds per article (the measuring process and its workers) beside them: on a shared machine
-wall-clock rates follow the other jobs, CPU time much less.
+wall-clock rates follow the other jobs, CPU time much less. The pipeline stores articles in other
+languages without parsing them, and bare spaCy parses only the English ones, so their articles/s
+count different articles: the pipeline / spaCy ratio compares the time each takes over the same
+inputs (bare spaCy's seconds over the pipeline's), which charges the pipeline for those extra ones.
 
     python bench/pipeline.py
 """
@@ -157,16 +160,18 @@ def main() -> None:
             flush=True,
         )
     one, two, spacy = results["pipeline, 1 worker"], results["pipeline, 2 workers"], results["bare spaCy nlp.pipe"]
+    by_time = spacy["seconds"] / one["seconds"]
     checks = [
-        ("pipeline (1 worker) / bare spaCy", one["rate"] / spacy["rate"], ">= 0.6", one["rate"] / spacy["rate"] >= 0.6),
+        ("pipeline (1 worker) / bare spaCy, same inputs", by_time, ">= 0.6", by_time >= 0.6),
         ("pipeline 2 workers / 1 worker", two["rate"] / one["rate"], ">= 1.7", two["rate"] / one["rate"] >= 1.7),
     ]
     for label, ratio, bar, ok in checks:
         print(f"{label}: {ratio:.2f}x (bar: {bar}) {'PASS' if ok else 'FAIL'}")
     spacy2 = results["bare spaCy, 2 procs"]
     print(f"reference: bare spaCy 2 processes / 1 process: {spacy2['rate'] / spacy['rate']:.2f}x (what two cores give a parsing load here)")
-    by_cpu = spacy["cpu_per_article"] / one["cpu_per_article"]
-    print(f"pipeline (1 worker) / bare spaCy by CPU time per article: {by_cpu:.2f}x (wall-clock ratio above is the bar's)")
+    by_cpu = spacy["cpu_seconds"] / one["cpu_seconds"]
+    print(f"pipeline (1 worker) / bare spaCy by CPU seconds, same inputs: {by_cpu:.2f}x (wall-clock ratio above is the bar's)")
+    print(f"(articles/s ratio, counting the {one['articles'] - spacy['articles']} articles not parsed: {one['rate'] / spacy['rate']:.2f}x)")
     per_worker = max(one["peak_mb"], two["child_peak_mb"])
     print(f"peak RSS per worker: {per_worker:.0f} MB (bar: < 1536 MB) {'PASS' if per_worker < 1536 else 'FAIL'}")
 

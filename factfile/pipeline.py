@@ -1,16 +1,19 @@
 """The whole job for a set of inputs: ingest → extract → relate → store.
 
-Reading files happens here; extraction and NLP run in `workers` processes that each load the model
-once: this one and `workers - 1` spawned ones. This process is also the writer: it stores each
-document in its own transaction, in input order, so a crash or a bad input never leaves a
-half-written document, and re-running skips what is already stored. It analyses a batch itself only
-when it would otherwise wait for the next result to store, so writing never falls behind; on a
-machine with as many cores as workers no core idles behind a writer that has little to write.
+Reading files happens here; extraction and NLP run in `workers` processes: this one and `workers - 1`
+started after this one loaded the model (forked on Linux, so they share it; spawned elsewhere, loading
+their own). This process is also the writer: it stores each document in its own transaction, in
+input order, so a crash or a bad input never leaves a half-written document, and re-running skips
+what is already stored. It analyses a batch itself only when the pool's queue is full, so writing
+never falls behind; on a machine with as many cores as workers no core idles behind a writer that
+has little to write. Near the end of the input the pool gets only its share of what is left, so
+that no process waits, idle, for another's queue to drain.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -72,8 +75,11 @@ class Duplicate:
 
 Processed = Analysis | Rejection | Duplicate
 
-_QUEUED_PER_WORKER = 2  # batches given to each worker process: one running, one ready when it finishes
-_BUFFERED = 8  # batches analysed here while waiting for the pool's oldest one
+_QUEUED_PER_WORKER = 6  # batches given to each worker process: enough to keep it busy while this one analyses a long batch
+_BUFFERED = 16  # batches analysed here while waiting for the pool's oldest one
+# Forked workers start with the model this process loaded (copy-on-write) instead of importing and loading
+# their own; macOS and Windows have no safe fork.
+_START_METHOD = "fork" if sys.platform == "linux" else "spawn"
 
 
 class Analyser:
@@ -178,23 +184,22 @@ class Pipeline:
             for batch in batches:
                 yield from analyser(batch)
             return
-        local: Analyser | None = None  # loaded while the pool's processes start
+        local = Analyser(self.stages, self.limits, self.store.has_document, self.relater_names)
         helpers = self.workers - 1
-        context = multiprocessing.get_context("spawn")
+        context = multiprocessing.get_context(_START_METHOD)
         initargs = (self.stages, self.limits, self.store.url, self.relater_names)
         with ProcessPoolExecutor(helpers, mp_context=context, initializer=_start_worker, initargs=initargs) as pool:
             pending: deque[Future | list[Processed]] = deque()  # batches in input order, analysed here or in the pool
             in_pool: set[Future] = set()
-            for batch in batches:
+            for batch, left in _with_count_left(batches, helpers * _QUEUED_PER_WORKER * 2):
                 while pending and (_ready(pending[0]) or len(pending) >= helpers * _QUEUED_PER_WORKER + _BUFFERED):
                     yield from _result(pending.popleft())
                 in_pool = {future for future in in_pool if not future.done()}
-                if len(in_pool) < helpers * _QUEUED_PER_WORKER:
+                if len(in_pool) < helpers * _QUEUED_PER_WORKER and _pool_share(len(in_pool), left, helpers):
                     future = pool.submit(_run_worker, batch)
                     in_pool.add(future)
                     pending.append(future)
                 else:  # nothing to store until the pool answers: analyse instead of waiting
-                    local = local or Analyser(self.stages, self.limits, self.store.has_document, self.relater_names)
                     pending.append(local(batch))
             while pending:
                 yield from _result(pending.popleft())
@@ -218,6 +223,24 @@ def _ready(batch: Future | list[Processed]) -> bool:
 
 def _result(batch: Future | list[Processed]) -> list[Processed]:
     return batch.result() if isinstance(batch, Future) else batch
+
+
+def _pool_share(in_pool: int, left: int | None, helpers: int) -> bool:
+    """Whether the next batch goes to the pool. Near the end of the input, only while the pool holds
+    less than its share of the batches not yet analysed: this process would otherwise wait, idle,
+    for the pool's queue to drain."""
+    return left is None or (in_pool + 1) * (helpers + 1) <= helpers * (in_pool + left)
+
+
+def _with_count_left(batches: Iterator[list[RawItem]], window: int) -> Iterator[tuple[list[RawItem], int | None]]:
+    """Each batch with the number of batches from it to the end, once the end is within `window`."""
+    ahead: deque[list[RawItem]] = deque()
+    for batch in batches:
+        ahead.append(batch)
+        if len(ahead) > window:
+            yield ahead.popleft(), None
+    while ahead:
+        yield ahead.popleft(), len(ahead) + 1
 
 
 def _batches(items: Iterator[RawItem], size: int) -> Iterator[list[RawItem]]:

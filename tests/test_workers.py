@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import PAGES, SEED, table_snapshot
+from factfile import pipeline
 
 
-def test_two_workers_match_one(tmp_path):
+@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+def test_two_workers_match_one(tmp_path, monkeypatch, start_method):
     from typer.testing import CliRunner
 
     from factfile.serve.cli import app
+
+    monkeypatch.setattr(pipeline, "_START_METHOD", start_method)
 
     inputs = [str(SEED), *(str(p["path"]) for p in PAGES.values())]
     snapshots = []
@@ -25,3 +31,19 @@ def test_two_workers_match_one(tmp_path):
     assert snapshots[0]["mentions"] == snapshots[1]["mentions"]
     assert snapshots[0]["aliases"] == snapshots[1]["aliases"]
     assert snapshots[0]["documents"] == snapshots[1]["documents"]
+
+
+def test_each_batch_knows_how_many_are_left_once_the_end_is_near():
+    counted = list(pipeline._with_count_left(iter("abcdef"), window=3))
+    assert counted == [("a", None), ("b", None), ("c", None), ("d", 3), ("e", 2), ("f", 1)]
+    assert list(pipeline._with_count_left(iter("ab"), window=3)) == [("a", 2), ("b", 1)]
+
+
+def test_near_the_end_the_pool_gets_only_its_share():
+    assert pipeline._pool_share(in_pool=5, left=None, helpers=1)  # end not in sight
+    assert pipeline._pool_share(in_pool=0, left=2, helpers=1)  # one for the pool, one for this process
+    assert not pipeline._pool_share(in_pool=1, left=1, helpers=1)
+    assert pipeline._pool_share(in_pool=3, left=5, helpers=1)  # 4 of 8 left to the pool
+    assert not pipeline._pool_share(in_pool=3, left=4, helpers=1)
+    assert pipeline._pool_share(in_pool=3, left=3, helpers=3)  # three helpers take three of four
+    assert not pipeline._pool_share(in_pool=4, left=1, helpers=3)
