@@ -172,3 +172,30 @@ def test_a_cue_without_content_is_completed_from_the_parse(extractor):
     assert attribution is not None
     assert doc[attribution.contents[0].start : attribution.contents[0].end].text == "Crops are withering in the islands"
     assert doc[attribution.sources[0].start : attribution.sources[0].end].text == "he"
+
+
+def test_attribution_features_read_the_parse_as_tokens_do(extractor):
+    """The tagger's columns come from one Doc.to_array call; they must say what spaCy's Token objects say."""
+    from factfile.extract.statements.features import _Columns, featurised, quote_depths, sequences
+
+    text = (
+        "Ukraine’s military intelligence said the Legion crossed the border.\n\n"
+        "“We are here,” Denis Kapustin told reporters in Belgorod, adding: \"We will stay.\"\n"
+        "The FSB allegedly killed 70 fighters, according to Russian officials."
+    )
+    doc = extractor.nlp(text)
+    columns = _Columns(doc)
+    tokens = list(doc)
+    assert columns.text == [t.text for t in tokens]
+    assert columns.lemma == [t.lemma_.lower() for t in tokens]
+    assert columns.pos == [t.pos_ for t in tokens] and columns.tag == [t.tag_ for t in tokens]
+    assert columns.dep == [t.dep_ for t in tokens] and columns.head == [t.head.i for t in tokens]
+    assert columns.ent == [t.ent_iob_ + t.ent_type_ if t.ent_type_ else "O" for t in tokens]
+    assert columns.bounds == ([str(int(t.is_sent_start)) for t in tokens], [str(int(t.is_sent_end)) for t in tokens])
+    assert [range(s.start, s.end) for s in doc.sents] == columns.sentences()
+    assert any(e != "O" for e in columns.ent) and len(columns.sentences()) == 4
+    paragraphs = [[t.i for t in s] for s in sequences(doc)]
+    assert [indexes for indexes, _ in featurised(doc, {"say": 0.9, "tell": 0.8})] == paragraphs
+    assert len(paragraphs) == 3 and all(not doc[i].is_space for indexes in paragraphs for i in indexes)
+    inside = [t.text for t, q in zip(tokens, quote_depths(doc), strict=True) if q]
+    assert inside[:5] == ["“", "We", "are", "here", ","] and inside[-3:] == ["stay", ".", '"']

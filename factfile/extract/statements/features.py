@@ -21,10 +21,10 @@ STRAIGHT = {'"', "''", "``"}
 
 def sequences(doc: Doc) -> list[list[Token]]:
     """Paragraphs as token lists (whitespace dropped): quotes and their attributions rarely cross them."""
-    return [[doc[i] for i in indexes] for indexes in paragraphs(_Columns(doc))]
+    return [[doc[i] for i in indexes] for indexes in _paragraphs(_Columns(doc))]
 
 
-def paragraphs(c: _Columns) -> list[list[int]]:
+def _paragraphs(c: _Columns) -> list[list[int]]:
     """The token indexes of `sequences(doc)`. A line break is always a whitespace token of its own:
     spaCy keeps at most one plain space after a token."""
     result: list[list[int]] = []
@@ -177,7 +177,7 @@ def featurised(doc: Doc, cue_lemmas: Mapping[str, float]) -> list[tuple[list[int
             sentence_cue[i] = found
             sentence_quoted[i] = has_quote
     result = []
-    for indexes in paragraphs(c):
+    for indexes in _paragraphs(c):
         base = [_own(i, c, cues, sentence_cue[i], sentence_quoted[i]) for i in indexes]
         n = len(indexes)
         rows = []
