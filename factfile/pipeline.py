@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -77,9 +78,6 @@ Processed = Analysis | Rejection | Duplicate
 
 _QUEUED_PER_WORKER = 6  # batches given to each worker process: enough to keep it busy while this one analyses a long batch
 _BUFFERED = 16  # batches analysed here while waiting for the pool's oldest one
-# Forked workers start with the model this process loaded (copy-on-write) instead of importing and loading
-# their own; macOS and Windows have no safe fork.
-_START_METHOD = "fork" if sys.platform == "linux" else "spawn"
 
 
 class Analyser:
@@ -186,7 +184,7 @@ class Pipeline:
             return
         local = Analyser(self.stages, self.limits, self.store.has_document, self.relater_names)
         helpers = self.workers - 1
-        context = multiprocessing.get_context(_START_METHOD)
+        context = multiprocessing.get_context(_start_method())
         initargs = (self.stages, self.limits, self.store.url, self.relater_names)
         with ProcessPoolExecutor(helpers, mp_context=context, initializer=_start_worker, initargs=initargs) as pool:
             pending: deque[Future | list[Processed]] = deque()  # batches in input order, analysed here or in the pool
@@ -215,6 +213,13 @@ class Pipeline:
         if document is None:
             return Outcome(article.origin, "duplicate", warnings=article.warnings)
         return Outcome(article.origin, "stored", document_id=document.id, warnings=article.warnings)
+
+
+def _start_method() -> str:
+    """Fork on Linux when no other thread runs here: forked workers start with the model this process
+    loaded (copy-on-write) instead of importing and loading their own. A lock another thread holds at
+    the fork stays held for ever in the child, and macOS and Windows have no safe fork: spawn there."""
+    return "fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn"
 
 
 def _ready(batch: Future | list[Processed]) -> bool:

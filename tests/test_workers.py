@@ -14,7 +14,7 @@ def test_two_workers_match_one(tmp_path, monkeypatch, start_method):
 
     from factfile.serve.cli import app
 
-    monkeypatch.setattr(pipeline, "_START_METHOD", start_method)
+    monkeypatch.setattr(pipeline, "_start_method", lambda: start_method)
 
     inputs = [str(SEED), *(str(p["path"]) for p in PAGES.values())]
     snapshots = []
@@ -47,3 +47,18 @@ def test_near_the_end_the_pool_gets_only_its_share():
     assert not pipeline._pool_share(in_pool=3, left=4, helpers=1)
     assert pipeline._pool_share(in_pool=3, left=3, helpers=3)  # three helpers take three of four
     assert not pipeline._pool_share(in_pool=4, left=1, helpers=3)
+
+
+def test_workers_are_forked_only_where_no_other_thread_runs():
+    import sys
+    import threading
+
+    assert pipeline._start_method() == ("fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn")
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert pipeline._start_method() == "spawn"
+    finally:
+        stop.set()
+        other.join()

@@ -38,13 +38,14 @@ def ingest(
     summary = Summary()
     progress = Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, disable=quiet, transient=True,
+        console=err, disable=quiet, transient=True, auto_refresh=False,  # no refresh thread: workers can be forked
     )
     with progress:
         task = progress.add_task("ingesting", total=None)
         for outcome in pipeline.run(paths):
             summary.add(outcome)
-            progress.update(task, advance=1, description=f"stored {summary.stored} · duplicate {summary.duplicate} · rejected {summary.rejected}")
+            counts = f"stored {summary.stored} · duplicate {summary.duplicate} · rejected {summary.rejected}"
+            progress.update(task, advance=1, description=counts, refresh=True)
             if outcome.status == "rejected":
                 progress.console.print(f"[red]rejected[/] {escape(outcome.origin)}: {escape(outcome.problem or '')}")
                 if strict:
