@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select, union_all
 from sqlalchemy.orm import Session
 from wordfreq import zipf_frequency
 
@@ -82,6 +82,21 @@ def profile(text: str, language: str | None = None, title: str | None = None) ->
     return {term: w / norm for term, w in top}
 
 
+@lru_cache(maxsize=LOOKUP_TERMS)
+def _latest_with_terms(count: int):
+    """The latest documents holding each of `count` terms, other than the given one: per term an index
+    walk bounded however common the term, all in one statement (built once per count)."""
+    walks = [
+        select(StoryTerm.term, StoryTerm.document_id, StoryTerm.weight)
+        .where(StoryTerm.term == bindparam(f"term_{k}"), StoryTerm.document_id != bindparam("document"))
+        .order_by(StoryTerm.document_id.desc())
+        .limit(TERM_DOCUMENTS)
+        .subquery()
+        for k in range(count)
+    ]
+    return union_all(*(select(walk) for walk in walks)) if count > 1 else select(walks[0])
+
+
 def _close_in_time(a: date | None, b: date | None) -> bool:
     return a is None or b is None or abs(a - b) <= STORY_WINDOW
 
@@ -96,14 +111,9 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
     if not strongest:
         return StoryChoice(None, 0.0, "no terms")
     partial: dict[int, float] = defaultdict(float)
-    for term in strongest:  # the latest documents with each term: an index walk, bounded however common the term
-        for document_id, weight in session.execute(
-            select(StoryTerm.document_id, StoryTerm.weight)
-            .where(StoryTerm.term == term, StoryTerm.document_id != document.id)
-            .order_by(StoryTerm.document_id.desc())
-            .limit(TERM_DOCUMENTS)
-        ):
-            partial[document_id] += weight * terms[term]
+    wanted = {"document": document.id} | {f"term_{k}": term for k, term in enumerate(strongest)}
+    for term, document_id, weight in session.execute(_latest_with_terms(len(strongest)), wanted):
+        partial[document_id] += weight * terms[term]
     shortlist = sorted(partial, key=lambda d: -partial[d])[:CANDIDATES]
     if not shortlist:
         return StoryChoice(None, 0.0, "no document shares its terms")
