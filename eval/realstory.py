@@ -157,11 +157,15 @@ def main_records(form_records: dict[str, dict[str, Counter]]) -> dict[str, tuple
     return result
 
 
-def wrong_merges(mains: dict[str, object | None], form_records: dict[str, dict[str, Counter]]) -> list[tuple[str, str]]:
-    """Pairs of key actors whose main records are one stored actor."""
+def wrong_merges(
+    mains: dict[str, object | None], form_records: dict[str, dict[str, Counter]], same: dict[str, str] | None = None
+) -> list[tuple[str, str]]:
+    """Pairs of key actors whose main records are one stored actor; `same` maps each key to the real
+    actor it stands for, so one actor labelled in two folders is no wrong merge."""
+    same = same or {}
     return [
         (a, b) for a, b in combinations(sorted(mains), 2)
-        if mains[a] is not None and mains[a] == mains[b] and form_records[a] and form_records[b]
+        if mains[a] is not None and mains[a] == mains[b] and form_records[a] and form_records[b] and same.get(a, a) != same.get(b, b)
     ]
 
 
@@ -367,7 +371,8 @@ def measure_actors(session, story: StorySet, stored: Stored) -> dict:
     forms_total = sum(len(a["names"]) for a in gold_actors)
     forms_landed = sum(round(shares[a["key"]] * len(a["names"])) for a in gold_actors)
     baseline = {a["key"]: (1 / len(a["names"]) if a["names"] else 0.0) for a in gold_actors}
-    merges = wrong_merges({k: m for k, (m, _) in mains.items()}, form_records)
+    real = {a["key"]: a["key"].split(":", 1)[-1] for a in gold_actors}  # the same key in two folders: one actor
+    merges = wrong_merges({k: m for k, (m, _) in mains.items()}, form_records, real)
     gold_kind_of_record = {mains[a["key"]][0]: a["kind"] for a in gold_actors if mains[a["key"]][0] is not None}
     all_forms = {form for a in gold_actors for form in a["names"]}
     junk_names = [
@@ -530,7 +535,21 @@ def measure_stories(story: StorySet, stored: Stored) -> dict:
 
 
 def combined(sets: list[StorySet]) -> StorySet:
-    gold = {key: [item for s in sets for item in s.gold.get(key, [])] for key in ("copy_families", "actors", "claims", "events", "contradictions")}
+    """All folders as one set; actor keys and claim, event and contradiction ids are prefixed with the
+    folder, since each folder numbers its own (the same key in two folders is labelled separately)."""
+    gold: dict[str, list] = {key: [] for key in ("copy_families", "actors", "claims", "events", "contradictions")}
+    for s in sets:
+        def own(name: str, folder: str = s.name) -> str:
+            return f"{folder}:{name}"
+
+        gold["copy_families"] += s.gold.get("copy_families", [])
+        gold["actors"] += [{**a, "key": own(a["key"])} for a in s.gold.get("actors", [])]
+        gold["claims"] += [{**c, "id": own(c["id"]), "source": own(c["source"])} for c in s.gold.get("claims", [])]
+        gold["events"] += [{**e, "id": own(e["id"])} for e in s.gold.get("events", [])]
+        gold["contradictions"] += [
+            {**x, "id": own(x["id"]), "sides": [{**side, "claims": [own(c) for c in side["claims"]]} for side in x["sides"]]}
+            for x in s.gold.get("contradictions", [])
+        ]
     return StorySet("overall", [p for s in sets for p in s.pages], gold)
 
 

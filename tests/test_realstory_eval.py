@@ -92,3 +92,10 @@ def test_places_dates_and_spans():
     span = realstory.span_of("He said the dam was blown up", text)
     assert span is not None and text[span[0]:span[1]] == "He said  the dam\nwas blown up"
     assert text[slice(*realstory.sentence_around(text, span))].strip() == "He said  the dam\nwas blown up."
+
+
+def test_one_actor_labelled_in_two_folders_is_no_wrong_merge():
+    forms = {"a:peskov": {"Peskov": Counter({7: 1})}, "b:peskov": {"Песков": Counter({7: 1})}, "b:kremlin": {"Kremlin": Counter({7: 1})}}
+    mains = {k: m for k, (m, _) in realstory.main_records(forms).items()}
+    same = {"a:peskov": "peskov", "b:peskov": "peskov", "b:kremlin": "kremlin"}
+    assert realstory.wrong_merges(mains, forms, same) == [("a:peskov", "b:kremlin"), ("b:kremlin", "b:peskov")]
