@@ -22,9 +22,9 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from factfile.extract.statements import find_attributions
+from factfile.extract.statements.encoder import ENCODER_DIR, EncoderTagger
 from factfile.extract.statements.polnear import GoldArticle, load_split, parsed
 from factfile.extract.statements.relations import Attribution
-from factfile.extract.statements.encoder import ENCODER_DIR, EncoderTagger
 from factfile.extract.statements.tagger import EDGES_FILE, LEXICON_FILE, MODEL_FILE, Tagger
 
 ROOT = Path(__file__).resolve().parent.parent

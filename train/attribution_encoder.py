@@ -48,7 +48,7 @@ def char_owners(article: GoldArticle) -> list[tuple[int, str, int] | None]:
 def window_labels(window: Window, owner: list) -> list[int]:
     labels = []
     previous = None
-    for start, end in window.offsets:
+    for start, _end in window.offsets:
         current = owner[start] if start < len(owner) else None
         if current is None:
             labels.append(LABEL_ID["O"])
