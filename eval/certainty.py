@@ -5,9 +5,10 @@
 
 Items are PolNeAR's gold attributions (its annotators' cue and content spans, so the score is of
 certainty alone, not of finding the attribution) and sentences no gold attribution touches. The
-draw is seeded and takes: a random stratum of attributions, a stratum of attributions whose cue or
-content holds a negation or rejection word (denials are rare; without it `denied` would have too
-few items to score), and a random stratum of own-voice sentences. Labels follow
+draw is seeded and takes: a random stratum of attributions, a stratum whose cue holds a negation or
+rejection word and one whose content holds a modal or a word of doubt (denials and hedges are rare;
+without these `denied` and `hedged` would have too few items to score; the word lists are broader
+than certainty.py's and say nothing of the label), and a random stratum of own-voice sentences. Labels follow
 eval/certainty/GUIDELINES.md. The baseline labels every attribution `reported` and every own-voice
 sentence `asserted`.
 """
@@ -27,8 +28,9 @@ from factfile.extract.statements.polnear import load_split, parsed
 ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "eval" / "certainty"
 LABELS = ("asserted", "reported", "hedged", "denied")
-NEGATION = re.compile(r"\b(?:not|n't|never|no|den\w*|reject\w*|dismiss\w*|refut\w*|disput\w*|false|lie|lies)\b", re.I)
-STRATA = {"random": 40, "negation": 20, "own-voice": 20}
+NEGATION = re.compile(r"(?:\bnot\b|n't|\bnever\b|\bno\b|\bden(?:y|ie)|reject|dismiss|refut|disput|rebut|\bfalse|\blie)", re.I)
+UNSURE = re.compile(r"\b(?:may|might|could|would|possibl\w*|perhaps|probabl\w*|likely|unlikely|alleg\w*|claim\w*|appear\w*|seem\w*|suggest\w*|expect\w*|whether|if)\b", re.I)
+STRATA = {"random": 40, "negation": 20, "unsure": 15, "own-voice": 20}
 
 
 def _text(text: str, fragments) -> str:
@@ -56,10 +58,11 @@ def draw(polnear: Path, cache: Path, seed: int) -> None:
     rng = random.Random(seed)
     pool = list(items(polnear, cache))
     attributions = [i for i in pool if i[1] == "attribution"]
-    negated = [i for i in attributions if NEGATION.search(_text(i[5].text, i[2] + i[3]))]
     chosen = rng.sample(attributions, STRATA["random"])
-    rest = [i for i in negated if i not in chosen]
-    chosen += [(*i[:1], "negation", *i[2:]) for i in rng.sample(rest, STRATA["negation"])]
+    for stratum, words, where in (("negation", NEGATION, 2), ("unsure", UNSURE, 3)):
+        taken = {i[0] for i in chosen}
+        rest = [i for i in attributions if i[0] not in taken and words.search(_text(i[5].text, i[where]))]
+        chosen += [(*i[:1], stratum, *i[2:]) for i in rng.sample(rest, STRATA[stratum])]
     chosen += rng.sample([i for i in pool if i[1] == "own-voice"], STRATA["own-voice"])
     HERE.mkdir(parents=True, exist_ok=True)
     with open(HERE / "sample.tsv", "w", encoding="utf-8", newline="") as out:
