@@ -60,6 +60,7 @@ def find_attributions(doc: Doc, tagger: Tagger | EncoderTagger | None = None, ru
                     found.append(attribution)
     attributions = sorted(found, key=lambda a: a.cue.start)
     conventional_boundaries(doc, attributions, tagger.cue_edges)
+    attributions = [a for a in attributions if a.contents]  # boundaries may leave a content nothing
     return attributions + nested(doc, attributions)
 
 

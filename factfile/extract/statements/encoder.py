@@ -9,6 +9,7 @@ encoder time. Trained by `train/attribution_encoder.py`.
 
 from __future__ import annotations
 
+import warnings
 from functools import lru_cache
 from pathlib import Path
 
@@ -64,17 +65,30 @@ def load_quantised(directory: Path = ENCODER_DIR):
     """(model, tokenizer) from a directory `save_quantised` wrote, completed by the base model."""
     import torch
     from transformers import AutoConfig, AutoModelForTokenClassification, AutoTokenizer
+    from transformers.utils import logging as transformers_logging
 
     if not (directory / WEIGHTS).exists():
         raise FactfileError(f"{directory / WEIGHTS}: encoder attribution model missing (run train/attribution_encoder.py)")
     config = AutoConfig.from_pretrained(directory)
-    model = AutoModelForTokenClassification.from_pretrained(_base_path(), config=config).eval()
-    model = _quantised(model)
-    trained = torch.load(directory / WEIGHTS, weights_only=False)
-    missing, unexpected = model.load_state_dict(trained, strict=False)
-    untrained = [k for k in missing if not _frozen(k, config.factfile_frozen_layers)]
+    verbosity = transformers_logging.get_verbosity()
+    transformers_logging.set_verbosity_error()  # its load report lists the head trained here as "missing"
+    try:
+        model = AutoModelForTokenClassification.from_pretrained(_base_path(), config=config).eval()
+    finally:
+        transformers_logging.set_verbosity(verbosity)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # torch's notice that its quantised tensors are deprecated
+        model = _quantised(model)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        trained = torch.load(directory / WEIGHTS, weights_only=False)
+    state = model.state_dict()
+    untrained = [k for k in state if k not in trained and not _frozen(k, config.factfile_frozen_layers)]
+    unexpected = [k for k in trained if k not in state]
     if untrained or unexpected:
         raise FactfileError(f"{directory / WEIGHTS}: does not fit the base model ({(untrained + unexpected)[:3]})")
+    state.update(trained)
+    model.load_state_dict(state)
     return model, AutoTokenizer.from_pretrained(directory)
 
 
