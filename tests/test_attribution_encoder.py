@@ -77,3 +77,15 @@ def test_encoder_does_not_attribute_narration(seed_with_encoder, words):
 def test_encoder_gives_the_spokesmans_quote_to_the_spokesman(seed_with_encoder):
     (statement,) = [st for st in seed_with_encoder.statements if st.cue and "not just my job" in st.content.text]
     assert statement.source is not None and statement.source.text in ("A soldier nicknamed Caesar", "Caesar", "A soldier nicknamed Caesar – the unit’s spokesman")
+
+
+def test_ingest_refuses_an_unknown_tagger(tmp_path):
+    from typer.testing import CliRunner
+
+    from factfile.serve.cli import app
+
+    text = tmp_path / "a.txt"
+    text.write_text("Kapustin said the group crossed the border on Monday morning.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["--db", str(tmp_path / "f.db"), "ingest", str(text), "--attributions", "bert"])
+    assert result.exit_code == 2
+    assert "--attributions" in result.output

@@ -118,6 +118,11 @@ class EncoderTagger:
             self.tokenizer = AutoTokenizer.from_pretrained(directory)
         else:
             self.model, self.tokenizer = load_quantised(directory)
+        import torch
+
+        # One thread: the pipeline runs one worker process per core, and idle intra-op threads
+        # spin on a busy machine, burning CPU the other workers need.
+        torch.set_num_threads(1)
 
     def tag(self, doc: Doc) -> list[TaggedSpan]:
         found = windows(self.tokenizer, doc.text, candidate_sentences(doc, self.cue_lemmas))
