@@ -71,11 +71,15 @@ def load_quantised(directory: Path = ENCODER_DIR):
         raise FactfileError(f"{directory / WEIGHTS}: encoder attribution model missing (run train/attribution_encoder.py)")
     config = AutoConfig.from_pretrained(directory)
     verbosity = transformers_logging.get_verbosity()
+    bar = transformers_logging.is_progress_bar_enabled()
     transformers_logging.set_verbosity_error()  # its load report lists the head trained here as "missing"
+    transformers_logging.disable_progress_bar()
     try:
         model = AutoModelForTokenClassification.from_pretrained(_base_path(), config=config).eval()
     finally:
         transformers_logging.set_verbosity(verbosity)
+        if bar:
+            transformers_logging.enable_progress_bar()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # torch's notice that its quantised tensors are deprecated
         model = _quantised(model)
