@@ -21,6 +21,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Literal
 
+from sqlalchemy.exc import OperationalError
+
 from factfile.config import DEFAULT_LIMITS, Limits
 from factfile.errors import IngestError
 from factfile.extract import DEFAULT_STAGES, Extractor
@@ -208,11 +210,27 @@ class Pipeline:
         if isinstance(processed, Duplicate):
             return Outcome(processed.origin, "duplicate", warnings=processed.warnings)
         article = processed.article
-        with self.store.transaction() as session:
-            document = save(session, processed, self.relaters)
+        for attempt in range(1, _BUSY_ATTEMPTS + 1):
+            try:
+                with self.store.transaction() as session:
+                    document = save(session, processed, self.relaters)
+                break
+            except OperationalError as exc:
+                if not _busy(exc):
+                    raise
+                if attempt == _BUSY_ATTEMPTS:
+                    return Outcome(article.origin, "rejected", f"not stored: another writer held the store's lock through {attempt} waits ({exc.orig})")
         if document is None:
             return Outcome(article.origin, "duplicate", warnings=article.warnings)
         return Outcome(article.origin, "stored", document_id=document.id, warnings=article.warnings)
+
+
+_BUSY_ATTEMPTS = 3  # each waits the store's busy timeout for another writer's transaction to end
+
+
+def _busy(error: OperationalError) -> bool:
+    """Whether the store refused a write because another writer holds its lock (SQLite's busy timeout ran out)."""
+    return "locked" in str(error.orig) or "busy" in str(error.orig)
 
 
 def _start_method() -> str:
