@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gzip
+import os
+import stat
 import zlib
 from pathlib import Path
 from typing import Literal
@@ -28,13 +30,18 @@ def format_of(path: Path) -> Format:
 
 
 def head(path: Path, size: int = 4096) -> bytes:
-    """The first bytes of the file, gunzipped when compressed; empty when unreadable."""
+    """The first bytes of the file, gunzipped when compressed; empty when unreadable or not a regular file.
+
+    Opened without blocking: opening a FIFO for reading otherwise waits for a writer, for ever."""
     try:
-        with path.open("rb") as handle:
+        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return b""
             head = handle.read(size)
-        if head[:2] == b"\x1f\x8b":
-            with gzip.open(path, "rb") as handle:
-                head = handle.read(size)
+            if head[:2] == b"\x1f\x8b":
+                handle.seek(0)
+                with gzip.GzipFile(fileobj=handle, mode="rb") as unzipped:
+                    head = unzipped.read(size)
     except (OSError, EOFError, zlib.error):
         return b""
     return head
