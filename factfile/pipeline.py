@@ -12,9 +12,13 @@ that no process waits, idle, for another's queue to drain.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -121,8 +125,9 @@ class Analyser:
 _worker: Analyser | None = None
 
 
-def _start_worker(stages: tuple[str, ...], limits: Limits, store_url: str, relaters: tuple[str, ...]) -> None:
+def _start_worker(stages: tuple[str, ...], limits: Limits, store_url: str, relaters: tuple[str, ...], parent: int) -> None:
     global _worker
+    die_with_parent(parent)
     store = Store(store_url, migrate=False)
     _worker = Analyser(stages, limits, store.has_document, relaters)
 
@@ -187,7 +192,7 @@ class Pipeline:
         local = Analyser(self.stages, self.limits, self.store.has_document, self.relater_names)
         helpers = self.workers - 1
         context = multiprocessing.get_context(_start_method())
-        initargs = (self.stages, self.limits, self.store.url, self.relater_names)
+        initargs = (self.stages, self.limits, self.store.url, self.relater_names, os.getpid())
         with ProcessPoolExecutor(helpers, mp_context=context, initializer=_start_worker, initargs=initargs) as pool:
             pending: deque[Future | list[Processed]] = deque()  # batches in input order, analysed here or in the pool
             in_pool: set[Future] = set()
@@ -231,6 +236,29 @@ _BUSY_ATTEMPTS = 3  # each waits the store's busy timeout for another writer's t
 def _busy(error: OperationalError) -> bool:
     """Whether the store refused a write because another writer holds its lock (SQLite's busy timeout ran out)."""
     return "locked" in str(error.orig) or "busy" in str(error.orig)
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this worker process end when `parent` does, even by SIGKILL, which gives the pool no chance
+    to stop it: an orphaned worker would otherwise wait for work for ever, holding its model's memory.
+
+    Linux signals the worker when its parent dies (prctl); elsewhere a thread watches the parent id."""
+    if sys.platform == "linux":
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+            if os.getppid() != parent:  # the parent died before the request took effect
+                os._exit(1)
+            return
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="factfile-parent-watch").start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _start_method() -> str:
