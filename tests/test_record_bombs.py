@@ -10,7 +10,6 @@ import gzip
 import json
 
 from conftest import SEED
-
 from factfile.config import DEFAULT_LIMITS, Limits
 from factfile.ingest import read_items
 from factfile.ingest.jsonl import read_jsonl

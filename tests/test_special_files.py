@@ -12,8 +12,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import SEED
 
+from conftest import SEED
 from factfile.ingest import read_items
 from factfile.ingest.discover import discover
 from factfile.ingest.sniff import head
