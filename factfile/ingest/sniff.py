@@ -40,11 +40,24 @@ def head(path: Path, size: int = 4096) -> bytes:
             head = handle.read(size)
             if head[:2] == b"\x1f\x8b":
                 handle.seek(0)
-                with gzip.GzipFile(fileobj=handle, mode="rb") as unzipped:
-                    head = unzipped.read(size)
-    except (OSError, EOFError, zlib.error):
+                head = _gunzipped_head(handle, size)
+    except OSError:
         return b""
     return head
+
+
+def _gunzipped_head(handle, size: int) -> bytes:
+    """As many of the first `size` uncompressed bytes as come before any damage (a later gzip member may be corrupt)."""
+    parts: list[bytes] = []
+    got = 0
+    try:
+        with gzip.GzipFile(fileobj=handle, mode="rb") as unzipped:
+            while got < size and (part := unzipped.read(min(512, size - got))):
+                parts.append(part)
+                got += len(part)
+    except (OSError, EOFError, zlib.error):
+        pass
+    return b"".join(parts)
 
 
 def _by_content(head: bytes) -> Format:

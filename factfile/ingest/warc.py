@@ -37,50 +37,129 @@ def read_warc(path: Path, limits: Limits) -> Iterator[RawItem | Rejection]:
         handle.close()
         yield Rejection(str(path), "not a WARC file (it does not start with 'WARC/')")
         return
-    records = 0
     with handle:
-        try:
-            for record in _records(handle):
-                records += 1
-                if records > limits.max_records:
-                    yield Rejection(str(path), f"more than {limits.max_records} records; the rest is not read")
-                    return
-                item = _item(record, f"{path}#record {records}", limits)
-                while record.raw_stream.read(1 << 16):  # skipped records too: truncation shows here
+        yield from _read(handle, path, limits)
+
+
+_BROKEN = (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError)
+_GZIP_MEMBER = b"\x1f\x8b\x08"
+_WARC_START = b"\nWARC/1."
+_SCAN = 1 << 20
+
+
+def _read(handle, path: Path, limits: Limits) -> Iterator[RawItem | Rejection]:
+    """Every record's item. A broken or corrupt record is rejected, and reading goes on at the next
+    record start found in the bytes after the record's own start (its length may be wrong, too).
+
+    A record is held until the next one is parsed: warcio only notices that a record's Content-Length
+    was wrong (so its content is cut or runs into the next record) when it looks for the next one."""
+    gzipped = handle.read(3) == _GZIP_MEMBER
+    number = 0  # records read, broken ones included
+    start: int | None = 0
+    while start is not None:
+        handle.seek(start)
+        iterator = _QuietArchiveIterator(handle, check_digests=True)
+        stream = iter(iterator)
+        held: tuple[RawItem, int] | None = None  # an item and its record's offset
+        failure: Exception | None = None
+        resync: int | None = None  # where to look for the next record start, after a corrupt record
+        while True:
+            length_errors = iterator.err_count
+            try:
+                record = _next(stream)
+            except _BROKEN as exc:
+                failure, record = exc, None
+            if held is not None:
+                item, offset = held
+                held = None
+                if iterator.err_count != length_errors:
+                    yield Rejection(item.origin, "corrupt record: its Content-Length does not match its content")
+                    resync = offset + 1
+                    break
+                yield item
+            if record is None:
+                break
+            offset = iterator.offset
+            number += 1
+            if number > limits.max_records:
+                yield Rejection(str(path), f"more than {limits.max_records} records; the rest is not read")
+                return
+            origin = f"{path}#record {number}"
+            try:
+                item = _item(record, origin, limits)
+                while record.raw_stream.read(1 << 16):  # skipped records too: truncation and digests show here
                     pass
-                if getattr(record.raw_stream, "limit", 0):
-                    yield Rejection(str(path), f"truncated WARC: record {records} ends early; reading stopped there")
-                    return
-                if item is not None:
-                    yield item
-        except (ArchiveLoadFailed, MalformedRecord) as exc:
-            problem = "not a WARC file" if records == 0 else f"unreadable WARC record after record {records}"
-            yield Rejection(str(path), f"{problem} ({_short(exc)})")
-        except (EOFError, zlib.error, ValueError, OSError) as exc:
-            yield Rejection(str(path), f"truncated or corrupt WARC: reading stopped after record {records} ({_short(exc)})")
-    if records == 0:
+            except _BROKEN as exc:
+                failure = exc
+                break
+            if getattr(record.raw_stream, "limit", 0):
+                yield Rejection(str(path), f"truncated WARC: record {number} ends early; reading stopped there")
+                return
+            if record.digest_checker.passed is False:
+                yield Rejection(origin, f"corrupt record: {record.digest_checker.problems[0]}")
+                resync = offset + 1
+                break
+            if isinstance(item, RawItem):
+                held = (item, offset)
+            elif item is not None:
+                yield item
+        if resync is None and failure is None:
+            break
+        if resync is None:
+            number += 1
+            resync = iterator.offset + 1
+            start = _next_record_start(handle, resync, gzipped)
+            if number == 1 and start is None:
+                yield Rejection(str(path), f"not a WARC file ({_short(failure)})")
+                return
+            where = "reading goes on at the next record" if start is not None else "no record follows it"
+            yield Rejection(f"{path}#record {number}", f"unreadable WARC record ({_short(failure)}); {where}")
+        else:
+            start = _next_record_start(handle, resync, gzipped)
+    if number == 0:
         yield Rejection(str(path), "WARC file holds no records")
 
 
-class MalformedRecord(Exception):
+class _QuietArchiveIterator(ArchiveIterator):
+    """warcio prints a warning to stderr for a record whose Content-Length is wrong; we count it (err_count) instead."""
+
+    INC_RECORD = ""
+
+
+def _next(stream):
+    """The next record, None at the end; whatever Python error warcio raises on mangled headers is a broken record."""
+    try:
+        return next(stream)
+    except StopIteration:
+        return None
+    except (AttributeError, TypeError, KeyError, IndexError, UnicodeError) as exc:
+        raise MalformedRecord(f"malformed record headers: {type(exc).__name__}: {exc}") from exc
+
+
+def _next_record_start(handle, offset: int, gzipped: bool) -> int | None:
+    """The file offset of the first record start after `offset`: a gzip member's magic bytes in a
+    .warc.gz, a line beginning 'WARC/1.' otherwise. A false start is found broken in its turn."""
+    marker, shift = (_GZIP_MEMBER, 0) if gzipped else (_WARC_START, 1)
+    position = max(0, offset - shift)
+    handle.seek(position)
+    carry = b""
+    while chunk := handle.read(_SCAN):
+        found = (carry + chunk).find(marker)
+        if found >= 0:
+            return position - len(carry) + found + shift
+        carry = chunk[-(len(marker) - 1):]
+        position += len(chunk)
+    return None
+
+
+class MalformedRecord(ValueError):
     """warcio tripped over a record's headers (it raises whatever Python raised, e.g. on a missing URI)."""
 
 
-def _records(handle) -> Iterator:
-    records = iter(ArchiveIterator(handle))
-    while True:
-        try:
-            record = next(records)
-        except StopIteration:
-            return
-        except (AttributeError, TypeError, KeyError, IndexError, UnicodeError) as exc:
-            raise MalformedRecord(f"malformed record headers: {type(exc).__name__}: {exc}") from exc
-        yield record
-
-
 def _short(exc: Exception) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0][:160]
+    """The error's first line, short and printable (warcio quotes the raw bytes it choked on)."""
+    text = (str(exc).strip() or type(exc).__name__).splitlines()[0][:120]
+    return "".join(c if c.isprintable() else "?" for c in text)
 
 
 def _item(record, origin: str, limits: Limits) -> RawItem | Rejection | None:
