@@ -13,8 +13,8 @@ import random
 import sqlite3
 
 import pytest
-from conftest import SEED
 
+from conftest import SEED
 from factfile.config import DEFAULT_LIMITS
 from factfile.errors import IngestError
 from factfile.ingest import read_items, to_article

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-from html import escape
 import re
 import unicodedata
 from datetime import date, datetime
+from html import escape
 from urllib.parse import urlsplit
 
 import trafilatura
