@@ -21,6 +21,8 @@ INSTRUMENT: dict[str, tuple[str, ...]] = {
     "feed": ("factfile", "feedparser"),
     "sniff": ("factfile",),
     "dates": ("factfile", "dateparser"),
+    "warc_damage": ("factfile", "warcio"),
+    "api": ("factfile",),
 }
 
 

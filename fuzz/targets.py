@@ -95,7 +95,49 @@ def dates(data: bytes) -> None:
         raise Finding(f"impossible date {parsed}")
 
 
+def warc_damage(data: bytes) -> None:
+    """Partial container corruption: the fuzzer's bytes overwrite part of one record of a five-record
+    WARC (gzipped or not); every other record must still come out, in order, and only that one may go."""
+    from seeds import damage_warc, five_record_warcs
+
+    if len(data) < 4:
+        return
+    gzipped, victim = data[0] & 1, data[1] % 5
+    records = five_record_warcs()[gzipped]
+    damaged = damage_warc(records, victim, data[2] / 255, data[3:])
+    path = _scratch(damaged, ".warc.gz" if gzipped else ".warc")
+    found = _check_reader(read_warc(path, Limits()), path)
+    urls = [r.hints.url for r in found if isinstance(r, RawItem)]
+    expected = [f"https://news.example/{n}" for n in range(5) if n != victim]
+    if [u for u in urls if u != f"https://news.example/{victim}"] != expected:
+        raise Finding(f"records lost around a damaged record {victim}: read {urls}")
+
+
+_API: list = []
+
+
+def api(data: bytes) -> None:
+    """Hostile values in every parameter of every route of the web app: a 4xx or a 2xx, never a 5xx."""
+    if not _API:
+        from api_routes import build
+
+        _API.extend(build(_SCRATCH / "api.db"))
+    client, cases = _API
+    if len(data) < 2:
+        return
+    method, url, parameter, where = cases[int.from_bytes(data[:2], "big") % len(cases)]
+    value = data[2:].decode("utf-8", errors="replace")
+    if where == "path":
+        response = client.request(method, url.replace("{" + parameter + "}", value.replace("/", "%2F").replace("?", "%3F").replace("#", "%23") or "0"))
+    else:
+        response = client.request(method, url, params={parameter: value})
+    if response.status_code >= 500:
+        raise Finding(f"{method} {url} {parameter}={value[:40]!r}: {response.status_code}")
+
+
 TARGETS: dict[str, Callable[[bytes], None]] = {
+    "warc_damage": warc_damage,
+    "api": api,
     "html": html,
     "text": text,
     "jsonl": jsonl,

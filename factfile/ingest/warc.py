@@ -11,7 +11,6 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from factfile.config import Limits
-from factfile.ingest.sniff import head as _head
 from factfile.records import Hints, RawItem, Rejection
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -33,17 +32,13 @@ def read_warc(path: Path, limits: Limits) -> Iterator[RawItem | Rejection]:
         handle.close()
         yield Rejection(str(path), f"file is over the {limits.max_container_bytes >> 30} GB limit for one WARC")
         return
-    if not _head(path).startswith(b"WARC/"):
-        handle.close()
-        yield Rejection(str(path), "not a WARC file (it does not start with 'WARC/')")
-        return
     with handle:
         yield from _read(handle, path, limits)
 
 
 _BROKEN = (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError)
 _GZIP_MEMBER = b"\x1f\x8b\x08"
-_WARC_START = b"\nWARC/1."
+_WARC_START = b"WARC/1."
 _SCAN = 1 << 20
 
 
@@ -53,12 +48,13 @@ def _read(handle, path: Path, limits: Limits) -> Iterator[RawItem | Rejection]:
 
     A record is held until the next one is parsed: warcio only notices that a record's Content-Length
     was wrong (so its content is cut or runs into the next record) when it looks for the next one."""
-    gzipped = handle.read(3) == _GZIP_MEMBER
+    known_format = "arc" if path.name.lower().endswith((".arc", ".arc.gz")) else "warc"
     number = 0  # records read, broken ones included
     start: int | None = 0
     while start is not None:
         handle.seek(start)
         iterator = _QuietArchiveIterator(handle, check_digests=True)
+        iterator.known_format = known_format  # else garbage after a false record start may parse as an ARC record
         stream = iter(iterator)
         held: tuple[RawItem, int] | None = None  # an item and its record's offset
         failure: Exception | None = None
@@ -78,6 +74,9 @@ def _read(handle, path: Path, limits: Limits) -> Iterator[RawItem | Rejection]:
                     break
                 yield item
             if record is None:
+                break
+            if known_format == "warc" and not _complete_headers(record):
+                failure = MalformedRecord("record headers lack WARC-Type or a numeric Content-Length")
                 break
             offset = iterator.offset
             number += 1
@@ -108,16 +107,23 @@ def _read(handle, path: Path, limits: Limits) -> Iterator[RawItem | Rejection]:
         if resync is None:
             number += 1
             resync = iterator.offset + 1
-            start = _next_record_start(handle, resync, gzipped)
+            start = _next_record_start(handle, resync)
             if number == 1 and start is None:
                 yield Rejection(str(path), f"not a WARC file ({_short(failure)})")
                 return
             where = "reading goes on at the next record" if start is not None else "no record follows it"
             yield Rejection(f"{path}#record {number}", f"unreadable WARC record ({_short(failure)}); {where}")
         else:
-            start = _next_record_start(handle, resync, gzipped)
+            start = _next_record_start(handle, resync)
     if number == 0:
         yield Rejection(str(path), "WARC file holds no records")
+
+
+def _complete_headers(record) -> bool:
+    """Whether the record has the headers every WARC record must: without them it is no record but
+    bytes that look like one (a false start found after damage), and its length is unknown."""
+    length = record.rec_headers.get_header("Content-Length") or ""
+    return bool(record.rec_headers.get_header("WARC-Type")) and length.strip().isdigit()
 
 
 class _QuietArchiveIterator(ArchiveIterator):
@@ -136,18 +142,19 @@ def _next(stream):
         raise MalformedRecord(f"malformed record headers: {type(exc).__name__}: {exc}") from exc
 
 
-def _next_record_start(handle, offset: int, gzipped: bool) -> int | None:
-    """The file offset of the first record start after `offset`: a gzip member's magic bytes in a
-    .warc.gz, a line beginning 'WARC/1.' otherwise. A false start is found broken in its turn."""
-    marker, shift = (_GZIP_MEMBER, 0) if gzipped else (_WARC_START, 1)
-    position = max(0, offset - shift)
+def _next_record_start(handle, offset: int) -> int | None:
+    """The file offset of the first record start at or after `offset`: a gzip member's magic bytes
+    (.warc.gz) or 'WARC/1.' (plain WARC; damage may have taken the blank lines before it). A false
+    start is found broken in its turn."""
+    position = offset
     handle.seek(position)
     carry = b""
     while chunk := handle.read(_SCAN):
-        found = (carry + chunk).find(marker)
-        if found >= 0:
-            return position - len(carry) + found + shift
-        carry = chunk[-(len(marker) - 1):]
+        window, base = carry + chunk, position - len(carry)
+        starts = [found for marker in (_GZIP_MEMBER, _WARC_START) if (found := window.find(marker)) >= 0]
+        if starts:
+            return base + min(starts)
+        carry = chunk[-(len(_WARC_START) - 1):]
         position += len(chunk)
     return None
 
