@@ -12,6 +12,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from urllib.parse import quote
 
 from factfile.config import Limits
 from factfile.errors import IngestError
@@ -116,19 +117,23 @@ def warc_damage(data: bytes) -> None:
 _API: list = []
 
 
-def api(data: bytes) -> None:
-    """Hostile values in every parameter of every route of the web app: a 4xx or a 2xx, never a 5xx."""
+def prepare_api() -> None:
     if not _API:
         from api_routes import build
 
         _API.extend(build(_SCRATCH / "api.db"))
+
+
+def api(data: bytes) -> None:
+    """Hostile values in every parameter of every route of the web app: a 4xx or a 2xx, never a 5xx."""
+    prepare_api()
     client, cases = _API
     if len(data) < 2:
         return
     method, url, parameter, where = cases[int.from_bytes(data[:2], "big") % len(cases)]
     value = data[2:].decode("utf-8", errors="replace")
     if where == "path":
-        response = client.request(method, url.replace("{" + parameter + "}", value.replace("/", "%2F").replace("?", "%3F").replace("#", "%23") or "0"))
+        response = client.request(method, url.replace("{" + parameter + "}", quote(value, safe="") or "0"))
     else:
         response = client.request(method, url, params={parameter: value})
     if response.status_code >= 500:

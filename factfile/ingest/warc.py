@@ -51,7 +51,9 @@ def _read(handle, path: Path, limits: Limits) -> Iterator[RawItem | Rejection]:
     known_format = "arc" if path.name.lower().endswith((".arc", ".arc.gz")) else "warc"
     number = 0  # records read, broken ones included
     start: int | None = 0
+    quiet = False  # the last run of the reader ended at a record rejected as corrupt
     while start is not None:
+        numbered_before = number
         handle.seek(start)
         iterator = _QuietArchiveIterator(handle, check_digests=True)
         iterator.known_format = known_format  # else garbage after a false record start may parse as an ARC record
@@ -102,19 +104,25 @@ def _read(handle, path: Path, limits: Limits) -> Iterator[RawItem | Rejection]:
                 held = (item, offset)
             elif item is not None:
                 yield item
-        if resync is None and failure is None:
-            break
-        if resync is None:
-            number += 1
-            resync = iterator.offset + 1
+        if resync is not None:  # after a corrupt record, rejected above
             start = _next_record_start(handle, resync)
-            if number == 1 and start is None:
-                yield Rejection(str(path), f"not a WARC file ({_short(failure)})")
-                return
-            where = "reading goes on at the next record" if start is not None else "no record follows it"
-            yield Rejection(f"{path}#record {number}", f"unreadable WARC record ({_short(failure)}); {where}")
-        else:
-            start = _next_record_start(handle, resync)
+            quiet = True
+            continue
+        read_any, quiet_before, quiet = number > numbered_before, quiet, False
+        start = _next_record_start(handle, iterator.offset + 1)
+        if failure is None:
+            if start is None:
+                break  # the end of the file
+            failure = MalformedRecord("unreadable bytes where the next record should start")
+        if quiet_before and not read_any:
+            quiet = True
+            continue  # the remains of the record just rejected, not a record of its own
+        number += 1
+        if number == 1 and start is None:
+            yield Rejection(str(path), f"not a WARC file ({_short(failure)})")
+            return
+        where = "reading goes on at the next record" if start is not None else "no record follows it"
+        yield Rejection(f"{path}#record {number}", f"unreadable WARC record ({_short(failure)}); {where}")
     if number == 0:
         yield Rejection(str(path), "WARC file holds no records")
 
