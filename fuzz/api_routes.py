@@ -4,6 +4,7 @@ Read from the app itself, so that a route added later is fuzzed too."""
 
 from __future__ import annotations
 
+import atexit
 from pathlib import Path
 
 from fastapi.routing import APIRoute
@@ -38,7 +39,9 @@ def parameters(route: APIRoute) -> list[tuple[str, str]]:
 
 
 def build(db: Path) -> tuple[TestClient, list[tuple[str, str, str, str]]]:
-    app = create_app(Store(db), ServeSettings(rate=1e9, burst=1_000_000_000, cache=False))
+    store = Store(db)
+    atexit.register(store.close)  # an open pool kept the fuzzing process from ending
+    app = create_app(store, ServeSettings(rate=1e9, burst=1_000_000_000, cache=False))
     cases = []
     for route in routes(app):
         method = sorted(route.methods - {"HEAD"})[0]

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import atexit
+import signal
 import sys
 from pathlib import Path
 
@@ -39,6 +41,9 @@ def main() -> None:
     def one_input(data: bytes) -> None:
         target(data)
 
+    # libFuzzer's per-input timer (SIGALRM) still runs while Python finalises after the last input: on a
+    # busy machine, tearing down the api target's app outlasted it and the run ended as if killed.
+    atexit.register(signal.alarm, 0)
     atheris.Setup(sys.argv, one_input)
     atheris.Fuzz()
 

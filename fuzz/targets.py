@@ -110,7 +110,7 @@ def warc_damage(data: bytes) -> None:
     found = _check_reader(read_warc(path, Limits()), path)
     urls = [r.hints.url for r in found if isinstance(r, RawItem)]
     expected = [f"https://news.example/{n}" for n in range(5) if n != victim]
-    if [u for u in urls if u != f"https://news.example/{victim}"] != expected:
+    if [u for u in urls if u in expected] != expected:  # the damaged record may come out too, its URL garbled
         raise Finding(f"records lost around a damaged record {victim}: read {urls}")
 
 

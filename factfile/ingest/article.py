@@ -144,6 +144,9 @@ def web_url(url: str | None, warnings: list[str]) -> str | None:
     if not url or not url.strip():
         return None
     url = url.strip()
+    if not url.isprintable() or any(c.isspace() for c in url):
+        warnings.append(f"ignored the URL {url[:80]!r}: it holds spaces or control characters")
+        return None
     scheme = _SCHEME.match(url)
     if scheme and scheme.group(1).lower() not in _WEB_SCHEMES:
         warnings.append(f"ignored a {scheme.group(1).lower()}: URL, which is not a web address")
