@@ -1,0 +1,110 @@
+"""Latin forms of Cyrillic names, as English-language news writes them, for matching across scripts.
+
+ICU's transliteration (`names.latin_key`) follows ISO 9 and gives "Vâčeslav" for "Вячеслав"; the
+press writes "Vyacheslav". Names are romanised the way news agencies do (BGN/PCGN-like: "Гладков" →
+Gladkov, "Грайворон" → Grayvoron, "Евгений" → Yevgeny), Ukrainian both in its own national system
+("Харків" → Kharkiv) and, for Russian names written in Ukrainian, the Russian way ("Пригожин", not
+"Pryhozhyn"). Descriptive names of organisations are translated word by word through a small lexicon
+of the words such names are made of, so that "Русский добровольческий корпус" compares with "Russian
+Volunteer Corps": a rule over words, not a list of actors.
+"""
+
+from __future__ import annotations
+
+import re
+
+_RU = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i", "й": "y",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+    "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    # Ukrainian and Belarusian letters read the Russian way
+    "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u", "'": "", "’": "", "ʼ": "",
+}
+_UK = _RU | {"г": "h", "и": "y", "е": "e", "і": "i", "ї": "i", "є": "ie", "й": "i", "ю": "iu", "я": "ia", "щ": "shch"}
+_UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+_VOWELS = set("аеёиоуыэюяіїєaeiouy")
+_ENDINGS_RU = (("ий", "y"), ("ый", "y"), ("ой", "oy"), ("ия", "iya"))
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def has_cyrillic(text: str) -> bool:
+    return bool(_CYRILLIC.search(text))
+
+
+def _word(word: str, table: dict[str, str], ukrainian: bool) -> str:
+    lower = word.lower()
+    out = []
+    for i, ch in enumerate(lower):
+        previous = lower[i - 1] if i else ""
+        if not ukrainian and ch == "е" and (i == 0 or previous in _VOWELS or previous in "ьъ"):
+            out.append("ye")
+        elif ukrainian and i == 0 and ch in _UK_INITIAL:
+            out.append(_UK_INITIAL[ch])
+        else:
+            out.append(table.get(ch, ch))
+    latin = "".join(out)
+    if not ukrainian:
+        for ending, replacement in _ENDINGS_RU:
+            if lower.endswith(ending) and len(lower) > 3:
+                latin = latin[: -len(table[ending[0]] + table[ending[1]])] + replacement
+                break
+    if word[:1].isupper():
+        latin = latin.upper() if word.isupper() and len(word) > 1 else latin[:1].upper() + latin[1:]
+    return latin
+
+
+def romanize(text: str, ukrainian: bool = False) -> str:
+    """News-style Latin form of a Cyrillic text; Latin letters and punctuation pass through."""
+    table = _UK if ukrainian else _RU
+    return re.sub(r"[\u0400-\u04ff'’ʼ]+", lambda m: _word(m.group(0), table, ukrainian), text)
+
+
+def romanizations(name: str, language: str | None) -> list[str]:
+    """The Latin forms an English text may use for a Cyrillic name: the Russian way, then the Ukrainian
+    way for Ukrainian text; with "W" for a word-initial "В" in one-word names of foreign origin
+    ("Вагнер" → Wagner) and "Ye"/"E" both for a word-initial "Е" ("Евгений": Yevgeny, Evgeny)."""
+    forms = [romanize(name)]
+    if language == "uk":
+        forms.append(romanize(name, ukrainian=True))
+    first = forms[0]
+    if re.match(r"Ye[a-z]", first):
+        forms.append("E" + first[2:])
+    if " " not in name.strip() and name[:1] == "В":
+        forms.append("W" + first[1:])
+    return list(dict.fromkeys(f for f in forms if f))
+
+
+# Words that descriptive names of organisations, units and offices are made of (lemmas, Russian and
+# Ukrainian) and their English equivalents.
+LEXICON: dict[str, str] = {
+    "чвк": "PMC", "пвк": "PMC", "корпус": "Corps", "добровольческий": "Volunteer", "добровольчий": "Volunteer", "легион": "Legion",
+    "легіон": "Legion", "свобода": "Freedom", "россия": "Russia", "росія": "Russia", "русский": "Russian",
+    "російський": "Russian", "российский": "Russian", "украина": "Ukraine", "україна": "Ukraine",
+    "украинский": "Ukrainian", "український": "Ukrainian", "министерство": "Ministry", "міністерство": "Ministry",
+    "оборона": "Defence", "оборони": "Defence", "обороны": "Defence", "вооружённый": "Armed", "вооруженный": "Armed", "збройний": "Armed",
+    "сила": "Forces", "служба": "Service", "безопасность": "Security", "безпека": "Security", "федеральный": "Federal",
+    "армия": "Army", "армія": "Army", "группа": "Group", "група": "Group", "национальный": "National",
+    "національний": "National", "гвардия": "Guard", "гвардія": "Guard", "батальон": "Battalion", "батальйон": "Battalion",
+    "полк": "Regiment", "бригада": "Brigade", "генеральный": "General", "генеральний": "General", "штаб": "Staff",
+    "разведка": "Intelligence", "розвідка": "Intelligence", "главный": "Main", "головний": "Main",
+    "управление": "Directorate", "управління": "Directorate", "пограничный": "Border", "прикордонний": "Border",
+    "государственный": "State", "державний": "State", "республика": "Republic", "республіка": "Republic",
+    "народный": "People's", "народний": "People's", "партия": "Party", "партія": "Party", "фронт": "Front",
+    "частный": "Private", "приватний": "Private", "военный": "Military", "військовий": "Military",
+    "компания": "Company", "компанія": "Company", "совет": "Council", "рада": "Council", "комитет": "Committee",
+    "комітет": "Committee", "следственный": "Investigative", "слідчий": "Investigative", "президент": "President",
+    "правительство": "Government", "уряд": "Government", "белорусский": "Belarusian", "білоруський": "Belarusian",
+    "южный": "Southern", "південний": "Southern", "западный": "Western", "західний": "Western", "округ": "District",
+    "военный округ": "Military District", "агентство": "Agency", "информационный": "Information", "новость": "News",
+}
+_FUNCTION = frozenset({"и", "і", "та", "в", "у", "на", "по", "за"})
+
+
+def translated(lemmas: list[str]) -> str | None:
+    """Word-by-word English form of a descriptive name given as lemmas, when at least half its words
+    are in the lexicon (the rest romanised): "легион свобода россия" → Legion Freedom Russia."""
+    words = [w for w in lemmas if w.lower() not in _FUNCTION and any(ch.isalpha() for ch in w)]
+    known = [w for w in words if w.lower() in LEXICON]
+    if len(words) < 2 or 2 * len(known) < len(words):
+        return None
+    return " ".join(LEXICON.get(w.lower()) or romanize(w).capitalize() for w in words)
