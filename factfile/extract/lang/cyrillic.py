@@ -143,7 +143,17 @@ def _name_spans(text: str, tokens: list[Token], analysis: Analysis) -> list[tupl
         if head.text.lower() in ORG_TYPES or head.lemma in ORG_TYPES or head.text.isupper() and len(head.text) <= 5:
             found.append((head.start, match.end(), "ORG"))
     found += _bracketed_acronyms(text, found)
-    return _joined_persons(text, tokens, _longest(found))
+    found = _joined_persons(text, tokens, _longest(found))
+    return _longest(found + _surnames_again(tokens, found))
+
+
+def _surnames_again(tokens: list[Token], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A surname of a person named in the article, wherever it stands ("Капустину звонили." at the
+    start of a sentence, where the model and the capitalisation rule both miss it)."""
+    persons = [(s, e) for s, e, label in found if label == "PERSON"]
+    surnames = {_person_lemma(t) for t in tokens if t.capitalised and any(s <= t.start and t.end == e for s, e in persons)}
+    return [(t.start, t.end, "PERSON") for t in tokens
+            if t.capitalised and t.parses and not any(s <= t.start < e for s, e, _ in found) and _person_lemma(t) in surnames]
 
 
 def _joined_persons(text: str, tokens: list[Token], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
