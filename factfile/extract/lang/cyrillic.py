@@ -177,7 +177,8 @@ def _joined_persons(text: str, tokens: list[Token], spans: list[tuple[int, int, 
             first = tokens[at[start]] if start in at else None
             if first is not None and start in at and ends.get(end) == at[start] and first.parses and first.parses[0].tag.POS == "ADJF":
                 continue  # "Російського": an adjective, not a name
-        if grown and label == grown[-1][2] == "PERSON" and not text[grown[-1][1]:start].strip():
+        previous = tokens[ends[grown[-1][1]]] if grown and grown[-1][1] in ends else None
+        if previous is not None and label == grown[-1][2] == "PERSON" and not text[grown[-1][1]:start].strip() and previous.has("Name"):
             grown[-1] = (grown[-1][0], end, label)
         elif not grown or start >= grown[-1][1]:
             grown.append((start, end, label))

@@ -70,7 +70,9 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
         if content is not None:
             found.append(_statement(cue, content, source, names, None))
     headline = re.match(r"^([А-ЯЁІЇЄA-Z][\w'’ -]{1,40}?)\s*(:|\s[—–-]\s)\s*(\S.*)$", sentence.text)
-    if headline and any(m.label == "PERSON" and m.span.start == sentence.start for _, m in names):
+    first = tokens[0] if tokens else None
+    if headline and (any(m.label == "PERSON" and m.span.start == sentence.start for _, m in names)
+                     or first is not None and first.start == sentence.start and first.has("Surn", "Name")):
         offset = sentence.start
         mark = headline.group(2)
         start = offset + headline.start(2) + len(mark) - len(mark.lstrip())
@@ -90,22 +92,29 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
             cue = Span(tokens[k - 1].start, token.end, text[tokens[k - 1].start:token.end])
         before = text[sentence.start:token.start]
         quote_before = _QUOTE.search(before) if _DASH.search(before) else None
-        source = _source_after(text, token, sentence, names) if quote_before or _CONTENT_ANAPHOR.match(before.strip()) or not before.strip() else None
-        if quote_before:
+        closing = re.search(r"^(.*?)[»“”\"]\s*[,.]?\s*[—–-]\s*$", before, re.S) if not quote_before else None
+        source = _source_after(text, token, sentence, names) if quote_before or closing or _CONTENT_ANAPHOR.match(before.strip()) or not before.strip() else None
+        if closing:  # the quote opened in the sentence before: "...слідкують?” – пише Rozetka"
+            content = _span(text, sentence.start, sentence.start + len(closing.group(1)))
+        elif quote_before:
             content = _span(text, sentence.start + quote_before.start(1), sentence.start + quote_before.end(1))
         elif _CONTENT_ANAPHOR.match(before.strip()):
             anaphor = _CONTENT_ANAPHOR.match(before.strip())
             lead = len(before) - len(before.lstrip())
             content = _span(text, sentence.start + lead, sentence.start + lead + anaphor.end())
-            source = _source_after(text, token, sentence, names)
-        elif re.search(r"[,.]\s*[—–-]?\s*$", before) and not _subject_before(before, names, sentence, token):
+            between = content.end if content is not None else sentence.start
+            source = _subject_before(text, between, names, token) or _source_after(text, token, sentence, names)
+        elif re.search(r"[,.]\s*[—–-]?\s*$", before) and not _subject_before(text, token.start, names, token):
             content = _span(text, sentence.start, token.start)  # "Уголовное дело ... прекращено, заявил Песков"
             source = _source_after(text, token, sentence, names)
         else:
             end = _clause_end(text, token.end, sentence.end, tokens, k)
-            that = re.search(r"(?:^|,\s*)(?=(?:что|що)\b)", text[token.end:min(end, token.end + 60)])
+            that = re.match(r"\s*[,:]?\s*(?=(?:что|що)\b)|\s*:\s*", text[token.end:end])
             content = _span(text, token.end + that.end() if that else token.end, end)
-            source = _subject_before(before, names, sentence, token)
+            clause_start = _clause_start(text, sentence, token.start)
+            source = _subject_before(text, clause_start, names, token)
+            if found and re.fullmatch(r"\s*(?:но|а|и|і|та|але|однак|однако)\s*", text[clause_start:token.start], re.I):
+                source = found[-1].source  # "назвал ..., но отметил, что": the same speaker
             if source is None and nominal:
                 source = _source_after(text, token, sentence, names, stop_at_case=True)
         if content is None:
@@ -123,21 +132,25 @@ def _clause_end(text: str, start: int, end: int, tokens: list[Token], k: int) ->
     return start + stop.start() if stop else end
 
 
-def _subject_before(before: str, names, sentence: Span, token: Token) -> Span | None:
-    """The name or noun phrase right before the verb (its subject): the last name in the clause."""
-    clause_start = sentence.start + max(before.rfind(","), before.rfind("—"), before.rfind(":"), -1) + 1
+def _subject_before(text: str, clause_start: int, names, token: Token) -> Span | None:
+    """The subject before the verb: the last name in its clause, else the clause's words (a title
+    or description, "Глава государства"), without a leading time adverbial or conjunction."""
     inside = [m for _, m in names if clause_start <= m.span.start and m.span.end <= token.start]
     actors = [m for m in inside if m.label in ("PERSON", "ORG")] or inside
     if actors:
         return actors[-1].span
-    words = before[clause_start - sentence.start:].strip()
-    if words:
-        lead = sentence.start + len(before) - len(before.lstrip()) if clause_start == sentence.start else clause_start
-        phrase = re.sub(r"^(?:\d+\s+\w+|утром|вечером|ранее|позже|также|раніше|також)\s+", "", words, flags=re.I)
-        start = token.start - len(before[clause_start - sentence.start:].rstrip()) + (len(words) - len(phrase)) - 0
-        start = max(start, lead)
-        return Span(start, start + len(phrase), phrase) if phrase and len(phrase.split()) <= 6 else None
-    return None
+    clause = text[clause_start:token.start]
+    lead = re.match(r"\s*(?:(?:\d+\s+\w+|утром|вечером|днем|ранее|позже|также|раніше|також|пізніше|но|а|и|і|та|але|однако|однак)\s+)*", clause, re.I)
+    start = clause_start + lead.end()
+    phrase = text[start:token.start].strip()
+    if not phrase or len(phrase.split()) > 6:
+        return None
+    return Span(start, start + len(phrase), phrase)
+
+
+def _clause_start(text: str, sentence: Span, position: int) -> int:
+    before = text[sentence.start:position]
+    return sentence.start + max(before.rfind(","), before.rfind("—"), before.rfind(":"), before.rfind("–"), -1) + 1
 
 
 def _source_after(text: str, token: Token, sentence: Span, names, stop_at_case: bool = False) -> Span | None:
