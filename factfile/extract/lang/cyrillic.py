@@ -165,12 +165,13 @@ def _joined_persons(text: str, tokens: list[Token], spans: list[tuple[int, int, 
     for start, end, label in spans:
         if label == "PERSON":
             i = at.get(start)
-            while i is not None and i > 0 and tokens[i - 1].capitalised and tokens[i - 1].has(*_PERSON_TAGS) \
+            while i is not None and i > 0 and tokens[i - 1].capitalised and tokens[i - 1].has("Name") \
                     and not text[tokens[i - 1].end:tokens[i].start].strip():
                 i -= 1
                 start = tokens[i].start
             j = ends.get(end)
-            while j is not None and j + 1 < len(tokens) and tokens[j + 1].capitalised and tokens[j + 1].has(*_PERSON_TAGS) \
+            while j is not None and j + 1 < len(tokens) and tokens[j + 1].capitalised and tokens[j + 1].has("Patr", "Surn") \
+                    and tokens[j].has("Name") \
                     and not text[tokens[j].end:tokens[j + 1].start].strip():
                 j += 1
                 end = tokens[j].end
@@ -200,6 +201,9 @@ def _piece(run: list[Token], kind: str) -> list[tuple[int, int, str]]:
     if not run or not any(t.text[:1].isalpha() for t in run):
         return []
     label = LABELS[kind]
+    if label == "PERSON":  # "Росія Сергій Шойгу", "Білорус Олександр Лукашенка": a word before the name
+        while len(run) > 1 and not run[0].has(*_PERSON_TAGS) and run[1].has("Name"):
+            run = run[1:]
     if label == "PERSON" and not any(t.has(*_PERSON_TAGS) for t in run) and all(t.has("Geox") for t in run if t.text.isalpha()):
         label = "GPE"  # the model calls many villages persons ("Козинку")
     if label == "PERSON" and any(t.lemma in _REGION_WORDS for t in run):

@@ -59,14 +59,46 @@ def romanize(text: str, ukrainian: bool = False) -> str:
     return re.sub(r"[\u0400-\u04ff'’ʼ]+", lambda m: _word(m.group(0), table, ukrainian), text)
 
 
+# East Slavic first names as English-language news spells them, in their Russian and Ukrainian (and
+# Belarusian) forms: the press writes Alexander, Sergei, Yevgeny whatever the letters say, and writes a
+# Russian's name the Russian way in a translation from Ukrainian ("Володимир Путін" is Vladimir Putin).
+FIRST_NAMES: dict[str, str] = {
+    **dict.fromkeys(("александр", "олександр", "аляксандр"), "Alexander"), **dict.fromkeys(("алексей", "олексій"), "Alexei"),
+    **dict.fromkeys(("сергей", "сергій", "сяргей"), "Sergei"), **dict.fromkeys(("евгений", "євген", "яўген"), "Yevgeny"),
+    **dict.fromkeys(("дмитрий", "дмитро", "дзмітрый"), "Dmitry"), **dict.fromkeys(("владимир", "володимир", "уладзімір"), "Vladimir"),
+    **dict.fromkeys(("андрей", "андрій"), "Andrei"), **dict.fromkeys(("юрий", "юрій"), "Yuri"),
+    **dict.fromkeys(("георгий", "георгій"), "Georgy"), **dict.fromkeys(("михаил", "михайло"), "Mikhail"),
+    **dict.fromkeys(("николай", "микола"), "Nikolai"), **dict.fromkeys(("виктор", "віктор"), "Viktor"),
+    **dict.fromkeys(("валерий", "валерій"), "Valery"), **dict.fromkeys(("вячеслав", "в'ячеслав", "вʼячеслав", "в’ячеслав"), "Vyacheslav"),
+    **dict.fromkeys(("игорь", "ігор"), "Igor"), **dict.fromkeys(("павел", "павло"), "Pavel"), **dict.fromkeys(("пётр", "петр", "петро"), "Pyotr"),
+    **dict.fromkeys(("григорий", "григорій"), "Grigory"), **dict.fromkeys(("иван", "іван"), "Ivan"),
+    **dict.fromkeys(("анатолий", "анатолій"), "Anatoly"), **dict.fromkeys(("василий", "василь"), "Vasily"),
+    **dict.fromkeys(("геннадий", "геннадій"), "Gennady"), **dict.fromkeys(("константин", "костянтин"), "Konstantin"),
+    **dict.fromkeys(("фёдор", "федор", "федір"), "Fyodor"), **dict.fromkeys(("илья", "ілля"), "Ilya"),
+    **dict.fromkeys(("кирилл", "кирило"), "Kirill"), **dict.fromkeys(("артём", "артем"), "Artyom"),
+    **dict.fromkeys(("олег",), "Oleg"), **dict.fromkeys(("денис",), "Denis"), **dict.fromkeys(("максим",), "Maxim"),
+    **dict.fromkeys(("мария", "марія"), "Maria"), **dict.fromkeys(("елена", "олена"), "Yelena"), **dict.fromkeys(("анна", "ганна"), "Anna"),
+}
+
+
+def _english_first_name(name: str) -> str | None:
+    words = name.split()
+    english = FIRST_NAMES.get(words[0].lower()) if len(words) >= 2 else None
+    return " ".join([english, *(romanize(w) for w in words[1:])]) if english else None
+
+
 def romanizations(name: str, language: str | None) -> list[str]:
-    """The Latin forms an English text may use for a Cyrillic name: the Russian way, then the Ukrainian
-    way for Ukrainian text; with "W" for a word-initial "В" in one-word names of foreign origin
-    ("Вагнер" → Wagner) and "Ye"/"E" both for a word-initial "Е" ("Евгений": Yevgeny, Evgeny)."""
-    forms = [romanize(name)]
-    if language == "uk":
+    """The Latin forms an English text may use for a Cyrillic name: with the press's spelling of a
+    first name, the Russian way, then the Ukrainian way for Ukrainian text; with "W" for a word-initial
+    "В" in one-word names of foreign origin ("Вагнер" → Wagner), "Ye"/"E" both for a word-initial "Е"
+    ("Евгений": Yevgeny, Evgeny), and "i" for "й" before a consonant ("Шойгу": Shoygu, Shoigu)."""
+    spellings = [name]
+    if re.search(r"й(?=[^аеёиоуыэюяіїє\W])", name.lower()):
+        spellings.append(re.sub(r"(?<=[аеёиоуыэюяіїєАЕЁИОУЫЭЮЯІЇЄ])й(?=[^аеёиоуыэюяіїє\W])", "и", name))
+    forms = [f for spelling in spellings for f in (_english_first_name(spelling), romanize(spelling)) if f]
+    if language in ("uk", "be"):
         forms.append(romanize(name, ukrainian=True))
-    first = forms[0]
+    first = romanize(name)
     if re.match(r"Ye[a-z]", first):
         forms.append("E" + first[2:])
     if " " not in name.strip() and name[:1] == "В":
@@ -77,7 +109,7 @@ def romanizations(name: str, language: str | None) -> list[str]:
 # Words that descriptive names of organisations, units and offices are made of (lemmas, Russian and
 # Ukrainian) and their English equivalents.
 LEXICON: dict[str, str] = {
-    "чвк": "PMC", "пвк": "PMC", "корпус": "Corps", "добровольческий": "Volunteer", "добровольчий": "Volunteer", "легион": "Legion",
+    "чвк": "PMC", "пвк": "PMC", "минобороны": "Defense Ministry", "міноборони": "Defense Ministry", "корпус": "Corps", "добровольческий": "Volunteer", "добровольчий": "Volunteer", "легион": "Legion",
     "легіон": "Legion", "свобода": "Freedom", "россия": "Russia", "росія": "Russia", "русский": "Russian",
     "російський": "Russian", "российский": "Russian", "украина": "Ukraine", "україна": "Ukraine",
     "украинский": "Ukrainian", "український": "Ukrainian", "министерство": "Ministry", "міністерство": "Ministry",
@@ -104,6 +136,8 @@ def translated(lemmas: list[str]) -> str | None:
     """Word-by-word English form of a descriptive name given as lemmas, when at least half its words
     are in the lexicon (the rest romanised): "легион свобода россия" → Legion Freedom Russia."""
     words = [w for w in lemmas if w.lower() not in _FUNCTION and any(ch.isalpha() for ch in w)]
+    if len(words) == 1 and " " in LEXICON.get(words[0].lower(), ""):
+        return LEXICON[words[0].lower()]  # a compound abbreviation: "Минобороны"
     known = [w for w in words if w.lower() in LEXICON]
     if len(words) < 2 or 2 * len(known) < len(words):
         return None
