@@ -201,6 +201,10 @@ def _piece(run: list[Token], kind: str) -> list[tuple[int, int, str]]:
     if not run or not any(t.text[:1].isalpha() for t in run):
         return []
     label = LABELS[kind]
+    person = next((k for k in range(1, len(run) - 1) if label != "PERSON" and run[k].capitalised and run[k].has("Name")
+                   and run[k + 1].capitalised and run[k + 1].has("Surn", "Patr")), None)
+    if person is not None:  # "Першого каналу Ірина Куксенкова": a person after an organisation's name
+        return _piece(run[:person], kind) + [(run[person].start, run[-1].end, "PERSON")]
     if label == "PERSON":  # "Росія Сергій Шойгу", "Білорус Олександр Лукашенка": a word before the name
         while len(run) > 1 and not run[0].has(*_PERSON_TAGS) and run[1].has("Name"):
             run = run[1:]
