@@ -41,6 +41,13 @@ def sample(every: int) -> list[str]:
     return [str(f) for f in files]
 
 
+def english_only(inputs: list[str]) -> list[str]:
+    """The inputs whose article is in English (decided before any clock starts): the English throughput
+    alone, which must not pay for the readers of other languages."""
+    english = {item.origin for item, article in _articles(inputs) if article.language == "en"}
+    return [path for path in inputs if path in english]
+
+
 def _peak_mb() -> tuple[float, float]:
     """(peak RSS of this process, largest peak RSS of any finished child process) in MB."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -118,9 +125,10 @@ def measure_trafilatura(inputs: list[str]) -> dict:
     return _timed(extract)
 
 
-def run_one(kind: str, workers: int, every: int) -> dict:
+def run_one(kind: str, workers: int, every: int, english: bool = False) -> dict:
     """Run one measurement in a fresh interpreter; its figures plus peak RSS."""
     command = [sys.executable, __file__, "--measure", kind, "--workers", str(workers), "--every", str(every)]
+    command += ["--english-only"] if english else []
     done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     if done.returncode != 0:
         sys.exit(f"{kind} measurement failed:\n{done.stderr[-3000:]}")
@@ -132,9 +140,12 @@ def main() -> None:
     parser.add_argument("--measure", choices=["pipeline", "spacy", "trafilatura"])
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--every", type=int, default=1, help="use every N-th input file (a quicker, smaller run)")
+    parser.add_argument("--english-only", action="store_true", help="only the inputs whose text is English")
     args = parser.parse_args()
     if args.measure:
         inputs = sample(args.every)
+        if args.english_only:
+            inputs = english_only(inputs)
         measures = {
             "pipeline": lambda: measure_pipeline(inputs, args.workers),
             "spacy": lambda: measure_spacy(inputs, args.workers),
@@ -155,7 +166,7 @@ def main() -> None:
     }
     results = {}
     for name, (kind, workers) in runs.items():
-        r = results[name] = run_one(kind, workers, args.every)
+        r = results[name] = run_one(kind, workers, args.every, args.english_only)
         r["rate"] = r["articles"] / r["seconds"]
         r["cpu_per_article"] = r["cpu_seconds"] / r["articles"]
         print(
