@@ -143,8 +143,25 @@ def _name_spans(text: str, tokens: list[Token], analysis: Analysis) -> list[tupl
         if head.text.lower() in ORG_TYPES or head.lemma in ORG_TYPES or head.text.isupper() and len(head.text) <= 5:
             found.append((head.start, match.end(), "ORG"))
     found += _bracketed_acronyms(text, found)
-    found = _joined_persons(text, tokens, _longest(found))
+    found = _with_country(text, tokens, _longest(found))
+    found = _joined_persons(text, tokens, found)
     return _longest(found + _surnames_again(tokens, found))
+
+
+_COUNTRY_GENITIVE = re.compile(r"\s+(России|РФ|Российской Федерации|Украины|України|Белоруссии|Беларуси|Білорусі|США)\b")
+
+
+def _with_country(text: str, tokens: list[Token], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"Министерство обороны" + "России", "ФСБ" + "России": an institution's name ends with its country."""
+    result: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        match = _COUNTRY_GENITIVE.match(text, end) if label == "ORG" else None
+        if match:
+            end = match.end()
+        if result and result[-1][2] != "ORG" and result[-1][0] >= start and result[-1][1] <= end:
+            result.pop()
+        result.append((start, end, label))
+    return [s for s in result if not any(o is not s and o[2] == "ORG" and o[0] <= s[0] and s[1] <= o[1] for o in result)]
 
 
 def _surnames_again(tokens: list[Token], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -307,7 +324,8 @@ def chains(analysis: Analysis, reading: Reading) -> list[Chain]:
     text = analysis.article.text
     for i in order:
         mention = analysis.mentions[i]
-        key = name_key(reading.lemmas[i])
+        lemma = reading.lemmas[i]
+        key = name_key(_COUNTRY_GENITIVE.sub("", lemma) if mention.label == "ORG" else lemma) or name_key(lemma)
         if not key:
             continue
         if mention.label == "PERSON" and " " not in key and key in surnames:
@@ -363,7 +381,8 @@ def comparable_forms(chain: Chain, reading: Reading, members: list[int]) -> list
         lemmas = [_word_lemma(w, reading.language) for w in words]
         english = translated(lemmas) if chain.label != "PERSON" else None
         if english:
-            forms.append((english, f"translated word by word from “{name}”"))
+            for variant in _variants(english):
+                forms.append((variant, f"translated word by word from “{name}”"))
         elif inner and not translated([_word_lemma(w, reading.language) for w in inner.group(1).split()]):
             continue  # its quoted proper name is romanised below
         else:
@@ -373,6 +392,20 @@ def comparable_forms(chain: Chain, reading: Reading, members: list[int]) -> list
         if not _descriptive(name, reading.language):
             for latin in romanizations(name, reading.language):
                 forms.append((latin, f"romanised from the quoted name “{name}”"))
+    return forms
+
+
+_COUNTRY_ADJECTIVES = {"Russia": "Russian", "Ukraine": "Ukrainian", "Belarus": "Belarusian"}
+
+
+def _variants(english: str) -> list[str]:
+    """"Ministry Defence Russia" is also "Russian Ministry Defense": a country after an institution is
+    the adjective before it in English, and "Defence" is spelled both ways."""
+    forms = [english]
+    words = english.split()
+    if len(words) >= 2 and words[-1] in _COUNTRY_ADJECTIVES:
+        forms.append(" ".join([_COUNTRY_ADJECTIVES[words[-1]], *words[:-1]]))
+    forms += [f.replace("Defence", "Defense") for f in forms if "Defence" in f]
     return forms
 
 

@@ -113,7 +113,7 @@ LEXICON: dict[str, str] = {
     "легіон": "Legion", "свобода": "Freedom", "россия": "Russia", "росія": "Russia", "русский": "Russian",
     "російський": "Russian", "российский": "Russian", "украина": "Ukraine", "україна": "Ukraine",
     "украинский": "Ukrainian", "український": "Ukrainian", "министерство": "Ministry", "міністерство": "Ministry",
-    "оборона": "Defence", "оборони": "Defence", "обороны": "Defence", "вооружённый": "Armed", "вооруженный": "Armed", "збройний": "Armed",
+    "оборона": "Defence", "оборони": "Defence", "обороны": "Defence", "рф": "Russia", "российский федерация": "Russia", "федерация": "Federation", "вооружённый": "Armed", "вооруженный": "Armed", "збройний": "Armed",
     "сила": "Forces", "служба": "Service", "безопасность": "Security", "безпека": "Security", "федеральный": "Federal",
     "армия": "Army", "армія": "Army", "группа": "Group", "група": "Group", "национальный": "National",
     "національний": "National", "гвардия": "Guard", "гвардія": "Guard", "батальон": "Battalion", "батальйон": "Battalion",
