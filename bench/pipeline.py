@@ -12,8 +12,9 @@ runs in its own process so its peak RSS is its own:
 Printed as articles/s, peak RSS, and the ratios the bars are about (measured in this run), with the
 CPU seconds per article (the measuring process and its workers) beside them: on a shared machine
 wall-clock rates follow the other jobs, CPU time much less. Bare spaCy parses every article's text,
-as the pipeline reads every article; the pipeline itself stores the 20 articles in other languages
-without parsing them (an English model finds only noise in them), which is part of its throughput.
+as the pipeline reads every article; the pipeline reads the 20 articles in other languages with
+`factfile/extract/lang/` instead of spaCy. `--english-only` keeps the English inputs alone: the English
+throughput, which must not pay for the readers of other languages.
 
     python bench/pipeline.py
 """
