@@ -125,7 +125,7 @@ def _name_spans(text: str, tokens: list[Token], analysis: Analysis) -> list[tupl
         found += _piece(run, kind)
     sentence_starts = {s.start for s in analysis.sentences}
     for i, token in enumerate(tokens):  # names the model missed: first names, surnames, place names in the dictionary
-        if not token.capitalised or token.start in sentence_starts or any(s <= token.start < e for s, e, _ in found):
+        if not token.capitalised or len(token.text) < 2 or token.start in sentence_starts or any(s <= token.start < e for s, e, _ in found):
             continue
         if token.has(*_PERSON_TAGS) and not token.has("Geox"):
             end = i
@@ -170,7 +170,7 @@ def _surnames_again(tokens: list[Token], found: list[tuple[int, int, str]]) -> l
     persons = [(s, e) for s, e, label in found if label == "PERSON"]
     surnames = {_person_lemma(t) for t in tokens if t.capitalised and any(s <= t.start and t.end == e for s, e in persons)}
     return [(t.start, t.end, "PERSON") for t in tokens
-            if t.capitalised and t.parses and not any(s <= t.start < e for s, e, _ in found) and _person_lemma(t) in surnames]
+            if t.capitalised and len(t.text) > 1 and t.parses and not any(s <= t.start < e for s, e, _ in found) and _person_lemma(t) in surnames]
 
 
 def _joined_persons(text: str, tokens: list[Token], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -215,8 +215,8 @@ def _piece(run: list[Token], kind: str) -> list[tuple[int, int, str]]:
         run = run[:-1]
     while run and not run[0].text[:1].isalnum() and run[0].text not in "«„\"":
         run = run[1:]
-    if not run or not any(t.text[:1].isalpha() for t in run):
-        return []
+    if not run or sum(ch.isalpha() for t in run for ch in t.text) < 2:
+        return []  # "Е." of "Е. Пригожина": an initial is no name
     label = LABELS[kind]
     person = next((k for k in range(1, len(run) - 1) if label != "PERSON" and run[k].capitalised and run[k].has("Name")
                    and run[k + 1].capitalised and run[k + 1].has("Surn", "Patr")), None)
