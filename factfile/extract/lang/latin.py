@@ -23,6 +23,19 @@ from factfile.records import Analysis, Chain, Mention, Span
 
 _NAME = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*(?:\s+(?:(?:de|da|do|dos|di|del|della|von|van|der|den|la|le|du)\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*){0,3}")
 COMMON = 3.8  # Zipf frequency above which a capitalised word is an ordinary word of the language
+# Languages that capitalise every noun: there a rare capitalised word is mostly a compound noun, told by
+# the noun endings compounds end in ("Söldnerarmee", "Freitagabend", "Vermittlungsinitiative").
+NOUN_CAPITALISING = frozenset({"de", "lb"})
+_NOUN_ENDINGS = re.compile(
+    r"(?:ung|ungen|heit|keit|schaft|tum|nis|ion|ionen|tät|ismus|ist|isten|abend|nacht|morgen|armee|führung|sprache|"
+    r"linie|linien|zustand|initiative|platz|platzes|marsch|kommando|lager|gruppe|truppe|truppen|chef|minister|"
+    r"ministerium|kämpfer|söldner|söldnern|soldaten|präsident|sprecher|er|ern|en)$"
+)
+_LOCATIVES = frozenset({
+    "in", "im", "nach", "bei", "aus", "von", "à", "en", "au", "dans", "près", "vers", "a", "em", "no", "na", "nel",
+    "nella", "da", "di", "bij", "te", "op", "naar", "uit", "sur", "desde", "hacia", "para", "cerca",
+})
+_BIG_PLACE = 100_000
 
 
 def analyse(analysis: Analysis, language: str) -> None:
@@ -46,7 +59,13 @@ def analyse(analysis: Analysis, language: str) -> None:
         if start in starts and len(words) == 1 and zipf_frequency(words[0].lower(), language) > 2.5:
             continue
         name = text[start:end]
-        place = bool(gazetteer.lookup(name))
+        if language in NOUN_CAPITALISING and len(words) == 1 and _NOUN_ENDINGS.search(words[0].lower()):
+            continue
+        found = gazetteer.lookup(name)
+        before = re.search(r"(\w+)\W*$", text[max(0, start - 20):start])
+        place = bool(found) and (
+            max(p.population for p in found) >= _BIG_PLACE or before is not None and before.group(1).lower() in _LOCATIVES
+        )
         label = "GPE" if place else "PERSON" if len(words) >= 2 else "ORG"
         index = len(analysis.mentions)
         analysis.mentions.append(Mention(Span(start, end, name), label, analysis.sentence_of(start)))
@@ -59,6 +78,8 @@ def analyse(analysis: Analysis, language: str) -> None:
 
 
 def _common(word: str, language: str) -> bool:
+    if language in NOUN_CAPITALISING and _NOUN_ENDINGS.search(word.lower()) and "-" not in word:
+        return True
     return zipf_frequency(word.lower(), language or "en") >= COMMON
 
 
