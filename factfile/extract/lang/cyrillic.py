@@ -173,6 +173,10 @@ def _surnames_again(tokens: list[Token], found: list[tuple[int, int, str]]) -> l
             if t.capitalised and len(t.text) > 1 and t.parses and not any(s <= t.start < e for s, e, _ in found) and _person_lemma(t) in surnames]
 
 
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])[А-ЯЁІЇЄ]\.(?:\s?[А-ЯЁІЇЄ]\.)?\s?")
+_INITIALS_AFTER = re.compile(r"(?<=\s[А-ЯЁІЇЄ])\.(?:\s?[А-ЯЁІЇЄ]\.)?|\s[А-ЯЁІЇЄ]\.(?:\s?[А-ЯЁІЇЄ]\.)?")
+
+
 def _joined_persons(text: str, tokens: list[Token], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A person's name the model cut in two ("В'ячеслав" + "Гладков") is one name; a first name or
     surname next to it ("Євген" at the start of a sentence) belongs to it."""
@@ -192,6 +196,12 @@ def _joined_persons(text: str, tokens: list[Token], spans: list[tuple[int, int, 
                     and not text[tokens[j].end:tokens[j + 1].start].strip():
                 j += 1
                 end = tokens[j].end
+            initial = _INITIALS_BEFORE.search(text, max(0, start - 8), start)
+            if initial and initial.end() == start:
+                start = initial.start()  # "Е. Пригожина", "Е.Пригожина"
+            after = _INITIALS_AFTER.match(text, end)
+            if after:
+                end = after.end()  # "Пригожина Е.В."
             first = tokens[at[start]] if start in at else None
             if first is not None and start in at and ends.get(end) == at[start] and first.parses and first.parses[0].tag.POS == "ADJF":
                 continue  # "Російського": an adjective, not a name
@@ -259,8 +269,8 @@ def nominative(tokens: list[Token], label: str, surface: str) -> str:
     words = [t for t in tokens if t.text[:1].isalnum()]
     if not words or not has_cyrillic(surface):
         return clean_name(surface)
-    if label == "PERSON":
-        return " ".join(_cased(_person_lemma(t), t.text) for t in words)
+    if label == "PERSON":  # initials ("Е. Пригожина") are left out of the name compared
+        return " ".join(_cased(_person_lemma(t), t.text) for t in words if len(t.text) > 1) or clean_name(surface)
     head = next((i for i, t in enumerate(words) if _noun(t) is not None), None)
     out = []
     head_parse = _noun(words[head]) if head is not None else None
