@@ -45,8 +45,8 @@ DEFAULT_ATTRIBUTION_TAGGER = "crf"
 
 
 def attribution_tagger() -> str:
-    """Which tagger finds attributions: `FACTFILE_ATTRIBUTIONS` (crf: fast; encoder: more accurate,
-    slower), else the default. `factfile ingest --attributions` sets it for the run's workers."""
+    """Which tagger finds attributions: `FACTFILE_ATTRIBUTIONS` (crf: the fast default; encoder: the
+    fine-tuned MiniLM), else the default. `factfile ingest --attributions` sets it for the run's workers."""
     value = os.environ.get("FACTFILE_ATTRIBUTIONS", "").strip().lower() or DEFAULT_ATTRIBUTION_TAGGER
     if value not in ATTRIBUTION_TAGGERS:
         raise FactfileError(f"FACTFILE_ATTRIBUTIONS={value!r}: expected one of {', '.join(ATTRIBUTION_TAGGERS)}")

@@ -25,7 +25,7 @@ def ingest(
     ] = 0,
     attributions: Annotated[
         str | None,
-        typer.Option(help="Attribution tagger: 'crf' (fast) or 'encoder' (fine-tuned MiniLM, more accurate, slower); default FACTFILE_ATTRIBUTIONS or crf."),
+        typer.Option(help="Attribution tagger: 'crf' (fast) or 'encoder' (fine-tuned MiniLM, slower; README says what each gives); default FACTFILE_ATTRIBUTIONS or crf."),
     ] = None,
 ) -> None:
     """Read articles, extract who/what/where/when and who says so, and store them."""
