@@ -29,8 +29,8 @@ from factfile.records import Analysis, Chain, Mention, Span
 _NOT_SURNAMES = {"GPE", "LOC", "NORP", "FAC"}
 _ORGANISATIONS = {"ORG", "NORP"}
 _ALIAS_CUE = re.compile(
-    r"^[\s,;:(–—-]*(?:whose real name is|(?:his|her|its) real name is|real name|born|"
-    r"(?:also |better |formerly |otherwise )?known as|also called|a\.?k\.?a\.?|alias)\s*[“\"«‘']?\s*$",
+    r"^(?:[\s,;:(–—]*(?:whose real name is|(?:his|her|its) real name is|real name|"
+    r"(?:also |better |formerly |otherwise )?known as|also called|a\.?k\.?a\.?|alias)|\s*[,(]\s*(?:born|née))\s*[“\"«‘']?\s*$",
     re.I,
 )
 _BRACKET = re.compile(r"^[\s”\"»’]*\(\s*[“\"«]?$")
@@ -57,6 +57,7 @@ class _Link:
 def make_chains() -> Stage:
     def chains(doc: Doc, analysis: Analysis) -> None:
         analysis.chains = build_chains(analysis)
+        mark_non_actors(doc, analysis)
 
     return chains
 
@@ -355,6 +356,43 @@ def _chains(analysis: Analysis, groups: _Groups, persons: set[str]) -> list[Chai
         for i in indexes:
             analysis.mentions[i].chain = chain_id
     return result
+
+
+_DEMONYM = re.compile(r"(?:an|ese|ish|ic|i|ch)$")
+_PLURAL_TAGS = {"NNS", "NNPS"}
+# Words that end the names of products and models, not of companies: "MacBook Pro", "Galaxy S23 Ultra".
+_PRODUCT_WORDS = frozenset({"pro", "max", "mini", "air", "plus", "ultra", "lite", "core", "edition", "series", "phone", "pad", "book"})
+_MODEL_NUMBER = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9-]{2,8}$")  # "i7", "S23", "X1"
+
+
+def mark_non_actors(doc: Doc, analysis: Analysis) -> None:
+    """Chains that name no actor keep their mentions for the article's own reading but get a reason
+    instead of an actor: nationality and party adjectives ("American officials", "a Republican
+    senator"; the groups "Republicans", "Democrats" stay), and products ("MacBook Pro", "Core i7")."""
+    for chain in analysis.chains:
+        named = [analysis.mentions[i] for i in chain.mentions if analysis.mentions[i].role != "description"]
+        if not named:
+            continue
+        if all(_adjectival(doc, m) for m in named):
+            chain.not_an_actor = "a nationality or party adjective, not a group"
+        elif chain.label != "PERSON" and _product(chain.name):
+            chain.not_an_actor = "the name of a product"
+
+
+def _adjectival(doc: Doc, mention: Mention) -> bool:
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    if token.tag_ in _PLURAL_TAGS or token.text.endswith("s"):
+        return False
+    modifier = token.dep_ in ("amod", "compound", "nmod") and token.head.i > token.i and token.head.pos_ in ("NOUN", "PROPN")
+    return token.tag_ == "JJ" or modifier or (mention.label == "NORP" and bool(_DEMONYM.search(token.lower_)))
+
+
+def _product(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and (words[-1].lower() in _PRODUCT_WORDS or any(_MODEL_NUMBER.match(w) for w in words[1:]))
 
 
 def _vote(analysis: Analysis, members: list[int]) -> str:

@@ -41,6 +41,7 @@ def make_mentions() -> Stage:
                 if end > start:
                     found.append((start, end, ent.label_))
         found = _without_overlaps(found + _propagated(text, found, doc))
+        found = _headline_checked(analysis, text, found)
         analysis.mentions = []
         for start, end, label in sorted(found):
             sentence = analysis.sentence_of(start)
@@ -48,6 +49,21 @@ def make_mentions() -> Stage:
                 analysis.mentions.append(Mention(span=Span(start, end, text[start:end]), label=label, sentence=sentence))
 
     return mentions
+
+
+def _headline_checked(analysis: Analysis, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A headline is read like the body, but in Title Case every word looks like a name: there, only
+    names the body also writes are kept ("Trump Meets Abe At Mar-a-Lago": Trump, Abe, Mar-a-Lago)."""
+    title = analysis.article.title
+    if not title or not text.startswith(title) or not _title_case(title):
+        return found
+    body = text[len(title):].casefold()
+    return [(s, e, label) for s, e, label in found if e > len(title) or text[s:e].casefold() in body]
+
+
+def _title_case(line: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.75
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

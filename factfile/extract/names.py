@@ -31,7 +31,10 @@ def name_key(text: str) -> str:
     """Comparison key: case, accents, punctuation and spacing do not distinguish names."""
     decomposed = unicodedata.normalize("NFKD", clean_name(text).casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(re.findall(r"\w+", stripped))
+    return _SPELLED_OUT.sub(lambda m: m.group(0).replace(" ", ""), " ".join(re.findall(r"\w+", stripped)))
+
+
+_SPELLED_OUT = re.compile(r"\b\w(?: \w\b)+")  # "u s geological survey" (from "U.S.") is "us geological survey"
 
 
 _FUNCTION_WORDS = frozenset({"the", "of", "for", "and", "de", "du", "la", "von", "van", "der", "al", "on", "in", "a", "an"})
@@ -46,9 +49,35 @@ def latin_key(text: str) -> str:
     return name_key(ascii_text(clean_name(text)) or "")
 
 
+# Legal forms say what kind of company, not which: "Advanced Micro Devices Inc" is "Advanced Micro Devices".
+LEGAL_FORMS = frozenset({
+    "inc", "incorporated", "corp", "corporation", "co", "ltd", "limited", "llc", "llp", "lp", "plc", "gmbh", "ag",
+    "sa", "nv", "bv", "spa", "jsc", "ojsc", "cjsc", "pjsc", "ooo", "oao", "zao", "pao", "ao",
+})
+# Words that descriptive names of one organisation use interchangeably, in translation above all:
+# "Freedom of Russia Legion", "Liberty of Russia Legion", "Free Russia Legion".
+_SYNONYMS = {
+    "liberty": "freedom", "free": "freedom", "svoboda": "freedom", "svobody": "freedom",
+    "rossii": "russia", "rossiya": "russia", "rossiia": "russia", "defence": "defense", "offence": "offense",
+}
+# A country and its adjective, "of Russia" / "Russian", "Ukraine" / "Ukrainian", share a stem.
+_ADJECTIVE_ENDING = re.compile(r"(?:ian|ean|ese|an|ia|e|a)$")
+
+
+def _stem(word: str) -> str:
+    word = _SYNONYMS.get(word, word).replace("isation", "ization")
+    stem = _ADJECTIVE_ENDING.sub("", word) if len(word) >= 5 and word[0].isalpha() else word
+    return stem if len(stem) >= 4 else word
+
+
 def content_words(text: str) -> list[str]:
     """The words of a name that carry meaning, transliterated: "Legion of the Freedom of Russia" → legion freedom russia."""
-    return [w for w in latin_key(text).split() if w not in _FUNCTION_WORDS]
+    words = [w for w in latin_key(text).split() if w not in _FUNCTION_WORDS]
+    while len(words) > 1 and words[-1] in LEGAL_FORMS:
+        words.pop()
+    if len(words) > 1 and words[0] in LEGAL_FORMS - {"co", "sa", "ag", "ao"}:
+        words.pop(0)
+    return words
 
 
 _PERSON_EXTRAS = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -59,8 +88,11 @@ def signature(text: str, person: bool = False) -> str:
     """Order-free key: "Freedom of Russia Legion" and "Legion of Freedom of Russia" share it. For a
     person, middle initials and suffixes do not count: "Donald J. Trump" is "Donald Trump"."""
     words = content_words(text)
-    if person and len(words) > 2:
-        words = [words[0]] + [w for w in words[1:] if len(w) > 1 and w not in _PERSON_EXTRAS] or words
+    if person:
+        if len(words) > 2:
+            words = [words[0]] + [w for w in words[1:] if len(w) > 1 and w not in _PERSON_EXTRAS] or words
+    else:
+        words = [_stem(w) for w in words]
     return " ".join(sorted(words))
 
 

@@ -139,7 +139,8 @@ def make_actor_linker():
 
 
 def _link(linking: Linking) -> None:
-    session, chains = linking.session, linking.analysis.chains
+    session = linking.session
+    chains = [chain for chain in linking.analysis.chains if chain.not_an_actor is None]
     kinds = {chain.id: KIND_OF_LABEL.get(chain.label, "other") for chain in chains}
     names = {chain.id: _names(chain) for chain in chains}
     keys = {chain.id: [NameKeys.of(n, kinds[chain.id]) for n in names[chain.id]] for chain in chains}
@@ -252,7 +253,7 @@ def _absorb_surname_actors(linking: Linking, keys, kinds, pool: Pool, apart: dic
     """An actor known only by a surname ("Trump", from articles that never gave the full name) joins
     the person whose full name this article gives, when no other known person has that surname."""
     session = linking.session
-    for chain in linking.analysis.chains:
+    for chain in (c for c in linking.analysis.chains if c.not_an_actor is None):
         actor_id = linking.actor_of_chain[chain.id]
         surnames = {k.surname for k in keys[chain.id] if k.surname}
         if kinds[chain.id] != "person" or not surnames:
@@ -284,7 +285,7 @@ def _count_aliases(linking: Linking, kinds: dict[int, str], matched: dict[int, s
     mentions = linking.analysis.mentions
     document = linking.document.id
     counts: dict[tuple[int, str], list] = {}
-    for chain in linking.analysis.chains:
+    for chain in (c for c in linking.analysis.chains if c.not_an_actor is None):
         actor_id = linking.actor_of_chain[chain.id]
         cross = matched.get(chain.id, "")
         for index in chain.mentions:
