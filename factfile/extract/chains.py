@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from factfile.extract.mentions import ACTOR_LABELS
-from factfile.extract.names import acronym_of, clean_name, is_acronym, latin_key, name_key, signature
+from factfile.extract.names import acronym_of, clean_name, is_acronym, latin_key, name_key, signature, unqualified_body
 from factfile.extract.registry import Stage, stages
+from factfile.ingest.provenance import WIRES
 from factfile.records import Analysis, Chain, Mention, Span
 
 _NOT_SURNAMES = {"GPE", "LOC", "NORP", "FAC"}
@@ -73,16 +74,17 @@ def build_chains(analysis: Analysis) -> list[Chain]:
         groups.add(index, name_key(analysis.mentions[index].span.text), clean_name(analysis.mentions[index].span.text))
     votes = {key: _vote(analysis, members) for key, members in groups.members().items()}
 
+    for link in links:
+        groups.union(_key(analysis, link.first), _key(analysis, link.second), link.reason, link.sentence)
     by_signature: dict[str, list[str]] = {}
     for key in votes:
         by_signature.setdefault(signature(key), []).append(key)
     for keys in by_signature.values():
         for other in keys[1:]:
             if " " in other:
-                groups.union(keys[0], other, "same name in another word order")
-    for link in links:
-        groups.union(_key(analysis, link.first), _key(analysis, link.second), link.reason, link.sentence)
+                groups.union(keys[0], other, "same name in another word order, wording or script")
     _join_acronyms(analysis, groups, votes)
+    _qualify_bodies(analysis, groups, votes)
     persons = _join_short_names(analysis, groups, votes)
     _add_descriptions(analysis, text, groups, votes)
     return _chains(analysis, groups, persons)
@@ -139,8 +141,9 @@ _NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|the|for|and|de)\s+)*)
 
 def _bracketed_alias(outer: str, label: str, inner: str) -> bool:
     """Is the bracketed text another name of the name before it? An organisation's acronym ("(RDK)") or
-    a name in another script is; a dateline's agency ("WASHINGTON (AP)") or a party tag ("(D-N.J.)") is not."""
-    if outer.isupper() and len(outer) > 3 or re.match(r"^[A-Z]\.?-", inner):
+    a name in another script is; a news agency ("WASHINGTON (AP)", "the Legion (Reuters)") or a party
+    tag ("(D-N.J.)") is not."""
+    if outer.isupper() and len(outer) > 3 or re.match(r"^[A-Z]\.?-", inner) or inner.strip() in WIRES:
         return False
     if not inner.isascii():
         return True
@@ -235,6 +238,23 @@ def _join_acronyms(analysis: Analysis, groups: _Groups, votes: dict[str, str]) -
             groups.union(owner, key, f"acronym of “{groups.surface[owner]}”", mention.sentence)
 
 
+def _qualify_bodies(analysis: Analysis, groups: _Groups, votes: dict[str, str]) -> None:
+    """"The Defence Ministry" is the one the article named with its country just before ("the
+    Russian Defence Ministry"); with none named, it stays as it is."""
+    for key in votes:
+        if not unqualified_body(key) or groups.find(key) != key:
+            continue
+        words = set(signature(key).split())
+        owners = {other for other in votes if not unqualified_body(other) and words < set(signature(other).split())}
+        if not owners:
+            continue
+        for index in groups.mentions[key]:
+            owner = _nearest_before(analysis, groups, owners, analysis.mentions[index].span.start)
+            if owner is not None:
+                groups.assigned[index] = owner
+                groups.reasons.setdefault(key, (f"the state body the article names as “{groups.surface[owner]}”", None))
+
+
 def _join_short_names(analysis: Analysis, groups: _Groups, votes: dict[str, str]) -> set[str]:
     """Surnames and first names join a person's full name; a one-word name that is part of an
     organisation's name ("Legion") joins the nearest organisation mentioned before it."""
@@ -252,7 +272,11 @@ def _join_short_names(analysis: Analysis, groups: _Groups, votes: dict[str, str]
         if any(analysis.mentions[i].role == "nickname" for i in groups.mentions[key]):
             continue
         positions = (-1, 0) if votes[key] == "PERSON" else (-1,)
-        owners = {groups.find(p) for p in persons if any(latin_key(key) == latin_key(p).split()[i] for i in positions)}
+        full_names = [p for p in persons if any(latin_key(key) == latin_key(p).split()[i] for i in positions)]
+        apart = [p for p in full_names if _side_by_side(analysis, groups, key, p)]
+        if apart:  # "President Trump and Melania Trump": the surname is another person of that name
+            continue
+        owners = {groups.find(p) for p in full_names}
         if len(owners) == 1:
             groups.union(owners.pop(), key, "surname or first name of the full name")
             continue
@@ -265,6 +289,12 @@ def _join_short_names(analysis: Analysis, groups: _Groups, votes: dict[str, str]
                 groups.assigned[index] = owner
                 groups.reasons.setdefault(key, (f"short for “{groups.surface[owner]}”", None))
     return persons
+
+
+def _side_by_side(analysis: Analysis, groups: _Groups, short: str, full: str) -> bool:
+    """Does a sentence name both the lone name and the full name? Then they are two people."""
+    sentences = {analysis.mentions[i].sentence.start for i in groups.mentions[full]}
+    return any(analysis.mentions[i].sentence.start in sentences for i in groups.mentions[short])
 
 
 def _short_for(word: str, name: str) -> bool:

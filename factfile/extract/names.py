@@ -37,7 +37,7 @@ def name_key(text: str) -> str:
 _SPELLED_OUT = re.compile(r"\b\w(?: \w\b)+")  # "u s geological survey" (from "U.S.") is "us geological survey"
 
 
-_FUNCTION_WORDS = frozenset({"the", "of", "for", "and", "de", "du", "la", "von", "van", "der", "al", "on", "in", "a", "an"})
+_FUNCTION_WORDS = frozenset({"the", "of", "for", "and", "de", "du", "la", "von", "van", "der", "al", "on", "in", "a", "an", "s"})
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ0-9&.]{1,7}$")
 
 
@@ -78,6 +78,24 @@ def content_words(text: str) -> list[str]:
     if len(words) > 1 and words[0] in LEGAL_FORMS - {"co", "sa", "ag", "ao"}:
         words.pop(0)
     return words
+
+
+# Words that name a state body without saying whose: "the Defence Ministry", "Ministry of Foreign Affairs".
+_BODY_WORDS = frozenset({
+    "ministry", "minister", "department", "defence", "defense", "foreign", "interior", "internal", "affairs", "justice",
+    "finance", "health", "emergencies", "emergency", "situations", "general", "staff", "armed", "forces", "army", "navy",
+    "air", "force", "security", "service", "services", "border", "guard", "national", "police", "parliament",
+    "government", "prosecutor", "prosecutors", "office", "presidential", "administration", "intelligence", "directorate",
+    "main", "state", "federal", "committee", "investigative", "military", "command", "council",
+})
+
+
+@lru_cache(maxsize=65536)
+def unqualified_body(text: str) -> bool:
+    """"Defence Ministry", "the General Staff": a state body named without its country, which only
+    the article's context tells (the UK's and Russia's defence ministries are two actors)."""
+    words = [w for w in latin_key(text).split() if w not in _FUNCTION_WORDS]
+    return len(words) >= 2 and all(w in _BODY_WORDS for w in words)
 
 
 _PERSON_EXTRAS = frozenset({"jr", "sr", "ii", "iii", "iv"})
