@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from factfile.extract.gender import TITLE_BEFORE, TITLES, first_name_gender
 from factfile.extract.mentions import ACTOR_LABELS
 from factfile.extract.names import acronym_of, clean_name, is_acronym, latin_key, name_key, signature, unqualified_body
 from factfile.extract.registry import Stage, stages
@@ -273,6 +274,8 @@ def _join_short_names(analysis: Analysis, groups: _Groups, votes: dict[str, str]
             continue
         positions = (-1, 0) if votes[key] == "PERSON" else (-1,)
         full_names = [p for p in persons if any(latin_key(key) == latin_key(p).split()[i] for i in positions)]
+        titled = _titled_gender(analysis, groups.mentions[key])
+        full_names = [p for p in full_names if titled is None or first_name_gender(p) in (None, titled)]  # "Mr. Trump" is not Melania
         apart = [p for p in full_names if _side_by_side(analysis, groups, key, p)]
         if apart:  # "President Trump and Melania Trump": the surname is another person of that name
             continue
@@ -289,6 +292,18 @@ def _join_short_names(analysis: Analysis, groups: _Groups, votes: dict[str, str]
                 groups.assigned[index] = owner
                 groups.reasons.setdefault(key, (f"short for “{groups.surface[owner]}”", None))
     return persons
+
+
+def _titled_gender(analysis: Analysis, mentions: list[int]) -> str | None:
+    """The gender the courtesy titles before these mentions show ("Mr. Trump"), if they agree."""
+    text = analysis.article.text
+    seen = set()
+    for index in mentions:
+        start = analysis.mentions[index].span.start
+        title = TITLE_BEFORE.search(text[max(0, start - 8) : start])
+        if title:
+            seen.add(TITLES[title.group(1).lower()])
+    return seen.pop() if len(seen) == 1 else None
 
 
 def _side_by_side(analysis: Analysis, groups: _Groups, short: str, full: str) -> bool:
@@ -399,14 +414,36 @@ def mark_non_actors(doc: Doc, analysis: Analysis) -> None:
     """Chains that name no actor keep their mentions for the article's own reading but get a reason
     instead of an actor: nationality and party adjectives ("American officials", "a Republican
     senator"; the groups "Republicans", "Democrats" stay), and products ("MacBook Pro", "Core i7")."""
+    text = analysis.article.text
     for chain in analysis.chains:
         named = [analysis.mentions[i] for i in chain.mentions if analysis.mentions[i].role != "description"]
         if not named:
             continue
         if all(_adjectival(doc, m) for m in named):
             chain.not_an_actor = "a nationality or party adjective, not a group"
-        elif chain.label != "PERSON" and _product(chain.name):
+        elif _product(chain.name) and (chain.label != "PERSON" or first_name_gender(chain.name) is None):
             chain.not_an_actor = "the name of a product"
+        elif chain.name.lower() in _TITLE_WORDS:
+            chain.not_an_actor = "a word of an official's title (“Defence Minister”), not a name"
+        elif chain.label == "ORG" and _titled_person(text, chain.name, named):
+            chain.label = "PERSON"
+
+
+_TITLE_WORDS = frozenset({"defence", "defense", "foreign", "interior", "internal", "justice", "finance", "health", "emergencies", "security"})
+_PERSON_TITLE = re.compile(
+    r"\b(?:[Mm]inister|[Pp]resident|[Dd]eputy|[Ss]pokes(?:man|woman|person)|[Ss]ecretary|[Cc]olonel|[Gg]eneral|[Cc]ommander|"
+    r"[Aa]dvis[eo]r|[Mm]ayor|[Gg]overnor|[Ss]enator|[Jj]udge|[Dd]irector|[Cc]hief|[Aa]mbassador|[Ll]eader|[Ff]ounder)\s+$"
+)
+_ORGANISATION_WORDS = re.compile(r"(?i)\b(?:inc|corp|group|bank|institute|university|party|council|company|agency|ministry|news|times|post|fund|foundation)\b")
+
+
+def _titled_person(text: str, name: str, named: list[Mention]) -> bool:
+    """"Deputy Defence Minister Hanna Maliar": a name the model took for an organisation is a person's
+    when a person's title stands before it and its first word is a first name."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or _ORGANISATION_WORDS.search(name) or first_name_gender(name) is None:
+        return False
+    return any(_PERSON_TITLE.search(text[max(0, m.span.start - 30) : m.span.start]) for m in named)
 
 
 def _adjectival(doc: Doc, mention: Mention) -> bool:

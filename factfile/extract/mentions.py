@@ -49,6 +49,7 @@ def make_mentions() -> Stage:
         extra = _propagated(text, found, doc)
         surnames = {(s, e) for s, e, label in extra if label == "PERSON" and text[s:e] in _CALENDAR_NAMES}
         found = _without_overlaps([f for f in found if not (f[2] == "DATE" and f[:2] in surnames)] + extra)
+        found = _joined_first_names(text, found)
         found = _headline_checked(analysis, text, found)
         analysis.mentions = []
         for start, end, label in sorted(found):
@@ -108,6 +109,23 @@ def _split_compound(text: str, start: int, end: int, label: str, known: dict[str
         kept = [(start, start + len(owner), known[owner])] if owner in known else []
         return kept + [(*owned, label)] if name[possessive.end():][:1].isupper() else kept
     return [(start, end, label)]
+
+
+def _joined_first_names(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"Denis" (a person) + "Kapustin" (taken for an organisation) is one person's name, "Denis Kapustin"."""
+    spans = sorted(found)
+    result, skip = [], -1
+    for i, (start, end, label) in enumerate(spans):
+        if i == skip:
+            continue
+        following = spans[i + 1] if i + 1 < len(spans) else None
+        if (label == "PERSON" and following and following[0] == end + 1 and text[end] == " " and following[2] in ("PERSON", "ORG", "NORP")
+                and " " not in text[start:end] + text[following[0]:following[1]] and text[following[0]].isupper()):
+            result.append((start, following[1], "PERSON"))
+            skip = i + 1
+        else:
+            result.append((start, end, label))
+    return result
 
 
 _QUALIFIES = re.compile(r"(?:['’]s)?\s+")
