@@ -221,7 +221,7 @@ def _propagated(text: str, found: list[tuple[int, int, str]], doc: Doc) -> list[
         names.setdefault(name, label)
     extra = []
     for name, label in names.items():
-        flags = re.I if len(name.split()) > 1 else 0
+        flags = re.I if len(name.split()) > 1 or any(ch.isupper() for ch in name[1:]) and not name.isupper() else 0  # "Wikileaks" is "WikiLeaks"
         for match in re.finditer(_whole_word(name), text, flags):
             extra.append((match.start(), match.end(), label))
     for surname in {n.split()[-1] for n, label in names.items() if label == "PERSON" and len(n.split()) > 1} & _CALENDAR_NAMES:
