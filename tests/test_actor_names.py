@@ -123,3 +123,13 @@ def test_what_the_article_calls_a_product_names_no_actor(analyse):
     )
     assert "product" in (chain_of(analysis, "Stadia").not_an_actor or "")
     assert chain_of(analysis, "Apple").not_an_actor is None
+
+
+def test_bylines_credits_and_timestamps_name_no_actor(analyse):
+    analysis = analyse(
+        "Drones hit a depot in Crimea\n\nBy John Whitaker\n\nDrones hit a fuel depot in Sevastopol on Saturday, the governor "
+        "Mikhail Razvozhayev said. The reservoir held 18 km3 of water, Ukrenergo said.\n\nPhoto: Getty Images"
+    )
+    assert "byline" in (chain_of(analysis, "John Whitaker").not_an_actor or "")
+    assert chain_of(analysis, "Mikhail Razvozhayev").not_an_actor is None
+    assert all(c.not_an_actor for c in analysis.chains if c.name in ("Getty Images", "km3"))

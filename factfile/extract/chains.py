@@ -23,7 +23,17 @@ from spacy.tokens import Doc
 
 from factfile.extract.gender import TITLE_BEFORE, TITLES, first_name_gender
 from factfile.extract.mentions import ACTOR_LABELS
-from factfile.extract.names import acronym_of, clean_name, is_acronym, latin_key, name_key, signature, unqualified_body
+from factfile.extract.names import (
+    acronym_of,
+    clean_name,
+    is_acronym,
+    is_country_word,
+    latin_key,
+    name_key,
+    nationality,
+    signature,
+    unqualified_body,
+)
 from factfile.extract.registry import Stage, stages
 from factfile.ingest.provenance import WIRES
 from factfile.records import Analysis, Chain, Mention, Span
@@ -403,7 +413,6 @@ def _chains(analysis: Analysis, groups: _Groups, persons: set[str]) -> list[Chai
     return result
 
 
-_DEMONYM = re.compile(r"(?:an|ese|ish|ic|i|ch)$")
 _PLURAL_TAGS = {"NNS", "NNPS"}
 # Words that end the names of products and models, not of companies: "MacBook Pro", "Galaxy S23 Ultra".
 _PRODUCT_WORDS = frozenset({"pro", "max", "mini", "air", "plus", "ultra", "lite", "core", "edition", "series", "phone", "pad", "book"})
@@ -420,13 +429,40 @@ def mark_non_actors(doc: Doc, analysis: Analysis) -> None:
         if not named:
             continue
         if all(_adjectival(doc, m) for m in named):
-            chain.not_an_actor = "a nationality or party adjective, not a group"
+            chain.not_an_actor = "a nationality, or a nationality or party adjective, not a group"
         elif _product(chain.name) and (chain.label != "PERSON" or first_name_gender(chain.name) is None):
             chain.not_an_actor = "the name of a product"
+        elif chain.name == chain.name.lower() and chain.name != chain.name.upper():
+            chain.not_an_actor = "not written as a name (no capital letter)"
+        elif (debris := _debris(text, chain.name, named)) is not None:
+            chain.not_an_actor = debris
         elif chain.name.lower() in _TITLE_WORDS:
             chain.not_an_actor = "a word of an official's title (“Defence Minister”), not a name"
-        elif chain.label == "ORG" and _titled_person(text, chain.name, named):
+        elif chain.label in ("ORG", "FAC", "GPE", "LOC") and _titled_person(text, chain.name, named):
             chain.label = "PERSON"
+
+
+_MEASURE_OR_TIME = re.compile(r"(?i)\b(?:km|km2|km3|m3|kg|mph|kmh|gmt|utc)\b|\b\d{1,2}[.:/]\d{2}\b|[-–]\s*\d+(?:st|nd|rd|th)?$")
+_CREDIT_NAME = re.compile(r"\s/\s|\b(?:Images|Photos?|Pictures|Stock|Imago)$")
+_CREDIT_LINE = re.compile(
+    r"(?im)^\W*(?:by|written by|reporting by|editing by|additional reporting by|(?:photo|photograph|image|video)s?(?: by)?|"
+    r"credit|copyright|©)\b[^\n]*$"
+)
+
+
+def _debris(text: str, name: str, named: list[Mention]) -> str | None:
+    """Page furniture taken for names: measures and timestamps ("km3", "GMT 23.08.2023"), credit lines
+    ("UrduPoint News / Sputnik", "Getty Images"), bylines and navigation ("Home | World | Europe")."""
+    if _MEASURE_OR_TIME.search(name):
+        return "a measure, date or time, not a name"
+    if _CREDIT_NAME.search(name):
+        return "a photo or agency credit, not an actor"
+    if re.search(r",\s*(?!(?:Inc|Ltd|LLC|Co|Corp|Jr|Sr|PLC)\b)\S", name):
+        return "a list of names run together, not one name"
+    lines = [text[text.rfind("\n", 0, m.span.start) + 1 : (text.find("\n", m.span.end) + 1 or len(text) + 1) - 1] for m in named]
+    if all(_CREDIT_LINE.match(line) or line.count("|") >= 2 for line in lines):
+        return "named only in a byline, credit or navigation line"
+    return None
 
 
 _TITLE_WORDS = frozenset({"defence", "defense", "foreign", "interior", "internal", "justice", "finance", "health", "emergencies", "security"})
@@ -434,16 +470,27 @@ _PERSON_TITLE = re.compile(
     r"\b(?:[Mm]inister|[Pp]resident|[Dd]eputy|[Ss]pokes(?:man|woman|person)|[Ss]ecretary|[Cc]olonel|[Gg]eneral|[Cc]ommander|"
     r"[Aa]dvis[eo]r|[Mm]ayor|[Gg]overnor|[Ss]enator|[Jj]udge|[Dd]irector|[Cc]hief|[Aa]mbassador|[Ll]eader|[Ff]ounder)\s+$"
 )
-_ORGANISATION_WORDS = re.compile(r"(?i)\b(?:inc|corp|group|bank|institute|university|party|council|company|agency|ministry|news|times|post|fund|foundation)\b")
+_PLACE_WORDS = re.compile(
+    r"(?i)\b(?:valley|station|street|river|power|airport|square|bridge|city|county|island|lake|mountains?|park|bay|sea|"
+    r"hospital|school|college|church|cathedral|palace|hotel|stadium|airlines?|airways|plant|dam|region|oblast)\b"
+)
+_ORGANISATION_WORDS = re.compile(
+    r"(?i)\b(?:inc|corp|group|bank|institute|university|party|council|company|agency|ministry|news|times|post|fund|foundation|"
+    r"corps|army|navy|forces?|guard|legion|battalion|brigade|regiment|division|command|committee|service|office|department|"
+    r"club|union|association|league|network|media|press|radio|tv|channel|center|centre|court|police)\b"
+)
 
 
 def _titled_person(text: str, name: str, named: list[Mention]) -> bool:
-    """"Deputy Defence Minister Hanna Maliar": a name the model took for an organisation is a person's
-    when a person's title stands before it and its first word is a first name."""
+    """"Deputy Defence Minister Hanna Maliar", "Yevgeny Prigozhin": a name the model took for an
+    organisation or a place is a person's when it is a first name and a surname (the first name known
+    as one, neither a country nor a place or organisation word), or a person's title stands before it."""
     words = name.split()
     if not 2 <= len(words) <= 3 or _ORGANISATION_WORDS.search(name) or first_name_gender(name) is None:
         return False
-    return any(_PERSON_TITLE.search(text[max(0, m.span.start - 30) : m.span.start]) for m in named)
+    if not all(w[:1].isupper() and w.isalpha() for w in words) or _PLACE_WORDS.search(name):
+        return any(_PERSON_TITLE.search(text[max(0, m.span.start - 30) : m.span.start]) for m in named)
+    return len(words) == 2 and not any(is_country_word(w) for w in words)
 
 
 def _adjectival(doc: Doc, mention: Mention) -> bool:
@@ -452,9 +499,9 @@ def _adjectival(doc: Doc, mention: Mention) -> bool:
         return False
     token = span[0]
     if token.tag_ in _PLURAL_TAGS or token.text.endswith("s"):
-        return False
+        return nationality(token.text)  # "Russians" are a nation; "Republicans" a party's members
     modifier = token.dep_ in ("amod", "compound", "nmod") and token.head.i > token.i and token.head.pos_ in ("NOUN", "PROPN")
-    return token.tag_ == "JJ" or modifier or (mention.label == "NORP" and bool(_DEMONYM.search(token.lower_)))
+    return token.tag_ == "JJ" or modifier or mention.label == "NORP"
 
 
 def _product(name: str) -> bool:

