@@ -455,6 +455,8 @@ def _debris(text: str, name: str, named: list[Mention]) -> str | None:
     ("UrduPoint News / Sputnik", "Getty Images"), bylines and navigation ("Home | World | Europe")."""
     if _MEASURE_OR_TIME.search(name):
         return "a measure, date or time, not a name"
+    if re.search(r"\b[A-Z]{1,3}-\d+\w*\b", name):
+        return "a designation of a road, weapon or model (“M-4”, “Su-25”), not an actor"
     if _CREDIT_NAME.search(name):
         return "a photo or agency credit, not an actor"
     if re.search(r",\s*(?!(?:Inc|Ltd|LLC|Co|Corp|Jr|Sr|PLC)\b)\S", name):

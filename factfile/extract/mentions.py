@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc
 
+from factfile.extract.gender import first_name_gender
 from factfile.extract.names import QUOTES, unqualified_body
 from factfile.extract.nlp import text_of
 from factfile.extract.registry import Stage, stages
@@ -77,6 +78,10 @@ def _title_case(line: str) -> bool:
 
 _POSSESSIVE = re.compile(r"['’]s\s+")
 _PAIR = re.compile(r"([^\W\d_][\w.]+)\s*[-–]\s*([^\W\d_][\w.]+)")
+_TITLED_NAME = re.compile(
+    r"^(.*\b(?:Council|Ministry|Service|Committee|Office|Party|Agency|Command|Staff|Directorate|Department))\s+"
+    r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)$"
+)
 _PREFIXED = re.compile(r"(?:anti|pro|ex|non|post|pre)\s*-\s*", re.I)
 
 
@@ -103,6 +108,9 @@ def _split_compound(text: str, start: int, end: int, label: str, known: dict[str
         if all(text[s:e] in known for s, e in parts):
             return [(s, e, known[text[s:e]]) for s, e in parts]
         return [(start, end, label)]
+    titled = _TITLED_NAME.search(name)
+    if titled and label == "ORG" and first_name_gender(titled.group(2)):  # "... Defense Council Oleksiy Danilov"
+        return [(start, start + titled.end(1), "ORG"), (start + titled.start(2), end, "PERSON")]
     possessive = _POSSESSIVE.search(name)
     if possessive and label in ("ORG", "FAC", "GPE", "PERSON") and possessive.start() > 0:
         owner, owned = name[: possessive.start()], (start + possessive.end(), end)
