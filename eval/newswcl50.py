@@ -231,7 +231,7 @@ def predicted_actors(articles: list[NewsArticle], workers: int) -> dict[str, lis
 def _alignment(original: str, stored: str) -> list[int]:
     """For each character of the stored text, its position in the original (ingest trims and
     normalises spacing, so offsets drift)."""
-    mapping, i = [], 0
+    mapping, i = [], max(0, original.find(stored[: stored.find(" ", 40)]))  # where the stored text starts
     for ch in stored:
         while i < len(original) - 1 and original[i] != ch and (original[i].isspace() or not ch.isspace()):
             i += 1
