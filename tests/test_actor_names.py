@@ -118,7 +118,8 @@ def test_she_is_not_the_man_named_last(analyse):
 
 def test_what_the_article_calls_a_product_names_no_actor(analyse):
     analysis = analyse(
-        "Stadia, Google's game streaming platform, will close in January. Google said that Stadia had not found players. "
+        "Stadia, Google's game streaming platform, will close in January. Stadia is a cloud gaming device that never "
+        "found players, Google said. "
         "Apple, the iPhone maker, declined to comment."
     )
     assert "product" in (chain_of(analysis, "Stadia").not_an_actor or "")
@@ -133,3 +134,11 @@ def test_bylines_credits_and_timestamps_name_no_actor(analyse):
     assert "byline" in (chain_of(analysis, "John Whitaker").not_an_actor or "")
     assert chain_of(analysis, "Mikhail Razvozhayev").not_an_actor is None
     assert all(c.not_an_actor for c in analysis.chains if c.name in ("Getty Images", "km3"))
+
+
+def test_a_paragraph_opening_with_by_is_no_byline(analyse):
+    analysis = analyse(
+        "Space news\n\nby Jeff Foust Monday, November 18, 2019 Earlier this month, NASA announced the newest milestone in "
+        "its plans, and NASA said the rocket would fly next year."
+    )
+    assert chain_of(analysis, "NASA").not_an_actor is None

@@ -462,7 +462,7 @@ def _debris(text: str, name: str, named: list[Mention]) -> str | None:
     if re.search(r",\s*(?!(?:Inc|Ltd|LLC|Co|Corp|Jr|Sr|PLC)\b)\S", name):
         return "a list of names run together, not one name"
     lines = [text[text.rfind("\n", 0, m.span.start) + 1 : (text.find("\n", m.span.end) + 1 or len(text) + 1) - 1] for m in named]
-    if all(_CREDIT_LINE.match(line) or line.count("|") >= 2 for line in lines):
+    if all(_CREDIT_LINE.match(line) and len(line.split()) <= 10 or line.count("|") >= 2 for line in lines):
         return "named only in a byline, credit or navigation line"
     return None
 

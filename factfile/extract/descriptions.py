@@ -66,17 +66,24 @@ ACTOR_NOUNS = frozenset({
 
 
 def _mark_products(analysis: Analysis, described: dict[int, list[str]]) -> None:
-    """A chain the article describes as a product more often than as a company names no actor."""
+    """A chain the article describes as a product twice or more, and more often than as a company, names no actor."""
     for chain_id, values in described.items():
         chain = analysis.chains[chain_id]
         if chain.not_an_actor is not None or chain.label not in ("ORG", "PERSON", "NORP", "PRODUCT"):
             continue
-        heads = [w[-1].lower() for w in (re.findall(r"[^\W\d_]+", v) for v in values) if w]
-        products = sum(h.rstrip("s") in PRODUCT_NOUNS or h in PRODUCT_NOUNS for h in heads)
-        if products and products > sum(h in ACTOR_NOUNS for h in heads):
-            chain.not_an_actor = "a product: the article calls it " + ", ".join(
-                f"“{v}”" for v, h in zip(values, heads, strict=False) if h.rstrip("s") in PRODUCT_NOUNS or h in PRODUCT_NOUNS
-            )[:200]
+        heads = [_kind_noun(v) for v in values]
+        products = [v for v, h in zip(values, heads, strict=True) if h in PRODUCT_NOUNS]
+        if len(products) >= 2 and len(products) > sum(h in ACTOR_NOUNS for h in heads):  # one may be a misparse ("NASA ... rover")
+            chain.not_an_actor = ("a product: the article calls it " + ", ".join(f"“{v}”" for v in products))[:200]
+
+
+def _kind_noun(description: str) -> str | None:
+    """The last word of a description that says what kind of thing it is ("device" in "cloud gaming device that never")."""
+    for word in reversed(re.findall(r"[^\W\d_]+", description.lower())):
+        for form in (word, word.removesuffix("s")):
+            if form in PRODUCT_NOUNS or form in ACTOR_NOUNS:
+                return form
+    return None
 
 
 def _describes(phrase: SpacySpan | None) -> bool:
