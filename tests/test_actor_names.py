@@ -142,3 +142,9 @@ def test_a_paragraph_opening_with_by_is_no_byline(analyse):
         "its plans, and NASA said the rocket would fly next year."
     )
     assert chain_of(analysis, "NASA").not_an_actor is None
+
+
+def test_a_paragraph_holding_bars_is_no_navigation(analyse):
+    analysis = analyse("Space news\n\n|  | Earlier this month, NASA announced the newest milestone in its plans, and NASA said "
+                       "the rocket would fly next year.\n\nHome | World | Science | Boeing")
+    assert chain_of(analysis, "NASA").not_an_actor is None

@@ -462,9 +462,15 @@ def _debris(text: str, name: str, named: list[Mention]) -> str | None:
     if re.search(r",\s*(?!(?:Inc|Ltd|LLC|Co|Corp|Jr|Sr|PLC)\b)\S", name):
         return "a list of names run together, not one name"
     lines = [text[text.rfind("\n", 0, m.span.start) + 1 : (text.find("\n", m.span.end) + 1 or len(text) + 1) - 1] for m in named]
-    if all(_CREDIT_LINE.match(line) and len(line.split()) <= 10 or line.count("|") >= 2 for line in lines):
+    if all(_CREDIT_LINE.match(line) and len(line.split()) <= 10 or _navigation(line) for line in lines):
         return "named only in a byline, credit or navigation line"
     return None
+
+
+def _navigation(line: str) -> bool:
+    """"Home | World | Europe": short items between bars, not a paragraph that happens to hold some."""
+    bars = line.count("|")
+    return bars >= 2 and len(line.split()) <= 4 * (bars + 1)
 
 
 _TITLE_WORDS = frozenset({"defence", "defense", "foreign", "interior", "internal", "justice", "finance", "health", "emergencies", "security"})
@@ -496,6 +502,8 @@ def _titled_person(text: str, name: str, named: list[Mention]) -> bool:
 
 
 def _adjectival(doc: Doc, mention: Mention) -> bool:
+    if mention.label in ("GPE", "LOC", "FAC"):
+        return False  # "US troops": a place, which the places stage reads
     span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     if span is None or len(span) != 1:
         return False
