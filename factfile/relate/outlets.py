@@ -1,5 +1,9 @@
 """What is known about each outlet: its domain, its country when the domain says it, and whether it
 reports or republishes, measured as the share of its stored articles that are copies of another's.
+
+Carrying wire copy is what newspapers do: a copy of a wire story (credited, or linked to the agency's
+story) is not counted against the outlet, and a wire agency is never a republisher. An outlet whose
+pages are mostly other outlets' text is.
 """
 
 from __future__ import annotations
@@ -12,11 +16,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from factfile.relate import Linking, relaters
+from factfile.relate.wires import outlet_agency
 from factfile.store.schema import Document, Outlet
 
 # Country-code TLDs sold worldwide as generic names say nothing about where an outlet is.
 _VANITY_TLDS = {"ai", "am", "cc", "co", "fm", "io", "me", "nu", "tv", "ws", "ly", "to", "gg", "la", "im", "sh", "so"}
 _TLD_COUNTRY = {"uk": "GB", "su": "RU"}
+WIRE_COPY = "wire copy of "  # how a copy of a wire story's reason begins (relate/copies.py)
 REPUBLISHER_SHARE = 0.5  # an outlet whose articles are mostly copies republishes rather than reports
 
 
@@ -69,6 +75,12 @@ def refresh(session: Session, outlet_ids: set[int]) -> None:
         total, copies = session.execute(
             select(func.count(Document.id), func.count(Document.copy_of_id)).where(Document.outlet_id == outlet_id)
         ).one()
+        wire = session.scalar(
+            select(func.count(Document.id)).where(
+                Document.outlet_id == outlet_id, Document.copy_of_id.is_not(None), Document.copy_reason.like(f"{WIRE_COPY}%")
+            )
+        )
+        copies -= wire
         outlet.documents = total
         outlet.copies = copies
         outlet.republisher_share = round(copies / total, 4) if total else None
@@ -77,6 +89,8 @@ def refresh(session: Session, outlet_ids: set[int]) -> None:
 
 
 def is_republisher(outlet: Outlet) -> bool:
+    if outlet_agency(outlet) is not None:
+        return False
     return outlet.republisher_share is not None and outlet.republisher_share >= REPUBLISHER_SHARE
 
 

@@ -7,6 +7,12 @@ stored in `story_terms`; a new document looks up the latest documents sharing it
 bounded per term, so the cost does not grow with the store), scores them by cosine similarity, and
 joins the story whose documents it resembles most, if that is close enough, else it starts a new story.
 A copy joins its original's story: it is the same article.
+
+A story is bounded in time: one event's coverage spans days to a couple of weeks, so a document joins a
+story only if the story's span with it stays within STORY_SPAN. A later event with the same actors and
+vocabulary (a second raid, a court case about the first) starts a story of its own instead of being
+chained onto the first through look-alike documents. A user's move of a document to another story
+(relate/decisions.py) is looked up first, so it holds when the document is ingested again.
 """
 
 from __future__ import annotations
@@ -18,12 +24,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from sqlalchemy import bindparam, insert, select, union_all
+from sqlalchemy import bindparam, func, insert, select, union_all
 from sqlalchemy.orm import Session
 from wordfreq import zipf_frequency
 
 from factfile.records import Article
 from factfile.relate import Linking, preparers, relaters
+from factfile.relate.decisions import story_decision
 from factfile.relate.fingerprints import stop_words
 from factfile.store.schema import Document, Story, StoryTerm
 
@@ -35,6 +42,7 @@ CANDIDATES = 200
 TERM_DOCUMENTS = 500
 JOIN_SIMILARITY = 0.3  # cosine similarity to the closest documents of a story needed to join it (eval/stories.py)
 STORY_WINDOW = timedelta(days=10)  # documents further apart in time are not the same story
+STORY_SPAN = timedelta(days=14)  # first to last publication date of one story at most
 
 # wordfreq looks Chinese, Japanese and Korean words up through segmenters (jieba, MeCab) that are not
 # installed; their terms are weighed evenly, by count alone.
@@ -101,8 +109,22 @@ def _close_in_time(a: date | None, b: date | None) -> bool:
     return a is None or b is None or abs(a - b) <= STORY_WINDOW
 
 
+def _within_span(story: Story, published: date | None) -> bool:
+    """Whether the story, with a document of this date, still spans at most STORY_SPAN."""
+    if published is None or story.first_published is None or story.last_published is None:
+        return True
+    return max(story.last_published, published) - min(story.first_published, published) <= STORY_SPAN
+
+
 def choose_story(session: Session, document: Document, terms: dict[str, float]) -> StoryChoice:
     """The story the document belongs to, by the stories of the stored documents most like it."""
+    decided, anchor = story_decision(session, document.content_hash)
+    if decided:
+        other = session.scalar(select(Document).where(Document.content_hash == anchor)) if anchor else None
+        if other is not None and other.story_id is not None:
+            return StoryChoice(other.story_id, 1.0, "moved here by a user")
+        if anchor is None:
+            return StoryChoice(None, 0.0, "put in a story of its own by a user")
     if document.copy_of_id is not None:
         original = session.get(Document, document.copy_of_id)
         if original is not None and original.story_id is not None:
@@ -129,6 +151,8 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
     ):
         if story_id is not None and _close_in_time(document.published, published):
             by_story[story_id].append(similarity[document_id])
+    spans = {story.id: story for story in session.scalars(select(Story).where(Story.id.in_(list(by_story))))}
+    by_story = {k: v for k, v in by_story.items() if k in spans and _within_span(spans[k], document.published)}
     if not by_story:
         return StoryChoice(None, 0.0, "no story close in time")
     # a story's score: the mean of its (up to) three documents most like the new one
@@ -164,6 +188,27 @@ def assign(
             insert(StoryTerm), [{"document_id": document.id, "term": t[:100], "weight": w} for t, w in terms.items()]
         )
     return choice
+
+
+def move(session: Session, document: Document, story_id: int | None) -> None:
+    """Move a document to a story (None: a new story of its own), keeping sizes and spans right."""
+    old = session.get(Story, document.story_id) if document.story_id is not None else None
+    if story_id is None:
+        story = Story(label=(document.title or "")[:500] or None, size=0)
+        session.add(story)
+        session.flush()
+    else:
+        story = session.get(Story, story_id)
+    if old is not None and old.id == story.id:
+        return
+    document.story_id = story.id
+    session.flush()
+    for changed in filter(None, (old, story)):
+        size, first, last = session.execute(
+            select(func.count(Document.id), func.min(Document.published), func.max(Document.published))
+            .where(Document.story_id == changed.id)
+        ).one()
+        changed.size, changed.first_published, changed.last_published = size, first, last
 
 
 @preparers.register("stories")
