@@ -55,7 +55,7 @@ from factfile.store.schema import CopyBand, CopyFingerprint, Document, Outlet, S
 
 CANDIDATES = 50  # documents sharing the most word or skeleton band keys whose signatures are compared
 NAME_CANDIDATES = 8  # documents sharing the most name-sequence band keys, compared in full
-NAME_BANDS = 2  # name-sequence band keys a candidate must share (expected 32 * J^2: 3 at J = 0.3)
+NAME_BANDS = 3  # of the 32 single-value name bands a candidate must share (expected 32 * J: 3 at J = 0.1)
 ESTIMATE_FLOOR = 0.2  # estimated containment below which a candidate's text is not read
 MIN_SHINGLES = 15  # below this a text is too short to call anything a copy of it
 WORD_CONTAINMENT = 0.5
@@ -148,12 +148,19 @@ def find_copies(session: Session, text: str, language: str | None, exclude: int 
     return _matches(session, sketch(text, language), language, exclude)
 
 
-def _top(session: Session, keys: list[int], exclude: int | None, limit: int, floor: int = 1) -> list[int]:
-    """The documents sharing the most of these band keys (an index lookup)."""
+def _top(
+    session: Session, keys: list[int], exclude: int | None, limit: int, floor: int = 1, other_than: str | None = None
+) -> list[int]:
+    """The documents sharing the most of these band keys (an index lookup), optionally only those in
+    another language than `other_than`."""
     if not keys:
         return []
     shared = func.count().label("shared")
     query = select(CopyBand.document_id, shared).where(CopyBand.key.in_(keys))
+    if other_than is not None:
+        query = query.join(Document, Document.id == CopyBand.document_id).where(
+            func.coalesce(Document.language, "") != other_than
+        )
     if exclude is not None:
         query = query.where(CopyBand.document_id != exclude)
     query = query.group_by(CopyBand.document_id)
@@ -172,7 +179,7 @@ def _matches(session: Session, new: Sketch, language: str | None, exclude: int |
         if _estimate(new, row) >= ESTIMATE_FLOOR
     ] if candidates else []
     if len(new.print.name_sequence) >= MIN_NAMES:
-        named = _top(session, new.keys(("names",)), exclude, NAME_CANDIDATES, NAME_BANDS)
+        named = _top(session, new.keys(("names",)), exclude, NAME_CANDIDATES, NAME_BANDS, language or "")
         likely += [d for d in named if d not in set(likely)]
     if not likely:
         return []

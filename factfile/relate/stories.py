@@ -190,6 +190,35 @@ def assign(
     return choice
 
 
+def explain(session: Session, document: Document) -> str:
+    """Why the document is in its story: the story's span and the members whose terms it shares most."""
+    story = session.get(Story, document.story_id) if document.story_id is not None else None
+    if story is None:
+        return "in no story"
+    span = " – ".join(str(d) for d in dict.fromkeys((story.first_published, story.last_published)) if d)
+    head = f"story #{story.id} ({story.size} documents{', ' + span if span else ''})"
+    decided, _ = story_decision(session, document.content_hash)
+    if decided:
+        return f"{head}: put there by a user"
+    own = dict(session.execute(select(StoryTerm.term, StoryTerm.weight).where(StoryTerm.document_id == document.id)).all())
+    shared: dict[int, list[tuple[str, float]]] = defaultdict(list)
+    rows = session.execute(
+        select(StoryTerm.document_id, StoryTerm.term, StoryTerm.weight)
+        .join(Document, Document.id == StoryTerm.document_id)
+        .where(Document.story_id == story.id, Document.id != document.id, StoryTerm.term.in_(list(own)))
+    ) if own else []
+    for other, term, weight in rows:
+        shared[other].append((term, weight * own[term]))
+    if not shared:
+        return f"{head}: {'a copy of a document in it' if document.copy_of_id else 'its first document'}"
+    best = sorted(shared, key=lambda d: -sum(w for _, w in shared[d]))[:3]
+    why = "; ".join(
+        f"#{d} {sum(w for _, w in shared[d]):.2f} ({', '.join(t for t, _ in sorted(shared[d], key=lambda x: -x[1])[:5])})"
+        for d in best
+    )
+    return f"{head}: shares terms with {why}"
+
+
 def move(session: Session, document: Document, story_id: int | None) -> None:
     """Move a document to a story (None: a new story of its own), keeping sizes and spans right."""
     old = session.get(Story, document.story_id) if document.story_id is not None else None
