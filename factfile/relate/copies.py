@@ -66,7 +66,10 @@ SPUN_SKELETON = 0.4
 SIMILAR_JACCARD = 0.8
 MIN_NAMES = 8  # names, numbers and dates a text needs before their order says anything
 NAME_AGREEMENT = 0.6  # share of the shorter name sequence found in order in the other text
+NAME_AGREEMENT_LONGER = 0.4  # and of the longer one: a translation is about as long as its original
 REWORDED_SKELETON = 0.2  # in one language, a name-order match also needs some of the sentence skeleton
+TEMPLATE_TOKENS = 150  # templated reports (event notes, agency flashes) are shorter than this
+VERBATIM = 0.9  # word containment above which two texts are one text whatever their figures
 STAND_IN = "wire:"  # origin prefix of a stand-in document for a wire story whose page is not stored
 
 
@@ -101,7 +104,9 @@ def is_copy(a: Fingerprint, b: Fingerprint, language: str | None = None, same_la
     anchor = containment(a.anchors, b.anchors)
     long_enough = min(len(a.words), len(b.words)) >= MIN_SHINGLES
     named = min(len(a.name_sequence), len(b.name_sequence)) >= MIN_NAMES
-    names = agreement(a.name_sequence, b.name_sequence) if named else 0.0
+    names, names_of_longer, common = agreement(a.name_sequence, b.name_sequence) if named else (0.0, 0.0, 0)
+    if common < MIN_NAMES or names_of_longer < NAME_AGREEMENT_LONGER:
+        names = 0.0  # a few names in common order, or a short text's names inside a long one: one story, not one text
     match = Match(0, words, skeleton, anchor, jaccard(a.words, b.words), names)
     skeletal = min(len(a.skeleton), len(b.skeleton)) >= MIN_SHINGLES
     if not same_language:
@@ -116,9 +121,15 @@ def is_copy(a: Fingerprint, b: Fingerprint, language: str | None = None, same_la
         match.evidence = "reworded"
     if not match.evidence:
         return None
-    if same_language and slots(a.tokens, b.tokens, language).different_events:
+    if same_language and _templated(a, b, words) and slots(a.tokens, b.tokens, language).different_events:
         return None
     return match
+
+
+def _templated(a: Fingerprint, b: Fingerprint, words: float) -> bool:
+    """Whether two matching texts could be one template's reports of different events: short (event
+    notes, flashes) and not near-verbatim."""
+    return min(a.token_count, b.token_count) < TEMPLATE_TOKENS and words < VERBATIM
 
 
 def template_conflict(a: Fingerprint, b: Fingerprint, language: str | None = None) -> str:

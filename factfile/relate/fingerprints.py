@@ -251,11 +251,13 @@ def _identity(value):
     return value
 
 
-def agreement(a: list[str], b: list[str]) -> float:
-    """Share of the shorter sequence found in the longer one in the same order (longest common subsequence)."""
+def agreement(a: list[str], b: list[str]) -> tuple[float, float, int]:
+    """How much of two sequences agrees in order (longest common subsequence): its share of the shorter
+    one, its share of the longer one, and its length."""
     if not a or not b:
-        return 0.0
-    return LCSseq.similarity(a, b) / min(len(a), len(b))
+        return 0.0, 0.0, 0
+    common = LCSseq.similarity(a, b)
+    return common / min(len(a), len(b)), common / max(len(a), len(b)), common
 
 
 def containment(a: np.ndarray, b: np.ndarray) -> float:

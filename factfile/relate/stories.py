@@ -6,7 +6,9 @@ corpus statistics are needed and the first document is weighted like the million
 stored in `story_terms`; a new document looks up the latest documents sharing its terms (an index walk,
 bounded per term, so the cost does not grow with the store), scores them by cosine similarity, and
 joins the story whose documents it resembles most, if that is close enough, else it starts a new story.
-A copy joins its original's story: it is the same article.
+A copy joins its original's story: it is the same article. Names also give a script-neutral term
+(`name_term`), so that pages in Russian, Ukrainian and English about one event share terms; two
+documents in different languages are compared on those name terms alone.
 
 A story is bounded in time: one event's coverage spans days to a couple of weeks, so a document joins a
 story only if the story's span with it stays within STORY_SPAN. A later event with the same actors and
@@ -26,6 +28,7 @@ from functools import lru_cache
 
 from sqlalchemy import bindparam, func, insert, select, union_all
 from sqlalchemy.orm import Session
+from unidecode import unidecode
 from wordfreq import zipf_frequency
 
 from factfile.records import Article
@@ -65,7 +68,26 @@ def _rarity(term: str, language: str) -> float:
     if language in NEEDS_SEGMENTER:
         return UNWEIGHTED
     first = term.split(" ", 1)[0]
-    return max(0.5, 8.0 - zipf_frequency(first if " " in term else term, language))
+    try:
+        return max(0.5, 8.0 - zipf_frequency(first if " " in term else term, language))
+    except (LookupError, ImportError):  # a language wordfreq has no list for
+        return UNWEIGHTED
+
+
+NAME_MARK = "~"  # how a name term begins
+_SOUND_CLASSES = str.maketrans({"c": "k", "q": "k", "x": "k", "w": "v", "z": "s"})
+
+
+@lru_cache(maxsize=200_000)
+def name_term(word: str) -> str | None:
+    """A name's script-neutral term: "~" and its first letter and consonants in Latin sound classes, so
+    "Kakhovka", "Каховки" and "Каховской" are one term, as are "Prigozhin" and "Пригожина"; None for
+    short names (countries, capitals: too common to tell stories apart)."""
+    latin = re.sub(r"[^a-z]", "", unidecode(word).casefold()).translate(_SOUND_CLASSES)
+    if not latin:
+        return None
+    key = latin[0] + re.sub(r"[aeiouyhj]", "", latin[1:])
+    return f"{NAME_MARK}{key[:4]}" if len(key) >= 4 else None
 
 
 def profile(text: str, language: str | None = None, title: str | None = None) -> dict[str, float]:
@@ -73,6 +95,7 @@ def profile(text: str, language: str | None = None, title: str | None = None) ->
     lang = (language or "en").split("-")[0]
     stops = stop_words(language)
     counts: Counter[str] = Counter()
+    named: dict[str, str] = {}  # a name term and one word it stands for, whose rarity it takes
     for source, boost in ((text, 1), (title or "", 2)):
         words = _WORD.findall(source)
         for i, word in enumerate(words):
@@ -80,11 +103,14 @@ def profile(text: str, language: str | None = None, title: str | None = None) ->
             if key in stops or len(key) < 3:
                 continue
             counts[key] += boost
+            if word[0].isupper() and (term := name_term(word)) is not None:
+                counts[term] += boost
+                named[term] = key
             if word[0].isupper() and i + 1 < len(words) and words[i + 1][0].isupper():
                 following = words[i + 1].casefold()
                 if following not in stops:
                     counts[f"{key} {following}"] += boost
-    weights = {term: (1 + math.log(n)) * _rarity(term, lang) for term, n in counts.items()}
+    weights = {term: (1 + math.log(n)) * _rarity(named.get(term, term), lang) for term, n in counts.items()}
     top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:PROFILE_TERMS]
     norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
     return {term: w / norm for term, w in top}
@@ -140,17 +166,29 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
     if not shortlist:
         return StoryChoice(None, 0.0, "no document shares its terms")
     similarity: dict[int, float] = defaultdict(float)
+    names: dict[int, float] = defaultdict(float)  # the same over name terms alone
+    name_norm: dict[int, float] = defaultdict(float)
     for document_id, term, weight in session.execute(
         select(StoryTerm.document_id, StoryTerm.term, StoryTerm.weight).where(StoryTerm.document_id.in_(shortlist))
     ):
+        if term.startswith(NAME_MARK):
+            name_norm[document_id] += weight * weight
         if term in terms:
             similarity[document_id] += weight * terms[term]
+            if term.startswith(NAME_MARK):
+                names[document_id] += weight * terms[term]
+    own_names = math.sqrt(sum(w * w for t, w in terms.items() if t.startswith(NAME_MARK)))
+    language = (document.language or "").split("-")[0]
     by_story: dict[int, list[float]] = defaultdict(list)
-    for document_id, story_id, published in session.execute(
-        select(Document.id, Document.story_id, Document.published).where(Document.id.in_(shortlist))
+    for document_id, story_id, published, other_language in session.execute(
+        select(Document.id, Document.story_id, Document.published, Document.language).where(Document.id.in_(shortlist))
     ):
         if story_id is not None and _close_in_time(document.published, published):
-            by_story[story_id].append(similarity[document_id])
+            score = similarity[document_id]
+            if (other_language or "").split("-")[0] != language and own_names and name_norm[document_id]:
+                # across languages only the names can agree: compare those alone
+                score = max(score, names[document_id] / (own_names * math.sqrt(name_norm[document_id])))
+            by_story[story_id].append(score)
     spans = {story.id: story for story in session.scalars(select(Story).where(Story.id.in_(list(by_story))))}
     by_story = {k: v for k, v in by_story.items() if k in spans and _within_span(spans[k], document.published)}
     if not by_story:

@@ -23,7 +23,7 @@ FLANK_TOKENS = 2  # agreeing tokens needed on both sides of a slot (fewer where 
 MIN_MARKS = 3  # numbers and rare names a text needs before their overlap says anything
 MARKS_KEPT = 0.7  # share of the fewer numbers and rare names a copy keeps
 RARE_ZIPF = 3.5  # a name rarer than this is a proper name ("Rennes" 2.5); a spinner's swaps ("Legion" 3.9) are not
-AGREEING_PER_CONFLICT = 20  # a long copy may update a figure or two: one more conflict allowed per 20 agreeing
+AGREEING_PER_CONFLICT = 8  # a long copy may update a figure or two: one more conflict allowed per 8 agreeing
 
 
 @dataclass(slots=True)
@@ -48,10 +48,17 @@ def _marks(tokens: list[str], language: str) -> tuple[set[str], set[str]]:
 def slots(a: list[str], b: list[str], language: str | None) -> Slots:
     """Align two token streams (case kept) and count the conflicting and agreeing slots."""
     lang = (language or "en").split("-")[0].lower()
-    marks_a, marks_b = (set().union(*_marks(tokens, lang)) for tokens in (a, b))
+    ops = Levenshtein.opcodes([t.casefold() for t in a], [t.casefold() for t in b])
+    # numbers and names are compared where the texts overlap: an excerpt cut elsewhere is no conflict
+    anchored = [op for op in ops if op.tag == "equal" and op.src_end - op.src_start >= FLANK_TOKENS]
+    if anchored:
+        window_a = a[anchored[0].src_start : anchored[-1].src_end]
+        window_b = b[anchored[0].dest_start : anchored[-1].dest_end]
+    else:
+        window_a, window_b = a, b
+    marks_a, marks_b = (set().union(*_marks(tokens, lang)) for tokens in (window_a, window_b))
     fewer = min(len(marks_a), len(marks_b))
     kept = len(marks_a & marks_b) / fewer if fewer >= MIN_MARKS else 1.0
-    ops = Levenshtein.opcodes([t.casefold() for t in a], [t.casefold() for t in b])
     conflicts, agreeing, example = 0, 0, ""
     blocks = list(ops)
     for i, op in enumerate(blocks):
@@ -69,7 +76,7 @@ def slots(a: list[str], b: list[str], language: str | None) -> Slots:
             continue
         left, right = a[op.src_start : op.src_end], b[op.dest_start : op.dest_end]
         (numbers_a, names_a), (numbers_b, names_b) = _marks(left, lang), _marks(right, lang)
-        if (numbers_a and numbers_b and numbers_a != numbers_b) or (names_a and names_b and not names_a & names_b):
+        if (numbers_a and numbers_b and not numbers_a & numbers_b) or (names_a and names_b and not names_a & names_b):
             conflicts += 1
             example = example or f"{' '.join(left)} / {' '.join(right)}"
     if kept < MARKS_KEPT and not example:

@@ -54,6 +54,9 @@ _CREDITS = [
     # "МОСКВА, 6 июня. /ТАСС/.", "КИЕВ, 6 июн — РИА Новости."
     (re.compile(r"/\s*(?P<name>" + _ALT + r")\s*/"), "head"),
     (re.compile(r"^[^\n]{0,80}?[—–-]\s*(?P<name>" + _ALT + r")\s*[.:]", re.M), "head"),
+    # "... Nova Kakhovka Dam - Reuters  A vast ...", "© Reuters. FILE PHOTO", "(dpa-AFX)"
+    (re.compile(r"(?:\s[—–-]|©)\s*(?P<name>" + _ALT + r")(?=[\s.:,]|$)(?!\s+(?:said|says|reported|reports|news agency))"), "head"),
+    (re.compile(r"\((?P<name>" + _ALT + r")-[A-Z]+\)"), "head"),
     # trailers: "— AP", "(with AFP)", "with Reuters", "Source: IANS", a line "IANS"
     (re.compile(r"^\s*(?:[—–-]\s*|\(?\s*(?:[Ww]ith|[Ss]ources?|Quelle|Источник|Джерело)\s*:?\s*)"
                 r"(?P<name>" + _ALT + r")\s*\)?\s*\.?\s*$", re.M), "tail"),
