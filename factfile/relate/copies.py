@@ -61,8 +61,9 @@ MIN_SHINGLES = 15  # below this a text is too short to call anything a copy of i
 WORD_CONTAINMENT = 0.5
 SKELETON_CONTAINMENT = 0.5
 ANCHOR_CONTAINMENT = 0.4
-SPUN_WORDS = 0.25  # a spinner leaves about 40 % of the 5-word runs; independent reports share a few %
-SPUN_SKELETON = 0.4
+SHARED_WORDS = 0.3  # independent reports share a quote or two, under 20 % of their 5-word runs
+SPUN_WORDS = 0.2  # a spinner leaves about 40 % of the 5-word runs; with the skeleton, a fifth will do
+SPUN_SKELETON = 0.3
 SIMILAR_JACCARD = 0.8
 MIN_NAMES = 8  # names, numbers and dates a text needs before their order says anything
 NAME_AGREEMENT = 0.6  # share of the shorter name sequence found in order in the other text
@@ -117,6 +118,8 @@ def is_copy(a: Fingerprint, b: Fingerprint, language: str | None = None, same_la
         match.evidence = "paraphrase"
     elif long_enough and skeletal and words >= SPUN_WORDS and skeleton >= SPUN_SKELETON:
         match.evidence = "spun"
+    elif long_enough and words >= SHARED_WORDS:
+        match.evidence = "containment"
     elif names >= NAME_AGREEMENT and skeleton >= REWORDED_SKELETON:
         match.evidence = "reworded"
     if not match.evidence:

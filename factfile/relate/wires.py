@@ -57,6 +57,8 @@ _CREDITS = [
     # "... Nova Kakhovka Dam - Reuters  A vast ...", "© Reuters. FILE PHOTO", "(dpa-AFX)"
     (re.compile(r"(?:\s[—–-]|©)\s*(?P<name>" + _ALT + r")(?=[\s.:,]|$)(?!\s+(?:said|says|reported|reports|news agency))"), "head"),
     (re.compile(r"\((?P<name>" + _ALT + r")-[A-Z]+\)"), "head"),
+    # a byline "Von B.Z./dpa", "By Jane Doe/AP"
+    (re.compile(r"[\w.]/\s?(?P<name>" + _ALT + r")\b"), "head"),
     # trailers: "— AP", "(with AFP)", "with Reuters", "Source: IANS", a line "IANS"
     (re.compile(r"^\s*(?:[—–-]\s*|\(?\s*(?:[Ww]ith|[Ss]ources?|Quelle|Источник|Джерело)\s*:?\s*)"
                 r"(?P<name>" + _ALT + r")\s*\)?\s*\.?\s*$", re.M), "tail"),
