@@ -54,8 +54,7 @@ from factfile.relate.wires import AGENCIES, credited_agency, outlet_agency
 from factfile.store.schema import CopyBand, CopyFingerprint, Document, Outlet, Story
 
 CANDIDATES = 50  # documents sharing the most word or skeleton band keys whose signatures are compared
-NAME_CANDIDATES = 8  # documents sharing the most name-sequence band keys, compared in full
-NAME_BANDS = 3  # of the 32 single-value name bands a candidate must share (expected 32 * J: 3 at J = 0.1)
+NAME_CANDIDATES = 8  # documents in other languages sharing the most name-order band keys, compared in full
 ESTIMATE_FLOOR = 0.2  # estimated containment below which a candidate's text is not read
 MIN_SHINGLES = 15  # below this a text is too short to call anything a copy of it
 WORD_CONTAINMENT = 0.5
@@ -98,8 +97,13 @@ class Match:
         return 0.7 * self.names
 
 
-def is_copy(a: Fingerprint, b: Fingerprint, language: str | None = None, same_language: bool = True) -> Match | None:
-    """Compare two fingerprints in full; a Match (without document id) when one text copies the other."""
+def is_copy(
+    a: Fingerprint, b: Fingerprint, language: str | None = None, same_language: bool = True, same_outlet: bool = False
+) -> Match | None:
+    """Compare two fingerprints in full; a Match (without document id) when one text copies the other.
+
+    Two pages of one outlet share its boilerplate (bylines, teasers, footers), so between them only
+    the plain word-run rules count, not the lower bars for spun or partly shared text."""
     words = containment(a.words, b.words)
     skeleton = containment(a.skeleton, b.skeleton)
     anchor = containment(a.anchors, b.anchors)
@@ -116,9 +120,9 @@ def is_copy(a: Fingerprint, b: Fingerprint, language: str | None = None, same_la
         match.evidence = "similarity" if match.jaccard >= SIMILAR_JACCARD else "containment"
     elif skeletal and skeleton >= SKELETON_CONTAINMENT and anchor >= ANCHOR_CONTAINMENT:
         match.evidence = "paraphrase"
-    elif long_enough and skeletal and words >= SPUN_WORDS and skeleton >= SPUN_SKELETON:
+    elif not same_outlet and long_enough and skeletal and words >= SPUN_WORDS and skeleton >= SPUN_SKELETON:
         match.evidence = "spun"
-    elif long_enough and words >= SHARED_WORDS:
+    elif not same_outlet and long_enough and words >= SHARED_WORDS:
         match.evidence = "containment"
     elif names >= NAME_AGREEMENT and skeleton >= REWORDED_SKELETON:
         match.evidence = "reworded"
@@ -159,32 +163,30 @@ def sketch(text: str, language: str | None, with_anchors: bool = True) -> Sketch
 
 def find_copies(session: Session, text: str, language: str | None, exclude: int | None = None) -> list[Match]:
     """Stored documents that `text` copies or that copy it, best match first."""
-    return _matches(session, sketch(text, language), language, exclude)
+    return _matches(session, sketch(text, language), language, exclude, None)
 
 
-def _top(
-    session: Session, keys: list[int], exclude: int | None, limit: int, floor: int = 1, other_than: str | None = None
-) -> list[int]:
-    """The documents sharing the most of these band keys (an index lookup), optionally only those in
-    another language than `other_than`."""
+def _top(session: Session, keys: list[int], exclude: int | None, limit: int) -> list[int]:
+    """The documents sharing the most of these band keys (an index lookup)."""
     if not keys:
         return []
     shared = func.count().label("shared")
     query = select(CopyBand.document_id, shared).where(CopyBand.key.in_(keys))
-    if other_than is not None:
-        query = query.join(Document, Document.id == CopyBand.document_id).where(
-            func.coalesce(Document.language, "") != other_than
-        )
     if exclude is not None:
         query = query.where(CopyBand.document_id != exclude)
-    query = query.group_by(CopyBand.document_id)
-    if floor > 1:
-        query = query.having(shared >= floor)
-    query = query.order_by(shared.desc(), CopyBand.document_id).limit(limit)
+    query = query.group_by(CopyBand.document_id).order_by(shared.desc(), CopyBand.document_id).limit(limit)
     return [document_id for document_id, _ in session.execute(query)]
 
 
-def _matches(session: Session, new: Sketch, language: str | None, exclude: int | None) -> list[Match]:
+def _in_other_languages(session: Session, ids: list[int], language: str | None, limit: int) -> list[int]:
+    """Of these documents (best first), those in another language than `language`."""
+    if not ids:
+        return []
+    languages = dict(session.execute(select(Document.id, Document.language).where(Document.id.in_(ids))).all())
+    return [i for i in ids if _base(languages.get(i)) != _base(language)][:limit]
+
+
+def _matches(session: Session, new: Sketch, language: str | None, exclude: int | None, outlet_id: int | None) -> list[Match]:
     """Three sieves: shared band keys (index), estimated overlap (signatures), full comparison (texts)."""
     candidates = _top(session, new.keys(("words", "skeleton")), exclude, CANDIDATES)
     likely = [
@@ -193,16 +195,17 @@ def _matches(session: Session, new: Sketch, language: str | None, exclude: int |
         if _estimate(new, row) >= ESTIMATE_FLOOR
     ] if candidates else []
     if len(new.print.name_sequence) >= MIN_NAMES:
-        named = _top(session, new.keys(("names",)), exclude, NAME_CANDIDATES, NAME_BANDS, language or "")
+        named = _in_other_languages(session, _top(session, new.keys(("names",)), exclude, CANDIDATES), language, NAME_CANDIDATES)
         likely += [d for d in named if d not in set(likely)]
     if not likely:
         return []
     matches = []
-    for document_id, text, other_language in session.execute(
-        select(Document.id, Document.text, Document.language).where(Document.id.in_(likely))
+    for document_id, text, other_language, other_outlet in session.execute(
+        select(Document.id, Document.text, Document.language, Document.outlet_id).where(Document.id.in_(likely))
     ):
         same = _base(language) == _base(other_language)
-        match = is_copy(new.print, fingerprint(text, other_language), language, same_language=same)
+        same_outlet = outlet_id is not None and outlet_id == other_outlet
+        match = is_copy(new.print, fingerprint(text, other_language), language, same_language=same, same_outlet=same_outlet)
         if match is not None:
             match.document_id = document_id
             matches.append(match)
@@ -444,7 +447,7 @@ def make_copy_linker():
     def relate(linking: Linking) -> None:
         document, session = linking.document, linking.session
         new = linking.analysis.prepared.get("copies") or sketch(document.text, document.language)
-        link(session, document, _matches(session, new, document.language, exclude=document.id))
+        link(session, document, _matches(session, new, document.language, document.id, document.outlet_id))
         apply_user_links(session, document)
         index(session, {document.id: new})
         session.flush()

@@ -36,7 +36,6 @@ ANCHOR_N = 3
 NUM_PERM = 64
 ROWS_PER_BAND = 2  # 32 bands: a pair with Jaccard 0.2 becomes a candidate with p = 0.73, 0.3 with p = 0.95
 NAMES_N = 2
-NAME_BANDS = 32
 KINDS = ("words", "skeleton", "names")
 SCHEME = "affine32"  # datasketch permutation scheme; part of what a stored band key means
 
@@ -219,16 +218,11 @@ def signature(shingles: np.ndarray, kind: str) -> np.ndarray:
 
 
 def band_keys(values: np.ndarray, kind: str) -> list[int]:
-    """LSH band keys of a signature: documents sharing any key are candidates for a closer look.
-
-    Names use single-value bands (32 of them): a translation shares only part of its name pairs with
-    the original (Jaccard 0.2-0.3), too few for two-value bands to meet reliably."""
-    rows = 1 if kind == "names" else ROWS_PER_BAND
-    count = NAME_BANDS if kind == "names" else len(values) // rows
+    """LSH band keys of a signature: documents sharing any key are candidates for a closer look."""
     keys = []
-    for band in range(min(count, len(values) // rows)):
-        chunk = values[band * rows : (band + 1) * rows].tobytes()
-        digest = hashlib.blake2b(chunk, digest_size=8, person=f"{kind}:{band}".encode()).digest()
+    for band in range(len(values) // ROWS_PER_BAND):
+        rows = values[band * ROWS_PER_BAND : (band + 1) * ROWS_PER_BAND].tobytes()
+        digest = hashlib.blake2b(rows, digest_size=8, person=f"{kind}:{band}".encode()).digest()
         keys.append(int.from_bytes(digest, "little", signed=True))
     return keys
 
