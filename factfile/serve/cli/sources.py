@@ -35,13 +35,32 @@ def outlets(limit: Annotated[int, typer.Option(min=1)] = 30) -> None:
 
 
 @app.command()
-def copies(document: Annotated[int, typer.Argument(help="A document id (see `factfile search`).")]) -> None:
-    """Show a document's original and every known copy of it, with the reason for each link."""
+def copies(
+    document: Annotated[int, typer.Argument(help="A document id (see `factfile search`).")],
+    not_copy: Annotated[bool, typer.Option("--not-copy", help="Correct: this document is not a copy of its original.")] = False,
+    copy_of: Annotated[int | None, typer.Option("--copy-of", help="Correct: this document copies document N.")] = None,
+    note: Annotated[str | None, typer.Option(help="Why (kept with the correction).")] = None,
+) -> None:
+    """Show a document's original and every known copy of it, with the reason for each link; or correct it.
+
+    Corrections are stored as decisions: they hold when the documents are ingested again, and
+    `factfile actors replay` re-applies them all.
+    """
     from sqlalchemy import select
 
+    from factfile.relate.decisions import DecisionError, mark_copy_of, mark_not_copy
+    from factfile.relate.stories import explain
     from factfile.store.schema import Document, Outlet
 
     store = open_store()
+    if not_copy or copy_of is not None:
+        with store.transaction() as session:
+            try:
+                decision = mark_not_copy(session, document, note) if not_copy else mark_copy_of(session, document, copy_of, note)
+            except DecisionError as error:
+                err.print(f"[red]error:[/] {escape(str(error))}")
+                raise typer.Exit(1) from None
+            out.print(f"document #{document}: {decision.kind.replace('_', ' ')} (decision #{decision.id})")
     with store.session() as session:
         found = session.get(Document, document)
         if found is None:
@@ -54,21 +73,42 @@ def copies(document: Annotated[int, typer.Argument(help="A document id (see `fac
             .where((Document.id == root_id) | (Document.copy_of_id == root_id))
             .order_by(Document.published, Document.id)
         ).all()
+        story = explain(session, found)
     for row, outlet in sorted(rows, key=lambda r: r[0].id != root_id):
         where = " · ".join(str(x) for x in (outlet, row.published) if x)
-        role = "original" if row.id == root_id else f"copy — {escape(row.copy_reason or '')}"
+        if row.id == root_id:
+            role = f"original — {escape(row.copy_reason)}" if row.copy_reason else "original"
+        else:
+            role = f"copy — {escape(row.copy_reason or '')}"
         mark = "→ " if row.id == document else "  "
-        out.print(f"{mark}#{row.id} {escape(row.title or '(untitled)')} [{escape(where)}] {role}")
+        out.print(f"{mark}#{row.id} {escape(row.title or '(untitled)')} " + escape(f"[{where}]") + f" {role}")
+    out.print(f"#{document} is in {escape(story)}")
 
 
 @app.command()
-def stories(limit: Annotated[int, typer.Option(min=1)] = 20) -> None:
-    """List the largest stories: how many documents, from when to when."""
+def stories(
+    limit: Annotated[int, typer.Option(min=1)] = 20,
+    move: Annotated[int | None, typer.Option("--move", help="Correct: move document N ...")] = None,
+    to: Annotated[int | None, typer.Option("--to", help="... to story N (without --to: to a story of its own).")] = None,
+    note: Annotated[str | None, typer.Option(help="Why (kept with the correction).")] = None,
+) -> None:
+    """List the largest stories: how many documents, from when to when; or move a document to another story."""
     from sqlalchemy import select
 
-    from factfile.store.schema import Story
+    from factfile.relate.decisions import DecisionError, move_to_story
+    from factfile.store.schema import Document, Story
 
     store = open_store()
+    if move is not None:
+        with store.transaction() as session:
+            try:
+                decision = move_to_story(session, move, to, note)
+            except DecisionError as error:
+                err.print(f"[red]error:[/] {escape(str(error))}")
+                raise typer.Exit(1) from None
+            story_id = session.get(Document, move).story_id
+        out.print(f"document #{move} is in story #{story_id} (decision #{decision.id})")
+        return
     with store.session() as session:
         rows = session.scalars(select(Story).order_by(Story.size.desc(), Story.id).limit(limit)).all()
     if not rows:
