@@ -23,7 +23,7 @@ sys.path.insert(0, str(HERE.parent))
 from factfile.relate import claims, embedding  # noqa: E402
 
 PAIRS = HERE / "claims" / "pairs.jsonl"
-REALSTORY = HERE / "realstory"
+REALSTORY = HERE / "realstory"  # helper realstory-a's set; absent before it is merged
 
 
 def load_pairs(path: Path = PAIRS) -> list[dict]:
@@ -38,8 +38,9 @@ def load_pairs(path: Path = PAIRS) -> list[dict]:
 
 
 def realstory_pairs(root: Path = REALSTORY) -> list[dict]:
-    """Same-claim pairs from the realstory gold: two evidence quotes of one claim, from different outlets;
-    quotes of different claims of the same story are not-same pairs."""
+    """Pairs from the realstory gold: two evidence quotes of one claim on different pages are the same claim,
+    quotes of two claims of one story are not. Word-for-word equal quotes are left out: they are copies
+    (relate/copies.py finds those), not a test of telling the same claim in other words."""
     pairs = []
     for gold_path in sorted(root.glob("*/gold.json")):
         try:
@@ -47,15 +48,13 @@ def realstory_pairs(root: Path = REALSTORY) -> list[dict]:
         except ValueError as error:
             print(f"{gold_path}: not JSON ({error}); skipped", file=sys.stderr)
             continue
-        quotes = []
+        quotes = {}
         for number, claim in enumerate(gold.get("claims", [])):
             for evidence in claim.get("evidence", []):
-                text = evidence.get("quote") if isinstance(evidence, dict) else evidence
-                outlet = evidence.get("outlet") or evidence.get("document") if isinstance(evidence, dict) else None
-                if text:
-                    quotes.append((number, outlet, text))
-        for (ca, oa, qa), (cb, ob, qb) in itertools.combinations(quotes, 2):
-            if oa is None or ob is None or oa != ob:
+                if isinstance(evidence, dict) and evidence.get("quote"):
+                    quotes.setdefault((number, " ".join(evidence["quote"].casefold().split())), (number, evidence["quote"]))
+        for (ca, qa), (cb, qb) in itertools.combinations(quotes.values(), 2):
+            if " ".join(qa.casefold().split()) != " ".join(qb.casefold().split()):
                 pairs.append({"a": qa, "b": qb, "same": ca == cb, "set": f"realstory {gold_path.parent.name}"})
     return pairs
 

@@ -24,6 +24,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from rapidfuzz import fuzz
 from sqlalchemy import select
@@ -381,3 +382,19 @@ def _place_names(session: Session, groups: dict[str, list]) -> dict[str, str]:
     ids = [int(v) for v in groups]
     names = {i: name for i, name in session.execute(select(Place.id, Place.name).where(Place.id.in_(ids)))}
     return {v: names.get(int(v), f"place {v}") for v in groups}
+
+
+def disagree(predicate: str, values: list[tuple[str, date | None]]) -> bool:
+    """Whether (value, publication date) pairs of one actor's predicate cannot all be true, compared as
+    `for_actor` compares them (for lists built elsewhere, like a dossier's profile)."""
+    groups = {f"{value} #{i}": [] for i, (value, _) in enumerate(values)}
+    raw = {f"{value} #{i}": value for i, (value, _) in enumerate(values)}
+    if predicate in DATES:
+        span = {}
+        for key, (value, published) in zip(groups, values, strict=True):
+            resolved = resolve_date(value.strip(), published)
+            span[key] = (resolved[0], resolved[1]) if resolved else None
+        by_date = _dates_compatible(span)
+        return len(_split(groups, lambda a, b: by_date(a, b) if span[a] and span[b] else _values_compatible(raw[a], raw[b]))) > 1
+    compare = _places_compatible if predicate in PLACES else _numbers_compatible if predicate in NUMBERS else _values_compatible
+    return len(_split(groups, lambda a, b: compare(raw[a], raw[b]))) > 1
