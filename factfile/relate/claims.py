@@ -93,19 +93,27 @@ def band_rows(statements: Iterable[tuple[int, str]]) -> list[dict]:
     ]
 
 
-def index(session: Session, statements: Iterable[tuple[int, str]]) -> None:
+def prepare(analysis) -> list[bytes]:
+    """The stored form of each statement's vector, computed where the document is analysed (a worker
+    process: the model's work is spread like the parse), so the single writer only inserts them."""
+    from factfile.relate import embedding
+
+    return [embedding.to_bytes(v) for v in embedding.encode([st.content.text for st in analysis.statements])]
+
+
+def index(session: Session, statements: Iterable[tuple[int, str]], vectors: list[bytes] | None = None) -> None:
     """Store the band keys and the vectors of (statement id, content) pairs; the writer calls it for every
-    new statement."""
+    new statement, with the vectors `prepare` made when it has them."""
     from factfile.relate import embedding
 
     statements = list(statements)
     if rows := band_rows(statements):
         session.execute(insert(StatementBand), rows)
     if statements:
-        vectors = embedding.encode([content for _, content in statements])
+        if vectors is None or len(vectors) != len(statements):
+            vectors = [embedding.to_bytes(v) for v in embedding.encode([content for _, content in statements])]
         session.execute(
-            insert(StatementVector),
-            [{"statement_id": i, "vector": embedding.to_bytes(v)} for (i, _), v in zip(statements, vectors, strict=True)],
+            insert(StatementVector), [{"statement_id": i, "vector": v} for (i, _), v in zip(statements, vectors, strict=True)]
         )
 
 

