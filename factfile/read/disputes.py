@@ -26,7 +26,7 @@ from factfile.store import schema as s
 from factfile.store.queries import live_actor
 
 MAX_EVIDENCE = 3  # sentences shown per side
-MAX_EVENTS = 50  # an actor's most recent events searched for disputes
+MAX_EVENTS = 10  # an actor's most recent events searched for disputes (each a look-up of its reports)
 
 
 @dataclass(slots=True)
