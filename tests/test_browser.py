@@ -128,7 +128,7 @@ def test_dossier_shows_the_legions_size_dispute_with_each_sides_source(page, sit
     assert "UNIAN" in sides["over 100"].locator(".sources").inner_text()
     assert "number of members had risen to 4,000" in sides["4,000"].locator("blockquote").first.inner_text()
     assert page.locator("#disputed .dispute[data-attribute='founded']").count() == 0
-    page.click("a[href='/disputes?actor_id=%d']" % ids.legion)
+    page.click(f"a[href='/disputes?actor_id={ids.legion}']")
     page.wait_for_url(f"**/disputes?actor_id={ids.legion}")
     assert page.locator(".dispute[data-attribute='size'] .side").count() == len(sides)
     assert not page.problems
