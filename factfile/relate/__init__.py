@@ -44,9 +44,10 @@ def build(names: tuple[str, ...] = DEFAULT_RELATERS) -> list[Relater]:
 
 def prepare(analysis: Analysis, names: tuple[str, ...] = DEFAULT_RELATERS) -> Analysis:
     """Fill `analysis.prepared` with the per-document work of the named relaters that have any."""
-    from factfile.relate import copies, stories  # noqa: F401  (registers preparers)
+    from factfile.relate import claims, copies, stories  # noqa: F401  (registers preparers)
 
     for name in names:
         if name in preparers:
             analysis.prepared[name] = preparers.get(name)(analysis.article)
+    analysis.prepared["claims"] = claims.prepare(analysis)
     return analysis

@@ -12,6 +12,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from factfile.extract.names import name_key
+from factfile.relate.contradictions import disagree
 from factfile.relate.corroboration import outlet_label
 from factfile.serve.events import EventRow, actor_ids, find_events
 from factfile.serve.statements import StatementLine, said_about, said_by
@@ -99,7 +100,10 @@ class Dossier:
         for line in self.facts:
             if line.predicate in SINGLE_VALUED:
                 by_predicate.setdefault(line.predicate, []).append(line)
-        return {p: lines for p, lines in by_predicate.items() if len(lines) > 1}
+        return {
+            p: lines for p, lines in by_predicate.items()
+            if len(lines) > 1 and disagree(p, [(line.value, line.evidence[0].published if line.evidence else None) for line in lines])
+        }
     said: list[StatementLine] = field(default_factory=list)  # statements the actor is the source of
     said_about: list[StatementLine] = field(default_factory=list)  # others' statements mentioning it
 

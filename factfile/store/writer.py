@@ -80,7 +80,9 @@ def save(session: Session, analysis: Analysis, relaters: Sequence[Relater]) -> s
         )
         for st in analysis.statements
     ], returning=True)
-    claims.index(session, zip(statement_ids, (st.content.text for st in analysis.statements), strict=True))
+    claims.index(
+        session, zip(statement_ids, (st.content.text for st in analysis.statements), strict=True), analysis.prepared.get("claims")
+    )
     nested = [{"id": statement_ids[i], "parent_id": statement_ids[st.parent]} for i, st in enumerate(analysis.statements) if st.parent is not None]
     if nested:
         session.execute(update(s.Statement), nested)

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from factfile.read.disputes import disputes
 from factfile.serve.api import queries
 from factfile.serve.api.deps import SessionDep
 from factfile.serve.api.models import INT64_MAX, Int64
@@ -63,15 +64,15 @@ def actor(request: Request, session: SessionDep, actor_id: Int64):
     if live.id != actor_id:
         return RedirectResponse(f"/actors/{live.id}", status_code=303)
     dossier = build_dossier(session, actor_id, max_documents=25, lists=False)  # the lists come paged below
-    conflicts = dossier.conflicts
+    disputed = disputes(session, actor=actor_id)
     said_total, said = queries.list_statements(session, queries.StatementFilter(source_actor_id=actor_id), limit=20)
     about_total, about = queries.list_statements(session, queries.StatementFilter(about_actor_id=actor_id), limit=20)
     events_total, events = queries.list_events(session, queries.EventFilter(actor_id=actor_id), limit=20)
     return render(
         request, "actor.html",
         dossier=dossier,
-        profile=[line for line in dossier.facts if line.predicate not in conflicts],
-        conflicts=conflicts,
+        profile=[line for line in dossier.facts if line.predicate not in {d.attribute for d in disputed if d.subject_kind == "actor"}],
+        disputes=disputed,
         said=said, said_total=said_total,
         about=about, about_total=about_total,
         events=events, events_total=events_total,
