@@ -35,9 +35,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from factfile.errors import IngestError
 from factfile.extract import DEFAULT_STAGES, Extractor
 from factfile.ingest import read_items, to_article
-from factfile.records import Analysis, Event, Rejection
+from factfile.records import Analysis, Article, Event, Rejection
 from factfile.serve.events import km_between
 from train.events_data import DEFAULT_RECORDS, UKRAINE_RUSSIA, records
 
@@ -157,16 +158,21 @@ def analyse(rows: list[dict], stages: tuple[str, ...]) -> list[Analysis]:
         with path.open("w", encoding="utf-8") as out:
             for row in rows:
                 out.write(json.dumps({"text": row["notes"], "published": row["event_date"], "title": None}) + "\n")
-        articles = []
-        for item in read_items([str(path)]):
-            if isinstance(item, Rejection):
-                raise SystemExit(f"{item}")
-            articles.append(to_article(item))
-    if len(articles) != len(rows):
-        raise SystemExit(f"{len(rows)} records gave {len(articles)} articles")
+        items = list(read_items([str(path)]))
+    if len(items) != len(rows):
+        raise SystemExit(f"{len(rows)} records gave {len(items)} items")
+    articles: list[Article | None] = []
+    for item in items:
+        try:
+            articles.append(to_article(item) if not isinstance(item, Rejection) else None)
+        except IngestError as error:
+            print(f"rejected: {error}", file=sys.stderr)
+            articles.append(None)  # scored as a document without events
+    analysed = iter(Extractor(stages).pipe([a for a in articles if a is not None], errors="reject"))
     out: list[Analysis] = []
-    for analysis in Extractor(stages).pipe(articles, errors="reject"):
-        out.append(analysis if isinstance(analysis, Analysis) else Analysis(article=articles[len(out)]))
+    for article in articles:
+        analysis = next(analysed) if article is not None else None
+        out.append(analysis if isinstance(analysis, Analysis) else Analysis(article=article or Article("", "", "")))
     return out
 
 
@@ -194,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
                 score(row, by_id[row["event_id_cnty"]], scores, args.verbose and group == "all")
                 if system == args.systems.split(",")[0]:
                     score_baseline(row, majority if group == "all" else ur_majority, by_id[row["event_id_cnty"]], base)
+    print(f"languages detected: {dict(Counter(a.article.language for a in analyses))}")
     print(f"acled-2022h1 held-out split: {len(held_out)} records ({len(groups['Ukraine/Russia/Belarus'])} Ukraine/Russia/Belarus); "
           f"train split {len(train)} records")
     for group, systems in table.items():

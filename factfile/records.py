@@ -209,6 +209,7 @@ class Event:
     fatalities: int | None = None
     statement: int | None = None
     certainty: Certainty = "asserted"
+    reasons: list[str] = field(default_factory=list)  # the features that decided the type, strongest first
 
 
 @dataclass(slots=True)

@@ -21,6 +21,7 @@ from datetime import timedelta
 
 from spacy.tokens import Doc, Token
 
+from factfile.extract.event_typing import EventTyper, default_typer
 from factfile.extract.nlp import text_of
 from factfile.extract.places import LOCATIVE_PREPOSITIONS, MOTION_VERBS, REGION_NOUNS, SETTLEMENT_NOUNS
 from factfile.extract.registry import Stage, stages
@@ -116,8 +117,31 @@ _LEAD_CHARS = 800  # events this close to the top with no date of their own are 
 _LEAD_DAYS = 7
 
 
+VIOLENT_TYPES = frozenset({BATTLES, REMOTE, CIVILIANS})
+PROTESTER_NOUNS = frozenset({
+    "protester", "demonstrator", "marcher", "activist", "supporter", "resident", "worker", "student", "farmer", "teacher",
+    "doctor", "nurse", "trader", "vendor", "driver", "employee", "member", "people", "woman", "youth", "group",
+})
+WEAPON_WORDS = WEAPONS | {
+    "shell", "mortar", "artillery", "airstrike", "strike", "gun", "rifle", "knife", "machete", "stone", "stick", "explosion",
+    "landmine", "uav", "shelling", "air", "fire", "gunfire", "firearm", "bullet", "tear", "gas", "baton",
+}
+
+
 @stages.register("events")
 def make_events() -> Stage:
+    typer = default_typer()
+
+    def events(doc: Doc, analysis: Analysis) -> None:
+        analysis.events = EventReader(doc, analysis, typer).read()
+
+    return events
+
+
+@stages.register("events-rules")
+def make_rule_events() -> Stage:
+    """Events typed by the trigger lists alone: the baseline `eval/acled.py` measures the learned typing against."""
+
     def events(doc: Doc, analysis: Analysis) -> None:
         analysis.events = EventReader(doc, analysis).read()
 
@@ -136,9 +160,10 @@ def _nominal(token: Token) -> bool:
 class EventReader:
     """Finds the triggers in one article and fills each event's arguments."""
 
-    def __init__(self, doc: Doc, analysis: Analysis):
+    def __init__(self, doc: Doc, analysis: Analysis, typer: EventTyper | None = None):
         self.doc = doc
         self.analysis = analysis
+        self.typer = typer
         self.chain_at: dict[int, int] = {}
         self.label_at: dict[int, str] = {}
         for mention in analysis.mentions:
@@ -153,16 +178,104 @@ class EventReader:
                 self.place_at[token.i] = index
         self.armed_chains = self._armed_chains()
 
+    def candidates(self) -> list[tuple[Token, Trigger | None]]:
+        """Words that may start an event: the trigger words, and (with a typer) each sentence's main verb
+        when the typer learned it heads event reports and the sentence says where or when; `None`
+        stands for "no trigger word"."""
+        found: list[tuple[Token, Trigger | None]] = [(t, trigger) for t in self.doc if (trigger := self._trigger(t)) is not None]
+        if self.typer is None:
+            return found
+        triggered = {token.sent.start for token, _ in found}
+        for sentence in self.doc.sents:
+            verb = self._main_verb(sentence)
+            if verb is None or sentence.start in triggered or verb.lemma_.lower() not in self.typer.triggers:
+                continue
+            if self._irrealis(verb) or any(c.dep_ == "neg" for c in verb.children):
+                continue
+            if any(t.i in self.place_at for t in sentence) or any(
+                sentence.start_char <= t.span.start < sentence.end_char and t.start for t in self.analysis.times
+            ):
+                found.append((verb, None))
+        return found
+
+    @staticmethod
+    def _main_verb(sentence) -> Token | None:
+        """The sentence's root verb, or what a claim or report verb at the root says happened ("IS claimed killing")."""
+        verb = sentence.root
+        if verb.lemma_.lower() in REPORT_VERBS:
+            verb = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"), None)
+        return verb if verb is not None and verb.pos_ == "VERB" else None
+
+    def features(self, token: Token, trigger: Trigger | None) -> list[str]:
+        """What the typer weighs: the trigger, the sentence's words, who acts on whom and of what kind, weapons."""
+        lemma = token.lemma_.lower()
+        out = [f"trigger={lemma}", f"trigger_pos={token.pos_}", f"rule={trigger.event_type}|{trigger.sub_type}" if trigger else "rule=none"]
+        if trigger is not None:
+            out.append(f"rule_type={trigger.event_type}")
+        for child in token.children:
+            if child.dep_ == "prt":
+                out.append(f"trigger={lemma} {child.lower_}")
+            elif child.dep_ == "prep":
+                out.append(f"trigger_prep={child.lower_}")
+            elif child.dep_ == "auxpass":
+                out.append("passive")
+            elif child.dep_ == "neg":
+                out.append("negated")
+        for word in token.sent:
+            if word.is_alpha and not word.is_stop and word.pos_ in ("NOUN", "VERB", "ADJ", "ADV"):
+                out.append(f"word={word.lemma_.lower()}")
+                if word.lemma_.lower() in WEAPON_WORDS:
+                    out.append(f"weapon={word.lemma_.lower()}")
+            if word.ent_iob_ == "B":
+                out.append(f"entity={word.ent_type_}")
+        subject = self._subject(token)
+        target = self._target(token)
+        for role, head in (("actor1", subject), ("actor2", target)):
+            if head is None:
+                out.append(f"{role}=none")
+                continue
+            out.append(f"{role}={head.lemma_.lower()}")
+            out += [f"{role} is {kind}" for kind in self._kinds(head)]
+        return out
+
+    def _kinds(self, head: Token) -> set[str]:
+        """Armed group, civilians, protesters, a state, a person: the kinds of party a phrase names."""
+        kinds = set()
+        for part in head.subtree:
+            lemma = part.lemma_.lower()
+            chain = self.chain_at.get(part.i)
+            if lemma in ARMED_NOUNS or chain in self.armed_chains:
+                kinds.add("armed")
+            if lemma in CIVILIAN_TARGETS:
+                kinds.add("civilian")
+            if lemma in PROTESTER_NOUNS:
+                kinds.add("protester")
+            if lemma in PHYSICAL_TARGETS:
+                kinds.add("physical")
+            if chain is not None:
+                kinds.add(f"named {self.analysis.chains[chain].label}")
+            if part.i in self.place_at:
+                kinds.add("place")
+        return kinds
+
+    def _typed(self, token: Token, trigger: Trigger | None) -> tuple[Trigger, tuple[str, ...]]:
+        assert self.typer is not None
+        typing = self.typer.type(self.features(token, trigger))
+        return Trigger(typing.event_type, typing.sub_type, typing.event_type in VIOLENT_TYPES), typing.reasons
+
     def read(self) -> list[Event]:
-        triggers = [(token, trigger) for token in self.doc if (trigger := self._trigger(token)) is not None]
+        triggers = self.candidates()
         # a verb says more than a noun: "Soldiers marched ..." over "waiting for Ukraine's spring offensive"
         triggers.sort(key=lambda pair: (pair[0].sent.start, _nominal(pair[0]), pair[0].i))
         found: list[Event] = []
         seen: set[tuple] = set()
-        for token, trigger in triggers:
+        for token, rule in triggers:
+            trigger, reasons = self._typed(token, rule) if self.typer is not None else (rule, ())
+            assert trigger is not None
             event = self._event(token, trigger)
             if event is None:
                 continue
+            event.reasons = list(reasons)
             if _nominal(token) and any(c.lower_ in ("the", "this", "that") for c in token.lefts) and any(
                 e.trigger.text.lower() == token.lower_ for e in found
             ):
@@ -289,11 +402,12 @@ class EventReader:
             if not armed and not physical and not (_nominal(token) and self._place(token, dateline=False) is not None):
                 return None  # "Clinton attacked Trump": words, not violence
         event_type, sub_type = trigger.event_type, trigger.sub_type
-        if event_type == BATTLES and sub_type == "Armed clash" and target is not None and target.lemma_.lower() in CIVILIAN_TARGETS:
+        # without a typer, the target and the actors correct the trigger word's type
+        if self.typer is None and event_type == BATTLES and sub_type == "Armed clash" and target is not None and target.lemma_.lower() in CIVILIAN_TARGETS:
             event_type, sub_type = CIVILIANS, "Attack"
-        if event_type == BATTLES and sub_type == "Armed clash" and _nominal(token) and actor1 is None:
+        if self.typer is None and event_type == BATTLES and sub_type == "Armed clash" and _nominal(token) and actor1 is None:
             event_type, sub_type = CIVILIANS, "Attack"  # "the attack in Minnesota": no armed side named, people hit
-        if event_type == BATTLES and sub_type == "Non-state actor overtakes territory" and self._is_state(actor1):
+        if self.typer is None and event_type == BATTLES and sub_type == "Non-state actor overtakes territory" and self._is_state(actor1):
             sub_type = "Armed clash"
         place, time = self._place(token), self._time(token, sentence)
         local = self._place(token, dateline=False)
