@@ -22,6 +22,7 @@ from datetime import timedelta
 
 from spacy.tokens import Doc, Token
 
+from factfile.extract.event_actors import acled_name, country_name
 from factfile.extract.event_typing import EventTyper, default_typer
 from factfile.extract.nlp import text_of
 from factfile.extract.places import LOCATIVE_PREPOSITIONS, MOTION_VERBS, REGION_NOUNS, SETTLEMENT_NOUNS
@@ -448,7 +449,18 @@ class EventReader:
         ):
             return None  # "the invasion of their country": a topic, not a reported event
         statement, certainty = self._statement(token, sentence)
+        country = self._country(place)
+        subject = self._subject(token)
+        names = []
+        for role, chain, phrase in ((1, actor1, subject), (2, actor2, target)):
+            lemmas = {t.lemma_.lower() for t in phrase.subtree} if phrase is not None else set()
+            if role == 1 and _nominal(token):
+                lemmas |= {c.lemma_.lower() for c in token.lefts}  # "the police shooting"
+            found = self.analysis.chains[chain] if chain is not None else None
+            names.append(acled_name(event_type, role, lemmas, found.name if found else None, found.label if found else None, country))
         return Event(
+            actor1_name=names[0],
+            actor2_name=names[1],
             event_type=event_type,
             sub_type=sub_type,
             trigger=Span(token.idx, token.idx + len(token.text), token.text),
@@ -460,6 +472,12 @@ class EventReader:
             statement=statement,
             certainty=certainty,
         )
+
+    def _country(self, place: int | None) -> str | None:
+        """The event's country: its place's, else the first the report names or places anything in."""
+        places = self.analysis.places
+        ordered = ([places[place]] if place is not None else []) + [p for p in places if p.feature_code == "PCLI"] + list(places)
+        return next((name for p in ordered if (name := country_name(p.country_code)) is not None), None)
 
     def _subject(self, token: Token) -> Token | None:
         verb = token
