@@ -26,6 +26,7 @@ from factfile.extract.event_actors import acled_name, country_name
 from factfile.extract.event_typing import EventTyper, default_typer
 from factfile.extract.nlp import text_of
 from factfile.extract.places import LOCATIVE_PREPOSITIONS, MOTION_VERBS, REGION_NOUNS, SETTLEMENT_NOUNS
+from factfile.extract.quantities import deaths
 from factfile.extract.registry import Stage, stages
 from factfile.records import Analysis, Certainty, Event, Span, TimeExpression
 
@@ -115,6 +116,7 @@ HEDGES = re.compile(
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "km", "kilometres", "kilometers", "miles"})
 PRONOUNS = frozenset({"they", "he", "she", "it", "we", "them", "i"})
 FATALITY_WORDS = re.compile(r"\b(?:kill(?:ed|ing)?|dead|die[sd]?|death|deaths|fatalit(?:y|ies)|lives)\b", re.I)
+_DEATH_SENTENCES = 3
 _LEAD_CHARS = 800  # events this close to the top with no date of their own are the news of the day
 _LEAD_DAYS = 7
 
@@ -688,14 +690,23 @@ class EventReader:
         return None, "asserted"
 
     def _link_quantities(self, events: list[Event]) -> None:
-        """Numbers in an event's sentence belong to it; one next to "killed" or "dead" is its fatalities."""
-        text = self.analysis.article.text
+        """Numbers in an event's sentence belong to it. Its fatalities are the deaths reported from its
+        sentence on, up to the next event's sentence, in its paragraph and at most `_DEATH_SENTENCES`
+        sentences ("... attacked a checkpoint. Two soldiers were killed.")."""
         for index, event in enumerate(events):
             for quantity in self.analysis.quantities:
-                if quantity.sentence.start != event.sentence.start:
-                    continue
-                if quantity.event is None:
+                if quantity.sentence.start == event.sentence.start and quantity.event is None:
                     quantity.event = index
-                near = text[max(0, quantity.span.start - 25) : quantity.span.end + 40]
-                if event.fatalities is None and FATALITY_WORDS.search(near):
-                    event.fatalities = int(quantity.value)
+        text = self.analysis.article.text
+        starts = sorted({e.sentence.start for e in events})
+        for event in events:
+            if event.event_type == STRATEGIC:
+                continue
+            later = [s for s in starts if s > event.sentence.start]
+            end = min([later[0]] if later else [len(text)])
+            paragraph_end = text.find("\n", event.sentence.start)
+            if paragraph_end >= 0:
+                end = min(end, paragraph_end)
+            following = [s for s in self.analysis.sentences if event.sentence.start <= s.start < end][:_DEATH_SENTENCES]
+            if following:
+                event.fatalities = deaths(text[event.sentence.start : following[-1].end])
