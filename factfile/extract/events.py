@@ -619,11 +619,11 @@ class EventReader:
         sentence = token.sent
         in_phrase = [self.place_at[t.i] for t in token.subtree if t.i in self.place_at and self._locative(t)]
         in_sentence = [self.place_at[t.i] for t in sentence if t.i in self.place_at and self._locative(t)]
-        for candidates in (in_phrase, in_sentence):
-            local = [i for i in candidates if self.analysis.places[i].feature_code not in ("PCLI", "CONT")]
-            local.sort(key=lambda i: self.analysis.places[i].latitude is None)  # resolved first, unresolved over none
-            if local:
-                return local[0]
+        # resolved first, in the phrase before the sentence; an unresolved name over none
+        local = [i for i in dict.fromkeys(in_phrase + in_sentence) if self.analysis.places[i].feature_code not in ("PCLI", "CONT")]
+        local.sort(key=lambda i: self.analysis.places[i].latitude is None)
+        if local:
+            return local[0]
         paragraph_start = text_of(self.doc).rfind("\n", 0, sentence.start_char) + 1
         earlier = [
             i for i, p in enumerate(self.analysis.places)

@@ -32,7 +32,9 @@ REGION_NOUNS = frozenset({
     "area", "republic", "prefecture", "department", "rayon", "raion",
 })
 SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "capital", "settlement", "outskirts", "hamlet", "suburb", "port"})
-LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "at", "into", "from", "outside", "around", "inside", "toward", "towards", "across"})
+LOCATIVE_PREPOSITIONS = frozenset({
+    "in", "near", "at", "into", "from", "outside", "around", "inside", "toward", "towards", "across", "through", "throughout", "along", "within",
+})
 MOTION_VERBS = frozenset({"march", "advance", "move", "push", "converge", "head", "drive"})
 
 
@@ -135,6 +137,13 @@ def resolve(gazetteer: Gazetteer, analysis: Analysis, toponyms: list[_Toponym]) 
             and regions_here and best.country_code not in {r.country_code for r in regions_here}
         ):
             best = None  # "Zhuravlevka, a village in the Belgorod region": not the Zhuravlivka in Ukraine
+        if best is not None and not t.region and best.kind == "place" and best.population < _SMALL_TOWN:
+            elsewhere = {
+                r.country_code for o in toponyms if o is not t and analysis.sentence_of(o.span.start).start == sentence
+                and (r := resolved[(o.key, o.region)]) is not None and r.kind != "country" and r.country_code
+            }
+            if elsewhere and best.country_code not in elsewhere:
+                best = None  # "Basma (Barsalogho, Sanmatenga)": not the Basma two countries away
         if best is None:
             if t.label not in PLACE_LABELS:
                 continue  # "in the Financial Times": only names the model calls places stay unresolved
