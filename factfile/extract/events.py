@@ -288,11 +288,15 @@ class EventReader:
             among = POLITICAL_VIOLENCE if trigger.event_type in POLITICAL_VIOLENCE else DEMONSTRATIONS
         else:
             among = frozenset({trigger.event_type})
-        typing = self.typer.type(self.features(token, trigger), among)
+        features = self.features(token, trigger)
+        typing = self.typer.type(features, among)
+        if typing.event_type == CIVILIANS and trigger is not None and trigger.event_type != CIVILIANS and "actor2 is civilian" not in features:
+            # ACLED's codebook: violence against civilians is against unarmed people; "raided a village" names none
+            typing = self.typer.type(features, (among or POLITICAL_VIOLENCE) - {CIVILIANS})
         if trigger is None and typing.probability < LEARNED_MIN:
             return None, ()
         if trigger is not None and typing.event_type != trigger.event_type and typing.probability < OVERRULE_MIN:
-            typing = self.typer.type(self.features(token, trigger), frozenset({trigger.event_type}))
+            typing = self.typer.type(features, frozenset({trigger.event_type}))
         return Trigger(typing.event_type, typing.sub_type, typing.event_type in VIOLENT_TYPES), typing.reasons
 
     def read(self) -> list[Event]:
