@@ -199,7 +199,7 @@ class EventReader:
             verb = self._main_verb(sentence)
             if verb is None or sentence.start in triggered or verb.lemma_.lower() not in self.typer.triggers:
                 continue
-            if (verb.tag_ != "VBD" and self._irrealis(verb)) or any(c.dep_ == "neg" for c in verb.children):
+            if (verb.dep_ != "acl" and self._irrealis(verb)) or any(c.dep_ == "neg" for c in verb.children):
                 continue
             if any(t.i in self.place_at for t in sentence) or any(
                 sentence.start_char <= t.span.start < sentence.end_char and t.start for t in self.analysis.times
@@ -210,11 +210,11 @@ class EventReader:
     @staticmethod
     def _main_verb(sentence) -> Token | None:
         """The sentence's root verb, or what a claim or report verb at the root says happened ("IS claimed
-        killing"), or its first verb in the past tense when the parser hung the clause on a noun ("tens
-        of doctors ... protested in Taluqan", parsed as a reduced relative)."""
+        killing"), or its first verb in the past tense when the parser hung the clause on a noun or made
+        an infinitive the root ("tens of doctors ... protested in Taluqan to demand", a reduced relative there)."""
         verb = sentence.root
-        if verb.pos_ != "VERB":
-            verb = next((t for t in sentence if t.pos_ == "VERB" and t.tag_ == "VBD"), verb)
+        if verb.pos_ != "VERB" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):  # "... protested in Kabul to demand": root "demand"
+            verb = next((t for t in sentence if t.i < sentence.root.i and t.pos_ == "VERB" and (t.tag_ == "VBD" or (t.tag_ == "VBN" and t.dep_ == "acl"))), verb)
         if verb.lemma_.lower() in REPORT_VERBS:
             verb = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"), None)
         return verb if verb is not None and verb.pos_ == "VERB" else None

@@ -134,9 +134,9 @@ def resolve(gazetteer: Gazetteer, analysis: Analysis, toponyms: list[_Toponym]) 
         regions_here = [r for s, r in named_regions if s == sentence and r is not None]
         if (
             best is not None and not t.region and best.kind == "place" and best.population < _SMALL_TOWN
-            and regions_here and best.country_code not in {r.country_code for r in regions_here}
+            and regions_here and (best.country_code, best.admin1) not in {(r.country_code, r.admin1) for r in regions_here}
         ):
-            best = None  # "Zhuravlevka, a village in the Belgorod region": not the Zhuravlivka in Ukraine
+            best = None  # "Zhuravlevka, a village in the Belgorod region": not the Zhuravlivka in Ukraine; "Chervonyi Yar, Luhansk region": not the one in Odesa
         if best is not None and not t.region and best.kind == "place" and best.population < _SMALL_TOWN:
             elsewhere = {
                 r.country_code for o in toponyms if o is not t and analysis.sentence_of(o.span.start).start == sentence
