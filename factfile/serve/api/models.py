@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Generic, TypeVar
+from typing import Annotated, Generic, TypeVar
 
+from annotated_types import Interval
 from pydantic import BaseModel, Field
+
+INT64_MAX = 2**63 - 1  # SQLite and PostgreSQL (bigint) hold no larger integer: binding one raises OverflowError
+Int64 = Annotated[int, Interval(ge=-INT64_MAX - 1, le=INT64_MAX)]  # every integer a client sends: ids, offsets, counts
 
 T = TypeVar("T")
 
@@ -153,7 +157,7 @@ class DecisionOut(BaseModel):
 
 
 class MergeIn(BaseModel):
-    other_ids: list[int] = Field(min_length=1, description="actors to fold into this one")
+    other_ids: list[Int64] = Field(min_length=1, description="actors to fold into this one")
     note: str | None = Field(default=None, max_length=2000)
 
 
