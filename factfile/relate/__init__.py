@@ -8,7 +8,7 @@ stories, corroboration) see those actor ids.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import catalogue
 from sqlalchemy.orm import Session
@@ -48,6 +48,9 @@ def prepare(analysis: Analysis, names: tuple[str, ...] = DEFAULT_RELATERS) -> An
 
     for name in names:
         if name in preparers:
-            analysis.prepared[name] = preparers.get(name)(analysis.article)
+            try:
+                analysis.prepared[name] = preparers.get(name)(analysis.article)
+            except LookupError:  # no word list for the detected language (wordfreq): weigh it as an unknown one
+                analysis.prepared[name] = preparers.get(name)(replace(analysis.article, language=None))
     analysis.prepared["claims"] = claims.prepare(analysis)
     return analysis
