@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
-from factfile.serve.dossier import build_dossier  # noqa: E402
+from factfile.read.dossier import build_dossier  # noqa: E402
 from factfile.store import Store  # noqa: E402
 from factfile.store import schema as s  # noqa: E402
 

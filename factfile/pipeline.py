@@ -26,10 +26,9 @@ from factfile.errors import IngestError
 from factfile.extract import DEFAULT_STAGES, Extractor
 from factfile.ingest import FetchPolicy, read_items, to_article
 from factfile.records import Analysis, RawItem, Rejection
-from factfile.relate import DEFAULT_RELATERS, prepare
+from factfile.relate import DEFAULT_RELATERS, prepare, write
 from factfile.relate import build as build_relaters
 from factfile.store import Store
-from factfile.store.writer import save
 
 Status = Literal["stored", "duplicate", "rejected"]
 
@@ -208,8 +207,7 @@ class Pipeline:
         if isinstance(processed, Duplicate):
             return Outcome(processed.origin, "duplicate", warnings=processed.warnings)
         article = processed.article
-        with self.store.transaction() as session:
-            document = save(session, processed, self.relaters)
+        document = write.store(self.store, processed, self.relaters)
         if document is None:
             return Outcome(article.origin, "duplicate", warnings=article.warnings)
         return Outcome(article.origin, "stored", document_id=document.id, warnings=article.warnings)

@@ -16,8 +16,8 @@ from factfile.batch.job import BatchError
 from factfile.pipeline import Outcome
 from factfile.relate import DEFAULT_RELATERS
 from factfile.relate import build as build_relaters
+from factfile.relate.write import save
 from factfile.store import Store
-from factfile.store.writer import save
 
 
 def rows(out: Path) -> Iterator[dict]:

@@ -22,10 +22,10 @@ from rapidfuzz import fuzz
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from factfile.extract.facts import SINGLE_VALUED
 from factfile.relate.corroboration import SAME_CONTENT, independent_sources, normalise_value, same_events
 from factfile.store.schema import Document, Event, Fact, Place, Quantity, Statement
 
-SINGLE_VALUED = {"founded", "size", "based_in", "leader", "born", "died", "age", "headquarters", "founder", "members"}
 APPROXIMATE_MARGIN = 0.2  # "about 100" is compatible with 80-120
 _NUMBER = re.compile(r"\d[\d,.]*")
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import sqlite3
 import sys
 from dataclasses import asdict
 
@@ -33,9 +32,10 @@ SWITCH_INTERVAL = 0.0005  # how `factfile serve --workers N` hands its settings 
 
 def create_app(store: Store, settings: ServeSettings | None = None) -> FastAPI:
     from factfile.serve.api import corrections, exports, resources
-    from factfile.serve.api.cache import DataVersion, ResponseCache, SharedEntries
+    from factfile.serve.api.cache import CacheError, ResponseCache, SharedEntries
     from factfile.serve.api.gate import Gate
     from factfile.serve.web import mount as mount_web
+    from factfile.store.version import DataVersion
 
     settings = settings or ServeSettings()
     app = FastAPI(
@@ -60,7 +60,7 @@ def create_app(store: Store, settings: ServeSettings | None = None) -> FastAPI:
         if settings.shared_cache and version.connection is not None:
             try:
                 shared = SharedEntries(settings.shared_cache)
-            except sqlite3.Error:
+            except CacheError:
                 log.warning("cannot open the shared response cache %s: this worker keeps its own", settings.shared_cache, exc_info=True)
         app.add_middleware(ResponseCache, version=version, max_stale=settings.max_stale, shared=shared)  # innermost
     install(app, settings)

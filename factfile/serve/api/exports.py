@@ -11,8 +11,8 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
+from factfile.read.tables import TABLES
 from factfile.serve import export as exports
-from factfile.serve.export.tables import TABLES
 
 router = APIRouter(prefix="/api", tags=["exports"])
 
@@ -47,7 +47,7 @@ async def export(
     spool = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", suffix="." + suffix, delete=False)
 
     def write() -> None:
-        with request.app.state.store.session() as session, spool:
+        with request.app.state.store.snapshot() as session, spool:
             exporter(session, spool, table)
 
     try:

@@ -34,7 +34,7 @@ def export(
     store = open_store()
     stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
-        with store.session() as session:
+        with store.snapshot() as session:
             count = exporter(session, stream, table)
     except KeyError as error:
         err.print(f"[red]error:[/] {error.args[0]}")

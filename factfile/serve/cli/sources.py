@@ -15,21 +15,18 @@ from factfile.serve.cli import app, err, open_store, out
 @app.command()
 def outlets(limit: Annotated[int, typer.Option(min=1)] = 30) -> None:
     """List outlets with their country, documents, copies and whether they report or republish."""
-    from sqlalchemy import select
-
-    from factfile.relate.outlets import is_republisher
-    from factfile.store.schema import Outlet
+    from factfile.read.sources import list_outlets
 
     store = open_store()
-    with store.session() as session:
-        rows = session.scalars(select(Outlet).order_by(Outlet.documents.desc(), Outlet.key).limit(limit)).all()
+    with store.snapshot() as session:
+        _, rows = list_outlets(session, limit=limit)
     if not rows:
         out.print("no outlets in the store")
         raise typer.Exit(1)
     table = Table("outlet", "country", "documents", "copies", "copied share", "role")
     for outlet in rows:
         share = f"{outlet.republisher_share:.0%}" if outlet.republisher_share is not None else "-"
-        role = "republisher" if is_republisher(outlet) else "reporter"
+        role = "republisher" if outlet.republisher else "reporter"
         table.add_row(escape(outlet.domain or outlet.name or outlet.key), outlet.country or "-", str(outlet.documents), str(outlet.copies), share, role)
     out.print(table)
 
@@ -37,26 +34,18 @@ def outlets(limit: Annotated[int, typer.Option(min=1)] = 30) -> None:
 @app.command()
 def copies(document: Annotated[int, typer.Argument(help="A document id (see `factfile search`).")]) -> None:
     """Show a document's original and every known copy of it, with the reason for each link."""
-    from sqlalchemy import select
-
-    from factfile.store.schema import Document, Outlet
+    from factfile.read.documents import copy_family
 
     store = open_store()
-    with store.session() as session:
-        found = session.get(Document, document)
-        if found is None:
-            err.print(f"no document #{document} in the store")
-            raise typer.Exit(1)
-        root_id = found.copy_of_id or found.id
-        rows = session.execute(
-            select(Document, Outlet.key)
-            .outerjoin(Outlet, Outlet.id == Document.outlet_id)
-            .where((Document.id == root_id) | (Document.copy_of_id == root_id))
-            .order_by(Document.published, Document.id)
-        ).all()
-    for row, outlet in sorted(rows, key=lambda r: r[0].id != root_id):
+    with store.snapshot() as session:
+        family = copy_family(session, document)
+    if family is None:
+        err.print(f"no document #{document} in the store")
+        raise typer.Exit(1)
+    for member in family:
+        row, outlet = member, member.outlet
         where = " · ".join(str(x) for x in (outlet, row.published) if x)
-        role = "original" if row.id == root_id else f"copy — {escape(row.copy_reason or '')}"
+        role = "original" if member.is_original else f"copy — {escape(row.copy_reason or '')}"
         mark = "→ " if row.id == document else "  "
         out.print(f"{mark}#{row.id} {escape(row.title or '(untitled)')} [{escape(where)}] {role}")
 
@@ -64,16 +53,14 @@ def copies(document: Annotated[int, typer.Argument(help="A document id (see `fac
 @app.command()
 def stories(limit: Annotated[int, typer.Option(min=1)] = 20) -> None:
     """List the largest stories: how many documents, from when to when."""
-    from sqlalchemy import select
-
-    from factfile.store.schema import Story
+    from factfile.read.sources import list_stories
 
     store = open_store()
-    with store.session() as session:
-        rows = session.scalars(select(Story).order_by(Story.size.desc(), Story.id).limit(limit)).all()
+    with store.snapshot() as session:
+        _, rows = list_stories(session, limit=limit)
     if not rows:
         out.print("no stories in the store")
         raise typer.Exit(1)
     for story in rows:
         when = " – ".join(str(d) for d in dict.fromkeys((story.first_published, story.last_published)) if d)
-        out.print(f"#{story.id} {escape(story.label or '')} · {story.size} documents" + (f" · {when}" if when else ""))
+        out.print(f"#{story.id} {escape(story.label or '')} · {story.documents} documents" + (f" · {when}" if when else ""))

@@ -14,9 +14,10 @@ from functools import cache
 from typing import TextIO
 
 import catalogue
-from sqlalchemy.orm import Session
 
-Exporter = Callable[[Session, TextIO, str], int]
+from factfile.read.session import Snapshot
+
+Exporter = Callable[[Snapshot, TextIO, str], int]
 
 exporters = catalogue.create("factfile", "exporters", entry_points=True)
 

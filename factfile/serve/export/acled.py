@@ -10,9 +10,8 @@ from __future__ import annotations
 import csv
 from typing import TextIO
 
-from sqlalchemy.orm import Session
-
-from factfile.serve.events import EventRow, find_events
+from factfile.read.events import EventRow, find_events
+from factfile.read.session import Snapshot
 from factfile.serve.export import exporters
 
 COLUMNS = [
@@ -68,7 +67,7 @@ def acled_record(row: EventRow) -> dict:
 
 
 @exporters.register("acled")
-def export_acled(session: Session, out: TextIO, table: str = "events") -> int:
+def export_acled(session: Snapshot, out: TextIO, table: str = "events") -> int:
     writer = csv.DictWriter(out, fieldnames=COLUMNS)
     writer.writeheader()
     count = 0

@@ -11,18 +11,19 @@ from datetime import date
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
+from factfile.extract.facts import SINGLE_VALUED
 from factfile.extract.names import name_key
+from factfile.read.actors import actor_ids
+from factfile.read.events import EventRow, find_events
+from factfile.read.sql import sentence_of
+from factfile.read.statements import StatementLine, said_about, said_by
 from factfile.relate.corroboration import outlet_label
-from factfile.serve.events import EventRow, actor_ids, find_events
-from factfile.serve.statements import StatementLine, said_about, said_by
 from factfile.store import schema as s
-from factfile.store.queries import sentence_of
 
 PREDICATE_ORDER = (
     "description", "founded", "founded_by", "based_in", "size", "leader", "commander", "head", "chief", "founder",
     "spokesman", "spokeswoman", "spokesperson", "designation", "part_of", "ally", "opponent",
 )
-SINGLE_VALUED = frozenset({"founded", "founded_by", "based_in", "size", "leader", "head", "chief"})
 
 
 @dataclass(slots=True)
