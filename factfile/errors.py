@@ -14,5 +14,22 @@ class IngestError(FactfileError):
         self.problem = problem
 
 
+class MissingExtra(FactfileError):
+    """A feature whose packages are an optional extra of factfile that is not installed."""
+
+    def __init__(self, feature: str, extra: str):
+        super().__init__(f"{feature} needs factfile's {extra!r} extra: pip install 'factfile[{extra}]'")
+
+
+def require(module: str, feature: str, extra: str):
+    """Import an optional extra's module, or say which extra to install."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as error:
+        raise MissingExtra(feature, extra) from error
+
+
 class StoreError(FactfileError):
     """The store cannot be opened or is not a factfile store."""

@@ -113,7 +113,9 @@ def run_job(
 
 def _session(master: str):
     """A Spark session whose Python workers run this interpreter (and so see factfile and its model)."""
-    from pyspark.sql import SparkSession
+    from factfile.errors import require
+
+    SparkSession = require("pyspark.sql", "factfile batch", "spark").SparkSession
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)

@@ -22,7 +22,9 @@ from factfile.store import Store
 
 def rows(out: Path) -> Iterator[dict]:
     """The job's rows in input order (Spark writes one part file per input file, in order)."""
-    import pyarrow.parquet as pq
+    from factfile.errors import require
+
+    pq = require("pyarrow.parquet", "factfile batch", "spark")
 
     parts = sorted(out.glob("part-*.parquet"))
     if not parts:

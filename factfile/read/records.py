@@ -5,6 +5,7 @@ A `Page` is one page of a filtered list; `to_pandas()` turns its items into a Da
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from typing import Generic, TypeVar
 
@@ -35,13 +36,21 @@ class Page(BaseModel, Generic[T]):
         return to_pandas(self.items)
 
 
-def to_pandas(items: list[BaseModel]):
-    """Records as a DataFrame; needs pandas (`pip install 'factfile[pandas]'`)."""
+def to_pandas(items: list):
+    """Records (pydantic models or dataclasses) as a DataFrame; needs pandas (`pip install 'factfile[pandas]'`)."""
     try:
         import pandas as pd
     except ImportError as error:
         raise ImportError("to_pandas() needs pandas: pip install 'factfile[pandas]'") from error
-    return pd.DataFrame.from_records([item.model_dump() for item in items])
+    return pd.DataFrame.from_records([_plain(item) for item in items])
+
+
+def _plain(item) -> dict:
+    if isinstance(item, BaseModel):
+        return item.model_dump()
+    if dataclasses.is_dataclass(item):
+        return dataclasses.asdict(item)
+    return dict(item)
 
 
 class OutletOut(BaseModel):

@@ -21,7 +21,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from factfile.config import default_db_url
-from factfile.errors import StoreError
+from factfile.errors import StoreError, require
 from factfile.store.migrate import upgrade
 from factfile.store.schema import Document
 
@@ -104,6 +104,8 @@ class Store:
 
 def _engine(url: str) -> Engine:
     if not url.startswith("sqlite"):
+        if url.startswith("postgresql+psycopg"):
+            require("psycopg", "a PostgreSQL store", "postgres")
         return create_engine(url, pool_pre_ping=True)
     engine = create_engine(url, connect_args={"timeout": 60})
 
