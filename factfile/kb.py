@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from factfile.errors import FactfileError
+from factfile.errors import NotFound
 from factfile.read import actors, documents, events, sources, statements
 from factfile.read.dossier import Dossier, build_dossier
 from factfile.read.records import ActorOut, DocumentOut, OutletOut, Page, StatementOut, StoryOut
@@ -28,10 +28,6 @@ from factfile.store import Store
 
 T = TypeVar("T")
 PAGE = 100
-
-
-class NotFound(FactfileError, LookupError):
-    """No actor, document or place by that name or id."""
 
 
 class KnowledgeBase:

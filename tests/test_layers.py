@@ -84,3 +84,18 @@ def test_the_checks_see_a_violation(tmp_path):
     assert "factfile.relate" in names and "sqlalchemy" in names
     calls = [n.func.attr for n in ast.walk(ast.parse(bad.read_text())) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)]
     assert "execute" in calls
+
+
+def test_errors_become_output_in_one_place():
+    """Commands and endpoints let `FactfileError`s through to serve/errors.py (the CLI's line and exit
+    code, the server's status and detail) instead of each catching and wording them."""
+    wrong = []
+    for path in _user_facing():
+        if path.name == "errors.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ExceptHandler) and node.type is not None:
+                names = [n.id if isinstance(n, ast.Name) else getattr(n, "attr", "") for n in ast.walk(node.type)]
+                if any(name.endswith(("FactfileError", "DecisionError", "StoreError", "NotFound", "KeyError")) for name in names):
+                    wrong.append(f"{_where(path, node.lineno)} catches {', '.join(names)}")
+    assert not wrong, "\n".join(wrong)

@@ -37,6 +37,8 @@ Row = tuple[int, int, str, str | None, str | None, str | None]
 class BatchError(FactfileError):
     """The batch job cannot start or its output cannot be read."""
 
+    exit_code = 2
+
 
 def manifest_files(manifest: Path) -> list[str]:
     """Paths listed one per line in a manifest (blank lines and `#` comments skipped); relative paths

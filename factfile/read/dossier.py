@@ -11,6 +11,7 @@ from datetime import date
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
+from factfile.errors import NotFound
 from factfile.extract.facts import SINGLE_VALUED
 from factfile.extract.names import name_key
 from factfile.read.actors import actor_ids
@@ -114,7 +115,7 @@ def build_dossier(
     pages through those itself (the web page)."""
     actor = session.get(s.Actor, actor_id)
     if actor is None:
-        raise KeyError(actor_id)
+        raise NotFound(f"no actor with id {actor_id}")
     ids = actor_ids(session, actor_id)
     mention_count, document_count = session.execute(
         select(func.count(), func.count(func.distinct(s.Mention.document_id))).where(s.Mention.actor_id == actor_id)

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
+from factfile.errors import BadArgument
 from factfile.read.sql import OUTLET_NAME, sentence_of
 from factfile.store import schema as s
 
@@ -29,7 +30,7 @@ _WITH_SENTENCE = {s.Mention, s.Fact, s.Event, s.Quantity}
 def rows(session: Session, table: str) -> Iterator[dict]:
     """Each row of `table` as a dict; rows with sentence offsets also carry the sentence text."""
     if table not in TABLES:
-        raise KeyError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
+        raise BadArgument(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
     model = TABLES[table]
     columns = [c.key for c in inspect(model).columns]
     query = select(model)

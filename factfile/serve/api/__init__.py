@@ -17,6 +17,7 @@ from dataclasses import asdict
 
 from fastapi import FastAPI
 
+from factfile.serve.errors import install as install_errors
 from factfile.serve.security import ServeSettings, install
 from factfile.store import Store
 
@@ -64,6 +65,7 @@ def create_app(store: Store, settings: ServeSettings | None = None) -> FastAPI:
                 log.warning("cannot open the shared response cache %s: this worker keeps its own", settings.shared_cache, exc_info=True)
         app.add_middleware(ResponseCache, version=version, max_stale=settings.max_stale, shared=shared)  # innermost
     install(app, settings)
+    install_errors(app)
     return app
 
 

@@ -11,7 +11,6 @@ from contextlib import contextmanager
 
 from fastapi import APIRouter, HTTPException, Request
 
-from factfile.errors import FactfileError
 from factfile.read import actors as actor_reads
 from factfile.read.actors import decision_out, exists
 from factfile.read.session import Snapshot
@@ -24,15 +23,12 @@ router = APIRouter(prefix="/api", tags=["corrections"])
 
 @contextmanager
 def _correction(request: Request, kind: str, *ids: int) -> Iterator[Snapshot]:
-    """A write transaction in which every id must name a `kind` row (404) and a refused correction is a 422."""
+    """A write transaction in which every id must name a `kind` row (404)."""
     with request.app.state.store.transaction() as session:
         for wanted in ids:
             if not exists(session, kind, wanted):
                 raise HTTPException(404, f"no {kind} with id {wanted}")
-        try:
-            yield session
-        except FactfileError as error:
-            raise HTTPException(422, str(error)) from None
+        yield session
 
 
 @router.post("/actors/{actor_id}/merge", response_model=m.CorrectionOut)

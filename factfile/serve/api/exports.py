@@ -5,8 +5,7 @@ from __future__ import annotations
 import tempfile
 from typing import Annotated
 
-from catalogue import RegistryError
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
@@ -39,10 +38,7 @@ async def export(
     table: Annotated[str, Query(description="for table formats: " + ", ".join(TABLES))] = "documents",
 ):
     """Download the store in an open format (written to a temporary file first, then streamed)."""
-    try:
-        exporter = exports.get(format)
-    except RegistryError:
-        raise HTTPException(404, f"unknown format {format!r}; choose one of: {', '.join(exports.names())}") from None
+    exporter = exports.get(format)
     media_type, suffix = MEDIA_TYPES.get(format, ("text/plain", format))
     spool = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", suffix="." + suffix, delete=False)
 
@@ -52,9 +48,9 @@ async def export(
 
     try:
         await run_in_threadpool(write)
-    except KeyError as error:
+    except BaseException:
         _remove(spool.name)
-        raise HTTPException(400, str(error.args[0])) from None
+        raise
     name = f"factfile-{table}.{suffix}" if format in ("jsonl", "csv") else f"factfile.{suffix}"
     return FileResponse(spool.name, media_type=media_type, filename=name, background=BackgroundTask(_remove, spool.name))
 

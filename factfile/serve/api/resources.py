@@ -58,10 +58,7 @@ def get_actor(session: SessionDep, actor_id: int):
 @router.get("/actors/{actor_id}/dossier", tags=["actors"])
 def get_dossier(session: SessionDep, actor_id: int, documents: Annotated[int, Query(ge=1, le=500)] = 50) -> dict:
     """Everything known about the actor: aliases, profile facts and mentions, each with its evidence."""
-    try:
-        return asdict(build_dossier(session, actor_id, max_documents=documents))
-    except KeyError:
-        raise _missing("actor", actor_id) from None
+    return asdict(build_dossier(session, actor_id, max_documents=documents))
 
 
 @router.get("/aliases", response_model=m.Page[m.AliasOut], tags=["actors"])

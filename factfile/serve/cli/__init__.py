@@ -11,12 +11,12 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
 from factfile.config import default_db_url
-from factfile.errors import FactfileError
+from factfile.serve.errors import Commands
 
 app = typer.Typer(
+    cls=Commands,
     help="factfile: turn news articles into a sourced knowledge base.",
     no_args_is_help=True,
     add_completion=False,
@@ -38,11 +38,7 @@ class State:
 def open_store():
     from factfile.store import Store
 
-    try:
-        return Store(State.db or default_db_url())
-    except FactfileError as error:
-        err.print(f"[red]error:[/] {escape(str(error))}")
-        raise typer.Exit(2) from error
+    return Store(State.db or default_db_url())
 
 
 @app.callback()

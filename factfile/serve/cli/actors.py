@@ -54,17 +54,13 @@ def merge(
     note: NoteOption = None,
 ) -> None:
     """Merge actors that are one real actor; the decision is stored and survives re-ingestion."""
-    from factfile.relate.decisions import DecisionError, merge_actors
+    from factfile.relate.decisions import merge_actors
 
     store = open_store()
     with store.transaction() as session:
         keep_id = _actor_id(session, keep)
         other_ids = [_actor_id(session, o) for o in others]
-        try:
-            decision = merge_actors(session, keep_id, other_ids, note)
-        except DecisionError as error:
-            err.print(f"[red]error:[/] {escape(str(error))}")
-            raise typer.Exit(1) from None
+        decision = merge_actors(session, keep_id, other_ids, note)
         merged = ", ".join(f"#{o['id']}" for o in decision.payload["others"])
     out.print(f"merged {merged} into #{keep_id} (decision #{decision.id})")
 
@@ -76,16 +72,12 @@ def split(
     note: NoteOption = None,
 ) -> None:
     """Split aliases (and the mentions using them) off an actor into a new actor."""
-    from factfile.relate.decisions import DecisionError, split_actor
+    from factfile.relate.decisions import split_actor
 
     store = open_store()
     with store.transaction() as session:
         actor_id = _actor_id(session, actor)
-        try:
-            decision, new_id = split_actor(session, actor_id, aliases, note)
-        except DecisionError as error:
-            err.print(f"[red]error:[/] {escape(str(error))}")
-            raise typer.Exit(1) from None
+        decision, new_id = split_actor(session, actor_id, aliases, note)
     out.print(f"split {', '.join(map(repr, aliases))} off #{actor_id} into new actor #{new_id} (decision #{decision.id})")
 
 

@@ -15,6 +15,7 @@ from typing import TextIO
 
 import catalogue
 
+from factfile.errors import NotFound
 from factfile.read.session import Snapshot
 
 Exporter = Callable[[Snapshot, TextIO, str], int]
@@ -28,8 +29,14 @@ def _load_all() -> None:
         importlib.import_module(f"{__name__}.{module.name}")
 
 
+class UnknownFormat(NotFound):
+    exit_code = 2  # on the command line, a usage error
+
+
 def get(name: str) -> Exporter:
     _load_all()
+    if name not in exporters:
+        raise UnknownFormat(f"unknown format {name!r}; choose one of: {', '.join(names())}")
     return exporters.get(name)
 
 
