@@ -1,0 +1,614 @@
+"""Real coverage as the yardstick: labelled stories of stored news pages (eval/realstory/<story>/).
+
+Every story folder holding `pages.jsonl` and `gold.json` (format and labelling rules in
+eval/realstory/README.md and GUIDELINES.md) is written out as one JSON-lines input (text, url, title,
+date, source) and ingested, all folders together, into a fresh temporary store by the same pipeline
+the `factfile ingest` command runs. The store is then read back and scored against the gold, per
+story folder and overall, each figure beside a simple baseline measured in the same run:
+
+  copies         pairs of pages within a gold copy family vs pairs factfile links as copies (directly
+                 or through a shared original), P/R/F1, recall by kind; originals traced right.
+                 Baseline: no copies (recall 0).
+  actors         for each key actor, the share of its name forms that land on its main record (the
+                 stored actor holding most of its forms; a form lands if a mention with that surface is
+                 linked to it); wrong merges (key actors sharing a record); junk actors (see `junk`) as a
+                 share of all actors mentioned. Baseline: exact-string actors (one record per surface).
+  claims         gold claims carried by a statement overlapping the evidence quote whose source is the
+                 right actor's main record, and with the right certainty; grouping of a claim's evidence
+                 across pages. Baselines: the sentence names the source (exact string), certainty always
+                 "asserted", word-overlap grouping of the evidence sentences.
+  events         for each gold event and page, an event of the right ACLED type, sub-type, place within
+                 25 km, date exact (or inside the gold range).
+  contradictions gold contradictions found (a factfile contradiction whose sides cover pages of both gold
+                 sides) / expected, and factfile contradictions matching none.
+  stories        B-cubed P/R/F1 of pages in stories. Baseline: all pages in one story.
+
+    .venv/bin/python eval/realstory.py [--only kakhovka] [--keep store.db]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = ROOT / "eval" / "realstory"
+KIND_ORDER = ("verbatim", "wire", "excerpt", "translation", "spun", "machine-translated", "back-translated")
+# Stored actor kinds that fit each gold kind (a state is also a place).
+FITTING_KINDS = {
+    "person": {"person"},
+    "organisation": {"organization"},
+    "government-body": {"organization", "place", "group"},
+    "armed-group": {"organization", "group"},
+    "outlet": {"organization"},
+}
+# Words that name no actor: nationality adjectives and demonyms, generic nouns (GUIDELINES.md §3).
+NOT_ACTORS = {
+    w.casefold()
+    for w in """Russian Russians Ukrainian Ukrainians Soviet Western European American Crimean officials authorities
+    russe russes ukrainien ukrainiens russische russischen russischer ukrainische ukrainischen ukrainischer
+    russo russi ucraino ucraini ruso rusos ucraniano ucranianos rosyjski rosyjskie ukraiński Rosjanie Rosjan
+    россияне россиян русские украинцы росіяни росіян українці окупанти оккупанты рашисти власти влада""".split()
+}
+_LETTER = re.compile(r"[^\W\d_]")
+# The gold's certainty is the source's commitment (GUIDELINES.md §4); factfile's is how the article presents
+# the content: an attributed, unhedged statement is "reported", an unverified or second-hand one "hedged".
+FACTFILE_CERTAINTY = {"asserted": "reported", "reported": "hedged", "hedged": "hedged", "denied": "denied"}
+# Which kinds of factfile contradiction can show a gold contradiction on an attribute.
+CONTRADICTION_KINDS = {"casualties": {"numbers"}, "fatalities": {"numbers"}, "size": {"numbers"}, "evacuated": {"numbers"},
+                       "date": {"dates"}, "place": {"places"}, "place-taken": {"places"}}
+CLAIM_LEVEL = {"confirmed vs denied", "values"}
+
+
+# ---------------------------------------------------------------- scoring (pure functions, tested)
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Precision, recall, F1; an empty prediction has precision 1, an empty gold recall 1."""
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def pair_scores(gold: set[frozenset], predicted: set[frozenset]) -> tuple[float, float, float]:
+    return prf(len(gold & predicted), len(predicted - gold), len(gold - predicted))
+
+
+def bcubed(gold: dict[str, str], predicted: dict[str, object]) -> tuple[float, float, float]:
+    """B-cubed precision, recall, F1 over the items of `gold` (an item missing from `predicted` is alone)."""
+    items = list(gold)
+    if not items:
+        return 1.0, 1.0, 1.0
+    label = {i: predicted.get(i, ("alone", i)) for i in items}
+    by_label: dict[object, list[str]] = defaultdict(list)
+    by_gold: dict[str, list[str]] = defaultdict(list)
+    for i in items:
+        by_label[label[i]].append(i)
+        by_gold[gold[i]].append(i)
+    p = r = 0.0
+    for i in items:
+        same = sum(1 for j in by_label[label[i]] if gold[j] == gold[i])
+        p += same / len(by_label[label[i]])
+        r += same / len(by_gold[gold[i]])
+    p, r = p / len(items), r / len(items)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def root_of(item: str, copy_of: dict[str, str | None]) -> str:
+    """Follow copy links to the original (a cycle stops where it closes)."""
+    seen = {item}
+    while (nxt := copy_of.get(item)) is not None and nxt not in seen:
+        seen.add(nxt)
+        item = nxt
+    return item
+
+
+def linked_pairs(copy_of: dict[str, str | None]) -> set[frozenset]:
+    """Pairs linked as copies directly or through a shared original."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for item in copy_of:
+        groups[root_of(item, copy_of)].append(item)
+    return {frozenset(pair) for members in groups.values() for pair in combinations(sorted(members), 2)}
+
+
+def family_pairs(families: list[dict], present: set[str]) -> dict[frozenset, str]:
+    """Gold copy pairs among the pages present, each with a kind: the member's kind when one side is the
+    root, else the harder of the two members' kinds (KIND_ORDER)."""
+    pairs: dict[frozenset, str] = {}
+    for family in families:
+        kinds = {m["id"]: m["kind"] for m in family["members"] if m["id"] in present}
+        root = family["root"] if family["root"] in present else None
+        for member, kind in kinds.items():
+            if root is not None:
+                pairs[frozenset((root, member))] = kind
+        for a, b in combinations(sorted(kinds), 2):
+            harder = max(kinds[a], kinds[b], key=lambda k: KIND_ORDER.index(k) if k in KIND_ORDER else len(KIND_ORDER))
+            pairs[frozenset((a, b))] = harder
+    return pairs
+
+
+def main_records(form_records: dict[str, dict[str, Counter]]) -> dict[str, tuple[object | None, float]]:
+    """For each key actor, {form: Counter(record -> mentions)} -> (main record, share of forms on it).
+
+    The main record holds most of the actor's forms (ties: most mentions); a form with no linked
+    mention lands nowhere."""
+    result = {}
+    for key, forms in form_records.items():
+        holders: Counter = Counter()
+        mentions: Counter = Counter()
+        for counts in forms.values():
+            for record, n in counts.items():
+                holders[record] += 1
+                mentions[record] += n
+        if not holders or not forms:
+            result[key] = (None, 0.0)
+            continue
+        main = max(holders, key=lambda r: (holders[r], mentions[r], str(r)))
+        result[key] = (main, holders[main] / len(forms))
+    return result
+
+
+def wrong_merges(
+    mains: dict[str, object | None], form_records: dict[str, dict[str, Counter]], same: dict[str, str] | None = None
+) -> list[tuple[str, str]]:
+    """Pairs of key actors whose main records are one stored actor; `same` maps each key to the real
+    actor it stands for, so one actor labelled in two folders is no wrong merge."""
+    same = same or {}
+    return [
+        (a, b) for a, b in combinations(sorted(mains), 2)
+        if mains[a] is not None and mains[a] == mains[b] and form_records[a] and form_records[b] and same.get(a, a) != same.get(b, b)
+    ]
+
+
+def junk(name: str, kind: str | None, gold_kind: str | None, gold_forms: set[str]) -> bool:
+    """Debris, a word naming no actor, or a key actor's name form stored as the wrong kind of actor."""
+    stripped = name.strip()
+    if gold_kind is not None and kind is not None:
+        return kind not in FITTING_KINDS.get(gold_kind, {kind})
+    if stripped in gold_forms:
+        return False
+    if len(stripped) < 2 or not _LETTER.search(stripped) or any(c.isdigit() for c in stripped):
+        return True
+    if "\n" in stripped or len(stripped.split()) > 6 or re.search(r"https?:|www\.|@|#|pic\.", stripped):
+        return True
+    if stripped.casefold() in NOT_ACTORS or stripped.rstrip("s").casefold() in NOT_ACTORS:
+        return True
+    if stripped[0] in "«»\"'“”„‘’-–—([" or stripped[-1] in "«»\"'“”„‘’-–—,.;:":
+        return True
+    return stripped == stripped.lower()  # a name is written with a capital (descriptions in the gold excepted)
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def date_fits(predicted: str | None, gold: str | list[str]) -> bool:
+    if predicted is None:
+        return False
+    low, high = (gold, gold) if isinstance(gold, str) else gold
+    return low <= predicted <= high
+
+
+def word_set(text: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"\w+", text) if len(w) > 2}
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def span_of(quote: str, text: str) -> tuple[int, int] | None:
+    """Where the quote is in the stored text (exact, else with whitespace runs collapsed)."""
+    at = text.find(quote)
+    if at >= 0:
+        return at, at + len(quote)
+    pattern = r"\s+".join(re.escape(part) for part in quote.split())
+    found = re.search(pattern, text)
+    return (found.start(), found.end()) if found else None
+
+
+def sentence_around(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The sentence(s) the span lies in: from the last stop before it to the next stop after it."""
+    start = max(text.rfind(c, 0, span[0]) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, span[1]) for c in ".!?\n") if i >= 0]
+    return start, (min(ends) + 1 if ends else len(text))
+
+
+# ---------------------------------------------------------------- the set
+
+
+@dataclass(slots=True)
+class StorySet:
+    name: str
+    pages: list[dict]
+    gold: dict
+
+    @property
+    def ids(self) -> set[str]:
+        return {p["id"] for p in self.pages}
+
+
+def load_sets(root: Path, only: Iterable[str] = ()) -> list[StorySet]:
+    found = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        if only and folder.name not in only:
+            continue
+        pages_file, gold_file = folder / "pages.jsonl", folder / "gold.json"
+        if not pages_file.exists() or not gold_file.exists():
+            print(f"{folder}: skipped, needs pages.jsonl and gold.json", file=sys.stderr)
+            continue
+        pages = []
+        for number, line in enumerate(pages_file.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                try:
+                    pages.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    print(f"{pages_file}:{number}: not JSON ({exc.msg}), page left out", file=sys.stderr)
+        try:
+            gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            print(f"{gold_file}: not JSON ({exc.msg}), story left out", file=sys.stderr)
+            continue
+        found.append(StorySet(folder.name, pages, gold))
+    return found
+
+
+# ---------------------------------------------------------------- ingest and read the store
+
+
+@dataclass(slots=True)
+class Stored:
+    """What factfile stored for the pages, keyed by page id."""
+
+    document: dict[str, int] = field(default_factory=dict)
+    text: dict[str, str] = field(default_factory=dict)
+    copy_of: dict[str, str | None] = field(default_factory=dict)
+    story: dict[str, int | None] = field(default_factory=dict)
+
+
+def ingest(sets: list[StorySet], folder: Path):
+    """Write the pages as one JSON-lines input (arrival in date order) and run the ingest pipeline."""
+    from factfile.pipeline import Pipeline
+    from factfile.store import Store
+
+    pages = sorted((p for s in sets for p in s.pages), key=lambda p: (p.get("date", "unknown") == "unknown", p.get("date", ""), p["id"]))
+    path = folder / "pages.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for page in pages:
+            row = {"text": page["text"], "url": page.get("url"), "title": page.get("title") or None, "source": page.get("outlet")}
+            if page.get("date") and page["date"] != "unknown":
+                row["date"] = page["date"]
+            out.write(json.dumps({k: v for k, v in row.items() if v}, ensure_ascii=False) + "\n")
+    store = Store(folder / "store.db")
+    page_of_line = {f"{path}:{number}": page["id"] for number, page in enumerate(pages, 1)}
+    documents: dict[str, int] = {}
+    summary = Counter()
+    for outcome in Pipeline(store, workers=1).run([str(path)]):
+        summary[outcome.status] += 1
+        if outcome.status == "rejected":
+            print(f"rejected {outcome.origin}: {outcome.problem}", file=sys.stderr)
+        if outcome.document_id is not None and outcome.origin in page_of_line:
+            documents[page_of_line[outcome.origin]] = outcome.document_id
+    print(f"ingested {len(pages)} pages: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.items())))
+    return store, documents
+
+
+def read_documents(session, documents: dict[str, int]) -> Stored:
+    from factfile.store import schema as s
+
+    page_of = {d: p for p, d in documents.items()}
+    stored = Stored(document=dict(documents))
+    for doc in session.query(s.Document).filter(s.Document.id.in_(list(page_of))):
+        page = page_of[doc.id]
+        stored.text[page] = doc.text
+        stored.copy_of[page] = page_of.get(doc.copy_of_id) if doc.copy_of_id is not None else None
+        stored.story[page] = doc.story_id
+    return stored
+
+
+# ---------------------------------------------------------------- the measures
+
+
+def measure_copies(story: StorySet, stored: Stored) -> dict:
+    present = story.ids & set(stored.document)
+    gold = family_pairs(story.gold.get("copy_families", []), present)
+    links = {p: (stored.copy_of.get(p) if stored.copy_of.get(p) in present else None) for p in present}
+    predicted = linked_pairs(links)
+    p, r, f = pair_scores(set(gold), predicted)
+    by_kind = {}
+    for kind in sorted(set(gold.values()), key=lambda k: KIND_ORDER.index(k) if k in KIND_ORDER else 99):
+        pairs = {pair for pair, k in gold.items() if k == kind}
+        by_kind[kind] = (len(pairs & predicted), len(pairs))
+    traced = total = 0
+    for family in story.gold.get("copy_families", []):
+        if family["root"] not in present:
+            continue
+        for member in family["members"]:
+            if member["id"] in present:
+                total += 1
+                traced += root_of(member["id"], links) == family["root"]
+    baseline = pair_scores(set(gold), set())
+    return {"p": p, "r": r, "f1": f, "gold_pairs": len(gold), "predicted_pairs": len(predicted), "by_kind": by_kind,
+            "traced": (traced, total), "baseline": baseline}
+
+
+def measure_actors(session, story: StorySet, stored: Stored) -> dict:
+    from factfile.store import schema as s
+    from factfile.store.queries import live_actor
+
+    docs = [stored.document[p] for p in story.ids if p in stored.document]
+    live: dict[int, object] = {}
+
+    def record(actor_id: int):
+        if actor_id not in live:
+            actor = live_actor(session, actor_id)
+            live[actor_id] = actor
+        return live[actor_id]
+
+    surface_records: dict[str, Counter] = defaultdict(Counter)
+    mentioned: dict[int, object] = {}
+    for mention in session.query(s.Mention).filter(s.Mention.document_id.in_(docs), s.Mention.actor_id.isnot(None)):
+        actor = record(mention.actor_id)
+        if actor is None:
+            continue
+        surface_records[mention.text.strip()][actor.id] += 1
+        mentioned[actor.id] = actor
+    gold_actors = story.gold.get("actors", [])
+    form_records = {a["key"]: {form: surface_records.get(form, Counter()) for form in a["names"]} for a in gold_actors}
+    mains = main_records(form_records)
+    shares = {key: share for key, (_, share) in mains.items()}
+    forms_total = sum(len(a["names"]) for a in gold_actors)
+    forms_landed = sum(round(shares[a["key"]] * len(a["names"])) for a in gold_actors)
+    baseline = {a["key"]: (1 / len(a["names"]) if a["names"] else 0.0) for a in gold_actors}
+    real = {a["key"]: a["key"].split(":", 1)[-1] for a in gold_actors}  # the same key in two folders: one actor
+    merges = wrong_merges({k: m for k, (m, _) in mains.items()}, form_records, real)
+    gold_kind_of_record = {mains[a["key"]][0]: a["kind"] for a in gold_actors if mains[a["key"]][0] is not None}
+    all_forms = {form for a in gold_actors for form in a["names"]}
+    junk_names = [
+        actor.name for actor in mentioned.values()
+        if junk(actor.name, actor.kind, gold_kind_of_record.get(actor.id), all_forms)
+    ]
+    return {"shares": shares, "macro": sum(shares.values()) / len(shares) if shares else 0.0,
+            "micro": forms_landed / forms_total if forms_total else 0.0,
+            "baseline_macro": sum(baseline.values()) / len(baseline) if baseline else 0.0,
+            "merges": merges, "key_actors": len(gold_actors), "actors": len(mentioned), "junk": junk_names,
+            "mains": {k: m for k, (m, _) in mains.items()}}
+
+
+def measure_claims(session, story: StorySet, stored: Stored, mains: dict[str, int | None]) -> dict:
+    from factfile.store import schema as s
+    from factfile.store.queries import live_actor
+
+    names = {a["key"]: a["names"] for a in story.gold.get("actors", [])}
+    occurrences = []  # (claim id, page, carried, certainty right, baseline carried, baseline certainty, content, sentence, same label)
+    for claim in story.gold.get("claims", []):
+        for evidence in claim["evidence"]:
+            page = evidence["page"]
+            text = stored.text.get(page)
+            span = span_of(evidence["quote"], text) if text else None
+            if span is None:
+                occurrences.append((claim["id"], page, False, False, False, claim["certainty"] == "asserted", "", "", False))
+                continue
+            sentence = sentence_around(text, span)
+            statements = session.query(s.Statement).filter(s.Statement.document_id == stored.document[page]).all()
+            overlapping = []
+            for st in statements:
+                starts = [x for x in (st.source_start, st.cue_start, st.content_start) if x is not None]
+                ends = [x for x in (st.source_end, st.cue_end, st.content_end) if x is not None]
+                if starts and min(starts) < max(span[1], sentence[1]) and max(ends) > min(span[0], sentence[0]):
+                    overlapping.append(st)
+            main = mains.get(claim["source"])
+            right = [
+                st for st in overlapping
+                if main is not None and st.source_actor_id is not None and (a := live_actor(session, st.source_actor_id)) and a.id == main
+            ]
+            certain = [st for st in right if st.certainty == FACTFILE_CERTAINTY.get(claim["certainty"], claim["certainty"])]
+            same_label = [st for st in right if st.certainty == claim["certainty"]]
+            words = text[sentence[0]:sentence[1]]
+            named = any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", words) for n in names.get(claim["source"], []))
+            content = (right or overlapping or [None])[0]
+            occurrences.append((claim["id"], page, bool(right), bool(certain), named, claim["certainty"] == "asserted",
+                                content.content_text if content is not None else "", words, bool(same_label)))
+    n = len(occurrences) or 1
+    claims = sorted({o[0] for o in occurrences})
+    per_claim = {c: [o for o in occurrences if o[0] == c] for c in claims}
+    # grouping: two occurrences of one gold claim on different pages belong together
+    gold_pairs, factfile_pairs, overlap_pairs = set(), set(), set()
+    for a, b in combinations(range(len(occurrences)), 2):
+        oa, ob = occurrences[a], occurrences[b]
+        if oa[1] == ob[1]:
+            continue
+        pair = frozenset((a, b))
+        if oa[0] == ob[0]:
+            gold_pairs.add(pair)
+        if oa[6] and ob[6] and same_content(oa[6], ob[6]):
+            factfile_pairs.add(pair)
+        if jaccard(word_set(oa[7]), word_set(ob[7])) >= 0.5:
+            overlap_pairs.add(pair)
+    return {
+        "occurrences": len(occurrences), "claims": len(claims),
+        "carried": sum(o[2] for o in occurrences) / n, "certain": sum(o[3] for o in occurrences) / n,
+        "same_label": sum(o[8] for o in occurrences) / n,
+        "claims_carried": sum(any(o[2] for o in per_claim[c]) for c in claims) / (len(claims) or 1),
+        "baseline_carried": sum(o[4] for o in occurrences) / n, "baseline_certain": sum(o[4] and o[5] for o in occurrences) / n,
+        "grouping": pair_scores(gold_pairs, factfile_pairs), "baseline_grouping": pair_scores(gold_pairs, overlap_pairs),
+    }
+
+
+def same_content(a: str, b: str) -> bool:
+    from rapidfuzz import fuzz
+
+    from factfile.relate.corroboration import SAME_CONTENT
+
+    return fuzz.token_set_ratio(a, b) >= SAME_CONTENT
+
+
+def measure_events(session, story: StorySet, stored: Stored) -> dict:
+    from factfile.store import schema as s
+
+    checks = Counter()
+    total = 0
+    for event in story.gold.get("events", []):
+        for page in event.get("pages", []):
+            if page not in stored.document:
+                continue
+            total += 1
+            found = session.query(s.Event).filter(s.Event.document_id == stored.document[page]).all()
+            typed = [e for e in found if e.event_type == event["type"]]
+            subtyped = [e for e in typed if e.sub_type == event.get("sub_type")]
+            checks["any event"] += bool(found)
+            checks["type"] += bool(typed)
+            checks["sub-type"] += bool(subtyped)
+            near = False
+            for e in typed or found:
+                place = session.get(s.Place, e.place_id) if e.place_id else None
+                if place is not None and place.latitude is not None and event.get("lat") is not None:
+                    near |= haversine_km((place.latitude, place.longitude), (event["lat"], event["lon"])) <= 25
+            checks["place ≤ 25 km"] += near
+            checks["date"] += any(date_fits(e.date_start.isoformat() if e.date_start else None, event["date"]) for e in (typed or found))
+    return {"total": total, "checks": checks}
+
+
+def measure_contradictions(session, story: StorySet, stored: Stored) -> dict:
+    from factfile.relate import contradictions as cx
+    from factfile.store import schema as s
+
+    docs = [stored.document[p] for p in story.ids if p in stored.document]
+    page_of = {d: p for p, d in stored.document.items()}
+    found = []
+    actor_ids = {a for (a,) in session.query(s.Mention.actor_id).filter(s.Mention.document_id.in_(docs), s.Mention.actor_id.isnot(None)).distinct()}
+    for actor_id in sorted(actor_ids):
+        found += cx.for_actor(session, actor_id)
+    for (event_id,) in session.query(s.Event.id).filter(s.Event.document_id.in_(docs)):
+        found += cx.for_event(session, event_id)
+    for (statement_id,) in session.query(s.Statement.id).filter(s.Statement.document_id.in_(docs), s.Statement.certainty == "denied"):
+        found += cx.for_statement(session, statement_id)
+    seen, unique = set(), []
+    for c in found:
+        key = (c.attribute, tuple(tuple(side.documents) for side in c.sides))
+        if key not in seen:
+            seen.add(key)
+            unique.append(c)
+    evidence = {c["id"]: {e["page"] for e in c["evidence"]} for c in story.gold.get("claims", [])}
+
+    def pages_of(side) -> set[str]:
+        return {page_of[d] for d in side.documents if d in page_of}
+
+    expected = story.gold.get("contradictions", [])
+    matched_gold, matched_found = set(), set()
+    for x in expected:
+        gold_sides = [set().union(*(evidence.get(c, set()) for c in side["claims"])) for side in x["sides"]]
+        kinds = CONTRADICTION_KINDS.get(x["attribute"], CLAIM_LEVEL)
+        for number, c in enumerate(unique):
+            if c.kind not in kinds:
+                continue
+            sides = [pages_of(side) for side in c.sides]
+            hit = any(
+                sides[i] & gold_sides[0] and sides[j] & gold_sides[1]
+                for i in range(len(sides)) for j in range(len(sides)) if i != j
+            ) if len(gold_sides) >= 2 else False
+            if hit:
+                matched_gold.add(x["id"])
+                matched_found.add(number)
+    return {"expected": len(expected), "found": len(matched_gold), "shown": len(unique), "false": len(unique) - len(matched_found)}
+
+
+def measure_stories(story: StorySet, stored: Stored) -> dict:
+    gold = {p["id"]: p["story"] for p in story.pages if p["id"] in stored.document}
+    predicted = {p: ("story", stored.story[p]) if stored.story.get(p) is not None else ("alone", p) for p in gold}
+    return {"factfile": bcubed(gold, predicted), "baseline": bcubed(gold, dict.fromkeys(gold, "one")), "pages": len(gold),
+            "stories": len({v for v in predicted.values()})}
+
+
+# ---------------------------------------------------------------- report
+
+
+def combined(sets: list[StorySet]) -> StorySet:
+    """All folders as one set; actor keys and claim, event and contradiction ids are prefixed with the
+    folder, since each folder numbers its own (the same key in two folders is labelled separately)."""
+    gold: dict[str, list] = {key: [] for key in ("copy_families", "actors", "claims", "events", "contradictions")}
+    for s in sets:
+        def own(name: str, folder: str = s.name) -> str:
+            return f"{folder}:{name}"
+
+        gold["copy_families"] += s.gold.get("copy_families", [])
+        gold["actors"] += [{**a, "key": own(a["key"])} for a in s.gold.get("actors", [])]
+        gold["claims"] += [{**c, "id": own(c["id"]), "source": own(c["source"])} for c in s.gold.get("claims", [])]
+        gold["events"] += [{**e, "id": own(e["id"])} for e in s.gold.get("events", [])]
+        gold["contradictions"] += [
+            {**x, "id": own(x["id"]), "sides": [{**side, "claims": [own(c) for c in side["claims"]]} for side in x["sides"]]}
+            for x in s.gold.get("contradictions", [])
+        ]
+    return StorySet("overall", [p for s in sets for p in s.pages], gold)
+
+
+def report(session, story: StorySet, stored: Stored) -> None:
+    print(f"\n== {story.name}: {len(story.pages)} pages, {sum(p.get('language') != 'en' for p in story.pages)} not in English")
+    c = measure_copies(story, stored)
+    print(f"copies   pairs P {c['p']:.3f} R {c['r']:.3f} F1 {c['f1']:.3f}  ({c['predicted_pairs']} linked, {c['gold_pairs']} gold)"
+          f"   baseline no-copy P {c['baseline'][0]:.3f} R {c['baseline'][1]:.3f} F1 {c['baseline'][2]:.3f}")
+    print("         recall by kind: " + ", ".join(f"{k} {hit}/{n}" for k, (hit, n) in c["by_kind"].items()))
+    print(f"         originals traced right {c['traced'][0]}/{c['traced'][1]}")
+    a = measure_actors(session, story, stored)
+    print(f"actors   name forms on the main record: macro {a['macro']:.3f}, micro {a['micro']:.3f} over {a['key_actors']} key actors"
+          f"   baseline exact-string macro {a['baseline_macro']:.3f}")
+    print("         " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(a["shares"].items())))
+    print(f"         wrong merges among key actors {len(a['merges'])}" + (f": {a['merges'][:6]}" if a["merges"] else "")
+          + "   baseline exact-string 0")
+    share = len(a["junk"]) / a["actors"] if a["actors"] else 0.0
+    print(f"         junk actors {len(a['junk'])}/{a['actors']} = {share:.3f}   e.g. {a['junk'][:8]}")
+    cl = measure_claims(session, story, stored, a["mains"])
+    print(f"claims   {cl['claims']} claims, {cl['occurrences']} page occurrences: carried by the right actor {cl['carried']:.3f}"
+          f" (claims carried at least once {cl['claims_carried']:.3f}), with the right certainty {cl['certain']:.3f}"
+          f" (same label word {cl['same_label']:.3f})"
+          f"   baseline source named in the sentence {cl['baseline_carried']:.3f}, + always 'asserted' {cl['baseline_certain']:.3f}")
+    g, bg = cl["grouping"], cl["baseline_grouping"]
+    print(f"         grouping across pages P {g[0]:.3f} R {g[1]:.3f} F1 {g[2]:.3f}   baseline word overlap P {bg[0]:.3f} R {bg[1]:.3f} F1 {bg[2]:.3f}")
+    e = measure_events(session, story, stored)
+    n = e["total"] or 1
+    print(f"events   {e['total']} event-page pairs: " + ", ".join(f"{k} {e['checks'][k] / n:.3f}" for k in ("any event", "type", "sub-type", "place ≤ 25 km", "date")))
+    x = measure_contradictions(session, story, stored)
+    print(f"contra.  found {x['found']}/{x['expected']} expected; {x['shown']} shown, {x['false']} matching none")
+    st = measure_stories(story, stored)
+    f, b = st["factfile"], st["baseline"]
+    print(f"stories  B-cubed P {f[0]:.3f} R {f[1]:.3f} F1 {f[2]:.3f} ({st['stories']} stories for {st['pages']} pages)"
+          f"   baseline one-story P {b[0]:.3f} R {b[1]:.3f} F1 {b[2]:.3f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", action="append", default=[], help="story folder to use (repeatable; default: all)")
+    parser.add_argument("--keep", type=Path, help="copy the store here when done")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    sets = load_sets(SETS, args.only)
+    if not sets:
+        raise SystemExit(f"{SETS}: no story folder with pages.jsonl and gold.json")
+    with tempfile.TemporaryDirectory() as tmp:
+        store, documents = ingest(sets, Path(tmp))
+        with store.snapshot() as session:
+            stored = read_documents(session, documents)
+            for story in sets:
+                report(session, story, stored)
+            if len(sets) > 1:
+                report(session, combined(sets), stored)
+        store.close()
+        if args.keep:
+            import shutil
+
+            shutil.copy(Path(tmp) / "store.db", args.keep)
+
+
+if __name__ == "__main__":
+    main()

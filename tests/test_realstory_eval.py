@@ -1,0 +1,101 @@
+"""The scoring functions of eval/realstory.py on tiny hand-made inputs with hand-computed answers."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+_SPEC = importlib.util.spec_from_file_location("realstory", Path(__file__).resolve().parents[1] / "eval" / "realstory.py")
+realstory = importlib.util.module_from_spec(_SPEC)
+sys.modules["realstory"] = realstory  # dataclasses look their module up
+_SPEC.loader.exec_module(realstory)
+
+
+def test_bcubed_by_hand():
+    gold = {"a": "x", "b": "x", "c": "y"}
+    predicted = {"a": 1, "b": 2, "c": 2}
+    p, r, f = realstory.bcubed(gold, predicted)
+    # precision: a 1/1, b 1/2, c 1/2 -> 2/3; recall: a 1/2, b 1/2, c 1/1 -> 2/3
+    assert p == pytest.approx(2 / 3)
+    assert r == pytest.approx(2 / 3)
+    assert f == pytest.approx(2 / 3)
+
+
+def test_bcubed_one_story_baseline_and_singletons():
+    gold = {"a": "x", "b": "x", "c": "y", "d": "y"}
+    p, r, _ = realstory.bcubed(gold, dict.fromkeys(gold, "one"))
+    assert (p, r) == (pytest.approx(0.5), 1.0)
+    p, r, _ = realstory.bcubed(gold, {})  # nothing predicted: every item alone
+    assert (p, r) == (1.0, pytest.approx(0.5))
+
+
+def test_pair_scores_by_hand():
+    gold = {frozenset("ab"), frozenset("ac"), frozenset("bc")}
+    predicted = {frozenset("ab"), frozenset("cd")}
+    p, r, f = realstory.pair_scores(gold, predicted)
+    assert p == pytest.approx(0.5)
+    assert r == pytest.approx(1 / 3)
+    assert f == pytest.approx(0.4)
+    assert realstory.pair_scores(gold, set())[1] == 0.0  # the no-copy baseline
+
+
+def test_copy_links_through_a_shared_original():
+    links = {"a": None, "b": "a", "c": "b", "d": None, "e": "e"}  # c copies b copies a; e points at itself
+    assert realstory.linked_pairs(links) == {frozenset("ab"), frozenset("ac"), frozenset("bc")}
+    assert realstory.root_of("c", links) == "a"
+
+
+def test_family_pairs_kinds_and_absent_root():
+    families = [
+        {"root": "r", "members": [{"id": "a", "kind": "verbatim"}, {"id": "b", "kind": "spun"}]},
+        {"root": "wire:X", "members": [{"id": "c", "kind": "wire"}, {"id": "d", "kind": "machine-translated"}, {"id": "z", "kind": "wire"}]},
+    ]
+    pairs = realstory.family_pairs(families, present={"r", "a", "b", "c", "d"})
+    assert pairs == {
+        frozenset("ra"): "verbatim", frozenset("rb"): "spun", frozenset("ab"): "spun",
+        frozenset("cd"): "machine-translated",
+    }
+
+
+def test_main_record_and_share():
+    forms = {
+        "zelensky": {"Zelensky": Counter({7: 3}), "Selenskyj": Counter({9: 1}), "Зеленский": Counter({7: 1}), "Zelenskyy": Counter()},
+        "peskov": {"Peskov": Counter({7: 2})},
+    }
+    mains = realstory.main_records(forms)
+    assert mains["zelensky"] == (7, 0.5)  # two of four forms land on record 7
+    assert mains["peskov"] == (7, 1.0)
+    assert realstory.wrong_merges({k: m for k, (m, _) in mains.items()}, forms) == [("peskov", "zelensky")]
+
+
+def test_junk_rule():
+    assert realstory.junk("Russian", "group", None, set())
+    assert realstory.junk("UrduPoint News / Sputnik - 07th", "organization", None, set())
+    assert realstory.junk("the dam", "other", None, set())
+    assert not realstory.junk("Volodymyr Zelensky", "person", None, set())
+    assert not realstory.junk("the Kremlin spokesman", "person", None, {"the Kremlin spokesman"})
+    assert realstory.junk("Peskov", "place", "person", set())  # a key actor's form stored as the wrong kind
+    assert not realstory.junk("Kremlin", "place", "government-body", set())
+
+
+def test_places_dates_and_spans():
+    kherson, nova_kakhovka = (46.6354, 32.6169), (46.7776, 33.37)
+    assert 55 < realstory.haversine_km(kherson, nova_kakhovka) < 65
+    assert realstory.date_fits("2023-06-06", "2023-06-06")
+    assert realstory.date_fits("2023-10-20", ["2023-10-15", "2023-11-17"])
+    assert not realstory.date_fits(None, "2023-06-06")
+    text = "First one. He said  the dam\nwas blown up. Last."
+    span = realstory.span_of("He said the dam was blown up", text)
+    assert span is not None and text[span[0]:span[1]] == "He said  the dam\nwas blown up"
+    assert text[slice(*realstory.sentence_around(text, span))].strip() == "He said  the dam\nwas blown up."
+
+
+def test_one_actor_labelled_in_two_folders_is_no_wrong_merge():
+    forms = {"a:peskov": {"Peskov": Counter({7: 1})}, "b:peskov": {"Песков": Counter({7: 1})}, "b:kremlin": {"Kremlin": Counter({7: 1})}}
+    mains = {k: m for k, (m, _) in realstory.main_records(forms).items()}
+    same = {"a:peskov": "peskov", "b:peskov": "peskov", "b:kremlin": "kremlin"}
+    assert realstory.wrong_merges(mains, forms, same) == [("a:peskov", "b:kremlin"), ("b:kremlin", "b:peskov")]
