@@ -344,8 +344,8 @@ def measure_copies(story: StorySet, stored: Stored) -> dict:
 
 
 def measure_actors(session, story: StorySet, stored: Stored) -> dict:
+    from factfile.read.actors import live_actor
     from factfile.store import schema as s
-    from factfile.store.queries import live_actor
 
     docs = [stored.document[p] for p in story.ids if p in stored.document]
     live: dict[int, object] = {}
@@ -387,8 +387,8 @@ def measure_actors(session, story: StorySet, stored: Stored) -> dict:
 
 
 def measure_claims(session, story: StorySet, stored: Stored, mains: dict[str, int | None]) -> dict:
+    from factfile.read.actors import live_actor
     from factfile.store import schema as s
-    from factfile.store.queries import live_actor
 
     names = {a["key"]: a["names"] for a in story.gold.get("actors", [])}
     occurrences = []  # (claim id, page, carried, certainty right, baseline carried, baseline certainty, content, sentence, same label)
