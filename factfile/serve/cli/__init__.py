@@ -5,8 +5,6 @@ Each command module registers its commands on `app` when imported (below).
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from typing import Annotated, Optional
 
 import typer
@@ -47,10 +45,13 @@ def main(db: DbOption = None) -> None:
 
 
 def _register_commands() -> None:
-    """Every module of this package adds its commands to `app` when imported; a new module is all a new
-    command group needs."""
-    for module in pkgutil.iter_modules(__path__):
-        importlib.import_module(f"{__name__}.{module.name}")
+    """Every module of this package adds its commands to `app` when imported (`factfile.registry.load`),
+    so a new module is all a new command group needs; another package's `factfile_commands` entry point
+    is a function given the app."""
+    from factfile import registry
+
+    for add in registry.load("command").get_all().values():
+        add(app)
 
 
 _register_commands()
