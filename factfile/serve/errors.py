@@ -28,12 +28,10 @@ class Commands(TyperGroup):
     """The command group: every command, and every group under it, runs inside this one handler."""
 
     def invoke(self, ctx):
-        from factfile.serve.cli import err
-
         try:
             return super().invoke(ctx)
         except FactfileError as error:
-            raise cli_exit(error, err) from None
+            raise cli_exit(error, Console(stderr=True, highlight=False, soft_wrap=True)) from None
 
 
 async def _answer(request: Request, error: FactfileError) -> JSONResponse:
