@@ -122,14 +122,16 @@ class KnowledgeBase:
         with self.store.snapshot() as session:
             return _page(sources.list_stories(session, limit, offset), limit, offset)
 
-    def disputes(self, *args, **kwargs):
-        """Where sources disagree (`factfile.read.disputes`)."""
+    def disputes(self, actor: str | int | None = None, event: int | None = None, story: int | None = None, limit: int = 100) -> Page:
+        """Where sources disagree about an actor, an event, a story, or anywhere in the store
+        (`factfile.read.disputes`): each dispute with its sides, their sources, outlets and evidence."""
         if importlib.util.find_spec("factfile.read.disputes") is None:
             raise NotImplementedError("disputes are not part of this factfile yet: factfile.read.disputes is missing")
         from factfile.read import disputes
 
         with self.store.snapshot() as session:
-            return disputes.list_disputes(session, *args, **kwargs)
+            found = disputes.disputes(session, actor=actor, event=event, story=story, limit=limit)
+        return Page(total=len(found), limit=limit, offset=0, items=found)
 
     # paging
 
