@@ -3,6 +3,9 @@
     python bench/crash.py --kills 200 --full 20 --exec 4
         200 kills of forked ingest children that reuse the parent's NLP (cached analyses; fast), then
         20 of children that run the whole pipeline, then 4 of the real command and its workers
+    python bench/crash.py --kills 0 --concurrent 50 --writers 2
+        50 rounds of two ingests of the same corpus into one fresh store at once: both must exit 0 and
+        the store must hold every document exactly once, whole
 
 Prints progress every 10 kills and a final line: kills, kills survived with a consistent store,
 completed re-runs (each checked to store exactly the missing documents) and inconsistencies found.
@@ -19,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from crashing import CrashLoop, make_corpus, reference_run  # noqa: E402
+from crashing import CrashLoop, concurrent_ingests, make_corpus, reference_run  # noqa: E402
 
 
 def main() -> int:
@@ -29,6 +32,8 @@ def main() -> int:
     parser.add_argument("--exec", type=int, default=0, dest="exec_kills", help="SIGKILLs of the real command (slower)")
     parser.add_argument("--workers", type=int, default=2, help="worker processes for the real command")
     parser.add_argument("--documents", type=int, default=12, help="articles in the corpus")
+    parser.add_argument("--concurrent", type=int, default=0, help="rounds of concurrent ingests into one store")
+    parser.add_argument("--writers", type=int, default=2, help="ingests started at once in each concurrent round")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
 
@@ -60,7 +65,16 @@ def main() -> int:
         print(f"SIGKILL bench ({time.perf_counter() - started:.0f} s): {report.summary()}")
         for line in report.inconsistencies[:20]:
             print("  " + line)
-        return 1 if report.inconsistencies else 0
+        failed = bool(report.inconsistencies)
+        if args.concurrent:
+            started = time.perf_counter()
+            (workdir / "concurrent").mkdir()
+            together = concurrent_ingests(workdir / "concurrent", corpus, reference, args.concurrent, args.writers, log=log)
+            print(f"concurrent bench ({time.perf_counter() - started:.0f} s, {args.writers} writers a round): {together.summary()}")
+            for line in together.inconsistencies[:20]:
+                print("  " + line)
+            failed = failed or bool(together.inconsistencies)
+        return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -26,7 +26,8 @@ class Limits:
     max_page_bytes: int = 20 * MB  # one HTML page, text file, JSON line or WARC/feed payload
     max_container_bytes: int = 20 * 1024 * MB  # a whole WARC / JSONL / feed file
     max_text_chars: int = 1_000_000  # extracted article text handed to NLP (spaCy's own max_length)
-    max_records: int = 5_000_000  # records read from one container file
+    max_records: int = 5_000_000  # records (JSONL lines, blank ones too) read from one container file
+    max_bad_run: int = 1000  # JSONL lines in a row without an article before the rest of the file is given up
     min_text_chars: int = 20  # shorter extractions are not articles
 
     def describe_page_limit(self) -> str:

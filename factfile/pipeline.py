@@ -12,14 +12,20 @@ that no process waits, idle, for another's queue to drain.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Literal
+
+from sqlalchemy.exc import OperationalError
 
 from factfile.config import DEFAULT_LIMITS, Limits
 from factfile.errors import IngestError
@@ -118,8 +124,9 @@ class Analyser:
 _worker: Analyser | None = None
 
 
-def _start_worker(stages: tuple[str, ...], limits: Limits, store_url: str, relaters: tuple[str, ...]) -> None:
+def _start_worker(stages: tuple[str, ...], limits: Limits, store_url: str, relaters: tuple[str, ...], parent: int) -> None:
     global _worker
+    die_with_parent(parent)
     store = Store(store_url, migrate=False)
     _worker = Analyser(stages, limits, store.has_document, relaters)
 
@@ -184,7 +191,7 @@ class Pipeline:
         local = Analyser(self.stages, self.limits, self.store.has_document, self.relater_names)
         helpers = self.workers - 1
         context = multiprocessing.get_context(_start_method())
-        initargs = (self.stages, self.limits, self.store.url, self.relater_names)
+        initargs = (self.stages, self.limits, self.store.url, self.relater_names, os.getpid())
         with ProcessPoolExecutor(helpers, mp_context=context, initializer=_start_worker, initargs=initargs) as pool:
             pending: deque[Future | list[Processed]] = deque()  # batches in input order, analysed here or in the pool
             in_pool: set[Future] = set()
@@ -207,10 +214,49 @@ class Pipeline:
         if isinstance(processed, Duplicate):
             return Outcome(processed.origin, "duplicate", warnings=processed.warnings)
         article = processed.article
-        document = write.store(self.store, processed, self.relaters)
+        for attempt in range(1, _BUSY_ATTEMPTS + 1):
+            try:
+                document = write.store(self.store, processed, self.relaters)
+                break
+            except OperationalError as exc:
+                if not _busy(exc):
+                    raise
+                if attempt == _BUSY_ATTEMPTS:
+                    return Outcome(article.origin, "rejected", f"not stored: another writer held the store's lock through {attempt} waits ({exc.orig})")
         if document is None:
             return Outcome(article.origin, "duplicate", warnings=article.warnings)
         return Outcome(article.origin, "stored", document_id=document.id, warnings=article.warnings)
+
+
+_BUSY_ATTEMPTS = 3  # each waits the store's busy timeout for another writer's transaction to end
+
+
+def _busy(error: OperationalError) -> bool:
+    """Whether the store refused a write because another writer holds its lock (SQLite's busy timeout ran out)."""
+    return "locked" in str(error.orig) or "busy" in str(error.orig)
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this worker process end when `parent` does, even by SIGKILL, which gives the pool no chance
+    to stop it: an orphaned worker would otherwise wait for work for ever, holding its model's memory.
+
+    Linux signals the worker when its parent dies (prctl); elsewhere a thread watches the parent id."""
+    if sys.platform == "linux":
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+            if os.getppid() != parent:  # the parent died before the request took effect
+                os._exit(1)
+            return
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="factfile-parent-watch").start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _start_method() -> str:

@@ -23,8 +23,9 @@ sys.path.insert(0, str(HERE))
 
 from seeds import write_seeds  # noqa: E402
 
-TARGETS = ("html", "text", "jsonl", "warc", "feed", "sniff", "dates")
-MAX_LEN = {"html": 16384, "text": 8192, "warc": 16384, "feed": 16384, "jsonl": 8192, "sniff": 4096, "dates": 128}
+TARGETS = ("html", "text", "jsonl", "warc", "feed", "sniff", "dates", "warc_damage", "api")
+MAX_LEN = {"html": 16384, "text": 8192, "warc": 16384, "feed": 16384, "jsonl": 8192, "sniff": 4096, "dates": 128,
+           "warc_damage": 512, "api": 6000}
 
 
 def _findings(crashes: Path, name: str) -> list[Path]:

@@ -78,6 +78,38 @@ def _feeds() -> list[bytes]:
     return [rss.encode(), atom.encode()]
 
 
+def five_record_warcs() -> tuple[list[bytes], list[bytes]]:
+    """Five HTML response records each, uncompressed and gzipped (one gzip member per record)."""
+    if not _FIVE:
+        from warcio.statusandheaders import StatusAndHeaders
+        from warcio.warcwriter import WARCWriter
+
+        text = _seed_text()[:1200]
+        for compress in (False, True):
+            records = []
+            for number in range(5):
+                buffer = io.BytesIO()
+                writer = WARCWriter(buffer, gzip=compress)
+                page = f"<html><body><article><h1>Story {number}</h1><p>{text} ({number})</p></article></body></html>".encode()
+                headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+                writer.write_record(writer.create_warc_record(f"https://news.example/{number}", "response", payload=io.BytesIO(page), http_headers=headers))
+                records.append(buffer.getvalue())
+            _FIVE.append(records)
+    return _FIVE[0], _FIVE[1]
+
+
+_FIVE: list[list[bytes]] = []
+
+
+def damage_warc(records: list[bytes], victim: int, where: float, garbage: bytes) -> bytes:
+    """The records with `garbage` written over record `victim`, from `where` (0-1) of its length on, within it."""
+    record = records[victim]
+    start = min(int(where * len(record)), len(record) - 1)
+    garbage = garbage[: len(record) - start]
+    damaged = record[:start] + garbage + record[start + len(garbage):]
+    return b"".join(records[:victim] + [damaged] + records[victim + 1:])
+
+
 def seeds(name: str) -> list[bytes]:
     if name == "html":
         return _html_pages()
@@ -93,6 +125,12 @@ def seeds(name: str) -> list[bytes]:
         return [*_feeds()[:1], *_warcs()[:1], *_jsonl()[:1], _html_pages()[0], b"plain words"]
     if name == "dates":
         return [d.encode() for d in DATES]
+    if name == "warc_damage":
+        return [bytes([g, v, w]) + junk for g in (0, 1) for v in (0, 2, 4) for w in (0, 5, 128, 250)
+                for junk in (b"\x00" * 40, b"WARC/1.0\r\n", b"\x1f\x8b\x08")]
+    if name == "api":
+        return [n.to_bytes(2, "big") + value for n in range(0, 64, 3)
+                for value in (str(2**64).encode(), b"-9223372036854775809", b"\xff\xfe", b"1e400", b"%00", b"9" * 5000)]
     raise KeyError(name)
 
 

@@ -12,6 +12,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from urllib.parse import quote
 
 from factfile.config import Limits
 from factfile.errors import IngestError
@@ -95,7 +96,53 @@ def dates(data: bytes) -> None:
         raise Finding(f"impossible date {parsed}")
 
 
+def warc_damage(data: bytes) -> None:
+    """Partial container corruption: the fuzzer's bytes overwrite part of one record of a five-record
+    WARC (gzipped or not); every other record must still come out, in order, and only that one may go."""
+    from seeds import damage_warc, five_record_warcs
+
+    if len(data) < 4:
+        return
+    gzipped, victim = data[0] & 1, data[1] % 5
+    records = five_record_warcs()[gzipped]
+    damaged = damage_warc(records, victim, data[2] / 255, data[3:])
+    path = _scratch(damaged, ".warc.gz" if gzipped else ".warc")
+    found = _check_reader(read_warc(path, Limits()), path)
+    urls = [r.hints.url for r in found if isinstance(r, RawItem)]
+    expected = [f"https://news.example/{n}" for n in range(5) if n != victim]
+    if [u for u in urls if u in expected] != expected:  # the damaged record may come out too, its URL garbled
+        raise Finding(f"records lost around a damaged record {victim}: read {urls}")
+
+
+_API: list = []
+
+
+def prepare_api() -> None:
+    if not _API:
+        from api_routes import build
+
+        _API.extend(build(_SCRATCH / "api.db"))
+
+
+def api(data: bytes) -> None:
+    """Hostile values in every parameter of every route of the web app: a 4xx or a 2xx, never a 5xx."""
+    prepare_api()
+    client, cases = _API
+    if len(data) < 2:
+        return
+    method, url, parameter, where = cases[int.from_bytes(data[:2], "big") % len(cases)]
+    value = data[2:].decode("utf-8", errors="replace")
+    if where == "path":
+        response = client.request(method, url.replace("{" + parameter + "}", quote(value, safe="") or "0"))
+    else:
+        response = client.request(method, url, params={parameter: value})
+    if response.status_code >= 500:
+        raise Finding(f"{method} {url} {parameter}={value[:40]!r}: {response.status_code}")
+
+
 TARGETS: dict[str, Callable[[bytes], None]] = {
+    "warc_damage": warc_damage,
+    "api": api,
     "html": html,
     "text": text,
     "jsonl": jsonl,

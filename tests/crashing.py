@@ -381,3 +381,41 @@ class CrashLoop:
             self.report.inconsistencies.append(f"{label}: {len(expected - after)} documents missing after a full run")
         if not before <= after:
             self.report.inconsistencies.append(f"{label}: {len(before - after)} stored documents lost")
+
+
+@dataclass
+class ConcurrentReport:
+    rounds: int = 0
+    runs: int = 0
+    failed_runs: int = 0
+    inconsistencies: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"rounds: {self.rounds}; concurrent ingests: {self.runs}, exited non-zero: {self.failed_runs}; "
+            f"inconsistencies: {len(self.inconsistencies)}"
+        )
+
+
+def concurrent_ingests(workdir: Path, corpus: Path, reference: Reference, rounds: int, writers: int = 2,
+                       cached_nlp: bool = True, log: Callable[[str], None] | None = None) -> ConcurrentReport:
+    """Start `writers` ingests of the same corpus into one fresh store at once, `rounds` times: each
+    must exit 0 and the store must hold every document exactly once, whole."""
+    report = ConcurrentReport()
+    analyses = reference.analyses if cached_nlp else None
+    for round_ in range(1, rounds + 1):
+        db = str(workdir / f"concurrent-{round_}.db")
+        pids = [fork_ingest(db, corpus, (lambda: use_cached_analyses(analyses)) if analyses else None) for _ in range(writers)]
+        codes = [_wait(pid) for pid in pids]
+        report.rounds += 1
+        report.runs += len(codes)
+        report.failed_runs += sum(code != 0 for code in codes)
+        label = f"round {round_}"
+        report.inconsistencies += [f"{label}: ingest exited with {code}" for code in codes if code != 0]
+        report.inconsistencies += [f"{label}: {p}" for p in problems(db, reference.fingerprint)]
+        missing = set(reference.fingerprint) - set(fingerprint(db))
+        if missing:
+            report.inconsistencies.append(f"{label}: {len(missing)} documents missing")
+        if log and round_ % 5 == 0:
+            log(report.summary())
+    return report

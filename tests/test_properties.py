@@ -86,7 +86,7 @@ def test_jsonl_limits_nesting_and_record_count(tmp_path):
     results = contract(list(read_jsonl(path, SMALL)), path)
     assert "nested too deeply" in results[0].problem
     assert sum(isinstance(r, RawItem) for r in results) == SMALL.max_records - 1
-    assert results[-1].problem == f"more than {SMALL.max_records} records; the rest is not read"
+    assert results[-1].problem == f"more than {SMALL.max_records} lines; the rest is not read"
 
 
 def test_jsonl_line_limit_is_named_in_readable_units(tmp_path):

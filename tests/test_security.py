@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -188,3 +190,15 @@ def test_real_app_escapes_article_text_and_runs_no_inline_script(tmp_path, cli, 
     assert "&lt;script&gt;" in api.get(f"/documents/{document}").text
     refused = api.post(f"/api/actors/{actors[0]}/merge", json={"other_ids": actors[1:2]})
     assert refused.status_code == 403 and "read-only" in refused.json()["detail"]
+
+
+def test_the_read_only_refusal_names_options_that_serve_has():
+    import typer.main
+
+    from factfile.serve.cli import app as cli_app
+
+    message = client(token=None).post("/api/corrections", json={}).json()["detail"]
+    named = re.findall(r"--[a-z][\w-]*", message)
+    serve = typer.main.get_command(cli_app).commands["serve"]
+    options = {opt for param in serve.params for opt in param.opts}
+    assert named and set(named) <= options, f"{named} in {message!r}"

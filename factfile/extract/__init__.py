@@ -28,8 +28,8 @@ class Extractor:
         self.batch_size = batch_size
 
     def pipe(self, articles: Iterable[Article], errors: Literal["raise", "reject"] = "raise") -> Iterator[Analysis | Rejection]:
-        """Analyses in input order. Articles in other languages are stored without analysis:
-        an English model finds only noise in them.
+        """Analyses in input order. Articles in other languages are read by `extract.lang` (its
+        models load on the first such article): an English model finds only noise in them.
 
         With `errors="reject"` an article on which a stage fails becomes a `Rejection` naming the
         stage, and the rest of the batch goes on: one odd page must not stop a corpus-sized run."""
@@ -39,7 +39,7 @@ class Extractor:
         for article in articles:
             analysis = Analysis(article=article)
             if article.language not in ENGLISH:
-                yield analysis
+                yield self._foreign(article, errors)
                 continue
             doc = next(docs)
             for name, stage in self.stages:
@@ -53,6 +53,18 @@ class Extractor:
                     break
             else:
                 yield analysis
+
+    @staticmethod
+    def _foreign(article: Article, errors: Literal["raise", "reject"]) -> Analysis | Rejection:
+        from factfile.extract.lang import analyse
+
+        try:
+            return analyse(article)
+        except Exception as error:
+            if errors == "raise":
+                raise
+            log.debug("reading %s (%s) failed", article.origin, article.language, exc_info=True)
+            return Rejection(article.origin, f"extraction failed for language '{article.language}' ({type(error).__name__}: {error})")
 
     def __call__(self, article: Article) -> Analysis:
         analysis = next(self.pipe([article]))

@@ -207,3 +207,10 @@ def _anchor(key: str, options: list[GazetteerPlace]) -> GazetteerPlace | None:
     if by_size[0].population >= 100_000 and by_size[0].population > 10 * by_size[1].population:
         return by_size[0]
     return None
+
+
+def resolve_names(analysis: Analysis, names: list[tuple[Span, int | None, str, bool, str]]) -> list[PlaceRef]:
+    """Places found by a reader without a spaCy parse (other languages): (span, mention index, Latin
+    name to look up, whether it names a region, label), resolved like any other toponym."""
+    toponyms = [_Toponym(span, mention, place_key(name), region, label) for span, mention, name, region, label in names]
+    return resolve(load_gazetteer(), analysis, toponyms) if toponyms else []

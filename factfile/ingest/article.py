@@ -6,6 +6,7 @@ import hashlib
 import re
 import unicodedata
 from datetime import date, datetime
+from html import escape
 from urllib.parse import urlsplit
 
 import trafilatura
@@ -49,7 +50,7 @@ def to_article(item: RawItem, limits: Limits = DEFAULT_LIMITS) -> Article:
         raise IngestError(item.origin, "no readable text: it does not consist of words (wrong encoding or not text)")
     if len(text) > limits.max_text_chars:
         raise IngestError(item.origin, f"article text has {len(text):,} characters, over the {limits.max_text_chars:,} limit")
-    url = hints.url or url
+    url = web_url(hints.url, warnings) or web_url(url, warnings)
     return Article(
         origin=item.origin,
         text=text,
@@ -73,6 +74,7 @@ def _from_html(html: str, url: str | None) -> tuple[str, Document]:
     mentioned in the text: a guessed date ("in 2011 ...") would make a copy look older than its original.
     """
     dates = {"original_date": True, "extensive_search": False, "max_date": date.today().isoformat()}
+    html = as_document(html)
     try:
         page = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, favor_precision=True, include_comments=False, deduplicate=False,
@@ -85,6 +87,22 @@ def _from_html(html: str, url: str | None) -> tuple[str, Document]:
         page = page or Document()
         page.text = fallback
     return page.text or "", page
+
+
+_DOCUMENT_TAG = re.compile(r"<(?:html|body|head)\b", re.I)
+_ANY_TAG = re.compile(r"</?[a-zA-Z][^>]*>|<!--")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def as_document(html: str) -> str:
+    """A whole HTML page for trafilatura, which finds no article in a bare fragment ("<p>…</p>", a JSONL
+    `html` field) or in plain text (an RSS description without markup): wrap either in a body."""
+    if _DOCUMENT_TAG.search(html[:10_000]):
+        return html
+    if not _ANY_TAG.search(html):
+        paragraphs = (p.strip() for p in _PARAGRAPH_BREAK.split(html))
+        html = "".join(f"<p>{escape(p, quote=False)}</p>" for p in paragraphs if p)
+    return f"<html><body>{html}</body></html>"
 
 
 MAX_HTML_DEPTH = 255  # libxml2 stops building the tree below this depth (it has no such limit in huge mode)
@@ -114,6 +132,29 @@ def content_hash(text: str) -> str:
     """Identity of an article's content: same words in the same order, whatever the whitespace."""
     canonical = " ".join(unicodedata.normalize("NFC", text).casefold().split())
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+_WEB_SCHEMES = ("http", "https")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):(?!\d)")  # "javascript:", "mailto:"; not "host:8080"
+
+
+def web_url(url: str | None, warnings: list[str]) -> str | None:
+    """`url` when it is a web address (http, https, or a bare "host/path"); another scheme (javascript:,
+    data:, file:, mailto:) names no page and no outlet: dropped, with a warning."""
+    if not url or not url.strip():
+        return None
+    url = url.strip()
+    if not url.isprintable() or any(c.isspace() for c in url):
+        warnings.append(f"ignored the URL {url[:80]!r}: it holds spaces or control characters")
+        return None
+    scheme = _SCHEME.match(url)
+    if scheme and scheme.group(1).lower() not in _WEB_SCHEMES:
+        warnings.append(f"ignored a {scheme.group(1).lower()}: URL, which is not a web address")
+        return None
+    if scheme and not urlsplit(url).hostname:
+        warnings.append(f"ignored the URL {url[:80]!r}: it names no host")
+        return None
+    return url
 
 
 def domain_of(url: str | None) -> str | None:

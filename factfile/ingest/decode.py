@@ -108,6 +108,14 @@ def decode(data: bytes, origin: str, declared: str | None = None) -> tuple[str, 
     if bad <= max(4, len(data) // 2000):
         warnings.append(f"invalid UTF-8: {bad} undecodable byte(s) replaced, first at byte {utf8_error.start}")
         return lenient, warnings
+    if _damaged_utf8(lenient, bad):
+        if bad > len(lenient) * MAX_REPLACED_SHARE:
+            raise IngestError(
+                origin, f"damaged UTF-8: {bad} of {len(lenient)} characters undecodable, too many to store "
+                f"(it is UTF-8, not another encoding: it holds valid UTF-8 sequences too)",
+            )
+        warnings.append(f"damaged UTF-8: {bad} undecodable byte(s) replaced, first at byte {utf8_error.start}")
+        return lenient, warnings
     if declared and declared not in ("utf-8", "utf_8"):
         try:
             return data.decode(declared), warnings
@@ -122,6 +130,20 @@ def decode(data: bytes, origin: str, declared: str | None = None) -> tuple[str, 
         except (UnicodeDecodeError, LookupError):
             pass
     raise IngestError(origin, f"not decodable as text: invalid UTF-8 ({bad} bad bytes) and no other encoding gives words of a language")
+
+
+MAX_REPLACED_SHARE = 0.05  # damaged UTF-8 with more undecodable characters than this is rejected
+_MIN_VALID_SEQUENCES = 8
+
+
+def _damaged_utf8(lenient: str, bad: int) -> bool:
+    """Whether bytes that are not valid UTF-8 are UTF-8 all the same, damaged, rather than a legacy encoding.
+
+    The evidence is the valid multi-byte sequences among the invalid bytes: text in cp1251 or latin-1
+    forms one only by chance (about 1 per 2000 Cyrillic letters), while damaged UTF-8 keeps most of its
+    own. Decoding damaged UTF-8 as a single-byte encoding would store mojibake ("Ukraine‚Äôs")."""
+    valid = sum(1 for c in lenient if c > "\x7f" and c != "\ufffd")
+    return valid >= _MIN_VALID_SEQUENCES and valid >= 0.05 * bad
 
 
 def _known_codec(name: str | None) -> str | None:

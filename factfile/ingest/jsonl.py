@@ -33,7 +33,7 @@ def read_jsonl(path: Path, limits: Limits) -> Iterator[RawItem | Rejection]:
         yield Rejection(str(path), f"cannot read file: {exc.strerror or exc}")
         return
     lineno = 0
-    items = 0
+    without_article = 0  # lines in a row that held no article: blank, invalid or over the size limit
     with handle:
         try:
             while True:
@@ -41,18 +41,24 @@ def read_jsonl(path: Path, limits: Limits) -> Iterator[RawItem | Rejection]:
                 if not line:
                     break
                 lineno += 1
+                if lineno > limits.max_records:
+                    yield Rejection(str(path), f"more than {limits.max_records} lines; the rest is not read")
+                    return
+                if without_article >= limits.max_bad_run:
+                    yield Rejection(str(path), f"{without_article} lines in a row hold no article (blank or invalid); the rest is not read")
+                    return
                 origin = f"{path}:{lineno}"
                 if len(line) > limits.max_page_bytes:
+                    without_article += 1
                     yield Rejection(origin, f"line is over the {limits.describe_page_limit()} limit for one article")
                     _skip_rest_of_line(handle)
                     continue
                 if not line.strip():
+                    without_article += 1
                     continue
-                items += 1
-                if items > limits.max_records:
-                    yield Rejection(str(path), f"more than {limits.max_records} records; the rest is not read")
-                    return
-                yield _item(line, origin)
+                item = _item(line, origin)
+                without_article = without_article + 1 if isinstance(item, Rejection) else 0
+                yield item
         except EOFError:
             yield Rejection(str(path), f"truncated gzip file: stream ends early, after line {lineno}")
         except (gzip.BadGzipFile, zlib.error) as exc:

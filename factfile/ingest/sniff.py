@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gzip
+import os
+import stat
 import zlib
 from pathlib import Path
 from typing import Literal
@@ -28,16 +30,34 @@ def format_of(path: Path) -> Format:
 
 
 def head(path: Path, size: int = 4096) -> bytes:
-    """The first bytes of the file, gunzipped when compressed; empty when unreadable."""
+    """The first bytes of the file, gunzipped when compressed; empty when unreadable or not a regular file.
+
+    Opened without blocking: opening a FIFO for reading otherwise waits for a writer, for ever."""
     try:
-        with path.open("rb") as handle:
+        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return b""
             head = handle.read(size)
-        if head[:2] == b"\x1f\x8b":
-            with gzip.open(path, "rb") as handle:
-                head = handle.read(size)
-    except (OSError, EOFError, zlib.error):
+            if head[:2] == b"\x1f\x8b":
+                handle.seek(0)
+                head = _gunzipped_head(handle, size)
+    except OSError:
         return b""
     return head
+
+
+def _gunzipped_head(handle, size: int) -> bytes:
+    """As many of the first `size` uncompressed bytes as come before any damage (a later gzip member may be corrupt)."""
+    parts: list[bytes] = []
+    got = 0
+    try:
+        with gzip.GzipFile(fileobj=handle, mode="rb") as unzipped:
+            while got < size and (part := unzipped.read(min(512, size - got))):
+                parts.append(part)
+                got += len(part)
+    except (OSError, EOFError, zlib.error):
+        pass
+    return b"".join(parts)
 
 
 def _by_content(head: bytes) -> Format:

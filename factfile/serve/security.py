@@ -59,6 +59,8 @@ class ServeSettings:
     cache: bool = True  # keep GET responses until the store changes (serve/api/cache.py)
     max_stale: float = 5.0  # seconds a cached response may outlive the write that outdated it
     shared_cache: str | None = None  # SQLite file whose answers all worker processes share (`factfile serve --workers N`)
+    trusted_proxies: tuple[str, ...] = ()  # addresses whose X-Forwarded-For names the client; none by default
+    max_header_bytes: int = 64 * 1024  # a request's line and headers; larger get 431 (serve/protocol.py)
 
     @property
     def writable(self) -> bool:
@@ -68,9 +70,12 @@ class ServeSettings:
 def install(app: FastAPI, settings: ServeSettings) -> None:
     """Add every guard to `app`. Starlette runs the middleware added last first, hence the order."""
     app.debug = False
+    buckets = TokenBuckets(settings.rate, settings.burst, settings.max_clients)
+    app.state.rate_buckets = buckets  # the HTTP protocol counts requests it refuses before the app sees them
+    app.state.max_header_bytes = settings.max_header_bytes
     app.add_middleware(WriteGuard, settings=settings)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
-    app.add_middleware(RateLimit, rate=settings.rate, burst=settings.burst, max_clients=settings.max_clients)
+    app.add_middleware(RateLimit, buckets=buckets)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=list(settings.allow_origins),
@@ -114,11 +119,10 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-class RateLimit:
-    """A token bucket per client address: `burst` requests at once, then `rate` per second (429 beyond)."""
+class TokenBuckets:
+    """A token bucket per client address: `burst` requests at once, then `rate` per second."""
 
-    def __init__(self, app: ASGIApp, rate: float, burst: int, max_clients: int = 100_000, clock: Callable[[], float] = time.monotonic):
-        self.app = app
+    def __init__(self, rate: float, burst: int, max_clients: int = 100_000, clock: Callable[[], float] = time.monotonic):
         self.rate = rate
         self.burst = float(burst)
         self.max_clients = max_clients
@@ -140,6 +144,26 @@ class RateLimit:
             self.buckets.popitem(last=False)
         return wait
 
+    def __len__(self) -> int:
+        return len(self.buckets)
+
+
+class RateLimit:
+    """Answers 429 to a client address beyond its token bucket.
+
+    The address is the connection's peer: uvicorn replaces it with the one in X-Forwarded-For only for
+    requests from `ServeSettings.trusted_proxies`, so a client cannot pick a fresh one per request."""
+
+    def __init__(
+        self, app: ASGIApp, rate: float = 50.0, burst: int = 100, max_clients: int = 100_000,
+        clock: Callable[[], float] = time.monotonic, buckets: TokenBuckets | None = None,
+    ):
+        self.app = app
+        self.buckets = buckets if buckets is not None else TokenBuckets(rate, burst, max_clients, clock)
+
+    def allow(self, client: str) -> float:
+        return self.buckets.allow(client)
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
@@ -147,10 +171,13 @@ class RateLimit:
         client = (scope.get("client") or ("unknown", 0))[0]
         wait = self.allow(client)
         if wait:
-            response = _error(429, "too many requests: slow down", {"Retry-After": str(max(1, round(wait + 0.5)))})
-            await response(scope, receive, send)
+            await too_many_requests(wait)(scope, receive, send)
             return
         await self.app(scope, receive, send)
+
+
+def too_many_requests(wait: float) -> JSONResponse:
+    return _error(429, "too many requests: slow down", {"Retry-After": str(max(1, round(wait + 0.5)))})
 
 
 class BodyLimit:
@@ -223,7 +250,7 @@ class WriteGuard:
 
     def refuse(self, authorization: str | None) -> Response | None:
         if not self.settings.writable:
-            return _error(403, "this server is read-only; start it with a token and --writable to allow changes")
+            return _error(403, "this server is read-only; start it with --token (or FACTFILE_TOKEN) to allow corrections")
         scheme, _, given = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not given:
             return _error(401, "write requests need 'Authorization: Bearer <token>'", {"WWW-Authenticate": "Bearer"})

@@ -16,6 +16,7 @@ from factfile.store import schema as s
 
 def add_document(session: Session, article: Article) -> s.Document | None:
     """Store the document row; None if a document with the same content is stored."""
+    _hold_write_lock(session)
     if session.scalar(select(s.Document.id).where(s.Document.content_hash == article.content_hash)) is not None:
         return None
     document = s.Document(
@@ -161,6 +162,25 @@ def add_records(session: Session, analysis: Analysis, document: s.Document, acto
         for q in analysis.quantities
     ])
     return statement_ids
+
+
+# Any constant shared by every factfile writer on a PostgreSQL server: the key of its advisory lock.
+_PG_WRITE_LOCK = 0x66616374  # "fact"
+
+
+def _hold_write_lock(session: Session) -> None:
+    """Take the store's write lock before the first read, held until the transaction ends.
+
+    Every lookup below decides an insert (is this document stored? this outlet, actor, place?); another
+    ingest writing into the same store between the two would make the insert fail on its unique key or
+    add a second copy. With the lock, concurrent writers take turns, one document each, and each sees
+    the rows of the writers before it. SQLite waits for the lock up to its busy timeout."""
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        if not connection.connection.dbapi_connection.in_transaction:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+    elif connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_WRITE_LOCK})")
 
 
 def _insert(session: Session, model: type[s.Base], rows: list[dict], returning: bool = False) -> list[int]:

@@ -76,6 +76,7 @@ def app_from_environment() -> FastAPI:
     sys.setswitchinterval(SWITCH_INTERVAL)
     fields = json.loads(os.environ.get(SETTINGS_VARIABLE, "{}"))
     fields["allow_origins"] = tuple(fields.get("allow_origins", ()))
+    fields["trusted_proxies"] = tuple(fields.get("trusted_proxies", ()))
     return create_app(Store(os.environ.get("FACTFILE_DB") or default_db_url()), ServeSettings(**fields))
 
 

@@ -17,6 +17,7 @@ from factfile.read.session import Snapshot
 from factfile.relate import decisions
 from factfile.serve.api import models as m
 from factfile.serve.api.deps import PagingDep, SessionDep
+from factfile.serve.api.models import Int64
 
 router = APIRouter(prefix="/api", tags=["corrections"])
 
@@ -32,7 +33,7 @@ def _correction(request: Request, kind: str, *ids: int) -> Iterator[Snapshot]:
 
 
 @router.post("/actors/{actor_id}/merge", response_model=m.CorrectionOut)
-def merge(request: Request, actor_id: int, body: m.MergeIn):
+def merge(request: Request, actor_id: Int64, body: m.MergeIn):
     """Fold `other_ids` into this actor: their aliases, mentions and facts become this actor's."""
     if actor_id in body.other_ids:
         raise HTTPException(422, "an actor cannot be merged into itself")
@@ -42,7 +43,7 @@ def merge(request: Request, actor_id: int, body: m.MergeIn):
 
 
 @router.post("/actors/{actor_id}/split", response_model=m.CorrectionOut)
-def split(request: Request, actor_id: int, body: m.SplitIn):
+def split(request: Request, actor_id: Int64, body: m.SplitIn):
     """Move the named aliases (and their mentions) off this actor into a new one."""
     with _correction(request, "actor", actor_id) as session:
         decision, new_actor_id = decisions.split_actor(session, actor_id, body.alias_keys, body.note)
@@ -50,7 +51,7 @@ def split(request: Request, actor_id: int, body: m.SplitIn):
 
 
 @router.post("/statements/{statement_id}/wrong", response_model=m.CorrectionOut)
-def mark_wrong(request: Request, statement_id: int, body: m.WrongIn):
+def mark_wrong(request: Request, statement_id: Int64, body: m.WrongIn):
     """Mark a statement as wrongly extracted; it stays visible, flagged, and leaves corroboration counts."""
     with _correction(request, "statement", statement_id) as session:
         decision = decisions.mark_statement_wrong(session, statement_id, body.note)

@@ -10,6 +10,7 @@ from fastapi import Depends, Query, Request
 
 from factfile.read.session import Snapshot
 from factfile.serve.api.gate import BACKGROUND
+from factfile.serve.api.models import Int64
 
 MAX_LIMIT = 500
 
@@ -41,7 +42,7 @@ class Paging:
 
 def paging(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page")] = 50,
-    offset: Annotated[int, Query(ge=0, description="items to skip")] = 0,
+    offset: Annotated[Int64, Query(ge=0, description="items to skip")] = 0,
 ) -> Paging:
     return Paging(limit, offset)
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from annotated_types import Interval
 from pydantic import BaseModel, Field
 
 from factfile.read.records import (  # noqa: F401  (the API's answers, re-exported for its routes)
@@ -20,9 +23,12 @@ from factfile.read.records import (  # noqa: F401  (the API's answers, re-export
     StoryOut,
 )
 
+INT64_MAX = 2**63 - 1  # SQLite and PostgreSQL (bigint) hold no larger integer: binding one raises OverflowError
+Int64 = Annotated[int, Interval(ge=-INT64_MAX - 1, le=INT64_MAX)]  # every integer a client sends: ids, offsets, counts
+
 
 class MergeIn(BaseModel):
-    other_ids: list[int] = Field(min_length=1, description="actors to fold into this one")
+    other_ids: list[Int64] = Field(min_length=1, description="actors to fold into this one")
     note: str | None = Field(default=None, max_length=2000)
 
 

@@ -14,6 +14,7 @@ from factfile.read.dossier import build_dossier
 from factfile.read.graph import actor_graph
 from factfile.serve.api import models as m
 from factfile.serve.api.deps import PagingDep, SessionDep
+from factfile.serve.api.models import Int64
 from factfile.serve.export.graph import cytoscape_elements
 
 router = APIRouter(prefix="/api")
@@ -47,7 +48,7 @@ def list_actors(
 
 
 @router.get("/actors/{actor_id}", response_model=m.ActorOut, tags=["actors"])
-def get_actor(session: SessionDep, actor_id: int):
+def get_actor(session: SessionDep, actor_id: Int64):
     """One actor with its aliases; `merged_into_id` says where a merged actor went."""
     actor = actors.get_actor(session, actor_id)
     if actor is None:
@@ -56,13 +57,13 @@ def get_actor(session: SessionDep, actor_id: int):
 
 
 @router.get("/actors/{actor_id}/dossier", tags=["actors"])
-def get_dossier(session: SessionDep, actor_id: int, documents: Annotated[int, Query(ge=1, le=500)] = 50) -> dict:
+def get_dossier(session: SessionDep, actor_id: Int64, documents: Annotated[int, Query(ge=1, le=500)] = 50) -> dict:
     """Everything known about the actor: aliases, profile facts and mentions, each with its evidence."""
     return asdict(build_dossier(session, actor_id, max_documents=documents))
 
 
 @router.get("/aliases", response_model=m.Page[m.AliasOut], tags=["actors"])
-def list_aliases(session: SessionDep, paging: PagingDep, q: str | None = None, actor_id: int | None = None):
+def list_aliases(session: SessionDep, paging: PagingDep, q: str | None = None, actor_id: Int64 | None = None):
     """Names actors go by, most used first."""
     return _page(*actors.list_aliases(session, q, actor_id, paging.limit, paging.offset), paging)
 
@@ -71,9 +72,9 @@ def list_aliases(session: SessionDep, paging: PagingDep, q: str | None = None, a
 def list_documents(
     session: SessionDep, paging: PagingDep,
     q: Annotated[str | None, Query(description="full-text search; results ranked by relevance")] = None,
-    outlet_id: int | None = None, story_id: int | None = None, language: str | None = None,
+    outlet_id: Int64 | None = None, story_id: Int64 | None = None, language: str | None = None,
     published_from: date | None = None, published_to: date | None = None,
-    actor_id: Annotated[int | None, Query(description="documents mentioning this actor")] = None,
+    actor_id: Annotated[Int64 | None, Query(description="documents mentioning this actor")] = None,
 ):
     """Documents, newest first (or by relevance with `q`)."""
     return _page(
@@ -85,7 +86,7 @@ def list_documents(
 
 
 @router.get("/documents/{document_id}", response_model=m.DocumentDetail, tags=["documents"])
-def get_document(session: SessionDep, document_id: int):
+def get_document(session: SessionDep, document_id: Int64):
     """A document's stored text with its annotations (offsets into `text`)."""
     document = documents.get_document(session, document_id)
     if document is None:
@@ -96,14 +97,14 @@ def get_document(session: SessionDep, document_id: int):
 @router.get("/statements", response_model=m.Page[m.StatementOut], tags=["statements"])
 def list_statements(
     session: SessionDep, paging: PagingDep,
-    source_actor_id: Annotated[int | None, Query(description="statements this actor made")] = None,
-    about_actor_id: Annotated[int | None, Query(description="statements by others whose content mentions this actor")] = None,
+    source_actor_id: Annotated[Int64 | None, Query(description="statements this actor made")] = None,
+    about_actor_id: Annotated[Int64 | None, Query(description="statements by others whose content mentions this actor")] = None,
     source: Annotated[str | None, Query(description="words in the source's name")] = None,
     source_type: str | None = None,
     certainty: Certainty | None = None,
-    min_corroboration: Annotated[int | None, Query(ge=0)] = None,
-    max_corroboration: Annotated[int | None, Query(ge=0)] = None,
-    document_id: int | None = None, outlet_id: int | None = None,
+    min_corroboration: Annotated[Int64 | None, Query(ge=0)] = None,
+    max_corroboration: Annotated[Int64 | None, Query(ge=0)] = None,
+    document_id: Int64 | None = None, outlet_id: Int64 | None = None,
     include_wrong: Annotated[bool, Query(description="include statements a user marked wrong")] = True,
 ):
     """Attributed statements: who says what, how sure, and how many independent outlets carry it."""
@@ -118,11 +119,11 @@ def list_statements(
 def list_events(
     session: SessionDep, paging: PagingDep,
     event_type: str | None = None,
-    actor_id: Annotated[int | None, Query(description="actor 1 or actor 2")] = None,
-    place_id: int | None = None,
+    actor_id: Annotated[Int64 | None, Query(description="actor 1 or actor 2")] = None,
+    place_id: Int64 | None = None,
     date_from: date | None = None, date_to: date | None = None,
     located: Annotated[bool | None, Query(description="only events with (true) or without (false) coordinates")] = None,
-    document_id: int | None = None,
+    document_id: Int64 | None = None,
 ):
     """Events in date order (undated last)."""
     where = events.EventFilter(event_type, actor_id, place_id, date_from, date_to, located, document_id)
@@ -150,7 +151,7 @@ def list_stories(session: SessionDep, paging: PagingDep):
 @router.get("/graph", tags=["actors"])
 def graph(
     session: SessionDep,
-    actor_id: Annotated[int | None, Query(description="only relations touching this actor")] = None,
+    actor_id: Annotated[Int64 | None, Query(description="only relations touching this actor")] = None,
     max_nodes: Annotated[int, Query(ge=1, le=2000)] = 150,
 ) -> dict:
     """The actor graph in Cytoscape.js format: who acts on, speaks about, is allied with or opposed to whom."""

@@ -39,11 +39,17 @@ def serve(
                            "so that each answer is computed by one of them.")
     ] = True,
     access_log: Annotated[bool, typer.Option(help="Log every request (costs CPU under load).")] = False,
+    trusted_proxy: Annotated[
+        Optional[list[str]],
+        typer.Option(help="Address of a reverse proxy whose X-Forwarded-For names the client (repeatable); "
+                     "from any other address the header is ignored and the peer's address is the client's."),
+    ] = None,
 ) -> None:
     """Serve the API (/api, documented at /docs) and the web UI (/)."""
     import uvicorn
 
     from factfile.serve.api import settings_environment
+    from factfile.serve.protocol import server_options
     from factfile.serve.security import ServeSettings
     from factfile.serve.web import VENDOR
 
@@ -51,7 +57,7 @@ def serve(
         err.print("[yellow]warning:[/] front-end libraries are missing (map, graph, /docs); run `make install`")
     settings = ServeSettings(
         token=token, read_only=token is None, allow_origins=tuple(allow_origin or ()), rate=rate, burst=burst,
-        cache=cache, max_stale=max_stale, threads=threads,
+        cache=cache, max_stale=max_stale, threads=threads, trusted_proxies=tuple(trusted_proxy or ()),
     )
     open_store().close()  # create or upgrade the schema once, before the workers open it
     if State.db:
@@ -67,7 +73,7 @@ def serve(
     try:
         uvicorn.run(
             "factfile.serve.api:app_from_environment", factory=True, host=host, port=port, workers=workers,
-            log_level="warning", access_log=access_log,
+            log_level="warning", access_log=access_log, **server_options(settings),
         )
     finally:
         if shared:

@@ -16,6 +16,7 @@ from factfile.read import search as searching
 from factfile.read.dossier import build_dossier
 from factfile.read.statements import StatementFilter, list_statements
 from factfile.serve.api.deps import SessionDep
+from factfile.serve.api.models import INT64_MAX, Int64
 from factfile.serve.web import templates
 from factfile.serve.web.highlight import parse_focus, segments
 
@@ -26,6 +27,13 @@ PAGE = 50
 def render(request: Request, name: str, **context):
     context.setdefault("writable", request.app.state.settings.writable)
     return templates.TemplateResponse(request, name, context)
+
+
+def _count(value: str | None) -> int | None:
+    """A form's count field: digits, else no filter; a count beyond any store's integers means "more than any"."""
+    if not value or not (value.isascii() and value.isdigit()):
+        return None
+    return INT64_MAX if len(value) > 18 else int(value)
 
 
 def _blank_to_none(value: str | None) -> str | None:
@@ -50,7 +58,7 @@ def search(request: Request, session: SessionDep, q: Annotated[str, Query(max_le
 
 
 @router.get("/actors/{actor_id}")
-def actor(request: Request, session: SessionDep, actor_id: int):
+def actor(request: Request, session: SessionDep, actor_id: Int64):
     live = actors.live_actor(session, actor_id)
     if live is None:
         raise HTTPException(404, f"no actor with id {actor_id}")
@@ -76,14 +84,14 @@ def actor(request: Request, session: SessionDep, actor_id: int):
 def statements(
     request: Request, session: SessionDep,
     source: str | None = None, source_type: str | None = None, certainty: str | None = None,
-    min_corroboration: str | None = None, source_actor_id: int | None = None, about_actor_id: int | None = None,
-    document_id: int | None = None, page: Annotated[int, Query(ge=1)] = 1,
+    min_corroboration: str | None = None, source_actor_id: Int64 | None = None, about_actor_id: Int64 | None = None,
+    document_id: Int64 | None = None, page: Annotated[int, Query(ge=1, le=INT64_MAX // PAGE)] = 1,
 ):
     minimum = _blank_to_none(min_corroboration)
     where = StatementFilter(
         source_actor_id=source_actor_id, about_actor_id=about_actor_id, source=_blank_to_none(source),
         source_type=_blank_to_none(source_type), certainty=_blank_to_none(certainty),
-        min_corroboration=int(minimum) if minimum and minimum.isdigit() else None, document_id=document_id,
+        min_corroboration=_count(minimum), document_id=document_id,
     )
     total, rows = list_statements(session, where, limit=PAGE, offset=(page - 1) * PAGE)
     params = {k: v for k, v in request.query_params.items() if k != "page" and v}
@@ -95,7 +103,7 @@ def statements(
 
 
 @router.get("/documents/{document_id}")
-def document(request: Request, session: SessionDep, document_id: int, hl: str | None = None):
+def document(request: Request, session: SessionDep, document_id: Int64, hl: str | None = None):
     detail = documents.get_document(session, document_id)
     if detail is None:
         raise HTTPException(404, f"no document with id {document_id}")
@@ -109,7 +117,7 @@ def document(request: Request, session: SessionDep, document_id: int, hl: str | 
 
 @router.get("/timeline")
 def timeline(
-    request: Request, session: SessionDep, actor_id: int | None = None, event_type: str | None = None,
+    request: Request, session: SessionDep, actor_id: Int64 | None = None, event_type: str | None = None,
     date_from: str | None = None, date_to: str | None = None,
 ):
     where = event_reads.EventFilter(
@@ -133,7 +141,7 @@ def _date(value: str | None) -> date | None:
 
 
 @router.get("/map")
-def map_page(request: Request, session: SessionDep, actor_id: int | None = None):
+def map_page(request: Request, session: SessionDep, actor_id: Int64 | None = None):
     actor = actors.get_actor(session, actor_id) if actor_id is not None else None
     params = {"located": "true", "limit": "500", **({"actor_id": str(actor_id)} if actor_id is not None else {})}
     total, _ = event_reads.list_events(session, event_reads.EventFilter(actor_id=actor_id, located=True), limit=1)
@@ -142,7 +150,7 @@ def map_page(request: Request, session: SessionDep, actor_id: int | None = None)
 
 
 @router.get("/graph")
-def graph_page(request: Request, session: SessionDep, actor_id: int | None = None):
+def graph_page(request: Request, session: SessionDep, actor_id: Int64 | None = None):
     actor = actors.get_actor(session, actor_id) if actor_id is not None else None
     url = "/api/graph" + (f"?actor_id={actor_id}" if actor_id is not None else "")
     return render(request, "graph.html", actor=actor, graph_url=url)

@@ -1,0 +1,429 @@
+"""Russian and Ukrainian articles: sentences, name mentions, their lemmas, and within-article chains.
+
+Names come from slovnet's NER model, checked against capitalisation and the morphological
+dictionary (which tags first names, surnames, patronymics and place names), so that Ukrainian text,
+which the Russian model reads less well, still yields its names. Each name is brought to its
+nominative ("Капустину" → Капустин, "Русского добровольческого корпуса" → Русский добровольческий
+корпус) and gets the Latin forms English text uses for it (`romanize`), which are what joins it to
+the actors and places of articles in other scripts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from factfile.extract.lang import morph
+from factfile.extract.lang.romanize import LEXICON, has_cyrillic, romanizations, translated
+from factfile.extract.names import clean_name, name_key
+from factfile.records import Analysis, Chain, Mention, Span
+
+LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
+_TOKEN = re.compile(r"[\w]+(?:['’ʼ-][\w]+)*|[^\w\s]")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[»“\"]?\s+(?=[«„\"—–-]?\s*[A-ZА-ЯЁІЇЄҐ0-9«„])|\n+")
+_QUOTED = re.compile(r"[«„“\"]([^«»„“”\"\n]{2,60})[»“”\"]")
+# Words before a quoted name that make it an organisation's name: ЧВК «Вагнер», полк «Азов».
+ORG_TYPES = frozenset({
+    "чвк", "пвк", "группа", "група", "компания", "компанія", "полк", "батальон", "батальйон", "бригада", "легион",
+    "легіон", "корпус", "партия", "партія", "агентство", "издание", "видання", "телеканал", "движение", "рух",
+    "фонд", "организация", "організація", "объединение", "об'єднання", "формирование", "формування",
+})
+_PERSON_TAGS = ("Name", "Surn", "Patr")
+_REGION_WORDS = frozenset({"область", "район", "край", "регион", "регіон", "округ", "республика", "республіка", "губерния"})
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    parses: list = field(default_factory=list)
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    def has(self, *grammemes: str) -> bool:
+        tags = [set(re.split(r"[ ,]", str(p.tag))) for p in self.parses[:3]]
+        return any(g in t for t in tags for g in grammemes)
+
+    @property
+    def lemma(self) -> str:
+        return self.parses[0].normal_form if self.parses else self.text.lower()
+
+
+@dataclass(slots=True)
+class Reading:
+    """What the Cyrillic reader found beyond the records: tokens and each mention's nominative name."""
+
+    language: str
+    tokens: list[Token]
+    lemmas: dict[int, str] = field(default_factory=dict)  # mention index -> nominative name
+    quoted: dict[int, str] = field(default_factory=dict)  # mention index -> the quoted proper name inside it
+
+
+def read(analysis: Analysis, language: str) -> Reading:
+    """Fill sentences, mentions and chains of a Russian or Ukrainian article."""
+    text = analysis.article.text
+    analysis.sentences = sentences(text)
+    analyzer = morph.analyzer(language)
+    tokens = [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    for token in tokens:
+        if token.text[:1].isalpha():
+            token.parses = analyzer.parse(token.text)
+    reading = Reading(language, tokens)
+    spans = _name_spans(text, tokens, analysis)
+    for start, end, label in spans:
+        index = len(analysis.mentions)
+        analysis.mentions.append(Mention(Span(start, end, text[start:end]), label, analysis.sentence_of(start)))
+        inside = [t for t in tokens if start <= t.start and t.end <= end]
+        reading.lemmas[index] = nominative(inside, label, text[start:end])
+        quote = _QUOTED.search(text, start, end)
+        if quote and label == "ORG":
+            reading.quoted[index] = nominative([t for t in tokens if quote.start(1) <= t.start and t.end <= quote.end(1)], "ORG", quote.group(1))
+    analysis.chains = chains(analysis, reading)
+    return reading
+
+
+def sentences(text: str) -> list[Span]:
+    result, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        if text[start:match.start()].strip():
+            result.append(_stripped(text, start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        result.append(_stripped(text, start, len(text)))
+    return result
+
+
+def _stripped(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, text[start:end])
+
+
+def _name_spans(text: str, tokens: list[Token], analysis: Analysis) -> list[tuple[int, int, str]]:
+    """Names: the model's entities cut to capitalised words, names the dictionary knows that the
+    model missed, and quoted names after an organisation word; overlaps keep the longest."""
+    found: list[tuple[int, int, str]] = []
+    by_start = {t.start: i for i, t in enumerate(tokens)}
+    for start, end, kind in morph.entities(text):
+        run: list[Token] = []
+        inside = [t for t in tokens if start <= t.start and t.end <= end]
+        if kind != "PER":
+            found += _piece(inside, kind)
+            continue
+        for token in inside:
+            if token.capitalised or token.text in "«»„“\"-" or token.text.isdigit() or run and token.text.lower() in ("на", "де", "ла", "фон"):
+                run.append(token)
+            else:
+                found += _piece(run, kind)
+                run = []
+        found += _piece(run, kind)
+    sentence_starts = {s.start for s in analysis.sentences}
+    for i, token in enumerate(tokens):  # names the model missed: first names, surnames, place names in the dictionary
+        if not token.capitalised or len(token.text) < 2 or token.start in sentence_starts or any(s <= token.start < e for s, e, _ in found):
+            continue
+        if token.has(*_PERSON_TAGS) and not token.has("Geox"):
+            end = i
+            while end + 1 < len(tokens) and tokens[end + 1].capitalised and tokens[end + 1].has(*_PERSON_TAGS):
+                end += 1
+            found.append((token.start, tokens[end].end, "PERSON"))
+        elif token.has("Geox") and token.text.isalpha():
+            found.append((token.start, token.end, "GPE"))
+    for match in _QUOTED.finditer(text):  # ЧВК «Вагнер», Легиона «Свобода России»
+        before = by_start.get(_word_before(text, match.start()))
+        inner = match.group(1).strip()
+        if before is None or not inner[:1].isupper() or len(inner.split()) > 5:
+            continue
+        head = tokens[before]
+        if head.text.lower() in ORG_TYPES or head.lemma in ORG_TYPES or head.text.isupper() and len(head.text) <= 5:
+            found.append((head.start, match.end(), "ORG"))
+    found += _bracketed_acronyms(text, found)
+    found = _with_country(text, tokens, _longest(found))
+    found = _joined_persons(text, tokens, found)
+    return _longest(found + _surnames_again(tokens, found))
+
+
+_COUNTRY_GENITIVE = re.compile(r"\s+(России|РФ|Российской Федерации|Украины|України|Белоруссии|Беларуси|Білорусі|США)\b")
+
+
+def _with_country(text: str, tokens: list[Token], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"Министерство обороны" + "России", "ФСБ" + "России": an institution's name ends with its country."""
+    result: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        match = _COUNTRY_GENITIVE.match(text, end) if label == "ORG" else None
+        if match:
+            end = match.end()
+        if result and result[-1][2] != "ORG" and result[-1][0] >= start and result[-1][1] <= end:
+            result.pop()
+        result.append((start, end, label))
+    return [s for s in result if not any(o is not s and o[2] == "ORG" and o[0] <= s[0] and s[1] <= o[1] for o in result)]
+
+
+def _surnames_again(tokens: list[Token], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A surname of a person named in the article, wherever it stands ("Капустину звонили." at the
+    start of a sentence, where the model and the capitalisation rule both miss it)."""
+    persons = [(s, e) for s, e, label in found if label == "PERSON"]
+    surnames = {_person_lemma(t) for t in tokens if t.capitalised and any(s <= t.start and t.end == e for s, e in persons)}
+    return [(t.start, t.end, "PERSON") for t in tokens
+            if t.capitalised and len(t.text) > 1 and t.parses and not any(s <= t.start < e for s, e, _ in found) and _person_lemma(t) in surnames]
+
+
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])[А-ЯЁІЇЄ]\.(?:\s?[А-ЯЁІЇЄ]\.)?\s?")
+_INITIALS_AFTER = re.compile(r"(?<=\s[А-ЯЁІЇЄ])\.(?:\s?[А-ЯЁІЇЄ]\.)?|\s[А-ЯЁІЇЄ]\.(?:\s?[А-ЯЁІЇЄ]\.)?")
+
+
+def _joined_persons(text: str, tokens: list[Token], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A person's name the model cut in two ("В'ячеслав" + "Гладков") is one name; a first name or
+    surname next to it ("Євген" at the start of a sentence) belongs to it."""
+    at = {t.start: i for i, t in enumerate(tokens)}
+    ends = {t.end: i for i, t in enumerate(tokens)}
+    grown = []
+    for start, end, label in spans:
+        if label == "PERSON":
+            i = at.get(start)
+            while i is not None and i > 0 and tokens[i - 1].capitalised and tokens[i - 1].has("Name") \
+                    and not text[tokens[i - 1].end:tokens[i].start].strip():
+                i -= 1
+                start = tokens[i].start
+            j = ends.get(end)
+            while j is not None and j + 1 < len(tokens) and tokens[j + 1].capitalised and tokens[j + 1].has("Patr", "Surn") \
+                    and tokens[j].has("Name") \
+                    and not text[tokens[j].end:tokens[j + 1].start].strip():
+                j += 1
+                end = tokens[j].end
+            initial = _INITIALS_BEFORE.search(text, max(0, start - 8), start)
+            if initial and initial.end() == start:
+                start = initial.start()  # "Е. Пригожина", "Е.Пригожина"
+            after = _INITIALS_AFTER.match(text, end)
+            if after:
+                end = after.end()  # "Пригожина Е.В."
+            first = tokens[at[start]] if start in at else None
+            if first is not None and start in at and ends.get(end) == at[start] and first.parses and first.parses[0].tag.POS == "ADJF":
+                continue  # "Російського": an adjective, not a name
+        previous = tokens[ends[grown[-1][1]]] if grown and grown[-1][1] in ends else None
+        if previous is not None and label == grown[-1][2] == "PERSON" and not text[grown[-1][1]:start].strip() and previous.has("Name"):
+            grown[-1] = (grown[-1][0], end, label)
+        elif not grown or start >= grown[-1][1]:
+            grown.append((start, end, label))
+    return grown
+
+
+def _word_before(text: str, position: int) -> int:
+    before = text[:position].rstrip()
+    match = re.search(r"[\w'’ʼ-]+$", before)
+    return match.start() if match else -1
+
+
+def _piece(run: list[Token], kind: str) -> list[tuple[int, int, str]]:
+    run = run[: next((i for i, t in enumerate(run) if t.text == "("), len(run))]
+    while run and not run[-1].text[:1].isalnum() and run[-1].text not in "»“\"":
+        run = run[:-1]
+    while run and not run[0].text[:1].isalnum() and run[0].text not in "«„\"":
+        run = run[1:]
+    if not run or sum(ch.isalpha() for t in run for ch in t.text) < 2:
+        return []  # "Е." of "Е. Пригожина": an initial is no name
+    label = LABELS[kind]
+    person = next((k for k in range(1, len(run) - 1) if label != "PERSON" and run[k].capitalised and run[k].has("Name")
+                   and run[k + 1].capitalised and run[k + 1].has("Surn", "Patr")), None)
+    if person is not None:  # "Першого каналу Ірина Куксенкова": a person after an organisation's name
+        return _piece(run[:person], kind) + [(run[person].start, run[-1].end, "PERSON")]
+    if label == "PERSON":  # "Росія Сергій Шойгу", "Білорус Олександр Лукашенка": a word before the name
+        while len(run) > 1 and not run[0].has(*_PERSON_TAGS) and run[1].has("Name"):
+            run = run[1:]
+    if label == "PERSON" and not any(t.has(*_PERSON_TAGS) for t in run) and all(t.has("Geox") for t in run if t.text.isalpha()):
+        label = "GPE"  # the model calls many villages persons ("Козинку")
+    if label == "PERSON" and any(t.lemma in _REGION_WORDS for t in run):
+        label = "GPE"
+    while label != "PERSON" and len(run) > 1 and not run[0].capitalised and run[0].text not in "«„\"":
+        run = run[1:]
+    return [(run[0].start, run[-1].end, label)]
+
+
+def _bracketed_acronyms(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"Русский добровольческий корпус (РДК)": the acronym names the organisation before it."""
+    extra = []
+    for _, end, label in found:
+        match = re.match(r"\s*\(([A-ZА-ЯЁІЇЄ]{2,6})\)", text[end:end + 12])
+        if match and label == "ORG":
+            extra.append((end + match.start(1), end + match.end(1), "ORG"))
+    return extra
+
+
+def _longest(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    kept: list[tuple[int, int, str]] = []
+    for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+        if not any(span[0] < k[1] and k[0] < span[1] for k in kept):
+            kept.append(span)
+    # an organisation's name swallowed by the acronym in brackets after it stays apart
+    return sorted(kept)
+
+
+def nominative(tokens: list[Token], label: str, surface: str) -> str:
+    """The name in the nominative: each word of a person's name, and a phrase's words up to its head
+    noun (adjectives agreeing with it); words after the head ("Свобода России") stay as written."""
+    words = [t for t in tokens if t.text[:1].isalnum()]
+    if not words or not has_cyrillic(surface):
+        return clean_name(surface)
+    if label == "PERSON":  # initials ("Е. Пригожина") are left out of the name compared
+        return " ".join(_cased(_person_lemma(t), t.text) for t in words if len(t.text) > 1) or clean_name(surface)
+    head = next((i for i, t in enumerate(words) if _noun(t) is not None), None)
+    out = []
+    head_parse = _noun(words[head]) if head is not None else None
+    gender = next((g for g in ("masc", "femn", "neut") if head_parse is not None and _tagged(head_parse, g)), "masc")
+    for i, token in enumerate(words):
+        if head is None or i > head:
+            out.append(token.text)
+        elif i == head:
+            out.append(_cased(head_parse.normal_form, token.text))
+        else:
+            out.append(_cased(_agreeing(token, gender), token.text))
+    name = " ".join(out)
+    quote = _QUOTED.search(surface)
+    if quote and head is not None and words[head].start < tokens[0].start + quote.start():
+        name = " ".join(out[: head + 1]) + " «" + clean_name(quote.group(1)) + "»"
+    return name
+
+
+def _tagged(parse, grammeme: str) -> bool:
+    return grammeme in re.split(r"[ ,]", str(parse.tag))
+
+
+def _cased(lemma: str, surface: str) -> str:
+    if surface.isupper() and len(surface) > 1:
+        return lemma.upper()
+    if surface[:1].isupper():
+        return "-".join(part[:1].upper() + part[1:] for part in lemma.split("-"))
+    return lemma
+
+
+def _person_lemma(token: Token) -> str:
+    named = [p for p in token.parses if any(_tagged(p, g) for g in _PERSON_TAGS)] or token.parses
+    if not named:
+        return token.text.lower()
+    already = [p for p in named if p.normal_form == token.text.lower() and _tagged(p, "masc")]
+    masculine = [p for p in named if _tagged(p, "masc") and _tagged(p, "sing")]
+    return (already or masculine or named)[0].normal_form
+
+
+def _noun(token: Token):
+    nouns = [p for p in token.parses[:3] if p.tag.POS == "NOUN"]
+    geo = [p for p in nouns if _tagged(p, "Geox")]
+    return (geo or nouns or [None])[0] if token.parses and token.parses[0].tag.POS != "ADJF" else None
+
+
+def _agreeing(token: Token, gender: str) -> str:
+    adjectives = [p for p in token.parses if p.tag.POS == "ADJF"]
+    if not adjectives:
+        return token.text.lower()
+    form = adjectives[0].inflect({"nomn", "sing", gender})
+    return form.word if form is not None else adjectives[0].normal_form
+
+
+def chains(analysis: Analysis, reading: Reading) -> list[Chain]:
+    """Mentions of one actor: the same nominative name, a surname after the full name, an acronym in
+    brackets after the name; each chain gets the Latin forms of its names as aliases, with why."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    label_of: dict[str, str] = {}
+    surnames: dict[str, str] = {}
+    order = sorted(range(len(analysis.mentions)), key=lambda i: (-len(reading.lemmas[i].split()), i))
+    text = analysis.article.text
+    for i in order:
+        mention = analysis.mentions[i]
+        lemma = reading.lemmas[i]
+        key = name_key(_COUNTRY_GENITIVE.sub("", lemma) if mention.label == "ORG" else lemma) or name_key(lemma)
+        if not key:
+            continue
+        if mention.label == "PERSON" and " " not in key and key in surnames:
+            key = surnames[key]
+        if mention.label == "ORG" and re.fullmatch(r"[A-ZА-ЯЁІЇЄ]{2,6}", mention.span.text):
+            outer = next((j for j in range(len(analysis.mentions)) if analysis.mentions[j].span.end <= mention.span.start
+                          and text[analysis.mentions[j].span.end:mention.span.start].strip() == "("), None)
+            if outer is not None and name_key(reading.lemmas[outer]):
+                key = name_key(reading.lemmas[outer])
+            mention.role = "acronym"
+        groups[key].append(i)
+        label_of.setdefault(key, mention.label)
+        if mention.label == "PERSON" and " " in key:
+            surnames.setdefault(key.split()[-1], key)
+    result = []
+    for chain_id, (key, members) in enumerate(sorted(groups.items(), key=lambda kv: min(kv[1]))):
+        members.sort()
+        names = [reading.lemmas[i] for i in members if analysis.mentions[i].role != "acronym"] or [reading.lemmas[i] for i in members]
+        name = max(names, key=lambda n: (len(n.split()), names.count(n), -names.index(n)))
+        proper = [reading.quoted[i] for i in members if i in reading.quoted and not _descriptive(reading.quoted[i], reading.language)]
+        if proper:  # "ЧВК «Вагнер»": the organisation is called by its quoted name
+            name = max(proper, key=proper.count)
+        chain = Chain(id=chain_id, name=name, label=label_of[key], mentions=members)
+        for i in members:
+            analysis.mentions[i].chain = chain_id
+            analysis.mentions[i].label = chain.label
+            lemma = reading.lemmas[i]
+            if proper and i in reading.quoted:
+                continue
+            if lemma != name and lemma not in chain.aliases:
+                chain.aliases.append(lemma)
+                chain.alias_reasons[lemma] = "acronym in brackets after the name" if analysis.mentions[i].role == "acronym" else "same name, declined"
+        for form, reason in comparable_forms(chain, reading, members):
+            if form not in chain.aliases and form != chain.name:
+                chain.aliases.append(form)
+                chain.alias_reasons[form] = reason
+        result.append(chain)
+    return result
+
+
+def comparable_forms(chain: Chain, reading: Reading, members: list[int]) -> list[tuple[str, str]]:
+    """Latin forms of a chain's Cyrillic names: romanised names and acronyms, word-by-word translations
+    of descriptive organisation names, and the proper name quoted inside one ("ЧВК «Вагнер»" → Wagner)."""
+    forms: list[tuple[str, str]] = []
+    names = [chain.name, *chain.aliases]
+    quoted = [reading.quoted[i] for i in members if i in reading.quoted]
+    for name in dict.fromkeys(names):
+        if not has_cyrillic(name):
+            continue
+        bare = clean_name(name)
+        inner = _QUOTED.search(name)
+        words = [w for w in re.findall(r"[\w'’ʼ-]+", bare)]
+        lemmas = [_word_lemma(w, reading.language) for w in words]
+        english = translated(lemmas) if chain.label != "PERSON" else None
+        if english:
+            for variant in _variants(english):
+                forms.append((variant, f"translated word by word from “{name}”"))
+        elif inner and not translated([_word_lemma(w, reading.language) for w in inner.group(1).split()]):
+            continue  # its quoted proper name is romanised below
+        else:
+            for latin in romanizations(bare, reading.language):
+                forms.append((latin, f"romanised from “{name}”"))
+    for name in dict.fromkeys(quoted):
+        if not _descriptive(name, reading.language):
+            for latin in romanizations(name, reading.language):
+                forms.append((latin, f"romanised from the quoted name “{name}”"))
+    return forms
+
+
+_COUNTRY_ADJECTIVES = {"Russia": "Russian", "Ukraine": "Ukrainian", "Belarus": "Belarusian"}
+
+
+def _variants(english: str) -> list[str]:
+    """"Ministry Defence Russia" is also "Russian Ministry Defense": a country after an institution is
+    the adjective before it in English, and "Defence" is spelled both ways."""
+    forms = [english]
+    words = english.split()
+    if len(words) >= 2 and words[-1] in _COUNTRY_ADJECTIVES:
+        forms.append(" ".join([_COUNTRY_ADJECTIVES[words[-1]], *words[:-1]]))
+    forms += [f.replace("Defence", "Defense") for f in forms if "Defence" in f]
+    return forms
+
+
+def _descriptive(name: str, language: str) -> bool:
+    lemmas = [_word_lemma(w, language) for w in name.split()]
+    return bool(translated(lemmas)) or any(w.lower() in LEXICON for w in lemmas)
+
+
+def _word_lemma(word: str, language: str) -> str:
+    parses = morph.analyzer(language).parse(word)
+    return parses[0].normal_form if parses else word.lower()

@@ -1,0 +1,110 @@
+"""German, French, Italian, Spanish, Portuguese, Dutch and other languages: names, places, dates, numbers.
+
+No model of these languages is installed, so names are capitalised words that are rare in the
+language (wordfreq's Zipf scale: German capitalises every noun, and "Angriff" is common where
+"Prigoschin" is not), joined with their connecting particles ("de", "von", "di"). A name the
+gazetteer knows is a place; a lone surname joins the full name it ends. That is enough for the
+pages to share actors, places, numbers and dates with the rest of their story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from wordfreq import zipf_frequency
+
+from factfile.extract.gazetteer import load_gazetteer
+from factfile.extract.lang import dates
+from factfile.extract.lang.cyrillic import sentences
+from factfile.extract.names import name_key
+from factfile.extract.places import resolve_names
+from factfile.records import Analysis, Chain, Mention, Span
+
+_NAME = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*(?:\s+(?:(?:de|da|do|dos|di|del|della|von|van|der|den|la|le|du)\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*){0,3}")
+COMMON = 3.8  # Zipf frequency above which a capitalised word is an ordinary word of the language
+# Languages that capitalise every noun: there a rare capitalised word is mostly a compound noun, told by
+# the noun endings compounds end in ("Söldnerarmee", "Freitagabend", "Vermittlungsinitiative").
+NOUN_CAPITALISING = frozenset({"de", "lb"})
+_NOUN_ENDINGS = re.compile(
+    r"(?:ung|ungen|heit|keit|schaft|tum|nis|ion|ionen|tät|ismus|ist|isten|abend|nacht|morgen|armee|führung|sprache|"
+    r"linie|linien|zustand|initiative|platz|platzes|marsch|kommando|lager|gruppe|truppe|truppen|chef|minister|"
+    r"ministerium|kämpfer|söldner|söldnern|soldaten|präsident|sprecher|er|ern|en)$"
+)
+_LOCATIVES = frozenset({
+    "in", "im", "nach", "bei", "aus", "von", "à", "en", "au", "dans", "près", "vers", "a", "em", "no", "na", "nel",
+    "nella", "da", "di", "bij", "te", "op", "naar", "uit", "sur", "desde", "hacia", "para", "cerca",
+})
+_BIG_PLACE = 100_000
+
+
+def analyse(analysis: Analysis, language: str) -> None:
+    text = analysis.article.text
+    analysis.sentences = sentences(text)
+    starts = {s.start for s in analysis.sentences}
+    gazetteer = load_gazetteer()
+    toponyms = []
+    for match in _NAME.finditer(text):
+        words = match.group(0).split()
+        while words and _common(words[0], language):
+            words = words[1:]
+        while words and _common(words[-1], language):
+            words = words[:-1]
+        if not words:
+            continue
+        start = text.index(words[0], match.start())
+        end = start + len(" ".join(words))
+        if text[start:end] != " ".join(words):
+            continue
+        if start in starts and len(words) == 1 and zipf_frequency(words[0].lower(), language) > 2.5:
+            continue
+        name = text[start:end]
+        if language in NOUN_CAPITALISING and len(words) == 1 and _NOUN_ENDINGS.search(words[0].lower()):
+            continue
+        found = gazetteer.lookup(name)
+        before = re.search(r"(\w+)\W*$", text[max(0, start - 20):start])
+        place = bool(found) and (
+            max(p.population for p in found) >= _BIG_PLACE or before is not None and before.group(1).lower() in _LOCATIVES
+        )
+        label = "GPE" if place else "PERSON" if len(words) >= 2 else "ORG"
+        index = len(analysis.mentions)
+        analysis.mentions.append(Mention(Span(start, end, name), label, analysis.sentence_of(start)))
+        if place:
+            toponyms.append((Span(start, end, name), index, name, False, "GPE"))
+    analysis.chains = _chains(analysis)
+    analysis.places = resolve_names(analysis, toponyms)
+    analysis.times = dates.find_times(analysis, language)
+    analysis.quantities = dates.find_quantities(analysis, language)
+
+
+def _common(word: str, language: str) -> bool:
+    if language in NOUN_CAPITALISING and _NOUN_ENDINGS.search(word.lower()) and "-" not in word:
+        return True
+    return zipf_frequency(word.lower(), language or "en") >= COMMON
+
+
+def _chains(analysis: Analysis) -> list[Chain]:
+    groups: dict[str, list[int]] = defaultdict(list)
+    surnames: dict[str, str] = {}
+    for i in sorted(range(len(analysis.mentions)), key=lambda i: -len(analysis.mentions[i].span.text.split())):
+        mention = analysis.mentions[i]
+        key = name_key(mention.span.text)
+        if " " not in key and key in surnames:
+            key = surnames[key]
+        groups[key].append(i)
+        if mention.label == "PERSON":
+            surnames.setdefault(key.split()[-1], key)
+    chains = []
+    for chain_id, members in enumerate(sorted(groups.values(), key=min)):
+        members.sort()
+        names = [analysis.mentions[i].span.text for i in members]
+        name = max(names, key=lambda n: (len(n.split()), names.count(n)))
+        label = analysis.mentions[members[0]].label
+        chain = Chain(id=chain_id, name=name, label=label, mentions=members, aliases=sorted(set(names) - {name}))
+        for alias in chain.aliases:
+            chain.alias_reasons[alias] = "surname of the full name in the article"
+        for i in members:
+            analysis.mentions[i].chain = chain_id
+            analysis.mentions[i].label = label
+        chains.append(chain)
+    return chains

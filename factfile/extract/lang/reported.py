@@ -1,0 +1,185 @@
+"""Statements in Russian and Ukrainian news, by rules over tokens and their lemmas.
+
+The forms news uses: "X заявил(а), что ..." / "X заявив, що ...", inverted "..., — сообщил X" and
+"Об этом сообщил X", according-to phrases ("по словам X", "за словами X", "по данным X", "як
+повідомив X"), headlines "X: «...»", and quotes in «» and „“ with a dash and a reporting verb after
+them. Certainty as in English: a denial verb gives `denied`, hedge words (якобы, нібито, возможно)
+`hedged`, any other attribution `reported`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factfile.extract.lang.cyrillic import Reading, Token
+from factfile.records import Analysis, Span, Statement
+
+REPORTING = frozenset({
+    "заявить", "заявлять", "сообщить", "сообщать", "сказать", "говорить", "отметить", "отмечать", "подчеркнуть",
+    "написать", "писать", "рассказать", "добавить", "уточнить", "объявить", "признать", "пояснить", "подтвердить",
+    "опровергнуть", "отрицать", "предупредить", "утверждать", "назвать", "обещать", "пообещать", "заверить",
+    "опубликовать", "передать", "считать", "указать", "призвать", "обвинить",
+    "заявити", "заявляти", "повідомити", "повідомляти", "сказати", "говорити", "казати", "зазначити", "наголосити",
+    "написати", "писати", "розповісти", "додати", "уточнити", "оголосити", "визнати", "пояснити", "підтвердити",
+    "спростувати", "заперечити", "попередити", "стверджувати", "назвати", "пообіцяти", "обіцяти", "запевнити",
+    "запевняти", "опублікувати", "передати", "вважати", "вказати", "закликати", "звинуватити",
+})
+NOMINAL = frozenset({"заявление", "заява", "сообщение", "повідомлення", "слово"})
+DENIALS = frozenset({"опровергнуть", "отрицать", "спростувати", "заперечити"})
+HEDGES = re.compile(r"\b(?:якобы|будто бы|нібито|начебто|возможно|можливо|вероятно|ймовірно|предположительно|імовірно)\b", re.I)
+ACCORDING = re.compile(
+    r"\b(?:по\s+словам|за\s+словами|по\s+данным|за\s+даними|по\s+информации|за\s+інформацією|согласно|згідно\s+з|"
+    r"как\s+(?:сообщил[аио]?|заявил[аио]?|сообщает|пишет)|як\s+(?:повідомив|повідомила|повідомили|заявив|заявила|пише|повідомляє))\s+",
+    re.I,
+)
+_CONTENT_START = re.compile(r"^\s*[,:]?\s*(?:что|що|о|об|про)\b", re.I)
+_QUOTE = re.compile(r"[«„“\"]([^«»„“”\"]{3,})[»“”\"]")
+_DASH = re.compile(r"[,.]?\s*[—–-]\s*$")
+
+
+def find_statements(analysis: Analysis, reading: Reading) -> list[Statement]:
+    text = analysis.article.text
+    statements: list[Statement] = []
+    by_sentence: dict[int, list[Token]] = {}
+    for token in reading.tokens:
+        by_sentence.setdefault(analysis.sentence_of(token.start).start, []).append(token)
+    for sentence in analysis.sentences:
+        tokens = by_sentence.get(sentence.start, [])
+        statements += _in_sentence(text, sentence, tokens, analysis)
+    return statements
+
+
+def _span(text: str, start: int, end: int) -> Span | None:
+    while start < end and (text[start].isspace() or text[start] in ",;—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;.—–-"):
+        end -= 1
+    return Span(start, end, text[start:end]) if end > start else None
+
+
+def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analysis) -> list[Statement]:
+    found: list[Statement] = []
+    names = [(i, m) for i, m in enumerate(analysis.mentions) if sentence.contains(m.span)]
+    match = ACCORDING.search(text, sentence.start, sentence.end)
+    if match:
+        after = text.find(",", match.end(), sentence.end)
+        source_end = after if after != -1 else sentence.end
+        cue = Span(match.start(), match.end() - 1, text[match.start():match.end()].rstrip())
+        source = _span(text, match.end(), source_end)
+        content = _span(text, source_end, sentence.end) if after != -1 else _span(text, sentence.start, match.start())
+        if content is not None:
+            found.append(_statement(cue, content, source, names, None))
+    headline = re.match(r"^([А-ЯЁІЇЄA-Z][\w'’ -]{1,40}?)\s*(:|\s[—–-]\s)\s*(\S.*)$", sentence.text)
+    first = tokens[0] if tokens else None
+    if headline and (any(m.label == "PERSON" and m.span.start == sentence.start for _, m in names)
+                     or first is not None and first.start == sentence.start and first.has("Surn", "Name")):
+        offset = sentence.start
+        mark = headline.group(2)
+        start = offset + headline.start(2) + len(mark) - len(mark.lstrip())
+        cue = Span(start, start + len(mark.strip()), mark.strip())
+        content = _span(text, offset + headline.start(3), sentence.end)
+        if content is not None:
+            found.append(_statement(cue, content, _span(text, offset, offset + headline.end(1)), names, None))
+            return found
+    for k, token in enumerate(tokens):
+        lemma = token.lemma
+        verb = lemma in REPORTING and any(p.tag.POS in ("VERB", "INFN", "GRND") for p in token.parses[:2])
+        nominal = lemma in NOMINAL and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()
+        if not verb and not nominal or match and match.start() <= token.start < match.end():
+            continue
+        cue = Span(token.start, token.end, token.text)
+        if k and tokens[k - 1].text.lower() == "не":
+            cue = Span(tokens[k - 1].start, token.end, text[tokens[k - 1].start:token.end])
+        before = text[sentence.start:token.start]
+        quote_before = _QUOTE.search(before) if _DASH.search(before) else None
+        closing = re.search(r"^(.*?)[»“”\"]\s*[,.]?\s*[—–-]\s*$", before, re.S) if not quote_before else None
+        source = _source_after(text, token, sentence, names) if quote_before or closing or _CONTENT_ANAPHOR.match(before.strip()) or not before.strip() else None
+        if closing:  # the quote opened in the sentence before: "...слідкують?” – пише Rozetka"
+            content = _span(text, sentence.start, sentence.start + len(closing.group(1)))
+        elif quote_before:
+            content = _span(text, sentence.start + quote_before.start(1), sentence.start + quote_before.end(1))
+        elif _CONTENT_ANAPHOR.match(before.strip()):
+            anaphor = _CONTENT_ANAPHOR.match(before.strip())
+            lead = len(before) - len(before.lstrip())
+            content = _span(text, sentence.start + lead, sentence.start + lead + anaphor.end())
+            between = content.end if content is not None else sentence.start
+            source = _subject_before(text, between, names, token) or _source_after(text, token, sentence, names)
+        elif re.search(r"[,.]\s*[—–-]?\s*$", before) and not _subject_before(text, token.start, names, token):
+            content = _span(text, sentence.start, token.start)  # "Уголовное дело ... прекращено, заявил Песков"
+            source = _source_after(text, token, sentence, names)
+        else:
+            end = _clause_end(text, token.end, sentence.end, tokens, k)
+            that = re.match(r"\s*[,:]?\s*(?=(?:что|що)\b)|\s*:\s*", text[token.end:end])
+            content = _span(text, token.end + that.end() if that else token.end, end)
+            clause_start = _clause_start(text, sentence, token.start)
+            source = _subject_before(text, clause_start, names, token)
+            if found and re.fullmatch(r"\s*(?:но|а|и|і|та|але|однак|однако)\s*", text[clause_start:token.start], re.I):
+                source = found[-1].source  # "назвал ..., но отметил, что": the same speaker
+            if source is None and nominal:
+                source = _source_after(text, token, sentence, names, stop_at_case=True)
+        if content is None:
+            continue
+        found.append(_statement(cue, content, source, names, lemma))
+    return found
+
+
+_CONTENT_ANAPHOR = re.compile(r"^(?:об\s+этом|о\s+том|про\s+це|об\s+этом\s+же)\b", re.I)
+
+
+def _clause_end(text: str, start: int, end: int, tokens: list[Token], k: int) -> int:
+    """Content after a cue runs to the end of the sentence, or to the next cue's clause joined by ", но"."""
+    stop = re.search(r",\s+(?:но|а|однак|але)\s+(?=\w+\s*,?\s*(?:что|що)\b)|,\s+(?:но|але)\s+\w+(?:л[аио]?|в|ла|ли)\s*,", text[start:end])
+    return start + stop.start() if stop else end
+
+
+def _subject_before(text: str, clause_start: int, names, token: Token) -> Span | None:
+    """The subject before the verb: the last name in its clause, else the clause's words (a title
+    or description, "Глава государства"), without a leading time adverbial or conjunction."""
+    inside = [m for _, m in names if clause_start <= m.span.start and m.span.end <= token.start]
+    actors = [m for m in inside if m.label in ("PERSON", "ORG")] or inside
+    if actors:
+        return actors[-1].span
+    clause = text[clause_start:token.start]
+    lead = re.match(r"\s*(?:(?:\d+\s+\w+|утром|вечером|днем|ранее|позже|также|раніше|також|пізніше|но|а|и|і|та|але|однако|однак)\s+)*", clause, re.I)
+    start = clause_start + lead.end()
+    phrase = text[start:token.start].strip()
+    if not phrase or len(phrase.split()) > 6:
+        return None
+    return Span(start, start + len(phrase), phrase)
+
+
+def _clause_start(text: str, sentence: Span, position: int) -> int:
+    before = text[sentence.start:position]
+    return sentence.start + max(before.rfind(","), before.rfind("—"), before.rfind(":"), before.rfind("–"), -1) + 1
+
+
+def _source_after(text: str, token: Token, sentence: Span, names, stop_at_case: bool = False) -> Span | None:
+    """The source after an inverted verb: the words up to the end of the sentence or the next comma."""
+    end = sentence.end
+    comma = text.find(",", token.end, sentence.end)
+    if comma != -1:
+        end = comma
+    following = [m for _, m in names if m.span.start >= token.end and m.span.start - token.end < 3]
+    if stop_at_case:
+        return following[0].span if following else None
+    if following and not re.match(r"\s*[,.]?\s*$", text[following[0].span.end:end]) and following[0].label == "PERSON":
+        return following[0].span  # "сообщил Денис Капустин 22 мая": the name, not the date after it
+    return _span(text, token.end, end)
+
+
+def _statement(cue: Span, content: Span, source: Span | None, names, lemma: str | None) -> Statement:
+    chain = None
+    kind = "anonymous" if source is None else "organisation"
+    for _, mention in names:
+        if source is not None and source.contains(mention.span):
+            chain = mention.chain
+            kind = "person" if mention.label == "PERSON" else "organisation"
+            break
+    if lemma in DENIALS or cue.text.lower().startswith("не "):
+        certainty = "denied"
+    elif HEDGES.search(content.text):
+        certainty = "hedged"
+    else:
+        certainty = "reported"
+    direct = content.text[:1] in "«„“\"" or bool(_QUOTE.fullmatch(content.text))
+    return Statement(cue=cue, content=content, source=source, source_type=kind, direct=direct, certainty=certainty, source_chain=chain)

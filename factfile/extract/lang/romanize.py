@@ -1,0 +1,144 @@
+"""Latin forms of Cyrillic names, as English-language news writes them, for matching across scripts.
+
+ICU's transliteration (`names.latin_key`) follows ISO 9 and gives "Vâčeslav" for "Вячеслав"; the
+press writes "Vyacheslav". Names are romanised the way news agencies do (BGN/PCGN-like: "Гладков" →
+Gladkov, "Грайворон" → Grayvoron, "Евгений" → Yevgeny), Ukrainian both in its own national system
+("Харків" → Kharkiv) and, for Russian names written in Ukrainian, the Russian way ("Пригожин", not
+"Pryhozhyn"). Descriptive names of organisations are translated word by word through a small lexicon
+of the words such names are made of, so that "Русский добровольческий корпус" compares with "Russian
+Volunteer Corps": a rule over words, not a list of actors.
+"""
+
+from __future__ import annotations
+
+import re
+
+_RU = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i", "й": "y",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+    "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    # Ukrainian and Belarusian letters read the Russian way
+    "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u", "'": "", "’": "", "ʼ": "",
+}
+_UK = _RU | {"г": "h", "и": "y", "е": "e", "і": "i", "ї": "i", "є": "ie", "й": "i", "ю": "iu", "я": "ia", "щ": "shch"}
+_UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+_VOWELS = set("аеёиоуыэюяіїєaeiouy")
+_ENDINGS_RU = (("ий", "y"), ("ый", "y"), ("ой", "oy"), ("ия", "iya"))
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def has_cyrillic(text: str) -> bool:
+    return bool(_CYRILLIC.search(text))
+
+
+def _word(word: str, table: dict[str, str], ukrainian: bool) -> str:
+    lower = word.lower()
+    out = []
+    for i, ch in enumerate(lower):
+        previous = lower[i - 1] if i else ""
+        if not ukrainian and ch == "е" and (i == 0 or previous in _VOWELS or previous in "ьъ"):
+            out.append("ye")
+        elif ukrainian and i == 0 and ch in _UK_INITIAL:
+            out.append(_UK_INITIAL[ch])
+        else:
+            out.append(table.get(ch, ch))
+    latin = "".join(out)
+    if not ukrainian:
+        for ending, replacement in _ENDINGS_RU:
+            if lower.endswith(ending) and len(lower) > 3:
+                latin = latin[: -len(table[ending[0]] + table[ending[1]])] + replacement
+                break
+    if word[:1].isupper():
+        latin = latin.upper() if word.isupper() and len(word) > 1 else latin[:1].upper() + latin[1:]
+    return latin
+
+
+def romanize(text: str, ukrainian: bool = False) -> str:
+    """News-style Latin form of a Cyrillic text; Latin letters and punctuation pass through."""
+    table = _UK if ukrainian else _RU
+    return re.sub(r"[\u0400-\u04ff'’ʼ]+", lambda m: _word(m.group(0), table, ukrainian), text)
+
+
+# East Slavic first names as English-language news spells them, in their Russian and Ukrainian (and
+# Belarusian) forms: the press writes Alexander, Sergei, Yevgeny whatever the letters say, and writes a
+# Russian's name the Russian way in a translation from Ukrainian ("Володимир Путін" is Vladimir Putin).
+FIRST_NAMES: dict[str, str] = {
+    **dict.fromkeys(("александр", "олександр", "аляксандр"), "Alexander"), **dict.fromkeys(("алексей", "олексій"), "Alexei"),
+    **dict.fromkeys(("сергей", "сергій", "сяргей"), "Sergei"), **dict.fromkeys(("евгений", "євген", "яўген"), "Yevgeny"),
+    **dict.fromkeys(("дмитрий", "дмитро", "дзмітрый"), "Dmitry"), **dict.fromkeys(("владимир", "володимир", "уладзімір"), "Vladimir"),
+    **dict.fromkeys(("андрей", "андрій"), "Andrei"), **dict.fromkeys(("юрий", "юрій"), "Yuri"),
+    **dict.fromkeys(("георгий", "георгій"), "Georgy"), **dict.fromkeys(("михаил", "михайло"), "Mikhail"),
+    **dict.fromkeys(("николай", "микола"), "Nikolai"), **dict.fromkeys(("виктор", "віктор"), "Viktor"),
+    **dict.fromkeys(("валерий", "валерій"), "Valery"), **dict.fromkeys(("вячеслав", "в'ячеслав", "вʼячеслав", "в’ячеслав"), "Vyacheslav"),
+    **dict.fromkeys(("игорь", "ігор"), "Igor"), **dict.fromkeys(("павел", "павло"), "Pavel"), **dict.fromkeys(("пётр", "петр", "петро"), "Pyotr"),
+    **dict.fromkeys(("григорий", "григорій"), "Grigory"), **dict.fromkeys(("иван", "іван"), "Ivan"),
+    **dict.fromkeys(("анатолий", "анатолій"), "Anatoly"), **dict.fromkeys(("василий", "василь"), "Vasily"),
+    **dict.fromkeys(("геннадий", "геннадій"), "Gennady"), **dict.fromkeys(("константин", "костянтин"), "Konstantin"),
+    **dict.fromkeys(("фёдор", "федор", "федір"), "Fyodor"), **dict.fromkeys(("илья", "ілля"), "Ilya"),
+    **dict.fromkeys(("кирилл", "кирило"), "Kirill"), **dict.fromkeys(("артём", "артем"), "Artyom"),
+    **dict.fromkeys(("олег",), "Oleg"), **dict.fromkeys(("денис",), "Denis"), **dict.fromkeys(("максим",), "Maxim"),
+    **dict.fromkeys(("мария", "марія"), "Maria"), **dict.fromkeys(("елена", "олена"), "Yelena"), **dict.fromkeys(("анна", "ганна"), "Anna"),
+}
+
+
+def _english_first_name(name: str) -> str | None:
+    words = name.split()
+    english = FIRST_NAMES.get(words[0].lower()) if len(words) >= 2 else None
+    return " ".join([english, *(romanize(w) for w in words[1:])]) if english else None
+
+
+def romanizations(name: str, language: str | None) -> list[str]:
+    """The Latin forms an English text may use for a Cyrillic name: with the press's spelling of a
+    first name, the Russian way, then the Ukrainian way for Ukrainian text; with "W" for a word-initial
+    "В" in one-word names of foreign origin ("Вагнер" → Wagner), "Ye"/"E" both for a word-initial "Е"
+    ("Евгений": Yevgeny, Evgeny), and "i" for "й" before a consonant ("Шойгу": Shoygu, Shoigu)."""
+    spellings = [name]
+    if re.search(r"й(?=[^аеёиоуыэюяіїє\W])", name.lower()):
+        spellings.append(re.sub(r"(?<=[аеёиоуыэюяіїєАЕЁИОУЫЭЮЯІЇЄ])й(?=[^аеёиоуыэюяіїє\W])", "и", name))
+    forms = [f for spelling in spellings for f in (_english_first_name(spelling), romanize(spelling)) if f]
+    if language in ("uk", "be"):
+        forms.append(romanize(name, ukrainian=True))
+    first = romanize(name)
+    if re.match(r"Ye[a-z]", first):
+        forms.append("E" + first[2:])
+    if " " not in name.strip() and name[:1] == "В":
+        forms.append("W" + first[1:])
+    return list(dict.fromkeys(f for f in forms if f))
+
+
+# Words that descriptive names of organisations, units and offices are made of (lemmas, Russian and
+# Ukrainian) and their English equivalents.
+LEXICON: dict[str, str] = {
+    "чвк": "PMC", "пвк": "PMC", "минобороны": "Defense Ministry", "міноборони": "Defense Ministry", "корпус": "Corps", "добровольческий": "Volunteer", "добровольчий": "Volunteer", "легион": "Legion",
+    "легіон": "Legion", "свобода": "Freedom", "россия": "Russia", "росія": "Russia", "русский": "Russian",
+    "російський": "Russian", "российский": "Russian", "украина": "Ukraine", "україна": "Ukraine",
+    "украинский": "Ukrainian", "український": "Ukrainian", "министерство": "Ministry", "міністерство": "Ministry",
+    "оборона": "Defence", "оборони": "Defence", "обороны": "Defence", "рф": "Russia", "российский федерация": "Russia", "федерация": "Federation", "вооружённый": "Armed", "вооруженный": "Armed", "збройний": "Armed",
+    "сила": "Forces", "служба": "Service", "безопасность": "Security", "безпека": "Security", "федеральный": "Federal",
+    "армия": "Army", "армія": "Army", "группа": "Group", "група": "Group", "национальный": "National",
+    "національний": "National", "гвардия": "Guard", "гвардія": "Guard", "батальон": "Battalion", "батальйон": "Battalion",
+    "полк": "Regiment", "бригада": "Brigade", "генеральный": "General", "генеральний": "General", "штаб": "Staff",
+    "разведка": "Intelligence", "розвідка": "Intelligence", "главный": "Main", "головний": "Main",
+    "управление": "Directorate", "управління": "Directorate", "пограничный": "Border", "прикордонний": "Border",
+    "государственный": "State", "державний": "State", "республика": "Republic", "республіка": "Republic",
+    "народный": "People's", "народний": "People's", "партия": "Party", "партія": "Party", "фронт": "Front",
+    "частный": "Private", "приватний": "Private", "военный": "Military", "військовий": "Military",
+    "компания": "Company", "компанія": "Company", "совет": "Council", "рада": "Council", "комитет": "Committee",
+    "комітет": "Committee", "следственный": "Investigative", "слідчий": "Investigative", "президент": "President",
+    "правительство": "Government", "уряд": "Government", "белорусский": "Belarusian", "білоруський": "Belarusian",
+    "южный": "Southern", "південний": "Southern", "западный": "Western", "західний": "Western", "округ": "District",
+    "военный округ": "Military District", "агентство": "Agency", "информационный": "Information", "новость": "News",
+}
+_FUNCTION = frozenset({"и", "і", "та", "в", "у", "на", "по", "за"})
+
+
+def translated(lemmas: list[str]) -> str | None:
+    """Word-by-word English form of a descriptive name given as lemmas, when at least half its words
+    are in the lexicon (the rest romanised): "легион свобода россия" → Legion Freedom Russia."""
+    words = [w for w in lemmas if w.lower() not in _FUNCTION and any(ch.isalpha() for ch in w)]
+    if len(words) == 1 and " " in LEXICON.get(words[0].lower(), ""):
+        return LEXICON[words[0].lower()]  # a compound abbreviation: "Минобороны"
+    known = [w for w in words if w.lower() in LEXICON]
+    if len(words) < 2 or 2 * len(known) < len(words):
+        return None
+    return " ".join(LEXICON.get(w.lower()) or romanize(w).capitalize() for w in words)

@@ -1,0 +1,32 @@
+"""German, French and other languages without a model: names, places, dates and numbers (extract/lang/latin.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from factfile.extract.lang import analyse
+from factfile.records import Article
+
+GERMAN = (
+    "Nach dem Angriff auf das Lager sagte Verteidigungsminister Sergej Schoigu am Samstag, die Lage in Rostow sei "
+    "unter Kontrolle. Schoigu sprach von 25 Toten und einer Vermittlungsinitiative."
+)
+
+
+def test_german_names_places_dates_numbers():
+    analysis = analyse(Article("de", GERMAN, "h-de", language="de", published=date(2023, 6, 26)))
+    chains = {c.name: c for c in analysis.chains}
+    assert "Sergej Schoigu" in chains and chains["Sergej Schoigu"].label == "PERSON"
+    assert {analysis.mentions[i].span.text for i in chains["Sergej Schoigu"].mentions} == {"Sergej Schoigu", "Schoigu"}
+    assert not any(n in chains for n in ("Angriff", "Lager", "Vermittlungsinitiative", "Kontrolle"))
+    assert [p.name for p in analysis.places] == ["Rostov-on-Don"]
+    assert [t.start for t in analysis.times] == [date(2023, 6, 24)]
+    assert [q.value for q in analysis.quantities] == [25.0]
+
+
+def test_french_date_and_a_gazetteer_namesake_is_no_place():
+    text = "Le groupe Wagner a quitté Rostov-sur-le-Don le 24 juin 2023, selon Evguéni Prigojine."
+    analysis = analyse(Article("fr", text, "h-fr", language="fr"))
+    assert [t.start for t in analysis.times] == [date(2023, 6, 24)]
+    assert "Wagner" not in {p.span.text for p in analysis.places}
+    assert "Evguéni Prigojine" in {c.name for c in analysis.chains}

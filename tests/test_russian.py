@@ -1,0 +1,81 @@
+"""Russian and Ukrainian articles in the same knowledge base as English ones (extract/lang)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+
+from factfile.extract.lang import analyse
+from factfile.extract.lang.dates import normalise
+from factfile.extract.lang.romanize import romanizations, translated
+from factfile.records import Article
+
+RUSSIAN = (
+    "Губернатор Белгородской области Вячеслав Гладков заявил, что в село Козинку вошли диверсанты. "
+    "По словам Гладкова, двое мирных жителей ранены. Позже Гладков сообщил, что обстрел Козинки продолжается."
+)
+ENGLISH = (
+    "The governor of the Belgorod region, Vyacheslav Gladkov, said on Monday that saboteurs had entered the village "
+    "of Kozinka. Gladkov said two civilians were wounded in Kozinka and that the shelling of the village went on. "
+    "Residents of the Belgorod region were told to stay in shelters while the army fought the saboteurs in Kozinka, "
+    "and the governor said that he would report later in the day about what the situation was in the district."
+)
+
+
+def _article(text: str, language: str, published: date | None = date(2023, 5, 24)) -> Article:
+    return Article(origin="test", text=text, content_hash=str(hash(text)), language=language, published=published)
+
+
+def test_declined_names_share_one_chain_and_lemma():
+    analysis = analyse(_article("Денис Капустин командует корпусом. Капустина видели в Козинке. Капустину звонили.", "ru"))
+    people = [c for c in analysis.chains if c.label == "PERSON"]
+    assert [c.name for c in people] == ["Денис Капустин"]
+    assert {analysis.mentions[i].span.text for i in people[0].mentions} == {"Денис Капустин", "Капустина", "Капустину"}
+    assert "Denis Kapustin" in people[0].aliases
+
+
+def test_latin_forms_of_cyrillic_names():
+    assert romanizations("Вячеслав Гладков", "ru")[0] == "Vyacheslav Gladkov"
+    assert "Prigozhin" in romanizations("Пригожин", "uk")
+    assert translated(["русский", "добровольческий", "корпус"]) == "Russian Volunteer Corps"
+    assert translated(["вячеслав", "гладков"]) is None
+
+
+def test_russian_and_ukrainian_dates():
+    published = date(2023, 5, 24)  # a Wednesday
+    assert normalise("22 мая", "ru", published) == date(2023, 5, 22)
+    assert normalise("в понедельник", "ru", published) == date(2023, 5, 22)
+    assert normalise("минулого тижня", "uk", published) == date(2023, 5, 15)
+    assert normalise("в понедельник", "ru", None) is None
+
+
+def test_statement_source_cue_content():
+    analysis = analyse(_article(RUSSIAN, "ru"))
+    said = [(s.source.text if s.source else None, s.cue.text, s.content.text) for s in analysis.statements]
+    assert ("Вячеслав Гладков", "заявил", "что в село Козинку вошли диверсанты") in said
+    assert ("Гладкова", "По словам", "двое мирных жителей ранены") in said
+    places = {p.name for p in analysis.places}
+    assert places == {"Belgorodskaya oblast'", "Kozinka"}
+
+
+def test_russian_and_english_paragraphs_give_one_actor_one_place_and_the_dossier_lists_the_statement(cli, tmp_path, db):
+    path = tmp_path / "two.jsonl"
+    rows = [{"text": RUSSIAN, "url": "https://ria.example/1", "date": "2023-05-24"},
+            {"text": ENGLISH, "url": "https://news.example/2", "date": "2023-05-24"}]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    assert cli("ingest", str(path)).exit_code == 0
+    with sqlite3.connect(db) as con:
+        languages = {row[0] for row in con.execute("SELECT language FROM documents")}
+        actors = con.execute(
+            "SELECT DISTINCT a.id FROM mentions m JOIN actors a ON a.id = m.actor_id "
+            "WHERE m.text IN ('Вячеслав Гладков', 'Гладкова', 'Vyacheslav Gladkov', 'Gladkov') AND a.merged_into_id IS NULL"
+        ).fetchall()
+        places = con.execute(
+            "SELECT DISTINCT p.id FROM mentions m JOIN places p ON p.id = m.place_id WHERE m.text IN ('Козинку', 'Kozinka')"
+        ).fetchall()
+    assert languages == {"ru", "en"}
+    assert len(actors) == 1 and len(places) == 1
+    shown = cli("show", "Vyacheslav Gladkov")
+    assert shown.exit_code == 0, shown.stderr
+    assert "что в село Козинку вошли диверсанты" in shown.stdout
