@@ -1,7 +1,7 @@
 """Time of the whole extraction pipeline (spaCy parse + every stage, attribution included) against a
 bare spaCy parse of the same texts, as a ratio measured in the same run. Bar: ratio <= 1.5.
 
-    .venv/bin/python bench/attribution.py [--polnear ../shared/data/polnear] [--rounds 2]
+    .venv/bin/python bench/attribution.py [--polnear ../shared/data/polnear] [--rounds 2] [--tagger encoder]
 
 Texts: the PolNeAR dev articles, parsed by the same full spaCy pipeline (`load_model`, `nlp.pipe`,
 the extractor's batch size) on both sides. Times are this process's CPU time, not wall-clock: on a
@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from factfile.config import attribution_tagger
 from factfile.extract import Extractor
 from factfile.extract.nlp import load_model
 from factfile.extract.statements.polnear import load_split
@@ -41,7 +43,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--polnear", type=Path, default=ROOT.parent / "shared" / "data" / "polnear")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--tagger", choices=("crf", "encoder"), help="attribution tagger (default: FACTFILE_ATTRIBUTIONS, else crf)")
     args = parser.parse_args()
+    if args.tagger:
+        os.environ["FACTFILE_ATTRIBUTIONS"] = args.tagger
 
     texts = [a.text for a in load_split(args.polnear / "dev")]
     articles = [
@@ -70,6 +75,7 @@ def main() -> None:
         same_pass.append(elapsed / (elapsed - sum(spent.values())))
 
     words = sum(len(t.split()) for t in texts)
+    print(f"attribution tagger: {attribution_tagger()}")
     print(f"{len(texts)} PolNeAR dev articles, {words:,} words, {statements:,} statements; best of {args.rounds} rounds")
     print(f"bare spaCy parse        {bare:8.2f} s CPU")
     print(f"full extract pipeline   {full:8.2f} s CPU  (stages: {', '.join(name for name, _ in extractor.stages)})")

@@ -22,6 +22,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from factfile.extract.statements import find_attributions
+from factfile.extract.statements.encoder import ENCODER_DIR, EncoderTagger
 from factfile.extract.statements.polnear import GoldArticle, load_split, parsed
 from factfile.extract.statements.relations import Attribution
 from factfile.extract.statements.tagger import EDGES_FILE, LEXICON_FILE, MODEL_FILE, Tagger
@@ -133,11 +134,23 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=ROOT / ".cache")
     parser.add_argument("--without-rules", action="store_true", help="the tagger alone, without the parse patterns")
     parser.add_argument("--model-dir", type=Path, default=MODEL_FILE.parent, help="a trained model and lexicon to score")
+    parser.add_argument("--tagger", choices=("crf", "encoder"), default="crf", help="which attribution tagger to score")
+    parser.add_argument("--encoder", type=Path, default=ENCODER_DIR, help="the int8 encoder to score (--tagger encoder)")
+    parser.add_argument("--checkpoint", type=Path, help="score an unquantised training checkpoint instead (--tagger encoder)")
+    parser.add_argument("--limit", type=int, default=0, help="score only the first N dev articles (a quick look, not a result)")
     args = parser.parse_args()
 
     articles = load_split(args.polnear / "dev")
     docs = parsed(articles, args.cache, "dev")
-    tagger = Tagger(*(args.model_dir / f.name for f in (MODEL_FILE, LEXICON_FILE, EDGES_FILE)))
+    if args.limit:
+        articles, docs = articles[: args.limit], docs[: args.limit]
+    lexicon, edges = args.model_dir / LEXICON_FILE.name, args.model_dir / EDGES_FILE.name
+    if args.tagger == "crf":
+        tagger = Tagger(args.model_dir / MODEL_FILE.name, lexicon, edges)
+    elif args.checkpoint:
+        tagger = EncoderTagger(args.checkpoint, lexicon, edges, checkpoint=True)
+    else:
+        tagger = EncoderTagger(args.encoder, lexicon, edges)
     counts = {name: Counts() for name in MATCHES}
     started = time.perf_counter()
     n_predicted = n_gold = 0
@@ -149,7 +162,7 @@ def main() -> None:
         score(doc, predicted, gold, counts)
     elapsed = time.perf_counter() - started
 
-    setup = "tagger only" if args.without_rules else "tagger + parse patterns"
+    setup = f"{args.tagger} " + ("tagger only" if args.without_rules else "tagger + parse patterns")
     print(f"PolNeAR dev ({setup}): {len(articles)} articles, {n_gold} gold attributions, {n_predicted} predicted ({elapsed:.1f} s)")
     print(f"{'':10}{'metric':9}{'P':>7}{'R':>7}{'F1':>7}   | Citron {'P':>6}{'R':>7}{'F1':>7}  F1 >= Citron")
     for name in ("cue", "source", "content", "relation"):

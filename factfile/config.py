@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from factfile.errors import FactfileError
+
 MB = 1024 * 1024
 
 
@@ -37,3 +39,15 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+ATTRIBUTION_TAGGERS = ("crf", "encoder")
+DEFAULT_ATTRIBUTION_TAGGER = "crf"
+
+
+def attribution_tagger() -> str:
+    """Which tagger finds attributions: `FACTFILE_ATTRIBUTIONS` (crf: the fast default; encoder: the
+    fine-tuned MiniLM), else the default. `factfile ingest --attributions` sets it for the run's workers."""
+    value = os.environ.get("FACTFILE_ATTRIBUTIONS", "").strip().lower() or DEFAULT_ATTRIBUTION_TAGGER
+    if value not in ATTRIBUTION_TAGGERS:
+        raise FactfileError(f"FACTFILE_ATTRIBUTIONS={value!r}: expected one of {', '.join(ATTRIBUTION_TAGGERS)}")
+    return value

@@ -105,9 +105,9 @@ def test_copies_are_found_from_the_index_without_rebuilding(store):
 
 def test_outlets_measure_how_much_they_republish(store):
     add(store, TEXTS[0], "ctpost.com", date(2019, 11, 18))
-    add(store, TEXTS[1], "ctpost.com", date(2019, 11, 18))
+    add(store, TEXTS[2], "ctpost.com", date(2019, 11, 18))
     add(store, TEXTS[0] + "\nShare this story.", "copies.co.uk", date(2019, 11, 19))
-    add(store, TEXTS[1] + "\nShare this story.", "copies.co.uk", date(2019, 11, 19))
+    add(store, TEXTS[2] + "\nShare this story.", "copies.co.uk", date(2019, 11, 19))
     with store.session() as session:
         outlets = {o.key: o for o in session.scalars(select(Outlet))}
     assert (outlets["ctpost.com"].documents, outlets["ctpost.com"].republisher_share) == (2, 0.0)

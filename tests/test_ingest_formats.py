@@ -36,10 +36,10 @@ def test_plain_html_file(tmp_path):
     assert FIRST_WORDS in " ".join(article.text.split())
 
 
-def test_plain_text_first_line_is_title_and_trailer_is_cut():
+def test_plain_text_first_line_is_title_kept_in_text_and_trailer_is_cut():
     (article,) = articles(SEED)
     assert article.title.startswith("These are the Russians who want to overthrow Putin")
-    assert article.text.startswith("Soldiers of the «Legion of Freedom of Russia».")
+    assert article.text.startswith(article.title + "\n\nSoldiers of the «Legion of Freedom of Russia».")
     assert article.declared_source == "Watson"
     assert article.author == "Yasmin Muller"
     assert "Amelia James" not in article.text and "Related Posts" not in article.text

@@ -21,16 +21,28 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from factfile.extract.gender import TITLE_BEFORE, TITLES, first_name_gender
 from factfile.extract.mentions import ACTOR_LABELS
-from factfile.extract.names import acronym_of, clean_name, is_acronym, latin_key, name_key, signature
+from factfile.extract.names import (
+    acronym_of,
+    clean_name,
+    is_acronym,
+    is_country_word,
+    latin_key,
+    name_key,
+    nationality,
+    signature,
+    unqualified_body,
+)
 from factfile.extract.registry import Stage, stages
+from factfile.ingest.provenance import WIRES
 from factfile.records import Analysis, Chain, Mention, Span
 
 _NOT_SURNAMES = {"GPE", "LOC", "NORP", "FAC"}
 _ORGANISATIONS = {"ORG", "NORP"}
 _ALIAS_CUE = re.compile(
-    r"^[\s,;:(–—-]*(?:whose real name is|(?:his|her|its) real name is|real name|born|"
-    r"(?:also |better |formerly |otherwise )?known as|also called|a\.?k\.?a\.?|alias)\s*[“\"«‘']?\s*$",
+    r"^(?:[\s,;:(–—]*(?:whose real name is|(?:his|her|its) real name is|real name|"
+    r"(?:also |better |formerly |otherwise )?known as|also called|a\.?k\.?a\.?|alias)|\s*[,(]\s*(?:born|née))\s*[“\"«‘']?\s*$",
     re.I,
 )
 _BRACKET = re.compile(r"^[\s”\"»’]*\(\s*[“\"«]?$")
@@ -57,6 +69,7 @@ class _Link:
 def make_chains() -> Stage:
     def chains(doc: Doc, analysis: Analysis) -> None:
         analysis.chains = build_chains(analysis)
+        mark_non_actors(doc, analysis)
 
     return chains
 
@@ -72,16 +85,17 @@ def build_chains(analysis: Analysis) -> list[Chain]:
         groups.add(index, name_key(analysis.mentions[index].span.text), clean_name(analysis.mentions[index].span.text))
     votes = {key: _vote(analysis, members) for key, members in groups.members().items()}
 
+    for link in links:
+        groups.union(_key(analysis, link.first), _key(analysis, link.second), link.reason, link.sentence)
     by_signature: dict[str, list[str]] = {}
     for key in votes:
         by_signature.setdefault(signature(key), []).append(key)
     for keys in by_signature.values():
         for other in keys[1:]:
             if " " in other:
-                groups.union(keys[0], other, "same name in another word order")
-    for link in links:
-        groups.union(_key(analysis, link.first), _key(analysis, link.second), link.reason, link.sentence)
+                groups.union(keys[0], other, "same name in another word order, wording or script")
     _join_acronyms(analysis, groups, votes)
+    _qualify_bodies(analysis, groups, votes)
     persons = _join_short_names(analysis, groups, votes)
     _add_descriptions(analysis, text, groups, votes)
     return _chains(analysis, groups, persons)
@@ -138,8 +152,9 @@ _NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|the|for|and|de)\s+)*)
 
 def _bracketed_alias(outer: str, label: str, inner: str) -> bool:
     """Is the bracketed text another name of the name before it? An organisation's acronym ("(RDK)") or
-    a name in another script is; a dateline's agency ("WASHINGTON (AP)") or a party tag ("(D-N.J.)") is not."""
-    if outer.isupper() and len(outer) > 3 or re.match(r"^[A-Z]\.?-", inner):
+    a name in another script is; a news agency ("WASHINGTON (AP)", "the Legion (Reuters)") or a party
+    tag ("(D-N.J.)") is not."""
+    if outer.isupper() and len(outer) > 3 or re.match(r"^[A-Z]\.?-", inner) or inner.strip() in WIRES:
         return False
     if not inner.isascii():
         return True
@@ -234,6 +249,23 @@ def _join_acronyms(analysis: Analysis, groups: _Groups, votes: dict[str, str]) -
             groups.union(owner, key, f"acronym of “{groups.surface[owner]}”", mention.sentence)
 
 
+def _qualify_bodies(analysis: Analysis, groups: _Groups, votes: dict[str, str]) -> None:
+    """"The Defence Ministry" is the one the article named with its country just before ("the
+    Russian Defence Ministry"); with none named, it stays as it is."""
+    for key in votes:
+        if not unqualified_body(key) or groups.find(key) != key:
+            continue
+        words = set(signature(key).split())
+        owners = {other for other in votes if not unqualified_body(other) and words < set(signature(other).split())}
+        if not owners:
+            continue
+        for index in groups.mentions[key]:
+            owner = _nearest_before(analysis, groups, owners, analysis.mentions[index].span.start)
+            if owner is not None:
+                groups.assigned[index] = owner
+                groups.reasons.setdefault(key, (f"the state body the article names as “{groups.surface[owner]}”", None))
+
+
 def _join_short_names(analysis: Analysis, groups: _Groups, votes: dict[str, str]) -> set[str]:
     """Surnames and first names join a person's full name; a one-word name that is part of an
     organisation's name ("Legion") joins the nearest organisation mentioned before it."""
@@ -251,7 +283,13 @@ def _join_short_names(analysis: Analysis, groups: _Groups, votes: dict[str, str]
         if any(analysis.mentions[i].role == "nickname" for i in groups.mentions[key]):
             continue
         positions = (-1, 0) if votes[key] == "PERSON" else (-1,)
-        owners = {groups.find(p) for p in persons if any(latin_key(key) == latin_key(p).split()[i] for i in positions)}
+        full_names = [p for p in persons if any(latin_key(key) == latin_key(p).split()[i] for i in positions)]
+        titled = _titled_gender(analysis, groups.mentions[key])
+        full_names = [p for p in full_names if titled is None or first_name_gender(p) in (None, titled)]  # "Mr. Trump" is not Melania
+        apart = [p for p in full_names if _side_by_side(analysis, groups, key, p)]
+        if apart:  # "President Trump and Melania Trump": the surname is another person of that name
+            continue
+        owners = {groups.find(p) for p in full_names}
         if len(owners) == 1:
             groups.union(owners.pop(), key, "surname or first name of the full name")
             continue
@@ -264,6 +302,24 @@ def _join_short_names(analysis: Analysis, groups: _Groups, votes: dict[str, str]
                 groups.assigned[index] = owner
                 groups.reasons.setdefault(key, (f"short for “{groups.surface[owner]}”", None))
     return persons
+
+
+def _titled_gender(analysis: Analysis, mentions: list[int]) -> str | None:
+    """The gender the courtesy titles before these mentions show ("Mr. Trump"), if they agree."""
+    text = analysis.article.text
+    seen = set()
+    for index in mentions:
+        start = analysis.mentions[index].span.start
+        title = TITLE_BEFORE.search(text[max(0, start - 8) : start])
+        if title:
+            seen.add(TITLES[title.group(1).lower()])
+    return seen.pop() if len(seen) == 1 else None
+
+
+def _side_by_side(analysis: Analysis, groups: _Groups, short: str, full: str) -> bool:
+    """Does a sentence name both the lone name and the full name? Then they are two people."""
+    sentences = {analysis.mentions[i].sentence.start for i in groups.mentions[full]}
+    return any(analysis.mentions[i].sentence.start in sentences for i in groups.mentions[short])
 
 
 def _short_for(word: str, name: str) -> bool:
@@ -355,6 +411,112 @@ def _chains(analysis: Analysis, groups: _Groups, persons: set[str]) -> list[Chai
         for i in indexes:
             analysis.mentions[i].chain = chain_id
     return result
+
+
+_PLURAL_TAGS = {"NNS", "NNPS"}
+# Words that end the names of products and models, not of companies: "MacBook Pro", "Galaxy S23 Ultra".
+_PRODUCT_WORDS = frozenset({"pro", "max", "mini", "air", "plus", "ultra", "lite", "core", "edition", "series", "phone", "pad", "book"})
+_MODEL_NUMBER = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9-]{2,8}$")  # "i7", "S23", "X1"
+
+
+def mark_non_actors(doc: Doc, analysis: Analysis) -> None:
+    """Chains that name no actor keep their mentions for the article's own reading but get a reason
+    instead of an actor: nationality and party adjectives ("American officials", "a Republican
+    senator"; the groups "Republicans", "Democrats" stay), and products ("MacBook Pro", "Core i7")."""
+    text = analysis.article.text
+    for chain in analysis.chains:
+        named = [analysis.mentions[i] for i in chain.mentions if analysis.mentions[i].role != "description"]
+        if not named:
+            continue
+        if all(_adjectival(doc, m) for m in named):
+            chain.not_an_actor = "a nationality, or a nationality or party adjective, not a group"
+        elif _product(chain.name) and (chain.label != "PERSON" or first_name_gender(chain.name) is None):
+            chain.not_an_actor = "the name of a product"
+        elif chain.name == chain.name.lower() and chain.name != chain.name.upper():
+            chain.not_an_actor = "not written as a name (no capital letter)"
+        elif (debris := _debris(text, chain.name, named)) is not None:
+            chain.not_an_actor = debris
+        elif chain.name.lower() in _TITLE_WORDS:
+            chain.not_an_actor = "a word of an official's title (“Defence Minister”), not a name"
+        elif chain.label in ("ORG", "FAC", "GPE", "LOC") and _titled_person(text, chain.name, named):
+            chain.label = "PERSON"
+
+
+_MEASURE_OR_TIME = re.compile(r"(?i)\b(?:km|km2|km3|m3|kg|mph|kmh|gmt|utc)\b|\b\d{1,2}[.:/]\d{2}\b|[-–]\s*\d+(?:st|nd|rd|th)?$")
+_CREDIT_NAME = re.compile(r"\s/\s|\b(?:Images|Photos?|Pictures|Stock|Imago)$")
+_CREDIT_LINE = re.compile(
+    r"(?im)^\W*(?:by|written by|reporting by|editing by|additional reporting by|(?:photo|photograph|image|video)s?(?: by)?|"
+    r"credit|copyright|©)\b[^\n]*$"
+)
+
+
+def _debris(text: str, name: str, named: list[Mention]) -> str | None:
+    """Page furniture taken for names: measures and timestamps ("km3", "GMT 23.08.2023"), credit lines
+    ("UrduPoint News / Sputnik", "Getty Images"), bylines and navigation ("Home | World | Europe")."""
+    if _MEASURE_OR_TIME.search(name):
+        return "a measure, date or time, not a name"
+    if re.search(r"\b[A-Z]{1,3}-\d+\w*\b", name):
+        return "a designation of a road, weapon or model (“M-4”, “Su-25”), not an actor"
+    if _CREDIT_NAME.search(name):
+        return "a photo or agency credit, not an actor"
+    if re.search(r",\s*(?!(?:Inc|Ltd|LLC|Co|Corp|Jr|Sr|PLC)\b)\S", name):
+        return "a list of names run together, not one name"
+    lines = [text[text.rfind("\n", 0, m.span.start) + 1 : (text.find("\n", m.span.end) + 1 or len(text) + 1) - 1] for m in named]
+    if all(_CREDIT_LINE.match(line) and len(line.split()) <= 10 or _navigation(line) for line in lines):
+        return "named only in a byline, credit or navigation line"
+    return None
+
+
+def _navigation(line: str) -> bool:
+    """"Home | World | Europe": short items between bars, not a paragraph that happens to hold some."""
+    bars = line.count("|")
+    return bars >= 2 and len(line.split()) <= 4 * (bars + 1)
+
+
+_TITLE_WORDS = frozenset({"defence", "defense", "foreign", "interior", "internal", "justice", "finance", "health", "emergencies", "security"})
+_PERSON_TITLE = re.compile(
+    r"\b(?:[Mm]inister|[Pp]resident|[Dd]eputy|[Ss]pokes(?:man|woman|person)|[Ss]ecretary|[Cc]olonel|[Gg]eneral|[Cc]ommander|"
+    r"[Aa]dvis[eo]r|[Mm]ayor|[Gg]overnor|[Ss]enator|[Jj]udge|[Dd]irector|[Cc]hief|[Aa]mbassador|[Ll]eader|[Ff]ounder)\s+$"
+)
+_PLACE_WORDS = re.compile(
+    r"(?i)\b(?:valley|station|street|river|power|airport|square|bridge|city|county|island|lake|mountains?|park|bay|sea|"
+    r"hospital|school|college|church|cathedral|palace|hotel|stadium|airlines?|airways|plant|dam|region|oblast)\b"
+)
+_ORGANISATION_WORDS = re.compile(
+    r"(?i)\b(?:inc|corp|group|bank|institute|university|party|council|company|agency|ministry|news|times|post|fund|foundation|"
+    r"corps|army|navy|forces?|guard|legion|battalion|brigade|regiment|division|command|committee|service|office|department|"
+    r"club|union|association|league|network|media|press|radio|tv|channel|center|centre|court|police)\b"
+)
+
+
+def _titled_person(text: str, name: str, named: list[Mention]) -> bool:
+    """"Deputy Defence Minister Hanna Maliar", "Yevgeny Prigozhin": a name the model took for an
+    organisation or a place is a person's when it is a first name and a surname (the first name known
+    as one, neither a country nor a place or organisation word), or a person's title stands before it."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or _ORGANISATION_WORDS.search(name) or first_name_gender(name) is None:
+        return False
+    if not all(w[:1].isupper() and w.isalpha() for w in words) or _PLACE_WORDS.search(name):
+        return any(_PERSON_TITLE.search(text[max(0, m.span.start - 30) : m.span.start]) for m in named)
+    return len(words) == 2 and not any(is_country_word(w) for w in words)
+
+
+def _adjectival(doc: Doc, mention: Mention) -> bool:
+    if mention.label in ("GPE", "LOC", "FAC"):
+        return False  # "US troops": a place, which the places stage reads
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    if token.tag_ in _PLURAL_TAGS or token.text.endswith("s"):
+        return nationality(token.text)  # "Russians" are a nation; "Republicans" a party's members
+    modifier = token.dep_ in ("amod", "compound", "nmod") and token.head.i > token.i and token.head.pos_ in ("NOUN", "PROPN")
+    return token.tag_ == "JJ" or modifier or mention.label == "NORP"
+
+
+def _product(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and (words[-1].lower() in _PRODUCT_WORDS or any(_MODEL_NUMBER.match(w) for w in words[1:]))
 
 
 def _vote(analysis: Analysis, members: list[int]) -> str:

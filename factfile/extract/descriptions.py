@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -17,6 +20,7 @@ _MAX_WORDS = 16
 def make_descriptions() -> Stage:
     def descriptions(doc: Doc, analysis: Analysis) -> None:
         seen: set[tuple[int, str]] = set()
+        described: dict[int, list[str]] = defaultdict(list)
         chunks = {chunk.end: chunk for chunk in doc.noun_chunks}  # noun chunks do not overlap: one per end
         for mention in analysis.mentions:
             if mention.chain is None:
@@ -32,6 +36,7 @@ def make_descriptions() -> Stage:
                 if key in seen or not 1 <= len(value.split()) <= _MAX_WORDS:
                     continue
                 seen.add(key)
+                described[mention.chain].append(value)
                 analysis.facts.append(
                     Fact(
                         subject_chain=mention.chain,
@@ -42,7 +47,43 @@ def make_descriptions() -> Stage:
                     )
                 )
 
+        _mark_products(analysis, described)
+
     return descriptions
+
+
+# What the article calls a thing that is made, sold or fired, not an actor: "a very hot machine",
+# "Google's streaming gaming platform", "the drone".
+PRODUCT_NOUNS = frozenset({
+    "machine", "laptop", "notebook", "computer", "phone", "smartphone", "tablet", "console", "device", "gadget", "chip",
+    "processor", "app", "application", "software", "browser", "platform", "game", "car", "vehicle", "model", "camera",
+    "headset", "watch", "controller", "drone", "missile", "rifle", "tank", "helicopter", "jet", "aircraft", "product",
+})
+ACTOR_NOUNS = frozenset({
+    "company", "firm", "maker", "giant", "group", "organization", "organisation", "agency", "corporation", "business",
+    "startup", "manufacturer", "producer", "developer", "party", "unit", "movement", "government", "ministry", "outlet",
+})
+
+
+def _mark_products(analysis: Analysis, described: dict[int, list[str]]) -> None:
+    """A chain the article describes as a product twice or more, and more often than as a company, names no actor."""
+    for chain_id, values in described.items():
+        chain = analysis.chains[chain_id]
+        if chain.not_an_actor is not None or chain.label not in ("ORG", "PERSON", "NORP", "PRODUCT"):
+            continue
+        heads = [_kind_noun(v) for v in values]
+        products = [v for v, h in zip(values, heads, strict=True) if h in PRODUCT_NOUNS]
+        if len(products) >= 2 and len(products) > sum(h in ACTOR_NOUNS for h in heads):  # one may be a misparse ("NASA ... rover")
+            chain.not_an_actor = ("a product: the article calls it " + ", ".join(f"“{v}”" for v in products))[:200]
+
+
+def _kind_noun(description: str) -> str | None:
+    """The last word of a description that says what kind of thing it is ("device" in "cloud gaming device that never")."""
+    for word in reversed(re.findall(r"[^\W\d_]+", description.lower())):
+        for form in (word, word.removesuffix("s")):
+            if form in PRODUCT_NOUNS or form in ACTOR_NOUNS:
+                return form
+    return None
 
 
 def _describes(phrase: SpacySpan | None) -> bool:

@@ -12,7 +12,8 @@ import re
 
 from spacy.tokens import Doc
 
-from factfile.extract.names import QUOTES
+from factfile.extract.gender import first_name_gender
+from factfile.extract.names import QUOTES, unqualified_body
 from factfile.extract.nlp import text_of
 from factfile.extract.registry import Stage, stages
 from factfile.records import Analysis, Mention, Span
@@ -28,6 +29,10 @@ _CALENDAR = {
 }
 
 
+_CALENDAR_NAMES = {w.capitalize() for w in _CALENDAR}
+_TIME_WORDS = {"in", "on", "by", "since", "until", "till", "from", "through", "to", "of", "last", "next", "early", "late", "mid", "this", "that", "each", "every", "between"} | _CALENDAR
+
+
 @stages.register("mentions")
 def make_mentions() -> Stage:
     def mentions(doc: Doc, analysis: Analysis) -> None:
@@ -35,12 +40,18 @@ def make_mentions() -> Stage:
         found: list[tuple[int, int, str]] = []
         for start, end in _quoted_names(text):
             found.append((start, end, _label_inside(doc, start, end)))
+        known = _labels_by_name(doc)
         for ent in doc.ents:
             if ent.label_ in KEPT_LABELS:
                 start, end = _trim(text, ent.start_char, ent.end_char)
                 if end > start:
-                    found.append((start, end, ent.label_))
-        found = _without_overlaps(found + _propagated(text, found, doc))
+                    found += _split_compound(text, start, end, ent.label_, known)
+        found = _qualified_bodies(text, found)
+        extra = _propagated(text, found, doc)
+        surnames = {(s, e) for s, e, label in extra if label == "PERSON" and text[s:e] in _CALENDAR_NAMES}
+        found = _without_overlaps([f for f in found if not (f[2] == "DATE" and f[:2] in surnames)] + extra)
+        found = _joined_first_names(text, found)
+        found = _headline_checked(analysis, text, found)
         analysis.mentions = []
         for start, end, label in sorted(found):
             sentence = analysis.sentence_of(start)
@@ -48,6 +59,100 @@ def make_mentions() -> Stage:
                 analysis.mentions.append(Mention(span=Span(start, end, text[start:end]), label=label, sentence=sentence))
 
     return mentions
+
+
+def _headline_checked(analysis: Analysis, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A headline is read like the body, but in Title Case every word looks like a name: there, only
+    names the body also writes are kept ("Trump Meets Abe At Mar-a-Lago": Trump, Abe, Mar-a-Lago)."""
+    title = analysis.article.title
+    if not title or not text.startswith(title) or not _title_case(title):
+        return found
+    body = text[len(title):].casefold()
+    return [(s, e, label) for s, e, label in found if e > len(title) or text[s:e].casefold() in body]
+
+
+def _title_case(line: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.75
+
+
+_POSSESSIVE = re.compile(r"['’]s\s+")
+_PAIR = re.compile(r"([^\W\d_][\w.]+)\s*[-–]\s*([^\W\d_][\w.]+)")
+_TITLED_NAME = re.compile(
+    r"^(.*\b(?:Council|Ministry|Service|Committee|Office|Party|Agency|Command|Staff|Directorate|Department))\s+"
+    r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)$"
+)
+_PREFIXED = re.compile(r"(?:anti|pro|ex|non|post|pre)\s*-\s*", re.I)
+
+
+def _labels_by_name(doc: Doc) -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ in ACTOR_LABELS and (ent.text not in labels or ent.label_ == "PERSON"):
+            labels[ent.text] = ent.label_
+    return labels
+
+
+def _split_compound(text: str, start: int, end: int, label: str, known: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Names the model ran together: "Trump's National Economic Council" is Trump and the council,
+    "Trump-Abe" (talks) names two people, "anti-Trump" names Trump. A part becomes a mention when the
+    article names it on its own elsewhere; the rest of the compound names nobody."""
+    name = text[start:end]
+    prefix = _PREFIXED.match(name)
+    if prefix:
+        rest = name[prefix.end():]
+        return [(start + prefix.end(), end, known[rest])] if rest in known else []
+    pair = _PAIR.fullmatch(name)
+    if pair:
+        parts = [(start + pair.start(g), start + pair.end(g)) for g in (1, 2)]
+        if all(text[s:e] in known for s, e in parts):
+            return [(s, e, known[text[s:e]]) for s, e in parts]
+        return [(start, end, label)]
+    titled = _TITLED_NAME.search(name)
+    if titled and label == "ORG" and first_name_gender(titled.group(2)):  # "... Defense Council Oleksiy Danilov"
+        return [(start, start + titled.end(1), "ORG"), (start + titled.start(2), end, "PERSON")]
+    possessive = _POSSESSIVE.search(name)
+    if possessive and label in ("ORG", "FAC", "GPE", "PERSON") and possessive.start() > 0:
+        owner, owned = name[: possessive.start()], (start + possessive.end(), end)
+        kept = [(start, start + len(owner), known[owner])] if owner in known else []
+        return kept + [(*owned, label)] if name[possessive.end():][:1].isupper() else kept
+    return [(start, end, label)]
+
+
+def _joined_first_names(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"Denis" (a person) + "Kapustin" (taken for an organisation) is one person's name, "Denis Kapustin"."""
+    spans = sorted(found)
+    result, skip = [], -1
+    for i, (start, end, label) in enumerate(spans):
+        if i == skip:
+            continue
+        following = spans[i + 1] if i + 1 < len(spans) else None
+        if (label == "PERSON" and following and following[0] == end + 1 and text[end] == " " and following[2] in ("PERSON", "ORG", "NORP")
+                and " " not in text[start:end] + text[following[0]:following[1]] and text[following[0]].isupper()):
+            result.append((start, following[1], "PERSON"))
+            skip = i + 1
+        else:
+            result.append((start, end, label))
+    return result
+
+
+_QUALIFIES = re.compile(r"(?:['’]s)?\s+")
+
+
+def _qualified_bodies(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"Russian" + "Defence Ministry" is one name, "Russian Defence Ministry": a state body keeps the
+    country the article gives it right before it, so that the UK's and Russia's stay two actors."""
+    ends = {end: (start, end, label) for start, end, label in found if label in ("NORP", "GPE")}
+    result = list(found)
+    for start, end, label in found:
+        if label != "ORG" or not unqualified_body(text[start:end]):
+            continue
+        for qualifier_end in range(max(0, start - 4), start):
+            qualifier = ends.get(qualifier_end)
+            if qualifier and _QUALIFIES.fullmatch(text[qualifier_end:start]):
+                result = [f for f in result if f not in (qualifier, (start, end, label))] + [(qualifier[0], end, "ORG")]
+                break
+    return result
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -124,9 +229,14 @@ def _propagated(text: str, found: list[tuple[int, int, str]], doc: Doc) -> list[
         names.setdefault(name, label)
     extra = []
     for name, label in names.items():
-        flags = re.I if len(name.split()) > 1 else 0
+        flags = re.I if len(name.split()) > 1 or any(ch.isupper() for ch in name[1:]) and not name.isupper() else 0  # "Wikileaks" is "WikiLeaks"
         for match in re.finditer(_whole_word(name), text, flags):
             extra.append((match.start(), match.end(), label))
+    for surname in {n.split()[-1] for n, label in names.items() if label == "PERSON" and len(n.split()) > 1} & _CALENDAR_NAMES:
+        for match in re.finditer(_whole_word(surname), text):  # "Theresa May" ... "May said", not "in May" or "May 5"
+            before = text[max(0, match.start() - 20) : match.start()].split()[-2:]
+            if not re.match(r"\s*(?:\d|of\b|[-–]\s*\d)", text[match.end() :]) and not {w.lower() for w in before} & _TIME_WORDS:
+                extra.append((match.start(), match.end(), "PERSON"))
     return extra
 
 

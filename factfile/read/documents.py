@@ -166,3 +166,10 @@ def copy_family(session: Session, document_id: int) -> list[Copy] | None:
         Copy(d.id, d.title, d.published, outlet, None if d.id == root_id else d.copy_of_id, d.copy_reason)
         for d, outlet in sorted(rows, key=lambda r: r[0].id != root_id)
     ]
+
+
+def story_explanation(session: Session, document_id: int) -> str:
+    """Why the document is in its story (relate/stories.py)."""
+    from factfile.relate.stories import explain
+
+    return explain(session, session.get(s.Document, document_id))

@@ -40,3 +40,8 @@ def list_stories(session: Session, limit: int = 50, offset: int = 0) -> tuple[in
                    first_published=story.first_published, last_published=story.last_published)
         for (story,) in rows
     ]
+
+
+def story_of(session: Session, document_id: int) -> int | None:
+    """The story the document is in."""
+    return session.scalar(select(s.Document.story_id).where(s.Document.id == document_id))

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import bindparam, exists, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from factfile.extract.names import clean_name, content_words, initials, is_acronym, name_key, signature
+from factfile.extract.names import clean_name, content_words, initials, is_acronym, name_key, signature, unqualified_body
 from factfile.records import Chain
 from factfile.relate import Linking, relaters
 from factfile.relate.decisions import join_actors, kept_apart
@@ -42,6 +42,7 @@ class NameKeys:
     surname: str | None
     block: str | None
     acronym: bool
+    body: bool = False  # a state body named without its country ("Defence Ministry")
 
     @classmethod
     def of(cls, name: str, kind: str) -> NameKeys:
@@ -56,6 +57,7 @@ class NameKeys:
             surname=words[-1][:100] if many and kind == "person" else None,
             block=f"{len(words)}{longest[:4]}{others}"[:16] if len(longest) >= 4 else None,  # same length, start, initials
             acronym=is_acronym(name),
+            body=kind != "person" and unqualified_body(name),
         )
 
 
@@ -139,7 +141,8 @@ def make_actor_linker():
 
 
 def _link(linking: Linking) -> None:
-    session, chains = linking.session, linking.analysis.chains
+    session = linking.session
+    chains = [chain for chain in linking.analysis.chains if chain.not_an_actor is None]
     kinds = {chain.id: KIND_OF_LABEL.get(chain.label, "other") for chain in chains}
     names = {chain.id: _names(chain) for chain in chains}
     keys = {chain.id: [NameKeys.of(n, kinds[chain.id]) for n in names[chain.id]] for chain in chains}
@@ -202,6 +205,8 @@ def _best_match(names: list[NameKeys], kind: str, pool: Pool) -> Match | None:
     one shared word ("Minyon Moore" is not "Gwen Moore" because both are called "Moore")."""
     best: Match | None = None
     has_full_name = any(" " in n.key for n in names)
+    if any(not n.body for n in names):
+        names = [n for n in names if not n.body]  # "Defence Ministry" is whose the article says: match "Russian Defence Ministry"
     totals, surnames = pool.totals, pool.surnames
     for name in names:
         for candidate in pool.near(name):
@@ -252,7 +257,7 @@ def _absorb_surname_actors(linking: Linking, keys, kinds, pool: Pool, apart: dic
     """An actor known only by a surname ("Trump", from articles that never gave the full name) joins
     the person whose full name this article gives, when no other known person has that surname."""
     session = linking.session
-    for chain in linking.analysis.chains:
+    for chain in (c for c in linking.analysis.chains if c.not_an_actor is None):
         actor_id = linking.actor_of_chain[chain.id]
         surnames = {k.surname for k in keys[chain.id] if k.surname}
         if kinds[chain.id] != "person" or not surnames:
@@ -284,7 +289,7 @@ def _count_aliases(linking: Linking, kinds: dict[int, str], matched: dict[int, s
     mentions = linking.analysis.mentions
     document = linking.document.id
     counts: dict[tuple[int, str], list] = {}
-    for chain in linking.analysis.chains:
+    for chain in (c for c in linking.analysis.chains if c.not_an_actor is None):
         actor_id = linking.actor_of_chain[chain.id]
         cross = matched.get(chain.id, "")
         for index in chain.mentions:

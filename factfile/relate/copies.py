@@ -1,22 +1,32 @@
-"""Find the documents a new document copies (or that copy it) and link each copy to its original.
+"""Find the documents a new document copies (or that copy it) and link each copy to its root original.
 
-Candidates come from the stored LSH band keys of two fingerprints (relate/fingerprints.py): word
+Candidates come from the stored LSH band keys of three fingerprints (relate/fingerprints.py): word
 shingles catch verbatim, re-templated, truncated, padded and re-ordered copies; the stop-word skeleton
-catches spun copies whose content words were swapped for synonyms. Each candidate is then compared on
-its full text:
+catches spun copies whose words were swapped for synonyms; the sequence of names, numbers and dates
+catches translations and machine translations. Each candidate is then compared on its full text:
 
-- containment: most word shingles of the shorter text are in the longer one (a cut or padded copy);
+- containment: most word shingles of the shorter text are in the longer one (a cut, padded or
+  re-edited copy, an excerpt);
 - similarity: the two texts share most of their word shingles (Jaccard);
-- paraphrase: the stop-word skeleton and the names and numbers agree although the words do not.
+- paraphrase: the stop-word skeleton and the names and numbers agree although the words do not;
+- spun: a good part of the word runs survive (a spinner leaves about 40 % of the 5-word runs) and
+  the skeleton agrees, even where names were "synonymised" ("New York Times" -> "New York Instances");
+- translation: in another language (or machine-translated back), the names, numbers and dates come in
+  the same order.
+A match between two reports of different events written from one template (relate/templates.py) is
+dropped, and so is a pair a user said is not a copy (relate/decisions.py).
 
-Which of two matching documents is the original: the one the other declares as its source
-("Source: Watson"), else the one published earlier, else the one stored first. A copy always points
-at the root original, so copies of copies collapse to one origin; a new, earlier original re-roots the
-copies already found.
+Which document is the original: a wire agency's own story, or when a text credits an agency ("(Reuters)",
+"/ТАСС/") whose page is not stored, a stand-in document for that wire story, so that the outlets
+carrying it are copies of the agency rather than of each other; then the one the other declares as its
+source ("Source: Watson"); else the one published earlier, else the one stored first. A copy always
+points at the root original, so copies of copies collapse to one origin; a new, earlier original
+re-roots the copies already found.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date
 
@@ -26,9 +36,11 @@ from sqlalchemy.orm import Session
 
 from factfile.records import Article
 from factfile.relate import Linking, preparers, relaters
+from factfile.relate.decisions import copy_decisions
 from factfile.relate.fingerprints import (
     KINDS,
     Fingerprint,
+    agreement,
     band_keys,
     containment,
     estimated_containment,
@@ -36,55 +48,101 @@ from factfile.relate.fingerprints import (
     jaccard,
     signature,
 )
-from factfile.relate.outlets import declares_outlet
-from factfile.store.schema import CopyBand, CopyFingerprint, Document, Outlet
+from factfile.relate.outlets import WIRE_COPY, declares_outlet
+from factfile.relate.templates import slots
+from factfile.relate.wires import AGENCIES, credited_agency, outlet_agency
+from factfile.store.schema import CopyBand, CopyFingerprint, Document, Outlet, Story
 
-CANDIDATES = 50  # documents sharing the most band keys whose signatures are compared
-ESTIMATE_FLOOR = 0.3  # estimated containment below which a candidate's text is not read
+CANDIDATES = 50  # documents sharing the most word or skeleton band keys whose signatures are compared
+NAME_CANDIDATES = 8  # documents in other languages sharing the most name-order band keys, compared in full
+ESTIMATE_FLOOR = 0.2  # estimated containment below which a candidate's text is not read
 MIN_SHINGLES = 15  # below this a text is too short to call anything a copy of it
 WORD_CONTAINMENT = 0.5
 SKELETON_CONTAINMENT = 0.5
 ANCHOR_CONTAINMENT = 0.4
+SHARED_WORDS = 0.3  # independent reports share a quote or two, under 20 % of their 5-word runs
+SPUN_WORDS = 0.2  # a spinner leaves about 40 % of the 5-word runs; with the skeleton, a fifth will do
+SPUN_SKELETON = 0.3
 SIMILAR_JACCARD = 0.8
+MIN_NAMES = 8  # names, numbers and dates a text needs before their order says anything
+NAME_AGREEMENT = 0.6  # share of the shorter name sequence found in order in the other text
+NAME_AGREEMENT_LONGER = 0.4  # and of the longer one: a translation is about as long as its original
+REWORDED_SKELETON = 0.2  # in one language, a name-order match also needs some of the sentence skeleton
+TEMPLATE_TOKENS = 150  # templated reports (event notes, agency flashes) are shorter than this
+VERBATIM = 0.9  # word containment above which two texts are one text whatever their figures
+STAND_IN = "wire:"  # origin prefix of a stand-in document for a wire story whose page is not stored
 
 
 @dataclass(slots=True)
 class Match:
-    """A stored document whose text the new one shares, and how much of it."""
+    """A stored document whose text the new one shares, how much of it, and what kind of copy it is."""
 
     document_id: int
     words: float  # containment of word shingles
     skeleton: float  # containment of stop-word shingles
     anchors: float  # containment of name/number shingles
     jaccard: float  # word-shingle Jaccard
-
-    @property
-    def evidence(self) -> str:
-        if self.words >= WORD_CONTAINMENT:
-            return "similarity" if self.jaccard >= SIMILAR_JACCARD else "containment"
-        return "paraphrase"
+    names: float = 0.0  # share of the name sequence found in order
+    evidence: str = ""
 
     @property
     def score(self) -> float:
-        """One number to rank matches: shared words, or for a paraphrase the shared skeleton."""
-        return self.words if self.words >= WORD_CONTAINMENT else min(self.skeleton, self.anchors) * 0.9
+        """One number to rank matches: shared words, else shared skeleton, else shared name order."""
+        if self.evidence in ("similarity", "containment"):
+            return self.words
+        if self.evidence == "spun":
+            return 0.8 * max(self.words, self.skeleton)
+        if self.evidence == "paraphrase":
+            return min(self.skeleton, self.anchors) * 0.9
+        return 0.7 * self.names
 
 
-def is_copy(a: Fingerprint, b: Fingerprint) -> Match | None:
-    """Compare two fingerprints in full; a Match (without document id) when one text copies the other."""
+def is_copy(
+    a: Fingerprint, b: Fingerprint, language: str | None = None, same_language: bool = True, same_outlet: bool = False
+) -> Match | None:
+    """Compare two fingerprints in full; a Match (without document id) when one text copies the other.
+
+    Two pages of one outlet share its boilerplate (bylines, teasers, footers), so between them only
+    the plain word-run rules count, not the lower bars for spun or partly shared text."""
     words = containment(a.words, b.words)
     skeleton = containment(a.skeleton, b.skeleton)
     anchor = containment(a.anchors, b.anchors)
-    match = Match(0, words, skeleton, anchor, jaccard(a.words, b.words))
-    if min(len(a.words), len(b.words)) >= MIN_SHINGLES and words >= WORD_CONTAINMENT:
-        return match
-    if (
-        min(len(a.skeleton), len(b.skeleton)) >= MIN_SHINGLES
-        and skeleton >= SKELETON_CONTAINMENT
-        and anchor >= ANCHOR_CONTAINMENT
-    ):
-        return match
-    return None
+    long_enough = min(len(a.words), len(b.words)) >= MIN_SHINGLES
+    named = min(len(a.name_sequence), len(b.name_sequence)) >= MIN_NAMES
+    names, names_of_longer, common = agreement(a.name_sequence, b.name_sequence) if named else (0.0, 0.0, 0)
+    if common < MIN_NAMES or names_of_longer < NAME_AGREEMENT_LONGER:
+        names = 0.0  # a few names in common order, or a short text's names inside a long one: one story, not one text
+    match = Match(0, words, skeleton, anchor, jaccard(a.words, b.words), names)
+    skeletal = min(len(a.skeleton), len(b.skeleton)) >= MIN_SHINGLES
+    if not same_language:
+        match.evidence = "translation" if names >= NAME_AGREEMENT else ""
+    elif long_enough and words >= WORD_CONTAINMENT:
+        match.evidence = "similarity" if match.jaccard >= SIMILAR_JACCARD else "containment"
+    elif skeletal and skeleton >= SKELETON_CONTAINMENT and anchor >= ANCHOR_CONTAINMENT:
+        match.evidence = "paraphrase"
+    elif not same_outlet and long_enough and skeletal and words >= SPUN_WORDS and skeleton >= SPUN_SKELETON:
+        match.evidence = "spun"
+    elif not same_outlet and long_enough and words >= SHARED_WORDS:
+        match.evidence = "containment"
+    elif names >= NAME_AGREEMENT and skeleton >= REWORDED_SKELETON:
+        match.evidence = "reworded"
+    if not match.evidence:
+        return None
+    if same_language and _templated(a, b, words) and slots(a.tokens, b.tokens, language).different_events:
+        return None
+    return match
+
+
+def _templated(a: Fingerprint, b: Fingerprint, words: float) -> bool:
+    """Whether two matching texts could be one template's reports of different events: short (event
+    notes, flashes) and not near-verbatim."""
+    return min(a.token_count, b.token_count) < TEMPLATE_TOKENS and words < VERBATIM
+
+
+def template_conflict(a: Fingerprint, b: Fingerprint, language: str | None = None) -> str:
+    """The first slot where two texts differ in a number or name ("Rennes / Lille"), or ""."""
+    found = slots(a.tokens, b.tokens, language)
+    return found.example if found.different_events else ""
 
 
 @dataclass(slots=True)
@@ -94,9 +152,8 @@ class Sketch:
     print: Fingerprint
     signatures: dict[str, np.ndarray]
 
-    @property
-    def keys(self) -> list[int]:
-        return [key for kind in KINDS for key in band_keys(self.signatures[kind], kind)]
+    def keys(self, kinds: tuple[str, ...] = KINDS) -> list[int]:
+        return [key for kind in kinds for key in band_keys(self.signatures[kind], kind)]
 
 
 def sketch(text: str, language: str | None, with_anchors: bool = True) -> Sketch:
@@ -106,38 +163,57 @@ def sketch(text: str, language: str | None, with_anchors: bool = True) -> Sketch
 
 def find_copies(session: Session, text: str, language: str | None, exclude: int | None = None) -> list[Match]:
     """Stored documents that `text` copies or that copy it, best match first."""
-    return _matches(session, sketch(text, language), exclude)
+    return _matches(session, sketch(text, language), language, exclude, None)
 
 
-def _matches(session: Session, new: Sketch, exclude: int | None) -> list[Match]:
-    """Three sieves: shared band keys (index), estimated overlap (signatures), full comparison (texts)."""
-    keys = new.keys
+def _top(session: Session, keys: list[int], exclude: int | None, limit: int) -> list[int]:
+    """The documents sharing the most of these band keys (an index lookup)."""
     if not keys:
         return []
     shared = func.count().label("shared")
     query = select(CopyBand.document_id, shared).where(CopyBand.key.in_(keys))
     if exclude is not None:
         query = query.where(CopyBand.document_id != exclude)
-    query = query.group_by(CopyBand.document_id).order_by(shared.desc(), CopyBand.document_id).limit(CANDIDATES)
-    candidates = [document_id for document_id, _ in session.execute(query)]
-    if not candidates:
+    query = query.group_by(CopyBand.document_id).order_by(shared.desc(), CopyBand.document_id).limit(limit)
+    return [document_id for document_id, _ in session.execute(query)]
+
+
+def _in_other_languages(session: Session, ids: list[int], language: str | None, limit: int) -> list[int]:
+    """Of these documents (best first), those in another language than `language`."""
+    if not ids:
         return []
+    languages = dict(session.execute(select(Document.id, Document.language).where(Document.id.in_(ids))).all())
+    return [i for i in ids if _base(languages.get(i)) != _base(language)][:limit]
+
+
+def _matches(session: Session, new: Sketch, language: str | None, exclude: int | None, outlet_id: int | None) -> list[Match]:
+    """Three sieves: shared band keys (index), estimated overlap (signatures), full comparison (texts)."""
+    candidates = _top(session, new.keys(("words", "skeleton")), exclude, CANDIDATES)
     likely = [
         row.document_id
         for row in session.scalars(select(CopyFingerprint).where(CopyFingerprint.document_id.in_(candidates)))
         if _estimate(new, row) >= ESTIMATE_FLOOR
-    ]
+    ] if candidates else []
+    if len(new.print.name_sequence) >= MIN_NAMES:
+        named = _in_other_languages(session, _top(session, new.keys(("names",)), exclude, CANDIDATES), language, NAME_CANDIDATES)
+        likely += [d for d in named if d not in set(likely)]
     if not likely:
         return []
     matches = []
-    for document_id, text, language in session.execute(
-        select(Document.id, Document.text, Document.language).where(Document.id.in_(likely))
+    for document_id, text, other_language, other_outlet in session.execute(
+        select(Document.id, Document.text, Document.language, Document.outlet_id).where(Document.id.in_(likely))
     ):
-        match = is_copy(new.print, fingerprint(text, language))
+        same = _base(language) == _base(other_language)
+        same_outlet = outlet_id is not None and outlet_id == other_outlet
+        match = is_copy(new.print, fingerprint(text, other_language), language, same_language=same, same_outlet=same_outlet)
         if match is not None:
             match.document_id = document_id
             matches.append(match)
     return sorted(matches, key=lambda m: (-m.score, m.document_id))
+
+
+def _base(language: str | None) -> str:
+    return (language or "en").split("-")[0].lower()
 
 
 def _estimate(new: Sketch, stored: CopyFingerprint) -> float:
@@ -159,7 +235,7 @@ def index(session: Session, entries: dict[int, Sketch]) -> None:
     ids = list(entries)
     session.execute(delete(CopyBand).where(CopyBand.document_id.in_(ids)))
     session.execute(delete(CopyFingerprint).where(CopyFingerprint.document_id.in_(ids)))
-    bands = [{"document_id": i, "key": k} for i, entry in entries.items() for k in sorted(set(entry.keys))]
+    bands = [{"document_id": i, "key": k} for i, entry in entries.items() for k in sorted(set(entry.keys()))]
     if bands:
         session.execute(insert(CopyBand), bands)
     session.execute(
@@ -185,10 +261,19 @@ class Side:
     published: date | None
     declared_source: str | None
     outlet: Outlet | None
+    credits: str | None = None  # the wire agency the text credits
+    agency: str | None = None  # the agency whose own story this is (its page, or a stand-in)
+    stand_in: bool = False
 
 
 def original_of(new: Side, old: Side) -> tuple[Side, Side, str]:
     """(original, copy, reason) for two documents with the same text; `old` was stored first."""
+    for first, second in ((new, old), (old, new)):
+        if first.agency and second.stand_in and not first.stand_in:
+            return first, second, f"the {first.agency} story itself"
+    for first, second in ((new, old), (old, new)):
+        if first.agency and not second.agency and (first.stand_in or second.credits in (None, first.agency)):
+            return first, second, f"{WIRE_COPY}{first.agency}"
     if new.declared_source and old.outlet and declares_outlet(new.declared_source, old.outlet):
         return old, new, f"declared source {new.declared_source!r}"
     if old.declared_source and new.outlet and declares_outlet(old.declared_source, new.outlet):
@@ -200,21 +285,74 @@ def original_of(new: Side, old: Side) -> tuple[Side, Side, str]:
     return old, new, "first stored"
 
 
+def is_stand_in(document: Document) -> bool:
+    return document.origin.startswith(STAND_IN) and document.url is None
+
+
 def _side(session: Session, document: Document) -> Side:
     outlet = session.get(Outlet, document.outlet_id) if document.outlet_id is not None else None
-    return Side(document.id, document.published, document.declared_source, outlet)
+    if is_stand_in(document):
+        name = document.origin.removeprefix(STAND_IN)
+        return Side(document.id, document.published, None, outlet, name, name, stand_in=True)
+    credits = credited_agency(document.text, document.declared_source)
+    own = outlet_agency(outlet)
+    return Side(document.id, document.published, document.declared_source, outlet, credits,
+                own if own and credits in (None, own) else None)
 
 
 def _root(session: Session, document: Document) -> Document:
     return session.get(Document, document.copy_of_id) if document.copy_of_id is not None else document
 
 
-def _merge(session: Session, original: Document, copy: Document, reason: str, match: Match) -> None:
-    """Make `copy` (a root) and all its copies point at `original`."""
+def _merge(session: Session, original: Document, copy: Document, reason: str, match: Match | None) -> None:
+    """Make `copy` (a root) and all its copies point at `original`; a replaced stand-in is dropped."""
     session.execute(update(Document).where(Document.copy_of_id == copy.id).values(copy_of_id=original.id))
+    if is_stand_in(copy):
+        _drop_stand_in(session, copy)
+        return
     copy.copy_of_id = original.id
-    copy.copy_reason = f"{reason}; {match.evidence} {match.score:.2f}"
-    copy.copy_similarity = round(match.score, 4)
+    copy.copy_reason = f"{reason}; {match.evidence} {match.score:.2f}" if match is not None else reason
+    copy.copy_similarity = round(match.score, 4) if match is not None else None
+
+
+def _drop_stand_in(session: Session, stand_in: Document) -> None:
+    if stand_in.story_id is not None and (story := session.get(Story, stand_in.story_id)) is not None:
+        story.size = max(0, (story.size or 1) - 1)
+    session.delete(stand_in)
+    session.flush()
+
+
+def _agency_outlet(session: Session, agency: str) -> Outlet:
+    """The agency's outlet: the one of its own domain when stored, else one known by its name."""
+    domains = [alias for alias in AGENCIES.get(agency, ()) if "." in alias]
+    found = session.scalars(select(Outlet).where(Outlet.key.in_([*domains, *(f"www.{d}" for d in domains)]))).first()
+    if found is not None:
+        return found
+    key = f"name:{agency.casefold()}"
+    found = session.scalar(select(Outlet).where(Outlet.key == key))
+    if found is None:
+        found = Outlet(key=key, name=agency)
+        session.add(found)
+        session.flush()
+    return found
+
+
+def stand_in(session: Session, agency: str, carrier: Document) -> Document:
+    """A document standing for a wire story whose agency page is not stored: its carriers' root."""
+    digest = hashlib.sha256(f"{STAND_IN}{agency}:{carrier.content_hash}".encode()).hexdigest()
+    found = session.scalar(select(Document).where(Document.content_hash == digest))
+    if found is not None:
+        return found
+    document = Document(
+        content_hash=digest, origin=f"{STAND_IN}{agency}", url=None, title=carrier.title, published=carrier.published,
+        site=agency, outlet_id=_agency_outlet(session, agency).id, language=carrier.language, text="",
+        story_id=carrier.story_id, copy_reason=f"stands in for the {agency} wire story (its own page is not stored)",
+    )
+    session.add(document)
+    session.flush()
+    if document.story_id is not None and (story := session.get(Story, document.story_id)) is not None:
+        story.size = (story.size or 0) + 1
+    return document
 
 
 def link(session: Session, document: Document, matches: list[Match]) -> Document | None:
@@ -223,17 +361,80 @@ def link(session: Session, document: Document, matches: list[Match]) -> Document
     Matching two groups at once happens when an original arrives after copies that do not match each
     other (a spun copy and a truncated one): both groups then collapse onto one origin.
     """
-    root = document
+    apart = _kept_apart(session, document)
+    root, linked = document, False
     for match in matches:
-        other = _root(session, session.get(Document, match.document_id))
-        if other.id == root.id:
+        other_document = session.get(Document, match.document_id)
+        if other_document.content_hash in apart:
+            continue
+        other = _root(session, other_document)
+        if other.id == root.id or other.content_hash in apart:
             continue
         first, second = (root, other) if root.id < other.id else (other, root)
-        original, _, reason = original_of(_side(session, second), _side(session, first))
+        new, old = _side(session, second), _side(session, first)
+        agency = _shared_wire(new, old)
+        if agency is not None:
+            wire = stand_in(session, agency, first)
+            for member in (first, second):
+                _merge(session, wire, member, f"{WIRE_COPY}{agency} (credited; its own page is not stored)", match)
+            root, linked = wire, True
+            continue
+        original, _, reason = original_of(new, old)
         winner, loser = (first, second) if original.id == first.id else (second, first)
         _merge(session, winner, loser, reason, match)
-        root = winner
-    return root if matches else None
+        root, linked = winner, True
+    return root if linked else None
+
+
+def _shared_wire(new: Side, old: Side) -> str | None:
+    """The agency two carriers of one wire story credit when neither is the agency's own story."""
+    if new.agency or old.agency:
+        return None
+    credited = new.credits or old.credits
+    if credited and new.credits in (None, credited) and old.credits in (None, credited):
+        return credited
+    return None
+
+
+def _kept_apart(session: Session, document: Document) -> set[str]:
+    """Content hashes of the documents a user said this one does not copy (and is not copied by)."""
+    return {
+        original if copy == document.content_hash else copy
+        for kind, copy, original in copy_decisions(session, document.content_hash)
+        if kind == "not_copy"
+    }
+
+
+def apply_user_links(session: Session, document: Document) -> None:
+    """Make the links users decided for this document ("a copy of that one"), whatever its text says."""
+    for kind, copy_hash, original_hash in copy_decisions(session, document.content_hash):
+        if kind != "copy_of":
+            continue
+        copy = session.scalar(select(Document).where(Document.content_hash == copy_hash))
+        original = session.scalar(select(Document).where(Document.content_hash == original_hash))
+        if copy is None or original is None:
+            continue
+        force_link(session, copy, original, "copy by user decision")
+
+
+def force_link(session: Session, copy: Document, original: Document, reason: str) -> None:
+    """Make `copy`'s group copies of `original`'s root."""
+    copy_root, original_root = _root(session, copy), _root(session, original)
+    if copy_root.id == original_root.id and copy.copy_of_id == original_root.id:
+        return
+    if copy_root.id != original_root.id:
+        _merge(session, original_root, copy_root, reason, None)
+    if copy.id != original_root.id and copy.copy_of_id != original_root.id:
+        copy.copy_of_id = original_root.id
+        copy.copy_reason = reason
+
+
+def unlink(session: Session, copy: Document) -> None:
+    """Detach a copy from its original: it becomes a root again."""
+    copy.copy_of_id = None
+    copy.copy_reason = None
+    copy.copy_similarity = None
+    session.flush()
 
 
 @preparers.register("copies")
@@ -246,7 +447,8 @@ def make_copy_linker():
     def relate(linking: Linking) -> None:
         document, session = linking.document, linking.session
         new = linking.analysis.prepared.get("copies") or sketch(document.text, document.language)
-        link(session, document, _matches(session, new, exclude=document.id))
+        link(session, document, _matches(session, new, document.language, document.id, document.outlet_id))
+        apply_user_links(session, document)
         index(session, {document.id: new})
         session.flush()
 

@@ -6,9 +6,14 @@ Three views of one text, each robust to a different way of copying it:
 - `skeleton`: shingles of the stop-word sequence (Stamatatos' stop-word n-grams). A spun copy swaps
   content words for synonyms ("rare attack" -> "uncommon assault") but keeps "the ... of ... to the".
 - `anchors`: names and numbers, in order. They survive spinning and translation alike.
+- `names`: the same sequence made script- and language-neutral (`name_keys`): names transliterated to
+  Latin and cut to their first consonants ("Зеленського", "Zelenskiy" and "Selenskyj" are one key),
+  numbers without thousands groups, month names as month numbers. A translation keeps its names,
+  numbers and dates in much the same order; two independent reports of one event do not.
 
-Each view is MinHashed (datasketch) and cut into LSH bands; a band key is one 64-bit integer, so the
-index is an ordinary indexed table and a new document is matched without rebuilding anything.
+Each view but `anchors` is MinHashed (datasketch) and cut into LSH bands; a band key is one 64-bit
+integer, so the index is an ordinary indexed table and a new document is matched without rebuilding
+anything.
 """
 
 from __future__ import annotations
@@ -21,13 +26,17 @@ from functools import cache, lru_cache
 
 import numpy as np
 from datasketch import MinHash
+from rapidfuzz.distance import LCSseq
+from unidecode import unidecode
+from wordfreq import zipf_frequency
 
 WORD_N = 5
 SKELETON_N = 8
 ANCHOR_N = 3
 NUM_PERM = 64
 ROWS_PER_BAND = 2  # 32 bands: a pair with Jaccard 0.2 becomes a candidate with p = 0.73, 0.3 with p = 0.95
-KINDS = ("words", "skeleton")
+NAMES_N = 2
+KINDS = ("words", "skeleton", "names")
 SCHEME = "affine32"  # datasketch permutation scheme; part of what a stored band key means
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -41,6 +50,9 @@ class Fingerprint:
     skeleton: np.ndarray
     anchors: np.ndarray
     token_count: int
+    names: np.ndarray  # shingles of `name_sequence`
+    name_sequence: list[str]
+    tokens: list[str]  # the words as written, to align two texts (relate/templates.py)
 
     def view(self, kind: str) -> np.ndarray:
         return getattr(self, kind)
@@ -72,21 +84,102 @@ def anchors(raw_tokens: list[str], language: str | None = None) -> list[str]:
 
 
 def fingerprint(text: str, language: str | None = None, with_anchors: bool = True) -> Fingerprint:
-    """All views of a text; `with_anchors=False` skips names and numbers (only needed to compare)."""
-    if with_anchors:
-        raw = _TOKEN.findall(text)
-        words = [t.casefold() for t in raw]
-    else:
-        words = _TOKEN.findall(text.casefold())
+    """All views of a text; `with_anchors=False` skips the names-and-numbers shingles (only needed to compare)."""
+    raw = _TOKEN.findall(text)
+    words = [t.casefold() for t in raw]
     hashes = np.fromiter(map(_hash64, words), dtype=np.uint64, count=len(words))
     is_stop = np.isin(hashes, _stop_hashes(language))
     names = anchors(raw, language) if with_anchors else []
+    keys = name_keys(text, language)
     return Fingerprint(
         words=_shingles(hashes, WORD_N),
         skeleton=_shingles(hashes[is_stop], SKELETON_N),
         anchors=_shingles(np.fromiter(map(_hash64, names), dtype=np.uint64, count=len(names)), ANCHOR_N),
         token_count=len(words),
+        names=_shingles(np.fromiter(map(_hash64, keys), dtype=np.uint64, count=len(keys)), NAMES_N),
+        name_sequence=keys,
+        tokens=raw,
     )
+
+
+# Month names by their first letters, in the languages the store sees most; a month becomes "m<number>".
+_MONTHS = {
+    1: ("jan", "янв", "січ", "gen", "ene", "sty", "tammi"), 2: ("feb", "фев", "лют", "fév", "fev", "lut"),
+    3: ("mar", "мар", "бер", "mär", "mrz"), 4: ("apr", "апр", "кві", "avr", "abr", "kwi"),
+    5: ("may", "мая", "май", "тра", "mai", "mag", "maj"), 6: ("jun", "июн", "чер", "juin", "giu", "cze"),
+    7: ("jul", "июл", "лип", "juil", "lug", "lip"), 8: ("aug", "авг", "сер", "août", "ago", "sie"),
+    9: ("sep", "сен", "вер", "set", "wrz"), 10: ("oct", "окт", "жов", "okt", "ott", "paź", "out"),
+    11: ("nov", "ноя", "лис", "noi", "lis"), 12: ("dec", "дек", "гру", "dez", "déc", "dic", "gru"),
+}
+_MONTH_WORDS = re.compile(
+    r"^(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр"
+    r"|січ|лют|берез|квіт|травн|червн|липн|серп|верес|жовтн|листопад|груд"
+    r"|januar|februar|märz|juni|juli|oktober|dezember"
+    r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)",
+)
+_KEY_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d+", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?:\n\"«»“”]\s*$")
+_CONSONANT_CLASS = str.maketrans({"c": "k", "q": "k", "x": "k", "w": "v", "z": "s"})
+_GROUP_SEPARATORS = (",", ".", " ", "\u00a0", "\u202f", "'")
+COMMON_ZIPF = 4.5  # a sentence-initial capitalised word this frequent is an ordinary word, not a name
+
+
+def _month(word: str) -> int | None:
+    low = word.casefold()
+    if not _MONTH_WORDS.match(low):
+        return None
+    return next((m for m, stems in _MONTHS.items() if low.startswith(stems)), None)
+
+
+@lru_cache(maxsize=1 << 18)
+def name_key(word: str) -> str:
+    """A name's first three consonants, in Latin letters and coarse sound classes ("Vagner" = "Wagner")."""
+    latin = re.sub(r"[^a-z]", "", unidecode(word).casefold())
+    consonants = re.sub(r"[aeiouyhj]", "", latin.translate(_CONSONANT_CLASS))
+    consonants = re.sub(r"(.)\1+", r"\1", consonants)
+    return (consonants or latin)[:3]
+
+
+@lru_cache(maxsize=1 << 18)
+def common_word(word: str, language: str, zipf: float = COMMON_ZIPF) -> bool:
+    """Whether a word is at least this frequent in the language (wordfreq's Zipf scale); False where
+    wordfreq has no list or needs a segmenter."""
+    if language in ("zh", "ja", "ko"):
+        return False
+    try:
+        return zipf_frequency(word, language) >= zipf
+    except (LookupError, ImportError):
+        return False
+
+
+def name_keys(text: str, language: str | None = None) -> list[str]:
+    """Names, numbers and months in text order, as keys that survive translation and transliteration."""
+    stops = stop_words(language)
+    lang = (language or "en").split("-")[0].lower()
+    keys: list[str] = []
+    previous_end, after_number = 0, False
+    for match in _KEY_TOKEN.finditer(text):
+        token, gap = match.group(), text[previous_end : match.start()]
+        first = previous_end == 0 or bool(_SENTENCE_END.search(gap))
+        follows_number, previous_end = after_number, match.end()
+        after_number = token.isdigit()
+        if after_number:
+            if not (follows_number and len(token) == 3 and gap in _GROUP_SEPARATORS):  # "16,000" is "16"
+                keys.append(token.lstrip("0") or "0")
+            continue
+        month = _month(token)
+        if month is not None and (len(token) > 3 or token[0].isupper() or follows_number):
+            keys.append(f"m{month}")
+            continue
+        low = token.casefold()
+        if not token[0].isupper() or len(token) < 2 or low in stops:
+            continue
+        if first and common_word(low, lang):
+            continue
+        keys.append(name_key(token))
+    return keys
 
 
 @cache
@@ -150,6 +243,15 @@ def _permutations(kind: str):
 
 def _identity(value):
     return value
+
+
+def agreement(a: list[str], b: list[str]) -> tuple[float, float, int]:
+    """How much of two sequences agrees in order (longest common subsequence): its share of the shorter
+    one, its share of the longer one, and its length."""
+    if not a or not b:
+        return 0.0, 0.0, 0
+    common = LCSseq.similarity(a, b)
+    return common / min(len(a), len(b)), common / max(len(a), len(b)), common
 
 
 def containment(a: np.ndarray, b: np.ndarray) -> float:

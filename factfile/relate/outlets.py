@@ -1,5 +1,10 @@
 """What is known about each outlet: its domain, its country when the domain says it, and whether it
 reports or republishes, measured as the share of its stored articles that are copies of another's.
+
+Carrying wire copy is what newspapers do: a copy of a wire story (credited, or linked to the agency's
+story) is not counted against the outlet, and a wire agency is never a republisher. Nor is a copy whose
+direction is unknown (no credit, no dates: the first one stored is called the original). An outlet
+whose pages are mostly other outlets' text, by that evidence, is.
 """
 
 from __future__ import annotations
@@ -8,16 +13,22 @@ import re
 import unicodedata
 
 from rapidfuzz import fuzz
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from factfile.relate import Linking, relaters
+from factfile.relate.wires import outlet_agency
 from factfile.store.schema import Document, Outlet
 
 # Country-code TLDs sold worldwide as generic names say nothing about where an outlet is.
 _VANITY_TLDS = {"ai", "am", "cc", "co", "fm", "io", "me", "nu", "tv", "ws", "ly", "to", "gg", "la", "im", "sh", "so"}
 _TLD_COUNTRY = {"uk": "GB", "su": "RU"}
-REPUBLISHER_SHARE = 0.5  # an outlet whose articles are mostly copies republishes rather than reports
+WIRE_COPY = "wire copy of "  # how a copy of a wire story's reason begins (relate/copies.py)
+# Copies whose direction is known count against their outlet: it credits the other or published later
+# (or a user said so). A wire copy does not, nor one found first only because it was stored first.
+EVIDENCED = ("declared source", "earliest date", "copy by user")
+REPUBLISHER_SHARE = 0.5
+REPUBLISHER_COPIES = 2  # one copied page does not make an outlet a republisher  # an outlet whose articles are mostly copies republishes rather than reports
 
 
 def country_of_domain(domain: str | None) -> str | None:
@@ -66,9 +77,14 @@ def refresh(session: Session, outlet_ids: set[int]) -> None:
         outlet = session.get(Outlet, outlet_id)
         if outlet is None:
             continue
-        total, copies = session.execute(
-            select(func.count(Document.id), func.count(Document.copy_of_id)).where(Document.outlet_id == outlet_id)
-        ).one()
+        total = session.scalar(select(func.count(Document.id)).where(Document.outlet_id == outlet_id))
+        copies = session.scalar(
+            select(func.count(Document.id)).where(
+                Document.outlet_id == outlet_id,
+                Document.copy_of_id.is_not(None),
+                or_(*(Document.copy_reason.like(f"{reason}%") for reason in EVIDENCED)),
+            )
+        )
         outlet.documents = total
         outlet.copies = copies
         outlet.republisher_share = round(copies / total, 4) if total else None
@@ -77,7 +93,13 @@ def refresh(session: Session, outlet_ids: set[int]) -> None:
 
 
 def is_republisher(outlet: Outlet) -> bool:
-    return outlet.republisher_share is not None and outlet.republisher_share >= REPUBLISHER_SHARE
+    if outlet_agency(outlet) is not None:
+        return False
+    return (
+        outlet.republisher_share is not None
+        and outlet.republisher_share >= REPUBLISHER_SHARE
+        and (outlet.copies or 0) >= REPUBLISHER_COPIES
+    )
 
 
 @relaters.register("outlets")

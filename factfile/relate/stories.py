@@ -6,7 +6,15 @@ corpus statistics are needed and the first document is weighted like the million
 stored in `story_terms`; a new document looks up the latest documents sharing its terms (an index walk,
 bounded per term, so the cost does not grow with the store), scores them by cosine similarity, and
 joins the story whose documents it resembles most, if that is close enough, else it starts a new story.
-A copy joins its original's story: it is the same article.
+A copy joins its original's story: it is the same article. Names also give a script-neutral term
+(`name_term`), so that pages in Russian, Ukrainian and English about one event share terms; two
+documents in different languages are compared on those name terms alone.
+
+A story is bounded in time: one event's coverage spans days to a couple of weeks, so a document joins a
+story only if the story's span with it stays within STORY_SPAN. A later event with the same actors and
+vocabulary (a second raid, a court case about the first) starts a story of its own instead of being
+chained onto the first through look-alike documents. A user's move of a document to another story
+(relate/decisions.py) is looked up first, so it holds when the document is ingested again.
 """
 
 from __future__ import annotations
@@ -18,12 +26,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from sqlalchemy import bindparam, insert, select, union_all
+from sqlalchemy import bindparam, func, insert, select, union_all
 from sqlalchemy.orm import Session
+from unidecode import unidecode
 from wordfreq import zipf_frequency
 
 from factfile.records import Article
 from factfile.relate import Linking, preparers, relaters
+from factfile.relate.decisions import story_decision
 from factfile.relate.fingerprints import stop_words
 from factfile.store.schema import Document, Story, StoryTerm
 
@@ -35,6 +45,7 @@ CANDIDATES = 200
 TERM_DOCUMENTS = 500
 JOIN_SIMILARITY = 0.3  # cosine similarity to the closest documents of a story needed to join it (eval/stories.py)
 STORY_WINDOW = timedelta(days=10)  # documents further apart in time are not the same story
+STORY_SPAN = timedelta(days=14)  # first to last publication date of one story at most
 
 # wordfreq looks Chinese, Japanese and Korean words up through segmenters (jieba, MeCab) that are not
 # installed; their terms are weighed evenly, by count alone.
@@ -57,7 +68,26 @@ def _rarity(term: str, language: str) -> float:
     if language in NEEDS_SEGMENTER:
         return UNWEIGHTED
     first = term.split(" ", 1)[0]
-    return max(0.5, 8.0 - zipf_frequency(first if " " in term else term, language))
+    try:
+        return max(0.5, 8.0 - zipf_frequency(first if " " in term else term, language))
+    except (LookupError, ImportError):  # a language wordfreq has no list for
+        return UNWEIGHTED
+
+
+NAME_MARK = "~"  # how a name term begins
+_SOUND_CLASSES = str.maketrans({"c": "k", "q": "k", "x": "k", "w": "v", "z": "s"})
+
+
+@lru_cache(maxsize=200_000)
+def name_term(word: str) -> str | None:
+    """A name's script-neutral term: "~" and its first letter and consonants in Latin sound classes, so
+    "Kakhovka", "Каховки" and "Каховской" are one term, as are "Prigozhin" and "Пригожина"; None for
+    short names (countries, capitals: too common to tell stories apart)."""
+    latin = re.sub(r"[^a-z]", "", unidecode(word).casefold()).translate(_SOUND_CLASSES)
+    if not latin:
+        return None
+    key = latin[0] + re.sub(r"[aeiouyhj]", "", latin[1:])
+    return f"{NAME_MARK}{key[:4]}" if len(key) >= 4 else None
 
 
 def profile(text: str, language: str | None = None, title: str | None = None) -> dict[str, float]:
@@ -65,6 +95,7 @@ def profile(text: str, language: str | None = None, title: str | None = None) ->
     lang = (language or "en").split("-")[0]
     stops = stop_words(language)
     counts: Counter[str] = Counter()
+    named: dict[str, str] = {}  # a name term and one word it stands for, whose rarity it takes
     for source, boost in ((text, 1), (title or "", 2)):
         words = _WORD.findall(source)
         for i, word in enumerate(words):
@@ -72,11 +103,14 @@ def profile(text: str, language: str | None = None, title: str | None = None) ->
             if key in stops or len(key) < 3:
                 continue
             counts[key] += boost
+            if word[0].isupper() and (term := name_term(word)) is not None:
+                counts[term] += boost
+                named[term] = key
             if word[0].isupper() and i + 1 < len(words) and words[i + 1][0].isupper():
                 following = words[i + 1].casefold()
                 if following not in stops:
                     counts[f"{key} {following}"] += boost
-    weights = {term: (1 + math.log(n)) * _rarity(term, lang) for term, n in counts.items()}
+    weights = {term: (1 + math.log(n)) * _rarity(named.get(term, term), lang) for term, n in counts.items()}
     top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:PROFILE_TERMS]
     norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
     return {term: w / norm for term, w in top}
@@ -101,8 +135,22 @@ def _close_in_time(a: date | None, b: date | None) -> bool:
     return a is None or b is None or abs(a - b) <= STORY_WINDOW
 
 
+def _within_span(story: Story, published: date | None) -> bool:
+    """Whether the story, with a document of this date, still spans at most STORY_SPAN."""
+    if published is None or story.first_published is None or story.last_published is None:
+        return True
+    return max(story.last_published, published) - min(story.first_published, published) <= STORY_SPAN
+
+
 def choose_story(session: Session, document: Document, terms: dict[str, float]) -> StoryChoice:
     """The story the document belongs to, by the stories of the stored documents most like it."""
+    decided, anchor = story_decision(session, document.content_hash)
+    if decided:
+        other = session.scalar(select(Document).where(Document.content_hash == anchor)) if anchor else None
+        if other is not None and other.story_id is not None:
+            return StoryChoice(other.story_id, 1.0, "moved here by a user")
+        if anchor is None:
+            return StoryChoice(None, 0.0, "put in a story of its own by a user")
     if document.copy_of_id is not None:
         original = session.get(Document, document.copy_of_id)
         if original is not None and original.story_id is not None:
@@ -118,17 +166,31 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
     if not shortlist:
         return StoryChoice(None, 0.0, "no document shares its terms")
     similarity: dict[int, float] = defaultdict(float)
+    names: dict[int, float] = defaultdict(float)  # the same over name terms alone
+    name_norm: dict[int, float] = defaultdict(float)
     for document_id, term, weight in session.execute(
         select(StoryTerm.document_id, StoryTerm.term, StoryTerm.weight).where(StoryTerm.document_id.in_(shortlist))
     ):
+        if term.startswith(NAME_MARK):
+            name_norm[document_id] += weight * weight
         if term in terms:
             similarity[document_id] += weight * terms[term]
+            if term.startswith(NAME_MARK):
+                names[document_id] += weight * terms[term]
+    own_names = math.sqrt(sum(w * w for t, w in terms.items() if t.startswith(NAME_MARK)))
+    language = (document.language or "").split("-")[0]
     by_story: dict[int, list[float]] = defaultdict(list)
-    for document_id, story_id, published in session.execute(
-        select(Document.id, Document.story_id, Document.published).where(Document.id.in_(shortlist))
+    for document_id, story_id, published, other_language in session.execute(
+        select(Document.id, Document.story_id, Document.published, Document.language).where(Document.id.in_(shortlist))
     ):
         if story_id is not None and _close_in_time(document.published, published):
-            by_story[story_id].append(similarity[document_id])
+            score = similarity[document_id]
+            if (other_language or "").split("-")[0] != language and own_names and name_norm[document_id]:
+                # across languages only the names can agree: compare those alone
+                score = max(score, names[document_id] / (own_names * math.sqrt(name_norm[document_id])))
+            by_story[story_id].append(score)
+    spans = {story.id: story for story in session.scalars(select(Story).where(Story.id.in_(list(by_story))))}
+    by_story = {k: v for k, v in by_story.items() if k in spans and _within_span(spans[k], document.published)}
     if not by_story:
         return StoryChoice(None, 0.0, "no story close in time")
     # a story's score: the mean of its (up to) three documents most like the new one
@@ -164,6 +226,56 @@ def assign(
             insert(StoryTerm), [{"document_id": document.id, "term": t[:100], "weight": w} for t, w in terms.items()]
         )
     return choice
+
+
+def explain(session: Session, document: Document) -> str:
+    """Why the document is in its story: the story's span and the members whose terms it shares most."""
+    story = session.get(Story, document.story_id) if document.story_id is not None else None
+    if story is None:
+        return "in no story"
+    span = " – ".join(str(d) for d in dict.fromkeys((story.first_published, story.last_published)) if d)
+    head = f"story #{story.id} ({story.size} documents{', ' + span if span else ''})"
+    decided, _ = story_decision(session, document.content_hash)
+    if decided:
+        return f"{head}: put there by a user"
+    own = dict(session.execute(select(StoryTerm.term, StoryTerm.weight).where(StoryTerm.document_id == document.id)).all())
+    shared: dict[int, list[tuple[str, float]]] = defaultdict(list)
+    rows = session.execute(
+        select(StoryTerm.document_id, StoryTerm.term, StoryTerm.weight)
+        .join(Document, Document.id == StoryTerm.document_id)
+        .where(Document.story_id == story.id, Document.id != document.id, StoryTerm.term.in_(list(own)))
+    ) if own else []
+    for other, term, weight in rows:
+        shared[other].append((term, weight * own[term]))
+    if not shared:
+        return f"{head}: {'a copy of a document in it' if document.copy_of_id else 'its first document'}"
+    best = sorted(shared, key=lambda d: -sum(w for _, w in shared[d]))[:3]
+    why = "; ".join(
+        f"#{d} {sum(w for _, w in shared[d]):.2f} ({', '.join(t for t, _ in sorted(shared[d], key=lambda x: -x[1])[:5])})"
+        for d in best
+    )
+    return f"{head}: shares terms with {why}"
+
+
+def move(session: Session, document: Document, story_id: int | None) -> None:
+    """Move a document to a story (None: a new story of its own), keeping sizes and spans right."""
+    old = session.get(Story, document.story_id) if document.story_id is not None else None
+    if story_id is None:
+        story = Story(label=(document.title or "")[:500] or None, size=0)
+        session.add(story)
+        session.flush()
+    else:
+        story = session.get(Story, story_id)
+    if old is not None and old.id == story.id:
+        return
+    document.story_id = story.id
+    session.flush()
+    for changed in filter(None, (old, story)):
+        size, first, last = session.execute(
+            select(func.count(Document.id), func.min(Document.published), func.max(Document.published))
+            .where(Document.story_id == changed.id)
+        ).one()
+        changed.size, changed.first_published, changed.last_published = size, first, last
 
 
 @preparers.register("stories")

@@ -1,6 +1,6 @@
 """The `statements` stage: who says what, how sure, according to whom.
 
-    tag tokens (tagger.py) → group spans into attributions (relations.py), plus parse patterns
+    tag tokens (tagger.py's CRF, or encoder.py's fine-tuned encoder: config.attribution_tagger) → group spans into attributions (relations.py), plus parse patterns
     for what the tagger misses (rules.py) → resolve each source to an actor chain and a kind of
     source (sources.py) → judge certainty (certainty.py)
 
@@ -13,10 +13,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from factfile.config import attribution_tagger
 from factfile.extract.nlp import text_of
 from factfile.extract.registry import Stage, stages
 from factfile.extract.statements.boundaries import conventional_boundaries
 from factfile.extract.statements.certainty import certainty_of, certainty_of_article
+from factfile.extract.statements.encoder import EncoderTagger, default_encoder_tagger
 from factfile.extract.statements.features import quote_depths
 from factfile.extract.statements.relations import Attribution, group, nested
 from factfile.extract.statements.rules import completed, rule_attributions
@@ -29,7 +31,7 @@ _MIN_ARTICLE_WORDS = 5
 
 @stages.register("statements")
 def make_statements() -> Stage:
-    tagger = default_tagger()
+    tagger = chosen_tagger()
 
     def statements(doc: Doc, analysis: Analysis) -> None:
         analysis.statements = build_statements(doc, analysis, find_attributions(doc, tagger))
@@ -37,7 +39,14 @@ def make_statements() -> Stage:
     return statements
 
 
-def find_attributions(doc: Doc, tagger: Tagger | None = None, rules: bool = True) -> list[Attribution]:
+def chosen_tagger(name: str | None = None) -> Tagger | EncoderTagger:
+    """The configured attribution tagger (see `factfile.config.attribution_tagger`)."""
+    if (name or attribution_tagger()) == "encoder":
+        return default_encoder_tagger()
+    return default_tagger()
+
+
+def find_attributions(doc: Doc, tagger: Tagger | EncoderTagger | None = None, rules: bool = True) -> list[Attribution]:
     """Top-level attributions in text order, then the ones nested in their contents."""
     tagger = tagger or default_tagger()
     grouped = group(doc, tagger.tag(doc))
@@ -51,6 +60,7 @@ def find_attributions(doc: Doc, tagger: Tagger | None = None, rules: bool = True
                     found.append(attribution)
     attributions = sorted(found, key=lambda a: a.cue.start)
     conventional_boundaries(doc, attributions, tagger.cue_edges)
+    attributions = [a for a in attributions if a.contents]  # boundaries may leave a content nothing
     return attributions + nested(doc, attributions)
 
 
@@ -152,4 +162,4 @@ def _char_span(doc: Doc, spans: list[TaggedSpan]) -> Span:
     return Span(start, end, text_of(doc)[start:end])
 
 
-__all__ = ["build_statements", "find_attributions", "make_statements"]
+__all__ = ["build_statements", "chosen_tagger", "find_attributions", "make_statements"]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from factfile.extract.gender import PRONOUNS, Gender, chain_gender
 from factfile.records import Analysis, Mention, SourceType
 
 PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
@@ -92,7 +93,7 @@ def resolve(doc: Doc, analysis: Analysis, start: int, end: int) -> Resolution:
     lower = root.lower_
     if root.pos_ == "PRON":
         if lower in PERSON_PRONOUNS:
-            return Resolution(_antecedent(analysis, start, {"PERSON"}, None), "person")
+            return Resolution(_antecedent(analysis, start, {"PERSON"}, None, gender=PRONOUNS[lower]), "person")
         if lower in GROUP_PRONOUNS:
             chain = _antecedent(analysis, start, {"ORG", "NORP", "GPE"}, None, sentences=2)
             if chain is not None:
@@ -149,10 +150,13 @@ def _described(analysis: Analysis, text: str, root: Token, start: int) -> Resolu
     return Resolution(None, kind)
 
 
-def _antecedent(analysis: Analysis, before: int, labels: set[str], noun: str | None, sentences: int = 3) -> int | None:
+def _antecedent(
+    analysis: Analysis, before: int, labels: set[str], noun: str | None, sentences: int = 3, gender: Gender | None = None
+) -> int | None:
     """The chain of the most recent earlier mention with a fitting label, within a few sentences.
 
-    For a description, a chain the article described with the same noun wins over a nearer one.
+    For a description, a chain the article described with the same noun wins over a nearer one; a
+    pronoun skips people the article shows to be of the other gender ("she" is not "Mr. Zelensky").
     """
     window_start = _sentence_start(analysis, before, sentences)
     candidates = [
@@ -160,6 +164,9 @@ def _antecedent(analysis: Analysis, before: int, labels: set[str], noun: str | N
         if m.chain is not None and m.span.end <= before and m.chain < len(analysis.chains)
         and analysis.chains[m.chain].label in labels
     ]
+    if gender is not None:
+        other = {c for c in {m.chain for m in candidates} if chain_gender(analysis, c) not in (None, gender)}
+        candidates = [m for m in candidates if m.chain not in other]
     if noun is not None:
         described = {f.subject_chain for f in analysis.facts if f.predicate == "description" and noun in f.value.lower()}
         for m in reversed(candidates):

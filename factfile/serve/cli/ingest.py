@@ -23,6 +23,10 @@ def ingest(
     nice: Annotated[
         int, typer.Option(min=0, max=19, help="Lower this ingest's CPU priority (Unix nice), e.g. 10 beside a busy `factfile serve`.")
     ] = 0,
+    attributions: Annotated[
+        str | None,
+        typer.Option(help="Attribution tagger: 'crf' (fast) or 'encoder' (fine-tuned MiniLM, slower; README says what each gives); default FACTFILE_ATTRIBUTIONS or crf."),
+    ] = None,
 ) -> None:
     """Read articles, extract who/what/where/when and who says so, and store them."""
     import os
@@ -32,6 +36,13 @@ def ingest(
 
     if nice:
         os.nice(nice)  # worker processes inherit it
+    if attributions is not None:
+        from factfile.config import ATTRIBUTION_TAGGERS
+
+        if attributions not in ATTRIBUTION_TAGGERS:
+            err.print(f"[red]error[/] --attributions {escape(attributions)}: expected one of {', '.join(ATTRIBUTION_TAGGERS)}")
+            raise typer.Exit(2)
+        os.environ["FACTFILE_ATTRIBUTIONS"] = attributions  # worker processes inherit it
 
     store = open_store()
     pipeline = Pipeline(store, workers=workers, fetch=FetchPolicy(allow_private=allow_private))

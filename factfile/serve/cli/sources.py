@@ -32,30 +32,61 @@ def outlets(limit: Annotated[int, typer.Option(min=1)] = 30) -> None:
 
 
 @app.command()
-def copies(document: Annotated[int, typer.Argument(help="A document id (see `factfile search`).")]) -> None:
-    """Show a document's original and every known copy of it, with the reason for each link."""
-    from factfile.read.documents import copy_family
+def copies(
+    document: Annotated[int, typer.Argument(help="A document id (see `factfile search`).")],
+    not_copy: Annotated[bool, typer.Option("--not-copy", help="Correct: this document is not a copy of its original.")] = False,
+    copy_of: Annotated[int | None, typer.Option("--copy-of", help="Correct: this document copies document N.")] = None,
+    note: Annotated[str | None, typer.Option(help="Why (kept with the correction).")] = None,
+) -> None:
+    """Show a document's original and every known copy of it, with the reason for each link; or correct it.
+
+    Corrections are stored as decisions: they hold when the documents are ingested again, and
+    `factfile actors replay` re-applies them all.
+    """
+    from factfile.read.documents import copy_family, story_explanation
+    from factfile.relate.decisions import mark_copy_of, mark_not_copy
 
     store = open_store()
+    if not_copy or copy_of is not None:
+        with store.transaction() as session:
+            decision = mark_not_copy(session, document, note) if not_copy else mark_copy_of(session, document, copy_of, note)
+            out.print(f"document #{document}: {decision.kind.replace('_', ' ')} (decision #{decision.id})")
     with store.snapshot() as session:
         family = copy_family(session, document)
+        story = story_explanation(session, document) if family is not None else None
     if family is None:
         err.print(f"no document #{document} in the store")
         raise typer.Exit(1)
-    for member in family:
-        row, outlet = member, member.outlet
+    for row in family:
+        outlet = row.outlet
         where = " · ".join(str(x) for x in (outlet, row.published) if x)
-        role = "original" if member.is_original else f"copy — {escape(row.copy_reason or '')}"
+        if row.is_original:
+            role = f"original — {escape(row.copy_reason)}" if row.copy_reason else "original"
+        else:
+            role = f"copy — {escape(row.copy_reason or '')}"
         mark = "→ " if row.id == document else "  "
-        out.print(f"{mark}#{row.id} {escape(row.title or '(untitled)')} [{escape(where)}] {role}")
+        out.print(f"{mark}#{row.id} {escape(row.title or '(untitled)')} " + escape(f"[{where}]") + f" {role}")
+    out.print(f"#{document} is in {escape(story)}")
 
 
 @app.command()
-def stories(limit: Annotated[int, typer.Option(min=1)] = 20) -> None:
-    """List the largest stories: how many documents, from when to when."""
-    from factfile.read.sources import list_stories
+def stories(
+    limit: Annotated[int, typer.Option(min=1)] = 20,
+    move: Annotated[int | None, typer.Option("--move", help="Correct: move document N ...")] = None,
+    to: Annotated[int | None, typer.Option("--to", help="... to story N (without --to: to a story of its own).")] = None,
+    note: Annotated[str | None, typer.Option(help="Why (kept with the correction).")] = None,
+) -> None:
+    """List the largest stories: how many documents, from when to when; or move a document to another story."""
+    from factfile.read.sources import list_stories, story_of
+    from factfile.relate.decisions import move_to_story
 
     store = open_store()
+    if move is not None:
+        with store.transaction() as session:
+            decision = move_to_story(session, move, to, note)
+            story_id = story_of(session, move)
+        out.print(f"document #{move} is in story #{story_id} (decision #{decision.id})")
+        return
     with store.snapshot() as session:
         _, rows = list_stories(session, limit=limit)
     if not rows:

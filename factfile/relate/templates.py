@@ -1,0 +1,84 @@
+"""Tell a copy from a template: two reports of different events written from one pattern.
+
+Event notes and agency flashes are written from templates ("On 5 January 2022, around 40 police officers
+demonstrated in Rennes ..." / "... in Lille ..."): they share most of their word runs but not their
+event. A copy keeps the names and numbers of its original (a spinner swaps ordinary words, a wire
+desk cuts and adds paragraphs); a template fills its slots with other ones. So the two token streams
+are aligned and each short substituted stretch between agreeing runs is a slot: a slot where both sides
+hold a different number, or a different rare name, is a conflict. And overall, the text with fewer
+numbers and rare names must find most of them in the other: a template's notes share the template's
+fixed names ("CONAIE", "2022") but not their places, dates and counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from factfile.relate.fingerprints import common_word, name_key
+
+SLOT_TOKENS = 8  # a substitution longer than this is rewriting, not a filled-in slot
+FLANK_TOKENS = 2  # agreeing tokens needed on both sides of a slot (fewer where the text begins or ends)
+MIN_MARKS = 3  # numbers and rare names a text needs before their overlap says anything
+MARKS_KEPT = 0.7  # share of the fewer numbers and rare names a copy keeps
+RARE_ZIPF = 3.5  # a name rarer than this is a proper name ("Rennes" 2.5); a spinner's swaps ("Legion" 3.9) are not
+AGREEING_PER_CONFLICT = 8  # a long copy may update a figure or two: one more conflict allowed per 8 agreeing
+
+
+@dataclass(slots=True)
+class Slots:
+    conflicts: int  # substituted slots whose numbers or rare names differ
+    agreeing: int  # numbers and rare names in agreeing runs
+    example: str  # the first conflict, "Rennes / Lille", to explain a rejection
+    kept: float = 1.0  # share of the fewer numbers and rare names found in the other text
+
+    @property
+    def different_events(self) -> bool:
+        return self.kept < MARKS_KEPT or self.conflicts >= 1 + self.agreeing // AGREEING_PER_CONFLICT
+
+
+def _marks(tokens: list[str], language: str) -> tuple[set[str], set[str]]:
+    """The numbers and the rare capitalised names among tokens (as name keys)."""
+    numbers = {t for t in tokens if t.isdigit()}
+    names = {name_key(t) for t in tokens if t[:1].isupper() and len(t) > 1 and not common_word(t.casefold(), language, RARE_ZIPF)}
+    return numbers, names
+
+
+def slots(a: list[str], b: list[str], language: str | None) -> Slots:
+    """Align two token streams (case kept) and count the conflicting and agreeing slots."""
+    lang = (language or "en").split("-")[0].lower()
+    ops = Levenshtein.opcodes([t.casefold() for t in a], [t.casefold() for t in b])
+    # numbers and names are compared where the texts overlap: an excerpt cut elsewhere is no conflict
+    anchored = [op for op in ops if op.tag == "equal" and op.src_end - op.src_start >= FLANK_TOKENS]
+    if anchored:
+        window_a = a[anchored[0].src_start : anchored[-1].src_end]
+        window_b = b[anchored[0].dest_start : anchored[-1].dest_end]
+    else:
+        window_a, window_b = a, b
+    marks_a, marks_b = (set().union(*_marks(tokens, lang)) for tokens in (window_a, window_b))
+    fewer = min(len(marks_a), len(marks_b))
+    kept = len(marks_a & marks_b) / fewer if fewer >= MIN_MARKS else 1.0
+    conflicts, agreeing, example = 0, 0, ""
+    blocks = list(ops)
+    for i, op in enumerate(blocks):
+        if op.tag == "equal":
+            numbers, names = _marks(a[op.src_start : op.src_end], lang)
+            agreeing += len(numbers) + len(names)
+            continue
+        if op.tag != "replace" or op.src_end - op.src_start > SLOT_TOKENS or op.dest_end - op.dest_start > SLOT_TOKENS:
+            continue
+        before, after = blocks[i - 1] if i else None, blocks[i + 1] if i + 1 < len(blocks) else None
+        if not all(
+            f is not None and f.tag == "equal" and (f.src_end - f.src_start >= FLANK_TOKENS or f.src_start == 0 or f.src_end == len(a))
+            for f in (before, after)
+        ):
+            continue
+        left, right = a[op.src_start : op.src_end], b[op.dest_start : op.dest_end]
+        (numbers_a, names_a), (numbers_b, names_b) = _marks(left, lang), _marks(right, lang)
+        if (numbers_a and numbers_b and not numbers_a & numbers_b) or (names_a and names_b and not names_a & names_b):
+            conflicts += 1
+            example = example or f"{' '.join(left)} / {' '.join(right)}"
+    if kept < MARKS_KEPT and not example:
+        example = " ".join(sorted(marks_a - marks_b)[:3]) + " / " + " ".join(sorted(marks_b - marks_a)[:3])
+    return Slots(conflicts, agreeing, example, kept)

