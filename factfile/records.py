@@ -210,6 +210,9 @@ class Event:
     fatalities: int | None = None
     statement: int | None = None
     certainty: Certainty = "asserted"
+    reasons: list[str] = field(default_factory=list)  # the features that decided the type, strongest first
+    actor1_name: str | None = None  # as ACLED names the party: "Military Forces of Russia", "Protesters (India)"
+    actor2_name: str | None = None
 
 
 @dataclass(slots=True)

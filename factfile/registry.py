@@ -77,6 +77,7 @@ declare("stage", "places", reads=("mentions",), assigns=("places",))
 declare("stage", "quantities", reads=("mentions", "statements"), assigns=("quantities",))
 declare("stage", "facts", requires=("chains",), reads=("sentences", "statements"), assigns=("facts",))
 declare("stage", "events", reads=("chains", "statements", "times", "places", "quantities", "facts"), assigns=("events", "times"))
+declare("stage", "events-rules", reads=("chains", "statements", "times", "places", "quantities", "facts"), assigns=("events", "times"))
 # Relaters fill the new document's links to the store.
 declare("relater", "actors", assigns=("actor_of_chain",))
 declare("relater", "copies", assigns=("copy_of",))

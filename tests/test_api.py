@@ -206,9 +206,9 @@ def test_pages_render_dossier_statements_document_timeline_map_graph(served):
     search = client.get("/search", params={"q": "Legion of Freedom of Russia"}).text
     assert f'href="/actors/{ids.legion}"' in search
     dossier = client.get(f"/actors/{ids.legion}").text
-    for section in ('id="aliases"', 'id="profile"', 'id="conflicts"', 'id="said"', 'id="about"', 'id="events"', 'id="mentions"'):
+    for section in ('id="aliases"', 'id="profile"', 'id="disputed"', 'id="said"', 'id="about"', 'id="events"', 'id="mentions"'):
         assert section in dossier, section
-    conflicts = dossier[dossier.index('id="conflicts"') : dossier.index('id="said"')]
+    conflicts = dossier[dossier.index('id="disputed"') : dossier.index('id="said"')]
     assert "4,000" in conflicts and "several hundred soldiers" in conflicts
     assert "Russian paramilitary group based in Ukraine" in dossier
     about = dossier[dossier.index('id="about"') : dossier.index('id="events"')]
@@ -885,3 +885,15 @@ def test_a_request_reads_one_snapshot_while_an_ingest_commits(writable):
         assert f"written meanwhile {len(seen)}" in client.get(f"/api/actors/{ids.legion}/dossier").text  # the next request sees it
     finally:
         event.remove(store.engine, "before_cursor_execute", commit_meanwhile)
+def test_disputes_api_and_page_list_the_legions_size_with_each_sides_sources(served):
+    client, ids = served
+    answer = client.get("/api/disputes", params={"actor_id": ids.legion})
+    assert answer.status_code == 200
+    size = [d for d in answer.json()["items"] if d["attribute"] == "size"]
+    assert len(size) == 1 and size[0]["subject"] == "Legion of Freedom of Russia"
+    by_value = {side["value"]: side for side in size[0]["sides"]}
+    assert "Radio Free Europe/Radio Liberty" in by_value["4,000"]["sources"]
+    assert all(side["evidence"] and side["certainty"] and side["outlets"] for side in by_value.values())
+    assert not [d for d in answer.json()["items"] if d["attribute"] == "founded"]
+    page = client.get("/disputes").text
+    assert 'data-attribute="size"' in page and "Legion of Freedom of Russia" in page

@@ -100,7 +100,7 @@ def test_search_dossier_claim_evidence(page, site):
     page.click(f"ul.actors a[href='/actors/{ids.legion}']")
     page.wait_for_url(f"**/actors/{ids.legion}")
     assert page.locator("h1").inner_text() == "Legion of Freedom of Russia"
-    assert "several hundred soldiers" in page.locator("#conflicts").inner_text()
+    assert "several hundred soldiers" in page.locator("#disputed").inner_text()
 
     claim = page.locator("#about a.claim").first
     claimed = claim.inner_text().strip("“”")
@@ -113,6 +113,25 @@ def test_search_dossier_claim_evidence(page, site):
     assert anchor.evaluate("e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }")
     assert page.evaluate("getComputedStyle(document.querySelector('#focus')).backgroundColor") != "rgba(0, 0, 0, 0)"
     assert page.problems == []
+
+
+def test_dossier_shows_the_legions_size_dispute_with_each_sides_source(page, site):
+    """The seed's member counts are one dispute about the Legion's size; each side names who says it and
+    quotes its sentence; the founding date is not disputed. The disputes page lists the same dispute."""
+    base, ids = site
+    page.goto(f"{base}/actors/{ids.legion}")
+    size = page.locator("#disputed .dispute[data-attribute='size']")
+    assert size.count() == 1
+    sides = {side.locator(".big").inner_text(): side for side in size.locator(".side").all()}
+    assert {"4,000", "over 100"} <= set(sides) and any(value.startswith("several hundred") for value in sides)
+    assert "Radio Free Europe/Radio Liberty" in sides["4,000"].locator(".sources").inner_text()
+    assert "UNIAN" in sides["over 100"].locator(".sources").inner_text()
+    assert "number of members had risen to 4,000" in sides["4,000"].locator("blockquote").first.inner_text()
+    assert page.locator("#disputed .dispute[data-attribute='founded']").count() == 0
+    page.click(f"a[href='/disputes?actor_id={ids.legion}']")
+    page.wait_for_url(f"**/disputes?actor_id={ids.legion}")
+    assert page.locator(".dispute[data-attribute='size'] .side").count() == len(sides)
+    assert not page.problems
 
 
 def test_profile_fact_evidence_is_highlighted(page, site):

@@ -46,3 +46,30 @@ def test_shortcut_agrees_with_lingua_on_english_articles():
 def test_short_or_accented_english_goes_to_lingua():
     assert not language.plainly_english("The minister said that the plan was delayed.")
     assert language.detect_language("The minister said that the plan was delayed by the government.") == "en"
+
+
+ACLED_NOTES = [
+    "On 13 February 2022, 2 children were wounded by a bomb in the Bazar area of Nahr-i-Saraj district, Helmand. "
+    "It's unclear who planted the bomb.",
+    "On 27 March 2022, a tractor with an Azerbaijani civilian in it hit a landmine in the Ağdam region while carrying "
+    "out construction work in the territory.",
+]
+
+
+@pytest.mark.parametrize("text", ACLED_NOTES)
+def test_short_english_reports_full_of_names_are_english(text):
+    assert language.detect_language(text) == "en"
+
+
+def test_a_language_without_word_frequencies_stores_every_document(tmp_path, monkeypatch):
+    """wordfreq has no word list for Tsonga: a document detected as Tsonga is stored, and so is every one after it."""
+    from typer.testing import CliRunner
+
+    from factfile.ingest import article
+    from factfile.serve.cli import app
+
+    monkeypatch.setattr(article, "detect_language", lambda text: "ts")
+    inputs = [str(SEED), *(str(p["path"]) for p in PAGES.values())]
+    result = CliRunner().invoke(app, ["--db", str(tmp_path / "ts.db"), "ingest", *inputs])
+    assert result.exit_code == 0, result.stderr
+    assert "stored 4" in result.stderr and "rejected 0" in result.stderr, result.stderr

@@ -16,13 +16,17 @@ Who reports an event and how sure it is come from the statement whose content ho
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
 
 from spacy.tokens import Doc, Token
 
+from factfile.extract.event_actors import acled_name, country_name
+from factfile.extract.event_typing import EventTyper, default_typer
 from factfile.extract.nlp import text_of
 from factfile.extract.places import LOCATIVE_PREPOSITIONS, MOTION_VERBS, REGION_NOUNS, SETTLEMENT_NOUNS
+from factfile.extract.quantities import deaths
 from factfile.extract.registry import Stage, stages
 from factfile.records import Analysis, Certainty, Event, Span, TimeExpression
 
@@ -112,12 +116,41 @@ HEDGES = re.compile(
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "km", "kilometres", "kilometers", "miles"})
 PRONOUNS = frozenset({"they", "he", "she", "it", "we", "them", "i"})
 FATALITY_WORDS = re.compile(r"\b(?:kill(?:ed|ing)?|dead|die[sd]?|death|deaths|fatalit(?:y|ies)|lives)\b", re.I)
+_DEATH_SENTENCES = 3
 _LEAD_CHARS = 800  # events this close to the top with no date of their own are the news of the day
 _LEAD_DAYS = 7
 
 
+LEARNED_MIN = 0.9  # the typer's probability needed to make an event of a learned verb
+OVERRULE_MIN = 0.6  # and to give a trigger word another type than its own
+# ACLED's disorder types: a trigger word tells which the event is; the typer picks the type within it.
+POLITICAL_VIOLENCE = frozenset({BATTLES, REMOTE, CIVILIANS})
+DEMONSTRATIONS = frozenset({PROTESTS, RIOTS})
+VIOLENT_TYPES = frozenset({BATTLES, REMOTE, CIVILIANS})
+PROTESTER_NOUNS = frozenset({
+    "protester", "demonstrator", "marcher", "activist", "supporter", "resident", "worker", "student", "farmer", "teacher",
+    "doctor", "nurse", "trader", "vendor", "driver", "employee", "member", "people", "woman", "youth", "group",
+})
+WEAPON_WORDS = WEAPONS | {
+    "shell", "mortar", "artillery", "airstrike", "strike", "gun", "rifle", "knife", "machete", "stone", "stick", "explosion",
+    "landmine", "uav", "shelling", "air", "fire", "gunfire", "firearm", "bullet", "tear", "gas", "baton",
+}
+
+
 @stages.register("events")
 def make_events() -> Stage:
+    typer = default_typer()
+
+    def events(doc: Doc, analysis: Analysis) -> None:
+        analysis.events = EventReader(doc, analysis, typer).read()
+
+    return events
+
+
+@stages.register("events-rules")
+def make_rule_events() -> Stage:
+    """Events typed by the trigger lists alone: the baseline `eval/acled.py` measures the learned typing against."""
+
     def events(doc: Doc, analysis: Analysis) -> None:
         analysis.events = EventReader(doc, analysis).read()
 
@@ -136,9 +169,10 @@ def _nominal(token: Token) -> bool:
 class EventReader:
     """Finds the triggers in one article and fills each event's arguments."""
 
-    def __init__(self, doc: Doc, analysis: Analysis):
+    def __init__(self, doc: Doc, analysis: Analysis, typer: EventTyper | None = None):
         self.doc = doc
         self.analysis = analysis
+        self.typer = typer
         self.chain_at: dict[int, int] = {}
         self.label_at: dict[int, str] = {}
         for mention in analysis.mentions:
@@ -153,16 +187,134 @@ class EventReader:
                 self.place_at[token.i] = index
         self.armed_chains = self._armed_chains()
 
+    def candidates(self) -> list[tuple[Token, Trigger | None]]:
+        """Words that may start an event: the trigger words, and (with a typer) each sentence's main verb
+        when the typer learned it heads event reports and the sentence says where or when; `None`
+        stands for "no trigger word"."""
+        found: list[tuple[Token, Trigger | None]] = [(t, trigger) for t in self.doc if (trigger := self._trigger(t)) is not None]
+        if self.typer is None:
+            return found
+        triggered = {token.sent.start for token, _ in found}
+        for sentence in self.doc.sents:
+            verb = self._main_verb(sentence)
+            if verb is None or sentence.start in triggered or verb.lemma_.lower() not in self.typer.triggers:
+                continue
+            if (verb.dep_ != "acl" and self._irrealis(verb)) or any(c.dep_ == "neg" for c in verb.children):
+                continue
+            if any(t.i in self.place_at for t in sentence) or any(
+                sentence.start_char <= t.span.start < sentence.end_char and t.start for t in self.analysis.times
+            ):
+                found.append((verb, None))
+        return found
+
+    @staticmethod
+    def _main_verb(sentence) -> Token | None:
+        """The sentence's root verb, or what a claim or report verb at the root says happened ("IS claimed
+        killing"), or its first verb in the past tense when the parser hung the clause on a noun or made
+        an infinitive the root ("tens of doctors ... protested in Taluqan to demand", a reduced relative there)."""
+        verb = sentence.root
+        if verb.pos_ != "VERB" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):  # "... protested in Kabul to demand": root "demand"
+            verb = next((t for t in sentence if t.i < sentence.root.i and t.pos_ == "VERB" and (t.tag_ == "VBD" or (t.tag_ == "VBN" and t.dep_ == "acl"))), verb)
+        if verb.lemma_.lower() in REPORT_VERBS:
+            verb = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"), None)
+        return verb if verb is not None and verb.pos_ == "VERB" else None
+
+    def features(self, token: Token, trigger: Trigger | None) -> list[str]:
+        """What the typer weighs: the trigger, the sentence's words, who acts on whom and of what kind, weapons."""
+        lemma = token.lemma_.lower()
+        out = [f"trigger={lemma}", f"trigger_pos={token.pos_}", f"rule={trigger.event_type}|{trigger.sub_type}" if trigger else "rule=none"]
+        if trigger is not None:
+            out.append(f"rule_type={trigger.event_type}")
+        for child in token.children:
+            if child.dep_ == "prt":
+                out.append(f"trigger={lemma} {child.lower_}")
+            elif child.dep_ == "prep":
+                out.append(f"trigger_prep={child.lower_}")
+            elif child.dep_ == "auxpass":
+                out.append("passive")
+            elif child.dep_ == "neg":
+                out.append("negated")
+        scope = token.subtree if token.pos_ == "VERB" else token.head.subtree  # the clause, not the whole sentence
+        for word in scope:
+            if word.is_alpha and not word.is_stop and word.pos_ in ("NOUN", "VERB", "ADJ", "ADV"):
+                out.append(f"word={word.lemma_.lower()}")
+                if word.lemma_.lower() in WEAPON_WORDS:
+                    out.append(f"weapon={word.lemma_.lower()}")
+            if word.ent_iob_ == "B":
+                out.append(f"entity={word.ent_type_}")
+        subject = self._subject(token)
+        target = self._target(token)
+        for role, head in (("actor1", subject), ("actor2", target)):
+            if head is None:
+                out.append(f"{role}=none")
+                continue
+            out.append(f"{role}={head.lemma_.lower()}")
+            out += [f"{role} is {kind}" for kind in self._kinds(head)]
+        return out
+
+    def _kinds(self, head: Token) -> set[str]:
+        """Armed group, civilians, protesters, a state, a person: the kinds of party a phrase names."""
+        kinds = set()
+        for part in head.subtree:
+            lemma = part.lemma_.lower()
+            chain = self.chain_at.get(part.i)
+            if lemma in ARMED_NOUNS or chain in self.armed_chains:
+                kinds.add("armed")
+            if lemma in CIVILIAN_TARGETS:
+                kinds.add("civilian")
+            if lemma in PROTESTER_NOUNS:
+                kinds.add("protester")
+            if lemma in PHYSICAL_TARGETS:
+                kinds.add("physical")
+            if chain is not None:
+                kinds.add(f"named {self.analysis.chains[chain].label}")
+            if part.i in self.place_at:
+                kinds.add("place")
+        return kinds
+
+    def _typed(self, token: Token, trigger: Trigger | None, alone: bool = True) -> tuple[Trigger | None, tuple[str, ...]]:
+        """A trigger word keeps its type where ACLED's coders mostly agreed with it, and the typer picks
+        the sub-type; where they did not ("fired at" is a battle as often as an attack on civilians),
+        the typer picks the type within the word's disorder type (political violence or
+        demonstrations). Only for a sentence's only trigger word: its features are much the
+        sentence's, so it would give "had taken hostages, blown up a bridge and fired on a bus" one type. Strategic developments keep the word's type and sub-type: too varied for the
+        few hundred the typer saw. A learned verb makes an event only where the typer is sure of it."""
+        assert self.typer is not None
+        if trigger is not None and (trigger.event_type == STRATEGIC or not alone):
+            return trigger, (f"trigger word {token.lemma_.lower()!r}",)
+        if trigger is None:
+            among = None
+        elif token.lemma_.lower() in self.typer.untrusted or token.lower_ in self.typer.untrusted:
+            among = POLITICAL_VIOLENCE if trigger.event_type in POLITICAL_VIOLENCE else DEMONSTRATIONS
+        else:
+            among = frozenset({trigger.event_type})
+        features = self.features(token, trigger)
+        typing = self.typer.type(features, among)
+        if typing.event_type == CIVILIANS and trigger is not None and trigger.event_type != CIVILIANS and "actor2 is civilian" not in features:
+            # ACLED's codebook: violence against civilians is against unarmed people; "raided a village" names none
+            typing = self.typer.type(features, (among or POLITICAL_VIOLENCE) - {CIVILIANS})
+        if trigger is None and typing.probability < LEARNED_MIN:
+            return None, ()
+        if trigger is not None and typing.event_type != trigger.event_type and typing.probability < OVERRULE_MIN:
+            typing = self.typer.type(features, frozenset({trigger.event_type}))
+        return Trigger(typing.event_type, typing.sub_type, typing.event_type in VIOLENT_TYPES), typing.reasons
+
     def read(self) -> list[Event]:
-        triggers = [(token, trigger) for token in self.doc if (trigger := self._trigger(token)) is not None]
+        triggers = self.candidates()
+        per_sentence = Counter(token.sent.start for token, _ in triggers)
         # a verb says more than a noun: "Soldiers marched ..." over "waiting for Ukraine's spring offensive"
         triggers.sort(key=lambda pair: (pair[0].sent.start, _nominal(pair[0]), pair[0].i))
         found: list[Event] = []
         seen: set[tuple] = set()
-        for token, trigger in triggers:
+        for token, rule in triggers:
+            alone = per_sentence[token.sent.start] == 1
+            trigger, reasons = self._typed(token, rule, alone) if self.typer is not None else (rule, ())
+            if trigger is None:
+                continue
             event = self._event(token, trigger)
             if event is None:
                 continue
+            event.reasons = list(reasons)
             if _nominal(token) and any(c.lower_ in ("the", "this", "that") for c in token.lefts) and any(
                 e.trigger.text.lower() == token.lower_ for e in found
             ):
@@ -289,11 +441,12 @@ class EventReader:
             if not armed and not physical and not (_nominal(token) and self._place(token, dateline=False) is not None):
                 return None  # "Clinton attacked Trump": words, not violence
         event_type, sub_type = trigger.event_type, trigger.sub_type
-        if event_type == BATTLES and sub_type == "Armed clash" and target is not None and target.lemma_.lower() in CIVILIAN_TARGETS:
+        # without a typer, the target and the actors correct the trigger word's type
+        if self.typer is None and event_type == BATTLES and sub_type == "Armed clash" and target is not None and target.lemma_.lower() in CIVILIAN_TARGETS:
             event_type, sub_type = CIVILIANS, "Attack"
-        if event_type == BATTLES and sub_type == "Armed clash" and _nominal(token) and actor1 is None:
+        if self.typer is None and event_type == BATTLES and sub_type == "Armed clash" and _nominal(token) and actor1 is None:
             event_type, sub_type = CIVILIANS, "Attack"  # "the attack in Minnesota": no armed side named, people hit
-        if event_type == BATTLES and sub_type == "Non-state actor overtakes territory" and self._is_state(actor1):
+        if self.typer is None and event_type == BATTLES and sub_type == "Non-state actor overtakes territory" and self._is_state(actor1):
             sub_type = "Armed clash"
         place, time = self._place(token), self._time(token, sentence)
         local = self._place(token, dateline=False)
@@ -302,7 +455,18 @@ class EventReader:
         ):
             return None  # "the invasion of their country": a topic, not a reported event
         statement, certainty = self._statement(token, sentence)
+        country = self._country(place)
+        subject = self._subject(token)
+        names = []
+        for role, chain, phrase in ((1, actor1, subject), (2, actor2, target)):
+            lemmas = {t.lemma_.lower() for t in phrase.subtree} if phrase is not None else set()
+            if role == 1 and _nominal(token):
+                lemmas |= {c.lemma_.lower() for c in token.lefts}  # "the police shooting"
+            found = self.analysis.chains[chain] if chain is not None else None
+            names.append(acled_name(event_type, role, lemmas, found.name if found else None, found.label if found else None, country))
         return Event(
+            actor1_name=names[0],
+            actor2_name=names[1],
             event_type=event_type,
             sub_type=sub_type,
             trigger=Span(token.idx, token.idx + len(token.text), token.text),
@@ -314,6 +478,12 @@ class EventReader:
             statement=statement,
             certainty=certainty,
         )
+
+    def _country(self, place: int | None) -> str | None:
+        """The event's country: its place's, else the first the report names or places anything in."""
+        places = self.analysis.places
+        ordered = ([places[place]] if place is not None else []) + [p for p in places if p.feature_code == "PCLI"] + list(places)
+        return next((name for p in ordered if (name := country_name(p.country_code)) is not None), None)
 
     def _subject(self, token: Token) -> Token | None:
         verb = token
@@ -453,11 +623,11 @@ class EventReader:
         sentence = token.sent
         in_phrase = [self.place_at[t.i] for t in token.subtree if t.i in self.place_at and self._locative(t)]
         in_sentence = [self.place_at[t.i] for t in sentence if t.i in self.place_at and self._locative(t)]
-        for candidates in (in_phrase, in_sentence):
-            local = [i for i in candidates if self.analysis.places[i].feature_code not in ("PCLI", "CONT")]
-            local.sort(key=lambda i: self.analysis.places[i].latitude is None)  # resolved first, unresolved over none
-            if local:
-                return local[0]
+        # resolved first, in the phrase before the sentence; an unresolved name over none
+        local = [i for i in dict.fromkeys(in_phrase + in_sentence) if self.analysis.places[i].feature_code not in ("PCLI", "CONT")]
+        local.sort(key=lambda i: self.analysis.places[i].latitude is None)
+        if local:
+            return local[0]
         paragraph_start = text_of(self.doc).rfind("\n", 0, sentence.start_char) + 1
         earlier = [
             i for i, p in enumerate(self.analysis.places)
@@ -524,14 +694,23 @@ class EventReader:
         return None, "asserted"
 
     def _link_quantities(self, events: list[Event]) -> None:
-        """Numbers in an event's sentence belong to it; one next to "killed" or "dead" is its fatalities."""
-        text = self.analysis.article.text
+        """Numbers in an event's sentence belong to it. Its fatalities are the deaths reported from its
+        sentence on, up to the next event's sentence, in its paragraph and at most `_DEATH_SENTENCES`
+        sentences ("... attacked a checkpoint. Two soldiers were killed.")."""
         for index, event in enumerate(events):
             for quantity in self.analysis.quantities:
-                if quantity.sentence.start != event.sentence.start:
-                    continue
-                if quantity.event is None:
+                if quantity.sentence.start == event.sentence.start and quantity.event is None:
                     quantity.event = index
-                near = text[max(0, quantity.span.start - 25) : quantity.span.end + 40]
-                if event.fatalities is None and FATALITY_WORDS.search(near):
-                    event.fatalities = int(quantity.value)
+        text = self.analysis.article.text
+        starts = sorted({e.sentence.start for e in events})
+        for event in events:
+            if event.event_type == STRATEGIC:
+                continue
+            later = [s for s in starts if s > event.sentence.start]
+            end = min([later[0]] if later else [len(text)])
+            paragraph_end = text.find("\n", event.sentence.start)
+            if paragraph_end >= 0:
+                end = min(end, paragraph_end)
+            following = [s for s in self.analysis.sentences if event.sentence.start <= s.start < end][:_DEATH_SENTENCES]
+            if following:
+                event.fatalities = deaths(text[event.sentence.start : following[-1].end])

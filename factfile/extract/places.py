@@ -32,7 +32,9 @@ REGION_NOUNS = frozenset({
     "area", "republic", "prefecture", "department", "rayon", "raion",
 })
 SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "capital", "settlement", "outskirts", "hamlet", "suburb", "port"})
-LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "at", "into", "from", "outside", "around", "inside", "toward", "towards", "across"})
+LOCATIVE_PREPOSITIONS = frozenset({
+    "in", "near", "at", "into", "from", "outside", "around", "inside", "toward", "towards", "across", "through", "throughout", "along", "within",
+})
 MOTION_VERBS = frozenset({"march", "advance", "move", "push", "converge", "head", "drive"})
 
 
@@ -132,9 +134,16 @@ def resolve(gazetteer: Gazetteer, analysis: Analysis, toponyms: list[_Toponym]) 
         regions_here = [r for s, r in named_regions if s == sentence and r is not None]
         if (
             best is not None and not t.region and best.kind == "place" and best.population < _SMALL_TOWN
-            and regions_here and best.country_code not in {r.country_code for r in regions_here}
+            and regions_here and (best.country_code, best.admin1) not in {(r.country_code, r.admin1) for r in regions_here}
         ):
-            best = None  # "Zhuravlevka, a village in the Belgorod region": not the Zhuravlivka in Ukraine
+            best = None  # "Zhuravlevka, a village in the Belgorod region": not the Zhuravlivka in Ukraine; "Chervonyi Yar, Luhansk region": not the one in Odesa
+        if best is not None and not t.region and best.kind == "place" and best.population < _SMALL_TOWN:
+            elsewhere = {
+                r.country_code for o in toponyms if o is not t and analysis.sentence_of(o.span.start).start == sentence
+                and (r := resolved[(o.key, o.region)]) is not None and r.kind != "country" and r.country_code
+            }
+            if elsewhere and best.country_code not in elsewhere:
+                best = None  # "Basma (Barsalogho, Sanmatenga)": not the Basma two countries away
         if best is None:
             if t.label not in PLACE_LABELS:
                 continue  # "in the Financial Times": only names the model calls places stay unresolved
@@ -163,11 +172,19 @@ class _Context:
 
     countries: Counter
     admin1s: Counter
+    # (country, admin1) of every region some name of the article may stand for, by that name: "Santa
+    # Rosa (La Pampa)" is the Santa Rosa in La Pampa province, although "La Pampa" is a town elsewhere too
+    regions: dict[str, set[tuple[str, str]]]
 
     @classmethod
     def of(cls, candidates: dict[tuple[str, bool], list[GazetteerPlace]]) -> _Context:
         countries: Counter = Counter()
         admin1s: Counter = Counter()
+        regions: dict[str, set[tuple[str, str]]] = {}
+        for (key, _), options in candidates.items():
+            for option in options:
+                if option.kind in ("admin1", "admin2") and option.admin1:
+                    regions.setdefault(key, set()).add((option.country_code, option.admin1))
         for (key, region), options in candidates.items():
             anchor = _anchor(key, options)
             if anchor is None:
@@ -176,7 +193,7 @@ class _Context:
                 countries[anchor.country_code] += 1
             if anchor.kind in ("admin1", "admin2") or region:
                 admin1s[anchor.admin1] += 1
-        return cls(countries, admin1s)
+        return cls(countries, admin1s, regions)
 
     def score(self, place: GazetteerPlace, key: tuple[str, bool]) -> float:
         name, region = key
@@ -185,6 +202,10 @@ class _Context:
             score += 2
         if place.admin1 and place.admin1 in self.admin1s and place.kind == "place":
             score += 2
+        if place.kind == "place" and place.admin1 and any(
+            (place.country_code, place.admin1) in regions for other, regions in self.regions.items() if other != name
+        ):
+            score += 3  # a region the article names holds it
         if place_key(place.name) == name:
             score += 1.5  # its own name, not one of its alternate names ("Chelsea" is also an old name of Norwich)
         if place.kind == "country" and place_key(place.name) == name:

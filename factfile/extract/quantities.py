@@ -200,3 +200,54 @@ def _statement_of(analysis: Analysis, start: int, end: int) -> int | None:
             if best is None or content.end - content.start < analysis.statements[best].content.end - analysis.statements[best].content.start:
                 best = index
     return best
+
+
+# Deaths as ACLED counts them: the lowest figure of a range or of differing reports, "dozens" as 12,
+# "several" or "many" as 10, "hundreds" as 100; a death stated without a number ("a man was killed") as one.
+_VAGUE_DEATHS = {"dozens": 12, "dozen": 12, "several": 10, "many": 10, "scores": 10, "hundreds": 100, "a few": 3, "few": 3}
+_COUNT = (
+    r"(?P<count>\d[\d,]*(?:\s*(?:-|–|to)\s*\d[\d,]*)?|a few|dozens|several|many|scores|hundreds|a|an|"
+    + "|".join(sorted((w for w in _UNITS if w not in ("a", "an")), key=len, reverse=True)) + r")"
+)
+_DIED = r"(?:killed|shot dead|stabbed to death|beaten to death|burned to death|tortured to death|dead|died|murdered|executed|beheaded|lynched|lost (?:their|his|her) lives?)"
+_DEATH_PATTERNS = (
+    # "2 children were killed", "a man was shot and killed", "33-40 civilians including children were killed"
+    re.compile(rf"\b{_COUNT}\s+(?![^.;]*?\b(?:wounded|injured|hurt|arrested)\b[^.;]*?\b{_DIED})(?:[\w'()-]+\s+){{0,6}}?(?:(?:was|were|have been|has been|had been|are|is|reportedly|later|allegedly)\s+)*(?:(?:shot|stabbed|attacked|beaten|abducted|kidnapped|tortured)\s+(?:and|,)\s+)?{_DIED}\b", re.I),
+    # "killing 4 people", "killed 3 soldiers", "the death of 2"
+    re.compile(rf"\b(?:killing|killed|kill|deaths? of|death toll (?:of|to|at|rose to))\s+(?:at least\s+|about\s+|around\s+)?{_COUNT}\b(?!\s*(?:percent|%|km|years?))", re.I),
+)
+_DATES = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b|\b(?:1[89]|20)\d\d\b"
+)
+_CODED = re.compile(r"\b(?:fatalit(?:y|ies)\s+(?:were\s+|was\s+)?coded\s+as|coded\s+as)\s+(?P<count>\d+)|\b(?P<count2>\d+)\s+fatalit(?:y|ies)\b", re.I)
+
+
+def _count_value(word: str) -> int | None:
+    word = word.lower().strip()
+    if word in _VAGUE_DEATHS:
+        return _VAGUE_DEATHS[word]
+    if word in _UNITS:
+        return _UNITS[word]
+    low = re.split(r"\s*(?:-|–|to)\s*", word)[0].replace(",", "")
+    return int(low) if low.isdigit() else None
+
+
+def deaths(text: str) -> int | None:
+    """The deaths a passage reports, or None when it reports none: a coder's "Fatalities coded as 3"
+    when there is one, else the sum over the distinct clauses that report deaths."""
+    text = _DATES.sub(lambda m: " " * len(m.group()), text)  # "On 22 April 2022, 3 ..." counts 3, not 2022
+    coded = _CODED.search(text)
+    if coded:
+        return int(coded.group("count") or coded.group("count2"))
+    total, taken = 0, []
+    for pattern in _DEATH_PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            value = _count_value(match.group("count"))
+            if value is None:
+                continue
+            taken.append((match.start(), match.end()))
+            total += value
+    return total if taken else None

@@ -18,6 +18,7 @@ from factfile.read.actors import actor_ids
 from factfile.read.events import EventRow, find_events
 from factfile.read.sql import sentence_of
 from factfile.read.statements import StatementLine, said_about, said_by
+from factfile.relate.contradictions import disagree
 from factfile.relate.corroboration import outlet_label
 from factfile.store import schema as s
 
@@ -101,7 +102,10 @@ class Dossier:
         for line in self.facts:
             if line.predicate in SINGLE_VALUED:
                 by_predicate.setdefault(line.predicate, []).append(line)
-        return {p: lines for p, lines in by_predicate.items() if len(lines) > 1}
+        return {
+            p: lines for p, lines in by_predicate.items()
+            if len(lines) > 1 and disagree(p, [(line.value, line.evidence[0].published if line.evidence else None) for line in lines])
+        }
     said: list[StatementLine] = field(default_factory=list)  # statements the actor is the source of
     said_about: list[StatementLine] = field(default_factory=list)  # others' statements mentioning it
 

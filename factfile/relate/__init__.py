@@ -8,7 +8,7 @@ stories, corroboration) see those actor ids.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy.orm import Session
 
@@ -38,8 +38,14 @@ def build(names: tuple[str, ...] = DEFAULT_RELATERS) -> list[Relater]:
 
 def prepare(analysis: Analysis, names: tuple[str, ...] = DEFAULT_RELATERS) -> Analysis:
     """Fill `analysis.prepared` with the per-document work of the named relaters that have any."""
+    from factfile.relate import claims
+
     registry.load("preparer")
     for name in names:
         if name in preparers:
-            analysis.prepared[name] = preparers.get(name)(analysis.article)
+            try:
+                analysis.prepared[name] = preparers.get(name)(analysis.article)
+            except LookupError:  # no word list for the detected language (wordfreq): weigh it as an unknown one
+                analysis.prepared[name] = preparers.get(name)(replace(analysis.article, language=None))
+    analysis.prepared["claims"] = claims.prepare(analysis)
     return analysis

@@ -1,4 +1,14 @@
-"""Which stored statements may say the same thing: LSH keys of their contents' words.
+"""Claims: which statements assert the same thing, and which stored statements may (LSH keys of their words).
+
+Two contents make the same claim (`same_claim`) when their sentence embeddings (relate/embedding.py)
+and their content words together are close: cosine + word-set Jaccard >= `SAME_CLAIM` (chosen on
+the first five events of eval/claims/, scored on all ten by eval/claims.py), so "more than 70 Ukrainian
+nationalists were killed" and "over 70 militants eliminated" can meet where their words alone do not.
+Numbers and negation still separate claims: "70 killed" and "2 killed" are two claims about the same
+thing (a dispute, relate/contradictions.py), and so are "X met Y" and "X did not meet Y". Without
+stored vectors (statements stored before them) the words decide: token_set_ratio >= `SAME_WORDS`.
+
+The rest of this module finds candidates without reading the store:
 
 Corroboration compares a statement's content with those of other statements from the same source
 (relate/corroboration.py). A prolific source (a ministry, a president) has tens of thousands of
@@ -23,8 +33,10 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from factfile.relate.fingerprints import _hash64, stop_words
-from factfile.store.schema import StatementBand
+from factfile.store.schema import StatementBand, StatementVector
 
+SAME_CLAIM = 1.0  # cosine + Jaccard of content words
+SAME_WORDS = 85  # rapidfuzz token_set_ratio: the word-overlap rule, used without vectors
 ROWS = 2  # the combination below is written for two rows per band
 BANDS = 8
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -81,7 +93,97 @@ def band_rows(statements: Iterable[tuple[int, str]]) -> list[dict]:
     ]
 
 
-def index(session: Session, statements: Iterable[tuple[int, str]]) -> None:
-    """Store the band keys of (statement id, content) pairs; the writer calls it for every new statement."""
+def prepare(analysis) -> list[bytes]:
+    """The stored form of each statement's vector, computed where the document is analysed (a worker
+    process: the model's work is spread like the parse), so the single writer only inserts them."""
+    from factfile.relate import embedding
+
+    return [embedding.to_bytes(v) for v in embedding.encode([st.content.text for st in analysis.statements])]
+
+
+def index(session: Session, statements: Iterable[tuple[int, str]], vectors: list[bytes] | None = None) -> None:
+    """Store the band keys and the vectors of (statement id, content) pairs; the writer calls it for every
+    new statement, with the vectors `prepare` made when it has them."""
+    from factfile.relate import embedding
+
+    statements = list(statements)
     if rows := band_rows(statements):
         session.execute(insert(StatementBand), rows)
+    if statements:
+        if vectors is None or len(vectors) != len(statements):
+            vectors = [embedding.to_bytes(v) for v in embedding.encode([content for _, content in statements])]
+        session.execute(
+            insert(StatementVector), [{"statement_id": i, "vector": v} for (i, _), v in zip(statements, vectors, strict=True)]
+        )
+
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "dozen": 12,
+    "dozens": 12, "hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000,
+}
+_NUMERAL = re.compile(r"\d+(?:[.,]\d+)*")
+_NEGATION = frozenset({"not", "no", "never", "n't", "nobody", "nothing", "none", "neither", "nor", "deny", "denied", "denies"})
+_TOKEN = re.compile(r"n't|\w+", re.UNICODE)
+
+
+def numbers(content: str) -> frozenset[float]:
+    """The numbers a content states, numerals and number words ("70", "two", "four dozen" -> 4 and 12)."""
+    found = set()
+    for match in _NUMERAL.findall(content):
+        try:
+            found.add(float(match.replace(",", "")))
+        except ValueError:
+            continue
+    found.update(_NUMBER_WORDS[t] for t in (t.casefold() for t in _TOKEN.findall(content)) if t in _NUMBER_WORDS)
+    return frozenset(found)
+
+
+def negated(content: str) -> bool:
+    return any(t.casefold() in _NEGATION for t in _TOKEN.findall(content))
+
+
+def content_words(content: str) -> frozenset[str]:
+    tokens = {t.casefold() for t in _WORD.findall(content)}
+    return frozenset(tokens - stop_words("en") or tokens)
+
+
+def same_claim(
+    a: str, b: str, a_vector: np.ndarray | None = None, b_vector: np.ndarray | None = None, polarity: bool = True
+) -> bool:
+    """Whether two contents assert the same thing (see the module's docstring); vectors from embedding.encode.
+    `polarity=False` lets a claim meet its negation (to find a claim and its denial)."""
+    from rapidfuzz import fuzz
+
+    a_numbers, b_numbers = numbers(a), numbers(b)
+    if a_numbers and b_numbers and not a_numbers & b_numbers:
+        return False
+    if polarity and negated(a) != negated(b):
+        return False
+    if a_vector is None or b_vector is None:
+        return fuzz.token_set_ratio(a, b) >= SAME_WORDS
+    a_words, b_words = content_words(a), content_words(b)
+    jaccard = len(a_words & b_words) / max(1, len(a_words | b_words))
+    return float(np.dot(a_vector, b_vector)) + jaccard >= SAME_CLAIM
+
+
+def same_words(a: str, b: str) -> bool:
+    """The word-overlap rule alone (what corroboration used before vectors): a shared band key and
+    token_set_ratio >= `SAME_WORDS`; eval/claims.py prints it beside `same_claim`."""
+    from rapidfuzz import fuzz
+
+    a_keys, b_keys = keys_of([a, b])
+    return bool(set(a_keys) & set(b_keys)) and fuzz.token_set_ratio(a, b) >= SAME_WORDS
+
+
+def vectors_of(session: Session, statement_ids: Iterable[int]) -> dict[int, np.ndarray]:
+    """The stored vectors of these statements (those that have one)."""
+    from sqlalchemy import select
+
+    from factfile.relate.embedding import from_bytes
+
+    ids = set(statement_ids)
+    if not ids:
+        return {}
+    rows = session.execute(select(StatementVector.statement_id, StatementVector.vector).where(StatementVector.statement_id.in_(ids)))
+    return {i: from_bytes(v) for i, v in rows}

@@ -1,11 +1,18 @@
 """Where sources disagree: the same attribute of the same actor or event with incompatible values.
 
+Values are normalised before they are compared, so only what a reader would call a disagreement is one:
 - facts: one actor, one single-valued predicate ("founded", "size", "based_in", "leader" ...) with
-  different values: numbers whose ranges do not overlap, different years or dates, different places;
-- quantities: one actor or event, the same thing counted ("soldiers", "killed"), numbers that do not
-  overlap (an approximate number tolerates a margin);
-- events: one happening (see corroboration.same_events) with different fatalities, dates or places;
-- statements: the same content confirmed by one source and denied by another, within one story.
+  incompatible values: numbers whose ranges do not overlap ("over 100", "several hundred" = 300-900,
+  "4,000"), dates that do not overlap once resolved against their article's publication date to their
+  precision ("last August" in 2023 is August 2022), places that are not the same place by name or
+  demonym ("Ukraine" / "Ukrainian") or by containment ("Kyiv, Ukraine" / "Ukraine");
+- events: one happening (see corroboration.same_events) with different fatalities, dates, places or
+  counts of the same thing, or reported as having happened by one source and denied by another;
+- statements: the same claim (relate/claims.same_claim, its negation included) confirmed by one source
+  and denied by another, within one story.
+
+An actor's counted quantities are not compared on their own: "one soldier" and "4,000 members" are
+about different things; the group's size is the `size` fact.
 
 Each side lists its value, documents, the independent outlets behind them (copies collapsed, see
 corroboration.independent_sources) and who says it.
@@ -17,15 +24,22 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from rapidfuzz import fuzz
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from factfile.extract.facts import SINGLE_VALUED
-from factfile.relate.corroboration import SAME_CONTENT, independent_sources, normalise_value, same_events
+from factfile.extract.quantities import parse_number
+from factfile.extract.times import normalise as resolve_date
+from factfile.relate import claims
+from factfile.relate.corroboration import MAX_DAYS_APART, independent_sources, normalise_value, same_events
 from factfile.store.schema import Document, Event, Fact, Place, Quantity, Statement
 
+DATES = {"founded", "born", "died"}
+PLACES = {"based_in", "headquarters"}
+NUMBERS = {"size", "members", "age"}
 APPROXIMATE_MARGIN = 0.2  # "about 100" is compatible with 80-120
 _NUMBER = re.compile(r"\d[\d,.]*")
 
@@ -47,6 +61,7 @@ class Contradiction:
     attribute: str  # predicate, "fatalities", "date", "place", "counts soldiers", "certainty"
     kind: str  # "numbers", "dates", "places", "values", "confirmed vs denied"
     sides: list[Side]
+    table: str = "facts"  # what the sides' rows are: facts, quantities, events or statements
 
 
 def numbers_in(text: str) -> list[float]:
@@ -103,40 +118,112 @@ def _split(groups: dict[str, list], compatible: Callable[[str, str], bool]) -> l
     return clusters
 
 
-def _fact_values_compatible(a: str, b: str) -> bool:
-    na, nb = numbers_in(a), numbers_in(b)
-    if na and nb:
-        return _ranges_overlap((min(na), max(na), False), (min(nb), max(nb), False))
+def _number_range(value: str) -> tuple[float, float, bool] | None:
+    """(low, high, approximate) of a fact's number: "several hundred" 300-900, "about 3,500", "4,000 members"."""
+    words = value.split()
+    for size in range(len(words), 0, -1):  # the longest leading run of words that reads as a number
+        parsed = parse_number(" ".join(words[:size]))
+        if parsed is not None:
+            approximate = bool(re.match(r"(?i)(about|around|some|roughly|nearly|almost|over|more than|up to|approximately)\b", value))
+            return parsed[0], parsed[1], approximate
+    found = numbers_in(value)
+    return (min(found), max(found), False) if found else None
+
+
+def _numbers_compatible(a: str, b: str) -> bool:
+    ra, rb = _number_range(a), _number_range(b)
+    if ra is None or rb is None:
+        return _values_compatible(a, b)
+    return _ranges_overlap(ra, rb)
+
+
+def _place_key(value: str) -> str:
+    """Casefolded words with demonym endings cut: "Ukrainian" and "Ukraine" -> "ukrain"."""
+    words = normalise_value(value).split()
+    return " ".join(re.sub(r"(ians?|ans?|ese|ish|ia|e|i)$", "", w) if len(w) > 4 else w for w in words)
+
+
+def _places_compatible(a: str, b: str) -> bool:
+    ka, kb = _place_key(a), _place_key(b)
+    return bool(ka and kb) and (ka == kb or set(ka.split()) <= set(kb.split()) or set(kb.split()) <= set(ka.split()) or _values_compatible(a, b))
+
+
+def _values_compatible(a: str, b: str) -> bool:
     a_norm, b_norm = normalise_value(a), normalise_value(b)
     return a_norm == b_norm or a_norm in b_norm or b_norm in a_norm or fuzz.token_set_ratio(a_norm, b_norm) >= 90
 
 
+def _dates_compatible(span: dict[str, tuple | None]) -> Callable[[str, str], bool]:
+    """Dates overlap to their precision; a value that does not resolve is compared by its words."""
+
+    def compatible(a: str, b: str) -> bool:
+        ra, rb = span.get(a), span.get(b)
+        if ra is None or rb is None:
+            return _values_compatible(a, b)
+        return ra[0] <= rb[1] and rb[0] <= ra[1]
+
+    return compatible
+
+
 def _kind_of(values: Iterable[str], predicate: str) -> str:
-    if predicate in {"based_in", "headquarters"}:
+    if predicate in PLACES:
         return "places"
-    if predicate in {"founded", "born", "died"}:
+    if predicate in DATES:
         return "dates"
-    return "numbers" if all(numbers_in(v) for v in values) else "values"
+    return "numbers" if predicate in NUMBERS or all(numbers_in(v) for v in values) else "values"
 
 
 def for_actor(session: Session, actor_id: int) -> list[Contradiction]:
-    """Conflicting facts and quantities about one actor."""
+    """Conflicting facts about one actor, one contradiction per predicate (all its values side by side)."""
     found = []
     facts = session.scalars(
         select(Fact).where(Fact.actor_id == actor_id, Fact.predicate.in_(SINGLE_VALUED)).order_by(Fact.id)
     ).all()
+    published = {
+        doc: day for doc, day in session.execute(select(Document.id, Document.published).where(Document.id.in_({f.document_id for f in facts})))
+    }
     by_predicate: dict[str, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
     for fact in facts:
-        by_predicate[fact.predicate][fact.value.strip()].append(fact)
+        value = fact.value.strip()
+        if fact.predicate in DATES:  # the same words mean different dates in articles of different years
+            resolved = resolve_date(value, published.get(fact.document_id))
+            value = f"{value} ({_date_label(resolved)})" if resolved and _date_label(resolved).casefold() != value.casefold() else value
+        by_predicate[fact.predicate][value].append(fact)
     sayer = _statement_sources(session, [f.statement_id for f in facts])
     for predicate, values in sorted(by_predicate.items()):
-        clusters = _split(values, _fact_values_compatible)
+        if predicate in DATES:
+            span = {v: _resolved_span(rows, published) for v, rows in values.items()}
+            compatible = _dates_compatible(span)
+        elif predicate in PLACES:
+            compatible = _places_compatible
+        elif predicate in NUMBERS:
+            compatible = _numbers_compatible
+        else:
+            compatible = _values_compatible
+        clusters = _split(values, compatible)
         if len(clusters) > 1:
             sides = _sides(session, clusters, values, sayer)
-            found.append(Contradiction(f"actor {actor_id}", predicate, _kind_of(values, predicate), sides))
-    quantities = session.scalars(select(Quantity).where(Quantity.actor_id == actor_id).order_by(Quantity.id)).all()
-    found += _quantity_conflicts(session, f"actor {actor_id}", quantities)
+            found.append(Contradiction(f"actor {actor_id}", predicate, _kind_of(values, predicate), sides, "facts"))
     return found
+
+
+def _resolved_span(rows: list[Fact], published: dict) -> tuple | None:
+    for row in rows:
+        resolved = resolve_date(row.value.strip(), published.get(row.document_id))
+        if resolved:
+            return resolved[0], resolved[1]
+    return None
+
+
+def _date_label(resolved: tuple) -> str:
+    start, end, precision = resolved
+    if precision == "year":
+        return str(start.year)
+    if precision == "month":
+        return start.strftime("%B %Y")
+    if precision == "day":
+        return start.isoformat()
+    return f"{start.isoformat()} to {end.isoformat()}"
 
 
 def _quantity_conflicts(session: Session, subject: str, quantities: list[Quantity]) -> list[Contradiction]:
@@ -153,23 +240,31 @@ def _quantity_conflicts(session: Session, subject: str, quantities: list[Quantit
         span = {v: (g[0].value, g[0].value_max or g[0].value, g[0].approximate) for v, g in groups.items()}
         clusters = _split(groups, lambda a, b, span=span: _ranges_overlap(span[a], span[b]))
         if len(clusters) > 1:
-            found.append(Contradiction(subject, f"counts {counts}", "numbers", _sides(session, clusters, groups, sayer)))
+            found.append(Contradiction(subject, f"counts {counts}", "numbers", _sides(session, clusters, groups, sayer), "quantities"))
     return found
 
 
 def for_event(session: Session, event_id: int) -> list[Contradiction]:
-    """Conflicting fatalities, dates, places and counts among the reports of one happening."""
+    """Conflicting fatalities, dates, places and counts among the reports of one happening.
+
+    Reports from one document only are never a dispute: one article naming two places or two tolls
+    is telling of two happenings (or of one in two steps), not disagreeing with itself."""
     event = session.get(Event, event_id)
     if event is None:
         return []
     reports = same_events(session, event)
+    if len({e.document_id for e in reports}) < 2:
+        return []
+    within = _containing_places(session, {e.place_id for e in reports if e.place_id is not None})
     sayer = _statement_sources(session, [e.statement_id for e in reports])
     subject = f"event {event_id}"
     found = []
     attributes: list[tuple[str, str, Callable[[Event], str | None], Callable[[str, str], bool]]] = [
         ("fatalities", "numbers", lambda e: str(e.fatalities) if e.fatalities is not None else None, lambda a, b: a == b),
-        ("date", "dates", lambda e: e.date_start.isoformat() if e.date_start and e.date_precision == "day" else None, lambda a, b: a == b),
-        ("place", "places", lambda e: str(e.place_id) if e.place_id is not None else None, lambda a, b: a == b),
+        ("date", "dates", lambda e: e.date_start.isoformat() if e.date_start and e.date_precision == "day" else None,
+         lambda a, b: abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= MAX_DAYS_APART),
+        ("place", "places", lambda e: str(e.place_id) if e.place_id is not None else None,
+         lambda a, b: a == b or int(a) in within.get(int(b), ()) or int(b) in within.get(int(a), ())),
     ]
     for attribute, kind, value_of, compatible in attributes:
         groups: dict[str, list[Event]] = defaultdict(list)
@@ -178,13 +273,35 @@ def for_event(session: Session, event_id: int) -> list[Contradiction]:
             if value is not None:
                 groups[value].append(report)
         clusters = _split(groups, compatible)
+        if attribute != "fatalities" and not all(any(sayer.get(r.statement_id) for v in c for r in groups[v]) for c in clusters):
+            continue  # a place or date only an outlet's own wording gives is as likely another happening of the story
         if len(clusters) > 1:
             label = _place_names(session, groups) if attribute == "place" else None
-            found.append(Contradiction(subject, attribute, kind, _sides(session, clusters, groups, sayer, label)))
+            found.append(Contradiction(subject, attribute, kind, _sides(session, clusters, groups, sayer, label), "events"))
+    denied = [e for e in reports if e.certainty == "denied" and sayer.get(e.statement_id)]
+    confirmed = [e for e in reports if e.certainty != "denied"]
+    if denied and confirmed:
+        groups = {"happened": confirmed, "denied": denied}
+        found.append(Contradiction(subject, "happened", "confirmed vs denied", _sides(session, [["happened"], ["denied"]], groups, sayer), "events"))
     quantities = session.scalars(
         select(Quantity).where(Quantity.event_id.in_([e.id for e in reports])).order_by(Quantity.id)
     ).all()
-    return found + _quantity_conflicts(session, subject, quantities)
+    return [c for c in found + _quantity_conflicts(session, subject, quantities) if _sources_apart(session, c)]
+
+
+def _sources_apart(session: Session, contradiction: Contradiction) -> bool:
+    """No one is on two sides: one source giving two places or tolls tells of two happenings."""
+    model = Event if contradiction.table == "events" else Quantity
+    rows = {row for side in contradiction.sides for row in side.rows}
+    statement_of = dict(session.execute(select(model.id, model.statement_id).where(model.id.in_(rows))).tuples().all())
+    who = {
+        i: actor or (text or "").casefold() or None
+        for i, actor, text in session.execute(
+            select(Statement.id, Statement.source_actor_id, Statement.source_text).where(Statement.id.in_({v for v in statement_of.values() if v}))
+        )
+    }
+    said = [{who.get(statement_of.get(row)) for row in side.rows} - {None} for side in contradiction.sides]
+    return all(not (a & b) for i, a in enumerate(said) for b in said[i + 1 :])
 
 
 def for_statement(session: Session, statement_id: int) -> list[Contradiction]:
@@ -201,18 +318,60 @@ def for_statement(session: Session, statement_id: int) -> list[Contradiction]:
     peers = session.scalars(
         select(Statement).where(Statement.document_id.in_(scope), Statement.marked_wrong.is_(False)).order_by(Statement.id)
     ).all()
+    found = _denials(session, statement, peers)
+    return [found] if found else []
+
+
+def denies(statement: Statement) -> bool:
+    """A statement denies its content when it is reported as denied or its content is negated (not both)."""
+    return (statement.certainty == "denied") != claims.negated(statement.content_text)
+
+
+def _denials(session: Session, statement: Statement, peers: list[Statement], vectors: dict | None = None) -> Contradiction | None:
+    """`statement`'s claim confirmed by some of `peers` and denied by others, from more than one source."""
+    vectors = vectors if vectors is not None else claims.vectors_of(session, [statement.id, *(p.id for p in peers)])
+    own = vectors.get(statement.id)
     same = [
-        p for p in peers if p.id == statement.id or fuzz.token_set_ratio(statement.content_text, p.content_text) >= SAME_CONTENT
+        p for p in peers
+        if p.id == statement.id
+        or claims.same_claim(statement.content_text, p.content_text, own, vectors.get(p.id), polarity=False)
     ]
-    denied = [p for p in same if p.certainty == "denied"]
-    confirmed = [p for p in same if p.certainty != "denied"]
-    if not denied or not confirmed:
-        return []
+    denied = [p for p in same if denies(p)]
+    confirmed = [p for p in same if not denies(p)]
+    if not denied or not confirmed or {_sayer(p) for p in denied} == {_sayer(p) for p in confirmed}:
+        return None
     sides = [
         _side(session, label, [(p.id, p.document_id, p.source_text) for p in group])
         for label, group in (("confirmed", confirmed), ("denied", denied))
     ]
-    return [Contradiction(f"statement {statement_id}", "certainty", "confirmed vs denied", sides)]
+    return Contradiction(f"statement {statement.id}", "certainty", "confirmed vs denied", sides, "statements")
+
+
+def _sayer(statement: Statement) -> object:
+    return statement.source_actor_id or (statement.source_text or "").casefold() or None
+
+
+def for_story(session: Session, story_id: int) -> list[Contradiction]:
+    """Every claim of a story confirmed by one source and denied by another (each pair of sides once)."""
+    statements = session.scalars(
+        select(Statement)
+        .join(Document, Document.id == Statement.document_id)
+        .where(Document.story_id == story_id, Statement.marked_wrong.is_(False))
+        .order_by(Statement.id)
+    ).all()
+    vectors = claims.vectors_of(session, [st.id for st in statements])
+    found, seen = [], set()
+    for statement in statements:
+        if not denies(statement):
+            continue
+        contradiction = _denials(session, statement, statements, vectors)
+        if contradiction is None:
+            continue
+        key = frozenset(row for side in contradiction.sides for row in side.rows)
+        if key not in seen:
+            seen.add(key)
+            found.append(contradiction)
+    return found
 
 
 def _statement_sources(session: Session, statement_ids: Iterable[int | None]) -> dict[int, str]:
@@ -226,7 +385,42 @@ def _statement_sources(session: Session, statement_ids: Iterable[int | None]) ->
     }
 
 
+def _containing_places(session: Session, place_ids: set[int]) -> dict[int, set[int]]:
+    """Each place with the places among `place_ids` it lies in or is named after: Grayvoron is in
+    Belgorod oblast (the gazetteer's regions), Nova Kakhovka in Ukraine (a country or unplaced region
+    holds every place of its country code), the Kakhovka dam at Nova Kakhovka (a shared name stem)."""
+    rows = session.execute(
+        select(Place.id, Place.name, Place.admin1, Place.admin2, Place.country_code, Place.feature_code).where(Place.id.in_(place_ids))
+    ).all() if place_ids else []
+    by_name = {normalise_value(row.name): row.id for row in rows}
+    broad = {row.id: row.country_code for row in rows if (row.feature_code or "").startswith(("PCL", "ADM")) or row.country_code is None}
+    stems = {row.id: {w[:6] for w in normalise_value(row.name).split() if len(w) >= 6} for row in rows}
+    return {
+        row.id: {row.id}
+        | {by_name[n] for n in (normalise_value(row.admin1 or ""), normalise_value(row.admin2 or "")) if n in by_name}
+        | {other for other, country in broad.items() if country is None or country == row.country_code}
+        | {other for other, own in stems.items() if own & stems[row.id]}
+        for row in rows
+    }
+
+
 def _place_names(session: Session, groups: dict[str, list]) -> dict[str, str]:
     ids = [int(v) for v in groups]
     names = {i: name for i, name in session.execute(select(Place.id, Place.name).where(Place.id.in_(ids)))}
     return {v: names.get(int(v), f"place {v}") for v in groups}
+
+
+def disagree(predicate: str, values: list[tuple[str, date | None]]) -> bool:
+    """Whether (value, publication date) pairs of one actor's predicate cannot all be true, compared as
+    `for_actor` compares them (for lists built elsewhere, like a dossier's profile)."""
+    groups = {f"{value} #{i}": [] for i, (value, _) in enumerate(values)}
+    raw = {f"{value} #{i}": value for i, (value, _) in enumerate(values)}
+    if predicate in DATES:
+        span = {}
+        for key, (value, published) in zip(groups, values, strict=True):
+            resolved = resolve_date(value.strip(), published)
+            span[key] = (resolved[0], resolved[1]) if resolved else None
+        by_date = _dates_compatible(span)
+        return len(_split(groups, lambda a, b: by_date(a, b) if span[a] and span[b] else _values_compatible(raw[a], raw[b]))) > 1
+    compare = _places_compatible if predicate in PLACES else _numbers_compatible if predicate in NUMBERS else _values_compatible
+    return len(_split(groups, lambda a, b: compare(raw[a], raw[b]))) > 1

@@ -8,9 +8,9 @@ one independent outlet is single-source.
 The same claim in different documents is found by what it is about:
 - facts: the same actor, predicate and value (or value actor);
 - events: the same type, compatible actors, the same place or story, and dates at most a day apart;
-- statements: the same source (actor, or source text) and nearly the same content (rapidfuzz, among
-  the statements sharing an LSH key of their content words: relate/claims.py), or the same content
-  without a source within one story.
+- statements: the same source (actor, or source text) and the same claim (relate/claims.same_claim:
+  sentence embeddings and words, numbers and negation apart; among the statements sharing an LSH key
+  of their content words), or the same claim without a source within one story.
 
     support = corroboration.for_statements(session, [12, 13])   # {12: Corroboration, 13: ...}
     support[12].outlets, support[12].single_source, support[12].documents
@@ -22,14 +22,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
 from sqlalchemy import Row, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from factfile.relate import claims
 from factfile.store.schema import Document, Event, Fact, Outlet, Statement, StatementBand
 
-SAME_CONTENT = 85  # rapidfuzz token_set_ratio above which two statement contents say the same
+SAME_CONTENT = claims.SAME_WORDS  # rapidfuzz token_set_ratio above which two contents without vectors say the same
 MAX_DAYS_APART = 1
 
 
@@ -183,6 +182,7 @@ def same_statements(session: Session, statement: Statement, any_certainty: bool 
     peers = session.scalars(query.where(Statement.marked_wrong.is_(False))).all()
     own = set(claims.keys_of([statement.content_text])[0])
     similar = {p.id for p, keys in zip(peers, claims.keys_of([p.content_text for p in peers]), strict=True) if own & set(keys)}
+    vectors = claims.vectors_of(session, {statement.id} | similar)
     denied = statement.certainty == "denied"
     return [
         p
@@ -191,7 +191,7 @@ def same_statements(session: Session, statement: Statement, any_certainty: bool 
         or (
             p.id in similar
             and (any_certainty or (p.certainty == "denied") == denied)
-            and fuzz.token_set_ratio(statement.content_text, p.content_text) >= SAME_CONTENT
+            and claims.same_claim(statement.content_text, p.content_text, vectors.get(statement.id), vectors.get(p.id))
         )
     ]
 
@@ -217,6 +217,7 @@ def for_statements(session: Session, statement_ids: Iterable[int]) -> dict[int, 
             asking.setdefault(group, []).append(statement)
     for group, members in asking.items():
         peers = _similar_in_group(session, group, {key for st in members for key in keys[st.id]})
+        vectors = claims.vectors_of(session, {st.id for st in members} | {p.id for p in peers})
         holding: dict[int, list[_Peer]] = {}
         for peer in peers:
             for key in set(peer.keys):
@@ -230,7 +231,7 @@ def for_statements(session: Session, statement_ids: Iterable[int]) -> dict[int, 
                 for p in sorted(near.values(), key=lambda p: p.id)
                 if p.id != statement.id
                 and (p.certainty == "denied") == denied
-                and fuzz.token_set_ratio(statement.content_text, p.content_text) >= SAME_CONTENT
+                and claims.same_claim(statement.content_text, p.content_text, vectors.get(statement.id), vectors.get(p.id))
             ]
     return _supports(session, same)
 

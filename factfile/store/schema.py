@@ -233,6 +233,16 @@ class StatementBand(Base):
     statement_id: Mapped[int] = mapped_column(ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True, autoincrement=False)
 
 
+class StatementVector(Base):
+    """A statement content's sentence embedding (relate/embedding.py, float16): two statements make the same
+    claim when their vectors and words are close enough (relate/claims.py). Statements stored before
+    vectors existed have none and are compared by their words alone."""
+
+    __tablename__ = "statement_vectors"
+    statement_id: Mapped[int] = mapped_column(ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True, autoincrement=False)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class Fact(Base):
     """A profile line about an actor (description, founding, size, leader ...) with its evidence."""
 

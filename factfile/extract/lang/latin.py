@@ -56,7 +56,7 @@ def analyse(analysis: Analysis, language: str) -> None:
         end = start + len(" ".join(words))
         if text[start:end] != " ".join(words):
             continue
-        if start in starts and len(words) == 1 and zipf_frequency(words[0].lower(), language) > 2.5:
+        if start in starts and len(words) == 1 and _zipf(words[0].lower(), language) > 2.5:
             continue
         name = text[start:end]
         if language in NOUN_CAPITALISING and len(words) == 1 and _NOUN_ENDINGS.search(words[0].lower()):
@@ -80,7 +80,16 @@ def analyse(analysis: Analysis, language: str) -> None:
 def _common(word: str, language: str) -> bool:
     if language in NOUN_CAPITALISING and _NOUN_ENDINGS.search(word.lower()) and "-" not in word:
         return True
-    return zipf_frequency(word.lower(), language or "en") >= COMMON
+    return _zipf(word.lower(), language or "en") >= COMMON
+
+
+def _zipf(word: str, language: str) -> float:
+    """wordfreq's Zipf frequency; 0 (rare) in a language it has no word list for (Tsonga), or whose
+    segmenter is not installed (MeCab for Japanese and Korean, jieba for Chinese): no word is known common there."""
+    try:
+        return zipf_frequency(word, language)
+    except (LookupError, ImportError):
+        return 0.0
 
 
 def _chains(analysis: Analysis) -> list[Chain]:

@@ -8,6 +8,7 @@ left out rather than guessed. factfile adds what ACLED leaves implicit: how sure
 from __future__ import annotations
 
 import csv
+from datetime import date
 from typing import TextIO
 
 from factfile.read.events import EventRow, find_events
@@ -36,11 +37,19 @@ def geo_precision(row: EventRow) -> int | None:
     return {"PPL": 1, "ADM2": 2}.get(row.feature_code or "", 3)
 
 
+def event_date(row: EventRow) -> date | None:
+    """The day ACLED would code: the event's day; for a period ("last week", or a lead event the report
+    does not date: the week up to its publication), its last day, the report's own date, not the
+    period's start."""
+    return row.date_start if row.date_precision == "day" or row.date_end is None else row.date_end
+
+
 def acled_record(row: EventRow) -> dict:
+    day = event_date(row)
     return {
         "event_id_cnty": f"{row.country_code or 'XX'}-FF{row.id}",
-        "event_date": row.date_start.isoformat() if row.date_start else None,
-        "year": row.date_start.year if row.date_start else None,
+        "event_date": day.isoformat() if day else None,
+        "year": day.year if day else None,
         "time_precision": time_precision(row),
         "event_type": row.event_type,
         "sub_event_type": row.sub_type,

@@ -31,7 +31,8 @@ templates = Jinja2Templates(
 
 
 def mount(app: FastAPI) -> None:
-    from factfile.serve.web import pages
+    from factfile.serve.web import disputes, pages
 
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     app.include_router(pages.router)
+    app.include_router(disputes.router)

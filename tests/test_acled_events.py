@@ -1,0 +1,88 @@
+"""Events as an ACLED coder codes them: deaths by ACLED's rules, actors in ACLED's naming, the learned
+typer's choice and its reasons, places in the region the report names, the export's event date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factfile.extract import Extractor
+from factfile.extract.event_actors import acled_name, country_of_demonym
+from factfile.extract.event_typing import default_typer
+from factfile.extract.quantities import deaths
+from factfile.records import Article
+from factfile.serve.export.acled import acled_record
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("On 22 April 2022, at least 33-40 civilians were killed and 43-50 others were wounded in an explosion.", 33),
+    ("On 13 February 2022, 2 children were wounded by a bomb in Helmand.", None),
+    ("A man was shot and killed by gunmen. Two civilians were killed by stray bullets.", 3),
+    ("Dozens were killed when the market was shelled.", 12),
+    ("NRF repulsed Taliban attacks. Fatalities coded as 3. NRF claimed 11 Taliban fatalities.", 3),
+    ("IS claimed killing 1 Taliban member in Kunduz.", 1),
+])
+def test_deaths_follow_acleds_rules(text, count):
+    assert deaths(text) == count
+
+
+def test_actors_take_acleds_names():
+    assert acled_name("Protests", 1, {"teacher"}, None, None, "India") == "Protesters (India)"
+    assert acled_name("Battles", 1, {"russian", "force"}, "Russian", "NORP", "Ukraine") == "Military Forces of Russia"
+    assert acled_name("Violence against civilians", 1, {"gunman", "unknown"}, None, None, "Nigeria") == "Unidentified Armed Group (Nigeria)"
+    assert acled_name("Violence against civilians", 2, {"villager"}, None, None, "Mali") == "Civilians (Mali)"
+    assert acled_name("Battles", 1, set(), "Boko Haram", "ORG", "Nigeria") == "Boko Haram"
+    assert country_of_demonym("Ukrainian") == "Ukraine"
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def _analyse(extractor, text: str, published: date = date(2022, 3, 6)):
+    return extractor(Article("test", text, "hash", published=published, language="en"))
+
+
+def test_shelling_is_remote_violence_with_its_reasons(extractor):
+    analysis = _analyse(extractor, "On 6 March 2022, Russian forces shelled residential areas of Kharkiv, Kharkiv region, killing 2 civilians.")
+    event = min(analysis.events, key=lambda e: e.trigger.start)
+    assert (event.event_type, event.sub_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert event.reasons and event.fatalities == 2
+    assert event.actor1_name == "Military Forces of Russia"
+
+
+def test_a_learned_verb_makes_a_protest_event(extractor):
+    analysis = _analyse(extractor, "On 5 May 2022, supporters of the Republican Party of Armenia blocked the Yerevan-Ashtarak "
+                                   "highway near Ashtarak, Armenia, demanding the resignation of the government.")
+    assert [(e.event_type, e.trigger.text, e.actor1_name) for e in analysis.events] == [("Protests", "blocked", "Protesters (Armenia)")]
+
+
+def test_a_meeting_of_leaders_is_no_event(extractor):
+    analysis = _analyse(extractor, "BRUSSELS - European leaders gathered Friday to discuss the torrent of challenges facing the bloc.")
+    assert analysis.events == []
+
+
+def test_the_region_named_outranks_a_namesake(extractor):
+    """The gazetteer knows only the Chervonyi Yar in Odesa oblast: the event is placed in the region the report names."""
+    analysis = _analyse(extractor, "On 3 March 2022, shelling was reported in Chervonyi Yar, Luhansk region.")
+    assert not [p for p in analysis.places if p.admin1 == "Odeska oblast"]
+    (event,) = analysis.events
+    assert analysis.places[event.place].admin1 == "Luhanska oblast"
+
+
+def test_the_export_dates_an_undated_event_on_its_report(extractor):
+    from factfile.serve.events import EventRow
+
+    row = EventRow(id=1, document_id=1, event_type="Battles", sub_type="Armed clash", trigger="clashed",
+                   date_start=date(2022, 2, 27), date_end=date(2022, 3, 6), date_precision="range", actor1=None, actor2=None,
+                   place=None, latitude=None, longitude=None, country_code=None, admin1=None, admin2=None, feature_code=None,
+                   geonames_id=None, fatalities=None, certainty="asserted", reported_by=None, sentence="", title=None, url=None,
+                   outlet=None, published=date(2022, 3, 6))
+    assert acled_record(row)["event_date"] == "2022-03-06"
+
+
+def test_typer_is_loaded_with_its_learned_verbs():
+    typer = default_typer()
+    assert "shell" in typer.triggers and "attack" in typer.untrusted

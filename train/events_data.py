@@ -1,0 +1,40 @@
+"""The ACLED sample split once, the same way for training and evaluation.
+
+A record goes to the held-out `eval` split when the SHA-1 of its `event_id_cnty` is 0 modulo 5
+(about a fifth of the records); training reads only the `train` split. The split depends on the id
+alone, so it is stable across runs, machines and re-orderings of the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Literal
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_RECORDS = ROOT.parent / "shared" / "data" / "acled-2022h1" / "records.jsonl"
+EVAL_SHARE = 5  # one record in five is held out
+
+Split = Literal["train", "eval"]
+UKRAINE_RUSSIA = frozenset({"Ukraine", "Russia", "Belarus"})
+
+
+def split_of(event_id: str) -> Split:
+    digest = int(hashlib.sha1(event_id.encode("utf-8")).hexdigest(), 16)
+    return "eval" if digest % EVAL_SHARE == 0 else "train"
+
+
+def records(split: Split, path: Path = DEFAULT_RECORDS) -> Iterator[dict]:
+    """The records of one split, in file order; a line that is not a JSON object stops with its line number."""
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise SystemExit(f"{path}:{number}: not JSON ({error})") from None
+            if split_of(record["event_id_cnty"]) == split:
+                yield record
