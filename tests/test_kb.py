@@ -85,3 +85,7 @@ def test_disputes_say_what_is_missing(kb):
     if importlib.util.find_spec("factfile.read.disputes") is None:
         with pytest.raises(NotImplementedError, match="disputes"):
             opened.disputes()
+        return
+    found = opened.disputes(actor="Legion of Freedom of Russia")
+    assert isinstance(found, Page) and found.total == len(found.items)
+    assert any(dispute.attribute == "size" for dispute in found), "the two sizes the store holds are a dispute"
