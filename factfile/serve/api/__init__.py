@@ -16,6 +16,7 @@ import sys
 from dataclasses import asdict
 
 from fastapi import FastAPI
+from fastapi.routing import APIRoute
 
 from factfile.serve.errors import install as install_errors
 from factfile.serve.security import ServeSettings, install
@@ -86,3 +87,18 @@ def settings_environment(settings: ServeSettings) -> dict[str, str]:
 
 
 __all__ = ["app_from_environment", "create_app", "settings_environment"]
+
+
+def endpoints(app: FastAPI) -> list[APIRoute]:
+    """Every endpoint of the app, inside included routers too: what probes and tests walk, so that a
+    route added later is covered without touching them."""
+    found, todo = [], list(app.routes)
+    while todo:
+        route = todo.pop(0)
+        if isinstance(route, APIRoute):
+            found.append(route)
+        elif hasattr(route, "original_router"):
+            todo += route.original_router.routes
+        elif hasattr(route, "routes"):
+            todo += route.routes
+    return found
