@@ -12,7 +12,7 @@ VENDOR := factfile/serve/web/static/vendor/.vendored
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev,ukrainian]'
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev,ukrainian,postgres,spark,pandas]'
 	touch $(STAMP)
 
 # Front-end libraries for the web UI: exact versions from package-lock.json, copied into the package.

@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from factfile.records import Analysis, Article, Chain, Mention, Span  # noqa: E402
 from factfile.relate import build  # noqa: E402
+from factfile.relate.write import save  # noqa: E402
 from factfile.store import Store  # noqa: E402
-from factfile.store.writer import save  # noqa: E402
 
 FIRST = ["Anna", "Boris", "Carla", "Denis", "Elena", "Farid", "Galina", "Hassan", "Irina", "Jonas", "Katya", "Lev",
          "Maria", "Nikolai", "Olga", "Pavel", "Rosa", "Sergei", "Tamara", "Viktor", "Yulia", "Zahir", "Oleksiy", "Mykola"]

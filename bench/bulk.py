@@ -1,6 +1,6 @@
 """Bulk loader for synthetic stores: 100k documents in about 80 CPU-minutes instead of many hours.
 
-`store.writer.save` with the relaters costs 50-120 ms a document on a quiet machine (ORM flushes,
+`relate.write.save` with the relaters costs 50-120 ms a document on a quiet machine (ORM flushes,
 one actor lookup, copy search and story search per document). This loader fills the same tables with
 the same rows, in multi-row INSERTs, several hundred documents per transaction, while `WORKERS`
 processes make the documents, their copy sketches and story terms (about 25 ms of CPU a document
@@ -18,7 +18,7 @@ there, 20 ms here). Documents are related as follows:
 - statements: their content band keys are the rows `relate.claims.index` would store, staged and merged
   into `statement_bands` in key order once the documents are loaded (`BulkLoader.merge_bands`).
 
-Every measured ingest (bench/ingest.py) goes through `store.writer.save` and the real relaters.
+Every measured ingest (bench/ingest.py) goes through `relate.write.save` and the real relaters.
 """
 
 from __future__ import annotations
@@ -274,7 +274,7 @@ class BulkLoader:
         return self.places[key]
 
     def _records(self, analysis, document_id: int, actor_of_chain: dict[int, int], rows) -> None:
-        """The rows `store.writer.save` writes for the analysis' records."""
+        """The rows `relate.write.save` writes for the analysis' records."""
         actor = actor_of_chain.get
         place_ids = [self._place(p, rows) for p in analysis.places]
         place_of_mention = {p.mention: place_ids[i] for i, p in enumerate(analysis.places) if p.mention is not None}

@@ -2,7 +2,7 @@
 
 At each size, for the actor with the most mentions (at 100k it must have at least 10,000) and for a
 sample of ordinary actors, it times server-side, warm:
-- `serve.dossier.build_dossier` (what `factfile show` and `/api/actors/{id}/dossier` return);
+- `read.dossier.build_dossier` (what `factfile show` and `/api/actors/{id}/dossier` return);
 - the web page `/actors/{id}`, rendered by the real app (FastAPI TestClient, no network).
 At the largest size it also times the page of the actor whose mention count is closest to 10,000 (issue 7's bar:
 < 300 ms). It prints p50 and p95 of `--runs` runs in wall and CPU time, and growth against the smallest
@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
-from factfile.serve.dossier import build_dossier  # noqa: E402
+from factfile.read.dossier import build_dossier  # noqa: E402
 from factfile.store import Store  # noqa: E402
 from factfile.store import schema as s  # noqa: E402
 

@@ -26,8 +26,8 @@ import synth  # noqa: E402
 from factfile.batch.codec import dumps, loads  # noqa: E402
 from factfile.relate import DEFAULT_RELATERS, relaters  # noqa: E402
 from factfile.relate import build as build_relaters  # noqa: E402
+from factfile.relate.write import save  # noqa: E402
 from factfile.store import Store  # noqa: E402
-from factfile.store.writer import save  # noqa: E402
 
 
 def sample_analyses(count: int) -> tuple[list, dict[str, float]]:

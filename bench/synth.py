@@ -13,7 +13,7 @@ kept (sentences, mentions, chains, statements, facts, times, places, quantities,
   `COPY_SHARE` of documents republish an earlier synthetic document (same text, another outlet, a
   day or two later) so the copy and story relaters have real work.
 
-Documents are stored through `store.writer.save` and the default relaters (actors, copies, stories,
+Documents are stored through `relate.write.save` and the default relaters (actors, copies, stories,
 outlets), grouped per transaction as `factfile/batch/load.py` does: the store has every table a real
 ingest fills. The only shortcut is that copy sketches (MinHash of a text, pure CPU) are computed in a
 second process and handed to the `copies` relater, which would compute the same values itself.

@@ -17,10 +17,10 @@ from pathlib import Path
 import uvicorn
 from playwright.sync_api import sync_playwright
 
+from factfile.read.actors import find_actors
 from factfile.serve.api import create_app
 from factfile.serve.security import ServeSettings
 from factfile.store import Store
-from factfile.store.queries import find_actors
 
 DOCS = Path(__file__).parent
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]

@@ -38,9 +38,11 @@ from pathlib import Path
 from factfile.errors import IngestError
 from factfile.extract import DEFAULT_STAGES, Extractor
 from factfile.ingest import read_items, to_article
+from factfile.read.events import km_between
 from factfile.records import Analysis, Article, Event, Rejection
-from factfile.serve.events import km_between
-from train.events_data import DEFAULT_RECORDS, UKRAINE_RUSSIA, records
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from train.events_data import DEFAULT_RECORDS, UKRAINE_RUSSIA, records  # noqa: E402  (the split shared with training)
 
 PLACE_KM = 25.0
 # Words in ACLED actor names that say nothing of who it is: "Military Forces of Russia (2000-)".

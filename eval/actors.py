@@ -24,9 +24,9 @@ sys.path.insert(0, str(ROOT))
 
 from factfile.extract.names import name_key  # noqa: E402
 from factfile.pipeline import Pipeline  # noqa: E402
+from factfile.read.actors import live_actor  # noqa: E402
 from factfile.store import Store  # noqa: E402
 from factfile.store import schema as s  # noqa: E402
-from factfile.store.queries import live_actor  # noqa: E402
 
 GOLD = ROOT / "eval" / "gold" / "actors-polnear-dev.tsv"
 DEV = ROOT.parent / "shared" / "data" / "polnear" / "dev" / "text"

@@ -53,9 +53,9 @@ from factfile.records import Analysis, Hints, RawItem  # noqa: E402
 from factfile.relate import build  # noqa: E402
 from factfile.relate.copies import STAND_IN  # noqa: E402
 from factfile.relate.fingerprints import containment, fingerprint, stop_words  # noqa: E402
+from factfile.relate.write import save  # noqa: E402
 from factfile.store import Store  # noqa: E402
 from factfile.store.schema import Document  # noqa: E402
-from factfile.store.writer import save  # noqa: E402
 
 BENCHMARK = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "article-extraction-benchmark"
 KINDS = ("retemplate", "truncate", "pad", "reorder", "spin", "mixed", "excerpt", "reedit")

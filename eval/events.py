@@ -25,8 +25,8 @@ from pathlib import Path
 
 from factfile.extract import Extractor
 from factfile.ingest import read_items, to_article
+from factfile.read.events import km_between
 from factfile.records import Analysis
-from factfile.serve.events import km_between
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = ROOT / "eval" / "gold" / "events.jsonl"

@@ -195,9 +195,9 @@ def predicted_actors(articles: list[NewsArticle], workers: int) -> dict[str, lis
     from sqlalchemy import select
 
     from factfile.pipeline import Pipeline
+    from factfile.read.actors import live_actor
     from factfile.store import Store
     from factfile.store import schema as s
-    from factfile.store.queries import live_actor
 
     result: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     with tempfile.TemporaryDirectory() as folder:

@@ -360,8 +360,8 @@ def measure_copies(story: StorySet, stored: Stored) -> dict:
 
 
 def measure_actors(session, story: StorySet, stored: Stored) -> dict:
+    from factfile.read.actors import live_actor
     from factfile.store import schema as s
-    from factfile.store.queries import live_actor
 
     docs = [stored.document[p] for p in story.ids if p in stored.document]
     live: dict[int, object] = {}
@@ -403,8 +403,8 @@ def measure_actors(session, story: StorySet, stored: Stored) -> dict:
 
 
 def measure_claims(session, story: StorySet, stored: Stored, mains: dict[str, int | None]) -> dict:
+    from factfile.read.actors import live_actor
     from factfile.store import schema as s
-    from factfile.store.queries import live_actor
 
     names = {a["key"]: a["names"] for a in story.gold.get("actors", [])}
     occurrences = []  # (claim id, page, carried, certainty right, baseline carried, baseline certainty, content, sentence, same label)
@@ -497,19 +497,19 @@ def measure_events(session, story: StorySet, stored: Stored) -> dict:
 
 
 def measure_contradictions(session, story: StorySet, stored: Stored) -> dict:
-    from factfile.relate import contradictions as cx
+    """What a reader sees through `factfile disputes`: the disputes of every story and every actor the set's pages hold."""
+    from factfile.read.disputes import disputes
     from factfile.store import schema as s
 
     docs = [stored.document[p] for p in story.ids if p in stored.document]
     page_of = {d: p for p, d in stored.document.items()}
     found = []
     actor_ids = {a for (a,) in session.query(s.Mention.actor_id).filter(s.Mention.document_id.in_(docs), s.Mention.actor_id.isnot(None)).distinct()}
+    story_ids = {sid for (sid,) in session.query(s.Document.story_id).filter(s.Document.id.in_(docs), s.Document.story_id.isnot(None)).distinct()}
+    for story_id in sorted(story_ids):
+        found += disputes(session, story=story_id, limit=10_000)
     for actor_id in sorted(actor_ids):
-        found += cx.for_actor(session, actor_id)
-    for (event_id,) in session.query(s.Event.id).filter(s.Event.document_id.in_(docs)):
-        found += cx.for_event(session, event_id)
-    for (statement_id,) in session.query(s.Statement.id).filter(s.Statement.document_id.in_(docs), s.Statement.certainty == "denied"):
-        found += cx.for_statement(session, statement_id)
+        found += disputes(session, actor=actor_id, limit=10_000)
     seen, unique = set(), []
     for c in found:
         key = (c.attribute, tuple(tuple(side.documents) for side in c.sides))

@@ -24,8 +24,8 @@ from newswcl50 import load as load_newswcl50  # noqa: E402
 from factfile.ingest import to_article  # noqa: E402
 from factfile.records import Analysis, Hints, RawItem  # noqa: E402
 from factfile.relate import build, stories  # noqa: E402
+from factfile.relate.write import save  # noqa: E402
 from factfile.store import Store  # noqa: E402
-from factfile.store.writer import save  # noqa: E402
 
 POLNEAR = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "polnear" / "dev" / "text"
 

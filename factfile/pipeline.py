@@ -32,10 +32,9 @@ from factfile.errors import IngestError
 from factfile.extract import DEFAULT_STAGES, Extractor
 from factfile.ingest import FetchPolicy, read_items, to_article
 from factfile.records import Analysis, RawItem, Rejection
-from factfile.relate import DEFAULT_RELATERS, prepare
+from factfile.relate import DEFAULT_RELATERS, prepare, write
 from factfile.relate import build as build_relaters
 from factfile.store import Store
-from factfile.store.writer import save
 
 Status = Literal["stored", "duplicate", "rejected"]
 
@@ -217,8 +216,7 @@ class Pipeline:
         article = processed.article
         for attempt in range(1, _BUSY_ATTEMPTS + 1):
             try:
-                with self.store.transaction() as session:
-                    document = save(session, processed, self.relaters)
+                document = write.store(self.store, processed, self.relaters)
                 break
             except OperationalError as exc:
                 if not _busy(exc):

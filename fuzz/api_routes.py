@@ -10,22 +10,9 @@ from pathlib import Path
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
-from factfile.serve.api import create_app
+from factfile.serve.api import create_app, endpoints
 from factfile.serve.security import ServeSettings
 from factfile.store import Store
-
-
-def routes(app) -> list[APIRoute]:
-    found, todo = [], list(app.routes)
-    while todo:
-        route = todo.pop(0)
-        if isinstance(route, APIRoute):
-            found.append(route)
-        elif hasattr(route, "original_router"):
-            todo += route.original_router.routes
-        elif hasattr(route, "routes"):
-            todo += route.routes
-    return found
 
 
 def parameters(route: APIRoute) -> list[tuple[str, str]]:
@@ -43,7 +30,7 @@ def build(db: Path) -> tuple[TestClient, list[tuple[str, str, str, str]]]:
     atexit.register(store.close)  # an open pool kept the fuzzing process from ending
     app = create_app(store, ServeSettings(rate=1e9, burst=1_000_000_000, cache=False))
     cases = []
-    for route in routes(app):
+    for route in endpoints(app):
         method = sorted(route.methods - {"HEAD"})[0]
         if method != "GET":
             continue

@@ -15,11 +15,11 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from conftest import PAGES, SEED
+from factfile.read.actors import find_actors
 from factfile.relate import claims
 from factfile.serve.cli import app
 from factfile.store import Store
 from factfile.store import schema as s
-from factfile.store.queries import find_actors
 
 HOSTILE = """<script>window.__pwned = 1</script> Ministry says <img src=x onerror="window.__pwned = 2"> nothing happened
 

@@ -73,7 +73,7 @@ def test_the_region_named_outranks_a_namesake(extractor):
 
 
 def test_the_export_dates_an_undated_event_on_its_report(extractor):
-    from factfile.serve.events import EventRow
+    from factfile.read.events import EventRow
 
     row = EventRow(id=1, document_id=1, event_type="Battles", sub_type="Armed clash", trigger="clashed",
                    date_start=date(2022, 2, 27), date_end=date(2022, 3, 6), date_precision="range", actor1=None, actor2=None,

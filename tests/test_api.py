@@ -848,6 +848,43 @@ def test_requests_waiting_for_the_store_go_before_background_refreshes():
     asyncio.run(scenario())
 
 
+def test_a_request_reads_one_snapshot_while_an_ingest_commits(writable):
+    """A fact committed between two queries of one dossier request is not seen by the second: the page
+    neither fails (a value in the second list the first never counted) nor answers a false 404.
+    Without the response cache, as `serve --no-cache` (or a cache miss) computes every answer."""
+    from sqlalchemy import event
+
+    _, ids = writable
+    store = _.app.state.store
+    client = TestClient(create_app(store, ServeSettings(cache=False, rate=10_000, burst=10_000)))
+    database = store.engine.url.database
+    fired, seen = [], []
+
+    def commit_meanwhile(conn, cursor, statement, parameters, context, executemany):
+        if fired or not statement.startswith("SELECT DISTINCT facts.predicate, facts.value"):
+            return
+        fired.append(statement)
+        with sqlite3.connect(database) as writer:
+            document_id, start, end, sent_start, sent_end = writer.execute(
+                "SELECT document_id, start, end, sent_start, sent_end FROM facts WHERE actor_id = ? LIMIT 1", (ids.legion,)
+            ).fetchone()
+            writer.execute(
+                "INSERT INTO facts (document_id, actor_id, predicate, value, start, end, sent_start, sent_end) VALUES (?, ?, 'size', ?, ?, ?, ?, ?)",
+                (document_id, ids.legion, f"written meanwhile {len(seen)}", start, end, sent_start, sent_end),
+            )
+
+    event.listen(store.engine, "before_cursor_execute", commit_meanwhile)
+    try:
+        for url in (f"/api/actors/{ids.legion}/dossier", f"/actors/{ids.legion}"):
+            fired.clear()
+            seen.append(url)
+            response = client.get(url)
+            assert fired, "the dossier no longer reads the outlets behind each fact: move the hook"
+            assert response.status_code == 200, (url, response.status_code, response.text[:300])
+            assert f"written meanwhile {len(seen)}" not in response.text
+        assert f"written meanwhile {len(seen)}" in client.get(f"/api/actors/{ids.legion}/dossier").text  # the next request sees it
+    finally:
+        event.remove(store.engine, "before_cursor_execute", commit_meanwhile)
 def test_disputes_api_and_page_list_the_legions_size_with_each_sides_sources(served):
     client, ids = served
     answer = client.get("/api/disputes", params={"actor_id": ids.legion})

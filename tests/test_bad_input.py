@@ -149,9 +149,12 @@ def test_existing_store_that_is_not_a_database_is_refused(tmp_path):
 
 
 def test_a_stage_failing_on_one_article_rejects_that_article_and_the_run_goes_on(tmp_path, db):
+    from factfile import registry
     from factfile.extract import DEFAULT_STAGES, stages
     from factfile.pipeline import Pipeline
     from factfile.store import Store
+
+    registry.declare("stage", "explodes_on_marker")  # a plugin stage declares what it reads and writes: nothing
 
     @stages.register("explodes_on_marker")
     def make_exploding_stage():

@@ -15,9 +15,9 @@ from factfile.relate import build
 from factfile.relate.copies import find_copies
 from factfile.relate.outlets import country_of_domain, declares_outlet
 from factfile.relate.stories import profile
+from factfile.relate.write import save
 from factfile.store import Store
 from factfile.store.schema import CopyBand, Document, Outlet, Story
-from factfile.store.writer import save
 
 TEXTS = [page["articleBody"] for page in PAGES.values()]
 SEED_TEXT = SEED.read_text(encoding="utf-8")

@@ -20,9 +20,9 @@ from factfile.relate.fingerprints import containment, fingerprint, name_keys
 from factfile.relate.outlets import is_republisher
 from factfile.relate.stories import explain
 from factfile.relate.wires import credited_agency
+from factfile.relate.write import save
 from factfile.store import Store
 from factfile.store.schema import Document, Outlet
-from factfile.store.writer import save
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 

@@ -6,10 +6,10 @@ from sqlalchemy import delete, func, select
 
 from conftest import SEED
 from factfile.pipeline import Pipeline
+from factfile.read.actors import find_actors
 from factfile.relate.decisions import kept_apart, merge_actors, replay, split_actor
 from factfile.store import Store
 from factfile.store import schema as s
-from factfile.store.queries import find_actors
 
 NEWS = (
     "Denis Kapustin spoke to reporters in Kyiv on Monday about the raid. "

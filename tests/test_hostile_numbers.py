@@ -14,7 +14,7 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from pydantic import BaseModel
 
-from factfile.serve.api import create_app
+from factfile.serve.api import create_app, endpoints
 from factfile.serve.security import ServeSettings
 from factfile.store import Store
 from factfile.store import schema as s
@@ -31,20 +31,6 @@ def app(tmp_path_factory):
         session.add(s.Actor(name="Russian Volunteer Corps", kind="group", label="ORG"))
     yield create_app(store, ServeSettings(token=TOKEN, read_only=False, rate=1e6, burst=1_000_000, cache=False))
     store.close()
-
-
-def _routes(app) -> list[APIRoute]:
-    """Every endpoint, inside included routers too (the routers carry their own /api prefix)."""
-    found, todo = [], list(app.routes)
-    while todo:
-        route = todo.pop(0)
-        if isinstance(route, APIRoute):
-            found.append(route)
-        elif hasattr(route, "original_router"):
-            todo += route.original_router.routes
-        elif hasattr(route, "routes"):
-            todo += route.routes
-    return found
 
 
 def _params(route: APIRoute):
@@ -67,7 +53,7 @@ def _request(client: TestClient, route: APIRoute, path: dict, query: dict, body:
 
 def _cases(app):
     """(route, path values, query values, name of the hostile parameter) for every parameter of every route."""
-    for route in _routes(app):
+    for route in endpoints(app):
         path_params, query_params = _params(route)
         valid_path = {p.name: VALID_SAMPLES.get(p.name, "1") for p in path_params}
         valid_query = {p.alias: VALID_SAMPLES[p.alias] for p in query_params if p.field_info.is_required() and p.alias in VALID_SAMPLES}
@@ -101,7 +87,7 @@ def _int_fields(model: type[BaseModel]) -> list[str]:
 def test_every_integer_in_a_request_body_refuses_huge_integers(app):
     client = TestClient(app, raise_server_exceptions=False)
     failures, tried = [], 0
-    for route in _routes(app):
+    for route in endpoints(app):
         body = route.body_field
         if body is None or not isinstance(body.field_info.annotation, type) or not issubclass(body.field_info.annotation, BaseModel):
             continue

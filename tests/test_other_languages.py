@@ -30,3 +30,14 @@ def test_french_date_and_a_gazetteer_namesake_is_no_place():
     assert [t.start for t in analysis.times] == [date(2023, 6, 24)]
     assert "Wagner" not in {p.span.text for p in analysis.places}
     assert "Evguéni Prigojine" in {c.name for c in analysis.chains}
+
+
+def test_languages_whose_word_segmenter_is_not_installed_are_read():
+    """wordfreq needs MeCab or jieba for Japanese, Korean and Chinese: without them such a page is still read."""
+    for language, text in (
+        ("ja", "東京で記者会見が開かれ、Reuters によると 25 人が参加した。"),
+        ("zh", "据 Reuters 报道，2023年6月6日 Kakhovka 大坝被毁。"),
+        ("ko", "Reuters 에 따르면 Kakhovka 댐이 6월 6일 파괴되었다."),
+    ):
+        analysis = analyse(Article(language, text, f"h-{language}", language=language, published=date(2023, 6, 7)))
+        assert analysis.article.language == language

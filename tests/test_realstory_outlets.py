@@ -14,9 +14,9 @@ from factfile.ingest import to_article
 from factfile.records import Analysis, Hints, RawItem
 from factfile.relate import build
 from factfile.relate.outlets import is_republisher
+from factfile.relate.write import save
 from factfile.store import Store
 from factfile.store.schema import Outlet
-from factfile.store.writer import save
 
 SETS = Path(__file__).resolve().parents[1] / "eval" / "realstory"
 OWN_REPORTING = {"wire", "national", "regional", "broadcaster", "government"}

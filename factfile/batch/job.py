@@ -37,6 +37,8 @@ Row = tuple[int, int, str, str | None, str | None, str | None]
 class BatchError(FactfileError):
     """The batch job cannot start or its output cannot be read."""
 
+    exit_code = 2
+
 
 def manifest_files(manifest: Path) -> list[str]:
     """Paths listed one per line in a manifest (blank lines and `#` comments skipped); relative paths
@@ -113,7 +115,9 @@ def run_job(
 
 def _session(master: str):
     """A Spark session whose Python workers run this interpreter (and so see factfile and its model)."""
-    from pyspark.sql import SparkSession
+    from factfile.errors import require
+
+    SparkSession = require("pyspark.sql", "factfile batch", "spark").SparkSession
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)

@@ -16,13 +16,15 @@ from factfile.batch.job import BatchError
 from factfile.pipeline import Outcome
 from factfile.relate import DEFAULT_RELATERS
 from factfile.relate import build as build_relaters
+from factfile.relate.write import save
 from factfile.store import Store
-from factfile.store.writer import save
 
 
 def rows(out: Path) -> Iterator[dict]:
     """The job's rows in input order (Spark writes one part file per input file, in order)."""
-    import pyarrow.parquet as pq
+    from factfile.errors import require
+
+    pq = require("pyarrow.parquet", "factfile batch", "spark")
 
     parts = sorted(out.glob("part-*.parquet"))
     if not parts:

@@ -10,7 +10,6 @@ import logging
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
-from factfile.extract import chains, descriptions, events, facts, mentions, places, quantities, sentences, statements, times  # noqa: F401,E501
 from factfile.extract.nlp import load_model
 from factfile.extract.registry import DEFAULT_STAGES, build, stages
 from factfile.records import Analysis, Article, Rejection

@@ -27,6 +27,12 @@ from spacy.tokens import Span as SpacySpan
 from factfile.extract.registry import Stage, stages
 from factfile.records import Analysis, Fact, Mention, Span
 
+# Predicates an actor has one true value of at a time: two sources giving different values disagree
+# (the dossier's conflicts, relate/contradictions.py).
+SINGLE_VALUED = frozenset(
+    {"founded", "founded_by", "based_in", "headquarters", "size", "members", "leader", "head", "founder", "born", "died", "age"}
+)
+
 _SPEECH = {"say", "report", "tell", "write", "state", "claim", "speak", "announce", "inform", "describe", "estimate", "add", "confirm"}
 _PEOPLE = r"soldiers|fighters|members|troops|men|volunteers|militants|recruits|personnel|combatants|servicemen|people"
 _AMOUNT = (

@@ -20,10 +20,10 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from factfile.read.actors import live_actor
 from factfile.relate import contradictions
 from factfile.relate.contradictions import Contradiction
 from factfile.store import schema as s
-from factfile.store.queries import live_actor
 
 MAX_EVIDENCE = 3  # sentences shown per side
 MAX_EVENTS = 10  # an actor's most recent events searched for disputes (each a look-up of its reports)
@@ -97,7 +97,7 @@ def _actor_id(session: Session, actor: int | str) -> int | None:
     if isinstance(actor, int) or str(actor).isdigit():
         live = live_actor(session, int(actor))
         return live.id if live else None
-    from factfile.store.queries import find_actors
+    from factfile.read.actors import find_actors
 
     matches = find_actors(session, str(actor), limit=1)
     return matches[0].actor.id if matches else None

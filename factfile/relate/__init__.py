@@ -10,17 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-import catalogue
 from sqlalchemy.orm import Session
 
+from factfile import registry
 from factfile.records import Analysis
+from factfile.registry import preparers, relaters
 from factfile.store.schema import Document
-
-relaters = catalogue.create("factfile", "relaters", entry_points=True)
-# A relater's work on the document alone, registered under the relater's name: `prepare` runs it where
-# the document is analysed (a worker process) and keeps the result in `Analysis.prepared[name]`; the
-# relater, in the single writer, uses it and computes it itself when it is missing.
-preparers = catalogue.create("factfile", "preparers", entry_points=True)
 
 DEFAULT_RELATERS: tuple[str, ...] = ("actors", "copies", "stories", "outlets")
 
@@ -37,15 +32,15 @@ Relater = Callable[[Linking], None]
 
 
 def build(names: tuple[str, ...] = DEFAULT_RELATERS) -> list[Relater]:
-    from factfile.relate import actors, copies, outlets, stories  # noqa: F401  (registers relaters)
-
+    registry.check("relater", names)
     return [relaters.get(name)() for name in names]
 
 
 def prepare(analysis: Analysis, names: tuple[str, ...] = DEFAULT_RELATERS) -> Analysis:
     """Fill `analysis.prepared` with the per-document work of the named relaters that have any."""
-    from factfile.relate import claims, copies, stories  # noqa: F401  (registers preparers)
+    from factfile.relate import claims
 
+    registry.load("preparer")
     for name in names:
         if name in preparers:
             try:

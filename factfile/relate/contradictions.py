@@ -30,13 +30,13 @@ from rapidfuzz import fuzz
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from factfile.extract.facts import SINGLE_VALUED
 from factfile.extract.quantities import parse_number
 from factfile.extract.times import normalise as resolve_date
 from factfile.relate import claims
 from factfile.relate.corroboration import MAX_DAYS_APART, independent_sources, normalise_value, same_events
 from factfile.store.schema import Document, Event, Fact, Place, Quantity, Statement
 
-SINGLE_VALUED = {"founded", "size", "based_in", "leader", "born", "died", "age", "headquarters", "founder", "members"}
 DATES = {"founded", "born", "died"}
 PLACES = {"based_in", "headquarters"}
 NUMBERS = {"size", "members", "age"}

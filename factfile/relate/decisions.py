@@ -359,7 +359,7 @@ def _move_mentions(session: Session, old_id: int, new_id: int, keys: set[str]) -
 
 
 def _actor_references():
-    """Every column outside `actors`/`aliases` that points at an actor, including other issues' tables."""
+    """Every column outside `actors`/`aliases` that points at an actor, including tables added after this module."""
     for table in s.Base.metadata.sorted_tables:
         if table.name in ("actors", "aliases"):
             continue

@@ -5,11 +5,11 @@ from __future__ import annotations
 from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
-from sqlalchemy.orm import Session
 
-from factfile.serve.dossier import Dossier, Evidence
-from factfile.serve.statements import StatementLine
-from factfile.store import queries
+from factfile.read import stats
+from factfile.read.dossier import Dossier, Evidence
+from factfile.read.session import Snapshot
+from factfile.read.statements import StatementLine
 
 
 def evidence_text(evidence: Evidence, indent: str = "      ", with_source: bool = True) -> Text:
@@ -146,16 +146,16 @@ def print_statements(console: Console, lines: list[StatementLine]) -> None:
         console.print(text)
 
 
-def print_stats(console: Console, session: Session, store) -> None:
+def print_stats(console: Console, session: Snapshot, store) -> None:
     console.print(f"[bold]Store[/] {escape(store.url)}")
-    for name, count in queries.counts(session).items():
+    for name, count in stats.counts(session).items():
         console.print(f"  {name:<12} {count:>10,}")
     console.print("\n[bold]Languages[/]")
-    for language, count in queries.languages(session):
+    for language, count in stats.languages(session):
         console.print(f"  {language or 'unknown':<12} {count:>10,}")
     console.print("\n[bold]Top outlets[/]")
-    for name, count in queries.top_outlets(session):
+    for name, count in stats.top_outlets(session):
         console.print(f"  {escape(name or '?'):<40} {count:>6,} documents")
     console.print("\n[bold]Most mentioned actors[/] (people, organisations, groups)")
-    for actor, mentions, documents in queries.top_actors(session, kinds=("person", "organization", "group")):
+    for actor, mentions, documents in stats.top_actors(session, kinds=("person", "organization", "group")):
         console.print(f"  {escape(actor.name):<40} {mentions:>6,} mentions in {documents:,} documents  [dim]#{actor.id}[/]")

@@ -1,8 +1,12 @@
 """Stage 4, store: SQLite by default, any SQLAlchemy URL (PostgreSQL) for a shared server.
 
     store = Store("factfile.db")          # creates or upgrades the schema
-    with store.transaction() as session:  # one document per transaction
-        save(session, analysis, relaters)
+    with store.transaction() as session:  # work committed together or not at all
+        ...
+    with store.snapshot() as session:     # reads that all see one moment
+
+The store knows tables, not meaning: the relate stage drives writes (`relate.write`), the read layer
+(`factfile.read`) answers questions. Nothing here imports either.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from factfile.config import default_db_url
-from factfile.errors import StoreError
+from factfile.errors import StoreError, require
 from factfile.store.migrate import upgrade
 from factfile.store.schema import Document
 
@@ -83,10 +87,9 @@ class Store:
                 session.connection().exec_driver_sql("BEGIN")  # else each SELECT sees its own moment
             else:
                 session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-            try:
-                yield session
-            finally:
-                session.rollback()
+            # Closing ends the transaction (the pool rolls the connection back) and keeps what was read
+            # usable after the block, detached; a rollback would expire it.
+            yield session
 
     def session(self) -> Session:
         return self.sessions()
@@ -101,6 +104,8 @@ class Store:
 
 def _engine(url: str) -> Engine:
     if not url.startswith("sqlite"):
+        if url.startswith("postgresql+psycopg"):
+            require("psycopg", "a PostgreSQL store", "postgres")
         return create_engine(url, pool_pre_ping=True)
     engine = create_engine(url, connect_args={"timeout": 60})
 

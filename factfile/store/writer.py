@@ -1,4 +1,7 @@
-"""Write one analysed article, with everything extracted from it, inside the caller's transaction."""
+"""Write one analysed article, with everything extracted from it, inside the caller's transaction.
+
+The relate stage drives it (`relate.write.save`): `add_document` first, then the relaters map the
+article's chains to stored actors, then `add_records` with those actor ids."""
 
 from __future__ import annotations
 
@@ -7,14 +10,12 @@ from collections.abc import Sequence
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from factfile.records import Analysis, PlaceRef
-from factfile.relate import Linking, Relater, claims
+from factfile.records import Analysis, Article, PlaceRef
 from factfile.store import schema as s
 
 
-def save(session: Session, analysis: Analysis, relaters: Sequence[Relater]) -> s.Document | None:
-    """Store the document and its records; None if a document with the same content is stored."""
-    article = analysis.article
+def add_document(session: Session, article: Article) -> s.Document | None:
+    """Store the document row; None if a document with the same content is stored."""
     _hold_write_lock(session)
     if session.scalar(select(s.Document.id).where(s.Document.content_hash == article.content_hash)) is not None:
         return None
@@ -34,11 +35,13 @@ def save(session: Session, analysis: Analysis, relaters: Sequence[Relater]) -> s
     )
     session.add(document)
     session.flush()
+    return document
 
-    linking = Linking(session=session, analysis=analysis, document=document)
-    for relate in relaters:
-        relate(linking)
-    actor = linking.actor_of_chain.get
+
+def add_records(session: Session, analysis: Analysis, document: s.Document, actor_of_chain: dict[int, int]) -> list[int]:
+    """Store the document's records, chains given as the store actors the relaters mapped them to;
+    the new statements' ids, in the order of `analysis.statements`."""
+    actor = actor_of_chain.get
     place_ids = _place_ids(session, analysis.places)
     place_of_mention = {p.mention: place_ids[i] for i, p in enumerate(analysis.places) if p.mention is not None}
 
@@ -80,9 +83,6 @@ def save(session: Session, analysis: Analysis, relaters: Sequence[Relater]) -> s
         )
         for st in analysis.statements
     ], returning=True)
-    claims.index(
-        session, zip(statement_ids, (st.content.text for st in analysis.statements), strict=True), analysis.prepared.get("claims")
-    )
     nested = [{"id": statement_ids[i], "parent_id": statement_ids[st.parent]} for i, st in enumerate(analysis.statements) if st.parent is not None]
     if nested:
         session.execute(update(s.Statement), nested)
@@ -161,7 +161,7 @@ def save(session: Session, analysis: Analysis, relaters: Sequence[Relater]) -> s
         )
         for q in analysis.quantities
     ])
-    return document
+    return statement_ids
 
 
 # Any constant shared by every factfile writer on a PostgreSQL server: the key of its advisory lock.

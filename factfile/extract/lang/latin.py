@@ -84,10 +84,11 @@ def _common(word: str, language: str) -> bool:
 
 
 def _zipf(word: str, language: str) -> float:
-    """wordfreq's Zipf frequency; 0 (rare) in a language it has no word list for (Tsonga): no word is known common there."""
+    """wordfreq's Zipf frequency; 0 (rare) in a language it has no word list for (Tsonga), or whose
+    segmenter is not installed (MeCab for Japanese and Korean, jieba for Chinese): no word is known common there."""
     try:
         return zipf_frequency(word, language)
-    except LookupError:
+    except (LookupError, ImportError):
         return 0.0
 
 

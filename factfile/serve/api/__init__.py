@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 import logging
 import os
-import sqlite3
 import sys
 from dataclasses import asdict
 
 from fastapi import FastAPI
+from fastapi.routing import APIRoute
 
+from factfile.serve.errors import install as install_errors
 from factfile.serve.security import ServeSettings, install
 from factfile.store import Store
 
@@ -33,9 +34,10 @@ SWITCH_INTERVAL = 0.0005  # how `factfile serve --workers N` hands its settings 
 
 def create_app(store: Store, settings: ServeSettings | None = None) -> FastAPI:
     from factfile.serve.api import corrections, disputes, exports, resources
-    from factfile.serve.api.cache import DataVersion, ResponseCache, SharedEntries
+    from factfile.serve.api.cache import CacheError, ResponseCache, SharedEntries
     from factfile.serve.api.gate import Gate
     from factfile.serve.web import mount as mount_web
+    from factfile.store.version import DataVersion
 
     settings = settings or ServeSettings()
     app = FastAPI(
@@ -61,10 +63,11 @@ def create_app(store: Store, settings: ServeSettings | None = None) -> FastAPI:
         if settings.shared_cache and version.connection is not None:
             try:
                 shared = SharedEntries(settings.shared_cache)
-            except sqlite3.Error:
+            except CacheError:
                 log.warning("cannot open the shared response cache %s: this worker keeps its own", settings.shared_cache, exc_info=True)
         app.add_middleware(ResponseCache, version=version, max_stale=settings.max_stale, shared=shared)  # innermost
     install(app, settings)
+    install_errors(app)
     return app
 
 
@@ -84,3 +87,18 @@ def settings_environment(settings: ServeSettings) -> dict[str, str]:
 
 
 __all__ = ["app_from_environment", "create_app", "settings_environment"]
+
+
+def endpoints(app: FastAPI) -> list[APIRoute]:
+    """Every endpoint of the app, inside included routers too: what probes and tests walk, so that a
+    route added later is covered without touching them."""
+    found, todo = [], list(app.routes)
+    while todo:
+        route = todo.pop(0)
+        if isinstance(route, APIRoute):
+            found.append(route)
+        elif hasattr(route, "original_router"):
+            todo += route.original_router.routes
+        elif hasattr(route, "routes"):
+            todo += route.routes
+    return found

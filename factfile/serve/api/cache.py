@@ -50,7 +50,6 @@ from typing import Any
 
 from factfile.serve.api.gate import BACKGROUND, Refresh
 from factfile.serve.security import WRITE_METHODS, ASGIApp, Message, Receive, Scope, Send
-from factfile.store import Store
 
 log = logging.getLogger("factfile.serve")
 
@@ -58,21 +57,7 @@ UNCACHED_PREFIXES = ("/static/", "/api/exports")
 # Pages asked for within this many staleness bounds are refreshed on a timer. Twice: each worker sees only its
 # share of the requests for a page, and the page's answer must be fresh in every worker that gets them.
 KEPT_FRESH = 2
-
-
-class DataVersion:
-    """A number that changes whenever a transaction commits to the store, or None if the store has none."""
-
-    def __init__(self, store: Store):
-        self.connection: sqlite3.Connection | None = None
-        database = store.engine.url.database
-        if store.dialect == "sqlite" and database and database != ":memory:":
-            self.connection = sqlite3.connect(database, check_same_thread=False, isolation_level=None)
-
-    def __call__(self) -> int | None:
-        if self.connection is None:
-            return None
-        return self.connection.execute("PRAGMA data_version").fetchone()[0]
+CacheError = sqlite3.Error  # the shared cache file cannot be opened or written
 
 
 @dataclass(slots=True)

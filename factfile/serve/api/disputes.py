@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 
 from factfile.read.disputes import disputes
 from factfile.serve.api.deps import SessionDep
+from factfile.serve.api.models import Int64
 
 router = APIRouter(prefix="/api")
 
@@ -16,9 +17,9 @@ router = APIRouter(prefix="/api")
 @router.get("/disputes", tags=["disputes"])
 def list_disputes(
     session: SessionDep,
-    actor_id: int | None = None,
-    event_id: int | None = None,
-    story_id: int | None = None,
+    actor_id: Int64 | None = None,
+    event_id: Int64 | None = None,
+    story_id: Int64 | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> dict:
     """Attributes on which sources disagree (a group's size, a clash's toll, place or date, whether it

@@ -5,14 +5,13 @@ from __future__ import annotations
 import tempfile
 from typing import Annotated
 
-from catalogue import RegistryError
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
+from factfile.read.tables import TABLES
 from factfile.serve import export as exports
-from factfile.serve.export.tables import TABLES
 
 router = APIRouter(prefix="/api", tags=["exports"])
 
@@ -39,22 +38,19 @@ async def export(
     table: Annotated[str, Query(description="for table formats: " + ", ".join(TABLES))] = "documents",
 ):
     """Download the store in an open format (written to a temporary file first, then streamed)."""
-    try:
-        exporter = exports.get(format)
-    except RegistryError:
-        raise HTTPException(404, f"unknown format {format!r}; choose one of: {', '.join(exports.names())}") from None
+    exporter = exports.get(format)
     media_type, suffix = MEDIA_TYPES.get(format, ("text/plain", format))
     spool = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", suffix="." + suffix, delete=False)
 
     def write() -> None:
-        with request.app.state.store.session() as session, spool:
+        with request.app.state.store.snapshot() as session, spool:
             exporter(session, spool, table)
 
     try:
         await run_in_threadpool(write)
-    except KeyError as error:
+    except BaseException:
         _remove(spool.name)
-        raise HTTPException(400, str(error.args[0])) from None
+        raise
     name = f"factfile-{table}.{suffix}" if format in ("jsonl", "csv") else f"factfile.{suffix}"
     return FileResponse(spool.name, media_type=media_type, filename=name, background=BackgroundTask(_remove, spool.name))
 

@@ -8,12 +8,14 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query
 
+from factfile.read import actors, documents, events, sources, statements
+from factfile.read import search as searching
+from factfile.read.dossier import build_dossier
+from factfile.read.graph import actor_graph
 from factfile.serve.api import models as m
-from factfile.serve.api import queries
 from factfile.serve.api.deps import PagingDep, SessionDep
 from factfile.serve.api.models import Int64
-from factfile.serve.dossier import build_dossier
-from factfile.serve.export.graph import actor_graph, cytoscape_elements
+from factfile.serve.export.graph import cytoscape_elements
 
 router = APIRouter(prefix="/api")
 
@@ -31,7 +33,7 @@ def _missing(kind: str, item_id: int) -> HTTPException:
 @router.get("/search", response_model=m.SearchOut, tags=["search"])
 def search(session: SessionDep, q: Annotated[str, Query(min_length=1, max_length=500)], limit: Annotated[int, Query(ge=1, le=100)] = 10):
     """Actors whose names match `q` (exact alias first, then fuzzy) and documents matching it in full text."""
-    return queries.search(session, q, limit)
+    return searching.search(session, q, limit)
 
 
 @router.get("/actors", response_model=m.Page[m.ActorOut], tags=["actors"])
@@ -42,13 +44,13 @@ def list_actors(
     include_merged: bool = False,
 ):
     """Actors, most mentioned first."""
-    return _page(*queries.list_actors(session, q, kind, include_merged, paging.limit, paging.offset), paging)
+    return _page(*actors.list_actors(session, q, kind, include_merged, paging.limit, paging.offset), paging)
 
 
 @router.get("/actors/{actor_id}", response_model=m.ActorOut, tags=["actors"])
 def get_actor(session: SessionDep, actor_id: Int64):
     """One actor with its aliases; `merged_into_id` says where a merged actor went."""
-    actor = queries.get_actor(session, actor_id)
+    actor = actors.get_actor(session, actor_id)
     if actor is None:
         raise _missing("actor", actor_id)
     return actor
@@ -57,16 +59,13 @@ def get_actor(session: SessionDep, actor_id: Int64):
 @router.get("/actors/{actor_id}/dossier", tags=["actors"])
 def get_dossier(session: SessionDep, actor_id: Int64, documents: Annotated[int, Query(ge=1, le=500)] = 50) -> dict:
     """Everything known about the actor: aliases, profile facts and mentions, each with its evidence."""
-    try:
-        return asdict(build_dossier(session, actor_id, max_documents=documents))
-    except KeyError:
-        raise _missing("actor", actor_id) from None
+    return asdict(build_dossier(session, actor_id, max_documents=documents))
 
 
 @router.get("/aliases", response_model=m.Page[m.AliasOut], tags=["actors"])
 def list_aliases(session: SessionDep, paging: PagingDep, q: str | None = None, actor_id: Int64 | None = None):
     """Names actors go by, most used first."""
-    return _page(*queries.list_aliases(session, q, actor_id, paging.limit, paging.offset), paging)
+    return _page(*actors.list_aliases(session, q, actor_id, paging.limit, paging.offset), paging)
 
 
 @router.get("/documents", response_model=m.Page[m.DocumentOut], tags=["documents"])
@@ -79,7 +78,7 @@ def list_documents(
 ):
     """Documents, newest first (or by relevance with `q`)."""
     return _page(
-        *queries.list_documents(
+        *documents.list_documents(
             session, q, outlet_id, story_id, language, published_from, published_to, actor_id, paging.limit, paging.offset
         ),
         paging,
@@ -89,7 +88,7 @@ def list_documents(
 @router.get("/documents/{document_id}", response_model=m.DocumentDetail, tags=["documents"])
 def get_document(session: SessionDep, document_id: Int64):
     """A document's stored text with its annotations (offsets into `text`)."""
-    document = queries.get_document(session, document_id)
+    document = documents.get_document(session, document_id)
     if document is None:
         raise _missing("document", document_id)
     return document
@@ -109,11 +108,11 @@ def list_statements(
     include_wrong: Annotated[bool, Query(description="include statements a user marked wrong")] = True,
 ):
     """Attributed statements: who says what, how sure, and how many independent outlets carry it."""
-    where = queries.StatementFilter(
+    where = statements.StatementFilter(
         source_actor_id, about_actor_id, source, source_type, certainty, min_corroboration, max_corroboration,
         document_id, outlet_id, include_wrong,
     )
-    return _page(*queries.list_statements(session, where, paging.limit, paging.offset), paging)
+    return _page(*statements.list_statements(session, where, paging.limit, paging.offset), paging)
 
 
 @router.get("/events", response_model=m.Page[m.EventOut], tags=["events"])
@@ -127,26 +126,26 @@ def list_events(
     document_id: Int64 | None = None,
 ):
     """Events in date order (undated last)."""
-    where = queries.EventFilter(event_type, actor_id, place_id, date_from, date_to, located, document_id)
-    return _page(*queries.list_events(session, where, paging.limit, paging.offset), paging)
+    where = events.EventFilter(event_type, actor_id, place_id, date_from, date_to, located, document_id)
+    return _page(*events.list_events(session, where, paging.limit, paging.offset), paging)
 
 
 @router.get("/places", response_model=m.Page[m.PlaceOut], tags=["places"])
 def list_places(session: SessionDep, paging: PagingDep, q: str | None = None, resolved: bool | None = None):
     """Places, resolved (with coordinates) or not."""
-    return _page(*queries.list_places(session, q, resolved, paging.limit, paging.offset), paging)
+    return _page(*events.list_places(session, q, resolved, paging.limit, paging.offset), paging)
 
 
 @router.get("/outlets", response_model=m.Page[m.OutletOut], tags=["sources"])
 def list_outlets(session: SessionDep, paging: PagingDep, q: str | None = None):
     """Publishers, with how many documents each has in the store."""
-    return _page(*queries.list_outlets(session, q, paging.limit, paging.offset), paging)
+    return _page(*sources.list_outlets(session, q, paging.limit, paging.offset), paging)
 
 
 @router.get("/stories", response_model=m.Page[m.StoryOut], tags=["sources"])
 def list_stories(session: SessionDep, paging: PagingDep):
     """Clusters of documents about the same story."""
-    return _page(*queries.list_stories(session, paging.limit, paging.offset), paging)
+    return _page(*sources.list_stories(session, paging.limit, paging.offset), paging)
 
 
 @router.get("/graph", tags=["actors"])

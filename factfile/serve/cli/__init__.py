@@ -5,18 +5,16 @@ Each command module registers its commands on `app` when imported (below).
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
 from factfile.config import default_db_url
-from factfile.errors import FactfileError
+from factfile.serve.errors import Commands
 
 app = typer.Typer(
+    cls=Commands,
     help="factfile: turn news articles into a sourced knowledge base.",
     no_args_is_help=True,
     add_completion=False,
@@ -38,11 +36,7 @@ class State:
 def open_store():
     from factfile.store import Store
 
-    try:
-        return Store(State.db or default_db_url())
-    except FactfileError as error:
-        err.print(f"[red]error:[/] {escape(str(error))}")
-        raise typer.Exit(2) from error
+    return Store(State.db or default_db_url())
 
 
 @app.callback()
@@ -51,10 +45,13 @@ def main(db: DbOption = None) -> None:
 
 
 def _register_commands() -> None:
-    """Every module of this package adds its commands to `app` when imported; a new module is all a new
-    command group needs."""
-    for module in pkgutil.iter_modules(__path__):
-        importlib.import_module(f"{__name__}.{module.name}")
+    """Every module of this package adds its commands to `app` when imported (`factfile.registry.load`),
+    so a new module is all a new command group needs; another package's `factfile_commands` entry point
+    is a function given the app."""
+    from factfile import registry
+
+    for add in registry.load("command").get_all().values():
+        add(app)
 
 
 _register_commands()

@@ -17,7 +17,7 @@ NoteOption = Annotated[Optional[str], typer.Option("--note", help="Why you made 
 
 def _actor_id(session, reference: str) -> int:
     """An actor given as "#12", "12" or a name."""
-    from factfile.store.queries import find_actors, live_actor
+    from factfile.read.actors import find_actors, live_actor
 
     if reference.lstrip("#").isdigit():
         actor = live_actor(session, int(reference.lstrip("#")))
@@ -36,16 +36,14 @@ def _actor_id(session, reference: str) -> int:
 @actors_app.command("why")
 def why(actor: Annotated[str, typer.Argument(help="Actor #id or name.")]) -> None:
     """List an actor's aliases with the reason each one was joined to it."""
-    from sqlalchemy import select
-
-    from factfile.store import schema as s
+    from factfile.read.actors import aliases, live_actor
 
     store = open_store()
-    with store.session() as session:
+    with store.snapshot() as session:
         actor_id = _actor_id(session, actor)
-        row = session.get(s.Actor, actor_id)
+        row = live_actor(session, actor_id)
         out.print(f"[bold]#{row.id} {escape(row.name)}[/] ({row.kind})")
-        for alias in session.scalars(select(s.Alias).where(s.Alias.actor_id == actor_id).order_by(s.Alias.mentions.desc())):
+        for alias in aliases(session, actor_id):
             out.print(f"  • {escape(alias.name)} [dim]({alias.mentions} mentions) key={escape(alias.key)!s}[/] — {escape(alias.reason or '')}")
 
 
@@ -56,17 +54,13 @@ def merge(
     note: NoteOption = None,
 ) -> None:
     """Merge actors that are one real actor; the decision is stored and survives re-ingestion."""
-    from factfile.relate.decisions import DecisionError, merge_actors
+    from factfile.relate.decisions import merge_actors
 
     store = open_store()
     with store.transaction() as session:
         keep_id = _actor_id(session, keep)
         other_ids = [_actor_id(session, o) for o in others]
-        try:
-            decision = merge_actors(session, keep_id, other_ids, note)
-        except DecisionError as error:
-            err.print(f"[red]error:[/] {escape(str(error))}")
-            raise typer.Exit(1) from None
+        decision = merge_actors(session, keep_id, other_ids, note)
         merged = ", ".join(f"#{o['id']}" for o in decision.payload["others"])
     out.print(f"merged {merged} into #{keep_id} (decision #{decision.id})")
 
@@ -78,43 +72,36 @@ def split(
     note: NoteOption = None,
 ) -> None:
     """Split aliases (and the mentions using them) off an actor into a new actor."""
-    from factfile.relate.decisions import DecisionError, split_actor
+    from factfile.relate.decisions import split_actor
 
     store = open_store()
     with store.transaction() as session:
         actor_id = _actor_id(session, actor)
-        try:
-            decision, new_id = split_actor(session, actor_id, aliases, note)
-        except DecisionError as error:
-            err.print(f"[red]error:[/] {escape(str(error))}")
-            raise typer.Exit(1) from None
+        decision, new_id = split_actor(session, actor_id, aliases, note)
     out.print(f"split {', '.join(map(repr, aliases))} off #{actor_id} into new actor #{new_id} (decision #{decision.id})")
 
 
 @actors_app.command("replay")
 def replay_decisions() -> None:
     """Re-apply all stored corrections (after re-ingesting or re-resolving documents)."""
-    from sqlalchemy import func, select
-
+    from factfile.read.actors import list_decisions
     from factfile.relate.decisions import replay
-    from factfile.store.schema import Decision
 
     store = open_store()
     with store.transaction() as session:
         replay(session)
-        count = session.scalar(select(func.count()).select_from(Decision)) or 0
+        count, _ = list_decisions(session, limit=0)
     out.print(f"replayed {count} decisions")
 
 
 @actors_app.command("decisions")
 def decisions() -> None:
     """List stored corrections, oldest first."""
-    from sqlalchemy import select
-
-    from factfile.store.schema import Decision
+    from factfile.read.actors import list_decisions
 
     store = open_store()
-    with store.session() as session:
-        for decision in session.scalars(select(Decision).order_by(Decision.id)):
+    with store.snapshot() as session:
+        _, found = list_decisions(session)
+        for decision in found:
             note = f" — {decision.note}" if decision.note else ""
             out.print(f"#{decision.id} {decision.kind} {escape(str(decision.payload))}{escape(note)}")

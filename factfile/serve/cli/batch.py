@@ -8,7 +8,6 @@ from typing import Annotated, Optional
 import typer
 from rich.markup import escape
 
-from factfile.errors import FactfileError
 from factfile.serve.cli import app, err, open_store
 
 
@@ -26,26 +25,22 @@ def batch(
     from factfile.batch import manifest_files, run_job
     from factfile.pipeline import Summary
 
-    try:
-        if not load_only:
-            inputs = [*(paths or []), *(manifest_files(manifest) if manifest else [])]
-            if not inputs:
-                err.print("[red]error:[/] give input files or --manifest")
-                raise typer.Exit(2)
-            report = run_job(inputs, out, master=master)
-            for missing in report.missing:
-                err.print(f"[red]rejected[/] {escape(str(missing))}")
-            err.print(f"analysed {report.files} file(s) into {escape(str(out))}")
-        if not (load or load_only):
-            return
-        summary = Summary()
-        for outcome in load_analyses(out, open_store()):
-            summary.add(outcome)
-            if outcome.status == "rejected":
-                err.print(f"[red]rejected[/] {escape(outcome.origin)}: {escape(outcome.problem or '')}")
-    except FactfileError as error:
-        err.print(f"[red]error:[/] {escape(str(error))}")
-        raise typer.Exit(2) from error
+    if not load_only:
+        inputs = [*(paths or []), *(manifest_files(manifest) if manifest else [])]
+        if not inputs:
+            err.print("[red]error:[/] give input files or --manifest")
+            raise typer.Exit(2)
+        report = run_job(inputs, out, master=master)
+        for missing in report.missing:
+            err.print(f"[red]rejected[/] {escape(str(missing))}")
+        err.print(f"analysed {report.files} file(s) into {escape(str(out))}")
+    if not (load or load_only):
+        return
+    summary = Summary()
+    for outcome in load_analyses(out, open_store()):
+        summary.add(outcome)
+        if outcome.status == "rejected":
+            err.print(f"[red]rejected[/] {escape(outcome.origin)}: {escape(outcome.problem or '')}")
     err.print(
         f"loaded: read {summary.read}, stored {summary.stored}, skipped as duplicate {summary.duplicate}, "
         f"rejected {summary.rejected}"

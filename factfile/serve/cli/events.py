@@ -31,15 +31,15 @@ def events(
     limit: Annotated[int, typer.Option(min=1)] = 100,
 ) -> None:
     """List events (ACLED types) with actors, place, date, certainty and the sentence that reports them."""
-    from factfile.serve.events import actor_ids, find_events, locate
-    from factfile.store.queries import find_actors
+    from factfile.read.actors import actor_ids, find_actors
+    from factfile.read.events import find_events, locate
 
     start, end = _date(from_, "--from"), _date(to, "--to")
     if start and end and start > end:
         err.print(f"[red]error:[/] --from {start} is after --to {end}")
         raise typer.Exit(2)
     store = open_store()
-    with store.session() as session:
+    with store.snapshot() as session:
         ids = None
         if actor is not None:
             matches = find_actors(session, actor)

@@ -19,26 +19,17 @@ def export(
     list_formats: Annotated[bool, typer.Option("--list", help="List export formats and exit.")] = False,
 ) -> None:
     """Write the store's contents in an open format."""
-    from catalogue import RegistryError
-
     from factfile.serve import export as exports
 
     if list_formats:
         out.print("\n".join(exports.names()))
         return
-    try:
-        exporter = exports.get(format)
-    except RegistryError:
-        err.print(f"[red]error:[/] unknown format {format!r}; choose one of: {', '.join(exports.names())}")
-        raise typer.Exit(2) from None
+    exporter = exports.get(format)
     store = open_store()
     stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
-        with store.session() as session:
+        with store.snapshot() as session:
             count = exporter(session, stream, table)
-    except KeyError as error:
-        err.print(f"[red]error:[/] {error.args[0]}")
-        raise typer.Exit(2) from None
     finally:
         if output:
             stream.close()

@@ -16,12 +16,12 @@ def show(
     documents: Annotated[int, typer.Option(help="At most this many documents in the mentions section.")] = 10,
 ) -> None:
     """Print an actor's dossier: aliases, descriptions, mentions, each with evidence and source."""
-    from factfile.serve.dossier import build_dossier
+    from factfile.read.actors import find_actors
+    from factfile.read.dossier import build_dossier
     from factfile.serve.render import print_dossier
-    from factfile.store.queries import find_actors
 
     store = open_store()
-    with store.session() as session:
+    with store.snapshot() as session:
         matches = find_actors(session, actor)
         if not matches:
             err.print(f"no actor named {actor!r} in the store; try `factfile search {actor!r}`")
@@ -39,10 +39,11 @@ def search(
     limit: Annotated[int, typer.Option(min=1)] = 10,
 ) -> None:
     """Find actors by name and documents by full text."""
-    from factfile.store.queries import find_actors, search_documents
+    from factfile.read.actors import find_actors
+    from factfile.read.documents import search_documents
 
     store = open_store()
-    with store.session() as session:
+    with store.snapshot() as session:
         actors = find_actors(session, query, limit=limit)
         hits = search_documents(session, query, limit=limit)
     if actors:
@@ -66,5 +67,5 @@ def stats() -> None:
     from factfile.serve.render import print_stats
 
     store = open_store()
-    with store.session() as session:
+    with store.snapshot() as session:
         print_stats(out, session, store)

@@ -15,21 +15,18 @@ from factfile.serve.cli import app, err, open_store, out
 @app.command()
 def outlets(limit: Annotated[int, typer.Option(min=1)] = 30) -> None:
     """List outlets with their country, documents, copies and whether they report or republish."""
-    from sqlalchemy import select
-
-    from factfile.relate.outlets import is_republisher
-    from factfile.store.schema import Outlet
+    from factfile.read.sources import list_outlets
 
     store = open_store()
-    with store.session() as session:
-        rows = session.scalars(select(Outlet).order_by(Outlet.documents.desc(), Outlet.key).limit(limit)).all()
+    with store.snapshot() as session:
+        _, rows = list_outlets(session, limit=limit)
     if not rows:
         out.print("no outlets in the store")
         raise typer.Exit(1)
     table = Table("outlet", "country", "documents", "copies", "copied share", "role")
     for outlet in rows:
         share = f"{outlet.republisher_share:.0%}" if outlet.republisher_share is not None else "-"
-        role = "republisher" if is_republisher(outlet) else "reporter"
+        role = "republisher" if outlet.republisher else "reporter"
         table.add_row(escape(outlet.domain or outlet.name or outlet.key), outlet.country or "-", str(outlet.documents), str(outlet.copies), share, role)
     out.print(table)
 
@@ -46,37 +43,24 @@ def copies(
     Corrections are stored as decisions: they hold when the documents are ingested again, and
     `factfile actors replay` re-applies them all.
     """
-    from sqlalchemy import select
-
-    from factfile.relate.decisions import DecisionError, mark_copy_of, mark_not_copy
-    from factfile.relate.stories import explain
-    from factfile.store.schema import Document, Outlet
+    from factfile.read.documents import copy_family, story_explanation
+    from factfile.relate.decisions import mark_copy_of, mark_not_copy
 
     store = open_store()
     if not_copy or copy_of is not None:
         with store.transaction() as session:
-            try:
-                decision = mark_not_copy(session, document, note) if not_copy else mark_copy_of(session, document, copy_of, note)
-            except DecisionError as error:
-                err.print(f"[red]error:[/] {escape(str(error))}")
-                raise typer.Exit(1) from None
+            decision = mark_not_copy(session, document, note) if not_copy else mark_copy_of(session, document, copy_of, note)
             out.print(f"document #{document}: {decision.kind.replace('_', ' ')} (decision #{decision.id})")
-    with store.session() as session:
-        found = session.get(Document, document)
-        if found is None:
-            err.print(f"no document #{document} in the store")
-            raise typer.Exit(1)
-        root_id = found.copy_of_id or found.id
-        rows = session.execute(
-            select(Document, Outlet.key)
-            .outerjoin(Outlet, Outlet.id == Document.outlet_id)
-            .where((Document.id == root_id) | (Document.copy_of_id == root_id))
-            .order_by(Document.published, Document.id)
-        ).all()
-        story = explain(session, found)
-    for row, outlet in sorted(rows, key=lambda r: r[0].id != root_id):
+    with store.snapshot() as session:
+        family = copy_family(session, document)
+        story = story_explanation(session, document) if family is not None else None
+    if family is None:
+        err.print(f"no document #{document} in the store")
+        raise typer.Exit(1)
+    for row in family:
+        outlet = row.outlet
         where = " · ".join(str(x) for x in (outlet, row.published) if x)
-        if row.id == root_id:
+        if row.is_original:
             role = f"original — {escape(row.copy_reason)}" if row.copy_reason else "original"
         else:
             role = f"copy — {escape(row.copy_reason or '')}"
@@ -93,27 +77,21 @@ def stories(
     note: Annotated[str | None, typer.Option(help="Why (kept with the correction).")] = None,
 ) -> None:
     """List the largest stories: how many documents, from when to when; or move a document to another story."""
-    from sqlalchemy import select
-
-    from factfile.relate.decisions import DecisionError, move_to_story
-    from factfile.store.schema import Document, Story
+    from factfile.read.sources import list_stories, story_of
+    from factfile.relate.decisions import move_to_story
 
     store = open_store()
     if move is not None:
         with store.transaction() as session:
-            try:
-                decision = move_to_story(session, move, to, note)
-            except DecisionError as error:
-                err.print(f"[red]error:[/] {escape(str(error))}")
-                raise typer.Exit(1) from None
-            story_id = session.get(Document, move).story_id
+            decision = move_to_story(session, move, to, note)
+            story_id = story_of(session, move)
         out.print(f"document #{move} is in story #{story_id} (decision #{decision.id})")
         return
-    with store.session() as session:
-        rows = session.scalars(select(Story).order_by(Story.size.desc(), Story.id).limit(limit)).all()
+    with store.snapshot() as session:
+        _, rows = list_stories(session, limit=limit)
     if not rows:
         out.print("no stories in the store")
         raise typer.Exit(1)
     for story in rows:
         when = " – ".join(str(d) for d in dict.fromkeys((story.first_published, story.last_published)) if d)
-        out.print(f"#{story.id} {escape(story.label or '')} · {story.size} documents" + (f" · {when}" if when else ""))
+        out.print(f"#{story.id} {escape(story.label or '')} · {story.documents} documents" + (f" · {when}" if when else ""))

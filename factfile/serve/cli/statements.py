@@ -20,13 +20,13 @@ def statements(
     limit: Annotated[int, typer.Option(min=1)] = 50,
 ) -> None:
     """List who said what, how sure, with the passage and the document it comes from."""
+    from factfile.read.statements import find_statements
     from factfile.serve.render import print_statements
-    from factfile.serve.statements import find_statements
 
     if certainty is not None and certainty not in CERTAINTIES:
         raise typer.BadParameter(f"{certainty!r} is not one of {', '.join(CERTAINTIES)}", param_hint="--certainty")
     store = open_store()
-    with store.session() as session:
+    with store.snapshot() as session:
         lines = find_statements(session, source=source, actor=actor, certainty=certainty, include_article=article, limit=limit)
     if not lines:
         out.print("no statements found")

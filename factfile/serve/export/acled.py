@@ -11,9 +11,8 @@ import csv
 from datetime import date
 from typing import TextIO
 
-from sqlalchemy.orm import Session
-
-from factfile.serve.events import EventRow, find_events
+from factfile.read.events import EventRow, find_events
+from factfile.read.session import Snapshot
 from factfile.serve.export import exporters
 
 COLUMNS = [
@@ -77,7 +76,7 @@ def acled_record(row: EventRow) -> dict:
 
 
 @exporters.register("acled")
-def export_acled(session: Session, out: TextIO, table: str = "events") -> int:
+def export_acled(session: Snapshot, out: TextIO, table: str = "events") -> int:
     writer = csv.DictWriter(out, fieldnames=COLUMNS)
     writer.writeheader()
     count = 0

@@ -13,12 +13,10 @@ import json
 from typing import TextIO
 
 from followthemoney import model
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
+from factfile.read import tables
+from factfile.read.session import Snapshot
 from factfile.serve.export import exporters
-from factfile.store import schema as s
-from factfile.store.queries import sentence_of
 
 SCHEMA_OF_KIND = {"person": "Person", "organization": "Organization"}
 
@@ -28,7 +26,7 @@ def _id(kind: str, *parts: int | str) -> str:
 
 
 @exporters.register("ftm")
-def export_ftm(session: Session, out: TextIO, table: str = "documents") -> int:
+def export_ftm(session: Snapshot, out: TextIO, table: str = "documents") -> int:
     """Write actors, articles and the links between them; `table` is ignored (FtM is one graph)."""
     count = 0
 
@@ -37,22 +35,13 @@ def export_ftm(session: Session, out: TextIO, table: str = "documents") -> int:
         out.write(json.dumps(entity.to_dict(), ensure_ascii=False) + "\n")
         count += 1
 
-    actors = {
-        a.id: a
-        for a in session.scalars(
-            select(s.Actor).where(s.Actor.merged_into_id.is_(None), s.Actor.kind.in_(SCHEMA_OF_KIND))
-        )
-    }
+    actors = tables.live_actors_of_kinds(session, SCHEMA_OF_KIND)
     aliases: dict[int, list[str]] = {}
-    for actor_id, name in session.execute(
-        select(s.Alias.actor_id, s.Alias.name).order_by(s.Alias.actor_id, s.Alias.mentions.desc())
-    ):
+    for actor_id, name in tables.alias_names(session):
         if actor_id in actors:
             aliases.setdefault(actor_id, []).append(name)
     descriptions: dict[int, list[str]] = {}
-    for actor_id, value in session.execute(
-        select(s.Fact.actor_id, s.Fact.value).where(s.Fact.predicate == "description").distinct()
-    ):
+    for actor_id, value in tables.descriptions(session):
         if actor_id in actors:
             descriptions.setdefault(actor_id, []).append(value)
     for actor in actors.values():
@@ -63,13 +52,7 @@ def export_ftm(session: Session, out: TextIO, table: str = "documents") -> int:
         entity.add("description", descriptions.get(actor.id, [])[:20])
         write(entity)
 
-    outlet = func.coalesce(s.Outlet.name, s.Outlet.domain, s.Document.site)
-    documents = session.execute(
-        select(s.Document.id, s.Document.title, s.Document.url, s.Document.published, s.Document.author, outlet)
-        .outerjoin(s.Outlet, s.Outlet.id == s.Document.outlet_id)
-        .order_by(s.Document.id)
-    )
-    for document_id, title, url, published, author, publisher in documents.yield_per(1000):
+    for document_id, title, url, published, author, publisher in tables.document_headers(session):
         entity = model.make_entity("Article")
         entity.id = _id("doc", document_id)
         entity.add("title", title or f"document {document_id}")
@@ -79,20 +62,7 @@ def export_ftm(session: Session, out: TextIO, table: str = "documents") -> int:
         entity.add("publisher", publisher)
         write(entity)
 
-    first_sentence = (
-        select(s.Mention.actor_id, s.Mention.document_id, func.min(s.Mention.start).label("start"))
-        .where(s.Mention.actor_id.in_(actors))
-        .group_by(s.Mention.actor_id, s.Mention.document_id)
-        .subquery()
-    )
-    links = session.execute(
-        select(s.Mention.actor_id, s.Mention.document_id, sentence_of(s.Mention))
-        .join(first_sentence, (first_sentence.c.actor_id == s.Mention.actor_id)
-              & (first_sentence.c.document_id == s.Mention.document_id) & (first_sentence.c.start == s.Mention.start))
-        .join(s.Document, s.Document.id == s.Mention.document_id)
-        .order_by(s.Mention.actor_id, s.Mention.document_id)
-    )
-    for actor_id, document_id, sentence in links.yield_per(1000):
+    for actor_id, document_id, sentence in tables.first_mentions(session, list(actors)):
         link = model.make_entity("Documentation")
         link.id = _id("documentation", actor_id, document_id)
         link.add("entity", _id("actor", actor_id))
@@ -101,13 +71,7 @@ def export_ftm(session: Session, out: TextIO, table: str = "documents") -> int:
         link.add("summary", " ".join((sentence or "").split())[:1000])
         write(link)
 
-    names = session.execute(
-        select(s.Mention.actor_id, s.Mention.document_id, s.Mention.text)
-        .where(s.Mention.actor_id.in_(actors), s.Mention.role != "description")
-        .distinct()
-        .order_by(s.Mention.actor_id, s.Mention.document_id)
-    )
-    for number, (actor_id, document_id, text) in enumerate(names.yield_per(1000)):
+    for number, (actor_id, document_id, text) in enumerate(tables.mention_names(session, list(actors))):
         mention = model.make_entity("Mention")
         mention.id = _id("mention", actor_id, document_id, number)
         mention.add("name", text)

@@ -8,15 +8,14 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from sqlalchemy.orm import Session
-
-from factfile.serve.events import find_events
+from factfile.read.events import find_events
+from factfile.read.session import Snapshot
 from factfile.serve.export import exporters
 from factfile.serve.export.acled import acled_record
 
 
 @exporters.register("geojson")
-def export_geojson(session: Session, out: TextIO, table: str = "events") -> int:
+def export_geojson(session: Snapshot, out: TextIO, table: str = "events") -> int:
     features = [
         {
             "type": "Feature",

@@ -7,6 +7,7 @@ from fastapi.responses import HTMLResponse
 
 from factfile.read.disputes import disputes
 from factfile.serve.api.deps import SessionDep
+from factfile.serve.api.models import Int64
 from factfile.serve.web.pages import render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -14,7 +15,7 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 @router.get("/disputes")
 def disputes_page(
-    request: Request, session: SessionDep, actor_id: int | None = None, event_id: int | None = None, story_id: int | None = None
+    request: Request, session: SessionDep, actor_id: Int64 | None = None, event_id: Int64 | None = None, story_id: Int64 | None = None
 ):
     scope = " · ".join(f"{name} #{value}" for name, value in (("actor", actor_id), ("event", event_id), ("story", story_id)) if value is not None)
     found = disputes(session, actor=actor_id, event=event_id, story=story_id)

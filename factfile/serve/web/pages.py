@@ -10,14 +10,16 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from factfile.read import actors, documents, stats
+from factfile.read import events as event_reads
+from factfile.read import search as searching
 from factfile.read.disputes import disputes
-from factfile.serve.api import queries
+from factfile.read.dossier import build_dossier
+from factfile.read.statements import StatementFilter, list_statements
 from factfile.serve.api.deps import SessionDep
 from factfile.serve.api.models import INT64_MAX, Int64
-from factfile.serve.dossier import build_dossier
 from factfile.serve.web import templates
 from factfile.serve.web.highlight import parse_focus, segments
-from factfile.store import queries as store_queries
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 PAGE = 50
@@ -43,31 +45,31 @@ def _blank_to_none(value: str | None) -> str | None:
 def home(request: Request, session: SessionDep):
     return render(
         request, "home.html",
-        counts=store_queries.counts(session),
-        actors=store_queries.top_actors(session, limit=15, kinds=("person", "organization", "group")),
-        documents=queries.list_documents(session, limit=10)[1],
+        counts=stats.counts(session),
+        actors=stats.top_actors(session, limit=15, kinds=("person", "organization", "group")),
+        documents=documents.list_documents(session, limit=10)[1],
     )
 
 
 @router.get("/search")
 def search(request: Request, session: SessionDep, q: Annotated[str, Query(max_length=500)] = ""):
     q = q.strip()
-    result = queries.search(session, q, limit=20) if q else None
+    result = searching.search(session, q, limit=20) if q else None
     return render(request, "search.html", q=q, result=result)
 
 
 @router.get("/actors/{actor_id}")
 def actor(request: Request, session: SessionDep, actor_id: Int64):
-    live = store_queries.live_actor(session, actor_id)
+    live = actors.live_actor(session, actor_id)
     if live is None:
         raise HTTPException(404, f"no actor with id {actor_id}")
     if live.id != actor_id:
         return RedirectResponse(f"/actors/{live.id}", status_code=303)
     dossier = build_dossier(session, actor_id, max_documents=25, lists=False)  # the lists come paged below
     disputed = disputes(session, actor=actor_id)
-    said_total, said = queries.list_statements(session, queries.StatementFilter(source_actor_id=actor_id), limit=20)
-    about_total, about = queries.list_statements(session, queries.StatementFilter(about_actor_id=actor_id), limit=20)
-    events_total, events = queries.list_events(session, queries.EventFilter(actor_id=actor_id), limit=20)
+    said_total, said = list_statements(session, StatementFilter(source_actor_id=actor_id), limit=20)
+    about_total, about = list_statements(session, StatementFilter(about_actor_id=actor_id), limit=20)
+    events_total, events = event_reads.list_events(session, event_reads.EventFilter(actor_id=actor_id), limit=20)
     return render(
         request, "actor.html",
         dossier=dossier,
@@ -87,12 +89,12 @@ def statements(
     document_id: Int64 | None = None, page: Annotated[int, Query(ge=1, le=INT64_MAX // PAGE)] = 1,
 ):
     minimum = _blank_to_none(min_corroboration)
-    where = queries.StatementFilter(
+    where = StatementFilter(
         source_actor_id=source_actor_id, about_actor_id=about_actor_id, source=_blank_to_none(source),
         source_type=_blank_to_none(source_type), certainty=_blank_to_none(certainty),
         min_corroboration=_count(minimum), document_id=document_id,
     )
-    total, rows = queries.list_statements(session, where, limit=PAGE, offset=(page - 1) * PAGE)
+    total, rows = list_statements(session, where, limit=PAGE, offset=(page - 1) * PAGE)
     params = {k: v for k, v in request.query_params.items() if k != "page" and v}
     return render(
         request, "statements.html", where=where, rows=rows, total=total, page=page, pages=max(1, -(-total // PAGE)),
@@ -103,11 +105,11 @@ def statements(
 
 @router.get("/documents/{document_id}")
 def document(request: Request, session: SessionDep, document_id: Int64, hl: str | None = None):
-    detail = queries.get_document(session, document_id)
+    detail = documents.get_document(session, document_id)
     if detail is None:
         raise HTTPException(404, f"no document with id {document_id}")
-    _, doc_statements = queries.list_statements(session, queries.StatementFilter(document_id=document_id), limit=200)
-    _, doc_events = queries.list_events(session, queries.EventFilter(document_id=document_id), limit=200)
+    _, doc_statements = list_statements(session, StatementFilter(document_id=document_id), limit=200)
+    _, doc_events = event_reads.list_events(session, event_reads.EventFilter(document_id=document_id), limit=200)
     return render(
         request, "document.html", document=detail, segments=segments(detail.text, detail.annotations, parse_focus(hl)),
         statements=doc_statements, events=doc_events,
@@ -119,16 +121,16 @@ def timeline(
     request: Request, session: SessionDep, actor_id: Int64 | None = None, event_type: str | None = None,
     date_from: str | None = None, date_to: str | None = None,
 ):
-    where = queries.EventFilter(
+    where = event_reads.EventFilter(
         event_type=_blank_to_none(event_type), actor_id=actor_id,
         date_from=_date(date_from), date_to=_date(date_to),
     )
-    total, events = queries.list_events(session, where, limit=500)
+    total, events = event_reads.list_events(session, where, limit=500)
     months: OrderedDict[str, list] = OrderedDict()
     for event in events:
         key = event.date_start.strftime("%Y-%m") if event.date_start else "undated"
         months.setdefault(key, []).append(event)
-    actor = queries.get_actor(session, actor_id) if actor_id is not None else None
+    actor = actors.get_actor(session, actor_id) if actor_id is not None else None
     return render(request, "timeline.html", months=months, total=total, shown=len(events), actor=actor, where=where)
 
 
@@ -141,16 +143,16 @@ def _date(value: str | None) -> date | None:
 
 @router.get("/map")
 def map_page(request: Request, session: SessionDep, actor_id: Int64 | None = None):
-    actor = queries.get_actor(session, actor_id) if actor_id is not None else None
+    actor = actors.get_actor(session, actor_id) if actor_id is not None else None
     params = {"located": "true", "limit": "500", **({"actor_id": str(actor_id)} if actor_id is not None else {})}
-    total, _ = queries.list_events(session, queries.EventFilter(actor_id=actor_id, located=True), limit=1)
+    total, _ = event_reads.list_events(session, event_reads.EventFilter(actor_id=actor_id, located=True), limit=1)
     places_url = "/api/places?resolved=true&limit=500" if actor_id is None else ""
     return render(request, "map.html", actor=actor, events_url="/api/events?" + urlencode(params), places_url=places_url, located=total)
 
 
 @router.get("/graph")
 def graph_page(request: Request, session: SessionDep, actor_id: Int64 | None = None):
-    actor = queries.get_actor(session, actor_id) if actor_id is not None else None
+    actor = actors.get_actor(session, actor_id) if actor_id is not None else None
     url = "/api/graph" + (f"?actor_id={actor_id}" if actor_id is not None else "")
     return render(request, "graph.html", actor=actor, graph_url=url)
 

@@ -1,4 +1,4 @@
-"""copies, stories and outlets (issue 6): LSH band keys, story terms, outlet and story counts
+"""copies, stories and outlets: LSH band keys, story terms, outlet and story counts
 
 Revision ID: 0006
 Revises: 0004

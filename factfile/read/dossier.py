@@ -11,19 +11,21 @@ from datetime import date
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
+from factfile.errors import NotFound
+from factfile.extract.facts import SINGLE_VALUED
 from factfile.extract.names import name_key
+from factfile.read.actors import actor_ids
+from factfile.read.events import EventRow, find_events
+from factfile.read.sql import sentence_of
+from factfile.read.statements import StatementLine, said_about, said_by
 from factfile.relate.contradictions import disagree
 from factfile.relate.corroboration import outlet_label
-from factfile.serve.events import EventRow, actor_ids, find_events
-from factfile.serve.statements import StatementLine, said_about, said_by
 from factfile.store import schema as s
-from factfile.store.queries import sentence_of
 
 PREDICATE_ORDER = (
     "description", "founded", "founded_by", "based_in", "size", "leader", "commander", "head", "chief", "founder",
     "spokesman", "spokeswoman", "spokesperson", "designation", "part_of", "ally", "opponent",
 )
-SINGLE_VALUED = frozenset({"founded", "founded_by", "based_in", "size", "leader", "head", "chief"})
 
 
 @dataclass(slots=True)
@@ -117,7 +119,7 @@ def build_dossier(
     pages through those itself (the web page)."""
     actor = session.get(s.Actor, actor_id)
     if actor is None:
-        raise KeyError(actor_id)
+        raise NotFound(f"no actor with id {actor_id}")
     ids = actor_ids(session, actor_id)
     mention_count, document_count = session.execute(
         select(func.count(), func.count(func.distinct(s.Mention.document_id))).where(s.Mention.actor_id == actor_id)

@@ -1,6 +1,7 @@
 """Stored events, filtered by actor, date and distance, each with its place, its source and its sentence.
 
-One query feeds `factfile events`, the ACLED and GeoJSON exports and the dossier's events section.
+`find_events` feeds `factfile events`, the ACLED and GeoJSON exports and the dossier's events section;
+`list_events` pages through them for the REST API and the web pages, and `list_places` lists places.
 Dates filter by overlap: an event dated "early March" is found by a search from 5 March.
 """
 
@@ -11,11 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from factfile.read import records as m
+from factfile.read.sql import OUTLET_NAME, page, sentence_of
 from factfile.store import schema as s
-from factfile.store.queries import sentence_of
 
 EARTH_KM = 6371.0
 # columns an EventRow takes as they are stored (the rest are renamed or joined)
@@ -154,11 +156,78 @@ def locate(session: Session, name: str) -> tuple[str, float, float] | None:
     return best.name, best.latitude, best.longitude
 
 
-def actor_ids(session: Session, actor_id: int) -> list[int]:
-    """The actor and those merged into it."""
-    ids, frontier = {actor_id}, [actor_id]
-    while frontier:
-        merged = [i for (i,) in session.execute(select(s.Actor.id).where(s.Actor.merged_into_id.in_(frontier)))]
-        frontier = [i for i in merged if i not in ids]
-        ids |= set(frontier)
-    return sorted(ids)
+def _place_out(place: s.Place | None) -> m.PlaceOut | None:
+    if place is None:
+        return None
+    return m.PlaceOut(
+        id=place.id, name=place.name, geonames_id=place.geonames_id, latitude=place.latitude, longitude=place.longitude,
+        country_code=place.country_code, admin1=place.admin1, admin2=place.admin2, feature_code=place.feature_code,
+    )
+
+
+def list_places(
+    session: Session, q: str | None = None, resolved: bool | None = None, limit: int = 50, offset: int = 0
+) -> tuple[int, list[m.PlaceOut]]:
+    """Places, most mentioned first."""
+    mentions = select(func.count()).where(s.Mention.place_id == s.Place.id).correlate(s.Place).scalar_subquery()
+    query = select(s.Place, mentions.label("mentions")).order_by(mentions.desc(), s.Place.name, s.Place.id)
+    if q:
+        query = query.where(s.Place.name.icontains(q))
+    if resolved is not None:
+        query = query.where(s.Place.latitude.is_not(None) if resolved else s.Place.latitude.is_(None))
+    total, rows = page(session, query, limit, offset, query.with_only_columns(s.Place.id))
+    items = []
+    for place, n in rows:
+        item = _place_out(place)
+        item.mentions = n
+        items.append(item)
+    return total, items
+
+
+@dataclass(slots=True)
+class EventFilter:
+    event_type: str | None = None
+    actor_id: int | None = None
+    place_id: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    located: bool | None = None
+    document_id: int | None = None
+
+
+def list_events(session: Session, where: EventFilter, limit: int = 50, offset: int = 0) -> tuple[int, list[m.EventOut]]:
+    actor1, actor2 = aliased(s.Actor), aliased(s.Actor)
+    query = (
+        select(s.Event, s.Document.title, OUTLET_NAME, sentence_of(s.Event), actor1.name, actor2.name, s.Place)
+        .join(s.Document, s.Document.id == s.Event.document_id)
+        .outerjoin(s.Outlet, s.Outlet.id == s.Document.outlet_id)
+        .outerjoin(actor1, actor1.id == s.Event.actor1_id)
+        .outerjoin(actor2, actor2.id == s.Event.actor2_id)
+        .outerjoin(s.Place, s.Place.id == s.Event.place_id)
+        .order_by(s.Event.date_start.is_(None), s.Event.date_start, s.Event.id)
+    )
+    if where.event_type:
+        query = query.where(s.Event.event_type == where.event_type)
+    if where.actor_id is not None:
+        query = query.where(or_(s.Event.actor1_id == where.actor_id, s.Event.actor2_id == where.actor_id))
+    if where.place_id is not None:
+        query = query.where(s.Event.place_id == where.place_id)
+    if where.date_from:
+        query = query.where(func.coalesce(s.Event.date_end, s.Event.date_start) >= where.date_from)
+    if where.date_to:
+        query = query.where(s.Event.date_start <= where.date_to)
+    if where.located is not None:
+        located = and_(s.Place.latitude.is_not(None), s.Place.longitude.is_not(None))
+        query = query.where(located if where.located else ~located)
+    if where.document_id is not None:
+        query = query.where(s.Event.document_id == where.document_id)
+    total, rows = page(session, query, limit, offset)
+    return total, [
+        m.EventOut(
+            id=e.id, document_id=e.document_id, document_title=title, outlet=outlet, event_type=e.event_type, sub_type=e.sub_type,
+            trigger_text=e.trigger_text, start=e.start, end=e.end, sentence=sentence, actor1_id=e.actor1_id, actor1=a1,
+            actor2_id=e.actor2_id, actor2=a2, place=_place_out(place), date_start=e.date_start, date_end=e.date_end,
+            date_precision=e.date_precision, fatalities=e.fatalities, certainty=e.certainty, statement_id=e.statement_id,
+        )
+        for e, title, outlet, sentence, a1, a2, place in rows
+    ]

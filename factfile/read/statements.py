@@ -1,6 +1,8 @@
 """Statements read back from the store: who said what, how sure, with the passage as evidence.
 
-Shared by `factfile statements` and the dossier's "what it said" / "what others said about it".
+`find_statements` and `said_by` / `said_about` give passages for `factfile statements` and the dossier's
+"what it said" / "what others said about it"; `list_statements` pages through them with corroboration
+for the REST API, the web pages and the Python API.
 """
 
 from __future__ import annotations
@@ -11,9 +13,12 @@ from datetime import date
 from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from factfile.serve.events import actor_ids
+from factfile.read import records as m
+from factfile.read.actors import actor_ids, find_actors
+from factfile.read.sql import OUTLET_NAME
+from factfile.read.sql import page as paged
+from factfile.relate.corroboration import for_statements
 from factfile.store import schema as s
-from factfile.store.queries import find_actors
 
 
 @dataclass(slots=True)
@@ -124,7 +129,7 @@ def _about(actor_ids: list[int]):
 
 def said_by(session: Session, actor_id: int, limit: int = 50, ids: list[int] | None = None) -> list[StatementLine]:
     """The actor's latest `limit` statements (by storage order, an index walk), by publication date.
-    `ids`: the actor and those merged into it, when the caller has them (`serve.events.actor_ids`)."""
+    `ids`: the actor and those merged into it, when the caller has them (`read.actors.actor_ids`)."""
     ids = ids or actor_ids(session, actor_id)
     latest = select(s.Statement.id).where(s.Statement.source_actor_id.in_(ids), s.Statement.marked_wrong.is_(False))
     chosen = list(session.scalars(latest.order_by(s.Statement.id.desc()).limit(limit)))
@@ -178,3 +183,84 @@ def find_statements(
     if not include_article:
         query = query.where(s.Statement.source_type != "article")
     return _lines(session, query.limit(limit))
+
+
+def corroboration(session: Session, statement_ids: list[int]) -> dict[int, int]:
+    """Independent outlets behind each statement, as the dossier and the CLI count them (relate/corroboration)."""
+    return {item: support.count for item, support in for_statements(session, statement_ids).items()}
+
+
+@dataclass(slots=True)
+class StatementFilter:
+    source_actor_id: int | None = None
+    about_actor_id: int | None = None
+    source: str | None = None  # words in the source's text or its actor's name
+    source_type: str | None = None
+    certainty: str | None = None
+    min_corroboration: int | None = None
+    max_corroboration: int | None = None
+    document_id: int | None = None
+    outlet_id: int | None = None
+    include_wrong: bool = True
+
+
+def list_statements(session: Session, where: StatementFilter, limit: int = 50, offset: int = 0) -> tuple[int, list[m.StatementOut]]:
+    """Statements matching `where`, most recently stored first, with their document, outlet and corroboration.
+
+    The filters are applied to the statements table alone (joining only what a filter needs), so counting
+    the matches stays cheap; the page of rows is then joined to documents, outlets and actors.
+    """
+    source_actor = aliased(s.Actor)
+    conditions = []
+    if where.source_actor_id is not None:
+        conditions.append(s.Statement.source_actor_id == where.source_actor_id)
+    if where.about_actor_id is not None:
+        conditions.append(s.Statement.id.in_(statements_about([where.about_actor_id])))
+        conditions.append(or_(s.Statement.source_actor_id.is_(None), s.Statement.source_actor_id != where.about_actor_id))
+    if where.source:
+        named = select(s.Actor.id).where(s.Actor.name.icontains(where.source))
+        conditions.append(or_(s.Statement.source_text.icontains(where.source), s.Statement.source_actor_id.in_(named)))
+    if where.source_type:
+        conditions.append(s.Statement.source_type == where.source_type)
+    if where.certainty:
+        conditions.append(s.Statement.certainty == where.certainty)
+    if where.document_id is not None:
+        conditions.append(s.Statement.document_id == where.document_id)
+    if where.outlet_id is not None:
+        conditions.append(s.Statement.document_id.in_(select(s.Document.id).where(s.Document.outlet_id == where.outlet_id)))
+    if not where.include_wrong:
+        conditions.append(s.Statement.marked_wrong.is_(False))
+    query = (
+        select(s.Statement, s.Document.title, OUTLET_NAME, s.Document.published, source_actor.name)
+        .join(s.Document, s.Document.id == s.Statement.document_id)
+        .outerjoin(s.Outlet, s.Outlet.id == s.Document.outlet_id)
+        .outerjoin(source_actor, source_actor.id == s.Statement.source_actor_id)
+        .order_by(s.Statement.id.desc())
+    )
+    matching = select(s.Statement.id).where(*conditions)
+    corroboration_filter = where.min_corroboration is not None or where.max_corroboration is not None
+    if not corroboration_filter and where.about_actor_id is None:
+        total, rows = paged(session, query.where(*conditions), limit, offset, matching)
+        support = corroboration(session, [row[0].id for row in rows])
+    else:
+        # The ids are found once, then counted and paged: the "about" filter joins the actor's mentions to
+        # their documents' statements, and corroboration is a fuzzy match computed in Python (not in SQL).
+        ids = list(session.scalars(matching.order_by(s.Statement.id.desc())))
+        if corroboration_filter:
+            support = corroboration(session, ids)
+            low, high = where.min_corroboration or 0, where.max_corroboration
+            ids = [i for i in ids if low <= support.get(i, 0) and (high is None or support.get(i, 0) <= high)]
+        page = ids[offset : offset + limit]
+        if not corroboration_filter:
+            support = corroboration(session, page)
+        total, rows = len(ids), list(session.execute(query.where(s.Statement.id.in_(page))))
+    return total, [
+        m.StatementOut(
+            id=st.id, document_id=st.document_id, document_title=title, outlet=outlet, published=published,
+            source_text=st.source_text, source_type=st.source_type, source_actor_id=st.source_actor_id, source_actor=actor_name,
+            cue_text=st.cue_text, content_text=st.content_text, content_start=st.content_start, content_end=st.content_end,
+            direct=st.direct, certainty=st.certainty, hedges=st.hedges, marked_wrong=st.marked_wrong,
+            corroboration=support.get(st.id, 0),
+        )
+        for st, title, outlet, published, actor_name in rows
+    ]

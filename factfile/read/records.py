@@ -1,0 +1,191 @@
+"""The records the read layer returns: the Python API's results, the REST API's answers (its OpenAPI
+schema) and what pages and exports render. Offsets are into the document's text.
+
+A `Page` is one page of a filtered list; `to_pandas()` turns its items into a DataFrame."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, Field
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a filtered list: `items[offset : offset + limit]` of `total`."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[T]
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, index: int) -> T:
+        return self.items[index]
+
+    def to_pandas(self):
+        """The items as a DataFrame, one row per item and one column per field (nested records as dicts)."""
+        return to_pandas(self.items)
+
+
+def to_pandas(items: list):
+    """Records (pydantic models or dataclasses) as a DataFrame; needs pandas (`pip install 'factfile[pandas]'`)."""
+    try:
+        import pandas as pd
+    except ImportError as error:
+        raise ImportError("to_pandas() needs pandas: pip install 'factfile[pandas]'") from error
+    return pd.DataFrame.from_records([_plain(item) for item in items])
+
+
+def _plain(item) -> dict:
+    if isinstance(item, BaseModel):
+        return item.model_dump()
+    if dataclasses.is_dataclass(item):
+        return dataclasses.asdict(item)
+    return dict(item)
+
+
+class OutletOut(BaseModel):
+    id: int
+    key: str
+    domain: str | None
+    name: str | None
+    country: str | None
+    documents: int = 0
+    copies: int = 0  # documents that copy another outlet's article
+    republisher_share: float | None = None  # copies / documents
+    republisher: bool = False  # mostly republishes (relate/outlets.py)
+
+
+class StoryOut(BaseModel):
+    id: int
+    label: str | None
+    documents: int = 0
+    first_published: date | None = None
+    last_published: date | None = None
+
+
+class AliasOut(BaseModel):
+    id: int
+    actor_id: int
+    name: str
+    mentions: int
+    reason: str | None = None
+
+
+class ActorOut(BaseModel):
+    id: int
+    name: str
+    kind: str
+    label: str | None
+    mentions: int = 0
+    merged_into_id: int | None = None
+    aliases: list[AliasOut] = Field(default_factory=list)
+
+
+class DocumentOut(BaseModel):
+    id: int
+    title: str | None
+    url: str | None
+    outlet_id: int | None
+    outlet: str | None
+    published: date | None
+    language: str | None
+    declared_source: str | None
+    copy_of_id: int | None
+    story_id: int | None
+    snippet: str | None = None
+
+
+class Annotation(BaseModel):
+    """A highlighted stretch of a document: a mention, a statement part, or an event trigger."""
+
+    kind: str  # mention | source | cue | content | event
+    start: int
+    end: int
+    label: str
+    ref: int  # id of the mention, statement or event
+    actor_id: int | None = None
+
+
+class DocumentDetail(DocumentOut):
+    text: str
+    annotations: list[Annotation]
+
+
+class StatementOut(BaseModel):
+    id: int
+    document_id: int
+    document_title: str | None
+    outlet: str | None
+    published: date | None
+    source_text: str | None
+    source_type: str
+    source_actor_id: int | None
+    source_actor: str | None
+    cue_text: str | None
+    content_text: str
+    content_start: int
+    content_end: int
+    direct: bool
+    certainty: str
+    hedges: list[str] | None
+    marked_wrong: bool
+    corroboration: int = Field(description="independent outlets carrying the same statement (copies count once)")
+
+
+class PlaceOut(BaseModel):
+    id: int
+    name: str
+    geonames_id: int | None
+    latitude: float | None
+    longitude: float | None
+    country_code: str | None
+    admin1: str | None
+    admin2: str | None
+    feature_code: str | None
+    mentions: int | None = Field(default=None, description="mentions of the place in the store (in place lists)")
+
+
+class EventOut(BaseModel):
+    id: int
+    document_id: int
+    document_title: str | None
+    outlet: str | None
+    event_type: str
+    sub_type: str | None
+    trigger_text: str
+    start: int
+    end: int
+    sentence: str
+    actor1_id: int | None
+    actor1: str | None
+    actor2_id: int | None
+    actor2: str | None
+    place: PlaceOut | None
+    date_start: date | None
+    date_end: date | None
+    date_precision: str | None
+    fatalities: int | None
+    certainty: str
+    statement_id: int | None
+
+
+class SearchOut(BaseModel):
+    actors: list[ActorOut]
+    documents: list[DocumentOut]
+
+
+class DecisionOut(BaseModel):
+    id: int
+    kind: str
+    payload: dict
+    note: str | None

@@ -1,0 +1,37 @@
+"""Store one analysed article: the relate stage owns the write transaction and drives the store.
+
+The document row goes in first (the relaters need its id), then the relaters map the article's chains to
+store actors and link it to copies, stories and outlets, then its records go in with those actor ids,
+and the new statements get their content keys (`claims.index`) for corroboration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy.orm import Session
+
+from factfile.records import Analysis
+from factfile.relate import Linking, Relater, claims
+from factfile.store import Store
+from factfile.store import schema as s
+from factfile.store.writer import add_document, add_records
+
+
+def save(session: Session, analysis: Analysis, relaters: Sequence[Relater]) -> s.Document | None:
+    """Store the document and its records inside the caller's transaction; None if its content is stored."""
+    document = add_document(session, analysis.article)
+    if document is None:
+        return None
+    linking = Linking(session=session, analysis=analysis, document=document)
+    for relate in relaters:
+        relate(linking)
+    statement_ids = add_records(session, analysis, document, linking.actor_of_chain)
+    claims.index(session, zip(statement_ids, (st.content.text for st in analysis.statements), strict=True), analysis.prepared.get("claims"))
+    return document
+
+
+def store(target: Store, analysis: Analysis, relaters: Sequence[Relater]) -> s.Document | None:
+    """`save` in a transaction of its own: the document is stored with everything related to it, or not at all."""
+    with target.transaction() as session:
+        return save(session, analysis, relaters)
