@@ -133,7 +133,7 @@ def is_copy(
         match.evidence = "similarity" if match.jaccard >= SIMILAR_JACCARD else "containment"
     elif skeletal and skeleton >= SKELETON_CONTAINMENT and anchor >= ANCHOR_CONTAINMENT:
         match.evidence = "paraphrase"
-    elif not same_outlet and long_enough and skeletal and words >= SPUN_WORDS and skeleton >= SPUN_SKELETON:
+    elif not same_outlet and long_enough and skeletal and min(words, narration) >= SPUN_WORDS and skeleton >= SPUN_SKELETON:
         match.evidence = "spun"
     elif not same_outlet and long_enough and words >= SHARED_WORDS and narration >= SHARED_WORDS:
         match.evidence = "containment"
