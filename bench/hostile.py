@@ -24,7 +24,7 @@ from pathlib import Path
 
 import httpx
 
-FACTFILE = [sys.executable, "-c", "from factfile.serve.cli import app; app()"]
+FACTFILE = [sys.executable, "-c", "from factfile.cli import app; app()"]
 MB = 1024 * 1024
 
 

@@ -25,11 +25,11 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 import servedata
+from factfile.cli import app
 from factfile.relate import claims, corroboration
 from factfile.serve.api import create_app
 from factfile.serve.api.cache import ResponseCache, SharedEntries
 from factfile.serve.api.gate import BACKGROUND, Gate
-from factfile.serve.cli import app
 from factfile.serve.security import ServeSettings
 from factfile.store import Store
 from factfile.store import schema as s

@@ -132,7 +132,7 @@ def test_factfile_serve_ignores_x_forwarded_for_and_refuses_huge_heads(tmp_path)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    command = [sys.executable, "-c", "from factfile.serve.cli import app; app()", "--db", str(tmp_path / "store.db"),
+    command = [sys.executable, "-c", "from factfile.cli import app; app()", "--db", str(tmp_path / "store.db"),
                "serve", "--port", str(port), "--rate", "0.001", "--burst", "4", "--no-cache"]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     address = f"127.0.0.1:{port}"

@@ -47,7 +47,7 @@ def test_store_imports_only_below_it():
 
 def _user_facing() -> list[Path]:
     """The CLI, the REST API, the web pages and the exports."""
-    return _modules("serve")
+    return _modules("cli") + _modules("serve")
 
 
 def test_user_facing_code_imports_no_sql():

@@ -195,7 +195,7 @@ def test_real_app_escapes_article_text_and_runs_no_inline_script(tmp_path, cli, 
 def test_the_read_only_refusal_names_options_that_serve_has():
     import typer.main
 
-    from factfile.serve.cli import app as cli_app
+    from factfile.cli import app as cli_app
 
     message = client(token=None).post("/api/corrections", json={}).json()["detail"]
     named = re.findall(r"--[a-z][\w-]*", message)

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from factfile.serve.cli import State, app, err, open_store
+from factfile.cli import State, app, err, open_store
 
 
 @app.command()

@@ -1,5 +1,8 @@
 """The `factfile` command line: the app, shared options, and one module per group of commands.
 
+The top of the layers: commands stay thin (no SQL) and call `ingest`/`pipeline`, `batch`, `read`,
+`relate` (corrections) and `serve`.
+
 Each command module registers its commands on `app` when imported (below).
 """
 
