@@ -13,8 +13,8 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
+from factfile.cli.errors import Commands
 from factfile.config import default_db_url
-from factfile.serve.errors import Commands
 
 app = typer.Typer(
     cls=Commands,
