@@ -83,7 +83,7 @@ def test_encoder_gives_the_spokesmans_quote_to_the_spokesman(seed_with_encoder):
 def test_ingest_refuses_an_unknown_tagger(tmp_path):
     from typer.testing import CliRunner
 
-    from factfile.serve.cli import app
+    from factfile.cli import app
 
     text = tmp_path / "a.txt"
     text.write_text("Kapustin said the group crossed the border on Monday morning.", encoding="utf-8")
