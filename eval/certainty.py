@@ -72,6 +72,8 @@ def draw(polnear: Path, cache: Path, seed: int, strata: dict[str, int]) -> None:
     for stratum, words, where in (("negation", NEGATION, 2), ("unsure", UNSURE, 3)):
         taken = {i[0] for i in chosen}
         rest = [i for i in attributions if i[0] not in taken and words.search(_text(i[5].text, i[where]))]
+        if len(rest) < strata[stratum]:
+            raise SystemExit(f"stratum {stratum}: only {len(rest)} undrawn items left, {strata[stratum]} asked for")
         chosen += [(*i[:1], stratum, *i[2:]) for i in rng.sample(rest, strata[stratum])]
     chosen += rng.sample([i for i in pool if i[1] == "own-voice"], strata["own-voice"])
     HERE.mkdir(parents=True, exist_ok=True)
