@@ -61,6 +61,7 @@ from factfile.store.schema import CopyBand, CopyFingerprint, Document, Outlet, S
 CANDIDATES = 50  # documents sharing the most word or skeleton band keys whose signatures are compared
 NAME_CANDIDATES = 8  # documents in other languages sharing the most name-order band keys, compared in full
 STEM_CANDIDATES = 8  # documents in the same language sharing the most content-word band keys, compared in full
+STEM_BANDS = 3  # content-word band keys a candidate must share: most unrelated texts share none or one, a rewording 3-8
 ESTIMATE_FLOOR = 0.2  # estimated containment below which a candidate's text is not read
 MIN_SHINGLES = 15  # below this a text is too short to call anything a copy of it
 WORD_CONTAINMENT = 0.5
@@ -187,15 +188,18 @@ def find_copies(session: Session, text: str, language: str | None, exclude: int 
     return _matches(session, sketch(text, language), language, exclude, None)
 
 
-def _top(session: Session, keys: list[int], exclude: int | None, limit: int) -> list[int]:
-    """The documents sharing the most of these band keys (an index lookup)."""
+def _top(session: Session, keys: list[int], exclude: int | None, limit: int, minimum: int = 1) -> list[int]:
+    """The documents sharing the most of these band keys, at least `minimum` of them (an index lookup)."""
     if not keys:
         return []
     shared = func.count().label("shared")
     query = select(CopyBand.document_id, shared).where(CopyBand.key.in_(keys))
     if exclude is not None:
         query = query.where(CopyBand.document_id != exclude)
-    query = query.group_by(CopyBand.document_id).order_by(shared.desc(), CopyBand.document_id).limit(limit)
+    query = query.group_by(CopyBand.document_id)
+    if minimum > 1:
+        query = query.having(shared >= minimum)
+    query = query.order_by(shared.desc(), CopyBand.document_id).limit(limit)
     return [document_id for document_id, _ in session.execute(query)]
 
 
@@ -223,7 +227,8 @@ def _matches(session: Session, new: Sketch, language: str | None, exclude: int |
         named = _in_other_languages(session, _top(session, new.keys(("names",)), exclude, CANDIDATES), language, NAME_CANDIDATES)
         likely += [d for d in named if d not in set(likely)]
     if len(new.print.sentences) >= ALIGNED_SENTENCES:
-        worded = _in_language(session, _top(session, new.keys(("stems",)), exclude, CANDIDATES), language, STEM_CANDIDATES)
+        stemmed = _top(session, new.keys(("stems",)), exclude, CANDIDATES, STEM_BANDS)
+        worded = _in_language(session, stemmed, language, STEM_CANDIDATES)
         likely += [d for d in worded if d not in set(likely)]
     if not likely:
         return []
