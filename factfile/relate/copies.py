@@ -47,11 +47,13 @@ from factfile.relate.fingerprints import (
     agreement,
     band_keys,
     containment,
+    content_sentences,
     estimated_containment,
     fingerprint,
     jaccard,
     sentence_agreement,
     signature,
+    word_shingles,
 )
 from factfile.relate.outlets import WIRE_COPY, declares_outlet
 from factfile.relate.templates import slots
@@ -151,7 +153,11 @@ def is_copy(
 
 
 def _rewritten(a: Fingerprint, b: Fingerprint) -> bool:
-    share, aligned = sentence_agreement(a.sentences, b.sentences)
+    return _sentences_agree(a, b.sentences)
+
+
+def _sentences_agree(a: Fingerprint, sentences: list[frozenset[str]]) -> bool:
+    share, aligned = sentence_agreement(a.sentences, sentences)
     return aligned >= ALIGNED_SENTENCES and share >= SENTENCE_AGREEMENT
 
 
@@ -228,14 +234,20 @@ def _matches(session: Session, new: Sketch, language: str | None, exclude: int |
         likely += [d for d in named if d not in set(likely)]
     if len(new.print.sentences) >= ALIGNED_SENTENCES:
         stemmed = _top(session, new.keys(("stems",)), exclude, CANDIDATES, STEM_BANDS)
-        worded = _in_language(session, stemmed, language, STEM_CANDIDATES)
-        likely += [d for d in worded if d not in set(likely)]
-    if not likely:
+        worded = [d for d in _in_language(session, stemmed, language, STEM_CANDIDATES) if d not in set(likely)]
+    else:
+        worded = []
+    if not likely and not worded:
         return []
     matches = []
     for document_id, text, other_language, other_outlet in session.execute(
-        select(Document.id, Document.text, Document.language, Document.outlet_id).where(Document.id.in_(likely))
+        select(Document.id, Document.text, Document.language, Document.outlet_id).where(Document.id.in_(likely + worded))
     ):
+        if document_id in worded and not (
+            _sentences_agree(new.print, content_sentences(text, other_language))
+            or containment(new.print.words, word_shingles(text)) >= SPUN_WORDS
+        ):
+            continue  # found only by its content words: its sentences or word runs decide before the whole text is read
         same = _base(language) == _base(other_language)
         same_outlet = outlet_id is not None and outlet_id == other_outlet
         match = is_copy(new.print, fingerprint(text, other_language), language, same_language=same, same_outlet=same_outlet)

@@ -125,6 +125,12 @@ def fingerprint(text: str, language: str | None = None, with_anchors: bool = Tru
     )
 
 
+def word_shingles(text: str) -> np.ndarray:
+    """The `words` view alone: a cheap first look at a candidate before its whole fingerprint."""
+    words = [t.casefold() for t in _TOKEN.findall(_FOOTNOTE.sub(" ", text))]
+    return _shingles(np.fromiter(map(_hash64, words), dtype=np.uint64, count=len(words)), WORD_N)
+
+
 def content_sentences(text: str, language: str | None = None) -> list[frozenset[str]]:
     """Each sentence's content words (not stop words, numbers kept) as stems, for sentences with enough of them."""
     stops = stop_words(language)
