@@ -62,7 +62,7 @@ from factfile.store.schema import CopyBand, CopyFingerprint, Document, Outlet, S
 
 CANDIDATES = 50  # documents sharing the most word or skeleton band keys whose signatures are compared
 NAME_CANDIDATES = 8  # documents in other languages sharing the most name-order band keys, compared in full
-STEM_CANDIDATES = 8  # documents in the same language sharing the most content-word band keys, compared in full
+STEM_CANDIDATES = 4  # documents in the same language sharing the most content-word band keys, compared in full
 STEM_BANDS = 3  # content-word band keys a candidate must share: most unrelated texts share none or one, a rewording 3-8
 ESTIMATE_FLOOR = 0.2  # estimated containment below which a candidate's text is not read
 MIN_SHINGLES = 15  # below this a text is too short to call anything a copy of it
