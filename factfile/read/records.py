@@ -10,6 +10,7 @@ from datetime import date
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel, Field
+from pydantic.dataclasses import dataclass as pydantic_dataclass
 
 T = TypeVar("T")
 
@@ -142,16 +143,31 @@ class StatementOut(BaseModel):
     corroboration: int = Field(description="independent outlets carrying the same statement (copies count once)")
 
 
-class PlaceOut(BaseModel):
+@dataclasses.dataclass(slots=True, kw_only=True)
+class Location:
+    """Where a stored place is (GeoNames): the columns a place answer and an event row both carry."""
+
+    geonames_id: int | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    country_code: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    feature_code: str | None = None
+
+
+LOCATION_FIELDS = tuple(field.name for field in dataclasses.fields(Location))
+
+
+def location_of(place) -> dict:
+    """A stored place's `Location` columns (all None without a place)."""
+    return {name: getattr(place, name) if place is not None else None for name in LOCATION_FIELDS}
+
+
+@pydantic_dataclass(kw_only=True)
+class PlaceOut(Location):
     id: int
     name: str
-    geonames_id: int | None
-    latitude: float | None
-    longitude: float | None
-    country_code: str | None
-    admin1: str | None
-    admin2: str | None
-    feature_code: str | None
     mentions: int | None = Field(default=None, description="mentions of the place in the store (in place lists)")
 
 
