@@ -12,6 +12,8 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel, Field
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 
+from factfile.records import Location, location_of  # noqa: F401  (re-exported for the read layer)
+
 T = TypeVar("T")
 
 
@@ -141,27 +143,6 @@ class StatementOut(BaseModel):
     hedges: list[str] | None
     marked_wrong: bool
     corroboration: int = Field(description="independent outlets carrying the same statement (copies count once)")
-
-
-@dataclasses.dataclass(slots=True, kw_only=True)
-class Location:
-    """Where a stored place is (GeoNames): the columns a place answer and an event row both carry."""
-
-    geonames_id: int | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    country_code: str | None = None
-    admin1: str | None = None
-    admin2: str | None = None
-    feature_code: str | None = None
-
-
-LOCATION_FIELDS = tuple(field.name for field in dataclasses.fields(Location))
-
-
-def location_of(place) -> dict:
-    """A stored place's `Location` columns (all None without a place)."""
-    return {name: getattr(place, name) if place is not None else None for name in LOCATION_FIELDS}
 
 
 @pydantic_dataclass(kw_only=True)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from factfile.records import Analysis, Article, PlaceRef
+from factfile.records import Analysis, Article, PlaceRef, location_of
 from factfile.store import schema as s
 
 
@@ -228,16 +228,7 @@ def _place_ids(session: Session, places: Sequence[PlaceRef]) -> list[int]:
             found.setdefault((None, name), place_id)
     missing = [key for key in keys if key not in found]
     new_ids = _insert(session, s.Place, [
-        dict(
-            geonames_id=first[key].geonames_id,
-            name=first[key].name,
-            latitude=first[key].latitude,
-            longitude=first[key].longitude,
-            country_code=first[key].country_code,
-            admin1=first[key].admin1,
-            admin2=first[key].admin2,
-            feature_code=first[key].feature_code,
-        )
+        dict(name=first[key].name, **location_of(first[key]))
         for key in missing
     ], returning=True)
     found.update(zip(missing, new_ids, strict=True))
