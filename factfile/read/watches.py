@@ -161,14 +161,19 @@ def _resolve(session: Session, kind: str, target: str) -> tuple[int | None, str]
         if place is None:
             raise NotFound(f"no place called {target!r}")
         return place.id, place.name
-    return None, f"search “{target}”"
+    return None, f"“{target}”"
 
 
 def watch_out(watch: s.Watch, unread: int | None = None) -> WatchOut:
     return WatchOut(
         id=watch.id, kind=watch.kind, target_id=watch.target_id, query=watch.query, label=watch.label, read_seq=watch.read_seq,
-        created_at=watch.created_at, read_at=watch.read_at, unread=unread,
+        created_at=_utc(watch.created_at), read_at=_utc(watch.read_at), unread=unread,
     )
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    """SQLite gives stored times back without their zone; the store writes them in UTC."""
+    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
 
 
 def list_watches(session: Session, count_unread: bool = False) -> list[WatchOut]:
@@ -246,15 +251,14 @@ def changes(session: Session, watch_id: int | None = None, since: Cursor | str |
     return ChangesOut(watch=watch_out(watch) if watch is not None else None, since=since.token(), head=head, next=following, more=more, items=page)
 
 
-def new_ids(session: Session, watch_id: int) -> dict[str, set]:
-    """What is unread for a watch, by kind: statement and event ids, dispute keys, document ids (for marks on pages)."""
-    found: dict[str, set] = {kind: set() for kind in RANKS}
-    for change in changes(session, watch_id).items:
-        found[change.kind].add(change.id.split("-", 1)[1])
-    return {
-        "claim": {int(i) for i in found["claim"]}, "event": {int(i) for i in found["event"]},
-        "document": {int(i) for i in found["document"]}, "dispute": found["dispute"], "outlet": found["outlet"],
-    }
+def new_ids(found: ChangesOut | None) -> dict[str, set]:
+    """The changes by kind, for marks on pages: statement and event ids under "claim" and "event", document
+    ids, dispute keys, outlet names; all empty without changes."""
+    ids: dict[str, set] = {kind: set() for kind in RANKS}
+    for change in found.items if found is not None else ():
+        item = change.id.split("-", 1)[1]
+        ids[change.kind].add(int(item) if change.kind in ("document", "claim", "event") else item)
+    return ids
 
 
 @dataclass(slots=True)
@@ -338,7 +342,7 @@ def _arrivals(session: Session, where) -> dict[int, tuple[int, datetime | None, 
         .where(where)
         .order_by(s.Document.seq)
     )
-    return {doc_id: (seq, at, title, outlet) for doc_id, seq, at, title, outlet in rows}
+    return {doc_id: (seq, _utc(at), title, outlet) for doc_id, seq, at, title, outlet in rows}
 
 
 def _document_change(doc_id: int, seq: int, at: datetime | None, title: str | None, outlet: str | None) -> ChangeOut:
@@ -402,7 +406,7 @@ def _disputes(session: Session, found: list[Dispute], floor: int) -> list[Change
     documents = {doc for d in found for side in d.sides for doc in side.documents}
     if not documents:
         return []
-    arrival = {doc_id: (seq, at) for doc_id, seq, at in session.execute(
+    arrival = {doc_id: (seq, _utc(at)) for doc_id, seq, at in session.execute(
         select(s.Document.id, s.Document.seq, s.Document.ingested_at).where(s.Document.id.in_(documents), s.Document.seq.is_not(None))
     )}
     changed = []
