@@ -190,6 +190,14 @@ def test_the_changes_say_which_claims_are_new_and_which_support_an_earlier_one(w
     assert {side["value"] for side in disputed[0]["dispute"]["sides"]} >= {"50,000", "about 5,000"}
 
 
+def test_the_python_api_gives_the_same_changes(world):
+    import factfile
+
+    with factfile.open(world.db) as kb:
+        assert [w.label for w in kb.watches()] == ["Wagner Group"]
+        assert [change.id for change in kb.new("Wagner Group").items] == cli_ids(world)
+
+
 def test_watch_pages_mark_what_is_new(world):
     page = world.client.get("/watches/1")
     assert page.status_code == 200
@@ -222,7 +230,8 @@ def test_other_watches_and_cursors(world):
     with pytest.raises(BadArgument):
         Cursor.parse("not a cursor!")
     assert Cursor.parse(Cursor(7, 2, "00000000000000000012").token()) == Cursor(7, 2, "00000000000000000012")
-    assert world.client.get("/api/changes", params={"since": "%%%"}).status_code == 400
+    for hostile in ("%%%", "9" * 40, Cursor(2**70).token(), Cursor(-1).token()):
+        assert world.client.get("/api/changes", params={"since": hostile}).status_code == 400, hostile
     assert world.client.post("/api/watches/1/read").status_code == 401, "marking read is a write"
 
 

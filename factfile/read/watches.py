@@ -48,6 +48,7 @@ KINDS = ("actor", "story", "place", "search")
 RANKS = {"document": 0, "claim": 1, "event": 2, "dispute": 3, "outlet": 4}
 END = 9  # a cursor's rank after every change of its number
 MAX_SEARCH_HITS = 100_000
+MAX_SEQ = 2**63 - 1  # a change number the store's integers hold
 
 
 class WatchOut(BaseModel):
@@ -107,9 +108,12 @@ class Cursor:
             return cls(int(token))
         try:
             seq, rank, key = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode().split(":", 2)
-            return cls(int(seq), int(rank), key)
+            cursor = cls(int(seq), int(rank), key)
         except (ValueError, binascii.Error, UnicodeDecodeError) as error:
             raise BadArgument(f"not a change cursor: {token[:40]!r}") from error
+        if not (0 <= cursor.seq <= MAX_SEQ and 0 <= cursor.rank <= END):
+            raise BadArgument(f"not a change cursor: {token[:40]!r}")
+        return cursor
 
     def before(self, seq: int, rank: int, key: str) -> bool:
         return (self.seq, self.rank, self.key) < (seq, rank, key)
