@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 
 from pydantic import BaseModel
@@ -429,8 +429,6 @@ def _disputes(session: Session, found: list[Dispute], floor: int) -> list[Change
 
 
 def _plain(dispute: Dispute) -> dict:
-    from dataclasses import asdict
-
     return asdict(dispute) | {"key": dispute.key}
 
 

@@ -35,11 +35,10 @@ def watch_page(request: Request, session: SessionDep, watch_id: Int64):
     by_kind: dict[str, list[ChangeOut]] = {}
     for change in found.items:
         by_kind.setdefault(change.kind, []).append(change)
-    new = {change.id for change in found.items}
     return render(
         request, "watch.html", watch=found.watch, found=found, by_kind=by_kind,
         new_statements={c.statement.id for c in by_kind.get("claim", []) if c.statement},
-        new_events={c.event.id for c in by_kind.get("event", []) if c.event}, new=new,
+        new_events={c.event.id for c in by_kind.get("event", []) if c.event},
         new_disputes={c.dispute["key"] for c in by_kind.get("dispute", []) if c.dispute},
     )
 
