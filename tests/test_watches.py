@@ -17,6 +17,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from factfile.cli import app
 from factfile.errors import BadArgument
 from factfile.read.actors import find_actors
 from factfile.read.disputes import disputes
@@ -24,8 +25,7 @@ from factfile.read.documents import list_documents
 from factfile.read.events import EventFilter, list_events
 from factfile.read.statements import StatementFilter, list_statements
 from factfile.read.watches import Cursor, add_watch, changes
-from factfile.serve.api import create_app
-from factfile.serve.cli import app
+from factfile.serve.app import create_app
 from factfile.serve.security import ServeSettings
 from factfile.store import Store
 

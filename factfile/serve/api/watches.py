@@ -14,8 +14,8 @@ from pydantic import BaseModel, Field
 
 from factfile.read import watches
 from factfile.read.watches import ChangesOut, WatchOut
-from factfile.serve.api.deps import MAX_LIMIT, SessionDep
-from factfile.serve.api.models import Int64
+from factfile.serve.deps import MAX_LIMIT, SessionDep
+from factfile.serve.models import Int64
 
 router = APIRouter(prefix="/api", tags=["watches"])
 

@@ -9,8 +9,8 @@ from fastapi.responses import HTMLResponse, Response
 
 from factfile.read import watches
 from factfile.read.watches import ChangeOut, ChangesOut
-from factfile.serve.api.deps import MAX_LIMIT, SessionDep
-from factfile.serve.api.models import Int64
+from factfile.serve.deps import MAX_LIMIT, SessionDep
+from factfile.serve.models import Int64
 from factfile.serve.web.pages import render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 from rich.markup import escape
 
-from factfile.serve.cli import app, err, open_store, out
+from factfile.cli import app, err, open_store, out
 
 watch_app = typer.Typer(help="Watches: what is new about an actor, story, place or search since you last looked.", no_args_is_help=True)
 app.add_typer(watch_app, name="watch")
