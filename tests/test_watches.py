@@ -17,14 +17,16 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from conftest import BACKENDS, PAGES, SEED
 from factfile.cli import app
 from factfile.errors import BadArgument
+from factfile.pipeline import Pipeline
 from factfile.read.actors import find_actors
 from factfile.read.disputes import disputes
 from factfile.read.documents import list_documents
 from factfile.read.events import EventFilter, list_events
 from factfile.read.statements import StatementFilter, list_statements
-from factfile.read.watches import Cursor, add_watch, changes
+from factfile.read.watches import Cursor, add_watch, changes, mark_read
 from factfile.serve.app import create_app
 from factfile.serve.security import ServeSettings
 from factfile.store import Store
@@ -288,3 +290,24 @@ def test_migration_numbers_stored_documents_in_the_order_they_were_written(tmp_p
         assert connection.execute(text("SELECT id, seq FROM documents ORDER BY id")).all() == [(1, 1), (2, 2), (3, 3)]
         assert connection.execute(text("SELECT value FROM change_counter")).scalar() == 3
     upgraded.close()
+
+
+@pytest.mark.parametrize("db", BACKENDS, indirect=True)
+def test_change_numbers_and_watches_on_every_backend(db):
+    store = Store(db)
+    pipeline = Pipeline(store)
+    assert pipeline.ingest([str(SEED)]).stored == 1
+    with store.transaction() as session:
+        watch = add_watch(session, "actor", "Legion of Freedom of Russia", from_start=True)
+    with store.snapshot() as session:
+        first = changes(session, watch.id)
+    assert first.head == 1 and {c.seq for c in first.items} == {1}
+    assert {"document", "claim", "dispute"} <= {c.kind for c in first.items}
+    with store.transaction() as session:
+        mark_read(session, watch.id, first.head)
+    assert pipeline.ingest([str(next(iter(PAGES.values()))["path"])]).stored == 1
+    with store.snapshot() as session:
+        assert all(c.seq == 2 for c in changes(session, watch.id).items)
+        later = changes(session, since=first.next)
+    assert later.head == 2 and [c.kind for c in later.items][:1] == ["document"] and {c.seq for c in later.items} == {2}
+    store.close()
