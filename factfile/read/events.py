@@ -184,6 +184,7 @@ class EventFilter:
     date_to: date | None = None
     located: bool | None = None
     document_id: int | None = None
+    ids: list[int] | None = None  # only these events
 
 
 def list_events(session: Session, where: EventFilter, limit: int = 50, offset: int = 0) -> tuple[int, list[m.EventOut]]:
@@ -212,6 +213,8 @@ def list_events(session: Session, where: EventFilter, limit: int = 50, offset: i
         query = query.where(located if where.located else ~located)
     if where.document_id is not None:
         query = query.where(s.Event.document_id == where.document_id)
+    if where.ids is not None:
+        query = query.where(s.Event.id.in_(where.ids))
     total, rows = page(session, query, limit, offset)
     return total, [
         m.EventOut(

@@ -72,7 +72,10 @@ class Story(Base):
 
 class Document(Base):
     __tablename__ = "documents"
-    __table_args__ = (Index("ix_documents_outlet_id_copy_of_id", "outlet_id", "copy_of_id"),)
+    __table_args__ = (
+        Index("ix_documents_outlet_id_copy_of_id", "outlet_id", "copy_of_id"),
+        Index("ix_documents_seq", "seq", unique=True),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     origin: Mapped[str] = mapped_column(Text)
@@ -91,6 +94,10 @@ class Document(Base):
     copy_reason: Mapped[str | None] = mapped_column(Text)
     story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id", ondelete="SET NULL"), index=True)
     copy_similarity: Mapped[float | None] = mapped_column(Float)
+    # The store's change number when the document and its records were written (`ChangeCounter`): what
+    # arrived after a watch was last read is exactly what has a larger number. None for rows loaded
+    # around the writer, which count as arrived before any watch.
+    seq: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class CopyBand(Base):
@@ -328,3 +335,26 @@ class Decision(Base):
     payload: Mapped[dict] = mapped_column(JSON)
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ChangeCounter(Base):
+    """The store's last change number: raised by one inside each write transaction that stores a document,
+    under the store's write lock, so numbers follow commit order and are never reused."""
+
+    __tablename__ = "change_counter"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class Watch(Base):
+    """A user's watch on an actor, story, place or search, and how far its user has read (a change number)."""
+
+    __tablename__ = "watches"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # actor | story | place | search
+    target_id: Mapped[int | None] = mapped_column(BigInteger)  # the actor, story or place id
+    query: Mapped[str] = mapped_column(Text)  # what the user asked for: a name, an id, search words
+    label: Mapped[str] = mapped_column(Text)
+    read_seq: Mapped[int] = mapped_column(BigInteger, default=0)  # changes up to this number have been read
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

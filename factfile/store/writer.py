@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from factfile.records import Analysis, Article, PlaceRef, location_of
@@ -32,10 +32,29 @@ def add_document(session: Session, article: Article) -> s.Document | None:
         declared_source=article.declared_source,
         text=article.text,
         warnings=article.warnings or None,
+        seq=next_change(session),
     )
     session.add(document)
     session.flush()
     return document
+
+
+def next_change(session: Session) -> int:
+    """The next change number, taken inside the caller's write transaction (after `_hold_write_lock`):
+    writers take turns, so numbers follow the order of commits, and a rolled-back write leaves its
+    number to the next one."""
+    counter = s.ChangeCounter.__table__
+    raised = update(counter).where(counter.c.name == "changes").values(value=counter.c.value + 1).returning(counter.c.value)
+    value = session.scalar(raised)
+    if value is None:  # a store whose schema was not made by the migrations
+        value = (session.scalar(select(func.max(s.Document.seq))) or 0) + 1
+        session.execute(insert(counter).values(name="changes", value=value))
+    return value
+
+
+def last_change(session: Session) -> int:
+    """The last change number given: every document stored so far has one up to it."""
+    return session.scalar(select(s.ChangeCounter.value).where(s.ChangeCounter.name == "changes")) or 0
 
 
 def add_records(session: Session, analysis: Analysis, document: s.Document, actor_of_chain: dict[int, int]) -> list[int]:
