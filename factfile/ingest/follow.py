@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from factfile.config import DEFAULT_LIMITS, Limits
 from factfile.errors import IngestError
 from factfile.ingest.feed import ParsedFeed, parse_feed
-from factfile.ingest.polite import Hosts, retry_after, utc
+from factfile.ingest.polite import Hosts, backoff, retry_after, utc
 from factfile.ingest.url import FetchPolicy, Response, fetch, is_url, page_item
 from factfile.pipeline import Pipeline
 from factfile.records import Hints, RawItem
@@ -148,7 +148,7 @@ class Follower:
             feeds = state.feeds(session, feed_ids)
         for feed in feeds:
             self._titles[feed.id] = feed.title
-            if self._due(feed, self.clock()):
+            if self._due(feed, self.clock()) and not self.hosts.blocked(feed.url):
                 self._poll(feed, report)
             else:
                 report.not_due += 1
@@ -215,7 +215,7 @@ class Follower:
         try:
             response = self._get(feed.url, headers)
         except IngestError as error:
-            self._feed_failed(feed, error.problem, None, report)
+            self._feed_failed(feed, error.problem, None, report, host_trouble=_unreachable(error))
             return
         now = self.clock()
         next_poll = utc(now + self.every)
@@ -225,8 +225,9 @@ class Follower:
             report.unchanged += 1
             return
         if response.status != 200:
-            wait = retry_after(response.headers.get("retry-after"), now) if _passing(response.status) else None
-            self._feed_failed(feed, f"HTTP {response.status} from {response.url}", wait, report)
+            trouble = _passing(response.status)
+            wait = retry_after(response.headers.get("retry-after"), now) if trouble else None
+            self._feed_failed(feed, f"HTTP {response.status} from {response.url}", wait, report, host_trouble=trouble)
             return
         self.hosts.answered(feed.url)
         page = response.headers.get("content-type", "").lower().startswith(_PAGE_TYPES)
@@ -276,9 +277,13 @@ class Follower:
         else:
             report.unchanged += 1
 
-    def _feed_failed(self, feed: FollowedFeed, problem: str, wait: float | None, report: Round) -> None:
+    def _feed_failed(self, feed: FollowedFeed, problem: str, wait: float | None, report: Round, host_trouble: bool = False) -> None:
+        """Count the failure and leave the feed alone for its backoff; a host that is overloaded or
+        unreachable (429, 5xx, no connection) is left alone as a whole."""
         now = self.clock()
-        seconds = self.hosts.failed(feed.url, wait)
+        seconds = max(wait or 0.0, backoff(feed.failures + 1))
+        if host_trouble:
+            seconds = max(seconds, self.hosts.failed(feed.url, wait))
         with self.store.transaction() as session:
             failures = state.poll_failed(session, feed.id, utc(now), problem, utc(now + seconds))
         report.failed += 1
@@ -305,7 +310,7 @@ class Follower:
         try:
             response = self._get(url, _validators(item.etag, item.last_modified))
         except IngestError as error:
-            permanent = error.problem.startswith("refused") or "robots.txt" in error.problem
+            permanent = not _unreachable(error)
             return self._item_failed(item, url, error.problem, permanent, None, report)
         now = self.clock()
         if response.status == 304:
@@ -372,6 +377,11 @@ def _validators(etag: str | None, last_modified: str | None) -> dict[str, str]:
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     return headers
+
+
+def _unreachable(error: IngestError) -> bool:
+    """A fetch that failed for want of an answer (no connection, timeout), not because the answer said no."""
+    return error.problem.startswith(("cannot fetch", "timed out", "cannot resolve"))
 
 
 def _passing(status: int) -> bool:

@@ -35,16 +35,16 @@ def followed(session: Session) -> list[FollowedFeed]:
     counts = (
         select(
             item.feed_id,
-            func.count().label("items"),
-            func.sum(case((item.state == "stored", 1), else_=0)).label("stored"),
-            func.sum(case((item.state.in_(("queued", "fetched")), 1), else_=0)).label("pending"),
-            func.sum(case((item.state == "failed", 1), else_=0)).label("failed"),
+            func.count().label("n_items"),
+            func.sum(case((item.state == "stored", 1), else_=0)).label("n_stored"),
+            func.sum(case((item.state.in_(("queued", "fetched")), 1), else_=0)).label("n_pending"),
+            func.sum(case((item.state == "failed", 1), else_=0)).label("n_failed"),
         )
         .group_by(item.feed_id)
         .subquery()
     )
     rows = session.execute(
-        select(s.FollowedFeed, counts.c.items, counts.c.stored, counts.c.pending, counts.c.failed)
+        select(s.FollowedFeed, counts.c.n_items, counts.c.n_stored, counts.c.n_pending, counts.c.n_failed)
         .outerjoin(counts, counts.c.feed_id == s.FollowedFeed.id)
         .order_by(s.FollowedFeed.id)
     )
