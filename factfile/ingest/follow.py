@@ -93,7 +93,7 @@ def feed_list(arguments: Iterable[str]) -> FeedList:
             found.problems.append(f"{argument}: {problem}")
             continue
         for number, line in enumerate(lines, start=1):
-            line = line.split("#", 1)[0].strip() if line.lstrip().startswith("#") else line.strip()
+            line = "" if line.lstrip().startswith("#") else line.strip()
             if not line:
                 continue
             if is_url(line):

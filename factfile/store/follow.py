@@ -141,6 +141,6 @@ def item_failed(session: Session, item_id: int, problem: str, give_up: bool) -> 
     item = session.get(s.FeedItem, item_id)
     item.failures = (item.failures or 0) + 1
     item.problem = problem
-    if give_up:
-        item.state, item.payload = "failed", None
+    if give_up:  # and its page is asked for whole if the entry changes: nothing of it is stored
+        item.state, item.payload, item.etag, item.last_modified = "failed", None, None, None
     return item.failures
