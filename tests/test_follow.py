@@ -192,6 +192,7 @@ def test_rounds_store_each_article_once_with_conditional_requests(site, cli, db,
     assert summary(first)["articles stored"] == 6
     assert "robots.txt" in first.stderr and "storing the feed's text" in first.stderr
     assert site.gets("/private/memo") == []
+    assert [a.path for a in site.asked if a.status == 404] == []  # b2 has an id, no link: no page is guessed from it
 
     second = follow(cli, "--once")  # nothing changed: every feed and page answers 304
     assert second.exit_code == 0, second.stderr

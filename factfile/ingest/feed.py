@@ -80,6 +80,8 @@ def _parse(data: bytes, origin: str, empty_ok: bool = False):
 
 def _entry(entry) -> FeedEntry:
     link = _text(entry.get("link"))
+    if link and entry.get("guidislink") and not entry.get("links") and not link.lower().startswith(("http://", "https://")):
+        link = None  # feedparser's stand-in from a guid that is no web address ("n1", "tag:...")
     title = _text(entry.get("title"))
     body = _body(entry)
     published = _text(entry.get("published") or entry.get("updated"))
