@@ -52,7 +52,7 @@ class Site:
     base: str = ""
     routes: dict[str, tuple[int, dict[str, str], bytes]] = field(default_factory=dict)
     asked: list[Asked] = field(default_factory=list)
-    hold: set[str] = field(default_factory=set)  # paths that answer only once `release` is set (status -1: never delivered)
+    hold: set[str] = field(default_factory=set)  # paths never answered (status -1): the test kills the client
     arrived: threading.Event = field(default_factory=threading.Event)
     release: threading.Event = field(default_factory=threading.Event)
 
@@ -66,16 +66,18 @@ class Site:
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
         site: Site = self.server.site
-        delivered = self.path not in site.hold
-        if not delivered:  # answered once the test has killed the client, which never gets the answer
+        asked = Asked(self.path, -1, {k.lower(): v for k, v in self.headers.items()})
+        site.asked.append(asked)  # before answering: the client may end its run before this thread runs again
+        if self.path in site.hold:  # the test kills the client meanwhile: it never gets an answer
             site.arrived.set()
             site.release.wait()
+            return
         status, headers, body = site.routes.get(self.path, (404, {"Content-Type": "text/plain"}, b"not found"))
         etag, modified = headers.get("ETag"), headers.get("Last-Modified")
         if status == 200 and ((etag and self.headers.get("If-None-Match") == etag)
                               or (modified and self.headers.get("If-Modified-Since") == modified)):
             status, body = 304, b""
-        asked = Asked(self.path, status, {k.lower(): v for k, v in self.headers.items()})
+        asked.status = status
         try:
             self.send_response(status)
             for name, value in headers.items():
@@ -84,10 +86,7 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(body)
         except OSError:
-            delivered = False
-        if not delivered:
             asked.status = -1
-        site.asked.append(asked)
 
     def log_message(self, *args) -> None:
         pass

@@ -29,7 +29,7 @@ def follow(
         typer.Argument(help="Feed (RSS/Atom) or page URLs, or files listing them one per line; none: every feed followed before.", show_default=False),
     ] = None,
     every: Annotated[str, typer.Option(help="Poll each feed this often: 30s, 15m, 2h, 1d.")] = "15m",
-    rounds: Annotated[int | None, typer.Option(min=1, help="Stop after N rounds [default: run until interrupted].")] = None,
+    rounds: Annotated[int | None, typer.Option(min=1, help="Stop after N rounds (default: run until interrupted).")] = None,
     once: Annotated[bool, typer.Option("--once", help="One round, then exit (for cron): the same as --rounds 1.")] = False,
     delay: Annotated[float, typer.Option(min=0, help="Seconds between two requests to one host (a robots.txt Crawl-delay may ask for more).")] = 1.0,
     status: Annotated[bool, typer.Option("--status", help="List the followed feeds and their state, and exit.")] = False,
