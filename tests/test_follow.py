@@ -291,7 +291,7 @@ def test_a_run_killed_mid_round_loses_nothing_on_restart(site, cli, db):
     for n, (path, first) in enumerate(zip(paths, (2, 7, 10, 14), strict=True), start=1):
         page(site, path, article(n, first))
     site.hold.add("/articles/3")
-    command = [sys.executable, "-c", "from factfile.serve.cli import app; app()", "--db", db, "follow", site.url("/news/rss.xml"),
+    command = [sys.executable, "-c", "from factfile.cli import app; app()", "--db", db, "follow", site.url("/news/rss.xml"),
                "--once", "--every", "0", "--delay", "0", "--allow-private"]
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     try:

@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 
 from factfile.errors import BadArgument
-from factfile.serve.cli import app, err, open_store, out
+from factfile.cli import app, err, open_store, out
 
 _UNITS = {"s": 1, "m": 60, "min": 60, "h": 3600, "d": 86400}
 
