@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from factfile.errors import BadArgument
 from factfile.cli import app, err, open_store, out
+from factfile.errors import BadArgument
 
 _UNITS = {"s": 1, "m": 60, "min": 60, "h": 3600, "d": 86400}
 
