@@ -340,3 +340,26 @@ def test_hosts_keep_their_gap_and_back_off():
     assert backoff(1) == 60 and backoff(30) == 6 * 3600
     assert retry_after("120", 0) == 120 and retry_after(formatdate(1090, usegmt=True), 1000) == 90
     assert retry_after("soon", 0) is None and retry_after(None, 0) is None
+
+
+def test_rounds_wait_for_a_host_that_asked_for_time(site, db):
+    """Between rounds the follower sleeps until a feed may be polled, not while its host is backing off."""
+    from factfile.ingest.follow import Follower
+    from factfile.ingest.url import FetchPolicy
+    from factfile.store import Store
+
+    rss(site, [], 1)
+    site.routes["/busy.xml"] = (503, {"Retry-After": "600"}, b"busy")
+    now = [2.0e9]
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        now[0] += seconds
+
+    follower = Follower(Store(db), FetchPolicy(allow_private=True), every=0, delay=0, clock=lambda: now[0], sleep=sleep, say=lambda _: None)
+    feeds = follower.follow([site.url("/news/rss.xml"), site.url("/busy.xml")])
+    rounds = list(follower.run(feeds, rounds=2))
+    assert slept == [600]
+    assert [(r.polled, r.unchanged, r.failed) for r in rounds] == [(2, 1, 1), (2, 1, 1)]
+    assert site.gets("/news/rss.xml")[-1].status == 304

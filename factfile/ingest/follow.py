@@ -191,8 +191,8 @@ class Follower:
             if retry is not None and (feed.failures or polled is None):
                 times.append(retry.timestamp())
             else:
-                times.append(polled.timestamp() + self.every if polled is not None else now)
-        if (free := self.hosts.free_at()) is not None:
+                times.append(max(polled.timestamp() + self.every if polled is not None else now, self.hosts.free_at(feed.url)))
+        if (free := self.hosts.first_free()) is not None:  # items left waiting for a host
             times.append(free)
         return max(0.0, min(times, default=now + self.every) - now)
 

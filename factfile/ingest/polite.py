@@ -75,7 +75,11 @@ class Hosts:
         self.blocked_until[host] = self.clock() + seconds
         return seconds
 
-    def free_at(self) -> float | None:
+    def free_at(self, url: str) -> float:
+        """When the host may be asked again after its backoff (a past time when it is not blocked)."""
+        return self.blocked_until.get(host_of(url), 0.0)
+
+    def first_free(self) -> float | None:
         """When the first blocked host is free again, None when none is blocked."""
         now = self.clock()
         waiting = [t for t in self.blocked_until.values() if t > now]
