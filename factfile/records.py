@@ -57,6 +57,20 @@ class RawItem:
     warnings: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """One entry of a feed `factfile follow` fetched. `key` is its guid, else its link, else a hash of
+    its title and body; `fingerprint` changes whenever the publisher changes the entry."""
+
+    key: str
+    link: str | None
+    title: str | None
+    author: str | None
+    published: str | None
+    body: str | None  # content, else summary (HTML)
+    fingerprint: str
+
+
 @dataclass(slots=True)
 class Rejection:
     """An input (or part of one) that could not be ingested, and why."""
