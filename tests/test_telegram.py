@@ -21,8 +21,8 @@ from sqlalchemy import select
 from factfile.ingest import read_items, to_article
 from factfile.pipeline import Pipeline
 from factfile.read.posts import post_of, quoted_posts
-from factfile.relate.corroboration import independent_sources
 from factfile.records import RawItem, Rejection
+from factfile.relate.corroboration import independent_sources
 from factfile.store import Store
 from factfile.store.schema import Document, Post, PostQuote, Statement
 
