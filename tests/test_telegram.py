@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from factfile.ingest import read_items, to_article
@@ -23,6 +24,8 @@ from factfile.pipeline import Pipeline
 from factfile.read.posts import post_of, quoted_posts
 from factfile.records import RawItem, Rejection
 from factfile.relate.corroboration import independent_sources
+from factfile.serve.api import create_app
+from factfile.serve.security import ServeSettings
 from factfile.store import Store
 from factfile.store.schema import Document, Post, PostQuote, Statement
 
@@ -194,4 +197,14 @@ def test_an_article_reporting_a_stored_post_links_to_it(store, tmp_path, cli):
         statement_id = quotes[0][1].id
         assert [p.document_id for p in quoted_posts(session, [statement_id])[statement_id]] == [taken.id]
     shown = cli("statements", "--source", "Legion")
-    assert shown.exit_code == 0 and f"t.me/c/{LEGION_ID}/2" in shown.stdout
+    assert shown.exit_code == 0 and f"reports the Telegram post {LEGION}, 2023-05-22 06:30 UTC: https://t.me/c/{LEGION_ID}/2" in shown.stdout
+    post = cli("post", str(taken.id))
+    assert post.exit_code == 0 and f"reported by statements #{statement_id}" in post.stdout
+    assert "link: https://example.org/kozinka.mp4" in post.stdout and "answered by #" in post.stdout
+
+    client = TestClient(create_app(store, ServeSettings(token="t" * 32)))
+    statements = client.get("/api/statements", params={"source": "Legion"}).json()["items"]
+    assert [[q["document_id"] for q in st["quoted_posts"]] for st in statements if st["id"] == statement_id] == [[taken.id]]
+    detail = client.get(f"/api/documents/{taken.id}").json()
+    assert detail["post"]["quoted_by"] == [statement_id] and detail["post"]["links"] == ["https://example.org/kozinka.mp4"]
+    assert [r["message_id"] for r in detail["post"]["replies"]] == [3]
