@@ -208,3 +208,26 @@ def test_an_article_reporting_a_stored_post_links_to_it(store, tmp_path, cli):
     detail = client.get(f"/api/documents/{taken.id}").json()
     assert detail["post"]["quoted_by"] == [statement_id] and detail["post"]["links"] == ["https://example.org/kozinka.mp4"]
     assert [r["message_id"] for r in detail["post"]["replies"]] == [3]
+
+
+def test_an_older_export_without_unix_times_keeps_the_local_date(tmp_path):
+    """Exports written before tdesktop added `date_unixtime` and `text_entities` (2021, `from_id` a number)."""
+    old = {"name": "KHream", "type": "public_channel", "id": 10083966286, "messages": [
+        {"id": 4984, "type": "message", "date": "2021-01-31T21:02:29", "from": "KHream", "from_id": 10083966286,
+         "text": "Position in long: the price is 33467.0 for now"},
+    ]}
+    (item,) = read_items([str(write(tmp_path / "result.json", old))])
+    article = to_article(item)
+    assert article.published.isoformat() == "2021-01-31" and article.post.posted_at is None
+    assert "time zone unknown" in article.warnings[0]
+
+
+def test_a_post_stored_after_the_article_that_reports_it_is_linked(store, tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    Pipeline(store).ingest([str(article)])
+    Pipeline(store).ingest([str(write(tmp_path / "result.json", legion_chat()))])
+    with store.session() as session:
+        taken = post_document(session, f"telegram:{LEGION_ID}", 2)
+        quotes = session.execute(select(PostQuote, Statement).join(Statement, Statement.id == PostQuote.statement_id)).all()
+        assert [(q.post_document_id, st.source_text) for q, st in quotes] == [(taken.id, "The Freedom of Russia Legion")]

@@ -203,7 +203,7 @@ def _post(message: object, chat: Chat, label: str, tally: Tally) -> RawItem | No
     )
     first_line = text.splitlines()[0].strip()
     title = first_line if len(first_line) <= _TITLE_CHARS else first_line[: _TITLE_CHARS - 1].rstrip() + "…"
-    hints = Hints(url=post_url(chat, message_id), title=title, published=published, site=chat.name, post=post)
+    hints = Hints(url=post_url(chat, message_id), title=title, published=published, site=chat.name, author=_author(message, chat), post=post)
     return RawItem(origin=label, kind="text", payload=text, hints=hints, warnings=warnings)
 
 
@@ -254,6 +254,15 @@ def _when(message: dict, warnings: list[str]) -> tuple[datetime | None, str | No
         return None, local.strip()[:10]
     warnings.append("message has no date")
     return None, None
+
+
+def _author(message: dict, chat: Chat) -> str | None:
+    """A channel post's signature; in a group, who wrote the message."""
+    for field in ("author", "from"):
+        value = message.get(field)
+        if isinstance(value, str) and value.strip() and value.strip() != chat.name:
+            return value.strip()
+    return None
 
 
 def _media(message: dict) -> str | None:

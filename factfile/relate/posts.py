@@ -11,18 +11,20 @@ A statement reports a post when its source is the post's channel (the source's n
 or aliases, against the channel's name, in any script) or its sentence names the channel, the post
 was published within `DAYS_BEFORE` days before the article, and the statement's content says what the
 post says: the same claim as one of the post's own statements (relate/claims.py), or most of the
-content's words in the post's text.
+content's words in the post's text. Either may come first: a post stored after the articles that report
+it is linked to their statements whose source actor goes by (a part of) the channel's name.
 """
 
 from __future__ import annotations
 
 import hashlib
 from datetime import timedelta
+from itertools import combinations
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from factfile.extract.names import content_words, latin_key
+from factfile.extract.names import content_words, latin_key, signature
 from factfile.records import Analysis
 from factfile.relate import Linking, claims, relaters
 from factfile.relate.copies import _drop_stand_in, _root, force_link
@@ -137,9 +139,9 @@ def link_quotes(session: Session, analysis: Analysis, document: s.Document, stat
 
 
 def _channels(session: Session) -> dict[str, str]:
-    """Every channel with stored posts: key -> name."""
-    rows = session.execute(select(s.Post.channel_key, s.Post.channel).where(s.Post.message_id.is_not(None)).distinct())
-    return dict(rows.all())
+    """Every Telegram channel among the outlets (a short table): key -> name."""
+    rows = session.execute(select(s.Outlet.key, s.Outlet.name).where(s.Outlet.key.startswith("telegram:"), s.Outlet.domain == "t.me"))
+    return {key: name or key for key, name in rows}
 
 
 def _source_names(session: Session, analysis: Analysis, statement, statement_id: int) -> list[str]:
@@ -186,26 +188,72 @@ def _reported_post(session: Session, content: str, vector, channel_keys: list[st
             s.Document.published <= article.published + timedelta(days=DAYS_AFTER),
         )
     posts = session.execute(query.order_by(s.Document.published.desc(), s.Document.id.desc()).limit(500)).all()
-    if not posts:
-        return None
-    wanted = _words(content)
     best: tuple[float, int, str] | None = None
     for post_id, text in posts:
-        shared = wanted & _words(text)
-        share = len(shared) / len(wanted) if wanted else 0.0
-        if len(shared) >= min(MIN_SHARED, len(wanted)) and share >= WORD_SHARE and (best is None or share > best[0]):
-            best = (share, post_id, f"{len(shared)} of the content's {len(wanted)} words are in the post")
+        found = shared_words(content, text)
+        if found is not None and (best is None or found[0] > best[0]):
+            best = (found[0], post_id, found[1])
     if best is not None:
         return best[1], best[2]
-    if vector is None:
+    if vector is None or not posts:
         return None
-    post_ids = [post_id for post_id, _ in posts]
-    rows = session.execute(select(s.Statement.id, s.Statement.document_id, s.Statement.content_text).where(s.Statement.document_id.in_(post_ids))).all()
-    stored = claims.vectors_of(session, [row[0] for row in rows])
-    for statement_id, post_id, post_content in rows:
-        if statement_id in stored and claims.same_claim(content, post_content, vector, stored[statement_id]):
+    for post_id, post_content, post_vector in _claims_of(session, [post_id for post_id, _ in posts]):
+        if same_claim_as(content, vector, post_content, post_vector):
             return post_id, f"the same claim as the post's {post_content[:80]!r}"
     return None
+
+
+def shared_words(content: str, post_text: str) -> tuple[float, str] | None:
+    """(share, how) when most of the content's words are in the post's text, else None."""
+    wanted = _words(content)
+    shared = wanted & _words(post_text)
+    share = len(shared) / len(wanted) if wanted else 0.0
+    if wanted and len(shared) >= min(MIN_SHARED, len(wanted)) and share >= WORD_SHARE:
+        return share, f"{len(shared)} of the content's {len(wanted)} words are in the post"
+    return None
+
+
+def _claims_of(session: Session, document_ids: list[int]) -> list[tuple[int, str, object]]:
+    """(document id, content, vector) of the statements of these documents that have a vector."""
+    rows = session.execute(select(s.Statement.id, s.Statement.document_id, s.Statement.content_text).where(s.Statement.document_id.in_(document_ids))).all()
+    stored = claims.vectors_of(session, [row[0] for row in rows])
+    return [(document_id, content, stored[i]) for i, document_id, content in rows if i in stored]
+
+
+def same_claim_as(content: str, vector, other: str, other_vector) -> bool:
+    return vector is not None and other_vector is not None and claims.same_claim(content, other, vector, other_vector)
+
+
+def link_reports(session: Session, document: s.Document, post: s.Post) -> None:
+    """When a post arrives after the articles that report it: link their statements whose source is an
+    actor named as the channel (by one of its aliases) and whose content says what the post says."""
+    words = content_words(post.channel)[:6]
+    keys = {signature(" ".join(c)) for size in range(1, len(words) + 1) for c in combinations(words, size)}
+    actors = select(s.Alias.actor_id).where(s.Alias.signature.in_(keys))
+    query = (
+        select(s.Statement.id, s.Statement.content_text)
+        .join(s.Document, s.Document.id == s.Statement.document_id)
+        .where(s.Statement.source_actor_id.in_(actors), s.Document.id != document.id,
+               ~select(s.Post.document_id).where(s.Post.document_id == s.Document.id).exists())
+    )
+    if document.published is not None:  # an article without a date may report it, as in the other direction
+        query = query.where(s.Document.published.is_(None) | s.Document.published.between(
+            document.published - timedelta(days=DAYS_AFTER), document.published + timedelta(days=DAYS_BEFORE)
+        ))
+    candidates = session.execute(query.limit(2000)).all()
+    if not candidates:
+        return
+    vectors = claims.vectors_of(session, [i for i, _ in candidates])
+    own = [(content, vector) for _, content, vector in _claims_of(session, [document.id])]
+    for statement_id, content in candidates:
+        found = shared_words(content, document.text)
+        how = found[1] if found else next(
+            (f"the same claim as the post's {other[:80]!r}" for other, v in own if same_claim_as(content, vectors.get(statement_id), other, v)), None
+        )
+        if how is not None:
+            session.add(s.PostQuote(statement_id=statement_id, post_document_id=document.id,
+                                    reason=f"the source's actor is named as the channel {post.channel!r}; {how}"))
+    session.flush()
 
 
 def _words(text: str) -> set[str]:
@@ -225,6 +273,7 @@ def make_post_linker():
                 trace_forward(session, document, post)
             else:
                 replace_stand_in(session, document, post)
+                linking.after_records.append(lambda _: link_reports(session, document, post))
             return
         linking.after_records.append(lambda statement_ids: link_quotes(session, linking.analysis, document, statement_ids))
 
