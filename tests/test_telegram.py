@@ -19,6 +19,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from conftest import SEED
 from factfile.ingest import read_items, to_article
 from factfile.pipeline import Pipeline
 from factfile.read.posts import post_of, quoted_posts
@@ -231,3 +232,26 @@ def test_a_post_stored_after_the_article_that_reports_it_is_linked(store, tmp_pa
         taken = post_document(session, f"telegram:{LEGION_ID}", 2)
         quotes = session.execute(select(PostQuote, Statement).join(Statement, Statement.id == PostQuote.statement_id)).all()
         assert [(q.post_document_id, st.source_text) for q, st in quotes] == [(taken.id, "The Freedom of Russia Legion")]
+
+
+def test_a_real_report_of_two_channels_posts_links_each_statement_to_its_channels_post(store, tmp_path):
+    """The seed article (a real report) says "The Legion posted a message on their Telegram channel on
+    Friday that they had taken the small frontier village of Konzinka and would now march on Graivoron"
+    and that videos "appeared on the Telegram channel of the «Russian Volunteer Corps»" in which gunmen
+    declared "not at war with the civilian population". With the two channels' posts stored (the
+    Legion's under its Russian name), each such statement links to its channel's post, none to the other's."""
+    legion = chat("Легион «Свобода России»", LEGION_ID, [
+        message(101, unix(10), "The Legion has taken the village of Kozinka. We are moving on to Graivoron."),
+        message(102, unix(11), "Our fighters repelled an attack near Glotovo, two armoured vehicles destroyed."),
+    ])
+    rvc = chat(RVC, RVC_ID, [message(55, unix(9, 50), "We are not at war with the civilian population. "
+                                                     "Ordinary Russian citizens, stand up and fight against the regime!")])
+    Pipeline(store).ingest([str(write(tmp_path / "legion.json", legion)), str(write(tmp_path / "rvc.json", rvc)), str(SEED)])
+    with store.session() as session:
+        links = session.execute(
+            select(Statement.cue_text, Post.channel_key, Post.message_id)
+            .join(PostQuote, PostQuote.statement_id == Statement.id).join(Post, Post.document_id == PostQuote.post_document_id)
+        ).all()
+    assert ("posted", f"telegram:{LEGION_ID}", 101) in links
+    assert ("declared", f"telegram:{RVC_ID}", 55) in links
+    assert all(key != f"telegram:{LEGION_ID}" or number == 101 for _, key, number in links)

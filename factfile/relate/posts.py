@@ -18,9 +18,11 @@ it is linked to their statements whose source actor goes by (a part of) the chan
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import timedelta
 from itertools import combinations
 
+from rapidfuzz import fuzz
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
@@ -38,6 +40,7 @@ DAYS_BEFORE = 7  # an article reports posts of the week before it
 DAYS_AFTER = 1  # time zones and late dates: a post may carry the day after the article's date
 WORD_SHARE = 0.6  # share of a content's words (four letters or more, transliterated) found in the post
 MIN_SHARED = 2
+NAME_LIKENESS = 85  # rapidfuzz ratio of two transliterated names taken as one name
 
 
 def source_key(post: s.Post) -> str:
@@ -124,13 +127,13 @@ def link_quotes(session: Session, analysis: Analysis, document: s.Document, stat
     for index, (statement, statement_id) in enumerate(zip(analysis.statements, statement_ids, strict=True)):
         if statement.source is None:
             continue
-        sentence = analysis.sentence_of(statement.content.start).text
+        sentence = analysis.sentence_of((statement.cue or statement.content).start).text
         names = _source_names(session, analysis, statement, statement_id)
         matched = {key: why for key, channel in channels.items() if (why := _names_channel(names, channel, sentence or text))}
         if not matched:
             continue
         vector = from_bytes(vectors[index]) if index < len(vectors) else None
-        best = _reported_post(session, statement.content.text, vector, list(matched), document)
+        best = _reported_post(session, statement.content.text, sentence, vector, list(matched), document)
         if best is not None:
             post_id, how = best
             channel_key = session.scalar(select(s.Post.channel_key).where(s.Post.document_id == post_id))
@@ -175,7 +178,9 @@ def _names_channel(names: list[str], channel: str, sentence: str) -> str:
     return ""
 
 
-def _reported_post(session: Session, content: str, vector, channel_keys: list[str], article: s.Document) -> tuple[int, str] | None:
+def _reported_post(
+    session: Session, content: str, sentence: str, vector, channel_keys: list[str], article: s.Document
+) -> tuple[int, str] | None:
     """The stored post of these channels the content reports, with how it was matched, or None."""
     query = (
         select(s.Document.id, s.Document.text)
@@ -190,7 +195,7 @@ def _reported_post(session: Session, content: str, vector, channel_keys: list[st
     posts = session.execute(query.order_by(s.Document.published.desc(), s.Document.id.desc()).limit(500)).all()
     best: tuple[float, int, str] | None = None
     for post_id, text in posts:
-        found = shared_words(content, text)
+        found = shared_words(content, text) or shared_names(sentence, text)
         if found is not None and (best is None or found[0] > best[0]):
             best = (found[0], post_id, found[1])
     if best is not None:
@@ -213,6 +218,30 @@ def shared_words(content: str, post_text: str) -> tuple[float, str] | None:
     return None
 
 
+def shared_names(sentence: str, post_text: str) -> tuple[float, str] | None:
+    """(share, how) when the sentence says the report is a Telegram post ("posted on its Telegram channel")
+    and names, after its first word, at least `MIN_SHARED` of the post's names: places, people, units,
+    spelled alike ("Konzinka" / "Kozinka", the first a misspelling in a real report)."""
+    if not _TELEGRAM_WORDS & {word[:8] for word in latin_key(sentence).split()}:
+        return None
+    wanted, theirs = _names(sentence), _names(post_text)
+    shared = {name for name in wanted if any(fuzz.ratio(name, other) >= NAME_LIKENESS for other in theirs)}
+    if len(shared) >= MIN_SHARED:
+        return len(shared) / len(wanted), f"the sentence reports a Telegram post and names {', '.join(sorted(shared))} as the post does"
+    return None
+
+
+_TELEGRAM_WORDS = frozenset({"telegram", "telegra", "channel", "kanal", "kanale", "kanali", "telegramm"})
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZА-ЯЁІЇЄҐ][\w'’-]{3,}", re.M)
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words of four letters or more but the first of a sentence and stop words, transliterated."""
+    stop = stop_words("en")
+    found = {latin_key(word) for word in _CAPITALISED.findall(text)}
+    return {word for word in found if word and word not in stop and word not in _TELEGRAM_WORDS}
+
+
 def _claims_of(session: Session, document_ids: list[int]) -> list[tuple[int, str, object]]:
     """(document id, content, vector) of the statements of these documents that have a vector."""
     rows = session.execute(select(s.Statement.id, s.Statement.document_id, s.Statement.content_text).where(s.Statement.document_id.in_(document_ids))).all()
@@ -231,7 +260,7 @@ def link_reports(session: Session, document: s.Document, post: s.Post) -> None:
     keys = {signature(" ".join(c)) for size in range(1, len(words) + 1) for c in combinations(words, size)}
     actors = select(s.Alias.actor_id).where(s.Alias.signature.in_(keys))
     query = (
-        select(s.Statement.id, s.Statement.content_text)
+        select(s.Statement.id, s.Statement.content_text, s.Document.text, func.coalesce(s.Statement.cue_start, s.Statement.content_start))
         .join(s.Document, s.Document.id == s.Statement.document_id)
         .where(s.Statement.source_actor_id.in_(actors), s.Document.id != document.id,
                ~select(s.Post.document_id).where(s.Post.document_id == s.Document.id).exists())
@@ -243,10 +272,10 @@ def link_reports(session: Session, document: s.Document, post: s.Post) -> None:
     candidates = session.execute(query.limit(2000)).all()
     if not candidates:
         return
-    vectors = claims.vectors_of(session, [i for i, _ in candidates])
+    vectors = claims.vectors_of(session, [i for i, *_ in candidates])
     own = [(content, vector) for _, content, vector in _claims_of(session, [document.id])]
-    for statement_id, content in candidates:
-        found = shared_words(content, document.text)
+    for statement_id, content, text, at in candidates:
+        found = shared_words(content, document.text) or shared_names(_sentence_at(text, at), document.text)
         how = found[1] if found else next(
             (f"the same claim as the post's {other[:80]!r}" for other, v in own if same_claim_as(content, vectors.get(statement_id), other, v)), None
         )
@@ -254,6 +283,13 @@ def link_reports(session: Session, document: s.Document, post: s.Post) -> None:
             session.add(s.PostQuote(statement_id=statement_id, post_document_id=document.id,
                                     reason=f"the source's actor is named as the channel {post.channel!r}; {how}"))
     session.flush()
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence of a stored text around offset `at` (a statement's cue)."""
+    start = max(text.rfind(mark, 0, at) for mark in (". ", "! ", "? ", "\n")) + 1
+    ends = [i for i in (text.find(mark, at) for mark in (". ", "! ", "? ", "\n")) if i >= 0]
+    return text[start : min(ends, default=len(text)) + 1].strip()
 
 
 def _words(text: str) -> set[str]:
