@@ -17,10 +17,15 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from conftest import SEED
+from factfile.config import DEFAULT_LIMITS
+from factfile.errors import IngestError
 from factfile.ingest import read_items, to_article
+from factfile.ingest.telegram import read_telegram
 from factfile.pipeline import Pipeline
 from factfile.read.posts import post_of, quoted_posts
 from factfile.records import RawItem, Rejection
@@ -255,3 +260,37 @@ def test_a_real_report_of_two_channels_posts_links_each_statement_to_its_channel
     assert ("posted", f"telegram:{LEGION_ID}", 101) in links
     assert ("declared", f"telegram:{RVC_ID}", 55) in links
     assert all(key != f"telegram:{LEGION_ID}" or number == 101 for _, key, number in links)
+
+
+values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
+    max_leaves=8,
+)
+fields = ("date", "text_entities", "forwarded_from", "forwarded_from_id",
+          "reply_to_message_id", "reply_to_peer_id", "photo", "media_type", "author", "from")
+messages = st.fixed_dictionaries(
+    {"id": st.integers(1, 10**6) | st.integers(1, 10**6) | values,
+     "type": st.sampled_from(["message", "message", "message", "service"]) | st.sampled_from(["message", "x"]) | values,
+     "date_unixtime": st.integers(-(10**20), 10**20).map(str) | values,
+     "text": st.from_regex(r"[A-Za-zА-я ]{1,40}", fullmatch=True) | st.text(max_size=60) | st.lists(st.text(max_size=20) | st.fixed_dictionaries({"type": st.sampled_from(["text_link", "link", "bold"]), "text": values, "href": values}), max_size=3)},
+    optional={name: values for name in fields},
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(chat_fields=st.dictionaries(st.sampled_from(["name", "type", "id", "username"]), values, max_size=4), found=st.lists(messages, max_size=6))
+def test_any_export_gives_posts_or_one_line_problems(tmp_path, chat_fields, found):
+    """Whatever the fields hold, the reader gives posts or rejections naming the file; never an exception."""
+    path = write(tmp_path / "result.json", {"name": "C", "type": "public_channel", "id": 5, **chat_fields, "messages": found})
+    for result in read_telegram(path, DEFAULT_LIMITS):
+        assert isinstance(result, RawItem | Rejection)
+        if isinstance(result, Rejection):
+            assert result.origin.startswith(str(path)) and result.problem
+            continue
+        try:
+            article = to_article(result)
+        except IngestError as error:
+            assert error.origin == result.origin and error.problem
+            continue
+        assert article.text and article.post is not None and len(article.content_hash) == 64
