@@ -30,7 +30,7 @@ from factfile.pipeline import Pipeline
 from factfile.read.posts import post_of, quoted_posts
 from factfile.records import RawItem, Rejection
 from factfile.relate.corroboration import independent_sources
-from factfile.serve.api import create_app
+from factfile.serve.app import create_app
 from factfile.serve.security import ServeSettings
 from factfile.store import Store
 from factfile.store.schema import Document, Post, PostQuote, Statement

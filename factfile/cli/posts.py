@@ -7,15 +7,15 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from factfile.serve.cli import app, err, open_store, out
+from factfile.cli import app, err, open_store, out
 
 
 @app.command()
 def post(document: Annotated[int, typer.Argument(help="The document id of a Telegram post (see `factfile search`).")]) -> None:
     """Show a Telegram post: channel, time (UTC), address, links, the message it answers and the answers
     to it, the post it forwards, and the statements of articles that report it."""
+    from factfile.cli.render import post_line
     from factfile.read.posts import post_of
-    from factfile.serve.render import post_line
 
     store = open_store()
     with store.snapshot() as session:
