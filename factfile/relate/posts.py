@@ -183,7 +183,7 @@ def _reported_post(
 ) -> tuple[int, str] | None:
     """The stored post of these channels the content reports, with how it was matched, or None."""
     query = (
-        select(s.Document.id, s.Document.text)
+        select(s.Document.id, s.Document.text, s.Post.channel)
         .join(s.Post, s.Post.document_id == s.Document.id)
         .where(s.Post.channel_key.in_(channel_keys), s.Post.message_id.is_not(None), s.Document.id != article.id)
     )
@@ -194,15 +194,15 @@ def _reported_post(
         )
     posts = session.execute(query.order_by(s.Document.published.desc(), s.Document.id.desc()).limit(500)).all()
     best: tuple[float, int, str] | None = None
-    for post_id, text in posts:
-        found = shared_words(content, text) or shared_names(sentence, text)
+    for post_id, text, channel in posts:
+        found = shared_words(content, text) or shared_names(sentence, text, channel)
         if found is not None and (best is None or found[0] > best[0]):
             best = (found[0], post_id, found[1])
     if best is not None:
         return best[1], best[2]
     if vector is None or not posts:
         return None
-    for post_id, post_content, post_vector in _claims_of(session, [post_id for post_id, _ in posts]):
+    for post_id, post_content, post_vector in _claims_of(session, [post_id for post_id, *_ in posts]):
         if same_claim_as(content, vector, post_content, post_vector):
             return post_id, f"the same claim as the post's {post_content[:80]!r}"
     return None
@@ -218,13 +218,19 @@ def shared_words(content: str, post_text: str) -> tuple[float, str] | None:
     return None
 
 
-def shared_names(sentence: str, post_text: str) -> tuple[float, str] | None:
+def shared_names(sentence: str, post_text: str, channel: str) -> tuple[float, str] | None:
     """(share, how) when the sentence says the report is a Telegram post ("posted on its Telegram channel")
-    and names, after its first word, at least `MIN_SHARED` of the post's names: places, people, units,
-    spelled alike ("Konzinka" / "Kozinka", the first a misspelling in a real report)."""
+    and names, after its first word, at least `MIN_SHARED` of the post's names other than the channel's
+    own: places, people, units, spelled alike ("Konzinka" / "Kozinka", the first a misspelling in a real
+    report)."""
     if not _TELEGRAM_WORDS & {word[:8] for word in latin_key(sentence).split()}:
         return None
-    wanted, theirs = _names(sentence), _names(post_text)
+    own = content_words(channel)
+
+    def named(text: str) -> set[str]:
+        return {name for name in _names(text) if not any(fuzz.ratio(name, word) >= NAME_LIKENESS for word in own)}
+
+    wanted, theirs = named(sentence), named(post_text)
     shared = {name for name in wanted if any(fuzz.ratio(name, other) >= NAME_LIKENESS for other in theirs)}
     if len(shared) >= MIN_SHARED:
         return len(shared) / len(wanted), f"the sentence reports a Telegram post and names {', '.join(sorted(shared))} as the post does"
@@ -275,7 +281,7 @@ def link_reports(session: Session, document: s.Document, post: s.Post) -> None:
     vectors = claims.vectors_of(session, [i for i, *_ in candidates])
     own = [(content, vector) for _, content, vector in _claims_of(session, [document.id])]
     for statement_id, content, text, at in candidates:
-        found = shared_words(content, document.text) or shared_names(_sentence_at(text, at), document.text)
+        found = shared_words(content, document.text) or shared_names(_sentence_at(text, at), document.text, post.channel)
         how = found[1] if found else next(
             (f"the same claim as the post's {other[:80]!r}" for other, v in own if same_claim_as(content, vectors.get(statement_id), other, v)), None
         )
