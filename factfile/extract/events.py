@@ -26,7 +26,7 @@ from factfile.extract.event_actors import acled_name, country_name
 from factfile.extract.event_typing import EventTyper, default_typer
 from factfile.extract.nlp import text_of
 from factfile.extract.places import LOCATIVE_PREPOSITIONS, MOTION_VERBS, REGION_NOUNS, SETTLEMENT_NOUNS
-from factfile.extract.quantities import deaths
+from factfile.extract.quantities import coded_deaths, deaths
 from factfile.extract.registry import Stage, stages
 from factfile.records import Analysis, Certainty, Event, Span, TimeExpression
 
@@ -122,6 +122,8 @@ _LEAD_DAYS = 7
 
 
 LEARNED_MIN = 0.9  # the typer's probability needed to make an event of a learned verb
+UNTRIGGERED_MIN = 0.5  # and of a lead sentence's main verb in a report without any trigger
+_UNTRIGGERED_SENTENCES = 2
 OVERRULE_MIN = 0.6  # and to give a trigger word another type than its own
 # ACLED's disorder types: a trigger word tells which the event is; the typer picks the type within it.
 POLITICAL_VIOLENCE = frozenset({BATTLES, REMOTE, CIVILIANS})
@@ -214,7 +216,9 @@ class EventReader:
         an infinitive the root ("tens of doctors ... protested in Taluqan to demand", a reduced relative there)."""
         verb = sentence.root
         if verb.pos_ != "VERB" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):  # "... protested in Kabul to demand": root "demand"
-            verb = next((t for t in sentence if t.i < sentence.root.i and t.pos_ == "VERB" and (t.tag_ == "VBD" or (t.tag_ == "VBN" and t.dep_ == "acl"))), verb)
+            verb = next((t for t in sentence if t.i < sentence.root.i and t.pos_ == "VERB" and (t.tag_ == "VBD" or (t.tag_ == "VBN" and t.dep_ == "acl"))), None) or (
+                next((t for t in sentence if t.pos_ == "VERB" and t.tag_ == "VBD"), verb)  # "workers called by the union protested": root "workers"
+            )
         if verb.lemma_.lower() in REPORT_VERBS:
             verb = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"), None)
         return verb if verb is not None and verb.pos_ == "VERB" else None
@@ -235,6 +239,9 @@ class EventReader:
             elif child.dep_ == "neg":
                 out.append("negated")
         scope = token.subtree if token.pos_ == "VERB" else token.head.subtree  # the clause, not the whole sentence
+        for word in token.sent:  # the rest of the sentence, weighed apart: "rioters", "mob", "stones" type it too
+            if word.is_alpha and not word.is_stop and word.pos_ in ("NOUN", "VERB", "ADJ", "PROPN"):
+                out.append(f"sentence={word.lemma_.lower()}")
         for word in scope:
             if word.is_alpha and not word.is_stop and word.pos_ in ("NOUN", "VERB", "ADJ", "ADV"):
                 out.append(f"word={word.lemma_.lower()}")
@@ -316,9 +323,9 @@ class EventReader:
                 continue
             event.reasons = list(reasons)
             if _nominal(token) and any(c.lower_ in ("the", "this", "that") for c in token.lefts) and any(
-                e.trigger.text.lower() == token.lower_ for e in found
+                e.trigger.text.lower() == token.lower_ or e.event_type == event.event_type for e in found
             ):
-                continue  # "the explosion", said again: the event already found
+                continue  # "the explosion", "the clash" after "clashed": the event already found
             in_sentence = (event.sentence.start, event.event_type, event.sub_type)
             time = self.analysis.times[event.time] if event.time is not None else None
             reported = (event.event_type, event.sub_type, time.start if time else None, time.end if time else None)
@@ -328,9 +335,35 @@ class EventReader:
                 continue  # "attacked and possibly captured": one event; a caption repeating the news: one event
             seen |= {in_sentence, reported} if time is not None else {in_sentence}
             found.append(event)
+        if not found and self.typer is not None:
+            found = self._untriggered()
         found.sort(key=lambda e: e.trigger.start)
         self._link_quantities(found)
         return found
+
+    def _untriggered(self) -> list[Event]:
+        """A report with no trigger word still leads with what happened ("residents blocked the road
+        with burning tyres in Recife on Monday"): the lead sentence's main verb makes the event when
+        the sentence says where or when and the typer is sure enough of its type."""
+        assert self.typer is not None
+        for sentence in list(self.doc.sents)[:_UNTRIGGERED_SENTENCES]:
+            if sentence.start_char >= _LEAD_CHARS:
+                break
+            verb = self._main_verb(sentence)
+            if verb is None or any(c.dep_ == "neg" for c in verb.children):
+                continue
+            dated = any(sentence.start_char <= t.span.start < sentence.end_char and t.start for t in self.analysis.times)
+            if not dated and not any(t.i in self.place_at for t in sentence):
+                continue
+            features = self.features(verb, None)
+            typing = self.typer.type(features)
+            if typing.probability < UNTRIGGERED_MIN:
+                continue
+            event = self._event(verb, Trigger(typing.event_type, typing.sub_type, typing.event_type in VIOLENT_TYPES))
+            if event is not None:
+                event.reasons = list(typing.reasons)
+                return [event]
+        return []
 
     # which words start an event
 
@@ -384,8 +417,8 @@ class EventReader:
         """"to fight against Putin's regime", "the soldiers fighting on Russia's side": a purpose or a
         description, not something that happened."""
         while True:
-            if verb.dep_ in ("acl", "amod") or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
-                return True
+            if (verb.dep_ in ("acl", "amod") and verb.tag_ != "VBD") or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+                return True  # a simple past on a noun is a misparsed main verb: "workers called by the union protested"
             if verb.dep_ != "conj" or verb.head is verb:
                 return False
             verb = verb.head
@@ -437,7 +470,7 @@ class EventReader:
             armed = actor1 in self.armed_chains or self._armed_subject(token) or (
                 _nominal(token) and any(c.lemma_.lower() in ARMED_NOUNS for c in token.lefts)  # "the police shooting"
             )
-            physical = target is not None and (target.lemma_.lower() in PHYSICAL_TARGETS or target.i in self.place_at)
+            physical = target is not None and (target.lemma_.lower() in PHYSICAL_TARGETS | CIVILIAN_TARGETS or target.i in self.place_at)
             if not armed and not physical and not (_nominal(token) and self._place(token, dateline=False) is not None):
                 return None  # "Clinton attacked Trump": words, not violence
         event_type, sub_type = trigger.event_type, trigger.sub_type
@@ -714,3 +747,7 @@ class EventReader:
             following = [s for s in self.analysis.sentences if event.sentence.start <= s.start < end][:_DEATH_SENTENCES]
             if following:
                 event.fatalities = deaths(text[event.sentence.start : following[-1].end])
+        coded = coded_deaths(text)
+        lead = next((e for e in events if e.event_type != STRATEGIC), None)
+        if coded is not None and lead is not None:
+            lead.fatalities = coded  # a coder's "1 fatality." counts the event the report codes
