@@ -85,4 +85,4 @@ def test_the_export_dates_an_undated_event_on_its_report(extractor):
 
 def test_typer_is_loaded_with_its_learned_verbs():
     typer = default_typer()
-    assert "shell" in typer.triggers and "attack" in typer.untrusted
+    assert "shell" in typer.triggers

@@ -121,10 +121,9 @@ _LEAD_CHARS = 800  # events this close to the top with no date of their own are 
 _LEAD_DAYS = 7
 
 
-LEARNED_MIN = 0.9  # the typer's probability needed to make an event of a learned verb
-UNTRIGGERED_MIN = 0.5  # and of a lead sentence's main verb in a report without any trigger
+LEARNED_MIN = 0.9  # the typer's probability needed to make an event of a learned verb or of an untriggered lead
 _UNTRIGGERED_SENTENCES = 2
-OVERRULE_MIN = 0.6  # and to give a trigger word another type than its own
+OVERRULE_MIN = 0.8  # and to give a trigger word another type than its own
 # ACLED's disorder types: a trigger word tells which the event is; the typer picks the type within it.
 POLITICAL_VIOLENCE = frozenset({BATTLES, REMOTE, CIVILIANS})
 DEMONSTRATIONS = frozenset({PROTESTS, RIOTS})
@@ -280,26 +279,20 @@ class EventReader:
         return kinds
 
     def _typed(self, token: Token, trigger: Trigger | None, alone: bool = True) -> tuple[Trigger | None, tuple[str, ...]]:
-        """A trigger word keeps its type where ACLED's coders mostly agreed with it, and the typer picks
-        the sub-type; where they did not ("fired at" is a battle as often as an attack on civilians),
-        the typer picks the type within the word's disorder type (political violence or
-        demonstrations). Only for a sentence's only trigger word: its features are much the
-        sentence's, so it would give "had taken hostages, blown up a bridge and fired on a bus" one type. Strategic developments keep the word's type and sub-type: too varied for the
-        few hundred the typer saw. A learned verb makes an event only where the typer is sure of it."""
+        """The typer, learned from ACLED's coders, types an event from its sentence, its trigger word
+        and its parties; the trigger word's own type stands where the typer is not sure enough to
+        overrule it (`OVERRULE_MIN`). Beyond the lead sentence's first trigger (which the typer learned
+        on: a report's lead says what it codes), a strategic development keeps its trigger word's type
+        (too varied for the few hundred the typer saw: "press conference", "terror list"), and so
+        does a trigger sharing its sentence with others, whose features are much the sentence's: "had
+        taken hostages, blown up a bridge and fired on a bus" is three types. A verb learned to head
+        event reports makes an event only where the typer is sure of it."""
         assert self.typer is not None
-        if trigger is not None and (trigger.event_type == STRATEGIC or not alone):
+        lead = token.sent.start == 0 and token.i == self._first_trigger
+        if trigger is not None and not lead and (trigger.event_type == STRATEGIC or not alone):
             return trigger, (f"trigger word {token.lemma_.lower()!r}",)
-        if trigger is None:
-            among = None
-        elif token.lemma_.lower() in self.typer.untrusted or token.lower_ in self.typer.untrusted:
-            among = POLITICAL_VIOLENCE if trigger.event_type in POLITICAL_VIOLENCE else DEMONSTRATIONS
-        else:
-            among = frozenset({trigger.event_type})
         features = self.features(token, trigger)
-        typing = self.typer.type(features, among)
-        if typing.event_type == CIVILIANS and trigger is not None and trigger.event_type != CIVILIANS and "actor2 is civilian" not in features:
-            # ACLED's codebook: violence against civilians is against unarmed people; "raided a village" names none
-            typing = self.typer.type(features, (among or POLITICAL_VIOLENCE) - {CIVILIANS})
+        typing = self.typer.type(features)
         if trigger is None and typing.probability < LEARNED_MIN:
             return None, ()
         if trigger is not None and typing.event_type != trigger.event_type and typing.probability < OVERRULE_MIN:
@@ -308,11 +301,13 @@ class EventReader:
 
     def read(self) -> list[Event]:
         triggers = self.candidates()
+        self._first_trigger = min((t.i for t, _ in triggers), default=-1)  # the lead's event, typed by the typer alone
         per_sentence = Counter(token.sent.start for token, _ in triggers)
         # a verb says more than a noun: "Soldiers marched ..." over "waiting for Ukraine's spring offensive"
         triggers.sort(key=lambda pair: (pair[0].sent.start, _nominal(pair[0]), pair[0].i))
         found: list[Event] = []
         seen: set[tuple] = set()
+        lemmas: set[str] = set()
         for token, rule in triggers:
             alone = per_sentence[token.sent.start] == 1
             trigger, reasons = self._typed(token, rule, alone) if self.typer is not None else (rule, ())
@@ -322,10 +317,10 @@ class EventReader:
             if event is None:
                 continue
             event.reasons = list(reasons)
-            if _nominal(token) and any(c.lower_ in ("the", "this", "that") for c in token.lefts) and any(
-                e.trigger.text.lower() == token.lower_ or e.event_type == event.event_type for e in found
+            if _nominal(token) and any(c.lower_ in ("the", "this", "that") for c in token.lefts) and (
+                token.lemma_.lower() in lemmas or any(e.trigger.text.lower() == token.lower_ for e in found)
             ):
-                continue  # "the explosion", "the clash" after "clashed": the event already found
+                continue  # "the explosion" said again, "the clash" after "clashed": the event already found
             in_sentence = (event.sentence.start, event.event_type, event.sub_type)
             time = self.analysis.times[event.time] if event.time is not None else None
             reported = (event.event_type, event.sub_type, time.start if time else None, time.end if time else None)
@@ -335,6 +330,7 @@ class EventReader:
                 continue  # "attacked and possibly captured": one event; a caption repeating the news: one event
             seen |= {in_sentence, reported} if time is not None else {in_sentence}
             found.append(event)
+            lemmas.add(token.lemma_.lower())
         if not found and self.typer is not None:
             found = self._untriggered()
         found.sort(key=lambda e: e.trigger.start)
@@ -344,7 +340,7 @@ class EventReader:
     def _untriggered(self) -> list[Event]:
         """A report with no trigger word still leads with what happened ("residents blocked the road
         with burning tyres in Recife on Monday"): the lead sentence's main verb makes the event when
-        the sentence says where or when and the typer is sure enough of its type."""
+        the sentence says where or when and the typer is as sure of its type as of a learned verb's."""
         assert self.typer is not None
         for sentence in list(self.doc.sents)[:_UNTRIGGERED_SENTENCES]:
             if sentence.start_char >= _LEAD_CHARS:
@@ -357,7 +353,7 @@ class EventReader:
                 continue
             features = self.features(verb, None)
             typing = self.typer.type(features)
-            if typing.probability < UNTRIGGERED_MIN:
+            if typing.probability < LEARNED_MIN:
                 continue
             event = self._event(verb, Trigger(typing.event_type, typing.sub_type, typing.event_type in VIOLENT_TYPES))
             if event is not None:
