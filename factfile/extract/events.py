@@ -566,11 +566,13 @@ class EventReader:
         return subject is not None and any(t.lemma_.lower() in ARMED_NOUNS for t in subject.subtree)
 
     def _target(self, token: Token) -> Token | None:
+        """The object, or a phrase "on", "against" ... it; not a date ("On 9 May, a man was shot")."""
         for child in token.children:
             if child.dep_ in ("dobj", "nsubjpass") and not _nominal(token):
                 return child
+        for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("on", "against", "into", "at", "upon", "of", "in"):
-                objects = [c for c in child.children if c.dep_ == "pobj"]
+                objects = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME")]
                 if objects and (child.lower_ != "in" or _nominal(token)):
                     return objects[0]
         return None
@@ -654,7 +656,7 @@ class EventReader:
         in_sentence = [self.place_at[t.i] for t in sentence if t.i in self.place_at and self._locative(t)]
         # resolved first, in the phrase before the sentence; an unresolved name over none
         local = [i for i in dict.fromkeys(in_phrase + in_sentence) if self.analysis.places[i].feature_code not in ("PCLI", "CONT")]
-        local.sort(key=lambda i: self.analysis.places[i].latitude is None)
+        local.sort(key=self._place_rank)
         if local:
             return local[0]
         paragraph_start = text_of(self.doc).rfind("\n", 0, sentence.start_char) + 1
@@ -678,6 +680,19 @@ class EventReader:
                 if party is not None and mention is not None and self.analysis.mentions[mention].chain == party and place.feature_code == "PCLI":
                     return index
         return None
+
+    def _place_rank(self, index: int) -> int:
+        """A resolved place followed by the regions holding it ("Natal (Rio Grande do Norte)") is where
+        the report places the event; then the most specific of those regions resolved (the village
+        itself may be too small for the gazetteer); then any resolved place, then an unresolved one."""
+        place = self.analysis.places[index]
+        text = self.analysis.article.text
+        if place.latitude is None:
+            return 3
+        if text.startswith(" (", place.span.end):
+            return 0
+        opened = text.rfind("(", 0, place.span.start)
+        return 1 if opened >= 0 and ")" not in text[opened : place.span.start] and text.rfind("\n", 0, place.span.start) < opened else 2
 
     def _token_at(self, offset: int) -> Token:
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
