@@ -82,6 +82,11 @@ def find_toponyms(doc: Doc, analysis: Analysis) -> list[_Toponym]:
         if mention.label in PLACE_LABELS or mention.chain in place_chains or used_as_place:
             found.append(_Toponym(mention.span, index, place_key(mention.span.text), region, mention.label))
     for match in _BRACKETED.finditer(text_of(doc)):
+        inside = [n.strip() for n in match.group(2).split(",")]
+        if any(n.isupper() or re.match(r"[A-Z]-", n) for n in inside) or any(
+            m.label == "PERSON" and m.span.start < match.end(1) and match.start(1) < m.span.end for m in analysis.mentions
+        ):
+            continue  # "Reclaim Our Schools (AROS)", "Sen. Bernie Sanders (I-Vt.)": an acronym, a party, a person
         parts = [(match.start(1), match.end(1), False)]
         offset = match.start(2)
         for name in match.group(2).split(","):
