@@ -180,6 +180,8 @@ class EventReader:
             if mention.chain is None:
                 continue
             for token in doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand") or ():
+                if token.is_punct:
+                    continue  # "Natal (Rio Grande", read as one name: its bracket is no party
                 self.chain_at[token.i] = mention.chain
                 self.label_at[token.i] = mention.label
         self.place_at = {}
@@ -520,10 +522,11 @@ class EventReader:
             for child in verb.children:
                 if child.dep_ in ("nsubj", "nsubjpass" if _nominal(token) else "nsubj"):
                     return child
-                if child.dep_ == "agent":
-                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                if child.dep_ == "agent" or (child.dep_ == "conj" and child.pos_ == "VERB" and verb.i == token.i):
+                    agent = child if child.dep_ == "agent" else next((c for c in child.children if c.dep_ == "agent"), None)
+                    objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
                     if objects:
-                        return objects[0]
+                        return objects[0]  # "was shot and killed by police officers": the agent of both
             if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
                 verb = verb.head  # "attacked and captured": the second verb shares the subject
                 continue
@@ -584,12 +587,17 @@ class EventReader:
             if part.i in skip or part.i == token.i:
                 continue
             chain = self.chain_at.get(part.i)
-            if chain is None or chain == actor1 or self._locative(part):
+            if chain is None or chain == actor1 or self._locative(part) or self._bracketed_place(part):
                 continue
             if part.dep_ == "poss" and part.head.lower_ in ("country", "own"):
                 continue
             return chain
         return None
+
+    def _bracketed_place(self, token: Token) -> bool:
+        """A word of "Natal (Rio Grande do Norte)": a place and its region, never a party."""
+        index = self.place_at.get(token.i)
+        return index is not None and self.analysis.places[index].mention is not None and self._place_rank(index) in (0, 1)
 
     def _locative(self, token: Token) -> bool:
         """A place where something happens, not a party to it: "in Kiev", "the Belgorod region"."""
