@@ -711,8 +711,8 @@ class EventReader:
         in_sentence = [i for i, t in enumerate(times) if sentence.start <= t.span.start < sentence.end and t.start]
         if in_sentence:
             subtree = {t.idx for t in token.subtree}
-            inside = [i for i in in_sentence if times[i].span.start in subtree]
-            return (inside or in_sentence)[0]
+            # the trigger's own date first, but a day or a month over a year ("gathered on 4 March ... the 2022 invasion")
+            return min(in_sentence, key=lambda i: (((times[i].end or times[i].start) - times[i].start).days > 31, times[i].span.start not in subtree, i))
         paragraph_start = text_of(self.doc).rfind("\n", 0, sentence.start) + 1
         earlier = [i for i, t in enumerate(times) if paragraph_start <= t.span.start < sentence.start and t.start]
         if earlier:
