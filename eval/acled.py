@@ -20,7 +20,10 @@ place the gazetteer resolves in the notes, and the publication date itself. `--s
 event stages compared: `events` (factfile's typing) and `events-rules` (the trigger-list typing it
 replaced, kept as the baseline).
 
-    python eval/acled.py [--records ../shared/data/acled-2022h1/records.jsonl] [--limit N] [-v]
+`--split dev` scores the tenth of the sample kept for tuning instead (train/events_data.py); the
+held-out figures are the ones to report, and nothing is tuned on them.
+
+    python eval/acled.py [--split eval|dev] [--records ../shared/data/acled-2022h1/records.jsonl] [--limit N] [--cache F] [-v]
 """
 
 from __future__ import annotations
@@ -222,15 +225,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="print each record's coding beside the main event")
     args = parser.parse_args(argv)
     train = list(records("train", args.records))
-    held_out = list(records(args.split, args.records))[: args.limit]
+    picked = list(records(args.split, args.records))[: args.limit]
     majority = Majority.of(train)
     ur_majority = Majority.of([r for r in train if r["country"] in UKRAINE_RUSSIA])
-    groups = {"all": held_out, "Ukraine/Russia/Belarus": [r for r in held_out if r["country"] in UKRAINE_RUSSIA]}
+    groups = {"all": picked, "Ukraine/Russia/Belarus": [r for r in picked if r["country"] in UKRAINE_RUSSIA]}
     table: dict[str, dict[str, Scores]] = {g: {} for g in groups}
     for system in args.systems.split(","):
         stages = tuple(system if s == "events" else s for s in DEFAULT_STAGES)
-        analyses = analyse(held_out, stages, args.cache)
-        by_id = {r["event_id_cnty"]: a for r, a in zip(held_out, analyses, strict=True)}
+        analyses = analyse(picked, stages, args.cache)
+        by_id = {r["event_id_cnty"]: a for r, a in zip(picked, analyses, strict=True)}
         for group, rows in groups.items():
             scores = table[group].setdefault(system, Scores())
             base = table[group].setdefault("majority / first place / published", Scores())
@@ -239,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
                 if system == args.systems.split(",")[0]:
                     score_baseline(row, majority if group == "all" else ur_majority, by_id[row["event_id_cnty"]], base)
     print(f"languages detected: {dict(Counter(a.article.language for a in analyses))}")
-    print(f"acled-2022h1 {args.split} split: {len(held_out)} records ({len(groups['Ukraine/Russia/Belarus'])} Ukraine/Russia/Belarus); "
+    print(f"acled-2022h1 {args.split} split: {len(picked)} records ({len(groups['Ukraine/Russia/Belarus'])} Ukraine/Russia/Belarus); "
           f"train split {len(train)} records")
     for group, systems in table.items():
         print(f"\n{group} ({len(groups[group])} records)")
