@@ -299,6 +299,8 @@ class Event(Base):
     sent_end: Mapped[int] = mapped_column(Integer)
     actor1_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"), index=True)
     actor2_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"), index=True)
+    actor1_acled: Mapped[str | None] = mapped_column(String(255))  # as ACLED names the party: "Military Forces of Russia"
+    actor2_acled: Mapped[str | None] = mapped_column(String(255))
     place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id", ondelete="SET NULL"), index=True)
     date_start: Mapped[date | None] = mapped_column(Date, index=True)
     date_end: Mapped[date | None] = mapped_column(Date)

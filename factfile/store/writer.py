@@ -174,6 +174,8 @@ def add_records(session: Session, analysis: Analysis, document: s.Document, acto
                 sent_end=e.sentence.end,
                 actor1_id=actor(e.actor1_chain) if e.actor1_chain is not None else None,
                 actor2_id=actor(e.actor2_chain) if e.actor2_chain is not None else None,
+                actor1_acled=e.actor1_name[:255] if e.actor1_name else None,
+                actor2_acled=e.actor2_name[:255] if e.actor2_name else None,
                 place_id=place_ids[e.place] if e.place is not None else None,
                 date_start=time.start if time else None,
                 date_end=time.end if time else None,
