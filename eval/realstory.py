@@ -25,8 +25,8 @@ story folder and overall, each figure beside a simple baseline measured in the s
 
     .venv/bin/python eval/realstory.py [--only kakhovka] [--keep store.db] [--actors]
 
-`--actors` runs only what the actor measure needs (the stages up to chains and descriptions, the actors
-relater) and prints only it, with where each key actor's forms land: a quick loop for actor linking.
+`--actors` runs only what the actor measure needs (the stages up to chains, descriptions and places, the
+actors relater) and prints only it, with where each key actor's forms land: a quick loop for actor linking.
 """
 
 from __future__ import annotations
@@ -280,7 +280,7 @@ class Stored:
     story: dict[str, int | None] = field(default_factory=dict)
 
 
-ACTOR_STAGES = ("sentences", "mentions", "chains", "descriptions")
+ACTOR_STAGES = ("sentences", "mentions", "chains", "descriptions", "places")
 
 
 def ingest(sets: list[StorySet], folder: Path, actors_only: bool = False):
