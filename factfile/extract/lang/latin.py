@@ -128,7 +128,9 @@ def _chains(analysis: Analysis) -> list[Chain]:
         members.sort()
         names = [analysis.mentions[i].span.text for i in members]
         name = max(names, key=lambda n: (len(n.split()), names.count(n)))
-        label = analysis.mentions[members[0]].label
+        labels = {analysis.mentions[i].label for i in members}
+        # a lone word is only guessed an organisation: a chain with a person's full name is that person
+        label = "PERSON" if "PERSON" in labels else analysis.mentions[members[0]].label
         chain = Chain(id=chain_id, name=name, label=label, mentions=members, aliases=sorted(set(names) - {name}))
         for alias in chain.aliases:
             chain.alias_reasons[alias] = "surname of the full name in the article"
