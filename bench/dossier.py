@@ -72,7 +72,7 @@ def mention_counts(store: Store) -> list[tuple[int, int]]:
 def web_client(store: Store):
     from fastapi.testclient import TestClient
 
-    from factfile.serve.api import create_app
+    from factfile.serve.app import create_app
     from factfile.serve.security import ServeSettings
 
     # The server's response cache would answer every run after the first: time the page itself.

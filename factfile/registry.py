@@ -37,7 +37,7 @@ BUILTIN = {
     "relater": "factfile.relate",
     "preparer": "factfile.relate",
     "exporter": "factfile.serve.export",
-    "command": "factfile.serve.cli",
+    "command": "factfile.cli",
 }
 
 

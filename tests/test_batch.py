@@ -7,7 +7,7 @@ from sqlalchemy import DateTime, MetaData, Table, create_engine, inspect, select
 from typer.testing import CliRunner
 
 from conftest import PAGES, make_warc
-from factfile.serve.cli import app
+from factfile.cli import app
 from factfile.store import database_url
 
 pytest.importorskip("pyspark")

@@ -18,7 +18,7 @@ import uvicorn
 from playwright import sync_api
 
 import servedata
-from factfile.serve.api import create_app
+from factfile.serve.app import create_app
 from factfile.serve.security import ServeSettings
 from factfile.serve.web import VENDOR
 from factfile.store import Store

@@ -199,3 +199,14 @@ def test_attribution_features_read_the_parse_as_tokens_do(extractor):
     assert len(paragraphs) == 3 and all(not doc[i].is_space for indexes in paragraphs for i in indexes)
     inside = [t.text for t, q in zip(tokens, quote_depths(doc), strict=True) if q]
     assert inside[:5] == ["“", "We", "are", "here", ","] and inside[-3:] == ["stay", ".", '"']
+
+
+def test_a_negated_cue_reports_a_negative_unless_it_is_one_of_belief(extractor):
+    analysis = analyse(
+        extractor,
+        "The ministry did not say when the troops would leave. "
+        "Smith does not believe that the dam was shelled.",
+    )
+    by_words = lambda words: next(st for st in analysis.statements if words in st.content.text)  # noqa: E731
+    assert by_words("troops would leave").certainty == "reported"
+    assert by_words("dam was shelled").certainty == "denied"

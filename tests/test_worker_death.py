@@ -52,7 +52,7 @@ needs_proc = pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="re
 @needs_proc
 def test_sigkill_of_the_ingest_parent_ends_its_workers(tmp_path):
     corpus = make_corpus(tmp_path / "corpus", 12)
-    command = [sys.executable, "-c", "from factfile.serve.cli import app; app()",
+    command = [sys.executable, "-c", "from factfile.cli import app; app()",
                "--db", str(tmp_path / "store.db"), "ingest", "-q", "--workers", "2", str(corpus)]
     parent = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     workers: list[int] = []

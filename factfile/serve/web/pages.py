@@ -16,8 +16,8 @@ from factfile.read import search as searching
 from factfile.read.disputes import disputes
 from factfile.read.dossier import build_dossier
 from factfile.read.statements import StatementFilter, list_statements
-from factfile.serve.api.deps import SessionDep
-from factfile.serve.api.models import INT64_MAX, Int64
+from factfile.serve.deps import SessionDep
+from factfile.serve.models import INT64_MAX, Int64
 from factfile.serve.web import templates
 from factfile.serve.web.highlight import parse_focus, segments
 

@@ -8,7 +8,7 @@ import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from factfile.serve.cli import app, err, open_store
+from factfile.cli import app, err, open_store
 
 
 @app.command()
