@@ -54,11 +54,14 @@ LEGAL_FORMS = frozenset({
     "inc", "incorporated", "corp", "corporation", "co", "ltd", "limited", "llc", "llp", "lp", "plc", "gmbh", "ag",
     "sa", "nv", "bv", "spa", "jsc", "ojsc", "cjsc", "pjsc", "ooo", "oao", "zao", "pao", "ao",
 })
+_MILITARY = ("troops", "army", "military", "soldiers", "occupiers", "invaders")
+_FORCES_QUALIFIERS = frozenset({"armed", "occupying", "occupation", "regular"})
 # Words that descriptive names of one organisation use interchangeably, in translation above all:
 # "Freedom of Russia Legion", "Liberty of Russia Legion", "Free Russia Legion".
 _SYNONYMS = {
     "liberty": "freedom", "free": "freedom", "svoboda": "freedom", "svobody": "freedom",
     "rossii": "russia", "rossiya": "russia", "rossiia": "russia", "defence": "defense", "offence": "offense",
+    **dict.fromkeys(_MILITARY, "forces"),  # a country's armed forces, however the press calls them
 }
 # A country and its adjective, "of Russia" / "Russian", "Ukraine" / "Ukrainian", share a stem.
 _ADJECTIVE_ENDING = re.compile(r"(?:ian|ean|ese|an|ia|ea|e|a)$")
@@ -213,6 +216,8 @@ def signature(text: str, person: bool = False) -> str:
             words = [words[0]] + [w for w in words[1:] if len(w) > 1 and w not in _PERSON_EXTRAS] or words
     else:
         words = [_stem(w) for w in words]
+        if "forces" in words:  # "Ukraine's armed forces", "Ukrainian forces", "Russian occupying forces"
+            words = [w for w in words if w not in _FORCES_QUALIFIERS] or words
     return " ".join(sorted(words))
 
 

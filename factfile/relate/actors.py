@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import bindparam, exists, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from factfile.extract.lang.romanize import has_cyrillic
 from factfile.extract.names import (
     clean_name,
     content_words,
@@ -173,7 +174,7 @@ def _link(linking: Linking) -> None:
     created: dict[int, dict] = {}
     reasons: dict[int, str] = {}  # chain -> why it joined a stored actor
     for chain in chains:
-        match = _best_match(keys[chain.id], kinds[chain.id], pool)
+        match = _best_match(keys[chain.id], kinds[chain.id], pool, _kind_guessed(linking.analysis, chain))
         if match is None:
             created[chain.id] = {"name": chain.name[:500], "kind": kinds[chain.id], "label": chain.label}
             actor_id = -chain.id - 1  # placeholder until the new actors are inserted together
@@ -246,9 +247,18 @@ def _candidates(session: Session, keys: list[NameKeys]) -> list[Candidate]:
     ]
 
 
-def _best_match(names: list[NameKeys], kind: str, pool: Pool) -> Match | None:
+def _kind_guessed(analysis, chain: Chain) -> bool:
+    """Pages in other Latin-script languages are read without a model (`extract/lang/latin.py`): a lone
+    capitalised word there is called an organisation for want of better, and may be a person
+    ("Selenskyjs", "Prigoschin")."""
+    language = (analysis.article.language or "en").split("-")[0]
+    return language != "en" and chain.label == "ORG" and not has_cyrillic(chain.name) and " " not in name_key(chain.name)
+
+
+def _best_match(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool = False) -> Match | None:
     """The strongest match; a chain with a full name must match on a full name or acronym, not on
-    one shared word ("Minyon Moore" is not "Gwen Moore" because both are called "Moore")."""
+    one shared word ("Minyon Moore" is not "Gwen Moore" because both are called "Moore"). A chain whose
+    kind is only guessed may join a person or an organisation."""
     best: Match | None = None
     has_full_name = any(" " in n.key for n in names)
     if any(not n.body for n in names):
@@ -260,7 +270,8 @@ def _best_match(names: list[NameKeys], kind: str, pool: Pool) -> Match | None:
             if evidence is None:
                 continue
             strength, reason = evidence
-            same_kind = candidate.kind == kind or {candidate.kind, kind} <= _ORGANISATIONS
+            same_kind = candidate.kind == kind or {candidate.kind, kind} <= _ORGANISATIONS or (
+                kind_guessed and candidate.kind in _ORGANISATIONS | {"person"})
             if strength < 4 and not same_kind:
                 continue
             specific = " " in name.key or name.acronym
