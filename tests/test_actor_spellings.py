@@ -89,3 +89,14 @@ def test_german_and_italian_pages_join_the_english_actors(tmp_path):
     assert len(actors("Volodymyr Zelensky", "Wolodymyr Selenskyj")) == 1
     assert len(actors("Russia", "Russland")) == 1
     assert actors("Russia") != actors("Volodymyr Zelensky")
+
+
+def test_a_countrys_forces_in_russian_and_ukrainian():
+    from factfile.extract.lang import analyse
+    from factfile.records import Article
+
+    text = "Российские войска обстреляли город. По данным ВСУ, ВС РФ отступили."
+    analysis = analyse(Article(origin="ru.txt", text=text, language="ru", content_hash="ru"))
+    signatures = {c.name: {signature(n) for n in (c.name, *c.aliases)} for c in analysis.chains}
+    assert "forces russ" in signatures["Российское войско"] and "forces russ" in signatures["ВС РФ"]
+    assert "forces ukrain" in signatures["ВСУ"]
