@@ -8,7 +8,7 @@ shown with its evidence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, Literal
 
@@ -55,6 +55,20 @@ class RawItem:
     hints: Hints = field(default_factory=Hints)
     encoding: str | None = None  # charset declared by the container (HTTP header, XML prolog)
     warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """One entry of a feed `factfile follow` fetched. `key` is its guid, else its link, else a hash of
+    its title and body; `fingerprint` changes whenever the publisher changes the entry."""
+
+    key: str
+    link: str | None
+    title: str | None
+    author: str | None
+    published: str | None
+    body: str | None  # content, else summary (HTML)
+    fingerprint: str
 
 
 @dataclass(slots=True)
@@ -164,12 +178,11 @@ class TimeExpression:
     precision: Precision | None
 
 
-@dataclass(slots=True)
-class PlaceRef:
-    """A place name, resolved against the gazetteer when possible."""
+@dataclass(slots=True, kw_only=True)
+class Location:
+    """Where a place is (GeoNames), declared once for the extracted place, the stored one and the read
+    layer's answers; all None for a name the gazetteer does not resolve."""
 
-    span: Span
-    name: str
     geonames_id: int | None = None
     latitude: float | None = None
     longitude: float | None = None
@@ -177,6 +190,22 @@ class PlaceRef:
     admin1: str | None = None
     admin2: str | None = None
     feature_code: str | None = None
+
+
+LOCATION_FIELDS = tuple(f.name for f in fields(Location))
+
+
+def location_of(place) -> dict:
+    """The `Location` fields of any place-like object (None for each without a place)."""
+    return {name: getattr(place, name) if place is not None else None for name in LOCATION_FIELDS}
+
+
+@dataclass(slots=True, kw_only=True)
+class PlaceRef(Location):
+    """A place name, resolved against the gazetteer when possible."""
+
+    span: Span
+    name: str
     mention: int | None = None  # index into Analysis.mentions
 
 

@@ -10,6 +10,9 @@ from datetime import date
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel, Field
+from pydantic.dataclasses import dataclass as pydantic_dataclass
+
+from factfile.records import Location, location_of  # noqa: F401  (re-exported for the read layer)
 
 T = TypeVar("T")
 
@@ -142,16 +145,10 @@ class StatementOut(BaseModel):
     corroboration: int = Field(description="independent outlets carrying the same statement (copies count once)")
 
 
-class PlaceOut(BaseModel):
+@pydantic_dataclass(kw_only=True)
+class PlaceOut(Location):
     id: int
     name: str
-    geonames_id: int | None
-    latitude: float | None
-    longitude: float | None
-    country_code: str | None
-    admin1: str | None
-    admin2: str | None
-    feature_code: str | None
     mentions: int | None = Field(default=None, description="mentions of the place in the store (in place lists)")
 
 

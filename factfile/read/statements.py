@@ -202,6 +202,7 @@ class StatementFilter:
     document_id: int | None = None
     outlet_id: int | None = None
     include_wrong: bool = True
+    ids: list[int] | None = None  # only these statements
 
 
 def list_statements(session: Session, where: StatementFilter, limit: int = 50, offset: int = 0) -> tuple[int, list[m.StatementOut]]:
@@ -230,6 +231,8 @@ def list_statements(session: Session, where: StatementFilter, limit: int = 50, o
         conditions.append(s.Statement.document_id.in_(select(s.Document.id).where(s.Document.outlet_id == where.outlet_id)))
     if not where.include_wrong:
         conditions.append(s.Statement.marked_wrong.is_(False))
+    if where.ids is not None:
+        conditions.append(s.Statement.id.in_(where.ids))
     query = (
         select(s.Statement, s.Document.title, OUTLET_NAME, s.Document.published, source_actor.name)
         .join(s.Document, s.Document.id == s.Statement.document_id)
