@@ -9,7 +9,7 @@ armed group the article last named, or for the source of the claim they appear i
 posted that they had taken Konzinka").
 
 Who reports an event and how sure it is come from the statement whose content holds the trigger
-(issue 3's `statements` stage, when it ran); without one the sentence's own cues decide ("allegedly",
+(the `statements` stage, when it ran); without one the sentence's own cues decide ("allegedly",
 "would have", a claim verb).
 """
 
