@@ -277,15 +277,17 @@ class Stored:
     document: dict[str, int] = field(default_factory=dict)
     text: dict[str, str] = field(default_factory=dict)
     copy_of: dict[str, str | None] = field(default_factory=dict)
+    evidence: dict[str, str] = field(default_factory=dict)  # how factfile found a copy ("spun", "translation", ...)
     story: dict[str, int | None] = field(default_factory=dict)
 
 
 ACTOR_STAGES = ("sentences", "mentions", "chains", "descriptions", "places")
 
 
-def ingest(sets: list[StorySet], folder: Path, actors_only: bool = False):
-    """Write the pages as one JSON-lines input (arrival in date order) and run the ingest pipeline
-    (with `actors_only`, only the stages and relater that actor linking needs)."""
+def ingest(sets: list[StorySet], folder: Path, only: str | None = None):
+    """Write the pages as one JSON-lines input (arrival in date order) and run the ingest pipeline;
+    `only="copies"` skips extraction and relates by copies alone, `only="actors"` runs only the stages
+    and relater that actor linking needs (minutes faster; only that part is scored)."""
     from factfile.pipeline import Pipeline
     from factfile.store import Store
 
@@ -301,8 +303,13 @@ def ingest(sets: list[StorySet], folder: Path, actors_only: bool = False):
     page_of_line = {f"{path}:{number}": page["id"] for number, page in enumerate(pages, 1)}
     documents: dict[str, int] = {}
     summary = Counter()
-    pipeline = Pipeline(store, workers=1, stages=ACTOR_STAGES, relaters=("actors",)) if actors_only else Pipeline(store, workers=1)
-    for outcome in pipeline.run([str(path)]):
+    if only == "copies":
+        run = _copies_run(store, path)
+    elif only == "actors":
+        run = Pipeline(store, workers=1, stages=ACTOR_STAGES, relaters=("actors",)).run([str(path)])
+    else:
+        run = Pipeline(store, workers=1).run([str(path)])
+    for outcome in run:
         summary[outcome.status] += 1
         if outcome.status == "rejected":
             print(f"rejected {outcome.origin}: {outcome.problem}", file=sys.stderr)
@@ -310,6 +317,29 @@ def ingest(sets: list[StorySet], folder: Path, actors_only: bool = False):
             documents[page_of_line[outcome.origin]] = outcome.document_id
     print(f"ingested {len(pages)} pages: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.items())))
     return store, documents
+
+
+def _copies_run(store, path: Path):
+    """Each page read into an article and stored with the copies relater only, no extraction."""
+    from factfile.errors import IngestError
+    from factfile.ingest import read_items, to_article
+    from factfile.pipeline import Outcome
+    from factfile.records import Analysis, Rejection
+    from factfile.relate import build, prepare, write
+
+    relaters = build(("copies",))
+    for item in read_items([str(path)]):
+        if isinstance(item, Rejection):
+            yield Outcome(item.origin, "rejected", item.problem)
+            continue
+        try:
+            analysis = prepare(Analysis(article=to_article(item)), ("copies",))
+        except IngestError as error:
+            yield Outcome(error.origin, "rejected", error.problem)
+            continue
+        document = write.store(store, analysis, relaters)
+        yield Outcome(item.origin, "stored" if document is not None else "duplicate",
+                      document_id=document.id if document is not None else None)
 
 
 def read_documents(session, documents: dict[str, int]) -> Stored:
@@ -324,6 +354,8 @@ def read_documents(session, documents: dict[str, int]) -> Stored:
         # keeps that document as its root, so the carriers of one wire story count as linked
         stored.copy_of[page] = page_of.get(doc.copy_of_id, f"{STAND_IN}{doc.copy_of_id}") if doc.copy_of_id is not None else None
         stored.story[page] = doc.story_id
+        if doc.copy_reason:
+            stored.evidence[page] = evidence_of(doc.copy_reason)
     return stored
 
 
@@ -331,6 +363,17 @@ def read_documents(session, documents: dict[str, int]) -> Stored:
 
 
 STAND_IN = "document:"  # a stored root that is no page of the set
+
+
+def evidence_of(reason: str) -> str:
+    """The kind of evidence in a stored copy reason ("earliest date; spun 0.41" -> "spun")."""
+    found = re.search(r";\s*([a-z-]+) [\d.]+$", reason)
+    return found.group(1) if found else "other"
+
+
+def pair_evidence(pair: frozenset, links: dict[str, str | None], evidence: dict[str, str]) -> str:
+    """What linked a pair: the evidence of its copy side(s) ("spun", "containment+translation")."""
+    return "+".join(sorted({evidence.get(p, "other") for p in pair if links.get(p) is not None}))
 
 
 def _linkable(target: str | None, present: set[str]) -> bool:
@@ -363,8 +406,13 @@ def measure_copies(story: StorySet, stored: Stored) -> dict:
             total += 1
             traced += root_of(member, links) == family["root"]
     baseline = pair_scores(set(gold), set())
+    by_evidence: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for pair in predicted:
+        counts = by_evidence[pair_evidence(pair, links, stored.evidence)]
+        counts[0] += pair in gold
+        counts[1] += 1
     return {"p": p, "r": r, "f1": f, "gold_pairs": len(gold), "predicted_pairs": len(predicted), "by_kind": by_kind,
-            "traced": (traced, total), "baseline": baseline}
+            "traced": (traced, total), "baseline": baseline, "by_evidence": dict(sorted(by_evidence.items()))}
 
 
 def measure_actors(session, story: StorySet, stored: Stored) -> dict:
@@ -603,16 +651,19 @@ def report_actors(session, story: StorySet, stored: Stored, details: bool = Fals
     return a
 
 
-def report(session, story: StorySet, stored: Stored, actors_only: bool = False) -> None:
+def report(session, story: StorySet, stored: Stored, only: str | None = None) -> None:
     print(f"\n== {story.name}: {len(story.pages)} pages, {sum(p.get('language') != 'en' for p in story.pages)} not in English")
-    if actors_only:
+    if only == "actors":
         report_actors(session, story, stored, details=True)
         return
     c = measure_copies(story, stored)
     print(f"copies   pairs P {c['p']:.3f} R {c['r']:.3f} F1 {c['f1']:.3f}  ({c['predicted_pairs']} linked, {c['gold_pairs']} gold)"
           f"   baseline no-copy P {c['baseline'][0]:.3f} R {c['baseline'][1]:.3f} F1 {c['baseline'][2]:.3f}")
     print("         recall by kind: " + ", ".join(f"{k} {hit}/{n}" for k, (hit, n) in c["by_kind"].items()))
+    print("         precision by evidence: " + ", ".join(f"{k} {right}/{n}" for k, (right, n) in c["by_evidence"].items()))
     print(f"         originals traced right {c['traced'][0]}/{c['traced'][1]}")
+    if only == "copies":
+        return
     a = report_actors(session, story, stored)
     cl = measure_claims(session, story, stored, a["mains"])
     print(f"claims   {cl['claims']} claims, {cl['occurrences']} page occurrences: carried by the right actor {cl['carried']:.3f}"
@@ -637,19 +688,21 @@ def main() -> None:
     parser.add_argument("--only", action="append", default=[], help="story folder to use (repeatable; default: all)")
     parser.add_argument("--keep", type=Path, help="copy the store here when done")
     parser.add_argument("--actors", action="store_true", help="ingest and measure only what actor linking needs, with each form's records")
+    parser.add_argument("--copies", action="store_true", help="copies and originals only: no extraction, minutes faster")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     sets = load_sets(SETS, args.only)
     if not sets:
         raise SystemExit(f"{SETS}: no story folder with pages.jsonl and gold.json")
     with tempfile.TemporaryDirectory() as tmp:
-        store, documents = ingest(sets, Path(tmp), args.actors)
+        only = "actors" if args.actors else "copies" if args.copies else None
+        store, documents = ingest(sets, Path(tmp), only)
         with store.snapshot() as session:
             stored = read_documents(session, documents)
             for story in sets:
-                report(session, story, stored, args.actors)
+                report(session, story, stored, only)
             if len(sets) > 1:
-                report(session, combined(sets), stored, args.actors)
+                report(session, combined(sets), stored, only)
         store.close()
         if args.keep:
             import shutil

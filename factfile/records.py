@@ -9,7 +9,7 @@ shown with its evidence.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Literal
 
 InputKind = Literal["html", "text"]
@@ -31,6 +31,26 @@ class Span:
 
 
 @dataclass(slots=True)
+class Post:
+    """A message of a Telegram channel or chat, as a Telegram Desktop export gives it.
+
+    `channel_key` names the channel whatever its name becomes ("telegram:1234567890", by its id);
+    a forward keeps where it comes from, which is how it is traced to its original post."""
+
+    channel: str
+    channel_key: str
+    message_id: int
+    posted_at: datetime | None = None  # UTC, from the export's unix time
+    username: str | None = None
+    reply_to: int | None = None  # message id in the same channel
+    forwarded_from: str | None = None  # the original channel's (or person's) name
+    forwarded_from_key: str | None = None  # its `channel_key`, when the export gives its id
+    links: list[str] = field(default_factory=list)  # addresses of the text's links (text_link hrefs, bare URLs)
+    media: str | None = None  # "photo", "video_file" ...: the text is that media's caption
+    text_hash: str = ""  # the content hash of the text alone, which a forward shares with its original
+
+
+@dataclass(slots=True)
 class Hints:
     """Metadata a container format declares about an item (JSONL fields, WARC headers, feed entries).
 
@@ -43,6 +63,7 @@ class Hints:
     published: str | None = None
     source: str | None = None
     site: str | None = None
+    post: Post | None = None
 
 
 @dataclass(slots=True)
@@ -98,6 +119,7 @@ class Article:
     language: str | None = None
     declared_source: str | None = None  # "Watson" in "Source: Watson", "Reuters" in "(Reuters) -"
     warnings: list[str] = field(default_factory=list)
+    post: Post | None = None  # set when the article is a Telegram post
 
 
 @dataclass(slots=True)

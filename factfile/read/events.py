@@ -21,7 +21,10 @@ from factfile.store import schema as s
 
 EARTH_KM = 6371.0
 # columns an EventRow takes as they are stored (the rest are renamed or joined)
-EVENT_FIELDS = ("id", "document_id", "event_type", "sub_type", "date_start", "date_end", "date_precision", "fatalities", "certainty")
+EVENT_FIELDS = (
+    "id", "document_id", "event_type", "sub_type", "date_start", "date_end", "date_precision", "fatalities", "certainty",
+    "actor1_acled", "actor2_acled",
+)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -48,6 +51,8 @@ class EventRow(m.Location):
     outlet: str | None
     published: date | None
     distance_km: float | None = None
+    actor1_acled: str | None = None  # as ACLED names the party: "Military Forces of Russia", "Protesters (India)"
+    actor2_acled: str | None = None
 
 
 def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:

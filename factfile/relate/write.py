@@ -28,6 +28,8 @@ def save(session: Session, analysis: Analysis, relaters: Sequence[Relater]) -> s
         relate(linking)
     statement_ids = add_records(session, analysis, document, linking.actor_of_chain)
     claims.index(session, zip(statement_ids, (st.content.text for st in analysis.statements), strict=True), analysis.prepared.get("claims"))
+    for finish in linking.after_records:
+        finish(statement_ids)
     return document
 
 

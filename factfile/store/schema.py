@@ -299,6 +299,8 @@ class Event(Base):
     sent_end: Mapped[int] = mapped_column(Integer)
     actor1_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"), index=True)
     actor2_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"), index=True)
+    actor1_acled: Mapped[str | None] = mapped_column(String(255))  # as ACLED names the party: "Military Forces of Russia"
+    actor2_acled: Mapped[str | None] = mapped_column(String(255))
     place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id", ondelete="SET NULL"), index=True)
     date_start: Mapped[date | None] = mapped_column(Date, index=True)
     date_end: Mapped[date | None] = mapped_column(Date)
@@ -410,3 +412,35 @@ class FeedItem(Base):
     seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     fetched_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     stored_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+class Post(Base):
+    """The Telegram side of a document that is a post: its channel, message id and time, the message it
+    answers (the thread) and the channel it was forwarded from. A stand-in for a forwarded post whose
+    original is not stored has a row too, without a message id."""
+
+    __tablename__ = "posts"
+    __table_args__ = (
+        Index("ix_posts_channel_key_message_id", "channel_key", "message_id"),
+        Index("ix_posts_text_hash", "text_hash"),
+    )
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True, autoincrement=False)
+    channel_key: Mapped[str] = mapped_column(String(255))
+    channel: Mapped[str] = mapped_column(String(255))
+    message_id: Mapped[int | None] = mapped_column(Integer)
+    posted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    reply_to_message_id: Mapped[int | None] = mapped_column(Integer)
+    forwarded_from: Mapped[str | None] = mapped_column(String(255))
+    forwarded_from_key: Mapped[str | None] = mapped_column(String(255))
+    text_hash: Mapped[str] = mapped_column(String(64))  # the text's content hash alone: a forward has its original's
+    links: Mapped[list | None] = mapped_column(JSON)
+    media: Mapped[str | None] = mapped_column(String(32))
+
+
+class PostQuote(Base):
+    """An article's statement that reports a stored post ("the Legion posted on Telegram that ..."), and why."""
+
+    __tablename__ = "post_quotes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    statement_id: Mapped[int] = mapped_column(ForeignKey("statements.id", ondelete="CASCADE"), index=True)
+    post_document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    reason: Mapped[str] = mapped_column(Text)
