@@ -23,7 +23,10 @@ story folder and overall, each figure beside a simple baseline measured in the s
                  sides) / expected, and factfile contradictions matching none.
   stories        B-cubed P/R/F1 of pages in stories. Baseline: all pages in one story.
 
-    .venv/bin/python eval/realstory.py [--only kakhovka] [--keep store.db]
+    .venv/bin/python eval/realstory.py [--only kakhovka] [--keep store.db] [--actors]
+
+`--actors` runs only what the actor measure needs (the stages up to chains, descriptions and places, the
+actors relater) and prints only it, with where each key actor's forms land: a quick loop for actor linking.
 """
 
 from __future__ import annotations
@@ -278,9 +281,13 @@ class Stored:
     story: dict[str, int | None] = field(default_factory=dict)
 
 
-def ingest(sets: list[StorySet], folder: Path, copies_only: bool = False):
+ACTOR_STAGES = ("sentences", "mentions", "chains", "descriptions", "places")
+
+
+def ingest(sets: list[StorySet], folder: Path, only: str | None = None):
     """Write the pages as one JSON-lines input (arrival in date order) and run the ingest pipeline;
-    `copies_only` skips extraction and relates by copies alone (minutes faster; only copies are scored)."""
+    `only="copies"` skips extraction and relates by copies alone, `only="actors"` runs only the stages
+    and relater that actor linking needs (minutes faster; only that part is scored)."""
     from factfile.pipeline import Pipeline
     from factfile.store import Store
 
@@ -296,7 +303,12 @@ def ingest(sets: list[StorySet], folder: Path, copies_only: bool = False):
     page_of_line = {f"{path}:{number}": page["id"] for number, page in enumerate(pages, 1)}
     documents: dict[str, int] = {}
     summary = Counter()
-    run = _copies_run(store, path) if copies_only else Pipeline(store, workers=1).run([str(path)])
+    if only == "copies":
+        run = _copies_run(store, path)
+    elif only == "actors":
+        run = Pipeline(store, workers=1, stages=ACTOR_STAGES, relaters=("actors",)).run([str(path)])
+    else:
+        run = Pipeline(store, workers=1).run([str(path)])
     for outcome in run:
         summary[outcome.status] += 1
         if outcome.status == "rejected":
@@ -439,7 +451,8 @@ def measure_actors(session, story: StorySet, stored: Stored) -> dict:
         actor.name for actor in mentioned.values()
         if junk(actor.name, actor.kind, gold_kind_of_record.get(actor.id), all_forms)
     ]
-    return {"shares": shares, "macro": sum(shares.values()) / len(shares) if shares else 0.0,
+    return {"shares": shares, "macro": sum(shares.values()) / len(shares) if shares else 0.0, "forms": form_records,
+            "record_names": {actor_id: actor.name for actor_id, actor in mentioned.items()},
             "micro": forms_landed / forms_total if forms_total else 0.0,
             "baseline_macro": sum(baseline.values()) / len(baseline) if baseline else 0.0,
             "merges": merges, "key_actors": len(gold_actors), "actors": len(mentioned), "junk": junk_names,
@@ -613,24 +626,45 @@ def combined(sets: list[StorySet]) -> StorySet:
     return StorySet("overall", [p for s in sets for p in s.pages], gold)
 
 
-def report(session, story: StorySet, stored: Stored, copies_only: bool = False) -> None:
+def report_actors(session, story: StorySet, stored: Stored, details: bool = False) -> dict:
+    a = measure_actors(session, story, stored)
+    print(f"actors   name forms on the main record: macro {a['macro']:.3f}, micro {a['micro']:.3f} over {a['key_actors']} key actors"
+          f"   baseline exact-string macro {a['baseline_macro']:.3f}")
+    print("         " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(a["shares"].items())))
+    cyrillic = [(key, form) for key, forms in a["forms"].items() for form in forms if re.search(r"[\u0400-\u04ff]", form)]
+    on = sum(a["mains"][key] is not None and a["mains"][key] in a["forms"][key][form] for key, form in cyrillic)
+    print(f"         Cyrillic forms on the main record {on}/{len(cyrillic)} = {on / len(cyrillic) if cyrillic else 0.0:.3f}")
+    print(f"         wrong merges among key actors {len(a['merges'])}" + (f": {a['merges'][:6]}" if a["merges"] else "")
+          + "   baseline exact-string 0")
+    share = len(a["junk"]) / a["actors"] if a["actors"] else 0.0
+    print(f"         junk actors {len(a['junk'])}/{a['actors']} = {share:.3f}   e.g. {a['junk'][:8]}")
+    if details:
+        texts = list(stored.text.values())
+        for key, forms in sorted(a["forms"].items()):
+            main = a["mains"][key]
+            print(f"  {key}: main {main} {a['record_names'].get(main)!r}")
+            for form, records in forms.items():
+                where = ", ".join(f"{r} {a['record_names'].get(r)!r} x{n}" for r, n in records.most_common(4))
+                mark = "ok" if main in records else ("--" if not records else "XX")
+                seen = sum(form in t for t in texts)
+                print(f"    {mark} {form!r} (in {seen} pages): {where or 'no linked mention'}")
+    return a
+
+
+def report(session, story: StorySet, stored: Stored, only: str | None = None) -> None:
     print(f"\n== {story.name}: {len(story.pages)} pages, {sum(p.get('language') != 'en' for p in story.pages)} not in English")
+    if only == "actors":
+        report_actors(session, story, stored, details=True)
+        return
     c = measure_copies(story, stored)
     print(f"copies   pairs P {c['p']:.3f} R {c['r']:.3f} F1 {c['f1']:.3f}  ({c['predicted_pairs']} linked, {c['gold_pairs']} gold)"
           f"   baseline no-copy P {c['baseline'][0]:.3f} R {c['baseline'][1]:.3f} F1 {c['baseline'][2]:.3f}")
     print("         recall by kind: " + ", ".join(f"{k} {hit}/{n}" for k, (hit, n) in c["by_kind"].items()))
     print("         precision by evidence: " + ", ".join(f"{k} {right}/{n}" for k, (right, n) in c["by_evidence"].items()))
     print(f"         originals traced right {c['traced'][0]}/{c['traced'][1]}")
-    if copies_only:
+    if only == "copies":
         return
-    a = measure_actors(session, story, stored)
-    print(f"actors   name forms on the main record: macro {a['macro']:.3f}, micro {a['micro']:.3f} over {a['key_actors']} key actors"
-          f"   baseline exact-string macro {a['baseline_macro']:.3f}")
-    print("         " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(a["shares"].items())))
-    print(f"         wrong merges among key actors {len(a['merges'])}" + (f": {a['merges'][:6]}" if a["merges"] else "")
-          + "   baseline exact-string 0")
-    share = len(a["junk"]) / a["actors"] if a["actors"] else 0.0
-    print(f"         junk actors {len(a['junk'])}/{a['actors']} = {share:.3f}   e.g. {a['junk'][:8]}")
+    a = report_actors(session, story, stored)
     cl = measure_claims(session, story, stored, a["mains"])
     print(f"claims   {cl['claims']} claims, {cl['occurrences']} page occurrences: carried by the right actor {cl['carried']:.3f}"
           f" (claims carried at least once {cl['claims_carried']:.3f}), with the right certainty {cl['certain']:.3f}"
@@ -653,6 +687,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", action="append", default=[], help="story folder to use (repeatable; default: all)")
     parser.add_argument("--keep", type=Path, help="copy the store here when done")
+    parser.add_argument("--actors", action="store_true", help="ingest and measure only what actor linking needs, with each form's records")
     parser.add_argument("--copies", action="store_true", help="copies and originals only: no extraction, minutes faster")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
@@ -660,13 +695,14 @@ def main() -> None:
     if not sets:
         raise SystemExit(f"{SETS}: no story folder with pages.jsonl and gold.json")
     with tempfile.TemporaryDirectory() as tmp:
-        store, documents = ingest(sets, Path(tmp), args.copies)
+        only = "actors" if args.actors else "copies" if args.copies else None
+        store, documents = ingest(sets, Path(tmp), only)
         with store.snapshot() as session:
             stored = read_documents(session, documents)
             for story in sets:
-                report(session, story, stored, args.copies)
+                report(session, story, stored, only)
             if len(sets) > 1:
-                report(session, combined(sets), stored, args.copies)
+                report(session, combined(sets), stored, only)
         store.close()
         if args.keep:
             import shutil

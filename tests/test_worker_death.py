@@ -1,7 +1,7 @@
 """SIGKILL of `factfile ingest --workers 2` takes its worker processes with it.
 
-A killed parent gets no chance to stop its pool; its worker used to wait for work for ever under
-PID 1, holding some 650 MB.
+A killed parent gets no chance to stop its pool; a worker that does not notice waits for work for
+ever under PID 1, holding some 650 MB.
 """
 
 from __future__ import annotations

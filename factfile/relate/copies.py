@@ -407,7 +407,8 @@ def link(session: Session, document: Document, matches: list[Match]) -> Document
     other (a spun copy and a truncated one): both groups then collapse onto one origin.
     """
     apart = _kept_apart(session, document)
-    root, linked = document, False
+    root = _root(session, document)  # a forwarded post is linked to its original before its text is compared
+    linked = root.id != document.id
     for match in matches:
         other_document = session.get(Document, match.document_id)
         if other_document.content_hash in apart:

@@ -35,7 +35,7 @@ SWITCH_INTERVAL = 0.0005  # how `factfile serve --workers N` hands its settings 
 
 
 def create_app(store: Store, settings: ServeSettings | None = None) -> FastAPI:
-    from factfile.serve.api import corrections, disputes, exports, resources
+    from factfile.serve.api import corrections, disputes, exports, resources, watches
     from factfile.serve.cache import CacheError, ResponseCache, SharedEntries
     from factfile.serve.gate import Gate
     from factfile.serve.web import mount as mount_web
@@ -58,6 +58,7 @@ def create_app(store: Store, settings: ServeSettings | None = None) -> FastAPI:
     app.include_router(exports.router)
     app.include_router(corrections.router)
     app.include_router(disputes.router)
+    app.include_router(watches.router)
     mount_web(app)
     if settings.cache:
         version = DataVersion(store)
