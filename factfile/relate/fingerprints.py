@@ -34,8 +34,9 @@ from functools import cache, lru_cache
 import numpy as np
 from datasketch import MinHash
 from rapidfuzz.distance import LCSseq
-from unidecode import unidecode
 from wordfreq import zipf_frequency
+
+from factfile.extract.lang.romanize import latin_letters
 
 WORD_N = 5
 SKELETON_N = 8
@@ -195,7 +196,7 @@ def _month(word: str) -> int | None:
 @lru_cache(maxsize=1 << 18)
 def name_key(word: str) -> str:
     """A name's first three consonants, in Latin letters and coarse sound classes ("Vagner" = "Wagner")."""
-    latin = re.sub(r"[^a-z]", "", unidecode(word).casefold())
+    latin = re.sub(r"[^a-z]", "", latin_letters(word).casefold())
     consonants = re.sub(r"[aeiouyhj]", "", latin.translate(_CONSONANT_CLASS))
     consonants = re.sub(r"(.)\1+", r"\1", consonants)
     return (consonants or latin)[:3]

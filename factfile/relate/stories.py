@@ -28,9 +28,9 @@ from functools import lru_cache
 
 from sqlalchemy import bindparam, func, insert, select, union_all
 from sqlalchemy.orm import Session
-from unidecode import unidecode
 from wordfreq import zipf_frequency
 
+from factfile.extract.lang.romanize import latin_letters
 from factfile.records import Article
 from factfile.relate import Linking, preparers, relaters
 from factfile.relate.decisions import story_decision
@@ -83,7 +83,7 @@ def name_term(word: str) -> str | None:
     """A name's script-neutral term: "~" and its first letter and consonants in Latin sound classes, so
     "Kakhovka", "Каховки" and "Каховской" are one term, as are "Prigozhin" and "Пригожина"; None for
     short names (countries, capitals: too common to tell stories apart)."""
-    latin = re.sub(r"[^a-z]", "", unidecode(word).casefold()).translate(_SOUND_CLASSES)
+    latin = re.sub(r"[^a-z]", "", latin_letters(word).casefold()).translate(_SOUND_CLASSES)
     if not latin:
         return None
     key = latin[0] + re.sub(r"[aeiouyhj]", "", latin[1:])

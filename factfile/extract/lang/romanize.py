@@ -59,6 +59,14 @@ def romanize(text: str, ukrainian: bool = False) -> str:
     return re.sub(r"[\u0400-\u04ff'’ʼ]+", lambda m: _word(m.group(0), table, ukrainian), text)
 
 
+def latin_letters(text: str) -> str:
+    """Any script in plain Latin letters, as the press would spell it: Cyrillic by `romanize`, other
+    scripts and accented letters by ICU's transliteration (through normality)."""
+    from normality import ascii_text
+
+    return ascii_text(romanize(text)) or ""
+
+
 # East Slavic first names as English-language news spells them, in their Russian and Ukrainian (and
 # Belarusian) forms: the press writes Alexander, Sergei, Yevgeny whatever the letters say, and writes a
 # Russian's name the Russian way in a translation from Ukrainian ("Володимир Путін" is Vladimir Putin).
