@@ -23,7 +23,8 @@ story folder and overall, each figure beside a simple baseline measured in the s
                  sides) / expected, and factfile contradictions matching none.
   stories        B-cubed P/R/F1 of pages in stories. Baseline: all pages in one story.
 
-    .venv/bin/python eval/realstory.py [--only kakhovka] [--keep store.db]
+    .venv/bin/python eval/realstory.py [--only kakhovka] [--keep store.db] [--part claims --part contradictions]
+    .venv/bin/python eval/realstory.py --store store.db --part claims   # score a kept store again, no ingest
 """
 
 from __future__ import annotations
@@ -569,14 +570,39 @@ def combined(sets: list[StorySet]) -> StorySet:
     return StorySet("overall", [p for s in sets for p in s.pages], gold)
 
 
-def report(session, story: StorySet, stored: Stored) -> None:
+PARTS = ("copies", "actors", "claims", "events", "contradictions", "stories")
+
+
+def report(session, story: StorySet, stored: Stored, parts: Iterable[str] = PARTS) -> None:
+    parts = set(parts)
     print(f"\n== {story.name}: {len(story.pages)} pages, {sum(p.get('language') != 'en' for p in story.pages)} not in English")
+    if "copies" in parts:
+        report_copies(story, stored)
+    if parts & {"actors", "claims"}:
+        a = report_actors(session, story, stored, show="actors" in parts)
+    if "claims" in parts:
+        report_claims(session, story, stored, a["mains"])
+    if "events" in parts:
+        report_events(session, story, stored)
+    if "contradictions" in parts:
+        x = measure_contradictions(session, story, stored)
+        print(f"contra.  found {x['found']}/{x['expected']} expected; {x['shown']} shown, {x['false']} matching none")
+    if "stories" in parts:
+        report_stories(story, stored)
+
+
+def report_copies(story: StorySet, stored: Stored) -> None:
     c = measure_copies(story, stored)
     print(f"copies   pairs P {c['p']:.3f} R {c['r']:.3f} F1 {c['f1']:.3f}  ({c['predicted_pairs']} linked, {c['gold_pairs']} gold)"
           f"   baseline no-copy P {c['baseline'][0]:.3f} R {c['baseline'][1]:.3f} F1 {c['baseline'][2]:.3f}")
     print("         recall by kind: " + ", ".join(f"{k} {hit}/{n}" for k, (hit, n) in c["by_kind"].items()))
     print(f"         originals traced right {c['traced'][0]}/{c['traced'][1]}")
+
+
+def report_actors(session, story: StorySet, stored: Stored, show: bool = True) -> dict:
     a = measure_actors(session, story, stored)
+    if not show:
+        return a
     print(f"actors   name forms on the main record: macro {a['macro']:.3f}, micro {a['micro']:.3f} over {a['key_actors']} key actors"
           f"   baseline exact-string macro {a['baseline_macro']:.3f}")
     print("         " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(a["shares"].items())))
@@ -584,18 +610,26 @@ def report(session, story: StorySet, stored: Stored) -> None:
           + "   baseline exact-string 0")
     share = len(a["junk"]) / a["actors"] if a["actors"] else 0.0
     print(f"         junk actors {len(a['junk'])}/{a['actors']} = {share:.3f}   e.g. {a['junk'][:8]}")
-    cl = measure_claims(session, story, stored, a["mains"])
+    return a
+
+
+def report_claims(session, story: StorySet, stored: Stored, mains: dict) -> None:
+    cl = measure_claims(session, story, stored, mains)
     print(f"claims   {cl['claims']} claims, {cl['occurrences']} page occurrences: carried by the right actor {cl['carried']:.3f}"
           f" (claims carried at least once {cl['claims_carried']:.3f}), with the right certainty {cl['certain']:.3f}"
           f" (same label word {cl['same_label']:.3f})"
           f"   baseline source named in the sentence {cl['baseline_carried']:.3f}, + always 'asserted' {cl['baseline_certain']:.3f}")
     g, bg = cl["grouping"], cl["baseline_grouping"]
     print(f"         grouping across pages P {g[0]:.3f} R {g[1]:.3f} F1 {g[2]:.3f}   baseline word overlap P {bg[0]:.3f} R {bg[1]:.3f} F1 {bg[2]:.3f}")
+
+
+def report_events(session, story: StorySet, stored: Stored) -> None:
     e = measure_events(session, story, stored)
     n = e["total"] or 1
     print(f"events   {e['total']} event-page pairs: " + ", ".join(f"{k} {e['checks'][k] / n:.3f}" for k in ("any event", "type", "sub-type", "place ≤ 25 km", "date")))
-    x = measure_contradictions(session, story, stored)
-    print(f"contra.  found {x['found']}/{x['expected']} expected; {x['shown']} shown, {x['false']} matching none")
+
+
+def report_stories(story: StorySet, stored: Stored) -> None:
     st = measure_stories(story, stored)
     f, b = st["factfile"], st["baseline"]
     print(f"stories  B-cubed P {f[0]:.3f} R {f[1]:.3f} F1 {f[2]:.3f} ({st['stories']} stories for {st['pages']} pages)"
@@ -605,25 +639,39 @@ def report(session, story: StorySet, stored: Stored) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", action="append", default=[], help="story folder to use (repeatable; default: all)")
-    parser.add_argument("--keep", type=Path, help="copy the store here when done")
+    parser.add_argument("--keep", type=Path, help="copy the store here when done (with its page map beside it)")
+    parser.add_argument("--store", type=Path, help="score a store kept by --keep instead of ingesting the pages")
+    parser.add_argument("--part", action="append", choices=PARTS, default=[], help="measure only this (repeatable; default: all)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     sets = load_sets(SETS, args.only)
     if not sets:
         raise SystemExit(f"{SETS}: no story folder with pages.jsonl and gold.json")
+    parts = args.part or PARTS
     with tempfile.TemporaryDirectory() as tmp:
-        store, documents = ingest(sets, Path(tmp))
+        if args.store:
+            from factfile.store import Store
+
+            map_file = args.store.with_name(args.store.name + ".pages.json")
+            try:
+                documents = json.loads(map_file.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as error:
+                raise SystemExit(f"{map_file}: no page map of a store kept by --keep ({error})") from error
+            store = Store(str(args.store))
+        else:
+            store, documents = ingest(sets, Path(tmp))
         with store.snapshot() as session:
             stored = read_documents(session, documents)
             for story in sets:
-                report(session, story, stored)
+                report(session, story, stored, parts)
             if len(sets) > 1:
-                report(session, combined(sets), stored)
+                report(session, combined(sets), stored, parts)
         store.close()
-        if args.keep:
+        if args.keep and not args.store:
             import shutil
 
             shutil.copy(Path(tmp) / "store.db", args.keep)
+            args.keep.with_name(args.keep.name + ".pages.json").write_text(json.dumps(documents), encoding="utf-8")
 
 
 if __name__ == "__main__":
