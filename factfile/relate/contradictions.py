@@ -50,10 +50,13 @@ NUMBERS = {"size", "members", "age"}
 APPROXIMATE_MARGIN = 0.2  # "about 100" is compatible with 80-120
 NEAR_KM = 50.0  # two places this close may name one happening's site (a town and the dam beside it)
 EARTH_KM = 6371.0
-# A negation of saying or knowing: the source declines to tell, it does not deny ("did not specify", "unable to say").
+# A negation of saying or knowing: the source declines to tell, it does not deny ("did not specify",
+# "unable to say", "не уточнил", "не стал комментировать").
 _NOT_TELLING = re.compile(
     r"(?i)\b(?:not|n't|never|unable to|declined to|refused to)\s+(?:\w+\s+)?(?:say|said|specif\w*|know\w*|comment\w*|confirm\w*|"
     r"disclos\w*|elaborat\w*|explain\w*|reveal\w*|clear|certain|sure|identif\w*|determin\w*|establish\w*|access)\b"
+    r"|(?<!\w)(?:не|ні)\s+(?:стал\w*\s+|смог\w*\s+|зміг\w*\s+)?(?:уточн\w*|сообщ\w*|повідом\w*|коммент\w*|комент\w*|знает|знають|знал\w*|"
+    r"подтверд\w*|підтверд\w*|раскры\w*|пояснил\w*|сказа\w*)"
 )
 _NUMBER = re.compile(r"\d[\d,.]*")
 
@@ -165,8 +168,13 @@ def _places_compatible(a: str, b: str) -> bool:
 
 
 def _values_compatible(a: str, b: str) -> bool:
+    """The same words, one inside the other, or nearly so; the words that tell nothing ("and", "the")
+    left out, so "Prigozhin and" is "Yevgeny Prigozhin"."""
     a_norm, b_norm = normalise_value(a), normalise_value(b)
-    return a_norm == b_norm or a_norm in b_norm or b_norm in a_norm or fuzz.token_set_ratio(a_norm, b_norm) >= 90
+    if a_norm == b_norm or a_norm in b_norm or b_norm in a_norm or fuzz.token_set_ratio(a_norm, b_norm) >= 90:
+        return True
+    a_words, b_words = claims.content_words(a_norm), claims.content_words(b_norm)
+    return bool(a_words and b_words) and (a_words <= b_words or b_words <= a_words)
 
 
 def _dates_compatible(span: dict[str, tuple | None]) -> Callable[[str, str], bool]:
@@ -311,7 +319,13 @@ def for_event(session: Session, event_id: int) -> list[Contradiction]:
         if len(kept) > 1:
             conflict.sides = [side for i, side in enumerate(conflict.sides) if i in kept]
             counted.append(conflict)
-    return [c for c in found + counted if _sources_apart(session, c)]
+    return [c for c in found + counted if _sources_apart(session, c) and (c.kind == "confirmed vs denied" or _documents_apart(c))]
+
+
+def _documents_apart(contradiction: Contradiction) -> bool:
+    """No article is on two sides: one naming two places or tolls tells of two happenings (a plane
+    "en route from Moscow" that "crashed near Kuzhenkino"), not of a disagreement."""
+    return all(not set(a.documents) & set(b.documents) for i, a in enumerate(contradiction.sides) for b in contradiction.sides[i + 1 :])
 
 
 def _one_happening(sides: list[list[Event]], far_apart: Callable[[int, int], bool]) -> set[int]:
@@ -396,8 +410,9 @@ def for_statement(session: Session, statement_id: int) -> list[Contradiction]:
 def denies(statement: Statement) -> bool:
     """A statement denies its content when it is reported as denied or its content is negated (not both);
     a negated saying or knowing ("did not specify", "unable to say") is no denial."""
-    negated = claims.negated(statement.content_text) and not _NOT_TELLING.search(statement.content_text)
-    return (statement.certainty == "denied") != negated
+    if _NOT_TELLING.search(f"{statement.cue_text or ''} {statement.content_text}"):
+        return False
+    return (statement.certainty == "denied") != claims.negated(statement.content_text)
 
 
 def _denials(session: Session, statement: Statement, peers: list[Statement], vectors: dict | None = None) -> Contradiction | None:
