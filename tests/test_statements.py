@@ -199,3 +199,11 @@ def test_attribution_features_read_the_parse_as_tokens_do(extractor):
     assert len(paragraphs) == 3 and all(not doc[i].is_space for indexes in paragraphs for i in indexes)
     inside = [t.text for t, q in zip(tokens, quote_depths(doc), strict=True) if q]
     assert inside[:5] == ["“", "We", "are", "here", ","] and inside[-3:] == ["stay", ".", '"']
+
+
+def test_a_source_qualified_by_another_actor_is_not_that_actor(extractor):
+    """eval/realstory (Kakhovka): the South command's words went to the Armed Forces it belongs to."""
+    analysis = analyse(extractor, "The South command of Ukraine's Armed Forces said that the dam was blown up.")
+    (statement,) = [s for s in analysis.statements if "dam" in s.content.text]
+    resolved = analysis.chains[statement.source_chain].name if statement.source_chain is not None else None
+    assert resolved is None or "command" in resolved.casefold()
