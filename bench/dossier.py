@@ -4,8 +4,8 @@ At each size, for the actor with the most mentions (at 100k it must have at leas
 sample of ordinary actors, it times server-side, warm:
 - `read.dossier.build_dossier` (what `factfile show` and `/api/actors/{id}/dossier` return);
 - the web page `/actors/{id}`, rendered by the real app (FastAPI TestClient, no network).
-At the largest size it also times the page of the actor whose mention count is closest to 10,000 (issue 7's bar:
-< 300 ms). It prints p50 and p95 of `--runs` runs in wall and CPU time, and growth against the smallest
+At the largest size it also times the page of the actor whose mention count is closest to 10,000 (the bar:
+under 300 ms). It prints p50 and p95 of `--runs` runs in wall and CPU time, and growth against the smallest
 store (sub-linear: the latency ratio is well below the size ratio).
 
     python bench/dossier.py [--sizes 1000,10000,100000] [--runs 20]
@@ -72,7 +72,7 @@ def mention_counts(store: Store) -> list[tuple[int, int]]:
 def web_client(store: Store):
     from fastapi.testclient import TestClient
 
-    from factfile.serve.api import create_app
+    from factfile.serve.app import create_app
     from factfile.serve.security import ServeSettings
 
     # The server's response cache would answer every run after the first: time the page itself.

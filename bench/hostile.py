@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import select
-import socket
 import subprocess
 import sys
 import tempfile
@@ -24,30 +22,10 @@ from pathlib import Path
 
 import httpx
 
-FACTFILE = [sys.executable, "-c", "from factfile.serve.cli import app; app()"]
-MB = 1024 * 1024
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from probes import MB, free_port, huge_head  # noqa: E402  (the attack the tests send)
 
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def huge_head(port: int, header_bytes: int) -> tuple[str, float, int]:
-    started = time.perf_counter()
-    sent = 0
-    with socket.create_connection(("127.0.0.1", port), timeout=120) as connection:
-        connection.sendall(b"GET /api/actors HTTP/1.1\r\nHost: factfile\r\nX-Padding: ")
-        chunk = b"a" * (64 * 1024)
-        try:
-            while sent < header_bytes and not select.select([connection], [], [], 0)[0]:
-                connection.sendall(chunk)
-                sent += len(chunk)
-            answer = connection.recv(4096)
-        except (BrokenPipeError, ConnectionResetError):
-            answer = connection.recv(4096)
-    return answer.split(b"\r\n", 1)[0].decode("latin-1"), time.perf_counter() - started, sent
+FACTFILE = [sys.executable, "-c", "from factfile.cli import app; app()"]
 
 
 def statuses(port: int, requests: int, spoof: bool) -> collections.Counter:
@@ -77,7 +55,9 @@ def main() -> int:
                     break
                 except httpx.TransportError:
                     time.sleep(0.2)
-            status, seconds, sent = huge_head(port, args.header_mb * MB)
+            started = time.perf_counter()
+            line, sent = huge_head(f"127.0.0.1:{port}", args.header_mb * MB, timeout=120)
+            status, seconds = line.decode("latin-1"), time.perf_counter() - started
             print(f"{args.header_mb} MB header: {status!r} after {seconds:.2f} s, {sent / MB:.1f} MB sent", flush=True)
             time.sleep(100 / args.rate + 1)  # let the bucket (--burst 100) refill
             spoofed = statuses(port, args.requests, spoof=True)

@@ -1,4 +1,4 @@
-"""Marginal ingest cost per document as the store grows (issue 8: at 100k within 1.3x of 1k).
+"""Marginal ingest cost per document as the store grows (the bar: at 100k within 1.3x of 1k).
 
 The same fixed sample of real articles (the first `--sample` benchmark pages) is extracted once, timed
 (extraction does not depend on the store; cached with its timing in bench/.cache), then stored one

@@ -18,7 +18,7 @@ import uvicorn
 from playwright.sync_api import sync_playwright
 
 from factfile.read.actors import find_actors
-from factfile.serve.api import create_app
+from factfile.serve.app import create_app
 from factfile.serve.security import ServeSettings
 from factfile.store import Store
 

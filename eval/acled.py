@@ -20,7 +20,10 @@ place the gazetteer resolves in the notes, and the publication date itself. `--s
 event stages compared: `events` (factfile's typing) and `events-rules` (the trigger-list typing it
 replaced, kept as the baseline).
 
-    python eval/acled.py [--records ../shared/data/acled-2022h1/records.jsonl] [--limit N] [-v]
+`--split dev` scores the tenth of the sample kept for tuning instead (train/events_data.py); the
+held-out figures are the ones to report, and nothing is tuned on them.
+
+    python eval/acled.py [--split eval|dev] [--records ../shared/data/acled-2022h1/records.jsonl] [--limit N] [--cache F] [-v]
 """
 
 from __future__ import annotations
@@ -153,8 +156,9 @@ def score_baseline(record: dict, majority: Majority, analysis: Analysis, scores:
         scores.add("fatalities", record["fatalities"] == majority.fatalities)
 
 
-def analyse(rows: list[dict], stages: tuple[str, ...]) -> list[Analysis]:
-    """The notes as JSON-line articles through the ingest path and the extractor."""
+def analyse(rows: list[dict], stages: tuple[str, ...], cache: Path | None = None) -> list[Analysis]:
+    """The notes as JSON-line articles through the ingest path and the extractor. With `cache`, spaCy's
+    parses are kept in that file and reused (the stages still all run): for quick looks while tuning."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "acled.jsonl"
         with path.open("w", encoding="utf-8") as out:
@@ -170,7 +174,8 @@ def analyse(rows: list[dict], stages: tuple[str, ...]) -> list[Analysis]:
         except IngestError as error:
             print(f"rejected: {error}", file=sys.stderr)
             articles.append(None)  # scored as a document without events
-    analysed = iter(Extractor(stages).pipe([a for a in articles if a is not None], errors="reject"))
+    kept = [a for a in articles if a is not None]
+    analysed = iter(cached_pipe(kept, stages, cache) if cache else Extractor(stages).pipe(kept, errors="reject"))
     out: list[Analysis] = []
     for article in articles:
         analysis = next(analysed) if article is not None else None
@@ -178,23 +183,57 @@ def analyse(rows: list[dict], stages: tuple[str, ...]) -> list[Analysis]:
     return out
 
 
+def cached_pipe(articles: list[Article], stages: tuple[str, ...], cache: Path) -> list[Analysis | Rejection]:
+    """`Extractor.pipe` with the English parses read from (or written to) `cache`."""
+    from spacy.tokens import DocBin
+
+    extractor = Extractor(stages)
+    english = [a for a in articles if a.language in ("en", None)]
+    if cache.exists():
+        docs = list(DocBin().from_bytes(cache.read_bytes()).get_docs(extractor.nlp.vocab))
+    else:
+        docs = list(extractor.nlp.pipe((a.text for a in english), batch_size=32))
+        cache.write_bytes(DocBin(docs=docs, store_user_data=True).to_bytes())
+    if len(docs) != len(english) or any(d.text != a.text for d, a in zip(docs, english, strict=True)):
+        raise SystemExit(f"{cache}: parses of other texts; delete it")
+    parses = iter(docs)
+    out: list[Analysis | Rejection] = []
+    for article in articles:
+        if article.language not in ("en", None):
+            out.append(extractor._foreign(article, "reject"))
+            continue
+        doc, analysis = next(parses), Analysis(article=article)
+        for name, stage in extractor.stages:
+            try:
+                stage(doc, analysis)
+            except Exception as error:
+                out.append(Rejection(article.origin, f"extraction failed in stage '{name}' ({type(error).__name__}: {error})"))
+                break
+        else:
+            out.append(analysis)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--records", type=Path, default=DEFAULT_RECORDS)
-    parser.add_argument("--limit", type=int, help="score only the first N held-out records (quick looks)")
+    parser.add_argument("--split", choices=("eval", "dev"), default="eval",
+                        help="eval: the held-out split (the figures to report); dev: the tenth of the sample kept for tuning")
+    parser.add_argument("--limit", type=int, help="score only the first N records (quick looks)")
+    parser.add_argument("--cache", type=Path, help="keep spaCy's parses of the split in this file and reuse them")
     parser.add_argument("--systems", default="events", help="comma-separated event stages to compare (events, events-rules)")
     parser.add_argument("-v", "--verbose", action="store_true", help="print each record's coding beside the main event")
     args = parser.parse_args(argv)
     train = list(records("train", args.records))
-    held_out = list(records("eval", args.records))[: args.limit]
+    picked = list(records(args.split, args.records))[: args.limit]
     majority = Majority.of(train)
     ur_majority = Majority.of([r for r in train if r["country"] in UKRAINE_RUSSIA])
-    groups = {"all": held_out, "Ukraine/Russia/Belarus": [r for r in held_out if r["country"] in UKRAINE_RUSSIA]}
+    groups = {"all": picked, "Ukraine/Russia/Belarus": [r for r in picked if r["country"] in UKRAINE_RUSSIA]}
     table: dict[str, dict[str, Scores]] = {g: {} for g in groups}
     for system in args.systems.split(","):
         stages = tuple(system if s == "events" else s for s in DEFAULT_STAGES)
-        analyses = analyse(held_out, stages)
-        by_id = {r["event_id_cnty"]: a for r, a in zip(held_out, analyses, strict=True)}
+        analyses = analyse(picked, stages, args.cache)
+        by_id = {r["event_id_cnty"]: a for r, a in zip(picked, analyses, strict=True)}
         for group, rows in groups.items():
             scores = table[group].setdefault(system, Scores())
             base = table[group].setdefault("majority / first place / published", Scores())
@@ -203,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
                 if system == args.systems.split(",")[0]:
                     score_baseline(row, majority if group == "all" else ur_majority, by_id[row["event_id_cnty"]], base)
     print(f"languages detected: {dict(Counter(a.article.language for a in analyses))}")
-    print(f"acled-2022h1 held-out split: {len(held_out)} records ({len(groups['Ukraine/Russia/Belarus'])} Ukraine/Russia/Belarus); "
+    print(f"acled-2022h1 {args.split} split: {len(picked)} records ({len(groups['Ukraine/Russia/Belarus'])} Ukraine/Russia/Belarus); "
           f"train split {len(train)} records")
     for group, systems in table.items():
         print(f"\n{group} ({len(groups[group])} records)")

@@ -1,14 +1,17 @@
 """Certainty (asserted / reported / hedged / denied) against hand labels on a sample of PolNeAR dev.
 
     .venv/bin/python eval/certainty.py --draw    # write eval/certainty/sample.tsv (the items to label)
-    .venv/bin/python eval/certainty.py           # score factfile's certainty against eval/certainty/gold.tsv
+    .venv/bin/python eval/certainty.py --draw --seed 22 --strata 20,35,30,15   # a further sample, sample-22.tsv
+    .venv/bin/python eval/certainty.py           # score factfile's certainty against every gold*.tsv
 
 Items are PolNeAR's gold attributions (its annotators' cue and content spans, so the score is of
 certainty alone, not of finding the attribution) and sentences no gold attribution touches. The
 draw is seeded and takes: a random stratum of attributions, a stratum whose cue holds a negation or
 rejection word and one whose content holds a modal or a word of doubt (denials and hedges are rare;
 without these `denied` and `hedged` would have too few items to score; the word lists are broader
-than certainty.py's and say nothing of the label), and a random stratum of own-voice sentences. Labels follow
+than certainty.py's and say nothing of the label), and a random stratum of own-voice sentences.
+A further draw (another seed) leaves out every item of the samples already drawn and is labelled in
+its own gold file; the score is over all of them. Labels follow
 eval/certainty/GUIDELINES.md. The baseline labels every attribution `reported` and every own-voice
 sentence `asserted`.
 """
@@ -54,25 +57,35 @@ def items(polnear: Path, cache: Path):
                 yield f"{article.name}:{sentence.start_char}-{sentence.end_char}", "own-voice", (), span, doc, article
 
 
-def draw(polnear: Path, cache: Path, seed: int) -> None:
+def drawn_ids() -> set[str]:
+    """Ids of every item in the samples already drawn."""
+    return {row["id"] for path in HERE.glob("sample*.tsv") for row in csv.DictReader(open(path, encoding="utf-8"), delimiter="\t")}
+
+
+def draw(polnear: Path, cache: Path, seed: int, strata: dict[str, int]) -> None:
     rng = random.Random(seed)
-    pool = list(items(polnear, cache))
+    first = seed == 21
+    earlier = set() if first else drawn_ids()
+    pool = [i for i in items(polnear, cache) if i[0] not in earlier]
     attributions = [i for i in pool if i[1] == "attribution"]
-    chosen = rng.sample(attributions, STRATA["random"])
+    chosen = rng.sample(attributions, strata["random"])
     for stratum, words, where in (("negation", NEGATION, 2), ("unsure", UNSURE, 3)):
         taken = {i[0] for i in chosen}
         rest = [i for i in attributions if i[0] not in taken and words.search(_text(i[5].text, i[where]))]
-        chosen += [(*i[:1], stratum, *i[2:]) for i in rng.sample(rest, STRATA[stratum])]
-    chosen += rng.sample([i for i in pool if i[1] == "own-voice"], STRATA["own-voice"])
+        if len(rest) < strata[stratum]:
+            raise SystemExit(f"stratum {stratum}: only {len(rest)} undrawn items left, {strata[stratum]} asked for")
+        chosen += [(*i[:1], stratum, *i[2:]) for i in rng.sample(rest, strata[stratum])]
+    chosen += rng.sample([i for i in pool if i[1] == "own-voice"], strata["own-voice"])
     HERE.mkdir(parents=True, exist_ok=True)
-    with open(HERE / "sample.tsv", "w", encoding="utf-8", newline="") as out:
+    target = HERE / ("sample.tsv" if first else f"sample-{seed}.tsv")
+    with open(target, "w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, delimiter="\t", lineterminator="\n")
         writer.writerow(("id", "kind", "cue", "content", "sentence"))
         for item_id, kind, cue, content, doc, article in chosen:
             start = (cue or content)[0][0]
             sentence = doc.char_span(start, start + 1, alignment_mode="expand").sent
             writer.writerow((item_id, kind, _text(article.text, cue), _text(article.text, content), sentence.text.replace("\n", " ")))
-    print(f"{len(chosen)} items -> {HERE / 'sample.tsv'}")
+    print(f"{len(chosen)} items -> {target}")
 
 
 def predict(kind: str, cue, content, doc, text: str) -> str:
@@ -85,14 +98,17 @@ def predict(kind: str, cue, content, doc, text: str) -> str:
 
 
 def score(polnear: Path, cache: Path) -> None:
-    gold = {row["id"]: row["label"] for row in csv.DictReader(open(HERE / "gold.tsv", encoding="utf-8"), delimiter="\t")}
-    bad = {k: v for k, v in gold.items() if v not in LABELS}
-    if bad:
-        raise SystemExit(f"{HERE / 'gold.tsv'}: unknown labels {bad}")
+    gold: dict[str, str] = {}
+    for path in sorted(HERE.glob("gold*.tsv")):
+        labelled = {row["id"]: row["label"].strip() for row in csv.DictReader(open(path, encoding="utf-8"), delimiter="\t")}
+        bad = {k: v for k, v in labelled.items() if v not in LABELS}
+        if bad:
+            raise SystemExit(f"{path}: unknown labels {bad}")
+        gold.update(labelled)
     found = {i[0]: i for i in items(polnear, cache) if i[0] in gold}
     missing = set(gold) - set(found)
     if missing:
-        raise SystemExit(f"{HERE / 'gold.tsv'}: ids not in PolNeAR dev: {sorted(missing)[:3]}")
+        raise SystemExit(f"{HERE}: labelled ids not in PolNeAR dev: {sorted(missing)[:3]}")
     pairs = {"factfile": [], "baseline": []}
     for item_id, label in gold.items():
         _, kind, cue, content, doc, article = found[item_id]
@@ -117,10 +133,11 @@ def main() -> None:
     parser.add_argument("--polnear", type=Path, default=ROOT.parent / "shared" / "data" / "polnear")
     parser.add_argument("--cache", type=Path, default=ROOT / ".cache")
     parser.add_argument("--draw", action="store_true", help="write the sample to label instead of scoring")
-    parser.add_argument("--seed", type=int, default=21)
+    parser.add_argument("--seed", type=int, default=21, help="21 draws the first sample; another seed a further one")
+    parser.add_argument("--strata", default=",".join(str(n) for n in STRATA.values()), help="items per stratum: " + ",".join(STRATA))
     args = parser.parse_args()
     if args.draw:
-        draw(args.polnear, args.cache, args.seed)
+        draw(args.polnear, args.cache, args.seed, dict(zip(STRATA, (int(n) for n in args.strata.split(",")), strict=True)))
     else:
         score(args.polnear, args.cache)
 

@@ -61,7 +61,7 @@ BENCHMARK = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "ar
 KINDS = ("retemplate", "truncate", "pad", "reorder", "spin", "mixed", "excerpt", "reedit")
 ACLED = BENCHMARK.parent / "acled-2022h1" / "records.jsonl"
 WIRE = -1  # predicted root: a stand-in for a credited wire story
-SPUN_RUNS = (0.40, 0.45)  # share of 5-word runs a real spinner leaves (issue 18, measured on real spun pages)
+SPUN_RUNS = (0.40, 0.45)  # share of 5-word runs a real spinner leaves (measured on real spun pages)
 FARMS = ("dailynewsfeed.net", "worldpost24.com", "newsbreak-today.org", "thepressroom.info", "topstories.news")
 BOILERPLATE = (
     "Sign up for our free newsletter and get the day's most important stories delivered to your inbox every morning.",

@@ -23,8 +23,11 @@ story folder and overall, each figure beside a simple baseline measured in the s
                  sides) / expected, and factfile contradictions matching none.
   stories        B-cubed P/R/F1 of pages in stories. Baseline: all pages in one story.
 
-    .venv/bin/python eval/realstory.py [--only kakhovka] [--keep store.db] [--part claims --part contradictions]
-    .venv/bin/python eval/realstory.py --store store.db --part claims   # score a kept store again, no ingest
+    .venv/bin/python eval/realstory.py [--only kakhovka] [--keep store.db] [--actors]
+    .venv/bin/python eval/realstory.py --store store.db --part claims --part contradictions   # a kept store, no ingest
+
+`--actors` runs only what the actor measure needs (the stages up to chains, descriptions and places, the
+actors relater) and prints only it, with where each key actor's forms land: a quick loop for actor linking.
 """
 
 from __future__ import annotations
@@ -275,11 +278,17 @@ class Stored:
     document: dict[str, int] = field(default_factory=dict)
     text: dict[str, str] = field(default_factory=dict)
     copy_of: dict[str, str | None] = field(default_factory=dict)
+    evidence: dict[str, str] = field(default_factory=dict)  # how factfile found a copy ("spun", "translation", ...)
     story: dict[str, int | None] = field(default_factory=dict)
 
 
-def ingest(sets: list[StorySet], folder: Path):
-    """Write the pages as one JSON-lines input (arrival in date order) and run the ingest pipeline."""
+ACTOR_STAGES = ("sentences", "mentions", "chains", "descriptions", "places")
+
+
+def ingest(sets: list[StorySet], folder: Path, only: str | None = None):
+    """Write the pages as one JSON-lines input (arrival in date order) and run the ingest pipeline;
+    `only="copies"` skips extraction and relates by copies alone, `only="actors"` runs only the stages
+    and relater that actor linking needs (minutes faster; only that part is scored)."""
     from factfile.pipeline import Pipeline
     from factfile.store import Store
 
@@ -295,7 +304,13 @@ def ingest(sets: list[StorySet], folder: Path):
     page_of_line = {f"{path}:{number}": page["id"] for number, page in enumerate(pages, 1)}
     documents: dict[str, int] = {}
     summary = Counter()
-    for outcome in Pipeline(store, workers=1).run([str(path)]):
+    if only == "copies":
+        run = _copies_run(store, path)
+    elif only == "actors":
+        run = Pipeline(store, workers=1, stages=ACTOR_STAGES, relaters=("actors",)).run([str(path)])
+    else:
+        run = Pipeline(store, workers=1).run([str(path)])
+    for outcome in run:
         summary[outcome.status] += 1
         if outcome.status == "rejected":
             print(f"rejected {outcome.origin}: {outcome.problem}", file=sys.stderr)
@@ -303,6 +318,29 @@ def ingest(sets: list[StorySet], folder: Path):
             documents[page_of_line[outcome.origin]] = outcome.document_id
     print(f"ingested {len(pages)} pages: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.items())))
     return store, documents
+
+
+def _copies_run(store, path: Path):
+    """Each page read into an article and stored with the copies relater only, no extraction."""
+    from factfile.errors import IngestError
+    from factfile.ingest import read_items, to_article
+    from factfile.pipeline import Outcome
+    from factfile.records import Analysis, Rejection
+    from factfile.relate import build, prepare, write
+
+    relaters = build(("copies",))
+    for item in read_items([str(path)]):
+        if isinstance(item, Rejection):
+            yield Outcome(item.origin, "rejected", item.problem)
+            continue
+        try:
+            analysis = prepare(Analysis(article=to_article(item)), ("copies",))
+        except IngestError as error:
+            yield Outcome(error.origin, "rejected", error.problem)
+            continue
+        document = write.store(store, analysis, relaters)
+        yield Outcome(item.origin, "stored" if document is not None else "duplicate",
+                      document_id=document.id if document is not None else None)
 
 
 def read_documents(session, documents: dict[str, int]) -> Stored:
@@ -317,6 +355,8 @@ def read_documents(session, documents: dict[str, int]) -> Stored:
         # keeps that document as its root, so the carriers of one wire story count as linked
         stored.copy_of[page] = page_of.get(doc.copy_of_id, f"{STAND_IN}{doc.copy_of_id}") if doc.copy_of_id is not None else None
         stored.story[page] = doc.story_id
+        if doc.copy_reason:
+            stored.evidence[page] = evidence_of(doc.copy_reason)
     return stored
 
 
@@ -324,6 +364,17 @@ def read_documents(session, documents: dict[str, int]) -> Stored:
 
 
 STAND_IN = "document:"  # a stored root that is no page of the set
+
+
+def evidence_of(reason: str) -> str:
+    """The kind of evidence in a stored copy reason ("earliest date; spun 0.41" -> "spun")."""
+    found = re.search(r";\s*([a-z-]+) [\d.]+$", reason)
+    return found.group(1) if found else "other"
+
+
+def pair_evidence(pair: frozenset, links: dict[str, str | None], evidence: dict[str, str]) -> str:
+    """What linked a pair: the evidence of its copy side(s) ("spun", "containment+translation")."""
+    return "+".join(sorted({evidence.get(p, "other") for p in pair if links.get(p) is not None}))
 
 
 def _linkable(target: str | None, present: set[str]) -> bool:
@@ -356,8 +407,13 @@ def measure_copies(story: StorySet, stored: Stored) -> dict:
             total += 1
             traced += root_of(member, links) == family["root"]
     baseline = pair_scores(set(gold), set())
+    by_evidence: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for pair in predicted:
+        counts = by_evidence[pair_evidence(pair, links, stored.evidence)]
+        counts[0] += pair in gold
+        counts[1] += 1
     return {"p": p, "r": r, "f1": f, "gold_pairs": len(gold), "predicted_pairs": len(predicted), "by_kind": by_kind,
-            "traced": (traced, total), "baseline": baseline}
+            "traced": (traced, total), "baseline": baseline, "by_evidence": dict(sorted(by_evidence.items()))}
 
 
 def measure_actors(session, story: StorySet, stored: Stored) -> dict:
@@ -396,7 +452,8 @@ def measure_actors(session, story: StorySet, stored: Stored) -> dict:
         actor.name for actor in mentioned.values()
         if junk(actor.name, actor.kind, gold_kind_of_record.get(actor.id), all_forms)
     ]
-    return {"shares": shares, "macro": sum(shares.values()) / len(shares) if shares else 0.0,
+    return {"shares": shares, "macro": sum(shares.values()) / len(shares) if shares else 0.0, "forms": form_records,
+            "record_names": {actor_id: actor.name for actor_id, actor in mentioned.items()},
             "micro": forms_landed / forms_total if forms_total else 0.0,
             "baseline_macro": sum(baseline.values()) / len(baseline) if baseline else 0.0,
             "merges": merges, "key_actors": len(gold_actors), "actors": len(mentioned), "junk": junk_names,
@@ -570,70 +627,81 @@ def combined(sets: list[StorySet]) -> StorySet:
     return StorySet("overall", [p for s in sets for p in s.pages], gold)
 
 
-PARTS = ("copies", "actors", "claims", "events", "contradictions", "stories")
-
-
-def report(session, story: StorySet, stored: Stored, parts: Iterable[str] = PARTS) -> None:
-    parts = set(parts)
-    print(f"\n== {story.name}: {len(story.pages)} pages, {sum(p.get('language') != 'en' for p in story.pages)} not in English")
-    if "copies" in parts:
-        report_copies(story, stored)
-    if parts & {"actors", "claims"}:
-        a = report_actors(session, story, stored, show="actors" in parts)
-    if "claims" in parts:
-        report_claims(session, story, stored, a["mains"])
-    if "events" in parts:
-        report_events(session, story, stored)
-    if "contradictions" in parts:
-        x = measure_contradictions(session, story, stored)
-        print(f"contra.  found {x['found']}/{x['expected']} expected; {x['shown']} shown, {x['false']} matching none")
-    if "stories" in parts:
-        report_stories(story, stored)
-
-
-def report_copies(story: StorySet, stored: Stored) -> None:
-    c = measure_copies(story, stored)
-    print(f"copies   pairs P {c['p']:.3f} R {c['r']:.3f} F1 {c['f1']:.3f}  ({c['predicted_pairs']} linked, {c['gold_pairs']} gold)"
-          f"   baseline no-copy P {c['baseline'][0]:.3f} R {c['baseline'][1]:.3f} F1 {c['baseline'][2]:.3f}")
-    print("         recall by kind: " + ", ".join(f"{k} {hit}/{n}" for k, (hit, n) in c["by_kind"].items()))
-    print(f"         originals traced right {c['traced'][0]}/{c['traced'][1]}")
-
-
-def report_actors(session, story: StorySet, stored: Stored, show: bool = True) -> dict:
+def report_actors(session, story: StorySet, stored: Stored, details: bool = False) -> dict:
     a = measure_actors(session, story, stored)
-    if not show:
-        return a
     print(f"actors   name forms on the main record: macro {a['macro']:.3f}, micro {a['micro']:.3f} over {a['key_actors']} key actors"
           f"   baseline exact-string macro {a['baseline_macro']:.3f}")
     print("         " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(a["shares"].items())))
+    cyrillic = [(key, form) for key, forms in a["forms"].items() for form in forms if re.search(r"[\u0400-\u04ff]", form)]
+    on = sum(a["mains"][key] is not None and a["mains"][key] in a["forms"][key][form] for key, form in cyrillic)
+    print(f"         Cyrillic forms on the main record {on}/{len(cyrillic)} = {on / len(cyrillic) if cyrillic else 0.0:.3f}")
     print(f"         wrong merges among key actors {len(a['merges'])}" + (f": {a['merges'][:6]}" if a["merges"] else "")
           + "   baseline exact-string 0")
     share = len(a["junk"]) / a["actors"] if a["actors"] else 0.0
     print(f"         junk actors {len(a['junk'])}/{a['actors']} = {share:.3f}   e.g. {a['junk'][:8]}")
+    if details:
+        texts = list(stored.text.values())
+        for key, forms in sorted(a["forms"].items()):
+            main = a["mains"][key]
+            print(f"  {key}: main {main} {a['record_names'].get(main)!r}")
+            for form, records in forms.items():
+                where = ", ".join(f"{r} {a['record_names'].get(r)!r} x{n}" for r, n in records.most_common(4))
+                mark = "ok" if main in records else ("--" if not records else "XX")
+                seen = sum(form in t for t in texts)
+                print(f"    {mark} {form!r} (in {seen} pages): {where or 'no linked mention'}")
     return a
 
 
-def report_claims(session, story: StorySet, stored: Stored, mains: dict) -> None:
-    cl = measure_claims(session, story, stored, mains)
+PARTS = ("claims", "contradictions")  # what `--part` can pick out of a full ingest
+
+
+def report(session, story: StorySet, stored: Stored, only: str | None = None, parts: Iterable[str] = ()) -> None:
+    print(f"\n== {story.name}: {len(story.pages)} pages, {sum(p.get('language') != 'en' for p in story.pages)} not in English")
+    if only == "actors":
+        report_actors(session, story, stored, details=True)
+        return
+    if parts:
+        report_parts(session, story, stored, set(parts))
+        return
+    c = measure_copies(story, stored)
+    print(f"copies   pairs P {c['p']:.3f} R {c['r']:.3f} F1 {c['f1']:.3f}  ({c['predicted_pairs']} linked, {c['gold_pairs']} gold)"
+          f"   baseline no-copy P {c['baseline'][0]:.3f} R {c['baseline'][1]:.3f} F1 {c['baseline'][2]:.3f}")
+    print("         recall by kind: " + ", ".join(f"{k} {hit}/{n}" for k, (hit, n) in c["by_kind"].items()))
+    print("         precision by evidence: " + ", ".join(f"{k} {right}/{n}" for k, (right, n) in c["by_evidence"].items()))
+    print(f"         originals traced right {c['traced'][0]}/{c['traced'][1]}")
+    if only == "copies":
+        return
+    a = report_actors(session, story, stored)
+    cl = measure_claims(session, story, stored, a["mains"])
     print(f"claims   {cl['claims']} claims, {cl['occurrences']} page occurrences: carried by the right actor {cl['carried']:.3f}"
           f" (claims carried at least once {cl['claims_carried']:.3f}), with the right certainty {cl['certain']:.3f}"
           f" (same label word {cl['same_label']:.3f})"
           f"   baseline source named in the sentence {cl['baseline_carried']:.3f}, + always 'asserted' {cl['baseline_certain']:.3f}")
     g, bg = cl["grouping"], cl["baseline_grouping"]
     print(f"         grouping across pages P {g[0]:.3f} R {g[1]:.3f} F1 {g[2]:.3f}   baseline word overlap P {bg[0]:.3f} R {bg[1]:.3f} F1 {bg[2]:.3f}")
-
-
-def report_events(session, story: StorySet, stored: Stored) -> None:
     e = measure_events(session, story, stored)
     n = e["total"] or 1
     print(f"events   {e['total']} event-page pairs: " + ", ".join(f"{k} {e['checks'][k] / n:.3f}" for k in ("any event", "type", "sub-type", "place ≤ 25 km", "date")))
-
-
-def report_stories(story: StorySet, stored: Stored) -> None:
+    x = measure_contradictions(session, story, stored)
+    print(f"contra.  found {x['found']}/{x['expected']} expected; {x['shown']} shown, {x['false']} matching none")
     st = measure_stories(story, stored)
     f, b = st["factfile"], st["baseline"]
     print(f"stories  B-cubed P {f[0]:.3f} R {f[1]:.3f} F1 {f[2]:.3f} ({st['stories']} stories for {st['pages']} pages)"
           f"   baseline one-story P {b[0]:.3f} R {b[1]:.3f} F1 {b[2]:.3f}")
+
+
+def report_parts(session, story: StorySet, stored: Stored, parts: set[str]) -> None:
+    """Only the claims and/or contradictions lines of `report` (the claims need the actors' main records)."""
+    if "claims" in parts:
+        cl = measure_claims(session, story, stored, measure_actors(session, story, stored)["mains"])
+        print(f"claims   {cl['claims']} claims, {cl['occurrences']} page occurrences: carried by the right actor {cl['carried']:.3f}"
+              f" (claims carried at least once {cl['claims_carried']:.3f}), with the right certainty {cl['certain']:.3f}"
+              f"   baseline source named in the sentence {cl['baseline_carried']:.3f}, + always 'asserted' {cl['baseline_certain']:.3f}")
+        g, bg = cl["grouping"], cl["baseline_grouping"]
+        print(f"         grouping across pages P {g[0]:.3f} R {g[1]:.3f} F1 {g[2]:.3f}   baseline word overlap P {bg[0]:.3f} R {bg[1]:.3f} F1 {bg[2]:.3f}")
+    if "contradictions" in parts:
+        x = measure_contradictions(session, story, stored)
+        print(f"contra.  found {x['found']}/{x['expected']} expected; {x['shown']} shown, {x['false']} matching none")
 
 
 def main() -> None:
@@ -641,14 +709,16 @@ def main() -> None:
     parser.add_argument("--only", action="append", default=[], help="story folder to use (repeatable; default: all)")
     parser.add_argument("--keep", type=Path, help="copy the store here when done (with its page map beside it)")
     parser.add_argument("--store", type=Path, help="score a store kept by --keep instead of ingesting the pages")
-    parser.add_argument("--part", action="append", choices=PARTS, default=[], help="measure only this (repeatable; default: all)")
+    parser.add_argument("--part", action="append", choices=PARTS, default=[], help="print only this measure (repeatable)")
+    parser.add_argument("--actors", action="store_true", help="ingest and measure only what actor linking needs, with each form's records")
+    parser.add_argument("--copies", action="store_true", help="copies and originals only: no extraction, minutes faster")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     sets = load_sets(SETS, args.only)
     if not sets:
         raise SystemExit(f"{SETS}: no story folder with pages.jsonl and gold.json")
-    parts = args.part or PARTS
     with tempfile.TemporaryDirectory() as tmp:
+        only = "actors" if args.actors else "copies" if args.copies else None
         if args.store:
             from factfile.store import Store
 
@@ -659,13 +729,13 @@ def main() -> None:
                 raise SystemExit(f"{map_file}: no page map of a store kept by --keep ({error})") from error
             store = Store(str(args.store))
         else:
-            store, documents = ingest(sets, Path(tmp))
+            store, documents = ingest(sets, Path(tmp), only)
         with store.snapshot() as session:
             stored = read_documents(session, documents)
             for story in sets:
-                report(session, story, stored, parts)
+                report(session, story, stored, only, args.part)
             if len(sets) > 1:
-                report(session, combined(sets), stored, parts)
+                report(session, combined(sets), stored, only, args.part)
         store.close()
         if args.keep and not args.store:
             import shutil

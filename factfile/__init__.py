@@ -1,7 +1,8 @@
 """factfile: a sourced knowledge base from news articles.
 
 The pipeline's stages are the sub-packages, in order: ingest → extract → relate → store; `read`
-answers questions of the store for `serve` (CLI, REST API, web pages, exports) and for Python:
+answers questions of the store for `serve` (REST API, web pages, exports), for `cli` (the `factfile`
+command, on top of everything) and for Python:
 
     import factfile
     kb = factfile.open("factfile.db")

@@ -1,7 +1,7 @@
 """Errors that name the input and the problem, so a user can fix the input.
 
 Each kind says how the CLI exits on it and which HTTP status the server answers it with; the two
-places that turn errors into output (`serve/errors.py`) read these and nothing else.
+places that turn errors into output (`cli/errors.py`, `serve/errors.py`) read these and nothing else.
 """
 
 

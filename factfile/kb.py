@@ -133,6 +133,41 @@ class KnowledgeBase:
             found = disputes.disputes(session, actor=actor, event=event, story=story, limit=limit)
         return Page(total=len(found), limit=limit, offset=0, items=found)
 
+    # watches
+
+    def watch(self, kind: str, target: str | int, from_start: bool = False):
+        """Save a watch on an actor, story, place (a name or id) or search words; a `WatchOut`."""
+        from factfile.read import watches
+
+        with self.store.transaction() as session:
+            return watches.add_watch(session, kind, str(target), from_start=from_start)
+
+    def watches(self) -> list:
+        """The saved watches, each with its count of unread changes."""
+        from factfile.read import watches
+
+        with self.store.snapshot() as session:
+            return watches.list_watches(session, count_unread=True)
+
+    def new(self, watch: str | int, since: str | None = None, mark_read: bool = False):
+        """What arrived for a watch (its id or what it watches) since its last read, or after the cursor
+        `since`: a `ChangesOut` whose items are articles, claims, events, disputes and outlets; with
+        `mark_read`, everything it lists is then marked read (what arrived meanwhile stays new)."""
+        from factfile.read import watches
+
+        with self.store.snapshot() as session:
+            found = watches.changes(session, watches.find_watch(session, watch).id, since=since)
+        if mark_read:
+            self.mark_read(found.watch.id, found.head)
+        return found
+
+    def mark_read(self, watch: str | int, through: int | None = None):
+        """Mark a watch read up to change `through` (default: everything stored now)."""
+        from factfile.read import watches
+
+        with self.store.transaction() as session:
+            return watches.mark_read(session, watches.find_watch(session, watch).id, through)
+
     # paging
 
     @staticmethod

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
 from factfile.config import DEFAULT_LIMITS, Limits
 from factfile.errors import IngestError
@@ -146,7 +147,10 @@ class Pipeline:
         relaters: tuple[str, ...] = DEFAULT_RELATERS,
         batch_size: int = 2,
         fetch: FetchPolicy | None = None,
+        on_stored: Callable[[Session, str, int], None] | None = None,
     ):
+        """`on_stored(session, origin, document_id)` runs inside each new document's write transaction, so
+        what a caller records about the document (`factfile follow`'s item state) commits with it."""
         self.store = store
         self.workers = max(1, workers)
         self.limits = limits
@@ -155,6 +159,7 @@ class Pipeline:
         self.relaters = build_relaters(relaters)
         self.batch_size = batch_size
         self.fetch = fetch
+        self.on_stored = on_stored
 
     def run(self, arguments: Iterable[str]) -> Iterator[Outcome]:
         """Ingest every article in the inputs, yielding one outcome per item as it is decided."""
@@ -173,6 +178,11 @@ class Pipeline:
             yield self._store(processed)
         for rejection in rejected:
             yield Outcome(rejection.origin, "rejected", rejection.problem)
+
+    def run_items(self, items: Iterable[RawItem]) -> Iterator[Outcome]:
+        """Ingest raw items read elsewhere (`factfile follow` fetches its own), one outcome per item in their order."""
+        for processed in self._analyse(iter(items)):
+            yield self._store(processed)
 
     def ingest(self, arguments: Iterable[str]) -> Summary:
         summary = Summary()
@@ -216,7 +226,7 @@ class Pipeline:
         article = processed.article
         for attempt in range(1, _BUSY_ATTEMPTS + 1):
             try:
-                document = write.store(self.store, processed, self.relaters)
+                document = write.store(self.store, processed, self.relaters, then=self._then(article.origin))
                 break
             except OperationalError as exc:
                 if not _busy(exc):
@@ -226,6 +236,10 @@ class Pipeline:
         if document is None:
             return Outcome(article.origin, "duplicate", warnings=article.warnings)
         return Outcome(article.origin, "stored", document_id=document.id, warnings=article.warnings)
+
+    def _then(self, origin: str) -> Callable[[Session, int], None] | None:
+        on_stored = self.on_stored
+        return None if on_stored is None else lambda session, document_id: on_stored(session, origin, document_id)
 
 
 _BUSY_ATTEMPTS = 3  # each waits the store's busy timeout for another writer's transaction to end

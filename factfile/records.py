@@ -8,8 +8,8 @@ shown with its evidence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime
 from typing import Any, Literal
 
 InputKind = Literal["html", "text"]
@@ -31,6 +31,26 @@ class Span:
 
 
 @dataclass(slots=True)
+class Post:
+    """A message of a Telegram channel or chat, as a Telegram Desktop export gives it.
+
+    `channel_key` names the channel whatever its name becomes ("telegram:1234567890", by its id);
+    a forward keeps where it comes from, which is how it is traced to its original post."""
+
+    channel: str
+    channel_key: str
+    message_id: int
+    posted_at: datetime | None = None  # UTC, from the export's unix time
+    username: str | None = None
+    reply_to: int | None = None  # message id in the same channel
+    forwarded_from: str | None = None  # the original channel's (or person's) name
+    forwarded_from_key: str | None = None  # its `channel_key`, when the export gives its id
+    links: list[str] = field(default_factory=list)  # addresses of the text's links (text_link hrefs, bare URLs)
+    media: str | None = None  # "photo", "video_file" ...: the text is that media's caption
+    text_hash: str = ""  # the content hash of the text alone, which a forward shares with its original
+
+
+@dataclass(slots=True)
 class Hints:
     """Metadata a container format declares about an item (JSONL fields, WARC headers, feed entries).
 
@@ -43,6 +63,7 @@ class Hints:
     published: str | None = None
     source: str | None = None
     site: str | None = None
+    post: Post | None = None
 
 
 @dataclass(slots=True)
@@ -55,6 +76,20 @@ class RawItem:
     hints: Hints = field(default_factory=Hints)
     encoding: str | None = None  # charset declared by the container (HTTP header, XML prolog)
     warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """One entry of a feed `factfile follow` fetched. `key` is its guid, else its link, else a hash of
+    its title and body; `fingerprint` changes whenever the publisher changes the entry."""
+
+    key: str
+    link: str | None
+    title: str | None
+    author: str | None
+    published: str | None
+    body: str | None  # content, else summary (HTML)
+    fingerprint: str
 
 
 @dataclass(slots=True)
@@ -84,6 +119,7 @@ class Article:
     language: str | None = None
     declared_source: str | None = None  # "Watson" in "Source: Watson", "Reuters" in "(Reuters) -"
     warnings: list[str] = field(default_factory=list)
+    post: Post | None = None  # set when the article is a Telegram post
 
 
 @dataclass(slots=True)
@@ -164,12 +200,11 @@ class TimeExpression:
     precision: Precision | None
 
 
-@dataclass(slots=True)
-class PlaceRef:
-    """A place name, resolved against the gazetteer when possible."""
+@dataclass(slots=True, kw_only=True)
+class Location:
+    """Where a place is (GeoNames), declared once for the extracted place, the stored one and the read
+    layer's answers; all None for a name the gazetteer does not resolve."""
 
-    span: Span
-    name: str
     geonames_id: int | None = None
     latitude: float | None = None
     longitude: float | None = None
@@ -177,6 +212,22 @@ class PlaceRef:
     admin1: str | None = None
     admin2: str | None = None
     feature_code: str | None = None
+
+
+LOCATION_FIELDS = tuple(f.name for f in fields(Location))
+
+
+def location_of(place) -> dict:
+    """The `Location` fields of any place-like object (None for each without a place)."""
+    return {name: getattr(place, name) if place is not None else None for name in LOCATION_FIELDS}
+
+
+@dataclass(slots=True, kw_only=True)
+class PlaceRef(Location):
+    """A place name, resolved against the gazetteer when possible."""
+
+    span: Span
+    name: str
     mention: int | None = None  # index into Analysis.mentions
 
 

@@ -37,7 +37,7 @@ BUILTIN = {
     "relater": "factfile.relate",
     "preparer": "factfile.relate",
     "exporter": "factfile.serve.export",
-    "command": "factfile.serve.cli",
+    "command": "factfile.cli",
 }
 
 
@@ -80,7 +80,8 @@ declare("stage", "events", reads=("chains", "statements", "times", "places", "qu
 declare("stage", "events-rules", reads=("chains", "statements", "times", "places", "quantities", "facts"), assigns=("events", "times"))
 # Relaters fill the new document's links to the store.
 declare("relater", "actors", assigns=("actor_of_chain",))
-declare("relater", "copies", assigns=("copy_of",))
+declare("relater", "posts", assigns=("copy_of",))
+declare("relater", "copies", reads=("copy_of",), assigns=("copy_of",))
 declare("relater", "stories", reads=("copy_of",), assigns=("story",))
 declare("relater", "outlets", reads=("copy_of",), assigns=("outlet_counts",))
 

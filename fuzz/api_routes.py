@@ -10,7 +10,7 @@ from pathlib import Path
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
-from factfile.serve.api import create_app, endpoints
+from factfile.serve.app import create_app, endpoints
 from factfile.serve.security import ServeSettings
 from factfile.store import Store
 

@@ -78,23 +78,32 @@ def _feeds() -> list[bytes]:
     return [rss.encode(), atom.encode()]
 
 
+def warc_records(pages: list[tuple[str, bytes]], gzip: bool) -> list[bytes]:
+    """One HTML response record per (url, page), each written alone (its own gzip member when `gzip`),
+    so that a caller can damage one record and join them into a WARC file."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    records = []
+    for url, page in pages:
+        buffer = io.BytesIO()
+        writer = WARCWriter(buffer, gzip=gzip)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(page), http_headers=headers))
+        records.append(buffer.getvalue())
+    return records
+
+
 def five_record_warcs() -> tuple[list[bytes], list[bytes]]:
     """Five HTML response records each, uncompressed and gzipped (one gzip member per record)."""
     if not _FIVE:
-        from warcio.statusandheaders import StatusAndHeaders
-        from warcio.warcwriter import WARCWriter
-
         text = _seed_text()[:1200]
-        for compress in (False, True):
-            records = []
-            for number in range(5):
-                buffer = io.BytesIO()
-                writer = WARCWriter(buffer, gzip=compress)
-                page = f"<html><body><article><h1>Story {number}</h1><p>{text} ({number})</p></article></body></html>".encode()
-                headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-                writer.write_record(writer.create_warc_record(f"https://news.example/{number}", "response", payload=io.BytesIO(page), http_headers=headers))
-                records.append(buffer.getvalue())
-            _FIVE.append(records)
+        pages = [
+            (f"https://news.example/{number}",
+             f"<html><body><article><h1>Story {number}</h1><p>{text} ({number})</p></article></body></html>".encode())
+            for number in range(5)
+        ]
+        _FIVE.extend(warc_records(pages, gzip) for gzip in (False, True))
     return _FIVE[0], _FIVE[1]
 
 

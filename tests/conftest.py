@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factfile.serve.cli import app
+from factfile.cli import app
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "seed-article.txt"

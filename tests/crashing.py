@@ -171,7 +171,7 @@ def fork_ingest(db: str, corpus: Path, setup: Callable[[], None] | None = None) 
         os.dup2(devnull, 2)
         if setup:
             setup()
-        from factfile.serve.cli import app
+        from factfile.cli import app
 
         try:
             app(["--db", db, "ingest", "-q", str(corpus)], standalone_mode=False)
@@ -214,8 +214,8 @@ class Reference:
 
 def reference_run(workdir: Path, corpus: Path, cached_nlp: bool = False) -> Reference:
     """Ingest the corpus once without interruption: what every document must look like once stored."""
+    import factfile.cli.ingest  # noqa: F401
     import factfile.pipeline  # noqa: F401 - children inherit the code loaded now, even if files change meanwhile
-    import factfile.serve.cli.ingest  # noqa: F401
     from factfile.extract.nlp import load_model
 
     load_model()  # loaded once here, inherited by every forked child

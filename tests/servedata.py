@@ -15,9 +15,9 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from conftest import PAGES, SEED
+from factfile.cli import app
 from factfile.read.actors import find_actors
 from factfile.relate import claims
-from factfile.serve.cli import app
 from factfile.store import Store
 from factfile.store import schema as s
 

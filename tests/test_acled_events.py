@@ -64,6 +64,37 @@ def test_a_meeting_of_leaders_is_no_event(extractor):
     assert analysis.events == []
 
 
+def test_a_place_with_its_regions_in_brackets_places_the_event(extractor):
+    """The model reads "Natal (Rio Grande" as one organisation; the bracket says place and region."""
+    analysis = _analyse(extractor, "On 16 March 2022, in Natal (Rio Grande do Norte), a man was killed in a drive-by shooting "
+                                   "in the Lagoa Azul neighborhood by an armed individual on a motorcycle.", date(2022, 3, 16))
+    event = min(analysis.events, key=lambda e: e.trigger.start)
+    place = analysis.places[event.place]
+    assert (place.name, place.admin1) == ("Natal", "Rio Grande do Norte")
+    assert not [p for p in analysis.places if p.name.startswith("Sen.")]
+
+
+def test_a_bracket_after_a_person_or_an_acronym_is_no_place(extractor):
+    analysis = _analyse(extractor, "Sen. Bernie Sanders (I-Vt.) and Reclaim Our Schools (AROS) spoke in Chicago on Friday.")
+    assert [p.name for p in analysis.places] == ["Chicago"]
+
+
+def test_around_a_day_is_that_day_and_the_coders_count_is_the_deaths(extractor):
+    analysis = _analyse(extractor, "Around 23 May 2022 (as reported), 3 members of an unidentified armed group were killed and "
+                                   "1 captured during clashes with the Taliban in Jabulussaraj district, Parwan. 4 fatalities.", date(2022, 5, 23))
+    event = min(analysis.events, key=lambda e: e.trigger.start)
+    time = analysis.times[event.time]
+    assert (time.start, time.end) == (date(2022, 5, 23), date(2022, 5, 23))
+    assert event.fatalities == 4
+
+
+def test_a_lead_without_trigger_word_still_makes_its_event(extractor):
+    """"marched" starts no event by itself (troops march too) and the typer did not learn it as a lead verb."""
+    analysis = _analyse(extractor, "On 31 January 2022, in Cochabamba (Cochabamba), women activists and family members of femicide "
+                                   "victims marched through the city to complain about justice authorities.", date(2022, 1, 31))
+    assert [(e.event_type, e.trigger.text) for e in analysis.events] == [("Protests", "marched")]
+
+
 def test_the_region_named_outranks_a_namesake(extractor):
     """The gazetteer knows only the Chervonyi Yar in Odesa oblast: the event is placed in the region the report names."""
     analysis = _analyse(extractor, "On 3 March 2022, shelling was reported in Chervonyi Yar, Luhansk region.")
@@ -85,4 +116,4 @@ def test_the_export_dates_an_undated_event_on_its_report(extractor):
 
 def test_typer_is_loaded_with_its_learned_verbs():
     typer = default_typer()
-    assert "shell" in typer.triggers and "attack" in typer.untrusted
+    assert "shell" in typer.triggers

@@ -148,3 +148,14 @@ def test_a_paragraph_holding_bars_is_no_navigation(analyse):
     analysis = analyse("Space news\n\n|  | Earlier this month, NASA announced the newest milestone in its plans, and NASA said "
                        "the rocket would fly next year.\n\nHome | World | Science | Boeing")
     assert chain_of(analysis, "NASA").not_an_actor is None
+
+
+def test_a_countrys_forces_are_an_actor_and_its_adjective_is_not(analyse):
+    analysis = analyse(
+        "Russian troops shelled the town on Monday, and Ukrainian officials said the Russian army had mined the dam. "
+        "Ukraine's military said Russian forces were retreating."
+    )
+    forces = chain_of(analysis, "Russian troops")
+    assert forces.not_an_actor is None and forces.label == "ORG"
+    assert signature("Russian troops") == signature("Russian army") == signature("Armed Forces of Russia")
+    assert signature("Ukraine's military") != signature("Russian forces")

@@ -25,11 +25,11 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 import servedata
+from factfile.cli import app
 from factfile.relate import claims, corroboration
-from factfile.serve.api import create_app
-from factfile.serve.api.cache import ResponseCache, SharedEntries
-from factfile.serve.api.gate import BACKGROUND, Gate
-from factfile.serve.cli import app
+from factfile.serve.app import create_app
+from factfile.serve.cache import ResponseCache, SharedEntries
+from factfile.serve.gate import BACKGROUND, Gate
 from factfile.serve.security import ServeSettings
 from factfile.store import Store
 from factfile.store import schema as s
@@ -492,7 +492,7 @@ def test_requests_waiting_for_a_recomputation_take_it_when_a_write_commits_meanw
 
 
 def test_a_request_past_the_bound_moves_a_queued_background_refresh_up_and_takes_its_answer():
-    """Refreshes wait behind requests for the store (serve/api/gate.py): one a request needs goes first, and only once."""
+    """Refreshes wait behind requests for the store (serve/gate.py): one a request needs goes first, and only once."""
     inner, version, now = FakeApp(), [1], [0.0]
     answer = inner.__call__
     gate = Gate(1)
@@ -753,7 +753,7 @@ def test_a_worker_that_cannot_open_the_shared_file_keeps_its_own_cache(store_wit
 def test_factfile_serve_gives_its_workers_one_cache_file_and_removes_it(store_with_ids, monkeypatch):
     import uvicorn
 
-    from factfile.serve.api import SETTINGS_VARIABLE
+    from factfile.serve.app import SETTINGS_VARIABLE
 
     monkeypatch.delenv(SETTINGS_VARIABLE, raising=False)  # restored after the test: serve sets it for its workers
     monkeypatch.delenv("FACTFILE_DB", raising=False)

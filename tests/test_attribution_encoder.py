@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from factfile.config import attribution_tagger
@@ -82,10 +83,26 @@ def test_encoder_gives_the_spokesmans_quote_to_the_spokesman(seed_with_encoder):
 def test_ingest_refuses_an_unknown_tagger(tmp_path):
     from typer.testing import CliRunner
 
-    from factfile.serve.cli import app
+    from factfile.cli import app
 
     text = tmp_path / "a.txt"
     text.write_text("Kapustin said the group crossed the border on Monday morning.", encoding="utf-8")
     result = CliRunner().invoke(app, ["--db", str(tmp_path / "f.db"), "ingest", str(text), "--attributions", "bert"])
     assert result.exit_code == 2
     assert "--attributions" in result.output
+
+
+def test_decoding_keeps_bio_order_and_does_not_split_a_span_on_one_doubtful_piece():
+    from factfile.extract.statements.encoder import LABELS, bio_viterbi
+
+    def row(**probs):
+        p = np.full(len(LABELS), 0.01)
+        for label, value in probs.items():
+            p[LABELS.index(label.replace("_", "-"))] = value
+        return np.log(p / p.sum())
+
+    scores = np.stack([row(B_CON=0.9), row(O=0.5, I_CON=0.45), row(I_CON=0.9), row(O=0.2, I_CUE=0.7)])
+    labels = [LABELS[k] for k in bio_viterbi(scores)]
+    assert labels[:3] == ["B-CON", "I-CON", "I-CON"]
+    assert labels[3] != "I-CUE"  # an I- tag never follows another role
+    assert bio_viterbi(np.zeros((0, len(LABELS)))) == []

@@ -7,10 +7,11 @@ was stored as cp1251/mac-roman mojibake; a `javascript:` URL became a document U
 
 from __future__ import annotations
 
-import io
 import json
 import random
 import sqlite3
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +22,9 @@ from factfile.ingest import read_items, to_article
 from factfile.ingest.decode import decode
 from factfile.ingest.warc import read_warc
 from factfile.records import RawItem, Rejection
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fuzz"))
+from seeds import warc_records  # noqa: E402
 
 PARAGRAPHS = [p for p in SEED.read_text(encoding="utf-8").split("\n") if p.strip()][1:6]
 BODY = " ".join(PARAGRAPHS)
@@ -53,18 +57,11 @@ def test_a_jsonl_html_fragment_is_an_article(tmp_path, html):
 
 
 def _warc_records(count: int, gzip: bool) -> list[bytes]:
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    records = []
-    for n in range(count):
-        buffer = io.BytesIO()
-        writer = WARCWriter(buffer, gzip=gzip)
-        page = f"<html><body><article><h1>Story {n}</h1><p>{BODY} (part {n})</p></article></body></html>".encode()
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(f"https://news.example/{n}", "response", payload=io.BytesIO(page), http_headers=headers))
-        records.append(buffer.getvalue())
-    return records
+    pages = [
+        (f"https://news.example/{n}", f"<html><body><article><h1>Story {n}</h1><p>{BODY} (part {n})</p></article></body></html>".encode())
+        for n in range(count)
+    ]
+    return warc_records(pages, gzip)
 
 
 def _garble_member(record: bytes) -> bytes:

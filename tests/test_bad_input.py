@@ -138,7 +138,7 @@ def test_strict_makes_any_rejection_fatal(tmp_path, cli, db):
 def test_existing_store_that_is_not_a_database_is_refused(tmp_path):
     from typer.testing import CliRunner
 
-    from factfile.serve.cli import app
+    from factfile.cli import app
 
     fake = tmp_path / "not-a-db.db"
     fake.write_text("hello, I am a text file" * 100)

@@ -7,7 +7,7 @@ from sqlalchemy import DateTime, MetaData, Table, create_engine, inspect, select
 from typer.testing import CliRunner
 
 from conftest import PAGES, make_warc
-from factfile.serve.cli import app
+from factfile.cli import app
 from factfile.store import database_url
 
 pytest.importorskip("pyspark")
@@ -75,7 +75,7 @@ def test_analyses_survive_the_parquet_codec():
         chains=[Chain(0, "Denis Nikitin", "PERSON", ["Nikitin"], [0], {"Nikitin": whole})],
         statements=[Statement(Span(14, 18, "said"), Span(33, 49, "Kyiv had agreed."), Span(0, 13, "Denis Nikitin"), "person", False, "reported", 0)],
         times=[TimeExpression(Span(22, 27, "3 May"), date(2024, 5, 3), None, "day")],
-        places=[PlaceRef(Span(33, 37, "Kyiv"), "Kyiv", 703448, 50.45, 30.52, "UA", mention=1)],
+        places=[PlaceRef(span=Span(33, 37, "Kyiv"), name="Kyiv", geonames_id=703448, latitude=50.45, longitude=30.52, country_code="UA", mention=1)],
     )
     assert loads(dumps(analysis)) == analysis
     assert isinstance(loads(dumps(analysis)).chains[0].alias_evidence["Nikitin"], Span)

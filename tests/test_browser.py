@@ -18,7 +18,7 @@ import uvicorn
 from playwright import sync_api
 
 import servedata
-from factfile.serve.api import create_app
+from factfile.serve.app import create_app
 from factfile.serve.security import ServeSettings
 from factfile.serve.web import VENDOR
 from factfile.store import Store
@@ -233,4 +233,27 @@ def test_split_an_actor_from_the_dossier(browser, writable_site):
         page.click("#corrections button:has-text('Split')")
     assert page.locator("h1").inner_text() == "Russian Volunteer Corps"
     assert not page.url.endswith(f"/actors/{ids.legion}")
+    page.close()
+
+
+def test_the_dossier_marks_what_is_new_for_a_watch_until_it_is_marked_read(browser, writable_site):
+    base, ids = writable_site
+    page = browser.new_page()
+    answer = page.request.post(f"{base}/api/watches", data={"kind": "actor", "target": str(ids.legion), "from_start": True},
+                               headers={"Authorization": f"Bearer {TOKEN}"})
+    assert answer.status == 201, answer.text()
+    watch = answer.json()
+    page.goto(f"{base}/actors/{ids.legion}")
+    sync_api.expect(page.locator("#watchbar")).to_contain_text("new since your last visit")
+    marked = page.locator("tr.statement.new, li.event.new, .dispute.new")
+    assert marked.count() > 0 and marked.locator(".badge.new").count() == marked.count()
+    assert page.locator(".badge.new").first.is_visible()
+    page.fill("#token", TOKEN)
+    with page.expect_navigation():
+        page.click("#watchbar button:has-text('Mark as read')")
+    sync_api.expect(page.locator("#watchbar")).to_contain_text("Nothing new since your last visit")
+    assert page.locator(".badge.new").count() == 0
+    feed = page.request.get(f"{base}/watches/{watch['id']}.atom")
+    assert feed.ok and "<entry>" not in feed.text()
+    assert page.request.delete(f"{base}/api/watches/{watch['id']}", headers={"Authorization": f"Bearer {TOKEN}"}).status == 204
     page.close()

@@ -246,3 +246,63 @@ def test_cli_corrects_copies_and_stories(cli, tmp_path):
     assert cli("copies", "1", "--not-copy").exit_code == 1
     moved = cli("stories", "--move", "2")
     assert moved.exit_code == 0 and "decision #" in moved.stdout
+
+
+ORIGINAL_STORY = """A vast Soviet-era dam in the Russian-controlled part of southern Ukraine was blown up on Tuesday, unleashing a flood of water across the war zone.
+Both sides blamed the other for destroying the dam and accused each other of war crimes.
+Unverified videos on social media showed a series of intense explosions around the Kakhovka dam before dawn.
+The dam, 30 metres tall and 3.2 kilometres long, was built in 1956 as part of the Kakhovka hydroelectric power plant on the Dnipro River.
+It holds an 18 cubic kilometre reservoir that also supplies water to the Crimean peninsula and the Zaporizhzhia nuclear plant.
+Ukraine's military said that Russian forces blew up the dam in a deliberate act of ecocide against the region.
+Russian news agencies said the dam had been destroyed in shelling while a Russian-installed official called it a terrorist attack."""
+# What a paraphrasing spinner or a machine translation translated back makes of it: hardly a 5-word run left.
+REWRITTEN_STORY = """A huge Soviet-era dam in a Russian-controlled region of southern Ukraine was blown on Tuesday, causing flood water to surge through the war zone.
+Both parties blame each other for destroying the dam and accuse the other side of war crimes.
+Unconfirmed videos on social networks show a series of powerful explosions near the Kakhovka dam at dawn.
+The dam, 30 metres high and 3.2 kilometres in length, was built in 1956 for the Kakhovka hydroelectric plant on the Dnipro River.
+Its 18 cubic kilometre reservoir also supplies the Crimean peninsula and the Zaporizhzhia nuclear station with water.
+The Ukrainian military said Russian troops blew up the dam in deliberate ecocide of the region.
+Russian agencies said shelling had destroyed the dam and a Russian-installed official called it terrorism."""
+# An independent report of the same event: the same facts, its own sentences in its own order.
+SAME_EVENT = """Kyiv accused Moscow of ecocide on Tuesday after the Kakhovka dam on the Dnipro River burst in the early hours.
+Officials in Kherson ordered villages downstream to evacuate as water levels rose through the day.
+The Kremlin denied any role and blamed Ukrainian shelling, offering no evidence for the claim.
+Engineers said the reservoir, one of the largest in Europe, feeds canals reaching the Crimean peninsula.
+The Zaporizhzhia nuclear plant draws its cooling water from the reservoir, the IAEA said, but faced no immediate danger.
+The dam was built in 1956 and had been under Russian control since the first weeks of the invasion."""
+
+
+def test_rewritten_copy_is_found_by_its_sentences_in_order():
+    original, rewritten = fingerprint(ORIGINAL_STORY), fingerprint(REWRITTEN_STORY)
+    assert containment(original.words, rewritten.words) < 0.2  # the word-run rules cannot see it
+    match = is_copy(original, rewritten, "en")
+    assert match is not None and match.evidence == "rewritten"
+    assert is_copy(original, fingerprint(SAME_EVENT), "en") is None
+    shuffled = "\n".join(reversed(REWRITTEN_STORY.splitlines()))
+    assert is_copy(original, fingerprint(shuffled), "en") is None
+
+
+def test_rewritten_copy_is_linked_through_the_content_word_index(store):
+    original = add(store, ORIGINAL_STORY, "reuters.com", date(2023, 6, 6))
+    independent = add(store, SAME_EVENT, "bbc.co.uk", date(2023, 6, 6))
+    rewritten = add(store, REWRITTEN_STORY, "newsreel.example", date(2023, 6, 7))
+    assert document(store, rewritten).copy_of_id == original
+    assert "rewritten" in document(store, rewritten).copy_reason
+    assert document(store, independent).copy_of_id is None
+
+
+STATEMENT = ("«All the messages and videos spread on social networks in the name of Yevgeny Prigozhin about a strike by the "
+             "defence ministry on the rear camps of the Wagner company do not correspond to reality and are an information "
+             "provocation», the ministry said.")
+
+
+def test_reports_sharing_only_a_quote_are_not_copies():
+    first = ("The Russian defence ministry rejected the claims of the Wagner chief within the hour on Friday evening.\n" + STATEMENT
+             + "\nThe troops continue their combat tasks on the line of contact, it added.")
+    second = ("Moscow answered Prigozhin's accusations in a short statement published on Telegram.\n" + STATEMENT
+              + "\nHours earlier the mercenary leader had posted a video he said showed the shelled camp.")
+    a, b = fingerprint(first), fingerprint(second)
+    assert containment(a.words, b.words) >= 0.3  # the quote alone is a third of each text's word runs
+    assert is_copy(a, b, "en") is None
+    padded = first + "\nRead more on our site."
+    assert is_copy(a, fingerprint(padded), "en") is not None

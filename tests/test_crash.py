@@ -80,7 +80,7 @@ def test_checker_finds_a_partial_document(crash_setup, tmp_path):
 
 @pytest.mark.parametrize("statement", [2, 10, 30])
 def test_kill_while_creating_the_schema_leaves_no_half_schema(tmp_path, statement):
-    """Python's sqlite3 used to commit before each CREATE TABLE: a kill there left a store nobody could open."""
+    """The schema is created in one transaction: a kill between two CREATE TABLEs must not leave a store nobody can open."""
     db = str(tmp_path / "new.db")
     pid = os.fork()
     if pid == 0:

@@ -7,9 +7,9 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import SEED
+from factfile.cli import app
 from factfile.read.disputes import disputes
 from factfile.relate import claims, embedding
-from factfile.serve.cli import app
 from factfile.store import Store
 
 

@@ -28,7 +28,7 @@ ENTITIES = {
         not_inserted={"id", "parent_id", "marked_wrong"},
         # offsets of the source and cue: the API gives the content's, the page highlights from annotations
         not_in_api={"source_start", "source_end", "cue_start", "cue_end", "parent_id"},
-        api_only={"document_title", "outlet", "published", "source_actor", "corroboration"},
+        api_only={"document_title", "outlet", "published", "source_actor", "corroboration", "quoted_posts"},
     ),
     "events": dict(
         table=s.Event,

@@ -67,3 +67,13 @@ def test_acled_csv_and_geojson(stored, tmp_path):
 def test_dossier_lists_the_actors_events(stored):
     result = stored("show", "Denis Nikitin")
     assert "Events" in result.stdout and "Bryansk region" in result.stdout
+
+
+def test_acled_export_names_the_parties_as_acled_does(cli, tmp_path):
+    path = tmp_path / "report.jsonl"
+    text = "On 16 March 2022, in Natal (Rio Grande do Norte), a man was shot and killed by police officers in the Lagoa Azul neighborhood. 1 fatality."
+    path.write_text(json.dumps({"text": text, "published": "2022-03-16"}) + "\n", encoding="utf-8")
+    assert cli("ingest", path).exit_code == 0
+    row = next(csv.DictReader(io.StringIO(cli("export", "--format", "acled").stdout)))
+    assert row["actor1"] == "Police Forces of Brazil" and row["actor2"] != "Natal (Rio Grande"
+    assert row["location"] == "Natal" and row["event_date"] == "2022-03-16" and row["fatalities"] == "1"

@@ -6,7 +6,6 @@ TestClient cannot show these: it bypasses uvicorn, where heads are parsed and pr
 
 from __future__ import annotations
 
-import select
 import socket
 import subprocess
 import sys
@@ -18,13 +17,12 @@ from contextlib import contextmanager
 import httpx
 import pytest
 import uvicorn
+from probes import MB, free_port, huge_head
 
-from factfile.serve.api import create_app
+from factfile.serve.app import create_app
 from factfile.serve.protocol import server_options
 from factfile.serve.security import ServeSettings
 from factfile.store import Store
-
-MB = 1024 * 1024
 
 
 @contextmanager
@@ -49,32 +47,6 @@ def serving(tmp_path, **settings) -> Iterator[str]:
         thread.join(30)
         listener.close()
         store.close()
-
-
-def huge_head(address: str, header_bytes: int = 200 * MB) -> tuple[bytes, int]:
-    """Send a request whose one header grows toward `header_bytes`; stop once the server answers.
-    Returns the answer's status line and how many bytes were sent by then."""
-    host, port = address.split(":")
-    sent = 0
-    with socket.create_connection((host, int(port)), timeout=60) as connection:
-        connection.sendall(b"GET /api/actors HTTP/1.1\r\nHost: factfile\r\nX-Padding: ")
-        chunk = b"a" * (64 * 1024)
-        try:
-            while sent < header_bytes and not select.select([connection], [], [], 0)[0]:
-                connection.sendall(chunk)
-                sent += len(chunk)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-        answer = b""
-        try:
-            while b"\r\n" not in answer:
-                part = connection.recv(4096)
-                if not part:
-                    break
-                answer += part
-        except ConnectionResetError:
-            pass
-    return answer.split(b"\r\n", 1)[0], sent
 
 
 def test_a_200_mb_header_gets_431_after_a_bounded_read(tmp_path):
@@ -129,10 +101,8 @@ def test_ids_beyond_64_bits_get_4xx_from_the_real_server(tmp_path, number):
 
 def test_factfile_serve_ignores_x_forwarded_for_and_refuses_huge_heads(tmp_path):
     """The command itself, so that its options reach uvicorn."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    command = [sys.executable, "-c", "from factfile.serve.cli import app; app()", "--db", str(tmp_path / "store.db"),
+    port = free_port()
+    command = [sys.executable, "-c", "from factfile.cli import app; app()", "--db", str(tmp_path / "store.db"),
                "serve", "--port", str(port), "--rate", "0.001", "--burst", "4", "--no-cache"]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     address = f"127.0.0.1:{port}"

@@ -14,7 +14,7 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from pydantic import BaseModel
 
-from factfile.serve.api import create_app, endpoints
+from factfile.serve.app import create_app, endpoints
 from factfile.serve.security import ServeSettings
 from factfile.store import Store
 from factfile.store import schema as s

@@ -65,8 +65,8 @@ def test_a_language_without_word_frequencies_stores_every_document(tmp_path, mon
     """wordfreq has no word list for Tsonga: a document detected as Tsonga is stored, and so is every one after it."""
     from typer.testing import CliRunner
 
+    from factfile.cli import app
     from factfile.ingest import article
-    from factfile.serve.cli import app
 
     monkeypatch.setattr(article, "detect_language", lambda text: "ts")
     inputs = [str(SEED), *(str(p["path"]) for p in PAGES.values())]

@@ -45,9 +45,39 @@ def test_store_imports_only_below_it():
     assert not wrong, "\n".join(wrong)
 
 
+def _importers_of(prefixes: tuple[str, ...], paths: list[Path]) -> list[str]:
+    return [
+        f"{_where(path, line)} imports {name}"
+        for path in paths
+        for line, name in _imports(path)
+        if name.startswith(prefixes)
+    ]
+
+
+def test_only_the_command_line_imports_it():
+    """`factfile/cli` is the top layer: nothing else in the package imports it."""
+    below = [path for path in PACKAGE.rglob("*.py") if (PACKAGE / "cli") not in path.parents]
+    wrong = _importers_of(("factfile.cli",), below)
+    assert not wrong, "\n".join(wrong)
+
+
+def test_serve_holds_no_command_line():
+    """Commands live in `factfile/cli`; a module under serve/ that speaks to a terminal is one misplaced."""
+    wrong = _importers_of(("typer", "rich", "click"), _modules("serve"))
+    assert not wrong, "\n".join(wrong)
+
+
+def test_api_and_pages_do_not_import_each_other():
+    """The REST API and the web pages share `serve/deps.py` and `serve/models.py`; `serve/app.py` mounts both."""
+    wrong = _importers_of(("factfile.serve.web",), _modules("serve/api")) + _importers_of(
+        ("factfile.serve.api",), _modules("serve/web")
+    )
+    assert not wrong, "\n".join(wrong)
+
+
 def _user_facing() -> list[Path]:
     """The CLI, the REST API, the web pages and the exports."""
-    return _modules("serve")
+    return _modules("cli") + _modules("serve")
 
 
 def test_user_facing_code_imports_no_sql():
@@ -87,8 +117,8 @@ def test_the_checks_see_a_violation(tmp_path):
 
 
 def test_errors_become_output_in_one_place():
-    """Commands and endpoints let `FactfileError`s through to serve/errors.py (the CLI's line and exit
-    code, the server's status and detail) instead of each catching and wording them."""
+    """Commands and endpoints let `FactfileError`s through to cli/errors.py (the CLI's line and exit
+    code) and serve/errors.py (the server's status and detail) instead of each catching and wording them."""
     wrong = []
     for path in _user_facing():
         if path.name == "errors.py":

@@ -99,3 +99,13 @@ def test_one_actor_labelled_in_two_folders_is_no_wrong_merge():
     mains = {k: m for k, (m, _) in realstory.main_records(forms).items()}
     same = {"a:peskov": "peskov", "b:peskov": "peskov", "b:kremlin": "kremlin"}
     assert realstory.wrong_merges(mains, forms, same) == [("a:peskov", "b:kremlin"), ("b:kremlin", "b:peskov")]
+
+
+def test_precision_by_the_evidence_that_linked_a_pair():
+    assert realstory.evidence_of("earliest date; rewritten 0.52") == "rewritten"
+    assert realstory.evidence_of("wire copy of Reuters (credited; its own page is not stored); containment 0.41") == "containment"
+    assert realstory.evidence_of("copy by user decision") == "other"
+    links = {"a": None, "b": "a", "c": "a"}
+    evidence = {"b": "spun", "c": "translation"}
+    assert realstory.pair_evidence(frozenset(("a", "b")), links, evidence) == "spun"
+    assert realstory.pair_evidence(frozenset(("b", "c")), links, evidence) == "spun+translation"

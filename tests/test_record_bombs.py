@@ -1,7 +1,7 @@
 """Record-count bombs: a container of blank or tiny records costs bounded work, and the inputs after it are read.
 
-A 4.6 MB .jsonl.gz of 1 GB of newlines used to keep a run busy for minutes (blank lines did not count
-toward any limit) before the good document given after it was stored.
+Blank lines count toward the limits (lines read, lines in a row without an article): otherwise a 4.6 MB
+.jsonl.gz of 1 GB of newlines keeps a run busy for minutes before the good document after it is stored.
 """
 
 from __future__ import annotations

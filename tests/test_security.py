@@ -8,7 +8,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from factfile.serve.api.cache import ResponseCache
+from factfile.serve.cache import ResponseCache
 from factfile.serve.security import RateLimit, ServeSettings, install
 
 TOKEN = "s3cret-token"
@@ -166,7 +166,7 @@ def test_real_app_escapes_article_text_and_runs_no_inline_script(tmp_path, cli, 
     import json
     import re
 
-    from factfile.serve.api import create_app
+    from factfile.serve.app import create_app
     from factfile.store import Store
 
     body = (f"Denis Nikitin said on Monday that the Russian Volunteer Corps had crossed the border {HOSTILE}. "
@@ -195,7 +195,7 @@ def test_real_app_escapes_article_text_and_runs_no_inline_script(tmp_path, cli, 
 def test_the_read_only_refusal_names_options_that_serve_has():
     import typer.main
 
-    from factfile.serve.cli import app as cli_app
+    from factfile.cli import app as cli_app
 
     message = client(token=None).post("/api/corrections", json={}).json()["detail"]
     named = re.findall(r"--[a-z][\w-]*", message)

@@ -1,7 +1,7 @@
 """Special files and odd folders among the inputs: each gets one line saying why it is not read.
 
 A FIFO would block the run for ever on open; an unreadable folder, a broken or looping symbolic link
-used to vanish without a word ("rejected 0").
+must not vanish without a word ("rejected 0").
 """
 
 from __future__ import annotations

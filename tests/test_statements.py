@@ -207,3 +207,14 @@ def test_a_source_qualified_by_another_actor_is_not_that_actor(extractor):
     (statement,) = [s for s in analysis.statements if "dam" in s.content.text]
     resolved = analysis.chains[statement.source_chain].name if statement.source_chain is not None else None
     assert resolved is None or "command" in resolved.casefold()
+
+
+def test_a_negated_cue_reports_a_negative_unless_it_is_one_of_belief(extractor):
+    analysis = analyse(
+        extractor,
+        "The ministry did not say when the troops would leave. "
+        "Smith does not believe that the dam was shelled.",
+    )
+    by_words = lambda words: next(st for st in analysis.statements if words in st.content.text)  # noqa: E731
+    assert by_words("troops would leave").certainty == "reported"
+    assert by_words("dam was shelled").certainty == "denied"

@@ -1,7 +1,7 @@
 """SIGKILL of `factfile ingest --workers 2` takes its worker processes with it.
 
-A killed parent gets no chance to stop its pool; its worker used to wait for work for ever under
-PID 1, holding some 650 MB.
+A killed parent gets no chance to stop its pool; a worker that does not notice waits for work for
+ever under PID 1, holding some 650 MB.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ needs_proc = pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="re
 @needs_proc
 def test_sigkill_of_the_ingest_parent_ends_its_workers(tmp_path):
     corpus = make_corpus(tmp_path / "corpus", 12)
-    command = [sys.executable, "-c", "from factfile.serve.cli import app; app()",
+    command = [sys.executable, "-c", "from factfile.cli import app; app()",
                "--db", str(tmp_path / "store.db"), "ingest", "-q", "--workers", "2", str(corpus)]
     parent = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     workers: list[int] = []

@@ -12,7 +12,7 @@ from factfile import pipeline
 def test_two_workers_match_one(tmp_path, monkeypatch, start_method):
     from typer.testing import CliRunner
 
-    from factfile.serve.cli import app
+    from factfile.cli import app
 
     monkeypatch.setattr(pipeline, "_start_method", lambda: start_method)
 

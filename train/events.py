@@ -41,9 +41,6 @@ from factfile.ingest import to_article
 from factfile.records import Analysis, Hints, RawItem
 from train.events_data import DEFAULT_RECORDS, records
 
-UNTRUSTED_MIN_SEEN = 10
-TRUSTED_SHARE = 0.6
-
 
 @dataclass
 class TriggerVocabulary:
@@ -84,13 +81,10 @@ def learn_triggers(docs: list[tuple[Doc, Analysis]], min_count: int, lift: float
     )
 
 
-def examples(docs: list[tuple[Doc, Analysis]], rows: list[dict], triggers: list[str]) -> tuple[list[dict], list[str], list[str]]:
-    """The features and label of each record's main candidate, and the trigger words whose own type
-    ACLED's coders mostly did not give (seen at least `UNTRUSTED_MIN_SEEN` times, right under `TRUSTED_SHARE`)."""
+def examples(docs: list[tuple[Doc, Analysis]], rows: list[dict], triggers: list[str]) -> tuple[list[dict], list[str]]:
+    """The features and label of each record's main candidate."""
     vocabulary = TriggerVocabulary(frozenset(triggers))
     features, labels = [], []
-    seen: Counter[str] = Counter()
-    right: Counter[str] = Counter()
     for (doc, analysis), row in zip(docs, rows, strict=True):
         reader = EventReader(doc, analysis, vocabulary)  # type: ignore[arg-type]
         candidates = sorted(reader.candidates(), key=lambda pair: pair[0].i)
@@ -102,11 +96,7 @@ def examples(docs: list[tuple[Doc, Analysis]], rows: list[dict], triggers: list[
         token, rule = candidates[0]
         features.append(dict.fromkeys(reader.features(token, rule), 1))
         labels.append(f"{row['event_type']}|{row['sub_event_type']}")
-        if rule is not None:
-            seen[token.lemma_.lower()] += 1
-            right[token.lemma_.lower()] += rule.event_type == row["event_type"]
-    untrusted = sorted(w for w, n in seen.items() if n >= UNTRUSTED_MIN_SEEN and right[w] / n < TRUSTED_SHARE)
-    return features, labels, untrusted
+    return features, labels
 
 
 def fit(features: list[dict], labels: list[str], c: float) -> tuple[DictVectorizer, LogisticRegression]:
@@ -139,8 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"parsed {len(rows)} train records in {time.time() - began:.0f} s")
     triggers = learn_triggers(docs, args.min_count, args.lift)
     print(f"{len(triggers)} learned trigger verbs: {' '.join(triggers)}")
-    features, labels, untrusted = examples(docs, rows, triggers)
-    print(f"{len(untrusted)} trigger words whose type the typer decides: {' '.join(untrusted)}")
+    features, labels = examples(docs, rows, triggers)
     if args.holdout:
         keep = [i for i in range(len(labels)) if i % args.holdout]
         out = [i for i in range(len(labels)) if not i % args.holdout]
@@ -160,7 +149,6 @@ def main(argv: list[str] | None = None) -> int:
         "labels": list(model.classes_),
         "bias": [round(float(b), 3) for b in model.intercept_],
         "triggers": triggers,
-        "untrusted": untrusted,
         "weights": weights,
         "trained_on": f"acled-2022h1 train split, {len(labels)} records, C={args.c}",
     }

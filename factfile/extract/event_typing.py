@@ -6,9 +6,7 @@ and the object and of what kind (armed group, civilians, protesters), the weapon
 a dot product, so it needs no machine-learning library at run time, and the features that weighed
 most for the chosen sub-type are the explanation kept with the event.
 
-The model also lists the trigger words of `events.py` whose own type ACLED's coders mostly did not
-give ("attack", "fire", "shoot", "raid"): for those the typer chooses the type; elsewhere it chooses
-only the sub-type. It also carries the verbs learned to start an event ("protested", "were wounded", "blocked")
+The model also carries the verbs learned to start an event ("protested", "were wounded", "blocked")
 beyond the trigger words of `events.py`: lemmas that head ACLED's event sentences far more often
 than their frequency in English at large predicts.
 """
@@ -41,7 +39,6 @@ class EventTyper:
         self.bias: list[float] = model["bias"]
         self.weights: dict[str, list[float]] = model["weights"]
         self.triggers: frozenset[str] = frozenset(model["triggers"])
-        self.untrusted: frozenset[str] = frozenset(model["untrusted"])
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> EventTyper:

@@ -9,7 +9,7 @@ armed group the article last named, or for the source of the claim they appear i
 posted that they had taken Konzinka").
 
 Who reports an event and how sure it is come from the statement whose content holds the trigger
-(issue 3's `statements` stage, when it ran); without one the sentence's own cues decide ("allegedly",
+(the `statements` stage, when it ran); without one the sentence's own cues decide ("allegedly",
 "would have", a claim verb).
 """
 
@@ -26,7 +26,7 @@ from factfile.extract.event_actors import acled_name, country_name
 from factfile.extract.event_typing import EventTyper, default_typer
 from factfile.extract.nlp import text_of
 from factfile.extract.places import LOCATIVE_PREPOSITIONS, MOTION_VERBS, REGION_NOUNS, SETTLEMENT_NOUNS
-from factfile.extract.quantities import deaths
+from factfile.extract.quantities import coded_deaths, deaths
 from factfile.extract.registry import Stage, stages
 from factfile.records import Analysis, Certainty, Event, Span, TimeExpression
 
@@ -121,8 +121,9 @@ _LEAD_CHARS = 800  # events this close to the top with no date of their own are 
 _LEAD_DAYS = 7
 
 
-LEARNED_MIN = 0.9  # the typer's probability needed to make an event of a learned verb
-OVERRULE_MIN = 0.6  # and to give a trigger word another type than its own
+LEARNED_MIN = 0.9  # the typer's probability needed to make an event of a learned verb or of an untriggered lead
+_UNTRIGGERED_SENTENCES = 2
+OVERRULE_MIN = 0.8  # and to give a trigger word another type than its own
 # ACLED's disorder types: a trigger word tells which the event is; the typer picks the type within it.
 POLITICAL_VIOLENCE = frozenset({BATTLES, REMOTE, CIVILIANS})
 DEMONSTRATIONS = frozenset({PROTESTS, RIOTS})
@@ -179,6 +180,8 @@ class EventReader:
             if mention.chain is None:
                 continue
             for token in doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand") or ():
+                if token.is_punct:
+                    continue  # "Natal (Rio Grande", read as one name: its bracket is no party
                 self.chain_at[token.i] = mention.chain
                 self.label_at[token.i] = mention.label
         self.place_at = {}
@@ -214,7 +217,9 @@ class EventReader:
         an infinitive the root ("tens of doctors ... protested in Taluqan to demand", a reduced relative there)."""
         verb = sentence.root
         if verb.pos_ != "VERB" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):  # "... protested in Kabul to demand": root "demand"
-            verb = next((t for t in sentence if t.i < sentence.root.i and t.pos_ == "VERB" and (t.tag_ == "VBD" or (t.tag_ == "VBN" and t.dep_ == "acl"))), verb)
+            verb = next((t for t in sentence if t.i < sentence.root.i and t.pos_ == "VERB" and (t.tag_ == "VBD" or (t.tag_ == "VBN" and t.dep_ == "acl"))), None) or (
+                next((t for t in sentence if t.pos_ == "VERB" and t.tag_ == "VBD"), verb)  # "workers called by the union protested": root "workers"
+            )
         if verb.lemma_.lower() in REPORT_VERBS:
             verb = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"), None)
         return verb if verb is not None and verb.pos_ == "VERB" else None
@@ -235,6 +240,9 @@ class EventReader:
             elif child.dep_ == "neg":
                 out.append("negated")
         scope = token.subtree if token.pos_ == "VERB" else token.head.subtree  # the clause, not the whole sentence
+        for word in token.sent:  # the rest of the sentence, weighed apart: "rioters", "mob", "stones" type it too
+            if word.is_alpha and not word.is_stop and word.pos_ in ("NOUN", "VERB", "ADJ", "PROPN"):
+                out.append(f"sentence={word.lemma_.lower()}")
         for word in scope:
             if word.is_alpha and not word.is_stop and word.pos_ in ("NOUN", "VERB", "ADJ", "ADV"):
                 out.append(f"word={word.lemma_.lower()}")
@@ -273,26 +281,20 @@ class EventReader:
         return kinds
 
     def _typed(self, token: Token, trigger: Trigger | None, alone: bool = True) -> tuple[Trigger | None, tuple[str, ...]]:
-        """A trigger word keeps its type where ACLED's coders mostly agreed with it, and the typer picks
-        the sub-type; where they did not ("fired at" is a battle as often as an attack on civilians),
-        the typer picks the type within the word's disorder type (political violence or
-        demonstrations). Only for a sentence's only trigger word: its features are much the
-        sentence's, so it would give "had taken hostages, blown up a bridge and fired on a bus" one type. Strategic developments keep the word's type and sub-type: too varied for the
-        few hundred the typer saw. A learned verb makes an event only where the typer is sure of it."""
+        """The typer, learned from ACLED's coders, types an event from its sentence, its trigger word
+        and its parties; the trigger word's own type stands where the typer is not sure enough to
+        overrule it (`OVERRULE_MIN`). Beyond the lead sentence's first trigger (which the typer learned
+        on: a report's lead says what it codes), a strategic development keeps its trigger word's type
+        (too varied for the few hundred the typer saw: "press conference", "terror list"), and so
+        does a trigger sharing its sentence with others, whose features are much the sentence's: "had
+        taken hostages, blown up a bridge and fired on a bus" is three types. A verb learned to head
+        event reports makes an event only where the typer is sure of it."""
         assert self.typer is not None
-        if trigger is not None and (trigger.event_type == STRATEGIC or not alone):
+        lead = token.sent.start == 0 and token.i == self._first_trigger
+        if trigger is not None and not lead and (trigger.event_type == STRATEGIC or not alone):
             return trigger, (f"trigger word {token.lemma_.lower()!r}",)
-        if trigger is None:
-            among = None
-        elif token.lemma_.lower() in self.typer.untrusted or token.lower_ in self.typer.untrusted:
-            among = POLITICAL_VIOLENCE if trigger.event_type in POLITICAL_VIOLENCE else DEMONSTRATIONS
-        else:
-            among = frozenset({trigger.event_type})
         features = self.features(token, trigger)
-        typing = self.typer.type(features, among)
-        if typing.event_type == CIVILIANS and trigger is not None and trigger.event_type != CIVILIANS and "actor2 is civilian" not in features:
-            # ACLED's codebook: violence against civilians is against unarmed people; "raided a village" names none
-            typing = self.typer.type(features, (among or POLITICAL_VIOLENCE) - {CIVILIANS})
+        typing = self.typer.type(features)
         if trigger is None and typing.probability < LEARNED_MIN:
             return None, ()
         if trigger is not None and typing.event_type != trigger.event_type and typing.probability < OVERRULE_MIN:
@@ -301,11 +303,13 @@ class EventReader:
 
     def read(self) -> list[Event]:
         triggers = self.candidates()
+        self._first_trigger = min((t.i for t, _ in triggers), default=-1)  # the lead's event, typed by the typer alone
         per_sentence = Counter(token.sent.start for token, _ in triggers)
         # a verb says more than a noun: "Soldiers marched ..." over "waiting for Ukraine's spring offensive"
         triggers.sort(key=lambda pair: (pair[0].sent.start, _nominal(pair[0]), pair[0].i))
         found: list[Event] = []
         seen: set[tuple] = set()
+        lemmas: set[str] = set()
         for token, rule in triggers:
             alone = per_sentence[token.sent.start] == 1
             trigger, reasons = self._typed(token, rule, alone) if self.typer is not None else (rule, ())
@@ -315,10 +319,10 @@ class EventReader:
             if event is None:
                 continue
             event.reasons = list(reasons)
-            if _nominal(token) and any(c.lower_ in ("the", "this", "that") for c in token.lefts) and any(
-                e.trigger.text.lower() == token.lower_ for e in found
+            if _nominal(token) and any(c.lower_ in ("the", "this", "that") for c in token.lefts) and (
+                token.lemma_.lower() in lemmas or any(e.trigger.text.lower() == token.lower_ for e in found)
             ):
-                continue  # "the explosion", said again: the event already found
+                continue  # "the explosion" said again, "the clash" after "clashed": the event already found
             in_sentence = (event.sentence.start, event.event_type, event.sub_type)
             time = self.analysis.times[event.time] if event.time is not None else None
             reported = (event.event_type, event.sub_type, time.start if time else None, time.end if time else None)
@@ -328,9 +332,36 @@ class EventReader:
                 continue  # "attacked and possibly captured": one event; a caption repeating the news: one event
             seen |= {in_sentence, reported} if time is not None else {in_sentence}
             found.append(event)
+            lemmas.add(token.lemma_.lower())
+        if not found and self.typer is not None:
+            found = self._untriggered()
         found.sort(key=lambda e: e.trigger.start)
         self._link_quantities(found)
         return found
+
+    def _untriggered(self) -> list[Event]:
+        """A report with no trigger word still leads with what happened ("residents blocked the road
+        with burning tyres in Recife on Monday"): the lead sentence's main verb makes the event when
+        the sentence says where or when and the typer is as sure of its type as of a learned verb's."""
+        assert self.typer is not None
+        for sentence in list(self.doc.sents)[:_UNTRIGGERED_SENTENCES]:
+            if sentence.start_char >= _LEAD_CHARS:
+                break
+            verb = self._main_verb(sentence)
+            if verb is None or any(c.dep_ == "neg" for c in verb.children):
+                continue
+            dated = any(sentence.start_char <= t.span.start < sentence.end_char and t.start for t in self.analysis.times)
+            if not dated and not any(t.i in self.place_at for t in sentence):
+                continue
+            features = self.features(verb, None)
+            typing = self.typer.type(features)
+            if typing.probability < LEARNED_MIN:
+                continue
+            event = self._event(verb, Trigger(typing.event_type, typing.sub_type, typing.event_type in VIOLENT_TYPES))
+            if event is not None:
+                event.reasons = list(typing.reasons)
+                return [event]
+        return []
 
     # which words start an event
 
@@ -384,8 +415,8 @@ class EventReader:
         """"to fight against Putin's regime", "the soldiers fighting on Russia's side": a purpose or a
         description, not something that happened."""
         while True:
-            if verb.dep_ in ("acl", "amod") or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
-                return True
+            if (verb.dep_ in ("acl", "amod") and verb.tag_ != "VBD") or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+                return True  # a simple past on a noun is a misparsed main verb: "workers called by the union protested"
             if verb.dep_ != "conj" or verb.head is verb:
                 return False
             verb = verb.head
@@ -437,7 +468,7 @@ class EventReader:
             armed = actor1 in self.armed_chains or self._armed_subject(token) or (
                 _nominal(token) and any(c.lemma_.lower() in ARMED_NOUNS for c in token.lefts)  # "the police shooting"
             )
-            physical = target is not None and (target.lemma_.lower() in PHYSICAL_TARGETS or target.i in self.place_at)
+            physical = target is not None and (target.lemma_.lower() in PHYSICAL_TARGETS | CIVILIAN_TARGETS or target.i in self.place_at)
             if not armed and not physical and not (_nominal(token) and self._place(token, dateline=False) is not None):
                 return None  # "Clinton attacked Trump": words, not violence
         event_type, sub_type = trigger.event_type, trigger.sub_type
@@ -491,10 +522,11 @@ class EventReader:
             for child in verb.children:
                 if child.dep_ in ("nsubj", "nsubjpass" if _nominal(token) else "nsubj"):
                     return child
-                if child.dep_ == "agent":
-                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                if child.dep_ == "agent" or (child.dep_ == "conj" and child.pos_ == "VERB" and verb.i == token.i):
+                    agent = child if child.dep_ == "agent" else next((c for c in child.children if c.dep_ == "agent"), None)
+                    objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
                     if objects:
-                        return objects[0]
+                        return objects[0]  # "was shot and killed by police officers": the agent of both
             if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
                 verb = verb.head  # "attacked and captured": the second verb shares the subject
                 continue
@@ -537,11 +569,13 @@ class EventReader:
         return subject is not None and any(t.lemma_.lower() in ARMED_NOUNS for t in subject.subtree)
 
     def _target(self, token: Token) -> Token | None:
+        """The object, or a phrase "on", "against" ... it; not a date ("On 9 May, a man was shot")."""
         for child in token.children:
             if child.dep_ in ("dobj", "nsubjpass") and not _nominal(token):
                 return child
+        for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("on", "against", "into", "at", "upon", "of", "in"):
-                objects = [c for c in child.children if c.dep_ == "pobj"]
+                objects = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME")]
                 if objects and (child.lower_ != "in" or _nominal(token)):
                     return objects[0]
         return None
@@ -553,12 +587,17 @@ class EventReader:
             if part.i in skip or part.i == token.i:
                 continue
             chain = self.chain_at.get(part.i)
-            if chain is None or chain == actor1 or self._locative(part):
+            if chain is None or chain == actor1 or self._locative(part) or self._bracketed_place(part):
                 continue
             if part.dep_ == "poss" and part.head.lower_ in ("country", "own"):
                 continue
             return chain
         return None
+
+    def _bracketed_place(self, token: Token) -> bool:
+        """A word of "Natal (Rio Grande do Norte)": a place and its region, never a party."""
+        index = self.place_at.get(token.i)
+        return index is not None and self.analysis.places[index].mention is not None and self._place_rank(index) in (0, 1)
 
     def _locative(self, token: Token) -> bool:
         """A place where something happens, not a party to it: "in Kiev", "the Belgorod region"."""
@@ -625,7 +664,7 @@ class EventReader:
         in_sentence = [self.place_at[t.i] for t in sentence if t.i in self.place_at and self._locative(t)]
         # resolved first, in the phrase before the sentence; an unresolved name over none
         local = [i for i in dict.fromkeys(in_phrase + in_sentence) if self.analysis.places[i].feature_code not in ("PCLI", "CONT")]
-        local.sort(key=lambda i: self.analysis.places[i].latitude is None)
+        local.sort(key=self._place_rank)
         if local:
             return local[0]
         paragraph_start = text_of(self.doc).rfind("\n", 0, sentence.start_char) + 1
@@ -650,6 +689,19 @@ class EventReader:
                     return index
         return None
 
+    def _place_rank(self, index: int) -> int:
+        """A resolved place followed by the regions holding it ("Natal (Rio Grande do Norte)") is where
+        the report places the event; then the most specific of those regions resolved (the village
+        itself may be too small for the gazetteer); then any resolved place, then an unresolved one."""
+        place = self.analysis.places[index]
+        text = self.analysis.article.text
+        if place.latitude is None:
+            return 3
+        if text.startswith(" (", place.span.end):
+            return 0
+        opened = text.rfind("(", 0, place.span.start)
+        return 1 if opened >= 0 and ")" not in text[opened : place.span.start] and text.rfind("\n", 0, place.span.start) < opened else 2
+
     def _token_at(self, offset: int) -> Token:
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
         return span.root if span is not None else self.doc[0]
@@ -659,8 +711,8 @@ class EventReader:
         in_sentence = [i for i, t in enumerate(times) if sentence.start <= t.span.start < sentence.end and t.start]
         if in_sentence:
             subtree = {t.idx for t in token.subtree}
-            inside = [i for i in in_sentence if times[i].span.start in subtree]
-            return (inside or in_sentence)[0]
+            # the trigger's own date first, but a day or a month over a year ("gathered on 4 March ... the 2022 invasion")
+            return min(in_sentence, key=lambda i: (((times[i].end or times[i].start) - times[i].start).days > 31, times[i].span.start not in subtree, i))
         paragraph_start = text_of(self.doc).rfind("\n", 0, sentence.start) + 1
         earlier = [i for i, t in enumerate(times) if paragraph_start <= t.span.start < sentence.start and t.start]
         if earlier:
@@ -714,3 +766,7 @@ class EventReader:
             following = [s for s in self.analysis.sentences if event.sentence.start <= s.start < end][:_DEATH_SENTENCES]
             if following:
                 event.fatalities = deaths(text[event.sentence.start : following[-1].end])
+        coded = coded_deaths(text)
+        lead = next((e for e in events if e.event_type != STRATEGIC), None)
+        if coded is not None and lead is not None:
+            lead.fatalities = coded  # a coder's "1 fatality." counts the event the report codes

@@ -1,11 +1,14 @@
 """Whether "he" or "she" can refer to a person the article names, from what the article itself shows:
 a courtesy title before the name ("Mr. Trump", "Mrs. May"), a gendered role ("spokeswoman", "first
-lady"), else the first name (gender-guesser's name dictionary; names it gives as only "mostly" one
-gender, or both, decide nothing)."""
+lady"), else the first name: the male and female first names of Faker's 80-odd locales (MIT), the
+Cyrillic ones also in their Latin forms; a name given to one gender in at least three times as many
+locales as to the other is that gender's, any other decides nothing; East Slavic first names also in the
+press's spellings (`romanize.FIRST_NAMES`: "Oleksiy", "Oleksii")."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Literal
 
@@ -27,18 +30,45 @@ _ROLES = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _detector():
-    from gender_guesser.detector import Detector
+def _first_names() -> dict[str, Gender]:
+    import importlib
+    import pkgutil
 
-    return Detector(case_sensitive=False)
+    import faker.providers.person as person
+
+    from factfile.extract.lang.romanize import FIRST_NAMES, has_cyrillic, romanize
+    from factfile.extract.names import name_key
+
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        for gender, names in (("male", getattr(provider, "first_names_male", ())), ("female", getattr(provider, "first_names_female", ()))):
+            forms = set()
+            for first in names:
+                forms.add(name_key(first))
+                if has_cyrillic(first):
+                    forms |= {name_key(romanize(first)), name_key(romanize(first, ukrainian=True))}
+            for form in forms:
+                votes[form][gender] += 1
+    found: dict[str, Gender] = {}
+    for form, count in votes.items():
+        gender = max(count, key=count.__getitem__)
+        if form and " " not in form and count[gender] >= 3 * (sum(count.values()) - count[gender]):
+            found[form] = gender
+    for cyrillic, english in FIRST_NAMES.items():  # East Slavic names as the press spells them ("Oleksiy")
+        gender = found.get(name_key(english)) or ("female" if cyrillic[-1] in "ая" else "male")
+        for form in (romanize(cyrillic), romanize(cyrillic, ukrainian=True), english):
+            found.setdefault(name_key(form), gender)
+    return found
 
 
 def first_name_gender(name: str) -> Gender | None:
+    from factfile.extract.names import name_key
+
     words = name.split()
     if len(words) < 2:
         return None
-    guess = _detector().get_gender(words[0])
-    return guess if guess in ("male", "female") else None
+    return _first_names().get(name_key(words[0]))
 
 
 def chain_gender(analysis: Analysis, chain_id: int) -> Gender | None:

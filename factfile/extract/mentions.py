@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc
 
 from factfile.extract.gender import first_name_gender
-from factfile.extract.names import QUOTES, unqualified_body
+from factfile.extract.names import QUOTES, is_country_word, unqualified_body
 from factfile.extract.nlp import text_of
 from factfile.extract.registry import Stage, stages
 from factfile.records import Analysis, Mention, Span
@@ -46,7 +46,7 @@ def make_mentions() -> Stage:
                 start, end = _trim(text, ent.start_char, ent.end_char)
                 if end > start:
                     found += _split_compound(text, start, end, ent.label_, known)
-        found = _qualified_bodies(text, found)
+        found = _armed_forces(text, _qualified_bodies(text, found))
         extra = _propagated(text, found, doc)
         surnames = {(s, e) for s, e, label in extra if label == "PERSON" and text[s:e] in _CALENDAR_NAMES}
         found = _without_overlaps([f for f in found if not (f[2] == "DATE" and f[:2] in surnames)] + extra)
@@ -152,6 +152,25 @@ def _qualified_bodies(text: str, found: list[tuple[int, int, str]]) -> list[tupl
             if qualifier and _QUALIFIES.fullmatch(text[qualifier_end:start]):
                 result = [f for f in result if f not in (qualifier, (start, end, label))] + [(qualifier[0], end, "ORG")]
                 break
+    return result
+
+
+_FORCES = re.compile(
+    r"(?:['’]s)?\s+(?:(?:armed|occupying|occupation|regular)\s+)?(?:forces|troops|army|military|soldiers|occupiers|invaders)\b",
+    re.I,
+)
+
+
+def _armed_forces(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"Russian" + "forces" is an actor, a country's armed forces ("Russian troops", "Ukraine's military"),
+    where "Russian" alone is a nationality adjective: one name, an organisation."""
+    result = list(found)
+    for start, end, label in found:
+        if label not in ("NORP", "GPE") or not is_country_word(text[start:end].split()[-1]):
+            continue
+        forces = _FORCES.match(text, end)
+        if forces and not any(s < forces.end() and e > end for s, e, _ in found):
+            result = [f for f in result if f != (start, end, label)] + [(start, forces.end(), "ORG")]
     return result
 
 

@@ -54,11 +54,14 @@ LEGAL_FORMS = frozenset({
     "inc", "incorporated", "corp", "corporation", "co", "ltd", "limited", "llc", "llp", "lp", "plc", "gmbh", "ag",
     "sa", "nv", "bv", "spa", "jsc", "ojsc", "cjsc", "pjsc", "ooo", "oao", "zao", "pao", "ao",
 })
+_MILITARY = ("troops", "army", "military", "soldiers", "occupiers", "invaders")
+_FORCES_QUALIFIERS = frozenset({"armed", "occupying", "occupation", "regular"})
 # Words that descriptive names of one organisation use interchangeably, in translation above all:
 # "Freedom of Russia Legion", "Liberty of Russia Legion", "Free Russia Legion".
 _SYNONYMS = {
     "liberty": "freedom", "free": "freedom", "svoboda": "freedom", "svobody": "freedom",
     "rossii": "russia", "rossiya": "russia", "rossiia": "russia", "defence": "defense", "offence": "offense",
+    **dict.fromkeys(_MILITARY, "forces"),  # a country's armed forces, however the press calls them
 }
 # A country and its adjective, "of Russia" / "Russian", "Ukraine" / "Ukrainian", share a stem.
 _ADJECTIVE_ENDING = re.compile(r"(?:ian|ean|ese|an|ia|ea|e|a)$")
@@ -87,6 +90,32 @@ def is_country_word(word: str) -> bool:
     return len(key) >= 4 and _stem(key) in _country_stems()
 
 
+# Languages whose names of countries are read ("Russland", "Ucraina", "Rosja", "Россия"): CLDR's, from babel.
+_COUNTRY_LANGUAGES = (
+    "de", "fr", "it", "es", "pt", "nl", "pl", "ru", "uk", "be", "cs", "sk", "sl", "hr", "sr", "bg", "ro", "hu", "sv",
+    "nb", "da", "fi", "lt", "lv", "et", "el", "tr",
+)
+
+
+@lru_cache(maxsize=1)
+def _countries_in_english() -> dict[str, str]:
+    from babel import Locale
+
+    english = Locale("en").territories
+    found = {name_key(n): n for code, n in english.items() if code.isalpha()}
+    for language in _COUNTRY_LANGUAGES:
+        for code, n in Locale.parse(language).territories.items():
+            if code.isalpha() and code in english:
+                found.setdefault(name_key(n), english[code])
+    return found
+
+
+def country_in_english(text: str) -> str | None:
+    """The English name of the country `text` names in one of the press's languages ("Russland" →
+    Russia, "Ucrania" → Ukraine), from the Unicode CLDR's country names that babel ships."""
+    return _countries_in_english().get(name_key(text))
+
+
 def nationality(text: str) -> bool:
     """"Russians", "Ukrainians", "Americans": the people of a country or region, not an actor (unlike
     "Republicans" or "Democrats", a party's members)."""
@@ -97,14 +126,63 @@ def nationality(text: str) -> bool:
     return _ADJECTIVE_ENDING.search(singular) is not None and _stem(singular) in _country_stems()
 
 
+# Words that say an organisation is a group, in the languages the press writes: "Wagner Group", "PMC
+# Wagner", "Wagner-Gruppe", "gruppo Wagner", "ЧВК «Вагнер»" (chvk, pvk) all name one group "Wagner".
+GROUP_WORDS = frozenset({
+    "group", "gruppe", "gruppen", "gruppo", "groupe", "grupo", "groep", "grupa", "pmc", "chvk", "pvk", "vagnerovtsy",
+})
+
+
 def content_words(text: str) -> list[str]:
     """The words of a name that carry meaning, transliterated: "Legion of the Freedom of Russia" → legion freedom russia."""
     words = [w for w in latin_key(text).split() if w not in _FUNCTION_WORDS]
-    while len(words) > 1 and words[-1] in LEGAL_FORMS:
+    while len(words) > 1 and (words[-1] in LEGAL_FORMS or words[-1] in GROUP_WORDS):
         words.pop()
-    if len(words) > 1 and words[0] in LEGAL_FORMS - {"co", "sa", "ag", "ao"}:
+    while len(words) > 1 and (words[0] in LEGAL_FORMS - {"co", "sa", "ag", "ao"} or words[0] in GROUP_WORDS):
         words.pop(0)
     return words
+
+
+# How the press of different languages writes one sound of a Slavic (or any foreign) name: German
+# "sch", French "ch" and "j", Dutch "zj", Hungarian "zs", Polish "sz" and "cz" are the English "sh", "zh",
+# "ch"; "w" is "v"; "c" before a back vowel is "k". Vowels, "y", "j" and "h" vary most between
+# transliterations ("Zelensky" / "Selenskyj", "Volodymyr" / "Wolodimir", "Oleksandr" / "Alexander") and
+# are dropped; what is left is the word's consonant skeleton.
+_SOUND_CLUSTERS = re.compile(r"shch|tsch|tch|sch|sh|zh|ch|cz|sz|zs|zj|ts|tz|kh|gh|ck|ph|th|qu|x|(?<=[aeiouy])j(?=[aeiou])|c(?=[eiy])|.")
+_SOUND_OF = {
+    "shch": "s", "tsch": "s", "tch": "s", "sch": "s", "sh": "s", "zh": "s", "ch": "s", "cz": "s", "sz": "s", "zs": "s", "zj": "s",
+    "ts": "s", "tz": "s", "z": "s", "kh": "g", "gh": "g", "h": "g", "ck": "k", "c": "k", "q": "k", "qu": "kv", "x": "ks",
+    "ph": "v", "f": "v", "w": "v", "th": "t", "j": "s",
+}
+_SILENT = frozenset("aeiouyj")
+
+
+def sound_word(word: str) -> str:
+    """The consonant skeleton of one transliterated word: "selenskyj" and "zelensky" are "slnsk"."""
+    skeleton = []
+    for match in _SOUND_CLUSTERS.finditer(word):
+        cluster = match.group(0)
+        if len(cluster) == 1 and cluster in _SILENT and not (cluster == "j" and match.start() and 0 < match.start() < len(word) - 1
+                                                             and word[match.start() - 1] in "aeiouy" and word[match.start() + 1] in "aeiou"):
+            continue
+        sound = _SOUND_OF.get(cluster, cluster if cluster.isalpha() else "")
+        if sound and (not skeleton or skeleton[-1] != sound):
+            skeleton.append(sound)
+    return "".join(skeleton)
+
+
+def sound_stem(word: str) -> str:
+    """`sound_word` without a final "s", which German, Dutch and Nordic genitives ("Selenskyjs") and a
+    plural or an English spelling ("Griffiths") add."""
+    skeleton = sound_word(word)
+    return skeleton[:-1] if len(skeleton) > 3 and skeleton.endswith("s") else skeleton
+
+
+@lru_cache(maxsize=65536)
+def sound(text: str) -> str:
+    """Order-free consonant skeleton of a name's content words ("Wolodymyr Selenskyj" and "Volodymyr
+    Zelensky": "slnsk vldmr"), for names written in another language's transliteration."""
+    return " ".join(sorted(sound_stem(w) for w in content_words(text)))
 
 
 # Words that name a state body without saying whose: "the Defence Ministry", "Ministry of Foreign Affairs".
@@ -138,6 +216,8 @@ def signature(text: str, person: bool = False) -> str:
             words = [words[0]] + [w for w in words[1:] if len(w) > 1 and w not in _PERSON_EXTRAS] or words
     else:
         words = [_stem(w) for w in words]
+        if "forces" in words:  # "Ukraine's armed forces", "Ukrainian forces", "Russian occupying forces"
+            words = [w for w in words if w not in _FORCES_QUALIFIERS] or words
     return " ".join(sorted(words))
 
 

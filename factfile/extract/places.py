@@ -39,6 +39,11 @@ MOTION_VERBS = frozenset({"march", "advance", "move", "push", "converge", "head"
 
 
 _SMALL_TOWN = 100_000  # below this a town named beside a foreign region is more likely a namesake
+# "in Natal (Rio Grande do Norte)", "Tourou (Mokolo, Mayo-Tsanaga, Extreme-Nord)": a place and, in
+# brackets, the districts and regions holding it, most specific first (the way ACLED's coders and many
+# wire reports write them); the model often reads the whole as one organisation.
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:de|do|da|dos|das|del|la|le|el|al|di|of|des|du|y|-)\s+)?[A-Z0-9][\w'’.-]*)*"
+_BRACKETED = re.compile(rf"({_NAME}(?:\s+-\s+{_NAME})?)\s+\(((?:{_NAME})(?:,\s+{_NAME})*)\)")
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})(?:,\s+[A-Z][\w.]+)?\s+[-–—]\s")
 
 
@@ -76,6 +81,26 @@ def find_toponyms(doc: Doc, analysis: Analysis) -> list[_Toponym]:
             continue  # "Russian", "Ukrainian intelligence": a people or an adjective, unless it names a region
         if mention.label in PLACE_LABELS or mention.chain in place_chains or used_as_place:
             found.append(_Toponym(mention.span, index, place_key(mention.span.text), region, mention.label))
+    for match in _BRACKETED.finditer(text_of(doc)):
+        inside = [n.strip() for n in match.group(2).split(",")]
+        if any(n.isupper() or re.match(r"[A-Z]-", n) for n in inside) or any(
+            m.label == "PERSON" and m.span.start < match.end(1) and match.start(1) < m.span.end for m in analysis.mentions
+        ):
+            continue  # "Reclaim Our Schools (AROS)", "Sen. Bernie Sanders (I-Vt.)": an acronym, a party, a person
+        parts = [(match.start(1), match.end(1), False)]
+        offset = match.start(2)
+        for name in match.group(2).split(","):
+            start = offset + len(name) - len(name.lstrip())
+            parts.append((start, start + len(name.strip()), True))
+            offset += len(name) + 1
+        for start, end, region in parts:
+            name = text_of(doc)[start:end]
+            if name.split()[0] in ("On", "Around", "In", "The") or not region and name.lower() in ("coded", "as reported"):
+                continue
+            mention = next((i for i, m in enumerate(analysis.mentions) if m.span.start < end and start < m.span.end and m.label not in ("DATE", "TIME", "CARDINAL")), None)
+            found = [t for t in found if not (t.span.start < end and start < t.span.end)]
+            key = place_key(name.split(" - ")[0])  # "Rio de Janeiro - North Zone": a zone of the city
+            found.append(_Toponym(Span(start, end, name), mention, key, region, "GPE"))
     for match in _DATELINE.finditer(text_of(doc)):  # "CHARLOTTE - Nearly a week after ...": where the report is filed
         start, end = match.span(1)
         if not any(t.span.start < end and start < t.span.end for t in found):

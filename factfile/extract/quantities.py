@@ -220,7 +220,11 @@ _DATES = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
     r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b|\b(?:1[89]|20)\d\d\b"
 )
-_CODED = re.compile(r"\b(?:fatalit(?:y|ies)\s+(?:were\s+|was\s+)?coded\s+as|coded\s+as)\s+(?P<count>\d+)|\b(?P<count2>\d+)\s+fatalit(?:y|ies)\b", re.I)
+_CODED = re.compile(
+    r"\b(?:fatalit(?:y|ies)\s+(?:were\s+|was\s+|are\s+)?(?:coded|estimated)\s+as|coded\s+as)\s+(?P<count>\d+)"
+    r"|\b(?P<count2>\d+)\s+(?:reported\s+)?fatalit(?:y|ies)\b",
+    re.I,
+)
 
 
 def _count_value(word: str) -> int | None:
@@ -231,6 +235,13 @@ def _count_value(word: str) -> int | None:
         return _UNITS[word]
     low = re.split(r"\s*(?:-|–|to)\s*", word)[0].replace(",", "")
     return int(low) if low.isdigit() else None
+
+
+def coded_deaths(text: str) -> int | None:
+    """A coder's own count where a report states one ("1 fatality.", "Fatalities coded as 3",
+    "unknown fatalities estimated as 10"): it counts the event the report codes, wherever it stands."""
+    coded = _CODED.search(_DATES.sub(lambda m: " " * len(m.group()), text))
+    return int(coded.group("count") or coded.group("count2")) if coded else None
 
 
 def deaths(text: str) -> int | None:

@@ -82,10 +82,14 @@ def make_times() -> Stage:
 
 
 def _with_article(text: str, span: Span) -> Span:
-    """"a week ago" where spaCy's entity is "week ago"."""
+    """"a week ago" where spaCy's entity is "week ago", "23 May 2022" where it is "May 2022"."""
     before = text[max(0, span.start - 3) : span.start]
     if re.search(r"(?:^|\s)an?\s$", before, re.I) and re.search(r"\bago$", span.text):
         start = span.start - len(before.lstrip())
+        return Span(start, span.end, text[start : span.end])
+    day = re.search(r"(?:^|[\s(])(\d{1,2})(?:st|nd|rd|th)?\s+$", text[max(0, span.start - 6) : span.start])
+    if day and re.match(_MONTH, span.text, re.I):  # "Around 23 May 2022", where the entity is "May 2022"
+        start = span.start - (len(text[max(0, span.start - 6) : span.start]) - day.start(1))
         return Span(start, span.end, text[start : span.end])
     return span
 

@@ -16,6 +16,7 @@ from factfile.ingest.feed import read_feed
 from factfile.ingest.jsonl import read_jsonl
 from factfile.ingest.pages import read_html, read_text
 from factfile.ingest.sniff import Format, format_of
+from factfile.ingest.telegram import read_telegram
 from factfile.ingest.url import FetchPolicy, is_url, read_url
 from factfile.ingest.warc import read_warc
 from factfile.records import RawItem, Rejection
@@ -28,6 +29,7 @@ READERS: dict[Format, Reader] = {
     "jsonl": read_jsonl,
     "warc": read_warc,
     "feed": read_feed,
+    "telegram": read_telegram,
 }
 
 

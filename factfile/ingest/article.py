@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import unicodedata
@@ -33,6 +34,8 @@ def to_article(item: RawItem, limits: Limits = DEFAULT_LIMITS) -> Article:
         payload, decode_warnings = decode(payload, item.origin, item.encoding)
         warnings += decode_warnings
     hints = item.hints
+    if hints.post is not None:
+        return _post_article(item, payload, warnings, limits)
     if item.kind == "html":
         text, page = _from_html(payload, hints.url)
         title, author, published, site, url = page.title, page.author, page.date, page.sitename, page.url
@@ -64,6 +67,35 @@ def to_article(item: RawItem, limits: Limits = DEFAULT_LIMITS) -> Article:
         language=detect_language(text),
         declared_source=hints.source or declared_source(credited_in),
         warnings=warnings,
+    )
+
+
+def _post_article(item: RawItem, text: str, warnings: list[str], limits: Limits) -> Article:
+    """A Telegram post as it is: no page to extract from, no headline or trailer to cut, and no minimum
+    length (a short post is still a claim). Its identity is its channel and message with its text, so a
+    forward, whose text is its original's, is a document of its own, and re-reading an export is idempotent."""
+    post = item.hints.post
+    text = _normalise_space(repair(text, warnings))
+    if not text:
+        raise IngestError(item.origin, "post has no text")
+    if len(text) > limits.max_text_chars:
+        raise IngestError(item.origin, f"post text has {len(text):,} characters, over the {limits.max_text_chars:,} limit")
+    url = web_url(item.hints.url, warnings)
+    post = dataclasses.replace(post, text_hash=content_hash(text))
+    return Article(
+        origin=item.origin,
+        text=text,
+        content_hash=content_hash(f"{post.channel_key}/{post.message_id}\n{text}"),
+        title=_clean_title(item.hints.title),
+        url=url,
+        author=item.hints.author,
+        published=parse_date(item.hints.published),
+        site=item.hints.site,
+        domain=domain_of(url),
+        language=detect_language(text),
+        declared_source=None,
+        warnings=warnings,
+        post=post,
     )
 
 

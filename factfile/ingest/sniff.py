@@ -9,7 +9,9 @@ import zlib
 from pathlib import Path
 from typing import Literal
 
-Format = Literal["html", "text", "jsonl", "warc", "feed"]
+from factfile.ingest.telegram import looks_like_export
+
+Format = Literal["html", "text", "jsonl", "warc", "feed", "telegram"]
 
 _BY_SUFFIX: dict[str, Format] = {
     ".html": "html", ".htm": "html", ".xhtml": "html",
@@ -24,6 +26,8 @@ def format_of(path: Path) -> Format:
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] in (".gz", ".gzip"):
         suffixes = suffixes[:-1]
+    if suffixes and suffixes[-1] == ".json" and looks_like_export(head(path)):
+        return "telegram"
     if suffixes and suffixes[-1] in _BY_SUFFIX:
         return _BY_SUFFIX[suffixes[-1]]
     return _by_content(head(path))
@@ -65,7 +69,7 @@ def _by_content(head: bytes) -> Format:
     if start.startswith(b"warc/"):
         return "warc"
     if start.startswith(b"{"):
-        return "jsonl"
+        return "telegram" if looks_like_export(start) else "jsonl"
     if start.startswith(b"<?xml") or start.startswith((b"<rss", b"<feed", b"<rdf")):
         if any(tag in start for tag in (b"<rss", b"<feed", b"<rdf:rdf")):
             return "feed"

@@ -86,9 +86,21 @@ def read_url(url: str, limits: Limits = DEFAULT_LIMITS, policy: FetchPolicy | No
         yield Rejection(error.origin, error.problem)
 
 
+def fetch(
+    url: str, policy: FetchPolicy, headers: dict[str, str] | None = None, robots: dict[str, RobotFileParser] | None = None
+) -> Response:
+    """The response at `url` after redirects, whatever its status (a 304 to a conditional request, a 429),
+    with every hop checked and robots.txt obeyed. `headers` are added to the request (If-None-Match ...);
+    `robots` keeps each site's parsed robots.txt between calls, so a poller asks for it once per site."""
+    return _Fetcher(policy, robots).get(url, follow=True, headers=headers)
+
+
 def fetch_article(url: str, policy: FetchPolicy) -> RawItem:
-    fetcher = _Fetcher(policy)
-    response = fetcher.get(url, follow=True)
+    return page_item(url, _Fetcher(policy).get(url, follow=True))
+
+
+def page_item(url: str, response: Response) -> RawItem:
+    """The article page in a response to a request for `url`, or IngestError saying why it is none."""
     if response.status != 200:
         raise IngestError(url, f"HTTP {response.status} from {response.url}")
     content_type = response.headers.get("content-type", "").lower()
@@ -109,19 +121,19 @@ def fetch_article(url: str, policy: FetchPolicy) -> RawItem:
 
 
 class _Fetcher:
-    def __init__(self, policy: FetchPolicy):
+    def __init__(self, policy: FetchPolicy, robots: dict[str, RobotFileParser] | None = None):
         self.policy = policy
         self.deadline = time.monotonic() + policy.timeout
-        self.robots: dict[str, RobotFileParser] = {}
+        self.robots: dict[str, RobotFileParser] = robots if robots is not None else {}
         self.addresses: dict[tuple[str, int], str] = {}  # (host, port) -> the checked address connected to
 
-    def get(self, url: str, follow: bool) -> Response:
+    def get(self, url: str, follow: bool, headers: dict[str, str] | None = None) -> Response:
         origin = url
         for _ in range(self.policy.max_redirects + 1):
             self._target(url, origin)  # refuse a forbidden address before anything, robots.txt included
             if follow and self.policy.obey_robots and not self._robots(url).can_fetch(self.policy.user_agent, url):
                 raise IngestError(origin, f"robots.txt of {_site(url)} does not allow fetching {url}")
-            response = self._request(url, origin)
+            response = self._request(url, origin, headers)
             if response.status not in _REDIRECTS or not follow:
                 return response
             location = response.headers.get("location")
@@ -163,7 +175,7 @@ class _Fetcher:
             self.addresses[key] = self._checked_address(parts.hostname, port, origin)
         return parts.hostname, port, self.addresses[key]
 
-    def _request(self, url: str, origin: str) -> Response:
+    def _request(self, url: str, origin: str, headers: dict[str, str] | None = None) -> Response:
         parts = urlsplit(url)
         _, port, address = self._target(url, origin)
         sock = self.policy.connect(address, port, self._remaining(origin))
@@ -175,7 +187,7 @@ class _Fetcher:
             path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
             connection.request("GET", path, headers={
                 "User-Agent": self.policy.user_agent, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9",
-                "Accept-Encoding": "identity", "Connection": "close",
+                **(headers or {}), "Accept-Encoding": "identity", "Connection": "close",
             })
             reply = connection.getresponse()
             headers = {k.lower(): v for k, v in reply.getheaders()}

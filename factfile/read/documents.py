@@ -10,6 +10,7 @@ from sqlalchemy import Select, exists, func, select, text
 from sqlalchemy.orm import Session
 
 from factfile.read import records as m
+from factfile.read.posts import post_of
 from factfile.read.sql import OUTLET_NAME, page
 from factfile.store import schema as s
 
@@ -115,7 +116,10 @@ def get_document(session: Session, document_id: int) -> m.DocumentDetail | None:
     if row is None:
         return None
     document, outlet = row
-    return m.DocumentDetail(**_document_out(document, outlet).model_dump(), text=document.text, annotations=annotations(session, document_id))
+    return m.DocumentDetail(
+        **_document_out(document, outlet).model_dump(), text=document.text, annotations=annotations(session, document_id),
+        post=post_of(session, document_id),
+    )
 
 
 def annotations(session: Session, document_id: int) -> list[m.Annotation]:

@@ -21,12 +21,16 @@ from factfile.store import schema as s
 
 EARTH_KM = 6371.0
 # columns an EventRow takes as they are stored (the rest are renamed or joined)
-EVENT_FIELDS = ("id", "document_id", "event_type", "sub_type", "date_start", "date_end", "date_precision", "fatalities", "certainty")
-PLACE_FIELDS = ("latitude", "longitude", "country_code", "admin1", "admin2", "feature_code", "geonames_id")
+EVENT_FIELDS = (
+    "id", "document_id", "event_type", "sub_type", "date_start", "date_end", "date_precision", "fatalities", "certainty",
+    "actor1_acled", "actor2_acled",
+)
 
 
-@dataclass(slots=True)
-class EventRow:
+@dataclass(slots=True, kw_only=True)
+class EventRow(m.Location):
+    """One event with its place's `Location` columns flat, as the ACLED and GeoJSON exports and DataFrames want them."""
+
     id: int
     document_id: int
     event_type: str
@@ -38,13 +42,6 @@ class EventRow:
     actor1: str | None
     actor2: str | None
     place: str | None
-    latitude: float | None
-    longitude: float | None
-    country_code: str | None
-    admin1: str | None
-    admin2: str | None
-    feature_code: str | None
-    geonames_id: int | None
     fatalities: int | None
     certainty: str
     reported_by: str | None  # the statement's source: "the Legion", "Russian propaganda portals"
@@ -54,6 +51,8 @@ class EventRow:
     outlet: str | None
     published: date | None
     distance_km: float | None = None
+    actor1_acled: str | None = None  # as ACLED names the party: "Military Forces of Russia", "Protesters (India)"
+    actor2_acled: str | None = None
 
 
 def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -115,7 +114,7 @@ def find_events(
     for event, name1, name2, place, source, sentence, title, url, outlet, published in session.execute(query):
         row = EventRow(
             **{name: getattr(event, name) for name in EVENT_FIELDS},
-            **{name: getattr(place, name) if place else None for name in PLACE_FIELDS},
+            **m.location_of(place),
             trigger=event.trigger_text,
             actor1=name1,
             actor2=name2,
@@ -159,10 +158,7 @@ def locate(session: Session, name: str) -> tuple[str, float, float] | None:
 def _place_out(place: s.Place | None) -> m.PlaceOut | None:
     if place is None:
         return None
-    return m.PlaceOut(
-        id=place.id, name=place.name, geonames_id=place.geonames_id, latitude=place.latitude, longitude=place.longitude,
-        country_code=place.country_code, admin1=place.admin1, admin2=place.admin2, feature_code=place.feature_code,
-    )
+    return m.PlaceOut(id=place.id, name=place.name, **m.location_of(place))
 
 
 def list_places(
@@ -193,6 +189,7 @@ class EventFilter:
     date_to: date | None = None
     located: bool | None = None
     document_id: int | None = None
+    ids: list[int] | None = None  # only these events
 
 
 def list_events(session: Session, where: EventFilter, limit: int = 50, offset: int = 0) -> tuple[int, list[m.EventOut]]:
@@ -221,6 +218,8 @@ def list_events(session: Session, where: EventFilter, limit: int = 50, offset: i
         query = query.where(located if where.located else ~located)
     if where.document_id is not None:
         query = query.where(s.Event.document_id == where.document_id)
+    if where.ids is not None:
+        query = query.where(s.Event.id.in_(where.ids))
     total, rows = page(session, query, limit, offset)
     return total, [
         m.EventOut(

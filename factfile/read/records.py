@@ -6,10 +6,13 @@ A `Page` is one page of a filtered list; `to_pandas()` turns its items into a Da
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import date, datetime
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel, Field
+from pydantic.dataclasses import dataclass as pydantic_dataclass
+
+from factfile.records import Location, location_of  # noqa: F401  (re-exported for the read layer)
 
 T = TypeVar("T")
 
@@ -116,9 +119,41 @@ class Annotation(BaseModel):
     actor_id: int | None = None
 
 
+class PostRef(BaseModel):
+    """A Telegram post (or the stand-in for a forwarded post that is not stored), in one line."""
+
+    document_id: int
+    channel: str
+    message_id: int | None
+    url: str | None
+    posted_at: datetime | None
+    text: str
+
+
+class PostOut(PostRef):
+    """A Telegram post with its thread and its forward: what it answers, what answers it, where it comes from."""
+
+    channel_key: str
+    media: str | None
+    links: list[str]
+    reply_to_message_id: int | None
+    reply_to_document_id: int | None = Field(description="the stored post it answers, when stored")
+    replies: list[PostRef]
+    forwarded_from: str | None
+    original_document_id: int | None = Field(description="the post it forwards (or that post's stand-in), when it is a forward")
+    quoted_by: list[int] = Field(default_factory=list, description="ids of the statements of articles that report this post")
+
+
+class QuotedPost(PostRef):
+    """A stored post a statement reports, and why the two were linked."""
+
+    reason: str
+
+
 class DocumentDetail(DocumentOut):
     text: str
     annotations: list[Annotation]
+    post: PostOut | None = None
 
 
 class StatementOut(BaseModel):
@@ -140,18 +175,13 @@ class StatementOut(BaseModel):
     hedges: list[str] | None
     marked_wrong: bool
     corroboration: int = Field(description="independent outlets carrying the same statement (copies count once)")
+    quoted_posts: list[QuotedPost] = Field(default_factory=list, description="stored Telegram posts the statement reports")
 
 
-class PlaceOut(BaseModel):
+@pydantic_dataclass(kw_only=True)
+class PlaceOut(Location):
     id: int
     name: str
-    geonames_id: int | None
-    latitude: float | None
-    longitude: float | None
-    country_code: str | None
-    admin1: str | None
-    admin2: str | None
-    feature_code: str | None
     mentions: int | None = Field(default=None, description="mentions of the place in the store (in place lists)")
 
 

@@ -7,7 +7,7 @@ for the REST API, the web pages and the Python API.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import Select, and_, case, func, or_, select
@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, aliased
 
 from factfile.read import records as m
 from factfile.read.actors import actor_ids, find_actors
+from factfile.read.posts import quoted_posts
 from factfile.read.sql import OUTLET_NAME
 from factfile.read.sql import page as paged
 from factfile.relate.corroboration import for_statements
@@ -41,6 +42,7 @@ class StatementLine:
     direct: bool
     passage: str
     highlight: tuple[int, int]
+    quoted_posts: list[m.QuotedPost] = field(default_factory=list)  # the stored Telegram posts it reports
 
 
 def _passage_bounds():
@@ -80,7 +82,9 @@ def _query() -> Select:
 
 def _lines(session: Session, query: Select) -> list[StatementLine]:
     lines = []
-    for st, title, outlet, published, speaker, start, passage in session.execute(query):
+    rows = list(session.execute(query))
+    quoted = quoted_posts(session, [row[0].id for row in rows])
+    for st, title, outlet, published, speaker, start, passage in rows:
         lines.append(
             StatementLine(
                 statement_id=st.id,
@@ -99,6 +103,7 @@ def _lines(session: Session, query: Select) -> list[StatementLine]:
                 direct=bool(st.direct),
                 passage=passage or st.content_text,
                 highlight=(st.content_start - start, st.content_end - start),
+                quoted_posts=quoted.get(st.id, []),
             )
         )
     return lines
@@ -202,6 +207,7 @@ class StatementFilter:
     document_id: int | None = None
     outlet_id: int | None = None
     include_wrong: bool = True
+    ids: list[int] | None = None  # only these statements
 
 
 def list_statements(session: Session, where: StatementFilter, limit: int = 50, offset: int = 0) -> tuple[int, list[m.StatementOut]]:
@@ -230,6 +236,8 @@ def list_statements(session: Session, where: StatementFilter, limit: int = 50, o
         conditions.append(s.Statement.document_id.in_(select(s.Document.id).where(s.Document.outlet_id == where.outlet_id)))
     if not where.include_wrong:
         conditions.append(s.Statement.marked_wrong.is_(False))
+    if where.ids is not None:
+        conditions.append(s.Statement.id.in_(where.ids))
     query = (
         select(s.Statement, s.Document.title, OUTLET_NAME, s.Document.published, source_actor.name)
         .join(s.Document, s.Document.id == s.Statement.document_id)
@@ -254,13 +262,14 @@ def list_statements(session: Session, where: StatementFilter, limit: int = 50, o
         if not corroboration_filter:
             support = corroboration(session, page)
         total, rows = len(ids), list(session.execute(query.where(s.Statement.id.in_(page))))
+    quoted = quoted_posts(session, [row[0].id for row in rows])
     return total, [
         m.StatementOut(
             id=st.id, document_id=st.document_id, document_title=title, outlet=outlet, published=published,
             source_text=st.source_text, source_type=st.source_type, source_actor_id=st.source_actor_id, source_actor=actor_name,
             cue_text=st.cue_text, content_text=st.content_text, content_start=st.content_start, content_end=st.content_end,
             direct=st.direct, certainty=st.certainty, hedges=st.hedges, marked_wrong=st.marked_wrong,
-            corroboration=support.get(st.id, 0),
+            corroboration=support.get(st.id, 0), quoted_posts=quoted.get(st.id, []),
         )
         for st, title, outlet, published, actor_name in rows
     ]

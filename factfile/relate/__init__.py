@@ -17,7 +17,7 @@ from factfile.records import Analysis
 from factfile.registry import preparers, relaters
 from factfile.store.schema import Document
 
-DEFAULT_RELATERS: tuple[str, ...] = ("actors", "copies", "stories", "outlets")
+DEFAULT_RELATERS: tuple[str, ...] = ("actors", "posts", "copies", "stories", "outlets")
 
 
 @dataclass
@@ -26,6 +26,8 @@ class Linking:
     analysis: Analysis
     document: Document
     actor_of_chain: dict[int, int] = field(default_factory=dict)
+    # Work a relater leaves for after the document's records are stored, given the new statements' ids.
+    after_records: list[Callable[[list[int]], None]] = field(default_factory=list)
 
 
 Relater = Callable[[Linking], None]

@@ -4,7 +4,9 @@ A chain joins the stored actor that one of its names matches, by the strongest o
   4  the same name (case, accents, punctuation aside);
   3  the same words in another order or script ("Freedom of Russia Legion", "Денис Капустин");
   2  an acronym of the actor's name ("RVC"), or a lone surname of a person's full name ("Nikitin");
-  1  a similar spelling (rapidfuzz ratio ≥ 90 on transliterated words: "Arestovich"/"Arestovych").
+  1  a similar spelling: the same consonant skeleton, as another language's transliteration writes it
+     ("Selenskyj"/"Zelensky", "Prigoschin"/"Prigozhin"), and rapidfuzz ratio ≥ 70 on the transliterated
+     words; a feminine "-a" form is another person ("Petrova" is not "Petrov").
 Weaker evidence needs the same kind of actor (person, organisation ...); ties go to the actor with more
 mentions. Candidates come from indexed blocking keys stored on each alias (`Alias.signature`,
 `initials`, `surname`, `block`), one query per document, so linking a document costs the same however
@@ -14,14 +16,26 @@ and names a user split off an actor (`decisions.kept_apart`) are never added bac
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 from sqlalchemy import bindparam, exists, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from factfile.extract.names import clean_name, content_words, initials, is_acronym, name_key, signature, unqualified_body
+from factfile.extract.lang.romanize import has_cyrillic
+from factfile.extract.names import (
+    clean_name,
+    content_words,
+    country_in_english,
+    initials,
+    is_acronym,
+    name_key,
+    signature,
+    sound,
+    sound_stem,
+    unqualified_body,
+)
 from factfile.records import Chain
 from factfile.relate import Linking, relaters
 from factfile.relate.decisions import join_actors, kept_apart
@@ -29,7 +43,7 @@ from factfile.store.schema import Actor, Alias, Decision
 
 KIND_OF_LABEL = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "place", "LOC": "place", "FAC": "place"}
 _ORGANISATIONS = {"organization", "group"}
-FUZZY_THRESHOLD = 90
+FUZZY_THRESHOLD = 70
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,22 +57,29 @@ class NameKeys:
     block: str | None
     acronym: bool
     body: bool = False  # a state body named without its country ("Defence Ministry")
+    first_last: str | None = None  # a person's first name and surname, when a middle name stands between
 
     @classmethod
     def of(cls, name: str, kind: str) -> NameKeys:
         words = content_words(name)
         many = len(words) >= 2
-        longest = max(words, key=len, default="")
-        others = "".join(w[0] for w in sorted(words) if w != longest)
+        skeleton = sound(name).replace(" ", "")
         return cls(
             key=name_key(name),
             signature=signature(name, person=kind == "person"),
             initials=initials(name)[:16] if many else None,
             surname=words[-1][:100] if many and kind == "person" else None,
-            block=f"{len(words)}{longest[:4]}{others}"[:16] if len(longest) >= 4 else None,  # same length, start, initials
+            block=f"{len(words)}{skeleton}"[:16] if len(skeleton) >= 2 else None,  # same length, same consonant skeleton
             acronym=is_acronym(name),
             body=kind != "person" and unqualified_body(name),
+            first_last=_first_last(name) if kind == "person" else None,
         )
+
+
+def _first_last(name: str) -> str | None:
+    """"rafael grossi" of "Rafael Mariano Grossi", "vladimir putin" of "Vladimir Vladimirovich Putin"."""
+    words = name_key(name).split()
+    return f"{words[0]} {words[-1]}" if len(words) == 3 and all(len(w) > 1 for w in words) else None
 
 
 @dataclass(slots=True)
@@ -106,6 +127,8 @@ class Pool:
             lookups.append(("compact", name.initials))
         if " " not in name.key:
             lookups.append(("surname", name.key))
+        if name.first_last:
+            lookups.append(("key", name.first_last))
         found = {id(c): c for field, value in lookups if value for c in self.index.get((field, value), ())}
         return list(found.values())
 
@@ -144,13 +167,14 @@ def _link(linking: Linking) -> None:
     session = linking.session
     chains = [chain for chain in linking.analysis.chains if chain.not_an_actor is None]
     kinds = {chain.id: KIND_OF_LABEL.get(chain.label, "other") for chain in chains}
+    _name_places(linking.analysis, [chain for chain in chains if kinds[chain.id] == "place"])
     names = {chain.id: _names(chain) for chain in chains}
     keys = {chain.id: [NameKeys.of(n, kinds[chain.id]) for n in names[chain.id]] for chain in chains}
     pool = Pool(_candidates(session, [k for ks in keys.values() for k in ks]))
     created: dict[int, dict] = {}
     reasons: dict[int, str] = {}  # chain -> why it joined a stored actor
     for chain in chains:
-        match = _best_match(keys[chain.id], kinds[chain.id], pool)
+        match = _best_match(keys[chain.id], kinds[chain.id], pool, _kind_guessed(linking.analysis, chain))
         if match is None:
             created[chain.id] = {"name": chain.name[:500], "kind": kinds[chain.id], "label": chain.label}
             actor_id = -chain.id - 1  # placeholder until the new actors are inserted together
@@ -172,6 +196,29 @@ def _link(linking: Linking) -> None:
     _count_aliases(linking, kinds, reasons, apart)
 
 
+def _name_places(analysis, chains: list[Chain]) -> None:
+    """Give a place named as an actor its English name, so that "Russland", "Rosja" and "Russia", or
+    "Kiew", "Киев" and "Kyiv", are one actor: a country's from CLDR, else the gazetteer's name of the
+    place most of the chain's mentions resolve to."""
+    resolved: dict[int, Counter] = defaultdict(Counter)
+    for place in analysis.places:
+        if place.geonames_id is not None and place.mention is not None and place.mention < len(analysis.mentions):
+            chain_id = analysis.mentions[place.mention].chain
+            if chain_id is not None:
+                resolved[chain_id][place.name] += 1
+    for chain in chains:
+        english = next((c for c in map(country_in_english, [chain.name, *chain.aliases]) if c), None)
+        reason = "the English name of the country"
+        if english is None and resolved.get(chain.id):
+            (english, votes), *rest = resolved[chain.id].most_common(2)
+            reason = "the gazetteer's name of the place it names"
+            if rest and rest[0][1] == votes:
+                continue
+        if english and name_key(english) not in {name_key(n) for n in _names(chain)}:
+            chain.aliases.append(english)
+            chain.alias_reasons[english] = reason
+
+
 def _names(chain: Chain) -> list[str]:
     return [n for n in dict.fromkeys([chain.name, *chain.aliases]) if name_key(n)]
 
@@ -179,7 +226,7 @@ def _names(chain: Chain) -> list[str]:
 def _candidates(session: Session, keys: list[NameKeys]) -> list[Candidate]:
     """Aliases of live actors sharing any blocking key with the document's names: one indexed query."""
     wanted = {
-        Alias.key: {k.key for k in keys} | {k.initials.lower() for k in keys if k.initials}
+        Alias.key: {k.key for k in keys} | {k.first_last for k in keys if k.first_last} | {k.initials.lower() for k in keys if k.initials}
         | {" ".join(k.initials.lower()) for k in keys if k.initials},  # "UN" and "U.N." for "United Nations"
         Alias.signature: {k.signature for k in keys if k.signature},
         Alias.initials: {k.key.upper().replace(" ", "") for k in keys if k.acronym},
@@ -200,9 +247,18 @@ def _candidates(session: Session, keys: list[NameKeys]) -> list[Candidate]:
     ]
 
 
-def _best_match(names: list[NameKeys], kind: str, pool: Pool) -> Match | None:
+def _kind_guessed(analysis, chain: Chain) -> bool:
+    """Pages in other Latin-script languages are read without a model (`extract/lang/latin.py`): a lone
+    capitalised word there is called an organisation for want of better, and may be a person
+    ("Selenskyjs", "Prigoschin")."""
+    language = (analysis.article.language or "en").split("-")[0]
+    return language != "en" and chain.label == "ORG" and not has_cyrillic(chain.name) and " " not in name_key(chain.name)
+
+
+def _best_match(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool = False) -> Match | None:
     """The strongest match; a chain with a full name must match on a full name or acronym, not on
-    one shared word ("Minyon Moore" is not "Gwen Moore" because both are called "Moore")."""
+    one shared word ("Minyon Moore" is not "Gwen Moore" because both are called "Moore"). A chain whose
+    kind is only guessed may join a person or an organisation."""
     best: Match | None = None
     has_full_name = any(" " in n.key for n in names)
     if any(not n.body for n in names):
@@ -214,7 +270,8 @@ def _best_match(names: list[NameKeys], kind: str, pool: Pool) -> Match | None:
             if evidence is None:
                 continue
             strength, reason = evidence
-            same_kind = candidate.kind == kind or {candidate.kind, kind} <= _ORGANISATIONS
+            same_kind = candidate.kind == kind or {candidate.kind, kind} <= _ORGANISATIONS or (
+                kind_guessed and candidate.kind in _ORGANISATIONS | {"person"})
             if strength < 4 and not same_kind:
                 continue
             specific = " " in name.key or name.acronym
@@ -235,6 +292,8 @@ def _evidence(name: NameKeys, kind: str, candidate: Candidate) -> tuple[int, str
         return 4, f"same name as {quoted}"
     if name.signature and name.signature == other.signature:
         return 3, f"same words as {quoted} in another order or script"
+    if kind == "person" and candidate.kind == "person" and name.first_last and name.first_last == other.key:
+        return 3, f"the first name and surname of {quoted}, with a middle name"
     if kind in _ORGANISATIONS or kind == "other":
         if name.acronym and other.initials and name.key.upper().replace(" ", "") == other.initials:
             return 2, f"acronym of {quoted}"
@@ -243,14 +302,24 @@ def _evidence(name: NameKeys, kind: str, candidate: Candidate) -> tuple[int, str
     if kind == "person" and candidate.kind == "person" and " " not in name.key and name.key == other.surname:
         return 2, f"surname of {quoted}"
     if name.block and name.block == other.block and not name.acronym and not other.acronym:
-        words, other_words = name.signature.split(), other.signature.split()
-        long_enough = len(words) >= 2 or len(name.signature) >= 6
-        same_first = kind != "person" or name.key.split()[0] == other.key.split()[0]  # "Ivana"/"Ivanka" Trump
-        if long_enough and len(words) == len(other_words) and same_first:
-            score = fuzz.ratio(name.signature, other.signature)
-            if score >= FUZZY_THRESHOLD:
-                return 1, f"similar spelling to {quoted} ({score:.0f}/100)"
+        score = similar_spelling(name.key, other.key)
+        if score is not None:
+            return 1, f"similar spelling to {quoted} ({score:.0f}/100)"
     return None
+
+
+def similar_spelling(a: str, b: str) -> float | None:
+    """How alike two names are spelled (rapidfuzz ratio of their words lined up by consonant skeleton),
+    when the skeletons agree word for word, no word is a feminine "-a" form of the other's ("Petrova",
+    "Alexandra") and the ratio reaches FUZZY_THRESHOLD; else None."""
+    words, other_words = (sorted(content_words(n), key=sound_stem) for n in (a, b))
+    if len(words) != len(other_words) or (len(words) == 1 and len(sound_stem(words[0])) < 3 and len(words[0]) < 6):
+        return None
+    for word, other in zip(words, other_words, strict=True):
+        if sound_stem(word) != sound_stem(other) or (word.rstrip("s")[-1:] == "a") != (other.rstrip("s")[-1:] == "a"):
+            return None
+    score = fuzz.ratio(" ".join(words), " ".join(other_words))
+    return score if score >= FUZZY_THRESHOLD else None
 
 
 def _absorb_surname_actors(linking: Linking, keys, kinds, pool: Pool, apart: dict[int, set[str]]) -> None:

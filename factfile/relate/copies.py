@@ -6,11 +6,15 @@ catches spun copies whose words were swapped for synonyms; the sequence of names
 catches translations and machine translations. Each candidate is then compared on its full text:
 
 - containment: most word shingles of the shorter text are in the longer one (a cut, padded or
-  re-edited copy, an excerpt);
+  re-edited copy, an excerpt); a smaller share will do between outlets when it holds outside the
+  quotations too (two reports quoting one statement share only the quote);
 - similarity: the two texts share most of their word shingles (Jaccard);
 - paraphrase: the stop-word skeleton and the names and numbers agree although the words do not;
 - spun: a good part of the word runs survive (a spinner leaves about 40 % of the 5-word runs) and
   the skeleton agrees, even where names were "synonymised" ("New York Times" -> "New York Instances");
+- rewritten: in one language, most sentences of the shorter text find, in the same order, a sentence
+  of the other sharing much of its content words (a paraphrasing spinner, a machine translation
+  translated back); candidates for it come from the content-word view;
 - translation: in another language (or machine-translated back), the names, numbers and dates come in
   the same order.
 A match between two reports of different events written from one template (relate/templates.py) is
@@ -46,6 +50,7 @@ from factfile.relate.fingerprints import (
     estimated_containment,
     fingerprint,
     jaccard,
+    sentence_agreement,
     signature,
 )
 from factfile.relate.outlets import WIRE_COPY, declares_outlet
@@ -55,6 +60,7 @@ from factfile.store.schema import CopyBand, CopyFingerprint, Document, Outlet, S
 
 CANDIDATES = 50  # documents sharing the most word or skeleton band keys whose signatures are compared
 NAME_CANDIDATES = 8  # documents in other languages sharing the most name-order band keys, compared in full
+STEM_CANDIDATES = 8  # documents in the same language sharing the most content-word band keys, compared in full
 ESTIMATE_FLOOR = 0.2  # estimated containment below which a candidate's text is not read
 MIN_SHINGLES = 15  # below this a text is too short to call anything a copy of it
 WORD_CONTAINMENT = 0.5
@@ -64,8 +70,11 @@ SHARED_WORDS = 0.3  # independent reports share a quote or two, under 20 % of th
 SPUN_WORDS = 0.2  # a spinner leaves about 40 % of the 5-word runs; with the skeleton, a fifth will do
 SPUN_SKELETON = 0.3
 SIMILAR_JACCARD = 0.8
+ALIGNED_SENTENCES = 5  # sentences aligned in order before a rewording is called a copy
+SENTENCE_AGREEMENT = 0.7  # and their share of the text with fewer sentences
 MIN_NAMES = 8  # names, numbers and dates a text needs before their order says anything
 NAME_AGREEMENT = 0.6  # share of the shorter name sequence found in order in the other text
+TRANSLATED_NAMES = 10  # in order, before two texts in two languages are one text (a date, a place and a name recur in any report)
 NAME_AGREEMENT_LONGER = 0.4  # and of the longer one: a translation is about as long as its original
 REWORDED_SKELETON = 0.2  # in one language, a name-order match also needs some of the sentence skeleton
 TEMPLATE_TOKENS = 150  # templated reports (event notes, agency flashes) are shorter than this
@@ -83,6 +92,7 @@ class Match:
     anchors: float  # containment of name/number shingles
     jaccard: float  # word-shingle Jaccard
     names: float = 0.0  # share of the name sequence found in order
+    sentences: float = 0.0  # share of sentences aligned in order (a rewritten copy)
     evidence: str = ""
 
     @property
@@ -94,6 +104,8 @@ class Match:
             return 0.8 * max(self.words, self.skeleton)
         if self.evidence == "paraphrase":
             return min(self.skeleton, self.anchors) * 0.9
+        if self.evidence == "rewritten":
+            return 0.7 * self.sentences
         return 0.7 * self.names
 
 
@@ -114,18 +126,22 @@ def is_copy(
         names = 0.0  # a few names in common order, or a short text's names inside a long one: one story, not one text
     match = Match(0, words, skeleton, anchor, jaccard(a.words, b.words), names)
     skeletal = min(len(a.skeleton), len(b.skeleton)) >= MIN_SHINGLES
+    narration = containment(a.narration, b.narration)
     if not same_language:
-        match.evidence = "translation" if names >= NAME_AGREEMENT else ""
-    elif long_enough and words >= WORD_CONTAINMENT:
+        match.evidence = "translation" if names >= NAME_AGREEMENT and common >= TRANSLATED_NAMES else ""
+    elif long_enough and words >= WORD_CONTAINMENT and (words >= VERBATIM or narration >= SHARED_WORDS):
         match.evidence = "similarity" if match.jaccard >= SIMILAR_JACCARD else "containment"
     elif skeletal and skeleton >= SKELETON_CONTAINMENT and anchor >= ANCHOR_CONTAINMENT:
         match.evidence = "paraphrase"
-    elif not same_outlet and long_enough and skeletal and words >= SPUN_WORDS and skeleton >= SPUN_SKELETON:
+    elif not same_outlet and long_enough and skeletal and min(words, narration) >= SPUN_WORDS and skeleton >= SPUN_SKELETON:
         match.evidence = "spun"
-    elif not same_outlet and long_enough and words >= SHARED_WORDS:
+    elif not same_outlet and long_enough and words >= SHARED_WORDS and narration >= SHARED_WORDS:
         match.evidence = "containment"
     elif names >= NAME_AGREEMENT and skeleton >= REWORDED_SKELETON:
         match.evidence = "reworded"
+    elif not same_outlet and _rewritten(a, b):
+        match.evidence = "rewritten"
+        match.sentences = sentence_agreement(a.sentences, b.sentences)[0]
     if not match.evidence:
         return None
     if same_language and _templated(a, b, words) and slots(a.tokens, b.tokens, language).different_events:
@@ -133,10 +149,15 @@ def is_copy(
     return match
 
 
+def _rewritten(a: Fingerprint, b: Fingerprint) -> bool:
+    share, aligned = sentence_agreement(a.sentences, b.sentences)
+    return aligned >= ALIGNED_SENTENCES and share >= SENTENCE_AGREEMENT
+
+
 def _templated(a: Fingerprint, b: Fingerprint, words: float) -> bool:
-    """Whether two matching texts could be one template's reports of different events: short (event
-    notes, flashes) and not near-verbatim."""
-    return min(a.token_count, b.token_count) < TEMPLATE_TOKENS and words < VERBATIM
+    """Whether two matching texts could be one template's reports of different events: both short
+    (event notes, flashes) and not near-verbatim."""
+    return max(a.token_count, b.token_count) < TEMPLATE_TOKENS and words < VERBATIM
 
 
 def template_conflict(a: Fingerprint, b: Fingerprint, language: str | None = None) -> str:
@@ -178,12 +199,16 @@ def _top(session: Session, keys: list[int], exclude: int | None, limit: int) -> 
     return [document_id for document_id, _ in session.execute(query)]
 
 
-def _in_other_languages(session: Session, ids: list[int], language: str | None, limit: int) -> list[int]:
-    """Of these documents (best first), those in another language than `language`."""
+def _in_other_languages(session: Session, ids: list[int], language: str | None, limit: int, other: bool = True) -> list[int]:
+    """Of these documents (best first), those in another language than `language` (or, not `other`, in it)."""
     if not ids:
         return []
     languages = dict(session.execute(select(Document.id, Document.language).where(Document.id.in_(ids))).all())
-    return [i for i in ids if _base(languages.get(i)) != _base(language)][:limit]
+    return [i for i in ids if (_base(languages.get(i)) != _base(language)) == other][:limit]
+
+
+def _in_language(session: Session, ids: list[int], language: str | None, limit: int) -> list[int]:
+    return _in_other_languages(session, ids, language, limit, other=False)
 
 
 def _matches(session: Session, new: Sketch, language: str | None, exclude: int | None, outlet_id: int | None) -> list[Match]:
@@ -197,6 +222,9 @@ def _matches(session: Session, new: Sketch, language: str | None, exclude: int |
     if len(new.print.name_sequence) >= MIN_NAMES:
         named = _in_other_languages(session, _top(session, new.keys(("names",)), exclude, CANDIDATES), language, NAME_CANDIDATES)
         likely += [d for d in named if d not in set(likely)]
+    if len(new.print.sentences) >= ALIGNED_SENTENCES:
+        worded = _in_language(session, _top(session, new.keys(("stems",)), exclude, CANDIDATES), language, STEM_CANDIDATES)
+        likely += [d for d in worded if d not in set(likely)]
     if not likely:
         return []
     matches = []
@@ -362,7 +390,8 @@ def link(session: Session, document: Document, matches: list[Match]) -> Document
     other (a spun copy and a truncated one): both groups then collapse onto one origin.
     """
     apart = _kept_apart(session, document)
-    root, linked = document, False
+    root = _root(session, document)  # a forwarded post is linked to its original before its text is compared
+    linked = root.id != document.id
     for match in matches:
         other_document = session.get(Document, match.document_id)
         if other_document.content_hash in apart:

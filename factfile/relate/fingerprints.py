@@ -6,6 +6,13 @@ Three views of one text, each robust to a different way of copying it:
 - `skeleton`: shingles of the stop-word sequence (Stamatatos' stop-word n-grams). A spun copy swaps
   content words for synonyms ("rare attack" -> "uncommon assault") but keeps "the ... of ... to the".
 - `anchors`: names and numbers, in order. They survive spinning and translation alike.
+- `stems`: the set of content-word stems (stop words out, words cut to their first letters). A spun or
+  machine-translated copy rewords every phrase, so it keeps few word runs and no skeleton, but still
+  most of the content words: the view that finds it as a candidate. Its sentences (`sentences`, each a
+  set of stems) are then aligned in order with the other text's (`sentence_agreement`): a rewording
+  keeps the sentence order, two reports of one event do not.
+- `narration`: the word shingles outside quotation marks. Two reports quoting one statement share its
+  word runs; a copy shares the words around the quotes too.
 - `names`: the same sequence made script- and language-neutral (`name_keys`): names transliterated to
   Latin and cut to their first consonants ("Зеленського", "Zelenskiy" and "Selenskyj" are one key),
   numbers without thousands groups, month names as month numbers. A translation keeps its names,
@@ -21,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 import numpy as np
@@ -36,10 +43,17 @@ ANCHOR_N = 3
 NUM_PERM = 64
 ROWS_PER_BAND = 2  # 32 bands: a pair with Jaccard 0.2 becomes a candidate with p = 0.73, 0.3 with p = 0.95
 NAMES_N = 2
-KINDS = ("words", "skeleton", "names")
+STEM_LETTERS = 5  # a crude stem for any alphabetic language: "destroyed", "destroying" -> "destr"
+SENTENCE_STEMS = 4  # content words a sentence needs before its alignment says anything
+SENTENCE_OVERLAP = 0.4  # share of the shorter sentence's stems two aligned sentences share
+KINDS = ("words", "skeleton", "names", "stems")
 SCHEME = "affine32"  # datasketch permutation scheme; part of what a stored band key means
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]")  # "[5]": a reference mark in a wiki mirror, not a figure of the text
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
+# quoted speech: in quotation marks, or a paragraph opened by a dash (Russian and Ukrainian direct speech)
+_QUOTED = re.compile(r"«[^«»]{0,1000}»|“[^“”]{0,1000}[”“]|„[^„“”]{0,1000}[“”]|\"[^\"\n]{0,1000}\"|^[ \t]*[—–][ \t][^\n]*", re.M)
 
 
 @dataclass(slots=True)
@@ -53,6 +67,9 @@ class Fingerprint:
     names: np.ndarray  # shingles of `name_sequence`
     name_sequence: list[str]
     tokens: list[str]  # the words as written, to align two texts (relate/templates.py)
+    stems: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
+    sentences: list[frozenset[str]] = field(default_factory=list)  # content stems of each long enough sentence
+    narration: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
 
     def view(self, kind: str) -> np.ndarray:
         return getattr(self, kind)
@@ -85,12 +102,15 @@ def anchors(raw_tokens: list[str], language: str | None = None) -> list[str]:
 
 def fingerprint(text: str, language: str | None = None, with_anchors: bool = True) -> Fingerprint:
     """All views of a text; `with_anchors=False` skips the names-and-numbers shingles (only needed to compare)."""
-    raw = _TOKEN.findall(text)
+    raw = _TOKEN.findall(_FOOTNOTE.sub(" ", text))
     words = [t.casefold() for t in raw]
     hashes = np.fromiter(map(_hash64, words), dtype=np.uint64, count=len(words))
     is_stop = np.isin(hashes, _stop_hashes(language))
     names = anchors(raw, language) if with_anchors else []
     keys = name_keys(text, language)
+    sentences = content_sentences(text, language)
+    stems = sorted(set().union(*sentences)) if sentences else []
+    outside = [t.casefold() for t in _TOKEN.findall(_QUOTED.sub(" ", text))]
     return Fingerprint(
         words=_shingles(hashes, WORD_N),
         skeleton=_shingles(hashes[is_stop], SKELETON_N),
@@ -99,7 +119,40 @@ def fingerprint(text: str, language: str | None = None, with_anchors: bool = Tru
         names=_shingles(np.fromiter(map(_hash64, keys), dtype=np.uint64, count=len(keys)), NAMES_N),
         name_sequence=keys,
         tokens=raw,
+        stems=np.unique(np.fromiter(map(_hash64, stems), dtype=np.uint64, count=len(stems))),
+        sentences=sentences,
+        narration=_shingles(np.fromiter(map(_hash64, outside), dtype=np.uint64, count=len(outside)), WORD_N),
     )
+
+
+def content_sentences(text: str, language: str | None = None) -> list[frozenset[str]]:
+    """Each sentence's content words (not stop words, numbers kept) as stems, for sentences with enough of them."""
+    stops = stop_words(language)
+    found = []
+    for sentence in _SENTENCE.split(text):
+        stems = frozenset(
+            word[:STEM_LETTERS] for word in (t.casefold() for t in _TOKEN.findall(sentence))
+            if word.isdigit() or (len(word) > 2 and word not in stops)
+        )
+        if len(stems) >= SENTENCE_STEMS:
+            found.append(stems)
+    return found
+
+
+def sentence_agreement(a: list[frozenset[str]], b: list[frozenset[str]]) -> tuple[float, int]:
+    """Sentences of two texts aligned in order (each pair sharing SENTENCE_OVERLAP of the shorter one's
+    stems): their share of the text with fewer sentences, and their number. A longest common
+    subsequence with "shares enough stems" as equality."""
+    if not a or not b:
+        return 0.0, 0
+    previous = [0] * (len(b) + 1)
+    for left in a:
+        current = [0] * (len(b) + 1)
+        for j, right in enumerate(b):
+            alike = len(left & right) >= SENTENCE_OVERLAP * min(len(left), len(right))
+            current[j + 1] = max(previous[j + 1], current[j], previous[j] + alike)
+        previous = current
+    return previous[-1] / min(len(a), len(b)), previous[-1]
 
 
 # Month names by their first letters, in the languages the store sees most; a month becomes "m<number>".

@@ -7,7 +7,7 @@ and the new statements get their content keys (`claims.index`) for corroboration
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from sqlalchemy.orm import Session
 
@@ -28,10 +28,18 @@ def save(session: Session, analysis: Analysis, relaters: Sequence[Relater]) -> s
         relate(linking)
     statement_ids = add_records(session, analysis, document, linking.actor_of_chain)
     claims.index(session, zip(statement_ids, (st.content.text for st in analysis.statements), strict=True), analysis.prepared.get("claims") or claims.prepare(analysis))
+    for finish in linking.after_records:
+        finish(statement_ids)
     return document
 
 
-def store(target: Store, analysis: Analysis, relaters: Sequence[Relater]) -> s.Document | None:
-    """`save` in a transaction of its own: the document is stored with everything related to it, or not at all."""
+def store(
+    target: Store, analysis: Analysis, relaters: Sequence[Relater], then: Callable[[Session, int], None] | None = None
+) -> s.Document | None:
+    """`save` in a transaction of its own: the document is stored with everything related to it, or not at
+    all; `then(session, document_id)` adds the caller's own record of a new document to the same transaction."""
     with target.transaction() as session:
-        return save(session, analysis, relaters)
+        document = save(session, analysis, relaters)
+        if document is not None and then is not None:
+            then(session, document.id)
+        return document

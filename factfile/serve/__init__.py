@@ -1,1 +1,1 @@
-"""Stage 5, serve: the CLI, exports, and (later) the REST API and web UI, all over the same store."""
+"""Stage 5, serve: the REST API, the web UI and the exports, all over the same store."""

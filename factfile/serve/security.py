@@ -56,7 +56,7 @@ class ServeSettings:
     max_clients: int = 100_000  # rate-limit buckets kept; the least recently seen are forgotten
     content_security_policy: str = CONTENT_SECURITY_POLICY
     threads: int = 2  # requests using the store at once per process: the GIL runs one thread, and the event loop needs turns
-    cache: bool = True  # keep GET responses until the store changes (serve/api/cache.py)
+    cache: bool = True  # keep GET responses until the store changes (serve/cache.py)
     max_stale: float = 5.0  # seconds a cached response may outlive the write that outdated it
     shared_cache: str | None = None  # SQLite file whose answers all worker processes share (`factfile serve --workers N`)
     trusted_proxies: tuple[str, ...] = ()  # addresses whose X-Forwarded-For names the client; none by default

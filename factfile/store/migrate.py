@@ -19,7 +19,8 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def upgrade(connection: Connection) -> None:
-    command.upgrade(alembic_config(connection), "head")
+    """Every branch to its head: revisions written side by side on one base each apply, in any order."""
+    command.upgrade(alembic_config(connection), "heads")
 
 
 if __name__ == "__main__":  # python -m factfile.store.migrate "message"  (autogenerates a revision)

@@ -72,7 +72,10 @@ class Story(Base):
 
 class Document(Base):
     __tablename__ = "documents"
-    __table_args__ = (Index("ix_documents_outlet_id_copy_of_id", "outlet_id", "copy_of_id"),)
+    __table_args__ = (
+        Index("ix_documents_outlet_id_copy_of_id", "outlet_id", "copy_of_id"),
+        Index("ix_documents_seq", "seq", unique=True),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     origin: Mapped[str] = mapped_column(Text)
@@ -91,6 +94,10 @@ class Document(Base):
     copy_reason: Mapped[str | None] = mapped_column(Text)
     story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id", ondelete="SET NULL"), index=True)
     copy_similarity: Mapped[float | None] = mapped_column(Float)
+    # The store's change number when the document and its records were written (`ChangeCounter`): what
+    # arrived after a watch was last read is exactly what has a larger number. None for rows loaded
+    # around the writer, which count as arrived before any watch.
+    seq: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class CopyBand(Base):
@@ -292,6 +299,8 @@ class Event(Base):
     sent_end: Mapped[int] = mapped_column(Integer)
     actor1_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"), index=True)
     actor2_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"), index=True)
+    actor1_acled: Mapped[str | None] = mapped_column(String(255))  # as ACLED names the party: "Military Forces of Russia"
+    actor2_acled: Mapped[str | None] = mapped_column(String(255))
     place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id", ondelete="SET NULL"), index=True)
     date_start: Mapped[date | None] = mapped_column(Date, index=True)
     date_end: Mapped[date | None] = mapped_column(Date)
@@ -328,3 +337,110 @@ class Decision(Base):
     payload: Mapped[dict] = mapped_column(JSON)
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ChangeCounter(Base):
+    """The store's last change number: raised by one inside each write transaction that stores a document,
+    under the store's write lock, so numbers follow commit order and are never reused."""
+
+    __tablename__ = "change_counter"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class Watch(Base):
+    """A user's watch on an actor, story, place or search, and how far its user has read (a change number)."""
+
+    __tablename__ = "watches"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # actor | story | place | search
+    target_id: Mapped[int | None] = mapped_column(BigInteger)  # the actor, story or place id
+    query: Mapped[str] = mapped_column(Text)  # what the user asked for: a name, an id, search words
+    label: Mapped[str] = mapped_column(Text)
+    read_seq: Mapped[int] = mapped_column(BigInteger, default=0)  # changes up to this number have been read
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class FollowedFeed(Base):
+    """A feed (RSS/Atom) or page that `factfile follow` polls, with what it needs to poll it politely:
+    the validators of the last answer for conditional requests, when it was polled, and the backoff
+    after consecutive failures."""
+
+    __tablename__ = "followed_feeds"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(String(2000), unique=True)
+    kind: Mapped[str | None] = mapped_column(String(8))  # feed | page, known after the first answer
+    title: Mapped[str | None] = mapped_column(Text)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    polled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # last answer with new content
+    next_poll_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    retry_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # backoff: not polled before this
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # consecutive
+    problem: Mapped[str | None] = mapped_column(Text)  # what went wrong last time, while it still fails
+
+
+class FeedItem(Base):
+    """One entry of a followed feed (or a followed page), and how far it got: queued (seen, not
+    fetched), fetched (its page is kept here until stored), stored (its text is in the store) or
+    failed. Each step commits, so a killed `factfile follow` resumes where it stopped."""
+
+    __tablename__ = "feed_items"
+    __table_args__ = (UniqueConstraint("feed_id", "key"), Index("ix_feed_items_state", "state"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    feed_id: Mapped[int] = mapped_column(ForeignKey("followed_feeds.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(2000))  # the entry's guid, else its link
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String(100))  # as the feed writes it
+    body: Mapped[str | None] = mapped_column(Text)  # the entry's content or summary: the article when there is no page
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(8))
+    payload: Mapped[bytes | None] = mapped_column(LargeBinary)  # the fetched page, until it is stored
+    payload_kind: Mapped[str | None] = mapped_column(String(8))
+    payload_url: Mapped[str | None] = mapped_column(Text)  # where the page was fetched from, after redirects
+    encoding: Mapped[str | None] = mapped_column(String(40))
+    etag: Mapped[str | None] = mapped_column(Text)  # the page's validators: a changed entry is re-fetched conditionally
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    problem: Mapped[str | None] = mapped_column(Text)
+    seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    fetched_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    stored_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+class Post(Base):
+    """The Telegram side of a document that is a post: its channel, message id and time, the message it
+    answers (the thread) and the channel it was forwarded from. A stand-in for a forwarded post whose
+    original is not stored has a row too, without a message id."""
+
+    __tablename__ = "posts"
+    __table_args__ = (
+        Index("ix_posts_channel_key_message_id", "channel_key", "message_id"),
+        Index("ix_posts_text_hash", "text_hash"),
+    )
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True, autoincrement=False)
+    channel_key: Mapped[str] = mapped_column(String(255))
+    channel: Mapped[str] = mapped_column(String(255))
+    message_id: Mapped[int | None] = mapped_column(Integer)
+    posted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    reply_to_message_id: Mapped[int | None] = mapped_column(Integer)
+    forwarded_from: Mapped[str | None] = mapped_column(String(255))
+    forwarded_from_key: Mapped[str | None] = mapped_column(String(255))
+    text_hash: Mapped[str] = mapped_column(String(64))  # the text's content hash alone: a forward has its original's
+    links: Mapped[list | None] = mapped_column(JSON)
+    media: Mapped[str | None] = mapped_column(String(32))
+
+
+class PostQuote(Base):
+    """An article's statement that reports a stored post ("the Legion posted on Telegram that ..."), and why."""
+
+    __tablename__ = "post_quotes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    statement_id: Mapped[int] = mapped_column(ForeignKey("statements.id", ondelete="CASCADE"), index=True)
+    post_document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    reason: Mapped[str] = mapped_column(Text)

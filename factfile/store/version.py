@@ -1,6 +1,6 @@
 """The store's data version: a number that changes whenever any connection commits to it.
 
-The server's response cache keys answers by it (serve/api/cache.py). SQLite keeps it per connection
+The server's response cache keys answers by it (serve/cache.py). SQLite keeps it per connection
 (`PRAGMA data_version`), so one connection kept open for the purpose sees every other's commits.
 """
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
-from factfile.records import Analysis, Article, PlaceRef
+from factfile.records import Analysis, Article, PlaceRef, Post, location_of
 from factfile.store import schema as s
 
 
@@ -27,15 +27,56 @@ def add_document(session: Session, article: Article) -> s.Document | None:
         author=article.author,
         published=article.published,
         site=article.site,
-        outlet_id=_outlet_id(session, article.domain, article.site),
+        outlet_id=channel_outlet_id(session, article.post.channel_key, article.post.channel) if article.post else _outlet_id(session, article.domain, article.site),
         language=article.language,
         declared_source=article.declared_source,
         text=article.text,
         warnings=article.warnings or None,
+        seq=next_change(session),
     )
     session.add(document)
     session.flush()
+    if article.post is not None:
+        add_post(session, document.id, article.post)
     return document
+
+
+def next_change(session: Session) -> int:
+    """The next change number, taken inside the caller's write transaction (after `_hold_write_lock`):
+    writers take turns, so numbers follow the order of commits, and a rolled-back write leaves its
+    number to the next one."""
+    counter = s.ChangeCounter.__table__
+    raised = update(counter).where(counter.c.name == "changes").values(value=counter.c.value + 1).returning(counter.c.value)
+    value = session.scalar(raised)
+    if value is None:  # a store whose schema was not made by the migrations
+        value = (session.scalar(select(func.max(s.Document.seq))) or 0) + 1
+        session.execute(insert(counter).values(name="changes", value=value))
+    return value
+
+
+def last_change(session: Session) -> int:
+    """The last change number given: every document stored so far has one up to it."""
+    return session.scalar(select(s.ChangeCounter.value).where(s.ChangeCounter.name == "changes")) or 0
+
+def add_post(session: Session, document_id: int, post: Post) -> None:
+    session.add(s.Post(
+        document_id=document_id, channel_key=post.channel_key, channel=post.channel[:255], message_id=post.message_id,
+        posted_at=post.posted_at, reply_to_message_id=post.reply_to,
+        forwarded_from=post.forwarded_from[:255] if post.forwarded_from else None,
+        forwarded_from_key=post.forwarded_from_key, text_hash=post.text_hash, links=post.links or None, media=post.media,
+    ))
+    session.flush()
+
+
+def channel_outlet_id(session: Session, key: str, name: str) -> int:
+    """A Telegram channel's outlet, keyed by the channel (all posts are on t.me), named as the channel."""
+    outlet_id = session.scalar(select(s.Outlet.id).where(s.Outlet.key == key))
+    if outlet_id is None:
+        outlet = s.Outlet(key=key, domain="t.me", name=name[:255])
+        session.add(outlet)
+        session.flush()
+        outlet_id = outlet.id
+    return outlet_id
 
 
 def add_records(session: Session, analysis: Analysis, document: s.Document, actor_of_chain: dict[int, int]) -> list[int]:
@@ -133,6 +174,8 @@ def add_records(session: Session, analysis: Analysis, document: s.Document, acto
                 sent_end=e.sentence.end,
                 actor1_id=actor(e.actor1_chain) if e.actor1_chain is not None else None,
                 actor2_id=actor(e.actor2_chain) if e.actor2_chain is not None else None,
+                actor1_acled=e.actor1_name[:255] if e.actor1_name else None,
+                actor2_acled=e.actor2_name[:255] if e.actor2_name else None,
                 place_id=place_ids[e.place] if e.place is not None else None,
                 date_start=time.start if time else None,
                 date_end=time.end if time else None,
@@ -228,16 +271,7 @@ def _place_ids(session: Session, places: Sequence[PlaceRef]) -> list[int]:
             found.setdefault((None, name), place_id)
     missing = [key for key in keys if key not in found]
     new_ids = _insert(session, s.Place, [
-        dict(
-            geonames_id=first[key].geonames_id,
-            name=first[key].name,
-            latitude=first[key].latitude,
-            longitude=first[key].longitude,
-            country_code=first[key].country_code,
-            admin1=first[key].admin1,
-            admin2=first[key].admin2,
-            feature_code=first[key].feature_code,
-        )
+        dict(name=first[key].name, **location_of(first[key]))
         for key in missing
     ], returning=True)
     found.update(zip(missing, new_ids, strict=True))

@@ -142,10 +142,31 @@ def _name_spans(text: str, tokens: list[Token], analysis: Analysis) -> list[tupl
         head = tokens[before]
         if head.text.lower() in ORG_TYPES or head.lemma in ORG_TYPES or head.text.isupper() and len(head.text) <= 5:
             found.append((head.start, match.end(), "ORG"))
+    found += _forces(tokens)
     found += _bracketed_acronyms(text, found)
     found = _with_country(text, tokens, _longest(found))
     found = _joined_persons(text, tokens, found)
     return _longest(found + _surnames_again(tokens, found))
+
+
+_NATIONAL_ADJECTIVES = frozenset(w for w, english in LEXICON.items() if english in ("Russian", "Ukrainian", "Belarusian"))
+_FORCES_NOUNS = frozenset({"войско", "військо", "армия", "армія"})
+_FORCES_QUALIFIERS = frozenset({"оккупационный", "окупаційний", "регулярный", "регулярний"})
+
+
+def _forces(tokens: list[Token]) -> list[tuple[int, int, str]]:
+    """"российские войска", "російські окупаційні війська": a country's armed forces, an actor though
+    written in small letters (the adjective alone is a nationality word)."""
+    found = []
+    for i, token in enumerate(tokens):
+        if token.lemma not in _NATIONAL_ADJECTIVES:
+            continue
+        end = i + 1
+        if end < len(tokens) and tokens[end].lemma in _FORCES_QUALIFIERS:
+            end += 1
+        if end < len(tokens) and tokens[end].lemma in _FORCES_NOUNS:
+            found.append((token.start, tokens[end].end, "ORG"))
+    return found
 
 
 _COUNTRY_GENITIVE = re.compile(r"\s+(России|РФ|Российской Федерации|Украины|України|Белоруссии|Беларуси|Білорусі|США)\b")

@@ -17,7 +17,7 @@ from wordfreq import zipf_frequency
 from factfile.extract.gazetteer import load_gazetteer
 from factfile.extract.lang import dates
 from factfile.extract.lang.cyrillic import sentences
-from factfile.extract.names import name_key
+from factfile.extract.names import country_in_english, name_key
 from factfile.extract.places import resolve_names
 from factfile.records import Analysis, Chain, Mention, Span
 
@@ -44,7 +44,7 @@ def analyse(analysis: Analysis, language: str) -> None:
     starts = {s.start for s in analysis.sentences}
     gazetteer = load_gazetteer()
     toponyms = []
-    for match in _NAME.finditer(text):
+    for match in _candidates(text):
         words = match.group(0).split()
         while words and _common(words[0], language):
             words = words[1:]
@@ -66,6 +66,7 @@ def analyse(analysis: Analysis, language: str) -> None:
         place = bool(found) and (
             max(p.population for p in found) >= _BIG_PLACE or before is not None and before.group(1).lower() in _LOCATIVES
         )
+        place = place or bool(country_in_english(name))
         label = "GPE" if place else "PERSON" if len(words) >= 2 else "ORG"
         index = len(analysis.mentions)
         analysis.mentions.append(Mention(Span(start, end, name), label, analysis.sentence_of(start)))
@@ -77,7 +78,26 @@ def analyse(analysis: Analysis, language: str) -> None:
     analysis.quantities = dates.find_quantities(analysis, language)
 
 
+_PARTICLE = re.compile(r"\s+(?:de|da|do|dos|di|del|della|von|van|der|den|la|le|du)\s+(?=(\S+))")
+
+
+def _candidates(text: str) -> list[re.Match]:
+    """Capitalised runs that may be names; a particle joins a person's name ("Charles de Gaulle"), not a
+    name to a country after it ("Zelensky la Russia", "Selenskyj von Russland")."""
+    found = []
+    for match in _NAME.finditer(text):
+        start = match.start()
+        for particle in _PARTICLE.finditer(match.group(0)):
+            if country_in_english(particle.group(1).strip(".,;:")):
+                found.append(_NAME.match(text, start, match.start() + particle.start()))
+                start = match.start() + particle.end()
+        found.append(_NAME.match(text, start, match.end()))
+    return [m for m in found if m]
+
+
 def _common(word: str, language: str) -> bool:
+    if country_in_english(word):
+        return False  # "Russland", "Ucraina": frequent words, and names
     if language in NOUN_CAPITALISING and _NOUN_ENDINGS.search(word.lower()) and "-" not in word:
         return True
     return _zipf(word.lower(), language or "en") >= COMMON
@@ -108,7 +128,9 @@ def _chains(analysis: Analysis) -> list[Chain]:
         members.sort()
         names = [analysis.mentions[i].span.text for i in members]
         name = max(names, key=lambda n: (len(n.split()), names.count(n)))
-        label = analysis.mentions[members[0]].label
+        labels = {analysis.mentions[i].label for i in members}
+        # a lone word is only guessed an organisation: a chain with a person's full name is that person
+        label = "PERSON" if "PERSON" in labels else analysis.mentions[members[0]].label
         chain = Chain(id=chain_id, name=name, label=label, mentions=members, aliases=sorted(set(names) - {name}))
         for alias in chain.aliases:
             chain.alias_reasons[alias] = "surname of the full name in the article"

@@ -109,7 +109,9 @@ def romanizations(name: str, language: str | None) -> list[str]:
 # Words that descriptive names of organisations, units and offices are made of (lemmas, Russian and
 # Ukrainian) and their English equivalents.
 LEXICON: dict[str, str] = {
-    "чвк": "PMC", "пвк": "PMC", "минобороны": "Defense Ministry", "міноборони": "Defense Ministry", "корпус": "Corps", "добровольческий": "Volunteer", "добровольчий": "Volunteer", "легион": "Legion",
+    "чвк": "PMC", "пвк": "PMC", "минобороны": "Defense Ministry", "міноборони": "Defense Ministry",
+    "вс": "Armed Forces", "зс": "Armed Forces", "всу": "Armed Forces of Ukraine", "зсу": "Armed Forces of Ukraine",
+    "войско": "Troops", "військо": "Troops", "оккупационный": "Occupation", "окупаційний": "Occupation", "корпус": "Corps", "добровольческий": "Volunteer", "добровольчий": "Volunteer", "легион": "Legion",
     "легіон": "Legion", "свобода": "Freedom", "россия": "Russia", "росія": "Russia", "русский": "Russian",
     "російський": "Russian", "российский": "Russian", "украина": "Ukraine", "україна": "Ukraine",
     "украинский": "Ukrainian", "український": "Ukrainian", "министерство": "Ministry", "міністерство": "Ministry",

@@ -28,11 +28,31 @@ TRIGGERS: dict[str, Trigger] = {
 
 def analyse(analysis: Analysis, language: str) -> None:
     reading = cyrillic.read(analysis, language)
+    _big_places_not_persons(analysis, reading)
     analysis.places = places(analysis, reading)
     analysis.times = dates.find_times(analysis, language)
     analysis.quantities = dates.find_quantities(analysis, language, lambda w: cyrillic._word_lemma(w, language))
     analysis.statements = reported.find_statements(analysis, reading)
     analysis.events = events(analysis, reading)
+
+
+BIG_PLACE = 100_000
+
+
+def _big_places_not_persons(analysis: Analysis, reading: cyrillic.Reading) -> None:
+    """The model calls some cities persons ("Київ" as the subject of "звинуватити"): a one-word "person"
+    whose Latin form the gazetteer knows as a country or a city of 100,000 or more is that place."""
+    from factfile.extract.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    for chain in analysis.chains:
+        if chain.label != "PERSON" or " " in chain.name.strip() or any(" " in analysis.mentions[i].span.text.strip() for i in chain.mentions):
+            continue
+        found = [p for form in romanizations(chain.name, reading.language) for p in gazetteer.lookup(form)]
+        if any(p.kind == "country" or p.population >= BIG_PLACE for p in found):
+            chain.label = "GPE"
+            for i in chain.mentions:
+                analysis.mentions[i].label = "GPE"
 
 
 def places(analysis: Analysis, reading: cyrillic.Reading):

@@ -1,8 +1,10 @@
 """How sure the article presents a statement's content: asserted, reported, hedged or denied.
 
 Hedges are words that weaken a claim ("allegedly", "possibly", "would have", "is said to",
-"unclear"); a denial is a cue that rejects the content ("denied", "dismissed"). The hedges found
-are kept with the statement, so a reader sees why it was marked uncertain.
+"unclear"); a denial is a cue that rejects the content ("denied", "dismissed") or a negated cue of
+belief ("doesn't believe it"; "is not thought to" is a hedge). Any other negated cue ("did not say when", "did not respond") reports
+a negative and stays `reported`, as eval/certainty/GUIDELINES.md has it. The hedges found are kept
+with the statement, so a reader sees why it was marked uncertain.
 """
 
 from __future__ import annotations
@@ -19,26 +21,36 @@ HEDGE_WORDS = frozenset(
         "allegedly", "reportedly", "possibly", "perhaps", "maybe", "probably", "likely", "unlikely",
         "apparently", "purportedly", "supposedly", "seemingly", "presumably", "unclear", "unconfirmed",
         "uncertain", "unverified", "rumored", "rumoured", "suspected", "alleged", "might", "may", "could",
+        "potentially", "conceivably",
     }
 )
 HEDGE_PHRASES = re.compile(
-    r"\b(?:would have|(?:is|are|was|were) said to|(?:is|are|was|were) believed to|(?:is|are|was|were) thought to"
-    r"|(?:is|was) not (?:clear|known)|seems? to|appears? to|it appears|according to unconfirmed)\b",
+    r"\b(?:would have|(?:is|are|was|were) (?:not )?(?:said|believed|thought)(?: to\b|$)"
+    r"|(?:is|was) not (?:clear|known)|seem(?:s|ed)? to|appear(?:s|ed)? to|it appears|according to unconfirmed)\b",
     re.I,
 )
-DENIAL_CUES = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "disavow", "disprove", "contradict", "dispute", "denial"})
-DOUBT_CUES = frozenset({"claim", "allege", "speculate", "suspect", "rumor", "rumour", "guess", "speculation", "allegation"})
+DENIAL_CUES = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "disavow", "disprove", "contradict", "dispute", "denial", "lie"})
+BELIEF_CUES = frozenset({"believe", "think", "accept", "agree", "buy"})
+DOUBT_CUES = frozenset({"claim", "allege", "speculate", "suspect", "rumor", "rumour", "guess", "speculation", "allegation", "accuse", "bet"})
+UNSURE_CUES = frozenset({"sure", "certain"})
 
 
 def hedges_in(tokens: Sequence[Token], text: str) -> list[str]:
     """Hedge words and phrases in order of appearance, each once."""
-    found = [
-        t.lower_
-        for t in tokens
-        if t.lower_ in HEDGE_WORDS and (t.tag_ == "MD" or t.lower_ not in ("may", "might", "could"))
-    ]
+    found = [t.lower_ for t in tokens if t.lower_ in HEDGE_WORDS and _hedges(t)]
     found += [m.group(0).lower() for m in HEDGE_PHRASES.finditer(text)]
     return list(dict.fromkeys(found))
+
+
+def _hedges(token: Token) -> bool:
+    """A modal hedges only as a possibility ("could win", "may not want", but not "could not explain"); "suspected"
+    before a noun doubts that noun ("Russia's suspected ties"), not the content's claim."""
+    if token.lower_ in ("may", "might", "could"):
+        negated = any(child.dep_ == "neg" for child in token.head.children)
+        return token.tag_ == "MD" and not (token.lower_ == "could" and negated)
+    if token.lower_ == "suspected":
+        return token.dep_ != "amod"
+    return True
 
 
 def certainty_of(cue: Sequence[Token], content: Sequence[Token], content_text: str) -> tuple[Certainty, list[str]]:
@@ -48,8 +60,10 @@ def certainty_of(cue: Sequence[Token], content: Sequence[Token], content_text: s
     if lemmas & DENIAL_CUES:
         return "denied", sorted(lemmas & DENIAL_CUES)
     negated = [t for t in cue if any(child.dep_ == "neg" for child in t.children)]
+    if any(t.lemma_.lower() in BELIEF_CUES and t.tag_ != "VBN" for t in negated):
+        return "denied", ["not " + negated[0].lemma_.lower()]
     if negated:
-        hedges.append("not " + negated[0].lemma_.lower())
+        hedges += ["not " + t.lemma_.lower() for t in cue if t.lemma_.lower() in UNSURE_CUES]
     if lemmas & DOUBT_CUES:
         hedges.extend(sorted(lemmas & DOUBT_CUES))
     hedges = list(dict.fromkeys(hedges))

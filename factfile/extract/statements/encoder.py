@@ -10,9 +10,11 @@ encoder time. Trained by `train/attribution_encoder.py`.
 from __future__ import annotations
 
 import warnings
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 from spacy.tokens import Doc
 
 from factfile.errors import FactfileError
@@ -130,24 +132,24 @@ class EncoderTagger:
 
     def tag(self, doc: Doc) -> list[TaggedSpan]:
         found = windows(self.tokenizer, doc.text, candidate_sentences(doc, self.cue_lemmas))
-        labels = self.labels(found)
-        by_char: dict[int, int] = {}
-        for window, window_labels in zip(found, labels, strict=True):
-            for (start, _), label in zip(window.offsets, window_labels, strict=True):
-                by_char.setdefault(start, label)
-        indexes, token_labels = [], []
-        for token in doc:
-            if token.is_space:
-                continue
-            indexes.append(token.i)
-            token_labels.append(LABELS[by_char.get(token.idx, 0)])
-        return spans_from_labels(indexes, token_labels)
+        pieces = [(start, end) for window in found for start, end in window.offsets]
+        scores = np.concatenate(self.log_probs(found)) if found else np.zeros((0, len(LABELS)))
+        piece_starts = [start for start, _ in pieces]
+        indexes = [token.i for token in doc if not token.is_space]
+        token_scores = np.full((len(indexes), len(LABELS)), -np.inf, dtype=np.float32)
+        token_scores[:, 0] = 0.0
+        for row, index in enumerate(indexes):
+            start = doc[index].idx
+            k = bisect_right(piece_starts, start) - 1
+            if k >= 0 and pieces[k][1] > start:
+                token_scores[row] = scores[k]
+        return spans_from_labels(indexes, [LABELS[k] for k in bio_viterbi(token_scores)])
 
-    def labels(self, found: list[Window]) -> list[list[int]]:
-        """The most likely label of each wordpiece, windows batched by length."""
+    def log_probs(self, found: list[Window]) -> list[np.ndarray]:
+        """Per window, the log-probability of each label for each wordpiece, windows batched by length."""
         import torch
 
-        result: list[list[int]] = [[] for _ in found]
+        result: list[np.ndarray] = [np.zeros((0, len(LABELS)), dtype=np.float32) for _ in found]
         order = sorted(range(len(found)), key=lambda k: len(found[k].ids))
         cls, sep = self.tokenizer.cls_token_id, self.tokenizer.sep_token_id
         with torch.inference_mode():
@@ -160,10 +162,41 @@ class EncoderTagger:
                     n = len(found[k].ids)
                     ids[row, : n + 2] = torch.tensor([cls, *found[k].ids, sep])
                     mask[row, : n + 2] = 1
-                best = self.model(input_ids=ids, attention_mask=mask).logits.argmax(-1)
+                logits = torch.log_softmax(self.model(input_ids=ids, attention_mask=mask).logits.float(), -1)
                 for row, k in enumerate(batch):
-                    result[k] = best[row, 1 : len(found[k].ids) + 1].tolist()
+                    result[k] = logits[row, 1 : len(found[k].ids) + 1].numpy()
         return result
+
+
+def _allowed() -> np.ndarray:
+    """allowed[a, b]: label b may follow label a (an I- tag only continues its own role)."""
+    allowed = np.ones((len(LABELS), len(LABELS)), dtype=bool)
+    for b, label in enumerate(LABELS):
+        if label.startswith("I-"):
+            role = label[2:]
+            allowed[:, b] = [other in (f"B-{role}", f"I-{role}") for other in LABELS]
+    return allowed
+
+
+TRANSITIONS = np.where(_allowed(), 0.0, -np.inf).astype(np.float32)
+
+
+def bio_viterbi(scores: np.ndarray) -> list[int]:
+    """The best label sequence under BIO constraints: a span cut by one doubtful wordpiece
+    stays whole instead of becoming two spans, which exact-span matching counts as two misses."""
+    if not len(scores):
+        return []
+    start = np.where([not label.startswith("I-") for label in LABELS], 0.0, -np.inf)
+    best = scores[0] + start
+    back = np.zeros(scores.shape, dtype=np.int8)
+    for t in range(1, len(scores)):
+        candidates = best[:, None] + TRANSITIONS
+        back[t] = candidates.argmax(0)
+        best = candidates.max(0) + scores[t]
+    path = [int(best.argmax())]
+    for t in range(len(scores) - 1, 0, -1):
+        path.append(int(back[t, path[-1]]))
+    return path[::-1]
 
 
 @lru_cache(maxsize=1)

@@ -16,8 +16,8 @@ from factfile.read.actors import decision_out, exists
 from factfile.read.session import Snapshot
 from factfile.relate import decisions
 from factfile.serve.api import models as m
-from factfile.serve.api.deps import PagingDep, SessionDep
-from factfile.serve.api.models import Int64
+from factfile.serve.deps import PagingDep, SessionDep
+from factfile.serve.models import Int64
 
 router = APIRouter(prefix="/api", tags=["corrections"])
 

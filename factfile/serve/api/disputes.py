@@ -8,8 +8,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from factfile.read.disputes import disputes
-from factfile.serve.api.deps import SessionDep
-from factfile.serve.api.models import Int64
+from factfile.serve.deps import SessionDep
+from factfile.serve.models import Int64
 
 router = APIRouter(prefix="/api")
 

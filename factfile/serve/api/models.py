@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from annotated_types import Interval
 from pydantic import BaseModel, Field
 
 from factfile.read.records import (  # noqa: F401  (the API's answers, re-exported for its routes)
@@ -22,9 +19,7 @@ from factfile.read.records import (  # noqa: F401  (the API's answers, re-export
     StatementOut,
     StoryOut,
 )
-
-INT64_MAX = 2**63 - 1  # SQLite and PostgreSQL (bigint) hold no larger integer: binding one raises OverflowError
-Int64 = Annotated[int, Interval(ge=-INT64_MAX - 1, le=INT64_MAX)]  # every integer a client sends: ids, offsets, counts
+from factfile.serve.models import Int64
 
 
 class MergeIn(BaseModel):

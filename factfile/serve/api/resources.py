@@ -13,9 +13,9 @@ from factfile.read import search as searching
 from factfile.read.dossier import build_dossier
 from factfile.read.graph import actor_graph
 from factfile.serve.api import models as m
-from factfile.serve.api.deps import PagingDep, SessionDep
-from factfile.serve.api.models import Int64
+from factfile.serve.deps import PagingDep, SessionDep
 from factfile.serve.export.graph import cytoscape_elements
+from factfile.serve.models import Int64
 
 router = APIRouter(prefix="/api")
 

@@ -2,7 +2,8 @@
 
 ACLED's own coding adds fields factfile cannot know (interaction codes, source scale); these are
 left out rather than guessed. factfile adds what ACLED leaves implicit: how sure the report is
-(`certainty`), who reports it (`reported_by`) and the document it comes from.
+(`certainty`), who reports it (`reported_by`), the document it comes from, and the factfile actors
+behind ACLED's names for the parties (`actor1` "Military Forces of Russia", `factfile_actor1` "Russian troops").
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from factfile.serve.export import exporters
 COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
     "iso", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "geonames_id", "source", "notes",
-    "fatalities", "certainty", "reported_by", "date_start", "date_end", "document_id", "url",
+    "fatalities", "certainty", "reported_by", "date_start", "date_end", "document_id", "url", "factfile_actor1", "factfile_actor2",
 ]
 
 
@@ -53,8 +54,8 @@ def acled_record(row: EventRow) -> dict:
         "time_precision": time_precision(row),
         "event_type": row.event_type,
         "sub_event_type": row.sub_type,
-        "actor1": row.actor1,
-        "actor2": row.actor2,
+        "actor1": row.actor1_acled or row.actor1,
+        "actor2": row.actor2_acled or row.actor2,
         "iso": row.country_code,
         "admin1": row.admin1,
         "admin2": row.admin2,
@@ -72,6 +73,8 @@ def acled_record(row: EventRow) -> dict:
         "date_end": row.date_end.isoformat() if row.date_end else None,
         "document_id": row.document_id,
         "url": row.url,
+        "factfile_actor1": row.actor1,
+        "factfile_actor2": row.actor2,
     }
 
 

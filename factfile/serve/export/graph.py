@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import TextIO
 
 import networkx as nx
@@ -21,19 +22,20 @@ def cytoscape_elements(graph: nx.MultiDiGraph) -> dict:
     return {"nodes": nodes, "edges": edges}
 
 
+def _write(session: Snapshot, out: TextIO, lines: Callable[[nx.MultiDiGraph], Iterable[str]]) -> int:
+    graph = actor_graph(session, max_nodes=1_000_000)
+    for line in lines(graph):
+        out.write(line + "\n")
+    return graph.number_of_nodes() + graph.number_of_edges()
+
+
 @exporters.register("graphml")
 def export_graphml(session: Snapshot, out: TextIO, table: str = "actors") -> int:
     """The actor graph as GraphML (Gephi, yEd, Cytoscape desktop); `table` is ignored."""
-    graph = actor_graph(session, max_nodes=1_000_000)
-    for line in nx.generate_graphml(graph):
-        out.write(line + "\n")
-    return graph.number_of_nodes() + graph.number_of_edges()
+    return _write(session, out, nx.generate_graphml)
 
 
 @exporters.register("gexf")
 def export_gexf(session: Snapshot, out: TextIO, table: str = "actors") -> int:
     """The actor graph as GEXF (Gephi); `table` is ignored."""
-    graph = actor_graph(session, max_nodes=1_000_000)
-    for line in nx.generate_gexf(graph):
-        out.write(line + "\n")
-    return graph.number_of_nodes() + graph.number_of_edges()
+    return _write(session, out, nx.generate_gexf)

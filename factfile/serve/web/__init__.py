@@ -31,8 +31,9 @@ templates = Jinja2Templates(
 
 
 def mount(app: FastAPI) -> None:
-    from factfile.serve.web import disputes, pages
+    from factfile.serve.web import disputes, pages, watches
 
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     app.include_router(pages.router)
     app.include_router(disputes.router)
+    app.include_router(watches.router)

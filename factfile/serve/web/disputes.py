@@ -6,8 +6,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from factfile.read.disputes import disputes
-from factfile.serve.api.deps import SessionDep
-from factfile.serve.api.models import Int64
+from factfile.serve.deps import SessionDep
+from factfile.serve.models import Int64
 from factfile.serve.web.pages import render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from factfile.serve.api.models import Annotation
+from factfile.read.records import Annotation
 
 KINDS = ("mention", "source", "cue", "content", "event")
 

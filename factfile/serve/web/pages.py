@@ -13,11 +13,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from factfile.read import actors, documents, stats
 from factfile.read import events as event_reads
 from factfile.read import search as searching
+from factfile.read import watches as watch_reads
 from factfile.read.disputes import disputes
 from factfile.read.dossier import build_dossier
 from factfile.read.statements import StatementFilter, list_statements
-from factfile.serve.api.deps import SessionDep
-from factfile.serve.api.models import INT64_MAX, Int64
+from factfile.serve.deps import SessionDep
+from factfile.serve.models import INT64_MAX, Int64
 from factfile.serve.web import templates
 from factfile.serve.web.highlight import parse_focus, segments
 
@@ -70,6 +71,8 @@ def actor(request: Request, session: SessionDep, actor_id: Int64):
     said_total, said = list_statements(session, StatementFilter(source_actor_id=actor_id), limit=20)
     about_total, about = list_statements(session, StatementFilter(about_actor_id=actor_id), limit=20)
     events_total, events = event_reads.list_events(session, event_reads.EventFilter(actor_id=actor_id), limit=20)
+    watched = watch_reads.watches_on(session, "actor", actor_id)
+    fresh = watch_reads.changes(session, watched[0].id) if watched else None
     return render(
         request, "actor.html",
         dossier=dossier,
@@ -78,6 +81,8 @@ def actor(request: Request, session: SessionDep, actor_id: Int64):
         said=said, said_total=said_total,
         about=about, about_total=about_total,
         events=events, events_total=events_total,
+        watch=watched[0] if watched else None, unread=len(fresh.items) if fresh else 0, head=fresh.head if fresh else 0,
+        new=watch_reads.new_ids(fresh),
     )
 
 

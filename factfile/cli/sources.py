@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from factfile.serve.cli import app, err, open_store, out
+from factfile.cli import app, err, open_store, out
 
 
 @app.command()

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 from rich.markup import escape
 
-from factfile.serve.cli import app, err, open_store, out
+from factfile.cli import app, err, open_store, out
 
 
 def _date(value: str | None, option: str) -> date | None:

@@ -8,12 +8,12 @@ import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from factfile.serve.cli import app, err, open_store
+from factfile.cli import app, err, open_store
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, glob patterns (HTML, text, JSONL, WARC, RSS/Atom) or http(s) URLs.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, glob patterns (HTML, text, JSONL, WARC, RSS/Atom, Telegram Desktop JSON exports) or http(s) URLs.")],
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes for extraction and NLP.")] = 1,
     strict: Annotated[bool, typer.Option("--strict", help="Stop with an error at the first rejected input.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or warnings, only problems and the summary.")] = False,

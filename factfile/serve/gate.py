@@ -1,6 +1,6 @@
 """A semaphore whose waiting requests go before waiting background refreshes.
 
-While an ingest commits, the response cache recomputes outdated pages in the background (serve/api/cache.py)
+While an ingest commits, the response cache recomputes outdated pages in the background (serve/cache.py)
 while still serving them. A request that cannot be answered from the cache (a page never asked for, or one
 past its staleness bound) must not queue behind dozens of those refreshes: it takes the next free slot.
 A refresh whose answer a request waits for is moved up among the requests (`Refresh.hurry`).

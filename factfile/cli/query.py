@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from factfile.serve.cli import app, err, open_store, out
+from factfile.cli import app, err, open_store, out
 
 
 @app.command()
@@ -16,9 +16,9 @@ def show(
     documents: Annotated[int, typer.Option(help="At most this many documents in the mentions section.")] = 10,
 ) -> None:
     """Print an actor's dossier: aliases, descriptions, mentions, each with evidence and source."""
+    from factfile.cli.render import print_dossier
     from factfile.read.actors import find_actors
     from factfile.read.dossier import build_dossier
-    from factfile.serve.render import print_dossier
 
     store = open_store()
     with store.snapshot() as session:
@@ -64,7 +64,7 @@ def search(
 @app.command()
 def stats() -> None:
     """Summarise what the store holds."""
-    from factfile.serve.render import print_stats
+    from factfile.cli.render import print_stats
 
     store = open_store()
     with store.snapshot() as session:

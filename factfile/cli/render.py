@@ -144,6 +144,14 @@ def print_statements(console: Console, lines: list[StatementLine]) -> None:
         when = line.published.isoformat() if line.published else None
         text.append(f" [doc {line.document_id}{', ' + when if when else ''}, statement {line.statement_id}]", style="dim")
         console.print(text)
+        for post in line.quoted_posts:
+            console.print(Text("      reports the Telegram post ").append(post_line(post), style="cyan"))
+
+
+def post_line(post) -> str:
+    """A post in one line: channel, time, address (or document id)."""
+    when = f", {post.posted_at:%Y-%m-%d %H:%M} UTC" if post.posted_at else ""
+    return f"{post.channel}{when}: {post.url or f'document {post.document_id}'}"
 
 
 def print_stats(console: Console, session: Snapshot, store) -> None:

@@ -1,5 +1,8 @@
 """The `factfile` command line: the app, shared options, and one module per group of commands.
 
+The top of the layers: commands stay thin (no SQL) and call `ingest`/`pipeline`, `batch`, `read`,
+`relate` (corrections) and `serve`.
+
 Each command module registers its commands on `app` when imported (below).
 """
 
@@ -10,8 +13,8 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
+from factfile.cli.errors import Commands
 from factfile.config import default_db_url
-from factfile.serve.errors import Commands
 
 app = typer.Typer(
     cls=Commands,

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 from rich.markup import escape
 
-from factfile.serve.cli import app, err, open_store, out
+from factfile.cli import app, err, open_store, out
 
 actors_app = typer.Typer(help="Inspect and correct actors: which names are one actor, and why.", no_args_is_help=True)
 app.add_typer(actors_app, name="actors")

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from factfile.serve.cli import app, err, open_store, out
+from factfile.cli import app, err, open_store, out
 
 
 @app.command()

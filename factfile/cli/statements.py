@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from factfile.serve.cli import app, open_store, out
+from factfile.cli import app, open_store, out
 
 CERTAINTIES = ("asserted", "reported", "hedged", "denied")
 
@@ -20,8 +20,8 @@ def statements(
     limit: Annotated[int, typer.Option(min=1)] = 50,
 ) -> None:
     """List who said what, how sure, with the passage and the document it comes from."""
+    from factfile.cli.render import print_statements
     from factfile.read.statements import find_statements
-    from factfile.serve.render import print_statements
 
     if certainty is not None and certainty not in CERTAINTIES:
         raise typer.BadParameter(f"{certainty!r} is not one of {', '.join(CERTAINTIES)}", param_hint="--certainty")

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from factfile.serve.cli import State, app, err, open_store
+from factfile.cli import State, app, err, open_store
 
 
 @app.command()
@@ -48,7 +48,7 @@ def serve(
     """Serve the API (/api, documented at /docs) and the web UI (/)."""
     import uvicorn
 
-    from factfile.serve.api import settings_environment
+    from factfile.serve.app import settings_environment
     from factfile.serve.protocol import server_options
     from factfile.serve.security import ServeSettings
     from factfile.serve.web import VENDOR
@@ -64,7 +64,7 @@ def serve(
         os.environ["FACTFILE_DB"] = State.db
     shared = tempfile.mkdtemp(prefix="factfile-serve-") if cache and share_cache and workers > 1 else None
     if shared:
-        from factfile.serve.api.cache import SharedEntries
+        from factfile.serve.cache import SharedEntries
 
         settings = dataclasses.replace(settings, shared_cache=os.path.join(shared, "responses.db"))
         SharedEntries(settings.shared_cache).connection.close()  # created once here, not by workers racing
@@ -72,7 +72,7 @@ def serve(
     err.print(f"factfile on http://{host}:{port}/  (API docs at /docs, corrections {'enabled' if token else 'disabled'})")
     try:
         uvicorn.run(
-            "factfile.serve.api:app_from_environment", factory=True, host=host, port=port, workers=workers,
+            "factfile.serve.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
             log_level="warning", access_log=access_log, **server_options(settings),
         )
     finally:

@@ -9,8 +9,8 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 
 from factfile.read.session import Snapshot
-from factfile.serve.api.gate import BACKGROUND
-from factfile.serve.api.models import Int64
+from factfile.serve.gate import BACKGROUND
+from factfile.serve.models import Int64
 
 MAX_LIMIT = 500
 
@@ -27,7 +27,7 @@ async def get_session(request: Request) -> AsyncIterator[Snapshot]:
     thread: under load every thread can be waiting for a connection held by a request waiting for a thread,
     a deadlock broken only by SQLAlchemy's pool timeout ("QueuePool limit ... reached").
     Async, so that the gate and opening and closing the session take no turn in the thread pool. The cache's
-    background refreshes wait behind requests (serve/api/gate.py).
+    background refreshes wait behind requests (serve/gate.py).
     """
     async with request.app.state.sessions_gate.hold(background=request.scope.get(BACKGROUND, False)):
         with request.app.state.store.snapshot() as session:

@@ -13,7 +13,7 @@ recomputation per URL per max_stale / 2, not one per commit, each recomputation 
 bound to finish, and a page nobody asks for any more is not recomputed).
 Past the bound, requests wait for a fresh answer; one already being computed is taken if it is itself
 within the bound, so that waiting requests do not each recompute while writes keep coming; a background
-refresh still queued (those wait behind requests for the store, see serve/api/gate.py) is moved up to
+refresh still queued (those wait behind requests for the store, see serve/gate.py) is moved up to
 wait like a request, and taken, rather than computed a second time. Replayed
 answers carry `Age` (seconds since they were computed) and `x-cache: hit | stale`. A correction made
 through this process outdates its stale answers at once (other worker processes keep the bound). Concurrent misses on one URL are computed once (single flight).
@@ -48,7 +48,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from factfile.serve.api.gate import BACKGROUND, Refresh
+from factfile.serve.gate import BACKGROUND, Refresh
 from factfile.serve.security import WRITE_METHODS, ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("factfile.serve")

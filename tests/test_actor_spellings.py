@@ -1,0 +1,102 @@
+"""Names written in other languages' transliterations and words join one actor; look-alikes stay apart."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from factfile.extract.gender import first_name_gender
+from factfile.extract.names import country_in_english, signature, sound
+from factfile.pipeline import Pipeline
+from factfile.relate.actors import similar_spelling
+from factfile.store import Store
+from factfile.store import schema as s
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("Wolodymyr Selenskyj", "Volodymyr Zelensky"),
+        ("Jewgeni Prigoschin", "Yevgeny Prigozhin"),
+        ("Evguéni Prigojine", "Yevgeny Prigozhin"),
+        ("Jevgenij Prigožin", "Yevgeny Prigozhin"),
+        ("Loukatchenko", "Lukashenko"),
+        ("Schoigu", "Shoigu"),
+        ("Poutine", "Putin"),
+        ("Ihor Klymenko", "Igor Klymenko"),
+        ("Oleksandr Prokudin", "Alexander Prokudin"),
+        ("Martin Griffith", "Martin Griffiths"),
+        ("Cremlino", "Kremlin"),
+    ],
+)
+def test_transliterations_of_one_name_sound_alike(first, second):
+    assert sound(first) == sound(second)
+    assert similar_spelling(first, second) is not None
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [("Ivan Petrov", "Ivana Petrova"), ("Alexander Prokudin", "Alexandra Prokudin"), ("Intel Core", "Intel Corp"),
+     ("Ivanka Trump", "Ivana Trump"), ("Vladimir Putin", "Vladimir Saldo"), ("Kim Jong-un", "Kim Jong-il")],
+)
+def test_other_people_and_things_do_not(first, second):
+    assert similar_spelling(first, second) is None
+
+
+@pytest.mark.parametrize("name", ["Wagner Group", "PMC Wagner", "Wagner-Gruppe", "gruppo Wagner", "groupe Wagner", "Grupo Wagner"])
+def test_a_groups_name_in_any_language_is_its_name(name):
+    assert signature(name) == signature("Wagner")
+
+
+def test_countries_in_the_press_languages():
+    assert [country_in_english(n) for n in ("Russland", "Russie", "Rosja", "Ucraina", "Україна", "Deutschland")] == [
+        "Russia", "Russia", "Russia", "Ukraine", "Ukraine", "Germany"]
+    assert country_in_english("Kremlin") is None
+
+
+def test_first_names_tell_gender_from_a_permissive_list():
+    assert first_name_gender("Donald Trump") == "male" and first_name_gender("Melania Trump") == "female"
+    assert first_name_gender("Yevgeny Prigozhin") == "male"  # a Cyrillic first name, in its Latin form
+    assert first_name_gender("Defense Council") is None and first_name_gender("Trump") is None
+
+
+def test_german_and_italian_pages_join_the_english_actors(tmp_path):
+    pages = {
+        "en.txt": "Ukrainian President Volodymyr Zelensky said on Tuesday that Russia had blown up the dam. Zelensky "
+                  "called it an ecological disaster and asked for help. Russia denied the accusation and blamed Ukraine.",
+        "de.txt": "Der ukrainische Präsident Wolodymyr Selenskyj hat Russland für die Sprengung des Staudamms "
+                  "verantwortlich gemacht. Selenskyj sprach von einer ökologischen Katastrophe und bat um Hilfe.",
+        "it.txt": "Il presidente ucraino Volodymyr Zelensky accusa la Russia di ecocidio dopo la distruzione della diga. "
+                  "Secondo Zelensky la Russia ha fatto saltare la diga per fermare la controffensiva.",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "store.db")
+    Pipeline(store).ingest([str(tmp_path / name) for name in pages])
+    with store.session() as session:
+        rows = session.execute(select(s.Mention.text, s.Mention.actor_id).where(s.Mention.actor_id.isnot(None))).all()
+        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
+
+    def actors(*texts: str) -> set[int]:
+        found = set()
+        for text, actor in rows:
+            if text in texts:
+                while merged.get(actor):
+                    actor = merged[actor]
+                found.add(actor)
+        return found
+
+    assert len(actors("Volodymyr Zelensky", "Wolodymyr Selenskyj")) == 1
+    assert len(actors("Russia", "Russland")) == 1
+    assert actors("Russia") != actors("Volodymyr Zelensky")
+
+
+def test_a_countrys_forces_in_russian_and_ukrainian():
+    from factfile.extract.lang import analyse
+    from factfile.records import Article
+
+    text = "Российские войска обстреляли город. По данным ВСУ, ВС РФ отступили."
+    analysis = analyse(Article(origin="ru.txt", text=text, language="ru", content_hash="ru"))
+    signatures = {c.name: {signature(n) for n in (c.name, *c.aliases)} for c in analysis.chains}
+    assert "forces russ" in signatures["Российское войско"] and "forces russ" in signatures["ВС РФ"]
+    assert "forces ukrain" in signatures["ВСУ"]
