@@ -239,9 +239,15 @@ def test_batched_statement_corroboration_equals_the_one_at_a_time_definition(sto
 def test_reports_of_nearby_places_or_other_days_are_no_dispute(store):
     """A town and a village beside it are one site; tolls two days apart are two happenings; a source that
     does not know or say denies nothing (the false disputes once shown on eval/realstory's Kakhovka set)."""
-    first = add(store, REPORT_A, "watson.ch", date(2023, 6, 6))
+    first = add(store, REPORT_A, "watson.ch", date(2023, 6, 7))
     second = add(store, REPORT_B, "other.example", date(2023, 6, 8))
+    third = add(store, TEXTS[0], "ctpost.com", date(2023, 6, 8))
     with store.transaction() as session:
+        story = Story(label="the dam")
+        session.add(story)
+        session.flush()
+        for document_id in (first, second, third):
+            session.get(Document, document_id).story_id = story.id
         kherson = Place(name="Kherson", country_code="UA", latitude=46.64, longitude=32.61, feature_code="PPLA")
         oleshky = Place(name="Oleshky", country_code="UA", latitude=46.62, longitude=32.72, feature_code="PPL")
         kakhovka = Place(name="Nova Kakhovka", country_code="UA", latitude=46.75, longitude=33.37, feature_code="PPL")
@@ -260,7 +266,7 @@ def test_reports_of_nearby_places_or_other_days_are_no_dispute(store):
 
         anchor = event(first, kherson, 1, 7, "the governor")
         event(second, oleshky, None, 7, "the mayor")
-        event(second, kakhovka, 8, 6, "the ministry")
+        event(third, kakhovka, 8, 6, "the ministry")
         event(second, oleshky, 5, 8, "the occupation authorities")
         confirmed = statement(session, first, "Ukraine", "Russian forces blew up the dam at Nova Kakhovka")
         statement(session, second, "the researchers", "they did not specify who blew up the dam at Nova Kakhovka")
