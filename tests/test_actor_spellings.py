@@ -100,3 +100,12 @@ def test_a_countrys_forces_in_russian_and_ukrainian():
     signatures = {c.name: {signature(n) for n in (c.name, *c.aliases)} for c in analysis.chains}
     assert "forces russ" in signatures["Российское войско"] and "forces russ" in signatures["ВС РФ"]
     assert "forces ukrain" in signatures["ВСУ"]
+
+
+def test_a_country_before_a_ukrainian_name_is_not_part_of_it():
+    from factfile.extract.lang import analyse
+    from factfile.records import Article
+
+    text = "Про це заявив Президент України Володимир Зеленський у зверненні. Зеленський додав, що ворог програє."
+    analysis = analyse(Article(origin="uk.txt", text=text, language="uk", content_hash="uk"))
+    assert [c.name for c in analysis.chains if c.label == "PERSON"] == ["Володимир Зеленський"]

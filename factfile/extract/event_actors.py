@@ -56,6 +56,10 @@ def acled_name(event_type: str, role: int, lemmas: set[str], named: str | None, 
     if role == 1 and event_type == "Riots":
         return f"Rioters{where}"
     state = country_of_demonym(named) if named and named_label in ("NORP", "GPE") else None
+    words = named.split() if named else []
+    if state is None and any(w.casefold() in MILITARY | POLICE for w in words):  # the actor "Russian forces", "Kenyan police"
+        state = next((c for w in words if w.casefold() not in MILITARY | POLICE and (c := country_of_demonym(w))), None)
+        named = None if state else named
     if lemmas & POLICE:
         return f"Police Forces of {state or country}" if state or country else "Police Forces"
     if lemmas & MILITARY and (state or not named):

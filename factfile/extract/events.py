@@ -218,7 +218,7 @@ class EventReader:
         verb = sentence.root
         if verb.pos_ != "VERB" or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):  # "... protested in Kabul to demand": root "demand"
             verb = next((t for t in sentence if t.i < sentence.root.i and t.pos_ == "VERB" and (t.tag_ == "VBD" or (t.tag_ == "VBN" and t.dep_ == "acl"))), None) or (
-                next((t for t in sentence if t.pos_ == "VERB" and t.tag_ == "VBD"), verb)  # "workers called by the union protested": root "workers"
+                next((t for t in sentence if t.pos_ == "VERB" and (t.tag_ == "VBD" or (t.dep_ == "acl" and t.head.i == verb.i))), verb)  # "workers called by the union protested": root "workers"
             )
         if verb.lemma_.lower() in REPORT_VERBS:
             verb = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"), None)
@@ -415,8 +415,9 @@ class EventReader:
         """"to fight against Putin's regime", "the soldiers fighting on Russia's side": a purpose or a
         description, not something that happened."""
         while True:
-            if (verb.dep_ in ("acl", "amod") and verb.tag_ != "VBD") or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
-                return True  # a simple past on a noun is a misparsed main verb: "workers called by the union protested"
+            misparsed = verb.dep_ == "acl" and (verb.tag_ == "VBD" or (verb.head.dep_ == "ROOT" and verb.head.pos_ != "VERB"))
+            if (verb.dep_ in ("acl", "amod") and not misparsed) or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+                return True  # a simple past on a noun, or a verb on a verbless sentence's root, is the main verb: "workers called by the union protested"
             if verb.dep_ != "conj" or verb.head is verb:
                 return False
             verb = verb.head

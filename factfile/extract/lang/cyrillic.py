@@ -15,8 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from factfile.extract.lang import morph
-from factfile.extract.lang.romanize import LEXICON, has_cyrillic, romanizations, translated
-from factfile.extract.names import clean_name, name_key
+from factfile.extract.lang.romanize import FIRST_NAMES, LEXICON, has_cyrillic, romanizations, translated
+from factfile.extract.names import clean_name, country_in_english, name_key
 from factfile.records import Analysis, Chain, Mention, Span
 
 LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
@@ -254,8 +254,9 @@ def _piece(run: list[Token], kind: str) -> list[tuple[int, int, str]]:
     if person is not None:  # "Першого каналу Ірина Куксенкова": a person after an organisation's name
         return _piece(run[:person], kind) + [(run[person].start, run[-1].end, "PERSON")]
     if label == "PERSON":  # "Росія Сергій Шойгу", "Білорус Олександр Лукашенка": a word before the name
-        while len(run) > 1 and not run[0].has(*_PERSON_TAGS) and run[1].has("Name"):
-            run = run[1:]
+        while len(run) > 1 and not run[0].has(*_PERSON_TAGS) and (
+                run[1].has("Name") or run[1].lemma in FIRST_NAMES or country_in_english(run[0].lemma)):
+            run = run[1:]  # the Ukrainian dictionary tags fewer first names: "України Володимир Зеленський"
     if label == "PERSON" and not any(t.has(*_PERSON_TAGS) for t in run) and all(t.has("Geox") for t in run if t.text.isalpha()):
         label = "GPE"  # the model calls many villages persons ("Козинку")
     if label == "PERSON" and any(t.lemma in _REGION_WORDS for t in run):

@@ -7,7 +7,7 @@
 - `watches`: kind (actor, story, place, search), target, the user's words, and the last number read.
 
 Revision ID: 0013
-Revises: 0010
+Revises: 0012
 """
 
 import sqlalchemy as sa
