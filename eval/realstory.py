@@ -24,6 +24,7 @@ story folder and overall, each figure beside a simple baseline measured in the s
   stories        B-cubed P/R/F1 of pages in stories. Baseline: all pages in one story.
 
     .venv/bin/python eval/realstory.py [--only kakhovka] [--keep store.db] [--actors]
+    .venv/bin/python eval/realstory.py --store store.db --part claims --part contradictions   # a kept store, no ingest
 
 `--actors` runs only what the actor measure needs (the stages up to chains, descriptions and places, the
 actors relater) and prints only it, with where each key actor's forms land: a quick loop for actor linking.
@@ -651,10 +652,16 @@ def report_actors(session, story: StorySet, stored: Stored, details: bool = Fals
     return a
 
 
-def report(session, story: StorySet, stored: Stored, only: str | None = None) -> None:
+PARTS = ("claims", "contradictions")  # what `--part` can pick out of a full ingest
+
+
+def report(session, story: StorySet, stored: Stored, only: str | None = None, parts: Iterable[str] = ()) -> None:
     print(f"\n== {story.name}: {len(story.pages)} pages, {sum(p.get('language') != 'en' for p in story.pages)} not in English")
     if only == "actors":
         report_actors(session, story, stored, details=True)
+        return
+    if parts:
+        report_parts(session, story, stored, set(parts))
         return
     c = measure_copies(story, stored)
     print(f"copies   pairs P {c['p']:.3f} R {c['r']:.3f} F1 {c['f1']:.3f}  ({c['predicted_pairs']} linked, {c['gold_pairs']} gold)"
@@ -683,10 +690,26 @@ def report(session, story: StorySet, stored: Stored, only: str | None = None) ->
           f"   baseline one-story P {b[0]:.3f} R {b[1]:.3f} F1 {b[2]:.3f}")
 
 
+def report_parts(session, story: StorySet, stored: Stored, parts: set[str]) -> None:
+    """Only the claims and/or contradictions lines of `report` (the claims need the actors' main records)."""
+    if "claims" in parts:
+        cl = measure_claims(session, story, stored, measure_actors(session, story, stored)["mains"])
+        print(f"claims   {cl['claims']} claims, {cl['occurrences']} page occurrences: carried by the right actor {cl['carried']:.3f}"
+              f" (claims carried at least once {cl['claims_carried']:.3f}), with the right certainty {cl['certain']:.3f}"
+              f"   baseline source named in the sentence {cl['baseline_carried']:.3f}, + always 'asserted' {cl['baseline_certain']:.3f}")
+        g, bg = cl["grouping"], cl["baseline_grouping"]
+        print(f"         grouping across pages P {g[0]:.3f} R {g[1]:.3f} F1 {g[2]:.3f}   baseline word overlap P {bg[0]:.3f} R {bg[1]:.3f} F1 {bg[2]:.3f}")
+    if "contradictions" in parts:
+        x = measure_contradictions(session, story, stored)
+        print(f"contra.  found {x['found']}/{x['expected']} expected; {x['shown']} shown, {x['false']} matching none")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", action="append", default=[], help="story folder to use (repeatable; default: all)")
-    parser.add_argument("--keep", type=Path, help="copy the store here when done")
+    parser.add_argument("--keep", type=Path, help="copy the store here when done (with its page map beside it)")
+    parser.add_argument("--store", type=Path, help="score a store kept by --keep instead of ingesting the pages")
+    parser.add_argument("--part", action="append", choices=PARTS, default=[], help="print only this measure (repeatable)")
     parser.add_argument("--actors", action="store_true", help="ingest and measure only what actor linking needs, with each form's records")
     parser.add_argument("--copies", action="store_true", help="copies and originals only: no extraction, minutes faster")
     args = parser.parse_args()
@@ -696,18 +719,29 @@ def main() -> None:
         raise SystemExit(f"{SETS}: no story folder with pages.jsonl and gold.json")
     with tempfile.TemporaryDirectory() as tmp:
         only = "actors" if args.actors else "copies" if args.copies else None
-        store, documents = ingest(sets, Path(tmp), only)
+        if args.store:
+            from factfile.store import Store
+
+            map_file = args.store.with_name(args.store.name + ".pages.json")
+            try:
+                documents = json.loads(map_file.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as error:
+                raise SystemExit(f"{map_file}: no page map of a store kept by --keep ({error})") from error
+            store = Store(str(args.store))
+        else:
+            store, documents = ingest(sets, Path(tmp), only)
         with store.snapshot() as session:
             stored = read_documents(session, documents)
             for story in sets:
-                report(session, story, stored, only)
+                report(session, story, stored, only, args.part)
             if len(sets) > 1:
-                report(session, combined(sets), stored, only)
+                report(session, combined(sets), stored, only, args.part)
         store.close()
-        if args.keep:
+        if args.keep and not args.store:
             import shutil
 
             shutil.copy(Path(tmp) / "store.db", args.keep)
+            args.keep.with_name(args.keep.name + ".pages.json").write_text(json.dumps(documents), encoding="utf-8")
 
 
 if __name__ == "__main__":

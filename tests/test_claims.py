@@ -68,3 +68,19 @@ def test_migration_indexes_stored_statements_as_the_writer_does(db):
         command.downgrade(alembic_config(connection), "0008")
         command.upgrade(alembic_config(connection), "head")
     assert bands() == written
+
+
+def test_only_attributed_english_statements_are_embedded():
+    """The model's work goes to what sources say; the article's own sentences and other languages are
+    compared by their words."""
+    from types import SimpleNamespace
+
+    def analysis(language: str, *kinds: str):
+        statements = [SimpleNamespace(source_type=kind, content=SimpleNamespace(text=f"Troops took the village {i}.")) for i, kind in enumerate(kinds)]
+        return SimpleNamespace(article=SimpleNamespace(language=language), statements=statements)
+
+    english = analysis("en", "person", "article", "anonymous")
+    assert claims.embedded(english) == [True, False, True]
+    vectors = claims.prepare(english)
+    assert [v is not None for v in vectors] == [True, False, True]
+    assert claims.prepare(analysis("ru", "person")) == [None]

@@ -234,3 +234,45 @@ def test_batched_statement_corroboration_equals_the_one_at_a_time_definition(sto
         assert {i: (c.documents, c.origins, c.outlets, c.items) for i, c in batched.items()} == expected
         assert any(len(c.items) > 1 for c in batched.values()) and any(len(c.outlets) > 1 for c in batched.values())
         assert corroboration.for_statements(session, ids[:7]) == {i: batched[i] for i in ids[:7]}
+
+
+def test_reports_of_nearby_places_or_other_days_are_no_dispute(store):
+    """A town and a village beside it are one site; tolls two days apart are two happenings; a source that
+    does not know or say denies nothing (the false disputes once shown on eval/realstory's Kakhovka set)."""
+    first = add(store, REPORT_A, "watson.ch", date(2023, 6, 7))
+    second = add(store, REPORT_B, "other.example", date(2023, 6, 8))
+    third = add(store, TEXTS[0], "ctpost.com", date(2023, 6, 8))
+    with store.transaction() as session:
+        story = Story(label="the dam")
+        session.add(story)
+        session.flush()
+        for document_id in (first, second, third):
+            session.get(Document, document_id).story_id = story.id
+        kherson = Place(name="Kherson", country_code="UA", latitude=46.64, longitude=32.61, feature_code="PPLA")
+        oleshky = Place(name="Oleshky", country_code="UA", latitude=46.62, longitude=32.72, feature_code="PPL")
+        kakhovka = Place(name="Nova Kakhovka", country_code="UA", latitude=46.75, longitude=33.37, feature_code="PPL")
+        session.add_all([kherson, oleshky, kakhovka])
+        session.flush()
+
+        def event(document_id, place, fatalities, day, said_by):
+            said = statement(session, document_id, said_by, "troops shelled the town")
+            row = Event(
+                document_id=document_id, event_type="Battles", trigger_text="shelled", start=0, end=1, sent_start=0, sent_end=1,
+                place_id=place.id, fatalities=fatalities, date_start=date(2023, 6, day), date_precision="day", statement_id=said,
+            )
+            session.add(row)
+            session.flush()
+            return row.id
+
+        anchor = event(first, kherson, 1, 7, "the governor")
+        event(second, oleshky, None, 7, "the mayor")
+        event(third, kakhovka, 8, 6, "the ministry")
+        event(second, oleshky, 5, 8, "the occupation authorities")
+        confirmed = statement(session, first, "Ukraine", "Russian forces blew up the dam at Nova Kakhovka")
+        statement(session, second, "the researchers", "they did not specify who blew up the dam at Nova Kakhovka")
+    with store.session() as session:
+        found = {c.attribute: c for c in contradictions.for_event(session, anchor)}
+        denials = contradictions.for_statement(session, confirmed)
+    assert {frozenset(side.value.split(" / ")) for side in found["place"].sides} == {frozenset({"Kherson", "Oleshky"}), frozenset({"Nova Kakhovka"})}
+    assert sorted(side.value for side in found["fatalities"].sides) == ["1", "5"]  # the 6th's 8 is another happening
+    assert denials == []

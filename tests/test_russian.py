@@ -79,3 +79,12 @@ def test_russian_and_english_paragraphs_give_one_actor_one_place_and_the_dossier
     shown = cli("show", "Vyacheslav Gladkov")
     assert shown.exit_code == 0, shown.stderr
     assert "что в село Козинку вошли диверсанты" in shown.stdout
+
+
+def test_a_titled_source_is_the_person_not_the_place_in_the_title():
+    """eval/realstory (Kakhovka): the mayor's words went to the town, the governor's to the oblast."""
+    for text, person in [("Об этом сообщил мэр Новой Каховки Владимир Леонтьев.", "Владимир Леонтьев"),
+                         ("Как заявил председатель правительства Херсонской области Андрей Алексеенко, эвакуация продолжается.", "Андрей Алексеенко")]:
+        analysis = analyse(_article(text, "ru"))
+        (statement,) = analysis.statements
+        assert analysis.chains[statement.source_chain].name == person and statement.source_type == "person"

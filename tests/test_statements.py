@@ -201,6 +201,14 @@ def test_attribution_features_read_the_parse_as_tokens_do(extractor):
     assert inside[:5] == ["“", "We", "are", "here", ","] and inside[-3:] == ["stay", ".", '"']
 
 
+def test_a_source_qualified_by_another_actor_is_not_that_actor(extractor):
+    """eval/realstory (Kakhovka): the South command's words went to the Armed Forces it belongs to."""
+    analysis = analyse(extractor, "The South command of Ukraine's Armed Forces said that the dam was blown up.")
+    (statement,) = [s for s in analysis.statements if "dam" in s.content.text]
+    resolved = analysis.chains[statement.source_chain].name if statement.source_chain is not None else None
+    assert resolved is None or "command" in resolved.casefold()
+
+
 def test_a_negated_cue_reports_a_negative_unless_it_is_one_of_belief(extractor):
     analysis = analyse(
         extractor,

@@ -7,9 +7,15 @@ Values are normalised before they are compared, so only what a reader would call
   precision ("last August" in 2023 is August 2022), places that are not the same place by name or
   demonym ("Ukraine" / "Ukrainian") or by containment ("Kyiv, Ukraine" / "Ukraine");
 - events: one happening (see corroboration.same_events) with different fatalities, dates, places or
-  counts of the same thing, or reported as having happened by one source and denied by another;
+  counts of the same thing, or reported as having happened by one source and denied by another. The
+  reports of a story's events are matched loosely (type, story, a day either side), so numbers are only
+  compared between reports that are surely of one happening: dated to the day within a day of each
+  other, and placed within `NEAR_KM` of each other when both places are on the map ("one civilian
+  killed in shelling of Kherson" on the 8th is no other count of "a missile attack on the dam" on the
+  6th). Places within `NEAR_KM` of each other, or one inside the other, are one site;
 - statements: the same claim (relate/claims.same_claim, its negation included) confirmed by one source
-  and denied by another, within one story.
+  and denied by another, within one story. Not knowing is no denial: "did not specify what caused the
+  explosion", "was unable to say" deny nothing.
 
 An actor's counted quantities are not compared on their own: "one soldier" and "4,000 members" are
 about different things; the group's size is the `size` fact.
@@ -20,6 +26,7 @@ corroboration.independent_sources) and who says it.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -41,6 +48,16 @@ DATES = {"founded", "born", "died"}
 PLACES = {"based_in", "headquarters"}
 NUMBERS = {"size", "members", "age"}
 APPROXIMATE_MARGIN = 0.2  # "about 100" is compatible with 80-120
+NEAR_KM = 50.0  # two places this close may name one happening's site (a town and the dam beside it)
+EARTH_KM = 6371.0
+# A negation of saying or knowing: the source declines to tell, it does not deny ("did not specify",
+# "unable to say", "не уточнил", "не стал комментировать").
+_NOT_TELLING = re.compile(
+    r"(?i)\b(?:not|n't|never|unable to|declined to|refused to)\s+(?:\w+\s+)?(?:say|said|specif\w*|know\w*|comment\w*|confirm\w*|"
+    r"disclos\w*|elaborat\w*|explain\w*|reveal\w*|clear|certain|sure|identif\w*|determin\w*|establish\w*|access)\b"
+    r"|(?<!\w)(?:не|ні)\s+(?:стал\w*\s+|смог\w*\s+|зміг\w*\s+)?(?:уточн\w*|сообщ\w*|повідом\w*|коммент\w*|комент\w*|знает|знають|знал\w*|"
+    r"подтверд\w*|підтверд\w*|раскры\w*|пояснил\w*|сказа\w*)"
+)
 _NUMBER = re.compile(r"\d[\d,.]*")
 
 
@@ -105,16 +122,18 @@ def _sides(session: Session, clusters: list[list[str]], groups: dict[str, list],
     ]
 
 
-def _split(groups: dict[str, list], compatible: Callable[[str, str], bool]) -> list[list[str]]:
-    """Merge values that are compatible with each other; more than one cluster left is a conflict."""
+def _split(groups: dict[str, list], compatible: Callable[[str, str], bool], chained: bool = False) -> list[list[str]]:
+    """Merge values that are compatible with each other (`chained`: with any one of the cluster, as places
+    are: the dam, the town beside it and the oblast around both); more than one cluster left is a conflict."""
     clusters: list[list[str]] = []
     for value in sorted(groups, key=lambda v: (-len(groups[v]), v)):
-        for cluster in clusters:
-            if all(compatible(value, other) for other in cluster):
-                cluster.append(value)
-                break
-        else:
+        joined = [c for c in clusters if (any if chained else all)(compatible(value, other) for other in c)]
+        if not joined:
             clusters.append([value])
+        elif chained:
+            clusters = [c for c in clusters if c not in joined] + [[other for c in joined for other in c] + [value]]
+        else:
+            joined[0].append(value)
     return clusters
 
 
@@ -149,8 +168,13 @@ def _places_compatible(a: str, b: str) -> bool:
 
 
 def _values_compatible(a: str, b: str) -> bool:
+    """The same words, one inside the other, or nearly so; the words that tell nothing ("and", "the")
+    left out, so "Prigozhin and" is "Yevgeny Prigozhin"."""
     a_norm, b_norm = normalise_value(a), normalise_value(b)
-    return a_norm == b_norm or a_norm in b_norm or b_norm in a_norm or fuzz.token_set_ratio(a_norm, b_norm) >= 90
+    if a_norm == b_norm or a_norm in b_norm or b_norm in a_norm or fuzz.token_set_ratio(a_norm, b_norm) >= 90:
+        return True
+    a_words, b_words = claims.content_words(a_norm), claims.content_words(b_norm)
+    return bool(a_words and b_words) and (a_words <= b_words or b_words <= a_words)
 
 
 def _dates_compatible(span: dict[str, tuple | None]) -> Callable[[str, str], bool]:
@@ -255,7 +279,7 @@ def for_event(session: Session, event_id: int) -> list[Contradiction]:
     reports = same_events(session, event)
     if len({e.document_id for e in reports}) < 2:
         return []
-    within = _containing_places(session, {e.place_id for e in reports if e.place_id is not None})
+    same_site, far_apart = _sites(session, {e.place_id for e in reports if e.place_id is not None})
     sayer = _statement_sources(session, [e.statement_id for e in reports])
     subject = f"event {event_id}"
     found = []
@@ -263,8 +287,7 @@ def for_event(session: Session, event_id: int) -> list[Contradiction]:
         ("fatalities", "numbers", lambda e: str(e.fatalities) if e.fatalities is not None else None, lambda a, b: a == b),
         ("date", "dates", lambda e: e.date_start.isoformat() if e.date_start and e.date_precision == "day" else None,
          lambda a, b: abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= MAX_DAYS_APART),
-        ("place", "places", lambda e: str(e.place_id) if e.place_id is not None else None,
-         lambda a, b: a == b or int(a) in within.get(int(b), ()) or int(b) in within.get(int(a), ())),
+        ("place", "places", lambda e: str(e.place_id) if e.place_id is not None else None, lambda a, b: same_site(int(a), int(b))),
     ]
     for attribute, kind, value_of, compatible in attributes:
         groups: dict[str, list[Event]] = defaultdict(list)
@@ -272,9 +295,12 @@ def for_event(session: Session, event_id: int) -> list[Contradiction]:
             value = value_of(report)
             if value is not None:
                 groups[value].append(report)
-        clusters = _split(groups, compatible)
+        clusters = _split(groups, compatible, chained=attribute == "place")
         if attribute != "fatalities" and not all(any(sayer.get(r.statement_id) for v in c for r in groups[v]) for c in clusters):
             continue  # a place or date only an outlet's own wording gives is as likely another happening of the story
+        if attribute == "fatalities":
+            kept = _one_happening([[r for v in c for r in groups[v]] for c in clusters], far_apart)
+            clusters = [c for i, c in enumerate(clusters) if i in kept]
         if len(clusters) > 1:
             label = _place_names(session, groups) if attribute == "place" else None
             found.append(Contradiction(subject, attribute, kind, _sides(session, clusters, groups, sayer, label), "events"))
@@ -286,7 +312,66 @@ def for_event(session: Session, event_id: int) -> list[Contradiction]:
     quantities = session.scalars(
         select(Quantity).where(Quantity.event_id.in_([e.id for e in reports])).order_by(Quantity.id)
     ).all()
-    return [c for c in found + _quantity_conflicts(session, subject, quantities) if _sources_apart(session, c)]
+    event_of = {e.id: e for e in reports}
+    counted = []
+    for conflict in _quantity_conflicts(session, subject, quantities):
+        kept = _one_happening([[event_of[q.event_id] for q in quantities if q.id in side.rows] for side in conflict.sides], far_apart)
+        if len(kept) > 1:
+            conflict.sides = [side for i, side in enumerate(conflict.sides) if i in kept]
+            counted.append(conflict)
+    return [c for c in found + counted if _sources_apart(session, c) and (c.kind == "confirmed vs denied" or _documents_apart(c))]
+
+
+def _documents_apart(contradiction: Contradiction) -> bool:
+    """No article is on two sides: one naming two places or tolls tells of two happenings (a plane
+    "en route from Moscow" that "crashed near Kuzhenkino"), not of a disagreement."""
+    return all(not set(a.documents) & set(b.documents) for i, a in enumerate(contradiction.sides) for b in contradiction.sides[i + 1 :])
+
+
+def _one_happening(sides: list[list[Event]], far_apart: Callable[[int, int], bool]) -> set[int]:
+    """The sides holding a report of surely one happening with a report of another side: dated to the
+    day, at most `MAX_DAYS_APART` apart, and not at two sites far apart on the map."""
+
+    def same(a: Event, b: Event) -> bool:
+        if not (a.date_start and b.date_start and a.date_precision == "day" and b.date_precision == "day"):
+            return False
+        if abs((a.date_start - b.date_start).days) > MAX_DAYS_APART:
+            return False
+        return a.place_id is None or b.place_id is None or not far_apart(a.place_id, b.place_id)
+
+    return {
+        i for i, first in enumerate(sides)
+        if any(same(a, b) for j, second in enumerate(sides) if j != i for a in first for b in second)
+    }
+
+
+def _sites(session: Session, place_ids: set[int]) -> tuple[Callable[[int, int], bool], Callable[[int, int], bool]]:
+    """(whether two of these places may be one happening's site: the same, one inside the other
+    (`_containing_places`) or within `NEAR_KM` of each other on the map; whether they surely are not:
+    both on the map, neither inside the other, and farther apart)."""
+    within = _containing_places(session, place_ids)
+    where = {
+        i: (lat, lon)
+        for i, lat, lon in session.execute(select(Place.id, Place.latitude, Place.longitude).where(Place.id.in_(place_ids)))
+        if lat is not None and lon is not None
+    } if place_ids else {}
+
+    def same(a: int, b: int) -> bool:
+        if a == b or a in within.get(b, ()) or b in within.get(a, ()):
+            return True
+        return a in where and b in where and _km_between(where[a], where[b]) <= NEAR_KM
+
+    def far(a: int, b: int) -> bool:
+        return a in where and b in where and not same(a, b)
+
+    return same, far
+
+
+def _km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance (haversine)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_KM * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _sources_apart(session: Session, contradiction: Contradiction) -> bool:
@@ -323,7 +408,10 @@ def for_statement(session: Session, statement_id: int) -> list[Contradiction]:
 
 
 def denies(statement: Statement) -> bool:
-    """A statement denies its content when it is reported as denied or its content is negated (not both)."""
+    """A statement denies its content when it is reported as denied or its content is negated (not both);
+    a negated saying or knowing ("did not specify", "unable to say") is no denial."""
+    if _NOT_TELLING.search(f"{statement.cue_text or ''} {statement.content_text}"):
+        return False
     return (statement.certainty == "denied") != claims.negated(statement.content_text)
 
 

@@ -27,7 +27,7 @@ def save(session: Session, analysis: Analysis, relaters: Sequence[Relater]) -> s
     for relate in relaters:
         relate(linking)
     statement_ids = add_records(session, analysis, document, linking.actor_of_chain)
-    claims.index(session, zip(statement_ids, (st.content.text for st in analysis.statements), strict=True), analysis.prepared.get("claims"))
+    claims.index(session, zip(statement_ids, (st.content.text for st in analysis.statements), strict=True), analysis.prepared.get("claims") or claims.prepare(analysis))
     for finish in linking.after_records:
         finish(statement_ids)
     return document

@@ -170,11 +170,11 @@ def _source_after(text: str, token: Token, sentence: Span, names, stop_at_case: 
 def _statement(cue: Span, content: Span, source: Span | None, names, lemma: str | None) -> Statement:
     chain = None
     kind = "anonymous" if source is None else "organisation"
-    for _, mention in names:
-        if source is not None and source.contains(mention.span):
-            chain = mention.chain
-            kind = "person" if mention.label == "PERSON" else "organisation"
-            break
+    inside = [mention for _, mention in names if source is not None and source.contains(mention.span)]
+    # the person a title describes is the source, not the place or body in the title ("мэр Новой Каховки Владимир Леонтьев")
+    for mention in [m for m in inside if m.label == "PERSON"][:1] or inside[:1]:
+        chain = mention.chain
+        kind = "person" if mention.label == "PERSON" else "organisation"
     if lemma in DENIALS or cue.text.lower().startswith("не "):
         certainty = "denied"
     elif HEDGES.search(content.text):

@@ -113,13 +113,29 @@ def _named(analysis: Analysis, root: Token, start: int, end: int) -> Mention | N
         return holding[0]
     if root.pos_ == "PROPN" or root.dep_ == "appos" or any(c.dep_ == "appos" for c in root.children):
         return inside[-1]
-    appositive = [m for m in inside if m.span.start > root.idx]  # "the agency UNIAN", "extremism expert Robert Claus"
+    appositive = [  # "the agency UNIAN", "extremism expert Robert Claus"; not "the South command of Ukraine's Armed Forces"
+        m for m in inside if m.span.start > root.idx and not _in_modifier(root, m)
+    ]
     if appositive and root.lower_ not in DOCUMENT_NOUNS and not any(t.dep_ == "poss" for t in root.children):
         return appositive[0]
     return None
 
 
 _ACTOR = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+
+
+def _in_modifier(root: Token, mention: Mention) -> bool:
+    """Whether the mention hangs from the phrase's head through a preposition or a possessive: it
+    qualifies the head ("the command of X", "X's spokesman"), it is not the head's name."""
+    span = root.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ in ("pobj", "prep", "poss", "nmod"):
+            return True
+        token = token.head
+    return False
 
 
 def _described(analysis: Analysis, text: str, root: Token, start: int) -> Resolution:
