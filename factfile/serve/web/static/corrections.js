@@ -1,10 +1,6 @@
-// Correction forms (merge, split, mark wrong) sent to the API with the server's token, then a reload.
+// Correction forms (merge, split, mark wrong): their bodies, sent by tokenpost.js, then a reload.
 "use strict";
 (function () {
-  const tokenInput = document.getElementById("token");
-  const status = document.getElementById("correction-status");
-  if (tokenInput) tokenInput.value = sessionStorage.getItem("factfile-token") || "";
-
   function body(form) {
     const data = new FormData(form);
     const note = (data.get("note") || "").trim() || null;
@@ -18,23 +14,13 @@
     }
   }
 
-  for (const form of document.querySelectorAll("form.correction")) {
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      const token = tokenInput ? tokenInput.value : "";
-      sessionStorage.setItem("factfile-token", token);
-      fetch(form.action, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Authorization: "Bearer " + token },
-        body: JSON.stringify(body(form)),
-      })
-        .then((r) => r.json().then((answer) => ({ ok: r.ok, answer })))
-        .then(({ ok, answer }) => {
-          if (!ok) throw new Error(typeof answer.detail === "string" ? answer.detail : JSON.stringify(answer.detail));
-          if (form.dataset.body === "split" && answer.actor_id) window.location.href = "/actors/" + answer.actor_id;
-          else window.location.reload();
-        })
-        .catch((error) => { if (status) status.textContent = "Not saved: " + error.message; });
-    });
-  }
+  window.factfileTokenPost(
+    "form.correction",
+    body,
+    (form, answer) => {
+      if (form.dataset.body === "split" && answer.actor_id) window.location.href = "/actors/" + answer.actor_id;
+      else window.location.reload();
+    },
+    "Not saved: ",
+  );
 })();
