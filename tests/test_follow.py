@@ -344,7 +344,7 @@ def test_hosts_keep_their_gap_and_back_off():
 
 def test_rounds_wait_for_a_host_that_asked_for_time(site, db):
     """Between rounds the follower sleeps until a feed may be polled, not while its host is backing off."""
-    from factfile.ingest.follow import Follower
+    from factfile.follow import Follower
     from factfile.ingest.url import FetchPolicy
     from factfile.store import Store
 

@@ -44,7 +44,7 @@ def follow(
     if status:
         _print_status(store)
         return
-    from factfile.ingest.follow import Follower, feed_list
+    from factfile.follow import Follower, feed_list
     from factfile.ingest.url import FetchPolicy
 
     interval = duration(every)
