@@ -225,7 +225,7 @@ def list_events(session: Session, where: EventFilter, limit: int = 50, offset: i
         m.EventOut(
             id=e.id, document_id=e.document_id, document_title=title, outlet=outlet, event_type=e.event_type, sub_type=e.sub_type,
             trigger_text=e.trigger_text, start=e.start, end=e.end, sentence=sentence, actor1_id=e.actor1_id, actor1=a1,
-            actor2_id=e.actor2_id, actor2=a2, place=_place_out(place), date_start=e.date_start, date_end=e.date_end,
+            actor2_id=e.actor2_id, actor2=a2, actor1_acled=e.actor1_acled, actor2_acled=e.actor2_acled, place=_place_out(place), date_start=e.date_start, date_end=e.date_end,
             date_precision=e.date_precision, fatalities=e.fatalities, certainty=e.certainty, statement_id=e.statement_id,
         )
         for e, title, outlet, sentence, a1, a2, place in rows

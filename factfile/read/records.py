@@ -200,6 +200,8 @@ class EventOut(BaseModel):
     actor1: str | None
     actor2_id: int | None
     actor2: str | None
+    actor1_acled: str | None = Field(default=None, description='the party as ACLED names it ("Military Forces of Russia")')
+    actor2_acled: str | None = Field(default=None, description="the other party as ACLED names it")
     place: PlaceOut | None
     date_start: date | None
     date_end: date | None
