@@ -35,7 +35,7 @@ from factfile.pipeline import Pipeline
 from factfile.records import Hints, RawItem
 from factfile.store import Store
 from factfile.store import follow as state
-from factfile.store.schema import FeedItem, FollowedFeed
+from factfile.store.schema import FeedItem, FollowedFeed, as_utc
 
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5"
 MAX_ATTEMPTS = 5  # fetches of one item's page that fail for a passing reason before it is given up
@@ -172,10 +172,10 @@ class Follower:
             change(session, *arguments)
 
     def _due(self, feed: FollowedFeed, now: float) -> bool:
-        retry = state.aware(feed.retry_at)
+        retry = as_utc(feed.retry_at)
         if retry is not None and retry.timestamp() > now:
             return False
-        polled = state.aware(feed.polled_at)
+        polled = as_utc(feed.polled_at)
         if polled is None or feed.failures:
             return True
         slack = min(60.0, self.every / 10)  # a cron job started every `every` finds its feeds due
@@ -187,7 +187,7 @@ class Follower:
             feeds = state.feeds(session, feed_ids)
         times = []
         for feed in feeds:
-            retry, polled = state.aware(feed.retry_at), state.aware(feed.polled_at)
+            retry, polled = as_utc(feed.retry_at), as_utc(feed.polled_at)
             if retry is not None and (feed.failures or polled is None):
                 times.append(retry.timestamp())
             else:

@@ -4,12 +4,13 @@ failures, and how many of its items are stored, still waiting, or given up."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from factfile.store import schema as s
+from factfile.store.schema import as_utc
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,13 +52,9 @@ def followed(session: Session) -> list[FollowedFeed]:
     return [
         FollowedFeed(
             id=feed.id, url=feed.url, kind=feed.kind, title=feed.title, conditional=bool(feed.etag or feed.last_modified),
-            polled_at=_utc(feed.polled_at), changed_at=_utc(feed.changed_at), next_poll_at=_utc(feed.next_poll_at),
+            polled_at=as_utc(feed.polled_at), changed_at=as_utc(feed.changed_at), next_poll_at=as_utc(feed.next_poll_at),
             failures=feed.failures or 0, problem=feed.problem,
             items=items or 0, stored=stored or 0, pending=pending or 0, failed=failed or 0,
         )
         for feed, items, stored, pending, failed in rows
     ]
-
-
-def _utc(moment: datetime | None) -> datetime | None:
-    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from factfile.read import records as m
 from factfile.store import schema as s
+from factfile.store.schema import as_utc
 
 SNIPPET = 200
 
@@ -19,13 +19,8 @@ SNIPPET = 200
 def _ref(document: s.Document, post: s.Post) -> dict:
     return dict(
         document_id=document.id, channel=post.channel, message_id=post.message_id, url=document.url,
-        posted_at=_utc(post.posted_at), text=document.text[:SNIPPET],
+        posted_at=as_utc(post.posted_at), text=document.text[:SNIPPET],
     )
-
-
-def _utc(moment: datetime | None) -> datetime | None:
-    """Post times are stored in UTC; SQLite gives them back without their zone."""
-    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
 
 
 def post_of(session: Session, document_id: int) -> m.PostOut | None:

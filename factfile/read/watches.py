@@ -42,6 +42,7 @@ from factfile.read.events import EventFilter, list_events
 from factfile.read.statements import StatementFilter, list_statements, statements_about
 from factfile.relate.corroboration import for_statements, independent_sources
 from factfile.store import schema as s
+from factfile.store.schema import as_utc
 from factfile.store.writer import last_change
 
 KINDS = ("actor", "story", "place", "search")
@@ -171,13 +172,8 @@ def _resolve(session: Session, kind: str, target: str) -> tuple[int | None, str]
 def watch_out(watch: s.Watch, unread: int | None = None) -> WatchOut:
     return WatchOut(
         id=watch.id, kind=watch.kind, target_id=watch.target_id, query=watch.query, label=watch.label, read_seq=watch.read_seq,
-        created_at=_utc(watch.created_at), read_at=_utc(watch.read_at), unread=unread,
+        created_at=as_utc(watch.created_at), read_at=as_utc(watch.read_at), unread=unread,
     )
-
-
-def _utc(moment: datetime | None) -> datetime | None:
-    """SQLite gives stored times back without their zone; the store writes them in UTC."""
-    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
 
 
 def list_watches(session: Session, count_unread: bool = False) -> list[WatchOut]:
@@ -346,7 +342,7 @@ def _arrivals(session: Session, where) -> dict[int, tuple[int, datetime | None, 
         .where(where)
         .order_by(s.Document.seq)
     )
-    return {doc_id: (seq, _utc(at), title, outlet) for doc_id, seq, at, title, outlet in rows}
+    return {doc_id: (seq, as_utc(at), title, outlet) for doc_id, seq, at, title, outlet in rows}
 
 
 def _document_change(doc_id: int, seq: int, at: datetime | None, title: str | None, outlet: str | None) -> ChangeOut:
@@ -410,7 +406,7 @@ def _disputes(session: Session, found: list[Dispute], floor: int) -> list[Change
     documents = {doc for d in found for side in d.sides for doc in side.documents}
     if not documents:
         return []
-    arrival = {doc_id: (seq, _utc(at)) for doc_id, seq, at in session.execute(
+    arrival = {doc_id: (seq, as_utc(at)) for doc_id, seq, at in session.execute(
         select(s.Document.id, s.Document.seq, s.Document.ingested_at).where(s.Document.id.in_(documents), s.Document.seq.is_not(None))
     )}
     changed = []

@@ -10,7 +10,7 @@ moment loses no item and makes no request or analysis be repeated that had alrea
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -19,11 +19,6 @@ from factfile.records import FeedEntry
 from factfile.store import schema as s
 
 PENDING = ("queued", "fetched")
-
-
-def aware(moment: datetime | None) -> datetime | None:
-    """SQLite gives back the UTC times it was given without their zone."""
-    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
 
 
 def add_feeds(session: Session, urls: Iterable[str]) -> list[s.FollowedFeed]:
