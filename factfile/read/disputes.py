@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from factfile.read.actors import live_actor
+from factfile.read.sql import OUTLET_NAME
 from factfile.relate import contradictions
 from factfile.relate.contradictions import Contradiction
 from factfile.store import schema as s
@@ -207,7 +208,7 @@ def _side(session: Session, table: str, side: contradictions.Side) -> Side:
     said = s.Statement.source_text
     query = (
         select(
-            model.id, s.Document.id, s.Document.title, func.coalesce(s.Outlet.name, s.Outlet.domain, s.Document.site),
+            model.id, s.Document.id, s.Document.title, OUTLET_NAME,
             s.Document.published, func.substr(s.Document.text, start + 1, end - start), said,
             certainty_of if certainty_of is not None else s.Statement.certainty, start, end,
         )

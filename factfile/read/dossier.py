@@ -16,7 +16,7 @@ from factfile.extract.facts import SINGLE_VALUED
 from factfile.extract.names import name_key
 from factfile.read.actors import actor_ids
 from factfile.read.events import EventRow, find_events
-from factfile.read.sql import sentence_of
+from factfile.read.sql import OUTLET_NAME, sentence_of
 from factfile.read.statements import StatementLine, said_about, said_by
 from factfile.relate.contradictions import disagree
 from factfile.relate.corroboration import outlet_label
@@ -159,7 +159,7 @@ def _evidence_columns(model):
     return (
         s.Document.id,
         s.Document.title,
-        func.coalesce(s.Outlet.name, s.Outlet.domain, s.Document.site),
+        OUTLET_NAME,
         s.Document.url,
         s.Document.published,
         s.Document.declared_source,

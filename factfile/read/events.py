@@ -82,7 +82,7 @@ def find_events(
             sentence_of(s.Event),
             s.Document.title,
             s.Document.url,
-            func.coalesce(s.Outlet.name, s.Outlet.domain, s.Document.site),
+            OUTLET_NAME,
             s.Document.published,
         )
         .join(s.Document, s.Document.id == s.Event.document_id)

@@ -66,7 +66,7 @@ def _query() -> Select:
         select(
             s.Statement,
             s.Document.title,
-            func.coalesce(s.Outlet.name, s.Outlet.domain, s.Document.site),
+            OUTLET_NAME,
             s.Document.published,
             speaker.name,
             start,

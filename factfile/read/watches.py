@@ -39,6 +39,7 @@ from factfile.read.actors import actor_ids, find_actors, live_actor
 from factfile.read.disputes import Dispute, disputes
 from factfile.read.documents import search_documents
 from factfile.read.events import EventFilter, list_events
+from factfile.read.sql import OUTLET_NAME
 from factfile.read.statements import StatementFilter, list_statements, statements_about
 from factfile.relate.corroboration import for_statements, independent_sources
 from factfile.store import schema as s
@@ -337,7 +338,7 @@ def _scope(session: Session, watch: s.Watch | None, floor: int) -> _Scope:
 def _arrivals(session: Session, where) -> dict[int, tuple[int, datetime | None, str | None, str | None]]:
     """Documents matching `where`: id -> (change number, when stored, title, outlet)."""
     rows = session.execute(
-        select(s.Document.id, s.Document.seq, s.Document.ingested_at, s.Document.title, func.coalesce(s.Outlet.name, s.Outlet.domain, s.Document.site))
+        select(s.Document.id, s.Document.seq, s.Document.ingested_at, s.Document.title, OUTLET_NAME)
         .outerjoin(s.Outlet, s.Outlet.id == s.Document.outlet_id)
         .where(where)
         .order_by(s.Document.seq)
