@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from conftest import BACKENDS, PAGES, SEED
 from factfile.cli import app
-from factfile.errors import BadArgument
+from factfile.errors import BadArgument, NotFound
 from factfile.pipeline import Pipeline
 from factfile.read.actors import find_actors
 from factfile.read.disputes import disputes
@@ -236,6 +236,8 @@ def test_other_watches_and_cursors(world):
     for hostile in ("%%%", "9" * 40, Cursor(2**70).token(), Cursor(-1).token()):
         assert world.client.get("/api/changes", params={"since": hostile}).status_code == 400, hostile
     assert world.client.post("/api/watches/1/read").status_code == 401, "marking read is a write"
+    with world.store.transaction() as session, pytest.raises(NotFound):
+        add_watch(session, "story", "²")  # a digit to str.isdigit, not an id
 
 
 def test_marking_read_empties_every_surface_and_a_cursor_sees_only_what_arrives_later(world):

@@ -106,8 +106,8 @@ class Cursor:
     def parse(cls, token: str) -> Cursor:
         """A token given by `token()`, or a bare change number (everything up to it seen)."""
         token = token.strip()
-        if token.isascii() and token.isdigit() and len(token) < 19:
-            return cls(int(token))
+        if (seq := _number(token)) is not None:
+            return cls(seq)
         try:
             seq, rank, key = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode().split(":", 2)
             cursor = cls(int(seq), int(rank), key)
@@ -119,6 +119,11 @@ class Cursor:
 
     def before(self, seq: int, rank: int, key: str) -> bool:
         return (self.seq, self.rank, self.key) < (seq, rank, key)
+
+
+def _number(text: str) -> int | None:
+    """`text` as an id when it is one: ASCII digits that fit the store's integers ("²" is a digit to Python, not to int)."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 19 else None
 
 
 # the watches themselves
@@ -141,7 +146,7 @@ def add_watch(session: Session, kind: str, target: str, from_start: bool = False
 
 def _resolve(session: Session, kind: str, target: str) -> tuple[int | None, str]:
     if kind == "actor":
-        actor = live_actor(session, int(target)) if target.isdigit() and len(target) < 19 else None
+        actor = live_actor(session, number) if (number := _number(target)) is not None else None
         if actor is None:
             matches = find_actors(session, target, limit=1)
             actor = matches[0].actor if matches else None
@@ -149,12 +154,12 @@ def _resolve(session: Session, kind: str, target: str) -> tuple[int | None, str]
             raise NotFound(f"no actor called {target!r}")
         return actor.id, actor.name
     if kind == "story":
-        story = session.get(s.Story, int(target)) if target.isdigit() and len(target) < 19 else None
+        story = session.get(s.Story, number) if (number := _number(target)) is not None else None
         if story is None:
             raise NotFound(f"no story {target!r} (stories are named by their id: factfile stories)")
         return story.id, story.label or f"story {story.id}"
     if kind == "place":
-        place = session.get(s.Place, int(target)) if target.isdigit() and len(target) < 19 else None
+        place = session.get(s.Place, number) if (number := _number(target)) is not None else None
         if place is None:
             place = session.scalars(
                 select(s.Place)
@@ -190,7 +195,7 @@ def get_watch(session: Session, watch_id: int) -> WatchOut | None:
 def find_watch(session: Session, ref: str | int) -> WatchOut:
     """A watch by id, or by what it watches (its label or the words it was made with); `NotFound` if none."""
     text = str(ref).strip()
-    if text.isdigit() and len(text) < 19 and (watch := session.get(s.Watch, int(text))) is not None:
+    if (number := _number(text)) is not None and (watch := session.get(s.Watch, number)) is not None:
         return watch_out(watch)
     found = session.scalars(
         select(s.Watch).where(or_(func.lower(s.Watch.label) == text.casefold(), func.lower(s.Watch.query) == text.casefold())).order_by(s.Watch.id)
