@@ -179,6 +179,7 @@ def _allowed() -> np.ndarray:
 
 
 TRANSITIONS = np.where(_allowed(), 0.0, -np.inf).astype(np.float32)
+FIRST = np.where([not label.startswith("I-") for label in LABELS], 0.0, -np.inf)  # no I- tag opens a text
 
 
 def bio_viterbi(scores: np.ndarray) -> list[int]:
@@ -186,8 +187,7 @@ def bio_viterbi(scores: np.ndarray) -> list[int]:
     stays whole instead of becoming two spans, which exact-span matching counts as two misses."""
     if not len(scores):
         return []
-    start = np.where([not label.startswith("I-") for label in LABELS], 0.0, -np.inf)
-    best = scores[0] + start
+    best = scores[0] + FIRST
     back = np.zeros(scores.shape, dtype=np.int8)
     for t in range(1, len(scores)):
         candidates = best[:, None] + TRANSITIONS
