@@ -144,7 +144,8 @@ def test_a_place_named_with_its_kind_is_the_events_place(extractor):
 def test_a_verbless_parse_keeps_its_main_verb(extractor):
     # the small model makes "On" the root and "protested" a participle on "people"
     analysis = _analyse(extractor, "On 21 February 2022, in Acapulco de Juarez, Guerrero, 15 people protested outside the Commission of "
-                                   "Potable Water and Sewerage of the Municipality of Acapulco (CAPAMA) to demand access to drinking water.",
+                                   "Potable Water and Sewerage of the Municipality of Acapulco (CAPAMA) to demand access to drinking water. "
+                                   "Police arrested two of them.",
                         date(2022, 2, 21))
     assert [(e.event_type, e.trigger.text) for e in analysis.events][:1] == [("Protests", "protested")]
 

@@ -424,8 +424,6 @@ class EventReader:
     def _irrealis(self, verb: Token) -> bool:
         """"to fight against Putin's regime", "the soldiers fighting on Russia's side": a purpose or a
         description, not something that happened."""
-        if verb.sent.root.pos_ not in ("VERB", "AUX") and verb.i == getattr(self._main_verb(verb.sent), "i", None):
-            return False  # a verbless parse's stand-in main verb: "members of Chhatra League assaulted" read as a modifier
         while True:
             misparsed = verb.dep_ == "acl" and (verb.tag_ == "VBD" or (verb.head.dep_ == "ROOT" and verb.head.pos_ != "VERB"))
             if (verb.dep_ in ("acl", "amod") and not misparsed) or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
