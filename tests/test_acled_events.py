@@ -164,3 +164,10 @@ def test_a_lead_without_trigger_word_is_the_reports_event_however_unsure_the_typ
     event = _lead(analysis)
     assert event is not None and event.trigger.text == "exchanged"
     assert analysis.times[event.time].start == date(2022, 6, 24)
+
+
+def test_an_unknown_place_gives_way_to_the_region_bracketed_after_it(extractor):
+    analysis = _analyse(extractor, "On 23 January 2022, family members staged a protest outside the Additional Commissioner's office in "
+                                   "Kandivali East (Mumbai Suburban, Maharashtra), to demand justice.", date(2022, 1, 23))
+    event = _lead(analysis)
+    assert analysis.places[event.place].name == "Mumbai Suburban"
