@@ -171,3 +171,10 @@ def test_an_unknown_place_gives_way_to_the_region_bracketed_after_it(extractor):
                                    "Kandivali East (Mumbai Suburban, Maharashtra), to demand justice.", date(2022, 1, 23))
     event = _lead(analysis)
     assert analysis.places[event.place].name == "Mumbai Suburban"
+
+
+def test_a_full_date_the_model_missed_dates_the_event(extractor):
+    analysis = _analyse(extractor, "Around 25 April 2022 (as reported), workers protested in Xian city, Shaanxi to demand wage arrears.",
+                        date(2022, 4, 25))
+    time = analysis.times[_lead(analysis).time]
+    assert (time.span.text, time.start, time.end) == ("25 April 2022", date(2022, 4, 25), date(2022, 4, 25))

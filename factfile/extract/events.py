@@ -678,7 +678,7 @@ class EventReader:
         local = [i for i in dict.fromkeys(in_phrase + in_sentence) if self.analysis.places[i].feature_code not in ("PCLI", "CONT")]
         local.sort(key=self._place_rank)
         if local:
-            return local[0]
+            return self._bracketed_region(local[0])
         paragraph_start = text_of(self.doc).rfind("\n", 0, sentence.start_char) + 1
         earlier = [
             i for i, p in enumerate(self.analysis.places)
@@ -700,6 +700,17 @@ class EventReader:
                 if party is not None and mention is not None and self.analysis.mentions[mention].chain == party and place.feature_code == "PCLI":
                     return index
         return None
+
+    def _bracketed_region(self, index: int) -> int:
+        """A place the gazetteer does not know, followed by the regions holding it ("in Kandivali East
+        (Mumbai Suburban, Maharashtra)"): the most specific of those it knows; else the place itself."""
+        place, text = self.analysis.places[index], self.analysis.article.text
+        opened = FOLLOWED_BY_REGIONS.match(text, place.span.end)
+        if place.latitude is not None or opened is None:
+            return index
+        closed = text.find(")", opened.end())
+        inside = [i for i, p in enumerate(self.analysis.places) if opened.end() <= p.span.start < closed and p.latitude is not None]
+        return min(inside, key=lambda i: self.analysis.places[i].span.start, default=index)
 
     def _place_rank(self, index: int) -> int:
         """A resolved place followed by the regions holding it ("Natal (Rio Grande do Norte)") is where
