@@ -123,6 +123,9 @@ def test_demonyms_name_their_country_by_the_longest_shared_start():
     assert [country_of_demonym(w) for w in ("Turkish", "Malian", "Nigerian", "Iraqi")] == ["Turkey", "Mali", "Nigeria", "Iraq"]
     assert acled_name("Explosions/Remote violence", 1, {"turkish", "force"}, "Turkish", "NORP", "Syria") == "Military Forces of Turkey"
     assert acled_name("Violence against civilians", 1, {"armed", "individual"}, None, None, "Nigeria") == "Unidentified Armed Group (Nigeria)"
+    # "a man was killed and his body was found": ACLED's coders give the deed to an unidentified armed group
+    assert acled_name("Violence against civilians", 1, set(), None, None, "Mexico") == "Unidentified Armed Group (Mexico)"
+    assert acled_name("Protests", 2, set(), None, None, "Mexico") is None
 
 
 def _lead(analysis):

@@ -77,4 +77,6 @@ def acled_name(event_type: str, role: int, lemmas: set[str], named: str | None, 
         return f"Unidentified Armed Group{where}"
     if role == 2 and event_type == "Violence against civilians" and (lemmas & CIVILIAN or not named):
         return f"Civilians{where}"
+    if role == 1 and not named and event_type in ("Violence against civilians", "Explosions/Remote violence"):
+        return f"Unidentified Armed Group{where}"  # "a man was killed and his body found", "an explosion occurred": nobody named did it
     return named
