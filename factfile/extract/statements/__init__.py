@@ -72,7 +72,7 @@ def build_statements(doc: Doc, analysis: Analysis, attributions: list[Attributio
         cue = _char_span(doc, [attribution.cue])
         content = _char_span(doc, attribution.contents)
         source = _char_span(doc, _one_source(doc, attribution.sources)) if attribution.sources else None
-        resolution = resolve(doc, analysis, source.start, source.end) if source else None
+        resolution = resolve(doc, analysis, source.start, source.end, result, quoted) if source else None
         content_tokens = [t for s in attribution.contents for t in doc[s.start : s.end]]
         certainty, hedges = certainty_of(doc[attribution.cue.start : attribution.cue.end], content_tokens, content.text)
         result.append(
