@@ -266,18 +266,34 @@ def test_a_surname_the_parser_missed_is_the_person_named_in_full(extractor):
     assert source_of(analysis, "Russian control") == "Oleksiy Danilov"
 
 
+# eval/realstory kakhovka-011 (TASS), up to the sentence in question
+TASS_PESKOV = (
+    'MOSCOW, June 6. /TASS/. Ukraine has committed sabotage at the Kakhovka Hydroelectric Power Plant (HP'
+    'P), and this could have grave consequences for the region’s residents as well as the environment, Kr'
+    'emlin Spokesman Dmitry Peskov said.\n"The president receives reports through the Defense Ministry and'
+    ' other services on what is happening around the Kakhovka HPP. Here we can already say unequivocally '
+    'that this is deliberate sabotage by the Ukrainian side," the Kremlin spokesman told reporters.\nAccor'
+    'ding to Peskov, "this sabotage has the potential to cause very serious consequences for tens of thou'
+    'sands of the region’s residents, environmental consequences and consequences of another nature that '
+    'are yet to be established."\nThe Kremlin spokesman also called it unmistakable that one of the goals '
+    'of this act of sabotage was to deprive Crimea of water.'
+)
+
+
 def test_a_title_tagged_as_a_name_is_the_person_who_holds_it(extractor):
-    """eval/realstory (Kakhovka): "The Kremlin spokesman" was an actor of its own, not Peskov."""
-    analysis = analyse(
-        extractor,
-        "Kremlin Spokesman Dmitry Peskov said on Tuesday that Ukraine had committed sabotage. "
-        "The Kremlin spokesman also called it unmistakable that one of the goals was to deprive Crimea of water.",
-    )
+    """"The Kremlin spokesman" was an actor of its own (a name by the parser's tags), not Peskov."""
+    analysis = analyse(extractor, TASS_PESKOV)
     assert source_of(analysis, "deprive Crimea") == "Dmitry Peskov"
+    assert source_of(analysis, "deliberate sabotage") == "Dmitry Peskov"  # "we" in the spokesman's quotation
 
 
 def test_a_title_before_a_person_at_the_end_of_the_source_is_that_person(extractor):
-    """eval/realstory (Kakhovka): the parse made "Ukraine" the head of this source, and the statement Ukraine's."""
-    analysis = analyse(extractor, "Ukraine’s NSDC Secretary Oleksiy Danilov addressed Peskov's accusations on the United News telethon.")
+    """eval/realstory kakhovka-014: the parse made "Ukraine" the head of this source, and the statement Ukraine's."""
+    analysis = analyse(
+        extractor,
+        "Peskov says the Kakhovka dam destruction is a provocation by Ukraine.\n"
+        "Putin's spokesman says that Russia was not involved in the dam’s destruction.\n"
+        "Ukraine’s NSDC Secretary Oleksiy Danilov addressed Peskov accusations on the United News telethon.",
+    )
     (statement,) = [st for st in analysis.statements if st.source is not None and "Danilov" in st.source.text]
     assert analysis.chains[statement.source_chain].name == "Oleksiy Danilov"
