@@ -88,3 +88,12 @@ def test_a_titled_source_is_the_person_not_the_place_in_the_title():
         analysis = analyse(_article(text, "ru"))
         (statement,) = analysis.statements
         assert analysis.chains[statement.source_chain].name == person and statement.source_type == "person"
+
+
+def test_about_this_reports_the_sentence_before():
+    """"Об этом сообщил X" (eval/realstory): X's content is what the sentence before says, not the words "Об этом"."""
+    text = "Уголовное дело в отношении Евгения Пригожина будет прекращено.\n\nОб этом сообщил пресс-секретарь президента Дмитрий Песков."
+    analysis = analyse(_article(text, "ru"))
+    (statement,) = analysis.statements
+    assert statement.content.text == "Уголовное дело в отношении Евгения Пригожина будет прекращено"
+    assert analysis.chains[statement.source_chain].name == "Дмитрий Песков"

@@ -103,6 +103,7 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
             lead = len(before) - len(before.lstrip())
             content = _span(text, sentence.start + lead, sentence.start + lead + anaphor.end())
             between = content.end if content is not None else sentence.start
+            content = _previous(text, analysis, sentence) or content  # "Об этом сообщил X": X said what the sentence before says
             source = _subject_before(text, between, names, token) or _source_after(text, token, sentence, names)
         elif re.search(r"[,.]\s*[—–-]?\s*$", before) and not _subject_before(text, token.start, names, token):
             content = _span(text, sentence.start, token.start)  # "Уголовное дело ... прекращено, заявил Песков"
@@ -121,6 +122,13 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
             continue
         found.append(_statement(cue, content, source, names, lemma))
     return found
+
+
+def _previous(text: str, analysis: Analysis, sentence: Span) -> Span | None:
+    """The sentence before `sentence`, also across a paragraph break: "Об этом сообщил X" is often a
+    paragraph of its own after the one it reports."""
+    earlier = [s for s in analysis.sentences if s.end <= sentence.start]
+    return _span(text, earlier[-1].start, earlier[-1].end) if earlier else None
 
 
 _CONTENT_ANAPHOR = re.compile(r"^(?:об\s+этом|о\s+том|про\s+це|об\s+этом\s+же)\b", re.I)
