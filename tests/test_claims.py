@@ -76,6 +76,8 @@ def test_russian_inflections_make_the_same_claim_and_other_words_do_not():
     assert claims.same_claim(listed, "что в списке пассажиров значится Евгений Пригожин")
     assert shares_a_key(listed, "что в списке пассажиров значится Евгений Пригожин")
     assert not claims.same_claim(listed, "что бойцы ЧВК «Вагнер» смогут подписать контракты с Минобороны РФ")
+    dropped, dropping = "уголовное дело в отношении Пригожина прекратят", "уголовное дело против Пригожин будет прекращено"
+    assert claims.same_claim(dropped, dropping) and shares_a_key(dropped, dropping)  # by stems: "прекр", "приго"
     assert claims.content_words("Rostov-on-Don was taken") == frozenset({"rostov", "don", "taken"})  # English words whole
 
 
