@@ -297,3 +297,21 @@ def test_a_title_before_a_person_at_the_end_of_the_source_is_that_person(extract
     )
     (statement,) = [st for st in analysis.statements if st.source is not None and "Danilov" in st.source.text]
     assert analysis.chains[statement.source_chain].name == "Oleksiy Danilov"
+
+
+def test_a_cue_without_a_tagged_source_takes_the_subject_it_hangs_from(extractor):
+    """eval/realstory (Wagner, AP): "vowed" hangs from "called", whose subject is Putin; a cue participle
+    qualifying "Prigozhin's comments" is Prigozhin's."""
+    analysis = analyse(
+        extractor,
+        "Russian President Vladimir Putin had called the armed rebellion by the Wagner chief a betrayal and vowed to punish its leaders.",
+    )
+    assert source_of(analysis, "punish its leaders") == "Vladimir Putin"
+    analysis = analyse(
+        extractor,
+        "Following Wagner boss Yevgeny Prigozhin's comments calling the Russian military leadership evil and vowing to seek revenge, "
+        "Moscow strengthened security measures in the capital.",
+    )
+    (statement,) = [st for st in analysis.statements if st.cue is not None and "military leadership evil" in st.content.text]
+    assert statement.source.text == "Wagner boss Yevgeny Prigozhin"
+    assert analysis.chains[statement.source_chain].name == "Yevgeny Prigozhin"
