@@ -97,3 +97,17 @@ def test_about_this_reports_the_sentence_before():
     (statement,) = analysis.statements
     assert statement.content.text == "Уголовное дело в отношении Евгения Пригожина будет прекращено"
     assert analysis.chains[statement.source_chain].name == "Дмитрий Песков"
+
+
+def test_a_pronoun_source_is_the_speaker_just_before():
+    """eval/realstory (Kakhovka, Ukrainian): "- сказав він" is the mayor quoted just before, in both languages."""
+    text = ("Мэр Новой Каховки Владимир Леонтьев заявил, что эвакуация пока не нужна. "
+            "Он отметил, что вода в Новой Каховке поднялась до уровня в 10 метров.")
+    analysis = analyse(_article(text, "ru"))
+    statement = next(st for st in analysis.statements if "10 метров" in st.content.text)
+    assert statement.source.text == "Он" and analysis.chains[statement.source_chain].name == "Владимир Леонтьев"
+    text = ("Мер Нової Каховки Володимир Леонтьєв заявив, що евакуація поки не потрібна. "
+            '"Я думаю, що відновити її буде досить швидко", - сказав він.')
+    analysis = analyse(_article(text, "uk"))
+    statement = next(st for st in analysis.statements if "досить швидко" in st.content.text)
+    assert statement.source_chain is not None and "Леонтьєв" in analysis.chains[statement.source_chain].name
