@@ -34,8 +34,8 @@ from functools import cache, lru_cache
 import numpy as np
 from datasketch import MinHash
 from rapidfuzz.distance import LCSseq
-from wordfreq import zipf_frequency
 
+from factfile.extract import frequency
 from factfile.extract.lang.romanize import latin_letters
 
 WORD_N = 5
@@ -209,7 +209,7 @@ def common_word(word: str, language: str, zipf: float = COMMON_ZIPF) -> bool:
     if language in ("zh", "ja", "ko"):
         return False
     try:
-        return zipf_frequency(word, language) >= zipf
+        return frequency.zipf(word, language) >= zipf
     except (LookupError, ImportError):
         return False
 

@@ -28,8 +28,8 @@ from functools import lru_cache
 
 from sqlalchemy import bindparam, func, insert, select, union_all
 from sqlalchemy.orm import Session
-from wordfreq import zipf_frequency
 
+from factfile.extract import frequency
 from factfile.extract.lang.romanize import latin_letters
 from factfile.records import Article
 from factfile.relate import Linking, preparers, relaters
@@ -69,7 +69,7 @@ def _rarity(term: str, language: str) -> float:
         return UNWEIGHTED
     first = term.split(" ", 1)[0]
     try:
-        return max(0.5, 8.0 - zipf_frequency(first if " " in term else term, language))
+        return max(0.5, 8.0 - frequency.zipf(first if " " in term else term, language))
     except (LookupError, ImportError):  # a language wordfreq has no list for
         return UNWEIGHTED
 

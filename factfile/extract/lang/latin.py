@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from wordfreq import zipf_frequency
-
+from factfile.extract import frequency
 from factfile.extract.gazetteer import load_gazetteer
 from factfile.extract.lang import dates, reported_latin
 from factfile.extract.lang.cyrillic import sentences
@@ -109,7 +108,7 @@ def _zipf(word: str, language: str) -> float:
     """wordfreq's Zipf frequency; 0 (rare) in a language it has no word list for (Tsonga), or whose
     segmenter is not installed (MeCab for Japanese and Korean, jieba for Chinese): no word is known common there."""
     try:
-        return zipf_frequency(word, language)
+        return frequency.zipf(word, language)
     except (LookupError, ImportError):
         return 0.0
 
