@@ -82,6 +82,8 @@ def read(analysis: Analysis, language: str) -> Reading:
         quote = _QUOTED.search(text, start, end)
         if quote and label == "ORG":
             reading.quoted[index] = nominative([t for t in tokens if quote.start(1) <= t.start and t.end <= quote.end(1)], "ORG", quote.group(1))
+        elif label == "ORG" and len(inside) == 2 and inside[0].text in GROUP_TYPES:
+            reading.quoted[index] = nominative(inside[1:], "PERSON", inside[1].text)  # "ЧВК Вагнера": Вагнер
     analysis.chains = chains(analysis, reading)
     return reading
 
@@ -143,10 +145,34 @@ def _name_spans(text: str, tokens: list[Token], analysis: Analysis) -> list[tupl
         if head.text.lower() in ORG_TYPES or head.lemma in ORG_TYPES or head.text.isupper() and len(head.text) <= 5:
             found.append((head.start, match.end(), "ORG"))
     found += _forces(tokens)
+    found = _typed_names(text, tokens, found)
     found += _bracketed_acronyms(text, found)
     found = _with_country(text, tokens, _longest(found))
     found = _joined_persons(text, tokens, found)
     return _longest(found + _surnames_again(tokens, found))
+
+
+# Acronyms of a kind of armed group written before its name without quotes: "ЧВК Вагнер", "ПВК Вагнер".
+GROUP_TYPES = frozenset({"ЧВК", "ПВК"})
+
+
+def _typed_names(text: str, tokens: list[Token], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"ЧВК Вагнер Евгения Пригожина": the group's name is the word after its kind, and the person
+    the model ran into it starts after it."""
+    for i, token in enumerate(tokens[:-1]):
+        name = tokens[i + 1]
+        if token.text not in GROUP_TYPES or not name.capitalised or not name.text.isalpha() or text[token.end:name.start].strip():
+            continue
+        cut = []
+        for start, end, label in found:
+            if label == "PERSON" and start == name.start:
+                rest = next((t for t in tokens if t.start > name.start and t.start < end), None)
+                if rest is not None:
+                    cut.append((rest.start, end, label))
+            elif not (start < name.end and token.start < end):
+                cut.append((start, end, label))
+        found = cut + [(token.start, name.end, "ORG")]
+    return found
 
 
 _NATIONAL_ADJECTIVES = frozenset(w for w, english in LEXICON.items() if english in ("Russian", "Ukrainian", "Belarusian"))
@@ -208,7 +234,7 @@ def _joined_persons(text: str, tokens: list[Token], spans: list[tuple[int, int, 
         if label == "PERSON":
             i = at.get(start)
             while i is not None and i > 0 and tokens[i - 1].capitalised and tokens[i - 1].has("Name") \
-                    and not text[tokens[i - 1].end:tokens[i].start].strip():
+                    and not text[tokens[i - 1].end:tokens[i].start].strip() and not _named(tokens[i - 1], spans):
                 i -= 1
                 start = tokens[i].start
             j = ends.get(end)
@@ -232,6 +258,11 @@ def _joined_persons(text: str, tokens: list[Token], spans: list[tuple[int, int, 
         elif not grown or start >= grown[-1][1]:
             grown.append((start, end, label))
     return grown
+
+
+def _named(token: Token, spans: list[tuple[int, int, str]]) -> bool:
+    """The token is part of an organisation's name ("Вагнер" of "ЧВК Вагнер")."""
+    return any(s <= token.start and token.end <= e and label == "ORG" for s, e, label in spans)
 
 
 def _word_before(text: str, position: int) -> int:

@@ -1,0 +1,51 @@
+"""How Russian and Ukrainian articles name key actors beyond their names (extract/lang): titles,
+group names after their kind, a group's fighters. Cases from eval/realstory (Wagner's pages)."""
+
+from __future__ import annotations
+
+from factfile.extract.lang import analyse
+from factfile.records import Article
+
+
+def _mentions(text: str, language: str = "ru") -> dict[str, tuple[str, str]]:
+    analysis = analyse(Article(origin="test", text=text, content_hash=str(hash(text)), language=language))
+    return {m.span.text: (analysis.chains[m.chain].name if m.chain is not None else None, m.role) for m in analysis.mentions}
+
+
+def test_a_titled_name_is_one_span_and_the_title_alone_is_the_same_person():
+    found = _mentions("Как заявил пресс-секретарь президента России Дмитрий Песков, Путин в курсе. "
+                      "Официальный представитель Кремля Дмитрий Песков отметил это. Представитель Кремля также сказал, "
+                      "что пресс-секретарь президента России ответит позже.")
+    assert found["пресс-секретарь президента России Дмитрий Песков"] == ("Дмитрий Песков", "description")
+    assert found["Официальный представитель Кремля Дмитрий Песков"] == ("Дмитрий Песков", "description")
+    assert found["Представитель Кремля"] == ("Дмитрий Песков", "description")
+    assert found["пресс-секретарь президента России"] == ("Дмитрий Песков", "description")
+
+
+def test_a_title_the_article_gives_two_people_is_no_ones():
+    found = _mentions("Министр обороны России Сергей Шойгу прибыл. Позже министр обороны России Андрей Белоусов сказал, "
+                      "что министр обороны России уедет.")
+    assert "министр обороны России" not in found
+
+
+def test_a_ukrainian_title_before_a_name():
+    found = _mentions("Про це заявив офіційний представник Пентагону Патрік Райдер.", "uk")
+    assert found["офіційний представник Пентагону Патрік Райдер"] == ("Патрік Райдер", "description")
+
+
+def test_a_group_named_after_its_kind_without_quotes_and_the_person_after_it():
+    found = _mentions("Прокуратура возбудила дело после заявлений основателя ЧВК Вагнер Евгения Пригожина. Бойцы ЧВК Вагнера ушли.")
+    assert found["ЧВК Вагнер"] == ("Вагнер", "name")
+    assert found["ЧВК Вагнера"] == ("Вагнер", "name")
+    assert found["Евгения Пригожина"] == ("Евгений Пригожин", "name")
+
+
+def test_a_groups_fighters_are_the_group_when_the_article_names_it():
+    found = _mentions("Бойцы ЧВК «Вагнер» вошли в Ростов. Во время мятежа вагнеровцы уничтожили 7 единиц техники. "
+                      "ЧВКшники ушли. Кадыровцы стояли.")
+    assert found["вагнеровцы"] == ("Вагнер", "description")
+    assert found["ЧВКшники"] == ("Вагнер", "description")
+    assert "Кадыровцы" not in found or found["Кадыровцы"][0] != "Вагнер"
+    found = _mentions("Під час заколоту ПВК «Вагнер» вагнерівці знищили 7 одиниць техніки.", "uk")
+    assert found["вагнерівці"] == ("Вагнер", "description")
+    assert "вагнеровцы" not in _mentions("Во время мятежа вагнеровцы уничтожили 7 единиц техники.")
