@@ -18,7 +18,6 @@ _MEMBER = re.compile(r"(?i)([^\W\d_]{3,}?)(?:ов|ев|ів|аў)(?:ец|ца|ц
 
 
 def add_members(analysis: Analysis, reading) -> None:
-    text = analysis.article.text
     names: dict[str, set[int]] = {}
     for chain in analysis.chains:
         if chain.label != "ORG":

@@ -47,7 +47,7 @@ def add_titled(analysis: Analysis, reading) -> None:
         if len(chains) != 1:
             continue
         (chain,) = chains
-        for i, token in enumerate(tokens):
+        for i in range(len(tokens)):
             end = _bare_title(tokens, i, key, text)
             if end is None:
                 continue
