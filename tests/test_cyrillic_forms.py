@@ -49,3 +49,15 @@ def test_a_groups_fighters_are_the_group_when_the_article_names_it():
     found = _mentions("Під час заколоту ПВК «Вагнер» вагнерівці знищили 7 одиниць техніки.", "uk")
     assert found["вагнерівці"] == ("Вагнер", "description")
     assert "вагнеровцы" not in _mentions("Во время мятежа вагнеровцы уничтожили 7 единиц техники.")
+
+
+def test_an_office_alone_is_its_own_chain_and_the_titled_person_goes_by_it():
+    text = ("Переговоры провёл президент Белоруссии Александр Лукашенко. Украинским лидером Владимиром Зеленским "
+            "это не обсуждалось. Белорусский лидер сказал, что представитель Кремля в курсе.")
+    analysis = analyse(Article(origin="test", text=text, content_hash="t", language="ru"))
+    chains = {c.name: c for c in analysis.chains}
+    assert "президент Белоруссии" in chains["Александр Лукашенко"].aliases
+    assert "украинский лидер" in [a.casefold() for a in chains["Владимир Зеленский"].aliases]
+    found = _mentions(text)
+    assert found["Белорусский лидер"] == ("Белорусский лидер", "description")  # not Zelensky: another nationality
+    assert found["представитель Кремля"] == ("представитель Кремля", "description")
