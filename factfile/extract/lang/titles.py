@@ -149,7 +149,8 @@ def _bare_office(text: str, tokens: list, i: int) -> int | None:
         if token.text in _QUOTES:
             k += 1
             continue
-        if not token.text[:1].isalnum() or not (token.capitalised or token.has("gent")) or not _fits(token) or _adjective(token):
+        if not token.text[:1].isalnum() or not (token.capitalised or token.has("gent")) or not _fits(token) or _adjective(token) \
+                or token.parses and token.parses[0].tag.POS == "PREP":
             break
         if token.capitalised and token.has("Name", "Surn") and not token.has("Geox") and tokens[k - 1].text not in _QUOTES:
             return None  # a name follows: the titled name itself
