@@ -4,6 +4,7 @@ group names after their kind, a group's fighters. Cases from eval/realstory (Wag
 from __future__ import annotations
 
 from factfile.extract.lang import analyse
+from factfile.extract.lang.romanize import translated
 from factfile.records import Article
 
 
@@ -61,3 +62,23 @@ def test_an_office_alone_is_its_own_chain_and_the_titled_person_goes_by_it():
     found = _mentions(text)
     assert found["Белорусский лидер"] == ("Белорусский лидер", "description")  # not Zelensky: another nationality
     assert found["представитель Кремля"] == ("представитель Кремля", "description")
+
+
+def _chains(text: str, language: str = "ru") -> dict[str, object]:
+    return {c.name: c for c in analyse(Article(origin="test", text=text, content_hash=str(hash(text)), language=language)).chains}
+
+
+def test_an_institutions_words_make_an_organisation_not_a_person():
+    chains = _chains("Але поки що ані Пригожин, ані Міноборони Росії це не коментували.", "uk")
+    assert chains["Міноборони Росії"].label == "ORG"
+    assert "Russian Defense Ministry" in chains["Міноборони Росії"].aliases
+
+
+def test_mo_before_a_country_is_the_defence_ministry_and_alone_is_not():
+    assert "Russian Defense Ministry" in _chains("Сведения о нанесении МО РФ удара по лагерям ложны.")["МО РФ"].aliases
+    assert translated(["мо"]) is None
+
+
+def test_a_descriptive_name_goes_by_its_initials():
+    chains = _chains("Федеральная служба безопасности России возбудила уголовное дело.")
+    assert "ФСБ" in chains["Федеральная служба безопасности России"].aliases

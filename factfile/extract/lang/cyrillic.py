@@ -292,6 +292,8 @@ def _piece(run: list[Token], kind: str) -> list[tuple[int, int, str]]:
         label = "GPE"  # the model calls many villages persons ("Козинку")
     if label == "PERSON" and any(t.lemma in _REGION_WORDS for t in run):
         label = "GPE"
+    if label == "PERSON" and not any(t.has("Name", "Patr") for t in run) and translated([t.lemma for t in run]):
+        label = "ORG"  # "Міноборони Росії": the words of an institution's name, not a person's
     while label != "PERSON" and len(run) > 1 and not run[0].capitalised and run[0].text not in "«„\"":
         run = run[1:]
     return [(run[0].start, run[-1].end, label)]
@@ -451,11 +453,22 @@ def comparable_forms(chain: Chain, reading: Reading, members: list[int]) -> list
         else:
             for latin in romanizations(bare, reading.language):
                 forms.append((latin, f"romanised from “{name}”"))
+    if chain.label == "ORG":
+        forms += _initials(chain.name)
     for name in dict.fromkeys(quoted):
         if not _descriptive(name, reading.language):
             for latin in romanizations(name, reading.language):
                 forms.append((latin, f"romanised from the quoted name “{name}”"))
     return forms
+
+
+def _initials(name: str) -> list[tuple[str, str]]:
+    """"Федеральная служба безопасности России" goes by ФСБ: the initials of a descriptive name of three
+    words or more (its country left out), as Russian and Ukrainian write them."""
+    words = re.findall(r"[\w'’ʼ-]+", _COUNTRY_GENITIVE.sub("", name))
+    if len(words) < 3 or not all(w[:1].isalpha() for w in words) or not has_cyrillic(name) or _QUOTED.search(name):
+        return []
+    return [("".join(w[0] for w in words).upper(), f"the initials of “{name}”")]
 
 
 _COUNTRY_ADJECTIVES = {"Russia": "Russian", "Ukraine": "Ukrainian", "Belarus": "Belarusian"}
