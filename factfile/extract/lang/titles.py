@@ -6,16 +6,17 @@ more often than English news does, and without this their statements and forms s
 The office is a noun of office (TITLES, lemmas) with the words after it up to the name (whose office:
 "президента России", "ЧВК «Вагнер»") and a nationality adjective before it ("белорусский лидер");
 other adjectives ("официальный") are part of the span, not of the office. An office the article gives
-two people is no one's. Titled persons also get the office as an alias ("представитель Кремля"), and
-an office written alone with a named whose-office and no holder in the article is a chain of its own
-under that name, so that the actor linker can find its holder in the store.
+two people is no one's. Titled persons also get the office as an alias ("представитель Кремля"), so
+that other articles' titled names find them by it. An office written alone with no holder in the
+article is left alone: as actors of their own such offices were mostly junk, and a record made
+before its holder's is never merged into it.
 """
 
 from __future__ import annotations
 
 from factfile.extract.lang import cyrillic
 from factfile.extract.names import country_in_english
-from factfile.records import Analysis, Chain, Mention, Span
+from factfile.records import Analysis, Mention, Span
 
 # Offices, in Russian and Ukrainian lemmas.
 TITLES = frozenset({
@@ -33,8 +34,8 @@ Office = tuple[str, tuple[str, ...], tuple[str, ...]]  # noun, nationality adjec
 
 
 def add_titled(analysis: Analysis, reading) -> None:
-    """Append description mentions of titled persons and of offices written alone (after statements
-    and events are read, so that those see the same mentions as before)."""
+    """Append description mentions of titled persons and of their offices written alone (after
+    statements and events are read, so that those see the same mentions as before)."""
     text = analysis.article.text
     tokens = reading.tokens
     at = {t.start: i for i, t in enumerate(tokens)}
@@ -56,7 +57,6 @@ def add_titled(analysis: Analysis, reading) -> None:
         if name not in chain.aliases and name != chain.name:
             chain.aliases.append(name)
             chain.alias_reasons[name] = f"its office in the article (“{text[tokens[first].start:mention.span.end]}”)"
-    alone: dict[Office, int] = {}
     for i in range(len(tokens)):
         end = _bare_office(text, tokens, i)
         if end is None:
@@ -64,18 +64,9 @@ def add_titled(analysis: Analysis, reading) -> None:
         first = _with_adjectives(text, tokens, i)
         if any(s < tokens[end].end and tokens[first].start < e for s, e, _ in spans):
             continue
-        office = _office(text, tokens, i, range(i + 1, end + 1))
-        chains = holders.get(office, set())
-        if len(chains) > 1:
-            continue
-        if chains:
-            (chain,) = chains
-        else:
-            chain = alone.get(office)
-            if chain is None:
-                chain = alone[office] = len(analysis.chains)
-                analysis.chains.append(Chain(id=chain, name=_office_name(text, tokens, i, end), label="PERSON"))
-        spans.append((tokens[first].start, tokens[end].end, chain))
+        chains = holders.get(_office(text, tokens, i, range(i + 1, end + 1)), set())
+        if len(chains) == 1:
+            spans.append((tokens[first].start, tokens[end].end, *chains))
     for start, end, chain in spans:
         analysis.chains[chain].mentions.append(len(analysis.mentions))
         analysis.mentions.append(Mention(Span(start, end, text[start:end]), "PERSON", analysis.sentence_of(start),
