@@ -82,3 +82,10 @@ def test_mo_before_a_country_is_the_defence_ministry_and_alone_is_not():
 def test_a_descriptive_name_goes_by_its_initials():
     chains = _chains("Федеральная служба безопасности России возбудила уголовное дело.")
     assert "ФСБ" in chains["Федеральная служба безопасности России"].aliases
+
+
+def test_a_place_the_model_ran_into_a_persons_name_is_cut_off():
+    """eval/realstory (Kakhovka): "Нової Каховки Володимира Леонтьєва" was one person."""
+    found = _mentions("Це відповідь на заяву гауляйтера Нової Каховки Володимира Леонтьєва.", "uk")
+    assert found["Володимира Леонтьєва"][0] == "Володимир Леонтьєв"
+    assert "Нової Каховки Володимира Леонтьєва" not in found

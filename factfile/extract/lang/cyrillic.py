@@ -284,6 +284,10 @@ def _piece(run: list[Token], kind: str) -> list[tuple[int, int, str]]:
                    and run[k + 1].capitalised and run[k + 1].has("Surn", "Patr")), None)
     if person is not None:  # "Першого каналу Ірина Куксенкова": a person after an organisation's name
         return _piece(run[:person], kind) + [(run[person].start, run[-1].end, "PERSON")]
+    first = next((k for k, t in enumerate(run) if t.has("Name") or t.lemma in FIRST_NAMES), 0) if label == "PERSON" else 0
+    if first > 0 and not any(t.has(*_PERSON_TAGS) for t in run[:first]) and (
+            first >= 2 and all(t.capitalised for t in run[:first]) or all(t.has("Geox") for t in run[:first] if t.text.isalpha())):
+        return _piece(run[:first], "LOC") + [(run[first].start, run[-1].end, "PERSON")]  # "Нової Каховки Володимира Леонтьєва"
     if label == "PERSON":  # "Росія Сергій Шойгу", "Білорус Олександр Лукашенка": a word before the name
         while len(run) > 1 and not run[0].has(*_PERSON_TAGS) and (
                 run[1].has("Name") or run[1].lemma in FIRST_NAMES or country_in_english(run[0].lemma)):
