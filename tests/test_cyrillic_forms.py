@@ -89,3 +89,13 @@ def test_a_place_the_model_ran_into_a_persons_name_is_cut_off():
     found = _mentions("Це відповідь на заяву гауляйтера Нової Каховки Володимира Леонтьєва.", "uk")
     assert found["Володимира Леонтьєва"][0] == "Володимир Леонтьєв"
     assert "Нової Каховки Володимира Леонтьєва" not in found
+
+
+def test_story_name_terms_hear_one_name_in_the_presss_spellings():
+    """eval/realstory (Wagner): the French pages ("Evguéni Prigojine") made a story of their own."""
+    from factfile.relate.stories import name_term
+
+    assert {name_term(w, lang) for w, lang in [("Prigozhin", "en"), ("Пригожина", "ru"), ("Prigoschin", "de"),
+                                               ("Prigojine", "fr"), ("Prigožin", "sl")]} == {"~prgs"}
+    assert {name_term(w, lang) for w, lang in [("Yevgeny", "en"), ("Evguéni", "fr"), ("Jewgeni", "de"), ("Євген", "uk")]} == {"~avgn"}
+    assert name_term("Kachowka", "de") == name_term("Kakhovka", "en")  # German "ch" is no hissing sound
