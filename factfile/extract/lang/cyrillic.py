@@ -161,8 +161,9 @@ def _typed_names(text: str, tokens: list[Token], found: list[tuple[int, int, str
     the model ran into it starts after it."""
     for i, token in enumerate(tokens[:-1]):
         name = tokens[i + 1]
-        if token.text not in GROUP_TYPES or not name.capitalised or not name.text.isalpha() or text[token.end:name.start].strip():
-            continue
+        if token.text not in GROUP_TYPES or not name.capitalised or not name.text.isalpha() or text[token.end:name.start].strip() \
+                or i + 2 < len(tokens) and tokens[i + 2].capitalised and tokens[i + 2].has("Surn"):
+            continue  # "ватажка ПВК Євгенія Пригожина": a first name and surname, the group's leader
         cut = []
         for start, end, label in found:
             if label == "PERSON" and start == name.start:
