@@ -39,8 +39,9 @@ def test_a_group_named_after_its_kind_without_quotes_and_the_person_after_it():
     assert found["ЧВК Вагнер"] == ("Вагнер", "name")
     assert found["ЧВК Вагнера"] == ("Вагнер", "name")
     assert found["Евгения Пригожина"] == ("Евгений Пригожин", "name")
-    found = _mentions("Половина людей підтримали ватажка ПВК Євгенія Пригожина.", "uk")
-    assert found["Євгенія Пригожина"][0] == "Євген Пригожин"
+    chains = _chains("Половина людей підтримали ватажка ПВК Євгенія Пригожина.", "uk")
+    assert [c.label for c in chains.values()] == ["PERSON"]
+    assert "Yevgeny Prigozhin" in next(iter(chains.values())).aliases
 
 
 def test_a_groups_fighters_are_the_group_when_the_article_names_it():

@@ -72,7 +72,7 @@ def latin_letters(text: str) -> str:
 # Russian's name the Russian way in a translation from Ukrainian ("Володимир Путін" is Vladimir Putin).
 FIRST_NAMES: dict[str, str] = {
     **dict.fromkeys(("александр", "олександр", "аляксандр"), "Alexander"), **dict.fromkeys(("алексей", "олексій"), "Alexei"),
-    **dict.fromkeys(("сергей", "сергій", "сяргей"), "Sergei"), **dict.fromkeys(("евгений", "євген", "яўген"), "Yevgeny"),
+    **dict.fromkeys(("сергей", "сергій", "сяргей"), "Sergei"), **dict.fromkeys(("евгений", "євген", "євгеній", "яўген"), "Yevgeny"),
     **dict.fromkeys(("дмитрий", "дмитро", "дзмітрый"), "Dmitry"), **dict.fromkeys(("владимир", "володимир", "уладзімір"), "Vladimir"),
     **dict.fromkeys(("андрей", "андрій"), "Andrei"), **dict.fromkeys(("юрий", "юрій"), "Yuri"),
     **dict.fromkeys(("георгий", "георгій"), "Georgy"), **dict.fromkeys(("михаил", "михайло"), "Mikhail"),
