@@ -91,8 +91,15 @@ def pair_scores(gold: set[frozenset], predicted: set[frozenset]) -> tuple[float,
 
 def bcubed(gold: dict[str, str], predicted: dict[str, object]) -> tuple[float, float, float]:
     """B-cubed precision, recall, F1 over the items of `gold` (an item missing from `predicted` is alone)."""
+    return bcubed_over(gold, predicted, list(gold))
+
+
+def bcubed_over(gold: dict[str, str], predicted: dict[str, object], over: Iterable[str]) -> tuple[float, float, float]:
+    """B-cubed averaged over the items `over` only, their clusters still holding all of `gold`'s items:
+    how well some pages (those not in English) sit in their story among all the others."""
     items = list(gold)
-    if not items:
+    over = [i for i in over if i in gold]
+    if not over:
         return 1.0, 1.0, 1.0
     label = {i: predicted.get(i, ("alone", i)) for i in items}
     by_label: dict[object, list[str]] = defaultdict(list)
@@ -101,11 +108,11 @@ def bcubed(gold: dict[str, str], predicted: dict[str, object]) -> tuple[float, f
         by_label[label[i]].append(i)
         by_gold[gold[i]].append(i)
     p = r = 0.0
-    for i in items:
+    for i in over:
         same = sum(1 for j in by_label[label[i]] if gold[j] == gold[i])
         p += same / len(by_label[label[i]])
         r += same / len(by_gold[gold[i]])
-    p, r = p / len(items), r / len(items)
+    p, r = p / len(over), r / len(over)
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
@@ -605,8 +612,10 @@ def measure_contradictions(session, story: StorySet, stored: Stored) -> dict:
 def measure_stories(story: StorySet, stored: Stored) -> dict:
     gold = {p["id"]: p["story"] for p in story.pages if p["id"] in stored.document}
     predicted = {p: ("story", stored.story[p]) if stored.story.get(p) is not None else ("alone", p) for p in gold}
+    foreign = [p["id"] for p in story.pages if p["id"] in gold and p.get("language") != "en"]
     return {"factfile": bcubed(gold, predicted), "baseline": bcubed(gold, dict.fromkeys(gold, "one")), "pages": len(gold),
-            "stories": len({v for v in predicted.values()})}
+            "stories": len({v for v in predicted.values()}), "not_english": bcubed_over(gold, predicted, foreign),
+            "not_english_pages": len(foreign)}
 
 
 # ---------------------------------------------------------------- report
@@ -692,6 +701,8 @@ def report(session, story: StorySet, stored: Stored, only: str | None = None, pa
     f, b = st["factfile"], st["baseline"]
     print(f"stories  B-cubed P {f[0]:.3f} R {f[1]:.3f} F1 {f[2]:.3f} ({st['stories']} stories for {st['pages']} pages)"
           f"   baseline one-story P {b[0]:.3f} R {b[1]:.3f} F1 {b[2]:.3f}")
+    ne = st["not_english"]
+    print(f"         pages not in English ({st['not_english_pages']}): B-cubed P {ne[0]:.3f} R {ne[1]:.3f} F1 {ne[2]:.3f}")
 
 
 def report_parts(session, story: StorySet, stored: Stored, parts: set[str]) -> None:
