@@ -13,6 +13,9 @@ Values are normalised before they are compared, so only what a reader would call
   other, and placed within `NEAR_KM` of each other when both places are on the map ("one civilian
   killed in shelling of Kherson" on the 8th is no other count of "a missile attack on the dam" on the
   6th). Places within `NEAR_KM` of each other, or one inside the other, are one site;
+- story slots (relate/slots.py): who did it, how it was done, whether it can be repaired, what the action
+  is called, read from each attributed statement of a story, values normalised (an agent to its state, a
+  means to explosion or strike, a denial as a flag on its value) and split into sides that cannot both hold;
 - statements: the same claim (relate/claims.same_claim, its negation included) confirmed by one source
   and denied by another, within one story. Not knowing is no denial: "did not specify what caused the
   explosion", "was unable to say" deny nothing.

@@ -13,8 +13,9 @@ whether the statement denies it. Values are normalised before they are compared:
 state it belongs to ("the Russian occupying forces", "вс рф", "the Kremlin" -> Russia; "the Kiev
 regime", "ВСУ" -> Ukraine), a means is "explosion" or "strike", a yes/no slot is its concept with
 the denial flag. The word lists cover English, Russian and Ukrainian, with the commonest German,
-French, Italian and Spanish forms; they were written for eval/realstory's Kakhovka set and checked
-on its Wagner set (see README, Real coverage).
+French, Italian and Spanish forms; they were written on eval/realstory's pages (who did it, how and
+repairable on the Kakhovka set, what it is called on the Wagner set), so that set's figures are no
+held-out check of them.
 """
 
 from __future__ import annotations
