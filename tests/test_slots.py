@@ -163,3 +163,18 @@ def test_a_population_or_a_possessive_is_no_fact_of_the_group():
     assert facts("The office of Belarusian President Alexander Lukashenko said he had spoken to Prigozhin with Putin's approval, "
                  "and that the head of the Wagner militia had agreed to de-escalate the situation.") == set()
     assert facts("Yevgeny Prigozhin, the head of the Wagner Group, spoke on Friday.") == {("head", "Yevgeny Prigozhin")}
+
+
+def test_how_the_dam_was_destroyed_with_a_denial_beside_the_other_means(store):
+    """eval/realstory's Kakhovka "cause" contradiction: NORSAR's explosion against Saldo's strike, with the
+    Russian-installed mayor's denial of the blast on the strike's side."""
+    story, (first, second, third) = story_of(store, [(REPORT_A, "a.example"), (REPORT_B, "b.example"), (TEXTS[0], "c.example")])
+    with store.transaction() as session:
+        statement(session, first, "NORSAR", "an explosion at the Kakhovka dam at 02:54 am on 6 June")
+        statement(session, second, "Vladimir Saldo", "the Ukrainian military delivered a strike on the Kakhovka HPP, presumably from an Olkha MLRS")
+        statement(session, third, "Владимир Леонтьев", "подрыв ГЭС", "denied")
+    with store.session() as session:
+        found = {c.attribute: c for c in contradictions.for_story(session, story)}
+    assert sorted(side.value for side in found["how it was done (dam)"].sides) == [
+        "blown up (explosion)", "not blown up / struck (strike, shelling)"
+    ]

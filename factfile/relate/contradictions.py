@@ -445,7 +445,8 @@ def _shared_words(a: str, b: str) -> int:
 
 
 SLOT_NAMES = {"responsibility": "who did it", "means": "how it was done", "repairable": "repairable", "characterisation": "what it is called"}
-_DENIED_VALUE = {"coup or mutiny": "not a coup or mutiny", "repairable": "not repairable"}
+_VALUE = {"explosion": "blown up (explosion)", "strike": "struck (strike, shelling)"}
+_DENIED_VALUE = {"coup or mutiny": "not a coup or mutiny", "repairable": "not repairable", "explosion": "not blown up", "strike": "not struck"}
 
 
 def _slot_disputes(session: Session, subject: str, statements: list[Statement]) -> tuple[list[Contradiction], set[int]]:
@@ -470,7 +471,7 @@ def _slot_disputes(session: Session, subject: str, statements: list[Statement]) 
         groups: dict[str, list[Statement]] = defaultdict(list)
         slot_of: dict[str, slots.Slot] = {}
         for slot, statement in items:
-            label = (_DENIED_VALUE.get(slot.value, f"not {slot.value}") if slot.denied else slot.value)
+            label = _DENIED_VALUE.get(slot.value, f"not {slot.value}") if slot.denied else _VALUE.get(slot.value, slot.value)
             if statement not in groups[label]:
                 groups[label].append(statement)
             slot_of[label] = slot
