@@ -178,3 +178,17 @@ def test_how_the_dam_was_destroyed_with_a_denial_beside_the_other_means(store):
     assert sorted(side.value for side in found["how it was done (dam)"].sides) == [
         "blown up (explosion)", "not blown up / struck (strike, shelling)"
     ]
+
+
+def test_a_side_shows_dated_reports_before_undated_ones(store):
+    """A content farm's undated copy is not the first evidence a reader sees (SQLite sorts NULL first)."""
+    story, (first, second, _) = story_of(store, [(REPORT_A, "a.example"), (REPORT_B, "b.example"), (TEXTS[0], "c.example")])
+    undated = add(store, TEXTS[1], "farm.example")
+    with store.transaction() as session:
+        session.get(Document, undated).story_id = story
+        statement(session, undated, "the South command", "The Kakhovka dam was blown up by the Russian occupying forces")
+        statement(session, first, "the South command", "The Kakhovka dam was blown up by the Russian occupying forces")
+        statement(session, second, "Peskov", "this is deliberate sabotage by the Ukrainian side")
+    (found,) = [d for d in disputes(store, story=story) if d.attribute.startswith("who did it")]
+    russia = next(side for side in found.sides if side.value == "Russia")
+    assert [e.document_id for e in russia.evidence] == [first, undated]

@@ -217,7 +217,7 @@ def _side(session: Session, table: str, side: contradictions.Side) -> Side:
         .join(s.Document, s.Document.id == model.document_id)
         .outerjoin(s.Outlet, s.Outlet.id == s.Document.outlet_id)
         .where(model.id.in_(rows))
-        .order_by(s.Document.published, s.Document.id, model.id)
+        .order_by(s.Document.published.is_(None), s.Document.published, s.Document.id, model.id)  # dated reports first, on every database
     )
     if table != "statements":
         query = query.outerjoin(s.Statement, s.Statement.id == statement_id)
