@@ -345,7 +345,8 @@ def _side(session: Session, document: Document) -> Side:
                 own if own and credits in (None, own) else None)
 
 
-def _root(session: Session, document: Document) -> Document:
+def root_original(session: Session, document: Document) -> Document:
+    """The root original of a document's copy group (the document itself when it is no copy)."""
     return session.get(Document, document.copy_of_id) if document.copy_of_id is not None else document
 
 
@@ -353,14 +354,15 @@ def _merge(session: Session, original: Document, copy: Document, reason: str, ma
     """Make `copy` (a root) and all its copies point at `original`; a replaced stand-in is dropped."""
     session.execute(update(Document).where(Document.copy_of_id == copy.id).values(copy_of_id=original.id))
     if is_stand_in(copy):
-        _drop_stand_in(session, copy)
+        drop_stand_in(session, copy)
         return
     copy.copy_of_id = original.id
     copy.copy_reason = f"{reason}; {match.evidence} {match.score:.2f}" if match is not None else reason
     copy.copy_similarity = round(match.score, 4) if match is not None else None
 
 
-def _drop_stand_in(session: Session, stand_in: Document) -> None:
+def drop_stand_in(session: Session, stand_in: Document) -> None:
+    """Delete a stand-in whose real original arrived, keeping its story's size right."""
     if stand_in.story_id is not None and (story := session.get(Story, stand_in.story_id)) is not None:
         story.size = max(0, (story.size or 1) - 1)
     session.delete(stand_in)
@@ -407,13 +409,13 @@ def link(session: Session, document: Document, matches: list[Match]) -> Document
     other (a spun copy and a truncated one): both groups then collapse onto one origin.
     """
     apart = _kept_apart(session, document)
-    root = _root(session, document)  # a forwarded post is linked to its original before its text is compared
+    root = root_original(session, document)  # a forwarded post is linked to its original before its text is compared
     linked = root.id != document.id
     for match in matches:
         other_document = session.get(Document, match.document_id)
         if other_document.content_hash in apart:
             continue
-        other = _root(session, other_document)
+        other = root_original(session, other_document)
         if other.id == root.id or other.content_hash in apart:
             continue
         first, second = (root, other) if root.id < other.id else (other, root)
@@ -465,7 +467,7 @@ def apply_user_links(session: Session, document: Document) -> None:
 
 def force_link(session: Session, copy: Document, original: Document, reason: str) -> None:
     """Make `copy`'s group copies of `original`'s root."""
-    copy_root, original_root = _root(session, copy), _root(session, original)
+    copy_root, original_root = root_original(session, copy), root_original(session, original)
     if copy_root.id == original_root.id and copy.copy_of_id == original_root.id:
         return
     if copy_root.id != original_root.id:
