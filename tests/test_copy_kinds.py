@@ -19,7 +19,7 @@ from factfile.relate.decisions import mark_copy_of, mark_not_copy, move_to_story
 from factfile.relate.fingerprints import containment, fingerprint, name_keys
 from factfile.relate.outlets import is_republisher
 from factfile.relate.stories import explain
-from factfile.relate.wires import credited_agency
+from factfile.relate.wires import credited_agency, credited_source
 from factfile.relate.write import save
 from factfile.store import Store
 from factfile.store.schema import Document, Outlet
@@ -57,9 +57,10 @@ def store(db):
     store.close()
 
 
-def add(store: Store, text: str, domain: str, published: date | None = None, language: str = "en", title: str | None = None) -> int:
+def add(store: Store, text: str, domain: str, published: date | None = None, language: str = "en", title: str | None = None,
+        url: str | None = None) -> int:
     article = Article(
-        origin=f"{domain}/{content_hash(text)[:8]}", text=text, content_hash=content_hash(text), url=f"https://{domain}/a",
+        origin=f"{domain}/{content_hash(text)[:8]}", text=text, content_hash=content_hash(text), url=url or f"https://{domain}/a",
         published=published, domain=domain, site=domain.split(".")[0], language=language, title=title,
     )
     with store.transaction() as session:
@@ -164,6 +165,23 @@ def test_carriers_of_one_wire_story_share_a_stand_in_until_the_agency_page_arriv
         assert session.get(Document, stand_in.id) is None
         outlets = session.scalars(select(Outlet)).all()
         assert not [o.key for o in outlets if is_republisher(o)]
+
+
+def test_credited_sources_beyond_wire_agencies():
+    assert credited_source("Text", title="Plight of Ukraine's People Will Only Get Worse, un.org") == "un.org"
+    assert credited_source("Текст", url="http://206.189.44.186/host-http-ru.m.wikipedia.org/wiki/X") == "Wikipedia"
+    assert credited_source("Русская Википедия:Разрушение Каховской ГЭС\n\nТекст") == "Wikipedia"
+    assert credited_source("Text", title="Dam breach | BBC News", url="https://example.org/news/2023.06.06/dam.html") is None
+
+
+def test_mirrors_crediting_a_source_share_a_stand_in_for_its_page(store):
+    first = add(store, ORIGINAL_STORY, "mirror-a.example", title="Ukraine accuses Russia of blowing up dam, un.org")
+    second = add(store, ORIGINAL_STORY + "\nShare this.", "mirror-b.example", date(2023, 6, 5))
+    a, b = document(store, first), document(store, second)
+    assert a.copy_of_id == b.copy_of_id is not None  # the dated page is not made the original of the other
+    stand_in = document(store, a.copy_of_id)
+    assert stand_in.origin == "wire:un.org" and stand_in.url is None
+    assert a.copy_reason.startswith("copy of un.org")
 
 
 def test_a_farm_of_copies_is_a_republisher_and_its_source_is_not(store):

@@ -57,7 +57,8 @@ from factfile.relate.fingerprints import (
 )
 from factfile.relate.outlets import WIRE_COPY, declares_outlet
 from factfile.relate.templates import slots
-from factfile.relate.wires import AGENCIES, credited_agency, outlet_agency
+from factfile.relate.wires import AGENCIES, credited_source, outlet_agency
+from factfile.relate.wires import domains as source_domains
 from factfile.store.schema import CopyBand, CopyFingerprint, Document, Outlet, Story
 
 CANDIDATES = 50  # documents sharing the most word or skeleton band keys whose signatures are compared
@@ -318,7 +319,7 @@ def original_of(new: Side, old: Side) -> tuple[Side, Side, str]:
             return first, second, f"the {first.agency} story itself"
     for first, second in ((new, old), (old, new)):
         if first.agency and not second.agency and (first.stand_in or second.credits in (None, first.agency)):
-            return first, second, f"{WIRE_COPY}{first.agency}"
+            return first, second, _copy_of(first.agency)
     if new.declared_source and old.outlet and declares_outlet(new.declared_source, old.outlet):
         return old, new, f"declared source {new.declared_source!r}"
     if old.declared_source and new.outlet and declares_outlet(old.declared_source, new.outlet):
@@ -330,6 +331,11 @@ def original_of(new: Side, old: Side) -> tuple[Side, Side, str]:
     return old, new, "first stored"
 
 
+def _copy_of(source: str) -> str:
+    """The reason of a copy of a credited source: a wire copy of an agency, else a copy of the site."""
+    return f"{WIRE_COPY}{source}" if source in AGENCIES else f"copy of {source}"
+
+
 def is_stand_in(document: Document) -> bool:
     return document.origin.startswith(STAND_IN) and document.url is None
 
@@ -339,8 +345,8 @@ def _side(session: Session, document: Document) -> Side:
     if is_stand_in(document):
         name = document.origin.removeprefix(STAND_IN)
         return Side(document.id, document.published, None, outlet, name, name, stand_in=True)
-    credits = credited_agency(document.text, document.declared_source)
-    own = outlet_agency(outlet)
+    credits = credited_source(document.text, document.declared_source, document.title, document.url)
+    own = outlet_agency(outlet) or (credits if credits and outlet is not None and declares_outlet(credits, outlet) else None)
     return Side(document.id, document.published, document.declared_source, outlet, credits,
                 own if own and credits in (None, own) else None)
 
@@ -371,7 +377,7 @@ def drop_stand_in(session: Session, stand_in: Document) -> None:
 
 def _agency_outlet(session: Session, agency: str) -> Outlet:
     """The agency's outlet: the one of its own domain when stored, else one known by its name."""
-    domains = [alias for alias in AGENCIES.get(agency, ()) if "." in alias]
+    domains = source_domains(agency)
     found = session.scalars(select(Outlet).where(Outlet.key.in_([*domains, *(f"www.{d}" for d in domains)]))).first()
     if found is not None:
         return found
@@ -385,7 +391,7 @@ def _agency_outlet(session: Session, agency: str) -> Outlet:
 
 
 def stand_in(session: Session, agency: str, carrier: Document) -> Document:
-    """A document standing for a wire story whose agency page is not stored: its carriers' root."""
+    """A document standing for a wire story (or another credited source's page) that is not stored: its carriers' root."""
     digest = hashlib.sha256(f"{STAND_IN}{agency}:{carrier.content_hash}".encode()).hexdigest()
     found = session.scalar(select(Document).where(Document.content_hash == digest))
     if found is not None:
@@ -393,7 +399,7 @@ def stand_in(session: Session, agency: str, carrier: Document) -> Document:
     document = Document(
         content_hash=digest, origin=f"{STAND_IN}{agency}", url=None, title=carrier.title, published=carrier.published,
         site=agency, outlet_id=_agency_outlet(session, agency).id, language=carrier.language, text="",
-        story_id=carrier.story_id, copy_reason=f"stands in for the {agency} wire story (its own page is not stored)",
+        story_id=carrier.story_id, copy_reason=f"stands in for the {agency} story (its own page is not stored)",
     )
     session.add(document)
     session.flush()
@@ -424,7 +430,7 @@ def link(session: Session, document: Document, matches: list[Match]) -> Document
         if agency is not None:
             wire = stand_in(session, agency, first)
             for member in (first, second):
-                _merge(session, wire, member, f"{WIRE_COPY}{agency} (credited; its own page is not stored)", match)
+                _merge(session, wire, member, f"{_copy_of(agency)} (credited; its own page is not stored)", match)
             root, linked = wire, True
             continue
         original, _, reason = original_of(new, old)
