@@ -16,7 +16,7 @@ from factfile.records import Analysis, Article
 from factfile.relate import build
 from factfile.relate.copies import is_copy, sketch
 from factfile.relate.decisions import mark_copy_of, mark_not_copy, move_to_story, replay
-from factfile.relate.fingerprints import containment, fingerprint, name_keys
+from factfile.relate.fingerprints import containment, fingerprint, name_keys, stop_words
 from factfile.relate.outlets import is_republisher
 from factfile.relate.stories import explain
 from factfile.relate.wires import credited_agency, credited_source
@@ -324,3 +324,63 @@ def test_reports_sharing_only_a_quote_are_not_copies():
     assert is_copy(a, b, "en") is None
     padded = first + "\nRead more on our site."
     assert is_copy(a, fingerprint(padded), "en") is not None
+
+
+def _content_words(count: int) -> list[str]:
+    from wordfreq import top_n_list
+
+    stops = stop_words("en")
+    words, stems = [], set()
+    for word in top_n_list("en", 20000)[2000:]:
+        if word.isalpha() and word.isascii() and len(word) >= 6 and word[:5] not in stems and word not in stops:
+            words.append(word)
+            stems.add(word[:5])
+        if len(words) == count:
+            return words
+    raise AssertionError("wordfreq has too few words")
+
+
+def test_a_long_rewrite_in_the_same_order_is_a_copy_though_a_smaller_share_of_it_aligns():
+    words = iter(_content_words(400))
+    original = [[next(words) for _ in range(6)] for _ in range(15)]
+    kept = [0, 1, 3, 5, 6, 8, 10, 12, 14]  # 9 of 15 sentences survive, reworded: half their content words kept
+
+    def rewrite(aligned: list[int]) -> str:
+        lines = []
+        for number, sentence in enumerate(original):
+            if number in aligned:
+                lines.append(", ".join(sentence[:3] + [next(words) for _ in range(3)]).capitalize() + ".")
+            else:
+                lines.append(", ".join(next(words) for _ in range(6)).capitalize() + ".")  # a sentence of its own
+        return "\n".join(lines)
+
+    text = "\n".join(f"The {a} and the {b} of {c} with {d} for {e} by {f}." for a, b, c, d, e, f in original)
+    match = is_copy(fingerprint(text), fingerprint(rewrite(kept)), "en")
+    assert match is not None and match.evidence == "rewritten"
+    assert is_copy(fingerprint(text), fingerprint(rewrite(kept[:7])), "en") is None  # 7 of 15: two reports of one event
+
+
+LEAD = ("Mutinous Russian mercenary boss Yevgeny Prigozhin said on Saturday he had ordered his fighters advancing on Moscow "
+        "in convoy to turn around and return to their bases to avoid bloodshed.")
+CARRIER = f"""MOSCOW (Reuters) - The office of Belarusian President Alexander Lukashenko said on Saturday that he had brokered a deal with Prigozhin.
+The announcement, carried on the official Telegram channel of the Belarusian presidency, said the fighters would halt.
+{LEAD.replace("Mutinous Russian mercenary boss Yevgeny Prigozhin said on Saturday", "Prigozhin said later on Saturday that")}
+The Kremlin later confirmed a deal had been struck and that all charges against him would be dropped and he would move to Belarus."""
+RE_EDITED = f"""{LEAD}
+Putin had said the mutiny had to be decisively put down and called it a stab in the back.
+An Indian minister said New Delhi was following the events in Russia closely and urged restraint on all sides.
+The development came after Lukashenko allowed the Belarusian border with Ukraine to serve as an entry point for Russian troops in February 2022."""
+
+
+def test_a_re_edited_wire_story_sharing_one_sentence_with_a_credited_carrier_is_a_copy(store):
+    a, b = fingerprint(CARRIER), fingerprint(RE_EDITED)
+    assert containment(a.words, b.words) < 0.3  # not enough for the word-run rules
+    assert is_copy(a, b, "en") is None  # without a credit, one shared sentence is two reports of one event
+    match = is_copy(a, b, "en", wire=True)
+    assert match is not None and match.evidence == "wire"
+    carrier = add(store, CARRIER, "carrier.example", date(2023, 6, 24))
+    re_edited = add(store, RE_EDITED, "paper.example", date(2023, 6, 24))
+    independent = add(store, SAME_EVENT, "other.example", date(2023, 6, 24))
+    assert document(store, carrier).copy_of_id == document(store, re_edited).copy_of_id is not None
+    assert document(store, document(store, carrier).copy_of_id).origin == "wire:Reuters"
+    assert document(store, independent).copy_of_id is None

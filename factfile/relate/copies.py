@@ -57,7 +57,7 @@ from factfile.relate.fingerprints import (
 )
 from factfile.relate.outlets import WIRE_COPY, declares_outlet
 from factfile.relate.templates import slots
-from factfile.relate.wires import AGENCIES, credited_source, outlet_agency
+from factfile.relate.wires import AGENCIES, credited_agency, credited_source, outlet_agency
 from factfile.relate.wires import domains as source_domains
 from factfile.store.schema import CopyBand, CopyFingerprint, Document, Outlet, Story
 
@@ -76,6 +76,15 @@ SPUN_SKELETON = 0.3
 SIMILAR_JACCARD = 0.8
 ALIGNED_SENTENCES = 5  # sentences aligned in order before a rewording is called a copy
 SENTENCE_AGREEMENT = 0.7  # and their share of the text with fewer sentences
+# A longer alignment needs a smaller share: independent reports of one event align at most 7 sentences in
+# order on eval/realstory, a content farm's rewrite of an explainer with added headings 9 of 15 (tuned together).
+LONG_ALIGNMENT = 8
+LONG_ALIGNMENT_AGREEMENT = 0.6
+# Carriers of one wire story that re-edit it (cut, re-ordered, a new lead) may share only a few of its
+# sentences; when one credits the agency, a whole sentence outside quotes (15 five-word runs, about 20
+# words) making up a good part of the shorter text's narration is enough (tuned together on eval/realstory).
+WIRE_SENTENCE = 15
+WIRE_NARRATION = 0.15
 MIN_NAMES = 8  # names, numbers and dates a text needs before their order says anything
 NAME_AGREEMENT = 0.6  # share of the shorter name sequence found in order in the other text
 TRANSLATED_NAMES = 10  # in order, before two texts in two languages are one text (a date, a place and a name recur in any report)
@@ -102,7 +111,7 @@ class Match:
     @property
     def score(self) -> float:
         """One number to rank matches: shared words, else shared skeleton, else shared name order."""
-        if self.evidence in ("similarity", "containment"):
+        if self.evidence in ("similarity", "containment", "wire"):
             return self.words
         if self.evidence == "spun":
             return 0.8 * max(self.words, self.skeleton)
@@ -114,12 +123,14 @@ class Match:
 
 
 def is_copy(
-    a: Fingerprint, b: Fingerprint, language: str | None = None, same_language: bool = True, same_outlet: bool = False
+    a: Fingerprint, b: Fingerprint, language: str | None = None, same_language: bool = True, same_outlet: bool = False,
+    wire: bool = False,
 ) -> Match | None:
     """Compare two fingerprints in full; a Match (without document id) when one text copies the other.
 
     Two pages of one outlet share its boilerplate (bylines, teasers, footers), so between them only
-    the plain word-run rules count, not the lower bars for spun or partly shared text."""
+    the plain word-run rules count, not the lower bars for spun or partly shared text. `wire`: one of
+    the two credits a wire agency and the other no other one (`one_wire`)."""
     words = containment(a.words, b.words)
     skeleton = containment(a.skeleton, b.skeleton)
     anchor = containment(a.anchors, b.anchors)
@@ -141,6 +152,8 @@ def is_copy(
         match.evidence = "spun"
     elif not same_outlet and long_enough and words >= SHARED_WORDS and narration >= SHARED_WORDS:
         match.evidence = "containment"
+    elif not same_outlet and wire and narration >= WIRE_NARRATION and _shared(a.narration, b.narration) >= WIRE_SENTENCE:
+        match.evidence = "wire"
     elif names >= NAME_AGREEMENT and skeleton >= REWORDED_SKELETON:
         match.evidence = "reworded"
     elif not same_outlet and _rewritten(a, b):
@@ -159,7 +172,20 @@ def _rewritten(a: Fingerprint, b: Fingerprint) -> bool:
 
 def _sentences_agree(a: Fingerprint, sentences: list[frozenset[str]]) -> bool:
     share, aligned = sentence_agreement(a.sentences, sentences)
-    return aligned >= ALIGNED_SENTENCES and share >= SENTENCE_AGREEMENT
+    return (aligned >= ALIGNED_SENTENCES and share >= SENTENCE_AGREEMENT) or (
+        aligned >= LONG_ALIGNMENT and share >= LONG_ALIGNMENT_AGREEMENT
+    )
+
+
+def _shared(a: np.ndarray, b: np.ndarray) -> int:
+    return len(np.intersect1d(a, b, assume_unique=True))
+
+
+def one_wire(a: str | None, b: str | None) -> bool:
+    """Whether, of two texts crediting these agencies (or None), one credits a wire agency and the other
+    no other source."""
+    credited = a or b
+    return credited in AGENCIES and a in (None, credited) and b in (None, credited)
 
 
 def _templated(a: Fingerprint, b: Fingerprint, words: float) -> bool:
@@ -192,7 +218,7 @@ def sketch(text: str, language: str | None, with_anchors: bool = True) -> Sketch
 
 def find_copies(session: Session, text: str, language: str | None, exclude: int | None = None) -> list[Match]:
     """Stored documents that `text` copies or that copy it, best match first."""
-    return _matches(session, sketch(text, language), language, exclude, None)
+    return _matches(session, sketch(text, language), language, exclude, None, credited_agency(text))
 
 
 def _top(session: Session, keys: list[int], exclude: int | None, limit: int, minimum: int = 1) -> list[int]:
@@ -222,7 +248,9 @@ def _in_language(session: Session, ids: list[int], language: str | None, limit: 
     return _in_other_languages(session, ids, language, limit, other=False)
 
 
-def _matches(session: Session, new: Sketch, language: str | None, exclude: int | None, outlet_id: int | None) -> list[Match]:
+def _matches(
+    session: Session, new: Sketch, language: str | None, exclude: int | None, outlet_id: int | None, credits: str | None = None
+) -> list[Match]:
     """Three sieves: shared band keys (index), estimated overlap (signatures), full comparison (texts)."""
     candidates = _top(session, new.keys(("words", "skeleton")), exclude, CANDIDATES)
     likely = [
@@ -241,17 +269,20 @@ def _matches(session: Session, new: Sketch, language: str | None, exclude: int |
     if not likely and not worded:
         return []
     matches = []
-    for document_id, text, other_language, other_outlet in session.execute(
-        select(Document.id, Document.text, Document.language, Document.outlet_id).where(Document.id.in_(likely + worded))
+    for document_id, text, other_language, other_outlet, declared in session.execute(
+        select(Document.id, Document.text, Document.language, Document.outlet_id, Document.declared_source)
+        .where(Document.id.in_(likely + worded))
     ):
+        wire = one_wire(credits, credited_agency(text, declared))
         if document_id in worded and not (
             _sentences_agree(new.print, content_sentences(text, other_language))
-            or containment(new.print.words, word_shingles(text)) >= SPUN_WORDS
+            or containment(new.print.words, shingles := word_shingles(text)) >= SPUN_WORDS
+            or (wire and _shared(new.print.words, shingles) >= WIRE_SENTENCE)
         ):
             continue  # found only by its content words: its sentences or word runs decide before the whole text is read
         same = _base(language) == _base(other_language)
         same_outlet = outlet_id is not None and outlet_id == other_outlet
-        match = is_copy(new.print, fingerprint(text, other_language), language, same_language=same, same_outlet=same_outlet)
+        match = is_copy(new.print, fingerprint(text, other_language), language, same_language=same, same_outlet=same_outlet, wire=wire)
         if match is not None:
             match.document_id = document_id
             matches.append(match)
@@ -501,7 +532,8 @@ def make_copy_linker():
     def relate(linking: Linking) -> None:
         document, session = linking.document, linking.session
         new = linking.analysis.prepared.get("copies") or sketch(document.text, document.language)
-        link(session, document, _matches(session, new, document.language, document.id, document.outlet_id))
+        credits = credited_agency(document.text, document.declared_source)
+        link(session, document, _matches(session, new, document.language, document.id, document.outlet_id, credits))
         apply_user_links(session, document)
         index(session, {document.id: new})
         session.flush()
