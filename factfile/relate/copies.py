@@ -90,6 +90,7 @@ NAME_AGREEMENT = 0.6  # share of the shorter name sequence found in order in the
 TRANSLATED_NAMES = 10  # in order, before two texts in two languages are one text (a date, a place and a name recur in any report)
 NAME_AGREEMENT_LONGER = 0.4  # and of the longer one: a translation is about as long as its original
 REWORDED_SKELETON = 0.2  # in one language, a name-order match also needs some of the sentence skeleton
+QUOTED_ONLY = 0.5  # and word runs shared outside quotes too: under half the share of all word runs, the texts share a speech they quote
 TEMPLATE_TOKENS = 150  # templated reports (event notes, agency flashes) are shorter than this
 VERBATIM = 0.9  # word containment above which two texts are one text whatever their figures
 STAND_IN = "wire:"  # origin prefix of a stand-in document for a wire story whose page is not stored
@@ -154,7 +155,7 @@ def is_copy(
         match.evidence = "containment"
     elif not same_outlet and wire and narration >= WIRE_NARRATION and _shared(a.narration, b.narration) >= WIRE_SENTENCE:
         match.evidence = "wire"
-    elif names >= NAME_AGREEMENT and skeleton >= REWORDED_SKELETON:
+    elif names >= NAME_AGREEMENT and skeleton >= REWORDED_SKELETON and narration >= words * QUOTED_ONLY:
         match.evidence = "reworded"
     elif not same_outlet and _rewritten(a, b):
         match.evidence = "rewritten"
