@@ -363,10 +363,12 @@ def test_a_long_rewrite_in_the_same_order_is_a_copy_though_a_smaller_share_of_it
 LEAD = ("Mutinous Russian mercenary boss Yevgeny Prigozhin said on Saturday he had ordered his fighters advancing on Moscow "
         "in convoy to turn around and return to their bases to avoid bloodshed.")
 CARRIER = f"""MOSCOW (Reuters) - The office of Belarusian President Alexander Lukashenko said on Saturday that he had brokered a deal with Prigozhin.
-The announcement, carried on the official Telegram channel of the Belarusian presidency, said the fighters would halt.
 {LEAD.replace("Mutinous Russian mercenary boss Yevgeny Prigozhin said on Saturday", "Prigozhin said later on Saturday that")}
-The Kremlin later confirmed a deal had been struck and that all charges against him would be dropped and he would move to Belarus."""
+The announcement, carried on the official Telegram channel of the Belarusian presidency, said the fighters would halt.
+The Kremlin later confirmed a deal had been struck and that all charges against him would be dropped and he would move to Belarus.
+Residents cheered as the fighters left the southern city late in the evening, and traffic on the highway resumed overnight."""
 RE_EDITED = f"""{LEAD}
+The office of Belarusian President Alexander Lukashenko said on Saturday he had spoken to Prigozhin, who agreed to halt.
 Putin had said the mutiny had to be decisively put down and called it a stab in the back.
 An Indian minister said New Delhi was following the events in Russia closely and urged restraint on all sides.
 The development came after Lukashenko allowed the Belarusian border with Ukraine to serve as an entry point for Russian troops in February 2022."""
@@ -401,3 +403,17 @@ def test_reports_quoting_one_speech_are_not_reworded_copies():
     a, b = fingerprint(first["text"], "ru"), fingerprint(second["text"], "ru")
     assert containment(a.words, b.words) >= 0.3 and containment(a.narration, b.narration) < 0.05
     assert is_copy(a, b, "ru") is None
+
+
+REUTERS_TRAILER = ("Register now for FREE unlimited access to Reuters.com\nReporting by Pavel Polityuk; Editing by Frances Kerry\n"
+                   "Our Standards: The Thomson Reuters Trust Principles.")
+ECONOMY = """LONDON, June 6 (Reuters) - British house prices fell for a third month in May as higher mortgage rates weighed on
+demand, mortgage lender Halifax said on Wednesday, adding that it expected further falls later this year.
+Prices dropped 0.1% from April, a smaller fall than the 0.2% expected by economists polled by Reuters, leaving the
+average price at 286,532 pounds. Kim Kinnaird, director of Halifax Mortgages, said buyers were cautious."""
+
+
+def test_two_stories_of_one_agency_sharing_its_boilerplate_are_not_wire_copies():
+    a, b = fingerprint(WIRE + "\n" + REUTERS_TRAILER), fingerprint(ECONOMY + "\n" + REUTERS_TRAILER)
+    assert containment(a.narration, b.narration) >= 0.15  # the trailer is a good part of a short story's word runs
+    assert is_copy(a, b, "en", wire=True) is None

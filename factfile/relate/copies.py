@@ -81,10 +81,13 @@ SENTENCE_AGREEMENT = 0.7  # and their share of the text with fewer sentences
 LONG_ALIGNMENT = 8
 LONG_ALIGNMENT_AGREEMENT = 0.6
 # Carriers of one wire story that re-edit it (cut, re-ordered, a new lead) may share only a few of its
-# sentences; when one credits the agency, a whole sentence outside quotes (15 five-word runs, about 20
-# words) making up a good part of the shorter text's narration is enough (tuned together on eval/realstory).
+# sentences; when one credits the agency, a whole sentence outside quotes and trailers (15 five-word runs,
+# about 20 words; two stories of one agency share its boilerplate, "Reporting by … Editing by …") making
+# up a good part of the shorter text's narration is enough, if the two also tell one story: a third of
+# the shorter one's names and numbers in the same order. Tuned together on eval/realstory.
 WIRE_SENTENCE = 15
 WIRE_NARRATION = 0.15
+WIRE_NAMES = 0.35
 MIN_NAMES = 8  # names, numbers and dates a text needs before their order says anything
 NAME_AGREEMENT = 0.6  # share of the shorter name sequence found in order in the other text
 TRANSLATED_NAMES = 10  # in order, before two texts in two languages are one text (a date, a place and a name recur in any report)
@@ -138,6 +141,7 @@ def is_copy(
     long_enough = min(len(a.words), len(b.words)) >= MIN_SHINGLES
     named = min(len(a.name_sequence), len(b.name_sequence)) >= MIN_NAMES
     names, names_of_longer, common = agreement(a.name_sequence, b.name_sequence) if named else (0.0, 0.0, 0)
+    one_story = common >= MIN_NAMES and names >= WIRE_NAMES
     if common < MIN_NAMES or names_of_longer < NAME_AGREEMENT_LONGER:
         names = 0.0  # a few names in common order, or a short text's names inside a long one: one story, not one text
     match = Match(0, words, skeleton, anchor, jaccard(a.words, b.words), names)
@@ -153,7 +157,7 @@ def is_copy(
         match.evidence = "spun"
     elif not same_outlet and long_enough and words >= SHARED_WORDS and narration >= SHARED_WORDS:
         match.evidence = "containment"
-    elif not same_outlet and wire and narration >= WIRE_NARRATION and _shared(a.narration, b.narration) >= WIRE_SENTENCE:
+    elif not same_outlet and wire and one_story and _wire_sentence(a, b):
         match.evidence = "wire"
     elif names >= NAME_AGREEMENT and skeleton >= REWORDED_SKELETON and narration >= words * QUOTED_ONLY:
         match.evidence = "reworded"
@@ -176,6 +180,11 @@ def _sentences_agree(a: Fingerprint, sentences: list[frozenset[str]]) -> bool:
     return (aligned >= ALIGNED_SENTENCES and share >= SENTENCE_AGREEMENT) or (
         aligned >= LONG_ALIGNMENT and share >= LONG_ALIGNMENT_AGREEMENT
     )
+
+
+def _wire_sentence(a: Fingerprint, b: Fingerprint) -> bool:
+    """Whether two texts share a whole sentence outside quotes and trailers, a good part of the shorter one's."""
+    return _shared(a.body, b.body) >= WIRE_SENTENCE and containment(a.body, b.body) >= WIRE_NARRATION
 
 
 def _shared(a: np.ndarray, b: np.ndarray) -> int:
