@@ -296,7 +296,7 @@ ACTOR_STAGES = ("sentences", "mentions", "chains", "descriptions", "places")
 
 def ingest(sets: list[StorySet], folder: Path, only: str | None = None):
     """Write the pages as one JSON-lines input (arrival in date order) and run the ingest pipeline;
-    `only="copies"` skips extraction and relates by copies alone, `only="actors"` runs only the stages
+    `only="copies"` skips extraction and relates by copies and stories alone, `only="actors"` runs only the stages
     and relater that actor linking needs (minutes faster; only that part is scored)."""
     from factfile.pipeline import Pipeline
     from factfile.store import Store
@@ -330,20 +330,20 @@ def ingest(sets: list[StorySet], folder: Path, only: str | None = None):
 
 
 def _copies_run(store, path: Path):
-    """Each page read into an article and stored with the copies relater only, no extraction."""
+    """Each page read into an article and stored with the copies and stories relaters only, no extraction."""
     from factfile.errors import IngestError
     from factfile.ingest import read_items, to_article
     from factfile.pipeline import Outcome
     from factfile.records import Analysis, Rejection
     from factfile.relate import build, prepare, write
 
-    relaters = build(("copies",))
+    relaters = build(("copies", "stories"))
     for item in read_items([str(path)]):
         if isinstance(item, Rejection):
             yield Outcome(item.origin, "rejected", item.problem)
             continue
         try:
-            analysis = prepare(Analysis(article=to_article(item)), ("copies",))
+            analysis = prepare(Analysis(article=to_article(item)), ("copies", "stories"))
         except IngestError as error:
             yield Outcome(error.origin, "rejected", error.problem)
             continue
@@ -683,6 +683,7 @@ def report(session, story: StorySet, stored: Stored, only: str | None = None, pa
     print("         precision by evidence: " + ", ".join(f"{k} {right}/{n}" for k, (right, n) in c["by_evidence"].items()))
     print(f"         originals traced right {c['traced'][0]}/{c['traced'][1]}")
     if only == "copies":
+        report_stories(story, stored)
         return
     a = report_actors(session, story, stored)
     cl = measure_claims(session, story, stored, a["mains"])
@@ -697,6 +698,10 @@ def report(session, story: StorySet, stored: Stored, only: str | None = None, pa
     print(f"events   {e['total']} event-page pairs: " + ", ".join(f"{k} {e['checks'][k] / n:.3f}" for k in ("any event", "type", "sub-type", "place ≤ 25 km", "date")))
     x = measure_contradictions(session, story, stored)
     print(f"contra.  found {x['found']}/{x['expected']} expected; {x['shown']} shown, {x['false']} matching none")
+    report_stories(story, stored)
+
+
+def report_stories(story: StorySet, stored: Stored) -> None:
     st = measure_stories(story, stored)
     f, b = st["factfile"], st["baseline"]
     print(f"stories  B-cubed P {f[0]:.3f} R {f[1]:.3f} F1 {f[2]:.3f} ({st['stories']} stories for {st['pages']} pages)"
@@ -726,7 +731,7 @@ def main() -> None:
     parser.add_argument("--store", type=Path, help="score a store kept by --keep instead of ingesting the pages")
     parser.add_argument("--part", action="append", choices=PARTS, default=[], help="print only this measure (repeatable)")
     parser.add_argument("--actors", action="store_true", help="ingest and measure only what actor linking needs, with each form's records")
-    parser.add_argument("--copies", action="store_true", help="copies and originals only: no extraction, minutes faster")
+    parser.add_argument("--copies", action="store_true", help="copies, originals and stories only: no extraction, minutes faster")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     sets = load_sets(SETS, args.only)
