@@ -28,6 +28,7 @@ from factfile.extract.names import (
     clean_name,
     content_words,
     country_in_english,
+    government_of,
     initials,
     is_acronym,
     name_key,
@@ -58,9 +59,10 @@ class NameKeys:
     acronym: bool
     body: bool = False  # a state body named without its country ("Defence Ministry")
     first_last: str | None = None  # a person's first name and surname, when a middle name stands between
+    state: bool = False  # the country a government's name stands for ("Russia" for "the Kremlin"): as telling as a full name
 
     @classmethod
-    def of(cls, name: str, kind: str) -> NameKeys:
+    def of(cls, name: str, kind: str, state: bool = False) -> NameKeys:
         words = content_words(name)
         many = len(words) >= 2
         skeleton = sound(name).replace(" ", "")
@@ -73,6 +75,7 @@ class NameKeys:
             acronym=is_acronym(name),
             body=kind != "person" and unqualified_body(name),
             first_last=_first_last(name) if kind == "person" else None,
+            state=state,
         )
 
 
@@ -168,8 +171,9 @@ def _link(linking: Linking) -> None:
     chains = [chain for chain in linking.analysis.chains if chain.not_an_actor is None]
     kinds = {chain.id: KIND_OF_LABEL.get(chain.label, "other") for chain in chains}
     _name_places(linking.analysis, [chain for chain in chains if kinds[chain.id] == "place"])
+    states = _name_states(chains)
     names = {chain.id: _names(chain) for chain in chains}
-    keys = {chain.id: [NameKeys.of(n, kinds[chain.id]) for n in names[chain.id]] for chain in chains}
+    keys = {chain.id: [NameKeys.of(n, kinds[chain.id], state=states.get(chain.id) == n) for n in names[chain.id]] for chain in chains}
     pool = Pool(_candidates(session, [k for ks in keys.values() for k in ks]))
     created: dict[int, dict] = {}
     reasons: dict[int, str] = {}  # chain -> why it joined a stored actor
@@ -217,6 +221,19 @@ def _name_places(analysis, chains: list[Chain]) -> None:
         if english and name_key(english) not in {name_key(n) for n in _names(chain)}:
             chain.aliases.append(english)
             chain.alias_reasons[english] = reason
+
+
+def _name_states(chains: list[Chain]) -> dict[int, str]:
+    """A government goes by its country's name, the state and its government being one actor: "the
+    Kremlin" and "Ukrainian authorities" join Russia and Ukraine. Returns the country named for each chain."""
+    states = {}
+    for chain in chains:
+        country = next((c for c in map(government_of, [chain.name, *chain.aliases]) if c), None)
+        if country and name_key(country) not in {name_key(n) for n in _names(chain)}:
+            chain.aliases.append(country)
+            chain.alias_reasons[country] = f"the government of {country}, which is one actor with the state"
+            states[chain.id] = country
+    return states
 
 
 def _names(chain: Chain) -> list[str]:
@@ -274,7 +291,7 @@ def _best_match(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool
                 kind_guessed and candidate.kind in _ORGANISATIONS | {"person"})
             if strength < 4 and not same_kind:
                 continue
-            specific = " " in name.key or name.acronym
+            specific = " " in name.key or name.acronym or name.state
             if has_full_name and not specific:
                 continue
             full_name = candidate.actor_id in surnames.get(name.key, ())
