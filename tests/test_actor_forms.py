@@ -54,13 +54,15 @@ def test_a_title_with_the_name_is_a_mention_of_the_person(analyse):
 
 def test_an_office_names_the_person_the_article_gives_it(analyse):
     analysis = analyse(
-        "Wagner chief Yevgeny Prigozhin declared war on Friday. Putin met Shoigu. The Wagner chief said he would "
-        "stop. Putin's spokesman said nothing. The Kremlin spokesman, Dmitry Peskov, denied it."
+        "Wagner chief Yevgeny Prigozhin declared war on Friday. Putin met Defence Minister Sergei Shoigu. The Wagner chief "
+        "said he would meet Russia's defense minister. Putin's spokesman said nothing. The Kremlin spokesman, Dmitry "
+        "Peskov, denied it."
     )
     found = forms(analysis)
     assert "Wagner chief" in found["Yevgeny Prigozhin"]
+    assert "Russia's defense minister" in found["Sergei Shoigu"]
     assert "Kremlin spokesman" in found["Dmitry Peskov"]
-    assert not any("spokesman" in text for text in found["Putin"] | found["Shoigu"])
+    assert not any("spokesman" in text for text in found["Putin"] | found["Sergei Shoigu"])
 
 
 def test_group_words_are_part_of_the_groups_name(analyse):
@@ -77,6 +79,7 @@ def test_group_words_are_part_of_the_groups_name(analyse):
         ("es", "La disputa entre el líder del Grupo Wagner y los altos mandos militares.", "Grupo Wagner", "ORG"),
         ("de", "Der Chef der Wagner-Gruppe gilt als verschollen.", "Wagner-Gruppe", "ORG"),
         ("de", "Die Gruppe Wagner hat keinen Kontakt zu Prigoschin.", "Gruppe Wagner", "ORG"),
+        ("it", "La tensione tra la milizia Wagner e il ministero della Difesa cresce.", "milizia Wagner", "ORG"),
     ],
 )
 def test_other_languages_keep_first_names_and_group_words(language, text, name, label):

@@ -406,10 +406,9 @@ def _add_titles(analysis: Analysis, text: str, groups: _Groups, persons: set[str
     _insert(analysis, groups, added)
 
 
-_ROLE_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?i:(?:top\s+)?(?:defen[cs]e\s+minister|press\s+secretary|chief|boss|leader|founder|head|spokes(?:man|woman|person)|chef))\b"
-    r"(?![ \t]+(?:[A-Z]|of\b))"
-)
+_OFFICE = r"(?i:(?:top\s+)?(?:defen[cs]e\s+minister|press\s+secretary|chief|boss|leader|founder|head|spokes(?:man|woman|person)|chef))"
+_ROLE_AFTER = re.compile(rf"(?:['’]s)?\s+(?P<office>{_OFFICE})\b(?![ \t]+(?:[A-Z]|of\b))")
+_ROLE_AT_END = re.compile(rf"{_OFFICE}(?=\s+$)")
 
 
 def _add_roles(analysis: Analysis, text: str, groups: _Groups, persons: set[str]) -> None:
@@ -419,11 +418,14 @@ def _add_roles(analysis: Analysis, text: str, groups: _Groups, persons: set[str]
     spokesman" is not Putin). With neither, it is left unresolved."""
     people = {groups.find(k) for k, ms in groups.mentions.items() if k in persons or any(analysis.mentions[i].label == "PERSON" for i in ms)}
     owner_of = {i: groups.assigned.get(i, k) for k, ms in groups.mentions.items() for i in ms}
-    titled: dict[str, str] = {}
+    titled: dict[tuple[str, str], str] = {}  # (whose, office) -> the person given that title
     for index, mention in enumerate(analysis.mentions):
-        if mention.role == "description" and mention.label == "PERSON":
-            words = text[mention.span.start : mention.span.end].split()
-            titled.setdefault(name_key(" ".join(words[:2])), groups.find(owner_of[index]))
+        if mention.role == "description" and mention.label == "PERSON" and index in owner_of:
+            name = next((m for m in analysis.mentions if m.role == "name" and m.span.end == mention.span.end), None)
+            office = _ROLE_AT_END.search(text, mention.span.start, name.span.start) if name is not None else None
+            if office is not None:
+                whose = name_key(text[mention.span.start : office.start()])
+                titled.setdefault((whose, _office_key(office.group(0))), groups.find(owner_of[index]))
     added: list[tuple[Mention, str]] = []
     for index, mention in enumerate(analysis.mentions):
         if mention.label not in ("ORG", "GPE", "NORP", "PERSON") or mention.role == "description":
@@ -433,10 +435,17 @@ def _add_roles(analysis: Analysis, text: str, groups: _Groups, persons: set[str]
             continue
         span = Span(mention.span.start, role.end(), text[mention.span.start : role.end()])
         qualifier = groups.find(owner_of[index]) if index in owner_of else None
-        holder = titled.get(name_key(span.text)) or _holder(analysis, groups, owner_of, people - {qualifier}, role.end())
+        office = _office_key(role.group("office"))
+        holder = (titled.get((name_key(mention.span.text), office)) or titled.get(("", office))
+                  or _holder(analysis, groups, owner_of, people - {qualifier}, role.end()))
         if holder is not None and holder != qualifier:
             added.append((Mention(span, "PERSON", mention.sentence, role="description"), holder))
     _insert(analysis, groups, added)
+
+
+def _office_key(office: str) -> str:
+    """"Defence Minister" and "defense minister", "spokesperson" and "spokesman" are one office."""
+    return re.sub(r"spokes\w+", "spokesman", name_key(office).replace("defence", "defense"))
 
 
 def _holder(analysis: Analysis, groups: _Groups, owner_of: dict[int, str], people: set[str], position: int) -> str | None:

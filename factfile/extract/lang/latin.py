@@ -69,6 +69,10 @@ def analyse(analysis: Analysis, language: str) -> None:
         )
         place = place or bool(country_in_english(name))
         label = "GPE" if place else "PERSON" if len(words) >= 2 and not any(map(_group_word, words)) else "ORG"
+        group = _GROUP_BEFORE.search(text, max(0, start - 12), start)
+        if not place and group:  # "el grupo Wagner", "la milizia Wagner"
+            start, label = group.start(1), "ORG"
+            name = text[start:end]
         index = len(analysis.mentions)
         analysis.mentions.append(Mention(Span(start, end, name), label, analysis.sentence_of(start)))
         if place:
@@ -94,6 +98,9 @@ def _candidates(text: str) -> list[re.Match]:
                 start = match.start() + particle.end()
         found.append(_NAME.match(text, start, match.end()))
     return [m for m in found if m]
+
+
+_GROUP_BEFORE = re.compile(r"(?<!\w)(gr[uo]u?pp?[eoa]|milizia|milice|milicia)\s+$")
 
 
 def _group_word(word: str) -> bool:
