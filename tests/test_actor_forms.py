@@ -114,3 +114,28 @@ def test_the_kremlin_and_a_countrys_government_join_the_country(tmp_path):
     assert actor_of["Kremlin"] == actor_of["Russia"]
     assert actor_of["Ukrainian authorities"] == actor_of["Ukraine"]
     assert actor_of["Russian forces"] != actor_of["Russia"]
+
+
+def test_an_office_named_without_its_holder_joins_the_person_another_article_gives_it(tmp_path):
+    pages = {
+        "a.txt": "Wagner chief Yevgeny Prigozhin declared on Friday that his fighters had crossed into Russia. "
+                 "Russian President Vladimir Putin called it treason.",
+        "b.txt": "The Wagner chief said on Saturday that his men would return to their camps to avoid bloodshed.",
+        "c.txt": "Russian President Dmitry Medvedev met the Wagner chief in 2010, the magazine wrote.",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "store.db")
+    Pipeline(store, workers=1).ingest([str(tmp_path / name) for name in pages])
+    with store.session() as session:
+        rows = session.execute(select(s.Mention.text, s.Mention.actor_id).where(s.Mention.actor_id.isnot(None))).all()
+        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
+        reasons = dict(session.execute(select(s.Alias.name, s.Alias.reason)).all())
+    actor_of: dict[str, set[int]] = {}
+    for text, actor in rows:
+        while merged.get(actor):
+            actor = merged[actor]
+        actor_of.setdefault(text, set()).add(actor)
+    assert actor_of["Wagner chief"] == actor_of["Yevgeny Prigozhin"]
+    assert actor_of["Dmitry Medvedev"] != actor_of["Vladimir Putin"]
+    assert "Wagner chief Yevgeny Prigozhin" in reasons["Wagner chief"]

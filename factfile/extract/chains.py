@@ -99,8 +99,8 @@ def build_chains(analysis: Analysis) -> list[Chain]:
     persons = _join_short_names(analysis, groups, votes)
     _add_descriptions(analysis, text, groups, votes)
     _add_titles(analysis, text, groups, persons)
-    _add_roles(analysis, text, groups, persons)
-    return _chains(analysis, groups, persons)
+    offices = _add_roles(analysis, text, groups, persons)
+    return _chains(analysis, groups, persons, offices)
 
 
 class _Groups:
@@ -114,9 +114,13 @@ class _Groups:
         self.surface: dict[str, str] = {}  # key -> the name as first written
 
     def add(self, mention: int, key: str, name: str) -> None:
+        self.start(key, name)
+        self.mentions[key].append(mention)
+
+    def start(self, key: str, name: str) -> None:
         self.parent.setdefault(key, key)
         self.surface.setdefault(key, name)
-        self.mentions.setdefault(key, []).append(mention)
+        self.mentions.setdefault(key, [])
 
     def find(self, key: str) -> str:
         while self.parent[key] != key:
@@ -411,21 +415,27 @@ _ROLE_AFTER = re.compile(rf"(?:['’]s)?\s+(?P<office>{_OFFICE})\b(?![ \t]+(?:[A
 _ROLE_AT_END = re.compile(rf"{_OFFICE}(?=\s+$)")
 
 
-def _add_roles(analysis: Analysis, text: str, groups: _Groups, persons: set[str]) -> None:
+def _add_roles(analysis: Analysis, text: str, groups: _Groups, persons: set[str]) -> dict[str, dict[str, str]]:
     """"The Wagner chief", "Kremlin spokesman", "Russia's defence minister": an office named by what it
     is the office of names the person holding it: the one the article gives that title ("Wagner chief
     Yevgeny Prigozhin"), or names right after it (", Yevgeny Prigozhin,"); never its owner ("Putin's
-    spokesman" is not Putin). With neither, it is left unresolved."""
+    spokesman" is not Putin). With neither, it names a person of its own, known by that office, whom
+    other articles may name (`relate/actors.py` joins it to the person they give the office). Returns
+    the offices with whose they are ("Wagner chief" of "Wagner chief Yevgeny Prigozhin") by person."""
     people = {groups.find(k) for k, ms in groups.mentions.items() if k in persons or any(analysis.mentions[i].label == "PERSON" for i in ms)}
     owner_of = {i: groups.assigned.get(i, k) for k, ms in groups.mentions.items() for i in ms}
     titled: dict[tuple[str, str], str] = {}  # (whose, office) -> the person given that title
+    offices: dict[str, dict[str, str]] = {}
     for index, mention in enumerate(analysis.mentions):
         if mention.role == "description" and mention.label == "PERSON" and index in owner_of:
             name = next((m for m in analysis.mentions if m.role == "name" and m.span.end == mention.span.end), None)
             office = _ROLE_AT_END.search(text, mention.span.start, name.span.start) if name is not None else None
             if office is not None:
                 whose = name_key(text[mention.span.start : office.start()])
-                titled.setdefault((whose, _office_key(office.group(0))), groups.find(owner_of[index]))
+                holder = groups.find(owner_of[index])
+                titled.setdefault((whose, _office_key(office.group(0))), holder)
+                if whose:
+                    offices.setdefault(holder, {}).setdefault(text[mention.span.start : office.end()], mention.span.text)
     added: list[tuple[Mention, str]] = []
     for index, mention in enumerate(analysis.mentions):
         if mention.label not in ("ORG", "GPE", "NORP", "PERSON") or mention.role == "description":
@@ -440,7 +450,12 @@ def _add_roles(analysis: Analysis, text: str, groups: _Groups, persons: set[str]
                   or _holder(analysis, groups, owner_of, people - {qualifier}, role.end()))
         if holder is not None and holder != qualifier:
             added.append((Mention(span, "PERSON", mention.sentence, role="description"), holder))
+        elif holder is None:  # "The Wagner chief said": a person known by office alone
+            key = name_key(span.text)
+            groups.start(key, span.text)
+            added.append((Mention(span, "PERSON", mention.sentence), key))
     _insert(analysis, groups, added)
+    return offices
 
 
 def _office_key(office: str) -> str:
@@ -503,7 +518,7 @@ def _index_at_or_before(starts: list[int], position: int) -> int:
     return max(0, bisect.bisect_right(starts, position) - 1)
 
 
-def _chains(analysis: Analysis, groups: _Groups, persons: set[str]) -> list[Chain]:
+def _chains(analysis: Analysis, groups: _Groups, persons: set[str], offices: dict[str, dict[str, str]]) -> list[Chain]:
     members = groups.members()
     result = []
     for chain_id, (root, indexes) in enumerate(sorted(members.items(), key=lambda kv: min(kv[1]))):
@@ -514,7 +529,7 @@ def _chains(analysis: Analysis, groups: _Groups, persons: set[str]) -> list[Chai
         names = [clean_name(m.span.text) for m in named if m.role != "acronym"] or [clean_name(m.span.text) for m in named]
         name = max(names, key=lambda n: (len(n.split()) > 1, n.isascii(), names.count(n), len(n.split()), -names.index(n)))
         aliases = sorted({clean_name(m.span.text) for m in named} - {name})
-        chain = Chain(id=chain_id, name=name, label=label, aliases=aliases, mentions=indexes)
+        chain = Chain(id=chain_id, name=name, label=label, aliases=aliases, mentions=indexes, offices=offices.get(root, {}))
         for alias in aliases:
             reason, sentence = groups.reasons.get(name_key(alias), ("same name", None))
             chain.alias_reasons[alias] = reason

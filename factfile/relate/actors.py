@@ -7,7 +7,9 @@ A chain joins the stored actor that one of its names matches, by the strongest o
   1  a similar spelling: the same consonant skeleton, as another language's transliteration writes it
      ("Selenskyj"/"Zelensky", "Prigoschin"/"Prigozhin"), and rapidfuzz ratio ≥ 70 on the transliterated
      words; a feminine "-a" form is another person ("Petrova" is not "Petrov").
-Weaker evidence needs the same kind of actor (person, organisation ...); ties go to the actor with more
+An office the article gives a person ("Wagner chief Yevgeny Prigozhin") is stored as an alias found by
+its exact name alone, so that an article that names the office without its holder ("the Wagner chief
+said") joins that person. Weaker evidence needs the same kind of actor (person, organisation ...); ties go to the actor with more
 mentions. Candidates come from indexed blocking keys stored on each alias (`Alias.signature`,
 `initials`, `surname`, `block`), one query per document, so linking a document costs the same however
 large the store is (an index lookup: log n). Every alias records why it was joined (`Alias.reason`),
@@ -44,6 +46,7 @@ from factfile.store.schema import Actor, Alias, Decision
 
 KIND_OF_LABEL = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "place", "LOC": "place", "FAC": "place"}
 _ORGANISATIONS = {"organization", "group"}
+OFFICE = "office"  # an office's alias ("Wagner chief") is found by its exact name only, by articles that name no holder
 FUZZY_THRESHOLD = 70
 
 
@@ -389,6 +392,9 @@ def _count_aliases(linking: Linking, kinds: dict[int, str], matched: dict[int, s
             within = chain.alias_reasons.get(alias)
             why = [w for w in (within, cross) if w]
             entry[3] = entry[3] or f"{'; '.join(why) or 'its own name'} (document {document})"
+        for office, titled in chain.offices.items():
+            entry = counts.setdefault((actor_id, name_key(office)), [office, 0, OFFICE, None])
+            entry[3] = entry[3] or f"the office the article gives it: “{titled}” (document {document})"
     counts = {k: v for k, v in counts.items() if k[1] and k[1] not in apart.get(k[0], ())}
     if not counts:
         return
@@ -407,7 +413,7 @@ def _count_aliases(linking: Linking, kinds: dict[int, str], matched: dict[int, s
             if count:
                 increments.append({"alias_id": existing[(actor_id, key)], "more": count})
             continue
-        keys = NameKeys.of(name, kind)
+        keys = NameKeys(key, "", None, None, None, False) if kind == OFFICE else NameKeys.of(name, kind)
         new.append({
             "actor_id": actor_id, "name": name[:500], "key": key[:500], "mentions": count,
             "reason": reason or f"same name (document {document})",
