@@ -139,3 +139,23 @@ def test_an_office_named_without_its_holder_joins_the_person_another_article_giv
     assert actor_of["Wagner chief"] == actor_of["Yevgeny Prigozhin"]
     assert actor_of["Dmitry Medvedev"] != actor_of["Vladimir Putin"]
     assert "Wagner chief Yevgeny Prigozhin" in reasons["Wagner chief"]
+
+
+def test_a_person_known_by_office_alone_joins_the_holder_named_later(tmp_path):
+    pages = [
+        ("a.txt", "\"This is deliberate sabotage,\" the Kremlin spokesman told reporters on Tuesday in Moscow."),
+        ("b.txt", "Kremlin spokesman Dmitry Peskov said on Wednesday that the investigation would take weeks."),
+    ]
+    store = Store(tmp_path / "store.db")
+    for name, text in pages:  # one after the other: the office comes first
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        Pipeline(store, workers=1).ingest([str(tmp_path / name)])
+    with store.session() as session:
+        rows = session.execute(select(s.Mention.text, s.Mention.actor_id).where(s.Mention.actor_id.isnot(None))).all()
+        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
+    actor_of: dict[str, set[int]] = {}
+    for text, actor in rows:
+        while merged.get(actor):
+            actor = merged[actor]
+        actor_of.setdefault(text, set()).add(actor)
+    assert actor_of["Kremlin spokesman"] == actor_of["Dmitry Peskov"]

@@ -177,7 +177,8 @@ def _link(linking: Linking) -> None:
     states = _name_states(chains)
     names = {chain.id: _names(chain) for chain in chains}
     keys = {chain.id: [NameKeys.of(n, kinds[chain.id], state=states.get(chain.id) == n) for n in names[chain.id]] for chain in chains}
-    pool = Pool(_candidates(session, [k for ks in keys.values() for k in ks]))
+    offices = [NameKeys(name_key(o), "", None, None, None, False) for chain in chains for o in chain.offices]
+    pool = Pool(_candidates(session, [k for ks in keys.values() for k in ks] + offices))
     created: dict[int, dict] = {}
     reasons: dict[int, str] = {}  # chain -> why it joined a stored actor
     for chain in chains:
@@ -200,6 +201,7 @@ def _link(linking: Linking) -> None:
     pool.renumber(placeholders)
     apart = _held_apart(session, pool.all)
     _absorb_surname_actors(linking, keys, kinds, pool, apart)
+    _absorb_office_actors(linking, pool, apart)
     _count_aliases(linking, kinds, reasons, apart)
 
 
@@ -360,6 +362,20 @@ def _absorb_surname_actors(linking: Linking, keys, kinds, pool: Pool, apart: dic
                 name = next(iter(other_keys))
                 join_actors(session, actor_id, [other], f"its only name “{name}” is the surname of “{chain.name}” (document {linking.document.id})")
                 pool.renumber({other: actor_id})
+
+
+def _absorb_office_actors(linking: Linking, pool: Pool, apart: dict[int, set[str]]) -> None:
+    """An actor known only by an office ("Kremlin spokesman", from articles that never named its
+    holder) joins the person this article gives that office ("Kremlin spokesman Dmitry Peskov")."""
+    session = linking.session
+    for chain in (c for c in linking.analysis.chains if c.not_an_actor is None and c.offices):
+        actor_id = linking.actor_of_chain[chain.id]
+        for office, titled in chain.offices.items():
+            key = name_key(office)
+            for other in sorted({c.actor_id for c in pool.index.get(("key", key), ()) if c.actor_id != actor_id}):
+                if set(session.scalars(select(Alias.key).where(Alias.actor_id == other))) == {key} and key not in apart.get(actor_id, set()):
+                    join_actors(session, actor_id, [other], f"its only name “{office}” is the office “{titled}” gives “{chain.name}” (document {linking.document.id})")
+                    pool.renumber({other: actor_id})
 
 
 def _held_apart(session: Session, candidates: list[Candidate]) -> dict[int, set[str]]:
