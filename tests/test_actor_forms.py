@@ -63,6 +63,7 @@ def test_an_office_names_the_person_the_article_gives_it(analyse):
     assert "Russia's defense minister" in found["Sergei Shoigu"]
     assert "Kremlin spokesman" in found["Dmitry Peskov"]
     assert not any("spokesman" in text for text in found["Putin"] | found["Sergei Shoigu"])
+    assert "Putin's spokesman" not in found  # a person's office is no person of its own ("Mr. Trump's chief strategist")
 
 
 def test_group_words_are_part_of_the_groups_name(analyse):

@@ -450,7 +450,7 @@ def _add_roles(analysis: Analysis, text: str, groups: _Groups, persons: set[str]
                   or _holder(analysis, groups, owner_of, people - {qualifier}, role.end()))
         if holder is not None and holder != qualifier:
             added.append((Mention(span, "PERSON", mention.sentence, role="description"), holder))
-        elif holder is None:  # "The Wagner chief said": a person known by office alone
+        elif holder is None and mention.label in ("ORG", "GPE"):  # "The Wagner chief said": a person known by office alone
             key = name_key(span.text)
             groups.start(key, span.text)
             added.append((Mention(span, "PERSON", mention.sentence), key))
