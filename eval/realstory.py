@@ -15,8 +15,10 @@ story folder and overall, each figure beside a simple baseline measured in the s
                  share of all actors mentioned. Baseline: exact-string actors (one record per surface).
   claims         gold claims carried by a statement overlapping the evidence quote whose source is the
                  right actor's main record, and with the right certainty; grouping of a claim's evidence
-                 across pages. Baselines: the sentence names the source (exact string), certainty always
-                 "asserted", word-overlap grouping of the evidence sentences.
+                 across pages: two evidence quotes are grouped when the statements carrying them belong
+                 to one claim as readers are shown it (relate/corroboration.claim_ids). Baselines: the
+                 sentence names the source (exact string), certainty always "asserted", word-overlap
+                 grouping of the evidence sentences (word-set Jaccard >= 0.5).
   events         for each gold event and page, an event of the right ACLED type, sub-type, place within
                  25 km, date exact (or inside the gold range).
   contradictions gold contradictions found (a factfile contradiction whose sides cover pages of both gold
@@ -462,10 +464,11 @@ def measure_actors(session, story: StorySet, stored: Stored) -> dict:
 
 def measure_claims(session, story: StorySet, stored: Stored, mains: dict[str, int | None]) -> dict:
     from factfile.read.actors import live_actor
+    from factfile.relate.corroboration import claim_ids
     from factfile.store import schema as s
 
     names = {a["key"]: a["names"] for a in story.gold.get("actors", [])}
-    occurrences = []  # (claim id, page, carried, certainty right, baseline carried, baseline certainty, content, sentence, same label)
+    occurrences = []  # (claim id, page, carried, certainty right, baseline carried, baseline certainty, carrying statement, sentence, same label)
     for claim in story.gold.get("claims", []):
         for evidence in claim["evidence"]:
             page = evidence["page"]
@@ -491,12 +494,13 @@ def measure_claims(session, story: StorySet, stored: Stored, mains: dict[str, in
             same_label = [st for st in right if st.certainty == claim["certainty"]]
             words = text[sentence[0]:sentence[1]]
             named = any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", words) for n in names.get(claim["source"], []))
-            content = (right or overlapping or [None])[0]
+            carrier = max(right or overlapping, key=lambda st: _covered(st, span), default=None)
             occurrences.append((claim["id"], page, bool(right), bool(certain), named, claim["certainty"] == "asserted",
-                                content.content_text if content is not None else "", words, bool(same_label)))
+                                carrier.id if carrier is not None else None, words, bool(same_label)))
     n = len(occurrences) or 1
     claims = sorted({o[0] for o in occurrences})
     per_claim = {c: [o for o in occurrences if o[0] == c] for c in claims}
+    claim_of = claim_ids(session, {o[6] for o in occurrences if o[6] is not None})
     # grouping: two occurrences of one gold claim on different pages belong together
     gold_pairs, factfile_pairs, overlap_pairs = set(), set(), set()
     for a, b in combinations(range(len(occurrences)), 2):
@@ -506,7 +510,7 @@ def measure_claims(session, story: StorySet, stored: Stored, mains: dict[str, in
         pair = frozenset((a, b))
         if oa[0] == ob[0]:
             gold_pairs.add(pair)
-        if oa[6] and ob[6] and same_content(oa[6], ob[6]):
+        if oa[6] is not None and ob[6] is not None and claim_of.get(oa[6], oa[6]) == claim_of.get(ob[6], ob[6]):
             factfile_pairs.add(pair)
         if jaccard(word_set(oa[7]), word_set(ob[7])) >= 0.5:
             overlap_pairs.add(pair)
@@ -520,12 +524,12 @@ def measure_claims(session, story: StorySet, stored: Stored, mains: dict[str, in
     }
 
 
-def same_content(a: str, b: str) -> bool:
-    from rapidfuzz import fuzz
-
-    from factfile.relate.corroboration import SAME_CONTENT
-
-    return fuzz.token_set_ratio(a, b) >= SAME_CONTENT
+def _covered(statement, span: tuple[int, int]) -> int:
+    """How many characters of the evidence quote the statement's content covers: the carrier is the statement covering most."""
+    start, end = statement.content_start, statement.content_end
+    if start is None or end is None:
+        return 0
+    return max(0, min(end, span[1]) - max(start, span[0]))
 
 
 def measure_events(session, story: StorySet, stored: Stored) -> dict:

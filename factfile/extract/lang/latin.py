@@ -1,4 +1,5 @@
-"""German, French, Italian, Spanish, Portuguese, Dutch and other languages: names, places, dates, numbers.
+"""German, French, Italian, Spanish, Portuguese, Dutch and other languages: names, places, dates, numbers,
+and in the first five statements by word rules (reported_latin.py).
 
 No model of these languages is installed, so names are capitalised words that are rare in the
 language (wordfreq's Zipf scale: German capitalises every noun, and "Angriff" is common where
@@ -16,7 +17,7 @@ from wordfreq import zipf_frequency
 
 from factfile.extract.gazetteer import load_gazetteer
 from factfile.extract.gender import first_name_gender
-from factfile.extract.lang import dates
+from factfile.extract.lang import dates, reported_latin
 from factfile.extract.lang.cyrillic import sentences
 from factfile.extract.names import GROUP_WORDS, country_in_english, name_key
 from factfile.extract.places import resolve_names
@@ -81,6 +82,7 @@ def analyse(analysis: Analysis, language: str) -> None:
     analysis.places = resolve_names(analysis, toponyms)
     analysis.times = dates.find_times(analysis, language)
     analysis.quantities = dates.find_quantities(analysis, language)
+    analysis.statements = reported_latin.find_statements(analysis, language)
 
 
 _PARTICLE = re.compile(r"\s+(?:de|da|do|dos|di|del|della|von|van|der|den|la|le|du)\s+(?=(\S+))")
