@@ -144,6 +144,7 @@ class Chain:
     mentions: list[int] = field(default_factory=list)  # indexes into Analysis.mentions
     alias_evidence: dict[str, Span] = field(default_factory=dict)  # alias -> sentence that states it
     alias_reasons: dict[str, str] = field(default_factory=dict)  # alias -> why it names this actor
+    offices: dict[str, str] = field(default_factory=dict)  # office the article gives a person ("Wagner chief") -> its title with the name
     not_an_actor: str | None = None  # why these mentions name no actor ("a nationality adjective"): kept, not linked
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from factfile.extract.gender import TITLE_BEFORE, TITLES, first_name_gender
+from factfile.extract.gender import PERSON_TITLE, TITLE_BEFORE, TITLES, first_name_gender
 from factfile.extract.mentions import ACTOR_LABELS
 from factfile.extract.names import (
     acronym_of,
@@ -98,7 +98,9 @@ def build_chains(analysis: Analysis) -> list[Chain]:
     _qualify_bodies(analysis, groups, votes)
     persons = _join_short_names(analysis, groups, votes)
     _add_descriptions(analysis, text, groups, votes)
-    return _chains(analysis, groups, persons)
+    _add_titles(analysis, text, groups, persons)
+    offices = _add_roles(analysis, text, groups, persons)
+    return _chains(analysis, groups, persons, offices)
 
 
 class _Groups:
@@ -112,9 +114,13 @@ class _Groups:
         self.surface: dict[str, str] = {}  # key -> the name as first written
 
     def add(self, mention: int, key: str, name: str) -> None:
+        self.start(key, name)
+        self.mentions[key].append(mention)
+
+    def start(self, key: str, name: str) -> None:
         self.parent.setdefault(key, key)
         self.surface.setdefault(key, name)
-        self.mentions.setdefault(key, []).append(mention)
+        self.mentions.setdefault(key, [])
 
     def find(self, key: str) -> str:
         while self.parent[key] != key:
@@ -270,7 +276,12 @@ def _join_short_names(analysis: Analysis, groups: _Groups, votes: dict[str, str]
     """Surnames and first names join a person's full name; a one-word name that is part of an
     organisation's name ("Legion") joins the nearest organisation mentioned before it."""
     places_and_groups = {key for key, label in votes.items() if label in _NOT_SURNAMES}
-    person_keys = {key for key, ms in groups.mentions.items() if any(analysis.mentions[i].label == "PERSON" for i in ms)}
+    text = analysis.article.text
+    person_keys = {
+        key for key, ms in groups.mentions.items()
+        if any(analysis.mentions[i].label == "PERSON" for i in ms)
+        or votes.get(key) == "ORG" and _titled_person(text, groups.surface[key], [analysis.mentions[i] for i in ms])
+    }
     persons = {
         key
         for key in votes
@@ -369,6 +380,123 @@ def _add_descriptions(analysis: Analysis, text: str, groups: _Groups, votes: dic
         owner = max(weight, key=lambda root: (weight[root], size[root]))
         mention = Mention(Span(start, end, text[start:end]), "ORG", sentence, role="description")
         added.append((mention, owner))
+    _insert(analysis, groups, added)
+
+
+_TITLE_WORD = re.compile(
+    r"(?:President|Minister|[Ss]pokes(?:man|woman|person)|[Ll]eader|Governor|Mayor|[Gg]eneral|Gen\.|Commander-in-Chief|Chairman|"
+    r"Secretary|[Cc]hief|[Bb]oss|[Ff]ounder|[Rr]epresentative|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)"
+)
+# Words of an office that stand before its title word: "Defense Minister", "Rostov regional Governor".
+_OFFICE_WORDS = frozenset({"defense", "defence", "foreign", "interior", "prime", "deputy", "vice", "regional", "top", "emergencies"})
+_MAX_QUALIFIERS = 3
+
+
+def _add_titles(analysis: Analysis, text: str, groups: _Groups, persons: set[str]) -> None:
+    """"President Vladimir Putin", "Kremlin spokesman Dmitry Peskov", "Mr Shoigu": the title the
+    article writes before a person's name, with the name, is a mention of that person too. It is
+    kept as a description (it names no one by itself), so the person's names stay the names."""
+    actors = [(m.span.start, m.span.end) for m in analysis.mentions if m.label in ACTOR_LABELS]
+    added: list[tuple[Mention, str]] = []
+    for key, indexes in list(groups.mentions.items()):
+        for index in indexes:
+            mention = analysis.mentions[index]
+            if mention.role != "name" or not (mention.label == "PERSON" or key in persons):
+                continue
+            start = _title_start(text, mention, actors)
+            if start is not None:
+                titled = Mention(Span(start, mention.span.end, text[start : mention.span.end]), "PERSON", mention.sentence, role="description")
+                added.append((titled, groups.assigned.get(index, key)))
+    _insert(analysis, groups, added)
+
+
+_OFFICE = r"(?i:(?:top\s+)?(?:defen[cs]e\s+minister|press\s+secretary|chief|boss|leader|founder|head|spokes(?:man|woman|person)|chef))"
+_ROLE_AFTER = re.compile(rf"(?:['’]s)?\s+(?P<office>{_OFFICE})\b(?![ \t]+(?:[A-Z]|of\b))")
+_ROLE_AT_END = re.compile(rf"{_OFFICE}(?=\s+$)")
+
+
+def _add_roles(analysis: Analysis, text: str, groups: _Groups, persons: set[str]) -> dict[str, dict[str, str]]:
+    """"The Wagner chief", "Kremlin spokesman", "Russia's defence minister": an office named by what it
+    is the office of names the person holding it: the one the article gives that title ("Wagner chief
+    Yevgeny Prigozhin"), or names right after it (", Yevgeny Prigozhin,"); never its owner ("Putin's
+    spokesman" is not Putin). With neither, it names a person of its own, known by that office, whom
+    other articles may name (`relate/actors.py` joins it to the person they give the office). Returns
+    the offices with whose they are ("Wagner chief" of "Wagner chief Yevgeny Prigozhin") by person."""
+    people = {groups.find(k) for k, ms in groups.mentions.items() if k in persons or any(analysis.mentions[i].label == "PERSON" for i in ms)}
+    owner_of = {i: groups.assigned.get(i, k) for k, ms in groups.mentions.items() for i in ms}
+    titled: dict[tuple[str, str], str] = {}  # (whose, office) -> the person given that title
+    offices: dict[str, dict[str, str]] = {}
+    for index, mention in enumerate(analysis.mentions):
+        if mention.role == "description" and mention.label == "PERSON" and index in owner_of:
+            name = next((m for m in analysis.mentions if m.role == "name" and m.span.end == mention.span.end), None)
+            office = _ROLE_AT_END.search(text, mention.span.start, name.span.start) if name is not None else None
+            if office is not None:
+                whose = name_key(text[mention.span.start : office.start()])
+                holder = groups.find(owner_of[index])
+                titled.setdefault((whose, _office_key(office.group(0))), holder)
+                if whose:
+                    offices.setdefault(holder, {}).setdefault(text[mention.span.start : office.end()], mention.span.text)
+    added: list[tuple[Mention, str]] = []
+    for index, mention in enumerate(analysis.mentions):
+        if mention.label not in ("ORG", "GPE", "NORP", "PERSON") or mention.role == "description":
+            continue
+        role = _ROLE_AFTER.match(text, mention.span.end)
+        if role is None or role.end() > mention.sentence.end:
+            continue
+        span = Span(mention.span.start, role.end(), text[mention.span.start : role.end()])
+        qualifier = groups.find(owner_of[index]) if index in owner_of else None
+        office = _office_key(role.group("office"))
+        holder = (titled.get((name_key(mention.span.text), office)) or titled.get(("", office))
+                  or _holder(analysis, groups, owner_of, people - {qualifier}, role.end()))
+        if holder is not None and holder != qualifier:
+            added.append((Mention(span, "PERSON", mention.sentence, role="description"), holder))
+        elif holder is None and mention.label in ("ORG", "GPE"):  # "The Wagner chief said": a person known by office alone
+            key = name_key(span.text)
+            groups.start(key, span.text)
+            added.append((Mention(span, "PERSON", mention.sentence), key))
+    _insert(analysis, groups, added)
+    return offices
+
+
+def _office_key(office: str) -> str:
+    """"Defence Minister" and "defense minister", "spokesperson" and "spokesman" are one office."""
+    return re.sub(r"spokes\w+", "spokesman", name_key(office).replace("defence", "defense"))
+
+
+def _holder(analysis: Analysis, groups: _Groups, owner_of: dict[int, str], people: set[str], position: int) -> str | None:
+    """The person named right after an office, between commas: "the Kremlin spokesman, Dmitry Peskov,"."""
+    text = analysis.article.text
+    after = [i for i, m in enumerate(analysis.mentions) if m.span.start >= position and m.role != "description" and i in owner_of]
+    if after and re.fullmatch(r"\s*,\s*", text[position : analysis.mentions[after[0]].span.start]):
+        holder = groups.find(owner_of[after[0]])
+        return holder if holder in people else None
+    return None
+
+
+def _title_start(text: str, mention: Mention, actors: list[tuple[int, int]]) -> int | None:
+    """Where the title before a name starts: a title word right before it, and before that up to three
+    words of the office or names of what it is the office of ("Belarusian", "Kremlin", "Russia’s")."""
+    words = list(re.finditer(r"[^\s,;:()\[\]\"“”«»]+", text[mention.sentence.start : mention.span.start]))
+    if not words or text[words[-1].end() + mention.sentence.start : mention.span.start].strip():
+        return None
+    last = words[-1]
+    if not _TITLE_WORD.fullmatch(last.group(0)):
+        return None
+    start = mention.sentence.start + last.start()
+    for word in reversed(words[-1 - _MAX_QUALIFIERS : -1]):
+        word_start = mention.sentence.start + word.start()
+        if text[mention.sentence.start + word.end() : start].strip():
+            break  # punctuation between: the title starts after it
+        bare = re.sub(r"['’]s$", "", word.group(0))
+        named = any(s <= word_start and word_start + len(bare) <= e for s, e in actors)
+        if not (named or bare.lower() in _OFFICE_WORDS or _TITLE_WORD.fullmatch(bare)):
+            break
+        start = word_start
+    return start
+
+
+def _insert(analysis: Analysis, groups: _Groups, added: list[tuple[Mention, str]]) -> None:
+    """Put new mentions in text order among the others, each in the group of its owner."""
     if not added:
         return
     analysis.mentions.extend(m for m, _ in added)
@@ -390,7 +518,7 @@ def _index_at_or_before(starts: list[int], position: int) -> int:
     return max(0, bisect.bisect_right(starts, position) - 1)
 
 
-def _chains(analysis: Analysis, groups: _Groups, persons: set[str]) -> list[Chain]:
+def _chains(analysis: Analysis, groups: _Groups, persons: set[str], offices: dict[str, dict[str, str]]) -> list[Chain]:
     members = groups.members()
     result = []
     for chain_id, (root, indexes) in enumerate(sorted(members.items(), key=lambda kv: min(kv[1]))):
@@ -401,7 +529,7 @@ def _chains(analysis: Analysis, groups: _Groups, persons: set[str]) -> list[Chai
         names = [clean_name(m.span.text) for m in named if m.role != "acronym"] or [clean_name(m.span.text) for m in named]
         name = max(names, key=lambda n: (len(n.split()) > 1, n.isascii(), names.count(n), len(n.split()), -names.index(n)))
         aliases = sorted({clean_name(m.span.text) for m in named} - {name})
-        chain = Chain(id=chain_id, name=name, label=label, aliases=aliases, mentions=indexes)
+        chain = Chain(id=chain_id, name=name, label=label, aliases=aliases, mentions=indexes, offices=offices.get(root, {}))
         for alias in aliases:
             reason, sentence = groups.reasons.get(name_key(alias), ("same name", None))
             chain.alias_reasons[alias] = reason
@@ -474,10 +602,6 @@ def _navigation(line: str) -> bool:
 
 
 _TITLE_WORDS = frozenset({"defence", "defense", "foreign", "interior", "internal", "justice", "finance", "health", "emergencies", "security"})
-_PERSON_TITLE = re.compile(
-    r"\b(?:[Mm]inister|[Pp]resident|[Dd]eputy|[Ss]pokes(?:man|woman|person)|[Ss]ecretary|[Cc]olonel|[Gg]eneral|[Cc]ommander|"
-    r"[Aa]dvis[eo]r|[Mm]ayor|[Gg]overnor|[Ss]enator|[Jj]udge|[Dd]irector|[Cc]hief|[Aa]mbassador|[Ll]eader|[Ff]ounder)\s+$"
-)
 _PLACE_WORDS = re.compile(
     r"(?i)\b(?:valley|station|street|river|power|airport|square|bridge|city|county|island|lake|mountains?|park|bay|sea|"
     r"hospital|school|college|church|cathedral|palace|hotel|stadium|airlines?|airways|plant|dam|region|oblast)\b"
@@ -494,10 +618,14 @@ def _titled_person(text: str, name: str, named: list[Mention]) -> bool:
     organisation or a place is a person's when it is a first name and a surname (the first name known
     as one, neither a country nor a place or organisation word), or a person's title stands before it."""
     words = name.split()
-    if not 2 <= len(words) <= 3 or _ORGANISATION_WORDS.search(name) or first_name_gender(name) is None:
+    if not 2 <= len(words) <= 3 or _ORGANISATION_WORDS.search(name):
         return False
+    titled = any(PERSON_TITLE.search(text[max(0, m.span.start - 30) : m.span.start]) for m in named)
+    if first_name_gender(name) is None:  # "Russia's representative Vassily Nebenzia": the office says it
+        plain = all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) and not _PLACE_WORDS.search(name)
+        return titled and plain and not any(is_country_word(w) for w in words)
     if not all(w[:1].isupper() and w.isalpha() for w in words) or _PLACE_WORDS.search(name):
-        return any(_PERSON_TITLE.search(text[max(0, m.span.start - 30) : m.span.start]) for m in named)
+        return titled
     return len(words) == 2 and not any(is_country_word(w) for w in words)
 
 

@@ -18,6 +18,11 @@ Gender = Literal["male", "female"]
 
 PRONOUNS: dict[str, Gender] = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord|Madam|Mme|Herr|Frau)\.?\s+$")
+# A person's office right before a name: "Deputy Defence Minister Hanna Maliar", "NSDC Secretary Oleksiy Danilov".
+PERSON_TITLE = re.compile(
+    r"\b(?:[Mm]inister|[Pp]resident|[Dd]eputy|[Ss]pokes(?:man|woman|person)|[Ss]ecretary|[Cc]olonel|[Gg]eneral|[Cc]ommander|"
+    r"[Aa]dvis[eo]r|[Mm]ayor|[Gg]overnor|[Ss]enator|[Jj]udge|[Dd]irector|[Cc]hief|[Aa]mbassador|[Ll]eader|[Ff]ounder|[Rr]epresentative|[Ee]nvoy|[Cc]hairman)\s+$"
+)
 TITLES: dict[str, Gender] = {
     "mr": "male", "sir": "male", "lord": "male", "herr": "male",
     "mrs": "female", "ms": "female", "miss": "female", "dame": "female", "lady": "female", "madam": "female", "mme": "female", "frau": "female",

@@ -12,8 +12,8 @@ import re
 
 from spacy.tokens import Doc
 
-from factfile.extract.gender import first_name_gender
-from factfile.extract.names import QUOTES, is_country_word, unqualified_body
+from factfile.extract.gender import PERSON_TITLE, first_name_gender
+from factfile.extract.names import QUOTES, government_of, is_country_word, unqualified_body
 from factfile.extract.nlp import text_of
 from factfile.extract.registry import Stage, stages
 from factfile.records import Analysis, Mention, Span
@@ -46,10 +46,10 @@ def make_mentions() -> Stage:
                 start, end = _trim(text, ent.start_char, ent.end_char)
                 if end > start:
                     found += _split_compound(text, start, end, ent.label_, known)
-        found = _armed_forces(text, _qualified_bodies(text, found))
+        found = _group_words(text, _armed_forces(text, _qualified_bodies(text, found)))
         extra = _propagated(text, found, doc)
         surnames = {(s, e) for s, e, label in extra if label == "PERSON" and text[s:e] in _CALENDAR_NAMES}
-        found = _without_overlaps([f for f in found if not (f[2] == "DATE" and f[:2] in surnames)] + extra)
+        found = _without_overlaps(_surnames_relabelled(text, [f for f in found if not (f[2] == "DATE" and f[:2] in surnames)], extra) + extra)
         found = _joined_first_names(text, found)
         found = _headline_checked(analysis, text, found)
         analysis.mentions = []
@@ -161,16 +161,38 @@ _FORCES = re.compile(
 )
 
 
+_GOVERNMENT = re.compile(r"(?:['’]s)?\s+(?:government|authorities)\b")
+
+
 def _armed_forces(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """"Russian" + "forces" is an actor, a country's armed forces ("Russian troops", "Ukraine's military"),
-    where "Russian" alone is a nationality adjective: one name, an organisation."""
+    and "Ukrainian" + "government" (or "authorities") the state itself when the country is known
+    (`government_of`), where "Russian" alone is a nationality adjective: one name, an organisation."""
     result = list(found)
     for start, end, label in found:
         if label not in ("NORP", "GPE") or not is_country_word(text[start:end].split()[-1]):
             continue
         forces = _FORCES.match(text, end)
+        if forces is None and (government := _GOVERNMENT.match(text, end)) and government_of(text[start : government.end()]):
+            forces = government
         if forces and not any(s < forces.end() and e > end for s, e, _ in found):
             result = [f for f in result if f != (start, end, label)] + [(start, forces.end(), "ORG")]
+    return result
+
+
+_GROUP_AFTER = re.compile(r"[ -](?:(?:mercenary|paramilitary|private military)\s+)?(?:group|militia|mercenaries|PMC)\b", re.I)
+
+
+def _group_words(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"Wagner mercenary group", "Wagner militia", "Wagner mercenaries": the words after an
+    organisation's name that say it is a group are part of the name as written (`names.GROUP_WORDS`
+    leaves them out of its keys)."""
+    result = []
+    for start, end, label in found:
+        after = _GROUP_AFTER.match(text, end) if label == "ORG" else None
+        if after and not any(s < after.end() and e > end for s, e, _ in found):
+            end = after.end()
+        result.append((start, end, label))
     return result
 
 
@@ -246,17 +268,54 @@ def _propagated(text: str, found: list[tuple[int, int, str]], doc: Doc) -> list[
         if len(words) == 1 and (name.lower() in _CALENDAR or doc.vocab[name.lower()].is_stop or len(name) < 3):
             continue
         names.setdefault(name, label)
+    surnames = _surnames(text, found, doc) - _CALENDAR_NAMES
     extra = []
     for name, label in names.items():
+        if name in surnames:
+            continue
         flags = re.I if len(name.split()) > 1 or any(ch.isupper() for ch in name[1:]) and not name.isupper() else 0  # "Wikileaks" is "WikiLeaks"
         for match in re.finditer(_whole_word(name), text, flags):
             extra.append((match.start(), match.end(), label))
+    for surname in surnames:  # "Oleksiy Danilov" ... "Danilov reminded"
+        for match in re.finditer(_whole_word(surname), text):
+            extra.append((match.start(), match.end(), "PERSON"))
     for surname in {n.split()[-1] for n, label in names.items() if label == "PERSON" and len(n.split()) > 1} & _CALENDAR_NAMES:
         for match in re.finditer(_whole_word(surname), text):  # "Theresa May" ... "May said", not "in May" or "May 5"
             before = text[max(0, match.start() - 20) : match.start()].split()[-2:]
             if not re.match(r"\s*(?:\d|of\b|[-–]\s*\d)", text[match.end() :]) and not {w.lower() for w in before} & _TIME_WORDS:
                 extra.append((match.start(), match.end(), "PERSON"))
     return extra
+
+
+def _surnames(text: str, found: list[tuple[int, int, str]], doc: Doc) -> set[str]:
+    """The surnames of the people the article names in full: of names the model called a person, or
+    that open with a known first name or follow a person's office whatever label it gave them ("NSDC
+    Secretary Oleksiy Danilov" taken for an organisation); not a word of the language or a country's name."""
+    result = set()
+    for start, end, label in found:
+        name = text[start:end]
+        words = name.split()
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+            continue
+        if label == "PERSON" or label == "ORG" and (first_name_gender(name) is not None or PERSON_TITLE.search(text[max(0, start - 30) : start])):
+            surname = words[-1]
+            if len(surname) >= 4 and not doc.vocab[surname.lower()].is_stop and not is_country_word(surname):
+                result.add(surname)
+    return result
+
+
+def _surnames_relabelled(text: str, found: list[tuple[int, int, str]], extra: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A lone surname of a person named in full is that person's, whatever the model called it
+    ("Nebenzia" taken for a place), unless the gazetteer knows the word as a place."""
+    from factfile.extract.gazetteer import load_gazetteer
+
+    people = {(s, e) for s, e, label in extra if label == "PERSON"}
+    result = []
+    for start, end, label in found:
+        if (start, end) in people and label in ("GPE", "LOC", "NORP", "ORG") and not load_gazetteer().lookup(text[start:end]):
+            label = "PERSON"
+        result.append((start, end, label))
+    return result
 
 
 def _whole_word(name: str) -> str:

@@ -116,6 +116,38 @@ def country_in_english(text: str) -> str | None:
     return _countries_in_english().get(name_key(text))
 
 
+# The seat of a state's government stands for the state, which is one actor with its government
+# (eval/realstory/GUIDELINES.md §3): "the Kremlin denied", "il Cremlino", "der Kreml" are Russia.
+_SEATS = {"kremlin": "Russia", "kreml": "Russia", "cremlino": "Russia", "kremlj": "Russia", "kremljem": "Russia"}
+GOVERNMENT_WORDS = frozenset({"government", "authorities", "gobierno", "governo", "gouvernement", "regierung"})
+
+
+@lru_cache(maxsize=1)
+def _countries_by_stem() -> dict[str, str]:
+    """English country names by the stem their adjective shares ("ukrain": Ukraine, "russ": Russia)."""
+    from babel import Locale
+
+    found: dict[str, str] = {}
+    for code, country in Locale("en").territories.items():
+        words = name_key(country).split()
+        if code.isalpha() and len(words) == 1:
+            found.setdefault(_stem(words[0]), country)
+    return found
+
+
+def government_of(text: str) -> str | None:
+    """The country whose government a name stands for: "the Kremlin" → Russia, "Ukrainian government",
+    "Ukrainian authorities", "el gobierno ruso" → Ukraine, Russia. A state and its government are one actor."""
+    words = [w for w in latin_key(text).split() if w not in _FUNCTION_WORDS]
+    if len(words) == 1 and words[0] in _SEATS:
+        return _SEATS[words[0]]
+    if len(words) != 2 or not GOVERNMENT_WORDS & set(words):
+        return None
+    (country,) = [w for w in words if w not in GOVERNMENT_WORDS] or [""]
+    country = _SYNONYMS.get(country, country)
+    return _countries_by_stem().get(_stem(country)) or _countries_by_stem().get(_stem(country.removesuffix("o")))
+
+
 def nationality(text: str) -> bool:
     """"Russians", "Ukrainians", "Americans": the people of a country or region, not an actor (unlike
     "Republicans" or "Democrats", a party's members)."""
@@ -130,6 +162,7 @@ def nationality(text: str) -> bool:
 # Wagner", "Wagner-Gruppe", "gruppo Wagner", "ЧВК «Вагнер»" (chvk, pvk) all name one group "Wagner".
 GROUP_WORDS = frozenset({
     "group", "gruppe", "gruppen", "gruppo", "groupe", "grupo", "groep", "grupa", "pmc", "chvk", "pvk", "vagnerovtsy",
+    "militia", "milizia", "milice", "milicia", "mercenary", "mercenaries", "paramilitary",
 })
 
 

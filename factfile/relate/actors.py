@@ -7,7 +7,9 @@ A chain joins the stored actor that one of its names matches, by the strongest o
   1  a similar spelling: the same consonant skeleton, as another language's transliteration writes it
      ("Selenskyj"/"Zelensky", "Prigoschin"/"Prigozhin"), and rapidfuzz ratio ≥ 70 on the transliterated
      words; a feminine "-a" form is another person ("Petrova" is not "Petrov").
-Weaker evidence needs the same kind of actor (person, organisation ...); ties go to the actor with more
+An office the article gives a person ("Wagner chief Yevgeny Prigozhin") is stored as an alias found by
+its exact name alone, so that an article that names the office without its holder ("the Wagner chief
+said") joins that person. Weaker evidence needs the same kind of actor (person, organisation ...); ties go to the actor with more
 mentions. Candidates come from indexed blocking keys stored on each alias (`Alias.signature`,
 `initials`, `surname`, `block`), one query per document, so linking a document costs the same however
 large the store is (an index lookup: log n). Every alias records why it was joined (`Alias.reason`),
@@ -28,6 +30,7 @@ from factfile.extract.names import (
     clean_name,
     content_words,
     country_in_english,
+    government_of,
     initials,
     is_acronym,
     name_key,
@@ -43,6 +46,7 @@ from factfile.store.schema import Actor, Alias, Decision
 
 KIND_OF_LABEL = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "place", "LOC": "place", "FAC": "place"}
 _ORGANISATIONS = {"organization", "group"}
+OFFICE = "office"  # an office's alias ("Wagner chief") is found by its exact name only, by articles that name no holder
 FUZZY_THRESHOLD = 70
 
 
@@ -58,9 +62,10 @@ class NameKeys:
     acronym: bool
     body: bool = False  # a state body named without its country ("Defence Ministry")
     first_last: str | None = None  # a person's first name and surname, when a middle name stands between
+    state: bool = False  # the country a government's name stands for ("Russia" for "the Kremlin"): as telling as a full name
 
     @classmethod
-    def of(cls, name: str, kind: str) -> NameKeys:
+    def of(cls, name: str, kind: str, state: bool = False) -> NameKeys:
         words = content_words(name)
         many = len(words) >= 2
         skeleton = sound(name).replace(" ", "")
@@ -73,6 +78,7 @@ class NameKeys:
             acronym=is_acronym(name),
             body=kind != "person" and unqualified_body(name),
             first_last=_first_last(name) if kind == "person" else None,
+            state=state,
         )
 
 
@@ -168,9 +174,11 @@ def _link(linking: Linking) -> None:
     chains = [chain for chain in linking.analysis.chains if chain.not_an_actor is None]
     kinds = {chain.id: KIND_OF_LABEL.get(chain.label, "other") for chain in chains}
     _name_places(linking.analysis, [chain for chain in chains if kinds[chain.id] == "place"])
+    states = _name_states(chains)
     names = {chain.id: _names(chain) for chain in chains}
-    keys = {chain.id: [NameKeys.of(n, kinds[chain.id]) for n in names[chain.id]] for chain in chains}
-    pool = Pool(_candidates(session, [k for ks in keys.values() for k in ks]))
+    keys = {chain.id: [NameKeys.of(n, kinds[chain.id], state=states.get(chain.id) == n) for n in names[chain.id]] for chain in chains}
+    offices = [NameKeys(name_key(o), "", None, None, None, False) for chain in chains for o in chain.offices]
+    pool = Pool(_candidates(session, [k for ks in keys.values() for k in ks] + offices))
     created: dict[int, dict] = {}
     reasons: dict[int, str] = {}  # chain -> why it joined a stored actor
     for chain in chains:
@@ -193,6 +201,7 @@ def _link(linking: Linking) -> None:
     pool.renumber(placeholders)
     apart = _held_apart(session, pool.all)
     _absorb_surname_actors(linking, keys, kinds, pool, apart)
+    _absorb_office_actors(linking, pool, apart)
     _count_aliases(linking, kinds, reasons, apart)
 
 
@@ -217,6 +226,19 @@ def _name_places(analysis, chains: list[Chain]) -> None:
         if english and name_key(english) not in {name_key(n) for n in _names(chain)}:
             chain.aliases.append(english)
             chain.alias_reasons[english] = reason
+
+
+def _name_states(chains: list[Chain]) -> dict[int, str]:
+    """A government goes by its country's name, the state and its government being one actor: "the
+    Kremlin" and "Ukrainian authorities" join Russia and Ukraine. Returns the country named for each chain."""
+    states = {}
+    for chain in chains:
+        country = next((c for c in map(government_of, [chain.name, *chain.aliases]) if c), None)
+        if country and name_key(country) not in {name_key(n) for n in _names(chain)}:
+            chain.aliases.append(country)
+            chain.alias_reasons[country] = f"the government of {country}, which is one actor with the state"
+            states[chain.id] = country
+    return states
 
 
 def _names(chain: Chain) -> list[str]:
@@ -274,7 +296,7 @@ def _best_match(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool
                 kind_guessed and candidate.kind in _ORGANISATIONS | {"person"})
             if strength < 4 and not same_kind:
                 continue
-            specific = " " in name.key or name.acronym
+            specific = " " in name.key or name.acronym or name.state
             if has_full_name and not specific:
                 continue
             full_name = candidate.actor_id in surnames.get(name.key, ())
@@ -342,6 +364,20 @@ def _absorb_surname_actors(linking: Linking, keys, kinds, pool: Pool, apart: dic
                 pool.renumber({other: actor_id})
 
 
+def _absorb_office_actors(linking: Linking, pool: Pool, apart: dict[int, set[str]]) -> None:
+    """An actor known only by an office ("Kremlin spokesman", from articles that never named its
+    holder) joins the person this article gives that office ("Kremlin spokesman Dmitry Peskov")."""
+    session = linking.session
+    for chain in (c for c in linking.analysis.chains if c.not_an_actor is None and c.offices):
+        actor_id = linking.actor_of_chain[chain.id]
+        for office, titled in chain.offices.items():
+            key = name_key(office)
+            for other in sorted({c.actor_id for c in pool.index.get(("key", key), ()) if c.actor_id != actor_id}):
+                if set(session.scalars(select(Alias.key).where(Alias.actor_id == other))) == {key} and key not in apart.get(actor_id, set()):
+                    join_actors(session, actor_id, [other], f"its only name “{office}” is the office “{titled}” gives “{chain.name}” (document {linking.document.id})")
+                    pool.renumber({other: actor_id})
+
+
 def _held_apart(session: Session, candidates: list[Candidate]) -> dict[int, set[str]]:
     """For each actor, the name keys a user split off it (held by actors kept apart from it)."""
     if not session.scalar(select(exists().where(Decision.kind == "split"))):
@@ -372,6 +408,9 @@ def _count_aliases(linking: Linking, kinds: dict[int, str], matched: dict[int, s
             within = chain.alias_reasons.get(alias)
             why = [w for w in (within, cross) if w]
             entry[3] = entry[3] or f"{'; '.join(why) or 'its own name'} (document {document})"
+        for office, titled in chain.offices.items():
+            entry = counts.setdefault((actor_id, name_key(office)), [office, 0, OFFICE, None])
+            entry[3] = entry[3] or f"the office the article gives it: “{titled}” (document {document})"
     counts = {k: v for k, v in counts.items() if k[1] and k[1] not in apart.get(k[0], ())}
     if not counts:
         return
@@ -390,7 +429,7 @@ def _count_aliases(linking: Linking, kinds: dict[int, str], matched: dict[int, s
             if count:
                 increments.append({"alias_id": existing[(actor_id, key)], "more": count})
             continue
-        keys = NameKeys.of(name, kind)
+        keys = NameKeys(key, "", None, None, None, False) if kind == OFFICE else NameKeys.of(name, kind)
         new.append({
             "actor_id": actor_id, "name": name[:500], "key": key[:500], "mentions": count,
             "reason": reason or f"same name (document {document})",

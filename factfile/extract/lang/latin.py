@@ -15,9 +15,10 @@ from collections import defaultdict
 
 from factfile.extract import frequency
 from factfile.extract.gazetteer import load_gazetteer
+from factfile.extract.gender import first_name_gender
 from factfile.extract.lang import dates, reported_latin
 from factfile.extract.lang.cyrillic import sentences
-from factfile.extract.names import country_in_english, name_key
+from factfile.extract.names import GROUP_WORDS, country_in_english, name_key
 from factfile.extract.places import resolve_names
 from factfile.records import Analysis, Chain, Mention, Span
 
@@ -46,9 +47,9 @@ def analyse(analysis: Analysis, language: str) -> None:
     toponyms = []
     for match in _candidates(text):
         words = match.group(0).split()
-        while words and _common(words[0], language):
+        while words and _common(words[0], language) and not _kept_before_name(words):
             words = words[1:]
-        while words and _common(words[-1], language):
+        while words and _common(words[-1], language) and not (len(words) > 1 and (_group_word(words[-1]) or _group_word(words[-2]))):
             words = words[:-1]
         if not words:
             continue
@@ -59,7 +60,7 @@ def analyse(analysis: Analysis, language: str) -> None:
         if start in starts and len(words) == 1 and _zipf(words[0].lower(), language) > 2.5:
             continue
         name = text[start:end]
-        if language in NOUN_CAPITALISING and len(words) == 1 and _NOUN_ENDINGS.search(words[0].lower()):
+        if language in NOUN_CAPITALISING and len(words) == 1 and _NOUN_ENDINGS.search(words[0].lower()) and not _named_group(words[0], language):
             continue
         found = gazetteer.lookup(name)
         before = re.search(r"(\w+)\W*$", text[max(0, start - 20):start])
@@ -67,7 +68,11 @@ def analyse(analysis: Analysis, language: str) -> None:
             max(p.population for p in found) >= _BIG_PLACE or before is not None and before.group(1).lower() in _LOCATIVES
         )
         place = place or bool(country_in_english(name))
-        label = "GPE" if place else "PERSON" if len(words) >= 2 else "ORG"
+        label = "GPE" if place else "PERSON" if len(words) >= 2 and not any(map(_group_word, words)) else "ORG"
+        group = _GROUP_BEFORE.search(text, max(0, start - 12), start)
+        if not place and group:  # "el grupo Wagner", "la milizia Wagner"
+            start, label = group.start(1), "ORG"
+            name = text[start:end]
         index = len(analysis.mentions)
         analysis.mentions.append(Mention(Span(start, end, name), label, analysis.sentence_of(start)))
         if place:
@@ -96,8 +101,27 @@ def _candidates(text: str) -> list[re.Match]:
     return [m for m in found if m]
 
 
+_GROUP_BEFORE = re.compile(r"(?<!\w)(gr[uo]u?pp?[eoa]|milizia|milice|milicia)\s+$")
+
+
+def _group_word(word: str) -> bool:
+    return name_key(word) in GROUP_WORDS
+
+
+def _kept_before_name(words: list[str]) -> bool:
+    """"John Kirby", "Grupo Wagner": a first name or a group word is common in the language, and part
+    of the name it stands before (as a name is part of the group word's: "Gruppe Wagner")."""
+    return len(words) > 1 and (_group_word(words[0]) or first_name_gender(" ".join(words[:2])) is not None)
+
+
+def _named_group(word: str, language: str) -> bool:
+    """"Wagner-Gruppe": a compound of a name and a group word names the group."""
+    head, _, tail = word.rpartition("-")
+    return head[:1].isupper() and _group_word(tail)
+
+
 def _common(word: str, language: str) -> bool:
-    if country_in_english(word):
+    if country_in_english(word) or "-" in word and _named_group(word, language):
         return False  # "Russland", "Ucraina": frequent words, and names
     if language in NOUN_CAPITALISING and _NOUN_ENDINGS.search(word.lower()) and "-" not in word:
         return True

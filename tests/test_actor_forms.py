@@ -1,0 +1,162 @@
+"""Actors: the forms real coverage names one actor by (eval/realstory's key actors) land on it: titles
+with the name, offices, lone surnames, group words, governments for their state."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from factfile.extract import Extractor
+from factfile.extract.lang import analyse as analyse_other
+from factfile.extract.names import government_of, signature
+from factfile.ingest import to_article
+from factfile.pipeline import Pipeline
+from factfile.records import Article, RawItem
+from factfile.store import Store
+from factfile.store import schema as s
+
+
+@pytest.fixture(scope="module")
+def analyse():
+    extractor = Extractor()
+    return lambda text: extractor(to_article(RawItem("test.txt", "text", text)))
+
+
+def forms(analysis) -> dict[str, set[str]]:
+    """Each chain's name -> the text of every mention in it (descriptions too)."""
+    return {c.name: {analysis.mentions[i].span.text for i in c.mentions} for c in analysis.chains}
+
+
+def test_a_lone_surname_the_model_missed_is_the_persons(analyse):
+    analysis = analyse(
+        "Ukraine’s NSDC Secretary Oleksiy Danilov has commented on the statement. Danilov reminded that the dam was mined. "
+        "Addressing the Security Council, Russia’s representative Vassily Nebenzia spoke. Nebenzia added more."
+    )
+    found = forms(analysis)
+    assert {"Oleksiy Danilov", "Danilov"} <= found["Oleksiy Danilov"]
+    assert {"Vassily Nebenzia", "Nebenzia"} <= found["Vassily Nebenzia"]
+    assert next(c for c in analysis.chains if c.name == "Vassily Nebenzia").label == "PERSON"
+
+
+def test_a_title_with_the_name_is_a_mention_of_the_person(analyse):
+    analysis = analyse(
+        "Russian President Vladimir Putin met Defense Minister Sergei Shoigu on Monday. Mr Putin said the Kremlin "
+        "spokesman Dmitry Peskov would speak. On Saturday, Gen. Valery Gerasimov left."
+    )
+    found = forms(analysis)
+    assert {"Russian President Vladimir Putin", "Mr Putin"} <= found["Vladimir Putin"]
+    assert "Defense Minister Sergei Shoigu" in found["Sergei Shoigu"]
+    assert "Gen. Valery Gerasimov" in found["Valery Gerasimov"]
+    assert not any(text.startswith("Saturday") for texts in found.values() for text in texts)
+    putin = next(c for c in analysis.chains if c.name == "Vladimir Putin")
+    assert "Russian President Vladimir Putin" not in putin.aliases  # a title names no one by itself
+
+
+def test_an_office_names_the_person_the_article_gives_it(analyse):
+    analysis = analyse(
+        "Wagner chief Yevgeny Prigozhin declared war on Friday. Putin met Defence Minister Sergei Shoigu. The Wagner chief "
+        "said he would meet Russia's defense minister. Putin's spokesman said nothing. The Kremlin spokesman, Dmitry "
+        "Peskov, denied it."
+    )
+    found = forms(analysis)
+    assert "Wagner chief" in found["Yevgeny Prigozhin"]
+    assert "Russia's defense minister" in found["Sergei Shoigu"]
+    assert "Kremlin spokesman" in found["Dmitry Peskov"]
+    assert not any("spokesman" in text for text in found["Putin"] | found["Sergei Shoigu"])
+    assert "Putin's spokesman" not in found  # a person's office is no person of its own ("Mr. Trump's chief strategist")
+
+
+def test_group_words_are_part_of_the_groups_name(analyse):
+    analysis = analyse("Yevgeny Prigozhin, the head of the Wagner mercenary group, spoke. Wagner militia fighters left.")
+    assert {"Wagner mercenary group", "Wagner militia"} <= next(iter(v for k, v in forms(analysis).items() if "Wagner" in k))
+    assert signature("Wagner mercenary group") == signature("Wagner militia") == signature("Wagner")
+    assert signature("Russian military") != signature("Russia")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name", "label"),
+    [
+        ("it", "Lo afferma il portavoce per la sicurezza nazionale John Kirby, sottolineando il contatto.", "John Kirby", "PERSON"),
+        ("es", "La disputa entre el líder del Grupo Wagner y los altos mandos militares.", "Grupo Wagner", "ORG"),
+        ("de", "Der Chef der Wagner-Gruppe gilt als verschollen.", "Wagner-Gruppe", "ORG"),
+        ("de", "Die Gruppe Wagner hat keinen Kontakt zu Prigoschin.", "Gruppe Wagner", "ORG"),
+        ("it", "La tensione tra la milizia Wagner e il ministero della Difesa cresce.", "milizia Wagner", "ORG"),
+    ],
+)
+def test_other_languages_keep_first_names_and_group_words(language, text, name, label):
+    analysis = analyse_other(Article(origin=f"{language}.txt", text=text, language=language, content_hash=language + text[:9]))
+    assert [(c.name, c.label) for c in analysis.chains if name in c.name] == [(name, label)]
+
+
+def test_a_government_is_its_state():
+    assert government_of("the Kremlin") == government_of("Cremlino") == government_of("Kreml") == "Russia"
+    assert government_of("Ukrainian authorities") == government_of("Ukraine's government") == "Ukraine"
+    assert government_of("Kremlin spokesman") is None and government_of("American officials") is None
+
+
+def test_the_kremlin_and_a_countrys_government_join_the_country(tmp_path):
+    pages = {
+        "a.txt": "Russia denied on Tuesday that it had destroyed the dam, and Ukraine blamed Russia for the flood.",
+        "b.txt": "The Kremlin denied on Tuesday that Russian forces had destroyed the dam. The Kremlin called it sabotage.",
+        "c.txt": "Ukrainian authorities said on Wednesday that 2,000 people had been evacuated from the flooded towns.",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "store.db")
+    Pipeline(store).ingest([str(tmp_path / name) for name in pages])
+    with store.session() as session:
+        rows = session.execute(select(s.Mention.text, s.Mention.actor_id).where(s.Mention.actor_id.isnot(None))).all()
+        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
+    actor_of: dict[str, set[int]] = {}
+    for text, actor in rows:
+        while merged.get(actor):
+            actor = merged[actor]
+        actor_of.setdefault(text, set()).add(actor)
+    assert actor_of["Kremlin"] == actor_of["Russia"]
+    assert actor_of["Ukrainian authorities"] == actor_of["Ukraine"]
+    assert actor_of["Russian forces"] != actor_of["Russia"]
+
+
+def test_an_office_named_without_its_holder_joins_the_person_another_article_gives_it(tmp_path):
+    pages = {
+        "a.txt": "Wagner chief Yevgeny Prigozhin declared on Friday that his fighters had crossed into Russia. "
+                 "Russian President Vladimir Putin called it treason.",
+        "b.txt": "The Wagner chief said on Saturday that his men would return to their camps to avoid bloodshed.",
+        "c.txt": "Russian President Dmitry Medvedev met the Wagner chief in 2010, the magazine wrote.",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "store.db")
+    Pipeline(store, workers=1).ingest([str(tmp_path / name) for name in pages])
+    with store.session() as session:
+        rows = session.execute(select(s.Mention.text, s.Mention.actor_id).where(s.Mention.actor_id.isnot(None))).all()
+        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
+        reasons = dict(session.execute(select(s.Alias.name, s.Alias.reason)).all())
+    actor_of: dict[str, set[int]] = {}
+    for text, actor in rows:
+        while merged.get(actor):
+            actor = merged[actor]
+        actor_of.setdefault(text, set()).add(actor)
+    assert actor_of["Wagner chief"] == actor_of["Yevgeny Prigozhin"]
+    assert actor_of["Dmitry Medvedev"] != actor_of["Vladimir Putin"]
+    assert "Wagner chief Yevgeny Prigozhin" in reasons["Wagner chief"]
+
+
+def test_a_person_known_by_office_alone_joins_the_holder_named_later(tmp_path):
+    pages = [
+        ("a.txt", "\"This is deliberate sabotage,\" the Kremlin spokesman told reporters on Tuesday in Moscow."),
+        ("b.txt", "Kremlin spokesman Dmitry Peskov said on Wednesday that the investigation would take weeks."),
+    ]
+    store = Store(tmp_path / "store.db")
+    for name, text in pages:  # one after the other: the office comes first
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        Pipeline(store, workers=1).ingest([str(tmp_path / name)])
+    with store.session() as session:
+        rows = session.execute(select(s.Mention.text, s.Mention.actor_id).where(s.Mention.actor_id.isnot(None))).all()
+        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
+    actor_of: dict[str, set[int]] = {}
+    for text, actor in rows:
+        while merged.get(actor):
+            actor = merged[actor]
+        actor_of.setdefault(text, set()).add(actor)
+    assert actor_of["Kremlin spokesman"] == actor_of["Dmitry Peskov"]
