@@ -52,7 +52,8 @@ def find_attributions(doc: Doc, tagger: Tagger | EncoderTagger | None = None, ru
     grouped = group(doc, tagger.tag(doc))
     found = [a for a in grouped if a.contents]
     if rules:
-        found = _with_patterns(found, rule_attributions(doc))
+        merge = _with_patterns if tagger.patterns_win else _beside_patterns
+        found = merge(found, rule_attributions(doc))
         claimed = {i for a in found for span in _spans(a) for i in range(span.start, span.end)}
         for attribution in grouped:
             if not attribution.contents and (attribution := completed(doc, attribution)) is not None:
@@ -136,6 +137,23 @@ def _with_patterns(tagged: list[Attribution], matched: list[Attribution]) -> lis
         tagged = [a for a in tagged if a not in rivals]
         result.append(attribution)
     return tagged + result
+
+
+def _beside_patterns(tagged: list[Attribution], matched: list[Attribution]) -> list[Attribution]:
+    """For a tagger that draws PolNeAR's spans better than the patterns (the encoder): a pattern
+    on the tagger's cue gives it the pattern's cue and source words, the tagged content stays;
+    a pattern on untagged words is added; one that cuts across tagged spans is dropped."""
+    taken = {i for a in tagged for span in _spans(a) for i in range(span.start, span.end)}
+    added = []
+    for attribution in matched:
+        cue = attribution.cue
+        same = next((a for a in tagged if a.cue.start < cue.end and cue.start < a.cue.end), None)
+        if same is not None:
+            same.cue = cue
+            same.sources = attribution.sources or same.sources
+        elif not any(i in taken for span in _spans(attribution) for i in range(span.start, span.end)):
+            added.append(attribution)
+    return tagged + added
 
 
 def _direct(tokens: list[Token], quoted: list[int]) -> bool:
