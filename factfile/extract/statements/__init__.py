@@ -21,7 +21,7 @@ from factfile.extract.statements.certainty import certainty_of, certainty_of_art
 from factfile.extract.statements.encoder import EncoderTagger, default_encoder_tagger
 from factfile.extract.statements.features import quote_depths
 from factfile.extract.statements.relations import Attribution, group, nested
-from factfile.extract.statements.rules import completed, rule_attributions
+from factfile.extract.statements.rules import completed, rule_attributions, subject_sources
 from factfile.extract.statements.sources import resolve
 from factfile.extract.statements.tagger import TaggedSpan, Tagger, default_tagger
 from factfile.records import Analysis, Span, Statement
@@ -60,6 +60,8 @@ def find_attributions(doc: Doc, tagger: Tagger | EncoderTagger | None = None, ru
                 if not any(i in claimed for span in _spans(attribution) for i in range(span.start, span.end)):
                     found.append(attribution)
     attributions = sorted(found, key=lambda a: a.cue.start)
+    if rules:
+        subject_sources(doc, attributions)
     conventional_boundaries(doc, attributions, tagger.cue_edges)
     attributions = [a for a in attributions if a.contents]  # boundaries may leave a content nothing
     return attributions + nested(doc, attributions)

@@ -69,6 +69,35 @@ def completed(doc: Doc, attribution: Attribution) -> Attribution | None:
     return _with_content(attribution, TaggedSpan("content", content[0], content[-1] + 1) if content else None)
 
 
+_CONTROLLED = ("advcl", "xcomp", "conj")  # "he said, adding ...", "forced to admit", "announced ... and said"
+_MAX_SOURCE_TOKENS = 12
+
+
+def subject_sources(doc: Doc, attributions: list[Attribution]) -> None:
+    """Attributions without a source get the subject of their cue, or of the verb a participle,
+    infinitive or coordinated cue shares its subject with ("X said, adding Y": X), in place;
+    never words another span holds. On PolNeAR dev the encoder left 181 gold sources of found
+    cues empty, 48 of them the cue's own subject."""
+    taken = {i for a in attributions for span in (a.cue, *a.sources, *a.contents) for i in range(span.start, span.end)}
+    for attribution in attributions:
+        if attribution.sources:
+            continue
+        inside = range(attribution.cue.start, attribution.cue.end)
+        token = next((t for t in doc[inside.start : inside.stop] if t.head.i not in inside or t.head is t), doc[inside.start])
+        for _ in range(3):
+            subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i not in inside), None)
+            if subject is not None or token.dep_ not in _CONTROLLED or token.head is token:
+                break
+            token = token.head
+        if subject is None:
+            continue
+        words = [t.i for t in subject.subtree]
+        if len(words) > _MAX_SOURCE_TOKENS or any(i in taken for i in words):
+            continue
+        attribution.sources = [TaggedSpan("source", min(words), max(words) + 1)]
+        taken.update(words)
+
+
 def _with_content(attribution: Attribution, content: TaggedSpan | None) -> Attribution | None:
     if content is None:
         return None
