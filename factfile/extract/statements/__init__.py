@@ -10,6 +10,8 @@ source type "article"), asserted or hedged.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -20,6 +22,7 @@ from factfile.extract.statements.boundaries import conventional_boundaries
 from factfile.extract.statements.certainty import certainty_of, certainty_of_article
 from factfile.extract.statements.encoder import EncoderTagger, default_encoder_tagger
 from factfile.extract.statements.features import quote_depths
+from factfile.extract.statements.narration import narration
 from factfile.extract.statements.relations import Attribution, group, nested
 from factfile.extract.statements.rules import completed, rule_attributions, subject_sources
 from factfile.extract.statements.sources import resolve
@@ -70,6 +73,7 @@ def find_attributions(doc: Doc, tagger: Tagger | EncoderTagger | None = None, ru
 def build_statements(doc: Doc, analysis: Analysis, attributions: list[Attribution]) -> list[Statement]:
     text = text_of(doc)
     quoted = quote_depths(doc)
+    attributions = _statements_only(doc, attributions, quoted)
     result = []
     for attribution in attributions:
         cue = _char_span(doc, [attribution.cue])
@@ -103,6 +107,20 @@ def build_statements(doc: Doc, analysis: Analysis, attributions: list[Attributio
             result.append(
                 Statement(cue=None, content=span, source=None, source_type="article", direct=False, certainty=certainty, hedges=hedges)
             )
+    return result
+
+
+def _statements_only(doc: Doc, attributions: list[Attribution], quoted: list[int]) -> list[Attribution]:
+    """The attributions without the writer's own narration (narration.py); a nested one whose
+    outer attribution goes becomes top-level."""
+    kept = [k for k, a in enumerate(attributions) if not narration(doc, a, quoted)]
+    index = {old: new for new, old in enumerate(kept)}
+    result = []
+    for k in kept:
+        attribution = attributions[k]
+        if attribution.parent is not None:
+            attribution = replace(attribution, parent=index.get(attribution.parent))
+        result.append(attribution)
     return result
 
 
