@@ -102,6 +102,13 @@ def test_a_participle_cue_takes_the_subject_of_the_verb_it_hangs_from(extractor)
     subject_sources(doc, [attribution])
     assert [doc[s.start : s.end].text for s in attribution.sources] == ["The senator"]
 
+    doc = extractor.nlp("He said the plan would fail, adding that it cost too much.")
+    said, adding = (next(t.i for t in doc if t.text == word) for word in ("said", "adding"))
+    first = Attribution(cue=TaggedSpan("cue", said, said + 1), sources=[TaggedSpan("source", 0, 1)], contents=[TaggedSpan("content", said + 1, adding - 1)])
+    second = Attribution(cue=TaggedSpan("cue", adding, adding + 1), contents=[TaggedSpan("content", adding + 1, len(doc) - 1)])
+    subject_sources(doc, [first, second])
+    assert second.sources == [TaggedSpan("source", 0, 1)]  # one source for both cues, as PolNeAR has it
+
 
 def test_for_the_encoder_a_pattern_gives_its_cue_and_source_but_keeps_the_tagged_content():
     """Officials said on Monday that the bridge was closed to traffic."""
