@@ -15,8 +15,10 @@ story folder and overall, each figure beside a simple baseline measured in the s
                  share of all actors mentioned. Baseline: exact-string actors (one record per surface).
   claims         gold claims carried by a statement overlapping the evidence quote whose source is the
                  right actor's main record, and with the right certainty; grouping of a claim's evidence
-                 across pages. Baselines: the sentence names the source (exact string), certainty always
-                 "asserted", word-overlap grouping of the evidence sentences.
+                 across pages: two evidence quotes are grouped when the statements carrying them belong
+                 to one claim as readers are shown it (relate/corroboration.claim_ids). Baselines: the
+                 sentence names the source (exact string), certainty always "asserted", word-overlap
+                 grouping of the evidence sentences (word-set Jaccard >= 0.5).
   events         for each gold event and page, an event of the right ACLED type, sub-type, place within
                  25 km, date exact (or inside the gold range).
   contradictions gold contradictions found (a factfile contradiction whose sides cover pages of both gold
@@ -89,8 +91,15 @@ def pair_scores(gold: set[frozenset], predicted: set[frozenset]) -> tuple[float,
 
 def bcubed(gold: dict[str, str], predicted: dict[str, object]) -> tuple[float, float, float]:
     """B-cubed precision, recall, F1 over the items of `gold` (an item missing from `predicted` is alone)."""
+    return bcubed_over(gold, predicted, list(gold))
+
+
+def bcubed_over(gold: dict[str, str], predicted: dict[str, object], over: Iterable[str]) -> tuple[float, float, float]:
+    """B-cubed averaged over the items `over` only, their clusters still holding all of `gold`'s items:
+    how well some pages (those not in English) sit in their story among all the others."""
     items = list(gold)
-    if not items:
+    over = [i for i in over if i in gold]
+    if not over:
         return 1.0, 1.0, 1.0
     label = {i: predicted.get(i, ("alone", i)) for i in items}
     by_label: dict[object, list[str]] = defaultdict(list)
@@ -99,11 +108,11 @@ def bcubed(gold: dict[str, str], predicted: dict[str, object]) -> tuple[float, f
         by_label[label[i]].append(i)
         by_gold[gold[i]].append(i)
     p = r = 0.0
-    for i in items:
+    for i in over:
         same = sum(1 for j in by_label[label[i]] if gold[j] == gold[i])
         p += same / len(by_label[label[i]])
         r += same / len(by_gold[gold[i]])
-    p, r = p / len(items), r / len(items)
+    p, r = p / len(over), r / len(over)
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
@@ -287,7 +296,7 @@ ACTOR_STAGES = ("sentences", "mentions", "chains", "descriptions", "places")
 
 def ingest(sets: list[StorySet], folder: Path, only: str | None = None):
     """Write the pages as one JSON-lines input (arrival in date order) and run the ingest pipeline;
-    `only="copies"` skips extraction and relates by copies alone, `only="actors"` runs only the stages
+    `only="copies"` skips extraction and relates by copies and stories alone, `only="actors"` runs only the stages
     and relater that actor linking needs (minutes faster; only that part is scored)."""
     from factfile.pipeline import Pipeline
     from factfile.store import Store
@@ -321,20 +330,20 @@ def ingest(sets: list[StorySet], folder: Path, only: str | None = None):
 
 
 def _copies_run(store, path: Path):
-    """Each page read into an article and stored with the copies relater only, no extraction."""
+    """Each page read into an article and stored with the copies and stories relaters only, no extraction."""
     from factfile.errors import IngestError
     from factfile.ingest import read_items, to_article
     from factfile.pipeline import Outcome
     from factfile.records import Analysis, Rejection
     from factfile.relate import build, prepare, write
 
-    relaters = build(("copies",))
+    relaters = build(("copies", "stories"))
     for item in read_items([str(path)]):
         if isinstance(item, Rejection):
             yield Outcome(item.origin, "rejected", item.problem)
             continue
         try:
-            analysis = prepare(Analysis(article=to_article(item)), ("copies",))
+            analysis = prepare(Analysis(article=to_article(item)), ("copies", "stories"))
         except IngestError as error:
             yield Outcome(error.origin, "rejected", error.problem)
             continue
@@ -462,10 +471,11 @@ def measure_actors(session, story: StorySet, stored: Stored) -> dict:
 
 def measure_claims(session, story: StorySet, stored: Stored, mains: dict[str, int | None]) -> dict:
     from factfile.read.actors import live_actor
+    from factfile.relate.corroboration import claim_ids
     from factfile.store import schema as s
 
     names = {a["key"]: a["names"] for a in story.gold.get("actors", [])}
-    occurrences = []  # (claim id, page, carried, certainty right, baseline carried, baseline certainty, content, sentence, same label)
+    occurrences = []  # (claim id, page, carried, certainty right, baseline carried, baseline certainty, carrying statement, sentence, same label)
     for claim in story.gold.get("claims", []):
         for evidence in claim["evidence"]:
             page = evidence["page"]
@@ -491,12 +501,13 @@ def measure_claims(session, story: StorySet, stored: Stored, mains: dict[str, in
             same_label = [st for st in right if st.certainty == claim["certainty"]]
             words = text[sentence[0]:sentence[1]]
             named = any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", words) for n in names.get(claim["source"], []))
-            content = (right or overlapping or [None])[0]
+            carrier = max(right or overlapping, key=lambda st: _covered(st, span), default=None)
             occurrences.append((claim["id"], page, bool(right), bool(certain), named, claim["certainty"] == "asserted",
-                                content.content_text if content is not None else "", words, bool(same_label)))
+                                carrier.id if carrier is not None else None, words, bool(same_label)))
     n = len(occurrences) or 1
     claims = sorted({o[0] for o in occurrences})
     per_claim = {c: [o for o in occurrences if o[0] == c] for c in claims}
+    claim_of = claim_ids(session, {o[6] for o in occurrences if o[6] is not None})
     # grouping: two occurrences of one gold claim on different pages belong together
     gold_pairs, factfile_pairs, overlap_pairs = set(), set(), set()
     for a, b in combinations(range(len(occurrences)), 2):
@@ -506,7 +517,7 @@ def measure_claims(session, story: StorySet, stored: Stored, mains: dict[str, in
         pair = frozenset((a, b))
         if oa[0] == ob[0]:
             gold_pairs.add(pair)
-        if oa[6] and ob[6] and same_content(oa[6], ob[6]):
+        if oa[6] is not None and ob[6] is not None and claim_of.get(oa[6], oa[6]) == claim_of.get(ob[6], ob[6]):
             factfile_pairs.add(pair)
         if jaccard(word_set(oa[7]), word_set(ob[7])) >= 0.5:
             overlap_pairs.add(pair)
@@ -520,12 +531,12 @@ def measure_claims(session, story: StorySet, stored: Stored, mains: dict[str, in
     }
 
 
-def same_content(a: str, b: str) -> bool:
-    from rapidfuzz import fuzz
-
-    from factfile.relate.corroboration import SAME_CONTENT
-
-    return fuzz.token_set_ratio(a, b) >= SAME_CONTENT
+def _covered(statement, span: tuple[int, int]) -> int:
+    """How many characters of the evidence quote the statement's content covers: the carrier is the statement covering most."""
+    start, end = statement.content_start, statement.content_end
+    if start is None or end is None:
+        return 0
+    return max(0, min(end, span[1]) - max(start, span[0]))
 
 
 def measure_events(session, story: StorySet, stored: Stored) -> dict:
@@ -601,8 +612,10 @@ def measure_contradictions(session, story: StorySet, stored: Stored) -> dict:
 def measure_stories(story: StorySet, stored: Stored) -> dict:
     gold = {p["id"]: p["story"] for p in story.pages if p["id"] in stored.document}
     predicted = {p: ("story", stored.story[p]) if stored.story.get(p) is not None else ("alone", p) for p in gold}
+    foreign = [p["id"] for p in story.pages if p["id"] in gold and p.get("language") != "en"]
     return {"factfile": bcubed(gold, predicted), "baseline": bcubed(gold, dict.fromkeys(gold, "one")), "pages": len(gold),
-            "stories": len({v for v in predicted.values()})}
+            "stories": len({v for v in predicted.values()}), "not_english": bcubed_over(gold, predicted, foreign),
+            "not_english_pages": len(foreign)}
 
 
 # ---------------------------------------------------------------- report
@@ -670,6 +683,7 @@ def report(session, story: StorySet, stored: Stored, only: str | None = None, pa
     print("         precision by evidence: " + ", ".join(f"{k} {right}/{n}" for k, (right, n) in c["by_evidence"].items()))
     print(f"         originals traced right {c['traced'][0]}/{c['traced'][1]}")
     if only == "copies":
+        report_stories(story, stored)
         return
     a = report_actors(session, story, stored)
     cl = measure_claims(session, story, stored, a["mains"])
@@ -684,10 +698,16 @@ def report(session, story: StorySet, stored: Stored, only: str | None = None, pa
     print(f"events   {e['total']} event-page pairs: " + ", ".join(f"{k} {e['checks'][k] / n:.3f}" for k in ("any event", "type", "sub-type", "place ≤ 25 km", "date")))
     x = measure_contradictions(session, story, stored)
     print(f"contra.  found {x['found']}/{x['expected']} expected; {x['shown']} shown, {x['false']} matching none")
+    report_stories(story, stored)
+
+
+def report_stories(story: StorySet, stored: Stored) -> None:
     st = measure_stories(story, stored)
     f, b = st["factfile"], st["baseline"]
     print(f"stories  B-cubed P {f[0]:.3f} R {f[1]:.3f} F1 {f[2]:.3f} ({st['stories']} stories for {st['pages']} pages)"
           f"   baseline one-story P {b[0]:.3f} R {b[1]:.3f} F1 {b[2]:.3f}")
+    ne = st["not_english"]
+    print(f"         pages not in English ({st['not_english_pages']}): B-cubed P {ne[0]:.3f} R {ne[1]:.3f} F1 {ne[2]:.3f}")
 
 
 def report_parts(session, story: StorySet, stored: Stored, parts: set[str]) -> None:
@@ -711,7 +731,7 @@ def main() -> None:
     parser.add_argument("--store", type=Path, help="score a store kept by --keep instead of ingesting the pages")
     parser.add_argument("--part", action="append", choices=PARTS, default=[], help="print only this measure (repeatable)")
     parser.add_argument("--actors", action="store_true", help="ingest and measure only what actor linking needs, with each form's records")
-    parser.add_argument("--copies", action="store_true", help="copies and originals only: no extraction, minutes faster")
+    parser.add_argument("--copies", action="store_true", help="copies, originals and stories only: no extraction, minutes faster")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     sets = load_sets(SETS, args.only)

@@ -117,3 +117,67 @@ def test_the_export_dates_an_undated_event_on_its_report(extractor):
 def test_typer_is_loaded_with_its_learned_verbs():
     typer = default_typer()
     assert "shell" in typer.triggers
+
+
+def test_demonyms_name_their_country_by_the_longest_shared_start():
+    assert [country_of_demonym(w) for w in ("Turkish", "Malian", "Nigerian", "Iraqi")] == ["Turkey", "Mali", "Nigeria", "Iraq"]
+    assert acled_name("Explosions/Remote violence", 1, {"turkish", "force"}, "Turkish", "NORP", "Syria") == "Military Forces of Turkey"
+    assert acled_name("Violence against civilians", 1, {"armed", "individual"}, None, None, "Nigeria") == "Unidentified Armed Group (Nigeria)"
+    # "a man was killed and his body was found": ACLED's coders give the deed to an unidentified armed group
+    assert acled_name("Violence against civilians", 1, set(), None, None, "Mexico") == "Unidentified Armed Group (Mexico)"
+    assert acled_name("Protests", 2, set(), None, None, "Mexico") is None
+
+
+def _lead(analysis):
+    return min(analysis.events, key=lambda e: e.trigger.start) if analysis.events else None
+
+
+def test_a_place_named_with_its_kind_is_the_events_place(extractor):
+    analysis = _analyse(extractor, "On 24 April 2022, BJP members gathered to stage a protest near Jhanda Chowk in Jharsuguda town "
+                                   "(Jharsuguda, Odisha), over the death of a cook.", date(2022, 4, 24))
+    event = _lead(analysis)
+    assert event is not None and analysis.places[event.place].name == "Jharsuguda"
+    analysis = _analyse(extractor, "On 18 May 2022, Turkish forces shelled QSD positions near Al Bab city in Aleppo countryside. "
+                                   "Casualties unknown.", date(2022, 5, 18))
+    event = _lead(analysis)
+    assert (analysis.places[event.place].name, analysis.places[event.place].country_code) == ("Al Bāb", "SY")
+    assert event.actor1_name == "Military Forces of Turkey"
+
+
+def test_a_verbless_parse_keeps_its_main_verb(extractor):
+    # the small model makes "On" the root and "protested" a participle on "people"
+    analysis = _analyse(extractor, "On 21 February 2022, in Acapulco de Juarez, Guerrero, 15 people protested outside the Commission of "
+                                   "Potable Water and Sewerage of the Municipality of Acapulco (CAPAMA) to demand access to drinking water. "
+                                   "Police arrested two of them.",
+                        date(2022, 2, 21))
+    assert [(e.event_type, e.trigger.text) for e in analysis.events][:1] == [("Protests", "protested")]
+
+
+def test_armed_individuals_are_an_armed_actor(extractor):
+    analysis = _analyse(extractor, "On 6 June 2022, armed individuals abducted a medical doctor while he was driving out of his house "
+                                   "in Umuokpara (Ehime Mbano, Imo).", date(2022, 6, 6))
+    event = _lead(analysis)
+    assert event is not None and (event.event_type, event.trigger.text) == ("Violence against civilians", "abducted")
+    assert event.actor1_name == "Unidentified Armed Group (Nigeria)"
+
+
+def test_a_lead_without_trigger_word_is_the_reports_event_however_unsure_the_typer(extractor):
+    analysis = _analyse(extractor, "On 24 June 2022, military forces of Pakistan exchanged fire with unidentified militants during an "
+                                   "operation at Kulachi tehsil (Dera Ismail Khan district, KP).", date(2022, 6, 24))
+    event = _lead(analysis)
+    assert event is not None and event.trigger.text == "exchanged"
+    assert analysis.times[event.time].start == date(2022, 6, 24)
+
+
+def test_an_unknown_place_gives_way_to_the_region_bracketed_after_it(extractor):
+    analysis = _analyse(extractor, "On 23 January 2022, family members staged a protest outside the Additional Commissioner's office in "
+                                   "Kandivali East (Mumbai Suburban, Maharashtra), to demand justice.", date(2022, 1, 23))
+    event = _lead(analysis)
+    assert analysis.places[event.place].name == "Mumbai Suburban"
+
+
+def test_a_full_date_the_model_missed_dates_the_event(extractor):
+    analysis = _analyse(extractor, "Around 25 April 2022 (as reported), workers protested in Xian city, Shaanxi to demand wage arrears.",
+                        date(2022, 4, 25))
+    time = analysis.times[_lead(analysis).time]
+    assert (time.span.text, time.start, time.end) == ("25 April 2022", date(2022, 4, 25), date(2022, 4, 25))

@@ -70,6 +70,41 @@ def test_migration_indexes_stored_statements_as_the_writer_does(db):
     assert bands() == written
 
 
+def test_russian_inflections_make_the_same_claim_and_other_words_do_not():
+    """eval/realstory (Wagner): two agencies' words for Rosaviatsia's passenger list, in other case forms."""
+    listed = "Согласно списку пассажиров, в их числе значится Евгений Пригожин"
+    assert claims.same_claim(listed, "что в списке пассажиров значится Евгений Пригожин")
+    assert shares_a_key(listed, "что в списке пассажиров значится Евгений Пригожин")
+    assert not claims.same_claim(listed, "что бойцы ЧВК «Вагнер» смогут подписать контракты с Минобороны РФ")
+    dropped, dropping = "уголовное дело в отношении Пригожина прекратят", "уголовное дело против Пригожин будет прекращено"
+    assert claims.same_claim(dropped, dropping) and shares_a_key(dropped, dropping)  # by stems: "прекр", "приго"
+    assert claims.content_words("Rostov-on-Don was taken") == frozenset({"rostov", "don", "taken"})  # English words whole
+
+
+@pytest.mark.parametrize("db", BACKENDS, indirect=True)
+def test_migration_keys_cyrillic_statements_as_the_writer_does(db, tmp_path):
+    page = tmp_path / "ria.txt"
+    page.write_text(
+        "Пригожин был в списке пассажиров\n\nПресс-секретарь президента Дмитрий Песков заявил, что уголовное дело "
+        "в отношении Евгения Пригожина будет прекращено. Об этом сообщил также Росавиация.\n", encoding="utf-8",
+    )
+    store = Store(db)
+    assert Pipeline(store).ingest([str(page)]).stored == 1
+
+    def bands():
+        with store.session() as session:
+            return sorted(session.execute(select(s.StatementBand.key, s.StatementBand.statement_id)).tuples())
+
+    written = bands()
+    assert written
+    with store.engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0014")
+    assert bands() != written  # 0019's downgrade keys whole words again
+    with store.engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "head")
+    assert bands() == written
+
+
 def test_only_attributed_english_statements_are_embedded():
     """The model's work goes to what sources say; the article's own sentences and other languages are
     compared by their words."""

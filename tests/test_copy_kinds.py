@@ -16,10 +16,10 @@ from factfile.records import Analysis, Article
 from factfile.relate import build
 from factfile.relate.copies import is_copy, sketch
 from factfile.relate.decisions import mark_copy_of, mark_not_copy, move_to_story, replay
-from factfile.relate.fingerprints import containment, fingerprint, name_keys
+from factfile.relate.fingerprints import containment, fingerprint, name_keys, stop_words
 from factfile.relate.outlets import is_republisher
 from factfile.relate.stories import explain
-from factfile.relate.wires import credited_agency
+from factfile.relate.wires import credited_agency, credited_source
 from factfile.relate.write import save
 from factfile.store import Store
 from factfile.store.schema import Document, Outlet
@@ -57,9 +57,10 @@ def store(db):
     store.close()
 
 
-def add(store: Store, text: str, domain: str, published: date | None = None, language: str = "en", title: str | None = None) -> int:
+def add(store: Store, text: str, domain: str, published: date | None = None, language: str = "en", title: str | None = None,
+        url: str | None = None) -> int:
     article = Article(
-        origin=f"{domain}/{content_hash(text)[:8]}", text=text, content_hash=content_hash(text), url=f"https://{domain}/a",
+        origin=f"{domain}/{content_hash(text)[:8]}", text=text, content_hash=content_hash(text), url=url or f"https://{domain}/a",
         published=published, domain=domain, site=domain.split(".")[0], language=language, title=title,
     )
     with store.transaction() as session:
@@ -164,6 +165,23 @@ def test_carriers_of_one_wire_story_share_a_stand_in_until_the_agency_page_arriv
         assert session.get(Document, stand_in.id) is None
         outlets = session.scalars(select(Outlet)).all()
         assert not [o.key for o in outlets if is_republisher(o)]
+
+
+def test_credited_sources_beyond_wire_agencies():
+    assert credited_source("Text", title="Plight of Ukraine's People Will Only Get Worse, un.org") == "un.org"
+    assert credited_source("Текст", url="http://206.189.44.186/host-http-ru.m.wikipedia.org/wiki/X") == "Wikipedia"
+    assert credited_source("Русская Википедия:Разрушение Каховской ГЭС\n\nТекст") == "Wikipedia"
+    assert credited_source("Text", title="Dam breach | BBC News", url="https://example.org/news/2023.06.06/dam.html") is None
+
+
+def test_mirrors_crediting_a_source_share_a_stand_in_for_its_page(store):
+    first = add(store, ORIGINAL_STORY, "mirror-a.example", title="Ukraine accuses Russia of blowing up dam, un.org")
+    second = add(store, ORIGINAL_STORY + "\nShare this.", "mirror-b.example", date(2023, 6, 5))
+    a, b = document(store, first), document(store, second)
+    assert a.copy_of_id == b.copy_of_id is not None  # the dated page is not made the original of the other
+    stand_in = document(store, a.copy_of_id)
+    assert stand_in.origin == "wire:un.org" and stand_in.url is None
+    assert a.copy_reason.startswith("copy of un.org")
 
 
 def test_a_farm_of_copies_is_a_republisher_and_its_source_is_not(store):
@@ -306,3 +324,96 @@ def test_reports_sharing_only_a_quote_are_not_copies():
     assert is_copy(a, b, "en") is None
     padded = first + "\nRead more on our site."
     assert is_copy(a, fingerprint(padded), "en") is not None
+
+
+def _content_words(count: int) -> list[str]:
+    from wordfreq import top_n_list
+
+    stops = stop_words("en")
+    words, stems = [], set()
+    for word in top_n_list("en", 20000)[2000:]:
+        if word.isalpha() and word.isascii() and len(word) >= 6 and word[:5] not in stems and word not in stops:
+            words.append(word)
+            stems.add(word[:5])
+        if len(words) == count:
+            return words
+    raise AssertionError("wordfreq has too few words")
+
+
+def test_a_long_rewrite_in_the_same_order_is_a_copy_though_a_smaller_share_of_it_aligns():
+    words = iter(_content_words(400))
+    original = [[next(words) for _ in range(6)] for _ in range(15)]
+    kept = [0, 1, 3, 5, 6, 8, 10, 12, 14]  # 9 of 15 sentences survive, reworded: half their content words kept
+
+    def rewrite(aligned: list[int]) -> str:
+        lines = []
+        for number, sentence in enumerate(original):
+            if number in aligned:
+                lines.append(", ".join(sentence[:3] + [next(words) for _ in range(3)]).capitalize() + ".")
+            else:
+                lines.append(", ".join(next(words) for _ in range(6)).capitalize() + ".")  # a sentence of its own
+        return "\n".join(lines)
+
+    text = "\n".join(f"The {a} and the {b} of {c} with {d} for {e} by {f}." for a, b, c, d, e, f in original)
+    match = is_copy(fingerprint(text), fingerprint(rewrite(kept)), "en")
+    assert match is not None and match.evidence == "rewritten"
+    assert is_copy(fingerprint(text), fingerprint(rewrite(kept[:7])), "en") is None  # 7 of 15: two reports of one event
+
+
+LEAD = ("Mutinous Russian mercenary boss Yevgeny Prigozhin said on Saturday he had ordered his fighters advancing on Moscow "
+        "in convoy to turn around and return to their bases to avoid bloodshed.")
+CARRIER = f"""MOSCOW (Reuters) - The office of Belarusian President Alexander Lukashenko said on Saturday that he had brokered a deal with Prigozhin.
+{LEAD.replace("Mutinous Russian mercenary boss Yevgeny Prigozhin said on Saturday", "Prigozhin said later on Saturday that")}
+The announcement, carried on the official Telegram channel of the Belarusian presidency, said the fighters would halt.
+The Kremlin later confirmed a deal had been struck and that all charges against him would be dropped and he would move to Belarus.
+Residents cheered as the fighters left the southern city late in the evening, and traffic on the highway resumed overnight."""
+RE_EDITED = f"""{LEAD}
+The office of Belarusian President Alexander Lukashenko said on Saturday he had spoken to Prigozhin, who agreed to halt.
+Putin had said the mutiny had to be decisively put down and called it a stab in the back.
+An Indian minister said New Delhi was following the events in Russia closely and urged restraint on all sides.
+The development came after Lukashenko allowed the Belarusian border with Ukraine to serve as an entry point for Russian troops in February 2022."""
+
+
+def test_a_re_edited_wire_story_sharing_one_sentence_with_a_credited_carrier_is_a_copy(store):
+    a, b = fingerprint(CARRIER), fingerprint(RE_EDITED)
+    assert containment(a.words, b.words) < 0.3  # not enough for the word-run rules
+    assert is_copy(a, b, "en") is None  # without a credit, one shared sentence is two reports of one event
+    match = is_copy(a, b, "en", wire=True)
+    assert match is not None and match.evidence == "wire"
+    carrier = add(store, CARRIER, "carrier.example", date(2023, 6, 24))
+    re_edited = add(store, RE_EDITED, "paper.example", date(2023, 6, 24))
+    independent = add(store, SAME_EVENT, "other.example", date(2023, 6, 24))
+    assert document(store, carrier).copy_of_id == document(store, re_edited).copy_of_id is not None
+    assert document(store, document(store, carrier).copy_of_id).origin == "wire:Reuters"
+    assert document(store, independent).copy_of_id is None
+
+
+def _page(page_id: str) -> dict:
+    import json
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[1] / "eval" / "realstory" / page_id.split("-")[0]
+    return next(p for line in (folder / "pages.jsonl").open(encoding="utf-8") if (p := json.loads(line))["id"] == page_id)
+
+
+def test_reports_quoting_one_speech_are_not_reworded_copies():
+    """Two Russian reports of Putin's address (eval/realstory/wagner): their names come in the same order and
+    they share word runs, but only inside the speech they both quote."""
+    first, second = (_page(p) for p in ("wagner-053", "wagner-054"))
+    a, b = fingerprint(first["text"], "ru"), fingerprint(second["text"], "ru")
+    assert containment(a.words, b.words) >= 0.3 and containment(a.narration, b.narration) < 0.05
+    assert is_copy(a, b, "ru") is None
+
+
+REUTERS_TRAILER = ("Register now for FREE unlimited access to Reuters.com\nReporting by Pavel Polityuk; Editing by Frances Kerry\n"
+                   "Our Standards: The Thomson Reuters Trust Principles.")
+ECONOMY = """LONDON, June 6 (Reuters) - British house prices fell for a third month in May as higher mortgage rates weighed on
+demand, mortgage lender Halifax said on Wednesday, adding that it expected further falls later this year.
+Prices dropped 0.1% from April, a smaller fall than the 0.2% expected by economists polled by Reuters, leaving the
+average price at 286,532 pounds. Kim Kinnaird, director of Halifax Mortgages, said buyers were cautious."""
+
+
+def test_two_stories_of_one_agency_sharing_its_boilerplate_are_not_wire_copies():
+    a, b = fingerprint(WIRE + "\n" + REUTERS_TRAILER), fingerprint(ECONOMY + "\n" + REUTERS_TRAILER)
+    assert containment(a.narration, b.narration) >= 0.15  # the trailer is a good part of a short story's word runs
+    assert is_copy(a, b, "en", wire=True) is None

@@ -41,3 +41,29 @@ def test_languages_whose_word_segmenter_is_not_installed_are_read():
     ):
         analysis = analyse(Article(language, text, f"h-{language}", language=language, published=date(2023, 6, 7)))
         assert analysis.article.language == language
+
+
+def test_statements_by_reporting_verb_and_according_to_in_romance_languages_and_german():
+    """eval/realstory sentences (Kakhovka, Wagner): the source is the name beside the verb, the content the other side."""
+    cases = [
+        ("it", '"Ora la Russia è colpevole di brutale ecocidio", ha affermato il presidente ucraino Volodymyr Zelensky.',
+         "Volodymyr Zelensky", "Ora la Russia è colpevole di brutale ecocidio"),
+        ("pt", "O chefe do Wagner, Yevgeny Prigozhin, disse que o exército russo havia atacado um acampamento dos paramilitares.",
+         "Yevgeny Prigozhin", "o exército russo havia atacado um acampamento dos paramilitares"),
+        ("fr", "Selon Volodymyr Zelensky, il est physiquement impossible de faire sauter le barrage de l'extérieur.",
+         "Volodymyr Zelensky", "il est physiquement impossible de faire sauter le barrage de l'extérieur"),
+        ("de", "Die Lage nahm eine Wendung, als Prigoschin behauptete, Lager seiner Söldnerarmee seien angegriffen worden.",
+         "Prigoschin", "Lager seiner Söldnerarmee seien angegriffen worden"),
+        ("es", "Zelenski, que ha intervenido de forma telemática, ha señalado que es imposible volarla desde el exterior.",
+         "Zelenski", "es imposible volarla desde el exterior"),
+    ]
+    for language, text, source, content in cases:
+        analysis = analyse(Article(language, text, f"h-{language}", language=language))
+        (statement,) = analysis.statements
+        assert analysis.chains[statement.source_chain].name == source, language
+        assert statement.content.text.strip('"') == content, language
+        assert statement.certainty == "reported"
+    denied = analyse(Article("it", "Il portavoce Dmitri Peskov ha smentito che Mosca sia coinvolta.", "h-it2", language="it"))
+    assert [(st.certainty, st.content.text) for st in denied.statements] == [("denied", "Mosca sia coinvolta")]
+    assert analyse(Article("de", "Er war nie in Rostow, sagte niemand.", "h-de2", language="de")).statements == []
+    assert analyse(Article("nl", "Zelensky zei dat de dam is opgeblazen.", "h-nl", language="nl")).statements == []

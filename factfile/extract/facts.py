@@ -42,11 +42,14 @@ _AMOUNT = (
 _SIZE_CUE = r"(?:from|of|has|have|had|numbers?|numbered|counts?|comprises?|consists? of|includes?|with|to|estimated at|totals?|totalling|reached)"
 _SIZE = re.compile(rf"\b{_SIZE_CUE}\s+(?P<amount>{_AMOUNT})\s+(?:[a-zA-Z’'-]+\s+){{0,2}}?(?:{_PEOPLE})\b", re.I)
 _SIZE_NUMBER = re.compile(rf"\bnumber of (?:its )?(?:{_PEOPLE})\b[^.]{{0,40}}?\b(?:to|at|is|was|of)\s+(?P<amount>{_AMOUNT})\b", re.I)
+# A count after "home to" is a place's population ("an area that was home to more than 60,000 people"), no group's size.
+_NOT_SIZE_BEFORE = re.compile(r"(?i)\bhome\s+$")
 _FOUNDED = re.compile(r"\b(?:was|were|been|is)?\s*(?P<verb>founded|formed|created|established|launched|set up)\b", re.I)
 _FOUNDED_ACTIVE = re.compile(r"\b(?P<verb>founded|formed|created|established|launched|set up)\s+(?:it|the group|the unit|them)\b", re.I)
 _BASED = re.compile(r"\b(?:based|headquartered|active|operating)\s+in\s+(?P<place>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _ROLE = r"spokes(?:man|woman|person)|leader|commander|founder|head|chief|co-founder"
 _ROLE_OF = re.compile(rf"\b(?P<role>{_ROLE})\s+of\s+(?:the\s+)?[“\"«‘]?", re.I)
+_NOT_APPOSITION = re.compile(r"(?i)^\s*['’]s\b|\b(?:and|that|who|which|said|says|with)\b")
 _ROLE_POSSESSIVE = re.compile(rf"^[”\"»’]?['’]s\s+(?P<role>{_ROLE})\b", re.I)
 _DESIGNATION = re.compile(
     r"\b(?P<verb>classif\w*|designat\w*|declar\w*|list\w*|recogni[sz]\w*|label\w*|brand\w*|outlaw\w*|ban\w*)\b"
@@ -119,7 +122,8 @@ def _facts_in(doc: Doc, analysis: Analysis, sentence: Span) -> list[Fact]:
 
     topic = _topic(analysis, sentence, organisations)
     for match in _SIZE.finditer(text):
-        add(topic, "size", match.group("amount"), match.start("amount"), match.end())
+        if not _NOT_SIZE_BEFORE.search(text[: match.start()]):
+            add(topic, "size", match.group("amount"), match.start("amount"), match.end())
     for match in _SIZE_NUMBER.finditer(text):
         add(topic, "size", match.group("amount"), match.start("amount"), match.end("amount"))
     if _FOUNDED.search(text) or _FOUNDED_ACTIVE.search(text):
@@ -297,6 +301,9 @@ def _roles(analysis: Analysis, sentence: Span, mentions: list[tuple[int, Mention
             continue
         person = min(people, key=lambda p: min(abs(p.span.end - extent[0]), abs(p.span.start - extent[1])))
         if min(abs(person.span.end - extent[0]), abs(person.span.start - extent[1])) > 40:
+            continue
+        between = text[person.span.end : extent[0]] if person.span.end <= extent[0] else text[extent[1] : person.span.start]
+        if _NOT_APPOSITION.search(between):  # "with Putin's approval, and that the head of the Wagner militia"
             continue
         start, end = extent
         facts.append(

@@ -29,9 +29,13 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 _NAME_LABELS = frozenset({"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"})
 REGION_NOUNS = frozenset({
     "region", "regions", "oblast", "province", "district", "state", "county", "governorate", "krai", "territory",
-    "area", "republic", "prefecture", "department", "rayon", "raion",
+    "area", "republic", "prefecture", "department", "rayon", "raion", "township", "tehsil", "regency", "municipality",
+    "commune", "countryside",
 })
 SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "capital", "settlement", "outskirts", "hamlet", "suburb", "port"})
+# the lowercase word after a name that says what kind of place it is: "Luari village", "Kale township"
+_KIND_NOUNS = sorted((REGION_NOUNS | SETTLEMENT_NOUNS) - {"capital", "outskirts", "port", "regions", "area", "territory"}, key=len, reverse=True)
+_KIND = r"(?:" + "|".join(_KIND_NOUNS) + r")\b"
 LOCATIVE_PREPOSITIONS = frozenset({
     "in", "near", "at", "into", "from", "outside", "around", "inside", "toward", "towards", "across", "through", "throughout", "along", "within",
 })
@@ -43,7 +47,14 @@ _SMALL_TOWN = 100_000  # below this a town named beside a foreign region is more
 # brackets, the districts and regions holding it, most specific first (the way ACLED's coders and many
 # wire reports write them); the model often reads the whole as one organisation.
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:de|do|da|dos|das|del|la|le|el|al|di|of|des|du|y|-)\s+)?[A-Z0-9][\w'’.-]*)*"
-_BRACKETED = re.compile(rf"({_NAME}(?:\s+-\s+{_NAME})?)\s+\(((?:{_NAME})(?:,\s+{_NAME})*)\)")
+_BRACKETED = re.compile(
+    rf"({_NAME}(?:\s+-\s+{_NAME})?)(?:\s+{_KIND})?\s+\(((?:{_NAME})(?:\s+{_KIND})?(?:,\s+{_NAME}(?:\s+{_KIND})?)*)\)"
+)
+# "demonstrated in Jharsuguda town", "Al Bab city in Aleppo countryside", "Kale township": a name the
+# word after it calls a place, where the model often sees no name or only part of one
+_NAMED_KIND = re.compile(rf"(?<![\w'’-])({_NAME})\s+({_KIND})")
+# after a place, the regions holding it in brackets, maybe past the word for its kind: "Luari village (North Tobelo district, ...)"
+FOLLOWED_BY_REGIONS = re.compile(rf"(?:\s+{_KIND})?\s+\(")
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})(?:,\s+[A-Z][\w.]+)?\s+[-–—]\s")
 
 
@@ -91,7 +102,8 @@ def find_toponyms(doc: Doc, analysis: Analysis) -> list[_Toponym]:
         offset = match.start(2)
         for name in match.group(2).split(","):
             start = offset + len(name) - len(name.lstrip())
-            parts.append((start, start + len(name.strip()), True))
+            bare = re.sub(rf"\s+{_KIND}$", "", name.strip())  # "North Tobelo district": the name, a region
+            parts.append((start, start + len(bare), True))
             offset += len(name) + 1
         for start, end, region in parts:
             name = text_of(doc)[start:end]
@@ -101,6 +113,18 @@ def find_toponyms(doc: Doc, analysis: Analysis) -> list[_Toponym]:
             found = [t for t in found if not (t.span.start < end and start < t.span.end)]
             key = place_key(name.split(" - ")[0])  # "Rio de Janeiro - North Zone": a zone of the city
             found.append(_Toponym(Span(start, end, name), mention, key, region, "GPE"))
+    taken = [(t.span.start, t.span.end) for t in found]
+    for match in _NAMED_KIND.finditer(text_of(doc)):
+        start, end = match.span(1)
+        name = match.group(1)
+        if name.split()[0] in ("On", "Around", "In", "The", "A", "An") or any(s < end and start < e and not (start <= s and e <= end) for s, e in taken):
+            continue  # a sentence's first word; a name that runs past this one
+        mention = next((i for i, m in enumerate(analysis.mentions) if m.span.start < end and start < m.span.end and m.label not in ("DATE", "TIME", "CARDINAL")), None)
+        if mention is not None and analysis.mentions[mention].label in ("PERSON", "ORG", "NORP") and not any(t.mention == mention for t in found):
+            continue  # "the Biden administration", a party: only a name the model took for a place, or none at all
+        kept = [t for t in found if not (start <= t.span.start and t.span.end <= end)]
+        region = next((t.region for t in found if t.span.start == start and t.span.end == end), match.group(2) in REGION_NOUNS)
+        found = kept + [_Toponym(Span(start, end, name), mention, place_key(name), region, "FAC" if mention is None else analysis.mentions[mention].label)]
     for match in _DATELINE.finditer(text_of(doc)):  # "CHARLOTTE - Nearly a week after ...": where the report is filed
         start, end = match.span(1)
         if not any(t.span.start < end and start < t.span.end for t in found):

@@ -57,6 +57,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("deictic", r"^(?P<word>today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|last night)$"),
     ]
 ]
+_MONTH_NAME = _MONTH.replace("(?P<month>", "(?:")
+_FULL_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME}\s+(?:19|20)\d\d\b|\b{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b", re.I)
 _DURATION = re.compile(rf"^(?:the\s+)?(?:past\s+|last\s+|next\s+)?{_COUNT}\s+(?:day|week|month|year|decade|hour)s?(?:\s+old)?$|-year-old|-month-old", re.I)
 
 
@@ -76,7 +78,13 @@ def make_times() -> Stage:
                 continue  # "four years", "49-year-old": a length of time, not a point in it
             start, end, precision = resolved or (None, None, None)
             found.append(TimeExpression(span=span, start=start, end=end, precision=precision))
-        analysis.times = found
+        text = analysis.article.text
+        for match in _FULL_DATE.finditer(text):  # "Around 25 April 2022 (as reported), ...": a date the model did not tag
+            if not any(t.span.start < match.end() and match.start() < t.span.end for t in found):
+                resolved = normalise(match.group(0), published)
+                if resolved is not None:
+                    found.append(TimeExpression(Span(match.start(), match.end(), match.group(0)), *resolved))
+        analysis.times = sorted(found, key=lambda t: t.span.start)
 
     return times
 

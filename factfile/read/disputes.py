@@ -54,10 +54,10 @@ class Side:
 
 @dataclass(slots=True)
 class Dispute:
-    subject_kind: str  # actor | event | statement
+    subject_kind: str  # actor | event | story (a slot of its happening) | statement
     subject_id: int
-    subject: str  # the actor's name, the event's type and place, the claim's words
-    attribute: str  # size, founded, fatalities, date, place, happened, certainty, counts killed ...
+    subject: str  # the actor's name, the event's type and place, the story's label, the claim's words
+    attribute: str  # size, founded, fatalities, date, place, happened, certainty, counts killed, who did it ...
     kind: str  # numbers, dates, places, values, confirmed vs denied
     sides: list[Side]
 
@@ -190,6 +190,8 @@ def _subject_label(session: Session, kind: str, subject_id: int) -> str:
         if row is None:
             return f"event {subject_id}"
         return " ".join(str(part) for part in (row.event_type, f"in {row.name}" if row.name else None, f"on {row.date_start}" if row.date_start else None) if part)
+    if kind == "story":
+        return session.scalar(select(s.Story.label).where(s.Story.id == subject_id)) or f"story {subject_id}"
     content = session.scalar(select(s.Statement.content_text).where(s.Statement.id == subject_id))
     return content or f"statement {subject_id}"
 
@@ -215,7 +217,7 @@ def _side(session: Session, table: str, side: contradictions.Side) -> Side:
         .join(s.Document, s.Document.id == model.document_id)
         .outerjoin(s.Outlet, s.Outlet.id == s.Document.outlet_id)
         .where(model.id.in_(rows))
-        .order_by(s.Document.published, s.Document.id, model.id)
+        .order_by(s.Document.published.is_(None), s.Document.published, s.Document.id, model.id)  # dated reports first, on every database
     )
     if table != "statements":
         query = query.outerjoin(s.Statement, s.Statement.id == statement_id)

@@ -41,7 +41,7 @@ from factfile.read.documents import search_documents
 from factfile.read.events import EventFilter, list_events
 from factfile.read.sql import OUTLET_NAME
 from factfile.read.statements import StatementFilter, list_statements, statements_about
-from factfile.relate.corroboration import for_statements, independent_sources
+from factfile.relate.corroboration import claim_ids, independent_sources
 from factfile.store import schema as s
 from factfile.store.schema import as_utc
 from factfile.store.writer import last_change
@@ -366,16 +366,11 @@ def _claims(session: Session, arrived: dict, condition) -> list[ChangeOut]:
     if not ids:
         return []
     _, rows = list_statements(session, StatementFilter(ids=ids, include_wrong=False), limit=len(ids))
-    support = for_statements(session, ids)
-    peers = {peer for found in support.values() for peer in found.items}
-    order = dict(session.execute(
-        select(s.Statement.id, s.Document.seq).join(s.Document, s.Document.id == s.Statement.document_id).where(s.Statement.id.in_(peers | set(ids)))
-    ).all())
+    claim_of = claim_ids(session, ids)
     found = []
     for st in rows:
         seq, at, _, _ = arrived[st.document_id]
-        making = (support[st.id].items if st.id in support else []) or [st.id]
-        first = min(making, key=lambda item: (order.get(item) or 0, item))
+        first = claim_of.get(st.id, st.id)
         source = st.source_actor or st.source_text or "the article"
         found.append(ChangeOut(
             id=f"statement-{st.id}", kind="claim", seq=seq, cursor=_cursor(seq, "claim", str(st.id)), arrived=at,

@@ -6,7 +6,10 @@ the first five events of eval/claims/, scored on all ten by eval/claims.py), so 
 nationalists were killed" and "over 70 militants eliminated" can meet where their words alone do not.
 Numbers and negation still separate claims: "70 killed" and "2 killed" are two claims about the same
 thing (a dispute, relate/contradictions.py), and so are "X met Y" and "X did not meet Y". Without
-stored vectors (statements stored before them) the words decide: token_set_ratio >= `SAME_WORDS`.
+stored vectors (statements stored before them, and those not in English) the words decide:
+token_set_ratio >= `SAME_WORDS`. Russian and Ukrainian inflect by endings ("дело Пригожина прекратят"
+/ "дело Пригожин будет прекращено"), so a Cyrillic word counts by its first `CYRILLIC_STEM` letters
+and their stop words are left out, for the band keys and the comparison alike.
 
 The rest of this module finds candidates without reading the store:
 
@@ -37,9 +40,13 @@ from factfile.store.schema import StatementBand, StatementVector
 
 SAME_CLAIM = 1.0  # cosine + Jaccard of content words
 SAME_WORDS = 85  # rapidfuzz token_set_ratio: the word-overlap rule, used without vectors
+# Letters a Cyrillic word keeps: 5 joined the case and tense forms of eval/realstory's Wagner quotes
+# ("Пригожина"/"Пригожин", "прекратят"/"прекращено", "списку"/"списке"), 4 joined unrelated words.
+CYRILLIC_STEM = 5
 ROWS = 2  # the combination below is written for two rows per band
 BANDS = 8
 _WORD = re.compile(r"\w+", re.UNICODE)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 @cache
@@ -59,9 +66,25 @@ def _mix(values: np.ndarray) -> np.ndarray:
 
 def words(content: str) -> list[int]:
     """Hashes of the content's distinct words, stop words left out (all words if it has nothing else)."""
-    tokens = {t.casefold() for t in _WORD.findall(content)}
-    content_words = tokens - stop_words("en") or tokens
-    return sorted(_hash64(t) for t in content_words)
+    return sorted(_hash64(t) for t in content_words(content))
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    """English, Russian and Ukrainian stop words: one list, as the scripts do not overlap."""
+    return stop_words("en") | stop_words("ru") | stop_words("uk")
+
+
+def _form(word: str) -> str:
+    """How a casefolded word is compared: a Cyrillic one by its stem (`CYRILLIC_STEM`), others whole."""
+    return word[:CYRILLIC_STEM] if _CYRILLIC.match(word) else word
+
+
+def _compared(content: str) -> str:
+    """The text the word-overlap rule compares: as written, but a Cyrillic content as its stems."""
+    if not _CYRILLIC.search(content):
+        return content
+    return " ".join(sorted(content_words(content)))
 
 
 def keys_of(contents: Sequence[str]) -> list[list[int]]:
@@ -162,7 +185,7 @@ def negated(content: str) -> bool:
 
 def content_words(content: str) -> frozenset[str]:
     tokens = {t.casefold() for t in _WORD.findall(content)}
-    return frozenset(tokens - stop_words("en") or tokens)
+    return frozenset(_form(t) for t in (tokens - _stop_words() or tokens))
 
 
 def same_claim(
@@ -178,7 +201,7 @@ def same_claim(
     if polarity and negated(a) != negated(b):
         return False
     if a_vector is None or b_vector is None:
-        return fuzz.token_set_ratio(a, b) >= SAME_WORDS
+        return fuzz.token_set_ratio(_compared(a), _compared(b)) >= SAME_WORDS
     a_words, b_words = content_words(a), content_words(b)
     jaccard = len(a_words & b_words) / max(1, len(a_words | b_words))
     return float(np.dot(a_vector, b_vector)) + jaccard >= SAME_CLAIM

@@ -13,6 +13,9 @@ Values are normalised before they are compared, so only what a reader would call
   other, and placed within `NEAR_KM` of each other when both places are on the map ("one civilian
   killed in shelling of Kherson" on the 8th is no other count of "a missile attack on the dam" on the
   6th). Places within `NEAR_KM` of each other, or one inside the other, are one site;
+- story slots (relate/slots.py): who did it, how it was done, whether it can be repaired, what the action
+  is called, read from each attributed statement of a story, values normalised (an agent to its state, a
+  means to explosion or strike, a denial as a flag on its value) and split into sides that cannot both hold;
 - statements: the same claim (relate/claims.same_claim, its negation included) confirmed by one source
   and denied by another, within one story. Not knowing is no denial: "did not specify what caused the
   explosion", "was unable to say" deny nothing.
@@ -40,7 +43,7 @@ from sqlalchemy.orm import Session
 from factfile.extract.facts import SINGLE_VALUED
 from factfile.extract.quantities import parse_number
 from factfile.extract.times import normalise as resolve_date
-from factfile.relate import claims
+from factfile.relate import claims, slots
 from factfile.relate.corroboration import MAX_DAYS_APART, independent_sources, normalise_value, same_events
 from factfile.store.schema import Document, Event, Fact, Place, Quantity, Statement
 
@@ -48,6 +51,7 @@ DATES = {"founded", "born", "died"}
 PLACES = {"based_in", "headquarters"}
 NUMBERS = {"size", "members", "age"}
 APPROXIMATE_MARGIN = 0.2  # "about 100" is compatible with 80-120
+MIN_SHARED_WORDS = 3  # content words two statements compared by their words alone (no vectors) share to be one claim
 NEAR_KM = 50.0  # two places this close may name one happening's site (a town and the dam beside it)
 EARTH_KM = 6371.0
 # A negation of saying or knowing: the source declines to tell, it does not deny ("did not specify",
@@ -423,6 +427,7 @@ def _denials(session: Session, statement: Statement, peers: list[Statement], vec
         p for p in peers
         if p.id == statement.id
         or claims.same_claim(statement.content_text, p.content_text, own, vectors.get(p.id), polarity=False)
+        and (own is not None and vectors.get(p.id) is not None or _shared_words(statement.content_text, p.content_text) >= MIN_SHARED_WORDS)
     ]
     denied = [p for p in same if denies(p)]
     confirmed = [p for p in same if not denies(p)]
@@ -435,22 +440,73 @@ def _denials(session: Session, statement: Statement, peers: list[Statement], vec
     return Contradiction(f"statement {statement.id}", "certainty", "confirmed vs denied", sides, "statements")
 
 
+def _shared_words(a: str, b: str) -> int:
+    return len(claims.content_words(a) & claims.content_words(b))
+
+
+SLOT_NAMES = {"responsibility": "who did it", "means": "how it was done", "repairable": "repairable", "characterisation": "what it is called"}
+_VALUE = {"explosion": "blown up (explosion)", "strike": "struck (strike, shelling)"}
+_DENIED_VALUE = {"coup or mutiny": "not a coup or mutiny", "repairable": "not repairable", "explosion": "not blown up", "strike": "not struck"}
+
+
+def _slot_disputes(session: Session, subject: str, statements: list[Statement]) -> tuple[list[Contradiction], set[int]]:
+    """The story's slots (relate/slots.py) that its sources fill with values that cannot both hold, and the
+    statements these disputes show. Only attributed statements count (an outlet's own narration is no
+    side), and not-telling is no value; a slot whose sentence names no structure joins the one structure
+    its attribute is about in the story ("this is deliberate sabotage by the Ukrainian side": the dam)."""
+    filled: dict[tuple[str, str | None], list[tuple[slots.Slot, Statement]]] = defaultdict(list)
+    for statement in statements:
+        if statement.source_type == "article" or not (statement.source_text or statement.source_actor_id):
+            continue
+        if _NOT_TELLING.search(f"{statement.cue_text or ''} {statement.content_text}"):
+            continue
+        for slot in slots.read(statement.content_text, statement.cue_text, statement.certainty):
+            filled[(slot.attribute, slot.target)].append((slot, statement))
+    for attribute in {a for a, _ in filled}:
+        targets = [t for a, t in filled if a == attribute and t is not None]
+        if len(targets) == 1 and (attribute, None) in filled:
+            filled[(attribute, targets[0])] += filled.pop((attribute, None))
+    found, covered = [], set()
+    for (attribute, target), items in sorted(filled.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        groups: dict[str, list[Statement]] = defaultdict(list)
+        slot_of: dict[str, slots.Slot] = {}
+        for slot, statement in items:
+            label = _DENIED_VALUE.get(slot.value, f"not {slot.value}") if slot.denied else _VALUE.get(slot.value, slot.value)
+            if statement not in groups[label]:
+                groups[label].append(statement)
+            slot_of[label] = slot
+        clusters = _split(groups, lambda a, b, slot_of=slot_of: slot_of[a].compatible(slot_of[b]))
+        said = [{_sayer(st) for v in c for st in groups[v]} - {None} for c in clusters]
+        if len(clusters) < 2 or len(set().union(*said)) < 2 or any(not s for s in said) or all(s == said[0] for s in said):
+            continue
+        sides = [
+            _side(session, " / ".join(cluster), [(st.id, st.document_id, st.source_text) for v in cluster for st in groups[v]])
+            for cluster in clusters
+        ]
+        name = SLOT_NAMES[attribute] + (f" ({target})" if target else "")
+        found.append(Contradiction(subject, name, "values", sides, "statements"))
+        covered.update(st.id for _, st in items)
+    return found, covered
+
+
 def _sayer(statement: Statement) -> object:
     return statement.source_actor_id or (statement.source_text or "").casefold() or None
 
 
 def for_story(session: Session, story_id: int) -> list[Contradiction]:
-    """Every claim of a story confirmed by one source and denied by another (each pair of sides once)."""
+    """A story's slots filled with values that cannot both hold (`_slot_disputes`), then every other claim
+    confirmed by one source and denied by another (each pair of sides once)."""
     statements = session.scalars(
         select(Statement)
         .join(Document, Document.id == Statement.document_id)
         .where(Document.story_id == story_id, Statement.marked_wrong.is_(False))
         .order_by(Statement.id)
     ).all()
+    found, covered = _slot_disputes(session, f"story {story_id}", statements)
     vectors = claims.vectors_of(session, [st.id for st in statements])
-    found, seen = [], set()
+    seen: set[frozenset] = set()
     for statement in statements:
-        if not denies(statement):
+        if statement.id in covered or not denies(statement):
             continue
         contradiction = _denials(session, statement, statements, vectors)
         if contradiction is None:

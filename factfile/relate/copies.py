@@ -57,7 +57,8 @@ from factfile.relate.fingerprints import (
 )
 from factfile.relate.outlets import WIRE_COPY, declares_outlet
 from factfile.relate.templates import slots
-from factfile.relate.wires import AGENCIES, credited_agency, outlet_agency
+from factfile.relate.wires import AGENCIES, credited_agency, credited_source, outlet_agency
+from factfile.relate.wires import domains as source_domains
 from factfile.store.schema import CopyBand, CopyFingerprint, Document, Outlet, Story
 
 CANDIDATES = 50  # documents sharing the most word or skeleton band keys whose signatures are compared
@@ -75,11 +76,24 @@ SPUN_SKELETON = 0.3
 SIMILAR_JACCARD = 0.8
 ALIGNED_SENTENCES = 5  # sentences aligned in order before a rewording is called a copy
 SENTENCE_AGREEMENT = 0.7  # and their share of the text with fewer sentences
+# A longer alignment needs a smaller share: independent reports of one event align at most 7 sentences in
+# order on eval/realstory, a content farm's rewrite of an explainer with added headings 9 of 15 (tuned together).
+LONG_ALIGNMENT = 8
+LONG_ALIGNMENT_AGREEMENT = 0.6
+# Carriers of one wire story that re-edit it (cut, re-ordered, a new lead) may share only a few of its
+# sentences; when one credits the agency, a whole sentence outside quotes and trailers (15 five-word runs,
+# about 20 words; two stories of one agency share its boilerplate, "Reporting by … Editing by …") making
+# up a good part of the shorter text's narration is enough, if the two also tell one story: a third of
+# the shorter one's names and numbers in the same order. Tuned together on eval/realstory.
+WIRE_SENTENCE = 15
+WIRE_NARRATION = 0.15
+WIRE_NAMES = 0.35
 MIN_NAMES = 8  # names, numbers and dates a text needs before their order says anything
 NAME_AGREEMENT = 0.6  # share of the shorter name sequence found in order in the other text
 TRANSLATED_NAMES = 10  # in order, before two texts in two languages are one text (a date, a place and a name recur in any report)
 NAME_AGREEMENT_LONGER = 0.4  # and of the longer one: a translation is about as long as its original
 REWORDED_SKELETON = 0.2  # in one language, a name-order match also needs some of the sentence skeleton
+QUOTED_ONLY = 0.5  # and word runs shared outside quotes too: under half the share of all word runs, the texts share a speech they quote
 TEMPLATE_TOKENS = 150  # templated reports (event notes, agency flashes) are shorter than this
 VERBATIM = 0.9  # word containment above which two texts are one text whatever their figures
 STAND_IN = "wire:"  # origin prefix of a stand-in document for a wire story whose page is not stored
@@ -101,7 +115,7 @@ class Match:
     @property
     def score(self) -> float:
         """One number to rank matches: shared words, else shared skeleton, else shared name order."""
-        if self.evidence in ("similarity", "containment"):
+        if self.evidence in ("similarity", "containment", "wire"):
             return self.words
         if self.evidence == "spun":
             return 0.8 * max(self.words, self.skeleton)
@@ -113,18 +127,21 @@ class Match:
 
 
 def is_copy(
-    a: Fingerprint, b: Fingerprint, language: str | None = None, same_language: bool = True, same_outlet: bool = False
+    a: Fingerprint, b: Fingerprint, language: str | None = None, same_language: bool = True, same_outlet: bool = False,
+    wire: bool = False,
 ) -> Match | None:
     """Compare two fingerprints in full; a Match (without document id) when one text copies the other.
 
     Two pages of one outlet share its boilerplate (bylines, teasers, footers), so between them only
-    the plain word-run rules count, not the lower bars for spun or partly shared text."""
+    the plain word-run rules count, not the lower bars for spun or partly shared text. `wire`: one of
+    the two credits a wire agency and the other no other one (`one_wire`)."""
     words = containment(a.words, b.words)
     skeleton = containment(a.skeleton, b.skeleton)
     anchor = containment(a.anchors, b.anchors)
     long_enough = min(len(a.words), len(b.words)) >= MIN_SHINGLES
     named = min(len(a.name_sequence), len(b.name_sequence)) >= MIN_NAMES
     names, names_of_longer, common = agreement(a.name_sequence, b.name_sequence) if named else (0.0, 0.0, 0)
+    one_story = common >= MIN_NAMES and names >= WIRE_NAMES
     if common < MIN_NAMES or names_of_longer < NAME_AGREEMENT_LONGER:
         names = 0.0  # a few names in common order, or a short text's names inside a long one: one story, not one text
     match = Match(0, words, skeleton, anchor, jaccard(a.words, b.words), names)
@@ -140,7 +157,9 @@ def is_copy(
         match.evidence = "spun"
     elif not same_outlet and long_enough and words >= SHARED_WORDS and narration >= SHARED_WORDS:
         match.evidence = "containment"
-    elif names >= NAME_AGREEMENT and skeleton >= REWORDED_SKELETON:
+    elif not same_outlet and wire and one_story and _wire_sentence(a, b):
+        match.evidence = "wire"
+    elif names >= NAME_AGREEMENT and skeleton >= REWORDED_SKELETON and narration >= words * QUOTED_ONLY:
         match.evidence = "reworded"
     elif not same_outlet and _rewritten(a, b):
         match.evidence = "rewritten"
@@ -158,7 +177,25 @@ def _rewritten(a: Fingerprint, b: Fingerprint) -> bool:
 
 def _sentences_agree(a: Fingerprint, sentences: list[frozenset[str]]) -> bool:
     share, aligned = sentence_agreement(a.sentences, sentences)
-    return aligned >= ALIGNED_SENTENCES and share >= SENTENCE_AGREEMENT
+    return (aligned >= ALIGNED_SENTENCES and share >= SENTENCE_AGREEMENT) or (
+        aligned >= LONG_ALIGNMENT and share >= LONG_ALIGNMENT_AGREEMENT
+    )
+
+
+def _wire_sentence(a: Fingerprint, b: Fingerprint) -> bool:
+    """Whether two texts share a whole sentence outside quotes and trailers, a good part of the shorter one's."""
+    return _shared(a.body, b.body) >= WIRE_SENTENCE and containment(a.body, b.body) >= WIRE_NARRATION
+
+
+def _shared(a: np.ndarray, b: np.ndarray) -> int:
+    return len(np.intersect1d(a, b, assume_unique=True))
+
+
+def one_wire(a: str | None, b: str | None) -> bool:
+    """Whether, of two texts crediting these agencies (or None), one credits a wire agency and the other
+    no other source."""
+    credited = a or b
+    return credited in AGENCIES and a in (None, credited) and b in (None, credited)
 
 
 def _templated(a: Fingerprint, b: Fingerprint, words: float) -> bool:
@@ -191,7 +228,7 @@ def sketch(text: str, language: str | None, with_anchors: bool = True) -> Sketch
 
 def find_copies(session: Session, text: str, language: str | None, exclude: int | None = None) -> list[Match]:
     """Stored documents that `text` copies or that copy it, best match first."""
-    return _matches(session, sketch(text, language), language, exclude, None)
+    return _matches(session, sketch(text, language), language, exclude, None, credited_agency(text))
 
 
 def _top(session: Session, keys: list[int], exclude: int | None, limit: int, minimum: int = 1) -> list[int]:
@@ -221,7 +258,9 @@ def _in_language(session: Session, ids: list[int], language: str | None, limit: 
     return _in_other_languages(session, ids, language, limit, other=False)
 
 
-def _matches(session: Session, new: Sketch, language: str | None, exclude: int | None, outlet_id: int | None) -> list[Match]:
+def _matches(
+    session: Session, new: Sketch, language: str | None, exclude: int | None, outlet_id: int | None, credits: str | None = None
+) -> list[Match]:
     """Three sieves: shared band keys (index), estimated overlap (signatures), full comparison (texts)."""
     candidates = _top(session, new.keys(("words", "skeleton")), exclude, CANDIDATES)
     likely = [
@@ -240,17 +279,20 @@ def _matches(session: Session, new: Sketch, language: str | None, exclude: int |
     if not likely and not worded:
         return []
     matches = []
-    for document_id, text, other_language, other_outlet in session.execute(
-        select(Document.id, Document.text, Document.language, Document.outlet_id).where(Document.id.in_(likely + worded))
+    for document_id, text, other_language, other_outlet, declared in session.execute(
+        select(Document.id, Document.text, Document.language, Document.outlet_id, Document.declared_source)
+        .where(Document.id.in_(likely + worded))
     ):
+        wire = one_wire(credits, credited_agency(text, declared))
         if document_id in worded and not (
             _sentences_agree(new.print, content_sentences(text, other_language))
-            or containment(new.print.words, word_shingles(text)) >= SPUN_WORDS
+            or containment(new.print.words, shingles := word_shingles(text)) >= SPUN_WORDS
+            or (wire and _shared(new.print.words, shingles) >= WIRE_SENTENCE)
         ):
             continue  # found only by its content words: its sentences or word runs decide before the whole text is read
         same = _base(language) == _base(other_language)
         same_outlet = outlet_id is not None and outlet_id == other_outlet
-        match = is_copy(new.print, fingerprint(text, other_language), language, same_language=same, same_outlet=same_outlet)
+        match = is_copy(new.print, fingerprint(text, other_language), language, same_language=same, same_outlet=same_outlet, wire=wire)
         if match is not None:
             match.document_id = document_id
             matches.append(match)
@@ -318,7 +360,7 @@ def original_of(new: Side, old: Side) -> tuple[Side, Side, str]:
             return first, second, f"the {first.agency} story itself"
     for first, second in ((new, old), (old, new)):
         if first.agency and not second.agency and (first.stand_in or second.credits in (None, first.agency)):
-            return first, second, f"{WIRE_COPY}{first.agency}"
+            return first, second, _copy_of(first.agency)
     if new.declared_source and old.outlet and declares_outlet(new.declared_source, old.outlet):
         return old, new, f"declared source {new.declared_source!r}"
     if old.declared_source and new.outlet and declares_outlet(old.declared_source, new.outlet):
@@ -330,6 +372,11 @@ def original_of(new: Side, old: Side) -> tuple[Side, Side, str]:
     return old, new, "first stored"
 
 
+def _copy_of(source: str) -> str:
+    """The reason of a copy of a credited source: a wire copy of an agency, else a copy of the site."""
+    return f"{WIRE_COPY}{source}" if source in AGENCIES else f"copy of {source}"
+
+
 def is_stand_in(document: Document) -> bool:
     return document.origin.startswith(STAND_IN) and document.url is None
 
@@ -339,13 +386,14 @@ def _side(session: Session, document: Document) -> Side:
     if is_stand_in(document):
         name = document.origin.removeprefix(STAND_IN)
         return Side(document.id, document.published, None, outlet, name, name, stand_in=True)
-    credits = credited_agency(document.text, document.declared_source)
-    own = outlet_agency(outlet)
+    credits = credited_source(document.text, document.declared_source, document.title, document.url)
+    own = outlet_agency(outlet) or (credits if credits and outlet is not None and declares_outlet(credits, outlet) else None)
     return Side(document.id, document.published, document.declared_source, outlet, credits,
                 own if own and credits in (None, own) else None)
 
 
-def _root(session: Session, document: Document) -> Document:
+def root_original(session: Session, document: Document) -> Document:
+    """The root original of a document's copy group (the document itself when it is no copy)."""
     return session.get(Document, document.copy_of_id) if document.copy_of_id is not None else document
 
 
@@ -353,14 +401,15 @@ def _merge(session: Session, original: Document, copy: Document, reason: str, ma
     """Make `copy` (a root) and all its copies point at `original`; a replaced stand-in is dropped."""
     session.execute(update(Document).where(Document.copy_of_id == copy.id).values(copy_of_id=original.id))
     if is_stand_in(copy):
-        _drop_stand_in(session, copy)
+        drop_stand_in(session, copy)
         return
     copy.copy_of_id = original.id
     copy.copy_reason = f"{reason}; {match.evidence} {match.score:.2f}" if match is not None else reason
     copy.copy_similarity = round(match.score, 4) if match is not None else None
 
 
-def _drop_stand_in(session: Session, stand_in: Document) -> None:
+def drop_stand_in(session: Session, stand_in: Document) -> None:
+    """Delete a stand-in whose real original arrived, keeping its story's size right."""
     if stand_in.story_id is not None and (story := session.get(Story, stand_in.story_id)) is not None:
         story.size = max(0, (story.size or 1) - 1)
     session.delete(stand_in)
@@ -369,7 +418,7 @@ def _drop_stand_in(session: Session, stand_in: Document) -> None:
 
 def _agency_outlet(session: Session, agency: str) -> Outlet:
     """The agency's outlet: the one of its own domain when stored, else one known by its name."""
-    domains = [alias for alias in AGENCIES.get(agency, ()) if "." in alias]
+    domains = source_domains(agency)
     found = session.scalars(select(Outlet).where(Outlet.key.in_([*domains, *(f"www.{d}" for d in domains)]))).first()
     if found is not None:
         return found
@@ -383,7 +432,7 @@ def _agency_outlet(session: Session, agency: str) -> Outlet:
 
 
 def stand_in(session: Session, agency: str, carrier: Document) -> Document:
-    """A document standing for a wire story whose agency page is not stored: its carriers' root."""
+    """A document standing for a wire story (or another credited source's page) that is not stored: its carriers' root."""
     digest = hashlib.sha256(f"{STAND_IN}{agency}:{carrier.content_hash}".encode()).hexdigest()
     found = session.scalar(select(Document).where(Document.content_hash == digest))
     if found is not None:
@@ -391,7 +440,7 @@ def stand_in(session: Session, agency: str, carrier: Document) -> Document:
     document = Document(
         content_hash=digest, origin=f"{STAND_IN}{agency}", url=None, title=carrier.title, published=carrier.published,
         site=agency, outlet_id=_agency_outlet(session, agency).id, language=carrier.language, text="",
-        story_id=carrier.story_id, copy_reason=f"stands in for the {agency} wire story (its own page is not stored)",
+        story_id=carrier.story_id, copy_reason=f"stands in for the {agency} story (its own page is not stored)",
     )
     session.add(document)
     session.flush()
@@ -407,13 +456,13 @@ def link(session: Session, document: Document, matches: list[Match]) -> Document
     other (a spun copy and a truncated one): both groups then collapse onto one origin.
     """
     apart = _kept_apart(session, document)
-    root = _root(session, document)  # a forwarded post is linked to its original before its text is compared
+    root = root_original(session, document)  # a forwarded post is linked to its original before its text is compared
     linked = root.id != document.id
     for match in matches:
         other_document = session.get(Document, match.document_id)
         if other_document.content_hash in apart:
             continue
-        other = _root(session, other_document)
+        other = root_original(session, other_document)
         if other.id == root.id or other.content_hash in apart:
             continue
         first, second = (root, other) if root.id < other.id else (other, root)
@@ -422,7 +471,7 @@ def link(session: Session, document: Document, matches: list[Match]) -> Document
         if agency is not None:
             wire = stand_in(session, agency, first)
             for member in (first, second):
-                _merge(session, wire, member, f"{WIRE_COPY}{agency} (credited; its own page is not stored)", match)
+                _merge(session, wire, member, f"{_copy_of(agency)} (credited; its own page is not stored)", match)
             root, linked = wire, True
             continue
         original, _, reason = original_of(new, old)
@@ -465,7 +514,7 @@ def apply_user_links(session: Session, document: Document) -> None:
 
 def force_link(session: Session, copy: Document, original: Document, reason: str) -> None:
     """Make `copy`'s group copies of `original`'s root."""
-    copy_root, original_root = _root(session, copy), _root(session, original)
+    copy_root, original_root = root_original(session, copy), root_original(session, original)
     if copy_root.id == original_root.id and copy.copy_of_id == original_root.id:
         return
     if copy_root.id != original_root.id:
@@ -493,7 +542,8 @@ def make_copy_linker():
     def relate(linking: Linking) -> None:
         document, session = linking.document, linking.session
         new = linking.analysis.prepared.get("copies") or sketch(document.text, document.language)
-        link(session, document, _matches(session, new, document.language, document.id, document.outlet_id))
+        credits = credited_agency(document.text, document.declared_source)
+        link(session, document, _matches(session, new, document.language, document.id, document.outlet_id, credits))
         apply_user_links(session, document)
         index(session, {document.id: new})
         session.flush()

@@ -14,6 +14,7 @@ The same claim in different documents is found by what it is about:
 
     support = corroboration.for_statements(session, [12, 13])   # {12: Corroboration, 13: ...}
     support[12].outlets, support[12].single_source, support[12].documents
+    claim_ids(session, [12, 13])                                 # {12: 7, 13: 13}: the claim each belongs to
 """
 
 from __future__ import annotations
@@ -234,6 +235,19 @@ def for_statements(session: Session, statement_ids: Iterable[int]) -> dict[int, 
                 and claims.same_claim(statement.content_text, p.content_text, vectors.get(statement.id), vectors.get(p.id))
             ]
     return _supports(session, same)
+
+
+def claim_ids(session: Session, statement_ids: Iterable[int]) -> dict[int, int]:
+    """The claim each statement belongs to, as readers are shown it: the id of the first statement, by
+    arrival (documents.seq, then id), among those making the same claim (`for_statements`); a statement
+    whose claim no earlier statement makes names itself."""
+    support = for_statements(session, statement_ids)
+    making = {item: found.items or [item] for item, found in support.items()}
+    order = dict(session.execute(
+        select(Statement.id, Document.seq).join(Document, Document.id == Statement.document_id)
+        .where(Statement.id.in_({peer for peers in making.values() for peer in peers}))
+    ).all())
+    return {item: min(peers, key=lambda peer: (order.get(peer) or 0, peer)) for item, peers in making.items()}
 
 
 # What the comparison reads of a statement: columns, not ORM objects.

@@ -12,7 +12,8 @@ Three views of one text, each robust to a different way of copying it:
   set of stems) are then aligned in order with the other text's (`sentence_agreement`): a rewording
   keeps the sentence order, two reports of one event do not.
 - `narration`: the word shingles outside quotation marks. Two reports quoting one statement share its
-  word runs; a copy shares the words around the quotes too.
+  word runs; a copy shares the words around the quotes too. `body` is the narration before the text's
+  last TRAILER characters, where agencies put their boilerplate ("Reporting by … Editing by …").
 - `names`: the same sequence made script- and language-neutral (`name_keys`): names transliterated to
   Latin and cut to their first consonants ("Зеленського", "Zelenskiy" and "Selenskyj" are one key),
   numbers without thousands groups, month names as month numbers. A translation keeps its names,
@@ -34,8 +35,8 @@ from functools import cache, lru_cache
 import numpy as np
 from datasketch import MinHash
 from rapidfuzz.distance import LCSseq
-from wordfreq import zipf_frequency
 
+from factfile.extract import frequency
 from factfile.extract.lang.romanize import latin_letters
 
 WORD_N = 5
@@ -49,6 +50,7 @@ SENTENCE_STEMS = 4  # content words a sentence needs before its alignment says a
 SENTENCE_OVERLAP = 0.4  # share of the shorter sentence's stems two aligned sentences share
 KINDS = ("words", "skeleton", "names", "stems")
 SCHEME = "affine32"  # datasketch permutation scheme; part of what a stored band key means
+TRAILER = 300  # characters at a text's end where credit lines and agency boilerplate are (relate/wires.py reads them there)
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")  # "[5]": a reference mark in a wiki mirror, not a figure of the text
@@ -71,6 +73,7 @@ class Fingerprint:
     stems: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
     sentences: list[frozenset[str]] = field(default_factory=list)  # content stems of each long enough sentence
     narration: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
+    body: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))  # narration before the trailer
 
     def view(self, kind: str) -> np.ndarray:
         return getattr(self, kind)
@@ -112,6 +115,7 @@ def fingerprint(text: str, language: str | None = None, with_anchors: bool = Tru
     sentences = content_sentences(text, language)
     stems = sorted(set().union(*sentences)) if sentences else []
     outside = [t.casefold() for t in _TOKEN.findall(_QUOTED.sub(" ", text))]
+    before_trailer = [t.casefold() for t in _TOKEN.findall(_QUOTED.sub(" ", text[: max(0, len(text) - TRAILER)]))]
     return Fingerprint(
         words=_shingles(hashes, WORD_N),
         skeleton=_shingles(hashes[is_stop], SKELETON_N),
@@ -123,6 +127,7 @@ def fingerprint(text: str, language: str | None = None, with_anchors: bool = Tru
         stems=np.unique(np.fromiter(map(_hash64, stems), dtype=np.uint64, count=len(stems))),
         sentences=sentences,
         narration=_shingles(np.fromiter(map(_hash64, outside), dtype=np.uint64, count=len(outside)), WORD_N),
+        body=_shingles(np.fromiter(map(_hash64, before_trailer), dtype=np.uint64, count=len(before_trailer)), WORD_N),
     )
 
 
@@ -209,7 +214,7 @@ def common_word(word: str, language: str, zipf: float = COMMON_ZIPF) -> bool:
     if language in ("zh", "ja", "ko"):
         return False
     try:
-        return zipf_frequency(word, language) >= zipf
+        return frequency.zipf(word, language) >= zipf
     except (LookupError, ImportError):
         return False
 

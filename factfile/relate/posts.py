@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from factfile.extract.names import content_words, latin_key, signature
 from factfile.records import Analysis
 from factfile.relate import Linking, claims, relaters
-from factfile.relate.copies import _drop_stand_in, _root, force_link
+from factfile.relate.copies import drop_stand_in, force_link, root_original
 from factfile.relate.embedding import from_bytes
 from factfile.relate.fingerprints import stop_words
 from factfile.store import schema as s
@@ -70,7 +70,7 @@ def trace_forward(session: Session, document: s.Document, post: s.Post) -> None:
         reason = f"forward of a post of {post.forwarded_from or post.forwarded_from_key} (the post itself is not stored)"
     else:
         reason = f"forward of {post.forwarded_from or 'its'} post"
-    force_link(session, document, _root(session, original), reason)
+    force_link(session, document, root_original(session, original), reason)
 
 
 def _channel_is(post: s.Post):
@@ -112,7 +112,7 @@ def replace_stand_in(session: Session, document: s.Document, post: s.Post) -> No
             .values(copy_of_id=document.id, copy_reason=f"forward of {post.channel}'s post")
         )
         session.execute(delete(s.Post).where(s.Post.document_id == stand_in.id))
-        _drop_stand_in(session, stand_in)
+        drop_stand_in(session, stand_in)
 
 
 def link_quotes(session: Session, analysis: Analysis, document: s.Document, statement_ids: list[int]) -> None:

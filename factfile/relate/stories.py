@@ -28,8 +28,8 @@ from functools import lru_cache
 
 from sqlalchemy import bindparam, func, insert, select, union_all
 from sqlalchemy.orm import Session
-from wordfreq import zipf_frequency
 
+from factfile.extract import frequency
 from factfile.extract.lang.romanize import latin_letters
 from factfile.records import Article
 from factfile.relate import Linking, preparers, relaters
@@ -69,23 +69,33 @@ def _rarity(term: str, language: str) -> float:
         return UNWEIGHTED
     first = term.split(" ", 1)[0]
     try:
-        return max(0.5, 8.0 - zipf_frequency(first if " " in term else term, language))
+        return max(0.5, 8.0 - frequency.zipf(first if " " in term else term, language))
     except (LookupError, ImportError):  # a language wordfreq has no list for
         return UNWEIGHTED
 
 
 NAME_MARK = "~"  # how a name term begins
 _SOUND_CLASSES = str.maketrans({"c": "k", "q": "k", "x": "k", "w": "v", "z": "s"})
+# One sound as the press of different languages writes it in Latin letters: "zh" (English), "sch"
+# (German), "ž" (ascii "z"), "sz" (Polish) and, in French and Portuguese, "j" and "ch" are one hissing
+# sound: "Prigozhin", "Prigoschin", "Prigojine", "Prigožin"; a vowel, or "y" or "j" before one, at the
+# start is one class: "Yevgeny", "Evguéni", "Jewgeni".
+_HISSING = re.compile(r"shch|sch|sh|zh|sz|zs|cz")
+_HISSING_FR = re.compile(r"shch|sch|sh|zh|sz|zs|cz|ch|j")
+_VOWEL_START = re.compile(r"^[yj]?[aeiouy]")
 
 
 @lru_cache(maxsize=200_000)
-def name_term(word: str) -> str | None:
+def name_term(word: str, language: str | None = None) -> str | None:
     """A name's script-neutral term: "~" and its first letter and consonants in Latin sound classes, so
-    "Kakhovka", "Каховки" and "Каховской" are one term, as are "Prigozhin" and "Пригожина"; None for
-    short names (countries, capitals: too common to tell stories apart)."""
-    latin = re.sub(r"[^a-z]", "", latin_letters(word).casefold()).translate(_SOUND_CLASSES)
+    "Kakhovka", "Каховки" and "Каховской" are one term, as are "Prigozhin", "Пригожина", "Prigoschin"
+    and (in French) "Prigojine"; None for short names (countries, capitals: too common to tell stories
+    apart)."""
+    latin = re.sub(r"[^a-z]", "", latin_letters(word).casefold())
     if not latin:
         return None
+    hissing = _HISSING_FR if language in ("fr", "pt") else _HISSING
+    latin = _VOWEL_START.sub("a", hissing.sub("s", latin)).translate(_SOUND_CLASSES)
     key = latin[0] + re.sub(r"[aeiouyhj]", "", latin[1:])
     return f"{NAME_MARK}{key[:4]}" if len(key) >= 4 else None
 
@@ -103,7 +113,7 @@ def profile(text: str, language: str | None = None, title: str | None = None) ->
             if key in stops or len(key) < 3:
                 continue
             counts[key] += boost
-            if word[0].isupper() and (term := name_term(word)) is not None:
+            if word[0].isupper() and (term := name_term(word, lang)) is not None:
                 counts[term] += boost
                 named[term] = key
             if word[0].isupper() and i + 1 < len(words) and words[i + 1][0].isupper():

@@ -1,5 +1,6 @@
 """Wire agencies: which agency a text credits ("(Reuters) -", "By REUTERS", "— AP", "/ТАСС/", "with AFP"),
-and whether an outlet is itself an agency.
+and whether an outlet is itself an agency; and which other source a page says it carries (a title ending
+", un.org", a mirror whose address holds wikipedia.org).
 
 A wire story is carried by many outlets at once, often re-edited (cut, re-ordered, a local paragraph
 added); the credit line, not the publication date, says where the text comes from. Only credit forms
@@ -39,9 +40,14 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "APA": ("apa.at",),
     "Keystone-SDA": ("Keystone-SDA", "keystone-sda.ch"),
 }
-_ALIASES = [alias for aliases in AGENCIES.values() for alias in aliases if "." not in alias]
-_NAME_OF = {alias.casefold(): agency for agency, aliases in AGENCIES.items() for alias in aliases if "." not in alias}
-_DOMAIN_OF = {alias: agency for agency, aliases in AGENCIES.items() for alias in aliases if "." in alias}
+# Not agencies, but carried word for word the same way, by mirrors that credit them in title or address.
+REFERENCES: dict[str, tuple[str, ...]] = {
+    "Wikipedia": ("Wikipedia", "Википедия", "Вікіпедія", "wikipedia.org"),
+}
+_KNOWN = AGENCIES | REFERENCES
+_ALIASES = [alias for aliases in _KNOWN.values() for alias in aliases if "." not in alias]
+_NAME_OF = {alias.casefold(): agency for agency, aliases in _KNOWN.items() for alias in aliases if "." not in alias}
+_DOMAIN_OF = {alias: agency for agency, aliases in _KNOWN.items() for alias in aliases if "." in alias}
 _ALT = "|".join(sorted(map(re.escape, _ALIASES), key=len, reverse=True))
 
 # (pattern, where): "head" is the first 400 characters, "tail" the last 300. Aliases match case-sensitively
@@ -54,6 +60,8 @@ _CREDITS = [
     # "МОСКВА, 6 июня. /ТАСС/.", "КИЕВ, 6 июн — РИА Новости."
     (re.compile(r"/\s*(?P<name>" + _ALT + r")\s*/"), "head"),
     (re.compile(r"^[^\n]{0,80}?[—–-]\s*(?P<name>" + _ALT + r")\s*[.:]", re.M), "head"),
+    # a title in the source's namespace: "Русская Википедия:Разрушение …", "Reuters: Ukraine says …"
+    (re.compile(r"\A\s*(?:\w+\s)?(?P<name>" + _ALT + r"):"), "head"),
     # "... Nova Kakhovka Dam - Reuters  A vast ...", "© Reuters. FILE PHOTO", "(dpa-AFX)"
     (re.compile(r"(?:\s[—–-]|©)\s*(?P<name>" + _ALT + r")(?=[\s.:,]|$)(?!\s+(?:said|says|reported|reports|news agency))"), "head"),
     (re.compile(r"\((?P<name>" + _ALT + r")-[A-Z]+\)"), "head"),
@@ -68,7 +76,7 @@ _REUTERS_TRAILER = re.compile(r"\bReporting by [A-Z][^\n]{2,200}?\bEditing by\b"
 
 
 def agency(name: str | None) -> str | None:
-    """The canonical agency a name or domain stands for ("The Associated Press" -> "AP"), else None."""
+    """The canonical agency (or reference work) a name or domain stands for ("The Associated Press" -> "AP"), else None."""
     if not name:
         return None
     name = name.strip().removeprefix("www.")
@@ -88,6 +96,33 @@ def credited_agency(text: str, declared_source: str | None = None) -> str | None
                 return found
     if _REUTERS_TRAILER.search(text[-600:]):
         return "Reuters"
+    return None
+
+
+# a title ending with the domain it was taken from: "…, un.org", "… - reuters.com", "… | apnews.com"
+_TITLE_DOMAIN = re.compile(r"(?:,|\s[-–—|])\s*(?:www\.)?(?P<domain>(?:[a-z0-9-]+\.)+[a-z]{2,})\s*$", re.I)
+# an address that holds another site's host: a proxy or mirror ("…/host-http-ru.m.wikipedia.org/wiki/…")
+_EMBEDDED_HOST = re.compile(r"[/-](?P<host>(?:[a-z0-9-]+\.)+[a-z]{2,})(?=/)", re.I)
+
+
+def domains(source: str) -> list[str]:
+    """The domains a source publishes under: an agency's or reference work's known ones, or itself."""
+    return [alias for alias in _KNOWN.get(source, (source,)) if "." in alias]
+
+
+def credited_source(text: str, declared_source: str | None = None, title: str | None = None, url: str | None = None) -> str | None:
+    """The source a page says it carries: a wire agency it credits (canonical name), else the domain its
+    title ends with, else a known source whose host its address holds (a proxy mirror); None if none."""
+    if found := credited_agency(text, declared_source):
+        return found
+    heading = title or text.split("\n", 1)[0]
+    if match := _TITLE_DOMAIN.search(heading[:300]):
+        domain = match.group("domain").casefold()
+        return agency(domain) or domain
+    path = url.split("://", 1)[-1].split("/", 1)[-1] if url else ""
+    for match in _EMBEDDED_HOST.finditer("/" + path):
+        if found := agency(match.group("host")):
+            return found
     return None
 
 

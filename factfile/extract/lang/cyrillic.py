@@ -82,6 +82,8 @@ def read(analysis: Analysis, language: str) -> Reading:
         quote = _QUOTED.search(text, start, end)
         if quote and label == "ORG":
             reading.quoted[index] = nominative([t for t in tokens if quote.start(1) <= t.start and t.end <= quote.end(1)], "ORG", quote.group(1))
+        elif label == "ORG" and len(inside) == 2 and inside[0].text in GROUP_TYPES:
+            reading.quoted[index] = nominative(inside[1:], "PERSON", inside[1].text)  # "ЧВК Вагнера": Вагнер
     analysis.chains = chains(analysis, reading)
     return reading
 
@@ -143,10 +145,35 @@ def _name_spans(text: str, tokens: list[Token], analysis: Analysis) -> list[tupl
         if head.text.lower() in ORG_TYPES or head.lemma in ORG_TYPES or head.text.isupper() and len(head.text) <= 5:
             found.append((head.start, match.end(), "ORG"))
     found += _forces(tokens)
+    found = _typed_names(text, tokens, found)
     found += _bracketed_acronyms(text, found)
     found = _with_country(text, tokens, _longest(found))
     found = _joined_persons(text, tokens, found)
     return _longest(found + _surnames_again(tokens, found))
+
+
+# Acronyms of a kind of armed group written before its name without quotes: "ЧВК Вагнер", "ПВК Вагнер".
+GROUP_TYPES = frozenset({"ЧВК", "ПВК"})
+
+
+def _typed_names(text: str, tokens: list[Token], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"ЧВК Вагнер Евгения Пригожина": the group's name is the word after its kind, and the person
+    the model ran into it starts after it."""
+    for i, token in enumerate(tokens[:-1]):
+        name = tokens[i + 1]
+        if token.text not in GROUP_TYPES or not name.capitalised or not name.text.isalpha() or text[token.end:name.start].strip() \
+                or i + 2 < len(tokens) and tokens[i + 2].capitalised and tokens[i + 2].has("Surn"):
+            continue  # "ватажка ПВК Євгенія Пригожина": a first name and surname, the group's leader
+        cut = []
+        for start, end, label in found:
+            if label == "PERSON" and start == name.start:
+                rest = next((t for t in tokens if t.start > name.start and t.start < end), None)
+                if rest is not None:
+                    cut.append((rest.start, end, label))
+            elif not (start < name.end and token.start < end):
+                cut.append((start, end, label))
+        found = cut + [(token.start, name.end, "ORG")]
+    return found
 
 
 _NATIONAL_ADJECTIVES = frozenset(w for w, english in LEXICON.items() if english in ("Russian", "Ukrainian", "Belarusian"))
@@ -208,7 +235,7 @@ def _joined_persons(text: str, tokens: list[Token], spans: list[tuple[int, int, 
         if label == "PERSON":
             i = at.get(start)
             while i is not None and i > 0 and tokens[i - 1].capitalised and tokens[i - 1].has("Name") \
-                    and not text[tokens[i - 1].end:tokens[i].start].strip():
+                    and not text[tokens[i - 1].end:tokens[i].start].strip() and not _named(tokens[i - 1], spans):
                 i -= 1
                 start = tokens[i].start
             j = ends.get(end)
@@ -234,6 +261,11 @@ def _joined_persons(text: str, tokens: list[Token], spans: list[tuple[int, int, 
     return grown
 
 
+def _named(token: Token, spans: list[tuple[int, int, str]]) -> bool:
+    """The token is part of an organisation's name ("Вагнер" of "ЧВК Вагнер")."""
+    return any(s <= token.start and token.end <= e and label == "ORG" for s, e, label in spans)
+
+
 def _word_before(text: str, position: int) -> int:
     before = text[:position].rstrip()
     match = re.search(r"[\w'’ʼ-]+$", before)
@@ -253,6 +285,10 @@ def _piece(run: list[Token], kind: str) -> list[tuple[int, int, str]]:
                    and run[k + 1].capitalised and run[k + 1].has("Surn", "Patr")), None)
     if person is not None:  # "Першого каналу Ірина Куксенкова": a person after an organisation's name
         return _piece(run[:person], kind) + [(run[person].start, run[-1].end, "PERSON")]
+    first = next((k for k, t in enumerate(run) if t.has("Name") or t.lemma in FIRST_NAMES), 0) if label == "PERSON" else 0
+    if first > 0 and not any(t.has(*_PERSON_TAGS) for t in run[:first]) and (
+            first >= 2 and all(t.capitalised for t in run[:first]) or all(t.has("Geox") for t in run[:first] if t.text.isalpha())):
+        return _piece(run[:first], "LOC") + [(run[first].start, run[-1].end, "PERSON")]  # "Нової Каховки Володимира Леонтьєва"
     if label == "PERSON":  # "Росія Сергій Шойгу", "Білорус Олександр Лукашенка": a word before the name
         while len(run) > 1 and not run[0].has(*_PERSON_TAGS) and (
                 run[1].has("Name") or run[1].lemma in FIRST_NAMES or country_in_english(run[0].lemma)):
@@ -261,6 +297,8 @@ def _piece(run: list[Token], kind: str) -> list[tuple[int, int, str]]:
         label = "GPE"  # the model calls many villages persons ("Козинку")
     if label == "PERSON" and any(t.lemma in _REGION_WORDS for t in run):
         label = "GPE"
+    if label == "PERSON" and not any(t.has("Name", "Patr") for t in run) and translated([t.lemma for t in run]):
+        label = "ORG"  # "Міноборони Росії": the words of an institution's name, not a person's
     while label != "PERSON" and len(run) > 1 and not run[0].capitalised and run[0].text not in "«„\"":
         run = run[1:]
     return [(run[0].start, run[-1].end, label)]
@@ -420,11 +458,22 @@ def comparable_forms(chain: Chain, reading: Reading, members: list[int]) -> list
         else:
             for latin in romanizations(bare, reading.language):
                 forms.append((latin, f"romanised from “{name}”"))
+    if chain.label == "ORG":
+        forms += _initials(chain.name)
     for name in dict.fromkeys(quoted):
         if not _descriptive(name, reading.language):
             for latin in romanizations(name, reading.language):
                 forms.append((latin, f"romanised from the quoted name “{name}”"))
     return forms
+
+
+def _initials(name: str) -> list[tuple[str, str]]:
+    """"Федеральная служба безопасности России" goes by ФСБ: the initials of a descriptive name of three
+    words or more (its country left out), as Russian and Ukrainian write them."""
+    words = re.findall(r"[\w'’ʼ-]+", _COUNTRY_GENITIVE.sub("", name))
+    if len(words) < 3 or not all(w[:1].isalpha() for w in words) or not has_cyrillic(name) or _QUOTED.search(name):
+        return []
+    return [("".join(w[0] for w in words).upper(), f"the initials of “{name}”")]
 
 
 _COUNTRY_ADJECTIVES = {"Russia": "Russian", "Ukraine": "Ukrainian", "Belarus": "Belarusian"}

@@ -1,4 +1,5 @@
-"""German, French, Italian, Spanish, Portuguese, Dutch and other languages: names, places, dates, numbers.
+"""German, French, Italian, Spanish, Portuguese, Dutch and other languages: names, places, dates, numbers,
+and in the first five statements by word rules (reported_latin.py).
 
 No model of these languages is installed, so names are capitalised words that are rare in the
 language (wordfreq's Zipf scale: German capitalises every noun, and "Angriff" is common where
@@ -12,10 +13,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from wordfreq import zipf_frequency
-
+from factfile.extract import frequency
 from factfile.extract.gazetteer import load_gazetteer
-from factfile.extract.lang import dates
+from factfile.extract.lang import dates, reported_latin
 from factfile.extract.lang.cyrillic import sentences
 from factfile.extract.names import country_in_english, name_key
 from factfile.extract.places import resolve_names
@@ -76,6 +76,7 @@ def analyse(analysis: Analysis, language: str) -> None:
     analysis.places = resolve_names(analysis, toponyms)
     analysis.times = dates.find_times(analysis, language)
     analysis.quantities = dates.find_quantities(analysis, language)
+    analysis.statements = reported_latin.find_statements(analysis, language)
 
 
 _PARTICLE = re.compile(r"\s+(?:de|da|do|dos|di|del|della|von|van|der|den|la|le|du)\s+(?=(\S+))")
@@ -107,7 +108,7 @@ def _zipf(word: str, language: str) -> float:
     """wordfreq's Zipf frequency; 0 (rare) in a language it has no word list for (Tsonga), or whose
     segmenter is not installed (MeCab for Japanese and Korean, jieba for Chinese): no word is known common there."""
     try:
-        return zipf_frequency(word, language)
+        return frequency.zipf(word, language)
     except (LookupError, ImportError):
         return 0.0
 

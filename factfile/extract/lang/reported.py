@@ -45,8 +45,29 @@ def find_statements(analysis: Analysis, reading: Reading) -> list[Statement]:
         by_sentence.setdefault(analysis.sentence_of(token.start).start, []).append(token)
     for sentence in analysis.sentences:
         tokens = by_sentence.get(sentence.start, [])
-        statements += _in_sentence(text, sentence, tokens, analysis)
+        for statement in _in_sentence(text, sentence, tokens, analysis):
+            if statement.source is not None and statement.source_chain is None and statement.source.text.casefold() in PRONOUNS:
+                statement.source_chain = _speaker(analysis, statements, statement.source.start)
+                statement.source_type = "person" if statement.source_chain is not None else statement.source_type
+            statements.append(statement)
     return statements
+
+
+PRONOUNS = frozenset({"он", "она", "він", "вона"})
+SPEAKER_SENTENCES = 2  # how far back "он"/"він" looks for its speaker, as in English (statements/sources.py)
+
+
+def _speaker(analysis: Analysis, earlier: list[Statement], before: int) -> int | None:
+    """Who "он" / "він" is as a source: the person whose statement came just before ("Леонтьев заявил
+    ... Он отметил, что ..."), else the last person named, within the sentences just before."""
+    starts = [s.start for s in analysis.sentences if s.start <= before]
+    window = starts[-SPEAKER_SENTENCES - 1] if len(starts) > SPEAKER_SENTENCES else 0
+    people = {i for i, chain in enumerate(analysis.chains) if chain.label == "PERSON"}
+    spoken = [st for st in earlier if st.source_chain in people and st.source is not None and window <= st.source.start < before]
+    if spoken:
+        return spoken[-1].source_chain
+    named = [m for m in analysis.mentions if m.chain in people and window <= m.span.start and m.span.end <= before]
+    return named[-1].chain if named else None
 
 
 def _span(text: str, start: int, end: int) -> Span | None:
@@ -103,6 +124,7 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
             lead = len(before) - len(before.lstrip())
             content = _span(text, sentence.start + lead, sentence.start + lead + anaphor.end())
             between = content.end if content is not None else sentence.start
+            content = _previous(text, analysis, sentence) or content  # "Об этом сообщил X": X said what the sentence before says
             source = _subject_before(text, between, names, token) or _source_after(text, token, sentence, names)
         elif re.search(r"[,.]\s*[—–-]?\s*$", before) and not _subject_before(text, token.start, names, token):
             content = _span(text, sentence.start, token.start)  # "Уголовное дело ... прекращено, заявил Песков"
@@ -121,6 +143,13 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
             continue
         found.append(_statement(cue, content, source, names, lemma))
     return found
+
+
+def _previous(text: str, analysis: Analysis, sentence: Span) -> Span | None:
+    """The sentence before `sentence`, also across a paragraph break: "Об этом сообщил X" is often a
+    paragraph of its own after the one it reports."""
+    earlier = [s for s in analysis.sentences if s.end <= sentence.start]
+    return _span(text, earlier[-1].start, earlier[-1].end) if earlier else None
 
 
 _CONTENT_ANAPHOR = re.compile(r"^(?:об\s+этом|о\s+том|про\s+це|об\s+этом\s+же)\b", re.I)

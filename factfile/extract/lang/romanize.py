@@ -72,7 +72,7 @@ def latin_letters(text: str) -> str:
 # Russian's name the Russian way in a translation from Ukrainian ("Володимир Путін" is Vladimir Putin).
 FIRST_NAMES: dict[str, str] = {
     **dict.fromkeys(("александр", "олександр", "аляксандр"), "Alexander"), **dict.fromkeys(("алексей", "олексій"), "Alexei"),
-    **dict.fromkeys(("сергей", "сергій", "сяргей"), "Sergei"), **dict.fromkeys(("евгений", "євген", "яўген"), "Yevgeny"),
+    **dict.fromkeys(("сергей", "сергій", "сяргей"), "Sergei"), **dict.fromkeys(("евгений", "євген", "євгеній", "яўген"), "Yevgeny"),
     **dict.fromkeys(("дмитрий", "дмитро", "дзмітрый"), "Dmitry"), **dict.fromkeys(("владимир", "володимир", "уладзімір"), "Vladimir"),
     **dict.fromkeys(("андрей", "андрій"), "Andrei"), **dict.fromkeys(("юрий", "юрій"), "Yuri"),
     **dict.fromkeys(("георгий", "георгій"), "Georgy"), **dict.fromkeys(("михаил", "михайло"), "Mikhail"),
@@ -118,6 +118,7 @@ def romanizations(name: str, language: str | None) -> list[str]:
 # Ukrainian) and their English equivalents.
 LEXICON: dict[str, str] = {
     "чвк": "PMC", "пвк": "PMC", "минобороны": "Defense Ministry", "міноборони": "Defense Ministry",
+    "мо": "Defense Ministry",
     "вс": "Armed Forces", "зс": "Armed Forces", "всу": "Armed Forces of Ukraine", "зсу": "Armed Forces of Ukraine",
     "войско": "Troops", "військо": "Troops", "оккупационный": "Occupation", "окупаційний": "Occupation", "корпус": "Corps", "добровольческий": "Volunteer", "добровольчий": "Volunteer", "легион": "Legion",
     "легіон": "Legion", "свобода": "Freedom", "россия": "Russia", "росія": "Russia", "русский": "Russian",
@@ -139,6 +140,7 @@ LEXICON: dict[str, str] = {
     "южный": "Southern", "південний": "Southern", "западный": "Western", "західний": "Western", "округ": "District",
     "военный округ": "Military District", "агентство": "Agency", "информационный": "Information", "новость": "News",
 }
+_ONLY_BEFORE_A_COUNTRY = frozenset({"мо"})  # "МО РФ", "МО России"
 _FUNCTION = frozenset({"и", "і", "та", "в", "у", "на", "по", "за"})
 
 
@@ -146,6 +148,8 @@ def translated(lemmas: list[str]) -> str | None:
     """Word-by-word English form of a descriptive name given as lemmas, when at least half its words
     are in the lexicon (the rest romanised): "легион свобода россия" → Legion Freedom Russia."""
     words = [w for w in lemmas if w.lower() not in _FUNCTION and any(ch.isalpha() for ch in w)]
+    if len(words) == 1 and words[0].lower() in _ONLY_BEFORE_A_COUNTRY:
+        return None  # "МО" alone is as often the Moscow region or a municipality
     if len(words) == 1 and " " in LEXICON.get(words[0].lower(), ""):
         return LEXICON[words[0].lower()]  # a compound abbreviation: "Минобороны"
     known = [w for w in words if w.lower() in LEXICON]

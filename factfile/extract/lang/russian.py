@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from factfile.extract.events import BATTLES, CIVILIANS, PROTESTS, REMOTE, STRATEGIC, Trigger
-from factfile.extract.lang import cyrillic, dates, reported
+from factfile.extract.lang import cyrillic, dates, members, reported, titles
 from factfile.extract.lang.romanize import romanizations
 from factfile.extract.places import resolve_names
 from factfile.records import Analysis, Event
@@ -34,6 +34,8 @@ def analyse(analysis: Analysis, language: str) -> None:
     analysis.quantities = dates.find_quantities(analysis, language, lambda w: cyrillic._word_lemma(w, language))
     analysis.statements = reported.find_statements(analysis, reading)
     analysis.events = events(analysis, reading)
+    titles.add_titled(analysis, reading)
+    members.add_members(analysis, reading)
 
 
 BIG_PLACE = 100_000

@@ -24,7 +24,7 @@ from factfile.extract.statements.encoder import EncoderTagger, default_encoder_t
 from factfile.extract.statements.features import quote_depths
 from factfile.extract.statements.narration import narration
 from factfile.extract.statements.relations import Attribution, group, nested
-from factfile.extract.statements.rules import completed, rule_attributions, subject_sources
+from factfile.extract.statements.rules import completed, inherited_source, rule_attributions, subject_sources
 from factfile.extract.statements.sources import resolve
 from factfile.extract.statements.tagger import TaggedSpan, Tagger, default_tagger
 from factfile.records import Analysis, Span, Statement
@@ -78,8 +78,9 @@ def build_statements(doc: Doc, analysis: Analysis, attributions: list[Attributio
     for attribution in attributions:
         cue = _char_span(doc, [attribution.cue])
         content = _char_span(doc, attribution.contents)
-        source = _char_span(doc, _one_source(doc, attribution.sources)) if attribution.sources else None
-        resolution = resolve(doc, analysis, source.start, source.end) if source else None
+        sources = _one_source(doc, attribution.sources) if attribution.sources else [inherited_source(doc, attribution)]
+        source = _char_span(doc, sources) if sources[0] is not None else None
+        resolution = resolve(doc, analysis, source.start, source.end, result, quoted) if source else None
         content_tokens = [t for s in attribution.contents for t in doc[s.start : s.end]]
         certainty, hedges = certainty_of(doc[attribution.cue.start : attribution.cue.end], content_tokens, content.text)
         result.append(

@@ -24,7 +24,8 @@ def narration(doc: Doc, attribution: Attribution, quoted: list[int]) -> bool:
     source = [t for span in attribution.sources for t in doc[span.start : span.end] if not t.is_punct]
     writer = bool(source) and all(t.lower_ in FIRST_PERSON for t in source) and not quoted[attribution.cue.start]
     cue = doc[attribution.cue.start : attribution.cue.end]
-    knowing = any(t.lemma_.lower() == "know" for t in cue) and (not source or writer)
+    passive = any(t.dep_ == "nsubjpass" for t in source)  # "Not much is known": what is known, not who knows
+    knowing = any(t.lemma_.lower() == "know" for t in cue) and (not source or writer or passive)
     return writer or knowing or all(_when(doc, span.start, span.end) for span in attribution.contents)
 
 

@@ -1,22 +1,34 @@
 """Who a statement's source is: the actor chain it names or refers to, and what kind of source it is.
 
 A source names an actor ("the private Ukrainian news agency UNIAN"), refers back to one ("he",
-"the agency", "the spokesman"), or stays unnamed ("sources", "officials"). References are resolved
-to the most recent earlier mention of a compatible actor; a description prefers an actor the
-article has described with the same noun ("UNIAN ... news agency" ... "the agency").
+"the agency", "the spokesman", "Putin's spokesman"), or stays unnamed ("sources", "officials").
+References are resolved to the most recent earlier mention of a compatible actor; a description
+prefers an actor the article has described with the same noun ("UNIAN ... news agency" ... "the
+agency"). News keeps to one speaker across sentences, so a pronoun first looks for the source of a
+statement just before ("Danilov reminded that ... He said that ..."), not the nearest name (Peskov,
+whom Danilov answered). "We" or "I" inside a quotation is its speaker, named outside the quotation
+marks ("“We can confirm ...,” Kremlin spokesman Dmitry Peskov said"). A surname the parser did not
+tag as a name is the person the article named in full.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from factfile.extract.gender import PRONOUNS, Gender, chain_gender
-from factfile.records import Analysis, Mention, SourceType
+from factfile.records import Analysis, Mention, SourceType, Statement
 
 PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+SPEECH_LEMMAS = frozenset({
+    "say", "tell", "add", "state", "declare", "claim", "write", "announce", "report", "explain", "stress", "note",
+    "insist", "warn", "assure", "confirm", "deny", "assert", "argue", "continue", "conclude", "emphasise", "emphasize",
+})
+CONTINUING_SENTENCES = 2  # how far back a pronoun takes the last statement's source as its own
 PERSON_NOUNS = frozenset(
     {
         "spokesman", "spokeswoman", "spokesperson", "president", "minister", "leader", "candidate", "senator",
@@ -78,8 +90,13 @@ class Resolution:
     source_type: SourceType
 
 
-def resolve(doc: Doc, analysis: Analysis, start: int, end: int) -> Resolution:
-    """The actor chain a source span refers to (None when unnamed) and the kind of source."""
+def resolve(
+    doc: Doc, analysis: Analysis, start: int, end: int, earlier: Sequence[Statement] = (), quoted: Sequence[int] = ()
+) -> Resolution:
+    """The actor chain a source span refers to (None when unnamed) and the kind of source.
+
+    `earlier`: the statements found before this one (a pronoun continues their speaker); `quoted`: 1 for
+    each token inside a quotation (features.quote_depths), so that a quoted "we" finds its speaker."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return Resolution(None, "anonymous")
@@ -89,18 +106,102 @@ def resolve(doc: Doc, analysis: Analysis, start: int, end: int) -> Resolution:
         chain = analysis.chains[mention.chain] if mention.chain is not None and mention.chain < len(analysis.chains) else None
         name = chain.name if chain else mention.span.text
         label = chain.label if chain else mention.label
+        if chain is not None and label != "PERSON" and name.split()[-1].lower() in PERSON_NOUNS:
+            holder = _title_holder(analysis, mention.chain, start, earlier)
+            if holder is not None:
+                return Resolution(holder, "official")
         return Resolution(mention.chain, _type_of_named(span.text, name, label))
     lower = root.lower_
-    if root.pos_ == "PRON":
+    if root.pos_ == "PRON" or lower in FIRST_PERSON:
+        if lower in FIRST_PERSON and quoted and quoted[root.i]:
+            speaker = _quote_speaker(doc, root, quoted)
+            if speaker is not None:
+                return resolve(doc, analysis, speaker[0], speaker[1], earlier)
         if lower in PERSON_PRONOUNS:
-            return Resolution(_antecedent(analysis, start, {"PERSON"}, None, gender=PRONOUNS[lower]), "person")
+            gender = PRONOUNS[lower]
+            chain = _continuing(analysis, earlier, start, {"PERSON"}, gender)
+            if chain is None:
+                chain = _antecedent(analysis, start, {"PERSON"}, None, gender=gender)
+            return Resolution(chain, "person")
         if lower in GROUP_PRONOUNS:
-            chain = _antecedent(analysis, start, {"ORG", "NORP", "GPE"}, None, sentences=2)
+            chain = _continuing(analysis, earlier, start, {"ORG", "NORP", "GPE"}, None)
+            if chain is None:
+                chain = _antecedent(analysis, start, {"ORG", "NORP", "GPE"}, None, sentences=2)
             if chain is not None:
                 found = analysis.chains[chain]
                 return Resolution(chain, _type_of_named(span.text, found.name, found.label))
         return Resolution(None, "anonymous")
-    return _described(analysis, span.text, root, start)
+    surname = _surname(analysis, span.text, start)
+    if surname is not None:
+        found = analysis.chains[surname]
+        return Resolution(surname, _type_of_named(span.text, found.name, found.label))
+    return _described(analysis, span.text, root, start, earlier)
+
+
+def _title_holder(analysis: Analysis, title: int, before: int, earlier: Sequence[Statement]) -> int | None:
+    """The person a title tagged as a name stands for ("The Kremlin spokesman" after "Kremlin Spokesman
+    Dmitry Peskov"): the person named right after the title somewhere in the article, else the one an
+    earlier statement's source continues, else the nearest earlier person."""
+    text = analysis.article.text
+    ends = {analysis.mentions[i].span.end for i in analysis.chains[title].mentions}
+    for m in analysis.mentions:
+        if m.chain is not None and m.label == "PERSON" and any(0 <= m.span.start - e <= 2 and not text[e:m.span.start].strip() for e in ends):
+            return m.chain
+    return _continuing(analysis, earlier, before, {"PERSON"}, None) or _antecedent(analysis, before, {"PERSON"}, None)
+
+
+def _continuing(analysis: Analysis, earlier: Sequence[Statement], before: int, labels: set[str], gender: Gender | None) -> int | None:
+    """The source chain of the last statement in the sentences just before (or earlier in this one), when
+    it fits the pronoun: its label, and for "he"/"she" a gender the article does not contradict."""
+    window_start = _sentence_start(analysis, before, CONTINUING_SENTENCES)
+    previous = [
+        st for st in earlier
+        if st.source_chain is not None and st.source is not None and window_start <= st.source.start < before
+        and st.source_chain < len(analysis.chains)
+    ]
+    if not previous:
+        return None
+    chain = max(previous, key=lambda st: st.source.start).source_chain
+    if analysis.chains[chain].label not in labels:
+        return None
+    if gender is not None and chain_gender(analysis, chain) not in (None, gender):
+        return None
+    return chain
+
+
+def _quote_speaker(doc: Doc, pronoun: Token, quoted: Sequence[int]) -> tuple[int, int] | None:
+    """Where the speaker of the quotation holding `pronoun` is named: the subject, outside the quotation
+    marks, of a speech verb outside them, in the pronoun's sentence or the next ones while the quotation
+    runs on ("“We can confirm ...,” Kremlin spokesman Dmitry Peskov said")."""
+    sentence = pronoun.sent
+    for _ in range(3):
+        for token in sentence:
+            if quoted[token.i] or token.lemma_.lower() not in SPEECH_LEMMAS:
+                continue
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and not quoted[c.i]), None)
+            if subject is not None and subject.lower_ not in FIRST_PERSON:
+                tokens = list(subject.subtree)
+                if not any(quoted[t.i] for t in tokens):
+                    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        if sentence.end >= len(doc) or not quoted[sentence.end - 1]:
+            return None
+        sentence = doc[sentence.end].sent
+    return None
+
+
+def _surname(analysis: Analysis, text: str, before: int) -> int | None:
+    """The person chain named in full earlier whose surname the source is ("Danilov" after "Oleksiy
+    Danilov"), when the parser did not tag it as a name; only one such person may be in play."""
+    words = text.split()
+    if len(words) != 1 or not words[0][:1].isupper():
+        return None
+    found = {
+        m.chain for m in analysis.mentions
+        if m.chain is not None and m.span.end <= before and m.chain < len(analysis.chains)
+        and analysis.chains[m.chain].label == "PERSON" and len(analysis.chains[m.chain].name.split()) > 1
+        and analysis.chains[m.chain].name.split()[-1] == words[0]
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _named(analysis: Analysis, root: Token, start: int, end: int) -> Mention | None:
@@ -109,6 +210,9 @@ def _named(analysis: Analysis, root: Token, start: int, end: int) -> Mention | N
     if not inside:
         return None
     holding = [m for m in inside if m.span.start <= root.idx < m.span.end]
+    people = [m for m in inside if m.label == "PERSON" and m.span.end == end]
+    if holding and holding[0].label != "PERSON" and people:
+        return people[0]  # "Ukraine's NSDC Secretary Oleksiy Danilov": the person the title ends with
     if holding:
         return holding[0]
     if root.pos_ == "PROPN" or root.dep_ == "appos" or any(c.dep_ == "appos" for c in root.children):
@@ -138,9 +242,10 @@ def _in_modifier(root: Token, mention: Mention) -> bool:
     return False
 
 
-def _described(analysis: Analysis, text: str, root: Token, start: int) -> Resolution:
+def _described(analysis: Analysis, text: str, root: Token, start: int, earlier: Sequence[Statement] = ()) -> Resolution:
     lemma = root.lemma_.lower()
-    definite = any(t.lower_ in ("the", "this", "that") for t in root.children if t.dep_ == "det")
+    owners = [t for t in root.children if t.dep_ == "poss"]  # "Putin's spokesman": a definite description, not Putin
+    definite = bool(owners) or any(t.lower_ in ("the", "this", "that") for t in root.children if t.dep_ == "det")
     words = text.lower()
     if lemma in ANONYMOUS_NOUNS:
         return Resolution(None, "anonymous")
@@ -158,7 +263,10 @@ def _described(analysis: Analysis, text: str, root: Token, start: int) -> Resolu
         return Resolution(None, "anonymous")
     if definite and (lemma in PERSON_NOUNS or lemma in GROUP_NOUNS):
         labels = {"PERSON"} if lemma in PERSON_NOUNS else {"ORG", "NORP", "GPE"}
-        chain = _antecedent(analysis, start, labels, lemma)
+        owner_chains = {m.chain for m in analysis.mentions for t in owners if m.span.start <= t.idx < m.span.end}
+        chain = _antecedent(analysis, start, labels, lemma, excluded=owner_chains)
+        if chain is None and lemma in PERSON_NOUNS:
+            chain = _continuing(analysis, earlier, start, labels, None)
         if chain is not None:
             found = analysis.chains[chain]
             named_kind = _type_of_named(text, found.name, found.label)
@@ -167,7 +275,8 @@ def _described(analysis: Analysis, text: str, root: Token, start: int) -> Resolu
 
 
 def _antecedent(
-    analysis: Analysis, before: int, labels: set[str], noun: str | None, sentences: int = 3, gender: Gender | None = None
+    analysis: Analysis, before: int, labels: set[str], noun: str | None, sentences: int = 3, gender: Gender | None = None,
+    excluded: set[int | None] = frozenset(),
 ) -> int | None:
     """The chain of the most recent earlier mention with a fitting label, within a few sentences.
 
@@ -178,7 +287,7 @@ def _antecedent(
     candidates = [
         m for m in analysis.mentions
         if m.chain is not None and m.span.end <= before and m.chain < len(analysis.chains)
-        and analysis.chains[m.chain].label in labels
+        and analysis.chains[m.chain].label in labels and m.chain not in excluded
     ]
     if gender is not None:
         other = {c for c in {m.chain for m in candidates} if chain_gender(analysis, c) not in (None, gender)}

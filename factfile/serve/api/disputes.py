@@ -23,6 +23,7 @@ def list_disputes(
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> dict:
     """Attributes on which sources disagree (a group's size, a clash's toll, place or date, whether it
-    happened, a claim and its denial), each side with its sources, certainty, outlets and evidence."""
+    happened, who did it and how, a claim and its denial), each side with its sources, certainty, outlets
+    and evidence."""
     found = disputes(session, actor=actor_id, event=event_id, story=story_id, limit=limit)
     return {"total": len(found), "items": [asdict(d) | {"key": d.key} for d in found]}

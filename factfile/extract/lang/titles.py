@@ -1,0 +1,152 @@
+"""A person's title as a mention of that person: "пресс-секретарь президента России Дмитрий Песков"
+is one span naming Peskov, and "представитель Кремля" alone, later in the same article, is Peskov
+too once the article has called him so. Russian and Ukrainian news name officials by their office far
+more often than English news does, and without this their statements and forms stay with no actor.
+
+The office is a noun of office (TITLES, lemmas) with the words after it up to the name (whose office:
+"президента России", "ЧВК «Вагнер»") and a nationality adjective before it ("белорусский лидер");
+other adjectives ("официальный") are part of the span, not of the office. An office the article gives
+two people is no one's. Titled persons also get the office as an alias ("представитель Кремля"), so
+that other articles' titled names find them by it. An office written alone with no holder in the
+article is left alone: as actors of their own such offices were mostly junk, and a record made
+before its holder's is never merged into it.
+"""
+
+from __future__ import annotations
+
+from factfile.extract.lang import cyrillic
+from factfile.extract.names import country_in_english
+from factfile.records import Analysis, Mention, Span
+
+# Offices, in Russian and Ukrainian lemmas.
+TITLES = frozenset({
+    "президент", "пресс-секретарь", "прес-секретар", "представитель", "представник", "спикер", "речник", "глава",
+    "основатель", "засновник", "лидер", "лідер", "министр", "міністр", "начальник", "командир", "командующий",
+    "командувач", "губернатор", "мэр", "мер", "председатель", "голова", "диктатор", "ватажок", "руководитель",
+    "керівник", "премьер-министр", "прем'єр-міністр", "канцлер", "генсек",
+})
+_MAX_BETWEEN = 6  # words between an office and the name: "министра обороны РФ", "пресс-секретарь президента России"
+_MAX_WHOSE = 4  # words of whose office in an office written alone: "основателя ЧВК «Вагнер»"
+_QUOTES = set("«»„“\"")
+_NOT_IN_TITLE = frozenset({"VERB", "INFN", "GRND", "CONJ", "PRCL", "NPRO", "PRED"})
+
+Office = tuple[str, tuple[str, ...], tuple[str, ...]]  # noun, nationality adjectives, whose office
+
+
+def add_titled(analysis: Analysis, reading) -> None:
+    """Append description mentions of titled persons and of their offices written alone (after
+    statements and events are read, so that those see the same mentions as before)."""
+    text = analysis.article.text
+    tokens = reading.tokens
+    at = {t.start: i for i, t in enumerate(tokens)}
+    holders: dict[Office, set[int]] = {}
+    spans: list[tuple[int, int, int]] = []
+    for mention in list(analysis.mentions):
+        chain = analysis.chains[mention.chain] if mention.chain is not None else None
+        if mention.label != "PERSON" or chain is None or mention.role not in ("name", "nickname") or len(chain.name.split()) < 2:
+            continue
+        j = at.get(mention.span.start)
+        found = _title_before(text, tokens, j) if j is not None else None
+        if found is None:
+            continue
+        first, title = found
+        office = _office(text, tokens, title, range(title + 1, j))
+        holders.setdefault(office, set()).add(mention.chain)
+        spans.append((tokens[first].start, mention.span.end, mention.chain))
+        name = _office_name(text, tokens, title, j - 1)
+        if name not in chain.aliases and name != chain.name:
+            chain.aliases.append(name)
+            chain.alias_reasons[name] = f"its office in the article (“{text[tokens[first].start:mention.span.end]}”)"
+    for i in range(len(tokens)):
+        end = _bare_office(text, tokens, i)
+        if end is None:
+            continue
+        first = _with_adjectives(text, tokens, i)
+        if any(s < tokens[end].end and tokens[first].start < e for s, e, _ in spans):
+            continue
+        chains = holders.get(_office(text, tokens, i, range(i + 1, end + 1)), set())
+        if len(chains) == 1:
+            spans.append((tokens[first].start, tokens[end].end, *chains))
+    for start, end, chain in spans:
+        analysis.chains[chain].mentions.append(len(analysis.mentions))
+        analysis.mentions.append(Mention(Span(start, end, text[start:end]), "PERSON", analysis.sentence_of(start),
+                                         chain=chain, role="description"))
+
+
+def _title_before(text: str, tokens: list, j: int) -> tuple[int, int] | None:
+    """(first token of the title, its office noun) right before the name at token j, or None; the
+    office is the first of the nouns of office ("пресс-секретарь президента")."""
+    k, title = j - 1, None
+    while k >= 0 and j - k <= _MAX_BETWEEN + 1 and not text[tokens[k].end:tokens[k + 1].start].strip():
+        token = tokens[k]
+        if _is_title(token):
+            title = k
+        elif not (token.text in _QUOTES or token.text[:1].isalnum() and _fits(token)):
+            break
+        k -= 1
+    return (_with_adjectives(text, tokens, title), title) if title is not None else None
+
+
+def _is_title(token) -> bool:
+    return token.lemma in TITLES or token.text.lower() in TITLES
+
+
+def _fits(token) -> bool:
+    return not token.parses or token.parses[0].tag.POS not in _NOT_IN_TITLE
+
+
+def _adjective(token) -> bool:
+    return bool(token.parses) and token.parses[0].tag.POS == "ADJF"
+
+
+def _with_adjectives(text: str, tokens: list, k: int) -> int:
+    """The office noun's token with the adjectives right before it ("официальный представитель")."""
+    while k > 0 and _adjective(tokens[k - 1]) and not text[tokens[k - 1].end:tokens[k].start].strip():
+        k -= 1
+    return k
+
+
+def _nationality(text: str, tokens: list, k: int) -> list[int]:
+    """Indexes of the nationality adjectives among those before the office noun at k."""
+    return [a for a in range(_with_adjectives(text, tokens, k), k) if tokens[a].lemma in cyrillic._NATIONAL_ADJECTIVES]
+
+
+def _word(token) -> str:
+    lemma = token.lemma
+    return "россия" if lemma in ("рф", "росія") else (country_in_english(lemma) or lemma).lower()
+
+
+def _office(text: str, tokens: list, title: int, whose: range) -> Office:
+    return (tokens[title].lemma, tuple(_word(tokens[a]) for a in _nationality(text, tokens, title)),
+            tuple(_word(tokens[k]) for k in whose if tokens[k].text[:1].isalnum()))
+
+
+def _office_name(text: str, tokens: list, title: int, last: int) -> str:
+    """The office in the nominative, with its nationality adjectives but no other: "белорусский лидер",
+    "пресс-секретарь президента России"."""
+    head = [tokens[a] for a in _nationality(text, tokens, title)] + [tokens[title]]
+    name = cyrillic.nominative(head, "ORG", text[head[0].start:head[-1].end])
+    return f"{name} {text[tokens[title].end:tokens[last].end].strip()}".strip()
+
+
+def _bare_office(text: str, tokens: list, i: int) -> int | None:
+    """The last token of an office written alone at token i, whose whose-office names someone ("Кремля",
+    "ЧВК «Вагнер»", "Белоруссии") or which has a nationality adjective; None if a name follows."""
+    if not _is_title(tokens[i]):
+        return None
+    k, end, words = i + 1, i, 0
+    while k < len(tokens) and words < _MAX_WHOSE and not text[tokens[k - 1].end:tokens[k].start].strip(" "):
+        token = tokens[k]
+        if token.text in _QUOTES:
+            k += 1
+            continue
+        if not token.text[:1].isalnum() or not (token.capitalised or token.has("gent")) or not _fits(token) or _adjective(token) \
+                or token.parses and token.parses[0].tag.POS == "PREP":
+            break
+        if token.capitalised and token.has("Name", "Surn") and not token.has("Geox") and tokens[k - 1].text not in _QUOTES:
+            return None  # a name follows: the titled name itself
+        end, k, words = k, k + 1, words + 1
+    if end < len(tokens) - 1 and tokens[end + 1].text in "»“\"":
+        end += 1
+    named = any(tokens[k].capitalised for k in range(i + 1, end + 1))
+    return end if named or _nationality(text, tokens, i) else None

@@ -1,0 +1,221 @@
+"""Claim slots: which attribute of a story's happening a statement gives a value for, and which value.
+
+Disputes about a happening are mostly not about numbers: who blew up the dam ("blown up by the Russian
+occupying forces" / "deliberate sabotage by the Ukrainian side"), how it was destroyed (explosives
+inside / a strike from outside), whether it can be repaired ("cannot be restored" / "can be restored
+fairly quickly"), what the action is called ("not a military coup" / "an armed mutiny"). Two
+statements disagree when they fill one slot with values that cannot both hold; comparing whole
+sentences misses these (other words, other languages) and mixes in unrelated ones.
+
+`read(content, cue, certainty)` gives the statement's slots. Each slot is an attribute, the structure
+it is about (a dam, a bridge, a pipeline: `TARGETS`, None when the sentence names none), a value and
+whether the statement denies it. Values are normalised before they are compared: an agent is the
+state it belongs to ("the Russian occupying forces", "вс рф", "the Kremlin" -> Russia; "the Kiev
+regime", "ВСУ" -> Ukraine), a means is "explosion" or "strike", a yes/no slot is its concept with
+the denial flag. The word lists cover English, Russian and Ukrainian, with the commonest German,
+French, Italian and Spanish forms; they were written on eval/realstory's pages (who did it, how and
+repairable on the Kakhovka set, what it is called on the Wagner set), so that set's figures are no
+held-out check of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factfile.extract.event_actors import country_of_demonym
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    attribute: str  # responsibility | means | repairable | characterisation
+    target: str | None  # "dam", "bridge", "pipeline"; None: the sentence names no structure
+    value: str  # a state ("Russia"), "explosion" / "strike", or the concept of a yes/no slot
+    denied: bool = False
+
+    def compatible(self, other: Slot) -> bool:
+        """Whether both can be true: the same value said alike, or a denial of one value beside another."""
+        if self.value == other.value:
+            return self.denied == other.denied
+        return self.denied or other.denied
+
+
+def _any(words: str) -> str:
+    return "(?:" + "|".join(words.split()) + ")"
+
+
+# Names of the two states of eval/realstory's stories in the forms an agent takes (their armies,
+# capitals, governments, "occupiers"); other states are found by their demonym (country_of_demonym).
+_STATE_STEMS = {
+    "Russia": re.compile(r"(?i)^(?:russ|rus[oai]|росс|росі|рос\b|російськ|российск|рф$|вс\s?рф|kreml|кремл|moscow|moskau|mosc|москв|москов|occup|окупа|оккупа)"),
+    "Ukraine": re.compile(r"(?i)^(?:ukrain|ucrain|украин|україн|kyiv|kiev|kiew|киев|київ|києв|всу$|зсу$|afu$)"),
+}
+_STRUCTURES = {
+    "dam": _any(r"dam dams hydroelectric HPP hydropower power\s+plant power\s+station ГЭС ГЕС плотин\w* дамб\w* гребл\w* "
+                r"гидроэлектростанц\w* гідроелектростанц\w* staudamm\w* damm\w* kraftwerk\w* barrage centrale diga presa represa"),
+    "bridge": _any(r"bridge мост\w* міст\w* мосту brücke pont ponte puente"),
+    "pipeline": _any(r"pipelines? газопровод\w* трубопровод\w* pipeline\w* gasoducto gasdotto"),
+}
+TARGETS = {key: re.compile(rf"(?i)(?<!\w){pattern}(?!\w)") for key, pattern in _STRUCTURES.items()}
+
+_DESTROY = r"(?:blown\s+up|blew\s+up|blow(?:ing)?\s+up|destroy\w*|breach\w*|sabotag\w*|mined|mining|undermin\w*|planted\s+explosives|placed\s+explosives|detonat\w*|committed|carried\s+out|caused|orchestrat\w*|perpetrat\w*|authori[sz]ed)"
+_AGENT = r"(?:the\s+)?(?P<agent>[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*){0,3})"
+_BY_AGENT = re.compile(rf"(?i)\b{_DESTROY}\s+by\s+{_AGENT}")
+_NOUN_AGENT = re.compile(
+    rf"(?i)\b(?:sabotage|terrorist\s+attack|terrorism|crime|war\s+crime|ecocide|explosives)\s+(?:committed\s+)?(?:by|from|on\s+the\s+part\s+of)\s+{_AGENT}"
+)
+_ADJECTIVE_AGENT = re.compile(r"\b(?P<agent>[A-Z][\w’'-]+)\s+(?:deliberate\s+|rocket\s+|missile\s+)?(?:sabotage|terrorist\s+attack|rocket\s+attack|missile\s+attack)\b")
+_SUBJECT_AGENT = re.compile(
+    r"(?i)(?P<agent>(?:[^\W\d_][\w’'-]*\s+){0,2}[^\W\d_][\w’'-]*)\s+(?:had\s+|has\s+|have\s+)?(?:deliberately\s+)?"
+    r"(?:blew\s+up|blown\s+up|destroyed|sabotaged|mined|planted\s+explosives|placed\s+explosives|committed|detonated|carried\s+out\s+(?:\w+\s+)?mining"
+    r"|взорвал\w*|подорвал\w*|разрушил\w*|уничтожил\w*|підірвал\w*|підірвав|зруйнувал\w*|знищил\w*)\b"
+)
+_PASSIVE = re.compile(r"(?i)(?:^|\s)(?:was|were|is|are|been|be|being)$")
+_PERFECT = re.compile(r"(?i)\s+(?:had|has|have)$")
+_CLEFT_AGENT = re.compile(r"(?i)\bit\s+was\s+(?P<agent>[^\W\d_][\w’'-]*)\b.{0,160}?\bwho\b")
+_BLAME_AGENT = re.compile(rf"(?i)\bblam\w*\s+(?:\w+\s+){{0,4}}?on\s+{_AGENT}|\bblam\w*\s+(?P<agent2>[A-Z][\w’'-]+)")
+_BEHIND_AGENT = re.compile(
+    r"(?i)(?P<before>\b(?:reject\w*|den\w+|dismiss\w*)\s+(?:\w+\s+){0,3})?(?P<agent>[^\W\d_][\w’'-]*)\s+(?:was|is|were|are)\s+"
+    r"(?P<neg>not\s+)?(?:involved|behind|responsible|guilty|to\s+blame)\b"
+)
+_CAUSED_BY = re.compile(r"(?i)(?:из-за|через|вследствие)\s+(?:[«\"]?\w+\s+){0,2}?[«\"]?(?:атак\w*|удар\w*|обстрел\w*|обстріл\w*|диверси\w*)\s+(?P<agent>\w+)")
+_DONE_BY = re.compile(r"(?i)(?:подрыв\w*|підрив\w*|взрыв\w*|диверси\w*)\b.{0,80}?(?:осуществл\w*|совершен\w*|здійснен\w*|вчинен\w*)\s+(?P<agent>.{0,80})")
+_ACCUSING = re.compile(r"(?i)accus|blam|обвин|звинув|beschuldig|incolp|acus")
+
+EXPLOSION = re.compile(
+    r"(?i)\b(?:blown\s+up|blew\s+up|blow(?:ing)?\s+up|explosions?|explosives?|blast|detonat\w*|mined|mining)\b"
+    r"|(?<!\w)(?:подрыв\w*|взрыв\w*|заминир\w*|підрив\w*|вибух\w*|замінув\w*|gesprengt|sprengung\w*|esplosion\w*|explosión\w*|fait\s+sauter)"
+)
+STRIKE = re.compile(
+    r"(?i)\b(?:strikes?|shelling|shelled|missiles?|rockets?|MLRS|artillery)\b"
+    r"|(?<!\w)(?:удар\w*|обстрел\w*|атак\w*|ракет\w*|обстріл\w*|beschuss|bombardement\w*|bombardeo\w*|bombardament\w*)"
+)
+NEAR_TARGET = 80  # characters between a means word and the structure it is said of
+_SETTLEMENT = re.compile(r"(?i)(?<!\w)(?:city|town|centre|center|village|residential|город\w*|міст[оіа]|сел[оаи]|stadt|ville|città|ciudad)(?!\w)")
+_NEGATION = r"(?:not|no|never|cannot|can't|impossible|nothing|не|ни|ні|нельзя|невозможно|неможливо|nicht|kein\w*|unmöglich|non|ne|impossibile|imposible)"
+_NEGATED_BEFORE = re.compile(rf"(?i)(?<!\w){_NEGATION}(?!\w)(?:\W+\w+){{0,8}}\W*$")
+_NOT_A_NEGATION = re.compile(r"(?i)(?<!\w)(?:не\s+менее|не\s+менш|not\s+less|no\s+less|nicht\s+weniger)(?!\w)")
+
+RESTORE = re.compile(
+    r"(?i)(?<!\w)(?:restor\w*|repair\w*|rebuil\w*|восстанов\w*|відновл\w*|відновит\w*|відбуду\w*|ремонт\w*|wiederherstell\w*|"
+    r"wiederaufbau\w*|reparatur\w*|reparier\w*|répar\w*|ripar\w*|ricostru\w*|repar\w*|reconstru\w*)"
+)
+_RESTORE_PRONOUN = re.compile(r"(?i)^\s+(?:it|her|її|его|её|ihn|la|lo|le)(?!\w)")
+_CANNOT_AFTER = re.compile(r"(?i)^\W*(?:\w+\W+){0,3}?(?:не\s+подлеж\w*|не\s+підляга\w*|не\s+возможн\w*|не\s+можлив\w*|nicht\s+möglich|impossible|not\s+possible|non\s+è\s+possibile)")
+
+LABEL = re.compile(
+    r"(?i)(?<!\w)(?:coup(?!\s+de\s+grâce)|putsch\w*|mutin\w*|rebellion|insurrection|uprising|мятеж\w*|переворот\w*|путч\w*|бунт\w*|"
+    r"заколот\w*|golpe|colpo\s+di\s+stato|ammutinamento|coup\s+d['’]état|meuterei|aufstand|rebelión|motín)"
+)
+_NAMING_CUE = re.compile(r"(?i)describ|call(?!\w*\s+for)|term|label|brand|denounc|назва|назвав|охарактериз|квалифиц|определи|визнач|nannt|bezeichn|qualifi|défini|calific")
+_LABEL_NEGATED = re.compile(r"(?i)(?<!\w)(?:not|no|non|ne|не|ні|kein\w*|nie)\s+(?:(?:è|es|est|a|an|un|una|une|ein\w*)\s+)?(?:\w+\s+)?[\"'“‘«]?$")
+_LABEL_ASSERTED = re.compile(
+    r"(?i)(?:\b(?:is|was|as|constitut\w*|amounts?\s+to|look(?:s)?\s+(?:like|of))\s+(?:an?\s+|the\s+)?(?:\w+\s+)?[\"'“‘«]?$)|(?:(?<!\w)это\s+(?:\w+\s+)?[\"«]?$)"
+)
+_OWN = re.compile(r"(?i)(?<!\w)(?:своего|своей|свого|своєї|his|its|their|the)\s+(?:\w+\s+)?$")
+
+
+def state_of(phrase: str) -> str | None:
+    """The state an agent phrase belongs to: the first word naming one (its army, capital, demonym)."""
+    for word in re.findall(r"[^\W\d_][\w’'-]*", phrase):
+        for state, stem in _STATE_STEMS.items():
+            if stem.search(word):
+                return state
+        if word[:1].isupper() and len(word) >= 5 and (country := country_of_demonym(word)):
+            return country
+    for state, stem in _STATE_STEMS.items():  # "вс рф": a state named by two words
+        if stem.search(" ".join(phrase.split()[-2:])):
+            return state
+    return None
+
+
+def _target(content: str) -> str | None:
+    found = {key for key, pattern in TARGETS.items() if pattern.search(content)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _done_to(content: str, match: re.Match, target: str) -> bool:
+    """Whether a means word is said of the structure: it is named within `NEAR_TARGET` characters, with no
+    town between ("Russian shelling of the Kherson city centre, as the region deals with flooding from the dam")."""
+    for found in TARGETS[target].finditer(content):
+        between = content[min(found.end(), match.end()) : max(found.start(), match.start())]
+        if len(between) <= NEAR_TARGET and not _SETTLEMENT.search(between):
+            return True
+    return False
+
+
+def _negated_at(content: str, start: int) -> bool:
+    before = content[max(0, start - 60) : start]
+    return bool(_NEGATED_BEFORE.search(before)) and not _NOT_A_NEGATION.search(before)
+
+
+def _agents(content: str, cue: str) -> list[tuple[str, bool]]:
+    """(state, denied) for each agent the content names for destroying or attacking something."""
+    found: list[tuple[str, bool]] = []
+
+    def add(phrase: str | None, denied: bool = False) -> None:
+        if phrase and (state := state_of(phrase)):
+            found.append((state, denied))
+
+    for pattern in (_BY_AGENT, _NOUN_AGENT, _ADJECTIVE_AGENT, _CLEFT_AGENT, _CAUSED_BY):
+        for match in pattern.finditer(content):
+            add(match.group("agent"))
+    for match in _SUBJECT_AGENT.finditer(content):
+        phrase = _PERFECT.sub("", match.group("agent"))
+        words = phrase.split()
+        if words and not _PASSIVE.search(phrase):  # "southern Ukraine was destroyed": a passive names no agent
+            add(words[-1] if state_of(words[-1]) else phrase, _negated_at(content, match.start("agent")))
+    for match in _BLAME_AGENT.finditer(content):
+        add(match.group("agent") or match.group("agent2"))
+    for match in _BEHIND_AGENT.finditer(content):
+        add(match.group("agent"), bool(match.group("neg")) != bool(match.group("before")))
+    for match in _DONE_BY.finditer(content):
+        add(match.group("agent"))
+    if _ACCUSING.search(cue or ""):
+        lead = re.split(r"(?i)\s+(?:of|for)\s+|(?<=\w)\s+в\s+|(?<=\w)\s+у\s+", content, maxsplit=1)[0]
+        if re.match(r"(?i)(?:в|у)\s", content):  # "обвинило в подрыве ГЭС российские войска": the accused comes last
+            lead = " ".join(content.split()[-3:])
+        add(lead)
+    return found
+
+
+def read(content: str, cue: str | None = None, certainty: str = "asserted") -> list[Slot]:
+    """The slots a statement fills; none when it fills one slot with values that cannot both hold."""
+    cue = cue or ""
+    denied = certainty == "denied"
+    target = _target(content)
+    slots: list[Slot] = []
+    agents = set(_agents(content, cue))
+    if agents and (target or _DESTROYING.search(content)):
+        slots += [Slot("responsibility", target, state, was_denied != denied) for state, was_denied in agents]
+    if target is not None:
+        means = [("explosion", m) for m in EXPLOSION.finditer(content)] + [("strike", m) for m in STRIKE.finditer(content)]
+        slots += [Slot("means", target, value, _negated_at(content, m.start()) != denied) for value, m in means if _done_to(content, m, target)]
+    for match in RESTORE.finditer(content):
+        if target or _RESTORE_PRONOUN.match(content[match.end() :]):
+            cannot = _negated_at(content, match.start()) or bool(_CANNOT_AFTER.match(content[match.end() :]))
+            slots.append(Slot("repairable", target, "repairable", cannot != denied))
+    for match in LABEL.finditer(content):
+        before = content[: match.start()]
+        if _LABEL_NEGATED.search(before):
+            slots.append(Slot("characterisation", None, "coup or mutiny", not denied))
+        elif (_LABEL_ASSERTED.search(before) or _NAMING_CUE.search(cue)) and not _OWN.search(before):
+            slots.append(Slot("characterisation", None, "coup or mutiny", denied))
+    return _consistent(slots)
+
+
+_DESTROYING = re.compile(
+    rf"(?i)\b{_DESTROY}|\b(?:sabotage|explosion|blast|crime|ecocide)\b|(?<!\w)(?:подрыв\w*|підрив\w*|взрыв\w*|вибух\w*|разруш\w*|зруйн\w*|уничтож\w*|знищ\w*|диверси\w*)"
+)
+
+
+def _consistent(slots: list[Slot]) -> list[Slot]:
+    """Each slot once; a slot given two values that cannot both hold is dropped (the sentence reports a
+    disagreement, "Russian forces blew up the dam while Russian sources blamed Ukraine", or is misread)."""
+    kept: list[Slot] = []
+    unique = list(dict.fromkeys(slots))
+    for slot in unique:
+        same = [other for other in unique if (other.attribute, other.target) == (slot.attribute, slot.target)]
+        if all(slot.compatible(other) for other in same):
+            kept.append(slot)
+    return kept

@@ -1,0 +1,104 @@
+"""How Russian and Ukrainian articles name key actors beyond their names (extract/lang): titles,
+group names after their kind, a group's fighters. Cases from eval/realstory (Wagner's pages)."""
+
+from __future__ import annotations
+
+from factfile.extract.lang import analyse
+from factfile.extract.lang.romanize import translated
+from factfile.records import Article
+
+
+def _mentions(text: str, language: str = "ru") -> dict[str, tuple[str, str]]:
+    analysis = analyse(Article(origin="test", text=text, content_hash=str(hash(text)), language=language))
+    return {m.span.text: (analysis.chains[m.chain].name if m.chain is not None else None, m.role) for m in analysis.mentions}
+
+
+def test_a_titled_name_is_one_span_and_the_title_alone_is_the_same_person():
+    found = _mentions("Как заявил пресс-секретарь президента России Дмитрий Песков, Путин в курсе. "
+                      "Официальный представитель Кремля Дмитрий Песков отметил это. Представитель Кремля также сказал, "
+                      "что пресс-секретарь президента России ответит позже.")
+    assert found["пресс-секретарь президента России Дмитрий Песков"] == ("Дмитрий Песков", "description")
+    assert found["Официальный представитель Кремля Дмитрий Песков"] == ("Дмитрий Песков", "description")
+    assert found["Представитель Кремля"] == ("Дмитрий Песков", "description")
+    assert found["пресс-секретарь президента России"] == ("Дмитрий Песков", "description")
+
+
+def test_a_title_the_article_gives_two_people_is_no_ones():
+    found = _mentions("Министр обороны России Сергей Шойгу прибыл. Позже министр обороны России Андрей Белоусов сказал, "
+                      "что министр обороны России уедет.")
+    assert "министр обороны России" not in found
+
+
+def test_a_ukrainian_title_before_a_name():
+    found = _mentions("Про це заявив офіційний представник Пентагону Патрік Райдер.", "uk")
+    assert found["офіційний представник Пентагону Патрік Райдер"] == ("Патрік Райдер", "description")
+
+
+def test_a_group_named_after_its_kind_without_quotes_and_the_person_after_it():
+    found = _mentions("Прокуратура возбудила дело после заявлений основателя ЧВК Вагнер Евгения Пригожина. Бойцы ЧВК Вагнера ушли.")
+    assert found["ЧВК Вагнер"] == ("Вагнер", "name")
+    assert found["ЧВК Вагнера"] == ("Вагнер", "name")
+    assert found["Евгения Пригожина"] == ("Евгений Пригожин", "name")
+    chains = _chains("Половина людей підтримали ватажка ПВК Євгенія Пригожина.", "uk")
+    assert [c.label for c in chains.values()] == ["PERSON"]
+    assert "Yevgeny Prigozhin" in next(iter(chains.values())).aliases
+
+
+def test_a_groups_fighters_are_the_group_when_the_article_names_it():
+    found = _mentions("Бойцы ЧВК «Вагнер» вошли в Ростов. Во время мятежа вагнеровцы уничтожили 7 единиц техники. "
+                      "ЧВКшники ушли. Кадыровцы стояли.")
+    assert found["вагнеровцы"] == ("Вагнер", "description")
+    assert found["ЧВКшники"] == ("Вагнер", "description")
+    assert "Кадыровцы" not in found or found["Кадыровцы"][0] != "Вагнер"
+    found = _mentions("Під час заколоту ПВК «Вагнер» вагнерівці знищили 7 одиниць техніки.", "uk")
+    assert found["вагнерівці"] == ("Вагнер", "description")
+    assert "вагнеровцы" not in _mentions("Во время мятежа вагнеровцы уничтожили 7 единиц техники.")
+
+
+def test_the_titled_person_goes_by_the_office_and_an_office_with_no_holder_is_left_alone():
+    text = ("Переговоры провёл президент Белоруссии Александр Лукашенко. Украинским лидером Владимиром Зеленским "
+            "это не обсуждалось. Белорусский лидер сказал, что представитель Кремля в курсе.")
+    analysis = analyse(Article(origin="test", text=text, content_hash="t", language="ru"))
+    chains = {c.name: c for c in analysis.chains}
+    assert "президент Белоруссии" in chains["Александр Лукашенко"].aliases
+    assert "украинский лидер" in [a.casefold() for a in chains["Владимир Зеленский"].aliases]
+    found = _mentions(text)
+    assert "Белорусский лидер" not in found  # not Zelensky: another nationality
+    assert "представитель Кремля" not in found
+
+
+def _chains(text: str, language: str = "ru") -> dict[str, object]:
+    return {c.name: c for c in analyse(Article(origin="test", text=text, content_hash=str(hash(text)), language=language)).chains}
+
+
+def test_an_institutions_words_make_an_organisation_not_a_person():
+    chains = _chains("Але поки що ані Пригожин, ані Міноборони Росії це не коментували.", "uk")
+    assert chains["Міноборони Росії"].label == "ORG"
+    assert "Russian Defense Ministry" in chains["Міноборони Росії"].aliases
+
+
+def test_mo_before_a_country_is_the_defence_ministry_and_alone_is_not():
+    assert "Russian Defense Ministry" in _chains("Сведения о нанесении МО РФ удара по лагерям ложны.")["МО РФ"].aliases
+    assert translated(["мо"]) is None
+
+
+def test_a_descriptive_name_goes_by_its_initials():
+    chains = _chains("Федеральная служба безопасности России возбудила уголовное дело.")
+    assert "ФСБ" in chains["Федеральная служба безопасности России"].aliases
+
+
+def test_a_place_the_model_ran_into_a_persons_name_is_cut_off():
+    """eval/realstory (Kakhovka): "Нової Каховки Володимира Леонтьєва" was one person."""
+    found = _mentions("Це відповідь на заяву гауляйтера Нової Каховки Володимира Леонтьєва.", "uk")
+    assert found["Володимира Леонтьєва"][0] == "Володимир Леонтьєв"
+    assert "Нової Каховки Володимира Леонтьєва" not in found
+
+
+def test_story_name_terms_hear_one_name_in_the_presss_spellings():
+    """eval/realstory (Wagner): the French pages ("Evguéni Prigojine") made a story of their own."""
+    from factfile.relate.stories import name_term
+
+    assert {name_term(w, lang) for w, lang in [("Prigozhin", "en"), ("Пригожина", "ru"), ("Prigoschin", "de"),
+                                               ("Prigojine", "fr"), ("Prigožin", "sl")]} == {"~prgs"}
+    assert {name_term(w, lang) for w, lang in [("Yevgeny", "en"), ("Evguéni", "fr"), ("Jewgeni", "de"), ("Євген", "uk")]} == {"~avgn"}
+    assert name_term("Kachowka", "de") == name_term("Kakhovka", "en")  # German "ch" is no hissing sound

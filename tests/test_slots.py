@@ -1,0 +1,194 @@
+"""Claim slots and the disputes built on them: who did it, how, whether it can be repaired, what it is
+called, read from sentences of eval/realstory's pages (quoted as published), values normalised."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from test_copies import REPORT_A, REPORT_B, TEXTS, add
+from test_corroboration import statement
+
+from factfile.extract import Extractor
+from factfile.read.disputes import disputes
+from factfile.records import Article
+from factfile.relate import contradictions
+from factfile.relate.slots import Slot, read, state_of
+from factfile.store import Store
+from factfile.store.schema import Document, StatementVector, Story
+
+
+def values(content: str, cue: str | None = None, certainty: str = "asserted", attribute: str | None = None) -> set[tuple[str, bool]]:
+    return {(s.value, s.denied) for s in read(content, cue, certainty) if attribute in (None, s.attribute)}
+
+
+def test_agents_are_normalised_to_their_state():
+    assert state_of("the Russian occupying forces") == state_of("вс рф") == state_of("Moscow") == "Russia"
+    assert state_of("the Kiev regime") == state_of("ВСУ") == state_of("the Ukrainian side") == "Ukraine"
+    assert state_of("Israeli troops") == "Israel"
+    assert state_of("the researchers") is None
+
+
+@pytest.mark.parametrize(("content", "cue", "certainty", "expected"), [
+    ("“The Kakhovka (dam) was blown up by the Russian occupying forces,”", "said", "reported", {("Russia", False)}),
+    ("that this is deliberate sabotage by the Ukrainian side", "can already say", "reported", {("Ukraine", False)}),
+    ("the Kakhovka dam explosion was an “unthinkable crime” committed by the Kiev regime", "said", "reported", {("Ukraine", False)}),
+    ("Ukraine has committed sabotage at the Kakhovka Hydroelectric Power Plant (HPP)", "said", "hedged", {("Ukraine", False)}),
+    ("that Russia was not involved in the dam’s destruction", "says", "reported", {("Russia", True)}),
+    ("Ukraine deliberately sabotaged the Kakhovka dam, rejecting accusations that Russia was behind the incident", "claims", "hedged",
+     {("Ukraine", False), ("Russia", True)}),
+    ("что плотина Каховской гидроэлектростанции (ГЭС) разрушилась во вторник, 6 июня, из-за «методичных атак ВСУ»", "заявила", "reported",
+     {("Ukraine", False)}),
+    ("По нашим данным подрыв ГЭС осуществлен личным составом 1 батальона 205 мотострелковой бригады вс рф", "пише", "reported",
+     {("Russia", False)}),
+    ("в подрыве Каховской ГЭС российские войска", "обвинило", "reported", {("Russia", False)}),
+    # a passive without its agent names none; one sentence blaming both sides is a report of the dispute, not a side
+    ("A vast Soviet-era dam in the Russian-controlled part of southern Ukraine was destroyed on Tuesday.", "said", "reported", set()),
+    ("that Russian forces blew up the dam while Russian sources blamed Ukraine", "said", "reported", set()),
+])
+def test_who_did_it(content, cue, certainty, expected):
+    assert values(content, cue, certainty, "responsibility") == expected
+
+
+def test_how_it_was_done_is_said_of_the_structure():
+    assert values("an explosion at the Kakhovka dam at 02:54 am on 6 June", attribute="means") == {("explosion", False)}
+    assert values("that at night, the Ukrainian military delivered a strike on the Kakhovka HPP, presumably from an Olkha MLRS",
+                  attribute="means") == {("strike", False)}
+    assert values("подрыв ГЭС", "отрицал", "denied", attribute="means") == {("explosion", True)}
+    assert values("it is physically impossible to destroy the dam from outside by shelling", attribute="means") == {("strike", True)}
+    # shelling of a town beside the flooding from the dam is no means of its destruction
+    assert values("that at least one civilian was killed in Russian shelling of the Kherson city centre, as the region deals with "
+                  "massive flooding from the dam", attribute="means") == set()
+
+
+def test_repairable_and_what_it_is_called():
+    assert values("что Каховская ГЭС полностью разрушена и восстановлению не подлежит", attribute="repairable") == {("repairable", True)}
+    assert values("я думаю, що сучасними технологіями відновити її буде досить швидко", attribute="repairable") == {("repairable", False)}
+    # "не менш як рік", "не менее года" (not less than a year) deny nothing
+    assert values("не менее года потребуется на восстановление ГЭС", attribute="repairable") == {("repairable", False)}
+    assert values("про \"грандіозні пошкодження\" Каховської ГЕС і навіть порахували, що на її ремонт піде нібито \"не менш як рік\"",
+                  attribute="repairable") == {("repairable", False)}
+    assert values("restore justice", attribute="repairable") == set()
+    called = "characterisation"
+    assert values("\"This is not a military coup, but a march of justice,\"", "declared", attribute=called) == {("coup or mutiny", True)}
+    assert values("Prigozhin's move as a 'military mutiny'", "described", attribute=called) == {("coup or mutiny", False)}
+    assert values("an armed rebellion aimed at ousting Russia's defence minister", "has called for", attribute=called) == set()
+    assert values("цели своего мятежа", "назвал", attribute=called) == set()
+
+
+def test_a_denial_of_one_value_fits_another():
+    assert Slot("means", "dam", "explosion", denied=True).compatible(Slot("means", "dam", "strike"))
+    assert not Slot("means", "dam", "explosion").compatible(Slot("means", "dam", "strike"))
+    assert not Slot("responsibility", "dam", "Russia", denied=True).compatible(Slot("responsibility", "dam", "Russia"))
+
+
+@pytest.fixture
+def store(db):
+    store = Store(db)
+    yield store
+    store.close()
+
+
+def story_of(store, texts_and_outlets) -> tuple[int, list[int]]:
+    documents = [add(store, text, outlet, date(2023, 6, 6 + i)) for i, (text, outlet) in enumerate(texts_and_outlets)]
+    with store.transaction() as session:
+        story = Story(label="the dam")
+        session.add(story)
+        session.flush()
+        for document_id in documents:
+            session.get(Document, document_id).story_id = story.id
+        return story.id, documents
+
+
+def test_a_story_shows_who_did_it_with_both_sides_and_no_narration(store):
+    story, (first, second, third) = story_of(store, [(REPORT_A, "a.example"), (REPORT_B, "b.example"), (TEXTS[0], "c.example")])
+    with store.transaction() as session:
+        statement(session, first, "the South command", "The Kakhovka dam was blown up by the Russian occupying forces")
+        statement(session, second, "Peskov", "this is deliberate sabotage by the Ukrainian side")
+        statement(session, second, "Putin's spokesman", "Russia was not involved in the dam's destruction", "asserted")
+        statement(session, third, None, "The dam was blown up by Ukrainian forces")  # the outlet's own voice is no side
+    found = [d for d in disputes(store, story=story) if d.attribute.startswith("who did it")]
+    assert len(found) == 1 and found[0].subject_kind == "story" and found[0].subject == "the dam"
+    sides = {side.value: side for side in found[0].sides}
+    assert set(sides) == {"Russia", "Ukraine / not Russia"}
+    assert sides["Russia"].sources == ["the South command"] and sides["Russia"].outlets == ["a.example"]
+    assert sides["Ukraine / not Russia"].sources == ["Peskov", "Putin's spokesman"]
+    assert third not in sides["Russia"].documents + sides["Ukraine / not Russia"].documents
+
+
+def test_one_source_on_every_side_is_no_dispute_and_a_shown_claim_is_not_shown_twice(store):
+    story, (first, second, _) = story_of(store, [(REPORT_A, "a.example"), (REPORT_B, "b.example"), (TEXTS[0], "c.example")])
+    with store.transaction() as session:
+        statement(session, first, "Prigozhin", "This is not a military coup, but a march of justice")
+        statement(session, second, "prigozhin", "this has the look of a military coup")
+    with store.session() as session:
+        assert contradictions.for_story(session, story) == []
+    with store.transaction() as session:
+        statement(session, second, "Steve Fish", "this has the look of a military coup")
+    with store.session() as session:
+        found = contradictions.for_story(session, story)
+    assert [(c.attribute, sorted(side.value for side in c.sides)) for c in found] == [
+        ("what it is called", ["coup or mutiny", "not a coup or mutiny"])
+    ]  # not also "confirmed vs denied" of the same statements
+
+
+def test_a_denial_compared_by_words_alone_needs_more_than_names_in_common(store):
+    """Russian statements have no vectors: the ministry's denial of Prigozhin's claim is not "confirmed" by the
+    anti-terror committee's statement whose content was read as just "Евгения Пригожина" (token_set_ratio
+    alone paired them: one is inside the other)."""
+    _, (first, second, third) = story_of(store, [(REPORT_A, "a.example"), (REPORT_B, "b.example"), (TEXTS[0], "c.example")])
+    with store.transaction() as session:
+        denial = statement(session, first, "Минобороны",
+                           "заявление главы «ЧВК «Вагнер» Евгения Пригожина в нанесении удара по тыловым лагерям формирования", "denied")
+        statement(session, second, "Национальный антитеррористический", "Евгения Пригожина")
+        session.query(StatementVector).delete()
+    with store.session() as session:
+        assert contradictions.for_statement(session, denial) == []
+    with store.transaction() as session:
+        statement(session, third, "Пригожин", "заявление главы ЧВК Вагнер Евгения Пригожина о нанесении удара по тыловым лагерям")
+        session.query(StatementVector).delete()
+    with store.session() as session:
+        found = contradictions.for_statement(session, denial)
+    assert [sorted(side.sources for side in c.sides) for c in found] == [[["Минобороны"], ["Пригожин"]]]
+
+
+def test_a_population_or_a_possessive_is_no_fact_of_the_group():
+    extract = Extractor()
+
+    def facts(text: str) -> set[tuple[str, str]]:
+        analysis = extract(Article(origin="t", text=text, content_hash=str(hash(text)), language="en"))
+        return {(f.predicate, f.value) for f in analysis.facts if f.predicate in ("size", "head")}
+
+    assert facts("The Associated Press reported the flood. The area was home to more than 60,000 people.") == set()
+    assert facts("The office of Belarusian President Alexander Lukashenko said he had spoken to Prigozhin with Putin's approval, "
+                 "and that the head of the Wagner militia had agreed to de-escalate the situation.") == set()
+    assert facts("Yevgeny Prigozhin, the head of the Wagner Group, spoke on Friday.") == {("head", "Yevgeny Prigozhin")}
+
+
+def test_how_the_dam_was_destroyed_with_a_denial_beside_the_other_means(store):
+    """eval/realstory's Kakhovka "cause" contradiction: NORSAR's explosion against Saldo's strike, with the
+    Russian-installed mayor's denial of the blast on the strike's side."""
+    story, (first, second, third) = story_of(store, [(REPORT_A, "a.example"), (REPORT_B, "b.example"), (TEXTS[0], "c.example")])
+    with store.transaction() as session:
+        statement(session, first, "NORSAR", "an explosion at the Kakhovka dam at 02:54 am on 6 June")
+        statement(session, second, "Vladimir Saldo", "the Ukrainian military delivered a strike on the Kakhovka HPP, presumably from an Olkha MLRS")
+        statement(session, third, "Владимир Леонтьев", "подрыв ГЭС", "denied")
+    with store.session() as session:
+        found = {c.attribute: c for c in contradictions.for_story(session, story)}
+    assert sorted(side.value for side in found["how it was done (dam)"].sides) == [
+        "blown up (explosion)", "not blown up / struck (strike, shelling)"
+    ]
+
+
+def test_a_side_shows_dated_reports_before_undated_ones(store):
+    """A content farm's undated copy is not the first evidence a reader sees (SQLite sorts NULL first)."""
+    story, (first, second, _) = story_of(store, [(REPORT_A, "a.example"), (REPORT_B, "b.example"), (TEXTS[0], "c.example")])
+    undated = add(store, TEXTS[1], "farm.example")
+    with store.transaction() as session:
+        session.get(Document, undated).story_id = story
+        statement(session, undated, "the South command", "The Kakhovka dam was blown up by the Russian occupying forces")
+        statement(session, first, "the South command", "The Kakhovka dam was blown up by the Russian occupying forces")
+        statement(session, second, "Peskov", "this is deliberate sabotage by the Ukrainian side")
+    (found,) = [d for d in disputes(store, story=story) if d.attribute.startswith("who did it")]
+    russia = next(side for side in found.sides if side.value == "Russia")
+    assert [e.document_id for e in russia.evidence] == [first, undated]
