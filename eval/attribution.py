@@ -10,6 +10,12 @@ printed beside ours:
 - overlap: tokens of predicted spans that fall inside gold spans of the same role, over all
   predicted tokens (precision) and over all gold tokens (recall).
 Nested attributions (found inside another's content) are left out: PolNeAR does not annotate them.
+
+The published PolNeAR figures (CofeNet, COLING 2022) use another protocol, printed beside ours as
+"per-role segments": each sentence is a BIO tag sequence, and each role is scored alone on the
+contiguous runs of its tags (github.com/cofe-ai/CofeNet exe/eval/evaluation.py). A run matches a gold
+run of the same role with the same tokens, whatever cue it belongs to; a content over several
+sentences, or in several fragments, is several runs, each counted on its own.
 """
 
 from __future__ import annotations
@@ -44,6 +50,8 @@ CITRON = {
     ("relation", "overlap"): (74.7, 93.8, 83.2),
 }
 CITRON_SOURCE = "Citron en_2021-11-15 model card, github.com/bbc/citron models/en_2021-11-15/README.md (PARC 3.0 test)"
+# CofeNet (Wang et al., COLING 2022), exact-match F1 on PolNeAR test: BERT-CofeNet and BERT-CRF.
+COFENET = {"cue": (75.3, 74.9), "source": (83.2, 82.2), "content": (72.9, 71.0)}
 
 Fragments = tuple[tuple[int, int], ...]
 
@@ -122,6 +130,35 @@ def score(doc: Doc, predicted: list[Relation], gold: list[Relation], counts: dic
             c.gold += len(theirs)
 
 
+def segments(doc: Doc, fragments: Fragments) -> set[tuple[int, int]]:
+    """The role's runs of tokens as a per-sentence BIO tagging gives them: a run ends at a token
+    outside the fragments or at a sentence start; spaces are not tokens there (CofeNet's
+    sentences hold none), so fragments split only by whitespace make one run."""
+    inside = _tokens(doc, fragments)
+    runs: set[tuple[int, int]] = set()
+    run: list[int] = []
+    for token in doc:
+        if token.is_space:
+            continue
+        if run and (token.i not in inside or token.is_sent_start):
+            runs.add((run[0], run[-1] + 1))
+            run = []
+        if token.i in inside:
+            run.append(token.i)
+    if run:
+        runs.add((run[0], run[-1] + 1))
+    return runs
+
+
+def score_segments(doc: Doc, predicted: list[Relation], gold: list[Relation], counts: dict[str, Counts]) -> None:
+    """The published protocol: per role, the set of runs of all attributions, no linking."""
+    for role in ROLES:
+        mine = set().union(*(segments(doc, getattr(p, role)) for p in predicted))
+        theirs = set().union(*(segments(doc, getattr(g, role)) for g in gold))
+        c = counts[role]
+        c.tp, c.fp, c.fn = c.tp + len(mine & theirs), c.fp + len(mine - theirs), c.fn + len(theirs - mine)
+
+
 def prf(tp: float, predicted: float, gold: float) -> tuple[float, float, float]:
     p = 100 * tp / predicted if predicted else 0.0
     r = 100 * tp / gold if gold else 0.0
@@ -152,6 +189,7 @@ def main() -> None:
     else:
         tagger = EncoderTagger(args.encoder, lexicon, edges)
     counts = {name: Counts() for name in MATCHES}
+    per_role = {role: Counts() for role in ROLES}
     started = time.perf_counter()
     n_predicted = n_gold = 0
     for doc, article in zip(docs, articles, strict=True):
@@ -160,6 +198,7 @@ def main() -> None:
         n_predicted += len(predicted)
         n_gold += len(gold)
         score(doc, predicted, gold, counts)
+        score_segments(doc, predicted, gold, per_role)
     elapsed = time.perf_counter() - started
 
     setup = f"{args.tagger} " + ("tagger only" if args.without_rules else "tagger + parse patterns")
@@ -175,6 +214,13 @@ def main() -> None:
             verdict = "yes" if f >= cf else "no"
             print(f"{name:10}{metric:9}{p:7.1f}{r:7.1f}{f:7.1f}   |        {cp:6.1f}{cr:7.1f}{cf:7.1f}  {verdict}")
     print(f"Citron figures: {CITRON_SOURCE}")
+    print("\nPer-role segments (CofeNet's protocol: sentence BIO runs, each role alone, no linking), exact:")
+    print(f"{'':10}{'P':>7}{'R':>7}{'F1':>7}   | CofeNet F1, BERT-CRF F1 (PolNeAR test)")
+    for role in ("cue", "source", "content"):
+        c = per_role[role]
+        p, r, f = prf(c.tp, c.tp + c.fp, c.tp + c.fn)
+        print(f"{role:10}{p:7.1f}{r:7.1f}{f:7.1f}   | {COFENET[role][0]:5.1f} {COFENET[role][1]:5.1f}")
+    print("CofeNet figures: Wang et al., COLING 2022 (aclanthology.org/2022.coling-1.215), exact match")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,17 @@
-"""Where attribution spans go wrong on PolNeAR dev, per role: missed, spurious, or wrong boundaries.
+"""Where attributions go wrong on PolNeAR dev: each gold source or content, by what happened to it.
 
-    .venv/bin/python eval/attribution_errors.py [--role cue] [--examples 15]
+    .venv/bin/python eval/attribution_errors.py [--tagger encoder] [--role content] [--examples 15]
 
-A predicted span that overlaps a gold span of the same role but differs from it is a boundary
-mismatch; for those, the words we add or drop at either edge are counted, which shows where our
-conventions differ from the annotators' (auxiliaries, "that", a final full stop, quote marks).
+Every gold attribution's span of the role (a source or content is scored only with a predicted
+cue overlapping its gold cue, as in eval/attribution.py) falls in one class (cues: the first three):
+- exact, or cue missed (no predicted cue overlaps the gold one: the whole attribution is lost);
+- role missed: the cue was found but given no span of this role (for sources: a pronoun, or a
+  source in another sentence than its cue);
+- boundary: the predicted span overlaps the gold one, off by quote marks, punctuation, a
+  determiner, function words, up to three words or more at one edge, or its fragments;
+- linking: the gold span went to another cue; wrong span: a span elsewhere.
+It also counts the gold attributions that straddle two encoder windows (windows.py), which a
+sliding window would see whole. Spurious predicted cues are counted apart.
 """
 
 from __future__ import annotations
@@ -13,84 +20,119 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from attribution import ROOT, gold_relations, predicted_relations  # type: ignore[import-not-found]
+from attribution import ROOT, _overlaps, _tokens, gold_relations, predicted_relations  # type: ignore[import-not-found]
 
-from factfile.extract.statements import find_attributions
+from factfile.extract.statements import chosen_tagger, find_attributions
 from factfile.extract.statements.polnear import load_split, parsed
-from factfile.extract.statements.tagger import default_tagger
 
-Fragments = tuple[tuple[int, int], ...]
-
-
-def _edges(text: str, predicted: Fragments, gold: Fragments) -> list[str]:
-    """Words added (+) or dropped (-) at the left (L) and right (R) edge of a mismatched span."""
-    (ps, pe), (gs, ge) = (predicted[0][0], predicted[-1][1]), (gold[0][0], gold[-1][1])
-    found = []
-    if ps < gs:
-        found.append("L+ " + " ".join(text[ps:gs].split()[:3]))
-    elif ps > gs:
-        found.append("L- " + " ".join(text[gs:ps].split()[:3]))
-    if pe > ge:
-        found.append("R+ " + " ".join(text[ge:pe].split()[-3:]))
-    elif pe < ge:
-        found.append("R- " + " ".join(text[pe:ge].split()[-3:]))
-    if (ps, pe) == (gs, ge):
-        found.append("fragments differ")
-    return found
+QUOTES = set("\"“”'‘’«»") | {"``", "''"}
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+FUNCTION_POS = frozenset({"SCONJ", "CCONJ", "ADP", "AUX", "PART", "DET"})
 
 
-def _show(text: str, fragments: Fragments) -> str:
-    return " … ".join(" ".join(text[s:e].split()) for s, e in fragments)
+def boundary(doc, predicted, gold) -> str:
+    mine, theirs = _tokens(doc, predicted), _tokens(doc, gold)
+    if mine == theirs:
+        return "fragments differ"
+    words = [doc[i] for i in sorted(mine ^ theirs)]
+    if all(w.text in QUOTES for w in words):
+        return "quote marks"
+    if all(w.is_punct for w in words):
+        return "punctuation"
+    if all(w.is_punct or w.lower_ in DETERMINERS for w in words):
+        return "a determiner"
+    if sum(not w.is_punct for w in words) <= 2 and all(w.is_punct or w.pos_ in FUNCTION_POS for w in words):
+        return "function words (that, to, an auxiliary)"
+    extra, missing = mine - theirs, theirs - mine
+    size = "1-3 words" if len(extra | missing) <= 3 else "more than 3 words"
+    if extra and not missing:
+        return f"too long by {size}"
+    if missing and not extra:
+        return f"too short by {size}"
+    return "both edges differ"
+
+
+def classify(doc, role, gold, relations) -> str:
+    wanted = getattr(gold, role)
+    near = [p for p in relations if _overlaps(p.cue, gold.cue)]
+    if any(getattr(p, role) == wanted for p in near):
+        return "exact"
+    if not near:
+        return "cue missed"
+    if role == "cue":
+        return "boundary: " + boundary(doc, near[0].cue, wanted)
+    mine = getattr(near[0], role)
+    theirs = sorted(_tokens(doc, wanted))
+    cue = sorted(_tokens(doc, gold.cue))
+    elsewhere = role == "source" and theirs and cue and doc[theirs[0]].sent != doc[cue[0]].sent
+    pronoun = role == "source" and len(theirs) == 1 and doc[theirs[0]].pos_ == "PRON"
+    detail = " (in another sentence)" if elsewhere else " (a pronoun)" if pronoun else ""
+    if not mine:
+        return "role missed" + detail
+    if _overlaps(mine, wanted):
+        return "boundary: " + boundary(doc, mine, wanted)
+    if any(getattr(p, role) == wanted for p in relations):
+        return "linking: the gold span went to another cue"
+    return "wrong span" + detail
+
+
+def straddles(doc, gold, window_ranges) -> bool:
+    """The gold attribution's spans fall in two windows, or partly outside the candidate sentences."""
+    def window(char: int) -> int:
+        return next((k for k, (start, end) in enumerate(window_ranges) if start <= char < end), -1)
+
+    fragments = gold.cue + gold.source + gold.content
+    return len({window(start) for start, _ in fragments} | {window(end - 1) for _, end in fragments}) > 1
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--polnear", type=Path, default=ROOT.parent / "shared" / "data" / "polnear")
     parser.add_argument("--cache", type=Path, default=ROOT / ".cache")
-    parser.add_argument("--role", choices=("cue", "source", "content"), default="cue")
-    parser.add_argument("--examples", type=int, default=15)
+    parser.add_argument("--tagger", choices=("crf", "encoder"), default="crf")
+    parser.add_argument("--role", choices=("cue", "source", "content"), default="content")
+    parser.add_argument("--examples", type=int, default=10)
     args = parser.parse_args()
 
     articles = load_split(args.polnear / "dev")
     docs = parsed(articles, args.cache, "dev")
-    tagger = default_tagger()
+    tagger = chosen_tagger(args.tagger)
     kinds: Counter[str] = Counter()
-    edges: Counter[str] = Counter()
-    missed_words: Counter[str] = Counter()
-    spurious_words: Counter[str] = Counter()
-    examples: dict[str, list[str]] = {"missed": [], "spurious": [], "boundary": []}
+    examples: dict[str, list[str]] = {}
+    spurious = straddling = 0
     for doc, article in zip(docs, articles, strict=True):
         text = article.text
-        predicted = [getattr(p, args.role) for p in predicted_relations(doc, find_attributions(doc, tagger)) if getattr(p, args.role)]
-        gold = [getattr(g, args.role) for g in gold_relations(article) if getattr(g, args.role)]
-        for p in predicted:
-            if p in gold:
-                kinds["exact"] += 1
+        relations = predicted_relations(doc, find_attributions(doc, tagger))
+        golds = gold_relations(article)
+        if args.tagger == "encoder":
+            from factfile.extract.statements.encoder import candidate_sentences
+            from factfile.extract.statements.windows import windows
+
+            found = windows(tagger.tokenizer, text, candidate_sentences(doc, tagger.cue_lemmas))
+            ranges = [(w.offsets[0][0], w.offsets[-1][1]) for w in found]
+            straddling += sum(straddles(doc, g, ranges) for g in golds)
+        spurious += sum(not any(_overlaps(p.cue, g.cue) for g in golds) for p in relations)
+        for gold in golds:
+            if not getattr(gold, args.role):
                 continue
-            near = [g for g in gold if any(s < e2 and s2 < e for s, e in p for s2, e2 in g)]
-            if not near:
-                kinds["spurious"] += 1
-                spurious_words[_show(text, p).lower() if args.role == "cue" else "-"] += 1
-                examples["spurious"].append(f"{_show(text, p)!r}")
-                continue
-            kinds["boundary"] += 1
-            edges.update(_edges(text, p, near[0]))
-            examples["boundary"].append(f"pred {_show(text, p)!r}\n      gold {_show(text, near[0])!r}")
-        for g in gold:
-            if not any(any(s < e2 and s2 < e for s, e in p for s2, e2 in g) for p in predicted):
-                kinds["missed"] += 1
-                missed_words[_show(text, g).lower() if args.role == "cue" else "-"] += 1
-                start = max(0, g[0][0] - 60)
-                examples["missed"].append(f"{_show(text, g)!r} in …{' '.join(text[start : g[-1][1] + 40].split())}…")
-    print(f"{args.role}: " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
-    print("boundary edges:", ", ".join(f"{k!r} {n}" for k, n in edges.most_common(40)))
-    if args.role == "cue":
-        print("missed cues:", ", ".join(f"{k!r} {n}" for k, n in missed_words.most_common(40)))
-        print("spurious cues:", ", ".join(f"{k!r} {n}" for k, n in spurious_words.most_common(40)))
+            kind = classify(doc, args.role, gold, relations)
+            kinds[kind] += 1
+            near = [p for p in relations if _overlaps(p.cue, gold.cue)]
+            shown = " … ".join(text[s:e] for s, e in getattr(near[0], args.role)) if near else "-"
+            examples.setdefault(kind, []).append(
+                f"gold {' … '.join(text[s:e] for s, e in getattr(gold, args.role))[:160]!r}\n      ours {shown[:160]!r}"
+            )
+    total = sum(kinds.values())
+    print(f"{args.tagger}, {args.role}: {total} gold spans; {spurious} predicted cues overlap no gold cue")
+    for kind, n in kinds.most_common():
+        print(f"  {kind:50}{n:6}{100 * n / total:7.1f}%")
+    if args.tagger == "encoder":
+        print(f"gold attributions straddling two encoder windows (or outside the candidate sentences): {straddling}")
     for kind, rows in examples.items():
-        print(f"\n{kind} ({len(rows)}), first {args.examples}:")
-        for row in rows[: args.examples]:
-            print("  " + row)
+        if kind != "exact":
+            print(f"\n{kind} ({len(rows)}), first {args.examples}:")
+            for row in rows[: args.examples]:
+                print("  " + row)
 
 
 if __name__ == "__main__":

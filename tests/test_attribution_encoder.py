@@ -45,41 +45,6 @@ def test_the_switch_reads_the_environment(monkeypatch):
         attribution_tagger()
 
 
-NOT_STATEMENTS = ("His children cried", "we know about the two groups", "Not much is known")
-
-
-@pytest.fixture(scope="module")
-def seed_with_encoder():
-    import os
-
-    from conftest import SEED
-    from factfile.extract import Extractor
-    from factfile.ingest import read_items, to_article
-
-    previous = os.environ.get("FACTFILE_ATTRIBUTIONS")
-    os.environ["FACTFILE_ATTRIBUTIONS"] = "encoder"
-    try:
-        extractor = Extractor()
-    finally:
-        if previous is None:
-            del os.environ["FACTFILE_ATTRIBUTIONS"]
-        else:
-            os.environ["FACTFILE_ATTRIBUTIONS"] = previous
-    (item,) = read_items([str(SEED)])
-    return extractor(to_article(item))
-
-
-@pytest.mark.parametrize("words", NOT_STATEMENTS)
-def test_encoder_does_not_attribute_narration(seed_with_encoder, words):
-    attributed = [st.content.text for st in seed_with_encoder.statements if st.cue is not None]
-    assert not any(words in text for text in attributed), attributed
-
-
-def test_encoder_gives_the_spokesmans_quote_to_the_spokesman(seed_with_encoder):
-    (statement,) = [st for st in seed_with_encoder.statements if st.cue and "not just my job" in st.content.text]
-    assert statement.source is not None and statement.source.text in ("A soldier nicknamed Caesar", "Caesar", "A soldier nicknamed Caesar – the unit’s spokesman")
-
-
 def test_ingest_refuses_an_unknown_tagger(tmp_path):
     from typer.testing import CliRunner
 

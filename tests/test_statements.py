@@ -12,7 +12,7 @@ from factfile.extract import Extractor
 from factfile.extract.statements.boundaries import close_quote, one_stretch
 from factfile.extract.statements.polnear import parse_ann
 from factfile.extract.statements.relations import Attribution
-from factfile.extract.statements.rules import completed
+from factfile.extract.statements.rules import completed, subject_sources
 from factfile.extract.statements.tagger import TaggedSpan
 from factfile.ingest import read_items, to_article
 from factfile.records import Article
@@ -59,6 +59,66 @@ def test_seed_article_attributions_have_the_right_source(seed, source, words):
     assert found, f"no attribution of {words!r}"
     sources = [(who(seed, st), st.source.text if st.source else None) for st in found]
     assert any(source in name or (worded and source in worded) for name, worded in sources), sources
+
+
+NOT_STATEMENTS = ("His children cried", "we know about the two groups", "Not much is known about")
+
+
+@pytest.fixture(scope="module", params=["crf", "encoder"])
+def seed_by_tagger(request):
+    """The seed article analysed with each attribution tagger."""
+    if request.param == "encoder":
+        pytest.importorskip("transformers")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("FACTFILE_ATTRIBUTIONS", request.param)
+        extractor = Extractor()
+    (item,) = read_items([str(SEED)])
+    return extractor(to_article(item))
+
+
+@pytest.mark.parametrize("words", NOT_STATEMENTS)
+def test_seed_narration_is_no_ones_statement(seed_by_tagger, words):
+    """PolNeAR's scheme counts these as attributions; they are the writer's own narration."""
+    start = seed_by_tagger.article.text.index(words)
+    end = start + len(words)
+    attributed = [
+        (st.cue.text, st.content.text)
+        for st in seed_by_tagger.statements
+        if st.cue is not None and any(span.start < end and start < span.end for span in (st.cue, st.content))
+    ]
+    assert not attributed
+
+
+def test_seed_spokesmans_quote_is_the_spokesmans(seed_by_tagger):
+    (statement,) = [st for st in seed_by_tagger.statements if st.cue and "not just my job" in st.content.text]
+    assert statement.source is not None
+    assert statement.source.text in ("A soldier nicknamed Caesar", "Caesar", "A soldier nicknamed Caesar – the unit’s spokesman")
+
+
+def test_a_participle_cue_takes_the_subject_of_the_verb_it_hangs_from(extractor):
+    doc = extractor.nlp("The senator voted against the bill, arguing that it would raise taxes.")
+    arguing = next(t.i for t in doc if t.text == "arguing")
+    attribution = Attribution(cue=TaggedSpan("cue", arguing, arguing + 1), contents=[TaggedSpan("content", arguing + 1, len(doc) - 1)])
+    subject_sources(doc, [attribution])
+    assert [doc[s.start : s.end].text for s in attribution.sources] == ["The senator"]
+
+    doc = extractor.nlp("He said the plan would fail, adding that it cost too much.")
+    said, adding = (next(t.i for t in doc if t.text == word) for word in ("said", "adding"))
+    first = Attribution(cue=TaggedSpan("cue", said, said + 1), sources=[TaggedSpan("source", 0, 1)], contents=[TaggedSpan("content", said + 1, adding - 1)])
+    second = Attribution(cue=TaggedSpan("cue", adding, adding + 1), contents=[TaggedSpan("content", adding + 1, len(doc) - 1)])
+    subject_sources(doc, [first, second])
+    assert second.sources == [TaggedSpan("source", 0, 1)]  # one source for both cues, as PolNeAR has it
+
+
+def test_for_the_encoder_a_pattern_gives_its_cue_and_source_but_keeps_the_tagged_content():
+    """Officials said on Monday that the bridge was closed to traffic."""
+    from factfile.extract.statements import _beside_patterns
+
+    tagged = Attribution(cue=TaggedSpan("cue", 1, 2), contents=[TaggedSpan("content", 5, 12)])
+    pattern = Attribution(cue=TaggedSpan("cue", 1, 2), sources=[TaggedSpan("source", 0, 1)], contents=[TaggedSpan("content", 4, 12)])
+    elsewhere = Attribution(cue=TaggedSpan("cue", 7, 8), sources=[TaggedSpan("source", 6, 7)], contents=[TaggedSpan("content", 8, 12)])
+    (merged,) = _beside_patterns([tagged], [pattern, elsewhere])
+    assert merged.sources == [TaggedSpan("source", 0, 1)] and merged.contents == [TaggedSpan("content", 5, 12)]
 
 
 def test_seed_financial_times_is_where_nikitin_said_it(seed):

@@ -10,6 +10,8 @@ source type "article"), asserted or hedged.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -20,8 +22,9 @@ from factfile.extract.statements.boundaries import conventional_boundaries
 from factfile.extract.statements.certainty import certainty_of, certainty_of_article
 from factfile.extract.statements.encoder import EncoderTagger, default_encoder_tagger
 from factfile.extract.statements.features import quote_depths
+from factfile.extract.statements.narration import narration
 from factfile.extract.statements.relations import Attribution, group, nested
-from factfile.extract.statements.rules import completed, inherited_source, rule_attributions
+from factfile.extract.statements.rules import completed, inherited_source, rule_attributions, subject_sources
 from factfile.extract.statements.sources import resolve
 from factfile.extract.statements.tagger import TaggedSpan, Tagger, default_tagger
 from factfile.records import Analysis, Span, Statement
@@ -52,13 +55,16 @@ def find_attributions(doc: Doc, tagger: Tagger | EncoderTagger | None = None, ru
     grouped = group(doc, tagger.tag(doc))
     found = [a for a in grouped if a.contents]
     if rules:
-        found = _with_patterns(found, rule_attributions(doc))
+        merge = _with_patterns if tagger.patterns_win else _beside_patterns
+        found = merge(found, rule_attributions(doc))
         claimed = {i for a in found for span in _spans(a) for i in range(span.start, span.end)}
         for attribution in grouped:
             if not attribution.contents and (attribution := completed(doc, attribution)) is not None:
                 if not any(i in claimed for span in _spans(attribution) for i in range(span.start, span.end)):
                     found.append(attribution)
     attributions = sorted(found, key=lambda a: a.cue.start)
+    if rules:
+        subject_sources(doc, attributions)
     conventional_boundaries(doc, attributions, tagger.cue_edges)
     attributions = [a for a in attributions if a.contents]  # boundaries may leave a content nothing
     return attributions + nested(doc, attributions)
@@ -67,6 +73,7 @@ def find_attributions(doc: Doc, tagger: Tagger | EncoderTagger | None = None, ru
 def build_statements(doc: Doc, analysis: Analysis, attributions: list[Attribution]) -> list[Statement]:
     text = text_of(doc)
     quoted = quote_depths(doc)
+    attributions = _statements_only(doc, attributions, quoted)
     result = []
     for attribution in attributions:
         cue = _char_span(doc, [attribution.cue])
@@ -104,6 +111,20 @@ def build_statements(doc: Doc, analysis: Analysis, attributions: list[Attributio
     return result
 
 
+def _statements_only(doc: Doc, attributions: list[Attribution], quoted: list[int]) -> list[Attribution]:
+    """The attributions without the writer's own narration (narration.py); a nested one whose
+    outer attribution goes becomes top-level."""
+    kept = [k for k, a in enumerate(attributions) if not narration(doc, a, quoted)]
+    index = {old: new for new, old in enumerate(kept)}
+    result = []
+    for k in kept:
+        attribution = attributions[k]
+        if attribution.parent is not None:
+            attribution = replace(attribution, parent=index.get(attribution.parent))
+        result.append(attribution)
+    return result
+
+
 def _asserts(sentence: SpacySpan, covered: list[bool]) -> bool:
     """A sentence the article states in its own voice: a clause with a verb, no attributed part."""
     words = [t for t in sentence if not t.is_punct and not t.is_space]
@@ -137,6 +158,23 @@ def _with_patterns(tagged: list[Attribution], matched: list[Attribution]) -> lis
         tagged = [a for a in tagged if a not in rivals]
         result.append(attribution)
     return tagged + result
+
+
+def _beside_patterns(tagged: list[Attribution], matched: list[Attribution]) -> list[Attribution]:
+    """For a tagger that draws PolNeAR's spans better than the patterns (the encoder): a pattern
+    on the tagger's cue gives it the pattern's cue and source words, the tagged content stays;
+    a pattern on untagged words is added; one that cuts across tagged spans is dropped."""
+    taken = {i for a in tagged for span in _spans(a) for i in range(span.start, span.end)}
+    added = []
+    for attribution in matched:
+        cue = attribution.cue
+        same = next((a for a in tagged if a.cue.start < cue.end and cue.start < a.cue.end), None)
+        if same is not None:
+            same.cue = cue
+            same.sources = attribution.sources or same.sources
+        elif not any(i in taken for span in _spans(attribution) for i in range(span.start, span.end)):
+            added.append(attribution)
+    return tagged + added
 
 
 def _direct(tokens: list[Token], quoted: list[int]) -> bool:

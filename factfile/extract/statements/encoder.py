@@ -114,6 +114,8 @@ def candidate_sentences(doc: Doc, cue_lemmas: dict[str, float]) -> list[tuple[in
 class EncoderTagger:
     """Tags tokens with the fine-tuned encoder; `tag` has the CRF tagger's contract."""
 
+    patterns_win = False  # its contents are closer to PolNeAR's than the patterns' (eval/attribution.py)
+
     def __init__(self, directory: Path = ENCODER_DIR, lexicon: Path = LEXICON_FILE, edges: Path = EDGES_FILE, checkpoint: bool = False):
         self.cue_lemmas = read_lexicon(lexicon)
         self.cue_edges = read_edges(edges)

@@ -105,6 +105,15 @@ def inherited_source(doc: Doc, attribution: Attribution) -> TaggedSpan | None:
     return TaggedSpan("source", source[0], source[-1] + 1)
 
 
+def subject_sources(doc: Doc, attributions: list[Attribution]) -> None:
+    """Attributions without a source get `inherited_source`'s, in place, before the evaluation
+    sees them: on PolNeAR dev the encoder left 181 gold sources of found cues empty, 48 of them
+    the cue's own subject, and PolNeAR gives "He said X, adding Y" one source for both cues."""
+    for attribution in attributions:
+        if not attribution.sources and (source := inherited_source(doc, attribution)) is not None:
+            attribution.sources = [source]
+
+
 def _with_content(attribution: Attribution, content: TaggedSpan | None) -> Attribution | None:
     if content is None:
         return None

@@ -53,6 +53,8 @@ def read_edges(path: Path = EDGES_FILE) -> dict[tuple[str, str], frozenset[str]]
 
 
 class Tagger:
+    patterns_win = True  # the parse patterns' spans replace the CRF's on the same words (see find_attributions)
+
     def __init__(self, model: Path = MODEL_FILE, lexicon: Path = LEXICON_FILE, edges: Path = EDGES_FILE):
         if not model.exists():
             raise FactfileError(f"{model}: attribution model missing (run train/attribution.py)")
