@@ -99,7 +99,7 @@ def test_migration_keys_cyrillic_statements_as_the_writer_does(db, tmp_path):
     assert written
     with store.engine.begin() as connection:
         command.downgrade(alembic_config(connection), "0014")
-    assert bands() != written  # 0019's downgrade keys whole words again
+    assert bands() != written  # 0015's downgrade keys whole words again
     with store.engine.begin() as connection:
         command.upgrade(alembic_config(connection), "head")
     assert bands() == written

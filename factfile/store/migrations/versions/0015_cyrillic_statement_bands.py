@@ -7,7 +7,7 @@ a time; other contents' keys do not change. As in 0009, the keys come from a fro
 relate/claims.py computes at this revision (hash functions, seeds, spaCy 3's English, Russian and
 Ukrainian stop words), so a later change there does not change what this migration writes.
 
-Revision ID: 0019
+Revision ID: 0015
 Revises: 0014
 """
 
@@ -18,7 +18,7 @@ import numpy as np
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0019"
+revision = "0015"
 down_revision = "0014"
 branch_labels = None
 depends_on = None
