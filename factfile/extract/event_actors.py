@@ -34,6 +34,7 @@ def country_name(code: str | None) -> str | None:
     return _countries().get(code or "")
 
 
+@lru_cache(maxsize=20_000)
 def country_of_demonym(word: str) -> str | None:
     """"Russian" -> Russia, "Nigerian" -> Nigeria, "Turkish" -> Turkey, "Malian" -> Mali: the country
     whose name shares the longest start with the word, four letters at least (the whole of a shorter
