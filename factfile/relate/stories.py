@@ -7,8 +7,9 @@ stored in `story_terms`; a new document looks up the latest documents sharing it
 bounded per term, so the cost does not grow with the store), scores them by cosine similarity, and
 joins the story whose documents it resembles most, if that is close enough, else it starts a new story.
 A copy joins its original's story: it is the same article. Names also give a script-neutral term
-(`name_term`), so that pages in Russian, Ukrainian and English about one event share terms; two
-documents in different languages are compared on those name terms alone.
+(`name_term`), so that pages in Russian, Ukrainian and English about one event share terms; in Arabic
+script, which has no capitals, rare words are the names (relate/caseless.py). Two documents in different
+languages are compared on those name terms alone.
 
 A story is bounded in time: one event's coverage spans days to a couple of weeks, so a document joins a
 story only if the story's span with it stays within STORY_SPAN. A later event with the same actors and
@@ -33,6 +34,7 @@ from factfile.extract import frequency
 from factfile.extract.lang.romanize import latin_letters
 from factfile.records import Article
 from factfile.relate import Linking, preparers, relaters
+from factfile.relate.caseless import is_arabic, readings
 from factfile.relate.decisions import story_decision
 from factfile.relate.fingerprints import stop_words
 from factfile.store.schema import Document, Story, StoryTerm
@@ -116,6 +118,10 @@ def profile(text: str, language: str | None = None, title: str | None = None) ->
             if word[0].isupper() and (term := name_term(word, lang)) is not None:
                 counts[term] += boost
                 named[term] = key
+            elif is_arabic(word):  # no capitals: a rare word is a name, read in each way its letters allow
+                for term in {t for spelling in readings(word, lang) if (t := name_term(spelling, lang)) is not None}:
+                    counts[term] += boost
+                    named[term] = key
             if word[0].isupper() and i + 1 < len(words) and words[i + 1][0].isupper():
                 following = words[i + 1].casefold()
                 if following not in stops:
