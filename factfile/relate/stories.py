@@ -47,7 +47,9 @@ CANDIDATES = 200
 TERM_DOCUMENTS = 500
 JOIN_SIMILARITY = 0.3  # cosine similarity to the closest documents of a story needed to join it (eval/stories.py)
 STORY_WINDOW = timedelta(days=10)  # documents further apart in time are not the same story
-STORY_SPAN = timedelta(days=14)  # first to last publication date of one story at most
+# first to last publication date of one story at most: a disaster's coverage goes on for weeks (Kakhovka's
+# flood pages of days 15-16 were cut off at 14 days), a later event with the same actors starts anew
+STORY_SPAN = timedelta(days=21)
 
 # wordfreq looks Chinese, Japanese and Korean words up through segmenters (jieba, MeCab) that are not
 # installed; their terms are weighed evenly, by count alone.
