@@ -11,7 +11,7 @@ A copy joins its original's story: it is the same article. Names also give a scr
 script, which has no capitals, rare words are the names (relate/caseless.py). Two documents in different
 languages are compared on those name terms alone.
 
-A story is bounded in time: one event's coverage spans days to a couple of weeks, so a document joins a
+A story is bounded in time: one event's coverage spans days to a few weeks, so a document joins a
 story only if the story's span with it stays within STORY_SPAN. A later event with the same actors and
 vocabulary (a second raid, a court case about the first) starts a story of its own instead of being
 chained onto the first through look-alike documents. A user's move of a document to another story
