@@ -81,6 +81,23 @@ def test_russian_inflections_make_the_same_claim_and_other_words_do_not():
     assert claims.content_words("Rostov-on-Don was taken") == frozenset({"rostov", "don", "taken"})  # English words whole
 
 
+def test_without_vectors_the_same_words_re_punctuated_are_the_same_claim():
+    """eval/realstory (Wagner): an unattributed quote (no vector) and the attributed one, re-punctuated:
+    token_set_ratio 84, as "coup," is not "coup"; every content word is shared."""
+    quote = "“This is not a military coup but a march of justice."
+    assert claims.same_claim(quote, '"This is not a military coup, but a march of justice,"')
+    assert not claims.same_claim(quote, '"This is not a military coup, but a rebellion against the generals,"')
+
+
+def test_a_content_cut_down_to_a_name_makes_no_claim_but_a_shared_number_does():
+    """eval/realstory (Wagner): a statement whose content is only "Вагнер" joined five claims naming the
+    group; (Kakhovka) "о 35 погибших" is the 35 dead another agency reports in a whole sentence."""
+    assert not claims.same_claim("Вагнер", "что бойцы ЧВК «Вагнер» смогут подписать контракты с Минобороны РФ")
+    assert not claims.same_claim("Евгения Пригожина", "Уголовное дело против главы ЧВК «Вагнер» Евгения Пригожина будет прекращено")
+    assert claims.same_claim("о 35 погибших", "Число погибших в результате разрушения Каховской ГЭС выросло до 35 человек")
+    assert claims.same_claim("Вагнер", "«Вагнер»")  # the same words still say the same
+
+
 @pytest.mark.parametrize("db", BACKENDS, indirect=True)
 def test_migration_keys_cyrillic_statements_as_the_writer_does(db, tmp_path):
     page = tmp_path / "ria.txt"
