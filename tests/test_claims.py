@@ -89,6 +89,16 @@ def test_without_vectors_the_same_words_re_punctuated_are_the_same_claim():
     assert not claims.same_claim(quote, '"This is not a military coup, but a rebellion against the generals,"')
 
 
+def test_names_differ_between_two_sides_not_between_two_wordings():
+    assert claims.names_differ("Ukraine blew up the Kakhovka dam", "Russia blew up the Kakhovka dam")
+    assert claims.names_differ("Украина взорвала Каховскую ГЭС", "Russia blew up the dam")  # "Украина" is Ukraine's key
+    assert not claims.names_differ("Apparently, Russia blew up the dam", "Russia blew up the Kakhovka dam")  # no name opens it
+    assert not claims.names_differ(  # a sentence opened by a frequent word ("Уголовное") against the same lower-case
+        "Уголовное дело в отношении Евгения Пригожина будет прекращено",
+        "что уголовное дело в отношении Евгения Пригожина будет прекращено, сообщает РИА",
+    )
+
+
 def test_a_content_cut_down_to_a_name_makes_no_claim_but_a_shared_number_does():
     """eval/realstory (Wagner): a statement whose content is only "Вагнер" joined five claims naming the
     group; (Kakhovka) "о 35 погибших" is the 35 dead another agency reports in a whole sentence."""

@@ -14,7 +14,10 @@ The same claim in different documents is found by what it is about:
   speaker differently ("the South command of Ukraine's armed forces" unresolved on one page, "the
   Southern Command" an actor on another; a pronoun; a wrong actor), so within a story the content
   decides: on eval/realstory's Kakhovka pairs of one labelled claim whose statements were found, 18 of
-  71 were grouped by source, 34 of 71 by story, with no pair of two labelled claims grouped.
+  71 were grouped by source, 34 of 71 by story, with no pair of two labelled claims grouped. From
+  another source, a content naming someone the other does not, and the other someone it does not
+  (claims.names_differ: "Ukraine blew up the dam" / "Russia blew up the dam"), is the other side of a
+  dispute, however alike their words.
 
     support = corroboration.for_statements(session, [12, 13])   # {12: Corroboration, 13: ...}
     support[12].outlets, support[12].single_source, support[12].documents
@@ -191,9 +194,23 @@ def same_statements(session: Session, statement: Statement, any_certainty: bool 
         or (
             p.id in similar
             and (any_certainty or (p.certainty == "denied") == denied)
-            and claims.same_claim(statement.content_text, p.content_text, vectors.get(statement.id), vectors.get(p.id))
+            and _same_claim(row, p, vectors)
         )
     ]
+
+
+def _same_claim(statement: Row, peer: Row | Statement, vectors: dict) -> bool:
+    """`claims.same_claim`, and from another source no name the other content lacks on either side."""
+    if not claims.same_claim(statement.content_text, peer.content_text, vectors.get(statement.id), vectors.get(peer.id)):
+        return False
+    return _same_source(statement, peer) or not claims.names_differ(statement.content_text, peer.content_text)
+
+
+def _same_source(statement: Row, peer: Row | Statement) -> bool:
+    """The source group of `_peer_groups`: the same actor, else the same source text."""
+    if statement.source_actor_id is not None:
+        return peer.source_actor_id == statement.source_actor_id
+    return bool(statement.source_text) and peer.source_text == statement.source_text
 
 
 def for_statements(session: Session, statement_ids: Iterable[int]) -> dict[int, Corroboration]:
@@ -234,7 +251,7 @@ def for_statements(session: Session, statement_ids: Iterable[int]) -> dict[int, 
             for p in sorted(near[statement.id].values(), key=lambda p: p.id)
             if p.id != statement.id
             and (p.certainty == "denied") == denied
-            and claims.same_claim(statement.content_text, p.content_text, vectors.get(statement.id), vectors.get(p.id))
+            and _same_claim(statement, p, vectors)
         ]
     return _supports(session, same)
 
@@ -265,6 +282,8 @@ class _Peer:
     document_id: int
     content_text: str
     certainty: str
+    source_actor_id: int | None
+    source_text: str | None
     keys: list[int]
 
 
@@ -293,13 +312,16 @@ def _similar_in_group(session: Session, group: tuple, keys: set[int]) -> list[_P
     else:
         holding = Statement.id.in_(select(StatementBand.statement_id).where(StatementBand.key.in_(keys)))
     query = (
-        select(Statement.id, Statement.document_id, Statement.content_text, Statement.certainty)
+        select(Statement.id, Statement.document_id, Statement.content_text, Statement.certainty, Statement.source_actor_id, Statement.source_text)
         .join(Document, Document.id == Statement.document_id)
         .where(holding, Statement.marked_wrong.is_(False), in_group)
     )
     rows = session.execute(query).all()
     held = claims.keys_of([row.content_text for row in rows])
-    return [_Peer(row.id, row.document_id, row.content_text, row.certainty, own) for row, own in zip(rows, held, strict=True)]
+    return [
+        _Peer(row.id, row.document_id, row.content_text, row.certainty, row.source_actor_id, row.source_text, own)
+        for row, own in zip(rows, held, strict=True)
+    ]
 
 
 def _led_by_source(session: Session, in_group, keys: set[int]) -> bool:
