@@ -91,7 +91,8 @@ def test_without_vectors_the_same_words_re_punctuated_are_the_same_claim():
 
 def test_names_differ_between_two_sides_not_between_two_wordings():
     assert claims.names_differ("Ukraine blew up the Kakhovka dam", "Russia blew up the Kakhovka dam")
-    assert claims.names_differ("Украина взорвала Каховскую ГЭС", "Russia blew up the dam")  # "Украина" is Ukraine's key
+    assert claims.names_differ("Во вторник Украина взорвала ГЭС", "Во вторник Россия взорвала ГЭС")
+    assert not claims.names_differ("Во вторник Украина взорвала ГЭС", "Ukraine blew up the dam")  # one key in both scripts
     assert not claims.names_differ("Apparently, Russia blew up the dam", "Russia blew up the Kakhovka dam")  # no name opens it
     assert not claims.names_differ(  # a sentence opened by a frequent word ("Уголовное") against the same lower-case
         "Уголовное дело в отношении Евгения Пригожина будет прекращено",

@@ -37,7 +37,7 @@ import numpy as np
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from factfile.relate.fingerprints import _hash64, common_word, name_key, stop_words
+from factfile.relate.fingerprints import _hash64, name_key, stop_words
 from factfile.store.schema import StatementBand, StatementVector
 
 SAME_CLAIM = 1.0  # cosine + Jaccard of content words
@@ -204,28 +204,24 @@ def content_words(content: str) -> frozenset[str]:
 
 _NAME = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:\n])[\W\d_]*$")
-# A word opening a sentence this frequent (wordfreq's Zipf scale) in a language of its script is no name:
-# 3.5 drops "Уголовное" (4.3), "Гарантия" (3.7), "Apparently" (4.8), keeps "Пригожин" (2.9), "Peskov" (1.9).
-OPENER_ZIPF = 3.5
-_OPENING_LANGUAGES = {"cyrillic": ("ru", "uk"), "latin": ("en", "de", "fr", "it", "es")}
 
 
 @lru_cache(maxsize=1 << 16)
 def names(content: str) -> frozenset[str]:
     """The names a content states, script- and spelling-neutral (fingerprints.name_key: "Ukraine" and
-    "Украина" are one key, "Russia" another): capitalised words that are no stop word; a frequent word
-    opening a sentence only if it names a country ("Ukraine blew up ...", not "Apparently, ...")."""
-    from factfile.extract.names import country_in_english, is_country_word
+    "Украина" are one key, "Russia" another): capitalised words that are no stop word; a word opening a
+    sentence only if it is a country's ("Ukraine blew up ...", not "Apparently, ..." nor "Уголовное
+    дело ..."). A name opening a sentence is missed, which only lets two contents meet more often;
+    telling it from an ordinary word by its frequency would load a word list per language at read time."""
+    from factfile.extract.names import is_country_word
 
     found = set()
     for match in _NAME.finditer(content):
         word = match.group()
         if not word[0].isupper() or len(word) < 2 or word.casefold() in _stop_words():
             continue
-        if _OPENS_SENTENCE.search(content, 0, match.start()) and not (is_country_word(word) or country_in_english(word)):
-            languages = _OPENING_LANGUAGES["cyrillic" if _CYRILLIC.match(word) else "latin"]
-            if any(common_word(word.casefold(), language, OPENER_ZIPF) for language in languages):
-                continue
+        if _OPENS_SENTENCE.search(content, 0, match.start()) and not is_country_word(word):
+            continue
         found.add(name_key(word))
     return frozenset(found)
 
