@@ -7,10 +7,9 @@ nationalists were killed" and "over 70 militants eliminated" can meet where thei
 Numbers and negation still separate claims: "70 killed" and "2 killed" are two claims about the same
 thing (a dispute, relate/contradictions.py), and so are "X met Y" and "X did not meet Y". Without
 stored vectors (statements stored before them, and those not in English) the words decide:
-token_set_ratio >= `SAME_WORDS` or content-word Jaccard >= `SAME_JACCARD`. Russian and Ukrainian
-inflect by endings ("дело Пригожина прекратят" / "дело Пригожин будет прекращено"), so a Cyrillic word
-counts by its first `CYRILLIC_STEM` letters and their stop words are left out, for the band keys and
-the comparison alike. A content of fewer than `MIN_CLAIM_WORDS` content words (a name the parser left
+token_set_ratio >= `SAME_WORDS`. Russian and Ukrainian inflect by endings ("дело Пригожина
+прекратят" / "дело Пригожин будет прекращено"), so a Cyrillic word counts by its first `CYRILLIC_STEM`
+letters and their stop words are left out, for the band keys and the comparison alike. A content of fewer than `MIN_CLAIM_WORDS` content words (a name the parser left
 as the content) shares a claim only with its own words or a number.
 
 The rest of this module finds candidates without reading the store:
@@ -42,9 +41,6 @@ from factfile.store.schema import StatementBand, StatementVector
 
 SAME_CLAIM = 1.0  # cosine + Jaccard of content words
 SAME_WORDS = 85  # rapidfuzz token_set_ratio: the word-overlap rule, used without vectors
-# ... or a word-set Jaccard of the content words this high (the band keys' design point): token_set_ratio
-# splits on spaces only, so "coup," and "coup" differ and a quote loses to its own words re-punctuated.
-SAME_JACCARD = 0.5
 # Letters a Cyrillic word keeps: 5 joined the case and tense forms of eval/realstory's Wagner quotes
 # ("Пригожина"/"Пригожин", "прекратят"/"прекращено", "списку"/"списке"), 4 joined unrelated words.
 CYRILLIC_STEM = 5
@@ -248,9 +244,9 @@ def same_claim(
     a_words, b_words = content_words(a), content_words(b)
     if min(len(a_words), len(b_words)) < MIN_CLAIM_WORDS and a_words != b_words and not a_numbers & b_numbers:
         return False
-    jaccard = len(a_words & b_words) / max(1, len(a_words | b_words))
     if a_vector is None or b_vector is None:
-        return jaccard >= SAME_JACCARD or fuzz.token_set_ratio(_compared(a), _compared(b)) >= SAME_WORDS
+        return fuzz.token_set_ratio(_compared(a), _compared(b)) >= SAME_WORDS
+    jaccard = len(a_words & b_words) / max(1, len(a_words | b_words))
     return float(np.dot(a_vector, b_vector)) + jaccard >= SAME_CLAIM
 
 
