@@ -45,6 +45,7 @@ def sample_analyses(count: int) -> tuple[list, dict[str, float]]:
         "cpu": (time.process_time() - began_cpu) * 1000 / len(articles),
         "load": synth.load_average(),
     }
+    cache.parent.mkdir(parents=True, exist_ok=True)
     cache.write_text(json.dumps(cost) + "\n" + "".join(dumps(a) + "\n" for a in analyses), encoding="utf-8")
     return analyses, cost
 
