@@ -54,6 +54,9 @@ ROWS = 2  # the combination below is written for two rows per band
 BANDS = 8
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# Reads compare each listed statement with its peers, each content many times over (a page of twenty asks
+# for about 300 word sets); the few thousand most recent contents' words, numbers and negation are kept.
+_TEXTS = 4096
 
 
 @cache
@@ -174,7 +177,7 @@ _NEGATION = frozenset({"not", "no", "never", "n't", "nobody", "nothing", "none",
 _TOKEN = re.compile(r"n't|\w+", re.UNICODE)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=_TEXTS)
 def numbers(content: str) -> frozenset[float]:
     """The numbers a content states, numerals and number words ("70", "two", "four dozen" -> 4 and 12)."""
     found = set()
@@ -187,12 +190,12 @@ def numbers(content: str) -> frozenset[float]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=_TEXTS)
 def negated(content: str) -> bool:
     return any(t.casefold() in _NEGATION for t in _TOKEN.findall(content))
 
 
-@lru_cache(maxsize=1 << 16)  # a content is compared with each of its peers
+@lru_cache(maxsize=_TEXTS)
 def content_words(content: str) -> frozenset[str]:
     tokens = {t.casefold() for t in _WORD.findall(content)}
     return frozenset(_form(t) for t in (tokens - _stop_words() or tokens))
