@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 
 from factfile.extract.lang.cyrillic import Reading, Token
-from factfile.records import Analysis, Span, Statement
+from factfile.extract.statements.continued import continue_quotations
+from factfile.records import Analysis, Certainty, Span, Statement
 
+QUOTING_ONLY = frozenset({"говориться", "йтися"})  # "..., — говорится в заявлении": a cue only after a quotation
 REPORTING = frozenset({
     "заявить", "заявлять", "сообщить", "сообщать", "сказать", "говорить", "отметить", "отмечать", "подчеркнуть",
     "написать", "писать", "рассказать", "добавить", "уточнить", "объявить", "признать", "пояснить", "подтвердить",
@@ -22,13 +24,18 @@ REPORTING = frozenset({
     "заявити", "заявляти", "повідомити", "повідомляти", "сказати", "говорити", "казати", "зазначити", "наголосити",
     "написати", "писати", "розповісти", "додати", "уточнити", "оголосити", "визнати", "пояснити", "підтвердити",
     "спростувати", "заперечити", "попередити", "стверджувати", "назвати", "пообіцяти", "обіцяти", "запевнити",
-    "запевняти", "опублікувати", "передати", "вважати", "вказати", "закликати", "звинуватити",
+    "запевняти", "опублікувати", "передати", "вважати", "вказати", "закликати", "звинуватити", *QUOTING_ONLY,
 })
 NOMINAL = frozenset({"заявление", "заява", "сообщение", "повідомлення", "слово"})
 DENIALS = frozenset({"опровергнуть", "отрицать", "спростувати", "заперечити"})
-HEDGES = re.compile(r"\b(?:якобы|будто бы|нібито|начебто|возможно|можливо|вероятно|ймовірно|предположительно|імовірно)\b", re.I)
+HEDGES = re.compile(
+    r"\b(?:якобы|будто бы|нібито|начебто|возможно|можливо|вероятно|ймовірно|предположительно|імовірно|напевно|мабуть|"
+    r"судя по всему|судячи з усього|по-видимому|очевидно,)(?!\w)",
+    re.I,
+)
 ACCORDING = re.compile(
-    r"\b(?:по\s+словам|за\s+словами|по\s+данным|за\s+даними|по\s+информации|за\s+інформацією|согласно|згідно\s+з|"
+    r"\b(?:(?:по|за)\s+(?P<pronoun>его|её|ее|його|її)\s+словам(?:и)?,|"
+    r"по\s+словам|за\s+словами|по\s+данным|за\s+даними|по\s+информации|за\s+інформацією|согласно|згідно\s+з|според|"
     r"как\s+(?:сообщил[аио]?|заявил[аио]?|сообщает|пишет)|як\s+(?:повідомив|повідомила|повідомили|заявив|заявила|пише|повідомляє))\s+",
     re.I,
 )
@@ -50,10 +57,18 @@ def find_statements(analysis: Analysis, reading: Reading) -> list[Statement]:
                 statement.source_chain = _speaker(analysis, statements, statement.source.start)
                 statement.source_type = "person" if statement.source_chain is not None else statement.source_type
             statements.append(statement)
-    return statements
+    return continue_quotations(text, analysis.sentences, statements, _judge)
 
 
-PRONOUNS = frozenset({"он", "она", "він", "вона"})
+def _judge(carrier: Statement, part: Span) -> tuple[Certainty, list[str]]:
+    """A quotation's sentence carried by another sentence's cue: denied under a denying cue, else by its hedge words."""
+    if carrier.certainty == "denied":
+        return "denied", []
+    hedges = [m.group(0).lower() for m in HEDGES.finditer(part.text)]
+    return ("hedged" if hedges else "reported"), hedges
+
+
+PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "ее", "його", "її", "той", "тя"})  # Bulgarian "той", "тя" too
 SPEAKER_SENTENCES = 2  # how far back "он"/"він" looks for its speaker, as in English (statements/sources.py)
 
 
@@ -88,6 +103,9 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
         cue = Span(match.start(), match.end() - 1, text[match.start():match.end()].rstrip())
         source = _span(text, match.end(), source_end)
         content = _span(text, source_end, sentence.end) if after != -1 else _span(text, sentence.start, match.start())
+        if match.group("pronoun"):  # "По его словам, ...": the speaker named before
+            source = Span(match.start("pronoun"), match.end("pronoun"), match.group("pronoun"))
+            content = _span(text, match.end(), sentence.end)
         if content is not None:
             found.append(_statement(cue, content, source, names, None))
     headline = re.match(r"^([А-ЯЁІЇЄA-Z][\w'’ -]{1,40}?)\s*(:|\s[—–-]\s)\s*(\S.*)$", sentence.text)
@@ -115,6 +133,8 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
         quote_before = _QUOTE.search(before) if _DASH.search(before) else None
         closing = re.search(r"^(.*?)[»“”\"]\s*[,.]?\s*[—–-]\s*$", before, re.S) if not quote_before else None
         source = _source_after(text, token, sentence, names) if quote_before or closing or _CONTENT_ANAPHOR.match(before.strip()) or not before.strip() else None
+        if lemma in QUOTING_ONLY and not (quote_before or closing):
+            continue
         if closing:  # the quote opened in the sentence before: "...слідкують?” – пише Rozetka"
             content = _span(text, sentence.start, sentence.start + len(closing.group(1)))
         elif quote_before:
@@ -125,7 +145,9 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
             content = _span(text, sentence.start + lead, sentence.start + lead + anaphor.end())
             between = content.end if content is not None else sentence.start
             content = _previous(text, analysis, sentence) or content  # "Об этом сообщил X": X said what the sentence before says
-            source = _subject_before(text, between, names, token) or _source_after(text, token, sentence, names)
+            named = [m for _, m in names if between <= m.span.start and m.span.end <= token.start and m.label in ("PERSON", "ORG")]
+            # "Об этом сообщил X", "Об этом в пятницу сообщает пресс-служба": the speaker after the verb unless named before it
+            source = named[-1].span if named else _source_after(text, token, sentence, names) or _subject_before(text, between, names, token)
         elif re.search(r"[,.]\s*[—–-]?\s*$", before) and not _subject_before(text, token.start, names, token):
             content = _span(text, sentence.start, token.start)  # "Уголовное дело ... прекращено, заявил Песков"
             source = _source_after(text, token, sentence, names)
@@ -134,11 +156,17 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
             that = re.match(r"\s*[,:]?\s*(?=(?:что|що)\b)|\s*:\s*", text[token.end:end])
             content = _span(text, token.end + that.end() if that else token.end, end)
             clause_start = _clause_start(text, sentence, token.start)
-            source = _subject_before(text, clause_start, names, token)
+            # "..., следует из заявления Минобороны", "«...», — приводит РИА Новости слова Пескова": the name the
+            # noun governs said what stands before it
+            source = _source_after(text, token, sentence, names, stop_at_case=True) if nominal else None
+            said = re.match(r"^(.*?)[»“”\"]\s*[,.]?\s*[—–-]", before, re.S) if source else None
+            if said:
+                content = _span(text, sentence.start, sentence.start + len(said.group(1)))
+            elif source and clause_start > sentence.start:
+                content = _span(text, sentence.start, clause_start)
+            source = source or _subject_before(text, clause_start, names, token)
             if found and re.fullmatch(r"\s*(?:но|а|и|і|та|але|однак|однако)\s*", text[clause_start:token.start], re.I):
                 source = found[-1].source  # "назвал ..., но отметил, что": the same speaker
-            if source is None and nominal:
-                source = _source_after(text, token, sentence, names, stop_at_case=True)
         if content is None:
             continue
         found.append(_statement(cue, content, source, names, lemma))

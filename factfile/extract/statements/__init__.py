@@ -20,6 +20,7 @@ from factfile.extract.nlp import text_of
 from factfile.extract.registry import Stage, stages
 from factfile.extract.statements.boundaries import conventional_boundaries
 from factfile.extract.statements.certainty import certainty_of, certainty_of_article
+from factfile.extract.statements.continued import Judge, continue_quotations
 from factfile.extract.statements.encoder import EncoderTagger, default_encoder_tagger
 from factfile.extract.statements.features import quote_depths
 from factfile.extract.statements.narration import narration
@@ -37,7 +38,8 @@ def make_statements() -> Stage:
     tagger = chosen_tagger()
 
     def statements(doc: Doc, analysis: Analysis) -> None:
-        analysis.statements = build_statements(doc, analysis, find_attributions(doc, tagger))
+        found = build_statements(doc, analysis, find_attributions(doc, tagger))
+        analysis.statements = continue_quotations(text_of(doc), analysis.sentences, found, _judge(doc))
 
     return statements
 
@@ -109,6 +111,17 @@ def build_statements(doc: Doc, analysis: Analysis, attributions: list[Attributio
                 Statement(cue=None, content=span, source=None, source_type="article", direct=False, certainty=certainty, hedges=hedges)
             )
     return result
+
+
+def _judge(doc: Doc) -> Judge:
+    """Certainty of a quotation's sentence carried by another sentence's cue (continued.py)."""
+
+    def judge(carrier: Statement, part: Span):
+        cue = doc.char_span(carrier.cue.start, carrier.cue.end, alignment_mode="expand") if carrier.cue else None
+        content = doc.char_span(part.start, part.end, alignment_mode="expand")
+        return certainty_of(list(cue or []), list(content or []), part.text)
+
+    return judge
 
 
 def _statements_only(doc: Doc, attributions: list[Attribution], quoted: list[int]) -> list[Attribution]:
