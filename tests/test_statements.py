@@ -375,3 +375,26 @@ def test_a_cue_without_a_tagged_source_takes_the_subject_it_hangs_from(extractor
     (statement,) = [st for st in analysis.statements if st.cue is not None and "military leadership evil" in st.content.text]
     assert statement.source.text == "Wagner boss Yevgeny Prigozhin"
     assert analysis.chains[statement.source_chain].name == "Yevgeny Prigozhin"
+
+
+def test_a_quotation_over_two_sentences_is_the_speakers_not_the_articles(extractor):
+    """eval/realstory (Kakhovka, Wagner): the cue after “A. B.” attributes A as well, with A's own hedges."""
+    analysis = analyse(extractor,
+        "“Apparently, this sabotage is connected with the offensive. These offensive actions are failing,” "
+        "Kremlin spokesman Dmitry Peskov said on Tuesday.")
+    first = next(st for st in analysis.statements if "this sabotage" in st.content.text)
+    assert first.source_type != "article" and analysis.chains[first.source_chain].name == "Dmitry Peskov"
+    assert first.certainty == "hedged" and first.direct
+    analysis = analyse(extractor,
+        '"We can confirm that this was a deliberate act of sabotage," Kremlin spokesman Dmitry Peskov said at a briefing. '
+        '"And one of their aims was to cut off the water supply to Crimea."')
+    second = next(st for st in analysis.statements if "their aims" in st.content.text)
+    assert analysis.chains[second.source_chain].name == "Dmitry Peskov"
+
+
+def test_quotations_are_found_per_paragraph_with_nested_and_straight_marks():
+    from factfile.extract.statements.continued import quotations
+
+    text = '«Ему «Вагнер» безразличен. Они убивают», — сказал он.\n"Часть из "Вагнера" подпишет". „Das ist“ gut, “we are here'
+    assert [q.text for q in quotations(text)] == [
+        "«Ему «Вагнер» безразличен. Они убивают»", '"Часть из "Вагнера" подпишет"', "„Das ist“", "“we are here"]

@@ -33,6 +33,8 @@ HEDGES = re.compile(
     r"судя по всему|судячи з усього|по-видимому|очевидно,)(?!\w)",
     re.I,
 )
+# A content that is itself a rejection: "... не соответствуют действительности", "... не відповідає дійсності".
+REJECTION = re.compile(r"не\s+(?:соответству\w*\s+действительности|відповіда\w*\s+дійсності)|категорически\s+отверга\w*|категорично\s+відкида\w*", re.I)
 ACCORDING = re.compile(
     r"\b(?:(?:по|за)\s+(?P<pronoun>его|её|ее|його|її)\s+словам(?:и)?,|"
     r"по\s+словам|за\s+словами|по\s+данным|за\s+даними|по\s+информации|за\s+інформацією|согласно|згідно\s+з|според|"
@@ -52,12 +54,41 @@ def find_statements(analysis: Analysis, reading: Reading) -> list[Statement]:
         by_sentence.setdefault(analysis.sentence_of(token.start).start, []).append(token)
     for sentence in analysis.sentences:
         tokens = by_sentence.get(sentence.start, [])
-        for statement in _in_sentence(text, sentence, tokens, analysis):
+        found = _in_sentence(text, sentence, tokens, analysis)
+        impersonal = _IMPERSONAL.match(text, sentence.start, sentence.end) if not found else None
+        if impersonal:
+            found = [_go_on(text, analysis, statements, sentence, impersonal)]
+        for statement in found:
             if statement.source is not None and statement.source_chain is None and statement.source.text.casefold() in PRONOUNS:
                 statement.source_chain = _speaker(analysis, statements, statement.source.start)
                 statement.source_type = "person" if statement.source_chain is not None else statement.source_type
             statements.append(statement)
     return continue_quotations(text, analysis.sentences, statements, _judge)
+
+
+# "Уточняется, что ...", "Повідомляється, що ...": the source just quoted goes on (an impersonal cue names no one).
+_IMPERSONAL = re.compile(
+    r"\s*(?:уточняется|сообщается|отмечается|подчеркивается|подчёркивается|добавляется|говорится|"
+    r"уточнюється|повідомляється|зазначається|наголошується|додається|йдеться)\s*,\s*(?:что|що)\s+",
+    re.I,
+)
+
+
+def _go_on(text: str, analysis: Analysis, earlier: list[Statement], sentence: Span, cue: re.Match) -> Statement:
+    """A statement under an impersonal cue: the last source within the sentences just before, if any."""
+    starts = [s.start for s in analysis.sentences if s.start < sentence.start]
+    window = starts[-SPEAKER_SENTENCES] if len(starts) >= SPEAKER_SENTENCES else 0
+    spoken = [st for st in earlier if st.source is not None and st.source.start >= window]
+    word = cue.group(0).strip().split(",")[0].strip()
+    start = text.index(word, cue.start())
+    content = _span(text, cue.end(), sentence.end) or Span(cue.end(), sentence.end, text[cue.end():sentence.end])
+    last = spoken[-1] if spoken else None
+    certainty = "hedged" if HEDGES.search(content.text) else "reported"
+    return Statement(
+        cue=Span(start, start + len(word), word), content=content, source=last.source if last else None,
+        source_type=last.source_type if last else "anonymous", direct=False, certainty=certainty,
+        source_chain=last.source_chain if last else None,
+    )
 
 
 def _judge(carrier: Statement, part: Span) -> tuple[Certainty, list[str]]:
@@ -148,6 +179,12 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
             named = [m for _, m in names if between <= m.span.start and m.span.end <= token.start and m.label in ("PERSON", "ORG")]
             # "Об этом сообщил X", "Об этом в пятницу сообщает пресс-служба": the speaker after the verb unless named before it
             source = named[-1].span if named else _source_after(text, token, sentence, names) or _subject_before(text, between, names, token)
+        elif found and token.parses[0].tag.POS == "GRND" and found[-1].source is not None:
+            # "Песков рассказал ..., отметив, что ...": the gerund's speaker is the clause's
+            end = _clause_end(text, token.end, sentence.end, tokens, k)
+            that = re.match(r"\s*[,:]?\s*(?:что|що)\b|\s*:\s*", text[token.end:end])
+            content = _span(text, token.end + that.end() if that else token.end, end)
+            source = found[-1].source
         elif re.search(r"[,.]\s*[—–-]?\s*$", before) and not _subject_before(text, token.start, names, token):
             content = _span(text, sentence.start, token.start)  # "Уголовное дело ... прекращено, заявил Песков"
             source = _source_after(text, token, sentence, names)
@@ -210,12 +247,24 @@ def _clause_start(text: str, sentence: Span, position: int) -> int:
     return sentence.start + max(before.rfind(","), before.rfind("—"), before.rfind(":"), before.rfind("–"), -1) + 1
 
 
+# Where a speaker posted or said it, after the speaker: "в Telegram", "в своём телеграм-канале", "на странице в Facebook".
+_CHANNEL = re.compile(
+    r"\s(?:в|во|у|на)\s+(?:(?:своём|своем|своєму|своїй|своей|официальном|офіційному|официальной|офіційній|личном|особистому)\s+)?"
+    r"(?:telegram|телеграм|телеграмі|телеграме|facebook|фейсбук|twitter|твиттер|твітер|instagram|соцсет|соцмереж|канал|эфир|ефір|"
+    r"интервью|інтерв|видеообращени|відеозверненн|обращени|зверненн|блог|страниц|сторінц|аккаунт|акаунт)",
+    re.I,
+)
+
+
 def _source_after(text: str, token: Token, sentence: Span, names, stop_at_case: bool = False) -> Span | None:
     """The source after an inverted verb: the words up to the end of the sentence or the next comma."""
     end = sentence.end
     comma = text.find(",", token.end, sentence.end)
     if comma != -1:
         end = comma
+    channel = _CHANNEL.search(text, token.end, end)
+    if channel and text[token.end:channel.start()].strip():
+        end = channel.start()  # "сообщил он в Telegram-канале администрации": the speaker, not the channel
     following = [m for _, m in names if m.span.start >= token.end and m.span.start - token.end < 3]
     if stop_at_case:
         return following[0].span if following else None
@@ -229,10 +278,13 @@ def _statement(cue: Span, content: Span, source: Span | None, names, lemma: str 
     kind = "anonymous" if source is None else "organisation"
     inside = [mention for _, mention in names if source is not None and source.contains(mention.span)]
     # the person a title describes is the source, not the place or body in the title ("мэр Новой Каховки Владимир Леонтьев")
-    for mention in [m for m in inside if m.label == "PERSON"][:1] or inside[:1]:
+    people = [m for m in inside if m.label == "PERSON"]
+    if people and people[-1].span.end == source.end and "," not in source.text:
+        people = people[-1:]  # "пресс-секретарь Путина Дмитрий Песков": the person the title ends with
+    for mention in people[:1] or inside[:1]:
         chain = mention.chain
         kind = "person" if mention.label == "PERSON" else "organisation"
-    if lemma in DENIALS or cue.text.lower().startswith("не "):
+    if lemma in DENIALS or cue.text.lower().startswith("не ") or REJECTION.search(content.text):
         certainty = "denied"
     elif HEDGES.search(content.text):
         certainty = "hedged"

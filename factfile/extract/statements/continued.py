@@ -1,8 +1,9 @@
 """Quotations that run past the sentence whose cue attributes them, in any language.
 
 News quotes a speaker over several sentences and names them once: "«A. B. C», — сказал Пригожин"
-attributes A and B as much as C, and so does "Peskov said: “A. B.”". A paragraph that is one whole
-quotation and carries no cue of its own goes on quoting the speaker of the paragraph before it. The
+attributes A and B as much as C, and so does "Peskov said: “A. B.”". A quotation that stands as whole
+sentences with no cue of its own goes on quoting the speaker of the sentence just before it
+("“A,” Peskov said at a briefing. “B.”", or a paragraph that is one quotation). The
 sentence readers see one sentence at a time, so these sentences come out as the article's own voice
 (English) or as nothing (the word-rule readers); this pass gives them the attributing statement's
 source, cue and kind.
@@ -59,12 +60,17 @@ def continue_quotations(text: str, sentences: Sequence[Span], statements: list[S
     gets a new statement at the end. `judge` gives the certainty of the carried content (else the
     attributing statement's certainty is kept)."""
     result = list(statements)
-    for quote in quotations(text):
+    quotes = quotations(text)
+
+    def quoting(statement: Statement) -> bool:
+        return statement.direct or any(q.start <= statement.content.start and statement.content.end <= q.end + 1 for q in quotes)
+
+    for quote in quotes:
         carriers = [st for st in result if _attributed(st) and st.content.overlaps(quote)]
         carrier = next((st for st in carriers if not _inside(st.cue, quote)), carriers[0] if carriers else None)
-        if carrier is None and _whole_paragraph(text, quote):
-            before = _paragraph_before(text, quote.start)
-            spoken = [st for st in result if _attributed(st) and st.direct and before is not None and before.contains(st.content)]
+        if carrier is None and _whole_sentences(text, quote, sentences):
+            before = next((x for x in reversed(sentences) if x.end <= quote.start and text[x.start:x.end].strip()), None)
+            spoken = [st for st in result if _attributed(st) and quoting(st) and before is not None and st.content.overlaps(before)]
             carrier = max(spoken, key=lambda st: st.content.end, default=None)  # the quotation goes on quoting them
         if carrier is None:
             continue
@@ -99,20 +105,11 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
     return Span(start, end, text[start:end]) if len(re.findall(r"\w+", text[start:end])) >= 3 else None
 
 
-def _whole_paragraph(text: str, quote: Span) -> bool:
-    """The quotation is its paragraph, up to a closing stop."""
-    start = text.rfind("\n", 0, quote.start) + 1
-    end = text.find("\n", quote.end)
-    end = len(text) if end == -1 else end
-    return not text[start:quote.start].strip(" \t—–-") and not text[quote.end:end].strip(" \t.!?…")
-
-
-def _paragraph_before(text: str, start: int) -> Span | None:
-    """The last paragraph with words before the one starting near `start`."""
-    end = text.rfind("\n", 0, start)
-    while end > 0 and not text[text.rfind("\n", 0, end) + 1:end].strip():
-        end = text.rfind("\n", 0, end)
-    if end <= 0:
-        return None
-    begin = text.rfind("\n", 0, end) + 1
-    return Span(begin, end, text[begin:end])
+def _whole_sentences(text: str, quote: Span, sentences: Sequence[Span]) -> bool:
+    """The quotation is one or more whole sentences: nothing but a dash before it in its first sentence,
+    nothing but a stop after it in its last."""
+    first = next((x for x in sentences if x.start <= quote.start < x.end), None)
+    last = next((x for x in sentences if x.start < quote.end <= x.end), None)
+    if first is None or last is None:
+        return False
+    return not text[first.start:quote.start].strip(" \t\n—–-") and not text[quote.end:last.end].strip(" \t\n.!?…")
