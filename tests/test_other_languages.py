@@ -115,3 +115,15 @@ def test_german_subjunctive_sentences_go_on_with_the_speaker_and_polish_cues():
     analysis, (statement,) = _statements("pl", "Rzecznik John Kirby powiedział, że Stany Zjednoczone nie mogą tego stwierdzić.")
     assert "Kirby" in analysis.chains[statement.source_chain].name
     assert statement.content.text == "Stany Zjednoczone nie mogą tego stwierdzić"
+
+
+def test_a_name_set_off_by_commas_is_the_subject_not_an_inverted_cues_speaker():
+    """eval/realstory (Wagner it, fr): "Il capo ..., Yevgeny Prigozhin, accusa i capi ..., ministro Shoigu ..." is Prigozhin's;
+    of a name and its apposition the person is the source."""
+    analysis, (statement,) = _statements(
+        "it", "Il capo dei mercenari della Wagner, Yevgeny Prigozhin, accusa i capi della Difesa russa, ministro Shoigu in testa, "
+              "di avere ordinato un attacco.")
+    assert analysis.chains[statement.source_chain].name == "Yevgeny Prigozhin"
+    analysis, (statement,) = _statements(
+        "fr", "Evguéni Prigojine, le chef du groupe paramilitaire russe Wagner, accuse l'armée russe d'avoir mené des frappes.")
+    assert analysis.chains[statement.source_chain].name == "Evguéni Prigojine"

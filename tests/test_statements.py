@@ -398,3 +398,12 @@ def test_quotations_are_found_per_paragraph_with_nested_and_straight_marks():
     text = '«Ему «Вагнер» безразличен. Они убивают», — сказал он.\n"Часть из "Вагнера" подпишет". „Das ist“ gut, “we are here'
     assert [q.text for q in quotations(text)] == [
         "«Ему «Вагнер» безразличен. Они убивают»", '"Часть из "Вагнера" подпишет"', "„Das ist“", "“we are here"]
+
+
+def test_a_quoted_it_can_be_said_is_the_quotations_speaker(extractor):
+    """eval/realstory (Kakhovka): “It can be said unequivocally that ...,” Peskov said — Peskov's, not "It"'s."""
+    analysis = analyse(extractor,
+        "Kremlin spokesman Dmitry Peskov spoke on Tuesday. “It can be said unequivocally that we are talking about "
+        "deliberate sabotage from the Ukrainian side,” Peskov said during the daily press conference.")
+    statement = next(st for st in analysis.statements if "deliberate sabotage" in st.content.text)
+    assert analysis.chains[statement.source_chain].name == "Dmitry Peskov"

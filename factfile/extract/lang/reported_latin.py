@@ -115,7 +115,10 @@ def _reporting_verb(text: str, sentence: Span, names: list[Mention], verb: re.Pa
     after = [m for m in names if m.span.start >= match.end() and m.span.start - match.end() < 60]
     clause_start = sentence.start + max(before.rfind(","), before.rfind(";"), -1) + 1
     earlier = [m for m in names if clause_start <= m.span.start and m.span.end <= match.start()]
-    inverted = bool(re.search(r"[,»”\"]\s*[-–—]?\s*$|[.!?]?\s*[-–—]\s*$", before)) and not earlier
+    named_before = [m for m in names if m.span.end <= match.start()]
+    # "Yevgeny Prigozhin, accusa ...": a name just before the comma is the subject, not an inverted cue's content
+    subject_aside = bool(named_before) and re.fullmatch(r"\s*,\s*", text[named_before[-1].span.end:match.start()]) is not None
+    inverted = bool(re.search(r"[,»”\"]\s*[-–—]?\s*$|[.!?]?\s*[-–—]\s*$", before)) and not earlier and not subject_aside
     after = [m for m in after if m.label == "PERSON"] or after  # "ha detto il portavoce del Cremlino, Dmitry Peskov"
     if _ANAPHOR.match(before) and after and sentence.start > 0:  # "Lo ha annunciato Peskov": what the sentence before says
         end = len(text[:sentence.start].rstrip()) - 1
@@ -135,10 +138,12 @@ def _reporting_verb(text: str, sentence: Span, names: list[Mention], verb: re.Pa
         rest = text[match.end():sentence.end]
         content = _span(text, match.end() + _THAT.match(rest).end(), sentence.end)
     else:
-        named_before = [m for m in names if m.span.end <= match.start()]
         if not named_before or not re.search(r",\s*$", text[named_before[-1].span.end:match.start()][:200]):
             return None
-        source = named_before[-1]  # "Zelenski, que ha intervenido ..., ha señalado que": the subject before the aside
+        # "Zelenski, que ha intervenido ..., ha señalado que": the subject before the aside; of a name and its
+        # apposition ("Evguéni Prigojine, le chef du groupe Wagner, accuse") the person set off by a comma
+        people = [m for m in named_before if m.label == "PERSON" and text[m.span.end:match.start()].lstrip().startswith(",")]
+        source = people[0] if people else named_before[-1]
         rest = text[match.end():sentence.end]
         content = _span(text, match.end() + _THAT.match(rest).end(), sentence.end)
     if content is None:
