@@ -189,3 +189,16 @@ def test_a_title_ending_with_a_person_and_a_gerund_cue_are_that_person():
     assert names == {"заявил": "Дмитрий Песков", "рассказал": "Дмитрий Песков", "отметив": "Дмитрий Песков"}
     noted = next(st for st in analysis.statements if st.cue.text == "отметив")
     assert noted.content.text == "президент Белоруссии вызвался их провести"
+
+
+def test_a_content_that_rejects_is_a_denial():
+    """eval/realstory (Wagner ru): "... не соответствуют действительности, заявили в Минобороны" is the ministry's denial."""
+    analysis = analyse(_article("Сведения об ударе по лагерям не соответствуют действительности, заявили в Министерстве обороны России.", "ru"))
+    (statement,) = analysis.statements
+    assert statement.certainty == "denied"
+    analysis = analyse(_article("Сведения об ударе по лагерям подтвердились, заявили в Министерстве обороны России.", "ru"))
+    assert [st.certainty for st in analysis.statements] == ["reported"]
+    analysis = analyse(_article("«Все сообщения о якобы ударе по лагерям распространяются в соцсетях. Они не соответствуют "
+                                "действительности. Это провокация», — заявили в Министерстве обороны России.", "ru"))
+    carried = next(st for st in analysis.statements if st.content.text.startswith("Они"))
+    assert carried.certainty == "denied"

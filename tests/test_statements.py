@@ -407,3 +407,10 @@ def test_a_quoted_it_can_be_said_is_the_quotations_speaker(extractor):
         "deliberate sabotage from the Ukrainian side,” Peskov said during the daily press conference.")
     statement = next(st for st in analysis.statements if "deliberate sabotage" in st.content.text)
     assert analysis.chains[statement.source_chain].name == "Dmitry Peskov"
+
+
+def test_a_content_that_rejects_is_a_denial(extractor):
+    """eval/realstory (Kakhovka): 'Peskov said that “we categorically reject it.”' denies the accusation."""
+    analysis = analyse(extractor, "Responding to the accusation, Kremlin spokesman Dmitry Peskov said that “we categorically reject it.”")
+    statement = next(st for st in analysis.statements if "reject" in st.content.text)
+    assert statement.certainty == "denied"

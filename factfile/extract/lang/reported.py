@@ -83,7 +83,7 @@ def _go_on(text: str, analysis: Analysis, earlier: list[Statement], sentence: Sp
     start = text.index(word, cue.start())
     content = _span(text, cue.end(), sentence.end) or Span(cue.end(), sentence.end, text[cue.end():sentence.end])
     last = spoken[-1] if spoken else None
-    certainty = "hedged" if HEDGES.search(content.text) else "reported"
+    certainty = "denied" if REJECTION.search(content.text) else "hedged" if HEDGES.search(content.text) else "reported"
     return Statement(
         cue=Span(start, start + len(word), word), content=content, source=last.source if last else None,
         source_type=last.source_type if last else "anonymous", direct=False, certainty=certainty,
@@ -92,8 +92,9 @@ def _go_on(text: str, analysis: Analysis, earlier: list[Statement], sentence: Sp
 
 
 def _judge(carrier: Statement, part: Span) -> tuple[Certainty, list[str]]:
-    """A quotation's sentence carried by another sentence's cue: denied under a denying cue, else by its hedge words."""
-    if carrier.certainty == "denied":
+    """A quotation's sentence carried by another sentence's cue: denied under a denying cue or as a rejection
+    itself, else by its hedge words."""
+    if carrier.certainty == "denied" or REJECTION.search(part.text):
         return "denied", []
     hedges = [m.group(0).lower() for m in HEDGES.finditer(part.text)]
     return ("hedged" if hedges else "reported"), hedges
