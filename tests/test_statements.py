@@ -414,3 +414,15 @@ def test_a_content_that_rejects_is_a_denial(extractor):
     analysis = analyse(extractor, "Responding to the accusation, Kremlin spokesman Dmitry Peskov said that “we categorically reject it.”")
     statement = next(st for st in analysis.statements if "reject" in st.content.text)
     assert statement.certainty == "denied"
+
+
+def test_the_one_quoted_or_cited_is_the_source_of_what_the_outlet_passes_on(extractor):
+    """eval/realstory (Wagner): "..., Reuters reported, citing the Interior Ministry" — the ministry says it too."""
+    analysis = analyse(extractor, "The ministry has ordered an evacuation, Reuters reported, citing the Interior Ministry.")
+    cited = next(st for st in analysis.statements if st.cue is not None and st.cue.text == "citing")
+    assert cited.source.text == "the Interior Ministry" and analysis.chains[cited.source_chain].name == "Interior Ministry"
+    assert cited.content.text == "The ministry has ordered an evacuation"
+    analysis = analyse(extractor, "“Prigozhin accepted the proposal,” Rossiya 24 said, quoting Lukashenko’s press service.")
+    quoting = next(st for st in analysis.statements if st.cue is not None and st.cue.text == "quoting")
+    assert quoting.source.text == "Lukashenko’s press service" and "accepted the proposal" in quoting.content.text
+    assert quoting.source_chain is None or analysis.chains[quoting.source_chain].name != "Rossiya 24"
