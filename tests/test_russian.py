@@ -143,6 +143,8 @@ def test_about_this_the_speaker_after_the_verb_and_quoting_only_verbs():
                                 "Об этом в пятницу, 23 июня, сообщает пресс-служба Минобороны.", "ru"))
     (statement,) = analysis.statements
     assert statement.source.text.startswith("пресс-служба")
+    analysis = analyse(_article("Сейчас решается судьба народа. Об этом он сообщил во время обращения к россиянам.", "ru"))
+    assert [st.source.text for st in analysis.statements] == ["он"]
     analysis = analyse(_article("«Евакуйовано 2412 осіб. Загинуло четверо людей», – йдеться в повідомленні. "
                                 "Йдеться про евакуацію людей з Херсона.", "uk"))
     assert sorted(st.content.text for st in analysis.statements) == ["Евакуйовано 2412 осіб", "Загинуло четверо людей"]

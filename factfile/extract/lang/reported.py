@@ -177,9 +177,11 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
             content = _span(text, sentence.start + lead, sentence.start + lead + anaphor.end())
             between = content.end if content is not None else sentence.start
             content = _previous(text, analysis, sentence) or content  # "Об этом сообщил X": X said what the sentence before says
-            named = [m for _, m in names if between <= m.span.start and m.span.end <= token.start and m.label in ("PERSON", "ORG")]
-            # "Об этом сообщил X", "Об этом в пятницу сообщает пресс-служба": the speaker after the verb unless named before it
-            source = named[-1].span if named else _source_after(text, token, sentence, names) or _subject_before(text, between, names, token)
+            # "Об этом он сообщил", "Об этом сообщил X"; not a time or place before the verb ("Об этом в пятницу сообщает X")
+            before_verb = _subject_before(text, between, names, token)
+            if before_verb is not None and _ADVERBIAL.match(before_verb.text):
+                before_verb = None
+            source = before_verb or _source_after(text, token, sentence, names)
         elif found and token.parses[0].tag.POS == "GRND" and found[-1].source is not None:
             # "Песков рассказал ..., отметив, что ...": the gerund's speaker is the clause's
             end = _clause_end(text, token.end, sentence.end, tokens, k)
@@ -218,6 +220,7 @@ def _previous(text: str, analysis: Analysis, sentence: Span) -> Span | None:
     return _span(text, earlier[-1].start, earlier[-1].end) if earlier else None
 
 
+_ADVERBIAL = re.compile(r"(?:(?:в|во|на|у|с|со|з|із|по|после|після|до)\s|\d|вчера|сегодня|вчора|сьогодні|ранее|раніше|утром|вечером)", re.I)
 _CONTENT_ANAPHOR = re.compile(r"^(?:об\s+этом|о\s+том|про\s+це|об\s+этом\s+же)\b", re.I)
 
 
