@@ -67,3 +67,63 @@ def test_statements_by_reporting_verb_and_according_to_in_romance_languages_and_
     assert [(st.certainty, st.content.text) for st in denied.statements] == [("denied", "Mosca sia coinvolta")]
     assert analyse(Article("de", "Er war nie in Rostow, sagte niemand.", "h-de2", language="de")).statements == []
     assert analyse(Article("nl", "Zelensky zei dat de dam is opgeblazen.", "h-nl", language="nl")).statements == []
+
+
+def _statements(language: str, text: str):
+    analysis = analyse(Article(language, text, f"h-{language}-{hash(text)}", language=language))
+    return analysis, analysis.statements
+
+
+def test_an_adverb_inside_a_compound_verb_and_a_split_german_verb():
+    """eval/realstory (Kakhovka fr, Wagner de): "a encore assuré", "teilte zunächst nur mit"."""
+    analysis, (statement,) = _statements(
+        "fr", '"La Russie est coupable d\'un écocide brutal", a encore assuré Volodymyr Zelensky.')
+    assert analysis.chains[statement.source_chain].name == "Volodymyr Zelensky"
+    assert statement.cue.text == "a encore assuré"
+    analysis, (statement,) = _statements(
+        "de", "Die Luftfahrtbehörde Rosawiazija teilte zunächst nur mit, sein Name habe auf der Passagierliste gestanden.")
+    assert "Rosawiazija" in analysis.chains[statement.source_chain].name
+    assert statement.content.text == "sein Name habe auf der Passagierliste gestanden"
+    _, (denial, _) = _statements("fr", "Dmitri Peskov a aussi nié toute implication. Le Kremlin a ensuite démenti les informations.")
+    assert denial.certainty == "denied" and denial.cue.text == "a aussi nié"
+
+
+def test_a_cue_without_a_subject_goes_on_quoting_the_person_before():
+    """eval/realstory (Kakhovka es, Wagner it): "«...», afirmó." and "Lo ha annunciato X" (X said the sentence before)."""
+    analysis, statements = _statements(
+        "es", "El presidente Volodímir Zelenski habló el martes. «Rusia ha detonado una bomba de destrucción masiva», afirmó.")
+    (statement,) = statements
+    assert analysis.chains[statement.source_chain].name == "Volodímir Zelenski"
+    assert "Rusia ha detonado" in statement.content.text
+    analysis, (statement,) = _statements(
+        "it", "Yevgeny Prigozhin andrà in Bielorussia e le accuse contro di lui verranno ritirate. "
+              "Lo ha annunciato il portavoce del Cremlino, Dmitry Peskov, in conferenza stampa.")
+    assert analysis.chains[statement.source_chain].name == "Dmitry Peskov"
+    assert statement.content.text == "Yevgeny Prigozhin andrà in Bielorussia e le accuse contro di lui verranno ritirate"
+    _, statements = _statements("es", "El tiempo fue malo. «Fue un día largo», afirmó.")
+    assert statements == []
+
+
+def test_german_subjunctive_sentences_go_on_with_the_speaker_and_polish_cues():
+    """eval/realstory (Kakhovka de, pl): reported speech in the subjunctive after its cue; "powiedział, że"."""
+    analysis, statements = _statements(
+        "de", "Der Präsident Wolodymyr Selenskyj sagte, der Damm sei von außen nicht zu zerstören. "
+              "Der Staudamm sei von russischen Soldaten vermint worden. Das Wetter ist heute schön.")
+    assert [st.content.text for st in statements] == [
+        "der Damm sei von außen nicht zu zerstören", "Der Staudamm sei von russischen Soldaten vermint worden"]
+    assert {analysis.chains[st.source_chain].name for st in statements} == {"Wolodymyr Selenskyj"}
+    analysis, (statement,) = _statements("pl", "Rzecznik John Kirby powiedział, że Stany Zjednoczone nie mogą tego stwierdzić.")
+    assert "Kirby" in analysis.chains[statement.source_chain].name
+    assert statement.content.text == "Stany Zjednoczone nie mogą tego stwierdzić"
+
+
+def test_a_name_set_off_by_commas_is_the_subject_not_an_inverted_cues_speaker():
+    """eval/realstory (Wagner it, fr): "Il capo ..., Yevgeny Prigozhin, accusa i capi ..., ministro Shoigu ..." is Prigozhin's;
+    of a name and its apposition the person is the source."""
+    analysis, (statement,) = _statements(
+        "it", "Il capo dei mercenari della Wagner, Yevgeny Prigozhin, accusa i capi della Difesa russa, ministro Shoigu in testa, "
+              "di avere ordinato un attacco.")
+    assert analysis.chains[statement.source_chain].name == "Yevgeny Prigozhin"
+    analysis, (statement,) = _statements(
+        "fr", "Evguéni Prigojine, le chef du groupe paramilitaire russe Wagner, accuse l'armée russe d'avoir mené des frappes.")
+    assert analysis.chains[statement.source_chain].name == "Evguéni Prigojine"

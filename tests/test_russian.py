@@ -111,3 +111,96 @@ def test_a_pronoun_source_is_the_speaker_just_before():
     analysis = analyse(_article(text, "uk"))
     statement = next(st for st in analysis.statements if "досить швидко" in st.content.text)
     assert statement.source_chain is not None and "Леонтьєв" in analysis.chains[statement.source_chain].name
+
+
+def test_his_words_take_the_speaker_named_before():
+    """eval/realstory (Kakhovka ru, Wagner uk): "По его словам, ...", "За її словами, ..." are the person named just before."""
+    analysis = analyse(_article("Мэр Новой Каховки Владимир Леонтьев рассказал о ситуации в городе. "
+                                "По его словам, вода продолжает прибывать в Новую Каховку.", "ru"))
+    statement = next(st for st in analysis.statements if st.cue.text.startswith("По его"))
+    assert statement.content.text == "вода продолжает прибывать в Новую Каховку"
+    assert analysis.chains[statement.source_chain].name == "Владимир Леонтьев"
+    analysis = analyse(_article("Прес-секретар ДСНС Олександра Куксенкова розповіла про аварію. "
+                                "За її словами, на борту загинуло десятеро людей.", "uk"))
+    statement = next(st for st in analysis.statements if "десятеро" in st.content.text)
+    assert "Куксенкова" in analysis.chains[statement.source_chain].name
+
+
+def test_a_statement_noun_takes_the_name_it_governs():
+    """eval/realstory (Wagner ru): "..., следует из заявления Министерства обороны", "«...», — приводит РИА Новости слова Пескова"."""
+    analysis = analyse(_article("Информация об ударе не соответствует действительности, следует из заявления Министерства обороны России.", "ru"))
+    (statement,) = analysis.statements
+    assert statement.content.text == "Информация об ударе не соответствует действительности"
+    assert analysis.chains[statement.source_chain].name == "Министерство обороны России"
+    analysis = analyse(_article('"Это слово президента России", — приводит РИА Новости слова Пескова.', "ru"))
+    (statement,) = analysis.statements
+    assert analysis.chains[statement.source_chain].name == "Песков" and "слово президента" in statement.content.text
+
+
+def test_about_this_the_speaker_after_the_verb_and_quoting_only_verbs():
+    """eval/realstory (Wagner ru, Kakhovka uk): "Об этом в пятницу сообщает пресс-служба", "..., — йдеться в повідомленні"."""
+    analysis = analyse(_article("Сведения об ударе не соответствуют действительности. "
+                                "Об этом в пятницу, 23 июня, сообщает пресс-служба Минобороны.", "ru"))
+    (statement,) = analysis.statements
+    assert statement.source.text.startswith("пресс-служба")
+    analysis = analyse(_article("Сейчас решается судьба народа. Об этом он сообщил во время обращения к россиянам.", "ru"))
+    assert [st.source.text for st in analysis.statements] == ["он"]
+    analysis = analyse(_article("«Евакуйовано 2412 осіб. Загинуло четверо людей», – йдеться в повідомленні. "
+                                "Йдеться про евакуацію людей з Херсона.", "uk"))
+    assert sorted(st.content.text for st in analysis.statements) == ["Евакуйовано 2412 осіб", "Загинуло четверо людей"]
+
+
+def test_a_quotation_over_several_sentences_and_a_quote_paragraph_are_the_speakers():
+    """eval/realstory (Wagner ru): the cue after «A. B.» attributes A too; a paragraph that is one quotation goes on
+    quoting the speaker of the paragraph before."""
+    text = ("«Только что начальник Генштаба дал команду поднять самолеты. Ему безразлично, кого убивать», — сказал Пригожин.\n"
+            '"Часть из ЧВК подпишет контракты с Минобороны".\n'
+            "Погода в Ростове хорошая.")
+    analysis = analyse(_article(text, "ru"))
+    carried = {st.content.text: analysis.chains[st.source_chain].name for st in analysis.statements}
+    assert carried == {
+        "Только что начальник Генштаба дал команду поднять самолеты": "Пригожин",
+        "Ему безразлично, кого убивать": "Пригожин",
+        "Часть из ЧВК подпишет контракты с Минобороны": "Пригожин",
+    }
+
+
+def test_telegram_channel_is_where_not_who_and_an_impersonal_cue_goes_on_with_the_speaker():
+    """eval/realstory (Kakhovka ru): "— сообщил он в Telegram-канале администрации" is the mayor; "Уточняется, что ..."
+    goes on with him; "Сообщается, что ..." with no one before names no one."""
+    text = ("Мэр Новой Каховки Владимир Леонтьев сообщил, что власти ведут эвакуацию.\n"
+            "«Вода продолжает прибывать», — сообщил он в Telegram-канале администрации.\n"
+            "Уточняется, что на данный момент вода поднялась на десять метров.")
+    analysis = analyse(_article(text, "ru"))
+    by_content = {st.content.text: st for st in analysis.statements}
+    assert by_content["Вода продолжает прибывать"].source.text == "он"
+    carried = by_content["на данный момент вода поднялась на десять метров"]
+    assert carried.cue.text == "Уточняется" and analysis.chains[carried.source_chain].name == "Владимир Леонтьев"
+    for statement in by_content.values():
+        assert analysis.chains[statement.source_chain].name == "Владимир Леонтьев"
+    (alone,) = analyse(_article("Сообщается, что Пригожин принял предложение.", "ru")).statements
+    assert alone.source is None and alone.content.text == "Пригожин принял предложение"
+
+
+def test_a_title_ending_with_a_person_and_a_gerund_cue_are_that_person():
+    """eval/realstory (Wagner ru): "заявил пресс-секретарь Путина Дмитрий Песков" is Peskov, not Putin; "Песков
+    рассказал ..., отметив, что ..." is Peskov too."""
+    analysis = analyse(_article("Уголовное дело будет прекращено, заявил пресс-секретарь Путина Дмитрий Песков.\n"
+                                "Песков рассказал о ходе переговоров, отметив, что президент Белоруссии вызвался их провести.", "ru"))
+    names = {st.cue.text: analysis.chains[st.source_chain].name for st in analysis.statements}
+    assert names == {"заявил": "Дмитрий Песков", "рассказал": "Дмитрий Песков", "отметив": "Дмитрий Песков"}
+    noted = next(st for st in analysis.statements if st.cue.text == "отметив")
+    assert noted.content.text == "президент Белоруссии вызвался их провести"
+
+
+def test_a_content_that_rejects_is_a_denial():
+    """eval/realstory (Wagner ru): "... не соответствуют действительности, заявили в Минобороны" is the ministry's denial."""
+    analysis = analyse(_article("Сведения об ударе по лагерям не соответствуют действительности, заявили в Министерстве обороны России.", "ru"))
+    (statement,) = analysis.statements
+    assert statement.certainty == "denied"
+    analysis = analyse(_article("Сведения об ударе по лагерям подтвердились, заявили в Министерстве обороны России.", "ru"))
+    assert [st.certainty for st in analysis.statements] == ["reported"]
+    analysis = analyse(_article("«Все сообщения о якобы ударе по лагерям распространяются в соцсетях. Они не соответствуют "
+                                "действительности. Это провокация», — заявили в Министерстве обороны России.", "ru"))
+    carried = next(st for st in analysis.statements if st.content.text.startswith("Они"))
+    assert carried.certainty == "denied"

@@ -375,3 +375,54 @@ def test_a_cue_without_a_tagged_source_takes_the_subject_it_hangs_from(extractor
     (statement,) = [st for st in analysis.statements if st.cue is not None and "military leadership evil" in st.content.text]
     assert statement.source.text == "Wagner boss Yevgeny Prigozhin"
     assert analysis.chains[statement.source_chain].name == "Yevgeny Prigozhin"
+
+
+def test_a_quotation_over_two_sentences_is_the_speakers_not_the_articles(extractor):
+    """eval/realstory (Kakhovka, Wagner): the cue after “A. B.” attributes A as well, with A's own hedges."""
+    analysis = analyse(extractor,
+        "“Apparently, this sabotage is connected with the offensive. These offensive actions are failing,” "
+        "Kremlin spokesman Dmitry Peskov said on Tuesday.")
+    first = next(st for st in analysis.statements if "this sabotage" in st.content.text)
+    assert first.source_type != "article" and analysis.chains[first.source_chain].name == "Dmitry Peskov"
+    assert first.certainty == "hedged" and first.direct
+    analysis = analyse(extractor,
+        '"We can confirm that this was a deliberate act of sabotage," Kremlin spokesman Dmitry Peskov said at a briefing. '
+        '"And one of their aims was to cut off the water supply to Crimea."')
+    second = next(st for st in analysis.statements if "their aims" in st.content.text)
+    assert analysis.chains[second.source_chain].name == "Dmitry Peskov"
+
+
+def test_quotations_are_found_per_paragraph_with_nested_and_straight_marks():
+    from factfile.extract.statements.continued import quotations
+
+    text = '«Ему «Вагнер» безразличен. Они убивают», — сказал он.\n"Часть из "Вагнера" подпишет". „Das ist“ gut, “we are here'
+    assert [q.text for q in quotations(text)] == [
+        "«Ему «Вагнер» безразличен. Они убивают»", '"Часть из "Вагнера" подпишет"', "„Das ist“", "“we are here"]
+
+
+def test_a_quoted_it_can_be_said_is_the_quotations_speaker(extractor):
+    """eval/realstory (Kakhovka): “It can be said unequivocally that ...,” Peskov said — Peskov's, not "It"'s."""
+    analysis = analyse(extractor,
+        "Kremlin spokesman Dmitry Peskov spoke on Tuesday. “It can be said unequivocally that we are talking about "
+        "deliberate sabotage from the Ukrainian side,” Peskov said during the daily press conference.")
+    statement = next(st for st in analysis.statements if "deliberate sabotage" in st.content.text)
+    assert analysis.chains[statement.source_chain].name == "Dmitry Peskov"
+
+
+def test_a_content_that_rejects_is_a_denial(extractor):
+    """eval/realstory (Kakhovka): 'Peskov said that “we categorically reject it.”' denies the accusation."""
+    analysis = analyse(extractor, "Responding to the accusation, Kremlin spokesman Dmitry Peskov said that “we categorically reject it.”")
+    statement = next(st for st in analysis.statements if "reject" in st.content.text)
+    assert statement.certainty == "denied"
+
+
+def test_the_one_quoted_or_cited_is_the_source_of_what_the_outlet_passes_on(extractor):
+    """eval/realstory (Wagner): "..., Reuters reported, citing the Interior Ministry" — the ministry says it too."""
+    analysis = analyse(extractor, "The ministry has ordered an evacuation, Reuters reported, citing the Interior Ministry.")
+    cited = next(st for st in analysis.statements if st.cue is not None and st.cue.text == "citing")
+    assert cited.source.text == "the Interior Ministry" and analysis.chains[cited.source_chain].name == "Interior Ministry"
+    assert cited.content.text == "The ministry has ordered an evacuation"
+    analysis = analyse(extractor, "“Prigozhin accepted the proposal,” Rossiya 24 said, quoting Lukashenko’s press service.")
+    quoting = next(st for st in analysis.statements if st.cue is not None and st.cue.text == "quoting")
+    assert quoting.source.text == "Lukashenko’s press service" and "accepted the proposal" in quoting.content.text
+    assert quoting.source_chain is None or analysis.chains[quoting.source_chain].name != "Rossiya 24"

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 
 from factfile.extract.lang.cyrillic import Reading, Token
-from factfile.records import Analysis, Span, Statement
+from factfile.extract.statements.continued import continue_quotations
+from factfile.records import Analysis, Certainty, Span, Statement
 
+QUOTING_ONLY = frozenset({"говориться", "йтися"})  # "..., — говорится в заявлении": a cue only after a quotation
 REPORTING = frozenset({
     "заявить", "заявлять", "сообщить", "сообщать", "сказать", "говорить", "отметить", "отмечать", "подчеркнуть",
     "написать", "писать", "рассказать", "добавить", "уточнить", "объявить", "признать", "пояснить", "подтвердить",
@@ -22,13 +24,20 @@ REPORTING = frozenset({
     "заявити", "заявляти", "повідомити", "повідомляти", "сказати", "говорити", "казати", "зазначити", "наголосити",
     "написати", "писати", "розповісти", "додати", "уточнити", "оголосити", "визнати", "пояснити", "підтвердити",
     "спростувати", "заперечити", "попередити", "стверджувати", "назвати", "пообіцяти", "обіцяти", "запевнити",
-    "запевняти", "опублікувати", "передати", "вважати", "вказати", "закликати", "звинуватити",
+    "запевняти", "опублікувати", "передати", "вважати", "вказати", "закликати", "звинуватити", *QUOTING_ONLY,
 })
 NOMINAL = frozenset({"заявление", "заява", "сообщение", "повідомлення", "слово"})
 DENIALS = frozenset({"опровергнуть", "отрицать", "спростувати", "заперечити"})
-HEDGES = re.compile(r"\b(?:якобы|будто бы|нібито|начебто|возможно|можливо|вероятно|ймовірно|предположительно|імовірно)\b", re.I)
+HEDGES = re.compile(
+    r"\b(?:якобы|будто бы|нібито|начебто|возможно|можливо|вероятно|ймовірно|предположительно|імовірно|напевно|мабуть|"
+    r"судя по всему|судячи з усього|по-видимому|очевидно,)(?!\w)",
+    re.I,
+)
+# A content that is itself a rejection: "... не соответствуют действительности", "... не відповідає дійсності".
+REJECTION = re.compile(r"не\s+(?:соответству\w*\s+действительности|відповіда\w*\s+дійсності)|категорически\s+отверга\w*|категорично\s+відкида\w*", re.I)
 ACCORDING = re.compile(
-    r"\b(?:по\s+словам|за\s+словами|по\s+данным|за\s+даними|по\s+информации|за\s+інформацією|согласно|згідно\s+з|"
+    r"\b(?:(?:по|за)\s+(?P<pronoun>его|её|ее|його|її)\s+словам(?:и)?,|"
+    r"по\s+словам|за\s+словами|по\s+данным|за\s+даними|по\s+информации|за\s+інформацією|согласно|згідно\s+з|според|"
     r"как\s+(?:сообщил[аио]?|заявил[аио]?|сообщает|пишет)|як\s+(?:повідомив|повідомила|повідомили|заявив|заявила|пише|повідомляє))\s+",
     re.I,
 )
@@ -45,15 +54,53 @@ def find_statements(analysis: Analysis, reading: Reading) -> list[Statement]:
         by_sentence.setdefault(analysis.sentence_of(token.start).start, []).append(token)
     for sentence in analysis.sentences:
         tokens = by_sentence.get(sentence.start, [])
-        for statement in _in_sentence(text, sentence, tokens, analysis):
+        found = _in_sentence(text, sentence, tokens, analysis)
+        impersonal = _IMPERSONAL.match(text, sentence.start, sentence.end) if not found else None
+        if impersonal:
+            found = [_go_on(text, analysis, statements, sentence, impersonal)]
+        for statement in found:
             if statement.source is not None and statement.source_chain is None and statement.source.text.casefold() in PRONOUNS:
                 statement.source_chain = _speaker(analysis, statements, statement.source.start)
                 statement.source_type = "person" if statement.source_chain is not None else statement.source_type
             statements.append(statement)
-    return statements
+    return continue_quotations(text, analysis.sentences, statements, _judge)
 
 
-PRONOUNS = frozenset({"он", "она", "він", "вона"})
+# "Уточняется, что ...", "Повідомляється, що ...": the source just quoted goes on (an impersonal cue names no one).
+_IMPERSONAL = re.compile(
+    r"\s*(?:уточняется|сообщается|отмечается|подчеркивается|подчёркивается|добавляется|говорится|"
+    r"уточнюється|повідомляється|зазначається|наголошується|додається|йдеться)\s*,\s*(?:что|що)\s+",
+    re.I,
+)
+
+
+def _go_on(text: str, analysis: Analysis, earlier: list[Statement], sentence: Span, cue: re.Match) -> Statement:
+    """A statement under an impersonal cue: the last source within the sentences just before, if any."""
+    starts = [s.start for s in analysis.sentences if s.start < sentence.start]
+    window = starts[-SPEAKER_SENTENCES] if len(starts) >= SPEAKER_SENTENCES else 0
+    spoken = [st for st in earlier if st.source is not None and st.source.start >= window]
+    word = cue.group(0).strip().split(",")[0].strip()
+    start = text.index(word, cue.start())
+    content = _span(text, cue.end(), sentence.end) or Span(cue.end(), sentence.end, text[cue.end():sentence.end])
+    last = spoken[-1] if spoken else None
+    certainty = "denied" if REJECTION.search(content.text) else "hedged" if HEDGES.search(content.text) else "reported"
+    return Statement(
+        cue=Span(start, start + len(word), word), content=content, source=last.source if last else None,
+        source_type=last.source_type if last else "anonymous", direct=False, certainty=certainty,
+        source_chain=last.source_chain if last else None,
+    )
+
+
+def _judge(carrier: Statement, part: Span) -> tuple[Certainty, list[str]]:
+    """A quotation's sentence carried by another sentence's cue: denied under a denying cue or as a rejection
+    itself, else by its hedge words."""
+    if carrier.certainty == "denied" or REJECTION.search(part.text):
+        return "denied", []
+    hedges = [m.group(0).lower() for m in HEDGES.finditer(part.text)]
+    return ("hedged" if hedges else "reported"), hedges
+
+
+PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "ее", "його", "її", "той", "тя"})  # Bulgarian "той", "тя" too
 SPEAKER_SENTENCES = 2  # how far back "он"/"він" looks for its speaker, as in English (statements/sources.py)
 
 
@@ -88,6 +135,9 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
         cue = Span(match.start(), match.end() - 1, text[match.start():match.end()].rstrip())
         source = _span(text, match.end(), source_end)
         content = _span(text, source_end, sentence.end) if after != -1 else _span(text, sentence.start, match.start())
+        if match.group("pronoun"):  # "По его словам, ...": the speaker named before
+            source = Span(match.start("pronoun"), match.end("pronoun"), match.group("pronoun"))
+            content = _span(text, match.end(), sentence.end)
         if content is not None:
             found.append(_statement(cue, content, source, names, None))
     headline = re.match(r"^([А-ЯЁІЇЄA-Z][\w'’ -]{1,40}?)\s*(:|\s[—–-]\s)\s*(\S.*)$", sentence.text)
@@ -115,6 +165,8 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
         quote_before = _QUOTE.search(before) if _DASH.search(before) else None
         closing = re.search(r"^(.*?)[»“”\"]\s*[,.]?\s*[—–-]\s*$", before, re.S) if not quote_before else None
         source = _source_after(text, token, sentence, names) if quote_before or closing or _CONTENT_ANAPHOR.match(before.strip()) or not before.strip() else None
+        if lemma in QUOTING_ONLY and not (quote_before or closing):
+            continue
         if closing:  # the quote opened in the sentence before: "...слідкують?” – пише Rozetka"
             content = _span(text, sentence.start, sentence.start + len(closing.group(1)))
         elif quote_before:
@@ -125,7 +177,17 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
             content = _span(text, sentence.start + lead, sentence.start + lead + anaphor.end())
             between = content.end if content is not None else sentence.start
             content = _previous(text, analysis, sentence) or content  # "Об этом сообщил X": X said what the sentence before says
-            source = _subject_before(text, between, names, token) or _source_after(text, token, sentence, names)
+            # "Об этом он сообщил", "Об этом сообщил X"; not a time or place before the verb ("Об этом в пятницу сообщает X")
+            before_verb = _subject_before(text, between, names, token)
+            if before_verb is not None and _ADVERBIAL.match(before_verb.text):
+                before_verb = None
+            source = before_verb or _source_after(text, token, sentence, names)
+        elif found and token.parses[0].tag.POS == "GRND" and found[-1].source is not None:
+            # "Песков рассказал ..., отметив, что ...": the gerund's speaker is the clause's
+            end = _clause_end(text, token.end, sentence.end, tokens, k)
+            that = re.match(r"\s*[,:]?\s*(?:что|що)\b|\s*:\s*", text[token.end:end])
+            content = _span(text, token.end + that.end() if that else token.end, end)
+            source = found[-1].source
         elif re.search(r"[,.]\s*[—–-]?\s*$", before) and not _subject_before(text, token.start, names, token):
             content = _span(text, sentence.start, token.start)  # "Уголовное дело ... прекращено, заявил Песков"
             source = _source_after(text, token, sentence, names)
@@ -134,11 +196,17 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
             that = re.match(r"\s*[,:]?\s*(?=(?:что|що)\b)|\s*:\s*", text[token.end:end])
             content = _span(text, token.end + that.end() if that else token.end, end)
             clause_start = _clause_start(text, sentence, token.start)
-            source = _subject_before(text, clause_start, names, token)
+            # "..., следует из заявления Минобороны", "«...», — приводит РИА Новости слова Пескова": the name the
+            # noun governs said what stands before it
+            source = _source_after(text, token, sentence, names, stop_at_case=True) if nominal else None
+            said = re.match(r"^(.*?)[»“”\"]\s*[,.]?\s*[—–-]", before, re.S) if source else None
+            if said:
+                content = _span(text, sentence.start, sentence.start + len(said.group(1)))
+            elif source and clause_start > sentence.start:
+                content = _span(text, sentence.start, clause_start)
+            source = source or _subject_before(text, clause_start, names, token)
             if found and re.fullmatch(r"\s*(?:но|а|и|і|та|але|однак|однако)\s*", text[clause_start:token.start], re.I):
                 source = found[-1].source  # "назвал ..., но отметил, что": the same speaker
-            if source is None and nominal:
-                source = _source_after(text, token, sentence, names, stop_at_case=True)
         if content is None:
             continue
         found.append(_statement(cue, content, source, names, lemma))
@@ -152,6 +220,7 @@ def _previous(text: str, analysis: Analysis, sentence: Span) -> Span | None:
     return _span(text, earlier[-1].start, earlier[-1].end) if earlier else None
 
 
+_ADVERBIAL = re.compile(r"(?:(?:в|во|на|у|с|со|з|із|по|после|після|до)\s|\d|вчера|сегодня|вчора|сьогодні|ранее|раніше|утром|вечером)", re.I)
 _CONTENT_ANAPHOR = re.compile(r"^(?:об\s+этом|о\s+том|про\s+це|об\s+этом\s+же)\b", re.I)
 
 
@@ -182,12 +251,24 @@ def _clause_start(text: str, sentence: Span, position: int) -> int:
     return sentence.start + max(before.rfind(","), before.rfind("—"), before.rfind(":"), before.rfind("–"), -1) + 1
 
 
+# Where a speaker posted or said it, after the speaker: "в Telegram", "в своём телеграм-канале", "на странице в Facebook".
+_CHANNEL = re.compile(
+    r"\s(?:в|во|у|на)\s+(?:(?:своём|своем|своєму|своїй|своей|официальном|офіційному|официальной|офіційній|личном|особистому)\s+)?"
+    r"(?:telegram|телеграм|телеграмі|телеграме|facebook|фейсбук|twitter|твиттер|твітер|instagram|соцсет|соцмереж|канал|эфир|ефір|"
+    r"интервью|інтерв|видеообращени|відеозверненн|обращени|зверненн|блог|страниц|сторінц|аккаунт|акаунт)",
+    re.I,
+)
+
+
 def _source_after(text: str, token: Token, sentence: Span, names, stop_at_case: bool = False) -> Span | None:
     """The source after an inverted verb: the words up to the end of the sentence or the next comma."""
     end = sentence.end
     comma = text.find(",", token.end, sentence.end)
     if comma != -1:
         end = comma
+    channel = _CHANNEL.search(text, token.end, end)
+    if channel and text[token.end:channel.start()].strip():
+        end = channel.start()  # "сообщил он в Telegram-канале администрации": the speaker, not the channel
     following = [m for _, m in names if m.span.start >= token.end and m.span.start - token.end < 3]
     if stop_at_case:
         return following[0].span if following else None
@@ -201,10 +282,13 @@ def _statement(cue: Span, content: Span, source: Span | None, names, lemma: str 
     kind = "anonymous" if source is None else "organisation"
     inside = [mention for _, mention in names if source is not None and source.contains(mention.span)]
     # the person a title describes is the source, not the place or body in the title ("мэр Новой Каховки Владимир Леонтьев")
-    for mention in [m for m in inside if m.label == "PERSON"][:1] or inside[:1]:
+    people = [m for m in inside if m.label == "PERSON"]
+    if people and people[-1].span.end == source.end and "," not in source.text:
+        people = people[-1:]  # "пресс-секретарь Путина Дмитрий Песков": the person the title ends with
+    for mention in people[:1] or inside[:1]:
         chain = mention.chain
         kind = "person" if mention.label == "PERSON" else "organisation"
-    if lemma in DENIALS or cue.text.lower().startswith("не "):
+    if lemma in DENIALS or cue.text.lower().startswith("не ") or REJECTION.search(content.text):
         certainty = "denied"
     elif HEDGES.search(content.text):
         certainty = "hedged"

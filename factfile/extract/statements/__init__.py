@@ -20,6 +20,7 @@ from factfile.extract.nlp import text_of
 from factfile.extract.registry import Stage, stages
 from factfile.extract.statements.boundaries import conventional_boundaries
 from factfile.extract.statements.certainty import certainty_of, certainty_of_article
+from factfile.extract.statements.continued import Judge, continue_quotations
 from factfile.extract.statements.encoder import EncoderTagger, default_encoder_tagger
 from factfile.extract.statements.features import quote_depths
 from factfile.extract.statements.narration import narration
@@ -37,7 +38,8 @@ def make_statements() -> Stage:
     tagger = chosen_tagger()
 
     def statements(doc: Doc, analysis: Analysis) -> None:
-        analysis.statements = build_statements(doc, analysis, find_attributions(doc, tagger))
+        found = build_statements(doc, analysis, find_attributions(doc, tagger))
+        analysis.statements = continue_quotations(text_of(doc), analysis.sentences, found, _judge(doc))
 
     return statements
 
@@ -96,6 +98,7 @@ def build_statements(doc: Doc, analysis: Analysis, attributions: list[Attributio
                 parent=attribution.parent,
             )
         )
+    result = _cited(doc, analysis, result, quoted)
     covered = [False] * len(doc)
     for attribution in attributions:
         for span in _spans(attribution):
@@ -109,6 +112,48 @@ def build_statements(doc: Doc, analysis: Analysis, attributions: list[Attributio
                 Statement(cue=None, content=span, source=None, source_type="article", direct=False, certainty=certainty, hedges=hedges)
             )
     return result
+
+
+CITING = frozenset({"quote", "cite"})
+
+
+def _cited(doc: Doc, analysis: Analysis, statements: list[Statement], quoted: list[int]) -> list[Statement]:
+    """"Rossiya 24 said, quoting Lukashenko's press service": the tagger reads "quoting" as a cue whose
+    content is the press service; it is the source of what the outlet said, so that statement becomes
+    the press service saying the outlet's content."""
+    result = list(statements)
+    for k, statement in enumerate(statements):
+        cue = doc.char_span(statement.cue.start, statement.cue.end, alignment_mode="expand") if statement.cue else None
+        if cue is None or not any(t.lemma_.lower() in CITING for t in cue):
+            continue
+        sentence = cue[0].sent
+        carried = [
+            st for st in statements
+            if st is not statement and st.cue is not None and st.source is not None and not st.content.overlaps(statement.content)
+            and sentence.start_char <= st.cue.start < sentence.end_char and not statement.content.overlaps(st.source)
+        ]
+        if not carried or statement.content.end - statement.content.start > 80:
+            continue
+        resolution = resolve(doc, analysis, statement.content.start, statement.content.end, statements[:k], quoted)
+        named = resolution.chain is not None and any(
+            statement.content.contains(analysis.mentions[i].span) for i in analysis.chains[resolution.chain].mentions
+        )  # a chain found only by looking back is the outlet or another speaker, not the one cited
+        result[k] = replace(
+            carried[-1], cue=statement.cue, source=statement.content, source_type=resolution.source_type,
+            source_chain=resolution.chain if named else None, parent=None,
+        )
+    return result
+
+
+def _judge(doc: Doc) -> Judge:
+    """Certainty of a quotation's sentence carried by another sentence's cue (continued.py)."""
+
+    def judge(carrier: Statement, part: Span):
+        cue = doc.char_span(carrier.cue.start, carrier.cue.end, alignment_mode="expand") if carrier.cue else None
+        content = doc.char_span(part.start, part.end, alignment_mode="expand")
+        return certainty_of(list(cue or []), list(content or []), part.text)
+
+    return judge
 
 
 def _statements_only(doc: Doc, attributions: list[Attribution], quoted: list[int]) -> list[Attribution]:

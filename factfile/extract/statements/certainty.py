@@ -1,8 +1,9 @@
 """How sure the article presents a statement's content: asserted, reported, hedged or denied.
 
 Hedges are words that weaken a claim ("allegedly", "possibly", "would have", "is said to",
-"unclear"); a denial is a cue that rejects the content ("denied", "dismissed") or a negated cue of
-belief ("doesn't believe it"; "is not thought to" is a hedge). Any other negated cue ("did not say when", "did not respond") reports
+"unclear"); a denial is a cue that rejects the content ("denied", "dismissed"), a content that is a
+rejection ("we categorically reject it", "were not true"), or a negated cue of belief ("doesn't believe
+it"; "is not thought to" is a hedge). Any other negated cue ("did not say when", "did not respond") reports
 a negative and stays `reported`, as eval/certainty/GUIDELINES.md has it. The hedges found are kept
 with the statement, so a reader sees why it was marked uncertain.
 """
@@ -27,6 +28,12 @@ HEDGE_WORDS = frozenset(
 HEDGE_PHRASES = re.compile(
     r"\b(?:would have|(?:is|are|was|were) (?:not )?(?:said|believed|thought)(?: to\b|$)"
     r"|(?:is|was) not (?:clear|known)|seem(?:s|ed)? to|appear(?:s|ed)? to|it appears|according to unconfirmed)\b",
+    re.I,
+)
+# A content that is itself the source's rejection ("we categorically reject it", "the reports were not true").
+DENIAL_PHRASES = re.compile(
+    r"\b(?:categorically|resolutely|firmly|flatly|strongly)\s+(?:reject|rejects|rejected|deny|denies|denied)\b"
+    r"|\b(?:is|are|was|were)\s+not\s+true\b|\b(?:does|do|did)\s+not\s+correspond\s+to\s+reality\b",
     re.I,
 )
 DENIAL_CUES = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "disavow", "disprove", "contradict", "dispute", "denial", "lie"})
@@ -59,6 +66,9 @@ def certainty_of(cue: Sequence[Token], content: Sequence[Token], content_text: s
     hedges = hedges_in(content, content_text) + hedges_in(cue, " ".join(t.text for t in cue))
     if lemmas & DENIAL_CUES:
         return "denied", sorted(lemmas & DENIAL_CUES)
+    rejection = DENIAL_PHRASES.search(content_text)
+    if rejection:
+        return "denied", [rejection.group(0).lower()]
     negated = [t for t in cue if any(child.dep_ == "neg" for child in t.children)]
     if any(t.lemma_.lower() in BELIEF_CUES and t.tag_ != "VBN" for t in negated):
         return "denied", ["not " + negated[0].lemma_.lower()]

@@ -7,7 +7,8 @@ prefers an actor the article has described with the same noun ("UNIAN ... news a
 agency"). News keeps to one speaker across sentences, so a pronoun first looks for the source of a
 statement just before ("Danilov reminded that ... He said that ..."), not the nearest name (Peskov,
 whom Danilov answered). "We" or "I" inside a quotation is its speaker, named outside the quotation
-marks ("“We can confirm ...,” Kremlin spokesman Dmitry Peskov said"). A surname the parser did not
+marks ("“We can confirm ...,” Kremlin spokesman Dmitry Peskov said"), and so is a quoted "it" (“It can be
+said that ...,” Peskov said). A surname the parser did not
 tag as a name is the person the article named in full.
 """
 
@@ -113,7 +114,7 @@ def resolve(
         return Resolution(mention.chain, _type_of_named(span.text, name, label))
     lower = root.lower_
     if root.pos_ == "PRON" or lower in FIRST_PERSON:
-        if lower in FIRST_PERSON and quoted and quoted[root.i]:
+        if (lower in FIRST_PERSON or lower == "it") and quoted and quoted[root.i]:  # a quoted "it can be said" too
             speaker = _quote_speaker(doc, root, quoted)
             if speaker is not None:
                 return resolve(doc, analysis, speaker[0], speaker[1], earlier)
