@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from rapidfuzz import fuzz
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from factfile.extract.facts import SINGLE_VALUED
@@ -61,6 +61,11 @@ _NOT_TELLING = re.compile(
     r"disclos\w*|elaborat\w*|explain\w*|reveal\w*|clear|certain|sure|identif\w*|determin\w*|establish\w*|access)\b"
     r"|(?<!\w)(?:не|ні)\s+(?:стал\w*\s+|смог\w*\s+|зміг\w*\s+)?(?:уточн\w*|сообщ\w*|повідом\w*|коммент\w*|комент\w*|знает|знають|знал\w*|"
     r"подтверд\w*|підтверд\w*|раскры\w*|пояснил\w*|сказа\w*)"
+)
+# A report that calls what it tells of untrue denies it, whatever certainty its sentence was given: the
+# defence ministry's "reports of a strike on the camps do not correspond to reality" is its denial.
+UNTRUE = re.compile(
+    r"(?i)\b(?:untrue|not\s+true|fake\s+news)\b|(?<!\w)(?:не\s+соответству\w*\s+действительност\w*|не\s+відповіда\w*\s+дійсност\w*|неправд\w*)"
 )
 _NUMBER = re.compile(r"\d[\d,.]*")
 
@@ -308,8 +313,9 @@ def for_event(session: Session, event_id: int) -> list[Contradiction]:
         if len(clusters) > 1:
             label = _place_names(session, groups) if attribute == "place" else None
             found.append(Contradiction(subject, attribute, kind, _sides(session, clusters, groups, sayer, label), "events"))
-    denied = [e for e in reports if e.certainty == "denied" and sayer.get(e.statement_id)]
-    confirmed = [e for e in reports if e.certainty != "denied"]
+    untrue = _untrue_reports(session, reports)
+    denied = [e for e in reports if (e.certainty == "denied" or e.id in untrue) and sayer.get(e.statement_id)]
+    confirmed = [e for e in reports if e.certainty != "denied" and e.id not in untrue]
     if denied and confirmed:
         groups = {"happened": confirmed, "denied": denied}
         found.append(Contradiction(subject, "happened", "confirmed vs denied", _sides(session, [["happened"], ["denied"]], groups, sayer), "events"))
@@ -324,6 +330,19 @@ def for_event(session: Session, event_id: int) -> list[Contradiction]:
             conflict.sides = [side for i, side in enumerate(conflict.sides) if i in kept]
             counted.append(conflict)
     return [c for c in found + counted if _sources_apart(session, c) and (c.kind == "confirmed vs denied" or _documents_apart(c))]
+
+
+def _untrue_reports(session: Session, reports: list[Event]) -> set[int]:
+    """The reports whose statement (else, with none, whose sentence) calls what it tells of untrue."""
+    said = dict(session.execute(
+        select(Statement.id, Statement.content_text).where(Statement.id.in_({e.statement_id for e in reports if e.statement_id}))
+    ).tuples().all())
+    unsaid = [e for e in reports if e.statement_id is None]
+    sentences = dict(session.execute(
+        select(Event.id, func.substr(Document.text, Event.sent_start + 1, Event.sent_end - Event.sent_start))
+        .join(Document, Document.id == Event.document_id).where(Event.id.in_([e.id for e in unsaid]))
+    ).tuples().all()) if unsaid else {}
+    return {e.id for e in reports if UNTRUE.search(said.get(e.statement_id, "") if e.statement_id else sentences.get(e.id) or "")}
 
 
 def _documents_apart(contradiction: Contradiction) -> bool:
@@ -412,11 +431,12 @@ def for_statement(session: Session, statement_id: int) -> list[Contradiction]:
 
 
 def denies(statement: Statement) -> bool:
-    """A statement denies its content when it is reported as denied or its content is negated (not both);
+    """A statement denies its content when it is reported as denied or its content is negated or called
+    untrue (not both);
     a negated saying or knowing ("did not specify", "unable to say") is no denial."""
     if _NOT_TELLING.search(f"{statement.cue_text or ''} {statement.content_text}"):
         return False
-    return (statement.certainty == "denied") != claims.negated(statement.content_text)
+    return (statement.certainty == "denied") != (claims.negated(statement.content_text) or bool(UNTRUE.search(statement.content_text)))
 
 
 def _denials(session: Session, statement: Statement, peers: list[Statement], vectors: dict | None = None) -> Contradiction | None:
@@ -493,9 +513,10 @@ def _sayer(statement: Statement) -> object:
     return statement.source_actor_id or (statement.source_text or "").casefold() or None
 
 
-def for_story(session: Session, story_id: int) -> list[Contradiction]:
+def for_story(session: Session, story_id: int, shown: set[int] = frozenset()) -> list[Contradiction]:
     """A story's slots filled with values that cannot both hold (`_slot_disputes`), then every other claim
-    confirmed by one source and denied by another (each pair of sides once)."""
+    confirmed by one source and denied by another (each pair of sides once), but for the denials among
+    the statements `shown` elsewhere (as reports of a disputed event)."""
     statements = session.scalars(
         select(Statement)
         .join(Document, Document.id == Statement.document_id)
@@ -506,7 +527,7 @@ def for_story(session: Session, story_id: int) -> list[Contradiction]:
     vectors = claims.vectors_of(session, [st.id for st in statements])
     seen: set[frozenset] = set()
     for statement in statements:
-        if statement.id in covered or not denies(statement):
+        if statement.id in covered or statement.id in shown or not denies(statement):
             continue
         contradiction = _denials(session, statement, statements, vectors)
         if contradiction is None:
