@@ -77,3 +77,28 @@ def test_one_happening_is_one_dispute_and_its_denials_are_not_shown_again_as_cla
         strike(session, first, day=date(2023, 6, 26))  # a report three days later: its own look at the same denials
     found = disputes(store, story=story)
     assert [(d.attribute, d.kind) for d in found] == [("happened", "confirmed vs denied")]
+
+
+def test_a_quote_s_pronoun_or_a_sayer_on_both_sides_is_no_side(store):
+    """From the demo corpus's pages: a quote's "I" against the man quoting himself, a candidate on both sides."""
+    documents = [add(store, text, outlet, date(2016, 10, 1)) for text, outlet in ((REPORT_A, "a.example"), (REPORT_B, "b.example"))]
+    with store.transaction() as session:
+        story = Story(label="the campaign")
+        session.add(story)
+        session.flush()
+        for document_id in documents:
+            session.get(Document, document_id).story_id = story.id
+        first, second = documents
+        quoted = statement(session, first, "I", "the phrase Islamic terrorism is a huge deal", "reported")
+        statement(session, first, "Obama", "the phrase Islamic terrorism is not a huge deal", "reported")
+        audited = statement(session, first, "Mr. Trump", "his tax returns are being audited by the IRS", "reported")
+        statement(session, second, "Mr. Trump", "his tax returns are being audited by the IRS", "denied")
+        statement(session, second, "The Trump campaign", "his tax returns are being audited by the IRS", "denied")
+    with store.session() as session:
+        assert contradictions.for_statement(session, quoted) == []
+        assert contradictions.for_statement(session, audited) == []
+    with store.transaction() as session:
+        statement(session, second, "the IRS", "his tax returns are being audited by the IRS", "reported")
+    with store.session() as session:
+        found = contradictions.for_statement(session, audited)
+    assert [[side.sources for side in c.sides] for c in found] == [[["the IRS"], ["The Trump campaign"]]]

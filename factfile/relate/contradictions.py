@@ -68,6 +68,7 @@ UNTRUE = re.compile(
     r"(?i)\b(?:untrue|not\s+true|fake\s+news)\b|(?<!\w)(?:не\s+соответству\w*\s+действительност\w*|не\s+відповіда\w*\s+дійсност\w*|неправд\w*)"
 )
 _NUMBER = re.compile(r"\d[\d,.]*")
+_NO_NAME = frozenset({"", *"i he she it we they you me him her us them я он она оно мы они він вона воно ми вони".split()})
 
 
 @dataclass(slots=True)
@@ -440,7 +441,8 @@ def denies(statement: Statement) -> bool:
 
 
 def _denials(session: Session, statement: Statement, peers: list[Statement], vectors: dict | None = None) -> Contradiction | None:
-    """`statement`'s claim confirmed by some of `peers` and denied by others, from more than one source."""
+    """`statement`'s claim confirmed by some of `peers` and denied by others: named sayers only (`_named`), and one
+    on both sides (misread, or speaking of two things) on neither."""
     vectors = vectors if vectors is not None else claims.vectors_of(session, [statement.id, *(p.id for p in peers)])
     own = vectors.get(statement.id)
     same = [
@@ -449,15 +451,24 @@ def _denials(session: Session, statement: Statement, peers: list[Statement], vec
         or claims.same_claim(statement.content_text, p.content_text, own, vectors.get(p.id), polarity=False)
         and (own is not None and vectors.get(p.id) is not None or _shared_words(statement.content_text, p.content_text) >= MIN_SHARED_WORDS)
     ]
+    same = [p for p in same if _named(p)]
     denied = [p for p in same if denies(p)]
     confirmed = [p for p in same if not denies(p)]
-    if not denied or not confirmed or {_sayer(p) for p in denied} == {_sayer(p) for p in confirmed}:
+    both = {_sayer(p) for p in denied} & {_sayer(p) for p in confirmed}
+    denied, confirmed = [p for p in denied if _sayer(p) not in both], [p for p in confirmed if _sayer(p) not in both]
+    if not denied or not confirmed:
         return None
     sides = [
         _side(session, label, [(p.id, p.document_id, p.source_text) for p in group])
         for label, group in (("confirmed", confirmed), ("denied", denied))
     ]
     return Contradiction(f"statement {statement.id}", "certainty", "confirmed vs denied", sides, "statements")
+
+
+def _named(statement: Statement) -> bool:
+    """Whether a statement has a sayer a reader can tell apart: an actor, or words that are no bare pronoun
+    (a quote's "I" is the quoted speaker, "he" anyone). The outlet's own narration is no side."""
+    return statement.source_actor_id is not None or (statement.source_text or "").strip().casefold() not in _NO_NAME
 
 
 def _shared_words(a: str, b: str) -> int:
