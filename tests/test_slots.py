@@ -27,6 +27,8 @@ def test_agents_are_normalised_to_their_state():
     assert state_of("the Kiev regime") == state_of("ВСУ") == state_of("the Ukrainian side") == "Ukraine"
     assert state_of("Israeli troops") == "Israel"
     assert state_of("the researchers") is None
+    assert state_of("Minsk") == "Belarus" and state_of("Moscow's forces") == "Russia" and state_of("Kiew") == "Ukraine"  # capitals
+    assert state_of("Washington") == "United States"  # the capital, not the towns of that name in England
 
 
 @pytest.mark.parametrize(("content", "cue", "certainty", "expected"), [

@@ -475,11 +475,6 @@ def _shared_words(a: str, b: str) -> int:
     return len(claims.content_words(a) & claims.content_words(b))
 
 
-SLOT_NAMES = {"responsibility": "who did it", "means": "how it was done", "repairable": "repairable", "characterisation": "what it is called"}
-_VALUE = {"explosion": "blown up (explosion)", "strike": "struck (strike, shelling)"}
-_DENIED_VALUE = {"coup or mutiny": "not a coup or mutiny", "repairable": "not repairable", "explosion": "not blown up", "strike": "not struck"}
-
-
 def _slot_disputes(session: Session, subject: str, statements: list[Statement]) -> tuple[list[Contradiction], set[int]]:
     """The story's slots (relate/slots.py) that its sources fill with values that cannot both hold, and the
     statements these disputes show. Only attributed statements count (an outlet's own narration is no
@@ -502,7 +497,7 @@ def _slot_disputes(session: Session, subject: str, statements: list[Statement]) 
         groups: dict[str, list[Statement]] = defaultdict(list)
         slot_of: dict[str, slots.Slot] = {}
         for slot, statement in items:
-            label = _DENIED_VALUE.get(slot.value, f"not {slot.value}") if slot.denied else _VALUE.get(slot.value, slot.value)
+            label = slot.label
             if statement not in groups[label]:
                 groups[label].append(statement)
             slot_of[label] = slot
@@ -514,7 +509,7 @@ def _slot_disputes(session: Session, subject: str, statements: list[Statement]) 
             _side(session, " / ".join(cluster), [(st.id, st.document_id, st.source_text) for v in cluster for st in groups[v]])
             for cluster in clusters
         ]
-        name = SLOT_NAMES[attribute] + (f" ({target})" if target else "")
+        name = slots.NAMES[attribute] + (f" ({target})" if target else "")
         found.append(Contradiction(subject, name, "values", sides, "statements"))
         covered.update(st.id for _, st in items)
     return found, covered
