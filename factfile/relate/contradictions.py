@@ -509,7 +509,8 @@ def _slot_disputes(session: Session, subject: str, statements: list[Statement]) 
             _side(session, " / ".join(cluster), [(st.id, st.document_id, st.source_text) for v in cluster for st in groups[v]])
             for cluster in clusters
         ]
-        name = slots.NAMES[attribute] + (f" ({target})" if target else "")
+        written = next((slot.written for slot, _ in items if slot.written), target)
+        name = slots.NAMES[attribute] + (f" ({written})" if written else "")
         found.append(Contradiction(subject, name, "values", sides, "statements"))
         covered.update(st.id for _, st in items)
     return found, covered

