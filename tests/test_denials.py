@@ -90,7 +90,7 @@ def test_a_quote_s_pronoun_or_a_sayer_on_both_sides_is_no_side(store):
             session.get(Document, document_id).story_id = story.id
         first, second = documents
         quoted = statement(session, first, "I", "the phrase Islamic terrorism is a huge deal", "reported")
-        statement(session, first, "Obama", "the phrase Islamic terrorism is not a huge deal", "reported")
+        statement(session, second, "Obama", "the phrase Islamic terrorism is not a huge deal", "reported")
         audited = statement(session, first, "Mr. Trump", "his tax returns are being audited by the IRS", "reported")
         statement(session, second, "Mr. Trump", "his tax returns are being audited by the IRS", "denied")
         statement(session, second, "The Trump campaign", "his tax returns are being audited by the IRS", "denied")
@@ -98,7 +98,32 @@ def test_a_quote_s_pronoun_or_a_sayer_on_both_sides_is_no_side(store):
         assert contradictions.for_statement(session, quoted) == []
         assert contradictions.for_statement(session, audited) == []
     with store.transaction() as session:
-        statement(session, second, "the IRS", "his tax returns are being audited by the IRS", "reported")
+        statement(session, first, "the IRS", "his tax returns are being audited by the IRS", "reported")
     with store.session() as session:
         found = contradictions.for_statement(session, audited)
     assert [[side.sources for side in c.sides] for c in found] == [[["the IRS"], ["The Trump campaign"]]]
+
+
+def test_a_claim_and_its_denial_in_one_article_only_or_said_with_a_verb_of_refusal_are_no_dispute(store):
+    """From the demo corpus's pages: one article's sentences sharing words ("audited") are two claims;
+    "will refuse to answer" and "would not answer" say the same."""
+    documents = [add(store, text, outlet, date(2016, 10, 1)) for text, outlet in ((REPORT_A, "a.example"), (REPORT_B, "b.example"))]
+    with store.transaction() as session:
+        story = Story(label="the hearing")
+        session.add(story)
+        session.flush()
+        for document_id in documents:
+            session.get(Document, document_id).story_id = story.id
+        first, second = documents
+        audited = statement(session, first, "Mr. Trump", "his tax returns are being audited by the IRS", "reported")
+        statement(session, first, "The Trump campaign", "his tax returns are not being audited by the IRS", "reported")
+        refuses = statement(session, first, "Pagliano's lawyer", "he will refuse to answer any questions from the oversight panel", "reported")
+        statement(session, second, "His lawyer", "he would not answer any questions from the oversight panel", "reported")
+    with store.session() as session:
+        assert contradictions.for_statement(session, audited) == []
+        assert contradictions.for_statement(session, refuses) == []
+    with store.transaction() as session:
+        statement(session, second, "the IRS", "his tax returns are not being audited by the IRS", "reported")
+    with store.session() as session:
+        found = contradictions.for_statement(session, audited)
+    assert [[side.sources for side in c.sides] for c in found] == [[["Mr. Trump"], ["The Trump campaign", "the IRS"]]]

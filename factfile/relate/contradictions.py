@@ -68,6 +68,8 @@ UNTRUE = re.compile(
     r"(?i)\b(?:untrue|not\s+true|fake\s+news)\b|(?<!\w)(?:не\s+соответству\w*\s+действительност\w*|не\s+відповіда\w*\s+дійсност\w*|неправд\w*)"
 )
 _NUMBER = re.compile(r"\d[\d,.]*")
+# A verb that says no is a negation ("he will refuse to answer" = "he would not answer"), so the two agree.
+_REFUSING = re.compile(r"(?i)\b(?:refus\w*|declin\w*|reject\w*)\s+(?:to\s+)?\w+")
 _NO_NAME = frozenset({"", *"i he she it we they you me him her us them я он она оно мы они він вона воно ми вони".split()})
 
 
@@ -437,12 +439,15 @@ def denies(statement: Statement) -> bool:
     a negated saying or knowing ("did not specify", "unable to say") is no denial."""
     if _NOT_TELLING.search(f"{statement.cue_text or ''} {statement.content_text}"):
         return False
-    return (statement.certainty == "denied") != (claims.negated(statement.content_text) or bool(UNTRUE.search(statement.content_text)))
+    content = statement.content_text
+    return (statement.certainty == "denied") != (claims.negated(content) or bool(UNTRUE.search(content) or _REFUSING.search(content)))
 
 
 def _denials(session: Session, statement: Statement, peers: list[Statement], vectors: dict | None = None) -> Contradiction | None:
-    """`statement`'s claim confirmed by some of `peers` and denied by others: named sayers only (`_named`), and one
-    on both sides (misread, or speaking of two things) on neither."""
+    """`statement`'s claim confirmed by some of `peers` and denied by others: named sayers only (`_named`), one
+    on both sides (misread, or speaking of two things) on neither, and a confirmation and a denial in two
+    documents (within one article, words matched across its sentences are mostly two claims sharing a topic;
+    an article reporting both sides of one slot is shown by the slot, `_slot_disputes`)."""
     vectors = vectors if vectors is not None else claims.vectors_of(session, [statement.id, *(p.id for p in peers)])
     own = vectors.get(statement.id)
     same = [
@@ -456,7 +461,7 @@ def _denials(session: Session, statement: Statement, peers: list[Statement], vec
     confirmed = [p for p in same if not denies(p)]
     both = {_sayer(p) for p in denied} & {_sayer(p) for p in confirmed}
     denied, confirmed = [p for p in denied if _sayer(p) not in both], [p for p in confirmed if _sayer(p) not in both]
-    if not denied or not confirmed:
+    if not any(c.document_id != d.document_id for c in confirmed for d in denied):
         return None
     sides = [
         _side(session, label, [(p.id, p.document_id, p.source_text) for p in group])
