@@ -32,7 +32,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -525,7 +525,7 @@ def _sayer(statement: Statement) -> object:
     return statement.source_actor_id or (statement.source_text or "").casefold() or None
 
 
-def for_story(session: Session, story_id: int, shown: set[int] = frozenset()) -> list[Contradiction]:
+def for_story(session: Session, story_id: int, shown: Collection[int] = ()) -> list[Contradiction]:
     """A story's slots filled with values that cannot both hold (`_slot_disputes`), then every other claim
     confirmed by one source and denied by another (each pair of sides once), but for the denials among
     the statements `shown` elsewhere (as reports of a disputed event)."""
