@@ -176,3 +176,37 @@ def test_cli_shows_copies_and_outlets(cli, tmp_path):
 def test_story_profiles_of_languages_wordfreq_cannot_segment(language):
     terms = profile("東京ニュース 東京ニュース 大阪テキスト 서울뉴스 北京新闻报道", language)
     assert terms and abs(sum(w * w for w in terms.values()) - 1) < 1e-9
+
+
+ARABIC_REPORT = (
+    "قال قائد مجموعة فاجنر يفجيني بريجوجين اليوم السبت إن قواته أسقطت مروحية عسكرية روسية قرب روستوف. "
+    "وذكر بريجوجين أن رئيس الأركان فاليري جيراسيموف أعطى الأمر بقصف وحدات فاجنر. "
+    "واتهمت روسيا بريجوجين بالدعوة إلى تمرد مسلح."
+)
+ENGLISH_REPORT = (
+    "Wagner chief Yevgeny Prigozhin said on Saturday his forces shot down a Russian military helicopter near "
+    "Rostov. Prigozhin said the chief of the General Staff, Valery Gerasimov, ordered strikes on Wagner units. "
+    "Russia accused Prigozhin of calling for an armed rebellion."
+)
+
+
+def test_arabic_names_give_the_name_terms_of_their_latin_spellings():
+    arabic, english = profile(ARABIC_REPORT, "ar"), profile(ENGLISH_REPORT, "en")
+    shared = {t for t in arabic if t.startswith("~")} & set(english)
+    assert {"~vgnr", "~prgs", "~grsm", "~rstv", "~avgn"} <= shared
+    assert not {t for t in profile("قالت روسيا إن الحكومة الروسية", "ar") if t.startswith("~")}  # common words: no names
+
+
+def test_an_arabic_page_joins_the_story_of_its_event_in_another_language(store):
+    def add_in(text: str, domain: str, language: str) -> int:
+        article = Article(origin=f"{domain}/a", text=text, content_hash=content_hash(text), url=f"https://{domain}/a",
+                          published=date(2023, 6, 24), domain=domain, site=domain, language=language)
+        with store.transaction() as session:
+            return save(session, Analysis(article=article), build(("copies", "stories"))).id
+
+    english = add_in(ENGLISH_REPORT, "news.example", "en")
+    elsewhere = add_in(TEXTS[2], "slashgear.com", "en")
+    arabic = add_in(ARABIC_REPORT, "alqahera.example", "ar")
+    with store.session() as session:
+        story = {d.id: d.story_id for d in session.scalars(select(Document))}
+    assert story[arabic] == story[english] != story[elsewhere]

@@ -7,10 +7,11 @@ stored in `story_terms`; a new document looks up the latest documents sharing it
 bounded per term, so the cost does not grow with the store), scores them by cosine similarity, and
 joins the story whose documents it resembles most, if that is close enough, else it starts a new story.
 A copy joins its original's story: it is the same article. Names also give a script-neutral term
-(`name_term`), so that pages in Russian, Ukrainian and English about one event share terms; two
-documents in different languages are compared on those name terms alone.
+(`name_term`), so that pages in Russian, Ukrainian and English about one event share terms; in Arabic
+script, which has no capitals, rare words are the names (relate/caseless.py). Two documents in different
+languages are compared on those name terms alone.
 
-A story is bounded in time: one event's coverage spans days to a couple of weeks, so a document joins a
+A story is bounded in time: one event's coverage spans days to a few weeks, so a document joins a
 story only if the story's span with it stays within STORY_SPAN. A later event with the same actors and
 vocabulary (a second raid, a court case about the first) starts a story of its own instead of being
 chained onto the first through look-alike documents. A user's move of a document to another story
@@ -33,6 +34,7 @@ from factfile.extract import frequency
 from factfile.extract.lang.romanize import latin_letters
 from factfile.records import Article
 from factfile.relate import Linking, preparers, relaters
+from factfile.relate.caseless import is_arabic, readings
 from factfile.relate.decisions import story_decision
 from factfile.relate.fingerprints import stop_words
 from factfile.store.schema import Document, Story, StoryTerm
@@ -45,7 +47,9 @@ CANDIDATES = 200
 TERM_DOCUMENTS = 500
 JOIN_SIMILARITY = 0.3  # cosine similarity to the closest documents of a story needed to join it (eval/stories.py)
 STORY_WINDOW = timedelta(days=10)  # documents further apart in time are not the same story
-STORY_SPAN = timedelta(days=14)  # first to last publication date of one story at most
+# first to last publication date of one story at most: a disaster's coverage goes on for weeks (Kakhovka's
+# flood pages of days 15-16 were cut off at 14 days), a later event with the same actors starts anew
+STORY_SPAN = timedelta(days=21)
 
 # wordfreq looks Chinese, Japanese and Korean words up through segmenters (jieba, MeCab) that are not
 # installed; their terms are weighed evenly, by count alone.
@@ -116,6 +120,10 @@ def profile(text: str, language: str | None = None, title: str | None = None) ->
             if word[0].isupper() and (term := name_term(word, lang)) is not None:
                 counts[term] += boost
                 named[term] = key
+            elif is_arabic(word):  # no capitals: a rare word is a name, read in each way its letters allow
+                for term in {t for spelling in readings(word, lang) if (t := name_term(spelling, lang)) is not None}:
+                    counts[term] += boost
+                    named[term] = key
             if word[0].isupper() and i + 1 < len(words) and words[i + 1][0].isupper():
                 following = words[i + 1].casefold()
                 if following not in stops:
