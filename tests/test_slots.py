@@ -27,6 +27,8 @@ def test_agents_are_normalised_to_their_state():
     assert state_of("the Kiev regime") == state_of("ВСУ") == state_of("the Ukrainian side") == "Ukraine"
     assert state_of("Israeli troops") == "Israel"
     assert state_of("the researchers") is None
+    assert state_of("Minsk") == "Belarus" and state_of("Moscow's forces") == "Russia" and state_of("Kiew") == "Ukraine"  # capitals
+    assert state_of("Washington") == "United States"  # the capital, not the towns of that name in England
 
 
 @pytest.mark.parametrize(("content", "cue", "certainty", "expected"), [
@@ -192,3 +194,30 @@ def test_a_side_shows_dated_reports_before_undated_ones(store):
     (found,) = [d for d in disputes(store, story=story) if d.attribute.startswith("who did it")]
     russia = next(side for side in found.sides if side.value == "Russia")
     assert [e.document_id for e in russia.evidence] == [first, undated]
+
+
+@pytest.mark.parametrize(("content", "certainty", "expected"), [
+    ("that they had taken the small frontier village of Kozinka and would now march on Graivoron", "reported", {("kozin", "taken", False)}),
+    ("the attack on Kozinka was repelled", "reported", {("kozin", "taken", True)}),
+    ("the attack was repelled", "reported", {(None, "taken", True)}),
+    ("the saboteurs failed to take Kozinka", "reported", {("kozin", "taken", True)}),
+    ("боевики взяли под контроль Козинку", "reported", {("козин", "taken", False)}),
+    ("Russian troops captured Bakhmut", "denied", {("bakhm", "taken", True)}),
+    ("It took Ukraine three days to answer", "reported", set()),  # a country, not a place taken
+    ("he took Putin seriously", "reported", set()),
+    ("the attack was not repelled", "reported", set()),
+])
+def test_an_attack_s_outcome_taken_or_repelled(content, certainty, expected):
+    assert {(s.target, s.value, s.denied) for s in read(content, "said", certainty) if s.attribute == "outcome"} == expected
+
+
+def test_a_place_said_taken_by_one_source_and_the_attack_said_repelled_by_another(store):
+    story, (first, second, _) = story_of(store, [(REPORT_A, "a.example"), (REPORT_B, "b.example"), (TEXTS[0], "c.example")])
+    with store.transaction() as session:
+        statement(session, first, "The Legion", "they had taken the small frontier village of Kozinka")
+        statement(session, second, "the Russian defence ministry", "the attack was repelled")
+    found = [d for d in disputes(store, story=story) if d.attribute.startswith("taken or repelled")]
+    assert [d.attribute for d in found] == ["taken or repelled (Kozinka)"]
+    assert {side.value: side.sources for side in found[0].sides} == {
+        "taken": ["The Legion"], "not taken (repelled)": ["the Russian defence ministry"]
+    }

@@ -13,6 +13,7 @@ the disputes page and the "Disputed" sections of dossiers and events.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
@@ -87,8 +88,7 @@ def disputes(
             events = session.scalars(
                 select(s.Event.id).join(s.Document, s.Document.id == s.Event.document_id).where(s.Document.story_id == story)
             ).all()
-            found += _event_disputes(session, events)
-            found += contradictions.for_story(session, story)
+            found += _story_disputes(session, story, events)
         if actor is None and event is None and story is None:
             found = _whole_store(session, limit)
         return [_dispute(session, c) for c in _unique(found)[:limit]]
@@ -114,18 +114,32 @@ def _events_of_actor(session: Session, actor_id: int) -> list[int]:
 
 
 def _event_disputes(session: Session, event_ids) -> list[Contradiction]:
-    """Each happening once: reports of one event share their disputes."""
+    """Each happening once: reports of one event share their disputes, and a dispute sharing a report with
+    one found before is that one seen from another report (the reports matched to each differ a little)."""
     found, covered = [], set()
+    shown: dict[str, set[int]] = defaultdict(set)
     for event_id in event_ids:
         if event_id in covered:
             continue
-        conflicts = contradictions.for_event(session, event_id)
         covered.add(event_id)
-        for conflict in conflicts:
+        for conflict in contradictions.for_event(session, event_id):
+            rows = {row for side in conflict.sides for row in side.rows}
             if conflict.table == "events":
-                covered.update(row for side in conflict.sides for row in side.rows)
-        found += conflicts
+                covered.update(rows)
+                if rows & shown[conflict.attribute]:
+                    continue
+                shown[conflict.attribute] |= rows
+            found.append(conflict)
     return found
+
+
+def _story_disputes(session: Session, story_id: int, event_ids) -> list[Contradiction]:
+    """The story's events' disputes, then its claims' (a statement already shown as a report of a
+    disputed event is not shown again as a claim confirmed and denied)."""
+    events = _event_disputes(session, event_ids)
+    rows = {row for conflict in events if conflict.table == "events" for side in conflict.sides for row in side.rows}
+    shown = set(session.scalars(select(s.Event.statement_id).where(s.Event.id.in_(rows), s.Event.statement_id.is_not(None)))) if rows else set()
+    return events + contradictions.for_story(session, story_id, shown=shown)
 
 
 def _whole_store(session: Session, limit: int) -> list[Contradiction]:
@@ -154,7 +168,7 @@ def _whole_store(session: Session, limit: int) -> list[Contradiction]:
         events = session.scalars(
             select(s.Event.id).join(s.Document, s.Document.id == s.Event.document_id).where(s.Document.story_id == story_id)
         ).all()
-        found += _event_disputes(session, events) + contradictions.for_story(session, story_id)
+        found += _story_disputes(session, story_id, events)
         if len(found) >= limit:
             break
     return found

@@ -32,12 +32,12 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from rapidfuzz import fuzz
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from factfile.extract.facts import SINGLE_VALUED
@@ -62,7 +62,15 @@ _NOT_TELLING = re.compile(
     r"|(?<!\w)(?:не|ні)\s+(?:стал\w*\s+|смог\w*\s+|зміг\w*\s+)?(?:уточн\w*|сообщ\w*|повідом\w*|коммент\w*|комент\w*|знает|знають|знал\w*|"
     r"подтверд\w*|підтверд\w*|раскры\w*|пояснил\w*|сказа\w*)"
 )
+# A report that calls what it tells of untrue denies it, whatever certainty its sentence was given: the
+# defence ministry's "reports of a strike on the camps do not correspond to reality" is its denial.
+UNTRUE = re.compile(
+    r"(?i)\b(?:untrue|not\s+true|fake\s+news)\b|(?<!\w)(?:не\s+соответству\w*\s+действительност\w*|не\s+відповіда\w*\s+дійсност\w*|неправд\w*)"
+)
 _NUMBER = re.compile(r"\d[\d,.]*")
+# A verb that says no is a negation ("he will refuse to answer" = "he would not answer"), so the two agree.
+_REFUSING = re.compile(r"(?i)\b(?:refus\w*|declin\w*|reject\w*)\s+(?:to\s+)?\w+")
+_NO_NAME = frozenset({"", *"i he she it we they you me him her us them я он она оно мы они він вона воно ми вони".split()})
 
 
 @dataclass(slots=True)
@@ -308,8 +316,9 @@ def for_event(session: Session, event_id: int) -> list[Contradiction]:
         if len(clusters) > 1:
             label = _place_names(session, groups) if attribute == "place" else None
             found.append(Contradiction(subject, attribute, kind, _sides(session, clusters, groups, sayer, label), "events"))
-    denied = [e for e in reports if e.certainty == "denied" and sayer.get(e.statement_id)]
-    confirmed = [e for e in reports if e.certainty != "denied"]
+    untrue = _untrue_reports(session, reports)
+    denied = [e for e in reports if (e.certainty == "denied" or e.id in untrue) and sayer.get(e.statement_id)]
+    confirmed = [e for e in reports if e.certainty != "denied" and e.id not in untrue]
     if denied and confirmed:
         groups = {"happened": confirmed, "denied": denied}
         found.append(Contradiction(subject, "happened", "confirmed vs denied", _sides(session, [["happened"], ["denied"]], groups, sayer), "events"))
@@ -324,6 +333,19 @@ def for_event(session: Session, event_id: int) -> list[Contradiction]:
             conflict.sides = [side for i, side in enumerate(conflict.sides) if i in kept]
             counted.append(conflict)
     return [c for c in found + counted if _sources_apart(session, c) and (c.kind == "confirmed vs denied" or _documents_apart(c))]
+
+
+def _untrue_reports(session: Session, reports: list[Event]) -> set[int]:
+    """The reports whose statement (else, with none, whose sentence) calls what it tells of untrue."""
+    said = dict(session.execute(
+        select(Statement.id, Statement.content_text).where(Statement.id.in_({e.statement_id for e in reports if e.statement_id}))
+    ).tuples().all())
+    unsaid = [e for e in reports if e.statement_id is None]
+    sentences = dict(session.execute(
+        select(Event.id, func.substr(Document.text, Event.sent_start + 1, Event.sent_end - Event.sent_start))
+        .join(Document, Document.id == Event.document_id).where(Event.id.in_([e.id for e in unsaid]))
+    ).tuples().all()) if unsaid else {}
+    return {e.id for e in reports if UNTRUE.search(said.get(e.statement_id, "") if e.statement_id else sentences.get(e.id) or "")}
 
 
 def _documents_apart(contradiction: Contradiction) -> bool:
@@ -412,15 +434,20 @@ def for_statement(session: Session, statement_id: int) -> list[Contradiction]:
 
 
 def denies(statement: Statement) -> bool:
-    """A statement denies its content when it is reported as denied or its content is negated (not both);
+    """A statement denies its content when it is reported as denied or its content is negated or called
+    untrue (not both);
     a negated saying or knowing ("did not specify", "unable to say") is no denial."""
     if _NOT_TELLING.search(f"{statement.cue_text or ''} {statement.content_text}"):
         return False
-    return (statement.certainty == "denied") != claims.negated(statement.content_text)
+    content = statement.content_text
+    return (statement.certainty == "denied") != (claims.negated(content) or bool(UNTRUE.search(content) or _REFUSING.search(content)))
 
 
 def _denials(session: Session, statement: Statement, peers: list[Statement], vectors: dict | None = None) -> Contradiction | None:
-    """`statement`'s claim confirmed by some of `peers` and denied by others, from more than one source."""
+    """`statement`'s claim confirmed by some of `peers` and denied by others: named sayers only (`_named`), one
+    on both sides (misread, or speaking of two things) on neither, and a confirmation and a denial in two
+    documents (within one article, words matched across its sentences are mostly two claims sharing a topic;
+    an article reporting both sides of one slot is shown by the slot, `_slot_disputes`)."""
     vectors = vectors if vectors is not None else claims.vectors_of(session, [statement.id, *(p.id for p in peers)])
     own = vectors.get(statement.id)
     same = [
@@ -429,9 +456,12 @@ def _denials(session: Session, statement: Statement, peers: list[Statement], vec
         or claims.same_claim(statement.content_text, p.content_text, own, vectors.get(p.id), polarity=False)
         and (own is not None and vectors.get(p.id) is not None or _shared_words(statement.content_text, p.content_text) >= MIN_SHARED_WORDS)
     ]
+    same = [p for p in same if _named(p)]
     denied = [p for p in same if denies(p)]
     confirmed = [p for p in same if not denies(p)]
-    if not denied or not confirmed or {_sayer(p) for p in denied} == {_sayer(p) for p in confirmed}:
+    both = {_sayer(p) for p in denied} & {_sayer(p) for p in confirmed}
+    denied, confirmed = [p for p in denied if _sayer(p) not in both], [p for p in confirmed if _sayer(p) not in both]
+    if not any(c.document_id != d.document_id for c in confirmed for d in denied):
         return None
     sides = [
         _side(session, label, [(p.id, p.document_id, p.source_text) for p in group])
@@ -440,13 +470,14 @@ def _denials(session: Session, statement: Statement, peers: list[Statement], vec
     return Contradiction(f"statement {statement.id}", "certainty", "confirmed vs denied", sides, "statements")
 
 
+def _named(statement: Statement) -> bool:
+    """Whether a statement has a sayer a reader can tell apart: an actor, or words that are no bare pronoun
+    (a quote's "I" is the quoted speaker, "he" anyone). The outlet's own narration is no side."""
+    return statement.source_actor_id is not None or (statement.source_text or "").strip().casefold() not in _NO_NAME
+
+
 def _shared_words(a: str, b: str) -> int:
     return len(claims.content_words(a) & claims.content_words(b))
-
-
-SLOT_NAMES = {"responsibility": "who did it", "means": "how it was done", "repairable": "repairable", "characterisation": "what it is called"}
-_VALUE = {"explosion": "blown up (explosion)", "strike": "struck (strike, shelling)"}
-_DENIED_VALUE = {"coup or mutiny": "not a coup or mutiny", "repairable": "not repairable", "explosion": "not blown up", "strike": "not struck"}
 
 
 def _slot_disputes(session: Session, subject: str, statements: list[Statement]) -> tuple[list[Contradiction], set[int]]:
@@ -471,7 +502,7 @@ def _slot_disputes(session: Session, subject: str, statements: list[Statement]) 
         groups: dict[str, list[Statement]] = defaultdict(list)
         slot_of: dict[str, slots.Slot] = {}
         for slot, statement in items:
-            label = _DENIED_VALUE.get(slot.value, f"not {slot.value}") if slot.denied else _VALUE.get(slot.value, slot.value)
+            label = slot.label
             if statement not in groups[label]:
                 groups[label].append(statement)
             slot_of[label] = slot
@@ -483,7 +514,8 @@ def _slot_disputes(session: Session, subject: str, statements: list[Statement]) 
             _side(session, " / ".join(cluster), [(st.id, st.document_id, st.source_text) for v in cluster for st in groups[v]])
             for cluster in clusters
         ]
-        name = SLOT_NAMES[attribute] + (f" ({target})" if target else "")
+        written = next((slot.written for slot, _ in items if slot.written), target)
+        name = slots.NAMES[attribute] + (f" ({written})" if written else "")
         found.append(Contradiction(subject, name, "values", sides, "statements"))
         covered.update(st.id for _, st in items)
     return found, covered
@@ -493,9 +525,10 @@ def _sayer(statement: Statement) -> object:
     return statement.source_actor_id or (statement.source_text or "").casefold() or None
 
 
-def for_story(session: Session, story_id: int) -> list[Contradiction]:
+def for_story(session: Session, story_id: int, shown: Collection[int] = ()) -> list[Contradiction]:
     """A story's slots filled with values that cannot both hold (`_slot_disputes`), then every other claim
-    confirmed by one source and denied by another (each pair of sides once)."""
+    confirmed by one source and denied by another (each pair of sides once), but for the denials among
+    the statements `shown` elsewhere (as reports of a disputed event)."""
     statements = session.scalars(
         select(Statement)
         .join(Document, Document.id == Statement.document_id)
@@ -506,7 +539,7 @@ def for_story(session: Session, story_id: int) -> list[Contradiction]:
     vectors = claims.vectors_of(session, [st.id for st in statements])
     seen: set[frozenset] = set()
     for statement in statements:
-        if statement.id in covered or not denies(statement):
+        if statement.id in covered or statement.id in shown or not denies(statement):
             continue
         contradiction = _denials(session, statement, statements, vectors)
         if contradiction is None:

