@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from factfile.extract.event_actors import acled_name, country_name
 from factfile.extract.event_typing import EventTyper, default_typer
 from factfile.extract.nlp import text_of
-from factfile.extract.places import FOLLOWED_BY_REGIONS, LOCATIVE_PREPOSITIONS, MOTION_VERBS, REGION_NOUNS, SETTLEMENT_NOUNS
+from factfile.extract.places import CODED_TO, FOLLOWED_BY_COMMA_REGION, FOLLOWED_BY_REGIONS, LOCATIVE_PREPOSITIONS, MOTION_VERBS, REGION_NOUNS, SETTLEMENT_NOUNS
 from factfile.extract.quantities import coded_deaths, deaths
 from factfile.extract.registry import Stage, stages
 from factfile.records import Analysis, Certainty, Event, Span, TimeExpression
@@ -672,6 +672,11 @@ class EventReader:
         """The place in the trigger's phrase, else in its sentence, else the last named in its paragraph,
         else (with `dateline`) where the article was filed."""
         sentence = token.sent
+        paragraph_start = text_of(self.doc).rfind("\n", 0, sentence.start_char) + 1
+        coded = [m.start(1) for m in CODED_TO.finditer(text_of(self.doc), paragraph_start, sentence.end_char)]
+        for index, place in enumerate(self.analysis.places):
+            if place.span.start in coded and place.latitude is not None:
+                return index  # the coder's own word for where the event is placed
         in_phrase = [self.place_at[t.i] for t in token.subtree if t.i in self.place_at and self._locative(t)]
         in_sentence = [self.place_at[t.i] for t in sentence if t.i in self.place_at and self._locative(t)]
         # resolved first, in the phrase before the sentence; an unresolved name over none
@@ -679,14 +684,14 @@ class EventReader:
         local.sort(key=self._place_rank)
         if local:
             return self._bracketed_region(local[0])
-        paragraph_start = text_of(self.doc).rfind("\n", 0, sentence.start_char) + 1
         earlier = [
             i for i, p in enumerate(self.analysis.places)
             if paragraph_start <= p.span.start < sentence.start_char and p.feature_code not in ("PCLI", "CONT", None)
             and self._locative(self._token_at(p.span.start))
         ]
         if earlier:
-            return earlier[-1]
+            # the latest of the most specific: "in Grand Rapids (Michigan). Demonstrators ...": Grand Rapids
+            return self._bracketed_region(min(reversed(earlier), key=self._place_rank))
         countries = [i for i in in_phrase + in_sentence if self.analysis.places[i].feature_code == "PCLI"]
         if countries:
             return countries[0]
@@ -703,10 +708,18 @@ class EventReader:
 
     def _bracketed_region(self, index: int) -> int:
         """A place the gazetteer does not know, followed by the regions holding it ("in Kandivali East
-        (Mumbai Suburban, Maharashtra)"): the most specific of those it knows; else the place itself."""
+        (Mumbai Suburban, Maharashtra)", "in Puerta de Anzar, Colima"): the most specific of those it
+        knows; else the place itself."""
         place, text = self.analysis.places[index], self.analysis.article.text
+        if place.latitude is not None:
+            return index
+        comma = FOLLOWED_BY_COMMA_REGION.match(text, place.span.end)
+        if comma is not None:  # "in Puerta de Anzar, Colima": the region after the comma
+            region = next((i for i, p in enumerate(self.analysis.places) if p.span.start == comma.end() and p.latitude is not None), None)
+            if region is not None:
+                return region
         opened = FOLLOWED_BY_REGIONS.match(text, place.span.end)
-        if place.latitude is not None or opened is None:
+        if opened is None:
             return index
         closed = text.find(")", opened.end())
         inside = [i for i, p in enumerate(self.analysis.places) if opened.end() <= p.span.start < closed and p.latitude is not None]

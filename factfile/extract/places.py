@@ -55,6 +55,18 @@ _BRACKETED = re.compile(
 _NAMED_KIND = re.compile(rf"(?<![\w'’-])({_NAME})\s+({_KIND})")
 # after a place, the regions holding it in brackets, maybe past the word for its kind: "Luari village (North Tobelo district, ...)"
 FOLLOWED_BY_REGIONS = re.compile(rf"(?:\s+{_KIND})?\s+\(")
+# "in Puerta de Anzar, Colima", "in Osmangazi town, Bursa": the region a place lies in, after a comma
+FOLLOWED_BY_COMMA_REGION = re.compile(rf"(?:\s+{_KIND})?,\s+")
+_REGION_AFTER = re.compile(rf"({_NAME})(?=[\s,.;:)]|$)")
+# "in Berlin - Pankow", "(Seoul City - Yongsan)": a city and one of its zones, placed at the city
+_ZONE = re.compile(rf"(?:(?<=\bin )|(?<=\bat )|(?<=\bof )|(?<=\())({_NAME})\s+-\s+{_NAME}")
+# "(coded to Zhongyuan)", "coded as Srinagar city": where a coder's note says the event is placed
+CODED_TO = re.compile(rf"\bcoded (?:to|as) (?:the )?(?:capital,? )?({_NAME})")
+# the kinds after a name that make it a place whatever the model took it for ("Osmangazi town")
+_SURE_KINDS = frozenset({
+    "village", "town", "district", "township", "province", "oblast", "governorate", "tehsil", "rayon", "raion", "regency",
+    "prefecture", "krai", "hamlet", "settlement", "suburb",
+})
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})(?:,\s+[A-Z][\w.]+)?\s+[-–—]\s")
 
 
@@ -120,11 +132,33 @@ def find_toponyms(doc: Doc, analysis: Analysis) -> list[_Toponym]:
         if name.split()[0] in ("On", "Around", "In", "The", "A", "An") or any(s < end and start < e and not (start <= s and e <= end) for s, e in taken):
             continue  # a sentence's first word; a name that runs past this one
         mention = next((i for i, m in enumerate(analysis.mentions) if m.span.start < end and start < m.span.end and m.label not in ("DATE", "TIME", "CARDINAL")), None)
-        if mention is not None and analysis.mentions[mention].label in ("PERSON", "ORG", "NORP") and not any(t.mention == mention for t in found):
+        if mention is not None and analysis.mentions[mention].label in ("PERSON", "ORG", "NORP") and not any(t.mention == mention for t in found) and (
+            match.group(2) not in _SURE_KINDS or doc.char_span(start, end, alignment_mode="expand").root.tag_ == "JJ"
+        ):
             continue  # "the Biden administration", a party: only a name the model took for a place, or none at all
         kept = [t for t in found if not (start <= t.span.start and t.span.end <= end)]
         region = next((t.region for t in found if t.span.start == start and t.span.end == end), match.group(2) in REGION_NOUNS)
         found = kept + [_Toponym(Span(start, end, name), mention, place_key(name), region, "FAC" if mention is None else analysis.mentions[mention].label)]
+    for match in _ZONE.finditer(text_of(doc)):
+        start, end = match.span()
+        kept = [t for t in found if not (start <= t.span.start and t.span.end <= end)]
+        if len(kept) == len(found) and any(t.span.start < end and start < t.span.end for t in found):
+            continue  # a name that runs past the zone's
+        city = re.sub(r"\s+City$", "", match.group(1))  # "Seoul City", "Taipei City"
+        mention = next((i for i, m in enumerate(analysis.mentions) if m.span.start < end and start < m.span.end and m.label not in ("DATE", "TIME", "CARDINAL")), None)
+        found = kept + [_Toponym(Span(start, end, match.group(0)), mention, place_key(city), False, "GPE")]
+    for match in CODED_TO.finditer(text_of(doc)):
+        start, end = match.span(1)
+        if not any(t.span.start < end and start < t.span.end for t in found):
+            found.append(_Toponym(Span(start, end, match.group(1)), None, place_key(match.group(1)), False, "GPE"))
+    for toponym in list(found):
+        after = FOLLOWED_BY_COMMA_REGION.match(text_of(doc), toponym.span.end)
+        after = after and _REGION_AFTER.match(text_of(doc), after.end())
+        if after is None or after.group(1).split()[0] in ("On", "Around", "In", "The", "A", "An"):
+            continue
+        start, end = after.span(1)
+        if not any(t.span.start < end and start < t.span.end for t in found):
+            found.append(_Toponym(Span(start, end, after.group(1)), None, place_key(after.group(1)), True, "FAC"))
     for match in _DATELINE.finditer(text_of(doc)):  # "CHARLOTTE - Nearly a week after ...": where the report is filed
         start, end = match.span(1)
         if not any(t.span.start < end and start < t.span.end for t in found):
@@ -186,13 +220,13 @@ def resolve(gazetteer: Gazetteer, analysis: Analysis, toponyms: list[_Toponym]) 
             and regions_here and (best.country_code, best.admin1) not in {(r.country_code, r.admin1) for r in regions_here}
         ):
             best = None  # "Zhuravlevka, a village in the Belgorod region": not the Zhuravlivka in Ukraine; "Chervonyi Yar, Luhansk region": not the one in Odesa
-        if best is not None and not t.region and best.kind == "place" and best.population < _SMALL_TOWN:
+        if best is not None and best.population < _SMALL_TOWN and (best.kind == "place" or best.kind in ("admin1", "admin2") and not t.region):
             elsewhere = {
                 r.country_code for o in toponyms if o is not t and analysis.sentence_of(o.span.start).start == sentence
                 and (r := resolved[(o.key, o.region)]) is not None and r.kind != "country" and r.country_code
             }
             if elsewhere and best.country_code not in elsewhere:
-                best = None  # "Basma (Barsalogho, Sanmatenga)": not the Basma two countries away
+                best = None  # "Basma (Barsalogho, Sanmatenga)", "Almaly district in Almaty": not the namesake countries away
         if best is None:
             if t.label not in PLACE_LABELS:
                 continue  # "in the Financial Times": only names the model calls places stay unresolved
