@@ -677,7 +677,7 @@ class EventReader:
         for index, place in enumerate(self.analysis.places):
             if place.span.start in coded and place.latitude is not None:
                 return index  # the coder's own word for where the event is placed
-        in_phrase = [self.place_at[t.i] for t in token.subtree if t.i in self.place_at and self._locative(t)]
+        in_phrase = [self.place_at[t.i] for t in token.subtree if t.i in self.place_at and (self._locative(t) or self._object_of(t, token))]
         in_sentence = [self.place_at[t.i] for t in sentence if t.i in self.place_at and self._locative(t)]
         # resolved first, in the phrase before the sentence; an unresolved name over none
         local = [i for i in dict.fromkeys(in_phrase + in_sentence) if self.analysis.places[i].feature_code not in ("PCLI", "CONT")]
@@ -705,6 +705,12 @@ class EventReader:
                 if party is not None and mention is not None and self.analysis.mentions[mention].chain == party and place.feature_code == "PCLI":
                     return index
         return None
+
+    def _object_of(self, word: Token, trigger: Token) -> bool:
+        """A place the trigger acts on: "bombed Liubotyn, Kharkiv", "shelled Oleksandrivka"."""
+        while word.dep_ in ("compound", "appos", "conj") and word.head.i != word.i:
+            word = word.head
+        return word.dep_ in ("dobj", "npadvmod") and word.head.i == trigger.i and trigger.pos_ == "VERB"
 
     def _bracketed_region(self, index: int) -> int:
         """A place the gazetteer does not know, followed by the regions holding it ("in Kandivali East

@@ -47,6 +47,7 @@ _SMALL_TOWN = 100_000  # below this a town named beside a foreign region is more
 # brackets, the districts and regions holding it, most specific first (the way ACLED's coders and many
 # wire reports write them); the model often reads the whole as one organisation.
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:de|do|da|dos|das|del|la|le|el|al|di|of|des|du|y|-)\s+)?[A-Z0-9][\w'’.-]*)*"
+_PLAIN_NAME = _NAME.replace(".", "")  # a name that never runs past a full stop ("Kharkiv. Casualties")
 _BRACKETED = re.compile(
     rf"({_NAME}(?:\s+-\s+{_NAME})?)(?:\s+{_KIND})?\s+\(((?:{_NAME})(?:\s+{_KIND})?(?:,\s+{_NAME}(?:\s+{_KIND})?)*)\)"
 )
@@ -57,7 +58,7 @@ _NAMED_KIND = re.compile(rf"(?<![\w'’-])({_NAME})\s+({_KIND})")
 FOLLOWED_BY_REGIONS = re.compile(rf"(?:\s+{_KIND})?\s+\(")
 # "in Puerta de Anzar, Colima", "in Osmangazi town, Bursa": the region a place lies in, after a comma
 FOLLOWED_BY_COMMA_REGION = re.compile(rf"(?:\s+{_KIND})?,\s+")
-_REGION_AFTER = re.compile(rf"({_NAME})(?=[\s,.;:)]|$)")
+_REGION_AFTER = re.compile(rf"({_PLAIN_NAME})(?=[\s,.;:)]|$)")
 # "in Berlin - Pankow", "(Seoul City - Yongsan)": a city and one of its zones, placed at the city
 _ZONE = re.compile(rf"(?:(?<=\bin )|(?<=\bat )|(?<=\bof )|(?<=\())({_NAME})\s+-\s+{_NAME}")
 # "(coded to Zhongyuan)", "coded as Srinagar city": where a coder's note says the event is placed
@@ -66,6 +67,14 @@ CODED_TO = re.compile(rf"\bcoded (?:to|as) (?:the )?(?:capital,? )?({_NAME})")
 _SURE_KINDS = frozenset({
     "village", "town", "district", "township", "province", "oblast", "governorate", "tehsil", "rayon", "raion", "regency",
     "prefecture", "krai", "hamlet", "settlement", "suburb",
+})
+# "demonstrated in Amilly", "bombed Liubotyn, Kharkiv": a name the model missed or took for a person,
+# where a place is expected (after a locative preposition, or before ", Region")
+_AFTER_PREPOSITION = re.compile(rf"\b(?:in|near|outside)\s+({_PLAIN_NAME})")
+_BEFORE_REGION = re.compile(rf"({_PLAIN_NAME}),\s+{_PLAIN_NAME}(?=[.,;:)]|$)")
+_NOT_PLACES = frozenset({
+    "On", "Around", "In", "The", "A", "An", "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 })
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})(?:,\s+[A-Z][\w.]+)?\s+[-–—]\s")
 
@@ -147,6 +156,19 @@ def find_toponyms(doc: Doc, analysis: Analysis) -> list[_Toponym]:
         city = re.sub(r"\s+City$", "", match.group(1))  # "Seoul City", "Taipei City"
         mention = next((i for i, m in enumerate(analysis.mentions) if m.span.start < end and start < m.span.end and m.label not in ("DATE", "TIME", "CARDINAL")), None)
         found = kept + [_Toponym(Span(start, end, match.group(0)), mention, place_key(city), False, "GPE")]
+    for pattern in (_AFTER_PREPOSITION, _BEFORE_REGION):
+        for match in pattern.finditer(text_of(doc)):
+            start, end = match.span(1)
+            if match.group(1).split()[0] in _NOT_PLACES or any(t.span.start < end and start < t.span.end for t in found):
+                continue
+            overlapping = [i for i, m in enumerate(analysis.mentions) if m.span.start < end and start < m.span.end]
+            if any(analysis.mentions[i].label not in ("PERSON", "ORG", "NORP") for i in overlapping):
+                continue  # a date, a number, a place already weighed
+            if overlapping and analysis.mentions[overlapping[0]].span.text != match.group(1):
+                continue  # part of a longer name
+            if overlapping and doc.char_span(start, end, alignment_mode="expand").root.tag_ == "JJ":
+                continue  # "in Russian", a people
+            found.append(_Toponym(Span(start, end, match.group(1)), overlapping[0] if overlapping else None, place_key(match.group(1)), False, "FAC"))
     for match in CODED_TO.finditer(text_of(doc)):
         start, end = match.span(1)
         if not any(t.span.start < end and start < t.span.end for t in found):
