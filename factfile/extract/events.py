@@ -25,7 +25,14 @@ from spacy.tokens import Doc, Token
 from factfile.extract.event_actors import acled_name, country_name
 from factfile.extract.event_typing import EventTyper, default_typer
 from factfile.extract.nlp import text_of
-from factfile.extract.places import CODED_TO, FOLLOWED_BY_COMMA_REGION, FOLLOWED_BY_REGIONS, LOCATIVE_PREPOSITIONS, MOTION_VERBS, REGION_NOUNS, SETTLEMENT_NOUNS
+from factfile.extract.places import (
+    CODED_TO,
+    FOLLOWED_BY_REGIONS,
+    LOCATIVE_PREPOSITIONS,
+    MOTION_VERBS,
+    REGION_NOUNS,
+    SETTLEMENT_NOUNS,
+)
 from factfile.extract.quantities import coded_deaths, deaths
 from factfile.extract.registry import Stage, stages
 from factfile.records import Analysis, Certainty, Event, Span, TimeExpression
@@ -714,16 +721,10 @@ class EventReader:
 
     def _bracketed_region(self, index: int) -> int:
         """A place the gazetteer does not know, followed by the regions holding it ("in Kandivali East
-        (Mumbai Suburban, Maharashtra)", "in Puerta de Anzar, Colima"): the most specific of those it
-        knows; else the place itself."""
+        (Mumbai Suburban, Maharashtra)"): the most specific of those it knows; else the place itself."""
         place, text = self.analysis.places[index], self.analysis.article.text
         if place.latitude is not None:
             return index
-        comma = FOLLOWED_BY_COMMA_REGION.match(text, place.span.end)
-        if comma is not None:  # "in Puerta de Anzar, Colima": the region after the comma
-            region = next((i for i, p in enumerate(self.analysis.places) if p.span.start == comma.end() and p.latitude is not None), None)
-            if region is not None:
-                return region
         opened = FOLLOWED_BY_REGIONS.match(text, place.span.end)
         if opened is None:
             return index

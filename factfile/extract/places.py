@@ -166,8 +166,9 @@ def find_toponyms(doc: Doc, analysis: Analysis) -> list[_Toponym]:
                 continue  # a date, a number, a place already weighed
             if overlapping and analysis.mentions[overlapping[0]].span.text != match.group(1):
                 continue  # part of a longer name
-            if overlapping and doc.char_span(start, end, alignment_mode="expand").root.tag_ == "JJ":
-                continue  # "in Russian", a people
+            root = doc.char_span(start, end, alignment_mode="expand").root
+            if root.tag_ == "JJ" or root.dep_ in ("compound", "amod", "poss", "nmod"):
+                continue  # "in Russian", "in Western unity", "in Obama's term": a people, a modifier, an owner
             found.append(_Toponym(Span(start, end, match.group(1)), overlapping[0] if overlapping else None, place_key(match.group(1)), False, "FAC"))
     for match in CODED_TO.finditer(text_of(doc)):
         start, end = match.span(1)
