@@ -68,3 +68,9 @@ def test_a_name_after_in_that_the_model_missed_is_a_place(extractor):
 def test_the_place_a_strike_hits_is_the_events_place(extractor):
     place = _place(extractor, "On 26 February 2022, Russian air forces bombed Liubotyn, Kharkiv. Casualties unknown.")
     assert place.name == "Liubotyn"
+
+
+def test_the_name_after_a_places_comma_is_its_region(extractor):
+    analysis = extractor(Article("test", "On 2 April 2022, in Temixco, Morelos, several armed individuals broke into a home and opened fire "
+                                         "at a couple.", "hash", published=date(2022, 4, 2), language="en"))
+    assert [(p.name, p.feature_code) for p in analysis.places if p.span.text == "Morelos"] == [("Morelos", "ADM1")]

@@ -180,7 +180,10 @@ def find_toponyms(doc: Doc, analysis: Analysis) -> list[_Toponym]:
         if after is None or after.group(1).split()[0] in ("On", "Around", "In", "The", "A", "An"):
             continue
         start, end = after.span(1)
-        if not any(t.span.start < end and start < t.span.end for t in found):
+        same = next((t for t in found if t.span.start == start and t.span.end == end), None)
+        if same is not None:
+            same.region = True  # "in Temixco, Morelos": the state, not a town called Morelos
+        elif not any(t.span.start < end and start < t.span.end for t in found):
             found.append(_Toponym(Span(start, end, after.group(1)), None, place_key(after.group(1)), True, "FAC"))
     for match in _DATELINE.finditer(text_of(doc)):  # "CHARLOTTE - Nearly a week after ...": where the report is filed
         start, end = match.span(1)
