@@ -486,7 +486,9 @@ class EventReader:
             armed = actor1 in self.armed_chains or self._armed_subject(token) or (
                 _nominal(token) and any(c.lemma_.lower() in ARMED_NOUNS for c in token.lefts)  # "the police shooting"
             )
-            physical = target is not None and (target.lemma_.lower() in PHYSICAL_TARGETS | CIVILIAN_TARGETS or target.i in self.place_at)
+            physical = target is not None and (
+                target.lemma_.lower() in PHYSICAL_TARGETS | CIVILIAN_TARGETS | ARMED_NOUNS or target.i in self.place_at
+            )  # "PKK shelled Turkish forces": an armed side hit is violence whoever the attacker
             if not armed and not physical and not (_nominal(token) and self._place(token, dateline=False) is not None):
                 return None  # "Clinton attacked Trump": words, not violence
         event_type, sub_type = trigger.event_type, trigger.sub_type
