@@ -222,9 +222,11 @@ def resolve(gazetteer: Gazetteer, analysis: Analysis, toponyms: list[_Toponym]) 
     candidates: dict[tuple[str, bool], list[GazetteerPlace]] = {}
     for t in toponyms:
         if (t.key, t.region) not in candidates:
-            found = gazetteer.regions(t.key) if t.region else []
+            named = gazetteer.lookup(t.key)
+            country = [p for p in named if p.kind == "country" and place_key(p.name) == t.key]
+            found = gazetteer.regions(t.key) if t.region and not country else []  # "Ashtarak, Armenia": the country, not Colombia's Armenia
             # "Crimea", "Bavaria": names of regions that no town bears
-            candidates[(t.key, t.region)] = found or gazetteer.lookup(t.key) or gazetteer.regions(t.key)
+            candidates[(t.key, t.region)] = found or named or gazetteer.regions(t.key)
     context = _Context.of(candidates)
     main_countries = {country for country, _ in context.countries.most_common(2)}
     for t in toponyms:  # names the article uses as places but the gazetteer spells differently
