@@ -224,7 +224,9 @@ def resolve(gazetteer: Gazetteer, analysis: Analysis, toponyms: list[_Toponym]) 
         if (t.key, t.region) not in candidates:
             named = gazetteer.lookup(t.key)
             country = [p for p in named if p.kind == "country" and place_key(p.name) == t.key]
-            found = gazetteer.regions(t.key) if t.region and not country else []  # "Ashtarak, Armenia": the country, not Colombia's Armenia
+            found = gazetteer.regions(t.key) if t.region else []
+            if country:  # "Toluca de Lerdo, Mexico": México state; "Ashtarak, Armenia": the country, not Colombia's Armenia
+                found = [r for r in found if r.country_code == country[0].country_code]
             # "Crimea", "Bavaria": names of regions that no town bears
             candidates[(t.key, t.region)] = found or named or gazetteer.regions(t.key)
     context = _Context.of(candidates)
