@@ -91,6 +91,42 @@ def same_actor(found: str | None, acled: str | None) -> bool:
     return any(a == b or (min(len(a), len(b)) >= 5 and a[:5] == b[:5]) for a in ours for b in theirs)
 
 
+PLACE_CAUSES = (
+    "no event", "right place found, another chosen", "wrong same-name place", "ACLED's place not in gazetteer",
+    "no place chosen", "unresolved name chosen", "ACLED's place named but not found", "other",
+)
+
+
+def place_cause(record: dict, analysis: Analysis, event: Event | None) -> str | None:
+    """Why the main event's place is not within 25 km of ACLED's, or None when it is."""
+    from factfile.extract.gazetteer import load_gazetteer, place_key
+
+    wanted = (record["latitude"], record["longitude"])
+
+    def near(p) -> bool:
+        return p is not None and p.latitude is not None and km_between(wanted, (p.latitude, p.longitude)) <= PLACE_KM
+
+    chosen = analysis.places[event.place] if event is not None and event.place is not None else None
+    if near(chosen):
+        return None
+    if event is None:
+        return "no event"
+    if any(near(p) for p in analysis.places):
+        return "right place found, another chosen"
+    name = place_key(record["location"])
+    if any(place_key(p.span.text) == name and p.latitude is not None for p in analysis.places):
+        return "wrong same-name place"
+    if not any(near(p) for p in load_gazetteer().lookup(record["location"])):
+        return "ACLED's place not in gazetteer"
+    if chosen is None:
+        return "no place chosen"
+    if chosen.latitude is None:
+        return "unresolved name chosen"
+    if name in place_key(analysis.article.text):
+        return "ACLED's place named but not found"
+    return "other"
+
+
 def main_event(analysis: Analysis) -> Event | None:
     return min(analysis.events, key=lambda e: e.trigger.start) if analysis.events else None
 
@@ -222,6 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="score only the first N records (quick looks)")
     parser.add_argument("--cache", type=Path, help="keep spaCy's parses of the split in this file and reuse them")
     parser.add_argument("--systems", default="events", help="comma-separated event stages to compare (events, events-rules)")
+    parser.add_argument("--place-errors", action="store_true", help="count the first system's place misses by cause (with -v, each one)")
     parser.add_argument("-v", "--verbose", action="store_true", help="print each record's coding beside the main event")
     args = parser.parse_args(argv)
     train = list(records("train", args.records))
@@ -241,6 +278,17 @@ def main(argv: list[str] | None = None) -> int:
                 score(row, by_id[row["event_id_cnty"]], scores, args.verbose and group == "all")
                 if system == args.systems.split(",")[0]:
                     score_baseline(row, majority if group == "all" else ur_majority, by_id[row["event_id_cnty"]], base)
+        if args.place_errors and system == args.systems.split(",")[0]:
+            causes: Counter = Counter()
+            for row, analysis in zip(picked, analyses, strict=True):
+                cause = place_cause(row, analysis, main_event(analysis))
+                if cause is not None:
+                    causes[cause] += 1
+                    if args.verbose:
+                        print(f"PLACE {cause}: {row['event_id_cnty']} want {row['location']} ({row['admin1']}, {row['country']}) :: {row['notes'][:200]}")
+            print(f"place misses by cause ({system}, {sum(causes.values())} of {len(picked)}):")
+            for cause in PLACE_CAUSES:
+                print(f"  {cause:<40}{causes[cause]:>6}")
     print(f"languages detected: {dict(Counter(a.article.language for a in analyses))}")
     print(f"acled-2022h1 {args.split} split: {len(picked)} records ({len(groups['Ukraine/Russia/Belarus'])} Ukraine/Russia/Belarus); "
           f"train split {len(train)} records")

@@ -181,3 +181,10 @@ def test_a_full_date_the_model_missed_dates_the_event(extractor):
                         date(2022, 4, 25))
     time = analysis.times[_lead(analysis).time]
     assert (time.span.text, time.start, time.end) == ("25 April 2022", date(2022, 4, 25), date(2022, 4, 25))
+
+
+def test_shelling_armed_forces_is_an_event_whoever_shells(extractor):
+    """"PKK" is no name the armed-group list knows, but what it shelled is an armed side."""
+    event = _lead(_analyse(extractor, "On 26 June 2022, PKK shelled Turkish forces in the Sikefta Birindara area of Duhok. Casualties unknown.",
+                           date(2022, 6, 26)))
+    assert event is not None and event.event_type == "Explosions/Remote violence"

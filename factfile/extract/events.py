@@ -25,7 +25,14 @@ from spacy.tokens import Doc, Token
 from factfile.extract.event_actors import acled_name, country_name
 from factfile.extract.event_typing import EventTyper, default_typer
 from factfile.extract.nlp import text_of
-from factfile.extract.places import FOLLOWED_BY_REGIONS, LOCATIVE_PREPOSITIONS, MOTION_VERBS, REGION_NOUNS, SETTLEMENT_NOUNS
+from factfile.extract.places import (
+    CODED_TO,
+    FOLLOWED_BY_REGIONS,
+    LOCATIVE_PREPOSITIONS,
+    MOTION_VERBS,
+    REGION_NOUNS,
+    SETTLEMENT_NOUNS,
+)
 from factfile.extract.quantities import coded_deaths, deaths
 from factfile.extract.registry import Stage, stages
 from factfile.records import Analysis, Certainty, Event, Span, TimeExpression
@@ -479,7 +486,9 @@ class EventReader:
             armed = actor1 in self.armed_chains or self._armed_subject(token) or (
                 _nominal(token) and any(c.lemma_.lower() in ARMED_NOUNS for c in token.lefts)  # "the police shooting"
             )
-            physical = target is not None and (target.lemma_.lower() in PHYSICAL_TARGETS | CIVILIAN_TARGETS or target.i in self.place_at)
+            physical = target is not None and (
+                target.lemma_.lower() in PHYSICAL_TARGETS | CIVILIAN_TARGETS | ARMED_NOUNS or target.i in self.place_at
+            )  # "PKK shelled Turkish forces": an armed side hit is violence whoever the attacker
             if not armed and not physical and not (_nominal(token) and self._place(token, dateline=False) is not None):
                 return None  # "Clinton attacked Trump": words, not violence
         event_type, sub_type = trigger.event_type, trigger.sub_type
@@ -672,21 +681,26 @@ class EventReader:
         """The place in the trigger's phrase, else in its sentence, else the last named in its paragraph,
         else (with `dateline`) where the article was filed."""
         sentence = token.sent
-        in_phrase = [self.place_at[t.i] for t in token.subtree if t.i in self.place_at and self._locative(t)]
+        paragraph_start = text_of(self.doc).rfind("\n", 0, sentence.start_char) + 1
+        coded = [m.start(1) for m in CODED_TO.finditer(text_of(self.doc), paragraph_start, sentence.end_char)]
+        for index, place in enumerate(self.analysis.places):
+            if place.span.start in coded and place.latitude is not None:
+                return index  # the coder's own word for where the event is placed
+        in_phrase = [self.place_at[t.i] for t in token.subtree if t.i in self.place_at and (self._locative(t) or self._object_of(t, token))]
         in_sentence = [self.place_at[t.i] for t in sentence if t.i in self.place_at and self._locative(t)]
         # resolved first, in the phrase before the sentence; an unresolved name over none
         local = [i for i in dict.fromkeys(in_phrase + in_sentence) if self.analysis.places[i].feature_code not in ("PCLI", "CONT")]
         local.sort(key=self._place_rank)
         if local:
             return self._bracketed_region(local[0])
-        paragraph_start = text_of(self.doc).rfind("\n", 0, sentence.start_char) + 1
         earlier = [
             i for i, p in enumerate(self.analysis.places)
             if paragraph_start <= p.span.start < sentence.start_char and p.feature_code not in ("PCLI", "CONT", None)
             and self._locative(self._token_at(p.span.start))
         ]
         if earlier:
-            return earlier[-1]
+            # the latest of the most specific: "in Grand Rapids (Michigan). Demonstrators ...": Grand Rapids
+            return self._bracketed_region(min(reversed(earlier), key=self._place_rank))
         countries = [i for i in in_phrase + in_sentence if self.analysis.places[i].feature_code == "PCLI"]
         if countries:
             return countries[0]
@@ -701,12 +715,20 @@ class EventReader:
                     return index
         return None
 
+    def _object_of(self, word: Token, trigger: Token) -> bool:
+        """A place the trigger acts on: "bombed Liubotyn, Kharkiv", "shelled Oleksandrivka"."""
+        while word.dep_ in ("compound", "appos", "conj") and word.head.i != word.i:
+            word = word.head
+        return word.dep_ in ("dobj", "npadvmod") and word.head.i == trigger.i and trigger.pos_ == "VERB"
+
     def _bracketed_region(self, index: int) -> int:
         """A place the gazetteer does not know, followed by the regions holding it ("in Kandivali East
         (Mumbai Suburban, Maharashtra)"): the most specific of those it knows; else the place itself."""
         place, text = self.analysis.places[index], self.analysis.article.text
+        if place.latitude is not None:
+            return index
         opened = FOLLOWED_BY_REGIONS.match(text, place.span.end)
-        if place.latitude is not None or opened is None:
+        if opened is None:
             return index
         closed = text.find(")", opened.end())
         inside = [i for i, p in enumerate(self.analysis.places) if opened.end() <= p.span.start < closed and p.latitude is not None]

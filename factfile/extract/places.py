@@ -47,6 +47,7 @@ _SMALL_TOWN = 100_000  # below this a town named beside a foreign region is more
 # brackets, the districts and regions holding it, most specific first (the way ACLED's coders and many
 # wire reports write them); the model often reads the whole as one organisation.
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:de|do|da|dos|das|del|la|le|el|al|di|of|des|du|y|-)\s+)?[A-Z0-9][\w'’.-]*)*"
+_PLAIN_NAME = _NAME.replace(".", "")  # a name that never runs past a full stop ("Kharkiv. Casualties")
 _BRACKETED = re.compile(
     rf"({_NAME}(?:\s+-\s+{_NAME})?)(?:\s+{_KIND})?\s+\(((?:{_NAME})(?:\s+{_KIND})?(?:,\s+{_NAME}(?:\s+{_KIND})?)*)\)"
 )
@@ -55,6 +56,26 @@ _BRACKETED = re.compile(
 _NAMED_KIND = re.compile(rf"(?<![\w'’-])({_NAME})\s+({_KIND})")
 # after a place, the regions holding it in brackets, maybe past the word for its kind: "Luari village (North Tobelo district, ...)"
 FOLLOWED_BY_REGIONS = re.compile(rf"(?:\s+{_KIND})?\s+\(")
+# "in Puerta de Anzar, Colima", "in Osmangazi town, Bursa": the region a place lies in, after a comma
+FOLLOWED_BY_COMMA_REGION = re.compile(rf"(?:\s+{_KIND})?,\s+")
+_REGION_AFTER = re.compile(rf"({_PLAIN_NAME})(?=[\s,.;:)]|$)")
+# "in Berlin - Pankow", "(Seoul City - Yongsan)": a city and one of its zones, placed at the city
+_ZONE = re.compile(rf"(?:(?<=\bin )|(?<=\bat )|(?<=\bof )|(?<=\())({_NAME})\s+-\s+{_NAME}")
+# "(coded to Zhongyuan)", "coded as Srinagar city": where a coder's note says the event is placed
+CODED_TO = re.compile(rf"\bcoded (?:to|as) (?:the )?(?:capital,? )?({_NAME})")
+# the kinds after a name that make it a place whatever the model took it for ("Osmangazi town")
+_SURE_KINDS = frozenset({
+    "village", "town", "district", "township", "province", "oblast", "governorate", "tehsil", "rayon", "raion", "regency",
+    "prefecture", "krai", "hamlet", "settlement", "suburb",
+})
+# "demonstrated in Amilly", "bombed Liubotyn, Kharkiv": a name the model missed or took for a person,
+# where a place is expected (after a locative preposition, or before ", Region")
+_AFTER_PREPOSITION = re.compile(rf"\b(?:in|near|outside)\s+({_PLAIN_NAME})")
+_BEFORE_REGION = re.compile(rf"({_PLAIN_NAME}),\s+{_PLAIN_NAME}(?=[.,;:)]|$)")
+_NOT_PLACES = frozenset({
+    "On", "Around", "In", "The", "A", "An", "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+})
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})(?:,\s+[A-Z][\w.]+)?\s+[-–—]\s")
 
 
@@ -120,11 +141,50 @@ def find_toponyms(doc: Doc, analysis: Analysis) -> list[_Toponym]:
         if name.split()[0] in ("On", "Around", "In", "The", "A", "An") or any(s < end and start < e and not (start <= s and e <= end) for s, e in taken):
             continue  # a sentence's first word; a name that runs past this one
         mention = next((i for i, m in enumerate(analysis.mentions) if m.span.start < end and start < m.span.end and m.label not in ("DATE", "TIME", "CARDINAL")), None)
-        if mention is not None and analysis.mentions[mention].label in ("PERSON", "ORG", "NORP") and not any(t.mention == mention for t in found):
+        if mention is not None and analysis.mentions[mention].label in ("PERSON", "ORG", "NORP") and not any(t.mention == mention for t in found) and (
+            match.group(2) not in _SURE_KINDS or doc.char_span(start, end, alignment_mode="expand").root.tag_ == "JJ"
+        ):
             continue  # "the Biden administration", a party: only a name the model took for a place, or none at all
         kept = [t for t in found if not (start <= t.span.start and t.span.end <= end)]
         region = next((t.region for t in found if t.span.start == start and t.span.end == end), match.group(2) in REGION_NOUNS)
         found = kept + [_Toponym(Span(start, end, name), mention, place_key(name), region, "FAC" if mention is None else analysis.mentions[mention].label)]
+    for match in _ZONE.finditer(text_of(doc)):
+        start, end = match.span()
+        kept = [t for t in found if not (start <= t.span.start and t.span.end <= end)]
+        if len(kept) == len(found) and any(t.span.start < end and start < t.span.end for t in found):
+            continue  # a name that runs past the zone's
+        city = re.sub(r"\s+City$", "", match.group(1))  # "Seoul City", "Taipei City"
+        mention = next((i for i, m in enumerate(analysis.mentions) if m.span.start < end and start < m.span.end and m.label not in ("DATE", "TIME", "CARDINAL")), None)
+        found = kept + [_Toponym(Span(start, end, match.group(0)), mention, place_key(city), False, "GPE")]
+    for pattern in (_AFTER_PREPOSITION, _BEFORE_REGION):
+        for match in pattern.finditer(text_of(doc)):
+            start, end = match.span(1)
+            if match.group(1).split()[0] in _NOT_PLACES or any(t.span.start < end and start < t.span.end for t in found):
+                continue
+            overlapping = [i for i, m in enumerate(analysis.mentions) if m.span.start < end and start < m.span.end]
+            if any(analysis.mentions[i].label not in ("PERSON", "ORG", "NORP") for i in overlapping):
+                continue  # a date, a number, a place already weighed
+            if overlapping and analysis.mentions[overlapping[0]].span.text != match.group(1):
+                continue  # part of a longer name
+            root = doc.char_span(start, end, alignment_mode="expand").root
+            if root.tag_ == "JJ" or root.dep_ in ("compound", "amod", "poss", "nmod"):
+                continue  # "in Russian", "in Western unity", "in Obama's term": a people, a modifier, an owner
+            found.append(_Toponym(Span(start, end, match.group(1)), overlapping[0] if overlapping else None, place_key(match.group(1)), False, "FAC"))
+    for match in CODED_TO.finditer(text_of(doc)):
+        start, end = match.span(1)
+        if not any(t.span.start < end and start < t.span.end for t in found):
+            found.append(_Toponym(Span(start, end, match.group(1)), None, place_key(match.group(1)), False, "GPE"))
+    for toponym in list(found):
+        after = FOLLOWED_BY_COMMA_REGION.match(text_of(doc), toponym.span.end)
+        after = after and _REGION_AFTER.match(text_of(doc), after.end())
+        if after is None or after.group(1).split()[0] in ("On", "Around", "In", "The", "A", "An"):
+            continue
+        start, end = after.span(1)
+        same = next((t for t in found if t.span.start == start and t.span.end == end), None)
+        if same is not None:
+            same.region = True  # "in Temixco, Morelos": the state, not a town called Morelos
+        elif not any(t.span.start < end and start < t.span.end for t in found):
+            found.append(_Toponym(Span(start, end, after.group(1)), None, place_key(after.group(1)), True, "FAC"))
     for match in _DATELINE.finditer(text_of(doc)):  # "CHARLOTTE - Nearly a week after ...": where the report is filed
         start, end = match.span(1)
         if not any(t.span.start < end and start < t.span.end for t in found):
@@ -162,9 +222,13 @@ def resolve(gazetteer: Gazetteer, analysis: Analysis, toponyms: list[_Toponym]) 
     candidates: dict[tuple[str, bool], list[GazetteerPlace]] = {}
     for t in toponyms:
         if (t.key, t.region) not in candidates:
+            named = gazetteer.lookup(t.key)
+            country = [p for p in named if p.kind == "country" and place_key(p.name) == t.key]
             found = gazetteer.regions(t.key) if t.region else []
+            if country:  # "Toluca de Lerdo, Mexico": México state; "Ashtarak, Armenia": the country, not Colombia's Armenia
+                found = [r for r in found if r.country_code == country[0].country_code]
             # "Crimea", "Bavaria": names of regions that no town bears
-            candidates[(t.key, t.region)] = found or gazetteer.lookup(t.key) or gazetteer.regions(t.key)
+            candidates[(t.key, t.region)] = found or named or gazetteer.regions(t.key)
     context = _Context.of(candidates)
     main_countries = {country for country, _ in context.countries.most_common(2)}
     for t in toponyms:  # names the article uses as places but the gazetteer spells differently
@@ -186,13 +250,13 @@ def resolve(gazetteer: Gazetteer, analysis: Analysis, toponyms: list[_Toponym]) 
             and regions_here and (best.country_code, best.admin1) not in {(r.country_code, r.admin1) for r in regions_here}
         ):
             best = None  # "Zhuravlevka, a village in the Belgorod region": not the Zhuravlivka in Ukraine; "Chervonyi Yar, Luhansk region": not the one in Odesa
-        if best is not None and not t.region and best.kind == "place" and best.population < _SMALL_TOWN:
+        if best is not None and best.population < _SMALL_TOWN and (best.kind == "place" or best.kind in ("admin1", "admin2") and not t.region):
             elsewhere = {
                 r.country_code for o in toponyms if o is not t and analysis.sentence_of(o.span.start).start == sentence
                 and (r := resolved[(o.key, o.region)]) is not None and r.kind != "country" and r.country_code
             }
             if elsewhere and best.country_code not in elsewhere:
-                best = None  # "Basma (Barsalogho, Sanmatenga)": not the Basma two countries away
+                best = None  # "Basma (Barsalogho, Sanmatenga)", "Almaly district in Almaty": not the namesake countries away
         if best is None:
             if t.label not in PLACE_LABELS:
                 continue  # "in the Financial Times": only names the model calls places stay unresolved

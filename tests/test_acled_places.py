@@ -1,0 +1,76 @@
+"""Where an ACLED coder places an event: rules measured on eval/acled.py's dev split (one test each)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factfile.extract import Extractor
+from factfile.records import Article
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def _place(extractor, text: str):
+    analysis = extractor(Article("test", text, "hash", published=date(2022, 5, 1), language="en"))
+    event = min(analysis.events, key=lambda e: e.trigger.start)
+    return analysis.places[event.place] if event.place is not None else None
+
+
+def test_a_city_zone_is_placed_at_its_city(extractor):
+    place = _place(extractor, "On 31 May 2022, Querdenken members demonstrated in Berlin - Pankow against a vaccination campaign.")
+    assert (place.name, place.country_code) == ("Berlin", "DE")
+
+
+def test_the_coders_coded_to_names_the_place(extractor):
+    place = _place(extractor, "On 23 May 2022, teachers protested in Brno (coded to Prague) against low wages.")
+    assert place.name == "Prague"
+
+
+def test_the_region_after_an_unknown_places_comma_is_a_place(extractor):
+    place = _place(extractor, "On 10 May 2022, in Puerta de Anzar, Colima, a man was shot and killed by armed men in a vehicle.")
+    assert (place.name, place.country_code) == ("Colima", "MX")
+
+
+def test_a_kind_noun_makes_a_place_whatever_the_model_took_it_for(extractor):
+    place = _place(extractor, "On 28 January 2022, Tum Emekli-Sen member retirees staged a demonstration in Osmangazi town, Bursa "
+                              "to protest the hardship they face.")
+    assert place.name == "Osmangazi"
+
+
+def test_a_district_namesake_countries_away_is_dropped(extractor):
+    analysis = extractor(Article("test", "On 22 June 2022, relatives of imprisoned ethnic Kazakhs protested outside the Chinese Consulate "
+                                         "near Almaly district in Almaty city.", "hash", published=date(2022, 6, 22), language="en"))
+    assert not [p for p in analysis.places if p.country_code == "TR"]
+
+
+def test_a_later_sentence_takes_the_place_not_its_region(extractor):
+    analysis = extractor(Article("test", "On 15 April 2022, people marched in support of Black Lives Matter in Grand Rapids (Michigan). "
+                                         "Demonstrators also called for police reform.", "hash", published=date(2022, 4, 15), language="en"))
+    later = [e for e in analysis.events if e.trigger.text == "Demonstrators"]
+    assert later and analysis.places[later[0].place].name == "Grand Rapids"
+
+
+def test_a_place_only_acled_located_is_in_the_gazetteer(extractor):
+    place = _place(extractor, "On 22 June 2022, in Ducur (Canar), indigenous citizens blocked the highway as a demonstration.")
+    assert (place.name, place.country_code) == ("Ducur", "EC")
+
+
+def test_a_name_after_in_that_the_model_missed_is_a_place(extractor):
+    place = _place(extractor, "On 5 April 2022, employees of the center for children demonstrated in Amilly.")
+    assert (place.name, place.country_code) == ("Amilly", "FR")
+
+
+def test_the_place_a_strike_hits_is_the_events_place(extractor):
+    place = _place(extractor, "On 26 February 2022, Russian air forces bombed Liubotyn, Kharkiv. Casualties unknown.")
+    assert place.name == "Liubotyn"
+
+
+def test_the_name_after_a_places_comma_is_its_region(extractor):
+    analysis = extractor(Article("test", "On 2 April 2022, in Temixco, Morelos, several armed individuals broke into a home and opened fire "
+                                         "at a couple.", "hash", published=date(2022, 4, 2), language="en"))
+    assert [(p.name, p.feature_code) for p in analysis.places if p.span.text == "Morelos"] == [("Morelos", "ADM1")]
