@@ -6,6 +6,8 @@ SHARED ?= ../shared
 DEMO_DB ?= demo-output/factfile.db
 STAMP  := $(VENV)/.installed
 VENDOR := factfile/serve/web/static/vendor/.vendored
+PLACES := factfile/extract/acled_places.tsv
+ACLED  := $(SHARED)/data/acled-2022h1/records.jsonl
 
 .PHONY: install demo test eval bench clean
 
@@ -24,7 +26,12 @@ $(VENDOR): node_modules/.installed factfile/serve/web/vendor.mjs
 	node factfile/serve/web/vendor.mjs
 	touch $@
 
-install: $(STAMP) $(VENDOR)
+# ACLED's train-split locations as a gazetteer supplement, built here from ACLED's data (GPL-3, (c) ACLED):
+# never committed nor shipped in the wheel; without the data the gazetteer is GeoNames alone.
+$(PLACES): $(STAMP) train/places.py
+	if [ -f $(ACLED) ]; then $(BIN)/python train/places.py --records $(ACLED); fi
+
+install: $(STAMP) $(VENDOR) $(PLACES)
 
 demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

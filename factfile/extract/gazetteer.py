@@ -9,7 +9,9 @@ versions) that later processes load in a fraction of that.
 
 Beside GeoNames, `acled_places.tsv` (written by `train/places.py` from the train split of ACLED's
 records) holds the villages, districts and city zones ACLED's coders located events at that
-cities500 lacks, with ACLED's coordinates.
+cities500 lacks, with ACLED's coordinates. ACLED's data is GPL-3 and (c) ACLED, so the file is built on
+the user's machine from their copy of the records (`make install` does it when they are present) and is
+never committed nor shipped in the wheel; without it the gazetteer is GeoNames alone.
 
 Countries are placed at their capital and subdivisions at their largest town: the precision
 conflict-event datasets (ACLED) use when a report names only a country or a region.
