@@ -53,7 +53,7 @@ def test_coverage_day_after_day_stays_one_story_beyond_two_weeks(store):
 def test_a_later_event_after_a_quiet_week_starts_a_new_story(store):
     first = put(store, FLOOD, DAY)
     again = put(store, FLOOD_TOO, DAY + timedelta(days=2))
-    later = put(store, FLOOD, DAY + timedelta(days=2) + stories.STORY_GAP + timedelta(days=3))  # within the span, after a gap
+    later = put(store, FLOOD, DAY + timedelta(days=10))  # within the story's span, after eight quiet days
     story = story_of(store)
     assert story[first] == story[again] != story[later]
 
