@@ -98,15 +98,6 @@ def test_a_story_a_user_arranged_is_not_merged(store):
     assert story[english] != story[russian]
 
 
-def test_an_undated_document_joins_the_story_with_most_documents_like_it(store):
-    big = [put(store, FLOOD if n % 2 else FLOOD_TOO, DAY) for n in range(4)]
-    small = put(store, {"dam": 0.6, "krynky": 0.6, "bridgehead": 0.5}, DAY + timedelta(days=400))
-    undated = put(store, {"dam": 0.6, "flood": 0.4, "krynky": 0.5}, None)
-    story = story_of(store)
-    assert story[small] != story[big[0]]
-    assert story[undated] == story[big[0]]
-
-
 def test_days_read_the_same_in_every_language():
     assert dates("On June 6, 25,000 people fled; 13 died at 02:50.", "en") == ["@06-06"]
     assert dates("6 июня 25 000 человек бежали", "ru") == ["@06-06"]

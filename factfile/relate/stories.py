@@ -8,14 +8,19 @@ bounded per term, so the cost does not grow with the store), scores them by cosi
 joins the story whose documents it resembles most, if that is close enough, else it starts a new story.
 A copy joins its original's story: it is the same article. Names also give a script-neutral term
 (`name_term`), so that pages in Russian, Ukrainian and English about one event share terms; in Arabic
-script, which has no capitals, rare words are the names (relate/caseless.py). Two documents in different
-languages are compared on those name terms alone.
+script, which has no capitals, rare words are the names (relate/caseless.py). The days a text names
+("6 June", "6 июня", "06.06.2023") are script-neutral terms too (relate/story_keys.py). Two documents
+in different languages are compared on those neutral terms alone.
 
-A story is bounded in time: one event's coverage spans days to a couple of weeks, so a document joins a
-story only if the story's span with it stays within STORY_SPAN. A later event with the same actors and
-vocabulary (a second raid, a court case about the first) starts a story of its own instead of being
-chained onto the first through look-alike documents. A user's move of a document to another story
-(relate/decisions.py) is looked up first, so it holds when the document is ingested again.
+A story is bounded by its event's coverage in time: a document joins a story only if the story with it
+spans at most STORY_SPAN and it comes no more than STORY_GAP after the story's last document (or before
+its first), so a flood covered day after day stays one story for weeks, while a later event with the same
+actors and vocabulary (an interview a week on, a court case about a raid) starts a story of its own
+instead of being chained onto the first through look-alike documents. Stories that began apart (two
+languages' coverage, two sides of one event) are merged when a new document is close to both and they
+fit in time together. A user's move of a document to another story (relate/decisions.py) is looked up
+first, so it holds when the document is ingested again, and a story holding such a document is never
+merged.
 """
 
 from __future__ import annotations
@@ -52,7 +57,7 @@ JOIN_SIMILARITY = 0.3  # cosine similarity to the closest documents of a story n
 # interview, a court case) starts a story of its own while a flood covered day after day stays one.
 STORY_WINDOW = timedelta(days=10)
 STORY_SPAN = timedelta(days=21)
-STORY_GAP = timedelta(days=5)
+STORY_GAP = timedelta(days=7)
 # A document this close to two stories that can be one in time shows they are one: coverage in two
 # languages, or of two sides of one event, that began apart is merged.
 MERGE_SIMILARITY = 0.4
@@ -243,19 +248,18 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
     # a story's score: the mean of its (up to) three documents most like the new one
     scores = {s: sum(sorted(v, reverse=True)[:3]) / min(3, len(v)) for s, v in by_story.items()}
     best = max(scores, key=lambda s: (scores[s], -s))
-    if document.published is None and scores[best] >= JOIN_SIMILARITY:
-        # nothing in time tells an undated document's story: the one with most documents like it is likeliest
-        support = {s: sum(x for x in v if x >= JOIN_SIMILARITY) for s, v in by_story.items() if scores[s] >= JOIN_SIMILARITY}
-        best = max(support, key=lambda s: (support[s], -s))
     if scores[best] >= JOIN_SIMILARITY:
-        merged = _mergeable(session, spans, best, [s for s in scores if s != best and scores[s] >= MERGE_SIMILARITY])
+        others = [s for s in scores if s != best and scores[s] >= MERGE_SIMILARITY]
+        merged = _mergeable(session, spans, best, others, document.published)
         return StoryChoice(best, scores[best], f"similar terms ({scores[best]:.2f})", merged)
     return StoryChoice(None, scores[best], "no story similar enough")
 
 
-def _mergeable(session: Session, spans: dict[int, Story], best: int, others: list[int]) -> list[int]:
-    """The stories among `others` that can be one with `best` in time, none holding a document a user put there."""
-    first, last = spans[best].first_published, spans[best].last_published
+def _mergeable(session: Session, spans: dict[int, Story], best: int, others: list[int], published: date | None) -> list[int]:
+    """The stories among `others` that can be one with `best` and a document of this date in time, none
+    holding a document a user put there."""
+    first = min(filter(None, (spans[best].first_published, published)), default=None)
+    last = max(filter(None, (spans[best].last_published, published)), default=None)
     fitting = []
     for other in sorted(others, key=lambda s: -(spans[s].size or 0)):
         story = spans[other]
@@ -299,7 +303,8 @@ def assign(
         choice = StoryChoice(story.id, choice.similarity, f"new story: {choice.reason}")
     if choice.merged:
         _merge(session, story, choice.merged)
-        choice = StoryChoice(story.id, choice.similarity, f"{choice.reason}; joins stories {', '.join(f'#{m}' for m in choice.merged)} to it", choice.merged)
+        joined = ", ".join(f"#{m}" for m in choice.merged)
+        choice = StoryChoice(story.id, choice.similarity, f"{choice.reason}; joins stories {joined} to it", choice.merged)
     document.story_id = story.id
     story.size = (story.size or 0) + 1
     if document.published is not None:
