@@ -1,13 +1,13 @@
 """Names in Arabic script, which has no capitals: rare words, spelled as the Latin press spells them.
 
 Story terms take a script-neutral term from each name (relate/stories.name_term), found by its capital
-letter. Arabic pages have none, so they shared no name term with pages in other languages and each
-became a story of its own. Here a word the language rarely uses (wordfreq's Zipf scale) stands for a
-name, and its letters are read as a foreign name is written in Arabic: short vowels are not written,
-"و" and "ي" inside a word are long vowels, and one letter stands for several Latin sounds ("ب" is b or
-p, "ج" g or zh, "ف" is v in the Russian names of this press's news: "فاجنر" Wagner, "بريجوجين" Prigozhin). Each reading is a spelling;
-`name_term` makes the terms, so the spellings of an ambiguous letter give a few terms of which one
-matches the Latin spelling's.
+letter; Arabic pages have none, and without this share no name term with pages in other languages. Here a
+word the language rarely uses (wordfreq's Zipf scale) stands for a name, and its letters are read as a
+foreign name is written in Arabic: short vowels are not written, "و" and "ي" inside a word are long
+vowels, and one letter stands for several Latin sounds: "ب" is b or p, "ج" g or zh ("فاجنر" Wagner,
+"بريجوجين" Prigozhin); "ف" is read v, as in the Russian names of the news ("روستوف" Rostov). Each reading
+is a spelling; `name_term` makes the terms, so an ambiguous letter gives a few terms, one of which is the
+Latin spelling's.
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ from itertools import product
 
 from factfile.extract import frequency
 
-NAME_ZIPF = 3.2  # an Arabic word rarer than this is taken for a name ("فاجنر" 2.5, "روسيا" 5.3, "مروحية" 3.8)
+# An Arabic word rarer than this is taken for a name ("فاجنر" 2.5, "روسيا" 5.3, "مروحية" 3.8); chosen with the
+# letter readings below on the Arabic pages of eval/realstory/wagner.
+NAME_ZIPF = 3.2
 MIN_LETTERS = 4
 AMBIGUOUS = 3  # letters read more than one way per word (at most 8 spellings; later ones take their first reading)
 

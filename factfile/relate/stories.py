@@ -51,7 +51,8 @@ CANDIDATES = 200
 # documents, but only those of the last days can share a story with a new one (STORY_WINDOW).
 TERM_DOCUMENTS = 500
 JOIN_SIMILARITY = 0.3  # cosine similarity to the closest documents of a story needed to join it (eval/stories.py)
-# One event's coverage in time (tuned together on eval/realstory/kakhovka's dated pages, checked on wagner):
+# One event's coverage in time (tuned together on eval/realstory/kakhovka's dated pages: flood pages of days
+# 15-16 were cut off at 14 days; checked on wagner):
 # a document joins only documents within STORY_WINDOW of it, a story spans at most STORY_SPAN, and a
 # story that has been quiet for more than STORY_GAP is over, so a later event with the same actors (an
 # interview, a court case) starts a story of its own while a flood covered day after day stays one.
