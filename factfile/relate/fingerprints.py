@@ -154,17 +154,35 @@ def content_sentences(text: str, language: str | None = None) -> list[frozenset[
 def sentence_agreement(a: list[frozenset[str]], b: list[frozenset[str]]) -> tuple[float, int]:
     """Sentences of two texts aligned in order (each pair sharing SENTENCE_OVERLAP of the shorter one's
     stems): their share of the text with fewer sentences, and their number. A longest common
-    subsequence with "shares enough stems" as equality."""
+    subsequence with "shares enough stems" as equality.
+
+    A copy's candidates are compared with it sentence by sentence, so this runs on every pair of their
+    sentences: the shared stems are counted through an index of `b`'s stems (only pairs sharing one are
+    looked at), and the subsequence is computed a row at a time on the bits of one integer (Allison and
+    Dix's bit-vector recurrence, which holds for any table of equal pairs)."""
     if not a or not b:
         return 0.0, 0
-    previous = [0] * (len(b) + 1)
+    holders: dict[str, list[int]] = {}
+    for j, right in enumerate(b):
+        for stem in right:
+            holders.setdefault(stem, []).append(j)
+    sizes = [len(right) for right in b]
+    full = (1 << len(b)) - 1
+    empty = sum(1 << j for j, size in enumerate(sizes) if not size)  # 0 >= 0: alike to anything
+    row = full  # bit j clear where the subsequence grows at column j
     for left in a:
-        current = [0] * (len(b) + 1)
-        for j, right in enumerate(b):
-            alike = len(left & right) >= SENTENCE_OVERLAP * min(len(left), len(right))
-            current[j + 1] = max(previous[j + 1], current[j], previous[j] + alike)
-        previous = current
-    return previous[-1] / min(len(a), len(b)), previous[-1]
+        shared: dict[int, int] = {}
+        for stem in left:
+            for j in holders.get(stem, ()):
+                shared[j] = shared.get(j, 0) + 1
+        alike = full if not left else empty
+        for j, count in shared.items():
+            if count >= SENTENCE_OVERLAP * min(len(left), sizes[j]):
+                alike |= 1 << j
+        matched = row & alike
+        row = ((row + matched) | (row - matched)) & full
+    aligned = len(b) - row.bit_count()
+    return aligned / min(len(a), len(b)), aligned
 
 
 # Month names by their first letters, in the languages the store sees most; a month becomes "m<number>".

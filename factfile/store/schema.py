@@ -317,6 +317,9 @@ class Event(Base):
 
 class Quantity(Base):
     __tablename__ = "quantities"
+    __table_args__ = (  # non-null only: see migration 0016
+        Index("ix_quantities_event_id", "event_id", sqlite_where=text("event_id IS NOT NULL"), postgresql_where=text("event_id IS NOT NULL")),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     text: Mapped[str] = mapped_column(String(255))
