@@ -200,8 +200,8 @@ said Zelensky's office had handed over evidence, while Kremlin spokesman Dmitry 
 
 def test_a_later_event_with_the_same_actors_starts_a_new_story(store):
     first = add(store, OTHER_REPORT, "bbc.co.uk", date(2023, 6, 6))
-    days_later = add(store, WIRE, "cnn.example", date(2023, 6, 14))
-    two_weeks_later = add(store, SAME_EVENT, "ft.example", date(2023, 6, 22))  # a disaster's coverage lasts weeks
+    days_later = add(store, WIRE, "cnn.example", date(2023, 6, 12))
+    two_weeks_later = add(store, SAME_EVENT, "ft.example", date(2023, 6, 19))  # a disaster's coverage lasts weeks
     # within days of the last document, but more than three weeks after the story began: no chaining
     weeks_later = add(store, LATER, "dw.example", date(2023, 6, 30))
     story = {d: document(store, d).story_id for d in (first, days_later, two_weeks_later, weeks_later)}

@@ -32,8 +32,8 @@ def list_outlets(session: Session, q: str | None = None, limit: int = 50, offset
 
 
 def list_stories(session: Session, limit: int = 50, offset: int = 0) -> tuple[int, list[m.StoryOut]]:
-    """Stories, largest first (`size` is kept by the stories relater)."""
-    query = select(s.Story).order_by(s.Story.size.desc(), s.Story.id)
+    """Stories, largest first (`size` is kept by the stories relater; a story merged into another is empty)."""
+    query = select(s.Story).where(s.Story.size > 0).order_by(s.Story.size.desc(), s.Story.id)
     total, rows = page(session, query, limit, offset)
     return total, [
         m.StoryOut(id=story.id, label=story.label, documents=story.size or 0,

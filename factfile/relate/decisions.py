@@ -168,6 +168,12 @@ def story_decision(session: Session, content_hash: str) -> tuple[bool, str | Non
     return False, None
 
 
+def placed_by_user(session: Session) -> set[str]:
+    """Hashes of the documents a user put in a story (or in one of their own)."""
+    rows = session.execute(select(Decision.payload).where(Decision.kind == STORY))
+    return {payload["document"] for (payload,) in rows if payload.get("document")}
+
+
 def replay(session: Session) -> None:
     """Re-apply every stored decision, oldest first; decisions already in effect change nothing."""
     for decision in session.scalars(select(Decision).order_by(Decision.id)):

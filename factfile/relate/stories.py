@@ -8,14 +8,19 @@ bounded per term, so the cost does not grow with the store), scores them by cosi
 joins the story whose documents it resembles most, if that is close enough, else it starts a new story.
 A copy joins its original's story: it is the same article. Names also give a script-neutral term
 (`name_term`), so that pages in Russian, Ukrainian and English about one event share terms; in Arabic
-script, which has no capitals, rare words are the names (relate/caseless.py). Two documents in different
-languages are compared on those name terms alone.
+script, which has no capitals, rare words are the names (relate/caseless.py). The days a text names
+("6 June", "6 июня", "06.06.2023") are script-neutral terms too (relate/story_keys.py). Two documents
+in different languages are compared on those neutral terms alone.
 
-A story is bounded in time: one event's coverage spans days to a few weeks, so a document joins a
-story only if the story's span with it stays within STORY_SPAN. A later event with the same actors and
-vocabulary (a second raid, a court case about the first) starts a story of its own instead of being
-chained onto the first through look-alike documents. A user's move of a document to another story
-(relate/decisions.py) is looked up first, so it holds when the document is ingested again.
+A story is bounded by its event's coverage in time: a document joins a story only if the story with it
+spans at most STORY_SPAN and it comes no more than STORY_GAP after the story's last document (or before
+its first), so a flood covered day after day stays one story for weeks, while a later event with the same
+actors and vocabulary (an interview a week on, a court case about a raid) starts a story of its own
+instead of being chained onto the first through look-alike documents. Stories that began apart (two
+languages' coverage, two sides of one event) are merged when a new document is close to both and they
+fit in time together. A user's move of a document to another story (relate/decisions.py) is looked up
+first, so it holds when the document is ingested again, and a story holding such a document is never
+merged.
 """
 
 from __future__ import annotations
@@ -23,19 +28,19 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from sqlalchemy import bindparam, func, insert, select, union_all
+from sqlalchemy import bindparam, func, insert, select, union_all, update
 from sqlalchemy.orm import Session
 
 from factfile.extract import frequency
 from factfile.extract.lang.romanize import latin_letters
 from factfile.records import Article
-from factfile.relate import Linking, preparers, relaters
+from factfile.relate import Linking, preparers, relaters, story_keys
 from factfile.relate.caseless import is_arabic, readings
-from factfile.relate.decisions import story_decision
+from factfile.relate.decisions import placed_by_user, story_decision
 from factfile.relate.fingerprints import stop_words
 from factfile.store.schema import Document, Story, StoryTerm
 
@@ -46,10 +51,20 @@ CANDIDATES = 200
 # documents, but only those of the last days can share a story with a new one (STORY_WINDOW).
 TERM_DOCUMENTS = 500
 JOIN_SIMILARITY = 0.3  # cosine similarity to the closest documents of a story needed to join it (eval/stories.py)
-STORY_WINDOW = timedelta(days=10)  # documents further apart in time are not the same story
-# first to last publication date of one story at most: a disaster's coverage goes on for weeks (Kakhovka's
-# flood pages of days 15-16 were cut off at 14 days), a later event with the same actors starts anew
+# One event's coverage in time (tuned together on eval/realstory/kakhovka's dated pages: flood pages of days
+# 15-16 were cut off at 14 days; checked on wagner):
+# a document joins only documents within STORY_WINDOW of it, a story spans at most STORY_SPAN, and a
+# story that has been quiet for more than STORY_GAP is over, so a later event with the same actors (an
+# interview, a court case) starts a story of its own while a flood covered day after day stays one.
+STORY_WINDOW = timedelta(days=10)
 STORY_SPAN = timedelta(days=21)
+STORY_GAP = timedelta(days=7)
+# A document this close to two stories that can be one in time shows they are one: coverage in two
+# languages, or of two sides of one event, that began apart is merged.
+MERGE_SIMILARITY = 0.4
+# A day the text names, on the rarity scale of words (8 - Zipf): as telling as a fairly rare word; more
+# weight drowns the names it is compared with across languages (eval/realstory.py: 5 cost 0.006 F1).
+DATE_WEIGHT = 3.0
 
 # wordfreq looks Chinese, Japanese and Korean words up through segmenters (jieba, MeCab) that are not
 # installed; their terms are weighed evenly, by count alone.
@@ -64,6 +79,7 @@ class StoryChoice:
     story_id: int | None  # None: a new story
     similarity: float
     reason: str
+    merged: list[int] = field(default_factory=list)  # other stories the document shows to be this one
 
 
 @lru_cache(maxsize=200_000)
@@ -79,6 +95,7 @@ def _rarity(term: str, language: str) -> float:
 
 
 NAME_MARK = "~"  # how a name term begins
+NEUTRAL_MARKS = frozenset((NAME_MARK, story_keys.DATE_MARK))
 _SOUND_CLASSES = str.maketrans({"c": "k", "q": "k", "x": "k", "w": "v", "z": "s"})
 # One sound as the press of different languages writes it in Latin letters: "zh" (English), "sch"
 # (German), "ž" (ascii "z"), "sz" (Polish) and, in French and Portuguese, "j" and "ch" are one hissing
@@ -102,6 +119,15 @@ def name_term(word: str, language: str | None = None) -> str | None:
     latin = _VOWEL_START.sub("a", hissing.sub("s", latin)).translate(_SOUND_CLASSES)
     key = latin[0] + re.sub(r"[aeiouyhj]", "", latin[1:])
     return f"{NAME_MARK}{key[:4]}" if len(key) >= 4 else None
+
+
+def _weight(term: str, named: dict[str, str], language: str) -> float:
+    return DATE_WEIGHT if term[0] == story_keys.DATE_MARK else _rarity(named.get(term, term), language)
+
+
+def neutral(term: str) -> bool:
+    """Whether a term reads the same in every language: a name's sound key or a day."""
+    return term[0] in NEUTRAL_MARKS
 
 
 def profile(text: str, language: str | None = None, title: str | None = None) -> dict[str, float]:
@@ -128,7 +154,9 @@ def profile(text: str, language: str | None = None, title: str | None = None) ->
                 following = words[i + 1].casefold()
                 if following not in stops:
                     counts[f"{key} {following}"] += boost
-    weights = {term: (1 + math.log(n)) * _rarity(named.get(term, term), lang) for term, n in counts.items()}
+    for key in story_keys.dates(text, lang):
+        counts[key] += 1
+    weights = {term: (1 + math.log(n)) * _weight(term, named, lang) for term, n in counts.items()}
     top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:PROFILE_TERMS]
     norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
     return {term: w / norm for term, w in top}
@@ -153,11 +181,18 @@ def _close_in_time(a: date | None, b: date | None) -> bool:
     return a is None or b is None or abs(a - b) <= STORY_WINDOW
 
 
-def _within_span(story: Story, published: date | None) -> bool:
-    """Whether the story, with a document of this date, still spans at most STORY_SPAN."""
-    if published is None or story.first_published is None or story.last_published is None:
+def _fits(first: date | None, last: date | None, other_first: date | None, other_last: date | None) -> bool:
+    """Whether coverage over [first, last] and over [other_first, other_last] can be one story: together
+    at most STORY_SPAN long, and no more than STORY_GAP apart (undated coverage fits anything)."""
+    if None in (first, last, other_first, other_last):
         return True
-    return max(story.last_published, published) - min(story.first_published, published) <= STORY_SPAN
+    gap = max(first, other_first) - min(last, other_last)
+    return max(last, other_last) - min(first, other_first) <= STORY_SPAN and gap <= STORY_GAP
+
+
+def _within_span(story: Story, published: date | None) -> bool:
+    """Whether the story can take a document of this date (`_fits`)."""
+    return _fits(story.first_published, story.last_published, published, published)
 
 
 def choose_story(session: Session, document: Document, terms: dict[str, float]) -> StoryChoice:
@@ -189,13 +224,13 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
     for document_id, term, weight in session.execute(
         select(StoryTerm.document_id, StoryTerm.term, StoryTerm.weight).where(StoryTerm.document_id.in_(shortlist))
     ):
-        if term.startswith(NAME_MARK):
+        if neutral(term):
             name_norm[document_id] += weight * weight
         if term in terms:
             similarity[document_id] += weight * terms[term]
-            if term.startswith(NAME_MARK):
+            if neutral(term):
                 names[document_id] += weight * terms[term]
-    own_names = math.sqrt(sum(w * w for t, w in terms.items() if t.startswith(NAME_MARK)))
+    own_names = math.sqrt(sum(w * w for t, w in terms.items() if neutral(t)))
     language = (document.language or "").split("-")[0]
     by_story: dict[int, list[float]] = defaultdict(list)
     for document_id, story_id, published, other_language in session.execute(
@@ -215,8 +250,41 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
     scores = {s: sum(sorted(v, reverse=True)[:3]) / min(3, len(v)) for s, v in by_story.items()}
     best = max(scores, key=lambda s: (scores[s], -s))
     if scores[best] >= JOIN_SIMILARITY:
-        return StoryChoice(best, scores[best], f"similar terms ({scores[best]:.2f})")
+        others = [s for s in scores if s != best and scores[s] >= MERGE_SIMILARITY]
+        merged = _mergeable(session, spans, best, others, document.published)
+        return StoryChoice(best, scores[best], f"similar terms ({scores[best]:.2f})", merged)
     return StoryChoice(None, scores[best], "no story similar enough")
+
+
+def _mergeable(session: Session, spans: dict[int, Story], best: int, others: list[int], published: date | None) -> list[int]:
+    """The stories among `others` that can be one with `best` and a document of this date in time, none
+    holding a document a user put there."""
+    first = min(filter(None, (spans[best].first_published, published)), default=None)
+    last = max(filter(None, (spans[best].last_published, published)), default=None)
+    fitting = []
+    for other in sorted(others, key=lambda s: -(spans[s].size or 0)):
+        story = spans[other]
+        if _fits(first, last, story.first_published, story.last_published):
+            fitting.append(other)
+            first = min(filter(None, (first, story.first_published)), default=None)
+            last = max(filter(None, (last, story.last_published)), default=None)
+    if fitting and (placed := placed_by_user(session)):
+        held = session.scalars(
+            select(Document.story_id).where(Document.story_id.in_(fitting + [best]), Document.content_hash.in_(placed))
+        ).all()
+        if held:
+            return []
+    return fitting
+
+
+def _merge(session: Session, story: Story, others: list[int]) -> None:
+    """Move the documents of `others` into `story`; their rows stay, empty, for watches that name them."""
+    session.execute(update(Document).where(Document.story_id.in_(others)).values(story_id=story.id))
+    for other in session.scalars(select(Story).where(Story.id.in_(others))):
+        story.size = (story.size or 0) + (other.size or 0)
+        story.first_published = min(filter(None, (story.first_published, other.first_published)), default=None)
+        story.last_published = max(filter(None, (story.last_published, other.last_published)), default=None)
+        other.size, other.first_published, other.last_published = 0, None, None
 
 
 def assign(
@@ -234,6 +302,10 @@ def assign(
         session.add(story)
         session.flush()
         choice = StoryChoice(story.id, choice.similarity, f"new story: {choice.reason}")
+    if choice.merged:
+        _merge(session, story, choice.merged)
+        joined = ", ".join(f"#{m}" for m in choice.merged)
+        choice = StoryChoice(story.id, choice.similarity, f"{choice.reason}; joins stories {joined} to it", choice.merged)
     document.story_id = story.id
     story.size = (story.size or 0) + 1
     if document.published is not None:
@@ -309,3 +381,4 @@ def make_story_grouper():
         assign(linking.session, linking.document, article.title, terms)
 
     return relate
+

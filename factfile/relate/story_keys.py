@@ -1,0 +1,61 @@
+"""The days a text names, as keys that read the same in every language and script.
+
+One event's coverage in many languages shares few words but names the same day: "6 June", "June 6",
+"6 июня", "6 червня", "6. Juni", "6 de junio", "06.06.2023" are all "@06-06". Month names come from
+CLDR (babel), in each language's forms that follow a day ("июня", "czerwca") and that stand alone.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+DATE_MARK = "@"
+
+_DAY_MONTH = re.compile(r"(?<![\d.,])(\d{1,2})(?:\.|-?го|er|º|st|nd|rd|th)?\s+(?:de\s+|of\s+)?([^\W\d_]{3,})", re.UNICODE)
+_MONTH_DAY = re.compile(r"([^\W\d_]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th|\.)?(?![\d,.]\d)", re.UNICODE)
+# Languages that write the month before the day ("June 6", "június 6.", "birželio 6 d."); elsewhere a
+# number after a month name is something else ("6 июня 25 000 человек").
+MONTH_FIRST = frozenset({"en", "hu", "lt", "lv"})
+_NUMERIC_DATE = re.compile(r"(?<![\d.])(?:(\d{1,2})\.(\d{1,2})\.(?:19|20)\d\d|(?:19|20)\d\d-(\d{2})-(\d{2}))(?!\d)")
+
+
+@lru_cache(maxsize=64)
+def month_names(language: str) -> dict[str, int]:
+    """Every wide month name of the language (both CLDR contexts), casefolded, with its number; English's
+    too, which the press of every language quotes."""
+    from babel.core import UnknownLocaleError
+    from babel.dates import get_month_names
+
+    names: dict[str, int] = {}
+    for locale in dict.fromkeys(("en", language)):
+        for context in ("format", "stand-alone"):
+            try:
+                months = get_month_names("wide", context, locale)
+            except (UnknownLocaleError, ValueError):
+                continue
+            names.update({name.casefold().rstrip("."): number for number, name in months.items()})
+    return names
+
+
+def _key(month: int | None, day: str) -> str | None:
+    if month is None or not 1 <= int(day) <= 31:
+        return None
+    return f"{DATE_MARK}{month:02d}-{int(day):02d}"
+
+
+def dates(text: str, language: str | None = None) -> list[str]:
+    """A key for each day the text names by day and month ("@06-06"), one per mention."""
+    language = (language or "en").split("-")[0].lower()
+    months = month_names(language)
+    before = months if language in MONTH_FIRST else month_names("en")
+    found = []
+    for match in _DAY_MONTH.finditer(text):
+        found.append(_key(months.get(match.group(2).casefold()), match.group(1)))
+    for match in _MONTH_DAY.finditer(text):
+        found.append(_key(before.get(match.group(1).casefold()), match.group(2)))
+    for match in _NUMERIC_DATE.finditer(text):
+        day, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+        if 1 <= int(month) <= 12:
+            found.append(_key(int(month), day))
+    return [key for key in found if key is not None]

@@ -1,0 +1,114 @@
+"""Stories bounded by their event's coverage in time, and merged when a document shows two are one."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from itertools import count
+
+import pytest
+from sqlalchemy import select
+
+from factfile.ingest.article import content_hash
+from factfile.records import Article
+from factfile.relate import stories
+from factfile.relate.decisions import move_to_story
+from factfile.relate.story_keys import dates
+from factfile.store import Store
+from factfile.store.schema import Document, Story
+from factfile.store.writer import add_document
+
+DAY = date(2023, 6, 6)
+NUMBER = count()
+FLOOD = {"dam": 0.6, "flood": 0.6, "kherson": 0.5}  # one event's telling terms
+FLOOD_TOO = {"dam": 0.55, "flood": 0.55, "evacuation": 0.6}
+
+
+@pytest.fixture
+def store(db):
+    store = Store(db)
+    yield store
+    store.close()
+
+
+def put(store: Store, terms: dict[str, float], published: date | None, language: str = "en") -> int:
+    """A document with this story profile, put in its story as the relater does."""
+    text = f"{' '.join(terms)} {published} {next(NUMBER)}"
+    article = Article(origin=content_hash(text)[:8], text=text, content_hash=content_hash(text), published=published, language=language)
+    with store.transaction() as session:
+        document = add_document(session, article)
+        stories.assign(session, document, terms=terms)
+        return document.id
+
+
+def story_of(store: Store) -> dict[int, int]:
+    with store.session() as session:
+        return {d.id: d.story_id for d in session.scalars(select(Document))}
+
+
+def test_coverage_day_after_day_stays_one_story_beyond_two_weeks(store):
+    ids = [put(store, FLOOD if n % 2 else FLOOD_TOO, DAY + timedelta(days=4 * n)) for n in range(5)]  # 16 days
+    assert len({story_of(store)[i] for i in ids}) == 1
+
+
+def test_a_later_event_after_a_quiet_week_starts_a_new_story(store):
+    first = put(store, FLOOD, DAY)
+    again = put(store, FLOOD_TOO, DAY + timedelta(days=2))
+    later = put(store, FLOOD, DAY + timedelta(days=10))  # within the story's span, after eight quiet days
+    story = story_of(store)
+    assert story[first] == story[again] != story[later]
+
+
+def test_no_story_runs_longer_than_its_span(store):
+    ids = [put(store, FLOOD, DAY + timedelta(days=3 * n)) for n in range(12)]  # a document every 3 days for 33 days
+    story = story_of(store)
+    assert story[ids[0]] != story[ids[-1]]
+    with store.session() as session:
+        for s in session.scalars(select(Story).where(Story.size > 0)):
+            assert s.last_published - s.first_published <= stories.STORY_SPAN
+
+
+def test_a_document_close_to_two_stories_merges_them(store):
+    english = put(store, {"dam": 0.7, "flood": 0.7}, DAY)
+    russian = put(store, {"~kkvk": 0.7, "~khrs": 0.7}, DAY + timedelta(days=1))  # nothing in common with it
+    assert story_of(store)[english] != story_of(store)[russian]
+    both = put(store, {"dam": 0.5, "flood": 0.5, "~kkvk": 0.5, "~khrs": 0.5}, DAY + timedelta(days=1))
+    story = story_of(store)
+    assert story[english] == story[russian] == story[both]
+    with store.session() as session:
+        kept = session.get(Story, story[both])
+        assert kept.size == 3 and (kept.first_published, kept.last_published) == (DAY, DAY + timedelta(days=1))
+        assert sum(s.size for s in session.scalars(select(Story))) == 3
+
+
+def test_stories_apart_in_time_are_not_merged(store):
+    early = put(store, {"dam": 0.7, "flood": 0.7}, DAY)
+    late = put(store, {"~kkvk": 0.7, "~khrs": 0.7}, DAY + stories.STORY_SPAN + timedelta(days=5))
+    put(store, {"dam": 0.5, "flood": 0.5, "~kkvk": 0.5, "~khrs": 0.5}, None)  # undated: fits both, proves nothing
+    story = story_of(store)
+    assert story[early] != story[late]
+
+
+def test_a_story_a_user_arranged_is_not_merged(store):
+    english = put(store, {"dam": 0.7, "flood": 0.7}, DAY)
+    russian = put(store, {"~kkvk": 0.7, "~khrs": 0.7}, DAY)
+    with store.transaction() as session:
+        move_to_story(session, russian, None)
+    put(store, {"dam": 0.5, "flood": 0.5, "~kkvk": 0.5, "~khrs": 0.5}, DAY)
+    story = story_of(store)
+    assert story[english] != story[russian]
+
+
+def test_days_read_the_same_in_every_language():
+    assert dates("On June 6, 25,000 people fled; 13 died at 02:50.", "en") == ["@06-06"]
+    assert dates("6 июня 25 000 человек бежали", "ru") == ["@06-06"]
+    assert dates("Am 6. Juni flohen 25.000 Menschen; 06.06.2023", "de") == ["@06-06", "@06-06"]
+    assert dates("W nocy 6 czerwca 2023 r., 2023-06-07", "pl") == ["@06-06", "@06-07"]
+    assert dates("6 червня, 31 травня, 40 травня", "uk") == ["@06-06", "@05-31"]
+
+
+def test_pages_in_two_languages_naming_one_day_join_one_story(store):
+    english = "Explosions hit the port of Odesa on June 6. Ukraine blamed Russia for the blasts at the port."
+    russian = "Взрывы в порту Одессы прогремели 6 июня. Украина обвинила Россию во взрывах в порту."
+    first = put(store, stories.profile(english, "en"), DAY, "en")
+    second = put(store, stories.profile(russian, "ru"), DAY, "ru")
+    assert story_of(store)[first] == story_of(store)[second]
