@@ -160,3 +160,43 @@ def test_a_person_known_by_office_alone_joins_the_holder_named_later(tmp_path):
             actor = merged[actor]
         actor_of.setdefault(text, set()).add(actor)
     assert actor_of["Kremlin spokesman"] == actor_of["Dmitry Peskov"]
+
+
+def test_a_capital_that_acts_is_its_state_and_a_capital_as_a_place_is_the_city(analyse):
+    analysis = analyse("Moscow called the blast an act of Ukrainian sabotage on Tuesday. Thousands of people live in Moscow, "
+                       "where the talks were held.")
+    chain_of = {(analysis.mentions[i].span.start, analysis.mentions[i].span.text): c.name for c in analysis.chains for i in c.mentions}
+    acting, place = sorted(k for k in chain_of if k[1] == "Moscow")
+    assert chain_of[acting] == "Russia" and chain_of[place] == "Moscow"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "states", "cities"),
+    [
+        ("de", "Kiew und Moskau beschuldigen sich gegenseitig. In Moskau erklärte ein Sprecher, es gebe keine Beweise.",
+         {"Kiew": "Ukraine", "Moskau": "Russia"}, {"Moskau"}),
+        ("it", "Mosca nega e imputa l'azione a Kiev.", {"Mosca": "Russia"}, {"Kiev"}),
+        ("fr", "Le barrage, dont Kiev et Moscou s'accusent mutuellement la destruction.", {"Kiev": "Ukraine", "Moscou": "Russia"}, set()),
+    ],
+)
+def test_a_capital_that_acts_is_its_state_in_other_languages(language, text, states, cities):
+    analysis = analyse_other(Article(origin=f"{language}.txt", text=text, language=language, content_hash=language + text[:9]))
+    acting = {m.span.text: analysis.chains[m.chain].name for m in analysis.mentions if m.role == "description"}
+    named = {m.span.text for m in analysis.mentions if m.role == "name" and m.label == "GPE"}
+    assert acting == states and cities <= named
+
+
+def test_names_as_common_as_words_are_names_after_a_first_name_or_as_big_cities():
+    text = "Russlands Präsident Wladimir Putin bezeichnete ihn als Verräter. Putin sprach im Fernsehen. Moskau schweigt."
+    analysis = analyse_other(Article(origin="de.txt", text=text, language="de", content_hash="de-putin"))
+    chains = {c.name: {analysis.mentions[i].span.text for i in c.mentions} for c in analysis.chains}
+    assert chains["Wladimir Putin"] == {"Wladimir Putin", "Putin"} and "Moskau" in chains
+
+
+def test_a_heads_of_state_office_speaks_for_the_state(analyse):
+    analysis = analyse("The office of Belarusian President Alexander Lukashenko said on Saturday that he had brokered a deal. "
+                       "Lukashenko’s press service said talks went on all day. The Belarusian presidency published the text.")
+    found = forms(analysis)
+    assert {"The office of Belarusian President Alexander Lukashenko", "Lukashenko’s press service"} <= found["Belarus"]
+    assert government_of("Belarusian presidency") == "Belarus"
+    assert "Lukashenko’s press service" not in found["Alexander Lukashenko"]

@@ -102,3 +102,13 @@ def test_story_name_terms_hear_one_name_in_the_presss_spellings():
                                                ("Prigojine", "fr"), ("Prigožin", "sl")]} == {"~prgs"}
     assert {name_term(w, lang) for w, lang in [("Yevgeny", "en"), ("Evguéni", "fr"), ("Jewgeni", "de"), ("Євген", "uk")]} == {"~avgn"}
     assert name_term("Kachowka", "de") == name_term("Kakhovka", "en")  # German "ch" is no hissing sound
+
+
+def test_a_heads_of_state_press_service_speaks_for_the_state():
+    found = _mentions("Президент Белоруссии Александр Лукашенко провел переговоры. Об этом сообщает пресс-служба президента "
+                      "Белоруссии. Об этом говорится в сообщении пресс-службы Лукашенко. Пресс-служба губернатора ответила.")
+    assert found["пресс-служба президента Белоруссии"] == ("Белоруссия", "description")
+    assert found["пресс-службы Лукашенко"] == ("Белоруссия", "description")
+    assert not any(text.startswith("Пресс-служба губернатора") for text in found)
+    ukrainian = _mentions("Про це повідомляє прес-служба глави Білорусі. Президент Білорусі Олександр Лукашенко провів переговори.", "uk")
+    assert ukrainian["прес-служба глави Білорусі"] == ("Belarus", "description")

@@ -14,9 +14,11 @@ before its holder's is never merged into it.
 
 from __future__ import annotations
 
+import re
+
 from factfile.extract.lang import cyrillic
 from factfile.extract.names import country_in_english
-from factfile.records import Analysis, Mention, Span
+from factfile.records import Analysis, Chain, Mention, Span
 
 # Offices, in Russian and Ukrainian lemmas.
 TITLES = frozenset({
@@ -71,6 +73,48 @@ def add_titled(analysis: Analysis, reading) -> None:
         analysis.chains[chain].mentions.append(len(analysis.mentions))
         analysis.mentions.append(Mention(Span(start, end, text[start:end]), "PERSON", analysis.sentence_of(start),
                                          chain=chain, role="description"))
+    _add_press_services(analysis, tokens, holders)
+
+
+_PRESS_SERVICE = re.compile(r"(?i)^прес{1,2}-служб")
+_HEADS_OF_STATE = frozenset({"президент", "глава", "лидер", "лідер"})
+
+
+def _add_press_services(analysis: Analysis, tokens: list, holders: dict[Office, set[int]]) -> None:
+    """"пресс-служба президента Белоруссии", "пресс-службы Лукашенко" (whom the article calls "Президент
+    Белоруссии"), "прес-служба глави Білорусі": the press service of a head of state speaks for the state,
+    as the Kremlin does for Russia (a state and its government are one actor). A description of the
+    state, in the chain of the country's name if the article writes it, else in one of its own."""
+    text = analysis.article.text
+    heads = {chain: _state(office[1] + office[2]) for office, chains in holders.items() if office[0] in _HEADS_OF_STATE
+             for chain in chains if len(chains) == 1}
+    names = {m.span.start: m for m in analysis.mentions if m.role in ("name", "nickname") and m.label == "PERSON"}
+    for i in range(len(tokens) - 1):
+        if not _PRESS_SERVICE.match(tokens[i].text) or text[tokens[i].end:tokens[i + 1].start].strip():
+            continue
+        end, country = None, None
+        if _is_title(tokens[i + 1]) and tokens[i + 1].lemma in _HEADS_OF_STATE:
+            last = _bare_office(text, tokens, i + 1)
+            country = _state(tuple(_word(tokens[k]) for k in range(i + 2, last + 1))) if last is not None else None
+            end = tokens[last].end if last is not None else None
+        elif tokens[i + 1].start in names and names[tokens[i + 1].start].chain in heads:
+            person = names[tokens[i + 1].start]
+            end, country = person.span.end, heads[person.chain]
+        if end is None or country is None:
+            continue
+        start = tokens[i].start
+        chain = next((c for c in analysis.chains if c.label == "GPE" and country in map(country_in_english, [c.name, *c.aliases])), None)
+        if chain is None:
+            chain = Chain(id=len(analysis.chains), name=country, label="GPE")
+            analysis.chains.append(chain)
+        chain.mentions.append(len(analysis.mentions))
+        analysis.mentions.append(Mention(Span(start, end, text[start:end]), "ORG", analysis.sentence_of(start), chain=chain.id,
+                                         role="description"))
+
+
+def _state(words: tuple[str, ...]) -> str | None:
+    """The country among the words of whose an office is ("belarus" of "президент Белоруссии")."""
+    return next((c for c in map(country_in_english, words) if c), None)
 
 
 def _title_before(text: str, tokens: list, j: int) -> tuple[int, int] | None:
