@@ -200,3 +200,19 @@ def test_a_heads_of_state_office_speaks_for_the_state(analyse):
     assert {"The office of Belarusian President Alexander Lukashenko", "Lukashenko’s press service"} <= found["Belarus"]
     assert government_of("Belarusian presidency") == "Belarus"
     assert "Lukashenko’s press service" not in found["Alexander Lukashenko"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "army"),
+    [
+        ("fr", "Le groupe Wagner accuse l'armée russe d'avoir mené des frappes.", "l'armée russe"),
+        ("es", "La cúpula del Ejército ruso ha escalado.", "Ejército ruso"),
+        ("pt", "Prigozhin disse que o exército russo havia atacado um acampamento.", "exército russo"),
+        ("de", "Die Lager seien von der russischen Armee angegriffen worden.", "russischen Armee"),
+    ],
+)
+def test_a_countrys_army_in_other_languages_is_its_armed_forces(language, text, army):
+    analysis = analyse_other(Article(origin=f"{language}.txt", text=text, language=language, content_hash=language + text[:9]))
+    (chain,) = [c for c in analysis.chains if c.name == army]
+    assert chain.label == "ORG" and signature("Armed Forces of Russia") in {signature(a) for a in chain.aliases}
+    assert signature("Russian forces") == signature("Armed Forces of the Russian Federation")

@@ -112,3 +112,16 @@ def test_a_heads_of_state_press_service_speaks_for_the_state():
     assert not any(text.startswith("Пресс-служба губернатора") for text in found)
     ukrainian = _mentions("Про це повідомляє прес-служба глави Білорусі. Президент Білорусі Олександр Лукашенко провів переговори.", "uk")
     assert ukrainian["прес-служба глави Білорусі"] == ("Belarus", "description")
+
+
+def test_a_countrys_army_written_with_the_country_after_it_is_its_armed_forces():
+    found = _mentions("Крім нього армія РФ під час заколоту втратила три вертольоти.", "uk")
+    assert found["армія РФ"] == ("армія РФ", "name")
+    analysis = analyse(Article(origin="test", text="Він сказав, що втрати армії РФ зросли.", content_hash="army", language="uk"))
+    assert "Russian Army" in next(c for c in analysis.chains if c.name == "армія РФ").aliases
+    assert "Austria" not in {c.name for c in analysis.chains}  # "Він сказав" (he said) is no capital that acts
+
+
+def test_a_capital_that_acts_is_its_state():
+    found = _mentions("По словам Пескова, таким образом Киев попытался отвлечь внимание. Берег остается под контролем Киева.")
+    assert found["Киев"] == ("Ukraine", "description") and found["Киева"] == ("Киев", "name")

@@ -68,3 +68,33 @@ def acting_subject(token) -> bool:
     if token.dep_ == "conj" and token.head.dep_ == "nsubj":
         token = token.head
     return token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX") and token.head.lemma_ != "be"
+
+
+def move_acting_capitals(analysis, tokens) -> None:
+    """Russian and Ukrainian: a capital in the nominative right before a verb ("Киев попытался отвлечь",
+    "Москва заявила") acts, so its mention moves from the city's chain to the state's (a description of
+    the state there); a city chain left with no mention names no actor. `tokens` are the Cyrillic
+    reader's, with their parses."""
+    from factfile.extract.names import country_in_english
+    from factfile.records import Chain
+
+    at = {t.start: i for i, t in enumerate(tokens)}
+    place_of = {p.mention: p.name for p in analysis.places if p.mention is not None}
+    for index, mention in enumerate(analysis.mentions):
+        i = at.get(mention.span.start)
+        country = capital_country(place_of[index]) if index in place_of else None
+        if country is None or mention.chain is None or mention.role != "name" or i is None or i + 1 >= len(tokens) \
+                or tokens[i].end != mention.span.end or not tokens[i].has("nomn") or tokens[i].parses[0].tag.POS != "NOUN" or not tokens[i + 1].parses \
+                or tokens[i + 1].parses[0].tag.POS != "VERB" or analysis.article.text[tokens[i].end:tokens[i + 1].start].strip():
+            continue
+        old = analysis.chains[mention.chain]
+        state = next((c for c in analysis.chains if c.label == "GPE" and c is not old
+                      and country in map(country_in_english, [c.name, *c.aliases])), None)
+        if state is None:
+            state = Chain(id=len(analysis.chains), name=country, label="GPE")
+            analysis.chains.append(state)
+        old.mentions.remove(index)
+        if not old.mentions:
+            old.not_an_actor = "its only mentions stand for the state of which it is the capital"
+        state.mentions.append(index)
+        mention.chain, mention.role = state.id, "description"

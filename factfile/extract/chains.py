@@ -162,6 +162,17 @@ def _acting_capitals(doc: Doc, analysis: Analysis, groups: _Groups) -> None:
         groups.start(key, country)
         mention.role = "description"
         groups.assigned[index] = key
+    taken = [(m.span.start, m.span.end) for m in analysis.mentions]
+    added: list[tuple[Mention, str]] = []
+    for token in doc:  # "Kyiv accused Russian forces": a capital the model did not take for a name
+        if token.pos_ != "PROPN" or any(s < token.idx + len(token) and token.idx < e for s, e in taken) or not acting_subject(token):
+            continue
+        country = capital_country(token.text)
+        if country is not None:
+            groups.start(name_key(country), country)
+            span = Span(token.idx, token.idx + len(token), token.text)
+            added.append((Mention(span, "GPE", analysis.sentence_of(token.idx), role="description"), name_key(country)))
+    _insert(analysis, groups, added)
 
 
 class _Groups:

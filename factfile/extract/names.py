@@ -256,8 +256,8 @@ def signature(text: str, person: bool = False) -> str:
             words = [words[0]] + [w for w in words[1:] if len(w) > 1 and w not in _PERSON_EXTRAS] or words
     else:
         words = [_stem(w) for w in words]
-        if "forces" in words:  # "Ukraine's armed forces", "Ukrainian forces", "Russian occupying forces"
-            words = [w for w in words if w not in _FORCES_QUALIFIERS] or words
+        if "forces" in words:  # "Ukraine's armed forces", "Ukrainian forces", "Russian occupying forces", "of the Russian Federation"
+            words = [w for w in words if w not in _FORCES_QUALIFIERS and w != "federation"] or words
     return " ".join(sorted(words))
 
 

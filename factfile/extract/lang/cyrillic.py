@@ -182,8 +182,8 @@ _FORCES_QUALIFIERS = frozenset({"оккупационный", "окупацій�
 
 
 def _forces(tokens: list[Token]) -> list[tuple[int, int, str]]:
-    """"российские войска", "російські окупаційні війська": a country's armed forces, an actor though
-    written in small letters (the adjective alone is a nationality word)."""
+    """"российские войска", "російські окупаційні війська", "армія РФ": a country's armed forces, an actor
+    though written in small letters (the adjective alone is a nationality word)."""
     found = []
     for i, token in enumerate(tokens):
         if token.lemma not in _NATIONAL_ADJECTIVES:
@@ -193,6 +193,10 @@ def _forces(tokens: list[Token]) -> list[tuple[int, int, str]]:
             end += 1
         if end < len(tokens) and tokens[end].lemma in _FORCES_NOUNS:
             found.append((token.start, tokens[end].end, "ORG"))
+    for i, token in enumerate(tokens[:-1]):  # "армія РФ", "армии России": the noun, then the country
+        if token.lemma in _FORCES_NOUNS and (tokens[i + 1].text == "РФ" or tokens[i + 1].capitalised and tokens[i + 1].has("gent")
+                                              and country_in_english(tokens[i + 1].lemma)):
+            found.append((token.start, tokens[i + 1].end, "ORG"))
     return found
 
 

@@ -17,7 +17,7 @@ from factfile.extract import frequency
 from factfile.extract.capitals import acts_in, capital_country
 from factfile.extract.gazetteer import load_gazetteer
 from factfile.extract.gender import first_name_gender
-from factfile.extract.lang import dates, reported_latin
+from factfile.extract.lang import dates, forces, reported_latin
 from factfile.extract.lang.cyrillic import sentences
 from factfile.extract.names import GROUP_WORDS, country_in_english, name_key
 from factfile.extract.places import resolve_names
@@ -85,10 +85,17 @@ def analyse(analysis: Analysis, language: str) -> None:
         analysis.mentions.append(Mention(Span(start, end, name), label, analysis.sentence_of(start)))
         if place:
             toponyms.append(analysis.mentions[-1])
+    armies = _armed_forces(analysis, text, language)
     _surnames_again(analysis, text)
     states = _acting_capitals(analysis, text, language)
     toponyms = [(m.span, i, m.span.text, False, "GPE") for i, m in enumerate(analysis.mentions) if any(m is t for t in toponyms)]
     analysis.chains = _chains(analysis, states)
+    for mention, country in armies:
+        chain = analysis.chains[mention.chain]
+        alias = f"Armed Forces of {country}"
+        if alias not in chain.aliases:
+            chain.aliases.append(alias)
+            chain.alias_reasons[alias] = f"“{mention.span.text}”: the armed forces of {country}"
     analysis.places = resolve_names(analysis, toponyms)
     analysis.times = dates.find_times(analysis, language)
     analysis.quantities = dates.find_quantities(analysis, language)
@@ -131,6 +138,18 @@ def _full_name_at_end(words: list[str]) -> int | None:
     if len(words) < 2 or len(words[-2]) < 4 or first_name_gender(" ".join(words[-2:])) is None or not words[-1][:1].isupper():
         return None
     return len(words) - 2
+
+
+def _armed_forces(analysis: Analysis, text: str, language: str) -> list[tuple[Mention, str]]:
+    """"l'armée russe", "ejército ruso": a country's armed forces, an organisation (see lang/forces.py);
+    returns each such mention with its country."""
+    taken = [(m.span.start, m.span.end) for m in analysis.mentions]
+    armies = []
+    for start, end, country in forces.find(text, language):
+        if not any(s < end and start < e for s, e in taken):
+            analysis.mentions.append(Mention(Span(start, end, text[start:end]), "ORG", analysis.sentence_of(start)))
+            armies.append((analysis.mentions[-1], country))
+    return armies
 
 
 def _surnames_again(analysis: Analysis, text: str) -> None:
