@@ -216,3 +216,23 @@ def test_a_countrys_army_in_other_languages_is_its_armed_forces(language, text, 
     (chain,) = [c for c in analysis.chains if c.name == army]
     assert chain.label == "ORG" and signature("Armed Forces of Russia") in {signature(a) for a in chain.aliases}
     assert signature("Russian forces") == signature("Armed Forces of the Russian Federation")
+
+
+def test_an_office_written_alone_joins_the_person_another_article_gives_it_or_no_one(tmp_path):
+    pages = {
+        "a.txt": "Официальный представитель Кремля Дмитрий Песков заявил, что Пригожин уедет в Белоруссию.",
+        "b.txt": "Уголовное дело прекратят. Представитель Кремля добавил, что гарантией служит слово президента.",
+        "c.txt": "Официальный спикер Кремля также рассказал журналистам, что переговоры шли весь день.",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "store.db")
+    Pipeline(store).ingest([str(tmp_path / name) for name in pages])
+    with store.session() as session:
+        rows = dict(session.execute(select(s.Mention.text, s.Mention.actor_id)).all())
+        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
+        names = set(session.scalars(select(s.Actor.name)))
+    live = {text: merged.get(actor) or actor for text, actor in rows.items() if actor is not None}
+    assert live["Представитель Кремля"] == live["Дмитрий Песков"]
+    assert "Официальный спикер Кремля" in rows and "Официальный спикер Кремля" not in live
+    assert not any("спикер" in name for name in names)

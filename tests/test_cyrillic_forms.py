@@ -63,8 +63,10 @@ def test_the_titled_person_goes_by_the_office_and_an_office_with_no_holder_is_le
     assert "президент Белоруссии" in chains["Александр Лукашенко"].aliases
     assert "украинский лидер" in [a.casefold() for a in chains["Владимир Зеленский"].aliases]
     found = _mentions(text)
-    assert "Белорусский лидер" not in found  # not Zelensky: another nationality
-    assert "представитель Кремля" not in found
+    assert found["Белорусский лидер"] == ("Белорусский лидер", "description")  # not Zelensky: another nationality
+    assert found["представитель Кремля"] == ("представитель Кремля", "description")  # its own, joined only by exact name
+    alone = {c.name for c in analysis.chains if c.offices}
+    assert {"Белорусский лидер", "представитель Кремля"} <= alone
 
 
 def _chains(text: str, language: str = "ru") -> dict[str, object]:
@@ -125,3 +127,11 @@ def test_a_countrys_army_written_with_the_country_after_it_is_its_armed_forces()
 def test_a_capital_that_acts_is_its_state():
     found = _mentions("По словам Пескова, таким образом Киев попытался отвлечь внимание. Берег остается под контролем Киева.")
     assert found["Киев"] == ("Ukraine", "description") and found["Киева"] == ("Киев", "name")
+
+
+def test_names_written_in_small_letters():
+    found = _mentions("путін припустився помилки. Регіони підтримали бунт євгена пригожина, а 21 регіон — політику "
+                      "володимира путіна. Половина росії підтримала пригожина, половина — путіна.", "uk")
+    assert found["володимира путіна"] == found["путін"] == found["путіна"] == ("володимир путін", "name")
+    assert found["пригожина"] == found["євгена пригожина"] == ("євген пригожин", "name")
+    assert "росії" not in found and "політику" not in found

@@ -8,8 +8,8 @@ The office is a noun of office (TITLES, lemmas) with the words after it up to th
 other adjectives ("официальный") are part of the span, not of the office. An office the article gives
 two people is no one's. Titled persons also get the office as an alias ("представитель Кремля"), so
 that other articles' titled names find them by it. An office written alone with no holder in the
-article is left alone: as actors of their own such offices were mostly junk, and a record made
-before its holder's is never merged into it.
+article is the person another article gave it, found by the office's exact name; with no such person
+it names no actor (as actors of their own such offices were mostly junk).
 """
 
 from __future__ import annotations
@@ -27,6 +27,9 @@ TITLES = frozenset({
     "командувач", "губернатор", "мэр", "мер", "председатель", "голова", "диктатор", "ватажок", "руководитель",
     "керівник", "премьер-министр", "прем'єр-міністр", "канцлер", "генсек",
 })
+# The title of an office written alone, with no holder in the article (`Chain.offices`): the chain joins the
+# person another article gives that office by that exact name, else it names no actor.
+OFFICE_ALONE = ""
 _MAX_BETWEEN = 6  # words between an office and the name: "министра обороны РФ", "пресс-секретарь президента России"
 _MAX_WHOSE = 4  # words of whose office in an office written alone: "основателя ЧВК «Вагнер»"
 _QUOTES = set("«»„“\"")
@@ -69,6 +72,13 @@ def add_titled(analysis: Analysis, reading) -> None:
         chains = holders.get(_office(text, tokens, i, range(i + 1, end + 1)), set())
         if len(chains) == 1:
             spans.append((tokens[first].start, tokens[end].end, *chains))
+        elif not chains:  # no holder here: the person other articles give this office, if any (relate/actors.py)
+            name = _office_name(text, tokens, i, end)
+            alone = next((c for c in analysis.chains if c.offices.get(name) == OFFICE_ALONE), None)
+            if alone is None:
+                alone = Chain(id=len(analysis.chains), name=name, label="PERSON", offices={name: OFFICE_ALONE})
+                analysis.chains.append(alone)
+            spans.append((tokens[first].start, tokens[end].end, alone.id))
     for start, end, chain in spans:
         analysis.chains[chain].mentions.append(len(analysis.mentions))
         analysis.mentions.append(Mention(Span(start, end, text[start:end]), "PERSON", analysis.sentence_of(start),
