@@ -236,3 +236,11 @@ def test_an_office_written_alone_joins_the_person_another_article_gives_it_or_no
     assert live["Представитель Кремля"] == live["Дмитрий Песков"]
     assert "Официальный спикер Кремля" in rows and "Официальный спикер Кремля" not in live
     assert not any("спикер" in name for name in names)
+
+
+def test_a_courtesy_title_the_model_took_into_the_name_is_a_title(analyse):
+    analysis = analyse("Yevgeny Progozhin, who owns the private Wagner force, spoke on Friday. Mr Progozhin, who has called "
+                       "for an armed rebellion, said more.")
+    found = forms(analysis)
+    assert {"Yevgeny Progozhin", "Mr Progozhin", "Progozhin"} <= found["Yevgeny Progozhin"]
+    assert "Mr Progozhin" not in next(c for c in analysis.chains if c.name == "Yevgeny Progozhin").aliases

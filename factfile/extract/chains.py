@@ -78,6 +78,7 @@ def make_chains() -> Stage:
 
 def build_chains(analysis: Analysis, doc: Doc | None = None) -> list[Chain]:
     text = analysis.article.text
+    _courtesy_titles_out(analysis, text)
     _add_bracketed_names(analysis, text)
     _mark_nicknames(analysis, text)
     links = _stated_links(analysis, text)
@@ -173,6 +174,19 @@ def _acting_capitals(doc: Doc, analysis: Analysis, groups: _Groups) -> None:
             span = Span(token.idx, token.idx + len(token), token.text)
             added.append((Mention(span, "GPE", analysis.sentence_of(token.idx), role="description"), name_key(country)))
     _insert(analysis, groups, added)
+
+
+_COURTESY = re.compile(r"(?:Mr|Mrs|Ms|Dr)\.?\s+(?=[A-Z])")
+
+
+def _courtesy_titles_out(analysis: Analysis, text: str) -> None:
+    """"Mr Progozhin" as the model wrote it: the name is "Progozhin", and the title with it a description
+    (`_add_titles`), as where the model leaves the title out ("Mr. Trump")."""
+    for mention in analysis.mentions:
+        title = _COURTESY.match(mention.span.text) if mention.label == "PERSON" and mention.role == "name" else None
+        if title is not None:
+            start = mention.span.start + title.end()
+            mention.span = Span(start, mention.span.end, text[start : mention.span.end])
 
 
 class _Groups:
