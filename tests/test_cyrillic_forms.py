@@ -135,3 +135,4 @@ def test_names_written_in_small_letters():
     assert found["володимира путіна"] == found["путін"] == found["путіна"] == ("володимир путін", "name")
     assert found["пригожина"] == found["євгена пригожина"] == ("євген пригожин", "name")
     assert "росії" not in found and "політику" not in found
+    assert "нашите врагове" not in _mentions("Всякакви разпри, от които се възползват нашите врагове.")  # Bulgarian, guessed

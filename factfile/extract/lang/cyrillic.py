@@ -160,7 +160,7 @@ def _lowercase_persons(text: str, tokens: list[Token], found: list[tuple[int, in
     taken = [(s, e) for s, e, _ in found]
     persons = []
     for first, second in zip(tokens, tokens[1:], strict=False):
-        if first.text.islower() and second.text.islower() and first.has("Name") and _surname(second) \
+        if first.text.islower() and second.text.islower() and _first_name(first) and _surname(second) \
                 and not text[first.end:second.start].strip() and not any(s < second.end and first.start < e for s, e in taken):
             persons.append((first.start, second.end, "PERSON"))
     surnames = {_person_lemma(t) for t in tokens if any(t.end == e and s < t.start for s, e, _ in persons)}
@@ -169,8 +169,13 @@ def _lowercase_persons(text: str, tokens: list[Token], found: list[tuple[int, in
     return persons + lone
 
 
+def _first_name(token: Token) -> bool:
+    return any(p.is_known and _tagged(p, "Name") for p in token.parses[:3])
+
+
 def _surname(token: Token) -> bool:
-    return bool(token.parses) and _tagged(token.parses[0], "Surn")
+    """A word the dictionary knows (not a guess from its ending) first as a surname."""
+    return bool(token.parses) and token.parses[0].is_known and _tagged(token.parses[0], "Surn")
 
 
 # Acronyms of a kind of armed group written before its name without quotes: "ЧВК Вагнер", "ПВК Вагнер".
