@@ -11,7 +11,7 @@ from factfile.extract.lang import analyse as analyse_other
 from factfile.extract.names import government_of, signature
 from factfile.ingest import to_article
 from factfile.pipeline import Pipeline
-from factfile.records import Article, RawItem
+from factfile.records import Analysis, Article, RawItem
 from factfile.store import Store
 from factfile.store import schema as s
 
@@ -238,9 +238,15 @@ def test_an_office_written_alone_joins_the_person_another_article_gives_it_or_no
     assert not any("спикер" in name for name in names)
 
 
-def test_a_courtesy_title_the_model_took_into_the_name_is_a_title(analyse):
-    analysis = analyse("Yevgeny Progozhin, who owns the private Wagner force, spoke on Friday. Mr Progozhin, who has called "
-                       "for an armed rebellion, said more.")
-    found = forms(analysis)
-    assert {"Yevgeny Progozhin", "Mr Progozhin", "Progozhin"} <= found["Yevgeny Progozhin"]
-    assert "Mr Progozhin" not in next(c for c in analysis.chains if c.name == "Yevgeny Progozhin").aliases
+def test_a_courtesy_title_the_model_took_into_the_name_is_a_title():
+    """eval/realstory (Wagner): in one BBC page the model wrote the person "Mr Progozhin", title and all."""
+    from factfile.extract.chains import build_chains
+    from factfile.records import Mention, Span
+
+    text = "Yevgeny Progozhin owns the private Wagner force. Mr Progozhin, who has called for an armed rebellion, spoke."
+    first, second = Span(0, 48, text[:48]), Span(49, len(text), text[49:])
+    analysis = Analysis(article=Article(origin="t", text=text, content_hash="mr", language="en"), sentences=[first, second])
+    analysis.mentions = [Mention(Span(0, 17, "Yevgeny Progozhin"), "PERSON", first), Mention(Span(49, 61, "Mr Progozhin"), "PERSON", second)]
+    (chain,) = build_chains(analysis)
+    assert {analysis.mentions[i].span.text for i in chain.mentions} == {"Yevgeny Progozhin", "Progozhin", "Mr Progozhin"}
+    assert chain.name == "Yevgeny Progozhin" and "Mr Progozhin" not in chain.aliases
