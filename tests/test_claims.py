@@ -81,6 +81,26 @@ def test_russian_inflections_make_the_same_claim_and_other_words_do_not():
     assert claims.content_words("Rostov-on-Don was taken") == frozenset({"rostov", "don", "taken"})  # English words whole
 
 
+def test_names_differ_between_two_sides_not_between_two_wordings():
+    assert claims.names_differ("Ukraine blew up the Kakhovka dam", "Russia blew up the Kakhovka dam")
+    assert claims.names_differ("Во вторник Украина взорвала ГЭС", "Во вторник Россия взорвала ГЭС")
+    assert not claims.names_differ("Во вторник Украина взорвала ГЭС", "Ukraine blew up the dam")  # one key in both scripts
+    assert not claims.names_differ("Apparently, Russia blew up the dam", "Russia blew up the Kakhovka dam")  # no name opens it
+    assert not claims.names_differ(  # a sentence opened by a frequent word ("Уголовное") against the same lower-case
+        "Уголовное дело в отношении Евгения Пригожина будет прекращено",
+        "что уголовное дело в отношении Евгения Пригожина будет прекращено, сообщает РИА",
+    )
+
+
+def test_a_content_cut_down_to_a_name_makes_no_claim_but_a_shared_number_does():
+    """eval/realstory (Wagner): a statement whose content is only "Вагнер" joined five claims naming the
+    group; (Kakhovka) "о 35 погибших" is the 35 dead another agency reports in a whole sentence."""
+    assert not claims.same_claim("Вагнер", "что бойцы ЧВК «Вагнер» смогут подписать контракты с Минобороны РФ")
+    assert not claims.same_claim("Евгения Пригожина", "Уголовное дело против главы ЧВК «Вагнер» Евгения Пригожина будет прекращено")
+    assert claims.same_claim("о 35 погибших", "Число погибших в результате разрушения Каховской ГЭС выросло до 35 человек")
+    assert claims.same_claim("Вагнер", "«Вагнер»")  # the same words still say the same
+
+
 @pytest.mark.parametrize("db", BACKENDS, indirect=True)
 def test_migration_keys_cyrillic_statements_as_the_writer_does(db, tmp_path):
     page = tmp_path / "ria.txt"

@@ -85,6 +85,47 @@ def test_statements_from_one_source_are_matched_by_content_and_denials_do_not_su
     assert len(support.items) == 2
 
 
+def test_within_a_story_the_content_decides_whoever_the_source_is_resolved_to(store, three_documents):
+    """eval/realstory (Kakhovka): one command's words, its source resolved to an actor on one page and left
+    as text on others; another story's statement from another source stays apart."""
+    original, copy, independent = three_documents
+    with store.transaction() as session:
+        command = Actor(name="Southern Command", kind="organization")
+        dam, other = Story(label="the dam"), Story(label="another story")
+        session.add_all([command, dam, other])
+        session.flush()
+        for document_id, story in ((original, dam), (copy, other), (independent, dam)):
+            session.get(Document, document_id).story_id = story.id
+        content = "The Kakhovka dam was blown up by the Russian occupying forces"
+        said = statement(session, original, "the Southern Command of the Ukrainian armed forces", content, actor_id=command.id)
+        alike = statement(session, independent, "the South command of Ukraine's armed forces", content)
+        statement(session, copy, "a blogger", content)
+    with store.session() as session:
+        support = corroboration.for_statements(session, [said, alike])
+        assert support[said].items == support[alike].items == [said, alike]
+        assert corroboration.claim_ids(session, [said, alike]) == {said: said, alike: said}
+        assert sorted(s.id for s in corroboration.same_statements(session, session.get(Statement, alike))) == [said, alike]
+
+
+def test_within_a_story_two_sources_blaming_two_sides_make_two_claims(store, three_documents):
+    """The words of "Ukraine blew up the dam" and "Russia blew up the dam" are alike; from two sources in
+    one story they are the two sides of a dispute, not one claim corroborated."""
+    original, copy, independent = three_documents
+    with store.transaction() as session:
+        dam = Story(label="the dam")
+        session.add(dam)
+        session.flush()
+        for document_id in (original, independent):
+            session.get(Document, document_id).story_id = dam.id
+        russia = statement(session, original, "the Russian defence ministry", "Ukraine blew up the Kakhovka dam")
+        ukraine = statement(session, independent, "the Ukrainian army", "Russia blew up the Kakhovka dam")
+        again = statement(session, independent, "the Russian defence ministry", "Ukraine blew up the Kakhovka dam on Tuesday")
+    with store.session() as session:
+        support = corroboration.for_statements(session, [russia, ukraine])
+        assert support[russia].items == [russia, again] and support[ukraine].items == [ukraine]
+        assert [s.id for s in corroboration.same_statements(session, session.get(Statement, ukraine))] == [ukraine]
+
+
 def test_conflicting_numbers_about_an_actor_are_flagged_with_both_sides(store, three_documents):
     original, copy, independent = three_documents
     with store.transaction() as session:

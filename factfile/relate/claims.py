@@ -7,9 +7,10 @@ nationalists were killed" and "over 70 militants eliminated" can meet where thei
 Numbers and negation still separate claims: "70 killed" and "2 killed" are two claims about the same
 thing (a dispute, relate/contradictions.py), and so are "X met Y" and "X did not meet Y". Without
 stored vectors (statements stored before them, and those not in English) the words decide:
-token_set_ratio >= `SAME_WORDS`. Russian and Ukrainian inflect by endings ("дело Пригожина прекратят"
-/ "дело Пригожин будет прекращено"), so a Cyrillic word counts by its first `CYRILLIC_STEM` letters
-and their stop words are left out, for the band keys and the comparison alike.
+token_set_ratio >= `SAME_WORDS`. Russian and Ukrainian inflect by endings ("дело Пригожина
+прекратят" / "дело Пригожин будет прекращено"), so a Cyrillic word counts by its first `CYRILLIC_STEM`
+letters and their stop words are left out, for the band keys and the comparison alike. A content of fewer than `MIN_CLAIM_WORDS` content words (a name the parser left
+as the content) shares a claim only with its own words or a number.
 
 The rest of this module finds candidates without reading the store:
 
@@ -29,13 +30,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from factfile.relate.fingerprints import _hash64, stop_words
+from factfile.relate.fingerprints import _hash64, name_key, stop_words
 from factfile.store.schema import StatementBand, StatementVector
 
 SAME_CLAIM = 1.0  # cosine + Jaccard of content words
@@ -43,6 +44,12 @@ SAME_WORDS = 85  # rapidfuzz token_set_ratio: the word-overlap rule, used withou
 # Letters a Cyrillic word keeps: 5 joined the case and tense forms of eval/realstory's Wagner quotes
 # ("Пригожина"/"Пригожин", "прекратят"/"прекращено", "списку"/"списке"), 4 joined unrelated words.
 CYRILLIC_STEM = 5
+# Content words a content needs to make a claim another content can share, unless the two share a number
+# ("о 35 погибших"): a content cut down to a name ("Евгения Пригожина", "Вагнер") is contained in every
+# content naming it, and token_set_ratio scores containment 100. Three kept every pair of one labelled
+# claim that eval/realstory's Kakhovka statements group and split the Wagner ones that joined five
+# claims through such a content.
+MIN_CLAIM_WORDS = 3
 ROWS = 2  # the combination below is written for two rows per band
 BANDS = 8
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -167,6 +174,7 @@ _NEGATION = frozenset({"not", "no", "never", "n't", "nobody", "nothing", "none",
 _TOKEN = re.compile(r"n't|\w+", re.UNICODE)
 
 
+@lru_cache(maxsize=1 << 16)
 def numbers(content: str) -> frozenset[float]:
     """The numbers a content states, numerals and number words ("70", "two", "four dozen" -> 4 and 12)."""
     found = set()
@@ -179,13 +187,46 @@ def numbers(content: str) -> frozenset[float]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=1 << 16)
 def negated(content: str) -> bool:
     return any(t.casefold() in _NEGATION for t in _TOKEN.findall(content))
 
 
+@lru_cache(maxsize=1 << 16)  # a content is compared with each of its peers
 def content_words(content: str) -> frozenset[str]:
     tokens = {t.casefold() for t in _WORD.findall(content)}
     return frozenset(_form(t) for t in (tokens - _stop_words() or tokens))
+
+
+_NAME = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:\n])[\W\d_]*$")
+
+
+@lru_cache(maxsize=1 << 16)
+def names(content: str) -> frozenset[str]:
+    """The names a content states, script- and spelling-neutral (fingerprints.name_key: "Ukraine" and
+    "Украина" are one key, "Russia" another): capitalised words that are no stop word; a word opening a
+    sentence only if it is a country's ("Ukraine blew up ...", not "Apparently, ..." nor "Уголовное
+    дело ..."). A name opening a sentence is missed, which only lets two contents meet more often;
+    telling it from an ordinary word by its frequency would load a word list per language at read time."""
+    from factfile.extract.names import is_country_word
+
+    found = set()
+    for match in _NAME.finditer(content):
+        word = match.group()
+        if not word[0].isupper() or len(word) < 2 or word.casefold() in _stop_words():
+            continue
+        if _OPENS_SENTENCE.search(content, 0, match.start()) and not is_country_word(word):
+            continue
+        found.add(name_key(word))
+    return frozenset(found)
+
+
+def names_differ(a: str, b: str) -> bool:
+    """Whether each content names someone or something the other does not: "Ukraine blew up the dam" and
+    "Russia blew up the dam" are the two sides of a dispute, not one claim, whatever their other words."""
+    a_names, b_names = names(a), names(b)
+    return bool(a_names - b_names) and bool(b_names - a_names)
 
 
 def same_claim(
@@ -200,9 +241,11 @@ def same_claim(
         return False
     if polarity and negated(a) != negated(b):
         return False
+    a_words, b_words = content_words(a), content_words(b)
+    if min(len(a_words), len(b_words)) < MIN_CLAIM_WORDS and a_words != b_words and not a_numbers & b_numbers:
+        return False
     if a_vector is None or b_vector is None:
         return fuzz.token_set_ratio(_compared(a), _compared(b)) >= SAME_WORDS
-    a_words, b_words = content_words(a), content_words(b)
     jaccard = len(a_words & b_words) / max(1, len(a_words | b_words))
     return float(np.dot(a_vector, b_vector)) + jaccard >= SAME_CLAIM
 
