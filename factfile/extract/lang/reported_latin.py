@@ -73,7 +73,8 @@ def _reporting_verb(text: str, sentence: Span, names: list[Mention], verb: re.Pa
     after = [m for m in names if m.span.start >= match.end() and m.span.start - match.end() < 60]
     clause_start = sentence.start + max(before.rfind(","), before.rfind(";"), -1) + 1
     earlier = [m for m in names if clause_start <= m.span.start and m.span.end <= match.start()]
-    inverted = bool(re.search(r"[,»”\"]\s*[-–—]?\s*$", before)) and not earlier
+    subject = [m for m in names if m.span.end <= match.start() and re.fullmatch(r"\s*,\s*", text[m.span.end:match.start()])]
+    inverted = bool(re.search(r"[,»”\"]\s*[-–—]?\s*$", before)) and not earlier and not subject  # not "X, Y, disse"
     if inverted and after:  # "«...», ha affermato il presidente Zelensky"
         source, content = after[0], _span(text, sentence.start, match.start())
     elif earlier:  # "Prigozhin disse que ...", "Zelenski, que ..., ha señalado que ..."
