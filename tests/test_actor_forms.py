@@ -11,7 +11,7 @@ from factfile.extract.lang import analyse as analyse_other
 from factfile.extract.names import government_of, signature
 from factfile.ingest import to_article
 from factfile.pipeline import Pipeline
-from factfile.records import Article, RawItem
+from factfile.records import Analysis, Article, RawItem
 from factfile.store import Store
 from factfile.store import schema as s
 
@@ -160,3 +160,93 @@ def test_a_person_known_by_office_alone_joins_the_holder_named_later(tmp_path):
             actor = merged[actor]
         actor_of.setdefault(text, set()).add(actor)
     assert actor_of["Kremlin spokesman"] == actor_of["Dmitry Peskov"]
+
+
+def test_a_capital_that_acts_is_its_state_and_a_capital_as_a_place_is_the_city(analyse):
+    analysis = analyse("Moscow called the blast an act of Ukrainian sabotage on Tuesday. Thousands of people live in Moscow, "
+                       "where the talks were held.")
+    chain_of = {(analysis.mentions[i].span.start, analysis.mentions[i].span.text): c.name for c in analysis.chains for i in c.mentions}
+    acting, place = sorted(k for k in chain_of if k[1] == "Moscow")
+    assert chain_of[acting] == "Russia" and chain_of[place] == "Moscow"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "states", "cities"),
+    [
+        ("de", "Kiew und Moskau beschuldigen sich gegenseitig. In Moskau erklärte ein Sprecher, es gebe keine Beweise.",
+         {"Kiew": "Ukraine", "Moskau": "Russia"}, {"Moskau"}),
+        ("it", "Mosca nega e imputa l'azione a Kiev.", {"Mosca": "Russia"}, {"Kiev"}),
+        ("fr", "Le barrage, dont Kiev et Moscou s'accusent mutuellement la destruction.", {"Kiev": "Ukraine", "Moscou": "Russia"}, set()),
+    ],
+)
+def test_a_capital_that_acts_is_its_state_in_other_languages(language, text, states, cities):
+    analysis = analyse_other(Article(origin=f"{language}.txt", text=text, language=language, content_hash=language + text[:9]))
+    acting = {m.span.text: analysis.chains[m.chain].name for m in analysis.mentions if m.role == "description"}
+    named = {m.span.text for m in analysis.mentions if m.role == "name" and m.label == "GPE"}
+    assert acting == states and cities <= named
+
+
+def test_names_as_common_as_words_are_names_after_a_first_name_or_as_big_cities():
+    text = "Russlands Präsident Wladimir Putin bezeichnete ihn als Verräter. Putin sprach im Fernsehen. Moskau schweigt."
+    analysis = analyse_other(Article(origin="de.txt", text=text, language="de", content_hash="de-putin"))
+    chains = {c.name: {analysis.mentions[i].span.text for i in c.mentions} for c in analysis.chains}
+    assert chains["Wladimir Putin"] == {"Wladimir Putin", "Putin"} and "Moskau" in chains
+
+
+def test_a_heads_of_state_office_speaks_for_the_state(analyse):
+    analysis = analyse("The office of Belarusian President Alexander Lukashenko said on Saturday that he had brokered a deal. "
+                       "Lukashenko’s press service said talks went on all day. The Belarusian presidency published the text.")
+    found = forms(analysis)
+    assert {"The office of Belarusian President Alexander Lukashenko", "Lukashenko’s press service"} <= found["Belarus"]
+    assert government_of("Belarusian presidency") == "Belarus"
+    assert "Lukashenko’s press service" not in found["Alexander Lukashenko"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "army"),
+    [
+        ("fr", "Le groupe Wagner accuse l'armée russe d'avoir mené des frappes.", "l'armée russe"),
+        ("es", "La cúpula del Ejército ruso ha escalado.", "Ejército ruso"),
+        ("pt", "Prigozhin disse que o exército russo havia atacado um acampamento.", "exército russo"),
+        ("de", "Die Lager seien von der russischen Armee angegriffen worden.", "russischen Armee"),
+    ],
+)
+def test_a_countrys_army_in_other_languages_is_its_armed_forces(language, text, army):
+    analysis = analyse_other(Article(origin=f"{language}.txt", text=text, language=language, content_hash=language + text[:9]))
+    (chain,) = [c for c in analysis.chains if c.name == army]
+    assert chain.label == "ORG" and signature("Armed Forces of Russia") in {signature(a) for a in chain.aliases}
+    assert signature("Russian forces") == signature("Armed Forces of the Russian Federation")
+
+
+def test_an_office_written_alone_joins_the_person_another_article_gives_it_or_no_one(tmp_path):
+    pages = {
+        "a.txt": "Официальный представитель Кремля Дмитрий Песков заявил, что Пригожин уедет в Белоруссию.",
+        "b.txt": "Уголовное дело прекратят. Представитель Кремля добавил, что гарантией служит слово президента.",
+        "c.txt": "Официальный спикер Кремля также рассказал журналистам, что переговоры шли весь день.",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "store.db")
+    Pipeline(store).ingest([str(tmp_path / name) for name in pages])
+    with store.session() as session:
+        rows = dict(session.execute(select(s.Mention.text, s.Mention.actor_id)).all())
+        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
+        names = set(session.scalars(select(s.Actor.name)))
+    live = {text: merged.get(actor) or actor for text, actor in rows.items() if actor is not None}
+    assert live["Представитель Кремля"] == live["Дмитрий Песков"]
+    assert "Официальный спикер Кремля" in rows and "Официальный спикер Кремля" not in live
+    assert not any("спикер" in name for name in names)
+
+
+def test_a_courtesy_title_the_model_took_into_the_name_is_a_title():
+    """eval/realstory (Wagner): in one BBC page the model wrote the person "Mr Progozhin", title and all."""
+    from factfile.extract.chains import build_chains
+    from factfile.records import Mention, Span
+
+    text = "Yevgeny Progozhin owns the private Wagner force. Mr Progozhin, who has called for an armed rebellion, spoke."
+    first, second = Span(0, 48, text[:48]), Span(49, len(text), text[49:])
+    analysis = Analysis(article=Article(origin="t", text=text, content_hash="mr", language="en"), sentences=[first, second])
+    analysis.mentions = [Mention(Span(0, 17, "Yevgeny Progozhin"), "PERSON", first), Mention(Span(49, 61, "Mr Progozhin"), "PERSON", second)]
+    (chain,) = build_chains(analysis)
+    assert {analysis.mentions[i].span.text for i in chain.mentions} == {"Yevgeny Progozhin", "Progozhin", "Mr Progozhin"}
+    assert chain.name == "Yevgeny Progozhin" and "Mr Progozhin" not in chain.aliases

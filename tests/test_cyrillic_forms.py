@@ -63,8 +63,10 @@ def test_the_titled_person_goes_by_the_office_and_an_office_with_no_holder_is_le
     assert "президент Белоруссии" in chains["Александр Лукашенко"].aliases
     assert "украинский лидер" in [a.casefold() for a in chains["Владимир Зеленский"].aliases]
     found = _mentions(text)
-    assert "Белорусский лидер" not in found  # not Zelensky: another nationality
-    assert "представитель Кремля" not in found
+    assert found["Белорусский лидер"] == ("Белорусский лидер", "description")  # not Zelensky: another nationality
+    assert found["представитель Кремля"] == ("представитель Кремля", "description")  # its own, joined only by exact name
+    alone = {c.name for c in analysis.chains if c.offices}
+    assert {"Белорусский лидер", "представитель Кремля"} <= alone
 
 
 def _chains(text: str, language: str = "ru") -> dict[str, object]:
@@ -102,3 +104,35 @@ def test_story_name_terms_hear_one_name_in_the_presss_spellings():
                                                ("Prigojine", "fr"), ("Prigožin", "sl")]} == {"~prgs"}
     assert {name_term(w, lang) for w, lang in [("Yevgeny", "en"), ("Evguéni", "fr"), ("Jewgeni", "de"), ("Євген", "uk")]} == {"~avgn"}
     assert name_term("Kachowka", "de") == name_term("Kakhovka", "en")  # German "ch" is no hissing sound
+
+
+def test_a_heads_of_state_press_service_speaks_for_the_state():
+    found = _mentions("Президент Белоруссии Александр Лукашенко провел переговоры. Об этом сообщает пресс-служба президента "
+                      "Белоруссии. Об этом говорится в сообщении пресс-службы Лукашенко. Пресс-служба губернатора ответила.")
+    assert found["пресс-служба президента Белоруссии"] == ("Белоруссия", "description")
+    assert found["пресс-службы Лукашенко"] == ("Белоруссия", "description")
+    assert not any(text.startswith("Пресс-служба губернатора") for text in found)
+    ukrainian = _mentions("Про це повідомляє прес-служба глави Білорусі. Президент Білорусі Олександр Лукашенко провів переговори.", "uk")
+    assert ukrainian["прес-служба глави Білорусі"] == ("Belarus", "description")
+
+
+def test_a_countrys_army_written_with_the_country_after_it_is_its_armed_forces():
+    found = _mentions("Крім нього армія РФ під час заколоту втратила три вертольоти.", "uk")
+    assert found["армія РФ"] == ("армія РФ", "name")
+    analysis = analyse(Article(origin="test", text="Він сказав, що втрати армії РФ зросли.", content_hash="army", language="uk"))
+    assert "Russian Army" in next(c for c in analysis.chains if c.name == "армія РФ").aliases
+    assert "Austria" not in {c.name for c in analysis.chains}  # "Він сказав" (he said) is no capital that acts
+
+
+def test_a_capital_that_acts_is_its_state():
+    found = _mentions("По словам Пескова, таким образом Киев попытался отвлечь внимание. Берег остается под контролем Киева.")
+    assert found["Киев"] == ("Ukraine", "description") and found["Киева"] == ("Киев", "name")
+
+
+def test_names_written_in_small_letters():
+    found = _mentions("путін припустився помилки. Регіони підтримали бунт євгена пригожина, а 21 регіон — політику "
+                      "володимира путіна. Половина росії підтримала пригожина, половина — путіна.", "uk")
+    assert found["володимира путіна"] == found["путін"] == found["путіна"] == ("володимир путін", "name")
+    assert found["пригожина"] == found["євгена пригожина"] == ("євген пригожин", "name")
+    assert "росії" not in found and "політику" not in found
+    assert "нашите врагове" not in _mentions("Всякакви разпри, от които се възползват нашите врагове.")  # Bulgarian, guessed

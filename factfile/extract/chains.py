@@ -21,11 +21,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from factfile.extract.capitals import acting_subject, capital_country
 from factfile.extract.gender import PERSON_TITLE, TITLE_BEFORE, TITLES, first_name_gender
 from factfile.extract.mentions import ACTOR_LABELS
 from factfile.extract.names import (
     acronym_of,
     clean_name,
+    country_of_word,
     is_acronym,
     is_country_word,
     latin_key,
@@ -68,14 +70,15 @@ class _Link:
 @stages.register("chains")
 def make_chains() -> Stage:
     def chains(doc: Doc, analysis: Analysis) -> None:
-        analysis.chains = build_chains(analysis)
+        analysis.chains = build_chains(analysis, doc)
         mark_non_actors(doc, analysis)
 
     return chains
 
 
-def build_chains(analysis: Analysis) -> list[Chain]:
+def build_chains(analysis: Analysis, doc: Doc | None = None) -> list[Chain]:
     text = analysis.article.text
+    _courtesy_titles_out(analysis, text)
     _add_bracketed_names(analysis, text)
     _mark_nicknames(analysis, text)
     links = _stated_links(analysis, text)
@@ -100,7 +103,90 @@ def build_chains(analysis: Analysis) -> list[Chain]:
     _add_descriptions(analysis, text, groups, votes)
     _add_titles(analysis, text, groups, persons)
     offices = _add_roles(analysis, text, groups, persons)
+    _add_head_of_state_offices(analysis, text, groups)
+    if doc is not None:
+        _acting_capitals(doc, analysis, groups)
     return _chains(analysis, groups, persons, offices)
+
+
+_HEAD_OF_STATE = re.compile(r"(?:President|[Ll]eader)\b")
+_OFFICE_OF = re.compile(r"\b[Tt]he\s+(?:office|press\s+service|press\s+office)\s+of\s+$")
+_OFFICE_AFTER = re.compile(r"['’]s?\s+(?:office|press\s+service|press\s+office)\b")
+
+
+def _add_head_of_state_offices(analysis: Analysis, text: str, groups: _Groups) -> None:
+    """"The office of Belarusian President Alexander Lukashenko", "Lukashenko's press service" (whom the
+    article calls Belarusian President): a head of state's office speaks for the state, as "the Kremlin"
+    does for Russia (a state and its government are one actor). A description of the state, in the chain
+    of the country's name (started if the article does not write it)."""
+    country_of: dict[str, str] = {}  # a person's group -> the state the article makes them head of
+    for index, mention in enumerate(analysis.mentions):
+        if mention.role == "description" and mention.label == "PERSON" and index in groups.assigned:
+            words = text[mention.span.start : mention.span.end].split()
+            title = next((i for i, w in enumerate(words) if _HEAD_OF_STATE.fullmatch(w)), None)
+            country = next((c for w in words[:title] if (c := country_of_word(name_key(w)))), None) if title else None
+            if country:
+                country_of.setdefault(groups.find(groups.assigned[index]), country)
+    added: list[tuple[Mention, str]] = []
+    for index, mention in enumerate(analysis.mentions):
+        owner = groups.assigned.get(index) or (name_key(mention.span.text) if mention.label == "PERSON" else None)
+        country = country_of.get(groups.find(owner)) if owner in groups.parent else None
+        if country is None:
+            continue
+        before = _OFFICE_OF.search(text, max(0, mention.span.start - 40), mention.span.start)
+        after = _OFFICE_AFTER.match(text, mention.span.end) if mention.role == "name" else None
+        if before is not None and (mention.role == "description" or not any(
+                m.role == "description" and m.span.end == mention.span.end for m in analysis.mentions)):
+            span = Span(before.start(), mention.span.end, text[before.start() : mention.span.end])
+        elif after is not None:
+            span = Span(mention.span.start, after.end(), text[mention.span.start : after.end()])
+        else:
+            continue
+        key = name_key(country)
+        groups.start(key, country)
+        added.append((Mention(span, "GPE", mention.sentence, role="description"), key))
+    _insert(analysis, groups, added)
+
+
+def _acting_capitals(doc: Doc, analysis: Analysis, groups: _Groups) -> None:
+    """"Moscow called the blast sabotage", "Kyiv and Moscow accuse each other": a capital that acts is its
+    state (extract/capitals.py), a description of it in the chain of the country's name, if the article
+    writes it, else in a chain of its own named after the country."""
+    for index, mention in enumerate(analysis.mentions):
+        if mention.label != "GPE" or mention.role != "name" or " " in mention.span.text.strip():
+            continue
+        country = capital_country(mention.span.text)
+        span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand") if country else None
+        if span is None or not acting_subject(span[-1]):
+            continue
+        key = name_key(country)
+        groups.start(key, country)
+        mention.role = "description"
+        groups.assigned[index] = key
+    taken = [(m.span.start, m.span.end) for m in analysis.mentions]
+    added: list[tuple[Mention, str]] = []
+    for token in doc:  # "Kyiv accused Russian forces": a capital the model did not take for a name
+        if token.pos_ != "PROPN" or any(s < token.idx + len(token) and token.idx < e for s, e in taken) or not acting_subject(token):
+            continue
+        country = capital_country(token.text)
+        if country is not None:
+            groups.start(name_key(country), country)
+            span = Span(token.idx, token.idx + len(token), token.text)
+            added.append((Mention(span, "GPE", analysis.sentence_of(token.idx), role="description"), name_key(country)))
+    _insert(analysis, groups, added)
+
+
+_COURTESY = re.compile(r"(?:Mr|Mrs|Ms|Dr)\.?\s+(?=[A-Z])")
+
+
+def _courtesy_titles_out(analysis: Analysis, text: str) -> None:
+    """"Mr Progozhin" as the model wrote it: the name is "Progozhin", and the title with it a description
+    (`_add_titles`), as where the model leaves the title out ("Mr. Trump")."""
+    for mention in analysis.mentions:
+        title = _COURTESY.match(mention.span.text) if mention.label == "PERSON" and mention.role == "name" else None
+        if title is not None:
+            start = mention.span.start + title.end()
+            mention.span = Span(start, mention.span.end, text[start : mention.span.end])
 
 
 class _Groups:
@@ -527,6 +613,8 @@ def _chains(analysis: Analysis, groups: _Groups, persons: set[str], offices: dic
         named = [m for m in mentions if m.role != "description"]
         label = "PERSON" if root in persons or any(m.role == "nickname" for m in named) else _vote(analysis, indexes)
         names = [clean_name(m.span.text) for m in named if m.role != "acronym"] or [clean_name(m.span.text) for m in named]
+        if not names:  # only descriptions: a state known here by its acting capital
+            names, label = [groups.surface[root]], mentions[0].label
         name = max(names, key=lambda n: (len(n.split()) > 1, n.isascii(), names.count(n), len(n.split()), -names.index(n)))
         aliases = sorted({clean_name(m.span.text) for m in named} - {name})
         chain = Chain(id=chain_id, name=name, label=label, aliases=aliases, mentions=indexes, offices=offices.get(root, {}))

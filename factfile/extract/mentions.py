@@ -161,7 +161,7 @@ _FORCES = re.compile(
 )
 
 
-_GOVERNMENT = re.compile(r"(?:['’]s)?\s+(?:government|authorities)\b")
+_GOVERNMENT = re.compile(r"(?:['’]s)?\s+(?:government|authorities|presidency)\b")
 
 
 def _armed_forces(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -95,6 +95,8 @@ _COUNTRY_LANGUAGES = (
     "de", "fr", "it", "es", "pt", "nl", "pl", "ru", "uk", "be", "cs", "sk", "sl", "hr", "sr", "bg", "ro", "hu", "sv",
     "nb", "da", "fi", "lt", "lv", "et", "el", "tr",
 )
+# Names the press uses that CLDR does not give: "Белоруссия" (CLDR: Беларусь), "РФ".
+_PRESS_COUNTRY_NAMES = {"белоруссия": "Belarus", "рф": "Russia", "российская федерация": "Russia"}
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +109,7 @@ def _countries_in_english() -> dict[str, str]:
         for code, n in Locale.parse(language).territories.items():
             if code.isalpha() and code in english:
                 found.setdefault(name_key(n), english[code])
-    return found
+    return found | _PRESS_COUNTRY_NAMES
 
 
 def country_in_english(text: str) -> str | None:
@@ -119,7 +121,7 @@ def country_in_english(text: str) -> str | None:
 # The seat of a state's government stands for the state, which is one actor with its government
 # (eval/realstory/GUIDELINES.md §3): "the Kremlin denied", "il Cremlino", "der Kreml" are Russia.
 _SEATS = {"kremlin": "Russia", "kreml": "Russia", "cremlino": "Russia", "kremlj": "Russia", "kremljem": "Russia"}
-GOVERNMENT_WORDS = frozenset({"government", "authorities", "gobierno", "governo", "gouvernement", "regierung"})
+GOVERNMENT_WORDS = frozenset({"government", "authorities", "presidency", "gobierno", "governo", "gouvernement", "regierung"})
 
 
 @lru_cache(maxsize=1)
@@ -144,8 +146,13 @@ def government_of(text: str) -> str | None:
     if len(words) != 2 or not GOVERNMENT_WORDS & set(words):
         return None
     (country,) = [w for w in words if w not in GOVERNMENT_WORDS] or [""]
-    country = _SYNONYMS.get(country, country)
-    return _countries_by_stem().get(_stem(country)) or _countries_by_stem().get(_stem(country.removesuffix("o")))
+    return country_of_word(country)
+
+
+def country_of_word(word: str) -> str | None:
+    """The country a country word or its adjective names: "belarusian", "ukraine", "ruso" → Belarus, Ukraine, Russia."""
+    word = _SYNONYMS.get(word, word)
+    return _countries_by_stem().get(_stem(word)) or _countries_by_stem().get(_stem(word.removesuffix("o")))
 
 
 def nationality(text: str) -> bool:
@@ -249,8 +256,8 @@ def signature(text: str, person: bool = False) -> str:
             words = [words[0]] + [w for w in words[1:] if len(w) > 1 and w not in _PERSON_EXTRAS] or words
     else:
         words = [_stem(w) for w in words]
-        if "forces" in words:  # "Ukraine's armed forces", "Ukrainian forces", "Russian occupying forces"
-            words = [w for w in words if w not in _FORCES_QUALIFIERS] or words
+        if "forces" in words:  # "Ukraine's armed forces", "Ukrainian forces", "Russian occupying forces", "of the Russian Federation"
+            words = [w for w in words if w not in _FORCES_QUALIFIERS and w != "federation"] or words
     return " ".join(sorted(words))
 
 

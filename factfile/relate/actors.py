@@ -26,6 +26,7 @@ from sqlalchemy import bindparam, exists, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from factfile.extract.lang.romanize import has_cyrillic
+from factfile.extract.lang.titles import OFFICE_ALONE
 from factfile.extract.names import (
     clean_name,
     content_words,
@@ -183,6 +184,9 @@ def _link(linking: Linking) -> None:
     reasons: dict[int, str] = {}  # chain -> why it joined a stored actor
     for chain in chains:
         match = _best_match(keys[chain.id], kinds[chain.id], pool, _kind_guessed(linking.analysis, chain))
+        if OFFICE_ALONE in chain.offices.values() and (match is None or match.strength < 4):
+            chain.not_an_actor = "an office written alone that no article gives anyone by this name"
+            continue
         if match is None:
             created[chain.id] = {"name": chain.name[:500], "kind": kinds[chain.id], "label": chain.label}
             actor_id = -chain.id - 1  # placeholder until the new actors are inserted together
@@ -371,6 +375,8 @@ def _absorb_office_actors(linking: Linking, pool: Pool, apart: dict[int, set[str
     for chain in (c for c in linking.analysis.chains if c.not_an_actor is None and c.offices):
         actor_id = linking.actor_of_chain[chain.id]
         for office, titled in chain.offices.items():
+            if titled == OFFICE_ALONE:
+                continue
             key = name_key(office)
             for other in sorted({c.actor_id for c in pool.index.get(("key", key), ()) if c.actor_id != actor_id}):
                 if set(session.scalars(select(Alias.key).where(Alias.actor_id == other))) == {key} and key not in apart.get(actor_id, set()):
@@ -409,6 +415,8 @@ def _count_aliases(linking: Linking, kinds: dict[int, str], matched: dict[int, s
             why = [w for w in (within, cross) if w]
             entry[3] = entry[3] or f"{'; '.join(why) or 'its own name'} (document {document})"
         for office, titled in chain.offices.items():
+            if titled == OFFICE_ALONE:
+                continue
             entry = counts.setdefault((actor_id, name_key(office)), [office, 0, OFFICE, None])
             entry[3] = entry[3] or f"the office the article gives it: “{titled}” (document {document})"
     counts = {k: v for k, v in counts.items() if k[1] and k[1] not in apart.get(k[0], ())}

@@ -149,7 +149,33 @@ def _name_spans(text: str, tokens: list[Token], analysis: Analysis) -> list[tupl
     found += _bracketed_acronyms(text, found)
     found = _with_country(text, tokens, _longest(found))
     found = _joined_persons(text, tokens, found)
+    found = _longest(found + _lowercase_persons(text, tokens, found))
     return _longest(found + _surnames_again(tokens, found))
+
+
+def _lowercase_persons(text: str, tokens: list[Token], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Names written in small letters, as some Ukrainian outlets write Russian leaders' ("володимира путіна",
+    "пригожина"): a first name the dictionary knows followed by a word it knows first as a surname is a
+    person, and that surname alone is the same person wherever the article writes it."""
+    taken = [(s, e) for s, e, _ in found]
+    persons = []
+    for first, second in zip(tokens, tokens[1:], strict=False):
+        if first.text.islower() and second.text.islower() and _first_name(first) and _surname(second) \
+                and not text[first.end:second.start].strip() and not any(s < second.end and first.start < e for s, e in taken):
+            persons.append((first.start, second.end, "PERSON"))
+    surnames = {_person_lemma(t) for t in tokens if any(t.end == e and s < t.start for s, e, _ in persons)}
+    lone = [(t.start, t.end, "PERSON") for t in tokens if t.text.islower() and _surname(t) and _person_lemma(t) in surnames
+            and not any(s <= t.start < e for s, e, _ in persons) and not any(s < t.end and t.start < e for s, e in taken)]
+    return persons + lone
+
+
+def _first_name(token: Token) -> bool:
+    return any(p.is_known and _tagged(p, "Name") for p in token.parses[:3])
+
+
+def _surname(token: Token) -> bool:
+    """A word the dictionary knows (not a guess from its ending) first as a surname."""
+    return bool(token.parses) and token.parses[0].is_known and _tagged(token.parses[0], "Surn")
 
 
 # Acronyms of a kind of armed group written before its name without quotes: "ЧВК Вагнер", "ПВК Вагнер".
@@ -182,8 +208,8 @@ _FORCES_QUALIFIERS = frozenset({"оккупационный", "окупацій�
 
 
 def _forces(tokens: list[Token]) -> list[tuple[int, int, str]]:
-    """"российские войска", "російські окупаційні війська": a country's armed forces, an actor though
-    written in small letters (the adjective alone is a nationality word)."""
+    """"российские войска", "російські окупаційні війська", "армія РФ": a country's armed forces, an actor
+    though written in small letters (the adjective alone is a nationality word)."""
     found = []
     for i, token in enumerate(tokens):
         if token.lemma not in _NATIONAL_ADJECTIVES:
@@ -193,6 +219,10 @@ def _forces(tokens: list[Token]) -> list[tuple[int, int, str]]:
             end += 1
         if end < len(tokens) and tokens[end].lemma in _FORCES_NOUNS:
             found.append((token.start, tokens[end].end, "ORG"))
+    for i, token in enumerate(tokens[:-1]):  # "армія РФ", "армии России": the noun, then the country
+        if token.lemma in _FORCES_NOUNS and (tokens[i + 1].text == "РФ" or tokens[i + 1].capitalised and tokens[i + 1].has("gent")
+                                              and country_in_english(tokens[i + 1].lemma)):
+            found.append((token.start, tokens[i + 1].end, "ORG"))
     return found
 
 

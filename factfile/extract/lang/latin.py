@@ -14,9 +14,10 @@ import re
 from collections import defaultdict
 
 from factfile.extract import frequency
+from factfile.extract.capitals import acts_in, capital_country
 from factfile.extract.gazetteer import load_gazetteer
 from factfile.extract.gender import first_name_gender
-from factfile.extract.lang import dates, reported_latin
+from factfile.extract.lang import dates, forces, reported_latin
 from factfile.extract.lang.cyrillic import sentences
 from factfile.extract.names import GROUP_WORDS, country_in_english, name_key
 from factfile.extract.places import resolve_names
@@ -37,6 +38,10 @@ _LOCATIVES = frozenset({
     "nella", "da", "di", "bij", "te", "op", "naar", "uit", "sur", "desde", "hacia", "para", "cerca",
 })
 _BIG_PLACE = 100_000
+# A word as frequent as an ordinary one is still a name when the gazetteer knows it as a city this large
+# ("Moskau", "Mosca", "Kiew": news write them daily) or when it follows a first name ("Wladimir Putin",
+# "Vladimir Poutine"); below a million, city names that are also words ("Essen") stay words.
+_CITY = 1_000_000
 
 
 def analyse(analysis: Analysis, language: str) -> None:
@@ -47,9 +52,13 @@ def analyse(analysis: Analysis, language: str) -> None:
     toponyms = []
     for match in _candidates(text):
         words = match.group(0).split()
+        full = _full_name_at_end(words)
+        if full is not None:
+            words = words[full:]
         while words and _common(words[0], language) and not _kept_before_name(words):
             words = words[1:]
-        while words and _common(words[-1], language) and not (len(words) > 1 and (_group_word(words[-1]) or _group_word(words[-2]))):
+        while words and _common(words[-1], language) and not (len(words) > 1 and (_group_word(words[-1]) or _group_word(words[-2]))) \
+                and full is None:
             words = words[:-1]
         if not words:
             continue
@@ -57,7 +66,7 @@ def analyse(analysis: Analysis, language: str) -> None:
         end = start + len(" ".join(words))
         if text[start:end] != " ".join(words):
             continue
-        if start in starts and len(words) == 1 and _zipf(words[0].lower(), language) > 2.5:
+        if start in starts and len(words) == 1 and _zipf(words[0].lower(), language) > 2.5 and not _city(words[0]):
             continue
         name = text[start:end]
         if language in NOUN_CAPITALISING and len(words) == 1 and _NOUN_ENDINGS.search(words[0].lower()) and not _named_group(words[0], language):
@@ -73,11 +82,20 @@ def analyse(analysis: Analysis, language: str) -> None:
         if not place and group:  # "el grupo Wagner", "la milizia Wagner"
             start, label = group.start(1), "ORG"
             name = text[start:end]
-        index = len(analysis.mentions)
         analysis.mentions.append(Mention(Span(start, end, name), label, analysis.sentence_of(start)))
         if place:
-            toponyms.append((Span(start, end, name), index, name, False, "GPE"))
-    analysis.chains = _chains(analysis)
+            toponyms.append(analysis.mentions[-1])
+    armies = _armed_forces(analysis, text, language)
+    _surnames_again(analysis, text)
+    states = _acting_capitals(analysis, text, language)
+    toponyms = [(m.span, i, m.span.text, False, "GPE") for i, m in enumerate(analysis.mentions) if any(m is t for t in toponyms)]
+    analysis.chains = _chains(analysis, states)
+    for mention, country in armies:
+        chain = analysis.chains[mention.chain]
+        alias = f"Armed Forces of {country}"
+        if alias not in chain.aliases:
+            chain.aliases.append(alias)
+            chain.alias_reasons[alias] = f"“{mention.span.text}”: the armed forces of {country}"
     analysis.places = resolve_names(analysis, toponyms)
     analysis.times = dates.find_times(analysis, language)
     analysis.quantities = dates.find_quantities(analysis, language)
@@ -114,6 +132,55 @@ def _kept_before_name(words: list[str]) -> bool:
     return len(words) > 1 and (_group_word(words[0]) or first_name_gender(" ".join(words[:2])) is not None)
 
 
+def _full_name_at_end(words: list[str]) -> int | None:
+    """Where a first name and surname close the run ("Russlands Präsident Wladimir Putin" → 2): both are
+    kept however common they are in the language, and the words before them are titles, not the name."""
+    if len(words) < 2 or len(words[-2]) < 4 or first_name_gender(" ".join(words[-2:])) is None or not words[-1][:1].isupper():
+        return None
+    return len(words) - 2
+
+
+def _armed_forces(analysis: Analysis, text: str, language: str) -> list[tuple[Mention, str]]:
+    """"l'armée russe", "ejército ruso": a country's armed forces, an organisation (see lang/forces.py);
+    returns each such mention with its country."""
+    taken = [(m.span.start, m.span.end) for m in analysis.mentions]
+    armies = []
+    for start, end, country in forces.find(text, language):
+        if not any(s < end and start < e for s, e in taken):
+            analysis.mentions.append(Mention(Span(start, end, text[start:end]), "ORG", analysis.sentence_of(start)))
+            armies.append((analysis.mentions[-1], country))
+    return armies
+
+
+def _surnames_again(analysis: Analysis, text: str) -> None:
+    """A lone surname of a person the article names in full ("Poutine" after "Vladimir Poutine"), which
+    the frequency rule dropped: a mention of that person too (the chains join it to the full name)."""
+    surnames = {m.span.text.split()[-1] for m in analysis.mentions if m.label == "PERSON" and " " in m.span.text}
+    taken = [(m.span.start, m.span.end) for m in analysis.mentions]
+    for match in re.finditer(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*", text):
+        if match.group(0) in surnames and not any(s < match.end() and match.start() < e for s, e in taken):
+            analysis.mentions.append(Mention(Span(match.start(), match.end(), match.group(0)), "PERSON", analysis.sentence_of(match.start())))
+    analysis.mentions.sort(key=lambda m: m.span.start)
+
+
+def _acting_capitals(analysis: Analysis, text: str, language: str) -> dict[int, str]:
+    """Capitals that act ("Mosca nega", "Kiew und Moskau beschuldigen sich"), not after "in" or "nach":
+    descriptions of their states (mention index -> the country), see extract/capitals.py."""
+    states = {}
+    for index, mention in enumerate(analysis.mentions):
+        country = capital_country(mention.span.text) if mention.label == "GPE" else None
+        before = re.search(r"(\w+)\W*$", text[max(0, mention.span.start - 20):mention.span.start])
+        if country is None or before is not None and before.group(1).lower() in _LOCATIVES or not acts_in(text, mention.span.end, language):
+            continue
+        mention.role = "description"
+        states[index] = country
+    return states
+
+
+def _city(word: str) -> bool:
+    return any(p.population >= _CITY for p in load_gazetteer().lookup(word))
+
+
 def _named_group(word: str, language: str) -> bool:
     """"Wagner-Gruppe": a compound of a name and a group word names the group."""
     head, _, tail = word.rpartition("-")
@@ -121,8 +188,8 @@ def _named_group(word: str, language: str) -> bool:
 
 
 def _common(word: str, language: str) -> bool:
-    if country_in_english(word) or "-" in word and _named_group(word, language):
-        return False  # "Russland", "Ucraina": frequent words, and names
+    if country_in_english(word) or "-" in word and _named_group(word, language) or _city(word):
+        return False  # "Russland", "Ucraina", "Moskau": frequent words, and names
     if language in NOUN_CAPITALISING and _NOUN_ENDINGS.search(word.lower()) and "-" not in word:
         return True
     return _zipf(word.lower(), language or "en") >= COMMON
@@ -137,12 +204,12 @@ def _zipf(word: str, language: str) -> float:
         return 0.0
 
 
-def _chains(analysis: Analysis) -> list[Chain]:
+def _chains(analysis: Analysis, states: dict[int, str]) -> list[Chain]:
     groups: dict[str, list[int]] = defaultdict(list)
     surnames: dict[str, str] = {}
     for i in sorted(range(len(analysis.mentions)), key=lambda i: -len(analysis.mentions[i].span.text.split())):
         mention = analysis.mentions[i]
-        key = name_key(mention.span.text)
+        key = name_key(states.get(i) or (country_in_english(mention.span.text) if states else None) or mention.span.text)
         if " " not in key and key in surnames:
             key = surnames[key]
         groups[key].append(i)
@@ -151,8 +218,8 @@ def _chains(analysis: Analysis) -> list[Chain]:
     chains = []
     for chain_id, members in enumerate(sorted(groups.values(), key=min)):
         members.sort()
-        names = [analysis.mentions[i].span.text for i in members]
-        name = max(names, key=lambda n: (len(n.split()), names.count(n)))
+        names = [analysis.mentions[i].span.text for i in members if i not in states]
+        name = max(names, key=lambda n: (len(n.split()), names.count(n))) if names else states[members[0]]
         labels = {analysis.mentions[i].label for i in members}
         # a lone word is only guessed an organisation: a chain with a person's full name is that person
         label = "PERSON" if "PERSON" in labels else analysis.mentions[members[0]].label

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from factfile.extract.capitals import move_acting_capitals
 from factfile.extract.events import BATTLES, CIVILIANS, PROTESTS, REMOTE, STRATEGIC, Trigger
 from factfile.extract.lang import cyrillic, dates, members, reported, titles
 from factfile.extract.lang.romanize import romanizations
@@ -30,6 +31,7 @@ def analyse(analysis: Analysis, language: str) -> None:
     reading = cyrillic.read(analysis, language)
     _big_places_not_persons(analysis, reading)
     analysis.places = places(analysis, reading)
+    move_acting_capitals(analysis, reading.tokens)
     analysis.times = dates.find_times(analysis, language)
     analysis.quantities = dates.find_quantities(analysis, language, lambda w: cyrillic._word_lemma(w, language))
     analysis.statements = reported.find_statements(analysis, reading)

