@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from itertools import product
 
-from factfile.extract import frequency
+from factfile.relate.fingerprints import common_word
 
 # An Arabic word rarer than this is taken for a name ("فاجنر" 2.5, "روسيا" 5.3, "مروحية" 3.8); chosen with the
 # letter readings below on the Arabic pages of eval/realstory/wagner.
@@ -58,7 +58,7 @@ def readings(word: str, language: str = "ar") -> tuple[str, ...]:
 
 
 def _spellings(word: str, language: str) -> list[str]:
-    if len(word) < MIN_LETTERS or not all(letter in _LETTERS for letter in word) or _common(word, language):
+    if len(word) < MIN_LETTERS or not all(letter in _LETTERS for letter in word) or common_word(word, language, NAME_ZIPF):
         return []
     choices = [(_START[letter],) if i == 0 and letter in _START else _LETTERS[letter] for i, letter in enumerate(word)]
     ambiguous = 0
@@ -69,9 +69,3 @@ def _spellings(word: str, language: str) -> list[str]:
                 choices[i] = options[:1]
     return ["".join(parts) for parts in product(*choices)]
 
-
-def _common(word: str, language: str) -> bool:
-    try:
-        return frequency.zipf(word, language) >= NAME_ZIPF
-    except (LookupError, ImportError):
-        return False
