@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factfile.relate.fingerprints import SENTENCE_OVERLAP, sentence_agreement
+from factfile.relate.fingerprints import SENTENCE_OVERLAP, aligned_closeness, sentence_agreement
 
 sentences = st.lists(st.frozensets(st.sampled_from([f"w{i}" for i in range(12)]), max_size=8), max_size=15)
 
@@ -32,3 +32,11 @@ def test_sentence_agreement_of_a_reordered_text():
     one, two, three = frozenset("abcd"), frozenset("efgh"), frozenset("ijkl")
     assert sentence_agreement([one, two, three], [three, one, two]) == (2 / 3, 2)
     assert sentence_agreement([one, two], [frozenset("abxy"), two]) == (1.0, 2)  # half of "abcd" shared
+
+
+def test_aligned_closeness_is_the_mean_jaccard_of_the_aligned_pairs():
+    one, two, three = frozenset("abcd"), frozenset("efgh"), frozenset("ijkl")
+    assert aligned_closeness([one, two, three], [one, two, three]) == 1.0
+    assert aligned_closeness([one, two], [frozenset("abxy"), two]) == (2 / 6 + 1) / 2
+    assert aligned_closeness([one, frozenset("abcdwxyz")], [frozenset("abcdwxyz")]) == 1.0  # the closest of equal alignments
+    assert aligned_closeness([one], [two]) == 0.0

@@ -185,6 +185,25 @@ def sentence_agreement(a: list[frozenset[str]], b: list[frozenset[str]]) -> tupl
     return aligned / min(len(a), len(b)), aligned
 
 
+def aligned_closeness(a: list[frozenset[str]], b: list[frozenset[str]]) -> float:
+    """The mean Jaccard of the sentence pairs `sentence_agreement` aligns (the alignment with most pairs, and of
+    those the closest). A rewording keeps most content words of each sentence; two reports that tell one
+    event in the same order share a few words in each (the name of the place, "bridge", "killed").
+
+    Run only on pairs whose sentences already agree, so a plain table of a few hundred cells will do."""
+    best = [[(0, 0.0)] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i, left in enumerate(a):
+        for j, right in enumerate(b):
+            shared = len(left & right)
+            skip = max(best[i][j + 1], best[i + 1][j])
+            if shared and shared >= SENTENCE_OVERLAP * min(len(left), len(right)):
+                count, total = best[i][j]
+                skip = max(skip, (count + 1, total + shared / len(left | right)))
+            best[i + 1][j + 1] = skip
+    count, total = best[len(a)][len(b)]
+    return total / count if count else 0.0
+
+
 # Month names by their first letters, in the languages the store sees most; a month becomes "m<number>".
 _MONTHS = {
     1: ("jan", "янв", "січ", "gen", "ene", "sty", "tammi"), 2: ("feb", "фев", "лют", "fév", "fev", "lut"),
