@@ -358,7 +358,7 @@ def test_a_long_rewrite_in_the_same_order_is_a_copy_though_a_smaller_share_of_it
         return "\n".join(lines)
 
     text = "\n".join(f"The {a} and the {b} of {c} with {d} for {e} by {f} in {place}." for (a, b, c, d, e, f), place
-                     in zip(original, places))
+                     in zip(original, places, strict=True))
     match = is_copy(fingerprint(text), fingerprint(rewrite(kept)), "en")
     assert match is not None and match.evidence == "rewritten"
     assert is_copy(fingerprint(text), fingerprint(rewrite(kept[:7])), "en") is None  # 7 of 15: two reports of one event
