@@ -432,3 +432,13 @@ def test_reports_following_one_statement_in_its_order_are_not_rewritten_copies()
         share, aligned = sentence_agreement(a.sentences, b.sentences)
         assert aligned >= 5 and share >= 0.8  # enough for the sentence alignment alone
         assert is_copy(a, b, language) is None
+
+
+def test_a_carrier_crediting_the_agency_finds_another_carrier_by_its_names(store):
+    """Two Italian carriers of one ANSA story (eval/realstory/kerch), the second crediting ANSA: they share one
+    sentence but neither enough word runs nor enough content-word bands to be found by those indices."""
+    first, second = (_page(p) for p in ("kerch-035", "kerch-036"))
+    uncredited = add(store, first["text"], first["outlet"], date(2022, 10, 8), language="it")
+    credited = add(store, second["text"], second["outlet"], date(2022, 10, 8), language="it")
+    assert document(store, uncredited).copy_of_id == document(store, credited).copy_of_id is not None
+    assert document(store, document(store, credited).copy_of_id).origin == "wire:ANSA"

@@ -3,7 +3,8 @@
 Candidates come from the stored LSH band keys of three fingerprints (relate/fingerprints.py): word
 shingles catch verbatim, re-templated, truncated, padded and re-ordered copies; the stop-word skeleton
 catches spun copies whose words were swapped for synonyms; the sequence of names, numbers and dates
-catches translations and machine translations. Each candidate is then compared on its full text:
+catches translations and machine translations, and, for a text crediting a wire agency, other carriers
+of the story in its language. Each candidate is then compared on its full text:
 
 - containment: most word shingles of the shorter text are in the longer one (a cut, padded or
   re-edited copy, an excerpt); a smaller share will do between outlets when it holds outside the
@@ -66,6 +67,9 @@ from factfile.store.schema import CopyBand, CopyFingerprint, Document, Outlet, S
 CANDIDATES = 50  # documents sharing the most word or skeleton band keys whose signatures are compared
 NAME_CANDIDATES = 8  # documents in other languages sharing the most name-order band keys, compared in full
 STEM_CANDIDATES = 4  # documents in the same language sharing the most content-word band keys, compared in full
+# A text crediting a wire agency also looks, in its own language, at the documents sharing the most name-order
+# band keys: another carrier of the story, re-edited, may share too few word runs or content-word bands to be found.
+CARRIER_CANDIDATES = 4
 STEM_BANDS = 3  # content-word band keys a candidate must share: most unrelated texts share none or one, a rewording 3-8
 ESTIMATE_FLOOR = 0.2  # estimated containment below which a candidate's text is not read
 MIN_SHINGLES = 15  # below this a text is too short to call anything a copy of it
@@ -275,22 +279,29 @@ def _matches(
         for row in session.scalars(select(CopyFingerprint).where(CopyFingerprint.document_id.in_(candidates)))
         if _estimate(new, row) >= ESTIMATE_FLOOR
     ] if candidates else []
+    carried: list[int] = []
     if len(new.print.name_sequence) >= MIN_NAMES:
-        named = _in_other_languages(session, _top(session, new.keys(("names",)), exclude, CANDIDATES), language, NAME_CANDIDATES)
+        by_names = _top(session, new.keys(("names",)), exclude, CANDIDATES)
+        named = _in_other_languages(session, by_names, language, NAME_CANDIDATES)
         likely += [d for d in named if d not in set(likely)]
+        if credits in AGENCIES:
+            carried = [d for d in _in_language(session, by_names, language, CARRIER_CANDIDATES) if d not in set(likely)]
     if len(new.print.sentences) >= ALIGNED_SENTENCES:
         stemmed = _top(session, new.keys(("stems",)), exclude, CANDIDATES, STEM_BANDS)
         worded = [d for d in _in_language(session, stemmed, language, STEM_CANDIDATES) if d not in set(likely)]
     else:
         worded = []
-    if not likely and not worded:
+    carried = [d for d in carried if d not in set(worded)]
+    if not likely and not worded and not carried:
         return []
     matches = []
     for document_id, text, other_language, other_outlet, declared in session.execute(
         select(Document.id, Document.text, Document.language, Document.outlet_id, Document.declared_source)
-        .where(Document.id.in_(likely + worded))
+        .where(Document.id.in_(likely + worded + carried))
     ):
         wire = one_wire(credits, credited_agency(text, declared))
+        if document_id in carried and not (wire and _shared(new.print.words, word_shingles(text)) >= WIRE_SENTENCE):
+            continue  # found only by its names as another carrier of the credited wire story: it must share a sentence
         if document_id in worded and not (
             _sentences_agree(new.print, content_sentences(text, other_language))
             or containment(new.print.words, shingles := word_shingles(text)) >= SPUN_WORDS
