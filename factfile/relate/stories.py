@@ -16,7 +16,10 @@ A story is bounded by its event's coverage in time: a document joins a story onl
 spans at most STORY_SPAN and it comes no more than STORY_GAP after the story's last document (or before
 its first), so a flood covered day after day stays one story for weeks, while a later event with the same
 actors and vocabulary (an interview a week on, a court case about a raid) starts a story of its own
-instead of being chained onto the first through look-alike documents. Stories that began apart (two
+instead of being chained onto the first through look-alike documents. A page without a date is placed
+in time by what its text says (story_keys.clues): the days it names ("17 июля" cannot join coverage of
+October) and the latest year it names (a page naming 2023 is no part of a story over in 2022); one that
+says neither fits any time. Stories that began apart (two
 languages' coverage, two sides of one event) are merged when a new document is close to both and they
 fit in time together. A user's move of a document to another story (relate/decisions.py) is looked up
 first, so it holds when the document is ingested again, and a story holding such a document is never
@@ -59,9 +62,11 @@ JOIN_SIMILARITY = 0.3  # cosine similarity to the closest documents of a story n
 STORY_WINDOW = timedelta(days=10)
 STORY_SPAN = timedelta(days=21)
 STORY_GAP = timedelta(days=7)
-# A document this close to two stories that can be one in time shows they are one: coverage in two
-# languages, or of two sides of one event, that began apart is merged.
-MERGE_SIMILARITY = 0.4
+# A document that joins a story (JOIN_SIMILARITY) and is this close to another story that can be one with
+# it in time shows they are one: coverage in two languages, or of two sides of one event, that began apart
+# is merged. Tuned with the time clues of undated documents on eval/realstory/kerch (0.4 left the bridge
+# blast's coverage in a dozen stories by language); checked on kakhovka and wagner.
+MERGE_SIMILARITY = 0.25
 # A day the text names, on the rarity scale of words (8 - Zipf): as telling as a fairly rare word; more
 # weight drowns the names it is compared with across languages (eval/realstory.py: 5 cost 0.006 F1).
 DATE_WEIGHT = 3.0
@@ -177,7 +182,11 @@ def _latest_with_terms(count: int):
     return union_all(*(select(walk) for walk in walks)) if count > 1 else select(walks[0])
 
 
-def _close_in_time(a: date | None, b: date | None) -> bool:
+def _close_in_time(a: date | None, b: date | None, when: story_keys.Clues) -> bool:
+    """Whether documents published on a and b can share a story; an undated one (a) is placed in time by
+    what its text says (story_keys.clues)."""
+    if a is None and b is not None:
+        return when.allow(b, b, STORY_WINDOW)
     return a is None or b is None or abs(a - b) <= STORY_WINDOW
 
 
@@ -190,8 +199,11 @@ def _fits(first: date | None, last: date | None, other_first: date | None, other
     return max(last, other_last) - min(first, other_first) <= STORY_SPAN and gap <= STORY_GAP
 
 
-def _within_span(story: Story, published: date | None) -> bool:
-    """Whether the story can take a document of this date (`_fits`)."""
+def _within_span(story: Story, published: date | None, when: story_keys.Clues) -> bool:
+    """Whether the story can take a document of this date (`_fits`); an undated one only if what its text
+    says of its time fits the story's span (STORY_GAP: the story would be over)."""
+    if published is None and story.first_published is not None:
+        return when.allow(story.first_published, story.last_published, STORY_GAP)
     return _fits(story.first_published, story.last_published, published, published)
 
 
@@ -232,18 +244,19 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
                 names[document_id] += weight * terms[term]
     own_names = math.sqrt(sum(w * w for t, w in terms.items() if neutral(t)))
     language = (document.language or "").split("-")[0]
+    when = story_keys.clues(document.text, language) if document.published is None else story_keys.Clues()
     by_story: dict[int, list[float]] = defaultdict(list)
     for document_id, story_id, published, other_language in session.execute(
         select(Document.id, Document.story_id, Document.published, Document.language).where(Document.id.in_(shortlist))
     ):
-        if story_id is not None and _close_in_time(document.published, published):
+        if story_id is not None and _close_in_time(document.published, published, when):
             score = similarity[document_id]
             if (other_language or "").split("-")[0] != language and own_names and name_norm[document_id]:
                 # across languages only the names can agree: compare those alone
                 score = max(score, names[document_id] / (own_names * math.sqrt(name_norm[document_id])))
             by_story[story_id].append(score)
     spans = {story.id: story for story in session.scalars(select(Story).where(Story.id.in_(list(by_story))))}
-    by_story = {k: v for k, v in by_story.items() if k in spans and _within_span(spans[k], document.published)}
+    by_story = {k: v for k, v in by_story.items() if k in spans and _within_span(spans[k], document.published, when)}
     if not by_story:
         return StoryChoice(None, 0.0, "no story close in time")
     # a story's score: the mean of its (up to) three documents most like the new one
