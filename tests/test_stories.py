@@ -143,3 +143,11 @@ def test_what_an_undated_text_says_of_its_time():
     assert Clues(((7, 17),)).allow(date(2023, 7, 18), date(2023, 7, 20), timedelta(days=7))
     assert not Clues(((10, 8),)).allow(date(2023, 7, 17), date(2023, 7, 20), timedelta(days=7))
     assert not Clues((), date(2024, 1, 1)).allow(date(2023, 6, 6), date(2023, 6, 20), timedelta(days=7))
+
+
+def test_of_two_stories_with_the_same_actors_a_page_joins_the_one_its_other_terms_tell(store):
+    mutiny = put(store, {"prigozhin": 0.7, "wagner": 0.7, "mutiny": 0.14}, DAY)
+    crash = put(store, {"prigozhin": 0.5, "wagner": 0.5, "crash": 0.5, "embraer": 0.5}, DAY + timedelta(days=60))
+    undated = put(store, {"prigozhin": 0.6, "wagner": 0.6, "crash": 0.3, "tver": 0.4}, None)  # 0.84 to the mutiny, 0.75 to the crash
+    story = story_of(store)
+    assert story[mutiny] != story[crash] == story[undated]

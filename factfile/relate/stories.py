@@ -6,6 +6,8 @@ corpus statistics are needed and the first document is weighted like the million
 stored in `story_terms`; a new document looks up the latest documents sharing its terms (an index walk,
 bounded per term, so the cost does not grow with the store), scores them by cosine similarity, and
 joins the story whose documents it resembles most, if that is close enough, else it starts a new story.
+When it is close enough to several (a raid and the later court case about it share their actors), the
+terms it shares with only one of them choose, if they favour one clearly.
 A copy joins its original's story: it is the same article. Names also give a script-neutral term
 (`name_term`), so that pages in Russian, Ukrainian and English about one event share terms; in Arabic
 script, which has no capitals, rare words are the names (relate/caseless.py). The days a text names
@@ -62,6 +64,9 @@ JOIN_SIMILARITY = 0.3  # cosine similarity to the closest documents of a story n
 STORY_WINDOW = timedelta(days=10)
 STORY_SPAN = timedelta(days=21)
 STORY_GAP = timedelta(days=7)
+# Of two stories a document is close enough to join, it joins the one its telling terms favour by this
+# much (`_telling_apart`), else the closest.
+TELLING_MARGIN = 0.1
 # A document that joins a story (JOIN_SIMILARITY) and is this close to another story that can be one with
 # it in time shows they are one: coverage in two languages, or of two sides of one event, that began apart
 # is merged. Tuned with the time clues of undated documents on eval/realstory/kerch (0.4 left the bridge
@@ -233,6 +238,7 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
     similarity: dict[int, float] = defaultdict(float)
     names: dict[int, float] = defaultdict(float)  # the same over name terms alone
     name_norm: dict[int, float] = defaultdict(float)
+    shared: dict[int, dict[str, float]] = defaultdict(dict)  # each term's part in the similarity
     for document_id, term, weight in session.execute(
         select(StoryTerm.document_id, StoryTerm.term, StoryTerm.weight).where(StoryTerm.document_id.in_(shortlist))
     ):
@@ -240,12 +246,13 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
             name_norm[document_id] += weight * weight
         if term in terms:
             similarity[document_id] += weight * terms[term]
+            shared[document_id][term] = weight * terms[term]
             if neutral(term):
                 names[document_id] += weight * terms[term]
     own_names = math.sqrt(sum(w * w for t, w in terms.items() if neutral(t)))
     language = (document.language or "").split("-")[0]
     when = story_keys.clues(document.text, language) if document.published is None else story_keys.Clues()
-    by_story: dict[int, list[float]] = defaultdict(list)
+    by_story: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for document_id, story_id, published, other_language in session.execute(
         select(Document.id, Document.story_id, Document.published, Document.language).where(Document.id.in_(shortlist))
     ):
@@ -254,19 +261,41 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
             if (other_language or "").split("-")[0] != language and own_names and name_norm[document_id]:
                 # across languages only the names can agree: compare those alone
                 score = max(score, names[document_id] / (own_names * math.sqrt(name_norm[document_id])))
-            by_story[story_id].append(score)
+            by_story[story_id].append((score, document_id))
     spans = {story.id: story for story in session.scalars(select(Story).where(Story.id.in_(list(by_story))))}
     by_story = {k: v for k, v in by_story.items() if k in spans and _within_span(spans[k], document.published, when)}
     if not by_story:
         return StoryChoice(None, 0.0, "no story close in time")
-    # a story's score: the mean of its (up to) three documents most like the new one
-    scores = {s: sum(sorted(v, reverse=True)[:3]) / min(3, len(v)) for s, v in by_story.items()}
+    scores = {s: _top_mean(score for score, _ in v) for s, v in by_story.items()}
     best = max(scores, key=lambda s: (scores[s], -s))
+    if len(rivals := [s for s in scores if scores[s] >= JOIN_SIMILARITY]) > 1:
+        best = _telling_apart(rivals, by_story, shared, scores)
     if scores[best] >= JOIN_SIMILARITY:
         others = [s for s in scores if s != best and scores[s] >= MERGE_SIMILARITY]
         merged = _mergeable(session, spans, best, others, document.published)
         return StoryChoice(best, scores[best], f"similar terms ({scores[best]:.2f})", merged)
     return StoryChoice(None, scores[best], "no story similar enough")
+
+
+def _top_mean(scores) -> float:
+    """A story's score: the mean of its (up to) three documents most like the new one."""
+    top = sorted(scores, reverse=True)[:3]
+    return sum(top) / len(top)
+
+
+def _telling_apart(rivals: list[int], by_story: dict[int, list[tuple[float, int]]],
+                   shared: dict[int, dict[str, float]], scores: dict[int, float]) -> int:
+    """Of stories the document is close enough to join, the one its terms tell apart from the others: the
+    terms it shares with all of them (the actors of a raid and of the court case about it) choose nothing,
+    so each story is scored on the terms that none of the others' documents share."""
+    terms_of = {s: {t for _, d in by_story[s] for t in shared[d]} for s in rivals}
+    telling = {}
+    for s in rivals:
+        elsewhere = set().union(*(terms_of[r] for r in rivals if r != s))
+        telling[s] = _top_mean(sum(v for t, v in shared[d].items() if t not in elsewhere) for _, d in by_story[s])
+    closest = max(rivals, key=lambda s: (scores[s], -s))
+    told = max(rivals, key=lambda s: (telling[s], scores[s], -s))
+    return told if telling[told] >= telling[closest] + TELLING_MARGIN else closest
 
 
 def _mergeable(session: Session, spans: dict[int, Story], best: int, others: list[int], published: date | None) -> list[int]:
