@@ -286,13 +286,18 @@ def _top_mean(scores) -> float:
 def _telling_apart(rivals: list[int], by_story: dict[int, list[tuple[float, int]]],
                    shared: dict[int, dict[str, float]], scores: dict[int, float]) -> int:
     """Of stories the document is close enough to join, the one its terms tell apart from the others: the
-    terms it shares with all of them (the actors of a raid and of the court case about it) choose nothing,
-    so each story is scored on the terms that none of the others' documents share."""
-    terms_of = {s: {t for _, d in by_story[s] for t in shared[d]} for s in rivals}
+    terms it shares with all of them alike (the actors of a raid and of the court case about it) choose
+    nothing, so each story is scored on how much more each term agrees with it than with any other."""
+    most: dict[int, dict[str, float]] = {}  # each term's largest part in a document of the story
+    for s in rivals:
+        most[s] = defaultdict(float)
+        for _, d in by_story[s]:
+            for t, v in shared[d].items():
+                most[s][t] = max(most[s][t], v)
     telling = {}
     for s in rivals:
-        elsewhere = set().union(*(terms_of[r] for r in rivals if r != s))
-        telling[s] = _top_mean(sum(v for t, v in shared[d].items() if t not in elsewhere) for _, d in by_story[s])
+        elsewhere = {t: max(most[r].get(t, 0.0) for r in rivals if r != s) for t in most[s]}
+        telling[s] = _top_mean(sum(max(0.0, v - elsewhere[t]) for t, v in shared[d].items()) for _, d in by_story[s])
     closest = max(rivals, key=lambda s: (scores[s], -s))
     told = max(rivals, key=lambda s: (telling[s], scores[s], -s))
     return told if telling[told] >= telling[closest] + TELLING_MARGIN else closest
