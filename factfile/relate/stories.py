@@ -267,13 +267,14 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
     if not by_story:
         return StoryChoice(None, 0.0, "no story close in time")
     scores = {s: _top_mean(score for score, _ in v) for s, v in by_story.items()}
-    best = max(scores, key=lambda s: (scores[s], -s))
+    best = closest = max(scores, key=lambda s: (scores[s], -s))
     if len(rivals := [s for s in scores if scores[s] >= JOIN_SIMILARITY]) > 1:
         best = _telling_apart(rivals, by_story, shared, scores)
     if scores[best] >= JOIN_SIMILARITY:
         others = [s for s in scores if s != best and scores[s] >= MERGE_SIMILARITY]
         merged = _mergeable(session, spans, best, others, document.published)
-        return StoryChoice(best, scores[best], f"similar terms ({scores[best]:.2f})", merged)
+        told = f", told from story #{closest} ({scores[closest]:.2f}) by its own terms" if best != closest else ""
+        return StoryChoice(best, scores[best], f"similar terms ({scores[best]:.2f}){told}", merged)
     return StoryChoice(None, scores[best], "no story similar enough")
 
 
