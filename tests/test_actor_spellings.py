@@ -109,3 +109,41 @@ def test_a_country_before_a_ukrainian_name_is_not_part_of_it():
     text = "Про це заявив Президент України Володимир Зеленський у зверненні. Зеленський додав, що ворог програє."
     analysis = analyse(Article(origin="uk.txt", text=text, language="uk", content_hash="uk"))
     assert [c.name for c in analysis.chains if c.label == "PERSON"] == ["Володимир Зеленський"]
+
+
+def _one_chain(text: str, name: str, label: str, resolved: bool):
+    from factfile.records import Analysis, Article, Chain, Mention, PlaceRef, Span
+
+    start = text.index(name)
+    span = Span(start, start + len(name), name)
+    analysis = Analysis(Article("t", text, "h", language="en"), mentions=[Mention(span, label, Span(0, len(text), text), chain=0)])
+    analysis.chains = [Chain(0, name, label, mentions=[0])]
+    analysis.places = [PlaceRef(span=span, name=name, mention=0, geonames_id=703448 if resolved else None)]
+    return analysis
+
+
+def test_a_place_the_gazetteer_does_not_know_may_be_a_person_of_a_close_spelling():
+    """eval/realstory (Kerch): the model called "Mykhaylo Podolyak" a facility; he is "Mikhailo Podolyak"."""
+    from factfile.relate.actors import Candidate, NameKeys, Pool, _best_match, _kind_guessed
+
+    pool = Pool([Candidate(7, "person", "Mikhailo Podolyak", NameKeys.of("Mikhailo Podolyak", "person"), 3)])
+    keys = [NameKeys.of("Mykhaylo Podolyak", "place")]
+    unknown = _one_chain("Mykhaylo Podolyak said the bridge was a target.", "Mykhaylo Podolyak", "FAC", resolved=False)
+    known = _one_chain("Mykhaylo Podolyak said the bridge was a target.", "Mykhaylo Podolyak", "FAC", resolved=True)
+    assert _kind_guessed(unknown, unknown.chains[0]) and not _kind_guessed(known, known.chains[0])
+    match = _best_match(keys, "place", pool, _kind_guessed(unknown, unknown.chains[0]))
+    assert match is not None and match.actor_id == 7
+    assert _best_match(keys, "place", pool, _kind_guessed(known, known.chains[0])) is None
+
+
+@pytest.mark.parametrize(
+    "official, usual",
+    [("Малюку Василию Васильевичу", "Василь Малюк"), ("Юсубов Самір Сеймур-Огли", "Самір Юсубов"), ("Петров Иван Сергеевич", "Иван Петров")],
+)
+def test_a_name_written_surname_first_with_a_patronymic_is_the_persons(official, usual):
+    """eval/realstory (Kerch): a court's and the FSB's lists write "Малюку Василию Васильевичу", "Юсубов Самір Сеймур-Огли"."""
+    from factfile.relate.actors import Candidate, NameKeys, _evidence
+
+    name, other = NameKeys.of(official, "person"), NameKeys.of(usual, "person")
+    assert _evidence(name, "person", Candidate(1, "person", usual, other, 1)) is not None
+    assert NameKeys.of("Roman Arkadyevich Abramovich", "person").surname == "abramovich"  # a patronymic in the middle: as before
