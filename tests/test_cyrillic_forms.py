@@ -3,6 +3,8 @@ group names after their kind, a group's fighters. Cases from eval/realstory (Wag
 
 from __future__ import annotations
 
+import pytest
+
 from factfile.extract.lang import analyse
 from factfile.extract.lang.romanize import translated
 from factfile.records import Article
@@ -137,3 +139,16 @@ def test_names_written_in_small_letters():
     assert found["пригожина"] == found["євгена пригожина"] == ("євген пригожин", "name")
     assert "росії" not in found and "політику" not in found
     assert "нашите врагове" not in _mentions("Всякакви разпри, от които се възползват нашите врагове.")  # Bulgarian, guessed
+
+
+@pytest.mark.parametrize(
+    "lemmas, english",
+    [(["национальный", "антитеррористический", "комитет"], "National Anti-Terrorism Committee"),
+     (["мчс", "россия"], "Russian Ministry of Emergency Situations"),
+     (["центр", "общественный", "связь"], "Centre for Public Relations")],
+)
+def test_state_bodies_translate_word_by_word_to_their_english_names(lemmas, english):
+    """eval/realstory (Kerch): "Национальный антитеррористический комитет" and "National Anti-Terrorism Committee" were two actors."""
+    from factfile.extract.names import signature
+
+    assert signature(translated(lemmas) or "") == signature(english)
