@@ -152,3 +152,13 @@ def test_state_bodies_translate_word_by_word_to_their_english_names(lemmas, engl
     from factfile.extract.names import signature
 
     assert signature(translated(lemmas) or "") == signature(english)
+
+
+def test_a_name_stops_at_a_line_break_and_at_the_next_persons_first_name():
+    """eval/realstory (Kakhovka uk, Kerch ru): "Олександр Прокудін\\n\\nСтаном" and a page's tag list
+    "Алексей Данилов Михаил Подоляк" were each one person."""
+    found = _mentions("Про це 7 червня повідомив начальник Херсонської ОВА Олександр Прокудін\n\nСтаном на 6:00 було евакуйовано людей.", "uk")
+    assert found["Олександр Прокудін"][0] == "Олександр Прокудін"
+    found = _mentions("Алексей Данилов Михаил Подоляк Россия Украина Крым происшествия закон общество.\n\nПодоляк: Крымский мост — это начало.")
+    assert found["Алексей Данилов"][0] == "Алексей Данилов"
+    assert found["Михаил Подоляк"][0] == found["Подоляк"][0] == "Михаил Подоляк"
