@@ -147,3 +147,14 @@ def test_a_name_written_surname_first_with_a_patronymic_is_the_persons(official,
     name, other = NameKeys.of(official, "person"), NameKeys.of(usual, "person")
     assert _evidence(name, "person", Candidate(1, "person", usual, other, 1)) is not None
     assert NameKeys.of("Roman Arkadyevich Abramovich", "person").surname == "abramovich"  # a patronymic in the middle: as before
+
+
+def test_a_one_word_name_whose_translation_is_an_unqualified_body_still_matches_itself():
+    """eval/realstory (Wagner): "Генпрокуратура", translated "Prosecutor General's Office" (a body named without
+    its country, never matched), matched no stored "Генпрокуратура": the translation made it a many-word name."""
+    from factfile.relate.actors import Candidate, NameKeys, Pool, _best_match
+
+    pool = Pool([Candidate(3, "organization", "Генпрокуратура", NameKeys.of("Генпрокуратура", "organization"), 1)])
+    names = [NameKeys.of(n, "organization") for n in ("Генпрокуратуры", "Генпрокуратура", "Prosecutor General's Office")]
+    match = _best_match(names, "organization", pool)
+    assert match is not None and match.actor_id == 3

@@ -313,9 +313,9 @@ def _best_match(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool
     one shared word ("Minyon Moore" is not "Gwen Moore" because both are called "Moore"). A chain whose
     kind is only guessed may join a person or an organisation."""
     best: Match | None = None
-    has_full_name = any(" " in n.key for n in names)
     if any(not n.body for n in names):
         names = [n for n in names if not n.body]  # "Defence Ministry" is whose the article says: match "Russian Defence Ministry"
+    has_full_name = any(" " in n.key for n in names)  # of the names matched: "Генпрокуратура" is one word, its translation a body
     totals, surnames = pool.totals, pool.surnames
     for name in names:
         for candidate in pool.near(name):
