@@ -158,3 +158,15 @@ def test_a_one_word_name_whose_translation_is_an_unqualified_body_still_matches_
     names = [NameKeys.of(n, "organization") for n in ("Генпрокуратуры", "Генпрокуратура", "Prosecutor General's Office")]
     match = _best_match(names, "organization", pool)
     assert match is not None and match.actor_id == 3
+
+
+def test_a_stored_place_the_gazetteer_does_not_know_may_be_an_organisation_of_a_close_spelling():
+    """eval/realstory (Wagner): the first page typed "Rosaviatsia" a place; "Rosaviatsiya" (an organisation)
+    is it. A place the gazetteer knows ("Bakhmut") stays a place."""
+    from factfile.relate.actors import Candidate, NameKeys, Pool, _best_match
+
+    pool = Pool([Candidate(5, "place", "Rosaviatsia", NameKeys.of("Rosaviatsia", "place"), 2),
+                 Candidate(6, "place", "Bakhmut", NameKeys.of("Bakhmut", "place"), 2)])
+    match = _best_match([NameKeys.of("Rosaviatsiya", "organization")], "organization", pool)
+    assert match is not None and match.actor_id == 5
+    assert _best_match([NameKeys.of("Bahmut", "organization")], "organization", pool) is None

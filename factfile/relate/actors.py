@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from sqlalchemy import bindparam, exists, insert, or_, select, update
@@ -308,6 +309,15 @@ def _kind_guessed(analysis, chain: Chain) -> bool:
     return language != "en" and chain.label == "ORG" and not has_cyrillic(chain.name) and " " not in name_key(chain.name)
 
 
+@lru_cache(maxsize=65536)
+def _known_place(name: str) -> bool:
+    """Whether the gazetteer knows the name: a stored "place" it does not know ("Rosaviatsia", as the
+    model typed it) may be an organisation or a person, as `_kind_guessed` says of a new chain."""
+    from factfile.extract.gazetteer import load_gazetteer
+
+    return bool(load_gazetteer().lookup(name))
+
+
 def _best_match(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool = False) -> Match | None:
     """The strongest match; a chain with a full name must match on a full name or acronym, not on
     one shared word ("Minyon Moore" is not "Gwen Moore" because both are called "Moore"). A chain whose
@@ -324,7 +334,8 @@ def _best_match(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool
                 continue
             strength, reason = evidence
             same_kind = candidate.kind == kind or {candidate.kind, kind} <= _ORGANISATIONS or (
-                kind_guessed and candidate.kind in _ORGANISATIONS | {"person"})
+                kind_guessed and candidate.kind in _ORGANISATIONS | {"person"}) or (
+                candidate.kind == "place" and kind in _ORGANISATIONS | {"person"} and strength < 4 and not _known_place(candidate.name))
             if strength < 4 and not same_kind:
                 continue
             specific = " " in name.key or name.acronym or name.state
