@@ -170,3 +170,12 @@ def test_a_stored_place_the_gazetteer_does_not_know_may_be_an_organisation_of_a_
     match = _best_match([NameKeys.of("Rosaviatsiya", "organization")], "organization", pool)
     assert match is not None and match.actor_id == 5
     assert _best_match([NameKeys.of("Bahmut", "organization")], "organization", pool) is None
+
+
+def test_a_place_of_unsure_kind_joins_no_organisation_as_its_acronym():
+    """eval/realstory (Kakhovka): "телеканал «Россия 1»" ("Russian Telekanal") is not "RT", which the model typed a place."""
+    from factfile.relate.actors import Candidate, NameKeys, Pool, _best_match
+
+    pool = Pool([Candidate(5, "place", "RT", NameKeys.of("RT", "place"), 2)])
+    names = [NameKeys.of(n, "organization") for n in ("телеканал «Россия 1»", "Russian Telekanal")]
+    assert _best_match(names, "organization", pool) is None

@@ -333,9 +333,10 @@ def _best_match(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool
             if evidence is None:
                 continue
             strength, reason = evidence
+            spelled = strength in (1, 3)  # a place of unsure kind joins by its spelling or script, not as an acronym ("RT")
             same_kind = candidate.kind == kind or {candidate.kind, kind} <= _ORGANISATIONS or (
-                kind_guessed and candidate.kind in _ORGANISATIONS | {"person"}) or (
-                candidate.kind == "place" and kind in _ORGANISATIONS | {"person"} and strength < 4 and not _known_place(candidate.name))
+                kind_guessed and candidate.kind in _ORGANISATIONS | {"person"} and (kind != "place" or spelled)) or (
+                candidate.kind == "place" and kind in _ORGANISATIONS | {"person"} and spelled and not _known_place(candidate.name))
             if strength < 4 and not same_kind:
                 continue
             specific = " " in name.key or name.acronym or name.state
