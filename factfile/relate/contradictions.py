@@ -497,7 +497,7 @@ def _slot_disputes(session: Session, subject: str, statements: list[Statement]) 
             continue
         if _NOT_TELLING.search(f"{statement.cue_text or ''} {statement.content_text}"):
             continue
-        for slot in slots.read(statement.content_text, statement.cue_text, statement.certainty):
+        for slot in slots.read(statement.content_text, statement.cue_text, statement.certainty, statement.source_text):
             filled[(slot.attribute, slot.target)].append((slot, statement))
     for attribute in {a for a, _ in filled}:
         targets = [t for a, t in filled if a == attribute and t is not None]
