@@ -374,6 +374,7 @@ def _one_happening(sides: list[list[Event]], far_apart: Callable[[int, int], boo
 
 
 def _nowhere(a: int, b: int) -> bool:
+    """No two sites are too far apart to be one happening's: where it was is what a place dispute asks."""
     return False
 
 
@@ -489,8 +490,9 @@ def _shared_words(a: str, b: str) -> int:
 def _slot_disputes(session: Session, subject: str, statements: list[Statement]) -> tuple[list[Contradiction], set[int]]:
     """The story's slots (relate/slots.py) that its sources fill with values that cannot both hold, and the
     statements these disputes show. Only attributed statements count (an outlet's own narration is no
-    side), not-telling is no value, and slots filled in one document only are no dispute (as for events); a slot whose sentence names no structure joins the one structure
-    its attribute is about in the story ("this is deliberate sabotage by the Ukrainian side": the dam)."""
+    side), not-telling is no value, and slots filled in one document only are no dispute (as for events);
+    a slot whose sentence names no structure joins the one structure its attribute is about in the story
+    ("this is deliberate sabotage by the Ukrainian side": the dam)."""
     filled: dict[tuple[str, str | None], list[tuple[slots.Slot, Statement]]] = defaultdict(list)
     for statement in statements:
         if statement.source_type == "article" or not (statement.source_text or statement.source_actor_id):
