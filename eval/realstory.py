@@ -11,7 +11,10 @@ story folder and overall, each figure beside a simple baseline measured in the s
                  Baseline: no copies (recall 0).
   actors         for each key actor, the share of its name forms that land on its main record (the
                  stored actor holding most of its forms; a form lands if a mention with that surface is
-                 linked to it); wrong merges (key actors sharing a record); junk actors (see `junk`) as a
+                 linked to it, or to the form without its article, or the form is only written inside a
+                 longer form of the actor whose mention is linked to it; `landed`). The exact-surface
+                 share is printed beside it. Wrong merges (key actors sharing a record; keys of two folders
+                 sharing a key or a labelled form are one actor, `same_actors`); junk actors (see `junk`) as a
                  share of all actors mentioned. Baseline: exact-string actors (one record per surface).
   claims         gold claims carried by a statement overlapping the evidence quote whose source is the
                  right actor's main record, and with the right certainty; grouping of a claim's evidence
@@ -169,6 +172,69 @@ def main_records(form_records: dict[str, dict[str, Counter]]) -> dict[str, tuple
         main = max(holders, key=lambda r: (holders[r], mentions[r], str(r)))
         result[key] = (main, holders[main] / len(forms))
     return result
+
+
+# Articles a stored mention leaves out of a form ("the Kremlin" is carried by the mention "Kremlin").
+ARTICLES = frozenset("the der die das dem den le la les l' el los las o os a il lo gli".split())
+
+
+def carried_by(text: str, form: str, mentions: list[tuple[int, int, str, object]], forms: set[str]) -> tuple[Counter, Counter, int]:
+    """Records of the linked mentions (start, end, surface, record) that carry occurrences of `form` in
+    `text`, as (by the form without its leading article: "Kremlin" carries "the Kremlin"; by a longer
+    mention whose surface is another of the actor's `forms`: "Олександр Прокудін" carries "Прокудін"),
+    and how many occurrences stand alone, outside any longer form. A mention that merely overlaps
+    ("Wagner chief Yevgeny Prigozhin" over "Wagner") carries nothing."""
+    articled: Counter = Counter()
+    nested: Counter = Counter()
+    alone = 0
+    if form not in text:
+        return articled, nested, alone
+    longer = [(m.start(), m.end()) for other in forms if len(other) > len(form) and form in other
+              for m in re.finditer(rf"(?<!\w){re.escape(other)}(?!\w)", text)]
+    for occurrence in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+        start, end = occurrence.span()
+        alone += not any(a <= start and end <= b for a, b in longer)
+        for m_start, m_end, surface, record in mentions:
+            if m_start <= start and end <= m_end and surface.strip() != form and surface.strip() in forms:
+                nested[record] += 1
+            elif start < m_start and m_end == end and text[start:m_start].strip().casefold() in ARTICLES:
+                articled[record] += 1
+    return articled, nested, alone
+
+
+def landed(exact: Counter, carried: list[tuple[Counter, Counter, int]]) -> Counter:
+    """A form's records: mentions of its surface, mentions of it without its article, and, for a form the
+    pages write only inside a longer form of the actor ("Прокудін" only in "Олександр Прокудін"), the
+    longer mentions (a form also written alone is judged by its own mentions there)."""
+    found = exact + sum((a for a, _, _ in carried), Counter())
+    if not any(alone for _, _, alone in carried):
+        found += sum((n for _, n, _ in carried), Counter())
+    return found
+
+
+def same_actors(keys: Iterable[str], forms: dict[str, set[str]]) -> dict[str, str]:
+    """Each key -> one key standing for its real actor. Keys are "folder:key" in the overall set: two
+    folders' keys are one actor when they are the same key or share a labelled form (each folder's gold
+    says that surface names its key); two keys of one folder never are, even through a third."""
+    keys = sorted(keys)
+    group = {k: k for k in keys}
+    members = {k: {k} for k in keys}
+
+    def folder(key: str) -> str | None:
+        return key.split(":", 1)[0] if ":" in key else None
+
+    for a, b in combinations(keys, 2):
+        if folder(a) is None or folder(a) == folder(b) or group[a] == group[b]:
+            continue
+        if a.split(":", 1)[1] != b.split(":", 1)[1] and not forms.get(a, set()) & forms.get(b, set()):
+            continue
+        ga, gb = group[a], group[b]
+        if {folder(k) for k in members[ga]} & {folder(k) for k in members[gb]}:
+            continue  # joining would put two keys of one folder together
+        for k in members[gb]:
+            group[k] = ga
+        members[ga] |= members.pop(gb)
+    return group
 
 
 def wrong_merges(
@@ -441,21 +507,34 @@ def measure_actors(session, story: StorySet, stored: Stored) -> dict:
 
     surface_records: dict[str, Counter] = defaultdict(Counter)
     mentioned: dict[int, object] = {}
+    linked: dict[int, list] = defaultdict(list)  # document -> (start, end, surface, record)
     for mention in session.query(s.Mention).filter(s.Mention.document_id.in_(docs), s.Mention.actor_id.isnot(None)):
         actor = record(mention.actor_id)
         if actor is None:
             continue
         surface_records[mention.text.strip()][actor.id] += 1
         mentioned[actor.id] = actor
+        linked[mention.document_id].append((mention.start, mention.end, mention.text, actor.id))
     gold_actors = story.gold.get("actors", [])
-    form_records = {a["key"]: {form: surface_records.get(form, Counter()) for form in a["names"]} for a in gold_actors}
+    exact = {a["key"]: {form: surface_records.get(form, Counter()) for form in a["names"]} for a in gold_actors}
+    texts = [(stored.text[p], linked.get(stored.document[p], [])) for p in story.ids if p in stored.document]
+    form_records = {}
+    for a in gold_actors:
+        forms = set(a["names"])
+        form_records[a["key"]] = {
+            form: landed(exact[a["key"]][form], [carried_by(text, form, ms, forms) for text, ms in texts])
+            for form in a["names"]
+        }
+    exact_mains = main_records(exact)
     mains = main_records(form_records)
     shares = {key: share for key, (_, share) in mains.items()}
     forms_total = sum(len(a["names"]) for a in gold_actors)
     forms_landed = sum(round(shares[a["key"]] * len(a["names"])) for a in gold_actors)
     baseline = {a["key"]: (1 / len(a["names"]) if a["names"] else 0.0) for a in gold_actors}
-    real = {a["key"]: a["key"].split(":", 1)[-1] for a in gold_actors}  # the same key in two folders: one actor
+    by_key = {a["key"]: a["key"].split(":", 1)[-1] for a in gold_actors}
+    real = same_actors(by_key, {a["key"]: set(a["names"]) for a in gold_actors})
     merges = wrong_merges({k: m for k, (m, _) in mains.items()}, form_records, real)
+    merges_by_key = wrong_merges({k: m for k, (m, _) in mains.items()}, form_records, by_key)
     gold_kind_of_record = {mains[a["key"]][0]: a["kind"] for a in gold_actors if mains[a["key"]][0] is not None}
     all_forms = {form for a in gold_actors for form in a["names"]}
     junk_names = [
@@ -466,8 +545,10 @@ def measure_actors(session, story: StorySet, stored: Stored) -> dict:
             "record_names": {actor_id: actor.name for actor_id, actor in mentioned.items()},
             "micro": forms_landed / forms_total if forms_total else 0.0,
             "baseline_macro": sum(baseline.values()) / len(baseline) if baseline else 0.0,
-            "merges": merges, "key_actors": len(gold_actors), "actors": len(mentioned), "junk": junk_names,
-            "mains": {k: m for k, (m, _) in mains.items()}}
+            "merges": merges, "merges_by_key": merges_by_key, "key_actors": len(gold_actors), "actors": len(mentioned),
+            "junk": junk_names, "mains": {k: m for k, (m, _) in mains.items()},
+            "exact": {"forms": exact, "mains": {k: m for k, (m, _) in exact_mains.items()},
+                      "macro": sum(share for _, share in exact_mains.values()) / len(exact_mains) if exact_mains else 0.0}}
 
 
 def measure_claims(session, story: StorySet, stored: Stored, mains: dict[str, int | None]) -> dict:
@@ -649,21 +730,25 @@ def report_actors(session, story: StorySet, stored: Stored, details: bool = Fals
     print(f"actors   name forms on the main record: macro {a['macro']:.3f}, micro {a['micro']:.3f} over {a['key_actors']} key actors"
           f"   baseline exact-string macro {a['baseline_macro']:.3f}")
     print("         " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(a["shares"].items())))
+    print(f"         exact-surface measure (a mention with the form's very surface): macro {a['exact']['macro']:.3f}")
     cyrillic = [(key, form) for key, forms in a["forms"].items() for form in forms if re.search(r"[\u0400-\u04ff]", form)]
-    on = sum(a["mains"][key] is not None and a["mains"][key] in a["forms"][key][form] for key, form in cyrillic)
-    print(f"         Cyrillic forms on the main record {on}/{len(cyrillic)} = {on / len(cyrillic) if cyrillic else 0.0:.3f}")
+    ex = a["exact"]
+    for name, forms, mains in (("", a["forms"], a["mains"]), ("exact-surface ", ex["forms"], ex["mains"])):
+        on = sum(mains[key] is not None and mains[key] in forms[key][form] for key, form in cyrillic)
+        print(f"         {name}Cyrillic forms on the main record {on}/{len(cyrillic)} = {on / len(cyrillic) if cyrillic else 0.0:.3f}")
     print(f"         wrong merges among key actors {len(a['merges'])}" + (f": {a['merges'][:6]}" if a["merges"] else "")
-          + "   baseline exact-string 0")
+          + f"   (keys alone as the real actor: {len(a['merges_by_key'])})   baseline exact-string 0")
     share = len(a["junk"]) / a["actors"] if a["actors"] else 0.0
     print(f"         junk actors {len(a['junk'])}/{a['actors']} = {share:.3f}   e.g. {a['junk'][:8]}")
     if details:
-        texts = list(stored.text.values())
+        texts = [stored.text[p] for p in story.ids if p in stored.text]
         for key, forms in sorted(a["forms"].items()):
             main = a["mains"][key]
             print(f"  {key}: main {main} {a['record_names'].get(main)!r}")
             for form, records in forms.items():
                 where = ", ".join(f"{r} {a['record_names'].get(r)!r} x{n}" for r, n in records.most_common(4))
                 mark = "ok" if main in records else ("--" if not records else "XX")
+                mark += "~" if mark == "ok" and main not in a["exact"]["forms"][key][form] else ""  # carried, no mention of that surface
                 seen = sum(form in t for t in texts)
                 print(f"    {mark} {form!r} (in {seen} pages): {where or 'no linked mention'}")
     return a

@@ -109,3 +109,73 @@ def test_a_country_before_a_ukrainian_name_is_not_part_of_it():
     text = "Про це заявив Президент України Володимир Зеленський у зверненні. Зеленський додав, що ворог програє."
     analysis = analyse(Article(origin="uk.txt", text=text, language="uk", content_hash="uk"))
     assert [c.name for c in analysis.chains if c.label == "PERSON"] == ["Володимир Зеленський"]
+
+
+def _one_chain(text: str, name: str, label: str, resolved: bool):
+    from factfile.records import Analysis, Article, Chain, Mention, PlaceRef, Span
+
+    start = text.index(name)
+    span = Span(start, start + len(name), name)
+    analysis = Analysis(Article("t", text, "h", language="en"), mentions=[Mention(span, label, Span(0, len(text), text), chain=0)])
+    analysis.chains = [Chain(0, name, label, mentions=[0])]
+    analysis.places = [PlaceRef(span=span, name=name, mention=0, geonames_id=703448 if resolved else None)]
+    return analysis
+
+
+def test_a_place_the_gazetteer_does_not_know_may_be_a_person_of_a_close_spelling():
+    """eval/realstory (Kerch): the model called "Mykhaylo Podolyak" a facility; he is "Mikhailo Podolyak"."""
+    from factfile.relate.actors import Candidate, NameKeys, Pool, _best_match, _kind_guessed
+
+    pool = Pool([Candidate(7, "person", "Mikhailo Podolyak", NameKeys.of("Mikhailo Podolyak", "person"), 3)])
+    keys = [NameKeys.of("Mykhaylo Podolyak", "place")]
+    unknown = _one_chain("Mykhaylo Podolyak said the bridge was a target.", "Mykhaylo Podolyak", "FAC", resolved=False)
+    known = _one_chain("Mykhaylo Podolyak said the bridge was a target.", "Mykhaylo Podolyak", "FAC", resolved=True)
+    assert _kind_guessed(unknown, unknown.chains[0]) and not _kind_guessed(known, known.chains[0])
+    match = _best_match(keys, "place", pool, _kind_guessed(unknown, unknown.chains[0]))
+    assert match is not None and match.actor_id == 7
+    assert _best_match(keys, "place", pool, _kind_guessed(known, known.chains[0])) is None
+
+
+@pytest.mark.parametrize(
+    "official, usual",
+    [("Малюку Василию Васильевичу", "Василь Малюк"), ("Юсубов Самір Сеймур-Огли", "Самір Юсубов"), ("Петров Иван Сергеевич", "Иван Петров")],
+)
+def test_a_name_written_surname_first_with_a_patronymic_is_the_persons(official, usual):
+    """eval/realstory (Kerch): a court's and the FSB's lists write "Малюку Василию Васильевичу", "Юсубов Самір Сеймур-Огли"."""
+    from factfile.relate.actors import Candidate, NameKeys, _evidence
+
+    name, other = NameKeys.of(official, "person"), NameKeys.of(usual, "person")
+    assert _evidence(name, "person", Candidate(1, "person", usual, other, 1)) is not None
+    assert NameKeys.of("Roman Arkadyevich Abramovich", "person").surname == "abramovich"  # a patronymic in the middle: as before
+
+
+def test_a_one_word_name_whose_translation_is_an_unqualified_body_still_matches_itself():
+    """eval/realstory (Wagner): "Генпрокуратура", translated "Prosecutor General's Office" (a body named without
+    its country, never matched), matched no stored "Генпрокуратура": the translation made it a many-word name."""
+    from factfile.relate.actors import Candidate, NameKeys, Pool, _best_match
+
+    pool = Pool([Candidate(3, "organization", "Генпрокуратура", NameKeys.of("Генпрокуратура", "organization"), 1)])
+    names = [NameKeys.of(n, "organization") for n in ("Генпрокуратуры", "Генпрокуратура", "Prosecutor General's Office")]
+    match = _best_match(names, "organization", pool)
+    assert match is not None and match.actor_id == 3
+
+
+def test_a_stored_place_the_gazetteer_does_not_know_may_be_an_organisation_of_a_close_spelling():
+    """eval/realstory (Wagner): the first page typed "Rosaviatsia" a place; "Rosaviatsiya" (an organisation)
+    is it. A place the gazetteer knows ("Bakhmut") stays a place."""
+    from factfile.relate.actors import Candidate, NameKeys, Pool, _best_match
+
+    pool = Pool([Candidate(5, "place", "Rosaviatsia", NameKeys.of("Rosaviatsia", "place"), 2),
+                 Candidate(6, "place", "Bakhmut", NameKeys.of("Bakhmut", "place"), 2)])
+    match = _best_match([NameKeys.of("Rosaviatsiya", "organization")], "organization", pool)
+    assert match is not None and match.actor_id == 5
+    assert _best_match([NameKeys.of("Bahmut", "organization")], "organization", pool) is None
+
+
+def test_a_place_of_unsure_kind_joins_no_organisation_as_its_acronym():
+    """eval/realstory (Kakhovka): "телеканал «Россия 1»" ("Russian Telekanal") is not "RT", which the model typed a place."""
+    from factfile.relate.actors import Candidate, NameKeys, Pool, _best_match
+
+    pool = Pool([Candidate(5, "place", "RT", NameKeys.of("RT", "place"), 2)])
+    names = [NameKeys.of(n, "organization") for n in ("телеканал «Россия 1»", "Russian Telekanal")]
+    assert _best_match(names, "organization", pool) is None

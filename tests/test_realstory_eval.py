@@ -118,3 +118,27 @@ def test_precision_by_the_evidence_that_linked_a_pair():
     evidence = {"b": "spun", "c": "translation"}
     assert realstory.pair_evidence(frozenset(("a", "b")), links, evidence) == "spun"
     assert realstory.pair_evidence(frozenset(("b", "c")), links, evidence) == "spun+translation"
+
+
+def test_a_form_carried_by_a_longer_form_or_without_its_article():
+    text = "Олександр Прокудін сказав. The Kremlin said. Wagner chief Yevgeny Prigozhin left."
+    mentions = [(0, 18, "Олександр Прокудін", 1), (31, 38, "Kremlin", 2), (45, 75, "Wagner chief Yevgeny Prigozhin", 3)]
+    forms = {"Прокудін", "Олександр Прокудін"}
+    assert realstory.carried_by(text, "Прокудін", mentions, forms) == (Counter(), Counter({1: 1}), 0)
+    assert realstory.carried_by(text, "Прокудін", mentions, {"Прокудін"}) == (Counter(), Counter(), 1)  # no longer form
+    assert realstory.carried_by(text, "The Kremlin", mentions, {"The Kremlin"}) == (Counter({2: 1}), Counter(), 1)
+    assert realstory.carried_by(text, "Wagner", mentions, {"Wagner"}) == (Counter(), Counter(), 1)  # another actor's mention
+    assert realstory.landed(Counter(), [realstory.carried_by(text, "Прокудін", mentions, forms)]) == Counter({1: 1})
+    # written alone on another page, with no mention there: judged by its own mentions, not the longer one's
+    alone = realstory.carried_by("Прокудін сказав.", "Прокудін", [], forms)
+    assert realstory.landed(Counter(), [realstory.carried_by(text, "Прокудін", mentions, forms), alone]) == Counter()
+
+
+def test_two_folders_keys_sharing_a_labelled_form_are_one_actor():
+    forms = {"a:kremlin": {"Kremlin", "Moscow"}, "b:russia": {"Russia", "Kremlin"}, "b:russia-mod": {"МО РФ"},
+             "c:nac": {"НАК"}, "a:nak": {"НАК"}, "a:mod": {"Moscow"}}
+    same = realstory.same_actors(forms, forms)
+    assert same["a:kremlin"] == same["b:russia"]
+    assert same["c:nac"] == same["a:nak"]
+    assert same["b:russia-mod"] not in {same["b:russia"], same["a:kremlin"]}
+    assert same["a:mod"] != same["a:kremlin"]  # one folder's two keys stay two actors

@@ -12,7 +12,7 @@ from factfile.ingest.article import content_hash
 from factfile.records import Article
 from factfile.relate import stories
 from factfile.relate.decisions import move_to_story
-from factfile.relate.story_keys import dates
+from factfile.relate.story_keys import Clues, clues, dates
 from factfile.store import Store
 from factfile.store.schema import Document, Story
 from factfile.store.writer import add_document
@@ -30,9 +30,9 @@ def store(db):
     store.close()
 
 
-def put(store: Store, terms: dict[str, float], published: date | None, language: str = "en") -> int:
-    """A document with this story profile, put in its story as the relater does."""
-    text = f"{' '.join(terms)} {published} {next(NUMBER)}"
+def put(store: Store, terms: dict[str, float], published: date | None, language: str = "en", says: str = "") -> int:
+    """A document with this story profile (and text that `says` this), put in its story as the relater does."""
+    text = f"{' '.join(terms)} {says} {published} {next(NUMBER)}"
     article = Article(origin=content_hash(text)[:8], text=text, content_hash=content_hash(text), published=published, language=language)
     with store.transaction() as session:
         document = add_document(session, article)
@@ -112,3 +112,44 @@ def test_pages_in_two_languages_naming_one_day_join_one_story(store):
     first = put(store, stories.profile(english, "en"), DAY, "en")
     second = put(store, stories.profile(russian, "ru"), DAY, "ru")
     assert story_of(store)[first] == story_of(store)[second]
+
+
+def test_a_document_joining_one_story_and_fairly_close_to_another_merges_them(store):
+    english = put(store, {"dam": 0.7, "flood": 0.7}, DAY)
+    russian = put(store, {"~kkvk": 0.7, "~khrs": 0.7}, DAY + timedelta(days=1))
+    both = put(store, {"dam": 0.6, "flood": 0.6, "~kkvk": 0.37, "levee": 0.37}, DAY + timedelta(days=1))  # 0.26 to the second
+    story = story_of(store)
+    assert story[english] == story[russian] == story[both]
+
+
+def test_an_undated_page_joins_the_coverage_of_the_day_it_names(store):
+    june = put(store, FLOOD, DAY)
+    july = put(store, FLOOD_TOO, DAY + timedelta(days=41))  # 17 July: a later event, a story of its own
+    undated = put(store, FLOOD, None, says="the attack of 17 July")  # the June story's very terms
+    story = story_of(store)
+    assert story[june] != story[july] == story[undated]
+
+
+def test_an_undated_page_naming_a_later_year_is_no_part_of_an_older_story(store):
+    first = put(store, FLOOD, DAY)
+    looking_back = put(store, FLOOD, None, says="a year on, in 2024")
+    assert story_of(store)[first] != story_of(store)[looking_back]
+
+
+def test_what_an_undated_text_says_of_its_time():
+    assert clues("On 17 July 2023 the bridge was hit; 25,000 fled, 2,022 homes", "en") == Clues(((7, 17),), date(2023, 1, 1))
+    assert clues("Взрыв 08.10.2022, 8 октября", "ru") == Clues(((10, 8),), date(2022, 1, 1))
+    assert clues("No time here: 1,2024 and 3.2024.5", "en") == Clues()
+    assert Clues(((7, 17),)).allow(date(2023, 7, 18), date(2023, 7, 20), timedelta(days=7))
+    assert not Clues(((10, 8),)).allow(date(2023, 7, 17), date(2023, 7, 20), timedelta(days=7))
+    assert not Clues((), date(2024, 1, 1)).allow(date(2023, 6, 6), date(2023, 6, 20), timedelta(days=7))
+
+
+def test_of_two_stories_with_the_same_actors_a_page_joins_the_one_its_other_terms_tell(store):
+    mutiny = put(store, {"prigozhin": 0.6, "wagner": 0.6, "mutiny": 0.5}, DAY)
+    crash = put(store, {"prigozhin": 0.6, "wagner": 0.6, "crash": 0.3, "embraer": 0.4}, DAY + timedelta(days=60))
+    wreck = put(store, {"crash": 0.6, "embraer": 0.6, "tver": 0.5}, DAY + timedelta(days=60))
+    # 0.72 to the mutiny, 0.62 to the crash; the names agree with both alike, the crash terms with one
+    undated = put(store, {"prigozhin": 0.6, "wagner": 0.6, "crash": 0.4, "tver": 0.3}, None)
+    story = story_of(store)
+    assert story[mutiny] != story[crash] == story[wreck] == story[undated]

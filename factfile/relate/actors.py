@@ -18,8 +18,10 @@ and names a user split off an actor (`decisions.kept_apart`) are never added bac
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from sqlalchemy import bindparam, exists, insert, or_, select, update
@@ -67,20 +69,41 @@ class NameKeys:
 
     @classmethod
     def of(cls, name: str, kind: str, state: bool = False) -> NameKeys:
+        surname_first = kind == "person" and surname_first_name(name)
+        if surname_first:
+            name = surname_first
+        key = name_key(name)
         words = content_words(name)
         many = len(words) >= 2
         skeleton = sound(name).replace(" ", "")
         return cls(
-            key=name_key(name),
+            key=key,
             signature=signature(name, person=kind == "person"),
             initials=initials(name)[:16] if many else None,
-            surname=words[-1][:100] if many and kind == "person" else None,
+            surname=(words[0] if surname_first else words[-1])[:100] if many and kind == "person" else None,
             block=f"{len(words)}{skeleton}"[:16] if len(skeleton) >= 2 else None,  # same length, same consonant skeleton
             acronym=is_acronym(name),
             body=kind != "person" and unqualified_body(name),
             first_last=_first_last(name) if kind == "person" else None,
             state=state,
         )
+
+
+# A patronymic after the first name, as official Russian and Ukrainian lists write a person ("Малюк Василий
+# Васильевич", "Юсубов Самір Сеймур-Огли"), in any case form ("Малюку Василию Васильевичу").
+_PATRONYMIC = re.compile(r"^\w+(?:ovi?ch|evi?ch|ovych|evych|ovn|evn|ivn|ichn|ович|евич|йович|ьович|овн|евн|івн|ичн)\w{0,2}$")
+_AZERI_PATRONYMIC = frozenset({"ogli", "ogly", "oglu", "kyzy", "kizi", "gyzy", "огли", "оглы", "оглу", "кызы", "кизи"})
+
+
+def surname_first_name(name: str) -> str | None:
+    """"Малюк Василий" of "Малюк Василий Васильевич": a person written surname, first name, patronymic,
+    without the patronymic; None for a name not written so."""
+    words, written = name_key(name).split(), re.findall(r"\w+", clean_name(name))
+    if len(words) != len(written):
+        return None
+    if len(words) == 4 and words[3] in _AZERI_PATRONYMIC or len(words) == 3 and _PATRONYMIC.match(words[2]) and not _PATRONYMIC.match(words[1]):
+        return " ".join(written[:2])
+    return None
 
 
 def _first_last(name: str) -> str | None:
@@ -204,6 +227,7 @@ def _link(linking: Linking) -> None:
         linking.actor_of_chain[chain_id] = placeholders.get(actor_id, actor_id)
     pool.renumber(placeholders)
     apart = _held_apart(session, pool.all)
+    _join_organisations_named_both_ways(linking, keys, kinds, pool, apart)
     _absorb_surname_actors(linking, keys, kinds, pool, apart)
     _absorb_office_actors(linking, pool, apart)
     _count_aliases(linking, kinds, reasons, apart)
@@ -276,9 +300,22 @@ def _candidates(session: Session, keys: list[NameKeys]) -> list[Candidate]:
 def _kind_guessed(analysis, chain: Chain) -> bool:
     """Pages in other Latin-script languages are read without a model (`extract/lang/latin.py`): a lone
     capitalised word there is called an organisation for want of better, and may be a person
-    ("Selenskyjs", "Prigoschin")."""
+    ("Selenskyjs", "Prigoschin"). A place the gazetteer knows none of the mentions of is as unsure: the
+    model calls names it has not seen places ("Mykhaylo Podolyak", "Rosaviatsia")."""
+    if KIND_OF_LABEL.get(chain.label) == "place":
+        members = set(chain.mentions)
+        return not any(p.geonames_id is not None and p.mention in members for p in analysis.places)
     language = (analysis.article.language or "en").split("-")[0]
     return language != "en" and chain.label == "ORG" and not has_cyrillic(chain.name) and " " not in name_key(chain.name)
+
+
+@lru_cache(maxsize=65536)
+def _known_place(name: str) -> bool:
+    """Whether the gazetteer knows the name: a stored "place" it does not know ("Rosaviatsia", as the
+    model typed it) may be an organisation or a person, as `_kind_guessed` says of a new chain."""
+    from factfile.extract.gazetteer import load_gazetteer
+
+    return bool(load_gazetteer().lookup(name))
 
 
 def _best_match(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool = False) -> Match | None:
@@ -286,9 +323,9 @@ def _best_match(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool
     one shared word ("Minyon Moore" is not "Gwen Moore" because both are called "Moore"). A chain whose
     kind is only guessed may join a person or an organisation."""
     best: Match | None = None
-    has_full_name = any(" " in n.key for n in names)
     if any(not n.body for n in names):
         names = [n for n in names if not n.body]  # "Defence Ministry" is whose the article says: match "Russian Defence Ministry"
+    has_full_name = any(" " in n.key for n in names)  # of the names matched: "Генпрокуратура" is one word, its translation a body
     totals, surnames = pool.totals, pool.surnames
     for name in names:
         for candidate in pool.near(name):
@@ -296,8 +333,10 @@ def _best_match(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool
             if evidence is None:
                 continue
             strength, reason = evidence
+            spelled = strength in (1, 3)  # a place of unsure kind joins by its spelling or script, not as an acronym ("RT")
             same_kind = candidate.kind == kind or {candidate.kind, kind} <= _ORGANISATIONS or (
-                kind_guessed and candidate.kind in _ORGANISATIONS | {"person"})
+                kind_guessed and candidate.kind in _ORGANISATIONS | {"person"} and (kind != "place" or spelled)) or (
+                candidate.kind == "place" and kind in _ORGANISATIONS | {"person"} and spelled and not _known_place(candidate.name))
             if strength < 4 and not same_kind:
                 continue
             specific = " " in name.key or name.acronym or name.state
@@ -346,6 +385,29 @@ def similar_spelling(a: str, b: str) -> float | None:
             return None
     score = fuzz.ratio(" ".join(words), " ".join(other_words))
     return score if score >= FUZZY_THRESHOLD else None
+
+
+def _join_organisations_named_both_ways(linking: Linking, keys, kinds, pool: Pool, apart: dict[int, set[str]]) -> None:
+    """An organisation stored twice, under two of its names ("SBU" from articles that gave only the
+    acronym, "Security Service of Ukraine" from others), is one actor once an article gives both names
+    to one chain ("Security Service of Ukraine (SBU)"): each name is some stored actor's very name.
+    Names that only say whose body or government it is, or one word, join nothing."""
+    session = linking.session
+    for chain in (c for c in linking.analysis.chains if c.not_an_actor is None and kinds.get(c.id) in _ORGANISATIONS):
+        actor_id = linking.actor_of_chain[chain.id]
+        others: dict[int, str] = {}
+        for name in keys[chain.id]:
+            if name.body or name.state or not (" " in name.key or name.acronym):
+                continue
+            for candidate in pool.index.get(("key", name.key), ()):
+                if candidate.actor_id != actor_id and candidate.kind in _ORGANISATIONS and name.key not in apart.get(actor_id, set()):
+                    others.setdefault(candidate.actor_id, candidate.name)
+        for other, name in sorted(others.items()):
+            join_actors(session, actor_id, [other], f"“{name}” and “{chain.name}” name one organisation in document {linking.document.id}")
+            pool.renumber({other: actor_id})
+            for chain_id, linked in linking.actor_of_chain.items():
+                if linked == other:
+                    linking.actor_of_chain[chain_id] = actor_id
 
 
 def _absorb_surname_actors(linking: Linking, keys, kinds, pool: Pool, apart: dict[int, set[str]]) -> None:

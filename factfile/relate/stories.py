@@ -6,6 +6,8 @@ corpus statistics are needed and the first document is weighted like the million
 stored in `story_terms`; a new document looks up the latest documents sharing its terms (an index walk,
 bounded per term, so the cost does not grow with the store), scores them by cosine similarity, and
 joins the story whose documents it resembles most, if that is close enough, else it starts a new story.
+When it is close enough to several (a raid and the later court case about it share their actors), the
+terms it shares with only one of them choose, if they favour one clearly.
 A copy joins its original's story: it is the same article. Names also give a script-neutral term
 (`name_term`), so that pages in Russian, Ukrainian and English about one event share terms; in Arabic
 script, which has no capitals, rare words are the names (relate/caseless.py). The days a text names
@@ -16,7 +18,10 @@ A story is bounded by its event's coverage in time: a document joins a story onl
 spans at most STORY_SPAN and it comes no more than STORY_GAP after the story's last document (or before
 its first), so a flood covered day after day stays one story for weeks, while a later event with the same
 actors and vocabulary (an interview a week on, a court case about a raid) starts a story of its own
-instead of being chained onto the first through look-alike documents. Stories that began apart (two
+instead of being chained onto the first through look-alike documents. A page without a date is placed
+in time by what its text says (story_keys.clues): the days it names ("17 июля" cannot join coverage of
+October) and the latest year it names (a page naming 2023 is no part of a story over in 2022); one that
+says neither fits any time. Stories that began apart (two
 languages' coverage, two sides of one event) are merged when a new document is close to both and they
 fit in time together. A user's move of a document to another story (relate/decisions.py) is looked up
 first, so it holds when the document is ingested again, and a story holding such a document is never
@@ -59,9 +64,14 @@ JOIN_SIMILARITY = 0.3  # cosine similarity to the closest documents of a story n
 STORY_WINDOW = timedelta(days=10)
 STORY_SPAN = timedelta(days=21)
 STORY_GAP = timedelta(days=7)
-# A document this close to two stories that can be one in time shows they are one: coverage in two
-# languages, or of two sides of one event, that began apart is merged.
-MERGE_SIMILARITY = 0.4
+# Of two stories a document is close enough to join, it joins the one its telling terms favour by this
+# much (`_telling_apart`), else the closest.
+TELLING_MARGIN = 0.1
+# A document that joins a story (JOIN_SIMILARITY) and is this close to another story that can be one with
+# it in time shows they are one: coverage in two languages, or of two sides of one event, that began apart
+# is merged. Tuned with the time clues of undated documents on eval/realstory/kerch (0.4 left the bridge
+# blast's coverage in a dozen stories by language); checked on kakhovka and wagner.
+MERGE_SIMILARITY = 0.25
 # A day the text names, on the rarity scale of words (8 - Zipf): as telling as a fairly rare word; more
 # weight drowns the names it is compared with across languages (eval/realstory.py: 5 cost 0.006 F1).
 DATE_WEIGHT = 3.0
@@ -177,7 +187,11 @@ def _latest_with_terms(count: int):
     return union_all(*(select(walk) for walk in walks)) if count > 1 else select(walks[0])
 
 
-def _close_in_time(a: date | None, b: date | None) -> bool:
+def _close_in_time(a: date | None, b: date | None, when: story_keys.Clues) -> bool:
+    """Whether documents published on a and b can share a story; an undated one (a) is placed in time by
+    what its text says (story_keys.clues)."""
+    if a is None and b is not None:
+        return when.allow(b, b, STORY_WINDOW)
     return a is None or b is None or abs(a - b) <= STORY_WINDOW
 
 
@@ -190,8 +204,11 @@ def _fits(first: date | None, last: date | None, other_first: date | None, other
     return max(last, other_last) - min(first, other_first) <= STORY_SPAN and gap <= STORY_GAP
 
 
-def _within_span(story: Story, published: date | None) -> bool:
-    """Whether the story can take a document of this date (`_fits`)."""
+def _within_span(story: Story, published: date | None, when: story_keys.Clues) -> bool:
+    """Whether the story can take a document of this date (`_fits`); an undated one only if what its text
+    says of its time fits the story's span (STORY_GAP: the story would be over)."""
+    if published is None and story.first_published is not None:
+        return when.allow(story.first_published, story.last_published, STORY_GAP)
     return _fits(story.first_published, story.last_published, published, published)
 
 
@@ -221,6 +238,7 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
     similarity: dict[int, float] = defaultdict(float)
     names: dict[int, float] = defaultdict(float)  # the same over name terms alone
     name_norm: dict[int, float] = defaultdict(float)
+    shared: dict[int, dict[str, float]] = defaultdict(dict)  # each term's part in the similarity
     for document_id, term, weight in session.execute(
         select(StoryTerm.document_id, StoryTerm.term, StoryTerm.weight).where(StoryTerm.document_id.in_(shortlist))
     ):
@@ -228,32 +246,62 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
             name_norm[document_id] += weight * weight
         if term in terms:
             similarity[document_id] += weight * terms[term]
+            shared[document_id][term] = weight * terms[term]
             if neutral(term):
                 names[document_id] += weight * terms[term]
     own_names = math.sqrt(sum(w * w for t, w in terms.items() if neutral(t)))
     language = (document.language or "").split("-")[0]
-    by_story: dict[int, list[float]] = defaultdict(list)
+    when = story_keys.clues(document.text, language) if document.published is None else story_keys.Clues()
+    by_story: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for document_id, story_id, published, other_language in session.execute(
         select(Document.id, Document.story_id, Document.published, Document.language).where(Document.id.in_(shortlist))
     ):
-        if story_id is not None and _close_in_time(document.published, published):
+        if story_id is not None and _close_in_time(document.published, published, when):
             score = similarity[document_id]
             if (other_language or "").split("-")[0] != language and own_names and name_norm[document_id]:
                 # across languages only the names can agree: compare those alone
                 score = max(score, names[document_id] / (own_names * math.sqrt(name_norm[document_id])))
-            by_story[story_id].append(score)
+            by_story[story_id].append((score, document_id))
     spans = {story.id: story for story in session.scalars(select(Story).where(Story.id.in_(list(by_story))))}
-    by_story = {k: v for k, v in by_story.items() if k in spans and _within_span(spans[k], document.published)}
+    by_story = {k: v for k, v in by_story.items() if k in spans and _within_span(spans[k], document.published, when)}
     if not by_story:
         return StoryChoice(None, 0.0, "no story close in time")
-    # a story's score: the mean of its (up to) three documents most like the new one
-    scores = {s: sum(sorted(v, reverse=True)[:3]) / min(3, len(v)) for s, v in by_story.items()}
-    best = max(scores, key=lambda s: (scores[s], -s))
+    scores = {s: _top_mean(score for score, _ in v) for s, v in by_story.items()}
+    best = closest = max(scores, key=lambda s: (scores[s], -s))
+    if len(rivals := [s for s in scores if scores[s] >= JOIN_SIMILARITY]) > 1:
+        best = _telling_apart(rivals, by_story, shared, scores)
     if scores[best] >= JOIN_SIMILARITY:
         others = [s for s in scores if s != best and scores[s] >= MERGE_SIMILARITY]
         merged = _mergeable(session, spans, best, others, document.published)
-        return StoryChoice(best, scores[best], f"similar terms ({scores[best]:.2f})", merged)
+        told = f", told from story #{closest} ({scores[closest]:.2f}) by its own terms" if best != closest else ""
+        return StoryChoice(best, scores[best], f"similar terms ({scores[best]:.2f}){told}", merged)
     return StoryChoice(None, scores[best], "no story similar enough")
+
+
+def _top_mean(scores) -> float:
+    """A story's score: the mean of its (up to) three documents most like the new one."""
+    top = sorted(scores, reverse=True)[:3]
+    return sum(top) / len(top)
+
+
+def _telling_apart(rivals: list[int], by_story: dict[int, list[tuple[float, int]]],
+                   shared: dict[int, dict[str, float]], scores: dict[int, float]) -> int:
+    """Of stories the document is close enough to join, the one its terms tell apart from the others: the
+    terms it shares with all of them alike (the actors of a raid and of the court case about it) choose
+    nothing, so each story is scored on how much more each term agrees with it than with any other."""
+    most: dict[int, dict[str, float]] = {}  # each term's largest part in a document of the story
+    for s in rivals:
+        most[s] = defaultdict(float)
+        for _, d in by_story[s]:
+            for t, v in shared[d].items():
+                most[s][t] = max(most[s][t], v)
+    telling = {}
+    for s in rivals:
+        elsewhere = {t: max(most[r].get(t, 0.0) for r in rivals if r != s) for t in most[s]}
+        telling[s] = _top_mean(sum(max(0.0, v - elsewhere[t]) for t, v in shared[d].items()) for _, d in by_story[s])
+    closest = max(rivals, key=lambda s: (scores[s], -s))
+    told = max(rivals, key=lambda s: (telling[s], scores[s], -s))
+    return told if telling[told] >= telling[closest] + TELLING_MARGIN else closest
 
 
 def _mergeable(session: Session, spans: dict[int, Story], best: int, others: list[int], published: date | None) -> list[int]:

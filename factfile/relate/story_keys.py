@@ -3,11 +3,14 @@
 One event's coverage in many languages shares few words but names the same day: "6 June", "June 6",
 "6 июня", "6 червня", "6. Juni", "6 de junio", "06.06.2023" are all "@06-06". Month names come from
 CLDR (babel), in each language's forms that follow a day ("июня", "czerwca") and that stand alone.
+The same days, with the latest year a text names, place a page without a date in time (`clues`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 
 DATE_MARK = "@"
@@ -59,3 +62,43 @@ def dates(text: str, language: str | None = None) -> list[str]:
         if 1 <= int(month) <= 12:
             found.append(_key(int(month), day))
     return [key for key in found if key is not None]
+
+
+_YEAR = re.compile(r"(?<!\d)(?<!\d,)(?:19[5-9]\d|20\d\d)(?!\d|[.,]\d)")  # not "2,022" nor "3.2024"
+
+
+@dataclass(frozen=True, slots=True)
+class Clues:
+    """When an undated text was written, as far as it says: the days it names (month, day) and, from the
+    latest year it names, a day it cannot be older than."""
+
+    days: tuple[tuple[int, int], ...] = ()
+    not_before: date | None = None
+
+    def allow(self, first: date, last: date, slack: timedelta) -> bool:
+        """Whether coverage over [first, last] (give or take `slack`) fits: not over before the text's
+        latest year began, and near one of the days it names, if it names any."""
+        if self.not_before is not None and last + slack < self.not_before:
+            return False
+        return not self.days or near(self.days, first, last, slack)
+
+
+def clues(text: str, language: str | None = None) -> Clues:
+    """The days a text names and the latest year it names."""
+    days = tuple(dict.fromkeys((int(k[1:3]), int(k[4:6])) for k in dates(text, language)))
+    years = [int(y) for y in _YEAR.findall(text)]
+    return Clues(days, date(max(years), 1, 1) if years else None)
+
+
+def near(days, first: date, last: date, slack: timedelta) -> bool:
+    """Whether one of the days (month and day, year unknown) falls in [first - slack, last + slack], in
+    any year the span touches."""
+    low, high = first - slack, last + slack
+    for month, day in days:
+        for year in range(low.year, high.year + 1):
+            try:
+                if low <= date(year, month, day) <= high:
+                    return True
+            except ValueError:  # 29 February in a common year
+                continue
+    return False

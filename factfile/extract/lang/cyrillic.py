@@ -107,31 +107,52 @@ def _stripped(text: str, start: int, end: int) -> Span:
     return Span(start, end, text[start:end])
 
 
+def _lines(tokens: list[Token], text: str) -> list[list[Token]]:
+    """A model's entity cut at line breaks: a name never runs on into the next line or paragraph
+    ("Олександр Прокудін\n\nСтаном")."""
+    parts: list[list[Token]] = [[]]
+    for token in tokens:
+        if parts[-1] and "\n" in text[parts[-1][-1].end:token.start]:
+            parts.append([])
+        parts[-1].append(token)
+    return [p for p in parts if p]
+
+
+def _next_person(run: list[Token], token: Token) -> bool:
+    """A first name after a first name and surname starts another person: "Алексей Данилов Михаил
+    Подоляк" (a page's list of tags) is two."""
+    return len(run) >= 2 and token.has("Name") and run[-1].has("Surn") and run[-2].has("Name")
+
+
 def _name_spans(text: str, tokens: list[Token], analysis: Analysis) -> list[tuple[int, int, str]]:
     """Names: the model's entities cut to capitalised words, names the dictionary knows that the
     model missed, and quoted names after an organisation word; overlaps keep the longest."""
     found: list[tuple[int, int, str]] = []
     by_start = {t.start: i for i, t in enumerate(tokens)}
     for start, end, kind in morph.entities(text):
-        run: list[Token] = []
-        inside = [t for t in tokens if start <= t.start and t.end <= end]
-        if kind != "PER":
-            found += _piece(inside, kind)
-            continue
-        for token in inside:
-            if token.capitalised or token.text in "«»„“\"-" or token.text.isdigit() or run and token.text.lower() in ("на", "де", "ла", "фон"):
-                run.append(token)
-            else:
-                found += _piece(run, kind)
-                run = []
-        found += _piece(run, kind)
+        for inside in _lines([t for t in tokens if start <= t.start and t.end <= end], text):
+            if kind != "PER":
+                found += _piece(inside, kind)
+                continue
+            run: list[Token] = []
+            for token in inside:
+                if run and _next_person(run, token):
+                    found += _piece(run, kind)
+                    run = []
+                if token.capitalised or token.text in "«»„“\"-" or token.text.isdigit() or run and token.text.lower() in ("на", "де", "ла", "фон"):
+                    run.append(token)
+                else:
+                    found += _piece(run, kind)
+                    run = []
+            found += _piece(run, kind)
     sentence_starts = {s.start for s in analysis.sentences}
     for i, token in enumerate(tokens):  # names the model missed: first names, surnames, place names in the dictionary
         if not token.capitalised or len(token.text) < 2 or token.start in sentence_starts or any(s <= token.start < e for s, e, _ in found):
             continue
         if token.has(*_PERSON_TAGS) and not token.has("Geox"):
             end = i
-            while end + 1 < len(tokens) and tokens[end + 1].capitalised and tokens[end + 1].has(*_PERSON_TAGS):
+            while end + 1 < len(tokens) and tokens[end + 1].capitalised and tokens[end + 1].has(*_PERSON_TAGS) \
+                    and "\n" not in text[tokens[end].end:tokens[end + 1].start] and not _next_person(tokens[i:end + 1], tokens[end + 1]):
                 end += 1
             found.append((token.start, tokens[end].end, "PERSON"))
         elif token.has("Geox") and token.text.isalpha():
@@ -265,13 +286,14 @@ def _joined_persons(text: str, tokens: list[Token], spans: list[tuple[int, int, 
         if label == "PERSON":
             i = at.get(start)
             while i is not None and i > 0 and tokens[i - 1].capitalised and tokens[i - 1].has("Name") \
-                    and not text[tokens[i - 1].end:tokens[i].start].strip() and not _named(tokens[i - 1], spans):
+                    and _adjacent(text, tokens[i - 1].end, tokens[i].start) and not _named(tokens[i - 1], spans) \
+                    and not any(s <= tokens[i - 1].start and tokens[i - 1].end <= e for s, e, _ in spans):
                 i -= 1
                 start = tokens[i].start
             j = ends.get(end)
             while j is not None and j + 1 < len(tokens) and tokens[j + 1].capitalised and tokens[j + 1].has("Patr", "Surn") \
                     and tokens[j].has("Name") \
-                    and not text[tokens[j].end:tokens[j + 1].start].strip():
+                    and _adjacent(text, tokens[j].end, tokens[j + 1].start):
                 j += 1
                 end = tokens[j].end
             initial = _INITIALS_BEFORE.search(text, max(0, start - 8), start)
@@ -284,11 +306,17 @@ def _joined_persons(text: str, tokens: list[Token], spans: list[tuple[int, int, 
             if first is not None and start in at and ends.get(end) == at[start] and first.parses and first.parses[0].tag.POS == "ADJF":
                 continue  # "Російського": an adjective, not a name
         previous = tokens[ends[grown[-1][1]]] if grown and grown[-1][1] in ends else None
-        if previous is not None and label == grown[-1][2] == "PERSON" and not text[grown[-1][1]:start].strip() and previous.has("Name"):
+        if previous is not None and label == grown[-1][2] == "PERSON" and _adjacent(text, grown[-1][1], start) and previous.has("Name") \
+                and not (start in at and _next_person([t for t in tokens if grown[-1][0] <= t.start and t.end <= grown[-1][1]], tokens[at[start]])):
             grown[-1] = (grown[-1][0], end, label)
         elif not grown or start >= grown[-1][1]:
             grown.append((start, end, label))
     return grown
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """Only spaces between two words of one name: a name never runs on into the next line."""
+    return not text[end:start].strip() and "\n" not in text[end:start]
 
 
 def _named(token: Token, spans: list[tuple[int, int, str]]) -> bool:

@@ -118,7 +118,7 @@ def romanizations(name: str, language: str | None) -> list[str]:
 # Ukrainian) and their English equivalents.
 LEXICON: dict[str, str] = {
     "чвк": "PMC", "пвк": "PMC", "минобороны": "Defense Ministry", "міноборони": "Defense Ministry",
-    "мо": "Defense Ministry",
+    "мо": "Defense Ministry", "мчс": "Ministry of Emergency Situations",
     "вс": "Armed Forces", "зс": "Armed Forces", "всу": "Armed Forces of Ukraine", "зсу": "Armed Forces of Ukraine",
     "войско": "Troops", "військо": "Troops", "оккупационный": "Occupation", "окупаційний": "Occupation", "корпус": "Corps", "добровольческий": "Volunteer", "добровольчий": "Volunteer", "легион": "Legion",
     "легіон": "Legion", "свобода": "Freedom", "россия": "Russia", "росія": "Russia", "русский": "Russian",
@@ -139,6 +139,13 @@ LEXICON: dict[str, str] = {
     "правительство": "Government", "уряд": "Government", "белорусский": "Belarusian", "білоруський": "Belarusian",
     "южный": "Southern", "південний": "Southern", "западный": "Western", "західний": "Western", "округ": "District",
     "военный округ": "Military District", "агентство": "Agency", "информационный": "Information", "новость": "News",
+    "антитеррористический": "Anti-Terrorism", "антитерористичний": "Anti-Terrorism", "чрезвычайный": "Emergency",
+    "надзвичайний": "Emergency", "ситуация": "Situations", "ситуація": "Situations", "прокуратура": "Prosecutor's Office",
+    "генпрокуратура": "Prosecutor General's Office", "внутренний": "Internal", "внутрішній": "Internal", "дело": "Affairs",
+    "справа": "Affairs", "иностранный": "Foreign", "закордонний": "Foreign", "воздушный": "Air", "повітряний": "Air",
+    "транспорт": "Transport", "центр": "Centre", "общественный": "Public", "громадський": "Public", "связь": "Relations",
+    "зв'язок": "Relations", "морской": "Naval", "морський": "Naval", "флот": "Fleet", "таможенный": "Customs",
+    "митний": "Customs",
 }
 _ONLY_BEFORE_A_COUNTRY = frozenset({"мо"})  # "МО РФ", "МО России"
 _FUNCTION = frozenset({"и", "і", "та", "в", "у", "на", "по", "за"})

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from factfile.extract.lang import cyrillic
-from factfile.extract.names import country_in_english
+from factfile.extract.names import country_in_english, country_of_word
 from factfile.records import Analysis, Chain, Mention, Span
 
 # Offices, in Russian and Ukrainian lemmas.
@@ -56,12 +56,12 @@ def add_titled(analysis: Analysis, reading) -> None:
             continue
         first, title = found
         office = _office(text, tokens, title, range(title + 1, j))
-        holders.setdefault(office, set()).add(mention.chain)
+        holders.setdefault(_canonical(office), set()).add(mention.chain)
         spans.append((tokens[first].start, mention.span.end, mention.chain))
-        name = _office_name(text, tokens, title, j - 1)
-        if name not in chain.aliases and name != chain.name:
-            chain.aliases.append(name)
-            chain.alias_reasons[name] = f"its office in the article (“{text[tokens[first].start:mention.span.end]}”)"
+        for name in (_office_name(text, tokens, title, j - 1), _head_of_state_name(office)):
+            if name and name not in chain.aliases and name != chain.name:
+                chain.aliases.append(name)
+                chain.alias_reasons[name] = f"its office in the article (“{text[tokens[first].start:mention.span.end]}”)"
     for i in range(len(tokens)):
         end = _bare_office(text, tokens, i)
         if end is None:
@@ -69,7 +69,8 @@ def add_titled(analysis: Analysis, reading) -> None:
         first = _with_adjectives(text, tokens, i)
         if any(s < tokens[end].end and tokens[first].start < e for s, e, _ in spans):
             continue
-        chains = holders.get(_office(text, tokens, i, range(i + 1, end + 1)), set())
+        office = _office(text, tokens, i, range(i + 1, end + 1))
+        chains = holders.get(_canonical(office), set())
         if len(chains) == 1:
             spans.append((tokens[first].start, tokens[end].end, *chains))
         elif not chains:  # no holder here: the person other articles give this office, if any (relate/actors.py)
@@ -77,6 +78,9 @@ def add_titled(analysis: Analysis, reading) -> None:
             alone = next((c for c in analysis.chains if c.offices.get(name) == OFFICE_ALONE), None)
             if alone is None:
                 alone = Chain(id=len(analysis.chains), name=name, label="PERSON", offices={name: OFFICE_ALONE})
+                if head := _head_of_state_name(office):
+                    alone.aliases.append(head)
+                    alone.alias_reasons[head] = f"“{name}” is the head of state"
                 analysis.chains.append(alone)
             spans.append((tokens[first].start, tokens[end].end, alone.id))
     for start, end, chain in spans:
@@ -120,6 +124,29 @@ def _add_press_services(analysis: Analysis, tokens: list, holders: dict[Office, 
         chain.mentions.append(len(analysis.mentions))
         analysis.mentions.append(Mention(Span(start, end, text[start:end]), "ORG", analysis.sentence_of(start), chain=chain.id,
                                          role="description"))
+
+
+def _canonical(office: Office) -> Office:
+    """A head of state's office however written: "белорусский лидер", "Президент Белоруссии" and "глава
+    Беларуси" are one office (a country's leader is its head of state)."""
+    country = _head_of_state(office)
+    return ("президент", (), (country.lower(),)) if country else office
+
+
+def _head_of_state(office: Office) -> str | None:
+    """The country of a head-of-state noun whose only other word is that country ("Belarus"), else None."""
+    noun, adjectives, whose = office
+    words = adjectives + whose
+    if noun not in _HEADS_OF_STATE or len(words) != 1:
+        return None
+    english = cyrillic.LEXICON.get(words[0])  # "белорусский" → "Belarusian"
+    return _state(words) or (country_of_word(english.lower()) if english else None)
+
+
+def _head_of_state_name(office: Office) -> str | None:
+    """"head of state of Belarus": the alias that finds a head of state by any of the office's wordings."""
+    country = _head_of_state(office)
+    return f"head of state of {country}" if country else None
 
 
 def _state(words: tuple[str, ...]) -> str | None:
