@@ -123,7 +123,7 @@ HEDGES = re.compile(
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "km", "kilometres", "kilometers", "miles"})
 PRONOUNS = frozenset({"they", "he", "she", "it", "we", "them", "i"})
 FATALITY_WORDS = re.compile(r"\b(?:kill(?:ed|ing)?|dead|die[sd]?|death|deaths|fatalit(?:y|ies)|lives)\b", re.I)
-_DEATH_SENTENCES = 3
+_DEATH_SENTENCES = 4
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _LEAD_CHARS = 800  # events this close to the top with no date of their own are the news of the day
 _LEAD_DAYS = 7
@@ -164,6 +164,13 @@ def make_rule_events() -> Stage:
         analysis.events = EventReader(doc, analysis).read()
 
     return events
+
+
+def _may_kill(event: Event) -> bool:
+    """ACLED counts deaths for violence, riots and force used on protesters; a peaceful protest's
+    report names the deaths it protests ("demanded justice for the death of a boy"), a strategic
+    development's are not its own."""
+    return event.event_type in VIOLENT_TYPES or event.event_type == RIOTS or event.sub_type == "Excessive force against protesters"
 
 
 def _nominal(token: Token) -> bool:
@@ -335,6 +342,8 @@ class EventReader:
                 token.lemma_.lower() in lemmas or any(e.trigger.text.lower() == token.lower_ for e in found)
             ):
                 continue  # "the explosion" said again, "the clash" after "clashed": the event already found
+            if self._told_before(token, event, found):
+                continue
             in_sentence = (event.sentence.start, event.event_type, event.sub_type)
             time = self.analysis.times[event.time] if event.time is not None else None
             reported = (event.event_type, event.sub_type, time.start if time else None, time.end if time else None)
@@ -350,6 +359,19 @@ class EventReader:
         found.sort(key=lambda e: e.trigger.start)
         self._link_quantities(found)
         return found
+
+    def _told_before(self, token: Token, event: Event, found: list[Event]) -> bool:
+        """A later sentence of the paragraph that tells the deaths of the violent event before it ("One
+        soldier was killed", "2 Turkish soldiers were killed in the attack": killed, no one doing it) or
+        calls it back ("responded to the attack", "died from the blast") is that event, not another;
+        its deaths go to that event (`_link_quantities`)."""
+        text = self.analysis.article.text
+        paragraph_start = text.rfind("\n", 0, event.sentence.start) + 1
+        if not any(e.event_type in VIOLENT_TYPES and paragraph_start <= e.sentence.start < event.sentence.start for e in found):
+            return False
+        if token.pos_ == "VERB" and token.lemma_.lower() == "kill":
+            return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) and not any(c.dep_ == "agent" for c in token.children)
+        return event.event_type in VIOLENT_TYPES and _nominal(token) and any(c.lower_ in ("the", "this", "that") for c in token.lefts)
 
     def _untriggered(self) -> list[Event]:
         """A report with no trigger word still leads with what happened ("residents blocked the road
@@ -801,7 +823,7 @@ class EventReader:
         text = self.analysis.article.text
         starts = sorted({e.sentence.start for e in events})
         for event in events:
-            if event.event_type == STRATEGIC:
+            if not _may_kill(event):
                 continue
             later = [s for s in starts if s > event.sentence.start]
             end = min([later[0]] if later else [len(text)])
@@ -812,6 +834,6 @@ class EventReader:
             if following:
                 event.fatalities = deaths(text[event.sentence.start : following[-1].end])
         coded = coded_deaths(text)
-        lead = next((e for e in events if e.event_type != STRATEGIC), None)
+        lead = next((e for e in events if _may_kill(e)), None)
         if coded is not None and lead is not None:
             lead.fatalities = coded  # a coder's "1 fatality." counts the event the report codes
