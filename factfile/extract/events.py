@@ -723,6 +723,14 @@ class EventReader:
         if earlier:
             # the latest of the most specific: "in Grand Rapids (Michigan). Demonstrators ...": Grand Rapids
             return self._bracketed_region(min(reversed(earlier), key=self._place_rank))
+        named = [
+            i for i, p in enumerate(self.analysis.places)
+            if sentence.start_char <= p.span.start < sentence.end_char and p.latitude is not None and p.feature_code not in ("PCLI", "CONT")
+        ]
+        if named:
+            # no place in a locative role, but the sentence names one: "gathered by the Parliament in Helsinki"
+            # (the parse hangs the place elsewhere), "in Niteroi - Praias da Baia (Rio de Janeiro), ... entered"
+            return min(named, key=self._place_rank)
         countries = [i for i in in_phrase + in_sentence if self.analysis.places[i].feature_code == "PCLI"]
         if countries:
             return countries[0]
