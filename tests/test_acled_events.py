@@ -213,3 +213,16 @@ def test_a_peaceful_protest_has_no_deaths_of_its_own(extractor):
                                    "for the death of a court clerk during a robbery.", date(2022, 6, 30))
     event = min(analysis.events, key=lambda e: e.trigger.start)
     assert event.event_type == "Protests" and event.fatalities is None
+
+
+def test_a_violent_word_in_a_lead_dated_to_the_day_is_the_reported_violence(extractor):
+    """Neither "airstrikes" nor "IS militants" reads as an armed party or a physical target to the rules."""
+    analysis = _analyse(extractor, "On 2 February 2022, Iraqi airstrikes killed 4 IS militants in the Aradi Hawi al Maytah area near the "
+                                   "Salah Al Din - Diyala provincial border.", date(2022, 2, 2))
+    event = min(analysis.events, key=lambda e: e.trigger.start)
+    assert event.event_type == "Explosions/Remote violence" and event.fatalities == 4
+
+
+def test_words_against_a_rival_stay_no_event_without_a_dated_lead(extractor):
+    analysis = _analyse(extractor, "Clinton attacked Trump over his tax returns during the debate.")
+    assert analysis.events == []

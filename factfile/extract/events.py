@@ -360,6 +360,18 @@ class EventReader:
         self._link_quantities(found)
         return found
 
+    def _dated_lead(self, token: Token) -> bool:
+        """The report's lead dates what it tells to the day with its year ("On 2 February 2022, Iraqi airstrikes
+        killed 4 IS militants"): what a violent word there tells is the violence reported, whoever the parties."""
+        sentence = token.sent
+        leads = [s.start for _, s in zip(range(_UNTRIGGERED_SENTENCES), self.doc.sents)]
+        if sentence.start_char >= _LEAD_CHARS or sentence.start not in leads:
+            return False
+        return any(
+            sentence.start_char <= t.span.start < sentence.end_char and t.precision == "day" and _YEAR.search(t.span.text)
+            for t in self.analysis.times
+        )
+
     def _told_before(self, token: Token, event: Event, found: list[Event]) -> bool:
         """A later sentence of the paragraph that tells the deaths of the violent event before it ("One
         soldier was killed", "2 Turkish soldiers were killed in the attack": killed, no one doing it) or
@@ -511,7 +523,7 @@ class EventReader:
             physical = target is not None and (
                 target.lemma_.lower() in PHYSICAL_TARGETS | CIVILIAN_TARGETS | ARMED_NOUNS or target.i in self.place_at
             )  # "PKK shelled Turkish forces": an armed side hit is violence whoever the attacker
-            if not armed and not physical and not (_nominal(token) and self._place(token, dateline=False) is not None):
+            if not armed and not physical and not (_nominal(token) and self._place(token, dateline=False) is not None) and not self._dated_lead(token):
                 return None  # "Clinton attacked Trump": words, not violence
         event_type, sub_type = trigger.event_type, trigger.sub_type
         # without a typer, the target and the actors correct the trigger word's type
