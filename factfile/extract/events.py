@@ -15,6 +15,7 @@ Who reports an event and how sure it is come from the statement whose content ho
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -364,7 +365,7 @@ class EventReader:
         """The report's lead dates what it tells to the day with its year ("On 2 February 2022, Iraqi airstrikes
         killed 4 IS militants"): what a violent word there tells is the violence reported, whoever the parties."""
         sentence = token.sent
-        leads = [s.start for _, s in zip(range(_UNTRIGGERED_SENTENCES), self.doc.sents)]
+        leads = [s.start for s in itertools.islice(self.doc.sents, _UNTRIGGERED_SENTENCES)]
         if sentence.start_char >= _LEAD_CHARS or sentence.start not in leads:
             return False
         return any(
@@ -735,20 +736,24 @@ class EventReader:
         if earlier:
             # the latest of the most specific: "in Grand Rapids (Michigan). Demonstrators ...": Grand Rapids
             return self._bracketed_region(min(reversed(earlier), key=self._place_rank))
+        countries = [i for i in in_phrase + in_sentence if self.analysis.places[i].feature_code == "PCLI"]
+        if countries:
+            return countries[0]
+        text = self.analysis.article.text
+        datelines = [
+            i for i, p in enumerate(self.analysis.places)
+            if p.mention is None and p.latitude is not None and (p.span.start == 0 or text[p.span.start - 1] == "\n")
+        ]  # "CHARLOTTE - ...": a name at a line's start that no entity covers
+        if datelines and not countries and dateline:
+            return datelines[0]  # "CHARLOTTE - ... the police shooting of a black man here"
         named = [
             i for i, p in enumerate(self.analysis.places)
             if sentence.start_char <= p.span.start < sentence.end_char and p.latitude is not None and p.feature_code not in ("PCLI", "CONT")
         ]
         if named:
-            # no place in a locative role, but the sentence names one: "gathered by the Parliament in Helsinki"
+            # no place in a locative role nor a dateline, but the sentence names one: "gathered by the Parliament in Helsinki"
             # (the parse hangs the place elsewhere), "in Niteroi - Praias da Baia (Rio de Janeiro), ... entered"
             return min(named, key=self._place_rank)
-        countries = [i for i in in_phrase + in_sentence if self.analysis.places[i].feature_code == "PCLI"]
-        if countries:
-            return countries[0]
-        datelines = [i for i, p in enumerate(self.analysis.places) if p.mention is None and p.latitude is not None]
-        if datelines and not countries and dateline:
-            return datelines[0]  # "CHARLOTTE - ... the police shooting of a black man here"
         # "Russia attacked Ukraine": in Ukraine; "Russia's Attorney General filed a lawsuit": in Russia
         for party in (self._actor2(token, self._actor1(token)), self._actor1(token)):
             for index, place in enumerate(self.analysis.places):
