@@ -21,9 +21,10 @@ event stages compared: `events` (factfile's typing) and `events-rules` (the trig
 replaced, kept as the baseline).
 
 `--split dev` scores the tenth of the sample kept for tuning instead (train/events_data.py); the
-held-out figures are the ones to report, and nothing is tuned on them.
+held-out figures are the ones to report, and nothing is tuned on them. `--split train` scores what the
+typer and the places supplement learned from: fair only for rules neither learns (deaths, dates).
 
-    python eval/acled.py [--split eval|dev] [--records ../shared/data/acled-2022h1/records.jsonl] [--limit N] [--cache F] [-v]
+    python eval/acled.py [--split eval|dev|train] [--records ../shared/data/acled-2022h1/records.jsonl] [--limit N] [--cache F] [-v]
 """
 
 from __future__ import annotations
