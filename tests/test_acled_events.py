@@ -22,6 +22,16 @@ from factfile.serve.export.acled import acled_record
     ("Dozens were killed when the market was shelled.", 12),
     ("NRF repulsed Taliban attacks. Fatalities coded as 3. NRF claimed 11 Taliban fatalities.", 3),
     ("IS claimed killing 1 Taliban member in Kunduz.", 1),
+    ("12 soldiers and 4 volunteer fighters (VDP) were killed, 21 others wounded.", 16),
+    ("On 20 May 2022, 3 assailants killed a journalist in Sakho village.", 1),
+    ("1 Taliban member was killed and 1 was wounded. NRF claimed killing 3 Taliban forces in this attack.", 1),
+    ("At least twenty militants were killed. Fatalities are split across five events.", 4),
+    ("The army sustained 1 fatality and 5 tribal militants were killed.", 6),
+    ("The clash resulted in between 1 and 3 fatalities depending on the source.", 1),
+    ("An unknown number of people were killed. Unknown fatalities coded to 3.", 3),
+    ("Unidentified persons attacked a TMC member with sharp weapons. He was killed in the incident.", 1),
+    ("Five civilians were killed. One wounded succumbed bringing the total to six killed.", 6),
+    ("Cameroonian soldiers intercepted and killed more than twenty Boko Haram militants in Amchide.", 20),
 ])
 def test_deaths_follow_acleds_rules(text, count):
     assert deaths(text) == count
@@ -188,3 +198,31 @@ def test_shelling_armed_forces_is_an_event_whoever_shells(extractor):
     event = _lead(_analyse(extractor, "On 26 June 2022, PKK shelled Turkish forces in the Sikefta Birindara area of Duhok. Casualties unknown.",
                            date(2022, 6, 26)))
     assert event is not None and event.event_type == "Explosions/Remote violence"
+
+
+def test_the_deaths_told_after_an_attack_are_its_own(extractor):
+    """"One soldier was killed": the IED's deaths, not another event that would end the IED's."""
+    analysis = _analyse(extractor, "On 13 May 2022, a remote controlled IED by Al Shabaab militants detonated, targeting a government "
+                                   "security forces (SNA) convoy in Mogadishu. One soldier was killed and four others were injured.",
+                        date(2022, 5, 13))
+    assert [(e.event_type, e.fatalities) for e in analysis.events] == [("Explosions/Remote violence", 1)]
+
+
+def test_a_peaceful_protest_has_no_deaths_of_its_own(extractor):
+    analysis = _analyse(extractor, "On 30 June 2022, in Belem (Para), about 20 civil servants carried out a protest to demand justice "
+                                   "for the death of a court clerk during a robbery.", date(2022, 6, 30))
+    event = min(analysis.events, key=lambda e: e.trigger.start)
+    assert event.event_type == "Protests" and event.fatalities is None
+
+
+def test_a_violent_word_in_a_lead_dated_to_the_day_is_the_reported_violence(extractor):
+    """Neither "airstrikes" nor "IS militants" reads as an armed party or a physical target to the rules."""
+    analysis = _analyse(extractor, "On 2 February 2022, Iraqi airstrikes killed 4 IS militants in the Aradi Hawi al Maytah area near the "
+                                   "Salah Al Din - Diyala provincial border.", date(2022, 2, 2))
+    event = min(analysis.events, key=lambda e: e.trigger.start)
+    assert event.event_type == "Explosions/Remote violence" and event.fatalities == 4
+
+
+def test_words_against_a_rival_stay_no_event_without_a_dated_lead(extractor):
+    analysis = _analyse(extractor, "Clinton attacked Trump over his tax returns during the debate.")
+    assert analysis.events == []

@@ -76,3 +76,39 @@ def test_the_name_after_a_places_comma_is_its_region(extractor):
     analysis = extractor(Article("test", "On 2 April 2022, in Temixco, Morelos, several armed individuals broke into a home and opened fire "
                                          "at a couple.", "hash", published=date(2022, 4, 2), language="en"))
     assert [(p.name, p.feature_code) for p in analysis.places if p.span.text == "Morelos"] == [("Morelos", "ADM1")]
+
+
+def test_a_place_the_parse_hangs_elsewhere_is_still_the_sentences(extractor):
+    place = _place(extractor, "On 9 May 2022, farmers blocked the road linking Beja to Bizerte (Bizerte Nord, Bizerte) with their cattle "
+                              "and protested against the rise in fodder prices. [size=no report]")
+    assert place is not None and place.name == "Bizerte"
+
+
+def test_a_name_read_with_its_region_is_the_place(extractor):
+    """The model reads "Gomez Palacio, Durango" as one name."""
+    place = _place(extractor, "On 21 February 2022, in Gomez Palacio, Durango, about 100 teachers marched on Miguel Aleman Boulevard "
+                              "to demand state authorities to respect the collective bargaining agreement.")
+    assert (place.name, place.country_code) == ("Gómez Palacio", "MX")
+
+
+def test_a_city_is_not_the_region_of_its_name(extractor):
+    place = _place(extractor, "On 1 February 2022, graduates from educational institutions protested in front of the Education "
+                              "Directorate building in Amara city.")
+    assert place.country_code == "IQ"
+
+
+def test_an_acronym_after_the_districts_name_is_still_a_region(extractor):
+    place = _place(extractor, "Around 13 March 2022, Nigeria Governors' Wives Forum gathered at the National Assembly in Abuja "
+                              "(Abuja Municipal, FCT) in a demonstration against the rejection of gender-related bills.")
+    assert (place.name, place.country_code) == ("Abuja", "NG")
+
+
+def test_a_region_named_by_an_alternate_name_of_a_village_does_not_unseat_the_town(extractor):
+    analysis = extractor(Article("test", "On 11 February 2022, Fridays for Future activists demonstrated in Sundsvall to urge the government "
+                                 "not to issue a license for iron-ore mine in the Gallok (Kallak) region.", "hash", language="en"))
+    assert [(p.name, p.country_code) for p in analysis.places if p.span.text == "Sundsvall"] == [("Sundsvall", "SE")]
+
+
+def test_a_name_and_city_the_model_took_for_a_person_is_a_place(extractor):
+    place = _place(extractor, "On 11 March 2022, activists demonstrated in As Samawah city. The protesters denounced the targeted killing.")
+    assert place is not None and place.country_code == "IQ"

@@ -73,3 +73,17 @@ def test_a_language_without_word_frequencies_stores_every_document(tmp_path, mon
     result = CliRunner().invoke(app, ["--db", str(tmp_path / "ts.db"), "ingest", *inputs])
     assert result.exit_code == 0, result.stderr
     assert "stored 4" in result.stderr and "rejected 0" in result.stderr, result.stderr
+
+
+def test_a_short_report_in_lower_case_english_is_not_bokmal():
+    text = "On 17 May 2022, ADF rebels killed a young man in or around Bamande (Walese Vonkutu, Irumu, Ituri)."
+    assert _lingua(text) != "en"  # lingua alone calls it Bokmål
+    assert language.english_words(text)
+    assert language.detect_language(text) == "en"
+
+
+@pytest.mark.parametrize("code", sorted(OTHERS))
+def test_short_texts_in_other_languages_are_not_english_words(code):
+    first = OTHERS[code].split(". ")[0]
+    assert not language.english_words(first)
+    assert language.detect_language(first) == code

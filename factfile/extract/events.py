@@ -15,6 +15,7 @@ Who reports an event and how sure it is come from the statement whose content ho
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -123,7 +124,7 @@ HEDGES = re.compile(
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "km", "kilometres", "kilometers", "miles"})
 PRONOUNS = frozenset({"they", "he", "she", "it", "we", "them", "i"})
 FATALITY_WORDS = re.compile(r"\b(?:kill(?:ed|ing)?|dead|die[sd]?|death|deaths|fatalit(?:y|ies)|lives)\b", re.I)
-_DEATH_SENTENCES = 3
+_DEATH_SENTENCES = 4
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _LEAD_CHARS = 800  # events this close to the top with no date of their own are the news of the day
 _LEAD_DAYS = 7
@@ -164,6 +165,13 @@ def make_rule_events() -> Stage:
         analysis.events = EventReader(doc, analysis).read()
 
     return events
+
+
+def _may_kill(event: Event) -> bool:
+    """ACLED counts deaths for violence, riots and force used on protesters; a peaceful protest's
+    report names the deaths it protests ("demanded justice for the death of a boy"), a strategic
+    development's are not its own."""
+    return event.event_type in VIOLENT_TYPES or event.event_type == RIOTS or event.sub_type == "Excessive force against protesters"
 
 
 def _nominal(token: Token) -> bool:
@@ -335,6 +343,8 @@ class EventReader:
                 token.lemma_.lower() in lemmas or any(e.trigger.text.lower() == token.lower_ for e in found)
             ):
                 continue  # "the explosion" said again, "the clash" after "clashed": the event already found
+            if self._told_before(token, event, found):
+                continue
             in_sentence = (event.sentence.start, event.event_type, event.sub_type)
             time = self.analysis.times[event.time] if event.time is not None else None
             reported = (event.event_type, event.sub_type, time.start if time else None, time.end if time else None)
@@ -350,6 +360,31 @@ class EventReader:
         found.sort(key=lambda e: e.trigger.start)
         self._link_quantities(found)
         return found
+
+    def _dated_lead(self, token: Token) -> bool:
+        """The report's lead dates what it tells to the day with its year ("On 2 February 2022, Iraqi airstrikes
+        killed 4 IS militants"): what a violent word there tells is the violence reported, whoever the parties."""
+        sentence = token.sent
+        leads = [s.start for s in itertools.islice(self.doc.sents, _UNTRIGGERED_SENTENCES)]
+        if sentence.start_char >= _LEAD_CHARS or sentence.start not in leads:
+            return False
+        return any(
+            sentence.start_char <= t.span.start < sentence.end_char and t.precision == "day" and _YEAR.search(t.span.text)
+            for t in self.analysis.times
+        )
+
+    def _told_before(self, token: Token, event: Event, found: list[Event]) -> bool:
+        """A later sentence of the paragraph that tells the deaths of the violent event before it ("One
+        soldier was killed", "2 Turkish soldiers were killed in the attack": killed, no one doing it) or
+        calls it back ("responded to the attack", "died from the blast") is that event, not another;
+        its deaths go to that event (`_link_quantities`)."""
+        text = self.analysis.article.text
+        paragraph_start = text.rfind("\n", 0, event.sentence.start) + 1
+        if not any(e.event_type in VIOLENT_TYPES and paragraph_start <= e.sentence.start < event.sentence.start for e in found):
+            return False
+        if token.pos_ == "VERB" and token.lemma_.lower() == "kill":
+            return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) and not any(c.dep_ == "agent" for c in token.children)
+        return event.event_type in VIOLENT_TYPES and _nominal(token) and any(c.lower_ in ("the", "this", "that") for c in token.lefts)
 
     def _untriggered(self) -> list[Event]:
         """A report with no trigger word still leads with what happened ("residents blocked the road
@@ -489,7 +524,7 @@ class EventReader:
             physical = target is not None and (
                 target.lemma_.lower() in PHYSICAL_TARGETS | CIVILIAN_TARGETS | ARMED_NOUNS or target.i in self.place_at
             )  # "PKK shelled Turkish forces": an armed side hit is violence whoever the attacker
-            if not armed and not physical and not (_nominal(token) and self._place(token, dateline=False) is not None):
+            if not armed and not physical and not (_nominal(token) and self._place(token, dateline=False) is not None) and not self._dated_lead(token):
                 return None  # "Clinton attacked Trump": words, not violence
         event_type, sub_type = trigger.event_type, trigger.sub_type
         # without a typer, the target and the actors correct the trigger word's type
@@ -704,9 +739,21 @@ class EventReader:
         countries = [i for i in in_phrase + in_sentence if self.analysis.places[i].feature_code == "PCLI"]
         if countries:
             return countries[0]
-        datelines = [i for i, p in enumerate(self.analysis.places) if p.mention is None and p.latitude is not None]
+        text = self.analysis.article.text
+        datelines = [
+            i for i, p in enumerate(self.analysis.places)
+            if p.mention is None and p.latitude is not None and (p.span.start == 0 or text[p.span.start - 1] == "\n")
+        ]  # "CHARLOTTE - ...": a name at a line's start that no entity covers
         if datelines and not countries and dateline:
             return datelines[0]  # "CHARLOTTE - ... the police shooting of a black man here"
+        named = [
+            i for i, p in enumerate(self.analysis.places)
+            if sentence.start_char <= p.span.start < sentence.end_char and p.latitude is not None and p.feature_code not in ("PCLI", "CONT")
+        ]
+        if named:
+            # no place in a locative role nor a dateline, but the sentence names one: "gathered by the Parliament in Helsinki"
+            # (the parse hangs the place elsewhere), "in Niteroi - Praias da Baia (Rio de Janeiro), ... entered"
+            return min(named, key=self._place_rank)
         # "Russia attacked Ukraine": in Ukraine; "Russia's Attorney General filed a lawsuit": in Russia
         for party in (self._actor2(token, self._actor1(token)), self._actor1(token)):
             for index, place in enumerate(self.analysis.places):
@@ -801,7 +848,7 @@ class EventReader:
         text = self.analysis.article.text
         starts = sorted({e.sentence.start for e in events})
         for event in events:
-            if event.event_type == STRATEGIC:
+            if not _may_kill(event):
                 continue
             later = [s for s in starts if s > event.sentence.start]
             end = min([later[0]] if later else [len(text)])
@@ -812,6 +859,6 @@ class EventReader:
             if following:
                 event.fatalities = deaths(text[event.sentence.start : following[-1].end])
         coded = coded_deaths(text)
-        lead = next((e for e in events if e.event_type != STRATEGIC), None)
+        lead = next((e for e in events if _may_kill(e)), None)
         if coded is not None and lead is not None:
             lead.fatalities = coded  # a coder's "1 fatality." counts the event the report codes

@@ -66,7 +66,7 @@ CODED_TO = re.compile(rf"\bcoded (?:to|as) (?:the )?(?:capital,? )?({_NAME})")
 # the kinds after a name that make it a place whatever the model took it for ("Osmangazi town")
 _SURE_KINDS = frozenset({
     "village", "town", "district", "township", "province", "oblast", "governorate", "tehsil", "rayon", "raion", "regency",
-    "prefecture", "krai", "hamlet", "settlement", "suburb",
+    "prefecture", "krai", "hamlet", "settlement", "suburb", "city",
 })
 # "demonstrated in Amilly", "bombed Liubotyn, Kharkiv": a name the model missed or took for a person,
 # where a place is expected (after a locative preposition, or before ", Region")
@@ -76,6 +76,7 @@ _NOT_PLACES = frozenset({
     "On", "Around", "In", "The", "A", "An", "January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 })
+_SETTLEMENT_AFTER = re.compile(r"\s+(?:city|town|village|hamlet|settlement)\b")
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})(?:,\s+[A-Z][\w.]+)?\s+[-–—]\s")
 
 
@@ -112,10 +113,15 @@ def find_toponyms(doc: Doc, analysis: Analysis) -> list[_Toponym]:
         if not region and (span.root.tag_ == "JJ" or mention.label == "NORP" and not _settlement_of(span.root)):
             continue  # "Russian", "Ukrainian intelligence": a people or an adjective, unless it names a region
         if mention.label in PLACE_LABELS or mention.chain in place_chains or used_as_place:
-            found.append(_Toponym(mention.span, index, place_key(mention.span.text), region, mention.label))
+            # "Gomez Palacio, Durango" read as one name: the place, its region found after the comma below;
+            # "Amara city": the city's name, not the region "Amara" its key would find
+            text = mention.span.text.split(", ")[0]
+            text = re.sub(rf"\s+(?:{'|'.join(sorted(SETTLEMENT_NOUNS, key=len, reverse=True))})$", "", text) or text
+            span = Span(mention.span.start, mention.span.start + len(text), text) if text != mention.span.text else mention.span
+            found.append(_Toponym(span, index, place_key(text), region, mention.label))
     for match in _BRACKETED.finditer(text_of(doc)):
         inside = [n.strip() for n in match.group(2).split(",")]
-        if any(n.isupper() or re.match(r"[A-Z]-", n) for n in inside) or any(
+        if inside[0].isupper() or re.match(r"[A-Z]-", inside[0]) or any(
             m.label == "PERSON" and m.span.start < match.end(1) and match.start(1) < m.span.end for m in analysis.mentions
         ):
             continue  # "Reclaim Our Schools (AROS)", "Sen. Bernie Sanders (I-Vt.)": an acronym, a party, a person
@@ -231,20 +237,24 @@ def resolve(gazetteer: Gazetteer, analysis: Analysis, toponyms: list[_Toponym]) 
             candidates[(t.key, t.region)] = found or named or gazetteer.regions(t.key)
     context = _Context.of(candidates)
     main_countries = {country for country, _ in context.countries.most_common(2)}
+    spelled: set[tuple[str, bool]] = set()
     for t in toponyms:  # names the article uses as places but the gazetteer spells differently
         if not candidates[(t.key, t.region)] and main_countries and t.label != "NORP":
             candidates[(t.key, t.region)] = gazetteer.fuzzy(t.key, main_countries)
+            spelled.add((t.key, t.region))
     context = _Context.of(candidates)
 
     resolved: dict[tuple[str, bool], GazetteerPlace | None] = {
         key: max(options, key=lambda p: context.score(p, key), default=None) for key, options in candidates.items()
     }
-    named_regions = [(analysis.sentence_of(t.span.start).start, resolved[(t.key, True)]) for t in toponyms if t.region]
+    # a region found only by a spelling near its name ("Gallok" -> Gällö) is too unsure to unseat a town
+    named_regions = [(analysis.sentence_of(t.span.start).start, resolved[(t.key, True)]) for t in toponyms if t.region and (t.key, True) not in spelled]
     places = []
+    text = analysis.article.text
     for t in toponyms:
         best = resolved[(t.key, t.region)]
         sentence = analysis.sentence_of(t.span.start).start
-        regions_here = [r for s, r in named_regions if s == sentence and r is not None]
+        regions_here = [r for s, r in named_regions if s == sentence and r is not None and r.kind in ("admin1", "admin2")]
         if (
             best is not None and not t.region and best.kind == "place" and best.population < _SMALL_TOWN
             and regions_here and (best.country_code, best.admin1) not in {(r.country_code, r.admin1) for r in regions_here}
@@ -257,6 +267,9 @@ def resolve(gazetteer: Gazetteer, analysis: Analysis, toponyms: list[_Toponym]) 
             }
             if elsewhere and best.country_code not in elsewhere:
                 best = None  # "Basma (Barsalogho, Sanmatenga)", "Almaly district in Almaty": not the namesake countries away
+        if best is not None and best.kind != "place" and _SETTLEMENT_AFTER.match(text, t.span.end):
+            # "in Amara city": the city (Al 'Amarah), not the Ethiopian region also called Amara
+            best = max((p for p in candidates[(t.key, t.region)] if p.kind == "place"), key=lambda p: context.score(p, (t.key, t.region)), default=best)
         if best is None:
             if t.label not in PLACE_LABELS:
                 continue  # "in the Financial Times": only names the model calls places stay unresolved

@@ -205,53 +205,92 @@ def _statement_of(analysis: Analysis, start: int, end: int) -> int | None:
 # Deaths as ACLED counts them: the lowest figure of a range or of differing reports, "dozens" as 12,
 # "several" or "many" as 10, "hundreds" as 100; a death stated without a number ("a man was killed") as one.
 _VAGUE_DEATHS = {"dozens": 12, "dozen": 12, "several": 10, "many": 10, "scores": 10, "hundreds": 100, "a few": 3, "few": 3}
+_NUMBER_WORDS = "|".join(sorted((w for w in _UNITS if w not in ("a", "an")), key=len, reverse=True))
 _COUNT = (
-    r"(?P<count>\d[\d,]*(?:\s*(?:-|–|to)\s*\d[\d,]*)?|a few|dozens|several|many|scores|hundreds|a|an|"
-    + "|".join(sorted((w for w in _UNITS if w not in ("a", "an")), key=len, reverse=True)) + r")"
+    r"(?P<count>between\s+\d[\d,]*\s+and\s+\d[\d,]*|\d[\d,]*(?:\s*(?:-|–|to)\s*\d[\d,]*)?|a few|dozens|several|many|scores|hundreds|a|an|"
+    + _NUMBER_WORDS + r")"
 )
 _DIED = r"(?:killed|shot dead|stabbed to death|beaten to death|burned to death|tortured to death|dead|died|murdered|executed|beheaded|lynched|lost (?:their|his|her) lives?)"
+_OBJECT = r"(?!\s+(?:a|an|the|his|her|their|him|them|one|two|three|four|five|six|seven|eight|nine|ten|\d)\b)"  # "3 assailants killed a journalist": not the dead
 _DEATH_PATTERNS = (
     # "2 children were killed", "a man was shot and killed", "33-40 civilians including children were killed"
-    re.compile(rf"\b{_COUNT}\s+(?![^.;]*?\b(?:wounded|injured|hurt|arrested)\b[^.;]*?\b{_DIED})(?:[\w'()-]+\s+){{0,6}}?(?:(?:was|were|have been|has been|had been|are|is|reportedly|later|allegedly)\s+)*(?:(?:shot|stabbed|attacked|beaten|abducted|kidnapped|tortured)\s+(?:and|,)\s+)?{_DIED}\b", re.I),
-    # "killing 4 people", "killed 3 soldiers", "the death of 2"
-    re.compile(rf"\b(?:killing|killed|kill|deaths? of|death toll (?:of|to|at|rose to))\s+(?:at least\s+|about\s+|around\s+)?{_COUNT}\b(?!\s*(?:percent|%|km|years?))", re.I),
+    re.compile(rf"\b{_COUNT}\s+(?![^.;]*?\b(?:wounded|injured|hurt|arrested)\b[^.;]*?\b{_DIED})(?:[\w'()-]+\s+){{0,6}}?(?:(?:was|were|have been|has been|had been|are|is|reportedly|later|allegedly)\s+)*(?:(?:shot|stabbed|attacked|beaten|abducted|kidnapped|tortured)\s+(?:and|,)\s+)?{_DIED}\b{_OBJECT}", re.I),
+    # "killing 4 people", "killed 3 soldiers", "the death of 2", "shot dead a villager", "killed more than twenty"
+    re.compile(rf"\b(?:killing|killed|kill|shot dead|stabbed to death|beaten to death|murdered|(?:deaths?|killing) of|death toll (?:of|to|at|rose to))\s+(?:at least\s+|about\s+|around\s+|more than\s+|over\s+|some\s+)?{_COUNT}\b(?!\s*(?:percent|%|km|years?|-year))", re.I),
+    # "1 fatality" where it is not the coder's own count: "the army sustained 1 fatality"
+    re.compile(rf"\b{_COUNT}\s+fatalit(?:y|ies)\b", re.I),
+    # "the bodies of two individuals were found"
+    re.compile(rf"\b(?:bodies|corpses|remains) of\s+{_COUNT}\b", re.I),
 )
+_AND_COUNT = re.compile(rf"(?:\band|,)\s+(?:his|her|their\s+)?(?:at least\s+)?{_COUNT}\s+(?=[A-Za-z'(])(?!(?:others?|more)\b)", re.I)
+# "The man died.", "He was killed in the incident", "killed the village administrator": one death, when no number is given
+_ONE_DEATH = re.compile(
+    r"\b(?:(?:the|he|she)\s+(?:[\w-]+\s+){0,3}?died|was\s+(?:(?:shot|stabbed|beaten)\s+and\s+)?(?:killed|murdered)|was\s+shot\s+dead|(?:killed|killing|shot dead)\s+(?:the|him|her)\b)",
+    re.I,
+)
+_CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)?\b", re.I)
 _DATES = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
     r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b|\b(?:1[89]|20)\d\d\b"
 )
 _CODED = re.compile(
-    r"\b(?:fatalit(?:y|ies)\s+(?:were\s+|was\s+|are\s+)?(?:coded|estimated)\s+as|coded\s+as)\s+(?P<count>\d+)"
-    r"|\b(?P<count2>\d+)\s+(?:reported\s+)?fatalit(?:y|ies)\b",
+    r"\b(?:fatalit(?:y|ies)\s+(?:were\s+|was\s+|are\s+)?(?:coded|estimated)\s+(?:as|to|at)|coded\s+(?:as|to))\s+(?P<count>\d+)"
+    r"|\bcoded\s+(?P<count3>\d+)\s+fatalit(?:y|ies)"
+    r"|(?:^|[.;:\]]\s+|\bthere (?:was|were)\s+)(?P<count2>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:reported\s+|total\s+)?fatalit(?:y|ies)\b"
+    r"|\b(?:bringing|brings|raising|raised) the (?:death )?(?:toll|total) to\s+(?P<count4>\d+|" + _NUMBER_WORDS + ")",
     re.I,
 )
+_SPLIT = re.compile(rf"\b(?:split|spread|divided)\s+(?:across|between|among|into)\s+(?P<events>\d+|{_NUMBER_WORDS})\s+events\b", re.I)
 
 
 def _count_value(word: str) -> int | None:
-    word = word.lower().strip()
+    word = " ".join(word.lower().split())
     if word in _VAGUE_DEATHS:
         return _VAGUE_DEATHS[word]
     if word in _UNITS:
         return _UNITS[word]
-    low = re.split(r"\s*(?:-|–|to)\s*", word)[0].replace(",", "")
+    if word.startswith("between "):
+        word = word[len("between ") :]
+    low = re.split(r"\s*(?:-|–|to|and)\s*", word)[0].replace(",", "")
     return int(low) if low.isdigit() else None
+
+
+def _coded(text: str) -> int | None:
+    coded = _CODED.search(text)
+    if coded is None:
+        return None
+    return _count_value(next(g for g in coded.group("count", "count3", "count2", "count4") if g))
 
 
 def coded_deaths(text: str) -> int | None:
     """A coder's own count where a report states one ("1 fatality.", "Fatalities coded as 3",
     "unknown fatalities estimated as 10"): it counts the event the report codes, wherever it stands."""
-    coded = _CODED.search(_DATES.sub(lambda m: " " * len(m.group()), text))
-    return int(coded.group("count") or coded.group("count2")) if coded else None
+    text = _DATES.sub(lambda m: " " * len(m.group()), text)
+    coded = _coded(text)
+    return coded if coded is None else _split(coded, text)
+
+
+def _split(total: int, text: str) -> int:
+    """"Fatalities are split across five events": this event's share, rounded half up."""
+    split = _SPLIT.search(text)
+    if split is None:
+        return total
+    events = _count_value(split.group("events")) or 1
+    return int(total / events + 0.5) if events > 1 else total
 
 
 def deaths(text: str) -> int | None:
     """The deaths a passage reports, or None when it reports none: a coder's "Fatalities coded as 3"
-    when there is one, else the sum over the distinct clauses that report deaths."""
+    when there is one, else the sum over the distinct clauses that report deaths, with those a claim
+    reports ("IS claimed killing 11") left out when others are stated; a death told without a number
+    ("The man died") counts one when no clause gives a number. Counts split across events are shared."""
     text = _DATES.sub(lambda m: " " * len(m.group()), text)  # "On 22 April 2022, 3 ..." counts 3, not 2022
-    coded = _CODED.search(text)
-    if coded:
-        return int(coded.group("count") or coded.group("count2"))
-    total, taken = 0, []
+    coded = _coded(text)
+    if coded is not None:
+        return _split(coded, text)
+    stated = claimed = 0
+    taken: list[tuple[int, int]] = []
+    found = found_stated = False
     for pattern in _DEATH_PATTERNS:
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
@@ -260,5 +299,16 @@ def deaths(text: str) -> int | None:
             if value is None:
                 continue
             taken.append((match.start(), match.end()))
-            total += value
-    return total if taken else None
+            # "12 soldiers and 4 volunteer fighters were killed": every count of the dead
+            for more in _AND_COUNT.finditer(text, match.end("count"), match.end()):
+                value += _count_value(more.group("count")) or 0
+            sentence_start = max(text.rfind(".", 0, match.start()), text.rfind(";", 0, match.start())) + 1
+            if _CLAIMED.search(text, sentence_start, match.start()):
+                claimed += value
+            else:
+                stated += value
+                found_stated = True
+            found = True
+    if not found:
+        return 1 if _ONE_DEATH.search(text) else None
+    return _split(stated if found_stated else claimed, text)
