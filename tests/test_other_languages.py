@@ -66,7 +66,9 @@ def test_statements_by_reporting_verb_and_according_to_in_romance_languages_and_
     denied = analyse(Article("it", "Il portavoce Dmitri Peskov ha smentito che Mosca sia coinvolta.", "h-it2", language="it"))
     assert [(st.certainty, st.content.text) for st in denied.statements] == [("denied", "Mosca sia coinvolta")]
     assert analyse(Article("de", "Er war nie in Rostow, sagte niemand.", "h-de2", language="de")).statements == []
-    assert analyse(Article("nl", "Zelensky zei dat de dam is opgeblazen.", "h-nl", language="nl")).statements == []
+    (dutch,) = analyse(Article("nl", "Zelensky zei dat de dam is opgeblazen.", "h-nl", language="nl")).statements
+    assert dutch.content.text == "de dam is opgeblazen"
+    assert analyse(Article("fi", "Zelensky sanoi, että pato räjäytettiin.", "h-fi", language="fi")).statements == []
 
 
 def _statements(language: str, text: str):
