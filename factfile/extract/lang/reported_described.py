@@ -130,7 +130,7 @@ def role_holder(analysis: Analysis, text: str, before: int, role: str, phrase: s
     for m in analysis.mentions:
         if m.label != "PERSON" or m.chain is None:
             continue
-        near = text[max(0, m.span.start - 60):m.span.end + 60].casefold()
+        near = text[max(m.sentence.start, m.span.start - 60):min(m.sentence.end, m.span.end + 60)].casefold()
         beside_organisation = any(
             o.chain in wanted and abs(o.span.start - m.span.start) <= 60 for o in analysis.mentions if o.label == "ORG"
         )
