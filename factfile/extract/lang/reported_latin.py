@@ -87,8 +87,6 @@ _ANAPHOR = re.compile(
 _SUBJUNCTIVE = re.compile(r"(?<!\w)(?:sei|seien|habe|hätten|wäre|wären)(?!\w)")
 # German separable verbs around their source or time words: "teilte das Verteidigungsministerium in Moskau mit".
 _SEPARABLE = re.compile(r"(?<!\w)(teilte|teilt|teilten|gab|gaben)\s+([^,.;:!?«»\"“”„]{1,120}?)\s+(mit|bekannt|an)(?=\s*(?:[,.;:!?]|$))")
-# "Wie das Komitee mitteilte, ...": the source in the clause of "wie", the content after it.
-_AS_SAID = re.compile(r"(?<!\w)[Ww]ie\s+([^,.;:!?]{2,100}?)\s+(mitteilte|mitteilt|erklärte|sagte|berichtete|meldete|schrieb|bekanntgab|angab)\s*,")
 # A subject that is a relative pronoun: "... del presidente Vladimir Putin, quien lo calificó ..." is Putin's.
 _RELATIVE = re.compile(r"\s*(?:quien|quienes|que|qui|che|il\s+quale|la\s+quale|der|die|welcher|który|która|care|koji|koja)\s+(?:(?:lo|la|le|l'|l’|les|li)\s+)?$", re.I)
 # Words before a name that make it no subject: it is where or about what the source spoke ("im Onlinedienst Telegram").
@@ -130,7 +128,7 @@ def find_statements(analysis: Analysis, language: str) -> list[Statement]:
         by_phrase = (
             (_according_to(analysis, text, sentence, names, according) if according else None)
             or (_according_after(analysis, text, sentence, names, ACCORDING_AFTER[language]) if language in ACCORDING_AFTER else None)
-            or (_german_forms(analysis, text, sentence, names) if language == "de" else None)
+            or (_split_verb(analysis, text, sentence, names) if language == "de" else None)
         )
         # "Lo ha annunciato Peskov, secondo quanto riporta Ria Novosti": the first cue is the speaker's, the later one the relay's
         statement = by_verb if by_verb is not None and (by_phrase is None or by_verb.cue.start < by_phrase.cue.start) else by_phrase
@@ -217,14 +215,8 @@ def _according_after(analysis: Analysis, text: str, sentence: Span, names: list[
     return _statement(text, Span(at, end, match.group(0)), content, source) if content is not None else None
 
 
-def _german_forms(analysis: Analysis, text: str, sentence: Span, names: list[Mention]) -> Statement | None:
-    """"..., teilte das Ministerium in Moskau mit." (the source between the split verb) and "Wie X mitteilte, ..."."""
-    said = _AS_SAID.search(text, sentence.start, sentence.end)
-    if said is not None:
-        source = _phrase_source(analysis, text, said.start(1), said.end(1), names)
-        content = _span(text, said.end(), sentence.end)
-        if source is not None and content is not None:
-            return _statement(text, Span(said.start(2), said.end(2), said.group(2)), content, source)
+def _split_verb(analysis: Analysis, text: str, sentence: Span, names: list[Mention]) -> Statement | None:
+    """"..., teilte das Ministerium in Moskau mit.": the source between the split verb."""
     split = _SEPARABLE.search(text, sentence.start, sentence.end)
     if split is None or not re.search(r"[,:]\s*$", text[sentence.start:split.start()]):
         return None
