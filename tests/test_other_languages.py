@@ -196,3 +196,15 @@ def test_more_cue_forms_and_languages():
         assert _source(analysis, statement) == source, language
     analysis, (_, statement) = _statements("fr", "Mykhaïlo Podoliak a écrit sur Twitter. «Tout ce qui est illégal doit être détruit», a-t-il déclaré.")
     assert statement.cue.text == "a-t-il déclaré" and _source(analysis, statement) == "Mykhaïlo Podoliak"
+
+
+def test_a_verb_second_with_its_subject_after_it():
+    """eval/realstory (Wagner no, de): "I en lydmelding ... sier Prigozjin at ...", "Am Samstag sagte Schoigu, die Lage sei ..."."""
+    for language, text, source, content in (
+        ("no", "I en lydmelding lørdag kveld sier Jevgenij Prigozjin at han har gitt dem ordre om å snu.", "Jevgenij Prigozjin",
+         "han har gitt dem ordre om å snu"),
+        ("de", "Am Samstag sagte Verteidigungsminister Sergej Schoigu, die Lage in Rostow sei unter Kontrolle.", "Sergej Schoigu",
+         "die Lage in Rostow sei unter Kontrolle"),
+    ):
+        analysis, (statement,) = _statements(language, text)
+        assert _source(analysis, statement) == source and statement.content.text == content, language

@@ -57,7 +57,11 @@ VERBS = {
     "sk": "uviedol|uviedla|povedal|povedala|vyhlásil|napísal|oznámil|oznámila|uviedli",
     "cs": "řekl|řekla|uvedl|uvedla|prohlásil|prohlásila|napsal|oznámil",
     "el": "είπε|δήλωσε|ανέφερε|τόνισε|ανακοίνωσε|έγραψε|υποστήριξε",
+    "no": "sier|sa|uttalte|skriver|skrev|opplyser|opplyste|melder|meldte",
+    "da": "siger|sagde|udtaler|udtalte|skriver|skrev|oplyser|oplyste|meddeler|meddelte",
+    "sv": "säger|sa|sade|uppger|uppgav|skriver|skrev|meddelar|meddelade",
 }
+VERBS["nb"] = VERBS["no"]
 VERBS["bs"] = VERBS["hr"] = VERBS["sr"]
 # An adverb between auxiliary and participle ("a encore assuré", "ha poi detto"); German splits its verb ("teilte zunächst mit").
 ADVERBS = {
@@ -75,7 +79,10 @@ DENIALS = frozenset({
 })
 _DENYING = frozenset(d.split()[-1] for d in DENIALS)
 LANGUAGES = frozenset(VERBS)
-_THAT = re.compile(r"^\s*[,:]?\s*(?:(?:que|che|dass|że|dat|da|că|že|ότι)(?!\w)|qu['’])?\s*", re.I)
+_THAT = re.compile(r"^\s*[,:]?\s*(?:(?:que|che|dass|że|dat|da|că|že|ότι|at|att)(?!\w)|qu['’])?\s*", re.I)
+# A verb second, its subject after it, then the content ("Am Samstag sagte Schoigu, die Lage sei ...", "I en lydmelding
+# sier Prigozjin at ..."): where the content starts after the subject.
+_AFTER_SUBJECT = re.compile(r"[^,.;:!?«»\"“”„]{0,40}?(?:,\s*(?:(?:dass|que|che|że|at|att|dat)\s+)?|\s+(?:dass|que|che|że|at|att|dat)\s+)")
 # What stands before a verb whose content is the sentence before: "Lo ha annunciato X", "Así lo ha anunciado X",
 # "È quanto riporta X", "C'est ce qu'a annoncé X", "Es lo que dijo X".
 _ANAPHOR = re.compile(
@@ -290,6 +297,11 @@ def _reporting_verb(
         if content is None:
             return None
         return replace(speaker, cue=cue, content=content, direct=content.text[:1] in "«„“\"", certainty=_certainty(match.group(0)))
+    elif not earlier and after and after[0].span.start - match.end() <= 30 and (
+        second := _AFTER_SUBJECT.match(text, after[0].span.end, sentence.end)
+    ) is not None and not before.rstrip().endswith(","):
+        source = named(after[0])  # the verb second, its subject after it
+        content = _span(text, second.end(), sentence.end)
     elif _RELATIVE.match(text, clause_start, match.start()) and named_before and clause_start > sentence.start:
         source = named(named_before[-1])  # "... del presidente Vladimir Putin, quien lo calificó como ..."
         content = _span(text, rest_start, sentence.end)
