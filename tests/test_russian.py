@@ -231,3 +231,12 @@ def test_an_adverb_or_a_platform_before_the_verb_is_not_the_source_and_as_report
     analysis = analyse(_article("Как ранее писала «Парламентская газета», Малюк признался, что лично разрабатывал план теракта.", "ru"))
     assert "признался" in _source_names(analysis)
     assert any(st.cue.text.startswith("Как ранее писала") for st in analysis.statements)
+
+
+def test_a_negated_reporting_verb_is_no_statement_but_a_negated_confirmation_is_a_denial():
+    """eval/realstory (Wagner uk): "Міноборони РФ не повідомляло про будь-які втрати" said nothing (it was shown as a denial
+    disputing every claim of the story); "не подтвердил" denies."""
+    analysis = analyse(_article("Міноборони РФ не повідомляло про будь-які втрати під час заколоту.", "uk"))
+    assert analysis.statements == []
+    analysis = analyse(_article("Песков не подтвердил, что переговоры состоялись.", "ru"))
+    assert [st.certainty for st in analysis.statements] == ["denied"]

@@ -29,6 +29,8 @@ REPORTING = frozenset({
 })
 NOMINAL = frozenset({"заявление", "заява", "сообщение", "повідомлення", "слово"})
 DENIALS = frozenset({"опровергнуть", "отрицать", "спростувати", "заперечити"})
+# Verbs whose negation is a denial ("не подтвердил", "не визнав"); a plain reporting verb negated says nothing.
+NEGATED_DENY = frozenset({"подтвердить", "підтвердити", "признать", "визнати"})
 HEDGES = re.compile(
     r"\b(?:якобы|будто бы|нібито|начебто|возможно|можливо|вероятно|ймовірно|предположительно|імовірно|напевно|мабуть|"
     r"судя по всему|судячи з усього|по-видимому|очевидно,)(?!\w)",
@@ -162,6 +164,8 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
             continue
         cue = Span(token.start, token.end, token.text)
         if k and tokens[k - 1].text.lower() == "не":
+            if lemma not in NEGATED_DENY:
+                continue  # "Міноборони РФ не повідомляло про втрати": said nothing, denied nothing
             cue = Span(tokens[k - 1].start, token.end, text[tokens[k - 1].start:token.end])
         before = text[sentence.start:token.start]
         quote_before = _QUOTE.search(before) if _DASH.search(before) else None
