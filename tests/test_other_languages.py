@@ -66,7 +66,9 @@ def test_statements_by_reporting_verb_and_according_to_in_romance_languages_and_
     denied = analyse(Article("it", "Il portavoce Dmitri Peskov ha smentito che Mosca sia coinvolta.", "h-it2", language="it"))
     assert [(st.certainty, st.content.text) for st in denied.statements] == [("denied", "Mosca sia coinvolta")]
     assert analyse(Article("de", "Er war nie in Rostow, sagte niemand.", "h-de2", language="de")).statements == []
-    assert analyse(Article("nl", "Zelensky zei dat de dam is opgeblazen.", "h-nl", language="nl")).statements == []
+    (dutch,) = analyse(Article("nl", "Zelensky zei dat de dam is opgeblazen.", "h-nl", language="nl")).statements
+    assert dutch.content.text == "de dam is opgeblazen"
+    assert analyse(Article("fi", "Zelensky sanoi, että pato räjäytettiin.", "h-fi", language="fi")).statements == []
 
 
 def _statements(language: str, text: str):
@@ -127,3 +129,82 @@ def test_a_name_set_off_by_commas_is_the_subject_not_an_inverted_cues_speaker():
     analysis, (statement,) = _statements(
         "fr", "Evguéni Prigojine, le chef du groupe paramilitaire russe Wagner, accuse l'armée russe d'avoir mené des frappes.")
     assert analysis.chains[statement.source_chain].name == "Evguéni Prigojine"
+
+
+def _source(analysis, statement) -> str | None:
+    return analysis.chains[statement.source_chain].name if statement.source_chain is not None else None
+
+
+def test_a_split_german_verb_holds_its_source_and_wie_x_mitteilte():
+    """eval/realstory (Kerch de): "..., teilte das Verteidigungsministerium in Moskau in der Nacht mit", "Wie das Komitee mitteilte, ..."."""
+    analysis, (statement,) = _statements(
+        "de", "Die Drohnen seien rechtzeitig zerstört worden, teilte das Verteidigungsministerium in Moskau in der Nacht mit.")
+    assert statement.source.text == "das Verteidigungsministerium" and statement.source_type == "organisation"
+    assert statement.content.text == "Die Drohnen seien rechtzeitig zerstört worden"
+    analysis, (statement,) = _statements("de", "Wie das nationale Anti-Terror-Komitee mitteilte, explodierte ein Auto auf der Brücke.")
+    assert statement.cue.text == "mitteilte" and "Komitee" in statement.source.text
+    assert statement.content.text == "explodierte ein Auto auf der Brücke"
+
+
+def test_no_source_inside_quotation_marks_nor_after_a_preposition():
+    """eval/realstory (Kerch pl, de): the SBU inside the quote and Telegram after "im" are not who speaks."""
+    analysis, (statement,) = _statements(
+        "pl", '"Będziemy komentować rolę SBU po naszym zwycięstwie" - powiedział rzecznik Artem Dechtiarenko.')
+    assert "Dechtiarenko" in statement.source.text and statement.content.text.startswith('"Będziemy')
+    analysis, (statement,) = _statements(
+        "de", "»Die dritte Seedrohne wurde im Schwarzen Meer zerstört«, erklärte das russische Verteidigungsministerium am Samstag "
+              "im Onlinedienst Telegram Channel.")
+    assert statement.source.text == "das russische Verteidigungsministerium" and statement.source_chain is None
+
+
+def test_a_role_is_the_person_named_with_it_and_not_one_with_another_qualifier():
+    """eval/realstory (Wagner it, Kakhovka fr, Kerch es): "Il capo della Wagner ha affermato", "Selon le président ukrainien";
+    "El presidente del parlamento regional de Crimea" is not the "presidente ruso, Vladímir Putin" nor the Kremlin in its aside."""
+    analysis, statements = _statements(
+        "it", "Yevgeny Prigozhin, il capo della Wagner, è arrivato a Rostov. Il capo della Wagner ha affermato di avere preso il controllo della città.")
+    assert [_source(analysis, st) for st in statements] == ["Yevgeny Prigozhin"]
+    analysis, statements = _statements(
+        "fr", "Le président Volodymyr Zelensky a parlé mardi. Selon le président ukrainien, il est impossible de faire sauter le barrage.")
+    assert [_source(analysis, st) for st in statements] == ["Volodymyr Zelensky"]
+    analysis, statements = _statements(
+        "es", "El presidente ruso, Vladímir Putin, guardó silencio. El presidente del parlamento regional de Crimea, respaldado por el "
+              "Kremlin, acusó de inmediato a Ucrania de estar detrás de la explosión.")
+    assert [(st.source.text, st.source_chain) for st in statements] == [("El presidente del parlamento regional de Crimea", None)]
+
+
+def test_a_relative_pronoun_subject_and_the_first_of_two_cues():
+    """eval/realstory (Wagner es, it): "del presidente Vladimir Putin, quien lo calificó como ..." is Putin's; "Lo ha annunciato
+    Peskov, secondo quanto riporta Ria Novosti" is Peskov's, relayed by the agency."""
+    analysis, (statement,) = _statements(
+        "es", "El anuncio provocó la furia del presidente Vladimir Putin, quien lo calificó como «una puñalada por la espalda».")
+    assert _source(analysis, statement) == "Vladimir Putin" and statement.content.text == "como «una puñalada por la espalda»"
+    analysis, statements = _statements(
+        "it", "Yevgeny Prigozhin andrà in Bielorussia. Lo ha annunciato il portavoce del Cremlino, Dmitry Peskov, secondo quanto "
+              "riporta l’agenzia di stampa russa Ria Novosti.")
+    assert [_source(analysis, st) for st in statements] == ["Dmitry Peskov"]
+
+
+def test_more_cue_forms_and_languages():
+    """eval/realstory (Kerch fr, es, sr, bs): passé composé and inverted French, Spanish "informó", South Slavic "rekao je"."""
+    for language, text, source in (
+        ("fr", "Vladimir Poutine a accusé Kiev d’avoir organisé l’explosion.", "Vladimir Poutine"),
+        ("es", "Vladímir Putin informó que el puente será reparado.", "Vladímir Putin"),
+        ("sr", "Ruski predsednik Vladimir Putin rekao je da su izvršioci specijalne službe Ukrajine.", "Vladimir Putin"),
+        ("bs", "„Nema sumnje da je to bio teroristički akt“, rekao je Vladimir Putin u nedjelju.", "Vladimir Putin"),
+    ):
+        analysis, (statement,) = _statements(language, text)
+        assert _source(analysis, statement) == source, language
+    analysis, (_, statement) = _statements("fr", "Mykhaïlo Podoliak a écrit sur Twitter. «Tout ce qui est illégal doit être détruit», a-t-il déclaré.")
+    assert statement.cue.text == "a-t-il déclaré" and _source(analysis, statement) == "Mykhaïlo Podoliak"
+
+
+def test_a_verb_second_with_its_subject_after_it():
+    """eval/realstory (Wagner no, de): "I en lydmelding ... sier Prigozjin at ...", "Am Samstag sagte Schoigu, die Lage sei ..."."""
+    for language, text, source, content in (
+        ("no", "I en lydmelding lørdag kveld sier Jevgenij Prigozjin at han har gitt dem ordre om å snu.", "Jevgenij Prigozjin",
+         "han har gitt dem ordre om å snu"),
+        ("de", "Am Samstag sagte Verteidigungsminister Sergej Schoigu, die Lage in Rostow sei unter Kontrolle.", "Sergej Schoigu",
+         "die Lage in Rostow sei unter Kontrolle"),
+    ):
+        analysis, (statement,) = _statements(language, text)
+        assert _source(analysis, statement) == source and statement.content.text == content, language

@@ -204,3 +204,39 @@ def test_a_content_that_rejects_is_a_denial():
                                 "действительности. Это провокация», — заявили в Министерстве обороны России.", "ru"))
     carried = next(st for st in analysis.statements if st.content.text.startswith("Они"))
     assert carried.certainty == "denied"
+
+
+def _source_names(analysis) -> dict[str, str | None]:
+    return {st.cue.text: (analysis.chains[st.source_chain].name if st.source_chain is not None else None) for st in analysis.statements}
+
+
+def test_an_agency_citing_someone_passes_on_their_words_and_a_role_is_its_holder():
+    """eval/realstory (Kerch ru, uk): "сообщает РИА Новости со ссылкой на СК РФ" is the committee's; "Очільник СБУ каже" is
+    the head named beside the service, not the service."""
+    analysis = analyse(_article("В результате подрыва грузовика погибли три человека, сообщает РИА Новости со ссылкой на СК РФ.", "ru"))
+    (statement,) = analysis.statements
+    assert statement.source.text == "СК РФ"
+    analysis = analyse(_article("Голова СБУ Василь Малюк дав інтерв'ю. Очільник СБУ каже, що операцію він готував особисто.", "uk"))
+    assert _source_names(analysis)["каже"] == "Василь Малюк"
+
+
+def test_an_adverb_or_a_platform_before_the_verb_is_not_the_source_and_as_reported_before():
+    """eval/realstory (Kerch uk, ru): "Про це детально розповів голова СБУ Василь Малюк", "Про це у Facebook повідомив
+    гендиректор Укрпошти Ігор Смілянський", "Как ранее писала «Парламентская газета», Малюк признался, что ..."."""
+    for text in ("Вибухівку привезли вантажівкою. Про це детально розповів голова СБУ Василь Малюк.",
+                 "Марку готували давно. Про це у Facebook повідомив гендиректор Укрпошти Ігор Смілянський."):
+        analysis = analyse(_article(text, "uk"))
+        (statement,) = [st for st in analysis.statements if st.source is not None]
+        assert analysis.chains[statement.source_chain].label == "PERSON", text
+    analysis = analyse(_article("Как ранее писала «Парламентская газета», Малюк признался, что лично разрабатывал план теракта.", "ru"))
+    assert "признался" in _source_names(analysis)
+    assert any(st.cue.text.startswith("Как ранее писала") for st in analysis.statements)
+
+
+def test_a_negated_reporting_verb_is_no_statement_but_a_negated_confirmation_is_a_denial():
+    """eval/realstory (Wagner uk): "Міноборони РФ не повідомляло про будь-які втрати" said nothing (it was shown as a denial
+    disputing every claim of the story); "не подтвердил" denies."""
+    analysis = analyse(_article("Міноборони РФ не повідомляло про будь-які втрати під час заколоту.", "uk"))
+    assert analysis.statements == []
+    analysis = analyse(_article("Песков не подтвердил, что переговоры состоялись.", "ru"))
+    assert [st.certainty for st in analysis.statements] == ["denied"]

@@ -426,3 +426,22 @@ def test_the_one_quoted_or_cited_is_the_source_of_what_the_outlet_passes_on(extr
     quoting = next(st for st in analysis.statements if st.cue is not None and st.cue.text == "quoting")
     assert quoting.source.text == "Lukashenko’s press service" and "accepted the proposal" in quoting.content.text
     assert quoting.source_chain is None or analysis.chains[quoting.source_chain].name != "Rossiya 24"
+
+
+def test_a_relative_pronoun_and_an_untagged_name_ending_the_source(extractor):
+    """eval/realstory (Kerch, Wagner en): "..., who also stated that ..." is the one the clause is about; a source that ends
+    with a person the article tags elsewhere ("the head of the Group, Yevgeny Prigozhin,") is that person."""
+    analysis = analyse(
+        extractor,
+        "Investigators questioned the driver. This was corroborated by Alexander Bastrykin, who also stated that people of "
+        "other countries had helped the attackers.",
+    )
+    (stated,) = [st for st in analysis.statements if st.cue and "helped the attackers" in st.content.text]
+    assert who(analysis, stated) == "Alexander Bastrykin"
+    analysis = analyse(
+        extractor,
+        "“We are turning our columns around and going back to field camps,” Yevgeny Prigozhin announced after vowing to "
+        "march on Moscow. Yevgeny Prigozhin later left Rostov.",
+    )
+    (announced,) = [st for st in analysis.statements if st.cue and "columns" in st.content.text]
+    assert who(analysis, announced) == "Yevgeny Prigozhin"

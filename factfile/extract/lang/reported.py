@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from factfile.extract.lang.cyrillic import Reading, Token
+from factfile.extract.lang.reported_described import role_holder
 from factfile.extract.statements.continued import continue_quotations
 from factfile.records import Analysis, Certainty, Span, Statement
 
@@ -20,14 +21,16 @@ REPORTING = frozenset({
     "заявить", "заявлять", "сообщить", "сообщать", "сказать", "говорить", "отметить", "отмечать", "подчеркнуть",
     "написать", "писать", "рассказать", "добавить", "уточнить", "объявить", "признать", "пояснить", "подтвердить",
     "опровергнуть", "отрицать", "предупредить", "утверждать", "назвать", "обещать", "пообещать", "заверить",
-    "опубликовать", "передать", "считать", "указать", "призвать", "обвинить",
+    "опубликовать", "передать", "считать", "указать", "призвать", "обвинить", "признаться", "признаваться",
     "заявити", "заявляти", "повідомити", "повідомляти", "сказати", "говорити", "казати", "зазначити", "наголосити",
     "написати", "писати", "розповісти", "додати", "уточнити", "оголосити", "визнати", "пояснити", "підтвердити",
     "спростувати", "заперечити", "попередити", "стверджувати", "назвати", "пообіцяти", "обіцяти", "запевнити",
-    "запевняти", "опублікувати", "передати", "вважати", "вказати", "закликати", "звинуватити", *QUOTING_ONLY,
+    "запевняти", "опублікувати", "передати", "вважати", "вказати", "закликати", "звинуватити", "зізнатися", "зізнаватися", *QUOTING_ONLY,
 })
 NOMINAL = frozenset({"заявление", "заява", "сообщение", "повідомлення", "слово"})
 DENIALS = frozenset({"опровергнуть", "отрицать", "спростувати", "заперечити"})
+# Verbs whose negation is a denial ("не подтвердил", "не визнав"); a plain reporting verb negated says nothing.
+NEGATED_DENY = frozenset({"подтвердить", "підтвердити", "признать", "визнати"})
 HEDGES = re.compile(
     r"\b(?:якобы|будто бы|нібито|начебто|возможно|можливо|вероятно|ймовірно|предположительно|імовірно|напевно|мабуть|"
     r"судя по всему|судячи з усього|по-видимому|очевидно,)(?!\w)",
@@ -38,7 +41,8 @@ REJECTION = re.compile(r"не\s+(?:соответству\w*\s+действит�
 ACCORDING = re.compile(
     r"\b(?:(?:по|за)\s+(?P<pronoun>его|её|ее|його|її)\s+словам(?:и)?,|"
     r"по\s+словам|за\s+словами|по\s+данным|за\s+даними|по\s+информации|за\s+інформацією|согласно|згідно\s+з|според|"
-    r"как\s+(?:сообщил[аио]?|заявил[аио]?|сообщает|пишет)|як\s+(?:повідомив|повідомила|повідомили|заявив|заявила|пише|повідомляє))\s+",
+    r"как\s+(?:ранее\s+)?(?:сообщил[аио]?|заявил[аио]?|сообщает|пишет|писал[аио]?|сообщал[аио]?)|"
+    r"як\s+(?:раніше\s+)?(?:повідомив|повідомила|повідомили|заявив|заявила|пише|повідомляє|писав|писала|писали))\s+",
     re.I,
 )
 _CONTENT_START = re.compile(r"^\s*[,:]?\s*(?:что|що|о|об|про)\b", re.I)
@@ -139,7 +143,7 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
             source = Span(match.start("pronoun"), match.end("pronoun"), match.group("pronoun"))
             content = _span(text, match.end(), sentence.end)
         if content is not None:
-            found.append(_statement(cue, content, source, names, None))
+            found.append(_statement(analysis, cue, content, source, names, None))
     headline = re.match(r"^([А-ЯЁІЇЄA-Z][\w'’ -]{1,40}?)\s*(:|\s[—–-]\s)\s*(\S.*)$", sentence.text)
     first = tokens[0] if tokens else None
     if headline and (any(m.label == "PERSON" and m.span.start == sentence.start for _, m in names)
@@ -150,7 +154,7 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
         cue = Span(start, start + len(mark.strip()), mark.strip())
         content = _span(text, offset + headline.start(3), sentence.end)
         if content is not None:
-            found.append(_statement(cue, content, _span(text, offset, offset + headline.end(1)), names, None))
+            found.append(_statement(analysis, cue, content, _span(text, offset, offset + headline.end(1)), names, None))
             return found
     for k, token in enumerate(tokens):
         lemma = token.lemma
@@ -160,6 +164,8 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
             continue
         cue = Span(token.start, token.end, token.text)
         if k and tokens[k - 1].text.lower() == "не":
+            if lemma not in NEGATED_DENY:
+                continue  # "Міноборони РФ не повідомляло про втрати": said nothing, denied nothing
             cue = Span(tokens[k - 1].start, token.end, text[tokens[k - 1].start:token.end])
         before = text[sentence.start:token.start]
         quote_before = _QUOTE.search(before) if _DASH.search(before) else None
@@ -209,7 +215,7 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
                 source = found[-1].source  # "назвал ..., но отметил, что": the same speaker
         if content is None:
             continue
-        found.append(_statement(cue, content, source, names, lemma))
+        found.append(_statement(analysis, cue, content, source, names, lemma))
     return found
 
 
@@ -220,6 +226,8 @@ def _previous(text: str, analysis: Analysis, sentence: Span) -> Span | None:
     return _span(text, earlier[-1].start, earlier[-1].end) if earlier else None
 
 
+PLATFORMS = frozenset({"facebook", "telegram", "twitter", "instagram", "youtube", "x", "фейсбук", "телеграм", "твиттер", "твітер", "ютуб"})
+_PLACE_BEFORE = re.compile(r"(?<!\w)(?:в|во|у|на)\s+$", re.I)
 _ADVERBIAL = re.compile(r"(?:(?:в|во|на|у|с|со|з|із|по|после|після|до)\s|\d|вчера|сегодня|вчора|сьогодні|ранее|раніше|утром|вечером)", re.I)
 _CONTENT_ANAPHOR = re.compile(r"^(?:об\s+этом|о\s+том|про\s+це|об\s+этом\s+же)\b", re.I)
 
@@ -233,16 +241,25 @@ def _clause_end(text: str, start: int, end: int, tokens: list[Token], k: int) ->
 def _subject_before(text: str, clause_start: int, names, token: Token) -> Span | None:
     """The subject before the verb: the last name in its clause, else the clause's words (a title
     or description, "Глава государства"), without a leading time adverbial or conjunction."""
-    inside = [m for _, m in names if clause_start <= m.span.start and m.span.end <= token.start]
+    inside = [
+        m for _, m in names if clause_start <= m.span.start and m.span.end <= token.start
+        and not (m.span.text.casefold() in PLATFORMS and _PLACE_BEFORE.search(text, max(clause_start, m.span.start - 4), m.span.start))
+        # "Про це у Facebook повідомив ...": where it was said ("в ФСБ заявили" names who)
+    ]
     actors = [m for m in inside if m.label in ("PERSON", "ORG")] or inside
     if actors:
-        return actors[-1].span
+        last = actors[-1].span
+        opening = re.match(r"\s*(\S+)\s+", text[clause_start:last.start])
+        if last.text and actors[-1].label != "PERSON" and opening and _role(opening.group(1)) is not None:
+            start = clause_start + opening.start(1)  # "Очільник СБУ каже": the head of the service, not the service
+            return Span(start, last.end, text[start:last.end])
+        return last
     clause = text[clause_start:token.start]
     lead = re.match(r"\s*(?:(?:\d+\s+\w+|утром|вечером|днем|ранее|позже|также|раніше|також|пізніше|но|а|и|і|та|але|однако|однак)\s+)*", clause, re.I)
     start = clause_start + lead.end()
     phrase = text[start:token.start].strip()
-    if not phrase or len(phrase.split()) > 6:
-        return None
+    if not phrase or len(phrase.split()) > 6 or len(phrase.split()) == 1 and phrase.islower() and phrase not in PRONOUNS:
+        return None  # a lone lowercase word is an adverb ("Про це детально розповів ..."), not who speaks
     return Span(start, start + len(phrase), phrase)
 
 
@@ -277,15 +294,31 @@ def _source_after(text: str, token: Token, sentence: Span, names, stop_at_case: 
     return _span(text, token.end, end)
 
 
-def _statement(cue: Span, content: Span, source: Span | None, names, lemma: str | None) -> Statement:
+# "сообщает РИА Новости со ссылкой на СК РФ": the agency passes on what the committee said.
+_CITING = re.compile(r"(?:со\s+ссылкой\s+на|ссылаясь\s+на|з\s+посиланням\s+на|посилаючись\s+на)\s+", re.I)
+# Words for a person by role ("Очільник СБУ каже"): the role's holder is the person named beside it (reported_described.role_holder).
+ROLES = (
+    "глав", "очільник", "голов", "руководител", "керівник", "директор", "гендиректор", "председател", "пресс-секретар", "речник",
+    "советник", "радник", "спикер", "мэр", "губернатор", "министр", "міністр", "командующ", "командувач", "начальник", "посол",
+    "президент", "премьер", "прем'єр", "прем’єр", "секретар",
+)
+
+
+def _statement(analysis: Analysis, cue: Span, content: Span, source: Span | None, names, lemma: str | None) -> Statement:
     chain = None
     kind = "anonymous" if source is None else "organisation"
+    if source is not None and (citing := _CITING.search(source.text)) is not None:
+        source = _span(analysis.article.text, source.start + citing.end(), source.end) or source
     inside = [mention for _, mention in names if source is not None and source.contains(mention.span)]
     # the person a title describes is the source, not the place or body in the title ("мэр Новой Каховки Владимир Леонтьев")
     people = [m for m in inside if m.label == "PERSON"]
     if people and people[-1].span.end == source.end and "," not in source.text:
         people = people[-1:]  # "пресс-секретарь Путина Дмитрий Песков": the person the title ends with
-    for mention in people[:1] or inside[:1]:
+    role = _role(source.text) if source is not None and not people else None
+    if role is not None:  # "Очільник СБУ": the head, not the service
+        chain = role_holder(analysis, analysis.article.text, source.start, role, source.text.casefold(), inside)
+        kind = "person"
+    for mention in people[:1] or ([] if role is not None else inside[:1]):
         chain = mention.chain
         kind = "person" if mention.label == "PERSON" else "organisation"
     if lemma in DENIALS or cue.text.lower().startswith("не ") or REJECTION.search(content.text):
@@ -296,3 +329,10 @@ def _statement(cue: Span, content: Span, source: Span | None, names, lemma: str 
         certainty = "reported"
     direct = content.text[:1] in "«„“\"" or bool(_QUOTE.fullmatch(content.text))
     return Statement(cue=cue, content=content, source=source, source_type=kind, direct=direct, certainty=certainty, source_chain=chain)
+
+
+def _role(source: str) -> str | None:
+    """The role word a source opens with, as the stem it is matched by elsewhere ("Очільник СБУ" -> "очільник")."""
+    words = source.split()
+    first = words[0].casefold() if words else ""
+    return next((stem for stem in ROLES if first.startswith(stem)), None)

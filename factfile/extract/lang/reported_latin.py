@@ -1,11 +1,13 @@
-"""Statements in French, Italian, Spanish, Portuguese and German news, by a few word rules.
+"""Statements in French, Italian, Spanish, Portuguese, German, Polish and other languages read without a parser.
 
 No parser of these languages is installed, so a statement is found by the forms news uses for it: an
-according-to phrase ("selon X, ...", "secondo X", "según X", "segundo X", "laut X") or a reporting verb
-("a déclaré", "ha detto", "afirmó", "disse", "sagte", "accuse" ...). Its source is the name next to the
-verb: after it when the verb follows the content ("«...», ha affermato il presidente Zelensky"), else the
-last name before it in its clause ("Prigozhin disse que ..."); its content is the clause on the other
-side. Certainty as in the Cyrillic reader: a denial verb gives `denied`, any other attribution `reported`.
+according-to phrase ("selon X, ...", "secondo X", "según X", "segundo X", "laut X", "X zufolge") or a reporting
+verb ("a déclaré", "ha detto", "afirmó", "disse", "sagte", "teilte X mit", "rekao je" ...). Its source is the name
+next to the verb: after it when the verb follows the content ("«...», ha affermato il presidente Zelensky"), else
+the last name before it in its clause ("Prigozhin disse que ..."); a name inside quotation marks or after a
+preposition ("im Onlinedienst Telegram") is no source. A source named by a description ("il capo del gruppo
+Wagner", "das russische Zivilschutzministerium") is read by reported_described.py. The content is the clause on
+the other side. Certainty as in the Cyrillic reader: a denial verb gives `denied`, any other attribution `reported`.
 """
 
 from __future__ import annotations
@@ -13,53 +15,130 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from factfile.extract.lang.reported_described import Source, described, named
 from factfile.extract.statements.continued import continue_quotations
 from factfile.records import Analysis, Mention, Span, Statement
 
 ACCORDING = {
-    "fr": r"selon|d'après|d’après", "it": "secondo", "es": "según", "pt": "segundo|de acordo com|conforme", "de": "laut|nach Angaben von", "pl": "według|zdaniem",
+    "fr": r"selon|d'après|d’après", "it": "secondo|stando a", "es": "según|de acuerdo con", "pt": "segundo|de acordo com|conforme",
+    "de": "laut|nach Angaben von|nach Angaben des|nach Angaben der", "pl": "według|zdaniem", "nl": "volgens",
+    "ro": "potrivit|conform", "sr": "prema", "bs": "prema", "hr": "prema", "sk": "podľa", "cs": "podle", "el": "σύμφωνα με",
 }
+# "X zufolge", "X dixit": the source stands before the word.
+ACCORDING_AFTER = {"de": "zufolge"}
 VERBS = {
-    "fr": "a déclaré|a affirmé|a assuré|a annoncé|a indiqué|a ajouté|a dit|a estimé|a dénoncé|a démenti|a nié|déclare|affirme|"
-          "assure|annonce|accuse|estime|dénonce|dément",
+    "fr": "a déclaré|a affirmé|a assuré|a annoncé|a indiqué|a ajouté|a dit|a estimé|a dénoncé|a démenti|a nié|a accusé|a écrit|"
+          "a qualifié|a revendiqué|a expliqué|a précisé|a souligné|a confirmé|a averti|a fait savoir|a reconnu|a rapporté|"
+          "ont déclaré|ont affirmé|ont annoncé|ont indiqué|ont accusé|ont démenti|ont nié|ont précisé|"
+          "déclare|affirme|assure|annonce|accuse|estime|dénonce|dément|nie|accusent|affirment|annoncent|assurent|estiment|"
+          "dénoncent|démentent|nient|précise|explique|souligne|rapporte",
     "it": "ha detto|ha dichiarato|ha affermato|ha annunciato|ha aggiunto|ha spiegato|ha smentito|ha negato|ha assicurato|"
-          "ha sottolineato|ha ribadito|afferma|dichiara|annuncia|accusa|sostiene|smentisce|assicura|sottolinea|ribadisce",
-    "es": "dijo|afirmó|declaró|aseguró|anunció|señaló|acusó|negó|ha dicho|ha afirmado|ha señalado|ha anunciado|ha asegurado|"
-          "afirma|asegura|acusa|niega|dice|ha anunciado|ha dicho",
-    "pt": "disse|afirmou|declarou|anunciou|acusou|negou|diz|declara|afirma|acusa",
-    "de": "sagte|erklärte|betonte|behauptete|teilte mit|warf vor|bestritt|dementierte|bestätigte|warnte",
-    "pl": "powiedział|powiedziała|oświadczył|oświadczyła|stwierdził|stwierdziła|poinformował|poinformowała|przekazał|"
-          "przekazała|dodał|dodała|zapewnił|podkreślił|oznajmił|zaprzeczył|zaprzeczyła|mówi",
+          "ha sottolineato|ha ribadito|ha accusato|ha scritto|ha twittato|ha reso noto|ha fatto sapere|ha precisato|"
+          "ha riferito|ha confermato|ha denunciato|ha avvertito|ha definito|ha lasciato intendere|"
+          "hanno detto|hanno dichiarato|hanno affermato|hanno annunciato|hanno reso noto|hanno fatto sapere|hanno accusato|"
+          "afferma|affermano|dichiara|annuncia|accusa|accusano|sostiene|smentisce|assicura|sottolinea|ribadisce|riporta|"
+          "riferisce|spiega|precisa|denuncia",
+    "es": "dijo|afirmó|declaró|aseguró|anunció|señaló|acusó|negó|informó|escribió|escribía|calificó|explicó|precisó|indicó|"
+          "advirtió|confirmó|denunció|sostuvo|subrayó|agregó|añadió|dijeron|afirmaron|informaron|aseguraron|negaron|"
+          "ha dicho|ha afirmado|ha señalado|ha anunciado|ha asegurado|ha calificado|ha publicado|ha escrito|ha informado|"
+          "ha acusado|ha negado|ha explicado|ha declarado|ha confirmado|"
+          "afirma|asegura|acusa|niega|dice|señala|informa|explica|sostiene",
+    "pt": "disse|afirmou|declarou|anunciou|acusou|negou|informou|escreveu|explicou|confirmou|ressaltou|destacou|garantiu|"
+          "alertou|acrescentou|disseram|afirmaram|informaram|negaram|diz|declara|afirma|acusa|informa|explica",
+    "de": "sagte|sagten|erklärte|erklärten|betonte|behauptete|teilte mit|warf vor|bestritt|dementierte|bestätigte|warnte|"
+          "meint|meinte|berichtete|schrieb|sagt|erklärt|betont|bestreitet|dementiert|warnt|mitteilte|mitteilt",
+    "pl": "powiedział|powiedziała|powiedzieli|oświadczył|oświadczyła|oświadczyli|stwierdził|stwierdziła|poinformował|"
+          "poinformowała|poinformowali|przekazał|przekazała|przekazali|podał|podała|podali|napisał|napisała|dodał|dodała|"
+          "zapewnił|podkreślił|podkreśliła|oznajmił|oznajmiła|zaprzeczył|zaprzeczyła|zaznaczył|zaznaczyła|mówi|twierdzi",
+    "nl": "zei|zegt|verklaarde|meldde|meldt|schreef|stelde|benadrukte|ontkende|liet weten",
+    "ro": "a declarat|a spus|a scris|a afirmat|a anunțat|a precizat|a transmis|a negat|a acuzat",
+    "sr": "rekao je|rekla je|izjavio je|izjavila je|kazao je|saopštio je|saopćio je|naveo je|navela je|napisao je|je rekao|"
+          "je rekla|je izjavio|je izjavila|je saopštio|je naveo|je navela|je napisao",
+    "sk": "uviedol|uviedla|povedal|povedala|vyhlásil|napísal|oznámil|oznámila|uviedli",
+    "cs": "řekl|řekla|uvedl|uvedla|prohlásil|prohlásila|napsal|oznámil",
+    "el": "είπε|δήλωσε|ανέφερε|τόνισε|ανακοίνωσε|έγραψε|υποστήριξε",
+    "no": "sier|sa|uttalte|skriver|skrev|opplyser|opplyste|melder|meldte",
+    "da": "siger|sagde|udtaler|udtalte|skriver|skrev|oplyser|oplyste|meddeler|meddelte",
+    "sv": "säger|sa|sade|uppger|uppgav|skriver|skrev|meddelar|meddelade",
 }
+VERBS["nb"] = VERBS["no"]
+VERBS["bs"] = VERBS["hr"] = VERBS["sr"]
 # An adverb between auxiliary and participle ("a encore assuré", "ha poi detto"); German splits its verb ("teilte zunächst mit").
 ADVERBS = {
-    "fr": "encore|aussi|également|ensuite|notamment|déjà|pourtant|toutefois|enfin", "it": "anche|poi|già|inoltre|ancora|infine",
-    "es": "también|ya|además|luego", "pt": "também|ainda|já", "de": r"\w+(?:\s+\w+)?(?:\s+\w+)?", "pl": "też|także|również",
+    "fr": "encore|aussi|également|ensuite|notamment|déjà|pourtant|toutefois|enfin|même|d'ailleurs|samedi|dimanche|lundi|mardi|mercredi|jeudi|vendredi",
+    "it": "anche|poi|già|inoltre|ancora|infine|invece|oggi|ieri", "es": "también|ya|además|luego|hoy|ayer", "pt": "também|ainda|já|hoje|ontem",
+    "de": r"\w+(?:\s+\w+)?(?:\s+\w+)?", "pl": "też|także|również", "ro": "și|deja", "sr": "i|još|takođe", "nl": "ook|nog",
 }
-DENIALS = frozenset({"zaprzeczył", "zaprzeczyła", "a démenti", "a nié", "dément", "ha smentito", "ha negato", "smentisce", "negó", "niega", "negou", "bestritt", "dementierte"})
+ADVERBS["bs"] = ADVERBS["hr"] = ADVERBS["sr"]
+# French inverts a pronoun subject into its auxiliary: "«...», a-t-il déclaré".
+_INVERTED_AUXILIARY = {"fr": r"a(?:-t-(?:il|elle|on))?"}
+DENIALS = frozenset({
+    "zaprzeczył", "zaprzeczyła", "a démenti", "a nié", "dément", "démentent", "nie", "nient", "ont démenti", "ont nié", "ha smentito",
+    "ha negato", "smentisce", "negó", "niega", "negaron", "ha negado", "negou", "negaram", "bestritt", "dementierte",
+    "bestreitet", "dementiert", "ontkende", "a negat",
+})
 _DENYING = frozenset(d.split()[-1] for d in DENIALS)
 LANGUAGES = frozenset(VERBS)
-_THAT = re.compile(r"^\s*[,:]?\s*(?:que|qu'|qu’|che|dass|że|que\s+)?\s*", re.I)
-# What stands before a verb whose content is the sentence before: "Lo ha annunciato X", "Así lo ha anunciado X".
-_ANAPHOR = re.compile(r"^\s*(?:así\s+|così\s+|ainsi\s+)?(?:lo|l'|l’|le|la)\s*$", re.I)
+_THAT = re.compile(r"^\s*[,:]?\s*(?:(?:que|che|dass|że|dat|da|că|že|ότι|at|att)(?!\w)|qu['’])?\s*", re.I)
+# A verb second, its subject after it, then the content ("Am Samstag sagte Schoigu, die Lage sei ...", "I en lydmelding
+# sier Prigozjin at ..."): where the content starts after the subject.
+_AFTER_SUBJECT = re.compile(r"[^,.;:!?«»\"“”„]{0,40}?(?:,\s*(?:(?:dass|que|che|że|at|att|dat)\s+)?|\s+(?:dass|que|che|że|at|att|dat)\s+)")
+# What stands before a verb whose content is the sentence before: "Lo ha annunciato X", "Así lo ha anunciado X",
+# "È quanto riporta X", "C'est ce qu'a annoncé X", "Es lo que dijo X".
+_ANAPHOR = re.compile(
+    r"^\s*(?:(?:così|così\s+come|ainsi|así)\s+)?(?:lo|l'|l’|le|la)\s*$|^\s*(?:è|e'|e’|é)\s+quanto\s*$|^\s*c'est\s+ce\s+qu['’]\s*$|"
+    r"^\s*es\s+lo\s+que\s*$|^\s*das\s*$",
+    re.I,
+)
 # German reported speech goes on in the subjunctive ("Der Staudamm sei vermint worden") after its cue.
 _SUBJUNCTIVE = re.compile(r"(?<!\w)(?:sei|seien|habe|hätten|wäre|wären)(?!\w)")
+# German separable verbs around their source or time words: "teilte das Verteidigungsministerium in Moskau mit".
+_SEPARABLE = re.compile(r"(?<!\w)(teilte|teilt|teilten|gab|gaben)\s+([^,.;:!?«»\"“”„]{1,120}?)\s+(mit|bekannt|an)(?=\s*(?:[,.;:!?]|$))")
+# A subject that is a relative pronoun: "... del presidente Vladimir Putin, quien lo calificó ..." is Putin's.
+_RELATIVE = re.compile(r"\s*(?:quien|quienes|que|qui|che|il\s+quale|la\s+quale|der|die|welcher|który|która|care|koji|koja)\s+(?:(?:lo|la|le|l'|l’|les|li)\s+)?$", re.I)
+# Words before a name that make it no subject: it is where or about what the source spoke ("im Onlinedienst Telegram").
+PREPOSITIONS = {
+    "de": "in im am auf via über mit aus bei zu zum zur vom von",
+    "fr": "à au aux dans sur en par pour de du des avec",
+    "it": "al ai alla alle allo nel nella nelle negli nei su sul sulla sui per da dal dalla di del della dei delle con tra fra",
+    "es": "en al del de por para con sobre",
+    "pt": "em no na nos nas do da dos das pelo pela com",
+    "pl": "w we na z ze do od przez dla",
+    "nl": "op bij te naar uit voor over in van",
+}
 SPEAKER_SENTENCES = 2  # how far back a subject-less cue or a subjunctive sentence looks for its speaker
 _ACTORS = frozenset({"PERSON", "ORG"})
+_QUOTED = re.compile(r"«[^»]*»|„[^“”]*[“”]|“[^”]*”|\"[^\"]*\"|»[^«]*«")
+# Where a description after a verb stops: a place or time ("in Moskau", "in der Nacht", "su Twitter").
+_LOCATIVES = frozenset("""
+    in im am auf via über bei nach seit während dans sur pendant lors nel nella nei su sul sulla durante em no na nos nas
+    w we podczas op tijdens en
+""".split())
+_ARTICLE = re.compile(r"(?<!\w)(?:le|la|les|l['’]|un|une|il|lo|i|gli|el|los|las|o|os|a|as|der|die|das|den|dem|des|ein|eine|einer|de|het)(?=[\s\w])", re.I)
 
 
 def find_statements(analysis: Analysis, language: str) -> list[Statement]:
     """At most one statement per sentence, in the languages of `VERBS` (none in others)."""
     if language not in VERBS:
         return []
-    verb = re.compile(rf"(?<!\w)(?:{_with_adverbs(VERBS[language], ADVERBS.get(language))})(?!\w)", re.I)
-    according = re.compile(rf"(?<!\w)(?:{ACCORDING[language]})\s+", re.I)
+    verb = re.compile(rf"(?<!\w)(?:{_verb_forms(language)})(?!\w)", re.I)
+    according = re.compile(rf"(?<!\w)(?:{ACCORDING[language]})\s+", re.I) if language in ACCORDING else None
+    prepositions = frozenset(PREPOSITIONS.get(language, "").split())
     text = analysis.article.text
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    speakers = [m for m in analysis.mentions if not any(a < m.span.start and m.span.end < b for a, b in quoted)]  # a name inside a quotation is not who speaks
     found: list[Statement] = []
     for sentence in analysis.sentences:
-        names = [m for m in analysis.mentions if sentence.contains(m.span) and m.label in _ACTORS and m.chain is not None]
-        speaker = _speaker(analysis, found, sentence.start)
-        statement = _according_to(text, sentence, names, according) or _reporting_verb(text, sentence, names, verb, speaker)
+        names = [m for m in speakers if sentence.contains(m.span) and m.label in _ACTORS and m.chain is not None]
+        speaker = _speaker(analysis, speakers, found, sentence.start)
+        by_verb = _reporting_verb(analysis, text, sentence, names, verb, speaker, prepositions)
+        by_phrase = (
+            (_according_to(analysis, text, sentence, names, according) if according else None)
+            or (_according_after(analysis, text, sentence, names, ACCORDING_AFTER[language]) if language in ACCORDING_AFTER else None)
+            or (_split_verb(analysis, text, sentence, names) if language == "de" else None)
+        )
+        # "Lo ha annunciato Peskov, secondo quanto riporta Ria Novosti": the first cue is the speaker's, the later one the relay's
+        statement = by_verb if by_verb is not None and (by_phrase is None or by_verb.cue.start < by_phrase.cue.start) else by_phrase
         if statement is None and language == "de" and speaker is not None and _SUBJUNCTIVE.search(text, sentence.start, sentence.end):
             content = _span(text, sentence.start, sentence.end)
             statement = replace(speaker, content=content, direct=False, certainty="reported") if content is not None else None
@@ -68,17 +147,24 @@ def find_statements(analysis: Analysis, language: str) -> list[Statement]:
     return continue_quotations(text, analysis.sentences, found)
 
 
-def _with_adverbs(verbs: str, adverbs: str | None) -> str:
-    """Each two-word verb form with room for one adverb (or, in German, a few words) between its words."""
-    if adverbs is None:
-        return verbs
-    return "|".join(
-        rf"{form.split(' ')[0]}(?:\s+(?:{adverbs}))?\s+{form.split(' ')[1]}" if form.count(" ") == 1 else form
-        for form in verbs.split("|")
-    )
+def _verb_forms(language: str) -> str:
+    """The language's verb forms as one pattern: room for one adverb (or, in German, a few words) between the
+    words of a two-word form, and French's inverted pronoun ("a-t-il déclaré")."""
+    adverbs = ADVERBS.get(language)
+    auxiliary = _INVERTED_AUXILIARY.get(language)
+    forms = []
+    for form in VERBS[language].split("|"):
+        words = form.split(" ")
+        if len(words) == 2:
+            first = auxiliary if auxiliary and words[0] == "a" else re.escape(words[0])
+            between = rf"(?:\s+(?:{adverbs}))?" if adverbs else ""
+            forms.append(rf"{first}{between}\s+{re.escape(words[1])}")
+        else:
+            forms.append(r"\s+".join(re.escape(w) for w in words))
+    return "|".join(forms)
 
 
-def _speaker(analysis: Analysis, found: list[Statement], before: int) -> Statement | None:
+def _speaker(analysis: Analysis, mentions: list[Mention], found: list[Statement], before: int) -> Statement | None:
     """Who a cue without a subject ("«...», afirmó.", "Alle 6.30 annuncia di ...") or a German subjunctive
     sentence goes on quoting: the last statement with a source in the sentences just before, else (as a
     statement of its own name) the last person named there."""
@@ -87,68 +173,163 @@ def _speaker(analysis: Analysis, found: list[Statement], before: int) -> Stateme
     spoken = [st for st in found if st.source is not None and st.source.start >= window]
     if spoken:
         return spoken[-1]
-    people = [m for m in analysis.mentions if m.label == "PERSON" and m.chain is not None and window <= m.span.start and m.span.end <= before]
-    return _statement(analysis.article.text, people[-1].span, people[-1].span, people[-1]) if people else None
+    people = [m for m in mentions if m.label == "PERSON" and m.chain is not None and window <= m.span.start and m.span.end <= before]
+    return _statement(analysis.article.text, people[-1].span, people[-1].span, named(people[-1])) if people else None
 
 
-def _according_to(text: str, sentence: Span, names: list[Mention], according: re.Pattern) -> Statement | None:
+def _phrase_source(analysis: Analysis, text: str, start: int, end: int, names: list[Mention]) -> Source | None:
+    """The source a phrase names: a person in it, else its first actor name, else what it describes."""
+    inside = [m for m in names if start <= m.span.start and m.span.end <= end]
+    people = [m for m in inside if m.label == "PERSON"]
+    described_source = described(analysis, text, start, end, names)
+    if described_source is not None and (described_source.kind == "person" or not inside):
+        return described_source  # "il capo del gruppo Wagner" is a person, not Wagner
+    if people:
+        return named(people[-1])
+    return named(inside[0]) if inside else None
+
+
+def _according_to(analysis: Analysis, text: str, sentence: Span, names: list[Mention], according: re.Pattern) -> Statement | None:
+    """"Selon X, ..." (the content after the comma), "..., secondo X." (the content before)."""
     match = according.search(text, sentence.start, sentence.end)
     if match is None:
         return None
-    source = next((m for m in names if m.span.start >= match.end() and m.span.start - match.end() < 40), None)
     comma = text.find(",", match.end(), sentence.end)
-    if comma != -1:
-        content = _span(text, comma + 1, sentence.end)
+    leading = len(text[sentence.start:match.start()].split()) < 3  # "Selon X, ..." opens its sentence
+    if leading and comma != -1:
+        source_end, content = comma, _span(text, comma + 1, sentence.end)
     else:
-        content = _span(text, sentence.start, match.start())
+        source_end, content = (comma if comma != -1 else sentence.end), _span(text, sentence.start, match.start())
+    source = _phrase_source(analysis, text, match.end(), source_end, names)
     if content is None or source is None:
         return None
     cue = Span(match.start(), match.end(), text[match.start():match.end()].rstrip())
     return _statement(text, cue, content, source)
 
 
-def _reporting_verb(text: str, sentence: Span, names: list[Mention], verb: re.Pattern, speaker: Statement | None = None) -> Statement | None:
+def _according_after(analysis: Analysis, text: str, sentence: Span, names: list[Mention], word: str) -> Statement | None:
+    """"..., sagte X, russischen Medien zufolge." / "Dem Ministerium zufolge ...": the source just before the word."""
+    match = re.search(rf"(?<!\w){word}(?!\w)", text[sentence.start:sentence.end])
+    if match is None:
+        return None
+    at, end = sentence.start + match.start(), sentence.start + match.end()
+    before = text[sentence.start:at]
+    start = sentence.start + max(before.rfind(","), -1) + 1
+    source = _phrase_source(analysis, text, start, at, names)
+    if source is None or source.chain is None:
+        return None
+    content = _span(text, end, sentence.end) if start == sentence.start else _span(text, sentence.start, start)
+    return _statement(text, Span(at, end, match.group(0)), content, source) if content is not None else None
+
+
+def _split_verb(analysis: Analysis, text: str, sentence: Span, names: list[Mention]) -> Statement | None:
+    """"..., teilte das Ministerium in Moskau mit.": the source between the split verb."""
+    split = _SEPARABLE.search(text, sentence.start, sentence.end)
+    if split is None or not re.search(r"[,:]\s*$", text[sentence.start:split.start()]):
+        return None
+    source = _after_source(analysis, text, split.start(2), split.end(2), names)
+    content = _span(text, sentence.start, split.start())
+    if source is None or content is None:
+        return None
+    cue = Span(split.start(1), split.end(3), text[split.start(1):split.end(3)])
+    return _statement(text, cue, content, source)
+
+
+def _after_source(analysis: Analysis, text: str, start: int, end: int, names: list[Mention]) -> Source | None:
+    """The source written after an inverted verb, from `start` to at most `end`: a name (not one after a
+    preposition: "im Onlinedienst Telegram"), else a description up to a place or time ("das
+    Verteidigungsministerium in Moskau in der Nacht": the ministry)."""
+    stop = re.search(r"[,;:.(«»“”„\"]", text[start:end])
+    end = start + stop.start() if stop else end
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for k, word in enumerate(words[1:], 1):
+        if word.group(0).casefold() in _LOCATIVES:
+            end = start + words[k].start()
+            break
+    inside = [m for m in names if start <= m.span.start and m.span.end <= end]
+    for article in _ARTICLE.finditer(text, start, end):
+        source = described(analysis, text, article.start(), end, names)
+        if source is not None:
+            return source
+    people = [m for m in inside if m.label == "PERSON"]
+    return named(people[0]) if people else (named(inside[0]) if inside else None)
+
+
+def _after_preposition(text: str, start: int, mention: Mention, prepositions: frozenset[str]) -> bool:
+    """Whether a name after a verb is governed by a preposition ("im Onlinedienst Telegram", "su Twitter")."""
+    words = text[start:mention.span.start].split()
+    return bool(words) and words[-1].casefold() in prepositions
+
+
+def _reporting_verb(
+    analysis: Analysis, text: str, sentence: Span, names: list[Mention], verb: re.Pattern, speaker: Statement | None,
+    prepositions: frozenset[str],
+) -> Statement | None:
     match = verb.search(text, sentence.start, sentence.end)
     if match is None:
         return None
+    cue = Span(match.start(), match.end(), match.group(0))
     before = text[sentence.start:match.start()]
-    after = [m for m in names if m.span.start >= match.end() and m.span.start - match.end() < 60]
     clause_start = sentence.start + max(before.rfind(","), before.rfind(";"), -1) + 1
+    after = [
+        m for m in names
+        if m.span.start >= match.end() and m.span.start - match.end() < 60 and not _after_preposition(text, match.end(), m, prepositions)
+    ]
     earlier = [m for m in names if clause_start <= m.span.start and m.span.end <= match.start()]
     named_before = [m for m in names if m.span.end <= match.start()]
     # "Yevgeny Prigozhin, accusa ...": a name just before the comma is the subject, not an inverted cue's content
     subject_aside = bool(named_before) and re.fullmatch(r"\s*,\s*", text[named_before[-1].span.end:match.start()]) is not None
     inverted = bool(re.search(r"[,»”\"]\s*[-–—]?\s*$|[.!?]?\s*[-–—]\s*$", before)) and not earlier and not subject_aside
     after = [m for m in after if m.label == "PERSON"] or after  # "ha detto il portavoce del Cremlino, Dmitry Peskov"
-    if _ANAPHOR.match(before) and after and sentence.start > 0:  # "Lo ha annunciato Peskov": what the sentence before says
+    subject = described(analysis, text, clause_start, match.start(), names) if not inverted else None
+    rest_start = match.end() + _THAT.match(text[match.end():sentence.end]).end()
+    if _ANAPHOR.match(before) and sentence.start > 0:  # "Lo ha annunciato Peskov": what the sentence before says
+        source = named(after[0]) if after else _after_source(analysis, text, match.end(), sentence.end, names)
         end = len(text[:sentence.start].rstrip()) - 1
         start = max(text.rfind(stop, 0, end) for stop in ".!?\n") + 1
-        source, content = after[0], _span(text, start, end)
-    elif inverted and after:  # "«...», ha affermato il presidente Zelensky"
-        source, content = after[0], _span(text, sentence.start, match.start())
+        content = _span(text, start, end)
+    elif inverted and (after or (source := _after_source(analysis, text, match.end(), sentence.end, names)) is not None):
+        source = named(after[0]) if after else source  # "«...», ha affermato il presidente Zelensky"
+        content = _span(text, sentence.start, match.start())
     elif speaker is not None and not after and not earlier and (inverted or len(before.split()) <= 3):
         # "«...», afirmó.", "Alle 6.30 annuncia di ...": no subject named, the speaker goes on
-        content = _span(text, sentence.start, match.start()) if inverted else _span(text, match.end() + _THAT.match(text[match.end():sentence.end]).end(), sentence.end)
+        content = _span(text, sentence.start, match.start()) if inverted else _span(text, rest_start, sentence.end)
         if content is None:
             return None
-        return replace(speaker, cue=Span(match.start(), match.end(), match.group(0)), content=content, direct=content.text[:1] in "«„“\"",
-                       certainty=_certainty(match.group(0)))
+        return replace(speaker, cue=cue, content=content, direct=content.text[:1] in "«„“\"", certainty=_certainty(match.group(0)))
+    elif not earlier and after and after[0].span.start - match.end() <= 30 and (
+        second := _AFTER_SUBJECT.match(text, after[0].span.end, sentence.end)
+    ) is not None and not before.rstrip().endswith(","):
+        source = named(after[0])  # the verb second, its subject after it
+        content = _span(text, second.end(), sentence.end)
+    elif _RELATIVE.match(text, clause_start, match.start()) and named_before and clause_start > sentence.start:
+        source = named(named_before[-1])  # "... del presidente Vladimir Putin, quien lo calificó como ..."
+        content = _span(text, rest_start, sentence.end)
+    elif subject is not None and (subject.kind == "person" or not earlier):
+        source = subject  # "Il capo del gruppo Wagner ha affermato ...", "Das russische Zivilschutzministerium teilte mit, ..."
+        content = _span(text, rest_start, sentence.end)
     elif earlier:  # "Prigozhin disse que ...", "Zelenski, que ..., ha señalado que ..."
-        source = earlier[-1]
-        rest = text[match.end():sentence.end]
-        content = _span(text, match.end() + _THAT.match(rest).end(), sentence.end)
+        source = named(earlier[-1])
+        content = _span(text, rest_start, sentence.end)
     else:
         if not named_before or not re.search(r",\s*$", text[named_before[-1].span.end:match.start()][:200]):
             return None
+        if any(c in text[named_before[-1].span.end:match.start()] for c in "«»“”„\""):
+            return None  # a quotation stands between the name and the verb: the name is not its subject
         # "Zelenski, que ha intervenido ..., ha señalado que": the subject before the aside; of a name and its
-        # apposition ("Evguéni Prigojine, le chef du groupe Wagner, accuse") the person set off by a comma
+        # apposition ("Evguéni Prigojine, le chef du groupe Wagner, accuse") the person set off by a comma; a
+        # description before the aside ("El presidente del parlamento regional de Crimea, respaldado por el Kremlin, acusó")
         people = [m for m in named_before if m.label == "PERSON" and text[m.span.end:match.start()].lstrip().startswith(",")]
-        source = people[0] if people else named_before[-1]
-        rest = text[match.end():sentence.end]
-        content = _span(text, match.end() + _THAT.match(rest).end(), sentence.end)
-    if content is None:
+        first = text.find(",", sentence.start, match.start())
+        opening = described(analysis, text, sentence.start, first, names) if first != -1 else None
+        if not people and opening is not None and opening.kind == "person":
+            source = opening
+        else:
+            source = named(people[0] if people else named_before[-1])
+        content = _span(text, rest_start, sentence.end)
+    if content is None or source is None:
         return None
-    return _statement(text, Span(match.start(), match.end(), match.group(0)), content, source)
+    return _statement(text, cue, content, source)
 
 
 def _certainty(cue: str) -> str:
@@ -164,10 +345,9 @@ def _span(text: str, start: int, end: int) -> Span | None:
     return Span(start, end, text[start:end]) if end - start > 3 else None
 
 
-def _statement(text: str, cue: Span, content: Span, source: Mention) -> Statement:
-    certainty = _certainty(cue.text)
+def _statement(text: str, cue: Span, content: Span, source: Source) -> Statement:
     direct = content.text[:1] in "«„“\"" and content.text[-1:] in "»“”\""
-    kind = "person" if source.label == "PERSON" else "organisation"
     return Statement(
-        cue=cue, content=content, source=source.span, source_type=kind, direct=direct, certainty=certainty, source_chain=source.chain,
+        cue=cue, content=content, source=source.span, source_type=source.kind, direct=direct, certainty=_certainty(cue.text),
+        source_chain=source.chain,
     )

@@ -16,8 +16,10 @@ from collections.abc import Callable, Sequence
 
 from factfile.records import Certainty, Span, Statement
 
-# opening mark -> the marks that close it; a straight quote closes itself
-_CLOSERS = {"«": "»", "„": "“”", "“": "”", '"': '"”', "‹": "›"}
+# opening mark -> the marks that close it; a straight quote closes itself; German also quotes »so« (an opener
+# only right before a word: a French closing » stands after one)
+_CLOSERS = {"«": "»", "„": "“”", "“": "”", '"': '"”', "‹": "›", "»": "«", "›": "‹"}
+_REVERSED = frozenset("»›")
 _TRIM = " \t\n,;:.—–-«»„“”\"‹›"
 
 Judge = Callable[[Statement, Span], tuple[Certainty, list[str]]]  # (attributing statement, carried content)
@@ -38,7 +40,10 @@ def quotations(text: str) -> list[Span]:
             stack.pop()
             if not stack:
                 found.append(Span(start, i + 1, text[start:i + 1]))
-        elif char in _CLOSERS and (char != '"' or not stack or not _closes(text, i)) and (char != "“" or not stack or stack[-1] != "„"):
+        elif (
+            char in _CLOSERS and (char != '"' or not stack or not _closes(text, i)) and (char != "“" or not stack or stack[-1] != "„")
+            and (char not in _REVERSED or not stack and text[i + 1:i + 2].isalnum())
+        ):
             if not stack:
                 start = i
             stack.append(char)

@@ -25,6 +25,7 @@ from factfile.records import Analysis, Mention, SourceType, Statement
 PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+RELATIVES = frozenset({"who", "which"})
 SPEECH_LEMMAS = frozenset({
     "say", "tell", "add", "state", "declare", "claim", "write", "announce", "report", "explain", "stress", "note",
     "insist", "warn", "assure", "confirm", "deny", "assert", "argue", "continue", "conclude", "emphasise", "emphasize",
@@ -113,6 +114,12 @@ def resolve(
                 return Resolution(holder, "official")
         return Resolution(mention.chain, _type_of_named(span.text, name, label))
     lower = root.lower_
+    if lower in RELATIVES and root.head.dep_ == "relcl" and root.head.head.i != root.i:
+        # "corroborated by Bastrykin, who also stated that ...": the one the clause is about
+        antecedent = root.head.head
+        holding = next((m for m in analysis.mentions if m.span.start <= antecedent.idx < m.span.end), None)
+        start, end = (holding.span.start, holding.span.end) if holding else (antecedent.idx, antecedent.idx + len(antecedent))
+        return resolve(doc, analysis, start, end, earlier, quoted)
     if root.pos_ == "PRON" or lower in FIRST_PERSON:
         if (lower in FIRST_PERSON or lower == "it") and quoted and quoted[root.i]:  # a quoted "it can be said" too
             speaker = _quote_speaker(doc, root, quoted)
@@ -136,7 +143,10 @@ def resolve(
     if surname is not None:
         found = analysis.chains[surname]
         return Resolution(surname, _type_of_named(span.text, found.name, found.label))
-    return _described(analysis, span.text, root, start, earlier)
+    resolution = _described(analysis, span.text, root, start, earlier)
+    if resolution.chain is None and (person := _person_ending(analysis, span.text)) is not None:
+        return Resolution(person, "official" if _has_any(span.text.lower(), OFFICIAL_TITLES) else "person")
+    return resolution
 
 
 def _title_holder(analysis: Analysis, title: int, before: int, earlier: Sequence[Statement]) -> int | None:
@@ -201,6 +211,21 @@ def _surname(analysis: Analysis, text: str, before: int) -> int | None:
         if m.chain is not None and m.span.end <= before and m.chain < len(analysis.chains)
         and analysis.chains[m.chain].label == "PERSON" and len(analysis.chains[m.chain].name.split()) > 1
         and analysis.chains[m.chain].name.split()[-1] == words[0]
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _person_ending(analysis: Analysis, text: str) -> int | None:
+    """The person an untagged source is or ends with, by a name the article tags elsewhere: the parser
+    missed "Yevgeny Prigozhin" in "“...,” Yevgeny Prigozhin announced" or in "the head of the Group, Yevgeny
+    Prigozhin," though it tagged him in other sentences."""
+    stripped = text.strip().rstrip(",;:").strip()
+    found = {
+        number for number, chain in enumerate(analysis.chains)
+        if chain.label == "PERSON" and any(
+            len(form.split()) > 1 and (stripped == form or stripped.endswith((f", {form}", f" {form}")))
+            for form in {chain.name, *(analysis.mentions[i].span.text for i in chain.mentions)}
+        )
     }
     return found.pop() if len(found) == 1 else None
 

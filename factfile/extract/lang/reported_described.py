@@ -1,0 +1,147 @@
+"""Sources named by a description in languages read by word rules (reported_latin.py).
+
+News in French, Italian, Spanish, German ... name many sources by what they are, not by a name: "il capo
+del gruppo Wagner", "le président ukrainien", "das russische Zivilschutzministerium", "El Comité de
+Investigación de Rusia". Such a phrase is a source when its head is a role or an institution noun. A role
+is a person: the one the article names with that role ("Yevgeny Prigozhin, capo della Wagner", "il capo
+della Wagner Yevgeny Prigozhin") or beside the organisation it names; no one else (a role named nowhere
+near a person stays unresolved rather than going to the last person named). An institution
+is its own name when the reader has tagged one inside the phrase; otherwise it stays a source without
+an actor: better a statement of "das Verteidigungsministerium" than none, and no wrong actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factfile.records import Analysis, Mention, Span
+
+# Words for a person by role, in the languages of reported_latin.VERBS (casefolded).
+ROLES = frozenset("""
+    porte-parole président présidente chef cheffe dirigeant leader ministre conseiller conseillère maire gouverneur directeur
+    fondateur commandant procureur patron secrétaire ambassadeur responsable
+    portavoce presidente capo leader ministro consigliere sindaco governatore direttore fondatore comandante procuratore
+    segretario ambasciatore responsabile premier
+    portavoz jefe líder consejero asesor alcalde gobernador director fundador fiscal secretario embajador mandatario
+    porta-voz chefe conselheiro assessor prefeito governador diretor procurador secretário embaixador
+    sprecher sprecherin präsident präsidentin minister ministerin berater beraterin bürgermeister gouverneur direktor
+    gründer kommandeur staatsanwalt generalstaatsanwalt sekretär botschafter kreml-sprecher söldnerführer wagner-chef
+    rzecznik rzeczniczka prezydent szef szefowa minister doradca burmistrz gubernator dyrektor założyciel dowódca prokurator
+    woordvoerder president voorzitter minister adviseur burgemeester
+    purtătorul președintele șeful ministrul consilierul
+""".split())
+# Words for an institution (casefolded stems: a word starting with one is an institution noun).
+INSTITUTIONS = (
+    "comité", "comitato", "comitê", "komitee", "komitet", "ministère", "ministero", "ministerio", "ministério", "ministerium",
+    "ministerstwo", "zivilschutzministerium", "verteidigungsministerium", "außenministerium", "innenministerium", "service",
+    "servizi", "servicio", "serviço", "geheimdienst", "dienst", "gouvernement", "governo", "gobierno", "regierung", "rząd",
+    "armée", "esercito", "ejército", "exército", "armee", "kremlin", "cremlino", "kreml", "parquet", "procura", "fiscalía",
+    "staatsanwaltschaft", "police", "polizia", "policía", "polícia", "polizei", "policja", "agence", "agenzia", "agencia",
+    "agência", "agentur", "état-major", "stato maggiore", "estado mayor", "generalstab", "intelligence", "renseignement",
+    "inteligencia", "służb", "departament", "département", "dipartimento", "departamento", "ufficio", "oficina", "büro",
+    "amt", "behörde", "autorité", "autorità", "autoridad", "autoridade", "commission", "commissione", "comisión", "comissão",
+    "kommission", "komisja", "parlement", "parlamento", "parlament", "tribunal", "tribunale", "gericht", "sąd", "prokuratur",
+    "ministerie", "ministerul", "comitetul", "serviciul",
+)
+ARTICLES = frozenset("""
+    le la les l' l’ un une il lo i gli gl' un' uno el los las unos unas o os a as um uma der die das des dem den ein eine einer
+    eines einem de het een
+""".split())
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+MAX_WORDS = 9  # a description longer than this is a clause, not a source
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A statement's source: where it is written, the chain it names (None: no actor) and its kind."""
+
+    span: Span
+    chain: int | None
+    kind: str  # a records.SourceType
+
+
+def named(mention: Mention) -> Source:
+    return Source(mention.span, mention.chain, "person" if mention.label == "PERSON" else "organisation")
+
+
+def head(phrase: str) -> str | None:
+    """The phrase's head noun, casefolded: its first word after an article ("il capo del ..." -> "capo")."""
+    words = [w.casefold() for w in _WORD.findall(phrase)]
+    while words and (words[0] in ARTICLES or words[0].rstrip("'’") + "'" in ARTICLES):
+        words = words[1:]
+    while words and words[0] in ADJECTIVES:
+        words = words[1:]
+    return words[0] if words else None
+
+
+# Adjectives that stand before the head noun ("das russische Zivilschutzministerium", "le porte-parole").
+ADJECTIVES = frozenset("""
+    russische russischen ukrainische ukrainischen nationale nationalen russe russo russa ruso rusa russo ukrainien ukrainienne
+    ucraino ucraina ucraniano ucraniana ucraniano rosyjski rosyjskie rosyjska ukraiński ukraińska ehemalige ancien ancienne
+    ex former stellvertretende vice
+""".split())
+
+
+def is_role(word: str | None) -> bool:
+    return word is not None and (word in ROLES or word.split("-")[-1] in ROLES)
+
+
+def is_institution(word: str | None) -> bool:
+    return word is not None and word.startswith(INSTITUTIONS)
+
+
+def described(analysis: Analysis, text: str, start: int, end: int, names: list[Mention]) -> Source | None:
+    """The source a phrase describes (see the module's docstring), or None when it is no description.
+
+    `names`: the actor mentions of its sentence (those inside the phrase are what it names)."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-"):
+        end -= 1
+    phrase = text[start:end]
+    if not phrase or len(phrase.split()) > MAX_WORDS or any(c in phrase for c in "«»“”„\"!?"):
+        return None
+    noun = head(phrase)
+    span = Span(start, end, phrase)
+    inside = [m for m in names if span.contains(m.span)]
+    if is_role(noun):
+        people = [m for m in inside if m.label == "PERSON"] or [
+            m for m in inside if m.span.end == end and not set(text[start:m.span.start].casefold().split()) & GENITIVES
+        ]
+        if people:  # "il portavoce del Cremlino Dmitry Peskov", "Rzecznik Białego Domu John Kirby"; not "il capo del gruppo Wagner"
+            return named(people[-1])
+        return Source(span, role_holder(analysis, text, start, noun, phrase, inside), "person")
+    if is_institution(noun):
+        organisations = [m for m in inside if m.label == "ORG"]
+        return Source(span, organisations[0].chain if organisations else None, "organisation")
+    return None
+
+
+def role_holder(analysis: Analysis, text: str, before: int, role: str, phrase: str, organisations: list[Mention]) -> int | None:
+    """The person a role stands for: one the article names beside the same role word ("Yevgeny Prigozhin,
+    capo della Wagner") or beside the organisation the description names ("il gruppo Wagner guidato da
+    Prighozin"), and beside a word of what qualifies the role ("del parlamento regional de Crimea" is not the
+    "presidente ruso, Vladímir Putin"); of several, the last before the description."""
+    wanted = {m.chain for m in organisations if m.chain is not None}
+    words = [w.casefold() for w in _WORD.findall(phrase)]
+    qualifiers = {w for w in words[words.index(role) + 1:] if len(w) > 3 and w not in GENITIVES and w not in ADJECTIVES} if role in words else set()
+    found = []
+    for m in analysis.mentions:
+        if m.label != "PERSON" or m.chain is None:
+            continue
+        near = text[max(m.sentence.start, m.span.start - 60):min(m.sentence.end, m.span.end + 60)].casefold()
+        beside_organisation = any(
+            o.chain in wanted and abs(o.span.start - m.span.start) <= 60 for o in analysis.mentions if o.label == "ORG"
+        )
+        if (role in near or beside_organisation) and (not qualifiers or any(q in near for q in qualifiers)):
+            found.append(m)
+    chains = {m.chain for m in found}
+    if len(chains) == 1:
+        return chains.pop()
+    earlier = [m for m in found if m.span.end <= before]
+    return earlier[-1].chain if earlier else None
+
+
+# Words that make a name after a role the role's complement, not its holder ("il capo del gruppo Wagner").
+GENITIVES = frozenset("de du des d' d’ del della dello dei degli delle di von der des vom do da dos das of".split())
