@@ -270,28 +270,3 @@ def test_a_head_of_state_written_by_adjective_or_by_country_is_one_office(tmp_pa
     live = {text: merged.get(actor) or actor for text, actor in rows.items() if actor is not None}
     assert live["белорусского лидера"] == live["Александр Лукашенко"]
     assert live.get("Российский лидер") != live["Александр Лукашенко"]
-
-
-def test_an_organisation_stored_under_two_names_is_one_once_an_article_gives_both(tmp_path):
-    """eval/realstory (Kerch): "SBU" from some pages and "Security Service of Ukraine" from others were two
-    actors, though other pages wrote "Security Service of Ukraine (SBU)"."""
-    pages = {
-        "a.txt": "The SBU declined to comment on the blast on Saturday, a spokesman said.",
-        "b.txt": "The Security Service of Ukraine declined to comment on Saturday.",
-        "c.txt": "The Security Service of Ukraine (SBU) later said it had carried out the attack.",
-        "d.txt": "The Federal Security Service said on Wednesday that eight people had been arrested.",
-    }
-    for name, text in pages.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    store = Store(tmp_path / "store.db")
-    Pipeline(store, workers=1).ingest([str(tmp_path / name) for name in sorted(pages)])
-    with store.session() as session:
-        rows = session.execute(select(s.Mention.text, s.Mention.actor_id).where(s.Mention.actor_id.isnot(None))).all()
-        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
-    actor_of: dict[str, set[int]] = {}
-    for text, actor in rows:
-        while merged.get(actor):
-            actor = merged[actor]
-        actor_of.setdefault(text, set()).add(actor)
-    assert actor_of["SBU"] == actor_of["Security Service of Ukraine"]
-    assert actor_of["Federal Security Service"] != actor_of["SBU"]

@@ -227,7 +227,6 @@ def _link(linking: Linking) -> None:
         linking.actor_of_chain[chain_id] = placeholders.get(actor_id, actor_id)
     pool.renumber(placeholders)
     apart = _held_apart(session, pool.all)
-    _join_organisations_named_both_ways(linking, keys, kinds, pool, apart)
     _absorb_surname_actors(linking, keys, kinds, pool, apart)
     _absorb_office_actors(linking, pool, apart)
     _count_aliases(linking, kinds, reasons, apart)
@@ -385,29 +384,6 @@ def similar_spelling(a: str, b: str) -> float | None:
             return None
     score = fuzz.ratio(" ".join(words), " ".join(other_words))
     return score if score >= FUZZY_THRESHOLD else None
-
-
-def _join_organisations_named_both_ways(linking: Linking, keys, kinds, pool: Pool, apart: dict[int, set[str]]) -> None:
-    """An organisation stored twice, under two of its names ("SBU" from articles that gave only the
-    acronym, "Security Service of Ukraine" from others), is one actor once an article gives both names
-    to one chain ("Security Service of Ukraine (SBU)"): each name is some stored actor's very name.
-    Names that only say whose body or government it is, or one word, join nothing."""
-    session = linking.session
-    for chain in (c for c in linking.analysis.chains if c.not_an_actor is None and kinds.get(c.id) in _ORGANISATIONS):
-        actor_id = linking.actor_of_chain[chain.id]
-        others: dict[int, str] = {}
-        for name in keys[chain.id]:
-            if name.body or name.state or not (" " in name.key or name.acronym):
-                continue
-            for candidate in pool.index.get(("key", name.key), ()):
-                if candidate.actor_id != actor_id and candidate.kind in _ORGANISATIONS and name.key not in apart.get(actor_id, set()):
-                    others.setdefault(candidate.actor_id, candidate.name)
-        for other, name in sorted(others.items()):
-            join_actors(session, actor_id, [other], f"“{name}” and “{chain.name}” name one organisation in document {linking.document.id}")
-            pool.renumber({other: actor_id})
-            for chain_id, linked in linking.actor_of_chain.items():
-                if linked == other:
-                    linking.actor_of_chain[chain_id] = actor_id
 
 
 def _absorb_surname_actors(linking: Linking, keys, kinds, pool: Pool, apart: dict[int, set[str]]) -> None:
