@@ -193,6 +193,16 @@ def test_a_farm_of_copies_is_a_republisher_and_its_source_is_not(store):
     assert role == {"reporter.example": False, "farm.example": True}
 
 
+
+def test_an_outlets_own_pages_in_two_versions_do_not_make_it_a_republisher(store):
+    """eval/realstory (Olenivka, Kerch): continental.com.ar's article and its AMP version, twice."""
+    for number, text in enumerate((SEED_TEXT, OTHER_REPORT)):
+        add(store, text, "continental.example", date(2023, 5, 20 + number))
+        add(store, text + "\nShare this story.", "continental.example", date(2023, 5, 22 + number))
+    with store.session() as session:
+        (outlet,) = session.scalars(select(Outlet)).all()
+        assert outlet.documents == 4 and outlet.copies == 0 and not is_republisher(outlet)
+
 LATER = """Ukraine asked the International Criminal Court on Friday to investigate the destruction of the Kakhovka dam,
 saying Russian troops had mined the Nova Kakhovka plant on the Dnipro before the flood hit Kherson. Prosecutors in Kyiv
 said Zelensky's office had handed over evidence, while Kremlin spokesman Dmitry Peskov again denied Moscow's responsibility."""

@@ -14,7 +14,7 @@ import unicodedata
 
 from rapidfuzz import fuzz
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from factfile.relate import Linking, relaters
 from factfile.relate.wires import outlet_agency
@@ -78,10 +78,11 @@ def refresh(session: Session, outlet_ids: set[int]) -> None:
         if outlet is None:
             continue
         total = session.scalar(select(func.count(Document.id)).where(Document.outlet_id == outlet_id))
+        original = aliased(Document)
         copies = session.scalar(
-            select(func.count(Document.id)).where(
+            select(func.count(Document.id)).join(original, original.id == Document.copy_of_id).where(
                 Document.outlet_id == outlet_id,
-                Document.copy_of_id.is_not(None),
+                original.outlet_id.is_distinct_from(outlet_id),  # its own page's AMP or mobile version republishes nothing
                 or_(*(Document.copy_reason.like(f"{reason}%") for reason in EVIDENCED)),
             )
         )
