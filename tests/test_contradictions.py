@@ -7,12 +7,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from test_copies import REPORT_A, REPORT_B, TEXTS, add
+from test_copies import REPORT_A, REPORT_B, TEXTS
 from test_corroboration import statement
+from test_slots import story_of
 
 from factfile.relate import contradictions
 from factfile.store import Store
-from factfile.store.schema import Document, Event, Place, Story
+from factfile.store.schema import Event, Place
 
 
 @pytest.fixture
@@ -22,19 +23,8 @@ def store(db):
     store.close()
 
 
-def story_of(store, texts_and_outlets) -> tuple[int, list[int]]:
-    documents = [add(store, text, outlet, date(2023, 6, 6)) for text, outlet in texts_and_outlets]
-    with store.transaction() as session:
-        story = Story(label="the dam")
-        session.add(story)
-        session.flush()
-        for document_id in documents:
-            session.get(Document, document_id).story_id = story.id
-        return story.id, documents
-
-
 def test_a_place_is_disputed_only_between_reports_surely_of_one_happening(store):
-    _, (first, second, third) = story_of(store, [(REPORT_A, "a.example"), (REPORT_B, "b.example"), (TEXTS[0], "c.example")])
+    _, (first, second, third) = story_of(store, [(REPORT_A, "a.example"), (REPORT_B, "b.example"), (TEXTS[0], "c.example")], days_apart=0)
     with store.transaction() as session:
         kherson = Place(name="Kherson", country_code="UA", latitude=46.64, longitude=32.61, feature_code="PPLA")
         russia = Place(name="Russia", country_code="RU", latitude=60.0, longitude=100.0, feature_code="PCLI")
@@ -63,7 +53,7 @@ def test_a_place_is_disputed_only_between_reports_surely_of_one_happening(store)
 
 
 def test_slots_filled_in_one_document_only_are_no_dispute(store):
-    story, (first, second, _) = story_of(store, [(REPORT_A, "a.example"), (REPORT_B, "b.example"), (TEXTS[0], "c.example")])
+    story, (first, second, _) = story_of(store, [(REPORT_A, "a.example"), (REPORT_B, "b.example"), (TEXTS[0], "c.example")], days_apart=0)
     with store.transaction() as session:
         statement(session, first, "the security service", "the bridge was struck by missiles overnight")
         statement(session, first, "sources in the navy", "the bridge was blown up by explosives overnight")
