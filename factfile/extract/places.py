@@ -77,6 +77,7 @@ _NOT_PLACES = frozenset({
     "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 })
 _SETTLEMENT_AFTER = re.compile(r"\s+(?:city|town|village|hamlet|settlement)\b")
+_SETTLEMENT_ENDING = re.compile(rf"\s+(?:{'|'.join(sorted(SETTLEMENT_NOUNS, key=len, reverse=True))})$")  # "Amara city"
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})(?:,\s+[A-Z][\w.]+)?\s+[-–—]\s")
 
 
@@ -116,7 +117,7 @@ def find_toponyms(doc: Doc, analysis: Analysis) -> list[_Toponym]:
             # "Gomez Palacio, Durango" read as one name: the place, its region found after the comma below;
             # "Amara city": the city's name, not the region "Amara" its key would find
             text = mention.span.text.split(", ")[0]
-            text = re.sub(rf"\s+(?:{'|'.join(sorted(SETTLEMENT_NOUNS, key=len, reverse=True))})$", "", text) or text
+            text = _SETTLEMENT_ENDING.sub("", text) or text
             span = Span(mention.span.start, mention.span.start + len(text), text) if text != mention.span.text else mention.span
             found.append(_Toponym(span, index, place_key(text), region, mention.label))
     for match in _BRACKETED.finditer(text_of(doc)):
