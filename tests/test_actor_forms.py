@@ -27,6 +27,22 @@ def forms(analysis) -> dict[str, set[str]]:
     return {c.name: {analysis.mentions[i].span.text for i in c.mentions} for c in analysis.chains}
 
 
+def ingested(tmp_path, pages: dict[str, str], **options) -> Store:
+    """A store holding these pages (file name -> text), ingested by the whole pipeline."""
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "store.db")
+    Pipeline(store, **options).ingest([str(tmp_path / name) for name in pages])
+    return store
+
+
+def live_actors(session) -> tuple[dict[str, int | None], dict[str, int]]:
+    """Each mention's text -> its actor as stored, and -> the actor it was merged into, if any, else that actor."""
+    rows = dict(session.execute(select(s.Mention.text, s.Mention.actor_id)).all())
+    merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
+    return rows, {text: merged.get(actor) or actor for text, actor in rows.items() if actor is not None}
+
+
 def test_a_lone_surname_the_model_missed_is_the_persons(analyse):
     analysis = analyse(
         "Ukraine’s NSDC Secretary Oleksiy Danilov has commented on the statement. Danilov reminded that the dam was mined. "
@@ -100,10 +116,7 @@ def test_the_kremlin_and_a_countrys_government_join_the_country(tmp_path):
         "b.txt": "The Kremlin denied on Tuesday that Russian forces had destroyed the dam. The Kremlin called it sabotage.",
         "c.txt": "Ukrainian authorities said on Wednesday that 2,000 people had been evacuated from the flooded towns.",
     }
-    for name, text in pages.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    store = Store(tmp_path / "store.db")
-    Pipeline(store).ingest([str(tmp_path / name) for name in pages])
+    store = ingested(tmp_path, pages)
     with store.session() as session:
         rows = session.execute(select(s.Mention.text, s.Mention.actor_id).where(s.Mention.actor_id.isnot(None))).all()
         merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
@@ -124,10 +137,7 @@ def test_an_office_named_without_its_holder_joins_the_person_another_article_giv
         "b.txt": "The Wagner chief said on Saturday that his men would return to their camps to avoid bloodshed.",
         "c.txt": "Russian President Dmitry Medvedev met the Wagner chief in 2010, the magazine wrote.",
     }
-    for name, text in pages.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    store = Store(tmp_path / "store.db")
-    Pipeline(store, workers=1).ingest([str(tmp_path / name) for name in pages])
+    store = ingested(tmp_path, pages, workers=1)
     with store.session() as session:
         rows = session.execute(select(s.Mention.text, s.Mention.actor_id).where(s.Mention.actor_id.isnot(None))).all()
         merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
@@ -224,15 +234,10 @@ def test_an_office_written_alone_joins_the_person_another_article_gives_it_or_no
         "b.txt": "Уголовное дело прекратят. Представитель Кремля добавил, что гарантией служит слово президента.",
         "c.txt": "Официальный спикер Кремля также рассказал журналистам, что переговоры шли весь день.",
     }
-    for name, text in pages.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    store = Store(tmp_path / "store.db")
-    Pipeline(store).ingest([str(tmp_path / name) for name in pages])
+    store = ingested(tmp_path, pages)
     with store.session() as session:
-        rows = dict(session.execute(select(s.Mention.text, s.Mention.actor_id)).all())
-        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
+        rows, live = live_actors(session)
         names = set(session.scalars(select(s.Actor.name)))
-    live = {text: merged.get(actor) or actor for text, actor in rows.items() if actor is not None}
     assert live["Представитель Кремля"] == live["Дмитрий Песков"]
     assert "Официальный спикер Кремля" in rows and "Официальный спикер Кремля" not in live
     assert not any("спикер" in name for name in names)
@@ -260,13 +265,8 @@ def test_a_head_of_state_written_by_adjective_or_by_country_is_one_office(tmp_pa
         "b.txt": "Переговоры шли весь день. По словам белорусского лидера, Пригожин согласился уехать.",
         "c.txt": "Переговоры шли весь день. Российский лидер выступил с обращением к нации.",
     }
-    for name, text in pages.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    store = Store(tmp_path / "store.db")
-    Pipeline(store).ingest([str(tmp_path / name) for name in pages])
+    store = ingested(tmp_path, pages)
     with store.session() as session:
-        rows = dict(session.execute(select(s.Mention.text, s.Mention.actor_id)).all())
-        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
-    live = {text: merged.get(actor) or actor for text, actor in rows.items() if actor is not None}
+        _, live = live_actors(session)
     assert live["белорусского лидера"] == live["Александр Лукашенко"]
     assert live.get("Российский лидер") != live["Александр Лукашенко"]
