@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from test_copies import REPORT_A, REPORT_B, TEXTS, add
 from test_corroboration import statement
+from test_slots import story_of
 
 from factfile.read.disputes import disputes
 from factfile.relate import contradictions
@@ -81,14 +82,8 @@ def test_one_happening_is_one_dispute_and_its_denials_are_not_shown_again_as_cla
 
 def test_a_quote_s_pronoun_or_a_sayer_on_both_sides_is_no_side(store):
     """From the demo corpus's pages: a quote's "I" against the man quoting himself, a candidate on both sides."""
-    documents = [add(store, text, outlet, date(2016, 10, 1)) for text, outlet in ((REPORT_A, "a.example"), (REPORT_B, "b.example"))]
+    _, (first, second) = story_of(store, [(REPORT_A, "a.example"), (REPORT_B, "b.example")], days_apart=0, first=date(2016, 10, 1))
     with store.transaction() as session:
-        story = Story(label="the campaign")
-        session.add(story)
-        session.flush()
-        for document_id in documents:
-            session.get(Document, document_id).story_id = story.id
-        first, second = documents
         quoted = statement(session, first, "I", "the phrase Islamic terrorism is a huge deal", "reported")
         statement(session, second, "Obama", "the phrase Islamic terrorism is not a huge deal", "reported")
         audited = statement(session, first, "Mr. Trump", "his tax returns are being audited by the IRS", "reported")
@@ -107,14 +102,8 @@ def test_a_quote_s_pronoun_or_a_sayer_on_both_sides_is_no_side(store):
 def test_a_claim_and_its_denial_in_one_article_only_or_said_with_a_verb_of_refusal_are_no_dispute(store):
     """From the demo corpus's pages: one article's sentences sharing words ("audited") are two claims;
     "will refuse to answer" and "would not answer" say the same."""
-    documents = [add(store, text, outlet, date(2016, 10, 1)) for text, outlet in ((REPORT_A, "a.example"), (REPORT_B, "b.example"))]
+    _, (first, second) = story_of(store, [(REPORT_A, "a.example"), (REPORT_B, "b.example")], days_apart=0, first=date(2016, 10, 1))
     with store.transaction() as session:
-        story = Story(label="the hearing")
-        session.add(story)
-        session.flush()
-        for document_id in documents:
-            session.get(Document, document_id).story_id = story.id
-        first, second = documents
         audited = statement(session, first, "Mr. Trump", "his tax returns are being audited by the IRS", "reported")
         statement(session, first, "The Trump campaign", "his tax returns are not being audited by the IRS", "reported")
         refuses = statement(session, first, "Pagliano's lawyer", "he will refuse to answer any questions from the oversight panel", "reported")

@@ -3,7 +3,7 @@ called, read from sentences of eval/realstory's pages (quoted as published), val
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from test_copies import REPORT_A, REPORT_B, TEXTS, add
@@ -102,9 +102,9 @@ def store(db):
     store.close()
 
 
-def story_of(store, texts_and_outlets, days_apart: int = 1) -> tuple[int, list[int]]:
-    """One story of these reports, published `days_apart` days after each other from 6 June 2023."""
-    documents = [add(store, text, outlet, date(2023, 6, 6 + i * days_apart)) for i, (text, outlet) in enumerate(texts_and_outlets)]
+def story_of(store, texts_and_outlets, days_apart: int = 1, first: date = date(2023, 6, 6)) -> tuple[int, list[int]]:
+    """One story of these reports, published `days_apart` days after each other from `first`."""
+    documents = [add(store, text, outlet, first + timedelta(days=i * days_apart)) for i, (text, outlet) in enumerate(texts_and_outlets)]
     with store.transaction() as session:
         story = Story(label="the dam")
         session.add(story)
