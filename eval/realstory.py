@@ -319,28 +319,36 @@ class StorySet:
         return {p["id"] for p in self.pages}
 
 
+def load_set(folder: Path) -> tuple[StorySet | None, list[str]]:
+    """One story folder's pages and gold, and a line for each part that could not be read (a page line
+    that is not JSON is left out; without a readable gold the set is)."""
+    pages_file, gold_file = folder / "pages.jsonl", folder / "gold.json"
+    if not pages_file.exists() or not gold_file.exists():
+        return None, [f"{folder}: skipped, needs pages.jsonl and gold.json"]
+    pages, unreadable = [], []
+    for number, line in enumerate(pages_file.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                pages.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                unreadable.append(f"{pages_file}:{number}: not JSON ({exc.msg}), page left out")
+    try:
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        return None, [*unreadable, f"{gold_file}: not JSON ({exc.msg}), story left out"]
+    return StorySet(folder.name, pages, gold), unreadable
+
+
 def load_sets(root: Path, only: Iterable[str] = ()) -> list[StorySet]:
     found = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
         if only and folder.name not in only:
             continue
-        pages_file, gold_file = folder / "pages.jsonl", folder / "gold.json"
-        if not pages_file.exists() or not gold_file.exists():
-            print(f"{folder}: skipped, needs pages.jsonl and gold.json", file=sys.stderr)
-            continue
-        pages = []
-        for number, line in enumerate(pages_file.read_text(encoding="utf-8").splitlines(), 1):
-            if line.strip():
-                try:
-                    pages.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    print(f"{pages_file}:{number}: not JSON ({exc.msg}), page left out", file=sys.stderr)
-        try:
-            gold = json.loads(gold_file.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            print(f"{gold_file}: not JSON ({exc.msg}), story left out", file=sys.stderr)
-            continue
-        found.append(StorySet(folder.name, pages, gold))
+        story, unreadable = load_set(folder)
+        for line in unreadable:
+            print(line, file=sys.stderr)
+        if story is not None:
+            found.append(story)
     return found
 
 

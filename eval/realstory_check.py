@@ -11,10 +11,12 @@ failing. This lists every such problem (one line each) and exits 1 if there is a
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from realstory import load_set  # noqa: E402  (the scorer's own reading of a set)
 
 KINDS = {"verbatim", "wire", "excerpt", "spun", "machine-translated", "translation", "back-translated"}
 ACTOR_KINDS = {"person", "organisation", "armed-group", "government-body", "outlet"}
@@ -120,11 +122,11 @@ def main() -> None:
     parser.add_argument("folders", nargs="+", type=Path)
     bad = 0
     for folder in parser.parse_args().folders:
-        pages = [json.loads(line) for line in (folder / "pages.jsonl").open(encoding="utf-8") if line.strip()]
-        gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
-        found = problems(pages, gold)
+        story, found = load_set(folder)
+        if story is not None:
+            found += problems(story.pages, story.gold)
         bad += len(found)
-        print(f"{folder.name}: {len(pages)} pages, {len(found)} problems")
+        print(f"{folder.name}: {len(story.pages) if story else 0} pages, {len(found)} problems")
         for line in found:
             print("  " + line)
     sys.exit(1 if bad else 0)

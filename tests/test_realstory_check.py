@@ -67,3 +67,21 @@ def test_dates_of_events_and_pages():
     assert check.date_ok(["2022-07-28", "2022-07-29"]) and not check.date_ok(["2022-07-29", "2022-07-28"])
     pages = [{**PAGES[0], "date": "2022-07"}, PAGES[1]]
     assert check.problems(pages, gold()) == ["page a: date '2022-07' is neither a day nor 'unknown'"]
+
+
+def test_an_unreadable_page_line_or_a_missing_gold_is_a_problem_named_by_its_file(tmp_path, monkeypatch, capsys):
+    import json
+
+    import pytest
+
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "pages.jsonl").write_text("\n".join([json.dumps(PAGES[0]), "{not json", json.dumps(PAGES[1])]), encoding="utf-8")
+    (story / "gold.json").write_text(json.dumps(gold()), encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["realstory_check.py", str(story), str(tmp_path / "missing")])
+    with pytest.raises(SystemExit) as ended:
+        check.main()
+    out = capsys.readouterr().out
+    assert ended.value.code == 1
+    assert f"{story / 'pages.jsonl'}:2: not JSON" in out and "story: 2 pages, 1 problems" in out
+    assert f"{tmp_path / 'missing'}: skipped, needs pages.jsonl and gold.json" in out
