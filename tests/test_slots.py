@@ -72,6 +72,9 @@ def test_how_it_was_done_is_said_of_the_structure():
     # shelling of a town beside the flooding from the dam is no means of its destruction
     assert values("that at least one civilian was killed in Russian shelling of the Kherson city centre, as the region deals with "
                   "massive flooding from the dam", attribute="means") == set()
+    # an attack names no means, in any language ("атака на Кримський міст": the sea drones' blast, the RBC source's words)
+    assert values("Нічна атака на Кримський міст була спецоперацією ВМС ЗСУ та СБУ", attribute="means") == set()
+    assert values("the overnight attack on the Crimean bridge", attribute="means") == set()
 
 
 def test_repairable_and_what_it_is_called():

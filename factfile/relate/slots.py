@@ -110,7 +110,7 @@ EXPLOSION = re.compile(
 )
 STRIKE = re.compile(
     r"(?i)\b(?:strikes?|shelling|shelled|missiles?|rockets?|MLRS|artillery)\b"
-    r"|(?<!\w)(?:удар\w*|обстрел\w*|атак\w*|ракет\w*|обстріл\w*|beschuss|bombardement\w*|bombardeo\w*|bombardament\w*)"
+    r"|(?<!\w)(?:удар\w*|обстрел\w*|ракет\w*|обстріл\w*|beschuss|bombardement\w*|bombardeo\w*|bombardament\w*)"
 )
 NEAR_TARGET = 80  # characters between a means word and the structure it is said of
 _SETTLEMENT = re.compile(r"(?i)(?<!\w)(?:city|town|centre|center|village|residential|город\w*|міст[оіа]|сел[оаи]|stadt|ville|città|ciudad)(?!\w)")
