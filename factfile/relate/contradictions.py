@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from rapidfuzz import fuzz
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from factfile.extract.facts import SINGLE_VALUED
@@ -55,6 +55,7 @@ PLACES = {"based_in", "headquarters"}
 NUMBERS = {"size", "members", "age"}
 APPROXIMATE_MARGIN = 0.2  # "about 100" is compatible with 80-120
 MIN_SHARED_WORDS = 3  # content words two statements compared by their words alone (no vectors) share to be one claim
+CUE_AFTER = 160  # characters from a statement's content to a cue after it within which the words between are its sayer's too
 NEAR_KM = 50.0  # two places this close may name one happening's site (a town and the dam beside it)
 EARTH_KM = 6371.0
 # A negation of saying or knowing: the source declines to tell, it does not deny ("did not specify",
@@ -384,10 +385,20 @@ def _root(root: dict[int, int], i: int) -> int:
 
 
 def _untrue_reports(session: Session, reports: list[Event]) -> set[int]:
-    """The reports whose statement (else, with none, whose sentence) calls what it tells of untrue."""
-    said = dict(session.execute(
-        select(Statement.id, Statement.content_text).where(Statement.id.in_({e.statement_id for e in reports if e.statement_id}))
-    ).tuples().all())
+    """The reports whose statement (else, with none, whose sentence) calls what it tells of untrue. A statement
+    says the words up to its cue when the cue follows: "сообщения о «нанесении МО России удара по лагерям
+    ЧВК» не соответствуют действительности», – говорится в заявлении" is a denial, its content cut at the quote."""
+    after = case(
+        (Statement.cue_start.between(Statement.content_end + 1, Statement.content_end + CUE_AFTER), func.substr(Document.text, Statement.content_end + 1, Statement.cue_start - Statement.content_end)),
+        else_="",
+    )
+    said = {
+        i: f"{content} {rest or ''}"
+        for i, content, rest in session.execute(
+            select(Statement.id, Statement.content_text, after).join(Document, Document.id == Statement.document_id)
+            .where(Statement.id.in_({e.statement_id for e in reports if e.statement_id}))
+        )
+    }
     unsaid = [e for e in reports if e.statement_id is None]
     sentences = dict(session.execute(
         select(Event.id, func.substr(Document.text, Event.sent_start + 1, Event.sent_end - Event.sent_start))
