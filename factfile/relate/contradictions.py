@@ -55,6 +55,7 @@ PLACES = {"based_in", "headquarters"}
 NUMBERS = {"size", "members", "age"}
 APPROXIMATE_MARGIN = 0.2  # "about 100" is compatible with 80-120
 MIN_SHARED_WORDS = 3  # content words two statements compared by their words alone (no vectors) share to be one claim
+MAX_HAPPENING_REPORTS = 400  # reports of one type in one story joined into happenings (pairwise: about 80,000 comparisons)
 CUE_AFTER = 160  # characters from a statement's content to a cue after it within which the words between are its sayer's too
 NEAR_KM = 50.0  # two places this close may name one happening's site (a town and the dam beside it)
 EARTH_KM = 6371.0
@@ -353,7 +354,8 @@ def first_reports(session: Session, event_ids: Iterable[int]) -> dict[int, int]:
     disagreement with other documents on its sides: the camps strike once through its story and once
     through each actor of four. Reports of one story and type are one happening when joined through
     matching reports; the lowest id of them is its anchor, the same from whichever report, actor or story
-    a reader comes. An event of no story is its own anchor."""
+    a reader comes. An event of no story is its own anchor, and so is one of a story holding more than
+    `MAX_HAPPENING_REPORTS` reports of its type (the reports are compared pairwise: a bound on a page's cost)."""
     wanted = set(event_ids)
     if not wanted:
         return {}
@@ -363,10 +365,12 @@ def first_reports(session: Session, event_ids: Iterable[int]) -> dict[int, int]:
         .where(Event.id.in_(wanted), Document.story_id.is_not(None)).distinct()
     ).all()
     for story_id, event_type in keys:
-        peers = session.scalars(
-            select(Event).join(Document, Document.id == Event.document_id)
-            .where(Document.story_id == story_id, Event.event_type == event_type).order_by(Event.id)
+        peers = session.execute(
+            select(Event.id, Event.date_start, Event.actor1_id, Event.actor2_id).join(Document, Document.id == Event.document_id)
+            .where(Document.story_id == story_id, Event.event_type == event_type).order_by(Event.id).limit(MAX_HAPPENING_REPORTS + 1)
         ).all()
+        if len(peers) > MAX_HAPPENING_REPORTS:
+            continue
         root = {e.id: e.id for e in peers}
         for i, a in enumerate(peers):
             for b in peers[i + 1 :]:
