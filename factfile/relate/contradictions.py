@@ -14,7 +14,9 @@ Values are normalised before they are compared, so only what a reader would call
   killed in shelling of Kherson" on the 8th is no other count of "a missile attack on the dam" on the
   6th). Places are compared between reports dated to the day within a day of each other too (an undated
   "failed offensive" is no report of the dam's breach); within `NEAR_KM` of each other, or one inside the
-  other, they are one site;
+  other, they are one site. Dates are compared between reports each dated no later than the other's
+  article was published (`_told_before`). A happening's disputes are read from its first report
+  (`first_reports`), so that its story and each of its actors show one dispute;
 - story slots (relate/slots.py): who did it, how it was done, whether it can be repaired, what the action
   is called, read from each attributed statement of a story, values normalised (an agent to its state, a
   means to explosion or strike, a denial as a flag on its value) and split into sides that cannot both hold;
