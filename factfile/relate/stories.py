@@ -114,6 +114,7 @@ _SOUND_CLASSES = str.maketrans({"c": "k", "q": "k", "x": "k", "w": "v", "z": "s"
 _HISSING = re.compile(r"shch|sch|sh|zh|sz|zs|cz")
 _HISSING_FR = re.compile(r"shch|sch|sh|zh|sz|zs|cz|ch|j")
 _VOWEL_START = re.compile(r"^[yj]?[aeiouy]")
+_DOUBLED = re.compile(r"(.)\1+")  # a doubled letter is one sound: "Rossaviatsia", "Rosaviatsia"
 
 
 @lru_cache(maxsize=200_000)
@@ -126,7 +127,7 @@ def name_term(word: str, language: str | None = None) -> str | None:
     if not latin:
         return None
     hissing = _HISSING_FR if language in ("fr", "pt") else _HISSING
-    latin = _VOWEL_START.sub("a", hissing.sub("s", latin)).translate(_SOUND_CLASSES)
+    latin = _DOUBLED.sub(r"\1", _VOWEL_START.sub("a", hissing.sub("s", latin)).translate(_SOUND_CLASSES))
     key = latin[0] + re.sub(r"[aeiouyhj]", "", latin[1:])
     return f"{NAME_MARK}{key[:4]}" if len(key) >= 4 else None
 
@@ -267,6 +268,15 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
     if not by_story:
         return StoryChoice(None, 0.0, "no story close in time")
     scores = {s: _top_mean(score for score, _ in v) for s, v in by_story.items()}
+    recalls = ""
+    if document.published is None and when.looks_back:
+        # an undated page that looks back on its events ("a year ago") is later coverage: not part of the
+        # story it resembles most, the one it recalls
+        recalled = max(scores, key=lambda s: (scores[s], -s))
+        del scores[recalled]
+        recalls = f"; looks back on story #{recalled}"
+        if not scores:
+            return StoryChoice(None, 0.0, f"no other story{recalls}")
     best = closest = max(scores, key=lambda s: (scores[s], -s))
     if len(rivals := [s for s in scores if scores[s] >= JOIN_SIMILARITY]) > 1:
         best = _telling_apart(rivals, by_story, shared, scores)
@@ -274,8 +284,8 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
         others = [s for s in scores if s != best and scores[s] >= MERGE_SIMILARITY]
         merged = _mergeable(session, spans, best, others, document.published)
         told = f", told from story #{closest} ({scores[closest]:.2f}) by its own terms" if best != closest else ""
-        return StoryChoice(best, scores[best], f"similar terms ({scores[best]:.2f}){told}", merged)
-    return StoryChoice(None, scores[best], "no story similar enough")
+        return StoryChoice(best, scores[best], f"similar terms ({scores[best]:.2f}){told}{recalls}", merged)
+    return StoryChoice(None, scores[best], f"no story similar enough{recalls}")
 
 
 def _top_mean(scores) -> float:
