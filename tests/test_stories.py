@@ -156,8 +156,9 @@ def test_of_two_stories_with_the_same_actors_a_page_joins_the_one_its_other_term
 
 
 def test_an_iso_month_places_an_undated_text_in_that_month():
-    said = clues("date 2023-09 Russland hat drei Seedrohnen abgewehrt; am 2023-09-02", "de")
-    assert said.months == ((2023, 9),)  # "2023-09-02" is a day, not a month
+    assert clues("am 2023-09-02", "de").months == ()  # a day, not a month
+    said = clues("date 2023-09 Russland hat drei Seedrohnen abgewehrt", "de")
+    assert said.months == ((2023, 9),)
     assert said.allow(date(2023, 9, 2), date(2023, 9, 2), timedelta(days=7))
     assert said.allow(date(2023, 8, 20), date(2023, 8, 28), timedelta(days=7))  # within a week of September
     assert not said.allow(date(2023, 7, 6), date(2023, 7, 11), timedelta(days=7))
@@ -192,3 +193,9 @@ def test_what_looks_back():
 
 def test_a_doubled_letter_is_one_sound_in_a_name():
     assert stories.name_term("Rossaviatsia") == stories.name_term("Rosaviatsia") == stories.name_term("Росавиация")
+
+
+def test_an_undated_page_looking_back_stays_with_undated_coverage_it_resembles(store):
+    first = put(store, {"prigozhin": 0.6, "wagner": 0.6, "mutiny": 0.5}, None)
+    again = put(store, {"prigozhin": 0.6, "wagner": 0.6, "mutiny": 0.5}, None, says="as he did last year")
+    assert story_of(store)[first] == story_of(store)[again]

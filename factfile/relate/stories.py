@@ -269,10 +269,11 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
         return StoryChoice(None, 0.0, "no story close in time")
     scores = {s: _top_mean(score for score, _ in v) for s, v in by_story.items()}
     recalls = ""
-    if document.published is None and when.looks_back:
+    recalled = max(scores, key=lambda s: (scores[s], -s))
+    if document.published is None and when.looks_back and spans[recalled].first_published is not None:
         # an undated page that looks back on its events ("a year ago") is later coverage: not part of the
-        # story it resembles most, the one it recalls
-        recalled = max(scores, key=lambda s: (scores[s], -s))
+        # story it resembles most, the one it recalls, if that story is placed in time (undated coverage,
+        # whose time nothing tells, is not ruled out by a page's background "last year")
         del scores[recalled]
         recalls = f"; looks back on story #{recalled}"
         if not scores:
