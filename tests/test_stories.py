@@ -189,6 +189,7 @@ def test_what_looks_back():
     assert clues("Год назад разбился самолет", "ru").looks_back
     assert clues("Zelensky said last month that", "en").looks_back
     assert not clues("The dam was blown up on Tuesday, officials said.", "en").looks_back
+    assert not clues("The dam was blown up on Tuesday, officials said. " * 12 + "It was seized last year.", "en").looks_back
 
 
 def test_a_doubled_letter_is_one_sound_in_a_name():

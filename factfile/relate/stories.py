@@ -20,8 +20,10 @@ its first), so a flood covered day after day stays one story for weeks, while a 
 actors and vocabulary (an interview a week on, a court case about a raid) starts a story of its own
 instead of being chained onto the first through look-alike documents. A page without a date is placed
 in time by what its text says (story_keys.clues): the days it names ("17 июля" cannot join coverage of
-October) and the latest year it names (a page naming 2023 is no part of a story over in 2022); one that
-says neither fits any time. Stories that began apart (two
+October), the ISO months it names ("2023-09") and the latest year it names (a page naming 2023 is no part
+of a story over in 2022); one that says none of these fits any time. One whose lead looks back on its
+events ("a year ago", "zwei Monate nach") is later coverage: it does not join the story it resembles
+most, the one it recalls, if that story is placed in time. Stories that began apart (two
 languages' coverage, two sides of one event) are merged when a new document is close to both and they
 fit in time together. A user's move of a document to another story (relate/decisions.py) is looked up
 first, so it holds when the document is ingested again, and a story holding such a document is never
