@@ -137,18 +137,41 @@ def _same_fact(a: Fact, b: Fact) -> bool:
 
 
 def same_events(session: Session, event: Event) -> list[Event]:
-    """Events in the store that report the same happening as `event` (itself included)."""
-    query = select(Event).where(Event.event_type == event.event_type)
+    """Events in the store that report the same happening as `event` (itself included), in id order."""
+    return reports_of(session, [event])[event.id]
+
+
+def reports_of(session: Session, events: Iterable[Event]) -> dict[int, list[Event]]:
+    """`same_events` of each event, with two queries for all of them, not two per event (a page lists ten):
+    the events' stories, then every event of their types at one of their places or in one of their stories."""
+    events = list(events)
+    story_of = dict(session.execute(select(Document.id, Document.story_id).where(Document.id.in_({e.document_id for e in events}))).all())
+    places = {e.place_id for e in events if e.place_id is not None}
+    stories = {story_of.get(e.document_id) for e in events} - {None}
     anchors = []
-    if event.place_id is not None:
-        anchors.append(Event.place_id == event.place_id)
-    story_id = session.scalar(select(Document.story_id).where(Document.id == event.document_id))
-    if story_id is not None:
-        anchors.append(Event.document_id.in_(select(Document.id).where(Document.story_id == story_id)))
-    if not anchors:
-        return [event]
-    peers = session.scalars(query.where(or_(*anchors))).all()
-    return [p for p in peers if p.id == event.id or _compatible_events(event, p)]
+    if places:
+        anchors.append(Event.place_id.in_(places))
+    if stories:
+        anchors.append(Document.story_id.in_(stories))
+    candidates = []
+    if anchors:
+        candidates = session.execute(
+            select(Event, Document.story_id).join(Document, Document.id == Event.document_id)
+            .where(Event.event_type.in_({e.event_type for e in events}), or_(*anchors)).order_by(Event.id)
+        ).all()
+    result = {}
+    for event in events:
+        story_id = story_of.get(event.document_id)
+        if event.place_id is None and story_id is None:
+            result[event.id] = [event]
+            continue
+        result[event.id] = [
+            peer for peer, peer_story in candidates
+            if peer.event_type == event.event_type
+            and ((event.place_id is not None and peer.place_id == event.place_id) or (story_id is not None and peer_story == story_id))
+            and (peer.id == event.id or _compatible_events(event, peer))
+        ]
+    return result
 
 
 def _compatible_events(a: Event, b: Event) -> bool:
@@ -160,10 +183,9 @@ def _compatible_events(a: Event, b: Event) -> bool:
 
 
 def for_events(session: Session, event_ids: Iterable[int]) -> dict[int, Corroboration]:
-    result = {}
-    for event in session.scalars(select(Event).where(Event.id.in_(set(event_ids)))):
-        result[event.id] = _support(session, event.id, [(e.id, e.document_id) for e in same_events(session, event)])
-    return result
+    events = session.scalars(select(Event).where(Event.id.in_(set(event_ids)))).all()
+    reports = reports_of(session, events)
+    return {event.id: _support(session, event.id, [(e.id, e.document_id) for e in reports[event.id]]) for event in events}
 
 
 def same_statements(session: Session, statement: Statement, any_certainty: bool = False) -> list[Statement]:
