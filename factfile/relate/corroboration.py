@@ -254,14 +254,18 @@ def for_statements(session: Session, statement_ids: Iterable[int]) -> dict[int, 
         for group in groups:
             asking.setdefault(group, []).append(statement)
     near: dict[int, dict[int, _Peer]] = {}
-    for group, members in asking.items():
-        peers = _similar_in_group(session, group, {key for st in members for key in keys[st.id]})
-        holding: dict[int, list[_Peer]] = {}
-        for peer in peers:
+    by_kind: dict[str, dict] = {}
+    for (kind, value), members in asking.items():
+        by_kind.setdefault(kind, {})[value] = members
+    for kind, groups in by_kind.items():  # one look-up per kind of group, not per group (a page asks about twenty)
+        wanted = {key for members in groups.values() for st in members for key in keys[st.id]}
+        holding: dict[tuple, list[_Peer]] = {}
+        for peer, value in _similar_in_groups(session, kind, set(groups), wanted):
             for key in set(peer.keys):
-                holding.setdefault(key, []).append(peer)
-        for statement in members:
-            near.setdefault(statement.id, {}).update((p.id, p) for key in set(keys[statement.id]) for p in holding.get(key, ()))
+                holding.setdefault((value, key), []).append(peer)
+        for value, members in groups.items():
+            for statement in members:
+                near.setdefault(statement.id, {}).update((p.id, p) for key in set(keys[statement.id]) for p in holding.get((value, key), ()))
     vectors = claims.vectors_of(session, set(near) | {p for found in near.values() for p in found})
     for statement in statements:
         if statement.id not in near:
@@ -319,29 +323,32 @@ def _in_group(group: tuple):
     }[kind]
 
 
-def _similar_in_group(session: Session, group: tuple, keys: set[int]) -> list[_Peer]:
-    """The group's statements (not marked wrong) holding one of `keys`, each with its own keys.
+def _similar_in_groups(session: Session, kind: str, values: set, keys: set[int]) -> list[tuple[_Peer, object]]:
+    """The statements (not marked wrong) of the groups of one kind holding one of `keys`, each with its own
+    keys and the group it belongs to. A statement holding a key of another group's members only is read but
+    never compared: the caller looks peers up by their group and the key.
 
-    One query per group, led by whichever side is smaller. A source text's statements are found from
+    One query, led by whichever side is smaller. A source text's statements are found from
     the stored band keys (a prolific source has tens of thousands of statements, the keys of twenty of
     them select a few hundred); a source actor's and a story's either way, by two counts
     (`_led_by_source`): a story holds a few hundred statements, while a short content of common names
     shares its keys with tens of thousands of statements across the store.
     """
-    in_group = _in_group(group)
-    if group[0] != "text" and _led_by_source(session, in_group, keys):
+    column = {"actor": Statement.source_actor_id, "text": Statement.source_text, "story": Document.story_id}[kind]
+    in_group = column.in_(values)
+    if kind != "text" and _led_by_source(session, in_group, keys):
         holding = exists().where(StatementBand.statement_id == Statement.id, StatementBand.key.in_(keys))
     else:
         holding = Statement.id.in_(select(StatementBand.statement_id).where(StatementBand.key.in_(keys)))
     query = (
-        select(Statement.id, Statement.document_id, Statement.content_text, Statement.certainty, Statement.source_actor_id, Statement.source_text)
+        select(Statement.id, Statement.document_id, Statement.content_text, Statement.certainty, Statement.source_actor_id, Statement.source_text, column)
         .join(Document, Document.id == Statement.document_id)
         .where(holding, Statement.marked_wrong.is_(False), in_group)
     )
     rows = session.execute(query).all()
     held = claims.keys_of([row.content_text for row in rows])
     return [
-        _Peer(row.id, row.document_id, row.content_text, row.certainty, row.source_actor_id, row.source_text, own)
+        (_Peer(row.id, row.document_id, row.content_text, row.certainty, row.source_actor_id, row.source_text, own), row[-1])
         for row, own in zip(rows, held, strict=True)
     ]
 
