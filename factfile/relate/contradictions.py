@@ -289,15 +289,17 @@ def _quantity_conflicts(session: Session, subject: str, quantities: list[Quantit
     return found
 
 
-def for_event(session: Session, event_id: int) -> list[Contradiction]:
+def for_event(session: Session, event_id: int, reports: list[Event] | None = None) -> list[Contradiction]:
     """Conflicting fatalities, dates, places and counts among the reports of one happening.
 
     Reports from one document only are never a dispute: one article naming two places or two tolls
-    is telling of two happenings (or of one in two steps), not disagreeing with itself."""
+    is telling of two happenings (or of one in two steps), not disagreeing with itself. `reports`:
+    the event's `same_events`, when the caller looked them up for many events at once."""
     event = session.get(Event, event_id)
     if event is None:
         return []
-    reports = same_events(session, event)
+    if reports is None:
+        reports = same_events(session, event)
     if len({e.document_id for e in reports}) < 2:
         return []
     same_site, far_apart = _sites(session, {e.place_id for e in reports if e.place_id is not None})
