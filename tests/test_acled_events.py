@@ -226,3 +226,10 @@ def test_a_violent_word_in_a_lead_dated_to_the_day_is_the_reported_violence(extr
 def test_words_against_a_rival_stay_no_event_without_a_dated_lead(extractor):
     analysis = _analyse(extractor, "Clinton attacked Trump over his tax returns during the debate.")
     assert analysis.events == []
+
+
+def test_a_lead_event_the_report_does_not_date_is_dated_the_reports_day(extractor):
+    """Not the week before publication: the news of the day happened on it (or the day before), never a week back."""
+    analysis = _analyse(extractor, "Russian forces shelled the city of Kherson, killing two civilians.", date(2023, 6, 8))
+    time = analysis.times[_lead(analysis).time]
+    assert (time.start, time.end, time.precision) == (date(2023, 6, 8), date(2023, 6, 8), "day")
