@@ -8,7 +8,7 @@ word makes an event only where its sentence names a party or a place, as in Engl
 For every reader without the English parser (this one and the Cyrillic one) the event's place is
 the most specific place its sentence names that the gazetteer knows, else the last one its paragraph
 named before it; its date is the sentence's, else the paragraph's last before it, else, for the news
-the page leads with, the page's own day (`events.py` dates an English lead the same way).
+the page leads with, the page's day or the day before (`events.lead_date`, as for English).
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from factfile.extract.events import BATTLES, CIVILIANS, PROTESTS, REMOTE, STRATEGIC, Trigger
-from factfile.records import Analysis, Event, Span, TimeExpression
+from factfile.extract.events import BATTLES, CIVILIANS, PROTESTS, REMOTE, STRATEGIC, Trigger, lead_date
+from factfile.records import Analysis, Event, Span
 
 _LEAD_CHARS = 800  # as in events.py: an undated event this near the top is the news of the day
 
@@ -121,6 +121,6 @@ def _time(analysis: Analysis, event: Event, paragraph_start: int) -> int | None:
         return earlier[-1]
     published = analysis.article.published
     if published is not None and event.trigger.start < _LEAD_CHARS:
-        times.append(TimeExpression(span=Span(event.trigger.start, event.trigger.start, ""), start=published, end=published, precision="day"))
+        times.append(lead_date(event.trigger.start, published))
         return len(times) - 1
     return None
