@@ -45,9 +45,9 @@ def test_an_event_without_a_date_of_its_own_takes_its_paragraphs():
     assert found == [("Explosions/Remote violence", "Air/drone strike", "Drohnen", "Kerch", date(2023, 7, 17))]
 
 
-def test_an_event_is_placed_at_the_resolved_place_of_its_sentence_not_the_country():
-    _, found = _events("Russland meldet eine Explosion in Kertsch.", "de")
-    assert found[0][3] == "Kerch"
+def test_an_event_is_placed_at_the_town_of_its_sentence_not_the_country_nor_the_paragraphs_town():
+    _, found = _events("In Kiew gab es Alarm. Russland meldet eine Explosion in Kertsch.", "de")
+    assert found[-1][2:4] == ("Explosion", "Kerch")
 
 
 def test_country_names_of_other_languages_are_countries_and_short_words_no_places():
