@@ -233,3 +233,20 @@ def test_a_lead_event_the_report_does_not_date_is_dated_the_reports_day_or_the_d
     analysis = _analyse(extractor, "Russian forces shelled the city of Kherson, killing two civilians.", date(2023, 6, 8))
     time = analysis.times[_lead(analysis).time]
     assert (time.start, time.end, time.precision) == (date(2023, 6, 7), date(2023, 6, 8), "range")
+
+
+def test_a_deal_brokered_is_an_agreement_with_the_sub_type_of_its_word(extractor):
+    """The typer never saw "deal" as a trigger: its guess of a strategic sub-type ("Looting/property destruction") yields to the word's."""
+    analysis = _analyse(extractor, "Belarusian President Alexander Lukashenko said on Saturday that he had brokered a deal with Yevgeny Prigozhin.",
+                        date(2023, 6, 24))
+    assert [(e.event_type, e.sub_type, e.trigger.text) for e in analysis.events] == [("Strategic developments", "Agreement", "deal")]
+
+
+def test_a_deal_talked_of_is_no_agreement(extractor):
+    analysis = _analyse(extractor, "The grain deal was worth a great deal of money to Ukraine.", date(2023, 6, 24))
+    assert [e for e in analysis.events if e.sub_type == "Agreement"] == []
+
+
+def test_a_mutiny_is_a_strategic_development_as_in_the_other_readers(extractor):
+    analysis = _analyse(extractor, "Putin called the armed rebellion by the Wagner group on Saturday a betrayal.", date(2023, 6, 24))
+    assert [(e.event_type, e.sub_type) for e in analysis.events] == [("Strategic developments", "Other")]

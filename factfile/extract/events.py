@@ -87,6 +87,8 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     **{n: Trigger(STRATEGIC, "Agreement") for n in ("ceasefire", "truce", "treaty", "accord")},
     **{n: Trigger(STRATEGIC, "Other") for n in ("conference", "lawsuit", "manifesto", "curfew")},
     **{n: Trigger(STRATEGIC, "Non-violent transfer of territory") for n in ("annexation",)},
+    **{n: Trigger(STRATEGIC, "Other") for n in ("mutiny", "rebellion", "uprising")},  # as мятеж, Meuterei in the other readers
+    **{n: Trigger(STRATEGIC, "Agreement") for n in ("deal", "agreement")},  # only as what is brokered, struck, signed: `_concluded`
 }
 ARMED_NOUNS = frozenset({
     "soldier", "troop", "force", "militant", "gunman", "fighter", "army", "police", "rebel", "insurgent", "militia",
@@ -121,6 +123,7 @@ HEDGES = re.compile(
     r"were said to|may have|might have|could have|unconfirmed|purportedly|supposedly|unclear)\b",
     re.I,
 )
+CONCLUDING_VERBS = frozenset({"broker", "strike", "sign", "reach", "negotiate", "conclude", "seal", "agree"})
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "km", "kilometres", "kilometers", "miles"})
 PRONOUNS = frozenset({"they", "he", "she", "it", "we", "them", "i"})
 FATALITY_WORDS = re.compile(r"\b(?:kill(?:ed|ing)?|dead|die[sd]?|death|deaths|fatalit(?:y|ies)|lives)\b", re.I)
@@ -325,6 +328,8 @@ class EventReader:
             return None, ()
         if trigger is not None and typing.event_type != trigger.event_type and typing.probability < OVERRULE_MIN:
             typing = self.typer.type(features, frozenset({trigger.event_type}))
+        if trigger is not None and typing.event_type == trigger.event_type and features[0] not in self.typer.weights:
+            return trigger, (*typing.reasons, f"trigger word {token.lemma_.lower()!r}")  # a word the typer never saw: its sub-type is a guess
         return Trigger(typing.event_type, typing.sub_type, typing.event_type in VIOLENT_TYPES), typing.reasons
 
     def read(self) -> list[Event]:
@@ -460,6 +465,8 @@ class EventReader:
                 c.lower_ in ("violent", "violently") for c in list(token.lefts) + list(token.head.children)
             ):
                 return Trigger(RIOTS, "Violent demonstration")  # "sometimes violent protests", "demonstrations turned violent"
+            if lemma in ("deal", "agreement") and not self._concluded(token):
+                return None  # "a great deal", "the grain deal's terms": no agreement made here
             if lemma == "list" and any(c.lower_ in ("terror", "terrorist") for c in token.lefts):
                 return Trigger(STRATEGIC, "Other")
             if lemma in ("missile", "rocket", "artillery", "drone", "suicide") and token.dep_ == "compound":
@@ -468,6 +475,11 @@ class EventReader:
                 return None  # weapons alone are not an event: "jointly owned drones"
             return trigger
         return None
+
+    @staticmethod
+    def _concluded(noun: Token) -> bool:
+        """"brokered a deal with Prigozhin", "a deal had been struck", "signed an agreement": one made, not one talked of."""
+        return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in CONCLUDING_VERBS
 
     def _irrealis(self, verb: Token) -> bool:
         """"to fight against Putin's regime", "the soldiers fighting on Russia's side": a purpose or a
