@@ -250,3 +250,8 @@ def test_a_deal_talked_of_is_no_agreement(extractor):
 def test_a_mutiny_is_a_strategic_development_as_in_the_other_readers(extractor):
     analysis = _analyse(extractor, "Putin called the armed rebellion by the Wagner group on Saturday a betrayal.", date(2023, 6, 24))
     assert [(e.event_type, e.sub_type) for e in analysis.events] == [("Strategic developments", "Other")]
+
+
+def test_a_yearless_date_of_an_undated_page_takes_the_year_nearest_the_pages_full_date(extractor):
+    analysis = extractor(Article("test", "The talks of December 30 failed; on Jan. 2, 2023 the blast came.", "hash-yearless", language="en"))
+    assert [(t.span.text, t.start) for t in analysis.times] == [("December 30", date(2022, 12, 30)), ("Jan. 2, 2023", date(2023, 1, 2))]

@@ -58,3 +58,15 @@ def test_country_names_of_other_languages_are_countries_and_short_words_no_place
 def test_a_cyrillic_event_is_dated_from_the_day_before_the_page_when_it_leads_undated():
     _, found = _events("Взрыв прогремел на Крымском мосту.", "ru", date(2022, 10, 8))
     assert found and found[0][0] == "Explosions/Remote violence" and found[0][-1] == date(2022, 10, 7)
+
+
+def test_a_declined_country_name_is_the_country_its_lemma_names():
+    analysis, _ = _events("Пригожин согласился уехать в Белоруссию, сообщили в России.", "ru")
+    assert [(p.span.text, p.name, p.feature_code) for p in analysis.places] == [("Белоруссию", "Belarus", "PCLI"), ("России", "Russia", "PCLI")]
+
+
+def test_a_yearless_date_of_an_undated_page_takes_the_year_of_the_pages_own_full_date():
+    analysis, _ = _events("Взрыв на мосту произошел 8 октября. Опубликовано 08.10.2022.", "ru")
+    assert [(t.span.text, t.start) for t in analysis.times] == [("8 октября", date(2022, 10, 8)), ("08.10.2022", date(2022, 10, 8))]
+    analysis, _ = _events("Взрыв на мосту произошел 8 октября.", "ru")
+    assert [t.start for t in analysis.times] == [None]

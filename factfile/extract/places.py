@@ -375,8 +375,13 @@ def _anchor(key: str, options: list[GazetteerPlace]) -> GazetteerPlace | None:
 def resolve_names(analysis: Analysis, names: list[tuple[Span, int | None, str, bool, str]]) -> list[PlaceRef]:
     """Places found by a reader without a spaCy parse (other languages): (span, mention index, Latin
     name to look up, whether it names a region, label), resolved like any other toponym."""
+    def country(span: Span, mention: int | None, name: str) -> str | None:
+        chain = analysis.mentions[mention].chain if mention is not None else None
+        lemma = analysis.chains[chain].name if chain is not None and chain < len(analysis.chains) else None  # "России": Россия
+        return country_in_english(span.text) or country_in_english(name) or (country_in_english(lemma) if lemma else None)
+
     toponyms = [
-        _Toponym(span, mention, place_key(country_in_english(span.text) or country_in_english(name) or name), region, label)
+        _Toponym(span, mention, place_key(country(span, mention, name) or name), region, label)
         for span, mention, name, region, label in names
         if len(span.text.strip()) > 2 or span.text.isupper()
     ]  # "Ucrania" is Ukraine, not the village of that name in Spain; "La", "We" are words, not LA or Huế
