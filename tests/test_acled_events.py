@@ -255,3 +255,8 @@ def test_a_mutiny_is_a_strategic_development_as_in_the_other_readers(extractor):
 def test_a_yearless_date_of_an_undated_page_takes_the_year_nearest_the_pages_full_date(extractor):
     analysis = extractor(Article("test", "The talks of December 30 failed; on Jan. 2, 2023 the blast came.", "hash-yearless", language="en"))
     assert [(t.span.text, t.start) for t in analysis.times] == [("December 30", date(2022, 12, 30)), ("Jan. 2, 2023", date(2023, 1, 2))]
+
+
+def test_a_trigger_word_inside_an_organisations_name_is_no_event(extractor):
+    analysis = _analyse(extractor, "On 11 March 2022, members of Extinction Rebellion marched in Uppsala against climate inaction.", date(2022, 3, 11))
+    assert "Rebellion" not in [e.trigger.text for e in analysis.events]

@@ -87,7 +87,7 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     **{n: Trigger(STRATEGIC, "Agreement") for n in ("ceasefire", "truce", "treaty", "accord")},
     **{n: Trigger(STRATEGIC, "Other") for n in ("conference", "lawsuit", "manifesto", "curfew")},
     **{n: Trigger(STRATEGIC, "Non-violent transfer of territory") for n in ("annexation",)},
-    **{n: Trigger(STRATEGIC, "Other") for n in ("mutiny", "rebellion", "uprising")},  # as мятеж, Meuterei in the other readers
+    **{n: Trigger(STRATEGIC, "Other") for n in ("mutiny", "rebellion", "uprising")},  # as мятеж, Meuterei in the other readers (UPRISINGS)
     **{n: Trigger(STRATEGIC, "Agreement") for n in ("deal", "agreement")},  # only as what is brokered, struck, signed: `_concluded`
 }
 ARMED_NOUNS = frozenset({
@@ -123,6 +123,7 @@ HEDGES = re.compile(
     r"were said to|may have|might have|could have|unconfirmed|purportedly|supposedly|unclear)\b",
     re.I,
 )
+UPRISINGS = frozenset({"mutiny", "rebellion", "uprising"})
 CONCLUDING_VERBS = frozenset({"broker", "strike", "sign", "reach", "negotiate", "conclude", "seal", "agree"})
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "km", "kilometres", "kilometers", "miles"})
 PRONOUNS = frozenset({"they", "he", "she", "it", "we", "them", "i"})
@@ -455,6 +456,10 @@ class EventReader:
                 return None
             return trigger
         if _nominal(token):
+            if lemma in UPRISINGS and token.text[:1].isupper() and (token.ent_type_ in ("ORG", "PERSON") or any(
+                c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts
+            )):
+                return None  # "Extinction Rebellion": a name, not what happened
             lemma = lemma if token.pos_ != "VERB" else token.lower_  # "the police shooting of a black man"
             trigger = NOUN_TRIGGERS.get(lemma)
             if lemma == "conference" and not any(c.lower_ == "press" for c in token.lefts):
