@@ -114,10 +114,13 @@ def _events_of_actor(session: Session, actor_id: int) -> list[int]:
 
 
 def _event_disputes(session: Session, event_ids) -> list[Contradiction]:
-    """Each happening once: reports of one event share their disputes, and a dispute sharing a report with
-    one found before is that one seen from another report (the reports matched to each differ a little)."""
+    """Each happening once, read from its first report (`contradictions.first_reports`) so that a story, an
+    event and each actor of it show the same dispute; a dispute sharing a report with one found before is
+    that one seen from another report (the reports matched to each differ a little)."""
     found, covered = [], set()
     shown: dict[str, set[int]] = defaultdict(set)
+    anchor = contradictions.first_reports(session, event_ids)
+    event_ids = list(dict.fromkeys(anchor[e] for e in event_ids))
     # One query for all the events; held here, `for_event`'s look-ups of them find them in the session.
     stored = {event.id: event for event in session.scalars(select(s.Event).where(s.Event.id.in_(list(event_ids))))}
     for event_id in event_ids:
