@@ -226,3 +226,37 @@ def test_a_violent_word_in_a_lead_dated_to_the_day_is_the_reported_violence(extr
 def test_words_against_a_rival_stay_no_event_without_a_dated_lead(extractor):
     analysis = _analyse(extractor, "Clinton attacked Trump over his tax returns during the debate.")
     assert analysis.events == []
+
+
+def test_a_lead_event_the_report_does_not_date_is_dated_the_reports_day_or_the_day_before(extractor):
+    """Not the week before publication: the news of the day happened on it or the day before, never a week back."""
+    analysis = _analyse(extractor, "Russian forces shelled the city of Kherson, killing two civilians.", date(2023, 6, 8))
+    time = analysis.times[_lead(analysis).time]
+    assert (time.start, time.end, time.precision) == (date(2023, 6, 7), date(2023, 6, 8), "range")
+
+
+def test_a_deal_brokered_is_an_agreement_with_the_sub_type_of_its_word(extractor):
+    """The typer never saw "deal" as a trigger: its guess of a strategic sub-type ("Looting/property destruction") yields to the word's."""
+    analysis = _analyse(extractor, "Belarusian President Alexander Lukashenko said on Saturday that he had brokered a deal with Yevgeny Prigozhin.",
+                        date(2023, 6, 24))
+    assert [(e.event_type, e.sub_type, e.trigger.text) for e in analysis.events] == [("Strategic developments", "Agreement", "deal")]
+
+
+def test_a_deal_talked_of_is_no_agreement(extractor):
+    analysis = _analyse(extractor, "The grain deal was worth a great deal of money to Ukraine.", date(2023, 6, 24))
+    assert [e for e in analysis.events if e.sub_type == "Agreement"] == []
+
+
+def test_a_mutiny_is_a_strategic_development_as_in_the_other_readers(extractor):
+    analysis = _analyse(extractor, "Putin called the armed rebellion by the Wagner group on Saturday a betrayal.", date(2023, 6, 24))
+    assert [(e.event_type, e.sub_type) for e in analysis.events] == [("Strategic developments", "Other")]
+
+
+def test_a_yearless_date_of_an_undated_page_takes_the_year_nearest_the_pages_full_date(extractor):
+    analysis = extractor(Article("test", "The talks of December 30 failed; on Jan. 2, 2023 the blast came.", "hash-yearless", language="en"))
+    assert [(t.span.text, t.start) for t in analysis.times] == [("December 30", date(2022, 12, 30)), ("Jan. 2, 2023", date(2023, 1, 2))]
+
+
+def test_a_trigger_word_inside_an_organisations_name_is_no_event(extractor):
+    analysis = _analyse(extractor, "On 11 March 2022, members of Extinction Rebellion marched in Uppsala against climate inaction.", date(2022, 3, 11))
+    assert "Rebellion" not in [e.trigger.text for e in analysis.events]

@@ -102,6 +102,10 @@ class Gazetteer:
     def lookup(self, name: str) -> list[GazetteerPlace]:
         return self._places("SELECT p.* FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?", place_key(name))
 
+    def country(self, code: str) -> list[GazetteerPlace]:
+        """The country whose ISO code is `code` ("US"), which GeoNames does not list among its names."""
+        return self._places("SELECT * FROM places WHERE kind = 'country' AND country_code = ?", code.upper())
+
     def regions(self, name: str) -> list[GazetteerPlace]:
         """First- or second-level subdivisions called `name` ("Belgorod" -> Belgorod Oblast)."""
         found: set[GazetteerPlace] = set()

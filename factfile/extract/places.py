@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from factfile.extract.gazetteer import Gazetteer, GazetteerPlace, load_gazetteer, place_key
+from factfile.extract.names import country_in_english
 from factfile.extract.nlp import text_of
 from factfile.extract.registry import Stage, stages
 from factfile.records import Analysis, PlaceRef, Span
@@ -76,9 +77,16 @@ _NOT_PLACES = frozenset({
     "On", "Around", "In", "The", "A", "An", "January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 })
+# "the South command", "the East": a direction alone names no place (GeoNames has regions called South)
+_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern", "eastern", "western"})
+# "on Tuesday (Jun 6)": a date in brackets, not a place and its region
+_DATE_NAME = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?(?:\s|$)")
+# "the Kerch bridge", "the Kakhovka dam", "Hostomel airport": a town's name on a structure the model seldom tags
+# places the structure at that town (kept only where the gazetteer knows the name)
+_FACILITY = re.compile(r"\b([A-Z][\w'’-]+)(?:\s+Strait)?\s+(?:[Bb]ridge|[Dd]am|[Aa]irport|[Aa]irfield|[Aa]ir [Bb]ase|[Hh]ydroelectric|[Pp]ower [Pp]lant)\b")
 _SETTLEMENT_AFTER = re.compile(r"\s+(?:city|town|village|hamlet|settlement)\b")
 _SETTLEMENT_ENDING = re.compile(rf"\s+(?:{'|'.join(sorted(SETTLEMENT_NOUNS, key=len, reverse=True))})$")  # "Amara city"
-_DATELINE = re.compile(r"(?m)^([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})(?:,\s+[A-Z][\w.]+)?\s+[-–—]\s")
+_DATELINE = re.compile(r"(?m)^([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})(?:,\s+[A-Z][\w.]+)?\s+(?:[-–—]|--)\s")  # "KERCH, CRIMEA -- "
 
 
 @dataclass(slots=True)
@@ -122,7 +130,7 @@ def find_toponyms(doc: Doc, analysis: Analysis) -> list[_Toponym]:
             found.append(_Toponym(span, index, place_key(text), region, mention.label))
     for match in _BRACKETED.finditer(text_of(doc)):
         inside = [n.strip() for n in match.group(2).split(",")]
-        if inside[0].isupper() or re.match(r"[A-Z]-", inside[0]) or any(
+        if inside[0].isupper() or re.match(r"[A-Z]-", inside[0]) or _DATE_NAME.match(match.group(1)) or _DATE_NAME.match(inside[0]) or any(
             m.label == "PERSON" and m.span.start < match.end(1) and match.start(1) < m.span.end for m in analysis.mentions
         ):
             continue  # "Reclaim Our Schools (AROS)", "Sen. Bernie Sanders (I-Vt.)": an acronym, a party, a person
@@ -177,6 +185,10 @@ def find_toponyms(doc: Doc, analysis: Analysis) -> list[_Toponym]:
             if root.tag_ == "JJ" or root.dep_ in ("compound", "amod", "poss", "nmod"):
                 continue  # "in Russian", "in Western unity", "in Obama's term": a people, a modifier, an owner
             found.append(_Toponym(Span(start, end, match.group(1)), overlapping[0] if overlapping else None, place_key(match.group(1)), False, "FAC"))
+    for match in _FACILITY.finditer(text_of(doc)):
+        start, end = match.span(1)
+        if match.group(1) not in _NOT_PLACES and not any(t.span.start < end and start < t.span.end for t in found):
+            found.append(_Toponym(Span(start, end, match.group(1)), None, place_key(match.group(1)), False, "FAC"))
     for match in CODED_TO.finditer(text_of(doc)):
         start, end = match.span(1)
         if not any(t.span.start < end and start < t.span.end for t in found):
@@ -227,10 +239,13 @@ def _locative(root: Token, analysis: Analysis, doc: Doc) -> bool:
 
 def resolve(gazetteer: Gazetteer, analysis: Analysis, toponyms: list[_Toponym]) -> list[PlaceRef]:
     candidates: dict[tuple[str, bool], list[GazetteerPlace]] = {}
+    toponyms = [t for t in toponyms if t.key not in _COMPASS]
     for t in toponyms:
         if (t.key, t.region) not in candidates:
             named = gazetteer.lookup(t.key)
             country = [p for p in named if p.kind == "country" and place_key(p.name) == t.key]
+            if len(t.key) <= 3 and t.span.text.isupper() and (abbreviated := [p for p in named if p.kind == "country"] or gazetteer.country(t.key)):
+                named = abbreviated  # "US media", "UK": the country, not a village called Us or Uk
             found = gazetteer.regions(t.key) if t.region else []
             if country:  # "Toluca de Lerdo, Mexico": México state; "Ashtarak, Armenia": the country, not Colombia's Armenia
                 found = [r for r in found if r.country_code == country[0].country_code]
@@ -360,5 +375,14 @@ def _anchor(key: str, options: list[GazetteerPlace]) -> GazetteerPlace | None:
 def resolve_names(analysis: Analysis, names: list[tuple[Span, int | None, str, bool, str]]) -> list[PlaceRef]:
     """Places found by a reader without a spaCy parse (other languages): (span, mention index, Latin
     name to look up, whether it names a region, label), resolved like any other toponym."""
-    toponyms = [_Toponym(span, mention, place_key(name), region, label) for span, mention, name, region, label in names]
+    def country(span: Span, mention: int | None, name: str) -> str | None:
+        chain = analysis.mentions[mention].chain if mention is not None else None
+        lemma = analysis.chains[chain].name if chain is not None and chain < len(analysis.chains) else None  # "России": Россия
+        return country_in_english(span.text) or country_in_english(name) or (country_in_english(lemma) if lemma else None)
+
+    toponyms = [
+        _Toponym(span, mention, place_key(country(span, mention, name) or name), region, label)
+        for span, mention, name, region, label in names
+        if len(span.text.strip()) > 2 or span.text.isupper()
+    ]  # "Ucrania" is Ukraine, not the village of that name in Spain; "La", "We" are words, not LA or Huế
     return resolve(load_gazetteer(), analysis, toponyms) if toponyms else []

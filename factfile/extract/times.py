@@ -84,9 +84,33 @@ def make_times() -> Stage:
                 resolved = normalise(match.group(0), published)
                 if resolved is not None:
                     found.append(TimeExpression(Span(match.start(), match.end(), match.group(0)), *resolved))
+        if published is None:
+            in_the_pages_year(found, lambda text, year: normalise(f"{text} {year}", None), _yearless)
         analysis.times = sorted(found, key=lambda t: t.span.start)
 
     return times
+
+
+def _yearless(text: str) -> bool:
+    bare = " ".join(_LEAD.sub("", text.strip().rstrip(".,")).split()).lower()
+    return any(name in ("month_day", "day_month") and pattern.match(bare) for name, pattern in _PATTERNS)
+
+
+def in_the_pages_year(times: list[TimeExpression], with_year, yearless) -> None:
+    """A page without a publication date: "October 8" takes the year that puts it nearest the latest
+    full date the page itself gives ("Saturday, Oct. 8, 2022", "08.10.2022"); with none it stays
+    unresolved, as relative dates do. `with_year(text, year)` resolves the text with that year added."""
+    full = [t.start for t in times if t.start is not None and t.precision == "day" and re.search(r"(?:19|20)\d\d", t.span.text)]
+    if not full:
+        return
+    anchor = max(full)
+    for index, time in enumerate(times):
+        if time.start is not None or not yearless(time.span.text):
+            continue
+        options = [r for year in (anchor.year - 1, anchor.year, anchor.year + 1) if (r := with_year(time.span.text, year)) is not None]
+        if options:
+            start, end, precision = min(options, key=lambda r: abs((r[0] - anchor).days))
+            times[index] = TimeExpression(span=time.span, start=start, end=end, precision=precision)
 
 
 def _with_article(text: str, span: Span) -> Span:

@@ -5,13 +5,15 @@ lemmas and Latin forms, chains, places, dates, numbers, statements and events; o
 in Cyrillic (Bulgarian, Macedonian, Serbian, Kazakh ...) get it with the Russian dictionary, for names
 and their Latin forms. Other languages get
 names by capitalisation, places from the gazetteer, dates and numbers (`latin.py`). The models load on
-the first such article, so English-only runs never pay for them.
+the first such article, so English-only runs never pay for them. Events: the Cyrillic reader's by
+lemma, the others' by word stem (`events.py`), each placed and dated there alike.
 """
 
 from __future__ import annotations
 
 import re
 
+from factfile.extract.lang import events
 from factfile.records import Analysis, Article
 
 CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be"})
@@ -30,6 +32,8 @@ def analyse(article: Article) -> Analysis:
         from factfile.extract.lang import latin
 
         latin.analyse(analysis, language)
+        analysis.events = events.find_events(analysis)
+    events.place_and_date(analysis)
     return analysis
 
 

@@ -63,6 +63,15 @@ def find_times(analysis: Analysis, language: str) -> list[TimeExpression]:
             found.append(TimeExpression(span, None, None, None))
         else:
             found.append(TimeExpression(span, resolved, resolved, "day"))
+    if published is None:
+        from factfile.extract.times import in_the_pages_year
+
+        def with_year(expression: str, year: int):
+            day = normalise(f"{expression} {year}", language, None)
+            return (day, day, "day") if day else None
+
+        in_the_pages_year(found, with_year, lambda expression: bool(re.fullmatch(_DAY_FIRST % _MONTHS[language], expression, re.I))
+                          and not re.search(r"(?:19|20)\d\d", expression))
     return found
 
 

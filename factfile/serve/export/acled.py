@@ -40,7 +40,7 @@ def geo_precision(row: EventRow) -> int | None:
 
 def event_date(row: EventRow) -> date | None:
     """The day ACLED would code: the event's day; for a period ("last week", or a lead event the report
-    does not date: the week up to its publication), its last day, the report's own date, not the
+    does not date: its publication day or the day before), its last day, the report's own date, not the
     period's start."""
     return row.date_start if row.date_precision == "day" or row.date_end is None else row.date_end
 
