@@ -46,3 +46,13 @@ def test_according_to_a_version_a_finding_and_a_present_tense_cue():
     said = _said("Василий Малюк также подчеркивает, что оба нападения на мост были работой украинских служб.")
     assert [(source, cue) for source, cue, _ in said] == [("Василий Малюк", "подчеркивает")]
     assert _said("Рабочие установили камеры на Крымском мосту.") == []
+
+
+def test_bulgarian_verbs_as_written_and_a_relative_clause_takes_the_speaker_before_it():
+    """eval/realstory (Wagner bg): the Russian dictionary knows no Bulgarian verb; "в което нарече" is Putin's."""
+    said = _said("Руският президент Владимир Путин определи действията на Евгений Пригожин като “предателство”.", "bg")
+    assert [(source, cue) for source, cue, _ in said] == [("Владимир Путин", "определи")]
+    said = _said("По-рано Путин направи изявление, в което нарече действията на Евгений Пригожин \"нож в гърба\".", "bg")
+    assert [(source, cue) for source, cue, _ in said] == [("Путин", "нарече")]
+    said = _said("Песков сделал заявление, в котором назвал мятеж предательством.")
+    assert [(source, cue) for source, cue, _ in said] == [("Песков", "назвал")]

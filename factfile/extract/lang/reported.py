@@ -36,7 +36,15 @@ REPORTING = frozenset({
     *(FINDING := frozenset({"установить", "устанавливать", "выяснить", "встановити", "встановлювати", "з'ясувати", "з’ясувати"})),
 })
 NOMINAL = frozenset({"заявление", "заява", "сообщение", "повідомлення", "слово"})
-DENIALS = frozenset({"опровергнуть", "отрицать", "спростувати", "заперечити"})
+# Bulgarian, read with the Russian dictionary (extract/lang/__init__.py), whose lemmas miss its verbs: the forms
+# news writes ("Путин определи ... като „предателство“", "заяви", "съобщиха"), matched as written in a Bulgarian article.
+BULGARIAN = frozenset("""
+    заяви заявиха заявява заявяват каза казаха казва казват съобщи съобщиха съобщава съобщават обяви обявиха обявява
+    добави добавиха подчерта подчертаха подчертава посочи посочиха посочва отбеляза отбелязаха отбелязва потвърди
+    потвърдиха потвърждава отрече отрекоха отрича опроверга предупреди предупредиха обеща обещаха нарече нарекоха
+    определи определиха описа написа написаха пише уточни уточниха коментира призова призоваха обвини обвиниха твърди твърдят
+""".split())
+DENIALS = frozenset({"опровергнуть", "отрицать", "спростувати", "заперечити", "отрече", "отрекоха", "отрича", "опроверга"})
 # Verbs whose negation is a denial ("не подтвердил", "не визнав"); a plain reporting verb negated says nothing.
 NEGATED_DENY = frozenset({"подтвердить", "підтвердити", "признать", "визнати"})
 HEDGES = re.compile(
@@ -139,6 +147,7 @@ def _span(text: str, start: int, end: int) -> Span | None:
 
 def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analysis) -> list[Statement]:
     found: list[Statement] = []
+    bulgarian = (analysis.article.language or "").startswith("bg")
     names = [(i, m) for i, m in enumerate(analysis.mentions) if sentence.contains(m.span)]
     match = ACCORDING.search(text, sentence.start, sentence.end)
     if match:
@@ -167,6 +176,8 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
     for k, token in enumerate(tokens):
         lemma = token.lemma
         verb = lemma in REPORTING and any(p.tag.POS in ("VERB", "INFN", "GRND") for p in token.parses[:2])
+        if bulgarian and token.text.casefold() in BULGARIAN:
+            lemma, verb = token.text.casefold(), True
         nominal = lemma in NOMINAL and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()
         if not verb and not nominal or match and match.start() <= token.start < match.end():
             continue
@@ -273,6 +284,8 @@ def _subject_before(text: str, clause_start: int, names, token: Token) -> Span |
     phrase = text[start:token.start].strip()
     if not phrase or len(phrase.split()) > 6 or len(phrase.split()) == 1 and phrase.islower() and phrase not in PRONOUNS:
         return None  # a lone lowercase word is an adverb ("Про це детально розповів ..."), not who speaks
+    if _RELATIVE.match(phrase):
+        return None  # "изявление, в което нарече ...": the relative clause's verb has the speaker before it
     return Span(start, start + len(phrase), phrase)
 
 
@@ -280,6 +293,7 @@ def _subject_before(text: str, clause_start: int, names, token: Token) -> Span |
 # называют ..., обвинил"), an appositive opening in lowercase ("Пригожин, засновник „Вагнера”, звинуватив"), a date
 # or time ("ФСБ в среду, 12 октября, сообщила").
 _INSERTION = re.compile(r"\s*(?:котор|як(?:ий|а|е|і|ого|ому|ої|ій|им|их|ими)\b|[а-яёіїєґ])")
+_RELATIVE = re.compile(r"(?:(?:в|во|у|на|с|со|з|по|о|об|при|за)\s+)?(?:котор\w*|който|която|което|които|як(?:ий|а|е|і|ого|ому|ої|ій|им|их|ими))\b", re.I)
 _DATE_OR_NOTHING = re.compile(r"\s*(?:\d|$)")
 _AFTER_SUBJECT = re.compile(r"\s*[,:]?\s*(?:что|що|о|об|про)\b", re.I)  # "сообщила о задержании": the verb's object, its subject before
 
