@@ -139,12 +139,3 @@ def test_only_attributed_english_statements_are_embedded():
     vectors = claims.prepare(english)
     assert [v is not None for v in vectors] == [True, False, True]
     assert claims.prepare(analysis("ru", "person")) == [None]
-
-
-def test_number_words_count_and_a_day_of_the_month_does_not():
-    """eval/claims.py's realstory pairs (Kerch, Kakhovka): "погибли три человека" states 3; "8 октября" is a date,
-    so "8 октября ... загорелись семь цистерн" and "seven oil tankers" are no two numbers."""
-    assert claims.numbers("в результате произошедшего погибли три человека") == {3}
-    assert claims.numbers("8 октября на мосту загорелись семь цистерн") == {7}
-    assert claims.numbers("on June 6 seventy were evacuated, 70 in all") == {70}
-    assert claims.numbers("6 червня загинули 4 людини") == {4}

@@ -186,12 +186,6 @@ _NUMBER_WORDS = {
     "сім": 7, "восемь": 8, "восьми": 8, "вісім": 8, "девять": 9, "девяти": 9, "десять": 10, "десяти": 10,
 }
 _NUMERAL = re.compile(r"\d+(?:[.,]\d+)*")
-# A day of the month counts nothing ("8 октября", "June 6", "6 июня"): it set "8 October ... seven tankers" against
-# "seven tankers" apart on eval/claims.py's realstory pairs once Russian number words counted.
-_MONTH = (r"(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
-          r"nov(?:ember)?|dec(?:ember)?)\b|(?:янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек|січ|лют|бер|квіт|трав|черв|лип|"
-          r"серп|верес|жовт|листоп|груд)\w*)")
-_DAY = re.compile(rf"(?<![\d.,])\d{{1,2}}\s+{_MONTH}|(?<!\w){_MONTH}\.?\s+\d{{1,2}}(?![\d.,:])", re.I)
 _NEGATION = frozenset({"not", "no", "never", "n't", "nobody", "nothing", "none", "neither", "nor", "deny", "denied", "denies"})
 _TOKEN = re.compile(r"n't|\w+", re.UNICODE)
 
@@ -200,7 +194,6 @@ _TOKEN = re.compile(r"n't|\w+", re.UNICODE)
 def numbers(content: str) -> frozenset[float]:
     """The numbers a content states, numerals and number words ("70", "two", "four dozen" -> 4 and 12)."""
     found = set()
-    content = _DAY.sub(" ", content)
     for match in _NUMERAL.findall(content):
         try:
             found.add(float(match.replace(",", "")))
