@@ -56,3 +56,10 @@ def test_bulgarian_verbs_as_written_and_a_relative_clause_takes_the_speaker_befo
     assert [(source, cue) for source, cue, _ in said] == [("Путин", "нарече")]
     said = _said("Песков сделал заявление, в котором назвал мятеж предательством.")
     assert [(source, cue) for source, cue, _ in said] == [("Песков", "назвал")]
+
+
+def test_clauses_with_their_own_verbs_are_no_insertion_before_the_speaker():
+    """eval/realstory (Kerch uk): "власник фури, що вибухнула, записав відеозвернення, в якому заявив" names no one;
+    a name earlier in the sentence is not its speaker."""
+    said = _said("Тим часом власник фури, що вибухнула, записав відеозвернення, в якому заявив, що відношення до вибуху він не має.", "uk")
+    assert said and all(source is None for source, _, _ in said)

@@ -301,13 +301,18 @@ _AFTER_SUBJECT = re.compile(r"\s*[,:]?\s*(?:что|що|о|об|про)\b", re.I
 def _past_insertion(text: str, sentence: Span, token: Token, names) -> Span | None:
     """The subject of a verb whose own clause holds none, across the insertions before it: the last person or
     organisation named in the first comma-clause back that is no insertion."""
-    end = token.start
+    end, lowercase = token.start, 0
     while end > sentence.start:
         start = _clause_start(text, sentence, end - 1) if text.rfind(",", sentence.start, end) != -1 else sentence.start
         segment = text[start:end]
         inside = [m for _, m in names if start <= m.span.start and m.span.end <= end and m.label in ("PERSON", "ORG")]
+        relative = _RELATIVE.match(segment.strip()) is not None and not segment.strip().startswith(("в ", "у ", "на "))
         if start == sentence.start or not (_INSERTION.match(segment) or _DATE_OR_NOTHING.match(segment) and not inside):
             return inside[-1].span if inside and end < token.start else None
+        if _INSERTION.match(segment) and not relative:
+            lowercase += 1
+            if lowercase > 1:  # "власник фури, що вибухнула, записав відеозвернення, в якому заявив": clauses, not insertions
+                return None
         end = start - 1
     return None
 
