@@ -107,6 +107,46 @@ def test_within_a_story_the_content_decides_whoever_the_source_is_resolved_to(st
         assert sorted(s.id for s in corroboration.same_statements(session, session.get(Statement, alike))) == [said, alike]
 
 
+def test_one_source_in_one_story_makes_one_claim_across_languages(store, three_documents):
+    """eval/realstory (Kerch, Wagner): the same speaker's claim in Russian and English shares no word, but
+    with the speaker and the story fixed a shared number, two denials or a few shared names in Latin letters
+    make one claim; the same speaker in another story, with another number or other names, makes another."""
+    original, copy, independent = three_documents
+    with store.transaction() as session:
+        committee = Actor(name="Investigative Committee", kind="organization")
+        ministry = Actor(name="Russian defence ministry", kind="organization")
+        bridge, other = Story(label="the bridge"), Story(label="another story")
+        session.add_all([committee, ministry, bridge, other])
+        session.flush()
+        for document_id, story in ((original, bridge), (copy, other), (independent, bridge)):
+            session.get(Document, document_id).story_id = story.id
+        dead = statement(session, original, "Следственный комитет", "в результате произошедшего погибли три человека", actor_id=committee.id)
+        killed = statement(session, independent, "the Investigative Committee", "3 people were killed on the bridge", actor_id=committee.id)
+        elsewhere = statement(session, copy, "the Investigative Committee", "3 suspects were detained in Kherson", actor_id=committee.id)
+        four = statement(session, independent, "the committee", "4 people were killed", actor_id=committee.id)
+        untrue = statement(session, original, "Минобороны", "сообщения о ракетном ударе по лагерям не соответствуют действительности",
+                           "denied", ministry.id)
+        provocation = statement(session, independent, "the ministry", "the reports of a strike on the camps are a provocation", "denied", ministry.id)
+        belarus = Actor(name="Belarus", kind="place")
+        session.add(belarus)
+        session.flush()
+        talks = statement(session, original, "пресс-служба Лукашенко", "Лукашенко по согласованию с Путиным провёл переговоры с Пригожиным",
+                          actor_id=belarus.id)
+        negotiated = statement(session, independent, "Belarus", "Lukashenko negotiated with Prigozhin in agreement with Putin", actor_id=belarus.id)
+        swearing = statement(session, independent, "Belarus", "Lukashenko said the first half hour of the talks was conducted in obscenities",
+                             actor_id=belarus.id)
+    with store.session() as session:
+        support = corroboration.for_statements(session, [dead, killed, four, untrue, provocation, talks, swearing])
+        assert support[dead].items == [dead, killed]
+        assert support[four].items == [four]
+        assert support[untrue].items == [untrue, provocation]
+        assert elsewhere not in support[killed].items
+        assert support[talks].items == [talks, negotiated]
+        assert support[swearing].items == [swearing]
+        for said in (dead, four, untrue, talks, swearing):
+            assert sorted(s.id for s in corroboration.same_statements(session, session.get(Statement, said))) == support[said].items
+
+
 def test_within_a_story_two_sources_blaming_two_sides_make_two_claims(store, three_documents):
     """The words of "Ukraine blew up the dam" and "Russia blew up the dam" are alike; from two sources in
     one story they are the two sides of a dispute, not one claim corroborated."""

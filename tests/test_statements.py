@@ -445,3 +445,13 @@ def test_a_relative_pronoun_and_an_untagged_name_ending_the_source(extractor):
     )
     (announced,) = [st for st in analysis.statements if st.cue and "columns" in st.content.text]
     assert who(analysis, announced) == "Yevgeny Prigozhin"
+
+
+def test_a_speaker_in_apposition_before_the_verb_is_the_source(extractor):
+    """eval/realstory (Wagner en): the parser hangs ", the head of the Group, Yevgeny Prigozhin," from the reported
+    clause and leaves "said" without a subject; the statement was the article's, with no source."""
+    text = "Wagner Group shot down a helicopter of the Russian army, which opened fire, the head of the Group, Yevgeny Prigozhin, said."
+    analysis = analyse(extractor, text)
+    (statement,) = [st for st in analysis.statements if st.cue is not None]
+    assert who(analysis, statement) == "Yevgeny Prigozhin"
+    assert statement.content.text == "Wagner Group shot down a helicopter of the Russian army, which opened fire"

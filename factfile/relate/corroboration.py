@@ -17,7 +17,9 @@ The same claim in different documents is found by what it is about:
   71 were grouped by source, 34 of 71 by story, with no pair of two labelled claims grouped. From
   another source, a content naming someone the other does not, and the other someone it does not
   (claims.names_differ: "Ukraine blew up the dam" / "Russia blew up the dam"), is the other side of a
-  dispute, however alike their words.
+  dispute, however alike their words. The same source actor within one story is compared by less
+  (claims.same_sayer_claim: a shared number, two denials, a fifth of their words), which reaches the
+  same claim reported in two languages, where words and the English-only vectors cannot.
 
     support = corroboration.for_statements(session, [12, 13])   # {12: Corroboration, 13: ...}
     support[12].outlets, support[12].single_source, support[12].documents
@@ -193,7 +195,8 @@ def same_statements(session: Session, statement: Statement, any_certainty: bool 
 
     Peers: the same source actor, else the same source text, anywhere in the store; and every statement
     of the same story, whatever its source. Saying the same: sharing a band key of the content words
-    (relate/claims.py: likely from a word-set Jaccard of about 0.5 up) and `claims.same_claim`. A denial
+    (relate/claims.py: likely from a word-set Jaccard of about 0.5 up) and `claims.same_claim`, or, for the
+    same source actor's statements in the same story, `claims.same_sayer_claim` without a shared key. A denial
     does not support an assertion: unless `any_certainty`, both must be denials or neither. This is the
     definition, read one statement at a time; `for_statements` computes the same for many at once.
     """
@@ -201,22 +204,23 @@ def same_statements(session: Session, statement: Statement, any_certainty: bool 
     groups = _peer_groups(row) if row is not None else []
     if not groups:
         return [statement]
-    peers = session.scalars(
-        select(Statement).join(Document, Document.id == Statement.document_id)
+    found = session.execute(
+        select(Statement, Document.story_id).join(Document, Document.id == Statement.document_id)
         .where(or_(*(_in_group(group) for group in groups)), Statement.marked_wrong.is_(False))
     ).all()
+    peers = [p for p, _ in found]
+    kin = {p.id for p, story_id in found if _kin_of(row) == (p.source_actor_id, story_id)}
     own = set(claims.keys_of([statement.content_text])[0])
     similar = {p.id for p, keys in zip(peers, claims.keys_of([p.content_text for p in peers]), strict=True) if own & set(keys)}
-    vectors = claims.vectors_of(session, {statement.id} | similar)
+    vectors = claims.vectors_of(session, {statement.id} | similar | kin)
     denied = statement.certainty == "denied"
     return [
         p
         for p in peers
         if p.id == statement.id
         or (
-            p.id in similar
-            and (any_certainty or (p.certainty == "denied") == denied)
-            and _same_claim(row, p, vectors)
+            (any_certainty or (p.certainty == "denied") == denied)
+            and ((p.id in similar and _same_claim(row, p, vectors)) or (p.id in kin and _same_sayer_claim(row, p)))
         )
     ]
 
@@ -226,6 +230,20 @@ def _same_claim(statement: Row, peer: Row | Statement, vectors: dict) -> bool:
     if not claims.same_claim(statement.content_text, peer.content_text, vectors.get(statement.id), vectors.get(peer.id)):
         return False
     return _same_source(statement, peer) or not claims.names_differ(statement.content_text, peer.content_text)
+
+
+def _same_sayer_claim(statement: Row, peer: Row | Statement) -> bool:
+    """`claims.same_sayer_claim` of two statements of one source actor in one story (`_kin_of`)."""
+    denials = statement.certainty == "denied" and peer.certainty == "denied"
+    return claims.same_sayer_claim(statement.content_text, peer.content_text, denials)
+
+
+def _kin_of(statement: Row) -> tuple[int, int] | None:
+    """(source actor, story) of a statement with both: its kin, the same source's statements in the same
+    story, are compared by `claims.same_sayer_claim`, whatever their words' language."""
+    if statement.source_actor_id is None or statement.story_id is None:
+        return None
+    return statement.source_actor_id, statement.story_id
 
 
 def _same_source(statement: Row, peer: Row | Statement) -> bool:
@@ -266,20 +284,43 @@ def for_statements(session: Session, statement_ids: Iterable[int]) -> dict[int, 
         for value, members in groups.items():
             for statement in members:
                 near.setdefault(statement.id, {}).update((p.id, p) for key in set(keys[statement.id]) for p in holding.get((value, key), ()))
+    kin = _kin(session, {k for st in statements if (k := _kin_of(st)) is not None})
     vectors = claims.vectors_of(session, set(near) | {p for found in near.values() for p in found})
     for statement in statements:
         if statement.id not in near:
             continue
         denied = statement.certainty == "denied"
         itself = [(statement.id, statement.document_id)] if not statement.marked_wrong else []
+        kindred = {p.id: p for p in kin.get(_kin_of(statement), ())}
+        candidates = {**kindred, **near[statement.id]}
         same[statement.id] = itself + [
             (p.id, p.document_id)
-            for p in sorted(near[statement.id].values(), key=lambda p: p.id)
+            for p in sorted(candidates.values(), key=lambda p: p.id)
             if p.id != statement.id
             and (p.certainty == "denied") == denied
-            and _same_claim(statement, p, vectors)
+            and ((p.id in near[statement.id] and _same_claim(statement, p, vectors)) or (p.id in kindred and _same_sayer_claim(statement, p)))
         ]
     return _supports(session, same)
+
+
+def _kin(session: Session, pairs: set[tuple[int, int]]) -> dict[tuple[int, int], list[_Peer]]:
+    """The statements (not marked wrong) of each (source actor, story) pair, one query for all: an index
+    look-up by source actor, a story's few statements of one source kept."""
+    if not pairs:
+        return {}
+    rows = session.execute(
+        select(Statement.id, Statement.document_id, Statement.content_text, Statement.certainty, Statement.source_actor_id,
+               Statement.source_text, Document.story_id)
+        .join(Document, Document.id == Statement.document_id)
+        .where(Statement.source_actor_id.in_({a for a, _ in pairs}), Document.story_id.in_({s for _, s in pairs}),
+               Statement.marked_wrong.is_(False))
+    ).all()
+    found: dict[tuple[int, int], list[_Peer]] = {}
+    for row in rows:
+        if (row.source_actor_id, row.story_id) in pairs:
+            found.setdefault((row.source_actor_id, row.story_id), []).append(
+                _Peer(row.id, row.document_id, row.content_text, row.certainty, row.source_actor_id, row.source_text, []))
+    return found
 
 
 def claim_ids(session: Session, statement_ids: Iterable[int]) -> dict[int, int]:

@@ -17,6 +17,9 @@ from factfile.extract.statements.continued import continue_quotations
 from factfile.records import Analysis, Certainty, Span, Statement
 
 QUOTING_ONLY = frozenset({"говориться", "йтися"})  # "..., — говорится в заявлении": a cue only after a quotation
+# Verbs of finding out (`FINDING`, in REPORTING) report only a that-clause: "ФСБ установила, что ...", not "установили камеры".
+# Verbs of accusing take the accused after them: "обвинил Минобороны в ударе" names no speaker after the verb.
+ACCUSING = frozenset({"обвинить", "обвинять", "звинуватити", "звинувачувати"})
 REPORTING = frozenset({
     "заявить", "заявлять", "сообщить", "сообщать", "сказать", "говорить", "отметить", "отмечать", "подчеркнуть",
     "написать", "писать", "рассказать", "добавить", "уточнить", "объявить", "признать", "пояснить", "подтвердить",
@@ -26,9 +29,22 @@ REPORTING = frozenset({
     "написати", "писати", "розповісти", "додати", "уточнити", "оголосити", "визнати", "пояснити", "підтвердити",
     "спростувати", "заперечити", "попередити", "стверджувати", "назвати", "пообіцяти", "обіцяти", "запевнити",
     "запевняти", "опублікувати", "передати", "вважати", "вказати", "закликати", "звинуватити", "зізнатися", "зізнаватися", *QUOTING_ONLY,
+    # the imperfective forms of the verbs above that news writes in the present ("Малюк подчеркивает, что ...")
+    "подчеркивать", "подчёркивать", "уточнять", "добавлять", "пояснять", "подтверждать", "рассказывать", "объявлять",
+    "признавать", "указывать", "предупреждать", "обвинять", "наголошувати", "зазначати", "підтверджувати", "розповідати",
+    "пояснювати", "додавати", "уточнювати", "оголошувати", "визнавати", "попереджати", "звинувачувати",
+    *(FINDING := frozenset({"установить", "устанавливать", "выяснить", "встановити", "встановлювати", "з'ясувати", "з’ясувати"})),
 })
 NOMINAL = frozenset({"заявление", "заява", "сообщение", "повідомлення", "слово"})
-DENIALS = frozenset({"опровергнуть", "отрицать", "спростувати", "заперечити"})
+# Bulgarian, read with the Russian dictionary (extract/lang/__init__.py), whose lemmas miss its verbs: the forms
+# news writes ("Путин определи ... като „предателство“", "заяви", "съобщиха"), matched as written in a Bulgarian article.
+BULGARIAN = frozenset("""
+    заяви заявиха заявява заявяват каза казаха казва казват съобщи съобщиха съобщава съобщават обяви обявиха обявява
+    добави добавиха подчерта подчертаха подчертава посочи посочиха посочва отбеляза отбелязаха отбелязва потвърди
+    потвърдиха потвърждава отрече отрекоха отрича опроверга предупреди предупредиха обеща обещаха нарече нарекоха
+    определи определиха описа написа написаха пише уточни уточниха коментира призова призоваха обвини обвиниха твърди твърдят
+""".split())
+DENIALS = frozenset({"опровергнуть", "отрицать", "спростувати", "заперечити", "отрече", "отрекоха", "отрича", "опроверга"})
 # Verbs whose negation is a denial ("не подтвердил", "не визнав"); a plain reporting verb negated says nothing.
 NEGATED_DENY = frozenset({"подтвердить", "підтвердити", "признать", "визнати"})
 HEDGES = re.compile(
@@ -40,7 +56,7 @@ HEDGES = re.compile(
 REJECTION = re.compile(r"не\s+(?:соответству\w*\s+действительности|відповіда\w*\s+дійсності)|категорически\s+отверга\w*|категорично\s+відкида\w*", re.I)
 ACCORDING = re.compile(
     r"\b(?:(?:по|за)\s+(?P<pronoun>его|её|ее|його|її)\s+словам(?:и)?,|"
-    r"по\s+словам|за\s+словами|по\s+данным|за\s+даними|по\s+информации|за\s+інформацією|согласно|згідно\s+з|според|"
+    r"по\s+словам|за\s+словами|по\s+данным|за\s+даними|по\s+информации|за\s+інформацією|по\s+версии|за\s+версією|согласно|згідно\s+з|според|"
     r"как\s+(?:ранее\s+)?(?:сообщил[аио]?|заявил[аио]?|сообщает|пишет|писал[аио]?|сообщал[аио]?)|"
     r"як\s+(?:раніше\s+)?(?:повідомив|повідомила|повідомили|заявив|заявила|пише|повідомляє|писав|писала|писали))\s+",
     re.I,
@@ -131,6 +147,7 @@ def _span(text: str, start: int, end: int) -> Span | None:
 
 def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analysis) -> list[Statement]:
     found: list[Statement] = []
+    bulgarian = (analysis.article.language or "").startswith("bg")
     names = [(i, m) for i, m in enumerate(analysis.mentions) if sentence.contains(m.span)]
     match = ACCORDING.search(text, sentence.start, sentence.end)
     if match:
@@ -159,6 +176,8 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
     for k, token in enumerate(tokens):
         lemma = token.lemma
         verb = lemma in REPORTING and any(p.tag.POS in ("VERB", "INFN", "GRND") for p in token.parses[:2])
+        if bulgarian and token.text.casefold() in BULGARIAN:
+            lemma, verb = token.text.casefold(), True
         nominal = lemma in NOMINAL and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()
         if not verb and not nominal or match and match.start() <= token.start < match.end():
             continue
@@ -172,6 +191,8 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
         closing = re.search(r"^(.*?)[»“”\"]\s*[,.]?\s*[—–-]\s*$", before, re.S) if not quote_before else None
         source = _source_after(text, token, sentence, names) if quote_before or closing or _CONTENT_ANAPHOR.match(before.strip()) or not before.strip() else None
         if lemma in QUOTING_ONLY and not (quote_before or closing):
+            continue
+        if lemma in FINDING and not re.match(r"\s*,\s*(?:что|що)\b", text[token.end:sentence.end]):
             continue
         if closing:  # the quote opened in the sentence before: "...слідкують?” – пише Rozetka"
             content = _span(text, sentence.start, sentence.start + len(closing.group(1)))
@@ -194,7 +215,8 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
             that = re.match(r"\s*[,:]?\s*(?:что|що)\b|\s*:\s*", text[token.end:end])
             content = _span(text, token.end + that.end() if that else token.end, end)
             source = found[-1].source
-        elif re.search(r"[,.]\s*[—–-]?\s*$", before) and not _subject_before(text, token.start, names, token):
+        elif (re.search(r"[,.]\s*[—–-]?\s*$", before) and not _subject_before(text, token.start, names, token)
+              and not (lemma in ACCUSING or _past_insertion(text, sentence, token, names) and _AFTER_SUBJECT.match(text, token.end))):
             content = _span(text, sentence.start, token.start)  # "Уголовное дело ... прекращено, заявил Песков"
             source = _source_after(text, token, sentence, names)
         else:
@@ -210,7 +232,9 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
                 content = _span(text, sentence.start, sentence.start + len(said.group(1)))
             elif source and clause_start > sentence.start:
                 content = _span(text, sentence.start, clause_start)
-            source = source or _subject_before(text, clause_start, names, token)
+            if found and found[-1].source is not None and re.search(r"\s(?:и|і|та)\s+$", text[found[-1].cue.end:token.start]):
+                source = source or found[-1].source  # "обвинил ... и объявил ...": one speaker for both verbs
+            source = source or _subject_before(text, clause_start, names, token) or _past_insertion(text, sentence, token, names)
             if found and re.fullmatch(r"\s*(?:но|а|и|і|та|але|однак|однако)\s*", text[clause_start:token.start], re.I):
                 source = found[-1].source  # "назвал ..., но отметил, что": the same speaker
         if content is None:
@@ -260,7 +284,37 @@ def _subject_before(text: str, clause_start: int, names, token: Token) -> Span |
     phrase = text[start:token.start].strip()
     if not phrase or len(phrase.split()) > 6 or len(phrase.split()) == 1 and phrase.islower() and phrase not in PRONOUNS:
         return None  # a lone lowercase word is an adverb ("Про це детально розповів ..."), not who speaks
+    if _RELATIVE.match(phrase):
+        return None  # "изявление, в което нарече ...": the relative clause's verb has the speaker before it
     return Span(start, start + len(phrase), phrase)
+
+
+# A comma-clause that only inserts something between a subject and its verb: a relative clause ("Пригожин, которого
+# называют ..., обвинил"), an appositive opening in lowercase ("Пригожин, засновник „Вагнера”, звинуватив"), a date
+# or time ("ФСБ в среду, 12 октября, сообщила").
+_INSERTION = re.compile(r"\s*(?:котор|як(?:ий|а|е|і|ого|ому|ої|ій|им|их|ими)\b|[а-яёіїєґ])")
+_RELATIVE = re.compile(r"(?:(?:в|во|у|на|с|со|з|по|о|об|при|за)\s+)?(?:котор\w*|който|която|което|които|як(?:ий|а|е|і|ого|ому|ої|ій|им|их|ими))\b", re.I)
+_DATE_OR_NOTHING = re.compile(r"\s*(?:\d|$)")
+_AFTER_SUBJECT = re.compile(r"\s*[,:]?\s*(?:что|що|о|об|про)\b", re.I)  # "сообщила о задержании": the verb's object, its subject before
+
+
+def _past_insertion(text: str, sentence: Span, token: Token, names) -> Span | None:
+    """The subject of a verb whose own clause holds none, across the insertions before it: the last person or
+    organisation named in the first comma-clause back that is no insertion."""
+    end, lowercase = token.start, 0
+    while end > sentence.start:
+        start = _clause_start(text, sentence, end - 1) if text.rfind(",", sentence.start, end) != -1 else sentence.start
+        segment = text[start:end]
+        inside = [m for _, m in names if start <= m.span.start and m.span.end <= end and m.label in ("PERSON", "ORG")]
+        relative = _RELATIVE.match(segment.strip()) is not None and not segment.strip().startswith(("в ", "у ", "на "))
+        if start == sentence.start or not (_INSERTION.match(segment) or _DATE_OR_NOTHING.match(segment) and not inside):
+            return inside[-1].span if inside and end < token.start else None
+        if _INSERTION.match(segment) and not relative:
+            lowercase += 1
+            if lowercase > 1:  # "власник фури, що вибухнула, записав відеозвернення, в якому заявив": clauses, not insertions
+                return None
+        end = start - 1
+    return None
 
 
 def _clause_start(text: str, sentence: Span, position: int) -> int:

@@ -159,7 +159,7 @@ def _speech_verb(verb: Token) -> list[TaggedSpan]:
     if not subjects and inverted:  # "..., writes the New York Times": the parser takes the source for an object
         subjects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ == "PROPN"]
     if not subjects:
-        return []
+        return _appositive_before(verb)
     source = _trimmed(doc, [t.i for c in subjects for t in c.subtree])
     cue = [verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "prt", "neg") and abs(c.i - verb.i) <= 2]
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -184,6 +184,34 @@ def _speech_verb(verb: Token) -> list[TaggedSpan]:
     return [
         TaggedSpan("cue", cue[0], cue[-1] + 1),
         TaggedSpan("source", source[0], source[-1] + 1),
+        TaggedSpan("content", content[0], content[-1] + 1),
+    ]
+
+
+def _appositive_before(verb: Token) -> list[TaggedSpan]:
+    """"Y, the head of the Group, Yevgeny Prigozhin, said.": the parser hangs the speaker, an appositive
+    before the verb, from the last noun of the reported clause and leaves the verb without a subject. The
+    speaker is the name just before the verb with the appositives it belongs to; the content, the verb's
+    clause before them."""
+    doc = verb.doc
+    end = verb.i - 1
+    while end >= 0 and doc[end].text == ",":
+        end -= 1
+    if end < 1 or doc[end].pos_ != "PROPN" or doc[end].dep_ != "appos":
+        return []
+    speaker = doc[end]
+    while speaker.head.dep_ == "appos" and speaker.head.i < speaker.i:
+        speaker = speaker.head  # "the head of the Group, Yevgeny Prigozhin": the title the name is in apposition to
+    first = speaker.left_edge.i
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i < first]
+    if verb.dep_ != "ROOT" or not clauses or first < 1 or doc[first - 1].text != ",":
+        return []
+    content = _trimmed(doc, [t.i for t in clauses[0].subtree if t.i < first - 1])
+    if not content:
+        return []
+    return [
+        TaggedSpan("cue", verb.i, verb.i + 1),
+        TaggedSpan("source", first, end + 1),
         TaggedSpan("content", content[0], content[-1] + 1),
     ]
 

@@ -1,0 +1,65 @@
+"""Russian and Ukrainian statements (extract/lang/reported.py): sentences of eval/realstory's Kerch and Wagner pages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factfile.extract.lang import analyse
+from factfile.records import Article
+
+
+def _said(text: str, language: str = "ru") -> list[tuple[str | None, str, str]]:
+    """(source's chain name, cue, content) of each statement found."""
+    analysis = analyse(Article(origin="test", text=text, content_hash=str(hash(text)), language=language, published=date(2023, 6, 24)))
+    return [
+        (analysis.chains[st.source_chain].name if st.source_chain is not None else None, st.cue.text, st.content.text)
+        for st in analysis.statements
+    ]
+
+
+@pytest.mark.parametrize("text, language, speaker, cue", [
+    ("Создатель ЧВК «Вагнер» Евгений Пригожин, которого еще называют «поваром Путина», вечером 23 июня обвинил Минобороны "
+     "России в ракетном ударе по «тыловым лагерям» наемников.", "ru", "Евгений Пригожин", "обвинил"),
+    ("В п'ятницю, 23 червня 2023 року Євген Пригожин, засновник приватної військової компанії „Вагнер”, звинуватив російську "
+     "армію в ракетному обстрілі таборів групи „Вагнера”.", "uk", "Євген Пригожин", "звинуватив"),
+    ("Федеральная служба безопасности Российской Федерации в среду, 12 октября, сообщила о задержании пятерых граждан России.",
+     "ru", "Федеральная служба безопасности Российской Федерации", "сообщила"),
+])
+def test_the_subject_before_an_insertion_is_the_speaker_and_the_accused_is_not(text, language, speaker, cue):
+    """A relative clause, an appositive or a date between the speaker and the verb; the accused after "обвинил"."""
+    assert (speaker, cue) in [(source, found) for source, found, _ in _said(text, language)]
+
+
+def test_a_verb_joined_by_and_keeps_the_speaker():
+    said = _said("Евгений Пригожин вечером обвинил Минобороны России в ракетном ударе и объявил «марш справедливости».")
+    assert [(source, cue) for source, cue, _ in said] == [("Евгений Пригожин", "обвинил"), ("Евгений Пригожин", "объявил")]
+
+
+def test_according_to_a_version_a_finding_and_a_present_tense_cue():
+    """"по версии ФСБ", "ФСБ установила, что ...", "Малюк подчеркивает, что ..."; "установили камеры" reports nothing."""
+    said = _said("Организатором теракта на Крымском мосту, по версии ФСБ России, является ГУ разведки Минобороны Украины.")
+    assert [(source, cue) for source, cue, _ in said] == [("ФСБ России", "по версии")]
+    said = _said("Федеральная Служба безопасности России установила, что организатором взрыва является глава военной разведки Украины.")
+    assert [cue for _, cue, _ in said] == ["установила"]
+    said = _said("Василий Малюк также подчеркивает, что оба нападения на мост были работой украинских служб.")
+    assert [(source, cue) for source, cue, _ in said] == [("Василий Малюк", "подчеркивает")]
+    assert _said("Рабочие установили камеры на Крымском мосту.") == []
+
+
+def test_bulgarian_verbs_as_written_and_a_relative_clause_takes_the_speaker_before_it():
+    """eval/realstory (Wagner bg): the Russian dictionary knows no Bulgarian verb; "в което нарече" is Putin's."""
+    said = _said("Руският президент Владимир Путин определи действията на Евгений Пригожин като “предателство”.", "bg")
+    assert [(source, cue) for source, cue, _ in said] == [("Владимир Путин", "определи")]
+    said = _said("По-рано Путин направи изявление, в което нарече действията на Евгений Пригожин \"нож в гърба\".", "bg")
+    assert [(source, cue) for source, cue, _ in said] == [("Путин", "нарече")]
+    said = _said("Песков сделал заявление, в котором назвал мятеж предательством.")
+    assert [(source, cue) for source, cue, _ in said] == [("Песков", "назвал")]
+
+
+def test_clauses_with_their_own_verbs_are_no_insertion_before_the_speaker():
+    """eval/realstory (Kerch uk): "власник фури, що вибухнула, записав відеозвернення, в якому заявив" names no one;
+    a name earlier in the sentence is not its speaker."""
+    said = _said("Тим часом власник фури, що вибухнула, записав відеозвернення, в якому заявив, що відношення до вибуху він не має.", "uk")
+    assert said and all(source is None for source, _, _ in said)
