@@ -33,8 +33,10 @@ re-roots the copies already found.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlsplit
 
 import numpy as np
 from sqlalchemy import delete, func, insert, select, update
@@ -98,6 +100,12 @@ REWORDED_SENTENCE = 0.3
 WIRE_SENTENCE = 15
 WIRE_NARRATION = 0.15
 WIRE_NAMES = 0.35
+# A short re-edited copy (a few sentences, each reworded a little, one dropped) aligns fewer sentences than a rewrite
+# needs but nearly all of them, and keeps some word runs outside quotes; reports retelling one statement share its
+# quotes only (under 0.1 of their word runs outside them on eval/realstory), re-edited copies 0.13-0.24. Tuned together.
+RE_EDITED_SENTENCES = 4
+RE_EDITED_AGREEMENT = 0.75
+RE_EDITED_WORDS = 0.1
 MIN_NAMES = 8  # names, numbers and dates a text needs before their order says anything
 NAME_AGREEMENT = 0.6  # share of the shorter name sequence found in order in the other text
 TRANSLATED_NAMES = 10  # in order, before two texts in two languages are one text (a date, a place and a name recur in any report)
@@ -106,6 +114,10 @@ REWORDED_SKELETON = 0.2  # in one language, a name-order match also needs some o
 QUOTED_ONLY = 0.5  # and word runs shared outside quotes too: under half the share of all word runs, the texts share a speech they quote
 TEMPLATE_TOKENS = 150  # templated reports (event notes, agency flashes) are shorter than this
 VERBATIM = 0.9  # word containment above which two texts are one text whatever their figures
+# A text at most 0.6 as long as another, with three quarters of its word runs in it, is an excerpt of it; copies
+# padded with their own paragraphs keep under half of theirs in the original on eval/realstory (tuned together).
+EXCERPT_LENGTH = 0.6
+EXCERPT_CONTAINED = 0.75
 STAND_IN = "wire:"  # origin prefix of a stand-in document for a wire story whose page is not stored
 
 
@@ -131,7 +143,7 @@ class Match:
             return 0.8 * max(self.words, self.skeleton)
         if self.evidence == "paraphrase":
             return min(self.skeleton, self.anchors) * 0.9
-        if self.evidence == "rewritten":
+        if self.evidence in ("rewritten", "re-edited"):
             return 0.7 * self.sentences
         return 0.7 * self.names
 
@@ -171,6 +183,9 @@ def is_copy(
         match.evidence = "wire"
     elif names >= NAME_AGREEMENT and skeleton >= REWORDED_SKELETON and narration >= words * QUOTED_ONLY:
         match.evidence = "reworded"
+    elif not same_outlet and one_story and min(words, narration) >= RE_EDITED_WORDS and _re_edited(a, b):
+        match.evidence = "re-edited"
+        match.sentences = sentence_agreement(a.sentences, b.sentences)[0]
     elif not same_outlet and one_story and _rewritten(a, b):
         match.evidence = "rewritten"
         match.sentences = sentence_agreement(a.sentences, b.sentences)[0]
@@ -184,6 +199,16 @@ def is_copy(
 def _rewritten(a: Fingerprint, b: Fingerprint) -> bool:
     """Sentences aligned in order, each pair sharing most of its content words."""
     return _sentences_agree(a, b.sentences) and aligned_closeness(a.sentences, b.sentences) >= REWORDED_SENTENCE
+
+
+def _re_edited(a: Fingerprint, b: Fingerprint) -> bool:
+    """Nearly all sentences of the shorter text aligned in order, each sharing some of its content words."""
+    return _mostly_aligned(a, b.sentences) and aligned_closeness(a.sentences, b.sentences) >= REWORDED_SENTENCE
+
+
+def _mostly_aligned(a: Fingerprint, sentences: list[frozenset[str]]) -> bool:
+    share, aligned = sentence_agreement(a.sentences, sentences)
+    return aligned >= RE_EDITED_SENTENCES and share >= RE_EDITED_AGREEMENT
 
 
 def _sentences_agree(a: Fingerprint, sentences: list[frozenset[str]]) -> bool:
@@ -303,7 +328,8 @@ def _matches(
         if document_id in carried and not (wire and _shared(new.print.words, word_shingles(text)) >= WIRE_SENTENCE):
             continue  # found only by its names as another carrier of the credited wire story: it must share a sentence
         if document_id in worded and not (
-            _sentences_agree(new.print, content_sentences(text, other_language))
+            _sentences_agree(new.print, sentences := content_sentences(text, other_language))
+            or _mostly_aligned(new.print, sentences)
             or containment(new.print.words, shingles := word_shingles(text)) >= SPUN_WORDS
             or (wire and _shared(new.print.words, shingles) >= WIRE_SENTENCE)
         ):
@@ -358,6 +384,13 @@ def index(session: Session, entries: dict[int, Sketch]) -> None:
     )
 
 
+_EDITION = re.compile(r"/([a-z]{2})(?:[-_][a-zA-Z]{2})?(?:/|$)")
+LANGUAGE_CODES = frozenset(
+    "ar az be bg bs ca cs da de el en es et fa fi fr he hi hr hu hy id it ja ka kk ko ky lt lv mk ms nl no pl pt ro ru "
+    "sk sl sq sr sv tg th tk tr uk ur uz vi zh".split()
+)
+
+
 @dataclass(slots=True)
 class Side:
     """What decides which of two matching documents is the original."""
@@ -369,10 +402,17 @@ class Side:
     credits: str | None = None  # the wire agency the text credits
     agency: str | None = None  # the agency whose own story this is (its page, or a stand-in)
     stand_in: bool = False
+    edition: str | None = None  # the language edition its address names ("/ru/…" on a site whose own pages have none)
+    length: int = 0  # characters of text
 
 
-def original_of(new: Side, old: Side) -> tuple[Side, Side, str]:
-    """(original, copy, reason) for two documents with the same text; `old` was stored first."""
+def original_of(new: Side, old: Side, words: float = 0.0) -> tuple[Side, Side, str]:
+    """(original, copy, reason) for two documents with the same text; `old` was stored first; `words`: the share
+    of the shorter one's word runs in the other.
+
+    When the dates do not decide, a site's page in its own edition is the original of its page in a language
+    edition ("/ru/…"), and a full text the original of an excerpt of it (the lead paragraphs of an AMP page or an
+    aggregator's snippet): an excerpt cannot be the source of what it leaves out."""
     for first, second in ((new, old), (old, new)):
         if first.agency and second.stand_in and not first.stand_in:
             return first, second, f"the {first.agency} story itself"
@@ -387,7 +427,26 @@ def original_of(new: Side, old: Side) -> tuple[Side, Side, str]:
         if new.published < old.published:
             return new, old, "earliest date"
         return old, new, "earliest date"
+    for first, second in ((new, old), (old, new)):
+        if first.edition is None and second.edition is not None and _same_outlet(first, second):
+            return first, second, f"the site's own edition (the other is its {second.edition!r} edition)"
+    if (new.published is None) == (old.published is None) and words >= EXCERPT_CONTAINED:
+        for first, second in ((new, old), (old, new)):
+            if second.length <= EXCERPT_LENGTH * first.length:
+                return first, second, "the fuller text (the other is an excerpt of it)"
     return old, new, "first stored"
+
+
+def _same_outlet(a: Side, b: Side) -> bool:
+    return a.outlet is not None and b.outlet is not None and a.outlet.id == b.outlet.id
+
+
+def edition(url: str | None) -> str | None:
+    """The language a page's address files it under ("https://vikna.tv/ru/video/…" -> "ru"), else None."""
+    if not url:
+        return None
+    found = _EDITION.match(urlsplit(url).path)
+    return found.group(1) if found and found.group(1) in LANGUAGE_CODES else None
 
 
 def _copy_of(source: str) -> str:
@@ -407,7 +466,7 @@ def _side(session: Session, document: Document) -> Side:
     credits = credited_source(document.text, document.declared_source, document.title, document.url)
     own = outlet_agency(outlet) or (credits if credits and outlet is not None and declares_outlet(credits, outlet) else None)
     return Side(document.id, document.published, document.declared_source, outlet, credits,
-                own if own and credits in (None, own) else None)
+                own if own and credits in (None, own) else None, edition=edition(document.url), length=len(document.text))
 
 
 def root_original(session: Session, document: Document) -> Document:
@@ -492,7 +551,7 @@ def link(session: Session, document: Document, matches: list[Match]) -> Document
                 _merge(session, wire, member, f"{_copy_of(agency)} (credited; its own page is not stored)", match)
             root, linked = wire, True
             continue
-        original, _, reason = original_of(new, old)
+        original, _, reason = original_of(new, old, match.words)
         winner, loser = (first, second) if original.id == first.id else (second, first)
         _merge(session, winner, loser, reason, match)
         root, linked = winner, True

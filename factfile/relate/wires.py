@@ -62,6 +62,8 @@ _CREDITS = [
     (re.compile(r"^[^\n]{0,80}?[—–-]\s*(?P<name>" + _ALT + r")\s*[.:]", re.M), "head"),
     # a title in the source's namespace: "Русская Википедия:Разрушение …", "Reuters: Ukraine says …"
     (re.compile(r"\A\s*(?:\w+\s)?(?P<name>" + _ALT + r"):"), "head"),
+    # a ticker line "+++UPDATE dpa+++"
+    (re.compile(r"\+{2,}[ \t]*(?:[A-Z]+[ \t]+)?(?P<name>" + _ALT + r")[ \t]*\+{2,}"), "head"),
     # "... Nova Kakhovka Dam - Reuters  A vast ...", "© Reuters. FILE PHOTO", "(dpa-AFX)"
     (re.compile(r"(?:\s[—–-]|©)\s*(?P<name>" + _ALT + r")(?=[\s.:,]|$)(?!\s+(?:said|says|reported|reports|news agency))"), "head"),
     (re.compile(r"\((?P<name>" + _ALT + r")-[A-Z]+\)"), "head"),
