@@ -19,7 +19,7 @@ from factfile.relate.decisions import mark_copy_of, mark_not_copy, move_to_story
 from factfile.relate.fingerprints import containment, fingerprint, name_keys, sentence_agreement, stop_words
 from factfile.relate.outlets import is_republisher
 from factfile.relate.stories import explain
-from factfile.relate.wires import credited_agency, credited_source
+from factfile.relate.wires import credited_agency, credited_source, dateline
 from factfile.relate.write import save
 from factfile.store import Store
 from factfile.store.schema import Document, Outlet
@@ -490,3 +490,21 @@ def test_a_full_text_is_the_original_of_its_excerpt_when_dates_do_not_decide(sto
     assert document(store, second).copy_of_id is None
     assert document(store, first).copy_of_id == second
     assert "excerpt" in document(store, first).copy_reason
+
+
+def test_carriers_of_one_wire_story_under_one_dateline_are_copies(store):
+    """Two carriers of AP's Kerch bridge story under "KHARKIV, Ukraine (AP) —" (eval/realstory/kerch), one translated
+    back word by word: they share no sentence, but their dateline and the order of their names say one story; two AP
+    stories from Kherson on two days (kakhovka) share the dateline, not the story."""
+    first, second = (_page(p) for p in ("kerch-086", "kerch-087"))
+    assert dateline(first["text"]) == dateline(second["text"]) == "KHARKIV (AP)"
+    a, b = fingerprint(first["text"]), fingerprint(second["text"])
+    assert is_copy(a, b, "en", wire=True) is None
+    match = is_copy(a, b, "en", wire=True, one_dateline=True)
+    assert match is not None and match.evidence == "wire"
+    c, d = (fingerprint(_page(p)["text"]) for p in ("kakhovka-028", "kakhovka-029"))
+    assert is_copy(c, d, "en", wire=True, one_dateline=True) is None
+    older = add(store, first["text"], first["outlet"], date(2022, 10, 8))
+    newer = add(store, second["text"], second["outlet"])
+    assert document(store, older).copy_of_id == document(store, newer).copy_of_id is not None
+    assert document(store, document(store, older).copy_of_id).origin == "wire:AP"

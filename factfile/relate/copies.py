@@ -62,7 +62,7 @@ from factfile.relate.fingerprints import (
 )
 from factfile.relate.outlets import WIRE_COPY, declares_outlet
 from factfile.relate.templates import slots
-from factfile.relate.wires import AGENCIES, credited_agency, credited_source, outlet_agency
+from factfile.relate.wires import AGENCIES, credited_agency, credited_source, dateline, outlet_agency
 from factfile.relate.wires import domains as source_domains
 from factfile.store.schema import CopyBand, CopyFingerprint, Document, Outlet, Story
 
@@ -150,13 +150,15 @@ class Match:
 
 def is_copy(
     a: Fingerprint, b: Fingerprint, language: str | None = None, same_language: bool = True, same_outlet: bool = False,
-    wire: bool = False,
+    wire: bool = False, one_dateline: bool = False,
 ) -> Match | None:
     """Compare two fingerprints in full; a Match (without document id) when one text copies the other.
 
     Two pages of one outlet share its boilerplate (bylines, teasers, footers), so between them only
     the plain word-run rules count, not the lower bars for spun or partly shared text. `wire`: one of
-    the two credits a wire agency and the other no other one (`one_wire`)."""
+    the two credits a wire agency and the other no other one (`one_wire`); `one_dateline`: both open with
+    that agency's dateline from one place ("KHARKIV, Ukraine (AP) —"), so that telling one story, even
+    re-edited or translated back word by word, they carry one wire story."""
     words = containment(a.words, b.words)
     skeleton = containment(a.skeleton, b.skeleton)
     anchor = containment(a.anchors, b.anchors)
@@ -179,7 +181,7 @@ def is_copy(
         match.evidence = "spun"
     elif not same_outlet and long_enough and words >= SHARED_WORDS and narration >= SHARED_WORDS:
         match.evidence = "containment"
-    elif not same_outlet and wire and one_story and _wire_sentence(a, b):
+    elif not same_outlet and wire and one_story and (one_dateline or _wire_sentence(a, b)):
         match.evidence = "wire"
     elif names >= NAME_AGREEMENT and skeleton >= REWORDED_SKELETON and narration >= words * QUOTED_ONLY:
         match.evidence = "reworded"
@@ -252,6 +254,7 @@ class Sketch:
 
     print: Fingerprint
     signatures: dict[str, np.ndarray]
+    dateline: str | None = None  # a wire story's "PLACE (Agency)"
 
     def keys(self, kinds: tuple[str, ...] = KINDS) -> list[int]:
         return [key for kind in kinds for key in band_keys(self.signatures[kind], kind)]
@@ -259,7 +262,7 @@ class Sketch:
 
 def sketch(text: str, language: str | None, with_anchors: bool = True) -> Sketch:
     print_ = fingerprint(text, language, with_anchors)
-    return Sketch(print_, {kind: signature(print_.view(kind), kind) for kind in KINDS})
+    return Sketch(print_, {kind: signature(print_.view(kind), kind) for kind in KINDS}, dateline(text))
 
 
 def find_copies(session: Session, text: str, language: str | None, exclude: int | None = None) -> list[Match]:
@@ -325,9 +328,12 @@ def _matches(
         .where(Document.id.in_(likely + worded + carried))
     ):
         wire = one_wire(credits, credited_agency(text, declared))
-        if document_id in carried and not (wire and _shared(new.print.words, word_shingles(text)) >= WIRE_SENTENCE):
+        one_dateline = wire and new.dateline is not None and new.dateline == dateline(text)
+        if one_dateline:
+            pass  # another carrier of the wire story filed from the same place: read in full
+        elif document_id in carried and not (wire and _shared(new.print.words, word_shingles(text)) >= WIRE_SENTENCE):
             continue  # found only by its names as another carrier of the credited wire story: it must share a sentence
-        if document_id in worded and not (
+        elif document_id in worded and not (
             _sentences_agree(new.print, sentences := content_sentences(text, other_language))
             or _mostly_aligned(new.print, sentences)
             or containment(new.print.words, shingles := word_shingles(text)) >= SPUN_WORDS
@@ -336,7 +342,8 @@ def _matches(
             continue  # found only by its content words: its sentences or word runs decide before the whole text is read
         same = _base(language) == _base(other_language)
         same_outlet = outlet_id is not None and outlet_id == other_outlet
-        match = is_copy(new.print, fingerprint(text, other_language), language, same_language=same, same_outlet=same_outlet, wire=wire)
+        match = is_copy(new.print, fingerprint(text, other_language), language, same_language=same, same_outlet=same_outlet, wire=wire,
+                        one_dateline=one_dateline)
         if match is not None:
             match.document_id = document_id
             matches.append(match)

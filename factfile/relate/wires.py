@@ -101,6 +101,17 @@ def credited_agency(text: str, declared_source: str | None = None) -> str | None
     return None
 
 
+# "KHARKIV, Ukraine (AP) —", "MOSCOW, June 6 (Reuters) -": the place an agency files a story from, opening a line
+_DATELINE = re.compile(r"^[ \t]*(?P<place>[A-Z][A-Z .'’-]{1,40}?)\b[^\n(]{0,40}?\((?P<name>" + _ALT + r")\)", re.M)
+
+
+def dateline(text: str) -> str | None:
+    """The dateline a wire story opens with, as "PLACE (Agency)", or None."""
+    if (found := _DATELINE.search(text[:600])) and (name := agency(found.group("name"))):
+        return f"{found.group('place').strip()} ({name})"
+    return None
+
+
 # a title ending with the domain it was taken from: "…, un.org", "… - reuters.com", "… | apnews.com"
 _TITLE_DOMAIN = re.compile(r"(?:,|\s[-–—|])\s*(?:www\.)?(?P<domain>(?:[a-z0-9-]+\.)+[a-z]{2,})\s*$", re.I)
 # an address that holds another site's host: a proxy or mirror ("…/host-http-ru.m.wikipedia.org/wiki/…")
