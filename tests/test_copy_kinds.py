@@ -508,3 +508,22 @@ def test_carriers_of_one_wire_story_under_one_dateline_are_copies(store):
     newer = add(store, second["text"], second["outlet"])
     assert document(store, older).copy_of_id == document(store, newer).copy_of_id is not None
     assert document(store, document(store, older).copy_of_id).origin == "wire:AP"
+
+
+def test_a_dated_page_is_the_original_of_an_undated_copy_stored_before_it(store):
+    """An undated mirror of Al Jazeera's Kerch article stored before Al Jazeera's dated page (eval/realstory/kerch)."""
+    mirror, dated = (_page(p) for p in ("kerch-081", "kerch-082"))
+    first = add(store, mirror["text"], mirror["outlet"])
+    second = add(store, dated["text"], dated["outlet"], date(2022, 10, 9))
+    assert document(store, second).copy_of_id is None
+    assert document(store, first).copy_of_id == second
+    assert "dated page" in document(store, first).copy_reason
+
+
+def test_a_text_whose_copies_each_keep_a_different_part_of_it_is_their_original(store):
+    """Three undated carriers of one German agency note (eval/realstory/kerch): krone.at keeps its first two sentences,
+    brennessel.com re-edits it lightly; the two do not match each other, sn.at's fuller text, stored last, matches both."""
+    pages = [_page(p) for p in ("kerch-136", "kerch-137", "kerch-138")]
+    ids = [add(store, p["text"], p["outlet"], language="de") for p in pages]
+    assert document(store, ids[2]).copy_of_id is None
+    assert document(store, ids[0]).copy_of_id == document(store, ids[1]).copy_of_id == ids[2]

@@ -413,13 +413,15 @@ class Side:
     length: int = 0  # characters of text
 
 
-def original_of(new: Side, old: Side, words: float = 0.0) -> tuple[Side, Side, str]:
+def original_of(new: Side, old: Side, words: float = 0.0, bridge: bool = False) -> tuple[Side, Side, str]:
     """(original, copy, reason) for two documents with the same text; `old` was stored first; `words`: the share
-    of the shorter one's word runs in the other.
+    of the shorter one's word runs in the other; `bridge`: `new` matches copies that do not match each other.
 
-    When the dates do not decide, a site's page in its own edition is the original of its page in a language
-    edition ("/ru/…"), and a full text the original of an excerpt of it (the lead paragraphs of an AMP page or an
-    aggregator's snippet): an excerpt cannot be the source of what it leaves out."""
+    When the dates do not decide, a page bearing its date is the original of one bearing none (a site's own
+    page carries the dateline its mirrors and AMP pages drop); then a site's page in its own edition is the
+    original of its page in a language edition ("/ru/…"), a full text the original of an excerpt of it (the lead paragraphs of an AMP page or an
+    aggregator's snippet): an excerpt cannot be the source of what it leaves out; and a text the others each
+    keep a different part of is theirs."""
     for first, second in ((new, old), (old, new)):
         if first.agency and second.stand_in and not first.stand_in:
             return first, second, f"the {first.agency} story itself"
@@ -434,13 +436,18 @@ def original_of(new: Side, old: Side, words: float = 0.0) -> tuple[Side, Side, s
         if new.published < old.published:
             return new, old, "earliest date"
         return old, new, "earliest date"
+    if (new.published is None) != (old.published is None):
+        dated, undated = (new, old) if new.published else (old, new)
+        return dated, undated, "the dated page (the other bears no date)"
     for first, second in ((new, old), (old, new)):
         if first.edition is None and second.edition is not None and _same_outlet(first, second):
             return first, second, f"the site's own edition (the other is its {second.edition!r} edition)"
-    if (new.published is None) == (old.published is None) and words >= EXCERPT_CONTAINED:
+    if words >= EXCERPT_CONTAINED:
         for first, second in ((new, old), (old, new)):
             if second.length <= EXCERPT_LENGTH * first.length:
                 return first, second, "the fuller text (the other is an excerpt of it)"
+    if bridge:
+        return new, old, "the others each keep a part of it"
     return old, new, "first stored"
 
 
@@ -542,6 +549,8 @@ def link(session: Session, document: Document, matches: list[Match]) -> Document
     apart = _kept_apart(session, document)
     root = root_original(session, document)  # a forwarded post is linked to its original before its text is compared
     linked = root.id != document.id
+    groups = {root_original(session, session.get(Document, m.document_id)).id for m in matches}
+    bridge = not linked and len(groups - {root.id}) > 1
     for match in matches:
         other_document = session.get(Document, match.document_id)
         if other_document.content_hash in apart:
@@ -558,7 +567,9 @@ def link(session: Session, document: Document, matches: list[Match]) -> Document
                 _merge(session, wire, member, f"{_copy_of(agency)} (credited; its own page is not stored)", match)
             root, linked = wire, True
             continue
-        original, _, reason = original_of(new, old, match.words)
+        bridging = bridge and root.id == document.id
+        sides = (_side(session, root), _side(session, other)) if bridging else (new, old)
+        original, _, reason = original_of(*sides, match.words, bridge=bridging)
         winner, loser = (first, second) if original.id == first.id else (second, first)
         _merge(session, winner, loser, reason, match)
         root, linked = winner, True
