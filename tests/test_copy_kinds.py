@@ -19,7 +19,7 @@ from factfile.relate.decisions import mark_copy_of, mark_not_copy, move_to_story
 from factfile.relate.fingerprints import containment, fingerprint, name_keys, sentence_agreement, stop_words
 from factfile.relate.outlets import is_republisher
 from factfile.relate.stories import explain
-from factfile.relate.wires import credited_agency, credited_source
+from factfile.relate.wires import credited_agency, credited_source, dateline
 from factfile.relate.write import save
 from factfile.store import Store
 from factfile.store.schema import Document, Outlet
@@ -146,6 +146,7 @@ def test_wire_credits():
     assert credited_agency("МОСКВА, 6 июня. /ТАСС/. Текст") == "TASS"
     assert credited_agency("NEW DELHI, June 6 (IANS) The dam ...") == "IANS"
     assert credited_agency("Text of the story.\n(with AFP)") == "AFP"
+    assert credited_agency("+++UPDATE dpa+++\n\nBei der schweren Explosion auf der Brücke ...") == "dpa"
     assert credited_agency("The governor told Reuters on Tuesday that the dam had burst.") is None
 
 
@@ -452,3 +453,77 @@ def test_a_carrier_crediting_the_agency_finds_another_carrier_by_its_names(store
     credited = add(store, second["text"], second["outlet"], date(2022, 10, 8), language="it")
     assert document(store, uncredited).copy_of_id == document(store, credited).copy_of_id is not None
     assert document(store, document(store, credited).copy_of_id).origin == "wire:ANSA"
+
+
+def test_a_short_re_edited_copy_aligning_nearly_all_its_sentences_is_a_copy():
+    """Two German carriers of one agency note (eval/realstory/kerch), one lightly re-edited: four of five sentences
+    align, too few for a rewrite; two Russian reports of one event (wagner) align as well but share no word runs
+    outside what they quote."""
+    a, b = (fingerprint(_page(p)["text"], "de") for p in ("kerch-137", "kerch-138"))
+    share, aligned = sentence_agreement(a.sentences, b.sentences)
+    assert aligned == 4 and share >= 0.75 and containment(a.words, b.words) < 0.3
+    match = is_copy(a, b, "de")
+    assert match is not None and match.evidence == "re-edited"
+    c, d = (fingerprint(_page(p)["text"], "ru") for p in ("wagner-024", "wagner-026"))
+    share, aligned = sentence_agreement(c.sentences, d.sentences)
+    assert aligned >= 4 and share >= 0.75
+    assert is_copy(c, d, "ru") is None
+
+
+def test_a_sites_own_edition_is_the_original_of_its_language_edition(store):
+    """vikna.tv's Russian edition ("/ru/…") of its Ukrainian item (eval/realstory/kerch), both undated, the
+    Russian one stored first."""
+    russian, ukrainian = (_page(p) for p in ("kerch-013", "kerch-014"))
+    first = add(store, russian["text"], "vikna.tv", language="ru", url=russian["url"])
+    second = add(store, ukrainian["text"], "vikna.tv", language="uk", url=ukrainian["url"])
+    assert document(store, second).copy_of_id is None
+    assert document(store, first).copy_of_id == second
+    assert "own edition" in document(store, first).copy_reason
+
+
+def test_a_full_text_is_the_original_of_its_excerpt_when_dates_do_not_decide(store):
+    """continental.com.ar's AMP page carrying the first paragraphs of its article (eval/realstory/kerch), both
+    undated, the excerpt stored first."""
+    excerpt, full = (_page(p) for p in ("kerch-045", "kerch-046"))
+    first = add(store, excerpt["text"], "continental.com.ar", language="es", url=excerpt["url"])
+    second = add(store, full["text"], "continental.com.ar", language="es", url=full["url"])
+    assert document(store, second).copy_of_id is None
+    assert document(store, first).copy_of_id == second
+    assert "excerpt" in document(store, first).copy_reason
+
+
+def test_carriers_of_one_wire_story_under_one_dateline_are_copies(store):
+    """Two carriers of AP's Kerch bridge story under "KHARKIV, Ukraine (AP) —" (eval/realstory/kerch), one translated
+    back word by word: they share no sentence, but their dateline and the order of their names say one story; two AP
+    stories from Kherson on two days (kakhovka) share the dateline, not the story."""
+    first, second = (_page(p) for p in ("kerch-086", "kerch-087"))
+    assert dateline(first["text"]) == dateline(second["text"]) == "KHARKIV (AP)"
+    a, b = fingerprint(first["text"]), fingerprint(second["text"])
+    assert is_copy(a, b, "en", wire=True) is None
+    match = is_copy(a, b, "en", wire=True, one_dateline=True)
+    assert match is not None and match.evidence == "wire"
+    c, d = (fingerprint(_page(p)["text"]) for p in ("kakhovka-028", "kakhovka-029"))
+    assert is_copy(c, d, "en", wire=True, one_dateline=True) is None
+    older = add(store, first["text"], first["outlet"], date(2022, 10, 8))
+    newer = add(store, second["text"], second["outlet"])
+    assert document(store, older).copy_of_id == document(store, newer).copy_of_id is not None
+    assert document(store, document(store, older).copy_of_id).origin == "wire:AP"
+
+
+def test_a_dated_page_is_the_original_of_an_undated_copy_stored_before_it(store):
+    """An undated mirror of Al Jazeera's Kerch article stored before Al Jazeera's dated page (eval/realstory/kerch)."""
+    mirror, dated = (_page(p) for p in ("kerch-081", "kerch-082"))
+    first = add(store, mirror["text"], mirror["outlet"])
+    second = add(store, dated["text"], dated["outlet"], date(2022, 10, 9))
+    assert document(store, second).copy_of_id is None
+    assert document(store, first).copy_of_id == second
+    assert "dated page" in document(store, first).copy_reason
+
+
+def test_a_text_whose_copies_each_keep_a_different_part_of_it_is_their_original(store):
+    """Three undated carriers of one German agency note (eval/realstory/kerch): krone.at keeps its first two sentences,
+    brennessel.com re-edits it lightly; the two do not match each other, sn.at's fuller text, stored last, matches both."""
+    pages = [_page(p) for p in ("kerch-136", "kerch-137", "kerch-138")]
+    ids = [add(store, p["text"], p["outlet"], language="de") for p in pages]
+    assert document(store, ids[2]).copy_of_id is None
+    assert document(store, ids[0]).copy_of_id == document(store, ids[1]).copy_of_id == ids[2]

@@ -138,6 +138,7 @@ def test_mojibake_and_legacy_encodings_are_repaired(tmp_path):
         ("The statement was distributed via AP on Monday.", "AP"),
         ("Course: Mathematics\n\nStatus: done", None),
         ("Photo credit: Getty Images", None),
+        ("rail cars on fire [Maxar Technologies via AP Photo]\n\nTraffic has resumed on the bridge.", None),
     ],
 )
 def test_declared_original_source(text, source):

@@ -27,7 +27,8 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Za-z .,'’\-]{0,60}?\s*\((?P<name>" + _WIRE_ALT + r")\)\s*[-—–:]|^\((?P<name2>" + _WIRE_ALT + r")\)\s*[-—–:]",
     re.M,
 )
-_VIA = re.compile(r"\bvia\s+(?:the\s+)?(?P<name>" + _WIRE_ALT + r")\b")
+# "via AP", not a picture credit "Maxar Technologies via AP Photo": the agency carried the picture, not the text
+_VIA = re.compile(r"\bvia\s+(?:the\s+)?(?P<name>" + _WIRE_ALT + r")\b(?!\s+(?:[Pp]hotos?|[Ii]mages?|[Vv]ideo|[Ff]ile))")
 _REPUBLISHED = re.compile(
     r"(?:originally\s+(?:published|appeared)|first\s+(?:published|appeared)|republished(?:\s+with\s+permission)?)"
     r"\s+(?:by|in|on|at|from)\s+(?P<name>[A-Z][\w.&'’\- ]{1,60}?)(?=[.,;\n]|\s+(?:on|and|under)\b|$)",

@@ -33,8 +33,10 @@ re-roots the copies already found.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlsplit
 
 import numpy as np
 from sqlalchemy import delete, func, insert, select, update
@@ -60,7 +62,7 @@ from factfile.relate.fingerprints import (
 )
 from factfile.relate.outlets import WIRE_COPY, declares_outlet
 from factfile.relate.templates import slots
-from factfile.relate.wires import AGENCIES, credited_agency, credited_source, outlet_agency
+from factfile.relate.wires import AGENCIES, credited_agency, credited_source, dateline, outlet_agency
 from factfile.relate.wires import domains as source_domains
 from factfile.store.schema import CopyBand, CopyFingerprint, Document, Outlet, Story
 
@@ -98,6 +100,12 @@ REWORDED_SENTENCE = 0.3
 WIRE_SENTENCE = 15
 WIRE_NARRATION = 0.15
 WIRE_NAMES = 0.35
+# A short re-edited copy (a few sentences, each reworded a little, one dropped) aligns fewer sentences than a rewrite
+# needs but nearly all of them, and keeps some word runs outside quotes; reports retelling one statement share its
+# quotes only (under 0.1 of their word runs outside them on eval/realstory), re-edited copies 0.13-0.24. Tuned together.
+RE_EDITED_SENTENCES = 4
+RE_EDITED_AGREEMENT = 0.75
+RE_EDITED_WORDS = 0.1
 MIN_NAMES = 8  # names, numbers and dates a text needs before their order says anything
 NAME_AGREEMENT = 0.6  # share of the shorter name sequence found in order in the other text
 TRANSLATED_NAMES = 10  # in order, before two texts in two languages are one text (a date, a place and a name recur in any report)
@@ -106,6 +114,10 @@ REWORDED_SKELETON = 0.2  # in one language, a name-order match also needs some o
 QUOTED_ONLY = 0.5  # and word runs shared outside quotes too: under half the share of all word runs, the texts share a speech they quote
 TEMPLATE_TOKENS = 150  # templated reports (event notes, agency flashes) are shorter than this
 VERBATIM = 0.9  # word containment above which two texts are one text whatever their figures
+# A text at most 0.6 as long as another, with three quarters of its word runs in it, is an excerpt of it; copies
+# padded with their own paragraphs keep under half of theirs in the original on eval/realstory (tuned together).
+EXCERPT_LENGTH = 0.6
+EXCERPT_CONTAINED = 0.75
 STAND_IN = "wire:"  # origin prefix of a stand-in document for a wire story whose page is not stored
 
 
@@ -131,20 +143,22 @@ class Match:
             return 0.8 * max(self.words, self.skeleton)
         if self.evidence == "paraphrase":
             return min(self.skeleton, self.anchors) * 0.9
-        if self.evidence == "rewritten":
+        if self.evidence in ("rewritten", "re-edited"):
             return 0.7 * self.sentences
         return 0.7 * self.names
 
 
 def is_copy(
     a: Fingerprint, b: Fingerprint, language: str | None = None, same_language: bool = True, same_outlet: bool = False,
-    wire: bool = False,
+    wire: bool = False, one_dateline: bool = False,
 ) -> Match | None:
     """Compare two fingerprints in full; a Match (without document id) when one text copies the other.
 
     Two pages of one outlet share its boilerplate (bylines, teasers, footers), so between them only
     the plain word-run rules count, not the lower bars for spun or partly shared text. `wire`: one of
-    the two credits a wire agency and the other no other one (`one_wire`)."""
+    the two credits a wire agency and the other no other one (`one_wire`); `one_dateline`: both open with
+    that agency's dateline from one place ("KHARKIV, Ukraine (AP) —"), so that telling one story, even
+    re-edited or translated back word by word, they carry one wire story."""
     words = containment(a.words, b.words)
     skeleton = containment(a.skeleton, b.skeleton)
     anchor = containment(a.anchors, b.anchors)
@@ -167,10 +181,13 @@ def is_copy(
         match.evidence = "spun"
     elif not same_outlet and long_enough and words >= SHARED_WORDS and narration >= SHARED_WORDS:
         match.evidence = "containment"
-    elif not same_outlet and wire and one_story and _wire_sentence(a, b):
+    elif not same_outlet and wire and one_story and (one_dateline or _wire_sentence(a, b)):
         match.evidence = "wire"
     elif names >= NAME_AGREEMENT and skeleton >= REWORDED_SKELETON and narration >= words * QUOTED_ONLY:
         match.evidence = "reworded"
+    elif not same_outlet and one_story and min(words, narration) >= RE_EDITED_WORDS and _re_edited(a, b):
+        match.evidence = "re-edited"
+        match.sentences = sentence_agreement(a.sentences, b.sentences)[0]
     elif not same_outlet and one_story and _rewritten(a, b):
         match.evidence = "rewritten"
         match.sentences = sentence_agreement(a.sentences, b.sentences)[0]
@@ -184,6 +201,16 @@ def is_copy(
 def _rewritten(a: Fingerprint, b: Fingerprint) -> bool:
     """Sentences aligned in order, each pair sharing most of its content words."""
     return _sentences_agree(a, b.sentences) and aligned_closeness(a.sentences, b.sentences) >= REWORDED_SENTENCE
+
+
+def _re_edited(a: Fingerprint, b: Fingerprint) -> bool:
+    """Nearly all sentences of the shorter text aligned in order, each sharing some of its content words."""
+    return _mostly_aligned(a, b.sentences) and aligned_closeness(a.sentences, b.sentences) >= REWORDED_SENTENCE
+
+
+def _mostly_aligned(a: Fingerprint, sentences: list[frozenset[str]]) -> bool:
+    share, aligned = sentence_agreement(a.sentences, sentences)
+    return aligned >= RE_EDITED_SENTENCES and share >= RE_EDITED_AGREEMENT
 
 
 def _sentences_agree(a: Fingerprint, sentences: list[frozenset[str]]) -> bool:
@@ -227,6 +254,7 @@ class Sketch:
 
     print: Fingerprint
     signatures: dict[str, np.ndarray]
+    dateline: str | None = None  # a wire story's "PLACE (Agency)"
 
     def keys(self, kinds: tuple[str, ...] = KINDS) -> list[int]:
         return [key for kind in kinds for key in band_keys(self.signatures[kind], kind)]
@@ -234,7 +262,7 @@ class Sketch:
 
 def sketch(text: str, language: str | None, with_anchors: bool = True) -> Sketch:
     print_ = fingerprint(text, language, with_anchors)
-    return Sketch(print_, {kind: signature(print_.view(kind), kind) for kind in KINDS})
+    return Sketch(print_, {kind: signature(print_.view(kind), kind) for kind in KINDS}, dateline(text))
 
 
 def find_copies(session: Session, text: str, language: str | None, exclude: int | None = None) -> list[Match]:
@@ -300,17 +328,22 @@ def _matches(
         .where(Document.id.in_(likely + worded + carried))
     ):
         wire = one_wire(credits, credited_agency(text, declared))
-        if document_id in carried and not (wire and _shared(new.print.words, word_shingles(text)) >= WIRE_SENTENCE):
+        one_dateline = wire and new.dateline is not None and new.dateline == dateline(text)
+        if one_dateline:
+            pass  # another carrier of the wire story filed from the same place: read in full
+        elif document_id in carried and not (wire and _shared(new.print.words, word_shingles(text)) >= WIRE_SENTENCE):
             continue  # found only by its names as another carrier of the credited wire story: it must share a sentence
-        if document_id in worded and not (
-            _sentences_agree(new.print, content_sentences(text, other_language))
+        elif document_id in worded and not (
+            _sentences_agree(new.print, sentences := content_sentences(text, other_language))
+            or _mostly_aligned(new.print, sentences)
             or containment(new.print.words, shingles := word_shingles(text)) >= SPUN_WORDS
             or (wire and _shared(new.print.words, shingles) >= WIRE_SENTENCE)
         ):
             continue  # found only by its content words: its sentences or word runs decide before the whole text is read
         same = _base(language) == _base(other_language)
         same_outlet = outlet_id is not None and outlet_id == other_outlet
-        match = is_copy(new.print, fingerprint(text, other_language), language, same_language=same, same_outlet=same_outlet, wire=wire)
+        match = is_copy(new.print, fingerprint(text, other_language), language, same_language=same, same_outlet=same_outlet, wire=wire,
+                        one_dateline=one_dateline)
         if match is not None:
             match.document_id = document_id
             matches.append(match)
@@ -358,6 +391,13 @@ def index(session: Session, entries: dict[int, Sketch]) -> None:
     )
 
 
+_EDITION = re.compile(r"/([a-z]{2})(?:[-_][a-zA-Z]{2})?(?:/|$)")
+LANGUAGE_CODES = frozenset(
+    "ar az be bg bs ca cs da de el en es et fa fi fr he hi hr hu hy id it ja ka kk ko ky lt lv mk ms nl no pl pt ro ru "
+    "sk sl sq sr sv tg th tk tr uk ur uz vi zh".split()
+)
+
+
 @dataclass(slots=True)
 class Side:
     """What decides which of two matching documents is the original."""
@@ -369,10 +409,19 @@ class Side:
     credits: str | None = None  # the wire agency the text credits
     agency: str | None = None  # the agency whose own story this is (its page, or a stand-in)
     stand_in: bool = False
+    edition: str | None = None  # the language edition its address names ("/ru/…" on a site whose own pages have none)
+    length: int = 0  # characters of text
 
 
-def original_of(new: Side, old: Side) -> tuple[Side, Side, str]:
-    """(original, copy, reason) for two documents with the same text; `old` was stored first."""
+def original_of(new: Side, old: Side, words: float = 0.0, bridge: bool = False) -> tuple[Side, Side, str]:
+    """(original, copy, reason) for two documents with the same text; `old` was stored first; `words`: the share
+    of the shorter one's word runs in the other; `bridge`: `new` matches copies that do not match each other.
+
+    When the dates do not decide, a page bearing its date is the original of one bearing none (a site's own
+    page carries the dateline its mirrors and AMP pages drop); then a site's page in its own edition is the
+    original of its page in a language edition ("/ru/…"), a full text the original of an excerpt of it (the lead paragraphs of an AMP page or an
+    aggregator's snippet): an excerpt cannot be the source of what it leaves out; and a text the others each
+    keep a different part of is theirs."""
     for first, second in ((new, old), (old, new)):
         if first.agency and second.stand_in and not first.stand_in:
             return first, second, f"the {first.agency} story itself"
@@ -387,7 +436,31 @@ def original_of(new: Side, old: Side) -> tuple[Side, Side, str]:
         if new.published < old.published:
             return new, old, "earliest date"
         return old, new, "earliest date"
+    if (new.published is None) != (old.published is None):
+        dated, undated = (new, old) if new.published else (old, new)
+        return dated, undated, "the dated page (the other bears no date)"
+    for first, second in ((new, old), (old, new)):
+        if first.edition is None and second.edition is not None and _same_outlet(first, second):
+            return first, second, f"the site's own edition (the other is its {second.edition!r} edition)"
+    if words >= EXCERPT_CONTAINED:
+        for first, second in ((new, old), (old, new)):
+            if second.length <= EXCERPT_LENGTH * first.length:
+                return first, second, "the fuller text (the other is an excerpt of it)"
+    if bridge:
+        return new, old, "the others each keep a part of it"
     return old, new, "first stored"
+
+
+def _same_outlet(a: Side, b: Side) -> bool:
+    return a.outlet is not None and b.outlet is not None and a.outlet.id == b.outlet.id
+
+
+def edition(url: str | None) -> str | None:
+    """The language a page's address files it under ("https://vikna.tv/ru/video/…" -> "ru"), else None."""
+    if not url:
+        return None
+    found = _EDITION.match(urlsplit(url).path)
+    return found.group(1) if found and found.group(1) in LANGUAGE_CODES else None
 
 
 def _copy_of(source: str) -> str:
@@ -407,7 +480,7 @@ def _side(session: Session, document: Document) -> Side:
     credits = credited_source(document.text, document.declared_source, document.title, document.url)
     own = outlet_agency(outlet) or (credits if credits and outlet is not None and declares_outlet(credits, outlet) else None)
     return Side(document.id, document.published, document.declared_source, outlet, credits,
-                own if own and credits in (None, own) else None)
+                own if own and credits in (None, own) else None, edition=edition(document.url), length=len(document.text))
 
 
 def root_original(session: Session, document: Document) -> Document:
@@ -476,6 +549,8 @@ def link(session: Session, document: Document, matches: list[Match]) -> Document
     apart = _kept_apart(session, document)
     root = root_original(session, document)  # a forwarded post is linked to its original before its text is compared
     linked = root.id != document.id
+    groups = {root_original(session, session.get(Document, m.document_id)).id for m in matches}
+    bridge = not linked and len(groups - {root.id}) > 1
     for match in matches:
         other_document = session.get(Document, match.document_id)
         if other_document.content_hash in apart:
@@ -492,7 +567,9 @@ def link(session: Session, document: Document, matches: list[Match]) -> Document
                 _merge(session, wire, member, f"{_copy_of(agency)} (credited; its own page is not stored)", match)
             root, linked = wire, True
             continue
-        original, _, reason = original_of(new, old)
+        bridging = bridge and root.id == document.id
+        sides = (_side(session, root), _side(session, other)) if bridging else (new, old)
+        original, _, reason = original_of(*sides, match.words, bridge=bridging)
         winner, loser = (first, second) if original.id == first.id else (second, first)
         _merge(session, winner, loser, reason, match)
         root, linked = winner, True

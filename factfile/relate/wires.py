@@ -62,6 +62,8 @@ _CREDITS = [
     (re.compile(r"^[^\n]{0,80}?[—–-]\s*(?P<name>" + _ALT + r")\s*[.:]", re.M), "head"),
     # a title in the source's namespace: "Русская Википедия:Разрушение …", "Reuters: Ukraine says …"
     (re.compile(r"\A\s*(?:\w+\s)?(?P<name>" + _ALT + r"):"), "head"),
+    # a ticker line "+++UPDATE dpa+++"
+    (re.compile(r"\+{2,}[ \t]*(?:[A-Z]+[ \t]+)?(?P<name>" + _ALT + r")[ \t]*\+{2,}"), "head"),
     # "... Nova Kakhovka Dam - Reuters  A vast ...", "© Reuters. FILE PHOTO", "(dpa-AFX)"
     (re.compile(r"(?:\s[—–-]|©)\s*(?P<name>" + _ALT + r")(?=[\s.:,]|$)(?!\s+(?:said|says|reported|reports|news agency))"), "head"),
     (re.compile(r"\((?P<name>" + _ALT + r")-[A-Z]+\)"), "head"),
@@ -96,6 +98,17 @@ def credited_agency(text: str, declared_source: str | None = None) -> str | None
                 return found
     if _REUTERS_TRAILER.search(text[-600:]):
         return "Reuters"
+    return None
+
+
+# "KHARKIV, Ukraine (AP) —", "MOSCOW, June 6 (Reuters) -": the place an agency files a story from, opening a line
+_DATELINE = re.compile(r"^[ \t]*(?P<place>[A-Z][A-Z .'’-]{1,40}?)\b[^\n(]{0,40}?\((?P<name>" + _ALT + r")\)", re.M)
+
+
+def dateline(text: str) -> str | None:
+    """The dateline a wire story opens with, as "PLACE (Agency)", or None."""
+    if (found := _DATELINE.search(text[:600])) and (name := agency(found.group("name"))):
+        return f"{found.group('place').strip()} ({name})"
     return None
 
 
