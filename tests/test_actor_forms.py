@@ -270,3 +270,17 @@ def test_a_head_of_state_written_by_adjective_or_by_country_is_one_office(tmp_pa
         _, live = live_actors(session)
     assert live["белорусского лидера"] == live["Александр Лукашенко"]
     assert live.get("Российский лидер") != live["Александр Лукашенко"]
+
+
+def test_a_countrys_armed_forces_never_join_anothers_by_their_shared_acronym(tmp_path):
+    """A larger store joined "ЗС РФ" (Russia's armed forces) to Ukraine's record as "same name as “Armed
+    Forces Ukraine”": the article wrote both, and its chain key left the country out."""
+    store = ingested(tmp_path, {
+        "a.txt": "Генштаб ЗС України заявив, що ЗС РФ відступили з позицій біля Херсона. ЗС України продовжують наступ.",
+        "b.txt": "Генштаб ЗС України повідомив про нові удари. ЗС України знищили склад боєприпасів під Бахмутом.",
+    })
+    with store.session() as session:
+        _, actors = live_actors(session)
+        names = {actor: set(session.scalars(select(s.Alias.name).where(s.Alias.actor_id == actor))) for actor in set(actors.values())}
+    assert actors["ЗС РФ"] != actors["ЗС України"]
+    assert "Armed Forces Russia" not in names[actors["ЗС України"]] and "Armed Forces Ukraine" not in names[actors["ЗС РФ"]]

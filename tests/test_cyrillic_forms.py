@@ -162,3 +162,20 @@ def test_a_name_stops_at_a_line_break_and_at_the_next_persons_first_name():
     found = _mentions("Алексей Данилов Михаил Подоляк Россия Украина Крым происшествия закон общество.\n\nПодоляк: Крымский мост — это начало.")
     assert found["Алексей Данилов"][0] == "Алексей Данилов"
     assert found["Михаил Подоляк"][0] == found["Подоляк"][0] == "Михаил Подоляк"
+
+
+def test_a_bodys_acronym_carries_its_countrys_letter():
+    """eval/realstory (Kerch): "SBU"/"СБУ" and "Security Service of Ukraine" were two actors, "СК РФ" and "СКР" two."""
+    chains = _chains("Про це повідомила Служба безпеки України. Як заявили у Збройних силах України, удар завдано вночі.", "uk")
+    assert {"СБУ", "SBU"} <= set(chains["Служба безпеки України"].aliases)
+    assert "ЗСУ" in chains["Збройний сила України"].aliases
+    assert "СКР" in _chains("В СК РФ возбудили дело.")["СК РФ"].aliases
+
+
+def test_one_bodys_name_with_two_countries_is_two_bodies():
+    """A larger store joined "ЗС РФ" (Russia's armed forces) to Ukraine's: the chain key left the country out."""
+    chains = _chains("Генштаб ЗС України заявив, що ЗС РФ відступили. ЗС атакували.", "uk")
+    assert "ЗС РФ" not in chains["ЗС України"].aliases and "Armed Forces Russia" not in chains["ЗС України"].aliases
+    assert "Armed Forces Ukraine" not in chains["ЗС РФ"].aliases
+    found = _mentions("В СК РФ возбудили дело, сообщили в СК.")
+    assert found["СК"][0] == found["СК РФ"][0] == "СК РФ"  # the body of the one country the article gives it

@@ -450,10 +450,11 @@ def chains(analysis: Analysis, reading: Reading) -> list[Chain]:
     surnames: dict[str, str] = {}
     order = sorted(range(len(analysis.mentions)), key=lambda i: (-len(reading.lemmas[i].split()), i))
     text = analysis.article.text
+    owned = _owned_keys(analysis, reading)
     for i in order:
         mention = analysis.mentions[i]
         lemma = reading.lemmas[i]
-        key = name_key(_COUNTRY_GENITIVE.sub("", lemma) if mention.label == "ORG" else lemma) or name_key(lemma)
+        key = _body_key(lemma, owned) if mention.label == "ORG" else name_key(lemma)
         if not key:
             continue
         if mention.label == "PERSON" and " " not in key and key in surnames:
@@ -462,7 +463,7 @@ def chains(analysis: Analysis, reading: Reading) -> list[Chain]:
             outer = next((j for j in range(len(analysis.mentions)) if analysis.mentions[j].span.end <= mention.span.start
                           and text[analysis.mentions[j].span.end:mention.span.start].strip() == "("), None)
             if outer is not None and name_key(reading.lemmas[outer]):
-                key = name_key(reading.lemmas[outer])
+                key = _body_key(reading.lemmas[outer], owned)
             mention.role = "acronym"
         groups[key].append(i)
         label_of.setdefault(key, mention.label)
@@ -494,6 +495,45 @@ def chains(analysis: Analysis, reading: Reading) -> list[Chain]:
     return result
 
 
+_COUNTRY_OF_GENITIVE = {
+    "россии": "Russia", "рф": "Russia", "российской федерации": "Russia", "украины": "Ukraine", "україни": "Ukraine",
+    "белоруссии": "Belarus", "беларуси": "Belarus", "білорусі": "Belarus", "сша": "United States",
+}
+
+
+def _country_after(name: str) -> tuple[str, str | None]:
+    """"ФСБ России" → ("ФСБ", "Russia"): a body's name without the country written after it, and that country."""
+    match = _COUNTRY_GENITIVE.search(name)
+    if match is None or match.end() != len(name.rstrip()):
+        return name, None
+    return name[:match.start()], _COUNTRY_OF_GENITIVE[match.group(1).casefold()]
+
+
+def _owned_keys(analysis: Analysis, reading: Reading) -> dict[str, set[str]]:
+    """For each organisation's name without its country, the countries the article gives it ("ЗС" →
+    {Russia, Ukraine} when it writes both "ЗС РФ" and "ЗС України")."""
+    owned: dict[str, set[str]] = defaultdict(set)
+    for i, mention in enumerate(analysis.mentions):
+        if mention.label == "ORG":
+            bare, country = _country_after(reading.lemmas[i])
+            if country and name_key(bare):
+                owned[name_key(bare)].add(country)
+    return owned
+
+
+def _body_key(lemma: str, owned: dict[str, set[str]]) -> str:
+    """The chain key of an organisation: its name with its country ("ФСБ России" and "ФСБ РФ" are one,
+    "ЗС РФ" and "ЗС України" two); a name written without a country is the body of the one country the
+    article gives that name, and its own when it gives it two (a country's bodies never join another's)."""
+    bare, country = _country_after(lemma)
+    key = name_key(bare)
+    if not key:
+        return name_key(lemma)
+    if country is None and len(owned.get(key, ())) == 1:
+        (country,) = owned[key]
+    return f"{key} @{country.casefold()}" if country else key
+
+
 def comparable_forms(chain: Chain, reading: Reading, members: list[int]) -> list[tuple[str, str]]:
     """Latin forms of a chain's Cyrillic names: romanised names and acronyms, word-by-word translations
     of descriptive organisation names, and the proper name quoted inside one ("ЧВК «Вагнер»" → Wagner)."""
@@ -517,7 +557,9 @@ def comparable_forms(chain: Chain, reading: Reading, members: list[int]) -> list
             for latin in romanizations(bare, reading.language):
                 forms.append((latin, f"romanised from “{name}”"))
     if chain.label == "ORG":
-        forms += _initials(chain.name)
+        for name in dict.fromkeys(names):
+            for initials, reason in _initials(name):
+                forms += [(initials, reason)] + [(latin, f"romanised from “{initials}”, {reason}") for latin in romanizations(initials, reading.language)]
     for name in dict.fromkeys(quoted):
         if not _descriptive(name, reading.language):
             for latin in romanizations(name, reading.language):
@@ -525,13 +567,32 @@ def comparable_forms(chain: Chain, reading: Reading, members: list[int]) -> list
     return forms
 
 
+# The letter a body's acronym gives its country: СБУ (Служба безпеки України), СКР (Следственный комитет России).
+_COUNTRY_LETTER = {"Russia": "Р", "Ukraine": "У", "Belarus": "Б"}
+
+
 def _initials(name: str) -> list[tuple[str, str]]:
     """"Федеральная служба безопасности России" goes by ФСБ: the initials of a descriptive name of three
-    words or more (its country left out), as Russian and Ukrainian write them."""
-    words = re.findall(r"[\w'’ʼ-]+", _COUNTRY_GENITIVE.sub("", name))
-    if len(words) < 3 or not all(w[:1].isalpha() for w in words) or not has_cyrillic(name) or _QUOTED.search(name):
+    words or more (its country left out), as Russian and Ukrainian write them; and, as they write a
+    body's acronym with its country's letter, "Служба безпеки України" goes by СБУ and "СК РФ" by СКР."""
+    if not has_cyrillic(name) or _QUOTED.search(name):
         return []
-    return [("".join(w[0] for w in words).upper(), f"the initials of “{name}”")]
+    bare, country = _country_after(name)
+    words = re.findall(r"[\w'’ʼ-]+", bare)
+    if not words or not all(w[:1].isalpha() for w in words):
+        return []
+    letters = "".join(w[0] for w in words).upper()
+    forms = []
+    if len(words) >= 3:
+        forms.append((letters, f"the initials of “{name}”"))
+    letter = _COUNTRY_LETTER.get(country or "")
+    if letter and (len(words) >= 2 or _ACRONYM_WORD.fullmatch(words[0])):
+        acronym = (words[0] if len(words) == 1 else letters) + letter
+        forms.append((acronym, f"the initials of “{name}” with its country’s letter"))
+    return forms
+
+
+_ACRONYM_WORD = re.compile(r"[А-ЯЁІЇЄ]{2,5}")
 
 
 _COUNTRY_ADJECTIVES = {"Russia": "Russian", "Ukraine": "Ukrainian", "Belarus": "Belarusian"}
