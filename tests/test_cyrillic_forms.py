@@ -179,3 +179,20 @@ def test_one_bodys_name_with_two_countries_is_two_bodies():
     assert "Armed Forces Ukraine" not in chains["ЗС РФ"].aliases
     found = _mentions("В СК РФ возбудили дело, сообщили в СК.")
     assert found["СК"][0] == found["СК РФ"][0] == "СК РФ"  # the body of the one country the article gives it
+
+
+def test_a_body_named_with_the_ministry_it_belongs_to_is_one_name_and_keeps_its_own():
+    """eval/realstory (Kerch): "Главное управление разведки минобороны Украины" was cut before the ministry
+    (in small letters or not), declined "Главное управления разведки", and never met "ГУР"."""
+    chains = _chains("Об этом сообщило Главное управление разведки минобороны Украины. По данным Главного управления "
+                     "разведки Минобороны Украины, удар нанесли ночью.")
+    (body,) = [c for c in chains.values() if c.name.startswith("Главное управление разведки")]
+    assert body.name.casefold() == "главное управление разведки минобороны украины" and len(body.mentions) == 2
+    assert {"Главное управление разведки Украины", "ГУР"} <= set(body.aliases)
+    assert "Минобороны Украины" not in chains  # the ministry is named, not mentioned as the actor
+
+
+def test_a_contracted_word_gives_no_initials():
+    """"Главное разведуправление Украины" is not the ГРУ (Russia's military intelligence)."""
+    chains = _chains("Представитель Главного разведуправления минобороны Украины сказал это.")
+    assert not any("ГРУ" in c.aliases for c in chains.values())

@@ -61,6 +61,7 @@ class Reading:
     tokens: list[Token]
     lemmas: dict[int, str] = field(default_factory=dict)  # mention index -> nominative name
     quoted: dict[int, str] = field(default_factory=dict)  # mention index -> the quoted proper name inside it
+    own: dict[int, str] = field(default_factory=dict)  # mention index -> a body's own name, without the body it belongs to
 
 
 def read(analysis: Analysis, language: str) -> Reading:
@@ -84,6 +85,11 @@ def read(analysis: Analysis, language: str) -> Reading:
             reading.quoted[index] = nominative([t for t in tokens if quote.start(1) <= t.start and t.end <= quote.end(1)], "ORG", quote.group(1))
         elif label == "ORG" and len(inside) == 2 and inside[0].text in GROUP_TYPES:
             reading.quoted[index] = nominative(inside[1:], "PERSON", inside[1].text)  # "ЧВК Вагнера": Вагнер
+        parent = _parent_at(inside, text) if label == "ORG" else None
+        if parent:
+            bare, country = _country_after(text[start:end])
+            own = nominative(inside[:parent], "ORG", text[start:inside[parent].start])
+            reading.own[index] = f"{own}{text[len(bare) + start:end]}" if country else own
     analysis.chains = chains(analysis, reading)
     return reading
 
@@ -168,7 +174,7 @@ def _name_spans(text: str, tokens: list[Token], analysis: Analysis) -> list[tupl
     found += _forces(tokens)
     found = _typed_names(text, tokens, found)
     found += _bracketed_acronyms(text, found)
-    found = _with_country(text, tokens, _longest(found))
+    found = _with_parent(text, tokens, _with_country(text, tokens, _longest(found)))
     found = _joined_persons(text, tokens, found)
     found = _longest(found + _lowercase_persons(text, tokens, found))
     return _longest(found + _surnames_again(tokens, found))
@@ -261,6 +267,42 @@ def _with_country(text: str, tokens: list[Token], spans: list[tuple[int, int, st
             result.pop()
         result.append((start, end, label))
     return [s for s in result if not any(o is not s and o[2] == "ORG" and o[0] <= s[0] and s[1] <= o[1] for o in result)]
+
+
+# Bodies other bodies belong to, written after them in the genitive: "Главное управление разведки
+# Минобороны Украины" (Ukraine's defence ministry's intelligence directorate).
+_PARENT_BODIES = frozenset({
+    "минобороны", "міноборони", "министерство", "міністерство", "мвд", "мвс", "мид", "мзс", "фсб", "сбу", "генштаб", "мо",
+})
+
+
+def _parent_at(inside: list[Token], text: str) -> int | None:
+    """Where, in an organisation's name, the country's body it belongs to begins ("минобороны Украины"
+    of "Главное управление разведки минобороны Украины"), or None."""
+    for k, token in enumerate(inside[1:], 1):
+        if token.lemma.casefold() in _PARENT_BODIES and token.has("gent") and _country_after(text[inside[0].start:inside[-1].end])[1]:
+            return k
+    return None
+
+
+def _with_parent(text: str, tokens: list[Token], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"Главное управление разведки" + "Минобороны Украины": a body's name runs on over the country's
+    body it belongs to, named right after it in the genitive; one name, the subordinate body's."""
+    after = {}  # the first token after each place in the text
+    for token in reversed(tokens):
+        after[token.start] = token
+    following = {t.end: next_token for t, next_token in zip(tokens, tokens[1:], strict=False)}
+    result: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        if result and result[-1][1] > start:
+            continue  # inside the body just run on
+        token = following.get(end) if label == "ORG" else None
+        country = _COUNTRY_GENITIVE.match(text, token.end) if token is not None else None
+        if token is not None and country and _adjacent(text, end, token.start) and token.lemma.casefold() in _PARENT_BODIES \
+                and token.has("gent"):
+            end = country.end()  # "минобороны Украины", small letters or not
+        result.append((start, end, label))
+    return result
 
 
 def _surnames_again(tokens: list[Token], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -389,7 +431,7 @@ def nominative(tokens: list[Token], label: str, surface: str) -> str:
         return clean_name(surface)
     if label == "PERSON":  # initials ("Е. Пригожина") are left out of the name compared
         return " ".join(_cased(_person_lemma(t), t.text) for t in words if len(t.text) > 1) or clean_name(surface)
-    head = next((i for i, t in enumerate(words) if _noun(t) is not None), None)
+    head = next((i for i, t in enumerate(words) if _noun(t) is not None and not _adjective_before_noun(t, words[i + 1:i + 2])), None)
     out = []
     head_parse = _noun(words[head]) if head is not None else None
     gender = next((g for g in ("masc", "femn", "neut") if head_parse is not None and _tagged(head_parse, g)), "masc")
@@ -432,6 +474,12 @@ def _noun(token: Token):
     nouns = [p for p in token.parses[:3] if p.tag.POS == "NOUN"]
     geo = [p for p in nouns if _tagged(p, "Geox")]
     return (geo or nouns or [None])[0] if token.parses and token.parses[0].tag.POS != "ADJF" else None
+
+
+def _adjective_before_noun(token: Token, following: list[Token]) -> bool:
+    """"Главного управления": a word the dictionary reads first as a noun ("главное") but also as an
+    adjective, before a noun, is that noun's adjective."""
+    return bool(following) and any(p.tag.POS == "ADJF" for p in token.parses[:3]) and _noun(following[0]) is not None
 
 
 def _agreeing(token: Token, gender: str) -> str:
@@ -487,6 +535,11 @@ def chains(analysis: Analysis, reading: Reading) -> list[Chain]:
             if lemma != name and lemma not in chain.aliases:
                 chain.aliases.append(lemma)
                 chain.alias_reasons[lemma] = "acronym in brackets after the name" if analysis.mentions[i].role == "acronym" else "same name, declined"
+        for i in members:
+            own = reading.own.get(i)
+            if own and own != chain.name and own not in chain.aliases:
+                chain.aliases.append(own)
+                chain.alias_reasons[own] = f"its own name, without the body it belongs to (“{reading.lemmas[i]}”)"
         for form, reason in comparable_forms(chain, reading, members):
             if form not in chain.aliases and form != chain.name:
                 chain.aliases.append(form)
@@ -586,6 +639,8 @@ def _initials(name: str) -> list[tuple[str, str]]:
     if len(words) >= 3:
         forms.append((letters, f"the initials of “{name}”"))
     letter = _COUNTRY_LETTER.get(country or "")
+    if any(_contracted(w) for w in words):
+        return []  # "Главное разведуправление": initials are of whole words, a contraction's are not these
     if letter and (len(words) >= 2 or _ACRONYM_WORD.fullmatch(words[0])):
         acronym = (words[0] if len(words) == 1 else letters) + letter
         forms.append((acronym, f"the initials of “{name}” with its country’s letter"))
@@ -593,6 +648,13 @@ def _initials(name: str) -> list[tuple[str, str]]:
 
 
 _ACRONYM_WORD = re.compile(r"[А-ЯЁІЇЄ]{2,5}")
+_WHOLE_WORDS = tuple(w for w in LEXICON if len(w) >= 6 and " " not in w)
+
+
+def _contracted(word: str) -> bool:
+    """"разведуправление", "Генпрокуратура", "Минобороны": a word contracted from two, the second whole."""
+    lower = word.casefold()
+    return any(lower.endswith(w) and len(lower) >= len(w) + 3 for w in _WHOLE_WORDS)
 
 
 _COUNTRY_ADJECTIVES = {"Russia": "Russian", "Ukraine": "Ukrainian", "Belarus": "Belarusian"}
