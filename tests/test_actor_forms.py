@@ -284,3 +284,22 @@ def test_a_countrys_armed_forces_never_join_anothers_by_their_shared_acronym(tmp
         names = {actor: set(session.scalars(select(s.Alias.name).where(s.Alias.actor_id == actor))) for actor in set(actors.values())}
     assert actors["ЗС РФ"] != actors["ЗС України"]
     assert "Armed Forces Russia" not in names[actors["ЗС України"]] and "Armed Forces Ukraine" not in names[actors["ЗС РФ"]]
+
+
+def test_a_lone_surname_on_a_page_read_without_a_model_joins_the_person(tmp_path):
+    """eval/realstory (Kerch): "Khusnullin" on an Italian page, guessed an organisation, was an actor of its own."""
+    store = ingested(tmp_path, {
+        "a.txt": "Russian Deputy Prime Minister Marat Khusnullin said on Saturday that the Crimean Bridge would be repaired quickly.",
+        "b.txt": "Il vicepremier russo Khusnullin ha detto sabato che il ponte di Crimea sarà riparato entro pochi mesi, secondo la Tass.",
+    })
+    with store.session() as session:
+        _, actors = live_actors(session)
+    assert actors["Khusnullin"] == actors["Marat Khusnullin"]
+
+
+def test_a_place_before_a_persons_name_is_cut_off_in_other_languages():
+    analysis = analyse_other(Article(origin="t", text="Lo ha riferito il leader filorusso della Crimea Serghei Aksyonov, citato dalla Tass. "
+                                     "Aksyonov ha detto che il traffico è ripreso.", content_hash="it", language="it"))
+    names = {c.name: c for c in analysis.chains}
+    assert "Serghei Aksyonov" in names and "Crimea Serghei Aksyonov" not in names
+    assert len(names["Serghei Aksyonov"].mentions) == 2

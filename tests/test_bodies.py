@@ -39,3 +39,11 @@ def test_the_bodys_span_is_its_mention_and_its_chain_carries_the_english_forms()
     (chain,) = [c for c in analysis.chains if c.label == "ORG"]
     assert chain.name == "Comité national antiterroriste russe"
     assert signature("National Anti-Terrorism Committee") in {signature(a) for a in chain.aliases}
+
+
+def test_a_body_in_small_letters_needs_its_country_and_goes_by_its_english_name():
+    assert find("i servizi di sicurezza hanno agito.", "it") == []  # whose services, the text does not say
+    text = "Secondo il ministero della difesa russo, l'attacco è stato respinto."
+    analysis = analyse(Article(origin="test", text=text, content_hash="m", language="it"))
+    (chain,) = [c for c in analysis.chains if c.label == "ORG"]
+    assert chain.name == "Russian Ministry Defense" and "ministero della difesa russo" in chain.aliases

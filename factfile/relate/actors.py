@@ -328,7 +328,7 @@ def _best_match(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool
     totals, surnames = pool.totals, pool.surnames
     for name in names:
         for candidate in pool.near(name):
-            evidence = _evidence(name, kind, candidate)
+            evidence = _evidence(name, "person" if kind_guessed and candidate.kind == "person" else kind, candidate)
             if evidence is None:
                 continue
             strength, reason = evidence

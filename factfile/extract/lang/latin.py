@@ -60,6 +60,8 @@ def analyse(analysis: Analysis, language: str) -> None:
         while words and _common(words[-1], language) and not (len(words) > 1 and (_group_word(words[-1]) or _group_word(words[-2]))) \
                 and full is None:
             words = words[:-1]
+        if len(words) >= 3 and gazetteer.lookup(words[0]) and first_name_gender(" ".join(words[:2])) is None:
+            words = words[1:]  # "della Crimea Serghei Aksyonov": the place, then the person
         if not words:
             continue
         start = text.index(words[0], match.start())
@@ -100,6 +102,10 @@ def analyse(analysis: Analysis, language: str) -> None:
             chain.alias_reasons[alias] = f"“{mention.span.text}”: the armed forces of {country}"
     for mention, forms in named_bodies:
         chain = analysis.chains[mention.chain]
+        if chain.name.islower():  # "ministerio de Defensa ruso" goes by its English name, its words in small letters an alias
+            chain.aliases.append(chain.name)
+            chain.alias_reasons[chain.name] = "its words in small letters"
+            chain.name = forms[0]
         for form in forms:
             if form not in chain.aliases and form != chain.name:
                 chain.aliases.append(form)
