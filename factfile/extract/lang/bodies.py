@@ -102,7 +102,7 @@ def find(text: str, language: str) -> list[tuple[int, int, list[str]]]:
             if country:
                 adjective = _ADJECTIVE.get(country, country)
                 forms.insert(0, f"{adjective} {english}")
-            if country or words[first].group(0)[:1].isupper():  # "services de renseignement": whose, the text does not say
+            if country or len(meaning) >= 3 or words[first].group(0)[:1].isupper():  # "services de renseignement": whose, the text does not say
                 found.append((words[first].start(), words[last].end(), forms))
             i = last + 1
         else:
