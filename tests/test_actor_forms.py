@@ -303,3 +303,16 @@ def test_a_place_before_a_persons_name_is_cut_off_in_other_languages():
     names = {c.name: c for c in analysis.chains}
     assert "Serghei Aksyonov" in names and "Crimea Serghei Aksyonov" not in names
     assert len(names["Serghei Aksyonov"].mentions) == 2
+
+
+def test_an_article_naming_two_stored_organisations_as_one_joins_them(tmp_path):
+    """eval/realstory (Kerch): "СБУ" and "Security Service of Ukraine" were two actors, stored apart by
+    articles that each gave one name, and an article giving both joined only one of them."""
+    store = ingested(tmp_path, {
+        "a.txt": "Співробітники СБУ затримали агента російських спецслужб у Києві в суботу ввечері.",
+        "b.txt": "The Security Service of Ukraine said on Saturday that it had detained a Russian agent in Kyiv.",
+        "c.txt": "Про це повідомила Служба безпеки України. Співробітники СБУ затримали ще одного агента в Одесі.",
+    })
+    with store.session() as session:
+        _, actors = live_actors(session)
+    assert actors["СБУ"] == actors["Security Service of Ukraine"] == actors["Служба безпеки України"]
