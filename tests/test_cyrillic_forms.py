@@ -196,3 +196,21 @@ def test_a_contracted_word_gives_no_initials():
     """"Главное разведуправление Украины" is not the ГРУ (Russia's military intelligence)."""
     chains = _chains("Представитель Главного разведуправления минобороны Украины сказал это.")
     assert not any("ГРУ" in c.aliases for c in chains.values())
+
+
+def test_a_press_office_speaks_for_its_body():
+    """eval/realstory (Kerch, Wagner): "ЦОС ФСБ", "Центра общественных связей ФСБ" had no mention of the FSB."""
+    found = _mentions("Об этом сообщили в ЦОС ФСБ. По данным Центра общественных связей ФСБ, агент задержан.")
+    assert found["ЦОС ФСБ"][0] == found["Центра общественных связей ФСБ"][0] == "ФСБ"
+
+
+def test_words_bodies_names_are_made_of_are_a_body_where_the_model_saw_none():
+    """eval/realstory: "Національного антитерористичного комітету", "Міноборони РФ", "федеральной службой
+    безопасности Российской Федерации" had no mention; "Служба безопасности аэропорта" is no state body."""
+    chains = _chains("Про це повідомив прес-центр Національного антитерористичного комітету. Міноборони РФ мовчить.", "uk")
+    assert "National Anti-Terrorism Committee" in chains["Національний антитерористичний комітет"].aliases
+    assert "Russian Defense Ministry" in chains["Міноборони РФ"].aliases
+    found = _mentions("Как сообщили в федеральной службе безопасности Российской Федерации, всё спокойно. "
+                      "Служба безопасности аэропорта проверила багаж.")
+    assert "федеральной службе безопасности Российской Федерации" in found
+    assert not any(text.startswith("Служба безопасности") for text in found)

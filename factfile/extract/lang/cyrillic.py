@@ -85,6 +85,9 @@ def read(analysis: Analysis, language: str) -> Reading:
             reading.quoted[index] = nominative([t for t in tokens if quote.start(1) <= t.start and t.end <= quote.end(1)], "ORG", quote.group(1))
         elif label == "ORG" and len(inside) == 2 and inside[0].text in GROUP_TYPES:
             reading.quoted[index] = nominative(inside[1:], "PERSON", inside[1].text)  # "ЧВК Вагнера": Вагнер
+        office = _press_office(inside) if label == "ORG" else None
+        if office is not None:  # "ЦОС ФСБ", "Центра общественных связей ФСБ": the body it speaks for
+            reading.lemmas[index] = nominative(inside[office:], "ORG", text[inside[office].start:end])
         parent = _parent_at(inside, text) if label == "ORG" else None
         if parent:
             bare, country = _country_after(text[start:end])
@@ -172,6 +175,7 @@ def _name_spans(text: str, tokens: list[Token], analysis: Analysis) -> list[tupl
         if head.text.lower() in ORG_TYPES or head.lemma in ORG_TYPES or head.text.isupper() and len(head.text) <= 5:
             found.append((head.start, match.end(), "ORG"))
     found += _forces(tokens)
+    found += _lexicon_bodies(text, tokens, {s.start for s in analysis.sentences})
     found = _typed_names(text, tokens, found)
     found += _bracketed_acronyms(text, found)
     found = _with_parent(text, tokens, _with_country(text, tokens, _longest(found)))
@@ -253,6 +257,36 @@ def _forces(tokens: list[Token]) -> list[tuple[int, int, str]]:
     return found
 
 
+_COUNTRY_WORDS = frozenset({"Russia", "Ukraine", "Belarus", "Russian", "Ukrainian", "Belarusian", "Federation"})
+
+
+def _lexicon_word(token: Token) -> str | None:
+    """The lemma under which `romanize.LEXICON` knows the word ("главный" for "Главного"), if any."""
+    return next((f for f in (p.normal_form.casefold() for p in token.parses[:3]) if f in LEXICON), None)
+
+
+def _lexicon_bodies(text: str, tokens: list[Token], sentence_starts: set[int]) -> list[tuple[int, int, str]]:
+    """"Національного антитерористичного комітету", "Вооружённые силы", "Российское Минобороны", "службы
+    безопасности Украины": words that are all words bodies' names are made of (`romanize.LEXICON`), a noun
+    among them, are a body's name where the model saw none; in small letters (or capitalised only as a
+    sentence's first word) only with its country ("Служба безопасности аэропорта" is the airport's)."""
+    found = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and tokens[j].text[:1].isalpha() and _lexicon_word(tokens[j]) \
+                and (j == i or _adjacent(text, tokens[j - 1].end, tokens[j].start)):
+            j += 1
+        run = tokens[i:j]
+        head = [t for t in run if _noun(t) is not None and LEXICON[_lexicon_word(t)] not in _COUNTRY_WORDS]
+        whole = len(run) >= 2 or run and len(run[0].text) >= 5 and " " in LEXICON[_lexicon_word(run[0])]
+        country = run and (_COUNTRY_GENITIVE.match(text, run[-1].end) or _country_after(text[run[0].start:run[-1].end])[1])
+        if head and whole and (run[0].capitalised and run[0].start not in sentence_starts or country):
+            found.append((run[0].start, run[-1].end, "ORG"))
+        i = max(j, i + 1)
+    return found
+
+
 _COUNTRY_GENITIVE = re.compile(r"\s+(России|РФ|Российской Федерации|Украины|України|Белоруссии|Беларуси|Білорусі|США)\b")
 
 
@@ -276,6 +310,18 @@ _PARENT_BODIES = frozenset({
 })
 
 
+_PRESS_OFFICES = (("цос",), ("центр", "общественный", "связь"), ("центр", "громадський", "зв'язок"))
+
+
+def _press_office(inside: list[Token]) -> int | None:
+    """Where the body begins whose press office ("ЦОС", "Центр общественных связей") a name names, or None."""
+    lemmas = [t.lemma.casefold() for t in inside]
+    for office in _PRESS_OFFICES:
+        if tuple(lemmas[:len(office)]) == office and len(inside) > len(office):
+            return len(office)
+    return None
+
+
 def _parent_at(inside: list[Token], text: str) -> int | None:
     """Where, in an organisation's name, the country's body it belongs to begins ("минобороны Украины"
     of "Главное управление разведки минобороны Украины"), or None."""
@@ -293,9 +339,15 @@ def _with_parent(text: str, tokens: list[Token], spans: list[tuple[int, int, str
         after[token.start] = token
     following = {t.end: next_token for t, next_token in zip(tokens, tokens[1:], strict=False)}
     result: list[tuple[int, int, str]] = []
+    starting = {t.start: i for i, t in enumerate(tokens)}
     for start, end, label in spans:
         if result and result[-1][1] > start:
             continue  # inside the body just run on
+        if result and label == result[-1][2] == "ORG" and _adjacent(text, result[-1][1], start) and result[-1][0] in starting:
+            before = [t for t in tokens[starting[result[-1][0]]:] if t.end <= result[-1][1]]
+            if _press_office(before + [at for at in tokens if at.start == start]) == len(before):
+                result[-1] = (result[-1][0], end, label)  # "ЦОС" + "ФСБ": the press office of the body
+                continue
         token = following.get(end) if label == "ORG" else None
         country = _COUNTRY_GENITIVE.match(text, token.end) if token is not None else None
         if token is not None and country and _adjacent(text, end, token.start) and token.lemma.casefold() in _PARENT_BODIES \
