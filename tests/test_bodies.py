@@ -47,3 +47,10 @@ def test_a_body_in_small_letters_needs_its_country_and_goes_by_its_english_name(
     analysis = analyse(Article(origin="test", text=text, content_hash="m", language="it"))
     (chain,) = [c for c in analysis.chains if c.label == "ORG"]
     assert chain.name == "Russian Ministry Defense" and "ministero della difesa russo" in chain.aliases
+
+
+def test_a_bodys_country_may_be_its_capital_after_it():
+    """eval/realstory (Kerch): "das Verteidigungsministerium in Moskau" was a German defence ministry of no country."""
+    ((start, end, forms),) = find("Das Verteidigungsministerium in Moskau teilte mit.", "de")
+    assert "Das Verteidigungsministerium in Moskau"[start:end] == "Verteidigungsministerium"
+    assert signature("Russian Defence Ministry") in {signature(f) for f in forms}

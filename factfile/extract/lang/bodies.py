@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from factfile.extract.capitals import capital_country
 from factfile.extract.lang.forces import country_of_adjective
 from factfile.extract.names import country_in_english, latin_key
 
@@ -40,6 +41,7 @@ _FUNCTION = frozenset({"de", "d", "del", "della", "dello", "di", "da", "do", "pe
                        "dla", "pour", "para", "van", "het", "der"})
 # German and Dutch write such a name as one word: a modifier's stem, then the head ("Ermittlungskomitee").
 _COMPOUND_HEADS = {"ministerium": "ministry", "komitee": "committee", "dienst": "service", "behorde": "agency", "ministerie": "ministry"}
+_IN = frozenset({"in", "a", "en", "em", "w", "v"})  # "in Moskau", "à Moscou", "a Mosca", "en Moscú", "w Moskwie"
 _VAGUE = frozenset({"national", "federal"})  # "comité national" alone may be any body's (a party's) committee
 _ADJECTIVE_FIRST = frozenset({"de", "nl", "pl", "cs", "sk", "hr", "sl", "sv", "da", "nb"})  # the country's adjective stands before the name
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -95,8 +97,9 @@ def find(text: str, language: str) -> list[tuple[int, int, list[str]]]:
         if any(k == "head" for k, _ in meaning) and any(k == "word" and e not in _VAGUE or " " in e for k, e in meaning):
             last, first = run[-1][0], i
             if country is None and i > 0 and language in _ADJECTIVE_FIRST and _adjacent(text, words[i - 1].end(), words[i].start()):
-                country = _country(words[i - 1].group(0), language)  # "das russische Ermittlungskomitee"
-                first = i - 1 if country else i
+                country = _country(words[i - 1].group(0), language)  # "das russische Ermittlungskomitee": the name is the noun
+            if country is None and last + 2 < len(words) and latin_key(words[last + 1].group(0)) in _IN:
+                country = capital_country(words[last + 2].group(0))  # "das Verteidigungsministerium in Moskau"
             english = " ".join(e for _, e in meaning).title()
             forms = [english]
             if country:
