@@ -54,3 +54,9 @@ def test_a_bodys_country_may_be_its_capital_after_it():
     ((start, end, forms),) = find("Das Verteidigungsministerium in Moskau teilte mit.", "de")
     assert "Das Verteidigungsministerium in Moskau"[start:end] == "Verteidigungsministerium"
     assert signature("Russian Defence Ministry") in {signature(f) for f in forms}
+
+
+def test_polish_armed_forces_of_a_country():
+    """eval/realstory (Kakhovka): "Siły Zbrojne Ukrainy" had no mention."""
+    ((start, end, forms),) = find("Siły Zbrojne Ukrainy odparły atak. Silny wiatr zbrojny wiał.", "pl")
+    assert signature("Ukrainian forces") in {signature(f) for f in forms}

@@ -22,8 +22,11 @@ _HEADS = {
     "service": ("servic", "servizi", "servico", "sluzb"),
     "agency": ("agenc", "agenzi", "agentschap"),
 }
+# Whole words (Polish "Siły Zbrojne Ukrainy", declined; the Romance and German names are lang/forces.py's).
+_WHOLE_HEADS = {"sily": "forces", "sil": "forces", "silom": "forces", "silami": "forces", "silach": "forces"}
 _WORDS = {
     "investigative": ("enquete", "investigac", "investigaz", "inchiest", "sledcz", "istrazn", "ermittlung", "onderzoek"),
+    "armed": ("zbrojn",),
     "national": ("national", "nacional", "nazional", "narodow", "nationaal"),
     "anti-terrorism": ("antiterror", "anti-terror", "antyterror"),
     "defense": ("defens", "defes", "difes", "obrony", "verteidigung", "defensie"),
@@ -55,6 +58,8 @@ def _english(word: str) -> tuple[str, str] | None:
         if key.endswith(ending) and modifier:
             found = next((e for e, stems in _WORDS.items() if modifier.startswith(stems)), None)
             return ("head", f"{found} {english}") if found else None
+    if key in _WHOLE_HEADS:
+        return "head", _WHOLE_HEADS[key]
     for english, stems in _HEADS.items():
         if key.startswith(stems):
             return "head", english
