@@ -214,3 +214,12 @@ def test_words_bodies_names_are_made_of_are_a_body_where_the_model_saw_none():
                       "Служба безопасности аэропорта проверила багаж.")
     assert "федеральной службе безопасности Российской Федерации" in found
     assert not any(text.startswith("Служба безопасности") for text in found)
+
+
+def test_a_capitalised_word_after_small_letters_starts_another_body():
+    """eval/realstory (Kerch, Wagner): "Главным следственным управлением Следственного комитета России" swallowed
+    the committee's name; "Российское Минобороны" first in a line is the Russian ministry all the same."""
+    found = _mentions("Главным следственным управлением Следственного комитета России возбуждено уголовное дело.\n"
+                      "Российское Минобороны опровергло заявление.")
+    assert found["Следственного комитета России"][0] == "Следственный комитет России"
+    assert found["Российское Минобороны"][0] == "Российское Минобороны"

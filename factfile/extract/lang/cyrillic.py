@@ -269,18 +269,20 @@ def _lexicon_bodies(text: str, tokens: list[Token], sentence_starts: set[int]) -
     """"Національного антитерористичного комітету", "Вооружённые силы", "Российское Минобороны", "службы
     безопасности Украины": words that are all words bodies' names are made of (`romanize.LEXICON`), a noun
     among them, are a body's name where the model saw none; in small letters (or capitalised only as a
-    sentence's first word) only with its country ("Служба безопасности аэропорта" is the airport's)."""
+    sentence's first word) only with its country ("Служба безопасности аэропорта" is the airport's). A
+    capitalised word after small letters starts another name ("управлением Следственного комитета России")."""
     found = []
     i = 0
     while i < len(tokens):
         j = i
         while j < len(tokens) and tokens[j].text[:1].isalpha() and _lexicon_word(tokens[j]) \
-                and (j == i or _adjacent(text, tokens[j - 1].end, tokens[j].start)):
+                and (j == i or _adjacent(text, tokens[j - 1].end, tokens[j].start) and not (tokens[j].capitalised and not tokens[j - 1].capitalised)):
             j += 1
         run = tokens[i:j]
         head = [t for t in run if _noun(t) is not None and LEXICON[_lexicon_word(t)] not in _COUNTRY_WORDS]
         whole = len(run) >= 2 or run and len(run[0].text) >= 5 and " " in LEXICON[_lexicon_word(run[0])]
-        country = run and (_COUNTRY_GENITIVE.match(text, run[-1].end) or _country_after(text[run[0].start:run[-1].end])[1])
+        country = run and (_COUNTRY_GENITIVE.match(text, run[-1].end) or _country_after(text[run[0].start:run[-1].end])[1]
+                           or any(t.lemma in _NATIONAL_ADJECTIVES for t in run))
         if head and whole and (run[0].capitalised and run[0].start not in sentence_starts or country):
             found.append((run[0].start, run[-1].end, "ORG"))
         i = max(j, i + 1)
