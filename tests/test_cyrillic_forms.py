@@ -223,3 +223,9 @@ def test_a_capitalised_word_after_small_letters_starts_another_body():
                       "Российское Минобороны опровергло заявление.")
     assert found["Следственного комитета России"][0] == "Следственный комитет России"
     assert found["Российское Минобороны"][0] == "Российское Минобороны"
+
+
+def test_a_president_or_a_company_in_small_letters_is_no_body():
+    """eval/realstory (Wagner): "российский президент", "российская компания" were junk actors."""
+    chains = _chains("Об этом сказал российский президент. Российская компания отказалась, как и российская служба новостей.")
+    assert not [c.name for c in chains.values() if c.label == "ORG"]

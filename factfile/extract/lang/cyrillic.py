@@ -258,6 +258,7 @@ def _forces(tokens: list[Token]) -> list[tuple[int, int, str]]:
 
 
 _COUNTRY_WORDS = frozenset({"Russia", "Ukraine", "Belarus", "Russian", "Ukrainian", "Belarusian", "Federation"})
+_NOT_BODIES = frozenset({"President", "Company", "Group", "News", "Centre", "Front", "Republic"})  # "российский президент", "российская компания"
 
 
 def _lexicon_word(token: Token) -> str | None:
@@ -279,10 +280,10 @@ def _lexicon_bodies(text: str, tokens: list[Token], sentence_starts: set[int]) -
                 and (j == i or _adjacent(text, tokens[j - 1].end, tokens[j].start) and not (tokens[j].capitalised and not tokens[j - 1].capitalised)):
             j += 1
         run = tokens[i:j]
-        head = [t for t in run if _noun(t) is not None and LEXICON[_lexicon_word(t)] not in _COUNTRY_WORDS]
+        head = [t for t in run if _noun(t) is not None and LEXICON[_lexicon_word(t)] not in _COUNTRY_WORDS | _NOT_BODIES]
         whole = len(run) >= 2 or run and len(run[0].text) >= 5 and " " in LEXICON[_lexicon_word(run[0])]
         country = run and (_COUNTRY_GENITIVE.match(text, run[-1].end) or _country_after(text[run[0].start:run[-1].end])[1]
-                           or any(t.lemma in _NATIONAL_ADJECTIVES for t in run))
+                           or run[0].capitalised and any(t.lemma in _NATIONAL_ADJECTIVES for t in run))
         if head and whole and (run[0].capitalised and run[0].start not in sentence_starts or country):
             found.append((run[0].start, run[-1].end, "ORG"))
         i = max(j, i + 1)
