@@ -171,7 +171,10 @@ def _bodies(analysis: Analysis, text: str, language: str) -> list[tuple[Mention,
     an organisation whose span replaces the capitalised words found inside it; returns each with its English forms."""
     found = []
     for start, end, forms in bodies.find(text, language):
-        analysis.mentions[:] = [m for m in analysis.mentions if not (m.span.start < end and start < m.span.end)]
+        overlapping = [m for m in analysis.mentions if m.span.start < end and start < m.span.end]
+        if any(m.span.start < start or m.span.end > end for m in overlapping):
+            continue  # "Luftfahrtbehörde Rosawiazija": the body's proper name is the longer name found
+        analysis.mentions[:] = [m for m in analysis.mentions if not any(m is o for o in overlapping)]
         analysis.mentions.append(Mention(Span(start, end, text[start:end]), "ORG", analysis.sentence_of(start)))
         found.append((analysis.mentions[-1], forms))
     analysis.mentions.sort(key=lambda m: m.span.start)
