@@ -685,6 +685,7 @@ def measure_contradictions(session, story: StorySet, stored: Stored) -> dict:
 
     expected = story.gold.get("contradictions", [])
     matched_gold, matched_found = set(), set()
+    matched_by: dict[int, list[str]] = defaultdict(list)
     for x in expected:
         gold_sides = [set().union(*(evidence.get(c, set()) for c in side["claims"])) for side in x["sides"]]
         kinds = CONTRADICTION_KINDS.get(x["attribute"], CLAIM_LEVEL)
@@ -699,7 +700,21 @@ def measure_contradictions(session, story: StorySet, stored: Stored) -> dict:
             if hit:
                 matched_gold.add(x["id"])
                 matched_found.add(number)
-    return {"expected": len(expected), "found": len(matched_gold), "shown": len(unique), "false": len(unique) - len(matched_found)}
+                matched_by[number].append(x["id"])
+    shown = [(c, [sorted(pages_of(side)) for side in c.sides], matched_by[number]) for number, c in enumerate(unique)]
+    missed = [x for x in expected if x["id"] not in matched_gold]
+    return {"expected": len(expected), "found": len(matched_gold), "shown": len(unique), "false": len(unique) - len(matched_found),
+            "details": shown, "missed": missed}
+
+
+def print_contradictions(x: dict) -> None:
+    """Each shown dispute (subject, attribute, sides: value, sources, pages) with the labels it matches, then each missed label."""
+    for c, pages, labels in x["details"]:
+        print(f"         {'ok ' + ','.join(labels) if labels else 'NONE'}: {c.subject_kind} {c.subject_id} {c.subject[:60]!r} {c.attribute} ({c.kind})")
+        for side, on in zip(c.sides, pages, strict=True):
+            print(f"             {side.value[:50]!r} by {', '.join(side.sources)[:80]} on {', '.join(on) or 'no page of the set'}")
+    for g in x["missed"]:
+        print(f"         MISSED {g['id']} {g['subject']} {g['attribute']}: " + " | ".join(side["value"] for side in g["sides"]))
 
 
 def measure_stories(story: StorySet, stored: Stored) -> dict:
@@ -794,6 +809,8 @@ def report(session, story: StorySet, stored: Stored, only: str | None = None, pa
     print(f"events   {e['total']} event-page pairs: " + ", ".join(f"{k} {e['checks'][k] / n:.3f}" for k in ("any event", "type", "sub-type", "place ≤ 25 km", "date")))
     x = measure_contradictions(session, story, stored)
     print(f"contra.  found {x['found']}/{x['expected']} expected; {x['shown']} shown, {x['false']} matching none")
+    if story.name != "overall":
+        print_contradictions(x)
     report_stories(story, stored)
 
 
@@ -825,6 +842,8 @@ def report_parts(session, story: StorySet, stored: Stored, parts: set[str]) -> N
     if "contradictions" in parts:
         x = measure_contradictions(session, story, stored)
         print(f"contra.  found {x['found']}/{x['expected']} expected; {x['shown']} shown, {x['false']} matching none")
+        if story.name != "overall":
+            print_contradictions(x)
 
 
 def main() -> None:

@@ -1,6 +1,8 @@
 """Disputes a reader would not call disagreements, as eval/realstory's pages once showed them: an undated
 "offensive" placed in a country is no other site of the dam's breach; one article telling of one attack
-in two words ("attack", "blowing up") is no dispute of how it was done."""
+in two words ("attack", "blowing up") is no dispute of how it was done; "As" read as the source of "As
+X reported" is no side; a crash dated after the other side's article was written is no other date of what it told;
+and one happening is one dispute, whichever of its actors or its story a reader comes from."""
 
 from __future__ import annotations
 
@@ -11,9 +13,10 @@ from test_copies import REPORT_A, REPORT_B, TEXTS
 from test_corroboration import statement
 from test_slots import story_of
 
+from factfile.read.disputes import disputes
 from factfile.relate import contradictions
 from factfile.store import Store
-from factfile.store.schema import Event, Place
+from factfile.store.schema import Actor, Event, Place
 
 
 @pytest.fixture
@@ -66,3 +69,70 @@ def test_slots_filled_in_one_document_only_are_no_dispute(store):
     assert [(c.attribute, sorted(side.value for side in c.sides)) for c in found] == [
         ("how it was done (bridge)", ["blown up (explosion)", "struck (strike, shelling)"])
     ]
+
+
+def test_the_word_opening_as_x_reported_is_no_sayer(store):
+    """"Як повідомило KP.UA джерело" read with "Як" ("As") as the source: no side of how the bridge was attacked."""
+    story, (first, second, _) = story_of(store, [(REPORT_A, "a.example"), (REPORT_B, "b.example"), (TEXTS[0], "c.example")], days_apart=0)
+    with store.transaction() as session:
+        statement(session, first, "the security service", "the bridge was struck by missiles overnight")
+        statement(session, first, "As", "the bridge was hit by missiles")
+        statement(session, second, "As", "the bridge was blown up overnight")
+    with store.session() as session:
+        assert contradictions.for_story(session, story) == []
+    with store.transaction() as session:
+        statement(session, second, "the investigators", "the bridge was blown up overnight")
+    with store.session() as session:
+        found = contradictions.for_story(session, story)
+    assert [sorted(side.sources for side in c.sides) for c in found] == [[["the investigators"], ["the security service"]]]
+
+
+def report(session, document_id, said_by, day=None, actor_id=None, certainty="asserted") -> int:
+    row = Event(
+        document_id=document_id, event_type="Explosions/Remote violence", trigger_text="strike", start=0, end=1, sent_start=0, sent_end=1,
+        date_start=day, date_precision="day" if day else None, actor1_id=actor_id, certainty=certainty,
+        statement_id=statement(session, document_id, said_by, "the camps were struck by missiles", certainty, actor_id=actor_id),
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def test_a_date_after_the_other_side_s_article_was_published_is_another_happening(store):
+    """An article of 24 June dates a strike to 23 June, one of 23 August a crash to 23 August: no dispute of one date."""
+    _, (june, august, october) = story_of(
+        store, [(REPORT_A, "a.example"), (REPORT_B, "b.example"), (TEXTS[0], "c.example")], days_apart=60, first=date(2023, 6, 24)
+    )
+    with store.transaction() as session:
+        anchor = report(session, october, "an outlet")  # undated: matched to both
+        report(session, june, "the group's chief", date(2023, 6, 23))
+        later = report(session, august, "the ministry", date(2023, 8, 23))
+    with store.session() as session:
+        assert [c.attribute for c in contradictions.for_event(session, anchor)] == []
+    with store.transaction() as session:
+        session.get(Event, later).date_start = date(2023, 6, 21)
+    with store.session() as session:
+        found = {c.attribute: c for c in contradictions.for_event(session, anchor)}
+    assert sorted(side.value for side in found["date"].sides) == ["2023-06-21", "2023-06-23"]
+
+
+def test_one_happening_is_one_dispute_from_its_story_and_from_each_of_its_actors(store):
+    """The chief's report and the ministry's denial do not match each other (other actors), each matches a
+    third report with none: the strike's dispute is read from that first report, the same from every side."""
+    story, (first, second, third) = story_of(store, [(REPORT_A, "a.example"), (REPORT_B, "b.example"), (TEXTS[0], "c.example")], days_apart=0)
+    with store.transaction() as session:
+        chief, ministry = Actor(name="Yevgeny Prigozhin", kind="person"), Actor(name="Defence Ministry", kind="organization")
+        session.add_all([chief, ministry])
+        session.flush()
+        anchor = report(session, first, "a witness")
+        report(session, second, "Prigozhin", actor_id=chief.id, certainty="hedged")
+        report(session, third, "the ministry", actor_id=ministry.id, certainty="denied")
+        chief, ministry = chief.id, ministry.id
+
+    def shown(**where) -> list:
+        return [(d.subject_id, d.attribute, [side.documents for side in d.sides]) for d in disputes(store, **where)]
+
+    expected = [(anchor, "happened", [[first, second], [third]])]
+    assert shown(story=story) == expected
+    assert shown(actor=chief) == expected
+    assert shown(actor=ministry) == expected

@@ -317,3 +317,34 @@ def test_reports_of_nearby_places_or_other_days_are_no_dispute(store):
     assert {frozenset(side.value.split(" / ")) for side in found["place"].sides} == {frozenset({"Kherson", "Oleshky"}), frozenset({"Nova Kakhovka"})}
     assert sorted(side.value for side in found["fatalities"].sides) == ["1", "5"]  # the 6th's 8 is another happening
     assert denials == []
+
+
+def test_reports_of_many_events_are_each_events_own(store):
+    """The batched look-up a page makes for all its events gives each event its own reports: not those
+    of another type at the same place, nor those another event of the batch brought into the query."""
+    first = add(store, REPORT_A, "watson.ch", date(2023, 5, 22))
+    second = add(store, REPORT_B, "other.example", date(2023, 5, 23))
+    with store.transaction() as session:
+        town, city = Place(name="Grayvoron", country_code="RU"), Place(name="Kherson", country_code="UA")
+        session.add_all([town, city])
+        session.flush()
+
+        def event(document_id, kind, place):
+            row = Event(document_id=document_id, event_type=kind, trigger_text="x", start=0, end=1, sent_start=0, sent_end=1,
+                        place_id=place.id if place else None, date_start=date(2023, 5, 22), date_precision="day")
+            session.add(row)
+            session.flush()
+            return row.id
+
+        battle, battle_again = event(first, "Battles", town), event(second, "Battles", town)
+        protest, protest_far, nowhere = event(second, "Protests", town), event(first, "Protests", city), event(second, "Riots", None)
+    with store.session() as session:
+        events = session.scalars(select(Event).order_by(Event.id)).all()
+        together = {i: [e.id for e in found] for i, found in corroboration.reports_of(session, events).items()}
+        alone = {e.id: [r.id for r in corroboration.reports_of(session, [e])[e.id]] for e in events}
+        stories = dict(session.execute(select(Document.id, Document.story_id)).all())
+    assert together == alone
+    assert together[battle] == together[battle_again] == [battle, battle_again]
+    assert protest not in together[battle] and battle not in together[protest]
+    if stories[first] is None or stories[first] != stories[second]:
+        assert together[protest_far] == [protest_far] and together[nowhere] == [nowhere]

@@ -116,3 +116,25 @@ def test_a_claim_and_its_denial_in_one_article_only_or_said_with_a_verb_of_refus
     with store.session() as session:
         found = contradictions.for_statement(session, audited)
     assert [[side.sources for side in c.sides] for c in found] == [[["Mr. Trump"], ["The Trump campaign", "the IRS"]]]
+
+
+def test_the_words_between_a_content_cut_at_a_quote_and_its_cue_are_the_sayer_s(store):
+    """The ministry's statement read as «нанесении МО России удара по тыловым лагерям ЧВК» (cut at the inner quote):
+    what follows up to "говорится" calls it untrue, so the ministry is on the side that denies, not the other."""
+    text = ('Сообщения о "нанесении МО России удара по тыловым лагерям ЧВК "Вагнер" не соответствуют действительности и являются '
+            'информационной провокацией", – говорится в заявлении ведомства.')
+    content, cue = "нанесении МО России удара по тыловым лагерям ЧВК", "говорится"
+    _, (ministry, chief) = story_of(store, [(text, "d.example"), (REPORT_A, "a.example")], days_apart=0, first=date(2023, 6, 23))
+    with store.transaction() as session:
+        said = Statement(
+            document_id=ministry, source_text="в заявлении ведомства", source_type="organisation", content_text=content,
+            content_start=text.index(content), content_end=text.index(content) + len(content), cue_text=cue,
+            cue_start=text.index(cue), cue_end=text.index(cue) + len(cue), certainty="reported",
+        )
+        session.add(said)
+        session.flush()
+        anchor = strike(session, chief, statement(session, chief, "Prigozhin", CLAIM, "hedged"), certainty="hedged")
+        strike(session, ministry, said.id, sentence=(0, len(text)), certainty="reported")
+    with store.session() as session:
+        found = [c for c in contradictions.for_event(session, anchor) if c.attribute == "happened"]
+    assert [(side.value, side.documents) for side in found[0].sides] == [("happened", [chief]), ("denied", [ministry])]

@@ -72,6 +72,9 @@ def test_how_it_was_done_is_said_of_the_structure():
     # shelling of a town beside the flooding from the dam is no means of its destruction
     assert values("that at least one civilian was killed in Russian shelling of the Kherson city centre, as the region deals with "
                   "massive flooding from the dam", attribute="means") == set()
+    # an attack names no means, in any language ("атака на Кримський міст": the sea drones' blast, the RBC source's words)
+    assert values("Нічна атака на Кримський міст була спецоперацією ВМС ЗСУ та СБУ", attribute="means") == set()
+    assert values("the overnight attack on the Crimean bridge", attribute="means") == set()
 
 
 def test_repairable_and_what_it_is_called():
@@ -192,6 +195,31 @@ def test_how_the_dam_was_destroyed_with_a_denial_beside_the_other_means(store):
     assert sorted(side.value for side in found["how it was done (dam)"].sides) == [
         "blown up (explosion)", "not blown up / struck (strike, shelling)"
     ]
+
+
+def test_where_the_charge_was_a_truck_on_the_deck_or_under_water():
+    """eval/realstory's Kerch "cause" contradiction: the anti-terrorism committee's truck bomb against a Ukrainian
+    minister's adviser's blast at the supports under water; each a kind of explosion, neither of the other."""
+    assert values("do wybuchu doszło na podporach mostu, a operację przeprowadzono pod wodą", attribute="means") == {("underwater", False)}
+    assert values("произошел подрыв грузовика на Крымском мосту", attribute="means") == {("vehicle bomb", False)}
+    assert values("A truck bomb caused the collapse of part of a bridge", attribute="means") == {("vehicle bomb", False)}
+    assert values("the truck's owner lives near the bridge", attribute="means") == set()  # a vehicle alone is no bomb
+    truck, water, blast = (Slot("means", "bridge", value) for value in ("vehicle bomb", "underwater", "explosion"))
+    assert truck.compatible(blast) and water.compatible(blast) and not truck.compatible(water)
+    assert not truck.compatible(Slot("means", "bridge", "explosion", denied=True))
+    assert Slot("means", "bridge", "vehicle bomb", denied=True).compatible(blast)
+
+
+def test_how_the_bridge_was_blown_up_a_truck_or_under_water(store):
+    story, (first, second, third) = story_of(store, [(REPORT_A, "a.example"), (REPORT_B, "b.example"), (TEXTS[0], "c.example")])
+    with store.transaction() as session:
+        statement(session, first, "НАК", "на Крымском мосту произошел подрыв грузового автомобиля")
+        statement(session, second, "the investigators", "an explosion on the bridge killed three people")
+        statement(session, third, "Anton Heraszczenko", "do wybuchu doszło na podporach mostu, a operację przeprowadzono pod wodą")
+    with store.session() as session:
+        found = {c.attribute: c for c in contradictions.for_story(session, story)}
+    sides = {side.value: side.sources for side in found["how it was done (bridge)"].sides}
+    assert sides == {"blown up (a vehicle bomb) / blown up (explosion)": ["the investigators", "НАК"], "blown up (under water)": ["Anton Heraszczenko"]}
 
 
 def test_a_side_shows_dated_reports_before_undated_ones(store):

@@ -153,3 +153,50 @@ def test_of_two_stories_with_the_same_actors_a_page_joins_the_one_its_other_term
     undated = put(store, {"prigozhin": 0.6, "wagner": 0.6, "crash": 0.4, "tver": 0.3}, None)
     story = story_of(store)
     assert story[mutiny] != story[crash] == story[wreck] == story[undated]
+
+
+def test_an_iso_month_places_an_undated_text_in_that_month():
+    assert clues("am 2023-09-02", "de").months == ()  # a day, not a month
+    said = clues("date 2023-09 Russland hat drei Seedrohnen abgewehrt", "de")
+    assert said.months == ((2023, 9),)
+    assert said.allow(date(2023, 9, 2), date(2023, 9, 2), timedelta(days=7))
+    assert said.allow(date(2023, 8, 20), date(2023, 8, 28), timedelta(days=7))  # within a week of September
+    assert not said.allow(date(2023, 7, 6), date(2023, 7, 11), timedelta(days=7))
+
+
+def test_an_undated_page_naming_another_month_is_no_part_of_a_story(store):
+    july = put(store, FLOOD, date(2023, 7, 6))
+    september = put(store, FLOOD, None, says="date 2023-09")
+    assert story_of(store)[july] != story_of(store)[september]
+
+
+def test_an_undated_page_looking_back_on_a_story_joins_the_later_one_it_resembles(store):
+    mutiny = put(store, {"prigozhin": 0.6, "wagner": 0.6, "mutiny": 0.5}, DAY)
+    crash = put(store, {"prigozhin": 0.6, "wagner": 0.5, "crash": 0.6}, DAY + timedelta(days=60))
+    # closer to the mutiny (0.66) than to the crash (0.54), but it tells of the mutiny as two months past
+    later = put(store, {"prigozhin": 0.6, "wagner": 0.6, "mutiny": 0.3, "crash": 0.2}, None, says="zwei Monate nach der Meuterei")
+    story = story_of(store)
+    assert story[mutiny] != story[crash] == story[later]
+
+
+def test_an_undated_page_looking_back_on_the_only_story_like_it_starts_its_own(store):
+    mutiny = put(store, {"prigozhin": 0.6, "wagner": 0.6, "mutiny": 0.5}, DAY)
+    anniversary = put(store, {"prigozhin": 0.6, "wagner": 0.6, "mutiny": 0.5}, None, says="a year ago")
+    assert story_of(store)[mutiny] != story_of(store)[anniversary]
+
+
+def test_what_looks_back():
+    assert clues("Год назад разбился самолет", "ru").looks_back
+    assert clues("Zelensky said last month that", "en").looks_back
+    assert not clues("The dam was blown up on Tuesday, officials said.", "en").looks_back
+    assert not clues("The dam was blown up on Tuesday, officials said. " * 12 + "It was seized last year.", "en").looks_back
+
+
+def test_a_doubled_letter_is_one_sound_in_a_name():
+    assert stories.name_term("Rossaviatsia") == stories.name_term("Rosaviatsia") == stories.name_term("Росавиация")
+
+
+def test_an_undated_page_looking_back_stays_with_undated_coverage_it_resembles(store):
+    first = put(store, {"prigozhin": 0.6, "wagner": 0.6, "mutiny": 0.5}, None)
+    again = put(store, {"prigozhin": 0.6, "wagner": 0.6, "mutiny": 0.5}, None, says="as he did last year")
+    assert story_of(store)[first] == story_of(store)[again]

@@ -25,10 +25,11 @@ from factfile.read.actors import live_actor
 from factfile.read.sql import OUTLET_NAME
 from factfile.relate import contradictions
 from factfile.relate.contradictions import Contradiction
+from factfile.relate.corroboration import reports_of
 from factfile.store import schema as s
 
 MAX_EVIDENCE = 3  # sentences shown per side
-MAX_EVENTS = 10  # an actor's most recent events searched for disputes (each a look-up of its reports)
+MAX_EVENTS = 10  # an actor's most recent events searched for disputes
 
 
 @dataclass(slots=True)
@@ -114,17 +115,21 @@ def _events_of_actor(session: Session, actor_id: int) -> list[int]:
 
 
 def _event_disputes(session: Session, event_ids) -> list[Contradiction]:
-    """Each happening once: reports of one event share their disputes, and a dispute sharing a report with
-    one found before is that one seen from another report (the reports matched to each differ a little)."""
+    """Each happening once, read from its first report (`contradictions.first_reports`) so that a story, an
+    event and each actor of it show the same dispute; a dispute sharing a report with one found before is
+    that one seen from another report (the reports matched to each differ a little)."""
     found, covered = [], set()
     shown: dict[str, set[int]] = defaultdict(set)
-    # One query for all the events; held here, `for_event`'s look-ups of them find them in the session.
+    anchor = contradictions.first_reports(session, event_ids)
+    event_ids = list(dict.fromkeys(anchor[e] for e in event_ids))
+    # One query for all the events and two for all their reports; held here, `for_event`'s look-ups of the events find them in the session.
     stored = {event.id: event for event in session.scalars(select(s.Event).where(s.Event.id.in_(list(event_ids))))}
+    reports = reports_of(session, stored.values())
     for event_id in event_ids:
         if event_id in covered or event_id not in stored:
             continue
         covered.add(event_id)
-        for conflict in contradictions.for_event(session, event_id):
+        for conflict in contradictions.for_event(session, event_id, reports[event_id]):
             rows = {row for side in conflict.sides for row in side.rows}
             if conflict.table == "events":
                 covered.update(rows)

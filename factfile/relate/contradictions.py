@@ -14,7 +14,9 @@ Values are normalised before they are compared, so only what a reader would call
   killed in shelling of Kherson" on the 8th is no other count of "a missile attack on the dam" on the
   6th). Places are compared between reports dated to the day within a day of each other too (an undated
   "failed offensive" is no report of the dam's breach); within `NEAR_KM` of each other, or one inside the
-  other, they are one site;
+  other, they are one site. Dates are compared between reports each dated no later than the other's
+  article was published (`_told_before`). A happening's disputes are read from its first report
+  (`first_reports`), so that its story and each of its actors show one dispute;
 - story slots (relate/slots.py): who did it, how it was done, whether it can be repaired, what the action
   is called, read from each attributed statement of a story, values normalised (an agent to its state, a
   means to explosion or strike, a denial as a flag on its value) and split into sides that cannot both hold;
@@ -39,7 +41,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from rapidfuzz import fuzz
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from factfile.extract.facts import SINGLE_VALUED
@@ -47,6 +49,7 @@ from factfile.extract.quantities import parse_number
 from factfile.extract.times import normalise as resolve_date
 from factfile.relate import claims, slots
 from factfile.relate.corroboration import MAX_DAYS_APART, independent_sources, normalise_value, same_events
+from factfile.relate.corroboration import _compatible_events as compatible_events  # same_events' test of two reports
 from factfile.store.schema import Document, Event, Fact, Place, Quantity, Statement
 
 DATES = {"founded", "born", "died"}
@@ -54,6 +57,8 @@ PLACES = {"based_in", "headquarters"}
 NUMBERS = {"size", "members", "age"}
 APPROXIMATE_MARGIN = 0.2  # "about 100" is compatible with 80-120
 MIN_SHARED_WORDS = 3  # content words two statements compared by their words alone (no vectors) share to be one claim
+MAX_HAPPENING_REPORTS = 400  # reports of one type in one story joined into happenings (pairwise: about 80,000 comparisons)
+CUE_AFTER = 160  # characters from a statement's content to a cue after it within which the words between are its sayer's too
 NEAR_KM = 50.0  # two places this close may name one happening's site (a town and the dam beside it)
 EARTH_KM = 6371.0
 # A negation of saying or knowing: the source declines to tell, it does not deny ("did not specify",
@@ -72,6 +77,8 @@ UNTRUE = re.compile(
 _NUMBER = re.compile(r"\d[\d,.]*")
 # A verb that says no is a negation ("he will refuse to answer" = "he would not answer"), so the two agree.
 _REFUSING = re.compile(r"(?i)\b(?:refus\w*|declin\w*|reject\w*)\s+(?:to\s+)?\w+")
+# The word opening "As X reported" in the stories' languages: read as a source, it names no one.
+_CONNECTIVES = frozenset("as як как wie comme come como jak".split())
 _NO_NAME = frozenset({"", *"i he she it we they you me him her us them я он она оно мы они він вона воно ми вони".split()})
 
 
@@ -282,15 +289,17 @@ def _quantity_conflicts(session: Session, subject: str, quantities: list[Quantit
     return found
 
 
-def for_event(session: Session, event_id: int) -> list[Contradiction]:
+def for_event(session: Session, event_id: int, reports: list[Event] | None = None) -> list[Contradiction]:
     """Conflicting fatalities, dates, places and counts among the reports of one happening.
 
     Reports from one document only are never a dispute: one article naming two places or two tolls
-    is telling of two happenings (or of one in two steps), not disagreeing with itself."""
+    is telling of two happenings (or of one in two steps), not disagreeing with itself. `reports`:
+    the event's `same_events`, when the caller looked them up for many events at once."""
     event = session.get(Event, event_id)
     if event is None:
         return []
-    reports = same_events(session, event)
+    if reports is None:
+        reports = same_events(session, event)
     if len({e.document_id for e in reports}) < 2:
         return []
     same_site, far_apart = _sites(session, {e.place_id for e in reports if e.place_id is not None})
@@ -314,7 +323,11 @@ def for_event(session: Session, event_id: int) -> list[Contradiction]:
             continue  # a place or date only an outlet's own wording gives is as likely another happening of the story
         if attribute != "date":  # tolls and places only between reports surely of one happening (for places the map is the question)
             kept = _one_happening([[r for v in c for r in groups[v]] for c in clusters], far_apart if attribute == "fatalities" else _nowhere)
-            clusters = [c for i, c in enumerate(clusters) if i in kept]
+        elif len(clusters) > 1:
+            kept = _told_before([[r for v in c for r in groups[v]] for c in clusters], _published(session, reports))
+        else:
+            kept = {0}
+        clusters = [c for i, c in enumerate(clusters) if i in kept]
         if len(clusters) > 1:
             label = _place_names(session, groups) if attribute == "place" else None
             found.append(Contradiction(subject, attribute, kind, _sides(session, clusters, groups, sayer, label), "events"))
@@ -337,11 +350,63 @@ def for_event(session: Session, event_id: int) -> list[Contradiction]:
     return [c for c in found + counted if _sources_apart(session, c) and (c.kind == "confirmed vs denied" or _documents_apart(c))]
 
 
+def first_reports(session: Session, event_ids: Iterable[int]) -> dict[int, int]:
+    """Each event -> the first stored report of its happening, whose disputes stand for the happening's.
+
+    `same_events` is not transitive (a report with no date or no actors matches reports that do not
+    match each other), so each report sees its own set of peers and a dispute read from each is the same
+    disagreement with other documents on its sides: the camps strike once through its story and once
+    through each actor of four. Reports of one story and type are one happening when joined through
+    matching reports; the lowest id of them is its anchor, the same from whichever report, actor or story
+    a reader comes. An event of no story is its own anchor, and so is one of a story holding more than
+    `MAX_HAPPENING_REPORTS` reports of its type (the reports are compared pairwise: a bound on a page's cost)."""
+    wanted = set(event_ids)
+    if not wanted:
+        return {}
+    anchor = {i: i for i in wanted}
+    keys = session.execute(
+        select(Document.story_id, Event.event_type).join(Document, Document.id == Event.document_id)
+        .where(Event.id.in_(wanted), Document.story_id.is_not(None)).distinct()
+    ).all()
+    for story_id, event_type in keys:
+        peers = session.execute(
+            select(Event.id, Event.date_start, Event.actor1_id, Event.actor2_id).join(Document, Document.id == Event.document_id)
+            .where(Document.story_id == story_id, Event.event_type == event_type).order_by(Event.id).limit(MAX_HAPPENING_REPORTS + 1)
+        ).all()
+        if len(peers) > MAX_HAPPENING_REPORTS:
+            continue
+        root = {e.id: e.id for e in peers}
+        for i, a in enumerate(peers):
+            for b in peers[i + 1 :]:
+                if compatible_events(a, b):
+                    low, high = sorted((_root(root, a.id), _root(root, b.id)))
+                    root[high] = low
+        anchor.update({e.id: _root(root, e.id) for e in peers if e.id in wanted})
+    return anchor
+
+
+def _root(root: dict[int, int], i: int) -> int:
+    while root[i] != i:
+        root[i] = root[root[i]]
+        i = root[i]
+    return i
+
+
 def _untrue_reports(session: Session, reports: list[Event]) -> set[int]:
-    """The reports whose statement (else, with none, whose sentence) calls what it tells of untrue."""
-    said = dict(session.execute(
-        select(Statement.id, Statement.content_text).where(Statement.id.in_({e.statement_id for e in reports if e.statement_id}))
-    ).tuples().all())
+    """The reports whose statement (else, with none, whose sentence) calls what it tells of untrue. A statement
+    says the words up to its cue when the cue follows: "сообщения о «нанесении МО России удара по лагерям
+    ЧВК» не соответствуют действительности», – говорится в заявлении" is a denial, its content cut at the quote."""
+    after = case(
+        (Statement.cue_start.between(Statement.content_end + 1, Statement.content_end + CUE_AFTER), func.substr(Document.text, Statement.content_end + 1, Statement.cue_start - Statement.content_end)),
+        else_="",
+    )
+    said = {
+        i: f"{content} {rest or ''}"
+        for i, content, rest in session.execute(
+            select(Statement.id, Statement.content_text, after).join(Document, Document.id == Statement.document_id)
+            .where(Statement.id.in_({e.statement_id for e in reports if e.statement_id}))
+        )
+    }
     unsaid = [e for e in reports if e.statement_id is None]
     sentences = dict(session.execute(
         select(Event.id, func.substr(Document.text, Event.sent_start + 1, Event.sent_end - Event.sent_start))
@@ -371,6 +436,23 @@ def _one_happening(sides: list[list[Event]], far_apart: Callable[[int, int], boo
         i for i, first in enumerate(sides)
         if any(same(a, b) for j, second in enumerate(sides) if j != i for a in first for b in second)
     }
+
+
+def _told_before(sides: list[list[Event]], published: dict[int, date | None]) -> set[int]:
+    """The sides holding a report that could disagree about the date of a report of another side: each
+    dated no later than the other's article was published. An article of June giving 23 June is no other
+    date of a crash an article of August dates to 23 August: that happening came after it was written."""
+
+    def same(a: Event, b: Event) -> bool:
+        a_out, b_out = published.get(a.document_id), published.get(b.document_id)
+        return (b_out is None or a.date_start <= b_out) and (a_out is None or b.date_start <= a_out)
+
+    return {i for i, first in enumerate(sides) if any(same(a, b) for j, second in enumerate(sides) if j != i for a in first for b in second)}
+
+
+def _published(session: Session, reports: list[Event]) -> dict[int, date | None]:
+    documents = {e.document_id for e in reports}
+    return dict(session.execute(select(Document.id, Document.published).where(Document.id.in_(documents))).tuples().all())
 
 
 def _nowhere(a: int, b: int) -> bool:
@@ -480,7 +562,12 @@ def _denials(session: Session, statement: Statement, peers: list[Statement], vec
 def _named(statement: Statement) -> bool:
     """Whether a statement has a sayer a reader can tell apart: an actor, or words that are no bare pronoun
     (a quote's "I" is the quoted speaker, "he" anyone). The outlet's own narration is no side."""
-    return statement.source_actor_id is not None or (statement.source_text or "").strip().casefold() not in _NO_NAME
+    return statement.source_actor_id is not None or (statement.source_text or "").strip().casefold() not in _NO_NAME | _CONNECTIVES
+
+
+def _connective(statement: Statement) -> bool:
+    """Whether the sayer is the word opening "As X reported" ("Як повідомило KP.UA джерело"), read as the source."""
+    return statement.source_actor_id is None and (statement.source_text or "").strip().casefold() in _CONNECTIVES
 
 
 def _shared_words(a: str, b: str) -> int:
@@ -495,7 +582,7 @@ def _slot_disputes(session: Session, subject: str, statements: list[Statement]) 
     ("this is deliberate sabotage by the Ukrainian side": the dam)."""
     filled: dict[tuple[str, str | None], list[tuple[slots.Slot, Statement]]] = defaultdict(list)
     for statement in statements:
-        if statement.source_type == "article" or not (statement.source_text or statement.source_actor_id):
+        if statement.source_type == "article" or not (statement.source_text or statement.source_actor_id) or _connective(statement):
             continue
         if _NOT_TELLING.search(f"{statement.cue_text or ''} {statement.content_text}"):
             continue

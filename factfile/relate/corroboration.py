@@ -137,18 +137,41 @@ def _same_fact(a: Fact, b: Fact) -> bool:
 
 
 def same_events(session: Session, event: Event) -> list[Event]:
-    """Events in the store that report the same happening as `event` (itself included)."""
-    query = select(Event).where(Event.event_type == event.event_type)
+    """Events in the store that report the same happening as `event` (itself included), in id order."""
+    return reports_of(session, [event])[event.id]
+
+
+def reports_of(session: Session, events: Iterable[Event]) -> dict[int, list[Event]]:
+    """`same_events` of each event, with two queries for all of them, not two per event (a page lists ten):
+    the events' stories, then every event of their types at one of their places or in one of their stories."""
+    events = list(events)
+    story_of = dict(session.execute(select(Document.id, Document.story_id).where(Document.id.in_({e.document_id for e in events}))).all())
+    places = {e.place_id for e in events if e.place_id is not None}
+    stories = {story_of.get(e.document_id) for e in events} - {None}
     anchors = []
-    if event.place_id is not None:
-        anchors.append(Event.place_id == event.place_id)
-    story_id = session.scalar(select(Document.story_id).where(Document.id == event.document_id))
-    if story_id is not None:
-        anchors.append(Event.document_id.in_(select(Document.id).where(Document.story_id == story_id)))
-    if not anchors:
-        return [event]
-    peers = session.scalars(query.where(or_(*anchors))).all()
-    return [p for p in peers if p.id == event.id or _compatible_events(event, p)]
+    if places:
+        anchors.append(Event.place_id.in_(places))
+    if stories:
+        anchors.append(Document.story_id.in_(stories))
+    candidates = []
+    if anchors:
+        candidates = session.execute(
+            select(Event, Document.story_id).join(Document, Document.id == Event.document_id)
+            .where(Event.event_type.in_({e.event_type for e in events}), or_(*anchors)).order_by(Event.id)
+        ).all()
+    result = {}
+    for event in events:
+        story_id = story_of.get(event.document_id)
+        if event.place_id is None and story_id is None:
+            result[event.id] = [event]
+            continue
+        result[event.id] = [
+            peer for peer, peer_story in candidates
+            if peer.event_type == event.event_type
+            and ((event.place_id is not None and peer.place_id == event.place_id) or (story_id is not None and peer_story == story_id))
+            and (peer.id == event.id or _compatible_events(event, peer))
+        ]
+    return result
 
 
 def _compatible_events(a: Event, b: Event) -> bool:
@@ -160,10 +183,9 @@ def _compatible_events(a: Event, b: Event) -> bool:
 
 
 def for_events(session: Session, event_ids: Iterable[int]) -> dict[int, Corroboration]:
-    result = {}
-    for event in session.scalars(select(Event).where(Event.id.in_(set(event_ids)))):
-        result[event.id] = _support(session, event.id, [(e.id, e.document_id) for e in same_events(session, event)])
-    return result
+    events = session.scalars(select(Event).where(Event.id.in_(set(event_ids)))).all()
+    reports = reports_of(session, events)
+    return {event.id: _support(session, event.id, [(e.id, e.document_id) for e in reports[event.id]]) for event in events}
 
 
 def same_statements(session: Session, statement: Statement, any_certainty: bool = False) -> list[Statement]:
@@ -232,14 +254,18 @@ def for_statements(session: Session, statement_ids: Iterable[int]) -> dict[int, 
         for group in groups:
             asking.setdefault(group, []).append(statement)
     near: dict[int, dict[int, _Peer]] = {}
-    for group, members in asking.items():
-        peers = _similar_in_group(session, group, {key for st in members for key in keys[st.id]})
-        holding: dict[int, list[_Peer]] = {}
-        for peer in peers:
+    by_kind: dict[str, dict] = {}
+    for (kind, value), members in asking.items():
+        by_kind.setdefault(kind, {})[value] = members
+    for kind, groups in by_kind.items():  # one look-up per kind of group, not per group (a page asks about twenty)
+        wanted = {key for members in groups.values() for st in members for key in keys[st.id]}
+        holding: dict[tuple, list[_Peer]] = {}
+        for peer, value in _similar_in_groups(session, kind, set(groups), wanted):
             for key in set(peer.keys):
-                holding.setdefault(key, []).append(peer)
-        for statement in members:
-            near.setdefault(statement.id, {}).update((p.id, p) for key in set(keys[statement.id]) for p in holding.get(key, ()))
+                holding.setdefault((value, key), []).append(peer)
+        for value, members in groups.items():
+            for statement in members:
+                near.setdefault(statement.id, {}).update((p.id, p) for key in set(keys[statement.id]) for p in holding.get((value, key), ()))
     vectors = claims.vectors_of(session, set(near) | {p for found in near.values() for p in found})
     for statement in statements:
         if statement.id not in near:
@@ -297,29 +323,32 @@ def _in_group(group: tuple):
     }[kind]
 
 
-def _similar_in_group(session: Session, group: tuple, keys: set[int]) -> list[_Peer]:
-    """The group's statements (not marked wrong) holding one of `keys`, each with its own keys.
+def _similar_in_groups(session: Session, kind: str, values: set, keys: set[int]) -> list[tuple[_Peer, object]]:
+    """The statements (not marked wrong) of the groups of one kind holding one of `keys`, each with its own
+    keys and the group it belongs to. A statement holding a key of another group's members only is read but
+    never compared: the caller looks peers up by their group and the key.
 
-    One query per group, led by whichever side is smaller. A source text's statements are found from
+    One query, led by whichever side is smaller. A source text's statements are found from
     the stored band keys (a prolific source has tens of thousands of statements, the keys of twenty of
     them select a few hundred); a source actor's and a story's either way, by two counts
     (`_led_by_source`): a story holds a few hundred statements, while a short content of common names
     shares its keys with tens of thousands of statements across the store.
     """
-    in_group = _in_group(group)
-    if group[0] != "text" and _led_by_source(session, in_group, keys):
+    column = {"actor": Statement.source_actor_id, "text": Statement.source_text, "story": Document.story_id}[kind]
+    in_group = column.in_(values)
+    if kind != "text" and _led_by_source(session, in_group, keys):
         holding = exists().where(StatementBand.statement_id == Statement.id, StatementBand.key.in_(keys))
     else:
         holding = Statement.id.in_(select(StatementBand.statement_id).where(StatementBand.key.in_(keys)))
     query = (
-        select(Statement.id, Statement.document_id, Statement.content_text, Statement.certainty, Statement.source_actor_id, Statement.source_text)
+        select(Statement.id, Statement.document_id, Statement.content_text, Statement.certainty, Statement.source_actor_id, Statement.source_text, column)
         .join(Document, Document.id == Statement.document_id)
         .where(holding, Statement.marked_wrong.is_(False), in_group)
     )
     rows = session.execute(query).all()
     held = claims.keys_of([row.content_text for row in rows])
     return [
-        _Peer(row.id, row.document_id, row.content_text, row.certainty, row.source_actor_id, row.source_text, own)
+        (_Peer(row.id, row.document_id, row.content_text, row.certainty, row.source_actor_id, row.source_text, own), row[-1])
         for row, own in zip(rows, held, strict=True)
     ]
 

@@ -11,11 +11,12 @@ sentences misses these (other words, other languages) and mixes in unrelated one
 it is about (a dam, a bridge, a pipeline: `TARGETS`, None when the sentence names none), a value and
 whether the statement denies it. Values are normalised before they are compared: an agent is the
 state it belongs to ("the Russian occupying forces", "вс рф", "the Kremlin" -> Russia; "the Kiev
-regime", "ВСУ" -> Ukraine), a means is "explosion" or "strike", a yes/no slot is its concept with
-the denial flag. The word lists cover English, Russian and Ukrainian, with the commonest German,
-French, Italian and Spanish forms; they were written on eval/realstory's pages (who did it, how and
-repairable on the Kakhovka set, what it is called on the Wagner set), so that set's figures are no
-held-out check of them.
+regime", "ВСУ" -> Ukraine), a means is "explosion" or "strike", or a kind of explosion by where the
+charge was ("vehicle bomb", "underwater": each fits a plain explosion, not the other), a yes/no slot
+is its concept with the denial flag. The word lists cover English, Russian and Ukrainian, with the
+commonest German, French, Italian and Spanish forms; they were written on eval/realstory's pages (who
+did it, how and repairable on the Kakhovka set, what it is called on the Wagner set, where the charge
+was on the Kerch set), so those sets' figures are no held-out check of them.
 """
 
 from __future__ import annotations
@@ -46,17 +47,24 @@ class Slot:
         return _VALUE.get(self.value, self.value)
 
     def compatible(self, other: Slot) -> bool:
-        """Whether both can be true: the same value said alike, or a denial of one value beside another."""
+        """Whether both can be true: the same value said alike, a kind of a value beside it ("vehicle bomb",
+        "explosion") or beside its denial ("not a vehicle bomb", "explosion"), or a denial of one value beside
+        another."""
         if self.value == other.value:
             return self.denied == other.denied
+        for kind, general in ((self, other), (other, self)):
+            if _KIND_OF.get(kind.value) == general.value:
+                return kind.denied or not general.denied
         return self.denied or other.denied
 
 
 NAMES = {"responsibility": "who did it", "means": "how it was done", "repairable": "repairable", "characterisation": "what it is called",
          "outcome": "taken or repelled"}
-_VALUE = {"explosion": "blown up (explosion)", "strike": "struck (strike, shelling)"}
+_VALUE = {"explosion": "blown up (explosion)", "strike": "struck (strike, shelling)", "vehicle bomb": "blown up (a vehicle bomb)",
+          "underwater": "blown up (under water)"}
 _DENIED_VALUE = {"coup or mutiny": "not a coup or mutiny", "repairable": "not repairable", "explosion": "not blown up", "strike": "not struck",
-                 "taken": "not taken (repelled)"}
+                 "taken": "not taken (repelled)", "vehicle bomb": "not a vehicle bomb", "underwater": "not under water"}
+_KIND_OF = {"vehicle bomb": "explosion", "underwater": "explosion"}  # a means that is a kind of another
 
 
 def _any(words: str) -> str:
@@ -75,7 +83,7 @@ _STATE_STEMS = {
 _STRUCTURES = {
     "dam": _any(r"dam dams hydroelectric HPP hydropower power\s+plant power\s+station ГЭС ГЕС плотин\w* дамб\w* гребл\w* "
                 r"гидроэлектростанц\w* гідроелектростанц\w* staudamm\w* damm\w* kraftwerk\w* barrage centrale diga presa represa"),
-    "bridge": _any(r"bridge мост\w* міст\w* мосту brücke pont ponte puente"),
+    "bridge": _any(r"bridge мост\w* міст\w* мосту brücke pont ponte puente mostu moście"),
     "pipeline": _any(r"pipelines? газопровод\w* трубопровод\w* pipeline\w* gasoducto gasdotto"),
 }
 TARGETS = {key: re.compile(rf"(?i)(?<!\w){pattern}(?!\w)") for key, pattern in _STRUCTURES.items()}
@@ -106,11 +114,22 @@ _ACCUSING = re.compile(r"(?i)accus|blam|обвин|звинув|beschuldig|incol
 
 EXPLOSION = re.compile(
     r"(?i)\b(?:blown\s+up|blew\s+up|blow(?:ing)?\s+up|explosions?|explosives?|blast|detonat\w*|mined|mining)\b"
-    r"|(?<!\w)(?:подрыв\w*|взрыв\w*|заминир\w*|підрив\w*|вибух\w*|замінув\w*|gesprengt|sprengung\w*|esplosion\w*|explosión\w*|fait\s+sauter)"
+    r"|(?<!\w)(?:подрыв\w*|взрыв\w*|заминир\w*|підрив\w*|вибух\w*|замінув\w*|gesprengt|sprengung\w*|esplosion\w*|explosión\w*|fait\s+sauter|wybuch\w*|eksplozj\w*)"
+)
+# Where the charge was, for an explosion: in a vehicle driven onto the structure, or under water at its supports.
+# "Truck bomb" / "camion bomba" say it alone; a vehicle word needs an explosion word in the same content.
+VEHICLE_BOMB = re.compile(r"(?i)\b(?:truck|lorry|car|vehicle)[\s-]+bomb\w*|(?<!\w)camion\w*\s+(?:bomba|piégé)")
+VEHICLE = re.compile(
+    r"(?i)\b(?:trucks?|lorry|lorries)\b|(?<!\w)(?:грузовик\w*|грузов\w+\s+автомоб\w+|вантажівк\w*|вантажн\w+\s+(?:машин|автомоб)\w*|"
+    r"camion\w*|lkw|lastwagen\w*|ciężarówk\w*|samoch\w+\s+ciężarow\w*|camión\w*)"
+)
+UNDERWATER = re.compile(
+    r"(?i)\bunder\s*water\b|(?<!\w)(?:под\s+водой|під\s+водою|подводн\w*|підводн\w*|pod\s+wodą|unter\s+wasser\w*|sous\s+l['’]eau|"
+    r"sott['’]acqua|bajo\s+el\s+agua|subacque\w*)"
 )
 STRIKE = re.compile(
     r"(?i)\b(?:strikes?|shelling|shelled|missiles?|rockets?|MLRS|artillery)\b"
-    r"|(?<!\w)(?:удар\w*|обстрел\w*|атак\w*|ракет\w*|обстріл\w*|beschuss|bombardement\w*|bombardeo\w*|bombardament\w*)"
+    r"|(?<!\w)(?:удар\w*|обстрел\w*|ракет\w*|обстріл\w*|beschuss|bombardement\w*|bombardeo\w*|bombardament\w*)"
 )
 NEAR_TARGET = 80  # characters between a means word and the structure it is said of
 _SETTLEMENT = re.compile(r"(?i)(?<!\w)(?:city|town|centre|center|village|residential|город\w*|міст[оіа]|сел[оаи]|stadt|ville|città|ciudad)(?!\w)")
@@ -285,6 +304,9 @@ def read(content: str, cue: str | None = None, certainty: str = "asserted", sour
         slots += [Slot("responsibility", target, state, was_denied != denied) for state, was_denied in agents]
     if target is not None:
         means = [("explosion", m) for m in EXPLOSION.finditer(content)] + [("strike", m) for m in STRIKE.finditer(content)]
+        if means or VEHICLE_BOMB.search(content):
+            means += [("vehicle bomb", m) for m in (*VEHICLE_BOMB.finditer(content), *VEHICLE.finditer(content))]
+            means += [("underwater", m) for m in UNDERWATER.finditer(content)]
         slots += [Slot("means", target, value, _negated_at(content, m.start()) != denied) for value, m in means if _done_to(content, m, target)]
     for match in RESTORE.finditer(content):
         if target or _RESTORE_PRONOUN.match(content[match.end() :]):
@@ -307,11 +329,14 @@ _DESTROYING = re.compile(
 
 def _consistent(slots: list[Slot]) -> list[Slot]:
     """Each slot once; a slot given two values that cannot both hold is dropped (the sentence reports a
-    disagreement, "Russian forces blew up the dam while Russian sources blamed Ukraine", or is misread)."""
+    disagreement, "Russian forces blew up the dam while Russian sources blamed Ukraine", or is misread), and
+    a value said with a kind of it is the kind ("the blast was at the supports, under water": under water)."""
     kept: list[Slot] = []
     unique = list(dict.fromkeys(slots))
     for slot in unique:
         same = [other for other in unique if (other.attribute, other.target) == (slot.attribute, slot.target)]
+        if any(_KIND_OF.get(other.value) == slot.value and not other.denied and not slot.denied for other in same):
+            continue
         if all(slot.compatible(other) for other in same):
             kept.append(slot)
     return kept

@@ -20,8 +20,10 @@ its first), so a flood covered day after day stays one story for weeks, while a 
 actors and vocabulary (an interview a week on, a court case about a raid) starts a story of its own
 instead of being chained onto the first through look-alike documents. A page without a date is placed
 in time by what its text says (story_keys.clues): the days it names ("17 июля" cannot join coverage of
-October) and the latest year it names (a page naming 2023 is no part of a story over in 2022); one that
-says neither fits any time. Stories that began apart (two
+October), the ISO months it names ("2023-09") and the latest year it names (a page naming 2023 is no part
+of a story over in 2022); one that says none of these fits any time. One whose lead looks back on its
+events ("a year ago", "zwei Monate nach") is later coverage: it does not join the story it resembles
+most, the one it recalls, if that story is placed in time. Stories that began apart (two
 languages' coverage, two sides of one event) are merged when a new document is close to both and they
 fit in time together. A user's move of a document to another story (relate/decisions.py) is looked up
 first, so it holds when the document is ingested again, and a story holding such a document is never
@@ -114,6 +116,7 @@ _SOUND_CLASSES = str.maketrans({"c": "k", "q": "k", "x": "k", "w": "v", "z": "s"
 _HISSING = re.compile(r"shch|sch|sh|zh|sz|zs|cz")
 _HISSING_FR = re.compile(r"shch|sch|sh|zh|sz|zs|cz|ch|j")
 _VOWEL_START = re.compile(r"^[yj]?[aeiouy]")
+_DOUBLED = re.compile(r"(.)\1+")  # a doubled letter is one sound: "Rossaviatsia", "Rosaviatsia"
 
 
 @lru_cache(maxsize=200_000)
@@ -126,7 +129,7 @@ def name_term(word: str, language: str | None = None) -> str | None:
     if not latin:
         return None
     hissing = _HISSING_FR if language in ("fr", "pt") else _HISSING
-    latin = _VOWEL_START.sub("a", hissing.sub("s", latin)).translate(_SOUND_CLASSES)
+    latin = _DOUBLED.sub(r"\1", _VOWEL_START.sub("a", hissing.sub("s", latin)).translate(_SOUND_CLASSES))
     key = latin[0] + re.sub(r"[aeiouyhj]", "", latin[1:])
     return f"{NAME_MARK}{key[:4]}" if len(key) >= 4 else None
 
@@ -267,6 +270,16 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
     if not by_story:
         return StoryChoice(None, 0.0, "no story close in time")
     scores = {s: _top_mean(score for score, _ in v) for s, v in by_story.items()}
+    recalls = ""
+    recalled = max(scores, key=lambda s: (scores[s], -s))
+    if document.published is None and when.looks_back and spans[recalled].first_published is not None:
+        # an undated page that looks back on its events ("a year ago") is later coverage: not part of the
+        # story it resembles most, the one it recalls, if that story is placed in time (undated coverage,
+        # whose time nothing tells, is not ruled out by a page's background "last year")
+        del scores[recalled]
+        recalls = f"; looks back on story #{recalled}"
+        if not scores:
+            return StoryChoice(None, 0.0, f"no other story{recalls}")
     best = closest = max(scores, key=lambda s: (scores[s], -s))
     if len(rivals := [s for s in scores if scores[s] >= JOIN_SIMILARITY]) > 1:
         best = _telling_apart(rivals, by_story, shared, scores)
@@ -274,8 +287,8 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
         others = [s for s in scores if s != best and scores[s] >= MERGE_SIMILARITY]
         merged = _mergeable(session, spans, best, others, document.published)
         told = f", told from story #{closest} ({scores[closest]:.2f}) by its own terms" if best != closest else ""
-        return StoryChoice(best, scores[best], f"similar terms ({scores[best]:.2f}){told}", merged)
-    return StoryChoice(None, scores[best], "no story similar enough")
+        return StoryChoice(best, scores[best], f"similar terms ({scores[best]:.2f}){told}{recalls}", merged)
+    return StoryChoice(None, scores[best], f"no story similar enough{recalls}")
 
 
 def _top_mean(scores) -> float:
