@@ -270,3 +270,49 @@ def test_a_head_of_state_written_by_adjective_or_by_country_is_one_office(tmp_pa
         _, live = live_actors(session)
     assert live["белорусского лидера"] == live["Александр Лукашенко"]
     assert live.get("Российский лидер") != live["Александр Лукашенко"]
+
+
+def test_a_countrys_armed_forces_never_join_anothers_by_their_shared_acronym(tmp_path):
+    """A larger store joined "ЗС РФ" (Russia's armed forces) to Ukraine's record as "same name as “Armed
+    Forces Ukraine”": the article wrote both, and its chain key left the country out."""
+    store = ingested(tmp_path, {
+        "a.txt": "Генштаб ЗС України заявив, що ЗС РФ відступили з позицій біля Херсона. ЗС України продовжують наступ.",
+        "b.txt": "Генштаб ЗС України повідомив про нові удари. ЗС України знищили склад боєприпасів під Бахмутом.",
+    })
+    with store.session() as session:
+        _, actors = live_actors(session)
+        names = {actor: set(session.scalars(select(s.Alias.name).where(s.Alias.actor_id == actor))) for actor in set(actors.values())}
+    assert actors["ЗС РФ"] != actors["ЗС України"]
+    assert "Armed Forces Russia" not in names[actors["ЗС України"]] and "Armed Forces Ukraine" not in names[actors["ЗС РФ"]]
+
+
+def test_a_lone_surname_on_a_page_read_without_a_model_joins_the_person(tmp_path):
+    """eval/realstory (Kerch): "Khusnullin" on an Italian page, guessed an organisation, was an actor of its own."""
+    store = ingested(tmp_path, {
+        "a.txt": "Russian Deputy Prime Minister Marat Khusnullin said on Saturday that the Crimean Bridge would be repaired quickly.",
+        "b.txt": "Il vicepremier russo Khusnullin ha detto sabato che il ponte di Crimea sarà riparato entro pochi mesi, secondo la Tass.",
+    })
+    with store.session() as session:
+        _, actors = live_actors(session)
+    assert actors["Khusnullin"] == actors["Marat Khusnullin"]
+
+
+def test_a_place_before_a_persons_name_is_cut_off_in_other_languages():
+    analysis = analyse_other(Article(origin="t", text="Lo ha riferito il leader filorusso della Crimea Serghei Aksyonov, citato dalla Tass. "
+                                     "Aksyonov ha detto che il traffico è ripreso.", content_hash="it", language="it"))
+    names = {c.name: c for c in analysis.chains}
+    assert "Serghei Aksyonov" in names and "Crimea Serghei Aksyonov" not in names
+    assert len(names["Serghei Aksyonov"].mentions) == 2
+
+
+def test_an_article_naming_two_stored_organisations_as_one_joins_them(tmp_path):
+    """eval/realstory (Kerch): "СБУ" and "Security Service of Ukraine" were two actors, stored apart by
+    articles that each gave one name, and an article giving both joined only one of them."""
+    store = ingested(tmp_path, {
+        "a.txt": "Співробітники СБУ затримали агента російських спецслужб у Києві в суботу ввечері.",
+        "b.txt": "The Security Service of Ukraine said on Saturday that it had detained a Russian agent in Kyiv.",
+        "c.txt": "Про це повідомила Служба безпеки України. Співробітники СБУ затримали ще одного агента в Одесі.",
+    })
+    with store.session() as session:
+        _, actors = live_actors(session)
+    assert actors["СБУ"] == actors["Security Service of Ukraine"] == actors["Служба безпеки України"]

@@ -162,3 +162,70 @@ def test_a_name_stops_at_a_line_break_and_at_the_next_persons_first_name():
     found = _mentions("Алексей Данилов Михаил Подоляк Россия Украина Крым происшествия закон общество.\n\nПодоляк: Крымский мост — это начало.")
     assert found["Алексей Данилов"][0] == "Алексей Данилов"
     assert found["Михаил Подоляк"][0] == found["Подоляк"][0] == "Михаил Подоляк"
+
+
+def test_a_bodys_acronym_carries_its_countrys_letter():
+    """eval/realstory (Kerch): "SBU"/"СБУ" and "Security Service of Ukraine" were two actors, "СК РФ" and "СКР" two."""
+    chains = _chains("Про це повідомила Служба безпеки України. Як заявили у Збройних силах України, удар завдано вночі.", "uk")
+    assert {"СБУ", "SBU"} <= set(chains["Служба безпеки України"].aliases)
+    assert "ЗСУ" in chains["Збройний сила України"].aliases
+    assert "СКР" in _chains("В СК РФ возбудили дело.")["СК РФ"].aliases
+
+
+def test_one_bodys_name_with_two_countries_is_two_bodies():
+    """A larger store joined "ЗС РФ" (Russia's armed forces) to Ukraine's: the chain key left the country out."""
+    chains = _chains("Генштаб ЗС України заявив, що ЗС РФ відступили. ЗС атакували.", "uk")
+    assert "ЗС РФ" not in chains["ЗС України"].aliases and "Armed Forces Russia" not in chains["ЗС України"].aliases
+    assert "Armed Forces Ukraine" not in chains["ЗС РФ"].aliases
+    found = _mentions("В СК РФ возбудили дело, сообщили в СК.")
+    assert found["СК"][0] == found["СК РФ"][0] == "СК РФ"  # the body of the one country the article gives it
+
+
+def test_a_body_named_with_the_ministry_it_belongs_to_is_one_name_and_keeps_its_own():
+    """eval/realstory (Kerch): "Главное управление разведки минобороны Украины" was cut before the ministry
+    (in small letters or not), declined "Главное управления разведки", and never met "ГУР"."""
+    chains = _chains("Об этом сообщило Главное управление разведки минобороны Украины. По данным Главного управления "
+                     "разведки Минобороны Украины, удар нанесли ночью.")
+    (body,) = [c for c in chains.values() if c.name.startswith("Главное управление разведки")]
+    assert body.name.casefold() == "главное управление разведки минобороны украины" and len(body.mentions) == 2
+    assert {"Главное управление разведки Украины", "ГУР"} <= set(body.aliases)
+    assert "Минобороны Украины" not in chains  # the ministry is named, not mentioned as the actor
+
+
+def test_a_contracted_word_gives_no_initials():
+    """"Главное разведуправление Украины" is not the ГРУ (Russia's military intelligence)."""
+    chains = _chains("Представитель Главного разведуправления минобороны Украины сказал это.")
+    assert not any("ГРУ" in c.aliases for c in chains.values())
+
+
+def test_a_press_office_speaks_for_its_body():
+    """eval/realstory (Kerch, Wagner): "ЦОС ФСБ", "Центра общественных связей ФСБ" had no mention of the FSB."""
+    found = _mentions("Об этом сообщили в ЦОС ФСБ. По данным Центра общественных связей ФСБ, агент задержан.")
+    assert found["ЦОС ФСБ"][0] == found["Центра общественных связей ФСБ"][0] == "ФСБ"
+
+
+def test_words_bodies_names_are_made_of_are_a_body_where_the_model_saw_none():
+    """eval/realstory: "Національного антитерористичного комітету", "Міноборони РФ", "федеральной службой
+    безопасности Российской Федерации" had no mention; "Служба безопасности аэропорта" is no state body."""
+    chains = _chains("Про це повідомив прес-центр Національного антитерористичного комітету. Міноборони РФ мовчить.", "uk")
+    assert "National Anti-Terrorism Committee" in chains["Національний антитерористичний комітет"].aliases
+    assert "Russian Defense Ministry" in chains["Міноборони РФ"].aliases
+    found = _mentions("Как сообщили в федеральной службе безопасности Российской Федерации, всё спокойно. "
+                      "Служба безопасности аэропорта проверила багаж.")
+    assert "федеральной службе безопасности Российской Федерации" in found
+    assert not any(text.startswith("Служба безопасности") for text in found)
+
+
+def test_a_capitalised_word_after_small_letters_starts_another_body():
+    """eval/realstory (Kerch, Wagner): "Главным следственным управлением Следственного комитета России" swallowed
+    the committee's name; "Российское Минобороны" first in a line is the Russian ministry all the same."""
+    found = _mentions("Главным следственным управлением Следственного комитета России возбуждено уголовное дело.\n"
+                      "Российское Минобороны опровергло заявление.")
+    assert found["Следственного комитета России"][0] == "Следственный комитет России"
+    assert found["Российское Минобороны"][0] == "Российское Минобороны"
+
+
+def test_a_president_or_a_company_in_small_letters_is_no_body():
+    """eval/realstory (Wagner): "российский президент", "российская компания" were junk actors."""
+    chains = _chains("Об этом сказал российский президент. Российская компания отказалась, как и российская служба новостей.")
+    assert not [c.name for c in chains.values() if c.label == "ORG"]

@@ -228,6 +228,7 @@ def _link(linking: Linking) -> None:
     pool.renumber(placeholders)
     apart = _held_apart(session, pool.all)
     _absorb_surname_actors(linking, keys, kinds, pool, apart)
+    _absorb_named_actors(linking, keys, kinds, pool, apart)
     _absorb_office_actors(linking, pool, apart)
     _count_aliases(linking, kinds, reasons, apart)
 
@@ -328,7 +329,7 @@ def _best_match(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool
     totals, surnames = pool.totals, pool.surnames
     for name in names:
         for candidate in pool.near(name):
-            evidence = _evidence(name, kind, candidate)
+            evidence = _evidence(name, "person" if kind_guessed and candidate.kind == "person" else kind, candidate)
             if evidence is None:
                 continue
             strength, reason = evidence
@@ -404,6 +405,29 @@ def _absorb_surname_actors(linking: Linking, keys, kinds, pool: Pool, apart: dic
                 name = next(iter(other_keys))
                 join_actors(session, actor_id, [other], f"its only name “{name}” is the surname of “{chain.name}” (document {linking.document.id})")
                 pool.renumber({other: actor_id})
+
+
+def _absorb_named_actors(linking: Linking, keys, kinds, pool: Pool, apart: dict[int, set[str]]) -> None:
+    """Two stored organisations this article names as one: its chain joined one by a full name or an
+    acronym of three letters or more, and names the other by a full name of several words, in the same
+    words ("Служба безпеки України", which the article also calls СБУ, is the "Security Service of Ukraine"
+    another article stored apart). A name without its country ("Defence Ministry") never bridges two."""
+    session = linking.session
+    for chain in (c for c in linking.analysis.chains if c.not_an_actor is None and kinds[c.id] in _ORGANISATIONS):
+        actor_id = linking.actor_of_chain[chain.id]
+        others: dict[int, str] = {}
+        for name in keys[chain.id]:
+            if name.body or name.state or not (" " in name.key or name.acronym and len(name.key) >= 3):
+                continue
+            for candidate in pool.near(name):
+                evidence = _evidence(name, kinds[chain.id], candidate)
+                if candidate.actor_id == actor_id or candidate.kind not in _ORGANISATIONS or evidence is None or evidence[0] < 3 \
+                        or " " not in candidate.keys.key or candidate.keys.body or candidate.keys.key in apart.get(actor_id, set()):
+                    continue
+                others.setdefault(candidate.actor_id, evidence[1])
+        for other, why in sorted(others.items()):
+            join_actors(session, actor_id, [other], f"{why}, a name of “{chain.name}” (document {linking.document.id})")
+            pool.renumber({other: actor_id})
 
 
 def _absorb_office_actors(linking: Linking, pool: Pool, apart: dict[int, set[str]]) -> None:

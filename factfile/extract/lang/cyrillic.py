@@ -61,6 +61,7 @@ class Reading:
     tokens: list[Token]
     lemmas: dict[int, str] = field(default_factory=dict)  # mention index -> nominative name
     quoted: dict[int, str] = field(default_factory=dict)  # mention index -> the quoted proper name inside it
+    own: dict[int, str] = field(default_factory=dict)  # mention index -> a body's own name, without the body it belongs to
 
 
 def read(analysis: Analysis, language: str) -> Reading:
@@ -84,6 +85,14 @@ def read(analysis: Analysis, language: str) -> Reading:
             reading.quoted[index] = nominative([t for t in tokens if quote.start(1) <= t.start and t.end <= quote.end(1)], "ORG", quote.group(1))
         elif label == "ORG" and len(inside) == 2 and inside[0].text in GROUP_TYPES:
             reading.quoted[index] = nominative(inside[1:], "PERSON", inside[1].text)  # "ЧВК Вагнера": Вагнер
+        office = _press_office(inside) if label == "ORG" else None
+        if office is not None:  # "ЦОС ФСБ", "Центра общественных связей ФСБ": the body it speaks for
+            reading.lemmas[index] = nominative(inside[office:], "ORG", text[inside[office].start:end])
+        parent = _parent_at(inside, text) if label == "ORG" else None
+        if parent:
+            bare, country = _country_after(text[start:end])
+            own = nominative(inside[:parent], "ORG", text[start:inside[parent].start])
+            reading.own[index] = f"{own}{text[len(bare) + start:end]}" if country else own
     analysis.chains = chains(analysis, reading)
     return reading
 
@@ -166,9 +175,10 @@ def _name_spans(text: str, tokens: list[Token], analysis: Analysis) -> list[tupl
         if head.text.lower() in ORG_TYPES or head.lemma in ORG_TYPES or head.text.isupper() and len(head.text) <= 5:
             found.append((head.start, match.end(), "ORG"))
     found += _forces(tokens)
+    found += _lexicon_bodies(text, tokens, {s.start for s in analysis.sentences})
     found = _typed_names(text, tokens, found)
     found += _bracketed_acronyms(text, found)
-    found = _with_country(text, tokens, _longest(found))
+    found = _with_parent(text, tokens, _with_country(text, tokens, _longest(found)))
     found = _joined_persons(text, tokens, found)
     found = _longest(found + _lowercase_persons(text, tokens, found))
     return _longest(found + _surnames_again(tokens, found))
@@ -247,6 +257,39 @@ def _forces(tokens: list[Token]) -> list[tuple[int, int, str]]:
     return found
 
 
+_COUNTRY_WORDS = frozenset({"Russia", "Ukraine", "Belarus", "Russian", "Ukrainian", "Belarusian", "Federation"})
+_NOT_BODIES = frozenset({"President", "Company", "Group", "News", "Centre", "Front", "Republic"})  # "российский президент", "российская компания"
+
+
+def _lexicon_word(token: Token) -> str | None:
+    """The lemma under which `romanize.LEXICON` knows the word ("главный" for "Главного"), if any."""
+    return next((f for f in (p.normal_form.casefold() for p in token.parses[:3]) if f in LEXICON), None)
+
+
+def _lexicon_bodies(text: str, tokens: list[Token], sentence_starts: set[int]) -> list[tuple[int, int, str]]:
+    """"Національного антитерористичного комітету", "Вооружённые силы", "Российское Минобороны", "службы
+    безопасности Украины": words that are all words bodies' names are made of (`romanize.LEXICON`), a noun
+    among them, are a body's name where the model saw none; in small letters (or capitalised only as a
+    sentence's first word) only with its country ("Служба безопасности аэропорта" is the airport's). A
+    capitalised word after small letters starts another name ("управлением Следственного комитета России")."""
+    found = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and tokens[j].text[:1].isalpha() and _lexicon_word(tokens[j]) \
+                and (j == i or _adjacent(text, tokens[j - 1].end, tokens[j].start) and not (tokens[j].capitalised and not tokens[j - 1].capitalised)):
+            j += 1
+        run = tokens[i:j]
+        head = [t for t in run if _noun(t) is not None and LEXICON[_lexicon_word(t)] not in _COUNTRY_WORDS | _NOT_BODIES]
+        whole = len(run) >= 2 or run and len(run[0].text) >= 5 and " " in LEXICON[_lexicon_word(run[0])]
+        country = run and (_COUNTRY_GENITIVE.match(text, run[-1].end) or _country_after(text[run[0].start:run[-1].end])[1]
+                           or run[0].capitalised and any(t.lemma in _NATIONAL_ADJECTIVES for t in run))
+        if head and whole and (run[0].capitalised and run[0].start not in sentence_starts or country):
+            found.append((run[0].start, run[-1].end, "ORG"))
+        i = max(j, i + 1)
+    return found
+
+
 _COUNTRY_GENITIVE = re.compile(r"\s+(России|РФ|Российской Федерации|Украины|України|Белоруссии|Беларуси|Білорусі|США)\b")
 
 
@@ -261,6 +304,60 @@ def _with_country(text: str, tokens: list[Token], spans: list[tuple[int, int, st
             result.pop()
         result.append((start, end, label))
     return [s for s in result if not any(o is not s and o[2] == "ORG" and o[0] <= s[0] and s[1] <= o[1] for o in result)]
+
+
+# Bodies other bodies belong to, written after them in the genitive: "Главное управление разведки
+# Минобороны Украины" (Ukraine's defence ministry's intelligence directorate).
+_PARENT_BODIES = frozenset({
+    "минобороны", "міноборони", "министерство", "міністерство", "мвд", "мвс", "мид", "мзс", "фсб", "сбу", "генштаб", "мо",
+})
+
+
+_PRESS_OFFICES = (("цос",), ("центр", "общественный", "связь"), ("центр", "громадський", "зв'язок"))
+
+
+def _press_office(inside: list[Token]) -> int | None:
+    """Where the body begins whose press office ("ЦОС", "Центр общественных связей") a name names, or None."""
+    lemmas = [t.lemma.casefold() for t in inside]
+    for office in _PRESS_OFFICES:
+        if tuple(lemmas[:len(office)]) == office and len(inside) > len(office):
+            return len(office)
+    return None
+
+
+def _parent_at(inside: list[Token], text: str) -> int | None:
+    """Where, in an organisation's name, the country's body it belongs to begins ("минобороны Украины"
+    of "Главное управление разведки минобороны Украины"), or None."""
+    for k, token in enumerate(inside[1:], 1):
+        if token.lemma.casefold() in _PARENT_BODIES and token.has("gent") and _country_after(text[inside[0].start:inside[-1].end])[1]:
+            return k
+    return None
+
+
+def _with_parent(text: str, tokens: list[Token], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"Главное управление разведки" + "Минобороны Украины": a body's name runs on over the country's
+    body it belongs to, named right after it in the genitive; one name, the subordinate body's."""
+    after = {}  # the first token after each place in the text
+    for token in reversed(tokens):
+        after[token.start] = token
+    following = {t.end: next_token for t, next_token in zip(tokens, tokens[1:], strict=False)}
+    result: list[tuple[int, int, str]] = []
+    starting = {t.start: i for i, t in enumerate(tokens)}
+    for start, end, label in spans:
+        if result and result[-1][1] > start:
+            continue  # inside the body just run on
+        if result and label == result[-1][2] == "ORG" and _adjacent(text, result[-1][1], start) and result[-1][0] in starting:
+            before = [t for t in tokens[starting[result[-1][0]]:] if t.end <= result[-1][1]]
+            if _press_office(before + [at for at in tokens if at.start == start]) == len(before):
+                result[-1] = (result[-1][0], end, label)  # "ЦОС" + "ФСБ": the press office of the body
+                continue
+        token = following.get(end) if label == "ORG" else None
+        country = _COUNTRY_GENITIVE.match(text, token.end) if token is not None else None
+        if token is not None and country and _adjacent(text, end, token.start) and token.lemma.casefold() in _PARENT_BODIES \
+                and token.has("gent"):
+            end = country.end()  # "минобороны Украины", small letters or not
+        result.append((start, end, label))
+    return result
 
 
 def _surnames_again(tokens: list[Token], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -389,7 +486,7 @@ def nominative(tokens: list[Token], label: str, surface: str) -> str:
         return clean_name(surface)
     if label == "PERSON":  # initials ("Е. Пригожина") are left out of the name compared
         return " ".join(_cased(_person_lemma(t), t.text) for t in words if len(t.text) > 1) or clean_name(surface)
-    head = next((i for i, t in enumerate(words) if _noun(t) is not None), None)
+    head = next((i for i, t in enumerate(words) if _noun(t) is not None and not _adjective_before_noun(t, words[i + 1:i + 2])), None)
     out = []
     head_parse = _noun(words[head]) if head is not None else None
     gender = next((g for g in ("masc", "femn", "neut") if head_parse is not None and _tagged(head_parse, g)), "masc")
@@ -434,6 +531,12 @@ def _noun(token: Token):
     return (geo or nouns or [None])[0] if token.parses and token.parses[0].tag.POS != "ADJF" else None
 
 
+def _adjective_before_noun(token: Token, following: list[Token]) -> bool:
+    """"Главного управления": a word the dictionary reads first as a noun ("главное") but also as an
+    adjective, before a noun, is that noun's adjective."""
+    return bool(following) and any(p.tag.POS == "ADJF" for p in token.parses[:3]) and _noun(following[0]) is not None
+
+
 def _agreeing(token: Token, gender: str) -> str:
     adjectives = [p for p in token.parses if p.tag.POS == "ADJF"]
     if not adjectives:
@@ -450,10 +553,11 @@ def chains(analysis: Analysis, reading: Reading) -> list[Chain]:
     surnames: dict[str, str] = {}
     order = sorted(range(len(analysis.mentions)), key=lambda i: (-len(reading.lemmas[i].split()), i))
     text = analysis.article.text
+    owned = _owned_keys(analysis, reading)
     for i in order:
         mention = analysis.mentions[i]
         lemma = reading.lemmas[i]
-        key = name_key(_COUNTRY_GENITIVE.sub("", lemma) if mention.label == "ORG" else lemma) or name_key(lemma)
+        key = _body_key(lemma, owned) if mention.label == "ORG" else name_key(lemma)
         if not key:
             continue
         if mention.label == "PERSON" and " " not in key and key in surnames:
@@ -462,7 +566,7 @@ def chains(analysis: Analysis, reading: Reading) -> list[Chain]:
             outer = next((j for j in range(len(analysis.mentions)) if analysis.mentions[j].span.end <= mention.span.start
                           and text[analysis.mentions[j].span.end:mention.span.start].strip() == "("), None)
             if outer is not None and name_key(reading.lemmas[outer]):
-                key = name_key(reading.lemmas[outer])
+                key = _body_key(reading.lemmas[outer], owned)
             mention.role = "acronym"
         groups[key].append(i)
         label_of.setdefault(key, mention.label)
@@ -486,12 +590,56 @@ def chains(analysis: Analysis, reading: Reading) -> list[Chain]:
             if lemma != name and lemma not in chain.aliases:
                 chain.aliases.append(lemma)
                 chain.alias_reasons[lemma] = "acronym in brackets after the name" if analysis.mentions[i].role == "acronym" else "same name, declined"
+        for i in members:
+            own = reading.own.get(i)
+            if own and own != chain.name and own not in chain.aliases:
+                chain.aliases.append(own)
+                chain.alias_reasons[own] = f"its own name, without the body it belongs to (“{reading.lemmas[i]}”)"
         for form, reason in comparable_forms(chain, reading, members):
             if form not in chain.aliases and form != chain.name:
                 chain.aliases.append(form)
                 chain.alias_reasons[form] = reason
         result.append(chain)
     return result
+
+
+_COUNTRY_OF_GENITIVE = {
+    "россии": "Russia", "рф": "Russia", "российской федерации": "Russia", "украины": "Ukraine", "україни": "Ukraine",
+    "белоруссии": "Belarus", "беларуси": "Belarus", "білорусі": "Belarus", "сша": "United States",
+}
+
+
+def _country_after(name: str) -> tuple[str, str | None]:
+    """"ФСБ России" → ("ФСБ", "Russia"): a body's name without the country written after it, and that country."""
+    match = _COUNTRY_GENITIVE.search(name)
+    if match is None or match.end() != len(name.rstrip()):
+        return name, None
+    return name[:match.start()], _COUNTRY_OF_GENITIVE[match.group(1).casefold()]
+
+
+def _owned_keys(analysis: Analysis, reading: Reading) -> dict[str, set[str]]:
+    """For each organisation's name without its country, the countries the article gives it ("ЗС" →
+    {Russia, Ukraine} when it writes both "ЗС РФ" and "ЗС України")."""
+    owned: dict[str, set[str]] = defaultdict(set)
+    for i, mention in enumerate(analysis.mentions):
+        if mention.label == "ORG":
+            bare, country = _country_after(reading.lemmas[i])
+            if country and name_key(bare):
+                owned[name_key(bare)].add(country)
+    return owned
+
+
+def _body_key(lemma: str, owned: dict[str, set[str]]) -> str:
+    """The chain key of an organisation: its name with its country ("ФСБ России" and "ФСБ РФ" are one,
+    "ЗС РФ" and "ЗС України" two); a name written without a country is the body of the one country the
+    article gives that name, and its own when it gives it two (a country's bodies never join another's)."""
+    bare, country = _country_after(lemma)
+    key = name_key(bare)
+    if not key:
+        return name_key(lemma)
+    if country is None and len(owned.get(key, ())) == 1:
+        (country,) = owned[key]
+    return f"{key} @{country.casefold()}" if country else key
 
 
 def comparable_forms(chain: Chain, reading: Reading, members: list[int]) -> list[tuple[str, str]]:
@@ -517,7 +665,9 @@ def comparable_forms(chain: Chain, reading: Reading, members: list[int]) -> list
             for latin in romanizations(bare, reading.language):
                 forms.append((latin, f"romanised from “{name}”"))
     if chain.label == "ORG":
-        forms += _initials(chain.name)
+        for name in dict.fromkeys(names):
+            for initials, reason in _initials(name):
+                forms += [(initials, reason)] + [(latin, f"romanised from “{initials}”, {reason}") for latin in romanizations(initials, reading.language)]
     for name in dict.fromkeys(quoted):
         if not _descriptive(name, reading.language):
             for latin in romanizations(name, reading.language):
@@ -525,13 +675,41 @@ def comparable_forms(chain: Chain, reading: Reading, members: list[int]) -> list
     return forms
 
 
+# The letter a body's acronym gives its country: СБУ (Служба безпеки України), СКР (Следственный комитет России).
+_COUNTRY_LETTER = {"Russia": "Р", "Ukraine": "У", "Belarus": "Б"}
+
+
 def _initials(name: str) -> list[tuple[str, str]]:
     """"Федеральная служба безопасности России" goes by ФСБ: the initials of a descriptive name of three
-    words or more (its country left out), as Russian and Ukrainian write them."""
-    words = re.findall(r"[\w'’ʼ-]+", _COUNTRY_GENITIVE.sub("", name))
-    if len(words) < 3 or not all(w[:1].isalpha() for w in words) or not has_cyrillic(name) or _QUOTED.search(name):
+    words or more (its country left out), as Russian and Ukrainian write them; and, as they write a
+    body's acronym with its country's letter, "Служба безпеки України" goes by СБУ and "СК РФ" by СКР."""
+    if not has_cyrillic(name) or _QUOTED.search(name):
         return []
-    return [("".join(w[0] for w in words).upper(), f"the initials of “{name}”")]
+    bare, country = _country_after(name)
+    words = re.findall(r"[\w'’ʼ-]+", bare)
+    if not words or not all(w[:1].isalpha() for w in words):
+        return []
+    letters = "".join(w[0] for w in words).upper()
+    forms = []
+    if len(words) >= 3:
+        forms.append((letters, f"the initials of “{name}”"))
+    letter = _COUNTRY_LETTER.get(country or "")
+    if any(_contracted(w) for w in words):
+        return []  # "Главное разведуправление": initials are of whole words, a contraction's are not these
+    if letter and (len(words) >= 2 or _ACRONYM_WORD.fullmatch(words[0])):
+        acronym = (words[0] if len(words) == 1 else letters) + letter
+        forms.append((acronym, f"the initials of “{name}” with its country’s letter"))
+    return forms
+
+
+_ACRONYM_WORD = re.compile(r"[А-ЯЁІЇЄ]{2,5}")
+_WHOLE_WORDS = tuple(w for w in LEXICON if len(w) >= 6 and " " not in w)
+
+
+def _contracted(word: str) -> bool:
+    """"разведуправление", "Генпрокуратура", "Минобороны": a word contracted from two, the second whole."""
+    lower = word.casefold()
+    return any(lower.endswith(w) and len(lower) >= len(w) + 3 for w in _WHOLE_WORDS)
 
 
 _COUNTRY_ADJECTIVES = {"Russia": "Russian", "Ukraine": "Ukrainian", "Belarus": "Belarusian"}

@@ -17,7 +17,7 @@ from factfile.extract import frequency
 from factfile.extract.capitals import acts_in, capital_country
 from factfile.extract.gazetteer import load_gazetteer
 from factfile.extract.gender import first_name_gender
-from factfile.extract.lang import dates, forces, reported_latin
+from factfile.extract.lang import bodies, dates, forces, reported_latin
 from factfile.extract.lang.cyrillic import sentences
 from factfile.extract.names import GROUP_WORDS, country_in_english, name_key
 from factfile.extract.places import resolve_names
@@ -60,6 +60,8 @@ def analyse(analysis: Analysis, language: str) -> None:
         while words and _common(words[-1], language) and not (len(words) > 1 and (_group_word(words[-1]) or _group_word(words[-2]))) \
                 and full is None:
             words = words[:-1]
+        if len(words) >= 3 and gazetteer.lookup(words[0]) and first_name_gender(" ".join(words[:2])) is None:
+            words = words[1:]  # "della Crimea Serghei Aksyonov": the place, then the person
         if not words:
             continue
         start = text.index(words[0], match.start())
@@ -85,6 +87,8 @@ def analyse(analysis: Analysis, language: str) -> None:
         analysis.mentions.append(Mention(Span(start, end, name), label, analysis.sentence_of(start)))
         if place:
             toponyms.append(analysis.mentions[-1])
+    named_bodies = _bodies(analysis, text, language)
+    toponyms = [t for t in toponyms if any(t is m for m in analysis.mentions)]
     armies = _armed_forces(analysis, text, language)
     _surnames_again(analysis, text)
     states = _acting_capitals(analysis, text, language)
@@ -96,6 +100,16 @@ def analyse(analysis: Analysis, language: str) -> None:
         if alias not in chain.aliases:
             chain.aliases.append(alias)
             chain.alias_reasons[alias] = f"“{mention.span.text}”: the armed forces of {country}"
+    for mention, forms in named_bodies:
+        chain = analysis.chains[mention.chain]
+        if chain.name.islower():  # "ministerio de Defensa ruso" goes by its English name, its words in small letters an alias
+            chain.aliases.append(chain.name)
+            chain.alias_reasons[chain.name] = "its words in small letters"
+            chain.name = forms[0]
+        for form in forms:
+            if form not in chain.aliases and form != chain.name:
+                chain.aliases.append(form)
+                chain.alias_reasons[form] = f"translated word by word from “{mention.span.text}”"
     analysis.places = resolve_names(analysis, toponyms)
     analysis.times = dates.find_times(analysis, language)
     analysis.quantities = dates.find_quantities(analysis, language)
@@ -150,6 +164,21 @@ def _armed_forces(analysis: Analysis, text: str, language: str) -> list[tuple[Me
             analysis.mentions.append(Mention(Span(start, end, text[start:end]), "ORG", analysis.sentence_of(start)))
             armies.append((analysis.mentions[-1], country))
     return armies
+
+
+def _bodies(analysis: Analysis, text: str, language: str) -> list[tuple[Mention, list[str]]]:
+    """"Comité d'enquête russe", "Verteidigungsministerium": a state body named in words (see lang/bodies.py),
+    an organisation whose span replaces the capitalised words found inside it; returns each with its English forms."""
+    found = []
+    for start, end, forms in bodies.find(text, language):
+        overlapping = [m for m in analysis.mentions if m.span.start < end and start < m.span.end]
+        if any(m.span.start < start or m.span.end > end for m in overlapping):
+            continue  # "Luftfahrtbehörde Rosawiazija": the body's proper name is the longer name found
+        analysis.mentions[:] = [m for m in analysis.mentions if not any(m is o for o in overlapping)]
+        analysis.mentions.append(Mention(Span(start, end, text[start:end]), "ORG", analysis.sentence_of(start)))
+        found.append((analysis.mentions[-1], forms))
+    analysis.mentions.sort(key=lambda m: m.span.start)
+    return found
 
 
 def _surnames_again(analysis: Analysis, text: str) -> None:

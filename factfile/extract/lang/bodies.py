@@ -1,0 +1,127 @@
+"""State bodies named in words in the languages read without a model: "Comité d'enquête russe",
+"Comitato nazionale antiterrorismo", "ministerio de Defensa ruso", "Narodowy Komitet Antyterrorystyczny",
+"Verteidigungsministerium". Often written in small letters, where the name finder (capitalised rare
+words) does not look, and never in the words English uses, they are translated word by word, as the
+Cyrillic reader translates "Следственный комитет России" (`romanize.translated`), so that they compare
+with "Russian Investigative Committee": a rule over the words such names are made of, not a list of bodies.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factfile.extract.capitals import capital_country
+from factfile.extract.lang.forces import country_of_adjective
+from factfile.extract.names import country_in_english, latin_key
+
+# Stems (accents off, lower case) of the words such names are made of, and their English. A word is one
+# of them when it starts with the stem; heads are the nouns a body's name needs one of.
+_HEADS = {
+    "committee": ("comite", "comitato", "komitet", "komitee", "comitet"),
+    "ministry": ("ministere", "ministerio", "ministero", "ministerstw", "ministerie"),  # not the minister: ministre, ministro
+    "service": ("servic", "servizi", "servico", "sluzb"),
+    "agency": ("agenc", "agenzi", "agentschap"),
+}
+# Whole words (Polish "Siły Zbrojne Ukrainy", declined; the Romance and German names are lang/forces.py's).
+_WHOLE_HEADS = {"sily": "forces", "sil": "forces", "silom": "forces", "silami": "forces", "silach": "forces"}
+_WORDS = {
+    "investigative": ("enquete", "investigac", "investigaz", "inchiest", "sledcz", "istrazn", "ermittlung", "onderzoek"),
+    "armed": ("zbrojn",),
+    "national": ("national", "nacional", "nazional", "narodow", "nationaal"),
+    "anti-terrorism": ("antiterror", "anti-terror", "antyterror"),
+    "defense": ("defens", "defes", "difes", "obrony", "verteidigung", "defensie"),
+    "security": ("securit", "segurid", "seguranc", "sicurezz", "bezpieczenstw", "sicherheit", "veiligheid"),
+    "federal": ("federal", "federaln"),
+    "emergency": ("urgence", "emergenc", "emergenz", "nadzwyczaj"),
+    "emergency situations": ("zivilschutz", "katastrophenschutz"),  # German names Russia's emergencies ministry so
+    "situations": ("situation", "situacion", "situacoe", "situazion", "sytuacj"),
+    "intelligence": ("renseignement", "inteligenc", "intelligenz", "wywiad", "nachrichtendienst"),
+    "air": ("aerien", "aereo", "lotnicz", "luftfahrt"),
+    "transport": ("transport", "trasport"),
+    "interior": ("interieur", "interior", "interno", "spraw wewnetrznych", "innen"),
+}
+_FUNCTION = frozenset({"de", "d", "del", "della", "dello", "di", "da", "do", "per", "l", "des", "du", "la", "le", "el", "il", "por",
+                       "dla", "pour", "para", "van", "het", "der"})
+# German and Dutch write such a name as one word: a modifier's stem, then the head ("Ermittlungskomitee").
+_COMPOUND_HEADS = {"ministerium": "ministry", "komitee": "committee", "dienst": "service", "behorde": "agency", "ministerie": "ministry"}
+_IN = frozenset({"in", "a", "en", "em", "w", "v"})  # "in Moskau", "à Moscou", "a Mosca", "en Moscú", "w Moskwie"
+_VAGUE = frozenset({"national", "federal"})  # "comité national" alone may be any body's (a party's) committee
+_ADJECTIVE_FIRST = frozenset({"de", "nl", "pl", "cs", "sk", "hr", "sl", "sv", "da", "nb"})  # the country's adjective stands before the name
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _english(word: str) -> tuple[str, str] | None:
+    """("head" | "word", English) of one word of a body's name, or None."""
+    key = latin_key(word).replace(" ", "-")
+    for ending, english in _COMPOUND_HEADS.items():
+        modifier = key.removesuffix(ending).rstrip("-s")
+        if key.endswith(ending) and modifier:
+            found = next((e for e, stems in _WORDS.items() if modifier.startswith(stems)), None)
+            return ("head", f"{found} {english}") if found else None
+    if key in _WHOLE_HEADS:
+        return "head", _WHOLE_HEADS[key]
+    for english, stems in _HEADS.items():
+        if key.startswith(stems):
+            return "head", english
+    for english, stems in _WORDS.items():
+        if key.startswith(stems):
+            return "word", english
+    return None
+
+
+def _country(word: str, language: str) -> str | None:
+    """"russe", "ruso", "Rusia", "Rosji", "russischen": the country a word names or qualifies."""
+    if len(word) < 4 or _english(word):
+        return None
+    return country_in_english(word) or country_of_adjective(word, language)
+
+
+def find(text: str, language: str) -> list[tuple[int, int, list[str]]]:
+    """(start, end, English forms) of each state body the text names: the English words in the press's
+    order, with the country's name before them when the text gives one ("Russian Investigative Committee")
+    and without it (the name as its own country writes it: "National Anti-Terrorism Committee")."""
+    words = list(_WORD.finditer(text))
+    found = []
+    i = 0
+    while i < len(words):
+        run, country, j = [], None, i
+        while j < len(words) and (j == i or _adjacent(text, words[j - 1].end(), words[j].start())):
+            word = words[j].group(0)
+            kind = _english(word)
+            if kind:
+                run.append((j, kind))
+            elif latin_key(word) in _FUNCTION and run:
+                pass
+            elif run and country is None and (found_country := _country(word, language)):
+                country = found_country
+                run.append((j, ("country", found_country)))
+            else:
+                break
+            j += 1
+        meaning = [kind for _, kind in run if kind[0] != "country"]
+        if any(k == "head" for k, _ in meaning) and any(k == "word" and e not in _VAGUE or " " in e for k, e in meaning):
+            last, first = run[-1][0], i
+            if country is None and i > 0 and language in _ADJECTIVE_FIRST and _adjacent(text, words[i - 1].end(), words[i].start()):
+                country = _country(words[i - 1].group(0), language)  # "das russische Ermittlungskomitee": the name is the noun
+            if country is None and last + 2 < len(words) and latin_key(words[last + 1].group(0)) in _IN:
+                country = capital_country(words[last + 2].group(0))  # "das Verteidigungsministerium in Moskau"
+            english = " ".join(e for _, e in meaning).title()
+            forms = [english]
+            if country:
+                adjective = _ADJECTIVE.get(country, country)
+                forms.insert(0, f"{adjective} {english}")
+            if country or len(meaning) >= 3 or words[first].group(0)[:1].isupper():  # "services de renseignement": whose, the text does not say
+                found.append((words[first].start(), words[last].end(), forms))
+            i = last + 1
+        else:
+            i += 1
+    return found
+
+
+_ADJECTIVE = {"Russia": "Russian", "Ukraine": "Ukrainian", "Belarus": "Belarusian", "United States": "US"}
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """Only spaces or an elided article's apostrophe between two words of one name ("d'enquête")."""
+    between = text[end:start]
+    return not between.strip(" '’") and "\n" not in between
