@@ -470,26 +470,24 @@ def test_a_short_re_edited_copy_aligning_nearly_all_its_sentences_is_a_copy():
     assert is_copy(c, d, "ru") is None
 
 
-def test_a_sites_own_edition_is_the_original_of_its_language_edition(store):
-    """vikna.tv's Russian edition ("/ru/…") of its Ukrainian item (eval/realstory/kerch), both undated, the
-    Russian one stored first."""
-    russian, ukrainian = (_page(p) for p in ("kerch-013", "kerch-014"))
-    first = add(store, russian["text"], "vikna.tv", language="ru", url=russian["url"])
-    second = add(store, ukrainian["text"], "vikna.tv", language="uk", url=ukrainian["url"])
+@pytest.mark.parametrize(
+    ("copy_page", "original_page", "outlet", "language", "reason"),
+    [
+        # vikna.tv's Russian edition ("/ru/…") of its Ukrainian item, both undated, the Russian one stored first
+        ("kerch-013", "kerch-014", "vikna.tv", ("ru", "uk"), "own edition"),
+        # continental.com.ar's AMP page carrying the first paragraphs of its article, both undated, the excerpt first
+        ("kerch-045", "kerch-046", "continental.com.ar", ("es", "es"), "excerpt"),
+    ],
+)
+def test_when_dates_do_not_decide_a_sites_own_edition_or_full_text_is_the_original(store, copy_page, original_page, outlet, language, reason):
+    """Pages of eval/realstory/kerch: a language edition or an excerpt stored before the page it comes from
+    still points at it."""
+    copy, original = _page(copy_page), _page(original_page)
+    first = add(store, copy["text"], outlet, language=language[0], url=copy["url"])
+    second = add(store, original["text"], outlet, language=language[1], url=original["url"])
     assert document(store, second).copy_of_id is None
     assert document(store, first).copy_of_id == second
-    assert "own edition" in document(store, first).copy_reason
-
-
-def test_a_full_text_is_the_original_of_its_excerpt_when_dates_do_not_decide(store):
-    """continental.com.ar's AMP page carrying the first paragraphs of its article (eval/realstory/kerch), both
-    undated, the excerpt stored first."""
-    excerpt, full = (_page(p) for p in ("kerch-045", "kerch-046"))
-    first = add(store, excerpt["text"], "continental.com.ar", language="es", url=excerpt["url"])
-    second = add(store, full["text"], "continental.com.ar", language="es", url=full["url"])
-    assert document(store, second).copy_of_id is None
-    assert document(store, first).copy_of_id == second
-    assert "excerpt" in document(store, first).copy_reason
+    assert reason in document(store, first).copy_reason
 
 
 def test_carriers_of_one_wire_story_under_one_dateline_are_copies(store):
