@@ -48,8 +48,7 @@ from factfile.extract.facts import SINGLE_VALUED
 from factfile.extract.quantities import parse_number
 from factfile.extract.times import normalise as resolve_date
 from factfile.relate import claims, slots
-from factfile.relate.corroboration import MAX_DAYS_APART, independent_sources, normalise_value, same_events
-from factfile.relate.corroboration import _compatible_events as compatible_events  # same_events' test of two reports
+from factfile.relate.corroboration import MAX_DAYS_APART, compatible_events, independent_sources, normalise_value, same_events
 from factfile.store.schema import Document, Event, Fact, Place, Quantity, Statement
 
 DATES = {"founded", "born", "died"}

@@ -171,12 +171,13 @@ def reports_of(session: Session, events: Iterable[Event]) -> dict[int, list[Even
             peer for peer, peer_story in candidates
             if peer.event_type == event.event_type
             and ((event.place_id is not None and peer.place_id == event.place_id) or (story_id is not None and peer_story == story_id))
-            and (peer.id == event.id or _compatible_events(event, peer))
+            and (peer.id == event.id or compatible_events(event, peer))
         ]
     return result
 
 
-def _compatible_events(a: Event, b: Event) -> bool:
+def compatible_events(a: Event, b: Event) -> bool:
+    """Whether two reports may tell one happening: dated close enough and sharing their actors where both name them."""
     if a.date_start and b.date_start and abs((a.date_start - b.date_start).days) > MAX_DAYS_APART:
         return False
     actors_a = {x for x in (a.actor1_id, a.actor2_id) if x is not None}
