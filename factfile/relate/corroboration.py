@@ -210,7 +210,8 @@ def same_statements(session: Session, statement: Statement, any_certainty: bool 
         .where(or_(*(_in_group(group) for group in groups)), Statement.marked_wrong.is_(False))
     ).all()
     peers = [p for p, _ in found]
-    kin = {p.id for p, story_id in found if _kin_of(row) == (p.source_actor_id, story_id)}
+    kin_key = _kin_of(row)
+    kin = {p.id for p, story_id in found if kin_key is not None and kin_key == (p.source_actor_id, story_id)}
     own = set(claims.keys_of([statement.content_text])[0])
     similar = {p.id for p, keys in zip(peers, claims.keys_of([p.content_text for p in peers]), strict=True) if own & set(keys)}
     vectors = claims.vectors_of(session, {statement.id} | similar | kin)
@@ -355,14 +356,14 @@ class _Peer:
     keys: list[int]
 
 
+# The column a statement (joined to its document) is grouped by, for each kind of peer group.
+_GROUP_COLUMNS = {"actor": Statement.source_actor_id, "text": Statement.source_text, "story": Document.story_id}
+
+
 def _in_group(group: tuple):
     """The condition on a statement (joined to its document) of belonging to a peer group."""
     kind, value = group
-    return {
-        "actor": Statement.source_actor_id == value,
-        "text": Statement.source_text == value,
-        "story": Document.story_id == value,
-    }[kind]
+    return _GROUP_COLUMNS[kind] == value
 
 
 def _similar_in_groups(session: Session, kind: str, values: set, keys: set[int]) -> list[tuple[_Peer, object]]:
@@ -376,7 +377,7 @@ def _similar_in_groups(session: Session, kind: str, values: set, keys: set[int])
     (`_led_by_source`): a story holds a few hundred statements, while a short content of common names
     shares its keys with tens of thousands of statements across the store.
     """
-    column = {"actor": Statement.source_actor_id, "text": Statement.source_text, "story": Document.story_id}[kind]
+    column = _GROUP_COLUMNS[kind]
     in_group = column.in_(values)
     if kind != "text" and _led_by_source(session, in_group, keys):
         holding = exists().where(StatementBand.statement_id == Statement.id, StatementBand.key.in_(keys))
