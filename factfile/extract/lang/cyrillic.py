@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import islice, takewhile
 
 from factfile.extract.lang import morph
 from factfile.extract.lang.romanize import FIRST_NAMES, LEXICON, has_cyrillic, romanizations, translated
@@ -337,9 +338,6 @@ def _parent_at(inside: list[Token], text: str) -> int | None:
 def _with_parent(text: str, tokens: list[Token], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """"Главное управление разведки" + "Минобороны Украины": a body's name runs on over the country's
     body it belongs to, named right after it in the genitive; one name, the subordinate body's."""
-    after = {}  # the first token after each place in the text
-    for token in reversed(tokens):
-        after[token.start] = token
     following = {t.end: next_token for t, next_token in zip(tokens, tokens[1:], strict=False)}
     result: list[tuple[int, int, str]] = []
     starting = {t.start: i for i, t in enumerate(tokens)}
@@ -347,8 +345,8 @@ def _with_parent(text: str, tokens: list[Token], spans: list[tuple[int, int, str
         if result and result[-1][1] > start:
             continue  # inside the body just run on
         if result and label == result[-1][2] == "ORG" and _adjacent(text, result[-1][1], start) and result[-1][0] in starting:
-            before = [t for t in tokens[starting[result[-1][0]]:] if t.end <= result[-1][1]]
-            if _press_office(before + [at for at in tokens if at.start == start]) == len(before):
+            before = list(takewhile(lambda t: t.end <= result[-1][1], islice(tokens, starting[result[-1][0]], None)))
+            if _press_office(before + ([tokens[starting[start]]] if start in starting else [])) == len(before):
                 result[-1] = (result[-1][0], end, label)  # "ЦОС" + "ФСБ": the press office of the body
                 continue
         token = following.get(end) if label == "ORG" else None
