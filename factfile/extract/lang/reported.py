@@ -292,8 +292,9 @@ def _subject_before(text: str, clause_start: int, names, token: Token) -> Span |
 # A comma-clause that only inserts something between a subject and its verb: a relative clause ("Пригожин, которого
 # называют ..., обвинил"), an appositive opening in lowercase ("Пригожин, засновник „Вагнера”, звинуватив"), a date
 # or time ("ФСБ в среду, 12 октября, сообщила").
-_INSERTION = re.compile(r"\s*(?:котор|як(?:ий|а|е|і|ого|ому|ої|ій|им|их|ими)\b|[а-яёіїєґ])")
-_RELATIVE = re.compile(r"(?:(?:в|во|у|на|с|со|з|по|о|об|при|за)\s+)?(?:котор\w*|който|която|което|които|як(?:ий|а|е|і|ого|ому|ої|ій|им|их|ими))\b", re.I)
+_UK_WHICH = r"як(?:ий|а|е|і|ого|ому|ої|ій|им|их|ими)"  # Ukrainian "який" in its case forms
+_INSERTION = re.compile(r"\s*(?:котор|" + _UK_WHICH + r"\b|[а-яёіїєґ])")
+_RELATIVE = re.compile(r"(?:(?:в|во|у|на|с|со|з|по|о|об|при|за)\s+)?(?:котор\w*|който|която|което|които|" + _UK_WHICH + r")\b", re.I)
 _DATE_OR_NOTHING = re.compile(r"\s*(?:\d|$)")
 _AFTER_SUBJECT = re.compile(r"\s*[,:]?\s*(?:что|що|о|об|про)\b", re.I)  # "сообщила о задержании": the verb's object, its subject before
 
@@ -307,9 +308,10 @@ def _past_insertion(text: str, sentence: Span, token: Token, names) -> Span | No
         segment = text[start:end]
         inside = [m for _, m in names if start <= m.span.start and m.span.end <= end and m.label in ("PERSON", "ORG")]
         relative = _RELATIVE.match(segment.strip()) is not None and not segment.strip().startswith(("в ", "у ", "на "))
-        if start == sentence.start or not (_INSERTION.match(segment) or _DATE_OR_NOTHING.match(segment) and not inside):
+        insertion = _INSERTION.match(segment) is not None
+        if start == sentence.start or not (insertion or _DATE_OR_NOTHING.match(segment) and not inside):
             return inside[-1].span if inside and end < token.start else None
-        if _INSERTION.match(segment) and not relative:
+        if insertion and not relative:
             lowercase += 1
             if lowercase > 1:  # "власник фури, що вибухнула, записав відеозвернення, в якому заявив": clauses, not insertions
                 return None
