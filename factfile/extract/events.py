@@ -130,7 +130,7 @@ PRONOUNS = frozenset({"they", "he", "she", "it", "we", "them", "i"})
 FATALITY_WORDS = re.compile(r"\b(?:kill(?:ed|ing)?|dead|die[sd]?|death|deaths|fatalit(?:y|ies)|lives)\b", re.I)
 _DEATH_SENTENCES = 4
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_LEAD_CHARS = 800  # events this close to the top with no date of their own are the news of the day
+LEAD_CHARS = 800  # events this close to the top with no date of their own are the news of the day
 
 
 LEARNED_MIN = 0.9  # the typer's probability needed to make an event of a learned verb
@@ -378,7 +378,7 @@ class EventReader:
         killed 4 IS militants"): what a violent word there tells is the violence reported, whoever the parties."""
         sentence = token.sent
         leads = [s.start for s in itertools.islice(self.doc.sents, _UNTRIGGERED_SENTENCES)]
-        if sentence.start_char >= _LEAD_CHARS or sentence.start not in leads:
+        if sentence.start_char >= LEAD_CHARS or sentence.start not in leads:
             return False
         return any(
             sentence.start_char <= t.span.start < sentence.end_char and t.precision == "day" and _YEAR.search(t.span.text)
@@ -409,7 +409,7 @@ class EventReader:
         discuss ..." stays no event."""
         assert self.typer is not None
         for sentence in list(self.doc.sents)[:_UNTRIGGERED_SENTENCES]:
-            if sentence.start_char >= _LEAD_CHARS:
+            if sentence.start_char >= LEAD_CHARS:
                 break
             verb = self._main_verb(sentence)
             if verb is None or any(c.dep_ == "neg" for c in verb.children):
@@ -848,7 +848,7 @@ class EventReader:
         if earlier:
             return earlier[-1]
         published = self.analysis.article.published
-        if published is not None and token.idx < _LEAD_CHARS:
+        if published is not None and token.idx < LEAD_CHARS:
             self.analysis.times.append(lead_date(token.idx, published))
             return len(self.analysis.times) - 1
         return None

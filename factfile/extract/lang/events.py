@@ -16,10 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from factfile.extract.events import BATTLES, CIVILIANS, PROTESTS, REMOTE, STRATEGIC, Trigger, lead_date
+from factfile.extract.events import BATTLES, CIVILIANS, LEAD_CHARS, PROTESTS, REMOTE, STRATEGIC, Trigger, lead_date
 from factfile.records import Analysis, Event, Span
-
-_LEAD_CHARS = 800  # as in events.py: an undated event this near the top is the news of the day
 
 # Stems by type, each the start of a word (a "|" separates alternatives); one list for all seven
 # languages, as their words for war share Latin and Greek roots.
@@ -120,7 +118,7 @@ def _time(analysis: Analysis, event: Event, paragraph_start: int) -> int | None:
     if earlier:
         return earlier[-1]
     published = analysis.article.published
-    if published is not None and event.trigger.start < _LEAD_CHARS:
+    if published is not None and event.trigger.start < LEAD_CHARS:
         times.append(lead_date(event.trigger.start, published))
         return len(times) - 1
     return None
