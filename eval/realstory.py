@@ -707,6 +707,14 @@ def measure_contradictions(session, story: StorySet, stored: Stored) -> dict:
             "details": shown, "missed": missed}
 
 
+def report_contradictions(session, story: StorySet, stored: Stored) -> None:
+    """The contradictions line, and for one set (not the overall) each dispute shown and each label missed."""
+    x = measure_contradictions(session, story, stored)
+    print(f"contra.  found {x['found']}/{x['expected']} expected; {x['shown']} shown, {x['false']} matching none")
+    if story.name != "overall":
+        print_contradictions(x)
+
+
 def print_contradictions(x: dict) -> None:
     """Each shown dispute (subject, attribute, sides: value, sources, pages) with the labels it matches, then each missed label."""
     for c, pages, labels in x["details"]:
@@ -807,10 +815,7 @@ def report(session, story: StorySet, stored: Stored, only: str | None = None, pa
     e = measure_events(session, story, stored)
     n = e["total"] or 1
     print(f"events   {e['total']} event-page pairs: " + ", ".join(f"{k} {e['checks'][k] / n:.3f}" for k in ("any event", "type", "sub-type", "place ≤ 25 km", "date")))
-    x = measure_contradictions(session, story, stored)
-    print(f"contra.  found {x['found']}/{x['expected']} expected; {x['shown']} shown, {x['false']} matching none")
-    if story.name != "overall":
-        print_contradictions(x)
+    report_contradictions(session, story, stored)
     report_stories(story, stored)
 
 
@@ -840,10 +845,7 @@ def report_parts(session, story: StorySet, stored: Stored, parts: set[str]) -> N
               f"   baseline source named in the sentence {cl['baseline_carried']:.3f}, + always 'asserted' {cl['baseline_certain']:.3f}")
         print_grouping(cl)
     if "contradictions" in parts:
-        x = measure_contradictions(session, story, stored)
-        print(f"contra.  found {x['found']}/{x['expected']} expected; {x['shown']} shown, {x['false']} matching none")
-        if story.name != "overall":
-            print_contradictions(x)
+        report_contradictions(session, story, stored)
 
 
 def main() -> None:
