@@ -112,6 +112,11 @@ def _countries_in_english() -> dict[str, str]:
     return found | _PRESS_COUNTRY_NAMES
 
 
+# The English adjective of the countries whose bodies the Russian, Ukrainian and other readers translate
+# ("Russian Investigative Committee" for "Comité d'enquête russe" and "Следственный комитет России").
+COUNTRY_ADJECTIVES = {"Russia": "Russian", "Ukraine": "Ukrainian", "Belarus": "Belarusian", "United States": "US"}
+
+
 def country_in_english(text: str) -> str | None:
     """The English name of the country `text` names in one of the press's languages ("Russland" →
     Russia, "Ucrania" → Ukraine), from the Unicode CLDR's country names that babel ships."""

@@ -12,7 +12,7 @@ import re
 
 from factfile.extract.capitals import capital_country
 from factfile.extract.lang.forces import country_of_adjective
-from factfile.extract.names import country_in_english, latin_key
+from factfile.extract.names import COUNTRY_ADJECTIVES, country_in_english, latin_key
 
 # Stems (accents off, lower case) of the words such names are made of, and their English. A word is one
 # of them when it starts with the stem; heads are the nouns a body's name needs one of.
@@ -108,7 +108,7 @@ def find(text: str, language: str) -> list[tuple[int, int, list[str]]]:
             english = " ".join(e for _, e in meaning).title()
             forms = [english]
             if country:
-                adjective = _ADJECTIVE.get(country, country)
+                adjective = COUNTRY_ADJECTIVES.get(country, country)
                 forms.insert(0, f"{adjective} {english}")
             if country or len(meaning) >= 3 or words[first].group(0)[:1].isupper():  # "services de renseignement": whose, the text does not say
                 found.append((words[first].start(), words[last].end(), forms))
@@ -117,8 +117,6 @@ def find(text: str, language: str) -> list[tuple[int, int, list[str]]]:
             i += 1
     return found
 
-
-_ADJECTIVE = {"Russia": "Russian", "Ukraine": "Ukrainian", "Belarus": "Belarusian", "United States": "US"}
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:

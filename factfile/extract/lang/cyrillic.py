@@ -17,7 +17,7 @@ from itertools import islice, takewhile
 
 from factfile.extract.lang import morph
 from factfile.extract.lang.romanize import FIRST_NAMES, LEXICON, has_cyrillic, romanizations, translated
-from factfile.extract.names import clean_name, country_in_english, name_key
+from factfile.extract.names import COUNTRY_ADJECTIVES, clean_name, country_in_english, name_key
 from factfile.records import Analysis, Chain, Mention, Span
 
 LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
@@ -710,16 +710,14 @@ def _contracted(word: str) -> bool:
     return any(lower.endswith(w) and len(lower) >= len(w) + 3 for w in _WHOLE_WORDS)
 
 
-_COUNTRY_ADJECTIVES = {"Russia": "Russian", "Ukraine": "Ukrainian", "Belarus": "Belarusian"}
-
 
 def _variants(english: str) -> list[str]:
     """"Ministry Defence Russia" is also "Russian Ministry Defense": a country after an institution is
     the adjective before it in English, and "Defence" is spelled both ways."""
     forms = [english]
     words = english.split()
-    if len(words) >= 2 and words[-1] in _COUNTRY_ADJECTIVES:
-        forms.append(" ".join([_COUNTRY_ADJECTIVES[words[-1]], *words[:-1]]))
+    if len(words) >= 2 and words[-1] in COUNTRY_ADJECTIVES:
+        forms.append(" ".join([COUNTRY_ADJECTIVES[words[-1]], *words[:-1]]))
     forms += [f.replace("Defence", "Defense") for f in forms if "Defence" in f]
     return forms
 
