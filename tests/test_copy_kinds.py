@@ -469,14 +469,6 @@ def test_a_rewrite_spelling_names_and_units_its_own_way_still_aligns_its_sentenc
     assert match is not None and match.evidence == "rewritten"
 
 
-def test_a_rewrite_sharing_two_content_word_bands_is_compared_in_full(store):
-    """The second farm's rewrite above shares two of the first's content-word band keys: enough to be read."""
-    first = add(store, _page("kakhovka-150")["text"], "theelectionpost.com")
-    second = add(store, _page("kakhovka-151")["text"], "financial-world.org")
-    assert document(store, second).copy_of_id == first
-    assert "rewritten" in document(store, second).copy_reason
-
-
 def test_a_short_re_edited_copy_aligning_nearly_all_its_sentences_is_a_copy():
     """Two German carriers of one agency note (eval/realstory/kerch), one lightly re-edited: four of five sentences
     align, too few for a rewrite; two Russian reports of one event (wagner) align as well but share no word runs

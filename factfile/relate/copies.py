@@ -72,7 +72,7 @@ STEM_CANDIDATES = 4  # documents in the same language sharing the most content-w
 # A text crediting a wire agency also looks, in its own language, at the documents sharing the most name-order
 # band keys: another carrier of the story, re-edited, may share too few word runs or content-word bands to be found.
 CARRIER_CANDIDATES = 4
-STEM_BANDS = 2  # content-word band keys a candidate must share: most unrelated texts share none or one, a rewording 2-8 (the best-sharing STEM_CANDIDATES are read)
+STEM_BANDS = 3  # content-word band keys a candidate must share: most unrelated texts share none or one, a rewording 3-8
 ESTIMATE_FLOOR = 0.2  # estimated containment below which a candidate's text is not read
 MIN_SHINGLES = 15  # below this a text is too short to call anything a copy of it
 WORD_CONTAINMENT = 0.5
