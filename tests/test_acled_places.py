@@ -112,3 +112,20 @@ def test_a_region_named_by_an_alternate_name_of_a_village_does_not_unseat_the_to
 def test_a_name_and_city_the_model_took_for_a_person_is_a_place(extractor):
     place = _place(extractor, "On 11 March 2022, activists demonstrated in As Samawah city. The protesters denounced the targeted killing.")
     assert place is not None and place.country_code == "IQ"
+
+
+@pytest.mark.skipif(not ACLED_PLACES.exists(), reason="no ACLED records to build acled_places.tsv from (make install builds it)")
+def test_a_district_only_acled_names_places_a_village_geonames_lacks(extractor):
+    place = _place(extractor, "On 3 March 2022, soldiers burned houses in Nyaung Pin Gyi village (Tigyaing, Katha).")
+    assert (place.name, place.country_code, place.feature_code) == ("Tigyaing", "MM", "ADM3")
+
+
+def test_a_region_holding_a_town_the_report_names_is_that_towns(extractor):
+    place = _place(extractor, "On 16 March 2022, in Villa Elisa (Central), school transportation drivers staged a protest.")
+    assert (place.name, place.country_code) == ("Villa Elisa", "PY")
+
+
+def test_a_peoples_plural_is_not_a_town_spelled_like_it(extractor):
+    analysis = extractor(Article("test", "On 22 June 2022, relatives of imprisoned ethnic Kazakhs in China protested outside the Chinese "
+                                         "Consulate near Almaly district in Almaty city.", "hash", published=date(2022, 6, 22), language="en"))
+    assert not [p for p in analysis.places if p.span.text == "Kazakhs" and p.latitude is not None]

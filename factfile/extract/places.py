@@ -317,16 +317,22 @@ class _Context:
     # (country, admin1) of every region some name of the article may stand for, by that name: "Santa
     # Rosa (La Pampa)" is the Santa Rosa in La Pampa province, although "La Pampa" is a town elsewhere too
     regions: dict[str, set[tuple[str, str]]]
+    # and the other way: (country, admin1) of every town some name may stand for, by that name: "Villa
+    # Elisa (Central)" is Paraguay's Central department, which holds a Villa Elisa, not Uganda's
+    towns: dict[str, set[tuple[str, str]]]
 
     @classmethod
     def of(cls, candidates: dict[tuple[str, bool], list[GazetteerPlace]]) -> _Context:
         countries: Counter = Counter()
         admin1s: Counter = Counter()
         regions: dict[str, set[tuple[str, str]]] = {}
+        towns: dict[str, set[tuple[str, str]]] = {}
         for (key, _), options in candidates.items():
             for option in options:
                 if option.kind in ("admin1", "admin2") and option.admin1:
                     regions.setdefault(key, set()).add((option.country_code, option.admin1))
+                elif option.kind == "place" and option.admin1:
+                    towns.setdefault(key, set()).add((option.country_code, option.admin1))
         for (key, region), options in candidates.items():
             anchor = _anchor(key, options)
             if anchor is None:
@@ -335,7 +341,7 @@ class _Context:
                 countries[anchor.country_code] += 1
             if anchor.kind in ("admin1", "admin2") or region:
                 admin1s[anchor.admin1] += 1
-        return cls(countries, admin1s, regions)
+        return cls(countries, admin1s, regions, towns)
 
     def score(self, place: GazetteerPlace, key: tuple[str, bool]) -> float:
         name, region = key
@@ -348,6 +354,10 @@ class _Context:
             (place.country_code, place.admin1) in regions for other, regions in self.regions.items() if other != name
         ):
             score += 3  # a region the article names holds it
+        if region and place.kind in ("admin1", "admin2") and place.admin1 and any(
+            (place.country_code, place.admin1) in towns for other, towns in self.towns.items() if other != name
+        ):
+            score += 3  # it holds a town the article names
         if place_key(place.name) == name:
             score += 1.5  # its own name, not one of its alternate names ("Chelsea" is also an old name of Norwich)
         if place.kind == "country" and place_key(place.name) == name:
