@@ -129,3 +129,8 @@ def test_a_peoples_plural_is_not_a_town_spelled_like_it(extractor):
     analysis = extractor(Article("test", "On 22 June 2022, relatives of imprisoned ethnic Kazakhs in China protested outside the Chinese "
                                          "Consulate near Almaly district in Almaty city.", "hash", published=date(2022, 6, 22), language="en"))
     assert not [p for p in analysis.places if p.span.text == "Kazakhs" and p.latitude is not None]
+
+
+def test_a_bracketed_region_abroad_gives_way_to_a_town_in_the_reports_country(extractor):
+    place = _place(extractor, "On 29 June 2022, nurses staged a protest in Quigney (Buffalo City, Eastern Cape), demanding rural allowances.")
+    assert (place.name, place.country_code) == ("East London", "ZA")

@@ -258,6 +258,12 @@ def resolve(gazetteer: Gazetteer, analysis: Analysis, toponyms: list[_Toponym]) 
         if not candidates[(t.key, t.region)] and main_countries and t.label != "NORP":
             candidates[(t.key, t.region)] = gazetteer.fuzzy(t.key, main_countries)
             spelled.add((t.key, t.region))
+    for t in toponyms:  # "(Palma, Cabo Delgado)": Mozambique's Palma, not the Balearic Islands named after their main town
+        key = (t.key, t.region)
+        if t.region and candidates[key]:
+            others = {c for c, _ in _Context.of({k: v for k, v in candidates.items() if k != key}).countries.most_common(2)}
+            if others and not any(p.country_code in others for p in candidates[key]):
+                candidates[key] = candidates[key] + [p for p in gazetteer.lookup(t.key) if p.country_code in others and p not in candidates[key]]
     context = _Context.of(candidates)
 
     resolved: dict[tuple[str, bool], GazetteerPlace | None] = {
