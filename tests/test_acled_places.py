@@ -134,3 +134,20 @@ def test_a_peoples_plural_is_not_a_town_spelled_like_it(extractor):
 def test_a_bracketed_region_abroad_gives_way_to_a_town_in_the_reports_country(extractor):
     place = _place(extractor, "On 29 June 2022, nurses staged a protest in Quigney (Buffalo City, Eastern Cape), demanding rural allowances.")
     assert (place.name, place.country_code) == ("East London", "ZA")
+
+
+def test_a_longer_name_the_gazetteer_knows_replaces_the_part_the_model_saw(extractor):
+    place = _place(extractor, "On 20 May 2022, in Mineral del Chico, Hidalgo, residents held and tied up their mayor.")
+    assert (place.name, place.country_code) == ("Mineral del Chico", "MX")
+
+
+def test_a_town_the_model_took_for_a_work_of_art_is_a_place(extractor):
+    place = _place(extractor, "On 31 January 2022, around 200 teachers and students at Raymond Loewy school demonstrated in La Souterraine "
+                              "to denounce the lack of education personnel at the school.")
+    assert (place.name, place.country_code) == ("La Souterraine", "FR")
+
+
+def test_the_town_a_building_stands_in_is_a_place(extractor):
+    place = _place(extractor, "On 7 January 2022, Fridays for Future activists demonstrated in front of the City Hall in Malmo to draw "
+                              "attention to environmental problems.")
+    assert (place.name, place.country_code) == ("Malmö", "SE")

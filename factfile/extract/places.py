@@ -174,10 +174,23 @@ def find_toponyms(doc: Doc, analysis: Analysis) -> list[_Toponym]:
     for pattern in (_AFTER_PREPOSITION, _BEFORE_REGION):
         for match in pattern.finditer(text_of(doc)):
             start, end = match.span(1)
-            if match.group(1).split()[0] in _NOT_PLACES or any(t.span.start < end and start < t.span.end for t in found):
+            if match.group(1).split()[0] in _NOT_PLACES:
                 continue
-            overlapping = [i for i, m in enumerate(analysis.mentions) if m.span.start < end and start < m.span.end]
-            if any(analysis.mentions[i].label not in ("PERSON", "ORG", "NORP") for i in overlapping):
+            inside = [t for t in found if t.span.start < end and start < t.span.end]
+            if inside:
+                if all(start <= t.span.start and t.span.end <= end for t in inside) and end - start > max(len(t.span.text) for t in inside) and (
+                    load_gazetteer().lookup(match.group(1))
+                ):  # "in Mineral del Chico, Hidalgo": the whole name the gazetteer knows, not the "Mineral" the model saw
+                    found = [t for t in found if t not in inside]
+                    found.append(_Toponym(Span(start, end, match.group(1)), inside[0].mention, place_key(match.group(1)), False, "GPE"))
+                continue
+            # "the City Hall in Malmo": a building's name the model ran on into the town it stands in
+            overlapping = [
+                i for i, m in enumerate(analysis.mentions)
+                if m.span.start < end and start < m.span.end
+                and not (m.label == "FAC" and m.span.start < start and " in " in text_of(doc)[m.span.start : start + 1])
+            ]
+            if any(analysis.mentions[i].label not in ("PERSON", "ORG", "NORP", "WORK_OF_ART") for i in overlapping):
                 continue  # a date, a number, a place already weighed
             if overlapping and analysis.mentions[overlapping[0]].span.text != match.group(1):
                 continue  # part of a longer name
