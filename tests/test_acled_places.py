@@ -151,3 +151,10 @@ def test_the_town_a_building_stands_in_is_a_place(extractor):
     place = _place(extractor, "On 7 January 2022, Fridays for Future activists demonstrated in front of the City Hall in Malmo to draw "
                               "attention to environmental problems.")
     assert (place.name, place.country_code) == ("Malmö", "SE")
+
+
+@pytest.mark.skipif(not ACLED_PLACES.exists(), reason="no ACLED records to build acled_places.tsv from (make install builds it)")
+def test_an_acled_district_by_a_border_is_in_its_own_country():
+    from factfile.extract.gazetteer import load_gazetteer
+
+    assert {p.country_code for p in load_gazetteer().regions("Bahema-Boga")} == {"CD"}

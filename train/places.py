@@ -24,7 +24,7 @@ import csv
 import math
 import statistics
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -46,18 +46,24 @@ def main(argv: list[str] | None = None) -> int:
         if place.kind == "place":
             grid[(math.floor(place.latitude), math.floor(place.longitude))].append(place)
 
-    def nearest(lat: float, lon: float):
+    def nearest(lat: float, lon: float, country: str | None = None):
         cells = [grid.get((math.floor(lat) + a, math.floor(lon) + b), []) for a in (-1, 0, 1) for b in (-1, 0, 1)]
-        return min((p for cell in cells for p in cell), key=lambda p: km_between((lat, lon), (p.latitude, p.longitude)), default=None)
+        return min(
+            (p for cell in cells for p in cell if country is None or p.country_code == country),
+            key=lambda p: km_between((lat, lon), (p.latitude, p.longitude)), default=None,
+        )
 
-    def near_country(lat: float, lon: float) -> str | None:
-        near = nearest(lat, lon)
-        return near.country_code if near is not None else None
-
+    train = list(records("train", args.records))
+    # ACLED's country names to GeoNames' codes: the code of most of the country's event locations' nearest places
+    codes: dict[str, Counter] = defaultdict(Counter)
+    for record in train:
+        near = nearest(record["latitude"], record["longitude"])
+        if near is not None:
+            codes[record["country"]][near.country_code] += 1
     seen: set[tuple[str, str]] = set()
     rows = []
     districts: dict[tuple[str, ...], list[tuple[float, float]]] = defaultdict(list)
-    for record in records("train", args.records):
+    for record in train:
         for level, parts in (("admin2", ("admin1", "admin2")), ("admin3", ("admin1", "admin2", "admin3"))):
             if all(record[p] for p in parts):
                 districts[(level, record["country"], *(record[p] for p in parts))].append((record["latitude"], record["longitude"]))
@@ -72,11 +78,12 @@ def main(argv: list[str] | None = None) -> int:
         if near is None or km_between((lat, lon), (near.latitude, near.longitude)) > NEAREST_KM:
             continue
         rows.append((name, f"{lat:.4f}", f"{lon:.4f}", near.country_code, near.admin1 or "", near.admin2 or "", "place"))
-    for (level, _, *names), points in districts.items():
+    for (level, country, *names), points in districts.items():
         lat, lon = statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
-        if any(places[i].country_code == near_country(lat, lon) for i in index.get(place_key(names[-1]), [])):
+        code = codes[country].most_common(1)[0][0] if codes[country] else None
+        if code is None or any(places[i].country_code == code for i in index.get(place_key(names[-1]), [])):
             continue  # GeoNames knows the name in that country: its town or subdivision is the better guess
-        near = nearest(lat, lon)
+        near = nearest(lat, lon, code)  # a district by a border is in its own country
         if near is not None and km_between((lat, lon), (near.latitude, near.longitude)) <= NEAREST_KM:
             rows.append((names[-1], f"{lat:.4f}", f"{lon:.4f}", near.country_code, near.admin1 or "", near.admin2 or "", level))
     with ACLED_PLACES.open("w", encoding="utf-8", newline="") as out:
