@@ -28,11 +28,12 @@ import servedata
 from factfile.cli import app
 from factfile.relate import claims, corroboration
 from factfile.serve.app import create_app
-from factfile.serve.cache import ResponseCache, SharedEntries
+from factfile.serve.cache import ResponseCache
 from factfile.serve.gate import BACKGROUND, Gate
 from factfile.serve.security import ServeSettings
 from factfile.store import Store
 from factfile.store import schema as s
+from factfile.store.responses import SharedEntries
 
 TOKEN = "test-token-0123456789"
 
