@@ -200,3 +200,20 @@ def test_an_undated_page_looking_back_stays_with_undated_coverage_it_resembles(s
     first = put(store, {"prigozhin": 0.6, "wagner": 0.6, "mutiny": 0.5}, None)
     again = put(store, {"prigozhin": 0.6, "wagner": 0.6, "mutiny": 0.5}, None, says="as he did last year")
     assert story_of(store)[first] == story_of(store)[again]
+
+
+BLAST = {"bridge": 0.6, "blast": 0.6, "~krch": 0.5}
+BLAST_DAY = date(2022, 10, 8)
+
+
+@pytest.mark.parametrize("says", ["date 2022-08", "a year ago"])
+def test_a_page_kept_out_of_a_story_by_its_time_is_not_merged_into_it_later(store, says):
+    blast = put(store, BLAST, BLAST_DAY)
+    # an August page, or one looking back on the blast: it starts a story of its own
+    apart = put(store, {"bridge": 0.6, "~krch": 0.5, "~pdlk": 0.6}, None, says=says)
+    assert story_of(store)[blast] != story_of(store)[apart]
+    # an undated page close to both would show them to be one, were the first page's time not told
+    both = put(store, {"bridge": 0.5, "blast": 0.6, "~krch": 0.5, "~pdlk": 0.4}, None)
+    story = story_of(store)
+    assert story[blast] == story[both] != story[apart]
+

@@ -25,7 +25,8 @@ of a story over in 2022); one that says none of these fits any time. One whose l
 events ("a year ago", "zwei Monate nach") is later coverage: it does not join the story it resembles
 most, the one it recalls, if that story is placed in time. Stories that began apart (two
 languages' coverage, two sides of one event) are merged when a new document is close to both and they
-fit in time together. A user's move of a document to another story (relate/decisions.py) is looked up
+fit in time together; a story of undated pages fits by the months and latest year its texts name, and
+not at all if one looks back on its events, so a merge never chains what arrival kept apart. A user's move of a document to another story (relate/decisions.py) is looked up
 first, so it holds when the document is ingested again, and a story holding such a document is never
 merged.
 """
@@ -35,7 +36,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -74,6 +75,9 @@ TELLING_MARGIN = 0.1
 # is merged. Tuned with the time clues of undated documents on eval/realstory/kerch (0.4 left the bridge
 # blast's coverage in a dozen stories by language); checked on kakhovka and wagner.
 MERGE_SIMILARITY = 0.25
+# Documents of an undated story whose texts are read for their time before it is merged with placed
+# coverage (`_told_in_time`): enough for the stories of a few pages that merges join, bounded however large.
+TOLD_DOCUMENTS = 50
 # A day the text names, on the rarity scale of words (8 - Zipf): as telling as a fairly rare word; more
 # weight drowns the names it is compared with across languages (eval/realstory.py: 5 cost 0.006 F1).
 DATE_WEIGHT = 3.0
@@ -325,10 +329,12 @@ def _mergeable(session: Session, spans: dict[int, Story], best: int, others: lis
     fitting = []
     for other in sorted(others, key=lambda s: -(spans[s].size or 0)):
         story = spans[other]
-        if _fits(first, last, story.first_published, story.last_published):
+        if _fits(first, last, story.first_published, story.last_published) and _told_in_time(session, other, first, last):
             fitting.append(other)
             first = min(filter(None, (first, story.first_published)), default=None)
             last = max(filter(None, (last, story.last_published)), default=None)
+    if fitting and not _told_in_time(session, best, first, last):
+        return []
     if fitting and (placed := placed_by_user(session)):
         held = session.scalars(
             select(Document.story_id).where(Document.story_id.in_(fitting + [best]), Document.content_hash.in_(placed))
@@ -336,6 +342,26 @@ def _mergeable(session: Session, spans: dict[int, Story], best: int, others: lis
         if held:
             return []
     return fitting
+
+
+def _told_in_time(session: Session, story_id: int, first: date | None, last: date | None) -> bool:
+    """Whether a story of undated documents alone can be one with coverage over [first, last] by the month
+    and latest year its texts name (story_keys.clues): a page of August joined no October story when it
+    arrived, and a merge must not take it there either; nor one whose lead looks back on its events (it was
+    kept out of the placed story it recalls). The days a text names are no bar here: a lone day may be
+    background (the invasion's first day), and a page close to both stories outweighs it. A story holding
+    a dated document is placed by its dates."""
+    if first is None or session.scalar(
+        select(Document.id).where(Document.story_id == story_id, Document.published.is_not(None)).limit(1)
+    ) is not None:
+        return True
+    for text, language in session.execute(
+        select(Document.text, Document.language).where(Document.story_id == story_id).limit(TOLD_DOCUMENTS)
+    ):
+        when = replace(story_keys.clues(text, (language or "").split("-")[0]), days=())
+        if when.looks_back or not when.allow(first, last, STORY_GAP):
+            return False
+    return True
 
 
 def _merge(session: Session, story: Story, others: list[int]) -> None:
