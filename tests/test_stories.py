@@ -12,7 +12,7 @@ from factfile.ingest.article import content_hash
 from factfile.records import Article
 from factfile.relate import stories
 from factfile.relate.decisions import move_to_story
-from factfile.relate.story_keys import Clues, clues, dates
+from factfile.relate.story_keys import Clues, clues, dates, events
 from factfile.store import Store
 from factfile.store.schema import Document, Story
 from factfile.store.writer import add_document
@@ -217,3 +217,19 @@ def test_a_page_kept_out_of_a_story_by_its_time_is_not_merged_into_it_later(stor
     story = story_of(store)
     assert story[blast] == story[both] != story[apart]
 
+
+def test_an_undated_page_joins_the_story_of_what_happened_in_it_not_of_its_actors(store):
+    mutiny = [put(store, {"~prgs": 0.6, "~vgnr": 0.6, "!mutiny": 0.4} | more, DAY)
+              for more in ({"~rstv": 0.3}, {"!crash": 0.2}, {"!mutiny": 0.5}, {"~mskv": 0.3}, {"~lksn": 0.3})]  # one tells of a helicopter downed
+    crash = put(store, {"~prgs": 0.5, "~vgnr": 0.4, "!crash": 0.6, "~embr": 0.4}, DAY + timedelta(days=60))
+    # closer to the mutiny (0.85 to 0.81), whose actors it shares more, but it tells of a crash, as the
+    # crash's coverage does and most of the mutiny's does not
+    undated = put(store, {"~prgs": 0.6, "~vgnr": 0.6, "!crash": 0.25}, None, "pt")
+    story = story_of(store)
+    assert story[mutiny[0]] == story[mutiny[2]] != story[crash] == story[undated]
+
+
+def test_what_happened_reads_the_same_in_every_language():
+    assert events("Prigoschins Flugzeug ist abgestürzt") == events("літак розбився: авіакатастрофа")[:1] == ["!crash"]
+    assert events("Взрыв на Крымском мосту; вибух; eksplozja, explosión") == ["!blast"] * 4
+    assert events("He will exploit the explorers' findings") == []
