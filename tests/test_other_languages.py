@@ -32,6 +32,14 @@ def test_french_date_and_a_gazetteer_namesake_is_no_place():
     assert "Evguéni Prigojine" in {c.name for c in analysis.chains}
 
 
+def test_a_full_name_after_a_long_name_is_a_person():
+    text = ("Zwyciężymy - powiedział rzecznik Służby Bezpieczeństwa Ukrainy Artem Dechtiarenko, cytowany przez portal "
+            "Liga.net. Dechtiarenko dodał, że śledztwo trwa.")
+    analysis = analyse(Article("pl", text, "h-pl", language="pl"))
+    person = next(c for c in analysis.chains if c.name == "Artem Dechtiarenko")
+    assert person.label == "PERSON" and "Dechtiarenko" in person.aliases
+
+
 def test_languages_whose_word_segmenter_is_not_installed_are_read():
     """wordfreq needs MeCab or jieba for Japanese, Korean and Chinese: without them such a page is still read."""
     for language, text in (

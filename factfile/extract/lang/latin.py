@@ -123,7 +123,7 @@ def _candidates(text: str) -> list[re.Match]:
     """Capitalised runs that may be names; a particle joins a person's name ("Charles de Gaulle"), not a
     name to a country after it ("Zelensky la Russia", "Selenskyj von Russland")."""
     found = []
-    for match in _NAME.finditer(text):
+    for match in _straddled(list(_NAME.finditer(text)), text):
         start = match.start()
         for particle in _PARTICLE.finditer(match.group(0)):
             if country_in_english(particle.group(1).strip(".,;:")):
@@ -131,6 +131,22 @@ def _candidates(text: str) -> list[re.Match]:
                 start = match.start() + particle.end()
         found.append(_NAME.match(text, start, match.end()))
     return [m for m in found if m]
+
+
+def _straddled(runs: list[re.Match], text: str) -> list[re.Match]:
+    """Runs cut at their longest: where a first name ends one run and its surname opens the next
+    ("Służby Bezpieczeństwa Ukrainy Artem" + "Dechtiarenko"), the full name is a run of its own."""
+    result: list[re.Match] = []
+    for run in runs:
+        last = result[-1] if result else None
+        if last is not None and text[last.end():run.start()] == " " and " " in last.group(0):
+            first = last.group(0).rsplit(" ", 1)[1]
+            if len(first) >= 4 and first_name_gender(f"{first} {run.group(0).split()[0]}") is not None:
+                cut = last.end() - len(first)
+                result[-1:] = [m for m in (_NAME.match(text, last.start(), cut - 1), _NAME.match(text, cut, run.end())) if m]
+                continue
+        result.append(run)
+    return result
 
 
 _GROUP_BEFORE = re.compile(r"(?<!\w)(gr[uo]u?pp?[eoa]|milizia|milice|milicia)\s+$")
