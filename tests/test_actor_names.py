@@ -104,6 +104,15 @@ def test_a_nationality_before_a_common_word_stays_a_nationality(analyse):
     assert all(c.label != "PERSON" for c in analysis.chains if c.name in ("Christian Democrats", "Tatar Mejlis"))
 
 
+def test_a_committee_the_model_took_for_a_law_is_an_organisation(analyse):
+    analysis = analyse(
+        "Moscow's security services have opened a case against the mercenary chief, the BBC reports.\n\n"
+        "The National Anti-Terrorism Committee, which is part of the Federal Security Services, or FSB, said he would "
+        "be investigated for calling for an armed rebellion."
+    )
+    assert chain_of(analysis, "National Anti-Terrorism Committee").label == "ORG"
+
+
 def test_a_ministry_keeps_its_country(analyse):
     analysis = analyse(
         "The Russian Defence Ministry said on Tuesday that eight drones were shot down. The Defence Ministry added that "

@@ -45,7 +45,7 @@ def make_mentions() -> Stage:
             if ent.label_ in KEPT_LABELS:
                 start, end = _trim(text, ent.start_char, ent.end_char)
                 if end > start:
-                    found += _split_compound(text, start, end, ent.label_, known)
+                    found += _split_compound(text, start, end, _organisation_head(text[start:end], ent.label_), known)
         found = _group_words(text, _armed_forces(text, _qualified_bodies(text, found)))
         extra = _propagated(text, found, doc)
         surnames = {(s, e) for s, e, label in extra if label == "PERSON" and text[s:e] in _CALENDAR_NAMES}
@@ -59,6 +59,19 @@ def make_mentions() -> Stage:
                 analysis.mentions.append(Mention(span=Span(start, end, text[start:end]), label=label, sentence=sentence))
 
     return mentions
+
+
+_ORGANISATION_HEAD = re.compile(
+    r"\s(?:Committee|Ministry|Agency|Service|Services|Council|Commission|Office|Department|Directorate|Bureau|Authority)$"
+)
+
+
+def _organisation_head(name: str, label: str) -> str:
+    """"National Anti-Terrorism Committee" taken for a law: a name of several words that ends in a noun
+    of an organisation names one, whatever else the model called it."""
+    if label in ("LAW", "EVENT", "WORK_OF_ART", "PRODUCT") and _ORGANISATION_HEAD.search(name):
+        return "ORG"
+    return label
 
 
 def _headline_checked(analysis: Analysis, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
