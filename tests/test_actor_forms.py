@@ -316,3 +316,19 @@ def test_an_article_naming_two_stored_organisations_as_one_joins_them(tmp_path):
     with store.session() as session:
         _, actors = live_actors(session)
     assert actors["СБУ"] == actors["Security Service of Ukraine"] == actors["Служба безпеки України"]
+
+
+def test_an_organisation_known_only_by_an_acronym_joins_the_one_an_article_names_with_it(tmp_path):
+    """eval/realstory (Kerch): "МЧС" alone on one page stayed an actor apart from Russia's emergencies
+    ministry, which another page names in full with that acronym."""
+    store = ingested(tmp_path, {
+        "a.txt": "Russia's Ministry of Emergency Situations said on Saturday that the fire at the depot was out.",
+        "b.txt": "На место происшествия направлены сотрудники МЧС, сообщили в субботу в администрации района.",
+        "c.txt": "Russia's Ministry of Emergency Situations (МЧС) said on Sunday that nobody had been hurt in the blast.",
+    })
+    with store.session() as session:
+        rows = session.execute(select(s.Mention.document_id, s.Mention.text, s.Mention.actor_id)).all()
+        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
+    actors = {(document, text): merged.get(actor) or actor for document, text, actor in rows if actor is not None}
+    ministry = {a for (_, text), a in actors.items() if text == "Russia's Ministry of Emergency Situations"}
+    assert len(ministry) == 1 and {a for (_, text), a in actors.items() if text == "МЧС"} == ministry
