@@ -180,6 +180,14 @@ def test_a_capital_that_acts_is_its_state_and_a_capital_as_a_place_is_the_city(a
     assert chain_of[acting] == "Russia" and chain_of[place] == "Moscow"
 
 
+def test_a_capital_as_a_source_as_the_accused_or_as_a_passives_agent_is_its_state(analyse):
+    analysis = analyse("Russia blamed Kyiv for the attack on the bridge. According to Moscow, two people were killed. "
+                       "The bridge had been attacked by Kyiv before. Flights from Moscow to Warsaw resumed on Monday.")
+    chain_of = {(analysis.mentions[i].span.start, analysis.mentions[i].span.text): c.name for c in analysis.chains for i in c.mentions}
+    assert [chain_of[k] for k in sorted(chain_of) if k[1] == "Kyiv"] == ["Ukraine", "Ukraine"]
+    assert [chain_of[k] for k in sorted(chain_of) if k[1] == "Moscow"] == ["Russia", "Moscow"]
+
+
 @pytest.mark.parametrize(
     ("language", "text", "states", "cities"),
     [
@@ -187,6 +195,10 @@ def test_a_capital_that_acts_is_its_state_and_a_capital_as_a_place_is_the_city(a
          {"Kiew": "Ukraine", "Moskau": "Russia"}, {"Moskau"}),
         ("it", "Mosca nega e imputa l'azione a Kiev.", {"Mosca": "Russia"}, {"Kiev"}),
         ("fr", "Le barrage, dont Kiev et Moscou s'accusent mutuellement la destruction.", {"Kiev": "Ukraine", "Moscou": "Russia"}, set()),
+        ("it", "Secondo Mosca, l'esplosione è stata causata da un camion bomba. Il treno per Mosca è partito.", {"Mosca": "Russia"}, set()),
+        ("de", "Die Brücke wurde von Kiew zuletzt verstärkt angegriffen. Der Zug fuhr von Moskau nach Sankt Petersburg.",
+         {"Kiew": "Ukraine"}, {"Moskau"}),
+        ("fr", "Vladimir Poutine a accusé Kiev d'avoir organisé l'explosion. Le train pour Kiev est parti.", {"Kiev": "Ukraine"}, set()),
     ],
 )
 def test_a_capital_that_acts_is_its_state_in_other_languages(language, text, states, cities):

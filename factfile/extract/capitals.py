@@ -62,11 +62,39 @@ def acts_in(text: str, end: int, language: str, capitals_after: bool = True) -> 
     return re.match(rf"{pair}\s+{_REFLEXIVE}(?:{verbs})\b", text[end:end + 60], re.I) is not None
 
 
+# Before the capital: an according-to phrase (it is the source) or a verb of accusing (it is the accused).
+_SOURCE_BEFORE = r"secondo|selon|según|segundo|laut|according\s+to"
+_ACCUSES = {
+    "fr": r"accuse|accusé|accusent|accusait", "it": r"accusa|accusato|accusano", "es": r"acusa|acusó|acusan|culpa|culpó",
+    "pt": r"acusa|acusou|acusam|culpa|culpou", "de": r"beschuldigt|beschuldigte|beschuldigen|beschuldigten",
+}
+# German passive agent: "von Kiew angegriffen", "der von Moskau annektierten Halbinsel" (a participle within three words).
+_AGENT_PARTICIPLE = re.compile(r"(?:\s+\w+){0,2}?\s+(?!gegen)(?:\w*ge\w{2,}(?:t|en)|\w+iert\w*)\b")
+
+
+def acts_around(text: str, start: int, end: int, language: str) -> bool:
+    """Is the capital at text[start:end] a source or the one accused or acting in a passive ("secondo
+    Mosca", "a accusé Kiev d'avoir", "von Kiew angegriffen")?"""
+    before = text[max(0, start - 40):start]
+    accuses = _ACCUSES.get(language)
+    if re.search(rf"(?<!\w)(?:{_SOURCE_BEFORE})\s+$", before, re.I) or accuses and re.search(rf"(?<!\w)(?:{accuses})\s+$", before, re.I):
+        return True
+    return language == "de" and re.search(r"(?<!\w)von\s+$", before) is not None and _AGENT_PARTICIPLE.match(text, end, end + 60) is not None
+
+
+_ACCUSE_LEMMAS = frozenset({"accuse", "blame"})
+
+
 def acting_subject(token) -> bool:
     """A spaCy token that is the subject of a verb other than "be" ("Moscow called", "Kyiv has ordered"),
-    or joined by "and" to such a subject ("Kyiv and Moscow accuse each other")."""
-    if token.dep_ == "conj" and token.head.dep_ == "nsubj":
+    or joined by "and" to such a subject ("Kyiv and Moscow accuse each other"); or the source of an
+    according-to phrase, the agent of a passive ("attacked by Kyiv") or the one accused ("blamed Kyiv")."""
+    if token.dep_ == "conj" and token.head.dep_ in ("nsubj", "pobj", "dobj"):
         token = token.head
+    if token.dep_ == "pobj":
+        return token.head.dep_ == "agent" or token.head.lower_ == "to" and token.head.head.lower_ == "according"
+    if token.dep_ == "dobj":
+        return token.head.lemma_ in _ACCUSE_LEMMAS
     return token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX") and token.head.lemma_ != "be"
 
 

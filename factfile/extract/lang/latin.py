@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 
 from factfile.extract import frequency
-from factfile.extract.capitals import acts_in, capital_country
+from factfile.extract.capitals import acts_around, acts_in, capital_country
 from factfile.extract.gazetteer import load_gazetteer
 from factfile.extract.gender import first_name_gender
 from factfile.extract.lang import bodies, dates, forces, reported_latin
@@ -209,13 +209,15 @@ def _surnames_again(analysis: Analysis, text: str) -> None:
 
 
 def _acting_capitals(analysis: Analysis, text: str, language: str) -> dict[int, str]:
-    """Capitals that act ("Mosca nega", "Kiew und Moskau beschuldigen sich"), not after "in" or "nach":
+    """Capitals that act ("Mosca nega", "Kiew und Moskau beschuldigen sich"), not after "in" or "nach", or that
+    are a source, the accused or a passive's agent ("secondo Mosca", "a accusé Kiev", "von Kiew angegriffen"):
     descriptions of their states (mention index -> the country), see extract/capitals.py."""
     states = {}
     for index, mention in enumerate(analysis.mentions):
         country = capital_country(mention.span.text) if mention.label == "GPE" else None
         before = re.search(r"(\w+)\W*$", text[max(0, mention.span.start - 20):mention.span.start])
-        if country is None or before is not None and before.group(1).lower() in _LOCATIVES or not acts_in(text, mention.span.end, language):
+        if country is None or not (acts_around(text, mention.span.start, mention.span.end, language) or acts_in(text, mention.span.end, language)
+                                   and not (before is not None and before.group(1).lower() in _LOCATIVES)):
             continue
         mention.role = "description"
         states[index] = country
