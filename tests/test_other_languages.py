@@ -40,6 +40,13 @@ def test_a_full_name_after_a_long_name_is_a_person():
     assert person.label == "PERSON" and "Dechtiarenko" in person.aliases
 
 
+def test_a_channels_name_after_its_channel_word_is_all_its_words():
+    text = ("Der Telegram-Kanal Grey Zone, den Prigoschin nutzte, bestätigte am Mittwochabend den Tod. "
+            "Die Luftfahrtbehörde teilte zunächst nur mit, sein Name habe auf der Passagierliste gestanden.")
+    analysis = analyse(Article("de", text, "h-de-channel", language="de"))
+    assert {(c.name, c.label) for c in analysis.chains if "Grey" in c.name} == {("Grey Zone", "ORG")}
+
+
 def test_languages_whose_word_segmenter_is_not_installed_are_read():
     """wordfreq needs MeCab or jieba for Japanese, Korean and Chinese: without them such a page is still read."""
     for language, text in (

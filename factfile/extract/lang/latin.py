@@ -57,8 +57,11 @@ def analyse(analysis: Analysis, language: str) -> None:
             words = words[full:]
         while words and _common(words[0], language) and not _kept_before_name(words):
             words = words[1:]
+        channel = len(words) > 1 and _CHANNEL.fullmatch(words[0]) is not None
+        if channel:  # "Telegram-Kanal Grey Zone": the channel's name is all the words after, however common
+            words = words[1:]
         while words and _common(words[-1], language) and not (len(words) > 1 and (_group_word(words[-1]) or _group_word(words[-2]))) \
-                and full is None:
+                and full is None and not channel:
             words = words[:-1]
         if len(words) >= 3 and gazetteer.lookup(words[0]) and first_name_gender(" ".join(words[:2])) is None:
             words = words[1:]  # "della Crimea Serghei Aksyonov": the place, then the person
@@ -79,7 +82,7 @@ def analyse(analysis: Analysis, language: str) -> None:
             max(p.population for p in found) >= _BIG_PLACE or before is not None and before.group(1).lower() in _LOCATIVES
         )
         place = place or bool(country_in_english(name))
-        label = "GPE" if place else "PERSON" if len(words) >= 2 and not any(map(_group_word, words)) else "ORG"
+        label = "GPE" if place else "PERSON" if len(words) >= 2 and not any(map(_group_word, words)) and not channel else "ORG"
         group = _GROUP_BEFORE.search(text, max(0, start - 12), start)
         if not place and group:  # "el grupo Wagner", "la milizia Wagner"
             start, label = group.start(1), "ORG"
@@ -147,6 +150,10 @@ def _straddled(runs: list[re.Match], text: str) -> list[re.Match]:
                 continue
         result.append(run)
     return result
+
+
+# A channel's word before its name: "Telegram-Kanal Grey Zone", "la chaîne Rybar", "il canale Telegram Grey Zone".
+_CHANNEL = re.compile(r"(?i)(?:telegram-?)?(?:kanal|kanals|kanaal|channel|canal|canale|chaîne)")
 
 
 _GROUP_BEFORE = re.compile(r"(?<!\w)(gr[uo]u?pp?[eoa]|milizia|milice|milicia)\s+$")
