@@ -47,6 +47,14 @@ def test_a_channels_name_after_its_channel_word_is_all_its_words():
     assert {(c.name, c.label) for c in analysis.chains if "Grey" in c.name} == {("Grey Zone", "ORG")}
 
 
+def test_a_name_in_brackets_after_an_organisations_name_is_its_and_a_place_is_not():
+    text = ("Secondo il Comitato nazionale antiterrorismo russo (Nac), la causa dell’esplosione sarebbe un attentato. "
+            "Lo ha detto il portavoce del Cremlino (Mosca) ai giornalisti.")
+    analysis = analyse(Article("it", text, "h-it-nac", language="it"))
+    committee = next(c for c in analysis.chains if c.name == "Comitato nazionale antiterrorismo russo")
+    assert "Nac" in committee.aliases and all("Mosca" not in c.aliases for c in analysis.chains)
+
+
 def test_languages_whose_word_segmenter_is_not_installed_are_read():
     """wordfreq needs MeCab or jieba for Japanese, Korean and Chinese: without them such a page is still read."""
     for language, text in (

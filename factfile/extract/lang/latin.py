@@ -258,11 +258,27 @@ def _zipf(word: str, language: str) -> float:
         return 0.0
 
 
+def _bracketed(analysis: Analysis) -> dict[int, int]:
+    """"Comitato nazionale antiterrorismo russo (Nac)": a one-word name in brackets right after an
+    organisation's name is another name of it (mention index -> the name's index); a place is not."""
+    text, mentions = analysis.article.text, analysis.mentions
+    found = {}
+    for i in range(1, len(mentions)):
+        name, inner = mentions[i - 1], mentions[i]
+        if name.label == "ORG" and inner.label == "ORG" and " " not in inner.span.text \
+                and re.fullmatch(r"\s*\(\s*", text[name.span.end:inner.span.start]) and re.match(r"\s*\)", text[inner.span.end:]):
+            found[i] = i - 1
+    return found
+
+
 def _chains(analysis: Analysis, states: dict[int, str]) -> list[Chain]:
     groups: dict[str, list[int]] = defaultdict(list)
     surnames: dict[str, str] = {}
+    bracketed = _bracketed(analysis)
     for i in sorted(range(len(analysis.mentions)), key=lambda i: -len(analysis.mentions[i].span.text.split())):
         mention = analysis.mentions[i]
+        if i in bracketed:
+            mention = analysis.mentions[bracketed[i]]
         key = name_key(states.get(i) or (country_in_english(mention.span.text) if states else None) or mention.span.text)
         if " " not in key and key in surnames:
             key = surnames[key]
@@ -278,8 +294,9 @@ def _chains(analysis: Analysis, states: dict[int, str]) -> list[Chain]:
         # a lone word is only guessed an organisation: a chain with a person's full name is that person
         label = "PERSON" if "PERSON" in labels else analysis.mentions[members[0]].label
         chain = Chain(id=chain_id, name=name, label=label, mentions=members, aliases=sorted(set(names) - {name}))
+        inside = {analysis.mentions[i].span.text: analysis.mentions[bracketed[i]].span.text for i in members if i in bracketed}
         for alias in chain.aliases:
-            chain.alias_reasons[alias] = "surname of the full name in the article"
+            chain.alias_reasons[alias] = f"in brackets after “{inside[alias]}”" if alias in inside else "surname of the full name in the article"
         for i in members:
             analysis.mentions[i].chain = chain_id
             analysis.mentions[i].label = label
