@@ -344,3 +344,19 @@ def test_an_organisation_known_only_by_an_acronym_joins_the_one_an_article_names
     actors = {(document, text): merged.get(actor) or actor for document, text, actor in rows if actor is not None}
     ministry = {a for (_, text), a in actors.items() if text == "Russia's Ministry of Emergency Situations"}
     assert len(ministry) == 1 and {a for (_, text), a in actors.items() if text == "МЧС"} == ministry
+
+
+def test_an_office_of_a_place_is_its_holder_here_or_in_another_article(analyse, tmp_path):
+    analysis = analyse("MOSCOW, June 24, 2023 (AFP) – The mayor of Moscow said on Saturday that measures were being taken. "
+                       "“Measures aimed at strengthening security are being taken,” Moscow Mayor Sergei Sobyanin said.")
+    assert "mayor of Moscow" in forms(analysis)["Sergei Sobyanin"]
+    analysis = analyse("Sergei Sobyanin, the mayor of Moscow, said on Saturday that anti-terror measures were being taken.")
+    assert "mayor of Moscow" in forms(analysis)["Sergei Sobyanin"]
+    store = ingested(tmp_path, {
+        "a.txt": "Please be considerate of the measures taken, Sobyanin said on Telegram on Saturday morning.\n\n"
+                 "Rostov regional Governor Vasily Golubev has called on local residents to avoid traveling to the center of Rostov-on-Don.",
+        "b.txt": "“This is a march of justice,” the rebels declared. The governor of Rostov region has urged citizens to remain indoors.",
+    })
+    with store.session() as session:
+        _, live = live_actors(session)
+    assert live["governor of Rostov region"] == live["Vasily Golubev"]
