@@ -236,3 +236,8 @@ def test_a_first_name_and_patronymic_is_the_person_named_in_full_with_that_first
             "Александр Григорьевич давно лично знаком с Пригожиным», — сказал Песков. Александр Петрович Иванов не ответил.")
     mentions = _mentions(text)
     assert mentions["Александр Григорьевич"][0] == mentions["Александр Лукашенко"][0]
+
+
+def test_a_courtesy_title_with_the_name_is_a_mention_of_the_person():
+    found = _mentions("Евгений Прогожин призвал к вооружённому мятежу. Г-н Прогожин, призывавший к мятежу, исчез.")
+    assert found["Г-н Прогожин"] == ("Евгений Прогожин", "description")
