@@ -55,6 +55,12 @@ def test_a_name_in_brackets_after_an_organisations_name_is_its_and_a_place_is_no
     assert "Nac" in committee.aliases and all("Mosca" not in c.aliases for c in analysis.chains)
 
 
+def test_a_name_stops_at_a_line_break():
+    text = "Comment Evguéni Prigojine a finalement accepté un accord avec le Kremlin\nClick: hidden screws in wood"
+    analysis = analyse(Article("fr", text, "h-fr-line", language="fr"))
+    assert "Kremlin" in {m.span.text for m in analysis.mentions}
+
+
 def test_languages_whose_word_segmenter_is_not_installed_are_read():
     """wordfreq needs MeCab or jieba for Japanese, Korean and Chinese: without them such a page is still read."""
     for language, text in (

@@ -23,7 +23,8 @@ from factfile.extract.names import GROUP_WORDS, country_in_english, name_key
 from factfile.extract.places import resolve_names
 from factfile.records import Analysis, Chain, Mention, Span
 
-_NAME = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*(?:\s+(?:(?:de|da|do|dos|di|del|della|von|van|der|den|la|le|du)\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*){0,3}")
+# Names stop at a line break ("le Kremlin\nClick: ...").
+_NAME = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*(?:[^\S\n]+(?:(?:de|da|do|dos|di|del|della|von|van|der|den|la|le|du)[^\S\n]+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*){0,3}")
 COMMON = 3.8  # Zipf frequency above which a capitalised word is an ordinary word of the language
 # Languages that capitalise every noun: there a rare capitalised word is mostly a compound noun, told by
 # the noun endings compounds end in ("Söldnerarmee", "Freitagabend", "Vermittlungsinitiative").
