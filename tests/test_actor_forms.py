@@ -360,3 +360,18 @@ def test_an_office_of_a_place_is_its_holder_here_or_in_another_article(analyse, 
     with store.session() as session:
         _, live = live_actors(session)
     assert live["governor of Rostov region"] == live["Vasily Golubev"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "regime", "state"),
+    [
+        ("ru", "Это очередной теракт, совершённый киевским режимом, заявили в Москве.", "киевским режимом", "Ukraine"),
+        ("uk", "Так званий московський режим знову погрожує, заявив речник.", "московський режим", "Russia"),
+        ("de", "Die Brücke wurde vom Kiewer Regime angegriffen, sagte die Sprecherin.", "Kiewer Regime", "Ukraine"),
+        ("fr", "Le régime de Moscou nie toute implication dans l'attaque.", "régime de Moscou", "Russia"),
+    ],
+)
+def test_a_capitals_regime_is_its_state(language, text, regime, state):
+    analysis = analyse_other(Article(origin=f"{language}.txt", text=text, language=language, content_hash=language + text[:12]))
+    found = {m.span.text: analysis.chains[m.chain].name for m in analysis.mentions if m.chain is not None}
+    assert found[regime] == state

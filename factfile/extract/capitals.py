@@ -126,3 +126,42 @@ def move_acting_capitals(analysis, tokens) -> None:
             old.not_an_actor = "its only mentions stand for the state of which it is the capital"
         state.mentions.append(index)
         mention.chain, mention.role = state.id, "description"
+
+
+_REGIME_ADJECTIVE = re.compile(r"^(\w+?)(?:ский|ський|ской|цкий)$")
+
+
+def _capital_of_adjective(lemma: str) -> str | None:
+    """The country whose capital an adjective is made from: "киевский", "київський", "московский" → Ukraine, Russia."""
+    match = _REGIME_ADJECTIVE.match(lemma)
+    if match is None:
+        return None
+    from factfile.extract.lang.romanize import romanize
+
+    stem = match.group(1)
+    names = (stem, stem + "а", re.sub(r"ов$", "ва", stem))
+    return next((c for n in names for latin in (romanize(n), romanize(n, ukrainian=True)) if (c := capital_country(latin.capitalize()))), None)
+
+
+def add_regimes(analysis, tokens) -> None:
+    """Russian and Ukrainian: "киевский режим", "київський режим" (a capital's adjective and "regime") is the
+    state's government, which is one actor with the state: a description in the chain of the country's name,
+    if the article writes it, else in one of its own. `tokens` are the Cyrillic reader's, with their parses."""
+    from factfile.extract.names import country_in_english
+    from factfile.records import Chain, Mention, Span
+
+    text = analysis.article.text
+    taken = [(m.span.start, m.span.end) for m in analysis.mentions]
+    for before, token in zip(tokens, tokens[1:], strict=False):
+        if token.lemma != "режим" or text[before.end:token.start].strip() or any(s < token.end and before.start < e for s, e in taken):
+            continue
+        country = _capital_of_adjective(before.lemma)
+        if country is None:
+            continue
+        state = next((c for c in analysis.chains if c.label == "GPE" and country in map(country_in_english, [c.name, *c.aliases])), None)
+        if state is None:
+            state = Chain(id=len(analysis.chains), name=country, label="GPE")
+            analysis.chains.append(state)
+        state.mentions.append(len(analysis.mentions))
+        analysis.mentions.append(Mention(Span(before.start, token.end, text[before.start:token.end]), "ORG",
+                                         analysis.sentence_of(before.start), chain=state.id, role="description"))

@@ -95,7 +95,9 @@ def analyse(analysis: Analysis, language: str) -> None:
     toponyms = [t for t in toponyms if any(t is m for m in analysis.mentions)]
     armies = _armed_forces(analysis, text, language)
     _surnames_again(analysis, text)
+    regimes = _regimes(analysis, text)
     states = _acting_capitals(analysis, text, language)
+    states |= {i: country for i, m in enumerate(analysis.mentions) for r, country in regimes if m is r}
     toponyms = [(m.span, i, m.span.text, False, "GPE") for i, m in enumerate(analysis.mentions) if any(m is t for t in toponyms)]
     analysis.chains = _chains(analysis, states)
     for mention, country in armies:
@@ -214,6 +216,25 @@ def _surnames_again(analysis: Analysis, text: str) -> None:
         if match.group(0) in surnames and not any(s < match.end() and match.start() < e for s, e in taken):
             analysis.mentions.append(Mention(Span(match.start(), match.end(), match.group(0)), "PERSON", analysis.sentence_of(match.start())))
     analysis.mentions.sort(key=lambda m: m.span.start)
+
+
+_REGIME = re.compile(r"\b(?:(?P<adjective>[A-ZÀ-Þ]\w+?)er\s+Regimes?|[Rr][ée]gimen?\s+(?:de|di|da|du)\s+(?P<capital>[A-ZÀ-Þ]\w+))\b")
+
+
+def _regimes(analysis: Analysis, text: str) -> list[tuple[Mention, str]]:
+    """"Kiewer Regime", "régime de Kiev", "regime di Mosca": a capital's regime is its state's government,
+    one actor with the state (see capitals.add_regimes); each such mention, replacing the names inside it, with its country."""
+    found = []
+    for match in _REGIME.finditer(text):
+        country = capital_country(match.group("adjective") or match.group("capital"))
+        if country is None:
+            continue
+        start, end = match.span()
+        analysis.mentions[:] = [m for m in analysis.mentions if not (m.span.start < end and start < m.span.end)]
+        analysis.mentions.append(Mention(Span(start, end, match.group(0)), "ORG", analysis.sentence_of(start), role="description"))
+        found.append((analysis.mentions[-1], country))
+    analysis.mentions.sort(key=lambda m: m.span.start)
+    return found
 
 
 def _acting_capitals(analysis: Analysis, text: str, language: str) -> dict[int, str]:
