@@ -17,7 +17,8 @@ def test_german_names_places_dates_numbers():
     analysis = analyse(Article("de", GERMAN, "h-de", language="de", published=date(2023, 6, 26)))
     chains = {c.name: c for c in analysis.chains}
     assert "Sergej Schoigu" in chains and chains["Sergej Schoigu"].label == "PERSON"
-    assert {analysis.mentions[i].span.text for i in chains["Sergej Schoigu"].mentions} == {"Sergej Schoigu", "Schoigu"}
+    names = {analysis.mentions[i].span.text for i in chains["Sergej Schoigu"].mentions if analysis.mentions[i].role != "description"}
+    assert names == {"Sergej Schoigu", "Schoigu"}
     assert not any(n in chains for n in ("Angriff", "Lager", "Vermittlungsinitiative", "Kontrolle"))
     assert [p.name for p in analysis.places] == ["Rostov-on-Don"]
     assert [t.start for t in analysis.times] == [date(2023, 6, 24)]
@@ -59,6 +60,16 @@ def test_a_name_stops_at_a_line_break():
     text = "Comment Evguéni Prigojine a finalement accepté un accord avec le Kremlin\nClick: hidden screws in wood"
     analysis = analyse(Article("fr", text, "h-fr-line", language="fr"))
     assert "Kremlin" in {m.span.text for m in analysis.mentions}
+
+
+def test_a_title_before_a_full_name_is_a_mention_of_the_person():
+    text = ("Prigoschin forderte den Rücktritt der Armeeführung, darunter Verteidigungsminister Sergej Schoigu. "
+            "Der Präsident Wladimir Putin schwieg.")
+    analysis = analyse(Article("de", text, "h-de-titled", language="de"))
+    found = {m.span.text: (analysis.chains[m.chain].name, m.role) for m in analysis.mentions if m.chain is not None}
+    assert found["Verteidigungsminister Sergej Schoigu"] == ("Sergej Schoigu", "description")
+    assert found["Präsident Wladimir Putin"] == ("Wladimir Putin", "description")
+    assert found["Sergej Schoigu"] == ("Sergej Schoigu", "name")
 
 
 def test_languages_whose_word_segmenter_is_not_installed_are_read():

@@ -51,9 +51,11 @@ def analyse(analysis: Analysis, language: str) -> None:
     starts = {s.start for s in analysis.sentences}
     gazetteer = load_gazetteer()
     toponyms = []
+    titled: list[tuple[int, Mention]] = []  # where a title before a full name starts, the name's mention
     for match in _candidates(text):
         words = match.group(0).split()
         full = _full_name_at_end(words)
+        title = _title_start(text, match, words[:full], language) if full else None
         if full is not None:
             words = words[full:]
         while words and _common(words[0], language) and not _kept_before_name(words):
@@ -91,6 +93,8 @@ def analyse(analysis: Analysis, language: str) -> None:
         analysis.mentions.append(Mention(Span(start, end, name), label, analysis.sentence_of(start)))
         if place:
             toponyms.append(analysis.mentions[-1])
+        elif title is not None and label == "PERSON":
+            titled.append((title, analysis.mentions[-1]))
     named_bodies = _bodies(analysis, text, language)
     toponyms = [t for t in toponyms if any(t is m for m in analysis.mentions)]
     armies = _armed_forces(analysis, text, language)
@@ -120,6 +124,27 @@ def analyse(analysis: Analysis, language: str) -> None:
     analysis.times = dates.find_times(analysis, language)
     analysis.quantities = dates.find_quantities(analysis, language)
     analysis.statements = reported_latin.find_statements(analysis, language)
+    _add_titled(analysis, titled)
+
+
+def _title_start(text: str, match: re.Match, title: list[str], language: str) -> int:
+    """Where the title before a full name starts, without an ordinary word opening the run ("Der Wagner-Chef")."""
+    while len(title) > 1 and _zipf(title[0].lower(), language) >= COMMON and not country_in_english(title[0]):
+        title = title[1:]
+    return text.index(title[0], match.start())
+
+
+def _add_titled(analysis: Analysis, titled: list[tuple[int, Mention]]) -> None:
+    """"Verteidigungsminister Sergej Schoigu", "UN-Nothilfekoordinator Martin Griffiths": the title the run
+    writes before a full name, with the name, is a mention of the person, kept as a description (as the
+    English reader keeps "Defence Minister Sergei Shoigu"); added after statements, which read the names alone."""
+    text = analysis.article.text
+    for start, name in titled:
+        if name.chain is None or not any(name is m for m in analysis.mentions):
+            continue
+        analysis.chains[name.chain].mentions.append(len(analysis.mentions))
+        analysis.mentions.append(Mention(Span(start, name.span.end, text[start:name.span.end]), "PERSON", name.sentence,
+                                         chain=name.chain, role="description"))
 
 
 _PARTICLE = re.compile(r"\s+(?:de|da|do|dos|di|del|della|von|van|der|den|la|le|du)\s+(?=(\S+))")
