@@ -63,3 +63,13 @@ def test_clauses_with_their_own_verbs_are_no_insertion_before_the_speaker():
     a name earlier in the sentence is not its speaker."""
     said = _said("Тим часом власник фури, що вибухнула, записав відеозвернення, в якому заявив, що відношення до вибуху він не має.", "uk")
     assert said and all(source is None for source, _, _ in said)
+
+
+def test_preliminary_data_hedge_a_statement():
+    """"по предварительным данным" (Kerch, Wagner pages): the source presents it as unconfirmed (eval/realstory GUIDELINES §4)."""
+    analysis = analyse(Article(origin="test", text="Советник главы Крыма Олег Крючков заявил, что пострадавших, по предварительным данным, нет.",
+                               content_hash="h-prelim", language="ru", published=date(2023, 6, 24)))
+    assert [st.certainty for st in analysis.statements] == ["hedged"]
+    analysis = analyse(Article(origin="test", text="Советник главы Крыма Олег Крючков заявил, что пострадавших нет.",
+                               content_hash="h-prelim2", language="ru", published=date(2023, 6, 24)))
+    assert [st.certainty for st in analysis.statements] == ["reported"]

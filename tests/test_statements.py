@@ -173,6 +173,19 @@ def test_certainty_hedged_denied_reported_and_the_articles_own_voice(extractor):
     assert own.source is None and own.source_type == "article" and own.certainty == "asserted"
 
 
+def test_preliminary_findings_and_a_suggestion_are_hedged(extractor):
+    """"suggested that" keeps the content at a distance (eval/certainty/GUIDELINES.md); "preliminary" findings are
+    unconfirmed ("according to preliminary information", eval/realstory GUIDELINES §4)."""
+    analysis = analyse(
+        extractor,
+        "The SBU suggested earlier on Monday that it was behind the explosion. "
+        "The ministry said that preliminary findings showed all passengers were killed.",
+    )
+    by_words = lambda words: next(st for st in analysis.statements if words in st.content.text)  # noqa: E731
+    assert by_words("behind the explosion").certainty == "hedged"
+    assert by_words("all passengers").certainty == "hedged"
+
+
 def test_nested_attribution_points_to_its_parent(extractor):
     analysis = analyse(extractor, "The senator said that the governor claimed the budget was balanced.")
     outer = next(i for i, st in enumerate(analysis.statements) if st.source and st.source.text == "The senator")

@@ -3,7 +3,7 @@
 The forms news uses: "X заявил(а), что ..." / "X заявив, що ...", inverted "..., — сообщил X" and
 "Об этом сообщил X", according-to phrases ("по словам X", "за словами X", "по данным X", "як
 повідомив X"), headlines "X: «...»", and quotes in «» and „“ with a dash and a reporting verb after
-them. Certainty as in English: a denial verb gives `denied`, hedge words (якобы, нібито, возможно)
+them. Certainty as in English: a denial verb gives `denied`, hedge words (якобы, нібито, возможно, предварительные)
 `hedged`, any other attribution `reported`.
 """
 
@@ -49,7 +49,7 @@ DENIALS = frozenset({"опровергнуть", "отрицать", "спрос
 NEGATED_DENY = frozenset({"подтвердить", "підтвердити", "признать", "визнати"})
 HEDGES = re.compile(
     r"\b(?:якобы|будто бы|нібито|начебто|возможно|можливо|вероятно|ймовірно|предположительно|імовірно|напевно|мабуть|"
-    r"судя по всему|судячи з усього|по-видимому|очевидно,)(?!\w)",
+    r"судя по всему|судячи з усього|по-видимому|очевидно,|предварительн\w*|попередн\w*)(?!\w)",
     re.I,
 )
 # A content that is itself a rejection: "... не соответствуют действительности", "... не відповідає дійсності".
