@@ -468,3 +468,23 @@ def test_a_speaker_in_apposition_before_the_verb_is_the_source(extractor):
     (statement,) = [st for st in analysis.statements if st.cue is not None]
     assert who(analysis, statement) == "Yevgeny Prigozhin"
     assert statement.content.text == "Wagner Group shot down a helicopter of the Russian army, which opened fire"
+
+
+def test_an_untagged_name_qualified_by_a_country_is_not_the_country(extractor):
+    """eval/realstory (Kerch): "Russia's Anti-Terrorist Committee said" went to Russia, so a state collected the words
+    of every body named after it; the committee the parser did not tag has no actor, and no earlier one either."""
+    analysis = analyse(
+        extractor,
+        "Ukraine attacked the Crimean bridge overnight using drones, Russia's Anti-Terrorist Committee said on Monday. "
+        "The Anti-Terrorist Committee of Russia said on Monday that two people were killed.",
+    )
+    assert source_of(analysis, "using drones") is None
+    assert source_of(analysis, "two people") is None
+
+
+def test_a_dateline_is_no_part_of_the_source(extractor):
+    """"MOSCOW, June 24, 2023 (AFP) – The mayor of Moscow said": the dateline's city made Russia the sayer."""
+    analysis = analyse(extractor, "MOSCOW, June 24, 2023 (AFP) – The mayor of Moscow said on Saturday that anti-terror measures were taken.")
+    (statement,) = [st for st in analysis.statements if st.cue is not None]
+    assert statement.source.text == "The mayor of Moscow"
+    assert source_of(analysis, "anti-terror") is None

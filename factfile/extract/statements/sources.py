@@ -9,11 +9,14 @@ statement just before ("Danilov reminded that ... He said that ..."), not the ne
 whom Danilov answered). "We" or "I" inside a quotation is its speaker, named outside the quotation
 marks ("“We can confirm ...,” Kremlin spokesman Dmitry Peskov said"), and so is a quoted "it" (“It can be
 said that ...,” Peskov said). A surname the parser did not
-tag as a name is the person the article named in full.
+tag as a name is the person the article named in full. A name the parser did not tag, qualified by one it did
+("Russia's Anti-Terrorist Committee"), is neither that actor nor an earlier one; a dateline opening the lead
+("MOSCOW, June 24, 2023 (AFP) –") is no part of the source.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -86,6 +89,17 @@ ANONYMOUS_NOUNS = frozenset(
 )
 
 
+# A dateline before the lead's first words ("MOSCOW, June 24, 2023 (AFP) – The mayor of Moscow said"): a place in
+# capitals, then anything up to a dash; the source is what follows the dash.
+DATELINE = re.compile(r"^[A-ZА-ЯЁІЇЄ][A-ZА-ЯЁІЇЄ .'’-]+,[^–—]{0,80}?\s[–—-]{1,2}\s+(?=\S)")
+
+
+def after_dateline(text: str) -> int:
+    """Where a source starts once a dateline opening it is cut off (0: none)."""
+    found = DATELINE.match(text)
+    return found.end() if found else 0
+
+
 @dataclass(frozen=True, slots=True)
 class Resolution:
     chain: int | None
@@ -139,6 +153,10 @@ def resolve(
                 found = analysis.chains[chain]
                 return Resolution(chain, _type_of_named(span.text, found.name, found.label))
         return Resolution(None, "anonymous")
+    if root.pos_ == "PROPN" and root.text[:1].isupper() and _inside_any(analysis, start, end):
+        # an untagged name qualified by a tagged one (see `_named`): no earlier actor is it
+        person = _person_ending(analysis, span.text)
+        return Resolution(person, "person") if person is not None else Resolution(None, _type_of_untagged(span.text))
     surname = _surname(analysis, span.text, start)
     if surname is not None:
         found = analysis.chains[surname]
@@ -242,7 +260,10 @@ def _named(analysis: Analysis, root: Token, start: int, end: int) -> Mention | N
     if holding:
         return holding[0]
     if root.pos_ == "PROPN" or root.dep_ == "appos" or any(c.dep_ == "appos" for c in root.children):
-        return inside[-1]
+        # a name the parser did not tag, qualified by a tagged one ("Russia's Anti-Terrorist Committee", "the
+        # Anti-Terrorist Committee of Russia"): the committee speaks, not the country
+        heads = [m for m in inside if not (root.pos_ == "PROPN" and _in_modifier(root, m))]
+        return heads[-1] if heads else None
     appositive = [  # "the agency UNIAN", "extremism expert Robert Claus"; not "the South command of Ukraine's Armed Forces"
         m for m in inside if m.span.start > root.idx and not _in_modifier(root, m)
     ]
@@ -252,6 +273,20 @@ def _named(analysis: Analysis, root: Token, start: int, end: int) -> Mention | N
 
 
 _ACTOR = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+
+
+def _inside_any(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether an actor mention lies inside the span."""
+    return any(start <= m.span.start and m.span.end <= end and m.label in _ACTOR for m in analysis.mentions)
+
+
+def _type_of_untagged(text: str) -> SourceType:
+    lowered = text.lower()
+    if _has_any(lowered, OUTLET_WORDS):
+        return "outlet"
+    if _has_any(lowered, OFFICIAL_TITLES) or _has_any(lowered, GOVERNMENT_WORDS):
+        return "official"
+    return "organisation"
 
 
 def _in_modifier(root: Token, mention: Mention) -> bool:
