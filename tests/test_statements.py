@@ -488,3 +488,13 @@ def test_a_dateline_is_no_part_of_the_source(extractor):
     (statement,) = [st for st in analysis.statements if st.cue is not None]
     assert statement.source.text == "The mayor of Moscow"
     assert source_of(analysis, "anti-terror") is None
+
+
+def test_a_name_inside_a_clause_on_the_source_is_not_the_source(extractor):
+    """eval/realstory (Wagner): "The owner of the Wagner private military contractor who is calling for an armed
+    rebellion to remove Russia's defence minister ..." is not the defence minister speaking."""
+    analysis = analyse(
+        extractor,
+        "The owner of Wagner, who wants to remove the defence minister Sergei Shoigu, said that his troops reached Rostov.",
+    )
+    assert "Shoigu" not in (source_of(analysis, "reached Rostov") or "")

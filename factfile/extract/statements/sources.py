@@ -162,7 +162,7 @@ def resolve(
         found = analysis.chains[surname]
         return Resolution(surname, _type_of_named(span.text, found.name, found.label))
     resolution = _described(analysis, span.text, root, start, earlier)
-    if resolution.chain is None and (person := _person_ending(analysis, span.text)) is not None:
+    if resolution.chain is None and not _ends_in_clause(span) and (person := _person_ending(analysis, span.text)) is not None:
         return Resolution(person, "official" if _has_any(span.text.lower(), OFFICIAL_TITLES) else "person")
     return resolution
 
@@ -246,6 +246,20 @@ def _person_ending(analysis: Analysis, text: str) -> int | None:
         )
     }
     return found.pop() if len(found) == 1 else None
+
+
+def _ends_in_clause(span) -> bool:
+    """Whether the source's last word is in a clause on its head ("the owner of Wagner, who wants to remove the
+    defence minister Sergei Shoigu"): a name ending it there is whom the clause is about, not the source."""
+    words = [t for t in span if not t.is_punct]
+    if not words:
+        return False
+    token = words[-1]
+    while span.start <= token.i < span.end and token.i != span.root.i and token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl"):
+            return True
+        token = token.head
+    return False
 
 
 def _named(analysis: Analysis, root: Token, start: int, end: int) -> Mention | None:
