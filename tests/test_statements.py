@@ -498,3 +498,22 @@ def test_a_name_inside_a_clause_on_the_source_is_not_the_source(extractor):
         "The owner of Wagner, who wants to remove the defence minister Sergei Shoigu, said that his troops reached Rostov.",
     )
     assert "Shoigu" not in (source_of(analysis, "reached Rostov") or "")
+
+
+# eval/realstory kakhovka-040 (un.org): its headline and the paragraph in question
+UN_ENVOY = (
+    "With Kherson Dam’s Destruction, Plight of Ukraine’s People Will Only Get Worse, Emergency Relief Coordinator Warns "
+    "Security Council, un.org\n\nThe destruction of the Kakhovka Hydroelectric Power Plant dam in Kherson will have grave "
+    "consequences for thousands of people in southern Ukraine, the United Nations Emergency Relief Coordinator warned the "
+    "Security Council today.\n\nAddressing the West directly, the Russian Federation’s representative said that “hiding behind "
+    "the dysfunctional Kyiv regime will not work”, as Moscow “understand[s] perfectly well who actually plans, prepares and "
+    "authorizes sabotage of this magnitude”.  It was Kyiv — with a sense of complete impunity and the encouragement of Western "
+    "curators — who committed an unthinkable crime to inflict maximum humanitarian damage, he asserted."
+)
+
+
+def test_a_common_noun_or_a_city_tagged_as_a_person_is_no_ones_antecedent(extractor):
+    """The parser tagged the headline's "Destruction" and "Kyiv" as people: "he" and "the representative" were them."""
+    analysis = analyse(extractor, UN_ENVOY)
+    assert source_of(analysis, "hiding behind") not in ("Destruction", "Kyiv")
+    assert source_of(analysis, "unthinkable crime") not in ("Destruction", "Kyiv")

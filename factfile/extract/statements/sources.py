@@ -10,7 +10,8 @@ whom Danilov answered). "We" or "I" inside a quotation is its speaker, named out
 marks ("“We can confirm ...,” Kremlin spokesman Dmitry Peskov said"), and so is a quoted "it" (“It can be
 said that ...,” Peskov said). A surname the parser did not
 tag as a name is the person the article named in full. A name the parser did not tag, qualified by one it did
-("Russia's Anti-Terrorist Committee"), is neither that actor nor an earlier one; a dateline opening the lead
+("Russia's Anti-Terrorist Committee"), is neither that actor nor an earlier one; a one-word "person" the article
+also writes in small letters ("Destruction") or that is a large city ("Kyiv") is no antecedent; a dateline opening the lead
 ("MOSCOW, June 24, 2023 (AFP) –") is no part of the source.
 """
 
@@ -34,6 +35,7 @@ SPEECH_LEMMAS = frozenset({
     "insist", "warn", "assure", "confirm", "deny", "assert", "argue", "continue", "conclude", "emphasise", "emphasize",
 })
 CONTINUING_SENTENCES = 2  # how far back a pronoun takes the last statement's source as its own
+BIG_CITY = 100_000  # a one-word "person" naming a city this large is the parser's mistake (`_common_noun`)
 PERSON_NOUNS = frozenset(
     {
         "spokesman", "spokeswoman", "spokesperson", "president", "minister", "leader", "candidate", "senator",
@@ -191,7 +193,7 @@ def _continuing(analysis: Analysis, earlier: Sequence[Statement], before: int, l
     if not previous:
         return None
     chain = max(previous, key=lambda st: st.source.start).source_chain
-    if analysis.chains[chain].label not in labels:
+    if analysis.chains[chain].label not in labels or ("PERSON" in labels and _common_noun(analysis, chain)):
         return None
     if gender is not None and chain_gender(analysis, chain) not in (None, gender):
         return None
@@ -364,6 +366,8 @@ def _antecedent(
         if m.chain is not None and m.span.end <= before and m.chain < len(analysis.chains)
         and analysis.chains[m.chain].label in labels and m.chain not in excluded
     ]
+    if "PERSON" in labels:
+        candidates = [m for m in candidates if not _common_noun(analysis, m.chain)]
     if gender is not None:
         other = {c for c in {m.chain for m in candidates} if chain_gender(analysis, c) not in (None, gender)}
         candidates = [m for m in candidates if m.chain not in other]
@@ -376,6 +380,20 @@ def _antecedent(
         if m.span.start >= window_start:
             return m.chain
     return None
+
+
+def _common_noun(analysis: Analysis, chain: int) -> bool:
+    """Whether a one-word chain tagged as a person is no one's name: a word the article also writes in small
+    letters ("Destruction" opening a headline, "the destruction of the dam"), or a city of
+    `BIG_CITY` people or more ("Kyiv"). "He", "she" and "the representative" never refer to it."""
+    name = analysis.chains[chain].name
+    if " " in name or not name[:1].isupper():
+        return False
+    if re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", analysis.article.text):
+        return True
+    from factfile.extract.gazetteer import load_gazetteer
+
+    return any(place.population >= BIG_CITY for place in load_gazetteer().lookup(name))
 
 
 def _sentence_start(analysis: Analysis, offset: int, back: int) -> int:
