@@ -73,3 +73,11 @@ def test_preliminary_data_hedge_a_statement():
     analysis = analyse(Article(origin="test", text="Советник главы Крыма Олег Крючков заявил, что пострадавших нет.",
                                content_hash="h-prelim2", language="ru", published=date(2023, 6, 24)))
     assert [st.certainty for st in analysis.statements] == ["reported"]
+
+
+def test_a_message_quoted_without_a_sayer_is_the_last_speakers():
+    """eval/realstory (Kakhovka uk): "«...», – йдеться в повідомленні" after "Про це повідомив міністр ... Ігор Клименко"
+    is the minister's message, not a source of its own."""
+    said = _said("На Херсонщині фактично підтоплено 48 населених пунктів. Про це повідомив міністр внутрішніх справ Ігор "
+                 "Клименко.\n\n«Евакуйовано 2412 осіб. Загинуло четверо людей», – йдеться в повідомленні.", "uk")
+    assert {source for source, cue, _ in said if cue == "йдеться"} == {"Ігор Клименко"}

@@ -517,3 +517,14 @@ def test_a_common_noun_or_a_city_tagged_as_a_person_is_no_ones_antecedent(extrac
     analysis = analyse(extractor, UN_ENVOY)
     assert source_of(analysis, "hiding behind") not in ("Destruction", "Kyiv")
     assert source_of(analysis, "unthinkable crime") not in ("Destruction", "Kyiv")
+
+
+def test_was_quoted_as_saying_is_the_quoted_ones_statement(extractor):
+    """eval/realstory (Kerch, AP): "“...,” the committee was quoted as saying." was the article's own sentence."""
+    analysis = analyse(
+        extractor,
+        "“Today at 6:07 a.m. a car bomb exploded, setting fire to seven oil tankers,” the committee was quoted as saying.",
+    )
+    (statement,) = [st for st in analysis.statements if st.cue is not None]
+    assert statement.source.text == "the committee" and statement.cue.text == "was quoted as saying"
+    assert "car bomb exploded" in statement.content.text
