@@ -198,10 +198,10 @@ def same_statements(session: Session, statement: Statement, any_certainty: bool 
     Peers: the same source actor, else the same source text, anywhere in the store; and every statement
     of the same story, whatever its source. Saying the same: sharing a band key of the content words
     (relate/claims.py: likely from a word-set Jaccard of about 0.5 up) and `claims.same_claim`, or, for the
-    same source actor's statements in the same story, `claims.same_sayer_claim` without a shared key, paired off one to
-    one between two documents (`_aligned`). A denial
-    does not support an assertion: unless `any_certainty`, both must be denials or neither. This is the
-    definition, read one statement at a time; `for_statements` computes the same for many at once.
+    same source actor's statements in the same story, `claims.same_sayer_claim` without a shared key, paired
+    off one to one between two documents (`_aligned`). A denial does not support an assertion: unless
+    `any_certainty`, both must be denials or neither. This is the definition, read one statement at a time;
+    `for_statements` computes the same for many at once.
     """
     row = session.execute(_COMPARED.where(Statement.id == statement.id)).one_or_none()
     groups = _peer_groups(row) if row is not None else []
