@@ -81,3 +81,10 @@ def test_a_message_quoted_without_a_sayer_is_the_last_speakers():
     said = _said("На Херсонщині фактично підтоплено 48 населених пунктів. Про це повідомив міністр внутрішніх справ Ігор "
                  "Клименко.\n\n«Евакуйовано 2412 осіб. Загинуло четверо людей», – йдеться в повідомленні.", "uk")
     assert {source for source, cue, _ in said if cue == "йдеться"} == {"Ігор Клименко"}
+
+
+def test_a_message_quoted_over_several_sentences_is_the_speaker_before_its_quotation():
+    """kakhovka-090: the quotation runs four sentences before "– йдеться в повідомленні"."""
+    said = _said("Про це повідомив міністр внутрішніх справ Ігор Клименко.\n\n«Евакуйовано 2412 осіб. Загинуло четверо людей. "
+                 "Травмовано 11. Безвісти зниклими вважаються 13 осіб», – йдеться в повідомленні.", "uk")
+    assert {source for source, cue, _ in said if cue == "йдеться"} == {"Ігор Клименко"}

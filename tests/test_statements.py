@@ -528,3 +528,25 @@ def test_was_quoted_as_saying_is_the_quoted_ones_statement(extractor):
     (statement,) = [st for st in analysis.statements if st.cue is not None]
     assert statement.source.text == "the committee" and statement.cue.text == "was quoted as saying"
     assert "car bomb exploded" in statement.content.text
+
+
+# eval/realstory kerch-125, from the sentence before "Debris"
+KERCH_GOVERNOR = (
+    "The video appeared to show that a section of road had split and was sloping towards the sea. Debris was scattered "
+    "across the road surface.\n\nRussia said two people had been killed and one person wounded in the attack, which it "
+    "blamed on Ukrainian special services.\n\nThe Russian backed governor of Crimea was quoted as saying that the bridge "
+    "had been attacked by what he called Ukraine’s “terrorist regime.\" The railway part of the bridge was not damaged, "
+    "he said, adding that the peninsula “is not isolated.\""
+)
+
+
+def test_a_frequent_word_capitalised_only_opening_a_sentence_is_no_person(extractor):
+    """"Debris was scattered": the parser's "person" became the governor and "he"."""
+    analysis = analyse(extractor, KERCH_GOVERNOR)
+    assert source_of(analysis, "railway part") != "Debris"
+
+
+def test_a_committee_refers_back_to_an_organisation_not_a_place(extractor):
+    """eval/realstory (Kerch, AP): "the committee was quoted as saying" went to Crimea, the place named before."""
+    analysis = analyse(extractor, "Crimea's bridge was hit on Saturday. “A car bomb exploded on the bridge,” the committee was quoted as saying.")
+    assert source_of(analysis, "car bomb") != "Crimea"

@@ -83,7 +83,8 @@ def find_statements(analysis: Analysis, reading: Reading) -> list[Statement]:
                 statement.source_chain = _speaker(analysis, statements, statement.source.start)
                 statement.source_type = "person" if statement.source_chain is not None else statement.source_type
             elif statement.source is not None and statement.source_chain is None and MESSAGE.match(statement.source.text):
-                issuer = _issuer(analysis, statements, statement.source.start)
+                opening = max(text.rfind(mark, 0, statement.source.start) for mark in "«„“\"")
+                issuer = _issuer(analysis, statements, opening if opening >= 0 else statement.source.start)
                 if issuer is not None:
                     statement.source_chain, statement.source_type = issuer.source_chain, issuer.source_type
             statements.append(statement)

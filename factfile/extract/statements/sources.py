@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from factfile.extract.frequency import zipf
 from factfile.extract.gender import PRONOUNS, Gender, chain_gender
 from factfile.records import Analysis, Mention, SourceType, Statement
 
@@ -36,6 +37,7 @@ SPEECH_LEMMAS = frozenset({
 })
 CONTINUING_SENTENCES = 2  # how far back a pronoun takes the last statement's source as its own
 BIG_CITY = 100_000  # a one-word "person" naming a city this large is the parser's mistake (`_common_noun`)
+COMMON_WORD = 3.5  # wordfreq Zipf of a word too common to be a name when it is capitalised only opening sentences
 PERSON_NOUNS = frozenset(
     {
         "spokesman", "spokeswoman", "spokesperson", "president", "minister", "leader", "candidate", "senator",
@@ -86,6 +88,9 @@ DOCUMENT_NOUNS = frozenset(
         "emails", "assessment", "figures", "research", "review", "audit", "paper", "article", "reports", "website",
     }
 )
+# Group nouns that may stand for a state ("the government", "the army"); any other ("the committee", "the agency")
+# never refers back to a place the article named, whatever the parser tagged it.
+STATE_NOUNS = frozenset({"government", "administration", "army", "country", "state", "regime", "military", "authorities"})
 ANONYMOUS_NOUNS = frozenset(
     {"source", "sources", "person", "people", "insider", "insiders", "someone", "observer", "observers", "witness", "witnesses", "critic", "critics"}
 )
@@ -341,6 +346,8 @@ def _described(analysis: Analysis, text: str, root: Token, start: int, earlier: 
     if definite and (lemma in PERSON_NOUNS or lemma in GROUP_NOUNS):
         labels = {"PERSON"} if lemma in PERSON_NOUNS else {"ORG", "NORP", "GPE"}
         owner_chains = {m.chain for m in analysis.mentions for t in owners if m.span.start <= t.idx < m.span.end}
+        if lemma in GROUP_NOUNS and lemma not in STATE_NOUNS:  # "the committee" is no place, whatever its tag ("Crimea" as ORG)
+            owner_chains |= {m.chain for m in analysis.mentions if m.chain is not None and m.span.end <= start and _place_name(analysis, m.chain)}
         chain = _antecedent(analysis, start, labels, lemma, excluded=owner_chains)
         if chain is None and lemma in PERSON_NOUNS:
             chain = _continuing(analysis, earlier, start, labels, None)
@@ -391,9 +398,30 @@ def _common_noun(analysis: Analysis, chain: int) -> bool:
         return False
     if re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", analysis.article.text):
         return True
+    if _opens_sentences(analysis, chain) and zipf(name.lower(), analysis.article.language or "en") >= COMMON_WORD:
+        return True  # "Debris was scattered across the road": a frequent word, capitalised only where a sentence opens
+    return any(place.population >= BIG_CITY for place in _gazetteer().lookup(name))
+
+
+def _place_name(analysis: Analysis, chain: int) -> bool:
+    """Whether the chain's name is a place the gazetteer knows."""
+    return bool(_gazetteer().lookup(analysis.chains[chain].name))
+
+
+def _gazetteer():
     from factfile.extract.gazetteer import load_gazetteer
 
-    return any(place.population >= BIG_CITY for place in load_gazetteer().lookup(name))
+    return load_gazetteer()
+
+
+def _opens_sentences(analysis: Analysis, chain: int) -> bool:
+    """Whether every mention of the chain opens a sentence (or a quotation opening one)."""
+    text = analysis.article.text
+    starts = [s.start for s in analysis.sentences]
+    return all(
+        any(0 <= m.span.start - start <= 2 and not text[start : m.span.start].strip(" “\"«'") for start in starts)
+        for m in (analysis.mentions[i] for i in analysis.chains[chain].mentions)
+    )
 
 
 def _sentence_start(analysis: Analysis, offset: int, back: int) -> int:
