@@ -184,6 +184,8 @@ def test_preliminary_findings_and_a_suggestion_are_hedged(extractor):
     by_words = lambda words: next(st for st in analysis.statements if words in st.content.text)  # noqa: E731
     assert by_words("behind the explosion").certainty == "hedged"
     assert by_words("all passengers").certainty == "hedged"
+    proposed = analyse(extractor, "The senator suggested looking at the card statement. He did not suggest retaliation.")
+    assert all(st.certainty == "reported" for st in proposed.statements if st.cue is not None and "suggest" in st.cue.text)
 
 
 def test_nested_attribution_points_to_its_parent(extractor):
