@@ -147,6 +147,31 @@ def test_one_source_in_one_story_makes_one_claim_across_languages(store, three_d
             assert sorted(s.id for s in corroboration.same_statements(session, session.get(Statement, said))) == support[said].items
 
 
+def test_one_sources_statements_in_two_reports_pair_off_one_to_one(store, three_documents):
+    """eval/realstory (Wagner it): a prolific sayer's claims in one story share its names ("Rostov", "Moscow"); a
+    statement is one claim with another report's statement only where no statement of its own report is closer."""
+    original, _, independent = three_documents
+    with store.transaction() as session:
+        prigozhin = Actor(name="Yevgeny Prigozhin", kind="person")
+        mutiny = Story(label="the mutiny")
+        session.add_all([prigozhin, mutiny])
+        session.flush()
+        for document_id in (original, independent):
+            session.get(Document, document_id).story_id = mutiny.id
+        ordered = statement(session, original, "Prigozhin", "Shoigu ordered the strike on our camps, so we march to Rostov and Moscow",
+                            actor_id=prigozhin.id)
+        sites = statement(session, original, "Prigozhin", "the military sites of Rostov are under our control and we are ready to march to Moscow",
+                          actor_id=prigozhin.id)
+        again = statement(session, independent, "Prigozhin", "the military sites in Rostov are under our control, we are ready to march on Moscow",
+                          actor_id=prigozhin.id)
+    with store.session() as session:
+        support = corroboration.for_statements(session, [ordered, sites])
+        assert support[sites].items == [sites, again]
+        assert support[ordered].items == [ordered]
+        for said in (ordered, sites):
+            assert sorted(s.id for s in corroboration.same_statements(session, session.get(Statement, said))) == support[said].items
+
+
 def test_within_a_story_two_sources_blaming_two_sides_make_two_claims(store, three_documents):
     """The words of "Ukraine blew up the dam" and "Russia blew up the dam" are alike; from two sources in
     one story they are the two sides of a dispute, not one claim corroborated."""

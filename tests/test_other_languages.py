@@ -249,3 +249,13 @@ def test_a_verb_second_with_its_subject_after_it():
     ):
         analysis, (statement,) = _statements(language, text)
         assert _source(analysis, statement) == source and statement.content.text == content, language
+
+
+def test_a_hedge_word_in_the_content_hedges_a_statement():
+    """eval/realstory (Kerch de, Wagner pt): "vorläufig", "dados preliminares" present the content as unconfirmed."""
+    _, (statement,) = _statements("de", "Der Berater Oleg Krjutschkow sagte, vorläufig gebe es keine Verletzten.")
+    assert statement.certainty == "hedged"
+    _, (statement,) = _statements("pt", "O ministério disse que, segundo dados preliminares, todos os que estavam a bordo morreram.")
+    assert statement.certainty == "hedged"
+    _, (statement,) = _statements("de", "Der Berater Oleg Krjutschkow sagte, es gebe keine Verletzten.")
+    assert statement.certainty == "reported"

@@ -63,3 +63,28 @@ def test_clauses_with_their_own_verbs_are_no_insertion_before_the_speaker():
     a name earlier in the sentence is not its speaker."""
     said = _said("Тим часом власник фури, що вибухнула, записав відеозвернення, в якому заявив, що відношення до вибуху він не має.", "uk")
     assert said and all(source is None for source, _, _ in said)
+
+
+def test_preliminary_data_hedge_a_statement():
+    """"по предварительным данным" (Kerch, Wagner pages): the source presents it as unconfirmed (eval/realstory GUIDELINES §4)."""
+    analysis = analyse(Article(origin="test", text="Советник главы Крыма Олег Крючков заявил, что пострадавших, по предварительным данным, нет.",
+                               content_hash="h-prelim", language="ru", published=date(2023, 6, 24)))
+    assert [st.certainty for st in analysis.statements] == ["hedged"]
+    analysis = analyse(Article(origin="test", text="Советник главы Крыма Олег Крючков заявил, что пострадавших нет.",
+                               content_hash="h-prelim2", language="ru", published=date(2023, 6, 24)))
+    assert [st.certainty for st in analysis.statements] == ["reported"]
+
+
+def test_a_message_quoted_without_a_sayer_is_the_last_speakers():
+    """eval/realstory (Kakhovka uk): "«...», – йдеться в повідомленні" after "Про це повідомив міністр ... Ігор Клименко"
+    is the minister's message, not a source of its own."""
+    said = _said("На Херсонщині фактично підтоплено 48 населених пунктів. Про це повідомив міністр внутрішніх справ Ігор "
+                 "Клименко.\n\n«Евакуйовано 2412 осіб. Загинуло четверо людей», – йдеться в повідомленні.", "uk")
+    assert {source for source, cue, _ in said if cue == "йдеться"} == {"Ігор Клименко"}
+
+
+def test_a_message_quoted_over_several_sentences_is_the_speaker_before_its_quotation():
+    """kakhovka-090: the quotation runs four sentences before "– йдеться в повідомленні"."""
+    said = _said("Про це повідомив міністр внутрішніх справ Ігор Клименко.\n\n«Евакуйовано 2412 осіб. Загинуло четверо людей. "
+                 "Травмовано 11. Безвісти зниклими вважаються 13 осіб», – йдеться в повідомленні.", "uk")
+    assert {source for source, cue, _ in said if cue == "йдеться"} == {"Ігор Клименко"}

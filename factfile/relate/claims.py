@@ -289,6 +289,15 @@ def same_sayer_claim(a: str, b: str, denials: bool = False) -> bool:
     return len(a_stems & b_stems) / max(1, len(a_stems | b_stems)) >= SAYER_WORDS
 
 
+def sayer_similarity(a: str, b: str) -> float:
+    """How close two contents of one source are, in whatever languages: the larger of the Jaccard of their content
+    words and of their `latin_stems`, plus 1 for a shared number (the signals `same_sayer_claim` reads)."""
+    a_words, b_words = content_words(a), content_words(b)
+    a_stems, b_stems = latin_stems(a), latin_stems(b)
+    closeness = max(len(a_words & b_words) / max(1, len(a_words | b_words)), len(a_stems & b_stems) / max(1, len(a_stems | b_stems)))
+    return closeness + (1.0 if numbers(a) & numbers(b) else 0.0)
+
+
 @lru_cache(maxsize=_TEXTS)
 def latin_stems(content: str) -> frozenset[str]:
     """The content's words of `LATIN_STEM` letters or more, in Latin letters and cut to that many: what one

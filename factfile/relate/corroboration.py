@@ -19,7 +19,8 @@ The same claim in different documents is found by what it is about:
   (claims.names_differ: "Ukraine blew up the dam" / "Russia blew up the dam"), is the other side of a
   dispute, however alike their words. The same source actor within one story is compared by less
   (claims.same_sayer_claim: a shared number, two denials, a fifth of their words), which reaches the
-  same claim reported in two languages, where words and the English-only vectors cannot.
+  same claim reported in two languages, where words and the English-only vectors cannot; such statements
+  of two reports pair off one to one (`_aligned`).
 
     support = corroboration.for_statements(session, [12, 13])   # {12: Corroboration, 13: ...}
     support[12].outlets, support[12].single_source, support[12].documents
@@ -197,9 +198,10 @@ def same_statements(session: Session, statement: Statement, any_certainty: bool 
     Peers: the same source actor, else the same source text, anywhere in the store; and every statement
     of the same story, whatever its source. Saying the same: sharing a band key of the content words
     (relate/claims.py: likely from a word-set Jaccard of about 0.5 up) and `claims.same_claim`, or, for the
-    same source actor's statements in the same story, `claims.same_sayer_claim` without a shared key. A denial
-    does not support an assertion: unless `any_certainty`, both must be denials or neither. This is the
-    definition, read one statement at a time; `for_statements` computes the same for many at once.
+    same source actor's statements in the same story, `claims.same_sayer_claim` without a shared key, paired
+    off one to one between two documents (`_aligned`). A denial does not support an assertion: unless
+    `any_certainty`, both must be denials or neither. This is the definition, read one statement at a time;
+    `for_statements` computes the same for many at once.
     """
     row = session.execute(_COMPARED.where(Statement.id == statement.id)).one_or_none()
     groups = _peer_groups(row) if row is not None else []
@@ -211,7 +213,7 @@ def same_statements(session: Session, statement: Statement, any_certainty: bool 
     ).all()
     peers = [p for p, _ in found]
     kin_key = _kin_of(row)
-    kin = {p.id for p, story_id in found if kin_key is not None and kin_key == (p.source_actor_id, story_id)}
+    kin = _aligned(row, [p for p, story_id in found if kin_key is not None and kin_key == (p.source_actor_id, story_id)])
     own = set(claims.keys_of([statement.content_text])[0])
     similar = {p.id for p, keys in zip(peers, claims.keys_of([p.content_text for p in peers]), strict=True) if own & set(keys)}
     vectors = claims.vectors_of(session, {statement.id} | similar | kin)
@@ -238,6 +240,32 @@ def _same_sayer_claim(statement: Row, peer: Row | Statement) -> bool:
     """`claims.same_sayer_claim` of two statements of one source actor in one story (`_kin_of`)."""
     denials = statement.certainty == "denied" and peer.certainty == "denied"
     return claims.same_sayer_claim(statement.content_text, peer.content_text, denials)
+
+
+def _aligned(statement: Row, kin: list) -> set[int]:
+    """The kin (`_kin_of`) a statement may share a claim with by `claims.same_sayer_claim`: in each other document,
+    only its closest statements (`claims.sayer_similarity`), and only those to which no other statement of its own
+    document is closer. One source's statements in two reports of one story pair off one to one: a prolific
+    sayer's other claims in the same report ("the attack was ordered by Shoigu" / "Rostov's military sites are
+    under our control") are not the same claim because they share the story's names."""
+    by_document: dict[int, list] = {}
+    for peer in kin:
+        by_document.setdefault(peer.document_id, []).append(peer)
+    own = by_document.get(statement.document_id, [])
+    if not any(p.id == statement.id for p in own):
+        own = [*own, statement]
+    allowed = set()
+    for document_id, peers in by_document.items():
+        if document_id == statement.document_id:
+            continue
+        closeness = {p.id: claims.sayer_similarity(statement.content_text, p.content_text) for p in peers}
+        best = max(closeness.values())
+        for peer in peers:
+            if closeness[peer.id] == best and all(
+                claims.sayer_similarity(other.content_text, peer.content_text) <= closeness[peer.id] for other in own
+            ):
+                allowed.add(peer.id)
+    return allowed
 
 
 def _kin_of(statement: Row) -> tuple[int, int] | None:
@@ -294,13 +322,14 @@ def for_statements(session: Session, statement_ids: Iterable[int]) -> dict[int, 
         denied = statement.certainty == "denied"
         itself = [(statement.id, statement.document_id)] if not statement.marked_wrong else []
         kindred = {p.id: p for p in kin.get(_kin_of(statement), ())}
+        aligned = _aligned(statement, list(kindred.values()))
         candidates = {**kindred, **near[statement.id]}
         same[statement.id] = itself + [
             (p.id, p.document_id)
             for p in sorted(candidates.values(), key=lambda p: p.id)
             if p.id != statement.id
             and (p.certainty == "denied") == denied
-            and ((p.id in near[statement.id] and _same_claim(statement, p, vectors)) or (p.id in kindred and _same_sayer_claim(statement, p)))
+            and ((p.id in near[statement.id] and _same_claim(statement, p, vectors)) or (p.id in aligned and _same_sayer_claim(statement, p)))
         ]
     return _supports(session, same)
 

@@ -3,7 +3,7 @@
 The forms news uses: "X заявил(а), что ..." / "X заявив, що ...", inverted "..., — сообщил X" and
 "Об этом сообщил X", according-to phrases ("по словам X", "за словами X", "по данным X", "як
 повідомив X"), headlines "X: «...»", and quotes in «» and „“ with a dash and a reporting verb after
-them. Certainty as in English: a denial verb gives `denied`, hedge words (якобы, нібито, возможно)
+them. Certainty as in English: a denial verb gives `denied`, hedge words (якобы, нібито, возможно, предварительные)
 `hedged`, any other attribution `reported`.
 """
 
@@ -49,7 +49,7 @@ DENIALS = frozenset({"опровергнуть", "отрицать", "спрос
 NEGATED_DENY = frozenset({"подтвердить", "підтвердити", "признать", "визнати"})
 HEDGES = re.compile(
     r"\b(?:якобы|будто бы|нібито|начебто|возможно|можливо|вероятно|ймовірно|предположительно|імовірно|напевно|мабуть|"
-    r"судя по всему|судячи з усього|по-видимому|очевидно,)(?!\w)",
+    r"судя по всему|судячи з усього|по-видимому|очевидно,|предварительн\w*|попередн\w*)(?!\w)",
     re.I,
 )
 # A content that is itself a rejection: "... не соответствуют действительности", "... не відповідає дійсності".
@@ -82,6 +82,11 @@ def find_statements(analysis: Analysis, reading: Reading) -> list[Statement]:
             if statement.source is not None and statement.source_chain is None and statement.source.text.casefold() in PRONOUNS:
                 statement.source_chain = _speaker(analysis, statements, statement.source.start)
                 statement.source_type = "person" if statement.source_chain is not None else statement.source_type
+            elif statement.source is not None and statement.source_chain is None and MESSAGE.match(statement.source.text):
+                opening = max(text.rfind(mark, 0, statement.source.start) for mark in "«„“\"")
+                issuer = _issuer(analysis, statements, opening if opening >= 0 else statement.source.start)
+                if issuer is not None:
+                    statement.source_chain, statement.source_type = issuer.source_chain, issuer.source_type
             statements.append(statement)
     return continue_quotations(text, analysis.sentences, statements, _judge)
 
@@ -122,6 +127,19 @@ def _judge(carrier: Statement, part: Span) -> tuple[Certainty, list[str]]:
 
 PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "ее", "його", "її", "той", "тя"})  # Bulgarian "той", "тя" too
 SPEAKER_SENTENCES = 2  # how far back "он"/"він" looks for its speaker, as in English (statements/sources.py)
+
+
+# "«...», – йдеться в повідомленні", "говорится в заявлении": the message is no one; its issuer is who spoke just before.
+MESSAGE = re.compile(r"(?i)^(?:в|во|у)\s+(?:повідомленн|зверненн|заяв|сообщени|обращени|документ|публікаці|публикаци|пост)\w*$")
+
+
+def _issuer(analysis: Analysis, earlier: list[Statement], before: int) -> Statement | None:
+    """The statement, within the sentences just before, whose sayer issued the message a cue quotes
+    ("Про це повідомив міністр Ігор Клименко. «...», – йдеться в повідомленні": Klymenko's)."""
+    starts = [s.start for s in analysis.sentences if s.start <= before]
+    window = starts[-SPEAKER_SENTENCES - 1] if len(starts) > SPEAKER_SENTENCES else 0
+    spoken = [st for st in earlier if st.source_chain is not None and st.source is not None and window <= st.source.start < before]
+    return spoken[-1] if spoken else None
 
 
 def _speaker(analysis: Analysis, earlier: list[Statement], before: int) -> int | None:

@@ -7,7 +7,8 @@ next to the verb: after it when the verb follows the content ("«...», ha affer
 the last name before it in its clause ("Prigozhin disse que ..."); a name inside quotation marks or after a
 preposition ("im Onlinedienst Telegram") is no source. A source named by a description ("il capo del gruppo
 Wagner", "das russische Zivilschutzministerium") is read by reported_described.py. The content is the clause on
-the other side. Certainty as in the Cyrillic reader: a denial verb gives `denied`, any other attribution `reported`.
+the other side. Certainty as in the Cyrillic reader: a denial verb gives `denied`, a hedge word in the content
+("vorläufig", "dati preliminari") `hedged`, any other attribution `reported`.
 """
 
 from __future__ import annotations
@@ -78,6 +79,15 @@ DENIALS = frozenset({
     "bestreitet", "dementiert", "ontkende", "a negat",
 })
 _DENYING = frozenset(d.split()[-1] for d in DENIALS)
+# Words that present a content as unsure or unconfirmed, as certainty.HEDGE_WORDS does in English: "vorläufig",
+# "secondo dati preliminari", "probablement", "mutmaßlich", "rzekomo".
+HEDGES = re.compile(
+    r"(?<!\w)(?:prelimin\w*|vorläufig\w*|wstępn\w*|préliminaire\w*|wahrscheinlich|möglicherweise|angeblich|mutmaßlich|vermutlich|"
+    r"offenbar|probablement|peut-être|apparemment|présumé\w*|probabilmente|forse|presunt\w*|apparentemente|probablemente|quizás|"
+    r"posiblemente|supuestamente|provavelmente|talvez|possivelmente|alegadamente|prawdopodobnie|podobno|rzekomo|być\s+może|"
+    r"waarschijnlijk|mogelijk|vermoedelijk|probabil|posibil|vjerojatno|verovatno|navodno|pravdepodobne|údajne)(?!\w)",
+    re.I,
+)
 LANGUAGES = frozenset(VERBS)
 _THAT = re.compile(r"^\s*[,:]?\s*(?:(?:que|che|dass|że|dat|da|că|že|ότι|at|att)(?!\w)|qu['’])?\s*", re.I)
 # A verb second, its subject after it, then the content ("Am Samstag sagte Schoigu, die Lage sei ...", "I en lydmelding
@@ -296,7 +306,7 @@ def _reporting_verb(
         content = _span(text, sentence.start, match.start()) if inverted else _span(text, rest_start, sentence.end)
         if content is None:
             return None
-        return replace(speaker, cue=cue, content=content, direct=content.text[:1] in "«„“\"", certainty=_certainty(match.group(0)))
+        return replace(speaker, cue=cue, content=content, direct=content.text[:1] in "«„“\"", certainty=_certainty(match.group(0), content.text))
     elif not earlier and after and after[0].span.start - match.end() <= 30 and (
         second := _AFTER_SUBJECT.match(text, after[0].span.end, sentence.end)
     ) is not None and not before.rstrip().endswith(","):
@@ -332,9 +342,12 @@ def _reporting_verb(
     return _statement(text, cue, content, source)
 
 
-def _certainty(cue: str) -> str:
-    """`denied` for a denial verb, also with an adverb inside it ("ha poi smentito"), else `reported`."""
-    return "denied" if cue.split()[-1].casefold() in _DENYING else "reported"
+def _certainty(cue: str, content: str = "") -> str:
+    """`denied` for a denial verb, also with an adverb inside it ("ha poi smentito"); `hedged` for a hedge word in
+    the content (`HEDGES`); else `reported`."""
+    if cue.split()[-1].casefold() in _DENYING:
+        return "denied"
+    return "hedged" if HEDGES.search(content) else "reported"
 
 
 def _span(text: str, start: int, end: int) -> Span | None:
@@ -348,6 +361,6 @@ def _span(text: str, start: int, end: int) -> Span | None:
 def _statement(text: str, cue: Span, content: Span, source: Source) -> Statement:
     direct = content.text[:1] in "«„“\"" and content.text[-1:] in "»“”\""
     return Statement(
-        cue=cue, content=content, source=source.span, source_type=source.kind, direct=direct, certainty=_certainty(cue.text),
+        cue=cue, content=content, source=source.span, source_type=source.kind, direct=direct, certainty=_certainty(cue.text, content.text),
         source_chain=source.chain,
     )

@@ -26,7 +26,7 @@ from factfile.extract.statements.features import quote_depths
 from factfile.extract.statements.narration import narration
 from factfile.extract.statements.relations import Attribution, group, nested
 from factfile.extract.statements.rules import completed, inherited_source, rule_attributions, subject_sources
-from factfile.extract.statements.sources import resolve
+from factfile.extract.statements.sources import after_dateline, resolve
 from factfile.extract.statements.tagger import TaggedSpan, Tagger, default_tagger
 from factfile.records import Analysis, Span, Statement
 
@@ -82,6 +82,8 @@ def build_statements(doc: Doc, analysis: Analysis, attributions: list[Attributio
         content = _char_span(doc, attribution.contents)
         sources = _one_source(doc, attribution.sources) if attribution.sources else [inherited_source(doc, attribution)]
         source = _char_span(doc, sources) if sources[0] is not None else None
+        if source is not None and (cut := after_dateline(source.text)):
+            source = Span(source.start + cut, source.end, source.text[cut:])
         resolution = resolve(doc, analysis, source.start, source.end, result, quoted) if source else None
         content_tokens = [t for s in attribution.contents for t in doc[s.start : s.end]]
         certainty, hedges = certainty_of(doc[attribution.cue.start : attribution.cue.end], content_tokens, content.text)

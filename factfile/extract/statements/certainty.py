@@ -1,7 +1,7 @@
 """How sure the article presents a statement's content: asserted, reported, hedged or denied.
 
 Hedges are words that weaken a claim ("allegedly", "possibly", "would have", "is said to",
-"unclear"); a denial is a cue that rejects the content ("denied", "dismissed"), a content that is a
+"unclear", "preliminary") and cues that only hint at a clause ("suggested that it was behind"); a denial is a cue that rejects the content ("denied", "dismissed"), a content that is a
 rejection ("we categorically reject it", "were not true"), or a negated cue of belief ("doesn't believe
 it"; "is not thought to" is a hedge). Any other negated cue ("did not say when", "did not respond") reports
 a negative and stays `reported`, as eval/certainty/GUIDELINES.md has it. The hedges found are kept
@@ -22,7 +22,7 @@ HEDGE_WORDS = frozenset(
         "allegedly", "reportedly", "possibly", "perhaps", "maybe", "probably", "likely", "unlikely",
         "apparently", "purportedly", "supposedly", "seemingly", "presumably", "unclear", "unconfirmed",
         "uncertain", "unverified", "rumored", "rumoured", "suspected", "alleged", "might", "may", "could",
-        "potentially", "conceivably",
+        "potentially", "conceivably", "preliminary",
     }
 )
 HEDGE_PHRASES = re.compile(
@@ -39,6 +39,8 @@ DENIAL_PHRASES = re.compile(
 DENIAL_CUES = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "disavow", "disprove", "contradict", "dispute", "denial", "lie"})
 BELIEF_CUES = frozenset({"believe", "think", "accept", "agree", "buy"})
 DOUBT_CUES = frozenset({"claim", "allege", "speculate", "suspect", "rumor", "rumour", "guess", "speculation", "allegation", "accuse", "bet"})
+# "Suggested that it was behind ..." hints at the content; "suggested looking at ...", "didn't suggest retaliation" propose it.
+HINTING_CUES = frozenset({"suggest", "hint", "imply"})
 UNSURE_CUES = frozenset({"sure", "certain"})
 
 
@@ -76,8 +78,16 @@ def certainty_of(cue: Sequence[Token], content: Sequence[Token], content_text: s
         hedges += ["not " + t.lemma_.lower() for t in cue if t.lemma_.lower() in UNSURE_CUES]
     if lemmas & DOUBT_CUES:
         hedges.extend(sorted(lemmas & DOUBT_CUES))
+    if lemmas & HINTING_CUES and not negated and _clause(content):
+        hedges.extend(sorted(lemmas & HINTING_CUES))
     hedges = list(dict.fromkeys(hedges))
     return ("hedged" if hedges else "reported"), hedges
+
+
+def _clause(content: Sequence[Token]) -> bool:
+    """Whether a content is a clause ("that it was behind it", "it was behind it"), not a thing or an act proposed."""
+    words = [t for t in content if not t.is_punct]
+    return bool(words) and (words[0].lower_ == "that" or words[0].dep_ in ("nsubj", "nsubjpass", "expl"))
 
 
 def certainty_of_article(sentence: Sequence[Token], text: str) -> tuple[Certainty, list[str]]:

@@ -1,7 +1,7 @@
 """Attribution patterns read off the dependency parse, for what the tagger misses.
 
 The tagger learned from US political news; translated and foreign news word attributions its own
-way ("writes the New York Times", "the FSB reported at the time", "X explains: “...”"). These
+way ("writes the New York Times", "the FSB reported at the time", "X explains: “...”", "X was quoted as saying"). These
 patterns are precise, so where one matches it wins over the tagger's guesses on the same words.
 """
 
@@ -31,7 +31,7 @@ def rule_attributions(doc: Doc) -> list[Attribution]:
     found: list[Attribution] = []
     for sentence in doc.sents:
         for token in sentence:
-            spans = _according_to(token) or _speech_verb(token)
+            spans = _according_to(token) or _quoted_as_saying(token) or _speech_verb(token)
             if spans and not any(i in taken for s in spans for i in range(s.start, s.end)):
                 cue, source, content = spans
                 found.append(Attribution(cue=cue, sources=[source], contents=[content]))
@@ -181,6 +181,37 @@ def _speech_verb(verb: Token) -> list[TaggedSpan]:
     if not source or not content:
         return []
     cue = sorted(set(cue))
+    return [
+        TaggedSpan("cue", cue[0], cue[-1] + 1),
+        TaggedSpan("source", source[0], source[-1] + 1),
+        TaggedSpan("content", content[0], content[-1] + 1),
+    ]
+
+
+def _quoted_as_saying(verb: Token) -> list[TaggedSpan]:
+    """"“Y,” the committee was quoted as saying.", "X was quoted as saying that Y": the one quoted is the source
+    (the passive subject of "quoted"), "was quoted as saying" the cue, the clause before it or after "saying" the
+    content."""
+    if verb.lemma_.lower() != "quote":
+        return []
+    doc = verb.doc
+    as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    saying = next((c for c in as_.children if c.dep_ in ("pcomp", "pobj") and c.lemma_.lower() in ("say", "tell")), None) if as_ else None
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    if saying is None or not subjects:
+        return []
+    source = _trimmed(doc, [t.i for c in subjects for t in c.subtree])
+    after = [c for c in saying.children if c.dep_ == "ccomp"]
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if after:
+        content = _trimmed(doc, [t.i for t in after[0].subtree])
+    elif before:
+        content = _trimmed(doc, _contiguous([t.i for t in before[0].subtree], anchor=before[0].i))
+    else:
+        content = _quote_before(doc, source[0]) if source else []
+    if not source or not content:
+        return []
+    cue = sorted({verb.i, as_.i, saying.i, *(c.i for c in verb.children if c.dep_ in ("aux", "auxpass"))})
     return [
         TaggedSpan("cue", cue[0], cue[-1] + 1),
         TaggedSpan("source", source[0], source[-1] + 1),

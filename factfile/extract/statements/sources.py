@@ -9,16 +9,21 @@ statement just before ("Danilov reminded that ... He said that ..."), not the ne
 whom Danilov answered). "We" or "I" inside a quotation is its speaker, named outside the quotation
 marks ("“We can confirm ...,” Kremlin spokesman Dmitry Peskov said"), and so is a quoted "it" (“It can be
 said that ...,” Peskov said). A surname the parser did not
-tag as a name is the person the article named in full.
+tag as a name is the person the article named in full. A name the parser did not tag, qualified by one it did
+("Russia's Anti-Terrorist Committee"), is neither that actor nor an earlier one; a one-word "person" the article
+also writes in small letters ("Destruction") or that is a large city ("Kyiv") is no antecedent; a dateline opening the lead
+("MOSCOW, June 24, 2023 (AFP) –") is no part of the source.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from factfile.extract.frequency import zipf
 from factfile.extract.gender import PRONOUNS, Gender, chain_gender
 from factfile.records import Analysis, Mention, SourceType, Statement
 
@@ -31,6 +36,8 @@ SPEECH_LEMMAS = frozenset({
     "insist", "warn", "assure", "confirm", "deny", "assert", "argue", "continue", "conclude", "emphasise", "emphasize",
 })
 CONTINUING_SENTENCES = 2  # how far back a pronoun takes the last statement's source as its own
+BIG_CITY = 100_000  # a one-word "person" naming a city this large is the parser's mistake (`_common_noun`)
+COMMON_WORD = 3.5  # wordfreq Zipf of a word too common to be a name when it is capitalised only opening sentences
 PERSON_NOUNS = frozenset(
     {
         "spokesman", "spokeswoman", "spokesperson", "president", "minister", "leader", "candidate", "senator",
@@ -81,9 +88,23 @@ DOCUMENT_NOUNS = frozenset(
         "emails", "assessment", "figures", "research", "review", "audit", "paper", "article", "reports", "website",
     }
 )
+# Group nouns that may stand for a state ("the government", "the army"); any other ("the committee", "the agency")
+# never refers back to a place the article named, whatever the parser tagged it.
+STATE_NOUNS = frozenset({"government", "administration", "army", "country", "state", "regime", "military", "authorities"})
 ANONYMOUS_NOUNS = frozenset(
     {"source", "sources", "person", "people", "insider", "insiders", "someone", "observer", "observers", "witness", "witnesses", "critic", "critics"}
 )
+
+
+# A dateline before the lead's first words ("MOSCOW, June 24, 2023 (AFP) – The mayor of Moscow said"): a place in
+# capitals, then anything up to a dash; the source is what follows the dash.
+DATELINE = re.compile(r"^[A-ZА-ЯЁІЇЄ][A-ZА-ЯЁІЇЄ .'’-]+,[^–—]{0,80}?\s[–—-]{1,2}\s+(?=\S)")
+
+
+def after_dateline(text: str) -> int:
+    """Where a source starts once a dateline opening it is cut off (0: none)."""
+    found = DATELINE.match(text)
+    return found.end() if found else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,12 +160,16 @@ def resolve(
                 found = analysis.chains[chain]
                 return Resolution(chain, _type_of_named(span.text, found.name, found.label))
         return Resolution(None, "anonymous")
+    if root.pos_ == "PROPN" and root.text[:1].isupper() and _inside_any(analysis, start, end):
+        # an untagged name qualified by a tagged one (see `_named`): no earlier actor is it
+        person = _person_ending(analysis, span.text)
+        return Resolution(person, "person") if person is not None else Resolution(None, _type_of_untagged(span.text))
     surname = _surname(analysis, span.text, start)
     if surname is not None:
         found = analysis.chains[surname]
         return Resolution(surname, _type_of_named(span.text, found.name, found.label))
     resolution = _described(analysis, span.text, root, start, earlier)
-    if resolution.chain is None and (person := _person_ending(analysis, span.text)) is not None:
+    if resolution.chain is None and not _ends_in_clause(span) and (person := _person_ending(analysis, span.text)) is not None:
         return Resolution(person, "official" if _has_any(span.text.lower(), OFFICIAL_TITLES) else "person")
     return resolution
 
@@ -173,7 +198,7 @@ def _continuing(analysis: Analysis, earlier: Sequence[Statement], before: int, l
     if not previous:
         return None
     chain = max(previous, key=lambda st: st.source.start).source_chain
-    if analysis.chains[chain].label not in labels:
+    if analysis.chains[chain].label not in labels or ("PERSON" in labels and _common_noun(analysis, chain)):
         return None
     if gender is not None and chain_gender(analysis, chain) not in (None, gender):
         return None
@@ -230,6 +255,20 @@ def _person_ending(analysis: Analysis, text: str) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _ends_in_clause(span) -> bool:
+    """Whether the source's last word is in a clause on its head ("the owner of Wagner, who wants to remove the
+    defence minister Sergei Shoigu"): a name ending it there is whom the clause is about, not the source."""
+    words = [t for t in span if not t.is_punct]
+    if not words:
+        return False
+    token = words[-1]
+    while span.start <= token.i < span.end and token.i != span.root.i and token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl"):
+            return True
+        token = token.head
+    return False
+
+
 def _named(analysis: Analysis, root: Token, start: int, end: int) -> Mention | None:
     """The actor mention the source is about: the one holding the phrase's head word, else the only one."""
     inside = [m for m in analysis.mentions if start <= m.span.start and m.span.end <= end and m.label in _ACTOR]
@@ -242,7 +281,10 @@ def _named(analysis: Analysis, root: Token, start: int, end: int) -> Mention | N
     if holding:
         return holding[0]
     if root.pos_ == "PROPN" or root.dep_ == "appos" or any(c.dep_ == "appos" for c in root.children):
-        return inside[-1]
+        # a name the parser did not tag, qualified by a tagged one ("Russia's Anti-Terrorist Committee", "the
+        # Anti-Terrorist Committee of Russia"): the committee speaks, not the country
+        heads = [m for m in inside if not (root.pos_ == "PROPN" and _in_modifier(root, m))]
+        return heads[-1] if heads else None
     appositive = [  # "the agency UNIAN", "extremism expert Robert Claus"; not "the South command of Ukraine's Armed Forces"
         m for m in inside if m.span.start > root.idx and not _in_modifier(root, m)
     ]
@@ -252,6 +294,20 @@ def _named(analysis: Analysis, root: Token, start: int, end: int) -> Mention | N
 
 
 _ACTOR = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+
+
+def _inside_any(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether an actor mention lies inside the span."""
+    return any(start <= m.span.start and m.span.end <= end and m.label in _ACTOR for m in analysis.mentions)
+
+
+def _type_of_untagged(text: str) -> SourceType:
+    lowered = text.lower()
+    if _has_any(lowered, OUTLET_WORDS):
+        return "outlet"
+    if _has_any(lowered, OFFICIAL_TITLES) or _has_any(lowered, GOVERNMENT_WORDS):
+        return "official"
+    return "organisation"
 
 
 def _in_modifier(root: Token, mention: Mention) -> bool:
@@ -290,6 +346,8 @@ def _described(analysis: Analysis, text: str, root: Token, start: int, earlier: 
     if definite and (lemma in PERSON_NOUNS or lemma in GROUP_NOUNS):
         labels = {"PERSON"} if lemma in PERSON_NOUNS else {"ORG", "NORP", "GPE"}
         owner_chains = {m.chain for m in analysis.mentions for t in owners if m.span.start <= t.idx < m.span.end}
+        if lemma in GROUP_NOUNS and lemma not in STATE_NOUNS:  # "the committee" is no place, whatever its tag ("Crimea" as ORG)
+            owner_chains |= {m.chain for m in analysis.mentions if m.chain is not None and m.span.end <= start and _place_name(analysis, m.chain)}
         chain = _antecedent(analysis, start, labels, lemma, excluded=owner_chains)
         if chain is None and lemma in PERSON_NOUNS:
             chain = _continuing(analysis, earlier, start, labels, None)
@@ -315,6 +373,8 @@ def _antecedent(
         if m.chain is not None and m.span.end <= before and m.chain < len(analysis.chains)
         and analysis.chains[m.chain].label in labels and m.chain not in excluded
     ]
+    if "PERSON" in labels:
+        candidates = [m for m in candidates if not _common_noun(analysis, m.chain)]
     if gender is not None:
         other = {c for c in {m.chain for m in candidates} if chain_gender(analysis, c) not in (None, gender)}
         candidates = [m for m in candidates if m.chain not in other]
@@ -327,6 +387,41 @@ def _antecedent(
         if m.span.start >= window_start:
             return m.chain
     return None
+
+
+def _common_noun(analysis: Analysis, chain: int) -> bool:
+    """Whether a one-word chain tagged as a person is no one's name: a word the article also writes in small
+    letters ("Destruction" opening a headline, "the destruction of the dam"), or a city of
+    `BIG_CITY` people or more ("Kyiv"). "He", "she" and "the representative" never refer to it."""
+    name = analysis.chains[chain].name
+    if " " in name or not name[:1].isupper():
+        return False
+    if re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", analysis.article.text):
+        return True
+    if _opens_sentences(analysis, chain) and zipf(name.lower(), analysis.article.language or "en") >= COMMON_WORD:
+        return True  # "Debris was scattered across the road": a frequent word, capitalised only where a sentence opens
+    return any(place.population >= BIG_CITY for place in _gazetteer().lookup(name))
+
+
+def _place_name(analysis: Analysis, chain: int) -> bool:
+    """Whether the chain's name is a place the gazetteer knows."""
+    return bool(_gazetteer().lookup(analysis.chains[chain].name))
+
+
+def _gazetteer():
+    from factfile.extract.gazetteer import load_gazetteer
+
+    return load_gazetteer()
+
+
+def _opens_sentences(analysis: Analysis, chain: int) -> bool:
+    """Whether every mention of the chain opens a sentence (or a quotation opening one)."""
+    text = analysis.article.text
+    starts = [s.start for s in analysis.sentences]
+    return all(
+        any(0 <= m.span.start - start <= 2 and not text[start : m.span.start].strip(" “\"«'") for start in starts)
+        for m in (analysis.mentions[i] for i in analysis.chains[chain].mentions)
+    )
 
 
 def _sentence_start(analysis: Analysis, offset: int, back: int) -> int:
