@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
-from sqlalchemy import exists, insert, or_, select
+from sqlalchemy import and_, exists, insert, or_, select
 from sqlalchemy.orm import Session
 
 from factfile.records import Analysis
@@ -35,7 +35,7 @@ from factfile.store.schema import Document, Post, Statement, StatementBand, Stat
 
 @dataclass(frozen=True, slots=True)
 class _Said:
-    """What the rule reads of a statement, new or stored."""
+    """What the rule reads of a statement, new or stored (the first fields as in `statements`)."""
 
     id: int
     document_id: int
@@ -46,6 +46,7 @@ class _Said:
     source_text: str | None
     story_id: int | None
     keys: frozenset[int]
+    denies: bool  # contradictions.denies: compared with every statement of its story
 
 
 @cache
@@ -66,7 +67,7 @@ def peers(a: _Said, b: _Said) -> bool:
     same_source = (a.source_actor_id is not None and a.source_actor_id == b.source_actor_id) or bool(a.source_text and a.source_text == b.source_text)
     if (same_story or same_source) and a.keys & b.keys:
         return True
-    return same_story and (contradictions.denies(a) or contradictions.denies(b))  # type: ignore[arg-type]
+    return same_story and (a.denies or b.denies)
 
 
 def add(session: Session, analysis: Analysis, document: Document, statement_ids: Sequence[int]) -> list[bytes | None]:
@@ -104,13 +105,20 @@ def _said(session: Session, where, story_id: int | None = None, english: bool = 
         .order_by(Statement.id)
     ).all()
     keys = claims.keys_of([row.content_text for row in rows])
-    return [_Said(*row[:7], row.story_id if story_id is None else story_id, frozenset(k)) for row, k in zip(rows, keys, strict=True)]
+    return [
+        _Said(*row[:7], row.story_id if story_id is None else story_id, frozenset(k), contradictions.denies(row))  # type: ignore[arg-type]
+        for row, k in zip(rows, keys, strict=True)
+    ]
 
 
 def _stored(session: Session, new: list[_Said], document: Document) -> list[_Said]:
-    """Stored statements that may be the new ones' peers: those sharing a band key with one, and the story's."""
+    """Stored statements that may be the new ones' peers: the story's, and those of their sources sharing a band key with one."""
     keys = set().union(*(a.keys for a in new))
-    near = Statement.id.in_(select(StatementBand.statement_id).where(StatementBand.key.in_(keys)))
+    sources = [Statement.source_actor_id.in_(actors)] if (actors := {a.source_actor_id for a in new} - {None}) else []
+    sources += [Statement.source_text.in_(texts)] if (texts := {a.source_text for a in new} - {None, ""}) else []
+    near = and_(Statement.id.in_(select(StatementBand.statement_id).where(StatementBand.key.in_(keys))), or_(*sources)) if sources else None
     in_story = Document.story_id == document.story_id if document.story_id is not None else None
-    where = or_(near, in_story) if in_story is not None else near
-    return [b for b in _said(session, where & (Statement.document_id != document.id)) if b.id not in {a.id for a in new}]
+    scopes = [scope for scope in (near, in_story) if scope is not None]
+    if not scopes:
+        return []
+    return _said(session, and_(or_(*scopes), Statement.document_id != document.id))
