@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 from sqlalchemy import select
@@ -51,6 +52,8 @@ def test_vectors_are_spent_only_where_they_could_join_two_contents():
     a, b = said(1, FIRST), said(2, AGAIN, story=2)
     assert claim_vectors.peers(a, b) and claim_vectors.could_be_one_claim(a, b)  # one source, a shared band key
     assert not claim_vectors.peers(a, said(3, UNRELATED, story=3, actor=8))
+    assert not claim_vectors.peers(a, replace(b, document_id=a.document_id))  # within a document the words decide
+    assert not claim_vectors.could_be_one_claim(said(8, "troops crossed the river at dawn"), said(9, "officials announced fresh sanctions yesterday"))
     assert not claim_vectors.could_be_one_claim(said(4, "12 people were killed in the strike"), said(5, "3 people were killed in the strike"))
     # a denial is compared with its story's statements whatever their words' keys
     denial = said(6, "that Russian troops blew up the dam on the river", actor=9, certainty="denied")
