@@ -90,7 +90,8 @@ def add(session: Session, analysis: Analysis, document: Document, statement_ids:
     if session.scalar(select(exists().where(Post.document_id.is_not(None)))):
         chosen, missing = {a.id for a in new}, []
     else:
-        pairs = [(a, b) for a in new for b in _stored(session, new, document) if peers(a, b) and could_be_one_claim(a, b)]
+        stored = _stored(session, new, document)
+        pairs = [(a, b) for a in new for b in stored if peers(a, b) and could_be_one_claim(a, b)]
         chosen = {a.id for a, _ in pairs}
         has_vector = set(session.scalars(select(StatementVector.statement_id).where(StatementVector.statement_id.in_({b.id for _, b in pairs}))))
         missing = list({b.id: b for _, b in pairs if b.id not in has_vector}.values())
