@@ -112,3 +112,49 @@ def test_a_region_named_by_an_alternate_name_of_a_village_does_not_unseat_the_to
 def test_a_name_and_city_the_model_took_for_a_person_is_a_place(extractor):
     place = _place(extractor, "On 11 March 2022, activists demonstrated in As Samawah city. The protesters denounced the targeted killing.")
     assert place is not None and place.country_code == "IQ"
+
+
+@pytest.mark.skipif(not ACLED_PLACES.exists(), reason="no ACLED records to build acled_places.tsv from (make install builds it)")
+def test_a_district_only_acled_names_places_a_village_geonames_lacks(extractor):
+    place = _place(extractor, "On 3 March 2022, soldiers burned houses in Nyaung Pin Gyi village (Tigyaing, Katha).")
+    assert (place.name, place.country_code, place.feature_code) == ("Tigyaing", "MM", "ADM3")
+
+
+def test_a_region_holding_a_town_the_report_names_is_that_towns(extractor):
+    place = _place(extractor, "On 16 March 2022, in Villa Elisa (Central), school transportation drivers staged a protest.")
+    assert (place.name, place.country_code) == ("Villa Elisa", "PY")
+
+
+def test_a_peoples_plural_is_not_a_town_spelled_like_it(extractor):
+    analysis = extractor(Article("test", "On 22 June 2022, relatives of imprisoned ethnic Kazakhs in China protested outside the Chinese "
+                                         "Consulate near Almaly district in Almaty city.", "hash", published=date(2022, 6, 22), language="en"))
+    assert not [p for p in analysis.places if p.span.text == "Kazakhs" and p.latitude is not None]
+
+
+def test_a_bracketed_region_abroad_gives_way_to_a_town_in_the_reports_country(extractor):
+    place = _place(extractor, "On 29 June 2022, nurses staged a protest in Quigney (Buffalo City, Eastern Cape), demanding rural allowances.")
+    assert (place.name, place.country_code) == ("East London", "ZA")
+
+
+def test_a_longer_name_the_gazetteer_knows_replaces_the_part_the_model_saw(extractor):
+    place = _place(extractor, "On 20 May 2022, in Mineral del Chico, Hidalgo, residents held and tied up their mayor.")
+    assert (place.name, place.country_code) == ("Mineral del Chico", "MX")
+
+
+def test_a_town_the_model_took_for_a_work_of_art_is_a_place(extractor):
+    place = _place(extractor, "On 31 January 2022, around 200 teachers and students at Raymond Loewy school demonstrated in La Souterraine "
+                              "to denounce the lack of education personnel at the school.")
+    assert (place.name, place.country_code) == ("La Souterraine", "FR")
+
+
+def test_the_town_a_building_stands_in_is_a_place(extractor):
+    place = _place(extractor, "On 7 January 2022, Fridays for Future activists demonstrated in front of the City Hall in Malmo to draw "
+                              "attention to environmental problems.")
+    assert (place.name, place.country_code) == ("Malmö", "SE")
+
+
+@pytest.mark.skipif(not ACLED_PLACES.exists(), reason="no ACLED records to build acled_places.tsv from (make install builds it)")
+def test_an_acled_district_by_a_border_is_in_its_own_country():
+    from factfile.extract.gazetteer import load_gazetteer
+
+    assert {p.country_code for p in load_gazetteer().regions("Bahema-Boga")} == {"CD"}

@@ -89,6 +89,30 @@ def test_born_in_a_city_is_no_alias_and_agencies_in_brackets_are_no_acronym(anal
     assert all("AFP" not in c.aliases for c in analysis.chains)
 
 
+def test_a_first_name_taken_for_a_nationality_is_the_persons(analyse):
+    analysis = analyse(
+        "Marat Khusnullin, Russia’s Deputy Prime Minister for Construction, posted two videos of cars on the bridge.\n\n"
+        "Khusnullin said traffic was restored in the right-hand lane, in Russia’s Krasnodar region.\n\n"
+        "Russia says two people were killed in the attack. Credit: Marat Khusnullin via Storyful"
+    )
+    person = chain_of(analysis, "Marat Khusnullin")
+    assert person.label == "PERSON" and "Khusnullin" in person.aliases
+
+
+def test_a_nationality_before_a_common_word_stays_a_nationality(analyse):
+    analysis = analyse("Christian Democrats and Sunni Muslims met in Berlin on Monday, the Tatar Mejlis said.")
+    assert all(c.label != "PERSON" for c in analysis.chains if c.name in ("Christian Democrats", "Tatar Mejlis"))
+
+
+def test_a_committee_the_model_took_for_a_law_is_an_organisation(analyse):
+    analysis = analyse(
+        "Moscow's security services have opened a case against the mercenary chief, the BBC reports.\n\n"
+        "The National Anti-Terrorism Committee, which is part of the Federal Security Services, or FSB, said he would "
+        "be investigated for calling for an armed rebellion."
+    )
+    assert chain_of(analysis, "National Anti-Terrorism Committee").label == "ORG"
+
+
 def test_a_ministry_keeps_its_country(analyse):
     analysis = analyse(
         "The Russian Defence Ministry said on Tuesday that eight drones were shot down. The Defence Ministry added that "

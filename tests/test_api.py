@@ -28,11 +28,12 @@ import servedata
 from factfile.cli import app
 from factfile.relate import claims, corroboration
 from factfile.serve.app import create_app
-from factfile.serve.cache import ResponseCache, SharedEntries
+from factfile.serve.cache import ResponseCache
 from factfile.serve.gate import BACKGROUND, Gate
 from factfile.serve.security import ServeSettings
 from factfile.store import Store
 from factfile.store import schema as s
+from factfile.store.responses import SharedEntries
 
 TOKEN = "test-token-0123456789"
 
@@ -118,6 +119,43 @@ def test_statements_filter_by_source_subject_certainty_and_corroboration(served)
     assert client.get("/api/statements", params={"certainty": "sure"}).status_code == 422
     row = next(st for st in client.get("/api/statements", params={"document_id": ids.seed}).json()["items"] if st["id"] == ids.unian_claim)
     assert row["corroboration"] == 2 and row["source_actor"] == "UNIAN"
+
+
+def test_statement_pages_at_once_are_the_pages_one_at_a_time(store_with_ids, monkeypatch):
+    """The actor page asks for what it said and what was said about it in one call: the same pages, with
+    their corroboration and quoted posts looked up once for both."""
+    from factfile.read import statements
+
+    db, ids = store_with_ids
+    store = Store(db)
+    wheres = [
+        statements.StatementFilter(source_actor_id=ids.unian), statements.StatementFilter(about_actor_id=ids.legion),
+        statements.StatementFilter(min_corroboration=2), statements.StatementFilter(document_id=ids.seed),
+    ]
+    with store.session() as session:
+        one_at_a_time = [statements.list_statements(session, where, limit=3) for where in wheres]
+        asked = []
+        looked_up = statements.corroboration
+        monkeypatch.setattr(statements, "corroboration", lambda session, ids: asked.append(list(ids)) or looked_up(session, ids))
+        at_once = statements.list_statement_pages(session, wheres, limit=3)
+    store.close()
+    assert at_once == one_at_a_time and any(page for _, page in at_once)
+    assert len(asked) == 2  # the pages of the three filters that do not count corroboration, then the one that does
+
+
+def test_a_corroboration_filter_over_too_many_matches_is_a_bad_request(served, monkeypatch):
+    """Corroboration is counted for every match before paging: past a bound the answer says to narrow the
+    filter (a 400) instead of failing on the database's bound on variables (a 500 on a 10k-document store)."""
+    from factfile.read import statements
+
+    client, ids = served
+    in_seed = client.get("/api/statements", params={"document_id": ids.seed}).json()["total"]
+    assert 0 < in_seed < client.get("/api/statements").json()["total"]
+    monkeypatch.setattr(statements, "MAX_CORROBORATED", in_seed)
+    answer = client.get("/api/statements", params={"min_corroboration": 2})
+    assert answer.status_code == 400 and "narrow it" in answer.json()["detail"]
+    narrowed = client.get("/api/statements", params={"min_corroboration": 2, "document_id": ids.seed})
+    assert narrowed.status_code == 200 and ids.unian_claim in {st["id"] for st in narrowed.json()["items"]}
 
 
 def test_events_places_outlets_stories(served):

@@ -229,3 +229,15 @@ def test_a_president_or_a_company_in_small_letters_is_no_body():
     """eval/realstory (Wagner): "российский президент", "российская компания" were junk actors."""
     chains = _chains("Об этом сказал российский президент. Российская компания отказалась, как и российская служба новостей.")
     assert not [c.name for c in chains.values() if c.label == "ORG"]
+
+
+def test_a_first_name_and_patronymic_is_the_person_named_in_full_with_that_first_name():
+    text = ("Президент Беларуси Александр Лукашенко помог урегулировать конфликт. «Мы высоко ценим его инициативу. "
+            "Александр Григорьевич давно лично знаком с Пригожиным», — сказал Песков. Александр Петрович Иванов не ответил.")
+    mentions = _mentions(text)
+    assert mentions["Александр Григорьевич"][0] == mentions["Александр Лукашенко"][0]
+
+
+def test_a_courtesy_title_with_the_name_is_a_mention_of_the_person():
+    found = _mentions("Евгений Прогожин призвал к вооружённому мятежу. Г-н Прогожин, призывавший к мятежу, исчез.")
+    assert found["Г-н Прогожин"] == ("Евгений Прогожин", "description")

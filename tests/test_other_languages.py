@@ -17,7 +17,8 @@ def test_german_names_places_dates_numbers():
     analysis = analyse(Article("de", GERMAN, "h-de", language="de", published=date(2023, 6, 26)))
     chains = {c.name: c for c in analysis.chains}
     assert "Sergej Schoigu" in chains and chains["Sergej Schoigu"].label == "PERSON"
-    assert {analysis.mentions[i].span.text for i in chains["Sergej Schoigu"].mentions} == {"Sergej Schoigu", "Schoigu"}
+    names = {analysis.mentions[i].span.text for i in chains["Sergej Schoigu"].mentions if analysis.mentions[i].role != "description"}
+    assert names == {"Sergej Schoigu", "Schoigu"}
     assert not any(n in chains for n in ("Angriff", "Lager", "Vermittlungsinitiative", "Kontrolle"))
     assert [p.name for p in analysis.places] == ["Rostov-on-Don"]
     assert [t.start for t in analysis.times] == [date(2023, 6, 24)]
@@ -30,6 +31,45 @@ def test_french_date_and_a_gazetteer_namesake_is_no_place():
     assert [t.start for t in analysis.times] == [date(2023, 6, 24)]
     assert "Wagner" not in {p.span.text for p in analysis.places}
     assert "Evguéni Prigojine" in {c.name for c in analysis.chains}
+
+
+def test_a_full_name_after_a_long_name_is_a_person():
+    text = ("Zwyciężymy - powiedział rzecznik Służby Bezpieczeństwa Ukrainy Artem Dechtiarenko, cytowany przez portal "
+            "Liga.net. Dechtiarenko dodał, że śledztwo trwa.")
+    analysis = analyse(Article("pl", text, "h-pl", language="pl"))
+    person = next(c for c in analysis.chains if c.name == "Artem Dechtiarenko")
+    assert person.label == "PERSON" and "Dechtiarenko" in person.aliases
+
+
+def test_a_channels_name_after_its_channel_word_is_all_its_words():
+    text = ("Der Telegram-Kanal Grey Zone, den Prigoschin nutzte, bestätigte am Mittwochabend den Tod. "
+            "Die Luftfahrtbehörde teilte zunächst nur mit, sein Name habe auf der Passagierliste gestanden.")
+    analysis = analyse(Article("de", text, "h-de-channel", language="de"))
+    assert {(c.name, c.label) for c in analysis.chains if "Grey" in c.name} == {("Grey Zone", "ORG")}
+
+
+def test_a_name_in_brackets_after_an_organisations_name_is_its_and_a_place_is_not():
+    text = ("Secondo il Comitato nazionale antiterrorismo russo (Nac), la causa dell’esplosione sarebbe un attentato. "
+            "Lo ha detto il portavoce del Cremlino (Mosca) ai giornalisti.")
+    analysis = analyse(Article("it", text, "h-it-nac", language="it"))
+    committee = next(c for c in analysis.chains if c.name == "Comitato nazionale antiterrorismo russo")
+    assert "Nac" in committee.aliases and all("Mosca" not in c.aliases for c in analysis.chains)
+
+
+def test_a_name_stops_at_a_line_break():
+    text = "Comment Evguéni Prigojine a finalement accepté un accord avec le Kremlin\nClick: hidden screws in wood"
+    analysis = analyse(Article("fr", text, "h-fr-line", language="fr"))
+    assert "Kremlin" in {m.span.text for m in analysis.mentions}
+
+
+def test_a_title_before_a_full_name_is_a_mention_of_the_person():
+    text = ("Prigoschin forderte den Rücktritt der Armeeführung, darunter Verteidigungsminister Sergej Schoigu. "
+            "Der Präsident Wladimir Putin schwieg.")
+    analysis = analyse(Article("de", text, "h-de-titled", language="de"))
+    found = {m.span.text: (analysis.chains[m.chain].name, m.role) for m in analysis.mentions if m.chain is not None}
+    assert found["Verteidigungsminister Sergej Schoigu"] == ("Sergej Schoigu", "description")
+    assert found["Präsident Wladimir Putin"] == ("Wladimir Putin", "description")
+    assert found["Sergej Schoigu"] == ("Sergej Schoigu", "name")
 
 
 def test_languages_whose_word_segmenter_is_not_installed_are_read():

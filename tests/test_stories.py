@@ -12,7 +12,7 @@ from factfile.ingest.article import content_hash
 from factfile.records import Article
 from factfile.relate import stories
 from factfile.relate.decisions import move_to_story
-from factfile.relate.story_keys import Clues, clues, dates
+from factfile.relate.story_keys import Clues, clues, dates, events
 from factfile.store import Store
 from factfile.store.schema import Document, Story
 from factfile.store.writer import add_document
@@ -200,3 +200,36 @@ def test_an_undated_page_looking_back_stays_with_undated_coverage_it_resembles(s
     first = put(store, {"prigozhin": 0.6, "wagner": 0.6, "mutiny": 0.5}, None)
     again = put(store, {"prigozhin": 0.6, "wagner": 0.6, "mutiny": 0.5}, None, says="as he did last year")
     assert story_of(store)[first] == story_of(store)[again]
+
+
+BLAST = {"bridge": 0.6, "blast": 0.6, "~krch": 0.5}
+BLAST_DAY = date(2022, 10, 8)
+
+
+@pytest.mark.parametrize("says", ["date 2022-08", "a year ago"])
+def test_a_page_kept_out_of_a_story_by_its_time_is_not_merged_into_it_later(store, says):
+    blast = put(store, BLAST, BLAST_DAY)
+    # an August page, or one looking back on the blast: it starts a story of its own
+    apart = put(store, {"bridge": 0.6, "~krch": 0.5, "~pdlk": 0.6}, None, says=says)
+    assert story_of(store)[blast] != story_of(store)[apart]
+    # an undated page close to both would show them to be one, were the first page's time not told
+    both = put(store, {"bridge": 0.5, "blast": 0.6, "~krch": 0.5, "~pdlk": 0.4}, None)
+    story = story_of(store)
+    assert story[blast] == story[both] != story[apart]
+
+
+def test_an_undated_page_joins_the_story_of_what_happened_in_it_not_of_its_actors(store):
+    mutiny = [put(store, {"~prgs": 0.6, "~vgnr": 0.6, "!mutiny": 0.4} | more, DAY)
+              for more in ({"~rstv": 0.3}, {"!crash": 0.2}, {"!mutiny": 0.5}, {"~mskv": 0.3}, {"~lksn": 0.3})]  # one tells of a helicopter downed
+    crash = put(store, {"~prgs": 0.5, "~vgnr": 0.4, "!crash": 0.6, "~embr": 0.4}, DAY + timedelta(days=60))
+    # closer to the mutiny (0.85 to 0.81), whose actors it shares more, but it tells of a crash, as the
+    # crash's coverage does and most of the mutiny's does not
+    undated = put(store, {"~prgs": 0.6, "~vgnr": 0.6, "!crash": 0.25}, None, "pt")
+    story = story_of(store)
+    assert story[mutiny[0]] == story[mutiny[2]] != story[crash] == story[undated]
+
+
+def test_what_happened_reads_the_same_in_every_language():
+    assert events("Prigoschins Flugzeug ist abgestürzt") == events("літак розбився: авіакатастрофа")[:1] == ["!crash"]
+    assert events("Взрыв на Крымском мосту; вибух; eksplozja, explosión") == ["!blast"] * 4
+    assert events("He will exploit the explorers' findings") == []

@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 import typer
 from rich.markup import escape
 
-from factfile.cli import app, err, open_store, out
+from factfile.cli import app, open_store, out
+from factfile.errors import NotFound
 
 actors_app = typer.Typer(help="Inspect and correct actors: which names are one actor, and why.", no_args_is_help=True)
 app.add_typer(actors_app, name="actors")
@@ -22,14 +23,12 @@ def _actor_id(session, reference: str) -> int:
     if reference.lstrip("#").isdigit():
         actor = live_actor(session, int(reference.lstrip("#")))
         if actor is None:
-            err.print(f"[red]error:[/] no actor #{escape(reference.lstrip('#'))}")
-            raise typer.Exit(1)
+            raise NotFound(f"no actor #{reference.lstrip('#')}")
         return actor.id
     matches = [m for m in find_actors(session, reference) if m.score == 100]
     if len(matches) != 1:
         found = ", ".join(f"#{m.actor.id} {m.actor.name}" for m in matches) or "none"
-        err.print(f"[red]error:[/] {escape(reference)!r} must name exactly one actor (found: {escape(found)}); use its #id")
-        raise typer.Exit(1)
+        raise NotFound(f"{reference!r} must name exactly one actor (found: {found}); use its #id")
     return matches[0].actor.id
 
 

@@ -9,6 +9,7 @@ import typer
 from rich.markup import escape
 
 from factfile.cli import app, err, open_store
+from factfile.errors import BadArgument
 
 
 @app.command()
@@ -28,8 +29,7 @@ def batch(
     if not load_only:
         inputs = [*(paths or []), *(manifest_files(manifest) if manifest else [])]
         if not inputs:
-            err.print("[red]error:[/] give input files or --manifest")
-            raise typer.Exit(2)
+            raise BadArgument("give input files or --manifest")
         report = run_job(inputs, out, master=master)
         for missing in report.missing:
             err.print(f"[red]rejected[/] {escape(str(missing))}")

@@ -9,6 +9,7 @@ import typer
 from rich.markup import escape
 
 from factfile.cli import app, err, open_store, out
+from factfile.errors import BadArgument, NotFound
 
 
 def _date(value: str | None, option: str) -> date | None:
@@ -17,8 +18,7 @@ def _date(value: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        err.print(f"[red]error:[/] {option} {value!r} is not a date; write it as YYYY-MM-DD")
-        raise typer.Exit(2) from None
+        raise BadArgument(f"{option} {value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
 @app.command()
@@ -36,16 +36,14 @@ def events(
 
     start, end = _date(from_, "--from"), _date(to, "--to")
     if start and end and start > end:
-        err.print(f"[red]error:[/] --from {start} is after --to {end}")
-        raise typer.Exit(2)
+        raise BadArgument(f"--from {start} is after --to {end}")
     store = open_store()
     with store.snapshot() as session:
         ids = None
         if actor is not None:
             matches = find_actors(session, actor)
             if not matches:
-                err.print(f"no actor named {actor!r} in the store; try `factfile search {actor!r}`")
-                raise typer.Exit(1)
+                raise NotFound(f"no actor named {actor!r} in the store; try `factfile search {actor!r}`")
             ids = actor_ids(session, matches[0].actor.id)
             if matches[0].score < 100:
                 err.print(f"closest actor to {actor!r}: {matches[0].actor.name}")
@@ -53,8 +51,7 @@ def events(
         if near is not None:
             located = locate(session, near)
             if located is None:
-                err.print(f"[red]error:[/] no place called {near!r} in the store or the gazetteer")
-                raise typer.Exit(1)
+                raise NotFound(f"no place called {near!r} in the store or the gazetteer")
             name, lat, lon = located
             centre = (lat, lon)
             err.print(f"within {km:g} km of {name} ({lat:.4f}, {lon:.4f})")

@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 
 from factfile.cli import app, err, open_store, out
-from factfile.errors import BadArgument
+from factfile.errors import BadArgument, FactfileError
 
 _UNITS = {"s": 1, "m": 60, "min": 60, "h": 3600, "d": 86400}
 
@@ -60,8 +60,7 @@ def follow(
     else:
         feed_ids = follower.followed()
     if not feed_ids:
-        err.print("[red]error:[/] no feeds to follow: give feed URLs or a file listing them")
-        raise typer.Exit(1)
+        raise FactfileError("no feeds to follow: give feed URLs or a file listing them")
     last = None
     try:
         for last in follower.run(feed_ids, 1 if once else rounds):

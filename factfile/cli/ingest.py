@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from factfile.cli import app, err, open_store
+from factfile.errors import BadArgument, FactfileError
 
 
 @app.command()
@@ -40,8 +41,7 @@ def ingest(
         from factfile.config import ATTRIBUTION_TAGGERS
 
         if attributions not in ATTRIBUTION_TAGGERS:
-            err.print(f"[red]error[/] --attributions {escape(attributions)}: expected one of {', '.join(ATTRIBUTION_TAGGERS)}")
-            raise typer.Exit(2)
+            raise BadArgument(f"--attributions {attributions}: expected one of {', '.join(ATTRIBUTION_TAGGERS)}")
         os.environ["FACTFILE_ATTRIBUTIONS"] = attributions  # worker processes inherit it
 
     store = open_store()
@@ -69,8 +69,6 @@ def ingest(
         f"rejected {summary.rejected}"
     )
     if strict and summary.rejected:
-        err.print("[red]error:[/] --strict: stopped at the first rejected input")
-        raise typer.Exit(1)
+        raise FactfileError("--strict: stopped at the first rejected input")
     if not summary.ingested_any and (summary.rejected or summary.read == 0):
-        err.print("[red]error:[/] nothing could be ingested")
-        raise typer.Exit(1)
+        raise FactfileError("nothing could be ingested")

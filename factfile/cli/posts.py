@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from factfile.cli import app, err, open_store, out
+from factfile.cli import app, open_store, out
+from factfile.errors import NotFound
 
 
 @app.command()
@@ -21,8 +22,7 @@ def post(document: Annotated[int, typer.Argument(help="The document id of a Tele
     with store.snapshot() as session:
         found = post_of(session, document)
     if found is None:
-        err.print(f"document #{document} is not a Telegram post in the store")
-        raise typer.Exit(1)
+        raise NotFound(f"document #{document} is not a Telegram post in the store")
     out.print(f"[bold]#{found.document_id}[/] {escape(post_line(found))}" + (f" [dim]({escape(found.media)})[/]" if found.media else ""))
     out.print(escape(found.text))
     for link in found.links:

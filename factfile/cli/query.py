@@ -8,6 +8,7 @@ import typer
 from rich.markup import escape
 
 from factfile.cli import app, err, open_store, out
+from factfile.errors import NotFound
 
 
 @app.command()
@@ -24,8 +25,7 @@ def show(
     with store.snapshot() as session:
         matches = find_actors(session, actor)
         if not matches:
-            err.print(f"no actor named {actor!r} in the store; try `factfile search {actor!r}`")
-            raise typer.Exit(1)
+            raise NotFound(f"no actor named {actor!r} in the store; try `factfile search {actor!r}`")
         best = matches[0]
         if best.score < 100 and len(matches) > 1:
             others = ", ".join(f"{m.actor.name} (#{m.actor.id})" for m in matches[1:4])

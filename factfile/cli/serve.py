@@ -64,7 +64,7 @@ def serve(
         os.environ["FACTFILE_DB"] = State.db
     shared = tempfile.mkdtemp(prefix="factfile-serve-") if cache and share_cache and workers > 1 else None
     if shared:
-        from factfile.serve.cache import SharedEntries
+        from factfile.store.responses import SharedEntries
 
         settings = dataclasses.replace(settings, shared_cache=os.path.join(shared, "responses.db"))
         SharedEntries(settings.shared_cache).connection.close()  # created once here, not by workers racing

@@ -9,7 +9,8 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from factfile.cli import app, err, open_store, out
+from factfile.cli import app, open_store, out
+from factfile.errors import NotFound
 
 
 @app.command()
@@ -55,8 +56,7 @@ def copies(
         family = copy_family(session, document)
         story = story_explanation(session, document) if family is not None else None
     if family is None:
-        err.print(f"no document #{document} in the store")
-        raise typer.Exit(1)
+        raise NotFound(f"no document #{document} in the store")
     for row in family:
         outlet = row.outlet
         where = " · ".join(str(x) for x in (outlet, row.published) if x)

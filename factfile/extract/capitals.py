@@ -62,11 +62,39 @@ def acts_in(text: str, end: int, language: str, capitals_after: bool = True) -> 
     return re.match(rf"{pair}\s+{_REFLEXIVE}(?:{verbs})\b", text[end:end + 60], re.I) is not None
 
 
+# Before the capital: an according-to phrase (it is the source) or a verb of accusing (it is the accused).
+_SOURCE_BEFORE = r"secondo|selon|según|segundo|laut|according\s+to"
+_ACCUSES = {
+    "fr": r"accuse|accusé|accusent|accusait", "it": r"accusa|accusato|accusano", "es": r"acusa|acusó|acusan|culpa|culpó",
+    "pt": r"acusa|acusou|acusam|culpa|culpou", "de": r"beschuldigt|beschuldigte|beschuldigen|beschuldigten",
+}
+# German passive agent: "von Kiew angegriffen", "der von Moskau annektierten Halbinsel" (a participle within three words).
+_AGENT_PARTICIPLE = re.compile(r"(?:\s+\w+){0,2}?\s+(?!gegen)(?:\w*ge\w{2,}(?:t|en)|\w+iert\w*)\b")
+
+
+def acts_around(text: str, start: int, end: int, language: str) -> bool:
+    """Is the capital at text[start:end] a source or the one accused or acting in a passive ("secondo
+    Mosca", "a accusé Kiev d'avoir", "von Kiew angegriffen")?"""
+    before = text[max(0, start - 40):start]
+    accuses = _ACCUSES.get(language)
+    if re.search(rf"(?<!\w)(?:{_SOURCE_BEFORE})\s+$", before, re.I) or accuses and re.search(rf"(?<!\w)(?:{accuses})\s+$", before, re.I):
+        return True
+    return language == "de" and re.search(r"(?<!\w)von\s+$", before) is not None and _AGENT_PARTICIPLE.match(text, end, end + 60) is not None
+
+
+_ACCUSE_LEMMAS = frozenset({"accuse", "blame"})
+
+
 def acting_subject(token) -> bool:
     """A spaCy token that is the subject of a verb other than "be" ("Moscow called", "Kyiv has ordered"),
-    or joined by "and" to such a subject ("Kyiv and Moscow accuse each other")."""
-    if token.dep_ == "conj" and token.head.dep_ == "nsubj":
+    or joined by "and" to such a subject ("Kyiv and Moscow accuse each other"); or the source of an
+    according-to phrase, the agent of a passive ("attacked by Kyiv") or the one accused ("blamed Kyiv")."""
+    if token.dep_ == "conj" and token.head.dep_ in ("nsubj", "pobj", "dobj"):
         token = token.head
+    if token.dep_ == "pobj":
+        return token.head.dep_ == "agent" or token.head.lower_ == "to" and token.head.head.lower_ == "according"
+    if token.dep_ == "dobj":
+        return token.head.lemma_ in _ACCUSE_LEMMAS
     return token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX") and token.head.lemma_ != "be"
 
 
@@ -98,3 +126,42 @@ def move_acting_capitals(analysis, tokens) -> None:
             old.not_an_actor = "its only mentions stand for the state of which it is the capital"
         state.mentions.append(index)
         mention.chain, mention.role = state.id, "description"
+
+
+_REGIME_ADJECTIVE = re.compile(r"^(\w+?)(?:ский|ський|ской|цкий)$")
+
+
+def _capital_of_adjective(lemma: str) -> str | None:
+    """The country whose capital an adjective is made from: "киевский", "київський", "московский" → Ukraine, Russia."""
+    match = _REGIME_ADJECTIVE.match(lemma)
+    if match is None:
+        return None
+    from factfile.extract.lang.romanize import romanize
+
+    stem = match.group(1)
+    names = (stem, stem + "а", re.sub(r"ов$", "ва", stem))
+    return next((c for n in names for latin in (romanize(n), romanize(n, ukrainian=True)) if (c := capital_country(latin.capitalize()))), None)
+
+
+def add_regimes(analysis, tokens) -> None:
+    """Russian and Ukrainian: "киевский режим", "київський режим" (a capital's adjective and "regime") is the
+    state's government, which is one actor with the state: a description in the chain of the country's name,
+    if the article writes it, else in one of its own. `tokens` are the Cyrillic reader's, with their parses."""
+    from factfile.extract.names import country_in_english
+    from factfile.records import Chain, Mention, Span
+
+    text = analysis.article.text
+    taken = [(m.span.start, m.span.end) for m in analysis.mentions]
+    for before, token in zip(tokens, tokens[1:], strict=False):
+        if token.lemma != "режим" or text[before.end:token.start].strip() or any(s < token.end and before.start < e for s, e in taken):
+            continue
+        country = _capital_of_adjective(before.lemma)
+        if country is None:
+            continue
+        state = next((c for c in analysis.chains if c.label == "GPE" and country in map(country_in_english, [c.name, *c.aliases])), None)
+        if state is None:
+            state = Chain(id=len(analysis.chains), name=country, label="GPE")
+            analysis.chains.append(state)
+        state.mentions.append(len(analysis.mentions))
+        analysis.mentions.append(Mention(Span(before.start, token.end, text[before.start:token.end]), "ORG",
+                                         analysis.sentence_of(before.start), chain=state.id, role="description"))

@@ -496,9 +496,25 @@ def _add_titles(analysis: Analysis, text: str, groups: _Groups, persons: set[str
     _insert(analysis, groups, added)
 
 
-_OFFICE = r"(?i:(?:top\s+)?(?:defen[cs]e\s+minister|press\s+secretary|chief|boss|leader|founder|head|spokes(?:man|woman|person)|chef))"
+_OFFICE = r"(?i:(?:top\s+)?(?:defen[cs]e\s+minister|press\s+secretary|chief|boss|leader|founder|head|spokes(?:man|woman|person)|chef|mayor|governor))"
 _ROLE_AFTER = re.compile(rf"(?:['’]s)?\s+(?P<office>{_OFFICE})\b(?![ \t]+(?:[A-Z]|of\b))")
 _ROLE_AT_END = re.compile(rf"{_OFFICE}(?=\s+$)")
+_ROLE_OF = re.compile(r"(?<!\w)(?P<office>(?i:mayor|governor))\s+of\s+(?:the\s+)?$")  # "the mayor of" Moscow
+_REGION = re.compile(r"\s+(?:region|oblast|province)\b")
+_REGIONAL = frozenset({"regional", "region", "oblast", "province"})
+
+
+def _whose(text: str) -> str:
+    """Whose an office is, as a key: "Rostov regional" and "Rostov" (of "the governor of Rostov region") are one."""
+    return " ".join(w for w in name_key(text).split() if w not in _REGIONAL)
+
+
+def _office_of(whose: str, office: str) -> str:
+    """"Rostov regional Governor" written the other way round, "governor of Rostov region": the name by which
+    an office named after its holder's place ("the mayor of Moscow") finds the holder other articles name."""
+    region = " region" if _REGIONAL & set(name_key(whose).split()) else ""
+    place = " ".join(w for w in whose.split() if name_key(w) not in _REGIONAL)
+    return f"{office.lower()} of {place}{region}"
 
 
 def _add_roles(analysis: Analysis, text: str, groups: _Groups, persons: set[str]) -> dict[str, dict[str, str]]:
@@ -517,14 +533,31 @@ def _add_roles(analysis: Analysis, text: str, groups: _Groups, persons: set[str]
             name = next((m for m in analysis.mentions if m.role == "name" and m.span.end == mention.span.end), None)
             office = _ROLE_AT_END.search(text, mention.span.start, name.span.start) if name is not None else None
             if office is not None:
-                whose = name_key(text[mention.span.start : office.start()])
+                whose = _whose(text[mention.span.start : office.start()])
                 holder = groups.find(owner_of[index])
                 titled.setdefault((whose, _office_key(office.group(0))), holder)
                 if whose:
                     offices.setdefault(holder, {}).setdefault(text[mention.span.start : office.end()], mention.span.text)
+                    if re.fullmatch(r"(?i)mayor|governor", office.group(0)):
+                        offices[holder].setdefault(_office_of(text[mention.span.start : office.start()].strip(), office.group(0)), mention.span.text)
     added: list[tuple[Mention, str]] = []
     for index, mention in enumerate(analysis.mentions):
         if mention.label not in ("ORG", "GPE", "NORP", "PERSON") or mention.role == "description":
+            continue
+        of = _ROLE_OF.search(text, max(mention.sentence.start, mention.span.start - 20), mention.span.start)
+        if of is not None and mention.label != "ORG" and " " not in mention.span.text.strip():  # "the mayor of Moscow"
+            region = _REGION.match(text, mention.span.end)
+            end = region.end() if region else mention.span.end
+            span = Span(of.start(), end, text[of.start() : end])
+            qualifier = groups.find(owner_of[index]) if index in owner_of else None
+            holder = titled.get((_whose(mention.span.text), _office_key(of.group("office")))) or _holder(analysis, groups, owner_of, people - {qualifier}, end) \
+                or _holder_before(analysis, groups, owner_of, people - {qualifier}, of.start())
+            if holder is not None and holder != qualifier:
+                added.append((Mention(span, "PERSON", mention.sentence, role="description"), holder))
+            elif holder is None:
+                key = name_key(span.text)
+                groups.start(key, span.text)
+                added.append((Mention(span, "PERSON", mention.sentence), key))
             continue
         role = _ROLE_AFTER.match(text, mention.span.end)
         if role is None or role.end() > mention.sentence.end:
@@ -555,6 +588,16 @@ def _holder(analysis: Analysis, groups: _Groups, owner_of: dict[int, str], peopl
     after = [i for i, m in enumerate(analysis.mentions) if m.span.start >= position and m.role != "description" and i in owner_of]
     if after and re.fullmatch(r"\s*,\s*", text[position : analysis.mentions[after[0]].span.start]):
         holder = groups.find(owner_of[after[0]])
+        return holder if holder in people else None
+    return None
+
+
+def _holder_before(analysis: Analysis, groups: _Groups, owner_of: dict[int, str], people: set[str], position: int) -> str | None:
+    """The person named right before an office, set off by a comma: "Sergei Sobyanin, the mayor of Moscow,"."""
+    text = analysis.article.text
+    before = [i for i, m in enumerate(analysis.mentions) if m.span.end <= position and m.role != "description" and i in owner_of]
+    if before and re.fullmatch(r"\s*,\s*(?:the\s+)?", text[analysis.mentions[before[-1]].span.end : position], re.I):
+        holder = groups.find(owner_of[before[-1]])
         return holder if holder in people else None
     return None
 

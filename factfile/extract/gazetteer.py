@@ -9,7 +9,8 @@ versions) that later processes load in a fraction of that.
 
 Beside GeoNames, `acled_places.tsv` (written by `train/places.py` from the train split of ACLED's
 records) holds the villages, districts and city zones ACLED's coders located events at that
-cities500 lacks, with ACLED's coordinates. ACLED's data is GPL-3 and (c) ACLED, so the file is built on
+cities500 lacks, with ACLED's coordinates, and the districts ACLED codes (admin2, admin3) whose names
+GeoNames lacks in that country, placed at the median of the train events coded inside them. ACLED's data is GPL-3 and (c) ACLED, so the file is built on
 the user's machine from their copy of the records (`make install` does it when they are present) and is
 never committed nor shipped in the wheel; without it the gazetteer is GeoNames alone.
 
@@ -40,6 +41,8 @@ PlaceKind = str  # "country" | "admin1" | "admin2" | "place" | "continent"
 
 _FORMAT = 4  # bump when the index layout or its sources change
 ACLED_PLACES = Path(__file__).with_name("acled_places.tsv")
+# ACLED's districts (train/places.py): placed at the median of the train events coded in them
+ACLED_DISTRICT_CODES = {"admin2": "ADM2", "admin3": "ADM3"}
 _ACLED_IDS = 10_000_000  # ACLED's places get ids below -_ACLED_IDS (GeoNames ids are positive, subdivisions' small negatives)
 _REGION_WORDS = {
     "oblast", "oblast'", "oblasti", "region", "province", "state", "krai", "kray", "republic",
@@ -128,6 +131,8 @@ class Gazetteer:
         for country in sorted(countries):
             names = self._country_names(country).get(key[0], [])
             for match, _, _ in process.extract(key, names, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3):
+                if key == match + "s":
+                    continue  # "Kazakhs": the people, not a town once called Kazakh
                 found += [p for p in self.lookup(match) if p.country_code == country and p not in found]
         return found
 
@@ -309,7 +314,8 @@ def build_index(acled: bool = True) -> tuple[list[GazetteerPlace], dict[str, lis
     if acled and ACLED_PLACES.exists():
         with ACLED_PLACES.open(encoding="utf-8", newline="") as handle:
             for number, row in enumerate(csv.DictReader(handle, delimiter="\t")):
-                add(
+                level = row.get("kind") or "place"
+                index = add(
                     GazetteerPlace(
                         geonames_id=-_ACLED_IDS - number,
                         name=row["name"],
@@ -318,12 +324,15 @@ def build_index(acled: bool = True) -> tuple[list[GazetteerPlace], dict[str, lis
                         country_code=row["country_code"],
                         admin1=row["admin1"] or None,
                         admin2=row["admin2"] or None,
-                        feature_code="PPL",
+                        feature_code=ACLED_DISTRICT_CODES.get(level, "PPL"),
                         population=0,
-                        kind="place",
+                        kind="place" if level == "place" else "admin2",
                     ),
-                    {row["name"]},
+                    {row["name"]} if level == "place" else set(),
                 )
+                if level != "place":
+                    for stem in _region_stems(row["name"]):
+                        keys[stem].add(index)
     for continent in continents.values():
         add(
             GazetteerPlace(

@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc
 
 from factfile.extract.gender import PERSON_TITLE, first_name_gender
-from factfile.extract.names import QUOTES, government_of, is_country_word, unqualified_body
+from factfile.extract.names import QUOTES, government_of, is_country_word, nationality, unqualified_body
 from factfile.extract.nlp import text_of
 from factfile.extract.registry import Stage, stages
 from factfile.records import Analysis, Mention, Span
@@ -45,7 +45,7 @@ def make_mentions() -> Stage:
             if ent.label_ in KEPT_LABELS:
                 start, end = _trim(text, ent.start_char, ent.end_char)
                 if end > start:
-                    found += _split_compound(text, start, end, ent.label_, known)
+                    found += _split_compound(text, start, end, _organisation_head(text[start:end], ent.label_), known)
         found = _group_words(text, _armed_forces(text, _qualified_bodies(text, found)))
         extra = _propagated(text, found, doc)
         surnames = {(s, e) for s, e, label in extra if label == "PERSON" and text[s:e] in _CALENDAR_NAMES}
@@ -59,6 +59,19 @@ def make_mentions() -> Stage:
                 analysis.mentions.append(Mention(span=Span(start, end, text[start:end]), label=label, sentence=sentence))
 
     return mentions
+
+
+_ORGANISATION_HEAD = re.compile(
+    r"\s(?:Committee|Ministry|Agency|Service|Services|Council|Commission|Office|Department|Directorate|Bureau|Authority)$"
+)
+
+
+def _organisation_head(name: str, label: str) -> str:
+    """"National Anti-Terrorism Committee" taken for a law: a name of several words that ends in a noun
+    of an organisation names one, whatever else the model called it."""
+    if label in ("LAW", "EVENT", "WORK_OF_ART", "PRODUCT") and _ORGANISATION_HEAD.search(name):
+        return "ORG"
+    return label
 
 
 def _headline_checked(analysis: Analysis, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -120,20 +133,39 @@ def _split_compound(text: str, start: int, end: int, label: str, known: dict[str
 
 
 def _joined_first_names(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """"Denis" (a person) + "Kapustin" (taken for an organisation) is one person's name, "Denis Kapustin"."""
+    """"Denis" (a person) + "Kapustin" (taken for an organisation) is one person's name, "Denis Kapustin";
+    so is "Marat" + "Khusnullin" where the model took the first name for a nationality (`_stray_first_name`)."""
     spans = sorted(found)
     result, skip = [], -1
     for i, (start, end, label) in enumerate(spans):
         if i == skip:
             continue
         following = spans[i + 1] if i + 1 < len(spans) else None
-        if (label == "PERSON" and following and following[0] == end + 1 and text[end] == " " and following[2] in ("PERSON", "ORG", "NORP")
-                and " " not in text[start:end] + text[following[0]:following[1]] and text[following[0]].isupper()):
+        if following and following[0] == end + 1 and text[end] == " " and " " not in text[start:end] + text[following[0]:following[1]] \
+                and text[following[0]].isupper() and (
+                    label == "PERSON" and following[2] in ("PERSON", "ORG", "NORP")
+                    or label == "NORP" and following[2] in ("PERSON", "ORG") and _stray_first_name(text[start:end], text[following[0]:following[1]])):
             result.append((start, following[1], "PERSON"))
             skip = i + 1
         else:
             result.append((start, end, label))
     return result
+
+
+_DEMONYM_ENDING = re.compile(r"(?:an|ese|ish|i|ic|e|ist|en|ar|er|s)$")
+_RARE = 3.0  # Zipf frequency in English below which a word is no ordinary word ("Marat" 2.5, "Christian" 4.9)
+
+
+def _stray_first_name(first: str, second: str) -> bool:
+    """"Marat Khusnullin": a word the model called a nationality or group before a surname is a first name
+    when it is one (Faker's lists), or when neither word is an ordinary English word and the first has no
+    ending of a people's or a creed's name ("Tatar", "Alawite", "Sunni" stay groups)."""
+    from factfile.extract import frequency
+
+    if first_name_gender(f"{first} {second}") is not None:
+        return True
+    return not (nationality(first) or is_country_word(first) or _DEMONYM_ENDING.search(first.lower())) \
+        and frequency.zipf(first.lower(), "en") < _RARE and frequency.zipf(second.lower(), "en") < _RARE
 
 
 _QUALIFIES = re.compile(r"(?:['’]s)?\s+")

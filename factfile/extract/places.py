@@ -174,10 +174,23 @@ def find_toponyms(doc: Doc, analysis: Analysis) -> list[_Toponym]:
     for pattern in (_AFTER_PREPOSITION, _BEFORE_REGION):
         for match in pattern.finditer(text_of(doc)):
             start, end = match.span(1)
-            if match.group(1).split()[0] in _NOT_PLACES or any(t.span.start < end and start < t.span.end for t in found):
+            if match.group(1).split()[0] in _NOT_PLACES:
                 continue
-            overlapping = [i for i, m in enumerate(analysis.mentions) if m.span.start < end and start < m.span.end]
-            if any(analysis.mentions[i].label not in ("PERSON", "ORG", "NORP") for i in overlapping):
+            inside = [t for t in found if t.span.start < end and start < t.span.end]
+            if inside:
+                if all(start <= t.span.start and t.span.end <= end for t in inside) and end - start > max(len(t.span.text) for t in inside) and (
+                    load_gazetteer().lookup(match.group(1))
+                ):  # "in Mineral del Chico, Hidalgo": the whole name the gazetteer knows, not the "Mineral" the model saw
+                    found = [t for t in found if t not in inside]
+                    found.append(_Toponym(Span(start, end, match.group(1)), inside[0].mention, place_key(match.group(1)), False, "GPE"))
+                continue
+            # "the City Hall in Malmo": a building's name the model ran on into the town it stands in
+            overlapping = [
+                i for i, m in enumerate(analysis.mentions)
+                if m.span.start < end and start < m.span.end
+                and not (m.label == "FAC" and m.span.start < start and " in " in text_of(doc)[m.span.start : start + 1])
+            ]
+            if any(analysis.mentions[i].label not in ("PERSON", "ORG", "NORP", "WORK_OF_ART") for i in overlapping):
                 continue  # a date, a number, a place already weighed
             if overlapping and analysis.mentions[overlapping[0]].span.text != match.group(1):
                 continue  # part of a longer name
@@ -258,6 +271,12 @@ def resolve(gazetteer: Gazetteer, analysis: Analysis, toponyms: list[_Toponym]) 
         if not candidates[(t.key, t.region)] and main_countries and t.label != "NORP":
             candidates[(t.key, t.region)] = gazetteer.fuzzy(t.key, main_countries)
             spelled.add((t.key, t.region))
+    for t in toponyms:  # "(Palma, Cabo Delgado)": Mozambique's Palma, not the Balearic Islands named after their main town
+        key = (t.key, t.region)
+        if t.region and candidates[key]:
+            others = {c for c, _ in _Context.of({k: v for k, v in candidates.items() if k != key}).countries.most_common(2)}
+            if others and not any(p.country_code in others for p in candidates[key]):
+                candidates[key] = candidates[key] + [p for p in gazetteer.lookup(t.key) if p.country_code in others and p not in candidates[key]]
     context = _Context.of(candidates)
 
     resolved: dict[tuple[str, bool], GazetteerPlace | None] = {
@@ -317,16 +336,22 @@ class _Context:
     # (country, admin1) of every region some name of the article may stand for, by that name: "Santa
     # Rosa (La Pampa)" is the Santa Rosa in La Pampa province, although "La Pampa" is a town elsewhere too
     regions: dict[str, set[tuple[str, str]]]
+    # and the other way: (country, admin1) of every town some name may stand for, by that name: "Villa
+    # Elisa (Central)" is Paraguay's Central department, which holds a Villa Elisa, not Uganda's
+    towns: dict[str, set[tuple[str, str]]]
 
     @classmethod
     def of(cls, candidates: dict[tuple[str, bool], list[GazetteerPlace]]) -> _Context:
         countries: Counter = Counter()
         admin1s: Counter = Counter()
         regions: dict[str, set[tuple[str, str]]] = {}
+        towns: dict[str, set[tuple[str, str]]] = {}
         for (key, _), options in candidates.items():
             for option in options:
                 if option.kind in ("admin1", "admin2") and option.admin1:
                     regions.setdefault(key, set()).add((option.country_code, option.admin1))
+                elif option.kind == "place" and option.admin1:
+                    towns.setdefault(key, set()).add((option.country_code, option.admin1))
         for (key, region), options in candidates.items():
             anchor = _anchor(key, options)
             if anchor is None:
@@ -335,7 +360,7 @@ class _Context:
                 countries[anchor.country_code] += 1
             if anchor.kind in ("admin1", "admin2") or region:
                 admin1s[anchor.admin1] += 1
-        return cls(countries, admin1s, regions)
+        return cls(countries, admin1s, regions, towns)
 
     def score(self, place: GazetteerPlace, key: tuple[str, bool]) -> float:
         name, region = key
@@ -348,6 +373,10 @@ class _Context:
             (place.country_code, place.admin1) in regions for other, regions in self.regions.items() if other != name
         ):
             score += 3  # a region the article names holds it
+        if region and place.kind in ("admin1", "admin2") and place.admin1 and any(
+            (place.country_code, place.admin1) in towns for other, towns in self.towns.items() if other != name
+        ):
+            score += 3  # it holds a town the article names
         if place_key(place.name) == name:
             score += 1.5  # its own name, not one of its alternate names ("Chelsea" is also an old name of Norwich)
         if place.kind == "country" and place_key(place.name) == name:

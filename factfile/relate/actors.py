@@ -229,6 +229,7 @@ def _link(linking: Linking) -> None:
     apart = _held_apart(session, pool.all)
     _absorb_surname_actors(linking, keys, kinds, pool, apart)
     _absorb_named_actors(linking, keys, kinds, pool, apart)
+    _absorb_acronym_actors(linking, keys, kinds, pool, apart)
     _absorb_office_actors(linking, pool, apart)
     _count_aliases(linking, kinds, reasons, apart)
 
@@ -428,6 +429,27 @@ def _absorb_named_actors(linking: Linking, keys, kinds, pool: Pool, apart: dict[
         for other, why in sorted(others.items()):
             join_actors(session, actor_id, [other], f"{why}, a name of “{chain.name}” (document {linking.document.id})")
             pool.renumber({other: actor_id})
+
+
+def _absorb_acronym_actors(linking: Linking, keys, kinds, pool: Pool, apart: dict[int, set[str]]) -> None:
+    """An organisation known only by an acronym ("МЧС", from articles that never spelled it out) joins the
+    one this article names by a full name with that acronym ("МЧС России" ... "МЧС"), as a lone surname
+    joins the person named in full. A full name without its country ("Defence Ministry") does not tell
+    whose the acronym is; names added without a mention (translations, romanisations) do not count."""
+    session = linking.session
+    for chain in (c for c in linking.analysis.chains if c.not_an_actor is None and kinds[c.id] in _ORGANISATIONS):
+        names = keys[chain.id]
+        if not any(" " in n.key and not n.body for n in names):
+            continue
+        actor_id = linking.actor_of_chain[chain.id]
+        for name in (n for n in names if n.acronym and len(n.key) >= 3):
+            others = {c.actor_id: c.name for c in pool.index.get(("key", name.key), ()) if c.actor_id != actor_id and c.kind in _ORGANISATIONS}
+            for other, acronym in sorted(others.items()):
+                named = {key for key, mentions in session.execute(select(Alias.key, Alias.mentions).where(Alias.actor_id == other)) if mentions}
+                if named == {name.key} and name.key not in apart.get(actor_id, set()):
+                    join_actors(session, actor_id, [other], f"its only name “{acronym}” is the acronym this article gives “{chain.name}” "
+                                f"(document {linking.document.id})")
+                    pool.renumber({other: actor_id})
 
 
 def _absorb_office_actors(linking: Linking, pool: Pool, apart: dict[int, set[str]]) -> None:

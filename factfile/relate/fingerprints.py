@@ -9,8 +9,8 @@ Three views of one text, each robust to a different way of copying it:
 - `stems`: the set of content-word stems (stop words out, words cut to their first letters). A spun or
   machine-translated copy rewords every phrase, so it keeps few word runs and no skeleton, but still
   most of the content words: the view that finds it as a candidate. Its sentences (`sentences`, each a
-  set of stems) are then aligned in order with the other text's (`sentence_agreement`): a rewording
-  keeps the sentence order, two reports of one event do not.
+  set of stems, a rare name as its sound key) are then aligned in order with the other text's
+  (`sentence_agreement`): a rewording keeps the sentence order, two reports of one event do not.
 - `narration`: the word shingles outside quotation marks. Two reports quoting one statement share its
   word runs; a copy shares the words around the quotes too. `body` is the narration before the text's
   last TRAILER characters, where agencies put their boilerplate ("Reporting by … Editing by …").
@@ -53,6 +53,7 @@ SCHEME = "affine32"  # datasketch permutation scheme; part of what a stored band
 TRAILER = 300  # characters at a text's end where credit lines and agency boilerplate are (relate/wires.py reads them there)
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+_STEM_TOKEN = re.compile(r"\d+|[^\W\d_]+")  # "30km" is "30" and "km": a rewording writes "30 kilometres"
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")  # "[5]": a reference mark in a wiki mirror, not a figure of the text
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
 # quoted speech: in quotation marks, or a paragraph opened by a dash (Russian and Ukrainian direct speech)
@@ -112,8 +113,9 @@ def fingerprint(text: str, language: str | None = None, with_anchors: bool = Tru
     is_stop = np.isin(hashes, _stop_hashes(language))
     names = anchors(raw, language) if with_anchors else []
     keys = name_keys(text, language)
-    sentences = content_sentences(text, language)
-    stems = sorted(set().union(*sentences)) if sentences else []
+    both = _sentence_stems(text, language)
+    sentences = [keyed for _, keyed in both]
+    stems = sorted(set().union(*(plain for plain, _ in both)))  # the index keeps plain stems: names are aligned, not looked up
     outside = [t.casefold() for t in _TOKEN.findall(_QUOTED.sub(" ", text))]
     before_trailer = [t.casefold() for t in _TOKEN.findall(_QUOTED.sub(" ", text[: max(0, len(text) - TRAILER)]))]
     return Fingerprint(
@@ -138,17 +140,33 @@ def word_shingles(text: str) -> np.ndarray:
 
 
 def content_sentences(text: str, language: str | None = None) -> list[frozenset[str]]:
-    """Each sentence's content words (not stop words, numbers kept) as stems, for sentences with enough of them."""
+    """Each sentence's content words (not stop words, numbers kept) as stems, for sentences with enough of them;
+    a rare name (capitalised, not a common word) as its sound key, so that two spellings of one name ("Krynky",
+    "Krinki"; "Dnipro", "Dnieper") align. Common capitalised words ("Russian", "Defense Minister") stay stems: one
+    text capitalises them where another does not."""
+    return [keyed for _, keyed in _sentence_stems(text, language)]
+
+
+def _sentence_stems(text: str, language: str | None) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """Each long enough sentence's content stems, plain and with names as their keys (`content_sentences`)."""
     stops = stop_words(language)
+    lang = (language or "en").split("-")[0].lower()
     found = []
     for sentence in _SENTENCE.split(text):
-        stems = frozenset(
-            word[:STEM_LETTERS] for word in (t.casefold() for t in _TOKEN.findall(sentence))
-            if word.isdigit() or (len(word) > 2 and word not in stops)
-        )
-        if len(stems) >= SENTENCE_STEMS:
-            found.append(stems)
+        plain = frozenset(t.casefold()[:STEM_LETTERS] for t in _TOKEN.findall(sentence) if _content(t, stops))
+        if len(plain) >= SENTENCE_STEMS:
+            found.append((plain, frozenset(_name_or_stem(t, lang) for t in _STEM_TOKEN.findall(sentence) if _content(t, stops))))
     return found
+
+
+def _content(token: str, stops: frozenset[str]) -> bool:
+    return token.isdigit() or (len(token) > 2 and token.casefold() not in stops)
+
+
+def _name_or_stem(token: str, language: str) -> str:
+    if token[0].isupper() and not token.isupper() and not common_word(token.casefold(), language):
+        return "~" + name_key(token)
+    return token.casefold()[:STEM_LETTERS]
 
 
 def sentence_agreement(a: list[frozenset[str]], b: list[frozenset[str]]) -> tuple[float, int]:

@@ -11,8 +11,11 @@ terms it shares with only one of them choose, if they favour one clearly.
 A copy joins its original's story: it is the same article. Names also give a script-neutral term
 (`name_term`), so that pages in Russian, Ukrainian and English about one event share terms; in Arabic
 script, which has no capitals, rare words are the names (relate/caseless.py). The days a text names
-("6 June", "6 июня", "06.06.2023") are script-neutral terms too (relate/story_keys.py). Two documents
-in different languages are compared on those neutral terms alone.
+("6 June", "6 июня", "06.06.2023") are script-neutral terms too, and so is the kind of event it tells
+("Absturz", "авіакатастрофа" -> "!crash"; relate/story_keys.py). Two documents in different languages are
+compared on those neutral terms alone. A document close enough to several stories joins one most of whose
+documents tell the kind of event it tells most, when hardly any of the closest one's do: a mutiny and the
+plane crash that killed its leader share every actor.
 
 A story is bounded by its event's coverage in time: a document joins a story only if the story with it
 spans at most STORY_SPAN and it comes no more than STORY_GAP after the story's last document (or before
@@ -25,7 +28,8 @@ of a story over in 2022); one that says none of these fits any time. One whose l
 events ("a year ago", "zwei Monate nach") is later coverage: it does not join the story it resembles
 most, the one it recalls, if that story is placed in time. Stories that began apart (two
 languages' coverage, two sides of one event) are merged when a new document is close to both and they
-fit in time together. A user's move of a document to another story (relate/decisions.py) is looked up
+fit in time together; a story of undated pages fits by the months and latest year its texts name, and
+not at all if one looks back on its events, so a merge never chains what arrival kept apart. A user's move of a document to another story (relate/decisions.py) is looked up
 first, so it holds when the document is ingested again, and a story holding such a document is never
 merged.
 """
@@ -35,7 +39,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -69,14 +73,24 @@ STORY_GAP = timedelta(days=7)
 # Of two stories a document is close enough to join, it joins the one its telling terms favour by this
 # much (`_telling_apart`), else the closest.
 TELLING_MARGIN = 0.1
+# A kind of event ("!crash") that fewer than RARE_KIND of the closest story's documents tell, and at least
+# TOLD_KIND of another's, tells a document that tells it most which of the two it is (`_telling_what_happened`).
+RARE_KIND = 0.25
+TOLD_KIND = 0.5
 # A document that joins a story (JOIN_SIMILARITY) and is this close to another story that can be one with
 # it in time shows they are one: coverage in two languages, or of two sides of one event, that began apart
 # is merged. Tuned with the time clues of undated documents on eval/realstory/kerch (0.4 left the bridge
 # blast's coverage in a dozen stories by language); checked on kakhovka and wagner.
 MERGE_SIMILARITY = 0.25
+# Documents of an undated story whose texts are read for their time before it is merged with placed
+# coverage (`_told_in_time`): enough for the stories of a few pages that merges join, bounded however large.
+TOLD_DOCUMENTS = 50
 # A day the text names, on the rarity scale of words (8 - Zipf): as telling as a fairly rare word; more
 # weight drowns the names it is compared with across languages (eval/realstory.py: 5 cost 0.006 F1).
 DATE_WEIGHT = 3.0
+# A word telling what kind of event happened ("!crash", story_keys.events), weighed as a day is; tuned with
+# RARE_KIND and TOLD_KIND on eval/realstory's dev sets (1.0 left kerch 0.032 and wagner 0.018 F1 lower).
+EVENT_WEIGHT = 3.0
 
 # wordfreq looks Chinese, Japanese and Korean words up through segmenters (jieba, MeCab) that are not
 # installed; their terms are weighed evenly, by count alone.
@@ -107,7 +121,7 @@ def _rarity(term: str, language: str) -> float:
 
 
 NAME_MARK = "~"  # how a name term begins
-NEUTRAL_MARKS = frozenset((NAME_MARK, story_keys.DATE_MARK))
+NEUTRAL_MARKS = frozenset((NAME_MARK, story_keys.DATE_MARK, story_keys.EVENT_MARK))
 _SOUND_CLASSES = str.maketrans({"c": "k", "q": "k", "x": "k", "w": "v", "z": "s"})
 # One sound as the press of different languages writes it in Latin letters: "zh" (English), "sch"
 # (German), "ž" (ascii "z"), "sz" (Polish) and, in French and Portuguese, "j" and "ch" are one hissing
@@ -139,7 +153,7 @@ def _weight(term: str, named: dict[str, str], language: str) -> float:
 
 
 def neutral(term: str) -> bool:
-    """Whether a term reads the same in every language: a name's sound key or a day."""
+    """Whether a term reads the same in every language: a name's sound key, a day or a kind of event."""
     return term[0] in NEUTRAL_MARKS
 
 
@@ -171,6 +185,9 @@ def profile(text: str, language: str | None = None, title: str | None = None) ->
         counts[key] += 1
     weights = {term: (1 + math.log(n)) * _weight(term, named, lang) for term, n in counts.items()}
     top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:PROFILE_TERMS]
+    # what happened is kept however many rarer words the text has (a story's kind of event is read from
+    # it), in the order the text tells it
+    top += [(kind, (1 + math.log(n)) * EVENT_WEIGHT) for kind, n in Counter(story_keys.events(f"{title or ''} {text}")).items()]
     norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
     return {term: w / norm for term, w in top}
 
@@ -242,11 +259,14 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
     names: dict[int, float] = defaultdict(float)  # the same over name terms alone
     name_norm: dict[int, float] = defaultdict(float)
     shared: dict[int, dict[str, float]] = defaultdict(dict)  # each term's part in the similarity
+    kinds: dict[int, set[str]] = defaultdict(set)  # the kinds of event each document tells
     for document_id, term, weight in session.execute(
         select(StoryTerm.document_id, StoryTerm.term, StoryTerm.weight).where(StoryTerm.document_id.in_(shortlist))
     ):
         if neutral(term):
             name_norm[document_id] += weight * weight
+            if term[0] == story_keys.EVENT_MARK:
+                kinds[document_id].add(term)
         if term in terms:
             similarity[document_id] += weight * terms[term]
             shared[document_id][term] = weight * terms[term]
@@ -282,7 +302,10 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
             return StoryChoice(None, 0.0, f"no other story{recalls}")
     best = closest = max(scores, key=lambda s: (scores[s], -s))
     if len(rivals := [s for s in scores if scores[s] >= JOIN_SIMILARITY]) > 1:
-        best = _telling_apart(rivals, by_story, shared, scores)
+        rivals = _telling_what_happened(rivals, by_story, kinds, terms, closest)
+        best = max(rivals, key=lambda s: (scores[s], -s))
+        if len(rivals) > 1:
+            best = _telling_apart(rivals, by_story, shared, scores)
     if scores[best] >= JOIN_SIMILARITY:
         others = [s for s in scores if s != best and scores[s] >= MERGE_SIMILARITY]
         merged = _mergeable(session, spans, best, others, document.published)
@@ -295,6 +318,25 @@ def _top_mean(scores) -> float:
     """A story's score: the mean of its (up to) three documents most like the new one."""
     top = sorted(scores, reverse=True)[:3]
     return sum(top) / len(top)
+
+
+def _telling_what_happened(rivals: list[int], by_story: dict[int, list[tuple[float, int]]],
+                           kinds: dict[int, set[str]], terms: dict[str, float], closest: int) -> list[int]:
+    """Of stories the document is close enough to join, those most of whose documents tell the kind of
+    event it tells most ("!crash"), when hardly any of the closest one's do: a mutiny and the plane crash
+    that killed its leader share every actor, and a page on the crash joins the crash's coverage, not the
+    larger story of the mutiny (whose pages may tell of an aircraft downed, but few do)."""
+    told = [t for t in terms if t[0] == story_keys.EVENT_MARK]
+    if not told:
+        return rivals
+    kind = max(told, key=lambda t: terms[t])  # of kinds told alike, the first told (the lead's)
+
+    def share(s: int) -> float:
+        return sum(kind in kinds[d] for _, d in by_story[s]) / len(by_story[s])
+
+    if share(closest) >= RARE_KIND:
+        return rivals
+    return [s for s in rivals if share(s) >= TOLD_KIND] or rivals
 
 
 def _telling_apart(rivals: list[int], by_story: dict[int, list[tuple[float, int]]],
@@ -325,10 +367,12 @@ def _mergeable(session: Session, spans: dict[int, Story], best: int, others: lis
     fitting = []
     for other in sorted(others, key=lambda s: -(spans[s].size or 0)):
         story = spans[other]
-        if _fits(first, last, story.first_published, story.last_published):
+        if _fits(first, last, story.first_published, story.last_published) and _told_in_time(session, other, first, last):
             fitting.append(other)
             first = min(filter(None, (first, story.first_published)), default=None)
             last = max(filter(None, (last, story.last_published)), default=None)
+    if fitting and not _told_in_time(session, best, first, last):
+        return []
     if fitting and (placed := placed_by_user(session)):
         held = session.scalars(
             select(Document.story_id).where(Document.story_id.in_(fitting + [best]), Document.content_hash.in_(placed))
@@ -336,6 +380,26 @@ def _mergeable(session: Session, spans: dict[int, Story], best: int, others: lis
         if held:
             return []
     return fitting
+
+
+def _told_in_time(session: Session, story_id: int, first: date | None, last: date | None) -> bool:
+    """Whether a story of undated documents alone can be one with coverage over [first, last] by the month
+    and latest year its texts name (story_keys.clues): a page of August joined no October story when it
+    arrived, and a merge must not take it there either; nor one whose lead looks back on its events (it was
+    kept out of the placed story it recalls). The days a text names are no bar here: a lone day may be
+    background (the invasion's first day), and a page close to both stories outweighs it. A story holding
+    a dated document is placed by its dates."""
+    if first is None or session.scalar(
+        select(Document.id).where(Document.story_id == story_id, Document.published.is_not(None)).limit(1)
+    ) is not None:
+        return True
+    for text, language in session.execute(
+        select(Document.text, Document.language).where(Document.story_id == story_id).limit(TOLD_DOCUMENTS)
+    ):
+        when = replace(story_keys.clues(text, (language or "").split("-")[0]), days=())
+        if when.looks_back or not when.allow(first, last, STORY_GAP):
+            return False
+    return True
 
 
 def _merge(session: Session, story: Story, others: list[int]) -> None:

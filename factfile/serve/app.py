@@ -36,9 +36,10 @@ SWITCH_INTERVAL = 0.0005  # how `factfile serve --workers N` hands its settings 
 
 def create_app(store: Store, settings: ServeSettings | None = None) -> FastAPI:
     from factfile.serve.api import corrections, disputes, exports, resources, watches
-    from factfile.serve.cache import CacheError, ResponseCache, SharedEntries
+    from factfile.serve.cache import ResponseCache
     from factfile.serve.gate import Gate
     from factfile.serve.web import mount as mount_web
+    from factfile.store.responses import CacheError, SharedEntries
     from factfile.store.version import DataVersion
 
     settings = settings or ServeSettings()

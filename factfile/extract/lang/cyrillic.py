@@ -570,6 +570,9 @@ def chains(analysis: Analysis, reading: Reading) -> list[Chain]:
         label_of.setdefault(key, mention.label)
         if mention.label == "PERSON" and " " in key:
             surnames.setdefault(key.split()[-1], key)
+    addressed = _addressed(groups, label_of)
+    for key, full in addressed.items():
+        groups[full] += groups.pop(key)
     result = []
     for chain_id, (key, members) in enumerate(sorted(groups.items(), key=lambda kv: min(kv[1]))):
         members.sort()
@@ -587,7 +590,8 @@ def chains(analysis: Analysis, reading: Reading) -> list[Chain]:
                 continue
             if lemma != name and lemma not in chain.aliases:
                 chain.aliases.append(lemma)
-                chain.alias_reasons[lemma] = "acronym in brackets after the name" if analysis.mentions[i].role == "acronym" else "same name, declined"
+                chain.alias_reasons[lemma] = "acronym in brackets after the name" if analysis.mentions[i].role == "acronym" \
+                    else f"first name and patronymic of “{name}”" if name_key(lemma) in addressed else "same name, declined"
         for i in members:
             own = reading.own.get(i)
             if own and own != chain.name and own not in chain.aliases:
@@ -599,6 +603,24 @@ def chains(analysis: Analysis, reading: Reading) -> list[Chain]:
                 chain.alias_reasons[form] = reason
         result.append(chain)
     return result
+
+
+_PATRONYMIC = re.compile(r"\w{3,}(?:ович|евич|йович|ьович|овна|евна|івна|ївна|ична)$")
+
+
+def _addressed(groups: dict[str, list[int]], label_of: dict[str, str]) -> dict[str, str]:
+    """"Александр Григорьевич" (a first name and patronymic, how Russians address a person) is the one person
+    the article names in full with that first name ("Александр Лукашенко"): key -> the full name's key."""
+    found = {}
+    for key in groups:
+        words = key.split()
+        if label_of[key] != "PERSON" or len(words) != 2 or not _PATRONYMIC.fullmatch(words[1]):
+            continue
+        full = [k for k in groups if k != key and label_of[k] == "PERSON" and len(k.split()) >= 2 and k.split()[0] == words[0]
+                and not _PATRONYMIC.fullmatch(k.split()[-1]) and k.split()[1:-1] in ([], words[1:])]  # another patronymic: another man
+        if len(full) == 1:
+            found[key] = full[0]
+    return found
 
 
 _COUNTRY_OF_GENITIVE = {

@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 
 from factfile.extract import frequency
-from factfile.extract.capitals import acts_in, capital_country
+from factfile.extract.capitals import acts_around, acts_in, capital_country
 from factfile.extract.gazetteer import load_gazetteer
 from factfile.extract.gender import first_name_gender
 from factfile.extract.lang import bodies, dates, forces, reported_latin
@@ -23,7 +23,8 @@ from factfile.extract.names import GROUP_WORDS, country_in_english, name_key
 from factfile.extract.places import resolve_names
 from factfile.records import Analysis, Chain, Mention, Span
 
-_NAME = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*(?:\s+(?:(?:de|da|do|dos|di|del|della|von|van|der|den|la|le|du)\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*){0,3}")
+# Names stop at a line break ("le Kremlin\nClick: ...").
+_NAME = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*(?:[^\S\n]+(?:(?:de|da|do|dos|di|del|della|von|van|der|den|la|le|du)[^\S\n]+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*){0,3}")
 COMMON = 3.8  # Zipf frequency above which a capitalised word is an ordinary word of the language
 # Languages that capitalise every noun: there a rare capitalised word is mostly a compound noun, told by
 # the noun endings compounds end in ("Söldnerarmee", "Freitagabend", "Vermittlungsinitiative").
@@ -50,15 +51,20 @@ def analyse(analysis: Analysis, language: str) -> None:
     starts = {s.start for s in analysis.sentences}
     gazetteer = load_gazetteer()
     toponyms = []
+    titled: list[tuple[int, Mention]] = []  # where a title before a full name starts, the name's mention
     for match in _candidates(text):
         words = match.group(0).split()
         full = _full_name_at_end(words)
+        title = _title_start(text, match, words[:full], language) if full else None
         if full is not None:
             words = words[full:]
         while words and _common(words[0], language) and not _kept_before_name(words):
             words = words[1:]
+        channel = len(words) > 1 and _CHANNEL.fullmatch(words[0]) is not None
+        if channel:  # "Telegram-Kanal Grey Zone": the channel's name is all the words after, however common
+            words = words[1:]
         while words and _common(words[-1], language) and not (len(words) > 1 and (_group_word(words[-1]) or _group_word(words[-2]))) \
-                and full is None:
+                and full is None and not channel:
             words = words[:-1]
         if len(words) >= 3 and gazetteer.lookup(words[0]) and first_name_gender(" ".join(words[:2])) is None:
             words = words[1:]  # "della Crimea Serghei Aksyonov": the place, then the person
@@ -79,7 +85,7 @@ def analyse(analysis: Analysis, language: str) -> None:
             max(p.population for p in found) >= _BIG_PLACE or before is not None and before.group(1).lower() in _LOCATIVES
         )
         place = place or bool(country_in_english(name))
-        label = "GPE" if place else "PERSON" if len(words) >= 2 and not any(map(_group_word, words)) else "ORG"
+        label = "GPE" if place else "PERSON" if len(words) >= 2 and not any(map(_group_word, words)) and not channel else "ORG"
         group = _GROUP_BEFORE.search(text, max(0, start - 12), start)
         if not place and group:  # "el grupo Wagner", "la milizia Wagner"
             start, label = group.start(1), "ORG"
@@ -87,11 +93,15 @@ def analyse(analysis: Analysis, language: str) -> None:
         analysis.mentions.append(Mention(Span(start, end, name), label, analysis.sentence_of(start)))
         if place:
             toponyms.append(analysis.mentions[-1])
+        elif title is not None and label == "PERSON":
+            titled.append((title, analysis.mentions[-1]))
     named_bodies = _bodies(analysis, text, language)
     toponyms = [t for t in toponyms if any(t is m for m in analysis.mentions)]
     armies = _armed_forces(analysis, text, language)
     _surnames_again(analysis, text)
+    regimes = _regimes(analysis, text)
     states = _acting_capitals(analysis, text, language)
+    states |= {i: country for i, m in enumerate(analysis.mentions) for r, country in regimes if m is r}
     toponyms = [(m.span, i, m.span.text, False, "GPE") for i, m in enumerate(analysis.mentions) if any(m is t for t in toponyms)]
     analysis.chains = _chains(analysis, states)
     for mention, country in armies:
@@ -114,6 +124,27 @@ def analyse(analysis: Analysis, language: str) -> None:
     analysis.times = dates.find_times(analysis, language)
     analysis.quantities = dates.find_quantities(analysis, language)
     analysis.statements = reported_latin.find_statements(analysis, language)
+    _add_titled(analysis, titled)
+
+
+def _title_start(text: str, match: re.Match, title: list[str], language: str) -> int:
+    """Where the title before a full name starts, without an ordinary word opening the run ("Der Wagner-Chef")."""
+    while len(title) > 1 and _zipf(title[0].lower(), language) >= COMMON and not country_in_english(title[0]):
+        title = title[1:]
+    return text.index(title[0], match.start())
+
+
+def _add_titled(analysis: Analysis, titled: list[tuple[int, Mention]]) -> None:
+    """"Verteidigungsminister Sergej Schoigu", "UN-Nothilfekoordinator Martin Griffiths": the title the run
+    writes before a full name, with the name, is a mention of the person, kept as a description (as the
+    English reader keeps "Defence Minister Sergei Shoigu"); added after statements, which read the names alone."""
+    text = analysis.article.text
+    for start, name in titled:
+        if name.chain is None or not any(name is m for m in analysis.mentions):
+            continue
+        analysis.chains[name.chain].mentions.append(len(analysis.mentions))
+        analysis.mentions.append(Mention(Span(start, name.span.end, text[start:name.span.end]), "PERSON", name.sentence,
+                                         chain=name.chain, role="description"))
 
 
 _PARTICLE = re.compile(r"\s+(?:de|da|do|dos|di|del|della|von|van|der|den|la|le|du)\s+(?=(\S+))")
@@ -123,7 +154,7 @@ def _candidates(text: str) -> list[re.Match]:
     """Capitalised runs that may be names; a particle joins a person's name ("Charles de Gaulle"), not a
     name to a country after it ("Zelensky la Russia", "Selenskyj von Russland")."""
     found = []
-    for match in _NAME.finditer(text):
+    for match in _straddled(list(_NAME.finditer(text)), text):
         start = match.start()
         for particle in _PARTICLE.finditer(match.group(0)):
             if country_in_english(particle.group(1).strip(".,;:")):
@@ -131,6 +162,26 @@ def _candidates(text: str) -> list[re.Match]:
                 start = match.start() + particle.end()
         found.append(_NAME.match(text, start, match.end()))
     return [m for m in found if m]
+
+
+def _straddled(runs: list[re.Match], text: str) -> list[re.Match]:
+    """Runs cut at their longest: where a first name ends one run and its surname opens the next
+    ("Służby Bezpieczeństwa Ukrainy Artem" + "Dechtiarenko"), the full name is a run of its own."""
+    result: list[re.Match] = []
+    for run in runs:
+        last = result[-1] if result else None
+        if last is not None and text[last.end():run.start()] == " " and " " in last.group(0):
+            first = last.group(0).rsplit(" ", 1)[1]
+            if len(first) >= 4 and first_name_gender(f"{first} {run.group(0).split()[0]}") is not None:
+                cut = last.end() - len(first)
+                result[-1:] = [m for m in (_NAME.match(text, last.start(), cut - 1), _NAME.match(text, cut, run.end())) if m]
+                continue
+        result.append(run)
+    return result
+
+
+# A channel's word before its name: "Telegram-Kanal Grey Zone", "la chaîne Rybar", "il canale Telegram Grey Zone".
+_CHANNEL = re.compile(r"(?i)(?:telegram-?)?(?:kanal|kanals|kanaal|channel|canal|canale|chaîne)")
 
 
 _GROUP_BEFORE = re.compile(r"(?<!\w)(gr[uo]u?pp?[eoa]|milizia|milice|milicia)\s+$")
@@ -192,14 +243,35 @@ def _surnames_again(analysis: Analysis, text: str) -> None:
     analysis.mentions.sort(key=lambda m: m.span.start)
 
 
+_REGIME = re.compile(r"\b(?:(?P<adjective>[A-ZÀ-Þ]\w+?)er\s+Regimes?|[Rr][ée]gimen?\s+(?:de|di|da|du)\s+(?P<capital>[A-ZÀ-Þ]\w+))\b")
+
+
+def _regimes(analysis: Analysis, text: str) -> list[tuple[Mention, str]]:
+    """"Kiewer Regime", "régime de Kiev", "regime di Mosca": a capital's regime is its state's government,
+    one actor with the state (see capitals.add_regimes); each such mention, replacing the names inside it, with its country."""
+    found = []
+    for match in _REGIME.finditer(text):
+        country = capital_country(match.group("adjective") or match.group("capital"))
+        if country is None:
+            continue
+        start, end = match.span()
+        analysis.mentions[:] = [m for m in analysis.mentions if not (m.span.start < end and start < m.span.end)]
+        analysis.mentions.append(Mention(Span(start, end, match.group(0)), "ORG", analysis.sentence_of(start), role="description"))
+        found.append((analysis.mentions[-1], country))
+    analysis.mentions.sort(key=lambda m: m.span.start)
+    return found
+
+
 def _acting_capitals(analysis: Analysis, text: str, language: str) -> dict[int, str]:
-    """Capitals that act ("Mosca nega", "Kiew und Moskau beschuldigen sich"), not after "in" or "nach":
+    """Capitals that act ("Mosca nega", "Kiew und Moskau beschuldigen sich"), not after "in" or "nach", or that
+    are a source, the accused or a passive's agent ("secondo Mosca", "a accusé Kiev", "von Kiew angegriffen"):
     descriptions of their states (mention index -> the country), see extract/capitals.py."""
     states = {}
     for index, mention in enumerate(analysis.mentions):
         country = capital_country(mention.span.text) if mention.label == "GPE" else None
         before = re.search(r"(\w+)\W*$", text[max(0, mention.span.start - 20):mention.span.start])
-        if country is None or before is not None and before.group(1).lower() in _LOCATIVES or not acts_in(text, mention.span.end, language):
+        if country is None or not (acts_around(text, mention.span.start, mention.span.end, language) or acts_in(text, mention.span.end, language)
+                                   and not (before is not None and before.group(1).lower() in _LOCATIVES)):
             continue
         mention.role = "description"
         states[index] = country
@@ -233,11 +305,27 @@ def _zipf(word: str, language: str) -> float:
         return 0.0
 
 
+def _bracketed(analysis: Analysis) -> dict[int, int]:
+    """"Comitato nazionale antiterrorismo russo (Nac)": a one-word name in brackets right after an
+    organisation's name is another name of it (mention index -> the name's index); a place is not."""
+    text, mentions = analysis.article.text, analysis.mentions
+    found = {}
+    for i in range(1, len(mentions)):
+        name, inner = mentions[i - 1], mentions[i]
+        if name.label == "ORG" and inner.label == "ORG" and " " not in inner.span.text \
+                and re.fullmatch(r"\s*\(\s*", text[name.span.end:inner.span.start]) and re.match(r"\s*\)", text[inner.span.end:]):
+            found[i] = i - 1
+    return found
+
+
 def _chains(analysis: Analysis, states: dict[int, str]) -> list[Chain]:
     groups: dict[str, list[int]] = defaultdict(list)
     surnames: dict[str, str] = {}
+    bracketed = _bracketed(analysis)
     for i in sorted(range(len(analysis.mentions)), key=lambda i: -len(analysis.mentions[i].span.text.split())):
         mention = analysis.mentions[i]
+        if i in bracketed:
+            mention = analysis.mentions[bracketed[i]]
         key = name_key(states.get(i) or (country_in_english(mention.span.text) if states else None) or mention.span.text)
         if " " not in key and key in surnames:
             key = surnames[key]
@@ -253,8 +341,9 @@ def _chains(analysis: Analysis, states: dict[int, str]) -> list[Chain]:
         # a lone word is only guessed an organisation: a chain with a person's full name is that person
         label = "PERSON" if "PERSON" in labels else analysis.mentions[members[0]].label
         chain = Chain(id=chain_id, name=name, label=label, mentions=members, aliases=sorted(set(names) - {name}))
+        inside = {analysis.mentions[i].span.text: analysis.mentions[bracketed[i]].span.text for i in members if i in bracketed}
         for alias in chain.aliases:
-            chain.alias_reasons[alias] = "surname of the full name in the article"
+            chain.alias_reasons[alias] = f"in brackets after “{inside[alias]}”" if alias in inside else "surname of the full name in the article"
         for i in members:
             analysis.mentions[i].chain = chain_id
             analysis.mentions[i].label = label

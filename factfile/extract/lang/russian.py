@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factfile.extract.capitals import move_acting_capitals
+from factfile.extract.capitals import add_regimes, move_acting_capitals
 from factfile.extract.events import BATTLES, CIVILIANS, PROTESTS, REMOTE, STRATEGIC, Trigger
 from factfile.extract.lang import cyrillic, dates, members, reported, titles
 from factfile.extract.lang.romanize import romanizations
@@ -38,6 +38,7 @@ def analyse(analysis: Analysis, language: str) -> None:
     analysis.events = events(analysis, reading)
     titles.add_titled(analysis, reading)
     members.add_members(analysis, reading)
+    add_regimes(analysis, reading.tokens)
 
 
 BIG_PLACE = 100_000

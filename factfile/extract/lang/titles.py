@@ -83,11 +83,27 @@ def add_titled(analysis: Analysis, reading) -> None:
                     alone.alias_reasons[head] = f"“{name}” is the head of state"
                 analysis.chains.append(alone)
             spans.append((tokens[first].start, tokens[end].end, alone.id))
+    spans += _courtesy_titled(analysis)
     for start, end, chain in spans:
         analysis.chains[chain].mentions.append(len(analysis.mentions))
         analysis.mentions.append(Mention(Span(start, end, text[start:end]), "PERSON", analysis.sentence_of(start),
                                          chain=chain, role="description"))
     _add_press_services(analysis, tokens, holders)
+
+
+_COURTESY = re.compile(r"(?<!\w)(?:[Гг]-[нж]а?|[Гг]осподин|[Гг]оспожа|[Пп]ан|[Пп]ані)\s+$")
+
+
+def _courtesy_titled(analysis: Analysis) -> list[tuple[int, int, int]]:
+    """"Г-н Прогожин", "пан Зеленський": a courtesy title with the name it stands before, a mention of that
+    person as the English reader keeps "Mr Shoigu" (the title names no one by itself)."""
+    text = analysis.article.text
+    found = []
+    for mention in analysis.mentions:
+        title = _COURTESY.search(text, max(0, mention.span.start - 12), mention.span.start)
+        if mention.label == "PERSON" and mention.chain is not None and mention.role == "name" and title:
+            found.append((title.start(), mention.span.end, mention.chain))
+    return found
 
 
 _PRESS_SERVICE = re.compile(r"(?i)^прес{1,2}-служб")

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 
+from factfile.errors import NotFound
 from factfile.read import actors as actor_reads
 from factfile.read.actors import decision_out, exists
 from factfile.read.session import Snapshot
@@ -28,7 +29,7 @@ def _correction(request: Request, kind: str, *ids: int) -> Iterator[Snapshot]:
     with request.app.state.store.transaction() as session:
         for wanted in ids:
             if not exists(session, kind, wanted):
-                raise HTTPException(404, f"no {kind} with id {wanted}")
+                raise NotFound(f"no {kind} with id {wanted}")
         yield session
 
 
@@ -36,7 +37,7 @@ def _correction(request: Request, kind: str, *ids: int) -> Iterator[Snapshot]:
 def merge(request: Request, actor_id: Int64, body: m.MergeIn):
     """Fold `other_ids` into this actor: their aliases, mentions and facts become this actor's."""
     if actor_id in body.other_ids:
-        raise HTTPException(422, "an actor cannot be merged into itself")
+        raise decisions.DecisionError("an actor cannot be merged into itself")
     with _correction(request, "actor", actor_id, *body.other_ids) as session:
         decision = decisions.merge_actors(session, actor_id, body.other_ids, body.note)
     return m.CorrectionOut(decision=decision_out(decision), actor_id=actor_id)

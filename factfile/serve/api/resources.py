@@ -6,8 +6,9 @@ from dataclasses import asdict
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Query
 
+from factfile.errors import NotFound
 from factfile.read import actors, documents, events, sources, statements
 from factfile.read import search as searching
 from factfile.read.dossier import build_dossier
@@ -26,8 +27,8 @@ def _page(total: int, items: list, paging) -> dict:
     return {"total": total, "limit": paging.limit, "offset": paging.offset, "items": items}
 
 
-def _missing(kind: str, item_id: int) -> HTTPException:
-    return HTTPException(404, f"no {kind} with id {item_id}")
+def _missing(kind: str, item_id: int) -> NotFound:
+    return NotFound(f"no {kind} with id {item_id}")
 
 
 @router.get("/search", response_model=m.SearchOut, tags=["search"])

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
+from factfile.errors import NotFound
 from factfile.read import watches
 from factfile.read.watches import ChangesOut, WatchOut
 from factfile.serve.deps import MAX_LIMIT, SessionDep
@@ -50,7 +51,7 @@ def add_watch(request: Request, body: WatchIn):
 def get_watch(session: SessionDep, watch_id: Int64):
     found = watches.get_watch(session, watch_id)
     if found is None:
-        raise HTTPException(404, f"no watch with id {watch_id}")
+        raise NotFound(f"no watch with id {watch_id}")
     return found
 
 
@@ -58,7 +59,7 @@ def get_watch(session: SessionDep, watch_id: Int64):
 def remove_watch(request: Request, watch_id: Int64) -> None:
     with request.app.state.store.transaction() as session:
         if not watches.remove_watch(session, watch_id):
-            raise HTTPException(404, f"no watch with id {watch_id}")
+            raise NotFound(f"no watch with id {watch_id}")
 
 
 @router.get("/watches/{watch_id}/changes", response_model=ChangesOut)

@@ -7,16 +7,17 @@ from datetime import date
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from factfile.errors import NotFound
 from factfile.read import actors, documents, stats
 from factfile.read import events as event_reads
 from factfile.read import search as searching
 from factfile.read import watches as watch_reads
 from factfile.read.disputes import disputes
 from factfile.read.dossier import build_dossier
-from factfile.read.statements import StatementFilter, list_statements
+from factfile.read.statements import StatementFilter, list_statement_pages, list_statements
 from factfile.serve.deps import SessionDep
 from factfile.serve.models import INT64_MAX, Int64
 from factfile.serve.web import templates
@@ -63,13 +64,14 @@ def search(request: Request, session: SessionDep, q: Annotated[str, Query(max_le
 def actor(request: Request, session: SessionDep, actor_id: Int64):
     live = actors.live_actor(session, actor_id)
     if live is None:
-        raise HTTPException(404, f"no actor with id {actor_id}")
+        raise NotFound(f"no actor with id {actor_id}")
     if live.id != actor_id:
         return RedirectResponse(f"/actors/{live.id}", status_code=303)
     dossier = build_dossier(session, actor_id, max_documents=25, lists=False)  # the lists come paged below
     disputed = disputes(session, actor=actor_id)
-    said_total, said = list_statements(session, StatementFilter(source_actor_id=actor_id), limit=20)
-    about_total, about = list_statements(session, StatementFilter(about_actor_id=actor_id), limit=20)
+    (said_total, said), (about_total, about) = list_statement_pages(
+        session, [StatementFilter(source_actor_id=actor_id), StatementFilter(about_actor_id=actor_id)], limit=20
+    )
     events_total, events = event_reads.list_events(session, event_reads.EventFilter(actor_id=actor_id), limit=20)
     watched = watch_reads.watches_on(session, "actor", actor_id)
     fresh = watch_reads.changes(session, watched[0].id) if watched else None
@@ -112,7 +114,7 @@ def statements(
 def document(request: Request, session: SessionDep, document_id: Int64, hl: str | None = None):
     detail = documents.get_document(session, document_id)
     if detail is None:
-        raise HTTPException(404, f"no document with id {document_id}")
+        raise NotFound(f"no document with id {document_id}")
     _, doc_statements = list_statements(session, StatementFilter(document_id=document_id), limit=200)
     _, doc_events = event_reads.list_events(session, event_reads.EventFilter(document_id=document_id), limit=200)
     return render(

@@ -4,9 +4,10 @@ entry ids stay the same from one fetch to the next (a dispute that gains a side 
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from factfile.errors import NotFound
 from factfile.read import watches
 from factfile.read.watches import ChangeOut, ChangesOut
 from factfile.serve.deps import MAX_LIMIT, SessionDep
@@ -45,7 +46,7 @@ def watch_page(request: Request, session: SessionDep, watch_id: Int64):
 
 def _changes(session, watch_id: int, limit: int) -> ChangesOut:
     if watches.get_watch(session, watch_id) is None:
-        raise HTTPException(404, f"no watch with id {watch_id}")
+        raise NotFound(f"no watch with id {watch_id}")
     return watches.changes(session, watch_id, limit=limit)
 
 
