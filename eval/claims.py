@@ -8,11 +8,12 @@ The claim rule's threshold was chosen on NewsWCL50 events 0-4 ("dev"); events 5-
 looked at while choosing it. The realstory quotes are in a dozen languages and the model is English-only:
 "realstory English" scores the pairs whose two quotes are both English.
 
-    python eval/claims.py
+    python eval/claims.py [--only kakhovka --only kerch --only wagner]   # realstory sets to read (default: all)
 """
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import json
 import sys
@@ -39,12 +40,14 @@ def load_pairs(path: Path = PAIRS) -> list[dict]:
     return pairs
 
 
-def realstory_pairs(root: Path = REALSTORY) -> list[dict]:
+def realstory_pairs(root: Path = REALSTORY, only: list[str] | None = None) -> list[dict]:
     """Pairs from the realstory gold: two evidence quotes of one claim on different pages are the same claim,
     quotes of two claims of one story are not. Word-for-word equal quotes are left out: they are copies
     (relate/copies.py finds those), not a test of telling the same claim in other words."""
     pairs = []
     for gold_path in sorted(root.glob("*/gold.json")):
+        if only and gold_path.parent.name not in only:
+            continue
         try:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
         except ValueError as error:
@@ -75,7 +78,9 @@ def score(predicted: list[bool], gold: list[bool]) -> tuple[float, float, float,
 
 
 def main() -> None:
-    pairs = load_pairs() + realstory_pairs()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", action="append", help="a realstory set to read (repeatable; default: every set)")
+    pairs = load_pairs() + realstory_pairs(only=parser.parse_args().only)
     texts = sorted({t for p in pairs for t in (p["a"], p["b"])})
     vector = dict(zip(texts, embedding.encode(texts), strict=True))
     by_claim = [claims.same_claim(p["a"], p["b"], vector[p["a"]], vector[p["b"]]) for p in pairs]

@@ -40,8 +40,6 @@ def build(names: tuple[str, ...] = DEFAULT_RELATERS) -> list[Relater]:
 
 def prepare(analysis: Analysis, names: tuple[str, ...] = DEFAULT_RELATERS) -> Analysis:
     """Fill `analysis.prepared` with the per-document work of the named relaters that have any."""
-    from factfile.relate import claims
-
     registry.load("preparer")
     for name in names:
         if name in preparers:
@@ -49,5 +47,4 @@ def prepare(analysis: Analysis, names: tuple[str, ...] = DEFAULT_RELATERS) -> An
                 analysis.prepared[name] = preparers.get(name)(analysis.article)
             except LookupError:  # no word list for the detected language (wordfreq): weigh it as an unknown one
                 analysis.prepared[name] = preparers.get(name)(replace(analysis.article, language=None))
-    analysis.prepared["claims"] = claims.prepare(analysis)
     return analysis

@@ -134,7 +134,8 @@ def band_rows(statements: Iterable[tuple[int, str]]) -> list[dict]:
 
 
 def embedded(analysis) -> list[bool]:
-    """Which of the analysis's statements get a vector: those a source is said to make, in English.
+    """Which of the analysis's statements may get a vector (relate/claim_vectors.py gives one to those a
+    comparison can use): those a source is said to make, in English.
 
     A claim is what a source says (eval/realstory's claims all have one); a sentence the article states
     in its own voice is compared by its words (`same_claim` without vectors), which halves the model's
@@ -144,24 +145,10 @@ def embedded(analysis) -> list[bool]:
     return [english and st.source_type != "article" for st in analysis.statements]
 
 
-def prepare(analysis) -> list[bytes | None]:
-    """The stored form of each statement's vector (None for those `embedded` leaves out), computed where
-    the document is analysed (a worker process: the model's work is spread like the parse), so the
-    single writer only inserts them."""
-    from factfile.relate import embedding
-
-    chosen = [i for i, wanted in enumerate(embedded(analysis)) if wanted]
-    vectors = embedding.encode([analysis.statements[i].content.text for i in chosen])
-    result: list[bytes | None] = [None] * len(analysis.statements)
-    for i, vector in zip(chosen, vectors, strict=True):
-        result[i] = embedding.to_bytes(vector)
-    return result
-
-
 def index(session: Session, statements: Iterable[tuple[int, str]], vectors: list[bytes | None] | None = None) -> None:
     """Store the band keys and the vectors of (statement id, content) pairs; the writer calls it for every
-    new statement, with the vectors `prepare` made (None for a statement without one). Without `vectors`
-    every content is embedded here."""
+    new statement, with the vectors relate/claim_vectors.py made (None for a statement without one).
+    Without `vectors` every content is embedded here."""
     from factfile.relate import embedding
 
     statements = list(statements)

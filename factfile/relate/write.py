@@ -2,7 +2,8 @@
 
 The document row goes in first (the relaters need its id), then the relaters map the article's chains to
 store actors and link it to copies, stories and outlets, then its records go in with those actor ids,
-and the new statements get their content keys (`claims.index`) for corroboration.
+and the new statements get their content keys (`claims.index`) for corroboration and, where a comparison can
+use them, their claim vectors (`claim_vectors.add`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy.orm import Session
 
 from factfile.records import Analysis
-from factfile.relate import Linking, Relater, claims
+from factfile.relate import Linking, Relater, claim_vectors, claims
 from factfile.store import Store
 from factfile.store import schema as s
 from factfile.store.writer import add_document, add_records
@@ -27,7 +28,8 @@ def save(session: Session, analysis: Analysis, relaters: Sequence[Relater]) -> s
     for relate in relaters:
         relate(linking)
     statement_ids = add_records(session, analysis, document, linking.actor_of_chain)
-    claims.index(session, zip(statement_ids, (st.content.text for st in analysis.statements), strict=True), analysis.prepared.get("claims") or claims.prepare(analysis))
+    analysis.prepared["claims"] = claim_vectors.add(session, analysis, document, statement_ids)
+    claims.index(session, zip(statement_ids, (st.content.text for st in analysis.statements), strict=True), analysis.prepared["claims"])
     for finish in linking.after_records:
         finish(statement_ids)
     return document

@@ -1,0 +1,132 @@
+"""Claim vectors only where a comparison can use them: the writer embeds a statement when it is stored
+next to another it may be compared with, and the other then too.
+
+A vector (relate/embedding.py) decides nothing alone: `claims.same_claim` weighs it only for two
+statements that both have one, after their numbers, negation and content words have let the pair
+through, and the readers ask it only about a statement's peers: corroboration compares a statement
+with those sharing a band key of its words among its source's and its story's statements, contradictions
+a denial with the statements of its story. A statement with no such peer in another document is never
+compared by vectors where it counts, and embedding every one was most of the pipeline's time beyond the
+parse. So the writer, which sees the store, embeds a new statement (`claims.embedded`: English,
+attributed) when a stored one of the same kind in another document is its peer (`peers`) and vectors
+could join the two (`could_be_one_claim`), and gives that peer its vector if it has none yet. On the
+pipeline bench's 133 articles (bench/pipeline.py --every 2) that is 476 of 2,332 such statements; on
+eval/realstory.py's dev sets, whose pages tell the same stories, most of them.
+
+Peers are taken at the moment of writing: statements that become peers later (two stories merged, two
+actors joined) are compared by their words, as statements stored before vectors existed are. A store
+holding Telegram posts embeds every such statement: posts are matched to the statements reporting them
+by vectors (relate/posts.py) outside these peer groups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+from sqlalchemy import and_, exists, insert, or_, select
+from sqlalchemy.orm import Session
+
+from factfile.records import Analysis
+from factfile.relate import claims, contradictions
+from factfile.store.schema import Document, Post, Statement, StatementBand, StatementVector
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """What the rule reads of a statement, new or stored (the first fields as in `statements`)."""
+
+    id: int
+    document_id: int
+    content_text: str
+    cue_text: str | None
+    certainty: str
+    source_actor_id: int | None
+    source_text: str | None
+    story_id: int | None
+    keys: frozenset[int]
+    denies: bool  # contradictions.denies: compared with every statement of its story
+
+
+@cache
+def _unit() -> np.ndarray:
+    return np.ones(1, dtype=np.float32)
+
+
+def could_be_one_claim(a: _Said, b: _Said) -> bool:
+    """Whether vectors could make `a` and `b` one claim: a vector adds its cosine, below 1 for two contents
+    that differ, to their content words' Jaccard, so they share a content word, and `same_claim` at the
+    highest cosine lets them through (without its negation check: contradictions compare a claim with its denial)."""
+    if not claims.content_words(a.content_text) & claims.content_words(b.content_text):
+        return False
+    return claims.same_claim(a.content_text, b.content_text, _unit(), _unit(), polarity=False)
+
+
+def peers(a: _Said, b: _Said) -> bool:
+    """Whether a reader compares `a` and `b` by vectors in two documents: a shared band key within one source's
+    or one story's statements (corroboration), or one story with a denial on either side (contradictions).
+    Within one document the words decide: a document supports a claim once, however often it repeats it,
+    and a contradiction needs a confirmation and a denial in two documents."""
+    if a.document_id == b.document_id:
+        return False
+    same_story = a.story_id is not None and a.story_id == b.story_id
+    same_source = (a.source_actor_id is not None and a.source_actor_id == b.source_actor_id) or bool(a.source_text and a.source_text == b.source_text)
+    if (same_story or same_source) and a.keys & b.keys:
+        return True
+    return same_story and (a.denies or b.denies)
+
+
+def add(session: Session, analysis: Analysis, document: Document, statement_ids: Sequence[int]) -> list[bytes | None]:
+    """The stored form of each new statement's vector (None where no comparison needs one), after storing
+    the vectors its stored peers were missing. Called before the new statements' band keys are stored."""
+    from factfile.relate import embedding
+
+    wanted = {i for i, w in zip(statement_ids, claims.embedded(analysis), strict=True) if w}
+    if not wanted:
+        return [None] * len(statement_ids)
+    new = _said(session, Statement.id.in_(wanted), document.story_id, english=False)
+    if session.scalar(select(exists().where(Post.document_id.is_not(None)))):
+        chosen, missing = {a.id for a in new}, []
+    else:
+        stored = _stored(session, new, document)
+        pairs = [(a, b) for a in new for b in stored if peers(a, b) and could_be_one_claim(a, b)]
+        chosen = {a.id for a, _ in pairs}
+        has_vector = set(session.scalars(select(StatementVector.statement_id).where(StatementVector.statement_id.in_({b.id for _, b in pairs}))))
+        missing = list({b.id: b for _, b in pairs if b.id not in has_vector}.values())
+    texts = [a for a in new if a.id in chosen] + missing
+    vectors = {said.id: embedding.to_bytes(v) for said, v in zip(texts, embedding.encode([said.content_text for said in texts]), strict=True)}
+    if missing:
+        session.execute(insert(StatementVector), [{"statement_id": b.id, "vector": vectors[b.id]} for b in missing])
+    return [vectors.get(i) for i in statement_ids]
+
+
+def _said(session: Session, where, story_id: int | None = None, english: bool = True) -> list[_Said]:
+    """The statements matching `where` that `claims.embedded` embeds (English, attributed), with their band keys;
+    `english=False` for the new statements, already chosen by `claims.embedded`."""
+    rows = session.execute(
+        select(Statement.id, Statement.document_id, Statement.content_text, Statement.cue_text, Statement.certainty,
+               Statement.source_actor_id, Statement.source_text, Document.story_id)
+        .join(Document, Document.id == Statement.document_id)
+        .where(where, *((Document.language == "en", Statement.source_type != "article") if english else ()))
+        .order_by(Statement.id)
+    ).all()
+    keys = claims.keys_of([row.content_text for row in rows])
+    return [
+        _Said(*row[:7], row.story_id if story_id is None else story_id, frozenset(k), contradictions.denies(row))  # type: ignore[arg-type]
+        for row, k in zip(rows, keys, strict=True)
+    ]
+
+
+def _stored(session: Session, new: list[_Said], document: Document) -> list[_Said]:
+    """Stored statements that may be the new ones' peers: the story's, and those of their sources sharing a band key with one."""
+    keys = set().union(*(a.keys for a in new))
+    sources = [Statement.source_actor_id.in_(actors)] if (actors := {a.source_actor_id for a in new} - {None}) else []
+    sources += [Statement.source_text.in_(texts)] if (texts := {a.source_text for a in new} - {None, ""}) else []
+    near = and_(Statement.id.in_(select(StatementBand.statement_id).where(StatementBand.key.in_(keys))), or_(*sources)) if sources else None
+    in_story = Document.story_id == document.story_id if document.story_id is not None else None
+    scopes = [scope for scope in (near, in_story) if scope is not None]
+    if not scopes:
+        return []
+    return _said(session, and_(or_(*scopes), Statement.document_id != document.id))

@@ -1,0 +1,60 @@
+"""Claim vectors only where a comparison can use them (relate/claim_vectors.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from types import SimpleNamespace
+
+from sqlalchemy import select
+
+from factfile.pipeline import Pipeline
+from factfile.relate import claim_vectors, contradictions
+from factfile.relate.claims import keys_of
+from factfile.store import Store
+from factfile.store.schema import Statement, StatementVector
+
+FIRST = "The Ukrainian military command said that Russian troops blew up the Kakhovka dam on the Dnipro overnight."
+AGAIN = "The Ukrainian military command said that Russian troops had blown up the Kakhovka dam on the Dnipro overnight."
+UNRELATED = "Apple's chief executive Tim Cook said that the company would open a new shop in Paris next spring."
+
+
+def _ingest(store: Store, tmp_path, name: str, text: str) -> None:
+    path = tmp_path / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    assert Pipeline(store).ingest([str(path)]).stored == 1
+
+
+def _embedded(store: Store) -> dict[str, bool]:
+    with store.session() as session:
+        having = set(session.scalars(select(StatementVector.statement_id)))
+        return {content: i in having for i, content in session.execute(select(Statement.id, Statement.content_text))}
+
+
+def test_a_statement_gets_its_vector_when_a_peer_arrives_and_a_lone_one_never(db, tmp_path):
+    store = Store(db)
+    _ingest(store, tmp_path, "first", FIRST)
+    assert not any(_embedded(store).values())  # nothing to compare it with yet
+    _ingest(store, tmp_path, "unrelated", UNRELATED)
+    assert not any(_embedded(store).values())
+    _ingest(store, tmp_path, "again", AGAIN)
+    embedded = _embedded(store)
+    assert [c for c, has in embedded.items() if has] == [c for c in embedded if "Kakhovka" in c]
+    assert len([c for c in embedded if "Kakhovka" in c]) == 2
+    store.close()
+
+
+def test_vectors_are_spent_only_where_they_could_join_two_contents():
+    def said(i, content, story=1, actor=7, certainty="asserted"):
+        row = SimpleNamespace(content_text=content, cue_text="said", certainty=certainty)
+        return claim_vectors._Said(i, i, content, "said", certainty, actor, f"source {actor}", story, frozenset(keys_of([content])[0]),
+                                   contradictions.denies(row))
+
+    a, b = said(1, FIRST), said(2, AGAIN, story=2)
+    assert claim_vectors.peers(a, b) and claim_vectors.could_be_one_claim(a, b)  # one source, a shared band key
+    assert not claim_vectors.peers(a, said(3, UNRELATED, story=3, actor=8))
+    assert not claim_vectors.peers(a, replace(b, document_id=a.document_id))  # within a document the words decide
+    assert not claim_vectors.could_be_one_claim(said(8, "troops crossed the river at dawn"), said(9, "officials announced fresh sanctions yesterday"))
+    assert not claim_vectors.could_be_one_claim(said(4, "12 people were killed in the strike"), said(5, "3 people were killed in the strike"))
+    # a denial is compared with its story's statements whatever their words' keys
+    denial = said(6, "that Russian troops blew up the dam on the river", actor=9, certainty="denied")
+    assert claim_vectors.peers(a, denial) and not claim_vectors.peers(said(7, FIRST, story=4), denial)
