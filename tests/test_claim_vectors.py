@@ -58,3 +58,17 @@ def test_vectors_are_spent_only_where_they_could_join_two_contents():
     # a denial is compared with its story's statements whatever their words' keys
     denial = said(6, "that Russian troops blew up the dam on the river", actor=9, certainty="denied")
     assert claim_vectors.peers(a, denial) and not claim_vectors.peers(said(7, FIRST, story=4), denial)
+
+
+def test_a_comparison_found_after_the_fact_embeds_what_the_writer_left_out(db, tmp_path):
+    """A post stored after the article reporting it compares the article's statement by its vector, which the
+    writer did not make while the statement had no peer: `vectors_for` makes and stores it then."""
+    store = Store(db)
+    _ingest(store, tmp_path, "first", FIRST)
+    with store.session() as session:
+        (statement_id,) = session.scalars(select(Statement.id))
+        assert not session.scalars(select(StatementVector.statement_id)).all()
+        vectors = claim_vectors.vectors_for(session, [statement_id])
+        session.commit()
+    assert list(vectors) == [statement_id] and vectors[statement_id].shape == (384,)
+    assert all(_embedded(store).values())

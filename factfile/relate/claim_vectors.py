@@ -102,6 +102,21 @@ def add(session: Session, analysis: Analysis, document: Document, statement_ids:
     return [vectors.get(i) for i in statement_ids]
 
 
+def vectors_for(session: Session, statement_ids: Sequence[int]) -> dict[int, np.ndarray]:
+    """The vectors of these statements, embedding and storing those `claims.embedded` wants that have none:
+    a comparison found after the fact (a post stored after the articles that report it, relate/posts.py)
+    needs vectors the writer left out when no peer was there."""
+    from factfile.relate import embedding
+
+    vectors = claims.vectors_of(session, statement_ids)
+    missing = _said(session, Statement.id.in_(set(statement_ids) - set(vectors))) if len(vectors) < len(set(statement_ids)) else []
+    if missing:
+        fresh = embedding.encode([said.content_text for said in missing])
+        session.execute(insert(StatementVector), [{"statement_id": said.id, "vector": embedding.to_bytes(v)} for said, v in zip(missing, fresh, strict=True)])
+        vectors.update({said.id: embedding.from_bytes(embedding.to_bytes(v)) for said, v in zip(missing, fresh, strict=True)})
+    return vectors
+
+
 def _said(session: Session, where, story_id: int | None = None, english: bool = True) -> list[_Said]:
     """The statements matching `where` that `claims.embedded` embeds (English, attributed), with their band keys;
     `english=False` for the new statements, already chosen by `claims.embedded`."""

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from factfile.extract.names import content_words, latin_key, signature
 from factfile.records import Analysis
-from factfile.relate import Linking, claims, relaters
+from factfile.relate import Linking, claim_vectors, claims, relaters
 from factfile.relate.copies import drop_stand_in, force_link, root_original
 from factfile.relate.embedding import from_bytes
 from factfile.relate.fingerprints import stop_words
@@ -261,14 +261,17 @@ def same_claim_as(content: str, vector, other: str, other_vector) -> bool:
 
 def link_reports(session: Session, document: s.Document, post: s.Post) -> None:
     """When a post arrives after the articles that report it: link their statements whose source is an
-    actor named as the channel (by one of its aliases) and whose content says what the post says."""
+    actor named as the channel (by one of its aliases), or whose source's words name the channel where
+    no actor was found for it, and whose content says what the post says."""
     words = content_words(post.channel)[:6]
     keys = {signature(" ".join(c)) for size in range(1, len(words) + 1) for c in combinations(words, size)}
     actors = select(s.Alias.actor_id).where(s.Alias.signature.in_(keys))
     query = (
         select(s.Statement.id, s.Statement.content_text, s.Document.text, func.coalesce(s.Statement.cue_start, s.Statement.content_start))
         .join(s.Document, s.Document.id == s.Statement.document_id)
-        .where(s.Statement.source_actor_id.in_(actors), s.Document.id != document.id,
+        .where(s.Statement.source_actor_id.in_(actors)
+               | (s.Statement.source_actor_id.is_(None) & func.lower(s.Statement.source_text).contains(post.channel.lower(), autoescape=True)),
+               s.Document.id != document.id,
                ~select(s.Post.document_id).where(s.Post.document_id == s.Document.id).exists())
     )
     if document.published is not None:  # an article without a date may report it, as in the other direction
@@ -278,7 +281,7 @@ def link_reports(session: Session, document: s.Document, post: s.Post) -> None:
     candidates = session.execute(query.limit(2000)).all()
     if not candidates:
         return
-    vectors = claims.vectors_of(session, [i for i, *_ in candidates])
+    vectors = claim_vectors.vectors_for(session, [i for i, *_ in candidates])
     own = [(content, vector) for _, content, vector in _claims_of(session, [document.id])]
     for statement_id, content, text, at in candidates:
         found = shared_words(content, document.text) or shared_names(_sentence_at(text, at), document.text, post.channel)
