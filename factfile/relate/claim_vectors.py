@@ -135,13 +135,34 @@ def _said(session: Session, where, story_id: int | None = None, english: bool = 
 
 
 def _stored(session: Session, new: list[_Said], document: Document) -> list[_Said]:
-    """Stored statements that may be the new ones' peers: the story's, and those of their sources sharing a band key with one."""
+    """Stored statements that may be the new ones' peers (`peers`), read without reading a whole story: those
+    sharing a band key with one within their sources or their story, and the story's denials (all its
+    statements only when a new one denies). A story grows with the store; its band-key and denial rows do not
+    grow with it as fast."""
     keys = set().union(*(a.keys for a in new))
+    sharing = Statement.id.in_(select(StatementBand.statement_id).where(StatementBand.key.in_(keys)))
     sources = [Statement.source_actor_id.in_(actors)] if (actors := {a.source_actor_id for a in new} - {None}) else []
     sources += [Statement.source_text.in_(texts)] if (texts := {a.source_text for a in new} - {None, ""}) else []
-    near = and_(Statement.id.in_(select(StatementBand.statement_id).where(StatementBand.key.in_(keys))), or_(*sources)) if sources else None
-    in_story = Document.story_id == document.story_id if document.story_id is not None else None
-    scopes = [scope for scope in (near, in_story) if scope is not None]
+    scopes = [and_(sharing, or_(*sources))] if sources else []
+    if document.story_id is not None:
+        in_story = Document.story_id == document.story_id
+        if any(a.denies for a in new):
+            scopes.append(in_story)
+        else:
+            scopes.append(and_(in_story, sharing))
+            if denials := _story_denials(session, document):
+                scopes.append(Statement.id.in_(denials))
     if not scopes:
         return []
     return _said(session, and_(or_(*scopes), Statement.document_id != document.id))
+
+
+def _story_denials(session: Session, document: Document) -> list[int]:
+    """The ids of the English, attributed statements of the document's story that deny their content."""
+    rows = session.execute(
+        select(Statement.id, Statement.content_text, Statement.cue_text, Statement.certainty)
+        .join(Document, Document.id == Statement.document_id)
+        .where(Document.story_id == document.story_id, Statement.document_id != document.id,
+               Document.language == "en", Statement.source_type != "article")
+    ).all()
+    return [row.id for row in rows if contradictions.denies(row)]
