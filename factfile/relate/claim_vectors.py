@@ -111,9 +111,9 @@ def vectors_for(session: Session, statement_ids: Sequence[int]) -> dict[int, np.
     vectors = claims.vectors_of(session, statement_ids)
     missing = _said(session, Statement.id.in_(set(statement_ids) - set(vectors))) if len(vectors) < len(set(statement_ids)) else []
     if missing:
-        fresh = embedding.encode([said.content_text for said in missing])
-        session.execute(insert(StatementVector), [{"statement_id": said.id, "vector": embedding.to_bytes(v)} for said, v in zip(missing, fresh, strict=True)])
-        vectors.update({said.id: embedding.from_bytes(embedding.to_bytes(v)) for said, v in zip(missing, fresh, strict=True)})
+        stored = {said.id: embedding.to_bytes(v) for said, v in zip(missing, embedding.encode([said.content_text for said in missing]), strict=True)}
+        session.execute(insert(StatementVector), [{"statement_id": i, "vector": v} for i, v in stored.items()])
+        vectors.update({i: embedding.from_bytes(v) for i, v in stored.items()})  # as stored (float16), as a later read gives them
     return vectors
 
 

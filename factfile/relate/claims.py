@@ -249,8 +249,7 @@ def same_claim(
         return False
     if a_vector is None or b_vector is None:
         return fuzz.token_set_ratio(_compared(a), _compared(b)) >= SAME_WORDS
-    jaccard = len(a_words & b_words) / max(1, len(a_words | b_words))
-    return float(np.dot(a_vector, b_vector)) + jaccard >= SAME_CLAIM
+    return float(np.dot(a_vector, b_vector)) + _jaccard(a_words, b_words) >= SAME_CLAIM
 
 
 def same_sayer_claim(a: str, b: str, denials: bool = False) -> bool:
@@ -270,19 +269,18 @@ def same_sayer_claim(a: str, b: str, denials: bool = False) -> bool:
     a_words, b_words = content_words(a), content_words(b)
     if min(len(a_words), len(b_words)) < MIN_CLAIM_WORDS and a_words != b_words:
         return False
-    if len(a_words & b_words) / max(1, len(a_words | b_words)) >= SAYER_WORDS:
-        return True
-    a_stems, b_stems = latin_stems(a), latin_stems(b)
-    return len(a_stems & b_stems) / max(1, len(a_stems | b_stems)) >= SAYER_WORDS
+    return _jaccard(a_words, b_words) >= SAYER_WORDS or _jaccard(latin_stems(a), latin_stems(b)) >= SAYER_WORDS
 
 
 def sayer_similarity(a: str, b: str) -> float:
     """How close two contents of one source are, in whatever languages: the larger of the Jaccard of their content
     words and of their `latin_stems`, plus 1 for a shared number (the signals `same_sayer_claim` reads)."""
-    a_words, b_words = content_words(a), content_words(b)
-    a_stems, b_stems = latin_stems(a), latin_stems(b)
-    closeness = max(len(a_words & b_words) / max(1, len(a_words | b_words)), len(a_stems & b_stems) / max(1, len(a_stems | b_stems)))
+    closeness = max(_jaccard(content_words(a), content_words(b)), _jaccard(latin_stems(a), latin_stems(b)))
     return closeness + (1.0 if numbers(a) & numbers(b) else 0.0)
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / max(1, len(a | b))
 
 
 @lru_cache(maxsize=_TEXTS)
