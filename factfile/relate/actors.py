@@ -207,9 +207,12 @@ def _link(linking: Linking) -> None:
     reasons: dict[int, str] = {}  # chain -> why it joined a stored actor
     for chain in chains:
         match = _best_match(keys[chain.id], kinds[chain.id], pool, _kind_guessed(linking.analysis, chain))
-        if OFFICE_ALONE in chain.offices.values() and (match is None or match.strength < 4):
-            chain.not_an_actor = "an office written alone that no article gives anyone by this name"
-            continue
+        alone = OFFICE_ALONE in chain.offices.values()
+        if alone and (match is None or match.strength < 4):
+            if not _names_a_body(chain.name):
+                chain.not_an_actor = "an office written alone that no article gives anyone by this name"
+                continue
+            match = None  # a person known by the office, whom an article naming its holder joins (_absorb_office_actors)
         if match is None:
             created[chain.id] = {"name": chain.name[:500], "kind": kinds[chain.id], "label": chain.label}
             actor_id = -chain.id - 1  # placeholder until the new actors are inserted together
@@ -232,6 +235,12 @@ def _link(linking: Linking) -> None:
     _absorb_acronym_actors(linking, keys, kinds, pool, apart)
     _absorb_office_actors(linking, pool, apart)
     _count_aliases(linking, kinds, reasons, apart)
+
+
+def _names_a_body(office: str) -> bool:
+    """Whether an office written alone names whose it is by a name ("представитель Кремля"), not by an
+    adjective alone ("белорусский лидер"), so that it is one post."""
+    return any(word[:1].isupper() for word in office.split()[1:])
 
 
 def _name_places(analysis, chains: list[Chain]) -> None:
@@ -494,7 +503,8 @@ def _count_aliases(linking: Linking, kinds: dict[int, str], matched: dict[int, s
             entry = counts.setdefault((actor_id, name_key(text)), [text, 0, kinds[chain.id], None])
             entry[1] += 1
         for alias in _names(chain):
-            entry = counts.setdefault((actor_id, name_key(alias)), [alias, 0, kinds[chain.id], None])
+            kind = OFFICE if chain.offices.get(alias) == OFFICE_ALONE else kinds[chain.id]  # found by its exact name only
+            entry = counts.setdefault((actor_id, name_key(alias)), [alias, 0, kind, None])
             within = chain.alias_reasons.get(alias)
             why = [w for w in (within, cross) if w]
             entry[3] = entry[3] or f"{'; '.join(why) or 'its own name'} (document {document})"
