@@ -179,3 +179,22 @@ def test_a_place_of_unsure_kind_joins_no_organisation_as_its_acronym():
     pool = Pool([Candidate(5, "place", "RT", NameKeys.of("RT", "place"), 2)])
     names = [NameKeys.of(n, "organization") for n in ("телеканал «Россия 1»", "Russian Telekanal")]
     assert _best_match(names, "organization", pool) is None
+
+
+def test_spanish_and_german_spellings_of_kh_join_the_english_name(tmp_path):
+    """eval/realstory (Kerch): "Mijailo Podoliak" (Spanish "j") and "Mychajlo Podoljak" (German "ch") had an
+    actor of their own beside "Mykhailo Podolyak"."""
+    pages = {
+        "en.txt": "Mykhailo Podolyak, an adviser to the Ukrainian president, said on Saturday that Russia was behind it.",
+        "es.txt": "El asesor presidencial ucraniano Mijailo Podoliak dijo que Rusia estaba detrás del ataque al puente.",
+        "de.txt": "Der ukrainische Präsidentenberater Mychajlo Podoljak sagte, Russland stecke hinter dem Angriff.",
+    }
+    store = Store(tmp_path / "store.db")
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        Pipeline(store, workers=1).ingest([str(tmp_path / name)])
+    with store.session() as session:
+        rows = session.execute(select(s.Mention.text, s.Mention.actor_id).where(s.Mention.actor_id.isnot(None))).all()
+        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
+    live = {text: merged.get(actor) or actor for text, actor in rows}
+    assert live["Mijailo Podoliak"] == live["Mychajlo Podoljak"] == live["Mykhailo Podolyak"]

@@ -104,6 +104,7 @@ def analyse(analysis: Analysis, language: str) -> None:
     states |= {i: country for i, m in enumerate(analysis.mentions) for r, country in regimes if m is r}
     toponyms = [(m.span, i, m.span.text, False, "GPE") for i, m in enumerate(analysis.mentions) if any(m is t for t in toponyms)]
     analysis.chains = _chains(analysis, states)
+    _respell(analysis.chains, language)
     for mention, country in armies:
         chain = analysis.chains[mention.chain]
         alias = f"Armed Forces of {country}"
@@ -125,6 +126,26 @@ def analyse(analysis: Analysis, language: str) -> None:
     analysis.quantities = dates.find_quantities(analysis, language)
     analysis.statements = reported_latin.find_statements(analysis, language)
     _add_titled(analysis, titled)
+
+
+# Letters a language's press writes for the Slavic sound English spells "kh" (х), where `names.sound` reads
+# them the English or French way: German, Polish, Czech and Slovak "ch" ("Michail", "Chusnullin": not the
+# German "sch", "tsch"), Spanish "j" ("Mijailo").
+_KH = {"de": r"(?<![st])ch", "pl": r"ch", "cs": r"ch", "sk": r"ch", "es": r"j"}
+
+
+def _respell(chains: list[Chain], language: str) -> None:
+    """A person's name in a language that writes "kh" otherwise also goes by its English spelling of that
+    sound ("Mijailo Podoliak", "Mychajlo Podoljak" → "Mikhailo Podoliak", "Mykhajlo Podoljak"), so that
+    the name's consonant skeleton is the one English and Russian pages give it."""
+    pattern = _KH.get(language)
+    if pattern is None:
+        return
+    for chain in (c for c in chains if c.label == "PERSON"):
+        english = re.sub(pattern, lambda m: "Kh" if m.group(0)[0].isupper() else "kh", chain.name, flags=re.I)
+        if english != chain.name and english not in chain.aliases:
+            chain.aliases.append(english)
+            chain.alias_reasons[english] = f"“{chain.name}” as English spells its “kh”"
 
 
 def _title_start(text: str, match: re.Match, title: list[str], language: str) -> int:
