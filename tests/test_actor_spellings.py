@@ -198,3 +198,27 @@ def test_spanish_and_german_spellings_of_kh_join_the_english_name(tmp_path):
         merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
     live = {text: merged.get(actor) or actor for text, actor in rows}
     assert live["Mijailo Podoliak"] == live["Mychajlo Podoljak"] == live["Mykhailo Podolyak"]
+
+
+def test_names_in_arabic_letters_join_the_stored_actor_they_sound_like(tmp_path):
+    """eval/realstory (Wagner): Arabic pages name Prigozhin, Wagner and Shoigu in Arabic letters, which no
+    reader read; a rare word that sounds like no stored actor names no one."""
+    from factfile.extract.lang.arabic import blocks
+
+    assert "1prgsn" in blocks("بريغوجين") and "1vgnr" in blocks("فاغنر")
+    pages = {
+        "en.txt": "Wagner chief Yevgeny Prigozhin said on Saturday that his fighters had reached Rostov. Prigozhin "
+                  "demanded that Defence Minister Sergei Shoigu be sacked. The Wagner group pulled back.",
+        "ar.txt": "قال يفغيني بريغوجين قائد مجموعة فاغنر إن مقاتليه سيعودون. وطالب بريغوجين بإقالة وزير الدفاع سيرغي شويغو.",
+    }
+    store = Store(tmp_path / "store.db")
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        Pipeline(store, workers=1).ingest([str(tmp_path / name)])
+    with store.session() as session:
+        rows = session.execute(select(s.Mention.text, s.Mention.actor_id)).all()
+        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
+    live = {text: merged.get(actor) or actor for text, actor in rows if actor is not None}
+    assert live["يفغيني بريغوجين"] == live["بريغوجين"] == live["Yevgeny Prigozhin"]
+    assert live["فاغنر"] == live["Wagner"] and live["سيرغي شويغو"] == live["Sergei Shoigu"]
+    assert "مقاتليه" not in live  # "his fighters": rare, and sounds like no stored actor

@@ -205,7 +205,14 @@ def _link(linking: Linking) -> None:
     pool = Pool(_candidates(session, [k for ks in keys.values() for k in ks] + offices))
     created: dict[int, dict] = {}
     reasons: dict[int, str] = {}  # chain -> why it joined a stored actor
+    sounded = _sounded(session, [chain for chain in chains if chain.known_only], names)
     for chain in chains:
+        if chain.known_only:
+            if chain.id not in sounded:
+                chain.not_an_actor = "a rare word of a script without capitals that sounds like no stored actor"
+                continue
+            linking.actor_of_chain[chain.id], kinds[chain.id], reasons[chain.id] = sounded[chain.id]
+            continue
         match = _best_match(keys[chain.id], kinds[chain.id], pool, _kind_guessed(linking.analysis, chain))
         alone = OFFICE_ALONE in chain.offices.values()
         if alone and (match is None or match.strength < 4):
@@ -235,6 +242,38 @@ def _link(linking: Linking) -> None:
     _absorb_acronym_actors(linking, keys, kinds, pool, apart)
     _absorb_office_actors(linking, pool, apart)
     _count_aliases(linking, kinds, reasons, apart)
+
+
+def _sounded(session: Session, chains: list[Chain], names: dict[int, list[str]]) -> dict[int, tuple[int, str, str]]:
+    """Chains of names guessed in Arabic script (`extract/lang/arabic.py`) -> (actor, kind, why) of the stored
+    person or organisation one of whose names has a consonant skeleton the name may have (its full name
+    before its surname; of several such actors, the one whose names were written most). One indexed query."""
+    from factfile.extract.lang.arabic import blocks
+
+    wanted = {chain.id: [(name, blocks(name)) for name in names[chain.id]] for chain in chains}
+    every = set().union(*(b for forms in wanted.values() for _, b in forms))
+    if not every:
+        return {}
+    rows = session.execute(
+        select(Alias.actor_id, Actor.kind, Alias.name, Alias.block, Alias.mentions).join(Actor, Actor.id == Alias.actor_id)
+        .where(Actor.merged_into_id.is_(None), Alias.block.in_(sorted(every)), Actor.kind.in_(("person", *_ORGANISATIONS)), Alias.mentions > 0)
+    ).all()
+    found = {}
+    for chain_id, forms in wanted.items():
+        for name, keys in forms:
+            written: Counter = Counter()
+            for actor_id, kind, alias, block, mentions in rows:
+                if block in keys:
+                    written[(actor_id, kind, alias)] += mentions
+            totals = Counter()
+            for (actor_id, kind, _), mentions in written.items():
+                totals[(actor_id, kind)] += mentions
+            if totals:
+                (actor_id, kind), _ = totals.most_common(1)[0]
+                alias = max((a for a in written if a[0] == actor_id), key=written.get)[2]
+                found[chain_id] = (actor_id, kind, f"“{name}” sounds like “{alias}” in Arabic letters")
+                break
+    return found
 
 
 def _names_a_body(office: str) -> bool:

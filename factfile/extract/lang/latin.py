@@ -17,7 +17,7 @@ from factfile.extract import frequency
 from factfile.extract.capitals import acts_around, acts_in, capital_country
 from factfile.extract.gazetteer import load_gazetteer
 from factfile.extract.gender import first_name_gender
-from factfile.extract.lang import bodies, dates, forces, reported_latin
+from factfile.extract.lang import arabic, bodies, dates, forces, reported_latin
 from factfile.extract.lang.cyrillic import sentences
 from factfile.extract.names import GROUP_WORDS, country_in_english, name_key
 from factfile.extract.places import resolve_names
@@ -126,6 +126,8 @@ def analyse(analysis: Analysis, language: str) -> None:
     analysis.quantities = dates.find_quantities(analysis, language)
     analysis.statements = reported_latin.find_statements(analysis, language)
     _add_titled(analysis, titled)
+    if language == "ar" or not language and arabic.written_in(text):
+        arabic.add_names(analysis)
 
 
 # Letters a language's press writes for the Slavic sound English spells "kh" (х), where `names.sound` reads

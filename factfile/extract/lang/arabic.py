@@ -1,0 +1,120 @@
+"""Names in Arabic script, which has no capitals to tell a name from a word.
+
+Foreign names written in Arabic letters ("بريغوجين", Prigozhin; "فاغنر", Wagner) are words rare in
+Arabic (wordfreq's Zipf scale), alone or two together (a first name and a surname). Such a word is kept
+as a name only if it sounds like an actor already stored: its consonant skeleton, read the ways Arabic
+letters stand for Latin ones ("ب" is b or p, "ج" g or zh, "و" v or a vowel), is the skeleton
+(`names.sound`) of one of that actor's names (relate/actors.py). A rare word that sounds like no stored
+actor names no one, so nothing new is made from a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import product
+
+from factfile.extract import frequency
+from factfile.records import Analysis, Chain, Mention, Span
+
+# Each Arabic letter -> the letters of `names.sound`'s consonant skeleton it may stand for ("" = a vowel or nothing).
+_SOUNDS: dict[str, tuple[str, ...]] = {
+    "ب": ("b", "p"), "ت": ("t",), "ث": ("s", "t"), "ج": ("g", "s"), "ح": ("", "g"), "خ": ("g",), "د": ("d",), "ذ": ("s", "d"),
+    "ر": ("r",), "ز": ("s",), "س": ("s",), "ش": ("s",), "ص": ("s",), "ض": ("d",), "ط": ("t",), "ظ": ("s",), "غ": ("g",),
+    "ف": ("v",), "ق": ("k", "g"), "ك": ("k",), "ل": ("l",), "م": ("m",), "ن": ("n",), "ه": ("", "g"), "و": ("", "v"),
+}
+_WORD = re.compile(r"[\u0621-\u064a]+")
+# "the" written onto a word, alone or after "and", "with", "for" ("والروسية"); a one-letter clitic is not
+# taken off, as too many names begin with its letter ("فاغنر", "بريغوجين").
+_CLITIC = re.compile(r"^(?:وال|بال|فال|لل|ال)(?=[\u0621-\u064a]{4})")
+RARE = 3.5  # Zipf frequency in Arabic below which a word may be a foreign name ("فاغنر" 2.8, "روسيا" 5.3)
+COMMON = 5.0  # above it a word is a word of the language even where it sounds like a first name ("على", on)
+MIN_SOUNDS = {1: 4, 2: 5}  # consonants a one- or two-word name must have: shorter skeletons match ordinary words
+_MAX_VARIANTS = 64
+
+
+def written_in(text: str, sample: int = 2000) -> bool:
+    head = text[:sample]
+    return len(_WORD.findall(head)) > 0 and sum(map(len, _WORD.findall(head))) > 0.5 * len(re.findall(r"[^\W\d_]", head))
+
+
+def skeletons(word: str) -> set[str]:
+    """The consonant skeletons an Arabic word may have in Latin letters: "فاغنر" → {"vgnr"}."""
+    found: set[str] = set()
+    for letters in product(*(_SOUNDS.get(ch, ("",)) for ch in word)):
+        skeleton: list[str] = []
+        for letter in letters:
+            if letter and (not skeleton or skeleton[-1] != letter):
+                skeleton.append(letter)
+        found.add("".join(skeleton))
+        if len(found) >= _MAX_VARIANTS:
+            break
+    return found
+
+
+def blocks(name: str) -> set[str]:
+    """The blocking keys (`relate.actors.NameKeys.block`: word count and sorted word skeletons) an Arabic name
+    may share with its Latin or Cyrillic forms, those long enough to tell a name (MIN_SOUNDS)."""
+    words = name.split()
+    found = set()
+    for combination in product(*(skeletons(w) for w in words)):
+        if all(len(s) >= 2 for s in combination) and sum(map(len, combination)) >= MIN_SOUNDS.get(len(words), 99):
+            found.add(f"{len(words)}{''.join(sorted(combination))}"[:16])
+    return found
+
+
+def add_names(analysis: Analysis) -> None:
+    """Rare words, or a word that may be a first name and a rare word after it, as chains that join a stored
+    actor by sound or none (`Chain.known_only`); a lone word that ends a pair elsewhere in the article is
+    that pair's surname."""
+    text = analysis.article.text
+    taken = [(m.span.start, m.span.end) for m in analysis.mentions]
+    words = [(m.start() + len(clitic.group(0)) if (clitic := _CLITIC.match(m.group(0))) else m.start(), m.end())
+             for m in _WORD.finditer(text)]
+    free = [not any(a < e and s < b for a, b in taken) for s, e in words]
+    rare = [_rare(text[s:e]) and f for (s, e), f in zip(words, free, strict=True)]
+    runs, i = [], 0
+    while i < len(words):
+        first = free[i] and _first_name(text[words[i][0]:words[i][1]])
+        if not rare[i] and not first:
+            i += 1
+            continue
+        pair = first and i + 1 < len(words) and rare[i + 1] and not text[words[i][1]:words[i + 1][0]].strip()
+        if not pair and not rare[i]:
+            i += 1
+            continue
+        runs.append((words[i][0], words[i + 1][1] if pair else words[i][1]))
+        i += 2 if pair else 1
+    chains: dict[str, Chain] = {}
+    surnames = {text[s:e].split()[-1]: text[s:e] for s, e in runs if " " in text[s:e]}
+    for start, end in runs:
+        name = text[start:end]
+        key = surnames.get(name, name)
+        chain = chains.get(key)
+        if chain is None:
+            chain = chains[key] = Chain(id=len(analysis.chains), name=key, label="PERSON", known_only=True)
+            if " " in key:
+                chain.aliases.append(key.split()[-1])
+                chain.alias_reasons[key.split()[-1]] = f"surname of “{key}”"
+            analysis.chains.append(chain)
+        chain.mentions.append(len(analysis.mentions))
+        analysis.mentions.append(Mention(Span(start, end, name), "PERSON", analysis.sentence_of(start), chain=chain.id))
+
+
+@lru_cache(maxsize=1)
+def _first_name_sounds() -> frozenset[str]:
+    """Skeletons of the East Slavic first names as the press spells them ("Yevgeny": "vgn")."""
+    from factfile.extract.lang.romanize import FIRST_NAMES
+    from factfile.extract.names import name_key, sound_word
+
+    return frozenset(sound_word(name_key(name)) for name in FIRST_NAMES.values())
+
+
+def _first_name(word: str) -> bool:
+    """Whether a word may be a first name written in Arabic letters ("يفغيني", "ميخائيلو"), however frequent:
+    a name of two words opens with one."""
+    return len(word) >= 3 and frequency.zipf(word, "ar") < COMMON and bool({s for s in skeletons(word) if len(s) >= 2} & _first_name_sounds())
+
+
+def _rare(word: str) -> bool:
+    return len(word) >= 3 and frequency.zipf(word, "ar") < RARE
