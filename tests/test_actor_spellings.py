@@ -203,9 +203,10 @@ def test_spanish_and_german_spellings_of_kh_join_the_english_name(tmp_path):
 def test_names_in_arabic_letters_join_the_stored_actor_they_sound_like(tmp_path):
     """eval/realstory (Wagner): Arabic pages name Prigozhin, Wagner and Shoigu in Arabic letters, which no
     reader read; a rare word that sounds like no stored actor names no one."""
-    from factfile.extract.lang.arabic import blocks
+    from factfile.extract.lang.uncased import blocks
 
     assert "1prgsn" in blocks("بريغوجين") and "1vgnr" in blocks("فاغنر")
+    assert "1prgsn" in blocks("प्रिगोझिन") and "2prgsnvgn" in blocks("येवगेनी प्रिगोझिन")  # Hindi
     pages = {
         "en.txt": "Wagner chief Yevgeny Prigozhin said on Saturday that his fighters had reached Rostov. Prigozhin "
                   "demanded that Defence Minister Sergei Shoigu be sacked. The Wagner group pulled back.",
@@ -222,3 +223,23 @@ def test_names_in_arabic_letters_join_the_stored_actor_they_sound_like(tmp_path)
     assert live["يفغيني بريغوجين"] == live["بريغوجين"] == live["Yevgeny Prigozhin"]
     assert live["فاغنر"] == live["Wagner"] and live["سيرغي شويغو"] == live["Sergei Shoigu"]
     assert "مقاتليه" not in live  # "his fighters": rare, and sounds like no stored actor
+
+
+def test_a_name_in_greek_letters_joins_its_latin_spelling(tmp_path):
+    """eval/realstory (Wagner): "Γεβγκένι Πριγκόζιν" in a Greek page, which no reader read."""
+    from factfile.extract.lang.romanize import greek_to_latin
+
+    assert greek_to_latin("Γεβγκένι Πριγκόζιν") == "Yevgeni Prigozin" and greek_to_latin("Πούτιν") == "Putin"
+    pages = {
+        "en.txt": "Wagner chief Yevgeny Prigozhin said on Saturday that his fighters had reached Rostov.",
+        "el.txt": "«Καταρρίφθηκε από μονάδες της Wagner», ανέφερε ο Γεβγκένι Πριγκόζιν σε ηχητικό μήνυμά του.",
+    }
+    store = Store(tmp_path / "store.db")
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        Pipeline(store, workers=1).ingest([str(tmp_path / name)])
+    with store.session() as session:
+        rows = session.execute(select(s.Mention.text, s.Mention.actor_id).where(s.Mention.actor_id.isnot(None))).all()
+        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
+    live = {text: merged.get(actor) or actor for text, actor in rows}
+    assert live["Γεβγκένι Πριγκόζιν"] == live["Yevgeny Prigozhin"]

@@ -245,10 +245,12 @@ def _link(linking: Linking) -> None:
 
 
 def _sounded(session: Session, chains: list[Chain], names: dict[int, list[str]]) -> dict[int, tuple[int, str, str]]:
-    """Chains of names guessed in Arabic script (`extract/lang/arabic.py`) -> (actor, kind, why) of the stored
+    """Chains of names guessed in Arabic or Devanagari script (`extract/lang/uncased.py`) -> (actor, kind, why) of the stored
     person or organisation one of whose names has a consonant skeleton the name may have (its full name
     before its surname; of several such actors, the one whose names were written most). One indexed query."""
-    from factfile.extract.lang.arabic import blocks
+    if not chains:
+        return {}
+    from factfile.extract.lang.uncased import blocks
 
     wanted = {chain.id: [(name, blocks(name)) for name in names[chain.id]] for chain in chains}
     every = set().union(*(b for forms in wanted.values() for _, b in forms))
@@ -271,7 +273,7 @@ def _sounded(session: Session, chains: list[Chain], names: dict[int, list[str]])
             if totals:
                 (actor_id, kind), _ = totals.most_common(1)[0]
                 alias = max((a for a in written if a[0] == actor_id), key=written.get)[2]
-                found[chain_id] = (actor_id, kind, f"“{name}” sounds like “{alias}” in Arabic letters")
+                found[chain_id] = (actor_id, kind, f"“{name}” sounds like “{alias}”")
                 break
     return found
 

@@ -17,14 +17,14 @@ from factfile.extract import frequency
 from factfile.extract.capitals import acts_around, acts_in, capital_country
 from factfile.extract.gazetteer import load_gazetteer
 from factfile.extract.gender import first_name_gender
-from factfile.extract.lang import arabic, bodies, dates, forces, reported_latin
+from factfile.extract.lang import bodies, dates, forces, reported_latin, uncased
 from factfile.extract.lang.cyrillic import sentences
 from factfile.extract.names import GROUP_WORDS, country_in_english, name_key
 from factfile.extract.places import resolve_names
 from factfile.records import Analysis, Chain, Mention, Span
 
-# Names stop at a line break ("le Kremlin\nClick: ...").
-_NAME = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*(?:[^\S\n]+(?:(?:de|da|do|dos|di|del|della|von|van|der|den|la|le|du)[^\S\n]+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*){0,3}")
+# Names stop at a line break ("le Kremlin\nClick: ..."); Greek capitals open names too ("Πούτιν").
+_NAME = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſΆ-ΏΑ-Ω][\w'’-]*(?:[^\S\n]+(?:(?:de|da|do|dos|di|del|della|von|van|der|den|la|le|du)[^\S\n]+)?[A-ZÀ-ÖØ-ÞĀ-ſΆ-ΏΑ-Ω][\w'’-]*){0,3}")
 COMMON = 3.8  # Zipf frequency above which a capitalised word is an ordinary word of the language
 # Languages that capitalise every noun: there a rare capitalised word is mostly a compound noun, told by
 # the noun endings compounds end in ("Söldnerarmee", "Freitagabend", "Vermittlungsinitiative").
@@ -105,6 +105,7 @@ def analyse(analysis: Analysis, language: str) -> None:
     toponyms = [(m.span, i, m.span.text, False, "GPE") for i, m in enumerate(analysis.mentions) if any(m is t for t in toponyms)]
     analysis.chains = _chains(analysis, states)
     _respell(analysis.chains, language)
+    _greek_in_latin(analysis.chains)
     for mention, country in armies:
         chain = analysis.chains[mention.chain]
         alias = f"Armed Forces of {country}"
@@ -126,8 +127,9 @@ def analyse(analysis: Analysis, language: str) -> None:
     analysis.quantities = dates.find_quantities(analysis, language)
     analysis.statements = reported_latin.find_statements(analysis, language)
     _add_titled(analysis, titled)
-    if language == "ar" or not language and arabic.written_in(text):
-        arabic.add_names(analysis)
+    script = uncased.language_of(text)
+    if script is not None:
+        uncased.add_names(analysis, language or script)
 
 
 # Letters a language's press writes for the Slavic sound English spells "kh" (х), where `names.sound` reads
@@ -148,6 +150,18 @@ def _respell(chains: list[Chain], language: str) -> None:
         if english != chain.name and english not in chain.aliases:
             chain.aliases.append(english)
             chain.alias_reasons[english] = f"“{chain.name}” as English spells its “kh”"
+
+
+def _greek_in_latin(chains: list[Chain]) -> None:
+    """A name in Greek letters also goes by its Latin letters as the press writes them ("Γεβγκένι Πριγκόζιν"
+    → Yevgeni Prigozin), which compare with the actor's other names (`romanize.greek_to_latin`)."""
+    from factfile.extract.lang.romanize import greek_to_latin, has_greek
+
+    for chain in (c for c in chains if has_greek(c.name)):
+        latin = greek_to_latin(chain.name)
+        if latin and latin not in chain.aliases:
+            chain.aliases.append(latin)
+            chain.alias_reasons[latin] = f"“{chain.name}” in Latin letters"
 
 
 def _title_start(text: str, match: re.Match, title: list[str], language: str) -> int:

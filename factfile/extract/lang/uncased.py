@@ -1,11 +1,12 @@
-"""Names in Arabic script, which has no capitals to tell a name from a word.
+"""Names in Arabic and Devanagari script, which have no capitals to tell a name from a word.
 
-Foreign names written in Arabic letters ("بريغوجين", Prigozhin; "فاغنر", Wagner) are words rare in
-Arabic (wordfreq's Zipf scale), alone or two together (a first name and a surname). Such a word is kept
-as a name only if it sounds like an actor already stored: its consonant skeleton, read the ways Arabic
-letters stand for Latin ones ("ب" is b or p, "ج" g or zh, "و" v or a vowel), is the skeleton
-(`names.sound`) of one of that actor's names (relate/actors.py). A rare word that sounds like no stored
-actor names no one, so nothing new is made from a guess.
+Foreign names written in these letters ("بريغوجين", "प्रिगोझिन": Prigozhin; "فاغنر", "वैगनर": Wagner) are
+words rare in the language (wordfreq's Zipf scale), alone or after a first name. Such a word is kept as a
+name only if it sounds like an actor already stored: its consonant skeleton, read the ways the letters
+stand for Latin ones (Arabic "ب" is b or p, "ج" g or zh, "و" v or a vowel; Devanagari by ICU's
+transliteration, "झ" being the press's "zh"), is the skeleton (`names.sound`) of one of that actor's names
+(relate/actors.py). A rare word that sounds like no stored actor names no one, so nothing new is made
+from a guess.
 """
 
 from __future__ import annotations
@@ -23,23 +24,33 @@ _SOUNDS: dict[str, tuple[str, ...]] = {
     "ر": ("r",), "ز": ("s",), "س": ("s",), "ش": ("s",), "ص": ("s",), "ض": ("d",), "ط": ("t",), "ظ": ("s",), "غ": ("g",),
     "ف": ("v",), "ق": ("k", "g"), "ك": ("k",), "ل": ("l",), "م": ("m",), "ن": ("n",), "ه": ("", "g"), "و": ("", "v"),
 }
-_WORD = re.compile(r"[\u0621-\u064a]+")
+_WORD = re.compile(r"[\u0621-\u064a]+|[\u0900-\u0963\u0971-\u097f]+")
+_ARABIC = re.compile(r"[\u0621-\u064a]")
+_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 # "the" written onto a word, alone or after "and", "with", "for" ("والروسية"); a one-letter clitic is not
 # taken off, as too many names begin with its letter ("فاغنر", "بريغوجين").
 _CLITIC = re.compile(r"^(?:وال|بال|فال|لل|ال)(?=[\u0621-\u064a]{4})")
-RARE = 3.5  # Zipf frequency in Arabic below which a word may be a foreign name ("فاغنر" 2.8, "روسيا" 5.3)
+RARE = 3.5  # Zipf frequency in the language below which a word may be a foreign name ("فاغنر" 2.8, "روسيا" 5.3)
 COMMON = 5.0  # above it a word is a word of the language even where it sounds like a first name ("على", on)
 MIN_SOUNDS = {1: 4, 2: 5}  # consonants a one- or two-word name must have: shorter skeletons match ordinary words
 _MAX_VARIANTS = 64
 
 
-def written_in(text: str, sample: int = 2000) -> bool:
+def language_of(text: str, sample: int = 2000) -> str | None:
+    """"ar" or "hi" for a text written mostly in Arabic or Devanagari letters, else None."""
     head = text[:sample]
-    return len(_WORD.findall(head)) > 0 and sum(map(len, _WORD.findall(head))) > 0.5 * len(re.findall(r"[^\W\d_]", head))
+    letters = len(re.findall(r"[^\W\d_]", head)) or 1
+    return "ar" if len(_ARABIC.findall(head)) > 0.5 * letters else "hi" if len(_DEVANAGARI.findall(head)) > 0.5 * letters else None
 
 
 def skeletons(word: str) -> set[str]:
-    """The consonant skeletons an Arabic word may have in Latin letters: "فاغنر" → {"vgnr"}."""
+    """The consonant skeletons a word may have in Latin letters: "فاغنر" → {"vgnr"}, "वैगनर" → {"vgnr"}."""
+    if not _ARABIC.match(word):
+        from normality import ascii_text
+
+        from factfile.extract.names import name_key, sound_word
+
+        return {sound_word(name_key((ascii_text(word) or "").replace("jh", "zh")))}
     found: set[str] = set()
     for letters in product(*(_SOUNDS.get(ch, ("",)) for ch in word)):
         skeleton: list[str] = []
@@ -53,8 +64,8 @@ def skeletons(word: str) -> set[str]:
 
 
 def blocks(name: str) -> set[str]:
-    """The blocking keys (`relate.actors.NameKeys.block`: word count and sorted word skeletons) an Arabic name
-    may share with its Latin or Cyrillic forms, those long enough to tell a name (MIN_SOUNDS)."""
+    """The blocking keys (`relate.actors.NameKeys.block`: word count and sorted word skeletons) a name in these
+    letters may share with its Latin or Cyrillic forms, those long enough to tell a name (MIN_SOUNDS)."""
     words = name.split()
     found = set()
     for combination in product(*(skeletons(w) for w in words)):
@@ -63,7 +74,7 @@ def blocks(name: str) -> set[str]:
     return found
 
 
-def add_names(analysis: Analysis) -> None:
+def add_names(analysis: Analysis, language: str) -> None:
     """Rare words, or a word that may be a first name and a rare word after it, as chains that join a stored
     actor by sound or none (`Chain.known_only`); a lone word that ends a pair elsewhere in the article is
     that pair's surname."""
@@ -72,10 +83,10 @@ def add_names(analysis: Analysis) -> None:
     words = [(m.start() + len(clitic.group(0)) if (clitic := _CLITIC.match(m.group(0))) else m.start(), m.end())
              for m in _WORD.finditer(text)]
     free = [not any(a < e and s < b for a, b in taken) for s, e in words]
-    rare = [_rare(text[s:e]) and f for (s, e), f in zip(words, free, strict=True)]
+    rare = [_rare(text[s:e], language) and f for (s, e), f in zip(words, free, strict=True)]
     runs, i = [], 0
     while i < len(words):
-        first = free[i] and _first_name(text[words[i][0]:words[i][1]])
+        first = free[i] and _first_name(text[words[i][0]:words[i][1]], language)
         if not rare[i] and not first:
             i += 1
             continue
@@ -110,11 +121,20 @@ def _first_name_sounds() -> frozenset[str]:
     return frozenset(sound_word(name_key(name)) for name in FIRST_NAMES.values())
 
 
-def _first_name(word: str) -> bool:
-    """Whether a word may be a first name written in Arabic letters ("يفغيني", "ميخائيلو"), however frequent:
+def _first_name(word: str, language: str) -> bool:
+    """Whether a word may be a first name in these letters ("يفغيني", "ميخائيلو", "येवगेनी"), however frequent:
     a name of two words opens with one."""
-    return len(word) >= 3 and frequency.zipf(word, "ar") < COMMON and bool({s for s in skeletons(word) if len(s) >= 2} & _first_name_sounds())
+    zipf = _zipf(word, language)
+    return len(word) >= 3 and zipf is not None and zipf < COMMON and bool({s for s in skeletons(word) if len(s) >= 2} & _first_name_sounds())
 
 
-def _rare(word: str) -> bool:
-    return len(word) >= 3 and frequency.zipf(word, "ar") < RARE
+def _rare(word: str, language: str) -> bool:
+    zipf = _zipf(word, language)
+    return len(word) >= 3 and zipf is not None and zipf < RARE
+
+
+def _zipf(word: str, language: str) -> float | None:
+    try:
+        return frequency.zipf(word, language)
+    except LookupError:  # no word list for the language: no word is known to be rare or common
+        return None
