@@ -257,3 +257,11 @@ def test_a_first_name_and_patronymic_is_the_person_named_in_full_with_that_first
 def test_a_courtesy_title_with_the_name_is_a_mention_of_the_person():
     found = _mentions("Евгений Прогожин призвал к вооружённому мятежу. Г-н Прогожин, призывавший к мятежу, исчез.")
     assert found["Г-н Прогожин"] == ("Евгений Прогожин", "description")
+
+
+def test_a_preposition_opening_a_sentence_is_not_part_of_the_name():
+    """eval/realstory (Kakhovka): the model read «В "Укргидроэнерго"» and «У Москві» as names."""
+    found = _mentions('В "Укргидроэнерго" заявили, что станцию восстановить нельзя.')
+    assert found["Укргидроэнерго"][1] == "name" and not any(text.startswith("В ") for text in found)
+    found = _mentions("У Москві заявили, що це диверсія.", "uk")
+    assert "Москві" in found and "У Москві" not in found
