@@ -383,3 +383,19 @@ def test_a_capitals_regime_is_its_state(language, text, regime, state):
     analysis = analyse_other(Article(origin=f"{language}.txt", text=text, language=language, content_hash=language + text[:12]))
     found = {m.span.text: analysis.chains[m.chain].name for m in analysis.mentions if m.chain is not None}
     assert found[regime] == state
+
+
+def test_a_groups_fighters_alone_join_the_stored_group_of_that_name_or_none(tmp_path):
+    """eval/realstory (Wagner): "вагнеровцы", "вагнераўцы" in pages that never name Wagner itself."""
+    pages = [
+        ("a.txt", "Бойцы ЧВК «Вагнер» вошли в Ростов-на-Дону в субботу утром."),
+        ("b.txt", "Во время мятежа вагнеровцы уничтожили семь единиц техники. Кадыровцы стояли у Ростова."),
+    ]
+    store = Store(tmp_path / "store.db")
+    for name, text in pages:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        Pipeline(store, workers=1).ingest([str(tmp_path / name)])
+    with store.session() as session:
+        rows, live = live_actors(session)
+    assert live["вагнеровцы"] == live["ЧВК «Вагнер»"]
+    assert "Кадыровцы" not in live

@@ -208,10 +208,11 @@ def _link(linking: Linking) -> None:
     sounded = _sounded(session, [chain for chain in chains if chain.known_only], names)
     for chain in chains:
         if chain.known_only:
-            if chain.id not in sounded:
-                chain.not_an_actor = "a rare word of a script without capitals that sounds like no stored actor"
+            found = sounded.get(chain.id) or _same_name(keys[chain.id], kinds[chain.id], pool)
+            if found is None:
+                chain.not_an_actor = "a name guessed from a word (a rare word without capitals, a group's fighters) that no stored actor has"
                 continue
-            linking.actor_of_chain[chain.id], kinds[chain.id], reasons[chain.id] = sounded[chain.id]
+            linking.actor_of_chain[chain.id], kinds[chain.id], reasons[chain.id] = found
             continue
         match = _best_match(keys[chain.id], kinds[chain.id], pool, _kind_guessed(linking.analysis, chain))
         alone = OFFICE_ALONE in chain.offices.values()
@@ -244,15 +245,26 @@ def _link(linking: Linking) -> None:
     _count_aliases(linking, kinds, reasons, apart)
 
 
+def _same_name(names: list[NameKeys], kind: str, pool: Pool) -> tuple[int, str, str] | None:
+    """(actor, kind, why) of the stored actor of this kind (organisations being one kind) that has one of
+    these very names, the one with most mentions; None if none has."""
+    found = [c for n in names for c in pool.near(n) if c.keys.key == n.key and c.actor_id > 0
+             and (c.kind == kind or {c.kind, kind} <= _ORGANISATIONS)]
+    if not found:
+        return None
+    best = max(found, key=lambda c: (pool.totals[c.actor_id], -c.actor_id))
+    return best.actor_id, best.kind, f"same name as “{best.name}”"
+
+
 def _sounded(session: Session, chains: list[Chain], names: dict[int, list[str]]) -> dict[int, tuple[int, str, str]]:
     """Chains of names guessed in Arabic or Devanagari script (`extract/lang/uncased.py`) -> (actor, kind, why) of the stored
     person or organisation one of whose names has a consonant skeleton the name may have (its full name
     before its surname; of several such actors, the one whose names were written most). One indexed query."""
     if not chains:
         return {}
-    from factfile.extract.lang.uncased import blocks
+    from factfile.extract.lang.uncased import blocks, uncased_letters
 
-    wanted = {chain.id: [(name, blocks(name)) for name in names[chain.id]] for chain in chains}
+    wanted = {chain.id: [(name, blocks(name)) for name in names[chain.id] if uncased_letters(name)] for chain in chains}
     every = set().union(*(b for forms in wanted.values() for _, b in forms))
     if not every:
         return {}

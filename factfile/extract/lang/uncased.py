@@ -43,6 +43,11 @@ def language_of(text: str, sample: int = 2000) -> str | None:
     return "ar" if len(_ARABIC.findall(head)) > 0.5 * letters else "hi" if len(_DEVANAGARI.findall(head)) > 0.5 * letters else None
 
 
+def uncased_letters(text: str) -> bool:
+    """Whether a name is written in Arabic or Devanagari letters."""
+    return bool(_ARABIC.search(text) or _DEVANAGARI.search(text))
+
+
 def skeletons(word: str) -> set[str]:
     """The consonant skeletons a word may have in Latin letters: "فاغنر" → {"vgnr"}, "वैगनर" → {"vgnr"}."""
     if not _ARABIC.match(word):
