@@ -243,3 +243,20 @@ def test_a_name_in_greek_letters_joins_its_latin_spelling(tmp_path):
         merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
     live = {text: merged.get(actor) or actor for text, actor in rows}
     assert live["Γεβγκένι Πριγκόζιν"] == live["Yevgeny Prigozhin"]
+
+
+def test_a_declined_name_in_a_slavic_language_in_latin_letters_joins_its_nominative(tmp_path):
+    """eval/realstory (Kerch): Serbian and Bosnian pages wrote "sa Aleksandrom Bastrikinom" (with Bastrykin)."""
+    pages = {
+        "en.txt": "Alexander Bastrykin, the head of Russia's Investigative Committee, met Putin on Saturday.",
+        "sr.txt": "Putin je razgovarao sa Aleksandrom Bastrikinom o napadu na most.",
+    }
+    store = Store(tmp_path / "store.db")
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        Pipeline(store, workers=1).ingest([str(tmp_path / name)])
+    with store.session() as session:
+        rows = session.execute(select(s.Mention.text, s.Mention.actor_id).where(s.Mention.actor_id.isnot(None))).all()
+        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
+    live = {text: merged.get(actor) or actor for text, actor in rows}
+    assert live["Aleksandrom Bastrikinom"] == live["Alexander Bastrykin"]

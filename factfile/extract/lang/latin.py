@@ -106,6 +106,7 @@ def analyse(analysis: Analysis, language: str) -> None:
     analysis.chains = _chains(analysis, states)
     _respell(analysis.chains, language)
     _greek_in_latin(analysis.chains)
+    _undeclined(analysis.chains, language)
     for mention, country in armies:
         chain = analysis.chains[mention.chain]
         alias = f"Armed Forces of {country}"
@@ -150,6 +151,28 @@ def _respell(chains: list[Chain], language: str) -> None:
         if english != chain.name and english not in chain.aliases:
             chain.aliases.append(english)
             chain.alias_reasons[english] = f"“{chain.name}” as English spells its “kh”"
+
+
+# Slavic languages in Latin letters decline names, first name and surname alike: "Aleksandrom Bastrikinom"
+# (Serbian, with), "Władimira Putina" (Polish, of). The case endings both words share, longest first.
+_SLAVIC_LATIN = frozenset({"pl", "cs", "sk", "sl", "hr", "sr", "bs"})
+_CASE_ENDINGS = ("owi", "ovi", "ego", "emu", "om", "em", "a", "u")
+
+
+def _undeclined(chains: list[Chain], language: str) -> None:
+    """A person's two-word name whose words end in one case ending also goes by the words without it
+    ("Aleksandrom Bastrikinom" → Aleksandr Bastrikin); not a woman's name, whose "-a" is her nominative."""
+    if language not in _SLAVIC_LATIN:
+        return
+    for chain in (c for c in chains if c.label == "PERSON" and len(c.name.split()) == 2):
+        words = chain.name.split()
+        ending = next((e for e in _CASE_ENDINGS if all(w.endswith(e) and len(w) > len(e) + 2 for w in words)), None)
+        if ending is None or ending == "a" and first_name_gender(chain.name) == "female":
+            continue
+        bare = " ".join(w[: -len(ending)] for w in words)
+        if bare not in chain.aliases:
+            chain.aliases.append(bare)
+            chain.alias_reasons[bare] = f"“{chain.name}” without its case ending “-{ending}”"
 
 
 def _greek_in_latin(chains: list[Chain]) -> None:
