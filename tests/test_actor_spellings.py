@@ -260,3 +260,23 @@ def test_a_declined_name_in_a_slavic_language_in_latin_letters_joins_its_nominat
         merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
     live = {text: merged.get(actor) or actor for text, actor in rows}
     assert live["Aleksandrom Bastrikinom"] == live["Alexander Bastrykin"]
+
+
+def test_a_state_body_in_arabic_words_joins_the_stored_body_of_those_words(tmp_path):
+    """eval/realstory (Wagner): "وزارة الدفاع الروسية" (the Russian Defence Ministry) and "القوات الروسية"
+    (Russian forces) in Arabic pages; a body no page stored names no one."""
+    pages = {
+        "en.txt": "The Russian Defence Ministry said on Saturday that Russian forces had repelled the attack near Bakhmut.",
+        "ar.txt": "قالت وزارة الدفاع الروسية إن القوات الروسية صدت الهجوم. ونفى الجيش الأوكراني ذلك.",
+    }
+    store = Store(tmp_path / "store.db")
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        Pipeline(store, workers=1).ingest([str(tmp_path / name)])
+    with store.session() as session:
+        rows = session.execute(select(s.Mention.text, s.Mention.actor_id)).all()
+        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
+    live = {text: merged.get(actor) or actor for text, actor in rows if actor is not None}
+    assert live["وزارة الدفاع الروسية"] == live["Russian Defence Ministry"]
+    assert live["القوات الروسية"] == live["Russian forces"]
+    assert "الجيش الأوكراني" not in live

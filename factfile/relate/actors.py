@@ -247,9 +247,9 @@ def _link(linking: Linking) -> None:
 
 def _same_name(names: list[NameKeys], kind: str, pool: Pool) -> tuple[int, str, str] | None:
     """(actor, kind, why) of the stored actor of this kind (organisations being one kind) that has one of
-    these very names, the one with most mentions; None if none has."""
-    found = [c for n in names for c in pool.near(n) if c.keys.key == n.key and c.actor_id > 0
-             and (c.kind == kind or {c.kind, kind} <= _ORGANISATIONS)]
+    these very names, or its words in another order, the one with most mentions; None if none has."""
+    found = [c for n in names for c in pool.near(n) if (c.keys.key == n.key or n.signature and c.keys.signature == n.signature)
+             and c.actor_id > 0 and (c.kind == kind or {c.kind, kind} <= _ORGANISATIONS)]
     if not found:
         return None
     best = max(found, key=lambda c: (pool.totals[c.actor_id], -c.actor_id))

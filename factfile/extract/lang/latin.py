@@ -129,6 +129,8 @@ def analyse(analysis: Analysis, language: str) -> None:
     analysis.statements = reported_latin.find_statements(analysis, language)
     _add_titled(analysis, titled)
     script = uncased.language_of(text)
+    if script == "ar":
+        uncased.add_bodies(analysis)
     if script is not None:
         uncased.add_names(analysis, language or script)
 

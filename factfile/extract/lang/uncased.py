@@ -79,6 +79,45 @@ def blocks(name: str) -> set[str]:
     return found
 
 
+# Words Arabic news name state bodies and armed forces with, and their English: a run of them with a body's
+# noun and a country is the body, translated word by word as `lang/bodies.py` does for other languages
+# ("وزارة الدفاع الروسية" → Ministry Defence Russian, the words of "Russian Defence Ministry").
+_BODY_WORDS = {
+    "وزارة": "Ministry", "الدفاع": "Defence", "دفاع": "Defence", "القوات": "Forces", "قوات": "Forces", "الجيش": "Army",
+    "جيش": "Army", "اللجنة": "Committee", "لجنة": "Committee", "جهاز": "Service", "هيئة": "Agency", "الخارجية": "Foreign Affairs",
+    "الداخلية": "Interior", "القومية": "National", "الوطنية": "National", "لمكافحة": "Anti", "مكافحة": "Anti",
+    "الإرهاب": "Terrorism", "الأمن": "Security", "الاتحادي": "Federal", "الفيدرالي": "Federal", "الطوارئ": "Emergency",
+    "المسلحة": "Armed", "الروسية": "Russian", "الروسي": "Russian", "روسيا": "Russia", "الأوكرانية": "Ukrainian",
+    "الأوكراني": "Ukrainian", "أوكرانيا": "Ukraine",
+}
+_BODY_HEADS = frozenset({"Ministry", "Forces", "Army", "Committee", "Service", "Agency"})
+_BODY_COUNTRIES = frozenset({"Russian", "Russia", "Ukrainian", "Ukraine"})
+
+
+def add_bodies(analysis: Analysis) -> None:
+    """Arabic runs of a body's words with its country as chains of the body's English words, which join a
+    stored body of those words (in any order) or none (`Chain.known_only`)."""
+    text = analysis.article.text
+    words = list(_WORD.finditer(text))
+    chains: dict[str, Chain] = {}
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and words[j].group(0) in _BODY_WORDS and (j == i or not text[words[j - 1].end():words[j].start()].strip()):
+            j += 1
+        english = [_BODY_WORDS[w.group(0)] for w in words[i:j]]
+        if j - i >= 2 and english[0] in _BODY_HEADS and english[-1] in _BODY_COUNTRIES:
+            start, end = words[i].start(), words[j - 1].end()
+            name = " ".join(english)
+            chain = chains.get(name)
+            if chain is None:
+                chain = chains[name] = Chain(id=len(analysis.chains), name=name, label="ORG", known_only=True)
+                analysis.chains.append(chain)
+            chain.mentions.append(len(analysis.mentions))
+            analysis.mentions.append(Mention(Span(start, end, text[start:end]), "ORG", analysis.sentence_of(start), chain=chain.id))
+        i = max(j, i + 1)
+
+
 def add_names(analysis: Analysis, language: str) -> None:
     """Rare words, or a word that may be a first name and a rare word after it, as chains that join a stored
     actor by sound or none (`Chain.known_only`); a lone word that ends a pair elsewhere in the article is
