@@ -77,6 +77,14 @@ def test_how_it_was_done_is_said_of_the_structure():
     assert values("the overnight attack on the Crimean bridge", attribute="means") == set()
 
 
+def test_an_aircraft_shot_down_or_not():
+    assert values("that the jet may have been shot down by systems Russian anti-aircraft defense", attribute="downed") == {("shot down", False)}
+    assert values("що «ніщо не вказує на те, що літак був уражений ракетою із землі»", attribute="downed") == {("shot down", True)}
+    # anti-aircraft defence is no aircraft, and an explosion on board says nothing of what brought the plane down
+    assert values("Russian anti-aircraft defence repelled the attack on Belgorod", attribute="downed") == set()
+    assert values("the plane crashed after an explosion on board", attribute="downed") == set()
+
+
 def test_repairable_and_what_it_is_called():
     assert values("что Каховская ГЭС полностью разрушена и восстановлению не подлежит", attribute="repairable") == {("repairable", True)}
     assert values("я думаю, що сучасними технологіями відновити її буде досить швидко", attribute="repairable") == {("repairable", False)}
