@@ -58,6 +58,14 @@ class Slot:
         return self.denied or other.denied
 
 
+def claimed(slot: Slot) -> bool:
+    """Whether a slot says what its sentence claims, not only what it is about: a plain explosion or strike is the
+    happening every report of it names ("those detained over the explosion on the bridge"); on eval/realstory's
+    dev sets, one source's two contents sharing such a slot were one labelled claim as often as two, and sharing
+    any other slot nearly always one (relate/claims.same_sayer_claim)."""
+    return not (slot.attribute == "means" and slot.value not in _KIND_OF)
+
+
 NAMES = {"responsibility": "who did it", "means": "how it was done", "repairable": "repairable", "characterisation": "what it is called",
          "outcome": "taken or repelled", "downed": "shot down"}
 _VALUE = {"explosion": "blown up (explosion)", "strike": "struck (strike, shelling)", "vehicle bomb": "blown up (a vehicle bomb)",
@@ -113,8 +121,8 @@ _DONE_BY = re.compile(r"(?i)(?:подрыв\w*|підрив\w*|взрыв\w*|д�
 _ACCUSING = re.compile(r"(?i)accus|blam|обвин|звинув|beschuldig|incolp|acus")
 
 EXPLOSION = re.compile(
-    r"(?i)\b(?:blown\s+up|blew\s+up|blow(?:ing)?\s+up|explosions?|explosives?|blast|detonat\w*|mined|mining)\b"
-    r"|(?<!\w)(?:подрыв\w*|взрыв\w*|заминир\w*|підрив\w*|вибух\w*|замінув\w*|gesprengt|sprengung\w*|esplosion\w*|explosión\w*|fait\s+sauter|wybuch\w*|eksplozj\w*)"
+    r"(?i)\b(?:blown\s+up|blew\s+up|blow(?:ing)?\s+up|explosions?|explosives?|blast|exploded|explodes|detonat\w*|mined|mining)\b"
+    r"|(?<!\w)(?:подрыв\w*|взрыв\w*|взорва\w*|підірва\w*|заминир\w*|підрив\w*|вибух\w*|замінув\w*|gesprengt|sprengung\w*|esplo[sd]\w*|explosión\w*|explot\w*|fait\s+sauter|wybuch\w*|eksplozj\w*)"
 )
 # Where the charge was, for an explosion: in a vehicle driven onto the structure, or under water at its supports.
 # "Truck bomb" / "camion bomba" say it alone; a vehicle word needs an explosion word in the same content.
