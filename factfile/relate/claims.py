@@ -186,7 +186,9 @@ def numbers(content: str) -> frozenset[float]:
             found.add(float(match.replace(",", "")))
         except ValueError:
             continue
-    found.update(_NUMBER_WORDS[t] for t in (t.casefold() for t in _TOKEN.findall(content)) if t in _NUMBER_WORDS)
+    tokens = [t.casefold() for t in _TOKEN.findall(content)]
+    # "one of the goals" counts nothing, as "один из" (left out of the number words) does not
+    found.update(_NUMBER_WORDS[t] for i, t in enumerate(tokens) if t in _NUMBER_WORDS and not (t == "one" and tokens[i + 1 : i + 2] == ["of"]))
     return frozenset(found)
 
 
