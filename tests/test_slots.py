@@ -77,6 +77,18 @@ def test_how_it_was_done_is_said_of_the_structure():
     assert values("the overnight attack on the Crimean bridge", attribute="means") == set()
 
 
+@pytest.mark.parametrize("content", [
+    "un coche bomba explotó en el puente de Crimea",  # es
+    "Un véhicule piégé a déclenché un vaste incendie sur le pont de Crimée",  # fr
+    "un camion fatto saltare in aria sul ponte",  # it
+    "eine Detonation in einem Lastkraftwagen auf der Brücke",  # de
+    "um caminhão-bomba explodiu na ponte",  # pt
+])
+def test_a_vehicle_bomb_in_the_stories_languages(content):
+    """eval/realstory (Kerch): the committee's "a truck was blown up on the bridge" as each outlet's language words it."""
+    assert values(content, attribute="means") == {("vehicle bomb", False)}
+
+
 def test_an_aircraft_shot_down_or_not():
     assert values("that the jet may have been shot down by systems Russian anti-aircraft defense", attribute="downed") == {("shot down", False)}
     assert values("що «ніщо не вказує на те, що літак був уражений ракетою із землі»", attribute="downed") == {("shot down", True)}

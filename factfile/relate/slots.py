@@ -122,14 +122,17 @@ _ACCUSING = re.compile(r"(?i)accus|blam|обвин|звинув|beschuldig|incol
 
 EXPLOSION = re.compile(
     r"(?i)\b(?:blown\s+up|blew\s+up|blow(?:ing)?\s+up|explosions?|explosives?|blast|exploded|explodes|detonat\w*|mined|mining)\b"
-    r"|(?<!\w)(?:подрыв\w*|взрыв\w*|взорва\w*|підірва\w*|заминир\w*|підрив\w*|вибух\w*|замінув\w*|gesprengt|sprengung\w*|esplo[sd]\w*|explosión\w*|explot\w*|fait\s+sauter|wybuch\w*|eksplozj\w*)"
+    r"|(?<!\w)(?:подрыв\w*|взрыв\w*|взорва\w*|підірва\w*|заминир\w*|підрив\w*|вибух\w*|замінув\w*|gesprengt|sprengung\w*|esplo[sd]\w*|explosión\w*|explot\w*|fait\s+sauter|(?:fatto|fatta|fatti)\s+saltare|saltat[oa]\s+in\s+aria|explodiert\w*|wybuch\w*|eksplozj\w*)"
 )
 # Where the charge was, for an explosion: in a vehicle driven onto the structure, or under water at its supports.
 # "Truck bomb" / "camion bomba" say it alone; a vehicle word needs an explosion word in the same content.
-VEHICLE_BOMB = re.compile(r"(?i)\b(?:truck|lorry|car|vehicle)[\s-]+bomb\w*|(?<!\w)camion\w*\s+(?:bomba|piégé)")
+VEHICLE_BOMB = re.compile(
+    r"(?i)\b(?:truck|lorry|car|vehicle)[\s-]+bomb\w*|(?<!\w)(?:camion\w*|coche|carro|caminhão|caminh[õo]es|auto)[\s-]+(?:bomba|piégé)"
+    r"|(?<!\w)v[ée]hicules?\s+pi[ée]g[ée]s?|(?<!\w)(?:autobomb\w*|lkw-bombe|autobombe)"
+)
 VEHICLE = re.compile(
     r"(?i)\b(?:trucks?|lorry|lorries)\b|(?<!\w)(?:грузовик\w*|грузов\w+\s+автомоб\w+|вантажівк\w*|вантажн\w+\s+(?:машин|автомоб)\w*|"
-    r"camion\w*|lkw|lastwagen\w*|ciężarówk\w*|samoch\w+\s+ciężarow\w*|camión\w*)"
+    r"camion\w*|lkw|lastwagen\w*|lastkraftwagen\w*|ciężarówk\w*|samoch\w+\s+ciężarow\w*|camión\w*|caminhão|caminh[õo]es)"
 )
 UNDERWATER = re.compile(
     r"(?i)\bunder\s*water\b|(?<!\w)(?:под\s+водой|під\s+водою|подводн\w*|підводн\w*|pod\s+wodą|unter\s+wasser\w*|sous\s+l['’]eau|"
