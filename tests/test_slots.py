@@ -52,6 +52,10 @@ def test_a_content_naming_no_structure_is_about_the_one_its_source_words_name():
     ("По нашим данным подрыв ГЭС осуществлен личным составом 1 батальона 205 мотострелковой бригады вс рф", "пише", "reported",
      {("Russia", False)}),
     ("в подрыве Каховской ГЭС российские войска", "обвинило", "reported", {("Russia", False)}),
+    # the state named nearest "is behind", in a phrase of a few words; the states' security services
+    ("Ukrainian intelligence is behind the deadly attack on the Crimean Bridge", "said", "reported", {("Ukraine", False)}),
+    ("Kyiv says Russia was behind the attack on the bridge", "said", "reported", {("Russia", False)}),
+    ("the SBU of carrying out a “terrorist attack” on the main bridge connecting Russia and Crimea", "accused", "hedged", {("Ukraine", False)}),
     # the accused is the first state named, in Romance names and demonyms too; the bridge "que liga a Rússia" is no agent
     ("neste domingo (9) os serviços secretos ucranianos de terem causado a explosão que destruiu parcialmente a ponte que liga a Rússia "
      "à Crimeia, anexada por Moscou em 2014", "acusou", "reported", {("Ukraine", False)}),

@@ -217,7 +217,7 @@ def same_statements(session: Session, statement: Statement, any_certainty: bool 
     kin_key = _kin_of(row)
     kindred = [p for p, story_id in found if kin_key is not None and kin_key == (p.source_actor_id, story_id)]
     filled = _claimed_slots(session, {statement.id, *(p.id for p in kindred)})
-    kin = _aligned(row, kindred, filled)
+    kin = _aligned(row, kindred, filled) | _slot_kin(row, kindred, filled)
     own = set(claims.keys_of([statement.content_text])[0])
     similar = {p.id for p, keys in zip(peers, claims.keys_of([p.content_text for p in peers]), strict=True) if own & set(keys)}
     vectors = claims.vectors_of(session, {statement.id} | similar | kin)
@@ -248,7 +248,16 @@ def _same_sayer_claim(statement: Row, peer: Row | Statement, filled: dict[int, f
 
 
 def _share_slot(a, b, filled: dict[int, frozenset] | None) -> bool:
-    return bool(filled and filled.get(a.id, frozenset()) & filled.get(b.id, frozenset()))
+    """Whether two statements fill a claimed slot alike; a slot naming no structure fills the one another names."""
+    if not filled or a.id not in filled or b.id not in filled:
+        return False
+    return any(x[0] == y[0] and x[2:] == y[2:] and (x[1] == y[1] or x[1] is None or y[1] is None) for x in filled[a.id] for y in filled[b.id])
+
+
+def _slot_kin(statement, kin: list, filled: dict[int, frozenset]) -> set[int]:
+    """The kin filling a claimed slot as the statement does, in its own document too, compared whatever their
+    closeness (`_aligned`): one report giving a claim twice gives it once."""
+    return {p.id for p in kin if _share_slot(statement, p, filled)}
 
 
 def _claimed_slots(session: Session, statement_ids: set[int]) -> dict[int, frozenset]:
@@ -273,7 +282,9 @@ def _aligned(statement: Row, kin: list, filled: dict[int, frozenset] | None = No
     only its closest statements (`claims.sayer_similarity`), and only those to which no other statement of its own
     document is closer. One source's statements in two reports of one story pair off one to one: a prolific
     sayer's other claims in the same report ("the attack was ordered by Shoigu" / "Rostov's military sites are
-    under our control") are not the same claim because they share the story's names."""
+    under our control") are not the same claim because they share the story's names. A kin filling a claimed slot
+    alike (`_share_slot`) is compared whatever its closeness: the slot says what it claims where its words, in
+    another language, do not; the callers add those (`_slot_kin`)."""
     by_document: dict[int, list] = {}
     for peer in kin:
         by_document.setdefault(peer.document_id, []).append(peer)
@@ -349,7 +360,7 @@ def for_statements(session: Session, statement_ids: Iterable[int]) -> dict[int, 
         denied = statement.certainty == "denied"
         itself = [(statement.id, statement.document_id)] if not statement.marked_wrong else []
         kindred = {p.id: p for p in kin.get(_kin_of(statement), ())}
-        aligned = _aligned(statement, list(kindred.values()), filled)
+        aligned = _aligned(statement, list(kindred.values()), filled) | _slot_kin(statement, list(kindred.values()), filled)
         candidates = {**kindred, **near[statement.id]}
         same[statement.id] = itself + [
             (p.id, p.document_id)

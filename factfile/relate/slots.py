@@ -85,8 +85,8 @@ def _any(words: str) -> str:
 # their Romance names and lowercase demonyms ("Rússia", "russe", "ucranianos", "Ucrânia"), their armies'
 # abbreviations, the Kremlin, "occupiers" (written on those pages: no held-out check).
 _STATE_STEMS = {
-    "Russia": re.compile(r"(?i)^(?:rus[oai]|russ(?:e|es|o|a|i|ia|ie|isch|ische|ischen|ischer|land)(?!\w)|rúss|росс|росі|рос\b|російськ|российск|рф$|вс\s?рф|kreml|кремл|москв|москов|occup|окупа|оккупа)"),
-    "Ukraine": re.compile(r"(?i)^(?:ucrain|ucran|ucrân|украин|україн|киев|київ|києв|всу$|зсу$|afu$)"),
+    "Russia": re.compile(r"(?i)^(?:rus[oai]|russ(?:e|es|o|a|i|ia|ie|isch|ische|ischen|ischer|land)(?!\w)|rúss|росс|росі|рос\b|російськ|российск|рф$|вс\s?рф|kreml|кремл|москв|москов|occup|окупа|оккупа|fsb$|фсб$)"),
+    "Ukraine": re.compile(r"(?i)^(?:ucrain|ucran|ucrân|ukrajin|украин|україн|киев|київ|києв|всу$|зсу$|afu$|sbu$|сбу$|gur$|hur$|гур$)"),
 }
 _STRUCTURES = {
     "dam": _any(r"dam dams hydroelectric HPP hydropower power\s+plant power\s+station ГЭС ГЕС плотин\w* дамб\w* гребл\w* "
@@ -113,7 +113,7 @@ _PERFECT = re.compile(r"(?i)\s+(?:had|has|have)$")
 _CLEFT_AGENT = re.compile(r"(?i)\bit\s+was\s+(?P<agent>[^\W\d_][\w’'-]*)\b.{0,160}?\bwho\b")
 _BLAME_AGENT = re.compile(rf"(?i)\bblam\w*\s+(?:\w+\s+){{0,4}}?on\s+{_AGENT}|\bblam\w*\s+(?P<agent2>[A-Z][\w’'-]+)")
 _BEHIND_AGENT = re.compile(
-    r"(?i)(?P<before>\b(?:reject\w*|den\w+|dismiss\w*)\s+(?:\w+\s+){0,3})?(?P<agent>[^\W\d_][\w’'-]*)\s+(?:was|is|were|are)\s+"
+    r"(?i)(?P<before>\b(?:reject\w*|den\w+|dismiss\w*)\s+(?:\w+\s+){0,3}?)?(?P<agent>(?:[^\W\d_][\w’'-]*\s+){0,2}?[^\W\d_][\w’'-]*)\s+(?:was|is|were|are)\s+"
     r"(?P<neg>not\s+)?(?:involved|behind|responsible|guilty|to\s+blame)\b"
 )
 _CAUSED_BY = re.compile(r"(?i)(?:из-за|через|вследствие)\s+(?:[«\"]?\w+\s+){0,2}?[«\"]?(?:атак\w*|удар\w*|обстрел\w*|обстріл\w*|диверси\w*)\s+(?P<agent>\w+)")
@@ -316,8 +316,10 @@ def _agents(content: str, cue: str) -> list[tuple[str, bool]]:
             add(words[-1] if state_of(words[-1]) else phrase, _negated_at(content, match.start("agent")))
     for match in _BLAME_AGENT.finditer(content):
         add(match.group("agent") or match.group("agent2"))
-    for match in _BEHIND_AGENT.finditer(content):
-        add(match.group("agent"), bool(match.group("neg")) != bool(match.group("before")))
+    for match in _BEHIND_AGENT.finditer(content):  # the state named nearest the verb: "Kyiv says Russia was behind it"
+        words = match.group("agent").split()
+        phrase = next((" ".join(words[-n:]) for n in range(1, len(words) + 1) if state_of(" ".join(words[-n:]))), None)
+        add(phrase, bool(match.group("neg")) != bool(match.group("before")))
     for match in _DONE_BY.finditer(content):
         add(match.group("agent"))
     if _ACCUSING.search(cue or ""):
