@@ -142,29 +142,29 @@ def _stored(session: Session, new: list[_Said], document: Document) -> list[_Sai
     sharing a band key with one within their sources or their story, and the story's denials (all its
     statements only when a new one denies). A story grows with the store; its band-key and denial rows do not
     grow with it as fast. A stored statement's keys are those of its `statement_bands` rows it shares with a new one:
-    `peers` only intersects them with the new ones' keys."""
+    `peers` only intersects them with the new ones' keys.
+
+    Each query is led by ids (the band keys' statements, the denials) or by the story: one condition OR-ed over
+    the kinds of peer leads SQLite through every statement of the store."""
     floor = vectors_from(session)
+    holding = (StatementBand.key.in_(set().union(*(a.keys for a in new))), StatementBand.statement_id >= floor)
     shared: dict[int, set[int]] = {}
-    for statement_id, key in session.execute(
-        select(StatementBand.statement_id, StatementBand.key)
-        .where(StatementBand.key.in_(set().union(*(a.keys for a in new))), StatementBand.statement_id >= floor)
-    ):
+    for statement_id, key in session.execute(select(StatementBand.statement_id, StatementBand.key).where(*holding)):
         shared.setdefault(statement_id, set()).add(key)
-    sharing = Statement.id.in_(shared)
-    sources = [Statement.source_actor_id.in_(actors)] if (actors := {a.source_actor_id for a in new} - {None}) else []
-    sources += [Statement.source_text.in_(texts)] if (texts := {a.source_text for a in new} - {None, ""}) else []
-    scopes = [and_(sharing, or_(*sources))] if sources else []
+    groups = [Statement.source_actor_id.in_(actors)] if (actors := {a.source_actor_id for a in new} - {None}) else []
+    groups += [Statement.source_text.in_(texts)] if (texts := {a.source_text for a in new} - {None, ""}) else []
+    others = []
     if document.story_id is not None:
         in_story = Document.story_id == document.story_id
+        groups.append(in_story)
         if any(a.denies for a in new):
-            scopes.append(in_story)
-        else:
-            scopes.append(and_(in_story, sharing))
-            if denials := _story_denials(session, document, floor):
-                scopes.append(Statement.id.in_(denials))
-    if not scopes:
-        return []
-    return _said(session, and_(or_(*scopes), Statement.document_id != document.id, Statement.id >= floor), keys=shared)
+            others.append(in_story)
+        elif denials := _story_denials(session, document, floor):
+            others.append(Statement.id.in_(denials))
+    scopes = [and_(Statement.id.in_(select(StatementBand.statement_id).where(*holding)), or_(*groups))] if groups and shared else []
+    found = {said.id: said for scope in scopes + others
+             for said in _said(session, and_(scope, Statement.document_id != document.id, Statement.id >= floor), keys=shared)}
+    return [found[i] for i in sorted(found)]
 
 
 def _story_denials(session: Session, document: Document, floor: int) -> list[int]:
