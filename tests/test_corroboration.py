@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 from test_copies import REPORT_A, REPORT_B, SEED_TEXT, TEXTS, add
 
+from conftest import BACKENDS
 from factfile.relate import claims, contradictions, corroboration
 from factfile.store import Store
 from factfile.store.schema import Actor, Document, Event, Fact, Outlet, Place, Quantity, Statement, Story
@@ -147,6 +148,7 @@ def test_one_source_in_one_story_makes_one_claim_across_languages(store, three_d
             assert sorted(s.id for s in corroboration.same_statements(session, session.get(Statement, said))) == support[said].items
 
 
+@pytest.mark.parametrize("db", BACKENDS, indirect=True)  # the queries led by the stories, on both stores
 def test_one_sources_statements_in_two_reports_pair_off_one_to_one(store, three_documents):
     """eval/realstory (Wagner it): a prolific sayer's claims in one story share its names ("Rostov", "Moscow"); a
     statement is one claim with another report's statement only where no statement of its own report is closer."""

@@ -277,14 +277,24 @@ def _slot_keys(content: str, cue: str | None, certainty: str, source: str | None
     return frozenset((s.attribute, s.target, s.value, s.denied) for s in slots.read(content, cue, certainty, source) if slots.claimed(s))
 
 
-def _aligned(statement: Row, kin: list, filled: dict[int, frozenset] | None = None) -> set[int]:
+def _aligned(statement: Row, kin: list, filled: dict[int, frozenset] | None = None, closeness: dict[tuple[int, int], float] | None = None) -> set[int]:
     """The kin (`_kin_of`) a statement may share a claim with by `claims.same_sayer_claim`: in each other document,
     only its closest statements (`claims.sayer_similarity`), and only those to which no other statement of its own
     document is closer. One source's statements in two reports of one story pair off one to one: a prolific
     sayer's other claims in the same report ("the attack was ordered by Shoigu" / "Rostov's military sites are
     under our control") are not the same claim because they share the story's names. A kin filling a claimed slot
     alike (`_share_slot`) is compared whatever its closeness: the slot says what it claims where its words, in
-    another language, do not; the callers add those (`_slot_kin`)."""
+    another language, do not; the callers add those (`_slot_kin`).
+
+    `closeness` keeps the similarities of (own statement, other report's statement) pairs across calls: the
+    statements of one report ask about the same pairs."""
+    closeness = {} if closeness is None else closeness
+
+    def close(own, other) -> float:
+        if (own.id, other.id) not in closeness:
+            closeness[own.id, other.id] = claims.sayer_similarity(own.content_text, other.content_text, _share_slot(own, other, filled))
+        return closeness[own.id, other.id]
+
     by_document: dict[int, list] = {}
     for peer in kin:
         by_document.setdefault(peer.document_id, []).append(peer)
@@ -295,12 +305,9 @@ def _aligned(statement: Row, kin: list, filled: dict[int, frozenset] | None = No
     for document_id, peers in by_document.items():
         if document_id == statement.document_id:
             continue
-        closeness = {p.id: claims.sayer_similarity(statement.content_text, p.content_text, _share_slot(statement, p, filled)) for p in peers}
-        best = max(closeness.values())
+        best = max(close(statement, p) for p in peers)
         for peer in peers:
-            if closeness[peer.id] == best and all(
-                claims.sayer_similarity(other.content_text, peer.content_text, _share_slot(other, peer, filled)) <= closeness[peer.id] for other in own
-            ):
+            if close(statement, peer) == best and all(close(other, peer) <= best for other in own):
                 allowed.add(peer.id)
     return allowed
 
@@ -354,13 +361,14 @@ def for_statements(session: Session, statement_ids: Iterable[int]) -> dict[int, 
     kin = _kin(session, {k for st in statements if (k := _kin_of(st)) is not None})
     filled = _claimed_slots(session, {st.id for st in statements} | {p.id for found in kin.values() for p in found})
     vectors = claims.vectors_of(session, set(near) | {p for found in near.values() for p in found})
+    closeness: dict[tuple[int, int], float] = {}
     for statement in statements:
         if statement.id not in near:
             continue
         denied = statement.certainty == "denied"
         itself = [(statement.id, statement.document_id)] if not statement.marked_wrong else []
         kindred = {p.id: p for p in kin.get(_kin_of(statement), ())}
-        aligned = _aligned(statement, list(kindred.values()), filled) | _slot_kin(statement, list(kindred.values()), filled)
+        aligned = _aligned(statement, list(kindred.values()), filled, closeness) | _slot_kin(statement, list(kindred.values()), filled)
         candidates = {**kindred, **near[statement.id]}
         same[statement.id] = itself + [
             (p.id, p.document_id)
@@ -373,16 +381,18 @@ def for_statements(session: Session, statement_ids: Iterable[int]) -> dict[int, 
 
 
 def _kin(session: Session, pairs: set[tuple[int, int]]) -> dict[tuple[int, int], list[_Peer]]:
-    """The statements (not marked wrong) of each (source actor, story) pair, one query for all: an index
-    look-up by source actor, a story's few statements of one source kept."""
+    """The statements (not marked wrong) of each (source actor, story) pair, one query for all, led by the
+    stories' documents: a story holds a few hundred statements, a prolific source thousands across the store.
+    The sources are kept here, not in the query, which a planner without statistics (SQLite before ANALYZE)
+    would lead by the source actor's index."""
     if not pairs:
         return {}
     rows = session.execute(
         select(Statement.id, Statement.document_id, Statement.content_text, Statement.certainty, Statement.source_actor_id,
                Statement.source_text, Document.story_id)
         .join(Document, Document.id == Statement.document_id)
-        .where(Statement.source_actor_id.in_({a for a, _ in pairs}), Document.story_id.in_({s for _, s in pairs}),
-               Statement.marked_wrong.is_(False))
+        .where(Document.story_id.in_({s for _, s in pairs}), Statement.marked_wrong.is_(False))
+        .order_by(Statement.id)
     ).all()
     found: dict[tuple[int, int], list[_Peer]] = {}
     for row in rows:
