@@ -554,3 +554,15 @@ def test_a_heavy_rewrite_sharing_few_content_word_bands_is_found_when_its_senten
     assert document(store, newer).copy_of_id == older
     assert "rewritten" in document(store, newer).copy_reason
     assert document(store, independent).copy_of_id is None
+
+
+def test_a_short_re_edit_is_found_by_its_content_words_when_nearly_all_its_sentences_align(store):
+    """AP's Wagner story (eval/realstory/wagner): avpress.com's four sentences are a re-edit of the lead that the
+    Belfast Telegraph's longer PA version carries; AP's explainer about Prigozhin, a separate story, shares a long
+    sentence with it but aligns only three of its four sentences, so it is not read."""
+    explainer, carrier, short = (_page(p) for p in ("wagner-103", "wagner-095", "wagner-104"))
+    assert len(fingerprint(short["text"]).sentences) == 4
+    ids = [add(store, p["text"], p["outlet"]) for p in (explainer, carrier, short)]
+    assert document(store, ids[2]).copy_of_id == document(store, ids[1]).copy_of_id is not None
+    assert "re-edited" in document(store, ids[2]).copy_reason
+    assert document(store, ids[0]).copy_of_id is None

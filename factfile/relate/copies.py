@@ -321,7 +321,7 @@ def _matches(
         likely += [d for d in named if d not in set(likely)]
         if credits in AGENCIES:
             carried = [d for d in _in_language(session, by_names, language, CARRIER_CANDIDATES) if d not in set(likely)]
-    if len(new.print.sentences) >= ALIGNED_SENTENCES:
+    if len(new.print.sentences) >= RE_EDITED_SENTENCES:
         stemmed = _top_shared(session, new.keys(("stems",)), exclude, CANDIDATES, FEW_STEM_BANDS)
         worded = [
             d for d in _in_language(session, list(stemmed), language, STEM_CANDIDATES)
@@ -347,6 +347,10 @@ def _matches(
             new.print, content_sentences(text, other_language)
         ):
             continue  # sharing few content-word bands: only a rewrite sentence by sentence is read in full
+        elif document_id in worded and len(new.print.sentences) < ALIGNED_SENTENCES and not _mostly_aligned(
+            new.print, content_sentences(text, other_language)
+        ):
+            continue  # a short text found by its content words: nearly all its sentences must align
         elif document_id in worded and not (
             _sentences_agree(new.print, sentences := content_sentences(text, other_language))
             or _mostly_aligned(new.print, sentences)
