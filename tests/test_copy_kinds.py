@@ -19,7 +19,7 @@ from factfile.relate.decisions import mark_copy_of, mark_not_copy, move_to_story
 from factfile.relate.fingerprints import containment, content_sentences, fingerprint, name_keys, sentence_agreement, stop_words
 from factfile.relate.outlets import is_republisher
 from factfile.relate.stories import explain
-from factfile.relate.wires import credited_agency, credited_source, dateline
+from factfile.relate.wires import credited_agency, credited_source, dateline, outlet_agency
 from factfile.relate.write import save
 from factfile.store import Store
 from factfile.store.schema import Document, Outlet
@@ -566,3 +566,12 @@ def test_a_short_re_edit_is_found_by_its_content_words_when_nearly_all_its_sente
     assert document(store, ids[2]).copy_of_id == document(store, ids[1]).copy_of_id is not None
     assert "re-edited" in document(store, ids[2]).copy_reason
     assert document(store, ids[0]).copy_of_id is None
+
+
+def test_national_agencies_and_an_agencys_language_editions_are_wire_agencies():
+    """Poland's and Belarus's news agencies credit their stories like the others, and Ukrinform publishes its
+    Russian and German editions under their own domains: a page there is the agency's own story."""
+    assert credited_agency("Warszawa, 8 października (PAP) - Eksplozja na moście ...") == "PAP"
+    assert credited_agency("МИНСК, 24 июня. /БелТА/. Александр Лукашенко ...") == "BelTA"
+    for domain in ("ukrinform.ru", "ukrinform.de", "www.belta.by", "pap.pl"):
+        assert outlet_agency(Outlet(key=domain, domain=domain)) is not None, domain
