@@ -322,7 +322,8 @@ def _matches(
         if credits in AGENCIES:
             carried = [d for d in _in_language(session, by_names, language, CARRIER_CANDIDATES) if d not in set(likely)]
     if len(new.print.sentences) >= RE_EDITED_SENTENCES:
-        stemmed = _top_shared(session, new.keys(("stems",)), exclude, CANDIDATES, FEW_STEM_BANDS)
+        rewrite = len(new.print.sentences) >= ALIGNED_SENTENCES  # long enough to align as a rewrite
+        stemmed = _top_shared(session, new.keys(("stems",)), exclude, CANDIDATES, FEW_STEM_BANDS if rewrite else STEM_BANDS)
         worded = [
             d for d in _in_language(session, list(stemmed), language, STEM_CANDIDATES)
             if d not in set(likely) and (stemmed[d] >= STEM_BANDS or d not in set(carried))
