@@ -19,7 +19,7 @@ from factfile.relate.decisions import mark_copy_of, mark_not_copy, move_to_story
 from factfile.relate.fingerprints import containment, content_sentences, fingerprint, name_keys, sentence_agreement, stop_words
 from factfile.relate.outlets import is_republisher
 from factfile.relate.stories import explain
-from factfile.relate.wires import credited_agency, credited_source, dateline
+from factfile.relate.wires import credited_agency, credited_source, dateline, outlet_agency
 from factfile.relate.write import save
 from factfile.store import Store
 from factfile.store.schema import Document, Outlet
@@ -539,3 +539,39 @@ def test_a_text_whose_copies_each_keep_a_different_part_of_it_is_their_original(
     ids = [add(store, p["text"], p["outlet"], language="de") for p in pages]
     assert document(store, ids[2]).copy_of_id is None
     assert document(store, ids[0]).copy_of_id == document(store, ids[1]).copy_of_id == ids[2]
+
+
+def test_a_heavy_rewrite_sharing_few_content_word_bands_is_found_when_its_sentences_align(store):
+    """Two content-farm rewrites of one BBC story (eval/realstory/kakhovka): they share only two content-word band
+    keys, fewer than a candidate needs, but their sentences align in order, each pair sharing much of its words."""
+    first, second = (_page(p) for p in ("kakhovka-150", "kakhovka-151"))
+    a, b = (sketch(p["text"], "en") for p in (first, second))
+    assert len(set(a.keys(("stems",))) & set(b.keys(("stems",)))) == 2
+    assert not set(a.keys(("words", "skeleton", "names"))) & set(b.keys(("words", "skeleton", "names")))
+    older = add(store, first["text"], first["outlet"])
+    independent = add(store, _page("kakhovka-156")["text"], _page("kakhovka-156")["outlet"])
+    newer = add(store, second["text"], second["outlet"])
+    assert document(store, newer).copy_of_id == older
+    assert "rewritten" in document(store, newer).copy_reason
+    assert document(store, independent).copy_of_id is None
+
+
+def test_a_short_re_edit_is_found_by_its_content_words_when_nearly_all_its_sentences_align(store):
+    """AP's Wagner story (eval/realstory/wagner): avpress.com's four sentences are a re-edit of the lead that the
+    Belfast Telegraph's longer PA version carries; AP's explainer about Prigozhin, a separate story, shares a long
+    sentence with it but aligns only three of its four sentences, so it is not read."""
+    explainer, carrier, short = (_page(p) for p in ("wagner-103", "wagner-095", "wagner-104"))
+    assert len(fingerprint(short["text"]).sentences) == 4
+    ids = [add(store, p["text"], p["outlet"]) for p in (explainer, carrier, short)]
+    assert document(store, ids[2]).copy_of_id == document(store, ids[1]).copy_of_id is not None
+    assert "re-edited" in document(store, ids[2]).copy_reason
+    assert document(store, ids[0]).copy_of_id is None
+
+
+def test_national_agencies_and_an_agencys_language_editions_are_wire_agencies():
+    """Poland's and Belarus's news agencies credit their stories like the others, and Ukrinform publishes its
+    Russian and German editions under their own domains: a page there is the agency's own story."""
+    assert credited_agency("Warszawa, 8 października (PAP) - Eksplozja na moście ...") == "PAP"
+    assert credited_agency("МИНСК, 24 июня. /БелТА/. Александр Лукашенко ...") == "BelTA"
+    for domain in ("ukrinform.ru", "ukrinform.de", "www.belta.by", "pap.pl"):
+        assert outlet_agency(Outlet(key=domain, domain=domain)) is not None, domain

@@ -73,6 +73,8 @@ STEM_CANDIDATES = 4  # documents in the same language sharing the most content-w
 # band keys: another carrier of the story, re-edited, may share too few word runs or content-word bands to be found.
 CARRIER_CANDIDATES = 4
 STEM_BANDS = 3  # content-word band keys a candidate must share: most unrelated texts share none or one, a rewording 3-8
+# A heavy rewording may share only two; such a candidate is read only when its sentences align as a rewrite's do.
+FEW_STEM_BANDS = 2
 ESTIMATE_FLOOR = 0.2  # estimated containment below which a candidate's text is not read
 MIN_SHINGLES = 15  # below this a text is too short to call anything a copy of it
 WORD_CONTAINMENT = 0.5
@@ -188,7 +190,7 @@ def is_copy(
     elif not same_outlet and one_story and min(words, narration) >= RE_EDITED_WORDS and _re_edited(a, b):
         match.evidence = "re-edited"
         match.sentences = sentence_agreement(a.sentences, b.sentences)[0]
-    elif not same_outlet and one_story and _rewritten(a, b):
+    elif not same_outlet and one_story and _rewritten(a, b.sentences):
         match.evidence = "rewritten"
         match.sentences = sentence_agreement(a.sentences, b.sentences)[0]
     if not match.evidence:
@@ -198,9 +200,9 @@ def is_copy(
     return match
 
 
-def _rewritten(a: Fingerprint, b: Fingerprint) -> bool:
+def _rewritten(a: Fingerprint, sentences: list[frozenset[str]]) -> bool:
     """Sentences aligned in order, each pair sharing most of its content words."""
-    return _sentences_agree(a, b.sentences) and aligned_closeness(a.sentences, b.sentences) >= REWORDED_SENTENCE
+    return _sentences_agree(a, sentences) and aligned_closeness(a.sentences, sentences) >= REWORDED_SENTENCE
 
 
 def _re_edited(a: Fingerprint, b: Fingerprint) -> bool:
@@ -272,8 +274,13 @@ def find_copies(session: Session, text: str, language: str | None, exclude: int 
 
 def _top(session: Session, keys: list[int], exclude: int | None, limit: int, minimum: int = 1) -> list[int]:
     """The documents sharing the most of these band keys, at least `minimum` of them (an index lookup)."""
+    return list(_top_shared(session, keys, exclude, limit, minimum))
+
+
+def _top_shared(session: Session, keys: list[int], exclude: int | None, limit: int, minimum: int = 1) -> dict[int, int]:
+    """`_top` with the number of keys each document shares, best first."""
     if not keys:
-        return []
+        return {}
     shared = func.count().label("shared")
     query = select(CopyBand.document_id, shared).where(CopyBand.key.in_(keys))
     if exclude is not None:
@@ -282,7 +289,7 @@ def _top(session: Session, keys: list[int], exclude: int | None, limit: int, min
     if minimum > 1:
         query = query.having(shared >= minimum)
     query = query.order_by(shared.desc(), CopyBand.document_id).limit(limit)
-    return [document_id for document_id, _ in session.execute(query)]
+    return dict(session.execute(query).all())
 
 
 def _in_other_languages(session: Session, ids: list[int], language: str | None, limit: int, other: bool = True) -> list[int]:
@@ -314,11 +321,15 @@ def _matches(
         likely += [d for d in named if d not in set(likely)]
         if credits in AGENCIES:
             carried = [d for d in _in_language(session, by_names, language, CARRIER_CANDIDATES) if d not in set(likely)]
-    if len(new.print.sentences) >= ALIGNED_SENTENCES:
-        stemmed = _top(session, new.keys(("stems",)), exclude, CANDIDATES, STEM_BANDS)
-        worded = [d for d in _in_language(session, stemmed, language, STEM_CANDIDATES) if d not in set(likely)]
+    if len(new.print.sentences) >= RE_EDITED_SENTENCES:
+        rewrite = len(new.print.sentences) >= ALIGNED_SENTENCES  # long enough to align as a rewrite
+        stemmed = _top_shared(session, new.keys(("stems",)), exclude, CANDIDATES, FEW_STEM_BANDS if rewrite else STEM_BANDS)
+        worded = [
+            d for d in _in_language(session, list(stemmed), language, STEM_CANDIDATES)
+            if d not in set(likely) and (stemmed[d] >= STEM_BANDS or d not in set(carried))
+        ]
     else:
-        worded = []
+        stemmed, worded = {}, []
     carried = [d for d in carried if d not in set(worded)]
     if not likely and not worded and not carried:
         return []
@@ -333,6 +344,14 @@ def _matches(
             pass  # another carrier of the wire story filed from the same place: read in full
         elif document_id in carried and not (wire and _shared(new.print.words, word_shingles(text)) >= WIRE_SENTENCE):
             continue  # found only by its names as another carrier of the credited wire story: it must share a sentence
+        elif document_id in worded and stemmed[document_id] < STEM_BANDS and not _rewritten(
+            new.print, content_sentences(text, other_language)
+        ):
+            continue  # sharing few content-word bands: only a rewrite sentence by sentence is read in full
+        elif document_id in worded and len(new.print.sentences) < ALIGNED_SENTENCES and not _mostly_aligned(
+            new.print, content_sentences(text, other_language)
+        ):
+            continue  # a short text found by its content words: nearly all its sentences must align
         elif document_id in worded and not (
             _sentences_agree(new.print, sentences := content_sentences(text, other_language))
             or _mostly_aligned(new.print, sentences)

@@ -31,8 +31,11 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "TASS": ("TASS", "ТАСС", "tass.ru", "tass.com"),
     "RIA Novosti": ("RIA Novosti", "РИА Новости", "ria.ru"),
     "Interfax": ("Interfax", "Интерфакс", "interfax.ru", "interfax.com.ua"),
-    "Ukrinform": ("Ukrinform", "Укрінформ", "Укринформ", "ukrinform.ua", "ukrinform.net"),
+    "Ukrinform": ("Ukrinform", "Укрінформ", "Укринформ", "ukrinform.ua", "ukrinform.net", "ukrinform.ru", "ukrinform.de",
+                  "ukrinform.es", "ukrinform.fr", "ukrinform.pl", "ukrinform.jp"),  # its language editions' own domains
     "UNIAN": ("UNIAN", "УНИАН", "УНІАН", "unian.net", "unian.ua", "unian.info"),
+    "BelTA": ("BelTA", "БелТА", "belta.by"),
+    "PAP": ("PAP", "Polska Agencja Prasowa", "pap.pl"),
     "Anadolu": ("Anadolu", "Anadolu Agency", "aa.com.tr"),
     "Kyodo": ("Kyodo", "kyodonews.net"),
     "Yonhap": ("Yonhap", "yna.co.kr"),
