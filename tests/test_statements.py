@@ -553,3 +553,18 @@ def test_a_committee_refers_back_to_an_organisation_not_a_place(extractor):
     """eval/realstory (Kerch, AP): "the committee was quoted as saying" went to Crimea, the place named before."""
     analysis = analyse(extractor, "Crimea's bridge was hit on Saturday. “A car bomb exploded on the bridge,” the committee was quoted as saying.")
     assert source_of(analysis, "car bomb") != "Crimea"
+
+
+def test_a_quotation_running_over_sentences_is_one_turn_for_the_pronoun_after_it(extractor):
+    """eval/realstory (Wagner): the quotation's sentences after "said Mr Prigozhin" are his turn, so "he" after them
+    is still Prigozhin, not Shoigu, named last."""
+    analysis = analyse(
+        extractor,
+        "Mr Prigozhin, who has called for a rebellion to oust defence minister Sergei Shoigu, said his forces faced no resistance.\n\n"
+        "Russian defence minister Sergei Shoigu, right (AP)\n\n"
+        "“We will destroy anyone who stands in our way,” said Mr Prigozhin in one of several posts on Friday. "
+        "“We are moving forward and will go until the end.\n\n“This is not a military coup but a march of justice.\n\n"
+        "“The evil embodied by the country’s military leadership must be stopped,”\n\n"
+        "Accusing Mr Shoigu of ordering a rocket strike on Wagner’s field camps in Ukraine he urged the army not to offer resistance.",
+    )
+    assert "Prigozhin" in (source_of(analysis, "not to offer resistance") or "")
