@@ -568,3 +568,16 @@ def test_a_quotation_running_over_sentences_is_one_turn_for_the_pronoun_after_it
         "Accusing Mr Shoigu of ordering a rocket strike on Wagner’s field camps in Ukraine he urged the army not to offer resistance.",
     )
     assert "Prigozhin" in (source_of(analysis, "not to offer resistance") or "")
+
+
+def test_a_title_tagged_as_a_name_is_the_person_given_that_title_after_a_comma(extractor):
+    """eval/realstory (Kakhovka): "the United Nations Emergency Relief Coordinator warned" is Martin Griffiths, whom
+    the article names later as "Martin Griffiths, Under-Secretary-General ... and Emergency Relief Coordinator"."""
+    analysis = analyse(
+        extractor,
+        "The destruction of the dam in Kherson will have grave consequences for thousands of people in southern Ukraine, "
+        "the United Nations Emergency Relief Coordinator warned the Security Council today.\n\n"
+        "Martin Griffiths, Under-Secretary-General for Humanitarian Affairs and Emergency Relief Coordinator — stressing "
+        "that needs are expected to rise — said the plight of the people in Ukraine is worse.",
+    )
+    assert source_of(analysis, "grave consequences") == "Martin Griffiths"
