@@ -88,3 +88,18 @@ def test_a_message_quoted_over_several_sentences_is_the_speaker_before_its_quota
     said = _said("Про це повідомив міністр внутрішніх справ Ігор Клименко.\n\n«Евакуйовано 2412 осіб. Загинуло четверо людей. "
                  "Травмовано 11. Безвісти зниклими вважаються 13 осіб», – йдеться в повідомленні.", "uk")
     assert {source for source, cue, _ in said if cue == "йдеться"} == {"Ігор Клименко"}
+
+
+def test_a_paragraph_opened_by_a_dash_is_the_last_speakers_answer():
+    """wagner-146: "Про це він сказав в інтерв’ю CNN." then "– Путін не контролює ..." is Zelensky's direct speech."""
+    said = _said("Президент України Володимир Зеленський вважає, що в Росії відбувся розкол.\n\nПро це він сказав в інтерв’ю CNN.\n\n"
+                 "– Путін не контролює ситуацію в регіонах. Він не контролює безпекову ситуацію.", "uk")
+    assert {source for source, _, content in said if "безпекову ситуацію" in content} == {"Володимир Зеленський"}
+
+
+def test_a_quotation_paragraph_after_a_reported_statement_goes_on_quoting_its_speaker():
+    """wagner-145: "Він додав, що ..." then a paragraph that is one quotation, with no cue of its own."""
+    said = _said("Такі дані оприлюднив президент України Володимир Зеленський у інтерв'ю CNN.\n"
+                 "Він додав, що путін не контролює безпекову ситуацію в регіонах.\n"
+                 "\"Ми бачимо дуже цікаву аналітику: половина росії підтримала пригожина. 18 чи 19 регіонів підтримали пригожина.\"", "uk")
+    assert {source for source, _, content in said if "цікаву аналітику" in content} == {"Володимир Зеленський"}

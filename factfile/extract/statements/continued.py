@@ -66,6 +66,7 @@ def continue_quotations(text: str, sentences: Sequence[Span], statements: list[S
     attributing statement's certainty is kept)."""
     result = list(statements)
     quotes = quotations(text)
+    quotes = sorted(quotes + [d for d in dialogue(text) if not any(q.overlaps(d) for q in quotes)], key=lambda q: q.start)
 
     def quoting(statement: Statement) -> bool:
         return statement.direct or any(q.start <= statement.content.start and statement.content.end <= q.end + 1 for q in quotes)
@@ -77,6 +78,9 @@ def continue_quotations(text: str, sentences: Sequence[Span], statements: list[S
             before = next((x for x in reversed(sentences) if x.end <= quote.start and text[x.start:x.end].strip()), None)
             spoken = [st for st in result if _attributed(st) and quoting(st) and before is not None and st.content.overlaps(before)]
             carrier = max(spoken, key=lambda st: st.content.end, default=None)  # the quotation goes on quoting them
+            if carrier is None and (paragraph := _paragraph_before(text, quote)) is not None:
+                said = [st for st in result if st.source_chain is not None and _attributed(st) and _said_in(st, paragraph)]
+                carrier = max(said, key=lambda st: max(st.content.end, st.cue.end if st.cue else 0), default=None)
         if carrier is None:
             continue
         for sentence in (s for s in sentences if s.start < quote.end and quote.start < s.end):
@@ -92,6 +96,37 @@ def continue_quotations(text: str, sentences: Sequence[Span], statements: list[S
             else:
                 result.append(added)
     return result
+
+
+# A paragraph of direct speech opened by a dash ("– Путін не контролює ситуацію ...", after "Про це він сказав в
+# інтерв’ю CNN."), as Russian, Ukrainian and other news set an interview's answers.
+_DIALOGUE = re.compile(r"^[ \t]*[–—][ \t]+(?=[^\W\d_])", re.M)
+
+
+def dialogue(text: str) -> list[Span]:
+    """Paragraphs opened by a dash: each is a quotation running to the paragraph's end."""
+    found = []
+    for match in _DIALOGUE.finditer(text):
+        end = text.find("\n", match.end())
+        end = len(text) if end < 0 else end
+        found.append(Span(match.start(), end, text[match.start():end]))
+    return found
+
+
+def _paragraph_before(text: str, quote: Span) -> Span | None:
+    """The paragraph before a quotation that opens its own paragraph (None when it does not)."""
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    if line_start == 0 or text[line_start:quote.start].strip(" \t—–-"):
+        return None
+    body = text[:line_start].rstrip()
+    start = body.rfind("\n") + 1
+    return Span(start, len(body), body[start:]) if body else None
+
+
+def _said_in(statement: Statement, paragraph: Span) -> bool:
+    """A statement whose cue or content is in the paragraph: the one before a quotation paragraph that names no one
+    ("Він додав, що ... \n\n"Ми бачимо дуже цікаву аналітику ..."" goes on quoting him)."""
+    return statement.content.overlaps(paragraph) or (statement.cue is not None and statement.cue.overlaps(paragraph))
 
 
 def _attributed(statement: Statement) -> bool:
