@@ -103,3 +103,12 @@ def test_a_quotation_paragraph_after_a_reported_statement_goes_on_quoting_its_sp
                  "Він додав, що путін не контролює безпекову ситуацію в регіонах.\n"
                  "\"Ми бачимо дуже цікаву аналітику: половина росії підтримала пригожина. 18 чи 19 регіонів підтримали пригожина.\"", "uk")
     assert {source for source, _, content in said if "цікаву аналітику" in content} == {"Володимир Зеленський"}
+
+
+def test_a_cue_without_a_subject_after_a_quotation_of_several_sentences_is_the_speaker_before_it():
+    """kakhovka-126: "«...», afirmó." two quoted sentences after Zelenski's own statement is his."""
+    said = _said("Volodímir Zelenski, que ha intervenido en el evento, ha señalado que «es físicamente imposible volarla desde el "
+                 "exterior. Se colocaron explosivos» y esa zona está bajo control ruso. El presidente ha hablado de una explosión "
+                 "deliberada. «Sabían exactamente lo que estaban haciendo». «Rusia ha detonado una bomba masiva. Es un verdadero "
+                 "ecocidio», afirmó.", "es")
+    assert {source for source, cue, _ in said if cue == "afirmó"} == {"Volodímir Zelenski"}

@@ -13,7 +13,7 @@ import re
 
 from factfile.extract.lang.cyrillic import Reading, Token
 from factfile.extract.lang.reported_described import role_holder
-from factfile.extract.statements.continued import continue_quotations
+from factfile.extract.statements.continued import continue_quotations, turn_start
 from factfile.records import Analysis, Certainty, Span, Statement
 
 QUOTING_ONLY = frozenset({"говориться", "йтися"})  # "..., — говорится в заявлении": a cue only after a quotation
@@ -101,8 +101,7 @@ _IMPERSONAL = re.compile(
 
 def _go_on(text: str, analysis: Analysis, earlier: list[Statement], sentence: Span, cue: re.Match) -> Statement:
     """A statement under an impersonal cue: the last source within the sentences just before, if any."""
-    starts = [s.start for s in analysis.sentences if s.start < sentence.start]
-    window = starts[-SPEAKER_SENTENCES] if len(starts) >= SPEAKER_SENTENCES else 0
+    window = turn_start(text, analysis.sentences, sentence.start, SPEAKER_SENTENCES)
     spoken = [st for st in earlier if st.source is not None and st.source.start >= window]
     word = cue.group(0).strip().split(",")[0].strip()
     start = text.index(word, cue.start())
@@ -126,7 +125,8 @@ def _judge(carrier: Statement, part: Span) -> tuple[Certainty, list[str]]:
 
 
 PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "ее", "його", "її", "той", "тя"})  # Bulgarian "той", "тя" too
-SPEAKER_SENTENCES = 2  # how far back "он"/"він" looks for its speaker, as in English (statements/sources.py)
+SPEAKER_SENTENCES = 2  # how far back "он"/"він" looks for its speaker, as in English (statements/sources.py); a quotation
+# running over sentences counts as one (continued.turn_start)
 
 
 # "«...», – йдеться в повідомленні", "говорится в заявлении": the message is no one; its issuer is who spoke just before.
@@ -136,8 +136,7 @@ MESSAGE = re.compile(r"(?i)^(?:в|во|у)\s+(?:повідомленн|звер�
 def _issuer(analysis: Analysis, earlier: list[Statement], before: int) -> Statement | None:
     """The statement, within the sentences just before, whose sayer issued the message a cue quotes
     ("Про це повідомив міністр Ігор Клименко. «...», – йдеться в повідомленні": Klymenko's)."""
-    starts = [s.start for s in analysis.sentences if s.start <= before]
-    window = starts[-SPEAKER_SENTENCES - 1] if len(starts) > SPEAKER_SENTENCES else 0
+    window = turn_start(analysis.article.text, analysis.sentences, before, SPEAKER_SENTENCES)
     spoken = [st for st in earlier if st.source_chain is not None and st.source is not None and window <= st.source.start < before]
     return spoken[-1] if spoken else None
 
@@ -145,8 +144,7 @@ def _issuer(analysis: Analysis, earlier: list[Statement], before: int) -> Statem
 def _speaker(analysis: Analysis, earlier: list[Statement], before: int) -> int | None:
     """Who "он" / "він" is as a source: the person whose statement came just before ("Леонтьев заявил
     ... Он отметил, что ..."), else the last person named, within the sentences just before."""
-    starts = [s.start for s in analysis.sentences if s.start <= before]
-    window = starts[-SPEAKER_SENTENCES - 1] if len(starts) > SPEAKER_SENTENCES else 0
+    window = turn_start(analysis.article.text, analysis.sentences, before, SPEAKER_SENTENCES)
     people = {i for i, chain in enumerate(analysis.chains) if chain.label == "PERSON"}
     spoken = [st for st in earlier if st.source_chain in people and st.source is not None and window <= st.source.start < before]
     if spoken:

@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from factfile.extract.lang.reported_described import Source, described, named
-from factfile.extract.statements.continued import continue_quotations
+from factfile.extract.statements.continued import continue_quotations, turn_start
 from factfile.records import Analysis, Mention, Span, Statement
 
 ACCORDING = {
@@ -177,9 +177,9 @@ def _verb_forms(language: str) -> str:
 def _speaker(analysis: Analysis, mentions: list[Mention], found: list[Statement], before: int) -> Statement | None:
     """Who a cue without a subject ("«...», afirmó.", "Alle 6.30 annuncia di ...") or a German subjunctive
     sentence goes on quoting: the last statement with a source in the sentences just before, else (as a
-    statement of its own name) the last person named there."""
-    starts = [s.start for s in analysis.sentences if s.start < before]
-    window = starts[-SPEAKER_SENTENCES] if len(starts) >= SPEAKER_SENTENCES else 0
+    statement of its own name) the last person named there. A quotation running over sentences is one turn
+    (continued.turn_start)."""
+    window = turn_start(analysis.article.text, analysis.sentences, before, SPEAKER_SENTENCES)
     spoken = [st for st in found if st.source is not None and st.source.start >= window]
     if spoken:
         return spoken[-1]

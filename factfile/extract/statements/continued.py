@@ -129,6 +129,22 @@ def _said_in(statement: Statement, paragraph: Span) -> bool:
     return statement.content.overlaps(paragraph) or (statement.cue is not None and statement.cue.overlaps(paragraph))
 
 
+def turn_start(text: str, sentences: Sequence[Span], offset: int, back: int) -> int:
+    """Where the last `back` sentences before the one at `offset` start, not counting sentences that start inside
+    a quotation or with one: a quotation running over several sentences ("“We will destroy anyone ...,” said Mr
+    Progozhin. “We are moving forward ...") is one speaker's turn, however many sentences it takes."""
+    quotes = quotations(text)
+    starts = [s.start for s in sentences if s.start <= offset]
+    counted = 0
+    for k in range(len(starts) - 2, -1, -1):
+        first = starts[k] + len(text[starts[k]:starts[k] + 20]) - len(text[starts[k]:starts[k] + 20].lstrip())
+        if not any(q.start <= first < q.end for q in quotes):
+            counted += 1
+        if counted == back:
+            return starts[k]
+    return 0
+
+
 def _attributed(statement: Statement) -> bool:
     return statement.source_type != "article" and (statement.source is not None or statement.source_chain is not None)
 

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from factfile.extract.frequency import zipf
 from factfile.extract.gender import PRONOUNS, Gender, chain_gender
+from factfile.extract.statements.continued import turn_start
 from factfile.records import Analysis, Mention, SourceType, Statement
 
 PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
@@ -36,7 +37,6 @@ SPEECH_LEMMAS = frozenset({
     "insist", "warn", "assure", "confirm", "deny", "assert", "argue", "continue", "conclude", "emphasise", "emphasize",
 })
 CONTINUING_SENTENCES = 2  # how far back a pronoun takes the last statement's source as its own
-OPENING_QUOTES = ("“", '"', "«", "„", "‘")
 APPOSITION = 120  # characters after a name searched for the title it is given ("Peskov, the Kremlin spokesman")
 BIG_CITY = 100_000  # a one-word "person" naming a city this large is the parser's mistake (`_common_noun`)
 COMMON_WORD = 3.5  # wordfreq Zipf of a word too common to be a name when it is capitalised only opening sentences
@@ -210,7 +210,7 @@ def _apposition(text: str, after: int, sentence_end: int) -> list[str]:
 def _continuing(analysis: Analysis, earlier: Sequence[Statement], before: int, labels: set[str], gender: Gender | None) -> int | None:
     """The source chain of the last statement in the sentences just before (or earlier in this one), when
     it fits the pronoun: its label, and for "he"/"she" a gender the article does not contradict."""
-    window_start = _turn_start(analysis, before, CONTINUING_SENTENCES)
+    window_start = turn_start(analysis.article.text, analysis.sentences, before, CONTINUING_SENTENCES)
     previous = [
         st for st in earlier
         if st.source_chain is not None and st.source is not None and window_start <= st.source.start < before
@@ -443,21 +443,6 @@ def _opens_sentences(analysis: Analysis, chain: int) -> bool:
         any(0 <= m.span.start - start <= 2 and not text[start : m.span.start].strip(" “\"«'") for start in starts)
         for m in (analysis.mentions[i] for i in analysis.chains[chain].mentions)
     )
-
-
-def _turn_start(analysis: Analysis, offset: int, back: int) -> int:
-    """Where the last `back` sentences before `offset` start, not counting sentences that open with a quotation
-    mark: a quotation running on over several sentences ("“We will destroy anyone ...,” said Mr Progozhin. “We
-    are moving forward ...") is one speaker's turn, however many sentences it takes."""
-    text = analysis.article.text
-    starts = [s.start for s in analysis.sentences if s.start <= offset]
-    counted = 0
-    for k in range(len(starts) - 1, -1, -1):
-        if k < len(starts) - 1 and not text[starts[k]:starts[k] + 3].lstrip().startswith(OPENING_QUOTES):
-            counted += 1
-        if counted == back:
-            return starts[k]
-    return 0
 
 
 def _sentence_start(analysis: Analysis, offset: int, back: int) -> int:
