@@ -581,3 +581,16 @@ def test_a_title_tagged_as_a_name_is_the_person_given_that_title_after_a_comma(e
         "that needs are expected to rise — said the plight of the people in Ukraine is worse.",
     )
     assert source_of(analysis, "grave consequences") == "Martin Griffiths"
+
+
+def test_a_group_description_is_no_nationality_named_before(extractor):
+    """eval/realstory (Kerch): "the committee was quoted as saying" after a quotation naming the "Crimean" bridge is
+    not "Crimean": a committee, agency or ministry is an organisation, never a nationality."""
+    analysis = analyse(
+        extractor,
+        "A huge fire that broke out Saturday on a key road and rail bridge linking Crimea to Russia was caused by a car bomb, "
+        "reports citing Russia’s national anti-terrorism committee said Saturday.\n"
+        "“Today at 6:07 a.m. on the road traffic side of the Crimean bridge … a car bomb exploded, setting fire to seven oil "
+        "tankers being carried by rail to Crimea,” the committee was quoted as saying.",
+    )
+    assert source_of(analysis, "a car bomb exploded") != "Crimean"

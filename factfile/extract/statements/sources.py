@@ -369,6 +369,7 @@ def _described(analysis: Analysis, text: str, root: Token, start: int, earlier: 
         owner_chains = {m.chain for m in analysis.mentions for t in owners if m.span.start <= t.idx < m.span.end}
         if lemma in GROUP_NOUNS and lemma not in STATE_NOUNS:  # "the committee" is no place, whatever its tag ("Crimea" as ORG)
             owner_chains |= {m.chain for m in analysis.mentions if m.chain is not None and m.span.end <= start and _place_name(analysis, m.chain)}
+            labels = {"ORG"}  # nor a nationality ("Crimean", "Ukrainian")
         chain = _antecedent(analysis, start, labels, lemma, excluded=owner_chains)
         if chain is None and lemma in PERSON_NOUNS:
             chain = _continuing(analysis, earlier, start, labels, None)
