@@ -112,3 +112,16 @@ def test_a_cue_without_a_subject_after_a_quotation_of_several_sentences_is_the_s
                  "deliberada. «Sabían exactamente lo que estaban haciendo». «Rusia ha detonado una bomba masiva. Es un verdadero "
                  "ecocidio», afirmó.", "es")
     assert {source for source, cue, _ in said if cue == "afirmó"} == {"Volodímir Zelenski"}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Ifølge Jevgenij Prigozjin har styrkene hans nådd Rostov ved Don uten motstand.", "nb"),
+    ("Ifølge Jevgenij Prigozjin har hans styrker nået Rostov ved Don uden modstand.", "da"),
+    ("Enligt Jevgenij Prigozjin har hans styrkor nått Rostov vid Don utan motstånd.", "sv"),
+    ("Laut Jevgenij Prigozjin haben seine Truppen Rostow am Don ohne Widerstand erreicht.", "de"),
+])
+def test_according_to_in_norwegian_danish_and_swedish(text, language):
+    """wagner-072: "Ifølge Lukasjenkos kontor har Prigozjin gått med på ..." is an according-to form, as "según" is; the
+    finite verb second, not a comma, ends its source (German "Laut X haben ...")."""
+    said = _said(text, language)
+    assert [(source, cue) for source, cue, _ in said] == [("Jevgenij Prigozjin", text.split()[0])]

@@ -24,7 +24,18 @@ ACCORDING = {
     "fr": r"selon|d'après|d’après", "it": "secondo|stando a", "es": "según|de acuerdo con", "pt": "segundo|de acordo com|conforme",
     "de": "laut|nach Angaben von|nach Angaben des|nach Angaben der", "pl": "według|zdaniem", "nl": "volgens",
     "ro": "potrivit|conform", "sr": "prema", "bs": "prema", "hr": "prema", "sk": "podľa", "cs": "podle", "el": "σύμφωνα με",
+    "no": "ifølge", "nb": "ifølge", "da": "ifølge", "sv": "enligt",
 }
+# Languages that put the finite verb second: an according-to phrase opening the sentence is followed by it, with no
+# comma ("Ifølge Lukasjenkos kontor har Prigozjin gått med på ...", "Laut Kreml hat Putin ..."); their common finite
+# auxiliaries and copulas, where the source ends and the content starts.
+FINITE_AFTER = {
+    "de": "hat|haben|ist|sind|wird|werden|soll|sollen|sei|seien|war|waren|hatte|hatten|wurde|wurden",
+    "nl": "heeft|hebben|is|zijn|wordt|worden|zal|zullen|was|waren|had|hadden|werd|werden",
+    "no": "har|er|skal|vil|kan|ble|var|hadde|må", "da": "har|er|skal|vil|kan|blev|var|havde|må",
+    "sv": "har|är|ska|skall|kommer|kan|var|hade|blev|måste",
+}
+FINITE_AFTER["nb"] = FINITE_AFTER["no"]
 # "X zufolge", "X dixit": the source stands before the word.
 ACCORDING_AFTER = {"de": "zufolge"}
 VERBS = {
@@ -133,6 +144,7 @@ def find_statements(analysis: Analysis, language: str) -> list[Statement]:
         return []
     verb = re.compile(rf"(?<!\w)(?:{_verb_forms(language)})(?!\w)", re.I)
     according = re.compile(rf"(?<!\w)(?:{ACCORDING[language]})\s+", re.I) if language in ACCORDING else None
+    finite = re.compile(rf"\s(?:{FINITE_AFTER[language]})(?!\w)") if language in FINITE_AFTER else None
     prepositions = frozenset(PREPOSITIONS.get(language, "").split())
     text = analysis.article.text
     quoted = [m.span() for m in _QUOTED.finditer(text)]
@@ -143,7 +155,7 @@ def find_statements(analysis: Analysis, language: str) -> list[Statement]:
         speaker = _speaker(analysis, speakers, found, sentence.start)
         by_verb = _reporting_verb(analysis, text, sentence, names, verb, speaker, prepositions)
         by_phrase = (
-            (_according_to(analysis, text, sentence, names, according) if according else None)
+            (_according_to(analysis, text, sentence, names, according, finite) if according else None)
             or (_according_after(analysis, text, sentence, names, ACCORDING_AFTER[language]) if language in ACCORDING_AFTER else None)
             or (_split_verb(analysis, text, sentence, names) if language == "de" else None)
         )
@@ -199,14 +211,20 @@ def _phrase_source(analysis: Analysis, text: str, start: int, end: int, names: l
     return named(inside[0]) if inside else None
 
 
-def _according_to(analysis: Analysis, text: str, sentence: Span, names: list[Mention], according: re.Pattern) -> Statement | None:
-    """"Selon X, ..." (the content after the comma), "..., secondo X." (the content before)."""
+def _according_to(
+    analysis: Analysis, text: str, sentence: Span, names: list[Mention], according: re.Pattern, finite: re.Pattern | None = None,
+) -> Statement | None:
+    """"Selon X, ..." (the content after the comma), "..., secondo X." (the content before), and where the verb comes
+    second "Ifølge X har ..." (the content from the finite verb, `FINITE_AFTER`)."""
     match = according.search(text, sentence.start, sentence.end)
     if match is None:
         return None
     comma = text.find(",", match.end(), sentence.end)
     leading = len(text[sentence.start:match.start()].split()) < 3  # "Selon X, ..." opens its sentence
-    if leading and comma != -1:
+    second = finite.search(text, match.end(), min(sentence.end, match.end() + 80)) if finite is not None and leading else None
+    if second is not None and (comma == -1 or second.start() < comma):
+        source_end, content = second.start(), _span(text, second.start(), sentence.end)
+    elif leading and comma != -1:
         source_end, content = comma, _span(text, comma + 1, sentence.end)
     else:
         source_end, content = (comma if comma != -1 else sentence.end), _span(text, sentence.start, match.start())
