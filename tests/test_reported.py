@@ -125,3 +125,26 @@ def test_according_to_in_norwegian_danish_and_swedish(text, language):
     finite verb second, not a comma, ends its source (German "Laut X haben ...")."""
     said = _said(text, language)
     assert [(source, cue) for source, cue, _ in said] == [("Jevgenij Prigozjin", text.split()[0])]
+
+
+def test_a_headline_signed_with_a_dash_and_a_name_is_that_sources_claim():
+    """wagner-146: "Путін не контролює ситуацію, в РФ відбувся розкол – Зеленський" is Zelensky's claim."""
+    said = _said("Путін не контролює ситуацію, в РФ відбувся розкол – Зеленський\n\nПрезидент України Володимир Зеленський "
+                 "вважає, що у російському суспільстві відбувся розкол.", "uk")
+    assert [(source, cue) for source, cue, content in said if content.startswith("Путін не контролює")] == [("Володимир Зеленський", "–")]
+
+
+def test_dash_paragraphs_after_a_comment_are_the_commenters_each_judged_on_its_own():
+    """wagner-016: "Минобороны России комментирует заявления Пригожина:" then two dash paragraphs, the first a rejection
+    with a quotation inside it (denied), the second a plain statement (reported)."""
+    said = _said("Минобороны России комментирует заявления Пригожина:\n\n— Все распространяемые от имени Евгения Пригожина "
+                 "сообщения о якобы «нанесении МО РФ удара по лагерям» не соответствуют действительности.\n\n— ВС РФ продолжают "
+                 "выполнение боевых задач на линии соприкосновения.")
+    analysis_said = {content[:12]: source for source, _, content in said}
+    assert analysis_said.get("Все распрост") == "Минобороны России" and analysis_said.get("ВС РФ продол") == "Минобороны России"
+    analysis = analyse(Article(origin="test", text="Минобороны России комментирует заявления Пригожина:\n\n— Все распространяемые "
+                               "от имени Евгения Пригожина сообщения о якобы «нанесении МО РФ удара по лагерям» не соответствуют "
+                               "действительности.\n\n— ВС РФ продолжают выполнение боевых задач на линии соприкосновения.",
+                               content_hash="wagner-016", language="ru", published=date(2023, 6, 24)))
+    certainty = {st.content.text[:12]: st.certainty for st in analysis.statements}
+    assert certainty == {**certainty, "Все распрост": "denied", "ВС РФ продол": "reported"}

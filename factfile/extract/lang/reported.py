@@ -29,6 +29,7 @@ REPORTING = frozenset({
     "написати", "писати", "розповісти", "додати", "уточнити", "оголосити", "визнати", "пояснити", "підтвердити",
     "спростувати", "заперечити", "попередити", "стверджувати", "назвати", "пообіцяти", "обіцяти", "запевнити",
     "запевняти", "опублікувати", "передати", "вважати", "вказати", "закликати", "звинуватити", "зізнатися", "зізнаватися", *QUOTING_ONLY,
+    "комментировать", "прокомментировать", "коментувати", "прокоментувати",
     # the imperfective forms of the verbs above that news writes in the present ("Малюк подчеркивает, что ...")
     "подчеркивать", "подчёркивать", "уточнять", "добавлять", "пояснять", "подтверждать", "рассказывать", "объявлять",
     "признавать", "указывать", "предупреждать", "обвинять", "наголошувати", "зазначати", "підтверджувати", "розповідати",
@@ -177,6 +178,15 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
             content = _span(text, match.end(), sentence.end)
         if content is not None:
             found.append(_statement(analysis, cue, content, source, names, None))
+    signed = _SIGNED.search(sentence.text) if text[sentence.end:sentence.end + 1] in ("\n", "") else None
+    if signed and any(m.label in ("PERSON", "ORG") and m.span.text == signed.group(2) for _, m in names):
+        # a headline signed by its source: "Путін не контролює ситуацію, в РФ відбувся розкол – Зеленський"
+        offset = sentence.start
+        content = _span(text, offset, offset + signed.start())
+        if content is not None and len(content.text.split()) >= 3:
+            cue = Span(offset + signed.start(1), offset + signed.end(1), signed.group(1))
+            found.append(_statement(analysis, cue, content, Span(offset + signed.start(2), offset + signed.end(2), signed.group(2)), names, None))
+            return found
     headline = re.match(r"^([А-ЯЁІЇЄA-Z][\w'’ -]{1,40}?)\s*(:|\s[—–-]\s)\s*(\S.*)$", sentence.text)
     first = tokens[0] if tokens else None
     if headline and (any(m.label == "PERSON" and m.span.start == sentence.start for _, m in names)
@@ -257,6 +267,10 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
             continue
         found.append(_statement(analysis, cue, content, source, names, lemma))
     return found
+
+
+# A line with no final stop that ends in a dash and a name: the headline's claim, then who makes it.
+_SIGNED = re.compile(r"\s([—–-])\s+([^\W\d_][^—–.!?:«»„“”\"\n]{1,40}?)\s*$")
 
 
 def _previous(text: str, analysis: Analysis, sentence: Span) -> Span | None:

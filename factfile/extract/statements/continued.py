@@ -65,8 +65,10 @@ def continue_quotations(text: str, sentences: Sequence[Span], statements: list[S
     gets a new statement at the end. `judge` gives the certainty of the carried content (else the
     attributing statement's certainty is kept)."""
     result = list(statements)
+    carried_by: dict[int, Statement] = {}  # id of a statement added here -> the statement it carries on
     quotes = quotations(text)
-    quotes = sorted(quotes + [d for d in dialogue(text) if not any(q.overlaps(d) for q in quotes)], key=lambda q: q.start)
+    lines = [d for d in dialogue(text) if not any(q.overlaps(d) and not d.contains(q) for q in quotes)]
+    quotes = sorted([q for q in quotes if not any(d.contains(q) for d in lines)] + lines, key=lambda q: q.start)
 
     def quoting(statement: Statement) -> bool:
         return statement.direct or any(q.start <= statement.content.start and statement.content.end <= q.end + 1 for q in quotes)
@@ -80,9 +82,11 @@ def continue_quotations(text: str, sentences: Sequence[Span], statements: list[S
             carrier = max(spoken, key=lambda st: st.content.end, default=None)  # the quotation goes on quoting them
             if carrier is None and (paragraph := _paragraph_before(text, quote)) is not None:
                 said = [st for st in result if st.source_chain is not None and _attributed(st) and _said_in(st, paragraph)]
+                said = [st for st in said if not any(o is not st and st.cue is not None and o.content.contains(st.cue) for o in said)]
                 carrier = max(said, key=lambda st: max(st.content.end, st.cue.end if st.cue else 0), default=None)
         if carrier is None:
             continue
+        carrier = carried_by.get(id(carrier), carrier)  # a quotation carried on before goes on with the same attribution
         for sentence in (s for s in sentences if s.start < quote.end and quote.start < s.end):
             part = _trimmed(text, max(sentence.start, quote.start), min(sentence.end, quote.end))
             if part is None or any(_attributed(st) and st.content.overlaps(part) for st in result):
@@ -90,6 +94,7 @@ def continue_quotations(text: str, sentences: Sequence[Span], statements: list[S
             certainty, hedges = judge(carrier, part) if judge else (carrier.certainty, list(carrier.hedges))
             added = Statement(cue=carrier.cue, content=part, source=carrier.source, source_type=carrier.source_type,
                               direct=True, certainty=certainty, source_chain=carrier.source_chain, hedges=hedges)
+            carried_by[id(added)] = carrier
             voice = next((k for k, st in enumerate(result) if st.source_type == "article" and st.content.overlaps(part)), None)
             if voice is not None:
                 result[voice] = added
@@ -109,7 +114,7 @@ def dialogue(text: str) -> list[Span]:
     for match in _DIALOGUE.finditer(text):
         end = text.find("\n", match.end())
         end = len(text) if end < 0 else end
-        found.append(Span(match.start(), end, text[match.start():end]))
+        found.append(Span(match.end(), end, text[match.end():end]))
     return found
 
 
@@ -125,7 +130,8 @@ def _paragraph_before(text: str, quote: Span) -> Span | None:
 
 def _said_in(statement: Statement, paragraph: Span) -> bool:
     """A statement whose cue or content is in the paragraph: the one before a quotation paragraph that names no one
-    ("Він додав, що ... \n\n"Ми бачимо дуже цікаву аналітику ..."" goes on quoting him)."""
+    ("Він додав, що ... \n\n"Ми бачимо дуже цікаву аналітику ..."" goes on quoting him), unless it is one said inside
+    another's content ("Минобороны комментирует заявления Пригожина:" introduces the ministry's words)."""
     return statement.content.overlaps(paragraph) or (statement.cue is not None and statement.cue.overlaps(paragraph))
 
 
