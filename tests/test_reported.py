@@ -148,3 +148,10 @@ def test_dash_paragraphs_after_a_comment_are_the_commenters_each_judged_on_its_o
                                content_hash="wagner-016", language="ru", published=date(2023, 6, 24)))
     certainty = {st.content.text[:12]: st.certainty for st in analysis.statements}
     assert certainty == {**certainty, "Все распрост": "denied", "ВС РФ продол": "reported"}
+
+
+def test_a_name_after_a_preposition_before_the_verb_is_where_it_was_said_not_who_said_it():
+    """kerch-071: "Ako na Telegrame uviedol jej šéf Ihor Šmeľanskyj, ..." is Šmeľanskyj's, not Telegram's."""
+    said = _said("Ukrajinská pošta vydá známku. Ako na Telegrame uviedol jej šéf Ihor Šmeľanskyj, na známke bude zobrazené to, "
+                 "čo zostalo z Krymského mosta.", "sk")
+    assert [(source, cue) for source, cue, _ in said] == [("Ihor Šmeľanskyj", "uviedol")]

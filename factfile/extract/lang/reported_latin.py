@@ -126,6 +126,8 @@ PREPOSITIONS = {
     "pt": "em no na nos nas do da dos das pelo pela com",
     "pl": "w we na z ze do od przez dla",
     "nl": "op bij te naar uit voor over in van",
+    "sk": "na v vo z zo do od cez pre", "cs": "na v ve z ze do od přes pro",
+    "no": "på i fra til via", "nb": "på i fra til via", "da": "på i fra til via", "sv": "på i från till via",
 }
 SPEAKER_SENTENCES = 2  # how far back a subject-less cue or a subjunctive sentence looks for its speaker
 _ACTORS = frozenset({"PERSON", "ORG"})
@@ -303,7 +305,10 @@ def _reporting_verb(
         m for m in names
         if m.span.start >= match.end() and m.span.start - match.end() < 60 and not _after_preposition(text, match.end(), m, prepositions)
     ]
-    earlier = [m for m in names if clause_start <= m.span.start and m.span.end <= match.start()]
+    earlier = [  # "Ako na Telegrame uviedol jej šéf Ihor Šmeľanskyj": where it was said, not who said it
+        m for m in names if clause_start <= m.span.start and m.span.end <= match.start()
+        and not _after_preposition(text, clause_start, m, prepositions)
+    ]
     named_before = [m for m in names if m.span.end <= match.start()]
     # "Yevgeny Prigozhin, accusa ...": a name just before the comma is the subject, not an inverted cue's content
     subject_aside = bool(named_before) and re.fullmatch(r"\s*,\s*", text[named_before[-1].span.end:match.start()]) is not None
