@@ -155,3 +155,11 @@ def test_a_name_after_a_preposition_before_the_verb_is_where_it_was_said_not_who
     said = _said("Ukrajinská pošta vydá známku. Ako na Telegrame uviedol jej šéf Ihor Šmeľanskyj, na známke bude zobrazené to, "
                  "čo zostalo z Krymského mosta.", "sk")
     assert [(source, cue) for source, cue, _ in said] == [("Ihor Šmeľanskyj", "uviedol")]
+
+
+def test_a_role_named_with_no_one_is_the_speaker_going_on():
+    """wagner-045: "«...», — пояснил представитель Кремля журналистам" right after Peskov spoke is Peskov, not the Kremlin."""
+    said = _said("Основатель ЧВК «Вагнер» Евгений Пригожин уедет в Беларусь, сообщил пресс-секретарь президента России Дмитрий "
+                 "Песков. «Уголовное дело будет прекращено в отношении него, и сам он уйдет в Беларусь», — пояснил представитель "
+                 "Кремля журналистам.")
+    assert {source for source, cue, _ in said if cue == "пояснил"} == {"Дмитрий Песков"}

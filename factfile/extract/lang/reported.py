@@ -83,6 +83,9 @@ def find_statements(analysis: Analysis, reading: Reading) -> list[Statement]:
             if statement.source is not None and statement.source_chain is None and statement.source.text.casefold() in PRONOUNS:
                 statement.source_chain = _speaker(analysis, statements, statement.source.start)
                 statement.source_type = "person" if statement.source_chain is not None else statement.source_type
+            elif statement.source is not None and statement.source_chain is None and _role(statement.source.text) is not None:
+                # "— пояснил представитель Кремля" after Peskov spoke: a role no one is named with is the one speaking on
+                statement.source_chain = _speaker(analysis, statements, statement.source.start, named=False)
             elif statement.source is not None and statement.source_chain is None and MESSAGE.match(statement.source.text):
                 opening = max(text.rfind(mark, 0, statement.source.start) for mark in "«„“\"")
                 issuer = _issuer(analysis, statements, opening if opening >= 0 else statement.source.start)
@@ -142,16 +145,16 @@ def _issuer(analysis: Analysis, earlier: list[Statement], before: int) -> Statem
     return spoken[-1] if spoken else None
 
 
-def _speaker(analysis: Analysis, earlier: list[Statement], before: int) -> int | None:
+def _speaker(analysis: Analysis, earlier: list[Statement], before: int, named: bool = True) -> int | None:
     """Who "он" / "він" is as a source: the person whose statement came just before ("Леонтьев заявил
-    ... Он отметил, что ..."), else the last person named, within the sentences just before."""
+    ... Он отметил, что ..."), else (when `named`) the last person named, within the sentences just before."""
     window = turn_start(analysis.article.text, analysis.sentences, before, SPEAKER_SENTENCES)
     people = {i for i, chain in enumerate(analysis.chains) if chain.label == "PERSON"}
     spoken = [st for st in earlier if st.source_chain in people and st.source is not None and window <= st.source.start < before]
-    if spoken:
-        return spoken[-1].source_chain
-    named = [m for m in analysis.mentions if m.chain in people and window <= m.span.start and m.span.end <= before]
-    return named[-1].chain if named else None
+    if spoken or not named:
+        return spoken[-1].source_chain if spoken else None
+    last = [m for m in analysis.mentions if m.chain in people and window <= m.span.start and m.span.end <= before]
+    return last[-1].chain if last else None
 
 
 def _span(text: str, start: int, end: int) -> Span | None:
@@ -386,7 +389,7 @@ _CITING = re.compile(r"(?:со\s+ссылкой\s+на|ссылаясь\s+на|�
 ROLES = (
     "глав", "очільник", "голов", "руководител", "керівник", "директор", "гендиректор", "председател", "пресс-секретар", "речник",
     "советник", "радник", "спикер", "мэр", "губернатор", "министр", "міністр", "командующ", "командувач", "начальник", "посол",
-    "президент", "премьер", "прем'єр", "прем’єр", "секретар",
+    "президент", "премьер", "прем'єр", "прем’єр", "секретар", "представитель",  # not "представители", several people
 )
 
 
