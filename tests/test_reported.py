@@ -163,3 +163,10 @@ def test_a_role_named_with_no_one_is_the_speaker_going_on():
                  "Песков. «Уголовное дело будет прекращено в отношении него, и сам он уйдет в Беларусь», — пояснил представитель "
                  "Кремля журналистам.")
     assert {source for source, cue, _ in said if cue == "пояснил"} == {"Дмитрий Песков"}
+
+
+def test_a_title_line_led_by_a_bodys_name_and_a_colon_is_that_bodys_claim():
+    """kerch-095: "СК РФ: в результате подрыва ... погибли три человека" heads the page as the committee's claim."""
+    said = _said("СК РФ: в результате подрыва грузовика на Крымском мосту погибли три человека\n\nСледователи установили данные "
+                 "грузового автомобиля.")
+    assert [(source, cue) for source, cue, content in said if content.startswith("в результате подрыва")] == [("СК РФ", ":")]

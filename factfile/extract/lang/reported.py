@@ -192,8 +192,11 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
             return found
     headline = re.match(r"^([А-ЯЁІЇЄA-Z][\w'’ -]{1,40}?)\s*(:|\s[—–-]\s)\s*(\S.*)$", sentence.text)
     first = tokens[0] if tokens else None
+    titled = text[sentence.end:sentence.end + 1] in ("\n", "") and headline is not None and headline.group(2) == ":"
     if headline and (any(m.label == "PERSON" and m.span.start == sentence.start for _, m in names)
-                     or first is not None and first.start == sentence.start and first.has("Surn", "Name")):
+                     or first is not None and first.start == sentence.start and first.has("Surn", "Name")
+                     # a title line led by a body's name alone: "СК РФ: в результате подрыва ... погибли три человека"
+                     or titled and any(m.label == "ORG" and m.span.start == sentence.start and m.span.text == headline.group(1).strip() for _, m in names)):
         offset = sentence.start
         mark = headline.group(2)
         start = offset + headline.start(2) + len(mark) - len(mark.lstrip())
