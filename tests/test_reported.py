@@ -170,3 +170,10 @@ def test_a_title_line_led_by_a_bodys_name_and_a_colon_is_that_bodys_claim():
     said = _said("СК РФ: в результате подрыва грузовика на Крымском мосту погибли три человека\n\nСледователи установили данные "
                  "грузового автомобиля.")
     assert [(source, cue) for source, cue, content in said if content.startswith("в результате подрыва")] == [("СК РФ", ":")]
+
+
+def test_an_outlet_quoting_a_person_passes_on_the_persons_words():
+    """kerch-145: "«...», – цитирует «РБК-Украина» Василия Малюка" is Malyuk's, relayed by the outlet."""
+    said = _said("Глава СБУ Василий Малюк подтвердил причастность Украины.\n\n«Это одна из наших реализаций, а именно: разрушение "
+                 "Крымского моста», – цитирует «РБК-Украина» Василия Малюка.")
+    assert {source for source, cue, _ in said if cue == "цитирует"} == {"Василий Малюк"}
