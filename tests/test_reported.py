@@ -88,3 +88,92 @@ def test_a_message_quoted_over_several_sentences_is_the_speaker_before_its_quota
     said = _said("Про це повідомив міністр внутрішніх справ Ігор Клименко.\n\n«Евакуйовано 2412 осіб. Загинуло четверо людей. "
                  "Травмовано 11. Безвісти зниклими вважаються 13 осіб», – йдеться в повідомленні.", "uk")
     assert {source for source, cue, _ in said if cue == "йдеться"} == {"Ігор Клименко"}
+
+
+def test_a_paragraph_opened_by_a_dash_is_the_last_speakers_answer():
+    """wagner-146: "Про це він сказав в інтерв’ю CNN." then "– Путін не контролює ..." is Zelensky's direct speech."""
+    said = _said("Президент України Володимир Зеленський вважає, що в Росії відбувся розкол.\n\nПро це він сказав в інтерв’ю CNN.\n\n"
+                 "– Путін не контролює ситуацію в регіонах. Він не контролює безпекову ситуацію.", "uk")
+    assert {source for source, _, content in said if "безпекову ситуацію" in content} == {"Володимир Зеленський"}
+
+
+def test_a_quotation_paragraph_after_a_reported_statement_goes_on_quoting_its_speaker():
+    """wagner-145: "Він додав, що ..." then a paragraph that is one quotation, with no cue of its own."""
+    said = _said("Такі дані оприлюднив президент України Володимир Зеленський у інтерв'ю CNN.\n"
+                 "Він додав, що путін не контролює безпекову ситуацію в регіонах.\n"
+                 "\"Ми бачимо дуже цікаву аналітику: половина росії підтримала пригожина. 18 чи 19 регіонів підтримали пригожина.\"", "uk")
+    assert {source for source, _, content in said if "цікаву аналітику" in content} == {"Володимир Зеленський"}
+
+
+def test_a_cue_without_a_subject_after_a_quotation_of_several_sentences_is_the_speaker_before_it():
+    """kakhovka-126: "«...», afirmó." two quoted sentences after Zelenski's own statement is his."""
+    said = _said("Volodímir Zelenski, que ha intervenido en el evento, ha señalado que «es físicamente imposible volarla desde el "
+                 "exterior. Se colocaron explosivos» y esa zona está bajo control ruso. El presidente ha hablado de una explosión "
+                 "deliberada. «Sabían exactamente lo que estaban haciendo». «Rusia ha detonado una bomba masiva. Es un verdadero "
+                 "ecocidio», afirmó.", "es")
+    assert {source for source, cue, _ in said if cue == "afirmó"} == {"Volodímir Zelenski"}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Ifølge Jevgenij Prigozjin har styrkene hans nådd Rostov ved Don uten motstand.", "nb"),
+    ("Ifølge Jevgenij Prigozjin har hans styrker nået Rostov ved Don uden modstand.", "da"),
+    ("Enligt Jevgenij Prigozjin har hans styrkor nått Rostov vid Don utan motstånd.", "sv"),
+    ("Laut Jevgenij Prigozjin haben seine Truppen Rostow am Don ohne Widerstand erreicht.", "de"),
+])
+def test_according_to_in_norwegian_danish_and_swedish(text, language):
+    """wagner-072: "Ifølge Lukasjenkos kontor har Prigozjin gått med på ..." is an according-to form, as "según" is; the
+    finite verb second, not a comma, ends its source (German "Laut X haben ...")."""
+    said = _said(text, language)
+    assert [(source, cue) for source, cue, _ in said] == [("Jevgenij Prigozjin", text.split()[0])]
+
+
+def test_a_headline_signed_with_a_dash_and_a_name_is_that_sources_claim():
+    """wagner-146: "Путін не контролює ситуацію, в РФ відбувся розкол – Зеленський" is Zelensky's claim."""
+    said = _said("Путін не контролює ситуацію, в РФ відбувся розкол – Зеленський\n\nПрезидент України Володимир Зеленський "
+                 "вважає, що у російському суспільстві відбувся розкол.", "uk")
+    assert [(source, cue) for source, cue, content in said if content.startswith("Путін не контролює")] == [("Володимир Зеленський", "–")]
+
+
+def test_dash_paragraphs_after_a_comment_are_the_commenters_each_judged_on_its_own():
+    """wagner-016: "Минобороны России комментирует заявления Пригожина:" then two dash paragraphs, the first a rejection
+    with a quotation inside it (denied), the second a plain statement (reported)."""
+    said = _said("Минобороны России комментирует заявления Пригожина:\n\n— Все распространяемые от имени Евгения Пригожина "
+                 "сообщения о якобы «нанесении МО РФ удара по лагерям» не соответствуют действительности.\n\n— ВС РФ продолжают "
+                 "выполнение боевых задач на линии соприкосновения.")
+    analysis_said = {content[:12]: source for source, _, content in said}
+    assert analysis_said.get("Все распрост") == "Минобороны России" and analysis_said.get("ВС РФ продол") == "Минобороны России"
+    analysis = analyse(Article(origin="test", text="Минобороны России комментирует заявления Пригожина:\n\n— Все распространяемые "
+                               "от имени Евгения Пригожина сообщения о якобы «нанесении МО РФ удара по лагерям» не соответствуют "
+                               "действительности.\n\n— ВС РФ продолжают выполнение боевых задач на линии соприкосновения.",
+                               content_hash="wagner-016", language="ru", published=date(2023, 6, 24)))
+    certainty = {st.content.text[:12]: st.certainty for st in analysis.statements}
+    assert certainty == {**certainty, "Все распрост": "denied", "ВС РФ продол": "reported"}
+
+
+def test_a_name_after_a_preposition_before_the_verb_is_where_it_was_said_not_who_said_it():
+    """kerch-071: "Ako na Telegrame uviedol jej šéf Ihor Šmeľanskyj, ..." is Šmeľanskyj's, not Telegram's."""
+    said = _said("Ukrajinská pošta vydá známku. Ako na Telegrame uviedol jej šéf Ihor Šmeľanskyj, na známke bude zobrazené to, "
+                 "čo zostalo z Krymského mosta.", "sk")
+    assert [(source, cue) for source, cue, _ in said] == [("Ihor Šmeľanskyj", "uviedol")]
+
+
+def test_a_role_named_with_no_one_is_the_speaker_going_on():
+    """wagner-045: "«...», — пояснил представитель Кремля журналистам" right after Peskov spoke is Peskov, not the Kremlin."""
+    said = _said("Основатель ЧВК «Вагнер» Евгений Пригожин уедет в Беларусь, сообщил пресс-секретарь президента России Дмитрий "
+                 "Песков. «Уголовное дело будет прекращено в отношении него, и сам он уйдет в Беларусь», — пояснил представитель "
+                 "Кремля журналистам.")
+    assert {source for source, cue, _ in said if cue == "пояснил"} == {"Дмитрий Песков"}
+
+
+def test_a_title_line_led_by_a_bodys_name_and_a_colon_is_that_bodys_claim():
+    """kerch-095: "СК РФ: в результате подрыва ... погибли три человека" heads the page as the committee's claim."""
+    said = _said("СК РФ: в результате подрыва грузовика на Крымском мосту погибли три человека\n\nСледователи установили данные "
+                 "грузового автомобиля.")
+    assert [(source, cue) for source, cue, content in said if content.startswith("в результате подрыва")] == [("СК РФ", ":")]
+
+
+def test_an_outlet_quoting_a_person_passes_on_the_persons_words():
+    """kerch-145: "«...», – цитирует «РБК-Украина» Василия Малюка" is Malyuk's, relayed by the outlet."""
+    said = _said("Глава СБУ Василий Малюк подтвердил причастность Украины.\n\n«Это одна из наших реализаций, а именно: разрушение "
+                 "Крымского моста», – цитирует «РБК-Украина» Василия Малюка.")
+    assert {source for source, cue, _ in said if cue == "цитирует"} == {"Василий Малюк"}

@@ -553,3 +553,44 @@ def test_a_committee_refers_back_to_an_organisation_not_a_place(extractor):
     """eval/realstory (Kerch, AP): "the committee was quoted as saying" went to Crimea, the place named before."""
     analysis = analyse(extractor, "Crimea's bridge was hit on Saturday. “A car bomb exploded on the bridge,” the committee was quoted as saying.")
     assert source_of(analysis, "car bomb") != "Crimea"
+
+
+def test_a_quotation_running_over_sentences_is_one_turn_for_the_pronoun_after_it(extractor):
+    """eval/realstory (Wagner): the quotation's sentences after "said Mr Prigozhin" are his turn, so "he" after them
+    is still Prigozhin, not Shoigu, named last."""
+    analysis = analyse(
+        extractor,
+        "Mr Prigozhin, who has called for a rebellion to oust defence minister Sergei Shoigu, said his forces faced no resistance.\n\n"
+        "Russian defence minister Sergei Shoigu, right (AP)\n\n"
+        "“We will destroy anyone who stands in our way,” said Mr Prigozhin in one of several posts on Friday. "
+        "“We are moving forward and will go until the end.\n\n“This is not a military coup but a march of justice.\n\n"
+        "“The evil embodied by the country’s military leadership must be stopped,”\n\n"
+        "Accusing Mr Shoigu of ordering a rocket strike on Wagner’s field camps in Ukraine he urged the army not to offer resistance.",
+    )
+    assert "Prigozhin" in (source_of(analysis, "not to offer resistance") or "")
+
+
+def test_a_title_tagged_as_a_name_is_the_person_given_that_title_after_a_comma(extractor):
+    """eval/realstory (Kakhovka): "the United Nations Emergency Relief Coordinator warned" is Martin Griffiths, whom
+    the article names later as "Martin Griffiths, Under-Secretary-General ... and Emergency Relief Coordinator"."""
+    analysis = analyse(
+        extractor,
+        "The destruction of the dam in Kherson will have grave consequences for thousands of people in southern Ukraine, "
+        "the United Nations Emergency Relief Coordinator warned the Security Council today.\n\n"
+        "Martin Griffiths, Under-Secretary-General for Humanitarian Affairs and Emergency Relief Coordinator — stressing "
+        "that needs are expected to rise — said the plight of the people in Ukraine is worse.",
+    )
+    assert source_of(analysis, "grave consequences") == "Martin Griffiths"
+
+
+def test_a_group_description_is_no_nationality_named_before(extractor):
+    """eval/realstory (Kerch): "the committee was quoted as saying" after a quotation naming the "Crimean" bridge is
+    not "Crimean": a committee, agency or ministry is an organisation, never a nationality."""
+    analysis = analyse(
+        extractor,
+        "A huge fire that broke out Saturday on a key road and rail bridge linking Crimea to Russia was caused by a car bomb, "
+        "reports citing Russia’s national anti-terrorism committee said Saturday.\n"
+        "“Today at 6:07 a.m. on the road traffic side of the Crimean bridge … a car bomb exploded, setting fire to seven oil "
+        "tankers being carried by rail to Crimea,” the committee was quoted as saying.",
+    )
+    assert source_of(analysis, "a car bomb exploded") != "Crimean"

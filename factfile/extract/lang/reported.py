@@ -13,7 +13,7 @@ import re
 
 from factfile.extract.lang.cyrillic import Reading, Token
 from factfile.extract.lang.reported_described import role_holder
-from factfile.extract.statements.continued import continue_quotations
+from factfile.extract.statements.continued import continue_quotations, turn_start
 from factfile.records import Analysis, Certainty, Span, Statement
 
 QUOTING_ONLY = frozenset({"говориться", "йтися"})  # "..., — говорится в заявлении": a cue only after a quotation
@@ -29,6 +29,7 @@ REPORTING = frozenset({
     "написати", "писати", "розповісти", "додати", "уточнити", "оголосити", "визнати", "пояснити", "підтвердити",
     "спростувати", "заперечити", "попередити", "стверджувати", "назвати", "пообіцяти", "обіцяти", "запевнити",
     "запевняти", "опублікувати", "передати", "вважати", "вказати", "закликати", "звинуватити", "зізнатися", "зізнаватися", *QUOTING_ONLY,
+    "комментировать", "прокомментировать", "коментувати", "прокоментувати", "цитировать", "цитувати",
     # the imperfective forms of the verbs above that news writes in the present ("Малюк подчеркивает, что ...")
     "подчеркивать", "подчёркивать", "уточнять", "добавлять", "пояснять", "подтверждать", "рассказывать", "объявлять",
     "признавать", "указывать", "предупреждать", "обвинять", "наголошувати", "зазначати", "підтверджувати", "розповідати",
@@ -82,6 +83,9 @@ def find_statements(analysis: Analysis, reading: Reading) -> list[Statement]:
             if statement.source is not None and statement.source_chain is None and statement.source.text.casefold() in PRONOUNS:
                 statement.source_chain = _speaker(analysis, statements, statement.source.start)
                 statement.source_type = "person" if statement.source_chain is not None else statement.source_type
+            elif statement.source is not None and statement.source_chain is None and _role(statement.source.text) is not None:
+                # "— пояснил представитель Кремля" after Peskov spoke: a role no one is named with is the one speaking on
+                statement.source_chain = _speaker(analysis, statements, statement.source.start, named=False)
             elif statement.source is not None and statement.source_chain is None and MESSAGE.match(statement.source.text):
                 opening = max(text.rfind(mark, 0, statement.source.start) for mark in "«„“\"")
                 issuer = _issuer(analysis, statements, opening if opening >= 0 else statement.source.start)
@@ -101,8 +105,7 @@ _IMPERSONAL = re.compile(
 
 def _go_on(text: str, analysis: Analysis, earlier: list[Statement], sentence: Span, cue: re.Match) -> Statement:
     """A statement under an impersonal cue: the last source within the sentences just before, if any."""
-    starts = [s.start for s in analysis.sentences if s.start < sentence.start]
-    window = starts[-SPEAKER_SENTENCES] if len(starts) >= SPEAKER_SENTENCES else 0
+    window = turn_start(text, analysis.sentences, sentence.start, SPEAKER_SENTENCES)
     spoken = [st for st in earlier if st.source is not None and st.source.start >= window]
     word = cue.group(0).strip().split(",")[0].strip()
     start = text.index(word, cue.start())
@@ -126,7 +129,8 @@ def _judge(carrier: Statement, part: Span) -> tuple[Certainty, list[str]]:
 
 
 PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "ее", "його", "її", "той", "тя"})  # Bulgarian "той", "тя" too
-SPEAKER_SENTENCES = 2  # how far back "он"/"він" looks for its speaker, as in English (statements/sources.py)
+SPEAKER_SENTENCES = 2  # how far back "он"/"він" looks for its speaker, as in English (statements/sources.py); a quotation
+# running over sentences counts as one (continued.turn_start)
 
 
 # "«...», – йдеться в повідомленні", "говорится в заявлении": the message is no one; its issuer is who spoke just before.
@@ -136,23 +140,21 @@ MESSAGE = re.compile(r"(?i)^(?:в|во|у)\s+(?:повідомленн|звер�
 def _issuer(analysis: Analysis, earlier: list[Statement], before: int) -> Statement | None:
     """The statement, within the sentences just before, whose sayer issued the message a cue quotes
     ("Про це повідомив міністр Ігор Клименко. «...», – йдеться в повідомленні": Klymenko's)."""
-    starts = [s.start for s in analysis.sentences if s.start <= before]
-    window = starts[-SPEAKER_SENTENCES - 1] if len(starts) > SPEAKER_SENTENCES else 0
+    window = turn_start(analysis.article.text, analysis.sentences, before, SPEAKER_SENTENCES)
     spoken = [st for st in earlier if st.source_chain is not None and st.source is not None and window <= st.source.start < before]
     return spoken[-1] if spoken else None
 
 
-def _speaker(analysis: Analysis, earlier: list[Statement], before: int) -> int | None:
+def _speaker(analysis: Analysis, earlier: list[Statement], before: int, named: bool = True) -> int | None:
     """Who "он" / "він" is as a source: the person whose statement came just before ("Леонтьев заявил
-    ... Он отметил, что ..."), else the last person named, within the sentences just before."""
-    starts = [s.start for s in analysis.sentences if s.start <= before]
-    window = starts[-SPEAKER_SENTENCES - 1] if len(starts) > SPEAKER_SENTENCES else 0
+    ... Он отметил, что ..."), else (when `named`) the last person named, within the sentences just before."""
+    window = turn_start(analysis.article.text, analysis.sentences, before, SPEAKER_SENTENCES)
     people = {i for i, chain in enumerate(analysis.chains) if chain.label == "PERSON"}
     spoken = [st for st in earlier if st.source_chain in people and st.source is not None and window <= st.source.start < before]
-    if spoken:
-        return spoken[-1].source_chain
-    named = [m for m in analysis.mentions if m.chain in people and window <= m.span.start and m.span.end <= before]
-    return named[-1].chain if named else None
+    if spoken or not named:
+        return spoken[-1].source_chain if spoken else None
+    last = [m for m in analysis.mentions if m.chain in people and window <= m.span.start and m.span.end <= before]
+    return last[-1].chain if last else None
 
 
 def _span(text: str, start: int, end: int) -> Span | None:
@@ -179,10 +181,22 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
             content = _span(text, match.end(), sentence.end)
         if content is not None:
             found.append(_statement(analysis, cue, content, source, names, None))
+    signed = _SIGNED.search(sentence.text) if text[sentence.end:sentence.end + 1] in ("\n", "") else None
+    if signed and any(m.label in ("PERSON", "ORG") and m.span.text == signed.group(2) for _, m in names):
+        # a headline signed by its source: "Путін не контролює ситуацію, в РФ відбувся розкол – Зеленський"
+        offset = sentence.start
+        content = _span(text, offset, offset + signed.start())
+        if content is not None and len(content.text.split()) >= 3:
+            cue = Span(offset + signed.start(1), offset + signed.end(1), signed.group(1))
+            found.append(_statement(analysis, cue, content, Span(offset + signed.start(2), offset + signed.end(2), signed.group(2)), names, None))
+            return found
     headline = re.match(r"^([А-ЯЁІЇЄA-Z][\w'’ -]{1,40}?)\s*(:|\s[—–-]\s)\s*(\S.*)$", sentence.text)
     first = tokens[0] if tokens else None
+    titled = text[sentence.end:sentence.end + 1] in ("\n", "") and headline is not None and headline.group(2) == ":"
     if headline and (any(m.label == "PERSON" and m.span.start == sentence.start for _, m in names)
-                     or first is not None and first.start == sentence.start and first.has("Surn", "Name")):
+                     or first is not None and first.start == sentence.start and first.has("Surn", "Name")
+                     # a title line led by a body's name alone: "СК РФ: в результате подрыва ... погибли три человека"
+                     or titled and any(m.label == "ORG" and m.span.start == sentence.start and m.span.text == headline.group(1).strip() for _, m in names)):
         offset = sentence.start
         mark = headline.group(2)
         start = offset + headline.start(2) + len(mark) - len(mark.lstrip())
@@ -259,6 +273,10 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
             continue
         found.append(_statement(analysis, cue, content, source, names, lemma))
     return found
+
+
+# A line with no final stop that ends in a dash and a name: the headline's claim, then who makes it.
+_SIGNED = re.compile(r"\s([—–-])\s+([^\W\d_][^—–.!?:«»„“”\"\n]{1,40}?)\s*$")
 
 
 def _previous(text: str, analysis: Analysis, sentence: Span) -> Span | None:
@@ -374,7 +392,7 @@ _CITING = re.compile(r"(?:со\s+ссылкой\s+на|ссылаясь\s+на|�
 ROLES = (
     "глав", "очільник", "голов", "руководител", "керівник", "директор", "гендиректор", "председател", "пресс-секретар", "речник",
     "советник", "радник", "спикер", "мэр", "губернатор", "министр", "міністр", "командующ", "командувач", "начальник", "посол",
-    "президент", "премьер", "прем'єр", "прем’єр", "секретар",
+    "президент", "премьер", "прем'єр", "прем’єр", "секретар", "представитель",  # not "представители", several people
 )
 
 

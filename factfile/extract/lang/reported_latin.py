@@ -17,14 +17,25 @@ import re
 from dataclasses import replace
 
 from factfile.extract.lang.reported_described import Source, described, named
-from factfile.extract.statements.continued import continue_quotations
+from factfile.extract.statements.continued import continue_quotations, turn_start
 from factfile.records import Analysis, Mention, Span, Statement
 
 ACCORDING = {
     "fr": r"selon|d'après|d’après", "it": "secondo|stando a", "es": "según|de acuerdo con", "pt": "segundo|de acordo com|conforme",
     "de": "laut|nach Angaben von|nach Angaben des|nach Angaben der", "pl": "według|zdaniem", "nl": "volgens",
     "ro": "potrivit|conform", "sr": "prema", "bs": "prema", "hr": "prema", "sk": "podľa", "cs": "podle", "el": "σύμφωνα με",
+    "no": "ifølge", "nb": "ifølge", "da": "ifølge", "sv": "enligt",
 }
+# Languages that put the finite verb second: an according-to phrase opening the sentence is followed by it, with no
+# comma ("Ifølge Lukasjenkos kontor har Prigozjin gått med på ...", "Laut Kreml hat Putin ..."); their common finite
+# auxiliaries and copulas, where the source ends and the content starts.
+FINITE_AFTER = {
+    "de": "hat|haben|ist|sind|wird|werden|soll|sollen|sei|seien|war|waren|hatte|hatten|wurde|wurden",
+    "nl": "heeft|hebben|is|zijn|wordt|worden|zal|zullen|was|waren|had|hadden|werd|werden",
+    "no": "har|er|skal|vil|kan|ble|var|hadde|må", "da": "har|er|skal|vil|kan|blev|var|havde|må",
+    "sv": "har|är|ska|skall|kommer|kan|var|hade|blev|måste",
+}
+FINITE_AFTER["nb"] = FINITE_AFTER["no"]
 # "X zufolge", "X dixit": the source stands before the word.
 ACCORDING_AFTER = {"de": "zufolge"}
 VERBS = {
@@ -115,6 +126,8 @@ PREPOSITIONS = {
     "pt": "em no na nos nas do da dos das pelo pela com",
     "pl": "w we na z ze do od przez dla",
     "nl": "op bij te naar uit voor over in van",
+    "sk": "na v vo z zo do od cez pre", "cs": "na v ve z ze do od přes pro",
+    "no": "på i fra til via", "nb": "på i fra til via", "da": "på i fra til via", "sv": "på i från till via",
 }
 SPEAKER_SENTENCES = 2  # how far back a subject-less cue or a subjunctive sentence looks for its speaker
 _ACTORS = frozenset({"PERSON", "ORG"})
@@ -133,6 +146,7 @@ def find_statements(analysis: Analysis, language: str) -> list[Statement]:
         return []
     verb = re.compile(rf"(?<!\w)(?:{_verb_forms(language)})(?!\w)", re.I)
     according = re.compile(rf"(?<!\w)(?:{ACCORDING[language]})\s+", re.I) if language in ACCORDING else None
+    finite = re.compile(rf"\s(?:{FINITE_AFTER[language]})(?!\w)") if language in FINITE_AFTER else None
     prepositions = frozenset(PREPOSITIONS.get(language, "").split())
     text = analysis.article.text
     quoted = [m.span() for m in _QUOTED.finditer(text)]
@@ -143,7 +157,7 @@ def find_statements(analysis: Analysis, language: str) -> list[Statement]:
         speaker = _speaker(analysis, speakers, found, sentence.start)
         by_verb = _reporting_verb(analysis, text, sentence, names, verb, speaker, prepositions)
         by_phrase = (
-            (_according_to(analysis, text, sentence, names, according) if according else None)
+            (_according_to(analysis, text, sentence, names, according, finite) if according else None)
             or (_according_after(analysis, text, sentence, names, ACCORDING_AFTER[language]) if language in ACCORDING_AFTER else None)
             or (_split_verb(analysis, text, sentence, names) if language == "de" else None)
         )
@@ -177,9 +191,9 @@ def _verb_forms(language: str) -> str:
 def _speaker(analysis: Analysis, mentions: list[Mention], found: list[Statement], before: int) -> Statement | None:
     """Who a cue without a subject ("«...», afirmó.", "Alle 6.30 annuncia di ...") or a German subjunctive
     sentence goes on quoting: the last statement with a source in the sentences just before, else (as a
-    statement of its own name) the last person named there."""
-    starts = [s.start for s in analysis.sentences if s.start < before]
-    window = starts[-SPEAKER_SENTENCES] if len(starts) >= SPEAKER_SENTENCES else 0
+    statement of its own name) the last person named there. A quotation running over sentences is one turn
+    (continued.turn_start)."""
+    window = turn_start(analysis.article.text, analysis.sentences, before, SPEAKER_SENTENCES)
     spoken = [st for st in found if st.source is not None and st.source.start >= window]
     if spoken:
         return spoken[-1]
@@ -199,14 +213,20 @@ def _phrase_source(analysis: Analysis, text: str, start: int, end: int, names: l
     return named(inside[0]) if inside else None
 
 
-def _according_to(analysis: Analysis, text: str, sentence: Span, names: list[Mention], according: re.Pattern) -> Statement | None:
-    """"Selon X, ..." (the content after the comma), "..., secondo X." (the content before)."""
+def _according_to(
+    analysis: Analysis, text: str, sentence: Span, names: list[Mention], according: re.Pattern, finite: re.Pattern | None = None,
+) -> Statement | None:
+    """"Selon X, ..." (the content after the comma), "..., secondo X." (the content before), and where the verb comes
+    second "Ifølge X har ..." (the content from the finite verb, `FINITE_AFTER`)."""
     match = according.search(text, sentence.start, sentence.end)
     if match is None:
         return None
     comma = text.find(",", match.end(), sentence.end)
     leading = len(text[sentence.start:match.start()].split()) < 3  # "Selon X, ..." opens its sentence
-    if leading and comma != -1:
+    second = finite.search(text, match.end(), min(sentence.end, match.end() + 80)) if finite is not None and leading else None
+    if second is not None and (comma == -1 or second.start() < comma):
+        source_end, content = second.start(), _span(text, second.start(), sentence.end)
+    elif leading and comma != -1:
         source_end, content = comma, _span(text, comma + 1, sentence.end)
     else:
         source_end, content = (comma if comma != -1 else sentence.end), _span(text, sentence.start, match.start())
@@ -285,7 +305,10 @@ def _reporting_verb(
         m for m in names
         if m.span.start >= match.end() and m.span.start - match.end() < 60 and not _after_preposition(text, match.end(), m, prepositions)
     ]
-    earlier = [m for m in names if clause_start <= m.span.start and m.span.end <= match.start()]
+    earlier = [  # "Ako na Telegrame uviedol jej šéf Ihor Šmeľanskyj": where it was said, not who said it
+        m for m in names if clause_start <= m.span.start and m.span.end <= match.start()
+        and not _after_preposition(text, clause_start, m, prepositions)
+    ]
     named_before = [m for m in names if m.span.end <= match.start()]
     # "Yevgeny Prigozhin, accusa ...": a name just before the comma is the subject, not an inverted cue's content
     subject_aside = bool(named_before) and re.fullmatch(r"\s*,\s*", text[named_before[-1].span.end:match.start()]) is not None

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from factfile.extract.frequency import zipf
 from factfile.extract.gender import PRONOUNS, Gender, chain_gender
+from factfile.extract.statements.continued import turn_start
 from factfile.records import Analysis, Mention, SourceType, Statement
 
 PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
@@ -36,6 +37,7 @@ SPEECH_LEMMAS = frozenset({
     "insist", "warn", "assure", "confirm", "deny", "assert", "argue", "continue", "conclude", "emphasise", "emphasize",
 })
 CONTINUING_SENTENCES = 2  # how far back a pronoun takes the last statement's source as its own
+APPOSITION = 120  # characters after a name searched for the title it is given ("Peskov, the Kremlin spokesman")
 BIG_CITY = 100_000  # a one-word "person" naming a city this large is the parser's mistake (`_common_noun`)
 COMMON_WORD = 3.5  # wordfreq Zipf of a word too common to be a name when it is capitalised only opening sentences
 PERSON_NOUNS = frozenset(
@@ -45,6 +47,7 @@ PERSON_NOUNS = frozenset(
         "chief", "secretary", "ambassador", "general", "officer", "soldier", "mayor", "chairman", "chairwoman",
         "nominee", "congressman", "congresswoman", "representative", "businessman", "analyst", "professor",
         "author", "journalist", "reporter", "billionaire", "actor", "activist", "mother", "father", "wife", "husband",
+        "coordinator", "envoy", "commissioner", "ombudsman", "rapporteur",
     }
 )
 GROUP_NOUNS = frozenset(
@@ -176,20 +179,38 @@ def resolve(
 
 def _title_holder(analysis: Analysis, title: int, before: int, earlier: Sequence[Statement]) -> int | None:
     """The person a title tagged as a name stands for ("The Kremlin spokesman" after "Kremlin Spokesman
-    Dmitry Peskov"): the person named right after the title somewhere in the article, else the one an
-    earlier statement's source continues, else the nearest earlier person."""
+    Dmitry Peskov"): the person named right after the title somewhere in the article, else the only one the
+    article gives the title's noun after a comma ("Martin Griffiths, ... Emergency Relief Coordinator"), else the one
+    an earlier statement's source continues, else the nearest earlier person."""
     text = analysis.article.text
     ends = {analysis.mentions[i].span.end for i in analysis.chains[title].mentions}
     for m in analysis.mentions:
         if m.chain is not None and m.label == "PERSON" and any(0 <= m.span.start - e <= 2 and not text[e:m.span.start].strip() for e in ends):
             return m.chain
+    noun = analysis.chains[title].name.split()[-1].casefold()
+    apposed = {
+        m.chain for m in analysis.mentions
+        if m.chain is not None and m.label == "PERSON" and noun in _apposition(text, m.span.end, m.sentence.end)
+        and not _common_noun(analysis, m.chain)
+    }
+    if len(apposed) == 1:
+        return apposed.pop()
     return _continuing(analysis, earlier, before, {"PERSON"}, None) or _antecedent(analysis, before, {"PERSON"}, None)
+
+
+def _apposition(text: str, after: int, sentence_end: int) -> list[str]:
+    """The casefolded words of the appositive right after a name ("Martin Griffiths, Under-Secretary-General for
+    Humanitarian Affairs and Emergency Relief Coordinator —"), up to a dash, a bracket or the sentence's end."""
+    if not text[after:after + 2].lstrip(" ").startswith(","):
+        return []
+    phrase = re.split(r"[—–()\[\];:]|\s-\s", text[after + 1:min(sentence_end, after + APPOSITION)], maxsplit=1)[0]
+    return [w.casefold() for w in re.findall(r"[^\W\d_]+", phrase)]
 
 
 def _continuing(analysis: Analysis, earlier: Sequence[Statement], before: int, labels: set[str], gender: Gender | None) -> int | None:
     """The source chain of the last statement in the sentences just before (or earlier in this one), when
     it fits the pronoun: its label, and for "he"/"she" a gender the article does not contradict."""
-    window_start = _sentence_start(analysis, before, CONTINUING_SENTENCES)
+    window_start = turn_start(analysis.article.text, analysis.sentences, before, CONTINUING_SENTENCES)
     previous = [
         st for st in earlier
         if st.source_chain is not None and st.source is not None and window_start <= st.source.start < before
@@ -348,6 +369,7 @@ def _described(analysis: Analysis, text: str, root: Token, start: int, earlier: 
         owner_chains = {m.chain for m in analysis.mentions for t in owners if m.span.start <= t.idx < m.span.end}
         if lemma in GROUP_NOUNS and lemma not in STATE_NOUNS:  # "the committee" is no place, whatever its tag ("Crimea" as ORG)
             owner_chains |= {m.chain for m in analysis.mentions if m.chain is not None and m.span.end <= start and _place_name(analysis, m.chain)}
+            labels = {"ORG"}  # nor a nationality ("Crimean", "Ukrainian")
         chain = _antecedent(analysis, start, labels, lemma, excluded=owner_chains)
         if chain is None and lemma in PERSON_NOUNS:
             chain = _continuing(analysis, earlier, start, labels, None)
