@@ -34,8 +34,10 @@ class MemoRuler:
         self.longer = Matcher(vocab)
         self.words: set[str] = set()
         self.regexes: list[re.Pattern] = []
+        self.rule: dict[int, int] = {}  # match id -> rule number
         for n, rule in enumerate(ruler.patterns):
             key = vocab.strings.add(str(n))  # the ruler's own match ids: rule n is added under str(n)
+            self.rule[key] = n
             single = [p for p in rule["patterns"] if len(p) == 1]
             longer = [p for p in rule["patterns"] if len(p) > 1]
             if single:
@@ -44,7 +46,8 @@ class MemoRuler:
                 self.longer.add(key, longer)
             for pattern in single:
                 self._read(pattern[0])
-        self.cache: dict[tuple, list[tuple[int, int]]] = {}
+        self.kinds: dict[tuple, list[int]] = {}  # the match ids of a token kind (TAG, DEP, IS_SPACE, LOWER if a pattern names it)
+        self.cache: dict[tuple[int, int, int, int], list[int]] = {}  # the same by the token's TAG, DEP, LOWER, IS_SPACE
 
     def _read(self, token: dict) -> None:
         """Note the LOWER values a one-token pattern tells apart; refuse a form the key does not cover."""
@@ -63,23 +66,30 @@ class MemoRuler:
                 raise ValueError(f"attribute ruler pattern LOWER {value!r}: not memoisable")
 
     def __call__(self, doc: Doc) -> Doc:
-        strings = doc.vocab.strings
         rows = doc.to_array([TAG, DEP, LOWER, IS_SPACE]).tolist()
         matches = []
         known = self.cache
         if len(known) > _LIMIT:
             known.clear()
-        for i, (tag, dep, lower, space) in enumerate(rows):
-            word = strings[lower]
-            key = (tag, dep, space, word if word in self.words or any(r.search(word) for r in self.regexes) else None)
-            found = known.get(key)
+        for i, row in enumerate(rows):
+            found = known.get(key := tuple(row))
             if found is None:
-                found = known[key] = [(m, s) for m, s, _ in self.single(doc[i : i + 1], allow_missing=True)]  # s: within the span, 0
-            matches += [(m, i + s, i + s + 1) for m, s in found]
+                found = known[key] = self._single(doc, i, key)
+            matches += [(m, i, i + 1) for m in found]
         matches += self.longer(doc, allow_missing=True)
-        ordered = sorted((int(strings[m]), m, s, e) for m, s, e in matches)  # as AttributeRuler.match orders them
+        ordered = sorted((self.rule[m], m, s, e) for m, s, e in matches)  # as AttributeRuler.match orders them
         self.ruler.set_annotations(doc, ordered)
         return doc
+
+    def _single(self, doc: Doc, i: int, key: tuple[int, int, int, int]) -> list[int]:
+        """The one-token patterns token i matches, from the cache of its kind or else from the Matcher."""
+        tag, dep, lower, space = key
+        word = doc.vocab.strings[lower]
+        kind = (tag, dep, space, word if word in self.words or any(r.search(word) for r in self.regexes) else None)
+        found = self.kinds.get(kind)
+        if found is None:
+            found = self.kinds[kind] = [m for m, _, _ in self.single(doc[i : i + 1], allow_missing=True)]
+        return found
 
 
 class MemoLemmatizer:
