@@ -10,6 +10,7 @@ word list a dict is built from is dropped once the dict is made. The values are 
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 
 import wordfreq
@@ -17,6 +18,7 @@ import wordfreq
 LANGUAGES = 3  # English and two others: a page in another language is mostly followed by English ones or its own
 _build = getattr(wordfreq.get_frequency_dict, "__wrapped__", wordfreq.get_frequency_dict)  # wordfreq's, without its cache
 _dicts: OrderedDict[tuple[str, str], dict[str, float]] = OrderedDict()
+_lock = threading.Lock()
 
 
 def zipf(word: str, language: str) -> float:
@@ -27,15 +29,16 @@ def zipf(word: str, language: str) -> float:
 def _frequency_dict(lang: str, wordlist: str = "best", match_cutoff: None = None) -> dict[str, float]:
     """`wordfreq.get_frequency_dict`, holding the dicts of the `LANGUAGES` languages used last."""
     key = (lang, wordlist)
-    if key in _dicts:
-        _dicts.move_to_end(key)
-        return _dicts[key]
-    made = _build(lang, wordlist)
-    wordfreq.get_frequency_list.cache_clear()
-    while len(_dicts) >= LANGUAGES:
-        _dicts.popitem(last=False)
-    _dicts[key] = made
-    return made
+    with _lock:
+        if key in _dicts:
+            _dicts.move_to_end(key)
+            return _dicts[key]
+        made = _build(lang, wordlist)
+        wordfreq.get_frequency_list.cache_clear()
+        while len(_dicts) >= LANGUAGES:
+            _dicts.popitem(last=False)
+        _dicts[key] = made
+        return made
 
 
 def loaded() -> list[str]:
@@ -45,8 +48,9 @@ def loaded() -> list[str]:
 
 def forget() -> None:
     """Drop every word list held; the next lookup of a language reads its list again."""
-    _dicts.clear()
-    wordfreq.get_frequency_list.cache_clear()
+    with _lock:
+        _dicts.clear()
+        wordfreq.get_frequency_list.cache_clear()
 
 
 wordfreq.get_frequency_dict = _frequency_dict  # wordfreq's lookups call it by this module-level name
