@@ -16,7 +16,9 @@ there, 20 ms here). Documents are related as follows:
   of its original for a copy, else the one of the same real article in the same 10-day window;
 - outlets: recounted with `relate.outlets.refresh` after each group;
 - statements: their content band keys are the rows `relate.claims.index` would store, staged and merged
-  into `statement_bands` in key order once the documents are loaded (`BulkLoader.merge_bands`).
+  into `statement_bands` in key order once the documents are loaded (`BulkLoader.merge_bands`); no claim
+  vectors: the store's `vectors_from` mark (store/schema.StoreMark) is then moved past them, so later
+  ingests compare them by their words, as the statements of a store from before vectors.
 
 Every measured ingest (bench/ingest.py) goes through `relate.write.save` and the real relaters.
 """
@@ -128,6 +130,8 @@ class BulkLoader:
             connection.exec_driver_sql(f"PRAGMA cache_size=-{CACHE_KB}")
             connection.execute(insert(s.StatementBand).from_select(["key", "statement_id"], staged))
             STAGED_BANDS.drop(connection)
+            first = select(func.coalesce(func.max(s.Statement.id), 0) + 1).scalar_subquery()
+            connection.execute(update(s.StoreMark).where(s.StoreMark.name == "vectors_from").values(value=first))
 
     def _write(self, prepared: list[tuple]) -> None:
         rows: dict[object, list[dict]] = defaultdict(list)

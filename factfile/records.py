@@ -146,6 +146,7 @@ class Chain:
     alias_reasons: dict[str, str] = field(default_factory=dict)  # alias -> why it names this actor
     offices: dict[str, str] = field(default_factory=dict)  # office the article gives a person ("Wagner chief") -> its title with the name
     not_an_actor: str | None = None  # why these mentions name no actor ("a nationality adjective"): kept, not linked
+    known_only: bool = False  # a name guessed in a script without capitals: joins a stored actor that sounds alike, else none
 
 
 @dataclass(slots=True)

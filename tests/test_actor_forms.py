@@ -241,18 +241,26 @@ def test_a_countrys_army_in_other_languages_is_its_armed_forces(language, text, 
 
 
 def test_an_office_written_alone_joins_the_person_another_article_gives_it_or_no_one(tmp_path):
-    pages = {
-        "a.txt": "Официальный представитель Кремля Дмитрий Песков заявил, что Пригожин уедет в Белоруссию.",
-        "b.txt": "Уголовное дело прекратят. Представитель Кремля добавил, что гарантией служит слово президента.",
-        "c.txt": "Официальный спикер Кремля также рассказал журналистам, что переговоры шли весь день.",
-    }
-    store = ingested(tmp_path, pages)
+    """eval/realstory (Wagner): "Представитель Кремля", "Официальный спикер Кремля" and "пресс-секретарь Кремля"
+    alone, in articles stored before the one that names Peskov so; an office with no named body and one in
+    the plural name no one."""
+    pages = [
+        ("a.txt", "Уголовное дело прекратят. Представитель Кремля добавил, что гарантией служит слово президента."),
+        ("b.txt", "Официальный спикер Кремля также рассказал журналистам, что переговоры шли весь день."),
+        ("c.txt", "Официальный представитель Кремля Дмитрий Песков заявил, что Пригожин уедет в Белоруссию."),
+        ("d.txt", "Такое заявление пресс-секретарь Кремля сделал после разговора. Белорусский лидер промолчал. "
+                  "Представители Министерства обороны РФ отказались от комментариев."),
+    ]
+    store = Store(tmp_path / "store.db")
+    for name, text in pages:  # one after the other: the offices come first
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        Pipeline(store, workers=1).ingest([str(tmp_path / name)])
     with store.session() as session:
         rows, live = live_actors(session)
-        names = set(session.scalars(select(s.Actor.name)))
-    assert live["Представитель Кремля"] == live["Дмитрий Песков"]
-    assert "Официальный спикер Кремля" in rows and "Официальный спикер Кремля" not in live
-    assert not any("спикер" in name for name in names)
+    peskov = live["Дмитрий Песков"]
+    assert live["Представитель Кремля"] == live["Официальный спикер Кремля"] == live["пресс-секретарь Кремля"] == peskov
+    assert "Белорусский лидер" in rows and "Белорусский лидер" not in live
+    assert not any(text.startswith("Представители") for text in rows)
 
 
 def test_a_courtesy_title_the_model_took_into_the_name_is_a_title():
@@ -375,3 +383,19 @@ def test_a_capitals_regime_is_its_state(language, text, regime, state):
     analysis = analyse_other(Article(origin=f"{language}.txt", text=text, language=language, content_hash=language + text[:12]))
     found = {m.span.text: analysis.chains[m.chain].name for m in analysis.mentions if m.chain is not None}
     assert found[regime] == state
+
+
+def test_a_groups_fighters_alone_join_the_stored_group_of_that_name_or_none(tmp_path):
+    """eval/realstory (Wagner): "вагнеровцы", "вагнераўцы" in pages that never name Wagner itself."""
+    pages = [
+        ("a.txt", "Бойцы ЧВК «Вагнер» вошли в Ростов-на-Дону в субботу утром."),
+        ("b.txt", "Во время мятежа вагнеровцы уничтожили семь единиц техники. Кадыровцы стояли у Ростова."),
+    ]
+    store = Store(tmp_path / "store.db")
+    for name, text in pages:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        Pipeline(store, workers=1).ingest([str(tmp_path / name)])
+    with store.session() as session:
+        rows, live = live_actors(session)
+    assert live["вагнеровцы"] == live["ЧВК «Вагнер»"]
+    assert "Кадыровцы" not in live

@@ -179,3 +179,104 @@ def test_a_place_of_unsure_kind_joins_no_organisation_as_its_acronym():
     pool = Pool([Candidate(5, "place", "RT", NameKeys.of("RT", "place"), 2)])
     names = [NameKeys.of(n, "organization") for n in ("телеканал «Россия 1»", "Russian Telekanal")]
     assert _best_match(names, "organization", pool) is None
+
+
+def test_spanish_and_german_spellings_of_kh_join_the_english_name(tmp_path):
+    """eval/realstory (Kerch): "Mijailo Podoliak" (Spanish "j") and "Mychajlo Podoljak" (German "ch") had an
+    actor of their own beside "Mykhailo Podolyak"."""
+    pages = {
+        "en.txt": "Mykhailo Podolyak, an adviser to the Ukrainian president, said on Saturday that Russia was behind it.",
+        "es.txt": "El asesor presidencial ucraniano Mijailo Podoliak dijo que Rusia estaba detrás del ataque al puente.",
+        "de.txt": "Der ukrainische Präsidentenberater Mychajlo Podoljak sagte, Russland stecke hinter dem Angriff.",
+    }
+    store = Store(tmp_path / "store.db")
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        Pipeline(store, workers=1).ingest([str(tmp_path / name)])
+    with store.session() as session:
+        rows = session.execute(select(s.Mention.text, s.Mention.actor_id).where(s.Mention.actor_id.isnot(None))).all()
+        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
+    live = {text: merged.get(actor) or actor for text, actor in rows}
+    assert live["Mijailo Podoliak"] == live["Mychajlo Podoljak"] == live["Mykhailo Podolyak"]
+
+
+def test_names_in_arabic_letters_join_the_stored_actor_they_sound_like(tmp_path):
+    """eval/realstory (Wagner): Arabic pages name Prigozhin, Wagner and Shoigu in Arabic letters, which no
+    reader read; a rare word that sounds like no stored actor names no one."""
+    from factfile.extract.lang.uncased import blocks
+
+    assert "1prgsn" in blocks("بريغوجين") and "1vgnr" in blocks("فاغنر")
+    assert "1prgsn" in blocks("प्रिगोझिन") and "2prgsnvgn" in blocks("येवगेनी प्रिगोझिन")  # Hindi
+    pages = {
+        "en.txt": "Wagner chief Yevgeny Prigozhin said on Saturday that his fighters had reached Rostov. Prigozhin "
+                  "demanded that Defence Minister Sergei Shoigu be sacked. The Wagner group pulled back.",
+        "ar.txt": "قال يفغيني بريغوجين قائد مجموعة فاغنر إن مقاتليه سيعودون. وطالب بريغوجين بإقالة وزير الدفاع سيرغي شويغو.",
+    }
+    store = Store(tmp_path / "store.db")
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        Pipeline(store, workers=1).ingest([str(tmp_path / name)])
+    with store.session() as session:
+        rows = session.execute(select(s.Mention.text, s.Mention.actor_id)).all()
+        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
+    live = {text: merged.get(actor) or actor for text, actor in rows if actor is not None}
+    assert live["يفغيني بريغوجين"] == live["بريغوجين"] == live["Yevgeny Prigozhin"]
+    assert live["فاغنر"] == live["Wagner"] and live["سيرغي شويغو"] == live["Sergei Shoigu"]
+    assert "مقاتليه" not in live  # "his fighters": rare, and sounds like no stored actor
+
+
+def test_a_name_in_greek_letters_joins_its_latin_spelling(tmp_path):
+    """eval/realstory (Wagner): "Γεβγκένι Πριγκόζιν" in a Greek page, which no reader read."""
+    from factfile.extract.lang.romanize import greek_to_latin
+
+    assert greek_to_latin("Γεβγκένι Πριγκόζιν") == "Yevgeni Prigozin" and greek_to_latin("Πούτιν") == "Putin"
+    pages = {
+        "en.txt": "Wagner chief Yevgeny Prigozhin said on Saturday that his fighters had reached Rostov.",
+        "el.txt": "«Καταρρίφθηκε από μονάδες της Wagner», ανέφερε ο Γεβγκένι Πριγκόζιν σε ηχητικό μήνυμά του.",
+    }
+    store = Store(tmp_path / "store.db")
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        Pipeline(store, workers=1).ingest([str(tmp_path / name)])
+    with store.session() as session:
+        rows = session.execute(select(s.Mention.text, s.Mention.actor_id).where(s.Mention.actor_id.isnot(None))).all()
+        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
+    live = {text: merged.get(actor) or actor for text, actor in rows}
+    assert live["Γεβγκένι Πριγκόζιν"] == live["Yevgeny Prigozhin"]
+
+
+def test_a_declined_name_in_a_slavic_language_in_latin_letters_joins_its_nominative(tmp_path):
+    """eval/realstory (Kerch): Serbian and Bosnian pages wrote "sa Aleksandrom Bastrikinom" (with Bastrykin)."""
+    pages = {
+        "en.txt": "Alexander Bastrykin, the head of Russia's Investigative Committee, met Putin on Saturday.",
+        "sr.txt": "Putin je razgovarao sa Aleksandrom Bastrikinom o napadu na most.",
+    }
+    store = Store(tmp_path / "store.db")
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        Pipeline(store, workers=1).ingest([str(tmp_path / name)])
+    with store.session() as session:
+        rows = session.execute(select(s.Mention.text, s.Mention.actor_id).where(s.Mention.actor_id.isnot(None))).all()
+        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
+    live = {text: merged.get(actor) or actor for text, actor in rows}
+    assert live["Aleksandrom Bastrikinom"] == live["Alexander Bastrykin"]
+
+
+def test_a_state_body_in_arabic_words_joins_the_stored_body_of_those_words(tmp_path):
+    """eval/realstory (Wagner): "وزارة الدفاع الروسية" (the Russian Defence Ministry) and "القوات الروسية"
+    (Russian forces) in Arabic pages; a body no page stored names no one."""
+    pages = {
+        "en.txt": "The Russian Defence Ministry said on Saturday that Russian forces had repelled the attack near Bakhmut.",
+        "ar.txt": "قالت وزارة الدفاع الروسية إن القوات الروسية صدت الهجوم. ونفى الجيش الأوكراني ذلك.",
+    }
+    store = Store(tmp_path / "store.db")
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        Pipeline(store, workers=1).ingest([str(tmp_path / name)])
+    with store.session() as session:
+        rows = session.execute(select(s.Mention.text, s.Mention.actor_id)).all()
+        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
+    live = {text: merged.get(actor) or actor for text, actor in rows if actor is not None}
+    assert live["وزارة الدفاع الروسية"] == live["Russian Defence Ministry"]
+    assert live["القوات الروسية"] == live["Russian forces"]
+    assert "الجيش الأوكراني" not in live

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from types import SimpleNamespace
 
+import pytest
 from sqlalchemy import select
 
+from conftest import BACKENDS
 from factfile.pipeline import Pipeline
 from factfile.relate import claim_vectors, contradictions
 from factfile.relate.claims import keys_of
@@ -72,3 +74,53 @@ def test_a_comparison_found_after_the_fact_embeds_what_the_writer_left_out(db, t
         session.commit()
     assert list(vectors) == [statement_id] and vectors[statement_id].shape == (384,)
     assert all(_embedded(store).values())
+
+
+THIRD = "The Ukrainian military command said on Tuesday that Russian troops blew up the Kakhovka dam on the Dnipro overnight."
+
+
+def _mark_vectors_from(store: Store) -> int:
+    with store.session() as session:
+        return claim_vectors.vectors_from(session)
+
+
+@pytest.mark.parametrize("db", BACKENDS, indirect=True)
+def test_statements_stored_before_the_rule_are_no_peers(db, tmp_path):
+    """A store filled before claim vectors (migrated to 0017) marks its statements: the writer compares them by
+    their words and embeds none of them for a new peer; statements stored after the mark follow the rule."""
+    from alembic import command
+
+    from factfile.store.migrate import alembic_config
+
+    store = Store(db)
+    _ingest(store, tmp_path, "first", FIRST)
+    with store.engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0016")
+        command.upgrade(alembic_config(connection), "heads")
+    with store.session() as session:
+        first_id = session.scalar(select(Statement.id).where(Statement.content_text.contains("Kakhovka")))
+    assert _mark_vectors_from(store) > first_id
+    _ingest(store, tmp_path, "again", AGAIN)
+    assert not any(_embedded(store).values())  # its only peer is below the mark
+    _ingest(store, tmp_path, "third", THIRD)
+    with store.session() as session:
+        having = set(session.scalars(select(StatementVector.statement_id)))
+        kakhovka = session.scalars(select(Statement.id).where(Statement.content_text.contains("Kakhovka")).order_by(Statement.id)).all()
+    assert len(kakhovka) == 3 and [i in having for i in kakhovka] == [False, True, True]
+    store.close()
+
+
+@pytest.mark.parametrize("db", BACKENDS, indirect=True)
+def test_a_store_holding_vectors_keeps_the_rule_for_all_its_statements(db, tmp_path):
+    from alembic import command
+
+    from factfile.store.migrate import alembic_config
+
+    store = Store(db)
+    _ingest(store, tmp_path, "first", FIRST)
+    _ingest(store, tmp_path, "again", AGAIN)
+    with store.engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0016")
+        command.upgrade(alembic_config(connection), "heads")
+    assert _mark_vectors_from(store) == 0
+    store.close()

@@ -137,3 +137,12 @@ def test_only_attributed_english_statements_are_embedded():
     english = analysis("en", "person", "article", "anonymous")
     assert claims.embedded(english) == [True, False, True]
     assert claims.embedded(analysis("ru", "person")) == [False]
+
+
+def test_one_of_counts_nothing():
+    """eval/realstory (Kakhovka): Peskov's "one of the goals ... was to deprive Crimea of water" and his "Kyiv was pursuing
+    the goal of depriving Crimea of water ... since 2014" are one claim; "one" of "one of" is no number that sets them apart."""
+    assert claims.numbers("it is unmistakable that one of the goals of this act of sabotage was to deprive Crimea of water") == frozenset()
+    assert claims.numbers("one soldier was killed and two were wounded") == {1.0, 2.0}
+    assert claims.same_sayer_claim("one of the goals of this sabotage was to deprive Crimea of water",
+                                   "Kyiv was pursuing the goal of depriving Crimea of water since 2014")

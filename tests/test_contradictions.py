@@ -13,6 +13,7 @@ from test_copies import REPORT_A, REPORT_B, TEXTS
 from test_corroboration import statement
 from test_slots import story_of
 
+from conftest import BACKENDS
 from factfile.read.disputes import disputes
 from factfile.relate import contradictions
 from factfile.store import Store
@@ -116,6 +117,7 @@ def test_a_date_after_the_other_side_s_article_was_published_is_another_happenin
     assert sorted(side.value for side in found["date"].sides) == ["2023-06-21", "2023-06-23"]
 
 
+@pytest.mark.parametrize("db", BACKENDS, indirect=True)  # the queries led by the stories, on both stores
 def test_one_happening_is_one_dispute_from_its_story_and_from_each_of_its_actors(store):
     """The chief's report and the ministry's denial do not match each other (other actors), each matches a
     third report with none: the strike's dispute is read from that first report, the same from every side."""

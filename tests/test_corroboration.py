@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 from test_copies import REPORT_A, REPORT_B, SEED_TEXT, TEXTS, add
 
+from conftest import BACKENDS
 from factfile.relate import claims, contradictions, corroboration
 from factfile.store import Store
 from factfile.store.schema import Actor, Document, Event, Fact, Outlet, Place, Quantity, Statement, Story
@@ -147,6 +148,7 @@ def test_one_source_in_one_story_makes_one_claim_across_languages(store, three_d
             assert sorted(s.id for s in corroboration.same_statements(session, session.get(Statement, said))) == support[said].items
 
 
+@pytest.mark.parametrize("db", BACKENDS, indirect=True)  # the queries led by the stories, on both stores
 def test_one_sources_statements_in_two_reports_pair_off_one_to_one(store, three_documents):
     """eval/realstory (Wagner it): a prolific sayer's claims in one story share its names ("Rostov", "Moscow"); a
     statement is one claim with another report's statement only where no statement of its own report is closer."""
@@ -170,6 +172,57 @@ def test_one_sources_statements_in_two_reports_pair_off_one_to_one(store, three_
         assert support[ordered].items == [ordered]
         for said in (ordered, sites):
             assert sorted(s.id for s in corroboration.same_statements(session, session.get(Statement, said))) == support[said].items
+
+
+def test_one_sources_statements_filling_one_slot_alike_are_one_claim(store, three_documents):
+    """eval/realstory (Kerch): one source's "a truck was blown up on the bridge" in Russian and Italian share no word
+    and no number, but fill one slot (how the bridge was blown up: a vehicle bomb) alike; the same source's
+    mention of "the explosion on the bridge" (a slot every report of it fills) is another claim."""
+    original, _, independent = three_documents
+    with store.transaction() as session:
+        committee = Actor(name="National Anti-Terrorist Committee", kind="organization")
+        bridge = Story(label="the bridge")
+        session.add_all([committee, bridge])
+        session.flush()
+        for document_id in (original, independent):
+            session.get(Document, document_id).story_id = bridge.id
+        truck = statement(session, original, "НАК", "что на Крымском мосту был взорван грузовой автомобиль", actor_id=committee.id)
+        camion = statement(session, independent, "il Comitato", "un camion è esploso sulla parte stradale del ponte", actor_id=committee.id)
+        detained = statement(session, independent, "il Comitato", "arrestati otto sospetti per l'esplosione sul ponte", actor_id=committee.id)
+    with store.session() as session:
+        support = corroboration.for_statements(session, [truck, detained])
+        assert support[truck].items == [truck, camion]
+        assert support[detained].items == [detained]
+        assert sorted(s.id for s in corroboration.same_statements(session, session.get(Statement, truck))) == [truck, camion]
+
+
+def test_a_slot_naming_no_structure_fills_the_one_another_names_and_pairs_off_by_it(store, three_documents):
+    """eval/realstory (Kerch): Putin's "Kiev organised the explosion" (French, no bridge named) and his "the attack on the
+    Crimean bridge was carried out by Ukraine's special services" fill who did it alike, though in each report another
+    statement of his is closer to the other's by words and names."""
+    original, _, independent = three_documents
+    with store.transaction() as session:
+        putin = Actor(name="Vladimir Putin", kind="person")
+        bridge = Story(label="the bridge")
+        session.add_all([putin, bridge])
+        session.flush()
+        for document_id in (original, independent):
+            session.get(Document, document_id).story_id = bridge.id
+        carried = statement(session, original, "Putin", "The attack on the Crimean Bridge was carried out by Ukraine's special services",
+                            actor_id=putin.id)
+        statement(session, original, "Putin", "Kiev d'avoir organisé des attaques terroristes contre des infrastructures civiles", actor_id=putin.id)
+        row = Statement(document_id=independent, source_text="Vladimir Poutine", source_type="person", source_actor_id=putin.id,
+                        cue_text="accuse", content_text="Kiev d’avoir organisé l’explosion", content_start=0, content_end=33, certainty="reported")
+        session.add(row)
+        session.flush()
+        claims.index(session, [(row.id, row.content_text)])
+        organised = row.id
+        statement(session, independent, "Putin", "The attack on the Crimean Bridge was carried out by Ukraine's special services, he said",
+                  actor_id=putin.id)  # closer to the first report's statement than `organised` is
+    with store.session() as session:
+        support = corroboration.for_statements(session, [carried, organised])
+        assert carried in support[organised].items
+        assert carried in [s.id for s in corroboration.same_statements(session, session.get(Statement, organised))]
 
 
 def test_within_a_story_two_sources_blaming_two_sides_make_two_claims(store, three_documents):

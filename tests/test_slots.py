@@ -52,6 +52,10 @@ def test_a_content_naming_no_structure_is_about_the_one_its_source_words_name():
     ("По нашим данным подрыв ГЭС осуществлен личным составом 1 батальона 205 мотострелковой бригады вс рф", "пише", "reported",
      {("Russia", False)}),
     ("в подрыве Каховской ГЭС российские войска", "обвинило", "reported", {("Russia", False)}),
+    # the state named nearest "is behind", in a phrase of a few words; the states' security services
+    ("Ukrainian intelligence is behind the deadly attack on the Crimean Bridge", "said", "reported", {("Ukraine", False)}),
+    ("Kyiv says Russia was behind the attack on the bridge", "said", "reported", {("Russia", False)}),
+    ("the SBU of carrying out a “terrorist attack” on the main bridge connecting Russia and Crimea", "accused", "hedged", {("Ukraine", False)}),
     # the accused is the first state named, in Romance names and demonyms too; the bridge "que liga a Rússia" is no agent
     ("neste domingo (9) os serviços secretos ucranianos de terem causado a explosão que destruiu parcialmente a ponte que liga a Rússia "
      "à Crimeia, anexada por Moscou em 2014", "acusou", "reported", {("Ukraine", False)}),
@@ -75,6 +79,26 @@ def test_how_it_was_done_is_said_of_the_structure():
     # an attack names no means, in any language ("атака на Кримський міст": the sea drones' blast, the RBC source's words)
     assert values("Нічна атака на Кримський міст була спецоперацією ВМС ЗСУ та СБУ", attribute="means") == set()
     assert values("the overnight attack on the Crimean bridge", attribute="means") == set()
+
+
+@pytest.mark.parametrize("content", [
+    "un coche bomba explotó en el puente de Crimea",  # es
+    "Un véhicule piégé a déclenché un vaste incendie sur le pont de Crimée",  # fr
+    "un camion fatto saltare in aria sul ponte",  # it
+    "eine Detonation in einem Lastkraftwagen auf der Brücke",  # de
+    "um caminhão-bomba explodiu na ponte",  # pt
+])
+def test_a_vehicle_bomb_in_the_stories_languages(content):
+    """eval/realstory (Kerch): the committee's "a truck was blown up on the bridge" as each outlet's language words it."""
+    assert values(content, attribute="means") == {("vehicle bomb", False)}
+
+
+def test_an_aircraft_shot_down_or_not():
+    assert values("that the jet may have been shot down by systems Russian anti-aircraft defense", attribute="downed") == {("shot down", False)}
+    assert values("що «ніщо не вказує на те, що літак був уражений ракетою із землі»", attribute="downed") == {("shot down", True)}
+    # anti-aircraft defence is no aircraft, and an explosion on board says nothing of what brought the plane down
+    assert values("Russian anti-aircraft defence repelled the attack on Belgorod", attribute="downed") == set()
+    assert values("the plane crashed after an explosion on board", attribute="downed") == set()
 
 
 def test_repairable_and_what_it_is_called():

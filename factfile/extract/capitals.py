@@ -98,11 +98,38 @@ def acting_subject(token) -> bool:
     return token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX") and token.head.lemma_ != "be"
 
 
+# Nouns of what a government does, holds or answers for: a capital in the genitive after one is the state
+# ("причастность Киева", "под контролем Киева", "позиция Москвы"), as "Moscow's position" is the government's.
+_STATE_NOUNS = frozenset({
+    "причастность", "причетність", "контроль", "позиция", "позиція", "заявление", "заява", "обвинение", "звинувачення",
+    "требование", "вимога", "решение", "рішення", "ответ", "відповідь", "версия", "версія", "провокация", "провокація",
+    "ответственность", "відповідальність", "вина", "провина", "сторона", "приказ", "наказ", "отказ", "відмова",
+})
+# Verbs of accusing: the capital they take is the state accused ("звинуватити у наслідках Київ", "обвинил Москву").
+_ACCUSE_VERBS = frozenset({"обвинить", "обвинять", "винить", "звинуватити", "звинувачувати", "обвинуватити", "обвинувачувати"})
+
+
+def _acts(text: str, tokens: list, i: int) -> bool:
+    """Whether the capital at token i acts: in the nominative right before a verb, in the genitive after a
+    noun of what a government does or holds, or in the accusative within four words after a verb of accusing
+    in its sentence."""
+    token = tokens[i]
+    if not token.parses or token.parses[0].tag.POS != "NOUN":
+        return False
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if token.has("nomn") and after is not None and after.parses and after.parses[0].tag.POS == "VERB" and not text[token.end:after.start].strip():
+        return True
+    if token.has("gent") and i and tokens[i - 1].lemma in _STATE_NOUNS and not text[tokens[i - 1].end:token.start].strip():
+        return True
+    return token.has("accs") and any(
+        tokens[k].lemma in _ACCUSE_VERBS and not re.search(r"[.!?;]", text[tokens[k].end:token.start]) for k in range(max(0, i - 4), i))
+
+
 def move_acting_capitals(analysis, tokens) -> None:
-    """Russian and Ukrainian: a capital in the nominative right before a verb ("Киев попытался отвлечь",
-    "Москва заявила") acts, so its mention moves from the city's chain to the state's (a description of
-    the state there); a city chain left with no mention names no actor. `tokens` are the Cyrillic
-    reader's, with their parses."""
+    """Russian and Ukrainian: a capital that acts (`_acts`: "Киев попытался отвлечь", "Москва заявила",
+    "причастность Киева", "обвинить Киев") stands for its state, so its mention moves from the city's chain
+    to the state's (a description of the state there); a city chain left with no mention names no actor.
+    `tokens` are the Cyrillic reader's, with their parses."""
     from factfile.extract.names import country_in_english
     from factfile.records import Chain
 
@@ -111,9 +138,8 @@ def move_acting_capitals(analysis, tokens) -> None:
     for index, mention in enumerate(analysis.mentions):
         i = at.get(mention.span.start)
         country = capital_country(place_of[index]) if index in place_of else None
-        if country is None or mention.chain is None or mention.role != "name" or i is None or i + 1 >= len(tokens) \
-                or tokens[i].end != mention.span.end or not tokens[i].has("nomn") or tokens[i].parses[0].tag.POS != "NOUN" or not tokens[i + 1].parses \
-                or tokens[i + 1].parses[0].tag.POS != "VERB" or analysis.article.text[tokens[i].end:tokens[i + 1].start].strip():
+        if country is None or mention.chain is None or mention.role != "name" or i is None or tokens[i].end != mention.span.end \
+                or not _acts(analysis.article.text, tokens, i):
             continue
         old = analysis.chains[mention.chain]
         state = next((c for c in analysis.chains if c.label == "GPE" and c is not old

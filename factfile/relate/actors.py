@@ -205,11 +205,22 @@ def _link(linking: Linking) -> None:
     pool = Pool(_candidates(session, [k for ks in keys.values() for k in ks] + offices))
     created: dict[int, dict] = {}
     reasons: dict[int, str] = {}  # chain -> why it joined a stored actor
+    sounded = _sounded(session, [chain for chain in chains if chain.known_only], names)
     for chain in chains:
-        match = _best_match(keys[chain.id], kinds[chain.id], pool, _kind_guessed(linking.analysis, chain))
-        if OFFICE_ALONE in chain.offices.values() and (match is None or match.strength < 4):
-            chain.not_an_actor = "an office written alone that no article gives anyone by this name"
+        if chain.known_only:
+            found = sounded.get(chain.id) or _same_name(keys[chain.id], kinds[chain.id], pool)
+            if found is None:
+                chain.not_an_actor = "a name guessed from a word (a rare word without capitals, a group's fighters) that no stored actor has"
+                continue
+            linking.actor_of_chain[chain.id], kinds[chain.id], reasons[chain.id] = found
             continue
+        match = _best_match(keys[chain.id], kinds[chain.id], pool, _kind_guessed(linking.analysis, chain))
+        alone = OFFICE_ALONE in chain.offices.values()
+        if alone and (match is None or match.strength < 4):
+            if not _names_a_body(chain.name):
+                chain.not_an_actor = "an office written alone that no article gives anyone by this name"
+                continue
+            match = None  # a person known by the office, whom an article naming its holder joins (_absorb_office_actors)
         if match is None:
             created[chain.id] = {"name": chain.name[:500], "kind": kinds[chain.id], "label": chain.label}
             actor_id = -chain.id - 1  # placeholder until the new actors are inserted together
@@ -232,6 +243,57 @@ def _link(linking: Linking) -> None:
     _absorb_acronym_actors(linking, keys, kinds, pool, apart)
     _absorb_office_actors(linking, pool, apart)
     _count_aliases(linking, kinds, reasons, apart)
+
+
+def _same_name(names: list[NameKeys], kind: str, pool: Pool) -> tuple[int, str, str] | None:
+    """(actor, kind, why) of the stored actor of this kind (organisations being one kind) that has one of
+    these very names, or its words in another order, the one with most mentions; None if none has."""
+    found = [c for n in names for c in pool.near(n) if (c.keys.key == n.key or n.signature and c.keys.signature == n.signature)
+             and c.actor_id > 0 and (c.kind == kind or {c.kind, kind} <= _ORGANISATIONS)]
+    if not found:
+        return None
+    best = max(found, key=lambda c: (pool.totals[c.actor_id], -c.actor_id))
+    return best.actor_id, best.kind, f"same name as “{best.name}”"
+
+
+def _sounded(session: Session, chains: list[Chain], names: dict[int, list[str]]) -> dict[int, tuple[int, str, str]]:
+    """Chains of names guessed in Arabic or Devanagari script (`extract/lang/uncased.py`) -> (actor, kind, why) of the stored
+    person or organisation one of whose names has a consonant skeleton the name may have (its full name
+    before its surname; of several such actors, the one whose names were written most). One indexed query."""
+    if not chains:
+        return {}
+    from factfile.extract.lang.uncased import blocks, uncased_letters
+
+    wanted = {chain.id: [(name, blocks(name)) for name in names[chain.id] if uncased_letters(name)] for chain in chains}
+    every = set().union(*(b for forms in wanted.values() for _, b in forms))
+    if not every:
+        return {}
+    rows = session.execute(
+        select(Alias.actor_id, Actor.kind, Alias.name, Alias.block, Alias.mentions).join(Actor, Actor.id == Alias.actor_id)
+        .where(Actor.merged_into_id.is_(None), Alias.block.in_(sorted(every)), Actor.kind.in_(("person", *_ORGANISATIONS)), Alias.mentions > 0)
+    ).all()
+    found = {}
+    for chain_id, forms in wanted.items():
+        for name, keys in forms:
+            written: Counter = Counter()
+            for actor_id, kind, alias, block, mentions in rows:
+                if block in keys:
+                    written[(actor_id, kind, alias)] += mentions
+            totals = Counter()
+            for (actor_id, kind, _), mentions in written.items():
+                totals[(actor_id, kind)] += mentions
+            if totals:
+                (actor_id, kind), _ = totals.most_common(1)[0]
+                alias = max((a for a in written if a[0] == actor_id), key=written.get)[2]
+                found[chain_id] = (actor_id, kind, f"“{name}” sounds like “{alias}”")
+                break
+    return found
+
+
+def _names_a_body(office: str) -> bool:
+    """Whether an office written alone names whose it is by a name ("представитель Кремля"), not by an
+    adjective alone ("белорусский лидер"), so that it is one post."""
+    return any(word[:1].isupper() for word in office.split()[1:])
 
 
 def _name_places(analysis, chains: list[Chain]) -> None:
@@ -494,7 +556,8 @@ def _count_aliases(linking: Linking, kinds: dict[int, str], matched: dict[int, s
             entry = counts.setdefault((actor_id, name_key(text)), [text, 0, kinds[chain.id], None])
             entry[1] += 1
         for alias in _names(chain):
-            entry = counts.setdefault((actor_id, name_key(alias)), [alias, 0, kinds[chain.id], None])
+            kind = OFFICE if chain.offices.get(alias) == OFFICE_ALONE else kinds[chain.id]  # found by its exact name only
+            entry = counts.setdefault((actor_id, name_key(alias)), [alias, 0, kind, None])
             within = chain.alias_reasons.get(alias)
             why = [w for w in (within, cross) if w]
             entry[3] = entry[3] or f"{'; '.join(why) or 'its own name'} (document {document})"

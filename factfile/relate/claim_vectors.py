@@ -14,7 +14,9 @@ pipeline bench's 133 articles (bench/pipeline.py --every 2) that is 476 of 2,332
 eval/realstory.py's dev sets, whose pages tell the same stories, most of them.
 
 Peers are taken at the moment of writing: statements that become peers later (two stories merged, two
-actors joined) are compared by their words, as statements stored before vectors existed are. A store
+actors joined) are compared by their words, as statements stored before this rule are (below the store's
+`vectors_from` mark, store/schema.StoreMark: a store from before vectors, a bulk load), which are never
+peers here: embedding each on its first new peer cost a new document 1.4 s at 10,000 synthetic documents. A store
 holding Telegram posts embeds every such statement: posts are matched to the statements reporting them
 by vectors (relate/posts.py) outside these peer groups.
 """
@@ -31,7 +33,7 @@ from sqlalchemy.orm import Session
 
 from factfile.records import Analysis
 from factfile.relate import claims, contradictions
-from factfile.store.schema import Document, Post, Statement, StatementBand, StatementVector
+from factfile.store.schema import Document, Post, Statement, StatementBand, StatementVector, StoreMark
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,9 +119,10 @@ def vectors_for(session: Session, statement_ids: Sequence[int]) -> dict[int, np.
     return vectors
 
 
-def _said(session: Session, where, story_id: int | None = None, english: bool = True) -> list[_Said]:
-    """The statements matching `where` that `claims.embedded` embeds (English, attributed), with their band keys;
-    `english=False` for the new statements, already chosen by `claims.embedded`."""
+def _said(session: Session, where, story_id: int | None = None, english: bool = True, keys: dict[int, set[int]] | None = None) -> list[_Said]:
+    """The statements matching `where` that `claims.embedded` embeds (English, attributed), with their band keys
+    (from `keys` where given: the stored ones a rule can compare); `english=False` for the new statements, already
+    chosen by `claims.embedded`."""
     rows = session.execute(
         select(Statement.id, Statement.document_id, Statement.content_text, Statement.cue_text, Statement.certainty,
                Statement.source_actor_id, Statement.source_text, Document.story_id)
@@ -127,10 +130,10 @@ def _said(session: Session, where, story_id: int | None = None, english: bool = 
         .where(where, *((Document.language == "en", Statement.source_type != "article") if english else ()))
         .order_by(Statement.id)
     ).all()
-    keys = claims.keys_of([row.content_text for row in rows])
+    found = claims.keys_of([row.content_text for row in rows]) if keys is None else [keys.get(row.id, ()) for row in rows]
     return [
         _Said(*row[:7], row.story_id if story_id is None else story_id, frozenset(k), contradictions.denies(row))  # type: ignore[arg-type]
-        for row, k in zip(rows, keys, strict=True)
+        for row, k in zip(rows, found, strict=True)
     ]
 
 
@@ -138,31 +141,43 @@ def _stored(session: Session, new: list[_Said], document: Document) -> list[_Sai
     """Stored statements that may be the new ones' peers (`peers`), read without reading a whole story: those
     sharing a band key with one within their sources or their story, and the story's denials (all its
     statements only when a new one denies). A story grows with the store; its band-key and denial rows do not
-    grow with it as fast."""
-    keys = set().union(*(a.keys for a in new))
-    sharing = Statement.id.in_(select(StatementBand.statement_id).where(StatementBand.key.in_(keys)))
-    sources = [Statement.source_actor_id.in_(actors)] if (actors := {a.source_actor_id for a in new} - {None}) else []
-    sources += [Statement.source_text.in_(texts)] if (texts := {a.source_text for a in new} - {None, ""}) else []
-    scopes = [and_(sharing, or_(*sources))] if sources else []
+    grow with it as fast. A stored statement's keys are those of its `statement_bands` rows it shares with a new one:
+    `peers` only intersects them with the new ones' keys.
+
+    Each query is led by ids (the band keys' statements, the denials) or by the story: one condition OR-ed over
+    the kinds of peer leads SQLite through every statement of the store."""
+    floor = vectors_from(session)
+    holding = (StatementBand.key.in_(set().union(*(a.keys for a in new))), StatementBand.statement_id >= floor)
+    shared: dict[int, set[int]] = {}
+    for statement_id, key in session.execute(select(StatementBand.statement_id, StatementBand.key).where(*holding)):
+        shared.setdefault(statement_id, set()).add(key)
+    groups = [Statement.source_actor_id.in_(actors)] if (actors := {a.source_actor_id for a in new} - {None}) else []
+    groups += [Statement.source_text.in_(texts)] if (texts := {a.source_text for a in new} - {None, ""}) else []
+    others = []
     if document.story_id is not None:
         in_story = Document.story_id == document.story_id
+        groups.append(in_story)
         if any(a.denies for a in new):
-            scopes.append(in_story)
-        else:
-            scopes.append(and_(in_story, sharing))
-            if denials := _story_denials(session, document):
-                scopes.append(Statement.id.in_(denials))
-    if not scopes:
-        return []
-    return _said(session, and_(or_(*scopes), Statement.document_id != document.id))
+            others.append(in_story)
+        elif denials := _story_denials(session, document, floor):
+            others.append(Statement.id.in_(denials))
+    scopes = [and_(Statement.id.in_(select(StatementBand.statement_id).where(*holding)), or_(*groups))] if groups and shared else []
+    found = {said.id: said for scope in scopes + others
+             for said in _said(session, and_(scope, Statement.document_id != document.id, Statement.id >= floor), keys=shared)}
+    return [found[i] for i in sorted(found)]
 
 
-def _story_denials(session: Session, document: Document) -> list[int]:
-    """The ids of the English, attributed statements of the document's story that deny their content."""
+def _story_denials(session: Session, document: Document, floor: int) -> list[int]:
+    """The ids of the English, attributed statements of the document's story from `floor` on that deny their content."""
     rows = session.execute(
         select(Statement.id, Statement.content_text, Statement.cue_text, Statement.certainty)
         .join(Document, Document.id == Statement.document_id)
         .where(Document.story_id == document.story_id, Statement.document_id != document.id,
-               Document.language == "en", Statement.source_type != "article")
+               Document.language == "en", Statement.source_type != "article", Statement.id >= floor)
     ).all()
     return [row.id for row in rows if contradictions.denies(row)]
+
+
+def vectors_from(session: Session) -> int:
+    """The first statement id under this rule (`StoreMark` "vectors_from"): the stored statements below it are no peers."""
+    return session.scalar(select(StoreMark.value).where(StoreMark.name == "vectors_from")) or 0

@@ -186,7 +186,9 @@ def numbers(content: str) -> frozenset[float]:
             found.add(float(match.replace(",", "")))
         except ValueError:
             continue
-    found.update(_NUMBER_WORDS[t] for t in (t.casefold() for t in _TOKEN.findall(content)) if t in _NUMBER_WORDS)
+    tokens = [t.casefold() for t in _TOKEN.findall(content)]
+    # "one of the goals" counts nothing, as "один из" (left out of the number words) does not
+    found.update(_NUMBER_WORDS[t] for i, t in enumerate(tokens) if t in _NUMBER_WORDS and not (t == "one" and tokens[i + 1 : i + 2] == ["of"]))
     return frozenset(found)
 
 
@@ -252,16 +254,21 @@ def same_claim(
     return float(np.dot(a_vector, b_vector)) + _jaccard(a_words, b_words) >= SAME_CLAIM
 
 
-def same_sayer_claim(a: str, b: str, denials: bool = False) -> bool:
+def same_sayer_claim(a: str, b: str, denials: bool = False, shared_slot: bool = False) -> bool:
     """Whether two contents that one source actor gave within one story assert the same thing, in whatever
     language each outlet reported them: with the source and the happening fixed, little is needed. Numbers
     and negation still separate claims; then two denials (the source rejecting the same report on page
     after page), a shared number, or `SAYER_WORDS` of their content words (stems in Cyrillic) make one
     claim. Measured on eval/realstory's dev sets (kakhovka, kerch, wagner), on the statements carrying
-    labelled claims: a speaker's many claims of one story (Prigozhin's ten in Wagner's) mostly share fewer words."""
+    labelled claims: a speaker's many claims of one story (Prigozhin's ten in Wagner's) mostly share fewer words.
+    `shared_slot`: the two fill one slot of the story's happening with one value (relate/slots.py: "the truck
+    exploded on the bridge" / "un camion è esploso sul ponte"), which says what they claim in any language and
+    carries its own denial, so the words' negation is not compared."""
     a_numbers, b_numbers = numbers(a), numbers(b)
     if a_numbers and b_numbers and not a_numbers & b_numbers:
         return False
+    if shared_slot:
+        return True
     if negated(a) != negated(b):
         return False
     if denials or a_numbers & b_numbers:
@@ -272,11 +279,12 @@ def same_sayer_claim(a: str, b: str, denials: bool = False) -> bool:
     return _jaccard(a_words, b_words) >= SAYER_WORDS or _jaccard(latin_stems(a), latin_stems(b)) >= SAYER_WORDS
 
 
-def sayer_similarity(a: str, b: str) -> float:
+def sayer_similarity(a: str, b: str, shared_slot: bool = False) -> float:
     """How close two contents of one source are, in whatever languages: the larger of the Jaccard of their content
-    words and of their `latin_stems`, plus 1 for a shared number (the signals `same_sayer_claim` reads)."""
+    words and of their `latin_stems`, plus 1 for a shared number and 1 for a shared slot (the signals
+    `same_sayer_claim` reads)."""
     closeness = max(_jaccard(content_words(a), content_words(b)), _jaccard(latin_stems(a), latin_stems(b)))
-    return closeness + (1.0 if numbers(a) & numbers(b) else 0.0)
+    return closeness + (1.0 if numbers(a) & numbers(b) else 0.0) + (1.0 if shared_slot else 0.0)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:

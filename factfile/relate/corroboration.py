@@ -18,7 +18,8 @@ The same claim in different documents is found by what it is about:
   another source, a content naming someone the other does not, and the other someone it does not
   (claims.names_differ: "Ukraine blew up the dam" / "Russia blew up the dam"), is the other side of a
   dispute, however alike their words. The same source actor within one story is compared by less
-  (claims.same_sayer_claim: a shared number, two denials, a fifth of their words), which reaches the
+  (claims.same_sayer_claim: a shared number, two denials, a claimed slot of the story's happening filled alike
+  (relate/slots.py), a fifth of their words), which reaches the
   same claim reported in two languages, where words and the English-only vectors cannot; such statements
   of two reports pair off one to one (`_aligned`).
 
@@ -32,11 +33,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sqlalchemy import Row, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from factfile.relate import claims
+from factfile.relate import claims, slots
 from factfile.store.schema import Document, Event, Fact, Outlet, Statement, StatementBand
 
 SAME_CONTENT = claims.SAME_WORDS  # rapidfuzz token_set_ratio above which two contents without vectors say the same
@@ -213,7 +215,9 @@ def same_statements(session: Session, statement: Statement, any_certainty: bool 
     ).all()
     peers = [p for p, _ in found]
     kin_key = _kin_of(row)
-    kin = _aligned(row, [p for p, story_id in found if kin_key is not None and kin_key == (p.source_actor_id, story_id)])
+    kindred = [p for p, story_id in found if kin_key is not None and kin_key == (p.source_actor_id, story_id)]
+    filled = _claimed_slots(session, {statement.id, *(p.id for p in kindred)})
+    kin = _aligned(row, kindred, filled) | _slot_kin(row, kindred, filled)
     own = set(claims.keys_of([statement.content_text])[0])
     similar = {p.id for p, keys in zip(peers, claims.keys_of([p.content_text for p in peers]), strict=True) if own & set(keys)}
     vectors = claims.vectors_of(session, {statement.id} | similar | kin)
@@ -224,7 +228,7 @@ def same_statements(session: Session, statement: Statement, any_certainty: bool 
         if p.id == statement.id
         or (
             (any_certainty or (p.certainty == "denied") == denied)
-            and ((p.id in similar and _same_claim(row, p, vectors)) or (p.id in kin and _same_sayer_claim(row, p)))
+            and ((p.id in similar and _same_claim(row, p, vectors)) or (p.id in kin and _same_sayer_claim(row, p, filled)))
         )
     ]
 
@@ -236,18 +240,61 @@ def _same_claim(statement: Row, peer: Row | Statement, vectors: dict) -> bool:
     return _same_source(statement, peer) or not claims.names_differ(statement.content_text, peer.content_text)
 
 
-def _same_sayer_claim(statement: Row, peer: Row | Statement) -> bool:
-    """`claims.same_sayer_claim` of two statements of one source actor in one story (`_kin_of`)."""
+def _same_sayer_claim(statement: Row, peer: Row | Statement, filled: dict[int, frozenset] | None = None) -> bool:
+    """`claims.same_sayer_claim` of two statements of one source actor in one story (`_kin_of`), with the claimed
+    slots they fill (`_claimed_slots`)."""
     denials = statement.certainty == "denied" and peer.certainty == "denied"
-    return claims.same_sayer_claim(statement.content_text, peer.content_text, denials)
+    return claims.same_sayer_claim(statement.content_text, peer.content_text, denials, _share_slot(statement, peer, filled))
 
 
-def _aligned(statement: Row, kin: list) -> set[int]:
+def _share_slot(a, b, filled: dict[int, frozenset] | None) -> bool:
+    """Whether two statements fill a claimed slot alike; a slot naming no structure fills the one another names."""
+    if not filled or a.id not in filled or b.id not in filled:
+        return False
+    return any(x[0] == y[0] and x[2:] == y[2:] and (x[1] == y[1] or x[1] is None or y[1] is None) for x in filled[a.id] for y in filled[b.id])
+
+
+def _slot_kin(statement, kin: list, filled: dict[int, frozenset]) -> set[int]:
+    """The kin filling a claimed slot as the statement does, in its own document too, compared whatever their
+    closeness (`_aligned`): one report giving a claim twice gives it once."""
+    return {p.id for p in kin if _share_slot(statement, p, filled)}
+
+
+def _claimed_slots(session: Session, statement_ids: set[int]) -> dict[int, frozenset]:
+    """The slots of the story's happening (relate/slots.py) each statement fills that say what it claims
+    (`slots.claimed`), read by id: a source's contents in two languages share a slot where they share few words."""
+    if not statement_ids:
+        return {}
+    rows = session.execute(
+        select(Statement.id, Statement.content_text, Statement.cue_text, Statement.certainty, Statement.source_text)
+        .where(Statement.id.in_(statement_ids))
+    ).all()
+    return {row.id: found for row in rows if (found := _slot_keys(row.content_text, row.cue_text, row.certainty, row.source_text))}
+
+
+@lru_cache(maxsize=1 << 14)
+def _slot_keys(content: str, cue: str | None, certainty: str, source: str | None) -> frozenset:
+    return frozenset((s.attribute, s.target, s.value, s.denied) for s in slots.read(content, cue, certainty, source) if slots.claimed(s))
+
+
+def _aligned(statement: Row, kin: list, filled: dict[int, frozenset] | None = None, closeness: dict[tuple[int, int], float] | None = None) -> set[int]:
     """The kin (`_kin_of`) a statement may share a claim with by `claims.same_sayer_claim`: in each other document,
     only its closest statements (`claims.sayer_similarity`), and only those to which no other statement of its own
     document is closer. One source's statements in two reports of one story pair off one to one: a prolific
     sayer's other claims in the same report ("the attack was ordered by Shoigu" / "Rostov's military sites are
-    under our control") are not the same claim because they share the story's names."""
+    under our control") are not the same claim because they share the story's names. A kin filling a claimed slot
+    alike (`_share_slot`) is compared whatever its closeness: the slot says what it claims where its words, in
+    another language, do not; the callers add those (`_slot_kin`).
+
+    `closeness` keeps the similarities of (own statement, other report's statement) pairs across calls: the
+    statements of one report ask about the same pairs."""
+    closeness = {} if closeness is None else closeness
+
+    def close(own, other) -> float:
+        if (own.id, other.id) not in closeness:
+            closeness[own.id, other.id] = claims.sayer_similarity(own.content_text, other.content_text, _share_slot(own, other, filled))
+        return closeness[own.id, other.id]
+
     by_document: dict[int, list] = {}
     for peer in kin:
         by_document.setdefault(peer.document_id, []).append(peer)
@@ -258,12 +305,9 @@ def _aligned(statement: Row, kin: list) -> set[int]:
     for document_id, peers in by_document.items():
         if document_id == statement.document_id:
             continue
-        closeness = {p.id: claims.sayer_similarity(statement.content_text, p.content_text) for p in peers}
-        best = max(closeness.values())
+        best = max(close(statement, p) for p in peers)
         for peer in peers:
-            if closeness[peer.id] == best and all(
-                claims.sayer_similarity(other.content_text, peer.content_text) <= closeness[peer.id] for other in own
-            ):
+            if close(statement, peer) == best and all(close(other, peer) <= best for other in own):
                 allowed.add(peer.id)
     return allowed
 
@@ -315,36 +359,40 @@ def for_statements(session: Session, statement_ids: Iterable[int]) -> dict[int, 
             for statement in members:
                 near.setdefault(statement.id, {}).update((p.id, p) for key in set(keys[statement.id]) for p in holding.get((value, key), ()))
     kin = _kin(session, {k for st in statements if (k := _kin_of(st)) is not None})
+    filled = _claimed_slots(session, {st.id for st in statements} | {p.id for found in kin.values() for p in found})
     vectors = claims.vectors_of(session, set(near) | {p for found in near.values() for p in found})
+    closeness: dict[tuple[int, int], float] = {}
     for statement in statements:
         if statement.id not in near:
             continue
         denied = statement.certainty == "denied"
         itself = [(statement.id, statement.document_id)] if not statement.marked_wrong else []
         kindred = {p.id: p for p in kin.get(_kin_of(statement), ())}
-        aligned = _aligned(statement, list(kindred.values()))
+        aligned = _aligned(statement, list(kindred.values()), filled, closeness) | _slot_kin(statement, list(kindred.values()), filled)
         candidates = {**kindred, **near[statement.id]}
         same[statement.id] = itself + [
             (p.id, p.document_id)
             for p in sorted(candidates.values(), key=lambda p: p.id)
             if p.id != statement.id
             and (p.certainty == "denied") == denied
-            and ((p.id in near[statement.id] and _same_claim(statement, p, vectors)) or (p.id in aligned and _same_sayer_claim(statement, p)))
+            and ((p.id in near[statement.id] and _same_claim(statement, p, vectors)) or (p.id in aligned and _same_sayer_claim(statement, p, filled)))
         ]
     return _supports(session, same)
 
 
 def _kin(session: Session, pairs: set[tuple[int, int]]) -> dict[tuple[int, int], list[_Peer]]:
-    """The statements (not marked wrong) of each (source actor, story) pair, one query for all: an index
-    look-up by source actor, a story's few statements of one source kept."""
+    """The statements (not marked wrong) of each (source actor, story) pair, one query for all, led by the
+    stories' documents: a story holds a few hundred statements, a prolific source thousands across the store.
+    The sources are kept here, not in the query, which a planner without statistics (SQLite before ANALYZE)
+    would lead by the source actor's index."""
     if not pairs:
         return {}
     rows = session.execute(
         select(Statement.id, Statement.document_id, Statement.content_text, Statement.certainty, Statement.source_actor_id,
                Statement.source_text, Document.story_id)
         .join(Document, Document.id == Statement.document_id)
-        .where(Statement.source_actor_id.in_({a for a, _ in pairs}), Document.story_id.in_({s for _, s in pairs}),
-               Statement.marked_wrong.is_(False))
+        .where(Document.story_id.in_({s for _, s in pairs}), Statement.marked_wrong.is_(False))
+        .order_by(Statement.id)
     ).all()
     found: dict[tuple[int, int], list[_Peer]] = {}
     for row in rows:

@@ -356,6 +356,17 @@ class ChangeCounter(Base):
     value: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
+class StoreMark(Base):
+    """A named position in the store. `vectors_from`: the first statement id stored under the writer's claim-vector
+    rule (relate/claim_vectors.py). Statements below it were stored before that rule (a store from before claim
+    vectors, a bulk load) and are compared by their words; embedding them as peers would hold up every new
+    document until each old statement was embedded."""
+
+    __tablename__ = "store_marks"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
+
+
 class Watch(Base):
     """A user's watch on an actor, story, place or search, and how far its user has read (a change number)."""
 

@@ -65,6 +65,9 @@ class Reading:
     own: dict[int, str] = field(default_factory=dict)  # mention index -> a body's own name, without the body it belongs to
 
 
+_PREPOSITION = re.compile(r"[ВвУуСсКкОо]\s+(?=[«„\"“]?[А-ЯЁЇІЄҐ])")
+
+
 def read(analysis: Analysis, language: str) -> Reading:
     """Fill sentences, mentions and chains of a Russian or Ukrainian article."""
     text = analysis.article.text
@@ -77,6 +80,10 @@ def read(analysis: Analysis, language: str) -> Reading:
     reading = Reading(language, tokens)
     spans = _name_spans(text, tokens, analysis)
     for start, end, label in spans:
+        if (preposition := _PREPOSITION.match(text, start, end)) and preposition.end() < end:
+            start = preposition.end()  # "У Москві", "В «Укргидроэнерго»" opening a sentence: the name after the preposition
+            if text[start] in "«„\"“" and text[end - 1] in "»“\"”" and not re.search(r"[«»„“\"”]", text[start + 1:end - 1]):
+                start, end = start + 1, end - 1  # the name inside its quotes, as other mentions are written
         index = len(analysis.mentions)
         analysis.mentions.append(Mention(Span(start, end, text[start:end]), label, analysis.sentence_of(start)))
         inside = [t for t in tokens if start <= t.start and t.end <= end]

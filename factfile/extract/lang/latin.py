@@ -17,14 +17,14 @@ from factfile.extract import frequency
 from factfile.extract.capitals import acts_around, acts_in, capital_country
 from factfile.extract.gazetteer import load_gazetteer
 from factfile.extract.gender import first_name_gender
-from factfile.extract.lang import bodies, dates, forces, reported_latin
+from factfile.extract.lang import bodies, dates, forces, reported_latin, uncased
 from factfile.extract.lang.cyrillic import sentences
 from factfile.extract.names import GROUP_WORDS, country_in_english, name_key
 from factfile.extract.places import resolve_names
 from factfile.records import Analysis, Chain, Mention, Span
 
-# Names stop at a line break ("le Kremlin\nClick: ...").
-_NAME = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*(?:[^\S\n]+(?:(?:de|da|do|dos|di|del|della|von|van|der|den|la|le|du)[^\S\n]+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*){0,3}")
+# Names stop at a line break ("le Kremlin\nClick: ..."); Greek capitals open names too ("Πούτιν").
+_NAME = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſΆ-ΏΑ-Ω][\w'’-]*(?:[^\S\n]+(?:(?:de|da|do|dos|di|del|della|von|van|der|den|la|le|du)[^\S\n]+)?[A-ZÀ-ÖØ-ÞĀ-ſΆ-ΏΑ-Ω][\w'’-]*){0,3}")
 COMMON = 3.8  # Zipf frequency above which a capitalised word is an ordinary word of the language
 # Languages that capitalise every noun: there a rare capitalised word is mostly a compound noun, told by
 # the noun endings compounds end in ("Söldnerarmee", "Freitagabend", "Vermittlungsinitiative").
@@ -104,6 +104,9 @@ def analyse(analysis: Analysis, language: str) -> None:
     states |= {i: country for i, m in enumerate(analysis.mentions) for r, country in regimes if m is r}
     toponyms = [(m.span, i, m.span.text, False, "GPE") for i, m in enumerate(analysis.mentions) if any(m is t for t in toponyms)]
     analysis.chains = _chains(analysis, states)
+    _respell(analysis.chains, language)
+    _greek_in_latin(analysis.chains)
+    _undeclined(analysis.chains, language)
     for mention, country in armies:
         chain = analysis.chains[mention.chain]
         alias = f"Armed Forces of {country}"
@@ -125,6 +128,65 @@ def analyse(analysis: Analysis, language: str) -> None:
     analysis.quantities = dates.find_quantities(analysis, language)
     analysis.statements = reported_latin.find_statements(analysis, language)
     _add_titled(analysis, titled)
+    script = uncased.language_of(text)
+    if script == "ar":
+        uncased.add_bodies(analysis)
+    if script is not None:
+        uncased.add_names(analysis, language or script)
+
+
+# Letters a language's press writes for the Slavic sound English spells "kh" (х), where `names.sound` reads
+# them the English or French way: German, Polish, Czech and Slovak "ch" ("Michail", "Chusnullin": not the
+# German "sch", "tsch"), Spanish "j" ("Mijailo").
+_KH = {"de": r"(?<![st])ch", "pl": r"ch", "cs": r"ch", "sk": r"ch", "es": r"j"}
+
+
+def _respell(chains: list[Chain], language: str) -> None:
+    """A person's name in a language that writes "kh" otherwise also goes by its English spelling of that
+    sound ("Mijailo Podoliak", "Mychajlo Podoljak" → "Mikhailo Podoliak", "Mykhajlo Podoljak"), so that
+    the name's consonant skeleton is the one English and Russian pages give it."""
+    pattern = _KH.get(language)
+    if pattern is None:
+        return
+    for chain in (c for c in chains if c.label == "PERSON"):
+        english = re.sub(pattern, lambda m: "Kh" if m.group(0)[0].isupper() else "kh", chain.name, flags=re.I)
+        if english != chain.name and english not in chain.aliases:
+            chain.aliases.append(english)
+            chain.alias_reasons[english] = f"“{chain.name}” as English spells its “kh”"
+
+
+# Slavic languages in Latin letters decline names, first name and surname alike: "Aleksandrom Bastrikinom"
+# (Serbian, with), "Władimira Putina" (Polish, of). The case endings both words share, longest first.
+_SLAVIC_LATIN = frozenset({"pl", "cs", "sk", "sl", "hr", "sr", "bs"})
+_CASE_ENDINGS = ("owi", "ovi", "ego", "emu", "om", "em", "a", "u")
+
+
+def _undeclined(chains: list[Chain], language: str) -> None:
+    """A person's two-word name whose words end in one case ending also goes by the words without it
+    ("Aleksandrom Bastrikinom" → Aleksandr Bastrikin); not a woman's name, whose "-a" is her nominative."""
+    if language not in _SLAVIC_LATIN:
+        return
+    for chain in (c for c in chains if c.label == "PERSON" and len(c.name.split()) == 2):
+        words = chain.name.split()
+        ending = next((e for e in _CASE_ENDINGS if all(w.endswith(e) and len(w) > len(e) + 2 for w in words)), None)
+        if ending is None or ending == "a" and first_name_gender(chain.name) == "female":
+            continue
+        bare = " ".join(w[: -len(ending)] for w in words)
+        if bare not in chain.aliases:
+            chain.aliases.append(bare)
+            chain.alias_reasons[bare] = f"“{chain.name}” without its case ending “-{ending}”"
+
+
+def _greek_in_latin(chains: list[Chain]) -> None:
+    """A name in Greek letters also goes by its Latin letters as the press writes them ("Γεβγκένι Πριγκόζιν"
+    → Yevgeni Prigozin), which compare with the actor's other names (`romanize.greek_to_latin`)."""
+    from factfile.extract.lang.romanize import greek_to_latin, has_greek
+
+    for chain in (c for c in chains if has_greek(c.name)):
+        latin = greek_to_latin(chain.name)
+        if latin and latin not in chain.aliases:
+            chain.aliases.append(latin)
+            chain.alias_reasons[latin] = f"“{chain.name}” in Latin letters"
 
 
 def _title_start(text: str, match: re.Match, title: list[str], language: str) -> int:

@@ -59,6 +59,26 @@ def romanize(text: str, ukrainian: bool = False) -> str:
     return re.sub(r"[\u0400-\u04ff'’ʼ]+", lambda m: _word(m.group(0), table, ukrainian), text)
 
 
+# Greek letter pairs that stand for one Latin sound in names ("Πριγκόζιν" Prigozin, "Μπαχμούτ" Bakhmut), "β" read
+# as modern Greek reads it, and "Γε", "Γι" opening a name as "Ye", "Yi" ("Γεβγκένι" Yevgeni); ICU does the rest.
+_GREEK = ((r"(?<!\w)Γε", "Ye"), (r"(?<!\w)Γι", "Yi"), ("γκ", "g"), ("Γκ", "G"), ("γγ", "ng"), ("μπ", "b"), ("Μπ", "B"),
+          ("ντ", "d"), ("Ντ", "D"), ("ου", "u"), ("ού", "u"), ("Ου", "U"), ("β", "v"), ("Β", "V"))
+_GREEK_LETTER = re.compile(r"[\u0370-\u03ff]")
+
+
+def has_greek(text: str) -> bool:
+    return bool(_GREEK_LETTER.search(text))
+
+
+def greek_to_latin(text: str) -> str:
+    """A Greek name in Latin letters as the press writes it: "Γεβγκένι Πριγκόζιν" → "Yevgeni Prigozin", "Πούτιν" → "Putin"."""
+    from normality import ascii_text
+
+    for greek, latin in _GREEK:
+        text = re.sub(greek, latin, text)
+    return ascii_text(text) or ""
+
+
 def latin_letters(text: str) -> str:
     """Any script in plain Latin letters, as the press would spell it: Cyrillic by `romanize`, other
     scripts and accented letters by ICU's transliteration (through normality)."""

@@ -8,8 +8,12 @@ The office is a noun of office (TITLES, lemmas) with the words after it up to th
 other adjectives ("официальный") are part of the span, not of the office. An office the article gives
 two people is no one's. Titled persons also get the office as an alias ("представитель Кремля"), so
 that other articles' titled names find them by it. An office written alone with no holder in the
-article is the person another article gave it, found by the office's exact name; with no such person
-it names no actor (as actors of their own such offices were mostly junk).
+article is the person another article gave it, found by the office's exact name, whichever article came
+first: an office of a named body ("представитель Кремля") with no such person yet is a person of its own,
+whom the article that later names its holder joins; one with no named body ("белорусский лидер") names no
+actor (as actors of their own such offices were mostly junk), nor does an office in the plural
+("представители Минобороны" are no one person). A body's spokesperson is one office whatever noun the
+article uses for it: "пресс-секретарь Кремля", "официальный спикер Кремля" and "представитель Кремля".
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ TITLES = frozenset({
 # The title of an office written alone, with no holder in the article (`Chain.offices`): the chain joins the
 # person another article gives that office by that exact name, else it names no actor.
 OFFICE_ALONE = ""
+# Nouns for a body's spokesperson, one office: its name goes by the first ("представитель Кремля").
+_SPOKESPERSON = ("представитель", "пресс-секретарь", "прес-секретар", "представник", "спикер", "речник")
 _MAX_BETWEEN = 6  # words between an office and the name: "министра обороны РФ", "пресс-секретарь президента России"
 _MAX_WHOSE = 4  # words of whose office in an office written alone: "основателя ЧВК «Вагнер»"
 _QUOTES = set("«»„“\"")
@@ -58,10 +64,13 @@ def add_titled(analysis: Analysis, reading) -> None:
         office = _office(text, tokens, title, range(title + 1, j))
         holders.setdefault(_canonical(office), set()).add(mention.chain)
         spans.append((tokens[first].start, mention.span.end, mention.chain))
-        for name in (_office_name(text, tokens, title, j - 1), _head_of_state_name(office)):
+        titled = text[tokens[first].start:mention.span.end]
+        for name in (*_office_names(text, tokens, title, j - 1), _head_of_state_name(office)):
             if name and name not in chain.aliases and name != chain.name:
                 chain.aliases.append(name)
-                chain.alias_reasons[name] = f"its office in the article (“{text[tokens[first].start:mention.span.end]}”)"
+                chain.alias_reasons[name] = f"its office in the article (“{titled}”)"
+        for name in _office_names(text, tokens, title, j - 1):
+            chain.offices.setdefault(name, titled)  # an office-alone actor of another article joins it (relate/actors.py)
     for i in range(len(tokens)):
         end = _bare_office(text, tokens, i)
         if end is None:
@@ -69,12 +78,14 @@ def add_titled(analysis: Analysis, reading) -> None:
         first = _with_adjectives(text, tokens, i)
         if any(s < tokens[end].end and tokens[first].start < e for s, e, _ in spans):
             continue
+        if tokens[i].has("plur"):
+            continue  # "представители Минобороны": no one person
         office = _office(text, tokens, i, range(i + 1, end + 1))
         chains = holders.get(_canonical(office), set())
         if len(chains) == 1:
             spans.append((tokens[first].start, tokens[end].end, *chains))
         elif not chains:  # no holder here: the person other articles give this office, if any (relate/actors.py)
-            name = _office_name(text, tokens, i, end)
+            name = _office_names(text, tokens, i, end)[-1]
             alone = next((c for c in analysis.chains if c.offices.get(name) == OFFICE_ALONE), None)
             if alone is None:
                 alone = Chain(id=len(analysis.chains), name=name, label="PERSON", offices={name: OFFICE_ALONE})
@@ -218,12 +229,17 @@ def _office(text: str, tokens: list, title: int, whose: range) -> Office:
             tuple(_word(tokens[k]) for k in whose if tokens[k].text[:1].isalnum()))
 
 
-def _office_name(text: str, tokens: list, title: int, last: int) -> str:
+def _office_names(text: str, tokens: list, title: int, last: int) -> list[str]:
     """The office in the nominative, with its nationality adjectives but no other: "белорусский лидер",
-    "пресс-секретарь президента России"."""
+    "пресс-секретарь президента России"; then, for a spokesperson's, its one name ("представитель
+    президента России")."""
     head = [tokens[a] for a in _nationality(text, tokens, title)] + [tokens[title]]
     name = cyrillic.nominative(head, "ORG", text[head[0].start:head[-1].end])
-    return f"{name} {text[tokens[title].end:tokens[last].end].strip()}".strip()
+    whose = text[tokens[title].end:tokens[last].end].strip()
+    names = [f"{name} {whose}".strip()]
+    if len(head) == 1 and tokens[title].lemma in _SPOKESPERSON and whose:
+        names.append(f"{_SPOKESPERSON[0]} {whose}")
+    return list(dict.fromkeys(names))
 
 
 def _bare_office(text: str, tokens: list, i: int) -> int | None:
