@@ -4,7 +4,8 @@ Inputs: the extraction benchmark pages and the PolNeAR dev texts (../shared/data
 runs in its own process so its peak RSS is its own:
 - pipeline, 1 and 2 workers: `Pipeline(...).ingest(...)` into a new store (read, extract text, NLP and
   every extraction stage, relate, store);
-- bare spaCy: `nlp.pipe` of the same model over the same article texts (the practical upper limit),
+- bare spaCy: `nlp.pipe` of the same model, as spaCy loads it, over the same article texts (the practical
+  upper limit; factfile's own copy of the model memoises two of its components, extract/spacy_memo.py),
   run before and after the 1-worker pipeline and averaged, since the machine's speed drifts from one
   minute to the next; and the same with two processes (how far two cores of this machine scale a
   parsing load). In both the pipeline and bare spaCy the model is loaded before the clock starts;
@@ -100,10 +101,12 @@ def measure_spacy(inputs: list[str], processes: int = 1) -> dict:
     """Bare spaCy; with 2 processes (`nlp.pipe(n_process=2)`) it shows how far this machine's two cores
     scale a parsing load at all, the reference for the pipeline's 2-worker figure (smaller batches
     there, so the two processes' shares of long and short texts even out)."""
-    from factfile.extract.nlp import load_model
+    import spacy
+
+    from factfile.extract.nlp import MODEL
 
     texts = [article.text for _, article in _articles(inputs)]
-    nlp = load_model()
+    nlp = spacy.load(MODEL)
 
     def parse() -> int:
         for _ in nlp.pipe(texts, batch_size=16 if processes == 1 else 4, n_process=processes):

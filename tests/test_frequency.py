@@ -6,13 +6,29 @@ from factfile.extract import frequency
 
 
 def test_values_are_wordfreqs():
-    for word, language in (("the", "en"), ("Angriff", "de"), ("casa", "pt"), ("Prigoschin", "de")):
-        assert frequency.zipf(word, language) == wordfreq.zipf_frequency(word, language)
+    frequency.forget()
+    for word, language in (("the", "en"), ("Angriff", "de"), ("casa", "pt"), ("Prigoschin", "de"), ("casa", "es"), ("the", "en")):
+        assert frequency.zipf(word, language) == wordfreq.zipf_frequency(word, language) == round(
+            wordfreq.freq_to_zipf(frequency._build(language)[word.lower()]) if word.lower() in frequency._build(language) else 0, 2
+        )
 
 
 def test_few_languages_stay_loaded():
     frequency.forget()
     for language in ("en", "de", "fr", "it", "pt", "es", "en"):
         frequency.zipf("casa", language)
-        assert wordfreq.get_frequency_dict.cache_info().currsize <= frequency.LANGUAGES
+        assert len(frequency.loaded()) <= frequency.LANGUAGES
+        assert wordfreq.get_frequency_list.cache_info().currsize == 0
     assert frequency.zipf("the", "en") > 7
+
+
+def test_a_language_in_use_is_not_read_again(monkeypatch):
+    """English between pages in four other languages is read once: a new language drops the one used longest ago."""
+    frequency.forget()
+    reads = []
+    build = frequency._build
+    monkeypatch.setattr(frequency, "_build", lambda lang, wordlist="best": reads.append(lang) or build(lang, wordlist))
+    for n, language in enumerate(("en", "de", "en", "fr", "en", "it", "en", "pt", "en")):
+        frequency.zipf("unusual" + "x" * n, language)  # a word no earlier lookup cached
+    assert reads.count("en") == 1
+    assert frequency.loaded()[-1] == "en"

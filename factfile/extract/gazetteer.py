@@ -101,13 +101,21 @@ class Gazetteer:
     def __init__(self, path: Path):
         self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._names_by_country: dict[str, dict[str, list[str]]] = {}
+        self._countries: dict[str, list[GazetteerPlace]] | None = None
 
     def lookup(self, name: str) -> list[GazetteerPlace]:
         return self._places("SELECT p.* FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?", place_key(name))
 
     def country(self, code: str) -> list[GazetteerPlace]:
-        """The country whose ISO code is `code` ("US"), which GeoNames does not list among its names."""
-        return self._places("SELECT * FROM places WHERE kind = 'country' AND country_code = ?", code.upper())
+        """The country whose ISO code is `code` ("US"), which GeoNames does not list among its names.
+
+        The countries are read once, in one scan: the index has no key on `kind`, and a scan per
+        capitalised short name cost a page's places stage most of its time."""
+        if self._countries is None:
+            self._countries = defaultdict(list)
+            for place in self._places("SELECT * FROM places WHERE kind = 'country'"):
+                self._countries[place.country_code].append(place)
+        return list(self._countries.get(code.upper(), []))
 
     def regions(self, name: str) -> list[GazetteerPlace]:
         """First- or second-level subdivisions called `name` ("Belgorod" -> Belgorod Oblast)."""

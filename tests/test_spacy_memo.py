@@ -1,0 +1,34 @@
+"""The memoised attribute ruler and lemmatizer give the stock components' annotations, token by token."""
+
+import spacy
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, ORTH, POS, TAG
+
+from factfile.extract.nlp import MODEL, load_model
+from factfile.extract.spacy_memo import MemoLemmatizer, MemoRuler
+
+TEXTS = [
+    "Ukraine's military said on Tuesday that Russian forces had blown up the Kakhovka dam.\n\nThe Kremlin denied it.",
+    "Y'all ain't gonna believe it: let's go, c'mon. There are some who'd say nothin' happened, and it's not over.",
+    "I did it for you and they gave it to me. Whether or not he has done so, the ministry does not know.",
+    "That is what that means.   Those were the days; which one? He is, isn't he, and we've been there.",
+    "  \n Mr Prigozhin, whose Wagner fighters marched on Moscow, was said to be in Belarus. The plane crashed.",
+]
+COLUMNS = [ORTH, TAG, POS, MORPH, LEMMA, DEP, HEAD]
+
+
+def test_factfiles_model_runs_the_memoised_components():
+    nlp = load_model()
+    assert isinstance(nlp.get_pipe("attribute_ruler"), MemoRuler)
+    assert isinstance(nlp.get_pipe("lemmatizer"), MemoLemmatizer)
+
+
+def test_same_annotations_as_the_stock_components():
+    stock = spacy.load(MODEL)
+    stock.add_pipe("paragraph_breaks", before="parser")
+    memo = load_model()
+    assert memo.pipe_names == stock.pipe_names
+    for _ in range(2):  # the second time from the caches
+        for text in TEXTS:
+            ours, theirs = memo(text), stock(text)
+            assert (ours.to_array(COLUMNS) == theirs.to_array(COLUMNS)).all(), text
+            assert [(t.lemma_, t.pos_, str(t.morph), t.dep_) for t in ours] == [(t.lemma_, t.pos_, str(t.morph), t.dep_) for t in theirs]
