@@ -270,6 +270,9 @@ def test_a_side_shows_dated_reports_before_undated_ones(store):
     ("It took Ukraine three days to answer", "reported", set()),  # a country, not a place taken
     ("he took Putin seriously", "reported", set()),
     ("the attack was not repelled", "reported", set()),
+    ("Они весьма эффективно и успешно отражают контрнаступление", "reported", set()),  # a campaign, no place
+    ("the troops are repelling the Ukrainian counter-offensive", "reported", set()),
+    ("the counter-offensive on Kozinka was repelled", "reported", {("kozin", "taken", True)}),
 ])
 def test_an_attack_s_outcome_taken_or_repelled(content, certainty, expected):
     assert {(s.target, s.value, s.denied) for s in read(content, "said", certainty) if s.attribute == "outcome"} == expected

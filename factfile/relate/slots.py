@@ -208,6 +208,9 @@ _ATTACKED_PLACE = re.compile(
 
 
 _FAILED_TO = re.compile(r"(?i)\b(?:fail\w*|unable|attempt\w*|tr(?:y|ied|ying))\s+to\s+$")
+# A campaign said to be held off ("repelling the counter-offensive", "отражают контрнаступление") is a war's
+# course, not the outcome of an attack on a place: with no place named it joins no place's dispute.
+_CAMPAIGN = re.compile(r"(?i)^\W*(?:\w+\W+){0,3}?(?:counter-?offensive|offensive|(?:контр)?наступ)")
 
 
 def _place_key(name: str) -> str:
@@ -232,6 +235,8 @@ def _outcomes(content: str, denied: bool) -> list[Slot]:
     if (repelled := _REPELLED.search(content)) and not _negated_at(content, repelled.start()):
         attacked = _ATTACKED_PLACE.search(content)
         place = attacked and (attacked.group("place") or attacked.group("cyrillic"))
+        if not place and _CAMPAIGN.search(content[repelled.end():]):
+            return found
         found.append(Slot("outcome", _place_key(place) if place else None, "taken", not denied, place))
     return found
 
