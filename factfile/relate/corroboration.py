@@ -456,7 +456,7 @@ def _similar_in_groups(session: Session, kind: str, values: set, keys: set[int])
     """
     column = _GROUP_COLUMNS[kind]
     in_group = column.in_(values)
-    if kind != "text" and _led_by_source(session, in_group, keys):
+    if kind != "text" and _led_by_source(session, kind, in_group, keys):
         holding = exists().where(StatementBand.statement_id == Statement.id, StatementBand.key.in_(keys))
     else:
         holding = Statement.id.in_(select(StatementBand.statement_id).where(StatementBand.key.in_(keys)))
@@ -473,13 +473,16 @@ def _similar_in_groups(session: Session, kind: str, values: set, keys: set[int])
     ]
 
 
-def _led_by_source(session: Session, in_group, keys: set[int]) -> bool:
+def _led_by_source(session: Session, kind: str, in_group, keys: set[int]) -> bool:
     """Whether to walk the group's statements and look each up in the keys, rather than walk the
     statements holding the keys: the first costs a lookup per statement and key, the second one per
     holder, and a key of common words is held by thousands of statements across the store (both
-    counts come from indexes)."""
+    counts come from indexes; only a story's count needs the documents)."""
     holders = session.scalar(select(func.count()).select_from(StatementBand).where(StatementBand.key.in_(keys))) or 0
-    made = session.scalar(select(func.count()).select_from(Statement).join(Document, Document.id == Statement.document_id).where(in_group)) or 0
+    made_query = select(func.count()).select_from(Statement)
+    if kind == "story":
+        made_query = made_query.join(Document, Document.id == Statement.document_id)
+    made = session.scalar(made_query.where(in_group)) or 0
     return made * len(keys) < holders
 
 
