@@ -189,14 +189,7 @@ def test_spanish_and_german_spellings_of_kh_join_the_english_name(tmp_path):
         "es.txt": "El asesor presidencial ucraniano Mijailo Podoliak dijo que Rusia estaba detrás del ataque al puente.",
         "de.txt": "Der ukrainische Präsidentenberater Mychajlo Podoljak sagte, Russland stecke hinter dem Angriff.",
     }
-    store = Store(tmp_path / "store.db")
-    for name, text in pages.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-        Pipeline(store, workers=1).ingest([str(tmp_path / name)])
-    with store.session() as session:
-        rows = session.execute(select(s.Mention.text, s.Mention.actor_id).where(s.Mention.actor_id.isnot(None))).all()
-        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
-    live = {text: merged.get(actor) or actor for text, actor in rows}
+    live = _live_actors(tmp_path, pages)
     assert live["Mijailo Podoliak"] == live["Mychajlo Podoljak"] == live["Mykhailo Podolyak"]
 
 
@@ -212,14 +205,7 @@ def test_names_in_arabic_letters_join_the_stored_actor_they_sound_like(tmp_path)
                   "demanded that Defence Minister Sergei Shoigu be sacked. The Wagner group pulled back.",
         "ar.txt": "قال يفغيني بريغوجين قائد مجموعة فاغنر إن مقاتليه سيعودون. وطالب بريغوجين بإقالة وزير الدفاع سيرغي شويغو.",
     }
-    store = Store(tmp_path / "store.db")
-    for name, text in pages.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-        Pipeline(store, workers=1).ingest([str(tmp_path / name)])
-    with store.session() as session:
-        rows = session.execute(select(s.Mention.text, s.Mention.actor_id)).all()
-        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
-    live = {text: merged.get(actor) or actor for text, actor in rows if actor is not None}
+    live = _live_actors(tmp_path, pages)
     assert live["يفغيني بريغوجين"] == live["بريغوجين"] == live["Yevgeny Prigozhin"]
     assert live["فاغنر"] == live["Wagner"] and live["سيرغي شويغو"] == live["Sergei Shoigu"]
     assert "مقاتليه" not in live  # "his fighters": rare, and sounds like no stored actor
@@ -234,14 +220,7 @@ def test_a_name_in_greek_letters_joins_its_latin_spelling(tmp_path):
         "en.txt": "Wagner chief Yevgeny Prigozhin said on Saturday that his fighters had reached Rostov.",
         "el.txt": "«Καταρρίφθηκε από μονάδες της Wagner», ανέφερε ο Γεβγκένι Πριγκόζιν σε ηχητικό μήνυμά του.",
     }
-    store = Store(tmp_path / "store.db")
-    for name, text in pages.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-        Pipeline(store, workers=1).ingest([str(tmp_path / name)])
-    with store.session() as session:
-        rows = session.execute(select(s.Mention.text, s.Mention.actor_id).where(s.Mention.actor_id.isnot(None))).all()
-        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
-    live = {text: merged.get(actor) or actor for text, actor in rows}
+    live = _live_actors(tmp_path, pages)
     assert live["Γεβγκένι Πριγκόζιν"] == live["Yevgeny Prigozhin"]
 
 
@@ -251,14 +230,7 @@ def test_a_declined_name_in_a_slavic_language_in_latin_letters_joins_its_nominat
         "en.txt": "Alexander Bastrykin, the head of Russia's Investigative Committee, met Putin on Saturday.",
         "sr.txt": "Putin je razgovarao sa Aleksandrom Bastrikinom o napadu na most.",
     }
-    store = Store(tmp_path / "store.db")
-    for name, text in pages.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-        Pipeline(store, workers=1).ingest([str(tmp_path / name)])
-    with store.session() as session:
-        rows = session.execute(select(s.Mention.text, s.Mention.actor_id).where(s.Mention.actor_id.isnot(None))).all()
-        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
-    live = {text: merged.get(actor) or actor for text, actor in rows}
+    live = _live_actors(tmp_path, pages)
     assert live["Aleksandrom Bastrikinom"] == live["Alexander Bastrykin"]
 
 
@@ -269,14 +241,20 @@ def test_a_state_body_in_arabic_words_joins_the_stored_body_of_those_words(tmp_p
         "en.txt": "The Russian Defence Ministry said on Saturday that Russian forces had repelled the attack near Bakhmut.",
         "ar.txt": "قالت وزارة الدفاع الروسية إن القوات الروسية صدت الهجوم. ونفى الجيش الأوكراني ذلك.",
     }
+    live = _live_actors(tmp_path, pages)
+    assert live["وزارة الدفاع الروسية"] == live["Russian Defence Ministry"]
+    assert live["القوات الروسية"] == live["Russian forces"]
+    assert "الجيش الأوكراني" not in live
+
+
+def _live_actors(tmp_path, pages: dict[str, str]) -> dict[str, int]:
+    """Each linked mention's text and the actor it lives on after merges, the pages ingested one by one
+    (so a later page meets the earlier ones' stored actors)."""
     store = Store(tmp_path / "store.db")
     for name, text in pages.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
         Pipeline(store, workers=1).ingest([str(tmp_path / name)])
     with store.session() as session:
-        rows = session.execute(select(s.Mention.text, s.Mention.actor_id)).all()
+        rows = session.execute(select(s.Mention.text, s.Mention.actor_id).where(s.Mention.actor_id.isnot(None))).all()
         merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
-    live = {text: merged.get(actor) or actor for text, actor in rows if actor is not None}
-    assert live["وزارة الدفاع الروسية"] == live["Russian Defence Ministry"]
-    assert live["القوات الروسية"] == live["Russian forces"]
-    assert "الجيش الأوكراني" not in live
+    return {text: merged.get(actor) or actor for text, actor in rows}
