@@ -99,6 +99,18 @@ def test_about_this_reports_the_sentence_before():
     assert analysis.chains[statement.source_chain].name == "Дмитрий Песков"
 
 
+def test_a_stop_glued_to_the_next_sentence_still_ends_it():
+    """eval/realstory (Kakhovka): a scraped page lost the space in "человек.Об этом", and the content of
+    "Об этом сообщил" became the words before the stop's sentence; a short abbreviation stays inside its sentence."""
+    text = "На Каховской ГЭС погибли пять человек.Об этом сообщил глава района Иван Иванов на ул.Ленина."
+    analysis = analyse(_article(text, "ru"))
+    assert [sentence.text for sentence in analysis.sentences] == [
+        "На Каховской ГЭС погибли пять человек.", "Об этом сообщил глава района Иван Иванов на ул.Ленина."
+    ]
+    (statement,) = analysis.statements
+    assert statement.content.text == "На Каховской ГЭС погибли пять человек"
+
+
 def test_a_pronoun_source_is_the_speaker_just_before():
     """eval/realstory (Kakhovka, Ukrainian): "- сказав він" is the mayor quoted just before, in both languages."""
     text = ("Мэр Новой Каховки Владимир Леонтьев заявил, что эвакуация пока не нужна. "

@@ -22,7 +22,13 @@ from factfile.records import Analysis, Chain, Mention, Span
 
 LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 _TOKEN = re.compile(r"[\w]+(?:['’ʼ-][\w]+)*|[^\w\s]")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[»“\"]?\s+(?=[«„\"—–-]?\s*[A-ZА-ЯЁІЇЄҐ0-9«„])|\n+")
+# A sentence ends at its stop and the space after it, or at a stop glued to the next sentence's first word
+# ("человек.Об этом"; scraped pages lose the space), after a word of four letters or more, which leaves
+# initials and short abbreviations ("А.Б. Иванов", "ул.Ленина") alone.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?…])[»“\"]?\s+(?=[«„\"—–-]?\s*[A-ZА-ЯЁІЇЄҐ0-9«„])|\n+"
+    r"|(?<=[а-яёіїєґ]{4}[.!?])(?=[А-ЯЁІЇЄҐ][а-яёіїєґ])"
+)
 _QUOTED = re.compile(r"[«„“\"]([^«»„“”\"\n]{2,60})[»“”\"]")
 # Words before a quoted name that make it an organisation's name: ЧВК «Вагнер», полк «Азов».
 ORG_TYPES = frozenset({
