@@ -82,6 +82,20 @@ def test_an_office_names_the_person_the_article_gives_it(analyse):
     assert "Putin's spokesman" not in found  # a person's office is no person of its own ("Mr. Trump's chief strategist")
 
 
+def test_a_military_command_by_its_direction_is_one_organisation(analyse):
+    """eval/realstory (Kakhovka): the model cut "the South command of Ukraine's Armed Forces" into a place and the
+    armed forces, so the statement it made had no actor; "US" stays on "US Southern Command"."""
+    analysis = analyse(
+        "\"The dam was blown up by the Russian occupying forces,\" the South command of Ukraine's Armed Forces said "
+        "on Tuesday. US Southern Command said the ship left Miami."
+    )
+    names = {m.span.text: m.label for m in analysis.mentions}
+    assert names["South command of Ukraine's Armed Forces"] == "ORG" and "South" not in names
+    assert names["US Southern Command"] == "ORG"
+    (statement, *_) = analysis.statements
+    assert analysis.chains[statement.source_chain].name == "South command of Ukraine's Armed Forces"
+
+
 def test_group_words_are_part_of_the_groups_name(analyse):
     analysis = analyse("Yevgeny Prigozhin, the head of the Wagner mercenary group, spoke. Wagner militia fighters left.")
     assert {"Wagner mercenary group", "Wagner militia"} <= next(iter(v for k, v in forms(analysis).items() if "Wagner" in k))

@@ -46,7 +46,7 @@ def make_mentions() -> Stage:
                 start, end = _trim(text, ent.start_char, ent.end_char)
                 if end > start:
                     found += _split_compound(text, start, end, _organisation_head(text[start:end], ent.label_), known)
-        found = _group_words(text, _armed_forces(text, _qualified_bodies(text, found)))
+        found = _commands(text, _group_words(text, _armed_forces(text, _qualified_bodies(text, found))))
         extra = _propagated(text, found, doc)
         surnames = {(s, e) for s, e, label in extra if label == "PERSON" and text[s:e] in _CALENDAR_NAMES}
         found = _without_overlaps(_surnames_relabelled(text, [f for f in found if not (f[2] == "DATE" and f[:2] in surnames)], extra) + extra)
@@ -225,6 +225,28 @@ def _group_words(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int
         if after and not any(s < after.end() and e > end for s, e, _ in found):
             end = after.end()
         result.append((start, end, label))
+    return result
+
+
+# A military command named by its direction ("the South command of Ukraine's Armed Forces", "Southern
+# Operational Command", "Operational Command South", "Central Military District"): the model cuts it into a
+# place and the armed forces, or leaves "of" dangling.
+_COMMAND = re.compile(
+    r"\b(?:(?:North|South|East|West)(?:ern)?|Central)\s+(?:Operational\s+|Military\s+)?(?:[Cc]ommand|District)\b"
+    r"(?:\s+of\s+(?:the\s+)?(?:[A-Z]\w+['’]s\s+)?(?:[Aa]rmed\s+(?:[Ff]orces|troops)|[Aa]rmy)(?:\s+of\s+[A-Z]\w+)?)?"
+    r"|\bOperational\s+Command\s+(?:North|South|East|West|Centre|Center)\b"
+)
+
+
+def _commands(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A military command by its direction is one organisation's name, joined with the pieces the model
+    found in it ("US" in "US Southern Command" stays)."""
+    result = list(found)
+    for match in _COMMAND.finditer(text):
+        start, end = match.span()
+        pieces = [f for f in result if f[0] < end and f[1] > start]
+        start, end = min([start] + [f[0] for f in pieces]), max([end] + [f[1] for f in pieces])
+        result = [f for f in result if f not in pieces] + [(start, end, "ORG")]
     return result
 
 
