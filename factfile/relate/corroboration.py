@@ -217,7 +217,7 @@ def same_statements(session: Session, statement: Statement, any_certainty: bool 
     kin_key = _kin_of(row)
     kindred = [p for p, story_id in found if kin_key is not None and kin_key == (p.source_actor_id, story_id)]
     filled = _claimed_slots(session, {statement.id, *(p.id for p in kindred)})
-    kin = _aligned(row, kindred, filled) | _slot_kin(row, kindred, filled)
+    kin = _aligned(row, kindred, filled)
     own = set(claims.keys_of([statement.content_text])[0])
     similar = {p.id for p, keys in zip(peers, claims.keys_of([p.content_text for p in peers]), strict=True) if own & set(keys)}
     vectors = claims.vectors_of(session, {statement.id} | similar | kin)
@@ -254,12 +254,6 @@ def _share_slot(a, b, filled: dict[int, frozenset] | None) -> bool:
     return any(x[0] == y[0] and x[2:] == y[2:] and (x[1] == y[1] or x[1] is None or y[1] is None) for x in filled[a.id] for y in filled[b.id])
 
 
-def _slot_kin(statement, kin: list, filled: dict[int, frozenset]) -> set[int]:
-    """The kin filling a claimed slot as the statement does, in its own document too, compared whatever their
-    closeness (`_aligned`): one report giving a claim twice gives it once."""
-    return {p.id for p in kin if _share_slot(statement, p, filled)}
-
-
 def _claimed_slots(session: Session, statement_ids: set[int]) -> dict[int, frozenset]:
     """The slots of the story's happening (relate/slots.py) each statement fills that say what it claims
     (`slots.claimed`), read by id: a source's contents in two languages share a slot where they share few words."""
@@ -283,8 +277,8 @@ def _aligned(statement: Row, kin: list, filled: dict[int, frozenset] | None = No
     document is closer. One source's statements in two reports of one story pair off one to one: a prolific
     sayer's other claims in the same report ("the attack was ordered by Shoigu" / "Rostov's military sites are
     under our control") are not the same claim because they share the story's names. A kin filling a claimed slot
-    alike (`_share_slot`) is compared whatever its closeness: the slot says what it claims where its words, in
-    another language, do not; the callers add those (`_slot_kin`).
+    alike (`_share_slot`), in the statement's own document too, is compared whatever its closeness: the slot says
+    what it claims where its words, in another language, do not, and one report giving a claim twice gives it once.
 
     `closeness` keeps the similarities of (own statement, other report's statement) pairs across calls: the
     statements of one report ask about the same pairs."""
@@ -309,7 +303,7 @@ def _aligned(statement: Row, kin: list, filled: dict[int, frozenset] | None = No
         for peer in peers:
             if close(statement, peer) == best and all(close(other, peer) <= best for other in own):
                 allowed.add(peer.id)
-    return allowed
+    return allowed | {p.id for p in kin if _share_slot(statement, p, filled)}
 
 
 def _kin_of(statement: Row) -> tuple[int, int] | None:
@@ -368,7 +362,7 @@ def for_statements(session: Session, statement_ids: Iterable[int]) -> dict[int, 
         denied = statement.certainty == "denied"
         itself = [(statement.id, statement.document_id)] if not statement.marked_wrong else []
         kindred = {p.id: p for p in kin.get(_kin_of(statement), ())}
-        aligned = _aligned(statement, list(kindred.values()), filled, closeness) | _slot_kin(statement, list(kindred.values()), filled)
+        aligned = _aligned(statement, list(kindred.values()), filled, closeness)
         candidates = {**kindred, **near[statement.id]}
         same[statement.id] = itself + [
             (p.id, p.document_id)
