@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
@@ -117,7 +118,5 @@ class MemoLemmatizer:
                 row[3] = lemma
                 changed = True
         if changed:
-            import numpy
-
             doc.from_array([LEMMA], numpy.array([row[3] for row in rows], dtype="uint64").reshape(-1, 1))
         return doc

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from factfile.records import Certainty, Span, Statement
 
@@ -135,11 +136,17 @@ def _said_in(statement: Statement, paragraph: Span) -> bool:
     return statement.content.overlaps(paragraph) or (statement.cue is not None and statement.cue.overlaps(paragraph))
 
 
+@lru_cache(maxsize=4)
+def _quotations_of(text: str) -> tuple[Span, ...]:
+    """`quotations` of the article being read, once: every source resolved in it asks `turn_start`."""
+    return tuple(quotations(text))
+
+
 def turn_start(text: str, sentences: Sequence[Span], offset: int, back: int) -> int:
     """Where the last `back` sentences before the one at `offset` start, not counting sentences that start inside
     a quotation or with one: a quotation running over several sentences ("“We will destroy anyone ...,” said Mr
     Progozhin. “We are moving forward ...") is one speaker's turn, however many sentences it takes."""
-    quotes = quotations(text)
+    quotes = _quotations_of(text)
     starts = [s.start for s in sentences if s.start <= offset]
     counted = 0
     for k in range(len(starts) - 2, -1, -1):
