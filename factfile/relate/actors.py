@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from factfile.extract.lang.romanize import has_cyrillic
 from factfile.extract.lang.titles import OFFICE_ALONE
 from factfile.extract.names import (
+    body_of,
     clean_name,
     content_words,
     country_in_english,
@@ -199,12 +200,14 @@ def _link(linking: Linking) -> None:
     kinds = {chain.id: KIND_OF_LABEL.get(chain.label, "other") for chain in chains}
     _name_places(linking.analysis, [chain for chain in chains if kinds[chain.id] == "place"])
     states = _name_states(chains)
+    _name_bodies_without_country([chain for chain in chains if kinds[chain.id] in _ORGANISATIONS])
     names = {chain.id: _names(chain) for chain in chains}
     keys = {chain.id: [NameKeys.of(n, kinds[chain.id], state=states.get(chain.id) == n) for n in names[chain.id]] for chain in chains}
     offices = [NameKeys(name_key(o), "", None, None, None, False) for chain in chains for o in chain.offices]
     pool = Pool(_candidates(session, [k for ks in keys.values() for k in ks] + offices))
     created: dict[int, dict] = {}
     reasons: dict[int, str] = {}  # chain -> why it joined a stored actor
+    qualified = _bodies_with_country(session, pool, keys)
     sounded = _sounded(session, [chain for chain in chains if chain.known_only], names)
     for chain in chains:
         if chain.known_only:
@@ -214,7 +217,7 @@ def _link(linking: Linking) -> None:
                 continue
             linking.actor_of_chain[chain.id], kinds[chain.id], reasons[chain.id] = found
             continue
-        match = _best_match(keys[chain.id], kinds[chain.id], pool, _kind_guessed(linking.analysis, chain))
+        match = _best_match(keys[chain.id], kinds[chain.id], pool, _kind_guessed(linking.analysis, chain), qualified)
         alone = OFFICE_ALONE in chain.offices.values()
         if alone and (match is None or match.strength < 4):
             if not _names_a_body(chain.name):
@@ -226,6 +229,8 @@ def _link(linking: Linking) -> None:
             actor_id = -chain.id - 1  # placeholder until the new actors are inserted together
             for name, name_keys in zip(names[chain.id], keys[chain.id], strict=True):
                 pool.add(Candidate(actor_id, kinds[chain.id], name, name_keys, len(chain.mentions)))
+                if (body := body_of(name)) and body[0]:
+                    qualified[actor_id].add(signature(body[1]))
         else:
             actor_id = match.actor_id
             reasons[chain.id] = match.reason
@@ -254,6 +259,48 @@ def _same_name(names: list[NameKeys], kind: str, pool: Pool) -> tuple[int, str, 
         return None
     best = max(found, key=lambda c: (pool.totals[c.actor_id], -c.actor_id))
     return best.actor_id, best.kind, f"same name as “{best.name}”"
+
+
+def _name_bodies_without_country(chains: list[Chain]) -> None:
+    """A body named with its country ("Russian Investigative Committee", "Comité national antiterroriste
+    russe") also goes by its words alone ("Investigative Committee", "Anti Terrorism Committee"), the name
+    by which articles that do not say whose it is find it (`_only_body`); words that do not say whose
+    ("National") are left out of that name, so that "Comité antiterroriste" finds it too."""
+    for chain in chains:
+        for name in _names(chain):
+            body = body_of(name)
+            if body is None or name_key(body[1]) == name_key(name):
+                continue
+            bare = body[1].title()
+            if name_key(bare) not in {name_key(n) for n in _names(chain)}:
+                chain.aliases.append(bare)
+                chain.alias_reasons[bare] = f"“{name}” without {'its country' if body[0] else 'the words that do not say whose it is'}"
+
+
+def _bodies_with_country(session: Session, pool: Pool, keys: dict[int, list[NameKeys]]) -> dict[int, set[str]]:
+    """Stored organisations a name of a body without its country finds -> the bodies (signatures of their
+    words) they are named with a country: one query."""
+    found: dict[int, set[str]] = defaultdict(set)
+    ids = {c.actor_id for ks in keys.values() for n in ks if n.body for c in pool.near(n) if c.actor_id > 0 and c.kind in _ORGANISATIONS}
+    if ids:
+        for actor_id, name in session.execute(select(Alias.actor_id, Alias.name).where(Alias.actor_id.in_(sorted(ids)))):
+            if (body := body_of(name)) and body[0]:
+                found[actor_id].add(signature(body[1]))
+    return found
+
+
+def _only_body(name: NameKeys, candidates: list[Candidate], qualified: dict[int, set[str]]) -> tuple[list[Candidate], str]:
+    """The candidates a name of a body without its country ("Investigative Committee") may join: the one
+    stored body so named with a country when there is only one ("Russian Investigative Committee"); none
+    named with a country when there are several (the UK's and Russia's defence ministries: whose is it?)."""
+    body = body_of(name.key)
+    if body is None:
+        return candidates, ""
+    words = signature(body[1])
+    with_country = {c.actor_id for c in candidates if words in qualified.get(c.actor_id, ())}
+    if len(with_country) == 1:
+        return [c for c in candidates if c.actor_id in with_country], ", the only stored body so named with its country"
+    return [c for c in candidates if c.actor_id not in with_country], ""
 
 
 def _sounded(session: Session, chains: list[Chain], names: dict[int, list[str]]) -> dict[int, tuple[int, str, str]]:
@@ -381,21 +428,37 @@ def _known_place(name: str) -> bool:
     return bool(load_gazetteer().lookup(name))
 
 
-def _best_match(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool = False) -> Match | None:
+def _best_match(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool = False,
+                qualified: dict[int, set[str]] | None = None) -> Match | None:
     """The strongest match; a chain with a full name must match on a full name or acronym, not on
     one shared word ("Minyon Moore" is not "Gwen Moore" because both are called "Moore"). A chain whose
-    kind is only guessed may join a person or an organisation."""
+    kind is only guessed may join a person or an organisation. A body's name without its country counts
+    only when no other name of the chain matches ("Ermittlungskomitee", translated "Investigative Committee")
+    and none says whose the body is."""
+    plain = [n for n in names if not n.body]  # "Defence Ministry" is whose the article says: match "Russian Defence Ministry"
+    best = _strongest(plain, kind, pool, kind_guessed) if plain else None
+    says_whose = any((body := body_of(n.key)) and body[0] for n in names)  # "Armed Forces Russia" is not Ukraine's
+    if best is None and len(plain) < len(names) and not says_whose:
+        best = _strongest([n for n in names if n.body], kind, pool, kind_guessed, qualified or {})
+    return best
+
+
+def _strongest(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool, qualified: dict[int, set[str]] | None = None) -> Match | None:
+    """`_best_match` over some of a chain's names. Names of a body without its country (`qualified` given)
+    join the one stored body so named with a country (`_only_body`)."""
     best: Match | None = None
-    if any(not n.body for n in names):
-        names = [n for n in names if not n.body]  # "Defence Ministry" is whose the article says: match "Russian Defence Ministry"
     has_full_name = any(" " in n.key for n in names)  # of the names matched: "Генпрокуратура" is one word, its translation a body
     totals, surnames = pool.totals, pool.surnames
     for name in names:
-        for candidate in pool.near(name):
+        candidates, why = pool.near(name), ""
+        if qualified is not None:
+            candidates, why = _only_body(name, candidates, qualified)
+        for candidate in candidates:
             evidence = _evidence(name, "person" if kind_guessed and candidate.kind == "person" else kind, candidate)
             if evidence is None:
                 continue
             strength, reason = evidence
+            reason += why
             spelled = strength in (1, 3)  # a place of unsure kind joins by its spelling or script, not as an acronym ("RT")
             same_kind = candidate.kind == kind or {candidate.kind, kind} <= _ORGANISATIONS or (
                 kind_guessed and candidate.kind in _ORGANISATIONS | {"person"} and (kind != "place" or spelled)) or (
