@@ -238,8 +238,10 @@ _BODY_WORDS = frozenset({
     "air", "force", "security", "service", "services", "border", "guard", "national", "police", "parliament",
     "government", "prosecutor", "prosecutors", "office", "presidential", "administration", "intelligence", "directorate",
     "main", "state", "federal", "committee", "investigative", "investigation", "military", "command", "council",
-    "anti", "terrorism", "terrorist", "counter", "agency", "aviation", "transport",
 })
+# More words of bodies' names, which the press also uses for bodies it names by their country ("Russia's National
+# Anti-Terrorism Committee" is one name, not "Russia" and a body): `body_of` only.
+_BODY_NAME_WORDS = _BODY_WORDS | {"anti", "terrorism", "terrorist", "counter", "agency", "aviation", "transport"}
 # Words that qualify a body without saying whose it is ("National Anti-Terrorism Committee" and "Comité
 # antiterroriste" name one body), and a state's words after its country ("the Russian Federation").
 _VAGUE_BODY_WORDS = frozenset({"national", "federal"})
@@ -263,7 +265,7 @@ def body_of(text: str) -> tuple[str | None, str] | None:
     that is not a body's."""
     country, body = None, []
     for word in (w for w in latin_key(text).split() if w not in _FUNCTION_WORDS):
-        if word in _BODY_WORDS:
+        if word in _BODY_NAME_WORDS:
             body.append(word)
         elif word in _STATE_WORDS and country:
             continue

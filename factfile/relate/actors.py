@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from factfile.extract.lang.romanize import has_cyrillic
 from factfile.extract.lang.titles import OFFICE_ALONE
 from factfile.extract.names import (
+    COUNTRY_ADJECTIVES,
     body_of,
     clean_name,
     content_words,
@@ -230,7 +231,7 @@ def _link(linking: Linking) -> None:
             for name, name_keys in zip(names[chain.id], keys[chain.id], strict=True):
                 pool.add(Candidate(actor_id, kinds[chain.id], name, name_keys, len(chain.mentions)))
                 if (body := body_of(name)) and body[0]:
-                    qualified[actor_id].add(signature(body[1]))
+                    qualified[actor_id].add((signature(body[1]), body[0]))
         else:
             actor_id = match.actor_id
             reasons[chain.id] = match.reason
@@ -269,38 +270,43 @@ def _name_bodies_without_country(chains: list[Chain]) -> None:
     for chain in chains:
         for name in _names(chain):
             body = body_of(name)
-            if body is None or name_key(body[1]) == name_key(name):
+            if body is None:
                 continue
-            bare = body[1].title()
-            if name_key(bare) not in {name_key(n) for n in _names(chain)}:
-                chain.aliases.append(bare)
-                chain.alias_reasons[bare] = f"“{name}” without {'its country' if body[0] else 'the words that do not say whose it is'}"
+            country, words = body
+            forms = {words.title(): f"“{name}” without {'its country' if country else 'the words that do not say whose it is'}"}
+            if country:  # "nationales Ermittlungskomitee" of Russia is its "Russian Investigative Committee"
+                forms[f"{COUNTRY_ADJECTIVES.get(country, country)} {words.title()}"] = f"“{name}” without the words that do not say whose it is"
+            for form, why in forms.items():
+                if name_key(form) not in {name_key(n) for n in _names(chain)}:
+                    chain.aliases.append(form)
+                    chain.alias_reasons[form] = why
 
 
-def _bodies_with_country(session: Session, pool: Pool, keys: dict[int, list[NameKeys]]) -> dict[int, set[str]]:
-    """Stored organisations a name of a body without its country finds -> the bodies (signatures of their
-    words) they are named with a country: one query."""
-    found: dict[int, set[str]] = defaultdict(set)
+def _bodies_with_country(session: Session, pool: Pool, keys: dict[int, list[NameKeys]]) -> dict[int, set[tuple[str, str]]]:
+    """Stored organisations a name of a body without its country finds -> the bodies they are named as
+    with a country, (signature of the body's words, country): one query."""
+    found: dict[int, set[tuple[str, str]]] = defaultdict(set)
     ids = {c.actor_id for ks in keys.values() for n in ks if n.body for c in pool.near(n) if c.actor_id > 0 and c.kind in _ORGANISATIONS}
     if ids:
         for actor_id, name in session.execute(select(Alias.actor_id, Alias.name).where(Alias.actor_id.in_(sorted(ids)))):
             if (body := body_of(name)) and body[0]:
-                found[actor_id].add(signature(body[1]))
+                found[actor_id].add((signature(body[1]), body[0]))
     return found
 
 
-def _only_body(name: NameKeys, candidates: list[Candidate], qualified: dict[int, set[str]]) -> tuple[list[Candidate], str]:
-    """The candidates a name of a body without its country ("Investigative Committee") may join: the one
-    stored body so named with a country when there is only one ("Russian Investigative Committee"); none
-    named with a country when there are several (the UK's and Russia's defence ministries: whose is it?)."""
+def _only_body(name: NameKeys, candidates: list[Candidate], qualified: dict[int, set[tuple[str, str]]]) -> tuple[list[Candidate], str]:
+    """The candidates a name of a body without its country ("Investigative Committee") may join: the
+    stored bodies so named with a country when all are one country's ("Russian Investigative Committee");
+    none named with a country when they are several countries' (the UK's and Russia's defence ministries)."""
     body = body_of(name.key)
     if body is None:
         return candidates, ""
     words = signature(body[1])
-    with_country = {c.actor_id for c in candidates if words in qualified.get(c.actor_id, ())}
-    if len(with_country) == 1:
-        return [c for c in candidates if c.actor_id in with_country], ", the only stored body so named with its country"
-    return [c for c in candidates if c.actor_id not in with_country], ""
+    countries = {c.actor_id: {country for sig, country in qualified.get(c.actor_id, ()) if sig == words} for c in candidates}
+    every = set().union(*countries.values())
+    if len(every) == 1:
+        return [c for c in candidates if countries[c.actor_id]], f", the only country's body so named ({next(iter(every))})"
+    return [c for c in candidates if not countries[c.actor_id]], ""
 
 
 def _sounded(session: Session, chains: list[Chain], names: dict[int, list[str]]) -> dict[int, tuple[int, str, str]]:
@@ -429,7 +435,7 @@ def _known_place(name: str) -> bool:
 
 
 def _best_match(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool = False,
-                qualified: dict[int, set[str]] | None = None) -> Match | None:
+                qualified: dict[int, set[tuple[str, str]]] | None = None) -> Match | None:
     """The strongest match; a chain with a full name must match on a full name or acronym, not on
     one shared word ("Minyon Moore" is not "Gwen Moore" because both are called "Moore"). A chain whose
     kind is only guessed may join a person or an organisation. A body's name without its country counts
@@ -443,7 +449,7 @@ def _best_match(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool
     return best
 
 
-def _strongest(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool, qualified: dict[int, set[str]] | None = None) -> Match | None:
+def _strongest(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool, qualified: dict[int, set[tuple[str, str]]] | None = None) -> Match | None:
     """`_best_match` over some of a chain's names. Names of a body without its country (`qualified` given)
     join the one stored body so named with a country (`_only_body`)."""
     best: Match | None = None
