@@ -413,3 +413,28 @@ def test_a_groups_fighters_alone_join_the_stored_group_of_that_name_or_none(tmp_
         rows, live = live_actors(session)
     assert live["вагнеровцы"] == live["ЧВК «Вагнер»"]
     assert "Кадыровцы" not in live
+
+
+def test_a_body_named_without_its_country_joins_the_one_countrys_body_so_named(tmp_path):
+    """eval/realstory (Kerch): "Komitet Śledczy", "Istražnog komiteta", "Comité antiterroriste" were actors of their own
+    beside Russia's committees; "Russian National Investigative Committee" beside "Russian Investigative Committee"."""
+    store = ingested(tmp_path, {
+        "a.txt": "The Russian Investigative Committee opened a criminal case on Saturday after the blast on the bridge.",
+        "b.txt": "Rzecznik przekazał, że Komitet Śledczy wszczął w sobotę śledztwo w sprawie wybuchu na moście krymskim.",
+        "c.txt": "Russlands nationales Ermittlungskomitee teilte mit, dass nach der Explosion ein Verfahren eröffnet wurde.",
+    })
+    with store.session() as session:
+        _, live = live_actors(session)
+    assert live["Komitet Śledczy"] == live["Russian Investigative Committee"] == live["nationales Ermittlungskomitee"]
+
+
+def test_a_body_named_without_its_country_joins_none_of_two_countries_bodies_so_named(tmp_path):
+    store = ingested(tmp_path, {
+        "a.txt": "The Russian Investigative Committee opened a criminal case on Saturday after the blast on the bridge.",
+        "b.txt": "The Belarusian Investigative Committee opened a criminal case on Sunday after the fire at the plant.",
+        "c.txt": "Rzecznik przekazał, że Komitet Śledczy wszczął w sobotę śledztwo w sprawie wybuchu na moście krymskim.",
+    })
+    with store.session() as session:
+        _, live = live_actors(session)
+    assert live["Russian Investigative Committee"] != live["Belarusian Investigative Committee"]
+    assert live["Komitet Śledczy"] not in {live["Russian Investigative Committee"], live["Belarusian Investigative Committee"]}
