@@ -578,8 +578,22 @@ def _add_roles(analysis: Analysis, text: str, groups: _Groups, persons: set[str]
 
 
 def _office_key(office: str) -> str:
-    """"Defence Minister" and "defense minister", "spokesperson" and "spokesman" are one office."""
-    return re.sub(r"spokes\w+", "spokesman", name_key(office).replace("defence", "defense"))
+    """"Defence Minister" and "defense minister", "spokesperson", "press secretary" and "spokesman" are one
+    office (a body's spokesperson, whatever noun the article uses for it, as `lang/titles.py` has it)."""
+    return re.sub(r"spokes\w+|press secretary", "spokesman", name_key(office).replace("defence", "defense"))
+
+
+_OFFICE_AT_END = re.compile(rf"(?<!\w){_OFFICE}$")
+
+
+def office_name(text: str) -> str | None:
+    """The office a name of an office alone stands for, as one key whatever the article's noun, spelling or
+    possessive: "kremlin spokesman" of "The Kremlin’s press secretary" and of "Kremlin spokesman", "russia
+    defense minister" of "Russia’s defence minister"; None for a name that is no such office."""
+    name = clean_name(text)
+    found = _OFFICE_AT_END.search(name)
+    whose = [w for w in name_key(name[: found.start()]).split() if w != "s"] if found else []
+    return " ".join([*whose, _office_key(found.group(0))]) if whose else None
 
 
 def _holder(analysis: Analysis, groups: _Groups, owner_of: dict[int, str], people: set[str], position: int) -> str | None:

@@ -27,6 +27,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import bindparam, exists, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from factfile.extract.chains import office_name
 from factfile.extract.lang.romanize import has_cyrillic
 from factfile.extract.lang.titles import OFFICE_ALONE
 from factfile.extract.names import (
@@ -204,7 +205,8 @@ def _link(linking: Linking) -> None:
     _name_bodies_without_country([chain for chain in chains if kinds[chain.id] in _ORGANISATIONS])
     names = {chain.id: _names(chain) for chain in chains}
     keys = {chain.id: [NameKeys.of(n, kinds[chain.id], state=states.get(chain.id) == n) for n in names[chain.id]] for chain in chains}
-    offices = [NameKeys(name_key(o), "", None, None, None, False) for chain in chains for o in chain.offices]
+    _name_offices([chain for chain in chains if kinds[chain.id] == "person"])
+    offices = [NameKeys(k, "", None, None, None, False) for chain in chains for o in chain.offices for k in _office_keys(o)]
     pool = Pool(_candidates(session, [k for ks in keys.values() for k in ks] + offices))
     created: dict[int, dict] = {}
     reasons: dict[int, str] = {}  # chain -> why it joined a stored actor
@@ -260,6 +262,23 @@ def _same_name(names: list[NameKeys], kind: str, pool: Pool) -> tuple[int, str, 
         return None
     best = max(found, key=lambda c: (pool.totals[c.actor_id], -c.actor_id))
     return best.actor_id, best.kind, f"same name as “{best.name}”"
+
+
+def _office_keys(office: str) -> set[str]:
+    """The keys an office the article gives a person is stored under: as written, and as `office_name` has it."""
+    return {name_key(office)} | ({canonical} if (canonical := office_name(office)) else set())
+
+
+def _name_offices(chains: list[Chain]) -> None:
+    """A person known by an office alone ("The Kremlin’s press secretary", "Russia’s defence minister") also
+    goes by the office's one key (`office_name`: "kremlin spokesman"), by which it finds the person other
+    articles give that office whatever their noun or spelling ("Kremlin spokesman Dmitry Peskov")."""
+    for chain in chains:
+        for name in _names(chain):
+            office = office_name(name)
+            if office and office not in {name_key(n) for n in _names(chain)}:
+                chain.aliases.append(office)
+                chain.alias_reasons[office] = f"the office “{name}” names, as other articles write it"
 
 
 def _name_bodies_without_country(chains: list[Chain]) -> None:
@@ -592,9 +611,10 @@ def _absorb_office_actors(linking: Linking, pool: Pool, apart: dict[int, set[str
         for office, titled in chain.offices.items():
             if titled == OFFICE_ALONE:
                 continue
-            key = name_key(office)
-            for other in sorted({c.actor_id for c in pool.index.get(("key", key), ()) if c.actor_id != actor_id}):
-                if set(session.scalars(select(Alias.key).where(Alias.actor_id == other))) == {key} and key not in apart.get(actor_id, set()):
+            keys = _office_keys(office)
+            for other in sorted({c.actor_id for key in keys for c in pool.index.get(("key", key), ()) if c.actor_id != actor_id}):
+                names = set(session.scalars(select(Alias.key).where(Alias.actor_id == other)))
+                if names and all(n in keys or office_name(n) in keys for n in names) and not names & apart.get(actor_id, set()):
                     join_actors(session, actor_id, [other], f"its only name “{office}” is the office “{titled}” gives “{chain.name}” (document {linking.document.id})")
                     pool.renumber({other: actor_id})
 
@@ -633,8 +653,9 @@ def _count_aliases(linking: Linking, kinds: dict[int, str], matched: dict[int, s
         for office, titled in chain.offices.items():
             if titled == OFFICE_ALONE:
                 continue
-            entry = counts.setdefault((actor_id, name_key(office)), [office, 0, OFFICE, None])
-            entry[3] = entry[3] or f"the office the article gives it: “{titled}” (document {document})"
+            for key in _office_keys(office):
+                entry = counts.setdefault((actor_id, key), [office if key == name_key(office) else key, 0, OFFICE, None])
+                entry[3] = entry[3] or f"the office the article gives it: “{titled}” (document {document})"
     counts = {k: v for k, v in counts.items() if k[1] and k[1] not in apart.get(k[0], ())}
     if not counts:
         return
