@@ -203,9 +203,9 @@ def _link(linking: Linking) -> None:
     _name_places(linking.analysis, [chain for chain in chains if kinds[chain.id] == "place"])
     states = _name_states(chains)
     _name_bodies_without_country([chain for chain in chains if kinds[chain.id] in _ORGANISATIONS])
+    _name_offices([chain for chain in chains if kinds[chain.id] == "person"])
     names = {chain.id: _names(chain) for chain in chains}
     keys = {chain.id: [NameKeys.of(n, kinds[chain.id], state=states.get(chain.id) == n) for n in names[chain.id]] for chain in chains}
-    _name_offices([chain for chain in chains if kinds[chain.id] == "person"])
     offices = [NameKeys(k, "", None, None, None, False) for chain in chains for o in chain.offices for k in _office_keys(o)]
     pool = Pool(_candidates(session, [k for ks in keys.values() for k in ks] + offices))
     created: dict[int, dict] = {}
