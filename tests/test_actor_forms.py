@@ -438,3 +438,18 @@ def test_a_body_named_without_its_country_joins_none_of_two_countries_bodies_so_
         _, live = live_actors(session)
     assert live["Russian Investigative Committee"] != live["Belarusian Investigative Committee"]
     assert live["Komitet Śledczy"] not in {live["Russian Investigative Committee"], live["Belarusian Investigative Committee"]}
+
+
+def test_an_office_alone_joins_the_person_another_article_gives_it_whatever_its_noun_or_spelling(tmp_path):
+    """eval/realstory (Kakhovka, Wagner): "The Kremlin’s press secretary" and "Russia’s defence minister" were persons of
+    their own, though other articles wrote "Kremlin spokesman Dmitry Peskov" and "Russia’s defense minister, Sergei Shoigu,"."""
+    store = ingested(tmp_path, {
+        "a.txt": "Kremlin spokesman Dmitry Peskov told reporters on Monday that talks were not planned.",
+        "b.txt": "Russia’s defense minister, Sergei Shoigu, visited the troops in the south on Tuesday.",
+        "c.txt": "The Kremlin’s press secretary said on Wednesday that the dam was destroyed on purpose.",
+        "d.txt": "Russia’s defence minister said on Thursday that the offensive had failed near the town.",
+    })
+    with store.session() as session:
+        _, live = live_actors(session)
+    assert live["Kremlin’s press secretary"] == live["Dmitry Peskov"]
+    assert live["Russia’s defence minister"] == live["Sergei Shoigu"]

@@ -565,10 +565,12 @@ def _add_roles(analysis: Analysis, text: str, groups: _Groups, persons: set[str]
         span = Span(mention.span.start, role.end(), text[mention.span.start : role.end()])
         qualifier = groups.find(owner_of[index]) if index in owner_of else None
         office = _office_key(role.group("office"))
-        holder = (titled.get((name_key(mention.span.text), office)) or titled.get(("", office))
-                  or _holder(analysis, groups, owner_of, people - {qualifier}, role.end()))
+        named = _holder(analysis, groups, owner_of, people - {qualifier}, role.end())
+        holder = titled.get((name_key(mention.span.text), office)) or titled.get(("", office)) or named
         if holder is not None and holder != qualifier:
             added.append((Mention(span, "PERSON", mention.sentence, role="description"), holder))
+            if holder == named and mention.label in ("ORG", "GPE"):  # "Russia’s defence minister, Sergei Shoigu,": the article gives him the office
+                offices.setdefault(holder, {}).setdefault(span.text, text[span.start : _holder_end(analysis, role.end())])
         elif holder is None and mention.label in ("ORG", "GPE"):  # "The Wagner chief said": a person known by office alone
             key = name_key(span.text)
             groups.start(key, span.text)
@@ -604,6 +606,11 @@ def _holder(analysis: Analysis, groups: _Groups, owner_of: dict[int, str], peopl
         holder = groups.find(owner_of[after[0]])
         return holder if holder in people else None
     return None
+
+
+def _holder_end(analysis: Analysis, position: int) -> int:
+    """Where the name `_holder` found after an office ends."""
+    return min(m.span.end for m in analysis.mentions if m.span.start >= position and m.role != "description")
 
 
 def _holder_before(analysis: Analysis, groups: _Groups, owner_of: dict[int, str], people: set[str], position: int) -> str | None:
