@@ -62,6 +62,7 @@ _SYNONYMS = {
     "liberty": "freedom", "free": "freedom", "svoboda": "freedom", "svobody": "freedom",
     "rossii": "russia", "rossiya": "russia", "rossiia": "russia", "defence": "defense", "offence": "offense",
     "investigation": "investigative", "terrorist": "terrorism",
+    "southern": "south", "northern": "north", "eastern": "east", "western": "west",
     **dict.fromkeys(_MILITARY, "forces"),  # a country's armed forces, however the press calls them
 }
 # A country and its adjective, "of Russia" / "Russian", "Ukraine" / "Ukrainian", share a stem.
@@ -238,13 +239,17 @@ _BODY_WORDS = frozenset({
     "air", "force", "security", "service", "services", "border", "guard", "national", "police", "parliament",
     "government", "prosecutor", "prosecutors", "office", "presidential", "administration", "intelligence", "directorate",
     "main", "state", "federal", "committee", "investigative", "investigation", "military", "command", "council",
+    "operational", "district", "north", "northern", "south", "southern", "east", "eastern", "west", "western", "central",
 })
 # More words of bodies' names, which the press also uses for bodies it names by their country ("Russia's National
 # Anti-Terrorism Committee" is one name, not "Russia" and a body): `body_of` only.
-_BODY_NAME_WORDS = _BODY_WORDS | {"anti", "terrorism", "terrorist", "counter", "agency", "aviation", "transport"}
+_BODY_NAME_WORDS = _BODY_WORDS | {"anti", "terrorism", "terrorist", "counter", "agency", "aviation", "transport", "troops"}
+# A body "of the armed forces" is the country's body: "Southern Command of the Armed Forces of Ukraine" is Ukraine's
+# Southern Command (left out of `body_of`'s words where two others remain).
+_FORCES_WORDS = frozenset({"armed", "forces", "army", "military", "troops"})
 # Words that qualify a body without saying whose it is ("National Anti-Terrorism Committee" and "Comité
 # antiterroriste" name one body), and a state's words after its country ("the Russian Federation").
-_VAGUE_BODY_WORDS = frozenset({"national", "federal"})
+_VAGUE_BODY_WORDS = frozenset({"national", "federal", "operational"})
 _STATE_WORDS = frozenset({"federation", "republic"})
 
 
@@ -274,6 +279,8 @@ def body_of(text: str) -> tuple[str | None, str] | None:
         else:
             return None
     body = [w for w in body if w not in _VAGUE_BODY_WORDS]
+    if len(own := [w for w in body if w not in _FORCES_WORDS]) >= 2:
+        body = own
     return (country, " ".join(body)) if len(body) >= 2 else None
 
 
