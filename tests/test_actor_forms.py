@@ -453,3 +453,18 @@ def test_an_office_alone_joins_the_person_another_article_gives_it_whatever_its_
         _, live = live_actors(session)
     assert live["Kremlin’s press secretary"] == live["Dmitry Peskov"]
     assert live["Russia’s defence minister"] == live["Sergei Shoigu"]
+
+
+def test_a_command_named_by_its_direction_is_one_body_whatever_words_name_whose_it_is(tmp_path):
+    """eval/realstory (Kakhovka): Ukraine's southern command was four actors: "the South command of Ukraine’s Armed
+    Forces", "Southern Command of the Armed Forces of Ukraine", "Southern Operational Command" and one with no actor."""
+    store = ingested(tmp_path, {
+        "a.txt": "The South command of Ukraine’s Armed Forces said on Tuesday that Russian troops shelled the town.",
+        "b.txt": "The Southern Command of the Armed Forces of Ukraine said that the water level kept rising near the dam.",
+        "c.txt": "Ukraine's Southern Operational Command reported on Wednesday that the evacuation was under way.",
+        "d.txt": "The Southern Operational Command said on Thursday that more villages were flooded overnight.",
+    })
+    with store.session() as session:
+        _, live = live_actors(session)
+    assert len({live[name] for name in ("South command of Ukraine’s Armed Forces", "Southern Command of the Armed Forces of Ukraine",
+                                        "Ukraine's Southern Operational Command", "Southern Operational Command")}) == 1
