@@ -9,7 +9,10 @@ A chain joins the stored actor that one of its names matches, by the strongest o
      words; a feminine "-a" form is another person ("Petrova" is not "Petrov").
 An office the article gives a person ("Wagner chief Yevgeny Prigozhin") is stored as an alias found by
 its exact name alone, so that an article that names the office without its holder ("the Wagner chief
-said") joins that person. Weaker evidence needs the same kind of actor (person, organisation ...); ties go to the actor with more
+said") joins that person; offices alone meet by one key whatever their noun or spelling ("The Kremlin’s press
+secretary", "Kremlin spokesman"). A state body named without its country ("Investigative Committee",
+"Komitet Śledczy") joins the stored bodies so named with a country when they are all one country's, and
+none of them when they are several countries'. Weaker evidence needs the same kind of actor (person, organisation ...); ties go to the actor with more
 mentions. Candidates come from indexed blocking keys stored on each alias (`Alias.signature`,
 `initials`, `surname`, `block`), one query per document, so linking a document costs the same however
 large the store is (an index lookup: log n). Every alias records why it was joined (`Alias.reason`),
@@ -470,7 +473,7 @@ def _best_match(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool
 
 def _strongest(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool, qualified: dict[int, set[tuple[str, str]]] | None = None) -> Match | None:
     """`_best_match` over some of a chain's names. Names of a body without its country (`qualified` given)
-    join the one stored body so named with a country (`_only_body`)."""
+    join only the bodies of the one country whose body is so named (`_only_body`)."""
     best: Match | None = None
     has_full_name = any(" " in n.key for n in names)  # of the names matched: "Генпрокуратура" is one word, its translation a body
     totals, surnames = pool.totals, pool.surnames
