@@ -102,12 +102,6 @@ class Store:
         self.engine.dispose()
 
 
-# SQLite's page cache per connection (grown as pages are read, 2 MiB by default): an actor's page at 10,000
-# documents reads more of the store than 16 MiB holds, and each page missing from it is a read from the OS
-# (bench/dossier.py's top actor, CPU: the page's reads about 12% faster at 64 MiB; 16 MiB no faster than 2).
-PAGE_CACHE_KIB = 65536
-
-
 def _engine(url: str) -> Engine:
     if not url.startswith("sqlite"):
         if url.startswith("postgresql+psycopg"):
@@ -123,7 +117,6 @@ def _engine(url: str) -> Engine:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA busy_timeout=60000")
-        cursor.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
         cursor.close()
 
     return engine
