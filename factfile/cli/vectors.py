@@ -11,11 +11,11 @@ from factfile.cli import app, err, open_store, out
 
 @app.command("backfill-vectors")
 def backfill_vectors(
-    batch: Annotated[int, typer.Option(min=1, max=10_000, help="Statements embedded and committed together.")] = 256,
+    batch: Annotated[int, typer.Option(min=1, max=10_000, help="Statements read per transaction (those wanting a vector embedded together).")] = 256,
 ) -> None:
     """Embed the statements stored before claim vectors (an old store, a bulk load), which are compared by their
-    words until then, so that they are compared by vectors like statements stored since. About 13 ms of CPU a
-    statement; it can be stopped and run again, and run beside `factfile ingest`."""
+    words until then, so that they are compared by vectors like statements stored since. About 11 ms of CPU a
+    statement embedded; it can be stopped and run again, and run beside `factfile ingest`."""
     from factfile.relate.backfill import backfill
 
     store = open_store()
