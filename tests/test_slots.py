@@ -123,6 +123,21 @@ def test_a_denied_strike_is_a_claim_an_asserted_one_what_it_is_about():
     assert claimed(denied[0]) and not claimed(Slot("means", "camp", "strike"))
 
 
+@pytest.mark.parametrize(("content", "expected"), [
+    ("Россия столкнулась с предательством и изменой стране", {("betrayal", False)}),
+    ("como «una puñalada por la espalda» y se comprometió a castigar a quienes habían «traicionado» a Rusia", {("betrayal", False)}),
+    ("действията на лидерът на \"Вагнер\" Евгений Пригожин \"нож в гърба\"", {("betrayal", False)}),
+    ("that they were patriots, not traitors", {("betrayal", True)}),
+    # a negation of another verb; words that only look alike ("изменения", "traditional")
+    ("не выполнять преступные и предательские приказы Пригожина", {("betrayal", False)}),
+    ("изменения в законе вступят в силу", set()),
+    ("traditional values", set()),
+])
+def test_an_act_called_a_betrayal_or_not(content, expected):
+    """eval/realstory (Wagner): Putin's "treason and a stab in the back" in each outlet's language, one claim."""
+    assert values(content, attribute="betrayal") == expected
+
+
 def test_an_aircraft_shot_down_or_not():
     assert values("that the jet may have been shot down by systems Russian anti-aircraft defense", attribute="downed") == {("shot down", False)}
     assert values("що «ніщо не вказує на те, що літак був уражений ракетою із землі»", attribute="downed") == {("shot down", True)}

@@ -33,7 +33,7 @@ from factfile.extract.gazetteer import load_gazetteer
 
 @dataclass(frozen=True, slots=True)
 class Slot:
-    attribute: str  # responsibility | means | repairable | characterisation | outcome
+    attribute: str  # responsibility | means | repairable | characterisation | betrayal | outcome | downed
     target: str | None  # "dam", "bridge", "pipeline", an outcome's place; None: the sentence names none
     value: str  # a state ("Russia"), "explosion" / "strike", or the concept of a yes/no slot
     denied: bool = False
@@ -68,10 +68,10 @@ def claimed(slot: Slot) -> bool:
 
 
 NAMES = {"responsibility": "who did it", "means": "how it was done", "repairable": "repairable", "characterisation": "what it is called",
-         "outcome": "taken or repelled", "downed": "shot down"}
+         "outcome": "taken or repelled", "downed": "shot down", "betrayal": "called a betrayal"}
 _VALUE = {"explosion": "blown up (explosion)", "strike": "struck (strike, shelling)", "vehicle bomb": "blown up (a vehicle bomb)",
           "underwater": "blown up (under water)"}
-_DENIED_VALUE = {"shot down": "not shot down", "coup or mutiny": "not a coup or mutiny", "repairable": "not repairable", "explosion": "not blown up", "strike": "not struck",
+_DENIED_VALUE = {"betrayal": "not a betrayal", "shot down": "not shot down", "coup or mutiny": "not a coup or mutiny", "repairable": "not repairable", "explosion": "not blown up", "strike": "not struck",
                  "taken": "not taken (repelled)", "vehicle bomb": "not a vehicle bomb", "underwater": "not under water"}
 _KIND_OF = {"vehicle bomb": "explosion", "underwater": "explosion"}  # a means that is a kind of another
 
@@ -174,6 +174,17 @@ LABEL = re.compile(
     r"(?i)(?<!\w)(?:coup(?!\s+de\s+grâce)|putsch\w*|mutin\w*|rebellion|insurrection|uprising|мятеж\w*|переворот\w*|путч\w*|бунт\w*|"
     r"заколот\w*|golpe|colpo\s+di\s+stato|ammutinamento|coup\s+d['’]état|meuterei|aufstand|rebelión|motín)"
 )
+# An act called a betrayal ("those who betrayed", "предательство и измена", "удар в спину", "una puñalada por la espalda",
+# "«предателство»"), or said not to be one ("we are not traitors"): a judgement its sources share or dispute in any language.
+BETRAYAL = re.compile(
+    r"(?i)\b(?:betray\w*|treason|treacher\w*|traitors?|stab(?:bed)?\s+in\s+the\s+back)\b"
+    r"|(?<!\w)(?:предател\w*|предательств\w*|измен(?:а|ы|е|у|ой|ник\w*)(?!\w)|удар\w*\s+в\s+спину|зрад\w*|ніж\s+у\s+спину|"
+    r"нож\s+в\s+гърба|traici\w*|traidor\w*|puñalada|trahi\w*|traîtr\w*|tradit[oaie](?!\w)|traditor\w*|tradiment\w*|pugnalat\w*|"
+    r"verrat\w*|verräter\w*|dolchsto\w*|traição|traí\w*|punhalada|zdrad\w*|cios\w*\s+w\s+plecy)"
+)
+# A judgement is denied by a negation next to it ("we are not traitors", "не являются предателями"); one further off
+# negates another verb ("не выполнять преступные и предательские приказы": do not obey the treacherous orders).
+_NOT_JUST_BEFORE = re.compile(rf"(?i)(?<!\w){_NEGATION}\s+(?:\w+\s+)?[\"'“‘«]?$")
 _NAMING_CUE = re.compile(r"(?i)describ|call(?!\w*\s+for)|term|label|brand|denounc|назва|назвав|охарактериз|квалифиц|определи|визнач|nannt|bezeichn|qualifi|défini|calific")
 _LABEL_NEGATED = re.compile(r"(?i)(?<!\w)(?:not|no|non|ne|не|ні|kein\w*|nie)\s+(?:(?:è|es|est|a|an|un|una|une|ein\w*)\s+)?(?:\w+\s+)?[\"'“‘«]?$")
 _LABEL_ASSERTED = re.compile(
@@ -382,6 +393,7 @@ def read(content: str, cue: str | None = None, certainty: str = "asserted", sour
             slots.append(Slot("characterisation", None, "coup or mutiny", not denied))
         elif (_LABEL_ASSERTED.search(before) or _NAMING_CUE.search(cue)) and not _OWN.search(before):
             slots.append(Slot("characterisation", None, "coup or mutiny", denied))
+    slots += [Slot("betrayal", None, "betrayal", bool(_NOT_JUST_BEFORE.search(content, 0, m.start())) != denied) for m in BETRAYAL.finditer(content)]
     slots += _outcomes(content, denied)
     slots += _downed(content, denied)
     return _consistent(slots)
