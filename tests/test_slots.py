@@ -310,7 +310,15 @@ def test_a_side_shows_dated_reports_before_undated_ones(store):
     ("the attack on Kozinka was repelled", "reported", {("kozin", "taken", True)}),
     ("the attack was repelled", "reported", {(None, "taken", True)}),
     ("the saboteurs failed to take Kozinka", "reported", {("kozin", "taken", True)}),
-    ("боевики взяли под контроль Козинку", "reported", {("козин", "taken", False)}),
+    ("боевики взяли под контроль Козинку", "reported", {("kozin", "taken", False)}),  # one key in either script
+    ("что «взял» Ростов — заблокированы штаб южного военного округа", "reported", {("rosto", "taken", False)}),
+    # a place said to be under someone's control, in a content naming a place the gazetteer holds
+    ("i siti militari della città di Rostov sul Don sono sotto il controllo del Gruppo Wagner", "reported", {("rosto", "taken", False)}),
+    ("se ha apoderado de «todas las instalaciones militares» de la ciudad de Rostov-on-Don", "reported", {("rosto", "taken", False)}),
+    ("his men have infiltrated the Southern Defense Command in Rostov-on-Don and that the city's airfield was under his control",
+     "reported", {("rosto", "taken", False)}),  # "Southern" is a word of a longer name, not the place
+    ("the situation in Rostov is under control", "reported", set()),  # a situation, not a place, under control
+    ("the airfield was under his control", "reported", set()),  # no place named
     ("Russian troops captured Bakhmut", "denied", {("bakhm", "taken", True)}),
     ("It took Ukraine three days to answer", "reported", set()),  # a country, not a place taken
     ("he took Putin seriously", "reported", set()),

@@ -3,7 +3,8 @@
 Disputes about a happening are mostly not about numbers: who blew up the dam ("blown up by the Russian
 occupying forces" / "deliberate sabotage by the Ukrainian side"), how it was destroyed (explosives
 inside / a strike from outside), whether it can be repaired ("cannot be restored" / "can be restored
-fairly quickly"), what the action is called ("not a military coup" / "an armed mutiny"). Two
+fairly quickly"), what the action is called ("not a military coup" / "an armed mutiny"; "a betrayal" / "not
+traitors"), whether a place was taken or held ("under the control of the Wagner group" / "the attack was repelled"). Two
 statements disagree when they fill one slot with values that cannot both hold; comparing whole
 sentences misses these (other words, other languages) and mixes in unrelated ones.
 
@@ -219,7 +220,7 @@ _PLACE = r"(?P<place>[A-ZА-ЯІЇЄҐ][\w’'-]+)"
 _TAKEN = re.compile(
     rf"(?:\b(?:take|took|taken|taking|captured?|capturing|seized?|seizing)\s+(?:(?:full\s+)?control\s+of\s+)?(?:the\s+)?"
     rf"(?P<settlement>(?:[a-z]+\s+){{0,3}}?(?:village|town|city|settlement|hamlet)s?\s+(?:of\s+)?)?{_PLACE}"
-    rf"|(?<!\w)(?:взял\w*|захвати\w*|заняли|занял\w*|захопил\w*|зайняли)\s+(?:под\s+контроль\s+|під\s+контроль\s+)?"
+    rf"|(?<!\w)(?:взял\w*|захвати\w*|заняли|занял\w*|захопил\w*|зайняли)[»\"”]?\s+(?:под\s+контроль\s+|під\s+контроль\s+)?"
     rf"(?:(?:сел\w*|посел\w*|город\w*|місто|містечко)\s+)?{_PLACE.replace('place', 'cyrillic')})"
 )
 _REPELLED = re.compile(
@@ -240,7 +241,49 @@ _CAMPAIGN = re.compile(r"(?i)^\W*(?:\w+\W+){0,3}?(?:counter-?offensive|offensive
 
 
 def _place_key(name: str) -> str:
-    return name.casefold()[:5]
+    """A place's name as slots compare it: its first five letters, in Latin letters ("Козинку", "Kozinka" -> "kozin")."""
+    from factfile.extract.lang.romanize import latin_letters
+
+    return re.sub(r"[^a-z]", "", latin_letters(name.casefold()))[:5]
+
+
+# A place said to be held: "the city's airfield was under his control", "i siti militari della città di Rostov sono
+# sotto il controllo del Gruppo Wagner", "se ha apoderado de ... Rostov-on-Don". Only with a place the gazetteer
+# holds named in the content, and not a situation or a fire said to be under control.
+_CONTROL = re.compile(
+    r"(?i)\bunder\s+(?:\w+\s+){0,2}control\b|\b(?:took|taken|take|taking|seized?|gained|ha(?:ve|s|d|ving))\s+(?:full\s+)?control\s+of\b"
+    r"|(?<!\w)(?:под\s+(?:\w+\s+)?контрол\w*|під\s+(?:\w+\s+)?контрол\w*|sotto\s+(?:il\s+)?controllo|(?:preso|avere|ha)\s+il\s+controllo|"
+    r"bajo\s+(?:su\s+)?control|apoder\w*|(?:tomado|tomó|tomar)\s+el\s+control|sous\s+(?:son\s+|leur\s+)?contrôle|(?:pris|prendre)\s+le\s+contrôle|"
+    r"sob\s+(?:o\s+)?(?:seu\s+)?controle|unter\s+(?:\w+\s+)?kontrolle|pod\s+(?:\w+\s+)?kontrol\w*)"
+)
+_NOT_HELD = re.compile(r"(?i)(?<!\w)(?:situation|ситуаци\w*|ситуаці\w*|обстановк\w*|fire|fires|пожар\w*|blaze|incendi\w*|brand\w*)(?!\w)")
+_CAPITALISED = re.compile(r"(?<![\w-])[A-ZА-ЯІЇЄҐ][\w’'-]+")
+_NAME_BEFORE = re.compile(r"[A-ZА-ЯІЇЄҐ][\w’'-]+[ \t]+$")
+_NAME_AFTER = re.compile(r"[ \t]+[A-ZА-ЯІЇЄҐ]")
+
+
+def _named_place(content: str) -> str | None:
+    """The first capitalised word of the content the gazetteer holds as a place and not as a country, Cyrillic ones
+    read in Latin letters ("Ростов" -> Rostov)."""
+    from factfile.extract.lang.romanize import latin_letters
+
+    for match in _CAPITALISED.finditer(content):
+        word = match.group()
+        if _NAME_BEFORE.search(content, 0, match.start()) or _NAME_AFTER.match(content, match.end()):
+            continue  # a word of a longer name ("the Southern Defense Command")
+        latin = word if word.isascii() else latin_letters(word.casefold()).capitalize()
+        places = load_gazetteer().lookup(latin) if len(latin) >= 4 else []
+        if places and all(p.kind != "country" for p in places):
+            return word
+    return None
+
+
+def _held(content: str, denied: bool) -> list[Slot]:
+    """A place said to be under someone's control (`_CONTROL`): the outcome "taken" of the place the content names."""
+    held = _CONTROL.search(content)
+    if not held or _NOT_HELD.search(content) or not (place := _named_place(content)):
+        return []
+    return [Slot("outcome", _place_key(place), "taken", _negated_at(content, held.start()) != denied, place)]
 
 
 def _taken_place(match: re.Match) -> str | None:
@@ -258,6 +301,8 @@ def _outcomes(content: str, denied: bool) -> list[Slot]:
         if place := _taken_place(match):
             failed = _negated_at(content, match.start()) or bool(_FAILED_TO.search(content[: match.start()]))
             found.append(Slot("outcome", _place_key(place), "taken", failed != denied, place))
+    if not found:
+        found += _held(content, denied)
     if (repelled := _REPELLED.search(content)) and not _negated_at(content, repelled.start()):
         attacked = _ATTACKED_PLACE.search(content)
         place = attacked and (attacked.group("place") or attacked.group("cyrillic"))
