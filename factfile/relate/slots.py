@@ -17,7 +17,8 @@ charge was ("vehicle bomb", "underwater": each fits a plain explosion, not the o
 is its concept with the denial flag. The word lists cover English, Russian and Ukrainian, with the
 commonest German, French, Italian and Spanish forms; they were written on eval/realstory's pages (who
 did it, how and repairable on the Kakhovka set, what it is called on the Wagner set, where the charge
-was on the Kerch set), so those sets' figures are no held-out check of them.
+was on the Kerch set; its doers or organisers named and a truck bomb with no structure near on the Kerch set; a strike
+on camps, a betrayal and a place held on the Wagner set), so those sets' figures are no held-out check of them.
 """
 
 from __future__ import annotations
