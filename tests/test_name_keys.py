@@ -57,3 +57,7 @@ def test_a_month_written_alone_as_its_language_writes_it():
 )
 def test_a_foreign_name_in_greek_letters_keys_as_in_latin(greek, latin):
     assert name_key(greek) == name_key(latin)
+
+
+def test_a_number_in_arabic_digits_with_its_thousands_separator_is_its_value():
+    assert name_keys("١٦٬٠٠٠ شخص", "ar") == name_keys("16,000 people", "en") == ["16"]

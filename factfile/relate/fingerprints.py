@@ -16,7 +16,8 @@ Three views of one text, each robust to a different way of copying it:
   last TRAILER characters, where agencies put their boilerplate ("Reporting by … Editing by …").
 - `names`: the same sequence made script- and language-neutral (`name_keys`): names transliterated to
   Latin and cut to their first consonants ("Зеленського", "Zelenskiy" and "Selenskyj" are one key),
-  numbers without thousands groups, month names as month numbers. A translation keeps its names,
+  numbers in any script without thousands groups, month names (CLDR's, in the text's language and
+  English) as month numbers. A translation keeps its names,
   numbers and dates in much the same order; two independent reports of one event do not.
 
 Each view but `anchors` is MinHashed (datasketch) and cut into LSH bands; a band key is one 64-bit
