@@ -157,6 +157,7 @@ def test_wire_credits_in_other_scripts_and_of_national_agencies():
     assert credited_agency("LISBOA, 8 out (Lusa) - Uma explosão") == "Lusa"
     assert credited_agency("ВАРШАВА, 8 жовтня (Інтерфакс-Україна) - Текст") == "Interfax"
     assert credited_agency("Foto: APA/HELMUT FOHRINGER\nDie Brücke wurde beschädigt.") is None
+    assert credited_agency("A Agência Nacional do Petróleo (ANP) informou que a produção caiu.") is None
 
 
 def test_carriers_of_one_wire_story_share_a_stand_in_until_the_agency_page_arrives(store):

@@ -14,7 +14,9 @@ import re
 
 from factfile.store.schema import Outlet
 
-# Canonical agency name -> the names and domains it goes by.
+# Canonical agency name -> the names and domains it goes by. An agency whose initials also stand for other
+# bodies in a lead's "Full Name (ABBR)" ("ANP": Brazil's petroleum agency; "MTI", "STA", "BNS", "ELTA") or
+# whose name is a photo credit's ("Foto: APA/…") goes by its domain only.
 AGENCIES: dict[str, tuple[str, ...]] = {
     "Reuters": ("Reuters", "REUTERS", "رويترز", "Ρόιτερς", "reuters.com"),
     "AP": ("AP", "Associated Press", "The Associated Press", "أسوشيتد برس", "اسوشيتد برس", "apnews.com"),
@@ -42,28 +44,28 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "PAP": ("PAP", "Polska Agencja Prasowa", "pap.pl"),
     "ČTK": ("ČTK", "ctk.cz"),
     "TASR": ("TASR", "tasr.sk"),
-    "MTI": ("MTI", "mti.hu"),
+    "MTI": ("mti.hu",),
     "Agerpres": ("Agerpres", "AGERPRES", "agerpres.ro"),
-    "BTA": ("BTA", "БТА", "bta.bg"),
-    "HINA": ("HINA", "Hina", "hina.hr"),
-    "STA": ("STA", "sta.si"),
+    "BTA": ("БТА", "bta.bg"),
+    "HINA": ("HINA", "hina.hr"),
+    "STA": ("sta.si",),
     "Tanjug": ("Tanjug", "Танјуг", "tanjug.rs"),
     "ANA-MPA": ("ANA-MPA", "ΑΠΕ-ΜΠΕ", "amna.gr"),
-    "ANP": ("ANP", "anp.nl"),
+    "ANP": ("anp.nl",),
     "Belga": ("Belga", "belga.be"),
     "Ritzau": ("Ritzau", "ritzau.dk"),
     "NTB": ("ntb.no",),
     "TT": ("tt.se",),
-    "STT": ("STT", "stt.fi"),
-    "ELTA": ("ELTA", "elta.lt"),
-    "BNS": ("BNS", "bns.lt"),
+    "STT": ("stt.fi",),
+    "ELTA": ("elta.lt",),
+    "BNS": ("bns.lt",),
     "LETA": ("LETA", "leta.lv"),
     "Kazinform": ("Kazinform", "Казинформ", "inform.kz"),
     "Anadolu": ("Anadolu", "Anadolu Agency", "الأناضول", "aa.com.tr"),
     "Kyodo": ("Kyodo", "kyodonews.net"),
     "Yonhap": ("Yonhap", "yna.co.kr"),
     "PA": ("Press Association", "PA Media"),
-    "APA": ("apa.at",),  # not its name: "Foto: APA/…" credits a photograph
+    "APA": ("apa.at",),
     "Keystone-SDA": ("Keystone-SDA", "keystone-sda.ch"),
 }
 # Not agencies, but carried word for word the same way, by mirrors that credit them in title or address.
