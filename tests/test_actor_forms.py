@@ -413,3 +413,58 @@ def test_a_groups_fighters_alone_join_the_stored_group_of_that_name_or_none(tmp_
         rows, live = live_actors(session)
     assert live["вагнеровцы"] == live["ЧВК «Вагнер»"]
     assert "Кадыровцы" not in live
+
+
+def test_a_body_named_without_its_country_joins_the_one_countrys_body_so_named(tmp_path):
+    """eval/realstory (Kerch): "Komitet Śledczy", "Istražnog komiteta", "Comité antiterroriste" were actors of their own
+    beside Russia's committees; "Russian National Investigative Committee" beside "Russian Investigative Committee"."""
+    store = ingested(tmp_path, {
+        "a.txt": "The Russian Investigative Committee opened a criminal case on Saturday after the blast on the bridge.",
+        "b.txt": "Rzecznik przekazał, że Komitet Śledczy wszczął w sobotę śledztwo w sprawie wybuchu na moście krymskim.",
+        "c.txt": "Russlands nationales Ermittlungskomitee teilte mit, dass nach der Explosion ein Verfahren eröffnet wurde.",
+    })
+    with store.session() as session:
+        _, live = live_actors(session)
+    assert live["Komitet Śledczy"] == live["Russian Investigative Committee"] == live["nationales Ermittlungskomitee"]
+
+
+def test_a_body_named_without_its_country_joins_none_of_two_countries_bodies_so_named(tmp_path):
+    store = ingested(tmp_path, {
+        "a.txt": "The Russian Investigative Committee opened a criminal case on Saturday after the blast on the bridge.",
+        "b.txt": "The Belarusian Investigative Committee opened a criminal case on Sunday after the fire at the plant.",
+        "c.txt": "Rzecznik przekazał, że Komitet Śledczy wszczął w sobotę śledztwo w sprawie wybuchu na moście krymskim.",
+    })
+    with store.session() as session:
+        _, live = live_actors(session)
+    assert live["Russian Investigative Committee"] != live["Belarusian Investigative Committee"]
+    assert live["Komitet Śledczy"] not in {live["Russian Investigative Committee"], live["Belarusian Investigative Committee"]}
+
+
+def test_an_office_alone_joins_the_person_another_article_gives_it_whatever_its_noun_or_spelling(tmp_path):
+    """eval/realstory (Kakhovka, Wagner): "The Kremlin’s press secretary" and "Russia’s defence minister" were persons of
+    their own, though other articles wrote "Kremlin spokesman Dmitry Peskov" and "Russia’s defense minister, Sergei Shoigu,"."""
+    store = ingested(tmp_path, {
+        "a.txt": "Kremlin spokesman Dmitry Peskov told reporters on Monday that talks were not planned.",
+        "b.txt": "Russia’s defense minister, Sergei Shoigu, visited the troops in the south on Tuesday.",
+        "c.txt": "The Kremlin’s press secretary said on Wednesday that the dam was destroyed on purpose.",
+        "d.txt": "Russia’s defence minister said on Thursday that the offensive had failed near the town.",
+    })
+    with store.session() as session:
+        _, live = live_actors(session)
+    assert live["Kremlin’s press secretary"] == live["Dmitry Peskov"]
+    assert live["Russia’s defence minister"] == live["Sergei Shoigu"]
+
+
+def test_a_command_named_by_its_direction_is_one_body_whatever_words_name_whose_it_is(tmp_path):
+    """eval/realstory (Kakhovka): Ukraine's southern command was four actors: "the South command of Ukraine’s Armed
+    Forces", "Southern Command of the Armed Forces of Ukraine", "Southern Operational Command" and one with no actor."""
+    store = ingested(tmp_path, {
+        "a.txt": "The South command of Ukraine’s Armed Forces said on Tuesday that Russian troops shelled the town.",
+        "b.txt": "The Southern Command of the Armed Forces of Ukraine said that the water level kept rising near the dam.",
+        "c.txt": "Ukraine's Southern Operational Command reported on Wednesday that the evacuation was under way.",
+        "d.txt": "The Southern Operational Command said on Thursday that more villages were flooded overnight.",
+    })
+    with store.session() as session:
+        _, live = live_actors(session)
+    assert len({live[name] for name in ("South command of Ukraine’s Armed Forces", "Southern Command of the Armed Forces of Ukraine",
+                                        "Ukraine's Southern Operational Command", "Southern Operational Command")}) == 1

@@ -183,3 +183,13 @@ def test_a_countrys_forces_are_an_actor_and_its_adjective_is_not(analyse):
     assert forces.not_an_actor is None and forces.label == "ORG"
     assert signature("Russian troops") == signature("Russian army") == signature("Armed Forces of Russia")
     assert signature("Ukraine's military") != signature("Russian forces")
+
+
+def test_a_bodys_name_says_its_country_and_its_words():
+    from factfile.extract.names import body_of
+
+    assert body_of("Russian Investigative Committee") == body_of("Investigative Committee Russia") == ("Russia", "investigative committee")
+    assert body_of("Ministry of Defence of the Russian Federation") == ("Russia", "ministry defence")
+    assert body_of("National Anti-Terrorism Committee") == (None, "anti terrorism committee")  # "National" says not whose
+    assert body_of("Defence Ministry") == (None, "defence ministry")
+    assert body_of("Freedom of Russia Legion") is None and body_of("Russia") is None and body_of("National Committee") is None

@@ -60,3 +60,12 @@ def test_polish_armed_forces_of_a_country():
     """eval/realstory (Kakhovka): "Siły Zbrojne Ukrainy" had no mention."""
     ((start, end, forms),) = find("Siły Zbrojne Ukrainy odparły atak. Silny wiatr zbrojny wiał.", "pl")
     assert signature("Ukrainian forces") in {signature(f) for f in forms}
+
+
+def test_a_german_body_in_small_letters_with_a_compound_name_is_one():
+    """eval/realstory (Kerch): "Das nationale Ermittlungskomitee" had no mention: a lower-case first word was
+    taken for a description, though the compound says three English words ("National Investigative Committee")."""
+    ((start, end, forms),) = find("Das nationale Ermittlungskomitee teilte mit.", "de")
+    assert "Das nationale Ermittlungskomitee teilte mit."[start:end] == "nationale Ermittlungskomitee"
+    assert signature("National Investigative Committee") in {signature(f) for f in forms}
+    assert find("Les services de renseignement ont agi.", "fr") == []

@@ -266,3 +266,10 @@ def test_a_preposition_opening_a_sentence_is_not_part_of_the_name():
     assert found["Укргидроэнерго"][1] == "name" and not any(text.startswith("В ") for text in found)
     found = _mentions("У Москві заявили, що це диверсія.", "uk")
     assert "Москві" in found and "У Москві" not in found
+
+
+def test_a_surname_read_only_as_a_plural_first_name_keeps_its_written_form():
+    """eval/realstory (Kerch): "Махир Юсубов" became "Махир Юсуб" (pymorphy reads "Юсубов" as "of the Yusubs" only), an
+    actor apart from "Юсубов Махір"; a person is one."""
+    analysis = analyse(Article(origin="test", text="Командир Махир Юсубов был задержан в Крыму.", content_hash="yusubov", language="ru"))
+    assert "Махир Юсубов" in {c.name for c in analysis.chains}

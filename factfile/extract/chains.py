@@ -565,10 +565,12 @@ def _add_roles(analysis: Analysis, text: str, groups: _Groups, persons: set[str]
         span = Span(mention.span.start, role.end(), text[mention.span.start : role.end()])
         qualifier = groups.find(owner_of[index]) if index in owner_of else None
         office = _office_key(role.group("office"))
-        holder = (titled.get((name_key(mention.span.text), office)) or titled.get(("", office))
-                  or _holder(analysis, groups, owner_of, people - {qualifier}, role.end()))
+        named = _holder(analysis, groups, owner_of, people - {qualifier}, role.end())
+        holder = titled.get((name_key(mention.span.text), office)) or titled.get(("", office)) or named
         if holder is not None and holder != qualifier:
             added.append((Mention(span, "PERSON", mention.sentence, role="description"), holder))
+            if holder == named and mention.label in ("ORG", "GPE"):  # "Russia’s defence minister, Sergei Shoigu,": the article gives him the office
+                offices.setdefault(holder, {}).setdefault(span.text, text[span.start : _holder_end(analysis, role.end())])
         elif holder is None and mention.label in ("ORG", "GPE"):  # "The Wagner chief said": a person known by office alone
             key = name_key(span.text)
             groups.start(key, span.text)
@@ -578,8 +580,22 @@ def _add_roles(analysis: Analysis, text: str, groups: _Groups, persons: set[str]
 
 
 def _office_key(office: str) -> str:
-    """"Defence Minister" and "defense minister", "spokesperson" and "spokesman" are one office."""
-    return re.sub(r"spokes\w+", "spokesman", name_key(office).replace("defence", "defense"))
+    """"Defence Minister" and "defense minister", "spokesperson", "press secretary" and "spokesman" are one
+    office (a body's spokesperson, whatever noun the article uses for it, as `lang/titles.py` has it)."""
+    return re.sub(r"spokes\w+|press secretary", "spokesman", name_key(office).replace("defence", "defense"))
+
+
+_OFFICE_AT_END = re.compile(rf"(?<!\w){_OFFICE}$")
+
+
+def office_name(text: str) -> str | None:
+    """The office a name of an office alone stands for, as one key whatever the article's noun, spelling or
+    possessive: "kremlin spokesman" of "The Kremlin’s press secretary" and of "Kremlin spokesman", "russia
+    defense minister" of "Russia’s defence minister"; None for a name that is no such office."""
+    name = clean_name(text)
+    found = _OFFICE_AT_END.search(name)
+    whose = [w for w in name_key(name[: found.start()]).split() if w != "s"] if found else []
+    return " ".join([*whose, _office_key(found.group(0))]) if whose else None
 
 
 def _holder(analysis: Analysis, groups: _Groups, owner_of: dict[int, str], people: set[str], position: int) -> str | None:
@@ -590,6 +606,11 @@ def _holder(analysis: Analysis, groups: _Groups, owner_of: dict[int, str], peopl
         holder = groups.find(owner_of[after[0]])
         return holder if holder in people else None
     return None
+
+
+def _holder_end(analysis: Analysis, position: int) -> int:
+    """Where the name `_holder` found after an office ends."""
+    return min(m.span.end for m in analysis.mentions if m.span.start >= position and m.role != "description")
 
 
 def _holder_before(analysis: Analysis, groups: _Groups, owner_of: dict[int, str], people: set[str], position: int) -> str | None:

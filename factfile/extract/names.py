@@ -61,6 +61,8 @@ _FORCES_QUALIFIERS = frozenset({"armed", "occupying", "occupation", "regular"})
 _SYNONYMS = {
     "liberty": "freedom", "free": "freedom", "svoboda": "freedom", "svobody": "freedom",
     "rossii": "russia", "rossiya": "russia", "rossiia": "russia", "defence": "defense", "offence": "offense",
+    "investigation": "investigative", "terrorist": "terrorism",
+    "southern": "south", "northern": "north", "eastern": "east", "western": "west",
     **dict.fromkeys(_MILITARY, "forces"),  # a country's armed forces, however the press calls them
 }
 # A country and its adjective, "of Russia" / "Russian", "Ukraine" / "Ukrainian", share a stem.
@@ -236,8 +238,19 @@ _BODY_WORDS = frozenset({
     "finance", "health", "emergencies", "emergency", "situations", "general", "staff", "armed", "forces", "army", "navy",
     "air", "force", "security", "service", "services", "border", "guard", "national", "police", "parliament",
     "government", "prosecutor", "prosecutors", "office", "presidential", "administration", "intelligence", "directorate",
-    "main", "state", "federal", "committee", "investigative", "military", "command", "council",
+    "main", "state", "federal", "committee", "investigative", "investigation", "military", "command", "council",
+    "operational", "district", "north", "northern", "south", "southern", "east", "eastern", "west", "western", "central",
 })
+# More words of bodies' names, which the press also uses for bodies it names by their country ("Russia's National
+# Anti-Terrorism Committee" is one name, not "Russia" and a body): `body_of` only.
+_BODY_NAME_WORDS = _BODY_WORDS | {"anti", "terrorism", "terrorist", "counter", "agency", "aviation", "transport", "troops"}
+# A body "of the armed forces" is the country's body: "Southern Command of the Armed Forces of Ukraine" is Ukraine's
+# Southern Command (left out of `body_of`'s words where two others remain).
+_FORCES_WORDS = frozenset({"armed", "forces", "army", "military", "troops"})
+# Words that qualify a body without saying whose it is ("National Anti-Terrorism Committee" and "Comité
+# antiterroriste" name one body), and a state's words after its country ("the Russian Federation").
+_VAGUE_BODY_WORDS = frozenset({"national", "federal", "operational"})
+_STATE_WORDS = frozenset({"federation", "republic"})
 
 
 @lru_cache(maxsize=65536)
@@ -246,6 +259,29 @@ def unqualified_body(text: str) -> bool:
     the article's context tells (the UK's and Russia's defence ministries are two actors)."""
     words = [w for w in latin_key(text).split() if w not in _FUNCTION_WORDS]
     return len(words) >= 2 and all(w in _BODY_WORDS for w in words)
+
+
+@lru_cache(maxsize=65536)
+def body_of(text: str) -> tuple[str | None, str] | None:
+    """(the country, the body's words) of a state body's name, the country None where the name does not
+    say whose the body is: ("Russia", "investigative committee") of "Russian Investigative Committee" and of
+    "Investigative Committee Russia" (a Russian name translated), (None, "defense ministry") of "Defence
+    Ministry". Words that qualify without saying whose ("National", "Federal") are left out. None for a name
+    that is not a body's."""
+    country, body = None, []
+    for word in (w for w in latin_key(text).split() if w not in _FUNCTION_WORDS):
+        if word in _BODY_NAME_WORDS:
+            body.append(word)
+        elif word in _STATE_WORDS and country:
+            continue
+        elif (named := country_of_word(word)) and country in (None, named):
+            country = named
+        else:
+            return None
+    body = [w for w in body if w not in _VAGUE_BODY_WORDS]
+    if len(own := [w for w in body if w not in _FORCES_WORDS]) >= 2:
+        body = own
+    return (country, " ".join(body)) if len(body) >= 2 else None
 
 
 _PERSON_EXTRAS = frozenset({"jr", "sr", "ii", "iii", "iv"})

@@ -9,7 +9,10 @@ A chain joins the stored actor that one of its names matches, by the strongest o
      words; a feminine "-a" form is another person ("Petrova" is not "Petrov").
 An office the article gives a person ("Wagner chief Yevgeny Prigozhin") is stored as an alias found by
 its exact name alone, so that an article that names the office without its holder ("the Wagner chief
-said") joins that person. Weaker evidence needs the same kind of actor (person, organisation ...); ties go to the actor with more
+said") joins that person; offices alone meet by one key whatever their noun or spelling ("The Kremlin’s press
+secretary", "Kremlin spokesman"). A state body named without its country ("Investigative Committee",
+"Komitet Śledczy") joins the stored bodies so named with a country when they are all one country's, and
+none of them when they are several countries'. Weaker evidence needs the same kind of actor (person, organisation ...); ties go to the actor with more
 mentions. Candidates come from indexed blocking keys stored on each alias (`Alias.signature`,
 `initials`, `surname`, `block`), one query per document, so linking a document costs the same however
 large the store is (an index lookup: log n). Every alias records why it was joined (`Alias.reason`),
@@ -27,9 +30,12 @@ from rapidfuzz import fuzz
 from sqlalchemy import bindparam, exists, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from factfile.extract.chains import office_name
 from factfile.extract.lang.romanize import has_cyrillic
 from factfile.extract.lang.titles import OFFICE_ALONE
 from factfile.extract.names import (
+    COUNTRY_ADJECTIVES,
+    body_of,
     clean_name,
     content_words,
     country_in_english,
@@ -199,12 +205,15 @@ def _link(linking: Linking) -> None:
     kinds = {chain.id: KIND_OF_LABEL.get(chain.label, "other") for chain in chains}
     _name_places(linking.analysis, [chain for chain in chains if kinds[chain.id] == "place"])
     states = _name_states(chains)
+    _name_bodies_without_country([chain for chain in chains if kinds[chain.id] in _ORGANISATIONS])
+    _name_offices([chain for chain in chains if kinds[chain.id] == "person"])
     names = {chain.id: _names(chain) for chain in chains}
     keys = {chain.id: [NameKeys.of(n, kinds[chain.id], state=states.get(chain.id) == n) for n in names[chain.id]] for chain in chains}
-    offices = [NameKeys(name_key(o), "", None, None, None, False) for chain in chains for o in chain.offices]
+    offices = [NameKeys(k, "", None, None, None, False) for chain in chains for o in chain.offices for k in _office_keys(o)]
     pool = Pool(_candidates(session, [k for ks in keys.values() for k in ks] + offices))
     created: dict[int, dict] = {}
     reasons: dict[int, str] = {}  # chain -> why it joined a stored actor
+    qualified = _bodies_with_country(session, pool, keys)
     sounded = _sounded(session, [chain for chain in chains if chain.known_only], names)
     for chain in chains:
         if chain.known_only:
@@ -214,7 +223,7 @@ def _link(linking: Linking) -> None:
                 continue
             linking.actor_of_chain[chain.id], kinds[chain.id], reasons[chain.id] = found
             continue
-        match = _best_match(keys[chain.id], kinds[chain.id], pool, _kind_guessed(linking.analysis, chain))
+        match = _best_match(keys[chain.id], kinds[chain.id], pool, _kind_guessed(linking.analysis, chain), qualified)
         alone = OFFICE_ALONE in chain.offices.values()
         if alone and (match is None or match.strength < 4):
             if not _names_a_body(chain.name):
@@ -226,6 +235,8 @@ def _link(linking: Linking) -> None:
             actor_id = -chain.id - 1  # placeholder until the new actors are inserted together
             for name, name_keys in zip(names[chain.id], keys[chain.id], strict=True):
                 pool.add(Candidate(actor_id, kinds[chain.id], name, name_keys, len(chain.mentions)))
+                if (body := body_of(name)) and body[0]:
+                    qualified[actor_id].add((signature(body[1]), body[0]))
         else:
             actor_id = match.actor_id
             reasons[chain.id] = match.reason
@@ -254,6 +265,70 @@ def _same_name(names: list[NameKeys], kind: str, pool: Pool) -> tuple[int, str, 
         return None
     best = max(found, key=lambda c: (pool.totals[c.actor_id], -c.actor_id))
     return best.actor_id, best.kind, f"same name as “{best.name}”"
+
+
+def _office_keys(office: str) -> set[str]:
+    """The keys an office the article gives a person is stored under: as written, and as `office_name` has it."""
+    return {name_key(office)} | ({canonical} if (canonical := office_name(office)) else set())
+
+
+def _name_offices(chains: list[Chain]) -> None:
+    """A person known by an office alone ("The Kremlin’s press secretary", "Russia’s defence minister") also
+    goes by the office's one key (`office_name`: "kremlin spokesman"), by which it finds the person other
+    articles give that office whatever their noun or spelling ("Kremlin spokesman Dmitry Peskov")."""
+    for chain in chains:
+        for name in _names(chain):
+            office = office_name(name)
+            if office and office not in {name_key(n) for n in _names(chain)}:
+                chain.aliases.append(office)
+                chain.alias_reasons[office] = f"the office “{name}” names, as other articles write it"
+
+
+def _name_bodies_without_country(chains: list[Chain]) -> None:
+    """A body named with its country ("Russian Investigative Committee", "Comité national antiterroriste
+    russe") also goes by its words alone ("Investigative Committee", "Anti Terrorism Committee"), the name
+    by which articles that do not say whose it is find it (`_only_body`); words that do not say whose
+    ("National") are left out of that name, so that "Comité antiterroriste" finds it too."""
+    for chain in chains:
+        for name in _names(chain):
+            body = body_of(name)
+            if body is None:
+                continue
+            country, words = body
+            forms = {words.title(): f"“{name}” without {'its country' if country else 'the words that do not say whose it is'}"}
+            if country:  # "nationales Ermittlungskomitee" of Russia is its "Russian Investigative Committee"
+                forms[f"{COUNTRY_ADJECTIVES.get(country, country)} {words.title()}"] = f"“{name}” without the words that do not say whose it is"
+            for form, why in forms.items():
+                if name_key(form) not in {name_key(n) for n in _names(chain)}:
+                    chain.aliases.append(form)
+                    chain.alias_reasons[form] = why
+
+
+def _bodies_with_country(session: Session, pool: Pool, keys: dict[int, list[NameKeys]]) -> dict[int, set[tuple[str, str]]]:
+    """Stored organisations a name of a body without its country finds -> the bodies they are named as
+    with a country, (signature of the body's words, country): one query."""
+    found: dict[int, set[tuple[str, str]]] = defaultdict(set)
+    ids = {c.actor_id for ks in keys.values() for n in ks if n.body for c in pool.near(n) if c.actor_id > 0 and c.kind in _ORGANISATIONS}
+    if ids:
+        for actor_id, name in session.execute(select(Alias.actor_id, Alias.name).where(Alias.actor_id.in_(sorted(ids)))):
+            if (body := body_of(name)) and body[0]:
+                found[actor_id].add((signature(body[1]), body[0]))
+    return found
+
+
+def _only_body(name: NameKeys, candidates: list[Candidate], qualified: dict[int, set[tuple[str, str]]]) -> tuple[list[Candidate], str]:
+    """The candidates a name of a body without its country ("Investigative Committee") may join: the
+    stored bodies so named with a country when all are one country's ("Russian Investigative Committee");
+    none named with a country when they are several countries' (the UK's and Russia's defence ministries)."""
+    body = body_of(name.key)
+    if body is None:
+        return candidates, ""
+    words = signature(body[1])
+    countries = {c.actor_id: {country for sig, country in qualified.get(c.actor_id, ()) if sig == words} for c in candidates}
+    every = set().union(*countries.values())
+    if len(every) == 1:
+        return [c for c in candidates if countries[c.actor_id]], f", the only country's body so named ({next(iter(every))})"
+    return [c for c in candidates if not countries[c.actor_id]], ""
 
 
 def _sounded(session: Session, chains: list[Chain], names: dict[int, list[str]]) -> dict[int, tuple[int, str, str]]:
@@ -381,21 +456,37 @@ def _known_place(name: str) -> bool:
     return bool(load_gazetteer().lookup(name))
 
 
-def _best_match(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool = False) -> Match | None:
+def _best_match(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool = False,
+                qualified: dict[int, set[tuple[str, str]]] | None = None) -> Match | None:
     """The strongest match; a chain with a full name must match on a full name or acronym, not on
     one shared word ("Minyon Moore" is not "Gwen Moore" because both are called "Moore"). A chain whose
-    kind is only guessed may join a person or an organisation."""
+    kind is only guessed may join a person or an organisation. A body's name without its country counts
+    only when no other name of the chain matches ("Ermittlungskomitee", translated "Investigative Committee")
+    and none says whose the body is."""
+    plain = [n for n in names if not n.body]  # "Defence Ministry" is whose the article says: match "Russian Defence Ministry"
+    best = _strongest(plain, kind, pool, kind_guessed) if plain else None
+    says_whose = any((body := body_of(n.key)) and body[0] for n in names)  # "Armed Forces Russia" is not Ukraine's
+    if best is None and len(plain) < len(names) and not says_whose:
+        best = _strongest([n for n in names if n.body], kind, pool, kind_guessed, qualified or {})
+    return best
+
+
+def _strongest(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool, qualified: dict[int, set[tuple[str, str]]] | None = None) -> Match | None:
+    """`_best_match` over some of a chain's names. Names of a body without its country (`qualified` given)
+    join only the bodies of the one country whose body is so named (`_only_body`)."""
     best: Match | None = None
-    if any(not n.body for n in names):
-        names = [n for n in names if not n.body]  # "Defence Ministry" is whose the article says: match "Russian Defence Ministry"
     has_full_name = any(" " in n.key for n in names)  # of the names matched: "Генпрокуратура" is one word, its translation a body
     totals, surnames = pool.totals, pool.surnames
     for name in names:
-        for candidate in pool.near(name):
+        candidates, why = pool.near(name), ""
+        if qualified is not None:
+            candidates, why = _only_body(name, candidates, qualified)
+        for candidate in candidates:
             evidence = _evidence(name, "person" if kind_guessed and candidate.kind == "person" else kind, candidate)
             if evidence is None:
                 continue
             strength, reason = evidence
+            reason += why
             spelled = strength in (1, 3)  # a place of unsure kind joins by its spelling or script, not as an acronym ("RT")
             same_kind = candidate.kind == kind or {candidate.kind, kind} <= _ORGANISATIONS or (
                 kind_guessed and candidate.kind in _ORGANISATIONS | {"person"} and (kind != "place" or spelled)) or (
@@ -523,9 +614,10 @@ def _absorb_office_actors(linking: Linking, pool: Pool, apart: dict[int, set[str
         for office, titled in chain.offices.items():
             if titled == OFFICE_ALONE:
                 continue
-            key = name_key(office)
-            for other in sorted({c.actor_id for c in pool.index.get(("key", key), ()) if c.actor_id != actor_id}):
-                if set(session.scalars(select(Alias.key).where(Alias.actor_id == other))) == {key} and key not in apart.get(actor_id, set()):
+            keys = _office_keys(office)
+            for other in sorted({c.actor_id for key in keys for c in pool.index.get(("key", key), ()) if c.actor_id != actor_id}):
+                names = set(session.scalars(select(Alias.key).where(Alias.actor_id == other)))
+                if names and all(n in keys or office_name(n) in keys for n in names) and not names & apart.get(actor_id, set()):
                     join_actors(session, actor_id, [other], f"its only name “{office}” is the office “{titled}” gives “{chain.name}” (document {linking.document.id})")
                     pool.renumber({other: actor_id})
 
@@ -564,8 +656,9 @@ def _count_aliases(linking: Linking, kinds: dict[int, str], matched: dict[int, s
         for office, titled in chain.offices.items():
             if titled == OFFICE_ALONE:
                 continue
-            entry = counts.setdefault((actor_id, name_key(office)), [office, 0, OFFICE, None])
-            entry[3] = entry[3] or f"the office the article gives it: “{titled}” (document {document})"
+            for key in _office_keys(office):
+                entry = counts.setdefault((actor_id, key), [office if key == name_key(office) else key, 0, OFFICE, None])
+                entry[3] = entry[3] or f"the office the article gives it: “{titled}” (document {document})"
     counts = {k: v for k, v in counts.items() if k[1] and k[1] not in apart.get(k[0], ())}
     if not counts:
         return

@@ -110,7 +110,8 @@ def find(text: str, language: str) -> list[tuple[int, int, list[str]]]:
             if country:
                 adjective = COUNTRY_ADJECTIVES.get(country, country)
                 forms.insert(0, f"{adjective} {english}")
-            if country or len(meaning) >= 3 or words[first].group(0)[:1].isupper():  # "services de renseignement": whose, the text does not say
+            english_words = sum(len(e.split()) for _, e in meaning)  # "nationale Ermittlungskomitee": three, as in English
+            if country or english_words >= 3 or words[first].group(0)[:1].isupper():  # "services de renseignement": whose, the text does not say
                 found.append((words[first].start(), words[last].end(), forms))
             i = last + 1
         else:

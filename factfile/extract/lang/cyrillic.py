@@ -528,7 +528,10 @@ def _cased(lemma: str, surface: str) -> str:
 
 
 def _person_lemma(token: Token) -> str:
-    named = [p for p in token.parses if any(_tagged(p, g) for g in _PERSON_TAGS)] or token.parses
+    """The nominative of a word of a person's name. A person is one: a plural reading is not theirs ("Юсубов"
+    read as "of the Yusubs" is the surname as written)."""
+    person = [p for p in token.parses if any(_tagged(p, g) for g in _PERSON_TAGS)]
+    named = [p for p in person if not _tagged(p, "plur")] if person else token.parses
     if not named:
         return token.text.lower()
     already = [p for p in named if p.normal_form == token.text.lower() and _tagged(p, "masc")]
