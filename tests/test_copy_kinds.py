@@ -15,7 +15,7 @@ from factfile.ingest.article import content_hash
 from factfile.records import Analysis, Article
 from factfile.relate import build
 from factfile.relate.copies import is_copy, sketch
-from factfile.relate.decisions import mark_copy_of, mark_not_copy, move_to_story, replay
+from factfile.relate.corrections import mark_copy_of, mark_not_copy, move_to_story, replay
 from factfile.relate.fingerprints import containment, content_sentences, fingerprint, name_keys, sentence_agreement, stop_words
 from factfile.relate.outlets import is_republisher
 from factfile.relate.stories import explain

@@ -7,7 +7,8 @@ from sqlalchemy import delete, func, select
 from conftest import SEED
 from factfile.pipeline import Pipeline
 from factfile.read.actors import find_actors
-from factfile.relate.decisions import kept_apart, merge_actors, replay, split_actor
+from factfile.relate.corrections import replay
+from factfile.relate.decisions import kept_apart, merge_actors, split_actor
 from factfile.store import Store
 from factfile.store import schema as s
 

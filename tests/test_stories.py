@@ -11,7 +11,7 @@ from sqlalchemy import select
 from factfile.ingest.article import content_hash
 from factfile.records import Article
 from factfile.relate import stories
-from factfile.relate.decisions import move_to_story
+from factfile.relate.corrections import move_to_story
 from factfile.relate.story_keys import Clues, clues, dates, events
 from factfile.store import Store
 from factfile.store.schema import Document, Story

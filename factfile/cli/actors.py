@@ -84,7 +84,7 @@ def split(
 def replay_decisions() -> None:
     """Re-apply all stored corrections (after re-ingesting or re-resolving documents)."""
     from factfile.read.actors import list_decisions
-    from factfile.relate.decisions import replay
+    from factfile.relate.corrections import replay
 
     store = open_store()
     with store.transaction() as session:

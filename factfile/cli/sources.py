@@ -45,7 +45,7 @@ def copies(
     `factfile actors replay` re-applies them all.
     """
     from factfile.read.documents import copy_family, story_explanation
-    from factfile.relate.decisions import mark_copy_of, mark_not_copy
+    from factfile.relate.corrections import mark_copy_of, mark_not_copy
 
     store = open_store()
     if not_copy or copy_of is not None:
@@ -78,7 +78,7 @@ def stories(
 ) -> None:
     """List the largest stories: how many documents, from when to when; or move a document to another story."""
     from factfile.read.sources import list_stories, story_of
-    from factfile.relate.decisions import move_to_story
+    from factfile.relate.corrections import move_to_story
 
     store = open_store()
     if move is not None:

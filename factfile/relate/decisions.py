@@ -1,20 +1,20 @@
-"""A user's corrections to what factfile decided: merge actors, split an actor, mark a statement wrong,
-say a document is or is not a copy of another, move a document to another story.
+"""The log of a user's corrections, and the corrections of actors and statements: merge actors, split an
+actor, mark a statement wrong. Copy and story corrections (relate/corrections.py) are logged here too.
 
 Each correction is a row in the `decisions` table and is applied at once. Its payload names the actors
 by id *and* by their alias keys, and the statement by its document's content hash and offsets, so that
-`replay` can find the same things again after re-ingestion has given them new ids. New documents
+a replay can find the same things again after re-ingestion has given them new ids. New documents
 respect decisions through the aliases (a merged actor's names now lead to the kept actor) and through
 `kept_apart` (names split off one actor never rejoin it). Copy and story corrections name documents by
 their content hash (their identity across re-ingestion); the `copies` and `stories` relaters look them
-up for each new document, so a re-ingested document lands where the user put it.
+up here for each new document, so a re-ingested document lands where the user put it.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from factfile.errors import FactfileError
@@ -96,55 +96,7 @@ def mark_statement_wrong(session: Session, statement_id: int, note: str | None =
     return decision
 
 
-def mark_not_copy(session: Session, document_id: int, note: str | None = None) -> Decision:
-    """Say a document is not a copy of its original: it is detached and never linked to it again."""
-    from factfile.relate.copies import unlink
 
-    document = _document(session, document_id)
-    if document.copy_of_id is None:
-        raise DecisionError(f"document #{document.id} is not marked as a copy")
-    original = _document(session, document.copy_of_id)
-    decision = Decision(kind=NOT_COPY, payload={"copy": document.content_hash, "original": original.content_hash}, note=note)
-    session.add(decision)
-    session.flush()
-    unlink(session, document)
-    return decision
-
-
-def mark_copy_of(session: Session, copy_id: int, original_id: int, note: str | None = None) -> Decision:
-    """Say a document copies another: it (and its own copies) join the other's original."""
-    from factfile.relate.copies import force_link
-
-    copy, original = _document(session, copy_id), _document(session, original_id)
-    if copy.id == original.id:
-        raise DecisionError("a document cannot be a copy of itself")
-    decision = Decision(kind=COPY_OF, payload={"copy": copy.content_hash, "original": original.content_hash}, note=note)
-    session.add(decision)
-    session.flush()
-    force_link(session, copy, original, f"copy by user decision #{decision.id}")
-    return decision
-
-
-def move_to_story(session: Session, document_id: int, story_id: int | None, note: str | None = None) -> Decision:
-    """Put a document in another story (`story_id`), or in a story of its own (None)."""
-    from factfile.relate.stories import move
-
-    document = _document(session, document_id)
-    anchor = None
-    if story_id is not None:
-        if session.get(s.Story, story_id) is None:
-            raise DecisionError(f"no story #{story_id}")
-        anchor = session.scalar(
-            select(s.Document.content_hash).where(s.Document.story_id == story_id, s.Document.id != document.id)
-            .order_by(s.Document.id).limit(1)
-        )
-        if anchor is None:
-            raise DecisionError(f"story #{story_id} has no other document")
-    decision = Decision(kind=STORY, payload={"document": document.content_hash, "with": anchor}, note=note)
-    session.add(decision)
-    session.flush()
-    move(session, document, story_id)
-    return decision
 
 
 def copy_decisions(session: Session, content_hash: str) -> list[tuple[str, str, str]]:
@@ -174,63 +126,9 @@ def placed_by_user(session: Session) -> set[str]:
     return {payload["document"] for (payload,) in rows if payload.get("document")}
 
 
-def replay(session: Session) -> None:
-    """Re-apply every stored decision, oldest first; decisions already in effect change nothing."""
-    for decision in session.scalars(select(Decision).order_by(Decision.id)):
-        if decision.kind == MERGE:
-            _replay_merge(session, decision)
-        elif decision.kind == SPLIT:
-            _replay_split(session, decision)
-        elif decision.kind == WRONG_STATEMENT:
-            _replay_wrong_statement(session, decision)
-        elif decision.kind in (NOT_COPY, COPY_OF):
-            _replay_copy(session, decision)
-        elif decision.kind == STORY:
-            _replay_story(session, decision)
-    session.flush()
 
 
-def _replay_copy(session: Session, decision: Decision) -> None:
-    from factfile.relate.copies import force_link, unlink
 
-    copy, original = _by_hash(session, decision.payload.get("copy")), _by_hash(session, decision.payload.get("original"))
-    if copy is None or original is None:
-        return
-    root = original.copy_of_id or original.id
-    if decision.kind == COPY_OF:
-        force_link(session, copy, original, f"copy by user decision #{decision.id}, replayed")
-    elif copy.copy_of_id is not None and copy.copy_of_id in (root, original.id):
-        unlink(session, copy)
-
-
-def _replay_story(session: Session, decision: Decision) -> None:
-    from factfile.relate.stories import move
-
-    document = _by_hash(session, decision.payload.get("document"))
-    anchor = decision.payload.get("with")
-    if document is None:
-        return
-    if anchor is None:
-        alone = session.scalar(select(func.count()).where(s.Document.story_id == document.story_id)) == 1
-        if not alone:
-            move(session, document, None)
-        return
-    other = _by_hash(session, anchor)
-    if other is not None and other.story_id is not None and other.story_id != document.story_id:
-        move(session, document, other.story_id)
-
-
-def _document(session: Session, document_id: int) -> s.Document:
-    document = session.get(s.Document, document_id)
-    if document is None:
-        raise DecisionError(f"no document #{document_id}")
-    return document
-
-
-def _by_hash(session: Session, content_hash: str | None) -> s.Document | None:
-    if not content_hash:
-        return None
-    return session.scalar(select(s.Document).where(s.Document.content_hash == content_hash))
 
 
 def kept_apart(session: Session) -> dict[int, set[int]]:
@@ -250,6 +148,16 @@ def join_actors(session: Session, keep_id: int, other_ids: list[int], reason: st
     others = _distinct_live(session, other_ids, exclude=keep.id)
     if others:
         _merge(session, keep, others, reason)
+
+
+def replay_decision(session: Session, decision: Decision) -> None:
+    """Re-apply one stored correction of actors or statements (relate/corrections.py replays the rest)."""
+    if decision.kind == MERGE:
+        _replay_merge(session, decision)
+    elif decision.kind == SPLIT:
+        _replay_split(session, decision)
+    elif decision.kind == WRONG_STATEMENT:
+        _replay_wrong_statement(session, decision)
 
 
 def _replay_merge(session: Session, decision: Decision) -> None:
