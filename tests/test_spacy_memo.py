@@ -1,7 +1,8 @@
-"""The memoised attribute ruler and lemmatizer give the stock components' annotations, token by token."""
+"""The memoised attribute ruler and lemmatizer, and the matrix products through numpy, give the stock model's
+annotations, token by token."""
 
 import spacy
-from spacy.attrs import DEP, HEAD, LEMMA, MORPH, ORTH, POS, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, ORTH, POS, TAG
 
 from factfile.extract.nlp import MODEL, load_model
 from factfile.extract.spacy_memo import MemoLemmatizer, MemoRuler
@@ -13,13 +14,19 @@ TEXTS = [
     "That is what that means.   Those were the days; which one? He is, isn't he, and we've been there.",
     "  \n Mr Prigozhin, whose Wagner fighters marched on Moscow, was said to be in Belarus. The plane crashed.",
 ]
-COLUMNS = [ORTH, TAG, POS, MORPH, LEMMA, DEP, HEAD]
+COLUMNS = [ORTH, TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
 
 
 def test_factfiles_model_runs_the_memoised_components():
     nlp = load_model()
     assert isinstance(nlp.get_pipe("attribute_ruler"), MemoRuler)
     assert isinstance(nlp.get_pipe("lemmatizer"), MemoLemmatizer)
+
+
+def test_factfiles_model_multiplies_through_numpy():
+    nlp = load_model()
+    nodes = [node for _, pipe in nlp.pipeline if hasattr(pipe, "model") for node in pipe.model.walk()]
+    assert nodes and not any(node.ops.use_blis for node in nodes)
 
 
 def test_same_annotations_as_the_stock_components():
