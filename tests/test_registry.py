@@ -41,3 +41,19 @@ def test_reads_are_reported_not_refused():
 def test_every_kind_loads_from_its_package():
     assert "jsonl" in registry.load("exporter")
     assert "copies" in registry.load("preparer")
+
+
+def test_preparing_a_document_looks_the_preparers_up_once(monkeypatch):
+    """catalogue reads the installed packages' entry points at every lookup; prepare must not pay that per document."""
+    from factfile.ingest.article import Article
+    from factfile.records import Analysis
+    from factfile.registry import preparers
+    from factfile.relate import prepare
+
+    article = Article(origin="a", text="Russia said Ukraine blew up the dam on Tuesday.", content_hash="h", language="en")
+    prepare(Analysis(article=article))
+    lookups = []
+    monkeypatch.setattr(type(preparers), "get_entry_point", lambda self, name, default=None: lookups.append(name) or default)
+    for _ in range(3):
+        assert set(prepare(Analysis(article=article)).prepared) == {"copies", "stories"}
+    assert lookups == []
