@@ -177,3 +177,17 @@ def test_an_outlet_quoting_a_person_passes_on_the_persons_words():
     said = _said("Глава СБУ Василий Малюк подтвердил причастность Украины.\n\n«Это одна из наших реализаций, а именно: разрушение "
                  "Крымского моста», – цитирует «РБК-Украина» Василия Малюка.")
     assert {source for source, cue, _ in said if cue == "цитирует"} == {"Василий Малюк"}
+
+
+@pytest.mark.parametrize("text, language, cue, framing", [
+    ("Пригожин утверждает, что его бойцы сбили вертолёт.", "ru", "утверждает", ["утверждает"]),
+    ("Песков заявил, что Украина якобы готовила удар по плотине.", "ru", "заявил", ["якобы"]),
+    ("Пригожин звинуватив Міноборони в ударі по таборах.", "uk", "звинуватив", ["звинуватив"]),
+    ("Laut Prigoschin wurde das Lager angeblich von der Armee beschossen.", "de", "Laut", ["angeblich"]),
+])
+def test_the_reporters_distance_is_framing_not_the_sources_doubt(text, language, cue, framing):
+    """"утверждает", "якобы", "angeblich": the reporter keeps the content at a distance; the source sounds sure
+    (eval/realstory/GUIDELINES.md §4), so its certainty stays `reported` and the words are the statement's framing."""
+    analysis = analyse(Article(origin="test", text=text, content_hash=str(hash(text)), language=language, published=date(2023, 6, 24)))
+    statement = next(st for st in analysis.statements if st.cue.text.startswith(cue))
+    assert (statement.certainty, statement.framing) == ("reported", framing)

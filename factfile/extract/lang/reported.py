@@ -3,8 +3,8 @@
 The forms news uses: "X заявил(а), что ..." / "X заявив, що ...", inverted "..., — сообщил X" and
 "Об этом сообщил X", according-to phrases ("по словам X", "за словами X", "по данным X", "як
 повідомив X"), headlines "X: «...»", and quotes in «» and „“ with a dash and a reporting verb after
-them. Certainty as in English: a denial verb gives `denied`, hedge words (якобы, нібито, возможно, предварительные)
-`hedged`, any other attribution `reported`.
+them. Certainty as in English: a denial verb gives `denied`, hedge words (возможно, предварительные) `hedged`, any
+other attribution `reported`; the reporter's якобы, нібито, "утверждает" are the statement's framing (statements/framing.py).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import re
 from factfile.extract.lang.cyrillic import Reading, Token
 from factfile.extract.lang.reported_described import role_holder
 from factfile.extract.statements.continued import continue_quotations, turn_start
+from factfile.extract.statements.framing import framed
 from factfile.records import Analysis, Certainty, Span, Statement
 
 QUOTING_ONLY = frozenset({"говориться", "йтися"})  # "..., — говорится в заявлении": a cue only after a quotation
@@ -49,7 +50,7 @@ DENIALS = frozenset({"опровергнуть", "отрицать", "спрос
 # Verbs whose negation is a denial ("не подтвердил", "не визнав"); a plain reporting verb negated says nothing.
 NEGATED_DENY = frozenset({"подтвердить", "підтвердити", "признать", "визнати"})
 HEDGES = re.compile(
-    r"\b(?:якобы|будто бы|нібито|начебто|возможно|можливо|вероятно|ймовірно|предположительно|імовірно|напевно|мабуть|"
+    r"\b(?:возможно|можливо|вероятно|ймовірно|предположительно|імовірно|напевно|мабуть|"
     r"судя по всему|судячи з усього|по-видимому|очевидно,|предварительн\w*|попередн\w*)(?!\w)",
     re.I,
 )
@@ -92,7 +93,7 @@ def find_statements(analysis: Analysis, reading: Reading) -> list[Statement]:
                 if issuer is not None:
                     statement.source_chain, statement.source_type = issuer.source_chain, issuer.source_type
             statements.append(statement)
-    return continue_quotations(text, analysis.sentences, statements, _judge)
+    return framed(continue_quotations(text, analysis.sentences, statements, _judge))
 
 
 # "Уточняется, что ...", "Повідомляється, що ...": the source just quoted goes on (an impersonal cue names no one).

@@ -1,11 +1,13 @@
-"""How sure the article presents a statement's content: asserted, reported, hedged or denied.
+"""How sure a statement's source sounds: asserted, reported, hedged or denied.
 
-Hedges are words that weaken a claim ("allegedly", "possibly", "would have", "is said to",
-"unclear", "preliminary") and cues that only hint at a clause ("suggested that it was behind"); a denial is a cue that rejects the content ("denied", "dismissed"), a content that is a
-rejection ("we categorically reject it", "were not true"), or a negated cue of belief ("doesn't believe
-it"; "is not thought to" is a hedge). Any other negated cue ("did not say when", "did not respond") reports
-a negative and stays `reported`, as eval/certainty/GUIDELINES.md has it. The hedges found are kept
-with the statement, so a reader sees why it was marked uncertain.
+Hedges are words that weaken a claim ("possibly", "would have", "is said to", "unclear", "preliminary") and cues
+that only hint at a clause ("suggested that it was behind"); a denial is a cue that rejects the content ("denied",
+"dismissed"), a content that is a rejection ("we categorically reject it", "were not true"), or a negated cue of
+belief ("doesn't believe it"; "is not thought to" is a hedge). Any other negated cue ("did not say when", "did not
+respond") reports a negative and stays `reported`, as eval/certainty/GUIDELINES.md has it. The reporter's distancing
+("claimed", "accused", "allegedly") is no doubt of the source's: it is the statement's framing (framing.py), and
+`framing.presented` joins both into how the article presents the content. The hedges found are kept with the
+statement, so a reader sees why it was marked uncertain.
 """
 
 from __future__ import annotations
@@ -15,13 +17,14 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from factfile.extract.statements.framing import framing_of
 from factfile.records import Certainty
 
 HEDGE_WORDS = frozenset(
     {
-        "allegedly", "reportedly", "possibly", "perhaps", "maybe", "probably", "likely", "unlikely",
-        "apparently", "purportedly", "supposedly", "seemingly", "presumably", "unclear", "unconfirmed",
-        "uncertain", "unverified", "rumored", "rumoured", "suspected", "alleged", "might", "may", "could",
+        "possibly", "perhaps", "maybe", "probably", "likely", "unlikely",
+        "apparently", "seemingly", "presumably", "unclear", "unconfirmed",
+        "uncertain", "unverified", "rumored", "rumoured", "suspected", "might", "may", "could",
         "potentially", "conceivably", "preliminary",
     }
 )
@@ -38,7 +41,8 @@ DENIAL_PHRASES = re.compile(
 )
 DENIAL_CUES = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "disavow", "disprove", "contradict", "dispute", "denial", "lie"})
 BELIEF_CUES = frozenset({"believe", "think", "accept", "agree", "buy"})
-DOUBT_CUES = frozenset({"claim", "allege", "speculate", "suspect", "rumor", "rumour", "guess", "speculation", "allegation", "accuse", "bet"})
+# Cues of the source's own doubt; "claim", "allege", "accuse" are the reporter's distance (framing.DISTANCING_CUES).
+DOUBT_CUES = frozenset({"speculate", "suspect", "rumor", "rumour", "guess", "speculation", "bet"})
 # "Suggested that it was behind ..." hints at the content; "suggested looking at ...", "didn't suggest retaliation" propose it.
 HINTING_CUES = frozenset({"suggest", "hint", "imply"})
 UNSURE_CUES = frozenset({"sure", "certain"})
@@ -63,7 +67,7 @@ def _hedges(token: Token) -> bool:
 
 
 def certainty_of(cue: Sequence[Token], content: Sequence[Token], content_text: str) -> tuple[Certainty, list[str]]:
-    """Certainty of attributed content, from its cue and the words inside it."""
+    """How sure the source of attributed content sounds, from its cue and the words inside it."""
     lemmas = {t.lemma_.lower() for t in cue}
     hedges = hedges_in(content, content_text) + hedges_in(cue, " ".join(t.text for t in cue))
     if lemmas & DENIAL_CUES:
@@ -91,6 +95,7 @@ def _clause(content: Sequence[Token]) -> bool:
 
 
 def certainty_of_article(sentence: Sequence[Token], text: str) -> tuple[Certainty, list[str]]:
-    """Certainty of what the article asserts in its own voice."""
-    hedges = hedges_in(sentence, text)
+    """Certainty of what the article asserts in its own voice: the reporter is its source, so its distancing words
+    ("allegedly", "purportedly") are its hedges."""
+    hedges = list(dict.fromkeys(hedges_in(sentence, text) + framing_of(None, text)))
     return ("hedged" if hedges else "asserted"), hedges
