@@ -19,9 +19,10 @@ from factfile.records import Certainty, Statement
 
 # Cue words (stems) whose choice distances the reporter from the content: claim, allege, accuse and their
 # equivalents (ru утверждать, обвинить; uk стверджувати, звинуватити; de behaupten, beschuldigen; fr prétendre;
-# es/pt acusar, alegar; it/fr accusare/accuser; pl oskarżyć).
+# es/pt acusar, alegar; it/fr accusare/accuser; pl oskarżyć; ar زعم, اتهم).
 DISTANCING_CUES = re.compile(
-    r"(?<!\w)(?:claim|alleg|accus|acus|утвержд|обвин|стверд|звинува|behaupt|beschuldig|prétend|oskarż)\w*",
+    r"(?<!\w)(?:claim|alleg|accus|acus|утвержд|обвин|стверд|звинува|behaupt|beschuldig|prétend|oskarż)\w*"
+    r"|(?<!\w)[وف]?(?:زعم|اتهم|يزعم|يتهم)\w*",
     re.I,
 )
 # Words that doubt the content on the reporter's behalf, wherever they stand in cue or content.
@@ -29,7 +30,7 @@ DISTANCING_WORDS = re.compile(
     r"(?<!\w)(?:allegedly|alleged|purportedly|purported|supposedly|reportedly"
     r"|якобы|будто\s+бы|нібито|начебто"
     r"|angeblich\w*|mutmaßlich\w*|prétendu\w*|prétendument|présumé\w*|presunt\w*"
-    r"|supuest\w*|alegad\w*|supost\w*|rzekom\w*|podobno|navodn\w*|údajn\w*)(?!\w)",
+    r"|supuest\w*|alegad\w*|supost\w*|rzekom\w*|podobno|navodn\w*|údajn\w*|ال?مزعوم\w*)(?!\w)",
     re.I,
 )
 
