@@ -191,3 +191,16 @@ def test_the_reporters_distance_is_framing_not_the_sources_doubt(text, language,
     analysis = analyse(Article(origin="test", text=text, content_hash=str(hash(text)), language=language, published=date(2023, 6, 24)))
     statement = next(st for st in analysis.statements if st.cue.text.startswith(cue))
     assert (statement.certainty, statement.framing) == ("reported", framing)
+
+
+@pytest.mark.parametrize("text, language, cue, certainty", [
+    ("Самір Юсубов заявив, що ніякого відношення до вибуху на мосту не має.", "uk", "заявив", "denied"),
+    ("Владимир Зеленский признался, что Украина пока не располагает доказательствами.", "ru", "признался", "hedged"),
+    ("Рядер сказав, що ніщо не вказує на те, що літак був уражений ракетою.", "uk", "сказав", "hedged"),
+    ("Rzecznik Białego Domu John Kirby powiedział, że Stany Zjednoczone nadal nie mogą ostatecznie stwierdzić, co spowodowało "
+     "zawalenie się tamy.", "pl", "powiedział", "hedged"),
+    ("Il portavoce John Kirby afferma che non possiamo dire in via definitiva cosa è accaduto alla diga.", "it", "afferma", "hedged"),
+])
+def test_no_part_in_it_is_denied_and_a_source_that_cannot_tell_is_hedged(text, language, cue, certainty):
+    analysis = analyse(Article(origin="test", text=text, content_hash=str(hash(text)), language=language, published=date(2023, 6, 24)))
+    assert next(st for st in analysis.statements if st.cue.text.startswith(cue)).certainty == certainty

@@ -197,6 +197,21 @@ def test_a_source_that_hedges_stays_hedged_whatever_the_framing():
     assert framing_of("said", "the tax treatment of so-called carried interest") == []
 
 
+def test_no_part_in_it_is_a_denial_and_cannot_say_definitively_a_hedge(extractor):
+    """"Russia was not involved" rejects the accusation (eval/realstory/GUIDELINES.md §4 labels it denied); a source
+    that cannot say what happened, or sees nothing indicating it, is unsure."""
+    analysis = analyse(
+        extractor,
+        "Putin's spokesman says that Russia was not involved in the dam's destruction. "
+        "Kirby said the United States cannot say definitively what caused the collapse. "
+        "Ryder said nothing indicates that a missile hit the plane.",
+    )
+    by_words = lambda words: next(st for st in analysis.statements if words in st.content.text)  # noqa: E731
+    assert by_words("not involved").certainty == "denied"
+    assert by_words("what caused the collapse").certainty == "hedged"
+    assert by_words("missile hit the plane").certainty == "hedged"
+
+
 def test_preliminary_findings_and_a_suggestion_are_hedged(extractor):
     """"suggested that" keeps the content at a distance (eval/certainty/GUIDELINES.md); "preliminary" findings are
     unconfirmed ("according to preliminary information", eval/realstory GUIDELINES §4)."""

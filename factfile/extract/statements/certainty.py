@@ -30,13 +30,18 @@ HEDGE_WORDS = frozenset(
 )
 HEDGE_PHRASES = re.compile(
     r"\b(?:would have|(?:is|are|was|were) (?:not )?(?:said|believed|thought)(?: to\b|$)"
-    r"|(?:is|was) not (?:clear|known)|seem(?:s|ed)? to|appear(?:s|ed)? to|it appears|according to unconfirmed)\b",
+    r"|(?:is|was) not (?:clear|known)|seem(?:s|ed)? to|appear(?:s|ed)? to|it appears|according to unconfirmed"
+    r"|(?:cannot|can't|can not|could not|couldn't)(?: yet)? (?:say|determine|conclude|tell) (?:definitively|conclusively|for certain|for sure|with certainty)"
+    r"|nothing (?:indicates|suggests)|(?:has|have|had) no evidence)\b",
     re.I,
 )
-# A content that is itself the source's rejection ("we categorically reject it", "the reports were not true").
+# A content that is itself the source's rejection ("we categorically reject it", "the reports were not true",
+# "Russia was not involved"); a source saying it cannot tell ("cannot say definitively", "nothing indicates", "has no
+# evidence") hedges.
 DENIAL_PHRASES = re.compile(
     r"\b(?:categorically|resolutely|firmly|flatly|strongly)\s+(?:reject|rejects|rejected|deny|denies|denied)\b"
-    r"|\b(?:is|are|was|were)\s+not\s+true\b|\b(?:does|do|did)\s+not\s+correspond\s+to\s+reality\b",
+    r"|\b(?:is|are|was|were)\s+not\s+true\b|\b(?:does|do|did)\s+not\s+correspond\s+to\s+reality\b"
+    r"|\b(?:is|are|was|were|had\s+been)\s+not\s+involved\b|\b(?:has|have|had)\s+nothing\s+to\s+do\s+with\b",
     re.I,
 )
 DENIAL_CUES = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "disavow", "disprove", "contradict", "dispute", "denial", "lie"})
