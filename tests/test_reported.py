@@ -204,3 +204,16 @@ def test_the_reporters_distance_is_framing_not_the_sources_doubt(text, language,
 def test_no_part_in_it_is_denied_and_a_source_that_cannot_tell_is_hedged(text, language, cue, certainty):
     analysis = analyse(Article(origin="test", text=text, content_hash=str(hash(text)), language=language, published=date(2023, 6, 24)))
     assert next(st for st in analysis.statements if st.cue.text.startswith(cue)).certainty == certainty
+
+
+def test_an_institution_written_without_its_name_is_the_body_named_before_with_its_words():
+    """"il Comitato" after "il Comitato nazionale antiterrorismo della Russia" (reported_described.named_before);
+    a body the article never named stays without an actor."""
+    text = ("Un camion bomba è esploso sul ponte di Kerch. Lo riporta la Tass citando il Comitato nazionale antiterrorismo della "
+            "Russia. A causa dell'esplosione, ha reso noto in un comunicato il Comitato, sette serbatoi di carburante hanno preso fuoco.")
+    analysis = analyse(Article(origin="test", text=text, content_hash=str(hash(text)), language="it", published=date(2022, 10, 8)))
+    committee = next(st for st in analysis.statements if st.source.text == "il Comitato")
+    assert analysis.chains[committee.source_chain].name == "Comitato nazionale antiterrorismo della Russia"
+    alone = "Il ministero ha reso noto che sette serbatoi di carburante hanno preso fuoco."
+    analysis = analyse(Article(origin="test", text=alone, content_hash=str(hash(alone)), language="it", published=date(2022, 10, 8)))
+    assert [st.source_chain for st in analysis.statements] == [None]
