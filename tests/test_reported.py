@@ -217,3 +217,11 @@ def test_an_institution_written_without_its_name_is_the_body_named_before_with_i
     alone = "Il ministero ha reso noto che sette serbatoi di carburante hanno preso fuoco."
     analysis = analyse(Article(origin="test", text=alone, content_hash=str(hash(alone)), language="it", published=date(2022, 10, 8)))
     assert [st.source_chain for st in analysis.statements] == [None]
+
+
+def test_an_organ_written_by_its_kind_alone_is_the_body_that_spoke_just_before():
+    """"добавили в ведомстве" after "заявили в ЦОС ФСБ": the FSB; with no body speaking before, no one."""
+    said = _said("«Призываем бойцов не совершать непоправимые ошибки», – заявили в ЦОС ФСБ. «Своими заявлениями и действиями "
+                 "Пригожин фактически призвал к вооруженному конфликту», – добавили в ведомстве.")
+    assert [speaker for speaker, cue, _ in said if cue in ("заявили", "добавили")] == ["ФСБ", "ФСБ"]
+    assert [speaker for speaker, _, _ in _said("В ведомстве добавили, что следователи установили двенадцать человек.")] == [None]

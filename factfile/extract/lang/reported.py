@@ -95,6 +95,10 @@ def find_statements(analysis: Analysis, reading: Reading) -> list[Statement]:
             elif statement.source is not None and statement.source_chain is None and _role(statement.source.text) is not None:
                 # "— пояснил представитель Кремля" after Peskov spoke: a role no one is named with is the one speaking on
                 statement.source_chain = _speaker(analysis, statements, statement.source.start, named=False)
+            elif statement.source is not None and statement.source_chain is None and _organ(statement.source.text):
+                body = _body_speaking(analysis, statements, statement.source.start)
+                if body is not None:
+                    statement.source_chain, statement.source_type = body, "organisation"
             elif statement.source is not None and statement.source_chain is None and MESSAGE.match(statement.source.text):
                 opening = max(text.rfind(mark, 0, statement.source.start) for mark in "«„“\"")
                 issuer = _issuer(analysis, statements, opening if opening >= 0 else statement.source.start)
@@ -152,6 +156,28 @@ def _issuer(analysis: Analysis, earlier: list[Statement], before: int) -> Statem
     window = turn_start(analysis.article.text, analysis.sentences, before, SPEAKER_SENTENCES)
     spoken = [st for st in earlier if st.source_chain is not None and st.source is not None and window <= st.source.start < before]
     return spoken[-1] if spoken else None
+
+
+# A body written by its kind alone, in small letters: "в ведомстве", "пресс-служба военного ведомства", "у відомстві".
+_ORGAN = re.compile(r"(?<!\w)(?:ведомств|відомств|министерств|міністерств)\w*")
+
+
+def _organ(source: str) -> bool:
+    return not any(c.isupper() for c in source[1:]) and _ORGAN.search(source.casefold()) is not None
+
+
+def _body_speaking(analysis: Analysis, earlier: list[Statement], before: int) -> int | None:
+    """The body an organ written by its kind alone stands for: the organisation whose statement came just before
+    ("... – заявили в ЦОС ФСБ. ... – добавили в ведомстве": the FSB), within the sentences just before; people quoted
+    in between are passed over, a body no name was found for ("в российской спецслужбе") ends the search."""
+    window = turn_start(analysis.article.text, analysis.sentences, before, SPEAKER_SENTENCES)
+    spoken = [st for st in earlier if st.source is not None and window <= st.source.start < before]
+    for statement in reversed(spoken):
+        chain = analysis.chains[statement.source_chain] if statement.source_chain is not None else None
+        if chain is not None and chain.label == "PERSON" or chain is None and statement.source_type == "person":
+            continue
+        return statement.source_chain if chain is not None and chain.label == "ORG" else None
+    return None
 
 
 def _speaker(analysis: Analysis, earlier: list[Statement], before: int, named: bool = True) -> int | None:
