@@ -225,3 +225,12 @@ def test_an_organ_written_by_its_kind_alone_is_the_body_that_spoke_just_before()
                  "Пригожин фактически призвал к вооруженному конфликту», – добавили в ведомстве.")
     assert [speaker for speaker, cue, _ in said if cue in ("заявили", "добавили")] == ["ФСБ", "ФСБ"]
     assert [speaker for speaker, _, _ in _said("В ведомстве добавили, что следователи установили двенадцать человек.")] == [None]
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    ("За даними Національного антитерористичного комітету Росії, вибух на мосту призвів до пожежі.", "uk", "Національний антитерористичний комітет"),
+    ("За даними Росії, вибух на мосту призвів до пожежі.", "uk", "Росія"),
+    ("Мэр Новой Каховки Владимир Леонтьев заявил, что вода поднялась.", "ru", "Владимир Леонтьев"),
+])
+def test_a_country_after_a_bodys_noun_is_whose_body_not_the_source(text, language, speaker):
+    assert [source for source, _, _ in _said(text, language)] == [speaker]

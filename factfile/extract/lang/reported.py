@@ -13,6 +13,7 @@ import re
 
 from factfile.extract.lang.cyrillic import Reading, Token
 from factfile.extract.lang.reported_described import role_holder
+from factfile.extract.names import country_in_english
 from factfile.extract.statements.continued import continue_quotations, turn_start
 from factfile.extract.statements.framing import framed
 from factfile.records import Analysis, Certainty, Span, Statement
@@ -441,6 +442,12 @@ def _statement(analysis: Analysis, cue: Span, content: Span, source: Span | None
     people = [m for m in inside if m.label == "PERSON"]
     if people and people[-1].span.end == source.end and "," not in source.text:
         people = people[-1:]  # "пресс-секретарь Путина Дмитрий Песков": the person the title ends with
+    if source is not None:
+        places = [m for m in inside if m.label == "GPE" or m.chain is not None and country_in_english(analysis.chains[m.chain].name)]
+        if places and _institution(analysis.article.text[source.start:places[0].span.start]):
+            # "Національного антитерористичного комітету Росії": the committee, not Russia (whatever the reader tagged it)
+            inside = [m for m in inside if m not in places]
+            people = [m for m in people if m not in places]
     role = _role(source.text) if source is not None and not people else None
     if role is not None:  # "Очільник СБУ": the head, not the service
         chain = role_holder(analysis, analysis.article.text, source.start, role, source.text.casefold(), inside)
@@ -456,6 +463,19 @@ def _statement(analysis: Analysis, cue: Span, content: Span, source: Span | None
         certainty = "reported"
     direct = content.text[:1] in "«„“\"" or bool(_QUOTE.fullmatch(content.text))
     return Statement(cue=cue, content=content, source=source, source_type=kind, direct=direct, certainty=certainty, source_chain=chain)
+
+
+# Nouns of a state body ("Національного антитерористичного комітету Росії"): a place after one is whose body it is,
+# not the source.
+INSTITUTIONS = (
+    "комитет", "комітет", "министерств", "міністерств", "служб", "ведомств", "відомств", "управлени", "управлінн", "штаб",
+    "прокуратур", "агентств", "агенці", "департамент", "комисси", "комісі", "совет", "рада", "ради", "раді", "суд",
+)
+
+
+def _institution(words: str) -> bool:
+    """Whether the words before a place in a source hold a state body's noun."""
+    return any(w.casefold().startswith(INSTITUTIONS) for w in re.findall(r"[^\W\d_]+", words))
 
 
 def _role(source: str) -> str | None:
