@@ -231,6 +231,7 @@ def test_an_organ_written_by_its_kind_alone_is_the_body_that_spoke_just_before()
     ("За даними Національного антитерористичного комітету Росії, вибух на мосту призвів до пожежі.", "uk", "Національний антитерористичний комітет"),
     ("За даними Росії, вибух на мосту призвів до пожежі.", "uk", "Росія"),
     ("Мэр Новой Каховки Владимир Леонтьев заявил, что вода поднялась.", "ru", "Владимир Леонтьев"),
+    ("Переговоры длились в течение всего дня, сообщает пресс-служба президента Белоруссии.", "ru", "Белоруссия"),
 ])
 def test_a_country_after_a_bodys_noun_is_whose_body_not_the_source(text, language, speaker):
     assert [source for source, _, _ in _said(text, language)] == [speaker]

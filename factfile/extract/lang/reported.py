@@ -444,8 +444,10 @@ def _statement(analysis: Analysis, cue: Span, content: Span, source: Span | None
         people = people[-1:]  # "пресс-секретарь Путина Дмитрий Песков": the person the title ends with
     if source is not None:
         places = [m for m in inside if m.label == "GPE" or m.chain is not None and country_in_english(analysis.chains[m.chain].name)]
-        if places and _institution(analysis.article.text[source.start:places[0].span.start]):
-            # "Національного антитерористичного комітету Росії": the committee, not Russia (whatever the reader tagged it)
+        bodies = [m for m in inside if m not in places and m.label == "ORG"]
+        if places and bodies and _institution(analysis.article.text[source.start:places[0].span.start]):
+            # "Національного антитерористичного комітету Росії": the committee named, not Russia (whatever the reader tagged
+            # it); "пресс-служба президента Белоруссии" names no body but the state's
             inside = [m for m in inside if m not in places]
             people = [m for m in people if m not in places]
     role = _role(source.text) if source is not None and not people else None
@@ -465,8 +467,8 @@ def _statement(analysis: Analysis, cue: Span, content: Span, source: Span | None
     return Statement(cue=cue, content=content, source=source, source_type=kind, direct=direct, certainty=certainty, source_chain=chain)
 
 
-# Nouns of a state body ("Національного антитерористичного комітету Росії"): a place after one is whose body it is,
-# not the source.
+# Nouns of a state body ("Національного антитерористичного комітету Росії"): a place after a body named with one is
+# whose body it is, not the source.
 INSTITUTIONS = (
     "комитет", "комітет", "министерств", "міністерств", "служб", "ведомств", "відомств", "управлени", "управлінн", "штаб",
     "прокуратур", "агентств", "агенці", "департамент", "комисси", "комісі", "совет", "рада", "ради", "раді", "суд",
