@@ -233,6 +233,8 @@ class Pipeline:
                     raise
                 if attempt == _BUSY_ATTEMPTS:
                     return Outcome(article.origin, "rejected", f"not stored: another writer held the store's lock through {attempt} waits ({exc.orig})")
+            except IngestError as error:
+                return Outcome(article.origin, "rejected", error.problem)
         if document is None:
             return Outcome(article.origin, "duplicate", warnings=article.warnings)
         return Outcome(article.origin, "stored", document_id=document.id, warnings=article.warnings)

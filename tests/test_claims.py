@@ -146,3 +146,12 @@ def test_one_of_counts_nothing():
     assert claims.numbers("one soldier was killed and two were wounded") == {1.0, 2.0}
     assert claims.same_sayer_claim("one of the goals of this sabotage was to deprive Crimea of water",
                                    "Kyiv was pursuing the goal of depriving Crimea of water since 2014")
+
+
+def test_number_words_in_the_stories_languages():
+    """eval/realstory (Kerch): the investigators' "three people were killed" as Spanish, Portuguese and Russian outlets
+    word it is one claim by its number; words that are another language's ordinary words count nothing."""
+    assert claims.numbers("al menos tres personas han muerto") == claims.numbers("três pessoas teriam morrido na explosão") == {3.0}
+    assert claims.numbers("drei Menschen kamen ums Leben") == claims.numbers("trzy osoby zginęły") == {3.0}
+    assert claims.same_sayer_claim("al menos tres personas han muerto", "три человека погибли в результате ЧП на Крымском мосту")
+    assert claims.numbers("due to the blast, sei in ritardo") == frozenset()

@@ -150,6 +150,16 @@ def test_wire_credits():
     assert credited_agency("The governor told Reuters on Tuesday that the dam had burst.") is None
 
 
+def test_wire_credits_in_other_scripts_and_of_national_agencies():
+    assert credited_agency("موسكو (رويترز) - قالت وزارة الدفاع الروسية") == "Reuters"
+    assert credited_agency("قال قائد المجموعة إن قواته أسقطت مروحية.\n(أ ف ب)") == "AFP"
+    assert credited_agency("ТБИЛИСИ, 24 июн — Sputnik. Информация об ударе") == "Sputnik"
+    assert credited_agency("LISBOA, 8 out (Lusa) - Uma explosão") == "Lusa"
+    assert credited_agency("ВАРШАВА, 8 жовтня (Інтерфакс-Україна) - Текст") == "Interfax"
+    assert credited_agency("Foto: APA/HELMUT FOHRINGER\nDie Brücke wurde beschädigt.") is None
+    assert credited_agency("A Agência Nacional do Petróleo (ANP) informou que a produção caiu.") is None
+
+
 def test_carriers_of_one_wire_story_share_a_stand_in_until_the_agency_page_arrives(store):
     cut = WIRE.rsplit("\n", 2)[0]
     first = add(store, cut + "\nLocal officials in Odesa said they were ready to help.", "paper-a.example", date(2023, 6, 6))

@@ -13,7 +13,7 @@ from factfile.extract import Extractor
 from factfile.read.disputes import disputes
 from factfile.records import Article
 from factfile.relate import contradictions
-from factfile.relate.slots import Slot, read, state_of
+from factfile.relate.slots import Slot, claimed, read, state_of
 from factfile.store import Store
 from factfile.store.schema import Document, StatementVector, Story
 
@@ -59,6 +59,16 @@ def test_a_content_naming_no_structure_is_about_the_one_its_source_words_name():
     # the accused is the first state named, in Romance names and demonyms too; the bridge "que liga a Rússia" is no agent
     ("neste domingo (9) os serviços secretos ucranianos de terem causado a explosão que destruiu parcialmente a ponte que liga a Rússia "
      "à Crimeia, anexada por Moscou em 2014", "acusou", "reported", {("Ukraine", False)}),
+    # whoever is said to be its doers or organisers did it; "за X стоит Y": Y is behind X
+    ("“The perpetrators, executors and clients are the secret service of Ukraine,”", "has said", "reported", {("Ukraine", False)}),
+    ("организатором взрыва на Крымском мосту является глава военной разведки Украины Кирилл Буданов", "установила", "reported",
+     {("Ukraine", False)}),
+    ("что за подрывом Крымского моста в 2022 году стоит СБУ", "заявил", "reported", {("Ukraine", False)}),
+    ("the organisers of the festival were the city's residents", "said", "reported", set()),
+    # accused of a terrorist act, a French lowercase demonym
+    ("les services secrets ukrainiens d'\"acte terroriste\"", "a accusé", "reported", {("Ukraine", False)}),
+    # a strike on a force's camps
+    ("Минобороны России в ракетном ударе по «тыловым лагерям» наемников", "обвинил", "reported", {("Russia", False)}),
     # a passive without its agent names none; one sentence blaming both sides is a report of the dispute, not a side
     ("A vast Soviet-era dam in the Russian-controlled part of southern Ukraine was destroyed on Tuesday.", "said", "reported", set()),
     ("that Russian forces blew up the dam while Russian sources blamed Ukraine", "said", "reported", set()),
@@ -91,6 +101,41 @@ def test_how_it_was_done_is_said_of_the_structure():
 def test_a_vehicle_bomb_in_the_stories_languages(content):
     """eval/realstory (Kerch): the committee's "a truck was blown up on the bridge" as each outlet's language words it."""
     assert values(content, attribute="means") == {("vehicle bomb", False)}
+
+
+def test_a_kind_of_explosion_says_how_the_story_s_happening_was_done_with_no_structure_named():
+    """eval/realstory (Kerch): the committee's "a truck was blown up", with no bridge named near it, is the story's
+    truck bomb; a plain explosion with no structure says nothing of how."""
+    for content in ("что «произошел подрыв грузового автомобиля», в результате чего загорелись семь цистерн",
+                    "eine Detonation in einem Lastkraftwagen",
+                    "that the truck bomb triggered seven railway cars carrying fuel to catch fire, resulting in a “partial collapse of "
+                    "two sections of the bridge.”"):
+        assert [(s.attribute, s.target, s.value, s.denied) for s in read(content)] == [("means", None, "vehicle bomb", False)]
+    assert read("что произошел взрыв, в результате чего загорелись семь цистерн") == []
+    assert values("что был подорван грузовой автомобиль, который передвигался по мосту", attribute="means") == {("vehicle bomb", False)}
+
+
+def test_a_denied_strike_is_a_claim_an_asserted_one_what_it_is_about():
+    """The defence ministry's "information about a strike on the camps does not correspond to reality" claims there
+    was none; "the strike on the camps" asserted is what every report of it names."""
+    denied = read("Информация об «ударе» по тыловым лагерям ЧВК «Вагнер» не соответствует действительности", "сообщили", "denied")
+    assert [(s.attribute, s.target, s.value, s.denied) for s in denied] == [("means", "camp", "strike", True)]
+    assert claimed(denied[0]) and not claimed(Slot("means", "camp", "strike"))
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("Россия столкнулась с предательством и изменой стране", {("betrayal", False)}),
+    ("como «una puñalada por la espalda» y se comprometió a castigar a quienes habían «traicionado» a Rusia", {("betrayal", False)}),
+    ("действията на лидерът на \"Вагнер\" Евгений Пригожин \"нож в гърба\"", {("betrayal", False)}),
+    ("that they were patriots, not traitors", {("betrayal", True)}),
+    # a negation of another verb; words that only look alike ("изменения", "traditional")
+    ("не выполнять преступные и предательские приказы Пригожина", {("betrayal", False)}),
+    ("изменения в законе вступят в силу", set()),
+    ("traditional values", set()),
+])
+def test_an_act_called_a_betrayal_or_not(content, expected):
+    """eval/realstory (Wagner): Putin's "treason and a stab in the back" in each outlet's language, one claim."""
+    assert values(content, attribute="betrayal") == expected
 
 
 def test_an_aircraft_shot_down_or_not():
@@ -265,7 +310,15 @@ def test_a_side_shows_dated_reports_before_undated_ones(store):
     ("the attack on Kozinka was repelled", "reported", {("kozin", "taken", True)}),
     ("the attack was repelled", "reported", {(None, "taken", True)}),
     ("the saboteurs failed to take Kozinka", "reported", {("kozin", "taken", True)}),
-    ("боевики взяли под контроль Козинку", "reported", {("козин", "taken", False)}),
+    ("боевики взяли под контроль Козинку", "reported", {("kozin", "taken", False)}),  # one key in either script
+    ("что «взял» Ростов — заблокированы штаб южного военного округа", "reported", {("rosto", "taken", False)}),
+    # a place said to be under someone's control, in a content naming a place the gazetteer holds
+    ("i siti militari della città di Rostov sul Don sono sotto il controllo del Gruppo Wagner", "reported", {("rosto", "taken", False)}),
+    ("se ha apoderado de «todas las instalaciones militares» de la ciudad de Rostov-on-Don", "reported", {("rosto", "taken", False)}),
+    ("his men have infiltrated the Southern Defense Command in Rostov-on-Don and that the city's airfield was under his control",
+     "reported", {("rosto", "taken", False)}),  # "Southern" is a word of a longer name, not the place
+    ("the situation in Rostov is under control", "reported", set()),  # a situation, not a place, under control
+    ("the airfield was under his control", "reported", set()),  # no place named
     ("Russian troops captured Bakhmut", "denied", {("bakhm", "taken", True)}),
     ("It took Ukraine three days to answer", "reported", set()),  # a country, not a place taken
     ("he took Putin seriously", "reported", set()),

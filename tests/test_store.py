@@ -34,19 +34,40 @@ def test_same_content_in_another_file_is_a_duplicate(tmp_path, cli):
     assert "skipped as duplicate 1" in cli("ingest", copy).stderr
 
 
-def test_failure_while_writing_a_document_leaves_nothing_of_it(db, monkeypatch):
+def test_failure_while_writing_a_document_leaves_nothing_of_it_and_the_run_goes_on(db, tmp_path):
+    """A relater failing on one document rejects that document, naming the failure, with nothing of it
+    stored; the documents after it are stored (one odd page must not stop a run)."""
     store = Store(db)
     pipeline = Pipeline(store)
     assert pipeline.ingest([str(SEED)]).stored == 1
     before = table_snapshot(db)
+    odd = str(next(iter(PAGES.values()))["path"])
 
     def explode(linking):
-        raise RuntimeError("crash in the middle of a document")
+        if linking.analysis.article.origin == odd:
+            raise RuntimeError("crash in the middle of a document")
 
     pipeline.relaters.append(explode)
-    with pytest.raises(RuntimeError):
-        pipeline.ingest([str(next(iter(PAGES.values()))["path"])])
+    assert pipeline.ingest([odd]).rejections[0].problem == "not stored: relating it failed (RuntimeError: crash in the middle of a document)"
     assert table_snapshot(db) == before
+    later = tmp_path / "later.txt"
+    later.write_text(SEED.read_text(encoding="utf-8").replace("\n\n", " Later.\n\n"), encoding="utf-8")
+    summary = pipeline.ingest([odd, str(later)])
+    assert (summary.rejected, summary.stored) == (1, 1)
+
+
+def test_a_store_that_cannot_be_written_stops_the_run(db, monkeypatch):
+    """Locks, disks and connections are the store's problems, not one document's: they are not rejections."""
+    from sqlalchemy.exc import OperationalError
+
+    pipeline = Pipeline(Store(db))
+
+    def full(linking):
+        raise OperationalError("INSERT", {}, Exception("database or disk is full"))
+
+    pipeline.relaters.append(full)
+    with pytest.raises(OperationalError):
+        pipeline.ingest([str(SEED)])
 
 
 def test_schema_is_at_the_latest_migration(db):

@@ -216,6 +216,23 @@ def test_an_article_reporting_a_stored_post_links_to_it(store, tmp_path, cli):
     assert [r["message_id"] for r in detail["post"]["replies"]] == [3]
 
 
+def test_a_statement_without_a_vector_naming_a_stored_channel_is_stored(store, tmp_path):
+    """A Russian statement gets no claim vector (the model is English-only); its sentence naming a stored
+    channel must not stop the article, nor the run, from being stored."""
+    Pipeline(store).ingest([str(write(tmp_path / "result.json", legion_chat()))])
+    russian = tmp_path / "ru.txt"
+    russian.write_text(
+        "Бои в Белгородской области\n\nFreedom of Russia Legion заявил в Telegram, что занял село Козинка в Белгородской области. "
+        "Губернатор Вячеслав Гладков сообщил, что армия отражает атаку.", encoding="utf-8")
+    english = tmp_path / "article.txt"
+    english.write_text(ARTICLE, encoding="utf-8")
+    summary = Pipeline(store).ingest([str(russian), str(english)])
+    assert summary.stored == 2
+    with store.session() as session:
+        sources = session.scalars(select(Statement.source_text).join(Document).where(Document.language == "ru")).all()
+    assert any("Legion" in source for source in sources)
+
+
 def test_an_older_export_without_unix_times_keeps_the_local_date(tmp_path):
     """Exports written before tdesktop added `date_unixtime` and `text_entities` (2021, `from_id` a number)."""
     old = {"name": "KHream", "type": "public_channel", "id": 10083966286, "messages": [

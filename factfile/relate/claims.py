@@ -171,6 +171,15 @@ _NUMBER_WORDS = {
     "троє": 3, "трьох": 3, "четыре": 4, "четырех": 4, "четырёх": 4, "четверо": 4, "чотири": 4, "чотирьох": 4,
     "пять": 5, "пяти": 5, "пятеро": 5, "шесть": 6, "шести": 6, "шість": 6, "семь": 7, "семи": 7,
     "сім": 7, "восемь": 8, "восьми": 8, "вісім": 8, "девять": 9, "девяти": 9, "десять": 10, "десяти": 10,
+    # German, French, Italian, Spanish, Portuguese and Polish ("tres personas", "três pessoas", "drei Menschen"), but for
+    # words that are also others' ("due" to, "sei" = are, "neuf" = new, "sept" = September, "otto" a name)
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "huit": 8, "dix": 10,
+    "tre": 3, "quattro": 4, "cinque": 5, "sette": 7, "dieci": 10,
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
+    "dois": 2, "duas": 2, "três": 3, "oito": 8, "dez": 10,
+    "dwa": 2, "dwie": 2, "dwóch": 2, "trzy": 3, "trzech": 3, "cztery": 4, "czterech": 4, "pięć": 5, "sześć": 6, "siedem": 7,
+    "osiem": 8, "dziesięć": 10,
 }
 _NUMERAL = re.compile(r"\d+(?:[.,]\d+)*")
 _NEGATION = frozenset({"not", "no", "never", "n't", "nobody", "nothing", "none", "neither", "nor", "deny", "denied", "denies"})

@@ -632,8 +632,9 @@ def _sayer(statement: Statement) -> object:
 
 def for_story(session: Session, story_id: int, shown: Collection[int] = ()) -> list[Contradiction]:
     """A story's slots filled with values that cannot both hold (`_slot_disputes`), then every other claim
-    confirmed by one source and denied by another (each pair of sides once), but for the denials among
-    the statements `shown` elsewhere (as reports of a disputed event)."""
+    confirmed by one source and denied by another (each pair of sides once), but for what the statements
+    `shown` elsewhere (as reports of a disputed event) show already: the denials among them, and a slot
+    each of whose sides they carry ("the camps were struck" / "no strike on the camps": the strike's dispute)."""
     statements = session.scalars(
         select(Statement)
         .join(Document, Document.id == Statement.document_id)
@@ -641,6 +642,7 @@ def for_story(session: Session, story_id: int, shown: Collection[int] = ()) -> l
         .order_by(Statement.id)
     ).all()
     found, covered = _slot_disputes(session, f"story {story_id}", statements)
+    found = [c for c in found if not all(set(side.rows) & set(shown) for side in c.sides)]
     vectors = claims.vectors_of(session, [st.id for st in statements])
     seen: set[frozenset] = set()
     for statement in statements:

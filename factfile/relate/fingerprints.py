@@ -16,7 +16,8 @@ Three views of one text, each robust to a different way of copying it:
   last TRAILER characters, where agencies put their boilerplate ("Reporting by … Editing by …").
 - `names`: the same sequence made script- and language-neutral (`name_keys`): names transliterated to
   Latin and cut to their first consonants ("Зеленського", "Zelenskiy" and "Selenskyj" are one key),
-  numbers without thousands groups, month names as month numbers. A translation keeps its names,
+  numbers in any script without thousands groups, month names (CLDR's, in the text's language and
+  English) as month numbers. A translation keeps its names,
   numbers and dates in much the same order; two independent reports of one event do not.
 
 Each view but `anchors` is MinHashed (datasketch) and cut into LSH bands; a band key is one 64-bit
@@ -222,40 +223,78 @@ def aligned_closeness(a: list[frozenset[str]], b: list[frozenset[str]]) -> float
     return total / count if count else 0.0
 
 
-# Month names by their first letters, in the languages the store sees most; a month becomes "m<number>".
-_MONTHS = {
-    1: ("jan", "янв", "січ", "gen", "ene", "sty", "tammi"), 2: ("feb", "фев", "лют", "fév", "fev", "lut"),
-    3: ("mar", "мар", "бер", "mär", "mrz"), 4: ("apr", "апр", "кві", "avr", "abr", "kwi"),
-    5: ("may", "мая", "май", "тра", "mai", "mag", "maj"), 6: ("jun", "июн", "чер", "juin", "giu", "cze"),
-    7: ("jul", "июл", "лип", "juil", "lug", "lip"), 8: ("aug", "авг", "сер", "août", "ago", "sie"),
-    9: ("sep", "сен", "вер", "set", "wrz"), 10: ("oct", "окт", "жов", "okt", "ott", "paź", "out"),
-    11: ("nov", "ноя", "лис", "noi", "lis"), 12: ("dec", "дек", "гру", "dez", "déc", "dic", "gru"),
-}
-_MONTH_WORDS = re.compile(
-    r"^(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр"
-    r"|січ|лют|берез|квіт|травн|червн|липн|серп|верес|жовтн|листопад|груд"
-    r"|januar|februar|märz|juni|juli|oktober|dezember"
-    r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
-    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)",
-)
+# How Greek spells sounds it has no letter for, in foreign names: μπ b, ντ d, γκ g; β is v.
+_GREEK_SOUNDS = {"μπ": "b", "ντ": "d", "γκ": "g", "γγ": "ng", "β": "v"}
+_GREEK_DIGRAPHS = re.compile("|".join(sorted(_GREEK_SOUNDS, key=len, reverse=True)))
+_GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CASE_ENDING = "аеиоуыэюяьйіїєaeiouy"  # a month name's case ending: "июня", "в июне"; "червня", "у червні"; "czerwca", "w czerwcu"
+_INFLECTING = frozenset("pl cs sk sl hr sr bs lt lv".split())  # Latin-script languages whose month names decline
+_NUMBER_NEXT = re.compile(r"\.?,?\s{1,3}\d")  # "June 6", "Oct. 8", "Juni, 6"
 _KEY_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d+", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?:\n\"«»“”]\s*$")
 _CONSONANT_CLASS = str.maketrans({"c": "k", "q": "k", "x": "k", "w": "v", "z": "s"})
-_GROUP_SEPARATORS = (",", ".", " ", "\u00a0", "\u202f", "'")
+_GROUP_SEPARATORS = (",", ".", " ", "\u00a0", "\u202f", "'", "\u066c")  # "\u066c": the Arabic thousands separator
 COMMON_ZIPF = 4.5  # a sentence-initial capitalised word this frequent is an ordinary word, not a name
 
 
-def _month(word: str) -> int | None:
+@lru_cache(maxsize=64)
+def month_forms(language: str) -> dict[str, tuple[int, str]]:
+    """The language's month names and English's (CLDR, through babel), casefolded: {name: (number, how it is
+    written: "capital", "small" letters, or "dated": only beside a number)}. Wide names in both contexts
+    ("июня", "июнь"; "Ιουνίου", "Ιούνιος"); English's abbreviations ("Oct. 8"), which agencies write beside a
+    day, count there only ("Jan" alone is a name); so do names in letters without case (Arabic)."""
+    from babel.core import UnknownLocaleError
+    from babel.dates import get_month_names
+
+    forms: dict[str, tuple[int, str]] = {}
+    for locale, widths in dict.fromkeys(((language, ("wide",)), ("en", ("wide", "abbreviated")))):
+        for width in widths:
+            for context in ("format", "stand-alone"):
+                try:
+                    months = get_month_names(width, context, locale)
+                except (UnknownLocaleError, ValueError):
+                    continue
+                for number, name in months.items():
+                    written = "dated" if width != "wide" else "capital" if name[:1].isupper() else "small" if name.islower() else "dated"
+                    forms.setdefault(name.casefold().rstrip("."), (number, written))
+    forms.setdefault("sept", (9, "dated"))
+    return forms
+
+
+@lru_cache(maxsize=1 << 16)
+def month(word: str, language: str) -> tuple[int, str] | None:
+    """(number, how it is written: `month_forms`) when a word is a month's name: a CLDR form whole ("may", never
+    "mayor"; "мая", never "майор"), or, in Cyrillic letters or a Latin-script Slavic or Baltic language, one in
+    another case ("в июне", "у червні", "w czerwcu")."""
+    forms = month_forms(language)
     low = word.casefold()
-    if not _MONTH_WORDS.match(low):
-        return None
-    return next((m for m, stems in _MONTHS.items() if low.startswith(stems)), None)
+    if low in forms:
+        return forms[low]
+    if len(low) >= 4 and low[-1] in _CASE_ENDING and (_CYRILLIC.match(low) or language in _INFLECTING):
+        return next((found for name, found in forms.items() if name[:-1] == low[:-1] and name[-1] in _CASE_ENDING), None)
+    return None
+
+
+def _counts_as_month(token: str, found: tuple[int, str], beside_number: bool) -> bool:
+    """A month's name beside a number is a date's month; alone it is one when written as its language writes
+    it: capitalised ("in June", not "the march on Moscow"), or, in a language writing months in small
+    letters, long enough not to be another word ("mars", not "mai" alone)."""
+    if beside_number:
+        return True
+    written = found[1]
+    if written == "capital":
+        return token[0].isupper()
+    return written == "small" and token.islower() and len(token) > 3
 
 
 @lru_cache(maxsize=1 << 18)
 def name_key(word: str) -> str:
-    """A name's first three consonants, in Latin letters and coarse sound classes ("Vagner" = "Wagner")."""
+    """A name's first three consonants, in Latin letters and coarse sound classes ("Vagner" = "Wagner"); a
+    foreign name in Greek letters read as Greek writes foreign sounds ("Βάγκνερ" = "Wagner", "Μπάιντεν" =
+    "Biden")."""
+    if _GREEK.search(word):
+        word = _GREEK_DIGRAPHS.sub(lambda found: _GREEK_SOUNDS[found.group()], word.casefold())
     latin = re.sub(r"[^a-z]", "", latin_letters(word).casefold())
     consonants = re.sub(r"[aeiouyhj]", "", latin.translate(_CONSONANT_CLASS))
     consonants = re.sub(r"(.)\1+", r"\1", consonants)
@@ -275,7 +314,8 @@ def common_word(word: str, language: str, zipf: float = COMMON_ZIPF) -> bool:
 
 
 def name_keys(text: str, language: str | None = None) -> list[str]:
-    """Names, numbers and months in text order, as keys that survive translation and transliteration."""
+    """Names, numbers and months in text order, as keys that survive translation and transliteration; digits
+    of any script as their value ("٢٠٢٣" is "2023")."""
     stops = stop_words(language)
     lang = (language or "en").split("-")[0].lower()
     keys: list[str] = []
@@ -287,11 +327,11 @@ def name_keys(text: str, language: str | None = None) -> list[str]:
         after_number = token.isdigit()
         if after_number:
             if not (follows_number and len(token) == 3 and gap in _GROUP_SEPARATORS):  # "16,000" is "16"
-                keys.append(token.lstrip("0") or "0")
+                keys.append(str(int(token)))
             continue
-        month = _month(token)
-        if month is not None and (len(token) > 3 or token[0].isupper() or follows_number):
-            keys.append(f"m{month}")
+        found = month(token, lang)
+        if found is not None and _counts_as_month(token, found, follows_number or bool(_NUMBER_NEXT.match(text, match.end()))):
+            keys.append(f"m{found[0]}")
             continue
         low = token.casefold()
         if not token[0].isupper() or len(token) < 2 or low in stops:

@@ -132,7 +132,8 @@ def link_quotes(session: Session, analysis: Analysis, document: s.Document, stat
         matched = {key: why for key, channel in channels.items() if (why := _names_channel(names, channel, sentence or text))}
         if not matched:
             continue
-        vector = from_bytes(vectors[index]) if index < len(vectors) else None
+        stored = vectors[index] if index < len(vectors) else None  # None: a statement the model does not read (not English)
+        vector = from_bytes(stored) if stored is not None else None
         best = _reported_post(session, statement.content.text, sentence, vector, list(matched), document)
         if best is not None:
             post_id, how = best

@@ -3,7 +3,8 @@
 Disputes about a happening are mostly not about numbers: who blew up the dam ("blown up by the Russian
 occupying forces" / "deliberate sabotage by the Ukrainian side"), how it was destroyed (explosives
 inside / a strike from outside), whether it can be repaired ("cannot be restored" / "can be restored
-fairly quickly"), what the action is called ("not a military coup" / "an armed mutiny"). Two
+fairly quickly"), what the action is called ("not a military coup" / "an armed mutiny"; "a betrayal" / "not
+traitors"), whether a place was taken or held ("under the control of the Wagner group" / "the attack was repelled"). Two
 statements disagree when they fill one slot with values that cannot both hold; comparing whole
 sentences misses these (other words, other languages) and mixes in unrelated ones.
 
@@ -16,7 +17,8 @@ charge was ("vehicle bomb", "underwater": each fits a plain explosion, not the o
 is its concept with the denial flag. The word lists cover English, Russian and Ukrainian, with the
 commonest German, French, Italian and Spanish forms; they were written on eval/realstory's pages (who
 did it, how and repairable on the Kakhovka set, what it is called on the Wagner set, where the charge
-was on the Kerch set), so those sets' figures are no held-out check of them.
+was on the Kerch set; its doers or organisers named and a truck bomb with no structure near on the Kerch set; a strike
+on camps, a betrayal and a place held on the Wagner set), so those sets' figures are no held-out check of them.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from factfile.extract.gazetteer import load_gazetteer
 
 @dataclass(frozen=True, slots=True)
 class Slot:
-    attribute: str  # responsibility | means | repairable | characterisation | outcome
+    attribute: str  # responsibility | means | repairable | characterisation | betrayal | outcome | downed
     target: str | None  # "dam", "bridge", "pipeline", an outcome's place; None: the sentence names none
     value: str  # a state ("Russia"), "explosion" / "strike", or the concept of a yes/no slot
     denied: bool = False
@@ -62,15 +64,16 @@ def claimed(slot: Slot) -> bool:
     """Whether a slot says what its sentence claims, not only what it is about: a plain explosion or strike is the
     happening every report of it names ("those detained over the explosion on the bridge"); on eval/realstory's
     dev sets, one source's two contents sharing such a slot were one labelled claim as often as two, and sharing
-    any other slot nearly always one (relate/claims.same_sayer_claim)."""
-    return not (slot.attribute == "means" and slot.value not in _KIND_OF)
+    any other slot nearly always one (relate/claims.same_sayer_claim). Its denial is a claim: "reports of a strike
+    on the camps do not correspond to reality" says no strike happened."""
+    return not (slot.attribute == "means" and slot.value not in _KIND_OF and not slot.denied)
 
 
 NAMES = {"responsibility": "who did it", "means": "how it was done", "repairable": "repairable", "characterisation": "what it is called",
-         "outcome": "taken or repelled", "downed": "shot down"}
+         "outcome": "taken or repelled", "downed": "shot down", "betrayal": "called a betrayal"}
 _VALUE = {"explosion": "blown up (explosion)", "strike": "struck (strike, shelling)", "vehicle bomb": "blown up (a vehicle bomb)",
           "underwater": "blown up (under water)"}
-_DENIED_VALUE = {"shot down": "not shot down", "coup or mutiny": "not a coup or mutiny", "repairable": "not repairable", "explosion": "not blown up", "strike": "not struck",
+_DENIED_VALUE = {"betrayal": "not a betrayal", "shot down": "not shot down", "coup or mutiny": "not a coup or mutiny", "repairable": "not repairable", "explosion": "not blown up", "strike": "not struck",
                  "taken": "not taken (repelled)", "vehicle bomb": "not a vehicle bomb", "underwater": "not under water"}
 _KIND_OF = {"vehicle bomb": "explosion", "underwater": "explosion"}  # a means that is a kind of another
 
@@ -86,13 +89,15 @@ def _any(words: str) -> str:
 # abbreviations, the Kremlin, "occupiers" (written on those pages: no held-out check).
 _STATE_STEMS = {
     "Russia": re.compile(r"(?i)^(?:rus[oai]|russ(?:e|es|o|a|i|ia|ie|isch|ische|ischen|ischer|land)(?!\w)|rúss|росс|росі|рос\b|російськ|российск|рф$|вс\s?рф|kreml|кремл|москв|москов|occup|окупа|оккупа|fsb$|фсб$)"),
-    "Ukraine": re.compile(r"(?i)^(?:ucrain|ucran|ucrân|ukrajin|украин|україн|киев|київ|києв|всу$|зсу$|afu$|sbu$|сбу$|gur$|hur$|гур$)"),
+    "Ukraine": re.compile(r"(?i)^(?:ucrain|ucran|ucrân|ukrajin|ukrain(?:ien|isch)\w*|украин|україн|киев|київ|києв|всу$|зсу$|afu$|sbu$|сбу$|gur$|hur$|гур$)"),
 }
 _STRUCTURES = {
     "dam": _any(r"dam dams hydroelectric HPP hydropower power\s+plant power\s+station ГЭС ГЕС плотин\w* дамб\w* гребл\w* "
                 r"гидроэлектростанц\w* гідроелектростанц\w* staudamm\w* damm\w* kraftwerk\w* barrage centrale diga presa represa"),
     "bridge": _any(r"bridge мост\w* міст\w* мосту brücke pont ponte puente mostu moście"),
     "pipeline": _any(r"pipelines? газопровод\w* трубопровод\w* pipeline\w* gasoducto gasdotto"),
+    # a force's camp, base or rear positions, struck or not ("удар по тыловым лагерям", "frappes sur des camps")
+    "camp": _any(r"camps? лагер\w* табор\w* lager\w* acampamento\w* campamento\w* obóz\w* oboz\w*"),
 }
 TARGETS = {key: re.compile(rf"(?i)(?<!\w){pattern}(?!\w)") for key, pattern in _STRUCTURES.items()}
 
@@ -116,13 +121,25 @@ _BEHIND_AGENT = re.compile(
     r"(?i)(?P<before>\b(?:reject\w*|den\w+|dismiss\w*)\s+(?:\w+\s+){0,3}?)?(?P<agent>(?:[^\W\d_][\w’'-]*\s+){0,2}?[^\W\d_][\w’'-]*)\s+(?:was|is|were|are)\s+"
     r"(?P<neg>not\s+)?(?:involved|behind|responsible|guilty|to\s+blame)\b"
 )
+# "The perpetrators, executors and clients are the secret service of Ukraine", "организатором теракта являлось ГУР
+# Украины": whoever is said to be its doers or organisers did it; the state is the first one named after the copula.
+_PERPETRATOR = (r"(?:perpetrators?|organi[sz]ers?|executors?|masterminds?|исполнител\w*|организатор\w*|заказчик\w*|виновник\w*|"
+                r"виконавц\w*|організатор\w*|замовник\w*|auteurs?|commanditaires?|organisateurs?|esecutori|mandanti|organizzatori|"
+                r"autores|organizadores|drahtzieher|täter|organisatoren|auftraggeber)")
+_COPULA = (r"(?:is|are|was|were|является|являются|являлс[яь]|являлось|являлась|был[аио]?|были|є|був|була|були|sont|est|était|étaient|"
+           r"sono|è|era|erano|son|es|fueron|fue|são|é|foi|foram|sind|ist|war|waren)")
+_PERPETRATOR_AGENT = re.compile(
+    rf"(?i)(?<!\w){_PERPETRATOR}(?!\w)[^.;!?]{{0,100}}?(?<!\w){_COPULA}\s+(?P<agent>(?:[^\W\d_][\w’'-]*\s+){{0,5}}[^\W\d_][\w’'-]*)"
+)
+# "за подрывом Крымского моста стоит СБУ", "за вибухом стоять ...": Russian and Ukrainian "X is behind it", the doer after the verb.
+_BEHIND_AFTER = re.compile(r"(?i)(?<!\w)за\s+(?:[\w«»\"-]+\s+){0,8}?(?:стоит|стоят|стоял\w*|стоїть|стоять|стояв|стояли)\s+(?P<agent>(?:[^\W\d_][\w’'-]*\s+){0,3}[^\W\d_][\w’'-]*)")
 _CAUSED_BY = re.compile(r"(?i)(?:из-за|через|вследствие)\s+(?:[«\"]?\w+\s+){0,2}?[«\"]?(?:атак\w*|удар\w*|обстрел\w*|обстріл\w*|диверси\w*)\s+(?P<agent>\w+)")
 _DONE_BY = re.compile(r"(?i)(?:подрыв\w*|підрив\w*|взрыв\w*|диверси\w*)\b.{0,80}?(?:осуществл\w*|совершен\w*|здійснен\w*|вчинен\w*)\s+(?P<agent>.{0,80})")
 _ACCUSING = re.compile(r"(?i)accus|blam|обвин|звинув|beschuldig|incolp|acus")
 
 EXPLOSION = re.compile(
     r"(?i)\b(?:blown\s+up|blew\s+up|blow(?:ing)?\s+up|explosions?|explosives?|blast|exploded|explodes|detonat\w*|mined|mining)\b"
-    r"|(?<!\w)(?:подрыв\w*|взрыв\w*|взорва\w*|підірва\w*|заминир\w*|підрив\w*|вибух\w*|замінув\w*|gesprengt|sprengung\w*|esplo[sd]\w*|explosión\w*|explot\w*|fait\s+sauter|(?:fatto|fatta|fatti)\s+saltare|saltat[oa]\s+in\s+aria|explodiert\w*|wybuch\w*|eksplozj\w*)"
+    r"|(?<!\w)(?:подрыв\w*|подорв\w*|взрыв\w*|взорва\w*|підірва\w*|заминир\w*|підрив\w*|вибух\w*|замінув\w*|gesprengt|sprengung\w*|esplo[sd]\w*|explosión\w*|explot\w*|fait\s+sauter|(?:fatto|fatta|fatti)\s+saltare|saltat[oa]\s+in\s+aria|explodiert\w*|wybuch\w*|eksplozj\w*)"
 )
 # Where the charge was, for an explosion: in a vehicle driven onto the structure, or under water at its supports.
 # "Truck bomb" / "camion bomba" say it alone; a vehicle word needs an explosion word in the same content.
@@ -140,7 +157,7 @@ UNDERWATER = re.compile(
 )
 STRIKE = re.compile(
     r"(?i)\b(?:strikes?|shelling|shelled|missiles?|rockets?|MLRS|artillery)\b"
-    r"|(?<!\w)(?:удар\w*|обстрел\w*|ракет\w*|обстріл\w*|beschuss|bombardement\w*|bombardeo\w*|bombardament\w*)"
+    r"|(?<!\w)(?:удар\w*|обстрел\w*|ракет\w*|обстріл\w*|beschuss|bombardement\w*|bombardeo\w*|bombardament\w*|frappes?|ataque\s+de\s+misil\w*)"
 )
 NEAR_TARGET = 80  # characters between a means word and the structure it is said of
 _SETTLEMENT = re.compile(r"(?i)(?<!\w)(?:city|town|centre|center|village|residential|город\w*|міст[оіа]|сел[оаи]|stadt|ville|città|ciudad)(?!\w)")
@@ -159,6 +176,17 @@ LABEL = re.compile(
     r"(?i)(?<!\w)(?:coup(?!\s+de\s+grâce)|putsch\w*|mutin\w*|rebellion|insurrection|uprising|мятеж\w*|переворот\w*|путч\w*|бунт\w*|"
     r"заколот\w*|golpe|colpo\s+di\s+stato|ammutinamento|coup\s+d['’]état|meuterei|aufstand|rebelión|motín)"
 )
+# An act called a betrayal ("those who betrayed", "предательство и измена", "удар в спину", "una puñalada por la espalda",
+# "«предателство»"), or said not to be one ("we are not traitors"): a judgement its sources share or dispute in any language.
+BETRAYAL = re.compile(
+    r"(?i)\b(?:betray\w*|treason|treacher\w*|traitors?|stab(?:bed)?\s+in\s+the\s+back)\b"
+    r"|(?<!\w)(?:предател\w*|предательств\w*|измен(?:а|ы|е|у|ой|ник\w*)(?!\w)|удар\w*\s+в\s+спину|зрад\w*|ніж\s+у\s+спину|"
+    r"нож\s+в\s+гърба|traici\w*|traidor\w*|puñalada|trahi\w*|traîtr\w*|tradit[oaie](?!\w)|traditor\w*|tradiment\w*|pugnalat\w*|"
+    r"verrat\w*|verräter\w*|dolchsto\w*|traição|traí\w*|punhalada|zdrad\w*|cios\w*\s+w\s+plecy)"
+)
+# A judgement is denied by a negation next to it ("we are not traitors", "не являются предателями"); one further off
+# negates another verb ("не выполнять преступные и предательские приказы": do not obey the treacherous orders).
+_NOT_JUST_BEFORE = re.compile(rf"(?i)(?<!\w){_NEGATION}\s+(?:\w+\s+)?[\"'“‘«]?$")
 _NAMING_CUE = re.compile(r"(?i)describ|call(?!\w*\s+for)|term|label|brand|denounc|назва|назвав|охарактериз|квалифиц|определи|визнач|nannt|bezeichn|qualifi|défini|calific")
 _LABEL_NEGATED = re.compile(r"(?i)(?<!\w)(?:not|no|non|ne|не|ні|kein\w*|nie)\s+(?:(?:è|es|est|a|an|un|una|une|ein\w*)\s+)?(?:\w+\s+)?[\"'“‘«]?$")
 _LABEL_ASSERTED = re.compile(
@@ -193,7 +221,7 @@ _PLACE = r"(?P<place>[A-ZА-ЯІЇЄҐ][\w’'-]+)"
 _TAKEN = re.compile(
     rf"(?:\b(?:take|took|taken|taking|captured?|capturing|seized?|seizing)\s+(?:(?:full\s+)?control\s+of\s+)?(?:the\s+)?"
     rf"(?P<settlement>(?:[a-z]+\s+){{0,3}}?(?:village|town|city|settlement|hamlet)s?\s+(?:of\s+)?)?{_PLACE}"
-    rf"|(?<!\w)(?:взял\w*|захвати\w*|заняли|занял\w*|захопил\w*|зайняли)\s+(?:под\s+контроль\s+|під\s+контроль\s+)?"
+    rf"|(?<!\w)(?:взял\w*|захвати\w*|заняли|занял\w*|захопил\w*|зайняли)[»\"”]?\s+(?:под\s+контроль\s+|під\s+контроль\s+)?"
     rf"(?:(?:сел\w*|посел\w*|город\w*|місто|містечко)\s+)?{_PLACE.replace('place', 'cyrillic')})"
 )
 _REPELLED = re.compile(
@@ -214,7 +242,49 @@ _CAMPAIGN = re.compile(r"(?i)^\W*(?:\w+\W+){0,3}?(?:counter-?offensive|offensive
 
 
 def _place_key(name: str) -> str:
-    return name.casefold()[:5]
+    """A place's name as slots compare it: its first five letters, in Latin letters ("Козинку", "Kozinka" -> "kozin")."""
+    from factfile.extract.lang.romanize import latin_letters
+
+    return re.sub(r"[^a-z]", "", latin_letters(name.casefold()))[:5]
+
+
+# A place said to be held: "the city's airfield was under his control", "i siti militari della città di Rostov sono
+# sotto il controllo del Gruppo Wagner", "se ha apoderado de ... Rostov-on-Don". Only with a place the gazetteer
+# holds named in the content, and not a situation or a fire said to be under control.
+_CONTROL = re.compile(
+    r"(?i)\bunder\s+(?:\w+\s+){0,2}control\b|\b(?:took|taken|take|taking|seized?|gained|ha(?:ve|s|d|ving))\s+(?:full\s+)?control\s+of\b"
+    r"|(?<!\w)(?:под\s+(?:\w+\s+)?контрол\w*|під\s+(?:\w+\s+)?контрол\w*|sotto\s+(?:il\s+)?controllo|(?:preso|avere|ha)\s+il\s+controllo|"
+    r"bajo\s+(?:su\s+)?control|apoder\w*|(?:tomado|tomó|tomar)\s+el\s+control|sous\s+(?:son\s+|leur\s+)?contrôle|(?:pris|prendre)\s+le\s+contrôle|"
+    r"sob\s+(?:o\s+)?(?:seu\s+)?controle|unter\s+(?:\w+\s+)?kontrolle|pod\s+(?:\w+\s+)?kontrol\w*)"
+)
+_NOT_HELD = re.compile(r"(?i)(?<!\w)(?:situation|ситуаци\w*|ситуаці\w*|обстановк\w*|fire|fires|пожар\w*|blaze|incendi\w*|brand\w*)(?!\w)")
+_CAPITALISED = re.compile(r"(?<![\w-])[A-ZА-ЯІЇЄҐ][\w’'-]+")
+_NAME_BEFORE = re.compile(r"[A-ZА-ЯІЇЄҐ][\w’'-]+[ \t]+$")
+_NAME_AFTER = re.compile(r"[ \t]+[A-ZА-ЯІЇЄҐ]")
+
+
+def _named_place(content: str) -> str | None:
+    """The first capitalised word of the content the gazetteer holds as a place and not as a country, Cyrillic ones
+    read in Latin letters ("Ростов" -> Rostov)."""
+    from factfile.extract.lang.romanize import latin_letters
+
+    for match in _CAPITALISED.finditer(content):
+        word = match.group()
+        if _NAME_BEFORE.search(content, 0, match.start()) or _NAME_AFTER.match(content, match.end()):
+            continue  # a word of a longer name ("the Southern Defense Command")
+        latin = word if word.isascii() else latin_letters(word.casefold()).capitalize()
+        places = load_gazetteer().lookup(latin) if len(latin) >= 4 else []
+        if places and all(p.kind != "country" for p in places):
+            return word
+    return None
+
+
+def _held(content: str, denied: bool) -> list[Slot]:
+    """A place said to be under someone's control (`_CONTROL`): the outcome "taken" of the place the content names."""
+    held = _CONTROL.search(content)
+    if not held or _NOT_HELD.search(content) or not (place := _named_place(content)):
+        return []
+    return [Slot("outcome", _place_key(place), "taken", _negated_at(content, held.start()) != denied, place)]
 
 
 def _taken_place(match: re.Match) -> str | None:
@@ -232,6 +302,8 @@ def _outcomes(content: str, denied: bool) -> list[Slot]:
         if place := _taken_place(match):
             failed = _negated_at(content, match.start()) or bool(_FAILED_TO.search(content[: match.start()]))
             found.append(Slot("outcome", _place_key(place), "taken", failed != denied, place))
+    if not found:
+        found += _held(content, denied)
     if (repelled := _REPELLED.search(content)) and not _negated_at(content, repelled.start()):
         attacked = _ATTACKED_PLACE.search(content)
         place = attacked and (attacked.group("place") or attacked.group("cyrillic"))
@@ -311,7 +383,7 @@ def _agents(content: str, cue: str) -> list[tuple[str, bool]]:
         if phrase and (state := state_of(phrase)):
             found.append((state, denied))
 
-    for pattern in (_BY_AGENT, _NOUN_AGENT, _ADJECTIVE_AGENT, _CLEFT_AGENT, _CAUSED_BY):
+    for pattern in (_BY_AGENT, _NOUN_AGENT, _ADJECTIVE_AGENT, _CLEFT_AGENT, _CAUSED_BY, _PERPETRATOR_AGENT, _BEHIND_AFTER):
         for match in pattern.finditer(content):
             add(match.group("agent"))
     for match in _SUBJECT_AGENT.finditer(content):
@@ -338,7 +410,10 @@ def _agents(content: str, cue: str) -> list[tuple[str, bool]]:
 def read(content: str, cue: str | None = None, certainty: str = "asserted", source: str | None = None) -> list[Slot]:
     """The slots a statement fills; none when it fills one slot with values that cannot both hold. A content
     naming no structure is about the one its `source` words name, if any ("Каховской ГЭС Украина обвинила
-    в подрыве российскую армию": the dam)."""
+    в подрыве российскую армию": the dam). A kind of explosion (`_KIND_OF`: a truck bomb, a charge under water)
+    says how the story's happening was done with no structure named near it ("произошел подрыв грузового
+    автомобиля", "a truck bomb triggered seven railway cars to catch fire"): its slot names no target, which
+    `_slot_disputes` and `corroboration._share_slot` join to the story's one structure."""
     cue = cue or ""
     denied = certainty == "denied"
     target = _target(content) or _target(source or "")
@@ -346,12 +421,14 @@ def read(content: str, cue: str | None = None, certainty: str = "asserted", sour
     agents = set(_agents(content, cue))
     if agents and (target or _DESTROYING.search(content)):
         slots += [Slot("responsibility", target, state, was_denied != denied) for state, was_denied in agents]
-    if target is not None:
-        means = [("explosion", m) for m in EXPLOSION.finditer(content)] + [("strike", m) for m in STRIKE.finditer(content)]
-        if means or VEHICLE_BOMB.search(content):
-            means += [("vehicle bomb", m) for m in (*VEHICLE_BOMB.finditer(content), *VEHICLE.finditer(content))]
-            means += [("underwater", m) for m in UNDERWATER.finditer(content)]
-        slots += [Slot("means", target, value, _negated_at(content, m.start()) != denied) for value, m in means if _done_to(content, m, target)]
+    means = [("explosion", m) for m in EXPLOSION.finditer(content)] + [("strike", m) for m in STRIKE.finditer(content)]
+    if means or VEHICLE_BOMB.search(content):
+        means += [("vehicle bomb", m) for m in (*VEHICLE_BOMB.finditer(content), *VEHICLE.finditer(content))]
+        means += [("underwater", m) for m in UNDERWATER.finditer(content)]
+    said = [Slot("means", target, value, _negated_at(content, m.start()) != denied) for value, m in means if target and _done_to(content, m, target)]
+    if not any(slot.value in _KIND_OF for slot in said):
+        said += [Slot("means", None, value, _negated_at(content, m.start()) != denied) for value, m in means if value in _KIND_OF]
+    slots += said
     for match in RESTORE.finditer(content):
         if target or _RESTORE_PRONOUN.match(content[match.end() :]):
             cannot = _negated_at(content, match.start()) or bool(_CANNOT_AFTER.match(content[match.end() :]))
@@ -362,13 +439,17 @@ def read(content: str, cue: str | None = None, certainty: str = "asserted", sour
             slots.append(Slot("characterisation", None, "coup or mutiny", not denied))
         elif (_LABEL_ASSERTED.search(before) or _NAMING_CUE.search(cue)) and not _OWN.search(before):
             slots.append(Slot("characterisation", None, "coup or mutiny", denied))
+    slots += [Slot("betrayal", None, "betrayal", bool(_NOT_JUST_BEFORE.search(content, 0, m.start())) != denied) for m in BETRAYAL.finditer(content)]
     slots += _outcomes(content, denied)
     slots += _downed(content, denied)
     return _consistent(slots)
 
 
+# Words of a deed someone is said to have done: destroying, sabotage, a terrorist act ("acte terroriste", "теракт"), or
+# naming its doers (`_PERPETRATOR`).
 _DESTROYING = re.compile(
-    rf"(?i)\b{_DESTROY}|\b(?:sabotage|explosion|blast|crime|ecocide)\b|(?<!\w)(?:подрыв\w*|підрив\w*|взрыв\w*|вибух\w*|разруш\w*|зруйн\w*|уничтож\w*|знищ\w*|диверси\w*)"
+    rf"(?i)\b{_DESTROY}|\b(?:sabotage|explosion|blast|crime|ecocide)\b|(?<!\w)(?:подрыв\w*|підрив\w*|взрыв\w*|вибух\w*|разруш\w*|зруйн\w*|уничтож\w*|знищ\w*|диверси\w*"
+    rf"|terror\w*|теракт\w*|террор\w*|терор\w*|attentat\w*|atentado\w*)|(?<!\w){_PERPETRATOR}(?!\w)"
 )
 
 
