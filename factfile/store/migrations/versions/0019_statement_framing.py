@@ -22,5 +22,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("statements") as batch:  # SQLite drops a column by copying the table
-        batch.drop_column("framing")
+    # ALTER TABLE ... DROP COLUMN in place (SQLite 3.35+), as 0013 does: a batch copy of the table would drop it, and the
+    # rows that cascade from statements (vectors, bands) with it
+    op.drop_column("statements", "framing")
