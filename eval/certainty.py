@@ -14,6 +14,12 @@ A further draw (another seed) leaves out every item of the samples already drawn
 its own gold file; the score is over all of them. Labels follow
 eval/certainty/GUIDELINES.md. The baseline labels every attribution `reported` and every own-voice
 sentence `asserted`.
+
+The guideline labels how the article presents the content; factfile keeps it as two marks, the source's certainty
+and the reporter's framing (extract/statements/framing.py). An attribution is scored on their combination,
+`framing.presented`: denied or hedged as the source's certainty says, otherwise hedged when the cue or content holds a
+distancing word ("claimed", "accused", "allegedly"), otherwise the source's certainty. An own-voice
+sentence's reporter is its source: its certainty is scored as it is.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from collections import Counter
 from pathlib import Path
 
 from factfile.extract.statements.certainty import certainty_of, certainty_of_article
+from factfile.extract.statements.framing import framing_of, presented
 from factfile.extract.statements.polnear import load_split, parsed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,7 +101,9 @@ def predict(kind: str, cue, content, doc, text: str) -> str:
         return certainty_of_article(sentence, text[content[0][0] : content[0][1]])[0]
     cue_tokens = [t for a, b in cue for t in doc.char_span(a, b, alignment_mode="expand")]
     content_tokens = [t for a, b in content for t in doc.char_span(a, b, alignment_mode="expand")]
-    return certainty_of(cue_tokens, content_tokens, " ".join(text[a:b] for a, b in content))[0]
+    content_text = " ".join(text[a:b] for a, b in content)
+    framing = framing_of(" ".join(t.text for t in cue_tokens), content_text)
+    return presented(certainty_of(cue_tokens, content_tokens, content_text)[0], framing)
 
 
 def score(polnear: Path, cache: Path) -> None:

@@ -175,7 +175,8 @@ SourceType = Literal["person", "organisation", "official", "outlet", "anonymous"
 class Statement:
     """An attribution: a source says (believes, reports ...) some content, signalled by a cue.
 
-    `source` is None when the article asserts the content itself, without attribution.
+    `source` is None when the article asserts the content itself, without attribution. `certainty` is how sure
+    the source sounds; `framing`, the words with which the reporter distances the content ("claimed", "allegedly").
     """
 
     cue: Span | None
@@ -187,6 +188,7 @@ class Statement:
     source_chain: int | None = None
     hedges: list[str] = field(default_factory=list)
     parent: int | None = None  # index of the statement this one is nested in ("X said that Y claimed")
+    framing: list[str] = field(default_factory=list)  # the reporter's distancing words, apart from the source's certainty (extract/statements/framing.py)
 
 
 Precision = Literal["day", "month", "year", "range"]

@@ -119,6 +119,9 @@ def test_statements_filter_by_source_subject_certainty_and_corroboration(served)
     assert client.get("/api/statements", params={"certainty": "sure"}).status_code == 422
     row = next(st for st in client.get("/api/statements", params={"document_id": ids.seed}).json()["items"] if st["id"] == ids.unian_claim)
     assert row["corroboration"] == 2 and row["source_actor"] == "UNIAN"
+    raid = next(st for st in client.get("/api/statements", params={"document_id": ids.seed, "limit": 500}).json()["items"]
+                if "raided a Russian village" in st["content_text"])
+    assert (raid["certainty"], raid["framing"]) == ("reported", ["allegedly"])  # the FSB sounds sure, the reporter distances
 
 
 def test_statement_pages_at_once_are_the_pages_one_at_a_time(store_with_ids, monkeypatch):

@@ -177,3 +177,61 @@ def test_an_outlet_quoting_a_person_passes_on_the_persons_words():
     said = _said("Глава СБУ Василий Малюк подтвердил причастность Украины.\n\n«Это одна из наших реализаций, а именно: разрушение "
                  "Крымского моста», – цитирует «РБК-Украина» Василия Малюка.")
     assert {source for source, cue, _ in said if cue == "цитирует"} == {"Василий Малюк"}
+
+
+@pytest.mark.parametrize("text, language, cue, framing", [
+    ("Пригожин утверждает, что его бойцы сбили вертолёт.", "ru", "утверждает", ["утверждает"]),
+    ("Песков заявил, что Украина якобы готовила удар по плотине.", "ru", "заявил", ["якобы"]),
+    ("Пригожин звинуватив Міноборони в ударі по таборах.", "uk", "звинуватив", ["звинуватив"]),
+    ("Laut Prigoschin wurde das Lager angeblich von der Armee beschossen.", "de", "Laut", ["angeblich"]),
+])
+def test_the_reporters_distance_is_framing_not_the_sources_doubt(text, language, cue, framing):
+    """"утверждает", "якобы", "angeblich": the reporter keeps the content at a distance; the source sounds sure
+    (eval/realstory/GUIDELINES.md §4), so its certainty stays `reported` and the words are the statement's framing."""
+    analysis = analyse(Article(origin="test", text=text, content_hash=str(hash(text)), language=language, published=date(2023, 6, 24)))
+    statement = next(st for st in analysis.statements if st.cue.text.startswith(cue))
+    assert (statement.certainty, statement.framing) == ("reported", framing)
+
+
+@pytest.mark.parametrize("text, language, cue, certainty", [
+    ("Самір Юсубов заявив, що ніякого відношення до вибуху на мосту не має.", "uk", "заявив", "denied"),
+    ("Владимир Зеленский признался, что Украина пока не располагает доказательствами.", "ru", "признался", "hedged"),
+    ("Рядер сказав, що ніщо не вказує на те, що літак був уражений ракетою.", "uk", "сказав", "hedged"),
+    ("Rzecznik Białego Domu John Kirby powiedział, że Stany Zjednoczone nadal nie mogą ostatecznie stwierdzić, co spowodowało "
+     "zawalenie się tamy.", "pl", "powiedział", "hedged"),
+    ("Il portavoce John Kirby afferma che non possiamo dire in via definitiva cosa è accaduto alla diga.", "it", "afferma", "hedged"),
+])
+def test_no_part_in_it_is_denied_and_a_source_that_cannot_tell_is_hedged(text, language, cue, certainty):
+    analysis = analyse(Article(origin="test", text=text, content_hash=str(hash(text)), language=language, published=date(2023, 6, 24)))
+    assert next(st for st in analysis.statements if st.cue.text.startswith(cue)).certainty == certainty
+
+
+def test_an_institution_written_without_its_name_is_the_body_named_before_with_its_words():
+    """"il Comitato" after "il Comitato nazionale antiterrorismo della Russia" (reported_described.named_before);
+    a body the article never named stays without an actor."""
+    text = ("Un camion bomba è esploso sul ponte di Kerch. Lo riporta la Tass citando il Comitato nazionale antiterrorismo della "
+            "Russia. A causa dell'esplosione, ha reso noto in un comunicato il Comitato, sette serbatoi di carburante hanno preso fuoco.")
+    analysis = analyse(Article(origin="test", text=text, content_hash=str(hash(text)), language="it", published=date(2022, 10, 8)))
+    committee = next(st for st in analysis.statements if st.source.text == "il Comitato")
+    assert analysis.chains[committee.source_chain].name == "Comitato nazionale antiterrorismo della Russia"
+    alone = "Il ministero ha reso noto che sette serbatoi di carburante hanno preso fuoco."
+    analysis = analyse(Article(origin="test", text=alone, content_hash=str(hash(alone)), language="it", published=date(2022, 10, 8)))
+    assert [st.source_chain for st in analysis.statements] == [None]
+
+
+def test_an_organ_written_by_its_kind_alone_is_the_body_that_spoke_just_before():
+    """"добавили в ведомстве" after "заявили в ЦОС ФСБ": the FSB; with no body speaking before, no one."""
+    said = _said("«Призываем бойцов не совершать непоправимые ошибки», – заявили в ЦОС ФСБ. «Своими заявлениями и действиями "
+                 "Пригожин фактически призвал к вооруженному конфликту», – добавили в ведомстве.")
+    assert [speaker for speaker, cue, _ in said if cue in ("заявили", "добавили")] == ["ФСБ", "ФСБ"]
+    assert [speaker for speaker, _, _ in _said("В ведомстве добавили, что следователи установили двенадцать человек.")] == [None]
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    ("За даними Національного антитерористичного комітету Росії, вибух на мосту призвів до пожежі.", "uk", "Національний антитерористичний комітет"),
+    ("За даними Росії, вибух на мосту призвів до пожежі.", "uk", "Росія"),
+    ("Мэр Новой Каховки Владимир Леонтьев заявил, что вода поднялась.", "ru", "Владимир Леонтьев"),
+    ("Переговоры длились в течение всего дня, сообщает пресс-служба президента Белоруссии.", "ru", "Белоруссия"),
+])
+def test_a_country_after_a_bodys_noun_is_whose_body_not_the_source(text, language, speaker):
+    assert [source for source, _, _ in _said(text, language)] == [speaker]

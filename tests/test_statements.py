@@ -10,6 +10,7 @@ from conftest import SEED
 from factfile.errors import FactfileError
 from factfile.extract import Extractor
 from factfile.extract.statements.boundaries import close_quote, one_stretch
+from factfile.extract.statements.framing import framing_of, presented
 from factfile.extract.statements.polnear import parse_ann
 from factfile.extract.statements.relations import Attribution
 from factfile.extract.statements.rules import completed, subject_sources
@@ -166,11 +167,49 @@ def test_certainty_hedged_denied_reported_and_the_articles_own_voice(extractor):
     )
     by_words = lambda words: next(st for st in analysis.statements if words in st.content.text)  # noqa: E731
     assert by_words("troops had crossed").certainty == "denied"
-    hedged = by_words("fired three shots")
-    assert hedged.certainty == "hedged" and "allegedly" in hedged.hedges
+    framed = by_words("fired three shots")  # the police sound sure; "allegedly" is the reporter's distance
+    assert framed.certainty == "reported" and framed.framing == ["allegedly"] and presented(framed.certainty, framed.framing) == "hedged"
     assert by_words("bridge was closed").certainty == "reported"
     own = by_words("river flooded")
     assert own.source is None and own.source_type == "article" and own.certainty == "asserted"
+
+
+def test_a_claim_or_an_accusation_is_the_sources_assertion_framed_by_the_reporter(extractor):
+    """The source's certainty is how sure it sounds (eval/realstory/GUIDELINES.md §4): "Peskov claimed", "accused" are
+    sure; the verb is the reporter's distance, kept as framing, and the article presents the content hedged."""
+    analysis = analyse(
+        extractor,
+        "Peskov claimed Kyiv was pursuing the goal of depriving Crimea of water. "
+        "Vladimir Putin has accused the SBU of carrying out a terrorist attack on the bridge. "
+        "Peskov said the talks would go on.",
+    )
+    by_words = lambda words: next(st for st in analysis.statements if words in st.content.text)  # noqa: E731
+    claimed, accused, said = by_words("depriving Crimea"), by_words("terrorist attack"), by_words("talks would go on")
+    assert (claimed.certainty, claimed.framing) == ("reported", ["claimed"])
+    assert (accused.certainty, accused.framing) == ("reported", ["accused"])
+    assert (said.certainty, said.framing) == ("reported", [])
+    assert [presented(st.certainty, st.framing) for st in (claimed, accused, said)] == ["hedged", "hedged", "reported"]
+
+
+def test_a_source_that_hedges_stays_hedged_whatever_the_framing():
+    assert presented("hedged", []) == "hedged" and presented("denied", ["claimed"]) == "denied"
+    assert framing_of("had claimed", "that the dam was allegedly mined") == ["claimed", "allegedly"]
+    assert framing_of("said", "the tax treatment of so-called carried interest") == []
+
+
+def test_no_part_in_it_is_a_denial_and_cannot_say_definitively_a_hedge(extractor):
+    """"Russia was not involved" rejects the accusation (eval/realstory/GUIDELINES.md §4 labels it denied); a source
+    that cannot say what happened, or sees nothing indicating it, is unsure."""
+    analysis = analyse(
+        extractor,
+        "Putin's spokesman says that Russia was not involved in the dam's destruction. "
+        "Kirby said the United States cannot say definitively what caused the collapse. "
+        "Ryder said nothing indicates that a missile hit the plane.",
+    )
+    by_words = lambda words: next(st for st in analysis.statements if words in st.content.text)  # noqa: E731
+    assert by_words("not involved").certainty == "denied"
+    assert by_words("what caused the collapse").certainty == "hedged"
+    assert by_words("missile hit the plane").certainty == "hedged"
 
 
 def test_preliminary_findings_and_a_suggestion_are_hedged(extractor):
@@ -209,6 +248,8 @@ def test_statements_command_and_dossier_sections(cli):
     assert cli("statements", "--source", "Nobody Whatsoever").exit_code == 1
     dossier = " ".join(cli("show", "Denis Nikitin").stdout.split())
     assert "What it said" in dossier and "real fascists" in dossier
+    fsb = " ".join(cli("statements", "--source", "FSB").stdout.split())
+    assert "[reported; framed: allegedly]" in fsb and "raided a Russian village" in fsb
     assert "What others said about it" in dossier and "raided a Russian village" in dossier
 
 

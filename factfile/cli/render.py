@@ -119,9 +119,11 @@ def print_conflicts(console: Console, dossier: Dossier) -> None:
                     f"[dim]· {escape(evidence.source_label)} · {when} · doc {evidence.document_id}[/]"
                 )
 def statement_head(line: StatementLine) -> Text:
-    """"• [hedged] Caesar (person) — told: ..." — who, how sure, through which cue."""
+    """"• [hedged] Caesar (person) — told: ..." — who, how sure the source sounds (and the reporter's distancing
+    words: "[reported; framed: claimed]"), through which cue."""
     head = Text("  • ")
-    head.append(f"[{line.certainty}{', ' + ', '.join(line.hedges) if line.hedges else ''}] ", style="magenta")
+    framing = f"; framed: {', '.join(line.framing)}" if line.framing else ""
+    head.append(f"[{line.certainty}{', ' + ', '.join(line.hedges) if line.hedges else ''}{framing}] ", style="magenta")
     who = line.source_actor or (" ".join(line.source.split()) if line.source else None)
     head.append(who or ("the article" if line.source_type == "article" else "unnamed source"), style="bold")
     if line.source and line.source_actor and " ".join(line.source.split()) != line.source_actor:

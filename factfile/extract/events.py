@@ -36,6 +36,7 @@ from factfile.extract.places import (
 )
 from factfile.extract.quantities import coded_deaths, deaths
 from factfile.extract.registry import Stage, stages
+from factfile.extract.statements.framing import presented
 from factfile.records import Analysis, Certainty, Event, Span, TimeExpression
 
 BATTLES = "Battles"
@@ -862,7 +863,8 @@ class EventReader:
                     best = index
         modal = any(c.lower_ in ("would", "could", "might", "may") for c in token.children if c.dep_ == "aux")
         if best is not None:
-            certainty = self.analysis.statements[best].certainty
+            statement = self.analysis.statements[best]
+            certainty = presented(statement.certainty, statement.framing)  # how sure the report is: the reporter's "allegedly" too
             return best, "hedged" if modal and certainty in ("asserted", "reported") else certainty
         if any(c.dep_ == "neg" for c in token.children):
             return None, "denied"

@@ -171,8 +171,9 @@ class StatementOut(BaseModel):
     content_start: int
     content_end: int
     direct: bool
-    certainty: str
+    certainty: str = Field(description="how sure the source sounds: asserted, reported, hedged or denied")
     hedges: list[str] | None
+    framing: list[str] | None = Field(default=None, description="the reporter's distancing words (\"claimed\", \"allegedly\"); with any, the article presents the content as hedged")
     marked_wrong: bool
     corroboration: int = Field(description="independent outlets carrying the same statement (copies count once)")
     quoted_posts: list[QuotedPost] = Field(default_factory=list, description="stored Telegram posts the statement reports")

@@ -38,12 +38,13 @@ class StatementLine:
     source_type: str
     cue: str | None
     content: str
-    certainty: str
+    certainty: str  # how sure the source sounds
     hedges: list[str]
     direct: bool
     passage: str
     highlight: tuple[int, int]
     quoted_posts: list[m.QuotedPost] = field(default_factory=list)  # the stored Telegram posts it reports
+    framing: list[str] = field(default_factory=list)  # the reporter's distancing words ("claimed", "allegedly")
 
 
 def _passage_bounds():
@@ -105,6 +106,7 @@ def _lines(session: Session, query: Select) -> list[StatementLine]:
                 passage=passage or st.content_text,
                 highlight=(st.content_start - start, st.content_end - start),
                 quoted_posts=quoted.get(st.id, []),
+                framing=list(st.framing or []),
             )
         )
     return lines
@@ -301,7 +303,7 @@ def _outs(rows: list, support: dict[int, int], quoted: dict[int, list[m.QuotedPo
             id=st.id, document_id=st.document_id, document_title=title, outlet=outlet, published=published,
             source_text=st.source_text, source_type=st.source_type, source_actor_id=st.source_actor_id, source_actor=actor_name,
             cue_text=st.cue_text, content_text=st.content_text, content_start=st.content_start, content_end=st.content_end,
-            direct=st.direct, certainty=st.certainty, hedges=st.hedges, marked_wrong=st.marked_wrong,
+            direct=st.direct, certainty=st.certainty, hedges=st.hedges, framing=st.framing, marked_wrong=st.marked_wrong,
             corroboration=support.get(st.id, 0), quoted_posts=quoted.get(st.id, []),
         )
         for st, title, outlet, published, actor_name in rows

@@ -121,6 +121,7 @@ def add_records(session: Session, analysis: Analysis, document: s.Document, acto
             direct=st.direct,
             certainty=st.certainty,
             hedges=st.hedges or None,
+            framing=st.framing or None,
         )
         for st in analysis.statements
     ], returning=True)

@@ -17,7 +17,7 @@ from factfile.extract import frequency
 from factfile.extract.capitals import acts_around, acts_in, capital_country
 from factfile.extract.gazetteer import load_gazetteer
 from factfile.extract.gender import first_name_gender
-from factfile.extract.lang import bodies, dates, forces, reported_latin, uncased
+from factfile.extract.lang import bodies, dates, forces, reported_arabic, reported_latin, uncased
 from factfile.extract.lang.cyrillic import sentences
 from factfile.extract.names import GROUP_WORDS, country_in_english, name_key
 from factfile.extract.places import resolve_names
@@ -133,6 +133,8 @@ def analyse(analysis: Analysis, language: str) -> None:
         uncased.add_bodies(analysis)
     if script is not None:
         uncased.add_names(analysis, language or script)
+    if script == "ar":
+        analysis.statements = reported_arabic.find_statements(analysis)
 
 
 # Letters a language's press writes for the Slavic sound English spells "kh" (х), where `names.sound` reads

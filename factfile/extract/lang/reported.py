@@ -3,8 +3,8 @@
 The forms news uses: "X заявил(а), что ..." / "X заявив, що ...", inverted "..., — сообщил X" and
 "Об этом сообщил X", according-to phrases ("по словам X", "за словами X", "по данным X", "як
 повідомив X"), headlines "X: «...»", and quotes in «» and „“ with a dash and a reporting verb after
-them. Certainty as in English: a denial verb gives `denied`, hedge words (якобы, нібито, возможно, предварительные)
-`hedged`, any other attribution `reported`.
+them. Certainty as in English: a denial verb gives `denied`, hedge words (возможно, предварительные) `hedged`, any
+other attribution `reported`; the reporter's якобы, нібито, "утверждает" are the statement's framing (statements/framing.py).
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ import re
 
 from factfile.extract.lang.cyrillic import Reading, Token
 from factfile.extract.lang.reported_described import role_holder
+from factfile.extract.names import country_in_english
 from factfile.extract.statements.continued import continue_quotations, turn_start
+from factfile.extract.statements.framing import framed
 from factfile.records import Analysis, Certainty, Span, Statement
 
 QUOTING_ONLY = frozenset({"говориться", "йтися"})  # "..., — говорится в заявлении": a cue only after a quotation
@@ -49,12 +51,20 @@ DENIALS = frozenset({"опровергнуть", "отрицать", "спрос
 # Verbs whose negation is a denial ("не подтвердил", "не визнав"); a plain reporting verb negated says nothing.
 NEGATED_DENY = frozenset({"подтвердить", "підтвердити", "признать", "визнати"})
 HEDGES = re.compile(
-    r"\b(?:якобы|будто бы|нібито|начебто|возможно|можливо|вероятно|ймовірно|предположительно|імовірно|напевно|мабуть|"
-    r"судя по всему|судячи з усього|по-видимому|очевидно,|предварительн\w*|попередн\w*)(?!\w)",
+    r"\b(?:возможно|можливо|вероятно|ймовірно|предположительно|імовірно|напевно|мабуть|"
+    r"судя по всему|судячи з усього|по-видимому|очевидно,|предварительн\w*|попередн\w*|"
+    r"не\s+располага\w*\s+доказательств\w*|нет\s+доказательств|не\s+ма\w*\s+доказ\w*|немає\s+доказ\w*|"
+    r"ничто\s+не\s+указыва\w*|ніщо\s+не\s+вказу\w*)(?!\w)",
     re.I,
 )
-# A content that is itself a rejection: "... не соответствуют действительности", "... не відповідає дійсності".
-REJECTION = re.compile(r"не\s+(?:соответству\w*\s+действительности|відповіда\w*\s+дійсності)|категорически\s+отверга\w*|категорично\s+відкида\w*", re.I)
+# A content that is itself a rejection: "... не соответствуют действительности", "... не відповідає дійсності", or
+# says the source had nothing to do with it ("ніякого відношення ... не маю", "не причастна").
+REJECTION = re.compile(
+    r"не\s+(?:соответству\w*\s+действительности|відповіда\w*\s+дійсності)|категорически\s+отверга\w*|категорично\s+відкида\w*"
+    r"|(?:никакого|ніякого)\s+(?:отношения|відношення|стосунку)|(?:отношения|відношення|стосунк\w*)\s+не\s+(?:име\w*|ма\w*)"
+    r"|не\s+причастн\w*|непричетн\w*|не\s+причетн\w*",
+    re.I,
+)
 ACCORDING = re.compile(
     r"\b(?:(?:по|за)\s+(?P<pronoun>его|её|ее|його|її)\s+словам(?:и)?,|"
     r"по\s+словам|за\s+словами|по\s+данным|за\s+даними|по\s+информации|за\s+інформацією|по\s+версии|за\s+версією|согласно|згідно\s+з|според|"
@@ -86,13 +96,17 @@ def find_statements(analysis: Analysis, reading: Reading) -> list[Statement]:
             elif statement.source is not None and statement.source_chain is None and _role(statement.source.text) is not None:
                 # "— пояснил представитель Кремля" after Peskov spoke: a role no one is named with is the one speaking on
                 statement.source_chain = _speaker(analysis, statements, statement.source.start, named=False)
+            elif statement.source is not None and statement.source_chain is None and _organ(statement.source.text):
+                body = _body_speaking(analysis, statements, statement.source.start)
+                if body is not None:
+                    statement.source_chain, statement.source_type = body, "organisation"
             elif statement.source is not None and statement.source_chain is None and MESSAGE.match(statement.source.text):
                 opening = max(text.rfind(mark, 0, statement.source.start) for mark in "«„“\"")
                 issuer = _issuer(analysis, statements, opening if opening >= 0 else statement.source.start)
                 if issuer is not None:
                     statement.source_chain, statement.source_type = issuer.source_chain, issuer.source_type
             statements.append(statement)
-    return continue_quotations(text, analysis.sentences, statements, _judge)
+    return framed(continue_quotations(text, analysis.sentences, statements, _judge))
 
 
 # "Уточняется, что ...", "Повідомляється, що ...": the source just quoted goes on (an impersonal cue names no one).
@@ -143,6 +157,28 @@ def _issuer(analysis: Analysis, earlier: list[Statement], before: int) -> Statem
     window = turn_start(analysis.article.text, analysis.sentences, before, SPEAKER_SENTENCES)
     spoken = [st for st in earlier if st.source_chain is not None and st.source is not None and window <= st.source.start < before]
     return spoken[-1] if spoken else None
+
+
+# A body written by its kind alone, in small letters: "в ведомстве", "пресс-служба военного ведомства", "у відомстві".
+_ORGAN = re.compile(r"(?<!\w)(?:ведомств|відомств|министерств|міністерств)\w*")
+
+
+def _organ(source: str) -> bool:
+    return not any(c.isupper() for c in source[1:]) and _ORGAN.search(source.casefold()) is not None
+
+
+def _body_speaking(analysis: Analysis, earlier: list[Statement], before: int) -> int | None:
+    """The body an organ written by its kind alone stands for: the organisation whose statement came just before
+    ("... – заявили в ЦОС ФСБ. ... – добавили в ведомстве": the FSB), within the sentences just before; people quoted
+    in between are passed over, a body no name was found for ("в российской спецслужбе") ends the search."""
+    window = turn_start(analysis.article.text, analysis.sentences, before, SPEAKER_SENTENCES)
+    spoken = [st for st in earlier if st.source is not None and window <= st.source.start < before]
+    for statement in reversed(spoken):
+        chain = analysis.chains[statement.source_chain] if statement.source_chain is not None else None
+        if chain is not None and chain.label == "PERSON" or chain is None and statement.source_type == "person":
+            continue
+        return statement.source_chain if chain is not None and chain.label == "ORG" else None
+    return None
 
 
 def _speaker(analysis: Analysis, earlier: list[Statement], before: int, named: bool = True) -> int | None:
@@ -406,6 +442,14 @@ def _statement(analysis: Analysis, cue: Span, content: Span, source: Span | None
     people = [m for m in inside if m.label == "PERSON"]
     if people and people[-1].span.end == source.end and "," not in source.text:
         people = people[-1:]  # "пресс-секретарь Путина Дмитрий Песков": the person the title ends with
+    if source is not None:
+        places = [m for m in inside if m.label == "GPE" or m.chain is not None and country_in_english(analysis.chains[m.chain].name)]
+        bodies = [m for m in inside if m not in places and m.label == "ORG"]
+        if places and bodies and _institution(analysis.article.text[source.start:places[0].span.start]):
+            # "Національного антитерористичного комітету Росії": the committee named, not Russia (whatever the reader tagged
+            # it); "пресс-служба президента Белоруссии" names no body but the state's
+            inside = [m for m in inside if m not in places]
+            people = [m for m in people if m not in places]
     role = _role(source.text) if source is not None and not people else None
     if role is not None:  # "Очільник СБУ": the head, not the service
         chain = role_holder(analysis, analysis.article.text, source.start, role, source.text.casefold(), inside)
@@ -421,6 +465,19 @@ def _statement(analysis: Analysis, cue: Span, content: Span, source: Span | None
         certainty = "reported"
     direct = content.text[:1] in "«„“\"" or bool(_QUOTE.fullmatch(content.text))
     return Statement(cue=cue, content=content, source=source, source_type=kind, direct=direct, certainty=certainty, source_chain=chain)
+
+
+# Nouns of a state body ("Національного антитерористичного комітету Росії"): a place after a body named with one is
+# whose body it is, not the source.
+INSTITUTIONS = (
+    "комитет", "комітет", "министерств", "міністерств", "служб", "ведомств", "відомств", "управлени", "управлінн", "штаб",
+    "прокуратур", "агентств", "агенці", "департамент", "комисси", "комісі", "совет", "рада", "ради", "раді", "суд",
+)
+
+
+def _institution(words: str) -> bool:
+    """Whether the words before a place in a source hold a state body's noun."""
+    return any(w.casefold().startswith(INSTITUTIONS) for w in re.findall(r"[^\W\d_]+", words))
 
 
 def _role(source: str) -> str | None:

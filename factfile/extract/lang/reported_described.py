@@ -6,8 +6,9 @@ Investigación de Rusia". Such a phrase is a source when its head is a role or a
 is a person: the one the article names with that role ("Yevgeny Prigozhin, capo della Wagner", "il capo
 della Wagner Yevgeny Prigozhin") or beside the organisation it names; no one else (a role named nowhere
 near a person stays unresolved rather than going to the last person named). An institution
-is its own name when the reader has tagged one inside the phrase; otherwise it stays a source without
-an actor: better a statement of "das Verteidigungsministerium" than none, and no wrong actor.
+is its own name when the reader has tagged one inside the phrase, else the body the article named before with all
+its words ("il Comitato" after "il Comitato nazionale antiterrorismo della Russia"); otherwise it stays a source
+without an actor: better a statement of "das Verteidigungsministerium" than none, and no wrong actor.
 """
 
 from __future__ import annotations
@@ -114,7 +115,24 @@ def described(analysis: Analysis, text: str, start: int, end: int, names: list[M
         return Source(span, role_holder(analysis, text, start, noun, phrase, inside), "person")
     if is_institution(noun):
         organisations = [m for m in inside if m.label == "ORG"]
-        return Source(span, organisations[0].chain if organisations else None, "organisation")
+        chain = organisations[0].chain if organisations else named_before(analysis, phrase, start)
+        return Source(span, chain, "organisation")
+    return None
+
+
+def named_before(analysis: Analysis, phrase: str, before: int) -> int | None:
+    """The organisation an institution written without its name stands for ("il Comitato", "Die Behörde"): the last
+    one named before it whose name holds every word of the phrase ("Comitato nazionale antiterrorismo della Russia",
+    "Luftfahrtbehörde Rosawiazija"); none when the article named no such body."""
+    words = [w.casefold() for w in _WORD.findall(phrase)]
+    while words and (words[0] in ARTICLES or words[0].rstrip("'’") + "'" in ARTICLES):
+        words = words[1:]
+    if not words:
+        return None
+    for mention in reversed([m for m in analysis.mentions if m.span.end <= before and m.label == "ORG" and m.chain is not None]):
+        chain = analysis.chains[mention.chain]
+        if any(all(w in name.casefold() for w in words) for name in (chain.name, *chain.aliases)):
+            return mention.chain
     return None
 
 

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from factfile.extract.lang.reported_described import Source, described, named
 from factfile.extract.statements.continued import continue_quotations, turn_start
+from factfile.extract.statements.framing import framed
 from factfile.records import Analysis, Mention, Span, Statement
 
 ACCORDING = {
@@ -91,12 +92,16 @@ DENIALS = frozenset({
 })
 _DENYING = frozenset(d.split()[-1] for d in DENIALS)
 # Words that present a content as unsure or unconfirmed, as certainty.HEDGE_WORDS does in English: "vorläufig",
-# "secondo dati preliminari", "probablement", "mutmaßlich", "rzekomo".
+# "secondo dati preliminari", "probablement", a source saying it cannot tell ("non possiamo dire", "nie mogą
+# stwierdzić"); the reporter's "angeblich", "rzekomo" are framing (statements/framing.py).
 HEDGES = re.compile(
-    r"(?<!\w)(?:prelimin\w*|vorläufig\w*|wstępn\w*|préliminaire\w*|wahrscheinlich|möglicherweise|angeblich|mutmaßlich|vermutlich|"
-    r"offenbar|probablement|peut-être|apparemment|présumé\w*|probabilmente|forse|presunt\w*|apparentemente|probablemente|quizás|"
-    r"posiblemente|supuestamente|provavelmente|talvez|possivelmente|alegadamente|prawdopodobnie|podobno|rzekomo|być\s+może|"
-    r"waarschijnlijk|mogelijk|vermoedelijk|probabil|posibil|vjerojatno|verovatno|navodno|pravdepodobne|údajne)(?!\w)",
+    r"(?<!\w)(?:prelimin\w*|vorläufig\w*|wstępn\w*|préliminaire\w*|wahrscheinlich|möglicherweise|vermutlich|"
+    r"offenbar|probablement|peut-être|apparemment|probabilmente|forse|apparentemente|probablemente|quizás|"
+    r"posiblemente|provavelmente|talvez|possivelmente|prawdopodobnie|być\s+może|"
+    r"waarschijnlijk|mogelijk|vermoedelijk|probabil|posibil|vjerojatno|verovatno|pravdepodobne|"
+    r"non\s+(?:possiamo|possono|può|si\s+può)\s+(?:ancora\s+)?dire|nie\s+mo\w*\s+(?:\w+\s+)?stwierdzić|nie\s+wiadomo|"
+    r"no\s+(?:podemos|pueden|puede|se\s+puede)\s+(?:decir|determinar|confirmar)|impossible\s+de\s+dire|"
+    r"nicht\s+(?:\w+\s+)?sagen\s+(?:können|kann|könne)|(?:n['’]|ne\s+)(?:avons|ont|a)\s+(?:pas|aucune)\s+(?:de\s+)?preuve)(?!\w)",
     re.I,
 )
 LANGUAGES = frozenset(VERBS)
@@ -168,7 +173,7 @@ def find_statements(analysis: Analysis, language: str) -> list[Statement]:
             statement = replace(speaker, content=content, direct=False, certainty="reported") if content is not None else None
         if statement is not None:
             found.append(statement)
-    return continue_quotations(text, analysis.sentences, found)
+    return framed(continue_quotations(text, analysis.sentences, found))
 
 
 def _verb_forms(language: str) -> str:

@@ -2,7 +2,7 @@
 
     tag tokens (tagger.py's CRF, or encoder.py's fine-tuned encoder: config.attribution_tagger) → group spans into attributions (relations.py), plus parse patterns
     for what the tagger misses (rules.py) → resolve each source to an actor chain and a kind of
-    source (sources.py) → judge certainty (certainty.py)
+    source (sources.py) → judge the source's certainty (certainty.py) and the reporter's framing (framing.py)
 
 Sentences that carry no attribution become statements of the article itself (source None,
 source type "article"), asserted or hedged.
@@ -23,6 +23,7 @@ from factfile.extract.statements.certainty import certainty_of, certainty_of_art
 from factfile.extract.statements.continued import Judge, continue_quotations
 from factfile.extract.statements.encoder import EncoderTagger, default_encoder_tagger
 from factfile.extract.statements.features import quote_depths
+from factfile.extract.statements.framing import framed
 from factfile.extract.statements.narration import narration
 from factfile.extract.statements.relations import Attribution, group, nested
 from factfile.extract.statements.rules import completed, inherited_source, rule_attributions, subject_sources
@@ -39,7 +40,7 @@ def make_statements() -> Stage:
 
     def statements(doc: Doc, analysis: Analysis) -> None:
         found = build_statements(doc, analysis, find_attributions(doc, tagger))
-        analysis.statements = continue_quotations(text_of(doc), analysis.sentences, found, _judge(doc))
+        analysis.statements = framed(continue_quotations(text_of(doc), analysis.sentences, found, _judge(doc)))
 
     return statements
 

@@ -1,11 +1,13 @@
-"""How sure the article presents a statement's content: asserted, reported, hedged or denied.
+"""How sure a statement's source sounds: asserted, reported, hedged or denied.
 
-Hedges are words that weaken a claim ("allegedly", "possibly", "would have", "is said to",
-"unclear", "preliminary") and cues that only hint at a clause ("suggested that it was behind"); a denial is a cue that rejects the content ("denied", "dismissed"), a content that is a
-rejection ("we categorically reject it", "were not true"), or a negated cue of belief ("doesn't believe
-it"; "is not thought to" is a hedge). Any other negated cue ("did not say when", "did not respond") reports
-a negative and stays `reported`, as eval/certainty/GUIDELINES.md has it. The hedges found are kept
-with the statement, so a reader sees why it was marked uncertain.
+Hedges are words that weaken a claim ("possibly", "would have", "is said to", "unclear", "preliminary") and cues
+that only hint at a clause ("suggested that it was behind"); a denial is a cue that rejects the content ("denied",
+"dismissed"), a content that is a rejection ("we categorically reject it", "were not true"), or a negated cue of
+belief ("doesn't believe it"; "is not thought to" is a hedge). Any other negated cue ("did not say when", "did not
+respond") reports a negative and stays `reported`, as eval/certainty/GUIDELINES.md has it. The reporter's distancing
+("claimed", "accused", "allegedly") is no doubt of the source's: it is the statement's framing (framing.py), and
+`framing.presented` joins both into how the article presents the content. The hedges found are kept with the
+statement, so a reader sees why it was marked uncertain.
 """
 
 from __future__ import annotations
@@ -15,30 +17,37 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from factfile.extract.statements.framing import framing_of
 from factfile.records import Certainty
 
 HEDGE_WORDS = frozenset(
     {
-        "allegedly", "reportedly", "possibly", "perhaps", "maybe", "probably", "likely", "unlikely",
-        "apparently", "purportedly", "supposedly", "seemingly", "presumably", "unclear", "unconfirmed",
-        "uncertain", "unverified", "rumored", "rumoured", "suspected", "alleged", "might", "may", "could",
+        "possibly", "perhaps", "maybe", "probably", "likely", "unlikely",
+        "apparently", "seemingly", "presumably", "unclear", "unconfirmed",
+        "uncertain", "unverified", "rumored", "rumoured", "suspected", "might", "may", "could",
         "potentially", "conceivably", "preliminary",
     }
 )
 HEDGE_PHRASES = re.compile(
     r"\b(?:would have|(?:is|are|was|were) (?:not )?(?:said|believed|thought)(?: to\b|$)"
-    r"|(?:is|was) not (?:clear|known)|seem(?:s|ed)? to|appear(?:s|ed)? to|it appears|according to unconfirmed)\b",
+    r"|(?:is|was) not (?:clear|known)|seem(?:s|ed)? to|appear(?:s|ed)? to|it appears|according to unconfirmed"
+    r"|(?:cannot|can't|can not|could not|couldn't)(?: yet)? (?:say|determine|conclude|tell) (?:definitively|conclusively|for certain|for sure|with certainty)"
+    r"|nothing (?:indicates|suggests)|(?:has|have|had) no evidence)\b",
     re.I,
 )
-# A content that is itself the source's rejection ("we categorically reject it", "the reports were not true").
+# A content that is itself the source's rejection ("we categorically reject it", "the reports were not true",
+# "Russia was not involved"); a source saying it cannot tell ("cannot say definitively", "nothing indicates", "has no
+# evidence") hedges.
 DENIAL_PHRASES = re.compile(
     r"\b(?:categorically|resolutely|firmly|flatly|strongly)\s+(?:reject|rejects|rejected|deny|denies|denied)\b"
-    r"|\b(?:is|are|was|were)\s+not\s+true\b|\b(?:does|do|did)\s+not\s+correspond\s+to\s+reality\b",
+    r"|\b(?:is|are|was|were)\s+not\s+true\b|\b(?:does|do|did)\s+not\s+correspond\s+to\s+reality\b"
+    r"|\b(?:is|are|was|were|had\s+been)\s+not\s+involved\b|\b(?:has|have|had)\s+nothing\s+to\s+do\s+with\b",
     re.I,
 )
 DENIAL_CUES = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "disavow", "disprove", "contradict", "dispute", "denial", "lie"})
 BELIEF_CUES = frozenset({"believe", "think", "accept", "agree", "buy"})
-DOUBT_CUES = frozenset({"claim", "allege", "speculate", "suspect", "rumor", "rumour", "guess", "speculation", "allegation", "accuse", "bet"})
+# Cues of the source's own doubt; "claim", "allege", "accuse" are the reporter's distance (framing.DISTANCING_CUES).
+DOUBT_CUES = frozenset({"speculate", "suspect", "rumor", "rumour", "guess", "speculation", "bet"})
 # "Suggested that it was behind ..." hints at the content; "suggested looking at ...", "didn't suggest retaliation" propose it.
 HINTING_CUES = frozenset({"suggest", "hint", "imply"})
 UNSURE_CUES = frozenset({"sure", "certain"})
@@ -63,7 +72,7 @@ def _hedges(token: Token) -> bool:
 
 
 def certainty_of(cue: Sequence[Token], content: Sequence[Token], content_text: str) -> tuple[Certainty, list[str]]:
-    """Certainty of attributed content, from its cue and the words inside it."""
+    """How sure the source of attributed content sounds, from its cue and the words inside it."""
     lemmas = {t.lemma_.lower() for t in cue}
     hedges = hedges_in(content, content_text) + hedges_in(cue, " ".join(t.text for t in cue))
     if lemmas & DENIAL_CUES:
@@ -91,6 +100,7 @@ def _clause(content: Sequence[Token]) -> bool:
 
 
 def certainty_of_article(sentence: Sequence[Token], text: str) -> tuple[Certainty, list[str]]:
-    """Certainty of what the article asserts in its own voice."""
-    hedges = hedges_in(sentence, text)
+    """Certainty of what the article asserts in its own voice: the reporter is its source, so its distancing words
+    ("allegedly", "purportedly") are its hedges."""
+    hedges = list(dict.fromkeys(hedges_in(sentence, text) + framing_of(None, text)))
     return ("hedged" if hedges else "asserted"), hedges
