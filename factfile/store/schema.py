@@ -228,7 +228,7 @@ class Statement(Base):
     direct: Mapped[bool] = mapped_column(Boolean, default=False)
     certainty: Mapped[str] = mapped_column(String(16))
     hedges: Mapped[list | None] = mapped_column(JSON)
-    framing: Mapped[list | None] = mapped_column(JSON)  # the reporter's distancing words (migration 0019)
+    framing: Mapped[list | None] = mapped_column(JSON)  # the reporter's distancing words (migration 0018)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("statements.id", ondelete="SET NULL"))
     marked_wrong: Mapped[bool] = mapped_column(Boolean, default=False)
 

@@ -4,14 +4,14 @@ A statement's certainty is how sure its source sounds; its framing is the words 
 distance ("claimed", "allegedly", "якобы"; extract/statements/framing.py). Statements stored before have none
 (NULL), as statements with no distancing word.
 
-Revision ID: 0019
+Revision ID: 0018
 Revises: 0017
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0019"
+revision = "0018"
 down_revision = "0017"
 branch_labels = None
 depends_on = None
