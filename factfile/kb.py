@@ -75,15 +75,16 @@ class KnowledgeBase:
     def statements(
         self, source: str | None = None, about: str | int | None = None, certainty: str | None = None,
         source_type: str | None = None, min_corroboration: int | None = None, document_id: int | None = None,
-        include_wrong: bool = False, limit: int = PAGE, offset: int = 0,
+        include_wrong: bool = False, limit: int = PAGE, offset: int = 0, framed: bool | None = None,
     ) -> Page[StatementOut]:
         """Who said what, how sure: `source` matches the source's words or its actor's name, `about` an
-        actor the content mentions; most recently stored first, with corroboration (independent outlets)."""
+        actor the content mentions, `framed` whether the reporter distances it; most recently stored first,
+        with corroboration (independent outlets)."""
         with self.store.snapshot() as session:
             where = statements.StatementFilter(
                 about_actor_id=self._actor_id(session, about) if about is not None else None, source=source,
                 source_type=source_type, certainty=certainty, min_corroboration=min_corroboration,
-                document_id=document_id, include_wrong=include_wrong,
+                document_id=document_id, include_wrong=include_wrong, framed=framed,
             )
             return _page(statements.list_statements(session, where, limit, offset), limit, offset)
 

@@ -122,6 +122,10 @@ def test_statements_filter_by_source_subject_certainty_and_corroboration(served)
     raid = next(st for st in client.get("/api/statements", params={"document_id": ids.seed, "limit": 500}).json()["items"]
                 if "raided a Russian village" in st["content_text"])
     assert (raid["certainty"], raid["framing"]) == ("reported", ["allegedly"])  # the FSB sounds sure, the reporter distances
+    framed = client.get("/api/statements", params={"document_id": ids.seed, "framed": True, "limit": 500}).json()["items"]
+    assert raid in framed and all(st["framing"] for st in framed)
+    unframed = client.get("/api/statements", params={"document_id": ids.seed, "framed": False, "limit": 500}).json()["items"]
+    assert unframed and raid not in unframed and not any(st["framing"] for st in unframed)
 
 
 def test_statement_pages_at_once_are_the_pages_one_at_a_time(store_with_ids, monkeypatch):

@@ -250,6 +250,10 @@ def test_statements_command_and_dossier_sections(cli):
     assert "What it said" in dossier and "real fascists" in dossier
     fsb = " ".join(cli("statements", "--source", "FSB").stdout.split())
     assert "[reported; framed: allegedly]" in fsb and "raided a Russian village" in fsb
+    framed = [line for line in cli("statements", "--framed").stdout.splitlines() if line.startswith("  • ")]
+    assert framed and all("framed: " in line for line in framed)
+    unframed = " ".join(cli("statements", "--unframed", "--limit", "500").stdout.split())
+    assert "framed: " not in unframed and "was formed in February 2022" in unframed
     assert "What others said about it" in dossier and "raided a Russian village" in dossier
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy import Select, String, and_, case, cast, func, not_, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from factfile.errors import BadArgument
@@ -176,9 +176,11 @@ def find_statements(
     certainty: str | None = None,
     include_article: bool = False,
     limit: int = 50,
+    framed: bool | None = None,
 ) -> list[StatementLine]:
     """Statements filtered by who says them (`source`: actor name or words of the source), by an actor
-    their content mentions, and by certainty. The article's own assertions only when asked for."""
+    their content mentions, by certainty, and by whether the reporter distances it (`framed`). The article's own
+    assertions only when asked for."""
     query = _query()
     if source:
         ids = [i for match in find_actors(session, source) if match.score >= 90 for i in actor_ids(session, match.actor.id)]
@@ -188,9 +190,17 @@ def find_statements(
         query = query.where(_about(ids) if ids else and_(False))
     if certainty:
         query = query.where(s.Statement.certainty == certainty)
+    if framed is not None:
+        query = query.where(_framed(framed))
     if not include_article:
         query = query.where(s.Statement.source_type != "article")
     return _lines(session, query.limit(limit))
+
+
+def _framed(framed: bool):
+    """Statements with framing words (True) or without (False); none is stored as NULL, JSON null or []."""
+    words = func.coalesce(cast(s.Statement.framing, String), "null").not_in(("null", "[]"))
+    return words if framed else not_(words)
 
 
 def corroboration(session: Session, statement_ids: list[int]) -> dict[int, int]:
@@ -216,6 +226,7 @@ class StatementFilter:
     outlet_id: int | None = None
     include_wrong: bool = True
     ids: list[int] | None = None  # only these statements
+    framed: bool | None = None  # only statements the reporter distances ("claimed", "allegedly"), or only those it does not
 
 
 def list_statements(session: Session, where: StatementFilter, limit: int = 50, offset: int = 0) -> tuple[int, list[m.StatementOut]]:
@@ -258,6 +269,8 @@ def _page_of(session: Session, where: StatementFilter, limit: int, offset: int) 
         conditions.append(s.Statement.source_type == where.source_type)
     if where.certainty:
         conditions.append(s.Statement.certainty == where.certainty)
+    if where.framed is not None:
+        conditions.append(_framed(where.framed))
     if where.document_id is not None:
         conditions.append(s.Statement.document_id == where.document_id)
     if where.outlet_id is not None:

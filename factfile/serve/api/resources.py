@@ -107,11 +107,12 @@ def list_statements(
     max_corroboration: Annotated[Int64 | None, Query(ge=0)] = None,
     document_id: Int64 | None = None, outlet_id: Int64 | None = None,
     include_wrong: Annotated[bool, Query(description="include statements a user marked wrong")] = True,
+    framed: Annotated[bool | None, Query(description="only statements the reporter distances ('claimed', 'allegedly'), or with false only those it does not")] = None,
 ):
     """Attributed statements: who says what, how sure, and how many independent outlets carry it."""
     where = statements.StatementFilter(
         source_actor_id, about_actor_id, source, source_type, certainty, min_corroboration, max_corroboration,
-        document_id, outlet_id, include_wrong,
+        document_id, outlet_id, include_wrong, framed=framed,
     )
     return _page(*statements.list_statements(session, where, paging.limit, paging.offset), paging)
 
