@@ -30,6 +30,7 @@ from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 
+import synth
 from sqlalchemy import BigInteger, Column, Integer, MetaData, Table, bindparam, func, insert, select, update
 
 from factfile.extract.names import clean_name, name_key
@@ -52,8 +53,6 @@ _vocabulary: dict = {}
 
 def prepare(span: tuple[int, int]) -> list[tuple]:
     """Worker: synthetic documents in `span` with their copy sketches and story terms (the CPU-heavy part)."""
-    import synth
-
     if not _pool:
         _pool.extend(synth.real_analyses())
         _vocabulary.update(synth.words_by_length(_pool))
@@ -94,8 +93,6 @@ class BulkLoader:
 
     def _story_keys(self, session) -> dict[tuple[int, int], int]:
         """(real article, window) -> story, for the documents already stored (to resume a build)."""
-        import synth
-
         size, keys = len(synth.real_analyses()), {}
         for origin, published, story_id in session.execute(select(s.Document.origin, s.Document.published, s.Document.story_id)):
             source = synth.source_of(int(origin.split(":")[1]), size)

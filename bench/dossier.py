@@ -22,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import stores  # noqa: E402
 import synth  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
@@ -121,7 +122,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
     sizes = sorted(int(x) for x in args.sizes.split(","))
-    paths = synth.build_stores(sizes)
+    paths = stores.build_stores(sizes)
     results = {size: measure(paths[size], size, args.runs, size == sizes[-1]) for size in sizes}
     small, large = sizes[0], sizes[-1]
     top = results[large]

@@ -25,6 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import stores  # noqa: E402
 import synth  # noqa: E402
 
 from factfile.batch.codec import dumps, loads  # noqa: E402
@@ -73,7 +74,7 @@ def warm_up(path: Path, analysis) -> None:
     embedding.encode(["warm"])
     with tempfile.TemporaryDirectory(dir=path.parent) as scratch:
         copy = Path(scratch) / "store.db"
-        synth.snapshot(path, copy)
+        stores.snapshot(path, copy)
         store = Store(copy)
         with store.transaction() as session:
             save(session, analysis, build_relaters())
@@ -100,7 +101,7 @@ def store_cost(path: Path, analyses: list) -> dict[str, tuple[float, float]]:
     """(wall, CPU) ms per document for the whole store step and for each relater, in a copy of the store at `path`."""
     with tempfile.TemporaryDirectory(dir=path.parent) as scratch:
         copy = Path(scratch) / "store.db"
-        synth.snapshot(path, copy)
+        stores.snapshot(path, copy)
         store = Store(copy)
         spent: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
         relate = timed_relaters(spent)
@@ -121,7 +122,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=100)
     args = parser.parse_args()
     sizes = sorted(int(x) for x in args.sizes.split(","))
-    paths = synth.build_stores(sizes)
+    paths = stores.build_stores(sizes)
     analyses, extraction = sample_analyses(args.sample)
     print(f"extraction: {extraction['wall']:.1f} ms/document wall, {extraction['cpu']:.1f} ms CPU ({len(analyses)} real articles; load {extraction['load']})")
     extraction["prepare"] = prepared(analyses)
