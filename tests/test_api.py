@@ -261,6 +261,9 @@ def test_pages_render_dossier_statements_document_timeline_map_graph(served):
     table = client.get("/statements", params={"certainty": "reported", "min_corroboration": "2"}).text
     assert "formed in February 2022" in table and "I couldn’t just watch" not in table
     assert client.get("/statements", params={"min_corroboration": ""}).status_code == 200
+    framed = client.get("/statements", params={"framing": "framed"}).text
+    assert "raided a Russian village" in framed and "formed in February 2022" not in framed
+    assert "raided a Russian village" not in client.get("/statements", params={"framing": "unframed", "source": "FSB"}).text
     timeline = client.get("/timeline", params={"actor_id": ids.legion}).text
     assert timeline.index("2022-04") < timeline.index("2023-05")
     map_page = client.get("/map").text

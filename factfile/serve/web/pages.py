@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
@@ -94,12 +94,13 @@ def statements(
     source: str | None = None, source_type: str | None = None, certainty: str | None = None,
     min_corroboration: str | None = None, source_actor_id: Int64 | None = None, about_actor_id: Int64 | None = None,
     document_id: Int64 | None = None, page: Annotated[int, Query(ge=1, le=INT64_MAX // PAGE)] = 1,
+    framing: Literal["", "framed", "unframed"] = "",
 ):
     minimum = _blank_to_none(min_corroboration)
     where = StatementFilter(
         source_actor_id=source_actor_id, about_actor_id=about_actor_id, source=_blank_to_none(source),
         source_type=_blank_to_none(source_type), certainty=_blank_to_none(certainty),
-        min_corroboration=_count(minimum), document_id=document_id,
+        min_corroboration=_count(minimum), document_id=document_id, framed={"framed": True, "unframed": False}.get(framing),
     )
     total, rows = list_statements(session, where, limit=PAGE, offset=(page - 1) * PAGE)
     params = {k: v for k, v in request.query_params.items() if k != "page" and v}
