@@ -642,7 +642,8 @@ def for_story(session: Session, story_id: int, shown: Collection[int] = ()) -> l
         .order_by(Statement.id)
     ).all()
     found, covered = _slot_disputes(session, f"story {story_id}", statements)
-    found = [c for c in found if not all(set(side.rows) & set(shown) for side in c.sides)]
+    already = set(shown)
+    found = [c for c in found if not all(already.intersection(side.rows) for side in c.sides)]
     vectors = claims.vectors_of(session, [st.id for st in statements])
     seen: set[frozenset] = set()
     for statement in statements:
