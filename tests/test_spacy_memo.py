@@ -39,3 +39,8 @@ def test_same_annotations_as_the_stock_components():
             ours, theirs = memo(text), stock(text)
             assert (ours.to_array(COLUMNS) == theirs.to_array(COLUMNS)).all(), text
             assert [(t.lemma_, t.pos_, str(t.morph), t.dep_) for t in ours] == [(t.lemma_, t.pos_, str(t.morph), t.dep_) for t in theirs]
+
+
+def test_the_lemmatizers_word_index_is_looked_up_as_sets():
+    index = load_model().get_pipe("lemmatizer").lemmatizer.lookups.get_table("lemma_index")
+    assert index and all(isinstance(words, frozenset) for words in index.values())
