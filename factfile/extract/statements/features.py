@@ -179,19 +179,34 @@ def featurised(doc: Doc, cue_lemmas: Mapping[str, float]) -> list[tuple[list[int
     result = []
     for indexes in _paragraphs(c):
         base = [_own(i, c, cues, sentence_cue[i], sentence_quoted[i]) for i in indexes]
+        shifted = [_shifted(tuple(context)) for _, context in base]
         n = len(indexes)
         rows = []
         for k in range(n):
             row = base[k][0]
-            for offset, prefix in _OFFSETS:
+            for n_offset, offset in enumerate(_OFFSETS):
                 j = k + offset
-                row += [prefix + f for f in base[j][1]] if 0 <= j < n else [prefix + "none"]
+                row += shifted[j][n_offset] if 0 <= j < n else _NONE[n_offset]
             rows.append(row)
         result.append((indexes, rows))
     return result
 
 
-_OFFSETS = tuple((offset, str(offset)) for offset in (-2, -1, 1, 2))
+_OFFSETS = (-2, -1, 1, 2)
+_NONE = tuple([f"{offset}none"] for offset in _OFFSETS)
+_SHIFTED: dict[tuple[str, ...], tuple[list[str], ...]] = {}
+_SHIFTED_LIMIT = 200_000  # contexts kept; a new vocabulary's worth beyond that starts the table again
+
+
+def _shifted(context: tuple[str, ...]) -> tuple[list[str], ...]:
+    """A token's context features as each neighbour offset names them ("-1w=said"): most tokens' contexts
+    (word, tag, quote, cue rate) recur, so each is spelled once per process, not once per token."""
+    found = _SHIFTED.get(context)
+    if found is None:
+        if len(_SHIFTED) > _SHIFTED_LIMIT:
+            _SHIFTED.clear()
+        found = _SHIFTED[context] = tuple([f"{offset}{f}" for f in context] for offset in _OFFSETS)
+    return found
 
 
 def _own(i: int, c: _Columns, cues: _Cues, near: list[int], sentence_quoted: bool) -> tuple[list[str], list[str]]:
