@@ -35,7 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from sqlalchemy import Row, exists, func, or_, select
+from sqlalchemy import Row, exists, func, intersect, or_, select
 from sqlalchemy.orm import Session
 
 from factfile.relate import claims, slots
@@ -444,16 +444,20 @@ def _similar_in_groups(session: Session, kind: str, values: set, keys: set[int])
 
     One query, led by whichever side is smaller. A source text's statements are found from
     the stored band keys (a prolific source has tens of thousands of statements, the keys of twenty of
-    them select a few hundred); a source actor's and a story's either way, by two counts
-    (`_led_by_source`): a story holds a few hundred statements, while a short content of common names
-    shares its keys with tens of thousands of statements across the store.
+    them select a few hundred); a source actor's and a story's by the plan two counts choose (`_plan`):
+    a story holds a few hundred statements, while a short content of common names shares its keys with
+    tens of thousands of statements across the store.
     """
     column = _GROUP_COLUMNS[kind]
     in_group = column.in_(values)
-    if kind != "text" and _led_by_source(session, kind, in_group, keys):
+    holders = select(StatementBand.statement_id).where(StatementBand.key.in_(keys))
+    plan = "keys" if kind == "text" else _plan(session, kind, in_group, keys)
+    if plan == "group":
         holding = exists().where(StatementBand.statement_id == Statement.id, StatementBand.key.in_(keys))
+    elif plan == "both":
+        holding = Statement.id.in_(intersect(holders, _members(kind, in_group)))
     else:
-        holding = Statement.id.in_(select(StatementBand.statement_id).where(StatementBand.key.in_(keys)))
+        holding = Statement.id.in_(holders)
     query = (
         select(Statement.id, Statement.document_id, Statement.content_text, Statement.certainty, Statement.source_actor_id, Statement.source_text, column)
         .join(Document, Document.id == Statement.document_id)
@@ -467,17 +471,25 @@ def _similar_in_groups(session: Session, kind: str, values: set, keys: set[int])
     ]
 
 
-def _led_by_source(session: Session, kind: str, in_group, keys: set[int]) -> bool:
-    """Whether to walk the group's statements and look each up in the keys, rather than walk the
-    statements holding the keys: the first costs a lookup per statement and key, the second one per
-    holder, and a key of common words is held by thousands of statements across the store (both
-    counts come from indexes; only a story's count needs the documents)."""
-    holders = session.scalar(select(func.count()).select_from(StatementBand).where(StatementBand.key.in_(keys))) or 0
-    made_query = select(func.count()).select_from(Statement)
+def _members(kind: str, in_group):
+    """The ids of a group's statements, from indexes alone (a story's through its documents)."""
+    query = select(Statement.id)
     if kind == "story":
-        made_query = made_query.join(Document, Document.id == Statement.document_id)
-    made = session.scalar(made_query.where(in_group)) or 0
-    return made * len(keys) < holders
+        query = query.join(Document, Document.id == Statement.document_id)
+    return query.where(in_group)
+
+
+def _plan(session: Session, kind: str, in_group, keys: set[int]) -> str:
+    """How to find a group's statements holding one of `keys`: "group", walk its statements and look each up in
+    the keys (a lookup per statement and key); "both", intersect its statement ids with the keys' holders (one
+    index entry per statement and per holder); "keys", walk the holders and look each up in the group (a row
+    per holder). A key of common words is held by thousands of statements across the store, a story holds a few
+    hundred, a prolific source thousands (the counts come from indexes; only a story's needs the documents)."""
+    holders = session.scalar(select(func.count()).select_from(StatementBand).where(StatementBand.key.in_(keys))) or 0
+    made = session.scalar(select(func.count()).select_from(_members(kind, in_group).subquery())) or 0
+    if made * len(keys) < holders:
+        return "group"
+    return "both" if made < holders else "keys"
 
 
 def _peer_groups(statement: Row) -> list[tuple]:
