@@ -330,8 +330,12 @@ def for_event(session: Session, event_id: int, reports: list[Event] | None = Non
         if len(clusters) > 1:
             label = _place_names(session, groups) if attribute == "place" else None
             found.append(Contradiction(subject, attribute, kind, _sides(session, clusters, groups, sayer, label), "events"))
-    untrue = _untrue_reports(session, reports)
-    denied = [e for e in reports if (e.certainty == "denied" or e.id in untrue) and sayer.get(e.statement_id)]
+    # Only a report with a sayer can be a denial: the others' words (their documents' text) are read only when there is one.
+    said = [e for e in reports if sayer.get(e.statement_id)]
+    untrue = _untrue_reports(session, said)
+    denied = [e for e in said if e.certainty == "denied" or e.id in untrue]
+    if denied:
+        untrue |= _untrue_reports(session, [e for e in reports if not sayer.get(e.statement_id)])
     confirmed = [e for e in reports if e.certainty != "denied" and e.id not in untrue]
     if denied and confirmed:
         groups = {"happened": confirmed, "denied": denied}
@@ -404,6 +408,8 @@ def _untrue_reports(session: Session, reports: list[Event]) -> set[int]:
     """The reports whose statement (else, with none, whose sentence) calls what it tells of untrue. A statement
     says the words up to its cue when the cue follows: "сообщения о «нанесении МО России удара по лагерям
     ЧВК» не соответствуют действительности», – говорится в заявлении" is a denial, its content cut at the quote."""
+    if not reports:
+        return set()
     after = case(
         (Statement.cue_start.between(Statement.content_end + 1, Statement.content_end + CUE_AFTER), func.substr(Document.text, Statement.content_end + 1, Statement.cue_start - Statement.content_end)),
         else_="",

@@ -31,11 +31,12 @@ The same claim in different documents is found by what it is about:
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from sqlalchemy import Row, exists, func, intersect, or_, select
+from sqlalchemy import Row, exists, func, intersect, or_, select, union
 from sqlalchemy.orm import Session
 
 from factfile.relate import claims, slots
@@ -148,34 +149,38 @@ def same_events(session: Session, event: Event) -> list[Event]:
 
 def reports_of(session: Session, events: Iterable[Event]) -> dict[int, list[Event]]:
     """`same_events` of each event, with two queries for all of them, not two per event (a page lists ten):
-    the events' stories, then every event of their types at one of their places or in one of their stories."""
+    the events' stories, then every event of their types at one of their places or in one of their stories.
+    The second is led by the places and by the stories' documents, a union of the two: with the type in
+    either, or the two OR-ed, a planner without statistics (SQLite before ANALYZE) walks every event of the
+    type across the store."""
     events = list(events)
     story_of = dict(session.execute(select(Document.id, Document.story_id).where(Document.id.in_({e.document_id for e in events}))).all())
     places = {e.place_id for e in events if e.place_id is not None}
     stories = {story_of.get(e.document_id) for e in events} - {None}
-    anchors = []
-    if places:
-        anchors.append(Event.place_id.in_(places))
+    types = {e.event_type for e in events}
+    near = [select(Event.id).where(Event.place_id.in_(places), Event.event_type.in_(types))] if places else []
     if stories:
-        anchors.append(Document.story_id.in_(stories))
-    candidates = []
-    if anchors:
-        candidates = session.execute(
+        near.append(select(Event.id).where(Event.document_id.in_(select(Document.id).where(Document.story_id.in_(stories)))))
+    at_place: dict[tuple, list[Event]] = defaultdict(list)
+    in_story: dict[tuple, list[Event]] = defaultdict(list)
+    if near:
+        for peer, peer_story in session.execute(
             select(Event, Document.story_id).join(Document, Document.id == Event.document_id)
-            .where(Event.event_type.in_({e.event_type for e in events}), or_(*anchors)).order_by(Event.id)
-        ).all()
+            .where(Event.id.in_(near[0] if len(near) == 1 else union(*near)), Event.event_type.in_(types))
+        ):
+            if peer.place_id is not None:
+                at_place[peer.event_type, peer.place_id].append(peer)
+            if peer_story is not None:
+                in_story[peer.event_type, peer_story].append(peer)
     result = {}
     for event in events:
         story_id = story_of.get(event.document_id)
         if event.place_id is None and story_id is None:
             result[event.id] = [event]
             continue
-        result[event.id] = [
-            peer for peer, peer_story in candidates
-            if peer.event_type == event.event_type
-            and ((event.place_id is not None and peer.place_id == event.place_id) or (story_id is not None and peer_story == story_id))
-            and (peer.id == event.id or compatible_events(event, peer))
-        ]
+        found = {peer.id: peer for peer in at_place.get((event.event_type, event.place_id), ()) if event.place_id is not None}
+        found.update((peer.id, peer) for peer in in_story.get((event.event_type, story_id), ()) if story_id is not None)
+        result[event.id] = [found[i] for i in sorted(found) if i == event.id or compatible_events(event, found[i])]
     return result
 
 
