@@ -43,7 +43,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from sqlalchemy import bindparam, func, insert, select, union_all, update
+from sqlalchemy import bindparam, func, insert, or_, select, union_all, update
 from sqlalchemy.orm import Session
 
 from factfile.extract import frequency
@@ -260,8 +260,12 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
     name_norm: dict[int, float] = defaultdict(float)
     shared: dict[int, dict[str, float]] = defaultdict(dict)  # each term's part in the similarity
     kinds: dict[int, set[str]] = defaultdict(set)  # the kinds of event each document tells
+    # Only the terms that count: those it shares, and the script-neutral ones (names across languages, kinds of
+    # event); in each document's stored order, so that the sums add up as over all its terms.
+    counted = or_(StoryTerm.term.in_(terms), func.substr(StoryTerm.term, 1, 1).in_(NEUTRAL_MARKS))
     for document_id, term, weight in session.execute(
-        select(StoryTerm.document_id, StoryTerm.term, StoryTerm.weight).where(StoryTerm.document_id.in_(shortlist))
+        select(StoryTerm.document_id, StoryTerm.term, StoryTerm.weight)
+        .where(StoryTerm.document_id.in_(shortlist), counted).order_by(StoryTerm.document_id, StoryTerm.id)
     ):
         if neutral(term):
             name_norm[document_id] += weight * weight
