@@ -478,6 +478,8 @@ def _sites(session: Session, place_ids: set[int]) -> tuple[Callable[[int, int], 
     """(whether two of these places may be one happening's site: the same, one inside the other
     (`_containing_places`) or within `NEAR_KM` of each other on the map; whether they surely are not:
     both on the map, neither inside the other, and farther apart)."""
+    if len(place_ids) < 2:  # a place is its own site, and two reports there are never far apart: nothing to read
+        return (lambda a, b: a == b), _nowhere
     within = _containing_places(session, place_ids)
     where = {
         i: (lat, lon)
