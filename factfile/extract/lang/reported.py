@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 
 from factfile.extract.lang.cyrillic import Reading, Token
-from factfile.extract.lang.reported_described import role_holder
 from factfile.extract.names import country_in_english
 from factfile.extract.statements.continued import continue_quotations, turn_start
 from factfile.extract.statements.framing import framed
+from factfile.extract.statements.roles import role_holder
 from factfile.records import Analysis, Certainty, Span, Statement
 
 QUOTING_ONLY = frozenset({"говориться", "йтися"})  # "..., — говорится в заявлении": a cue only after a quotation
@@ -424,7 +424,7 @@ def _source_after(text: str, token: Token, sentence: Span, names, stop_at_case: 
 
 # "сообщает РИА Новости со ссылкой на СК РФ": the agency passes on what the committee said.
 _CITING = re.compile(r"(?:со\s+ссылкой\s+на|ссылаясь\s+на|з\s+посиланням\s+на|посилаючись\s+на)\s+", re.I)
-# Words for a person by role ("Очільник СБУ каже"): the role's holder is the person named beside it (reported_described.role_holder).
+# Words for a person by role ("Очільник СБУ каже"): the role's holder is the person named beside it (roles.role_holder).
 ROLES = (
     "глав", "очільник", "голов", "руководител", "керівник", "директор", "гендиректор", "председател", "пресс-секретар", "речник",
     "советник", "радник", "спикер", "мэр", "губернатор", "министр", "міністр", "командующ", "командувач", "начальник", "посол",

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from factfile.extract.frequency import zipf
 from factfile.extract.gender import PRONOUNS, Gender, chain_gender
 from factfile.extract.statements.continued import turn_start
+from factfile.extract.statements.roles import role_holder
 from factfile.records import Analysis, Mention, SourceType, Statement
 
 PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
@@ -36,7 +37,8 @@ SPEECH_LEMMAS = frozenset({
     "say", "tell", "add", "state", "declare", "claim", "write", "announce", "report", "explain", "stress", "note",
     "insist", "warn", "assure", "confirm", "deny", "assert", "argue", "continue", "conclude", "emphasise", "emphasize",
 })
-CONTINUING_SENTENCES = 2  # how far back a pronoun takes the last statement's source as its own
+CONTINUING_SENTENCES = 2
+IDENTIFIED_WITHIN = 3  # sentences (the role's own and two after) in which a lead names the holder of a role it opened with  # how far back a pronoun takes the last statement's source as its own
 APPOSITION = 120  # characters after a name searched for the title it is given ("Peskov, the Kremlin spokesman")
 BIG_CITY = 100_000  # a one-word "person" naming a city this large is the parser's mistake (`_common_noun`)
 COMMON_WORD = 3.5  # wordfreq Zipf of a word too common to be a name when it is capitalised only opening sentences
@@ -94,6 +96,8 @@ DOCUMENT_NOUNS = frozenset(
 # Group nouns that may stand for a state ("the government", "the army"); any other ("the committee", "the agency")
 # never refers back to a place the article named, whatever the parser tagged it.
 STATE_NOUNS = frozenset({"government", "administration", "army", "country", "state", "regime", "military", "authorities"})
+# Roles a person holds in a body ("the head of the Wagner group"), besides `PERSON_NOUNS`.
+LEADER_NOUNS = frozenset({"head", "owner", "boss", "chief", "leader", "founder", "commander", "chairman", "director"})
 ANONYMOUS_NOUNS = frozenset(
     {"source", "sources", "person", "people", "insider", "insiders", "someone", "observer", "observers", "witness", "witnesses", "critic", "critics"}
 )
@@ -354,8 +358,10 @@ def _described(analysis: Analysis, text: str, root: Token, start: int, earlier: 
         return Resolution(None, "anonymous")
     if lemma in DOCUMENT_NOUNS:
         return Resolution(None, "document")
-    if _has_any(words, OUTLET_WORDS) and lemma in GROUP_NOUNS | {"newspaper", "portal", "outlet"}:
-        kind: SourceType = "outlet"
+    if lemma in LEADER_NOUNS:
+        kind: SourceType = "person"
+    elif _has_any(words, OUTLET_WORDS) and lemma in GROUP_NOUNS | {"newspaper", "portal", "outlet"}:
+        kind = "outlet"
     elif _has_any(words, OFFICIAL_TITLES) or _has_any(words, GOVERNMENT_WORDS):
         kind = "official"
     elif lemma in PERSON_NOUNS:
@@ -364,6 +370,8 @@ def _described(analysis: Analysis, text: str, root: Token, start: int, earlier: 
         kind = "organisation"
     else:
         return Resolution(None, "anonymous")
+    if lemma in PERSON_NOUNS | LEADER_NOUNS and (holder := _role_holder(analysis, text, root, start)) is not None:
+        return Resolution(holder, "official" if kind == "official" else "person")
     if definite and (lemma in PERSON_NOUNS or lemma in GROUP_NOUNS):
         labels = {"PERSON"} if lemma in PERSON_NOUNS else {"ORG", "NORP", "GPE"}
         owner_chains = {m.chain for m in analysis.mentions for t in owners if m.span.start <= t.idx < m.span.end}
@@ -378,6 +386,40 @@ def _described(analysis: Analysis, text: str, root: Token, start: int, earlier: 
             named_kind = _type_of_named(text, found.name, found.label)
             return Resolution(chain, kind if kind == "official" and named_kind == "person" else named_kind)
     return Resolution(None, kind)
+
+
+def _role_holder(analysis: Analysis, text: str, root: Token, start: int) -> int | None:
+    """The person a role of a named body or place stands for ("The head of the Wagner group", "The owner of the Wagner
+    private military contractor who ..."): the one the article names beside that role or beside the body, before or
+    after (roles.role_holder); None when the role names no body or place, or no such person is named."""
+    end = start + len(text)
+    named = [
+        m for m in analysis.mentions
+        if start <= m.span.start and m.span.end <= end and m.chain is not None and m.label in ("ORG", "GPE") and m.span.start > root.idx
+    ]
+    if not named:
+        return None
+    own = text[: named[-1].span.end - start]  # the role up to the body it is of, not a clause after it
+    holder = role_holder(analysis, analysis.article.text, start, root.lower_, own, named)
+    if holder is not None and any(start <= analysis.mentions[i].span.start < end for i in analysis.chains[holder].mentions):
+        return None  # "The owner of Wagner, who wants to remove the defence minister Sergei Shoigu": named in its clause, someone else
+    return holder if holder is not None else _identified_later(analysis, start, end)
+
+
+def _identified_later(analysis: Analysis, start: int, end: int) -> int | None:
+    """A lead's delayed identification ("The head of the Wagner group says ... The announcement from Yevgeny Prigozhin
+    ..."): news names a role first and its holder in the sentences right after. Only for a role before which the
+    article names no person: after one, the role may be anyone's."""
+    people = [
+        m for m in analysis.mentions
+        if m.chain is not None and m.chain < len(analysis.chains) and analysis.chains[m.chain].label == "PERSON"
+        and not _common_noun(analysis, m.chain)
+    ]
+    if any(m.span.end <= start for m in people):
+        return None
+    window = [s for s in analysis.sentences if s.end > end][:IDENTIFIED_WITHIN]
+    later = [m for m in people if m.span.start >= end and window and m.span.end <= window[-1].end]
+    return min(later, key=lambda m: m.span.start).chain if later else None
 
 
 def _antecedent(
