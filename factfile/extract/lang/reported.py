@@ -69,7 +69,7 @@ ACCORDING = re.compile(
     r"\b(?:(?:по|за)\s+(?P<pronoun>его|её|ее|його|її)\s+словам(?:и)?,|"
     r"по\s+словам|за\s+словами|по\s+данным|за\s+даними|по\s+информации|за\s+інформацією|по\s+версии|за\s+версією|согласно|згідно\s+з|според|"
     r"как\s+(?:ранее\s+)?(?:сообщил[аио]?|заявил[аио]?|сообщает|пишет|писал[аио]?|сообщал[аио]?)|"
-    r"як\s+(?:раніше\s+)?(?:повідомив|повідомила|повідомили|заявив|заявила|пише|повідомляє|писав|писала|писали))\s+",
+    r"як\s+(?:раніше\s+)?(?:повідомив|повідомила|повідомило|повідомили|заявив|заявила|заявило|пише|повідомляє|писав|писала|писали))\s+",
     re.I,
 )
 _CONTENT_START = re.compile(r"^\s*[,:]?\s*(?:что|що|о|об|про)\b", re.I)
@@ -90,6 +90,9 @@ def find_statements(analysis: Analysis, reading: Reading) -> list[Statement]:
         if impersonal:
             found = [_go_on(text, analysis, statements, sentence, impersonal)]
         for statement in found:
+            if statement.source is not None and statement.source_chain is None and _pronoun_first(statement.source.text):
+                statement.source = Span(statement.source.start, statement.source.start + len(statement.source.text.split()[0]),
+                                        statement.source.text.split()[0])  # "написала она в начале июня": she, not when
             if statement.source is not None and statement.source_chain is None and statement.source.text.casefold() in PRONOUNS:
                 statement.source_chain = _speaker(analysis, statements, statement.source.start)
                 statement.source_type = "person" if statement.source_chain is not None else statement.source_type
@@ -143,6 +146,12 @@ def _judge(carrier: Statement, part: Span) -> tuple[Certainty, list[str]]:
 
 
 PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "ее", "його", "її", "той", "тя"})  # Bulgarian "той", "тя" too
+def _pronoun_first(source: str) -> bool:
+    """A source that is a pronoun with the time or place of saying after it ("она в начале июня")."""
+    words = source.casefold().split()
+    return len(words) > 1 and words[0] in PRONOUNS and words[1] in ("в", "во", "у", "на", "з", "с", "із", "після", "после")
+
+
 SPEAKER_SENTENCES = 2  # how far back "он"/"він" looks for its speaker, as in English (statements/sources.py); a quotation
 # running over sentences counts as one (continued.turn_start)
 
@@ -276,6 +285,8 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
             before_verb = _subject_before(text, between, names, token)
             if before_verb is not None and _ADVERBIAL.match(before_verb.text):
                 before_verb = None
+            if before_verb is not None and _subject_follows(text, tokens, k, sentence):
+                before_verb = None  # "Про це «РБК-Україна» повідомили джерела в СБУ": told to the outlet, by the sources
             source = before_verb or _source_after(text, token, sentence, names)
         elif found and token.parses[0].tag.POS == "GRND" and found[-1].source is not None:
             # "Песков рассказал ..., отметив, что ...": the gerund's speaker is the clause's
@@ -332,6 +343,18 @@ def _clause_end(text: str, start: int, end: int, tokens: list[Token], k: int) ->
     """Content after a cue runs to the end of the sentence, or to the next cue's clause joined by ", но"."""
     stop = re.search(r",\s+(?:но|а|однак|але)\s+(?=\w+\s*,?\s*(?:что|що)\b)|,\s+(?:но|але)\s+\w+(?:л[аио]?|в|ла|ли)\s*,", text[start:end])
     return start + stop.start() if stop else end
+
+
+def _subject_follows(text: str, tokens: list[Token], k: int, sentence: Span) -> bool:
+    """Whether the verb `tokens[k]` of "Об этом X сообщил ..." has its subject after it, so that X, before it, is whom it
+    was told to: a word in the nominative and not the dative right after the verb ("повідомили джерела в СБУ"; not
+    "сообщил журналистам"), or a body by its place ("сообщили в ведомстве"; not "в интервью", `_CHANNEL`)."""
+    if k + 1 >= len(tokens) or tokens[k + 1].start >= sentence.end:
+        return False
+    following = tokens[k + 1]
+    if following.text.casefold() in ("в", "во", "у"):
+        return k + 2 < len(tokens) and _CHANNEL.match(text, tokens[k].end) is None and tokens[k + 2].start < sentence.end
+    return following.text.islower() and following.has("nomn") and not following.has("datv")
 
 
 def _subject_before(text: str, clause_start: int, names, token: Token) -> Span | None:
