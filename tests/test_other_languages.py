@@ -283,3 +283,16 @@ def test_german_perfect_with_the_subject_after_the_auxiliary_and_a_denial():
     _, (statement,) = _statements("de", "Der Kreml hat die Vorwürfe zurückgewiesen.")
     assert statement.certainty == "denied"
     assert _statements("de", "Die Soldaten haben das Haus gebaut.")[1] == []
+
+
+def test_a_second_verb_joined_by_and_keeps_the_subject_and_a_pronoun_is_the_subject_named_first():
+    """eval/realstory (Kerch it, fr): "Podolyak, consigliere del Presidente ... Zelensky, ha pubblicato ... e ha scritto: «...»"
+    and "Podoliak, le conseiller du président ... Zelensky, a semblé ... «...», a-t-il déclaré." are Podolyak's."""
+    analysis, (statement,) = _statements(
+        "it", "Mykhailo Podolyak, consigliere del Presidente ucraino Volodymyr Zelensky, ha pubblicato una foto su Twitter e "
+              "ha scritto: «Tutto ciò che è illegale deve essere distrutto».")
+    assert _source(analysis, statement) == "Mykhailo Podolyak" and statement.cue.text == "ha scritto"
+    analysis, statements = _statements(
+        "fr", "De son côté, Mykhaïlo Podoliak, le conseiller du président ukrainien Volodymyr Zelensky, a semblé se réjouir de "
+              "l’incident sur Twitter. «Tout ce qui est illégal doit être détruit», a-t-il déclaré.")
+    assert [_source(analysis, st) for st in statements] == ["Mykhaïlo Podoliak"]

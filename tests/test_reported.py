@@ -248,3 +248,13 @@ def test_a_pronoun_with_when_after_it_and_the_subject_after_a_verb_told_to_an_ou
     assert [cue for _, cue, _ in said] == ["Як повідомило"]
     said = _said("Мост будет восстановлен к июлю. Об этом Песков сообщил журналистам.")
     assert [(source, cue) for source, cue, _ in said] == [("Песков", "сообщил")]
+
+
+def test_a_quotation_naming_its_speaker_and_the_first_of_two_subjects():
+    """eval/realstory (Kerch uk, ru): "«Я, Самір Юсубов, ... не маю»" is Samir Yusubov's whatever the cue points to;
+    "ФСБ и СК РФ установили" is the FSB's, the first subject, as English takes "Russia and Ukraine" for Russia."""
+    said = _said("Власник фури записав відеозвернення. «Я, Самір Юсубов, ніякого стосунку до того, що трапилося на мості, "
+                 "не маю, на фурі працює мій дядько, Юсубов Махір», - йдеться в зверненні.", "uk")
+    assert [source for source, _, _ in said] == ["Самір Юсубов"]
+    said = _said("ФСБ и СК РФ установили, что организатором теракта являлось ГУР Минобороны Украины.")
+    assert [(source, cue) for source, cue, _ in said] == [("ФСБ", "установили")]

@@ -685,3 +685,12 @@ def test_a_lead_names_the_holder_of_a_role_after_it_but_not_when_someone_was_nam
     assert source_of(analyse(extractor, lead), "halt their march") == "Yevgeny Prigozhin"
     later = "President Vladimir Putin spoke to the nation on Saturday. " + lead
     assert source_of(analyse(extractor, later), "halt their march") is None
+
+
+def test_an_unnamed_source_an_outlet_interviewed_is_the_outlets(extractor):
+    """eval/realstory (Kerch): "A senior Ukrainian official interviewed by the New York Times claimed ..." is carried by
+    the New York Times; an official with no outlet stays unnamed."""
+    analysis = analyse(extractor, "A senior Ukrainian official interviewed by the New York Times claimed that Kiev was behind the explosion.")
+    assert source_of(analysis, "Kiev was behind") == "New York Times"
+    analysis = analyse(extractor, "A senior Ukrainian official claimed that Kiev was behind the explosion.")
+    assert source_of(analysis, "Kiev was behind") is None

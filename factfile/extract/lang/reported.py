@@ -108,8 +108,24 @@ def find_statements(analysis: Analysis, reading: Reading) -> list[Statement]:
                 issuer = _issuer(analysis, statements, opening if opening >= 0 else statement.source.start)
                 if issuer is not None:
                     statement.source_chain, statement.source_type = issuer.source_chain, issuer.source_type
+            if (self_named := _self_named(analysis, statement.content)) is not None:
+                statement.source_chain, statement.source_type = self_named, "person"
             statements.append(statement)
     return framed(continue_quotations(text, analysis.sentences, statements, _judge))
+
+
+_I_NAME = re.compile(r"^\W{0,2}(?:я|i)\s*,\s*", re.I)
+
+
+def _self_named(analysis: Analysis, content: Span) -> int | None:
+    """The speaker a quotation names itself ("«Я, Самір Юсубов, ніякого стосунку ... не маю»"): whoever the cue or the
+    sentences before point to, the one who says "I, X" is X."""
+    opening = _I_NAME.match(content.text)
+    if opening is None:
+        return None
+    at = content.start + opening.end()
+    person = next((m for m in analysis.mentions if m.span.start == at and m.label == "PERSON" and m.chain is not None), None)
+    return person.chain if person is not None else None
 
 
 # "Уточняется, что ...", "Повідомляється, що ...": the source just quoted goes on (an impersonal cue names no one).
@@ -357,6 +373,9 @@ def _subject_follows(text: str, tokens: list[Token], k: int, sentence: Span) -> 
     return following.text.islower() and following.has("nomn") and not following.has("datv")
 
 
+_JOINED = re.compile(r"\s+(?:и|і|та|й)\s+")
+
+
 def _subject_before(text: str, clause_start: int, names, token: Token) -> Span | None:
     """The subject before the verb: the last name in its clause, else the clause's words (a title
     or description, "Глава государства"), without a leading time adverbial or conjunction."""
@@ -366,6 +385,8 @@ def _subject_before(text: str, clause_start: int, names, token: Token) -> Span |
         # "Про це у Facebook повідомив ...": where it was said ("в ФСБ заявили" names who)
     ]
     actors = [m for m in inside if m.label in ("PERSON", "ORG")] or inside
+    while len(actors) > 1 and _JOINED.fullmatch(text[actors[-2].span.end:actors[-1].span.start]):
+        actors = actors[:-1]  # "ФСБ и СК РФ установили": the first of the subjects joined by "and", as in English
     if actors:
         last = actors[-1].span
         opening = re.match(r"\s*(\S+)\s+", text[clause_start:last.start])

@@ -222,7 +222,10 @@ def _speaker(analysis: Analysis, mentions: list[Mention], found: list[Statement]
     if spoken:
         return spoken[-1]
     people = [m for m in mentions if m.label == "PERSON" and m.chain is not None and window <= m.span.start and m.span.end <= before]
-    return _statement(analysis.article.text, people[-1].span, people[-1].span, named(people[-1])) if people else None
+    if not people:
+        return None
+    last = [m for m in people if m.sentence == people[-1].sentence][0]  # its subject, named first: "X, le conseiller du président Y, ..."
+    return _statement(analysis.article.text, last.span, last.span, named(last))
 
 
 def _phrase_source(analysis: Analysis, text: str, start: int, end: int, names: list[Mention]) -> Source | None:
@@ -400,7 +403,8 @@ def _reporting_verb(
         source = named(earlier[-1])
         content = _span(text, rest_start, sentence.end)
     else:
-        if not named_before or not re.search(r",\s*$", text[named_before[-1].span.end:match.start()][:200]):
+        coordinated = re.search(r"\s(?:e|ed|y|et|und|i|a|en|og)\s+$", before) is not None  # "X, ..., ha pubblicato ... e ha scritto: «...»"
+        if not named_before or not coordinated and not re.search(r",\s*$", text[named_before[-1].span.end:match.start()][:200]):
             return None
         if any(c in text[named_before[-1].span.end:match.start()] for c in "«»“”„\""):
             return None  # a quotation stands between the name and the verb: the name is not its subject
