@@ -248,6 +248,8 @@ def test_a_pronoun_with_when_after_it_and_the_subject_after_a_verb_told_to_an_ou
     assert [cue for _, cue, _ in said] == ["Як повідомило"]
     said = _said("Мост будет восстановлен к июлю. Об этом Песков сообщил журналистам.")
     assert [(source, cue) for source, cue, _ in said] == [("Песков", "сообщил")]
+    said = _said("Радник Президента Михайло Подоляк визначив міст як військову ціль. Про це він розповів в коментарі для The Guardian.", "uk")
+    assert [(source, cue) for source, cue, _ in said] == [("Михайло Подоляк", "розповів")]
 
 
 def test_a_quotation_naming_its_speaker_and_the_first_of_two_subjects():

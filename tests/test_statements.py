@@ -685,6 +685,23 @@ def test_a_lead_names_the_holder_of_a_role_after_it_but_not_when_someone_was_nam
     assert source_of(analyse(extractor, lead), "halt their march") == "Yevgeny Prigozhin"
     later = "President Vladimir Putin spoke to the nation on Saturday. " + lead
     assert source_of(analyse(extractor, later), "halt their march") is None
+    own = ("The head of the private military contractor Wagner is calling for an armed rebellion to oust Russia’s defense "
+           "minister Sergei Shoigu. Russian security services have ordered the arrest of Yevgeny Prigozhin.")
+    assert source_of(analyse(extractor, own), "armed rebellion") == "Yevgeny Prigozhin"  # not whom its own sentence names
+
+
+def test_a_tagged_content_running_into_a_quotation_another_cue_carries_keeps_its_own_part(extractor):
+    """eval/realstory (Kakhovka): the tagger runs "He charged that X" on into the next paragraph's quotation, which a
+    pattern gives to "the press secretary assured"; "charged" keeps X rather than being dropped."""
+    analysis = analyse(
+        extractor,
+        "Kremlin spokesman Dmitry Peskov spoke to journalists. He charged that the destruction of the dam was intended to deprive "
+        "Crimea of drinking water, which it receives from the reservoir through the Crimean Canal.\n\n“Apparently, this sabotage is "
+        "also connected with the fact that the Ukrainian Armed Forces, having launched large-scale offensive operations two days "
+        "ago, are not achieving their goals. These offensive actions are failing,” Vladimir Putin’s press secretary assured.",
+    )
+    assert source_of(analysis, "deprive Crimea of drinking water") == "Dmitry Peskov"
+    assert source_of(analysis, "offensive actions are failing") == "Dmitry Peskov"
 
 
 def test_an_unnamed_source_an_outlet_interviewed_is_the_outlets(extractor):

@@ -369,7 +369,8 @@ def _subject_follows(text: str, tokens: list[Token], k: int, sentence: Span) -> 
         return False
     following = tokens[k + 1]
     if following.text.casefold() in ("в", "во", "у"):
-        return k + 2 < len(tokens) and _CHANNEL.match(text, tokens[k].end) is None and tokens[k + 2].start < sentence.end
+        body = tokens[k + 2] if k + 2 < len(tokens) and tokens[k + 2].start < sentence.end else None
+        return body is not None and (body.capitalised or _organ(body.text))  # "в СК", "в ведомстве"; not "в коментарі"
     return following.text.islower() and following.has("nomn") and not following.has("datv")
 
 

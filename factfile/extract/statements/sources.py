@@ -38,7 +38,7 @@ SPEECH_LEMMAS = frozenset({
     "insist", "warn", "assure", "confirm", "deny", "assert", "argue", "continue", "conclude", "emphasise", "emphasize",
 })
 CONTINUING_SENTENCES = 2
-IDENTIFIED_WITHIN = 3  # sentences (the role's own and two after) in which a lead names the holder of a role it opened with  # how far back a pronoun takes the last statement's source as its own
+IDENTIFIED_WITHIN = 2  # sentences after a lead's role in which it names the role's holder  # how far back a pronoun takes the last statement's source as its own
 APPOSITION = 120  # characters after a name searched for the title it is given ("Peskov, the Kremlin spokesman")
 BIG_CITY = 100_000  # a one-word "person" naming a city this large is the parser's mistake (`_common_noun`)
 COMMON_WORD = 3.5  # wordfreq Zipf of a word too common to be a name when it is capitalised only opening sentences
@@ -417,7 +417,7 @@ def _role_holder(analysis: Analysis, text: str, root: Token, start: int) -> int 
     if not named:
         return None
     own = text[: named[-1].span.end - start]  # the role up to the body it is of, not a clause after it
-    holder = role_holder(analysis, analysis.article.text, start, root.lower_, own, named)
+    holder = role_holder(analysis, analysis.article.text, start, root.lower_, own, [])  # beside the role word, not any name of the body
     if holder is not None and any(start <= analysis.mentions[i].span.start < end for i in analysis.chains[holder].mentions):
         return None  # "The owner of Wagner, who wants to remove the defence minister Sergei Shoigu": named in its clause, someone else
     return holder if holder is not None else _identified_later(analysis, start, end)
@@ -434,8 +434,8 @@ def _identified_later(analysis: Analysis, start: int, end: int) -> int | None:
     ]
     if any(m.span.end <= start for m in people):
         return None
-    window = [s for s in analysis.sentences if s.end > end][:IDENTIFIED_WITHIN]
-    later = [m for m in people if m.span.start >= end and window and m.span.end <= window[-1].end]
+    after = [s for s in analysis.sentences if s.start >= end][:IDENTIFIED_WITHIN]  # not its own: "... to oust Russia's defence minister"
+    later = [m for m in people if m.role == "name" and after and after[0].start <= m.span.start and m.span.end <= after[-1].end]
     return min(later, key=lambda m: m.span.start).chain if later else None
 
 
