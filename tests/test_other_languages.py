@@ -296,3 +296,12 @@ def test_a_second_verb_joined_by_and_keeps_the_subject_and_a_pronoun_is_the_subj
         "fr", "De son côté, Mykhaïlo Podoliak, le conseiller du président ukrainien Volodymyr Zelensky, a semblé se réjouir de "
               "l’incident sur Twitter. «Tout ce qui est illégal doit être détruit», a-t-il déclaré.")
     assert [_source(analysis, st) for st in statements] == ["Mykhaïlo Podoliak"]
+
+
+def test_a_leads_role_is_the_person_named_in_the_sentence_after():
+    """eval/realstory (Wagner es): "El jefe del grupo mercenario Wagner de Rusia dice que ... El anuncio de Yevgeny
+    Prigozhin ..." names the head in the next sentence (the English reader does the same, statements/roles.py)."""
+    analysis, statements = _statements(
+        "es", "El jefe del grupo mercenario Wagner de Rusia dice que se ha apoderado de la ciudad de Rostov.\n"
+              "El anuncio de Yevgeny Prigozhin provocó la furia del presidente.")
+    assert [_source(analysis, st) for st in statements if st.cue.text == "dice"] == ["Yevgeny Prigozhin"]

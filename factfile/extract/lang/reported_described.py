@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factfile.extract.statements.roles import ADJECTIVES, GENITIVES, WORD, role_holder
+from factfile.extract.statements.roles import ADJECTIVES, GENITIVES, WORD, identified_later, role_holder
 from factfile.records import Analysis, Mention, Span
 
 # Words for a person by role, in the languages of reported_latin.VERBS (casefolded).
@@ -103,7 +103,8 @@ def described(analysis: Analysis, text: str, start: int, end: int, names: list[M
         ]
         if people:  # "il portavoce del Cremlino Dmitry Peskov", "Rzecznik Białego Domu John Kirby"; not "il capo del gruppo Wagner"
             return named(people[-1])
-        return Source(span, role_holder(analysis, text, start, noun, phrase, inside), "person")
+        holder = role_holder(analysis, text, start, noun, phrase, inside)
+        return Source(span, holder if holder is not None else identified_later(analysis, start, end), "person")
     if is_institution(noun):
         organisations = [m for m in inside if m.label == "ORG"]
         chain = organisations[0].chain if organisations else named_before(analysis, phrase, start)

@@ -7,9 +7,11 @@ readers' descriptions ("il capo del gruppo Wagner", reported_described.py) and t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from factfile.records import Analysis, Mention
 
+IDENTIFIED_WITHIN = 2  # sentences after a lead's role in which it names the role's holder
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Adjectives that stand before the head noun ("das russische Zivilschutzministerium", "le porte-parole").
 ADJECTIVES = frozenset("""
@@ -46,3 +48,19 @@ def role_holder(analysis: Analysis, text: str, before: int, role: str, phrase: s
 
 # Words that make a name after a role the role's complement, not its holder ("il capo del gruppo Wagner").
 GENITIVES = frozenset("de du des d' d’ del della dello dei degli delle di von der des vom do da dos das of".split())
+
+
+def identified_later(analysis: Analysis, start: int, end: int, keep: Callable[[int], bool] = lambda chain: True) -> int | None:
+    """A lead's delayed identification ("The head of the Wagner group says ... The announcement from Yevgeny Prigozhin
+    ...", "El jefe del grupo Wagner dice ... El anuncio de Yevgeny Prigozhin ..."): news names a role first and its
+    holder by name in the sentences right after (not its own: "... to oust Russia's defence minister"). Only for a role
+    before which the article names no person: after one, the role may be anyone's. `keep`: which person chains count."""
+    people = [
+        m for m in analysis.mentions
+        if m.chain is not None and m.chain < len(analysis.chains) and analysis.chains[m.chain].label == "PERSON" and keep(m.chain)
+    ]
+    if any(m.span.end <= start for m in people):
+        return None
+    after = [s for s in analysis.sentences if s.start >= end][:IDENTIFIED_WITHIN]
+    later = [m for m in people if m.role == "name" and after and after[0].start <= m.span.start and m.span.end <= after[-1].end]
+    return min(later, key=lambda m: m.span.start).chain if later else None
