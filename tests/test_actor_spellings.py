@@ -181,6 +181,34 @@ def test_a_place_of_unsure_kind_joins_no_organisation_as_its_acronym():
     assert _best_match(names, "organization", pool) is None
 
 
+def test_a_rare_spelling_typed_the_other_kind_joins_a_person_named_far_more_often():
+    """eval/realstory (Wagner): the model typed "Yvegney Prigozhin", written once, an organisation; the person
+    "Yevgeny Prigozhin" is named hundreds of times. An organisation named as often as the chain is not outweighed."""
+    from factfile.relate.actors import OUTWEIGH, Candidate, NameKeys, Pool, _best_match, _outweighed
+
+    keys = [NameKeys.of("Yvegney Prigozhin", "organization")]
+    often = Pool([Candidate(4, "person", "Yevgeny Prigozhin", NameKeys.of("Yevgeny Prigozhin", "person"), OUTWEIGH)])
+    match = _best_match(keys, "organization", often, weight=1)
+    assert match is not None and match.actor_id == 4
+    seldom = Pool([Candidate(4, "person", "Yevgeny Prigozhin", NameKeys.of("Yevgeny Prigozhin", "person"), 1)])
+    assert _best_match(keys, "organization", seldom, weight=1) is None
+    assert not _outweighed("place", "person", 1, 100)  # a place is never one reading's guess for a person
+
+
+def test_a_channels_word_before_its_name_is_a_mention_of_the_channel():
+    """eval/realstory (Wagner): "Der Telegram-Kanal Grey Zone" names the channel "Grey Zone"; with its word
+    before it, it is a description mention of the channel, as "Kremlin spokesman Dmitry Peskov" is of Peskov."""
+    from factfile.extract.lang import latin
+    from factfile.records import Analysis, Article
+
+    text = "Der Telegram-Kanal Grey Zone, den Prigoschin nutzte, bestätigte am Mittwochabend den Tod."
+    analysis = Analysis(Article("t", text, "h", language="de"))
+    latin.analyse(analysis, "de")
+    found = {(m.span.text, m.role): analysis.chains[m.chain].name for m in analysis.mentions if m.chain is not None}
+    assert found[("Grey Zone", "name")] == "Grey Zone"
+    assert found[("Telegram-Kanal Grey Zone", "description")] == "Grey Zone"
+
+
 def test_spanish_and_german_spellings_of_kh_join_the_english_name(tmp_path):
     """eval/realstory (Kerch): "Mijailo Podoliak" (Spanish "j") and "Mychajlo Podoljak" (German "ch") had an
     actor of their own beside "Mykhailo Podolyak"."""

@@ -223,7 +223,7 @@ def _link(linking: Linking) -> None:
                 continue
             linking.actor_of_chain[chain.id], kinds[chain.id], reasons[chain.id] = found
             continue
-        match = _best_match(keys[chain.id], kinds[chain.id], pool, _kind_guessed(linking.analysis, chain), qualified)
+        match = _best_match(keys[chain.id], kinds[chain.id], pool, _kind_guessed(linking.analysis, chain), qualified, len(chain.mentions))
         alone = OFFICE_ALONE in chain.offices.values()
         if alone and (match is None or match.strength < 4):
             if not _names_a_body(chain.name):
@@ -457,21 +457,23 @@ def _known_place(name: str) -> bool:
 
 
 def _best_match(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool = False,
-                qualified: dict[int, set[tuple[str, str]]] | None = None) -> Match | None:
+                qualified: dict[int, set[tuple[str, str]]] | None = None, weight: int = 0) -> Match | None:
     """The strongest match; a chain with a full name must match on a full name or acronym, not on
     one shared word ("Minyon Moore" is not "Gwen Moore" because both are called "Moore"). A chain whose
     kind is only guessed may join a person or an organisation. A body's name without its country counts
     only when no other name of the chain matches ("Ermittlungskomitee", translated "Investigative Committee")
-    and none says whose the body is."""
+    and none says whose the body is. A chain of `weight` mentions may join a person or organisation of the
+    other kind by spelling or script when that actor is named far more often (`_outweighed`)."""
     plain = [n for n in names if not n.body]  # "Defence Ministry" is whose the article says: match "Russian Defence Ministry"
-    best = _strongest(plain, kind, pool, kind_guessed) if plain else None
+    best = _strongest(plain, kind, pool, kind_guessed, weight=weight) if plain else None
     says_whose = any((body := body_of(n.key)) and body[0] for n in names)  # "Armed Forces Russia" is not Ukraine's
     if best is None and len(plain) < len(names) and not says_whose:
-        best = _strongest([n for n in names if n.body], kind, pool, kind_guessed, qualified or {})
+        best = _strongest([n for n in names if n.body], kind, pool, kind_guessed, qualified or {}, weight)
     return best
 
 
-def _strongest(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool, qualified: dict[int, set[tuple[str, str]]] | None = None) -> Match | None:
+def _strongest(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool, qualified: dict[int, set[tuple[str, str]]] | None = None,
+               weight: int = 0) -> Match | None:
     """`_best_match` over some of a chain's names. Names of a body without its country (`qualified` given)
     join only the bodies of the one country whose body is so named (`_only_body`)."""
     best: Match | None = None
@@ -490,7 +492,8 @@ def _strongest(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool,
             spelled = strength in (1, 3)  # a place of unsure kind joins by its spelling or script, not as an acronym ("RT")
             same_kind = candidate.kind == kind or {candidate.kind, kind} <= _ORGANISATIONS or (
                 kind_guessed and candidate.kind in _ORGANISATIONS | {"person"} and (kind != "place" or spelled)) or (
-                candidate.kind == "place" and kind in _ORGANISATIONS | {"person"} and spelled and not _known_place(candidate.name))
+                candidate.kind == "place" and kind in _ORGANISATIONS | {"person"} and spelled and not _known_place(candidate.name)) or (
+                spelled and _outweighed(kind, candidate.kind, weight, totals[candidate.actor_id]))
             if strength < 4 and not same_kind:
                 continue
             specific = " " in name.key or name.acronym or name.state
@@ -501,6 +504,17 @@ def _strongest(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool,
             if best is None or match.rank() > best.rank():
                 best = match
     return best
+
+
+# How many times more often a stored actor must be named than a new chain for the chain's kind (person or
+# organisation, as the model or a reader guessed it for one article) to give way to the actor's.
+OUTWEIGH = 5
+
+
+def _outweighed(kind: str, other: str, weight: int, mentions: int) -> bool:
+    """"Yvegney Prigozhin", which one article's reading took for an organisation: a name spelled like a person
+    or organisation named far more often is that actor, whatever kind one reading gave it."""
+    return weight > 0 and {kind, other} <= _ORGANISATIONS | {"person"} and mentions >= OUTWEIGH * weight
 
 
 def _evidence(name: NameKeys, kind: str, candidate: Candidate) -> tuple[int, str] | None:

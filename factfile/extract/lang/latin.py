@@ -62,6 +62,7 @@ def analyse(analysis: Analysis, language: str) -> None:
             words = words[1:]
         channel = len(words) > 1 and _CHANNEL.fullmatch(words[0]) is not None
         if channel:  # "Telegram-Kanal Grey Zone": the channel's name is all the words after, however common
+            title = text.index(words[0], match.start())
             words = words[1:]
         while words and _common(words[-1], language) and not (len(words) > 1 and (_group_word(words[-1]) or _group_word(words[-2]))) \
                 and full is None and not channel:
@@ -93,7 +94,7 @@ def analyse(analysis: Analysis, language: str) -> None:
         analysis.mentions.append(Mention(Span(start, end, name), label, analysis.sentence_of(start)))
         if place:
             toponyms.append(analysis.mentions[-1])
-        elif title is not None and label == "PERSON":
+        elif title is not None and (label == "PERSON" or channel):
             titled.append((title, analysis.mentions[-1]))
     named_bodies = _bodies(analysis, text, language)
     toponyms = [t for t in toponyms if any(t is m for m in analysis.mentions)]
@@ -199,15 +200,16 @@ def _title_start(text: str, match: re.Match, title: list[str], language: str) ->
 
 
 def _add_titled(analysis: Analysis, titled: list[tuple[int, Mention]]) -> None:
-    """"Verteidigungsminister Sergej Schoigu", "UN-Nothilfekoordinator Martin Griffiths": the title the run
-    writes before a full name, with the name, is a mention of the person, kept as a description (as the
-    English reader keeps "Defence Minister Sergei Shoigu"); added after statements, which read the names alone."""
+    """"Verteidigungsminister Sergej Schoigu", "UN-Nothilfekoordinator Martin Griffiths", "Telegram-Kanal Grey
+    Zone": the title the run writes before a full name or a channel's name, with the name, is a mention of the
+    actor, kept as a description (as the English reader keeps "Defence Minister Sergei Shoigu"); added after
+    statements, which read the names alone."""
     text = analysis.article.text
     for start, name in titled:
         if name.chain is None or not any(name is m for m in analysis.mentions):
             continue
         analysis.chains[name.chain].mentions.append(len(analysis.mentions))
-        analysis.mentions.append(Mention(Span(start, name.span.end, text[start:name.span.end]), "PERSON", name.sentence,
+        analysis.mentions.append(Mention(Span(start, name.span.end, text[start:name.span.end]), name.label, name.sentence,
                                          chain=name.chain, role="description"))
 
 
