@@ -68,6 +68,23 @@ def test_a_title_with_the_name_is_a_mention_of_the_person(analyse):
     assert "Russian President Vladimir Putin" not in putin.aliases  # a title names no one by itself
 
 
+def test_a_definite_phrase_set_before_a_name_is_a_mention_of_it(analyse):
+    """eval/realstory (Kakhovka, Wagner): "Norway’s nuclear test-ban monitor, the Norwegian Seismic Array" and
+    "the chief of the General Staff, General Valery Gerasimov," name the array and the general; "a Russian
+    officer, Ivan Petrov," says what he is, not who (a description fact, no mention)."""
+    analysis = analyse(
+        "Norway’s nuclear test-ban monitor, the Norwegian Seismic Array (NORSAR), analyzed seismic signals. He claimed "
+        "that the chief of the General Staff, General Valery Gerasimov, scrambled warplanes. A Russian officer, Ivan "
+        "Petrov, said nothing."
+    )
+    found = forms(analysis)
+    assert "Norway’s nuclear test-ban monitor" in found["Norwegian Seismic Array"]
+    assert "chief of the General Staff" in found["Valery Gerasimov"]
+    assert not any("officer" in text for texts in found.values() for text in texts)
+    array = next(c for c in analysis.chains if c.name == "Norwegian Seismic Array")
+    assert "Norway’s nuclear test-ban monitor" not in array.aliases  # a description names no one by itself
+
+
 def test_an_office_names_the_person_the_article_gives_it(analyse):
     analysis = analyse(
         "Wagner chief Yevgeny Prigozhin declared war on Friday. Putin met Defence Minister Sergei Shoigu. The Wagner chief "
