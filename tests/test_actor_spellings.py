@@ -209,6 +209,31 @@ def test_a_channels_word_before_its_name_is_a_mention_of_the_channel():
     assert found[("Telegram-Kanal Grey Zone", "description")] == "Grey Zone"
 
 
+@pytest.mark.parametrize(
+    "language, text, office, name",
+    [
+        ("it", "Lo ha annunciato il portavoce del Cremlino, Dmitry Peskov, secondo la Ria Novosti.", "portavoce del Cremlino", "Dmitry Peskov"),
+        ("it", "Prigozhin accusa i capi della Difesa russa, ministro Shoigu in testa, di un attacco.", "ministro Shoigu", "Shoigu"),
+        ("es", "El presidente ucraniano, Volodímir Zelenski, ha denunciado hoy el ataque.", "presidente ucraniano", "Volodímir Zelenski"),
+        ("fr", "Le porte-parole du Kremlin Dmitri Peskov a démenti.", "porte-parole du Kremlin Dmitri Peskov", "Dmitri Peskov"),
+    ],
+)
+def test_an_office_in_small_letters_before_a_name_is_a_mention_of_the_person(language, text, office, name):
+    """eval/realstory (Wagner, Kakhovka): the offices Italian, Spanish and French pages write before a name were
+    no mention of the person. A small-letter word that is no part of an office ("che") ends it."""
+    from factfile.extract.lang import latin
+    from factfile.records import Analysis, Article
+
+    analysis = Analysis(Article("t", text, "h", language=language))
+    latin.analyse(analysis, language)
+    described = {m.span.text: analysis.chains[m.chain].name for m in analysis.mentions if m.role == "description"}
+    assert described[office] == name
+    assert office not in analysis.chains[next(m.chain for m in analysis.mentions if m.span.text == name)].aliases
+    other = Analysis(Article("t", "Ha detto il ministro che Sergei Shoigu era a Mosca.", "h", language="it"))
+    latin.analyse(other, "it")
+    assert not any(m.role == "description" and "ministro" in m.span.text for m in other.mentions)
+
+
 def test_spanish_and_german_spellings_of_kh_join_the_english_name(tmp_path):
     """eval/realstory (Kerch): "Mijailo Podoliak" (Spanish "j") and "Mychajlo Podoljak" (German "ch") had an
     actor of their own beside "Mykhailo Podolyak"."""

@@ -17,7 +17,7 @@ from factfile.extract import frequency
 from factfile.extract.capitals import acts_around, acts_in, capital_country
 from factfile.extract.gazetteer import load_gazetteer
 from factfile.extract.gender import first_name_gender
-from factfile.extract.lang import bodies, dates, forces, reported_arabic, reported_latin, uncased
+from factfile.extract.lang import bodies, dates, forces, office_titles, reported_arabic, reported_latin, uncased
 from factfile.extract.lang.cyrillic import sentences
 from factfile.extract.names import GROUP_WORDS, country_in_english, name_key
 from factfile.extract.places import resolve_names
@@ -129,6 +129,7 @@ def analyse(analysis: Analysis, language: str) -> None:
     analysis.quantities = dates.find_quantities(analysis, language)
     analysis.statements = reported_latin.find_statements(analysis, language)
     _add_titled(analysis, titled)
+    office_titles.add_titles(analysis, language)
     script = uncased.language_of(text)
     if script == "ar":
         uncased.add_bodies(analysis)
