@@ -234,6 +234,22 @@ def test_an_office_in_small_letters_before_a_name_is_a_mention_of_the_person(lan
     assert not any(m.role == "description" and "ministro" in m.span.text for m in other.mentions)
 
 
+def test_a_german_noun_of_an_organisations_kind_before_its_name_describes_it():
+    """eval/realstory (Wagner): "Die Luftfahrtbehörde Rosawiazija" was one person's name; the agency is
+    "Rosawiazija", and "die Luftfahrtbehörde" later in the article is that agency, by description only."""
+    from factfile.extract.lang import latin
+    from factfile.records import Analysis, Article
+
+    text = ("Die Luftfahrtbehörde Rosawiazija teilte zunächst nur mit, sein Name habe auf der Liste gestanden. Erst am "
+            "Abend bestätigte die Luftfahrtbehörde, dass er an Bord war.")
+    analysis = Analysis(Article("t", text, "h", language="de"))
+    latin.analyse(analysis, "de")
+    (chain,) = [c for c in analysis.chains if c.name == "Rosawiazija"]
+    assert chain.label == "ORG" and chain.aliases == []
+    described = [m.span.text for m in analysis.mentions if m.chain == chain.id and m.role == "description"]
+    assert sorted(described) == ["Luftfahrtbehörde", "Luftfahrtbehörde", "Luftfahrtbehörde Rosawiazija"]
+
+
 def test_spanish_and_german_spellings_of_kh_join_the_english_name(tmp_path):
     """eval/realstory (Kerch): "Mijailo Podoliak" (Spanish "j") and "Mychajlo Podoljak" (German "ch") had an
     actor of their own beside "Mykhailo Podolyak"."""
@@ -298,6 +314,22 @@ def test_a_state_body_in_arabic_words_joins_the_stored_body_of_those_words(tmp_p
     assert live["وزارة الدفاع الروسية"] == live["Russian Defence Ministry"]
     assert live["القوات الروسية"] == live["Russian forces"]
     assert "الجيش الأوكراني" not in live
+
+
+def test_a_ministry_without_its_country_is_that_of_the_minister_the_article_names(tmp_path):
+    """eval/realstory (Wagner): "his feud with the Defense Ministry" in an article that calls for ousting "Russia's
+    defense minister" is Russia's ministry, with Russia's and Ukraine's both stored; without a minister it stays apart."""
+    pages = {
+        "ru.txt": "The Russian Defense Ministry said on Friday that the strike had not happened.",
+        "ua.txt": "Ukraine's Defence Ministry said on Friday that its forces had advanced near Bakhmut.",
+        "wagner.txt": "Prigozhin called for a rebellion to oust Russia’s defense minister. He is known for his long feud "
+                      "with the Defense Ministry.",
+        "other.txt": "The Defence Ministry said on Monday that the drills were over.",
+    }
+    live = _live_actors(tmp_path, pages)
+    assert live["Russian Defense Ministry"] != live["Ukraine's Defence Ministry"]
+    assert live["Defense Ministry"] == live["Russian Defense Ministry"]
+    assert live["Defence Ministry"] not in (live["Russian Defense Ministry"], live["Ukraine's Defence Ministry"])
 
 
 def _live_actors(tmp_path, pages: dict[str, str]) -> dict[str, int]:

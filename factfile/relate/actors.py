@@ -206,6 +206,7 @@ def _link(linking: Linking) -> None:
     _name_places(linking.analysis, [chain for chain in chains if kinds[chain.id] == "place"])
     states = _name_states(chains)
     _name_bodies_without_country([chain for chain in chains if kinds[chain.id] in _ORGANISATIONS])
+    _name_ministries_of_ministers([chain for chain in chains if kinds[chain.id] in _ORGANISATIONS], chains, linking.analysis.mentions)
     _name_offices([chain for chain in chains if kinds[chain.id] == "person"])
     names = {chain.id: _names(chain) for chain in chains}
     keys = {chain.id: [NameKeys.of(n, kinds[chain.id], state=states.get(chain.id) == n) for n in names[chain.id]] for chain in chains}
@@ -302,6 +303,33 @@ def _name_bodies_without_country(chains: list[Chain]) -> None:
                 if name_key(form) not in {name_key(n) for n in _names(chain)}:
                     chain.aliases.append(form)
                     chain.alias_reasons[form] = why
+
+
+_MINISTER = re.compile(r"(?i)\bminister\b")
+
+
+def _name_ministries_of_ministers(bodies: list[Chain], chains: list[Chain], mentions: list) -> None:
+    """"The Defence Ministry" in an article that calls someone Russia's defence minister ("Russian Defense
+    Minister Sergei Shoigu", "Russia’s defense minister" alone) is Russia's: it also goes by the country's
+    name of it ("Russian Defense Ministry"), which finds that country's ministry, not another country's of
+    those words. Ministers of several countries' ministries of those words leave it as it is."""
+    ministries: dict[str, set[str]] = defaultdict(set)
+    offices = {o for chain in chains for o in (*chain.offices, chain.name)} | {m.span.text for m in mentions if m.role == "description"}
+    for office in {o for o in offices if _MINISTER.search(o)}:
+        body = body_of(_MINISTER.sub("ministry", office))
+        if body and body[0]:
+            ministries[signature(body[1])].add(body[0])
+    for chain in bodies:
+        named = [body for name in _names(chain) if (body := body_of(name))]
+        countries = {c for country, words in named if country is None for c in ministries.get(signature(words), ())}
+        if len(countries) != 1 or any(country for country, _ in named):
+            continue
+        (country,) = countries
+        words = next(words for _, words in named if country in ministries.get(signature(words), ()))
+        form = f"{COUNTRY_ADJECTIVES.get(country, country)} {words.title()}"
+        if name_key(form) not in {name_key(n) for n in _names(chain)}:
+            chain.aliases.append(form)
+            chain.alias_reasons[form] = f"the ministry of {country}'s minister the article names"
 
 
 def _bodies_with_country(session: Session, pool: Pool, keys: dict[int, list[NameKeys]]) -> dict[int, set[tuple[str, str]]]:
