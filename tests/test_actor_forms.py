@@ -183,6 +183,20 @@ def test_an_office_named_without_its_holder_joins_the_person_another_article_giv
     assert "Wagner chief Yevgeny Prigozhin" in reasons["Wagner chief"]
 
 
+def test_a_countrys_representative_is_the_person_another_article_gives_that_office(tmp_path):
+    """eval/realstory (Kakhovka): "Russia’s representative said ..." at the Security Council is the envoy another
+    article names "Russia’s representative Vassily Nebenzia"; Ukraine's is another person."""
+    pages = {
+        "a.txt": "Addressing the UN Security Council, Russia’s representative Vassily Nebenzia said Kyiv had committed a crime.",
+        "b.txt": "Russia’s representative said the dam explosion was an unthinkable crime. Ukraine’s representative disagreed.",
+    }
+    store = ingested(tmp_path, pages, workers=1)
+    with store.session() as session:
+        _, actor_of = live_actors(session)
+    assert actor_of["Russia’s representative"] == actor_of["Vassily Nebenzia"]
+    assert actor_of.get("Ukraine’s representative") != actor_of["Vassily Nebenzia"]
+
+
 def test_a_person_known_by_office_alone_joins_the_holder_named_later(tmp_path):
     pages = [
         ("a.txt", "\"This is deliberate sabotage,\" the Kremlin spokesman told reporters on Tuesday in Moscow."),

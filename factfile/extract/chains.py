@@ -496,7 +496,7 @@ def _add_titles(analysis: Analysis, text: str, groups: _Groups, persons: set[str
     _insert(analysis, groups, added)
 
 
-_OFFICE = r"(?i:(?:top\s+)?(?:defen[cs]e\s+minister|press\s+secretary|chief|boss|leader|founder|head|spokes(?:man|woman|person)|chef|mayor|governor))"
+_OFFICE = r"(?i:(?:top\s+)?(?:defen[cs]e\s+minister|press\s+secretary|chief|boss|leader|founder|head|spokes(?:man|woman|person)|chef|mayor|governor|representative|envoy))"
 _ROLE_AFTER = re.compile(rf"(?:['’]s)?\s+(?P<office>{_OFFICE})\b(?![ \t]+(?:[A-Z]|of\b))")
 _ROLE_AT_END = re.compile(rf"{_OFFICE}(?=\s+$)")
 _ROLE_OF = re.compile(r"(?<!\w)(?P<office>(?i:mayor|governor))\s+of\s+(?:the\s+)?$")  # "the mayor of" Moscow
