@@ -48,7 +48,7 @@ from factfile.extract.names import (
     sound_stem,
     unqualified_body,
 )
-from factfile.records import Chain
+from factfile.records import Chain, Mention
 from factfile.relate import Linking, relaters
 from factfile.relate.decisions import join_actors, kept_apart
 from factfile.store.schema import Actor, Alias, Decision
@@ -308,7 +308,7 @@ def _name_bodies_without_country(chains: list[Chain]) -> None:
 _MINISTER = re.compile(r"(?i)\bminister\b")
 
 
-def _name_ministries_of_ministers(bodies: list[Chain], chains: list[Chain], mentions: list) -> None:
+def _name_ministries_of_ministers(bodies: list[Chain], chains: list[Chain], mentions: list[Mention]) -> None:
     """"The Defence Ministry" in an article that calls someone Russia's defence minister ("Russian Defense
     Minister Sergei Shoigu", "Russia’s defense minister" alone) is Russia's: it also goes by the country's
     name of it ("Russian Defense Ministry"), which finds that country's ministry, not another country's of

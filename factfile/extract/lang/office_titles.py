@@ -35,7 +35,7 @@ _LINKS = frozenset(
     "di del della dello dei degli delle d de du des da do dos das la le l el lo los las of the y e et i na w".split()
 )
 # Small-letter words that qualify an office without a country's name ("procureur général", "vice").
-_QUALIFIERS = frozenset({"generale", "general", "général", "geral", "generalny", "adjoint", "aggiunto", "adjunto", "vice", "ad", "interim"})
+_QUALIFIERS = frozenset({"generale", "general", "geral", "generalny", "adjoint", "aggiunto", "adjunto", "vice", "ad", "interim"})  # as `name_key` has them
 _MAX_WORDS = 6  # of an office: "ministro degli Esteri della Federazione russa"
 _WORD = re.compile(r"[\w’'-]+")
 
@@ -89,7 +89,7 @@ def _qualifies(words: list[str], language: str) -> bool:
     for word in words:
         key = name_key(word)
         named = word[:1].isupper()
-        if not (named or key in _LINKS or key in _QUALIFIERS or word.lower() in _QUALIFIERS or previous_named
+        if not (named or key in _LINKS or key in _QUALIFIERS or previous_named
                 or country_of_adjective(word, language) is not None):
             return False
         previous_named = named
