@@ -197,6 +197,16 @@ def test_a_countrys_representative_is_the_person_another_article_gives_that_offi
     assert actor_of.get("Ukraine’s representative") != actor_of["Vassily Nebenzia"]
 
 
+def test_a_countrys_office_is_one_however_the_article_says_whose():
+    """eval/realstory (Kakhovka): "the Russian Federation’s representative" is the office "Russia’s representative"."""
+    from factfile.extract.chains import office_name
+
+    assert office_name("the Russian Federation’s representative") == office_name("Russia’s representative") == "russia representative"
+    assert office_name("Russian defence minister") == office_name("Russia's defense minister")
+    assert office_name("Ukraine’s representative") != office_name("Russia’s representative")
+    assert office_name("The Wagner chief") == "wagner chief"
+
+
 def test_a_person_known_by_office_alone_joins_the_holder_named_later(tmp_path):
     pages = [
         ("a.txt", "\"This is deliberate sabotage,\" the Kremlin spokesman told reporters on Tuesday in Moscow."),
