@@ -380,3 +380,15 @@ def test_two_agencies_of_one_state_said_to_have_done_it_are_a_dispute(store):
     assert {side.value: side.sources for side in found["which agency did it (bridge)"].sides} == {
         "Ukraine: military intelligence": ["ФСБ"], "Ukraine: security service": ["Малюк"]}
     assert "who did it (bridge)" not in found  # one state on both sides
+
+
+def test_how_badly_the_structure_is_damaged_completely_or_not_at_all():
+    """eval/realstory's Kakhovka "damage extent": the operator's "completely destroyed" against the occupation mayor's
+    "the valves were destroyed, but the dam itself was not damaged" (an Arabic page); destroyed alone says no extent."""
+    assert values("что Каховская ГЭС полностью разрушена", attribute="damage") == values("ГЕС знищена повністю", attribute="damage") \
+        == {("destroyed", False)}
+    assert values("تم هدم الصمامات الموجودة في السد، لكن السد نفسه لم يتضرر", attribute="damage") == {("destroyed", True)}
+    assert values("the dam itself was not damaged", attribute="damage") == {("destroyed", True)}
+    assert values("the destruction of the dam flooded the villages", attribute="damage") == set()
+    assert values("the town was completely destroyed", attribute="damage") == set()  # no structure named
+    assert Slot("damage", "dam", "destroyed", denied=True).label == "not damaged"

@@ -35,7 +35,7 @@ from factfile.extract.gazetteer import load_gazetteer
 
 @dataclass(frozen=True, slots=True)
 class Slot:
-    attribute: str  # responsibility | agency | means | repairable | characterisation | betrayal | outcome | downed
+    attribute: str  # responsibility | agency | means | damage | repairable | characterisation | betrayal | outcome | downed
     target: str | None  # "dam", "bridge", "pipeline", an outcome's place; None: the sentence names none
     value: str  # a state ("Russia"), "explosion" / "strike", or the concept of a yes/no slot
     denied: bool = False
@@ -69,11 +69,11 @@ def claimed(slot: Slot) -> bool:
     return not (slot.attribute == "means" and slot.value not in _KIND_OF and not slot.denied)
 
 
-NAMES = {"responsibility": "who did it", "agency": "which agency did it", "means": "how it was done", "repairable": "repairable", "characterisation": "what it is called",
+NAMES = {"responsibility": "who did it", "agency": "which agency did it", "damage": "how badly damaged", "means": "how it was done", "repairable": "repairable", "characterisation": "what it is called",
          "outcome": "taken or repelled", "downed": "shot down", "betrayal": "called a betrayal"}
-_VALUE = {"explosion": "blown up (explosion)", "strike": "struck (strike, shelling)", "vehicle bomb": "blown up (a vehicle bomb)",
+_VALUE = {"destroyed": "completely destroyed", "explosion": "blown up (explosion)", "strike": "struck (strike, shelling)", "vehicle bomb": "blown up (a vehicle bomb)",
           "underwater": "blown up (under water)"}
-_DENIED_VALUE = {"betrayal": "not a betrayal", "shot down": "not shot down", "coup or mutiny": "not a coup or mutiny", "repairable": "not repairable", "explosion": "not blown up", "strike": "not struck",
+_DENIED_VALUE = {"destroyed": "not damaged", "betrayal": "not a betrayal", "shot down": "not shot down", "coup or mutiny": "not a coup or mutiny", "repairable": "not repairable", "explosion": "not blown up", "strike": "not struck",
                  "taken": "not taken (repelled)", "vehicle bomb": "not a vehicle bomb", "underwater": "not under water"}
 _KIND_OF = {"vehicle bomb": "explosion", "underwater": "explosion"}  # a means that is a kind of another
 
@@ -93,8 +93,8 @@ _STATE_STEMS = {
 }
 _STRUCTURES = {
     "dam": _any(r"dam dams hydroelectric HPP hydropower power\s+plant power\s+station ГЭС ГЕС плотин\w* дамб\w* гребл\w* "
-                r"гидроэлектростанц\w* гідроелектростанц\w* staudamm\w* damm\w* kraftwerk\w* barrage centrale diga presa represa"),
-    "bridge": _any(r"bridge мост\w* міст\w* мосту brücke pont ponte puente mostu moście"),
+                r"гидроэлектростанц\w* гідроелектростанц\w* staudamm\w* damm\w* kraftwerk\w* barrage centrale diga presa represa سد السد"),
+    "bridge": _any(r"bridge мост\w* міст\w* мосту brücke pont ponte puente mostu moście جسر الجسر"),
     "pipeline": _any(r"pipelines? газопровод\w* трубопровод\w* pipeline\w* gasoducto gasdotto"),
     # a force's camp, base or rear positions, struck or not ("удар по тыловым лагерям", "frappes sur des camps")
     "camp": _any(r"camps? лагер\w* табор\w* lager\w* acampamento\w* campamento\w* obóz\w* oboz\w*"),
@@ -209,13 +209,25 @@ STRIKE = re.compile(
 )
 NEAR_TARGET = 80  # characters between a means word and the structure it is said of
 _SETTLEMENT = re.compile(r"(?i)(?<!\w)(?:city|town|centre|center|village|residential|город\w*|міст[оіа]|сел[оаи]|stadt|ville|città|ciudad)(?!\w)")
-_NEGATION = r"(?:not|no|never|cannot|can't|impossible|nothing|не|ни|ні|нельзя|невозможно|неможливо|nicht|kein\w*|unmöglich|non|ne|impossibile|imposible)"
+_NEGATION = r"(?:not|no|never|cannot|can't|impossible|nothing|не|ни|ні|нельзя|невозможно|неможливо|nicht|kein\w*|unmöglich|non|ne|impossibile|imposible|لم|لا|ليس|لن)"
 _NEGATED_BEFORE = re.compile(rf"(?i)(?<!\w){_NEGATION}(?!\w)(?:\W+\w+){{0,8}}\W*$")
 _NOT_A_NEGATION = re.compile(r"(?i)(?<!\w)(?:не\s+менее|не\s+менш|not\s+less|no\s+less|nicht\s+weniger)(?!\w)")
 
 RESTORE = re.compile(
     r"(?i)(?<!\w)(?:restor\w*|repair\w*|rebuil\w*|восстанов\w*|відновл\w*|відновит\w*|відбуду\w*|ремонт\w*|wiederherstell\w*|"
     r"wiederaufbau\w*|reparatur\w*|reparier\w*|répar\w*|ripar\w*|ricostru\w*|repar\w*|reconstru\w*)"
+)
+# How badly the structure is damaged: "Каховская ГЭС полностью разрушена", "ГЕС знищена повністю" against "the dam itself was
+# not damaged" ("لكن السد نفسه لم يتضرر"). A structure said destroyed, no more, is what every report of its breach says; only
+# "completely" (or its denial, "not damaged") says how badly, in English, Russian, Ukrainian, Arabic and the commonest
+# German, French, Italian and Spanish forms (written on eval/realstory's Kakhovka set).
+DAMAGED = re.compile(
+    r"(?i)\b(?:destroy\w*|damag\w*|wreck\w*|demolish\w*)\b|(?<!\w)(?:разруш\w*|уничтож\w*|поврежд\w*|пострада\w*|зруйн\w*|знищ\w*|пошкод\w*|"
+    r"постражда\w*|zerstört\w*|beschädigt\w*|détrui\w*|endommag\w*|distrutt\w*|danneggiat\w*|destruid\w*|dañad\w*|يتضرر|تضرر\w*|متضرر\w*|دمر\w*|مدمر\w*)"
+)
+COMPLETELY = re.compile(
+    r"(?i)\b(?:completely|fully|totally|entirely)\b|(?<!\w)(?:полностью|целиком|повністю|цілком|vollständig|völlig|complètement|entièrement|"
+    r"completamente|totalmente|interamente|بالكامل|كليا|تماما)(?!\w)"
 )
 _RESTORE_PRONOUN = re.compile(r"(?i)^\s+(?:it|her|її|его|её|ihn|la|lo|le)(?!\w)")
 _CANNOT_AFTER = re.compile(r"(?i)^\W*(?:\w+\W+){0,3}?(?:не\s+подлеж\w*|не\s+підляга\w*|не\s+возможн\w*|не\s+можлив\w*|nicht\s+möglich|impossible|not\s+possible|non\s+è\s+possibile)")
@@ -481,6 +493,13 @@ def read(content: str, cue: str | None = None, certainty: str = "asserted", sour
     if not any(slot.value in _KIND_OF for slot in said):
         said += [Slot("means", None, value, _negated_at(content, m.start()) != denied) for value, m in means if value in _KIND_OF]
     slots += said
+    if target:
+        for match in DAMAGED.finditer(content):
+            near = content[max(0, match.start() - 30) : match.end() + 30]
+            if _negated_at(content, match.start()):
+                slots.append(Slot("damage", target, "destroyed", not denied))
+            elif COMPLETELY.search(near):
+                slots.append(Slot("damage", target, "destroyed", denied))
     for match in RESTORE.finditer(content):
         if target or _RESTORE_PRONOUN.match(content[match.end() :]):
             cannot = _negated_at(content, match.start()) or bool(_CANNOT_AFTER.match(content[match.end() :]))
