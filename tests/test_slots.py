@@ -392,3 +392,11 @@ def test_how_badly_the_structure_is_damaged_completely_or_not_at_all():
     assert values("the destruction of the dam flooded the villages", attribute="damage") == set()
     assert values("the town was completely destroyed", attribute="damage") == set()  # no structure named
     assert Slot("damage", "dam", "destroyed", denied=True).label == "not damaged"
+
+
+def test_a_deed_said_of_another_or_not_claimed_is_not_the_sayer_s():
+    content = "Малюк признался, что лично разрабатывал план теракта на Крымском мосту"  # an outlet reporting his words
+    assert read(content, "пишет", "reported", "газета", sayer="российская газета") == []
+    found = read("responsibility for the attack on the bridge", "has not claimed", "reported", "Kyiv", sayer="Kyiv")
+    assert {(s.attribute, s.value, s.denied) for s in found} == {("responsibility", "Ukraine", True)}
+    assert values("що цей міст не єдина ціль знищення", attribute="damage") == set()  # a negation of another word

@@ -121,6 +121,10 @@ _AGENCIES = {
 _AGENCY_STATE = {"GRU": "Russia", "ГРУ": "Russia", "FSB": "Russia", "ФСБ": "Russia"}  # acronyms naming a Russian agency; the rest Ukraine's
 
 
+# A content reporting another's words ("Малюк признался, что лично разрабатывал ..."): the deed is that other's, not the source's.
+_NESTED = re.compile(r"(?i)\w\W+(?:\w+\W+)*?(?:что|що|that|dass|que|che)(?!\w)")
+
+
 def says_it_did(content: str, cue: str | None = None) -> bool:
     """Whether a statement's source says it did the deed itself (`_SELF`), so who did it is the source's agency or state."""
     return bool(_SELF.search(f"{cue or ''} {content}"))
@@ -480,8 +484,9 @@ def read(content: str, cue: str | None = None, certainty: str = "asserted", sour
     target = _target(content) or _target(source or "")
     slots: list[Slot] = []
     agents = set(_agents(content, cue))
-    if sayer and (own := _SELF.search(f"{cue} {content}")) and (state := state_of(sayer)):
-        agents.add((state, own.start() >= len(cue) + 1 and _negated_at(content, own.start() - len(cue) - 1), agency_of(sayer)))
+    said = f"{cue} {content}"
+    if sayer and (own := _SELF.search(said)) and not _NESTED.search(content, 0, max(0, own.start() - len(cue) - 1)) and (state := state_of(sayer)):
+        agents.add((state, _negated_at(said, own.start()), agency_of(sayer)))
     if agents and (target or _DESTROYING.search(content)):
         slots += [Slot("responsibility", target, state, was_denied != denied) for state, was_denied, _ in agents]
         slots += [Slot("agency", target, agency, was_denied != denied) for _, was_denied, agency in agents if agency]
@@ -496,7 +501,7 @@ def read(content: str, cue: str | None = None, certainty: str = "asserted", sour
     if target:
         for match in DAMAGED.finditer(content):
             near = content[max(0, match.start() - 30) : match.end() + 30]
-            if _negated_at(content, match.start()):
+            if _NOT_JUST_BEFORE.search(content, 0, match.start()):
                 slots.append(Slot("damage", target, "destroyed", not denied))
             elif COMPLETELY.search(near):
                 slots.append(Slot("damage", target, "destroyed", denied))
