@@ -400,3 +400,11 @@ def test_a_deed_said_of_another_or_not_claimed_is_not_the_sayer_s():
     found = read("responsibility for the attack on the bridge", "has not claimed", "reported", "Kyiv", sayer="Kyiv")
     assert {(s.attribute, s.value, s.denied) for s in found} == {("responsibility", "Ukraine", True)}
     assert values("що цей міст не єдина ціль знищення", attribute="damage") == set()  # a negation of another word
+
+
+def test_a_deed_called_someone_s_provocation_was_done_by_them():
+    """eval/realstory's Kerch "who did it" of July 2023: the Ukrainian military's spokeswoman called it a Russian provocation."""
+    assert values('den Vorfall auf der Krim-Brücke noch als "Provokation" Russlands', "bezeichnet", attribute="responsibility") \
+        == values("the incident on the bridge was a Russian provocation", attribute="responsibility") \
+        == values("инцидент на мосту — провокация России", attribute="responsibility") == {("Russia", False)}
+    assert values("a provocation on the bridge", attribute="responsibility") == set()

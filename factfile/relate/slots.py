@@ -88,7 +88,7 @@ def _any(words: str) -> str:
 # their Romance names and lowercase demonyms ("Rússia", "russe", "ucranianos", "Ucrânia"), their armies'
 # abbreviations, the Kremlin, "occupiers" (written on those pages: no held-out check).
 _STATE_STEMS = {
-    "Russia": re.compile(r"(?i)^(?:rus[oai]|russ(?:e|es|o|a|i|ia|ie|isch|ische|ischen|ischer|land)(?!\w)|rúss|росс|росі|рос\b|російськ|российск|рф$|вс\s?рф|kreml|кремл|москв|москов|occup|окупа|оккупа|fsb$|фсб$)"),
+    "Russia": re.compile(r"(?i)^(?:rus[oai]|russ(?:e|es|o|a|i|ia|ie|isch|ische|ischen|ischer|lands?)(?!\w)|rúss|росс|росі|рос\b|російськ|российск|рф$|вс\s?рф|kreml|кремл|москв|москов|occup|окупа|оккупа|fsb$|фсб$)"),
     "Ukraine": re.compile(r"(?i)^(?:ucrain|ucran|ucrân|ukrajin|ukrain(?:ien|isch)\w*|украин|україн|киев|київ|києв|всу$|зсу$|afu$|sbu$|сбу$|gur$|hur$|гур$)"),
 }
 _STRUCTURES = {
@@ -160,6 +160,11 @@ _NOUN_AGENT = re.compile(
     rf"(?i)\b(?:sabotage|terrorist\s+attack|terrorism|crime|war\s+crime|ecocide|explosives)\s+(?:committed\s+)?(?:by|from|on\s+the\s+part\s+of)\s+{_AGENT}"
 )
 _ADJECTIVE_AGENT = re.compile(r"\b(?P<agent>[A-Z][\w’'-]+)\s+(?:deliberate\s+|rocket\s+|missile\s+)?(?:sabotage|terrorist\s+attack|rocket\s+attack|missile\s+attack)\b")
+# A deed called someone's provocation (staged by them: "a Russian provocation", "als \"Provokation\" Russlands", "провокация
+# России", "российская провокация"): the state named before it or right after it did it.
+_PROVOKING = r"(?:провокаци\w*|провокаці\w*|provokation|provocazione|provocación|provocation)"
+_PROVOCATION = (re.compile(rf"(?i)(?P<agent>[^\W\d_][\w’'-]*)\s+{_PROVOKING}(?!\w)"),
+                re.compile(rf"(?i)(?<!\w){_PROVOKING}[\"“”»«']?\s+(?:of\s+|by\s+|von\s+|de\s+|di\s+)?(?P<agent>[^\W\d_][\w’'-]*)"))
 _SUBJECT_AGENT = re.compile(
     r"(?i)(?P<agent>(?:[^\W\d_][\w’'-]*\s+){0,2}[^\W\d_][\w’'-]*)\s+(?:had\s+|has\s+|have\s+)?(?:deliberately\s+)?"
     r"(?:blew\s+up|blown\s+up|destroyed|sabotaged|mined|planted\s+explosives|placed\s+explosives|committed|detonated|carried\s+out\s+(?:\w+\s+)?mining"
@@ -450,6 +455,8 @@ def _agents(content: str, cue: str) -> list[tuple[str, bool, str | None]]:
     for pattern in (_BY_AGENT, _NOUN_AGENT, _ADJECTIVE_AGENT, _CLEFT_AGENT, _CAUSED_BY, _PERPETRATOR_AGENT, _BEHIND_AFTER):
         for match in pattern.finditer(content):
             add(match.group("agent"))
+    for match in (m for pattern in _PROVOCATION for m in pattern.finditer(content)):
+        add(match.group("agent"))
     for match in _SUBJECT_AGENT.finditer(content):
         phrase = _PERFECT.sub("", match.group("agent"))
         words = phrase.split()
