@@ -12,7 +12,7 @@ sentences misses these (other words, other languages) and mixes in unrelated one
 it is about (a dam, a bridge, a pipeline: `TARGETS`, None when the sentence names none), a value and
 whether the statement denies it. Values are normalised before they are compared: an agent is the
 state it belongs to ("the Russian occupying forces", "вс рф", "the Kremlin" -> Russia; "the Kiev
-regime", "ВСУ" -> Ukraine), a means is "explosion" or "strike", or a kind of explosion by where the
+regime", "ВСУ" -> Ukraine) and, where one is named, its agency (`agency_of`), a means is "explosion" or "strike", or a kind of explosion by where the
 charge was ("vehicle bomb", "underwater": each fits a plain explosion, not the other), a yes/no slot
 is its concept with the denial flag. The word lists cover English, Russian and Ukrainian, with the
 commonest German, French, Italian and Spanish forms; they were written on eval/realstory's pages (who
