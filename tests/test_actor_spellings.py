@@ -181,6 +181,75 @@ def test_a_place_of_unsure_kind_joins_no_organisation_as_its_acronym():
     assert _best_match(names, "organization", pool) is None
 
 
+def test_a_rare_spelling_typed_the_other_kind_joins_a_person_named_far_more_often():
+    """eval/realstory (Wagner): the model typed "Yvegney Prigozhin", written once, an organisation; the person
+    "Yevgeny Prigozhin" is named hundreds of times. An organisation named as often as the chain is not outweighed."""
+    from factfile.relate.actors import OUTWEIGH, Candidate, NameKeys, Pool, _best_match, _outweighed
+
+    keys = [NameKeys.of("Yvegney Prigozhin", "organization")]
+    often = Pool([Candidate(4, "person", "Yevgeny Prigozhin", NameKeys.of("Yevgeny Prigozhin", "person"), OUTWEIGH)])
+    match = _best_match(keys, "organization", often, weight=1)
+    assert match is not None and match.actor_id == 4
+    seldom = Pool([Candidate(4, "person", "Yevgeny Prigozhin", NameKeys.of("Yevgeny Prigozhin", "person"), 1)])
+    assert _best_match(keys, "organization", seldom, weight=1) is None
+    assert not _outweighed("place", "person", 1, 100)  # a place is never one reading's guess for a person
+
+
+def test_a_channels_word_before_its_name_is_a_mention_of_the_channel():
+    """eval/realstory (Wagner): "Der Telegram-Kanal Grey Zone" names the channel "Grey Zone"; with its word
+    before it, it is a description mention of the channel, as "Kremlin spokesman Dmitry Peskov" is of Peskov."""
+    from factfile.extract.lang import latin
+    from factfile.records import Analysis, Article
+
+    text = "Der Telegram-Kanal Grey Zone, den Prigoschin nutzte, bestätigte am Mittwochabend den Tod."
+    analysis = Analysis(Article("t", text, "h", language="de"))
+    latin.analyse(analysis, "de")
+    found = {(m.span.text, m.role): analysis.chains[m.chain].name for m in analysis.mentions if m.chain is not None}
+    assert found[("Grey Zone", "name")] == "Grey Zone"
+    assert found[("Telegram-Kanal Grey Zone", "description")] == "Grey Zone"
+
+
+@pytest.mark.parametrize(
+    "language, text, office, name",
+    [
+        ("it", "Lo ha annunciato il portavoce del Cremlino, Dmitry Peskov, secondo la Ria Novosti.", "portavoce del Cremlino", "Dmitry Peskov"),
+        ("it", "Prigozhin accusa i capi della Difesa russa, ministro Shoigu in testa, di un attacco.", "ministro Shoigu", "Shoigu"),
+        ("es", "El presidente ucraniano, Volodímir Zelenski, ha denunciado hoy el ataque.", "presidente ucraniano", "Volodímir Zelenski"),
+        ("fr", "Le porte-parole du Kremlin Dmitri Peskov a démenti.", "porte-parole du Kremlin Dmitri Peskov", "Dmitri Peskov"),
+    ],
+)
+def test_an_office_in_small_letters_before_a_name_is_a_mention_of_the_person(language, text, office, name):
+    """eval/realstory (Wagner, Kakhovka): the offices Italian, Spanish and French pages write before a name were
+    no mention of the person. A small-letter word that is no part of an office ("che") ends it."""
+    from factfile.extract.lang import latin
+    from factfile.records import Analysis, Article
+
+    analysis = Analysis(Article("t", text, "h", language=language))
+    latin.analyse(analysis, language)
+    described = {m.span.text: analysis.chains[m.chain].name for m in analysis.mentions if m.role == "description"}
+    assert described[office] == name
+    assert office not in analysis.chains[next(m.chain for m in analysis.mentions if m.span.text == name)].aliases
+    other = Analysis(Article("t", "Ha detto il ministro che Sergei Shoigu era a Mosca.", "h", language="it"))
+    latin.analyse(other, "it")
+    assert not any(m.role == "description" and "ministro" in m.span.text for m in other.mentions)
+
+
+def test_a_german_noun_of_an_organisations_kind_before_its_name_describes_it():
+    """eval/realstory (Wagner): "Die Luftfahrtbehörde Rosawiazija" was one person's name; the agency is
+    "Rosawiazija", and "die Luftfahrtbehörde" later in the article is that agency, by description only."""
+    from factfile.extract.lang import latin
+    from factfile.records import Analysis, Article
+
+    text = ("Die Luftfahrtbehörde Rosawiazija teilte zunächst nur mit, sein Name habe auf der Liste gestanden. Erst am "
+            "Abend bestätigte die Luftfahrtbehörde, dass er an Bord war.")
+    analysis = Analysis(Article("t", text, "h", language="de"))
+    latin.analyse(analysis, "de")
+    (chain,) = [c for c in analysis.chains if c.name == "Rosawiazija"]
+    assert chain.label == "ORG" and chain.aliases == []
+    described = [m.span.text for m in analysis.mentions if m.chain == chain.id and m.role == "description"]
+    assert sorted(described) == ["Luftfahrtbehörde", "Luftfahrtbehörde", "Luftfahrtbehörde Rosawiazija"]
+
+
 def test_spanish_and_german_spellings_of_kh_join_the_english_name(tmp_path):
     """eval/realstory (Kerch): "Mijailo Podoliak" (Spanish "j") and "Mychajlo Podoljak" (German "ch") had an
     actor of their own beside "Mykhailo Podolyak"."""
@@ -245,6 +314,22 @@ def test_a_state_body_in_arabic_words_joins_the_stored_body_of_those_words(tmp_p
     assert live["وزارة الدفاع الروسية"] == live["Russian Defence Ministry"]
     assert live["القوات الروسية"] == live["Russian forces"]
     assert "الجيش الأوكراني" not in live
+
+
+def test_a_ministry_without_its_country_is_that_of_the_minister_the_article_names(tmp_path):
+    """eval/realstory (Wagner): "his feud with the Defense Ministry" in an article that calls for ousting "Russia's
+    defense minister" is Russia's ministry, with Russia's and Ukraine's both stored; without a minister it stays apart."""
+    pages = {
+        "ru.txt": "The Russian Defense Ministry said on Friday that the strike had not happened.",
+        "ua.txt": "Ukraine's Defence Ministry said on Friday that its forces had advanced near Bakhmut.",
+        "wagner.txt": "Prigozhin called for a rebellion to oust Russia’s defense minister. He is known for his long feud "
+                      "with the Defense Ministry.",
+        "other.txt": "The Defence Ministry said on Monday that the drills were over.",
+    }
+    live = _live_actors(tmp_path, pages)
+    assert live["Russian Defense Ministry"] != live["Ukraine's Defence Ministry"]
+    assert live["Defense Ministry"] == live["Russian Defense Ministry"]
+    assert live["Defence Ministry"] not in (live["Russian Defense Ministry"], live["Ukraine's Defence Ministry"])
 
 
 def _live_actors(tmp_path, pages: dict[str, str]) -> dict[str, int]:

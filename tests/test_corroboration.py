@@ -351,12 +351,12 @@ def one_at_a_time(session, statement_id: int) -> tuple:
     return documents, origins, outlets, sorted(s.id for s in found)
 
 
-@pytest.mark.parametrize("led_by_source", [None, True, False], ids=["planned", "source-led", "key-led"])
-def test_batched_statement_corroboration_equals_the_one_at_a_time_definition(store, monkeypatch, led_by_source):
+@pytest.mark.parametrize("plan", [None, "group", "both", "keys"], ids=["planned", "source-led", "intersected", "key-led"])
+def test_batched_statement_corroboration_equals_the_one_at_a_time_definition(store, monkeypatch, plan):
     """Actor, source-text and story peers, denials, statements marked wrong, copies, contents near the
-    threshold; with an actor's peers found either way (`_led_by_source` picks one by the counts)."""
-    if led_by_source is not None:
-        monkeypatch.setattr(corroboration, "_led_by_source", lambda *_: led_by_source)
+    threshold; with an actor's and a story's peers found each way (`_plan` picks one by the counts)."""
+    if plan is not None:
+        monkeypatch.setattr(corroboration, "_plan", lambda *_: plan)
     rng = random.Random(9)
     words = "the army said it had taken village Kozinka near border fighters were killed on Monday".split()
     with store.transaction() as session:

@@ -259,3 +259,49 @@ def test_a_hedge_word_in_the_content_hedges_a_statement():
     assert statement.certainty == "hedged"
     _, (statement,) = _statements("de", "Der Berater Oleg Krjutschkow sagte, es gebe keine Verletzten.")
     assert statement.certainty == "reported"
+
+
+def test_a_verb_closing_its_sentence_reports_what_stands_before_its_subject():
+    """eval/realstory (Kerch pt): "Um homem e uma mulher ... foram mortos, Comitê de Investigação da Rússia disse.\""""
+    analysis, statements = _statements(
+        "pt", "Um homem e uma mulher que viajavam na ponte foram mortos, Comitê de Investigação da Rússia disse.")
+    (statement,) = statements
+    assert _source(analysis, statement) == "Comitê de Investigação da Rússia"
+    assert statement.content.text == "Um homem e uma mulher que viajavam na ponte foram mortos"
+
+
+def test_german_perfect_with_the_subject_after_the_auxiliary_and_a_denial():
+    """eval/realstory (Kerch de): "Zuvor hatte eine Sprecherin ... den Vorfall ... als "Provokation" Russlands bezeichnet";
+    "hat ... gesagt, ..." reports the clause after the comma, not a relative clause; "zurückgewiesen" denies."""
+    _, (statement,) = _statements(
+        "de", 'Zuvor hatte eine Sprecherin des ukrainischen Militärs den Vorfall noch als "Provokation" Russlands bezeichnet, '
+              "die im Zusammenhang mit dem Getreideabkommen stehe.")
+    assert statement.source.text == "eine Sprecherin des ukrainischen Militärs" and statement.cue.text == "bezeichnet"
+    assert statement.content.text == 'den Vorfall noch als "Provokation" Russlands'
+    _, (statement,) = _statements("de", "Selenskyj hat am Abend gesagt, die Lage sei schwierig.")
+    assert statement.content.text == "die Lage sei schwierig"
+    _, (statement,) = _statements("de", "Der Kreml hat die Vorwürfe zurückgewiesen.")
+    assert statement.certainty == "denied"
+    assert _statements("de", "Die Soldaten haben das Haus gebaut.")[1] == []
+
+
+def test_a_second_verb_joined_by_and_keeps_the_subject_and_a_pronoun_is_the_subject_named_first():
+    """eval/realstory (Kerch it, fr): "Podolyak, consigliere del Presidente ... Zelensky, ha pubblicato ... e ha scritto: «...»"
+    and "Podoliak, le conseiller du président ... Zelensky, a semblé ... «...», a-t-il déclaré." are Podolyak's."""
+    analysis, (statement,) = _statements(
+        "it", "Mykhailo Podolyak, consigliere del Presidente ucraino Volodymyr Zelensky, ha pubblicato una foto su Twitter e "
+              "ha scritto: «Tutto ciò che è illegale deve essere distrutto».")
+    assert _source(analysis, statement) == "Mykhailo Podolyak" and statement.cue.text == "ha scritto"
+    analysis, statements = _statements(
+        "fr", "De son côté, Mykhaïlo Podoliak, le conseiller du président ukrainien Volodymyr Zelensky, a semblé se réjouir de "
+              "l’incident sur Twitter. «Tout ce qui est illégal doit être détruit», a-t-il déclaré.")
+    assert [_source(analysis, st) for st in statements] == ["Mykhaïlo Podoliak"]
+
+
+def test_a_leads_role_is_the_person_named_in_the_sentence_after():
+    """eval/realstory (Wagner es): "El jefe del grupo mercenario Wagner de Rusia dice que ... El anuncio de Yevgeny
+    Prigozhin ..." names the head in the next sentence (the English reader does the same, statements/roles.py)."""
+    analysis, statements = _statements(
+        "es", "El jefe del grupo mercenario Wagner de Rusia dice que se ha apoderado de la ciudad de Rostov.\n"
+              "El anuncio de Yevgeny Prigozhin provocó la furia del presidente.")
+    assert [_source(analysis, st) for st in statements if st.cue.text == "dice"] == ["Yevgeny Prigozhin"]

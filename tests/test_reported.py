@@ -235,3 +235,28 @@ def test_an_organ_written_by_its_kind_alone_is_the_body_that_spoke_just_before()
 ])
 def test_a_country_after_a_bodys_noun_is_whose_body_not_the_source(text, language, speaker):
     assert [source for source, _, _ in _said(text, language)] == [speaker]
+
+
+def test_a_pronoun_with_when_after_it_and_the_subject_after_a_verb_told_to_an_outlet():
+    """eval/realstory (Kerch ru, uk): "написала она в начале июня" is Malyar; "Про це «РБК-Україна» повідомили джерела в СБУ"
+    is the SBU's sources telling the outlet, "Як повідомило X джерело" an according-to; "Об этом Песков сообщил журналистам" Peskov's."""
+    said = _said("Об этом заявила представитель Минобороны Украины Анна Маляр. «Мы нанесли первый удар по мосту», – написала она в начале июня.")
+    assert ("Анна Маляр", "написала") in [(source, cue) for source, cue, _ in said]
+    said = _said("Нічна атака на міст була спецоперацією ЗСУ. Про це «РБК-Україна» повідомили джерела в СБУ.", "uk")
+    assert [(source, cue) for source, cue, _ in said] == [("СБУ", "повідомили")]
+    said = _said("Як повідомило KP.UA джерело в Службі безпеки, до підриву причетні СБУ та ВМС.", "uk")
+    assert [cue for _, cue, _ in said] == ["Як повідомило"]
+    said = _said("Мост будет восстановлен к июлю. Об этом Песков сообщил журналистам.")
+    assert [(source, cue) for source, cue, _ in said] == [("Песков", "сообщил")]
+    said = _said("Радник Президента Михайло Подоляк визначив міст як військову ціль. Про це він розповів в коментарі для The Guardian.", "uk")
+    assert [(source, cue) for source, cue, _ in said] == [("Михайло Подоляк", "розповів")]
+
+
+def test_a_quotation_naming_its_speaker_and_the_first_of_two_subjects():
+    """eval/realstory (Kerch uk, ru): "«Я, Самір Юсубов, ... не маю»" is Samir Yusubov's whatever the cue points to;
+    "ФСБ и СК РФ установили" is the FSB's, the first subject, as English takes "Russia and Ukraine" for Russia."""
+    said = _said("Власник фури записав відеозвернення. «Я, Самір Юсубов, ніякого стосунку до того, що трапилося на мості, "
+                 "не маю, на фурі працює мій дядько, Юсубов Махір», - йдеться в зверненні.", "uk")
+    assert [source for source, _, _ in said] == ["Самір Юсубов"]
+    said = _said("ФСБ и СК РФ установили, что организатором теракта являлось ГУР Минобороны Украины.")
+    assert [(source, cue) for source, cue, _ in said] == [("ФСБ", "установили")]

@@ -13,9 +13,9 @@ from factfile.extract import Extractor
 from factfile.read.disputes import disputes
 from factfile.records import Article
 from factfile.relate import contradictions
-from factfile.relate.slots import Slot, claimed, read, state_of
+from factfile.relate.slots import Slot, agency_of, claimed, read, says_it_did, state_of
 from factfile.store import Store
-from factfile.store.schema import Document, StatementVector, Story
+from factfile.store.schema import Actor, Document, StatementVector, Story
 
 
 def values(content: str, cue: str | None = None, certainty: str = "asserted", attribute: str | None = None) -> set[tuple[str, bool]]:
@@ -341,3 +341,70 @@ def test_a_place_said_taken_by_one_source_and_the_attack_said_repelled_by_anothe
     assert {side.value: side.sources for side in found[0].sides} == {
         "taken": ["The Legion"], "not taken (repelled)": ["the Russian defence ministry"]
     }
+
+
+def test_which_agency_did_it_is_read_with_its_state():
+    assert agency_of("Главное управление разведки Минобороны Украины") == agency_of("глава военной разведки Украины Кирилл Буданов") \
+        == "Ukraine: military intelligence"
+    assert agency_of("СБУ") == agency_of("the Security Service of Ukraine") == agency_of("глава СБУ Василий Малюк") == "Ukraine: security service"
+    assert agency_of("the FSB") == "Russia: security service"
+    assert agency_of("Ukrainian special services") is None and agency_of("Ukraine's security services") is None  # a state's services, no agency
+    assert values("что за подрывом Крымского моста в 2022 году стоит СБУ", attribute="agency") == {("Ukraine: security service", False)}
+    assert values("Ukrainian special services carried out the terrorist attack on the bridge", attribute="agency") == set()
+    assert not Slot("agency", "bridge", "Ukraine: security service").compatible(Slot("agency", "bridge", "Ukraine: military intelligence"))
+
+
+def test_a_sayer_saying_it_did_it_did_it_as_its_agency():
+    content = "что лично разрабатывал план теракта на Крымском мосту и участвовал в совершении этого преступления"
+    assert says_it_did(content) and says_it_did("Это одна из наших реализаций, а именно: разрушение Крымского моста")
+    assert not says_it_did("что организатором взрыва на Крымском мосту является глава военной разведки Украины")
+    assert {(s.attribute, s.value) for s in read(content, "заявил", "reported", "Малюк", sayer="глава СБУ Василий Малюк")} == {
+        ("responsibility", "Ukraine"), ("agency", "Ukraine: security service")}
+    assert read(content, "заявил", "reported", "Малюк") == []  # who he is unknown: no doer
+
+
+def test_two_agencies_of_one_state_said_to_have_done_it_are_a_dispute(store):
+    """eval/realstory's Kerch "who did it" of October 2022: the FSB names military intelligence, the security
+    service's head says he planned it himself (an outlet calls him by name alone, another by his post)."""
+    story, (first, second, third) = story_of(store, [(REPORT_A, "a.example"), (REPORT_B, "b.example"), (TEXTS[0], "c.example")])
+    with store.transaction() as session:
+        head = Actor(name="Василий Малюк", kind="person")
+        session.add(head)
+        session.flush()
+        statement(session, first, "ФСБ", "что организатором взрыва на Крымском мосту является глава военной разведки Украины Кирилл Буданов")
+        statement(session, second, "Малюк", "что лично разрабатывал план теракта на Крымском мосту и участвовал в совершении этого преступления",
+                  actor_id=head.id)
+        statement(session, third, "глава СБУ", "о планах на будущее", actor_id=head.id)
+    with store.session() as session:
+        found = {c.attribute: c for c in contradictions.for_story(session, story)}
+    assert {side.value: side.sources for side in found["which agency did it (bridge)"].sides} == {
+        "Ukraine: military intelligence": ["ФСБ"], "Ukraine: security service": ["Малюк"]}
+    assert "who did it (bridge)" not in found  # one state on both sides
+
+
+def test_how_badly_the_structure_is_damaged_completely_or_not_at_all():
+    """eval/realstory's Kakhovka "damage extent": the operator's "completely destroyed" against the occupation mayor's
+    "the valves were destroyed, but the dam itself was not damaged" (an Arabic page); destroyed alone says no extent."""
+    assert values("что Каховская ГЭС полностью разрушена", attribute="damage") == values("ГЕС знищена повністю", attribute="damage") \
+        == {("destroyed", False)}
+    assert values("تم هدم الصمامات الموجودة في السد، لكن السد نفسه لم يتضرر", attribute="damage") == {("destroyed", True)}
+    assert values("the dam itself was not damaged", attribute="damage") == {("destroyed", True)}
+    assert values("the destruction of the dam flooded the villages", attribute="damage") == set()
+    assert values("the town was completely destroyed", attribute="damage") == set()  # no structure named
+    assert Slot("damage", "dam", "destroyed", denied=True).label == "not damaged"
+
+
+def test_a_deed_said_of_another_or_not_claimed_is_not_the_sayer_s():
+    content = "Малюк признался, что лично разрабатывал план теракта на Крымском мосту"  # an outlet reporting his words
+    assert read(content, "пишет", "reported", "газета", sayer="российская газета") == []
+    found = read("responsibility for the attack on the bridge", "has not claimed", "reported", "Kyiv", sayer="Kyiv")
+    assert {(s.attribute, s.value, s.denied) for s in found} == {("responsibility", "Ukraine", True)}
+    assert values("що цей міст не єдина ціль знищення", attribute="damage") == set()  # a negation of another word
+
+
+def test_a_deed_called_someone_s_provocation_was_done_by_them():
+    """eval/realstory's Kerch "who did it" of July 2023: the Ukrainian military's spokeswoman called it a Russian provocation."""
+    assert values('den Vorfall auf der Krim-Brücke noch als "Provokation" Russlands', "bezeichnet", attribute="responsibility") \
+        == values("the incident on the bridge was a Russian provocation", attribute="responsibility") \
+        == values("инцидент на мосту — провокация России", attribute="responsibility") == {("Russia", False)}
+    assert values("a provocation on the bridge", attribute="responsibility") == set()

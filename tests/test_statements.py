@@ -639,3 +639,75 @@ def test_a_group_description_is_no_nationality_named_before(extractor):
         "tankers being carried by rail to Crimea,” the committee was quoted as saying.",
     )
     assert source_of(analysis, "a car bomb exploded") != "Crimean"
+
+
+def test_according_to_unnamed_information_inside_what_a_named_speaker_says_is_the_speakers(extractor):
+    """eval/realstory (Wagner): "..., according to preliminary information, the ministry said" is the ministry's, hedged;
+    a named according-to source stays the source."""
+    analysis = analyse(extractor, "All on board were killed, according to preliminary information, the ministry said.")
+    (statement,) = [st for st in analysis.statements if st.cue is not None]
+    assert (statement.cue.text, statement.source.text, statement.certainty) == ("said", "the ministry", "hedged")
+    analysis = analyse(extractor, "All on board were killed, according to the ministry.")
+    (statement,) = [st for st in analysis.statements if st.cue is not None]
+    assert (statement.cue.text, statement.source.text) == ("according to", "the ministry")
+
+
+def test_the_owner_of_a_cue_noun_the_parser_hangs_elsewhere_is_its_source(extractor):
+    """eval/realstory (Wagner): "confirmation of Mr Prigozhin’s claim his forces ..." is Prigozhin's claim."""
+    analysis = analyse(extractor, "There has been no independent confirmation of Mr Prigozhin’s claim his forces shot down a "
+                                  "Russian military helicopter that fired on a civilian convoy.")
+    assert source_of(analysis, "shot down a Russian military helicopter") == "Prigozhin"
+
+
+def test_a_speaker_after_a_quotation_parsed_as_the_sentences_root(extractor):
+    """eval/realstory (Kakhovka): in "“...,” Vladimir Putin’s press secretary assured." the parser makes "assured" a
+    modifier of "secretary"; the secretary is the speaker, found as the spokesman named before."""
+    analysis = analyse(
+        extractor,
+        "Kremlin spokesman Dmitry Peskov spoke on Tuesday. “These offensive actions are failing,” Vladimir Putin’s press secretary assured.",
+    )
+    assert source_of(analysis, "offensive actions are failing") == "Dmitry Peskov"
+
+
+def test_blame_is_an_accusation_by_its_subject(extractor):
+    """eval/realstory (Kerch): "Moscow has blamed Ukraine for striking the bridge" is Russia's claim, the accused and
+    what of its content."""
+    analysis = analyse(extractor, "Moscow has blamed Ukraine for striking the bridge.")
+    (statement,) = [st for st in analysis.statements if st.cue is not None]
+    assert (who(analysis, statement), statement.cue.text, statement.content.text) == ("Russia", "has blamed", "Ukraine for striking the bridge")
+
+
+def test_a_lead_names_the_holder_of_a_role_after_it_but_not_when_someone_was_named_before(extractor):
+    """eval/realstory (Wagner): the AP's "The head of the Wagner group says ... The announcement from Yevgeny Prigozhin ..."
+    names the head in the next sentence; after another person was named the role stays unresolved."""
+    lead = ("The head of the Wagner group says he has ordered his mercenaries to halt their march on Moscow. "
+            "The announcement from Yevgeny Prigozhin appeared to defuse an escalating crisis on Saturday.")
+    assert source_of(analyse(extractor, lead), "halt their march") == "Yevgeny Prigozhin"
+    later = "President Vladimir Putin spoke to the nation on Saturday. " + lead
+    assert source_of(analyse(extractor, later), "halt their march") is None
+    own = ("The head of the private military contractor Wagner is calling for an armed rebellion to oust Russia’s defense "
+           "minister Sergei Shoigu. Russian security services have ordered the arrest of Yevgeny Prigozhin.")
+    assert source_of(analyse(extractor, own), "armed rebellion") == "Yevgeny Prigozhin"  # not whom its own sentence names
+
+
+def test_a_tagged_content_running_into_a_quotation_another_cue_carries_keeps_its_own_part(extractor):
+    """eval/realstory (Kakhovka): the tagger runs "He charged that X" on into the next paragraph's quotation, which a
+    pattern gives to "the press secretary assured"; "charged" keeps X rather than being dropped."""
+    analysis = analyse(
+        extractor,
+        "Kremlin spokesman Dmitry Peskov spoke to journalists. He charged that the destruction of the dam was intended to deprive "
+        "Crimea of drinking water, which it receives from the reservoir through the Crimean Canal.\n\n“Apparently, this sabotage is "
+        "also connected with the fact that the Ukrainian Armed Forces, having launched large-scale offensive operations two days "
+        "ago, are not achieving their goals. These offensive actions are failing,” Vladimir Putin’s press secretary assured.",
+    )
+    assert source_of(analysis, "deprive Crimea of drinking water") == "Dmitry Peskov"
+    assert source_of(analysis, "offensive actions are failing") == "Dmitry Peskov"
+
+
+def test_an_unnamed_source_an_outlet_interviewed_is_the_outlets(extractor):
+    """eval/realstory (Kerch): "A senior Ukrainian official interviewed by the New York Times claimed ..." is carried by
+    the New York Times; an official with no outlet stays unnamed."""
+    analysis = analyse(extractor, "A senior Ukrainian official interviewed by the New York Times claimed that Kiev was behind the explosion.")
+    assert source_of(analysis, "Kiev was behind") == "New York Times"
+    analysis = analyse(extractor, "A senior Ukrainian official claimed that Kiev was behind the explosion.")
+    assert source_of(analysis, "Kiev was behind") is None

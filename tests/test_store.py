@@ -125,3 +125,59 @@ def test_stats(cli):
     result = cli("stats")
     assert result.exit_code == 0
     assert "documents" in result.stdout and "Denis Nikitin" in result.stdout
+
+
+def _document_with_statements(session, spans: list[tuple[int, int, list[str] | None]]) -> tuple[int, list[int]]:
+    """A document of 3,000 characters with statements over `spans` (content start, end, framing words)."""
+    document = s.Document(content_hash=f"{len(spans):064x}", origin="test", text="x" * 3000)
+    session.add(document)
+    session.flush()
+    rows = [
+        s.Statement(document_id=document.id, source_type="person", content_text="x" * (end - start), content_start=start,
+                    content_end=end, certainty="asserted", framing=framing)
+        for start, end, framing in spans
+    ]
+    session.add_all(rows)
+    session.flush()
+    return document.id, [row.id for row in rows]
+
+
+def test_no_framing_is_sql_null_and_a_filter_on_it_finds_stores_of_json_null_after_migration_0019(db):
+    from alembic import command
+
+    from factfile.read.statements import StatementFilter, list_statements
+    from factfile.store.migrate import alembic_config
+
+    store = Store(db)
+    with store.transaction() as session:
+        _, (plain, framed) = _document_with_statements(session, [(0, 10, None), (20, 30, ["claimed"])])
+    with store.engine.begin() as connection:
+        assert connection.scalar(select(s.Statement.id).where(s.Statement.framing.is_(None))) == plain
+        command.downgrade(alembic_config(connection), "0018")
+        connection.exec_driver_sql(f"UPDATE statements SET framing = 'null' WHERE id = {plain}")  # as 0018's writer stored none
+        command.upgrade(alembic_config(connection), "heads")
+    with store.session() as session:
+        assert session.scalar(select(s.Statement.id).where(s.Statement.framing.is_(None))) == plain
+        assert [row.id for row in list_statements(session, StatementFilter(framed=False))[1]] == [plain]
+        assert [row.id for row in list_statements(session, StatementFilter(framed=True))[1]] == [framed]
+    store.close()
+
+
+def test_statements_about_an_actor_reach_a_mention_far_into_the_longest_content(db):
+    """The join from an actor's mentions to the statements holding them is bounded by the longest content."""
+    from factfile.read.statements import StatementFilter, list_statements
+
+    store = Store(db)
+    with store.transaction() as session:
+        actor = s.Actor(name="Denis Nikitin", kind="person")
+        session.add(actor)
+        session.flush()
+        document_id, (short, longest, _) = _document_with_statements(session, [(1500, 1600, None), (100, 2900, None), (2950, 2990, None)])
+        session.add_all([
+            s.Mention(document_id=document_id, actor_id=actor.id, text="Nikitin", label="PERSON", start=start, end=start + 7, sent_start=start, sent_end=start + 7)
+            for start in (1550, 2800)
+        ])
+    with store.session() as session:
+        total, rows = list_statements(session, StatementFilter(about_actor_id=actor.id))
+    assert total == 2 and sorted(row.id for row in rows) == sorted([short, longest])
+    store.close()

@@ -233,3 +233,24 @@ def test_what_happened_reads_the_same_in_every_language():
     assert events("Prigoschins Flugzeug ist abgestürzt") == events("літак розбився: авіакатастрофа")[:1] == ["!crash"]
     assert events("Взрыв на Крымском мосту; вибух; eksplozja, explosión") == ["!blast"] * 4
     assert events("He will exploit the explorers' findings") == []
+
+
+def put_copy(store: Store, original: int, terms: dict[str, float], says: str) -> int:
+    """An undated copy of `original` whose own text says this, put in its story as the relater does."""
+    text = f"{' '.join(terms)} {says} {next(NUMBER)}"
+    article = Article(origin=content_hash(text)[:8], text=text, content_hash=content_hash(text), language="en")
+    with store.transaction() as session:
+        document = add_document(session, article)
+        document.copy_of_id = original
+        stories.assign(session, document, terms=terms)
+        return document.id
+
+
+def test_an_undated_copy_naming_another_month_is_no_part_of_its_originals_story(store):
+    october = put(store, FLOOD, date(2022, 10, 8))
+    original = put(store, FLOOD, None)  # undated and telling no time: joins the October coverage
+    assert story_of(store)[original] == story_of(store)[october]
+    july = put_copy(store, original, FLOOD, says="date 2023-07")
+    same = put_copy(store, original, FLOOD, says="date 2022-10")
+    assert story_of(store)[july] != story_of(store)[october]
+    assert story_of(store)[same] == story_of(store)[october]

@@ -496,7 +496,7 @@ def _add_titles(analysis: Analysis, text: str, groups: _Groups, persons: set[str
     _insert(analysis, groups, added)
 
 
-_OFFICE = r"(?i:(?:top\s+)?(?:defen[cs]e\s+minister|press\s+secretary|chief|boss|leader|founder|head|spokes(?:man|woman|person)|chef|mayor|governor))"
+_OFFICE = r"(?i:(?:top\s+)?(?:defen[cs]e\s+minister|press\s+secretary|chief|boss|leader|founder|head|spokes(?:man|woman|person)|chef|mayor|governor|representative|envoy))"
 _ROLE_AFTER = re.compile(rf"(?:['’]s)?\s+(?P<office>{_OFFICE})\b(?![ \t]+(?:[A-Z]|of\b))")
 _ROLE_AT_END = re.compile(rf"{_OFFICE}(?=\s+$)")
 _ROLE_OF = re.compile(r"(?<!\w)(?P<office>(?i:mayor|governor))\s+of\s+(?:the\s+)?$")  # "the mayor of" Moscow
@@ -595,7 +595,19 @@ def office_name(text: str) -> str | None:
     name = clean_name(text)
     found = _OFFICE_AT_END.search(name)
     whose = [w for w in name_key(name[: found.start()]).split() if w != "s"] if found else []
-    return " ".join([*whose, _office_key(found.group(0))]) if whose else None
+    return " ".join([*_country_whose(whose), _office_key(found.group(0))]) if whose else None
+
+
+_STATE_WORDS = frozenset({"federation", "republic"})
+
+
+def _country_whose(whose: list[str]) -> list[str]:
+    """A country's office whichever way the article says whose it is: "Russia’s", "Russian", "the Russian
+    Federation’s" are all "russia"; other owners ("Kremlin", "Wagner") as written."""
+    countries = {country_of_word(w) for w in whose if w not in _STATE_WORDS}
+    if len(countries) == 1 and None not in countries:
+        return name_key(countries.pop()).split()
+    return whose
 
 
 def _holder(analysis: Analysis, groups: _Groups, owner_of: dict[int, str], people: set[str], position: int) -> str | None:

@@ -11,7 +11,7 @@ from spacy.tokens import Span as SpacySpan
 
 from factfile.extract.nlp import text_of
 from factfile.extract.registry import Stage, stages
-from factfile.records import Analysis, Fact, Span
+from factfile.records import Analysis, Fact, Mention, Span
 
 _MAX_WORDS = 16
 
@@ -48,8 +48,60 @@ def make_descriptions() -> Stage:
                 )
 
         _mark_products(analysis, described)
+        _add_apposed(doc, analysis)
 
     return descriptions
+
+
+def _add_apposed(doc: Doc, analysis: Analysis) -> None:
+    """"Norway’s nuclear test-ban monitor, the Norwegian Seismic Array", "the chief of the General Staff,
+    General Valery Gerasimov,": a definite noun phrase set right before a name in apposition names that
+    actor, as a title before a name does; it is kept as a description mention of the name's chain. An
+    indefinite one ("a former officer, X") says what kind of actor it is, not which (a fact only)."""
+    text = text_of(doc)
+    taken = {(m.span.start, m.span.end) for m in analysis.mentions}
+    added = []
+    for mention in analysis.mentions:
+        if mention.chain is None or mention.role != "name":
+            continue
+        span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        found = _apposed_before(span) if span is not None else None
+        if found is None or found in taken:
+            continue
+        start, end = found
+        if any(m.span.start < end and start < m.span.end and not start <= m.span.start < m.span.end <= end for m in analysis.mentions):
+            continue  # a name the phrase cuts through
+        taken.add(found)
+        added.append(Mention(Span(start, end, text[start:end]), mention.label, mention.sentence, chain=mention.chain, role="description"))
+    for new in added:
+        analysis.chains[new.chain].mentions.append(len(analysis.mentions))
+        analysis.mentions.append(new)
+
+
+_LEADING = frozenset({"mark", "punct", "cc", "advmod"})
+_MAX_APPOSED = 8  # words: longer phrases are clauses the parser hung on the name ("... that the court said")
+
+
+def _apposed_before(name: SpacySpan) -> tuple[int, int] | None:
+    """The character extent of a definite noun phrase set off by a comma right before `name`, in apposition
+    to it ("chief of the General Staff" of "the chief of the General Staff, General Valery Gerasimov"),
+    without its article; only an article or a capitalised title stands between the comma and the name."""
+    root, head = name.root, name.root.head
+    if root.dep_ != "appos" or head.i >= name.start or head.pos_ != "NOUN" or head.ent_type_:
+        return None
+    tokens = [t for t in head.subtree if t.i < name.start]
+    comma = next((t.i for t in reversed(tokens) if t.text == ","), None)
+    if comma is None or comma < head.i or any(t.is_alpha and t.lower_ != "the" and not t.is_title for t in name.doc[comma + 1 : name.start]):
+        return None
+    tokens = [t for t in tokens if t.i < comma]
+    while tokens and tokens[0].dep_ in _LEADING:
+        tokens.pop(0)
+    definite = bool(tokens) and (tokens[0].lower_ == "the" or any(t.tag_ == "POS" or t.dep_ == "poss" for t in tokens))
+    if tokens and tokens[0].lower_ == "the":
+        tokens.pop(0)
+    if not definite or not tokens or len(tokens) > _MAX_APPOSED:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
 # What the article calls a thing that is made, sold or fired, not an actor: "a very hot machine",

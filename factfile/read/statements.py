@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Select, String, and_, case, cast, func, not_, or_, select
+from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from factfile.errors import BadArgument
@@ -116,7 +116,11 @@ def statements_about(actor_ids: list[int]) -> Select:
     """Ids of statements whose content mentions one of the actors (a mention lies inside the content).
 
     Starts from the actors' mentions (indexed by actor, then document) and joins the statements of
-    those documents, so the cost follows how often the actor is mentioned, not the size of the store."""
+    those documents that start at most the store's longest content before the mention (an index on the
+    length gives it), so the cost follows how often the actor is mentioned, not the size of the store or
+    of its documents."""
+    lengths = aliased(s.Statement)
+    longest = select(func.max(lengths.content_end - lengths.content_start)).scalar_subquery()
     return (
         select(s.Statement.id)
         .join(
@@ -125,6 +129,7 @@ def statements_about(actor_ids: list[int]) -> Select:
                 s.Mention.document_id == s.Statement.document_id,
                 s.Mention.start >= s.Statement.content_start,
                 s.Mention.end <= s.Statement.content_end,
+                s.Statement.content_start >= s.Mention.start - longest,
             ),
         )
         .where(s.Mention.actor_id == actor_ids[0] if len(actor_ids) == 1 else s.Mention.actor_id.in_(actor_ids))
@@ -198,9 +203,8 @@ def find_statements(
 
 
 def _framed(framed: bool):
-    """Statements with framing words (True) or without (False); none is stored as NULL, JSON null or []."""
-    words = func.coalesce(cast(s.Statement.framing, String), "null").not_in(("null", "[]"))
-    return words if framed else not_(words)
+    """Statements with framing words (True) or without (False, stored as NULL)."""
+    return s.Statement.framing.is_not(None) if framed else s.Statement.framing.is_(None)
 
 
 def corroboration(session: Session, statement_ids: list[int]) -> dict[int, int]:

@@ -48,7 +48,7 @@ from factfile.extract.names import (
     sound_stem,
     unqualified_body,
 )
-from factfile.records import Chain
+from factfile.records import Chain, Mention
 from factfile.relate import Linking, relaters
 from factfile.relate.decisions import join_actors, kept_apart
 from factfile.store.schema import Actor, Alias, Decision
@@ -206,6 +206,7 @@ def _link(linking: Linking) -> None:
     _name_places(linking.analysis, [chain for chain in chains if kinds[chain.id] == "place"])
     states = _name_states(chains)
     _name_bodies_without_country([chain for chain in chains if kinds[chain.id] in _ORGANISATIONS])
+    _name_ministries_of_ministers([chain for chain in chains if kinds[chain.id] in _ORGANISATIONS], chains, linking.analysis.mentions)
     _name_offices([chain for chain in chains if kinds[chain.id] == "person"])
     names = {chain.id: _names(chain) for chain in chains}
     keys = {chain.id: [NameKeys.of(n, kinds[chain.id], state=states.get(chain.id) == n) for n in names[chain.id]] for chain in chains}
@@ -223,7 +224,7 @@ def _link(linking: Linking) -> None:
                 continue
             linking.actor_of_chain[chain.id], kinds[chain.id], reasons[chain.id] = found
             continue
-        match = _best_match(keys[chain.id], kinds[chain.id], pool, _kind_guessed(linking.analysis, chain), qualified)
+        match = _best_match(keys[chain.id], kinds[chain.id], pool, _kind_guessed(linking.analysis, chain), qualified, len(chain.mentions))
         alone = OFFICE_ALONE in chain.offices.values()
         if alone and (match is None or match.strength < 4):
             if not _names_a_body(chain.name):
@@ -302,6 +303,33 @@ def _name_bodies_without_country(chains: list[Chain]) -> None:
                 if name_key(form) not in {name_key(n) for n in _names(chain)}:
                     chain.aliases.append(form)
                     chain.alias_reasons[form] = why
+
+
+_MINISTER = re.compile(r"(?i)\bminister\b")
+
+
+def _name_ministries_of_ministers(bodies: list[Chain], chains: list[Chain], mentions: list[Mention]) -> None:
+    """"The Defence Ministry" in an article that calls someone Russia's defence minister ("Russian Defense
+    Minister Sergei Shoigu", "Russia’s defense minister" alone) is Russia's: it also goes by the country's
+    name of it ("Russian Defense Ministry"), which finds that country's ministry, not another country's of
+    those words. Ministers of several countries' ministries of those words leave it as it is."""
+    ministries: dict[str, set[str]] = defaultdict(set)
+    offices = {o for chain in chains for o in (*chain.offices, chain.name)} | {m.span.text for m in mentions if m.role == "description"}
+    for office in {o for o in offices if _MINISTER.search(o)}:
+        body = body_of(_MINISTER.sub("ministry", office))
+        if body and body[0]:
+            ministries[signature(body[1])].add(body[0])
+    for chain in bodies:
+        named = [body for name in _names(chain) if (body := body_of(name))]
+        countries = {c for country, words in named if country is None for c in ministries.get(signature(words), ())}
+        if len(countries) != 1 or any(country for country, _ in named):
+            continue
+        (country,) = countries
+        words = next(words for _, words in named if country in ministries.get(signature(words), ()))
+        form = f"{COUNTRY_ADJECTIVES.get(country, country)} {words.title()}"
+        if name_key(form) not in {name_key(n) for n in _names(chain)}:
+            chain.aliases.append(form)
+            chain.alias_reasons[form] = f"the ministry of {country}'s minister the article names"
 
 
 def _bodies_with_country(session: Session, pool: Pool, keys: dict[int, list[NameKeys]]) -> dict[int, set[tuple[str, str]]]:
@@ -457,21 +485,23 @@ def _known_place(name: str) -> bool:
 
 
 def _best_match(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool = False,
-                qualified: dict[int, set[tuple[str, str]]] | None = None) -> Match | None:
+                qualified: dict[int, set[tuple[str, str]]] | None = None, weight: int = 0) -> Match | None:
     """The strongest match; a chain with a full name must match on a full name or acronym, not on
     one shared word ("Minyon Moore" is not "Gwen Moore" because both are called "Moore"). A chain whose
     kind is only guessed may join a person or an organisation. A body's name without its country counts
     only when no other name of the chain matches ("Ermittlungskomitee", translated "Investigative Committee")
-    and none says whose the body is."""
+    and none says whose the body is. A chain of `weight` mentions may join a person or organisation of the
+    other kind by spelling or script when that actor is named far more often (`_outweighed`)."""
     plain = [n for n in names if not n.body]  # "Defence Ministry" is whose the article says: match "Russian Defence Ministry"
-    best = _strongest(plain, kind, pool, kind_guessed) if plain else None
+    best = _strongest(plain, kind, pool, kind_guessed, weight=weight) if plain else None
     says_whose = any((body := body_of(n.key)) and body[0] for n in names)  # "Armed Forces Russia" is not Ukraine's
     if best is None and len(plain) < len(names) and not says_whose:
-        best = _strongest([n for n in names if n.body], kind, pool, kind_guessed, qualified or {})
+        best = _strongest([n for n in names if n.body], kind, pool, kind_guessed, qualified or {}, weight)
     return best
 
 
-def _strongest(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool, qualified: dict[int, set[tuple[str, str]]] | None = None) -> Match | None:
+def _strongest(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool, qualified: dict[int, set[tuple[str, str]]] | None = None,
+               weight: int = 0) -> Match | None:
     """`_best_match` over some of a chain's names. Names of a body without its country (`qualified` given)
     join only the bodies of the one country whose body is so named (`_only_body`)."""
     best: Match | None = None
@@ -490,7 +520,8 @@ def _strongest(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool,
             spelled = strength in (1, 3)  # a place of unsure kind joins by its spelling or script, not as an acronym ("RT")
             same_kind = candidate.kind == kind or {candidate.kind, kind} <= _ORGANISATIONS or (
                 kind_guessed and candidate.kind in _ORGANISATIONS | {"person"} and (kind != "place" or spelled)) or (
-                candidate.kind == "place" and kind in _ORGANISATIONS | {"person"} and spelled and not _known_place(candidate.name))
+                candidate.kind == "place" and kind in _ORGANISATIONS | {"person"} and spelled and not _known_place(candidate.name)) or (
+                spelled and _outweighed(kind, candidate.kind, weight, totals[candidate.actor_id]))
             if strength < 4 and not same_kind:
                 continue
             specific = " " in name.key or name.acronym or name.state
@@ -501,6 +532,17 @@ def _strongest(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool,
             if best is None or match.rank() > best.rank():
                 best = match
     return best
+
+
+# How many times more often a stored actor must be named than a new chain for the chain's kind (person or
+# organisation, as the model or a reader guessed it for one article) to give way to the actor's.
+OUTWEIGH = 5
+
+
+def _outweighed(kind: str, other: str, weight: int, mentions: int) -> bool:
+    """"Yvegney Prigozhin", which one article's reading took for an organisation: a name spelled like a person
+    or organisation named far more often is that actor, whatever kind one reading gave it."""
+    return weight > 0 and {kind, other} <= _ORGANISATIONS | {"person"} and mentions >= OUTWEIGH * weight
 
 
 def _evidence(name: NameKeys, kind: str, candidate: Candidate) -> tuple[int, str] | None:

@@ -17,7 +17,7 @@ Values are normalised before they are compared, so only what a reader would call
   other, they are one site. Dates are compared between reports each dated no later than the other's
   article was published (`_told_before`). A happening's disputes are read from its first report
   (`first_reports`), so that its story and each of its actors show one dispute;
-- story slots (relate/slots.py): who did it, how it was done, whether it can be repaired, what the action
+- story slots (relate/slots.py): who did it (and which of its agencies), how it was done, whether it can be repaired, what the action
   is called, read from each attributed statement of a story, values normalised (an agent to its state, a
   means to explosion or strike, a denial as a flag on its value) and split into sides that cannot both hold;
 - statements: the same claim (relate/claims.same_claim, its negation included) confirmed by one source
@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -49,7 +49,7 @@ from factfile.extract.quantities import parse_number
 from factfile.extract.times import normalise as resolve_date
 from factfile.relate import claims, slots
 from factfile.relate.corroboration import MAX_DAYS_APART, compatible_events, independent_sources, normalise_value, same_events
-from factfile.store.schema import Document, Event, Fact, Place, Quantity, Statement
+from factfile.store.schema import Actor, Document, Event, Fact, Place, Quantity, Statement
 
 DATES = {"founded", "born", "died"}
 PLACES = {"based_in", "headquarters"}
@@ -330,8 +330,12 @@ def for_event(session: Session, event_id: int, reports: list[Event] | None = Non
         if len(clusters) > 1:
             label = _place_names(session, groups) if attribute == "place" else None
             found.append(Contradiction(subject, attribute, kind, _sides(session, clusters, groups, sayer, label), "events"))
-    untrue = _untrue_reports(session, reports)
-    denied = [e for e in reports if (e.certainty == "denied" or e.id in untrue) and sayer.get(e.statement_id)]
+    # Only a report with a sayer can be a denial: the others' words (their documents' text) are read only when there is one.
+    said = [e for e in reports if sayer.get(e.statement_id)]
+    untrue = _untrue_reports(session, said)
+    denied = [e for e in said if e.certainty == "denied" or e.id in untrue]
+    if denied:
+        untrue |= _untrue_reports(session, [e for e in reports if not sayer.get(e.statement_id)])
     confirmed = [e for e in reports if e.certainty != "denied" and e.id not in untrue]
     if denied and confirmed:
         groups = {"happened": confirmed, "denied": denied}
@@ -404,6 +408,8 @@ def _untrue_reports(session: Session, reports: list[Event]) -> set[int]:
     """The reports whose statement (else, with none, whose sentence) calls what it tells of untrue. A statement
     says the words up to its cue when the cue follows: "сообщения о «нанесении МО России удара по лагерям
     ЧВК» не соответствуют действительности», – говорится в заявлении" is a denial, its content cut at the quote."""
+    if not reports:
+        return set()
     after = case(
         (Statement.cue_start.between(Statement.content_end + 1, Statement.content_end + CUE_AFTER), func.substr(Document.text, Statement.content_end + 1, Statement.cue_start - Statement.content_end)),
         else_="",
@@ -472,6 +478,8 @@ def _sites(session: Session, place_ids: set[int]) -> tuple[Callable[[int, int], 
     """(whether two of these places may be one happening's site: the same, one inside the other
     (`_containing_places`) or within `NEAR_KM` of each other on the map; whether they surely are not:
     both on the map, neither inside the other, and farther apart)."""
+    if len(place_ids) < 2:  # a place is its own site, and two reports there are never far apart: nothing to read
+        return (lambda a, b: a == b), _nowhere
     within = _containing_places(session, place_ids)
     where = {
         i: (lat, lon)
@@ -589,12 +597,15 @@ def _slot_disputes(session: Session, subject: str, statements: list[Statement]) 
     a slot whose sentence names no structure joins the one structure its attribute is about in the story
     ("this is deliberate sabotage by the Ukrainian side": the dam)."""
     filled: dict[tuple[str, str | None], list[tuple[slots.Slot, Statement]]] = defaultdict(list)
+    own_deeds = {st.id: st.source_actor_id for st in statements if slots.says_it_did(st.content_text, st.cue_text)}
+    introductions = _introductions(session, set(own_deeds.values()) - {None})
     for statement in statements:
         if statement.source_type == "article" or not (statement.source_text or statement.source_actor_id) or _connective(statement):
             continue
         if _NOT_TELLING.search(f"{statement.cue_text or ''} {statement.content_text}"):
             continue
-        for slot in slots.read(statement.content_text, statement.cue_text, statement.certainty, statement.source_text):
+        sayer = introductions.get(statement.source_actor_id, statement.source_text) if statement.id in own_deeds else None
+        for slot in slots.read(statement.content_text, statement.cue_text, statement.certainty, statement.source_text, sayer):
             filled[(slot.attribute, slot.target)].append((slot, statement))
     for attribute in {a for a, _ in filled}:
         targets = [t for a, t in filled if a == attribute and t is not None]
@@ -624,6 +635,37 @@ def _slot_disputes(session: Session, subject: str, statements: list[Statement]) 
         found.append(Contradiction(subject, name, "values", sides, "statements"))
         covered.update(st.id for _, st in items)
     return found, covered
+
+
+def _introductions(session: Session, actor_ids: set[int]) -> dict[int, str]:
+    """How outlets introduce each source actor, for a sayer saying it did the deed itself (slots.read's `sayer`): the
+    source words naming the agency named most often ("глава СБУ"), else the state, else the commonest words. Read for
+    the few actors whose statements say so, from all their statements (one row per distinct source words): one outlet
+    calls him "Малюк", another "the head of the SBU"."""
+    if not actor_ids:
+        return {}
+    found: dict[int, Counter] = defaultdict(Counter)
+    rows = session.execute(
+        select(Statement.source_actor_id, Statement.source_text, func.count())
+        .where(Statement.source_actor_id.in_(actor_ids), Statement.source_text.is_not(None))
+        .group_by(Statement.source_actor_id, Statement.source_text)
+    ).all()
+    for actor_id, text, count in [*rows, *((i, name, 1) for i, name in session.execute(select(Actor.id, Actor.name).where(Actor.id.in_(actor_ids))))]:
+        found[actor_id][text] += count
+    chosen = {}
+    for actor_id, texts in found.items():
+        for named in (slots.agency_of, slots.state_of):
+            weight: Counter = Counter()
+            for text, count in texts.items():
+                if key := named(text):
+                    weight[key] += count
+            if weight:
+                key = weight.most_common(1)[0][0]
+                chosen[actor_id] = max((t for t in texts if named(t) == key), key=texts.__getitem__)
+                break
+        else:
+            chosen[actor_id] = texts.most_common(1)[0][0]
+    return chosen
 
 
 def _sayer(statement: Statement) -> object:

@@ -31,11 +31,12 @@ The same claim in different documents is found by what it is about:
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from sqlalchemy import Row, exists, func, or_, select
+from sqlalchemy import Row, exists, func, intersect, or_, select, union
 from sqlalchemy.orm import Session
 
 from factfile.relate import claims, slots
@@ -148,34 +149,38 @@ def same_events(session: Session, event: Event) -> list[Event]:
 
 def reports_of(session: Session, events: Iterable[Event]) -> dict[int, list[Event]]:
     """`same_events` of each event, with two queries for all of them, not two per event (a page lists ten):
-    the events' stories, then every event of their types at one of their places or in one of their stories."""
+    the events' stories, then every event of their types at one of their places or in one of their stories.
+    The second is led by the places and by the stories' documents, a union of the two: with the type in
+    either, or the two OR-ed, a planner without statistics (SQLite before ANALYZE) walks every event of the
+    type across the store."""
     events = list(events)
     story_of = dict(session.execute(select(Document.id, Document.story_id).where(Document.id.in_({e.document_id for e in events}))).all())
     places = {e.place_id for e in events if e.place_id is not None}
     stories = {story_of.get(e.document_id) for e in events} - {None}
-    anchors = []
-    if places:
-        anchors.append(Event.place_id.in_(places))
+    types = {e.event_type for e in events}
+    near = [select(Event.id).where(Event.place_id.in_(places), Event.event_type.in_(types))] if places else []
     if stories:
-        anchors.append(Document.story_id.in_(stories))
-    candidates = []
-    if anchors:
-        candidates = session.execute(
+        near.append(select(Event.id).where(Event.document_id.in_(select(Document.id).where(Document.story_id.in_(stories)))))
+    at_place: dict[tuple, list[Event]] = defaultdict(list)
+    in_story: dict[tuple, list[Event]] = defaultdict(list)
+    if near:
+        for peer, peer_story in session.execute(
             select(Event, Document.story_id).join(Document, Document.id == Event.document_id)
-            .where(Event.event_type.in_({e.event_type for e in events}), or_(*anchors)).order_by(Event.id)
-        ).all()
+            .where(Event.id.in_(near[0] if len(near) == 1 else union(*near)), Event.event_type.in_(types))
+        ):
+            if peer.place_id is not None:
+                at_place[peer.event_type, peer.place_id].append(peer)
+            if peer_story is not None:
+                in_story[peer.event_type, peer_story].append(peer)
     result = {}
     for event in events:
         story_id = story_of.get(event.document_id)
         if event.place_id is None and story_id is None:
             result[event.id] = [event]
             continue
-        result[event.id] = [
-            peer for peer, peer_story in candidates
-            if peer.event_type == event.event_type
-            and ((event.place_id is not None and peer.place_id == event.place_id) or (story_id is not None and peer_story == story_id))
-            and (peer.id == event.id or compatible_events(event, peer))
-        ]
+        found = {peer.id: peer for peer in at_place.get((event.event_type, event.place_id), ()) if event.place_id is not None}
+        found.update((peer.id, peer) for peer in in_story.get((event.event_type, story_id), ()) if story_id is not None)
+        result[event.id] = [found[i] for i in sorted(found) if i == event.id or compatible_events(event, found[i])]
     return result
 
 
@@ -444,16 +449,20 @@ def _similar_in_groups(session: Session, kind: str, values: set, keys: set[int])
 
     One query, led by whichever side is smaller. A source text's statements are found from
     the stored band keys (a prolific source has tens of thousands of statements, the keys of twenty of
-    them select a few hundred); a source actor's and a story's either way, by two counts
-    (`_led_by_source`): a story holds a few hundred statements, while a short content of common names
-    shares its keys with tens of thousands of statements across the store.
+    them select a few hundred); a source actor's and a story's by the plan two counts choose (`_plan`):
+    a story holds a few hundred statements, while a short content of common names shares its keys with
+    tens of thousands of statements across the store.
     """
     column = _GROUP_COLUMNS[kind]
     in_group = column.in_(values)
-    if kind != "text" and _led_by_source(session, kind, in_group, keys):
+    holders = select(StatementBand.statement_id).where(StatementBand.key.in_(keys))
+    plan = "keys" if kind == "text" else _plan(session, kind, in_group, keys)
+    if plan == "group":
         holding = exists().where(StatementBand.statement_id == Statement.id, StatementBand.key.in_(keys))
+    elif plan == "both":
+        holding = Statement.id.in_(intersect(holders, _members(kind, in_group)))
     else:
-        holding = Statement.id.in_(select(StatementBand.statement_id).where(StatementBand.key.in_(keys)))
+        holding = Statement.id.in_(holders)
     query = (
         select(Statement.id, Statement.document_id, Statement.content_text, Statement.certainty, Statement.source_actor_id, Statement.source_text, column)
         .join(Document, Document.id == Statement.document_id)
@@ -467,17 +476,25 @@ def _similar_in_groups(session: Session, kind: str, values: set, keys: set[int])
     ]
 
 
-def _led_by_source(session: Session, kind: str, in_group, keys: set[int]) -> bool:
-    """Whether to walk the group's statements and look each up in the keys, rather than walk the
-    statements holding the keys: the first costs a lookup per statement and key, the second one per
-    holder, and a key of common words is held by thousands of statements across the store (both
-    counts come from indexes; only a story's count needs the documents)."""
-    holders = session.scalar(select(func.count()).select_from(StatementBand).where(StatementBand.key.in_(keys))) or 0
-    made_query = select(func.count()).select_from(Statement)
+def _members(kind: str, in_group):
+    """The ids of a group's statements, from indexes alone (a story's through its documents)."""
+    query = select(Statement.id)
     if kind == "story":
-        made_query = made_query.join(Document, Document.id == Statement.document_id)
-    made = session.scalar(made_query.where(in_group)) or 0
-    return made * len(keys) < holders
+        query = query.join(Document, Document.id == Statement.document_id)
+    return query.where(in_group)
+
+
+def _plan(session: Session, kind: str, in_group, keys: set[int]) -> str:
+    """How to find a group's statements holding one of `keys`: "group", walk its statements and look each up in
+    the keys (a lookup per statement and key); "both", intersect its statement ids with the keys' holders (one
+    index entry per statement and per holder); "keys", walk the holders and look each up in the group (a row
+    per holder). A key of common words is held by thousands of statements across the store, a story holds a few
+    hundred, a prolific source thousands (the counts come from indexes; only a story's needs the documents)."""
+    holders = session.scalar(select(func.count()).select_from(StatementBand).where(StatementBand.key.in_(keys))) or 0
+    made = session.scalar(select(func.count()).select_from(_members(kind, in_group).subquery())) or 0
+    if made * len(keys) < holders:
+        return "group"
+    return "both" if made < holders else "keys"
 
 
 def _peer_groups(statement: Row) -> list[tuple]:

@@ -12,7 +12,7 @@ sentences misses these (other words, other languages) and mixes in unrelated one
 it is about (a dam, a bridge, a pipeline: `TARGETS`, None when the sentence names none), a value and
 whether the statement denies it. Values are normalised before they are compared: an agent is the
 state it belongs to ("the Russian occupying forces", "вс рф", "the Kremlin" -> Russia; "the Kiev
-regime", "ВСУ" -> Ukraine), a means is "explosion" or "strike", or a kind of explosion by where the
+regime", "ВСУ" -> Ukraine) and, where one is named, its agency (`agency_of`), a means is "explosion" or "strike", or a kind of explosion by where the
 charge was ("vehicle bomb", "underwater": each fits a plain explosion, not the other), a yes/no slot
 is its concept with the denial flag. The word lists cover English, Russian and Ukrainian, with the
 commonest German, French, Italian and Spanish forms; they were written on eval/realstory's pages (who
@@ -35,7 +35,7 @@ from factfile.extract.gazetteer import load_gazetteer
 
 @dataclass(frozen=True, slots=True)
 class Slot:
-    attribute: str  # responsibility | means | repairable | characterisation | betrayal | outcome | downed
+    attribute: str  # responsibility | agency | means | damage | repairable | characterisation | betrayal | outcome | downed
     target: str | None  # "dam", "bridge", "pipeline", an outcome's place; None: the sentence names none
     value: str  # a state ("Russia"), "explosion" / "strike", or the concept of a yes/no slot
     denied: bool = False
@@ -69,11 +69,11 @@ def claimed(slot: Slot) -> bool:
     return not (slot.attribute == "means" and slot.value not in _KIND_OF and not slot.denied)
 
 
-NAMES = {"responsibility": "who did it", "means": "how it was done", "repairable": "repairable", "characterisation": "what it is called",
+NAMES = {"responsibility": "who did it", "agency": "which agency did it", "damage": "how badly damaged", "means": "how it was done", "repairable": "repairable", "characterisation": "what it is called",
          "outcome": "taken or repelled", "downed": "shot down", "betrayal": "called a betrayal"}
-_VALUE = {"explosion": "blown up (explosion)", "strike": "struck (strike, shelling)", "vehicle bomb": "blown up (a vehicle bomb)",
+_VALUE = {"destroyed": "completely destroyed", "explosion": "blown up (explosion)", "strike": "struck (strike, shelling)", "vehicle bomb": "blown up (a vehicle bomb)",
           "underwater": "blown up (under water)"}
-_DENIED_VALUE = {"betrayal": "not a betrayal", "shot down": "not shot down", "coup or mutiny": "not a coup or mutiny", "repairable": "not repairable", "explosion": "not blown up", "strike": "not struck",
+_DENIED_VALUE = {"destroyed": "not damaged", "betrayal": "not a betrayal", "shot down": "not shot down", "coup or mutiny": "not a coup or mutiny", "repairable": "not repairable", "explosion": "not blown up", "strike": "not struck",
                  "taken": "not taken (repelled)", "vehicle bomb": "not a vehicle bomb", "underwater": "not under water"}
 _KIND_OF = {"vehicle bomb": "explosion", "underwater": "explosion"}  # a means that is a kind of another
 
@@ -88,18 +88,70 @@ def _any(words: str) -> str:
 # their Romance names and lowercase demonyms ("Rússia", "russe", "ucranianos", "Ucrânia"), their armies'
 # abbreviations, the Kremlin, "occupiers" (written on those pages: no held-out check).
 _STATE_STEMS = {
-    "Russia": re.compile(r"(?i)^(?:rus[oai]|russ(?:e|es|o|a|i|ia|ie|isch|ische|ischen|ischer|land)(?!\w)|rúss|росс|росі|рос\b|російськ|российск|рф$|вс\s?рф|kreml|кремл|москв|москов|occup|окупа|оккупа|fsb$|фсб$)"),
+    "Russia": re.compile(r"(?i)^(?:rus[oai]|russ(?:e|es|o|a|i|ia|ie|isch|ische|ischen|ischer|lands?)(?!\w)|rúss|росс|росі|рос\b|російськ|российск|рф$|вс\s?рф|kreml|кремл|москв|москов|occup|окупа|оккупа|fsb$|фсб$)"),
     "Ukraine": re.compile(r"(?i)^(?:ucrain|ucran|ucrân|ukrajin|ukrain(?:ien|isch)\w*|украин|україн|киев|київ|києв|всу$|зсу$|afu$|sbu$|сбу$|gur$|hur$|гур$)"),
 }
 _STRUCTURES = {
     "dam": _any(r"dam dams hydroelectric HPP hydropower power\s+plant power\s+station ГЭС ГЕС плотин\w* дамб\w* гребл\w* "
-                r"гидроэлектростанц\w* гідроелектростанц\w* staudamm\w* damm\w* kraftwerk\w* barrage centrale diga presa represa"),
-    "bridge": _any(r"bridge мост\w* міст\w* мосту brücke pont ponte puente mostu moście"),
+                r"гидроэлектростанц\w* гідроелектростанц\w* staudamm\w* damm\w* kraftwerk\w* barrage centrale diga presa represa سد السد"),
+    "bridge": _any(r"bridge мост\w* міст\w* мосту brücke pont ponte puente mostu moście جسر الجسر"),
     "pipeline": _any(r"pipelines? газопровод\w* трубопровод\w* pipeline\w* gasoducto gasdotto"),
     # a force's camp, base or rear positions, struck or not ("удар по тыловым лагерям", "frappes sur des camps")
     "camp": _any(r"camps? лагер\w* табор\w* lager\w* acampamento\w* campamento\w* obóz\w* oboz\w*"),
 }
 TARGETS = {key: re.compile(rf"(?i)(?<!\w){pattern}(?!\w)") for key, pattern in _STRUCTURES.items()}
+
+# Which of a state's agencies did it, where a source names one: "организатором теракта являлось Главное управление разведки
+# Минобороны Украины" (military intelligence) against "за подрывом стоит СБУ" (the security service). Two agencies of one
+# state are two answers; a state alone ("Ukrainian special services") answers who did it, not which agency, and joins
+# neither. Each kind has its acronyms (the state they belong to follows from them) and its words in English, Russian,
+# Ukrainian and the commonest German, French, Italian and Spanish forms, written on eval/realstory's Kerch set (its
+# dispute of October 2022's bridge attack: military intelligence by the FSB, the security service by its head).
+_AGENCIES = {
+    "military intelligence": re.compile(
+        r"(?i)(?<!\w)(?:(?-i:GUR|HUR|ГУР|ГУР\s+МО|ГРУ|GRU)|главн\w+\s+управлени\w+\s+разведк\w*|гу\s+разведки|главн\w+\s+разведуправлени\w*|"
+        r"головн\w+\s+управлінн?\w*\s+розвідк\w*|военн\w+\s+разведк\w*|військов\w+\s+розвідк\w*|military\s+intelligence|defen[cs]e\s+intelligence|"
+        r"militärgeheimdienst\w*|militärische\w*\s+geheimdienst\w*|intelligence\s+militare|renseignement\s+militaire|inteligencia\s+militar)(?!\w)"
+    ),
+    "security service": re.compile(
+        r"(?i)(?<!\w)(?:(?-i:SBU|SSU|СБУ|FSB|ФСБ)|security\s+service|служб\w+\s+безопасност\w*|служб\w+\s+безпеки|inlandsgeheimdienst\w*|"
+        r"sicherheitsdienst\w*|service\s+de\s+sécurité|servizi?\s+di\s+sicurezza|servicio\s+de\s+seguridad)(?!\w)"
+    ),
+}
+_AGENCY_STATE = {"GRU": "Russia", "ГРУ": "Russia", "FSB": "Russia", "ФСБ": "Russia"}  # acronyms naming a Russian agency; the rest Ukraine's
+
+
+# A content reporting another's words ("Малюк признался, что лично разрабатывал ..."): the deed is that other's, not the source's.
+_NESTED = re.compile(r"(?i)\w\W+(?:\w+\W+)*?(?:что|що|that|dass|que|che)(?!\w)")
+
+
+def says_it_did(content: str, cue: str | None = None) -> bool:
+    """Whether a statement's source says it did the deed itself (`_SELF`), so who did it is the source's agency or state."""
+    return bool(_SELF.search(f"{cue or ''} {content}"))
+
+
+def agency_of(phrase: str) -> str | None:
+    """The state agency an agent phrase names, as "<state>: <kind>" ("Ukraine: military intelligence"), or None
+    (no agency, or one whose state the phrase does not tell)."""
+    for kind, pattern in _AGENCIES.items():
+        if match := pattern.search(phrase):
+            written = match.group()
+            state = _AGENCY_STATE.get(written) or (state_of(phrase) if not written.isupper() else "Ukraine")
+            return f"{state}: {kind}" if state else None
+    return None
+
+
+# A sayer saying it did the deed itself: "лично разрабатывал план теракта и участвовал в совершении", "Это одна из
+# наших реализаций", "причастны сотрудники возглавляемого им ведомства", "we carried out", "claimed responsibility".
+# Who did it is then the sayer's agency or state (`read`'s `sayer`: how outlets introduce the source).
+_SELF = re.compile(
+    r"(?i)(?<!\w)(?:лично|особисто|personally|persönlich|personnellement|personalmente)\s+(?:\w+\s+){0,2}?(?:разраб\w*|участв\w*|руковод\w*|готов\w*|"
+    r"планир\w*|организ\w*|розроб\w*|брав\s+участь|керував\w*|planned|organi[sz]ed|oversaw|developed|led|geplant|organisiert|planifié|pianificat\w*|planificó)"
+    r"|(?<!\w)(?:личн\w+|особист\w+)\s+участи\w*|(?<!\w)(?:наш\w*|своих|своей|наш(?:а|ої|их))\s+(?:\w+\s+)?(?:операци\w*|спецопераци\w*|реализаци\w*|операці\w*|"
+    r"спецоперац\w*|реалізаці\w*)|(?<!\w)возглавляем\w+\s+им|(?<!\w)очолюван\w+\s+ним"
+    r"|\bwe\s+(?:\w+\s+)?(?:carried\s+out|blew\s+up|organi[sz]ed|planned|were\s+behind)\b|\bour\s+(?:\w+\s+)?operations?\b|\bclaim\w*\s+responsibility\b"
+)
+
 
 _DESTROY = r"(?:blown\s+up|blew\s+up|blow(?:ing)?\s+up|destroy\w*|breach\w*|sabotag\w*|mined|mining|undermin\w*|planted\s+explosives|placed\s+explosives|detonat\w*|committed|carried\s+out|caused|orchestrat\w*|perpetrat\w*|authori[sz]ed)"
 _AGENT = r"(?:the\s+)?(?P<agent>[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*){0,3})"
@@ -108,6 +160,11 @@ _NOUN_AGENT = re.compile(
     rf"(?i)\b(?:sabotage|terrorist\s+attack|terrorism|crime|war\s+crime|ecocide|explosives)\s+(?:committed\s+)?(?:by|from|on\s+the\s+part\s+of)\s+{_AGENT}"
 )
 _ADJECTIVE_AGENT = re.compile(r"\b(?P<agent>[A-Z][\w’'-]+)\s+(?:deliberate\s+|rocket\s+|missile\s+)?(?:sabotage|terrorist\s+attack|rocket\s+attack|missile\s+attack)\b")
+# A deed called someone's provocation (staged by them: "a Russian provocation", "als \"Provokation\" Russlands", "провокация
+# России", "российская провокация"): the state named before it or right after it did it.
+_PROVOKING = r"(?:провокаци\w*|провокаці\w*|provokation|provocazione|provocación|provocation)"
+_PROVOCATION = (re.compile(rf"(?i)(?P<agent>[^\W\d_][\w’'-]*)\s+{_PROVOKING}(?!\w)"),
+                re.compile(rf"(?i)(?<!\w){_PROVOKING}[\"“”»«']?\s+(?:of\s+|by\s+|von\s+|de\s+|di\s+)?(?P<agent>[^\W\d_][\w’'-]*)"))
 _SUBJECT_AGENT = re.compile(
     r"(?i)(?P<agent>(?:[^\W\d_][\w’'-]*\s+){0,2}[^\W\d_][\w’'-]*)\s+(?:had\s+|has\s+|have\s+)?(?:deliberately\s+)?"
     r"(?:blew\s+up|blown\s+up|destroyed|sabotaged|mined|planted\s+explosives|placed\s+explosives|committed|detonated|carried\s+out\s+(?:\w+\s+)?mining"
@@ -161,13 +218,25 @@ STRIKE = re.compile(
 )
 NEAR_TARGET = 80  # characters between a means word and the structure it is said of
 _SETTLEMENT = re.compile(r"(?i)(?<!\w)(?:city|town|centre|center|village|residential|город\w*|міст[оіа]|сел[оаи]|stadt|ville|città|ciudad)(?!\w)")
-_NEGATION = r"(?:not|no|never|cannot|can't|impossible|nothing|не|ни|ні|нельзя|невозможно|неможливо|nicht|kein\w*|unmöglich|non|ne|impossibile|imposible)"
+_NEGATION = r"(?:not|no|never|cannot|can't|impossible|nothing|не|ни|ні|нельзя|невозможно|неможливо|nicht|kein\w*|unmöglich|non|ne|impossibile|imposible|لم|لا|ليس|لن)"
 _NEGATED_BEFORE = re.compile(rf"(?i)(?<!\w){_NEGATION}(?!\w)(?:\W+\w+){{0,8}}\W*$")
 _NOT_A_NEGATION = re.compile(r"(?i)(?<!\w)(?:не\s+менее|не\s+менш|not\s+less|no\s+less|nicht\s+weniger)(?!\w)")
 
 RESTORE = re.compile(
     r"(?i)(?<!\w)(?:restor\w*|repair\w*|rebuil\w*|восстанов\w*|відновл\w*|відновит\w*|відбуду\w*|ремонт\w*|wiederherstell\w*|"
     r"wiederaufbau\w*|reparatur\w*|reparier\w*|répar\w*|ripar\w*|ricostru\w*|repar\w*|reconstru\w*)"
+)
+# How badly the structure is damaged: "Каховская ГЭС полностью разрушена", "ГЕС знищена повністю" against "the dam itself was
+# not damaged" ("لكن السد نفسه لم يتضرر"). A structure said destroyed, no more, is what every report of its breach says; only
+# "completely" (or its denial, "not damaged") says how badly, in English, Russian, Ukrainian, Arabic and the commonest
+# German, French, Italian and Spanish forms (written on eval/realstory's Kakhovka set).
+DAMAGED = re.compile(
+    r"(?i)\b(?:destroy\w*|damag\w*|wreck\w*|demolish\w*)\b|(?<!\w)(?:разруш\w*|уничтож\w*|поврежд\w*|пострада\w*|зруйн\w*|знищ\w*|пошкод\w*|"
+    r"постражда\w*|zerstört\w*|beschädigt\w*|détrui\w*|endommag\w*|distrutt\w*|danneggiat\w*|destruid\w*|dañad\w*|يتضرر|تضرر\w*|متضرر\w*|دمر\w*|مدمر\w*)"
+)
+COMPLETELY = re.compile(
+    r"(?i)\b(?:completely|fully|totally|entirely)\b|(?<!\w)(?:полностью|целиком|повністю|цілком|vollständig|völlig|complètement|entièrement|"
+    r"completamente|totalmente|interamente|بالكامل|كليا|تماما)(?!\w)"
 )
 _RESTORE_PRONOUN = re.compile(r"(?i)^\s+(?:it|her|її|его|её|ihn|la|lo|le)(?!\w)")
 _CANNOT_AFTER = re.compile(r"(?i)^\W*(?:\w+\W+){0,3}?(?:не\s+подлеж\w*|не\s+підляга\w*|не\s+возможн\w*|не\s+можлив\w*|nicht\s+möglich|impossible|not\s+possible|non\s+è\s+possibile)")
@@ -375,17 +444,19 @@ def _negated_at(content: str, start: int) -> bool:
     return bool(_NEGATED_BEFORE.search(before)) and not _NOT_A_NEGATION.search(before)
 
 
-def _agents(content: str, cue: str) -> list[tuple[str, bool]]:
-    """(state, denied) for each agent the content names for destroying or attacking something."""
-    found: list[tuple[str, bool]] = []
+def _agents(content: str, cue: str) -> list[tuple[str, bool, str | None]]:
+    """(state, denied, agency) for each agent the content names for destroying or attacking something (`agency_of`)."""
+    found: list[tuple[str, bool, str | None]] = []
 
     def add(phrase: str | None, denied: bool = False) -> None:
         if phrase and (state := state_of(phrase)):
-            found.append((state, denied))
+            found.append((state, denied, agency_of(phrase)))
 
     for pattern in (_BY_AGENT, _NOUN_AGENT, _ADJECTIVE_AGENT, _CLEFT_AGENT, _CAUSED_BY, _PERPETRATOR_AGENT, _BEHIND_AFTER):
         for match in pattern.finditer(content):
             add(match.group("agent"))
+    for match in (m for pattern in _PROVOCATION for m in pattern.finditer(content)):
+        add(match.group("agent"))
     for match in _SUBJECT_AGENT.finditer(content):
         phrase = _PERFECT.sub("", match.group("agent"))
         words = phrase.split()
@@ -407,20 +478,25 @@ def _agents(content: str, cue: str) -> list[tuple[str, bool]]:
     return found
 
 
-def read(content: str, cue: str | None = None, certainty: str = "asserted", source: str | None = None) -> list[Slot]:
+def read(content: str, cue: str | None = None, certainty: str = "asserted", source: str | None = None, sayer: str | None = None) -> list[Slot]:
     """The slots a statement fills; none when it fills one slot with values that cannot both hold. A content
     naming no structure is about the one its `source` words name, if any ("Каховской ГЭС Украина обвинила
     в подрыве российскую армию": the dam). A kind of explosion (`_KIND_OF`: a truck bomb, a charge under water)
     says how the story's happening was done with no structure named near it ("произошел подрыв грузового
     автомобиля", "a truck bomb triggered seven railway cars to catch fire"): its slot names no target, which
-    `_slot_disputes` and `corroboration._share_slot` join to the story's one structure."""
+    `_slot_disputes` and `corroboration._share_slot` join to the story's one structure. `sayer`: how outlets
+    introduce the source ("глава СБУ Василий Малюк"), whose agency or state did it when it says it did (`_SELF`)."""
     cue = cue or ""
     denied = certainty == "denied"
     target = _target(content) or _target(source or "")
     slots: list[Slot] = []
     agents = set(_agents(content, cue))
+    said = f"{cue} {content}"
+    if sayer and (own := _SELF.search(said)) and not _NESTED.search(content, 0, max(0, own.start() - len(cue) - 1)) and (state := state_of(sayer)):
+        agents.add((state, _negated_at(said, own.start()), agency_of(sayer)))
     if agents and (target or _DESTROYING.search(content)):
-        slots += [Slot("responsibility", target, state, was_denied != denied) for state, was_denied in agents]
+        slots += [Slot("responsibility", target, state, was_denied != denied) for state, was_denied, _ in agents]
+        slots += [Slot("agency", target, agency, was_denied != denied) for _, was_denied, agency in agents if agency]
     means = [("explosion", m) for m in EXPLOSION.finditer(content)] + [("strike", m) for m in STRIKE.finditer(content)]
     if means or VEHICLE_BOMB.search(content):
         means += [("vehicle bomb", m) for m in (*VEHICLE_BOMB.finditer(content), *VEHICLE.finditer(content))]
@@ -429,6 +505,13 @@ def read(content: str, cue: str | None = None, certainty: str = "asserted", sour
     if not any(slot.value in _KIND_OF for slot in said):
         said += [Slot("means", None, value, _negated_at(content, m.start()) != denied) for value, m in means if value in _KIND_OF]
     slots += said
+    if target:
+        for match in DAMAGED.finditer(content):
+            near = content[max(0, match.start() - 30) : match.end() + 30]
+            if _NOT_JUST_BEFORE.search(content, 0, match.start()):
+                slots.append(Slot("damage", target, "destroyed", not denied))
+            elif COMPLETELY.search(near):
+                slots.append(Slot("damage", target, "destroyed", denied))
     for match in RESTORE.finditer(content):
         if target or _RESTORE_PRONOUN.match(content[match.end() :]):
             cannot = _negated_at(content, match.start()) or bool(_CANNOT_AFTER.match(content[match.end() :]))

@@ -8,9 +8,10 @@ bounded per term, so the cost does not grow with the store), scores them by cosi
 joins the story whose documents it resembles most, if that is close enough, else it starts a new story.
 When it is close enough to several (a raid and the later court case about it share their actors), the
 terms it shares with only one of them choose, if they favour one clearly.
-A copy joins its original's story: it is the same article. Names also give a script-neutral term
-(`name_term`), so that pages in Russian, Ukrainian and English about one event share terms; in Arabic
-script, which has no capitals, rare words are the names (relate/caseless.py). The days a text names
+A copy joins its original's story: it is the same article, unless it is undated and the months or year
+its own text names place it out of that story's time (its undated original may have joined coverage of
+another time). Names also give a script-neutral term (`name_term`), so that pages in Russian, Ukrainian
+and English about one event share terms; in Arabic script, which has no capitals, rare words are the names (relate/caseless.py). The days a text names
 ("6 June", "6 июня", "06.06.2023") are script-neutral terms too, and so is the kind of event it tells
 ("Absturz", "авіакатастрофа" -> "!crash"; relate/story_keys.py). Two documents in different languages are
 compared on those neutral terms alone. A document close enough to several stories joins one most of whose
@@ -43,7 +44,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from sqlalchemy import bindparam, func, insert, select, union_all, update
+from sqlalchemy import bindparam, func, insert, or_, select, union_all, update
 from sqlalchemy.orm import Session
 
 from factfile.extract import frequency
@@ -241,10 +242,15 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
             return StoryChoice(other.story_id, 1.0, "moved here by a user")
         if anchor is None:
             return StoryChoice(None, 0.0, "put in a story of its own by a user")
+    language = (document.language or "").split("-")[0]
+    when = story_keys.clues(document.text, language) if document.published is None else story_keys.Clues()
     if document.copy_of_id is not None:
         original = session.get(Document, document.copy_of_id)
-        if original is not None and original.story_id is not None:
-            return StoryChoice(original.story_id, 1.0, "copy of a document in the story")
+        story = session.get(Story, original.story_id) if original is not None and original.story_id is not None else None
+        # an undated copy is placed by the months and latest year its own text names, as any undated page is
+        # (a lone day may be background): its undated original may sit in coverage of another time
+        if story is not None and (document.published is not None or _within_span(story, None, replace(when, days=()))):
+            return StoryChoice(story.id, 1.0, "copy of a document in the story")
     strongest = [t for t, _ in sorted(terms.items(), key=lambda kv: -kv[1])[:LOOKUP_TERMS]]
     if not strongest:
         return StoryChoice(None, 0.0, "no terms")
@@ -260,8 +266,12 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
     name_norm: dict[int, float] = defaultdict(float)
     shared: dict[int, dict[str, float]] = defaultdict(dict)  # each term's part in the similarity
     kinds: dict[int, set[str]] = defaultdict(set)  # the kinds of event each document tells
+    # Only the terms that count: those it shares, and the script-neutral ones (names across languages, kinds of
+    # event); in each document's stored order, so that the sums add up as over all its terms.
+    counted = or_(StoryTerm.term.in_(terms), func.substr(StoryTerm.term, 1, 1).in_(NEUTRAL_MARKS))
     for document_id, term, weight in session.execute(
-        select(StoryTerm.document_id, StoryTerm.term, StoryTerm.weight).where(StoryTerm.document_id.in_(shortlist))
+        select(StoryTerm.document_id, StoryTerm.term, StoryTerm.weight)
+        .where(StoryTerm.document_id.in_(shortlist), counted).order_by(StoryTerm.document_id, StoryTerm.id)
     ):
         if neutral(term):
             name_norm[document_id] += weight * weight
@@ -273,8 +283,6 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
             if neutral(term):
                 names[document_id] += weight * terms[term]
     own_names = math.sqrt(sum(w * w for t, w in terms.items() if neutral(t)))
-    language = (document.language or "").split("-")[0]
-    when = story_keys.clues(document.text, language) if document.published is None else story_keys.Clues()
     by_story: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for document_id, story_id, published, other_language in session.execute(
         select(Document.id, Document.story_id, Document.published, Document.language).where(Document.id.in_(shortlist))

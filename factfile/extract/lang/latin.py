@@ -17,7 +17,7 @@ from factfile.extract import frequency
 from factfile.extract.capitals import acts_around, acts_in, capital_country
 from factfile.extract.gazetteer import load_gazetteer
 from factfile.extract.gender import first_name_gender
-from factfile.extract.lang import bodies, dates, forces, reported_arabic, reported_latin, uncased
+from factfile.extract.lang import bodies, dates, forces, office_titles, reported_arabic, reported_latin, uncased
 from factfile.extract.lang.cyrillic import sentences
 from factfile.extract.names import GROUP_WORDS, country_in_english, name_key
 from factfile.extract.places import resolve_names
@@ -60,8 +60,10 @@ def analyse(analysis: Analysis, language: str) -> None:
             words = words[full:]
         while words and _common(words[0], language) and not _kept_before_name(words):
             words = words[1:]
-        channel = len(words) > 1 and _CHANNEL.fullmatch(words[0]) is not None
-        if channel:  # "Telegram-Kanal Grey Zone": the channel's name is all the words after, however common
+        channel = len(words) > 1 and (_CHANNEL.fullmatch(words[0]) is not None
+                                      or language in NOUN_CAPITALISING and _KIND_NOUN.fullmatch(words[0]) is not None)
+        if channel:  # "Telegram-Kanal Grey Zone", "Luftfahrtbehörde Rosawiazija": the name is all the words after, however common
+            title = text.index(words[0], match.start())
             words = words[1:]
         while words and _common(words[-1], language) and not (len(words) > 1 and (_group_word(words[-1]) or _group_word(words[-2]))) \
                 and full is None and not channel:
@@ -93,7 +95,7 @@ def analyse(analysis: Analysis, language: str) -> None:
         analysis.mentions.append(Mention(Span(start, end, name), label, analysis.sentence_of(start)))
         if place:
             toponyms.append(analysis.mentions[-1])
-        elif title is not None and label == "PERSON":
+        elif title is not None and (label == "PERSON" or channel):
             titled.append((title, analysis.mentions[-1]))
     named_bodies = _bodies(analysis, text, language)
     toponyms = [t for t in toponyms if any(t is m for m in analysis.mentions)]
@@ -114,6 +116,8 @@ def analyse(analysis: Analysis, language: str) -> None:
             chain.aliases.append(alias)
             chain.alias_reasons[alias] = f"“{mention.span.text}”: the armed forces of {country}"
     for mention, forms in named_bodies:
+        if mention.role == "description":
+            continue  # "Luftfahrtbehörde" before "Rosawiazija" says what the agency is, not which (`_kind_named`)
         chain = analysis.chains[mention.chain]
         if chain.name.islower():  # "ministerio de Defensa ruso" goes by its English name, its words in small letters an alias
             chain.aliases.append(chain.name)
@@ -128,6 +132,7 @@ def analyse(analysis: Analysis, language: str) -> None:
     analysis.quantities = dates.find_quantities(analysis, language)
     analysis.statements = reported_latin.find_statements(analysis, language)
     _add_titled(analysis, titled)
+    office_titles.add_titles(analysis, language)
     script = uncased.language_of(text)
     if script == "ar":
         uncased.add_bodies(analysis)
@@ -199,15 +204,16 @@ def _title_start(text: str, match: re.Match, title: list[str], language: str) ->
 
 
 def _add_titled(analysis: Analysis, titled: list[tuple[int, Mention]]) -> None:
-    """"Verteidigungsminister Sergej Schoigu", "UN-Nothilfekoordinator Martin Griffiths": the title the run
-    writes before a full name, with the name, is a mention of the person, kept as a description (as the
-    English reader keeps "Defence Minister Sergei Shoigu"); added after statements, which read the names alone."""
+    """"Verteidigungsminister Sergej Schoigu", "UN-Nothilfekoordinator Martin Griffiths", "Telegram-Kanal Grey
+    Zone": the title the run writes before a full name or a channel's name, with the name, is a mention of the
+    actor, kept as a description (as the English reader keeps "Defence Minister Sergei Shoigu"); added after
+    statements, which read the names alone."""
     text = analysis.article.text
     for start, name in titled:
         if name.chain is None or not any(name is m for m in analysis.mentions):
             continue
         analysis.chains[name.chain].mentions.append(len(analysis.mentions))
-        analysis.mentions.append(Mention(Span(start, name.span.end, text[start:name.span.end]), "PERSON", name.sentence,
+        analysis.mentions.append(Mention(Span(start, name.span.end, text[start:name.span.end]), name.label, name.sentence,
                                          chain=name.chain, role="description"))
 
 
@@ -246,6 +252,9 @@ def _straddled(runs: list[re.Match], text: str) -> list[re.Match]:
 
 # A channel's word before its name: "Telegram-Kanal Grey Zone", "la chaîne Rybar", "il canale Telegram Grey Zone".
 _CHANNEL = re.compile(r"(?i)(?:telegram-?)?(?:kanal|kanals|kanaal|channel|canal|canale|chaîne)")
+# A German compound naming what kind of organisation the name after it is: "Luftfahrtbehörde Rosawiazija",
+# "Nachrichtenagentur Ria Novosti", "Inlandsgeheimdienst SBU" (the name is the words after it, as after a channel's).
+_KIND_NOUN = re.compile(r"(?i)[\w-]*(?:behörde|agentur|dienst|ministerium|sender|zeitung|konzern)")
 
 
 _GROUP_BEFORE = re.compile(r"(?<!\w)(gr[uo]u?pp?[eoa]|milizia|milice|milicia)\s+$")
@@ -382,10 +391,26 @@ def _bracketed(analysis: Analysis) -> dict[int, int]:
     return found
 
 
+def _kind_named(analysis: Analysis) -> dict[int, int]:
+    """"Die Luftfahrtbehörde Rosawiazija ... die Luftfahrtbehörde": a German noun of an organisation's kind
+    right before its name, and the same noun alone in the article, are descriptions of that organisation
+    (mention index -> the name's index), never its names."""
+    text, mentions = analysis.article.text, analysis.mentions
+    titled = {}
+    for i in range(len(mentions) - 1):
+        kind, name = mentions[i], mentions[i + 1]
+        if name.label == "ORG" and text[kind.span.end:name.span.start] == " " and _KIND_NOUN.fullmatch(kind.span.text):
+            titled.setdefault(name_key(kind.span.text), i + 1)
+    return {i: titled[name_key(m.span.text)] for i, m in enumerate(mentions) if name_key(m.span.text) in titled}
+
+
 def _chains(analysis: Analysis, states: dict[int, str]) -> list[Chain]:
     groups: dict[str, list[int]] = defaultdict(list)
     surnames: dict[str, str] = {}
-    bracketed = _bracketed(analysis)
+    kinds = _kind_named(analysis)
+    bracketed = _bracketed(analysis) | kinds
+    for i in kinds:
+        analysis.mentions[i].role = "description"
     for i in sorted(range(len(analysis.mentions)), key=lambda i: -len(analysis.mentions[i].span.text.split())):
         mention = analysis.mentions[i]
         if i in bracketed:
@@ -399,7 +424,7 @@ def _chains(analysis: Analysis, states: dict[int, str]) -> list[Chain]:
     chains = []
     for chain_id, members in enumerate(sorted(groups.values(), key=min)):
         members.sort()
-        names = [analysis.mentions[i].span.text for i in members if i not in states]
+        names = [analysis.mentions[i].span.text for i in members if i not in states and i not in kinds]
         name = max(names, key=lambda n: (len(n.split()), names.count(n))) if names else states[members[0]]
         labels = {analysis.mentions[i].label for i in members}
         # a lone word is only guessed an organisation: a chain with a person's full name is that person

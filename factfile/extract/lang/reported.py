@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 
 from factfile.extract.lang.cyrillic import Reading, Token
-from factfile.extract.lang.reported_described import role_holder
 from factfile.extract.names import country_in_english
 from factfile.extract.statements.continued import continue_quotations, turn_start
 from factfile.extract.statements.framing import framed
+from factfile.extract.statements.roles import role_holder
 from factfile.records import Analysis, Certainty, Span, Statement
 
 QUOTING_ONLY = frozenset({"говориться", "йтися"})  # "..., — говорится в заявлении": a cue only after a quotation
@@ -69,7 +69,7 @@ ACCORDING = re.compile(
     r"\b(?:(?:по|за)\s+(?P<pronoun>его|её|ее|його|її)\s+словам(?:и)?,|"
     r"по\s+словам|за\s+словами|по\s+данным|за\s+даними|по\s+информации|за\s+інформацією|по\s+версии|за\s+версією|согласно|згідно\s+з|според|"
     r"как\s+(?:ранее\s+)?(?:сообщил[аио]?|заявил[аио]?|сообщает|пишет|писал[аио]?|сообщал[аио]?)|"
-    r"як\s+(?:раніше\s+)?(?:повідомив|повідомила|повідомили|заявив|заявила|пише|повідомляє|писав|писала|писали))\s+",
+    r"як\s+(?:раніше\s+)?(?:повідомив|повідомила|повідомило|повідомили|заявив|заявила|заявило|пише|повідомляє|писав|писала|писали))\s+",
     re.I,
 )
 _CONTENT_START = re.compile(r"^\s*[,:]?\s*(?:что|що|о|об|про)\b", re.I)
@@ -90,6 +90,9 @@ def find_statements(analysis: Analysis, reading: Reading) -> list[Statement]:
         if impersonal:
             found = [_go_on(text, analysis, statements, sentence, impersonal)]
         for statement in found:
+            if statement.source is not None and statement.source_chain is None and _pronoun_first(statement.source.text):
+                statement.source = Span(statement.source.start, statement.source.start + len(statement.source.text.split()[0]),
+                                        statement.source.text.split()[0])  # "написала она в начале июня": she, not when
             if statement.source is not None and statement.source_chain is None and statement.source.text.casefold() in PRONOUNS:
                 statement.source_chain = _speaker(analysis, statements, statement.source.start)
                 statement.source_type = "person" if statement.source_chain is not None else statement.source_type
@@ -105,8 +108,24 @@ def find_statements(analysis: Analysis, reading: Reading) -> list[Statement]:
                 issuer = _issuer(analysis, statements, opening if opening >= 0 else statement.source.start)
                 if issuer is not None:
                     statement.source_chain, statement.source_type = issuer.source_chain, issuer.source_type
+            if (self_named := _self_named(analysis, statement.content)) is not None:
+                statement.source_chain, statement.source_type = self_named, "person"
             statements.append(statement)
     return framed(continue_quotations(text, analysis.sentences, statements, _judge))
+
+
+_I_NAME = re.compile(r"^\W{0,2}(?:я|i)\s*,\s*", re.I)
+
+
+def _self_named(analysis: Analysis, content: Span) -> int | None:
+    """The speaker a quotation names itself ("«Я, Самір Юсубов, ніякого стосунку ... не маю»"): whoever the cue or the
+    sentences before point to, the one who says "I, X" is X."""
+    opening = _I_NAME.match(content.text)
+    if opening is None:
+        return None
+    at = content.start + opening.end()
+    person = next((m for m in analysis.mentions if m.span.start == at and m.label == "PERSON" and m.chain is not None), None)
+    return person.chain if person is not None else None
 
 
 # "Уточняется, что ...", "Повідомляється, що ...": the source just quoted goes on (an impersonal cue names no one).
@@ -143,6 +162,12 @@ def _judge(carrier: Statement, part: Span) -> tuple[Certainty, list[str]]:
 
 
 PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "ее", "його", "її", "той", "тя"})  # Bulgarian "той", "тя" too
+def _pronoun_first(source: str) -> bool:
+    """A source that is a pronoun with the time or place of saying after it ("она в начале июня")."""
+    words = source.casefold().split()
+    return len(words) > 1 and words[0] in PRONOUNS and words[1] in ("в", "во", "у", "на", "з", "с", "із", "після", "после")
+
+
 SPEAKER_SENTENCES = 2  # how far back "он"/"він" looks for its speaker, as in English (statements/sources.py); a quotation
 # running over sentences counts as one (continued.turn_start)
 
@@ -276,6 +301,8 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
             before_verb = _subject_before(text, between, names, token)
             if before_verb is not None and _ADVERBIAL.match(before_verb.text):
                 before_verb = None
+            if before_verb is not None and _subject_follows(text, tokens, k, sentence):
+                before_verb = None  # "Про це «РБК-Україна» повідомили джерела в СБУ": told to the outlet, by the sources
             source = before_verb or _source_after(text, token, sentence, names)
         elif found and token.parses[0].tag.POS == "GRND" and found[-1].source is not None:
             # "Песков рассказал ..., отметив, что ...": the gerund's speaker is the clause's
@@ -334,6 +361,22 @@ def _clause_end(text: str, start: int, end: int, tokens: list[Token], k: int) ->
     return start + stop.start() if stop else end
 
 
+def _subject_follows(text: str, tokens: list[Token], k: int, sentence: Span) -> bool:
+    """Whether the verb `tokens[k]` of "Об этом X сообщил ..." has its subject after it, so that X, before it, is whom it
+    was told to: a word in the nominative and not the dative right after the verb ("повідомили джерела в СБУ"; not
+    "сообщил журналистам"), or a body by its place ("сообщили в ведомстве"; not "в интервью", `_CHANNEL`)."""
+    if k + 1 >= len(tokens) or tokens[k + 1].start >= sentence.end:
+        return False
+    following = tokens[k + 1]
+    if following.text.casefold() in ("в", "во", "у"):
+        body = tokens[k + 2] if k + 2 < len(tokens) and tokens[k + 2].start < sentence.end else None
+        return body is not None and (body.capitalised or _organ(body.text))  # "в СК", "в ведомстве"; not "в коментарі"
+    return following.text.islower() and following.has("nomn") and not following.has("datv")
+
+
+_JOINED = re.compile(r"\s+(?:и|і|та|й)\s+")
+
+
 def _subject_before(text: str, clause_start: int, names, token: Token) -> Span | None:
     """The subject before the verb: the last name in its clause, else the clause's words (a title
     or description, "Глава государства"), without a leading time adverbial or conjunction."""
@@ -343,6 +386,8 @@ def _subject_before(text: str, clause_start: int, names, token: Token) -> Span |
         # "Про це у Facebook повідомив ...": where it was said ("в ФСБ заявили" names who)
     ]
     actors = [m for m in inside if m.label in ("PERSON", "ORG")] or inside
+    while len(actors) > 1 and _JOINED.fullmatch(text[actors[-2].span.end:actors[-1].span.start]):
+        actors = actors[:-1]  # "ФСБ и СК РФ установили": the first of the subjects joined by "and", as in English
     if actors:
         last = actors[-1].span
         opening = re.match(r"\s*(\S+)\s+", text[clause_start:last.start])
@@ -424,7 +469,7 @@ def _source_after(text: str, token: Token, sentence: Span, names, stop_at_case: 
 
 # "сообщает РИА Новости со ссылкой на СК РФ": the agency passes on what the committee said.
 _CITING = re.compile(r"(?:со\s+ссылкой\s+на|ссылаясь\s+на|з\s+посиланням\s+на|посилаючись\s+на)\s+", re.I)
-# Words for a person by role ("Очільник СБУ каже"): the role's holder is the person named beside it (reported_described.role_holder).
+# Words for a person by role ("Очільник СБУ каже"): the role's holder is the person named beside it (roles.role_holder).
 ROLES = (
     "глав", "очільник", "голов", "руководител", "керівник", "директор", "гендиректор", "председател", "пресс-секретар", "речник",
     "советник", "радник", "спикер", "мэр", "губернатор", "министр", "міністр", "командующ", "командувач", "начальник", "посол",

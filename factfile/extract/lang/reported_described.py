@@ -13,9 +13,9 @@ without an actor: better a statement of "das Verteidigungsministerium" than none
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from factfile.extract.statements.roles import ADJECTIVES, GENITIVES, WORD, identified_later, role_holder
 from factfile.records import Analysis, Mention, Span
 
 # Words for a person by role, in the languages of reported_latin.VERBS (casefolded).
@@ -49,7 +49,6 @@ ARTICLES = frozenset("""
     le la les l' l’ un une il lo i gli gl' un' uno el los las unos unas o os a as um uma der die das des dem den ein eine einer
     eines einem de het een
 """.split())
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 MAX_WORDS = 9  # a description longer than this is a clause, not a source
 
 
@@ -68,20 +67,12 @@ def named(mention: Mention) -> Source:
 
 def head(phrase: str) -> str | None:
     """The phrase's head noun, casefolded: its first word after an article ("il capo del ..." -> "capo")."""
-    words = [w.casefold() for w in _WORD.findall(phrase)]
+    words = [w.casefold() for w in WORD.findall(phrase)]
     while words and (words[0] in ARTICLES or words[0].rstrip("'’") + "'" in ARTICLES):
         words = words[1:]
     while words and words[0] in ADJECTIVES:
         words = words[1:]
     return words[0] if words else None
-
-
-# Adjectives that stand before the head noun ("das russische Zivilschutzministerium", "le porte-parole").
-ADJECTIVES = frozenset("""
-    russische russischen ukrainische ukrainischen nationale nationalen russe russo russa ruso rusa russo ukrainien ukrainienne
-    ucraino ucraina ucraniano ucraniana ucraniano rosyjski rosyjskie rosyjska ukraiński ukraińska ehemalige ancien ancienne
-    ex former stellvertretende vice
-""".split())
 
 
 def is_role(word: str | None) -> bool:
@@ -112,7 +103,8 @@ def described(analysis: Analysis, text: str, start: int, end: int, names: list[M
         ]
         if people:  # "il portavoce del Cremlino Dmitry Peskov", "Rzecznik Białego Domu John Kirby"; not "il capo del gruppo Wagner"
             return named(people[-1])
-        return Source(span, role_holder(analysis, text, start, noun, phrase, inside), "person")
+        holder = role_holder(analysis, text, start, noun, phrase, inside)
+        return Source(span, holder if holder is not None else identified_later(analysis, start, end), "person")
     if is_institution(noun):
         organisations = [m for m in inside if m.label == "ORG"]
         chain = organisations[0].chain if organisations else named_before(analysis, phrase, start)
@@ -124,7 +116,7 @@ def named_before(analysis: Analysis, phrase: str, before: int) -> int | None:
     """The organisation an institution written without its name stands for ("il Comitato", "Die Behörde"): the last
     one named before it whose name holds every word of the phrase ("Comitato nazionale antiterrorismo della Russia",
     "Luftfahrtbehörde Rosawiazija"); none when the article named no such body."""
-    words = [w.casefold() for w in _WORD.findall(phrase)]
+    words = [w.casefold() for w in WORD.findall(phrase)]
     while words and (words[0] in ARTICLES or words[0].rstrip("'’") + "'" in ARTICLES):
         words = words[1:]
     if not words:
@@ -134,32 +126,3 @@ def named_before(analysis: Analysis, phrase: str, before: int) -> int | None:
         if any(all(w in name.casefold() for w in words) for name in (chain.name, *chain.aliases)):
             return mention.chain
     return None
-
-
-def role_holder(analysis: Analysis, text: str, before: int, role: str, phrase: str, organisations: list[Mention]) -> int | None:
-    """The person a role stands for: one the article names beside the same role word ("Yevgeny Prigozhin,
-    capo della Wagner") or beside the organisation the description names ("il gruppo Wagner guidato da
-    Prighozin"), and beside a word of what qualifies the role ("del parlamento regional de Crimea" is not the
-    "presidente ruso, Vladímir Putin"); of several, the last before the description."""
-    wanted = {m.chain for m in organisations if m.chain is not None}
-    words = [w.casefold() for w in _WORD.findall(phrase)]
-    qualifiers = {w for w in words[words.index(role) + 1:] if len(w) > 3 and w not in GENITIVES and w not in ADJECTIVES} if role in words else set()
-    found = []
-    for m in analysis.mentions:
-        if m.label != "PERSON" or m.chain is None:
-            continue
-        near = text[max(m.sentence.start, m.span.start - 60):min(m.sentence.end, m.span.end + 60)].casefold()
-        beside_organisation = any(
-            o.chain in wanted and abs(o.span.start - m.span.start) <= 60 for o in analysis.mentions if o.label == "ORG"
-        )
-        if (role in near or beside_organisation) and (not qualifiers or any(q in near for q in qualifiers)):
-            found.append(m)
-    chains = {m.chain for m in found}
-    if len(chains) == 1:
-        return chains.pop()
-    earlier = [m for m in found if m.span.end <= before]
-    return earlier[-1].chain if earlier else None
-
-
-# Words that make a name after a role the role's complement, not its holder ("il capo del gruppo Wagner").
-GENITIVES = frozenset("de du des d' d’ del della dello dei degli delle di von der des vom do da dos das of".split())

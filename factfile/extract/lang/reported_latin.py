@@ -120,6 +120,24 @@ _ANAPHOR = re.compile(
 _SUBJUNCTIVE = re.compile(r"(?<!\w)(?:sei|seien|habe|hätten|wäre|wären)(?!\w)")
 # German separable verbs around their source or time words: "teilte das Verteidigungsministerium in Moskau mit".
 _SEPARABLE = re.compile(r"(?<!\w)(teilte|teilt|teilten|gab|gaben)\s+([^,.;:!?«»\"“”„]{1,120}?)\s+(mit|bekannt|an)(?=\s*(?:[,.;:!?]|$))")
+# German's perfect puts the auxiliary second and the participle last ("Zuvor hatte eine Sprecherin des Militärs den
+# Vorfall als «Provokation» bezeichnet", "Selenskyj hat erklärt, ..."); between them the subject, then what was said
+# of what ("den Vorfall als ..."). Participles of saying, calling and denying:
+PERFECT_PARTICIPLES = {
+    "gesagt": "reported", "erklärt": "reported", "betont": "reported", "behauptet": "reported", "mitgeteilt": "reported",
+    "bestätigt": "reported", "berichtet": "reported", "geschrieben": "reported", "angekündigt": "reported",
+    "gewarnt": "reported", "bezeichnet": "reported", "genannt": "reported", "vorgeworfen": "reported",
+    "bestritten": "denied", "dementiert": "denied", "zurückgewiesen": "denied",
+}
+OF_WHAT = frozenset({"bezeichnet", "genannt", "vorgeworfen", "bestritten", "dementiert", "zurückgewiesen"})  # say something of their object
+# ", die im Zusammenhang ... stehe": a relative clause on the object, not what was said ("die Lage sei ..." is).
+_RELATIVE_CLAUSE = re.compile(
+    r"\s*,\s*(?:der|die|das|welche[rs]?)\s+(?:im|in|am|an|auf|von|vom|mit|zu|zum|zur|bei|nach|aus|sich|er|sie|es|wir|man|nicht|noch|"
+    r"bereits|schon|seit|für|gegen|durch)\s", re.I)
+_PERFECT = re.compile(
+    rf"(?<!\w)(hat|hatte|haben|hatten)\s+([^.;:!?«»]{{1,200}}?)\s+({'|'.join(PERFECT_PARTICIPLES)})(?!\w)", re.I)
+# Where a German subject after the auxiliary ends: an article of the object ("eine Sprecherin ... den Vorfall").
+_OBJECT_ARTICLE = re.compile(r"\s(?:den|dem|einen|einem|diesen|diesem)\s")
 # A subject that is a relative pronoun: "... del presidente Vladimir Putin, quien lo calificó ..." is Putin's.
 _RELATIVE = re.compile(r"\s*(?:quien|quienes|que|qui|che|il\s+quale|la\s+quale|der|die|welcher|który|która|care|koji|koja)\s+(?:(?:lo|la|le|l'|l’|les|li)\s+)?$", re.I)
 # Words before a name that make it no subject: it is where or about what the source spoke ("im Onlinedienst Telegram").
@@ -165,6 +183,7 @@ def find_statements(analysis: Analysis, language: str) -> list[Statement]:
             (_according_to(analysis, text, sentence, names, according, finite) if according else None)
             or (_according_after(analysis, text, sentence, names, ACCORDING_AFTER[language]) if language in ACCORDING_AFTER else None)
             or (_split_verb(analysis, text, sentence, names) if language == "de" else None)
+            or (_perfect(analysis, text, sentence, names) if language == "de" else None)
         )
         # "Lo ha annunciato Peskov, secondo quanto riporta Ria Novosti": the first cue is the speaker's, the later one the relay's
         statement = by_verb if by_verb is not None and (by_phrase is None or by_verb.cue.start < by_phrase.cue.start) else by_phrase
@@ -203,7 +222,10 @@ def _speaker(analysis: Analysis, mentions: list[Mention], found: list[Statement]
     if spoken:
         return spoken[-1]
     people = [m for m in mentions if m.label == "PERSON" and m.chain is not None and window <= m.span.start and m.span.end <= before]
-    return _statement(analysis.article.text, people[-1].span, people[-1].span, named(people[-1])) if people else None
+    if not people:
+        return None
+    last = [m for m in people if m.sentence == people[-1].sentence][0]  # its subject, named first: "X, le conseiller du président Y, ..."
+    return _statement(analysis.article.text, last.span, last.span, named(last))
 
 
 def _phrase_source(analysis: Analysis, text: str, start: int, end: int, names: list[Mention]) -> Source | None:
@@ -268,6 +290,37 @@ def _split_verb(analysis: Analysis, text: str, sentence: Span, names: list[Menti
         return None
     cue = Span(split.start(1), split.end(3), text[split.start(1):split.end(3)])
     return _statement(text, cue, content, source)
+
+
+def _perfect(analysis: Analysis, text: str, sentence: Span, names: list[Mention]) -> Statement | None:
+    """German perfect (`_PERFECT`): "Zuvor hatte X den Vorfall als ... bezeichnet" (the subject after the auxiliary, the
+    content what lies between it and the participle), "X hat erklärt, ..." (the subject before it, the content after
+    the participle's comma)."""
+    found = _PERFECT.search(text, sentence.start, sentence.end)
+    if found is None:
+        return None
+    before = text[sentence.start:found.start()]
+    middle_start, middle_end = found.start(2), found.end(2)
+    subject_before = [m for m in names if sentence.start <= m.span.start and m.span.end <= found.start()]
+    if before.strip() and len(before.split()) <= 3 and not subject_before:  # "Zuvor hatte X ...": the verb second
+        stop = _OBJECT_ARTICLE.search(text, middle_start, middle_end)
+        source = _after_source(analysis, text, middle_start, stop.start() if stop else middle_end, names)
+        subject_end = stop.start() if stop else middle_end
+    else:
+        source = _phrase_source(analysis, text, sentence.start, found.start(), names)
+        subject_end = middle_start
+    if source is None:
+        return None
+    participle = found.group(3).casefold()
+    after = text[found.end():sentence.end]
+    if participle not in OF_WHAT and re.match(r"\s*,", after) and not _RELATIVE_CLAUSE.match(after):
+        content = _span(text, found.end() + after.index(",") + 1, sentence.end)  # "X hat erklärt, ..."
+    else:
+        content = _span(text, subject_end, found.start(3))  # "X hatte den Vorfall als «Provokation» bezeichnet"
+    if content is None:
+        return None
+    statement = _statement(text, Span(found.start(3), found.end(3), found.group(3)), content, source)
+    return replace(statement, certainty="denied") if PERFECT_PARTICIPLES[participle] == "denied" else statement
 
 
 def _after_source(analysis: Analysis, text: str, start: int, end: int, names: list[Mention]) -> Source | None:
@@ -350,7 +403,8 @@ def _reporting_verb(
         source = named(earlier[-1])
         content = _span(text, rest_start, sentence.end)
     else:
-        if not named_before or not re.search(r",\s*$", text[named_before[-1].span.end:match.start()][:200]):
+        coordinated = re.search(r"\s(?:e|ed|y|et|und|i|a|en|og)\s+$", before) is not None  # "X, ..., ha pubblicato ... e ha scritto: «...»"
+        if not named_before or not coordinated and not re.search(r",\s*$", text[named_before[-1].span.end:match.start()][:200]):
             return None
         if any(c in text[named_before[-1].span.end:match.start()] for c in "«»“”„\""):
             return None  # a quotation stands between the name and the verb: the name is not its subject
@@ -365,6 +419,8 @@ def _reporting_verb(
         else:
             source = named(people[0] if people else named_before[-1])
         content = _span(text, rest_start, sentence.end)
+    if content is None and clause_start > sentence.start and not text[match.end():sentence.end].strip(" .!?\n"):
+        content = _span(text, sentence.start, clause_start)  # "Y, Comitê de Investigação da Rússia disse.": Y before its subject
     if content is None or source is None:
         return None
     return _statement(text, cue, content, source)

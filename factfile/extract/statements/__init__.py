@@ -203,9 +203,17 @@ def _with_patterns(tagged: list[Attribution], matched: list[Attribution]) -> lis
             attribution.cue.start < c.end and c.start < attribution.cue.end for c in kept
         ):
             attribution.contents = sorted(kept, key=lambda c: c.start)
-        tagged = [a for a in tagged if a not in rivals]
+        crossing = [_without(a, claimed) for a in rivals if not any(i in claimed for span in [a.cue, *a.sources] for i in range(span.start, span.end))]
+        tagged = [a for a in tagged if a not in rivals] + [a for a in crossing if a.contents]
         result.append(attribution)
     return tagged + result
+
+
+def _without(attribution: Attribution, claimed: set[int]) -> Attribution:
+    """A tagged attribution whose cue and source a pattern leaves alone, without the contents the pattern takes ("He
+    charged that X. “Y,” the secretary assured.": the tagger ran "charged" on into the quotation another cue carries)."""
+    kept = [c for c in attribution.contents if not any(i in claimed for i in range(c.start, c.end))]
+    return replace(attribution, contents=kept)
 
 
 def _beside_patterns(tagged: list[Attribution], matched: list[Attribution]) -> list[Attribution]:

@@ -21,6 +21,7 @@ SPEECH_VERBS = frozenset(
     }
 )
 _SUBJECTS = ("nsubj", "nsubjpass")
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _EDGE_PUNCT = set(",;:—–-")
 QUOTE_MARKS = set("“”\"«»„")
 
@@ -31,7 +32,7 @@ def rule_attributions(doc: Doc) -> list[Attribution]:
     found: list[Attribution] = []
     for sentence in doc.sents:
         for token in sentence:
-            spans = _according_to(token) or _quoted_as_saying(token) or _speech_verb(token)
+            spans = _according_to(token) or _quoted_as_saying(token) or _speech_verb(token) or _speaker_after_quote(token) or _blamed(token)
             if spans and not any(i in taken for s in spans for i in range(s.start, s.end)):
                 cue, source, content = spans
                 found.append(Attribution(cue=cue, sources=[source], contents=[content]))
@@ -82,6 +83,9 @@ def inherited_source(doc: Doc, attribution: Attribution) -> TaggedSpan | None:
     root = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
     if root.pos_ == "NOUN":
         owners = [c for c in root.children if c.dep_ == "poss"]
+        before = doc[root.i - 1] if root.i > 0 else None
+        if not owners and before is not None and before.dep_ == "case" and before.lower_ in POSSESSIVE and before.head.i < before.i:
+            owners = [before.head]  # "confirmation of Mr Prigozhin’s claim his forces ...": the parser hangs the owner elsewhere
         candidates = owners[:1]
     else:
         candidates = []
@@ -133,7 +137,7 @@ def _according_to(token: Token) -> list[TaggedSpan]:
         return []
     source = _trimmed(token.doc, [t.i for t in objects[0].subtree])
     clause = token.head if token.head is not token else None
-    if clause is None:
+    if clause is None or _relayed(clause, objects[0]):
         return []
     exclude = {t.i for t in token.subtree}
     content = _trimmed(token.doc, _contiguous([t.i for t in clause.subtree if t.i not in exclude], anchor=clause.i))
@@ -144,6 +148,19 @@ def _according_to(token: Token) -> list[TaggedSpan]:
         TaggedSpan("source", source[0], source[-1] + 1),
         TaggedSpan("content", content[0], content[-1] + 1),
     ]
+
+
+def _relayed(clause: Token, found: Token) -> bool:
+    """"All on board were killed, according to preliminary information, the ministry said": what the phrase cites
+    names no one and its clause is what a named speaker says, so the speaker is the source and the phrase part
+    of the content (it hedges it)."""
+    if any(t.pos_ == "PROPN" for t in found.subtree):
+        return False
+    speaker = clause.head
+    return (
+        clause.dep_ == "ccomp" and speaker.i != clause.i and speaker.lemma_.lower() in SPEECH_VERBS
+        and any(c.dep_ in _SUBJECTS for c in speaker.children)
+    )
 
 
 def _speech_verb(verb: Token) -> list[TaggedSpan]:
@@ -183,6 +200,53 @@ def _speech_verb(verb: Token) -> list[TaggedSpan]:
     cue = sorted(set(cue))
     return [
         TaggedSpan("cue", cue[0], cue[-1] + 1),
+        TaggedSpan("source", source[0], source[-1] + 1),
+        TaggedSpan("content", content[0], content[-1] + 1),
+    ]
+
+
+def _blamed(verb: Token) -> list[TaggedSpan]:
+    """"Moscow blamed the attack on Kyiv", "Moscow has blamed Ukraine for striking the bridge": an accusation whose
+    subject is the source and whose object with its "on"/"for" phrase the content."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "blame" or any(c.dep_ == "neg" for c in verb.children):
+        return []
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not subjects or not objects:
+        return []
+    doc = verb.doc
+    parts = [t.i for c in verb.children if c.i > verb.i and (c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in ("on", "for")) for t in c.subtree]
+    content = _trimmed(doc, _contiguous(sorted(set(parts)), anchor=objects[0].i))
+    source = _trimmed(doc, [t.i for t in subjects[0].subtree])
+    if not source or len(content) < 2:  # "blamed him" says nothing of what
+        return []
+    cue = sorted({verb.i, *(c.i for c in verb.children if c.dep_ == "aux" and abs(c.i - verb.i) <= 2)})
+    return [
+        TaggedSpan("cue", cue[0], cue[-1] + 1),
+        TaggedSpan("source", source[0], source[-1] + 1),
+        TaggedSpan("content", content[0], content[-1] + 1),
+    ]
+
+
+def _speaker_after_quote(verb: Token) -> list[TaggedSpan]:
+    """"“Y,” Vladimir Putin’s press secretary assured.": the parser makes the speaker the sentence's root, the quoted
+    clause its complement and the verb a modifier of the speaker; the speaker is the source, the clause the content."""
+    speaker = verb.head
+    if verb.pos_ != "VERB" or verb.dep_ != "acl" or verb.lemma_.lower() not in SPEECH_VERBS | {"assure"}:
+        return []
+    if speaker.dep_ != "ROOT" or speaker.pos_ not in ("NOUN", "PROPN") or not speaker.i < verb.i:
+        return []
+    clauses = [c for c in speaker.children if c.dep_ == "ccomp" and c.i < speaker.i]
+    if not clauses or any(t.i > verb.i and not t.is_punct for t in verb.subtree):
+        return []
+    doc = verb.doc
+    content = _trimmed(doc, [t.i for t in clauses[0].subtree])
+    taken = {t.i for t in clauses[0].subtree} | {t.i for t in verb.subtree}
+    source = _trimmed(doc, _contiguous([t.i for t in speaker.subtree if t.i not in taken], anchor=speaker.i))
+    if not source or not content or source[0] < content[-1]:
+        return []
+    return [
+        TaggedSpan("cue", verb.i, verb.i + 1),
         TaggedSpan("source", source[0], source[-1] + 1),
         TaggedSpan("content", content[0], content[-1] + 1),
     ]

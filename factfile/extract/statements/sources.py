@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from factfile.extract.frequency import zipf
 from factfile.extract.gender import PRONOUNS, Gender, chain_gender
 from factfile.extract.statements.continued import turn_start
+from factfile.extract.statements.roles import identified_later, role_holder
 from factfile.records import Analysis, Mention, SourceType, Statement
 
 PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
@@ -36,7 +37,8 @@ SPEECH_LEMMAS = frozenset({
     "say", "tell", "add", "state", "declare", "claim", "write", "announce", "report", "explain", "stress", "note",
     "insist", "warn", "assure", "confirm", "deny", "assert", "argue", "continue", "conclude", "emphasise", "emphasize",
 })
-CONTINUING_SENTENCES = 2  # how far back a pronoun takes the last statement's source as its own
+CONTINUING_SENTENCES = 2
+IDENTIFIED_WITHIN = 2  # sentences after a lead's role in which it names the role's holder  # how far back a pronoun takes the last statement's source as its own
 APPOSITION = 120  # characters after a name searched for the title it is given ("Peskov, the Kremlin spokesman")
 BIG_CITY = 100_000  # a one-word "person" naming a city this large is the parser's mistake (`_common_noun`)
 COMMON_WORD = 3.5  # wordfreq Zipf of a word too common to be a name when it is capitalised only opening sentences
@@ -94,6 +96,8 @@ DOCUMENT_NOUNS = frozenset(
 # Group nouns that may stand for a state ("the government", "the army"); any other ("the committee", "the agency")
 # never refers back to a place the article named, whatever the parser tagged it.
 STATE_NOUNS = frozenset({"government", "administration", "army", "country", "state", "regime", "military", "authorities"})
+# Roles a person holds in a body ("the head of the Wagner group"), besides `PERSON_NOUNS`.
+LEADER_NOUNS = frozenset({"head", "owner", "boss", "chief", "leader", "founder", "commander", "chairman", "director"})
 ANONYMOUS_NOUNS = frozenset(
     {"source", "sources", "person", "people", "insider", "insiders", "someone", "observer", "observers", "witness", "witnesses", "critic", "critics"}
 )
@@ -174,7 +178,24 @@ def resolve(
     resolution = _described(analysis, span.text, root, start, earlier)
     if resolution.chain is None and not _ends_in_clause(span) and (person := _person_ending(analysis, span.text)) is not None:
         return Resolution(person, "official" if _has_any(span.text.lower(), OFFICIAL_TITLES) else "person")
+    if resolution.chain is None and (outlet := _relaying_outlet(analysis, span.text, start)) is not None:
+        return Resolution(outlet, "outlet")
     return resolution
+
+
+# "A senior Ukrainian official interviewed by the New York Times": an unnamed source whom an outlet relays.
+_RELAYED_BY = re.compile(r"\b(?:interviewed|quoted|cited)\s+by\s+|\bspeaking\s+to\s+")
+
+
+def _relaying_outlet(analysis: Analysis, text: str, start: int) -> int | None:
+    """The outlet an unnamed source spoke to or was quoted by: it carries the claim, the only actor the reader can hold
+    to it (eval/realstory's guideline labels such claims the outlet's, as relayed second-hand)."""
+    found = _RELAYED_BY.search(text)
+    if found is None:
+        return None
+    at = start + found.end()
+    outlet = next((m for m in analysis.mentions if at <= m.span.start <= at + 4 and m.label == "ORG" and m.chain is not None), None)
+    return outlet.chain if outlet is not None else None
 
 
 def _title_holder(analysis: Analysis, title: int, before: int, earlier: Sequence[Statement]) -> int | None:
@@ -354,8 +375,10 @@ def _described(analysis: Analysis, text: str, root: Token, start: int, earlier: 
         return Resolution(None, "anonymous")
     if lemma in DOCUMENT_NOUNS:
         return Resolution(None, "document")
-    if _has_any(words, OUTLET_WORDS) and lemma in GROUP_NOUNS | {"newspaper", "portal", "outlet"}:
-        kind: SourceType = "outlet"
+    if lemma in LEADER_NOUNS:
+        kind: SourceType = "person"
+    elif _has_any(words, OUTLET_WORDS) and lemma in GROUP_NOUNS | {"newspaper", "portal", "outlet"}:
+        kind = "outlet"
     elif _has_any(words, OFFICIAL_TITLES) or _has_any(words, GOVERNMENT_WORDS):
         kind = "official"
     elif lemma in PERSON_NOUNS:
@@ -364,6 +387,8 @@ def _described(analysis: Analysis, text: str, root: Token, start: int, earlier: 
         kind = "organisation"
     else:
         return Resolution(None, "anonymous")
+    if lemma in PERSON_NOUNS | LEADER_NOUNS and (holder := _role_holder(analysis, text, root, start)) is not None:
+        return Resolution(holder, "official" if kind == "official" else "person")
     if definite and (lemma in PERSON_NOUNS or lemma in GROUP_NOUNS):
         labels = {"PERSON"} if lemma in PERSON_NOUNS else {"ORG", "NORP", "GPE"}
         owner_chains = {m.chain for m in analysis.mentions for t in owners if m.span.start <= t.idx < m.span.end}
@@ -378,6 +403,284 @@ def _described(analysis: Analysis, text: str, root: Token, start: int, earlier: 
             named_kind = _type_of_named(text, found.name, found.label)
             return Resolution(chain, kind if kind == "official" and named_kind == "person" else named_kind)
     return Resolution(None, kind)
+
+
+def _role_holder(analysis: Analysis, text: str, root: Token, start: int) -> int | None:
+    """The person a role of a named body or place stands for ("The head of the Wagner group", "The owner of the Wagner
+    private military contractor who ..."): the one the article names beside that role or beside the body, before or
+    after (roles.role_holder); None when the role names no body or place, or no such person is named."""
+    end = start + len(text)
+    named = [
+        m for m in analysis.mentions
+        if start <= m.span.start and m.span.end <= end and m.chain is not None and m.label in ("ORG", "GPE") and m.span.start > root.idx
+    ]
+    if not named:
+        return None
+    own = text[: named[-1].span.end - start]  # the role up to the body it is of, not a clause after it
+    holder = role_holder(analysis, analysis.article.text, start, root.lower_, own, [])  # beside the role word, not any name of the body
+    if holder is not None and any(start <= analysis.mentions[i].span.start < end for i in analysis.chains[holder].mentions):
+        return None  # "The owner of Wagner, who wants to remove the defence minister Sergei Shoigu": named in its clause, someone else
+    if holder is not None:
+        return holder
+    return identified_later(analysis, start, end, keep=lambda chain: not _common_noun(analysis, chain))
+
+
+# "A senior Ukrainian official interviewed by the New York Times": an unnamed source whom an outlet relays.
+_RELAYED_BY = re.compile(r"\b(?:interviewed|quoted|cited)\s+by\s+|\bspeaking\s+to\s+")
+
+
+def _relaying_outlet(analysis: Analysis, text: str, start: int) -> int | None:
+    """The outlet an unnamed source spoke to or was quoted by: it carries the claim, the only actor the reader can hold
+    to it (eval/realstory's guideline labels such claims the outlet's, as relayed second-hand)."""
+    found = _RELAYED_BY.search(text)
+    if found is None:
+        return None
+    at = start + found.end()
+    outlet = next((m for m in analysis.mentions if at <= m.span.start <= at + 4 and m.label == "ORG" and m.chain is not None), None)
+    return outlet.chain if outlet is not None else None
+
+
+def _title_holder(analysis: Analysis, title: int, before: int, earlier: Sequence[Statement]) -> int | None:
+    """The person a title tagged as a name stands for ("The Kremlin spokesman" after "Kremlin Spokesman
+    Dmitry Peskov"): the person named right after the title somewhere in the article, else the only one the
+    article gives the title's noun after a comma ("Martin Griffiths, ... Emergency Relief Coordinator"), else the one
+    an earlier statement's source continues, else the nearest earlier person."""
+    text = analysis.article.text
+    ends = {analysis.mentions[i].span.end for i in analysis.chains[title].mentions}
+    for m in analysis.mentions:
+        if m.chain is not None and m.label == "PERSON" and any(0 <= m.span.start - e <= 2 and not text[e:m.span.start].strip() for e in ends):
+            return m.chain
+    noun = analysis.chains[title].name.split()[-1].casefold()
+    apposed = {
+        m.chain for m in analysis.mentions
+        if m.chain is not None and m.label == "PERSON" and noun in _apposition(text, m.span.end, m.sentence.end)
+        and not _common_noun(analysis, m.chain)
+    }
+    if len(apposed) == 1:
+        return apposed.pop()
+    return _continuing(analysis, earlier, before, {"PERSON"}, None) or _antecedent(analysis, before, {"PERSON"}, None)
+
+
+def _apposition(text: str, after: int, sentence_end: int) -> list[str]:
+    """The casefolded words of the appositive right after a name ("Martin Griffiths, Under-Secretary-General for
+    Humanitarian Affairs and Emergency Relief Coordinator —"), up to a dash, a bracket or the sentence's end."""
+    if not text[after:after + 2].lstrip(" ").startswith(","):
+        return []
+    phrase = re.split(r"[—–()\[\];:]|\s-\s", text[after + 1:min(sentence_end, after + APPOSITION)], maxsplit=1)[0]
+    return [w.casefold() for w in re.findall(r"[^\W\d_]+", phrase)]
+
+
+def _continuing(analysis: Analysis, earlier: Sequence[Statement], before: int, labels: set[str], gender: Gender | None) -> int | None:
+    """The source chain of the last statement in the sentences just before (or earlier in this one), when
+    it fits the pronoun: its label, and for "he"/"she" a gender the article does not contradict."""
+    window_start = turn_start(analysis.article.text, analysis.sentences, before, CONTINUING_SENTENCES)
+    previous = [
+        st for st in earlier
+        if st.source_chain is not None and st.source is not None and window_start <= st.source.start < before
+        and st.source_chain < len(analysis.chains)
+    ]
+    if not previous:
+        return None
+    chain = max(previous, key=lambda st: st.source.start).source_chain
+    if analysis.chains[chain].label not in labels or ("PERSON" in labels and _common_noun(analysis, chain)):
+        return None
+    if gender is not None and chain_gender(analysis, chain) not in (None, gender):
+        return None
+    return chain
+
+
+def _quote_speaker(doc: Doc, pronoun: Token, quoted: Sequence[int]) -> tuple[int, int] | None:
+    """Where the speaker of the quotation holding `pronoun` is named: the subject, outside the quotation
+    marks, of a speech verb outside them, in the pronoun's sentence or the next ones while the quotation
+    runs on ("“We can confirm ...,” Kremlin spokesman Dmitry Peskov said")."""
+    sentence = pronoun.sent
+    for _ in range(3):
+        for token in sentence:
+            if quoted[token.i] or token.lemma_.lower() not in SPEECH_LEMMAS:
+                continue
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and not quoted[c.i]), None)
+            if subject is not None and subject.lower_ not in FIRST_PERSON:
+                tokens = list(subject.subtree)
+                if not any(quoted[t.i] for t in tokens):
+                    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        if sentence.end >= len(doc) or not quoted[sentence.end - 1]:
+            return None
+        sentence = doc[sentence.end].sent
+    return None
+
+
+def _surname(analysis: Analysis, text: str, before: int) -> int | None:
+    """The person chain named in full earlier whose surname the source is ("Danilov" after "Oleksiy
+    Danilov"), when the parser did not tag it as a name; only one such person may be in play."""
+    words = text.split()
+    if len(words) != 1 or not words[0][:1].isupper():
+        return None
+    found = {
+        m.chain for m in analysis.mentions
+        if m.chain is not None and m.span.end <= before and m.chain < len(analysis.chains)
+        and analysis.chains[m.chain].label == "PERSON" and len(analysis.chains[m.chain].name.split()) > 1
+        and analysis.chains[m.chain].name.split()[-1] == words[0]
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _person_ending(analysis: Analysis, text: str) -> int | None:
+    """The person an untagged source is or ends with, by a name the article tags elsewhere: the parser
+    missed "Yevgeny Prigozhin" in "“...,” Yevgeny Prigozhin announced" or in "the head of the Group, Yevgeny
+    Prigozhin," though it tagged him in other sentences."""
+    stripped = text.strip().rstrip(",;:").strip()
+    found = {
+        number for number, chain in enumerate(analysis.chains)
+        if chain.label == "PERSON" and any(
+            len(form.split()) > 1 and (stripped == form or stripped.endswith((f", {form}", f" {form}")))
+            for form in {chain.name, *(analysis.mentions[i].span.text for i in chain.mentions)}
+        )
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _ends_in_clause(span) -> bool:
+    """Whether the source's last word is in a clause on its head ("the owner of Wagner, who wants to remove the
+    defence minister Sergei Shoigu"): a name ending it there is whom the clause is about, not the source."""
+    words = [t for t in span if not t.is_punct]
+    if not words:
+        return False
+    token = words[-1]
+    while span.start <= token.i < span.end and token.i != span.root.i and token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl"):
+            return True
+        token = token.head
+    return False
+
+
+def _named(analysis: Analysis, root: Token, start: int, end: int) -> Mention | None:
+    """The actor mention the source is about: the one holding the phrase's head word, else the only one."""
+    inside = [m for m in analysis.mentions if start <= m.span.start and m.span.end <= end and m.label in _ACTOR]
+    if not inside:
+        return None
+    holding = [m for m in inside if m.span.start <= root.idx < m.span.end]
+    people = [m for m in inside if m.label == "PERSON" and m.span.end == end]
+    if holding and holding[0].label != "PERSON" and people:
+        return people[0]  # "Ukraine's NSDC Secretary Oleksiy Danilov": the person the title ends with
+    if holding:
+        return holding[0]
+    if root.pos_ == "PROPN" or root.dep_ == "appos" or any(c.dep_ == "appos" for c in root.children):
+        # a name the parser did not tag, qualified by a tagged one ("Russia's Anti-Terrorist Committee", "the
+        # Anti-Terrorist Committee of Russia"): the committee speaks, not the country
+        heads = [m for m in inside if not (root.pos_ == "PROPN" and _in_modifier(root, m))]
+        return heads[-1] if heads else None
+    appositive = [  # "the agency UNIAN", "extremism expert Robert Claus"; not "the South command of Ukraine's Armed Forces"
+        m for m in inside if m.span.start > root.idx and not _in_modifier(root, m)
+    ]
+    if appositive and root.lower_ not in DOCUMENT_NOUNS and not any(t.dep_ == "poss" for t in root.children):
+        return appositive[0]
+    return None
+
+
+_ACTOR = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+
+
+def _inside_any(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether an actor mention lies inside the span."""
+    return any(start <= m.span.start and m.span.end <= end and m.label in _ACTOR for m in analysis.mentions)
+
+
+def _type_of_untagged(text: str) -> SourceType:
+    lowered = text.lower()
+    if _has_any(lowered, OUTLET_WORDS):
+        return "outlet"
+    if _has_any(lowered, OFFICIAL_TITLES) or _has_any(lowered, GOVERNMENT_WORDS):
+        return "official"
+    return "organisation"
+
+
+def _in_modifier(root: Token, mention: Mention) -> bool:
+    """Whether the mention hangs from the phrase's head through a preposition or a possessive: it
+    qualifies the head ("the command of X", "X's spokesman"), it is not the head's name."""
+    span = root.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ in ("pobj", "prep", "poss", "nmod"):
+            return True
+        token = token.head
+    return False
+
+
+def _described(analysis: Analysis, text: str, root: Token, start: int, earlier: Sequence[Statement] = ()) -> Resolution:
+    lemma = root.lemma_.lower()
+    owners = [t for t in root.children if t.dep_ == "poss"]  # "Putin's spokesman": a definite description, not Putin
+    definite = bool(owners) or any(t.lower_ in ("the", "this", "that") for t in root.children if t.dep_ == "det")
+    words = text.lower()
+    if lemma in ANONYMOUS_NOUNS:
+        return Resolution(None, "anonymous")
+    if lemma in DOCUMENT_NOUNS:
+        return Resolution(None, "document")
+    if lemma in LEADER_NOUNS:
+        kind: SourceType = "person"
+    elif _has_any(words, OUTLET_WORDS) and lemma in GROUP_NOUNS | {"newspaper", "portal", "outlet"}:
+        kind = "outlet"
+    elif _has_any(words, OFFICIAL_TITLES) or _has_any(words, GOVERNMENT_WORDS):
+        kind = "official"
+    elif lemma in PERSON_NOUNS:
+        kind = "person"
+    elif lemma in GROUP_NOUNS:
+        kind = "organisation"
+    else:
+        return Resolution(None, "anonymous")
+    if lemma in PERSON_NOUNS | LEADER_NOUNS and (holder := _role_holder(analysis, text, root, start)) is not None:
+        return Resolution(holder, "official" if kind == "official" else "person")
+    if definite and (lemma in PERSON_NOUNS or lemma in GROUP_NOUNS):
+        labels = {"PERSON"} if lemma in PERSON_NOUNS else {"ORG", "NORP", "GPE"}
+        owner_chains = {m.chain for m in analysis.mentions for t in owners if m.span.start <= t.idx < m.span.end}
+        if lemma in GROUP_NOUNS and lemma not in STATE_NOUNS:  # "the committee" is no place, whatever its tag ("Crimea" as ORG)
+            owner_chains |= {m.chain for m in analysis.mentions if m.chain is not None and m.span.end <= start and _place_name(analysis, m.chain)}
+            labels = {"ORG"}  # nor a nationality ("Crimean", "Ukrainian")
+        chain = _antecedent(analysis, start, labels, lemma, excluded=owner_chains)
+        if chain is None and lemma in PERSON_NOUNS:
+            chain = _continuing(analysis, earlier, start, labels, None)
+        if chain is not None:
+            found = analysis.chains[chain]
+            named_kind = _type_of_named(text, found.name, found.label)
+            return Resolution(chain, kind if kind == "official" and named_kind == "person" else named_kind)
+    return Resolution(None, kind)
+
+
+def _role_holder(analysis: Analysis, text: str, root: Token, start: int) -> int | None:
+    """The person a role of a named body or place stands for ("The head of the Wagner group", "The owner of the Wagner
+    private military contractor who ..."): the one the article names beside that role or beside the body, before or
+    after (roles.role_holder); None when the role names no body or place, or no such person is named."""
+    end = start + len(text)
+    named = [
+        m for m in analysis.mentions
+        if start <= m.span.start and m.span.end <= end and m.chain is not None and m.label in ("ORG", "GPE") and m.span.start > root.idx
+    ]
+    if not named:
+        return None
+    own = text[: named[-1].span.end - start]  # the role up to the body it is of, not a clause after it
+    holder = role_holder(analysis, analysis.article.text, start, root.lower_, own, [])  # beside the role word, not any name of the body
+    if holder is not None and any(start <= analysis.mentions[i].span.start < end for i in analysis.chains[holder].mentions):
+        return None  # "The owner of Wagner, who wants to remove the defence minister Sergei Shoigu": named in its clause, someone else
+    if holder is not None:
+        return holder
+    return identified_later(analysis, start, end, keep=lambda chain: not _common_noun(analysis, chain))
+
+
+def _identified_later(analysis: Analysis, start: int, end: int) -> int | None:
+    """A lead's delayed identification ("The head of the Wagner group says ... The announcement from Yevgeny Prigozhin
+    ..."): news names a role first and its holder in the sentences right after. Only for a role before which the
+    article names no person: after one, the role may be anyone's."""
+    people = [
+        m for m in analysis.mentions
+        if m.chain is not None and m.chain < len(analysis.chains) and analysis.chains[m.chain].label == "PERSON"
+        and not _common_noun(analysis, m.chain)
+    ]
+    if any(m.span.end <= start for m in people):
+        return None
+    after = [s for s in analysis.sentences if s.start >= end][:IDENTIFIED_WITHIN]  # not its own: "... to oust Russia's defence minister"
+    later = [m for m in people if m.role == "name" and after and after[0].start <= m.span.start and m.span.end <= after[-1].end]
+    return min(later, key=lambda m: m.span.start).chain if later else None
 
 
 def _antecedent(
