@@ -11,7 +11,8 @@ terms it shares with only one of them choose, if they favour one clearly.
 A copy joins its original's story: it is the same article, unless it is undated and the months or year
 its own text names place it out of that story's time (its undated original may have joined coverage of
 another time). Names also give a script-neutral term (`name_term`), so that pages in Russian, Ukrainian
-and English about one event share terms; in Arabic script, which has no capitals, rare words are the names (relate/caseless.py). The days a text names
+and English about one event share terms; in Arabic script, which has no capitals, rare words are the
+names (relate/caseless.py). The days a text names
 ("6 June", "6 июня", "06.06.2023") are script-neutral terms too, and so is the kind of event it tells
 ("Absturz", "авіакатастрофа" -> "!crash"; relate/story_keys.py). Two documents in different languages are
 compared on those neutral terms alone. A document close enough to several stories joins one most of whose
