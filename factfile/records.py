@@ -290,6 +290,11 @@ class Analysis:
     # a relater computes what is missing.
     prepared: dict[str, Any] = field(default_factory=dict, metadata={"transient": True})
 
+    def add_mention(self, mention: Mention) -> None:
+        """Append a mention and list it on its chain (`mention.chain`, which must be set)."""
+        self.chains[mention.chain].mentions.append(len(self.mentions))
+        self.mentions.append(mention)
+
     def sentence_of(self, start: int) -> Span:
         """The sentence containing character `start` (the whole text when unsplit)."""
         lo, hi = 0, len(self.sentences)

@@ -188,6 +188,5 @@ def add_regimes(analysis, tokens) -> None:
         if state is None:
             state = Chain(id=len(analysis.chains), name=country, label="GPE")
             analysis.chains.append(state)
-        state.mentions.append(len(analysis.mentions))
-        analysis.mentions.append(Mention(Span(before.start, token.end, text[before.start:token.end]), "ORG",
-                                         analysis.sentence_of(before.start), chain=state.id, role="description"))
+        analysis.add_mention(Mention(Span(before.start, token.end, text[before.start:token.end]), "ORG",
+                                     analysis.sentence_of(before.start), chain=state.id, role="description"))

@@ -74,8 +74,7 @@ def _add_apposed(doc: Doc, analysis: Analysis) -> None:
         taken.add(found)
         added.append(Mention(Span(start, end, text[start:end]), mention.label, mention.sentence, chain=mention.chain, role="description"))
     for new in added:
-        analysis.chains[new.chain].mentions.append(len(analysis.mentions))
-        analysis.mentions.append(new)
+        analysis.add_mention(new)
 
 
 _LEADING = frozenset({"mark", "punct", "cc", "advmod"})

@@ -212,9 +212,8 @@ def _add_titled(analysis: Analysis, titled: list[tuple[int, Mention]]) -> None:
     for start, name in titled:
         if name.chain is None or not any(name is m for m in analysis.mentions):
             continue
-        analysis.chains[name.chain].mentions.append(len(analysis.mentions))
-        analysis.mentions.append(Mention(Span(start, name.span.end, text[start:name.span.end]), name.label, name.sentence,
-                                         chain=name.chain, role="description"))
+        analysis.add_mention(Mention(Span(start, name.span.end, text[start:name.span.end]), name.label, name.sentence,
+                                     chain=name.chain, role="description"))
 
 
 _PARTICLE = re.compile(r"\s+(?:de|da|do|dos|di|del|della|von|van|der|den|la|le|du)\s+(?=(\S+))")

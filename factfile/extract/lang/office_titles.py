@@ -63,8 +63,7 @@ def add_titles(analysis: Analysis, language: str) -> None:
         taken.add(span)
         added.append(Mention(Span(*span, text[span[0]:span[1]]), "PERSON", mention.sentence, chain=mention.chain, role="description"))
     for mention in added:
-        analysis.chains[mention.chain].mentions.append(len(analysis.mentions))
-        analysis.mentions.append(mention)
+        analysis.add_mention(mention)
 
 
 def _office_before(text: str, mention: Mention, opening: re.Pattern, language: str) -> tuple[int, int, bool] | None:

@@ -96,9 +96,8 @@ def add_titled(analysis: Analysis, reading) -> None:
             spans.append((tokens[first].start, tokens[end].end, alone.id))
     spans += _courtesy_titled(analysis)
     for start, end, chain in spans:
-        analysis.chains[chain].mentions.append(len(analysis.mentions))
-        analysis.mentions.append(Mention(Span(start, end, text[start:end]), "PERSON", analysis.sentence_of(start),
-                                         chain=chain, role="description"))
+        analysis.add_mention(Mention(Span(start, end, text[start:end]), "PERSON", analysis.sentence_of(start),
+                                     chain=chain, role="description"))
     _add_press_services(analysis, tokens, holders)
 
 
@@ -148,9 +147,8 @@ def _add_press_services(analysis: Analysis, tokens: list, holders: dict[Office, 
         if chain is None:
             chain = Chain(id=len(analysis.chains), name=country, label="GPE")
             analysis.chains.append(chain)
-        chain.mentions.append(len(analysis.mentions))
-        analysis.mentions.append(Mention(Span(start, end, text[start:end]), "ORG", analysis.sentence_of(start), chain=chain.id,
-                                         role="description"))
+        analysis.add_mention(Mention(Span(start, end, text[start:end]), "ORG", analysis.sentence_of(start), chain=chain.id,
+                                     role="description"))
 
 
 def _canonical(office: Office) -> Office:

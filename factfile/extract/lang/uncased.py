@@ -113,8 +113,7 @@ def add_bodies(analysis: Analysis) -> None:
             if chain is None:
                 chain = chains[name] = Chain(id=len(analysis.chains), name=name, label="ORG", known_only=True)
                 analysis.chains.append(chain)
-            chain.mentions.append(len(analysis.mentions))
-            analysis.mentions.append(Mention(Span(start, end, text[start:end]), "ORG", analysis.sentence_of(start), chain=chain.id))
+            analysis.add_mention(Mention(Span(start, end, text[start:end]), "ORG", analysis.sentence_of(start), chain=chain.id))
         i = max(j, i + 1)
 
 
@@ -152,8 +151,7 @@ def add_names(analysis: Analysis, language: str) -> None:
                 chain.aliases.append(key.split()[-1])
                 chain.alias_reasons[key.split()[-1]] = f"surname of “{key}”"
             analysis.chains.append(chain)
-        chain.mentions.append(len(analysis.mentions))
-        analysis.mentions.append(Mention(Span(start, end, name), "PERSON", analysis.sentence_of(start), chain=chain.id))
+        analysis.add_mention(Mention(Span(start, end, name), "PERSON", analysis.sentence_of(start), chain=chain.id))
 
 
 @lru_cache(maxsize=1)
