@@ -205,8 +205,9 @@ def _link(linking: Linking) -> None:
     kinds = {chain.id: KIND_OF_LABEL.get(chain.label, "other") for chain in chains}
     _name_places(linking.analysis, [chain for chain in chains if kinds[chain.id] == "place"])
     states = _name_states(chains)
-    _name_bodies_without_country([chain for chain in chains if kinds[chain.id] in _ORGANISATIONS])
-    _name_ministries_of_ministers([chain for chain in chains if kinds[chain.id] in _ORGANISATIONS], chains, linking.analysis.mentions)
+    bodies = [chain for chain in chains if kinds[chain.id] in _ORGANISATIONS]
+    _name_bodies_without_country(bodies)
+    _name_ministries_of_ministers(bodies, chains, linking.analysis.mentions)
     _name_offices([chain for chain in chains if kinds[chain.id] == "person"])
     names = {chain.id: _names(chain) for chain in chains}
     keys = {chain.id: [NameKeys.of(n, kinds[chain.id], state=states.get(chain.id) == n) for n in names[chain.id]] for chain in chains}
@@ -280,9 +281,8 @@ def _name_offices(chains: list[Chain]) -> None:
     for chain in chains:
         for name in _names(chain):
             office = office_name(name)
-            if office and office not in {name_key(n) for n in _names(chain)}:
-                chain.aliases.append(office)
-                chain.alias_reasons[office] = f"the office “{name}” names, as other articles write it"
+            if office:
+                _give_alias(chain, office, f"the office “{name}” names, as other articles write it", key=office)
 
 
 def _name_bodies_without_country(chains: list[Chain]) -> None:
@@ -300,9 +300,7 @@ def _name_bodies_without_country(chains: list[Chain]) -> None:
             if country:  # "nationales Ermittlungskomitee" of Russia is its "Russian Investigative Committee"
                 forms[f"{COUNTRY_ADJECTIVES.get(country, country)} {words.title()}"] = f"“{name}” without the words that do not say whose it is"
             for form, why in forms.items():
-                if name_key(form) not in {name_key(n) for n in _names(chain)}:
-                    chain.aliases.append(form)
-                    chain.alias_reasons[form] = why
+                _give_alias(chain, form, why)
 
 
 _MINISTER = re.compile(r"(?i)\bminister\b")
@@ -326,10 +324,7 @@ def _name_ministries_of_ministers(bodies: list[Chain], chains: list[Chain], ment
             continue
         (country,) = countries
         words = next(words for _, words in named if country in ministries.get(signature(words), ()))
-        form = f"{COUNTRY_ADJECTIVES.get(country, country)} {words.title()}"
-        if name_key(form) not in {name_key(n) for n in _names(chain)}:
-            chain.aliases.append(form)
-            chain.alias_reasons[form] = f"the ministry of {country}'s minister the article names"
+        _give_alias(chain, f"{COUNTRY_ADJECTIVES.get(country, country)} {words.title()}", f"the ministry of {country}'s minister the article names")
 
 
 def _bodies_with_country(session: Session, pool: Pool, keys: dict[int, list[NameKeys]]) -> dict[int, set[tuple[str, str]]]:
@@ -417,9 +412,8 @@ def _name_places(analysis, chains: list[Chain]) -> None:
             reason = "the gazetteer's name of the place it names"
             if rest and rest[0][1] == votes:
                 continue
-        if english and name_key(english) not in {name_key(n) for n in _names(chain)}:
-            chain.aliases.append(english)
-            chain.alias_reasons[english] = reason
+        if english:
+            _give_alias(chain, english, reason)
 
 
 def _name_states(chains: list[Chain]) -> dict[int, str]:
@@ -428,15 +422,23 @@ def _name_states(chains: list[Chain]) -> dict[int, str]:
     states = {}
     for chain in chains:
         country = next((c for c in map(government_of, [chain.name, *chain.aliases]) if c), None)
-        if country and name_key(country) not in {name_key(n) for n in _names(chain)}:
-            chain.aliases.append(country)
-            chain.alias_reasons[country] = f"the government of {country}, which is one actor with the state"
+        if country and _give_alias(chain, country, f"the government of {country}, which is one actor with the state"):
             states[chain.id] = country
     return states
 
 
 def _names(chain: Chain) -> list[str]:
     return [n for n in dict.fromkeys([chain.name, *chain.aliases]) if name_key(n)]
+
+
+def _give_alias(chain: Chain, form: str, why: str, key: str | None = None) -> bool:
+    """Add `form` to the chain's names, with why, unless one of them has its key already (`key`, else its
+    `name_key`); whether it was added."""
+    if (key if key is not None else name_key(form)) in {name_key(n) for n in _names(chain)}:
+        return False
+    chain.aliases.append(form)
+    chain.alias_reasons[form] = why
+    return True
 
 
 def _candidates(session: Session, keys: list[NameKeys]) -> list[Candidate]:
