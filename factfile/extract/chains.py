@@ -25,6 +25,7 @@ from factfile.extract.capitals import acting_subject, capital_country
 from factfile.extract.gender import PERSON_TITLE, TITLE_BEFORE, TITLES, first_name_gender
 from factfile.extract.mentions import ACTOR_LABELS
 from factfile.extract.names import (
+    STATE_WORDS,
     acronym_of,
     clean_name,
     country_of_word,
@@ -598,13 +599,10 @@ def office_name(text: str) -> str | None:
     return " ".join([*_country_whose(whose), _office_key(found.group(0))]) if whose else None
 
 
-_STATE_WORDS = frozenset({"federation", "republic"})
-
-
 def _country_whose(whose: list[str]) -> list[str]:
     """A country's office whichever way the article says whose it is: "Russia’s", "Russian", "the Russian
     Federation’s" are all "russia"; other owners ("Kremlin", "Wagner") as written."""
-    countries = {country_of_word(w) for w in whose if w not in _STATE_WORDS}
+    countries = {country_of_word(w) for w in whose if w not in STATE_WORDS}
     if len(countries) == 1 and None not in countries:
         return name_key(countries.pop()).split()
     return whose

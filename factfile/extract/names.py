@@ -250,7 +250,7 @@ _FORCES_WORDS = frozenset({"armed", "forces", "army", "military", "troops"})
 # Words that qualify a body without saying whose it is ("National Anti-Terrorism Committee" and "Comité
 # antiterroriste" name one body), and a state's words after its country ("the Russian Federation").
 _VAGUE_BODY_WORDS = frozenset({"national", "federal", "operational"})
-_STATE_WORDS = frozenset({"federation", "republic"})
+STATE_WORDS = frozenset({"federation", "republic"})
 
 
 @lru_cache(maxsize=65536)
@@ -272,7 +272,7 @@ def body_of(text: str) -> tuple[str | None, str] | None:
     for word in (w for w in latin_key(text).split() if w not in _FUNCTION_WORDS):
         if word in _BODY_NAME_WORDS:
             body.append(word)
-        elif word in _STATE_WORDS and country:
+        elif word in STATE_WORDS and country:
             continue
         elif (named := country_of_word(word)) and country in (None, named):
             country = named

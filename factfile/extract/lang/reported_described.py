@@ -65,11 +65,17 @@ def named(mention: Mention) -> Source:
     return Source(mention.span, mention.chain, "person" if mention.label == "PERSON" else "organisation")
 
 
-def head(phrase: str) -> str | None:
-    """The phrase's head noun, casefolded: its first word after an article ("il capo del ..." -> "capo")."""
+def _words(phrase: str) -> list[str]:
+    """The phrase's words, casefolded, without the articles it opens with ("l’", "il", "die")."""
     words = [w.casefold() for w in WORD.findall(phrase)]
     while words and (words[0] in ARTICLES or words[0].rstrip("'’") + "'" in ARTICLES):
         words = words[1:]
+    return words
+
+
+def head(phrase: str) -> str | None:
+    """The phrase's head noun, casefolded: its first word after an article ("il capo del ..." -> "capo")."""
+    words = _words(phrase)
     while words and words[0] in ADJECTIVES:
         words = words[1:]
     return words[0] if words else None
@@ -116,9 +122,7 @@ def named_before(analysis: Analysis, phrase: str, before: int) -> int | None:
     """The organisation an institution written without its name stands for ("il Comitato", "Die Behörde"): the last
     one named before it whose name holds every word of the phrase ("Comitato nazionale antiterrorismo della Russia",
     "Luftfahrtbehörde Rosawiazija"); none when the article named no such body."""
-    words = [w.casefold() for w in WORD.findall(phrase)]
-    while words and (words[0] in ARTICLES or words[0].rstrip("'’") + "'" in ARTICLES):
-        words = words[1:]
+    words = _words(phrase)
     if not words:
         return None
     for mention in reversed([m for m in analysis.mentions if m.span.end <= before and m.label == "ORG" and m.chain is not None]):
