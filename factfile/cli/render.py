@@ -118,6 +118,8 @@ def print_conflicts(console: Console, dossier: Dossier) -> None:
                     f"    {escape(line.value.ljust(width))}  {escape(evidence.said_by or 'the article')} "
                     f"[dim]· {escape(evidence.source_label)} · {when} · doc {evidence.document_id}[/]"
                 )
+
+
 def statement_head(line: StatementLine) -> Text:
     """"• [hedged] Caesar (person) — told: ..." — who, how sure the source sounds (and the reporter's distancing
     words: "[reported; framed: claimed]"), through which cue."""

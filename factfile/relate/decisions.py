@@ -96,9 +96,6 @@ def mark_statement_wrong(session: Session, statement_id: int, note: str | None =
     return decision
 
 
-
-
-
 def copy_decisions(session: Session, content_hash: str) -> list[tuple[str, str, str]]:
     """(kind, copy hash, original hash) of the copy corrections naming this document, oldest first."""
     rows = session.execute(
@@ -124,11 +121,6 @@ def placed_by_user(session: Session) -> set[str]:
     """Hashes of the documents a user put in a story (or in one of their own)."""
     rows = session.execute(select(Decision.payload).where(Decision.kind == STORY))
     return {payload["document"] for (payload,) in rows if payload.get("document")}
-
-
-
-
-
 
 
 def kept_apart(session: Session) -> dict[int, set[int]]:

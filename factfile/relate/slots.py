@@ -491,9 +491,9 @@ def read(content: str, cue: str | None = None, certainty: str = "asserted", sour
     target = _target(content) or _target(source or "")
     slots: list[Slot] = []
     agents = set(_agents(content, cue))
-    said = f"{cue} {content}"
-    if sayer and (own := _SELF.search(said)) and not _NESTED.search(content, 0, max(0, own.start() - len(cue) - 1)) and (state := state_of(sayer)):
-        agents.add((state, _negated_at(said, own.start()), agency_of(sayer)))
+    words = f"{cue} {content}"
+    if sayer and (own := _SELF.search(words)) and not _NESTED.search(content, 0, max(0, own.start() - len(cue) - 1)) and (state := state_of(sayer)):
+        agents.add((state, _negated_at(words, own.start()), agency_of(sayer)))
     if agents and (target or _DESTROYING.search(content)):
         slots += [Slot("responsibility", target, state, was_denied != denied) for state, was_denied, _ in agents]
         slots += [Slot("agency", target, agency, was_denied != denied) for _, was_denied, agency in agents if agency]

@@ -515,4 +515,3 @@ def make_story_grouper():
         assign(linking.session, linking.document, article.title, terms)
 
     return relate
-

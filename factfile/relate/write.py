@@ -60,4 +60,3 @@ def store(
     except Exception as error:
         log.debug("storing %s failed", analysis.article.origin, exc_info=True)
         raise IngestError(analysis.article.origin, f"not stored: relating it failed ({type(error).__name__}: {error})") from error
-

@@ -91,8 +91,8 @@ def find_statements(analysis: Analysis, reading: Reading) -> list[Statement]:
             found = [_go_on(text, analysis, statements, sentence, impersonal)]
         for statement in found:
             if statement.source is not None and statement.source_chain is None and _pronoun_first(statement.source.text):
-                statement.source = Span(statement.source.start, statement.source.start + len(statement.source.text.split()[0]),
-                                        statement.source.text.split()[0])  # "написала она в начале июня": she, not when
+                pronoun = statement.source.text.split()[0]  # "написала она в начале июня": she, not when
+                statement.source = Span(statement.source.start, statement.source.start + len(pronoun), pronoun)
             if statement.source is not None and statement.source_chain is None and statement.source.text.casefold() in PRONOUNS:
                 statement.source_chain = _speaker(analysis, statements, statement.source.start)
                 statement.source_type = "person" if statement.source_chain is not None else statement.source_type
@@ -162,14 +162,14 @@ def _judge(carrier: Statement, part: Span) -> tuple[Certainty, list[str]]:
 
 
 PRONOUNS = frozenset({"он", "она", "він", "вона", "его", "её", "ее", "його", "її", "той", "тя"})  # Bulgarian "той", "тя" too
+SPEAKER_SENTENCES = 2  # how far back "он"/"він" looks for its speaker, as in English (statements/sources.py); a quotation
+# running over sentences counts as one (continued.turn_start)
+
+
 def _pronoun_first(source: str) -> bool:
     """A source that is a pronoun with the time or place of saying after it ("она в начале июня")."""
     words = source.casefold().split()
     return len(words) > 1 and words[0] in PRONOUNS and words[1] in ("в", "во", "у", "на", "з", "с", "із", "після", "после")
-
-
-SPEAKER_SENTENCES = 2  # how far back "он"/"він" looks for its speaker, as in English (statements/sources.py); a quotation
-# running over sentences counts as one (continued.turn_start)
 
 
 # "«...», – йдеться в повідомленні", "говорится в заявлении": the message is no one; its issuer is who spoke just before.
