@@ -54,6 +54,11 @@ def who(analysis, statement) -> str:
     return statement.source.text if statement.source else ""
 
 
+def _saying(analysis, words: str):
+    """The first statement whose content holds `words`."""
+    return next(st for st in analysis.statements if words in st.content.text)
+
+
 @pytest.mark.parametrize(("source", "words"), SEED_ATTRIBUTIONS)
 def test_seed_article_attributions_have_the_right_source(seed, source, words):
     found = [st for st in seed.statements if st.cue is not None and words in st.content.text]
@@ -165,12 +170,11 @@ def test_certainty_hedged_denied_reported_and_the_articles_own_voice(extractor):
         "John Smith said the bridge was closed. "
         "The river flooded the lower town on Tuesday night.",
     )
-    by_words = lambda words: next(st for st in analysis.statements if words in st.content.text)  # noqa: E731
-    assert by_words("troops had crossed").certainty == "denied"
-    framed = by_words("fired three shots")  # the police sound sure; "allegedly" is the reporter's distance
+    assert _saying(analysis, "troops had crossed").certainty == "denied"
+    framed = _saying(analysis, "fired three shots")  # the police sound sure; "allegedly" is the reporter's distance
     assert framed.certainty == "reported" and framed.framing == ["allegedly"] and presented(framed.certainty, framed.framing) == "hedged"
-    assert by_words("bridge was closed").certainty == "reported"
-    own = by_words("river flooded")
+    assert _saying(analysis, "bridge was closed").certainty == "reported"
+    own = _saying(analysis, "river flooded")
     assert own.source is None and own.source_type == "article" and own.certainty == "asserted"
 
 
@@ -183,8 +187,7 @@ def test_a_claim_or_an_accusation_is_the_sources_assertion_framed_by_the_reporte
         "Vladimir Putin has accused the SBU of carrying out a terrorist attack on the bridge. "
         "Peskov said the talks would go on.",
     )
-    by_words = lambda words: next(st for st in analysis.statements if words in st.content.text)  # noqa: E731
-    claimed, accused, said = by_words("depriving Crimea"), by_words("terrorist attack"), by_words("talks would go on")
+    claimed, accused, said = _saying(analysis, "depriving Crimea"), _saying(analysis, "terrorist attack"), _saying(analysis, "talks would go on")
     assert (claimed.certainty, claimed.framing) == ("reported", ["claimed"])
     assert (accused.certainty, accused.framing) == ("reported", ["accused"])
     assert (said.certainty, said.framing) == ("reported", [])
@@ -206,10 +209,9 @@ def test_no_part_in_it_is_a_denial_and_cannot_say_definitively_a_hedge(extractor
         "Kirby said the United States cannot say definitively what caused the collapse. "
         "Ryder said nothing indicates that a missile hit the plane.",
     )
-    by_words = lambda words: next(st for st in analysis.statements if words in st.content.text)  # noqa: E731
-    assert by_words("not involved").certainty == "denied"
-    assert by_words("what caused the collapse").certainty == "hedged"
-    assert by_words("missile hit the plane").certainty == "hedged"
+    assert _saying(analysis, "not involved").certainty == "denied"
+    assert _saying(analysis, "what caused the collapse").certainty == "hedged"
+    assert _saying(analysis, "missile hit the plane").certainty == "hedged"
 
 
 def test_preliminary_findings_and_a_suggestion_are_hedged(extractor):
@@ -220,9 +222,8 @@ def test_preliminary_findings_and_a_suggestion_are_hedged(extractor):
         "The SBU suggested earlier on Monday that it was behind the explosion. "
         "The ministry said that preliminary findings showed all passengers were killed.",
     )
-    by_words = lambda words: next(st for st in analysis.statements if words in st.content.text)  # noqa: E731
-    assert by_words("behind the explosion").certainty == "hedged"
-    assert by_words("all passengers").certainty == "hedged"
+    assert _saying(analysis, "behind the explosion").certainty == "hedged"
+    assert _saying(analysis, "all passengers").certainty == "hedged"
     proposed = analyse(extractor, "The senator suggested looking at the card statement. He did not suggest retaliation.")
     assert all(st.certainty == "reported" for st in proposed.statements if st.cue is not None and "suggest" in st.cue.text)
 
@@ -335,9 +336,8 @@ def test_a_negated_cue_reports_a_negative_unless_it_is_one_of_belief(extractor):
         "The ministry did not say when the troops would leave. "
         "Smith does not believe that the dam was shelled.",
     )
-    by_words = lambda words: next(st for st in analysis.statements if words in st.content.text)  # noqa: E731
-    assert by_words("troops would leave").certainty == "reported"
-    assert by_words("dam was shelled").certainty == "denied"
+    assert _saying(analysis, "troops would leave").certainty == "reported"
+    assert _saying(analysis, "dam was shelled").certainty == "denied"
 
 
 def source_of(analysis, words: str) -> str | None:
@@ -442,13 +442,13 @@ def test_a_quotation_over_two_sentences_is_the_speakers_not_the_articles(extract
     analysis = analyse(extractor,
         "“Apparently, this sabotage is connected with the offensive. These offensive actions are failing,” "
         "Kremlin spokesman Dmitry Peskov said on Tuesday.")
-    first = next(st for st in analysis.statements if "this sabotage" in st.content.text)
+    first = _saying(analysis, "this sabotage")
     assert first.source_type != "article" and analysis.chains[first.source_chain].name == "Dmitry Peskov"
     assert first.certainty == "hedged" and first.direct
     analysis = analyse(extractor,
         '"We can confirm that this was a deliberate act of sabotage," Kremlin spokesman Dmitry Peskov said at a briefing. '
         '"And one of their aims was to cut off the water supply to Crimea."')
-    second = next(st for st in analysis.statements if "their aims" in st.content.text)
+    second = _saying(analysis, "their aims")
     assert analysis.chains[second.source_chain].name == "Dmitry Peskov"
 
 
@@ -465,14 +465,14 @@ def test_a_quoted_it_can_be_said_is_the_quotations_speaker(extractor):
     analysis = analyse(extractor,
         "Kremlin spokesman Dmitry Peskov spoke on Tuesday. “It can be said unequivocally that we are talking about "
         "deliberate sabotage from the Ukrainian side,” Peskov said during the daily press conference.")
-    statement = next(st for st in analysis.statements if "deliberate sabotage" in st.content.text)
+    statement = _saying(analysis, "deliberate sabotage")
     assert analysis.chains[statement.source_chain].name == "Dmitry Peskov"
 
 
 def test_a_content_that_rejects_is_a_denial(extractor):
     """eval/realstory (Kakhovka): 'Peskov said that “we categorically reject it.”' denies the accusation."""
     analysis = analyse(extractor, "Responding to the accusation, Kremlin spokesman Dmitry Peskov said that “we categorically reject it.”")
-    statement = next(st for st in analysis.statements if "reject" in st.content.text)
+    statement = _saying(analysis, "reject")
     assert statement.certainty == "denied"
 
 
