@@ -2,7 +2,8 @@
 "offensive" placed in a country is no other site of the dam's breach; one article telling of one attack
 in two words ("attack", "blowing up") is no dispute of how it was done; "As" read as the source of "As
 X reported" is no side; a crash dated after the other side's article was written is no other date of what it told;
-and one happening is one dispute, whichever of its actors or its story a reader comes from."""
+one happening is one dispute, whichever of its actors or its story a reader comes from; and "more than 40"
+is no other toll than "at least 50", nor 53 told a day after 40 (the toll climbed)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from conftest import BACKENDS
 from factfile.read.disputes import disputes
 from factfile.relate import contradictions
 from factfile.store import Store
-from factfile.store.schema import Actor, Event, Place
+from factfile.store.schema import Actor, Document, Event, Place, Quantity
 
 
 @pytest.fixture
@@ -138,3 +139,39 @@ def test_one_happening_is_one_dispute_from_its_story_and_from_each_of_its_actors
     assert shown(story=story) == expected
     assert shown(actor=chief) == expected
     assert shown(actor=ministry) == expected
+
+
+def toll(session, document_id, said_by, fatalities, written, sentence=0) -> int:
+    """A report of the prison strike killing `fatalities`, as `written` in the sentence starting at `sentence`."""
+    row = Event(
+        document_id=document_id, event_type="Explosions/Remote violence", trigger_text="strike", start=0, end=1, sent_start=0, sent_end=1,
+        date_start=date(2022, 7, 29), date_precision="day", fatalities=fatalities,
+        statement_id=statement(session, document_id, said_by, f"{written} prisoners were killed in the strike"),
+    )
+    session.add(row)
+    session.flush()
+    session.add(Quantity(document_id=document_id, text=written, start=sentence, end=sentence + len(written), sent_start=sentence,
+                         sent_end=sentence + 40, value=float(fatalities), approximate=written[0].isalpha(), counts="prisoners"))
+    session.flush()
+    return row.id
+
+
+def test_a_lower_bound_and_a_toll_that_climbs_are_no_other_toll(store):
+    """"More than 40" (in the sentence after the report's) holds 50; the separatists' 53 told a day after the
+    ministry's 40 updates it; 53 told the same day as 40 disagrees with it."""
+    _, (first, second, third) = story_of(store, [(REPORT_A, "a.example"), (REPORT_B, "b.example"), (TEXTS[0], "c.example")])
+    with store.transaction() as session:
+        anchor = toll(session, first, "the defence ministry", 40, "more than 40", sentence=120)
+        toll(session, second, "the president", 50, "at least 50")
+    with store.session() as session:
+        assert [c.attribute for c in contradictions.for_event(session, anchor)] == []
+    with store.transaction() as session:
+        session.get(Quantity, session.query(Quantity.id).filter(Quantity.document_id == first).scalar()).text = "40"
+        toll(session, third, "the separatists", 53, "53")
+    with store.session() as session:
+        assert [c.attribute for c in contradictions.for_event(session, anchor)] == []
+    with store.transaction() as session:
+        session.get(Document, first).published = session.get(Document, third).published
+    with store.session() as session:
+        found = {c.attribute: c for c in contradictions.for_event(session, anchor)}
+    assert sorted(side.value for side in found["fatalities"].sides) == ["40", "53 / at least 50"]

@@ -305,8 +305,9 @@ def for_event(session: Session, event_id: int, reports: list[Event] | None = Non
     sayer = _statement_sources(session, [e.statement_id for e in reports])
     subject = f"event {event_id}"
     found = []
+    toll, toll_range = _tolls(session, reports)
     attributes: list[tuple[str, str, Callable[[Event], str | None], Callable[[str, str], bool]]] = [
-        ("fatalities", "numbers", lambda e: str(e.fatalities) if e.fatalities is not None else None, lambda a, b: a == b),
+        ("fatalities", "numbers", lambda e: toll.get(e.id), lambda a, b: _ranges_overlap(toll_range[a], toll_range[b])),
         ("date", "dates", lambda e: e.date_start.isoformat() if e.date_start and e.date_precision == "day" else None,
          lambda a, b: abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= MAX_DAYS_APART),
         ("place", "places", lambda e: str(e.place_id) if e.place_id is not None else None, lambda a, b: same_site(int(a), int(b))),
@@ -327,6 +328,8 @@ def for_event(session: Session, event_id: int, reports: list[Event] | None = Non
         else:
             kept = {0}
         clusters = [c for i, c in enumerate(clusters) if i in kept]
+        if attribute == "fatalities" and len(clusters) > 1 and _rising([[r for v in c for r in groups[v]] for c in clusters], toll_range, toll, _published(session, reports)):
+            continue
         if len(clusters) > 1:
             label = _place_names(session, groups) if attribute == "place" else None
             found.append(Contradiction(subject, attribute, kind, _sides(session, clusters, groups, sayer, label), "events"))
@@ -351,6 +354,57 @@ def for_event(session: Session, event_id: int, reports: list[Event] | None = Non
             conflict.sides = [side for i, side in enumerate(conflict.sides) if i in kept]
             counted.append(conflict)
     return [c for c in found + counted if _sources_apart(session, c) and (c.kind == "confirmed vs denied" or _documents_apart(c))]
+
+
+# A toll that gives its lower bound ("more than 40", "at least 50", "не менее 40", "понад 50", "über 50", "plus de 50").
+_AT_LEAST = re.compile(
+    r"(?i)^(?:more than|over|at least|upwards of|in excess of|не менее|более|больше|свыше|минимум|понад|більше|щонайменше|не менше|"
+    r"mehr als|über|mindestens|plus de|au moins|più di|oltre|almeno|más de|al menos|mais de|pelo menos|ponad|co najmniej|najmenej|viac ako)\s"
+)
+
+
+def _tolls(session: Session, reports: list[Event]) -> tuple[dict[int, str], dict[str, tuple[float, float, bool]]]:
+    """(each report's toll as written, each written toll's range): the quantity giving a report's fatalities, its
+    own or, when none is linked to it (the toll stood in a following sentence: "More than 40 ... were killed"),
+    the first of its document from the report's sentence on. A lower bound ("more than 40", "at least 50")
+    holds every larger toll, an approximate one its margin; a toll read from no quantity is exact."""
+    tolled = [e for e in reports if e.fatalities is not None]
+    found: dict[int, list[Quantity]] = defaultdict(list)
+    if tolled:
+        for quantity in session.scalars(
+            select(Quantity).where(Quantity.document_id.in_({e.document_id for e in tolled}), Quantity.value.in_({float(e.fatalities) for e in tolled}))
+            .order_by(Quantity.sent_start, Quantity.start)
+        ):
+            found[quantity.document_id].append(quantity)
+    toll: dict[int, str] = {}
+    span: dict[str, tuple[float, float, bool]] = {}
+    for report in tolled:
+        same = [q for q in found[report.document_id] if q.value == report.fatalities]
+        written = next((q for q in same if q.event_id == report.id), None) or next((q for q in same if q.sent_start >= report.sent_start), None)
+        if written is None:
+            toll[report.id] = label = str(report.fatalities)
+            span[label] = (float(report.fatalities), float(report.fatalities), False)
+            continue
+        toll[report.id] = label = " ".join(written.text.split()).casefold()
+        if _AT_LEAST.match(label):
+            span[label] = (written.value, math.inf, False)
+        else:
+            span[label] = (written.value, written.value_max or written.value, written.approximate)
+    return toll, span
+
+
+def _rising(sides: list[list[Event]], span: dict[str, tuple[float, float, bool]], toll: dict[int, str], published: dict[int, date | None]) -> bool:
+    """Whether the tolls rise with time: each larger toll first told on a later day than every smaller one was
+    first told (each side told in a dated article). A later figure updating an earlier one ("the death toll climbed
+    during the day ... 53 people") is no disagreement with it."""
+    firsts = []
+    for side in sides:
+        days = [day for e in side if (day := published.get(e.document_id))]
+        if not days:
+            return False
+        firsts.append((min(span[toll[e.id]][0] for e in side), min(days)))
+    firsts.sort()
+    return len(firsts) > 1 and all(a[1] < b[1] for a, b in zip(firsts, firsts[1:], strict=False))
 
 
 def first_reports(session: Session, event_ids: Iterable[int]) -> dict[int, int]:
