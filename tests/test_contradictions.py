@@ -144,8 +144,8 @@ def test_one_happening_is_one_dispute_from_its_story_and_from_each_of_its_actors
 def toll(session, document_id, said_by, fatalities, written, sentence=0) -> int:
     """A report of the prison strike killing `fatalities`, as `written` in the sentence starting at `sentence`."""
     row = Event(
-        document_id=document_id, event_type="Explosions/Remote violence", trigger_text="strike", start=0, end=1, sent_start=0, sent_end=1,
-        date_start=date(2022, 7, 29), date_precision="day", fatalities=fatalities,
+        document_id=document_id, event_type="Explosions/Remote violence", trigger_text="strike", start=0, end=1, sent_start=0,
+        sent_end=1, date_start=date(2022, 7, 29), date_precision="day", fatalities=fatalities,
         statement_id=statement(session, document_id, said_by, f"{written} prisoners were killed in the strike"),
     )
     session.add(row)
@@ -175,3 +175,46 @@ def test_a_lower_bound_and_a_toll_that_climbs_are_no_other_toll(store):
     with store.session() as session:
         found = {c.attribute: c for c in contradictions.for_event(session, anchor)}
     assert sorted(side.value for side in found["fatalities"].sides) == ["40", "53 / at least 50"]
+
+
+def wounded(session, document_id, said_by, sentence, *numbers) -> None:
+    """`said_by`'s statement of the document's opening `sentence`, with its `numbers` as quantities."""
+    statement(session, document_id, said_by, sentence)
+    for number in numbers:
+        start = sentence.index(number)
+        value = float(number) if number.isdigit() else {"eight": 8.0}[number]
+        session.add(Quantity(document_id=document_id, text=number, start=start, end=start + len(number), sent_start=0,
+                             sent_end=len(sentence), value=value, approximate=False))
+    session.flush()
+
+
+KILLED_AND_WOUNDED = "40 prisoners were killed and 75 wounded, and eight prison staff were also injured."
+RANENO = "Погибло 40 и ранено 75 военнопленных украинцев."
+PORANENI = "Ще 130 людей поранені, стверджують бойовики."
+SEPARATISTS = "The separatists said 130 prisoners were wounded."
+
+
+def test_counts_of_the_wounded_in_any_language_disagree_when_two_outlets_tell_each():
+    for sentence in (RANENO, KILLED_AND_WOUNDED):
+        counted = [n for n in ("40", "75") if contradictions.wounded_count(sentence, sentence.index(n), sentence.index(n) + 2)]
+        assert counted == ["75"]
+    assert contradictions.wounded_count(PORANENI, 3, 6)
+
+
+def test_the_wounded_of_one_story_told_by_two_outlets_on_each_side(store):
+    """The ministry's 75 (its "eight prison staff" a part of it) against the separatists' 130: one story's dispute
+    once each count is told by two outlets; a count one article gives is no side."""
+    sentences, bodies = (KILLED_AND_WOUNDED, RANENO, PORANENI, SEPARATISTS), (REPORT_A, REPORT_B, TEXTS[0], TEXTS[1])
+    texts = [(f"{sentence} {body}", f"{x}.example") for sentence, body, x in zip(sentences, bodies, "abcd", strict=True)]
+    story, (first, second, third, fourth) = story_of(store, texts, days_apart=0)
+    with store.transaction() as session:
+        wounded(session, first, "the defence ministry", KILLED_AND_WOUNDED, "40", "75", "eight")
+        wounded(session, second, "в министерстве", RANENO, "40", "75")
+        wounded(session, third, "бойовики", PORANENI, "130")
+    with store.session() as session:
+        assert [c.attribute for c in contradictions.for_story(session, story)] == []
+    with store.transaction() as session:
+        wounded(session, fourth, "the separatists", SEPARATISTS, "130")
+    with store.session() as session:
+        found = [c for c in contradictions.for_story(session, story) if c.attribute == "wounded"]
+    assert [(sorted(side.value for side in c.sides), c.kind) for c in found] == [(["130", "75"], "numbers")]
