@@ -174,6 +174,32 @@ def test_one_sources_statements_in_two_reports_pair_off_one_to_one(store, three_
             assert sorted(s.id for s in corroboration.same_statements(session, session.get(Statement, said))) == support[said].items
 
 
+def test_a_source_its_story_tells_as_one_actor_s_is_that_actor_s(store, three_documents):
+    """eval/realstory (Olenivka): "the defence ministry" was resolved to no actor on one page; its story's statements
+    by "Russia's defence ministry" tell whose it is, so its claim in Russian is the ministry's claim in English. A
+    source whose words two actors' statements hold ("the ministry") stays no one's."""
+    original, _, independent = three_documents
+    with store.transaction() as session:
+        defence = Actor(name="Defence Ministry", kind="organization")
+        foreign = Actor(name="Foreign Ministry", kind="organization")
+        prison = Story(label="the prison")
+        session.add_all([defence, foreign, prison])
+        session.flush()
+        for document_id in (original, independent):
+            session.get(Document, document_id).story_id = prison.id
+        killed = statement(session, original, "Russia's defence ministry", "40 were killed and 75 wounded", actor_id=defence.id)
+        statement(session, original, "Russia's foreign ministry", "the strike was a provocation", actor_id=foreign.id)
+        raneno = statement(session, independent, "the defence ministry", "погибло 40 и ранено 75 военнопленных")
+        ministry = statement(session, independent, "the ministry", "удар по колонии был провокацией Киева")
+    with store.session() as session:
+        support = corroboration.for_statements(session, [killed, raneno, ministry])
+        assert support[killed].items == support[raneno].items == [killed, raneno]
+        assert support[ministry].items == [ministry]
+        for said in (killed, raneno, ministry):
+            same = corroboration.same_statements(session, session.get(Statement, said))
+            assert sorted(s.id for s in same) == support[said].items
+
+
 def test_one_sources_statements_filling_one_slot_alike_are_one_claim(store, three_documents):
     """eval/realstory (Kerch): one source's "a truck was blown up on the bridge" in Russian and Italian share no word
     and no number, but fill one slot (how the bridge was blown up: a vehicle bomb) alike; the same source's
