@@ -2,7 +2,8 @@
 "offensive" placed in a country is no other site of the dam's breach; one article telling of one attack
 in two words ("attack", "blowing up") is no dispute of how it was done; "As" read as the source of "As
 X reported" is no side; a crash dated after the other side's article was written is no other date of what it told;
-and one happening is one dispute, whichever of its actors or its story a reader comes from."""
+one happening is one dispute, whichever of its actors or its story a reader comes from; and "more than 40"
+is no other toll than "at least 50", nor 53 told a day after 40 (the toll climbed)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from conftest import BACKENDS
 from factfile.read.disputes import disputes
 from factfile.relate import contradictions
 from factfile.store import Store
-from factfile.store.schema import Actor, Event, Place
+from factfile.store.schema import Actor, Document, Event, Place, Quantity
 
 
 @pytest.fixture
@@ -138,3 +139,82 @@ def test_one_happening_is_one_dispute_from_its_story_and_from_each_of_its_actors
     assert shown(story=story) == expected
     assert shown(actor=chief) == expected
     assert shown(actor=ministry) == expected
+
+
+def toll(session, document_id, said_by, fatalities, written, sentence=0) -> int:
+    """A report of the prison strike killing `fatalities`, as `written` in the sentence starting at `sentence`."""
+    row = Event(
+        document_id=document_id, event_type="Explosions/Remote violence", trigger_text="strike", start=0, end=1, sent_start=0,
+        sent_end=1, date_start=date(2022, 7, 29), date_precision="day", fatalities=fatalities,
+        statement_id=statement(session, document_id, said_by, f"{written} prisoners were killed in the strike"),
+    )
+    session.add(row)
+    session.flush()
+    session.add(Quantity(document_id=document_id, text=written, start=sentence, end=sentence + len(written), sent_start=sentence,
+                         sent_end=sentence + 40, value=float(fatalities), approximate=written[0].isalpha(), counts="prisoners"))
+    session.flush()
+    return row.id
+
+
+def test_a_lower_bound_and_a_toll_that_climbs_are_no_other_toll(store):
+    """"More than 40" (in the sentence after the report's) holds 50; the separatists' 53 told a day after the
+    ministry's 40 updates it; 53 told the same day as 40 disagrees with it."""
+    _, (first, second, third) = story_of(store, [(REPORT_A, "a.example"), (REPORT_B, "b.example"), (TEXTS[0], "c.example")])
+    with store.transaction() as session:
+        anchor = toll(session, first, "the defence ministry", 40, "more than 40", sentence=120)
+        toll(session, second, "the president", 50, "at least 50")
+    with store.session() as session:
+        assert [c.attribute for c in contradictions.for_event(session, anchor)] == []
+    with store.transaction() as session:
+        session.get(Quantity, session.query(Quantity.id).filter(Quantity.document_id == first).scalar()).text = "40"
+        toll(session, third, "the separatists", 53, "53")
+    with store.session() as session:
+        assert [c.attribute for c in contradictions.for_event(session, anchor)] == []
+    with store.transaction() as session:
+        session.get(Document, first).published = session.get(Document, third).published
+    with store.session() as session:
+        found = {c.attribute: c for c in contradictions.for_event(session, anchor)}
+    assert sorted(side.value for side in found["fatalities"].sides) == ["40", "53 / at least 50"]
+
+
+def wounded(session, document_id, said_by, sentence, *numbers) -> None:
+    """`said_by`'s statement of the document's opening `sentence`, with its `numbers` as quantities."""
+    statement(session, document_id, said_by, sentence)
+    for number in numbers:
+        start = sentence.index(number)
+        value = float(number) if number.isdigit() else {"eight": 8.0}[number]
+        session.add(Quantity(document_id=document_id, text=number, start=start, end=start + len(number), sent_start=0,
+                             sent_end=len(sentence), value=value, approximate=False))
+    session.flush()
+
+
+KILLED_AND_WOUNDED = "40 prisoners were killed and 75 wounded, and eight prison staff were also injured."
+RANENO = "Погибло 40 и ранено 75 военнопленных украинцев."
+PORANENI = "Ще 130 людей поранені, стверджують бойовики."
+SEPARATISTS = "The separatists said 130 prisoners were wounded."
+
+
+def test_counts_of_the_wounded_in_any_language_disagree_when_two_outlets_tell_each():
+    for sentence in (RANENO, KILLED_AND_WOUNDED):
+        counted = [n for n in ("40", "75") if contradictions.wounded_count(sentence, sentence.index(n), sentence.index(n) + 2)]
+        assert counted == ["75"]
+    assert contradictions.wounded_count(PORANENI, 3, 6)
+
+
+def test_the_wounded_of_one_story_told_by_two_outlets_on_each_side(store):
+    """The ministry's 75 (its "eight prison staff" a part of it) against the separatists' 130: one story's dispute
+    once each count is told by two outlets; a count one article gives is no side."""
+    sentences, bodies = (KILLED_AND_WOUNDED, RANENO, PORANENI, SEPARATISTS), (REPORT_A, REPORT_B, TEXTS[0], TEXTS[1])
+    texts = [(f"{sentence} {body}", f"{x}.example") for sentence, body, x in zip(sentences, bodies, "abcd", strict=True)]
+    story, (first, second, third, fourth) = story_of(store, texts, days_apart=0)
+    with store.transaction() as session:
+        wounded(session, first, "the defence ministry", KILLED_AND_WOUNDED, "40", "75", "eight")
+        wounded(session, second, "в министерстве", RANENO, "40", "75")
+        wounded(session, third, "бойовики", PORANENI, "130")
+    with store.session() as session:
+        assert [c.attribute for c in contradictions.for_story(session, story)] == []
+    with store.transaction() as session:
+        wounded(session, fourth, "the separatists", SEPARATISTS, "130")
+    with store.session() as session:
+        found = [c for c in contradictions.for_story(session, story) if c.attribute == "wounded"]
+    assert [(sorted(side.value for side in c.sides), c.kind) for c in found] == [(["130", "75"], "numbers")]

@@ -78,6 +78,12 @@ _NUMBER = re.compile(r"\d[\d,.]*")
 _REFUSING = re.compile(r"(?i)\b(?:refus\w*|declin\w*|reject\w*)\s+(?:to\s+)?\w+")
 # The word opening "As X reported" in the stories' languages: read as a source, it names no one.
 _CONNECTIVES = frozenset("as як как wie comme come como jak".split())
+# A word of being wounded in the stories' languages, by its opening letters ("wounded", "ранено", "поранених",
+# "пострадали", "verletzt", "blessés", "feriti", "heridos", "rannych", "zranenia").
+_WOUNDED = re.compile(r"(?:wound|injur|hurt|ранен|ранил|поранен|пострада|постражд|verletz|verwund|bless|ferit|herid|rann|zranen)")
+MIN_COUNT_OUTLETS = 2
+WOUNDED_WORDS = 6  # words between a count and the word saying its people were wounded ("130 ďalších osôb utrpelo zranenia")
+_WORD = re.compile(r"\w+", re.UNICODE)
 _NO_NAME = frozenset({"", *"i he she it we they you me him her us them я он она оно мы они він вона воно ми вони".split()})
 
 
@@ -305,8 +311,9 @@ def for_event(session: Session, event_id: int, reports: list[Event] | None = Non
     sayer = _statement_sources(session, [e.statement_id for e in reports])
     subject = f"event {event_id}"
     found = []
+    toll, toll_range = _tolls(session, reports)
     attributes: list[tuple[str, str, Callable[[Event], str | None], Callable[[str, str], bool]]] = [
-        ("fatalities", "numbers", lambda e: str(e.fatalities) if e.fatalities is not None else None, lambda a, b: a == b),
+        ("fatalities", "numbers", lambda e: toll.get(e.id), lambda a, b: _ranges_overlap(toll_range[a], toll_range[b])),
         ("date", "dates", lambda e: e.date_start.isoformat() if e.date_start and e.date_precision == "day" else None,
          lambda a, b: abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= MAX_DAYS_APART),
         ("place", "places", lambda e: str(e.place_id) if e.place_id is not None else None, lambda a, b: same_site(int(a), int(b))),
@@ -327,6 +334,10 @@ def for_event(session: Session, event_id: int, reports: list[Event] | None = Non
         else:
             kept = {0}
         clusters = [c for i, c in enumerate(clusters) if i in kept]
+        if attribute == "fatalities" and len(clusters) > 1:
+            told = [[(toll_range[v][0], r.document_id) for v in c for r in groups[v]] for c in clusters]
+            if _rising(told, _published(session, reports)):
+                continue
         if len(clusters) > 1:
             label = _place_names(session, groups) if attribute == "place" else None
             found.append(Contradiction(subject, attribute, kind, _sides(session, clusters, groups, sayer, label), "events"))
@@ -351,6 +362,65 @@ def for_event(session: Session, event_id: int, reports: list[Event] | None = Non
             conflict.sides = [side for i, side in enumerate(conflict.sides) if i in kept]
             counted.append(conflict)
     return [c for c in found + counted if _sources_apart(session, c) and (c.kind == "confirmed vs denied" or _documents_apart(c))]
+
+
+# A toll that gives its lower bound ("more than 40", "at least 50", "не менее 40", "понад 50", "über 50", "plus de 50").
+_AT_LEAST = re.compile(
+    r"(?i)^(?:more than|over|at least|upwards of|in excess of|не менее|более|больше|свыше|минимум|"
+    r"понад|більше|щонайменше|не менше|mehr als|über|mindestens|plus de|au moins|più di|oltre|almeno|"
+    r"más de|al menos|mais de|pelo menos|ponad|co najmniej|najmenej|viac ako)\s"
+)
+
+
+def _tolls(session: Session, reports: list[Event]) -> tuple[dict[int, str], dict[str, tuple[float, float, bool]]]:
+    """(each report's toll as written, each written toll's range): the quantity giving a report's fatalities, its
+    own or, when none is linked to it (the toll stood in a following sentence: "More than 40 ... were killed"),
+    the first of its document from the report's sentence on. A lower bound ("more than 40", "at least 50")
+    holds every larger toll, an approximate one its margin; a toll read from no quantity is exact."""
+    tolled = [e for e in reports if e.fatalities is not None]
+    found: dict[int, list[Quantity]] = defaultdict(list)
+    if tolled:
+        for quantity in session.scalars(
+            select(Quantity)
+            .where(Quantity.document_id.in_({e.document_id for e in tolled}))
+            .where(Quantity.value.in_({float(e.fatalities) for e in tolled}))
+            .order_by(Quantity.sent_start, Quantity.start)
+        ):
+            found[quantity.document_id].append(quantity)
+    toll: dict[int, str] = {}
+    span: dict[str, tuple[float, float, bool]] = {}
+    for report in tolled:
+        same = [q for q in found[report.document_id] if q.value == report.fatalities]
+        own = next((q for q in same if q.event_id == report.id), None)
+        written = own or next((q for q in same if q.sent_start >= report.sent_start), None)
+        if written is None:
+            toll[report.id] = label = str(report.fatalities)
+            span[label] = (float(report.fatalities), float(report.fatalities), False)
+            continue
+        toll[report.id] = label = " ".join(written.text.split()).casefold()
+        span[label] = _count_range(written)
+    return toll, span
+
+
+def _count_range(quantity: Quantity) -> tuple[float, float, bool]:
+    """(low, high, approximate) of a count as written: a lower bound ("more than 40", "at least 50") holds every larger count."""
+    if _AT_LEAST.match(" ".join(quantity.text.split())):
+        return quantity.value, math.inf, False
+    return quantity.value, quantity.value_max or quantity.value, quantity.approximate
+
+
+def _rising(sides: list[list[tuple[float, int]]], published: dict[int, date | None]) -> bool:
+    """Whether counts (each side's (smallest value, document) pairs) rise with time: each larger count first told
+    on a later day than every smaller one was first told (each side told in a dated article). A later figure
+    updating an earlier one ("the death toll climbed during the day ... 53 people") is no disagreement with it."""
+    firsts = []
+    for side in sides:
+        days = [day for _, document_id in side if (day := published.get(document_id))]
+        if not days:
+            return False
+        firsts.append((min(value for value, _ in side), min(days)))
+    firsts.sort()
+    return len(firsts) > 1 and all(a[1] < b[1] for a, b in zip(firsts, firsts[1:], strict=False))
 
 
 def first_reports(session: Session, event_ids: Iterable[int]) -> dict[int, int]:
@@ -465,7 +535,10 @@ def _told_before(sides: list[list[Event]], published: dict[int, date | None]) ->
 
 
 def _published(session: Session, reports: list[Event]) -> dict[int, date | None]:
-    documents = {e.document_id for e in reports}
+    return _published_of(session, {e.document_id for e in reports})
+
+
+def _published_of(session: Session, documents: set[int]) -> dict[int, date | None]:
     return dict(session.execute(select(Document.id, Document.published).where(Document.id.in_(documents))).tuples().all())
 
 
@@ -637,6 +710,74 @@ def _slot_disputes(session: Session, subject: str, statements: list[Statement]) 
     return found, covered
 
 
+def wounded_count(sentence: str, start: int, end: int) -> bool:
+    """Whether the number written at sentence[start:end] counts the wounded: a word of being wounded (`_WOUNDED`)
+    stands within `WOUNDED_WORDS` words of it and nearer to it than to any other number of the sentence, the
+    following one on a tie ("40 were killed and 75 wounded", "погибло 40 и ранено 75", "130 людей поранені")."""
+    tokens = [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(sentence)]
+    own = [i for i, (s, e, _) in enumerate(tokens) if s < end and e > start]
+    if not own:
+        return False
+    numbers = [i for i, (s, e, w) in enumerate(tokens) if i in own or w[0].isdigit() or w in claims._NUMBER_WORDS]
+    for i, (_, _, word) in enumerate(tokens):
+        if _WOUNDED.match(word) and min(abs(i - j) for j in own) <= WOUNDED_WORDS:
+            if min(numbers, key=lambda j: (abs(j - i), j < i)) in own:
+                return True
+    return False
+
+
+def _wounded_disputes(session: Session, subject: str, statements: list[Statement]) -> list[Contradiction]:
+    """The story's counts of the wounded that cannot both hold. In each document, the largest count of the wounded
+    a named source gives (`wounded_count` in its statement's content: "and eight staff", "including two officers"
+    are parts of it); counts compared as tolls are (a lower bound holds every larger count, a count that rises with
+    time updates the earlier one), from sources apart, in documents apart (one count per document), each told by
+    `MIN_COUNT_OUTLETS` independent outlets: a count one article gives is as likely the wounded of one village, of
+    one day or among the staff, misread as the whole ("four locals were injured by shelling" in a flood's story)."""
+    said: dict[int, list[Statement]] = defaultdict(list)
+    for statement in statements:
+        if statement.source_type == "article" or statement.content_end is None or _connective(statement):
+            continue
+        if _named(statement):
+            said[statement.document_id].append(statement)
+    if len(said) < 2:
+        return []
+    largest: dict[int, tuple[Quantity, Statement]] = {}
+    rows = session.execute(
+        select(Quantity, func.substr(Document.text, Quantity.sent_start + 1, Quantity.sent_end - Quantity.sent_start))
+        .join(Document, Document.id == Quantity.document_id)
+        .where(Quantity.document_id.in_(list(said)))
+    ).all()
+    for quantity, sentence in rows:
+        saying = (st for st in said[quantity.document_id] if st.content_start <= quantity.start < quantity.end <= st.content_end)
+        sayer = next(saying, None)
+        at = quantity.start - quantity.sent_start
+        if sayer is None or not wounded_count(sentence or "", at, at + quantity.end - quantity.start):
+            continue
+        if quantity.document_id not in largest or quantity.value > largest[quantity.document_id][0].value:
+            largest[quantity.document_id] = (quantity, sayer)
+    groups: dict[str, list[tuple[Quantity, Statement]]] = defaultdict(list)
+    for quantity, statement in largest.values():
+        groups[" ".join(quantity.text.split()).casefold()].append((quantity, statement))
+    span = {label: _count_range(items[0][0]) for label, items in groups.items()}
+    clusters = [
+        c for c in _split(groups, lambda a, b: _ranges_overlap(span[a], span[b]))
+        if len(independent_sources(session, {q.document_id for v in c for q, _ in groups[v]})[1]) >= MIN_COUNT_OUTLETS
+    ]
+    if len(clusters) < 2:
+        return []
+    sayers = [{_sayer(st) for v in c for _, st in groups[v]} for c in clusters]
+    if any(a & b for i, a in enumerate(sayers) for b in sayers[i + 1 :]):
+        return []
+    published = _published_of(session, set(largest))
+    if _rising([[(span[v][0], q.document_id) for v in c for q, _ in groups[v]] for c in clusters], published):
+        return []
+    sides = [
+        _side(session, " / ".join(c), [(st.id, st.document_id, st.source_text) for v in c for _, st in groups[v]])
+        for c in clusters
+    ]
+    return [Contradiction(subject, "wounded", "numbers", sides, "statements")]
+
+
 def _introductions(session: Session, actor_ids: set[int]) -> dict[int, str]:
     """How outlets introduce each source actor, for a sayer saying it did the deed itself (slots.read's `sayer`): the
     source words naming the agency named most often ("глава СБУ"), else the state, else the commonest words. Read for
@@ -684,6 +825,7 @@ def for_story(session: Session, story_id: int, shown: Collection[int] = ()) -> l
         .order_by(Statement.id)
     ).all()
     found, covered = _slot_disputes(session, f"story {story_id}", statements)
+    found += _wounded_disputes(session, f"story {story_id}", statements)
     already = set(shown)
     found = [c for c in found if not all(already.intersection(side.rows) for side in c.sides)]
     vectors = claims.vectors_of(session, [st.id for st in statements])

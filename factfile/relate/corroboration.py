@@ -219,8 +219,10 @@ def same_statements(session: Session, statement: Statement, any_certainty: bool 
         .where(or_(*(_in_group(group) for group in groups)), Statement.marked_wrong.is_(False))
     ).all()
     peers = [p for p, _ in found]
-    kin_key = _kin_of(row)
-    kindred = [p for p, story_id in found if kin_key is not None and kin_key == (p.source_actor_id, story_id)]
+    told = [p for p, story_id in found if story_id is not None and story_id == row.story_id]
+    sayers = story_sayers([*told, row] if all(p.id != row.id for p in told) else told)
+    kin_key = _kin_of(row, sayers)
+    kindred = [p for p in told if kin_key is not None and kin_key == _kin_of_peer(p, row.story_id, sayers)]
     filled = _claimed_slots(session, {statement.id, *(p.id for p in kindred)})
     kin = _aligned(row, kindred, filled)
     own = set(claims.keys_of([statement.content_text])[0])
@@ -311,12 +313,46 @@ def _aligned(statement: Row, kin: list, filled: dict[int, frozenset] | None = No
     return allowed | {p.id for p in kin if _share_slot(statement, p, filled)}
 
 
-def _kin_of(statement: Row) -> tuple[int, int] | None:
-    """(source actor, story) of a statement with both: its kin, the same source's statements in the same
-    story, are compared by `claims.same_sayer_claim`, whatever their words' language."""
-    if statement.source_actor_id is None or statement.story_id is None:
+def _kin_of(statement: Row, sayers: dict[int, int] | None = None) -> tuple[int, int] | None:
+    """(source actor, story) of a statement with a story and a source actor, or a source its story's statements tell
+    as one actor's (`story_sayers`): its kin, the same source's statements in the same story, are compared by
+    `claims.same_sayer_claim`, whatever their words' language."""
+    actor = statement.source_actor_id or (sayers or {}).get(statement.id)
+    if actor is None or statement.story_id is None:
         return None
-    return statement.source_actor_id, statement.story_id
+    return actor, statement.story_id
+
+
+def _kin_of_peer(peer, story_id: int, sayers: dict[int, int]) -> tuple[int, int] | None:
+    actor = peer.source_actor_id or sayers.get(peer.id)
+    return (actor, story_id) if actor is not None else None
+
+
+def story_sayers(statements: Iterable) -> dict[int, int]:
+    """The source actor of each of one story's statements whose source no actor was given for, where the story's
+    other statements tell it: the words of its source ("the defence ministry", "the committee", "Yevgeny Prigozhin")
+    are all among those one actor's statements of the story are said by ("Russia's defence ministry"), and among no
+    other actor's. Outlets name one speaker many ways, and a name the resolver missed on one page it found on another."""
+    statements = list(statements)
+    words: dict[int, set[str]] = defaultdict(set)
+    for st in statements:
+        if st.source_actor_id is not None and st.source_text:
+            words[st.source_actor_id] |= _sayer_words(st.source_text)
+    found = {}
+    for st in statements:
+        if st.source_actor_id is not None or not st.source_text or not (own := _sayer_words(st.source_text)):
+            continue
+        holders = [actor for actor, held in words.items() if own <= held]
+        if len(holders) == 1:
+            found[st.id] = holders[0]
+    return found
+
+
+@lru_cache(maxsize=1 << 14)
+def _sayer_words(source: str) -> frozenset[str]:
+    """The words of a source that may name it: casefolded, stop words and pronouns left out (none: it names no one)."""
+    words = (w.casefold() for w in re.findall(r"\w+", source) if not w.isdigit())
+    return frozenset(w for w in words if w not in claims._stop_words())
 
 
 def _same_source(statement: Row, peer: Row | Statement) -> bool:
@@ -357,7 +393,8 @@ def for_statements(session: Session, statement_ids: Iterable[int]) -> dict[int, 
         for value, members in groups.items():
             for statement in members:
                 near.setdefault(statement.id, {}).update((p.id, p) for key in set(keys[statement.id]) for p in holding.get((value, key), ()))
-    kin = _kin(session, {k for st in statements if (k := _kin_of(st)) is not None})
+    kin, sayers = _kin(session, {st.story_id for st in statements if st.story_id is not None})
+    kin_of = {st.id: _kin_of(st, sayers) for st in statements}
     filled = _claimed_slots(session, {st.id for st in statements} | {p.id for found in kin.values() for p in found})
     vectors = claims.vectors_of(session, set(near) | {p for found in near.values() for p in found})
     closeness: dict[tuple[int, int], float] = {}
@@ -366,7 +403,7 @@ def for_statements(session: Session, statement_ids: Iterable[int]) -> dict[int, 
             continue
         denied = statement.certainty == "denied"
         itself = [(statement.id, statement.document_id)] if not statement.marked_wrong else []
-        kindred = {p.id: p for p in kin.get(_kin_of(statement), ())}
+        kindred = {p.id: p for p in kin.get(kin_of[statement.id], ())}
         aligned = _aligned(statement, list(kindred.values()), filled, closeness)
         candidates = {**kindred, **near[statement.id]}
         same[statement.id] = itself + [
@@ -379,26 +416,31 @@ def for_statements(session: Session, statement_ids: Iterable[int]) -> dict[int, 
     return _supports(session, same)
 
 
-def _kin(session: Session, pairs: set[tuple[int, int]]) -> dict[tuple[int, int], list[_Peer]]:
-    """The statements (not marked wrong) of each (source actor, story) pair, one query for all, led by the
-    stories' documents: a story holds a few hundred statements, a prolific source thousands across the store.
-    The sources are kept here, not in the query, which a planner without statistics (SQLite before ANALYZE)
-    would lead by the source actor's index."""
-    if not pairs:
-        return {}
+def _kin(session: Session, stories: set[int]) -> tuple[dict[tuple[int, int], list[_Peer]], dict[int, int]]:
+    """(the statements (not marked wrong) of each (source actor, story) pair of these stories, a statement without an
+    actor counted for the one its story tells (`story_sayers`); those statements' actors), one query for all, led by
+    the stories' documents: a story holds a few hundred statements, a prolific source thousands across the store."""
+    if not stories:
+        return {}, {}
     rows = session.execute(
         select(Statement.id, Statement.document_id, Statement.content_text, Statement.certainty, Statement.source_actor_id,
                Statement.source_text, Document.story_id)
         .join(Document, Document.id == Statement.document_id)
-        .where(Document.story_id.in_({s for _, s in pairs}), Statement.marked_wrong.is_(False))
+        .where(Document.story_id.in_(stories), Statement.marked_wrong.is_(False))
         .order_by(Statement.id)
     ).all()
+    by_story: dict[int, list] = defaultdict(list)
+    for row in rows:
+        by_story[row.story_id].append(row)
+    sayers = {}
+    for told in by_story.values():
+        sayers.update(story_sayers(told))
     found: dict[tuple[int, int], list[_Peer]] = {}
     for row in rows:
-        if (row.source_actor_id, row.story_id) in pairs:
-            found.setdefault((row.source_actor_id, row.story_id), []).append(
+        if (actor := row.source_actor_id or sayers.get(row.id)) is not None:
+            found.setdefault((actor, row.story_id), []).append(
                 _Peer(row.id, row.document_id, row.content_text, row.certainty, row.source_actor_id, row.source_text, []))
-    return found
+    return found, sayers
 
 
 def claim_ids(session: Session, statement_ids: Iterable[int]) -> dict[int, int]:
