@@ -106,3 +106,14 @@ def test_a_peoples_republic_is_one_name_and_its_acronym_joins_it():
                          Mention(Span(text.rindex("DPR"), text.rindex("DPR") + 3, "DPR"), "ORG", sentence)]
     names = {c.name: c for c in build_chains(analysis)}
     assert "DPR" in names["Donetsk People’s Republic"].aliases and names["Donetsk People’s Republic"].label == "ORG"
+
+
+def test_a_country_named_by_its_federation_joins_the_country(tmp_path):
+    """eval/realstory (Olenivka): "Russian Federation" kept a record of its own, its English name "Russia" being
+    one word beside its full name."""
+    pages = {
+        "a.txt": "Russia said on Monday that the prison had been struck by Ukrainian rockets. Russia blamed Kyiv.",
+        "b.txt": "The Russian Federation invited the Red Cross to visit the prison, the Russian Federation said on Friday.",
+    }
+    live = _live_actors(_store(tmp_path, pages))
+    assert live["Russian Federation"] == live["Russia"]

@@ -204,8 +204,8 @@ def _link(linking: Linking) -> None:
     session = linking.session
     chains = [chain for chain in linking.analysis.chains if chain.not_an_actor is None]
     kinds = {chain.id: KIND_OF_LABEL.get(chain.label, "other") for chain in chains}
-    _name_places(linking.analysis, [chain for chain in chains if kinds[chain.id] == "place"])
-    states = _name_states(chains)
+    countries = _name_places(linking.analysis, [chain for chain in chains if kinds[chain.id] == "place"])
+    states = countries | _name_states(chains)
     bodies = [chain for chain in chains if kinds[chain.id] in _ORGANISATIONS]
     _name_bodies_without_country(bodies)
     _name_ministries_of_ministers(bodies, chains, linking.analysis.mentions)
@@ -395,10 +395,12 @@ def _names_a_body(office: str) -> bool:
     return any(word[:1].isupper() for word in office.split()[1:])
 
 
-def _name_places(analysis, chains: list[Chain]) -> None:
+def _name_places(analysis, chains: list[Chain]) -> dict[int, str]:
     """Give a place named as an actor its English name, so that "Russland", "Rosja" and "Russia", or
     "Kiew", "Киев" and "Kyiv", are one actor: a country's from CLDR, else the gazetteer's name of the
-    place most of the chain's mentions resolve to."""
+    place most of the chain's mentions resolve to. Returns the countries so named ("Russia" for "Russian
+    Federation"), whose one word is as telling as the chain's full name."""
+    countries = {}
     resolved: dict[int, Counter] = defaultdict(Counter)
     for place in analysis.places:
         if place.geonames_id is not None and place.mention is not None and place.mention < len(analysis.mentions):
@@ -415,6 +417,9 @@ def _name_places(analysis, chains: list[Chain]) -> None:
                 continue
         if english:
             _give_alias(chain, english, reason)
+            if reason == "the English name of the country":
+                countries[chain.id] = english
+    return countries
 
 
 def _name_states(chains: list[Chain]) -> dict[int, str]:
