@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import bindparam, exists, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from factfile.extract.chains import names_members, office_name
+from factfile.extract.chains import office_name
 from factfile.extract.lang.romanize import has_cyrillic
 from factfile.extract.lang.titles import OFFICE_ALONE
 from factfile.extract.names import (
@@ -592,9 +592,8 @@ def similar_spelling(a: str, b: str) -> float | None:
 
 
 def _absorb_surname_actors(linking: Linking, keys, kinds, pool: Pool, apart: dict[int, set[str]]) -> None:
-    """A person known only by a surname ("Trump", from articles that never gave the full name) joins
-    the person whose full name this article gives, when no other known person has that surname; a group's
-    members ("Democrats") are no one's surname."""
+    """An actor known only by a surname ("Trump", from articles that never gave the full name) joins
+    the person whose full name this article gives, when no other known person has that surname."""
     session = linking.session
     for chain in (c for c in linking.analysis.chains if c.not_an_actor is None):
         actor_id = linking.actor_of_chain[chain.id]
@@ -603,7 +602,7 @@ def _absorb_surname_actors(linking: Linking, keys, kinds, pool: Pool, apart: dic
             continue
         if {a for s in surnames for a in pool.surnames.get(s, ())} - {actor_id}:
             continue  # "Clinton" could be Hillary or Bill: leave it
-        one_word = {c.actor_id for s in surnames for c in pool.index.get(("key", s), ()) if c.actor_id != actor_id and not names_members(c.name)}
+        one_word = {c.actor_id for s in surnames for c in pool.index.get(("key", s), ()) if c.actor_id != actor_id}
         for other in sorted(one_word):
             other_keys = set(session.scalars(select(Alias.key).where(Alias.actor_id == other)))
             if other_keys and other_keys <= surnames and not other_keys & apart.get(actor_id, set()):
