@@ -54,6 +54,13 @@ _GROUP_NOUNS = (
     "group|unit|organi[sz]ation|militia|movement|corps|legion|battalion|brigade|regiment|formation|force|"
     "party|network|outfit"
 )
+# Plural nouns for the members of a group: "Virginia Democrats", "Crimean Tatars" are groups, never a person
+# whose surname is "Democrats" (however much "Virginia" looks like a first name).
+_MEMBERS = frozenset({
+    "democrats", "republicans", "conservatives", "liberals", "socialists", "communists", "greens", "nationalists",
+    "separatists", "rebels", "militants", "insurgents", "loyalists", "fighters", "forces", "troops", "soldiers", "officials",
+    "lawmakers", "legislators", "senators", "voters", "supporters", "activists", "protesters", "allies", "volunteers", "tatars",
+})
 _DESCRIPTION = re.compile(rf"\b[Tt]he ({_GROUP_NOUNS})\b(?!\s+(?:of|that|which|who)\b)")
 _LOOKBACK_SENTENCES = 5
 
@@ -79,6 +86,8 @@ def make_chains() -> Stage:
 
 def build_chains(analysis: Analysis, doc: Doc | None = None) -> list[Chain]:
     text = analysis.article.text
+    _groups_not_persons(analysis)
+    _peoples_names(analysis, text)
     _courtesy_titles_out(analysis, text)
     _add_bracketed_names(analysis, text)
     _mark_nicknames(analysis, text)
@@ -175,6 +184,37 @@ def _acting_capitals(doc: Doc, analysis: Analysis, groups: _Groups) -> None:
             span = Span(token.idx, token.idx + len(token), token.text)
             added.append((Mention(span, "GPE", analysis.sentence_of(token.idx), role="description"), name_key(country)))
     _insert(analysis, groups, added)
+
+
+def names_members(name: str) -> bool:
+    """"Virginia Democrats", "Ukrainians": a name ending in a plural noun for a group's members or a people."""
+    words = name_key(name).split()
+    return bool(words) and (words[-1] in _MEMBERS or nationality(words[-1]))
+
+
+def _groups_not_persons(analysis: Analysis) -> None:
+    """A name the model took for a person's that names a group's members ("Virginia Democrats") is a group's."""
+    for mention in analysis.mentions:
+        if mention.label == "PERSON" and mention.role == "name" and names_members(mention.span.text):
+            mention.label = "NORP"
+
+
+_PEOPLES = re.compile(r"(?:(?!(?:The|A|An)\b)[A-Z][\w-]+[^\S\n]+){0,3}People['’]s[^\S\n]+$")
+
+
+def _peoples_names(analysis: Analysis, text: str) -> None:
+    """"Donetsk People’s Republic", "People's Liberation Army": the model cuts such a name at its possessive
+    and keeps only "Republic"; the name is the whole, an organisation's."""
+    kept = []
+    for mention in analysis.mentions:
+        if mention.label in ACTOR_LABELS and mention.role == "name" and mention.span.text[:1].isupper():
+            before = _PEOPLES.search(text, max(0, mention.span.start - 60), mention.span.start)
+            if before is not None:
+                start = before.start()
+                kept = [m for m in kept if m.span.end <= start]
+                mention.span, mention.label = Span(start, mention.span.end, text[start : mention.span.end]), "ORG"
+        kept.append(mention)
+    analysis.mentions = kept
 
 
 _COURTESY = re.compile(r"(?:Mr|Mrs|Ms|Dr)\.?\s+(?=[A-Z])")
@@ -780,7 +820,7 @@ def _titled_person(text: str, name: str, named: list[Mention]) -> bool:
     organisation or a place is a person's when it is a first name and a surname (the first name known
     as one, neither a country nor a place or organisation word), or a person's title stands before it."""
     words = name.split()
-    if not 2 <= len(words) <= 3 or _ORGANISATION_WORDS.search(name):
+    if not 2 <= len(words) <= 3 or _ORGANISATION_WORDS.search(name) or names_members(name):
         return False
     titled = any(PERSON_TITLE.search(text[max(0, m.span.start - 30) : m.span.start]) for m in named)
     if first_name_gender(name) is None:  # "Russia's representative Vassily Nebenzia": the office says it

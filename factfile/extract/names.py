@@ -119,10 +119,20 @@ def _countries_in_english() -> dict[str, str]:
 COUNTRY_ADJECTIVES = {"Russia": "Russian", "Ukraine": "Ukrainian", "Belarus": "Belarusian", "United States": "US"}
 
 
+# "Federation" in the press's languages: a federation's name is its country's ("Federazione Russa").
+_FEDERATION = frozenset({"federation", "federazione", "federacion", "foderation", "federatie", "federacja", "federace", "federacao"})
+
+
 def country_in_english(text: str) -> str | None:
     """The English name of the country `text` names in one of the press's languages ("Russland" →
-    Russia, "Ucrania" → Ukraine), from the Unicode CLDR's country names that babel ships."""
-    return _countries_in_english().get(name_key(text))
+    Russia, "Ucrania" → Ukraine), from the Unicode CLDR's country names that babel ships; a federation
+    named by its country ("Russian Federation", "Fédération de Russie", "Federazione Russa") is that country."""
+    key = name_key(text)
+    found = _countries_in_english().get(key)
+    if found is None and len(words := [w for w in key.split() if w not in _FUNCTION_WORDS]) == 2 and _FEDERATION & set(words):
+        (word,) = [w for w in words if w not in _FEDERATION] or [""]
+        found = _countries_in_english().get(word) or country_of_word(word) if len(word) >= 4 else None
+    return found
 
 
 # The seat of a state's government stands for the state, which is one actor with its government
@@ -194,8 +204,9 @@ def content_words(text: str) -> list[str]:
 # "sch", French "ch" and "j", Dutch "zj", Hungarian "zs", Polish "sz" and "cz" are the English "sh", "zh",
 # "ch"; "w" is "v"; "c" before a back vowel is "k". Vowels, "y", "j" and "h" vary most between
 # transliterations ("Zelensky" / "Selenskyj", "Volodymyr" / "Wolodimir", "Oleksandr" / "Alexander") and
-# are dropped; what is left is the word's consonant skeleton.
-_SOUND_CLUSTERS = re.compile(r"shch|tsch|tch|sch|sh|zh|ch|cz|sz|zs|zj|ts|tz|kh|gh|ck|ph|th|qu|x|(?<=[aeiouy])j(?=[aeiou])|c(?=[eiy])|.")
+# are dropped; what is left is the word's consonant skeleton. A "j" between vowels is a consonant, but not
+# after "i", where it writes the glide of "ii" ("Danijil" / "Daniil", "Marija" / "Maria").
+_SOUND_CLUSTERS = re.compile(r"shch|tsch|tch|sch|sh|zh|ch|cz|sz|zs|zj|ts|tz|kh|gh|ck|ph|th|qu|x|(?<=[aeouy])j(?=[aeiou])|c(?=[eiy])|.")
 _SOUND_OF = {
     "shch": "s", "tsch": "s", "tch": "s", "sch": "s", "sh": "s", "zh": "s", "ch": "s", "cz": "s", "sz": "s", "zs": "s", "zj": "s",
     "ts": "s", "tz": "s", "z": "s", "kh": "g", "gh": "g", "h": "g", "ck": "k", "c": "k", "q": "k", "qu": "kv", "x": "ks",
@@ -210,7 +221,7 @@ def sound_word(word: str) -> str:
     for match in _SOUND_CLUSTERS.finditer(word):
         cluster = match.group(0)
         if len(cluster) == 1 and cluster in _SILENT and not (cluster == "j" and match.start() and 0 < match.start() < len(word) - 1
-                                                             and word[match.start() - 1] in "aeiouy" and word[match.start() + 1] in "aeiou"):
+                                                             and word[match.start() - 1] in "aeouy" and word[match.start() + 1] in "aeiou"):
             continue
         sound = _SOUND_OF.get(cluster, cluster if cluster.isalpha() else "")
         if sound and (not skeleton or skeleton[-1] != sound):

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
-from sqlalchemy import bindparam, exists, insert, or_, select, update
+from sqlalchemy import bindparam, exists, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from factfile.extract.chains import office_name
@@ -52,6 +52,7 @@ from factfile.records import Chain, Mention
 from factfile.relate import Linking, relaters
 from factfile.relate.decisions import join_actors, kept_apart
 from factfile.store.schema import Actor, Alias, Decision
+from factfile.store.schema import Mention as StoredMention
 
 KIND_OF_LABEL = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "place", "LOC": "place", "FAC": "place"}
 _ORGANISATIONS = {"organization", "group"}
@@ -203,8 +204,8 @@ def _link(linking: Linking) -> None:
     session = linking.session
     chains = [chain for chain in linking.analysis.chains if chain.not_an_actor is None]
     kinds = {chain.id: KIND_OF_LABEL.get(chain.label, "other") for chain in chains}
-    _name_places(linking.analysis, [chain for chain in chains if kinds[chain.id] == "place"])
-    states = _name_states(chains)
+    countries = _name_places(linking.analysis, [chain for chain in chains if kinds[chain.id] == "place"])
+    states = countries | _name_states(chains)
     bodies = [chain for chain in chains if kinds[chain.id] in _ORGANISATIONS]
     _name_bodies_without_country(bodies)
     _name_ministries_of_ministers(bodies, chains, linking.analysis.mentions)
@@ -394,10 +395,12 @@ def _names_a_body(office: str) -> bool:
     return any(word[:1].isupper() for word in office.split()[1:])
 
 
-def _name_places(analysis, chains: list[Chain]) -> None:
+def _name_places(analysis, chains: list[Chain]) -> dict[int, str]:
     """Give a place named as an actor its English name, so that "Russland", "Rosja" and "Russia", or
     "Kiew", "Киев" and "Kyiv", are one actor: a country's from CLDR, else the gazetteer's name of the
-    place most of the chain's mentions resolve to."""
+    place most of the chain's mentions resolve to. Returns the countries so named ("Russia" for "Russian
+    Federation"), whose one word is as telling as the chain's full name."""
+    countries = {}
     resolved: dict[int, Counter] = defaultdict(Counter)
     for place in analysis.places:
         if place.geonames_id is not None and place.mention is not None and place.mention < len(analysis.mentions):
@@ -414,6 +417,9 @@ def _name_places(analysis, chains: list[Chain]) -> None:
                 continue
         if english:
             _give_alias(chain, english, reason)
+            if reason == "the English name of the country":
+                countries[chain.id] = english
+    return countries
 
 
 def _name_states(chains: list[Chain]) -> dict[int, str]:
@@ -707,20 +713,22 @@ def _count_aliases(linking: Linking, kinds: dict[int, str], matched: dict[int, s
     if not counts:
         return
     session = linking.session
-    existing = {
-        (actor_id, key): alias_id
-        for alias_id, actor_id, key in session.execute(
-            select(Alias.id, Alias.actor_id, Alias.key).where(
-                Alias.actor_id.in_({actor_id for actor_id, _ in counts}), Alias.key.in_({key for _, key in counts})
-            )
+    existing, used = {}, {}
+    for alias_id, actor_id, key, mentions in session.execute(
+        select(Alias.id, Alias.actor_id, Alias.key, Alias.mentions).where(
+            Alias.actor_id.in_({actor_id for actor_id, _ in counts}), Alias.key.in_({key for _, key in counts})
         )
-    }
+    ):
+        if (actor_id, key) in counts:
+            existing[(actor_id, key)] = alias_id
+            used[(actor_id, key)] = (mentions or 0) + counts[(actor_id, key)][1]
     increments, new = [], []
     for (actor_id, key), (name, count, kind, reason) in counts.items():
         if (actor_id, key) in existing:
             if count:
                 increments.append({"alias_id": existing[(actor_id, key)], "more": count})
             continue
+        used[(actor_id, key)] = count
         keys = NameKeys(key, "", None, None, None, False) if kind == OFFICE else NameKeys.of(name, kind)
         new.append({
             "actor_id": actor_id, "name": name[:500], "key": key[:500], "mentions": count,
@@ -735,3 +743,72 @@ def _count_aliases(linking: Linking, kinds: dict[int, str], matched: dict[int, s
         )
     if new:
         session.execute(insert(table), new)
+    _name_by_use(session, {k: (v[0], used[k]) for k, v in counts.items() if v[1] and v[2] != OFFICE})
+    _kind_by_mentions(linking, kinds)
+
+
+def _name_by_use(session: Session, used: dict[tuple[int, str], tuple[str, int]]) -> None:
+    """Name each actor this document named by its commonest full form, not by the first article's
+    ("Democrats", not "Virginia Democrats"): of the names whose use this document added to, (name,
+    mentions so far) by (actor, key), the one used most takes the record's name when used more often than it,
+    a name in Latin letters before one in another script. A shortening of the record's name ("Trump" of
+    "Donald Trump", "Legion") never does, nor a one-word name of a person, an acronym of a name of several
+    words, or a name in small letters."""
+    best: dict[int, tuple[tuple[bool, int], str, str]] = {}
+    for (actor_id, key), (name, mentions) in used.items():
+        rank = (_latin(name), mentions)
+        if name != name.lower() and (actor_id not in best or rank > best[actor_id][0]):
+            best[actor_id] = (rank, name, key)
+    if not best:
+        return
+    records, kinds = {}, {}
+    for actor_id, name, kind in session.execute(select(Actor.id, Actor.name, Actor.kind).where(Actor.id.in_(best))):
+        records[actor_id], kinds[actor_id] = name, kind
+    held = {(actor_id, key): mentions for actor_id, key, mentions in session.execute(
+        select(Alias.actor_id, Alias.key, Alias.mentions).where(Alias.actor_id.in_(best), Alias.key.in_({name_key(n) for n in records.values()})))}
+    for actor_id, (rank, name, key) in best.items():
+        current = records.get(actor_id, "")
+        words, current_words = set(key.split()), set(name_key(current).split())
+        if key == name_key(current) or words <= current_words or kinds.get(actor_id) == "person" and len(words) < 2 \
+                or is_acronym(name) and len(current_words) > 1:
+            continue
+        if rank > (_latin(current), held.get((actor_id, name_key(current)), 0)):
+            session.execute(update(Actor).where(Actor.id == actor_id).values(name=name[:500]))
+
+
+def _latin(name: str) -> bool:
+    """Written in Latin letters, as the readers of an English knowledge base read names."""
+    return all(ch < "\u0250" for ch in name if ch.isalpha())
+
+
+_NAMED = ("person", *_ORGANISATIONS)
+
+
+def _kind_by_mentions(linking: Linking, kinds: dict[int, str]) -> None:
+    """A person's or an organisation's kind follows what most of its mentions call it, not its first article:
+    an actor stored as a person whose mentions are a group's (54 NORP, 8 PERSON) becomes a group. Asked only
+    of the actors this document names as another of those kinds: one query."""
+    session = linking.session
+    chains = [c for c in linking.analysis.chains if c.not_an_actor is None and kinds[c.id] in _NAMED]
+    named = {linking.actor_of_chain[c.id]: kinds[c.id] for c in chains}
+    stored = dict(session.execute(select(Actor.id, Actor.kind).where(Actor.id.in_(named))).all()) if named else {}
+    doubted = {a for a, kind in named.items() if stored.get(a) in _NAMED and (kind == "person") != (stored[a] == "person")}
+    if not doubted:
+        return
+    labels: dict[int, Counter] = defaultdict(Counter)
+    for actor_id, label, count in session.execute(
+        select(StoredMention.actor_id, StoredMention.label, func.count())
+        .where(StoredMention.actor_id.in_(sorted(doubted)), StoredMention.role != "description")
+        .group_by(StoredMention.actor_id, StoredMention.label)
+    ):
+        labels[actor_id][label] += count
+    mentions = linking.analysis.mentions
+    for chain in chains:
+        if (actor_id := linking.actor_of_chain[chain.id]) in doubted:
+            labels[actor_id].update(mentions[i].label for i in chain.mentions if mentions[i].role != "description")
+    for actor_id in sorted(doubted):
+        votes = labels[actor_id]
+        person, organisation = votes["PERSON"], votes["ORG"] + votes["NORP"]
+        if (person > organisation) != (stored[actor_id] == "person"):
+            label = "PERSON" if person > organisation else max(("ORG", "NORP"), key=lambda lab: votes[lab])
+            session.execute(update(Actor).where(Actor.id == actor_id).values(kind=KIND_OF_LABEL[label], label=label))

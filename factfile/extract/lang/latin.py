@@ -142,24 +142,31 @@ def analyse(analysis: Analysis, language: str) -> None:
         analysis.statements = reported_arabic.find_statements(analysis)
 
 
-# Letters a language's press writes for the Slavic sound English spells "kh" (х), where `names.sound` reads
-# them the English or French way: German, Polish, Czech and Slovak "ch" ("Michail", "Chusnullin": not the
-# German "sch", "tsch"), Spanish "j" ("Mijailo").
-_KH = {"de": r"(?<![st])ch", "pl": r"ch", "cs": r"ch", "sk": r"ch", "es": r"j"}
+# Letters a language's press writes for a Slavic sound, where `names.sound` reads them the English or French
+# way, and the English spelling of that sound: "kh" (х) for German, Polish, Czech and Slovak "ch" ("Michail",
+# "Chusnullin": not the German "sch", "tsch") and Spanish "j" ("Mijailo"); "ts" (ц) for the "c" of the Slavic
+# languages in Latin letters ("Łubinec", "Kovalenco"), not in "ch", "cz" or the Polish "ci".
+_KH = (r"ch", "kh")
+_TS = (r"c(?![hzi])", "ts")
+_RESPELT = {"de": [(r"(?<![st])ch", "kh")], "pl": [_KH, _TS], "cs": [_KH, _TS], "sk": [_KH, _TS], "es": [(r"j", "kh")],
+            "hr": [_TS], "sr": [_TS], "bs": [_TS], "sl": [_TS]}
 
 
 def _respell(chains: list[Chain], language: str) -> None:
-    """A person's name in a language that writes "kh" otherwise also goes by its English spelling of that
-    sound ("Mijailo Podoliak", "Mychajlo Podoljak" → "Mikhailo Podoliak", "Mykhajlo Podoljak"), so that
-    the name's consonant skeleton is the one English and Russian pages give it."""
-    pattern = _KH.get(language)
-    if pattern is None:
+    """A person's name in a language that writes "kh" or "ts" otherwise also goes by its English spelling of
+    those sounds ("Mijailo Podoliak", "Mychajlo Podoljak" → "Mikhailo Podoliak", "Mykhajlo Podoljak";
+    "Dmytro Łubinec" → "Dmytro Łubinets"), so that the name's consonant skeleton is the one English and
+    Russian pages give it."""
+    patterns = _RESPELT.get(language)
+    if patterns is None:
         return
     for chain in (c for c in chains if c.label == "PERSON"):
-        english = re.sub(pattern, lambda m: "Kh" if m.group(0)[0].isupper() else "kh", chain.name, flags=re.I)
+        english = chain.name
+        for pattern, sound in patterns:
+            english = re.sub(pattern, lambda m, sound=sound: sound.title() if m.group(0)[0].isupper() else sound, english, flags=re.I)
         if english != chain.name and english not in chain.aliases:
             chain.aliases.append(english)
-            chain.alias_reasons[english] = f"“{chain.name}” as English spells its “kh”"
+            chain.alias_reasons[english] = f"“{chain.name}” as English spells its sounds"
 
 
 # Slavic languages in Latin letters decline names, first name and surname alike: "Aleksandrom Bastrikinom"
