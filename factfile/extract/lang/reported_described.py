@@ -105,7 +105,7 @@ def described(analysis: Analysis, text: str, start: int, end: int, names: list[M
     inside = [m for m in names if span.contains(m.span)]
     if is_role(noun):
         people = [m for m in inside if m.label == "PERSON"] or [
-            m for m in inside if m.span.end == end and not set(text[start:m.span.start].casefold().split()) & GENITIVES
+            m for m in inside if m.span.end == end and not set(_words(text[start:m.span.start])) & GENITIVES  # "Der ... Präsident X"
         ]
         if people:  # "il portavoce del Cremlino Dmitry Peskov", "Rzecznik Białego Domu John Kirby"; not "il capo del gruppo Wagner"
             return named(people[-1])
