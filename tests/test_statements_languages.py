@@ -69,3 +69,27 @@ def test_german_and_polish_cues_news_writes(text, language, speaker, cue, conten
 def test_a_conditional_modal_hedges_a_content():
     said = _said("Daniil Bezsonov dijo que el número de muertos podría aumentar.", "es")
     assert said and said[0][3] == "hedged"
+
+
+def test_as_a_body_noted_is_an_according_to_phrase_and_a_quotation_asserted_in_a_statement_is_its_issuers():
+    said = _said("Как отметили в Минобороны РФ, два года назад погибло 50 пленных украинцев, еще 73 были ранены.", "ru")
+    assert said and said[0][:3] == ("Минобороны РФ", "Как отметили", "два года назад погибло 50 пленных украинцев, еще 73 были ранены")
+    said = _said(
+        "Об ударе заявил Игорь Конашенков. «Погибло 40 и ранено 75 военнопленных украинцев», — утверждалось в заявлении.", "ru"
+    )
+    assert [s[:2] for s in said if s[1] == "утверждалось"] == [("Игорь Конашенков", "утверждалось")]
+
+
+def test_as_the_general_staff_informed_is_an_according_to_phrase_naming_the_staff_by_its_two_words():
+    said = _said("Come ha informato lo stato maggiore delle forze armate ucraine, l’esercito russo ha sparato contro la colonia.", "it")
+    assert said and said[0][1] == "Come ha informato" and said[0][2].startswith("l’esercito russo ha sparato")
+
+
+def test_an_adverb_inside_a_french_compound_denial():
+    said = _said("Les autorités ukrainiennes ont cependant nié toute implication dans l’attaque.", "fr")
+    assert said and said[0][1] == "ont cependant nié" and said[0][3] == "denied"
+
+
+def test_a_topic_before_a_russian_verb_puts_its_source_after_it():
+    said = _said("Еще раньше об ударе сообщили представители ДНР.", "ru")
+    assert said and said[0][1] == "сообщили" and "ДНР" in (said[0][0] or "")

@@ -111,7 +111,7 @@ def described(analysis: Analysis, text: str, start: int, end: int, names: list[M
             return named(people[-1])
         holder = role_holder(analysis, text, start, noun, phrase, inside)
         return Source(span, holder if holder is not None else identified_later(analysis, start, end), "person")
-    if is_institution(noun):
+    if is_institution(noun) or is_institution(" ".join(_words(phrase)[:2])):  # "lo stato maggiore", "el Estado Mayor"
         organisations = [m for m in inside if m.label == "ORG"]
         chain = organisations[0].chain if organisations else named_before(analysis, phrase, start)
         return Source(span, chain, "organisation")

@@ -22,7 +22,7 @@ from factfile.extract.statements.framing import framed
 from factfile.records import Analysis, Mention, Span, Statement
 
 ACCORDING = {
-    "fr": r"selon|d'après|d’après", "it": "secondo|stando a", "es": "según|de acuerdo con", "pt": "segundo|de acordo com|conforme",
+    "fr": r"selon|d'après|d’après", "it": "secondo|stando a|come (?:ha|hanno) (?:informato|riferito|reso noto|dichiarato|spiegato|annunciato|affermato)", "es": "según|de acuerdo con", "pt": "segundo|de acordo com|conforme",
     "de": "laut|nach Angaben von|nach Angaben des|nach Angaben der", "pl": "według|zdaniem", "nl": "volgens",
     "ro": "potrivit|conform", "sr": "prema", "bs": "prema", "hr": "prema", "sk": "podľa", "cs": "podle", "el": "σύμφωνα με",
     "no": "ifølge", "nb": "ifølge", "da": "ifølge", "sv": "enligt",
@@ -84,7 +84,7 @@ VERBS["nb"] = VERBS["no"]
 VERBS["bs"] = VERBS["hr"] = VERBS["sr"]
 # An adverb between auxiliary and participle ("a encore assuré", "ha poi detto"); German splits its verb ("teilte zunächst mit").
 ADVERBS = {
-    "fr": "encore|aussi|également|ensuite|notamment|déjà|pourtant|toutefois|enfin|même|d'ailleurs|samedi|dimanche|lundi|mardi|mercredi|jeudi|vendredi",
+    "fr": "encore|aussi|également|ensuite|notamment|déjà|pourtant|toutefois|cependant|alors|enfin|même|d'ailleurs|samedi|dimanche|lundi|mardi|mercredi|jeudi|vendredi",
     "it": "anche|poi|già|inoltre|ancora|infine|invece|oggi|ieri", "es": "también|ya|además|luego|hoy|ayer", "pt": "também|ainda|já|hoje|ontem",
     "de": r"\w+(?:\s+\w+)?(?:\s+\w+)?", "pl": "też|także|również", "ro": "și|deja", "sr": "i|još|takođe", "nl": "ook|nog",
 }
@@ -468,6 +468,8 @@ def _reporting_verb(
         # apposition ("Evguéni Prigojine, le chef du groupe Wagner, accuse") the person set off by a comma; a
         # description before the aside ("El presidente del parlamento regional de Crimea, respaldado por el Kremlin, acusó")
         people = [m for m in named_before if m.label == "PERSON" and text[m.span.end:match.start()].lstrip().startswith(",")]
+        # of those, one opening a clause: "Der Anführer der Separatisten in Donezk, Denis Puschilin, sprach", not the place
+        people.sort(key=lambda m: not _OPENING.search(text[sentence.start:m.span.start]))
         first = text.find(",", sentence.start, match.start())
         opening = described(analysis, text, sentence.start, first, names) if first != -1 else None
         if not people and opening is not None and opening.kind == "person":
