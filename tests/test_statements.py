@@ -724,3 +724,14 @@ def test_a_states_body_named_by_a_description_is_a_body_of_its_own_known_only_wh
     statement = _saying(analysis, words)
     chain = analysis.chains[statement.source_chain]
     assert chain.name == body  # not the outlet reporting it, nor "Russian" as a nationality
+
+
+def test_an_unnamed_source_an_outlet_relays_is_the_outlets_and_second_hand(extractor):
+    """eval/realstory (Kerch): the guideline labels such a claim "reported" (relayed), factfile's `hedged`."""
+    analysis = analyse(
+        extractor,
+        "The bridge was hit on Monday. A senior Ukrainian official interviewed by the New York Times claimed that Kiev was "
+        "behind the explosion.",
+    )
+    statement = _saying(analysis, "Kiev was behind")
+    assert who(analysis, statement) == "New York Times" and statement.certainty == "hedged"

@@ -93,3 +93,9 @@ def test_an_adverb_inside_a_french_compound_denial():
 def test_a_topic_before_a_russian_verb_puts_its_source_after_it():
     said = _said("Еще раньше об ударе сообщили представители ДНР.", "ru")
     assert said and said[0][1] == "сообщили" and "ДНР" in (said[0][0] or "")
+
+
+def test_unnamed_sources_in_a_body_relay_its_claim_second_hand():
+    said = _said("Нічна атака на Кримський міст була спецоперацією ЗСУ. Про це «РБК-Україна» повідомили джерела в СБУ.", "uk")
+    assert [s[3] for s in said if s[1] == "повідомили"] == ["hedged"]
+

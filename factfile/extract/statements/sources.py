@@ -117,6 +117,7 @@ def after_dateline(text: str) -> int:
 class Resolution:
     chain: int | None
     source_type: SourceType
+    relayed: bool = False  # an unnamed source an outlet relays: the claim reaches the reader second-hand
 
 
 def resolve(
@@ -181,7 +182,7 @@ def resolve(
     if resolution.chain is None and not _ends_in_clause(span) and (person := _person_ending(analysis, span.text)) is not None:
         return Resolution(person, "official" if _has_any(span.text.lower(), OFFICIAL_TITLES) else "person")
     if resolution.chain is None and (outlet := _relaying_outlet(analysis, span.text, start)) is not None:
-        return Resolution(outlet, "outlet")
+        return Resolution(outlet, "outlet", relayed=True)
     return resolution
 
 
