@@ -711,3 +711,27 @@ def test_an_unnamed_source_an_outlet_interviewed_is_the_outlets(extractor):
     assert source_of(analysis, "Kiev was behind") == "New York Times"
     analysis = analyse(extractor, "A senior Ukrainian official claimed that Kiev was behind the explosion.")
     assert source_of(analysis, "Kiev was behind") is None
+
+
+@pytest.mark.parametrize(("text", "words", "body"), [
+    ("Kyiv blamed Moscow. The Russian defence ministry said the prison housed Ukrainian prisoners of war.",
+     "the prison housed", "Russian defence ministry"),
+    ("Russia blamed Kyiv. However, Ukraine’s interior ministry stated that the centre was fired upon by the Russians themselves.",
+     "fired upon", "Ukraine’s interior ministry"),
+])
+def test_a_states_body_named_by_a_description_is_a_body_of_its_own_known_only_when_stored(extractor, text, words, body):
+    analysis = analyse(extractor, text)
+    statement = _saying(analysis, words)
+    chain = analysis.chains[statement.source_chain]
+    assert chain.name == body  # not the outlet reporting it, nor "Russian" as a nationality
+
+
+def test_an_unnamed_source_an_outlet_relays_is_the_outlets_and_second_hand(extractor):
+    """eval/realstory (Kerch): the guideline labels such a claim "reported" (relayed), factfile's `hedged`."""
+    analysis = analyse(
+        extractor,
+        "The bridge was hit on Monday. A senior Ukrainian official interviewed by the New York Times claimed that Kiev was "
+        "behind the explosion.",
+    )
+    statement = _saying(analysis, "Kiev was behind")
+    assert who(analysis, statement) == "New York Times" and statement.certainty == "hedged"

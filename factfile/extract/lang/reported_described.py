@@ -105,13 +105,13 @@ def described(analysis: Analysis, text: str, start: int, end: int, names: list[M
     inside = [m for m in names if span.contains(m.span)]
     if is_role(noun):
         people = [m for m in inside if m.label == "PERSON"] or [
-            m for m in inside if m.span.end == end and not set(text[start:m.span.start].casefold().split()) & GENITIVES
+            m for m in inside if m.span.end == end and not set(_words(text[start:m.span.start])) & GENITIVES  # "Der ... Präsident X"
         ]
         if people:  # "il portavoce del Cremlino Dmitry Peskov", "Rzecznik Białego Domu John Kirby"; not "il capo del gruppo Wagner"
             return named(people[-1])
         holder = role_holder(analysis, text, start, noun, phrase, inside)
         return Source(span, holder if holder is not None else identified_later(analysis, start, end), "person")
-    if is_institution(noun):
+    if is_institution(noun) or is_institution(" ".join(_words(phrase)[:2])):  # "lo stato maggiore", "el Estado Mayor"
         organisations = [m for m in inside if m.label == "ORG"]
         chain = organisations[0].chain if organisations else named_before(analysis, phrase, start)
         return Source(span, chain, "organisation")

@@ -22,7 +22,7 @@ from factfile.extract.statements.framing import framed
 from factfile.records import Analysis, Mention, Span, Statement
 
 ACCORDING = {
-    "fr": r"selon|d'après|d’après", "it": "secondo|stando a", "es": "según|de acuerdo con", "pt": "segundo|de acordo com|conforme",
+    "fr": r"selon|d'après|d’après", "it": "secondo|stando a|come (?:ha|hanno) (?:informato|riferito|reso noto|dichiarato|spiegato|annunciato|affermato)", "es": "según|de acuerdo con", "pt": "segundo|de acordo com|conforme",
     "de": "laut|nach Angaben von|nach Angaben des|nach Angaben der", "pl": "według|zdaniem", "nl": "volgens",
     "ro": "potrivit|conform", "sr": "prema", "bs": "prema", "hr": "prema", "sk": "podľa", "cs": "podle", "el": "σύμφωνα με",
     "no": "ifølge", "nb": "ifølge", "da": "ifølge", "sv": "enligt",
@@ -47,7 +47,8 @@ VERBS = {
           "dénoncent|démentent|nient|précise|explique|souligne|rapporte",
     "it": "ha detto|ha dichiarato|ha affermato|ha annunciato|ha aggiunto|ha spiegato|ha smentito|ha negato|ha assicurato|"
           "ha sottolineato|ha ribadito|ha accusato|ha scritto|ha twittato|ha reso noto|ha fatto sapere|ha precisato|"
-          "ha riferito|ha confermato|ha denunciato|ha avvertito|ha definito|ha lasciato intendere|"
+          "ha riferito|ha confermato|ha denunciato|ha avvertito|ha definito|ha lasciato intendere|ha motivato|ha sostenuto|"
+          "ha ammesso|ha respinto|parla di|parlano di|"
           "hanno detto|hanno dichiarato|hanno affermato|hanno annunciato|hanno reso noto|hanno fatto sapere|hanno accusato|"
           "afferma|affermano|dichiara|annuncia|accusa|accusano|sostiene|smentisce|assicura|sottolinea|ribadisce|riporta|"
           "riferisce|spiega|precisa|denuncia",
@@ -59,15 +60,20 @@ VERBS = {
     "pt": "disse|afirmou|declarou|anunciou|acusou|negou|informou|escreveu|explicou|confirmou|ressaltou|destacou|garantiu|"
           "alertou|acrescentou|disseram|afirmaram|informaram|negaram|diz|declara|afirma|acusa|informa|explica",
     "de": "sagte|sagten|erklärte|erklärten|betonte|behauptete|teilte mit|warf vor|bestritt|dementierte|bestätigte|warnte|"
-          "meint|meinte|berichtete|schrieb|sagt|erklärt|betont|bestreitet|dementiert|warnt|mitteilte|mitteilt",
+          "meint|meinte|berichtete|schrieb|sagt|erklärt|betont|bestreitet|dementiert|warnt|mitteilte|mitteilt|sprach von|spricht von|"
+          "sprechen von|nannte|nennt|twitterte|behauptet|behaupten|bezeichnete|beschuldigte|beschuldigt|wies zurück",
     "pl": "powiedział|powiedziała|powiedzieli|oświadczył|oświadczyła|oświadczyli|stwierdził|stwierdziła|poinformował|"
           "poinformowała|poinformowali|przekazał|przekazała|przekazali|podał|podała|podali|napisał|napisała|dodał|dodała|"
-          "zapewnił|podkreślił|podkreśliła|oznajmił|oznajmiła|zaprzeczył|zaprzeczyła|zaznaczył|zaznaczyła|mówi|twierdzi",
+          "zapewnił|podkreślił|podkreśliła|oznajmił|oznajmiła|zaprzeczył|zaprzeczyła|zaznaczył|zaznaczyła|mówi|twierdzi|"
+          "poinformowało|poinformowały|oświadczyło|przekazało|podało|stwierdziło|zaprzeczyło|zaprzeczyli|zaprzeczyły|"
+          "oskarżył|oskarżyła|oskarżyło|oskarżyli|oskarżyły|ogłosił|ogłosiła|ogłosiło|ogłosili|napisało|napisali|"
+          "twierdzą|twierdził|twierdziła|twierdziło|twierdzili|wskazuje|wskazał|wskazała|sugerował|sugerowała",
     "nl": "zei|zegt|verklaarde|meldde|meldt|schreef|stelde|benadrukte|ontkende|liet weten",
     "ro": "a declarat|a spus|a scris|a afirmat|a anunțat|a precizat|a transmis|a negat|a acuzat",
     "sr": "rekao je|rekla je|izjavio je|izjavila je|kazao je|saopštio je|saopćio je|naveo je|navela je|napisao je|je rekao|"
           "je rekla|je izjavio|je izjavila|je saopštio|je naveo|je navela|je napisao",
-    "sk": "uviedol|uviedla|povedal|povedala|vyhlásil|napísal|oznámil|oznámila|uviedli",
+    "sk": "uviedol|uviedla|uviedlo|povedal|povedala|vyhlásil|napísal|oznámil|oznámila|uviedli|poprel|poprela|poprelo|"
+          "popreli|obvinil|obvinila|obvinilo|obvinili|potvrdil|potvrdila|potvrdilo|píše|tvrdí|tvrdil",
     "cs": "řekl|řekla|uvedl|uvedla|prohlásil|prohlásila|napsal|oznámil",
     "el": "είπε|δήλωσε|ανέφερε|τόνισε|ανακοίνωσε|έγραψε|υποστήριξε",
     "no": "sier|sa|uttalte|skriver|skrev|opplyser|opplyste|melder|meldte",
@@ -78,7 +84,7 @@ VERBS["nb"] = VERBS["no"]
 VERBS["bs"] = VERBS["hr"] = VERBS["sr"]
 # An adverb between auxiliary and participle ("a encore assuré", "ha poi detto"); German splits its verb ("teilte zunächst mit").
 ADVERBS = {
-    "fr": "encore|aussi|également|ensuite|notamment|déjà|pourtant|toutefois|enfin|même|d'ailleurs|samedi|dimanche|lundi|mardi|mercredi|jeudi|vendredi",
+    "fr": "encore|aussi|également|ensuite|notamment|déjà|pourtant|toutefois|cependant|alors|enfin|même|d'ailleurs|samedi|dimanche|lundi|mardi|mercredi|jeudi|vendredi",
     "it": "anche|poi|già|inoltre|ancora|infine|invece|oggi|ieri", "es": "también|ya|además|luego|hoy|ayer", "pt": "também|ainda|já|hoje|ontem",
     "de": r"\w+(?:\s+\w+)?(?:\s+\w+)?", "pl": "też|także|również", "ro": "și|deja", "sr": "i|još|takođe", "nl": "ook|nog",
 }
@@ -88,17 +94,20 @@ _INVERTED_AUXILIARY = {"fr": r"a(?:-t-(?:il|elle|on))?"}
 DENIALS = frozenset({
     "zaprzeczył", "zaprzeczyła", "a démenti", "a nié", "dément", "démentent", "nie", "nient", "ont démenti", "ont nié", "ha smentito",
     "ha negato", "smentisce", "negó", "niega", "negaron", "ha negado", "negou", "negaram", "bestritt", "dementierte",
-    "bestreitet", "dementiert", "ontkende", "a negat",
+    "bestreitet", "dementiert", "ontkende", "a negat", "zurück", "ha respinto", "zaprzeczyło", "zaprzeczyli", "zaprzeczyły",
+    "poprel", "poprela", "poprelo", "popreli",
 })
 _DENYING = frozenset(d.split()[-1] for d in DENIALS)
 # Words that present a content as unsure or unconfirmed, as certainty.HEDGE_WORDS does in English: "vorläufig",
-# "secondo dati preliminari", "probablement", a source saying it cannot tell ("non possiamo dire", "nie mogą
-# stwierdzić"); the reporter's "angeblich", "rzekomo" are framing (statements/framing.py).
+# "secondo dati preliminari", "probablement", a conditional modal as English "could" ("podría aumentar", "könnte"), a
+# source saying it cannot tell ("non possiamo dire", "nie mogą stwierdzić"); the reporter's "angeblich", "rzekomo" are
+# framing (statements/framing.py).
 HEDGES = re.compile(
     r"(?<!\w)(?:prelimin\w*|vorläufig\w*|wstępn\w*|préliminaire\w*|wahrscheinlich|möglicherweise|vermutlich|"
     r"offenbar|probablement|peut-être|apparemment|probabilmente|forse|apparentemente|probablemente|quizás|"
     r"posiblemente|provavelmente|talvez|possivelmente|prawdopodobnie|być\s+może|"
     r"waarschijnlijk|mogelijk|vermoedelijk|probabil|posibil|vjerojatno|verovatno|pravdepodobne|"
+    r"podría|podrían|pourrait|pourraient|potrebbe|potrebbero|könnte|könnten|poderia|poderiam|"
     r"non\s+(?:possiamo|possono|può|si\s+può)\s+(?:ancora\s+)?dire|nie\s+mo\w*\s+(?:\w+\s+)?stwierdzić|nie\s+wiadomo|"
     r"no\s+(?:podemos|pueden|puede|se\s+puede)\s+(?:decir|determinar|confirmar)|impossible\s+de\s+dire|"
     r"nicht\s+(?:\w+\s+)?sagen\s+(?:können|kann|könne)|(?:n['’]|ne\s+)(?:avons|ont|a)\s+(?:pas|aucune)\s+(?:de\s+)?preuve)(?!\w)",
@@ -125,7 +134,7 @@ _SEPARABLE = re.compile(r"(?<!\w)(teilte|teilt|teilten|gab|gaben)\s+([^,.;:!?«�
 # of what ("den Vorfall als ..."). Participles of saying, calling and denying:
 PERFECT_PARTICIPLES = {
     "gesagt": "reported", "erklärt": "reported", "betont": "reported", "behauptet": "reported", "mitgeteilt": "reported",
-    "bestätigt": "reported", "berichtet": "reported", "geschrieben": "reported", "angekündigt": "reported",
+    "bestätigt": "reported", "berichtet": "reported", "geschrieben": "reported", "angekündigt": "reported", "angegeben": "reported",
     "gewarnt": "reported", "bezeichnet": "reported", "genannt": "reported", "vorgeworfen": "reported",
     "bestritten": "denied", "dementiert": "denied", "zurückgewiesen": "denied",
 }
@@ -135,7 +144,7 @@ _RELATIVE_CLAUSE = re.compile(
     r"\s*,\s*(?:der|die|das|welche[rs]?)\s+(?:im|in|am|an|auf|von|vom|mit|zu|zum|zur|bei|nach|aus|sich|er|sie|es|wir|man|nicht|noch|"
     r"bereits|schon|seit|für|gegen|durch)\s", re.I)
 _PERFECT = re.compile(
-    rf"(?<!\w)(hat|hatte|haben|hatten)\s+([^.;:!?«»]{{1,200}}?)\s+({'|'.join(PERFECT_PARTICIPLES)})(?!\w)", re.I)
+    rf"(?<!\w)(hat|hatte|haben|hatten)(?:\s+([^.;:!?«»]{{1,200}}?))?\s+({'|'.join(PERFECT_PARTICIPLES)})(?!\w)", re.I)
 # Where a German subject after the auxiliary ends: an article of the object ("eine Sprecherin ... den Vorfall").
 _OBJECT_ARTICLE = re.compile(r"\s(?:den|dem|einen|einem|diesen|diesem)\s")
 # A subject that is a relative pronoun: "... del presidente Vladimir Putin, quien lo calificó ..." is Putin's.
@@ -154,6 +163,13 @@ PREPOSITIONS = {
 }
 SPEAKER_SENTENCES = 2  # how far back a subject-less cue or a subjunctive sentence looks for its speaker
 _ACTORS = frozenset({"PERSON", "ORG"})
+# A state speaks through its government ("Rusia dijo que ...", "Moskau behauptete ...", "Secondo l’Ucraina, ...") when its
+# name stands alone, after nothing but an article, where a clause opens, after a reporting verb or an according-to
+# word; after a preposition or another word it is a place or whose body ("la prisión en Olenivka", "Fuerzas Armadas
+# de Ucrania", "der Generalstab der Ukraine").
+_OPENING = re.compile(r"(?:^|[,;:(«»\"“”„—–]|\s-)\s*$")
+_CONJUNCTIONS = frozenset("que qu' qu’ che dass że mais ma pero aber und et e y i oraz mientras tandis während mentre".split())
+_ARTICLES_BEFORE = re.compile(r"(?:(?<!\w)(?:le|la|les|l['’]|il|lo|el|der|die|das|den|dem)\s*)+$", re.I)
 _QUOTED = re.compile(r"«[^»]*»|„[^“”]*[“”]|“[^”]*”|\"[^\"]*\"|»[^«]*«")
 # Where a description after a verb stops: a place or time ("in Moskau", "in der Nacht", "su Twitter").
 _LOCATIVES = frozenset("""
@@ -176,7 +192,10 @@ def find_statements(analysis: Analysis, language: str) -> list[Statement]:
     speakers = [m for m in analysis.mentions if not any(a < m.span.start and m.span.end < b for a, b in quoted)]  # a name inside a quotation is not who speaks
     found: list[Statement] = []
     for sentence in analysis.sentences:
-        names = [m for m in speakers if sentence.contains(m.span) and m.label in _ACTORS and m.chain is not None]
+        names = [
+            m for m in [*_opening_name(analysis, text, sentence), *speakers] if sentence.contains(m.span) and m.chain is not None
+            and (m.label in _ACTORS or m.label == "GPE" and _state_alone(text, sentence, m, verb, according))
+        ]
         speaker = _speaker(analysis, speakers, found, sentence.start)
         by_verb = _reporting_verb(analysis, text, sentence, names, verb, speaker, prepositions)
         by_phrase = (
@@ -193,6 +212,38 @@ def find_statements(analysis: Analysis, language: str) -> list[Statement]:
         if statement is not None:
             found.append(statement)
     return framed(continue_quotations(text, analysis.sentences, found))
+
+
+def _opening_name(analysis: Analysis, text: str, sentence: Span) -> list[Mention]:
+    """The name a sentence opens with when the reader left it untagged there, as capitalised words opening sentences
+    are, though the article tags it elsewhere ("Ucrania dice que ...", "Russland hatte angegeben ..."): a mention of
+    that name's chain, for this sentence's speaker only."""
+    first = re.match(r"\s*([^\W\d_][\w'’-]*)", text[sentence.start:sentence.end])
+    if first is None or not first.group(1)[:1].isupper():
+        return []
+    start, end = sentence.start + first.start(1), sentence.start + first.end(1)
+    if any(m.span.start <= start < m.span.end for m in analysis.mentions):
+        return []
+    word = first.group(1)
+    known = next((m for m in analysis.mentions if m.span.text == word and m.chain is not None and m.label in (*_ACTORS, "GPE")), None)
+    return [Mention(Span(start, end, word), known.label, sentence, chain=known.chain)] if known is not None else []
+
+
+def _state_alone(text: str, sentence: Span, mention: Mention, verb: re.Pattern, according: re.Pattern | None) -> bool:
+    """Whether a state's name stands as a speaker may (see `_OPENING`): nothing but an article between it and where a
+    clause opens, a conjunction, a reporting verb or an according-to word."""
+    before = text[sentence.start:mention.span.start]
+    article = _ARTICLES_BEFORE.search(before)
+    before = (before[:article.start()] if article else before).rstrip()
+    if _OPENING.search(before):
+        return True
+    words = before.split()
+    if words and words[-1].casefold() in _CONJUNCTIONS:
+        return True
+    tail = before[-80:]
+    return any(m.end() == len(tail) for m in verb.finditer(tail)) or according is not None and any(
+        m.end() > len(tail) for m in according.finditer(tail + " ")
+    )
 
 
 def _verb_forms(language: str) -> str:
@@ -300,7 +351,7 @@ def _perfect(analysis: Analysis, text: str, sentence: Span, names: list[Mention]
     if found is None:
         return None
     before = text[sentence.start:found.start()]
-    middle_start, middle_end = found.start(2), found.end(2)
+    middle_start, middle_end = (found.start(2), found.end(2)) if found.group(2) else (found.end(1), found.end(1))  # "X hatte angegeben, ..."
     subject_before = [m for m in names if sentence.start <= m.span.start and m.span.end <= found.start()]
     if before.strip() and len(before.split()) <= 3 and not subject_before:  # "Zuvor hatte X ...": the verb second
         stop = _OBJECT_ARTICLE.search(text, middle_start, middle_end)
@@ -370,7 +421,10 @@ def _reporting_verb(
     named_before = [m for m in names if m.span.end <= match.start()]
     # "Yevgeny Prigozhin, accusa ...": a name just before the comma is the subject, not an inverted cue's content
     subject_aside = bool(named_before) and re.fullmatch(r"\s*,\s*", text[named_before[-1].span.end:match.start()]) is not None
-    inverted = bool(re.search(r"[,»”\"]\s*[-–—]?\s*$|[.!?]?\s*[-–—]\s*$", before)) and not earlier and not subject_aside
+    inverted = (
+        bool(re.search(r"[,»”\"]\s*[-–—]?\s*$|[.!?]?\s*[-–—]\s*$", before)) and not earlier and not subject_aside
+        and not _COMPLEMENT.match(text, match.end(), sentence.end) and not _apposed_subject(text, sentence, names, match.start())
+    )
     after = [m for m in after if m.label == "PERSON"] or after  # "ha detto il portavoce del Cremlino, Dmitry Peskov"
     subject = described(analysis, text, clause_start, match.start(), names) if not inverted else None
     rest_start = match.end() + _THAT.match(text[match.end():sentence.end]).end()
@@ -382,7 +436,9 @@ def _reporting_verb(
     elif inverted and (after or (source := _after_source(analysis, text, match.end(), sentence.end, names)) is not None):
         source = named(after[0]) if after else source  # "«...», ha affermato il presidente Zelensky"
         content = _span(text, sentence.start, match.start())
-    elif speaker is not None and not after and not earlier and (inverted or len(before.split()) <= 3):
+    elif speaker is not None and not earlier and (inverted and not after or not inverted and all(m.label == "GPE" for m in after)) and (
+        inverted or len(before.split()) <= 3
+    ):  # a state after a cue opening its sentence is whom it is about: "Oskarżyła Kijów o ..."
         # "«...», afirmó.", "Alle 6.30 annuncia di ...": no subject named, the speaker goes on
         content = _span(text, sentence.start, match.start()) if inverted else _span(text, rest_start, sentence.end)
         if content is None:
@@ -412,6 +468,8 @@ def _reporting_verb(
         # apposition ("Evguéni Prigojine, le chef du groupe Wagner, accuse") the person set off by a comma; a
         # description before the aside ("El presidente del parlamento regional de Crimea, respaldado por el Kremlin, acusó")
         people = [m for m in named_before if m.label == "PERSON" and text[m.span.end:match.start()].lstrip().startswith(",")]
+        # of those, one opening a clause: "Der Anführer der Separatisten in Donezk, Denis Puschilin, sprach", not the place
+        people.sort(key=lambda m: not _OPENING.search(text[sentence.start:m.span.start]))
         first = text.find(",", sentence.start, match.start())
         opening = described(analysis, text, sentence.start, first, names) if first != -1 else None
         if not people and opening is not None and opening.kind == "person":
@@ -419,11 +477,28 @@ def _reporting_verb(
         else:
             source = named(people[0] if people else named_before[-1])
         content = _span(text, rest_start, sentence.end)
+    if content is None and len(match.group(0).split()) > 2:  # "Selenskyj warf Moskau Kriegsverbrechen vor": inside the split verb
+        words = list(re.finditer(r"\S+", match.group(0)))
+        content = _span(text, match.start() + words[1].start(), match.start() + words[-2].end())
     if content is None and clause_start > sentence.start and not text[match.end():sentence.end].strip(" .!?\n"):
         content = _span(text, sentence.start, clause_start)  # "Y, Comitê de Investigação da Rússia disse.": Y before its subject
     if content is None or source is None:
         return None
     return _statement(text, cue, content, source)
+
+
+# A that-clause after the verb: its content follows it, so the verb is no inverted cue ("X, ..., dijo que ...").
+_COMPLEMENT = re.compile(r"\s*[,:]?\s*(?:que|che|dass|że|dat|că|že|ότι|att|qu['’])(?!\w)", re.I)
+
+
+def _apposed_subject(text: str, sentence: Span, names: list[Mention], verb: int) -> bool:
+    """Whether the sentence opens with a person's name, or a title ending in one, set off by a comma before the verb:
+    "Denis Pushilin, le chef de la république ..., a dit", "Le ministre ... Dmytro Kuleba, écrivant sur Twitter, a
+    accusé": the person is the verb's subject, not the content of an inverted cue."""
+    comma = text.find(",", sentence.start, verb)
+    if comma == -1 or len(text[sentence.start:comma].split()) > 8:
+        return False
+    return any(m.label == "PERSON" and m.span.end <= comma and not text[m.span.end:comma].strip() for m in names)
 
 
 def _certainty(cue: str, content: str = "") -> str:

@@ -88,6 +88,8 @@ def build_statements(doc: Doc, analysis: Analysis, attributions: list[Attributio
         resolution = resolve(doc, analysis, source.start, source.end, result, quoted) if source else None
         content_tokens = [t for s in attribution.contents for t in doc[s.start : s.end]]
         certainty, hedges = certainty_of(doc[attribution.cue.start : attribution.cue.end], content_tokens, content.text)
+        if resolution is not None and resolution.relayed and certainty == "reported":
+            certainty, hedges = "hedged", [*hedges, "relayed"]  # eval/realstory's guideline: second-hand is "reported"
         result.append(
             Statement(
                 cue=cue,

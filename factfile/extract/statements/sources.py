@@ -27,7 +27,7 @@ from factfile.extract.frequency import zipf
 from factfile.extract.gender import PRONOUNS, Gender, chain_gender
 from factfile.extract.statements.continued import turn_start
 from factfile.extract.statements.roles import identified_later, role_holder
-from factfile.records import Analysis, Mention, SourceType, Statement
+from factfile.records import Analysis, Chain, Mention, SourceType, Span, Statement
 
 PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them"})
@@ -117,6 +117,7 @@ def after_dateline(text: str) -> int:
 class Resolution:
     chain: int | None
     source_type: SourceType
+    relayed: bool = False  # an unnamed source an outlet relays: the claim reaches the reader second-hand
 
 
 def resolve(
@@ -130,6 +131,9 @@ def resolve(
     if span is None or not len(span):
         return Resolution(None, "anonymous")
     root = span.root
+    body = _state_body(analysis, span, root)
+    if body is not None:
+        return Resolution(body, "official")
     mention = _named(analysis, root, start, end)
     if mention is not None:
         chain = analysis.chains[mention.chain] if mention.chain is not None and mention.chain < len(analysis.chains) else None
@@ -178,8 +182,60 @@ def resolve(
     if resolution.chain is None and not _ends_in_clause(span) and (person := _person_ending(analysis, span.text)) is not None:
         return Resolution(person, "official" if _has_any(span.text.lower(), OFFICIAL_TITLES) else "person")
     if resolution.chain is None and (outlet := _relaying_outlet(analysis, span.text, start)) is not None:
-        return Resolution(outlet, "outlet")
+        return Resolution(outlet, "outlet", relayed=True)
     return resolution
+
+
+# Bodies a state speaks through, named by what they are ("Russia's defence ministry", "the Ukrainian General Staff").
+BODY_NOUNS = frozenset({"ministry", "staff", "intelligence", "agency", "committee", "office", "service", "services", "command"})
+
+
+def _state_body(analysis: Analysis, span, root: Token) -> int | None:
+    """The chain of a state's body written as a description the parser tagged no name in ("Russia’s defence ministry
+    said", "the Russian defence ministry", "the interior ministry of Ukraine"): its head is a body's noun and its owner a
+    state, by a possessive, a nationality adjective or an "of" phrase. The chain is one of names known only when
+    stored (`Chain.known_only`): it joins the stored actor that has this very name, else no actor, so that the
+    description finds the ministry other articles named, not the last organisation named before it (the outlet
+    reporting it)."""
+    if root.lower_ not in BODY_NOUNS or root.pos_ not in ("NOUN", "PROPN") or root.text[:1].isupper():
+        return None  # a capitalised head is a name the parser did not tag ("Russia's Anti-Terrorist Committee"): `_named` reads it
+    states = [m for m in analysis.mentions if m.label in ("GPE", "NORP") and span.start_char <= m.span.start and m.span.end <= span.end_char]
+    if not states or any(
+        m.label in ("ORG", "PERSON") and span.start_char <= m.span.start and m.span.end <= span.end_char for m in analysis.mentions
+    ):
+        return None
+    doc = root.doc
+
+    def state_word(token: Token) -> bool:
+        return any(m.span.start <= token.idx < m.span.end for m in states)
+
+    owner = [c for c in root.children if c.dep_ in ("poss", "amod", "compound") and state_word(c)]
+    of = [c for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > root.i]
+    of_state = [p for p in of if any(o.dep_ == "pobj" and state_word(o) for o in p.children)]
+    if not owner and not of_state:
+        return None
+    first = root.i  # the words before the head that are its owner and modifiers, not a date or a dateline before them
+    while first > span.start and _modifies(doc[first - 1], span.start, root.i, state_word(doc[first - 1])):
+        first -= 1
+    last = max(t.i for t in of_state[0].subtree) if of_state else root.i
+    if last >= span.end:
+        return None
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    name = analysis.article.text[start:end]
+    chain = next((c for c in analysis.chains if c.known_only and c.label == "ORG" and c.name.casefold() == name.casefold()), None)
+    if chain is None:
+        chain = Chain(id=len(analysis.chains), name=name, label="ORG", known_only=True)
+        analysis.chains.append(chain)
+    analysis.add_mention(Mention(Span(start, end, name), "ORG", analysis.sentence_of(start), chain=chain.id))
+    return chain.id
+
+
+def _modifies(token: Token, start: int, head: int, state: bool) -> bool:
+    """Whether a word before a head noun belongs to its name: a state or a modifier hanging inside the phrase, not a
+    number or a dateline's word."""
+    if not (state or token.dep_ in ("poss", "amod", "compound", "case")) or not start <= token.head.i <= head:
+        return False
+    return state or token.dep_ == "case" or token.is_alpha and not token.like_num
 
 
 # "A senior Ukrainian official interviewed by the New York Times": an unnamed source whom an outlet relays.
