@@ -190,7 +190,7 @@ def is_copy(
     elif not same_outlet and one_story and min(words, narration) >= RE_EDITED_WORDS and _re_edited(a, b):
         match.evidence = "re-edited"
         match.sentences = sentence_agreement(a.sentences, b.sentences)[0]
-    elif not same_outlet and one_story and _rewritten(a, b.sentences):
+    elif not same_outlet and one_story and not _quoted_only(words, narration) and _rewritten(a, b.sentences):
         match.evidence = "rewritten"
         match.sentences = sentence_agreement(a.sentences, b.sentences)[0]
     if not match.evidence:
@@ -198,6 +198,12 @@ def is_copy(
     if same_language and _templated(a, b, words) and slots(a.tokens, b.tokens, language).different_events:
         return None
     return match
+
+
+def _quoted_only(words: float, narration: float) -> bool:
+    """Whether the word runs two texts share are mostly inside quotes: two reports quoting one statement at
+    length align its sentences as a rewrite's, but share hardly any of the words around them."""
+    return words >= RE_EDITED_WORDS and narration < words * QUOTED_ONLY
 
 
 def _rewritten(a: Fingerprint, sentences: list[frozenset[str]]) -> bool:
