@@ -240,3 +240,15 @@ def test_two_reports_quoting_one_statement_at_length_are_not_copies():
         "be let in at all by those who hold the town now."
     )
     assert is_copy(fingerprint(one, "en"), fingerprint(other, "en"), "en") is None
+
+
+def test_a_copy_whose_word_bands_miss_its_original_is_found_by_its_names_in_its_language(store):
+    from factfile.relate.copies import sketch
+
+    original = "\n\n".join(TEXTS[0].split("\n\n")[:6])
+    cut = "\n\n".join(original.split("\n\n")[:3]) + "\n\nThe farm's own closing paragraph adds nothing of the original's."
+    first = add(store, original, "paper.example")
+    with store.transaction() as session:  # as when a cut copy shares too small a part of a long text for its word bands
+        worded = sketch(original, "en").keys(("words", "skeleton", "stems"))
+        session.execute(CopyBand.__table__.delete().where(CopyBand.document_id == first, CopyBand.key.in_(worded)))
+    assert copy_of(store, add(store, cut, "farm.example"))[0] == first
