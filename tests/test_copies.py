@@ -210,3 +210,45 @@ def test_an_arabic_page_joins_the_story_of_its_event_in_another_language(store):
     with store.session() as session:
         story = {d.id: d.story_id for d in session.scalars(select(Document))}
     assert story[arabic] == story[english] != story[elsewhere]
+
+
+
+STATEMENT = (
+    '"HIMARS rockets struck Olenivka detention centre overnight. Forty Ukrainian prisoners died instantly. Seventy-five '
+    "Ukrainian prisoners suffered wounds. Eight Olenivka guards suffered injuries too. Azovstal fighters were held there. "
+    "Washington supplied those HIMARS launchers. Kyiv wanted surrender stopped. Mariupol garrison troops keep "
+    'surrendering," the ministry in Moscow said.'
+)
+
+
+def test_two_reports_quoting_one_statement_at_length_are_not_copies():
+    from factfile.relate.copies import is_copy
+    from factfile.relate.fingerprints import fingerprint
+
+    one = (
+        "It was the first time that it had been said by anyone in the government that there were so many of them who had "
+        "been there at the time. Moscow said that it was not to blame for any of it and that the others were to blame for "
+        f"all of it, as it had said before. {STATEMENT} Ukraine denied it all, and Zelensky called it a war crime in the "
+        "evening when he was asked about it by those who were there. All of this was said on the day when the grain deal "
+        "was to be put into effect, and it was not clear what would come of it after that."
+    )
+    other = (
+        "The Donetsk separatists said on the day that 53 of the men who had been held in the camp had died, and that more "
+        "of them would die. Podolyak in Kyiv said that it was a provocation by Russia, as he has said of so many of the "
+        f"things that have been done there. {STATEMENT} The Red Cross in Geneva asked for access to the site, which it has "
+        "not been given so far, as it said in a statement. It is not known when it will be able to go there, or if it will "
+        "be let in at all by those who hold the town now."
+    )
+    assert is_copy(fingerprint(one, "en"), fingerprint(other, "en"), "en") is None
+
+
+def test_a_copy_whose_word_bands_miss_its_original_is_found_by_its_names_in_its_language(store):
+    from factfile.relate.copies import sketch
+
+    original = "\n\n".join(TEXTS[0].split("\n\n")[:6])
+    cut = "\n\n".join(original.split("\n\n")[:3]) + "\n\nThe farm's own closing paragraph adds nothing of the original's."
+    first = add(store, original, "paper.example")
+    with store.transaction() as session:  # as when a cut copy shares too small a part of a long text for its word bands
+        worded = sketch(original, "en").keys(("words", "skeleton", "stems"))
+        session.execute(CopyBand.__table__.delete().where(CopyBand.document_id == first, CopyBand.key.in_(worded)))
+    assert copy_of(store, add(store, cut, "farm.example"))[0] == first

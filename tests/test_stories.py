@@ -254,3 +254,32 @@ def test_an_undated_copy_naming_another_month_is_no_part_of_its_originals_story(
     same = put_copy(store, original, FLOOD, says="date 2022-10")
     assert story_of(store)[july] != story_of(store)[october]
     assert story_of(store)[same] == story_of(store)[october]
+
+
+def test_undated_pages_naming_months_a_year_apart_are_not_one_story(store):
+    july = put(store, FLOOD, None, says="date 2022-07")
+    may = put(store, FLOOD, None, says="date 2023-05")
+    untold = put(store, FLOOD, None)  # tells no time: fits either
+    story = story_of(store)
+    assert story[july] != story[may]
+    assert story[untold] in (story[july], story[may])
+
+
+def test_a_dated_page_does_not_join_undated_pages_naming_another_month(store):
+    september = put(store, FLOOD, None, says="date 2022-09")
+    january = put(store, FLOOD, date(2023, 1, 5))
+    assert story_of(store)[september] != story_of(store)[january]
+
+
+def test_an_undated_page_naming_a_day_of_an_earlier_year_is_no_part_of_that_days_anniversary():
+    assert not Clues(((7, 29),), date(2022, 1, 1)).allow(date(2023, 7, 25), date(2023, 7, 25), timedelta(days=7))
+    assert Clues(((7, 29),), date(2023, 1, 1)).allow(date(2023, 7, 25), date(2023, 7, 25), timedelta(days=7))
+    assert Clues(((7, 29),)).allow(date(2023, 7, 25), date(2023, 7, 25), timedelta(days=7))
+
+
+def test_an_undated_page_on_an_events_day_joins_its_coverage_not_the_finding_a_year_on(store):
+    event = put(store, FLOOD_TOO, date(2022, 7, 29))
+    finding = put(store, FLOOD, date(2023, 7, 25))  # the undated page's very terms
+    undated = put(store, FLOOD, None, says="the strike of 29 July 2022")
+    story = story_of(store)
+    assert story[event] == story[undated] != story[finding]

@@ -69,8 +69,10 @@ from factfile.store.schema import CopyBand, CopyFingerprint, Document, Outlet, S
 CANDIDATES = 50  # documents sharing the most word or skeleton band keys whose signatures are compared
 NAME_CANDIDATES = 8  # documents in other languages sharing the most name-order band keys, compared in full
 STEM_CANDIDATES = 4  # documents in the same language sharing the most content-word band keys, compared in full
-# A text crediting a wire agency also looks, in its own language, at the documents sharing the most name-order
-# band keys: another carrier of the story, re-edited, may share too few word runs or content-word bands to be found.
+# A text also looks, in its own language, at the documents sharing the most name-order band keys: a cut copy of a
+# longer text shares too small a part of the longer one's word runs for their word bands to meet, and another
+# carrier of a wire story, re-edited, too few word runs or content-word bands. Each must share a whole sentence's
+# word runs and, unless the two carry one credited wire story, a fifth of the shorter text's.
 CARRIER_CANDIDATES = 4
 STEM_BANDS = 3  # content-word band keys a candidate must share: most unrelated texts share none or one, a rewording 3-8
 # A heavy rewording may share only two; such a candidate is read only when its sentences align as a rewrite's do.
@@ -190,7 +192,7 @@ def is_copy(
     elif not same_outlet and one_story and min(words, narration) >= RE_EDITED_WORDS and _re_edited(a, b):
         match.evidence = "re-edited"
         match.sentences = sentence_agreement(a.sentences, b.sentences)[0]
-    elif not same_outlet and one_story and _rewritten(a, b.sentences):
+    elif not same_outlet and one_story and not _quoted_only(words, narration) and _rewritten(a, b.sentences):
         match.evidence = "rewritten"
         match.sentences = sentence_agreement(a.sentences, b.sentences)[0]
     if not match.evidence:
@@ -198,6 +200,12 @@ def is_copy(
     if same_language and _templated(a, b, words) and slots(a.tokens, b.tokens, language).different_events:
         return None
     return match
+
+
+def _quoted_only(words: float, narration: float) -> bool:
+    """Whether the word runs two texts share are mostly inside quotes: two reports quoting one statement at
+    length align its sentences as a rewrite's, but share hardly any of the words around them."""
+    return words >= RE_EDITED_WORDS and narration < words * QUOTED_ONLY
 
 
 def _rewritten(a: Fingerprint, sentences: list[frozenset[str]]) -> bool:
@@ -319,8 +327,7 @@ def _matches(
         by_names = _top(session, new.keys(("names",)), exclude, CANDIDATES)
         named = _in_other_languages(session, by_names, language, NAME_CANDIDATES)
         likely += [d for d in named if d not in set(likely)]
-        if credits in AGENCIES:
-            carried = [d for d in _in_language(session, by_names, language, CARRIER_CANDIDATES) if d not in set(likely)]
+        carried = [d for d in _in_language(session, by_names, language, CARRIER_CANDIDATES) if d not in set(likely)]
     if len(new.print.sentences) >= RE_EDITED_SENTENCES:
         rewrite = len(new.print.sentences) >= ALIGNED_SENTENCES  # long enough to align as a rewrite
         stemmed = _top_shared(session, new.keys(("stems",)), exclude, CANDIDATES, FEW_STEM_BANDS if rewrite else STEM_BANDS)
@@ -342,8 +349,11 @@ def _matches(
         one_dateline = wire and new.dateline is not None and new.dateline == dateline(text)
         if one_dateline:
             pass  # another carrier of the wire story filed from the same place: read in full
-        elif document_id in carried and not (wire and _shared(new.print.words, word_shingles(text)) >= WIRE_SENTENCE):
-            continue  # found only by its names as another carrier of the credited wire story: it must share a sentence
+        elif document_id in carried and not (
+            _shared(new.print.words, shingles := word_shingles(text)) >= WIRE_SENTENCE
+            and (wire or containment(new.print.words, shingles) >= SPUN_WORDS)
+        ):
+            continue  # found only by its names in its language: it must share a sentence (`CARRIER_CANDIDATES`)
         elif document_id in worded and stemmed[document_id] < STEM_BANDS and not _rewritten(
             new.print, content_sentences(text, other_language)
         ):

@@ -299,6 +299,10 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
     if not by_story:
         return StoryChoice(None, 0.0, "no story close in time")
     scores = {s: _top_mean(score for score, _ in v) for s, v in by_story.items()}
+    if (placed := _placed(document.published, when)) is not None:
+        scores = {s: v for s, v in scores.items() if v < MERGE_SIMILARITY or _undated_fits(session, spans[s], *placed)}
+        if not scores:
+            return StoryChoice(None, 0.0, "no story told in its time")
     recalls = ""
     recalled = max(scores, key=lambda s: (scores[s], -s))
     if document.published is None and when.looks_back and spans[recalled].first_published is not None:
@@ -321,6 +325,41 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
         told = f", told from story #{closest} ({scores[closest]:.2f}) by its own terms" if best != closest else ""
         return StoryChoice(best, scores[best], f"similar terms ({scores[best]:.2f}){told}{recalls}", merged)
     return StoryChoice(None, scores[best], f"no story similar enough{recalls}")
+
+
+def _placed(published: date | None, when: story_keys.Clues) -> tuple[date, date] | None:
+    """The span a document is placed in: its date, else the ISO months its text names; None if neither."""
+    if published is not None:
+        return published, published
+    if not when.months:
+        return None
+    first, last = min(when.months), max(when.months)
+    return date(*first, 1), date(last[0] + last[1] // 12, last[1] % 12 + 1, 1) - timedelta(days=1)
+
+
+def _told_span(session: Session, story_id: int) -> tuple[date, date] | None:
+    """The span of the ISO months the texts of a story of undated documents name, or None if they name none."""
+    months = set()
+    for text, language in session.execute(
+        select(Document.text, Document.language).where(Document.story_id == story_id).limit(TOLD_DOCUMENTS)
+    ):
+        months.update(story_keys.clues(text, (language or "").split("-")[0]).months)
+    return _placed(None, story_keys.Clues(months=tuple(sorted(months)))) if months else None
+
+
+def _undated_fits(session: Session, story: Story, first: date, last: date) -> bool:
+    """Whether a story of undated documents alone can take a document placed over [first, last]: by the ISO
+    months and latest year its texts name (story_keys.clues), as a merge would (`_told_in_time`), so that
+    undated pages of July 2022 and of May 2023 are not chained into one story through a third that tells no
+    time. A story holding a dated document is placed by its dates (`_within_span`)."""
+    if story.first_published is not None:
+        return True
+    for text, language in session.execute(
+        select(Document.text, Document.language).where(Document.story_id == story.id).limit(TOLD_DOCUMENTS)
+    ):
+        if not replace(story_keys.clues(text, (language or "").split("-")[0]), days=()).allow(first, last, STORY_GAP):
+            return False
+    return True
 
 
 def _top_mean(scores) -> float:
@@ -373,6 +412,8 @@ def _mergeable(session: Session, spans: dict[int, Story], best: int, others: lis
     holding a document a user put there."""
     first = min(filter(None, (spans[best].first_published, published)), default=None)
     last = max(filter(None, (spans[best].last_published, published)), default=None)
+    if first is None and (told := _told_span(session, best)) is not None:
+        first, last = told  # undated pages placed by the ISO months they name take no story of other months
     fitting = []
     for other in sorted(others, key=lambda s: -(spans[s].size or 0)):
         story = spans[other]

@@ -135,7 +135,7 @@ class Clues:
             return False
         if self.months and not any(_overlaps(year, month, first - slack, last + slack) for year, month in self.months):
             return False
-        return not self.days or near(self.days, first, last, slack)
+        return not self.days or near(self.days, first, last, slack, self.not_before.year if self.not_before else None)
 
 
 def _overlaps(year: int, month: int, low: date, high: date) -> bool:
@@ -151,12 +151,13 @@ def clues(text: str, language: str | None = None) -> Clues:
     return Clues(days, date(max(years), 1, 1) if years else None, months, _LOOKS_BACK.search(text[:LEAD]) is not None)
 
 
-def near(days, first: date, last: date, slack: timedelta) -> bool:
-    """Whether one of the days (month and day, year unknown) falls in [first - slack, last + slack], in
-    any year the span touches."""
+def near(days, first: date, last: date, slack: timedelta, named: int | None = None) -> bool:
+    """Whether one of the days (month and day) falls in [first - slack, last + slack], in any year the span
+    touches, or only in the year `named`: a text naming "29 July" and 2022 as its latest year tells of 29 July 2022, not
+    of the anniversary coverage a year on."""
     low, high = first - slack, last + slack
     for month, day in days:
-        for year in range(low.year, high.year + 1):
+        for year in range(low.year, high.year + 1) if named is None else (named,):
             try:
                 if low <= date(year, month, day) <= high:
                     return True

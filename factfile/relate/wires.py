@@ -97,12 +97,18 @@ _CREDITS = [
     (re.compile(r"\((?P<name>" + _ALT + r")-[A-Z]+\)"), "head"),
     # a byline "Von B.Z./dpa", "By Jane Doe/AP"
     (re.compile(r"[\w.]/\s?(?P<name>" + _ALT + r")\b"), "head"),
+    # a byline on a line of its own above the text: "Reuters\nPublished : 29 July 2022"
+    (re.compile(r"^[ \t]*(?P<name>" + _ALT + r")[ \t]*$", re.M), "head"),
     # trailers: "— AP", "(with AFP)", "with Reuters", "Source: IANS", a line "IANS"
     (re.compile(r"^\s*(?:[—–-]\s*|\(?\s*(?:[Ww]ith|[Ss]ources?|Quelle|Источник|Джерело)\s*:?\s*)"
                 r"(?P<name>" + _ALT + r")\s*\)?\s*\.?\s*$", re.M), "tail"),
     (re.compile(r"^\s*(?P<name>" + _ALT + r")\s*$", re.M), "tail"),
 ]
 _REUTERS_TRAILER = re.compile(r"\bReporting by [A-Z][^\n]{2,200}?\bEditing by\b")
+# A photographer's credit names the agency that took the picture, not the one that wrote the text: "Автор фото,
+# Mikhail Tereshchenko/TASS", "(Satellite image ©2022 Maxar Technologies/AP)"; a photo service's own line
+# ("picture alliance/dpa") comes with the agency's text in the German press and still credits it.
+_PHOTO_LINE = re.compile(r"photo|foto|фото|image|bild|picture|imago|getty", re.I)
 
 
 def agency(name: str | None) -> str | None:
@@ -122,11 +128,24 @@ def credited_agency(text: str, declared_source: str | None = None) -> str | None
     for pattern, within in _CREDITS:
         region = text[:400] if within == "head" else text[-300:]
         for match in pattern.finditer(region):
-            if found := agency(match.group("name")):
+            if (found := agency(match.group("name"))) and not _in_photo_credit(region, match):
                 return found
     if _REUTERS_TRAILER.search(text[-600:]):
         return "Reuters"
     return None
+
+
+def _in_photo_credit(region: str, match: re.Match) -> bool:
+    """Whether a credit written after a slash follows a photographer's name ("Name/AP") on a line about a photo."""
+    before = region[max(0, match.start() - 60) : match.start("name")]
+    if not (named := _NAME_SLASH.search(before)):
+        return False
+    start = region.rfind("\n", 0, match.start()) + 1
+    end = region.find("\n", match.end())
+    return bool(_PHOTO_LINE.search(region[start : end if end >= 0 else len(region)])) and named.group(1)[0].isupper()
+
+
+_NAME_SLASH = re.compile(r"([^\W\d_][\w.-]*)\s?/\s?$")
 
 
 # "KHARKIV, Ukraine (AP) —", "MOSCOW, June 6 (Reuters) -": the place an agency files a story from, opening a line
