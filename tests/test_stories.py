@@ -283,3 +283,33 @@ def test_an_undated_page_on_an_events_day_joins_its_coverage_not_the_finding_a_y
     undated = put(store, FLOOD, None, says="the strike of 29 July 2022")
     story = story_of(store)
     assert story[event] == story[undated] != story[finding]
+
+
+def test_a_story_is_named_by_a_title_or_opening_words_never_by_its_terms(store):
+    """A story begun by an untitled page reads as that page's opening words, not as its profile's name
+    keys ("~alnv"); the first titled page to join gives it its title, and a later title leaves it be."""
+    terms = {"~alnv": 0.7, "dam": 0.6, "flood": 0.6}
+    text = "Water poured through the breach overnight. Thousands were evacuated from the villages below."
+    article = Article(origin="untitled", text=text, content_hash=content_hash(text), published=DAY)
+    with store.transaction() as session:
+        first = add_document(session, article)
+        stories.assign(session, first, terms=terms)
+        story_id = first.story_id
+        assert session.get(Story, story_id).label == "Water poured through the breach overnight. Thousands were evacuated from the villages below."
+    for title in ("Dam breach floods the valley", "A later headline"):
+        said = f"{text} {title}"
+        article = Article(origin=title, title=title, text=said, content_hash=content_hash(said), published=DAY)
+        with store.transaction() as session:
+            document = add_document(session, article)
+            stories.assign(session, document, article.title, terms)
+            assert document.story_id == story_id
+    with store.session() as session:
+        assert session.get(Story, story_id).label == "Dam breach floods the valley"
+
+
+def test_a_long_opening_is_cut_at_a_sentence_or_a_word():
+    opening = "Missiles struck the railway station while thousands waited to be evacuated. "
+    assert stories.label(None, opening + "word " * 40) == opening.strip()
+    cut = stories.label(None, "word " * 60)
+    assert cut.endswith(" …") and len(cut) <= stories.LABEL_LEAD + 2
+    assert stories.label("  A   title ", "text") == "A title"

@@ -93,6 +93,7 @@ DATE_WEIGHT = 3.0
 # A word telling what kind of event happened ("!crash", story_keys.events), weighed as a day is; tuned with
 # RARE_KIND and TOLD_KIND on eval/realstory's dev sets (1.0 left kerch 0.032 and wagner 0.018 F1 lower).
 EVENT_WEIGHT = 3.0
+LABEL_LEAD = 120  # characters of an untitled page's opening that name its story
 
 # wordfreq looks Chinese, Japanese and Korean words up through segmenters (jieba, MeCab) that are not
 # installed; their terms are weighed evenly, by count alone.
@@ -471,9 +472,9 @@ def assign(
         terms = profile(document.text, document.language, title if title is not None else document.title)
     choice = choose_story(session, document, terms)
     story = session.get(Story, choice.story_id) if choice.story_id is not None else None
+    titled = (title if title is not None else document.title) or None
     if story is None:
-        label = (document.title or " ".join(list(terms)[:5]))[:500]
-        story = Story(label=label, size=0)
+        story = Story(label=label(titled, document.text), size=0)
         session.add(story)
         session.flush()
         choice = StoryChoice(story.id, choice.similarity, f"new story: {choice.reason}")
@@ -481,6 +482,8 @@ def assign(
         _merge(session, story, choice.merged)
         joined = ", ".join(f"#{m}" for m in choice.merged)
         choice = StoryChoice(story.id, choice.similarity, f"{choice.reason}; joins stories {joined} to it", choice.merged)
+    elif titled and not _titled(session, story):
+        story.label = label(titled, document.text)
     document.story_id = story.id
     story.size = (story.size or 0) + 1
     if document.published is not None:
@@ -491,6 +494,27 @@ def assign(
             insert(StoryTerm), [{"document_id": document.id, "term": t[:100], "weight": w} for t, w in terms.items()]
         )
     return choice
+
+
+def label(title: str | None, text: str) -> str:
+    """A story's name as readers see it: its first document's title, else that document's opening words
+    (never its profile's terms, whose name keys are no words)."""
+    if title and title.strip():
+        return " ".join(title.split())[:500]
+    lead = " ".join(text.split())
+    if len(lead) <= LABEL_LEAD:
+        return lead
+    cut = lead[:LABEL_LEAD]
+    end = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "))
+    return cut[: end + 1] if end >= LABEL_LEAD // 2 else cut.rsplit(" ", 1)[0] + " …"
+
+
+def _titled(session: Session, story: Story) -> bool:
+    """Whether the story's label is one of its documents' titles: a story begun by an untitled page takes
+    the title of the first titled page that joins it."""
+    return session.scalar(
+        select(Document.id).where(Document.story_id == story.id, Document.title == story.label).limit(1)
+    ) is not None
 
 
 def explain(session: Session, document: Document) -> str:
@@ -526,7 +550,7 @@ def move(session: Session, document: Document, story_id: int | None) -> None:
     """Move a document to a story (None: a new story of its own), keeping sizes and spans right."""
     old = session.get(Story, document.story_id) if document.story_id is not None else None
     if story_id is None:
-        story = Story(label=(document.title or "")[:500] or None, size=0)
+        story = Story(label=label(document.title, document.text), size=0)
         session.add(story)
         session.flush()
     else:
