@@ -125,11 +125,12 @@ def _event_disputes(session: Session, event_ids) -> list[Contradiction]:
     # One query for all the events and two for all their reports; held here, `for_event`'s look-ups of the events find them in the session.
     stored = {event.id: event for event in session.scalars(select(s.Event).where(s.Event.id.in_(list(event_ids))))}
     reports = reports_of(session, stored.values())
+    read = contradictions.report_reads(session, (e for found in reports.values() for e in found))
     for event_id in event_ids:
         if event_id in covered or event_id not in stored:
             continue
         covered.add(event_id)
-        for conflict in contradictions.for_event(session, event_id, reports[event_id]):
+        for conflict in contradictions.for_event(session, event_id, reports[event_id], read):
             rows = {row for side in conflict.sides for row in side.rows}
             if conflict.table == "events":
                 covered.update(rows)

@@ -203,24 +203,29 @@ def list_events(session: Session, where: EventFilter, limit: int = 50, offset: i
         .outerjoin(s.Place, s.Place.id == s.Event.place_id)
         .order_by(s.Event.date_start.is_(None), s.Event.date_start, s.Event.id)
     )
+    conditions = []
     if where.event_type:
-        query = query.where(s.Event.event_type == where.event_type)
+        conditions.append(s.Event.event_type == where.event_type)
     if where.actor_id is not None:
-        query = query.where(or_(s.Event.actor1_id == where.actor_id, s.Event.actor2_id == where.actor_id))
+        conditions.append(or_(s.Event.actor1_id == where.actor_id, s.Event.actor2_id == where.actor_id))
     if where.place_id is not None:
-        query = query.where(s.Event.place_id == where.place_id)
+        conditions.append(s.Event.place_id == where.place_id)
     if where.date_from:
-        query = query.where(func.coalesce(s.Event.date_end, s.Event.date_start) >= where.date_from)
+        conditions.append(func.coalesce(s.Event.date_end, s.Event.date_start) >= where.date_from)
     if where.date_to:
-        query = query.where(s.Event.date_start <= where.date_to)
+        conditions.append(s.Event.date_start <= where.date_to)
+    if where.document_id is not None:
+        conditions.append(s.Event.document_id == where.document_id)
+    if where.ids is not None:
+        conditions.append(s.Event.id.in_(where.ids))
+    # Counted on the events alone (every join of the page is outer or to the event's own document, and so
+    # keeps each event once): compiling the page's joins a second time cost more than the count.
+    matching = select(s.Event.id).where(*conditions)
     if where.located is not None:
         located = and_(s.Place.latitude.is_not(None), s.Place.longitude.is_not(None))
-        query = query.where(located if where.located else ~located)
-    if where.document_id is not None:
-        query = query.where(s.Event.document_id == where.document_id)
-    if where.ids is not None:
-        query = query.where(s.Event.id.in_(where.ids))
-    total, rows = page(session, query, limit, offset)
+        conditions.append(located if where.located else ~located)
+        matching = matching.outerjoin(s.Place, s.Place.id == s.Event.place_id).where(conditions[-1])
+    total, rows = page(session, query.where(*conditions), limit, offset, matching)
     return total, [
         m.EventOut(
             id=e.id, document_id=e.document_id, document_title=title, outlet=outlet, event_type=e.event_type, sub_type=e.sub_type,

@@ -276,12 +276,15 @@ def _date_label(resolved: tuple) -> str:
     return f"{start.isoformat()} to {end.isoformat()}"
 
 
-def _quantity_conflicts(session: Session, subject: str, quantities: list[Quantity]) -> list[Contradiction]:
+def _quantity_conflicts(
+    session: Session, subject: str, quantities: list[Quantity], sayer: dict[int, str] | None = None
+) -> list[Contradiction]:
     by_counts: dict[str, list[Quantity]] = defaultdict(list)
     for quantity in quantities:
         if quantity.counts:
             by_counts[normalise_value(quantity.counts)].append(quantity)
-    sayer = _statement_sources(session, [q.statement_id for q in quantities])
+    if sayer is None:
+        sayer = _statement_sources(session, [q.statement_id for q in quantities])
     found = []
     for counts, rows in sorted(by_counts.items()):
         groups: dict[str, list[Quantity]] = defaultdict(list)
@@ -294,12 +297,34 @@ def _quantity_conflicts(session: Session, subject: str, quantities: list[Quantit
     return found
 
 
-def for_event(session: Session, event_id: int, reports: list[Event] | None = None) -> list[Contradiction]:
+@dataclass(frozen=True, slots=True)
+class ReportReads:
+    """What `for_event` reads of reports beyond the reports themselves, read once for the reports of many
+    events (`report_reads`): each per-event read is a query whose fixed cost outweighs its rows."""
+
+    sayer: dict[int, str]  # statement id -> its source's words, for the reports' and their quantities' statements
+    quantities: list[Quantity]  # the quantities of the reports, by id
+    untrue: set[int]  # the reports with a sayer that call what they tell untrue (`_untrue_reports`)
+
+
+def report_reads(session: Session, reports: Iterable[Event]) -> ReportReads:
+    reports = list({e.id: e for e in reports}.values())
+    quantities = session.scalars(
+        select(Quantity).where(Quantity.event_id.in_([e.id for e in reports])).order_by(Quantity.id)
+    ).all() if reports else []
+    sayer = _statement_sources(session, [e.statement_id for e in reports] + [q.statement_id for q in quantities])
+    return ReportReads(sayer, list(quantities), _untrue_reports(session, [e for e in reports if sayer.get(e.statement_id)]))
+
+
+def for_event(
+    session: Session, event_id: int, reports: list[Event] | None = None, read: ReportReads | None = None
+) -> list[Contradiction]:
     """Conflicting fatalities, dates, places and counts among the reports of one happening.
 
     Reports from one document only are never a dispute: one article naming two places or two tolls
     is telling of two happenings (or of one in two steps), not disagreeing with itself. `reports`:
-    the event's `same_events`, when the caller looked them up for many events at once."""
+    the event's `same_events`, when the caller looked them up for many events at once; `read`: what
+    `report_reads` read of them (or of more)."""
     event = session.get(Event, event_id)
     if event is None:
         return []
@@ -308,7 +333,7 @@ def for_event(session: Session, event_id: int, reports: list[Event] | None = Non
     if len({e.document_id for e in reports}) < 2:
         return []
     same_site, far_apart = _sites(session, {e.place_id for e in reports if e.place_id is not None})
-    sayer = _statement_sources(session, [e.statement_id for e in reports])
+    sayer = read.sayer if read is not None else _statement_sources(session, [e.statement_id for e in reports])
     subject = f"event {event_id}"
     found = []
     toll, toll_range = _tolls(session, reports)
@@ -343,7 +368,7 @@ def for_event(session: Session, event_id: int, reports: list[Event] | None = Non
             found.append(Contradiction(subject, attribute, kind, _sides(session, clusters, groups, sayer, label), "events"))
     # Only a report with a sayer can be a denial: the others' words (their documents' text) are read only when there is one.
     said = [e for e in reports if sayer.get(e.statement_id)]
-    untrue = _untrue_reports(session, said)
+    untrue = {e.id for e in said if e.id in read.untrue} if read is not None else _untrue_reports(session, said)
     denied = [e for e in said if e.certainty == "denied" or e.id in untrue]
     if denied:
         untrue |= _untrue_reports(session, [e for e in reports if not sayer.get(e.statement_id)])
@@ -351,12 +376,13 @@ def for_event(session: Session, event_id: int, reports: list[Event] | None = Non
     if denied and confirmed:
         groups = {"happened": confirmed, "denied": denied}
         found.append(Contradiction(subject, "happened", "confirmed vs denied", _sides(session, [["happened"], ["denied"]], groups, sayer), "events"))
-    quantities = session.scalars(
-        select(Quantity).where(Quantity.event_id.in_([e.id for e in reports])).order_by(Quantity.id)
-    ).all()
     event_of = {e.id: e for e in reports}
+    if read is not None:
+        quantities = [q for q in read.quantities if q.event_id in event_of]
+    else:
+        quantities = session.scalars(select(Quantity).where(Quantity.event_id.in_(list(event_of))).order_by(Quantity.id)).all()
     counted = []
-    for conflict in _quantity_conflicts(session, subject, quantities):
+    for conflict in _quantity_conflicts(session, subject, quantities, read.sayer if read is not None else None):
         kept = _one_happening([[event_of[q.event_id] for q in quantities if q.id in side.rows] for side in conflict.sides], far_apart)
         if len(kept) > 1:
             conflict.sides = [side for i, side in enumerate(conflict.sides) if i in kept]
