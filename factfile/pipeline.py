@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from factfile.config import DEFAULT_LIMITS, Limits
 from factfile.errors import IngestError
 from factfile.extract import DEFAULT_STAGES, Extractor
+from factfile.extract.nlp import preload
 from factfile.ingest import FetchPolicy, read_items, to_article
 from factfile.records import Analysis, RawItem, Rejection
 from factfile.relate import DEFAULT_RELATERS, prepare, write
@@ -200,7 +201,10 @@ class Pipeline:
             return
         local = Analyser(self.stages, self.limits, self.store.has_document, self.relater_names)
         helpers = self.workers - 1
-        context = multiprocessing.get_context(_start_method())
+        method = _start_method()
+        if method == "fork":  # the forked workers share what this one loads first, instead of each loading its own
+            preload()
+        context = multiprocessing.get_context(method)
         initargs = (self.stages, self.limits, self.store.url, self.relater_names, os.getpid())
         with ProcessPoolExecutor(helpers, mp_context=context, initializer=_start_worker, initargs=initargs) as pool:
             pending: deque[Future | list[Processed]] = deque()  # batches in input order, analysed here or in the pool
