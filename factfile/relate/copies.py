@@ -648,14 +648,13 @@ def unlink(session: Session, copy: Document) -> None:
     session.flush()
 
 
-def _translations(session: Session, document: Document, new: Sketch, matches: list[Match]) -> tuple[list[Match], list[int]]:
+def _translations(session: Session, document: Document, new: Sketch, matches: list[Match]) -> list[Match]:
     """Stored documents in other languages whose sentences pair off with the new one's in order (relate/crosslingual.py):
     a translation whose names are too few, or spelt too differently, for their order alone to tell. Candidates share
-    the most sentence-vector band keys with it, or name-order ones; the new document's vector keys are returned to be
-    stored."""
+    the most sentence-vector band keys with it (`index_translations`), or name-order ones."""
     keys = crosslingual.band_keys(crosslingual.sentence_vectors(document.text))
     if not keys:
-        return [], []
+        return []
     found = {m.document_id for m in matches}
     by_names = _top(session, new.keys(("names",)), document.id, CANDIDATES) if len(new.print.name_sequence) >= MIN_NAMES else []
     ids = [
@@ -669,7 +668,16 @@ def _translations(session: Session, document: Document, new: Sketch, matches: li
             translated.append(
                 Match(document_id, 0.0, 0.0, 0.0, 0.0, sentences=alignment.share, evidence="aligned-translation", detail=str(alignment))
             )
-    return translated, keys
+    return translated
+
+
+def index_translations(session: Session, texts: dict[int, str]) -> None:
+    """Store documents' sentence-vector band keys (relate/crosslingual.py) beside their fingerprints' ones."""
+    rows = [
+        {"document_id": i, "key": key} for i, text in texts.items() for key in crosslingual.band_keys(crosslingual.sentence_vectors(text))
+    ]
+    if rows:
+        session.execute(insert(CopyBand), rows)
 
 
 @preparers.register("copies")
@@ -684,12 +692,10 @@ def make_copy_linker():
         new = linking.analysis.prepared.get("copies") or sketch(document.text, document.language)
         credits = credited_agency(document.text, document.declared_source)
         matches = _matches(session, new, document.language, document.id, document.outlet_id, credits)
-        translated, vector_keys = _translations(session, document, new, matches)
-        link(session, document, matches + translated)
+        link(session, document, matches + _translations(session, document, new, matches))
         apply_user_links(session, document)
         index(session, {document.id: new})
-        if vector_keys:
-            session.execute(insert(CopyBand), [{"document_id": document.id, "key": key} for key in vector_keys])
+        index_translations(session, {document.id: document.text})
         session.flush()
 
     return relate
