@@ -6,15 +6,16 @@ from datetime import date
 
 import numpy as np
 import pytest
+from sqlalchemy import select
 
 from factfile.ingest.article import content_hash
 from factfile.records import Analysis, Article
 from factfile.relate import build
 from factfile.relate.copies import is_copy, sketch
-from factfile.relate.crosslingual import _increasing, mutual_alignment, sentence_vectors, sentences, translation
+from factfile.relate.crosslingual import _increasing, band_keys, mutual_alignment, sentence_vectors, sentences, translation
 from factfile.relate.write import save
 from factfile.store import Store
-from factfile.store.schema import Document
+from factfile.store.schema import CopyBand, Document
 
 ENGLISH = """The flood reached the centre of Kherson on 7 June, and rescuers in boats moved from house to house to reach people trapped on their roofs.
 Governor Oleksandr Prokudin said that 1,700 residents had already left the city and that the water was still rising in the lower districts.
@@ -99,3 +100,18 @@ def test_a_translation_too_short_on_names_for_their_order_is_linked_by_its_sente
         assert "6 of 6 sentences aligned in order across languages" in copy.copy_reason
         assert copy.copy_reason.endswith(" aligned-translation 0.70")
         assert independent.copy_of_id is None
+
+
+def test_a_store_in_one_language_stores_no_sentence_vectors_until_another_language_comes(store):
+    """The vectors cost a quarter of an article's pipeline time: English coverage alone does not pay it."""
+    keys = set(band_keys(sentence_vectors(ENGLISH)))
+
+    def stored(document_id: int) -> set[int]:
+        with store.session() as session:
+            return set(session.scalars(select(CopyBand.key).where(CopyBand.document_id == document_id)))
+
+    first = add(store, ENGLISH, "kyivindependent.com", "en", date(2023, 6, 7))
+    assert keys and not keys & stored(first)
+    add(store, OTHER_FRENCH, "lemonde.fr", "fr", date(2023, 6, 7))
+    later = add(store, ENGLISH + " Updated.", "reuters.com", "en", date(2023, 6, 8))
+    assert keys <= stored(later)

@@ -695,17 +695,34 @@ def article_sketch(article: Article) -> Sketch:
     return sketch(article.text, article.language)
 
 
+def other_language_stored(session: Session, language: str | None) -> bool:
+    """Whether the store holds a document in another language than `language` (two index look-ups): a store
+    in one language pays nothing for the sentence vectors that find translations."""
+    base = _base(language)
+    return any(
+        session.scalar(select(Document.id).where(other).limit(1)) is not None
+        for other in (Document.language < base, Document.language > f"{base}-\uffff")
+    )
+
+
 @relaters.register("copies")
 def make_copy_linker():
+    seen_other_language = False
+
     def relate(linking: Linking) -> None:
+        nonlocal seen_other_language
         document, session = linking.document, linking.session
         new = linking.analysis.prepared.get("copies") or sketch(document.text, document.language)
         credits = credited_agency(document.text, document.declared_source)
         matches = _matches(session, new, document.language, document.id, document.outlet_id, credits)
-        link(session, document, matches + _translations(session, document, new, matches))
+        multilingual = seen_other_language or other_language_stored(session, document.language)
+        translated = _translations(session, document, new, matches) if multilingual else []
+        link(session, document, matches + translated)
         apply_user_links(session, document)
         index(session, {document.id: new})
-        index_translations(session, {document.id: document.text})
+        if multilingual:
+            index_translations(session, {document.id: document.text})
+        seen_other_language = multilingual
         session.flush()
 
     return relate

@@ -53,7 +53,7 @@ def reindex(store: Store, batch: int = BATCH, start: int = 0, progress: Callable
         with store.transaction() as session:
             if sketches:
                 copies.index(session, sketches)
-                copies.index_translations(session, {row.id: row.text for row in texts})
+                copies.index_translations(session, {row.id: row.text for row in texts if copies.other_language_stored(session, row.language)})
             session.execute(delete(StoryTerm).where(StoryTerm.document_id.in_(list(sketches))))
             if terms:
                 session.execute(insert(StoryTerm), terms)

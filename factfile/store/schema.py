@@ -90,7 +90,7 @@ class Document(Base):
     published: Mapped[date | None] = mapped_column(Date, index=True)
     site: Mapped[str | None] = mapped_column(String(255))
     outlet_id: Mapped[int | None] = mapped_column(ForeignKey("outlets.id"))  # indexed with copy_of_id
-    language: Mapped[str | None] = mapped_column(String(8))
+    language: Mapped[str | None] = mapped_column(String(8), index=True)
     declared_source: Mapped[str | None] = mapped_column(String(255))
     text: Mapped[str] = mapped_column(Text)
     warnings: Mapped[list | None] = mapped_column(JSON)
