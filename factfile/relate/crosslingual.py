@@ -15,8 +15,9 @@ of 0.5-0.7 too, but fewer of their sentences pair off mutually and in order (eva
 
 Cost: once the store holds documents in two languages (copies.other_language_stored), the copies relater
 encodes each new document of 5 sentences or more, whole, once (bench/pipeline.py --every 2 with every article
-encoded: 0.32 -> 0.40 CPU s/article, peak RSS +130 MB); a store in one language pays nothing. Encoding only a lead of 12 sentences halved that but
-found 9 instead of 12 translation pairs on eval/realstory's dev sets and linked one wrong pair.
+encoded: 0.32 -> 0.40 CPU s/article, peak RSS +130 MB); a store in one language pays nothing. Encoding only
+a lead of 12 sentences halved that but found 9 instead of 12 translation pairs on eval/realstory's dev sets
+and linked one wrong pair.
 """
 
 from __future__ import annotations
