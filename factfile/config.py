@@ -51,3 +51,13 @@ def attribution_tagger() -> str:
     if value not in ATTRIBUTION_TAGGERS:
         raise FactfileError(f"FACTFILE_ATTRIBUTIONS={value!r}: expected one of {', '.join(ATTRIBUTION_TAGGERS)}")
     return value
+
+
+def translations_sought() -> bool:
+    """Whether copies across languages are looked for by the multilingual sentence encoder (relate/crosslingual.py):
+    `FACTFILE_TRANSLATIONS` (on: the default; off: about a quarter less pipeline time on a store in several
+    languages, and translations found only by their names in order). `factfile ingest --no-translations` sets it."""
+    value = os.environ.get("FACTFILE_TRANSLATIONS", "").strip().lower() or "on"
+    if value not in ("on", "off"):
+        raise FactfileError(f"FACTFILE_TRANSLATIONS={value!r}: expected on or off")
+    return value == "on"

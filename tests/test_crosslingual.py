@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 import numpy as np
 import pytest
 from sqlalchemy import select
 
+from factfile.config import translations_sought
+from factfile.errors import FactfileError
 from factfile.ingest.article import content_hash
 from factfile.records import Analysis, Article
 from factfile.relate import build
@@ -115,3 +118,21 @@ def test_a_store_in_one_language_stores_no_sentence_vectors_until_another_langua
     add(store, OTHER_FRENCH, "lemonde.fr", "fr", date(2023, 6, 7))
     later = add(store, ENGLISH + " Updated.", "reuters.com", "en", date(2023, 6, 8))
     assert keys <= stored(later)
+
+
+def test_translations_switched_off_are_not_sought(store, monkeypatch, cli, tmp_path):
+    """`--no-translations` (FACTFILE_TRANSLATIONS=off) spares the encoder: no vectors stored, no aligned translation."""
+    monkeypatch.setenv("FACTFILE_TRANSLATIONS", "on")
+    empty = tmp_path / "none"
+    empty.mkdir()
+    cli("ingest", "--no-translations", "--quiet", empty)
+    assert os.environ["FACTFILE_TRANSLATIONS"] == "off"
+    original = add(store, ENGLISH, "kyivindependent.com", "en", date(2023, 6, 7))
+    translated = add(store, FRENCH, "courrierinternational.com", "fr", date(2023, 6, 8))
+    with store.session() as session:
+        assert session.get(Document, translated).copy_of_id != original
+        keys = set(band_keys(sentence_vectors(FRENCH)))
+        assert not keys & set(session.scalars(select(CopyBand.key).where(CopyBand.document_id == translated)))
+    monkeypatch.setenv("FACTFILE_TRANSLATIONS", "maybe")
+    with pytest.raises(FactfileError, match="FACTFILE_TRANSLATIONS='maybe'"):
+        translations_sought()

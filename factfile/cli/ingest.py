@@ -28,6 +28,13 @@ def ingest(
         str | None,
         typer.Option(help="Attribution tagger: 'crf' (fast) or 'encoder' (fine-tuned MiniLM, slower; README says what each gives); default FACTFILE_ATTRIBUTIONS or crf."),
     ] = None,
+    translations: Annotated[
+        bool | None,
+        typer.Option(
+            "--translations/--no-translations",
+            help="Look for copies across languages with the multilingual sentence encoder (about a quarter of the pipeline's time on a store in several languages); default FACTFILE_TRANSLATIONS or on.",
+        ),
+    ] = None,
 ) -> None:
     """Read articles, extract who/what/where/when and who says so, and store them."""
     import os
@@ -43,6 +50,8 @@ def ingest(
         if attributions not in ATTRIBUTION_TAGGERS:
             raise BadArgument(f"--attributions {attributions}: expected one of {', '.join(ATTRIBUTION_TAGGERS)}")
         os.environ["FACTFILE_ATTRIBUTIONS"] = attributions  # worker processes inherit it
+    if translations is not None:
+        os.environ["FACTFILE_TRANSLATIONS"] = "on" if translations else "off"
 
     store = open_store()
     pipeline = Pipeline(store, workers=workers, fetch=FetchPolicy(allow_private=allow_private))

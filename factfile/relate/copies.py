@@ -42,6 +42,7 @@ import numpy as np
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from factfile.config import translations_sought
 from factfile.records import Article
 from factfile.relate import Linking, crosslingual, preparers, relaters
 from factfile.relate.decisions import copy_decisions
@@ -715,7 +716,7 @@ def make_copy_linker():
         new = linking.analysis.prepared.get("copies") or sketch(document.text, document.language)
         credits = credited_agency(document.text, document.declared_source)
         matches = _matches(session, new, document.language, document.id, document.outlet_id, credits)
-        multilingual = seen_other_language or other_language_stored(session, document.language)
+        multilingual = translations_sought() and (seen_other_language or other_language_stored(session, document.language))
         translated = _translations(session, document, new, matches) if multilingual else []
         link(session, document, matches + translated)
         apply_user_links(session, document)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, insert, select
 
+from factfile.config import translations_sought
 from factfile.relate import copies, stories
 from factfile.store import Store
 from factfile.store.schema import Document, StoryTerm
@@ -53,7 +54,9 @@ def reindex(store: Store, batch: int = BATCH, start: int = 0, progress: Callable
         with store.transaction() as session:
             if sketches:
                 copies.index(session, sketches)
-                copies.index_translations(session, {row.id: row.text for row in texts if copies.other_language_stored(session, row.language)})
+                if translations_sought():
+                    multilingual = {row.id: row.text for row in texts if copies.other_language_stored(session, row.language)}
+                    copies.index_translations(session, multilingual)
             session.execute(delete(StoryTerm).where(StoryTerm.document_id.in_(list(sketches))))
             if terms:
                 session.execute(insert(StoryTerm), terms)
