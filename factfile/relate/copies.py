@@ -282,6 +282,11 @@ def find_copies(session: Session, text: str, language: str | None, exclude: int 
     return _matches(session, sketch(text, language), language, exclude, None, credited_agency(text))
 
 
+def _name_candidates(session: Session, new: Sketch, exclude: int | None) -> list[int]:
+    """The documents sharing the most name-order band keys with a text naming enough names to have an order."""
+    return _top(session, new.keys(("names",)), exclude, CANDIDATES) if len(new.print.name_sequence) >= MIN_NAMES else []
+
+
 def _top(session: Session, keys: list[int], exclude: int | None, limit: int, minimum: int = 1) -> list[int]:
     """The documents sharing the most of these band keys, at least `minimum` of them (an index lookup)."""
     return list(_top_shared(session, keys, exclude, limit, minimum))
@@ -315,9 +320,16 @@ def _in_language(session: Session, ids: list[int], language: str | None, limit: 
 
 
 def _matches(
-    session: Session, new: Sketch, language: str | None, exclude: int | None, outlet_id: int | None, credits: str | None = None
+    session: Session,
+    new: Sketch,
+    language: str | None,
+    exclude: int | None,
+    outlet_id: int | None,
+    credits: str | None = None,
+    by_names: list[int] | None = None,
 ) -> list[Match]:
-    """Three sieves: shared band keys (index), estimated overlap (signatures), full comparison (texts)."""
+    """Three sieves: shared band keys (index), estimated overlap (signatures), full comparison (texts); `by_names`
+    are the `_name_candidates`, when the caller has them already."""
     candidates = _top(session, new.keys(("words", "skeleton")), exclude, CANDIDATES)
     likely = [
         row.document_id
@@ -325,8 +337,9 @@ def _matches(
         if _estimate(new, row) >= ESTIMATE_FLOOR
     ] if candidates else []
     carried: list[int] = []
-    if len(new.print.name_sequence) >= MIN_NAMES:
-        by_names = _top(session, new.keys(("names",)), exclude, CANDIDATES)
+    if by_names is None:
+        by_names = _name_candidates(session, new, exclude)
+    if by_names:
         named = _in_other_languages(session, by_names, language, NAME_CANDIDATES)
         likely += [d for d in named if d not in set(likely)]
         carried = [d for d in _in_language(session, by_names, language, CARRIER_CANDIDATES) if d not in set(likely)]
@@ -659,15 +672,14 @@ def unlink(session: Session, copy: Document) -> None:
     session.flush()
 
 
-def _translations(session: Session, document: Document, new: Sketch, matches: list[Match]) -> list[Match]:
+def _translations(session: Session, document: Document, by_names: list[int], matches: list[Match]) -> list[Match]:
     """Stored documents in other languages whose sentences pair off with the new one's in order (relate/crosslingual.py):
     a translation whose names are too few, or spelt too differently, for their order alone to tell. Candidates share
-    the most sentence-vector band keys with it (`index_translations`), or name-order ones."""
+    the most sentence-vector band keys with it (`index_translations`), or name-order ones (`by_names`)."""
     keys = crosslingual.band_keys(crosslingual.sentence_vectors(document.text))
     if not keys:
         return []
     found = {m.document_id for m in matches}
-    by_names = _top(session, new.keys(("names",)), document.id, CANDIDATES) if len(new.print.name_sequence) >= MIN_NAMES else []
     ids = [
         d for found_by in (_top(session, keys, document.id, CANDIDATES), by_names)
         for d in _in_other_languages(session, found_by, document.language, NAME_CANDIDATES) if d not in found
@@ -715,9 +727,10 @@ def make_copy_linker():
         document, session = linking.document, linking.session
         new = linking.analysis.prepared.get("copies") or sketch(document.text, document.language)
         credits = credited_agency(document.text, document.declared_source)
-        matches = _matches(session, new, document.language, document.id, document.outlet_id, credits)
+        by_names = _name_candidates(session, new, document.id)
+        matches = _matches(session, new, document.language, document.id, document.outlet_id, credits, by_names)
         multilingual = translations_sought() and (seen_other_language or other_language_stored(session, document.language))
-        translated = _translations(session, document, new, matches) if multilingual else []
+        translated = _translations(session, document, by_names, matches) if multilingual else []
         link(session, document, matches + translated)
         apply_user_links(session, document)
         index(session, {document.id: new})
