@@ -276,15 +276,11 @@ def _date_label(resolved: tuple) -> str:
     return f"{start.isoformat()} to {end.isoformat()}"
 
 
-def _quantity_conflicts(
-    session: Session, subject: str, quantities: list[Quantity], sayer: dict[int, str] | None = None
-) -> list[Contradiction]:
+def _quantity_conflicts(session: Session, subject: str, quantities: list[Quantity], sayer: dict[int, str]) -> list[Contradiction]:
     by_counts: dict[str, list[Quantity]] = defaultdict(list)
     for quantity in quantities:
         if quantity.counts:
             by_counts[normalise_value(quantity.counts)].append(quantity)
-    if sayer is None:
-        sayer = _statement_sources(session, [q.statement_id for q in quantities])
     found = []
     for counts, rows in sorted(by_counts.items()):
         groups: dict[str, list[Quantity]] = defaultdict(list)
@@ -333,7 +329,8 @@ def for_event(
     if len({e.document_id for e in reports}) < 2:
         return []
     same_site, far_apart = _sites(session, {e.place_id for e in reports if e.place_id is not None})
-    sayer = read.sayer if read is not None else _statement_sources(session, [e.statement_id for e in reports])
+    read = read if read is not None else report_reads(session, reports)
+    sayer = read.sayer
     subject = f"event {event_id}"
     found = []
     toll, toll_range = _tolls(session, reports)
@@ -368,7 +365,7 @@ def for_event(
             found.append(Contradiction(subject, attribute, kind, _sides(session, clusters, groups, sayer, label), "events"))
     # Only a report with a sayer can be a denial: the others' words (their documents' text) are read only when there is one.
     said = [e for e in reports if sayer.get(e.statement_id)]
-    untrue = {e.id for e in said if e.id in read.untrue} if read is not None else _untrue_reports(session, said)
+    untrue = {e.id for e in said if e.id in read.untrue}
     denied = [e for e in said if e.certainty == "denied" or e.id in untrue]
     if denied:
         untrue |= _untrue_reports(session, [e for e in reports if not sayer.get(e.statement_id)])
@@ -377,12 +374,9 @@ def for_event(
         groups = {"happened": confirmed, "denied": denied}
         found.append(Contradiction(subject, "happened", "confirmed vs denied", _sides(session, [["happened"], ["denied"]], groups, sayer), "events"))
     event_of = {e.id: e for e in reports}
-    if read is not None:
-        quantities = [q for q in read.quantities if q.event_id in event_of]
-    else:
-        quantities = session.scalars(select(Quantity).where(Quantity.event_id.in_(list(event_of))).order_by(Quantity.id)).all()
+    quantities = [q for q in read.quantities if q.event_id in event_of]
     counted = []
-    for conflict in _quantity_conflicts(session, subject, quantities, read.sayer if read is not None else None):
+    for conflict in _quantity_conflicts(session, subject, quantities, sayer):
         kept = _one_happening([[event_of[q.event_id] for q in quantities if q.id in side.rows] for side in conflict.sides], far_apart)
         if len(kept) > 1:
             conflict.sides = [side for i, side in enumerate(conflict.sides) if i in kept]
