@@ -41,6 +41,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -340,11 +341,7 @@ def _placed(published: date | None, when: story_keys.Clues) -> tuple[date, date]
 
 def _told_span(session: Session, story_id: int) -> tuple[date, date] | None:
     """The span of the ISO months the texts of a story of undated documents name, or None if they name none."""
-    months = set()
-    for text, language in session.execute(
-        select(Document.text, Document.language).where(Document.story_id == story_id).limit(TOLD_DOCUMENTS)
-    ):
-        months.update(story_keys.clues(text, (language or "").split("-")[0]).months)
+    months = {month for when in _told_clues(session, story_id) for month in when.months}
     return _placed(None, story_keys.Clues(months=tuple(sorted(months)))) if months else None
 
 
@@ -353,14 +350,18 @@ def _undated_fits(session: Session, story: Story, first: date, last: date) -> bo
     months and latest year its texts name (story_keys.clues), as a merge would (`_told_in_time`), so that
     undated pages of July 2022 and of May 2023 are not chained into one story through a third that tells no
     time. A story holding a dated document is placed by its dates (`_within_span`)."""
-    if story.first_published is not None:
-        return True
+    return story.first_published is not None or all(
+        when.allow(first, last, STORY_GAP) for when in _told_clues(session, story.id)
+    )
+
+
+def _told_clues(session: Session, story_id: int) -> Iterator[story_keys.Clues]:
+    """What the texts of a story (up to TOLD_DOCUMENTS) say of their time, without the days they name: a lone
+    day may be background (the invasion's first day)."""
     for text, language in session.execute(
-        select(Document.text, Document.language).where(Document.story_id == story.id).limit(TOLD_DOCUMENTS)
+        select(Document.text, Document.language).where(Document.story_id == story_id).limit(TOLD_DOCUMENTS)
     ):
-        if not replace(story_keys.clues(text, (language or "").split("-")[0]), days=()).allow(first, last, STORY_GAP):
-            return False
-    return True
+        yield replace(story_keys.clues(text, (language or "").split("-")[0]), days=())
 
 
 def _top_mean(scores) -> float:
@@ -444,13 +445,7 @@ def _told_in_time(session: Session, story_id: int, first: date | None, last: dat
         select(Document.id).where(Document.story_id == story_id, Document.published.is_not(None)).limit(1)
     ) is not None:
         return True
-    for text, language in session.execute(
-        select(Document.text, Document.language).where(Document.story_id == story_id).limit(TOLD_DOCUMENTS)
-    ):
-        when = replace(story_keys.clues(text, (language or "").split("-")[0]), days=())
-        if when.looks_back or not when.allow(first, last, STORY_GAP):
-            return False
-    return True
+    return not any(when.looks_back or not when.allow(first, last, STORY_GAP) for when in _told_clues(session, story_id))
 
 
 def _merge(session: Session, story: Story, others: list[int]) -> None:
