@@ -136,3 +136,14 @@ def test_translations_switched_off_are_not_sought(store, monkeypatch, cli, tmp_p
     monkeypatch.setenv("FACTFILE_TRANSLATIONS", "maybe")
     with pytest.raises(FactfileError, match="FACTFILE_TRANSLATIONS='maybe'"):
         translations_sought()
+
+
+def test_a_bad_translations_setting_stops_ingest_before_any_document(store, monkeypatch, cli, tmp_path):
+    monkeypatch.setenv("FACTFILE_TRANSLATIONS", "maybe")
+    page = tmp_path / "a.txt"
+    page.write_text(ENGLISH)
+    result = cli("ingest", "--quiet", page)
+    assert result.exit_code != 0 and "FACTFILE_TRANSLATIONS='maybe': expected on or off" in result.stderr
+    assert "rejected" not in result.stdout + result.stderr  # stopped before reading, not a rejection per document
+    with store.session() as session:
+        assert not session.scalars(select(Document)).all()

@@ -52,6 +52,10 @@ def ingest(
         os.environ["FACTFILE_ATTRIBUTIONS"] = attributions  # worker processes inherit it
     if translations is not None:
         os.environ["FACTFILE_TRANSLATIONS"] = "on" if translations else "off"
+    else:
+        from factfile.config import translations_sought
+
+        translations_sought()  # a bad FACTFILE_TRANSLATIONS stops the run here, not each document in the writer
 
     store = open_store()
     pipeline = Pipeline(store, workers=workers, fetch=FetchPolicy(allow_private=allow_private))
