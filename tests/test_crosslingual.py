@@ -130,7 +130,7 @@ def test_a_translation_too_short_on_names_for_their_order_is_linked_by_its_sente
 
 
 def test_a_store_in_one_language_stores_no_sentence_vectors_until_another_language_comes(store):
-    """The vectors cost a quarter of an article's pipeline time: English coverage alone does not pay it."""
+    """The vectors cost pipeline time (about 8% of it, README): English coverage alone does not pay it."""
     keys = set(band_keys(sentence_vectors(ENGLISH)))
 
     def stored(document_id: int) -> set[int]:
