@@ -31,10 +31,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import realstory  # noqa: E402
 
 from factfile.relate.crosslingual import (  # noqa: E402
+    CANDIDATE_COSINE,
+    TRANSLATED_EVIDENCE,
+    TRANSLATED_SENTENCES,
     TRANSLATED_SHARE,
     aligned_in_order,
+    aligned_translation,
     document_vector,
     encode,
+    lead_cosine,
     mutual_alignment,
     sentence_vectors,
 )
@@ -87,11 +92,13 @@ def show(name: str, scored: list[tuple[float, bool]], thresholds) -> None:
 
 
 def measure_copies(sets, cosine: float) -> None:
-    rows = []  # (folder, a, b, gold kind or None, same story, doc cosine, aligned share, mean aligned cosine, names)
+    rows = []  # (folder, a, b, gold kind or None, same story, doc cosine, aligned share, mean aligned cosine, names, ...)
+    vectors_of = {}
     for story in sets:
         pages = {p["id"]: p for p in story.pages}
         gold = realstory.family_pairs(story.gold.get("copy_families", []), set(pages))
         vectors = {i: sentence_vectors(p["text"]) for i, p in pages.items()}
+        vectors_of.update(vectors)
         docs = {i: document_vector(v) for i, v in vectors.items()}
         names = {i: fingerprint(p["text"], p.get("language")).name_sequence for i, p in pages.items()}
         for a, b in combinations(sorted(pages), 2):
@@ -113,6 +120,7 @@ def measure_copies(sets, cosine: float) -> None:
                     mean,
                     today,
                     mutual,
+                    aligned_translation(vectors[a], vectors[b]) is not None,
                 )
             )
     gold_rows = [r for r in rows if r[3]]
@@ -133,8 +141,19 @@ def measure_copies(sets, cosine: float) -> None:
             (3, 4, 5, 6, 7, 8),
         )
         show(
-            "today or USE mutual >= 5 (relate/crosslingual.translation)",
-            [(max(r[8] >= 0.6, r[9].aligned >= 5 and r[9].share >= TRANSLATED_SHARE), bool(r[3])) for r in chosen],
+            f"USE mutual best matches in order, cosines summed (count >= {TRANSLATED_SENTENCES}, share >= {TRANSLATED_SHARE})",
+            [
+                (
+                    r[9].aligned * r[9].cosine if r[9].aligned >= TRANSLATED_SENTENCES and r[9].share >= TRANSLATED_SHARE else 0,
+                    bool(r[3]),
+                )
+                for r in chosen
+            ],
+            (3.0, 3.2, TRANSLATED_EVIDENCE, 3.5),
+        )
+        show(
+            "today or USE aligned (relate/crosslingual.aligned_translation)",
+            [(max(r[8] >= 0.6, r[10]), bool(r[3])) for r in chosen],
             (1,),
         )
     print(" gold pairs (folder a b kind: doc cosine, aligned share, mean aligned cosine, names today; mutual alignment):")
@@ -143,6 +162,28 @@ def measure_copies(sets, cosine: float) -> None:
     print(" hardest other pairs (most mutual best matches in order):")
     for r in sorted((r for r in rows if not r[3]), key=lambda r: (-r[9].aligned, -r[9].share))[:8]:
         print(f"   {r[0]} {r[1]} {r[2]} same story {r[4]}: {r[5]:.2f} {r[6]:.2f} {r[7]:.2f} {r[8]:.2f}; {r[9]}")
+    measure_candidates(sets, vectors_of)
+
+
+def measure_candidates(sets, vectors_of) -> None:
+    """Where the translation search (relate/copies._translations) would rank each gold cross-language pair's other page
+    among all the dev pages in other languages (5 sentences or more), by the cosine of their leads."""
+    language = {p["id"]: base(p.get("language")) for story in sets for p in story.pages}
+    pool = [i for i, v in vectors_of.items() if len(v) >= TRANSLATED_SENTENCES]
+    ranks, close = [], 0
+    for story in sets:
+        gold = realstory.family_pairs(story.gold.get("copy_families", []), {p["id"] for p in story.pages})
+        for pair in gold:
+            a, b = sorted(pair)
+            if language[a] == language[b] or a not in pool or b not in pool:
+                continue
+            cosine = {i: lead_cosine(vectors_of[b], vectors_of[i]) for i in pool if language[i] != language[b]}
+            ranks.append(sorted(cosine, key=lambda i: -cosine[i]).index(a) + 1)
+            close += cosine[a] >= CANDIDATE_COSINE
+    print(
+        f" candidates: {len(ranks)} gold pairs of 5 sentences or more; the other page in the top 8 by lead cosine: "
+        f"{sum(r <= 8 for r in ranks)}, at a lead cosine >= {CANDIDATE_COSINE}: {close}; ranks {sorted(ranks)}"
+    )
 
 
 def measure_claims(sets) -> None:

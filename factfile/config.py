@@ -55,7 +55,7 @@ def attribution_tagger() -> str:
 
 def translations_sought() -> bool:
     """Whether copies across languages are looked for by the multilingual sentence encoder (relate/crosslingual.py):
-    `FACTFILE_TRANSLATIONS` (on: the default; off: about a quarter less pipeline time on a store in several
+    `FACTFILE_TRANSLATIONS` (on: the default; off: about 7% less pipeline CPU on a store in several
     languages, and translations found only by their names in order). `factfile ingest --no-translations` sets it."""
     value = os.environ.get("FACTFILE_TRANSLATIONS", "").strip().lower() or "on"
     if value not in ("on", "off"):

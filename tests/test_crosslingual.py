@@ -13,12 +13,24 @@ from factfile.config import translations_sought
 from factfile.errors import FactfileError
 from factfile.ingest.article import content_hash
 from factfile.records import Analysis, Article
-from factfile.relate import build
+from factfile.relate import build, crosslingual
 from factfile.relate.copies import is_copy, sketch
-from factfile.relate.crosslingual import _increasing, band_keys, mutual_alignment, sentence_vectors, sentences, translation
+from factfile.relate.crosslingual import (
+    DIMENSIONS,
+    LEAD,
+    _increasing,
+    aligned_translation,
+    band_keys,
+    mutual_alignment,
+    pack,
+    sentence_vectors,
+    sentences,
+    translation,
+    unpack,
+)
 from factfile.relate.write import save
 from factfile.store import Store
-from factfile.store.schema import CopyBand, Document
+from factfile.store.schema import CopyBand, Document, TranslationVectors
 
 ENGLISH = """The flood reached the centre of Kherson on 7 June, and rescuers in boats moved from house to house to reach people trapped on their roofs.
 Governor Oleksandr Prokudin said that 1,700 residents had already left the city and that the water was still rising in the lower districts.
@@ -52,8 +64,14 @@ def store(db):
 
 def add(store: Store, text: str, domain: str, language: str, published: date) -> int:
     article = Article(
-        origin=f"{domain}/{content_hash(text)[:8]}", text=text, content_hash=content_hash(text), url=f"https://{domain}/a",
-        published=published, domain=domain, site=domain.split(".")[0], language=language,
+        origin=f"{domain}/{content_hash(text)[:8]}",
+        text=text,
+        content_hash=content_hash(text),
+        url=f"https://{domain}/a",
+        published=published,
+        domain=domain,
+        site=domain.split(".")[0],
+        language=language,
     )
     with store.transaction() as session:
         return save(session, Analysis(article=article), build(("copies", "stories", "outlets"))).id
@@ -64,8 +82,14 @@ def test_the_model_card_pairs_score_as_published():
 
     use = USE(threads=1)
     assert use.similarity("gato preto correu", "o gato preto correu pelo jardim")[0, 0] == pytest.approx(0.82, abs=0.01)
-    english = ["Ukraine accused Russia of blowing up the bridge.", "The president met his advisers on Tuesday to discuss the budget."]
-    russian = ["Украина обвинила Россию в подрыве моста.", "Президент встретился со своими советниками во вторник, чтобы обсудить бюджет."]
+    english = [
+        "Ukraine accused Russia of blowing up the bridge.",
+        "The president met his advisers on Tuesday to discuss the budget.",
+    ]
+    russian = [
+        "Украина обвинила Россию в подрыве моста.",
+        "Президент встретился со своими советниками во вторник, чтобы обсудить бюджет.",
+    ]
     close = use.similarity(english, russian)
     assert close[0, 0] > 0.8 and close[1, 1] > 0.8 and close[0, 1] < 0.3 and close[1, 0] < 0.3
 
@@ -106,7 +130,7 @@ def test_a_translation_too_short_on_names_for_their_order_is_linked_by_its_sente
 
 
 def test_a_store_in_one_language_stores_no_sentence_vectors_until_another_language_comes(store):
-    """The vectors cost a quarter of an article's pipeline time: English coverage alone does not pay it."""
+    """The vectors cost pipeline time (about 8% of it, README): English coverage alone does not pay it."""
     keys = set(band_keys(sentence_vectors(ENGLISH)))
 
     def stored(document_id: int) -> set[int]:
@@ -147,3 +171,90 @@ def test_a_bad_translations_setting_stops_ingest_before_any_document(store, monk
     assert "rejected" not in result.stdout + result.stderr  # stopped before reading, not a rejection per document
     with store.session() as session:
         assert not session.scalars(select(Document)).all()
+
+
+MORE_ENGLISH = """
+Engineers said it would take weeks before the water level fell enough to inspect the damaged bridges and roads.
+The regional hospital moved its patients to the upper floors after the ground floor was flooded during the night.
+Schools in the city were closed for the rest of the month and turned into shelters for the families who had left their homes.
+The United Nations said it was sending experts to assess the damage to the drinking water supply of the whole region."""
+
+MORE_FRENCH = """
+Les ingénieurs ont déclaré qu'il faudrait des semaines avant que le niveau de l'eau baisse assez pour inspecter les ponts et les routes endommagés.
+L'hôpital régional a transféré ses patients aux étages supérieurs après l'inondation du rez-de-chaussée pendant la nuit.
+Les écoles de la ville ont été fermées jusqu'à la fin du mois et transformées en abris pour les familles qui avaient quitté leur maison.
+Les Nations unies ont annoncé l'envoi d'experts pour évaluer les dégâts causés à l'approvisionnement en eau potable de toute la région."""
+
+# A long English report on something else: no translation of it is stored, so only its lead is encoded.
+UNRELATED = """The central bank raised its main interest rate by half a point on Thursday, its fourth increase this year.
+The governor said that prices were still rising faster than wages and that the bank would act again if needed.
+Economists had expected a smaller increase after the latest figures showed that growth had slowed in the spring.
+Shares of the largest banks rose after the announcement, while the shares of builders fell sharply.
+Mortgage rates are expected to follow within weeks, adding to the costs of families who bought homes last year.
+The finance minister welcomed the decision and said the government would not change its spending plans.
+Business groups warned that higher borrowing costs could force small firms to cut jobs before the end of the year.
+The currency gained against the dollar and the euro in the hours after the decision was published.
+The bank will publish its next forecast for growth and inflation at the end of the quarter.
+Several members of its board had argued for a larger increase, according to the minutes of the meeting."""
+
+
+def test_aligned_sentences_must_weigh_enough_for_a_translation():
+    """Two reports following one statement align five sentences in order too, paraphrased: their cosines add up to less."""
+    basis = np.eye(10, DIMENSIONS, dtype=np.float32)
+    originals = basis[:5]
+
+    def retold(cosine: float) -> np.ndarray:
+        return cosine * originals + np.sqrt(1 - cosine**2) * basis[5:]
+
+    assert mutual_alignment(originals, retold(0.62)).aligned == 5
+    assert aligned_translation(originals, retold(0.62)) is None  # 3.1 of TRANSLATED_EVIDENCE 3.3
+    assert aligned_translation(originals, retold(0.7)).aligned == 5
+
+
+def test_int8_vectors_keep_their_cosines():
+    vectors = sentence_vectors(ENGLISH + FRENCH)
+    back = unpack(*pack(vectors))
+    assert back.shape == vectors.shape and np.abs(back @ back.T - vectors @ vectors.T).max() < 0.01
+
+
+def test_each_document_is_encoded_once_its_lead_unless_a_close_text_in_another_language_comes(store, monkeypatch):
+    """The encoder's cost: a document's first LEAD sentences find its candidates; both texts are encoded whole only
+    when one in another language is close, and stored vectors are read, not encoded again (a new process each time)."""
+    encoded: list[str] = []
+    real = crosslingual.encode
+
+    def counted(texts):
+        encoded.extend(texts)
+        return real(texts)
+
+    monkeypatch.setattr(crosslingual, "encode", counted)
+
+    def added(text: str, domain: str, language: str) -> int:
+        crosslingual.sentence_vectors.cache_clear()
+        return add(store, text, domain, language, date(2023, 6, 7))
+
+    def rows(document_id: int) -> tuple[int, int]:
+        with store.session() as session:
+            row = session.get(TranslationVectors, document_id)
+            return len(unpack(row.vectors, row.scales)), row.sentences
+
+    added("La banque centrale a relevé son taux. Les marchés ont salué la décision.", "lesechos.fr", "fr")
+    unrelated = added(UNRELATED, "ft.com", "en")
+    original = added(ENGLISH + MORE_ENGLISH, "kyivindependent.com", "en")
+    assert rows(unrelated) == rows(original) == (LEAD, 10)  # no text in another language close to either yet
+    translated = added(FRENCH + MORE_FRENCH, "courrierinternational.com", "fr")
+    with store.session() as session:
+        assert session.get(Document, translated).copy_of_id == original
+        assert "10 of 10 sentences aligned" in session.get(Document, translated).copy_reason
+    assert rows(original) == rows(translated) == (10, 10)
+    assert rows(unrelated) == (LEAD, 10)
+    assert len(encoded) == len(set(encoded))  # nothing encoded twice
+    assert not set(sentences(UNRELATED)[LEAD:]) & set(encoded)
+
+
+def test_a_text_too_short_to_align_is_not_encoded(store, monkeypatch):
+    add(store, OTHER_FRENCH, "lemonde.fr", "fr", date(2023, 6, 7))
+    monkeypatch.setattr(crosslingual, "encode", lambda texts: pytest.fail(f"encoded {texts}"))
+    short = add(store, "\n".join(ENGLISH.splitlines()[:4]), "kyivindependent.com", "en", date(2023, 6, 7))
+    with store.session() as session:
+        assert session.get(TranslationVectors, short) is None

@@ -65,7 +65,7 @@ from factfile.relate.outlets import WIRE_COPY, declares_outlet
 from factfile.relate.templates import slots
 from factfile.relate.wires import AGENCIES, credited_agency, credited_source, dateline, outlet_agency
 from factfile.relate.wires import domains as source_domains
-from factfile.store.schema import CopyBand, CopyFingerprint, Document, Outlet, Story
+from factfile.store.schema import CopyBand, CopyFingerprint, Document, Outlet, Story, TranslationVectors
 
 CANDIDATES = 50  # documents sharing the most word or skeleton band keys whose signatures are compared
 NAME_CANDIDATES = 8  # documents in other languages sharing the most name-order band keys, compared in full
@@ -672,35 +672,84 @@ def unlink(session: Session, copy: Document) -> None:
     session.flush()
 
 
-def _translations(session: Session, document: Document, by_names: list[int], matches: list[Match]) -> list[Match]:
+def _translations(
+    session: Session, document: Document, by_names: list[int], matches: list[Match]
+) -> tuple[list[Match], dict[int, Encoded]]:
     """Stored documents in other languages whose sentences pair off with the new one's in order (relate/crosslingual.py):
     a translation whose names are too few, or spelt too differently, for their order alone to tell. Candidates share
-    the most sentence-vector band keys with it (`index_translations`), or name-order ones (`by_names`)."""
-    keys = crosslingual.band_keys(crosslingual.sentence_vectors(document.text))
-    if not keys:
-        return []
+    the most sentence-vector band keys with it (`index_translations`), or name-order ones (`by_names`); those closest by
+    the cosine of their leads are aligned whole. Also the vectors to store: the new document's, and the candidates'
+    encoded or completed now."""
+    texts = crosslingual.sentences(document.text)
+    if len(texts) < crosslingual.TRANSLATED_SENTENCES:
+        return [], {}
+    vectors = crosslingual.encode(texts[: crosslingual.LEAD])
     found = {m.document_id for m in matches}
     ids = [
-        d for found_by in (_top(session, keys, document.id, CANDIDATES), by_names)
-        for d in _in_other_languages(session, found_by, document.language, NAME_CANDIDATES) if d not in found
+        d for found_by in (_top(session, crosslingual.band_keys(vectors), document.id, CANDIDATES), by_names)
+        for d in _in_other_languages(session, found_by, document.language, CANDIDATES) if d not in found
     ]
+    candidates = _vectors(session, list(dict.fromkeys(ids)))
+    ranked = sorted(((crosslingual.lead_cosine(vectors, e.vectors), d) for d, e in candidates.items()), key=lambda c: (-c[0], c[1]))
+    close = [d for cosine, d in ranked[:NAME_CANDIDATES] if cosine >= crosslingual.CANDIDATE_COSINE]
     translated = []
-    for document_id, text in session.execute(select(Document.id, Document.text).where(Document.id.in_(ids))) if ids else ():
-        alignment = crosslingual.translation(document.text, text)
+    if close:
+        vectors = crosslingual.completed(texts, vectors)
+    for document_id in close:
+        entry = candidates[document_id]
+        if len(entry.vectors) < entry.sentences:
+            text = session.scalar(select(Document.text).where(Document.id == document_id)) or ""
+            entry.vectors, entry.changed = crosslingual.completed(crosslingual.sentences(text), entry.vectors), True
+        alignment = crosslingual.aligned_translation(vectors, entry.vectors)
         if alignment is not None:
             translated.append(
                 Match(document_id, 0.0, 0.0, 0.0, 0.0, sentences=alignment.share, evidence="aligned-translation", detail=str(alignment))
             )
-    return translated
+    return translated, {**candidates, document.id: Encoded(vectors, len(texts), stored=False)}
 
 
-def index_translations(session: Session, texts: dict[int, str]) -> None:
-    """Store documents' sentence-vector band keys (relate/crosslingual.py) beside their fingerprints' ones."""
-    rows = [
-        {"document_id": i, "key": key} for i, text in texts.items() for key in crosslingual.band_keys(crosslingual.sentence_vectors(text))
-    ]
-    if rows:
-        session.execute(insert(CopyBand), rows)
+@dataclass(slots=True)
+class Encoded:
+    vectors: np.ndarray  # of a text's first sentences (crosslingual.LEAD), or of all `sentences`
+    sentences: int
+    stored: bool  # a row in TranslationVectors, with its band keys in CopyBand
+    changed: bool = False  # completed since
+
+
+def _vectors(session: Session, ids: list[int]) -> dict[int, Encoded]:
+    """The stored sentence vectors of these documents, and the first sentences' of those with none stored; none for a
+    text too short to align as a translation."""
+    if not ids:
+        return {}
+    found = {
+        row.document_id: Encoded(crosslingual.unpack(row.vectors, row.scales), row.sentences, stored=True)
+        for row in session.scalars(select(TranslationVectors).where(TranslationVectors.document_id.in_(ids)))
+    }
+    missing = [d for d in ids if d not in found]
+    for document_id, text in session.execute(select(Document.id, Document.text).where(Document.id.in_(missing))) if missing else ():
+        texts = crosslingual.sentences(text or "")
+        if len(texts) >= crosslingual.TRANSLATED_SENTENCES:
+            found[document_id] = Encoded(crosslingual.encode(texts[: crosslingual.LEAD]), len(texts), stored=False)
+    return found
+
+
+def index_translations(session: Session, texts: dict[int, str], encoded: dict[int, Encoded] | None = None) -> None:
+    """Store the sentence vectors of documents and of `encoded` ones (at hand; for `texts` not among them, those stored
+    already, else encoded now), and the band keys (relate/crosslingual.py) of `texts` beside their fingerprints' ones
+    and of the others newly stored."""
+    encoded = {**_vectors(session, [i for i in texts if i not in (encoded or {})]), **(encoded or {})}
+    written = {i: e for i, e in encoded.items() if not e.stored or e.changed}
+    if written:
+        session.execute(delete(TranslationVectors).where(TranslationVectors.document_id.in_(list(written))))
+        rows = []
+        for i, entry in written.items():
+            packed, scales = crosslingual.pack(entry.vectors)
+            rows.append({"document_id": i, "vectors": packed, "scales": scales, "sentences": entry.sentences})
+        session.execute(insert(TranslationVectors), rows)
+    keyed = dict.fromkeys([i for i in texts if i in encoded] + [i for i, e in encoded.items() if not e.stored])
+    keys = [{"document_id": i, "key": key} for i in keyed for key in crosslingual.band_keys(encoded[i].vectors)]
+    if keys:
+        session.execute(insert(CopyBand), keys)
 
 
 @preparers.register("copies")
@@ -730,12 +779,12 @@ def make_copy_linker():
         by_names = _name_candidates(session, new, document.id)
         matches = _matches(session, new, document.language, document.id, document.outlet_id, credits, by_names)
         multilingual = translations_sought() and (seen_other_language or other_language_stored(session, document.language))
-        translated = _translations(session, document, by_names, matches) if multilingual else []
+        translated, encoded = _translations(session, document, by_names, matches) if multilingual else ([], {})
         link(session, document, matches + translated)
         apply_user_links(session, document)
         index(session, {document.id: new})
         if multilingual:
-            index_translations(session, {document.id: document.text})
+            index_translations(session, {document.id: document.text}, encoded)
         seen_other_language = multilingual
         session.flush()
 

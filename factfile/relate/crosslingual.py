@@ -14,10 +14,12 @@ in both texts). Reports of one event in two languages paraphrase the same facts 
 of 0.5-0.7 too, but fewer of their sentences pair off mutually and in order (eval/crosslingual.py).
 
 Cost: once the store holds documents in two languages (copies.other_language_stored), the copies relater
-encodes each new document of 5 sentences or more, whole, once (bench/pipeline.py --every 2 with every article
-encoded: 0.32 -> 0.40 CPU s/article, peak RSS +130 MB); a store in one language pays nothing. Encoding only
-a lead of 12 sentences halved that but found 9 instead of 12 translation pairs on eval/realstory's dev sets
-and linked one wrong pair.
+encodes the first LEAD sentences of each new document of TRANSLATED_SENTENCES sentences or more: their mean
+vector gives its index keys and ranks the candidates the keys and its names find, by exact cosine. Only a
+candidate in another language within CANDIDATE_COSINE of it makes both texts be encoded whole and aligned.
+Every document's vectors are stored (int8 rows, `TranslationVectors`), so none is encoded twice. Relaters run
+in the writing process, so the model is loaded there once, never in the extraction workers. bench/pipeline.py
+--every 2 against FACTFILE_TRANSLATIONS=off: +8% CPU and +111 MB peak RSS (every article encoded whole: +18%).
 """
 
 from __future__ import annotations
@@ -40,11 +42,23 @@ ALIGN_FLOOR = 0.5  # cosine under which a mutual best match is no translation (o
 # story) against 2 of 35,830 other pairs in two languages, each quoting the same statements (eval/crosslingual.py).
 TRANSLATED_SENTENCES = 5
 TRANSLATED_SHARE = 0.3
+# And the aligned sentences' cosines add up to this (5 sentences at 0.66, 6 at 0.55): two reports of one event that
+# follow one statement also align 5 sentences in order, paraphrased (3.13 and 3.26 on the dev sets, translations
+# 3.40-5.01); ranking candidates by exact cosine brings such reports to the alignment.
+TRANSLATED_EVIDENCE = 3.3
 # A document's index keys: the signs of its mean sentence vector on BANDS x BAND_BITS fixed random hyperplanes, a
 # key per band of bits (documents whose vectors are close share some). Names in order rarely find a translation's
 # original: its names are spelt, and its numbers written, another way ("2,500", "2.500"; "Zelenskyy", "Zelensky").
 BANDS = 16
 BAND_BITS = 8
+# Sentences a document's index keys and ranking vector are made of: on eval/realstory's dev sets the original of
+# 15 of 18 translations (of 5 sentences or more) ranks in the top 8 of the other-language pages by the cosine of
+# their first 8 sentences' mean vectors, as by their whole texts' (13 with 5 sentences).
+LEAD = 8
+# Lead cosine under which a candidate is not aligned: translations on the dev sets score 0.60-0.85 (those it
+# links, in 16 languages and Ukrainian); a page's nearest page in another language and another story 0.47-0.72
+# (10th-90th percentile): a store of one event's coverage aligns most pairs, one of unrelated news few.
+CANDIDATE_COSINE = 0.5
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -96,15 +110,53 @@ def _hyperplanes() -> np.ndarray:
 
 
 def band_keys(vectors: np.ndarray) -> list[int]:
-    """A text's index keys from its sentence vectors; none for a text too short to align as a translation."""
+    """A text's index keys from its first LEAD sentence vectors; none for a text too short to align as a translation."""
     if len(vectors) < TRANSLATED_SENTENCES:
         return []
-    signs = np.packbits(document_vector(vectors) @ _hyperplanes() > 0)
+    signs = np.packbits(document_vector(vectors[:LEAD]) @ _hyperplanes() > 0)
     keys = []
     for band in range(BANDS):
         digest = hashlib.blake2b(signs[band : band + 1].tobytes(), digest_size=8, person=f"xling:{band}".encode()).digest()
         keys.append(int.from_bytes(digest, "little", signed=True))
     return keys
+
+
+def pack(vectors: np.ndarray) -> tuple[bytes, bytes]:
+    """Unit rows as int8 with one float32 scale each (cosines change by under 0.01), a quarter of float32's bytes."""
+    scales = np.maximum(np.abs(vectors).max(axis=1), 1e-6).astype(np.float32) / 127 if len(vectors) else np.zeros(0, np.float32)
+    return np.round(vectors / scales[:, None]).astype(np.int8).tobytes(), scales.tobytes()
+
+
+def unpack(rows: bytes, scales: bytes) -> np.ndarray:
+    """`pack`'s rows back as unit float32 rows."""
+    scale = np.frombuffer(scales, dtype=np.float32)
+    vectors = np.frombuffer(rows, dtype=np.int8).reshape(len(scale), DIMENSIONS).astype(np.float32) * scale[:, None]
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.where(norms > 0, norms, 1)
+
+
+def completed(texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
+    """The vectors of all `texts` (a text's sentences), given those of its first ones."""
+    if len(vectors) >= len(texts):
+        return vectors
+    return np.vstack([vectors, encode(texts[len(vectors) :])])
+
+
+def lead_cosine(a: np.ndarray, b: np.ndarray) -> float:
+    """The cosine of two texts' mean vectors over their first LEAD sentences: what ranks translation candidates."""
+    return float(document_vector(a[:LEAD]) @ document_vector(b[:LEAD]))
+
+
+def aligned_translation(a: np.ndarray, b: np.ndarray) -> Alignment | None:
+    """The alignment of two texts' sentence vectors when one translates the other (all of it or an excerpt)."""
+    alignment = mutual_alignment(a, b)
+    if (
+        alignment.aligned >= TRANSLATED_SENTENCES
+        and alignment.share >= TRANSLATED_SHARE
+        and alignment.aligned * alignment.cosine >= TRANSLATED_EVIDENCE
+    ):
+        return alignment
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,10 +207,7 @@ def _increasing(values: list[int]) -> list[int]:
 
 def translation(text: str, other: str) -> Alignment | None:
     """The alignment of two texts in two languages when one translates the other (all of it or an excerpt)."""
-    alignment = mutual_alignment(sentence_vectors(text), sentence_vectors(other))
-    if alignment.aligned >= TRANSLATED_SENTENCES and alignment.share >= TRANSLATED_SHARE:
-        return alignment
-    return None
+    return aligned_translation(sentence_vectors(text), sentence_vectors(other))
 
 
 def aligned_in_order(a: np.ndarray, b: np.ndarray, cosine: float) -> tuple[float, float]:

@@ -126,6 +126,17 @@ class CopyFingerprint(Base):
     skeleton_size: Mapped[int] = mapped_column(Integer)
 
 
+class TranslationVectors(Base):
+    """A document's sentence vectors in a space shared by languages (relate/crosslingual.py), int8 rows with one
+    scale each: stored once, so a document compared with later ones in other languages is never encoded again."""
+
+    __tablename__ = "translation_vectors"
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    vectors: Mapped[bytes] = mapped_column(LargeBinary)  # of its first sentences, or all when `sentences` rows
+    scales: Mapped[bytes] = mapped_column(LargeBinary)
+    sentences: Mapped[int] = mapped_column(Integer)  # the text's sentences (relate/crosslingual.sentences)
+
+
 class StoryTerm(Base):
     """A weighted term of a document's story profile (relate/stories.py): shared terms make story candidates."""
 
