@@ -161,19 +161,22 @@ _VERIFYING = re.compile(
 )
 NEGATED_VERB = 60  # characters from the negation to the verb it negates: "n'a pas pu vérifier", "لم يتسن لوكالة فرانس برس التأكد"
 _AGENCY = re.compile(r"(?<!\w)(?P<name>" + _ALT + r")(?!\w)")
-_SENTENCE = re.compile(r"[^.!?\n]{1,300}")
+_SENTENCE_ENDS = ".!?\n"
 _CITED = re.compile(r"(?:\b(?:told|to|by|according to)|сказал\w*|заявил\w*|сообщил\w*)\s+(?:the\s+)?$", re.I)
 
 
 def _verifying_agency(text: str) -> str | None:
-    """The wire agency a sentence says could not verify something itself (a negation shortly before a verb of checking), else None."""
-    for sentence in _SENTENCE.finditer(text):
-        words = sentence.group()
-        if not any(_VERIFYING.search(words, n.end(), n.end() + NEGATED_VERB) for n in _NEGATION.finditer(words)):
+    """The wire agency a sentence says could not verify something itself (a negation shortly before a verb of
+    checking, the agency's name in the sentence and not cited: "told Reuters"), else None."""
+    for found in _AGENCY.finditer(text):
+        if (name := agency(found.group("name"))) not in AGENCIES:
             continue
-        for found in _AGENCY.finditer(words):
-            if (name := agency(found.group("name"))) in AGENCIES and not _CITED.search(words[: found.start()]):
-                return name
+        start = max(text.rfind(end, 0, found.start()) for end in _SENTENCE_ENDS) + 1
+        stop = min((i for i in (text.find(end, found.end()) for end in _SENTENCE_ENDS) if i >= 0), default=len(text))
+        if _CITED.search(text, start, found.start()):
+            continue
+        if any(_VERIFYING.search(text, n.end(), min(stop, n.end() + NEGATED_VERB)) for n in _NEGATION.finditer(text, start, stop)):
+            return name
     return None
 
 
