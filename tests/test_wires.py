@@ -54,3 +54,4 @@ def test_passing_on_an_agency_s_report_credits_it_but_citing_one_does_not():
     assert credited_agency("Об этом заявили в НАК, передает ТАСС.\nВ НАК отметили ...") == "TASS"
     assert credited_agency("Про це повідомив Братчук, передає Укрінформ.\nДалі ...") == "Ukrinform"
     assert credited_agency("Об этом сообщает ТАСС со ссылкой на Росморречфлот.\nДалее ...") is None
+    assert credited_agency("Песков ответил на вопрос. Его слова передает ТАСС.\nДалее ...") is None

@@ -106,8 +106,15 @@ _CREDITS = [
     # a byline on a line of its own above the text: "Reuters\nPublished : 29 July 2022"
     (re.compile(r"^[ \t]*(?P<name>" + _ALT + r")[ \t]*$", re.M), "head"),
     # "…, передает ТАСС.", "— передає Укрінформ": the Russian and Ukrainian press's credit of the agency it carries
-    # (to transmit a wire), not its citing of one ("сообщает ТАСС", "пишет УНИАН": reports, writes)
-    (re.compile(r"\b(?:передает|передаёт|передают|передає|передають)\s+(?P<name>" + _ALT + r")\b"), "head"),
+    # (to transmit a wire) closing a sentence, not its citing of one ("сообщает ТАСС", "пишет УНИАН": reports,
+    # writes; "его слова передает ТАСС": a quote relayed)
+    (
+        re.compile(
+            r"[,—–-]\s*(?:передает|передаёт|передают|передає|передають)\s+(?P<name>" + _ALT + r")"
+            r"(?=\s*[.;,)]|\s+(?:со ссылкой|з посиланням))"
+        ),
+        "head",
+    ),
     # trailers: "— AP", "(with AFP)", "with Reuters", "Source: IANS", "Fuente: EFE", "Źródło: PAP", a line "IANS"
     (re.compile(r"^\s*(?:[—–-]\s*|\(?\s*(?:[Ww]ith|" + _SOURCE_WORDS + r")\s*:?\s*)"
                 r"(?P<name>" + _ALT + r")\s*\)?\s*\.?\s*$", re.M), "tail"),
