@@ -252,3 +252,11 @@ def test_a_copy_whose_word_bands_miss_its_original_is_found_by_its_names_in_its_
         worded = sketch(original, "en").keys(("words", "skeleton", "stems"))
         session.execute(CopyBand.__table__.delete().where(CopyBand.document_id == first, CopyBand.key.in_(worded)))
     assert copy_of(store, add(store, cut, "farm.example"))[0] == first
+
+
+def test_a_language_without_its_own_stop_words_is_read_with_a_close_one_s():
+    from factfile.relate.fingerprints import fingerprint, stop_words
+
+    assert stop_words("no") == stop_words("nb") and stop_words("bs") == stop_words("hr")
+    text = "Han sa at de ikke hadde noen grunn til å tro at det var noe som kunne ha skjedd med dem på veien hjem."
+    assert len(fingerprint(text, "no").skeleton) > 0

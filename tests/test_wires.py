@@ -23,3 +23,35 @@ def test_an_agency_alone_on_a_line_above_the_text_is_its_byline():
 
 def test_a_photo_services_own_credit_line_still_credits_its_agency():
     assert credited_agency("Ein Kraftstofftank brennt. picture alliance/dpa/TASS | Alyona Popova\n\nAm Samstag ...") == "dpa"
+
+
+def test_an_agency_that_could_not_verify_a_claim_is_the_author_of_the_text_in_any_language():
+    assert credited_agency(f"{BODY}\nReuters could not immediately verify the report.\n{BODY}") == "Reuters"
+    assert credited_agency(f"{BODY}\nDie Angaben konnte Reuters nicht unabhängig überprüfen.\n{BODY}") == "Reuters"
+    assert credited_agency(f"{BODY}\nL'AFP n'a pas pu vérifier ces informations de source indépendante.\n{BODY}") == "AFP"
+    assert credited_agency(f'{BODY}\nولم يتسن لوكالة "فرانس برس" التأكد من صحة هذه التصريحات.') == "AFP"
+    assert credited_agency(f"{BODY}\nАгентство Reuters не смогло независимо проверить эти данные.\n{BODY}") == "Reuters"
+
+
+def test_an_agency_cited_beside_an_unverified_claim_is_no_credit():
+    assert credited_agency(f"{BODY}\nAn official told Reuters he could not verify the toll.\n{BODY}") is None
+    assert credited_agency(f"{BODY}\nReuters reported the toll. Officials did not verify it.\n{BODY}") is None
+    assert credited_agency(f"{BODY}\nDie Soldaten, die nicht kämpften, stehen laut AP unter Kontrolle der Armee.") is None
+
+
+def test_a_source_line_credits_its_agency_in_the_papers_language():
+    assert credited_agency(f"{BODY}\nFuente: AFP") == "AFP"
+    assert credited_agency(f"{BODY}\nŹródło: PAP") == "PAP"
+    assert credited_agency(f"{BODY}\nFonte: ANSA") == "ANSA"
+
+
+def test_an_agency_closing_the_text_credits_it():
+    assert credited_agency(f"{BODY}La central tiene una potencia de 334,8 megavatios. EFE") == "EFE"
+    assert credited_agency(f"{BODY}La central fue construida por la AFP y EFE en 1956.") is None
+
+
+def test_passing_on_an_agency_s_report_credits_it_but_citing_one_does_not():
+    assert credited_agency("Об этом заявили в НАК, передает ТАСС.\nВ НАК отметили ...") == "TASS"
+    assert credited_agency("Про це повідомив Братчук, передає Укрінформ.\nДалі ...") == "Ukrinform"
+    assert credited_agency("Об этом сообщает ТАСС со ссылкой на Росморречфлот.\nДалее ...") is None
+    assert credited_agency("Песков ответил на вопрос. Его слова передает ТАСС.\nДалее ...") is None

@@ -81,10 +81,18 @@ class Fingerprint:
         return getattr(self, kind)
 
 
+# Languages spaCy has no stop words for under their own code, read with a close one's: Norwegian's macro code with
+# Bokmål's, Bosnian and Serbo-Croatian in Latin letters with Croatian's, Montenegrin with Serbian's, Belarusian with
+# Ukrainian's (і, у, з, не, на, як, але). Without them a text's stop-word skeleton is empty and its copies are found by
+# its words alone.
+CLOSE_LANGUAGE = {"no": "nb", "bs": "hr", "sh": "hr", "cnr": "sr", "be": "uk"}
+
+
 @cache
 def stop_words(language: str | None) -> frozenset[str]:
-    """spaCy's stop-word list for the language (English when unknown or not covered)."""
+    """spaCy's stop-word list for the language, or a close language's (English when unknown or not covered)."""
     code = (language or "en").split("-")[0].lower()
+    code = CLOSE_LANGUAGE.get(code, code)
     try:
         module = importlib.import_module(f"spacy.lang.{code}.stop_words")
     except ImportError:

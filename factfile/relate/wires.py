@@ -78,6 +78,12 @@ _NAME_OF = {alias.casefold(): agency for agency, aliases in _KNOWN.items() for a
 _DOMAIN_OF = {alias: agency for agency, aliases in _KNOWN.items() for alias in aliases if "." in alias}
 _ALT = "|".join(sorted(map(re.escape, _ALIASES), key=len, reverse=True))
 
+# "Source:" as a credit line says it in the languages of the European, Russian, Ukrainian, Turkish and Arabic press.
+_SOURCE_WORDS = (
+    r"[Ss]ources?|Quelle|Источник|Джерело|Fuente|Fonte|Źródło|Zdroj|Forrás|Kilde|Källa|Lähde|Bron|Πηγή|Kaynak|Sursa"
+    r"|Izvor|Извор|Източник|Allikas|Šaltinis|Avots|المصدر"
+)
+
 # (pattern, where): "head" is the first 400 characters, "tail" the last 300. Aliases match case-sensitively
 # ("AP", not "ap").
 _CREDITS = [
@@ -99,10 +105,22 @@ _CREDITS = [
     (re.compile(r"[\w.]/\s?(?P<name>" + _ALT + r")\b"), "head"),
     # a byline on a line of its own above the text: "Reuters\nPublished : 29 July 2022"
     (re.compile(r"^[ \t]*(?P<name>" + _ALT + r")[ \t]*$", re.M), "head"),
-    # trailers: "— AP", "(with AFP)", "with Reuters", "Source: IANS", a line "IANS"
-    (re.compile(r"^\s*(?:[—–-]\s*|\(?\s*(?:[Ww]ith|[Ss]ources?|Quelle|Источник|Джерело)\s*:?\s*)"
+    # "…, передает ТАСС.", "— передає Укрінформ": the Russian and Ukrainian press's credit of the agency it carries
+    # (to transmit a wire) closing a sentence, not its citing of one ("сообщает ТАСС", "пишет УНИАН": reports,
+    # writes; "его слова передает ТАСС": a quote relayed)
+    (
+        re.compile(
+            r"[,—–-]\s*(?:передает|передаёт|передают|передає|передають)\s+(?P<name>" + _ALT + r")"
+            r"(?=\s*[.;,)]|\s+(?:со ссылкой|з посиланням))"
+        ),
+        "head",
+    ),
+    # trailers: "— AP", "(with AFP)", "with Reuters", "Source: IANS", "Fuente: EFE", "Źródło: PAP", a line "IANS"
+    (re.compile(r"^\s*(?:[—–-]\s*|\(?\s*(?:[Ww]ith|" + _SOURCE_WORDS + r")\s*:?\s*)"
                 r"(?P<name>" + _ALT + r")\s*\)?\s*\.?\s*$", re.M), "tail"),
     (re.compile(r"^\s*(?P<name>" + _ALT + r")\s*$", re.M), "tail"),
+    # the agency's name closing the text after its last sentence: "… 334,8 megavatios. EFE"
+    (re.compile(r"[.!?»”\"]\s+(?P<name>" + _ALT + r")\s*\.?\s*\Z"), "tail"),
 ]
 _REUTERS_TRAILER = re.compile(r"\bReporting by [A-Z][^\n]{2,200}?\bEditing by\b")
 # A photographer's credit names the agency that took the picture, not the one that wrote the text: "Автор фото,
@@ -132,6 +150,40 @@ def credited_agency(text: str, declared_source: str | None = None) -> str | None
                 return found
     if _REUTERS_TRAILER.search(text[-600:]):
         return "Reuters"
+    return _verifying_agency(text)
+
+
+# An agency says of itself that it could not verify a claim ("Reuters could not immediately verify", "AFP n'a pas pu
+# vérifier", "لم يتسن لوكالة فرانس برس التأكد"): a sentence only its own story has, kept by every outlet carrying it,
+# translated or not. One sentence holding the agency's name, a negation and a verb of checking, in any of these languages.
+_NEGATION = re.compile(
+    r"(?<!\w)(?:not|unable|cannot|nicht|kein\w*|ne|non|no|não|nie|не|ні|нельзя|[وف]?لم|[وف]?لا|δεν|nem|nu|ei)(?!\w)"
+    r"|\w(?:n't|n’t)|(?<!\w)n['’]",
+    re.I,
+)
+_VERIFYING = re.compile(
+    r"verif|überprüf|ueberpruef|nachprüf|prüfen|vérif|verifiz|weryfik|zweryfik|провер|перевір|підтверд|подтверд|التحقق|التأكد"
+    r"|επαλήθευ|επιβεβαι|ellenőr|ověř|overen",
+    re.I,
+)
+NEGATED_VERB = 60  # characters from the negation to the verb it negates: "n'a pas pu vérifier", "لم يتسن لوكالة فرانس برس التأكد"
+_AGENCY = re.compile(r"(?<!\w)(?P<name>" + _ALT + r")(?!\w)")
+_SENTENCE_ENDS = ".!?\n"
+_CITED = re.compile(r"(?:\b(?:told|to|by|according to)|сказал\w*|заявил\w*|сообщил\w*)\s+(?:the\s+)?$", re.I)
+
+
+def _verifying_agency(text: str) -> str | None:
+    """The wire agency a sentence says could not verify something itself (a negation shortly before a verb of
+    checking, the agency's name in the sentence and not cited: "told Reuters"), else None."""
+    for found in _AGENCY.finditer(text):
+        if (name := agency(found.group("name"))) not in AGENCIES:
+            continue
+        start = max(text.rfind(end, 0, found.start()) for end in _SENTENCE_ENDS) + 1
+        stop = min((i for i in (text.find(end, found.end()) for end in _SENTENCE_ENDS) if i >= 0), default=len(text))
+        if _CITED.search(text, start, found.start()):
+            continue
+        if any(_VERIFYING.search(text, n.end(), min(stop, n.end() + NEGATED_VERB)) for n in _NEGATION.finditer(text, start, stop)):
+            return name
     return None
 
 
