@@ -24,6 +24,7 @@ from factfile.extract.statements.continued import Judge, continue_quotations
 from factfile.extract.statements.encoder import EncoderTagger, default_encoder_tagger
 from factfile.extract.statements.features import quote_depths
 from factfile.extract.statements.framing import framed
+from factfile.extract.statements.late import link_late_sources
 from factfile.extract.statements.narration import narration
 from factfile.extract.statements.relations import Attribution, group, nested
 from factfile.extract.statements.rules import completed, inherited_source, rule_attributions, subject_sources
@@ -41,6 +42,7 @@ def make_statements() -> Stage:
     def statements(doc: Doc, analysis: Analysis) -> None:
         found = build_statements(doc, analysis, find_attributions(doc, tagger))
         analysis.statements = framed(continue_quotations(text_of(doc), analysis.sentences, found, _judge(doc)))
+        link_late_sources(analysis)
 
     return statements
 

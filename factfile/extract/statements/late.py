@@ -1,0 +1,126 @@
+"""Sources left with no actor once every mention is in, linked where the article says whom they name.
+
+The readers of other languages find statements before they add office titles ("российский лидер"), names in
+uncased scripts and translated bodies to the mentions, and a source resolved to a chain that is no actor's
+("defence ministry" in small letters, see `Chain.not_an_actor`) is stored linked to no one. Such a source takes
+the chain of a name that is all of it; a document the chain of the one actor it names ("the AP's report", "a UN
+press release"); a description the latest earlier body whose name holds all its words but those of places
+("the defence ministry" after "Russia's defence ministry"); and a pronoun the source this pass linked for the
+statement it goes on from. The pass runs on every language, English included.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factfile.extract.statements.continued import turn_start
+from factfile.records import Analysis, Mention, Statement
+
+_SPEAKERS = frozenset({"PERSON", "ORG"})
+_TRAILING = " \t\n,;:.()\"'«»“”„"
+# Pronouns a speaker goes on with ("he added", "він додав"): English, Russian, Ukrainian, Bulgarian.
+PRONOUNS = frozenset({"he", "she", "it", "they", "он", "она", "они", "він", "вона", "вони", "той", "тя"})
+SPEAKER_SENTENCES = 2  # how far back a pronoun looks for the source it goes on quoting, as in sources.py
+_BODIES = frozenset({"organisation", "official", "anonymous"})
+_STEM = 5  # letters of a word compared, so that case endings do not count ("в генштабі", "Генштаб")
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_ARTICLE = re.compile(r"^[^\W\d_]{1,3}['’]?\s*$")  # one short word before the name: "Le", "the", "Die", "l’"
+
+
+def link_late_sources(analysis: Analysis) -> None:
+    """Give each statement whose source has no chain the chain this pass can read (see the module docstring)."""
+    linked_here: set[int] = set()
+    for k, statement in enumerate(analysis.statements):
+        if statement.source is None or _linked(analysis, statement.source_chain) or statement.source_type == "article":
+            continue
+        chain = _named(analysis, statement)
+        if chain is None and statement.source_type == "document":
+            chain = _issuer(analysis, statement)
+        if chain is None and statement.source_type in _BODIES:
+            chain = _described_earlier(analysis, statement)
+        if chain is None and statement.source.text.strip(_TRAILING).casefold() in PRONOUNS:
+            chain = _continued(analysis, k, linked_here)
+        if chain is not None:
+            statement.source_chain = chain
+            linked_here.add(k)
+
+
+def _linked(analysis: Analysis, chain: int | None) -> bool:
+    """Whether a chain is an actor's: not "defence ministry" in small letters, which the store links to no one."""
+    return chain is not None and analysis.chains[chain].not_an_actor is None
+
+
+def _actor_mentions(analysis: Analysis, statement: Statement) -> list[Mention]:
+    source = statement.source
+    return [
+        m
+        for m in analysis.mentions
+        if m.chain is not None
+        and m.label in _SPEAKERS
+        and source.start <= m.span.start
+        and m.span.end <= source.end
+        and analysis.chains[m.chain].not_an_actor is None
+    ]
+
+
+def _named(analysis: Analysis, statement: Statement) -> int | None:
+    """The chain of a name that is the whole source, but for a short article before it ("Le Comité d'enquête russe")."""
+    source = statement.source
+    end = source.start + len(source.text.rstrip(_TRAILING))
+    for mention in _actor_mentions(analysis, statement):
+        if statement.source_type == "person" and "ORG" in (mention.label, analysis.chains[mention.chain].label):
+            continue  # "El líder del Grupo Wagner" tagged as the group's name is its leader, not the group
+        before = analysis.article.text[source.start : mention.span.start].lstrip(_TRAILING)
+        if mention.span.end == end and (not before or _ARTICLE.match(before)):
+            return mention.chain
+    return None
+
+
+def _issuer(analysis: Analysis, statement: Statement) -> int | None:
+    """A document source naming one actor is that actor's ("the NYT report", "Prigozhin audio messages")."""
+    chains = {m.chain for m in _actor_mentions(analysis, statement)}
+    return chains.pop() if len(chains) == 1 else None
+
+
+def _described_earlier(analysis: Analysis, statement: Statement) -> int | None:
+    """A description all of whose words, but those of places and nationalities, an earlier body's name holds
+    ("the defence ministry" after "Russia's defence ministry"): the latest such body."""
+    places = {w[:_STEM] for m in analysis.mentions if m.label in ("GPE", "NORP", "LOC") for w in _words(m.span.text)}
+    wanted = [w[:_STEM] for w in _words(statement.source.text) if w[:_STEM] not in places]
+    if not wanted:
+        return None
+    found = None
+    for mention in sorted(analysis.mentions, key=lambda m: m.span.start):
+        if mention.span.start >= statement.source.start:
+            break
+        if mention.chain is None or mention.label != "ORG" or analysis.chains[mention.chain].not_an_actor is not None:
+            continue
+        held = _words(mention.span.text)
+        if all(any(word.startswith(w) for word in held) for w in wanted):
+            found = mention.chain
+    return found
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def _continued(analysis: Analysis, index: int, linked_here: set[int]) -> int | None:
+    """The source a pronoun goes on quoting, when this pass linked it: the last linked source before it, in its turn."""
+    statement = analysis.statements[index]
+    window = turn_start(analysis.article.text, analysis.sentences, statement.source.start, SPEAKER_SENTENCES)
+    earlier = [
+        (st.source.start, k)
+        for k, st in enumerate(analysis.statements)
+        if k != index
+        and st.source is not None
+        and _linked(analysis, st.source_chain)
+        and window <= st.source.start < statement.source.start
+    ]
+    if not earlier:
+        return None
+    _, last = max(earlier)
+    return analysis.statements[last].source_chain if last in linked_here else None
+
+
+__all__ = ["link_late_sources"]
