@@ -124,3 +124,24 @@ def test_a_store_holding_vectors_keeps_the_rule_for_all_its_statements(db, tmp_p
         command.upgrade(alembic_config(connection), "heads")
     assert _mark_vectors_from(store) == 0
     store.close()
+
+
+def test_no_vector_for_a_pair_its_readers_could_not_join():
+    """Vectors are spent only where a reader could join the pair by them: two contents sharing a word or two of
+    many (no cosine of two different contents reaches what they would need), two sources each naming someone
+    the other does not (two sides, whatever their cosine), a denial's peer without a sayer (no side)."""
+
+    def said(i, content, story=1, actor=7, source=None, certainty="asserted"):
+        row = SimpleNamespace(content_text=content, cue_text="said", certainty=certainty)
+        return claim_vectors._Said(i, i, content, "said", certainty, actor, source or f"source {actor}", story,
+                                   frozenset(keys_of([content])[0]), contradictions.denies(row))
+
+    sharing_one_word = (said(1, "Russian troops shelled the eastern outskirts of the city overnight, officials reported"),
+                        said(2, "the city council approved a budget for schools, hospitals and roads next year"))
+    assert not claim_vectors.could_be_one_claim(*sharing_one_word)
+    sides = said(3, "Ukraine blew up the Kakhovka dam on the Dnipro", actor=7), said(4, "Russia blew up the Kakhovka dam on the Dnipro", actor=8)
+    assert not claim_vectors.could_be_one_claim(*sides)
+    assert claim_vectors.could_be_one_claim(sides[0], replace(sides[1], source_actor_id=7, source_text="source 7"))  # one source
+    denial = said(5, "Russian troops did not blow up the Kakhovka dam", actor=9, certainty="reported")
+    named, unnamed = said(6, FIRST), said(7, FIRST, actor=None, source="he")
+    assert denial.denies and claim_vectors.could_be_one_claim(denial, named) and not claim_vectors.could_be_one_claim(denial, unnamed)

@@ -153,7 +153,7 @@ def index(session: Session, statements: Iterable[tuple[int, str]], vectors: list
 
     statements = list(statements)
     if rows := band_rows(statements):
-        session.execute(insert(StatementBand), rows)
+        session.execute(StatementBand.__table__.insert(), rows)  # Core: the ORM's bulk path costs more than the rows
     if statements:
         if vectors is None or len(vectors) != len(statements):
             vectors = [embedding.to_bytes(v) for v in embedding.encode([content for _, content in statements])]
