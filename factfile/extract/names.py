@@ -296,6 +296,7 @@ def body_of(text: str) -> tuple[str | None, str] | None:
 
 
 _PERSON_EXTRAS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_GENERAL_STAFF = frozenset({"general", "staff", "forces", "armed"})
 
 
 @lru_cache(maxsize=65536)
@@ -308,6 +309,8 @@ def signature(text: str, person: bool = False) -> str:
             words = [words[0]] + [w for w in words[1:] if len(w) > 1 and w not in _PERSON_EXTRAS] or words
     else:
         words = [_stem(w) for w in words]
+        if {"general", "staff"} <= set(words) and any(country_of_word(w) for w in words if w not in _GENERAL_STAFF):
+            words = sorted({w for w in words if w not in _GENERAL_STAFF} | {"forces"})  # a country's General Staff speaks for its forces
         if "forces" in words:  # "Ukraine's armed forces", "Ukrainian forces", "Russian occupying forces", "of the Russian Federation"
             words = [w for w in words if w not in _FORCES_QUALIFIERS and w != "federation"] or words
     return " ".join(sorted(words))
