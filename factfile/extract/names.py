@@ -132,7 +132,15 @@ def country_in_english(text: str) -> str | None:
     if found is None and len(words := [w for w in key.split() if w not in _FUNCTION_WORDS]) == 2 and _FEDERATION & set(words):
         (word,) = [w for w in words if w not in _FEDERATION] or [""]
         found = _countries_in_english().get(word) or country_of_word(word) if len(word) >= 4 else None
+    if found is None and " " not in key and len(key) >= 5 and (declined := _CASE_ENDING.search(key)):
+        nominative = key[: declined.start()] + ("ia" if declined.group(0) == "ii" else "a")
+        found = _countries_in_english().get(nominative)  # "Rosji", "Ukrainy", "Indii": Rosja, Ukraina, India
     return found
+
+
+# Slavic case endings of a country name whose nominative ends in "-a" (Polish, Czech, Slovak, Croatian, Slovene):
+# "Rosji", "Rosję", "Ukrainy", "Ukrainie", "Ukrajiny", "Ukrajinou", "Srbije".
+_CASE_ENDING = re.compile(r"(?<=[^aeiouy])(?:ie|ii|i|y|e|u|ou|om)$")
 
 
 # The seat of a state's government stands for the state, which is one actor with its government
@@ -296,6 +304,11 @@ def body_of(text: str) -> tuple[str | None, str] | None:
 
 
 _PERSON_EXTRAS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# That an organisation is international, or an international committee, the press says or leaves out as it likes
+# ("International Committee of the Red Cross", "Red Cross", "Internationale Rote Kreuz"): stemmed, these words do
+# not tell organisations apart where two others remain (a parliament's committee is still no parliament).
+_INTERNATIONAL = frozenset({"international"})
+_COMMITTEE = frozenset({"committe"})
 _GENERAL_STAFF = frozenset({"general", "staff", "forces", "armed"})
 
 
@@ -309,6 +322,9 @@ def signature(text: str, person: bool = False) -> str:
             words = [words[0]] + [w for w in words[1:] if len(w) > 1 and w not in _PERSON_EXTRAS] or words
     else:
         words = [_stem(w) for w in words]
+        generic = _INTERNATIONAL | (_COMMITTEE if _INTERNATIONAL & set(words) else frozenset())
+        if len(specific := [w for w in words if w not in generic]) >= 2:
+            words = specific  # "International Committee of the Red Cross", "Internationale Rote Kreuz", "Croce Rossa"
         if {"general", "staff"} <= set(words) and any(country_of_word(w) for w in words if w not in _GENERAL_STAFF):
             words = sorted({w for w in words if w not in _GENERAL_STAFF} | {"forces"})  # a country's General Staff speaks for its forces
         if "forces" in words:  # "Ukraine's armed forces", "Ukrainian forces", "Russian occupying forces", "of the Russian Federation"

@@ -52,7 +52,7 @@ _WORDS = {
     "red": ("ross", "rot", "rouge", "roj", "czerwon", "cerven", "rood", "vermelh"),
     "united": ("unit", "unie", "unid", "vereint", "zjednoczon", "spojen", "verenigd"),
     "international": ("internazional", "internation", "internacional", "miedzynarodow", "mezinarodn"),
-    "people's": ("popolar", "populair", "popular", "ludow", "lidov", "volks"),
+    "people's": ("popolar", "populair", "popular", "ludow", "lidov", "volk"),
     "general": ("general",),
     "forces": ("fuerz", "forz", "forces", "forcas", "streitkraft"),
 }
@@ -125,7 +125,7 @@ def find(text: str, language: str) -> list[tuple[int, int, list[str]]]:
             elif run and country is None and (found_country := _country(word, language)):
                 country = found_country
                 run.append((j, ("country", found_country)))
-            elif run and country is None and any(kind == ("head", h) for _, kind in run for h in _OWNED_BY_A_PLACE) \
+            elif run and country is None and _heads_in(run, _OWNED_BY_A_PLACE) \
                     and (region := _region(word)):
                 country = region  # "Repubblica Popolare di Donetsk"
                 run.append((j, ("country", region)))
@@ -139,8 +139,8 @@ def find(text: str, language: str) -> list[tuple[int, int, list[str]]]:
                 country = _country(words[i - 1].group(0), language)  # "das russische Ermittlungskomitee": the name is the noun
             if country is None and last + 2 < len(words) and latin_key(words[last + 1].group(0)) in _IN:
                 country = capital_country(words[last + 2].group(0))  # "das Verteidigungsministerium in Moskau"
-            owned = any(kind == ("head", h) for _, kind in run for h in _OWNED_BY_A_PLACE)
-            stateless = any(kind == ("head", h) for _, kind in run for h in _STATELESS)
+            owned = _heads_in(run, _OWNED_BY_A_PLACE)
+            stateless = _heads_in(run, _STATELESS)
             if owned and country is None or stateless and not words[first].group(0)[:1].isupper():
                 i = last + 1  # "Repubblica Popolare": which republic, the text does not say; "croce rossa" is no name
                 continue
@@ -157,6 +157,11 @@ def find(text: str, language: str) -> list[tuple[int, int, list[str]]]:
             i += 1
     return found
 
+
+
+def _heads_in(run: list[tuple[int, tuple[str, str]]], heads: frozenset[str]) -> bool:
+    """Does the run hold one of `heads`, alone or closing a compound ("Volksrepublik": people's republic)?"""
+    return any(kind == "head" and english.split()[-1] in heads for _, (kind, english) in run)
 
 
 def _region(word: str) -> str | None:
