@@ -303,6 +303,21 @@ def body_of(text: str) -> tuple[str | None, str] | None:
     return (country, " ".join(body)) if len(body) >= 2 else None
 
 
+# Endings of Polish, Czech and Slovak adjectives in an oblique case ("Czerwonego Krzyża", "Międzynarodowego
+# Komitetu"), and a case ending every word of a two-word name shares ("Aleksandrom Bastrikinom").
+_OBLIQUE_ADJECTIVE = re.compile(r"\w{3,}(?:ego|emu|ych|ymi|ého|ému|ých|ými)$")
+_SHARED_CASE_ENDINGS = ("owi", "ovi", "om", "em", "ego", "emu")
+
+
+def oblique_case(name: str) -> bool:
+    """Is this a Slavic name in Latin letters in a case other than the nominative, which a record should
+    not go by ("Aleksandrom Bastrikinom", "Czerwonego Krzyża")?"""
+    words = clean_name(name).split()
+    if any(_OBLIQUE_ADJECTIVE.fullmatch(w.lower()) for w in words):
+        return True
+    return len(words) >= 2 and any(all(w.lower().endswith(e) and len(w) > len(e) + 2 for w in words) for e in _SHARED_CASE_ENDINGS)
+
+
 _PERSON_EXTRAS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # That an organisation is international, or an international committee, the press says or leaves out as it likes
 # ("International Committee of the Red Cross", "Red Cross", "Internationale Rote Kreuz"): stemmed, these words do
