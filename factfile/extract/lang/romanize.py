@@ -149,7 +149,6 @@ LEXICON: dict[str, str] = {
     "армия": "Army", "армія": "Army", "группа": "Group", "група": "Group", "национальный": "National",
     "національний": "National", "гвардия": "Guard", "гвардія": "Guard", "батальон": "Battalion", "батальйон": "Battalion",
     "полк": "Regiment", "бригада": "Brigade", "генеральный": "General", "генеральний": "General", "штаб": "Staff",
-    "генштаб": "General Staff",
     "разведка": "Intelligence", "розвідка": "Intelligence", "главный": "Main", "головний": "Main",
     "управление": "Directorate", "управління": "Directorate", "пограничный": "Border", "прикордонний": "Border",
     "государственный": "State", "державний": "State", "республика": "Republic", "республіка": "Republic",
