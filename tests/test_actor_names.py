@@ -185,6 +185,12 @@ def test_a_countrys_forces_are_an_actor_and_its_adjective_is_not(analyse):
     assert signature("Ukraine's military") != signature("Russian forces")
 
 
+def test_a_countrys_ministry_in_small_letters_is_a_mention_of_the_ministry(analyse):
+    analysis = analyse("Kyiv blamed the Russian defence ministry for the strike on the prison.")
+    assert [(m.label, m.role) for m in analysis.mentions if m.span.text == "Russian defence ministry"] == [("ORG", "name")]
+    assert signature("Russia's defense ministry") == signature("Russian Defence Ministry")
+
+
 def test_a_bodys_name_says_its_country_and_its_words():
     from factfile.extract.names import body_of
 

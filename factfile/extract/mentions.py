@@ -193,18 +193,22 @@ _FORCES = re.compile(
 )
 
 
+# A ministry in small letters after its country ("Russia's defence ministry", "the Russian defense agency").
+_MINISTRY = re.compile(r"(?:['’]s)?\s+(?:defen[cs]e|foreign|interior|justice|emergenc(?:y|ies))\s+(?:ministry|agency)\b")
+
+
 _GOVERNMENT = re.compile(r"(?:['’]s)?\s+(?:government|authorities|presidency)\b")
 
 
 def _armed_forces(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """"Russian" + "forces" is an actor, a country's armed forces ("Russian troops", "Ukraine's military"),
-    and "Ukrainian" + "government" (or "authorities") the state itself when the country is known
+    "Russian" + "defence ministry" its ministry, and "Ukrainian" + "government" (or "authorities") the state itself when the country is known
     (`government_of`), where "Russian" alone is a nationality adjective: one name, an organisation."""
     result = list(found)
     for start, end, label in found:
         if label not in ("NORP", "GPE") or not is_country_word(text[start:end].split()[-1]):
             continue
-        forces = _FORCES.match(text, end)
+        forces = _FORCES.match(text, end) or _MINISTRY.match(text, end)
         if forces is None and (government := _GOVERNMENT.match(text, end)) and government_of(text[start : government.end()]):
             forces = government
         if forces and not any(s < forces.end() and e > end for s, e, _ in found):
@@ -360,13 +364,16 @@ def _surnames(text: str, found: list[tuple[int, int, str]], doc: Doc) -> set[str
 
 def _surnames_relabelled(text: str, found: list[tuple[int, int, str]], extra: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A lone surname of a person named in full is that person's, whatever the model called it
-    ("Nebenzia" taken for a place), unless the gazetteer knows the word as a place."""
+    ("Nebenzia" taken for a place, "Ford" in an article about John M. Ford and Mike Ford for the carmaker),
+    unless the gazetteer knows the word as a place, or the article names an organisation by it ("Ford Motor")."""
     from factfile.extract.gazetteer import load_gazetteer
 
     people = {(s, e) for s, e, label in extra if label == "PERSON"}
+    organisations = {w for s, e, label in found if label == "ORG" and " " in text[s:e] for w in text[s:e].split()}
     result = []
     for start, end, label in found:
-        if (start, end) in people and label in ("GPE", "LOC", "NORP", "ORG") and not load_gazetteer().lookup(text[start:end]):
+        if (start, end) in people and (label == "ORG" and text[start:end] not in organisations and not text[start:end].isupper()
+                                       or label in ("GPE", "LOC", "NORP") and not load_gazetteer().lookup(text[start:end])):
             label = "PERSON"
         result.append((start, end, label))
     return result

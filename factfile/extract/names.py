@@ -132,7 +132,15 @@ def country_in_english(text: str) -> str | None:
     if found is None and len(words := [w for w in key.split() if w not in _FUNCTION_WORDS]) == 2 and _FEDERATION & set(words):
         (word,) = [w for w in words if w not in _FEDERATION] or [""]
         found = _countries_in_english().get(word) or country_of_word(word) if len(word) >= 4 else None
+    if found is None and " " not in key and len(key) >= 5 and (declined := _CASE_ENDING.search(key)):
+        nominative = key[: declined.start()] + ("ia" if declined.group(0) == "ii" else "a")
+        found = _countries_in_english().get(nominative)  # "Rosji", "Ukrainy", "Indii": Rosja, Ukraina, India
     return found
+
+
+# Slavic case endings of a country name whose nominative ends in "-a" (Polish, Czech, Slovak, Croatian, Slovene):
+# "Rosji", "Rosję", "Ukrainy", "Ukrainie", "Ukrajiny", "Ukrajinou", "Srbije".
+_CASE_ENDING = re.compile(r"(?<=[^aeiouy])(?:ie|ii|i|y|e|u|ou|om)$")
 
 
 # The seat of a state's government stands for the state, which is one actor with its government
@@ -295,7 +303,28 @@ def body_of(text: str) -> tuple[str | None, str] | None:
     return (country, " ".join(body)) if len(body) >= 2 else None
 
 
+# Endings of Polish, Czech and Slovak adjectives in an oblique case ("Czerwonego Krzyża", "Międzynarodowego
+# Komitetu"), and a case ending every word of a two-word name shares ("Aleksandrom Bastrikinom").
+_OBLIQUE_ADJECTIVE = re.compile(r"\w{3,}(?:ego|emu|ych|ymi|ého|ému|ých|ými)$")
+_SHARED_CASE_ENDINGS = ("owi", "ovi", "om", "em", "ego", "emu")
+
+
+def oblique_case(name: str) -> bool:
+    """Is this a Slavic name in Latin letters in a case other than the nominative, which a record should
+    not go by ("Aleksandrom Bastrikinom", "Czerwonego Krzyża")?"""
+    words = clean_name(name).split()
+    if any(_OBLIQUE_ADJECTIVE.fullmatch(w.lower()) for w in words):
+        return True
+    return len(words) >= 2 and any(all(w.lower().endswith(e) and len(w) > len(e) + 2 for w in words) for e in _SHARED_CASE_ENDINGS)
+
+
 _PERSON_EXTRAS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# That an organisation is international, or an international committee, the press says or leaves out as it likes
+# ("International Committee of the Red Cross", "Red Cross", "Internationale Rote Kreuz"): stemmed, these words do
+# not tell organisations apart where two others remain (a parliament's committee is still no parliament).
+_INTERNATIONAL = frozenset({"international"})
+_COMMITTEE = frozenset({"committe"})
+_GENERAL_STAFF = frozenset({"general", "staff", "forces", "armed"})
 
 
 @lru_cache(maxsize=65536)
@@ -308,6 +337,11 @@ def signature(text: str, person: bool = False) -> str:
             words = [words[0]] + [w for w in words[1:] if len(w) > 1 and w not in _PERSON_EXTRAS] or words
     else:
         words = [_stem(w) for w in words]
+        generic = _INTERNATIONAL | (_COMMITTEE if _INTERNATIONAL & set(words) else frozenset())
+        if len(specific := [w for w in words if w not in generic]) >= 2:
+            words = specific  # "International Committee of the Red Cross", "Internationale Rote Kreuz", "Croce Rossa"
+        if {"general", "staff"} <= set(words) and any(country_of_word(w) for w in words if w not in _GENERAL_STAFF):
+            words = sorted({w for w in words if w not in _GENERAL_STAFF} | {"forces"})  # a country's General Staff speaks for its forces
         if "forces" in words:  # "Ukraine's armed forces", "Ukrainian forces", "Russian occupying forces", "of the Russian Federation"
             words = [w for w in words if w not in _FORCES_QUALIFIERS and w != "federation"] or words
     return " ".join(sorted(words))

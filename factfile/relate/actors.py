@@ -43,6 +43,7 @@ from factfile.extract.names import (
     initials,
     is_acronym,
     name_key,
+    oblique_case,
     signature,
     sound,
     sound_stem,
@@ -532,6 +533,8 @@ def _strongest(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool,
                 spelled and _outweighed(kind, candidate.kind, weight, totals[candidate.actor_id]))
             if strength < 4 and not same_kind:
                 continue
+            if kind == "person" and candidate.kind != "person" and " " not in name.key and not name.acronym and surnames.get(name.key):
+                continue  # "Ford" where John M. Ford and Mike Ford are in play is one of them, not the carmaker
             specific = " " in name.key or name.acronym or name.state
             if has_full_name and not specific:
                 continue
@@ -585,10 +588,27 @@ def similar_spelling(a: str, b: str) -> float | None:
     if len(words) != len(other_words) or (len(words) == 1 and len(sound_stem(words[0])) < 3 and len(words[0]) < 6):
         return None
     for word, other in zip(words, other_words, strict=True):
-        if sound_stem(word) != sound_stem(other) or (word.rstrip("s")[-1:] == "a") != (other.rstrip("s")[-1:] == "a"):
+        if sound_stem(word) != sound_stem(other) or (word.rstrip("s")[-1:] == "a") != (other.rstrip("s")[-1:] == "a") \
+                or _another_vowel(word, other):
             return None
     score = fuzz.ratio(" ".join(words), " ".join(other_words))
     return score if score >= FUZZY_THRESHOLD else None
+
+
+# Vowels that transliterations write one for another ("Sergei" / "Sergii", "Oleksei" / "Oleksii"; "y" is any's).
+_TRANSLITERATED_VOWELS = frozenset({"e", "i"})
+
+
+def _another_vowel(word: str, other: str) -> bool:
+    """"Tim" / "Tom", "Dan" / "Don": words alike but for one vowel inside, which spells another name rather
+    than another transliteration (those vary consonants, endings, "y" and "e"/"i": "Ihor" / "Igor")."""
+    if len(word) != len(other) or not word.isascii() or not other.isascii():
+        return False
+    differ = [(i, a, b) for i, (a, b) in enumerate(zip(word, other, strict=True)) if a != b]
+    if len(differ) != 1:
+        return False
+    i, a, b = differ[0]
+    return 0 < i < len(word) - 1 and {a, b} <= set("aeiou") and {a, b} != _TRANSLITERATED_VOWELS
 
 
 def _absorb_surname_actors(linking: Linking, keys, kinds, pool: Pool, apart: dict[int, set[str]]) -> None:
@@ -751,12 +771,12 @@ def _name_by_use(session: Session, used: dict[tuple[int, str], tuple[str, int]])
     """Name each actor this document named by its commonest full form, not by the first article's
     ("Democrats", not "Virginia Democrats"): of the names whose use this document added to, (name,
     mentions so far) by (actor, key), the one used most takes the record's name when used more often than it,
-    a name in Latin letters before one in another script. A shortening of the record's name ("Trump" of
+    a name in Latin letters before one in another script, and a nominative before a Slavic case form. A shortening of the record's name ("Trump" of
     "Donald Trump", "Legion") never does, nor a one-word name of a person, an acronym of a name of several
     words, or a name in small letters."""
     best: dict[int, tuple[tuple[bool, int], str, str]] = {}
     for (actor_id, key), (name, mentions) in used.items():
-        rank = (_latin(name), mentions)
+        rank = (_latin(name), not oblique_case(name), mentions)
         if name != name.lower() and (actor_id not in best or rank > best[actor_id][0]):
             best[actor_id] = (rank, name, key)
     if not best:
@@ -772,7 +792,7 @@ def _name_by_use(session: Session, used: dict[tuple[int, str], tuple[str, int]])
         if key == name_key(current) or words <= current_words or kinds.get(actor_id) == "person" and len(words) < 2 \
                 or is_acronym(name) and len(current_words) > 1:
             continue
-        if rank > (_latin(current), held.get((actor_id, name_key(current)), 0)):
+        if rank > (_latin(current), not oblique_case(current), held.get((actor_id, name_key(current)), 0)):
             session.execute(update(Actor).where(Actor.id == actor_id).values(name=name[:500]))
 
 

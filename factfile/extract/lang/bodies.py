@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from factfile.extract.capitals import capital_country
+from factfile.extract.gazetteer import load_gazetteer
 from factfile.extract.lang.forces import country_of_adjective
 from factfile.extract.names import COUNTRY_ADJECTIVES, country_in_english, latin_key
 
@@ -21,12 +22,21 @@ _HEADS = {
     "ministry": ("ministere", "ministerio", "ministero", "ministerstw", "ministerie"),  # not the minister: ministre, ministro
     "service": ("servic", "servizi", "servico", "sluzb"),
     "agency": ("agenc", "agenzi", "agentschap"),
+    # International bodies and self-proclaimed republics are named in the same common words ("Croce Rossa",
+    # "Vereinten Nationen", "Repubblica Popolare di Donetsk"), which the name finder drops as ordinary words.
+    "cross": ("croce", "croix", "cruz", "kreuz", "krzyz", "kriz", "kruis"),
+    "nations": ("nazioni", "nations", "nationen", "naciones", "nacoes", "naties"),
+    "republic": ("repubblic", "republiqu", "republic", "republik", "republiek"),
+    "staff": ("sztab",),
 }
 # Whole words (Polish "Siły Zbrojne Ukrainy", declined; the Romance and German names are lang/forces.py's).
-_WHOLE_HEADS = {"sily": "forces", "sil": "forces", "silom": "forces", "silami": "forces", "silach": "forces"}
+_WHOLE_HEADS = {"sily": "forces", "sil": "forces", "silom": "forces", "silami": "forces", "silach": "forces", "narodow": "nations",
+                "etat-major": "general staff"}
+# Two words that are one head: "stato maggiore", "Estado Mayor" (the General Staff).
+_PAIRED_HEADS = {("stato", "maggiore"): "general staff", ("estado", "mayor"): "general staff", ("estado", "maior"): "general staff"}
 _WORDS = {
     "investigative": ("enquete", "investigac", "investigaz", "inchiest", "sledcz", "istrazn", "ermittlung", "onderzoek"),
-    "armed": ("zbrojn",),
+    "armed": ("zbrojn", "armad", "armat", "armee"),
     "national": ("national", "nacional", "nazional", "narodow", "nationaal"),
     "anti-terrorism": ("antiterror", "anti-terror", "antyterror"),
     "defense": ("defens", "defes", "difes", "obrony", "verteidigung", "defensie"),
@@ -39,11 +49,21 @@ _WORDS = {
     "air": ("aerien", "aereo", "lotnicz", "luftfahrt"),
     "transport": ("transport", "trasport"),
     "interior": ("interieur", "interior", "interno", "spraw wewnetrznych", "innen"),
+    "red": ("ross", "rot", "rouge", "roj", "czerwon", "cerven", "rood", "vermelh"),
+    "united": ("unit", "unie", "unid", "vereint", "zjednoczon", "spojen", "verenigd"),
+    "international": ("internazional", "internation", "internacional", "miedzynarodow", "mezinarodn"),
+    "people's": ("popolar", "populair", "popular", "ludow", "lidov", "volk"),
+    "general": ("general",),
+    "forces": ("fuerz", "forz", "forces", "forcas", "streitkraft"),
 }
-_FUNCTION = frozenset({"de", "d", "del", "della", "dello", "di", "da", "do", "per", "l", "des", "du", "la", "le", "el", "il", "por",
-                       "dla", "pour", "para", "van", "het", "der"})
+# Heads of bodies that belong to no country, or whose owner is a region the gazetteer knows ("di Donetsk").
+_STATELESS = frozenset({"cross", "nations"})
+_OWNED_BY_A_PLACE = frozenset({"republic"})
+_FUNCTION = frozenset({"de", "d", "del", "della", "dello", "delle", "di", "da", "do", "per", "l", "des", "du", "la", "le", "el", "il", "por",
+                       "dla", "pour", "para", "van", "het", "der", "vom", "las", "los"})
 # German and Dutch write such a name as one word: a modifier's stem, then the head ("Ermittlungskomitee").
-_COMPOUND_HEADS = {"ministerium": "ministry", "komitee": "committee", "dienst": "service", "behorde": "agency", "ministerie": "ministry"}
+_COMPOUND_HEADS = {"ministerium": "ministry", "komitee": "committee", "dienst": "service", "behorde": "agency", "ministerie": "ministry",
+                   "republik": "republic"}
 _IN = frozenset({"in", "a", "en", "em", "w", "v"})  # "in Moskau", "à Moscou", "a Mosca", "en Moscú", "w Moskwie"
 _VAGUE = frozenset({"national", "federal"})  # "comité national" alone may be any body's (a party's) committee
 _ADJECTIVE_FIRST = frozenset({"de", "nl", "pl", "cs", "sk", "hr", "sl", "sv", "da", "nb"})  # the country's adjective stands before the name
@@ -53,6 +73,9 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 def _english(word: str) -> tuple[str, str] | None:
     """("head" | "word", English) of one word of a body's name, or None."""
     key = latin_key(word).replace(" ", "-")
+    if "-" in key and key not in _WHOLE_HEADS and all(parts := [_english(part) for part in key.split("-")]):
+        kind = "head" if any(k == "head" for k, _ in parts) else "word"  # "Croix-Rouge"
+        return kind, " ".join(e for k, e in sorted(parts, key=lambda p: p[0] == "head"))
     for ending, english in _COMPOUND_HEADS.items():
         modifier = key.removesuffix(ending).rstrip("-s")
         if key.endswith(ending) and modifier:
@@ -60,6 +83,8 @@ def _english(word: str) -> tuple[str, str] | None:
             return ("head", f"{found} {english}") if found else None
     if key in _WHOLE_HEADS:
         return "head", _WHOLE_HEADS[key]
+    if key.startswith("generalstab"):
+        return "head", "general staff"
     for english, stems in _HEADS.items():
         if key.startswith(stems):
             return "head", english
@@ -88,6 +113,11 @@ def find(text: str, language: str) -> list[tuple[int, int, list[str]]]:
         while j < len(words) and (j == i or _adjacent(text, words[j - 1].end(), words[j].start())):
             word = words[j].group(0)
             kind = _english(word)
+            pair = (latin_key(word), latin_key(words[j + 1].group(0))) if j + 1 < len(words) else None
+            if pair in _PAIRED_HEADS and _adjacent(text, words[j].end(), words[j + 1].start()):
+                run.append((j + 1, ("head", _PAIRED_HEADS[pair])))
+                j += 2
+                continue
             if kind:
                 run.append((j, kind))
             elif latin_key(word) in _FUNCTION and run:
@@ -95,6 +125,10 @@ def find(text: str, language: str) -> list[tuple[int, int, list[str]]]:
             elif run and country is None and (found_country := _country(word, language)):
                 country = found_country
                 run.append((j, ("country", found_country)))
+            elif run and country is None and _heads_in(run, _OWNED_BY_A_PLACE) \
+                    and (region := _region(word)):
+                country = region  # "Repubblica Popolare di Donetsk"
+                run.append((j, ("country", region)))
             else:
                 break
             j += 1
@@ -105,8 +139,13 @@ def find(text: str, language: str) -> list[tuple[int, int, list[str]]]:
                 country = _country(words[i - 1].group(0), language)  # "das russische Ermittlungskomitee": the name is the noun
             if country is None and last + 2 < len(words) and latin_key(words[last + 1].group(0)) in _IN:
                 country = capital_country(words[last + 2].group(0))  # "das Verteidigungsministerium in Moskau"
-            english = " ".join(e for _, e in meaning).title()
-            forms = [english]
+            owned = _heads_in(run, _OWNED_BY_A_PLACE)
+            stateless = _heads_in(run, _STATELESS)
+            if owned and country is None or stateless and not words[first].group(0)[:1].isupper():
+                i = last + 1  # "Repubblica Popolare": which republic, the text does not say; "croce rossa" is no name
+                continue
+            english = " ".join(dict.fromkeys(w[:1].upper() + w[1:] for _, e in meaning for w in e.split()))
+            forms = [] if owned else [english]
             if country:
                 adjective = COUNTRY_ADJECTIVES.get(country, country)
                 forms.insert(0, f"{adjective} {english}")
@@ -118,6 +157,19 @@ def find(text: str, language: str) -> list[tuple[int, int, list[str]]]:
             i += 1
     return found
 
+
+
+def _heads_in(run: list[tuple[int, tuple[str, str]]], heads: frozenset[str]) -> bool:
+    """Does the run hold one of `heads`, alone or closing a compound ("Volksrepublik": people's republic)?"""
+    return any(kind == "head" and english.split()[-1] in heads for _, (kind, english) in run)
+
+
+def _region(word: str) -> str | None:
+    """The English name of a region or city the gazetteer knows by `word`, capitalised ("Donezk" → Donetsk)."""
+    if not word[:1].isupper() or len(word) < 4 or _english(word):
+        return None
+    found = load_gazetteer().lookup(word)
+    return max(found, key=lambda p: p.population).name if found else None
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:

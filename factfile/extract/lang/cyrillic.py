@@ -475,9 +475,16 @@ def _bracketed_acronyms(text: str, found: list[tuple[int, int, str]]) -> list[tu
     extra = []
     for _, end, label in found:
         match = re.match(r"\s*\(([A-ZА-ЯЁІЇЄ]{2,6})\)", text[end:end + 12])
-        if match and label == "ORG":
+        if match and (label == "ORG" or label == "GPE" and _initials_of(match.group(1), text[:end])):
             extra.append((end + match.start(1), end + match.end(1), "ORG"))
     return extra
+
+
+def _initials_of(acronym: str, before: str) -> bool:
+    """"ДНР" after "Донецкой народной республике": the acronym's letters open the last words before it, so a
+    place-like state ("республика") and its acronym are one name, where a place and its country's are not."""
+    words = re.findall(r"\w+", before)[-len(acronym):]
+    return len(words) == len(acronym) and all(w[:1].casefold() == ch.casefold() for w, ch in zip(words, acronym, strict=True))
 
 
 def _longest(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -576,9 +583,12 @@ def chains(analysis: Analysis, reading: Reading) -> list[Chain]:
             continue
         if mention.label == "PERSON" and " " not in key and key in surnames:
             key = surnames[key]
-        if mention.label == "ORG" and re.fullmatch(r"[A-ZА-ЯЁІЇЄ]{2,6}", mention.span.text):
-            outer = next((j for j in range(len(analysis.mentions)) if analysis.mentions[j].span.end <= mention.span.start
-                          and text[analysis.mentions[j].span.end:mention.span.start].strip() == "("), None)
+        acronym = re.fullmatch(r"[A-ZА-ЯЁІЇЄ]{2,6}", mention.span.text) is not None
+        outer = next((j for j in range(len(analysis.mentions)) if analysis.mentions[j].span.end <= mention.span.start
+                      and text[analysis.mentions[j].span.end:mention.span.start].strip() == "("), None) if acronym else None
+        if mention.label == "GPE" and outer is not None and _initials_of(mention.span.text, analysis.mentions[outer].span.text):
+            mention.label = "ORG"  # "Донецкой народной республике (ДНР)"; "Москве (РФ)" is a place and its country
+        if mention.label == "ORG" and acronym:
             if outer is not None and name_key(reading.lemmas[outer]):
                 key = _body_key(reading.lemmas[outer], owned)
             mention.role = "acronym"

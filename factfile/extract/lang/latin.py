@@ -38,6 +38,8 @@ _LOCATIVES = frozenset({
     "in", "im", "nach", "bei", "aus", "von", "à", "en", "au", "dans", "près", "vers", "a", "em", "no", "na", "nel",
     "nella", "da", "di", "bij", "te", "op", "naar", "uit", "sur", "desde", "hacia", "para", "cerca",
 })
+# Articles that open a sentence before a state's name ("La Russie", "La Fédération de Russie"), which is no part of it.
+_ARTICLES = frozenset({"la", "le", "les", "l'", "l’", "il", "lo", "el", "los", "las", "die", "der", "das", "de", "het", "o", "a"})
 _BIG_PLACE = 100_000
 # A word as frequent as an ordinary one is still a name when the gazetteer knows it as a city this large
 # ("Moskau", "Mosca", "Kiew": news write them daily) or when it follows a first name ("Wladimir Putin",
@@ -58,7 +60,9 @@ def analyse(analysis: Analysis, language: str) -> None:
         title = _title_start(text, match, words[:full], language) if full else None
         if full is not None:
             words = words[full:]
-        while words and _common(words[0], language) and not _kept_before_name(words):
+        state = len(words) > 1 and country_in_english(" ".join(words)) is not None  # "Federazione Russa": one name
+        while words and (_common(words[0], language) or words[0].casefold() in _ARTICLES and country_in_english(" ".join(words[1:]))) \
+                and not _kept_before_name(words) and (not state or country_in_english(" ".join(words[1:]))):
             words = words[1:]
         channel = len(words) > 1 and (_CHANNEL.fullmatch(words[0]) is not None
                                       or language in NOUN_CAPITALISING and _KIND_NOUN.fullmatch(words[0]) is not None)
@@ -66,10 +70,11 @@ def analyse(analysis: Analysis, language: str) -> None:
             title = text.index(words[0], match.start())
             words = words[1:]
         while words and _common(words[-1], language) and not (len(words) > 1 and (_group_word(words[-1]) or _group_word(words[-2]))) \
-                and full is None and not channel:
+                and full is None and not channel and (not state or country_in_english(" ".join(words[:-1]))):
             words = words[:-1]
-        if len(words) >= 3 and gazetteer.lookup(words[0]) and first_name_gender(" ".join(words[:2])) is None:
-            words = words[1:]  # "della Crimea Serghei Aksyonov": the place, then the person
+        if len(words) >= 3 and not state and (gazetteer.lookup(words[0]) or country_in_english(words[0])) \
+                and first_name_gender(" ".join(words[:2])) is None:
+            words = words[1:]  # "della Crimea Serghei Aksyonov", "Ukrajiny Danijil Bezsonov": the place, then the person
         if not words:
             continue
         start = text.index(words[0], match.start())
@@ -233,7 +238,7 @@ def _candidates(text: str) -> list[re.Match]:
     for match in _straddled(list(_NAME.finditer(text)), text):
         start = match.start()
         for particle in _PARTICLE.finditer(match.group(0)):
-            if country_in_english(particle.group(1).strip(".,;:")):
+            if country_in_english(particle.group(1).strip(".,;:")) and not country_in_english(match.group(0)):
                 found.append(_NAME.match(text, start, match.start() + particle.start()))
                 start = match.start() + particle.end()
         found.append(_NAME.match(text, start, match.end()))
