@@ -6,8 +6,9 @@ their own). This process is also the writer: it stores each document in its own 
 input order, so a crash or a bad input never leaves a half-written document, and re-running skips
 what is already stored. It analyses a batch itself only when the pool's queue is full, so writing
 never falls behind; on a machine with as many cores as workers no core idles behind a writer that
-has little to write. Near the end of the input the pool gets only its share of what is left, so
-that no process waits, idle, for another's queue to drain.
+has little to write. Near the end of the input the pool gets only its share of what is left (this
+process, which also writes, counting as half a worker), so that no process waits, idle, for another's
+queue to drain.
 """
 
 from __future__ import annotations
@@ -297,8 +298,9 @@ def _result(batch: Future | list[Processed]) -> list[Processed]:
 def _pool_share(in_pool: int, left: int | None, helpers: int) -> bool:
     """Whether the next batch goes to the pool. Near the end of the input, only while the pool holds
     less than its share of the batches not yet analysed: this process would otherwise wait, idle,
-    for the pool's queue to drain."""
-    return left is None or (in_pool + 1) * (helpers + 1) <= helpers * (in_pool + left)
+    for the pool's queue to drain. This process counts as half a worker there, since it also stores
+    every document the others analyse (about a quarter of a document's CPU time, relate/write.py)."""
+    return left is None or (in_pool + 1) * (2 * helpers + 1) <= 2 * helpers * (in_pool + left)
 
 
 def _with_count_left(batches: Iterator[list[RawItem]], window: int) -> Iterator[tuple[list[RawItem], int | None]]:

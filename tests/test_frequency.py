@@ -32,3 +32,29 @@ def test_a_language_in_use_is_not_read_again(monkeypatch):
         frequency.zipf("unusual" + "x" * n, language)  # a word no earlier lookup cached
     assert reads.count("en") == 1
     assert frequency.loaded()[-1] == "en"
+
+
+def test_a_compact_table_answers_as_wordfreqs_dict():
+    """Every word of a pack (one listed twice, accents, Cyrillic, an emoji) has the dict's value; others are missing."""
+    pack = [["the", "é"], [], ["слово", "the", "🙂", "naïve"], ["x"]]
+    expected = {}
+    for band, words in enumerate(pack):
+        for word in words:
+            expected[word] = wordfreq.cB_to_freq(-band)
+    table = frequency.Frequencies(pack)
+    assert dict(table.items()) == expected and len(table) == 7
+    assert all(table[word] == value for word, value in expected.items())
+    assert not any(word in table for word in ("th", "thex", "слов", "🙂🙂", "", "naive", 3))
+    assert len(frequency.Frequencies([])) == 0 and "a" not in frequency.Frequencies([])
+
+
+def test_a_languages_table_takes_under_half_the_dicts_memory():
+    import sys
+
+    table = frequency._build("en")
+    held = sys.getsizeof(table._text) + sum(a.nbytes for a in (table._ends, table._bands, table._order, table._hashes))
+    words = [word for band in wordfreq.get_frequency_list("en") for word in band]
+    as_dict = sys.getsizeof(dict.fromkeys(words)) + sum(map(sys.getsizeof, words))
+    wordfreq.get_frequency_list.cache_clear()
+    assert held < as_dict / 2
+    assert all(word in table for word in words[::997])

@@ -43,8 +43,8 @@ def test_near_the_end_the_pool_gets_only_its_share():
     assert pipeline._pool_share(in_pool=5, left=None, helpers=1)  # end not in sight
     assert pipeline._pool_share(in_pool=0, left=2, helpers=1)  # one for the pool, one for this process
     assert not pipeline._pool_share(in_pool=1, left=1, helpers=1)
-    assert pipeline._pool_share(in_pool=3, left=5, helpers=1)  # 4 of 8 left to the pool
-    assert not pipeline._pool_share(in_pool=3, left=4, helpers=1)
+    assert pipeline._pool_share(in_pool=3, left=4, helpers=1)  # 4 of 7 left to the pool: this process also writes
+    assert not pipeline._pool_share(in_pool=4, left=2, helpers=1)  # 5 of 6 is more than its two thirds
     assert pipeline._pool_share(in_pool=3, left=3, helpers=3)  # three helpers take three of four
     assert not pipeline._pool_share(in_pool=4, left=1, helpers=3)
 
