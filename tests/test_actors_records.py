@@ -3,6 +3,10 @@ first article said; spellings and country names that real coverage showed apart 
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from sqlalchemy import select
 
 from factfile.extract.chains import build_chains
@@ -35,7 +39,10 @@ def test_a_group_the_model_took_for_a_person_is_no_ones_surname():
     text = "Virginia Democrats hope to win. Democrats have had a harder time in midterm years."
     first, second = Span(0, 31, text[:31]), Span(32, len(text), text[32:])
     analysis = Analysis(article=Article(origin="t", text=text, content_hash="vd", language="en"), sentences=[first, second])
-    analysis.mentions = [Mention(Span(0, 18, "Virginia Democrats"), "PERSON", first), Mention(Span(32, 41, "Democrats"), "NORP", second)]
+    analysis.mentions = [
+        Mention(Span(0, 18, "Virginia Democrats"), "PERSON", first),
+        Mention(Span(32, 41, "Democrats"), "NORP", second),
+    ]
     chains = build_chains(analysis)
     assert len(chains) == 2 and all(c.label != "PERSON" for c in chains)
 
@@ -46,7 +53,7 @@ def test_a_record_takes_its_commonest_full_name_and_the_kind_most_mentions_give(
     pages = {
         "a.txt": "Rafael Grossi visited the plant on Monday. The IAEA said the plant was safe. The IAEA will send staff.",
         "b.txt": "The International Atomic Energy Agency said on Tuesday that its staff were safe. "
-                 "The International Atomic Energy Agency will report again. The International Atomic Energy Agency said.",
+        "The International Atomic Energy Agency will report again. The International Atomic Energy Agency said.",
         "c.txt": "Rafael Mariano Grossi spoke on Monday. Grossi said the plant was safe. Grossi said it again. Grossi added that all was well.",
     }
     store = _store(tmp_path, pages)
@@ -88,7 +95,9 @@ def test_a_record_typed_a_person_by_its_first_article_follows_its_mentions(tmp_p
         session.flush()
         session.add(s.Alias(actor_id=actor.id, name="Democrats", key="democrats", mentions=1, signature="democrats"))
         session.commit()
-    (tmp_path / "a.txt").write_text("Democrats said on Monday that Democrats would vote against the bill. Democrats left.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "Democrats said on Monday that Democrats would vote against the bill. Democrats left.", encoding="utf-8"
+    )
     Pipeline(store, workers=1).ingest([str(tmp_path / "a.txt")])
     live = _live_actors(store)
     with store.session() as session:
@@ -102,8 +111,11 @@ def test_a_peoples_republic_is_one_name_and_its_acronym_joins_it():
     sentence = Span(0, len(text), text)
     analysis = Analysis(article=Article(origin="t", text=text, content_hash="dpr", language="en"), sentences=[sentence])
     start = text.index("Republic")
-    analysis.mentions = [Mention(Span(0, 14, "Denis Pushilin"), "PERSON", sentence), Mention(Span(start, start + 8, "Republic"), "PERSON", sentence),
-                         Mention(Span(text.rindex("DPR"), text.rindex("DPR") + 3, "DPR"), "ORG", sentence)]
+    analysis.mentions = [
+        Mention(Span(0, 14, "Denis Pushilin"), "PERSON", sentence),
+        Mention(Span(start, start + 8, "Republic"), "PERSON", sentence),
+        Mention(Span(text.rindex("DPR"), text.rindex("DPR") + 3, "DPR"), "ORG", sentence),
+    ]
     names = {c.name: c for c in build_chains(analysis)}
     assert "DPR" in names["Donetsk People’s Republic"].aliases and names["Donetsk People’s Republic"].label == "ORG"
 
@@ -130,8 +142,7 @@ def test_a_lone_surname_where_people_of_that_surname_are_in_play_is_no_company(t
     carmaker 47 times, gave the carmaker Ford 51 mentions."""
     pages = {
         "a.txt": "Ford is rolling out an all-new electric pickup. Ford said sales would start in May.",
-        "b.txt": "John M. Ford wrote two novels. His brother Mike Ford said that Ford never stopped writing. "
-                 "Ford died in 2006.",
+        "b.txt": "John M. Ford wrote two novels. His brother Mike Ford said that Ford never stopped writing. Ford died in 2006.",
     }
     store = _store(tmp_path, pages)
     with store.session() as session:
@@ -149,3 +160,19 @@ def test_a_record_goes_by_a_nominative_before_a_slavic_case_form():
 
     assert oblique_case("Aleksandrom Bastrikinom") and oblique_case("Czerwonego Krzyża")
     assert not oblique_case("Aleksandr Bastrikin") and not oblique_case("San Diego") and not oblique_case("Czerwony Krzyż")
+
+
+def test_office_keys_come_in_the_same_order_whatever_the_hash_seed():
+    """Alias rows are written in the order of an office's keys, so a set would give them other ids on each run."""
+    script = "from factfile.relate.actors import _office_keys; print(list(_office_keys('Belarusian leader')), list(_office_keys('UN spokesperson')))"
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in (0, 1)
+    }
+    assert len(seen) == 1

@@ -271,9 +271,12 @@ def _same_name(names: list[NameKeys], kind: str, pool: Pool) -> tuple[int, str, 
     return best.actor_id, best.kind, f"same name as “{best.name}”"
 
 
-def _office_keys(office: str) -> set[str]:
-    """The keys an office the article gives a person is stored under: as written, and as `office_name` has it."""
-    return {name_key(office)} | ({canonical} if (canonical := office_name(office)) else set())
+def _office_keys(office: str) -> tuple[str, ...]:
+    """The keys an office the article gives a person is stored under: as written, and as `office_name` has it,
+    in that order, so that alias rows are written in the same order on every run."""
+    key = name_key(office)
+    canonical = office_name(office)
+    return (key, canonical) if canonical and canonical != key else (key,)
 
 
 def _name_offices(chains: list[Chain]) -> None:
