@@ -783,7 +783,7 @@ def make_copy_linker():
         link(session, document, matches + translated)
         apply_user_links(session, document)
         index(session, {document.id: new})
-        if multilingual:
+        if encoded:  # none for a text too short to align as a translation: nothing to store or key
             index_translations(session, {document.id: document.text}, encoded)
         seen_other_language = multilingual
         session.flush()
