@@ -10,9 +10,9 @@ compared by vectors where it counts, and embedding every one was most of the pip
 parse. So the writer, which sees the store, embeds a new statement (`claims.embedded`: English,
 attributed) when a stored one of the same kind in another document is its peer (`peers`) and vectors
 could join the two where a reader compares them (`could_be_one_claim`), and gives that peer its vector if it has
-none yet. Asking what the readers ask (a cosine two different contents reach, the names of two sources' sides, a
-denial's sayer) keeps that to 92 contents for bench/ingest.py's 100 articles into 10,000 synthetic documents, where
-peers alone would embed 243 (the figures are in docs/benchmarks.md).
+none yet. It asks what the readers ask (a cosine two different contents reach, the names of two sources' sides, a
+denial's sayer), so that a pair no reader would join by vectors costs no embedding; most peers in one story are
+such pairs (denials against statements no reader can set against them).
 
 Peers are taken at the moment of writing: statements that become peers later (two stories merged, two
 actors joined) are compared by their words, as statements stored before this rule are (below the store's
