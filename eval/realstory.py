@@ -14,8 +14,8 @@ story folder and overall, each figure beside a simple baseline measured in the s
                  linked to it, or to the form without its article, or the form is only written inside a
                  longer form of the actor whose mention is linked to it; `landed`). The exact-surface
                  share is printed beside it. Wrong merges (key actors sharing a record; keys of two folders
-                 sharing a key or a labelled form are one actor, `same_actors`); junk actors (see `junk`) as a
-                 share of all actors mentioned. Baseline: exact-string actors (one record per surface).
+                 sharing a key, a labelled form, a main name or a `same_as` are one actor, `same_actors`);
+                 junk actors (see `junk`) as a share of all actors mentioned. Baseline: exact-string actors (one record per surface).
   claims         gold claims carried by a statement overlapping the evidence quote whose source is the
                  right actor's main record, and with the right certainty; grouping of a claim's evidence
                  across pages: two evidence quotes are grouped when the statements carrying them belong
@@ -235,6 +235,14 @@ def same_actors(keys: Iterable[str], forms: dict[str, set[str]]) -> dict[str, st
             group[k] = ga
         members[ga] |= members.pop(gb)
     return group
+
+
+def identity_forms(actor: dict) -> set[str]:
+    """What tells one folder's key actor from another folder's: its labelled forms, its main name, and
+    the keys its gold says it is (`same_as`, for one real actor whose folders spell it apart)."""
+    forms = set(actor["names"]) | ({actor["main"]} if actor.get("main") else set())
+    keys = [actor["key"], *actor.get("same_as", [])] if ":" in actor["key"] else actor.get("same_as", [])
+    return forms | {f"key:{key}" for key in keys}
 
 
 def wrong_merges(
@@ -540,7 +548,7 @@ def measure_actors(session, story: StorySet, stored: Stored) -> dict:
     forms_landed = sum(round(shares[a["key"]] * len(a["names"])) for a in gold_actors)
     baseline = {a["key"]: (1 / len(a["names"]) if a["names"] else 0.0) for a in gold_actors}
     by_key = {a["key"]: a["key"].split(":", 1)[-1] for a in gold_actors}
-    real = same_actors(by_key, {a["key"]: set(a["names"]) for a in gold_actors})
+    real = same_actors(by_key, {a["key"]: identity_forms(a) for a in gold_actors})
     merges = wrong_merges({k: m for k, (m, _) in mains.items()}, form_records, real)
     merges_by_key = wrong_merges({k: m for k, (m, _) in mains.items()}, form_records, by_key)
     gold_kind_of_record = {mains[a["key"]][0]: a["kind"] for a in gold_actors if mains[a["key"]][0] is not None}

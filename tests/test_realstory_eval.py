@@ -142,3 +142,18 @@ def test_two_folders_keys_sharing_a_labelled_form_are_one_actor():
     assert same["c:nac"] == same["a:nak"]
     assert same["b:russia-mod"] not in {same["b:russia"], same["a:kremlin"]}
     assert same["a:mod"] != same["a:kremlin"]  # one folder's two keys stay two actors
+
+
+def test_two_folders_keys_of_one_main_name_or_same_as_are_one_actor():
+    gold = [
+        {"key": "a:arestovich", "main": "Oleksiy Arestovych", "names": ["Alexei Arestovich"]},
+        {"key": "b:arestovych", "main": "Oleksiy Arestovych", "names": ["Oleksiy Arestovych"]},
+        {"key": "a:dekhtyarenko", "main": "Artem Dekhtyarenko", "names": ["Artem Dekhtyarenko"], "same_as": ["b:dekhtiarenko"]},
+        {"key": "b:dekhtiarenko", "main": "Artem Dekhtiarenko", "names": ["Dekhtiarenko"]},
+        {"key": "b:other", "main": "Artem Other", "names": ["Artem Other"]},
+    ]
+    forms = {a["key"]: realstory.identity_forms(a) for a in gold}
+    same = realstory.same_actors(forms, forms)
+    assert same["a:arestovich"] == same["b:arestovych"]
+    assert same["a:dekhtyarenko"] == same["b:dekhtiarenko"]
+    assert same["b:other"] not in {same["a:dekhtyarenko"], same["a:arestovich"]}
