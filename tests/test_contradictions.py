@@ -177,6 +177,25 @@ def test_a_lower_bound_and_a_toll_that_climbs_are_no_other_toll(store):
     assert sorted(side.value for side in found["fatalities"].sides) == ["40", "53 / at least 50"]
 
 
+
+def test_a_toll_another_side_gives_as_its_lower_bound_is_an_earlier_count(store):
+    """eval/realstory (Kramatorsk): the railway's 30 dead, then "more than 30" and the governor's 52, told the same
+    day: 30 is what the others say the toll passed, no other toll; 40 no side gives as a bound still disagrees."""
+    _, (first, second, third) = story_of(store, [(REPORT_A, "a.example"), (REPORT_B, "b.example"), (TEXTS[0], "c.example")], days_apart=0)
+    with store.transaction() as session:
+        anchor = toll(session, first, "the railway", 30, "30")
+        toll(session, second, "the railway company", 30, "more than 30")
+        toll(session, third, "the governor", 52, "52")
+    with store.session() as session:
+        assert [c.attribute for c in contradictions.for_event(session, anchor)] == []
+    with store.transaction() as session:
+        counted = session.get(Quantity, session.query(Quantity.id).filter(Quantity.document_id == first).scalar())
+        counted.text, counted.value = "40", 40.0
+        session.get(Event, anchor).fatalities = 40
+    with store.session() as session:
+        found = {c.attribute: c for c in contradictions.for_event(session, anchor)}
+    assert len(found["fatalities"].sides) == 2
+
 def wounded(session, document_id, said_by, sentence, *numbers) -> None:
     """`said_by`'s statement of the document's opening `sentence`, with its `numbers` as quantities."""
     statement(session, document_id, said_by, sentence)

@@ -494,3 +494,20 @@ def test_reports_of_many_events_are_each_events_own(store):
     assert protest not in together[battle] and battle not in together[protest]
     if stories[first] is None or stories[first] != stories[second]:
         assert together[protest_far] == [protest_far] and together[nowhere] == [nowhere]
+
+
+def test_one_wrong_link_does_not_join_two_claims():
+    """Two claims, each of three statements that all make it, and one wrong link between them (a statement quoting
+    both): joining all linked ones makes them one, taking the first linked statement's claim splits the second;
+    average linkage keeps the two whole.
+    A statement linked to half of a claim's statements joins it, one linked to one of three does not."""
+    links = {1: {2, 3}, 2: {1, 3}, 3: {1, 2, 4}, 4: {3, 5, 6}, 5: {4, 6}, 6: {4, 5}}
+    assert corroboration.claim_groups(links, lambda statement: (0, statement)) == {1: 1, 2: 1, 3: 1, 4: 4, 5: 4, 6: 4}
+    first_peer = {statement: min(peers | {statement}) for statement, peers in links.items()}
+    assert first_peer[4] == 3 != first_peer[5]  # the rule this replaces: 4 took 3's claim and left 5's and 6's
+
+    half = {1: {2, 7}, 2: {1}, 7: {1}}
+    assert set(corroboration.claim_groups(half, lambda statement: (0, statement)).values()) == {1}
+    one_of_three = {1: {2, 3}, 2: {1, 3}, 3: {1, 2, 7}, 7: {3}}
+    assert corroboration.claim_groups(one_of_three, lambda statement: (0, statement)) == {1: 1, 2: 1, 3: 1, 7: 7}
+    assert corroboration.claim_groups(one_of_three, lambda statement: (-statement, statement))[1] == 3  # its first by arrival

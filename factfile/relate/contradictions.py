@@ -346,6 +346,8 @@ def for_event(
             value = value_of(report)
             if value is not None:
                 groups[value].append(report)
+        if attribute == "fatalities":
+            groups = _passed(groups, toll_range)
         clusters = _split(groups, compatible, chained=attribute == "place")
         if attribute != "fatalities" and not all(any(sayer.get(r.statement_id) for v in c for r in groups[v]) for c in clusters):
             continue  # a place or date only an outlet's own wording gives is as likely another happening of the story
@@ -427,6 +429,19 @@ def _count_range(quantity: Quantity) -> tuple[float, float, bool]:
     if _AT_LEAST.match(" ".join(quantity.text.split())):
         return quantity.value, math.inf, False
     return quantity.value, quantity.value_max or quantity.value, quantity.approximate
+
+
+def _passed(groups: dict[str, list[Event]], ranges: dict[str, tuple[float, float, bool]]) -> dict[str, list[Event]]:
+    """The reports of each toll, a toll that another report gives as its lower bound ("30" / "more than 30") told
+    with that bound: the same count, which the bound says the toll has passed. A toll climbs through the day of
+    the happening and reports of one day are not ordered by their dates: "30", "more than 30" and "52" are one
+    toll's count, as "40" against "at least 50" and "53" is not."""
+    floors = {ranges[v][0]: v for v in sorted(groups) if ranges[v][1] == math.inf}
+    folded: dict[str, list[Event]] = defaultdict(list)
+    for value, reports in groups.items():
+        bound = floors.get(ranges[value][0]) if ranges[value][1] != math.inf else None
+        folded[bound or value].extend(reports)
+    return folded
 
 
 def _rising(sides: list[list[tuple[float, int]]], published: dict[int, date | None]) -> bool:
