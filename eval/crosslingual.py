@@ -41,6 +41,7 @@ from factfile.relate.crosslingual import (  # noqa: E402
     encode,
     lead_cosine,
     mutual_alignment,
+    quoted,
     sentence_vectors,
 )
 from factfile.relate.fingerprints import agreement, fingerprint  # noqa: E402
@@ -98,6 +99,7 @@ def measure_copies(sets, cosine: float) -> None:
         pages = {p["id"]: p for p in story.pages}
         gold = realstory.family_pairs(story.gold.get("copy_families", []), set(pages))
         vectors = {i: sentence_vectors(p["text"]) for i, p in pages.items()}
+        quotes = {i: quoted(p["text"]) for i, p in pages.items()}
         vectors_of.update(vectors)
         docs = {i: document_vector(v) for i, v in vectors.items()}
         names = {i: fingerprint(p["text"], p.get("language")).name_sequence for i, p in pages.items()}
@@ -105,7 +107,7 @@ def measure_copies(sets, cosine: float) -> None:
             if base(pages[a].get("language")) == base(pages[b].get("language")):
                 continue
             share, mean = aligned_in_order(vectors[a], vectors[b], cosine)
-            mutual = mutual_alignment(vectors[a], vectors[b])
+            mutual = mutual_alignment(vectors[a], vectors[b], quoted_a=quotes[a], quoted_b=quotes[b])
             n_share, n_longer, common = agreement(names[a], names[b]) if min(len(names[a]), len(names[b])) >= 8 else (0, 0, 0)
             today = n_share if common >= 10 and n_longer >= 0.4 else 0.0
             rows.append(
@@ -120,7 +122,7 @@ def measure_copies(sets, cosine: float) -> None:
                     mean,
                     today,
                     mutual,
-                    aligned_translation(vectors[a], vectors[b]) is not None,
+                    aligned_translation(vectors[a], vectors[b], quotes[a], quotes[b]) is not None,
                 )
             )
     gold_rows = [r for r in rows if r[3]]

@@ -695,12 +695,13 @@ def _translations(
     translated = []
     if close:
         vectors = crosslingual.completed(texts, vectors)
+    quoted = crosslingual.quoted(document.text)
+    stored = {d: text for d, text in session.execute(select(Document.id, Document.text).where(Document.id.in_(close)))} if close else {}
     for document_id in close:
-        entry = candidates[document_id]
+        entry, text = candidates[document_id], stored.get(document_id) or ""
         if len(entry.vectors) < entry.sentences:
-            text = session.scalar(select(Document.text).where(Document.id == document_id)) or ""
             entry.vectors, entry.changed = crosslingual.completed(crosslingual.sentences(text), entry.vectors), True
-        alignment = crosslingual.aligned_translation(vectors, entry.vectors)
+        alignment = crosslingual.aligned_translation(vectors, entry.vectors, quoted, crosslingual.quoted(text))
         if alignment is not None:
             translated.append(
                 Match(document_id, 0.0, 0.0, 0.0, 0.0, sentences=alignment.share, evidence="aligned-translation", detail=str(alignment))
