@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import realstory  # noqa: E402
 
 from factfile.relate.crosslingual import (  # noqa: E402
-    CANDIDATE_COSINE,
+    CANDIDATE_CLOSENESS,
     TRANSLATED_EVIDENCE,
     TRANSLATED_SENTENCES,
     TRANSLATED_SHARE,
@@ -39,7 +39,7 @@ from factfile.relate.crosslingual import (  # noqa: E402
     aligned_translation,
     document_vector,
     encode,
-    lead_cosine,
+    lead_closeness,
     mutual_alignment,
     quoted,
     sentence_vectors,
@@ -169,7 +169,7 @@ def measure_copies(sets, cosine: float) -> None:
 
 def measure_candidates(sets, vectors_of) -> None:
     """Where the translation search (relate/copies._translations) would rank each gold cross-language pair's other page
-    among all the dev pages in other languages (5 sentences or more), by the cosine of their leads."""
+    among all the dev pages in other languages (5 sentences or more), by their leads' closeness."""
     language = {p["id"]: base(p.get("language")) for story in sets for p in story.pages}
     pool = [i for i, v in vectors_of.items() if len(v) >= TRANSLATED_SENTENCES]
     ranks, close = [], 0
@@ -179,12 +179,12 @@ def measure_candidates(sets, vectors_of) -> None:
             a, b = sorted(pair)
             if language[a] == language[b] or a not in pool or b not in pool:
                 continue
-            cosine = {i: lead_cosine(vectors_of[b], vectors_of[i]) for i in pool if language[i] != language[b]}
+            cosine = {i: lead_closeness(vectors_of[b], vectors_of[i]) for i in pool if language[i] != language[b]}
             ranks.append(sorted(cosine, key=lambda i: -cosine[i]).index(a) + 1)
-            close += cosine[a] >= CANDIDATE_COSINE
+            close += cosine[a] >= CANDIDATE_CLOSENESS
     print(
-        f" candidates: {len(ranks)} gold pairs of 5 sentences or more; the other page in the top 8 by lead cosine: "
-        f"{sum(r <= 8 for r in ranks)}, at a lead cosine >= {CANDIDATE_COSINE}: {close}; ranks {sorted(ranks)}"
+        f" candidates: {len(ranks)} gold pairs of 5 sentences or more; the other page in the top 8 by lead closeness: "
+        f"{sum(r <= 8 for r in ranks)}, at a lead closeness >= {CANDIDATE_CLOSENESS}: {close}; ranks {sorted(ranks)}"
     )
 
 

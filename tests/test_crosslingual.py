@@ -316,3 +316,15 @@ def test_reports_translating_the_same_quotes_are_no_translation():
     translated = 0.8 * statement + 0.6 * basis[5:]
     assert aligned_translation(statement, translated) is not None
     assert aligned_translation(statement, translated, [True] * 4 + [False], [False] * 5) is None
+
+
+def test_a_translated_cut_ranks_above_a_report_of_the_same_lead_by_its_closest_sentences():
+    """Two leads on one topic (a shared component) have close mean vectors whatever their sentences say; a cut of the
+    story translated shares two lead sentences, each close. The search aligns the closest candidates."""
+    basis = np.eye(40, DIMENSIONS, dtype=np.float32)
+    topic = basis[39]
+    lead = _unit(0.7 * topic + 0.71 * basis[:8])
+    cut = _unit(np.vstack([0.9 * lead[[0, 1]] + 0.44 * basis[[8, 9]], 0.5 * topic + 0.87 * basis[10:16]]))
+    retold = _unit(0.7 * topic + 0.71 * basis[16:24])
+    assert crosslingual.lead_cosine(lead, retold) > crosslingual.lead_cosine(lead, cut)
+    assert crosslingual.lead_closeness(lead, cut) > crosslingual.lead_closeness(lead, retold)

@@ -19,7 +19,8 @@ that are unmistakably each other's translation.
 Cost: once the store holds documents in two languages (copies.other_language_stored), the copies relater
 encodes the first LEAD sentences of each new document of TRANSLATED_SENTENCES sentences or more: their mean
 vector gives its index keys and ranks the candidates the keys and its names find, by exact cosine. Only a
-candidate in another language within CANDIDATE_COSINE of it makes both texts be encoded whole and aligned.
+candidate in another language within CANDIDATE_CLOSENESS of it (`lead_closeness`) makes both texts be encoded whole
+and aligned.
 Every document's vectors are stored (int8 rows, `TranslationVectors`), so none is encoded twice. Relaters run
 in the writing process, so the model is loaded there once, never in the extraction workers. bench/pipeline.py
 --every 2 against FACTFILE_TRANSLATIONS=off: +8% CPU and +111 MB peak RSS (every article encoded whole: +18%).
@@ -58,10 +59,11 @@ BAND_BITS = 8
 # 15 of 18 translations (of 5 sentences or more) ranks in the top 8 of the other-language pages by the cosine of
 # their first 8 sentences' mean vectors, as by their whole texts' (13 with 5 sentences).
 LEAD = 8
-# Lead cosine under which a candidate is not aligned: translations on the dev sets score 0.60-0.85 (those it
-# links, in 16 languages and Ukrainian); a page's nearest page in another language and another story 0.47-0.72
-# (10th-90th percentile): a store of one event's coverage aligns most pairs, one of unrelated news few.
-CANDIDATE_COSINE = 0.5
+# Candidates are ranked by their leads' closeness: the mean of the lead cosine and of the two closest sentence pairs
+# of the leads that are each other's best match (a translated cut shares a few sentences, each close). Closeness
+# under which a candidate is not aligned: the translations eval/realstory's dev sets hold score 0.59-0.9; a page's
+# 8 nearest earlier pages in another language score 0.55 or more 3.8 times per page there (lead cosine >= 0.5: 5.5).
+CANDIDATE_CLOSENESS = 0.55
 # A translation translates its narration; reports of one event translate the same quotes (a statement, a tweet),
 # each its own way around them: an aligned sentence counts as narration when under half of it is quoted.
 QUOTED_SHARE = 0.5
@@ -76,7 +78,10 @@ _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # Quotations by their marks (an unclosed one runs to the paragraph's end) and the sentence of direct speech led by a dash
 # at the start of a paragraph (Russian, Ukrainian, the Scandinavian languages, French, Spanish, Italian, ...).
-_QUOTED = re.compile(r'«[^»\n]*»?|„[^“”\n]*[“”]?|“[^”\n]*”?|"[^"\n]*"?|‹[^›\n]*›?|「[^」\n]*」?|『[^』\n]*』?|^[ \t]*[-–—―][ \t][^\n]*?(?:[.!?…](?=\s)|$)', re.M)
+_QUOTED = re.compile(
+    r'«[^»\n]*»?|„[^“”\n]*[“”]?|“[^”\n]*”?|"[^"\n]*"?|‹[^›\n]*›?|「[^」\n]*」?|『[^』\n]*』?|^[ \t]*[-–—―][ \t][^\n]*?(?:[.!?…](?=\s)|$)',
+    re.M,
+)
 
 
 @cache
@@ -181,11 +186,23 @@ def completed(texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
 
 
 def lead_cosine(a: np.ndarray, b: np.ndarray) -> float:
-    """The cosine of two texts' mean vectors over their first LEAD sentences: what ranks translation candidates."""
+    """The cosine of two texts' mean vectors over their first LEAD sentences."""
     return float(document_vector(a[:LEAD]) @ document_vector(b[:LEAD]))
 
 
-def aligned_translation(a: np.ndarray, b: np.ndarray, quoted_a: Sequence[bool] = (), quoted_b: Sequence[bool] = ()) -> Alignment | None:
+def lead_closeness(a: np.ndarray, b: np.ndarray) -> float:
+    """What ranks translation candidates: the mean of the leads' cosine and of their two closest mutual sentence pairs."""
+    close = a[:LEAD] @ b[:LEAD].T
+    if not close.size:
+        return 0.0
+    best_in_b, best_in_a = close.argmax(axis=1), close.argmax(axis=0)
+    mutual = sorted((float(close[i, j]) for i, j in enumerate(best_in_b) if best_in_a[j] == i), reverse=True)
+    return (lead_cosine(a, b) + float(np.mean(mutual[:2]))) / 2
+
+
+def aligned_translation(
+    a: np.ndarray, b: np.ndarray, quoted_a: Sequence[bool] = (), quoted_b: Sequence[bool] = ()
+) -> Alignment | None:
     """The alignment of two texts' sentence vectors when one translates the other: all of it or an excerpt (enough
     sentences aligned, TRANSLATED_EVIDENCE), or a cut of it (TRANSLATED_NARRATION sentences each the other's
     translation). Either way TRANSLATED_NARRATION of the aligned sentences are narration (`quoted`, given per sentence)."""
@@ -233,9 +250,7 @@ def mutual_alignment(
     chosen = [pairs[k] for k in run]
     cosine = float(np.mean([close[i, j] for i, j in chosen])) if chosen else 0.0
     told = [(i, j) for i, j in chosen if not (i < len(quoted_a) and quoted_a[i]) and not (j < len(quoted_b) and quoted_b[j])]
-    distinct = sum(
-        close[i, j] >= DISTINCT_COSINE and close[i, j] - _runner_up(close, i, j) >= DISTINCT_MARGIN for i, j in told
-    )
+    distinct = sum(close[i, j] >= DISTINCT_COSINE and close[i, j] - _runner_up(close, i, j) >= DISTINCT_MARGIN for i, j in told)
     return Alignment(len(chosen), min(len(a), len(b)), cosine, len(told), int(distinct))
 
 
