@@ -328,3 +328,15 @@ def test_a_translated_cut_ranks_above_a_report_of_the_same_lead_by_its_closest_s
     retold = _unit(0.7 * topic + 0.71 * basis[16:24])
     assert crosslingual.lead_cosine(lead, retold) > crosslingual.lead_cosine(lead, cut)
     assert crosslingual.lead_closeness(lead, cut) > crosslingual.lead_closeness(lead, retold)
+
+
+def test_a_report_carrying_two_translated_paragraphs_of_a_story_is_linked_to_it(store):
+    """Its own report of the day, then two paragraphs of the English story translated: three sentences aligned."""
+    original = add(store, ENGLISH + MORE_ENGLISH, "kyivindependent.com", "en", date(2023, 6, 7))
+    carried = "\n".join(MORE_FRENCH.strip().splitlines()[:2])
+    translated = add(store, OTHER_FRENCH + "\n" + carried, "lemonde.fr", "fr", date(2023, 6, 8))
+    with store.session() as session:
+        copy = session.get(Document, translated)
+        assert copy.copy_of_id == original
+        assert "3 of 8 sentences aligned in order across languages" in copy.copy_reason
+        assert "2 of them unmistakable" in copy.copy_reason
