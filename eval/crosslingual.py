@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import realstory  # noqa: E402
 
 from factfile.relate.crosslingual import (  # noqa: E402
-    CANDIDATE_COSINE,
+    CANDIDATE_CLOSENESS,
     TRANSLATED_EVIDENCE,
     TRANSLATED_SENTENCES,
     TRANSLATED_SHARE,
@@ -39,8 +39,9 @@ from factfile.relate.crosslingual import (  # noqa: E402
     aligned_translation,
     document_vector,
     encode,
-    lead_cosine,
+    lead_closeness,
     mutual_alignment,
+    quoted,
     sentence_vectors,
 )
 from factfile.relate.fingerprints import agreement, fingerprint  # noqa: E402
@@ -98,6 +99,7 @@ def measure_copies(sets, cosine: float) -> None:
         pages = {p["id"]: p for p in story.pages}
         gold = realstory.family_pairs(story.gold.get("copy_families", []), set(pages))
         vectors = {i: sentence_vectors(p["text"]) for i, p in pages.items()}
+        quotes = {i: quoted(p["text"]) for i, p in pages.items()}
         vectors_of.update(vectors)
         docs = {i: document_vector(v) for i, v in vectors.items()}
         names = {i: fingerprint(p["text"], p.get("language")).name_sequence for i, p in pages.items()}
@@ -105,7 +107,7 @@ def measure_copies(sets, cosine: float) -> None:
             if base(pages[a].get("language")) == base(pages[b].get("language")):
                 continue
             share, mean = aligned_in_order(vectors[a], vectors[b], cosine)
-            mutual = mutual_alignment(vectors[a], vectors[b])
+            mutual = mutual_alignment(vectors[a], vectors[b], quoted_a=quotes[a], quoted_b=quotes[b])
             n_share, n_longer, common = agreement(names[a], names[b]) if min(len(names[a]), len(names[b])) >= 8 else (0, 0, 0)
             today = n_share if common >= 10 and n_longer >= 0.4 else 0.0
             rows.append(
@@ -120,7 +122,7 @@ def measure_copies(sets, cosine: float) -> None:
                     mean,
                     today,
                     mutual,
-                    aligned_translation(vectors[a], vectors[b]) is not None,
+                    aligned_translation(vectors[a], vectors[b], quotes[a], quotes[b]) is not None,
                 )
             )
     gold_rows = [r for r in rows if r[3]]
@@ -167,7 +169,7 @@ def measure_copies(sets, cosine: float) -> None:
 
 def measure_candidates(sets, vectors_of) -> None:
     """Where the translation search (relate/copies._translations) would rank each gold cross-language pair's other page
-    among all the dev pages in other languages (5 sentences or more), by the cosine of their leads."""
+    among all the dev pages in other languages (5 sentences or more), by their leads' closeness."""
     language = {p["id"]: base(p.get("language")) for story in sets for p in story.pages}
     pool = [i for i, v in vectors_of.items() if len(v) >= TRANSLATED_SENTENCES]
     ranks, close = [], 0
@@ -177,12 +179,12 @@ def measure_candidates(sets, vectors_of) -> None:
             a, b = sorted(pair)
             if language[a] == language[b] or a not in pool or b not in pool:
                 continue
-            cosine = {i: lead_cosine(vectors_of[b], vectors_of[i]) for i in pool if language[i] != language[b]}
+            cosine = {i: lead_closeness(vectors_of[b], vectors_of[i]) for i in pool if language[i] != language[b]}
             ranks.append(sorted(cosine, key=lambda i: -cosine[i]).index(a) + 1)
-            close += cosine[a] >= CANDIDATE_COSINE
+            close += cosine[a] >= CANDIDATE_CLOSENESS
     print(
-        f" candidates: {len(ranks)} gold pairs of 5 sentences or more; the other page in the top 8 by lead cosine: "
-        f"{sum(r <= 8 for r in ranks)}, at a lead cosine >= {CANDIDATE_COSINE}: {close}; ranks {sorted(ranks)}"
+        f" candidates: {len(ranks)} gold pairs of 5 sentences or more; the other page in the top 8 by lead closeness: "
+        f"{sum(r <= 8 for r in ranks)}, at a lead closeness >= {CANDIDATE_CLOSENESS}: {close}; ranks {sorted(ranks)}"
     )
 
 

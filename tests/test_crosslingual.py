@@ -18,11 +18,13 @@ from factfile.relate.copies import is_copy, sketch
 from factfile.relate.crosslingual import (
     DIMENSIONS,
     LEAD,
+    Alignment,
     _increasing,
     aligned_translation,
     band_keys,
     mutual_alignment,
     pack,
+    quoted,
     sentence_vectors,
     sentences,
     translation,
@@ -258,3 +260,83 @@ def test_a_text_too_short_to_align_is_not_encoded(store, monkeypatch):
     short = add(store, "\n".join(ENGLISH.splitlines()[:4]), "kyivindependent.com", "en", date(2023, 6, 7))
     with store.session() as session:
         assert session.get(TranslationVectors, short) is None
+
+
+def test_quoted_sentences_are_told_from_narration():
+    text = (
+        "The governor said the water was still rising in the lower districts of the city.\n"
+        "«We are evacuating every family from the islands tonight», he wrote on Telegram.\n"
+        "“Nobody will be left behind. The boats are on their way,” the mayor added.\n"
+        "— Мы эвакуируем всех жителей островов сегодня ночью. Так сказал губернатор на брифинге во вторник.\n"
+        'He called the flood "a disaster" and asked the government in Kyiv for boats, tents and drinking water.'
+    )
+    assert len(sentences(text)) == 7
+    assert quoted(text) == [False, True, True, True, True, False, False]
+
+
+def _unit(rows: np.ndarray) -> np.ndarray:
+    return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+
+
+def test_a_translated_cut_of_a_story_is_a_translation_by_its_unmistakable_narration():
+    """Two paragraphs of a wire story translated among others of its own: too few aligned sentences for
+    TRANSLATED_EVIDENCE, each the other's translation; a report retelling the same two facts paraphrases them."""
+    basis = np.eye(20, DIMENSIONS, dtype=np.float32)
+    story = basis[:8]
+
+    def cut(cosine: float) -> np.ndarray:
+        translated = cosine * story[[2, 3]] + np.sqrt(1 - cosine**2) * basis[[10, 11]]
+        return np.vstack([basis[12], translated, basis[13], basis[14]])
+
+    found = aligned_translation(story, cut(0.85))
+    assert found is not None and (found.aligned, found.narrated, found.distinct) == (2, 2, 2)
+    assert aligned_translation(story, cut(0.7)) is None
+    quotes = [False, False, True, False, False, False, False, False]
+    assert aligned_translation(story, cut(0.85), quotes, [False] * 5) is None
+
+
+def test_a_pairing_as_close_as_another_of_either_sentence_is_no_evidence_of_translation():
+    """Two sentences of one fact in one text, each retold in the other: each retelling is nearly as close to the
+    sentence it does not retell (DISTINCT_MARGIN)."""
+    basis = np.eye(8, DIMENSIONS, dtype=np.float32)
+
+    def pairing(overlap: float) -> Alignment:
+        story = _unit(np.vstack([basis[0], overlap * basis[0] + np.sqrt(1 - overlap**2) * basis[1], basis[2]]))
+        retold = _unit(0.8 * story[:2] + 0.6 * basis[[5, 6]])
+        return mutual_alignment(story, retold)
+
+    assert (pairing(0.5).aligned, pairing(0.5).distinct) == (2, 2)
+    assert (pairing(0.95).aligned, pairing(0.95).distinct) == (2, 0)
+
+
+def test_reports_translating_the_same_quotes_are_no_translation():
+    """Five sentences aligned with evidence to spare, all of them quotes: two reports of one statement."""
+    basis = np.eye(10, DIMENSIONS, dtype=np.float32)
+    statement = basis[:5]
+    translated = 0.8 * statement + 0.6 * basis[5:]
+    assert aligned_translation(statement, translated) is not None
+    assert aligned_translation(statement, translated, [True] * 4 + [False], [False] * 5) is None
+
+
+def test_a_translated_cut_ranks_above_a_report_of_the_same_lead_by_its_closest_sentences():
+    """Two leads on one topic (a shared component) have close mean vectors whatever their sentences say; a cut of the
+    story translated shares two lead sentences, each close. The search aligns the closest candidates."""
+    basis = np.eye(40, DIMENSIONS, dtype=np.float32)
+    topic = basis[39]
+    lead = _unit(0.7 * topic + 0.71 * basis[:8])
+    cut = _unit(np.vstack([0.9 * lead[[0, 1]] + 0.44 * basis[[8, 9]], 0.5 * topic + 0.87 * basis[10:16]]))
+    retold = _unit(0.7 * topic + 0.71 * basis[16:24])
+    assert crosslingual.lead_cosine(lead, retold) > crosslingual.lead_cosine(lead, cut)
+    assert crosslingual.lead_closeness(lead, cut) > crosslingual.lead_closeness(lead, retold)
+
+
+def test_a_report_carrying_two_translated_paragraphs_of_a_story_is_linked_to_it(store):
+    """Its own report of the day, then two paragraphs of the English story translated: three sentences aligned."""
+    original = add(store, ENGLISH + MORE_ENGLISH, "kyivindependent.com", "en", date(2023, 6, 7))
+    carried = "\n".join(MORE_FRENCH.strip().splitlines()[:2])
+    translated = add(store, OTHER_FRENCH + "\n" + carried, "lemonde.fr", "fr", date(2023, 6, 8))
+    with store.session() as session:
+        copy = session.get(Document, translated)
+        assert copy.copy_of_id == original
+        assert "3 of 8 sentences aligned in order across languages" in copy.copy_reason
+        assert "2 of them unmistakable" in copy.copy_reason

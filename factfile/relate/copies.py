@@ -677,8 +677,8 @@ def _translations(
 ) -> tuple[list[Match], dict[int, Encoded]]:
     """Stored documents in other languages whose sentences pair off with the new one's in order (relate/crosslingual.py):
     a translation whose names are too few, or spelt too differently, for their order alone to tell. Candidates share
-    the most sentence-vector band keys with it (`index_translations`), or name-order ones (`by_names`); those closest by
-    the cosine of their leads are aligned whole. Also the vectors to store: the new document's, and the candidates'
+    the most sentence-vector band keys with it (`index_translations`), or name-order ones (`by_names`); those whose leads
+    are closest (crosslingual.lead_closeness) are aligned whole. Also the vectors to store: the new document's, and the candidates'
     encoded or completed now."""
     texts = crosslingual.sentences(document.text)
     if len(texts) < crosslingual.TRANSLATED_SENTENCES:
@@ -690,17 +690,17 @@ def _translations(
         for d in _in_other_languages(session, found_by, document.language, CANDIDATES) if d not in found
     ]
     candidates = _vectors(session, list(dict.fromkeys(ids)))
-    ranked = sorted(((crosslingual.lead_cosine(vectors, e.vectors), d) for d, e in candidates.items()), key=lambda c: (-c[0], c[1]))
-    close = [d for cosine, d in ranked[:NAME_CANDIDATES] if cosine >= crosslingual.CANDIDATE_COSINE]
+    ranked = sorted(((crosslingual.lead_closeness(vectors, e.vectors), d) for d, e in candidates.items()), key=lambda c: (-c[0], c[1]))
+    close = [d for closeness, d in ranked[:NAME_CANDIDATES] if closeness >= crosslingual.CANDIDATE_CLOSENESS]
     translated = []
     if close:
-        vectors = crosslingual.completed(texts, vectors)
+        vectors, quoted = crosslingual.completed(texts, vectors), crosslingual.quoted(document.text)
+        stored = {d: text for d, text in session.execute(select(Document.id, Document.text).where(Document.id.in_(close)))}
     for document_id in close:
-        entry = candidates[document_id]
+        entry, text = candidates[document_id], stored.get(document_id) or ""
         if len(entry.vectors) < entry.sentences:
-            text = session.scalar(select(Document.text).where(Document.id == document_id)) or ""
             entry.vectors, entry.changed = crosslingual.completed(crosslingual.sentences(text), entry.vectors), True
-        alignment = crosslingual.aligned_translation(vectors, entry.vectors)
+        alignment = crosslingual.aligned_translation(vectors, entry.vectors, quoted, crosslingual.quoted(text))
         if alignment is not None:
             translated.append(
                 Match(document_id, 0.0, 0.0, 0.0, 0.0, sentences=alignment.share, evidence="aligned-translation", detail=str(alignment))

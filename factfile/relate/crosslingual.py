@@ -11,12 +11,16 @@ A translation keeps its original's sentences in their order, and each sentence's
 text is its own translation, whatever the cosine: two texts are compared by the sentences whose best match
 in the other text is mutual, at a cosine of at least ALIGN_FLOOR, and in order (the longest run increasing
 in both texts). Reports of one event in two languages paraphrase the same facts and quotes with cosines
-of 0.5-0.7 too, but fewer of their sentences pair off mutually and in order (eval/crosslingual.py).
+of 0.5-0.7 too, but fewer of their sentences pair off mutually and in order (eval/crosslingual.py), and those
+that pair off closest are often the quotes both translate: only narration counts as a translation's evidence.
+A cut of a wire story (a few of its paragraphs, among others) is a translation by two narration sentences
+that are unmistakably each other's translation.
 
 Cost: once the store holds documents in two languages (copies.other_language_stored), the copies relater
 encodes the first LEAD sentences of each new document of TRANSLATED_SENTENCES sentences or more: their mean
 vector gives its index keys and ranks the candidates the keys and its names find, by exact cosine. Only a
-candidate in another language within CANDIDATE_COSINE of it makes both texts be encoded whole and aligned.
+candidate in another language within CANDIDATE_CLOSENESS of it (`lead_closeness`) makes both texts be encoded whole
+and aligned.
 Every document's vectors are stored (int8 rows, `TranslationVectors`), so none is encoded twice. Relaters run
 in the writing process, so the model is loaded there once, never in the extraction workers. bench/pipeline.py
 --every 2 against FACTFILE_TRANSLATIONS=off: +8% CPU and +111 MB peak RSS (every article encoded whole: +18%).
@@ -55,12 +59,29 @@ BAND_BITS = 8
 # 15 of 18 translations (of 5 sentences or more) ranks in the top 8 of the other-language pages by the cosine of
 # their first 8 sentences' mean vectors, as by their whole texts' (13 with 5 sentences).
 LEAD = 8
-# Lead cosine under which a candidate is not aligned: translations on the dev sets score 0.60-0.85 (those it
-# links, in 16 languages and Ukrainian); a page's nearest page in another language and another story 0.47-0.72
-# (10th-90th percentile): a store of one event's coverage aligns most pairs, one of unrelated news few.
-CANDIDATE_COSINE = 0.5
+# Candidates are ranked by their leads' closeness: the mean of the lead cosine and of the two closest sentence pairs
+# of the leads that are each other's best match (a translated cut shares a few sentences, each close). Closeness
+# under which a candidate is not aligned: the translations eval/realstory's dev sets hold score 0.59-0.9; a page's
+# 8 nearest earlier pages in another language score 0.55 or more 3.8 times per page there (lead cosine >= 0.5: 5.5).
+CANDIDATE_CLOSENESS = 0.55
+# A translation translates its narration; reports of one event translate the same quotes (a statement, a tweet),
+# each its own way around them: an aligned sentence counts as narration when under half of it is quoted.
+QUOTED_SHARE = 0.5
+# A cut of a wire story translated (a few paragraphs of it, re-ordered or among others) aligns too few sentences for
+# TRANSLATED_EVIDENCE; it is a translation when TRANSLATED_NARRATION of its narration sentences are translations of
+# sentences of the other text: a cosine of DISTINCT_COSINE or more and DISTINCT_MARGIN above any other pairing of
+# either sentence (reports of one event paraphrase a fact at 0.6-0.8, close to their other sentences of that fact too).
+TRANSLATED_NARRATION = 2
+DISTINCT_COSINE = 0.75
+DISTINCT_MARGIN = 0.05
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# Quotations by their marks (an unclosed one runs to the paragraph's end) and the sentence of direct speech led by a dash
+# at the start of a paragraph (Russian, Ukrainian, the Scandinavian languages, French, Spanish, Italian, ...).
+_QUOTED = re.compile(
+    r'«[^»\n]*»?|„[^“”\n]*[“”]?|“[^”\n]*”?|"[^"\n]*"?|‹[^›\n]*›?|「[^」\n]*」?|『[^』\n]*』?|^[ \t]*[-–—―][ \t][^\n]*?(?:[.!?…](?=\s)|$)',
+    re.M,
+)
 
 
 @cache
@@ -72,7 +93,29 @@ def _model():
 
 def sentences(text: str) -> list[str]:
     """The text's sentences of at least MIN_WORDS words, in order."""
-    return [s.strip() for s in _SENTENCE.split(text) if len(_WORD.findall(s)) >= MIN_WORDS]
+    return [text[start:end] for start, end in _sentence_spans(text)]
+
+
+def quoted(text: str) -> list[bool]:
+    """For each of the text's `sentences`, whether QUOTED_SHARE of it or more is quoted."""
+    marks = [m.span() for m in _QUOTED.finditer(text)]
+    flags = []
+    for start, end in _sentence_spans(text):
+        inside = sum(max(0, min(end, b) - max(start, a)) for a, b in marks)
+        flags.append(inside >= QUOTED_SHARE * (end - start))
+    return flags
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for cut in [*_SENTENCE.finditer(text), None]:
+        end = cut.start() if cut else len(text)
+        piece = text[start:end]
+        if len(_WORD.findall(piece)) >= MIN_WORDS:
+            left = start + len(piece) - len(piece.lstrip())
+            spans.append((left, start + len(piece.rstrip())))
+        start = cut.end() if cut else end
+    return spans
 
 
 def encode(texts: Sequence[str]) -> np.ndarray:
@@ -143,18 +186,33 @@ def completed(texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
 
 
 def lead_cosine(a: np.ndarray, b: np.ndarray) -> float:
-    """The cosine of two texts' mean vectors over their first LEAD sentences: what ranks translation candidates."""
+    """The cosine of two texts' mean vectors over their first LEAD sentences."""
     return float(document_vector(a[:LEAD]) @ document_vector(b[:LEAD]))
 
 
-def aligned_translation(a: np.ndarray, b: np.ndarray) -> Alignment | None:
-    """The alignment of two texts' sentence vectors when one translates the other (all of it or an excerpt)."""
-    alignment = mutual_alignment(a, b)
-    if (
+def lead_closeness(a: np.ndarray, b: np.ndarray) -> float:
+    """What ranks translation candidates: the mean of the leads' cosine and of their two closest mutual sentence pairs."""
+    close = a[:LEAD] @ b[:LEAD].T
+    if not close.size:
+        return 0.0
+    best_in_b, best_in_a = close.argmax(axis=1), close.argmax(axis=0)
+    mutual = sorted((float(close[i, j]) for i, j in enumerate(best_in_b) if best_in_a[j] == i), reverse=True)
+    return (lead_cosine(a, b) + float(np.mean(mutual[:2]))) / 2
+
+
+def aligned_translation(
+    a: np.ndarray, b: np.ndarray, quoted_a: Sequence[bool] = (), quoted_b: Sequence[bool] = ()
+) -> Alignment | None:
+    """The alignment of two texts' sentence vectors when one translates the other: all of it or an excerpt (enough
+    sentences aligned, TRANSLATED_EVIDENCE), or a cut of it (TRANSLATED_NARRATION sentences each the other's
+    translation). Either way TRANSLATED_NARRATION of the aligned sentences are narration (`quoted`, given per sentence)."""
+    alignment = mutual_alignment(a, b, quoted_a=quoted_a, quoted_b=quoted_b)
+    whole = (
         alignment.aligned >= TRANSLATED_SENTENCES
         and alignment.share >= TRANSLATED_SHARE
         and alignment.aligned * alignment.cosine >= TRANSLATED_EVIDENCE
-    ):
+    )
+    if alignment.narrated >= TRANSLATED_NARRATION and (whole or alignment.distinct >= TRANSLATED_NARRATION):
         return alignment
     return None
 
@@ -164,18 +222,25 @@ class Alignment:
     aligned: int  # sentences paired off mutually, in order
     of: int  # sentences of the text with fewer
     cosine: float  # their mean cosine
+    narrated: int = 0  # of the aligned, those quoted in neither text
+    distinct: int = 0  # of those, pairs at DISTINCT_COSINE and DISTINCT_MARGIN above either sentence's other pairings
 
     @property
     def share(self) -> float:
         return self.aligned / self.of if self.of else 0.0
 
     def __str__(self) -> str:
-        return f"{self.aligned} of {self.of} sentences aligned in order across languages, mean cosine {self.cosine:.2f}"
+        return (
+            f"{self.aligned} of {self.of} sentences aligned in order across languages, mean cosine {self.cosine:.2f}; "
+            f"{self.narrated} outside quotes, {self.distinct} of them unmistakable"
+        )
 
 
-def mutual_alignment(a: np.ndarray, b: np.ndarray, floor: float = ALIGN_FLOOR) -> Alignment:
+def mutual_alignment(
+    a: np.ndarray, b: np.ndarray, floor: float = ALIGN_FLOOR, quoted_a: Sequence[bool] = (), quoted_b: Sequence[bool] = ()
+) -> Alignment:
     """Sentences of `a` and `b` that are each other's best match at a cosine >= floor, the longest run of them
-    in order in both texts."""
+    in order in both texts; sentences without a `quoted` flag count as narration."""
     if not len(a) or not len(b):
         return Alignment(0, min(len(a), len(b)), 0.0)
     close = a @ b.T
@@ -184,7 +249,15 @@ def mutual_alignment(a: np.ndarray, b: np.ndarray, floor: float = ALIGN_FLOOR) -
     run = _increasing([j for _, j in pairs])
     chosen = [pairs[k] for k in run]
     cosine = float(np.mean([close[i, j] for i, j in chosen])) if chosen else 0.0
-    return Alignment(len(chosen), min(len(a), len(b)), cosine)
+    told = [(i, j) for i, j in chosen if not (i < len(quoted_a) and quoted_a[i]) and not (j < len(quoted_b) and quoted_b[j])]
+    distinct = sum(close[i, j] >= DISTINCT_COSINE and close[i, j] - _runner_up(close, i, j) >= DISTINCT_MARGIN for i, j in told)
+    return Alignment(len(chosen), min(len(a), len(b)), cosine, len(told), int(distinct))
+
+
+def _runner_up(close: np.ndarray, i: int, j: int) -> float:
+    """The best cosine of sentence i of one text, or j of the other, with any other sentence of the other text."""
+    row, column = np.delete(close[i], j), np.delete(close[:, j], i)
+    return float(max(row.max(initial=-1.0), column.max(initial=-1.0)))
 
 
 def _increasing(values: list[int]) -> list[int]:
@@ -207,7 +280,7 @@ def _increasing(values: list[int]) -> list[int]:
 
 def translation(text: str, other: str) -> Alignment | None:
     """The alignment of two texts in two languages when one translates the other (all of it or an excerpt)."""
-    return aligned_translation(sentence_vectors(text), sentence_vectors(other))
+    return aligned_translation(sentence_vectors(text), sentence_vectors(other), quoted(text), quoted(other))
 
 
 def aligned_in_order(a: np.ndarray, b: np.ndarray, cosine: float) -> tuple[float, float]:
