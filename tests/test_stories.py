@@ -12,7 +12,7 @@ from factfile.ingest.article import content_hash
 from factfile.records import Article
 from factfile.relate import stories
 from factfile.relate.corrections import move_to_story
-from factfile.relate.story_keys import Clues, clues, dates, events
+from factfile.relate.story_keys import Clues, clues, dated, dates, events
 from factfile.store import Store
 from factfile.store.schema import Document, Story
 from factfile.store.writer import add_document
@@ -137,8 +137,10 @@ def test_an_undated_page_naming_a_later_year_is_no_part_of_an_older_story(store)
 
 
 def test_what_an_undated_text_says_of_its_time():
-    assert clues("On 17 July 2023 the bridge was hit; 25,000 fled, 2,022 homes", "en") == Clues(((7, 17),), date(2023, 1, 1))
-    assert clues("Взрыв 08.10.2022, 8 октября", "ru") == Clues(((10, 8),), date(2022, 1, 1))
+    assert clues("On 17 July 2023 the bridge was hit; 25,000 fled, 2,022 homes", "en") == Clues(
+        ((7, 17),), date(2023, 7, 17), latest_day=date(2023, 7, 17)
+    )
+    assert clues("Взрыв 08.10.2022, 8 октября", "ru") == Clues(((10, 8),), date(2022, 10, 8), latest_day=date(2022, 10, 8))
     assert clues("No time here: 1,2024 and 3.2024.5", "en") == Clues()
     assert Clues(((7, 17),)).allow(date(2023, 7, 18), date(2023, 7, 20), timedelta(days=7))
     assert not Clues(((10, 8),)).allow(date(2023, 7, 17), date(2023, 7, 20), timedelta(days=7))
@@ -313,3 +315,35 @@ def test_a_long_opening_is_cut_at_a_sentence_or_a_word():
     cut = stories.label(None, "word " * 60)
     assert cut.endswith(" …") and len(cut) <= stories.LABEL_LEAD + 2
     assert stories.label("  A   title ", "text") == "A title"
+
+
+def test_a_day_written_with_its_year_reads_the_same_in_every_language():
+    assert dated("8 квітня 2022 року о 10:28", "uk") == dated("le 8 avril 2022", "fr") == [date(2022, 4, 8)]
+    assert dated("el 29 de julio de 2022", "es") == dated("on July 29, 2022", "en") == dated("29.07.2022") == [date(2022, 7, 29)]
+    assert dated("2023-06-27 and 2023-06") == [date(2023, 6, 27)]
+    assert dated("on 8 April, when 2022 began", "en") == dated("8 April", "en") == dated("31 June 2023", "en") == []
+
+
+def test_an_undated_text_is_no_older_than_the_last_day_it_dates():
+    restaurant = clues("The missile hit the restaurant on 27 June 2023, after the strike of 8 April 2022.", "en")
+    assert restaurant.not_before == restaurant.latest_day == date(2023, 6, 27)
+    assert not restaurant.allow(date(2023, 6, 1), date(2023, 6, 10), timedelta(days=7))  # over a week before it
+    assert restaurant.allow(date(2023, 6, 27), date(2023, 6, 28), timedelta(days=7))
+    assert clues("Since 2022 the city was shelled, 27 June", "en").not_before == date(2022, 1, 1)
+
+
+def test_an_undated_page_dating_its_day_joins_that_days_coverage_not_undated_pages_of_another_month(store):
+    february = put(store, FLOOD, None, says="date 2023-02")
+    june = put(store, FLOOD_TOO, date(2023, 6, 27))
+    undated = put(store, FLOOD, None, says="on 27 June 2023")  # the February page's very terms
+    story = story_of(store)
+    assert story[undated] == story[june] != story[february]
+
+
+def test_a_page_far_closer_to_one_story_joins_it_whatever_another_tells_of_what_happened(store):
+    station = put(store, {"~krmt": 0.6, "station": 0.6, "missile": 0.5}, date(2022, 4, 8))
+    restaurant = put(store, {"~krmt": 0.6, "restaurant": 0.6, "!blast": 0.5}, date(2023, 6, 27))
+    # twice as close to the station's coverage, none of whose pages tell of a blast as the restaurant's do
+    undated = put(store, {"~krmt": 0.6, "station": 0.6, "missile": 0.5, "!blast": 0.2}, None)
+    story = story_of(store)
+    assert story[undated] == story[station] != story[restaurant]

@@ -15,9 +15,9 @@ and English about one event share terms; in Arabic script, which has no capitals
 names (relate/caseless.py). The days a text names
 ("6 June", "6 июня", "06.06.2023") are script-neutral terms too, and so is the kind of event it tells
 ("Absturz", "авіакатастрофа" -> "!crash"; relate/story_keys.py). Two documents in different languages are
-compared on those neutral terms alone. A document close enough to several stories joins one most of whose
-documents tell the kind of event it tells most, when hardly any of the closest one's do: a mutiny and the
-plane crash that killed its leader share every actor.
+compared on those neutral terms alone. A document about as close to several stories (RIVAL_SHARE) joins one
+most of whose documents tell the kind of event it tells most, when hardly any of the closest one's do: a
+mutiny and the plane crash that killed its leader share every actor.
 
 A story is bounded by its event's coverage in time: a document joins a story only if the story with it
 spans at most STORY_SPAN and it comes no more than STORY_GAP after the story's last document (or before
@@ -25,8 +25,9 @@ its first), so a flood covered day after day stays one story for weeks, while a 
 actors and vocabulary (an interview a week on, a court case about a raid) starts a story of its own
 instead of being chained onto the first through look-alike documents. A page without a date is placed
 in time by what its text says (story_keys.clues): the days it names ("17 июля" cannot join coverage of
-October), the ISO months it names ("2023-09") and the latest year it names (a page naming 2023 is no part
-of a story over in 2022); one that says none of these fits any time. One whose lead looks back on its
+October), the ISO months it names ("2023-09") and the latest year or dated day it names (a page naming 2023
+is no part of a story over in 2022, one naming "27 June 2023" of a story over by mid-June, nor of undated
+pages naming February 2023); one that says none of these fits any time. One whose lead looks back on its
 events ("a year ago", "zwei Monate nach") is later coverage: it does not join the story it resembles
 most, the one it recalls, if that story is placed in time. Stories that began apart (two
 languages' coverage, two sides of one event) are merged when a new document is close to both and they
@@ -76,6 +77,10 @@ STORY_GAP = timedelta(days=7)
 # Of two stories a document is close enough to join, it joins the one its telling terms favour by this
 # much (`_telling_apart`), else the closest.
 TELLING_MARGIN = 0.1
+# Only stories about as close as the closest (this share of its similarity) are rivals whose kind of event
+# or telling terms choose: a page far closer to one story's documents is that story's, whatever words it
+# shares with another (tuned on eval/realstory's kramatorsk and olenivka: 0.7 and 0.75 chose worse).
+RIVAL_SHARE = 0.8
 # A kind of event ("!crash") that fewer than RARE_KIND of the closest story's documents tell, and at least
 # TOLD_KIND of another's, tells a document that tells it most which of the two it is (`_telling_what_happened`).
 RARE_KIND = 0.25
@@ -316,7 +321,7 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
         if not scores:
             return StoryChoice(None, 0.0, f"no other story{recalls}")
     best = closest = max(scores, key=lambda s: (scores[s], -s))
-    if len(rivals := [s for s in scores if scores[s] >= JOIN_SIMILARITY]) > 1:
+    if len(rivals := [s for s in scores if scores[s] >= max(JOIN_SIMILARITY, RIVAL_SHARE * scores[closest])]) > 1:
         rivals = _telling_what_happened(rivals, by_story, kinds, terms, closest)
         best = max(rivals, key=lambda s: (scores[s], -s))
         if len(rivals) > 1:
@@ -330,11 +335,12 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
 
 
 def _placed(published: date | None, when: story_keys.Clues) -> tuple[date, date] | None:
-    """The span a document is placed in: its date, else the ISO months its text names; None if neither."""
+    """The span a document is placed in: its date, else the ISO months its text names, else the latest day it
+    names with its year (news is written days after the latest day it dates); None if none of these."""
     if published is not None:
         return published, published
     if not when.months:
-        return None
+        return (when.latest_day, when.latest_day) if when.latest_day is not None else None
     first, last = min(when.months), max(when.months)
     return date(*first, 1), date(last[0] + last[1] // 12, last[1] % 12 + 1, 1) - timedelta(days=1)
 

@@ -3,7 +3,8 @@
 One event's coverage in many languages shares few words but names the same day: "6 June", "June 6",
 "6 июня", "6 червня", "6. Juni", "6 de junio", "06.06.2023" are all "@06-06". Month names come from
 CLDR (babel), in each language's forms that follow a day ("июня", "czerwca") and that stand alone.
-The same days, with the latest year a text names, place a page without a date in time (`clues`).
+The same days, with the latest year and the latest day written with its year ("27 June 2023", `dated`) a
+text names, place a page without a date in time (`clues`): a text is not older than the last day it dates.
 The kind of event a text tells ("Absturz", "авіакатастрофа", "caiu" -> "!crash") is a key of the same
 sort (`events`).
 """
@@ -22,7 +23,11 @@ _MONTH_DAY = re.compile(r"([^\W\d_]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th|\.)?(?![\d
 # Languages that write the month before the day ("June 6", "június 6.", "birželio 6 d."); elsewhere a
 # number after a month name is something else ("6 июня 25 000 человек").
 MONTH_FIRST = frozenset({"en", "hu", "lt", "lv"})
-_NUMERIC_DATE = re.compile(r"(?<![\d.])(?:(\d{1,2})\.(\d{1,2})\.(?:19|20)\d\d|(?:19|20)\d\d-(\d{2})-(\d{2}))(?!\d)")
+_NUMERIC_DATE = re.compile(r"(?<![\d.])(?:(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)|((?:19|20)\d\d)-(\d{2})-(\d{2}))(?!\d)")
+# A day written with its year: "8 April 2022", "8 квітня 2022 року", "29 de julio de 2022", "June 27, 2023".
+_YEAR_AFTER = r"\.?,?\s+(?:de\s+|del\s+)?((?:19|20)\d\d)(?!\d)"
+_DAY_MONTH_YEAR = re.compile(_DAY_MONTH.pattern + _YEAR_AFTER, re.UNICODE)
+_MONTH_DAY_YEAR = re.compile(r"([^\W\d_]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th|\.)?" + _YEAR_AFTER, re.UNICODE)
 
 
 @lru_cache(maxsize=64)
@@ -60,10 +65,27 @@ def dates(text: str, language: str | None = None) -> list[str]:
     for match in _MONTH_DAY.finditer(text):
         found.append(_key(before.get(match.group(1).casefold()), match.group(2)))
     for match in _NUMERIC_DATE.finditer(text):
-        day, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+        day, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(6), match.group(5))
         if 1 <= int(month) <= 12:
             found.append(_key(int(month), day))
     return [key for key in found if key is not None]
+
+
+def dated(text: str, language: str | None = None) -> list[date]:
+    """The days the text names with their year ("8 April 2022", "29 липня 2022 року", "27.06.2023")."""
+    language = (language or "en").split("-")[0].lower()
+    months = month_names(language)
+    found = [(m.group(3), months.get(m.group(2).casefold()), m.group(1)) for m in _DAY_MONTH_YEAR.finditer(text)]
+    found += [(m.group(3), months.get(m.group(1).casefold()), m.group(2)) for m in _MONTH_DAY_YEAR.finditer(text)]
+    for m in _NUMERIC_DATE.finditer(text):
+        found.append((m.group(3), int(m.group(2)), m.group(1)) if m.group(1) else (m.group(4), int(m.group(5)), m.group(6)))
+    days = []
+    for year, month, day in found:
+        try:
+            days.append(date(int(year), month, int(day)))
+        except (TypeError, ValueError):  # no month name, or no such day
+            continue
+    return days
 
 
 EVENT_MARK = "!"
@@ -120,17 +142,18 @@ _LOOKS_BACK = re.compile(
 @dataclass(frozen=True, slots=True)
 class Clues:
     """When an undated text was written, as far as it says: the days it names (month, day) and, from the
-    latest year it names, a day it cannot be older than."""
+    latest year or dated day it names, a day it cannot be older than."""
 
     days: tuple[tuple[int, int], ...] = ()
     not_before: date | None = None
     months: tuple[tuple[int, int], ...] = ()  # (year, month) written as ISO 8601 "2023-09"
     looks_back: bool = False  # its lead tells of its events as a month or more past (_LOOKS_BACK)
+    latest_day: date | None = None  # the latest day it names with its year ("27 June 2023")
 
     def allow(self, first: date, last: date, slack: timedelta) -> bool:
         """Whether coverage over [first, last] (give or take `slack`) fits: not over before the text's
-        latest year began, overlapping one of the months it names and near one of the days it names,
-        if it names any."""
+        latest year began or its latest dated day, overlapping one of the months it names and near one of the
+        days it names, if it names any."""
         if self.not_before is not None and last + slack < self.not_before:
             return False
         if self.months and not any(_overlaps(year, month, first - slack, last + slack) for year, month in self.months):
@@ -144,11 +167,13 @@ def _overlaps(year: int, month: int, low: date, high: date) -> bool:
 
 
 def clues(text: str, language: str | None = None) -> Clues:
-    """The days, ISO months and latest year a text names, and whether it looks back on its events."""
+    """The days, ISO months, latest year and latest dated day a text names, and whether it looks back on its events."""
     days = tuple(dict.fromkeys((int(k[1:3]), int(k[4:6])) for k in dates(text, language)))
-    years = [int(y) for y in _YEAR.findall(text)]
+    years = [date(int(y), 1, 1) for y in _YEAR.findall(text)]
     months = tuple(dict.fromkeys((int(y), int(m)) for y, m in _YEAR_MONTH.findall(text)))
-    return Clues(days, date(max(years), 1, 1) if years else None, months, _LOOKS_BACK.search(text[:LEAD]) is not None)
+    latest = max(dated(text, language), default=None)
+    not_before = max([*years, latest] if latest else years, default=None)
+    return Clues(days, not_before, months, _LOOKS_BACK.search(text[:LEAD]) is not None, latest)
 
 
 def near(days, first: date, last: date, slack: timedelta, named: int | None = None) -> bool:
