@@ -71,3 +71,12 @@ def test_a_german_closing_quotation_mark_before_the_verb_makes_it_inverted():
     assert _statements("de", "„Das ist ein Übel, das keine Grenzen kennt.“ sagte Präsident Wolodymyr Selenskyj.") == [
         ("Wolodymyr Selenskyj", "sagte", "„Das ist ein Übel, das keine Grenzen kennt.“", "reported")
     ]
+
+
+def test_according_to_forms_with_an_adjective_and_after_a_colon():
+    """ "по уточненной информации X" is "по информации X"; "Laut X" opens the clause after a colon."""
+    assert _statements("ru", "По уточненной информации президента Украины Владимира Зеленского, удар был нанесен ракетой.") == [
+        ("Владимир Зеленский", "По уточненной информации", "удар был нанесен ракетой", "reported")
+    ]
+    ((source, cue, content, _),) = _statements("de", "Der Angriff im Osten: Laut Wolodymyr Selenskyj wurden 39 Menschen getötet.")
+    assert (source, cue, content) == ("Wolodymyr Selenskyj", "Laut", "wurden 39 Menschen getötet")

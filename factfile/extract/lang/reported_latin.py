@@ -37,8 +37,8 @@ ACCORDING = {
     "it": "secondo|stando a|come (?:ha|hanno) (?:informato|riferito|reso noto|dichiarato|spiegato|annunciato|affermato)",
     "es": "según|de acuerdo con",
     "pt": "segundo|de acordo com|conforme",
-    "de": "laut|nach Angaben von|nach Angaben des|nach Angaben der",
-    "pl": "według|zdaniem",
+    "de": r"laut|nach\s+(?:\w+(?:en|em|er)\s+)?(?:Angaben|Informationen|Darstellung|Einschätzung|Ansicht|Auffassung|Worten)(?:\s+(?:von|vom|des|der|dem))?",
+    "pl": "według|zdaniem|w ocenie|w opinii",
     "nl": "volgens",
     "ro": "potrivit|conform",
     "sr": "prema",
@@ -457,7 +457,8 @@ def _according_to(
     if match is None:
         return None
     comma = text.find(",", match.end(), sentence.end)
-    leading = len(text[sentence.start : match.start()].split()) < 3  # "Selon X, ..." opens its sentence
+    opening = max(sentence.start, *(text.rfind(mark, sentence.start, match.start()) + 1 for mark in ":;"))
+    leading = len(text[opening : match.start()].split()) < 3  # "Selon X, ..." opens its sentence or a clause after a colon
     second = finite.search(text, match.end(), min(sentence.end, match.end() + 80)) if finite is not None and leading else None
     if second is not None and (comma == -1 or second.start() < comma):
         source_end, content = second.start(), _span(text, second.start(), sentence.end)
