@@ -37,7 +37,7 @@ ACCORDING = {
     "it": "secondo|stando a|come (?:ha|hanno) (?:informato|riferito|reso noto|dichiarato|spiegato|annunciato|affermato)",
     "es": "según|de acuerdo con",
     "pt": "segundo|de acordo com|conforme",
-    "de": r"laut|nach\s+(?:\w+(?:en|em|er)\s+)?(?:Angaben|Informationen|Darstellung|Einschätzung|Ansicht|Auffassung|Worten)(?:\s+(?:von|vom|des|der|dem))?",
+    "de": r"laut|nach\s+(?:Angaben|Informationen|Darstellung|Einschätzung|Ansicht|Auffassung|Worten)\s+(?:von|vom|des|der)",
     "pl": "według|zdaniem|w ocenie|w opinii",
     "nl": "volgens",
     "ro": "potrivit|conform",
