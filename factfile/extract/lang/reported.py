@@ -19,38 +19,145 @@ from factfile.extract.statements.roles import role_holder
 from factfile.records import Analysis, Certainty, Span, Statement
 
 # "..., — говорится в заявлении", "«...», — утверждалось в заявлении": a cue only after a quotation
-QUOTING_ONLY = frozenset({
-    "говориться", "йтися", "утверждаться", "отмечаться", "сообщаться", "указываться", "подчёркиваться", "подчеркиваться",
-    "стверджуватися", "зазначатися", "повідомлятися", "наголошуватися",
-})
+QUOTING_ONLY = frozenset(
+    {
+        "говориться",
+        "йтися",
+        "утверждаться",
+        "отмечаться",
+        "сообщаться",
+        "указываться",
+        "подчёркиваться",
+        "подчеркиваться",
+        "стверджуватися",
+        "зазначатися",
+        "повідомлятися",
+        "наголошуватися",
+    }
+)
 # Verbs of finding out (`FINDING`, in REPORTING) report only a that-clause: "ФСБ установила, что ...", not "установили камеры".
 # Verbs of accusing take the accused after them: "обвинил Минобороны в ударе" names no speaker after the verb.
 ACCUSING = frozenset({"обвинить", "обвинять", "звинуватити", "звинувачувати"})
-REPORTING = frozenset({
-    "заявить", "заявлять", "сообщить", "сообщать", "сказать", "говорить", "отметить", "отмечать", "подчеркнуть",
-    "написать", "писать", "рассказать", "добавить", "уточнить", "объявить", "признать", "пояснить", "подтвердить",
-    "опровергнуть", "отрицать", "предупредить", "утверждать", "назвать", "обещать", "пообещать", "заверить",
-    "опубликовать", "передать", "считать", "указать", "призвать", "обвинить", "признаться", "признаваться",
-    "заявити", "заявляти", "повідомити", "повідомляти", "сказати", "говорити", "казати", "зазначити", "наголосити",
-    "написати", "писати", "розповісти", "додати", "уточнити", "оголосити", "визнати", "пояснити", "підтвердити",
-    "спростувати", "заперечити", "попередити", "стверджувати", "назвати", "пообіцяти", "обіцяти", "запевнити",
-    "запевняти", "опублікувати", "передати", "вважати", "вказати", "закликати", "звинуватити", "зізнатися", "зізнаватися", *QUOTING_ONLY,
-    "комментировать", "прокомментировать", "коментувати", "прокоментувати", "цитировать", "цитувати",
-    # the imperfective forms of the verbs above that news writes in the present ("Малюк подчеркивает, что ...")
-    "подчеркивать", "подчёркивать", "уточнять", "добавлять", "пояснять", "подтверждать", "рассказывать", "объявлять",
-    "признавать", "указывать", "предупреждать", "обвинять", "наголошувати", "зазначати", "підтверджувати", "розповідати",
-    "пояснювати", "додавати", "уточнювати", "оголошувати", "визнавати", "попереджати", "звинувачувати",
-    *(FINDING := frozenset({"установить", "устанавливать", "выяснить", "встановити", "встановлювати", "з'ясувати", "з’ясувати"})),
-})
+REPORTING = frozenset(
+    {
+        "заявить",
+        "заявлять",
+        "сообщить",
+        "сообщать",
+        "сказать",
+        "говорить",
+        "отметить",
+        "отмечать",
+        "подчеркнуть",
+        "написать",
+        "писать",
+        "рассказать",
+        "добавить",
+        "уточнить",
+        "объявить",
+        "признать",
+        "пояснить",
+        "подтвердить",
+        "опровергнуть",
+        "отрицать",
+        "предупредить",
+        "утверждать",
+        "назвать",
+        "обещать",
+        "пообещать",
+        "заверить",
+        "опубликовать",
+        "передать",
+        "считать",
+        "указать",
+        "призвать",
+        "обвинить",
+        "признаться",
+        "признаваться",
+        "заявити",
+        "заявляти",
+        "повідомити",
+        "повідомляти",
+        "сказати",
+        "говорити",
+        "казати",
+        "зазначити",
+        "наголосити",
+        "написати",
+        "писати",
+        "розповісти",
+        "додати",
+        "уточнити",
+        "оголосити",
+        "визнати",
+        "пояснити",
+        "підтвердити",
+        "спростувати",
+        "заперечити",
+        "попередити",
+        "стверджувати",
+        "назвати",
+        "пообіцяти",
+        "обіцяти",
+        "запевнити",
+        "запевняти",
+        "опублікувати",
+        "передати",
+        "вважати",
+        "вказати",
+        "закликати",
+        "звинуватити",
+        "зізнатися",
+        "зізнаватися",
+        *QUOTING_ONLY,
+        "комментировать",
+        "прокомментировать",
+        "коментувати",
+        "прокоментувати",
+        "цитировать",
+        "цитувати",
+        # the imperfective forms of the verbs above that news writes in the present ("Малюк подчеркивает, что ...")
+        "подчеркивать",
+        "подчёркивать",
+        "уточнять",
+        "добавлять",
+        "пояснять",
+        "подтверждать",
+        "рассказывать",
+        "объявлять",
+        "признавать",
+        "указывать",
+        "предупреждать",
+        "обвинять",
+        "наголошувати",
+        "зазначати",
+        "підтверджувати",
+        "розповідати",
+        "пояснювати",
+        "додавати",
+        "уточнювати",
+        "оголошувати",
+        "визнавати",
+        "попереджати",
+        "звинувачувати",
+        *(
+            FINDING := frozenset(
+                {"установить", "устанавливать", "выяснить", "встановити", "встановлювати", "з'ясувати", "з’ясувати"}
+            )
+        ),
+    }
+)
 NOMINAL = frozenset({"заявление", "заява", "сообщение", "повідомлення", "слово"})
 # Bulgarian, read with the Russian dictionary (extract/lang/__init__.py), whose lemmas miss its verbs: the forms
 # news writes ("Путин определи ... като „предателство“", "заяви", "съобщиха"), matched as written in a Bulgarian article.
-BULGARIAN = frozenset("""
+BULGARIAN = frozenset(
+    """
     заяви заявиха заявява заявяват каза казаха казва казват съобщи съобщиха съобщава съобщават обяви обявиха обявява
     добави добавиха подчерта подчертаха подчертава посочи посочиха посочва отбеляза отбелязаха отбелязва потвърди
     потвърдиха потвърждава отрече отрекоха отрича опроверга предупреди предупредиха обеща обещаха нарече нарекоха
     определи определиха описа написа написаха пише уточни уточниха коментира призова призоваха обвини обвиниха твърди твърдят
-""".split())
+""".split()
+)
 DENIALS = frozenset({"опровергнуть", "отрицать", "спростувати", "заперечити", "отрече", "отрекоха", "отрича", "опроверга"})
 # Verbs whose negation is a denial ("не подтвердил", "не визнав"); a plain reporting verb negated says nothing.
 NEGATED_DENY = frozenset({"подтвердить", "підтвердити", "признать", "визнати"})
@@ -71,7 +178,8 @@ REJECTION = re.compile(
 )
 ACCORDING = re.compile(
     r"\b(?:(?:по|за)\s+(?P<pronoun>его|её|ее|його|її)\s+словам(?:и)?,|"
-    r"по\s+словам|за\s+словами|по\s+данным|за\s+даними|по\s+информации|за\s+інформацією|по\s+версии|за\s+версією|согласно|згідно\s+з|според|"
+    r"по\s+словам|за\s+словами|по\s+(?:[а-яё]+(?:ой|ым|им|ей)\s+)?(?:данным|информации|сведениям|оценке|оценкам)|"
+    r"за\s+(?:[а-яіїєґ'’]+(?:ими|ою|ою)\s+)?(?:даними|інформацією|відомостями|оцінкою|оцінками)|по\s+версии|за\s+версією|согласно|згідно\s+з|според|"
     r"как\s+(?:ранее\s+)?(?:сообщил[аио]?|заявил[аио]?|сообщает|пишет|писал[аио]?|сообщал[аио]?|отметил[аио]?|уточнил[аио]?|"
     r"пояснил[аио]?|подчеркнул[аио]?|рассказал[аио]?)|"
     r"як\s+(?:раніше\s+)?(?:повідомив|повідомила|повідомило|повідомили|заявив|заявила|заявило|заявили|пише|повідомляє|писав|писала|"
@@ -110,7 +218,7 @@ def find_statements(analysis: Analysis, reading: Reading) -> list[Statement]:
                 if body is not None:
                     statement.source_chain, statement.source_type = body, "organisation"
             elif statement.source is not None and statement.source_chain is None and MESSAGE.match(statement.source.text):
-                opening = max(text.rfind(mark, 0, statement.source.start) for mark in "«„“\"")
+                opening = max(text.rfind(mark, 0, statement.source.start) for mark in '«„“"')
                 issuer = _issuer(analysis, statements, opening if opening >= 0 else statement.source.start)
                 if issuer is not None:
                     statement.source_chain, statement.source_type = issuer.source_chain, issuer.source_type
@@ -148,12 +256,16 @@ def _go_on(text: str, analysis: Analysis, earlier: list[Statement], sentence: Sp
     spoken = [st for st in earlier if st.source is not None and st.source.start >= window]
     word = cue.group(0).strip().split(",")[0].strip()
     start = text.index(word, cue.start())
-    content = _span(text, cue.end(), sentence.end) or Span(cue.end(), sentence.end, text[cue.end():sentence.end])
+    content = _span(text, cue.end(), sentence.end) or Span(cue.end(), sentence.end, text[cue.end() : sentence.end])
     last = spoken[-1] if spoken else None
     certainty = "denied" if REJECTION.search(content.text) else "hedged" if HEDGES.search(content.text) else "reported"
     return Statement(
-        cue=Span(start, start + len(word), word), content=content, source=last.source if last else None,
-        source_type=last.source_type if last else "anonymous", direct=False, certainty=certainty,
+        cue=Span(start, start + len(word), word),
+        content=content,
+        source=last.source if last else None,
+        source_type=last.source_type if last else "anonymous",
+        direct=False,
+        certainty=certainty,
         source_chain=last.source_chain if last else None,
     )
 
@@ -186,7 +298,9 @@ def _issuer(analysis: Analysis, earlier: list[Statement], before: int) -> Statem
     """The statement, within the sentences just before, whose sayer issued the message a cue quotes
     ("Про це повідомив міністр Ігор Клименко. «...», – йдеться в повідомленні": Klymenko's)."""
     window = turn_start(analysis.article.text, analysis.sentences, before, SPEAKER_SENTENCES)
-    spoken = [st for st in earlier if st.source_chain is not None and st.source is not None and window <= st.source.start < before]
+    spoken = [
+        st for st in earlier if st.source_chain is not None and st.source is not None and window <= st.source.start < before
+    ]
     return spoken[-1] if spoken else None
 
 
@@ -240,7 +354,7 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
     if match:
         after = text.find(",", match.end(), sentence.end)
         source_end = after if after != -1 else sentence.end
-        cue = Span(match.start(), match.end() - 1, text[match.start():match.end()].rstrip())
+        cue = Span(match.start(), match.end() - 1, text[match.start() : match.end()].rstrip())
         source = _span(text, match.end(), source_end)
         content = _span(text, source_end, sentence.end) if after != -1 else _span(text, sentence.start, match.start())
         if match.group("pronoun"):  # "По его словам, ...": the speaker named before
@@ -248,22 +362,33 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
             content = _span(text, match.end(), sentence.end)
         if content is not None:
             found.append(_statement(analysis, cue, content, source, names, None))
-    signed = _SIGNED.search(sentence.text) if text[sentence.end:sentence.end + 1] in ("\n", "") else None
+    signed = _SIGNED.search(sentence.text) if text[sentence.end : sentence.end + 1] in ("\n", "") else None
     if signed and any(m.label in ("PERSON", "ORG") and m.span.text == signed.group(2) for _, m in names):
         # a headline signed by its source: "Путін не контролює ситуацію, в РФ відбувся розкол – Зеленський"
         offset = sentence.start
         content = _span(text, offset, offset + signed.start())
         if content is not None and len(content.text.split()) >= 3:
             cue = Span(offset + signed.start(1), offset + signed.end(1), signed.group(1))
-            found.append(_statement(analysis, cue, content, Span(offset + signed.start(2), offset + signed.end(2), signed.group(2)), names, None))
+            found.append(
+                _statement(
+                    analysis, cue, content, Span(offset + signed.start(2), offset + signed.end(2), signed.group(2)), names, None
+                )
+            )
             return found
     headline = re.match(r"^([А-ЯЁІЇЄA-Z][\w'’ -]{1,40}?)\s*(:|\s[—–-]\s)\s*(\S.*)$", sentence.text)
     first = tokens[0] if tokens else None
-    titled = text[sentence.end:sentence.end + 1] in ("\n", "") and headline is not None and headline.group(2) == ":"
-    if headline and (any(m.label == "PERSON" and m.span.start == sentence.start for _, m in names)
-                     or first is not None and first.start == sentence.start and first.has("Surn", "Name")
-                     # a title line led by a body's name alone: "СК РФ: в результате подрыва ... погибли три человека"
-                     or titled and any(m.label == "ORG" and m.span.start == sentence.start and m.span.text == headline.group(1).strip() for _, m in names)):
+    titled = text[sentence.end : sentence.end + 1] in ("\n", "") and headline is not None and headline.group(2) == ":"
+    if headline and (
+        any(m.label == "PERSON" and m.span.start == sentence.start for _, m in names)
+        or first is not None
+        and first.start == sentence.start
+        and first.has("Surn", "Name")
+        # a title line led by a body's name alone: "СК РФ: в результате подрыва ... погибли три человека"
+        or titled
+        and any(
+            m.label == "ORG" and m.span.start == sentence.start and m.span.text == headline.group(1).strip() for _, m in names
+        )
+    ):
         offset = sentence.start
         mark = headline.group(2)
         start = offset + headline.start(2) + len(mark) - len(mark.lstrip())
@@ -284,14 +409,18 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
         if k and tokens[k - 1].text.lower() == "не":
             if lemma not in NEGATED_DENY:
                 continue  # "Міноборони РФ не повідомляло про втрати": said nothing, denied nothing
-            cue = Span(tokens[k - 1].start, token.end, text[tokens[k - 1].start:token.end])
-        before = text[sentence.start:token.start]
+            cue = Span(tokens[k - 1].start, token.end, text[tokens[k - 1].start : token.end])
+        before = text[sentence.start : token.start]
         quote_before = _QUOTE.search(before) if _DASH.search(before) else None
         closing = re.search(r"^(.*?)[»“”\"]\s*[,.]?\s*[—–-]\s*$", before, re.S) if not quote_before else None
-        source = _source_after(text, token, sentence, names) if quote_before or closing or _CONTENT_ANAPHOR.match(before.strip()) or not before.strip() else None
+        source = (
+            _source_after(text, token, sentence, names)
+            if quote_before or closing or _CONTENT_ANAPHOR.match(before.strip()) or not before.strip()
+            else None
+        )
         if lemma in QUOTING_ONLY and not (quote_before or closing):
             continue
-        if lemma in FINDING and not re.match(r"\s*,\s*(?:что|що)\b", text[token.end:sentence.end]):
+        if lemma in FINDING and not re.match(r"\s*,\s*(?:что|що)\b", text[token.end : sentence.end]):
             continue
         if closing:  # the quote opened in the sentence before: "...слідкують?” – пише Rozetka"
             content = _span(text, sentence.start, sentence.start + len(closing.group(1)))
@@ -313,16 +442,19 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
         elif found and token.parses[0].tag.POS == "GRND" and found[-1].source is not None:
             # "Песков рассказал ..., отметив, что ...": the gerund's speaker is the clause's
             end = _clause_end(text, token.end, sentence.end, tokens, k)
-            that = re.match(r"\s*[,:]?\s*(?:что|що)\b|\s*:\s*", text[token.end:end])
+            that = re.match(r"\s*[,:]?\s*(?:что|що)\b|\s*:\s*", text[token.end : end])
             content = _span(text, token.end + that.end() if that else token.end, end)
             source = found[-1].source
-        elif (re.search(r"[,.]\s*[—–-]?\s*$", before) and not _subject_before(text, token.start, names, token)
-              and not (lemma in ACCUSING or _past_insertion(text, sentence, token, names) and _AFTER_SUBJECT.match(text, token.end))):
+        elif (
+            re.search(r"[,.]\s*[—–-]?\s*$", before)
+            and not _subject_before(text, token.start, names, token)
+            and not (lemma in ACCUSING or _past_insertion(text, sentence, token, names) and _AFTER_SUBJECT.match(text, token.end))
+        ):
             content = _span(text, sentence.start, token.start)  # "Уголовное дело ... прекращено, заявил Песков"
             source = _source_after(text, token, sentence, names)
         else:
             end = _clause_end(text, token.end, sentence.end, tokens, k)
-            that = re.match(r"\s*[,:]?\s*(?=(?:что|що)\b)|\s*:\s*", text[token.end:end])
+            that = re.match(r"\s*[,:]?\s*(?=(?:что|що)\b)|\s*:\s*", text[token.end : end])
             content = _span(text, token.end + that.end() if that else token.end, end)
             clause_start = _clause_start(text, sentence, token.start)
             # "..., следует из заявления Минобороны", "«...», — приводит РИА Новости слова Пескова": the name the
@@ -333,10 +465,10 @@ def _in_sentence(text: str, sentence: Span, tokens: list[Token], analysis: Analy
                 content = _span(text, sentence.start, sentence.start + len(said.group(1)))
             elif source and clause_start > sentence.start:
                 content = _span(text, sentence.start, clause_start)
-            if found and found[-1].source is not None and re.search(r"\s(?:и|і|та)\s+$", text[found[-1].cue.end:token.start]):
+            if found and found[-1].source is not None and re.search(r"\s(?:и|і|та)\s+$", text[found[-1].cue.end : token.start]):
                 source = source or found[-1].source  # "обвинил ... и объявил ...": one speaker for both verbs
             source = source or _subject_before(text, clause_start, names, token) or _past_insertion(text, sentence, token, names)
-            if found and re.fullmatch(r"\s*(?:но|а|и|і|та|але|однак|однако)\s*", text[clause_start:token.start], re.I):
+            if found and re.fullmatch(r"\s*(?:но|а|и|і|та|але|однак|однако)\s*", text[clause_start : token.start], re.I):
                 source = found[-1].source  # "назвал ..., но отметил, что": the same speaker
         if content is None:
             continue
@@ -355,9 +487,13 @@ def _previous(text: str, analysis: Analysis, sentence: Span) -> Span | None:
     return _span(text, earlier[-1].start, earlier[-1].end) if earlier else None
 
 
-PLATFORMS = frozenset({"facebook", "telegram", "twitter", "instagram", "youtube", "x", "фейсбук", "телеграм", "твиттер", "твітер", "ютуб"})
+PLATFORMS = frozenset(
+    {"facebook", "telegram", "twitter", "instagram", "youtube", "x", "фейсбук", "телеграм", "твиттер", "твітер", "ютуб"}
+)
 _PLACE_BEFORE = re.compile(r"(?<!\w)(?:в|во|у|на)\s+$", re.I)
-_ADVERBIAL = re.compile(r"(?:(?:в|во|на|у|с|со|з|із|по|после|після|до)\s|\d|вчера|сегодня|вчора|сьогодні|ранее|раніше|утром|вечером)", re.I)
+_ADVERBIAL = re.compile(
+    r"(?:(?:в|во|на|у|с|со|з|із|по|после|після|до)\s|\d|вчера|сегодня|вчора|сьогодні|ранее|раніше|утром|вечером)", re.I
+)
 # What a verb reports, before it, so that its source follows it: "Об этом сообщил X", and "Об ударе сообщили X", "Еще раньше об
 # ударе сообщили представители ДНР" (a topic in one word after о/об/про).
 _CONTENT_ANAPHOR = re.compile(
@@ -369,7 +505,9 @@ _CONTENT_ANAPHOR = re.compile(
 
 def _clause_end(text: str, start: int, end: int, tokens: list[Token], k: int) -> int:
     """Content after a cue runs to the end of the sentence, or to the next cue's clause joined by ", но"."""
-    stop = re.search(r",\s+(?:но|а|однак|але)\s+(?=\w+\s*,?\s*(?:что|що)\b)|,\s+(?:но|але)\s+\w+(?:л[аио]?|в|ла|ли)\s*,", text[start:end])
+    stop = re.search(
+        r",\s+(?:но|а|однак|але)\s+(?=\w+\s*,?\s*(?:что|що)\b)|,\s+(?:но|але)\s+\w+(?:л[аио]?|в|ла|ли)\s*,", text[start:end]
+    )
     return start + stop.start() if stop else end
 
 
@@ -393,24 +531,33 @@ def _subject_before(text: str, clause_start: int, names, token: Token) -> Span |
     """The subject before the verb: the last name in its clause, else the clause's words (a title
     or description, "Глава государства"), without a leading time adverbial or conjunction."""
     inside = [
-        m for _, m in names if clause_start <= m.span.start and m.span.end <= token.start
-        and not (m.span.text.casefold() in PLATFORMS and _PLACE_BEFORE.search(text, max(clause_start, m.span.start - 4), m.span.start))
+        m
+        for _, m in names
+        if clause_start <= m.span.start
+        and m.span.end <= token.start
+        and not (
+            m.span.text.casefold() in PLATFORMS and _PLACE_BEFORE.search(text, max(clause_start, m.span.start - 4), m.span.start)
+        )
         # "Про це у Facebook повідомив ...": where it was said ("в ФСБ заявили" names who)
     ]
     actors = [m for m in inside if m.label in ("PERSON", "ORG")] or inside
-    while len(actors) > 1 and _JOINED.fullmatch(text[actors[-2].span.end:actors[-1].span.start]):
+    while len(actors) > 1 and _JOINED.fullmatch(text[actors[-2].span.end : actors[-1].span.start]):
         actors = actors[:-1]  # "ФСБ и СК РФ установили": the first of the subjects joined by "and", as in English
     if actors:
         last = actors[-1].span
-        opening = re.match(r"\s*(\S+)\s+", text[clause_start:last.start])
+        opening = re.match(r"\s*(\S+)\s+", text[clause_start : last.start])
         if last.text and actors[-1].label != "PERSON" and opening and _role(opening.group(1)) is not None:
             start = clause_start + opening.start(1)  # "Очільник СБУ каже": the head of the service, not the service
-            return Span(start, last.end, text[start:last.end])
+            return Span(start, last.end, text[start : last.end])
         return last
-    clause = text[clause_start:token.start]
-    lead = re.match(r"\s*(?:(?:\d+\s+\w+|утром|вечером|днем|ранее|позже|также|раніше|також|пізніше|но|а|и|і|та|але|однако|однак)\s+)*", clause, re.I)
+    clause = text[clause_start : token.start]
+    lead = re.match(
+        r"\s*(?:(?:\d+\s+\w+|утром|вечером|днем|ранее|позже|также|раніше|також|пізніше|но|а|и|і|та|але|однако|однак)\s+)*",
+        clause,
+        re.I,
+    )
     start = clause_start + lead.end()
-    phrase = text[start:token.start].strip()
+    phrase = text[start : token.start].strip()
     if not phrase or len(phrase.split()) > 6 or len(phrase.split()) == 1 and phrase.islower() and phrase not in PRONOUNS:
         return None  # a lone lowercase word is an adverb ("Про це детально розповів ..."), not who speaks
     if _RELATIVE.match(phrase):
@@ -423,9 +570,13 @@ def _subject_before(text: str, clause_start: int, names, token: Token) -> Span |
 # or time ("ФСБ в среду, 12 октября, сообщила").
 _UK_WHICH = r"як(?:ий|а|е|і|ого|ому|ої|ій|им|их|ими)"  # Ukrainian "який" in its case forms
 _INSERTION = re.compile(r"\s*(?:котор|" + _UK_WHICH + r"\b|[а-яёіїєґ])")
-_RELATIVE = re.compile(r"(?:(?:в|во|у|на|с|со|з|по|о|об|при|за)\s+)?(?:котор\w*|който|която|което|които|" + _UK_WHICH + r")\b", re.I)
+_RELATIVE = re.compile(
+    r"(?:(?:в|во|у|на|с|со|з|по|о|об|при|за)\s+)?(?:котор\w*|който|която|което|които|" + _UK_WHICH + r")\b", re.I
+)
 _DATE_OR_NOTHING = re.compile(r"\s*(?:\d|$)")
-_AFTER_SUBJECT = re.compile(r"\s*[,:]?\s*(?:что|що|о|об|про)\b", re.I)  # "сообщила о задержании": the verb's object, its subject before
+_AFTER_SUBJECT = re.compile(
+    r"\s*[,:]?\s*(?:что|що|о|об|про)\b", re.I
+)  # "сообщила о задержании": the verb's object, its subject before
 
 
 def _past_insertion(text: str, sentence: Span, token: Token, names) -> Span | None:
@@ -449,7 +600,7 @@ def _past_insertion(text: str, sentence: Span, token: Token, names) -> Span | No
 
 
 def _clause_start(text: str, sentence: Span, position: int) -> int:
-    before = text[sentence.start:position]
+    before = text[sentence.start : position]
     return sentence.start + max(before.rfind(","), before.rfind("—"), before.rfind(":"), before.rfind("–"), -1) + 1
 
 
@@ -469,12 +620,12 @@ def _source_after(text: str, token: Token, sentence: Span, names, stop_at_case: 
     if comma != -1:
         end = comma
     channel = _CHANNEL.search(text, token.end, end)
-    if channel and text[token.end:channel.start()].strip():
+    if channel and text[token.end : channel.start()].strip():
         end = channel.start()  # "сообщил он в Telegram-канале администрации": the speaker, not the channel
     following = [m for _, m in names if m.span.start >= token.end and m.span.start - token.end < 3]
     if stop_at_case:
         return following[0].span if following else None
-    if following and not re.match(r"\s*[,.]?\s*$", text[following[0].span.end:end]) and following[0].label == "PERSON":
+    if following and not re.match(r"\s*[,.]?\s*$", text[following[0].span.end : end]) and following[0].label == "PERSON":
         return following[0].span  # "сообщил Денис Капустин 22 мая": the name, not the date after it
     return _span(text, token.end, end)
 
@@ -483,9 +634,33 @@ def _source_after(text: str, token: Token, sentence: Span, names, stop_at_case: 
 _CITING = re.compile(r"(?:со\s+ссылкой\s+на|ссылаясь\s+на|з\s+посиланням\s+на|посилаючись\s+на)\s+", re.I)
 # Words for a person by role ("Очільник СБУ каже"): the role's holder is the person named beside it (roles.role_holder).
 ROLES = (
-    "глав", "очільник", "голов", "руководител", "керівник", "директор", "гендиректор", "председател", "пресс-секретар", "речник",
-    "советник", "радник", "спикер", "мэр", "губернатор", "министр", "міністр", "командующ", "командувач", "начальник", "посол",
-    "президент", "премьер", "прем'єр", "прем’єр", "секретар", "представитель",  # not "представители", several people
+    "глав",
+    "очільник",
+    "голов",
+    "руководител",
+    "керівник",
+    "директор",
+    "гендиректор",
+    "председател",
+    "пресс-секретар",
+    "речник",
+    "советник",
+    "радник",
+    "спикер",
+    "мэр",
+    "губернатор",
+    "министр",
+    "міністр",
+    "командующ",
+    "командувач",
+    "начальник",
+    "посол",
+    "президент",
+    "премьер",
+    "прем'єр",
+    "прем’єр",
+    "секретар",
+    "представитель",  # not "представители", several people
 )
 
 
@@ -500,9 +675,11 @@ def _statement(analysis: Analysis, cue: Span, content: Span, source: Span | None
     if people and people[-1].span.end == source.end and "," not in source.text:
         people = people[-1:]  # "пресс-секретарь Путина Дмитрий Песков": the person the title ends with
     if source is not None:
-        places = [m for m in inside if m.label == "GPE" or m.chain is not None and country_in_english(analysis.chains[m.chain].name)]
+        places = [
+            m for m in inside if m.label == "GPE" or m.chain is not None and country_in_english(analysis.chains[m.chain].name)
+        ]
         bodies = [m for m in inside if m not in places and m.label == "ORG"]
-        if places and bodies and _institution(analysis.article.text[source.start:places[0].span.start]):
+        if places and bodies and _institution(analysis.article.text[source.start : places[0].span.start]):
             # "Національного антитерористичного комітету Росії": the committee named, not Russia (whatever the reader tagged
             # it); "пресс-служба президента Белоруссии" names no body but the state's
             inside = [m for m in inside if m not in places]
@@ -520,8 +697,10 @@ def _statement(analysis: Analysis, cue: Span, content: Span, source: Span | None
         certainty = "hedged"
     else:
         certainty = "reported"
-    direct = content.text[:1] in "«„“\"" or bool(_QUOTE.fullmatch(content.text))
-    return Statement(cue=cue, content=content, source=source, source_type=kind, direct=direct, certainty=certainty, source_chain=chain)
+    direct = content.text[:1] in '«„“"' or bool(_QUOTE.fullmatch(content.text))
+    return Statement(
+        cue=cue, content=content, source=source, source_type=kind, direct=direct, certainty=certainty, source_chain=chain
+    )
 
 
 # Unnamed sources a body or an outlet relays ("джерела в СБУ", "источник в силовых структурах"): the claim reaches the
@@ -531,8 +710,27 @@ UNNAMED = re.compile(r"(?<!\w)(?:джерел\w*|источник\w*|співр�
 # Nouns of a state body ("Національного антитерористичного комітету Росії"): a place after a body named with one is
 # whose body it is, not the source.
 INSTITUTIONS = (
-    "комитет", "комітет", "министерств", "міністерств", "служб", "ведомств", "відомств", "управлени", "управлінн", "штаб",
-    "прокуратур", "агентств", "агенці", "департамент", "комисси", "комісі", "совет", "рада", "ради", "раді", "суд",
+    "комитет",
+    "комітет",
+    "министерств",
+    "міністерств",
+    "служб",
+    "ведомств",
+    "відомств",
+    "управлени",
+    "управлінн",
+    "штаб",
+    "прокуратур",
+    "агентств",
+    "агенці",
+    "департамент",
+    "комисси",
+    "комісі",
+    "совет",
+    "рада",
+    "ради",
+    "раді",
+    "суд",
 )
 
 

@@ -17,15 +17,40 @@ import re
 from dataclasses import replace
 
 from factfile.extract.lang.reported_described import Source, described, named
+from factfile.extract.lang.reported_forms import (
+    AUXILIARY,
+    DENYING,
+    alternatives,
+    cell,
+    forms_in,
+    lemma,
+    paradigms,
+    speech_lemmas,
+    written_words,
+)
 from factfile.extract.statements.continued import continue_quotations, turn_start
 from factfile.extract.statements.framing import framed
 from factfile.records import Analysis, Mention, Span, Statement
 
 ACCORDING = {
-    "fr": r"selon|d'après|d’après", "it": "secondo|stando a|come (?:ha|hanno) (?:informato|riferito|reso noto|dichiarato|spiegato|annunciato|affermato)", "es": "según|de acuerdo con", "pt": "segundo|de acordo com|conforme",
-    "de": "laut|nach Angaben von|nach Angaben des|nach Angaben der", "pl": "według|zdaniem", "nl": "volgens",
-    "ro": "potrivit|conform", "sr": "prema", "bs": "prema", "hr": "prema", "sk": "podľa", "cs": "podle", "el": "σύμφωνα με",
-    "no": "ifølge", "nb": "ifølge", "da": "ifølge", "sv": "enligt",
+    "fr": r"selon|d'après|d’après",
+    "it": "secondo|stando a|come (?:ha|hanno) (?:informato|riferito|reso noto|dichiarato|spiegato|annunciato|affermato)",
+    "es": "según|de acuerdo con",
+    "pt": "segundo|de acordo com|conforme",
+    "de": r"laut|nach\s+(?:Angaben|Informationen|Darstellung|Einschätzung|Ansicht|Auffassung|Worten)\s+(?:von|vom|des|der)",
+    "pl": "według|zdaniem|w ocenie|w opinii",
+    "nl": "volgens",
+    "ro": "potrivit|conform",
+    "sr": "prema",
+    "bs": "prema",
+    "hr": "prema",
+    "sk": "podľa",
+    "cs": "podle",
+    "el": "σύμφωνα με",
+    "no": "ifølge",
+    "nb": "ifølge",
+    "da": "ifølge",
+    "sv": "enligt",
 }
 # Languages that put the finite verb second: an according-to phrase opening the sentence is followed by it, with no
 # comma ("Ifølge Lukasjenkos kontor har Prigozjin gått med på ...", "Laut Kreml hat Putin ..."); their common finite
@@ -33,7 +58,8 @@ ACCORDING = {
 FINITE_AFTER = {
     "de": "hat|haben|ist|sind|wird|werden|soll|sollen|sei|seien|war|waren|hatte|hatten|wurde|wurden",
     "nl": "heeft|hebben|is|zijn|wordt|worden|zal|zullen|was|waren|had|hadden|werd|werden",
-    "no": "har|er|skal|vil|kan|ble|var|hadde|må", "da": "har|er|skal|vil|kan|blev|var|havde|må",
+    "no": "har|er|skal|vil|kan|ble|var|hadde|må",
+    "da": "har|er|skal|vil|kan|blev|var|havde|må",
     "sv": "har|är|ska|skall|kommer|kan|var|hade|blev|måste",
 }
 FINITE_AFTER["nb"] = FINITE_AFTER["no"]
@@ -41,39 +67,39 @@ FINITE_AFTER["nb"] = FINITE_AFTER["no"]
 ACCORDING_AFTER = {"de": "zufolge"}
 VERBS = {
     "fr": "a déclaré|a affirmé|a assuré|a annoncé|a indiqué|a ajouté|a dit|a estimé|a dénoncé|a démenti|a nié|a accusé|a écrit|"
-          "a qualifié|a revendiqué|a expliqué|a précisé|a souligné|a confirmé|a averti|a fait savoir|a reconnu|a rapporté|"
-          "ont déclaré|ont affirmé|ont annoncé|ont indiqué|ont accusé|ont démenti|ont nié|ont précisé|"
-          "déclare|affirme|assure|annonce|accuse|estime|dénonce|dément|nie|accusent|affirment|annoncent|assurent|estiment|"
-          "dénoncent|démentent|nient|précise|explique|souligne|rapporte",
+    "a qualifié|a revendiqué|a expliqué|a précisé|a souligné|a confirmé|a averti|a fait savoir|a reconnu|a rapporté|"
+    "ont déclaré|ont affirmé|ont annoncé|ont indiqué|ont accusé|ont démenti|ont nié|ont précisé|"
+    "déclare|affirme|assure|annonce|accuse|estime|dénonce|dément|nie|accusent|affirment|annoncent|assurent|estiment|"
+    "dénoncent|démentent|nient|précise|explique|souligne|rapporte",
     "it": "ha detto|ha dichiarato|ha affermato|ha annunciato|ha aggiunto|ha spiegato|ha smentito|ha negato|ha assicurato|"
-          "ha sottolineato|ha ribadito|ha accusato|ha scritto|ha twittato|ha reso noto|ha fatto sapere|ha precisato|"
-          "ha riferito|ha confermato|ha denunciato|ha avvertito|ha definito|ha lasciato intendere|ha motivato|ha sostenuto|"
-          "ha ammesso|ha respinto|parla di|parlano di|"
-          "hanno detto|hanno dichiarato|hanno affermato|hanno annunciato|hanno reso noto|hanno fatto sapere|hanno accusato|"
-          "afferma|affermano|dichiara|annuncia|accusa|accusano|sostiene|smentisce|assicura|sottolinea|ribadisce|riporta|"
-          "riferisce|spiega|precisa|denuncia",
+    "ha sottolineato|ha ribadito|ha accusato|ha scritto|ha twittato|ha reso noto|ha fatto sapere|ha precisato|"
+    "ha riferito|ha confermato|ha denunciato|ha avvertito|ha definito|ha lasciato intendere|ha motivato|ha sostenuto|"
+    "ha ammesso|ha respinto|parla di|parlano di|"
+    "hanno detto|hanno dichiarato|hanno affermato|hanno annunciato|hanno reso noto|hanno fatto sapere|hanno accusato|"
+    "afferma|affermano|dichiara|annuncia|accusa|accusano|sostiene|smentisce|assicura|sottolinea|ribadisce|riporta|"
+    "riferisce|spiega|precisa|denuncia",
     "es": "dijo|afirmó|declaró|aseguró|anunció|señaló|acusó|negó|informó|escribió|escribía|calificó|explicó|precisó|indicó|"
-          "advirtió|confirmó|denunció|sostuvo|subrayó|agregó|añadió|dijeron|afirmaron|informaron|aseguraron|negaron|"
-          "ha dicho|ha afirmado|ha señalado|ha anunciado|ha asegurado|ha calificado|ha publicado|ha escrito|ha informado|"
-          "ha acusado|ha negado|ha explicado|ha declarado|ha confirmado|"
-          "afirma|asegura|acusa|niega|dice|señala|informa|explica|sostiene",
+    "advirtió|confirmó|denunció|sostuvo|subrayó|agregó|añadió|dijeron|afirmaron|informaron|aseguraron|negaron|"
+    "ha dicho|ha afirmado|ha señalado|ha anunciado|ha asegurado|ha calificado|ha publicado|ha escrito|ha informado|"
+    "ha acusado|ha negado|ha explicado|ha declarado|ha confirmado|"
+    "afirma|asegura|acusa|niega|dice|señala|informa|explica|sostiene",
     "pt": "disse|afirmou|declarou|anunciou|acusou|negou|informou|escreveu|explicou|confirmou|ressaltou|destacou|garantiu|"
-          "alertou|acrescentou|disseram|afirmaram|informaram|negaram|diz|declara|afirma|acusa|informa|explica",
+    "alertou|acrescentou|disseram|afirmaram|informaram|negaram|diz|declara|afirma|acusa|informa|explica",
     "de": "sagte|sagten|erklärte|erklärten|betonte|behauptete|teilte mit|warf vor|bestritt|dementierte|bestätigte|warnte|"
-          "meint|meinte|berichtete|schrieb|sagt|erklärt|betont|bestreitet|dementiert|warnt|mitteilte|mitteilt|sprach von|spricht von|"
-          "sprechen von|nannte|nennt|twitterte|behauptet|behaupten|bezeichnete|beschuldigte|beschuldigt|wies zurück",
+    "meint|meinte|berichtete|schrieb|sagt|erklärt|betont|bestreitet|dementiert|warnt|mitteilte|mitteilt|sprach von|spricht von|"
+    "sprechen von|nannte|nennt|twitterte|behauptet|behaupten|bezeichnete|beschuldigte|beschuldigt|wies zurück",
     "pl": "powiedział|powiedziała|powiedzieli|oświadczył|oświadczyła|oświadczyli|stwierdził|stwierdziła|poinformował|"
-          "poinformowała|poinformowali|przekazał|przekazała|przekazali|podał|podała|podali|napisał|napisała|dodał|dodała|"
-          "zapewnił|podkreślił|podkreśliła|oznajmił|oznajmiła|zaprzeczył|zaprzeczyła|zaznaczył|zaznaczyła|mówi|twierdzi|"
-          "poinformowało|poinformowały|oświadczyło|przekazało|podało|stwierdziło|zaprzeczyło|zaprzeczyli|zaprzeczyły|"
-          "oskarżył|oskarżyła|oskarżyło|oskarżyli|oskarżyły|ogłosił|ogłosiła|ogłosiło|ogłosili|napisało|napisali|"
-          "twierdzą|twierdził|twierdziła|twierdziło|twierdzili|wskazuje|wskazał|wskazała|sugerował|sugerowała",
+    "poinformowała|poinformowali|przekazał|przekazała|przekazali|podał|podała|podali|napisał|napisała|dodał|dodała|"
+    "zapewnił|podkreślił|podkreśliła|oznajmił|oznajmiła|zaprzeczył|zaprzeczyła|zaznaczył|zaznaczyła|mówi|twierdzi|"
+    "poinformowało|poinformowały|oświadczyło|przekazało|podało|stwierdziło|zaprzeczyło|zaprzeczyli|zaprzeczyły|"
+    "oskarżył|oskarżyła|oskarżyło|oskarżyli|oskarżyły|ogłosił|ogłosiła|ogłosiło|ogłosili|napisało|napisali|"
+    "twierdzą|twierdził|twierdziła|twierdziło|twierdzili|wskazuje|wskazał|wskazała|sugerował|sugerowała",
     "nl": "zei|zegt|verklaarde|meldde|meldt|schreef|stelde|benadrukte|ontkende|liet weten",
     "ro": "a declarat|a spus|a scris|a afirmat|a anunțat|a precizat|a transmis|a negat|a acuzat",
     "sr": "rekao je|rekla je|izjavio je|izjavila je|kazao je|saopštio je|saopćio je|naveo je|navela je|napisao je|je rekao|"
-          "je rekla|je izjavio|je izjavila|je saopštio|je naveo|je navela|je napisao",
+    "je rekla|je izjavio|je izjavila|je saopštio|je naveo|je navela|je napisao",
     "sk": "uviedol|uviedla|uviedlo|povedal|povedala|vyhlásil|napísal|oznámil|oznámila|uviedli|poprel|poprela|poprelo|"
-          "popreli|obvinil|obvinila|obvinilo|obvinili|potvrdil|potvrdila|potvrdilo|píše|tvrdí|tvrdil",
+    "popreli|obvinil|obvinila|obvinilo|obvinili|potvrdil|potvrdila|potvrdilo|píše|tvrdí|tvrdil",
     "cs": "řekl|řekla|uvedl|uvedla|prohlásil|prohlásila|napsal|oznámil",
     "el": "είπε|δήλωσε|ανέφερε|τόνισε|ανακοίνωσε|έγραψε|υποστήριξε",
     "no": "sier|sa|uttalte|skriver|skrev|opplyser|opplyste|melder|meldte",
@@ -84,20 +110,58 @@ VERBS["nb"] = VERBS["no"]
 VERBS["bs"] = VERBS["hr"] = VERBS["sr"]
 # An adverb between auxiliary and participle ("a encore assuré", "ha poi detto"); German splits its verb ("teilte zunächst mit").
 ADVERBS = {
-    "fr": "encore|aussi|également|ensuite|notamment|déjà|pourtant|toutefois|cependant|alors|enfin|même|d'ailleurs|samedi|dimanche|lundi|mardi|mercredi|jeudi|vendredi",
-    "it": "anche|poi|già|inoltre|ancora|infine|invece|oggi|ieri", "es": "también|ya|además|luego|hoy|ayer", "pt": "também|ainda|já|hoje|ontem",
-    "de": r"\w+(?:\s+\w+)?(?:\s+\w+)?", "pl": "też|także|również", "ro": "și|deja", "sr": "i|još|takođe", "nl": "ook|nog",
+    "fr": "plus tôt|plus tard|encore|aussi|également|ensuite|notamment|déjà|pourtant|toutefois|cependant|alors|enfin|même|d'ailleurs|samedi|dimanche|lundi|mardi|mercredi|jeudi|vendredi",
+    "it": "anche|poi|già|inoltre|ancora|infine|invece|oggi|ieri",
+    "es": "también|ya|además|luego|hoy|ayer",
+    "pt": "também|ainda|já|hoje|ontem",
+    "de": r"\w+(?:\s+\w+)?(?:\s+\w+)?",
+    "pl": "też|także|również",
+    "ro": "și|deja",
+    "sr": "i|još|takođe",
+    "nl": "ook|nog",
 }
 ADVERBS["bs"] = ADVERBS["hr"] = ADVERBS["sr"]
 # French inverts a pronoun subject into its auxiliary: "«...», a-t-il déclaré".
 _INVERTED_AUXILIARY = {"fr": r"a(?:-t-(?:il|elle|on))?"}
-DENIALS = frozenset({
-    "zaprzeczył", "zaprzeczyła", "a démenti", "a nié", "dément", "démentent", "nie", "nient", "ont démenti", "ont nié", "ha smentito",
-    "ha negato", "smentisce", "negó", "niega", "negaron", "ha negado", "negou", "negaram", "bestritt", "dementierte",
-    "bestreitet", "dementiert", "ontkende", "a negat", "zurück", "ha respinto", "zaprzeczyło", "zaprzeczyli", "zaprzeczyły",
-    "poprel", "poprela", "poprelo", "popreli",
-})
-_DENYING = frozenset(d.split()[-1] for d in DENIALS)
+DENIALS = frozenset(
+    {
+        "zaprzeczył",
+        "zaprzeczyła",
+        "a démenti",
+        "a nié",
+        "dément",
+        "démentent",
+        "nie",
+        "nient",
+        "ont démenti",
+        "ont nié",
+        "ha smentito",
+        "ha negato",
+        "smentisce",
+        "negó",
+        "niega",
+        "negaron",
+        "ha negado",
+        "negou",
+        "negaram",
+        "bestritt",
+        "dementierte",
+        "bestreitet",
+        "dementiert",
+        "ontkende",
+        "a negat",
+        "zurück",
+        "ha respinto",
+        "zaprzeczyło",
+        "zaprzeczyli",
+        "zaprzeczyły",
+        "poprel",
+        "poprela",
+        "poprelo",
+        "popreli",
+    }
+)
+_DENYING = paradigms(frozenset(d.split()[-1] for d in DENIALS) | DENYING)  # "hanno negato", "niegan", "zaprzeczyły"
 # Words that present a content as unsure or unconfirmed, as certainty.HEDGE_WORDS does in English: "vorläufig",
 # "secondo dati preliminari", "probablement", a conditional modal as English "could" ("podría aumentar", "könnte"), a
 # source saying it cannot tell ("non possiamo dire", "nie mogą stwierdzić"); the reporter's "angeblich", "rzekomo" are
@@ -117,7 +181,9 @@ LANGUAGES = frozenset(VERBS)
 _THAT = re.compile(r"^\s*[,:]?\s*(?:(?:que|che|dass|że|dat|da|că|že|ότι|at|att)(?!\w)|qu['’])?\s*", re.I)
 # A verb second, its subject after it, then the content ("Am Samstag sagte Schoigu, die Lage sei ...", "I en lydmelding
 # sier Prigozjin at ..."): where the content starts after the subject.
-_AFTER_SUBJECT = re.compile(r"[^,.;:!?«»\"“”„]{0,40}?(?:,\s*(?:(?:dass|que|che|że|at|att|dat)\s+)?|\s+(?:dass|que|che|że|at|att|dat)\s+)")
+_AFTER_SUBJECT = re.compile(
+    r"[^,.;:!?«»\"“”„]{0,40}?(?:,\s*(?:(?:dass|que|che|że|at|att|dat)\s+)?|\s+(?:dass|que|che|że|at|att|dat)\s+)"
+)
 # What stands before a verb whose content is the sentence before: "Lo ha annunciato X", "Así lo ha anunciado X",
 # "È quanto riporta X", "C'est ce qu'a annoncé X", "Es lo que dijo X".
 _ANAPHOR = re.compile(
@@ -128,27 +194,50 @@ _ANAPHOR = re.compile(
 # German reported speech goes on in the subjunctive ("Der Staudamm sei vermint worden") after its cue.
 _SUBJUNCTIVE = re.compile(r"(?<!\w)(?:sei|seien|habe|hätten|wäre|wären)(?!\w)")
 # German separable verbs around their source or time words: "teilte das Verteidigungsministerium in Moskau mit".
-_SEPARABLE = re.compile(r"(?<!\w)(teilte|teilt|teilten|gab|gaben)\s+([^,.;:!?«»\"“”„]{1,120}?)\s+(mit|bekannt|an)(?=\s*(?:[,.;:!?]|$))")
+_SEPARABLE = re.compile(
+    r"(?<!\w)(teilte|teilt|teilten|gab|gaben)\s+([^,.;:!?«»\"“”„]{1,120}?)\s+(mit|bekannt|an)(?=\s*(?:[,.;:!?]|$))"
+)
 # German's perfect puts the auxiliary second and the participle last ("Zuvor hatte eine Sprecherin des Militärs den
 # Vorfall als «Provokation» bezeichnet", "Selenskyj hat erklärt, ..."); between them the subject, then what was said
 # of what ("den Vorfall als ..."). Participles of saying, calling and denying:
 PERFECT_PARTICIPLES = {
-    "gesagt": "reported", "erklärt": "reported", "betont": "reported", "behauptet": "reported", "mitgeteilt": "reported",
-    "bestätigt": "reported", "berichtet": "reported", "geschrieben": "reported", "angekündigt": "reported", "angegeben": "reported",
-    "gewarnt": "reported", "bezeichnet": "reported", "genannt": "reported", "vorgeworfen": "reported",
-    "bestritten": "denied", "dementiert": "denied", "zurückgewiesen": "denied",
+    "gesagt": "reported",
+    "erklärt": "reported",
+    "betont": "reported",
+    "behauptet": "reported",
+    "mitgeteilt": "reported",
+    "bestätigt": "reported",
+    "berichtet": "reported",
+    "geschrieben": "reported",
+    "angekündigt": "reported",
+    "angegeben": "reported",
+    "gewarnt": "reported",
+    "bezeichnet": "reported",
+    "genannt": "reported",
+    "vorgeworfen": "reported",
+    "bestritten": "denied",
+    "dementiert": "denied",
+    "zurückgewiesen": "denied",
 }
-OF_WHAT = frozenset({"bezeichnet", "genannt", "vorgeworfen", "bestritten", "dementiert", "zurückgewiesen"})  # say something of their object
+OF_WHAT = frozenset(
+    {"bezeichnet", "genannt", "vorgeworfen", "bestritten", "dementiert", "zurückgewiesen"}
+)  # say something of their object
 # ", die im Zusammenhang ... stehe": a relative clause on the object, not what was said ("die Lage sei ..." is).
 _RELATIVE_CLAUSE = re.compile(
     r"\s*,\s*(?:der|die|das|welche[rs]?)\s+(?:im|in|am|an|auf|von|vom|mit|zu|zum|zur|bei|nach|aus|sich|er|sie|es|wir|man|nicht|noch|"
-    r"bereits|schon|seit|für|gegen|durch)\s", re.I)
+    r"bereits|schon|seit|für|gegen|durch)\s",
+    re.I,
+)
 _PERFECT = re.compile(
-    rf"(?<!\w)(hat|hatte|haben|hatten)(?:\s+([^.;:!?«»]{{1,200}}?))?\s+({'|'.join(PERFECT_PARTICIPLES)})(?!\w)", re.I)
+    rf"(?<!\w)(hat|hatte|haben|hatten)(?:\s+([^.;:!?«»]{{1,200}}?))?\s+({'|'.join(PERFECT_PARTICIPLES)})(?!\w)", re.I
+)
 # Where a German subject after the auxiliary ends: an article of the object ("eine Sprecherin ... den Vorfall").
 _OBJECT_ARTICLE = re.compile(r"\s(?:den|dem|einen|einem|diesen|diesem)\s")
 # A subject that is a relative pronoun: "... del presidente Vladimir Putin, quien lo calificó ..." is Putin's.
-_RELATIVE = re.compile(r"\s*(?:quien|quienes|que|qui|che|il\s+quale|la\s+quale|der|die|welcher|który|która|care|koji|koja)\s+(?:(?:lo|la|le|l'|l’|les|li)\s+)?$", re.I)
+_RELATIVE = re.compile(
+    r"\s*(?:quien|quienes|que|qui|che|il\s+quale|la\s+quale|der|die|welcher|który|która|care|koji|koja)\s+(?:(?:lo|la|le|l'|l’|les|li)\s+)?$",
+    re.I,
+)
 # Words before a name that make it no subject: it is where or about what the source spoke ("im Onlinedienst Telegram").
 PREPOSITIONS = {
     "de": "in im am auf via über mit aus bei zu zum zur vom von",
@@ -158,8 +247,12 @@ PREPOSITIONS = {
     "pt": "em no na nos nas do da dos das pelo pela com",
     "pl": "w we na z ze do od przez dla",
     "nl": "op bij te naar uit voor over in van",
-    "sk": "na v vo z zo do od cez pre", "cs": "na v ve z ze do od přes pro",
-    "no": "på i fra til via", "nb": "på i fra til via", "da": "på i fra til via", "sv": "på i från till via",
+    "sk": "na v vo z zo do od cez pre",
+    "cs": "na v ve z ze do od přes pro",
+    "no": "på i fra til via",
+    "nb": "på i fra til via",
+    "da": "på i fra til via",
+    "sv": "på i från till via",
 }
 SPEAKER_SENTENCES = 2  # how far back a subject-less cue or a subjunctive sentence looks for its speaker
 _ACTORS = frozenset({"PERSON", "ORG"})
@@ -172,41 +265,62 @@ _CONJUNCTIONS = frozenset("que qu' qu’ che dass że mais ma pero aber und et e
 _ARTICLES_BEFORE = re.compile(r"(?:(?<!\w)(?:le|la|les|l['’]|il|lo|el|der|die|das|den|dem)\s*)+$", re.I)
 _QUOTED = re.compile(r"«[^»]*»|„[^“”]*[“”]|“[^”]*”|\"[^\"]*\"|»[^«]*«")
 # Where a description after a verb stops: a place or time ("in Moskau", "in der Nacht", "su Twitter").
-_LOCATIVES = frozenset("""
+_LOCATIVES = frozenset(
+    """
     in im am auf via über bei nach seit während dans sur pendant lors nel nella nei su sul sulla durante em no na nos nas
     w we podczas op tijdens en
-""".split())
-_ARTICLE = re.compile(r"(?<!\w)(?:le|la|les|l['’]|un|une|il|lo|i|gli|el|los|las|o|os|a|as|der|die|das|den|dem|des|ein|eine|einer|de|het)(?=[\s\w])", re.I)
+""".split()
+)
+_ARTICLE = re.compile(
+    r"(?<!\w)(?:le|la|les|l['’]|un|une|il|lo|i|gli|el|los|las|o|os|a|as|der|die|das|den|dem|des|ein|eine|einer|de|het)(?=[\s\w])",
+    re.I,
+)
 
 
 def find_statements(analysis: Analysis, language: str) -> list[Statement]:
     """At most one statement per sentence, in the languages of `VERBS` (none in others)."""
     if language not in VERBS:
         return []
-    verb = re.compile(rf"(?<!\w)(?:{_verb_forms(language)})(?!\w)", re.I)
+    verb = re.compile(rf"(?<!\w)(?:{_verb_forms(language, written_words(analysis.article.text))})(?!\w)", re.I)
     according = re.compile(rf"(?<!\w)(?:{ACCORDING[language]})\s+", re.I) if language in ACCORDING else None
     finite = re.compile(rf"\s(?:{FINITE_AFTER[language]})(?!\w)") if language in FINITE_AFTER else None
     prepositions = frozenset(PREPOSITIONS.get(language, "").split())
     text = analysis.article.text
     quoted = [m.span() for m in _QUOTED.finditer(text)]
-    speakers = [m for m in analysis.mentions if not any(a < m.span.start and m.span.end < b for a, b in quoted)]  # a name inside a quotation is not who speaks
+    speakers = [
+        m for m in analysis.mentions if not any(a < m.span.start and m.span.end < b for a, b in quoted)
+    ]  # a name inside a quotation is not who speaks
     found: list[Statement] = []
     for sentence in analysis.sentences:
         names = [
-            m for m in [*_opening_name(analysis, text, sentence), *speakers] if sentence.contains(m.span) and m.chain is not None
+            m
+            for m in [*_opening_name(analysis, text, sentence), *speakers]
+            if sentence.contains(m.span)
+            and m.chain is not None
             and (m.label in _ACTORS or m.label == "GPE" and _state_alone(text, sentence, m, verb, according))
         ]
         speaker = _speaker(analysis, speakers, found, sentence.start)
         by_verb = _reporting_verb(analysis, text, sentence, names, verb, speaker, prepositions)
         by_phrase = (
             (_according_to(analysis, text, sentence, names, according, finite) if according else None)
-            or (_according_after(analysis, text, sentence, names, ACCORDING_AFTER[language]) if language in ACCORDING_AFTER else None)
+            or (
+                _according_after(analysis, text, sentence, names, ACCORDING_AFTER[language])
+                if language in ACCORDING_AFTER
+                else None
+            )
             or (_split_verb(analysis, text, sentence, names) if language == "de" else None)
             or (_perfect(analysis, text, sentence, names) if language == "de" else None)
         )
         # "Lo ha annunciato Peskov, secondo quanto riporta Ria Novosti": the first cue is the speaker's, the later one the relay's
-        statement = by_verb if by_verb is not None and (by_phrase is None or by_verb.cue.start < by_phrase.cue.start) else by_phrase
-        if statement is None and language == "de" and speaker is not None and _SUBJUNCTIVE.search(text, sentence.start, sentence.end):
+        statement = (
+            by_verb if by_verb is not None and (by_phrase is None or by_verb.cue.start < by_phrase.cue.start) else by_phrase
+        )
+        if (
+            statement is None
+            and language == "de"
+            and speaker is not None
+            and _SUBJUNCTIVE.search(text, sentence.start, sentence.end)
+        ):
             content = _span(text, sentence.start, sentence.end)
             statement = replace(speaker, content=content, direct=False, certainty="reported") if content is not None else None
         if statement is not None:
@@ -218,49 +332,83 @@ def _opening_name(analysis: Analysis, text: str, sentence: Span) -> list[Mention
     """The name a sentence opens with when the reader left it untagged there, as capitalised words opening sentences
     are, though the article tags it elsewhere ("Ucrania dice que ...", "Russland hatte angegeben ..."): a mention of
     that name's chain, for this sentence's speaker only."""
-    first = re.match(r"\s*([^\W\d_][\w'’-]*)", text[sentence.start:sentence.end])
+    first = re.match(r"\s*([^\W\d_][\w'’-]*)", text[sentence.start : sentence.end])
     if first is None or not first.group(1)[:1].isupper():
         return []
     start, end = sentence.start + first.start(1), sentence.start + first.end(1)
     if any(m.span.start <= start < m.span.end for m in analysis.mentions):
         return []
     word = first.group(1)
-    known = next((m for m in analysis.mentions if m.span.text == word and m.chain is not None and m.label in (*_ACTORS, "GPE")), None)
+    known = next(
+        (m for m in analysis.mentions if m.span.text == word and m.chain is not None and m.label in (*_ACTORS, "GPE")), None
+    )
     return [Mention(Span(start, end, word), known.label, sentence, chain=known.chain)] if known is not None else []
 
 
 def _state_alone(text: str, sentence: Span, mention: Mention, verb: re.Pattern, according: re.Pattern | None) -> bool:
     """Whether a state's name stands as a speaker may (see `_OPENING`): nothing but an article between it and where a
     clause opens, a conjunction, a reporting verb or an according-to word."""
-    before = text[sentence.start:mention.span.start]
+    before = text[sentence.start : mention.span.start]
     article = _ARTICLES_BEFORE.search(before)
-    before = (before[:article.start()] if article else before).rstrip()
+    before = (before[: article.start()] if article else before).rstrip()
     if _OPENING.search(before):
         return True
     words = before.split()
     if words and words[-1].casefold() in _CONJUNCTIONS:
         return True
     tail = before[-80:]
-    return any(m.end() == len(tail) for m in verb.finditer(tail)) or according is not None and any(
-        m.end() > len(tail) for m in according.finditer(tail + " ")
+    return (
+        any(m.end() == len(tail) for m in verb.finditer(tail))
+        or according is not None
+        and any(m.end() > len(tail) for m in according.finditer(tail + " "))
     )
 
 
-def _verb_forms(language: str) -> str:
-    """The language's verb forms as one pattern: room for one adverb (or, in German, a few words) between the
-    words of a two-word form, and French's inverted pronoun ("a-t-il déclaré")."""
+def _verb_forms(language: str, written: set[str] = frozenset()) -> str:
+    """The language's verb forms as one pattern: each listed word standing for the forms of its paradigm cell written
+    in the text (reported_forms.py: "avait affirmé", "hanno dichiarato", "przekazały"), the compound past of a listed
+    finite verb ("ha parlato di" after "parla di") and every tense of the speech verbs (reported_forms.SPEECH_LEMMAS),
+    room for one adverb (or, in German, a few words) between auxiliary and participle, and French's inverted pronoun
+    ("a-t-il déclaré"). A form just after an article is a noun ("el informe", "la note"): `_NOT_AFTER`."""
     adverbs = ADVERBS.get(language)
-    auxiliary = _INVERTED_AUXILIARY.get(language)
-    forms = []
-    for form in VERBS[language].split("|"):
+    between = rf"(?:\s+(?:{adverbs}))?" if adverbs else ""
+    inverted = _INVERTED_AUXILIARY.get(language)
+    auxiliary = AUXILIARY.get(language)
+    helper = forms_in(auxiliary, language, "finite", written) if auxiliary else []
+    helper_slot = "|".join([*([inverted] if inverted else []), *map(re.escape, helper)])
+    templates: list[list[str]] = []
+    for form in dict.fromkeys(VERBS[language].split("|")):
         words = form.split(" ")
-        if len(words) == 2:
-            first = auxiliary if auxiliary and words[0] == "a" else re.escape(words[0])
-            between = rf"(?:\s+(?:{adverbs}))?" if adverbs else ""
-            forms.append(rf"{first}{between}\s+{re.escape(words[1])}")
+        slots = ["|".join(map(re.escape, alternatives(word, language, written))) for word in words]
+        if inverted and words[0] == "a":
+            slots[0] = f"{inverted}|{slots[0]}"
+        templates.append(slots)
+        root = lemma(words[0], language)
+        if helper and root is not None and root != auxiliary and cell(words[0], language) == "finite":
+            participles = forms_in(root, language, "participle", written)
+            if participles:
+                templates.append([helper_slot, "|".join(map(re.escape, participles)), *slots[1:]])
+    for root in speech_lemmas(language):
+        finite = forms_in(root, language, "finite", written)
+        if finite:
+            templates.append(["|".join(map(re.escape, finite))])
+        participles = forms_in(root, language, "participle", written)
+        if helper and participles:
+            templates.append([helper_slot, "|".join(map(re.escape, participles))])
+    forms = []
+    for slots in templates:
+        if len(slots) == 2:
+            forms.append(rf"(?:{slots[0]}){between}\s+(?:{slots[1]})")
         else:
-            forms.append(r"\s+".join(re.escape(w) for w in words))
-    return "|".join(forms)
+            forms.append(r"\s+".join(f"(?:{slot})" for slot in slots))
+    return _NOT_AFTER + "(?:" + "|".join(dict.fromkeys(forms)) + ")"
+
+
+# Articles that are never object pronouns: a verb form right after one is a noun ("el informe", "une note", "il posto").
+_NOT_AFTER = "".join(
+    rf"(?<!(?<!\w){re.escape(article)}\s)"
+    for article in "un une des du au aux il el los las gli uno una der das dem den des ein eine einer einem einen het een um uma".split()
+)
 
 
 def _speaker(analysis: Analysis, mentions: list[Mention], found: list[Statement], before: int) -> Statement | None:
@@ -272,10 +420,14 @@ def _speaker(analysis: Analysis, mentions: list[Mention], found: list[Statement]
     spoken = [st for st in found if st.source is not None and st.source.start >= window]
     if spoken:
         return spoken[-1]
-    people = [m for m in mentions if m.label == "PERSON" and m.chain is not None and window <= m.span.start and m.span.end <= before]
+    people = [
+        m for m in mentions if m.label == "PERSON" and m.chain is not None and window <= m.span.start and m.span.end <= before
+    ]
     if not people:
         return None
-    last = [m for m in people if m.sentence == people[-1].sentence][0]  # its subject, named first: "X, le conseiller du président Y, ..."
+    last = [m for m in people if m.sentence == people[-1].sentence][
+        0
+    ]  # its subject, named first: "X, le conseiller du président Y, ..."
     return _statement(analysis.article.text, last.span, last.span, named(last))
 
 
@@ -292,15 +444,21 @@ def _phrase_source(analysis: Analysis, text: str, start: int, end: int, names: l
 
 
 def _according_to(
-    analysis: Analysis, text: str, sentence: Span, names: list[Mention], according: re.Pattern, finite: re.Pattern | None = None,
+    analysis: Analysis,
+    text: str,
+    sentence: Span,
+    names: list[Mention],
+    according: re.Pattern,
+    finite: re.Pattern | None = None,
 ) -> Statement | None:
-    """"Selon X, ..." (the content after the comma), "..., secondo X." (the content before), and where the verb comes
+    """ "Selon X, ..." (the content after the comma), "..., secondo X." (the content before), and where the verb comes
     second "Ifølge X har ..." (the content from the finite verb, `FINITE_AFTER`)."""
     match = according.search(text, sentence.start, sentence.end)
     if match is None:
         return None
     comma = text.find(",", match.end(), sentence.end)
-    leading = len(text[sentence.start:match.start()].split()) < 3  # "Selon X, ..." opens its sentence
+    opening = max(sentence.start, *(text.rfind(mark, sentence.start, match.start()) + 1 for mark in ":;"))
+    leading = len(text[opening : match.start()].split()) < 3  # "Selon X, ..." opens its sentence or a clause after a colon
     second = finite.search(text, match.end(), min(sentence.end, match.end() + 80)) if finite is not None and leading else None
     if second is not None and (comma == -1 or second.start() < comma):
         source_end, content = second.start(), _span(text, second.start(), sentence.end)
@@ -311,17 +469,17 @@ def _according_to(
     source = _phrase_source(analysis, text, match.end(), source_end, names)
     if content is None or source is None:
         return None
-    cue = Span(match.start(), match.end(), text[match.start():match.end()].rstrip())
+    cue = Span(match.start(), match.end(), text[match.start() : match.end()].rstrip())
     return _statement(text, cue, content, source)
 
 
 def _according_after(analysis: Analysis, text: str, sentence: Span, names: list[Mention], word: str) -> Statement | None:
-    """"..., sagte X, russischen Medien zufolge." / "Dem Ministerium zufolge ...": the source just before the word."""
-    match = re.search(rf"(?<!\w){word}(?!\w)", text[sentence.start:sentence.end])
+    """ "..., sagte X, russischen Medien zufolge." / "Dem Ministerium zufolge ...": the source just before the word."""
+    match = re.search(rf"(?<!\w){word}(?!\w)", text[sentence.start : sentence.end])
     if match is None:
         return None
     at, end = sentence.start + match.start(), sentence.start + match.end()
-    before = text[sentence.start:at]
+    before = text[sentence.start : at]
     start = sentence.start + max(before.rfind(","), -1) + 1
     source = _phrase_source(analysis, text, start, at, names)
     if source is None or source.chain is None:
@@ -331,15 +489,15 @@ def _according_after(analysis: Analysis, text: str, sentence: Span, names: list[
 
 
 def _split_verb(analysis: Analysis, text: str, sentence: Span, names: list[Mention]) -> Statement | None:
-    """"..., teilte das Ministerium in Moskau mit.": the source between the split verb."""
+    """ "..., teilte das Ministerium in Moskau mit.": the source between the split verb."""
     split = _SEPARABLE.search(text, sentence.start, sentence.end)
-    if split is None or not re.search(r"[,:]\s*$", text[sentence.start:split.start()]):
+    if split is None or not re.search(r"[,:]\s*$", text[sentence.start : split.start()]):
         return None
     source = _after_source(analysis, text, split.start(2), split.end(2), names)
     content = _span(text, sentence.start, split.start())
     if source is None or content is None:
         return None
-    cue = Span(split.start(1), split.end(3), text[split.start(1):split.end(3)])
+    cue = Span(split.start(1), split.end(3), text[split.start(1) : split.end(3)])
     return _statement(text, cue, content, source)
 
 
@@ -350,8 +508,10 @@ def _perfect(analysis: Analysis, text: str, sentence: Span, names: list[Mention]
     found = _PERFECT.search(text, sentence.start, sentence.end)
     if found is None:
         return None
-    before = text[sentence.start:found.start()]
-    middle_start, middle_end = (found.start(2), found.end(2)) if found.group(2) else (found.end(1), found.end(1))  # "X hatte angegeben, ..."
+    before = text[sentence.start : found.start()]
+    middle_start, middle_end = (
+        (found.start(2), found.end(2)) if found.group(2) else (found.end(1), found.end(1))
+    )  # "X hatte angegeben, ..."
     subject_before = [m for m in names if sentence.start <= m.span.start and m.span.end <= found.start()]
     if before.strip() and len(before.split()) <= 3 and not subject_before:  # "Zuvor hatte X ...": the verb second
         stop = _OBJECT_ARTICLE.search(text, middle_start, middle_end)
@@ -363,7 +523,7 @@ def _perfect(analysis: Analysis, text: str, sentence: Span, names: list[Mention]
     if source is None:
         return None
     participle = found.group(3).casefold()
-    after = text[found.end():sentence.end]
+    after = text[found.end() : sentence.end]
     if participle not in OF_WHAT and re.match(r"\s*,", after) and not _RELATIVE_CLAUSE.match(after):
         content = _span(text, found.end() + after.index(",") + 1, sentence.end)  # "X hat erklärt, ..."
     else:
@@ -396,57 +556,84 @@ def _after_source(analysis: Analysis, text: str, start: int, end: int, names: li
 
 def _after_preposition(text: str, start: int, mention: Mention, prepositions: frozenset[str]) -> bool:
     """Whether a name after a verb is governed by a preposition ("im Onlinedienst Telegram", "su Twitter")."""
-    words = text[start:mention.span.start].split()
+    words = text[start : mention.span.start].split()
     return bool(words) and words[-1].casefold() in prepositions
 
 
 def _reporting_verb(
-    analysis: Analysis, text: str, sentence: Span, names: list[Mention], verb: re.Pattern, speaker: Statement | None,
+    analysis: Analysis,
+    text: str,
+    sentence: Span,
+    names: list[Mention],
+    verb: re.Pattern,
+    speaker: Statement | None,
     prepositions: frozenset[str],
 ) -> Statement | None:
     match = verb.search(text, sentence.start, sentence.end)
     if match is None:
         return None
     cue = Span(match.start(), match.end(), match.group(0))
-    before = text[sentence.start:match.start()]
+    before = text[sentence.start : match.start()]
     clause_start = sentence.start + max(before.rfind(","), before.rfind(";"), -1) + 1
     after = [
-        m for m in names
-        if m.span.start >= match.end() and m.span.start - match.end() < 60 and not _after_preposition(text, match.end(), m, prepositions)
+        m
+        for m in names
+        if m.span.start >= match.end()
+        and m.span.start - match.end() < 60
+        and not _after_preposition(text, match.end(), m, prepositions)
     ]
     earlier = [  # "Ako na Telegrame uviedol jej šéf Ihor Šmeľanskyj": where it was said, not who said it
-        m for m in names if clause_start <= m.span.start and m.span.end <= match.start()
+        m
+        for m in names
+        if clause_start <= m.span.start
+        and m.span.end <= match.start()
         and not _after_preposition(text, clause_start, m, prepositions)
     ]
     named_before = [m for m in names if m.span.end <= match.start()]
     # "Yevgeny Prigozhin, accusa ...": a name just before the comma is the subject, not an inverted cue's content
-    subject_aside = bool(named_before) and re.fullmatch(r"\s*,\s*", text[named_before[-1].span.end:match.start()]) is not None
+    subject_aside = bool(named_before) and re.fullmatch(r"\s*,\s*", text[named_before[-1].span.end : match.start()]) is not None
     inverted = (
-        bool(re.search(r"[,»”\"]\s*[-–—]?\s*$|[.!?]?\s*[-–—]\s*$", before)) and not earlier and not subject_aside
-        and not _COMPLEMENT.match(text, match.end(), sentence.end) and not _apposed_subject(text, sentence, names, match.start())
+        bool(re.search(r"[,»”“\"]\s*[-–—]?\s*$|[.!?]?\s*[-–—]\s*$", before))
+        and not earlier
+        and not subject_aside
+        and not _COMPLEMENT.match(text, match.end(), sentence.end)
+        and not _apposed_subject(text, sentence, names, match.start())
     )
     after = [m for m in after if m.label == "PERSON"] or after  # "ha detto il portavoce del Cremlino, Dmitry Peskov"
     subject = described(analysis, text, clause_start, match.start(), names) if not inverted else None
-    rest_start = match.end() + _THAT.match(text[match.end():sentence.end]).end()
+    rest_start = match.end() + _THAT.match(text[match.end() : sentence.end]).end()
     if _ANAPHOR.match(before) and sentence.start > 0:  # "Lo ha annunciato Peskov": what the sentence before says
         source = named(after[0]) if after else _after_source(analysis, text, match.end(), sentence.end, names)
-        end = len(text[:sentence.start].rstrip()) - 1
+        end = len(text[: sentence.start].rstrip()) - 1
         start = max(text.rfind(stop, 0, end) for stop in ".!?\n") + 1
         content = _span(text, start, end)
     elif inverted and (after or (source := _after_source(analysis, text, match.end(), sentence.end, names)) is not None):
         source = named(after[0]) if after else source  # "«...», ha affermato il presidente Zelensky"
         content = _span(text, sentence.start, match.start())
-    elif speaker is not None and not earlier and (inverted and not after or not inverted and all(m.label == "GPE" for m in after)) and (
-        inverted or len(before.split()) <= 3
+    elif (
+        speaker is not None
+        and not earlier
+        and (inverted and not after or not inverted and all(m.label == "GPE" for m in after))
+        and (inverted or len(before.split()) <= 3)
     ):  # a state after a cue opening its sentence is whom it is about: "Oskarżyła Kijów o ..."
         # "«...», afirmó.", "Alle 6.30 annuncia di ...": no subject named, the speaker goes on
         content = _span(text, sentence.start, match.start()) if inverted else _span(text, rest_start, sentence.end)
         if content is None:
             return None
-        return replace(speaker, cue=cue, content=content, direct=content.text[:1] in "«„“\"", certainty=_certainty(match.group(0), content.text))
-    elif not earlier and after and after[0].span.start - match.end() <= 30 and (
-        second := _AFTER_SUBJECT.match(text, after[0].span.end, sentence.end)
-    ) is not None and not before.rstrip().endswith(","):
+        return replace(
+            speaker,
+            cue=cue,
+            content=content,
+            direct=content.text[:1] in '«„“"',
+            certainty=_certainty(match.group(0), content.text),
+        )
+    elif (
+        not earlier
+        and after
+        and after[0].span.start - match.end() <= 30
+        and (second := _AFTER_SUBJECT.match(text, after[0].span.end, sentence.end)) is not None
+        and not before.rstrip().endswith(",")
+    ):
         source = named(after[0])  # the verb second, its subject after it
         content = _span(text, second.end(), sentence.end)
     elif _RELATIVE.match(text, clause_start, match.start()) and named_before and clause_start > sentence.start:
@@ -459,17 +646,19 @@ def _reporting_verb(
         source = named(earlier[-1])
         content = _span(text, rest_start, sentence.end)
     else:
-        coordinated = re.search(r"\s(?:e|ed|y|et|und|i|a|en|og)\s+$", before) is not None  # "X, ..., ha pubblicato ... e ha scritto: «...»"
-        if not named_before or not coordinated and not re.search(r",\s*$", text[named_before[-1].span.end:match.start()][:200]):
+        coordinated = (
+            re.search(r"\s(?:e|ed|y|et|und|i|a|en|og)\s+$", before) is not None
+        )  # "X, ..., ha pubblicato ... e ha scritto: «...»"
+        if not named_before or not coordinated and not re.search(r",\s*$", text[named_before[-1].span.end : match.start()][:200]):
             return None
-        if any(c in text[named_before[-1].span.end:match.start()] for c in "«»“”„\""):
+        if any(c in text[named_before[-1].span.end : match.start()] for c in '«»“”„"'):
             return None  # a quotation stands between the name and the verb: the name is not its subject
         # "Zelenski, que ha intervenido ..., ha señalado que": the subject before the aside; of a name and its
         # apposition ("Evguéni Prigojine, le chef du groupe Wagner, accuse") the person set off by a comma; a
         # description before the aside ("El presidente del parlamento regional de Crimea, respaldado por el Kremlin, acusó")
-        people = [m for m in named_before if m.label == "PERSON" and text[m.span.end:match.start()].lstrip().startswith(",")]
+        people = [m for m in named_before if m.label == "PERSON" and text[m.span.end : match.start()].lstrip().startswith(",")]
         # of those, one opening a clause: "Der Anführer der Separatisten in Donezk, Denis Puschilin, sprach", not the place
-        people.sort(key=lambda m: not _OPENING.search(text[sentence.start:m.span.start]))
+        people.sort(key=lambda m: not _OPENING.search(text[sentence.start : m.span.start]))
         first = text.find(",", sentence.start, match.start())
         opening = described(analysis, text, sentence.start, first, names) if first != -1 else None
         if not people and opening is not None and opening.kind == "person":
@@ -480,7 +669,7 @@ def _reporting_verb(
     if content is None and len(match.group(0).split()) > 2:  # "Selenskyj warf Moskau Kriegsverbrechen vor": inside the split verb
         words = list(re.finditer(r"\S+", match.group(0)))
         content = _span(text, match.start() + words[1].start(), match.start() + words[-2].end())
-    if content is None and clause_start > sentence.start and not text[match.end():sentence.end].strip(" .!?\n"):
+    if content is None and clause_start > sentence.start and not text[match.end() : sentence.end].strip(" .!?\n"):
         content = _span(text, sentence.start, clause_start)  # "Y, Comitê de Investigação da Rússia disse.": Y before its subject
     if content is None or source is None:
         return None
@@ -496,9 +685,9 @@ def _apposed_subject(text: str, sentence: Span, names: list[Mention], verb: int)
     "Denis Pushilin, le chef de la république ..., a dit", "Le ministre ... Dmytro Kuleba, écrivant sur Twitter, a
     accusé": the person is the verb's subject, not the content of an inverted cue."""
     comma = text.find(",", sentence.start, verb)
-    if comma == -1 or len(text[sentence.start:comma].split()) > 8:
+    if comma == -1 or len(text[sentence.start : comma].split()) > 8:
         return False
-    return any(m.label == "PERSON" and m.span.end <= comma and not text[m.span.end:comma].strip() for m in names)
+    return any(m.label == "PERSON" and m.span.end <= comma and not text[m.span.end : comma].strip() for m in names)
 
 
 def _certainty(cue: str, content: str = "") -> str:
@@ -518,8 +707,13 @@ def _span(text: str, start: int, end: int) -> Span | None:
 
 
 def _statement(text: str, cue: Span, content: Span, source: Source) -> Statement:
-    direct = content.text[:1] in "«„“\"" and content.text[-1:] in "»“”\""
+    direct = content.text[:1] in '«„“"' and content.text[-1:] in '»“”"'
     return Statement(
-        cue=cue, content=content, source=source.span, source_type=source.kind, direct=direct, certainty=_certainty(cue.text, content.text),
+        cue=cue,
+        content=content,
+        source=source.span,
+        source_type=source.kind,
+        direct=direct,
+        certainty=_certainty(cue.text, content.text),
         source_chain=source.chain,
     )
