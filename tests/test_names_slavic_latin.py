@@ -7,9 +7,11 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from factfile.extract.gender import first_name_gender, first_name_nominative
+from factfile.extract.lang import analyse
 from factfile.extract.lang.latin import _nominative
-from factfile.extract.lang.romanize import foreign_spelling
+from factfile.extract.lang.romanize import foreign_spelling, foreign_spellings
 from factfile.pipeline import Pipeline
+from factfile.records import Article
 from factfile.store import Store
 from factfile.store import schema as s
 
@@ -66,3 +68,12 @@ def test_declined_polish_and_czech_names_join_the_english_record(tmp_path):
         }
     assert actor["Władimira Putina"] == actor["Vladimira Putina"] == actor["Vladimir Putin"]
     assert actor["Zełenskiego"] == actor["Zelenského"] == actor["Wołodymyr Zełenski"] == actor["Volodymyr Zelensky"]
+
+
+def test_german_spells_a_greek_name_its_own_way_and_a_first_name_ending_in_er_is_kept():
+    """Kramatorsk: "Olexander Hontscharenko" was lost, "Olexander" read as a German noun in "-er"."""
+    assert foreign_spellings("Олександр", "de", ukrainian=True) == ["Oleksandr", "Olexander"]
+    assert foreign_spellings("Алексей", "de") == ["Aleksej", "Alexej"]
+    text = "Der Bürgermeister von Kramatorsk, Olexander Hontscharenko, sagte, es gebe viele Tote."
+    analysis = analyse(Article(origin="t", text=text, content_hash="de", language="de"))
+    assert [c.name for c in analysis.chains if c.label == "PERSON"] == ["Olexander Hontscharenko"]

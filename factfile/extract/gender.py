@@ -86,7 +86,7 @@ def _foreign_first_names() -> tuple[dict[str, tuple[str, Gender]], dict[str, str
     import faker.providers.person.ru_RU as russian
     import faker.providers.person.uk_UA as ukrainian
 
-    from factfile.extract.lang.romanize import FIRST_NAMES, FOREIGN_LANGUAGES, foreign_spelling
+    from factfile.extract.lang.romanize import FIRST_NAMES, FOREIGN_LANGUAGES, foreign_spelling, foreign_spellings
     from factfile.extract.names import name_key
 
     names: list[tuple[str, Gender, bool]] = []
@@ -98,8 +98,9 @@ def _foreign_first_names() -> tuple[dict[str, tuple[str, Gender]], dict[str, str
     declined: dict[str, str] = {}
     for cyrillic, gender, in_ukrainian in names:
         for language in FOREIGN_LANGUAGES:
+            for form in foreign_spellings(cyrillic, language, in_ukrainian):
+                found.setdefault(name_key(form), (form, gender))
             form = foreign_spelling(cyrillic, language, in_ukrainian)
-            found.setdefault(name_key(form), (form, gender))
             if gender == "male" and language in ("pl", "cs", "sk") and form[-1:] not in ("a", "i", "ï", "y"):
                 stem = form[:-1] if form.endswith("o") else form
                 for ending in _MALE_CASE_ENDINGS:

@@ -280,3 +280,15 @@ def foreign_spelling(name: str, language: str, ukrainian: bool = False) -> str:
 
 
 FOREIGN_LANGUAGES = tuple(_FOREIGN_LETTERS)
+
+
+def foreign_spellings(name: str, language: str, ukrainian: bool = False) -> list[str]:
+    """`foreign_spelling`, and for German also the spelling German gives the Greek names it has of its own:
+    "кс" as "x" and a final "др" as "der" ("Олександр" → Oleksandr, Olexander; "Алексей" → Aleksej, Alexej)."""
+    spelt = foreign_spelling(name, language, ukrainian)
+    forms = [spelt]
+    if language == "de":
+        german = re.sub(r"(?<=[^\W\d_])dr\b", "der", spelt.replace("ks", "x").replace("Ks", "X"))
+        if german != spelt:
+            forms.append(german)
+    return forms
