@@ -96,3 +96,29 @@ def test_the_united_nations_in_four_languages_is_one_actor(tmp_path):
             for t, a in session.execute(select(s.Mention.text, s.Mention.actor_id).where(s.Mention.actor_id.isnot(None)))
         }
     assert actor["ONU"] == actor["ONZ"] == actor["ООН"] == actor["United Nations"]
+
+
+def test_an_acronym_is_the_one_name_its_letters_spell_out_in_the_article():
+    """Real coverage: "ДНР" stood apart from "Донецкая народная республика" on the same page, written without brackets."""
+    text = "Власти ДНР заявили об ударе по Краматорску. В Донецкой народной республике сообщили о погибших."
+    chains = _chains(text, "ru")
+    assert "ДНР" in chains["Донецкая народная республика"][1] and "ДНР" not in chains
+
+
+def test_a_name_run_into_the_bracket_of_its_acronym_is_cut_there(tmp_path):
+    """The model read "The Donetsk People's Republic (DPR" as one name, which no other page's name met."""
+    store = Store(tmp_path / "store.db")
+    pages = {
+        "en.txt": "The Donetsk People's Republic (DPR) said the strike was Ukrainian. DPR leader Denis Pushilin blamed Kyiv.",
+        "ru.txt": "Власти ДНР заявили об ударе по Краматорску. В Донецкой народной республике сообщили о погибших.",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        Pipeline(store, workers=1).ingest([str(tmp_path / name)])
+    with store.session() as session:
+        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
+        actor = {
+            t: merged.get(a) or a
+            for t, a in session.execute(select(s.Mention.text, s.Mention.actor_id).where(s.Mention.actor_id.isnot(None)))
+        }
+    assert "Donetsk People's Republic" in actor and actor["Donetsk People's Republic"] == actor["ДНР"] == actor["DPR"]

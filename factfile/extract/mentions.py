@@ -43,8 +43,7 @@ def make_mentions() -> Stage:
         known = _labels_by_name(doc)
         for ent in doc.ents:
             if ent.label_ in KEPT_LABELS:
-                start, end = _trim(text, ent.start_char, ent.end_char)
-                if end > start:
+                for start, end in _bracket_cut(text, *_trim(text, ent.start_char, ent.end_char)):
                     found += _split_compound(text, start, end, _organisation_head(text[start:end], ent.label_), known)
         found = _commands(text, _group_words(text, _armed_forces(text, _qualified_bodies(text, found))))
         extra = _propagated(text, found, doc)
@@ -276,6 +275,20 @@ def _commands(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, i
         start, end = min([start] + [f[0] for f in pieces]), max([end] + [f[1] for f in pieces])
         result = [f for f in result if f not in pieces] + [(start, end, "ORG")]
     return result
+
+
+def _bracket_cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """"Donetsk People's Republic (DPR", as the model ran a name into the acronym in brackets after it: the
+    name, and the acronym when the bracket closes right after it; a span with no bracket as it is."""
+    if end <= start:
+        return []
+    opened = text.find("(", start, end)
+    if opened < 0 or ")" in text[opened:end]:
+        return [(start, end)]
+    name = _trim(text, start, opened)
+    inner = _trim(text, opened + 1, end)
+    acronym = [inner] if inner[1] > inner[0] and text[inner[1]:inner[1] + 1] == ")" else []
+    return [span for span in (name, *acronym) if span[1] > span[0]]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
