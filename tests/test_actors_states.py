@@ -61,3 +61,14 @@ def test_only_a_user_merges_a_person_with_a_state(tmp_path):
         assert state.merged_into_id is None
         merge_actors(session, person.id, [state.id], "the user says so")
         assert state.merged_into_id == person.id
+
+
+def test_a_state_run_on_after_a_full_name_is_no_part_of_it():
+    """Kramatorsk (German): "Wolodymyr Selenskyj Russland vorgeworfen" made "Russland" the surname of a person, whose
+    record then took the lone "Russland" mentions of the page."""
+    from factfile.extract.lang import analyse
+    from factfile.records import Article
+
+    text = "Präsident Wolodymyr Selenskyj Russland vorgeworfen, den Bahnhof angegriffen zu haben. Russland bestreitet das."
+    chains = {c.name: c.label for c in analyse(Article(origin="t", text=text, content_hash="de", language="de")).chains}
+    assert chains == {"Wolodymyr Selenskyj": "PERSON", "Russland": "GPE"}

@@ -271,7 +271,8 @@ _PARTICLE = re.compile(r"\s+(?:de|da|do|dos|di|del|della|von|van|der|den|la|le|d
 
 def _candidates(text: str) -> list[re.Match]:
     """Capitalised runs that may be names; a particle joins a person's name ("Charles de Gaulle"), not a
-    name to a country after it ("Zelensky la Russia", "Selenskyj von Russland")."""
+    name to a country after it ("Zelensky la Russia", "Selenskyj von Russland"), and a person's full name
+    ends before a state's name run on after it ("Wolodymyr Selenskyj Russland": no one's surname is a state)."""
     found = []
     for match in _straddled(list(_NAME.finditer(text)), text):
         start = match.start()
@@ -279,6 +280,11 @@ def _candidates(text: str) -> list[re.Match]:
             if country_in_english(particle.group(1).strip(".,;:")) and not country_in_english(match.group(0)):
                 found.append(_NAME.match(text, start, match.start() + particle.start()))
                 start = match.start() + particle.end()
+        words = list(re.finditer(r"\S+", text[start : match.end()]))
+        if len(words) >= 3 and state_named(words[-1].group(0)) and not state_named(text[start + words[-2].start() : match.end()]) \
+                and any(first_name_gender(f"{a.group(0)} {b.group(0)}") for a, b in zip(words[:-2], words[1:-1], strict=True)):
+            found.append(_NAME.match(text, start, start + words[-2].end()))
+            start += words[-1].start()
         found.append(_NAME.match(text, start, match.end()))
     return [m for m in found if m]
 
