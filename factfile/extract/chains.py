@@ -399,6 +399,10 @@ def _qualify_bodies(analysis: Analysis, groups: _Groups, votes: dict[str, str]) 
                 groups.reasons.setdefault(key, (f"the state body the article names as “{groups.surface[owner]}”", None))
 
 
+# A surname that opens with a nobiliary particle, as a name key: "von der leyen", "de gaulle", "van rompuy".
+_PARTICLE_SURNAME = re.compile(r"(?:von|van|de|da|di|du|del|della|dos|ter|ten)(?: (?:der|den|de|la|le))? \w+")
+
+
 def _join_short_names(analysis: Analysis, groups: _Groups, votes: dict[str, str]) -> set[str]:
     """Surnames and first names join a person's full name; a one-word name that is part of an
     organisation's name ("Legion") joins the nearest organisation mentioned before it."""
@@ -416,12 +420,14 @@ def _join_short_names(analysis: Analysis, groups: _Groups, votes: dict[str, str]
     }
     organisations = {key for key, label in votes.items() if label == "ORG" and len(key.split()) >= 2}
     for key in sorted(votes, key=len):
-        if " " in key or key in places_and_groups or groups.find(key) != key:
+        particle = _PARTICLE_SURNAME.fullmatch(key) is not None  # "von der leyen", a surname of three words
+        if " " in key and not particle or key in places_and_groups or groups.find(key) != key:
             continue
         if any(analysis.mentions[i].role == "nickname" for i in groups.mentions[key]):
             continue
         positions = (-1, 0) if votes[key] == "PERSON" else (-1,)
-        full_names = [p for p in persons if any(latin_key(key) == latin_key(p).split()[i] for i in positions)]
+        full_names = [p for p in persons if p.endswith(f" {key}") and p != key] if particle else \
+            [p for p in persons if any(latin_key(key) == latin_key(p).split()[i] for i in positions)]
         titled = _titled_gender(analysis, groups.mentions[key])
         full_names = [p for p in full_names if titled is None or first_name_gender(p) in (None, titled)]  # "Mr. Trump" is not Melania
         apart = [p for p in full_names if _side_by_side(analysis, groups, key, p)]

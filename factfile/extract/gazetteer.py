@@ -39,7 +39,7 @@ from rapidfuzz import fuzz, process
 
 PlaceKind = str  # "country" | "admin1" | "admin2" | "place" | "continent"
 
-_FORMAT = 4  # bump when the index layout or its sources change
+_FORMAT = 5  # bump when the index layout or its sources change
 ACLED_PLACES = Path(__file__).with_name("acled_places.tsv")
 # ACLED's districts (train/places.py): placed at the median of the train events coded in them
 ACLED_DISTRICT_CODES = {"admin2": "ADM2", "admin3": "ADM3"}
@@ -72,6 +72,16 @@ def place_key(name: str) -> str:
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     stripped = re.sub(r"['’ʹʼ`]", "", stripped)
     return " ".join(re.findall(r"\w+", stripped))
+
+
+_CODE = re.compile(r"[A-Z]{3,4}")
+
+
+def code_of(alternate: str, name: str) -> bool:
+    """Whether an alternate name is a code, not a name: GeoNames lists airports' codes among a town's names
+    ("DNR" for Saint-Malo, "KRQ" for Kramatorsk), which would make acronyms ("ДНР" as DNR, "SBU") places.
+    Initials of the name's words ("NYC" of New York City) are a name."""
+    return bool(_CODE.fullmatch(alternate)) and alternate != "".join(w[0] for w in re.findall(r"\w+", name)).upper()
 
 
 def _latin(name: str) -> bool:
@@ -219,7 +229,7 @@ def build_index(acled: bool = True) -> tuple[list[GazetteerPlace], dict[str, lis
     def add(place: GazetteerPlace, names: set[str]) -> int:
         places.append(place)
         for name in names:
-            if _latin(name):
+            if _latin(name) and not code_of(name, place.name):
                 key = place_key(name)
                 if key:
                     keys[key].add(len(places) - 1)

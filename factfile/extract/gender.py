@@ -64,7 +64,56 @@ def _first_names() -> dict[str, Gender]:
         gender = found.get(name_key(english)) or ("female" if cyrillic[-1] in "ая" else "male")
         for form in (romanize(cyrillic), romanize(cyrillic, ukrainian=True), english):
             found.setdefault(name_key(form), gender)
+    spelled, declined = _foreign_first_names()
+    for latin, (_, gender) in spelled.items():
+        found.setdefault(latin, gender)
+    for latin in declined:
+        found.setdefault(latin, "male")
     return found
+
+
+# Slavic languages in Latin letters decline a man's first name: "Władimira", "Władimirowi", "Władimirem" (Polish),
+# "Vladimira", "Vladimirovi", "Vladimirem", "Vladimiru" (Czech, Slovak; Croatian, Serbian, Slovene alike), and one
+# in "-o" from its stem ("Dmytra", "Dmytrowi"). The endings of the genitive-accusative, dative and instrumental.
+_MALE_CASE_ENDINGS = ("a", "owi", "ovi", "em", "om", "u")
+
+
+@lru_cache(maxsize=1)
+def _foreign_first_names() -> tuple[dict[str, tuple[str, Gender]], dict[str, str]]:
+    """Name keys of the East Slavic first names (Faker's Russian and Ukrainian locales, `romanize.FIRST_NAMES`) as
+    the Polish, Czech, Slovak, German and French press spells them (`romanize.foreign_spelling`: "Władimir",
+    "Siergiej", "Dmitrij", "Sergueï") -> (the name, gender); and of a man's name in the Slavic case forms -> its nominative."""
+    import faker.providers.person.ru_RU as russian
+    import faker.providers.person.uk_UA as ukrainian
+
+    from factfile.extract.lang.romanize import FIRST_NAMES, FOREIGN_LANGUAGES, foreign_spelling, foreign_spellings
+    from factfile.extract.names import name_key
+
+    names: list[tuple[str, Gender, bool]] = []
+    for provider, in_ukrainian in ((russian.Provider, False), (ukrainian.Provider, True)):
+        names += [(n, "male", in_ukrainian) for n in provider.first_names_male]
+        names += [(n, "female", in_ukrainian) for n in provider.first_names_female]
+    names += [(n, "female" if n[-1] in "ая" else "male", reading) for n in FIRST_NAMES for reading in (False, True)]
+    found: dict[str, tuple[str, Gender]] = {}
+    declined: dict[str, str] = {}
+    for cyrillic, gender, in_ukrainian in names:
+        for language in FOREIGN_LANGUAGES:
+            for form in foreign_spellings(cyrillic, language, in_ukrainian):
+                found.setdefault(name_key(form), (form, gender))
+            form = foreign_spelling(cyrillic, language, in_ukrainian)
+            if gender == "male" and language in ("pl", "cs", "sk") and form[-1:] not in ("a", "i", "ï", "y"):
+                stem = form[:-1] if form.endswith("o") else form
+                for ending in _MALE_CASE_ENDINGS:
+                    declined.setdefault(name_key(stem + ending), form)
+    return found, declined
+
+
+def first_name_nominative(word: str) -> str | None:
+    """The nominative of a man's East Slavic first name in a Slavic case form ("Władimira" → Władimir,
+    "Dmytrowi" → Dmytro), or None for a word that is no such form (a nominative included)."""
+    from factfile.extract.names import name_key
+
+    return _foreign_first_names()[1].get(name_key(word))
 
 
 def first_name_gender(name: str) -> Gender | None:

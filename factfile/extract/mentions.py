@@ -43,14 +43,14 @@ def make_mentions() -> Stage:
         known = _labels_by_name(doc)
         for ent in doc.ents:
             if ent.label_ in KEPT_LABELS:
-                start, end = _trim(text, ent.start_char, ent.end_char)
-                if end > start:
+                for start, end in _bracket_cut(text, *_trim(text, ent.start_char, ent.end_char)):
                     found += _split_compound(text, start, end, _organisation_head(text[start:end], ent.label_), known)
         found = _commands(text, _group_words(text, _armed_forces(text, _qualified_bodies(text, found))))
         extra = _propagated(text, found, doc)
         surnames = {(s, e) for s, e, label in extra if label == "PERSON" and text[s:e] in _CALENDAR_NAMES}
         found = _without_overlaps(_surnames_relabelled(text, [f for f in found if not (f[2] == "DATE" and f[:2] in surnames)], extra) + extra)
         found = _joined_first_names(text, found)
+        found = _particle_surnames(text, found)
         found = _headline_checked(analysis, text, found)
         analysis.mentions = []
         for start, end, label in sorted(found):
@@ -149,6 +149,29 @@ def _joined_first_names(text: str, found: list[tuple[int, int, str]]) -> list[tu
             skip = i + 1
         else:
             result.append((start, end, label))
+    return result
+
+
+# A nobiliary particle opening a surname: "von der Leyen", "van Rompuy", "de Gaulle", "di Maio", "Von der Leyen".
+_PARTICLE_SURNAME = re.compile(r"(?:(?:von|van|de|da|di|du|del|della|dos|ter|ten)|(?:Von|Van|De|Di|Da|Du)(?=\s+(?:der|den|de|la|le)\s))"
+                               r"(?:\s+(?:der|den|de|la|le))?\s+[A-Z][\w'’-]+")
+_FIRST_NAME_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
+
+
+def _particle_surnames(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"von der Leyen", which the model took for an organisation, is a person's surname: no organisation's name
+    opens with a nobiliary particle. With the first name the model left out before it ("President Ursula von der
+    Leyen"), when that word is a first name and in no other mention, it is the person's full name."""
+    taken = [(s, e) for s, e, _ in found]
+    result = []
+    for start, end, label in found:
+        if label in ("ORG", "PERSON", "NORP", "GPE") and _PARTICLE_SURNAME.fullmatch(text, start, end):
+            first = _FIRST_NAME_BEFORE.search(text, max(0, start - 20), start)
+            if first and first_name_gender(f"{first.group(1)} {text[start:end].split()[-1]}") \
+                    and not any(s < first.end(1) and first.start(1) < e for s, e in taken):
+                start = first.start(1)
+            label = "PERSON"
+        result.append((start, end, label))
     return result
 
 
@@ -252,6 +275,20 @@ def _commands(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, i
         start, end = min([start] + [f[0] for f in pieces]), max([end] + [f[1] for f in pieces])
         result = [f for f in result if f not in pieces] + [(start, end, "ORG")]
     return result
+
+
+def _bracket_cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """"Donetsk People's Republic (DPR", as the model ran a name into the acronym in brackets after it: the
+    name, and the acronym when the bracket closes right after it; a span with no bracket as it is."""
+    if end <= start:
+        return []
+    opened = text.find("(", start, end)
+    if opened < 0 or ")" in text[opened:end]:
+        return [(start, end)]
+    name = _trim(text, start, opened)
+    inner = _trim(text, opened + 1, end)
+    acronym = [inner] if inner[1] > inner[0] and text[inner[1]:inner[1] + 1] == ")" else []
+    return [span for span in (name, *acronym) if span[1] > span[0]]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from functools import lru_cache
 
 QUOTES = "\"'“”„‟«»‹›‘’‚‛「」『』`´"
@@ -114,6 +115,57 @@ def _countries_in_english() -> dict[str, str]:
     return found | _PRESS_COUNTRY_NAMES
 
 
+# Unions of states that CLDR names in every language beside the countries: the United Nations and the European Union.
+_UNIONS = ("UN", "EU")
+# The word "organisation" that the Romance languages put before the United Nations' name ("Organisation des Nations
+# unies": ONU) and English after it ("United Nations Organization": UNO, as German writes it).
+_ORGANISATION_WORDS = {"fr": "Organisation", "es": "Organización", "it": "Organizzazione", "pt": "Organização", "ro": "Organizația"}
+
+
+@lru_cache(maxsize=1)
+def _unions() -> tuple[dict[str, str], dict[str, tuple[str, frozenset[str]]]]:
+    """(name key -> English name, acronym -> (English name, the languages whose name it is the initials of)) of
+    the unions of states in the press's languages, from CLDR: "Nations Unies", "Организация Объединенных Наций";
+    their initials "ONU", "ONZ", "OSN", "ООН", "UNO"."""
+    from babel import Locale
+
+    names: dict[str, str] = {}
+    acronyms: dict[str, set[str]] = defaultdict(set)
+    languages: dict[str, set[str]] = defaultdict(set)
+    english = Locale("en").territories
+    for language in ("en", *_COUNTRY_LANGUAGES):
+        territories = Locale.parse(language).territories
+        for code in _UNIONS:
+            name = territories.get(code)
+            if not name:
+                continue
+            forms = [name]
+            if code == "UN" and (organisation := _ORGANISATION_WORDS.get(language)):
+                forms.append(f"{organisation} {name}")
+            if code == "UN" and language == "en":
+                forms.append(f"{name} Organization")
+            for form in forms:
+                names.setdefault(name_key(form), english[code])
+                letters = "".join(w[0] for w in re.sub(r"[’'ʼ]", "", clean_name(form)).split() if w[0].isupper() or len(w) > 3).upper()
+                if len(letters) >= 2:
+                    acronyms[letters].add(english[code])
+                    languages[letters].add(language)
+    return names, {letters: (next(iter(unions)), frozenset(languages[letters])) for letters, unions in acronyms.items() if len(unions) == 1}
+
+
+def union_in_english(text: str, language: str | None = None) -> str | None:
+    """"United Nations" for "ONU", "ONZ", "ООН", "UNO", "Nations unies", "Организация Объединенных Наций";
+    "European Union" for "Unia Europejska", "ЕС": a union of states named by its CLDR name in one of the press's
+    languages, or by that name's initials in capitals in a text of that language, or English's initials in any
+    ("ANO", Latvian initials of the United Nations, is a Czech party)."""
+    names, acronyms = _unions()
+    name = clean_name(text)
+    if found := names.get(name_key(name)):
+        return found
+    union, languages = acronyms.get(name, (None, frozenset())) if name.isupper() else (None, frozenset())
+    return union if union and ("en" in languages or (language or "").split("-")[0] in languages) else None
+
+
 # The English adjective of the countries whose bodies the Russian, Ukrainian and other readers translate
 # ("Russian Investigative Committee" for "Comité d'enquête russe" and "Следственный комитет России").
 COUNTRY_ADJECTIVES = {"Russia": "Russian", "Ukraine": "Ukrainian", "Belarus": "Belarusian", "United States": "US"}
@@ -141,6 +193,54 @@ def country_in_english(text: str) -> str | None:
 # Slavic case endings of a country name whose nominative ends in "-a" (Polish, Czech, Slovak, Croatian, Slovene):
 # "Rosji", "Rosję", "Ukrainy", "Ukrainie", "Ukrajiny", "Ukrajinou", "Srbije".
 _CASE_ENDING = re.compile(r"(?<=[^aeiouy])(?:ie|ii|i|y|e|u|ou|om)$")
+
+
+# Definite articles of the press's Latin-script languages, which `clean_name` leaves before a name.
+_ARTICLES = frozenset({"le", "la", "les", "l", "il", "lo", "gli", "el", "los", "las", "o", "os", "as", "het", "de", "der", "die", "das", "den"})
+# Languages whose country names decline ("Rosji", "России", "Росією", "Ukrajinou"): a case form keeps the stem.
+_DECLINING_LANGUAGES = ("pl", "cs", "sk", "sl", "hr", "sr", "bs", "bg", "ru", "uk", "be", "lt", "lv")
+_VOWELS = "aeiouyаеёиоуыэюяіїєьй"
+# Case endings that end in a consonant, before which a stem's vowels drop as before a vowel ending.
+_CONSONANT_CASE_ENDINGS = ("ami", "ach", "em", "om", "ou", "ою", "ею", "ой", "ей", "ом", "ем", "ам", "ами", "ах", "ях")
+
+
+def _declined_stem(key: str) -> str:
+    return key.rstrip(_VOWELS)
+
+
+@lru_cache(maxsize=1)
+def _declined_countries() -> dict[str, str]:
+    """English country names by the stem their one-word name keeps in every case in the declining
+    languages ("росс" of "Россия" and "России", "rosj" of "Rosja" and "Rosji"); stems two countries share
+    are left out."""
+    from babel import Locale
+
+    english = Locale("en").territories
+    found: dict[str, str | None] = {}
+    for language in _DECLINING_LANGUAGES:
+        for code, n in Locale.parse(language).territories.items():
+            key = name_key(n)
+            if code.isalpha() and code in english and " " not in key and len(stem := _declined_stem(key)) >= 3:
+                found[stem] = english[code] if found.get(stem, english[code]) == english[code] else None
+    return {stem: country for stem, country in found.items() if country}
+
+
+@lru_cache(maxsize=65536)
+def state_named(text: str) -> str | None:
+    """The country a name names as a state, in any case form: "Russia", "Kremlin", "Ukrainian government",
+    "России", "Росією", "Rosji", "Ukrajinou" (a state and its government are one actor); None otherwise.
+    A state is never a person, whatever a model took it for."""
+    found = country_in_english(text) or government_of(text)
+    key = name_key(text)
+    if not found and len(words := key.split()) == 2 and words[0] in _ARTICLES:
+        return state_named(words[1])  # "Le Kremlin", "Het Kremlin", "il Cremlino"
+    if found or " " in key or len(key) < 5:
+        return found
+    stems = {_declined_stem(key)} | {_declined_stem(key[: -len(e)]) for e in _CONSONANT_CASE_ENDINGS if key.endswith(e)}
+    found = next((c for s in sorted(stems) if len(s) >= 3 and (c := _declined_countries().get(s))), None)
+    latin = latin_key(text)
+    seats = {_declined_stem(latin)} | {_declined_stem(latin[: -len(e)]) for e in _CONSONANT_CASE_ENDINGS if latin.endswith(e)}
+    return found or next((_SEATS[s] for s in sorted(seats) if s in _SEATS), None)  # "Кремля", "Kremla", "Кремлём"
 
 
 # The seat of a state's government stands for the state, which is one actor with its government

@@ -42,11 +42,14 @@ from factfile.extract.names import (
     government_of,
     initials,
     is_acronym,
+    latin_key,
     name_key,
     oblique_case,
     signature,
     sound,
     sound_stem,
+    state_named,
+    union_in_english,
     unqualified_body,
 )
 from factfile.records import Chain, Mention
@@ -88,7 +91,7 @@ class NameKeys:
             key=key,
             signature=signature(name, person=kind == "person"),
             initials=initials(name)[:16] if many else None,
-            surname=(words[0] if surname_first else words[-1])[:100] if many and kind == "person" else None,
+            surname=_surname(words[0] if surname_first else words[-1], name) if many and kind == "person" else None,
             block=f"{len(words)}{skeleton}"[:16] if len(skeleton) >= 2 else None,  # same length, same consonant skeleton
             acronym=is_acronym(name),
             body=kind != "person" and unqualified_body(name),
@@ -112,6 +115,14 @@ def surname_first_name(name: str) -> str | None:
     if len(words) == 4 and words[3] in _AZERI_PATRONYMIC or len(words) == 3 and _PATRONYMIC.match(words[2]) and not _PATRONYMIC.match(words[1]):
         return " ".join(written[:2])
     return None
+
+
+def _surname(word: str, name: str) -> str | None:
+    """A person's surname (`word`, transliterated) as the key a lone surname finds them by, unless the name
+    ends in a state's name: "head of state of Russia" and "Президент России", a president's office aliases,
+    are not full names of "Russia"."""
+    written = re.findall(r"\w+", clean_name(name))
+    return None if state_named(word) or written and state_named(written[-1]) else word[:100]
 
 
 def _first_last(name: str) -> str | None:
@@ -164,7 +175,9 @@ class Pool:
         if name.initials:
             lookups.append(("compact", name.initials))
         if " " not in name.key:
-            lookups.append(("surname", name.key))
+            lookups += [("surname", name.key), ("surname", latin_key(name.key))]  # "Zełenski", a surname "zelenski"
+        elif name.signature and " " not in name.signature:
+            lookups.append(("surname", name.signature))  # "von der Leyen": one word besides its particles
         if name.first_last:
             lookups.append(("key", name.first_last))
         found = {id(c): c for field, value in lookups if value for c in self.index.get((field, value), ())}
@@ -204,6 +217,8 @@ def make_actor_linker():
 def _link(linking: Linking) -> None:
     session = linking.session
     chains = [chain for chain in linking.analysis.chains if chain.not_an_actor is None]
+    _states_are_no_persons(chains)
+    _name_unions(chains, linking.analysis.article.language)
     kinds = {chain.id: KIND_OF_LABEL.get(chain.label, "other") for chain in chains}
     countries = _name_places(linking.analysis, [chain for chain in chains if kinds[chain.id] == "place"])
     states = countries | _name_states(chains)
@@ -244,6 +259,9 @@ def _link(linking: Linking) -> None:
         else:
             actor_id = match.actor_id
             reasons[chain.id] = match.reason
+            for name, name_keys in zip(names[chain.id], keys[chain.id], strict=True):  # "Zełenski", found by "Zełenskiego" later on
+                if name_keys.key not in {c.keys.key for c in pool.index.get(("key", name_keys.key), ()) if c.actor_id == actor_id}:
+                    pool.add(Candidate(actor_id, kinds[chain.id], name, name_keys, 0))
         linking.actor_of_chain[chain.id] = actor_id
     placeholders = {}
     if created:
@@ -258,6 +276,38 @@ def _link(linking: Linking) -> None:
     _absorb_acronym_actors(linking, keys, kinds, pool, apart)
     _absorb_office_actors(linking, pool, apart)
     _count_aliases(linking, kinds, reasons, apart)
+
+
+def _states_are_no_persons(chains: list[Chain]) -> None:
+    """A person and a state never share a record (only a user's merge makes them one): a chain the model
+    took for a person whose name names a state ("У Кремлі", "Росії") is the state, and a person's chain
+    keeps no state's name among its aliases ("Russia" beside "Putin")."""
+    for chain in chains:
+        if chain.label != "PERSON":
+            continue
+        if state_named(chain.name):
+            chain.label = "GPE"
+            continue
+        chain.aliases = [a for a in chain.aliases if not state_named(a)]
+
+
+def _name_unions(chains: list[Chain], language: str | None) -> None:
+    """A union of states named in another language ("ONU", "ONZ", "ООН", "UNO", "Nations unies") also goes by its
+    English name (`names.union_in_english`), and is an organisation whatever a reader took it for."""
+    for chain in chains:
+        if chain.label == "PERSON":
+            continue
+        english = next((u for u in (union_in_english(n, language) for n in _names(chain)) if u), None)
+        if english:
+            chain.label = "ORG"
+            _give_alias(chain, english, "the union's name in English")
+
+
+def _person_and_state(kind: str, name: NameKeys, candidate: Candidate) -> bool:
+    """Whether a name would join a person to a state's record, or a state's name to a person's."""
+    if kind == "person":
+        return candidate.kind != "person" and state_named(candidate.name) is not None
+    return candidate.kind == "person" and (name.state or state_named(name.key) is not None)
 
 
 def _same_name(names: list[NameKeys], kind: str, pool: Pool) -> tuple[int, str, str] | None:
@@ -458,7 +508,8 @@ def _candidates(session: Session, keys: list[NameKeys]) -> list[Candidate]:
         | {" ".join(k.initials.lower()) for k in keys if k.initials},  # "UN" and "U.N." for "United Nations"
         Alias.signature: {k.signature for k in keys if k.signature},
         Alias.initials: {k.key.upper().replace(" ", "") for k in keys if k.acronym},
-        Alias.surname: {k.key for k in keys if " " not in k.key},
+        Alias.surname: {k.key for k in keys if " " not in k.key} | {latin_key(k.key) for k in keys if " " not in k.key}
+        | {k.signature for k in keys if k.signature and " " not in k.signature},
         Alias.block: {k.block for k in keys if k.block},
     }
     conditions = [column.in_(sorted(values)) for column, values in wanted.items() if values]
@@ -525,7 +576,7 @@ def _strongest(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool,
             candidates, why = _only_body(name, candidates, qualified)
         for candidate in candidates:
             evidence = _evidence(name, "person" if kind_guessed and candidate.kind == "person" else kind, candidate)
-            if evidence is None:
+            if evidence is None or _person_and_state(kind, name, candidate):
                 continue
             strength, reason = evidence
             reason += why
@@ -541,7 +592,7 @@ def _strongest(names: list[NameKeys], kind: str, pool: Pool, kind_guessed: bool,
             specific = " " in name.key or name.acronym or name.state
             if has_full_name and not specific:
                 continue
-            full_name = candidate.actor_id in surnames.get(name.key, ())
+            full_name = candidate.actor_id in surnames.get(name.key, ()) or candidate.actor_id in surnames.get(latin_key(name.key), ())
             match = Match(candidate.actor_id, strength, reason, same_kind, totals[candidate.actor_id], specific, full_name)
             if best is None or match.rank() > best.rank():
                 best = match
@@ -574,7 +625,8 @@ def _evidence(name: NameKeys, kind: str, candidate: Candidate) -> tuple[int, str
             return 2, f"acronym of {quoted}"
         if other.acronym and name.initials and name.initials == other.key.upper().replace(" ", ""):
             return 2, f"{quoted} is its acronym"
-    if kind == "person" and candidate.kind == "person" and " " not in name.key and name.key == other.surname:
+    if kind == "person" and candidate.kind == "person" and other.surname and (
+            " " not in name.key and other.surname in (name.key, latin_key(name.key)) or " " not in name.signature and other.surname == name.signature):
         return 2, f"surname of {quoted}"
     if name.block and name.block == other.block and not name.acronym and not other.acronym:
         score = similar_spelling(name.key, other.key)

@@ -18,7 +18,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from factfile.errors import FactfileError
-from factfile.extract.names import name_key
+from factfile.extract.names import name_key, state_named
 from factfile.store import schema as s
 from factfile.store.schema import Decision
 
@@ -135,11 +135,21 @@ def kept_apart(session: Session) -> dict[int, set[int]]:
 
 
 def join_actors(session: Session, keep_id: int, other_ids: list[int], reason: str) -> None:
-    """An automatic merge made by the resolver (not a user decision, so not stored or replayed)."""
+    """An automatic merge made by the resolver (not a user decision, so not stored or replayed). A person
+    and a state are never joined so: only a user's merge (`merge_actors`) makes them one record."""
     keep = _live(session, keep_id)
-    others = _distinct_live(session, other_ids, exclude=keep.id)
+    others = [o for o in _distinct_live(session, other_ids, exclude=keep.id) if not _person_and_state(session, keep, o)]
     if others:
         _merge(session, keep, others, reason)
+
+
+def _person_and_state(session: Session, one: s.Actor, other: s.Actor) -> bool:
+    """Whether one of two actors is a person and the other a state (named by a country or its government)."""
+    if (one.kind == "person") == (other.kind == "person"):
+        return False
+    state = other if one.kind == "person" else one
+    return state_named(state.name) is not None or any(
+        state_named(name) for name in session.scalars(select(s.Alias.name).where(s.Alias.actor_id == state.id, s.Alias.mentions > 0)))
 
 
 def replay_decision(session: Session, decision: Decision) -> None:

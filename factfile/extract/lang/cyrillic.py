@@ -599,6 +599,10 @@ def chains(analysis: Analysis, reading: Reading) -> list[Chain]:
     addressed = _addressed(groups, label_of)
     for key, full in addressed.items():
         groups[full] += groups.pop(key)
+    for key, full in _spelled_out(groups, label_of, analysis, reading).items():
+        groups[full] += groups.pop(key)
+        if label_of.pop(key) == "ORG":
+            label_of[full] = "ORG"
     result = []
     for chain_id, (key, members) in enumerate(sorted(groups.items(), key=lambda kv: min(kv[1]))):
         members.sort()
@@ -629,6 +633,22 @@ def chains(analysis: Analysis, reading: Reading) -> list[Chain]:
                 chain.alias_reasons[form] = reason
         result.append(chain)
     return result
+
+
+def _spelled_out(groups: dict[str, list[int]], label_of: dict[str, str], analysis: Analysis, reading: Reading) -> dict[str, str]:
+    """"ДНР" without brackets where the article also writes "Донецкая народная республика": an acronym whose letters
+    open the words of the one name of an organisation or a place-like state in the article is that name's (as
+    "Донецкой народной республике (ДНР)" is). Key of the acronym -> key of the name."""
+    found = {}
+    for key, members in groups.items():
+        text = analysis.mentions[members[0]].span.text
+        if label_of[key] not in ("ORG", "GPE") or not re.fullmatch(r"[А-ЯЁІЇЄ]{3,6}", text):
+            continue
+        names = {k for k, ms in groups.items() if k != key and label_of[k] in ("ORG", "GPE") and len(k.split()) == len(text)
+                 and _initials_of(text, reading.lemmas[ms[0]])}
+        if len(names) == 1:
+            found[key] = names.pop()
+    return found
 
 
 _PATRONYMIC = re.compile(r"\w{3,}(?:ович|евич|йович|ьович|овна|евна|івна|ївна|ична)$")

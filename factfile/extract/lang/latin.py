@@ -16,15 +16,15 @@ from collections import defaultdict
 from factfile.extract import frequency
 from factfile.extract.capitals import acts_around, acts_in, capital_country
 from factfile.extract.gazetteer import load_gazetteer
-from factfile.extract.gender import first_name_gender
+from factfile.extract.gender import first_name_gender, first_name_nominative
 from factfile.extract.lang import bodies, dates, forces, office_titles, reported_arabic, reported_latin, uncased
 from factfile.extract.lang.cyrillic import sentences
-from factfile.extract.names import GROUP_WORDS, country_in_english, name_key
+from factfile.extract.names import GROUP_WORDS, country_in_english, name_key, state_named, union_in_english
 from factfile.extract.places import resolve_names
 from factfile.records import Analysis, Chain, Mention, Span
 
 # Names stop at a line break ("le Kremlin\nClick: ..."); Greek capitals open names too ("Πούτιν").
-_NAME = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſΆ-ΏΑ-Ω][\w'’-]*(?:[^\S\n]+(?:(?:de|da|do|dos|di|del|della|von|van|der|den|la|le|du)[^\S\n]+)?[A-ZÀ-ÖØ-ÞĀ-ſΆ-ΏΑ-Ω][\w'’-]*){0,3}")
+_NAME = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſΆ-ΏΑ-Ω][\w'’-]*(?:[^\S\n]+(?:(?:de|da|do|dos|di|del|della|von|van|der|den|la|le|du)[^\S\n]+){0,2}[A-ZÀ-ÖØ-ÞĀ-ſΆ-ΏΑ-Ω][\w'’-]*){0,3}")
 COMMON = 3.8  # Zipf frequency above which a capitalised word is an ordinary word of the language
 # Languages that capitalise every noun: there a rare capitalised word is mostly a compound noun, told by
 # the noun endings compounds end in ("Söldnerarmee", "Freitagabend", "Vermittlungsinitiative").
@@ -61,8 +61,8 @@ def analyse(analysis: Analysis, language: str) -> None:
         if full is not None:
             words = words[full:]
         state = len(words) > 1 and country_in_english(" ".join(words)) is not None  # "Federazione Russa": one name
-        while words and (_common(words[0], language) or words[0].casefold() in _ARTICLES and country_in_english(" ".join(words[1:]))) \
-                and not _kept_before_name(words) and (not state or country_in_english(" ".join(words[1:]))):
+        while words and (_common(words[0], language) and not _kept_before_name(words) and (not state or country_in_english(" ".join(words[1:])))
+                         or words[0].casefold() in _ARTICLES and _state_or_union(" ".join(words[1:]), language)):
             words = words[1:]
         channel = len(words) > 1 and (_CHANNEL.fullmatch(words[0]) is not None
                                       or language in NOUN_CAPITALISING and _KIND_NOUN.fullmatch(words[0]) is not None)
@@ -75,8 +75,8 @@ def analyse(analysis: Analysis, language: str) -> None:
         if len(words) >= 3 and not state and (gazetteer.lookup(words[0]) or country_in_english(words[0])) \
                 and first_name_gender(" ".join(words[:2])) is None:
             words = words[1:]  # "della Crimea Serghei Aksyonov", "Ukrajiny Danijil Bezsonov": the place, then the person
-        if not words:
-            continue
+        if not words or len(words) == 1 and words[0].casefold() in _ARTICLES:
+            continue  # "La" opening a sentence is no Los Angeles
         start = text.index(words[0], match.start())
         end = start + len(" ".join(words))
         if text[start:end] != " ".join(words):
@@ -86,7 +86,7 @@ def analyse(analysis: Analysis, language: str) -> None:
         name = text[start:end]
         if language in NOUN_CAPITALISING and len(words) == 1 and _NOUN_ENDINGS.search(words[0].lower()) and not _named_group(words[0], language):
             continue
-        found = gazetteer.lookup(name)
+        found = [p for p in gazetteer.lookup(name) if not _acronym_of_another(name, p.name)]
         before = re.search(r"(\w+)\W*$", text[max(0, start - 20):start])
         place = bool(found) and (
             max(p.population for p in found) >= _BIG_PLACE or before is not None and before.group(1).lower() in _LOCATIVES
@@ -106,6 +106,7 @@ def analyse(analysis: Analysis, language: str) -> None:
     toponyms = [t for t in toponyms if any(t is m for m in analysis.mentions)]
     armies = _armed_forces(analysis, text, language)
     _surnames_again(analysis, text)
+    _particles_before_surnames(analysis, text)
     regimes = _regimes(analysis, text)
     states = _acting_capitals(analysis, text, language)
     states |= {i: country for i, m in enumerate(analysis.mentions) for r, country in regimes if m is r}
@@ -113,7 +114,7 @@ def analyse(analysis: Analysis, language: str) -> None:
     analysis.chains = _chains(analysis, states)
     _respell(analysis.chains, language)
     _greek_in_latin(analysis.chains)
-    _undeclined(analysis.chains, language)
+    _undeclined(analysis.chains, language, text)
     for mention, country in armies:
         chain = analysis.chains[mention.chain]
         alias = f"Armed Forces of {country}"
@@ -178,22 +179,59 @@ def _respell(chains: list[Chain], language: str) -> None:
 # (Serbian, with), "Władimira Putina" (Polish, of). The case endings both words share, longest first.
 _SLAVIC_LATIN = frozenset({"pl", "cs", "sk", "sl", "hr", "sr", "bs"})
 _CASE_ENDINGS = ("owi", "ovi", "ego", "emu", "om", "em", "a", "u")
+# A surname that declines as an adjective: Polish "-ski"/"-cki" ("Zełenskiego", "Zełenskiemu", "Zełenskim") and
+# Czech and Slovak "-ský" ("Zelenského", "Zelenskému", "Zelenským"), a man's case forms, and the nominative they
+# come from.
+_ADJECTIVAL_SURNAME = re.compile(r"(?<=\w{3})([sc]k)(?:(iego|iemu|im)|(ého|ému|ém|ým))$")
 
 
-def _undeclined(chains: list[Chain], language: str) -> None:
-    """A person's two-word name whose words end in one case ending also goes by the words without it
-    ("Aleksandrom Bastrikinom" → Aleksandr Bastrikin); not a woman's name, whose "-a" is her nominative."""
+def _adjectival_nominative(word: str) -> str | None:
+    """"Zełenski" of "Zełenskiego", "Zelenský" of "Zelenského"; None for a word that is no such case form."""
+    found = _ADJECTIVAL_SURNAME.search(word)
+    if found is None:
+        return None
+    return word[: found.start()] + found.group(1) + ("i" if found.group(2) else "ý")
+
+
+def _undeclined(chains: list[Chain], language: str, text: str) -> None:
+    """A man's name in a Slavic case form also goes by its nominative: the first name by the East Slavic first
+    names' case forms (`gender.first_name_nominative`: "Władimira" → Władimir, "Dmytrowi" → Dmytro), the
+    surname by the ending the first name lost ("Putina" → Putin) or as an adjective ("Zełenskiego" → Zełenski,
+    "Zelenského" → Zelenský, also alone), else both words by the case ending they share ("Aleksandrom
+    Bastrikinom" → Aleksandr Bastrikin). A name that is also a woman's ("Vladimira Putina", "Ivana") reads so
+    only when the article writes the man's surname undeclined too."""
     if language not in _SLAVIC_LATIN:
         return
-    for chain in (c for c in chains if c.label == "PERSON" and len(c.name.split()) == 2):
+    for chain in (c for c in chains if len(c.name.split()) == 1 or c.label == "PERSON" and len(c.name.split()) == 2):
         words = chain.name.split()
-        ending = next((e for e in _CASE_ENDINGS if all(w.endswith(e) and len(w) > len(e) + 2 for w in words)), None)
-        if ending is None or ending == "a" and first_name_gender(chain.name) == "female":
+        bare = _nominative(words)
+        if bare is None or bare == chain.name:
             continue
-        bare = " ".join(w[: -len(ending)] for w in words)
+        if len(words) == 2 and first_name_gender(chain.name) == "female" and not re.search(rf"\b{re.escape(bare.split()[-1])}\b", text):
+            continue
         if bare not in chain.aliases:
             chain.aliases.append(bare)
-            chain.alias_reasons[bare] = f"“{chain.name}” without its case ending “-{ending}”"
+            chain.alias_reasons[bare] = f"“{chain.name}” in the nominative"
+
+
+def _nominative(words: list[str]) -> str | None:
+    """The nominative of a person's name of one or two words in a Slavic case form (see `_undeclined`)."""
+    if len(words) == 1:
+        return _adjectival_nominative(words[0])
+    first, surname = words
+    nominative = first_name_nominative(first)
+    if nominative is not None:
+        ending = next((e for e in _CASE_ENDINGS if first.endswith(e)), "")
+        adjectival = _adjectival_nominative(surname)
+        if adjectival:
+            return f"{nominative} {adjectival}"
+        if ending and surname.endswith(ending) and len(surname) > len(ending) + 2:
+            return f"{nominative} {surname[: -len(ending)]}"
+        return f"{nominative} {surname}" if not ending else None
+    ending = next((e for e in _CASE_ENDINGS if all(w.endswith(e) and len(w) > len(e) + 2 for w in words)), None)
+    if ending is None or ending == "a" and first_name_gender(" ".join(words)) == "female":
+        return None
+    return " ".join(w[: -len(ending)] for w in words)
 
 
 def _greek_in_latin(chains: list[Chain]) -> None:
@@ -233,7 +271,8 @@ _PARTICLE = re.compile(r"\s+(?:de|da|do|dos|di|del|della|von|van|der|den|la|le|d
 
 def _candidates(text: str) -> list[re.Match]:
     """Capitalised runs that may be names; a particle joins a person's name ("Charles de Gaulle"), not a
-    name to a country after it ("Zelensky la Russia", "Selenskyj von Russland")."""
+    name to a country after it ("Zelensky la Russia", "Selenskyj von Russland"), and a person's full name
+    ends before a state's name run on after it ("Wolodymyr Selenskyj Russland": no one's surname is a state)."""
     found = []
     for match in _straddled(list(_NAME.finditer(text)), text):
         start = match.start()
@@ -241,6 +280,11 @@ def _candidates(text: str) -> list[re.Match]:
             if country_in_english(particle.group(1).strip(".,;:")) and not country_in_english(match.group(0)):
                 found.append(_NAME.match(text, start, match.start() + particle.start()))
                 start = match.start() + particle.end()
+        words = list(re.finditer(r"\S+", text[start : match.end()]))
+        if len(words) >= 3 and state_named(words[-1].group(0)) and not state_named(text[start + words[-2].start() : match.end()]) \
+                and any(first_name_gender(f"{a.group(0)} {b.group(0)}") for a, b in zip(words[:-2], words[1:-1], strict=True)):
+            found.append(_NAME.match(text, start, start + words[-2].end()))
+            start += words[-1].start()
         found.append(_NAME.match(text, start, match.end()))
     return [m for m in found if m]
 
@@ -281,12 +325,19 @@ def _kept_before_name(words: list[str]) -> bool:
     return len(words) > 1 and (_group_word(words[0]) or first_name_gender(" ".join(words[:2])) is not None)
 
 
+_PARTICLES = frozenset({"de", "da", "do", "dos", "di", "del", "della", "von", "van", "der", "den", "la", "le", "du"})
+
+
 def _full_name_at_end(words: list[str]) -> int | None:
-    """Where a first name and surname close the run ("Russlands Präsident Wladimir Putin" → 2): both are
-    kept however common they are in the language, and the words before them are titles, not the name."""
-    if len(words) < 2 or len(words[-2]) < 4 or first_name_gender(" ".join(words[-2:])) is None or not words[-1][:1].isupper():
+    """Where a first name and surname close the run ("Russlands Präsident Wladimir Putin" → 2, "EU-Kommissionschefin
+    Ursula von der Leyen" → 1): both are kept however common they are in the language, with the particles between
+    them, and the words before them are titles, not the name."""
+    first = len(words) - 2
+    while first > 0 and words[first] in _PARTICLES:
+        first -= 1
+    if first < 0 or len(words[first]) < 4 or first_name_gender(f"{words[first]} {words[-1]}") is None or not words[-1][:1].isupper():
         return None
-    return len(words) - 2
+    return first
 
 
 def _armed_forces(analysis: Analysis, text: str, language: str) -> list[tuple[Mention, str]]:
@@ -327,6 +378,22 @@ def _surnames_again(analysis: Analysis, text: str) -> None:
     analysis.mentions.sort(key=lambda m: m.span.start)
 
 
+def _particles_before_surnames(analysis: Analysis, text: str) -> None:
+    """"von der Leyen" alone, where the article names "Ursula von der Leyen": the particles before the surname
+    are part of it (the name finder starts names at a capital), so the mention is the whole surname."""
+    surnames = set()
+    for mention in analysis.mentions:
+        words = mention.span.text.split()
+        if mention.label == "PERSON" and len(words) >= 3 and words[1] in _PARTICLES:
+            surnames.add(" ".join(words[1:]))
+    for surname in surnames:
+        particles, last = surname.rsplit(" ", 1)
+        for mention in analysis.mentions:
+            start = mention.span.start - len(particles) - 1
+            if mention.span.text == last and start >= 0 and text[start : mention.span.start].casefold() == f"{particles} ".casefold():
+                mention.span = Span(start, mention.span.end, text[start : mention.span.end])
+
+
 _REGIME = re.compile(r"\b(?:(?P<adjective>[A-ZÀ-Þ]\w+?)er\s+Regimes?|[Rr][ée]gimen?\s+(?:de|di|da|du)\s+(?P<capital>[A-ZÀ-Þ]\w+))\b")
 
 
@@ -362,6 +429,17 @@ def _acting_capitals(analysis: Analysis, text: str, language: str) -> dict[int, 
     return states
 
 
+def _state_or_union(name: str, language: str) -> bool:
+    """"Russie" after "La", "ONU" after "La": a state's or a union's name, which an article before it is no part of."""
+    return bool(state_named(name) or union_in_english(name, language))
+
+
+def _acronym_of_another(name: str, place: str) -> bool:
+    """"ONU" (the United Nations) is not Auneau, once called Onu, nor "SBU" Springbok: a name of two or three
+    capitals is an acronym, a place only where the gazetteer writes it so."""
+    return 2 <= len(name) <= 3 and name.isupper() and name != place
+
+
 def _city(word: str) -> bool:
     return any(p.population >= _CITY for p in load_gazetteer().lookup(word))
 
@@ -373,8 +451,8 @@ def _named_group(word: str, language: str) -> bool:
 
 
 def _common(word: str, language: str) -> bool:
-    if country_in_english(word) or "-" in word and _named_group(word, language) or _city(word):
-        return False  # "Russland", "Ucraina", "Moskau": frequent words, and names
+    if country_in_english(word) or union_in_english(word, language) or "-" in word and _named_group(word, language) or _city(word):
+        return False  # "Russland", "Ucraina", "Moskau", "ONU": frequent words, and names
     if language in NOUN_CAPITALISING and _NOUN_ENDINGS.search(word.lower()) and "-" not in word:
         return True
     return _zipf(word.lower(), language or "en") >= COMMON
@@ -427,11 +505,13 @@ def _chains(analysis: Analysis, states: dict[int, str]) -> list[Chain]:
         if i in bracketed:
             mention = analysis.mentions[bracketed[i]]
         key = name_key(states.get(i) or (country_in_english(mention.span.text) if states else None) or mention.span.text)
-        if " " not in key and key in surnames:
+        if key in surnames and (" " not in key or key.split()[0] in _PARTICLES):
             key = surnames[key]
         groups[key].append(i)
         if mention.label == "PERSON":
             surnames.setdefault(key.split()[-1], key)
+            if len(words := key.split()) >= 3 and words[1] in _PARTICLES:
+                surnames.setdefault(" ".join(words[1:]), key)  # "von der leyen"
     chains = []
     for chain_id, members in enumerate(sorted(groups.values(), key=min)):
         members.sort()

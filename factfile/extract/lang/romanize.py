@@ -171,6 +171,19 @@ _ONLY_BEFORE_A_COUNTRY = frozenset({"мо"})  # "МО РФ", "МО России"
 _FUNCTION = frozenset({"и", "і", "та", "в", "у", "на", "по", "за"})
 
 
+# Syllables that open Russian and Ukrainian compound abbreviations, the word they cut short: "Генштаб" (General Staff),
+# "Генпрокурор", "Главкомат"; the rest of the word is a word of the lexicon.
+_COMPOUND_HEADS = {"ген": "General", "глав": "Main"}
+
+
+def _compound(word: str) -> str | None:
+    """"General Staff" of "генштаб": a compound abbreviation whose head syllable and rest are both known."""
+    for head, english in _COMPOUND_HEADS.items():
+        if word.startswith(head) and (rest := LEXICON.get(word[len(head):])):
+            return f"{english} {rest}"
+    return None
+
+
 def translated(lemmas: list[str]) -> str | None:
     """Word-by-word English form of a descriptive name given as lemmas, when at least half its words
     are in the lexicon (the rest romanised): "легион свобода россия" → Legion Freedom Russia."""
@@ -179,7 +192,103 @@ def translated(lemmas: list[str]) -> str | None:
         return None  # "МО" alone is as often the Moscow region or a municipality
     if len(words) == 1 and " " in LEXICON.get(words[0].lower(), ""):
         return LEXICON[words[0].lower()]  # a compound abbreviation: "Минобороны"
+    if len(words) == 1 and (compound := _compound(words[0].lower())):
+        return compound
     known = [w for w in words if w.lower() in LEXICON]
     if len(words) < 2 or 2 * len(known) < len(words):
         return None
     return " ".join(LEXICON.get(w.lower()) or romanize(w).capitalize() for w in words)
+
+
+# How the press of other Latin-script languages writes each Cyrillic letter of a name (the Polish, Czech,
+# Slovak, German and French national conventions for Russian, with the Ukrainian letters as each language
+# writes Ukrainian): "Владимир" is Władimir, Vladimir, Wladimir, Vladimir; "Сергей" Siergiej, Sergej, Sergej,
+# Sergueï. Per language: the letters, then a vowel's form where it opens a word or follows a vowel ("je").
+_COMMON_LETTERS = {
+    "а": "a", "б": "b", "д": "d", "е": "e", "з": "z", "и": "i", "й": "j", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "ы": "y", "ь": "", "ъ": "", "э": "e", "і": "i", "ґ": "g",
+    "'": "", "’": "", "ʼ": "",
+}
+_FOREIGN_LETTERS: dict[str, dict[str, str]] = {
+    "pl": _COMMON_LETTERS | {"в": "w", "г": "g", "е": "ie", "ё": "io", "ж": "ż", "л": "ł", "х": "ch", "ц": "c", "ч": "cz",
+                             "ш": "sz", "щ": "szcz", "ю": "iu", "я": "ia", "ї": "ji", "є": "ie"},
+    "cs": _COMMON_LETTERS | {"в": "v", "г": "g", "ё": "jo", "ж": "ž", "х": "ch", "ц": "c", "ч": "č", "ш": "š", "щ": "šč",
+                             "ю": "ju", "я": "ja", "ї": "ji", "є": "je"},
+    "sk": _COMMON_LETTERS | {"в": "v", "г": "g", "ё": "jo", "ж": "ž", "х": "ch", "ц": "c", "ч": "č", "ш": "š", "щ": "šč",
+                             "ю": "ju", "я": "ja", "ї": "ji", "є": "je", "л": "l"},
+    "de": _COMMON_LETTERS | {"в": "w", "г": "g", "ё": "jo", "ж": "sch", "з": "s", "х": "ch", "ц": "z", "ч": "tsch", "ш": "sch",
+                             "щ": "schtsch", "ю": "ju", "я": "ja", "ї": "ji", "є": "je"},
+    "fr": _COMMON_LETTERS | {"в": "v", "г": "g", "ё": "io", "ж": "j", "й": "ï", "у": "ou", "х": "kh", "ц": "ts", "ч": "tch",
+                             "ш": "ch", "щ": "chtch", "ю": "iou", "я": "ia", "ї": "ï", "є": "ie"},
+}
+_OPENING = {  # a vowel opening a word or after a vowel or a hard or soft sign
+    "pl": {"е": "je", "ё": "jo", "ю": "ju", "я": "ja", "є": "je"},
+    "cs": {"е": "je", "є": "je"}, "sk": {"е": "je", "є": "je"}, "de": {"е": "je", "є": "je"}, "fr": {"е": "ie", "ё": "io"},
+}
+_SOFTENING = "еёюяиіьєї"
+_HUSHING = "жшчщц"
+
+
+def _foreign_letter(word: str, i: int, language: str, ukrainian: bool) -> str:
+    ch, previous, following = word[i], word[i - 1] if i else "", word[i + 1] if i + 1 < len(word) else ""
+    letters = _FOREIGN_LETTERS[language]
+    if language == "fr" and ch == "е" and not previous:
+        return "e"  # "Евгений" Evgueni
+    if ch in _OPENING[language] and (not previous or previous in _VOWELS or previous in "ьъ'’ʼ"):
+        return _OPENING[language][ch]
+    if ukrainian and ch == "г":
+        return "h"
+    if ukrainian and ch == "и":
+        return "y"
+    if ukrainian and ch == "е" and language == "pl":
+        return "e"  # the Ukrainian "е" is hard: "Jewhen", "Ołeh"
+    if language == "pl":
+        if ch == "л":
+            return "l" if following and following in (_SOFTENING.replace("е", "").replace("и", "") if ukrainian else _SOFTENING) else "ł"
+        if ch in "еёюя" and previous and previous in _HUSHING + "л":
+            return {"е": "e", "ё": "o", "ю": "u", "я": "a"}[ch]
+        if ch == "и" and previous and previous in "жшц":
+            return "y"
+    if language in ("cs", "sk", "de") and ch == "ё" and previous and previous in _HUSHING:
+        return "o"
+    if language == "de":
+        if ch == "й" and previous and previous in "иы" and not following:
+            return ""  # "Дмитрий" Dmitri, "Юрий" Juri
+        if ch == "с" and previous in _VOWELS and following and following in _VOWELS:
+            return "ss"
+    if language == "fr":
+        if ch == "г" and following and following in "еёиіюяє":
+            return "gu"  # "Сергей" Sergueï, "Евгений" Evgueni
+        if ch == "й" and previous and (previous in "иы" and not following or previous not in _VOWELS):
+            return "" if not following else "i"
+        if ch == "с" and previous in _VOWELS and following and following in _VOWELS:
+            return "ss"
+    return letters.get(ch, ch)
+
+
+def foreign_spelling(name: str, language: str, ukrainian: bool = False) -> str:
+    """A Cyrillic name as the press of `language` (pl, cs, sk, de, fr) writes it: "Владимир" → Władimir
+    (pl), "Дмитрий" → Dmitrij (cs), Dmitri (de), "Сергей" → Sergueï (fr), Ukrainian "Володимир" → Wołodymyr."""
+
+    def word(match: re.Match) -> str:
+        text = match.group(0)
+        lower = text.lower()
+        latin = "".join(_foreign_letter(lower, i, language, ukrainian) for i in range(len(lower)))
+        return latin[:1].upper() + latin[1:] if text[:1].isupper() else latin
+
+    return re.sub(r"[\u0400-\u04ff'’ʼ]+", word, name)
+
+
+FOREIGN_LANGUAGES = tuple(_FOREIGN_LETTERS)
+
+
+def foreign_spellings(name: str, language: str, ukrainian: bool = False) -> list[str]:
+    """`foreign_spelling`, and for German also the spelling German gives the Greek names it has of its own:
+    "кс" as "x" and a final "др" as "der" ("Олександр" → Oleksandr, Olexander; "Алексей" → Aleksej, Alexej)."""
+    spelt = foreign_spelling(name, language, ukrainian)
+    forms = [spelt]
+    if language == "de":
+        german = re.sub(r"(?<=[^\W\d_])dr\b", "der", spelt.replace("ks", "x").replace("Ks", "X"))
+        if german != spelt:
+            forms.append(german)
+    return forms
