@@ -260,3 +260,13 @@ def test_a_language_without_its_own_stop_words_is_read_with_a_close_one_s():
     assert stop_words("no") == stop_words("nb") and stop_words("bs") == stop_words("hr")
     text = "Han sa at de ikke hadde noen grunn til å tro at det var noe som kunne ha skjedd med dem på veien hjem."
     assert len(fingerprint(text, "no").skeleton) > 0
+
+
+def test_a_compound_and_its_head_fill_no_slot_but_two_places_do():
+    from factfile.relate.templates import slots
+
+    lead = "Es gebe 30 Tote und 100 Verletzte , sagte {} Olexander Kamischyn in {} am Freitag ."
+    one = slots(lead.format("Bahnchef", "Kramatorsk").split(), lead.format("Eisenbahnchef", "Kramatorsk").split(), "de")
+    two = slots(lead.format("Bahnchef", "Kramatorsk").split(), lead.format("Bahnchef", "Slowjansk").split(), "de")
+    assert one.conflicts == 0
+    assert two.conflicts == 1
