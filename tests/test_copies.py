@@ -298,3 +298,15 @@ def test_reports_sharing_a_narration_sentence_but_not_their_order_are_not_carrie
     for first, second, language in (("kramatorsk-123", "kramatorsk-125", "es"), ("wagner-105", "wagner-107", "en")):
         a, b = (fingerprint(_page(p)["text"], language) for p in (first, second))
         assert is_copy(a, b, language) is None
+
+
+def test_a_page_is_the_original_of_a_copy_crediting_its_outlet_and_no_stand_in_replaces_it():
+    """A Crimean site's copy says "передаёт телеканал RT" (eval/realstory/kramatorsk): RT's own page, stored after it and
+    as undated, is its original, not a stand-in for a story of RT's that is not stored."""
+    from factfile.relate.copies import Side, _shared_wire, original_of
+
+    rt = Side(2, None, None, Outlet(key="rt.com", domain="rt.com", name="rt.com"))
+    copy = Side(1, None, None, Outlet(key="crimea.kz", domain="crimea.kz", name="crimea.kz"), credits="RT")
+    original, _, reason = original_of(rt, copy)
+    assert original is rt and reason == "credited source 'RT'"
+    assert _shared_wire(rt, copy) is None

@@ -68,3 +68,11 @@ def test_an_agency_and_a_reporter_in_two_sentences_or_far_apart_is_no_credit():
     assert credited_agency(f"{BODY}\nThe toll was given to AFP. A local reporter saw it.\n{BODY}") is None
     assert credited_agency(f"{BODY}\nAFP said the toll had risen to fifty dead, as local journalists reported.\n{BODY}") is None
     assert credited_agency(f"{BODY}\nReuters reported the toll, corresponding to the count of the city.\n{BODY}") is None
+
+
+def test_passing_on_an_outlets_report_credits_that_outlet():
+    from factfile.relate.wires import credited_source
+
+    assert credited_source("Об этом заявили в министерстве обороны России, передаёт телеканал RT.\nДалее ...") == "RT"
+    assert credited_source("Об этом заявили в Кремле, передает РИА Новости в пятницу вечером.\nДалее ...") is None
+    assert credited_source("Об этом сообщает издание «Крыминформ».\nДалее ...") is None

@@ -490,6 +490,9 @@ def original_of(new: Side, old: Side, words: float = 0.0, bridge: bool = False) 
     for first, second in ((new, old), (old, new)):
         if first.agency and not second.agency and (first.stand_in or second.credits in (None, first.agency)):
             return first, second, _copy_of(first.agency)
+    for first, second in ((new, old), (old, new)):
+        if second.credits and not second.agency and first.outlet and declares_outlet(second.credits, first.outlet):
+            return first, second, f"credited source {second.credits!r}"
     if new.declared_source and old.outlet and declares_outlet(new.declared_source, old.outlet):
         return old, new, f"declared source {new.declared_source!r}"
     if old.declared_source and new.outlet and declares_outlet(old.declared_source, new.outlet):
@@ -645,7 +648,7 @@ def _shared_wire(new: Side, old: Side) -> str | None:
         return None
     credited = new.credits or old.credits
     if credited and new.credits in (None, credited) and old.credits in (None, credited):
-        return credited
+        return None if any(side.outlet and declares_outlet(credited, side.outlet) for side in (new, old)) else credited
     return None
 
 

@@ -122,6 +122,7 @@ _CREDITS = [
     # the agency's name closing the text after its last sentence: "… 334,8 megavatios. EFE"
     (re.compile(r"[.!?»”\"]\s+(?P<name>" + _ALT + r")\s*\.?\s*\Z"), "tail"),
 ]
+CREDIT_HEAD = 600  # characters at a text's start where a credit passing on another outlet's report is read
 _REUTERS_TRAILER = re.compile(r"\bReporting by [A-Z][^\n]{2,200}?\bEditing by\b")
 # A photographer's credit names the agency that took the picture, not the one that wrote the text: "Автор фото,
 # Mikhail Tereshchenko/TASS", "(Satellite image ©2022 Maxar Technologies/AP)"; a photo service's own line
@@ -250,11 +251,23 @@ def domains(source: str) -> list[str]:
     return [alias for alias in _KNOWN.get(source, (source,)) if "." in alias]
 
 
+# "…, передаёт телеканал RT.", "— передає видання Главком.": the same credit form as an agency's (`_CREDITS`), of any
+# outlet, its kind of medium (the nouns for a channel, paper, site, agency or outlet) between the verb and its name.
+_PASSED_ON = re.compile(
+    r"[,—–-]\s*(?:передает|передаёт|передают|передає|передають)\s+"
+    r"(?:(?:телеканал|канал|агентство|издание|видання|газета|портал|сайт|радио|радіо|телеграм-канал)\s+)?"
+    r"[«\"„“]?(?P<name>[A-ZА-ЯЁІЇЄ][\w-]*(?:[ -][A-ZА-ЯЁІЇЄ][\w-]*)?)[»\"“”]?(?=\s*[.;,)])"
+)
+
+
 def credited_source(text: str, declared_source: str | None = None, title: str | None = None, url: str | None = None) -> str | None:
-    """The source a page says it carries: a wire agency it credits (canonical name), else the domain its
-    title ends with, else a known source whose host its address holds (a proxy mirror); None if none."""
+    """The source a page says it carries: a wire agency it credits (canonical name), else an outlet it credits as it
+    would an agency ("передаёт телеканал RT"), else the domain its title ends with, else a known source whose host its
+    address holds (a proxy mirror); None if none."""
     if found := credited_agency(text, declared_source):
         return found
+    if match := _PASSED_ON.search(text[:CREDIT_HEAD]):
+        return agency(match.group("name")) or match.group("name")
     heading = title or text.split("\n", 1)[0]
     if match := _TITLE_DOMAIN.search(heading[:300]):
         domain = match.group("domain").casefold()
