@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -12,7 +14,8 @@ from conftest import PAGES, SEED
 from factfile.ingest.article import content_hash
 from factfile.records import Analysis, Article
 from factfile.relate import build
-from factfile.relate.copies import find_copies
+from factfile.relate.copies import find_copies, is_copy
+from factfile.relate.fingerprints import containment, fingerprint
 from factfile.relate.outlets import country_of_domain, declares_outlet
 from factfile.relate.stories import profile
 from factfile.relate.write import save
@@ -260,3 +263,50 @@ def test_a_language_without_its_own_stop_words_is_read_with_a_close_one_s():
     assert stop_words("no") == stop_words("nb") and stop_words("bs") == stop_words("hr")
     text = "Han sa at de ikke hadde noen grunn til å tro at det var noe som kunne ha skjedd med dem på veien hjem."
     assert len(fingerprint(text, "no").skeleton) > 0
+
+
+def test_a_compound_and_its_head_fill_no_slot_but_two_places_do():
+    from factfile.relate.templates import slots
+
+    lead = "Es gebe 30 Tote und 100 Verletzte , sagte {} Olexander Kamischyn in {} am Freitag ."
+    one = slots(lead.format("Bahnchef", "Kramatorsk").split(), lead.format("Eisenbahnchef", "Kramatorsk").split(), "de")
+    two = slots(lead.format("Bahnchef", "Kramatorsk").split(), lead.format("Bahnchef", "Slowjansk").split(), "de")
+    assert one.conflicts == 0
+    assert two.conflicts == 1
+
+
+def _page(page_id: str) -> dict:
+    folder = Path(__file__).resolve().parents[1] / "eval" / "realstory" / page_id.split("-")[0]
+    return next(p for line in (folder / "pages.jsonl").open(encoding="utf-8") if (p := json.loads(line))["id"] == page_id)
+
+
+def test_an_uncredited_carrier_sharing_a_narration_sentence_and_half_its_sentences_in_order_is_a_copy():
+    """Carriers of one story that credit nobody (eval/realstory/kramatorsk): two Polish portals carrying one PAP
+    story re-edited, a Crimean site carrying RT's; they share a whole sentence outside quotes and align about half
+    their sentences in order, but too few word runs outside quotes for the word-run rules."""
+    for first, second, language in (("kramatorsk-049", "kramatorsk-051", "pl"), ("kramatorsk-081", "kramatorsk-083", "ru")):
+        a, b = (fingerprint(_page(p)["text"], language) for p in (first, second))
+        assert containment(a.narration, b.narration) < 0.3
+        match = is_copy(a, b, language)
+        assert match is not None and match.evidence == "carried"
+
+
+def test_reports_sharing_a_narration_sentence_but_not_their_order_are_not_carried_copies():
+    """An RT article and a blog's copy of another RT article (eval/realstory/kramatorsk); two English reports of one
+    rebellion (eval/realstory/wagner): they share sentences but align too few of them, or too few word runs outside
+    the quotes."""
+    for first, second, language in (("kramatorsk-123", "kramatorsk-125", "es"), ("wagner-105", "wagner-107", "en")):
+        a, b = (fingerprint(_page(p)["text"], language) for p in (first, second))
+        assert is_copy(a, b, language) is None
+
+
+def test_a_page_is_the_original_of_a_copy_crediting_its_outlet_and_no_stand_in_replaces_it():
+    """A Crimean site's copy says "передаёт телеканал RT" (eval/realstory/kramatorsk): RT's own page, stored after it and
+    as undated, is its original, not a stand-in for a story of RT's that is not stored."""
+    from factfile.relate.copies import Side, _shared_wire, original_of
+
+    rt = Side(2, None, None, Outlet(key="rt.com", domain="rt.com", name="rt.com"))
+    copy = Side(1, None, None, Outlet(key="crimea.kz", domain="crimea.kz", name="crimea.kz"), credits="RT")
+    original, _, reason = original_of(rt, copy)
+    assert original is rt and reason == "credited source 'RT'"
+    assert _shared_wire(rt, copy) is None

@@ -55,3 +55,24 @@ def test_passing_on_an_agency_s_report_credits_it_but_citing_one_does_not():
     assert credited_agency("Про це повідомив Братчук, передає Укрінформ.\nДалі ...") == "Ukrinform"
     assert credited_agency("Об этом сообщает ТАСС со ссылкой на Росморречфлот.\nДалее ...") is None
     assert credited_agency("Песков ответил на вопрос. Его слова передает ТАСС.\nДалее ...") is None
+
+
+def test_an_agency_s_own_reporter_on_the_scene_credits_it_in_any_language():
+    assert credited_agency(f"{BODY}\nVor dem Angriff hatte der AFP-Reporter am Morgen Menschen gesehen.\n{BODY}") == "AFP"
+    assert credited_agency(f"{BODY}\nAn AFP reporter at the scene saw bodies under sheets.\n{BODY}") == "AFP"
+    assert credited_agency(f"{BODY}\nUn giornalista dell'AFP sul posto ha visto la polizia.\n{BODY}") == "AFP"
+    assert credited_agency(f"{BODY}\nКорреспондент AFP видел на месте тела погибших.\n{BODY}") == "AFP"
+
+
+def test_an_agency_and_a_reporter_in_two_sentences_or_far_apart_is_no_credit():
+    assert credited_agency(f"{BODY}\nThe toll was given to AFP. A local reporter saw it.\n{BODY}") is None
+    assert credited_agency(f"{BODY}\nAFP said the toll had risen to fifty dead, as local journalists reported.\n{BODY}") is None
+    assert credited_agency(f"{BODY}\nReuters reported the toll, corresponding to the count of the city.\n{BODY}") is None
+
+
+def test_passing_on_an_outlets_report_credits_that_outlet():
+    from factfile.relate.wires import credited_source
+
+    assert credited_source("Об этом заявили в министерстве обороны России, передаёт телеканал RT.\nДалее ...") == "RT"
+    assert credited_source("Об этом заявили в Кремле, передает РИА Новости в пятницу вечером.\nДалее ...") is None
+    assert credited_source("Об этом сообщает издание «Крыминформ».\nДалее ...") is None

@@ -105,6 +105,11 @@ REWORDED_SENTENCE = 0.3
 WIRE_SENTENCE = 15
 WIRE_NARRATION = 0.15
 WIRE_NAMES = 0.35
+# A carrier that credits nobody (most of the press outside English credits its wire in no line a text keeps) needs
+# more: that whole narration sentence, a share of its word runs shared outside quotes (WIRE_NARRATION), and about
+# half its sentences aligned in order; reports of one event that share an official's sentence align a third of
+# theirs at most on eval/realstory (chosen on Kramatorsk, Wagner and Kerch).
+CARRIED_AGREEMENT = 0.45
 # A short re-edited copy (a few sentences, each reworded a little, one dropped) aligns fewer sentences than a rewrite
 # needs but nearly all of them, and keeps some word runs outside quotes; reports retelling one statement share its
 # quotes only (under 0.1 of their word runs outside them on eval/realstory), re-edited copies 0.13-0.24. Tuned together.
@@ -143,7 +148,7 @@ class Match:
     @property
     def score(self) -> float:
         """One number to rank matches: shared words, else shared skeleton, else shared name order."""
-        if self.evidence in ("similarity", "containment", "wire"):
+        if self.evidence in ("similarity", "containment", "wire", "carried"):
             return self.words
         if self.evidence == "spun":
             return 0.8 * max(self.words, self.skeleton)
@@ -197,6 +202,9 @@ def is_copy(
     elif not same_outlet and one_story and not _quoted_only(words, narration) and _rewritten(a, b.sentences):
         match.evidence = "rewritten"
         match.sentences = sentence_agreement(a.sentences, b.sentences)[0]
+    elif not same_outlet and one_story and min(words, narration) >= WIRE_NARRATION and _wire_sentence(a, b) and _carried(a, b):
+        match.evidence = "carried"
+        match.sentences = sentence_agreement(a.sentences, b.sentences)[0]
     if not match.evidence:
         return None
     if same_language and _templated(a, b, words) and slots(a.tokens, b.tokens, language).different_events:
@@ -218,6 +226,16 @@ def _rewritten(a: Fingerprint, sentences: list[frozenset[str]]) -> bool:
 def _re_edited(a: Fingerprint, b: Fingerprint) -> bool:
     """Nearly all sentences of the shorter text aligned in order, each sharing some of its content words."""
     return _mostly_aligned(a, b.sentences) and aligned_closeness(a.sentences, b.sentences) >= REWORDED_SENTENCE
+
+
+def _carried(a: Fingerprint, b: Fingerprint) -> bool:
+    """Whether two texts align, in order, about half the sentences of the one with fewer, each pair sharing some of
+    its content words: a carrier that re-edited a story (cut, a paragraph moved, its own lead), not a report that
+    shares a statement's sentence with it."""
+    share, aligned = sentence_agreement(a.sentences, b.sentences)
+    if aligned < ALIGNED_SENTENCES or share < CARRIED_AGREEMENT:
+        return False
+    return aligned_closeness(a.sentences, b.sentences) >= REWORDED_SENTENCE
 
 
 def _mostly_aligned(a: Fingerprint, sentences: list[frozenset[str]]) -> bool:
@@ -472,6 +490,9 @@ def original_of(new: Side, old: Side, words: float = 0.0, bridge: bool = False) 
     for first, second in ((new, old), (old, new)):
         if first.agency and not second.agency and (first.stand_in or second.credits in (None, first.agency)):
             return first, second, _copy_of(first.agency)
+    for first, second in ((new, old), (old, new)):
+        if second.credits and not second.agency and first.outlet and declares_outlet(second.credits, first.outlet):
+            return first, second, f"credited source {second.credits!r}"
     if new.declared_source and old.outlet and declares_outlet(new.declared_source, old.outlet):
         return old, new, f"declared source {new.declared_source!r}"
     if old.declared_source and new.outlet and declares_outlet(old.declared_source, new.outlet):
@@ -627,7 +648,7 @@ def _shared_wire(new: Side, old: Side) -> str | None:
         return None
     credited = new.credits or old.credits
     if credited and new.credits in (None, credited) and old.credits in (None, credited):
-        return credited
+        return None if any(side.outlet and declares_outlet(credited, side.outlet) for side in (new, old)) else credited
     return None
 
 

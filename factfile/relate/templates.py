@@ -45,6 +45,20 @@ def _marks(tokens: list[str], language: str) -> tuple[set[str], set[str]]:
     return numbers, names
 
 
+COMPOUND_HEAD = 4  # letters of the shorter word a compound ends with ("Eisenbahnchef" / "Bahnchef")
+
+
+def _compounds(left: list[str], right: list[str]) -> bool:
+    """Whether a word of one side ends with a word of the other: a compound and its head ("Eisenbahnchef" /
+    "Bahnchef"), one noun written two ways by a language that capitalises its nouns, not two names."""
+    return any(
+        x.endswith(y) or y.endswith(x)
+        for x in (t.casefold() for t in left)
+        for y in (t.casefold() for t in right)
+        if min(len(x), len(y)) >= COMPOUND_HEAD
+    )
+
+
 def slots(a: list[str], b: list[str], language: str | None) -> Slots:
     """Align two token streams (case kept) and count the conflicting and agreeing slots."""
     lang = (language or "en").split("-")[0].lower()
@@ -76,7 +90,9 @@ def slots(a: list[str], b: list[str], language: str | None) -> Slots:
             continue
         left, right = a[op.src_start : op.src_end], b[op.dest_start : op.dest_end]
         (numbers_a, names_a), (numbers_b, names_b) = _marks(left, lang), _marks(right, lang)
-        if (numbers_a and numbers_b and not numbers_a & numbers_b) or (names_a and names_b and not names_a & names_b):
+        if (numbers_a and numbers_b and not numbers_a & numbers_b) or (
+            names_a and names_b and not names_a & names_b and not _compounds(left, right)
+        ):
             conflicts += 1
             example = example or f"{' '.join(left)} / {' '.join(right)}"
     if kept < MARKS_KEPT and not example:

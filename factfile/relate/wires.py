@@ -122,6 +122,7 @@ _CREDITS = [
     # the agency's name closing the text after its last sentence: "… 334,8 megavatios. EFE"
     (re.compile(r"[.!?»”\"]\s+(?P<name>" + _ALT + r")\s*\.?\s*\Z"), "tail"),
 ]
+CREDIT_HEAD = 600  # characters at a text's start where a credit passing on another outlet's report is read
 _REUTERS_TRAILER = re.compile(r"\bReporting by [A-Z][^\n]{2,200}?\bEditing by\b")
 # A photographer's credit names the agency that took the picture, not the one that wrote the text: "Автор фото,
 # Mikhail Tereshchenko/TASS", "(Satellite image ©2022 Maxar Technologies/AP)"; a photo service's own line
@@ -150,7 +151,7 @@ def credited_agency(text: str, declared_source: str | None = None) -> str | None
                 return found
     if _REUTERS_TRAILER.search(text[-600:]):
         return "Reuters"
-    return _verifying_agency(text)
+    return _verifying_agency(text) or _reporting_agency(text)
 
 
 # An agency says of itself that it could not verify a claim ("Reuters could not immediately verify", "AFP n'a pas pu
@@ -184,6 +185,34 @@ def _verifying_agency(text: str) -> str | None:
             continue
         if any(_VERIFYING.search(text, n.end(), min(stop, n.end() + NEGATED_VERB)) for n in _NEGATION.finditer(text, start, stop)):
             return name
+    return None
+
+
+# An agency's own staff on the scene ("an AFP reporter saw", "der AFP-Reporter", "un giornalista dell'AFP", "корреспондент
+# AFP"): only the agency's own story speaks of its reporter so, and every outlet carrying it keeps the phrase, translated or
+# not. The nouns for a reporter, journalist and correspondent in the languages of the European, Russian, Ukrainian,
+# Turkish and Arabic press, by their stems.
+_STAFF = re.compile(
+    r"(?<!\w)(?:rep[oó]rt[eé]r|journalist|giornalist|jornalist|jurnalist|periodist|[ck]orr?[ie]?spond[ae]nt|corresponsal"
+    r"|verslaggever|dziennikar|novin[aá]ř|novinár|zpravodaj|spravodaj|riporter|tudósító|újságíró|muhabir"
+    r"|корреспондент|кореспондент|журналист|журналіст|репортер|репортёр|ανταποκριτ|δημοσιογράφ|ρεπόρτερ"
+    r"|مراسل|صحفي|صحافي)\w*",
+    re.I,
+)
+STAFF_DISTANCE = 25  # characters between the agency's name and the noun for its reporter ("un giornalista dell'AFP sul posto")
+
+
+def _reporting_agency(text: str) -> str | None:
+    """The wire agency a sentence speaks of as having its own reporter there (the name within STAFF_DISTANCE of a noun
+    for a reporter, in one sentence; not a reporter a text cites the agency beside: "told Reuters"), else None."""
+    for found in _AGENCY.finditer(text):
+        if (name := agency(found.group("name"))) not in AGENCIES:
+            continue
+        start, stop = max(0, found.start() - STAFF_DISTANCE), found.end() + STAFF_DISTANCE
+        for staff in _STAFF.finditer(text, start, min(stop, len(text))):
+            between = text[min(staff.end(), found.end()) : max(staff.start(), found.start())]
+            if not any(end in between for end in _SENTENCE_ENDS) and not _CITED.search(text, start, found.start()):
+                return name
     return None
 
 
@@ -222,11 +251,23 @@ def domains(source: str) -> list[str]:
     return [alias for alias in _KNOWN.get(source, (source,)) if "." in alias]
 
 
+# "…, передаёт телеканал RT.", "— передає видання Главком.": the same credit form as an agency's (`_CREDITS`), of any
+# outlet, its kind of medium (the nouns for a channel, paper, site, agency or outlet) between the verb and its name.
+_PASSED_ON = re.compile(
+    r"[,—–-]\s*(?:передает|передаёт|передают|передає|передають)\s+"
+    r"(?:(?:телеканал|канал|агентство|издание|видання|газета|портал|сайт|радио|радіо|телеграм-канал)\s+)?"
+    r"[«\"„“]?(?P<name>[A-ZА-ЯЁІЇЄ][\w-]*(?:[ -][A-ZА-ЯЁІЇЄ][\w-]*)?)[»\"“”]?(?=\s*[.;,)])"
+)
+
+
 def credited_source(text: str, declared_source: str | None = None, title: str | None = None, url: str | None = None) -> str | None:
-    """The source a page says it carries: a wire agency it credits (canonical name), else the domain its
-    title ends with, else a known source whose host its address holds (a proxy mirror); None if none."""
+    """The source a page says it carries: a wire agency it credits (canonical name), else an outlet it credits as it
+    would an agency ("передаёт телеканал RT"), else the domain its title ends with, else a known source whose host its
+    address holds (a proxy mirror); None if none."""
     if found := credited_agency(text, declared_source):
         return found
+    if match := _PASSED_ON.search(text[:CREDIT_HEAD]):
+        return agency(match.group("name")) or match.group("name")
     heading = title or text.split("\n", 1)[0]
     if match := _TITLE_DOMAIN.search(heading[:300]):
         domain = match.group("domain").casefold()
