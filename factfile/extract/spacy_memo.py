@@ -50,9 +50,11 @@ class MemoRuler:
                 self.longer.add(key, longer)
             for pattern in single:
                 self._read(pattern[0])
-        # tuples, which the garbage collector stops tracking: tables of lists would be walked by each full collection
-        self.kinds: dict[tuple, tuple[int, ...]] = {}  # the match ids of a token kind (TAG, DEP, IS_SPACE, LOWER if a pattern names it)
-        self.cache: dict[tuple[int, int, int, int], tuple[int, ...]] = {}  # the same by the token's TAG, DEP, LOWER, IS_SPACE
+        # The match ids of a token kind (TAG, DEP, IS_SPACE, LOWER if a pattern names it), and the same by the
+        # token's TAG, DEP, LOWER, IS_SPACE; as tuples, which the garbage collector stops tracking: tables of
+        # lists would be walked by each of its full collections.
+        self.kinds: dict[tuple, tuple[int, ...]] = {}
+        self.cache: dict[tuple[int, int, int, int], tuple[int, ...]] = {}
 
     def _read(self, token: dict) -> None:
         """Note the LOWER values a one-token pattern tells apart; refuse a form the key does not cover."""
