@@ -155,16 +155,17 @@ class Pipeline:
     ):
         """`on_stored(session, origin, document_id)` runs inside each new document's write transaction, so
         what a caller records about the document (`factfile follow`'s item state) commits with it.
-        `batch_size` items are analysed together; by default `_ALONE_BATCH` in one process, where spaCy
-        parses a larger batch for less CPU an article (the same parse), and `_POOL_BATCH` with a pool,
-        whose workers' shares of long and short articles even out in small batches."""
+        `batch_size` items are analysed together; by default `_ALONE_BATCH` when one process reads given
+        inputs, where spaCy parses a larger batch for less CPU an article (the same parse), else `_POOL_BATCH`:
+        a pool's workers' shares of long and short articles even out in small batches, and items fetched
+        one by one (`run_items`) are stored without waiting for the next ones' answers."""
         self.store = store
         self.workers = max(1, workers)
         self.limits = limits
         self.stages = stages
         self.relater_names = relaters
         self.relaters = build_relaters(relaters)
-        self.batch_size = batch_size or (_ALONE_BATCH if self.workers == 1 else _POOL_BATCH)
+        self.batch_size = batch_size
         self.fetch = fetch
         self.on_stored = on_stored
 
@@ -179,7 +180,7 @@ class Pipeline:
                 else:
                     yield found
 
-        for processed in self._analyse(items()):
+        for processed in self._analyse(items(), self.batch_size or (_ALONE_BATCH if self.workers == 1 else _POOL_BATCH)):
             while rejected:
                 yield Outcome(rejected[0].origin, "rejected", rejected.pop(0).problem)
             yield self._store(processed)
@@ -188,7 +189,7 @@ class Pipeline:
 
     def run_items(self, items: Iterable[RawItem]) -> Iterator[Outcome]:
         """Ingest raw items read elsewhere (`factfile follow` fetches its own), one outcome per item in their order."""
-        for processed in self._analyse(iter(items)):
+        for processed in self._analyse(iter(items), self.batch_size or _POOL_BATCH):
             yield self._store(processed)
 
     def ingest(self, arguments: Iterable[str]) -> Summary:
@@ -197,9 +198,9 @@ class Pipeline:
             summary.add(outcome)
         return summary
 
-    def _analyse(self, items: Iterator[RawItem]) -> Iterator[Processed]:
+    def _analyse(self, items: Iterator[RawItem], batch_size: int) -> Iterator[Processed]:
         """Analysed batches in input order: from the pool while it has room, else from this process."""
-        batches = _batches(items, self.batch_size)
+        batches = _batches(items, batch_size)
         if self.workers == 1:
             analyser = Analyser(self.stages, self.limits, self.store.has_document, self.relater_names)
             for batch in batches:
