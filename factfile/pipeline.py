@@ -84,8 +84,6 @@ class Duplicate:
 
 Processed = Analysis | Rejection | Duplicate
 
-_ALONE_BATCH = 16  # bench/pipeline.py's English articles: 8% less CPU in spaCy than batches of 2
-_POOL_BATCH = 2
 _QUEUED_PER_WORKER = 6  # batches given to each worker process: enough to keep it busy while this one analyses a long batch
 _BUFFERED = 16  # batches analysed here while waiting for the pool's oldest one
 
@@ -149,16 +147,12 @@ class Pipeline:
         limits: Limits = DEFAULT_LIMITS,
         stages: tuple[str, ...] = DEFAULT_STAGES,
         relaters: tuple[str, ...] = DEFAULT_RELATERS,
-        batch_size: int | None = None,
+        batch_size: int = 2,
         fetch: FetchPolicy | None = None,
         on_stored: Callable[[Session, str, int], None] | None = None,
     ):
         """`on_stored(session, origin, document_id)` runs inside each new document's write transaction, so
-        what a caller records about the document (`factfile follow`'s item state) commits with it.
-        `batch_size` items are analysed together; by default `_ALONE_BATCH` when one process reads given
-        inputs, where spaCy parses a larger batch for less CPU an article (the same parse), else `_POOL_BATCH`:
-        a pool's workers' shares of long and short articles even out in small batches, and items fetched
-        one by one (`run_items`) are stored without waiting for the next ones' answers."""
+        what a caller records about the document (`factfile follow`'s item state) commits with it."""
         self.store = store
         self.workers = max(1, workers)
         self.limits = limits
@@ -180,7 +174,7 @@ class Pipeline:
                 else:
                     yield found
 
-        for processed in self._analyse(items(), self.batch_size or (_ALONE_BATCH if self.workers == 1 else _POOL_BATCH)):
+        for processed in self._analyse(items()):
             while rejected:
                 yield Outcome(rejected[0].origin, "rejected", rejected.pop(0).problem)
             yield self._store(processed)
@@ -189,7 +183,7 @@ class Pipeline:
 
     def run_items(self, items: Iterable[RawItem]) -> Iterator[Outcome]:
         """Ingest raw items read elsewhere (`factfile follow` fetches its own), one outcome per item in their order."""
-        for processed in self._analyse(iter(items), self.batch_size or _POOL_BATCH):
+        for processed in self._analyse(iter(items)):
             yield self._store(processed)
 
     def ingest(self, arguments: Iterable[str]) -> Summary:
@@ -198,9 +192,9 @@ class Pipeline:
             summary.add(outcome)
         return summary
 
-    def _analyse(self, items: Iterator[RawItem], batch_size: int) -> Iterator[Processed]:
+    def _analyse(self, items: Iterator[RawItem]) -> Iterator[Processed]:
         """Analysed batches in input order: from the pool while it has room, else from this process."""
-        batches = _batches(items, batch_size)
+        batches = _batches(items, self.batch_size)
         if self.workers == 1:
             analyser = Analyser(self.stages, self.limits, self.store.has_document, self.relater_names)
             for batch in batches:
