@@ -50,8 +50,11 @@ class MemoRuler:
                 self.longer.add(key, longer)
             for pattern in single:
                 self._read(pattern[0])
-        self.kinds: dict[tuple, list[int]] = {}  # the match ids of a token kind (TAG, DEP, IS_SPACE, LOWER if a pattern names it)
-        self.cache: dict[tuple[int, int, int, int], list[int]] = {}  # the same by the token's TAG, DEP, LOWER, IS_SPACE
+        # The match ids of a token kind (TAG, DEP, IS_SPACE, LOWER if a pattern names it), and the same by the
+        # token's TAG, DEP, LOWER, IS_SPACE; as tuples, which the garbage collector stops tracking: tables of
+        # lists would be walked by each of its full collections.
+        self.kinds: dict[tuple, tuple[int, ...]] = {}
+        self.cache: dict[tuple[int, int, int, int], tuple[int, ...]] = {}
 
     def _read(self, token: dict) -> None:
         """Note the LOWER values a one-token pattern tells apart; refuse a form the key does not cover."""
@@ -85,14 +88,14 @@ class MemoRuler:
         self.ruler.set_annotations(doc, ordered)
         return doc
 
-    def _single(self, doc: Doc, i: int, key: tuple[int, int, int, int]) -> list[int]:
+    def _single(self, doc: Doc, i: int, key: tuple[int, int, int, int]) -> tuple[int, ...]:
         """The one-token patterns token i matches, from the cache of its kind or else from the Matcher."""
         tag, dep, lower, space = key
         word = doc.vocab.strings[lower]
         kind = (tag, dep, space, word if word in self.words or any(r.search(word) for r in self.regexes) else None)
         found = self.kinds.get(kind)
         if found is None:
-            found = self.kinds[kind] = [m for m, _, _ in self.single(doc[i : i + 1], allow_missing=True)]
+            found = self.kinds[kind] = tuple(m for m, _, _ in self.single(doc[i : i + 1], allow_missing=True))
         return found
 
 

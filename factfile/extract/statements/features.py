@@ -193,19 +193,21 @@ def featurised(doc: Doc, cue_lemmas: Mapping[str, float]) -> list[tuple[list[int
 
 
 _OFFSETS = (-2, -1, 1, 2)
-_NONE = tuple([f"{offset}none"] for offset in _OFFSETS)
-_SHIFTED: dict[tuple[str, ...], tuple[list[str], ...]] = {}
+_NONE = tuple((f"{offset}none",) for offset in _OFFSETS)
+_SHIFTED: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
 _SHIFTED_LIMIT = 200_000  # contexts kept; a new vocabulary's worth beyond that starts the table again
 
 
-def _shifted(context: tuple[str, ...]) -> tuple[list[str], ...]:
+def _shifted(context: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """A token's context features as each neighbour offset names them ("-1w=said"): most tokens' contexts
-    (word, tag, quote, cue rate) recur, so each is spelled once per process, not once per token."""
+    (word, tag, quote, cue rate) recur, so each is spelled once per process, not once per token. Held as
+    tuples of strings, which the garbage collector stops tracking: a table of lists would be walked by
+    each of its full collections."""
     found = _SHIFTED.get(context)
     if found is None:
         if len(_SHIFTED) > _SHIFTED_LIMIT:
             _SHIFTED.clear()
-        found = _SHIFTED[context] = tuple([f"{offset}{f}" for f in context] for offset in _OFFSETS)
+        found = _SHIFTED[context] = tuple(tuple(f"{offset}{f}" for f in context) for offset in _OFFSETS)
     return found
 
 
