@@ -4,16 +4,13 @@ a Slavic case form joining its nominative's record (real coverage: "Władimira P
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from ingested import actor_of_mentions
 
 from factfile.extract.gender import first_name_gender, first_name_nominative
 from factfile.extract.lang import analyse
 from factfile.extract.lang.latin import _nominative
 from factfile.extract.lang.romanize import foreign_spelling, foreign_spellings
-from factfile.pipeline import Pipeline
 from factfile.records import Article
-from factfile.store import Store
-from factfile.store import schema as s
 
 
 def test_each_language_spells_a_cyrillic_first_name_by_its_own_rules():
@@ -49,7 +46,6 @@ def test_a_mans_name_in_a_case_form_has_its_nominative():
 
 
 def test_declined_polish_and_czech_names_join_the_english_record(tmp_path):
-    store = Store(tmp_path / "store.db")
     pages = {
         "en.txt": "Russian President Vladimir Putin met Ukrainian President Volodymyr Zelensky. Putin said the talks went well.",
         "pl.txt": "Rosja oskarżyła Ukrainę o próbę zamachu na prezydenta Władimira Putina. Prezydent Ukrainy Wołodymyr "
@@ -57,15 +53,7 @@ def test_declined_polish_and_czech_names_join_the_english_record(tmp_path):
         "cs.txt": "Rusko obvinilo Ukrajinu z pokusu o atentát na prezidenta Vladimira Putina. Putin nebyl v budově. "
         "Ukrajinský prezident Volodymyr Zelenskyj to popřel. Zelenského úřad to odmítl.",
     }
-    for name, text in pages.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-        Pipeline(store, workers=1).ingest([str(tmp_path / name)])
-    with store.session() as session:
-        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
-        actor = {
-            text: merged.get(a) or a
-            for text, a in session.execute(select(s.Mention.text, s.Mention.actor_id).where(s.Mention.actor_id.isnot(None)))
-        }
+    actor = actor_of_mentions(tmp_path, pages)
     assert actor["Władimira Putina"] == actor["Vladimira Putina"] == actor["Vladimir Putin"]
     assert actor["Zełenskiego"] == actor["Zelenského"] == actor["Wołodymyr Zełenski"] == actor["Volodymyr Zelensky"]
 

@@ -3,6 +3,7 @@ alone; acronyms the gazetteer took for towns ("DNR", an airport's code for Saint
 
 from __future__ import annotations
 
+from ingested import actor_of_mentions
 from sqlalchemy import select
 
 from factfile.extract.gazetteer import code_of, load_gazetteer
@@ -79,22 +80,13 @@ def test_a_surname_with_a_particle_is_a_persons_in_every_language(tmp_path):
 
 
 def test_the_united_nations_in_four_languages_is_one_actor(tmp_path):
-    store = Store(tmp_path / "store.db")
     pages = {
         "en.txt": "The United Nations condemned the attack. UN Secretary-General Antonio Guterres demanded an investigation.",
         "fr.txt": "L'ONU a condamné l'attaque. Selon l'ONU, 50 civils ont été tués.",
         "pl.txt": "ONZ potępiła atak. Według ONZ zginęło 50 cywilów.",
         "ru.txt": "В ООН осудили удар. ООН сообщает о 50 погибших.",
     }
-    for name, text in pages.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-        Pipeline(store, workers=1).ingest([str(tmp_path / name)])
-    with store.session() as session:
-        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
-        actor = {
-            t: merged.get(a) or a
-            for t, a in session.execute(select(s.Mention.text, s.Mention.actor_id).where(s.Mention.actor_id.isnot(None)))
-        }
+    actor = actor_of_mentions(tmp_path, pages)
     assert actor["ONU"] == actor["ONZ"] == actor["ООН"] == actor["United Nations"]
 
 
@@ -107,18 +99,9 @@ def test_an_acronym_is_the_one_name_its_letters_spell_out_in_the_article():
 
 def test_a_name_run_into_the_bracket_of_its_acronym_is_cut_there(tmp_path):
     """The model read "The Donetsk People's Republic (DPR" as one name, which no other page's name met."""
-    store = Store(tmp_path / "store.db")
     pages = {
         "en.txt": "The Donetsk People's Republic (DPR) said the strike was Ukrainian. DPR leader Denis Pushilin blamed Kyiv.",
         "ru.txt": "Власти ДНР заявили об ударе по Краматорску. В Донецкой народной республике сообщили о погибших.",
     }
-    for name, text in pages.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-        Pipeline(store, workers=1).ingest([str(tmp_path / name)])
-    with store.session() as session:
-        merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())
-        actor = {
-            t: merged.get(a) or a
-            for t, a in session.execute(select(s.Mention.text, s.Mention.actor_id).where(s.Mention.actor_id.isnot(None)))
-        }
+    actor = actor_of_mentions(tmp_path, pages)
     assert "Donetsk People's Republic" in actor and actor["Donetsk People's Republic"] == actor["ДНР"] == actor["DPR"]
