@@ -295,6 +295,15 @@ def test_a_translated_cut_of_a_story_is_a_translation_by_its_unmistakable_narrat
     assert aligned_translation(story, cut(0.85), quotes, [False] * 5) is None
 
 
+def test_sentences_left_untranslated_on_two_pages_are_no_translated_cut():
+    """Two pages in two languages sharing two lines word for word (an agency's boilerplate) and nothing else."""
+    basis = np.eye(20, DIMENSIONS, dtype=np.float32)
+    page = basis[:8]
+    other = np.vstack([basis[10], page[[2, 3]], basis[11], basis[12]])
+    assert aligned_translation(page, other) is None
+    assert mutual_alignment(page, other).distinct == 0
+
+
 def test_a_pairing_as_close_as_another_of_either_sentence_is_no_evidence_of_translation():
     """Two sentences of one fact in one text, each retold in the other: each retelling is nearly as close to the
     sentence it does not retell (DISTINCT_MARGIN)."""

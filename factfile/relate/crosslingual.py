@@ -74,6 +74,10 @@ QUOTED_SHARE = 0.5
 TRANSLATED_NARRATION = 2
 DISTINCT_COSINE = 0.75
 DISTINCT_MARGIN = 0.05
+# Two sentences the encoder finds the same (cosine SAME_WORDS or more) are the same words, not a translation: text left
+# untranslated on two pages (an agency's boilerplate, a credit, an English line on a page read as another language), which
+# joined unrelated pages of eval/copies.py's benchmark into one family when two such lines counted as a translated cut.
+SAME_WORDS = 0.97
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # Quotations by their marks (an unclosed one runs to the paragraph's end) and the sentence of direct speech led by a dash
@@ -223,7 +227,7 @@ class Alignment:
     of: int  # sentences of the text with fewer
     cosine: float  # their mean cosine
     narrated: int = 0  # of the aligned, those quoted in neither text
-    distinct: int = 0  # of those, pairs at DISTINCT_COSINE and DISTINCT_MARGIN above either sentence's other pairings
+    distinct: int = 0  # of those, pairs at DISTINCT_COSINE (under SAME_WORDS) and DISTINCT_MARGIN above other pairings
 
     @property
     def share(self) -> float:
@@ -250,7 +254,9 @@ def mutual_alignment(
     chosen = [pairs[k] for k in run]
     cosine = float(np.mean([close[i, j] for i, j in chosen])) if chosen else 0.0
     told = [(i, j) for i, j in chosen if not (i < len(quoted_a) and quoted_a[i]) and not (j < len(quoted_b) and quoted_b[j])]
-    distinct = sum(close[i, j] >= DISTINCT_COSINE and close[i, j] - _runner_up(close, i, j) >= DISTINCT_MARGIN for i, j in told)
+    distinct = sum(
+        DISTINCT_COSINE <= close[i, j] < SAME_WORDS and close[i, j] - _runner_up(close, i, j) >= DISTINCT_MARGIN for i, j in told
+    )
     return Alignment(len(chosen), min(len(a), len(b)), cosine, len(told), int(distinct))
 
 
