@@ -144,11 +144,8 @@ def forms_in(root: str, language: str, kind: str, written: set[str]) -> list[str
 def alternatives(word: str, language: str, written: set[str]) -> list[str]:
     """The forms a listed word stands for among the words `written` (casefolded): itself, and the forms of its lemma
     in the same cell class, longest first."""
-    found = {word}
     root = lemma(word, language)
-    if root is not None:
-        kind = cell(word, language)
-        found |= {form for form in _table()[SAME.get(language, language)][root] & written if cell(form, language) == kind}
+    found = {word, *forms_in(root, language, cell(word, language), written)} if root is not None else {word}
     return sorted(found, key=lambda f: (-len(f), f))
 
 

@@ -219,9 +219,8 @@ PERFECT_PARTICIPLES = {
     "dementiert": "denied",
     "zurückgewiesen": "denied",
 }
-OF_WHAT = frozenset(
-    {"bezeichnet", "genannt", "vorgeworfen", "bestritten", "dementiert", "zurückgewiesen"}
-)  # say something of their object
+# Participles that say something of their object:
+OF_WHAT = frozenset({"bezeichnet", "genannt", "vorgeworfen", "bestritten", "dementiert", "zurückgewiesen"})
 # ", die im Zusammenhang ... stehe": a relative clause on the object, not what was said ("die Lage sei ..." is).
 _RELATIVE_CLAUSE = re.compile(
     r"\s*,\s*(?:der|die|das|welche[rs]?)\s+(?:im|in|am|an|auf|von|vom|mit|zu|zum|zur|bei|nach|aus|sich|er|sie|es|wir|man|nicht|noch|"
@@ -287,9 +286,8 @@ def find_statements(analysis: Analysis, language: str) -> list[Statement]:
     prepositions = frozenset(PREPOSITIONS.get(language, "").split())
     text = analysis.article.text
     quoted = [m.span() for m in _QUOTED.finditer(text)]
-    speakers = [
-        m for m in analysis.mentions if not any(a < m.span.start and m.span.end < b for a, b in quoted)
-    ]  # a name inside a quotation is not who speaks
+    # a name inside a quotation is not who speaks
+    speakers = [m for m in analysis.mentions if not any(a < m.span.start and m.span.end < b for a, b in quoted)]
     found: list[Statement] = []
     for sentence in analysis.sentences:
         names = [
@@ -425,9 +423,8 @@ def _speaker(analysis: Analysis, mentions: list[Mention], found: list[Statement]
     ]
     if not people:
         return None
-    last = [m for m in people if m.sentence == people[-1].sentence][
-        0
-    ]  # its subject, named first: "X, le conseiller du président Y, ..."
+    # its subject, named first: "X, le conseiller du président Y, ..."
+    last = next(m for m in people if m.sentence == people[-1].sentence)
     return _statement(analysis.article.text, last.span, last.span, named(last))
 
 
@@ -509,9 +506,8 @@ def _perfect(analysis: Analysis, text: str, sentence: Span, names: list[Mention]
     if found is None:
         return None
     before = text[sentence.start : found.start()]
-    middle_start, middle_end = (
-        (found.start(2), found.end(2)) if found.group(2) else (found.end(1), found.end(1))
-    )  # "X hatte angegeben, ..."
+    # "X hatte angegeben, ...": no words between auxiliary and participle
+    middle_start, middle_end = (found.start(2), found.end(2)) if found.group(2) else (found.end(1), found.end(1))
     subject_before = [m for m in names if sentence.start <= m.span.start and m.span.end <= found.start()]
     if before.strip() and len(before.split()) <= 3 and not subject_before:  # "Zuvor hatte X ...": the verb second
         stop = _OBJECT_ARTICLE.search(text, middle_start, middle_end)
@@ -646,9 +642,8 @@ def _reporting_verb(
         source = named(earlier[-1])
         content = _span(text, rest_start, sentence.end)
     else:
-        coordinated = (
-            re.search(r"\s(?:e|ed|y|et|und|i|a|en|og)\s+$", before) is not None
-        )  # "X, ..., ha pubblicato ... e ha scritto: «...»"
+        # "X, ..., ha pubblicato ... e ha scritto: «...»"
+        coordinated = re.search(r"\s(?:e|ed|y|et|und|i|a|en|og)\s+$", before) is not None
         if not named_before or not coordinated and not re.search(r",\s*$", text[named_before[-1].span.end : match.start()][:200]):
             return None
         if any(c in text[named_before[-1].span.end : match.start()] for c in '«»“”„"'):
