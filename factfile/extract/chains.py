@@ -25,7 +25,9 @@ from factfile.extract.capitals import acting_subject, capital_country
 from factfile.extract.gender import PERSON_TITLE, TITLE_BEFORE, TITLES, first_name_gender
 from factfile.extract.mentions import ACTOR_LABELS
 from factfile.extract.names import (
+    PARTICLE_ARTICLES,
     STATE_WORDS,
+    SURNAME_PARTICLES,
     acronym_of,
     clean_name,
     country_of_word,
@@ -400,7 +402,7 @@ def _qualify_bodies(analysis: Analysis, groups: _Groups, votes: dict[str, str]) 
 
 
 # A surname that opens with a nobiliary particle, as a name key: "von der leyen", "de gaulle", "van rompuy".
-_PARTICLE_SURNAME = re.compile(r"(?:von|van|de|da|di|du|del|della|dos|ter|ten)(?: (?:der|den|de|la|le))? \w+")
+_PARTICLE_SURNAME = re.compile(rf"(?:{SURNAME_PARTICLES})(?: (?:{PARTICLE_ARTICLES}))? \w+")
 
 
 def _join_short_names(analysis: Analysis, groups: _Groups, votes: dict[str, str]) -> set[str]:

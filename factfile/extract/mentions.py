@@ -13,7 +13,15 @@ import re
 from spacy.tokens import Doc
 
 from factfile.extract.gender import PERSON_TITLE, first_name_gender
-from factfile.extract.names import QUOTES, government_of, is_country_word, nationality, unqualified_body
+from factfile.extract.names import (
+    PARTICLE_ARTICLES,
+    QUOTES,
+    SURNAME_PARTICLES,
+    government_of,
+    is_country_word,
+    nationality,
+    unqualified_body,
+)
 from factfile.extract.nlp import text_of
 from factfile.extract.registry import Stage, stages
 from factfile.records import Analysis, Mention, Span
@@ -153,8 +161,10 @@ def _joined_first_names(text: str, found: list[tuple[int, int, str]]) -> list[tu
 
 
 # A nobiliary particle opening a surname: "von der Leyen", "van Rompuy", "de Gaulle", "di Maio", "Von der Leyen".
-_PARTICLE_SURNAME = re.compile(r"(?:(?:von|van|de|da|di|du|del|della|dos|ter|ten)|(?:Von|Van|De|Di|Da|Du)(?=\s+(?:der|den|de|la|le)\s))"
-                               r"(?:\s+(?:der|den|de|la|le))?\s+[A-Z][\w'’-]+")
+_PARTICLE_SURNAME = re.compile(
+    rf"(?:(?:{SURNAME_PARTICLES})|(?:Von|Van|De|Di|Da|Du)(?=\s+(?:{PARTICLE_ARTICLES})\s))"
+    rf"(?:\s+(?:{PARTICLE_ARTICLES}))?\s+[A-Z][\w'’-]+"
+)
 _FIRST_NAME_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
 
 

@@ -8,6 +8,10 @@ from collections import defaultdict
 from functools import lru_cache
 
 QUOTES = "\"'“”„‟«»‹›‘’‚‛「」『』`´"
+# Nobiliary particles that open a surname ("von der Leyen", "van Rompuy", "de Gaulle", "di Maio"), and the
+# articles that may follow one.
+SURNAME_PARTICLES = "von|van|de|da|di|du|del|della|dos|ter|ten"
+PARTICLE_ARTICLES = "der|den|de|la|le"
 _INNER_QUOTES = set("\"“”„‟«»‹›「」『』")  # apostrophes inside names ("O'Brien") stay
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
@@ -208,6 +212,12 @@ def _declined_stem(key: str) -> str:
     return key.rstrip(_VOWELS)
 
 
+def _case_stems(key: str) -> set[str]:
+    """The stems a one-word name may have in a case form: without its final vowels, or without a case ending
+    in a consonant and then its vowels ("Кремлём", "Ukrajinou")."""
+    return {_declined_stem(key)} | {_declined_stem(key[: -len(e)]) for e in _CONSONANT_CASE_ENDINGS if key.endswith(e)}
+
+
 @lru_cache(maxsize=1)
 def _declined_countries() -> dict[str, str]:
     """English country names by the stem their one-word name keeps in every case in the declining
@@ -236,10 +246,8 @@ def state_named(text: str) -> str | None:
         return state_named(words[1])  # "Le Kremlin", "Het Kremlin", "il Cremlino"
     if found or " " in key or len(key) < 5:
         return found
-    stems = {_declined_stem(key)} | {_declined_stem(key[: -len(e)]) for e in _CONSONANT_CASE_ENDINGS if key.endswith(e)}
-    found = next((c for s in sorted(stems) if len(s) >= 3 and (c := _declined_countries().get(s))), None)
-    latin = latin_key(text)
-    seats = {_declined_stem(latin)} | {_declined_stem(latin[: -len(e)]) for e in _CONSONANT_CASE_ENDINGS if latin.endswith(e)}
+    found = next((c for s in sorted(_case_stems(key)) if len(s) >= 3 and (c := _declined_countries().get(s))), None)
+    seats = _case_stems(latin_key(text))
     return found or next((_SEATS[s] for s in sorted(seats) if s in _SEATS), None)  # "Кремля", "Kremla", "Кремлём"
 
 

@@ -23,8 +23,13 @@ from factfile.extract.names import GROUP_WORDS, country_in_english, name_key, st
 from factfile.extract.places import resolve_names
 from factfile.records import Analysis, Chain, Mention, Span
 
+# Particles inside a person's name ("Charles de Gaulle", "Ursula von der Leyen").
+_PARTICLE_WORDS = "de|da|do|dos|di|del|della|von|van|der|den|la|le|du"
+_PARTICLES = frozenset(_PARTICLE_WORDS.split("|"))
 # Names stop at a line break ("le Kremlin\nClick: ..."); Greek capitals open names too ("Πούτιν").
-_NAME = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſΆ-ΏΑ-Ω][\w'’-]*(?:[^\S\n]+(?:(?:de|da|do|dos|di|del|della|von|van|der|den|la|le|du)[^\S\n]+){0,2}[A-ZÀ-ÖØ-ÞĀ-ſΆ-ΏΑ-Ω][\w'’-]*){0,3}")
+_NAME = re.compile(
+    rf"\b[A-ZÀ-ÖØ-ÞĀ-ſΆ-ΏΑ-Ω][\w'’-]*(?:[^\S\n]+(?:(?:{_PARTICLE_WORDS})[^\S\n]+){{0,2}}[A-ZÀ-ÖØ-ÞĀ-ſΆ-ΏΑ-Ω][\w'’-]*){{0,3}}"
+)
 COMMON = 3.8  # Zipf frequency above which a capitalised word is an ordinary word of the language
 # Languages that capitalise every noun: there a rare capitalised word is mostly a compound noun, told by
 # the noun endings compounds end in ("Söldnerarmee", "Freitagabend", "Vermittlungsinitiative").
@@ -266,7 +271,7 @@ def _add_titled(analysis: Analysis, titled: list[tuple[int, Mention]]) -> None:
                                      chain=name.chain, role="description"))
 
 
-_PARTICLE = re.compile(r"\s+(?:de|da|do|dos|di|del|della|von|van|der|den|la|le|du)\s+(?=(\S+))")
+_PARTICLE = re.compile(rf"\s+(?:{_PARTICLE_WORDS})\s+(?=(\S+))")
 
 
 def _candidates(text: str) -> list[re.Match]:
@@ -323,9 +328,6 @@ def _kept_before_name(words: list[str]) -> bool:
     """"John Kirby", "Grupo Wagner": a first name or a group word is common in the language, and part
     of the name it stands before (as a name is part of the group word's: "Gruppe Wagner")."""
     return len(words) > 1 and (_group_word(words[0]) or first_name_gender(" ".join(words[:2])) is not None)
-
-
-_PARTICLES = frozenset({"de", "da", "do", "dos", "di", "del", "della", "von", "van", "der", "den", "la", "le", "du"})
 
 
 def _full_name_at_end(words: list[str]) -> int | None:
