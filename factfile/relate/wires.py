@@ -11,6 +11,7 @@ are read (a dateline, a byline, a trailer), never a mention in a sentence ("told
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from factfile.store.schema import Outlet
 
@@ -78,6 +79,8 @@ _NAME_OF = {alias.casefold(): agency for agency, aliases in _KNOWN.items() for a
 _DOMAIN_OF = {alias: agency for agency, aliases in _KNOWN.items() for alias in aliases if "." in alias}
 _ALT = "|".join(sorted(map(re.escape, _ALIASES), key=len, reverse=True))
 
+# The Russian and Ukrainian verb of passing on another's report ("передает ТАСС", "передає Укрінформ").
+_PASSES_ON = r"(?:передает|передаёт|передают|передає|передають)"
 # "Source:" as a credit line says it in the languages of the European, Russian, Ukrainian, Turkish and Arabic press.
 _SOURCE_WORDS = (
     r"[Ss]ources?|Quelle|Источник|Джерело|Fuente|Fonte|Źródło|Zdroj|Forrás|Kilde|Källa|Lähde|Bron|Πηγή|Kaynak|Sursa"
@@ -110,7 +113,7 @@ _CREDITS = [
     # writes; "его слова передает ТАСС": a quote relayed)
     (
         re.compile(
-            r"[,—–-]\s*(?:передает|передаёт|передают|передає|передають)\s+(?P<name>" + _ALT + r")"
+            r"[,—–-]\s*" + _PASSES_ON + r"\s+(?P<name>" + _ALT + r")"
             r"(?=\s*[.;,)]|\s+(?:со ссылкой|з посиланням))"
         ),
         "head",
@@ -173,12 +176,17 @@ _SENTENCE_ENDS = ".!?\n"
 _CITED = re.compile(r"(?:\b(?:told|to|by|according to)|сказал\w*|заявил\w*|сообщил\w*)\s+(?:the\s+)?$", re.I)
 
 
+def _named_agencies(text: str) -> Iterator[tuple[re.Match, str]]:
+    """Each place the text names a wire agency, with the agency's canonical name."""
+    for found in _AGENCY.finditer(text):
+        if (name := agency(found.group("name"))) in AGENCIES:
+            yield found, name
+
+
 def _verifying_agency(text: str) -> str | None:
     """The wire agency a sentence says could not verify something itself (a negation shortly before a verb of
     checking, the agency's name in the sentence and not cited: "told Reuters"), else None."""
-    for found in _AGENCY.finditer(text):
-        if (name := agency(found.group("name"))) not in AGENCIES:
-            continue
+    for found, name in _named_agencies(text):
         start = max(text.rfind(end, 0, found.start()) for end in _SENTENCE_ENDS) + 1
         stop = min((i for i in (text.find(end, found.end()) for end in _SENTENCE_ENDS) if i >= 0), default=len(text))
         if _CITED.search(text, start, found.start()):
@@ -205,9 +213,7 @@ STAFF_DISTANCE = 25  # characters between the agency's name and the noun for its
 def _reporting_agency(text: str) -> str | None:
     """The wire agency a sentence speaks of as having its own reporter there (the name within STAFF_DISTANCE of a noun
     for a reporter, in one sentence; not a reporter a text cites the agency beside: "told Reuters"), else None."""
-    for found in _AGENCY.finditer(text):
-        if (name := agency(found.group("name"))) not in AGENCIES:
-            continue
+    for found, name in _named_agencies(text):
         start, stop = max(0, found.start() - STAFF_DISTANCE), found.end() + STAFF_DISTANCE
         for staff in _STAFF.finditer(text, start, min(stop, len(text))):
             between = text[min(staff.end(), found.end()) : max(staff.start(), found.start())]
@@ -254,7 +260,7 @@ def domains(source: str) -> list[str]:
 # "…, передаёт телеканал RT.", "— передає видання Главком.": the same credit form as an agency's (`_CREDITS`), of any
 # outlet, its kind of medium (the nouns for a channel, paper, site, agency or outlet) between the verb and its name.
 _PASSED_ON = re.compile(
-    r"[,—–-]\s*(?:передает|передаёт|передают|передає|передають)\s+"
+    r"[,—–-]\s*" + _PASSES_ON + r"\s+"
     r"(?:(?:телеканал|канал|агентство|издание|видання|газета|портал|сайт|радио|радіо|телеграм-канал)\s+)?"
     r"[«\"„“]?(?P<name>[A-ZА-ЯЁІЇЄ][\w-]*(?:[ -][A-ZА-ЯЁІЇЄ][\w-]*)?)[»\"“”]?(?=\s*[.;,)])"
 )

@@ -37,7 +37,7 @@ def role_holder(analysis: Analysis, text: str, before: int, role: str, phrase: s
     )
     leader = _leader(role, words)
     if leader:  # "le chef de l'État ukrainien" after "le président ukrainien X": the same office, told by its country
-        qualifiers = {q for q in qualifiers if re.split("['’]", q)[-1] not in STATE_WORDS}
+        qualifiers = {q for q in qualifiers if not _state_word(q)}
         countries = {w for w in words if w in ADJECTIVES and w not in _NOT_COUNTRIES}
     found = []
     for m in analysis.mentions:
@@ -80,7 +80,12 @@ def _leader(role: str, words: list[str]) -> bool:
     if role in LEADERS:
         return True
     after = words[words.index(role) + 1 : words.index(role) + 4] if role in words else []
-    return role in HEADS and any(re.split("['’]", w)[-1] in STATE_WORDS for w in after)
+    return role in HEADS and any(_state_word(w) for w in after)
+
+
+def _state_word(word: str) -> bool:
+    """Whether a word is a word for the state, an elided article aside ("l'état")."""
+    return re.split("['’]", word)[-1] in STATE_WORDS
 
 
 # Words that make a name after a role the role's complement, not its holder ("il capo del gruppo Wagner").
