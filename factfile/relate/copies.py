@@ -202,9 +202,15 @@ def is_copy(
     elif not same_outlet and one_story and not _quoted_only(words, narration) and _rewritten(a, b.sentences):
         match.evidence = "rewritten"
         match.sentences = sentence_agreement(a.sentences, b.sentences)[0]
-    elif not same_outlet and one_story and min(words, narration) >= WIRE_NARRATION and _wire_sentence(a, b) and _carried(a, b):
+    elif (
+        not same_outlet
+        and one_story
+        and min(words, narration) >= WIRE_NARRATION
+        and _wire_sentence(a, b)
+        and (carried := _carried(a, b)) is not None
+    ):
         match.evidence = "carried"
-        match.sentences = sentence_agreement(a.sentences, b.sentences)[0]
+        match.sentences = carried
     if not match.evidence:
         return None
     if same_language and _templated(a, b, words) and slots(a.tokens, b.tokens, language).different_events:
@@ -228,14 +234,14 @@ def _re_edited(a: Fingerprint, b: Fingerprint) -> bool:
     return _mostly_aligned(a, b.sentences) and aligned_closeness(a.sentences, b.sentences) >= REWORDED_SENTENCE
 
 
-def _carried(a: Fingerprint, b: Fingerprint) -> bool:
-    """Whether two texts align, in order, about half the sentences of the one with fewer, each pair sharing some of
-    its content words: a carrier that re-edited a story (cut, a paragraph moved, its own lead), not a report that
-    shares a statement's sentence with it."""
+def _carried(a: Fingerprint, b: Fingerprint) -> float | None:
+    """The share of sentences aligned when two texts align, in order, about half the sentences of the one with fewer,
+    each pair sharing some of its content words: a carrier that re-edited a story (cut, a paragraph moved, its own
+    lead), not a report that shares a statement's sentence with it; else None."""
     share, aligned = sentence_agreement(a.sentences, b.sentences)
     if aligned < ALIGNED_SENTENCES or share < CARRIED_AGREEMENT:
-        return False
-    return aligned_closeness(a.sentences, b.sentences) >= REWORDED_SENTENCE
+        return None
+    return share if aligned_closeness(a.sentences, b.sentences) >= REWORDED_SENTENCE else None
 
 
 def _mostly_aligned(a: Fingerprint, sentences: list[frozenset[str]]) -> bool:

@@ -199,8 +199,7 @@ def lead_closeness(a: np.ndarray, b: np.ndarray) -> float:
     close = a[:LEAD] @ b[:LEAD].T
     if not close.size:
         return 0.0
-    best_in_b, best_in_a = close.argmax(axis=1), close.argmax(axis=0)
-    mutual = sorted((float(close[i, j]) for i, j in enumerate(best_in_b) if best_in_a[j] == i), reverse=True)
+    mutual = sorted((float(close[i, j]) for i, j in _mutual_pairs(close)), reverse=True)
     return (lead_cosine(a, b) + float(np.mean(mutual[:2]))) / 2
 
 
@@ -248,8 +247,7 @@ def mutual_alignment(
     if not len(a) or not len(b):
         return Alignment(0, min(len(a), len(b)), 0.0)
     close = a @ b.T
-    best_in_b, best_in_a = close.argmax(axis=1), close.argmax(axis=0)
-    pairs = [(i, int(j)) for i, j in enumerate(best_in_b) if best_in_a[j] == i and close[i, j] >= floor]
+    pairs = [(i, j) for i, j in _mutual_pairs(close) if close[i, j] >= floor]
     run = _increasing([j for _, j in pairs])
     chosen = [pairs[k] for k in run]
     cosine = float(np.mean([close[i, j] for i, j in chosen])) if chosen else 0.0
@@ -258,6 +256,12 @@ def mutual_alignment(
         DISTINCT_COSINE <= close[i, j] < SAME_WORDS and close[i, j] - _runner_up(close, i, j) >= DISTINCT_MARGIN for i, j in told
     )
     return Alignment(len(chosen), min(len(a), len(b)), cosine, len(told), int(distinct))
+
+
+def _mutual_pairs(close: np.ndarray) -> list[tuple[int, int]]:
+    """(i, j) where sentence i of one text and j of the other are each other's closest, in the order of i."""
+    best_in_b, best_in_a = close.argmax(axis=1), close.argmax(axis=0)
+    return [(i, int(j)) for i, j in enumerate(best_in_b) if best_in_a[j] == i]
 
 
 def _runner_up(close: np.ndarray, i: int, j: int) -> float:
