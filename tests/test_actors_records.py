@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+from ingested import ingested_store
 from sqlalchemy import select
 
 from factfile.extract.chains import build_chains
@@ -16,15 +17,6 @@ from factfile.records import Analysis, Article, Mention, Span
 from factfile.relate.actors import similar_spelling
 from factfile.store import Store
 from factfile.store import schema as s
-
-
-def _store(tmp_path, pages: dict[str, str]) -> Store:
-    """The pages ingested one by one, so that a later page meets the earlier ones' stored actors."""
-    store = Store(tmp_path / "store.db")
-    for name, text in pages.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-        Pipeline(store, workers=1).ingest([str(tmp_path / name)])
-    return store
 
 
 def _live_actors(store: Store) -> dict[str, int]:
@@ -56,7 +48,7 @@ def test_a_record_takes_its_commonest_full_name_and_the_kind_most_mentions_give(
         "The International Atomic Energy Agency will report again. The International Atomic Energy Agency said.",
         "c.txt": "Rafael Mariano Grossi spoke on Monday. Grossi said the plant was safe. Grossi said it again. Grossi added that all was well.",
     }
-    store = _store(tmp_path, pages)
+    store = ingested_store(tmp_path, pages)
     live = _live_actors(store)
     with store.session() as session:
         names = dict(session.execute(select(s.Actor.id, s.Actor.name)).all())
@@ -76,7 +68,7 @@ def test_a_slavic_c_in_latin_letters_joins_the_english_ts(tmp_path):
         "en.txt": "Ukraine's human rights commissioner Dmytro Lubinets said on Friday that the prisoners had been killed.",
         "pl.txt": "Ukraiński rzecznik praw człowieka Dmytro Łubinec powiedział w piątek, że jeńcy zostali zabici.",
     }
-    live = _live_actors(_store(tmp_path, pages))
+    live = _live_actors(ingested_store(tmp_path, pages))
     assert live["Dmytro Łubinec"] == live["Dmytro Lubinets"]
 
 
@@ -127,7 +119,7 @@ def test_a_country_named_by_its_federation_joins_the_country(tmp_path):
         "a.txt": "Russia said on Monday that the prison had been struck by Ukrainian rockets. Russia blamed Kyiv.",
         "b.txt": "The Russian Federation invited the Red Cross to visit the prison, the Russian Federation said on Friday.",
     }
-    live = _live_actors(_store(tmp_path, pages))
+    live = _live_actors(ingested_store(tmp_path, pages))
     assert live["Russian Federation"] == live["Russia"]
 
 
@@ -144,7 +136,7 @@ def test_a_lone_surname_where_people_of_that_surname_are_in_play_is_no_company(t
         "a.txt": "Ford is rolling out an all-new electric pickup. Ford said sales would start in May.",
         "b.txt": "John M. Ford wrote two novels. His brother Mike Ford said that Ford never stopped writing. Ford died in 2006.",
     }
-    store = _store(tmp_path, pages)
+    store = ingested_store(tmp_path, pages)
     with store.session() as session:
         rows = session.execute(select(s.Mention.document_id, s.Mention.actor_id).where(s.Mention.text == "Ford")).all()
         merged = dict(session.execute(select(s.Actor.id, s.Actor.merged_into_id)).all())

@@ -3,22 +3,14 @@ Russia through the office alias "head of state of Russia", whose last word becam
 
 from __future__ import annotations
 
+from ingested import ingested_store
 from sqlalchemy import select
 
 from factfile.extract.names import state_named
-from factfile.pipeline import Pipeline
 from factfile.relate.actors import NameKeys
 from factfile.relate.decisions import join_actors, merge_actors
 from factfile.store import Store
 from factfile.store import schema as s
-
-
-def _store(tmp_path, pages: dict[str, str]) -> Store:
-    store = Store(tmp_path / "store.db")
-    for name, text in pages.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-        Pipeline(store, workers=1).ingest([str(tmp_path / name)])
-    return store
 
 
 def test_a_state_is_named_in_any_case_form_and_a_person_is_not():
@@ -43,7 +35,7 @@ def test_a_president_and_his_state_stay_two_records(tmp_path):
         "безпілотники збили. Путіна не було в будівлі. Президент Росії Володимир Путін не постраждав.",
         "en.txt": "Russia accused Ukraine of trying to kill President Vladimir Putin. The Kremlin said two drones were shot down.",
     }
-    store = _store(tmp_path, pages)
+    store = ingested_store(tmp_path, pages)
     with store.session() as session:
         live = session.execute(select(s.Actor.id, s.Actor.kind).where(s.Actor.merged_into_id.is_(None))).all()
         for actor_id, kind in live:
