@@ -194,6 +194,28 @@ def test_what_looks_back():
     assert not clues("The dam was blown up on Tuesday, officials said. " * 12 + "It was seized last year.", "en").looks_back
 
 
+@pytest.mark.parametrize(
+    "lead, language",
+    [
+        ("Другі роковини ракетного удару по вокзалу", "uk"),
+        ("У другу річницю трагедії в Оленівці", "uk"),
+        ("Год после Еленовки: годовщина трагедии", "ru"),
+        ("Zum Jahrestag des Angriffs auf den Bahnhof", "de"),
+        ("En el aniversario del ataque", "es"),
+        ("W rocznicę ataku na więzienie", "pl"),
+        ("On the first anniversary of the strike", "fr"),  # the English word, quoted in any language
+    ],
+)
+def test_an_anniversary_looks_back(lead, language):
+    assert clues(lead, language).looks_back
+
+
+def test_an_undated_page_on_the_anniversary_is_no_part_of_the_events_coverage(store):
+    station = put(store, {"~krmt": 0.6, "station": 0.6, "missile": 0.5}, date(2022, 4, 8))
+    anniversary = put(store, {"~krmt": 0.6, "station": 0.6, "missile": 0.5}, None, "uk", says="Другі роковини удару")
+    assert story_of(store)[station] != story_of(store)[anniversary]
+
+
 def test_a_doubled_letter_is_one_sound_in_a_name():
     assert stories.name_term("Rossaviatsia") == stories.name_term("Rosaviatsia") == stories.name_term("Росавиация")
 
@@ -229,6 +251,19 @@ def test_an_undated_page_joins_the_story_of_what_happened_in_it_not_of_its_actor
     undated = put(store, {"~prgs": 0.6, "~vgnr": 0.6, "!crash": 0.25}, None, "pt")
     story = story_of(store)
     assert story[mutiny[0]] == story[mutiny[2]] != story[crash] == story[undated]
+
+
+def test_a_kind_of_event_several_of_the_closest_storys_pages_tell_is_that_storys_too(store):
+    others = ("~hmrs", "~azov", "~dnsk", "~rdcr", "~knvr", "~lvov", "~mrpl", "~hrsn")
+    prison = [
+        put(store, {"~olnv": 0.6, "prison": 0.6, "strike": 0.5, more: 0.3}, date(2022, 7, 29)) for more in ("!blast", "!blast", *others)
+    ]
+    # a report a year on, all of whose pages tell of the blast (an explosion, no rocket)
+    report = [put(store, {"~olnv": 0.6, "prison": 0.4, "!blast": 0.6, "~trk": 0.4}, date(2023, 7, 25)) for _ in range(2)]
+    # as close to both; two of the prison's pages (a fifth) tell of its blast: it tells of the prison's
+    undated = put(store, {"~olnv": 0.6, "prison": 0.5, "strike": 0.3, "!blast": 0.3, "~trk": 0.2}, None)
+    story = story_of(store)
+    assert story[prison[0]] == story[undated] != story[report[0]]
 
 
 def test_what_happened_reads_the_same_in_every_language():
