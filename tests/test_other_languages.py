@@ -305,3 +305,24 @@ def test_a_leads_role_is_the_person_named_in_the_sentence_after():
         "es", "El jefe del grupo mercenario Wagner de Rusia dice que se ha apoderado de la ciudad de Rostov.\n"
               "El anuncio de Yevgeny Prigozhin provocó la furia del presidente.")
     assert [_source(analysis, st) for st in statements if st.cue.text == "dice"] == ["Yevgeny Prigozhin"]
+
+
+def test_a_source_after_a_dash_and_a_body_described_before_its_verb():
+    """eval/realstory (Olenivka pl): "... Moskwa i Kijów oskarżają się ... – poinformowała agencja Reuters" is Reuters' (the names
+    before the dash are the content's); "Rosyjskie ministerstwo obrony poinformowało, że ..." is the ministry's, not the last
+    speaker's."""
+    analysis, statements = _statements(
+        "pl", "Dziesiątki jeńców zginęło w piątek, a Moskwa i Kijów oskarżają się nawzajem o przeprowadzenie ataku – poinformowała "
+              "agencja prasowa Reuters. Rosyjskie ministerstwo obrony poinformowało, że w ataku zginęło 40 więźniów.")
+    assert [(st.source.text, _source(analysis, st)) for st in statements] == [
+        ("Reuters", "Reuters"), ("Rosyjskie ministerstwo obrony", None)]
+
+
+def test_a_country_opening_a_sentence_is_its_source():
+    """eval/realstory (Olenivka es): "Rusia dijo que ..." where the article writes "Rusia" only opening sentences: Russia speaks,
+    not the country the sentence before named."""
+    analysis, statements = _statements(
+        "es", "Rusia y Ucrania se han acusado mutuamente de bombardear una prisión. Rusia dijo que el ejército de Ucrania usó "
+              "múltiples lanzacohetes.")
+    assert _source(analysis, statements[-1]) == "Rusia"
+    assert [c.name for c in analysis.chains].count("Rusia") == 1

@@ -28,9 +28,10 @@ from factfile.extract.lang.reported_forms import (
     speech_lemmas,
     written_words,
 )
+from factfile.extract.names import country_in_english
 from factfile.extract.statements.continued import continue_quotations, turn_start
 from factfile.extract.statements.framing import framed
-from factfile.records import Analysis, Mention, Span, Statement
+from factfile.records import Analysis, Chain, Mention, Span, Statement
 
 ACCORDING = {
     "fr": r"selon|d'après|d’après",
@@ -290,6 +291,7 @@ def find_statements(analysis: Analysis, language: str) -> list[Statement]:
     speakers = [m for m in analysis.mentions if not any(a < m.span.start and m.span.end < b for a, b in quoted)]
     found: list[Statement] = []
     for sentence in analysis.sentences:
+        chains = len(analysis.chains)
         names = [
             m
             for m in [*_opening_name(analysis, text, sentence), *speakers]
@@ -321,6 +323,8 @@ def find_statements(analysis: Analysis, language: str) -> list[Statement]:
         ):
             content = _span(text, sentence.start, sentence.end)
             statement = replace(speaker, content=content, direct=False, certainty="reported") if content is not None else None
+        if len(analysis.chains) > chains and (statement is None or statement.source_chain != chains):
+            del analysis.chains[chains:]  # the country opening the sentence named no source: no actor of its own
         if statement is not None:
             found.append(statement)
     return framed(continue_quotations(text, analysis.sentences, found))
@@ -340,7 +344,17 @@ def _opening_name(analysis: Analysis, text: str, sentence: Span) -> list[Mention
     known = next(
         (m for m in analysis.mentions if m.span.text == word and m.chain is not None and m.label in (*_ACTORS, "GPE")), None
     )
-    return [Mention(Span(start, end, word), known.label, sentence, chain=known.chain)] if known is not None else []
+    if known is not None:
+        return [Mention(Span(start, end, word), known.label, sentence, chain=known.chain)]
+    if country_in_english(word) is None:
+        return []
+    # "Rusia dijo que ...", where the article writes the country only opening sentences, as a frequent word is written:
+    # a country's name in the language (the CLDR's, names.country_in_english) is a name wherever it stands
+    chain = next((c for c in analysis.chains if c.name == word and c.label == "GPE"), None)
+    if chain is None:
+        chain = Chain(id=len(analysis.chains), name=word, label="GPE")
+        analysis.chains.append(chain)
+    return [Mention(Span(start, end, word), "GPE", sentence, chain=chain.id)]
 
 
 def _state_alone(text: str, sentence: Span, mention: Mention, verb: re.Pattern, according: re.Pattern | None) -> bool:
@@ -588,10 +602,14 @@ def _reporting_verb(
     named_before = [m for m in names if m.span.end <= match.start()]
     # "Yevgeny Prigozhin, accusa ...": a name just before the comma is the subject, not an inverted cue's content
     subject_aside = bool(named_before) and re.fullmatch(r"\s*,\s*", text[named_before[-1].span.end : match.start()]) is not None
+    # "... oskarżają się nawzajem – poinformowała agencja Reuters": after a spaced dash the names before it are the
+    # content's, and the source is named after the verb
+    dashed = bool(re.search(r"\s[-–—]\s*$", before)) and (
+        bool(after) or _after_source(analysis, text, match.end(), sentence.end, names) is not None
+    )
     inverted = (
         bool(re.search(r"[,»”“\"]\s*[-–—]?\s*$|[.!?]?\s*[-–—]\s*$", before))
-        and not earlier
-        and not subject_aside
+        and (not earlier and not subject_aside or dashed)
         and not _COMPLEMENT.match(text, match.end(), sentence.end)
         and not _apposed_subject(text, sentence, names, match.start())
     )
@@ -609,6 +627,9 @@ def _reporting_verb(
     elif (
         speaker is not None
         and not earlier
+        # "Rosyjskie ministerstwo obrony poinformowało, że ...": a body described before the verb speaks, not the last
+        # speaker; a role no one is named with ("Der ukrainische Präsident nannte") may well be that speaker
+        and (subject is None or subject.kind == "person" and subject.chain is None)
         and (inverted and not after or not inverted and all(m.label == "GPE" for m in after))
         and (inverted or len(before.split()) <= 3)
     ):  # a state after a cue opening its sentence is whom it is about: "Oskarżyła Kijów o ..."

@@ -505,10 +505,19 @@ def _antecedent(
         for m in reversed(candidates):
             if m.chain in described:
                 return m.chain
+        for m in reversed(candidates):
+            if _name_holds(analysis.chains[m.chain], noun):
+                return m.chain
     for m in reversed(candidates):
         if m.span.start >= window_start:
             return m.chain
     return None
+
+
+def _name_holds(chain: Chain, noun: str) -> bool:
+    """Whether the chain's name or an alias has the description's head noun as a word: "the ministry" is the "Russian
+    Defence Ministry" named before, however many other bodies ("Russian forces", the outlet) were named since."""
+    return any(noun in re.findall(r"[^\W\d_]+", name.casefold()) for name in (chain.name, *chain.aliases))
 
 
 def _common_noun(analysis: Analysis, chain: int) -> bool:
