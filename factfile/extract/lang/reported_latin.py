@@ -300,10 +300,10 @@ def find_statements(analysis: Analysis, language: str) -> list[Statement]:
             and (m.label in _ACTORS or m.label == "GPE" and _state_alone(text, sentence, m, verb, according))
         ]
         speaker = _speaker(analysis, speakers, found, sentence.start)
-        by_verb = _reporting_verb(analysis, text, sentence, names, verb, speaker, prepositions)
-        by_phrase = (
-            (_according_to(analysis, text, sentence, names, according, finite) if according else None)
-            or (
+        by_verb = _reporting_verb(analysis, text, sentence, names, verb, speaker, prepositions, according)
+        according_to = _according_to(analysis, text, sentence, names, according, finite) if according else None
+        other = (
+            (
                 _according_after(analysis, text, sentence, names, ACCORDING_AFTER[language])
                 if language in ACCORDING_AFTER
                 else None
@@ -311,9 +311,17 @@ def find_statements(analysis: Analysis, language: str) -> list[Statement]:
             or (_split_verb(analysis, text, sentence, names) if language == "de" else None)
             or (_perfect(analysis, text, sentence, names) if language == "de" else None)
         )
+        if according_to is not None and other is not None and according_to.content.contains(other.cue):
+            according_to = None  # the according-to phrase relays the cue inside its content (see below)
+        by_phrase = according_to or other
         # "Lo ha annunciato Peskov, secondo quanto riporta Ria Novosti": the first cue is the speaker's, the later one the relay's
+        # "Nach Angaben der Nachrichtenagentur UkrInform sagte Pavlo Kirilenko: ...": a verb inside the according-to
+        # phrase's content is the speaker's, the phrase the relay's
         statement = (
-            by_verb if by_verb is not None and (by_phrase is None or by_verb.cue.start < by_phrase.cue.start) else by_phrase
+            by_verb
+            if by_verb is not None
+            and (by_phrase is None or by_verb.cue.start < by_phrase.cue.start or by_phrase.content.contains(by_verb.cue))
+            else by_phrase
         )
         if (
             statement is None
@@ -471,8 +479,13 @@ def _according_to(
     opening = max(sentence.start, *(text.rfind(mark, sentence.start, match.start()) + 1 for mark in ":;"))
     leading = len(text[opening : match.start()].split()) < 3  # "Selon X, ..." opens its sentence or a clause after a colon
     second = finite.search(text, match.end(), min(sentence.end, match.end() + 80)) if finite is not None and leading else None
+    named_end = _name_run_end(text, names, match.end()) if leading else None
     if second is not None and (comma == -1 or second.start() < comma):
         source_end, content = second.start(), _span(text, second.start(), sentence.end)
+    elif named_end is not None and (comma == -1 or named_end < comma) and _CLAUSE_GOES_ON.match(text, named_end):
+        # "Secondo il sindaco Alexander Goncharenko la stazione ...", "Zdaniem władz Ukrainy doszło ...": no comma
+        # closes the phrase (Polish, Italian without one); the source ends with the name it opens with
+        source_end, content = named_end, _span(text, named_end, sentence.end)
     elif leading and comma != -1:
         source_end, content = comma, _span(text, comma + 1, sentence.end)
     else:
@@ -482,6 +495,28 @@ def _according_to(
         return None
     cue = Span(match.start(), match.end(), text[match.start() : match.end()].rstrip())
     return _statement(text, cue, content, source)
+
+
+# What follows a source with no comma after it when the clause goes on: a word in small letters (or a quotation).
+_CLAUSE_GOES_ON = re.compile(r"\s+[-–—]?\s*(?:[«„“\"]|[^\W\d_A-ZÀ-ÞĀ-ſА-ЯЁ])")
+_NAME_START = 40  # characters between an according-to word and the name it names at most ("secondo il sindaco ...")
+_NAME_WORDS_BEFORE = 3  # and words ("nach Angaben der Nachrichtenagentur UkrInform"; not "Secondo loro il missile ... Tochka-U")
+
+
+def _name_run_end(text: str, names: list[Mention], after: int) -> int | None:
+    """Where the names right after an according-to word end: the first actor name starting within `_NAME_START`
+    characters after it, with any name adjacent to it ("Prokuratury Generalnej Ukrainy"); None when none starts there."""
+    following = sorted((m for m in names if after <= m.span.start <= after + _NAME_START), key=lambda m: m.span.start)
+    if not following:
+        return None
+    between = text[after : following[0].span.start]
+    if len(between.split()) > _NAME_WORDS_BEFORE or any(c in between for c in ',;:.«»“”„"()'):
+        return None
+    end = following[0].span.end
+    for m in names:
+        if m.span.start > end and not text[end : m.span.start].strip():
+            end = m.span.end
+    return end
 
 
 def _according_after(analysis: Analysis, text: str, sentence: Span, names: list[Mention], word: str) -> Statement | None:
@@ -578,6 +613,7 @@ def _reporting_verb(
     verb: re.Pattern,
     speaker: Statement | None,
     prepositions: frozenset[str],
+    according: re.Pattern | None = None,
 ) -> Statement | None:
     match = verb.search(text, sentence.start, sentence.end)
     if match is None:
@@ -592,12 +628,16 @@ def _reporting_verb(
         and m.span.start - match.end() < 60
         and not _after_preposition(text, match.end(), m, prepositions)
     ]
+    # "Nach Angaben der Nachrichtenagentur UkrInform sagte Pavlo Kirilenko": a name in an according-to phrase before the
+    # verb relays the speaker, it is not the verb's subject
+    relay = according.search(text, clause_start, match.start()) if according is not None else None
     earlier = [  # "Ako na Telegrame uviedol jej šéf Ihor Šmeľanskyj": where it was said, not who said it
         m
         for m in names
         if clause_start <= m.span.start
         and m.span.end <= match.start()
         and not _after_preposition(text, clause_start, m, prepositions)
+        and not (relay is not None and m.span.start >= relay.end())
     ]
     named_before = [m for m in names if m.span.end <= match.start()]
     # "Yevgeny Prigozhin, accusa ...": a name just before the comma is the subject, not an inverted cue's content
