@@ -305,3 +305,55 @@ def test_a_leads_role_is_the_person_named_in_the_sentence_after():
         "es", "El jefe del grupo mercenario Wagner de Rusia dice que se ha apoderado de la ciudad de Rostov.\n"
               "El anuncio de Yevgeny Prigozhin provocó la furia del presidente.")
     assert [_source(analysis, st) for st in statements if st.cue.text == "dice"] == ["Yevgeny Prigozhin"]
+
+
+def test_a_source_after_a_dash_and_a_body_described_before_its_verb():
+    """eval/realstory (Olenivka pl): "... Moskwa i Kijów oskarżają się ... – poinformowała agencja Reuters" is Reuters' (the names
+    before the dash are the content's); "Rosyjskie ministerstwo obrony poinformowało, że ..." is the ministry's, not the last
+    speaker's."""
+    analysis, statements = _statements(
+        "pl", "Dziesiątki jeńców zginęło w piątek, a Moskwa i Kijów oskarżają się nawzajem o przeprowadzenie ataku – poinformowała "
+              "agencja prasowa Reuters. Rosyjskie ministerstwo obrony poinformowało, że w ataku zginęło 40 więźniów.")
+    assert [(st.source.text, _source(analysis, st)) for st in statements] == [
+        ("Reuters", "Reuters"), ("Rosyjskie ministerstwo obrony", None)]
+
+
+def test_a_country_opening_a_sentence_is_its_source():
+    """eval/realstory (Olenivka es): "Rusia dijo que ..." where the article writes "Rusia" only opening sentences: Russia speaks,
+    not the country the sentence before named."""
+    analysis, statements = _statements(
+        "es", "Rusia y Ucrania se han acusado mutuamente de bombardear una prisión. Rusia dijo que el ejército de Ucrania usó "
+              "múltiples lanzacohetes.")
+    assert _source(analysis, statements[-1]) == "Rusia"
+    assert [c.name for c in analysis.chains].count("Rusia") == 1
+
+
+def test_an_according_to_phrase_without_a_comma_ends_with_its_name():
+    """eval/realstory (Kramatorsk it): "Secondo il sindaco Alexander Goncharenko la stazione ..." has no comma after the
+    source; "Secondo loro il missile ... sarebbe un Tochka-U" names no source."""
+    analysis, statements = _statements(
+        "it", "Secondo il sindaco Alexander Goncharenko la stazione era affollata da circa 4000 persone.")
+    assert [(_source(analysis, st), st.content.text) for st in statements] == [
+        ("Alexander Goncharenko", "la stazione era affollata da circa 4000 persone")]
+    analysis, statements = _statements("it", "Secondo loro il missile in questione sarebbe un Tochka-U utilizzato dalle forze ucraine.")
+    assert all(_source(analysis, st) != "Tochka-U" for st in statements)
+
+
+def test_a_head_noun_after_its_adjectives_in_any_case():
+    """eval/realstory (Kramatorsk de): "Laut ukrainischem Geheimdienst wurden ..." is the intelligence service's statement
+    (the adjective declined); "in un comunicato il Comitato" is the committee named before, not "un comunicato"."""
+    analysis, (statement,) = _statements("de", "Laut ukrainischem Geheimdienst wurden 39 Menschen getötet.")
+    assert statement.source.text == "ukrainischem Geheimdienst" and statement.source_type == "organisation"
+    analysis, statements = _statements(
+        "it", "Lo riporta la Tass citando il Comitato nazionale antiterrorismo della Russia. A causa dell'esplosione, ha reso "
+              "noto in un comunicato il Comitato, sette carri armati hanno preso fuoco.")
+    assert _source(analysis, statements[-1]) == "Comitato nazionale antiterrorismo della Russia"
+
+
+def test_an_according_to_phrase_relays_the_speaker_of_the_verb_after_it():
+    """eval/realstory (Kramatorsk de): "Nach Angaben der Nachrichtenagentur UkrInform sagte Pavlo Kirilenko, ...: ..." is
+    Kirilenko's statement, relayed by the agency."""
+    analysis, statements = _statements(
+        "de", 'Nach Angaben der Nachrichtenagentur UkrInform sagte Pavlo Kirilenko, Leiter der Militärverwaltung der Region: '
+              '"Der Bahnhof wurde mit Raketen angegriffen."')
+    assert [_source(analysis, st) for st in statements] == ["Pavlo Kirilenko"]

@@ -735,3 +735,32 @@ def test_an_unnamed_source_an_outlet_relays_is_the_outlets_and_second_hand(extra
     )
     statement = _saying(analysis, "Kiev was behind")
     assert who(analysis, statement) == "New York Times" and statement.certainty == "hedged"
+
+
+def test_a_body_described_by_its_noun_is_the_one_named_with_that_noun(extractor):
+    """eval/realstory (Kramatorsk en): "The ministry added" after "Russia's Defense Ministry said" and "the Ukrainian armed
+    forces" is the ministry, not the nearest organisation named."""
+    analysis = analyse(
+        extractor,
+        "Allegations by Kyiv of a deadly Russian rocket attack on the railway station are a provocation, Russia’s Defense Ministry "
+        "said in a statement. The ministry added that Tochka-U missiles are used only by the Ukrainian armed forces. The ministry "
+        "also said that on March 14, the Ukrainian army struck the center of Donetsk.",
+    )
+    said = _saying(analysis, "the Ukrainian army struck")
+    assert "Ministry" in who(analysis, said)
+
+
+def test_a_role_ending_in_an_untagged_full_name_or_followed_by_one_is_that_person(extractor):
+    """eval/realstory (Kramatorsk en): the parser tagged no name in "Kramatorsk Mayor Oleksandr Goncharenko said" (a first
+    name, then a surname); "According to Governor of Donetsk Oblast, Pavlo Kyrylenko, ..." ends its phrase at the comma."""
+    analysis = analyse(
+        extractor,
+        "“There are many people in serious condition, without arms and legs,” Kramatorsk Mayor Oleksandr Goncharenko said.",
+    )
+    assert who(analysis, _saying(analysis, "serious condition")) == "Oleksandr Goncharenko"
+    analysis = analyse(
+        extractor,
+        "Pavlo Kyrylenko spoke on Friday. According to Governor of Donetsk Oblast, Pavlo Kyrylenko, 98 injured people have been "
+        "hospitalised.",
+    )
+    assert who(analysis, _saying(analysis, "98 injured")) == "Pavlo Kyrylenko"

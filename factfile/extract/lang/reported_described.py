@@ -50,6 +50,7 @@ ARTICLES = frozenset("""
     eines einem de het een
 """.split())
 MAX_WORDS = 9  # a description longer than this is a clause, not a source
+_MODIFIERS = 2  # words before a head noun that may modify it
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,11 +75,20 @@ def _words(phrase: str) -> list[str]:
 
 
 def head(phrase: str) -> str | None:
-    """The phrase's head noun, casefolded: its first word after an article ("il capo del ..." -> "capo")."""
+    """The phrase's head noun, casefolded: its first word after an article ("il capo del ..." -> "capo"); or, when that
+    is no role or institution, the first one of the next two that is, with no genitive before it (the adjectives
+    before a noun in German and the Slavic languages, in any case: "ukrainischem Geheimdienst", "ruské ministerstvo")."""
     words = _words(phrase)
     while words and words[0] in ADJECTIVES:
         words = words[1:]
-    return words[0] if words else None
+    if not words:
+        return None
+    for word in words[:_MODIFIERS + 1]:
+        if word in GENITIVES or word in ARTICLES:
+            break  # "un comunicato il Comitato": another phrase starts
+        if is_role(word) or is_institution(word):
+            return word
+    return words[0]
 
 
 def is_role(word: str | None) -> bool:

@@ -28,9 +28,10 @@ from factfile.extract.lang.reported_forms import (
     speech_lemmas,
     written_words,
 )
+from factfile.extract.names import country_in_english
 from factfile.extract.statements.continued import continue_quotations, turn_start
 from factfile.extract.statements.framing import framed
-from factfile.records import Analysis, Mention, Span, Statement
+from factfile.records import Analysis, Chain, Mention, Span, Statement
 
 ACCORDING = {
     "fr": r"selon|d'après|d’après",
@@ -290,6 +291,7 @@ def find_statements(analysis: Analysis, language: str) -> list[Statement]:
     speakers = [m for m in analysis.mentions if not any(a < m.span.start and m.span.end < b for a, b in quoted)]
     found: list[Statement] = []
     for sentence in analysis.sentences:
+        chains = len(analysis.chains)
         names = [
             m
             for m in [*_opening_name(analysis, text, sentence), *speakers]
@@ -298,10 +300,10 @@ def find_statements(analysis: Analysis, language: str) -> list[Statement]:
             and (m.label in _ACTORS or m.label == "GPE" and _state_alone(text, sentence, m, verb, according))
         ]
         speaker = _speaker(analysis, speakers, found, sentence.start)
-        by_verb = _reporting_verb(analysis, text, sentence, names, verb, speaker, prepositions)
-        by_phrase = (
-            (_according_to(analysis, text, sentence, names, according, finite) if according else None)
-            or (
+        by_verb = _reporting_verb(analysis, text, sentence, names, verb, speaker, prepositions, according)
+        according_to = _according_to(analysis, text, sentence, names, according, finite) if according else None
+        other = (
+            (
                 _according_after(analysis, text, sentence, names, ACCORDING_AFTER[language])
                 if language in ACCORDING_AFTER
                 else None
@@ -309,9 +311,17 @@ def find_statements(analysis: Analysis, language: str) -> list[Statement]:
             or (_split_verb(analysis, text, sentence, names) if language == "de" else None)
             or (_perfect(analysis, text, sentence, names) if language == "de" else None)
         )
+        if according_to is not None and other is not None and according_to.content.contains(other.cue):
+            according_to = None  # the according-to phrase relays the cue inside its content (see below)
+        by_phrase = according_to or other
         # "Lo ha annunciato Peskov, secondo quanto riporta Ria Novosti": the first cue is the speaker's, the later one the relay's
+        # "Nach Angaben der Nachrichtenagentur UkrInform sagte Pavlo Kirilenko: ...": a verb inside the according-to
+        # phrase's content is the speaker's, the phrase the relay's
         statement = (
-            by_verb if by_verb is not None and (by_phrase is None or by_verb.cue.start < by_phrase.cue.start) else by_phrase
+            by_verb
+            if by_verb is not None
+            and (by_phrase is None or by_verb.cue.start < by_phrase.cue.start or by_phrase.content.contains(by_verb.cue))
+            else by_phrase
         )
         if (
             statement is None
@@ -321,6 +331,8 @@ def find_statements(analysis: Analysis, language: str) -> list[Statement]:
         ):
             content = _span(text, sentence.start, sentence.end)
             statement = replace(speaker, content=content, direct=False, certainty="reported") if content is not None else None
+        if len(analysis.chains) > chains and (statement is None or statement.source_chain != chains):
+            del analysis.chains[chains:]  # the country opening the sentence named no source: no actor of its own
         if statement is not None:
             found.append(statement)
     return framed(continue_quotations(text, analysis.sentences, found))
@@ -340,7 +352,17 @@ def _opening_name(analysis: Analysis, text: str, sentence: Span) -> list[Mention
     known = next(
         (m for m in analysis.mentions if m.span.text == word and m.chain is not None and m.label in (*_ACTORS, "GPE")), None
     )
-    return [Mention(Span(start, end, word), known.label, sentence, chain=known.chain)] if known is not None else []
+    if known is not None:
+        return [Mention(Span(start, end, word), known.label, sentence, chain=known.chain)]
+    if country_in_english(word) is None:
+        return []
+    # "Rusia dijo que ...", where the article writes the country only opening sentences, as a frequent word is written:
+    # a country's name in the language (the CLDR's, names.country_in_english) is a name wherever it stands
+    chain = next((c for c in analysis.chains if c.name == word and c.label == "GPE"), None)
+    if chain is None:
+        chain = Chain(id=len(analysis.chains), name=word, label="GPE")
+        analysis.chains.append(chain)
+    return [Mention(Span(start, end, word), "GPE", sentence, chain=chain.id)]
 
 
 def _state_alone(text: str, sentence: Span, mention: Mention, verb: re.Pattern, according: re.Pattern | None) -> bool:
@@ -457,8 +479,13 @@ def _according_to(
     opening = max(sentence.start, *(text.rfind(mark, sentence.start, match.start()) + 1 for mark in ":;"))
     leading = len(text[opening : match.start()].split()) < 3  # "Selon X, ..." opens its sentence or a clause after a colon
     second = finite.search(text, match.end(), min(sentence.end, match.end() + 80)) if finite is not None and leading else None
+    named_end = _name_run_end(text, names, match.end()) if leading else None
     if second is not None and (comma == -1 or second.start() < comma):
         source_end, content = second.start(), _span(text, second.start(), sentence.end)
+    elif named_end is not None and (comma == -1 or named_end < comma) and _CLAUSE_GOES_ON.match(text, named_end):
+        # "Secondo il sindaco Alexander Goncharenko la stazione ...", "Zdaniem władz Ukrainy doszło ...": no comma
+        # closes the phrase (Polish, Italian without one); the source ends with the name it opens with
+        source_end, content = named_end, _span(text, named_end, sentence.end)
     elif leading and comma != -1:
         source_end, content = comma, _span(text, comma + 1, sentence.end)
     else:
@@ -468,6 +495,28 @@ def _according_to(
         return None
     cue = Span(match.start(), match.end(), text[match.start() : match.end()].rstrip())
     return _statement(text, cue, content, source)
+
+
+# What follows a source with no comma after it when the clause goes on: a word in small letters (or a quotation).
+_CLAUSE_GOES_ON = re.compile(r"\s+[-–—]?\s*(?:[«„“\"]|[^\W\d_A-ZÀ-ÞĀ-ſА-ЯЁ])")
+_NAME_START = 40  # characters between an according-to word and the name it names at most ("secondo il sindaco ...")
+_NAME_WORDS_BEFORE = 3  # and words ("nach Angaben der Nachrichtenagentur UkrInform"; not "Secondo loro il missile ... Tochka-U")
+
+
+def _name_run_end(text: str, names: list[Mention], after: int) -> int | None:
+    """Where the names right after an according-to word end: the first actor name starting within `_NAME_START`
+    characters after it, with any name adjacent to it ("Prokuratury Generalnej Ukrainy"); None when none starts there."""
+    following = sorted((m for m in names if after <= m.span.start <= after + _NAME_START), key=lambda m: m.span.start)
+    if not following:
+        return None
+    between = text[after : following[0].span.start]
+    if len(between.split()) > _NAME_WORDS_BEFORE or any(c in between for c in ',;:.«»“”„"()'):
+        return None
+    end = following[0].span.end
+    for m in names:
+        if m.span.start > end and not text[end : m.span.start].strip():
+            end = m.span.end
+    return end
 
 
 def _according_after(analysis: Analysis, text: str, sentence: Span, names: list[Mention], word: str) -> Statement | None:
@@ -564,6 +613,7 @@ def _reporting_verb(
     verb: re.Pattern,
     speaker: Statement | None,
     prepositions: frozenset[str],
+    according: re.Pattern | None = None,
 ) -> Statement | None:
     match = verb.search(text, sentence.start, sentence.end)
     if match is None:
@@ -578,20 +628,28 @@ def _reporting_verb(
         and m.span.start - match.end() < 60
         and not _after_preposition(text, match.end(), m, prepositions)
     ]
+    # "Nach Angaben der Nachrichtenagentur UkrInform sagte Pavlo Kirilenko": a name in an according-to phrase before the
+    # verb relays the speaker, it is not the verb's subject
+    relay = according.search(text, clause_start, match.start()) if according is not None else None
     earlier = [  # "Ako na Telegrame uviedol jej šéf Ihor Šmeľanskyj": where it was said, not who said it
         m
         for m in names
         if clause_start <= m.span.start
         and m.span.end <= match.start()
         and not _after_preposition(text, clause_start, m, prepositions)
+        and not (relay is not None and m.span.start >= relay.end())
     ]
     named_before = [m for m in names if m.span.end <= match.start()]
     # "Yevgeny Prigozhin, accusa ...": a name just before the comma is the subject, not an inverted cue's content
     subject_aside = bool(named_before) and re.fullmatch(r"\s*,\s*", text[named_before[-1].span.end : match.start()]) is not None
+    # "... oskarżają się nawzajem – poinformowała agencja Reuters": after a spaced dash the names before it are the
+    # content's, and the source is named after the verb
+    dashed = bool(re.search(r"\s[-–—]\s*$", before)) and (
+        bool(after) or _after_source(analysis, text, match.end(), sentence.end, names) is not None
+    )
     inverted = (
         bool(re.search(r"[,»”“\"]\s*[-–—]?\s*$|[.!?]?\s*[-–—]\s*$", before))
-        and not earlier
-        and not subject_aside
+        and (not earlier and not subject_aside or dashed)
         and not _COMPLEMENT.match(text, match.end(), sentence.end)
         and not _apposed_subject(text, sentence, names, match.start())
     )
@@ -609,6 +667,9 @@ def _reporting_verb(
     elif (
         speaker is not None
         and not earlier
+        # "Rosyjskie ministerstwo obrony poinformowało, że ...": a body described before the verb speaks, not the last
+        # speaker; a role no one is named with ("Der ukrainische Präsident nannte") may well be that speaker
+        and (subject is None or subject.kind == "person" and subject.chain is None)
         and (inverted and not after or not inverted and all(m.label == "GPE" for m in after))
         and (inverted or len(before.split()) <= 3)
     ):  # a state after a cue opening its sentence is whom it is about: "Oskarżyła Kijów o ..."

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from factfile.extract.frequency import zipf
-from factfile.extract.gender import PRONOUNS, Gender, chain_gender
+from factfile.extract.gender import PRONOUNS, Gender, chain_gender, first_name_gender
 from factfile.extract.statements.continued import turn_start
 from factfile.extract.statements.roles import identified_later, role_holder
 from factfile.records import Analysis, Chain, Mention, SourceType, Span, Statement
@@ -181,6 +181,12 @@ def resolve(
     resolution = _described(analysis, span.text, root, start, earlier)
     if resolution.chain is None and not _ends_in_clause(span) and (person := _person_ending(analysis, span.text)) is not None:
         return Resolution(person, "official" if _has_any(span.text.lower(), OFFICIAL_TITLES) else "person")
+    if resolution.chain is None and resolution.source_type in ("person", "official"):
+        person = _apposed_person(analysis, end) if lower in PERSON_NOUNS | LEADER_NOUNS else None
+        if person is None and not _ends_in_clause(span):
+            person = _untagged_person(analysis, start, end)
+        if person is not None:
+            return Resolution(person, resolution.source_type)
     if resolution.chain is None and (outlet := _relaying_outlet(analysis, span.text, start)) is not None:
         return Resolution(outlet, "outlet", relayed=True)
     return resolution
@@ -352,6 +358,45 @@ def _person_ending(analysis: Analysis, text: str) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _apposed_person(analysis: Analysis, end: int) -> int | None:
+    """The person named right after a role, set off by a comma ("According to Governor of Donetsk Oblast, Pavlo
+    Kyrylenko, 98 ... were hospitalised": the according-to phrase ended at the comma)."""
+    text = analysis.article.text
+    return next(
+        (
+            m.chain
+            for m in analysis.mentions
+            if m.label == "PERSON" and m.chain is not None and end <= m.span.start <= end + 3 and text[end : m.span.start].strip() == ","
+        ),
+        None,
+    )
+
+
+def _untagged_person(analysis: Analysis, start: int, end: int) -> int | None:
+    """A person's full name ending a role the parser tagged no name in ("Kramatorsk Mayor Oleksandr Goncharenko"):
+    two or three capitalised words at the source's end, the first a first name (gender.first_name_gender, from package
+    name lists); the person's chain, a new one when the article tags the name nowhere else."""
+    words = list(re.finditer(r"[^\W\d_][\w'’-]*", analysis.article.text[start:end]))
+    for size in (3, 2):
+        if len(words) <= size:
+            continue
+        name = words[-size:]
+        if not all(w.group(0)[:1].isupper() and not w.group(0).isupper() for w in name):
+            continue
+        if first_name_gender(" ".join(w.group(0) for w in name)) is None:
+            continue
+        at, until = start + name[0].start(), start + name[-1].end()
+        full = analysis.article.text[at:until]
+        chain = next((c for c in analysis.chains if c.label == "PERSON" and c.name == full), None)
+        if chain is None:
+            chain = Chain(id=len(analysis.chains), name=full, label="PERSON")
+            analysis.chains.append(chain)
+        if not any(m.span.start == at and m.span.end == until for m in analysis.mentions):
+            analysis.add_mention(Mention(Span(at, until, full), "PERSON", analysis.sentence_of(at), chain=chain.id))
+        return chain.id
+    return None
+
+
 def _ends_in_clause(span) -> bool:
     """Whether the source's last word is in a clause on its head ("the owner of Wagner, who wants to remove the
     defence minister Sergei Shoigu"): a name ending it there is whom the clause is about, not the source."""
@@ -505,10 +550,19 @@ def _antecedent(
         for m in reversed(candidates):
             if m.chain in described:
                 return m.chain
+        for m in reversed(candidates):
+            if _name_holds(analysis.chains[m.chain], noun):
+                return m.chain
     for m in reversed(candidates):
         if m.span.start >= window_start:
             return m.chain
     return None
+
+
+def _name_holds(chain: Chain, noun: str) -> bool:
+    """Whether the chain's name or an alias has the description's head noun as a word: "the ministry" is the "Russian
+    Defence Ministry" named before, however many other bodies ("Russian forces", the outlet) were named since."""
+    return any(noun in re.findall(r"[^\W\d_]+", name.casefold()) for name in (chain.name, *chain.aliases))
 
 
 def _common_noun(analysis: Analysis, chain: int) -> bool:
