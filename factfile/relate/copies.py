@@ -83,7 +83,9 @@ MIN_SHINGLES = 15  # below this a text is too short to call anything a copy of i
 WORD_CONTAINMENT = 0.5
 SKELETON_CONTAINMENT = 0.5
 ANCHOR_CONTAINMENT = 0.4
-SHARED_WORDS = 0.3  # independent reports share a quote or two, under 20 % of their 5-word runs
+# Independent reports share a quote or two, under 20 % of their 5-word runs. Outside quotes the same share will do
+# with a whole sentence there: a carrier that updates or rewords a quote shares fewer runs with it in all.
+SHARED_WORDS = 0.3
 SPUN_WORDS = 0.2  # a spinner leaves about 40 % of the 5-word runs; with the skeleton, a fifth will do
 SPUN_SKELETON = 0.3
 SIMILAR_JACCARD = 0.8
@@ -190,7 +192,7 @@ def is_copy(
         match.evidence = "paraphrase"
     elif not same_outlet and long_enough and skeletal and min(words, narration) >= SPUN_WORDS and skeleton >= SPUN_SKELETON:
         match.evidence = "spun"
-    elif not same_outlet and long_enough and words >= SHARED_WORDS and narration >= SHARED_WORDS:
+    elif not same_outlet and long_enough and narration >= SHARED_WORDS and (words >= SHARED_WORDS or _wire_sentence(a, b)):
         match.evidence = "containment"
     elif not same_outlet and wire and one_story and (one_dateline or _wire_sentence(a, b)):
         match.evidence = "wire"
@@ -393,10 +395,11 @@ def _matches(
             and (wire or containment(new.print.words, shingles) >= SPUN_WORDS)
         ):
             continue  # found only by its names in its language: it must share a sentence (`CARRIER_CANDIDATES`)
-        elif document_id in worded and stemmed[document_id] < STEM_BANDS and not _rewritten(
-            new.print, content_sentences(text, other_language)
+        elif document_id in worded and stemmed[document_id] < STEM_BANDS and not (
+            (wire and _shared(new.print.words, word_shingles(text)) >= WIRE_SENTENCE)
+            or _rewritten(new.print, content_sentences(text, other_language))
         ):
-            continue  # sharing few content-word bands: only a rewrite sentence by sentence is read in full
+            continue  # few content-word bands: read only a rewrite, or a carrier of the credited wire story sharing a sentence
         elif document_id in worded and len(new.print.sentences) < ALIGNED_SENTENCES and not _mostly_aligned(
             new.print, content_sentences(text, other_language)
         ):
