@@ -83,9 +83,7 @@ MIN_SHINGLES = 15  # below this a text is too short to call anything a copy of i
 WORD_CONTAINMENT = 0.5
 SKELETON_CONTAINMENT = 0.5
 ANCHOR_CONTAINMENT = 0.4
-# Independent reports share a quote or two, under 20 % of their 5-word runs. Outside quotes the same share will do
-# with a whole sentence there: a carrier that updates or rewords a quote shares fewer runs with it in all.
-SHARED_WORDS = 0.3
+SHARED_WORDS = 0.3  # independent reports share a quote or two, under 20 % of their 5-word runs
 SPUN_WORDS = 0.2  # a spinner leaves about 40 % of the 5-word runs; with the skeleton, a fifth will do
 SPUN_SKELETON = 0.3
 SIMILAR_JACCARD = 0.8
@@ -192,7 +190,7 @@ def is_copy(
         match.evidence = "paraphrase"
     elif not same_outlet and long_enough and skeletal and min(words, narration) >= SPUN_WORDS and skeleton >= SPUN_SKELETON:
         match.evidence = "spun"
-    elif not same_outlet and long_enough and narration >= SHARED_WORDS and (words >= SHARED_WORDS or _wire_sentence(a, b)):
+    elif not same_outlet and long_enough and words >= SHARED_WORDS and narration >= SHARED_WORDS:
         match.evidence = "containment"
     elif not same_outlet and wire and one_story and (one_dateline or _wire_sentence(a, b)):
         match.evidence = "wire"
