@@ -310,3 +310,13 @@ def test_a_page_is_the_original_of_a_copy_crediting_its_outlet_and_no_stand_in_r
     original, _, reason = original_of(rt, copy)
     assert original is rt and reason == "credited source 'RT'"
     assert _shared_wire(rt, copy) is None
+
+
+def test_a_carrier_of_a_credited_wire_story_sharing_few_content_word_bands_is_read_when_it_shares_a_sentence(store):
+    """An AP story's page crediting the agency and another outlet's re-edit of it (eval/realstory/wagner): their word
+    and name bands do not meet and they share only two content-word bands, but a whole sentence of the wire story."""
+    credited = add(store, _page("wagner-104")["text"], "avpress.example")
+    carrier = add(store, _page("wagner-105")["text"], "newser.example")
+    assert copy_of(store, carrier)[0] is not None
+    assert copy_of(store, carrier)[0] == copy_of(store, credited)[0]
+

@@ -76,3 +76,8 @@ def test_passing_on_an_outlets_report_credits_that_outlet():
     assert credited_source("Об этом заявили в министерстве обороны России, передаёт телеканал RT.\nДалее ...") == "RT"
     assert credited_source("Об этом заявили в Кремле, передает РИА Новости в пятницу вечером.\nДалее ...") is None
     assert credited_source("Об этом сообщает издание «Крыминформ».\nДалее ...") is None
+
+
+def test_a_joint_credit_names_the_agency_that_wrote_the_story_first():
+    text = "Strike on a restaurant.\n\nLast Updated:\n27-06-23, 22:15\n\nAFP/Belga, Arnaud de Decker\n\nThe bodies of ..."
+    assert credited_agency(text) == "AFP"

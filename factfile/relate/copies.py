@@ -393,10 +393,11 @@ def _matches(
             and (wire or containment(new.print.words, shingles) >= SPUN_WORDS)
         ):
             continue  # found only by its names in its language: it must share a sentence (`CARRIER_CANDIDATES`)
-        elif document_id in worded and stemmed[document_id] < STEM_BANDS and not _rewritten(
-            new.print, content_sentences(text, other_language)
+        elif document_id in worded and stemmed[document_id] < STEM_BANDS and not (
+            (wire and _shared(new.print.words, word_shingles(text)) >= WIRE_SENTENCE)
+            or _rewritten(new.print, content_sentences(text, other_language))
         ):
-            continue  # sharing few content-word bands: only a rewrite sentence by sentence is read in full
+            continue  # few content-word bands: read only a rewrite, or a carrier of the credited wire story sharing a sentence
         elif document_id in worded and len(new.print.sentences) < ALIGNED_SENTENCES and not _mostly_aligned(
             new.print, content_sentences(text, other_language)
         ):

@@ -104,6 +104,8 @@ _CREDITS = [
     # "... Nova Kakhovka Dam - Reuters  A vast ...", "© Reuters. FILE PHOTO", "(dpa-AFX)"
     (re.compile(r"(?:\s[—–-]|©)\s*(?P<name>" + _ALT + r")(?=[\s.:,]|$)(?!\s+(?:said|says|reported|reports|news agency))"), "head"),
     (re.compile(r"\((?P<name>" + _ALT + r")-[A-Z]+\)"), "head"),
+    # a joint credit "AFP/Belga", "dpa/TASS": the agency that wrote the story first, then the one that passes it on
+    (re.compile(r"(?<!\w)(?P<name>" + _ALT + r")\s?/\s?(?:" + _ALT + r")\b"), "head"),
     # a byline "Von B.Z./dpa", "By Jane Doe/AP"
     (re.compile(r"[\w.]/\s?(?P<name>" + _ALT + r")\b"), "head"),
     # a byline on a line of its own above the text: "Reuters\nPublished : 29 July 2022"
