@@ -496,6 +496,43 @@ def test_reports_of_many_events_are_each_events_own(store):
         assert together[protest_far] == [protest_far] and together[nowhere] == [nowhere]
 
 
+def test_reports_placed_only_in_a_country_are_no_one_happening(store):
+    """eval/realstory: reports "in Ukraine" of a strike in Kramatorsk, of the dam and of the mutiny, each of another
+    story, were one happening through the country, and their dates a dispute; a town is a site two reports share."""
+    first = add(store, REPORT_A, "watson.ch", date(2023, 5, 22))
+    second = add(store, REPORT_B, "other.example", date(2023, 5, 23))
+    with store.transaction() as session:
+        for document_id in (first, second):
+            session.get(Document, document_id).story_id = None
+        ukraine = Place(name="Ukraine", country_code="UA", feature_code="PCLI")
+        town = Place(name="Grayvoron", country_code="RU", feature_code="PPL")
+        session.add_all([ukraine, town])
+        session.flush()
+
+        def event(document_id, place):
+            row = Event(
+                document_id=document_id,
+                event_type="Explosions/Remote violence",
+                trigger_text="x",
+                start=0,
+                end=1,
+                sent_start=0,
+                sent_end=1,
+                place_id=place.id,
+            )
+            session.add(row)
+            session.flush()
+            return row.id
+
+        country, country_again = event(first, ukraine), event(second, ukraine)
+        site, site_again = event(first, town), event(second, town)
+    with store.session() as session:
+        events = session.scalars(select(Event).order_by(Event.id)).all()
+        found = {i: [e.id for e in reports] for i, reports in corroboration.reports_of(session, events).items()}
+    assert found[country] == [country] and found[country_again] == [country_again]
+    assert found[site] == found[site_again] == [site, site_again]
+
+
 def test_one_wrong_link_does_not_join_two_claims():
     """Two claims, each of three statements that all make it, and one wrong link between them (a statement quoting
     both): joining all linked ones makes them one, taking the first linked statement's claim splits the second;

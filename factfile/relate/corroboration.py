@@ -7,7 +7,7 @@ one independent outlet is single-source.
 
 The same claim in different documents is found by what it is about:
 - facts: the same actor, predicate and value (or value actor);
-- events: the same type, compatible actors, the same place or story, and dates at most a day apart;
+- events: the same type, compatible actors, the same place (finer than a country) or story, and dates at most a day apart;
 - statements: the same claim (relate/claims.same_claim: sentence embeddings and words, numbers and
   negation apart; among the statements sharing an LSH key of their content words) from the same source
   (actor, or source text) anywhere, or from any source within one story. Outlets resolve the same
@@ -41,7 +41,7 @@ from sqlalchemy import Row, exists, func, intersect, or_, select, union
 from sqlalchemy.orm import Session
 
 from factfile.relate import claims, slots
-from factfile.store.schema import Document, Event, Fact, Outlet, Statement, StatementBand
+from factfile.store.schema import Document, Event, Fact, Outlet, Place, Statement, StatementBand
 
 # Share of two groups' statement pairs that must make the same claim (`for_statements`) for `claim_groups` to join
 # them: on eval/realstory's five dev sets, 0.5 grouped pairs of one labelled claim with P 0.832 R 0.137 where each
@@ -50,6 +50,9 @@ from factfile.store.schema import Document, Event, Fact, Outlet, Statement, Stat
 MAJORITY = 0.5
 SAME_CONTENT = claims.SAME_WORDS  # rapidfuzz token_set_ratio above which two contents without vectors say the same
 MAX_DAYS_APART = 1
+# GeoNames feature codes of a country (the political entities, A.PCL*) and of a continent: a report placed there names
+# no site another report of the same type can share.
+WIDE_PLACES = frozenset({"PCL", "PCLD", "PCLF", "PCLH", "PCLI", "PCLIX", "PCLS", "CONT"})
 
 
 @dataclass(slots=True)
@@ -154,14 +157,18 @@ def same_events(session: Session, event: Event) -> list[Event]:
 
 
 def reports_of(session: Session, events: Iterable[Event]) -> dict[int, list[Event]]:
-    """`same_events` of each event, with two queries for all of them, not two per event (a page lists ten):
-    the events' stories, then every event of their types at one of their places or in one of their stories.
-    The second is led by the places and by the stories' documents, a union of the two: with the type in
+    """`same_events` of each event, with three queries for all of them, not three per event (a page lists ten):
+    the events' stories, their places that are a country or a continent (`WIDE_PLACES`: no site; reports of a
+    year apart in three stories placed "in Ukraine" are no one happening), then every event of their types at
+    one of their other places or in one of their stories.
+    The third is led by the places and by the stories' documents, a union of the two: with the type in
     either, or the two OR-ed, a planner without statistics (SQLite before ANALYZE) walks every event of the
     type across the store."""
     events = list(events)
     story_of = dict(session.execute(select(Document.id, Document.story_id).where(Document.id.in_({e.document_id for e in events}))).all())
     places = {e.place_id for e in events if e.place_id is not None}
+    if places:
+        places -= set(session.scalars(select(Place.id).where(Place.id.in_(places), Place.feature_code.in_(WIDE_PLACES))))
     stories = {story_of.get(e.document_id) for e in events} - {None}
     types = {e.event_type for e in events}
     near = [select(Event.id).where(Event.place_id.in_(places), Event.event_type.in_(types))] if places else []
@@ -181,10 +188,10 @@ def reports_of(session: Session, events: Iterable[Event]) -> dict[int, list[Even
     result = {}
     for event in events:
         story_id = story_of.get(event.document_id)
-        if event.place_id is None and story_id is None:
+        if event.place_id not in places and story_id is None:
             result[event.id] = [event]
             continue
-        found = {peer.id: peer for peer in at_place.get((event.event_type, event.place_id), ()) if event.place_id is not None}
+        found = {peer.id: peer for peer in at_place.get((event.event_type, event.place_id), ()) if event.place_id in places}
         found.update((peer.id, peer) for peer in in_story.get((event.event_type, story_id), ()) if story_id is not None)
         result[event.id] = [found[i] for i in sorted(found) if i == event.id or compatible_events(event, found[i])]
     return result
