@@ -145,3 +145,20 @@ def test_no_vector_for_a_pair_its_readers_could_not_join():
     denial = said(5, "Russian troops did not blow up the Kakhovka dam", actor=9, certainty="reported")
     named, unnamed = said(6, FIRST), said(7, FIRST, actor=None, source="he")
     assert denial.denies and claim_vectors.could_be_one_claim(denial, named) and not claim_vectors.could_be_one_claim(denial, unnamed)
+
+
+def test_one_source_as_corroboration_reads_it():
+    """Corroboration compares a statement with its source actor's statements, or, without an actor, with those of its
+    source's words: two actors' statements called alike ("the ministry" of two states) are no one source's, so the
+    writer spends no vector on them outside a story; a statement without an actor is its source words' peer."""
+
+    def said(i, actor, story):
+        row = SimpleNamespace(content_text=FIRST, cue_text="said", certainty="asserted")
+        keys = frozenset(keys_of([FIRST])[0])
+        return claim_vectors._Said(
+            i, i, FIRST, "said", "asserted", actor, "the ministry", story, keys, contradictions.denies(row)
+        )
+
+    assert not claim_vectors.peers(said(1, 7, 1), said(2, 8, 2))
+    assert claim_vectors.peers(said(1, 7, 1), said(2, None, 2)) and claim_vectors.peers(said(2, None, 2), said(1, 7, 1))
+    assert claim_vectors.peers(said(1, 7, 1), said(2, 7, 2)) and claim_vectors.peers(said(1, 7, 1), said(2, 8, 1))

