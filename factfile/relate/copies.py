@@ -69,6 +69,10 @@ from factfile.store.schema import CopyBand, CopyFingerprint, Document, Outlet, S
 
 CANDIDATES = 50  # documents sharing the most word or skeleton band keys whose signatures are compared
 NAME_CANDIDATES = 8  # documents in other languages sharing the most name-order band keys, compared in full
+# Documents sharing the most sentence-vector band keys whose leads are compared (relate/crosslingual.py): the count of
+# shared bands ranks a translation's original 3rd-177th among eval/realstory's five dev sets' pages in other languages,
+# its leads' closeness 1st-7th; reading more stored leads costs little beside encoding one new text.
+TRANSLATION_CANDIDATES = 200
 STEM_CANDIDATES = 4  # documents in the same language sharing the most content-word band keys, compared in full
 # A text also looks, in its own language, at the documents sharing the most name-order band keys: a cut copy of a
 # longer text shares too small a part of the longer one's word runs for their word bands to meet, and another
@@ -708,13 +712,15 @@ def _translations(
     are closest (crosslingual.lead_closeness) are aligned whole. Also the vectors to store: the new document's, and the candidates'
     encoded or completed now."""
     texts = crosslingual.sentences(document.text)
-    if len(texts) < crosslingual.TRANSLATED_SENTENCES:
+    if len(texts) < crosslingual.ALIGNABLE:
         return [], {}
     vectors = crosslingual.encode(texts[: crosslingual.LEAD])
     found = {m.document_id for m in matches}
     ids = [
-        d for found_by in (_top(session, crosslingual.band_keys(vectors), document.id, CANDIDATES), by_names)
-        for d in _in_other_languages(session, found_by, document.language, CANDIDATES) if d not in found
+        d
+        for found_by in (_top(session, crosslingual.band_keys(vectors), document.id, TRANSLATION_CANDIDATES), by_names)
+        for d in _in_other_languages(session, found_by, document.language, TRANSLATION_CANDIDATES)
+        if d not in found
     ]
     candidates = _vectors(session, list(dict.fromkeys(ids)))
     ranked = sorted(((crosslingual.lead_closeness(vectors, e.vectors), d) for d, e in candidates.items()), key=lambda c: (-c[0], c[1]))
@@ -755,7 +761,7 @@ def _vectors(session: Session, ids: list[int]) -> dict[int, Encoded]:
     missing = [d for d in ids if d not in found]
     for document_id, text in session.execute(select(Document.id, Document.text).where(Document.id.in_(missing))) if missing else ():
         texts = crosslingual.sentences(text or "")
-        if len(texts) >= crosslingual.TRANSLATED_SENTENCES:
+        if len(texts) >= crosslingual.ALIGNABLE:
             found[document_id] = Encoded(crosslingual.encode(texts[: crosslingual.LEAD]), len(texts), stored=False)
     return found
 
