@@ -397,3 +397,15 @@ def test_an_original_sharing_fewer_band_keys_than_many_stored_texts_is_still_com
     translated = add(store, FRENCH + MORE_FRENCH, "courrierinternational.com", "fr", date(2023, 6, 8))
     with store.session() as session:
         assert session.get(Document, translated).copy_of_id == original
+
+
+def test_a_flash_naming_a_few_names_finds_the_story_it_translates_by_them(store, monkeypatch):
+    """Two sentences naming a city, a date, a governor and a figure: too few names for their order to tell a copy
+    (copies.MIN_NAMES), enough to find the story when the sentence-vector keys do not (here they find nothing)."""
+    monkeypatch.setattr(crosslingual, "band_keys", lambda vectors: [])
+    original = add(store, ENGLISH + MORE_ENGLISH, "kyivindependent.com", "en", date(2023, 6, 7))
+    text = "\n".join(FRENCH.splitlines()[:2])
+    assert copies.FLASH_NAMES <= len(sketch(text, "fr").print.name_sequence) < copies.MIN_NAMES
+    flash = add(store, text, "courrierinternational.com", "fr", date(2023, 6, 8))
+    with store.session() as session:
+        assert session.get(Document, flash).copy_of_id == original

@@ -73,6 +73,9 @@ NAME_CANDIDATES = 8  # documents in other languages sharing the most name-order 
 # shared bands ranks a translation's original 3rd-177th among eval/realstory's five dev sets' pages in other languages,
 # its leads' closeness 1st-7th; reading more stored leads costs little beside encoding one new text.
 TRANSLATION_CANDIDATES = 200
+# A flash of two or three sentences names a place, a person and a figure or two: its name-order band keys find the text
+# it translates when its sentence-vector keys do not (a mean of few sentences lands far from a longer lead's).
+FLASH_NAMES = 4
 STEM_CANDIDATES = 4  # documents in the same language sharing the most content-word band keys, compared in full
 # A text also looks, in its own language, at the documents sharing the most name-order band keys: a cut copy of a
 # longer text shares too small a part of the longer one's word runs for their word bands to meet, and another
@@ -741,6 +744,12 @@ def _translations(
     return translated, {**candidates, document.id: Encoded(vectors, len(texts), stored=False)}
 
 
+def _few_names(session: Session, new: Sketch, exclude: int | None) -> list[int]:
+    """The documents sharing the most name-order band keys with a text naming FLASH_NAMES to MIN_NAMES names, numbers
+    and dates: too few for their order to tell a copy, enough to find the text a flash translates (its sentences decide)."""
+    return _top(session, new.keys(("names",)), exclude, CANDIDATES) if len(new.print.name_sequence) >= FLASH_NAMES else []
+
+
 @dataclass(slots=True)
 class Encoded:
     vectors: np.ndarray  # of a text's first sentences (crosslingual.LEAD), or of all `sentences`
@@ -812,7 +821,10 @@ def make_copy_linker():
         by_names = _name_candidates(session, new, document.id)
         matches = _matches(session, new, document.language, document.id, document.outlet_id, credits, by_names)
         multilingual = translations_sought() and (seen_other_language or other_language_stored(session, document.language))
-        translated, encoded = _translations(session, document, by_names, matches) if multilingual else ([], {})
+        if multilingual:
+            translated, encoded = _translations(session, document, by_names or _few_names(session, new, document.id), matches)
+        else:
+            translated, encoded = [], {}
         link(session, document, matches + translated)
         apply_user_links(session, document)
         index(session, {document.id: new})
