@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import realstory  # noqa: E402
 
 from factfile.relate.crosslingual import (  # noqa: E402
+    ALIGNABLE,
     CANDIDATE_CLOSENESS,
     TRANSLATED_EVIDENCE,
     TRANSLATED_SENTENCES,
@@ -169,9 +170,9 @@ def measure_copies(sets, cosine: float) -> None:
 
 def measure_candidates(sets, vectors_of) -> None:
     """Where the translation search (relate/copies._translations) would rank each gold cross-language pair's other page
-    among all the dev pages in other languages (5 sentences or more), by their leads' closeness."""
+    among all the dev pages in other languages (ALIGNABLE sentences or more), by their leads' closeness."""
     language = {p["id"]: base(p.get("language")) for story in sets for p in story.pages}
-    pool = [i for i, v in vectors_of.items() if len(v) >= TRANSLATED_SENTENCES]
+    pool = [i for i, v in vectors_of.items() if len(v) >= ALIGNABLE]
     ranks, close = [], 0
     for story in sets:
         gold = realstory.family_pairs(story.gold.get("copy_families", []), {p["id"] for p in story.pages})
@@ -183,7 +184,7 @@ def measure_candidates(sets, vectors_of) -> None:
             ranks.append(sorted(cosine, key=lambda i: -cosine[i]).index(a) + 1)
             close += cosine[a] >= CANDIDATE_CLOSENESS
     print(
-        f" candidates: {len(ranks)} gold pairs of 5 sentences or more; the other page in the top 8 by lead closeness: "
+        f" candidates: {len(ranks)} gold pairs of {ALIGNABLE} sentences or more; the other page in the top 8 by lead closeness: "
         f"{sum(r <= 8 for r in ranks)}, at a lead closeness >= {CANDIDATE_CLOSENESS}: {close}; ranks {sorted(ranks)}"
     )
 

@@ -13,8 +13,8 @@ from factfile.config import translations_sought
 from factfile.errors import FactfileError
 from factfile.ingest.article import content_hash
 from factfile.records import Analysis, Article
-from factfile.relate import build, crosslingual
-from factfile.relate.copies import is_copy, sketch
+from factfile.relate import build, copies, crosslingual
+from factfile.relate.copies import CANDIDATES, is_copy, sketch
 from factfile.relate.crosslingual import (
     DIMENSIONS,
     LEAD,
@@ -257,7 +257,7 @@ def test_each_document_is_encoded_once_its_lead_unless_a_close_text_in_another_l
 def test_a_text_too_short_to_align_is_not_encoded(store, monkeypatch):
     add(store, OTHER_FRENCH, "lemonde.fr", "fr", date(2023, 6, 7))
     monkeypatch.setattr(crosslingual, "encode", lambda texts: pytest.fail(f"encoded {texts}"))
-    short = add(store, "\n".join(ENGLISH.splitlines()[:4]), "kyivindependent.com", "en", date(2023, 6, 7))
+    short = add(store, ENGLISH.splitlines()[0], "kyivindependent.com", "en", date(2023, 6, 7))
     with store.session() as session:
         assert session.get(TranslationVectors, short) is None
 
@@ -349,3 +349,63 @@ def test_a_report_carrying_two_translated_paragraphs_of_a_story_is_linked_to_it(
         assert copy.copy_of_id == original
         assert "3 of 8 sentences aligned in order across languages" in copy.copy_reason
         assert "2 of them unmistakable" in copy.copy_reason
+
+
+def test_a_short_text_is_a_translation_when_every_sentence_of_it_is_translated():
+    """A flash of three sentences (two of them the statement it reports, quoted), each the translation of one of the
+    story's: too few for TRANSLATED_EVIDENCE or a translated cut's two narration sentences."""
+    basis = np.eye(20, DIMENSIONS, dtype=np.float32)
+    story = basis[:8]
+
+    def flash(cosines: list[float]) -> np.ndarray:
+        rows = [c * story[i] + np.sqrt(1 - c**2) * basis[10 + i] for i, c in zip((1, 2, 3), cosines, strict=True)]
+        return np.vstack(rows)
+
+    quotes, told = [False, True, True], [False] * 8
+    found = aligned_translation(flash([0.85, 0.85, 0.65]), story, quotes, told)
+    assert found is not None and (found.aligned, found.of, found.narrated, found.distinct, found.clear) == (3, 3, 1, 1, 2)
+    assert aligned_translation(flash([0.85, 0.85, 0.3]), story, quotes, told) is None  # a sentence not aligned
+    assert aligned_translation(flash([0.85, 0.7, 0.65]), story, quotes, told) is None  # one unmistakable
+    assert aligned_translation(flash([0.65, 0.85, 0.85]), story, quotes, told) is None  # only the quotes unmistakable
+
+
+def test_a_translated_flash_is_linked_and_another_short_report_is_not(store):
+    original = add(store, ENGLISH + MORE_ENGLISH, "kyivindependent.com", "en", date(2023, 6, 7))
+    flash = add(store, "\n".join(FRENCH.splitlines()[:3]), "courrierinternational.com", "fr", date(2023, 6, 8))
+    other = add(store, "\n".join(OTHER_FRENCH.splitlines()[:3]), "lemonde.fr", "fr", date(2023, 6, 8))
+    with store.session() as session:
+        assert session.get(Document, flash).copy_of_id == original
+        assert "3 of 3 sentences aligned in order across languages" in session.get(Document, flash).copy_reason
+        assert session.get(Document, other).copy_of_id is None
+
+
+def test_an_original_sharing_fewer_band_keys_than_many_stored_texts_is_still_compared(store, monkeypatch):
+    """The count of shared sentence-vector band keys ranks a translation's original far down among one story's pages in
+    other languages; their leads' closeness ranks it first (copies.TRANSLATION_CANDIDATES). Here every text shares all
+    its keys, the original was stored last, and its names find nothing."""
+    monkeypatch.setattr(crosslingual, "band_keys", lambda vectors: [11, 12, 13] if len(vectors) >= 2 else [])
+    monkeypatch.setattr(copies, "_name_candidates", lambda *args: [])
+    add(store, OTHER_FRENCH, "lemonde.fr", "fr", date(2023, 6, 6))
+    for day in range(CANDIDATES + 2):
+        text = (
+            f"The town council met on day {day} to discuss the budget. It approved {day} new benches for the park. "
+            "The mayor thanked the volunteers who had planted the trees. The library will open on Sundays from now on. "
+            "A new bus line will link the station with the hospital."
+        )
+        add(store, text, f"town{day}.gov", "en", date(2023, 6, 6))
+    original = add(store, ENGLISH + MORE_ENGLISH, "kyivindependent.com", "en", date(2023, 6, 7))
+    translated = add(store, FRENCH + MORE_FRENCH, "courrierinternational.com", "fr", date(2023, 6, 8))
+    with store.session() as session:
+        assert session.get(Document, translated).copy_of_id == original
+
+
+def test_a_flash_naming_a_few_names_finds_the_story_it_translates_by_them(store, monkeypatch):
+    """Two sentences naming a city, a date, a governor and a figure: too few names for their order to tell a copy
+    (copies.MIN_NAMES), enough to find the story when the sentence-vector keys do not (here they find nothing)."""
+    monkeypatch.setattr(crosslingual, "band_keys", lambda vectors: [])
+    original = add(store, ENGLISH + MORE_ENGLISH, "kyivindependent.com", "en", date(2023, 6, 7))
+    text = "\n".join(FRENCH.splitlines()[:2])
+    assert copies.FLASH_NAMES <= len(sketch(text, "fr").print.name_sequence) < copies.MIN_NAMES
+    flash = add(store, text, "courrierinternational.com", "fr", date(2023, 6, 8))
+    with store.session() as session:
+        assert session.get(Document, flash).copy_of_id == original

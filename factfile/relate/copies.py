@@ -69,6 +69,14 @@ from factfile.store.schema import CopyBand, CopyFingerprint, Document, Outlet, S
 
 CANDIDATES = 50  # documents sharing the most word or skeleton band keys whose signatures are compared
 NAME_CANDIDATES = 8  # documents in other languages sharing the most name-order band keys, compared in full
+# Documents sharing the most sentence-vector band keys whose leads are compared (relate/crosslingual.py). Among the pages
+# in other languages of eval/realstory's five dev sets, the count of shared bands ranks the other page of a gold copy
+# pair across languages in the top 50 for 22 of 64 (both ways), in the top 200 for 47, at a median of 64th; their leads'
+# closeness ranks it in the top 8 for 41, at a median of 3.5th. Reading more stored leads costs little beside encoding.
+TRANSLATION_CANDIDATES = 200
+# A flash of two or three sentences names a place, a person and a figure or two: its name-order band keys find the text
+# it translates when its sentence-vector keys do not (a mean of few sentences lands far from a longer lead's).
+FLASH_NAMES = 4
 STEM_CANDIDATES = 4  # documents in the same language sharing the most content-word band keys, compared in full
 # A text also looks, in its own language, at the documents sharing the most name-order band keys: a cut copy of a
 # longer text shares too small a part of the longer one's word runs for their word bands to meet, and another
@@ -709,13 +717,15 @@ def _translations(
     are closest (crosslingual.lead_closeness) are aligned whole. Also the vectors to store: the new document's, and the candidates'
     encoded or completed now."""
     texts = crosslingual.sentences(document.text)
-    if len(texts) < crosslingual.TRANSLATED_SENTENCES:
+    if len(texts) < crosslingual.ALIGNABLE:
         return [], {}
     vectors = crosslingual.encode(texts[: crosslingual.LEAD])
     found = {m.document_id for m in matches}
     ids = [
-        d for found_by in (_top(session, crosslingual.band_keys(vectors), document.id, CANDIDATES), by_names)
-        for d in _in_other_languages(session, found_by, document.language, CANDIDATES) if d not in found
+        d
+        for found_by in (_top(session, crosslingual.band_keys(vectors), document.id, TRANSLATION_CANDIDATES), by_names)
+        for d in _in_other_languages(session, found_by, document.language, TRANSLATION_CANDIDATES)
+        if d not in found
     ]
     candidates = _vectors(session, list(dict.fromkeys(ids)))
     ranked = sorted(((crosslingual.lead_closeness(vectors, e.vectors), d) for d, e in candidates.items()), key=lambda c: (-c[0], c[1]))
@@ -734,6 +744,12 @@ def _translations(
                 Match(document_id, 0.0, 0.0, 0.0, 0.0, sentences=alignment.share, evidence="aligned-translation", detail=str(alignment))
             )
     return translated, {**candidates, document.id: Encoded(vectors, len(texts), stored=False)}
+
+
+def _few_names(session: Session, new: Sketch, exclude: int | None) -> list[int]:
+    """The documents sharing the most name-order band keys with a text naming FLASH_NAMES to MIN_NAMES names, numbers
+    and dates: too few for their order to tell a copy, enough to find the text a flash translates (its sentences decide)."""
+    return _top(session, new.keys(("names",)), exclude, CANDIDATES) if len(new.print.name_sequence) >= FLASH_NAMES else []
 
 
 @dataclass(slots=True)
@@ -756,7 +772,7 @@ def _vectors(session: Session, ids: list[int]) -> dict[int, Encoded]:
     missing = [d for d in ids if d not in found]
     for document_id, text in session.execute(select(Document.id, Document.text).where(Document.id.in_(missing))) if missing else ():
         texts = crosslingual.sentences(text or "")
-        if len(texts) >= crosslingual.TRANSLATED_SENTENCES:
+        if len(texts) >= crosslingual.ALIGNABLE:
             found[document_id] = Encoded(crosslingual.encode(texts[: crosslingual.LEAD]), len(texts), stored=False)
     return found
 
@@ -807,7 +823,10 @@ def make_copy_linker():
         by_names = _name_candidates(session, new, document.id)
         matches = _matches(session, new, document.language, document.id, document.outlet_id, credits, by_names)
         multilingual = translations_sought() and (seen_other_language or other_language_stored(session, document.language))
-        translated, encoded = _translations(session, document, by_names, matches) if multilingual else ([], {})
+        if multilingual:
+            translated, encoded = _translations(session, document, by_names or _few_names(session, new, document.id), matches)
+        else:
+            translated, encoded = [], {}
         link(session, document, matches + translated)
         apply_user_links(session, document)
         index(session, {document.id: new})
