@@ -17,7 +17,7 @@ from itertools import islice, takewhile
 
 from factfile.extract.lang import morph
 from factfile.extract.lang.romanize import FIRST_NAMES, LEXICON, has_cyrillic, romanizations, translated
-from factfile.extract.names import COUNTRY_ADJECTIVES, clean_name, country_in_english, name_key
+from factfile.extract.names import COUNTRY_ADJECTIVES, clean_name, country_in_english, name_key, state_named
 from factfile.records import Analysis, Chain, Mention, Span
 
 LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
@@ -194,7 +194,7 @@ def _name_spans(text: str, tokens: list[Token], analysis: Analysis) -> list[tupl
     found += _bracketed_acronyms(text, found)
     found = _with_parent(text, tokens, _with_country(text, tokens, _longest(found)))
     found = _joined_persons(text, tokens, found)
-    found = _longest(found + _lowercase_persons(text, tokens, found))
+    found = _longest(found + _lowercase_persons(text, tokens, found) + _lowercase_states(tokens, found))
     return _longest(found + _surnames_again(tokens, found))
 
 
@@ -212,6 +212,18 @@ def _lowercase_persons(text: str, tokens: list[Token], found: list[tuple[int, in
     lone = [(t.start, t.end, "PERSON") for t in tokens if t.text.islower() and _surname(t) and _person_lemma(t) in surnames
             and not any(s <= t.start < e for s, e, _ in persons) and not any(s < t.end and t.start < e for s, e in taken)]
     return persons + lone
+
+
+def _lowercase_states(tokens: list[Token], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """States written in small letters, as many Ukrainian outlets write Russia's ("росія", "рф"): a word that
+    names a state in some case form (`names.state_named`) and that the dictionary reads only as that one noun,
+    so that a word also read otherwise ("того", "мали", "чад", "перу") stays a word."""
+    taken = [(s, e) for s, e, _ in found]
+    return [
+        (t.start, t.end, "GPE") for t in tokens
+        if t.text.islower() and t.parses and state_named(t.text) and all(p.tag.POS == "NOUN" for p in t.parses)
+        and len({p.normal_form for p in t.parses}) == 1 and not any(s < t.end and t.start < e for s, e in taken)
+    ]
 
 
 def _first_name(token: Token) -> bool:
@@ -248,8 +260,10 @@ def _typed_names(text: str, tokens: list[Token], found: list[tuple[int, int, str
 
 
 _NATIONAL_ADJECTIVES = frozenset(w for w, english in LEXICON.items() if english in ("Russian", "Ukrainian", "Belarusian"))
-_FORCES_NOUNS = frozenset({"войско", "військо", "армия", "армія"})
-_FORCES_QUALIFIERS = frozenset({"оккупационный", "окупаційний", "регулярный", "регулярний"})
+# Nouns for a country's armed forces: the words `LEXICON` translates as English names them (`names._MILITARY`
+# and "forces": "российские силы", "російські військові", "российские оккупанты").
+_FORCES_NOUNS = frozenset(w for w, english in LEXICON.items() if english in ("Troops", "Army", "Military", "Forces", "Soldiers", "Occupiers", "Invaders"))
+_FORCES_QUALIFIERS = frozenset({w for w, english in LEXICON.items() if english in ("Occupation", "Armed")} | {"регулярный", "регулярний"})
 
 
 def _forces(tokens: list[Token]) -> list[tuple[int, int, str]]:

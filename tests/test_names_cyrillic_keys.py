@@ -1,0 +1,27 @@
+"""Cyrillic names' comparison keys and mentions: Ukrainian spelling marks and lowercase state names."""
+
+from __future__ import annotations
+
+from factfile.extract.names import content_words, latin_key, signature, sound
+from factfile.relate.actors import NameKeys
+
+
+def test_soft_sign_and_apostrophe_do_not_cut_a_name_in_two():
+    assert latin_key("Зеленський") == "zelenskij" == latin_key("Зеленский")
+    assert content_words("Володимир Зеленський") == ["volodimir", "zelenskij"]
+    assert signature("В'ячеслав Гладков", person=True) == signature("Вячеслав Гладков", person=True)
+    assert sound("Зеленський") == sound("Zelensky")
+    assert NameKeys.of("Володимир Зеленський", "person").surname == "zelenskij"
+
+
+def test_a_state_written_in_small_letters_is_a_mention_of_it():
+    from factfile.extract.lang import analyse
+    from factfile.records import Article
+
+    text = (
+        "Сьогодні росія знову обстріляла Харків. За даними ОВА, росія застосувала ракети. Того ж дня мали відбутися переговори."
+    )
+    analysis = analyse(Article(origin="t", text=text, content_hash="uk", language="uk"))
+    states = [m.span.text for m in analysis.mentions if m.label == "GPE"]
+    assert states.count("росія") == 2
+    assert not any(m.span.text in ("Того", "мали") for m in analysis.mentions)
