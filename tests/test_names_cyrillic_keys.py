@@ -25,3 +25,16 @@ def test_a_state_written_in_small_letters_is_a_mention_of_it():
     states = [m.span.text for m in analysis.mentions if m.label == "GPE"]
     assert states.count("росія") == 2
     assert not any(m.span.text in ("Того", "мали") for m in analysis.mentions)
+
+
+def test_a_peoples_republic_named_in_russian_is_a_body_named_after_its_city():
+    from factfile.extract.lang import analyse
+    from factfile.extract.lang.romanize import place_of_adjective
+    from factfile.records import Article
+
+    assert place_of_adjective("донецкий") == place_of_adjective("донецький") == "Donetsk"
+    assert place_of_adjective("российский") is None and place_of_adjective("военный") is None
+    text = "Власти Донецкой народной республики заявили об обстреле. В ДНР погибли люди."
+    analysis = analyse(Article(origin="t", text=text, content_hash="ru-dnr", language="ru"))
+    (chain,) = [c for c in analysis.chains if "ДНР" in c.aliases]
+    assert chain.label == "ORG" and "Donetsk People's Republic" in chain.aliases

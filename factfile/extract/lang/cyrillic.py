@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from itertools import islice, takewhile
 
 from factfile.extract.lang import morph
+from factfile.extract.lang.bodies import HEADS
 from factfile.extract.lang.romanize import FIRST_NAMES, LEXICON, has_cyrillic, romanizations, translated
 from factfile.extract.names import COUNTRY_ADJECTIVES, clean_name, country_in_english, name_key, state_named
 from factfile.records import Analysis, Chain, Mention, Span
@@ -645,8 +646,16 @@ def chains(analysis: Analysis, reading: Reading) -> list[Chain]:
             if form not in chain.aliases and form != chain.name:
                 chain.aliases.append(form)
                 chain.alias_reasons[form] = reason
+            if chain.label == "GPE" and reason.startswith("translated") and form.split()[-1].lower() in HEADS:
+                _relabel(chain, analysis, "ORG")  # "Донецкая народная республика", Donetsk People's Republic: a body, as other languages read it
         result.append(chain)
     return result
+
+
+def _relabel(chain: Chain, analysis: Analysis, label: str) -> None:
+    chain.label = label
+    for i in chain.mentions:
+        analysis.mentions[i].label = label
 
 
 def _spelled_out(groups: dict[str, list[int]], label_of: dict[str, str], analysis: Analysis, reading: Reading) -> dict[str, str]:
