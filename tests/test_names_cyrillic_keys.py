@@ -25,6 +25,8 @@ def test_a_state_written_in_small_letters_is_a_mention_of_it():
     states = [m.span.text for m in analysis.mentions if m.label == "GPE"]
     assert states.count("росія") == 2
     assert not any(m.span.text in ("Того", "мали") for m in analysis.mentions)
+    cargo = analyse(Article(origin="t", text="Из россии везли много груза в Крым.", content_hash="ru2", language="ru"))
+    assert [m.span.text for m in cargo.mentions if m.label == "GPE" and m.span.text.islower()] == ["россии"]
 
 
 def test_a_peoples_republic_named_in_russian_is_a_body_named_after_its_city():

@@ -217,12 +217,13 @@ def _lowercase_persons(text: str, tokens: list[Token], found: list[tuple[int, in
 
 def _lowercase_states(tokens: list[Token], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """States written in small letters, as many Ukrainian outlets write Russia's ("росія", "рф"): a word that
-    names a state in some case form (`names.state_named`) and that the dictionary reads only as that one noun,
-    so that a word also read otherwise ("того", "мали", "чад", "перу") stays a word."""
+    names a state in some case form (`names.state_named` of the word's dictionary form, so that "груза" of "груз",
+    cargo, is not Georgia's "Грузия") and that the dictionary reads only as that one noun, so that a word also read
+    otherwise ("того", "мали", "чад", "перу") stays a word."""
     taken = [(s, e) for s, e, _ in found]
     return [
         (t.start, t.end, "GPE") for t in tokens
-        if t.text.islower() and t.parses and state_named(t.text) and all(p.tag.POS == "NOUN" for p in t.parses)
+        if t.text.islower() and t.parses and state_named(t.lemma) and all(p.tag.POS == "NOUN" for p in t.parses)
         and len({p.normal_form for p in t.parses}) == 1 and not any(s < t.end and t.start < e for s, e in taken)
     ]
 
