@@ -58,7 +58,7 @@ def make_mentions() -> Stage:
         surnames = {(s, e) for s, e, label in extra if label == "PERSON" and text[s:e] in _CALENDAR_NAMES}
         found = _without_overlaps(_surnames_relabelled(text, [f for f in found if not (f[2] == "DATE" and f[:2] in surnames)], extra) + extra)
         found = _joined_first_names(text, found)
-        found = _particle_surnames(text, found)
+        found = _first_names_before(text, _particle_surnames(text, found))
         found = _headline_checked(analysis, text, found)
         analysis.mentions = []
         for start, end, label in sorted(found):
@@ -181,6 +181,26 @@ def _particle_surnames(text: str, found: list[tuple[int, int, str]]) -> list[tup
                     and not any(s < first.end(1) and first.start(1) < e for s, e in taken):
                 start = first.start(1)
             label = "PERSON"
+        result.append((start, end, label))
+    return result
+
+
+_COMMON = 4.0  # Zipf frequency in English from which a first name is also an ordinary word ("Will", "Mark", "Hope")
+
+
+def _first_names_before(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"Kramatorsk Mayor Oleksandr Honcharenko", "Volodymyr Zelenskiy": a surname the model found without the
+    first name before it, which is in no other mention, is a first name (`gender.first_name_gender`) and no
+    ordinary English word, is the person's full name."""
+    from factfile.extract import frequency
+
+    taken = [(s, e) for s, e, _ in found]
+    result = []
+    for start, end, label in found:
+        first = _FIRST_NAME_BEFORE.search(text, max(0, start - 20), start) if label in ("PERSON", "ORG") and " " not in text[start:end] else None
+        if first and text[start].isupper() and first_name_gender(f"{first.group(1)} {text[start:end]}") \
+                and frequency.zipf(first.group(1).lower(), "en") < _COMMON and not any(s < first.end(1) and first.start(1) < e for s, e in taken):
+            start, label = first.start(1), "PERSON"
         result.append((start, end, label))
     return result
 

@@ -46,12 +46,18 @@ _FUNCTION_WORDS = frozenset({"the", "of", "for", "and", "de", "du", "la", "von",
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ0-9&.]{1,7}$")
 
 
+# The soft and hard signs, and the Ukrainian apostrophe inside a word, which transliteration writes as an
+# apostrophe that would cut the word in two ("Зеленський" → "Zelens'kij"): they mark how a consonant is said, and
+# the Russian spelling of the same name has none ("Зеленский", "Вячеслав" for "В'ячеслав").
+_SIGNS = re.compile(r"[ьъЬЪ]|(?<=[\u0400-\u04ff])['’ʼ](?=[\u0400-\u04ff])")
+
+
 @lru_cache(maxsize=65536)
 def latin_key(text: str) -> str:
     """`name_key` after transliteration to Latin letters: "Денис Капустин" → "denis kapustin"."""
     from normality import ascii_text
 
-    return name_key(ascii_text(clean_name(text)) or "")
+    return name_key(ascii_text(_SIGNS.sub("", clean_name(text))) or "")
 
 
 # Legal forms say what kind of company, not which: "Advanced Micro Devices Inc" is "Advanced Micro Devices".
@@ -199,8 +205,9 @@ def country_in_english(text: str) -> str | None:
 _CASE_ENDING = re.compile(r"(?<=[^aeiouy])(?:ie|ii|i|y|e|u|ou|om)$")
 
 
-# Definite articles of the press's Latin-script languages, which `clean_name` leaves before a name.
-_ARTICLES = frozenset({"le", "la", "les", "l", "il", "lo", "gli", "el", "los", "las", "o", "os", "as", "het", "de", "der", "die", "das", "den"})
+# Definite articles of the press's Latin-script languages (as `name_key` writes them: "l" of "l'"), which
+# `clean_name` leaves before a name.
+ARTICLES = frozenset({"le", "la", "les", "l", "il", "lo", "gli", "el", "los", "las", "o", "a", "os", "as", "het", "de", "der", "die", "das", "den"})
 # Languages whose country names decline ("Rosji", "России", "Росією", "Ukrajinou"): a case form keeps the stem.
 _DECLINING_LANGUAGES = ("pl", "cs", "sk", "sl", "hr", "sr", "bs", "bg", "ru", "uk", "be", "lt", "lv")
 _VOWELS = "aeiouyаеёиоуыэюяіїєьй"
@@ -242,7 +249,7 @@ def state_named(text: str) -> str | None:
     A state is never a person, whatever a model took it for."""
     found = country_in_english(text) or government_of(text)
     key = name_key(text)
-    if not found and len(words := key.split()) == 2 and words[0] in _ARTICLES:
+    if not found and len(words := key.split()) == 2 and words[0] in ARTICLES:
         return state_named(words[1])  # "Le Kremlin", "Het Kremlin", "il Cremlino"
     if found or " " in key or len(key) < 5:
         return found

@@ -99,6 +99,15 @@ class NameKeys:
             state=state,
         )
 
+    @property
+    def surname_keys(self) -> tuple[str, ...]:
+        """The keys by which this name finds a person whose surname it may be: a one-word name as written and
+        transliterated ("Zełenski", "zelenski"), and the one word of a name besides its particles ("von der Leyen")."""
+        keys = (self.key, latin_key(self.key)) if " " not in self.key else ()
+        if self.signature and " " not in self.signature:
+            keys += (self.signature,)
+        return tuple(dict.fromkeys(keys))
+
 
 # A patronymic after the first name, as official Russian and Ukrainian lists write a person ("Малюк Василий
 # Васильевич", "Юсубов Самір Сеймур-Огли"), in any case form ("Малюку Василию Васильевичу").
@@ -174,10 +183,7 @@ class Pool:
             lookups.append(("initials", _compact(name.key)))
         if name.initials:
             lookups.append(("compact", name.initials))
-        if " " not in name.key:
-            lookups += [("surname", name.key), ("surname", latin_key(name.key))]  # "Zełenski", a surname "zelenski"
-        elif name.signature and " " not in name.signature:
-            lookups.append(("surname", name.signature))  # "von der Leyen": one word besides its particles
+        lookups += [("surname", key) for key in name.surname_keys]
         if name.first_last:
             lookups.append(("key", name.first_last))
         found = {id(c): c for field, value in lookups if value for c in self.index.get((field, value), ())}
@@ -508,8 +514,7 @@ def _candidates(session: Session, keys: list[NameKeys]) -> list[Candidate]:
         | {" ".join(k.initials.lower()) for k in keys if k.initials},  # "UN" and "U.N." for "United Nations"
         Alias.signature: {k.signature for k in keys if k.signature},
         Alias.initials: {k.key.upper().replace(" ", "") for k in keys if k.acronym},
-        Alias.surname: {k.key for k in keys if " " not in k.key} | {latin_key(k.key) for k in keys if " " not in k.key}
-        | {k.signature for k in keys if k.signature and " " not in k.signature},
+        Alias.surname: {s for k in keys for s in k.surname_keys},
         Alias.block: {k.block for k in keys if k.block},
     }
     conditions = [column.in_(sorted(values)) for column, values in wanted.items() if values]
@@ -625,8 +630,7 @@ def _evidence(name: NameKeys, kind: str, candidate: Candidate) -> tuple[int, str
             return 2, f"acronym of {quoted}"
         if other.acronym and name.initials and name.initials == other.key.upper().replace(" ", ""):
             return 2, f"{quoted} is its acronym"
-    if kind == "person" and candidate.kind == "person" and other.surname and (
-            " " not in name.key and other.surname in (name.key, latin_key(name.key)) or " " not in name.signature and other.surname == name.signature):
+    if kind == "person" and candidate.kind == "person" and other.surname and other.surname in name.surname_keys:
         return 2, f"surname of {quoted}"
     if name.block and name.block == other.block and not name.acronym and not other.acronym:
         score = similar_spelling(name.key, other.key)

@@ -56,6 +56,7 @@ _WORDS = {
     "general": ("general",),
     "forces": ("fuerz", "forz", "forces", "forcas", "streitkraft"),
 }
+HEADS = frozenset(english.split()[-1] for english in _HEADS)  # "committee", "republic", ...: English heads of bodies' names
 # Heads of bodies that belong to no country, or whose owner is a region the gazetteer knows ("di Donetsk").
 _STATELESS = frozenset({"cross", "nations"})
 _OWNED_BY_A_PLACE = frozenset({"republic"})

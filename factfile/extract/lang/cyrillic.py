@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from itertools import islice, takewhile
 
 from factfile.extract.lang import morph
+from factfile.extract.lang.bodies import HEADS
 from factfile.extract.lang.romanize import FIRST_NAMES, LEXICON, has_cyrillic, romanizations, translated
-from factfile.extract.names import COUNTRY_ADJECTIVES, clean_name, country_in_english, name_key
+from factfile.extract.names import COUNTRY_ADJECTIVES, clean_name, country_in_english, name_key, state_named
 from factfile.records import Analysis, Chain, Mention, Span
 
 LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
@@ -194,7 +195,7 @@ def _name_spans(text: str, tokens: list[Token], analysis: Analysis) -> list[tupl
     found += _bracketed_acronyms(text, found)
     found = _with_parent(text, tokens, _with_country(text, tokens, _longest(found)))
     found = _joined_persons(text, tokens, found)
-    found = _longest(found + _lowercase_persons(text, tokens, found))
+    found = _longest(found + _lowercase_persons(text, tokens, found) + _lowercase_states(tokens, found))
     return _longest(found + _surnames_again(tokens, found))
 
 
@@ -212,6 +213,19 @@ def _lowercase_persons(text: str, tokens: list[Token], found: list[tuple[int, in
     lone = [(t.start, t.end, "PERSON") for t in tokens if t.text.islower() and _surname(t) and _person_lemma(t) in surnames
             and not any(s <= t.start < e for s, e, _ in persons) and not any(s < t.end and t.start < e for s, e in taken)]
     return persons + lone
+
+
+def _lowercase_states(tokens: list[Token], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """States written in small letters, as many Ukrainian outlets write Russia's ("росія", "рф"): a word that
+    names a state in some case form (`names.state_named` of the word's dictionary form, so that "груза" of "груз",
+    cargo, is not Georgia's "Грузия") and that the dictionary reads only as that one noun, so that a word also read
+    otherwise ("того", "мали", "чад", "перу") stays a word."""
+    taken = [(s, e) for s, e, _ in found]
+    return [
+        (t.start, t.end, "GPE") for t in tokens
+        if t.text.islower() and t.parses and state_named(t.lemma) and all(p.tag.POS == "NOUN" for p in t.parses)
+        and len({p.normal_form for p in t.parses}) == 1 and not any(s < t.end and t.start < e for s, e in taken)
+    ]
 
 
 def _first_name(token: Token) -> bool:
@@ -248,8 +262,10 @@ def _typed_names(text: str, tokens: list[Token], found: list[tuple[int, int, str
 
 
 _NATIONAL_ADJECTIVES = frozenset(w for w, english in LEXICON.items() if english in ("Russian", "Ukrainian", "Belarusian"))
-_FORCES_NOUNS = frozenset({"войско", "військо", "армия", "армія"})
-_FORCES_QUALIFIERS = frozenset({"оккупационный", "окупаційний", "регулярный", "регулярний"})
+# Nouns for a country's armed forces: the words `LEXICON` translates as English names them (`names._MILITARY`
+# and "forces": "российские силы", "російські військові", "российские оккупанты").
+_FORCES_NOUNS = frozenset(w for w, english in LEXICON.items() if english in ("Troops", "Army", "Military", "Forces", "Soldiers", "Occupiers", "Invaders"))
+_FORCES_QUALIFIERS = frozenset({w for w, english in LEXICON.items() if english in ("Occupation", "Armed")} | {"регулярный", "регулярний"})
 
 
 def _forces(tokens: list[Token]) -> list[tuple[int, int, str]]:
@@ -631,8 +647,16 @@ def chains(analysis: Analysis, reading: Reading) -> list[Chain]:
             if form not in chain.aliases and form != chain.name:
                 chain.aliases.append(form)
                 chain.alias_reasons[form] = reason
+            if chain.label == "GPE" and reason.startswith("translated") and form.split()[-1].lower() in HEADS:
+                _relabel(chain, analysis, "ORG")  # "Донецкая народная республика", Donetsk People's Republic: a body, as other languages read it
         result.append(chain)
     return result
+
+
+def _relabel(chain: Chain, analysis: Analysis, label: str) -> None:
+    chain.label = label
+    for i in chain.mentions:
+        analysis.mentions[i].label = label
 
 
 def _spelled_out(groups: dict[str, list[int]], label_of: dict[str, str], analysis: Analysis, reading: Reading) -> dict[str, str]:

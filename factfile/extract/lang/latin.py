@@ -19,7 +19,7 @@ from factfile.extract.gazetteer import load_gazetteer
 from factfile.extract.gender import first_name_gender, first_name_nominative
 from factfile.extract.lang import bodies, dates, forces, office_titles, reported_arabic, reported_latin, uncased
 from factfile.extract.lang.cyrillic import sentences
-from factfile.extract.names import GROUP_WORDS, country_in_english, name_key, state_named, union_in_english
+from factfile.extract.names import ARTICLES, GROUP_WORDS, country_in_english, name_key, state_named, union_in_english
 from factfile.extract.places import resolve_names
 from factfile.records import Analysis, Chain, Mention, Span
 
@@ -44,7 +44,6 @@ _LOCATIVES = frozenset({
     "nella", "da", "di", "bij", "te", "op", "naar", "uit", "sur", "desde", "hacia", "para", "cerca",
 })
 # Articles that open a sentence before a state's name ("La Russie", "La Fédération de Russie"), which is no part of it.
-_ARTICLES = frozenset({"la", "le", "les", "l'", "l’", "il", "lo", "el", "los", "las", "die", "der", "das", "de", "het", "o", "a"})
 _BIG_PLACE = 100_000
 # A word as frequent as an ordinary one is still a name when the gazetteer knows it as a city this large
 # ("Moskau", "Mosca", "Kiew": news write them daily) or when it follows a first name ("Wladimir Putin",
@@ -67,7 +66,7 @@ def analyse(analysis: Analysis, language: str) -> None:
             words = words[full:]
         state = len(words) > 1 and country_in_english(" ".join(words)) is not None  # "Federazione Russa": one name
         while words and (_common(words[0], language) and not _kept_before_name(words) and (not state or country_in_english(" ".join(words[1:])))
-                         or words[0].casefold() in _ARTICLES and _state_or_union(" ".join(words[1:]), language)):
+                         or name_key(words[0]) in ARTICLES and _state_or_union(" ".join(words[1:]), language)):
             words = words[1:]
         channel = len(words) > 1 and (_CHANNEL.fullmatch(words[0]) is not None
                                       or language in NOUN_CAPITALISING and _KIND_NOUN.fullmatch(words[0]) is not None)
@@ -80,7 +79,7 @@ def analyse(analysis: Analysis, language: str) -> None:
         if len(words) >= 3 and not state and (gazetteer.lookup(words[0]) or country_in_english(words[0])) \
                 and first_name_gender(" ".join(words[:2])) is None:
             words = words[1:]  # "della Crimea Serghei Aksyonov", "Ukrajiny Danijil Bezsonov": the place, then the person
-        if not words or len(words) == 1 and words[0].casefold() in _ARTICLES:
+        if not words or len(words) == 1 and name_key(words[0]) in ARTICLES:
             continue  # "La" opening a sentence is no Los Angeles
         start = text.index(words[0], match.start())
         end = start + len(" ".join(words))

@@ -140,7 +140,8 @@ LEXICON: dict[str, str] = {
     "чвк": "PMC", "пвк": "PMC", "минобороны": "Defense Ministry", "міноборони": "Defense Ministry",
     "мо": "Defense Ministry", "мчс": "Ministry of Emergency Situations",
     "вс": "Armed Forces", "зс": "Armed Forces", "всу": "Armed Forces of Ukraine", "зсу": "Armed Forces of Ukraine",
-    "войско": "Troops", "військо": "Troops", "оккупационный": "Occupation", "окупаційний": "Occupation", "корпус": "Corps", "добровольческий": "Volunteer", "добровольчий": "Volunteer", "легион": "Legion",
+    "войско": "Troops", "військо": "Troops", "солдат": "Soldiers", "оккупант": "Occupiers", "окупант": "Occupiers",
+    "захватчик": "Invaders", "загарбник": "Invaders", "оккупационный": "Occupation", "окупаційний": "Occupation", "корпус": "Corps", "добровольческий": "Volunteer", "добровольчий": "Volunteer", "легион": "Legion",
     "легіон": "Legion", "свобода": "Freedom", "россия": "Russia", "росія": "Russia", "русский": "Russian",
     "російський": "Russian", "российский": "Russian", "украина": "Ukraine", "україна": "Ukraine",
     "украинский": "Ukrainian", "український": "Ukrainian", "министерство": "Ministry", "міністерство": "Ministry",
@@ -197,7 +198,29 @@ def translated(lemmas: list[str]) -> str | None:
     known = [w for w in words if w.lower() in LEXICON]
     if len(words) < 2 or 2 * len(known) < len(words):
         return None
-    return " ".join(LEXICON.get(w.lower()) or romanize(w).capitalize() for w in words)
+    return " ".join(LEXICON.get(w.lower()) or place_of_adjective(w) or romanize(w).capitalize() for w in words)
+
+
+_PLACE_ADJECTIVE = re.compile(r"(?P<stem>\w{3,}?)(?P<suffix>ь?ск|ь?к)?(?:ий|ій|ый|ой)")
+_BIG_PLACE = 100_000  # a town as small as "Ukrainsk" shares its stem with many adjectives
+
+
+def place_of_adjective(word: str) -> str | None:
+    """"Donetsk" of "донецкий" / "донецький", "Kherson" of "херсонский": an adjective made from a big place's
+    name (the gazetteer knows the place by the stem's romanisation) is written as English writes the place
+    in a name ("Donetsk People's Republic"); None for any other word."""
+    from factfile.extract.gazetteer import load_gazetteer
+
+    match = _PLACE_ADJECTIVE.fullmatch(word.lower())
+    if match is None:
+        return None
+    stems = [match.group(0)[:-2], match.group("stem")] if match.group("suffix") else []
+    for stem in stems:
+        ukrainian = any(ch in stem for ch in "іїєґ") or "ь" in stem
+        places = [p for p in load_gazetteer().lookup(romanize(stem, ukrainian=ukrainian)) if p.population >= _BIG_PLACE]
+        if places:
+            return max(places, key=lambda p: p.population).name
+    return None
 
 
 # How the press of other Latin-script languages writes each Cyrillic letter of a name (the Polish, Czech,
