@@ -309,13 +309,13 @@ def test_a_leads_role_is_the_person_named_in_the_sentence_after():
 
 def test_a_source_after_a_dash_and_a_body_described_before_its_verb():
     """eval/realstory (Olenivka pl): "... Moskwa i Kijów oskarżają się ... – poinformowała agencja Reuters" is Reuters' (the names
-    before the dash are the content's); "Rosyjskie ministerstwo obrony poinformowało, że ..." is the ministry's, not the last
-    speaker's."""
+    before the dash are the content's); "Rosyjskie ministerstwo obrony poinformowało, że ..." is the ministry's (the body
+    reader names it), not the last speaker's."""
     analysis, statements = _statements(
         "pl", "Dziesiątki jeńców zginęło w piątek, a Moskwa i Kijów oskarżają się nawzajem o przeprowadzenie ataku – poinformowała "
               "agencja prasowa Reuters. Rosyjskie ministerstwo obrony poinformowało, że w ataku zginęło 40 więźniów.")
     assert [(st.source.text, _source(analysis, st)) for st in statements] == [
-        ("Reuters", "Reuters"), ("Rosyjskie ministerstwo obrony", None)]
+        ("Reuters", "Reuters"), ("ministerstwo obrony", "Russian Ministry Defense")]
 
 
 def test_a_country_opening_a_sentence_is_its_source():
