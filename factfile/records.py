@@ -295,6 +295,21 @@ class Analysis:
         self.chains[mention.chain].mentions.append(len(self.mentions))
         self.mentions.append(mention)
 
+    def chain_named(self, name: str, label: str) -> Chain:
+        """The chain of this very name and label, added (last) when the article has none: a name a later reader
+        finds that the model left untagged ("Rusia" opening a sentence, "Mayor Oleksandr Goncharenko")."""
+        chain = next((c for c in self.chains if c.name == name and c.label == label), None)
+        if chain is None:
+            chain = Chain(id=len(self.chains), name=name, label=label)
+            self.chains.append(chain)
+        return chain
+
+    def relabel(self, chain: Chain, label: str) -> None:
+        """Give a chain and every mention on it another kind (a place read as a body, a person as a place)."""
+        chain.label = label
+        for i in chain.mentions:
+            self.mentions[i].label = label
+
     def sentence_of(self, start: int) -> Span:
         """The sentence containing character `start` (the whole text when unsplit)."""
         lo, hi = 0, len(self.sentences)

@@ -168,6 +168,15 @@ _PARTICLE_SURNAME = re.compile(
 _FIRST_NAME_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
 
 
+def _first_name_before(text: str, start: int, surname: str, taken: list[tuple[int, int]]) -> re.Match | None:
+    """The capitalised word right before `start` when it is a first name with `surname` (`gender.first_name_gender`)
+    and in no mention of `taken`: the part of a person's name the model left out."""
+    first = _FIRST_NAME_BEFORE.search(text, max(0, start - 20), start)
+    if first and first_name_gender(f"{first.group(1)} {surname}") and not any(s < first.end(1) and first.start(1) < e for s, e in taken):
+        return first
+    return None
+
+
 def _particle_surnames(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """"von der Leyen", which the model took for an organisation, is a person's surname: no organisation's name
     opens with a nobiliary particle. With the first name the model left out before it ("President Ursula von der
@@ -176,9 +185,8 @@ def _particle_surnames(text: str, found: list[tuple[int, int, str]]) -> list[tup
     result = []
     for start, end, label in found:
         if label in ("ORG", "PERSON", "NORP", "GPE") and _PARTICLE_SURNAME.fullmatch(text, start, end):
-            first = _FIRST_NAME_BEFORE.search(text, max(0, start - 20), start)
-            if first and first_name_gender(f"{first.group(1)} {text[start:end].split()[-1]}") \
-                    and not any(s < first.end(1) and first.start(1) < e for s, e in taken):
+            first = _first_name_before(text, start, text[start:end].split()[-1], taken)
+            if first:
                 start = first.start(1)
             label = "PERSON"
         result.append((start, end, label))
@@ -197,9 +205,8 @@ def _first_names_before(text: str, found: list[tuple[int, int, str]]) -> list[tu
     taken = [(s, e) for s, e, _ in found]
     result = []
     for start, end, label in found:
-        first = _FIRST_NAME_BEFORE.search(text, max(0, start - 20), start) if label in ("PERSON", "ORG") and " " not in text[start:end] else None
-        if first and text[start].isupper() and first_name_gender(f"{first.group(1)} {text[start:end]}") \
-                and frequency.zipf(first.group(1).lower(), "en") < _COMMON and not any(s < first.end(1) and first.start(1) < e for s, e in taken):
+        first = _first_name_before(text, start, text[start:end], taken) if label in ("PERSON", "ORG") and " " not in text[start:end] else None
+        if first and text[start].isupper() and frequency.zipf(first.group(1).lower(), "en") < _COMMON:
             start, label = first.start(1), "PERSON"
         result.append((start, end, label))
     return result

@@ -648,15 +648,9 @@ def chains(analysis: Analysis, reading: Reading) -> list[Chain]:
                 chain.aliases.append(form)
                 chain.alias_reasons[form] = reason
             if chain.label == "GPE" and reason.startswith("translated") and form.split()[-1].lower() in HEADS:
-                _relabel(chain, analysis, "ORG")  # "Донецкая народная республика", Donetsk People's Republic: a body, as other languages read it
+                analysis.relabel(chain, "ORG")  # "Донецкая народная республика", Donetsk People's Republic: a body, as other languages read it
         result.append(chain)
     return result
-
-
-def _relabel(chain: Chain, analysis: Analysis, label: str) -> None:
-    chain.label = label
-    for i in chain.mentions:
-        analysis.mentions[i].label = label
 
 
 def _spelled_out(groups: dict[str, list[int]], label_of: dict[str, str], analysis: Analysis, reading: Reading) -> dict[str, str]:

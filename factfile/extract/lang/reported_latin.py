@@ -31,7 +31,7 @@ from factfile.extract.lang.reported_forms import (
 from factfile.extract.names import country_in_english
 from factfile.extract.statements.continued import continue_quotations, turn_start
 from factfile.extract.statements.framing import framed
-from factfile.records import Analysis, Chain, Mention, Span, Statement
+from factfile.records import Analysis, Mention, Span, Statement
 
 ACCORDING = {
     "fr": r"selon|d'après|d’après",
@@ -358,11 +358,7 @@ def _opening_name(analysis: Analysis, text: str, sentence: Span) -> list[Mention
         return []
     # "Rusia dijo que ...", where the article writes the country only opening sentences, as a frequent word is written:
     # a country's name in the language (the CLDR's, names.country_in_english) is a name wherever it stands
-    chain = next((c for c in analysis.chains if c.name == word and c.label == "GPE"), None)
-    if chain is None:
-        chain = Chain(id=len(analysis.chains), name=word, label="GPE")
-        analysis.chains.append(chain)
-    return [Mention(Span(start, end, word), "GPE", sentence, chain=chain.id)]
+    return [Mention(Span(start, end, word), "GPE", sentence, chain=analysis.chain_named(word, "GPE").id)]
 
 
 def _state_alone(text: str, sentence: Span, mention: Mention, verb: re.Pattern, according: re.Pattern | None) -> bool:

@@ -55,9 +55,7 @@ def _big_places_not_persons(analysis: Analysis, reading: cyrillic.Reading) -> No
             continue
         found = [p for form in romanizations(chain.name, reading.language) for p in gazetteer.lookup(form)]
         if any(p.kind == "country" or p.population >= BIG_PLACE for p in found):
-            chain.label = "GPE"
-            for i in chain.mentions:
-                analysis.mentions[i].label = "GPE"
+            analysis.relabel(chain, "GPE")
 
 
 def places(analysis: Analysis, reading: cyrillic.Reading):

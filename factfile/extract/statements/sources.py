@@ -387,10 +387,7 @@ def _untagged_person(analysis: Analysis, start: int, end: int) -> int | None:
             continue
         at, until = start + name[0].start(), start + name[-1].end()
         full = analysis.article.text[at:until]
-        chain = next((c for c in analysis.chains if c.label == "PERSON" and c.name == full), None)
-        if chain is None:
-            chain = Chain(id=len(analysis.chains), name=full, label="PERSON")
-            analysis.chains.append(chain)
+        chain = analysis.chain_named(full, "PERSON")
         if not any(m.span.start == at and m.span.end == until for m in analysis.mentions):
             analysis.add_mention(Mention(Span(at, until, full), "PERSON", analysis.sentence_of(at), chain=chain.id))
         return chain.id
