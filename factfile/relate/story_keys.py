@@ -169,7 +169,8 @@ def looking_back(language: str) -> re.Pattern:
     """The words by which a text in this language (or in English) tells of its events as a month or more
     past: the phrasings of _LOOKS_BACK and the word for an anniversary. CLDR's relative times ("{0} роки
     тому", "hace {0} años", babel) are not: a lead's "hace 8 años" is background (a war since 2014) as
-    often as it recalls the event (eval/realstory: two pages of events' own coverage, no later page gained)."""
+    often as it recalls the event; they place a page in time instead (`elapsed`), where a span of background
+    lands in the future and places nothing."""
     words = "|".join(_ANNIVERSARY[locale] for locale in dict.fromkeys(("en", language)) if locale in _ANNIVERSARY)
     return re.compile(rf"{_LOOKS_BACK.pattern}|(?<![^\W\d_])(?:{words})", re.IGNORECASE)
 
