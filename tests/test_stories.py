@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from factfile.ingest.article import content_hash
 from factfile.records import Article
-from factfile.relate import stories
+from factfile.relate import stories, story_keys
 from factfile.relate.corrections import move_to_story
 from factfile.relate.story_keys import Clues, clues, dated, dates, events
 from factfile.store import Store
@@ -214,6 +214,48 @@ def test_an_undated_page_on_the_anniversary_is_no_part_of_the_events_coverage(st
     station = put(store, {"~krmt": 0.6, "station": 0.6, "missile": 0.5}, date(2022, 4, 8))
     anniversary = put(store, {"~krmt": 0.6, "station": 0.6, "missile": 0.5}, None, "uk", says="Другі роковини удару")
     assert story_of(store)[station] != story_of(store)[anniversary]
+
+
+@pytest.mark.parametrize(
+    "lead, language, months",
+    [
+        ("C момента трагедии в колонии прошел ровно год.", "ru", 12),
+        ("Два роки тому росія здійснила масове вбивство", "uk", 24),
+        ("une frappe de missile avait fait 61 morts il y a un an", "fr", 12),
+        ("Vor zwei Jahren wurde das Lager getroffen", "de", 24),
+        ("три месяца назад", "ru", 3),
+        ("zwei Monate nach der Meuterei", "de", 2),  # a look-back phrasing with its number
+        ("Zelensky said last year that", "en", None),  # a calendar year, not a span past
+        ("dwa lata temu", "pl", None),  # years, how many not said
+        ("The dam was blown up on Tuesday, officials said.", "en", None),
+    ],
+)
+def test_how_long_ago_a_lead_says_its_events_were(lead, language, months):
+    assert story_keys.elapsed(lead, language) == months
+
+
+STATION = {"~krmt": 0.6, "station": 0.6, "missile": 0.5}
+
+
+def test_an_undated_page_saying_how_long_ago_its_events_were_joins_the_coverage_of_that_time(store):
+    strike = put(store, STATION, date(2022, 4, 8))
+    # another strike on the city half a year on, sharing more of the anniversary page's words
+    later = put(store, {"~krmt": 0.6, "station": 0.4, "missile": 0.5, "victims": 0.5}, date(2022, 10, 1))
+    anniversary = put(store, {"~krmt": 0.6, "station": 0.6, "memorial": 0.5}, date(2023, 4, 8))
+    year_on = put(
+        store, {"~krmt": 0.6, "station": 0.5, "missile": 0.4, "victims": 0.4, "memorial": 0.2}, None, "uk", says="Рік тому"
+    )
+    story = story_of(store)
+    assert story[year_on] == story[anniversary] not in (story[strike], story[later])
+    # placed in time by what it says, it places its story: a page two years on is no part of it
+    two_years_on = put(store, {"~krmt": 0.6, "station": 0.6, "memorial": 0.5}, None, "uk", says="Два роки тому")
+    assert story_of(store)[two_years_on] != story[anniversary]
+
+
+def test_a_span_of_background_that_would_place_a_page_in_the_future_does_not_place_it(store):
+    strike = put(store, STATION, date(2022, 4, 8))
+    page = put(store, STATION, None, "es", says="una guerra que empezó hace 80 años")
+    assert story_of(store)[page] == story_of(store)[strike]
 
 
 def test_a_doubled_letter_is_one_sound_in_a_name():

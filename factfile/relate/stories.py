@@ -39,6 +39,7 @@ merged.
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from collections import Counter, defaultdict
@@ -120,6 +121,7 @@ class StoryChoice:
     similarity: float
     reason: str
     merged: list[int] = field(default_factory=list)  # other stories the document shows to be this one
+    written: date | None = None  # when an undated document was written, by how long ago it says its events were
 
 
 @lru_cache(maxsize=200_000)
@@ -317,7 +319,19 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
             return StoryChoice(None, 0.0, "no story told in its time")
     recalls = ""
     recalled = max(scores, key=lambda s: (scores[s], -s))
-    if document.published is None and when.looks_back and spans[recalled].first_published is not None:
+    if (written := _written(document.published, when, spans[recalled])) is not None:
+        # an undated page that says how long ago its events were ("a year ago", "прошел ровно год") was
+        # written that long after the story it recalls: it joins coverage of that time, if any
+        scores = {
+            s: v
+            for s, v in scores.items()
+            if _fits(spans[s].first_published, spans[s].last_published, written, written)
+            and _undated_fits(session, spans[s], written, written)
+        }
+        recalls = f"; written about {written} by what its lead says of story #{recalled}"
+        if not scores:
+            return StoryChoice(None, 0.0, f"no story of its time{recalls}", written=written)
+    elif document.published is None and when.looks_back and spans[recalled].first_published is not None:
         # an undated page that looks back on its events ("a year ago") is later coverage: not part of the
         # story it resembles most, the one it recalls, if that story is placed in time (undated coverage,
         # whose time nothing tells, is not ruled out by a page's background "last year")
@@ -333,10 +347,23 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
             best = _telling_apart(rivals, by_story, shared, scores)
     if scores[best] >= JOIN_SIMILARITY:
         others = [s for s in scores if s != best and scores[s] >= MERGE_SIMILARITY]
-        merged = _mergeable(session, spans, best, others, document.published)
+        merged = _mergeable(session, spans, best, others, document.published or written)
         told = f", told from story #{closest} ({scores[closest]:.2f}) by its own terms" if best != closest else ""
-        return StoryChoice(best, scores[best], f"similar terms ({scores[best]:.2f}){told}{recalls}", merged)
-    return StoryChoice(None, scores[best], f"no story similar enough{recalls}")
+        return StoryChoice(best, scores[best], f"similar terms ({scores[best]:.2f}){told}{recalls}", merged, written)
+    return StoryChoice(None, scores[best], f"no story similar enough{recalls}", written=written)
+
+
+def _written(published: date | None, when: story_keys.Clues, recalled: Story) -> date | None:
+    """When an undated page whose lead says how long ago its events were was written: that long after the
+    start of the story it resembles most, the events it recalls; None if it is dated, says no span, recalls
+    no story placed in time, or the day would be in the future (a span of background, "the war of eight
+    years" read from a page on this year's events)."""
+    if published is not None or when.elapsed is None or recalled.first_published is None:
+        return None
+    start = recalled.first_published
+    year, month = divmod(start.month - 1 + when.elapsed, 12)
+    written = date(start.year + year, month + 1, min(start.day, calendar.monthrange(start.year + year, month + 1)[1]))
+    return written if written <= date.today() else None
 
 
 def _placed(published: date | None, when: story_keys.Clues) -> tuple[date, date] | None:
@@ -487,18 +514,21 @@ def assign(
         story = Story(label=label(titled, document.text), size=0)
         session.add(story)
         session.flush()
-        choice = StoryChoice(story.id, choice.similarity, f"new story: {choice.reason}")
+        choice = StoryChoice(story.id, choice.similarity, f"new story: {choice.reason}", written=choice.written)
     if choice.merged:
         _merge(session, story, choice.merged)
         joined = ", ".join(f"#{m}" for m in choice.merged)
-        choice = StoryChoice(story.id, choice.similarity, f"{choice.reason}; joins stories {joined} to it", choice.merged)
+        choice = StoryChoice(
+            story.id, choice.similarity, f"{choice.reason}; joins stories {joined} to it", choice.merged, choice.written
+        )
     elif titled and not _titled(session, story):
         story.label = label(titled, document.text)
     document.story_id = story.id
     story.size = (story.size or 0) + 1
-    if document.published is not None:
-        story.first_published = min(filter(None, (story.first_published, document.published)))
-        story.last_published = max(filter(None, (story.last_published, document.published)))
+    # an undated document written at a time its lead tells places its story there, as a dated one does
+    if (when := document.published or choice.written) is not None:
+        story.first_published = min(filter(None, (story.first_published, when)))
+        story.last_published = max(filter(None, (story.last_published, when)))
     if terms:
         session.execute(
             insert(StoryTerm), [{"document_id": document.id, "term": t[:100], "weight": w} for t, w in terms.items()]

@@ -169,9 +169,129 @@ def looking_back(language: str) -> re.Pattern:
     """The words by which a text in this language (or in English) tells of its events as a month or more
     past: the phrasings of _LOOKS_BACK and the word for an anniversary. CLDR's relative times ("{0} роки
     тому", "hace {0} años", babel) are not: a lead's "hace 8 años" is background (a war since 2014) as
-    often as it recalls the event (eval/realstory: two pages of events' own coverage, no later page gained)."""
+    often as it recalls the event; they place a page in time instead (`elapsed`), where a span of background
+    lands in the future and places nothing."""
     words = "|".join(_ANNIVERSARY[locale] for locale in dict.fromkeys(("en", language)) if locale in _ANNIVERSARY)
     return re.compile(rf"{_LOOKS_BACK.pattern}|(?<![^\W\d_])(?:{words})", re.IGNORECASE)
+
+
+# "A year has passed" (the passing of time, one concept in each language, like the anniversary's word): with
+# a span of time beside it ("прошел ровно год", "минуло два роки") the lead tells how long ago its events were.
+_PASSED = {
+    "en": "has passed|have passed|passed since|elapsed",
+    "ru": "прош[её]л|прошло|прошли|минул[оаи]?|истек(?:ло|ли)?",
+    "uk": "минув|минуло|минули|минає|минають|сплив(?:ло|ли)?",
+    "be": "мінуў|мінула|мінулі|прайшоў|прайшло",
+    "de": "vergangen|vergeht|vergehen|verstrichen",
+    "fr": "s'est écoulée?|se sont écoulée?s|passée?s?",
+    "es": "ha pasado|han pasado|transcurrid[oa]s?",
+    "it": "è passato|sono passati|trascors[oi]",
+    "pt": "passou|passaram|se passaram|decorrid[oa]s?",
+    "pl": "minął|minęło|minęły|upłynął|upłynęło|upłynęły",
+    "cs": "uplynul[oay]?|uběhl[oay]?",
+    "nl": "verstreken|voorbij",
+}
+_UNIT_MONTHS = {"year": 12, "month": 1}
+
+
+@lru_cache(maxsize=64)
+def _spans_of_time(language: str) -> tuple[dict[str, int], dict[str, int], list[tuple[str, str]], frozenset[str]]:
+    """A language's words for a span of years or months, its number words, its "N years ago" frames and the
+    unit words that are one unit without a number ("год назад"), from CLDR's relative times (babel: "5 лет
+    назад", "vor 2 Jahren", "hace 1 año": every plural form of the unit and the words around it) and
+    dateparser's unit words and number words ("два", "двух", "второй" -> 2)."""
+    from babel.core import UnknownLocaleError
+    from babel.dates import format_timedelta
+
+    units: dict[str, int] = {}
+    frames: list[tuple[str, str]] = []
+    single: set[str] = set()
+    for unit, months in _UNIT_MONTHS.items():
+        for n in (1, 2, 5):
+            try:
+                said = format_timedelta(
+                    timedelta(days=-30.44 * months * n), granularity=unit, threshold=100, add_direction=True, locale=language
+                )
+            except (UnknownLocaleError, ValueError):
+                break
+            before, number, after = said.partition(str(n))
+            if not number:
+                continue
+            word, _, rest = after.strip().partition(" ")
+            units[word.casefold()] = months
+            if n == 1:
+                single.add(word.casefold())
+            frames.append((before.strip().casefold(), rest.strip().casefold()))
+    numbers: dict[str, int] = {}
+    try:
+        from importlib import import_module
+
+        info = import_module(f"dateparser.data.date_translation_data.{language}").info
+    except (ImportError, AttributeError):
+        info = {}
+    for unit, months in _UNIT_MONTHS.items():
+        units.update({w.casefold(): months for w in info.get(unit, []) if len(w) >= 3})
+    for simplification in info.get("simplifications", []):
+        for words, value in simplification.items():
+            if value.isdigit() and not re.search(r"\\|\\d|\d", words):
+                numbers[words.casefold()] = int(value)
+    return units, numbers, list(dict.fromkeys(f for f in frames if any(f))), frozenset(single)
+
+
+@lru_cache(maxsize=64)
+def _elapsed_patterns(language: str) -> tuple[re.Pattern, re.Pattern, dict[str, int], dict[str, int], frozenset[str]]:
+    """A span of time (number and unit) and the frames that make it a span past, in the language and in
+    English: CLDR's "N years ago" frames and the passing of time (_PASSED)."""
+    units: dict[str, int] = {}
+    numbers: dict[str, int] = {}
+    frames: list[str] = []
+    single: set[str] = set()
+    for locale in dict.fromkeys((language, "en")):
+        own_units, own_numbers, own_frames, own_single = _spans_of_time(locale)
+        single |= own_single
+        units.update(own_units)
+        numbers.update(own_numbers)
+        if locale in _PASSED:
+            frames += [rf"(?:{_PASSED[locale]})\s+(?:[^\W\d_]+\s+)?SPAN", rf"SPAN\s+(?:[^\W\d_]+\s+)?(?:{_PASSED[locale]})"]
+        frames += ["\\s+".join(filter(None, (re.escape(before), "SPAN", re.escape(after)))) for before, after in own_frames]
+    unit_words = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
+    span = rf"(?:(?P<number>\d{{1,2}}|{'|'.join(numbers)})\s+)?(?P<unit>{unit_words})(?![^\W\d_])"
+    bare = span.replace("?P<number>", "?:").replace("?P<unit>", "?:")
+    past = "|".join(f"(?:{frame.replace('SPAN', bare)})" for frame in dict.fromkeys(frames))
+    return (
+        re.compile(rf"(?<![^\W\d_])(?:{past})", re.IGNORECASE),
+        re.compile(rf"(?<![^\W\d_]){span}", re.IGNORECASE),
+        units,
+        numbers,
+        frozenset(single),
+    )
+
+
+def elapsed(lead: str, language: str | None = None) -> int | None:
+    """How many months past the lead says its events are ("a year ago", "прошел ровно год", "vor zwei
+    Jahren", "два года назад": 12, 12, 24, 24), or None if it names no span of time past."""
+    language = (language or "en").split("-")[0].lower()
+    past, span, units, numbers, single = _elapsed_patterns(language)
+    # a phrasing that looks back ("a year after", "zwei Monate nach") tells a span only with its number: "last
+    # year" and "l'an dernier" name a calendar year, not a year past
+    found = [(m, False) for m in [past.search(lead)] if m is not None]
+    found += [(m, True) for m in [looking_back(language).search(lead)] if m is not None]
+    for match, counted in sorted(found, key=lambda f: f[0].start()):
+        for said in span.finditer(match.group(0)):
+            unit, number = units[said.group("unit").casefold()], said.group("number")
+            if number is None and (counted or said.group("unit").casefold() not in single):
+                continue  # "lata temu": years, how many not said
+            return unit * _count(number, numbers)
+    return None
+
+
+def _count(number: str | None, numbers: dict[str, int]) -> int:
+    """The number a span of time is said with: digits, a number word, or none (one unit)."""
+    if number is None:
+        return 1
+    if number.isdigit():
+        return int(number)
+    return next((value for words, value in numbers.items() if re.fullmatch(words, number, re.IGNORECASE)), 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +304,7 @@ class Clues:
     months: tuple[tuple[int, int], ...] = ()  # (year, month) written as ISO 8601 "2023-09"
     looks_back: bool = False  # its lead tells of its events as a month or more past (_LOOKS_BACK)
     latest_day: date | None = None  # the latest day it names with its year ("27 June 2023")
+    elapsed: int | None = None  # months its lead says have passed since its events ("a year ago": 12; `elapsed`)
 
     def allow(self, first: date, last: date, slack: timedelta) -> bool:
         """Whether coverage over [first, last] (give or take `slack`) fits: not over before the text's
@@ -202,14 +323,15 @@ def _overlaps(year: int, month: int, low: date, high: date) -> bool:
 
 
 def clues(text: str, language: str | None = None) -> Clues:
-    """The days, ISO months, latest year and latest dated day a text names, and whether it looks back on its events."""
+    """The days, ISO months, latest year and latest dated day a text names, whether it looks back on its events
+    and how long ago its lead says they were."""
     days = tuple(dict.fromkeys((int(k[1:3]), int(k[4:6])) for k in dates(text, language)))
     years = [date(int(y), 1, 1) for y in _YEAR.findall(text)]
     months = tuple(dict.fromkeys((int(y), int(m)) for y, m in _YEAR_MONTH.findall(text)))
     latest = max(dated(text, language), default=None)
     not_before = max([*years, latest] if latest else years, default=None)
     looks_back = looking_back((language or "en").split("-")[0].lower()).search(text[:LEAD]) is not None
-    return Clues(days, not_before, months, looks_back, latest)
+    return Clues(days, not_before, months, looks_back, latest, elapsed(text[:LEAD], language))
 
 
 def near(days, first: date, last: date, slack: timedelta, named: int | None = None) -> bool:
