@@ -35,13 +35,17 @@ PARTICIPLE = {
     "pl": r"(?:n|on|t)(?:y|a|e|ego|ej|ych|ym|ymi|ą)$|ąc\w*$|(?:ni|ci)e$",
     "cs": r"(?:n|en|t)(?:ý|á|é|ého|ém|ým|ých|ými)$|(?:ní|tí)$",
     "sk": r"(?:n|en|t)(?:ý|á|é|ého|om|ým|ých|ými)$|(?:nie|tie)$",
-    "sr": r"(?:o|la|lo|li|le)$",
+    "sr": r"(?:[aeiu]o|la|lo|li|le)$",
     "el": r"(?:μένος|μένη|μένο|μένοι|μένες|μένα|οντας|ώντας)$",
     "sv": r"(?:at|it|ad|ade|ats|ade)$",
     "da": r"(?:et|te|ede|t)$",
     "no": r"(?:et|t|dd)$",
 }
 PARTICIPLE["hr"] = PARTICIPLE["bs"] = PARTICIPLE["sr"]
+# Endings of the first and second person (and the imperatives that share them), which news writes of its sources only
+# inside their quotations: Serbo-Croatian "recimo" is "for instance", "rečete" an aside to the reader.
+PERSONAL = {"sr": r"(?:mo|te|m|š)$"}
+PERSONAL["hr"] = PERSONAL["bs"] = PERSONAL["sr"]
 PARTICIPLE["nb"] = PARTICIPLE["no"]
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # The English reader's speech verbs (statements/rules.SPEECH_VERBS) and the reporting verbs reported_latin.VERBS lists
@@ -61,7 +65,7 @@ SPEECH_LEMMAS = {
     "add": "ajouter|aggiungere|añadir agregar|acrescentar|hinzufügen ergänzen|dodać|toevoegen",
     "describe": "décrire qualifier|descrivere definire|describir calificar|descrever classificar|beschreiben bezeichnen|opisać określić|beschrijven",
     "confirm": "confirmer|confermare|confirmar|confirmar|bestätigen|potwierdzić|bevestigen",
-    "deny": "démentir nier|smentire negare|negar desmentir|negar desmentir|bestreiten dementieren leugnen|zaprzeczyć zdementować|ontkennen",
+    "deny": "démentir nier|smentire negare|negar desmentir|negar desmentir|bestreiten dementieren leugnen zurückweisen|zaprzeczyć zdementować|ontkennen",
     "insist": "insister|insistere|insistir|insistir|beharren|nalegać|aandringen",
     "warn": "avertir prévenir|avvertire avvisare|advertir|alertar advertir|warnen|ostrzec|waarschuwen",
     "stress": "souligner|sottolineare|subrayar destacar resaltar|ressaltar destacar sublinhar|betonen unterstreichen|podkreślić|benadrukken",
@@ -85,14 +89,158 @@ SPEECH_LEMMAS = {
     "react": "réagir|reagire|reaccionar|reagir|reagieren|zareagować|reageren",
 }
 SPEECH_LANGUAGES = ("fr", "it", "es", "pt", "de", "pl", "nl")
+# The same concepts' lemmas in the table's other languages, as simplemma's dictionaries spell them; left out where
+# a language's verb as often means something else: Czech and Slovak "dodat" (add, deliver), Serbian "objaviti"
+# (announce, publish), Scandinavian "nekte"/"neka" (deny, refuse) and "anklage" (a noun as well).
+MORE_SPEECH_LEMMAS = {
+    "ro": {
+        "say": "spune zice",
+        "tell": "povesti",
+        "report": "relata",
+        "write": "scrie",
+        "inform": "informa comunica",
+        "state": "declara",
+        "explain": "explica",
+        "announce": "anunța",
+        "claim": "afirma susține",
+        "add": "adăuga",
+        "confirm": "confirma",
+        "deny": "nega dezminți",
+        "stress": "sublinia",
+        "warn": "avertiza",
+        "accuse": "acuza",
+    },
+    "sr": {
+        "say": "reći kazati",
+        "tell": "ispričati",
+        "report": "izvijestiti izvestiti javiti",
+        "write": "napisati",
+        "inform": "obavijestiti obavestiti saopćiti saopštiti",
+        "state": "izjaviti navesti",
+        "explain": "objasniti",
+        "announce": "najaviti",
+        "claim": "tvrditi",
+        "add": "dodati",
+        "confirm": "potvrditi",
+        "deny": "negirati opovrgnuti",
+        "stress": "naglasiti istaknuti",
+        "warn": "upozoriti",
+        "accuse": "optužiti",
+    },
+    "sk": {
+        "say": "povedať",
+        "tell": "rozprávať",
+        "report": "informovať",
+        "write": "napísať",
+        "inform": "oznámiť",
+        "state": "vyhlásiť uviesť",
+        "explain": "vysvetliť",
+        "announce": "ohlásiť",
+        "claim": "tvrdiť",
+        "confirm": "potvrdiť",
+        "deny": "poprieť",
+        "stress": "zdôrazniť",
+        "warn": "varovať upozorniť",
+        "accuse": "obviniť",
+    },
+    "cs": {
+        "say": "říci říct",
+        "tell": "vyprávět",
+        "report": "informovat",
+        "write": "napsat",
+        "inform": "oznámit sdělit",
+        "state": "prohlásit uvést",
+        "explain": "vysvětlit",
+        "announce": "ohlásit",
+        "claim": "tvrdit",
+        "confirm": "potvrdit",
+        "deny": "popřít",
+        "stress": "zdůraznit",
+        "warn": "varovat",
+        "accuse": "obvinit",
+    },
+    "el": {
+        "say": "λέω",
+        "report": "αναφέρω",
+        "write": "γράφω",
+        "inform": "ενημερώνω",
+        "state": "δηλώνω",
+        "explain": "εξηγώ",
+        "announce": "ανακοινώνω",
+        "claim": "υποστηρίζω ισχυρίζομαι",
+        "add": "προσθέτω",
+        "confirm": "επιβεβαιώνω",
+        "deny": "αρνούμαι διαψεύδω",
+        "stress": "τονίζω υπογραμμίζω",
+        "warn": "προειδοποιώ",
+        "accuse": "κατηγορώ",
+    },
+    "no": {
+        "say": "si",
+        "tell": "fortelle",
+        "report": "rapportere melde",
+        "write": "skrive",
+        "inform": "opplyse informere",
+        "state": "uttale erklære",
+        "explain": "forklare",
+        "announce": "kunngjøre",
+        "claim": "hevde påstå",
+        "confirm": "bekrefte",
+        "deny": "benekte avkrefte",
+        "stress": "understreke",
+        "warn": "advare",
+        "accuse": "beskylde",
+    },
+    "da": {
+        "say": "sige",
+        "tell": "fortælle",
+        "report": "rapportere melde",
+        "write": "skrive",
+        "inform": "oplyse meddele",
+        "state": "udtale erklære",
+        "explain": "forklare",
+        "announce": "bekendtgøre",
+        "claim": "hævde påstå",
+        "add": "tilføje",
+        "confirm": "bekræfte",
+        "deny": "benægte afvise",
+        "stress": "understrege",
+        "warn": "advare",
+        "accuse": "beskylde",
+    },
+    "sv": {
+        "say": "säga",
+        "tell": "berätta",
+        "report": "rapportera",
+        "write": "skriva",
+        "inform": "uppge meddela",
+        "state": "uttala förklara",
+        "explain": "förklara",
+        "announce": "tillkännage",
+        "claim": "hävda påstå",
+        "add": "tillägga",
+        "confirm": "bekräfta",
+        "deny": "förneka",
+        "stress": "understryka betona",
+        "warn": "varna",
+        "accuse": "anklaga beskylla",
+    },
+}
 # The auxiliary of each language's compound past ("a dit", "ha detto", "ha dicho", "tem dito"): its finite forms
 # before a participle make a cue of the participle. German and Dutch put the participle last (reported_latin._perfect).
 AUXILIARY = {"fr": "avoir", "it": "avere", "es": "haber", "pt": "ter"}
-DENYING = frozenset(lemma for language in SPEECH_LEMMAS["deny"].split("|") for lemma in language.split())
+DENYING = frozenset(
+    lemma
+    for lemmas in [*SPEECH_LEMMAS["deny"].split("|"), *(row.get("deny", "") for row in MORE_SPEECH_LEMMAS.values())]
+    for lemma in lemmas.split()
+)
 
 
 def speech_lemmas(language: str) -> list[str]:
-    """The language's speech verbs (`SPEECH_LEMMAS`), in concept order."""
+    """The language's speech verbs (`SPEECH_LEMMAS`, `MORE_SPEECH_LEMMAS`), in concept order."""
+    language = SAME.get(language, language)
+    if language in MORE_SPEECH_LEMMAS:
+        return list(dict.fromkeys(lemma for lemmas in MORE_SPEECH_LEMMAS[language].values() for lemma in lemmas.split()))
     if language not in SPEECH_LANGUAGES:
         return []
     column = SPEECH_LANGUAGES.index(language)
@@ -136,9 +284,14 @@ def cell(word: str, language: str) -> str:
 
 
 def forms_in(root: str, language: str, kind: str, written: set[str]) -> list[str]:
-    """The forms of a lemma in a cell class among the words written, longest first."""
+    """The forms of a lemma in a cell class among the words written, longest first; of the finite ones only the third
+    person's (`PERSONAL`)."""
     forms = _table().get(SAME.get(language, language), {}).get(root, frozenset())
-    return sorted((f for f in forms & written if cell(f, language) == kind), key=lambda f: (-len(f), f))
+    personal = PERSONAL.get(language) if kind == "finite" else None
+    return sorted(
+        (f for f in forms & written if cell(f, language) == kind and not (personal and re.search(personal, f))),
+        key=lambda f: (-len(f), f),
+    )
 
 
 def alternatives(word: str, language: str, written: set[str]) -> list[str]:
@@ -147,6 +300,52 @@ def alternatives(word: str, language: str, written: set[str]) -> list[str]:
     root = lemma(word, language)
     found = {word, *forms_in(root, language, cell(word, language), written)} if root is not None else {word}
     return sorted(found, key=lambda f: (-len(f), f))
+
+
+# German's separable prefixes (a closed class of its grammar), which a finite verb leaves at its clause's end ("teilte
+# das Ministerium mit", "wies die Vorwürfe zurück"), and its inseparable ones, whose verbs form the participle without ge-.
+SEPARABLE = "zurück hinzu bekannt fest dar aus auf bei ein mit nach vor zu an".split()
+INSEPARABLE = "be emp ent er ge miss ver zer über unter wider hinter".split()
+
+
+def split_forms(root: str, written: set[str]) -> tuple[str, list[str]] | None:
+    """A German separable verb's prefix and the finite forms of its base among the words written ("mitteilen" ->
+    "mit", ["teilte", "teilt"]), None for a verb without such a prefix."""
+    forms = _table().get("de", {}).get(root, frozenset())
+    prefix = _separable_prefix(root, forms)
+    if not prefix:
+        return None
+    base = root[len(prefix) :]
+    split = {
+        f[len(prefix) :]
+        for f in forms
+        if f.startswith(prefix) and f != root and not f[len(prefix) :].startswith(("zu", "ge")) and not f.endswith("end")
+    } - {base}
+    return prefix, sorted(split & written, key=lambda f: (-len(f), f))
+
+
+def _separable_prefix(root: str, forms: frozenset[str]) -> str:
+    """The separable prefix a German verb opens with, told by its zu-infinitive ("mitzuteilen"; not "antworten")."""
+    return next((p for p in SEPARABLE if root.startswith(p) and f"{p}zu{root[len(p) :]}" in forms), "")
+
+
+def perfect_participles(root: str, written: set[str]) -> list[str]:
+    """A German verb's past participles among the words written: with ge- after any separable prefix ("gesagt",
+    "angekündigt", "zurückgewiesen"), without it after an inseparable prefix or in -ieren ("erklärt", "dementiert",
+    "bestritten")."""
+    forms = _table().get("de", {}).get(root, frozenset())
+    prefix = _separable_prefix(root, forms)
+    base = root[len(prefix) :]
+    found = {  # not "zugebest" of "zugeben", nor the adjective "gemeldeten"
+        f
+        for f in forms
+        if re.fullmatch(rf"{prefix}ge\w+(?:t|en)", f) and not f[len(prefix) :].startswith(base[:4]) and f[:-2] not in forms
+    }
+    if not found and (base.startswith(tuple(INSEPARABLE)) or base.endswith("ieren")):
+        stem = root[:-2] if root.endswith("en") else root[:-1]
+        strong = {f for f in forms if f.endswith("en") and f != root and not f.startswith(stem)}  # "bestritten"
+        found |= strong or {stem + "t", stem + "et"} & forms  # weak: "erklärt", "behauptet"
+    return sorted(found & written, key=lambda f: (-len(f), f))
 
 
 def paradigms(words: frozenset[str]) -> frozenset[str]:
@@ -188,6 +387,10 @@ def regular(lemma: str, language: str) -> set[str]:
     return forms
 
 
+# Romanian's comma-below letters (ș, ț), which the dictionaries write, as much of the press writes them: with a cedilla.
+CEDILLA = str.maketrans("șțȘȚ", "şţŞŢ")
+
+
 def build(listed: dict[str, list[str]]) -> list[str]:
     """The table's lines for the words of the listed forms (language -> forms), from simplemma's dictionaries."""
     from simplemma.strategies.dictionaries.dictionary_factory import _load_dictionary_from_disk
@@ -206,6 +409,7 @@ def build(listed: dict[str, list[str]]) -> list[str]:
         for lemma in lemmas:
             if len(forms[lemma]) == 1:
                 forms[lemma] |= regular(lemma, language)
+            forms[lemma] |= {f.translate(CEDILLA) for f in forms[lemma]} if language == "ro" else set()
         for lemma, found in sorted(forms.items()):
             if len(found) > 1:
                 lines.append(f"{language}\t{lemma}\t{' '.join(sorted(found))}")

@@ -25,7 +25,9 @@ from factfile.extract.lang.reported_forms import (
     forms_in,
     lemma,
     paradigms,
+    perfect_participles,
     speech_lemmas,
+    split_forms,
     written_words,
 )
 from factfile.extract.names import country_in_english
@@ -122,6 +124,9 @@ ADVERBS = {
     "nl": "ook|nog",
 }
 ADVERBS["bs"] = ADVERBS["hr"] = ADVERBS["sr"]
+# Languages whose past is the participle with a clitic auxiliary anywhere before it ("Zelenski je u obraćanju rekao da
+# ...", "Kuleba je na Twitteru napisao"): the participle alone is the cue.
+CLITIC_PAST = frozenset({"sr", "hr", "bs"})
 # French inverts a pronoun subject into its auxiliary: "«...», a-t-il déclaré".
 _INVERTED_AUXILIARY = {"fr": r"a(?:-t-(?:il|elle|on))?"}
 DENIALS = frozenset(
@@ -194,10 +199,10 @@ _ANAPHOR = re.compile(
 )
 # German reported speech goes on in the subjunctive ("Der Staudamm sei vermint worden") after its cue.
 _SUBJUNCTIVE = re.compile(r"(?<!\w)(?:sei|seien|habe|hätten|wäre|wären)(?!\w)")
-# German separable verbs around their source or time words: "teilte das Verteidigungsministerium in Moskau mit".
-_SEPARABLE = re.compile(
-    r"(?<!\w)(teilte|teilt|teilten|gab|gaben)\s+([^,.;:!?«»\"“”„]{1,120}?)\s+(mit|bekannt|an)(?=\s*(?:[,.;:!?]|$))"
-)
+# German separable verbs around their source or time words: "teilte das Verteidigungsministerium in Moskau mit",
+# with those of the speech verbs (reported_forms.split_forms: "fügte der Sprecher hinzu", "wies X zurück").
+_SEPARABLE_BASES = ["teilte", "teilt", "teilten", "gab", "gaben"]
+_SEPARABLE_PREFIXES = ["mit", "bekannt", "an"]
 # German's perfect puts the auxiliary second and the participle last ("Zuvor hatte eine Sprecherin des Militärs den
 # Vorfall als «Provokation» bezeichnet", "Selenskyj hat erklärt, ..."); between them the subject, then what was said
 # of what ("den Vorfall als ..."). Participles of saying, calling and denying:
@@ -228,9 +233,8 @@ _RELATIVE_CLAUSE = re.compile(
     r"bereits|schon|seit|für|gegen|durch)\s",
     re.I,
 )
-_PERFECT = re.compile(
-    rf"(?<!\w)(hat|hatte|haben|hatten)(?:\s+([^.;:!?«»]{{1,200}}?))?\s+({'|'.join(PERFECT_PARTICIPLES)})(?!\w)", re.I
-)
+# Lemmas whose participle, as "bezeichnet" does, says something of its object ("hat die Vorwürfe zurückgewiesen").
+_OF_WHAT_LEMMAS = DENYING | {"beschuldigen", "vorwerfen", "bezeichnen", "beschreiben", "nennen"}
 # Where a German subject after the auxiliary ends: an article of the object ("eine Sprecherin ... den Vorfall").
 _OBJECT_ARTICLE = re.compile(r"\s(?:den|dem|einen|einem|diesen|diesem)\s")
 # A subject that is a relative pronoun: "... del presidente Vladimir Putin, quien lo calificó ..." is Putin's.
@@ -254,6 +258,7 @@ PREPOSITIONS = {
     "da": "på i fra til via",
     "sv": "på i från till via",
 }
+_SUBJECT_AFTER = 30  # characters between a verb and the subject written after it ("przekazała agencja Reuters")
 SPEAKER_SENTENCES = 2  # how far back a subject-less cue or a subjunctive sentence looks for its speaker
 _ACTORS = frozenset({"PERSON", "ORG"})
 # A state speaks through its government ("Rusia dijo que ...", "Moskau behauptete ...", "Secondo l’Ucraina, ...") when its
@@ -281,7 +286,9 @@ def find_statements(analysis: Analysis, language: str) -> list[Statement]:
     """At most one statement per sentence, in the languages of `VERBS` (none in others)."""
     if language not in VERBS:
         return []
-    verb = re.compile(rf"(?<!\w)(?:{_verb_forms(language, written_words(analysis.article.text))})(?!\w)", re.I)
+    written = written_words(analysis.article.text)
+    verb = re.compile(rf"(?<!\w)(?:{_verb_forms(language, written)})(?!\w)", re.I)
+    german = _german_patterns(written) if language == "de" else None
     according = re.compile(rf"(?<!\w)(?:{ACCORDING[language]})\s+", re.I) if language in ACCORDING else None
     finite = re.compile(rf"\s(?:{FINITE_AFTER[language]})(?!\w)") if language in FINITE_AFTER else None
     prepositions = frozenset(PREPOSITIONS.get(language, "").split())
@@ -298,6 +305,7 @@ def find_statements(analysis: Analysis, language: str) -> list[Statement]:
             if sentence.contains(m.span)
             and m.chain is not None
             and (m.label in _ACTORS or m.label == "GPE" and _state_alone(text, sentence, m, verb, according))
+            and not _verb_opened(m, verb)
         ]
         speaker = _speaker(analysis, speakers, found, sentence.start)
         by_verb = _reporting_verb(analysis, text, sentence, names, verb, speaker, prepositions, according)
@@ -308,8 +316,8 @@ def find_statements(analysis: Analysis, language: str) -> list[Statement]:
                 if language in ACCORDING_AFTER
                 else None
             )
-            or (_split_verb(analysis, text, sentence, names) if language == "de" else None)
-            or (_perfect(analysis, text, sentence, names) if language == "de" else None)
+            or (_split_verb(analysis, text, sentence, names, german[0]) if german else None)
+            or (_perfect(analysis, text, sentence, names, *german[1:]) if german else None)
         )
         if according_to is not None and other is not None and according_to.content.contains(other.cue):
             according_to = None  # the according-to phrase relays the cue inside its content (see below)
@@ -331,11 +339,46 @@ def find_statements(analysis: Analysis, language: str) -> list[Statement]:
         ):
             content = _span(text, sentence.start, sentence.end)
             statement = replace(speaker, content=content, direct=False, certainty="reported") if content is not None else None
+        if statement is None and verb.search(text, sentence.start, sentence.end) is None:
+            statement = _colon_quotation(text, sentence, names, speaker)
         if len(analysis.chains) > chains and (statement is None or statement.source_chain != chains):
             del analysis.chains[chains:]  # the country opening the sentence named no source: no actor of its own
         if statement is not None:
             found.append(statement)
     return framed(continue_quotations(text, analysis.sentences, found))
+
+
+# A quotation a colon opens: "Prigozhin ordena a sus mercenarios abandonar su marcha: “Querían ...", "il leader ha
+# accettato di fermare l'avanzata: "Torniamo indietro ..."".
+_COLON_QUOTE = re.compile(r":\s*[«“„\"]")
+
+
+def _colon_quotation(text: str, sentence: Span, names: list[Mention], speaker: Statement | None) -> Statement | None:
+    """A sentence with no reporting verb whose clause before a colon opens a quotation: the quotation is what the
+    clause's subject says, the actor it names first (a person before a body), else, naming none, the one speaking
+    in the sentences just before (`_speaker`)."""
+    colon = _COLON_QUOTE.search(text, sentence.start, sentence.end)
+    if colon is None:
+        return None
+    start = max(sentence.start, *(text.rfind(mark, sentence.start, colon.start()) + 1 for mark in ';:«»“”„"'))
+    before = [m for m in names if start <= m.span.start and m.span.end <= colon.start()]
+    content = _span(text, colon.end() - 1, sentence.end)
+    if content is None or len(content.text.split()) < 3 or not text[start : colon.start()].strip():
+        return None
+    cue = Span(colon.start(), colon.start() + 1, ":")
+    people = [m for m in before if m.label == "PERSON"]
+    if before:
+        return _statement(text, cue, content, named(people[0] if people else before[0]))
+    if speaker is None:
+        return None
+    return replace(speaker, cue=cue, content=content, direct=True, certainty=_certainty(":", content.text))
+
+
+def _verb_opened(mention: Mention, verb: re.Pattern) -> bool:
+    """Whether a name is a reporting verb opening its sentence, capitalised there, and the word after it ("Oskarżyła
+    Kijów o ..." is no one's name: who accused is the speaker before)."""
+    found = verb.match(mention.span.text)
+    return found is not None and found.end() < len(mention.span.text) and mention.span.text[found.end()] == " "
 
 
 def _opening_name(analysis: Analysis, text: str, sentence: Span) -> list[Mention]:
@@ -411,6 +454,11 @@ def _verb_forms(language: str, written: set[str] = frozenset()) -> str:
         participles = forms_in(root, language, "participle", written)
         if helper and participles:
             templates.append([helper_slot, "|".join(map(re.escape, participles))])
+        if language in CLITIC_PAST and participles:
+            templates.append(["|".join(map(re.escape, participles))])
+        split = split_forms(root, written) if language == "de" else None
+        if split is not None and split[1]:  # "wies die Vorwürfe zurück": the prefix where the clause ends
+            templates.append(["|".join(map(re.escape, split[1])), rf"{split[0]}(?=\s*(?:[,.;:!?]|$|dass\b))"])
     forms = []
     for slots in templates:
         if len(slots) == 2:
@@ -530,9 +578,33 @@ def _according_after(analysis: Analysis, text: str, sentence: Span, names: list[
     return _statement(text, Span(at, end, match.group(0)), content, source) if content is not None else None
 
 
-def _split_verb(analysis: Analysis, text: str, sentence: Span, names: list[Mention]) -> Statement | None:
+def _german_patterns(written: set[str]) -> tuple[re.Pattern, re.Pattern, dict[str, str], frozenset[str]]:
+    """The split verb's pattern (`_split_verb`), the perfect's (`_perfect`), its participles' certainty and those that
+    say something of their object, from the listed forms and every speech verb's forms written in the article."""
+    bases, prefixes = list(_SEPARABLE_BASES), list(_SEPARABLE_PREFIXES)
+    participles, of_what = dict(PERFECT_PARTICIPLES), set(OF_WHAT)
+    for root in speech_lemmas("de"):
+        split = split_forms(root, written)
+        if split is not None and split[1]:
+            bases += split[1]
+            prefixes.append(split[0])
+        for participle in perfect_participles(root, written):
+            participles.setdefault(participle, "denied" if root in DENYING else "reported")
+            if root in _OF_WHAT_LEMMAS:
+                of_what.add(participle)
+    separable = re.compile(
+        rf"(?<!\w)({'|'.join(dict.fromkeys(bases))})\s+([^,.;:!?«»\"“”„]{{1,120}}?)\s+({'|'.join(dict.fromkeys(prefixes))})"
+        r"(?=\s*(?:[,.;:!?]|$))"
+    )
+    perfect = re.compile(
+        rf"(?<!\w)(hat|hatte|haben|hatten)(?:\s+([^.;:!?«»]{{1,200}}?))?\s+({'|'.join(participles)})(?!\w)", re.I
+    )
+    return separable, perfect, participles, frozenset(of_what)
+
+
+def _split_verb(analysis: Analysis, text: str, sentence: Span, names: list[Mention], separable: re.Pattern) -> Statement | None:
     """ "..., teilte das Ministerium in Moskau mit.": the source between the split verb."""
-    split = _SEPARABLE.search(text, sentence.start, sentence.end)
+    split = separable.search(text, sentence.start, sentence.end)
     if split is None or not re.search(r"[,:]\s*$", text[sentence.start : split.start()]):
         return None
     source = _after_source(analysis, text, split.start(2), split.end(2), names)
@@ -543,11 +615,19 @@ def _split_verb(analysis: Analysis, text: str, sentence: Span, names: list[Menti
     return _statement(text, cue, content, source)
 
 
-def _perfect(analysis: Analysis, text: str, sentence: Span, names: list[Mention]) -> Statement | None:
-    """German perfect (`_PERFECT`): "Zuvor hatte X den Vorfall als ... bezeichnet" (the subject after the auxiliary, the
+def _perfect(
+    analysis: Analysis,
+    text: str,
+    sentence: Span,
+    names: list[Mention],
+    perfect: re.Pattern,
+    participles: dict[str, str],
+    of_what: frozenset[str],
+) -> Statement | None:
+    """German perfect (`_german_patterns`): "Zuvor hatte X den Vorfall als ... bezeichnet" (the subject after the auxiliary, the
     content what lies between it and the participle), "X hat erklärt, ..." (the subject before it, the content after
     the participle's comma)."""
-    found = _PERFECT.search(text, sentence.start, sentence.end)
+    found = perfect.search(text, sentence.start, sentence.end)
     if found is None:
         return None
     before = text[sentence.start : found.start()]
@@ -565,14 +645,14 @@ def _perfect(analysis: Analysis, text: str, sentence: Span, names: list[Mention]
         return None
     participle = found.group(3).casefold()
     after = text[found.end() : sentence.end]
-    if participle not in OF_WHAT and re.match(r"\s*,", after) and not _RELATIVE_CLAUSE.match(after):
+    if participle not in of_what and re.match(r"\s*,", after) and not _RELATIVE_CLAUSE.match(after):
         content = _span(text, found.end() + after.index(",") + 1, sentence.end)  # "X hat erklärt, ..."
     else:
         content = _span(text, subject_end, found.start(3))  # "X hatte den Vorfall als «Provokation» bezeichnet"
     if content is None:
         return None
     statement = _statement(text, Span(found.start(3), found.end(3), found.group(3)), content, source)
-    return replace(statement, certainty="denied") if PERFECT_PARTICIPLES[participle] == "denied" else statement
+    return replace(statement, certainty="denied") if participles.get(participle) == "denied" else statement
 
 
 def _after_source(analysis: Analysis, text: str, start: int, end: int, names: list[Mention]) -> Source | None:
@@ -666,7 +746,13 @@ def _reporting_verb(
         # "Rosyjskie ministerstwo obrony poinformowało, że ...": a body described before the verb speaks, not the last
         # speaker; a role no one is named with ("Der ukrainische Präsident nannte") may well be that speaker
         and (subject is None or subject.kind == "person" and subject.chain is None)
-        and (inverted and not after or not inverted and all(m.label == "GPE" for m in after))
+        # a name further after the verb than its subject stands (`_SUBJECT_AFTER`) is its object's
+        and (
+            inverted
+            and not after
+            or not inverted
+            and all(m.label == "GPE" or m.span.start - match.end() > _SUBJECT_AFTER for m in after)
+        )
         and (inverted or len(before.split()) <= 3)
     ):  # a state after a cue opening its sentence is whom it is about: "Oskarżyła Kijów o ..."
         # "«...», afirmó.", "Alle 6.30 annuncia di ...": no subject named, the speaker goes on
@@ -683,7 +769,7 @@ def _reporting_verb(
     elif (
         not earlier
         and after
-        and after[0].span.start - match.end() <= 30
+        and after[0].span.start - match.end() <= _SUBJECT_AFTER
         and (second := _AFTER_SUBJECT.match(text, after[0].span.end, sentence.end)) is not None
         and not before.rstrip().endswith(",")
     ):
