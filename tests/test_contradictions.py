@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from test_copies import REPORT_A, REPORT_B, TEXTS
+from test_copies import REPORT_A, REPORT_B, TEXTS, add
 from test_corroboration import statement
 from test_slots import story_of
 
@@ -237,3 +237,42 @@ def test_the_wounded_of_one_story_told_by_two_outlets_on_each_side(store):
     with store.session() as session:
         found = [c for c in contradictions.for_story(session, story) if c.attribute == "wounded"]
     assert [(sorted(side.value for side in c.sides), c.kind) for c in found] == [(["130", "75"], "numbers")]
+
+
+
+FILLERS = (
+    "Relatives gathered outside the regional hospital on Saturday, waiting for lists of names that never came.",
+    "Satellite pictures taken the next morning showed a roofless barracks and scorched ground around the compound.",
+    "The International Committee of the Red Cross asked for access to the site and was refused for weeks.",
+)
+
+
+def test_a_sayer_on_both_sides_of_the_wounded_is_on_neither(store):
+    """eval/realstory (Olenivka): a report gives the ministry's 75 to the separatists' spokesman, who said 130
+    elsewhere; the 75 the ministry's outlets tell and the 130 others tell still disagree without him. A sayer giving
+    counts on three sides (a toll updated through the day) leaves the story's counts undisputed."""
+    said = [
+        (KILLED_AND_WOUNDED, "the defence ministry", ("40", "75", "eight")),
+        (RANENO, "в министерстве", ("40", "75")),
+        (PORANENI, "бойовики", ("130",)),
+        (SEPARATISTS, "the separatists", ("130",)),
+        (SEPARATISTS.replace("130", "75"), "the separatists", ("75",)),
+        ("The prosecutor said 130 were wounded.", "the prosecutor", ("130",)),
+    ]
+    bodies = (REPORT_A, REPORT_B, TEXTS[0], TEXTS[1], *FILLERS[:2])
+    texts = [(f"{sentence} {body}", f"{x}.example") for (sentence, _, _), body, x in zip(said, bodies, "abcdef", strict=True)]
+    story, documents = story_of(store, texts, days_apart=0)
+    with store.transaction() as session:
+        for document, (sentence, sayer, numbers) in zip(documents, said, strict=True):
+            wounded(session, document, sayer, sentence, *numbers)
+    with store.session() as session:
+        found = [c for c in contradictions.for_story(session, story) if c.attribute == "wounded"]
+    assert [sorted(side.value for side in c.sides) for c in found] == [["130", "75"]]
+    assert all("the separatists" not in side.sources for side in found[0].sides)
+    updated = "The separatists said 300 prisoners were wounded."
+    third = add(store, f"{updated} {FILLERS[2]}", "g.example", date(2023, 6, 6))
+    with store.transaction() as session:
+        session.get(Document, third).story_id = story
+        wounded(session, third, "the separatists", updated, "300")
+    with store.session() as session:
+        assert [c for c in contradictions.for_story(session, story) if c.attribute == "wounded"] == []

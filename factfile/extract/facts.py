@@ -41,6 +41,10 @@ _AMOUNT = (
 )
 _SIZE_CUE = r"(?:from|of|has|have|had|numbers?|numbered|counts?|comprises?|consists? of|includes?|with|to|estimated at|totals?|totalling|reached)"
 _SIZE = re.compile(rf"\b{_SIZE_CUE}\s+(?P<amount>{_AMOUNT})\s+(?:[a-zA-Z’'-]+\s+){{0,2}}?(?:{_PEOPLE})\b", re.I)
+# "People" counts anyone: a toll ("the death toll had risen to 29 people"), a town ("the city of 150,000 people"), a
+# crowd. Counted after a preposition or a verb of change it is no group's size; only a verb of having or numbering
+# ("the unit has 300 people", "numbers some 5,000 people") gives one, as any cue does for a word of members or fighters.
+_HAVING = re.compile(r"(?i)^(?:has|have|had|numbers?|numbered|counts?|comprises?|consists?\s+of|includes?|estimated\s+at|totals?|totalling)$")
 _SIZE_NUMBER = re.compile(rf"\bnumber of (?:its )?(?:{_PEOPLE})\b[^.]{{0,40}}?\b(?:to|at|is|was|of)\s+(?P<amount>{_AMOUNT})\b", re.I)
 # A count after "home to" is a place's population ("an area that was home to more than 60,000 people"), no group's size.
 _NOT_SIZE_BEFORE = re.compile(r"(?i)\bhome\s+$")
@@ -122,6 +126,10 @@ def _facts_in(doc: Doc, analysis: Analysis, sentence: Span) -> list[Fact]:
 
     topic = _topic(analysis, sentence, organisations)
     for match in _SIZE.finditer(text):
+        counted = match.group().split()[-1].casefold()
+        cue = text[match.start() : match.start("amount")].strip()
+        if counted == "people" and not _HAVING.match(cue):
+            continue
         if not _NOT_SIZE_BEFORE.search(text[: match.start()]):
             add(topic, "size", match.group("amount"), match.start("amount"), match.end())
     for match in _SIZE_NUMBER.finditer(text):
