@@ -573,6 +573,8 @@ def measure_claims(session, story: StorySet, stored: Stored, mains: dict[str, in
     from factfile.store import schema as s
 
     names = {a["key"]: a["names"] for a in story.gold.get("actors", [])}
+    language = {p["id"]: p.get("language") for p in story.pages}
+    missed = Counter()  # (why, "en" | "other") for each occurrence no statement of the right actor carries
     occurrences = []  # (claim id, page, carried, certainty right, baseline carried, baseline certainty, carrying statement, sentence, same label)
     for claim in story.gold.get("claims", []):
         for evidence in claim["evidence"]:
@@ -580,6 +582,7 @@ def measure_claims(session, story: StorySet, stored: Stored, mains: dict[str, in
             text = stored.text.get(page)
             span = span_of(evidence["quote"], text) if text else None
             if span is None:
+                missed["quote not found", "en" if language.get(page) == "en" else "other"] += 1
                 occurrences.append((claim["id"], page, False, False, False, claim["certainty"] == "asserted", "", "", False))
                 continue
             sentence = sentence_around(text, span)
@@ -595,6 +598,9 @@ def measure_claims(session, story: StorySet, stored: Stored, mains: dict[str, in
                 st for st in overlapping
                 if main is not None and st.source_actor_id is not None and (a := live_actor(session, st.source_actor_id)) and a.id == main
             ]
+            if not right:
+                why = _missed_why(session, overlapping, {n.casefold() for n in names.get(claim["source"], [])})
+                missed[why, "en" if language.get(page) == "en" else "other"] += 1
             certain = [st for st in right if st.certainty == FACTFILE_CERTAINTY.get(claim["certainty"], claim["certainty"])]
             same_label = [st for st in right if st.certainty == claim["certainty"]]
             words = text[sentence[0]:sentence[1]]
@@ -628,8 +634,37 @@ def measure_claims(session, story: StorySet, stored: Stored, mains: dict[str, in
         "claims_carried": sum(any(o[2] for o in per_claim[c]) for c in claims) / (len(claims) or 1),
         "baseline_carried": sum(o[4] for o in occurrences) / n, "baseline_certain": sum(o[4] and o[5] for o in occurrences) / n,
         "grouping": pair_scores(gold_pairs, factfile_pairs), "baseline_grouping": pair_scores(gold_pairs, overlap_pairs),
-        "ceiling": len(carried_pairs) / (len(gold_pairs) or 1),
+        "ceiling": len(carried_pairs) / (len(gold_pairs) or 1), "missed": missed,
     }
+
+
+MISSED = ("quote not found", "no statement", "article's own voice", "source without actor", "actor split", "other actor")
+
+
+def _missed_why(session, overlapping: list, gold_forms: set[str]) -> str:
+    """Why no statement of the right actor carries an occurrence: none overlaps its sentence; only the article's own
+    voice does; a source linked to no actor; a record carrying one of the gold actor's name forms (an actor split);
+    another actor. The first that fits, in the order actor split, no actor, other actor."""
+    from factfile.read.actors import live_actor
+    from factfile.store import schema as s
+
+    attributed = [st for st in overlapping if st.source_start is not None or st.cue_start is not None]
+    if not attributed:
+        return "article's own voice" if overlapping else "no statement"
+    actors = [a for st in attributed if st.source_actor_id is not None and (a := live_actor(session, st.source_actor_id))]
+    for actor in actors:
+        forms = {actor.name.casefold()} | {n.casefold() for (n,) in session.query(s.Alias.name).filter(s.Alias.actor_id == actor.id)}
+        if forms & gold_forms:
+            return "actor split"
+    return "source without actor" if len(actors) < len(attributed) else "other actor"
+
+
+def print_missed(cl: dict) -> None:
+    """One diagnostic line: where the occurrences not carried by the right actor go, English / other pages."""
+    missed = cl["missed"]
+    print("         missed: " + ", ".join(
+        f"{why} {missed[why, 'en'] + missed[why, 'other']} ({missed[why, 'en']}/{missed[why, 'other']})" for why in MISSED
+    ) + "   (English/other pages)")
 
 
 def _covered(statement, span: tuple[int, int]) -> int:
@@ -819,6 +854,7 @@ def report(session, story: StorySet, stored: Stored, only: str | None = None, pa
           f" (claims carried at least once {cl['claims_carried']:.3f}), with the right certainty {cl['certain']:.3f}"
           f" (same label word {cl['same_label']:.3f})"
           f"   baseline source named in the sentence {cl['baseline_carried']:.3f}, + always 'asserted' {cl['baseline_certain']:.3f}")
+    print_missed(cl)
     print_grouping(cl)
     e = measure_events(session, story, stored)
     n = e["total"] or 1
@@ -851,6 +887,7 @@ def report_parts(session, story: StorySet, stored: Stored, parts: set[str]) -> N
         print(f"claims   {cl['claims']} claims, {cl['occurrences']} page occurrences: carried by the right actor {cl['carried']:.3f}"
               f" (claims carried at least once {cl['claims_carried']:.3f}), with the right certainty {cl['certain']:.3f}"
               f"   baseline source named in the sentence {cl['baseline_carried']:.3f}, + always 'asserted' {cl['baseline_certain']:.3f}")
+        print_missed(cl)
         print_grouping(cl)
     if "contradictions" in parts:
         report_contradictions(session, story, stored)
