@@ -320,3 +320,56 @@ def test_a_carrier_of_a_credited_wire_story_sharing_few_content_word_bands_is_re
     assert copy_of(store, carrier)[0] is not None
     assert copy_of(store, carrier)[0] == copy_of(store, credited)[0]
 
+
+ABOUT = (  # longer than the trailer a text's body leaves out (fingerprints.TRAILER)
+    "About Northwind Robotics. Northwind Robotics designs and builds autonomous warehouse vehicles for retailers and "
+    "logistics firms across Europe and North America. Founded in Tampere in 2011, the company employs more than four "
+    "hundred engineers in Finland, Germany and Canada. Its fleet software runs in some ninety distribution centres, "
+    "where its vehicles carry goods between shelves, packing stations and loading docks around the clock. The company "
+    "is owned by its founders, its employees and two Nordic pension funds, and it publishes its safety record each year."
+)
+
+
+def test_a_carrier_updating_a_quote_shares_a_third_of_its_narration_and_its_lead():
+    """Two French carriers of one AFP story at two death tolls (eval/realstory/kramatorsk): the shorter one quotes the
+    governor where the other paraphrases him, so under a third of all its word runs are in the other; its narration
+    (a third), a whole sentence and its lead are."""
+    a, b = (fingerprint(_page(p)["text"], "fr") for p in ("kramatorsk-030", "kramatorsk-034"))
+    assert containment(a.words, b.words) < 0.3 <= containment(a.narration, b.narration)
+    match = is_copy(a, b, "fr")
+    assert match is not None and match.evidence == "containment"
+
+
+def test_two_releases_sharing_only_their_closing_block_are_not_copies():
+    """Two press releases of one company, mostly quotes, carry its "About" paragraph: a third of their narration and
+    whole sentences shared, but not their openings, though one of them moved that paragraph to its top."""
+    first = (
+        "Northwind Robotics today announced a partnership with a Dutch grocery chain to automate two of its regional "
+        "warehouses. “Our customers expect their orders within hours, not days, and shoppers in every town now compare "
+        "us with the fastest online stores they know. This partnership lets us meet that promise across the whole "
+        "country without building a single new warehouse, and it frees our staff from the heaviest and most repetitive "
+        "work on the night shifts. We looked at every supplier on the market for two years before we chose, and we "
+        "visited their sites in three countries to see the vehicles at work with our own eyes before a single contract "
+        "was signed. The first vehicles arrive in March, and by the end of the year every order placed before noon in "
+        "any of our stores, on our website or in our app will be packed and on its way to the customer the same "
+        "afternoon, which no grocer in this country has managed before. Our drivers, our pickers and our store managers "
+        "helped to design every step of this plan, from the first trial in a single aisle to the schedule for the "
+        "last warehouse, and they will keep their jobs, their hours and their teams when the machines arrive,” said "
+        "the chain's chief operating officer. " + ABOUT
+    )
+    second = ABOUT + (
+        " Northwind Robotics has appointed a former aviation safety regulator as its first head of compliance. "
+        "“Safety has always been at the heart of everything this company builds for its partners, and the vehicles "
+        "now share their aisles with thousands of people every night. I spent twenty years certifying aircraft, and I "
+        "look forward to bringing that discipline to machines that work beside warehouse staff in so many countries "
+        "today. My first task will be to meet the teams in every office and every customer site, listen to what they "
+        "have learned, and write down with them the rules that will guide each new vehicle we send into a warehouse. "
+        "Those rules will be public, they will be tested by people outside this company, and they will change whenever "
+        "a single incident anywhere in our fleet shows that they must, however small that incident may look. I will "
+        "report to the board directly and not to the sales team, I will have the power to stop any vehicle in any "
+        "warehouse at any hour, and nobody in this company has asked me to promise anything else in return,” "
+        "the new head of compliance said."
+    )
+    a, b = fingerprint(first, "en"), fingerprint(second, "en")
+    assert containment(a.words, b.words) < 0.3 <= containment(a.narration, b.narration)
+    assert is_copy(a, b, "en") is None

@@ -8,7 +8,8 @@ of the story in its language. Each candidate is then compared on its full text:
 
 - containment: most word shingles of the shorter text are in the longer one (a cut, padded or
   re-edited copy, an excerpt); a smaller share will do between outlets when it holds outside the
-  quotations too (two reports quoting one statement share only the quote);
+  quotations too (two reports quoting one statement share only the quote), or when a third of the text outside
+  quotes and a whole sentence of it are shared and both texts open alike (a carrier that updated a quote);
 - similarity: the two texts share most of their word shingles (Jaccard);
 - paraphrase: the stop-word skeleton and the names and numbers agree although the words do not;
 - spun: a good part of the word runs survive (a spinner leaves about 40 % of the 5-word runs) and
@@ -111,6 +112,9 @@ REWORDED_SENTENCE = 0.3
 # up a good part of the shorter text's narration is enough, if the two also tell one story: a third of
 # the shorter one's names and numbers in the same order. Tuned together on eval/realstory.
 WIRE_SENTENCE = 15
+# A carrier that updates or rewords a quote shares fewer word runs with the story in all; a third of the narration will
+# do with a whole sentence of it, when each text's lead shares a phrase (5 five-word runs, 9 words) with the other.
+LEAD_RUNS = 5
 WIRE_NARRATION = 0.15
 WIRE_NAMES = 0.35
 # A carrier that credits nobody (most of the press outside English credits its wire in no line a text keeps) needs
@@ -198,7 +202,12 @@ def is_copy(
         match.evidence = "paraphrase"
     elif not same_outlet and long_enough and skeletal and min(words, narration) >= SPUN_WORDS and skeleton >= SPUN_SKELETON:
         match.evidence = "spun"
-    elif not same_outlet and long_enough and words >= SHARED_WORDS and narration >= SHARED_WORDS:
+    elif (
+        not same_outlet
+        and long_enough
+        and narration >= SHARED_WORDS
+        and (words >= SHARED_WORDS or (_wire_sentence(a, b) and _shared_lead(a, b)))
+    ):
         match.evidence = "containment"
     elif not same_outlet and wire and one_story and (one_dateline or _wire_sentence(a, b)):
         match.evidence = "wire"
@@ -267,6 +276,13 @@ def _sentences_agree(a: Fingerprint, sentences: list[frozenset[str]]) -> bool:
 def _wire_sentence(a: Fingerprint, b: Fingerprint) -> bool:
     """Whether two texts share a whole sentence outside quotes and trailers, a good part of the shorter one's."""
     return _shared(a.body, b.body) >= WIRE_SENTENCE and containment(a.body, b.body) >= WIRE_NARRATION
+
+
+def _shared_lead(a: Fingerprint, b: Fingerprint) -> bool:
+    """Whether each text's lead shares word runs with the other: carriers of one story keep its opening, while two
+    texts sharing a block of boilerplate (a company's "About" paragraph, a disclaimer) open differently, even where
+    one of them moved that block to its top."""
+    return _shared(a.lead, b.words) >= LEAD_RUNS and _shared(b.lead, a.words) >= LEAD_RUNS
 
 
 def _shared(a: np.ndarray, b: np.ndarray) -> int:

@@ -13,7 +13,8 @@ Three views of one text, each robust to a different way of copying it:
   (`sentence_agreement`): a rewording keeps the sentence order, two reports of one event do not.
 - `narration`: the word shingles outside quotation marks. Two reports quoting one statement share its
   word runs; a copy shares the words around the quotes too. `body` is the narration before the text's
-  last TRAILER characters, where agencies put their boilerplate ("Reporting by … Editing by …").
+  last TRAILER characters, where agencies put their boilerplate ("Reporting by … Editing by …"); `lead` the
+  word shingles of its first LEAD words, where carriers of one story keep its opening.
 - `names`: the same sequence made script- and language-neutral (`name_keys`): names transliterated to
   Latin and cut to their first consonants ("Зеленського", "Zelenskiy" and "Selenskyj" are one key),
   numbers in any script without thousands groups, month names (CLDR's, in the text's language and
@@ -51,6 +52,7 @@ SENTENCE_STEMS = 4  # content words a sentence needs before its alignment says a
 SENTENCE_OVERLAP = 0.4  # share of the shorter sentence's stems two aligned sentences share
 KINDS = ("words", "skeleton", "names", "stems")
 SCHEME = "affine32"  # datasketch permutation scheme; part of what a stored band key means
+LEAD = 40  # words at a text's start that tell what it is about (a lead sentence or two, a title)
 TRAILER = 300  # characters at a text's end where credit lines and agency boilerplate are (relate/wires.py reads them there)
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -76,6 +78,7 @@ class Fingerprint:
     sentences: list[frozenset[str]] = field(default_factory=list)  # content stems of each long enough sentence
     narration: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
     body: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))  # narration before the trailer
+    lead: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))  # word shingles of the first LEAD words
 
     def view(self, kind: str) -> np.ndarray:
         return getattr(self, kind)
@@ -139,6 +142,7 @@ def fingerprint(text: str, language: str | None = None, with_anchors: bool = Tru
         sentences=sentences,
         narration=_shingles(np.fromiter(map(_hash64, outside), dtype=np.uint64, count=len(outside)), WORD_N),
         body=_shingles(np.fromiter(map(_hash64, before_trailer), dtype=np.uint64, count=len(before_trailer)), WORD_N),
+        lead=_shingles(hashes[:LEAD], WORD_N),
     )
 
 
