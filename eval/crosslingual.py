@@ -36,6 +36,7 @@ from factfile.relate.copies import NAME_CANDIDATES, TRANSLATION_CANDIDATES  # no
 from factfile.relate.crosslingual import (  # noqa: E402
     ALIGNABLE,
     CANDIDATE_CLOSENESS,
+    DIMENSIONS,
     LEAD,
     TRANSLATED_EVIDENCE,
     TRANSLATED_SENTENCES,
@@ -187,33 +188,46 @@ def measure_candidates(sets, vectors_of) -> None:
     arrival = {p["id"]: k for k, p in enumerate(pages)}
     language = {p["id"]: base(p.get("language")) for p in pages}
     pool = [i for i, v in vectors_of.items() if len(v) >= ALIGNABLE]
-    signed = {i: signature(vectors_of[i]) for i in pool}
-    close_ranks, signature_ranks, found, close = [], [], 0, 0
-    for story in sets:
-        gold = realstory.family_pairs(story.gold.get("copy_families", []), {p["id"] for p in story.pages})
-        for pair in gold:
-            old, new = sorted(pair, key=arrival.get)
-            if language[old] == language[new] or old not in pool or new not in pool:
-                continue
-            earlier = [i for i in pool if language[i] != language[new] and arrival[i] < arrival[new]]
-            closeness = {i: lead_closeness(vectors_of[new], vectors_of[i]) for i in earlier}
-            rows = np.stack([np.frombuffer(signed[i], np.uint8) for i in earlier])
-            bits = dict(zip(earlier, hamming(rows, signed[new]), strict=True))
-            close_ranks.append(sorted(earlier, key=lambda i: (-closeness[i], i)).index(old) + 1)
-            signature_ranks.append(sorted(earlier, key=lambda i: (bits[i], i)).index(old) + 1)
-            nearest = sorted(earlier, key=lambda i: (bits[i], i))[:TRANSLATION_CANDIDATES]
-            chosen = sorted(nearest, key=lambda i: (-closeness[i], i))[:NAME_CANDIDATES]
-            found += old in chosen and closeness[old] >= CANDIDATE_CLOSENESS
-            close += closeness[old] >= CANDIDATE_CLOSENESS
+    found_by = {}
+    for centre in ("the shipped centre", "the other four sets' mean lead", "nothing (the origin)"):
+        close_ranks, signature_ranks, found, close, whole = [], [], 0, 0, 0
+        origin = np.zeros(DIMENSIONS, dtype=np.float32) if centre.startswith("nothing") else None
+        signed = {i: signature(vectors_of[i], origin) for i in pool}
+        for story in sets:
+            if centre.startswith("the other"):  # each set's pages signed less the mean lead of the other sets' pages
+                others = np.mean(
+                    [document_vector(vectors_of[i][:LEAD]) for s in sets if s is not story for i in s.ids if i in pool], axis=0
+                )
+                signed.update({i: signature(vectors_of[i], others) for i in story.ids if i in pool})
+        for story in sets:
+            gold = realstory.family_pairs(story.gold.get("copy_families", []), {p["id"] for p in story.pages})
+            for pair in gold:
+                old, new = sorted(pair, key=arrival.get)
+                if language[old] == language[new] or old not in pool or new not in pool:
+                    continue
+                earlier = [i for i in pool if language[i] != language[new] and arrival[i] < arrival[new]]
+                closeness = {i: lead_closeness(vectors_of[new], vectors_of[i]) for i in earlier}
+                rows = np.stack([np.frombuffer(signed[i], np.uint8) for i in earlier])
+                bits = dict(zip(earlier, hamming(rows, signed[new]), strict=True))
+                close_ranks.append(sorted(earlier, key=lambda i: (-closeness[i], i)).index(old) + 1)
+                signature_ranks.append(sorted(earlier, key=lambda i: (bits[i], i)).index(old) + 1)
+                nearest = sorted(earlier, key=lambda i: (bits[i], i))[:TRANSLATION_CANDIDATES]
+                chosen = sorted(nearest, key=lambda i: (-closeness[i], i))[:NAME_CANDIDATES]
+                found += old in chosen and closeness[old] >= CANDIDATE_CLOSENESS
+                close += closeness[old] >= CANDIDATE_CLOSENESS
+                whole += close_ranks[-1] <= NAME_CANDIDATES and closeness[old] >= CANDIDATE_CLOSENESS
+        found_by[centre] = (signature_ranks, found)
     print(
         f" candidates: {len(close_ranks)} gold pairs of {ALIGNABLE} sentences or more; the earlier page in the top "
         f"{NAME_CANDIDATES} by lead closeness: {sum(r <= NAME_CANDIDATES for r in close_ranks)}, at a lead closeness >= "
-        f"{CANDIDATE_CLOSENESS}: {close}; ranks {sorted(close_ranks)}"
+        f"{CANDIDATE_CLOSENESS}: {close}, both: {whole}; ranks {sorted(close_ranks)}"
     )
-    print(
-        f" by signature: in the {TRANSLATION_CANDIDATES} nearest {sum(r <= TRANSLATION_CANDIDATES for r in signature_ranks)}; "
-        f"ranks {sorted(signature_ranks)}; among the {NAME_CANDIDATES} closest of those at {CANDIDATE_CLOSENESS}: {found}"
-    )
+    for centre, (ranks, found) in found_by.items():
+        print(
+            f" by signature less {centre}: in the {TRANSLATION_CANDIDATES} nearest "
+            f"{sum(r <= TRANSLATION_CANDIDATES for r in ranks)}; ranks {sorted(ranks)}; among the {NAME_CANDIDATES} closest "
+            f"of those at {CANDIDATE_CLOSENESS}: {found}"
+        )
 
 
 def write_center(sets, path: Path) -> None:

@@ -70,14 +70,13 @@ from factfile.store.schema import CopyBand, CopyFingerprint, Document, Outlet, S
 CANDIDATES = 50  # documents sharing the most word or skeleton band keys whose signatures are compared
 NAME_CANDIDATES = 8  # documents in other languages sharing the most name-order band keys, compared in full
 # Documents in other languages whose lead signatures differ from a new document's in fewest bits, whose leads are
-# compared (relate/crosslingual.py). Among the pages in other languages of eval/realstory's five dev sets, the other
-# page of a gold copy pair across languages (the earlier one, found by the later) is among the 32 nearest by signature
-# for 29 of 32 (by the sentence-vector band keys shared before, among the 200 sharing most for 31 but the top 32 for
-# 16); of those, the lead closeness brings 22 to the top 8 at CANDIDATE_CLOSENESS, against 19 among the 200 band keys
-# found and 21 among all the pages (eval/crosslingual.py).
+# compared (relate/crosslingual.py). On eval/realstory's five dev sets, the earlier page of a gold copy pair across
+# languages is among the 32 nearest by signature of the pages stored before the later one for 28 of 32 pairs; the
+# closeness of their leads brings 22 of them to the top 8 at CANDIDATE_CLOSENESS, one more than among all those pages
+# (eval/crosslingual.py): ranking every stored page by exact closeness would find no more.
 TRANSLATION_CANDIDATES = 32
 # A flash of two or three sentences names a place, a person and a figure or two: its name-order band keys find the text
-# it translates when its sentence-vector keys do not (a mean of few sentences lands far from a longer lead's).
+# it translates when its lead signature does not (a mean of few sentences lands far from a longer lead's).
 FLASH_NAMES = 4
 STEM_CANDIDATES = 4  # documents in the same language sharing the most content-word band keys, compared in full
 # A text also looks, in its own language, at the documents sharing the most name-order band keys: a cut copy of a
