@@ -26,13 +26,18 @@ from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import realstory  # noqa: E402
 
+from factfile.relate.copies import NAME_CANDIDATES, TRANSLATION_CANDIDATES  # noqa: E402
 from factfile.relate.crosslingual import (  # noqa: E402
     ALIGNABLE,
     CANDIDATE_CLOSENESS,
+    DIMENSIONS,
+    LEAD,
     TRANSLATED_EVIDENCE,
     TRANSLATED_SENTENCES,
     TRANSLATED_SHARE,
@@ -40,10 +45,13 @@ from factfile.relate.crosslingual import (  # noqa: E402
     aligned_translation,
     document_vector,
     encode,
+    hamming,
     lead_closeness,
     mutual_alignment,
     quoted,
     sentence_vectors,
+    sentences,
+    signature,
 )
 from factfile.relate.fingerprints import agreement, fingerprint  # noqa: E402
 
@@ -169,24 +177,66 @@ def measure_copies(sets, cosine: float) -> None:
 
 
 def measure_candidates(sets, vectors_of) -> None:
-    """Where the translation search (relate/copies._translations) would rank each gold cross-language pair's other page
-    among all the dev pages in other languages (ALIGNABLE sentences or more), by their leads' closeness."""
-    language = {p["id"]: base(p.get("language")) for story in sets for p in story.pages}
-    pool = [i for i, v in vectors_of.items() if len(v) >= ALIGNABLE]
-    ranks, close = [], 0
-    for story in sets:
-        gold = realstory.family_pairs(story.gold.get("copy_families", []), {p["id"] for p in story.pages})
-        for pair in gold:
-            a, b = sorted(pair)
-            if language[a] == language[b] or a not in pool or b not in pool:
-                continue
-            cosine = {i: lead_closeness(vectors_of[b], vectors_of[i]) for i in pool if language[i] != language[b]}
-            ranks.append(sorted(cosine, key=lambda i: -cosine[i]).index(a) + 1)
-            close += cosine[a] >= CANDIDATE_CLOSENESS
-    print(
-        f" candidates: {len(ranks)} gold pairs of {ALIGNABLE} sentences or more; the other page in the top 8 by lead closeness: "
-        f"{sum(r <= 8 for r in ranks)}, at a lead closeness >= {CANDIDATE_CLOSENESS}: {close}; ranks {sorted(ranks)}"
+    """Where the translation search (relate/copies._translations) would rank each gold cross-language pair's earlier
+    page, found by the later one among the dev pages in other languages stored before it (ALIGNABLE sentences or more,
+    in eval/realstory's arrival order): by their leads' closeness among them all, by their signatures' Hamming distance,
+    and whether it is among the NAME_CANDIDATES closest of the TRANSLATION_CANDIDATES nearest by signature at
+    CANDIDATE_CLOSENESS (the search without its name-order candidates)."""
+    pages = sorted(
+        (p for s in sets for p in s.pages), key=lambda p: (p.get("date", "unknown") == "unknown", p.get("date", ""), p["id"])
     )
+    arrival = {p["id"]: k for k, p in enumerate(pages)}
+    language = {p["id"]: base(p.get("language")) for p in pages}
+    pool = [i for i, v in vectors_of.items() if len(v) >= ALIGNABLE]
+    found_by = {}
+    for centre in ("the shipped centre", "the other four sets' mean lead", "nothing (the origin)"):
+        close_ranks, signature_ranks, found, close, whole = [], [], 0, 0, 0
+        origin = np.zeros(DIMENSIONS, dtype=np.float32) if centre.startswith("nothing") else None
+        signed = {i: signature(vectors_of[i], origin) for i in pool}
+        for story in sets:
+            if centre.startswith("the other"):  # each set's pages signed less the mean lead of the other sets' pages
+                others = np.mean(
+                    [document_vector(vectors_of[i][:LEAD]) for s in sets if s is not story for i in s.ids if i in pool], axis=0
+                )
+                signed.update({i: signature(vectors_of[i], others) for i in story.ids if i in pool})
+        for story in sets:
+            gold = realstory.family_pairs(story.gold.get("copy_families", []), {p["id"] for p in story.pages})
+            for pair in gold:
+                old, new = sorted(pair, key=arrival.get)
+                if language[old] == language[new] or old not in pool or new not in pool:
+                    continue
+                earlier = [i for i in pool if language[i] != language[new] and arrival[i] < arrival[new]]
+                closeness = {i: lead_closeness(vectors_of[new], vectors_of[i]) for i in earlier}
+                rows = np.stack([np.frombuffer(signed[i], np.uint8) for i in earlier])
+                bits = dict(zip(earlier, hamming(rows, signed[new]), strict=True))
+                close_ranks.append(sorted(earlier, key=lambda i: (-closeness[i], i)).index(old) + 1)
+                signature_ranks.append(sorted(earlier, key=lambda i: (bits[i], i)).index(old) + 1)
+                nearest = sorted(earlier, key=lambda i: (bits[i], i))[:TRANSLATION_CANDIDATES]
+                chosen = sorted(nearest, key=lambda i: (-closeness[i], i))[:NAME_CANDIDATES]
+                found += old in chosen and closeness[old] >= CANDIDATE_CLOSENESS
+                close += closeness[old] >= CANDIDATE_CLOSENESS
+                whole += close_ranks[-1] <= NAME_CANDIDATES and closeness[old] >= CANDIDATE_CLOSENESS
+        found_by[centre] = (signature_ranks, found)
+    print(
+        f" candidates: {len(close_ranks)} gold pairs of {ALIGNABLE} sentences or more; the earlier page in the top "
+        f"{NAME_CANDIDATES} by lead closeness: {sum(r <= NAME_CANDIDATES for r in close_ranks)}, at a lead closeness >= "
+        f"{CANDIDATE_CLOSENESS}: {close}, both: {whole}; ranks {sorted(close_ranks)}"
+    )
+    for centre, (ranks, found) in found_by.items():
+        print(
+            f" by signature less {centre}: in the {TRANSLATION_CANDIDATES} nearest "
+            f"{sum(r <= TRANSLATION_CANDIDATES for r in ranks)}; ranks {sorted(ranks)}; among the {NAME_CANDIDATES} closest "
+            f"of those at {CANDIDATE_CLOSENESS}: {found}"
+        )
+
+
+def write_center(sets, path: Path) -> None:
+    """relate/lead_center.bin: the mean of the sets' pages' lead vectors (the first LEAD sentences' mean vector of each
+    page of ALIGNABLE sentences or more), 512 little-endian float32."""
+    leads = [encode(sentences(p["text"])[:LEAD]) for story in sets for p in story.pages]
+    mean = np.mean([document_vector(v) for v in leads if len(v) >= ALIGNABLE], axis=0)
+    path.write_bytes(mean.astype("<f4").tobytes())
+    print(f"{path}: the mean of {sum(len(v) >= ALIGNABLE for v in leads)} leads, norm {float(np.linalg.norm(mean)):.3f}")
 
 
 def measure_claims(sets) -> None:
@@ -227,8 +277,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", required=True, help="story folder (repeat); name the dev sets explicitly")
     parser.add_argument("--cosine", type=float, default=0.6, help="sentence cosine at which two sentences align")
     parser.add_argument("--part", action="append", choices=("copies", "claims"), help="default: both")
+    parser.add_argument("--center", type=Path, help="write the sets' mean lead vector here (relate/lead_center.bin) and stop")
     args = parser.parse_args(argv)
     sets = realstory.load_sets(realstory.SETS, args.only)
+    if args.center:
+        write_center(sets, args.center)
+        return 0
     started = time.perf_counter()
     if not args.part or "copies" in args.part:
         measure_copies(sets, args.cosine)

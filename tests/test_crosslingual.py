@@ -14,25 +14,26 @@ from factfile.errors import FactfileError
 from factfile.ingest.article import content_hash
 from factfile.records import Analysis, Article
 from factfile.relate import build, copies, crosslingual
-from factfile.relate.copies import CANDIDATES, is_copy, sketch
+from factfile.relate.copies import is_copy, sketch
 from factfile.relate.crosslingual import (
     DIMENSIONS,
     LEAD,
     Alignment,
     _increasing,
     aligned_translation,
-    band_keys,
+    hamming,
     mutual_alignment,
     pack,
     quoted,
     sentence_vectors,
     sentences,
+    signature,
     translation,
     unpack,
 )
 from factfile.relate.write import save
 from factfile.store import Store
-from factfile.store.schema import CopyBand, Document, TranslationVectors
+from factfile.store.schema import Document, TranslationSignature, TranslationVectors
 
 ENGLISH = """The flood reached the centre of Kherson on 7 June, and rescuers in boats moved from house to house to reach people trapped on their roofs.
 Governor Oleksandr Prokudin said that 1,700 residents had already left the city and that the water was still rising in the lower districts.
@@ -133,17 +134,17 @@ def test_a_translation_too_short_on_names_for_their_order_is_linked_by_its_sente
 
 def test_a_store_in_one_language_stores_no_sentence_vectors_until_another_language_comes(store):
     """The vectors cost pipeline time (about 8% of it, README): English coverage alone does not pay it."""
-    keys = set(band_keys(sentence_vectors(ENGLISH)))
 
-    def stored(document_id: int) -> set[int]:
+    def signed(document_id: int) -> bytes | None:
         with store.session() as session:
-            return set(session.scalars(select(CopyBand.key).where(CopyBand.document_id == document_id)))
+            row = session.get(TranslationSignature, document_id)
+            return row.signature if row else None
 
     first = add(store, ENGLISH, "kyivindependent.com", "en", date(2023, 6, 7))
-    assert keys and not keys & stored(first)
+    assert signed(first) is None
     add(store, OTHER_FRENCH, "lemonde.fr", "fr", date(2023, 6, 7))
     later = add(store, ENGLISH + " Updated.", "reuters.com", "en", date(2023, 6, 8))
-    assert keys <= stored(later)
+    assert signed(later) == signature(sentence_vectors(ENGLISH + " Updated."))
 
 
 def test_translations_switched_off_are_not_sought(store, monkeypatch, cli, tmp_path):
@@ -157,8 +158,7 @@ def test_translations_switched_off_are_not_sought(store, monkeypatch, cli, tmp_p
     translated = add(store, FRENCH, "courrierinternational.com", "fr", date(2023, 6, 8))
     with store.session() as session:
         assert session.get(Document, translated).copy_of_id != original
-        keys = set(band_keys(sentence_vectors(FRENCH)))
-        assert not keys & set(session.scalars(select(CopyBand.key).where(CopyBand.document_id == translated)))
+        assert session.get(TranslationSignature, translated) is None
     monkeypatch.setenv("FACTFILE_TRANSLATIONS", "maybe")
     with pytest.raises(FactfileError, match="FACTFILE_TRANSLATIONS='maybe'"):
         translations_sought()
@@ -232,7 +232,7 @@ def test_each_document_is_encoded_once_its_lead_unless_a_close_text_in_another_l
     monkeypatch.setattr(crosslingual, "encode", counted)
 
     def added(text: str, domain: str, language: str) -> int:
-        crosslingual.sentence_vectors.cache_clear()
+        crosslingual._vectors_of.cache_clear()
         return add(store, text, domain, language, date(2023, 6, 7))
 
     def rows(document_id: int) -> tuple[int, int]:
@@ -379,14 +379,12 @@ def test_a_translated_flash_is_linked_and_another_short_report_is_not(store):
         assert session.get(Document, other).copy_of_id is None
 
 
-def test_an_original_sharing_fewer_band_keys_than_many_stored_texts_is_still_compared(store, monkeypatch):
-    """The count of shared sentence-vector band keys ranks a translation's original far down among one story's pages in
-    other languages; their leads' closeness ranks it first (copies.TRANSLATION_CANDIDATES). Here every text shares all
-    its keys, the original was stored last, and its names find nothing."""
-    monkeypatch.setattr(crosslingual, "band_keys", lambda vectors: [11, 12, 13] if len(vectors) >= 2 else [])
+def test_an_original_stored_after_many_texts_in_its_language_is_found_by_its_signature(store, monkeypatch):
+    """More stored texts in other languages than copies.TRANSLATION_CANDIDATES, the original stored last and its names
+    finding nothing: its lead signature is among the nearest to its translation's."""
     monkeypatch.setattr(copies, "_name_candidates", lambda *args: [])
     add(store, OTHER_FRENCH, "lemonde.fr", "fr", date(2023, 6, 6))
-    for day in range(CANDIDATES + 2):
+    for day in range(copies.TRANSLATION_CANDIDATES + 2):
         text = (
             f"The town council met on day {day} to discuss the budget. It approved {day} new benches for the park. "
             "The mayor thanked the volunteers who had planted the trees. The library will open on Sundays from now on. "
@@ -399,13 +397,42 @@ def test_an_original_sharing_fewer_band_keys_than_many_stored_texts_is_still_com
         assert session.get(Document, translated).copy_of_id == original
 
 
+def test_a_translation_signature_differs_from_its_original_in_few_bits_and_unrelated_news_in_many():
+    english, french, unrelated = (sentence_vectors(text) for text in (ENGLISH, FRENCH, UNRELATED))
+    one = np.frombuffer(signature(english), dtype=np.uint8)[None, :]
+    assert hamming(one, signature(english))[0] == 0
+    translated, apart = hamming(one, signature(french))[0], hamming(one, signature(unrelated))[0]
+    assert translated < 32 < apart
+
+
 def test_a_flash_naming_a_few_names_finds_the_story_it_translates_by_them(store, monkeypatch):
     """Two sentences naming a city, a date, a governor and a figure: too few names for their order to tell a copy
-    (copies.MIN_NAMES), enough to find the story when the sentence-vector keys do not (here they find nothing)."""
-    monkeypatch.setattr(crosslingual, "band_keys", lambda vectors: [])
+    (copies.MIN_NAMES), enough to find the story when the lead signatures do not (here there are none)."""
+    monkeypatch.setattr(crosslingual, "signature", lambda vectors: None)
     original = add(store, ENGLISH + MORE_ENGLISH, "kyivindependent.com", "en", date(2023, 6, 7))
     text = "\n".join(FRENCH.splitlines()[:2])
     assert copies.FLASH_NAMES <= len(sketch(text, "fr").print.name_sequence) < copies.MIN_NAMES
     flash = add(store, text, "courrierinternational.com", "fr", date(2023, 6, 8))
     with store.session() as session:
         assert session.get(Document, flash).copy_of_id == original
+
+
+def test_migration_0022_signs_the_documents_stored_with_sentence_vectors(store):
+    """A store written before 0022 holds sentence vectors and no signatures: the migration signs each document from
+    its stored vectors as the relater signs a new one, with its base language."""
+    from alembic import command
+
+    from factfile.store.migrate import alembic_config
+
+    add(store, OTHER_FRENCH, "lemonde.fr", "fr-FR", date(2023, 6, 6))
+    original = add(store, ENGLISH + MORE_ENGLISH, "kyivindependent.com", "en", date(2023, 6, 7))
+    with store.session() as session:
+        written = {row.document_id: (row.language, row.signature) for row in session.scalars(select(TranslationSignature))}
+    assert original in written and len(written) == 2 and "fr" in {language for language, _ in written.values()}
+    with store.engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0021")
+        command.upgrade(alembic_config(connection), "heads")
+    with store.session() as session:
+        assert {
+            row.document_id: (row.language, row.signature) for row in session.scalars(select(TranslationSignature))
+        } == written

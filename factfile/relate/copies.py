@@ -66,17 +66,18 @@ from factfile.relate.outlets import WIRE_COPY, declares_outlet
 from factfile.relate.templates import slots
 from factfile.relate.wires import AGENCIES, credited_agency, credited_source, dateline, outlet_agency
 from factfile.relate.wires import domains as source_domains
-from factfile.store.schema import CopyBand, CopyFingerprint, Document, Outlet, Story, TranslationVectors
+from factfile.store.schema import CopyBand, CopyFingerprint, Document, Outlet, Story, TranslationSignature, TranslationVectors
 
 CANDIDATES = 50  # documents sharing the most word or skeleton band keys whose signatures are compared
 NAME_CANDIDATES = 8  # documents in other languages sharing the most name-order band keys, compared in full
-# Documents sharing the most sentence-vector band keys whose leads are compared (relate/crosslingual.py). Among the pages
-# in other languages of eval/realstory's five dev sets, the count of shared bands ranks the other page of a gold copy
-# pair across languages in the top 50 for 22 of 64 (both ways), in the top 200 for 47, at a median of 64th; their leads'
-# closeness ranks it in the top 8 for 41, at a median of 3.5th. Reading more stored leads costs little beside encoding.
-TRANSLATION_CANDIDATES = 200
+# Documents in other languages whose lead signatures differ from a new document's in fewest bits, whose leads are
+# compared (relate/crosslingual.py). On eval/realstory's five dev sets, the earlier page of a gold copy pair across
+# languages is among the 32 nearest by signature of the pages stored before the later one for 28 of 32 pairs; the
+# closeness of their leads brings 22 of them to the top 8 at CANDIDATE_CLOSENESS, one more than among all those pages
+# (eval/crosslingual.py): ranking every stored page by exact closeness would find no more.
+TRANSLATION_CANDIDATES = 32
 # A flash of two or three sentences names a place, a person and a figure or two: its name-order band keys find the text
-# it translates when its sentence-vector keys do not (a mean of few sentences lands far from a longer lead's).
+# it translates when its lead signature does not (a mean of few sentences lands far from a longer lead's).
 FLASH_NAMES = 4
 STEM_CANDIDATES = 4  # documents in the same language sharing the most content-word band keys, compared in full
 # A text also looks, in its own language, at the documents sharing the most name-order band keys: a cut copy of a
@@ -725,41 +726,74 @@ def unlink(session: Session, copy: Document) -> None:
 
 
 def _translations(
-    session: Session, document: Document, by_names: list[int], matches: list[Match]
+    session: Session, document: Document, by_names: list[int], matches: list[Match], signatures: Signatures
 ) -> tuple[list[Match], dict[int, Encoded]]:
     """Stored documents in other languages whose sentences pair off with the new one's in order (relate/crosslingual.py):
-    a translation whose names are too few, or spelt too differently, for their order alone to tell. Candidates share
-    the most sentence-vector band keys with it (`index_translations`), or name-order ones (`by_names`); those whose leads
-    are closest (crosslingual.lead_closeness) are aligned whole. Also the vectors to store: the new document's, and the candidates'
-    encoded or completed now."""
-    texts = crosslingual.sentences(document.text)
+    a translation whose names are too few, or spelt too differently, for their order alone to tell. Candidates are the
+    documents whose lead signatures are nearest (`Signatures`), and those found by name-order keys (`by_names`); those
+    whose leads are closest (crosslingual.lead_closeness) are aligned whole. Also the vectors to store: the new
+    document's, and the candidates' encoded or completed now."""
+    texts, quoted = crosslingual.split(document.text)
     if len(texts) < crosslingual.ALIGNABLE:
         return [], {}
     vectors = crosslingual.encode(texts[: crosslingual.LEAD])
     found = {m.document_id for m in matches}
-    ids = [
-        d
-        for found_by in (_top(session, crosslingual.band_keys(vectors), document.id, TRANSLATION_CANDIDATES), by_names)
-        for d in _in_other_languages(session, found_by, document.language, TRANSLATION_CANDIDATES)
-        if d not in found
-    ]
+    nearest = signatures.nearest(session, crosslingual.signature(vectors), document.language, document.id)
+    named = _in_other_languages(session, by_names, document.language, CANDIDATES)
+    ids = [d for d in nearest + named if d not in found]
     candidates = _vectors(session, list(dict.fromkeys(ids)))
     ranked = sorted(((crosslingual.lead_closeness(vectors, e.vectors), d) for d, e in candidates.items()), key=lambda c: (-c[0], c[1]))
     close = [d for closeness, d in ranked[:NAME_CANDIDATES] if closeness >= crosslingual.CANDIDATE_CLOSENESS]
     translated = []
     if close:
-        vectors, quoted = crosslingual.completed(texts, vectors), crosslingual.quoted(document.text)
+        vectors = crosslingual.completed(texts, vectors)
         stored = {d: text for d, text in session.execute(select(Document.id, Document.text).where(Document.id.in_(close)))}
     for document_id in close:
-        entry, text = candidates[document_id], stored.get(document_id) or ""
+        entry = candidates[document_id]
+        other, quoted_other = crosslingual.split(stored.get(document_id) or "")
         if len(entry.vectors) < entry.sentences:
-            entry.vectors, entry.changed = crosslingual.completed(crosslingual.sentences(text), entry.vectors), True
-        alignment = crosslingual.aligned_translation(vectors, entry.vectors, quoted, crosslingual.quoted(text))
+            entry.vectors, entry.changed = crosslingual.completed(other, entry.vectors), True
+        alignment = crosslingual.aligned_translation(vectors, entry.vectors, quoted, quoted_other)
         if alignment is not None:
             translated.append(
                 Match(document_id, 0.0, 0.0, 0.0, 0.0, sentences=alignment.share, evidence="aligned-translation", detail=str(alignment))
             )
     return translated, {**candidates, document.id: Encoded(vectors, len(texts), stored=False)}
+
+
+class Signatures:
+    """The stored documents' lead signatures (`TranslationSignature`), kept in memory by the relater: each new document
+    reads only the rows signed since (an index range), then ranks every document in another language by the bits its
+    signature differs in (16 bytes a document; a store of 100,000 such documents ranks in milliseconds)."""
+
+    def __init__(self) -> None:
+        self.ids = np.zeros(0, dtype=np.int64)
+        self.languages = np.zeros(0, dtype="<U8")
+        self.bits = np.zeros((0, crosslingual.SIGNATURE_BITS // 8), dtype=np.uint8)
+        self.last = 0
+
+    def nearest(self, session: Session, signature: bytes | None, language: str | None, exclude: int | None) -> list[int]:
+        """The TRANSLATION_CANDIDATES documents in other languages than `language` nearest to `signature`."""
+        if signature is None:
+            return []
+        self.read(session)
+        other = (self.languages != _base(language)) & (self.ids != (exclude if exclude is not None else -1))
+        ids, distances = self.ids[other], crosslingual.hamming(self.bits[other], signature)
+        order = np.lexsort((ids, distances))[:TRANSLATION_CANDIDATES]
+        return [int(i) for i in ids[order]]
+
+    def read(self, session: Session) -> None:
+        rows = session.execute(
+            select(TranslationSignature.document_id, TranslationSignature.language, TranslationSignature.signature)
+            .where(TranslationSignature.document_id > self.last)
+            .order_by(TranslationSignature.document_id)
+        ).all()
+        if rows:
+            self.ids = np.concatenate([self.ids, np.array([r.document_id for r in rows], dtype=np.int64)])
+            self.languages = np.concatenate([self.languages, np.array([r.language for r in rows], dtype="<U8")])
+            signed = np.frombuffer(b"".join(r.signature for r in rows), dtype=np.uint8).reshape(len(rows), -1)
+            self.bits = np.vstack([self.bits, signed])
+            self.last = rows[-1].document_id
 
 
 def _few_names(session: Session, new: Sketch, exclude: int | None) -> list[int]:
@@ -772,7 +806,7 @@ def _few_names(session: Session, new: Sketch, exclude: int | None) -> list[int]:
 class Encoded:
     vectors: np.ndarray  # of a text's first sentences (crosslingual.LEAD), or of all `sentences`
     sentences: int
-    stored: bool  # a row in TranslationVectors, with its band keys in CopyBand
+    stored: bool  # a row in TranslationVectors, with its signature in TranslationSignature
     changed: bool = False  # completed since
 
 
@@ -795,8 +829,8 @@ def _vectors(session: Session, ids: list[int]) -> dict[int, Encoded]:
 
 def index_translations(session: Session, texts: dict[int, str], encoded: dict[int, Encoded] | None = None) -> None:
     """Store the sentence vectors of documents and of `encoded` ones (at hand; for `texts` not among them, those stored
-    already, else encoded now), and the band keys (relate/crosslingual.py) of `texts` beside their fingerprints' ones
-    and of the others newly stored."""
+    already, else encoded now), and the lead signatures (relate/crosslingual.py) of `texts` and of the others newly
+    stored."""
     encoded = {**_vectors(session, [i for i in texts if i not in (encoded or {})]), **(encoded or {})}
     written = {i: e for i, e in encoded.items() if not e.stored or e.changed}
     if written:
@@ -806,10 +840,17 @@ def index_translations(session: Session, texts: dict[int, str], encoded: dict[in
             packed, scales = crosslingual.pack(entry.vectors)
             rows.append({"document_id": i, "vectors": packed, "scales": scales, "sentences": entry.sentences})
         session.execute(insert(TranslationVectors), rows)
-    keyed = dict.fromkeys([i for i in texts if i in encoded] + [i for i, e in encoded.items() if not e.stored])
-    keys = [{"document_id": i, "key": key} for i in keyed for key in crosslingual.band_keys(encoded[i].vectors)]
-    if keys:
-        session.execute(insert(CopyBand), keys)
+    signed = list(dict.fromkeys([i for i in texts if i in encoded] + [i for i, e in encoded.items() if not e.stored]))
+    if signed:
+        languages = dict(session.execute(select(Document.id, Document.language).where(Document.id.in_(signed))).all())
+        session.execute(delete(TranslationSignature).where(TranslationSignature.document_id.in_(signed)))
+        rows = [
+            {"document_id": i, "language": _base(languages.get(i)), "signature": signature}
+            for i in signed
+            if i in languages and (signature := crosslingual.signature(encoded[i].vectors)) is not None
+        ]
+        if rows:
+            session.execute(insert(TranslationSignature), rows)
 
 
 @preparers.register("copies")
@@ -830,6 +871,7 @@ def other_language_stored(session: Session, language: str | None) -> bool:
 @relaters.register("copies")
 def make_copy_linker():
     seen_other_language = False
+    signatures = Signatures()
 
     def relate(linking: Linking) -> None:
         nonlocal seen_other_language
@@ -840,7 +882,9 @@ def make_copy_linker():
         matches = _matches(session, new, document.language, document.id, document.outlet_id, credits, by_names)
         multilingual = translations_sought() and (seen_other_language or other_language_stored(session, document.language))
         if multilingual:
-            translated, encoded = _translations(session, document, by_names or _few_names(session, new, document.id), matches)
+            translated, encoded = _translations(
+                session, document, by_names or _few_names(session, new, document.id), matches, signatures
+            )
         else:
             translated, encoded = [], {}
         link(session, document, matches + translated)

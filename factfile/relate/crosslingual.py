@@ -17,13 +17,13 @@ A cut of a wire story (a few of its paragraphs, among others) is a translation b
 that are unmistakably each other's translation.
 
 Cost: once the store holds documents in two languages (copies.other_language_stored), the copies relater
-encodes the first LEAD sentences of each new document of ALIGNABLE sentences or more: their mean
-vector gives its index keys and ranks the candidates the keys and its names find, by exact cosine. Only a
-candidate in another language within CANDIDATE_CLOSENESS of it (`lead_closeness`) makes both texts be encoded whole
-and aligned.
-Every document's vectors are stored (int8 rows, `TranslationVectors`), so none is encoded twice. Relaters run
-in the writing process, so the model is loaded there once, never in the extraction workers. bench/pipeline.py
---every 2 against FACTFILE_TRANSLATIONS=off: +8% CPU and +111 MB peak RSS (every article encoded whole: +18%).
+encodes the first LEAD sentences of each new document of ALIGNABLE sentences or more. Their mean vector, less the
+mean of news leads (`CENTER`), signs a 128-bit `signature`: the stored documents in other languages whose
+signatures differ from it in fewest bits are ranked by exact `lead_closeness`, and only a candidate within
+CANDIDATE_CLOSENESS of it makes both texts be encoded whole and aligned.
+Every document's vectors are stored (int8 rows, `TranslationVectors`), so none is encoded twice, and its signature
+(`TranslationSignature`, 16 bytes), which the relater keeps in memory (copies.Signatures). Relaters run in the
+writing process, so the model is loaded there once, never in the extraction workers.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -50,12 +51,17 @@ TRANSLATED_SHARE = 0.3
 # follow one statement also align 5 sentences in order, paraphrased (3.13 and 3.26 on the dev sets, translations
 # 3.40-5.01); ranking candidates by exact cosine brings such reports to the alignment.
 TRANSLATED_EVIDENCE = 3.3
-# A document's index keys: the signs of its mean sentence vector on BANDS x BAND_BITS fixed random hyperplanes, a
-# key per band of bits (documents whose vectors are close share some). Names in order rarely find a translation's
-# original: its names are spelt, and its numbers written, another way ("2,500", "2.500"; "Zelenskyy", "Zelensky").
-BANDS = 16
-BAND_BITS = 8
-# Sentences a document's index keys and ranking vector are made of: on eval/realstory's dev sets the original of
+# A document's signature: the signs of its lead's mean vector less CENTER on SIGNATURE_BITS fixed random hyperplanes.
+# Every news lead's vector lies in one narrow cone (the mean of the dev sets' 713 unit leads has a norm of 0.60), so hyperplanes
+# through the origin cut few of them apart; through the cone's centre they halve it. Names in order rarely find a
+# translation's original: its names are spelt, and its numbers written, another way ("2,500", "2.500"; "Zelenskyy").
+SIGNATURE_BITS = 128
+# The mean lead vector of eval/realstory's five dev sets (713 pages of ALIGNABLE sentences, 27 languages; written by
+# `eval/crosslingual.py --center`). There, the earlier page of 28 of 32 gold pairs across languages is among the 32
+# nearest by signature (copies.TRANSLATION_CANDIDATES), 27 when each set is signed less the other four sets' mean, 21
+# less nothing. A statistic of war news: a store of other news is halved less evenly by it, nearer the origin's way.
+CENTER = Path(__file__).with_name("lead_center.bin")
+# Sentences a document's signature and ranking vector are made of: on eval/realstory's dev sets the original of
 # 15 of 18 translations (of 5 sentences or more) ranks in the top 8 of the other-language pages by the cosine of
 # their first 8 sentences' mean vectors, as by their whole texts' (13 with 5 sentences).
 LEAD = 8
@@ -103,17 +109,23 @@ def _model():
 
 def sentences(text: str) -> list[str]:
     """The text's sentences of at least MIN_WORDS words, in order."""
-    return [text[start:end] for start, end in _sentence_spans(text)]
+    return split(text)[0]
 
 
 def quoted(text: str) -> list[bool]:
     """For each of the text's `sentences`, whether QUOTED_SHARE of it or more is quoted."""
+    return split(text)[1]
+
+
+def split(text: str) -> tuple[list[str], list[bool]]:
+    """The text's `sentences` and, for each, whether it is `quoted`: one pass for both."""
     marks = [m.span() for m in _QUOTED.finditer(text)]
-    flags = []
+    texts, flags = [], []
     for start, end in _sentence_spans(text):
+        texts.append(text[start:end])
         inside = sum(max(0, min(end, b) - max(start, a)) for a, b in marks)
         flags.append(inside >= QUOTED_SHARE * (end - start))
-    return flags
+    return texts, flags
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -135,11 +147,15 @@ def encode(texts: Sequence[str]) -> np.ndarray:
     return np.asarray(_model().encode(list(texts)), dtype=np.float32)
 
 
-@lru_cache(maxsize=1024)
 def sentence_vectors(text: str) -> np.ndarray:
     """The vectors of a text's sentences, kept for the texts compared most recently (a stored candidate is
     compared with each new document in another language that names what it names)."""
-    return encode(sentences(text))
+    return _vectors_of(tuple(sentences(text)))
+
+
+@lru_cache(maxsize=1024)
+def _vectors_of(texts: tuple[str, ...]) -> np.ndarray:
+    return encode(texts)
 
 
 def document_vector(vectors: np.ndarray) -> np.ndarray:
@@ -153,26 +169,33 @@ def document_vector(vectors: np.ndarray) -> np.ndarray:
 
 @cache
 def _hyperplanes() -> np.ndarray:
-    """+-1 hyperplanes drawn from a fixed hash stream, so that stored keys keep their meaning across numpy versions."""
+    """+-1 hyperplanes drawn from a fixed hash stream, so that stored signatures keep their meaning across numpy versions."""
     bits = np.unpackbits(
-        np.frombuffer(
-            hashlib.shake_256(b"factfile crosslingual hyperplanes").digest(DIMENSIONS * BANDS * BAND_BITS // 8), np.uint8
-        )
+        np.frombuffer(hashlib.shake_256(b"factfile crosslingual hyperplanes").digest(DIMENSIONS * SIGNATURE_BITS // 8), np.uint8)
     )
-    return (bits.astype(np.float32) * 2 - 1).reshape(DIMENSIONS, BANDS * BAND_BITS)
+    return (bits.astype(np.float32) * 2 - 1).reshape(DIMENSIONS, SIGNATURE_BITS)
 
 
-def band_keys(vectors: np.ndarray) -> list[int]:
-    """A text's index keys from its first LEAD sentence vectors; none for a text too short to align as a translation
-    (under ALIGNABLE sentences)."""
+@cache
+def _center() -> np.ndarray:
+    return np.frombuffer(CENTER.read_bytes(), dtype="<f4").astype(np.float32)
+
+
+def signature(vectors: np.ndarray, center: np.ndarray | None = None) -> bytes | None:
+    """A text's SIGNATURE_BITS-bit signature from its first LEAD sentence vectors (less CENTER, or `center`); none for a
+    text too short to align as a translation (under ALIGNABLE sentences)."""
     if len(vectors) < ALIGNABLE:
-        return []
-    signs = np.packbits(document_vector(vectors[:LEAD]) @ _hyperplanes() > 0)
-    keys = []
-    for band in range(BANDS):
-        digest = hashlib.blake2b(signs[band : band + 1].tobytes(), digest_size=8, person=f"xling:{band}".encode()).digest()
-        keys.append(int.from_bytes(digest, "little", signed=True))
-    return keys
+        return None
+    lead = document_vector(vectors[:LEAD]) - (_center() if center is None else center)
+    return np.packbits(lead @ _hyperplanes() > 0).tobytes()
+
+
+_BITS_SET = np.array([bin(byte).count("1") for byte in range(256)], dtype=np.uint8)
+
+
+def hamming(signatures: np.ndarray, one: bytes) -> np.ndarray:
+    """The bits in which each row of `signatures` (uint8, SIGNATURE_BITS // 8 columns) differs from `one`."""
+    return _BITS_SET[signatures ^ np.frombuffer(one, dtype=np.uint8)].sum(axis=1, dtype=np.int32)
 
 
 def pack(vectors: np.ndarray) -> tuple[bytes, bytes]:
@@ -305,7 +328,8 @@ def _increasing(values: list[int]) -> list[int]:
 
 def translation(text: str, other: str) -> Alignment | None:
     """The alignment of two texts in two languages when one translates the other (all of it or an excerpt)."""
-    return aligned_translation(sentence_vectors(text), sentence_vectors(other), quoted(text), quoted(other))
+    (texts, quoted_text), (others, quoted_other) = split(text), split(other)
+    return aligned_translation(_vectors_of(tuple(texts)), _vectors_of(tuple(others)), quoted_text, quoted_other)
 
 
 def aligned_in_order(a: np.ndarray, b: np.ndarray, cosine: float) -> tuple[float, float]:

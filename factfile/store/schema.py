@@ -137,6 +137,16 @@ class TranslationVectors(Base):
     sentences: Mapped[int] = mapped_column(Integer)  # the text's sentences (relate/crosslingual.sentences)
 
 
+class TranslationSignature(Base):
+    """A document's 128-bit lead signature (relate/crosslingual.signature) and base language: the translation search
+    ranks the documents in other languages by the bits their signatures differ in, 16 bytes each to read."""
+
+    __tablename__ = "translation_signatures"
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    language: Mapped[str] = mapped_column(String(8))  # the base code ("pt" for "pt-BR"; "en" when none was detected)
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class StoryTerm(Base):
     """A weighted term of a document's story profile (relate/stories.py): shared terms make story candidates."""
 
