@@ -168,3 +168,19 @@ def test_office_keys_come_in_the_same_order_whatever_the_hash_seed():
         for seed in (0, 1)
     }
     assert len(seen) == 1
+
+
+def test_a_place_no_gazetteer_knows_that_its_mentions_call_a_body_becomes_one(tmp_path):
+    """eval/realstory (Kramatorsk, Olenivka): "ДНР" alone, read as a place, kept a record of its own beside the
+    Donetsk People's Republic that other articles spell out, a body."""
+    pages = {
+        "a.txt": "В ДНР заявили, что обстрел продолжался всю ночь. Власти ДНР сообщили о жертвах.",
+        "b.txt": "Глава Донецкой народной республики заявил, что Донецкая народная республика (ДНР) не стреляла. "
+        "Донецкая народная республика обвинила Киев.",
+    }
+    store = ingested_store(tmp_path, pages)
+    live = _live_actors(store)
+    with store.session() as session:
+        kinds = dict(session.execute(select(s.Actor.id, s.Actor.kind)).all())
+    assert live["ДНР"] == live["Донецкая народная республика"] and kinds[live["ДНР"]] == "organization"
+    assert kinds[live["Киев"]] == "place"

@@ -714,17 +714,20 @@ def _absorb_named_actors(linking: Linking, keys, kinds, pool: Pool, apart: dict[
 
 
 def _absorb_acronym_actors(linking: Linking, keys, kinds, pool: Pool, apart: dict[int, set[str]]) -> None:
-    """An organisation known only by an acronym ("МЧС", from articles that never spelled it out) joins the
-    one this article names by a full name with that acronym ("МЧС России" ... "МЧС"), as a lone surname
-    joins the person named in full. A full name without its country ("Defence Ministry") does not tell
-    whose the acronym is; names added without a mention (translations, romanisations) do not count."""
+    """An organisation known only by an acronym ("МЧС", from articles that never spelled it out) or by one rare
+    word ("Генпрокуратура") joins the one this article names by a full name with that acronym or word ("МЧС
+    России" ... "МЧС"; "Генеральная прокуратура РФ" ... "Генпрокуратуры"), as a lone surname joins the person
+    named in full. A full name without its country ("Defence Ministry") does not tell whose the acronym is;
+    names added without a mention (translations, romanisations) do not count. A word of the language ("Office",
+    "Кремль") is no one's name alone."""
     session = linking.session
+    language = (linking.analysis.article.language or "en").split("-")[0]
     for chain in (c for c in linking.analysis.chains if c.not_an_actor is None and kinds[c.id] in _ORGANISATIONS):
         names = keys[chain.id]
         if not any(" " in n.key and not n.body for n in names):
             continue
         actor_id = linking.actor_of_chain[chain.id]
-        for name in (n for n in names if n.acronym and len(n.key) >= 3):
+        for name in (n for n in names if n.acronym and len(n.key) >= 3 or _rare_word(n.key, language)):
             others = {c.actor_id: c.name for c in pool.index.get(("key", name.key), ()) if c.actor_id != actor_id and c.kind in _ORGANISATIONS}
             for other, acronym in sorted(others.items()):
                 named = {key for key, mentions in session.execute(select(Alias.key, Alias.mentions).where(Alias.actor_id == other)) if mentions}
@@ -732,6 +735,17 @@ def _absorb_acronym_actors(linking: Linking, keys, kinds, pool: Pool, apart: dic
                     join_actors(session, actor_id, [other], f"its only name “{acronym}” is the acronym this article gives “{chain.name}” "
                                 f"(document {linking.document.id})")
                     pool.renumber({other: actor_id})
+
+
+# Zipf frequency from which a word is an ordinary word of its language, no organisation's name alone.
+_ORDINARY = 4.0
+
+
+def _rare_word(key: str, language: str) -> bool:
+    """A one-word name of five letters or more that is no ordinary word of the article's language."""
+    from factfile.extract import frequency
+
+    return " " not in key and len(key) >= 5 and frequency.zipf(key, language) < _ORDINARY
 
 
 def _absorb_office_actors(linking: Linking, pool: Pool, apart: dict[int, set[str]]) -> None:
@@ -865,13 +879,17 @@ _NAMED = ("person", *_ORGANISATIONS)
 
 def _kind_by_mentions(linking: Linking, kinds: dict[int, str]) -> None:
     """A person's or an organisation's kind follows what most of its mentions call it, not its first article:
-    an actor stored as a person whose mentions are a group's (54 NORP, 8 PERSON) becomes a group. Asked only
-    of the actors this document names as another of those kinds: one query."""
+    an actor stored as a person whose mentions are a group's (54 NORP, 8 PERSON) becomes a group. So does a
+    "place" no gazetteer or country list knows, which a reader took for one by its acronym alone ("ДНР", the
+    Donetsk People's Republic, a body as the articles that spell it out read it). Asked only of the actors this
+    document names as another of those kinds: one query."""
     session = linking.session
     chains = [c for c in linking.analysis.chains if c.not_an_actor is None and kinds[c.id] in _NAMED]
     named = {linking.actor_of_chain[c.id]: kinds[c.id] for c in chains}
-    stored = dict(session.execute(select(Actor.id, Actor.kind).where(Actor.id.in_(named))).all()) if named else {}
-    doubted = {a for a, kind in named.items() if stored.get(a) in _NAMED and (kind == "person") != (stored[a] == "person")}
+    stored = {a: (kind, name) for a, kind, name in session.execute(select(Actor.id, Actor.kind, Actor.name).where(Actor.id.in_(named)))} if named else {}
+    doubted = {a for a, kind in named.items() if a in stored and (
+        stored[a][0] in _NAMED and (kind == "person") != (stored[a][0] == "person")
+        or stored[a][0] == "place" and kind in _ORGANISATIONS and _unknown_place(stored[a][1]))}
     if not doubted:
         return
     labels: dict[int, Counter] = defaultdict(Counter)
@@ -888,6 +906,16 @@ def _kind_by_mentions(linking: Linking, kinds: dict[int, str]) -> None:
     for actor_id in sorted(doubted):
         votes = labels[actor_id]
         person, organisation = votes["PERSON"], votes["ORG"] + votes["NORP"]
-        if (person > organisation) != (stored[actor_id] == "person"):
+        if stored[actor_id][0] == "place":
+            if organisation > votes["GPE"] + votes["LOC"] + votes["FAC"] + person:
+                label = max(("ORG", "NORP"), key=lambda lab: votes[lab])
+                session.execute(update(Actor).where(Actor.id == actor_id).values(kind=KIND_OF_LABEL[label], label=label))
+            continue
+        if (person > organisation) != (stored[actor_id][0] == "person"):
             label = "PERSON" if person > organisation else max(("ORG", "NORP"), key=lambda lab: votes[lab])
             session.execute(update(Actor).where(Actor.id == actor_id).values(kind=KIND_OF_LABEL[label], label=label))
+
+
+def _unknown_place(name: str) -> bool:
+    """A stored place's name that neither the gazetteer nor the list of countries and their names knows."""
+    return not _known_place(name) and country_in_english(name) is None and state_named(name) is None and government_of(name) is None

@@ -28,10 +28,20 @@ _HEADS = {
     "nations": ("nazioni", "nations", "nationen", "naciones", "nacoes", "naties"),
     "republic": ("repubblic", "republiqu", "republic", "republik", "republiek"),
     "staff": ("sztab",),
+    # Bodies every state has, which the press names by their country alone ("ukraińska policja", "Ferrovie ucraine").
+    "police": ("polic", "poliz"),
+    "railways": ("ferrovi", "ferrocarril"),
+    "prosecutor's office": ("prokuratur", "fiscalia"),
 }
 # Whole words (Polish "Siły Zbrojne Ukrainy", declined; the Romance and German names are lang/forces.py's).
 _WHOLE_HEADS = {"sily": "forces", "sil": "forces", "silom": "forces", "silami": "forces", "silach": "forces", "narodow": "nations",
-                "etat-major": "general staff"}
+                "etat-major": "general staff", "procura": "prosecutor's office", "staatsanwaltschaft": "prosecutor's office",
+                **dict.fromkeys(("koleje", "kolei", "kolej", "kolejom", "kolejami", "kolejach"), "railways")}
+# Heads of the bodies every state has: with the country the text gives, the name is whole ("Koleje Ukraińskie").
+_NAMED_BY_COUNTRY = frozenset({"police", "railways", "office"})
+# Words a body's name may hold that its English name leaves out: "compagnie ferroviaire ukrainienne", "empresa
+# ferroviária estatal" are Ukraine's railways, as the English press calls them.
+_UNSAID = ("compagni", "compani", "companhi", "empresa", "spolk", "societ", "statal", "estatal", "etatiqu", "panstwow")
 # Two words that are one head: "stato maggiore", "Estado Mayor" (the General Staff).
 _PAIRED_HEADS = {("stato", "maggiore"): "general staff", ("estado", "mayor"): "general staff", ("estado", "maior"): "general staff"}
 _WORDS = {
@@ -64,7 +74,7 @@ _FUNCTION = frozenset({"de", "d", "del", "della", "dello", "delle", "di", "da", 
                        "dla", "pour", "para", "van", "het", "der", "vom", "las", "los"})
 # German and Dutch write such a name as one word: a modifier's stem, then the head ("Ermittlungskomitee").
 _COMPOUND_HEADS = {"ministerium": "ministry", "komitee": "committee", "dienst": "service", "behorde": "agency", "ministerie": "ministry",
-                   "republik": "republic"}
+                   "republik": "republic", "staatsanwaltschaft": "prosecutor's office"}
 _IN = frozenset({"in", "a", "en", "em", "w", "v"})  # "in Moskau", "à Moscou", "a Mosca", "en Moscú", "w Moskwie"
 _VAGUE = frozenset({"national", "federal"})  # "comité national" alone may be any body's (a party's) committee
 _ADJECTIVE_FIRST = frozenset({"de", "nl", "pl", "cs", "sk", "hr", "sl", "sv", "da", "nb"})  # the country's adjective stands before the name
@@ -84,6 +94,8 @@ def _english(word: str) -> tuple[str, str] | None:
             return ("head", f"{found} {english}") if found else None
     if key in _WHOLE_HEADS:
         return "head", _WHOLE_HEADS[key]
+    if key.startswith(_UNSAID):
+        return "unsaid", ""
     if key.startswith("generalstab"):
         return "head", "general staff"
     for english, stems in _HEADS.items():
@@ -133,11 +145,18 @@ def find(text: str, language: str) -> list[tuple[int, int, list[str]]]:
             else:
                 break
             j += 1
-        meaning = [kind for _, kind in run if kind[0] != "country"]
-        if any(k == "head" for k, _ in meaning) and any(k == "word" and e not in _VAGUE or " " in e for k, e in meaning):
-            last, first = run[-1][0], i
-            if country is None and i > 0 and language in _ADJECTIVE_FIRST and _adjacent(text, words[i - 1].end(), words[i].start()):
-                country = _country(words[i - 1].group(0), language)  # "das russische Ermittlungskomitee": the name is the noun
+        while run and run[-1][1][0] == "unsaid":
+            run.pop()
+        meaning = [kind for _, kind in run if kind[0] not in ("country", "unsaid")]
+        first = i
+        before = _country(words[i - 1].group(0), language) if country is None and i > 0 and language in _ADJECTIVE_FIRST \
+            and _adjacent(text, words[i - 1].end(), words[i].start()) else None  # "das russische Ermittlungskomitee"
+        if before and _heads_in(run, _NAMED_BY_COUNTRY):
+            first = i - 1  # "ukraińska policja": the noun alone names no one's, the adjective is part of the name
+        named_by_country = (country or before) is not None and _heads_in(run, _NAMED_BY_COUNTRY)
+        if any(k == "head" for k, _ in meaning) and (named_by_country or any(k == "word" and e not in _VAGUE or " " in e for k, e in meaning)):
+            last = run[-1][0]
+            country = country or before  # "das russische Ermittlungskomitee": the name is the noun
             if country is None and last + 2 < len(words) and latin_key(words[last + 1].group(0)) in _IN:
                 country = capital_country(words[last + 2].group(0))  # "das Verteidigungsministerium in Moskau"
             owned = _heads_in(run, _OWNED_BY_A_PLACE)
@@ -146,7 +165,7 @@ def find(text: str, language: str) -> list[tuple[int, int, list[str]]]:
                 i = last + 1  # "Repubblica Popolare": which republic, the text does not say; "croce rossa" is no name
                 continue
             english = " ".join(dict.fromkeys(w[:1].upper() + w[1:] for _, e in meaning for w in e.split()))
-            forms = [] if owned else [english]
+            forms = [] if owned or named_by_country else [english]  # "Police" alone is every state's
             if country:
                 adjective = COUNTRY_ADJECTIVES.get(country, country)
                 forms.insert(0, f"{adjective} {english}")

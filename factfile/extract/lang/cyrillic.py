@@ -17,8 +17,8 @@ from itertools import islice, takewhile
 
 from factfile.extract.lang import morph
 from factfile.extract.lang.bodies import HEADS
-from factfile.extract.lang.romanize import FIRST_NAMES, LEXICON, has_cyrillic, romanizations, translated
-from factfile.extract.names import COUNTRY_ADJECTIVES, clean_name, country_in_english, name_key, state_named
+from factfile.extract.lang.romanize import FIRST_NAMES, LEXICON, compound, has_cyrillic, romanizations, translated
+from factfile.extract.names import COUNTRY_ADJECTIVES, body_of, clean_name, country_in_english, name_key, signature, state_named
 from factfile.records import Analysis, Chain, Mention, Span
 
 LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
@@ -619,6 +619,8 @@ def chains(analysis: Analysis, reading: Reading) -> list[Chain]:
         groups[full] += groups.pop(key)
         if label_of.pop(key) == "ORG":
             label_of[full] = "ORG"
+    for key, full in _contracted_bodies(groups, label_of, reading).items():
+        groups[full] += groups.pop(key)
     result = []
     for chain_id, (key, members) in enumerate(sorted(groups.items(), key=lambda kv: min(kv[1]))):
         members.sort()
@@ -666,6 +668,27 @@ def _spelled_out(groups: dict[str, list[int]], label_of: dict[str, str], analysi
                  and _initials_of(text, reading.lemmas[ms[0]])}
         if len(names) == 1:
             found[key] = names.pop()
+    return found
+
+
+def _contracted_bodies(groups: dict[str, list[int]], label_of: dict[str, str], reading: Reading) -> dict[str, str]:
+    """"Генпрокуратура" where the article also writes "Генеральная прокуратура РФ": a body's name without its
+    country whose English words are those of the one body the article names with a country, whatever its
+    spelling (a contraction, another word order), is that body's. Key of the name -> key of the body."""
+    bodies: dict[str, tuple[str | None, str]] = {}
+    for key, members in groups.items():
+        if label_of[key] != "ORG":
+            continue
+        lemma = reading.lemmas[members[0]]
+        english = translated([_word_lemma(w, reading.language) for w in re.findall(r"[\w'’ʼ-]+", clean_name(lemma))])
+        body = body_of(english) if english else None
+        if body:
+            bodies[key] = (body[0], signature(body[1]))
+    found = {}
+    for key, (country, words) in bodies.items():
+        owners = {other for other, (c, w) in bodies.items() if other != key and c and w == words}
+        if country is None and len(owners) == 1:
+            found[key] = owners.pop()
     return found
 
 
@@ -743,6 +766,8 @@ def comparable_forms(chain: Chain, reading: Reading, members: list[int]) -> list
         if english:
             for variant in _variants(english):
                 forms.append((variant, f"translated word by word from “{name}”"))
+            if len(lemmas) == 1 and compound(lemmas[0]):  # "Укрзалізниця" is also the proper name English writes Ukrzaliznytsia
+                forms += [(latin, f"romanised from “{name}”") for latin in romanizations(bare, reading.language)]
         elif inner and not translated([_word_lemma(w, reading.language) for w in inner.group(1).split()]):
             continue  # its quoted proper name is romanised below
         else:

@@ -166,18 +166,18 @@ LEXICON: dict[str, str] = {
     "справа": "Affairs", "иностранный": "Foreign", "закордонний": "Foreign", "воздушный": "Air", "повітряний": "Air",
     "транспорт": "Transport", "центр": "Centre", "общественный": "Public", "громадський": "Public", "связь": "Relations",
     "зв'язок": "Relations", "морской": "Naval", "морський": "Naval", "флот": "Fleet", "таможенный": "Customs",
-    "митний": "Customs",
+    "митний": "Customs", "залізниця": "Railways", "полиция": "Police", "поліція": "Police",
 }
 _ONLY_BEFORE_A_COUNTRY = frozenset({"мо"})  # "МО РФ", "МО России"
 _FUNCTION = frozenset({"и", "і", "та", "в", "у", "на", "по", "за"})
 
 
 # Syllables that open Russian and Ukrainian compound abbreviations, the word they cut short: "Генштаб" (General Staff),
-# "Генпрокурор", "Главкомат"; the rest of the word is a word of the lexicon.
-_COMPOUND_HEADS = {"ген": "General", "глав": "Main"}
+# "Генпрокурор", "Главкомат", "Укрзалізниця" (Ukrainian Railways), "Росгвардия"; the rest of the word is a word of the lexicon.
+_COMPOUND_HEADS = {"ген": "General", "глав": "Main", "укр": "Ukrainian", "рос": "Russian"}
 
 
-def _compound(word: str) -> str | None:
+def compound(word: str) -> str | None:
     """"General Staff" of "генштаб": a compound abbreviation whose head syllable and rest are both known."""
     for head, english in _COMPOUND_HEADS.items():
         if word.startswith(head) and (rest := LEXICON.get(word[len(head):])):
@@ -193,8 +193,8 @@ def translated(lemmas: list[str]) -> str | None:
         return None  # "МО" alone is as often the Moscow region or a municipality
     if len(words) == 1 and " " in LEXICON.get(words[0].lower(), ""):
         return LEXICON[words[0].lower()]  # a compound abbreviation: "Минобороны"
-    if len(words) == 1 and (compound := _compound(words[0].lower())):
-        return compound
+    if len(words) == 1 and (english := compound(words[0].lower())):
+        return english
     known = [w for w in words if w.lower() in LEXICON]
     if len(words) < 2 or 2 * len(known) < len(words):
         return None
