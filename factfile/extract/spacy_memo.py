@@ -6,7 +6,8 @@ a fifth of the whole parse of an article. What they assign depends on a few attr
 so each outcome is computed once by the stock code and then looked up:
 - the ruler: a one-token pattern reads only its token's TAG, DEP and LOWER/IS_SPACE, and LOWER only
   through the words and regular expressions some pattern names, so tokens alike in those share their
-  matches; the few longer patterns keep a Matcher of their own. The matches then go through the stock
+  matches; the few longer patterns keep a Matcher of their own, run on a doc only when one of its tokens can
+  open one of them (whether a kind of token can is looked up alike). The matches then go through the stock
   `set_annotations` in the stock order.
 - the lemmatizer: its rules read the token's text, part of speech and morphology, which key the cache.
   Its word index (lemma_index: the known lemmas of each part of speech) is held as sets: the stock
@@ -36,6 +37,7 @@ class MemoRuler:
         vocab = ruler.vocab
         self.single = Matcher(vocab)
         self.longer = Matcher(vocab)
+        self.openers = Matcher(vocab)  # the first token of each longer pattern
         self.words: set[str] = set()
         self.regexes: list[re.Pattern] = []
         self.rule: dict[int, int] = {}  # match id -> rule number
@@ -48,6 +50,9 @@ class MemoRuler:
                 self.single.add(key, single)
             if longer:
                 self.longer.add(key, longer)
+                self.openers.add(key, [p[:1] for p in longer])
+                if any(set(p[0]) - {"TAG", "DEP", "LOWER", "IS_SPACE"} for p in longer):
+                    raise ValueError(f"attribute ruler pattern {longer!r} opens on more than a token's kind: not memoisable")
             for pattern in single:
                 self._read(pattern[0])
         # The match ids of a token kind (TAG, DEP, IS_SPACE, LOWER if a pattern names it), and the same by the
@@ -55,6 +60,7 @@ class MemoRuler:
         # lists would be walked by each of its full collections.
         self.kinds: dict[tuple, tuple[int, ...]] = {}
         self.cache: dict[tuple[int, int, int, int], tuple[int, ...]] = {}
+        self.opens: dict[tuple[int, int, int, int], bool] = {}  # whether a token of that key can open a longer pattern
 
     def _read(self, token: dict) -> None:
         """Note the LOWER values a one-token pattern tells apart; refuse a form the key does not cover."""
@@ -78,12 +84,20 @@ class MemoRuler:
         known = self.cache
         if len(known) > _LIMIT:
             known.clear()
+        opens, opener = self.opens, False
+        if len(opens) > _LIMIT:
+            opens.clear()
         for i, row in enumerate(rows):
             found = known.get(key := tuple(row))
             if found is None:
                 found = known[key] = self._single(doc, i, key)
             matches += [(m, i, i + 1) for m in found]
-        matches += self.longer(doc, allow_missing=True)
+            if not opener:
+                opener = opens.get(key)
+                if opener is None:
+                    opener = opens[key] = bool(self.openers(doc[i : i + 1], allow_missing=True))
+        if opener:  # else no longer pattern can match: the Matcher's walk of the whole doc would find nothing
+            matches += self.longer(doc, allow_missing=True)
         ordered = sorted((self.rule[m], m, s, e) for m, s, e in matches)  # as AttributeRuler.match orders them
         self.ruler.set_annotations(doc, ordered)
         return doc

@@ -9,8 +9,10 @@ share what the model learned from common ones).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 
+import numpy
 from spacy import attrs
 from spacy.tokens import Doc, Token
 
@@ -74,8 +76,20 @@ _TELLING_ARCS = frozenset(
 )
 _ANCHOR_POS = frozenset({"VERB", "NOUN", "ADP", "AUX", "ADJ"})
 _ATTRIBUTES = (
-    attrs.ORTH, attrs.LOWER, attrs.LEMMA, attrs.TAG, attrs.POS, attrs.DEP, attrs.HEAD, attrs.ENT_IOB, attrs.ENT_TYPE,
-    attrs.IS_TITLE, attrs.IS_UPPER, attrs.IS_LOWER, attrs.SENT_START, attrs.IS_SPACE,
+    attrs.ORTH,
+    attrs.LOWER,
+    attrs.LEMMA,
+    attrs.TAG,
+    attrs.POS,
+    attrs.DEP,
+    attrs.HEAD,
+    attrs.ENT_IOB,
+    attrs.ENT_TYPE,
+    attrs.IS_TITLE,
+    attrs.IS_UPPER,
+    attrs.IS_LOWER,
+    attrs.SENT_START,
+    attrs.IS_SPACE,
 )
 _IOB = ("", "I", "O", "B")
 
@@ -164,11 +178,9 @@ def token_features(doc: Doc, cue_lemmas: Mapping[str, float]) -> list[list[list[
     return [features for _, features in featurised(doc, cue_lemmas)]
 
 
-def featurised(doc: Doc, cue_lemmas: Mapping[str, float]) -> list[tuple[list[int], list[list[str]]]]:
-    """(token indexes, one feature list per token) for each sequence from `sequences(doc)`."""
-    c = _Columns(doc)
-    cues = _Cues(c, cue_lemmas)
-    sentence_cue: list[list[int]] = [[] for _ in c.text]
+def _sentence_cues(c: _Columns, cues: _Cues) -> tuple[list[list[int]], list[bool]]:
+    """For each token, the cue words of its sentence and whether its sentence quotes."""
+    sentence_cue: list[list[int]] = [[]] * len(c.text)  # every token's is set below; the list is only read
     sentence_quoted = [False] * len(c.text)
     for sentence in c.sentences():
         found = [i for i in sentence if cues.anchors[i][1] == "self" and c.pos[i] in ("VERB", "ADP", "NOUN")]
@@ -176,6 +188,14 @@ def featurised(doc: Doc, cue_lemmas: Mapping[str, float]) -> list[tuple[list[int
         for i in sentence:
             sentence_cue[i] = found
             sentence_quoted[i] = has_quote
+    return sentence_cue, sentence_quoted
+
+
+def featurised(doc: Doc, cue_lemmas: Mapping[str, float]) -> list[tuple[list[int], list[list[str]]]]:
+    """(token indexes, one feature list per token) for each sequence from `sequences(doc)`."""
+    c = _Columns(doc)
+    cues = _Cues(c, cue_lemmas)
+    sentence_cue, sentence_quoted = _sentence_cues(c, cues)
     result = []
     for indexes in _paragraphs(c):
         base = [_own(i, c, cues, sentence_cue[i], sentence_quoted[i]) for i in indexes]
@@ -253,3 +273,150 @@ def _own(i: int, c: _Columns, cues: _Cues, near: list[int], sentence_quoted: boo
         side = "at" if nearest == i else "before" if i < nearest else "after"
         own += ["pos=" + side, "posq=" + side + str(quoted[i])]
     return own, context
+
+
+class FeatureIds:
+    """The features of `featurised` as a model's attribute ids, without spelling them: one column a feature
+    template (a slot), each token's known attributes in the order of its feature list, an absent optional
+    feature or an unknown attribute as `unknown`. Each template's values are looked up once per process, not
+    once per token: spelling each token's features and looking the strings up cost more than the CRF's own work."""
+
+    def __init__(self, attributes: Mapping[str, int], unknown: int):
+        self.attributes = attributes
+        self.unknown = unknown
+        self._tables: dict[str, dict[str | None, int]] = {}
+
+    def _ids(self, prefix: str, values: list) -> numpy.ndarray:
+        """The id of `prefix + value` for each value (None: no feature)."""
+        codes, distinct = _factorised(values)
+        return self._distinct_ids(prefix, distinct)[codes]
+
+    def _distinct_ids(self, prefix: str, distinct: list) -> numpy.ndarray:
+        table = self._tables.get(prefix)
+        if table is None or len(table) > _SHIFTED_LIMIT:
+            table = self._tables[prefix] = {None: self.unknown}
+        for value in distinct:
+            if value not in table:
+                table[value] = self.attributes.get(prefix + value, self.unknown)
+        return numpy.fromiter(map(table.__getitem__, distinct), dtype=numpy.int64, count=len(distinct))
+
+    def _flag(self, name: str, present: numpy.ndarray) -> numpy.ndarray:
+        return numpy.where(present, self.attributes.get(name, self.unknown), self.unknown)
+
+    def __call__(self, doc: Doc, cue_lemmas: Mapping[str, float]) -> tuple[list[list[int]], numpy.ndarray]:
+        """The token indexes of each sequence from `sequences(doc)`, and their slots' ids, one row a token in
+        the sequences' order."""
+        c = _Columns(doc)
+        cues = _Cues(c, cue_lemmas)
+        sentence_cue, sentence_quoted = _sentence_cues(c, cues)
+        ids, flag, unknown = self._ids, self._flag, self.unknown
+        n, head, quoted = len(c.text), c.head, c.quoted
+        q = [str(value) for value in quoted]
+        rate_pos = [rate + "|" + pos for rate, pos in zip(cues.rate, c.pos, strict=True)]
+        telling: dict[int, set[str]] = {}
+        subjects: dict[int, list[str]] = {}
+        for k, (h, dep) in enumerate(zip(head, c.dep, strict=True)):
+            if h != k and dep in _TELLING_ARCS:
+                telling.setdefault(h, set()).add(dep)
+                if dep in ("nsubj", "nsubjpass"):
+                    subjects.setdefault(h, []).append(c.ent_type[k] or c.pos[k])
+        governs_quote = numpy.zeros(n, dtype=bool)
+        for k, h in enumerate(head):
+            if h != k and quoted[k] and not quoted[h]:
+                governs_quote[h] = True
+        anchors = cues.anchors
+        sides = [_side(i, near) for i, near in enumerate(sentence_cue)]
+        slots = [
+            ids("w=", c.lower),
+            ids("p=", c.tag),
+            ids("q=", q),
+            ids("r=", rate_pos),
+            numpy.full(n, self.attributes.get("bias", unknown)),
+            ids("l=", c.lemma),
+            ids("d=", c.dep),
+            ids("e=", c.ent),
+            ids("hl=", [c.lemma[h] for h in head]),
+            ids("hd=", [dep + "|" + c.pos[h] for dep, h in zip(c.dep, head, strict=True)]),
+            ids("sh=", c.shape),
+            ids("ss=", c.bounds[0]),
+            ids("se=", c.bounds[1]),
+            ids("qpq=", [str(quoted[i - 1] if i else 0) + q[i] for i in range(n)]),
+        ]
+        arcs = sorted(_TELLING_ARCS)
+        children = numpy.full((n, len(arcs)), unknown)
+        for h, found in telling.items():
+            for arc in found:
+                children[h, arcs.index(arc)] = self.attributes.get("ch=" + arc, unknown)
+        slots += list(children.T)
+        lcomp = [None] * n
+        for h, found in telling.items():
+            if "ccomp" in found or "xcomp" in found:
+                lcomp[h] = c.lemma[h]
+        slots += [
+            ids("lcomp=", lcomp),
+            ids("hdep=", [c.dep[h] for h in head]),
+            ids("hr=", [cues.rate[h] + "|" + dep for dep, h in zip(c.dep, head, strict=True)]),
+            ids("sq=", [str(int(sentence_quoted[i])) + q[i] for i in range(n)]),
+            flag("govq", governs_quote),
+        ]
+        for j in range(max(map(len, subjects.values()), default=0)):
+            subject: list[str | None] = [None] * n
+            for h, found in subjects.items():
+                if j < len(found):
+                    subject[h] = found[j]
+            slots.append(ids("subj=", subject))
+        slots += [
+            ids("arc=", [arc if anchor is not None else "none" for anchor, arc in anchors]),
+            ids("al=", [c.lemma[anchor] if anchor is not None else None for anchor, _ in anchors]),
+            ids("alarc=", [c.lemma[anchor] + "|" + arc if anchor is not None else None for anchor, arc in anchors]),
+            ids("pos=", [side or "nocue" for side in sides]),
+            ids("posq=", [side + q[i] if side else None for i, side in enumerate(sides)]),
+        ]
+        paragraphs = _paragraphs(c)
+        order = numpy.fromiter((i for indexes in paragraphs for i in indexes), dtype=numpy.int64)
+        lengths = numpy.array([len(indexes) for indexes in paragraphs], dtype=numpy.int64)
+        place = numpy.arange(len(order)) - numpy.repeat(numpy.cumsum(lengths) - lengths, lengths)  # within its sequence
+        length = numpy.repeat(lengths, lengths)
+        parts = [numpy.stack(slots, axis=1)[order] if n else numpy.zeros((0, len(slots)), dtype=numpy.int64)]
+        columns = [_factorised(c.lower), _factorised(c.tag), _factorised(q), _factorised(rate_pos)]
+        cue = numpy.array([arc == "self" for _, arc in anchors], dtype=bool)
+        for offset in _OFFSETS:
+            context = (
+                numpy.stack(
+                    [
+                        self._distinct_ids(f"{offset}{name}=", distinct)[codes]
+                        for name, (codes, distinct) in zip("wpqr", columns, strict=True)
+                    ]
+                    + [flag(f"{offset}cue", cue)],
+                    axis=1,
+                )
+                if n
+                else numpy.zeros((0, 5), dtype=numpy.int64)
+            )
+            inside = (place + offset >= 0) & (place + offset < length)
+            part = numpy.full((len(order), 5), unknown)
+            part[inside] = context[order[numpy.flatnonzero(inside) + offset]]
+            part[~inside, 0] = self.attributes.get(f"{offset}none", unknown)
+            parts.append(part)
+        return paragraphs, numpy.concatenate(parts, axis=1)
+
+
+def _factorised(values: list) -> tuple[numpy.ndarray, list]:
+    """(each value's number, the distinct values)."""
+    distinct = list(set(values))
+    number = {value: i for i, value in enumerate(distinct)}
+    return numpy.fromiter(map(number.__getitem__, values), dtype=numpy.int64, count=len(values)), distinct
+
+
+def _side(i: int, near: list[int]) -> str | None:
+    """Where token i stands from its sentence's nearest cue (the earlier one of two as near): as `_own` says it."""
+    if not near:
+        return None
+    at = bisect_left(near, i)
+    if at < len(near) and near[at] == i:
+        return "at"
+    if at == 0:
+        return "before"
+    if at == len(near):
+        return "after"
+    return "after" if i - near[at - 1] <= near[at] - i else "before"
