@@ -4,7 +4,7 @@ The translation search (relate/copies.py) ranked candidates by the sentence-vect
 copy_bands; it now ranks the documents in other languages by the bits in which their lead signatures differ
 (relate/crosslingual.signature). Every document with stored sentence vectors is signed from them here, with a
 frozen copy of the signature at this revision (hyperplanes from a fixed hash stream, the lead centre shipped as
-relate/lead_center.bin); the band keys it leaves in copy_bands match no later key and go at the next reindex.
+relate/lead_center.bin as it was then, kept beside this file); the band keys it leaves in copy_bands match no later key and go at the next reindex.
 
 Revision ID: 0022
 Revises: 0021
@@ -26,7 +26,7 @@ BATCH = 2_000
 DIMENSIONS = 512
 BITS = 128
 LEAD = 8
-CENTER = Path(__file__).resolve().parents[3] / "relate" / "lead_center.bin"
+CENTER = Path(__file__).with_name("0022_lead_center.bin")
 
 
 def _hyperplanes() -> np.ndarray:
