@@ -732,8 +732,8 @@ def _translations(
     (relate/crosslingual.py): a translation whose names are too few, or spelt too differently, for their order alone to
     tell. Candidates are the documents whose lead signatures are nearest (`Signatures`), and those found by name-order
     keys (`by_names`); those whose leads are closest (crosslingual.lead_closeness) are aligned whole. A match by names in
-    order across languages is kept when its sentences pair off too (crosslingual.pairs_off). Also the vectors to store:
-    the new document's, and the candidates' encoded or completed now."""
+    order across languages is kept when its sentences pair off too (crosslingual.pairs_off), or when either text is too
+    short to align. Also the vectors to store: the new document's, and the candidates' encoded or completed now."""
     texts, quoted = crosslingual.split(document.text)
     if len(texts) < crosslingual.ALIGNABLE:
         return matches, {}
