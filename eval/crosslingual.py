@@ -48,6 +48,7 @@ from factfile.relate.crosslingual import (  # noqa: E402
     hamming,
     lead_closeness,
     mutual_alignment,
+    pairs_off,
     quoted,
     sentence_vectors,
     sentences,
@@ -163,13 +164,29 @@ def measure_copies(sets, cosine: float) -> None:
             (3.0, 3.2, TRANSLATED_EVIDENCE, 3.5),
         )
         show(
-            "today or USE aligned (relate/crosslingual.aligned_translation)",
-            [(max(r[8] >= 0.6, r[10]), bool(r[3])) for r in chosen],
+            "today: names in order, their sentences paired off (crosslingual.pairs_off)",
+            [(r[8] if pairs_off(r[9]) else 0.0, bool(r[3])) for r in chosen],
+            SHARE_THRESHOLDS,
+        )
+        show(
+            "today or USE aligned (names in order paired off, or relate/crosslingual.aligned_translation)",
+            [(max(r[8] >= 0.6 and pairs_off(r[9]), r[10]), bool(r[3])) for r in chosen],
             (1,),
         )
     print(" gold pairs (folder a b kind: doc cosine, aligned share, mean aligned cosine, names today; mutual alignment):")
     for r in sorted(gold_rows):
         print(f"   {r[0]} {r[1]} {r[2]} {r[3]}: {r[5]:.2f} {r[6]:.2f} {r[7]:.2f} {r[8]:.2f}; {r[9]}")
+    print(" gold pairs found by neither (other pairs of the folders aligning as many sentences, as closely or closer):")
+    for r in sorted(g for g in gold_rows if not (g[10] or (g[8] >= 0.6 and pairs_off(g[9])))):
+        rivals = sum(
+            1
+            for o in rows
+            if not o[3] and o[9].aligned >= max(r[9].aligned, 1) and o[9].cosine >= r[9].cosine and o[9].share >= r[9].share
+        )
+        print(f"   {r[0]} {r[1]} {r[2]} {r[3]}: {r[9]}; {rivals} other pairs")
+    print(" pairs whose names agree in order (today's rule for two languages, names >= 0.6), with their sentences:")
+    for r in sorted(r for r in rows if r[8] >= 0.6):
+        print(f"   {r[0]} {r[1]} {r[2]} {r[3] or 'no copy'}: names {r[8]:.2f}; {r[9]}; pairs off {pairs_off(r[9])}")
     print(" hardest other pairs (most mutual best matches in order):")
     for r in sorted((r for r in rows if not r[3]), key=lambda r: (-r[9].aligned, -r[9].share))[:8]:
         print(f"   {r[0]} {r[1]} {r[2]} same story {r[4]}: {r[5]:.2f} {r[6]:.2f} {r[7]:.2f} {r[8]:.2f}; {r[9]}")

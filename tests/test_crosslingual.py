@@ -8,6 +8,7 @@ from datetime import date
 import numpy as np
 import pytest
 from sqlalchemy import select
+from test_copy_kinds import RUSSIAN, WIRE
 
 from factfile.config import translations_sought
 from factfile.errors import FactfileError
@@ -24,6 +25,7 @@ from factfile.relate.crosslingual import (
     hamming,
     mutual_alignment,
     pack,
+    pairs_off,
     quoted,
     sentence_vectors,
     sentences,
@@ -436,3 +438,32 @@ def test_migration_0022_signs_the_documents_stored_with_sentence_vectors(store):
         assert {
             row.document_id: (row.language, row.signature) for row in session.scalars(select(TranslationSignature))
         } == written
+
+
+# A Russian piece naming the Reuters story's places, people and figures in its order, about other things (a town's past).
+NAMESAKE_RUSSIAN = """КИЕВ, 6 июня. Корреспонденты Reuters, побывавшие на Украине и в России, вспоминают Новую Каховку на Днепре как тихий город рыбаков.
+Летом туда приезжали семьи с детьми, а по вечерам на набережной играл оркестр.
+Владимир Зеленский когда-то выступал там с концертами, и на них приходило до 16 тысяч зрителей из Херсона.
+Местные жители любили шутить, что Москва далеко, а украинские арбузы лучше любых других.
+Кремль и Дмитрий Песков тогда ещё не интересовались этим краем, а Киев строил там новые школы.
+Из Каховки ходил автобус до Крыма, и дорога занимала пару часов.
+Запорожье славилось заводами, которые посещали эксперты Международного агентства по атомной энергии.
+В Херсоне за 12 лет сменилось несколько мэров, а Александр Прокудин руководил тогда 24 школами области."""
+
+
+def test_names_in_order_across_languages_link_a_translation_only_when_its_sentences_pair_off(store):
+    namesake = is_copy(sketch(WIRE, "en").print, sketch(NAMESAKE_RUSSIAN, "ru").print, "ru", same_language=False)
+    assert namesake is not None and namesake.evidence == "translation"  # the names alone would join them
+    original = add(store, WIRE, "reuters.com", "en", date(2023, 6, 6))
+    other = add(store, NAMESAKE_RUSSIAN, "ria.ru", "ru", date(2023, 6, 7))
+    translated = add(store, RUSSIAN, "inosmi.ru", "ru", date(2023, 6, 7))
+    with store.session() as session:
+        assert session.get(Document, other).copy_of_id is None
+        copy = session.get(Document, translated)
+        assert copy.copy_of_id == original and "translation" in copy.copy_reason
+
+
+def test_pairing_off_needs_a_share_of_the_sentences_and_narration():
+    assert pairs_off(Alignment(4, 10, 0.63, narrated=2))
+    assert not pairs_off(Alignment(2, 8, 0.6, narrated=1))  # two reports of one event naming its people in one order
+    assert not pairs_off(Alignment(3, 6, 0.7, narrated=1))  # the quotes they share

@@ -728,37 +728,49 @@ def unlink(session: Session, copy: Document) -> None:
 def _translations(
     session: Session, document: Document, by_names: list[int], matches: list[Match], signatures: Signatures
 ) -> tuple[list[Match], dict[int, Encoded]]:
-    """Stored documents in other languages whose sentences pair off with the new one's in order (relate/crosslingual.py):
-    a translation whose names are too few, or spelt too differently, for their order alone to tell. Candidates are the
-    documents whose lead signatures are nearest (`Signatures`), and those found by name-order keys (`by_names`); those
-    whose leads are closest (crosslingual.lead_closeness) are aligned whole. Also the vectors to store: the new
-    document's, and the candidates' encoded or completed now."""
+    """`matches` and the stored documents in other languages whose sentences pair off with the new one's in order
+    (relate/crosslingual.py): a translation whose names are too few, or spelt too differently, for their order alone to
+    tell. Candidates are the documents whose lead signatures are nearest (`Signatures`), and those found by name-order
+    keys (`by_names`); those whose leads are closest (crosslingual.lead_closeness) are aligned whole. A match by names in
+    order across languages is kept when its sentences pair off too (crosslingual.pairs_off), or when either text is too
+    short to align. Also the vectors to store: the new document's, and the candidates' encoded or completed now."""
     texts, quoted = crosslingual.split(document.text)
     if len(texts) < crosslingual.ALIGNABLE:
-        return [], {}
+        return matches, {}
     vectors = crosslingual.encode(texts[: crosslingual.LEAD])
     found = {m.document_id for m in matches}
+    by_order = [m.document_id for m in matches if m.evidence == "translation"]
     nearest = signatures.nearest(session, crosslingual.signature(vectors), document.language, document.id)
     named = _in_other_languages(session, by_names, document.language, CANDIDATES)
     ids = [d for d in nearest + named if d not in found]
-    candidates = _vectors(session, list(dict.fromkeys(ids)))
-    ranked = sorted(((crosslingual.lead_closeness(vectors, e.vectors), d) for d, e in candidates.items()), key=lambda c: (-c[0], c[1]))
+    candidates = _vectors(session, list(dict.fromkeys(ids + by_order)))
+    ranked = sorted(
+        ((crosslingual.lead_closeness(vectors, e.vectors), d) for d, e in candidates.items() if d not in found),
+        key=lambda c: (-c[0], c[1]),
+    )
     close = [d for closeness, d in ranked[:NAME_CANDIDATES] if closeness >= crosslingual.CANDIDATE_CLOSENESS]
-    translated = []
-    if close:
+    aligned = close + [d for d in by_order if d in candidates]
+    translated, unaligned = [], set()
+    if aligned:
         vectors = crosslingual.completed(texts, vectors)
-        stored = {d: text for d, text in session.execute(select(Document.id, Document.text).where(Document.id.in_(close)))}
-    for document_id in close:
+        stored = {d: text for d, text in session.execute(select(Document.id, Document.text).where(Document.id.in_(aligned)))}
+    for document_id in aligned:
         entry = candidates[document_id]
         other, quoted_other = crosslingual.split(stored.get(document_id) or "")
         if len(entry.vectors) < entry.sentences:
             entry.vectors, entry.changed = crosslingual.completed(other, entry.vectors), True
+        if document_id in found:
+            alignment = crosslingual.mutual_alignment(vectors, entry.vectors, quoted_a=quoted, quoted_b=quoted_other)
+            if not crosslingual.pairs_off(alignment):
+                unaligned.add(document_id)
+            continue
         alignment = crosslingual.aligned_translation(vectors, entry.vectors, quoted, quoted_other)
         if alignment is not None:
             translated.append(
                 Match(document_id, 0.0, 0.0, 0.0, 0.0, sentences=alignment.share, evidence="aligned-translation", detail=str(alignment))
             )
-    return translated, {**candidates, document.id: Encoded(vectors, len(texts), stored=False)}
+    kept = [m for m in matches if m.document_id not in unaligned]
+    return kept + translated, {**candidates, document.id: Encoded(vectors, len(texts), stored=False)}
 
 
 class Signatures:
@@ -881,13 +893,12 @@ def make_copy_linker():
         by_names = _name_candidates(session, new, document.id)
         matches = _matches(session, new, document.language, document.id, document.outlet_id, credits, by_names)
         multilingual = translations_sought() and (seen_other_language or other_language_stored(session, document.language))
+        encoded: dict[int, Encoded] = {}
         if multilingual:
-            translated, encoded = _translations(
+            matches, encoded = _translations(
                 session, document, by_names or _few_names(session, new, document.id), matches, signatures
             )
-        else:
-            translated, encoded = [], {}
-        link(session, document, matches + translated)
+        link(session, document, matches)
         apply_user_links(session, document)
         index(session, {document.id: new})
         if encoded:  # none for a text too short to align as a translation: nothing to store or key
