@@ -881,8 +881,9 @@ def _kind_by_mentions(linking: Linking, kinds: dict[int, str]) -> None:
     """A person's or an organisation's kind follows what most of its mentions call it, not its first article:
     an actor stored as a person whose mentions are a group's (54 NORP, 8 PERSON) becomes a group. So does a
     "place" no gazetteer or country list knows, which a reader took for one by its acronym alone ("ДНР", the
-    Donetsk People's Republic, a body as the articles that spell it out read it). Asked only of the actors this
-    document names as another of those kinds: one query."""
+    Donetsk People's Republic, a body as the articles that spell it out read it). A tie keeps the stored kind: one
+    article's guess ("Zelensky" alone in an Italian page, read without a model) never outvotes another's reading.
+    Asked only of the actors this document names as another of those kinds: one query."""
     session = linking.session
     chains = [c for c in linking.analysis.chains if c.not_an_actor is None and kinds[c.id] in _NAMED]
     named = {linking.actor_of_chain[c.id]: kinds[c.id] for c in chains}
@@ -911,7 +912,7 @@ def _kind_by_mentions(linking: Linking, kinds: dict[int, str]) -> None:
                 label = max(("ORG", "NORP"), key=lambda lab: votes[lab])
                 session.execute(update(Actor).where(Actor.id == actor_id).values(kind=KIND_OF_LABEL[label], label=label))
             continue
-        if (person > organisation) != (stored[actor_id][0] == "person"):
+        if person != organisation and (person > organisation) != (stored[actor_id][0] == "person"):
             label = "PERSON" if person > organisation else max(("ORG", "NORP"), key=lambda lab: votes[lab])
             session.execute(update(Actor).where(Actor.id == actor_id).values(kind=KIND_OF_LABEL[label], label=label))
 
