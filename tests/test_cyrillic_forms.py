@@ -273,3 +273,15 @@ def test_a_surname_read_only_as_a_plural_first_name_keeps_its_written_form():
     actor apart from "Юсубов Махір"; a person is one."""
     analysis = analyse(Article(origin="test", text="Командир Махир Юсубов был задержан в Крыму.", content_hash="yusubov", language="ru"))
     assert "Махир Юсубов" in {c.name for c in analysis.chains}
+
+
+def test_a_belarusian_name_is_parsed_as_ukrainian_spells_it():
+    """eval/realstory (Wagner): a Belarusian page's "Уладзіміра Пуціна" and "Пуцін" (цеканне, дзеканне) stayed as
+    written, a person of their own; "Прыгожына Пуцін" (Prigozhin's ..., Putin) ran two persons into one."""
+    from factfile.extract.lang.cyrillic import ukrainian_spelling
+
+    assert [ukrainian_spelling(w) for w in ("Пуціна", "Уладзіміра", "Прыгожына", "Украіна")] == ["Путіна", "Владіміра", "Пригожина", "Украіна"]
+    chains = _chains("Відэазварот прэзідэнта Уладзіміра Пуціна паказалі. Мяцеж Прыгожына Пуцін назваў здрадай.", "be")
+    putin = next(c for c in chains.values() if "Vladimir Putin" in c.aliases)
+    assert putin.name == "Владімір Путін" and not any("Пригожин" in c.name and "Путін" in c.name for c in chains.values())
+

@@ -76,14 +76,16 @@ _PREPOSITION = re.compile(r"[ВвУуСсКкОо]\s+(?=[«„\"“]?[А-ЯЁЇ�
 
 
 def read(analysis: Analysis, language: str) -> Reading:
-    """Fill sentences, mentions and chains of a Russian or Ukrainian article."""
+    """Fill sentences, mentions and chains of a Russian or Ukrainian article; a Belarusian one is read with the
+    Ukrainian dictionary, each word parsed as Ukrainian spells it (`ukrainian_spelling`)."""
     text = analysis.article.text
     analysis.sentences = sentences(text)
     analyzer = morph.analyzer(language)
+    spelled = ukrainian_spelling if (analysis.article.language or "").startswith("be") else str
     tokens = [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     for token in tokens:
         if token.text[:1].isalpha():
-            token.parses = analyzer.parse(token.text)
+            token.parses = analyzer.parse(spelled(token.text))
     reading = Reading(language, tokens)
     spans = _name_spans(text, tokens, analysis)
     for start, end, label in spans:
@@ -110,6 +112,22 @@ def read(analysis: Analysis, language: str) -> Reading:
             reading.own[index] = f"{own}{text[len(bare) + start:end]}" if country else own
     analysis.chains = chains(analysis, reading)
     return reading
+
+
+# Belarusian spelling against Ukrainian (and Russian): a soft "т", "д" written "ц", "дз" (цеканне, дзеканне:
+# Пуцін, Уладзімір), "ы", "э", "ў" for "и", "е", "в", and a word-initial "Ул" before a vowel for "Вл" (Уладзімір,
+# улада). Akanye (unstressed "о" written "а") is left: which "а" was an "о" needs the stress.
+_BELARUSIAN_LETTERS = str.maketrans("ыЫэЭўЎ", "иИеЕвВ")
+_BELARUSIAN_SOFT = re.compile(r"(?:дз|Дз|ДЗ|ц|Ц)(?=[іеёюяьІЕЁЮЯЬ])")
+_BELARUSIAN_VL = re.compile(r"^(?:Ул|ул|УЛ)(?=[аоуэыіяеёюАОУЭЫІЯЕЁЮ])")
+
+
+def ukrainian_spelling(word: str) -> str:
+    """A Belarusian word as Ukrainian spells it, for the Ukrainian dictionary: "Пуціна" → Путіна, "Уладзіміра" →
+    Владіміра, "Прыгожына" → Пригожина."""
+    word = _BELARUSIAN_SOFT.sub(lambda m: "т" if m.group(0) == "ц" else "Т" if m.group(0) == "Ц" else m.group(0)[0], word)
+    word = _BELARUSIAN_VL.sub(lambda m: "В" + m.group(0)[1] if m.group(0)[0] == "У" else "вл", word)
+    return word.translate(_BELARUSIAN_LETTERS)
 
 
 def sentences(text: str) -> list[Span]:
@@ -144,8 +162,16 @@ def _lines(tokens: list[Token], text: str) -> list[list[Token]]:
 
 def _next_person(run: list[Token], token: Token) -> bool:
     """A first name after a first name and surname starts another person: "Алексей Данилов Михаил
-    Подоляк" (a page's list of tags) is two."""
-    return len(run) >= 2 and token.has("Name") and run[-1].has("Surn") and run[-2].has("Name")
+    Подоляк" (a page's list of tags) is two. So does a surname after a surname it cannot agree with in gender and
+    case, as the words of one name do: "Мяцеж Прыгожына Пуцін назваў" (Prigozhin's mutiny, Putin called)."""
+    if len(run) >= 2 and token.has("Name") and run[-1].has("Surn") and run[-2].has("Name"):
+        return True
+    return bool(run) and _surname(run[-1]) and _surname(token) and not _agreements(run[-1]) & _agreements(token)
+
+
+def _agreements(token: Token) -> set[tuple[str, str]]:
+    """The (gender, case) readings the dictionary gives a word as a surname."""
+    return {(p.tag.gender, p.tag.case) for p in token.parses if _tagged(p, "Surn")}
 
 
 def _name_spans(text: str, tokens: list[Token], analysis: Analysis) -> list[tuple[int, int, str]]:
