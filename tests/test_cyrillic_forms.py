@@ -285,3 +285,14 @@ def test_a_belarusian_name_is_parsed_as_ukrainian_spells_it():
     putin = next(c for c in chains.values() if "Vladimir Putin" in c.aliases)
     assert putin.name == "Владімір Путін" and not any("Пригожин" in c.name and "Путін" in c.name for c in chains.values())
 
+
+def test_a_body_a_ukrainian_article_names_without_its_country_is_ukraines():
+    """eval/realstory (Olenivka): "Генштаб" in Ukrainian articles kept a record of its own ("General Staff"),
+    apart from the Ukrainian military; a Russian article's, or one naming another country's, stays countryless."""
+    def forms(text: str, language: str) -> list[str]:
+        return next(c.aliases for c in _chains(text, language).values() if c.name == "Генштаб")
+
+    assert "Ukrainian General Staff" in forms("Про це повідомляє Генштаб. Окупанти обстріляли колонію.", "uk")
+    assert not any("Ukrainian" in f for f in forms("Об этом сообщил Генштаб. Оккупанты обстреляли колонию.", "ru"))
+    assert not any("Ukrainian" in f for f in forms("Про це повідомляє російський Генштаб. Окупанти обстріляли колонію.", "uk"))
+    assert "Ukrainian General Staff" not in _chains("Про це повідомляє Генштаб. Генштаб РФ мовчить.", "uk")["Генштаб РФ"].aliases

@@ -18,7 +18,18 @@ from itertools import islice, takewhile
 from factfile.extract.lang import morph
 from factfile.extract.lang.bodies import HEADS
 from factfile.extract.lang.romanize import FIRST_NAMES, LEXICON, compound, has_cyrillic, romanizations, translated
-from factfile.extract.names import COUNTRY_ADJECTIVES, body_of, clean_name, country_in_english, name_key, signature, state_named
+from factfile.extract.names import (
+    COUNTRY_ADJECTIVES,
+    body_of,
+    clean_name,
+    country_in_english,
+    country_of_word,
+    latin_key,
+    name_key,
+    signature,
+    state_named,
+    unqualified_body,
+)
 from factfile.records import Analysis, Chain, Mention, Span
 
 LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
@@ -70,6 +81,7 @@ class Reading:
     lemmas: dict[int, str] = field(default_factory=dict)  # mention index -> nominative name
     quoted: dict[int, str] = field(default_factory=dict)  # mention index -> the quoted proper name inside it
     own: dict[int, str] = field(default_factory=dict)  # mention index -> a body's own name, without the body it belongs to
+    home: str | None = None  # the one state whose state language the article is written in (Ukrainian: Ukraine)
 
 
 _PREPOSITION = re.compile(r"[ВвУуСсКкОо]\s+(?=[«„\"“]?[А-ЯЁЇІЄҐ])")
@@ -86,7 +98,7 @@ def read(analysis: Analysis, language: str) -> Reading:
     for token in tokens:
         if token.text[:1].isalpha():
             token.parses = analyzer.parse(spelled(token.text))
-    reading = Reading(language, tokens)
+    reading = Reading(language, tokens, home=HOME_STATES.get((analysis.article.language or "").split("-")[0]))
     spans = _name_spans(text, tokens, analysis)
     for start, end, label in spans:
         if (preposition := _PREPOSITION.match(text, start, end)) and preposition.end() < end:
@@ -678,7 +690,41 @@ def chains(analysis: Analysis, reading: Reading) -> list[Chain]:
             if chain.label == "GPE" and reason.startswith("translated") and form.split()[-1].lower() in HEADS:
                 analysis.relabel(chain, "ORG")  # "Донецкая народная республика", Donetsk People's Republic: a body, as other languages read it
         result.append(chain)
+    _home_bodies(result, reading, analysis)
     return result
+
+
+# Languages that are the state language of one state only, whose press names that state's own bodies without it
+# ("Генштаб", "Генпрокуратура" in a Ukrainian article are Ukraine's); Russian is several states' and has none.
+HOME_STATES = {"uk": "Ukraine"}
+
+
+def _home_bodies(chains: list[Chain], reading: Reading, analysis: Analysis) -> None:
+    """A body every state has, named without its country in an article written in one state's own language, is
+    that state's ("Генштаб" → Ukrainian General Staff): it gets that state's name in English beside its own. Not
+    when a country stands by it ("російський Генштаб", "Генштаб РФ") or among its names, or the article names
+    another country's body so."""
+    if reading.home is None:
+        return
+    qualified = {body for chain in chains for name in (chain.name, *chain.aliases) if (body := body_of(name)) and body[0]}
+    by_start = {t.start: i for i, t in enumerate(reading.tokens)}
+    by_end = {t.end: i for i, t in enumerate(reading.tokens)}
+    for chain in chains:
+        names = (chain.name, *chain.aliases)
+        if chain.label != "ORG" or any(state_named(w) or country_of_word(latin_key(w)) for name in names for w in name.split()):
+            continue
+        words = {body[1] for name in chain.aliases if (body := body_of(name)) and unqualified_body(name)}
+        if len(words) != 1 or any(c != reading.home and w in words for c, w in qualified):
+            continue
+        spans = [analysis.mentions[i].span for i in chain.mentions]
+        near = [reading.tokens[j] for span in spans for j in (by_start.get(span.start, 0) - 1, by_end.get(span.end, -2) + 1)
+                if 0 <= j < len(reading.tokens)]
+        if any(t.lemma in _NATIONAL_ADJECTIVES or state_named(t.text) for t in near):
+            continue
+        english = next(name for name in chain.aliases if unqualified_body(name))
+        form = f"{COUNTRY_ADJECTIVES[reading.home]} {english}"
+        chain.aliases.append(form)
+        chain.alias_reasons[form] = f"“{english}” named without its country in an article in {reading.home}'s language"
 
 
 def _spelled_out(groups: dict[str, list[int]], label_of: dict[str, str], analysis: Analysis, reading: Reading) -> dict[str, str]:
