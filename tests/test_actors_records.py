@@ -199,3 +199,16 @@ def test_a_tie_of_readings_keeps_a_persons_kind(tmp_path):
         },
     )
     assert live["Владимира Зеленского"] == live["Volodimir Zelensky"]
+
+
+def test_a_body_ukrainian_only_by_its_articles_language_lends_no_countryless_name(tmp_path):
+    """eval/realstory (Wagner): a Ukrainian article's "Генштаб" joined the Ukrainian military with its countryless
+    names, and a Russian article's "Генштаб" (Russia's, Prigozhin said) then found it by that name."""
+    live = actor_of_mentions(
+        tmp_path,
+        {
+            "uk.txt": "За даними Генштабу, окупанти обстріляли колонію вночі. Загинули десятки полонених.",
+            "ru.txt": "Пригожин заявил, что по приказу Генштаба открыли огонь по колонне. Колонна шла к Москве.",
+        },
+    )
+    assert live["Генштабу"] != live["Генштаба"]

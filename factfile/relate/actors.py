@@ -31,6 +31,7 @@ from sqlalchemy import bindparam, exists, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from factfile.extract.chains import office_name
+from factfile.extract.lang.cyrillic import HOME_QUALIFIED
 from factfile.extract.lang.romanize import has_cyrillic
 from factfile.extract.lang.titles import OFFICE_ALONE
 from factfile.extract.names import (
@@ -777,20 +778,24 @@ def _held_apart(session: Session, candidates: list[Candidate]) -> dict[int, set[
 
 
 def _count_aliases(linking: Linking, kinds: dict[int, str], matched: dict[int, str], apart: dict[int, set[str]]) -> None:
-    """Add each chain's names to its actor's aliases, counting the mentions that used them."""
+    """Add each chain's names to its actor's aliases, counting the mentions that used them. A body whose country only
+    its article's language gives (`cyrillic.HOME_QUALIFIED`) adds only its names with the country."""
     mentions = linking.analysis.mentions
     document = linking.document.id
     counts: dict[tuple[int, str], list] = {}
     for chain in (c for c in linking.analysis.chains if c.not_an_actor is None):
         actor_id = linking.actor_of_chain[chain.id]
         cross = matched.get(chain.id, "")
+        home = any(HOME_QUALIFIED in reason for reason in chain.alias_reasons.values())
         for index in chain.mentions:
-            if mentions[index].role == "description":
+            if mentions[index].role == "description" or home:
                 continue
             text = clean_name(mentions[index].span.text)
             entry = counts.setdefault((actor_id, name_key(text)), [text, 0, kinds[chain.id], None])
             entry[1] += 1
         for alias in _names(chain):
+            if home and not ((body := body_of(alias)) and body[0]):
+                continue  # "Генштаб" is Ukraine's only by the article's language: another language's is anyone's
             kind = OFFICE if chain.offices.get(alias) == OFFICE_ALONE else kinds[chain.id]  # found by its exact name only
             entry = counts.setdefault((actor_id, name_key(alias)), [alias, 0, kind, None])
             within = chain.alias_reasons.get(alias)

@@ -697,6 +697,7 @@ def chains(analysis: Analysis, reading: Reading) -> list[Chain]:
 # Languages that are the state language of one state only, whose press names that state's own bodies without it
 # ("Генштаб", "Генпрокуратура" in a Ukrainian article are Ukraine's); Russian is several states' and has none.
 HOME_STATES = {"uk": "Ukraine"}
+HOME_QUALIFIED = "named without its country in an article in"  # the reason `_home_bodies` gives the state's name
 
 
 def _home_bodies(chains: list[Chain], reading: Reading, analysis: Analysis) -> None:
@@ -724,7 +725,7 @@ def _home_bodies(chains: list[Chain], reading: Reading, analysis: Analysis) -> N
         english = next(name for name in chain.aliases if unqualified_body(name))
         form = f"{COUNTRY_ADJECTIVES[reading.home]} {english}"
         chain.aliases.append(form)
-        chain.alias_reasons[form] = f"“{english}” named without its country in an article in {reading.home}'s language"
+        chain.alias_reasons[form] = f"“{english}” {HOME_QUALIFIED} {reading.home}'s language"
 
 
 def _spelled_out(groups: dict[str, list[int]], label_of: dict[str, str], analysis: Analysis, reading: Reading) -> dict[str, str]:
