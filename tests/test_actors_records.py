@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from ingested import ingested_store
+from ingested import actor_of_mentions, ingested_store
 from sqlalchemy import select
 
 from factfile.extract.chains import build_chains
@@ -184,3 +184,31 @@ def test_a_place_no_gazetteer_knows_that_its_mentions_call_a_body_becomes_one(tm
         kinds = dict(session.execute(select(s.Actor.id, s.Actor.kind)).all())
     assert live["ДНР"] == live["Донецкая народная республика"] and kinds[live["ДНР"]] == "organization"
     assert kinds[live["Киев"]] == "place"
+
+
+def test_a_tie_of_readings_keeps_a_persons_kind(tmp_path):
+    """eval/realstory (Kramatorsk): "Zelensky" alone in an Italian page, which the reader without a model calls an
+    organisation, joined the person of a Russian page and, one mention against one, made it an organisation;
+    the English "Volodimir Zelensky" then found no person and got a record of its own."""
+    live = actor_of_mentions(
+        tmp_path,
+        {
+            "ru.txt": "По словам президента Украины Владимира Зеленского, удар нанесли ракетой. Обстрел продолжался весь день.",
+            "it.txt": "Il presidente ucraino ha parlato ieri sera. Secondo Zelensky, la stazione era piena di civili in attesa del treno.",
+            "en.txt": "Ukrainian President Volodimir Zelensky said the station had been struck. He spoke on Friday evening.",
+        },
+    )
+    assert live["Владимира Зеленского"] == live["Volodimir Zelensky"]
+
+
+def test_a_body_ukrainian_only_by_its_articles_language_lends_no_countryless_name(tmp_path):
+    """eval/realstory (Wagner): a Ukrainian article's "Генштаб" joined the Ukrainian military with its countryless
+    names, and a Russian article's "Генштаб" (Russia's, Prigozhin said) then found it by that name."""
+    live = actor_of_mentions(
+        tmp_path,
+        {
+            "uk.txt": "За даними Генштабу, окупанти обстріляли колонію вночі. Загинули десятки полонених.",
+            "ru.txt": "Пригожин заявил, что по приказу Генштаба открыли огонь по колонне. Колонна шла к Москве.",
+        },
+    )
+    assert live["Генштабу"] != live["Генштаба"]

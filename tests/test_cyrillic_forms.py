@@ -273,3 +273,26 @@ def test_a_surname_read_only_as_a_plural_first_name_keeps_its_written_form():
     actor apart from "Юсубов Махір"; a person is one."""
     analysis = analyse(Article(origin="test", text="Командир Махир Юсубов был задержан в Крыму.", content_hash="yusubov", language="ru"))
     assert "Махир Юсубов" in {c.name for c in analysis.chains}
+
+
+def test_a_belarusian_name_is_parsed_as_ukrainian_spells_it():
+    """eval/realstory (Wagner): a Belarusian page's "Уладзіміра Пуціна" and "Пуцін" (цеканне, дзеканне) stayed as
+    written, a person of their own; "Прыгожына Пуцін" (Prigozhin's ..., Putin) ran two persons into one."""
+    from factfile.extract.lang.cyrillic import ukrainian_spelling
+
+    assert [ukrainian_spelling(w) for w in ("Пуціна", "Уладзіміра", "Прыгожына", "Украіна")] == ["Путіна", "Владіміра", "Пригожина", "Украіна"]
+    chains = _chains("Відэазварот прэзідэнта Уладзіміра Пуціна паказалі. Мяцеж Прыгожына Пуцін назваў здрадай.", "be")
+    putin = next(c for c in chains.values() if "Vladimir Putin" in c.aliases)
+    assert putin.name == "Владімір Путін" and not any("Пригожин" in c.name and "Путін" in c.name for c in chains.values())
+
+
+def test_a_body_a_ukrainian_article_names_without_its_country_is_ukraines():
+    """eval/realstory (Olenivka): "Генштаб" in Ukrainian articles kept a record of its own ("General Staff"),
+    apart from the Ukrainian military; a Russian article's, or one naming another country's, stays countryless."""
+    def forms(text: str, language: str) -> list[str]:
+        return next(c.aliases for c in _chains(text, language).values() if c.name == "Генштаб")
+
+    assert "Ukrainian General Staff" in forms("Про це повідомляє Генштаб. Окупанти обстріляли колонію.", "uk")
+    assert not any("Ukrainian" in f for f in forms("Об этом сообщил Генштаб. Оккупанты обстреляли колонию.", "ru"))
+    assert not any("Ukrainian" in f for f in forms("Про це повідомляє російський Генштаб. Окупанти обстріляли колонію.", "uk"))
+    assert "Ukrainian General Staff" not in _chains("Про це повідомляє Генштаб. Генштаб РФ мовчить.", "uk")["Генштаб РФ"].aliases

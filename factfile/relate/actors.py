@@ -31,6 +31,7 @@ from sqlalchemy import bindparam, exists, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from factfile.extract.chains import office_name
+from factfile.extract.lang.cyrillic import HOME_QUALIFIED
 from factfile.extract.lang.romanize import has_cyrillic
 from factfile.extract.lang.titles import OFFICE_ALONE
 from factfile.extract.names import (
@@ -777,20 +778,24 @@ def _held_apart(session: Session, candidates: list[Candidate]) -> dict[int, set[
 
 
 def _count_aliases(linking: Linking, kinds: dict[int, str], matched: dict[int, str], apart: dict[int, set[str]]) -> None:
-    """Add each chain's names to its actor's aliases, counting the mentions that used them."""
+    """Add each chain's names to its actor's aliases, counting the mentions that used them. A body whose country only
+    its article's language gives (`cyrillic.HOME_QUALIFIED`) adds only its names with the country."""
     mentions = linking.analysis.mentions
     document = linking.document.id
     counts: dict[tuple[int, str], list] = {}
     for chain in (c for c in linking.analysis.chains if c.not_an_actor is None):
         actor_id = linking.actor_of_chain[chain.id]
         cross = matched.get(chain.id, "")
+        home = any(HOME_QUALIFIED in reason for reason in chain.alias_reasons.values())
         for index in chain.mentions:
-            if mentions[index].role == "description":
+            if mentions[index].role == "description" or home:
                 continue
             text = clean_name(mentions[index].span.text)
             entry = counts.setdefault((actor_id, name_key(text)), [text, 0, kinds[chain.id], None])
             entry[1] += 1
         for alias in _names(chain):
+            if home and not ((body := body_of(alias)) and body[0]):
+                continue  # "Генштаб" is Ukraine's only by the article's language: another language's is anyone's
             kind = OFFICE if chain.offices.get(alias) == OFFICE_ALONE else kinds[chain.id]  # found by its exact name only
             entry = counts.setdefault((actor_id, name_key(alias)), [alias, 0, kind, None])
             within = chain.alias_reasons.get(alias)
@@ -881,8 +886,9 @@ def _kind_by_mentions(linking: Linking, kinds: dict[int, str]) -> None:
     """A person's or an organisation's kind follows what most of its mentions call it, not its first article:
     an actor stored as a person whose mentions are a group's (54 NORP, 8 PERSON) becomes a group. So does a
     "place" no gazetteer or country list knows, which a reader took for one by its acronym alone ("ДНР", the
-    Donetsk People's Republic, a body as the articles that spell it out read it). Asked only of the actors this
-    document names as another of those kinds: one query."""
+    Donetsk People's Republic, a body as the articles that spell it out read it). A tie keeps the stored kind: one
+    article's guess ("Zelensky" alone in an Italian page, read without a model) never outvotes another's reading.
+    Asked only of the actors this document names as another of those kinds: one query."""
     session = linking.session
     chains = [c for c in linking.analysis.chains if c.not_an_actor is None and kinds[c.id] in _NAMED]
     named = {linking.actor_of_chain[c.id]: kinds[c.id] for c in chains}
@@ -911,7 +917,7 @@ def _kind_by_mentions(linking: Linking, kinds: dict[int, str]) -> None:
                 label = max(("ORG", "NORP"), key=lambda lab: votes[lab])
                 session.execute(update(Actor).where(Actor.id == actor_id).values(kind=KIND_OF_LABEL[label], label=label))
             continue
-        if (person > organisation) != (stored[actor_id][0] == "person"):
+        if person != organisation and (person > organisation) != (stored[actor_id][0] == "person"):
             label = "PERSON" if person > organisation else max(("ORG", "NORP"), key=lambda lab: votes[lab])
             session.execute(update(Actor).where(Actor.id == actor_id).values(kind=KIND_OF_LABEL[label], label=label))
 

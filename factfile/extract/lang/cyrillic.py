@@ -18,7 +18,18 @@ from itertools import islice, takewhile
 from factfile.extract.lang import morph
 from factfile.extract.lang.bodies import HEADS
 from factfile.extract.lang.romanize import FIRST_NAMES, LEXICON, compound, has_cyrillic, romanizations, translated
-from factfile.extract.names import COUNTRY_ADJECTIVES, body_of, clean_name, country_in_english, name_key, signature, state_named
+from factfile.extract.names import (
+    COUNTRY_ADJECTIVES,
+    body_of,
+    clean_name,
+    country_in_english,
+    country_of_word,
+    latin_key,
+    name_key,
+    signature,
+    state_named,
+    unqualified_body,
+)
 from factfile.records import Analysis, Chain, Mention, Span
 
 LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
@@ -70,21 +81,24 @@ class Reading:
     lemmas: dict[int, str] = field(default_factory=dict)  # mention index -> nominative name
     quoted: dict[int, str] = field(default_factory=dict)  # mention index -> the quoted proper name inside it
     own: dict[int, str] = field(default_factory=dict)  # mention index -> a body's own name, without the body it belongs to
+    home: str | None = None  # the one state whose state language the article is written in (Ukrainian: Ukraine)
 
 
 _PREPOSITION = re.compile(r"[ВвУуСсКкОо]\s+(?=[«„\"“]?[А-ЯЁЇІЄҐ])")
 
 
 def read(analysis: Analysis, language: str) -> Reading:
-    """Fill sentences, mentions and chains of a Russian or Ukrainian article."""
+    """Fill sentences, mentions and chains of a Russian or Ukrainian article; a Belarusian one is read with the
+    Ukrainian dictionary, each word parsed as Ukrainian spells it (`ukrainian_spelling`)."""
     text = analysis.article.text
     analysis.sentences = sentences(text)
     analyzer = morph.analyzer(language)
+    spelled = ukrainian_spelling if (analysis.article.language or "").startswith("be") else str
     tokens = [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     for token in tokens:
         if token.text[:1].isalpha():
-            token.parses = analyzer.parse(token.text)
-    reading = Reading(language, tokens)
+            token.parses = analyzer.parse(spelled(token.text))
+    reading = Reading(language, tokens, home=HOME_STATES.get((analysis.article.language or "").split("-")[0]))
     spans = _name_spans(text, tokens, analysis)
     for start, end, label in spans:
         if (preposition := _PREPOSITION.match(text, start, end)) and preposition.end() < end:
@@ -110,6 +124,22 @@ def read(analysis: Analysis, language: str) -> Reading:
             reading.own[index] = f"{own}{text[len(bare) + start:end]}" if country else own
     analysis.chains = chains(analysis, reading)
     return reading
+
+
+# Belarusian spelling against Ukrainian (and Russian): a soft "т", "д" written "ц", "дз" (цеканне, дзеканне:
+# Пуцін, Уладзімір), "ы", "э", "ў" for "и", "е", "в", and a word-initial "Ул" before a vowel for "Вл" (Уладзімір,
+# улада). Akanye (unstressed "о" written "а") is left: which "а" was an "о" needs the stress.
+_BELARUSIAN_LETTERS = str.maketrans("ыЫэЭўЎ", "иИеЕвВ")
+_BELARUSIAN_SOFT = re.compile(r"(?:дз|Дз|ДЗ|ц|Ц)(?=[іеёюяьІЕЁЮЯЬ])")
+_BELARUSIAN_VL = re.compile(r"^(?:Ул|ул|УЛ)(?=[аоуэыіяеёюАОУЭЫІЯЕЁЮ])")
+
+
+def ukrainian_spelling(word: str) -> str:
+    """A Belarusian word as Ukrainian spells it, for the Ukrainian dictionary: "Пуціна" → Путіна, "Уладзіміра" →
+    Владіміра, "Прыгожына" → Пригожина."""
+    word = _BELARUSIAN_SOFT.sub(lambda m: "т" if m.group(0) == "ц" else "Т" if m.group(0) == "Ц" else m.group(0)[0], word)
+    word = _BELARUSIAN_VL.sub(lambda m: "В" + m.group(0)[1] if m.group(0)[0] == "У" else "вл", word)
+    return word.translate(_BELARUSIAN_LETTERS)
 
 
 def sentences(text: str) -> list[Span]:
@@ -144,8 +174,16 @@ def _lines(tokens: list[Token], text: str) -> list[list[Token]]:
 
 def _next_person(run: list[Token], token: Token) -> bool:
     """A first name after a first name and surname starts another person: "Алексей Данилов Михаил
-    Подоляк" (a page's list of tags) is two."""
-    return len(run) >= 2 and token.has("Name") and run[-1].has("Surn") and run[-2].has("Name")
+    Подоляк" (a page's list of tags) is two. So does a surname after a surname it cannot agree with in gender and
+    case, as the words of one name do: "Мяцеж Прыгожына Пуцін назваў" (Prigozhin's mutiny, Putin called)."""
+    if len(run) >= 2 and token.has("Name") and run[-1].has("Surn") and run[-2].has("Name"):
+        return True
+    return bool(run) and _surname(run[-1]) and _surname(token) and not _agreements(run[-1]) & _agreements(token)
+
+
+def _agreements(token: Token) -> set[tuple[str, str]]:
+    """The (gender, case) readings the dictionary gives a word as a surname."""
+    return {(p.tag.gender, p.tag.case) for p in token.parses if _tagged(p, "Surn")}
 
 
 def _name_spans(text: str, tokens: list[Token], analysis: Analysis) -> list[tuple[int, int, str]]:
@@ -652,7 +690,42 @@ def chains(analysis: Analysis, reading: Reading) -> list[Chain]:
             if chain.label == "GPE" and reason.startswith("translated") and form.split()[-1].lower() in HEADS:
                 analysis.relabel(chain, "ORG")  # "Донецкая народная республика", Donetsk People's Republic: a body, as other languages read it
         result.append(chain)
+    _home_bodies(result, reading, analysis)
     return result
+
+
+# Languages that are the state language of one state only, whose press names that state's own bodies without it
+# ("Генштаб", "Генпрокуратура" in a Ukrainian article are Ukraine's); Russian is several states' and has none.
+HOME_STATES = {"uk": "Ukraine"}
+HOME_QUALIFIED = "named without its country in an article in"  # the reason `_home_bodies` gives the state's name
+
+
+def _home_bodies(chains: list[Chain], reading: Reading, analysis: Analysis) -> None:
+    """A body every state has, named without its country in an article written in one state's own language, is
+    that state's ("Генштаб" → Ukrainian General Staff): it gets that state's name in English beside its own. Not
+    when a country stands by it ("російський Генштаб", "Генштаб РФ") or among its names, or the article names
+    another country's body so."""
+    if reading.home is None:
+        return
+    qualified = {body for chain in chains for name in (chain.name, *chain.aliases) if (body := body_of(name)) and body[0]}
+    by_start = {t.start: i for i, t in enumerate(reading.tokens)}
+    by_end = {t.end: i for i, t in enumerate(reading.tokens)}
+    for chain in chains:
+        names = (chain.name, *chain.aliases)
+        if chain.label != "ORG" or any(state_named(w) or country_of_word(latin_key(w)) for name in names for w in name.split()):
+            continue
+        words = {body[1] for name in chain.aliases if (body := body_of(name)) and unqualified_body(name)}
+        if len(words) != 1 or any(c != reading.home and w in words for c, w in qualified):
+            continue
+        spans = [analysis.mentions[i].span for i in chain.mentions]
+        near = [reading.tokens[j] for span in spans for j in (by_start.get(span.start, 0) - 1, by_end.get(span.end, -2) + 1)
+                if 0 <= j < len(reading.tokens)]
+        if any(t.lemma in _NATIONAL_ADJECTIVES or state_named(t.text) for t in near):
+            continue
+        english = next(name for name in chain.aliases if unqualified_body(name))
+        form = f"{COUNTRY_ADJECTIVES[reading.home]} {english}"
+        chain.aliases.append(form)
+        chain.alias_reasons[form] = f"“{english}” {HOME_QUALIFIED} {reading.home}'s language"
 
 
 def _spelled_out(groups: dict[str, list[int]], label_of: dict[str, str], analysis: Analysis, reading: Reading) -> dict[str, str]:
