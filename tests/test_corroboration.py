@@ -620,3 +620,64 @@ def test_claim_groups_cost_follows_the_links():
     groups = corroboration.claim_groups(links, lambda statement: (0, statement))
     assert time.process_time() - started < 3.0
     assert len(set(groups.values())) == 1097
+
+
+def test_one_sources_claim_in_two_languages_is_one_by_its_vectors_across_languages(store, three_documents):
+    """eval/realstory (Kramatorsk): the governor's claim in Ukrainian and in Italian shares no word, number or slot;
+    stored vectors across languages group it, and the definition read one statement at a time agrees. Without
+    them the two stay apart."""
+    import numpy as np
+
+    from factfile.relate import embedding
+    from factfile.store.schema import MultilingualVector
+
+    original, _, independent = three_documents
+    with store.transaction() as session:
+        governor = Actor(name="Pavlo Kyrylenko", kind="person")
+        strike = Story(label="the station")
+        session.add_all([governor, strike])
+        session.flush()
+        for document_id in (original, independent):
+            session.get(Document, document_id).story_id = strike.id
+        ukrainian = statement(session, original, "Кириленко", "на вокзалі перебували тисячі людей", actor_id=governor.id)
+        italian = statement(session, independent, "Kyrylenko", "migliaia di persone erano alla stazione", actor_id=governor.id)
+    with store.session() as session:
+        assert corroboration.for_statements(session, [ukrainian])[ukrainian].items == [ukrainian]
+    with store.transaction() as session:
+        for said, values in ((ukrainian, (1.0, 0.3)), (italian, (1.0, 0.35))):
+            vector = np.zeros(512, dtype=np.float32)
+            vector[:2] = values
+            session.add(MultilingualVector(statement_id=said, vector=embedding.to_bytes(vector / np.linalg.norm(vector))))
+    with store.session() as session:
+        support = corroboration.for_statements(session, [ukrainian, italian])
+        assert support[ukrainian].items == support[italian].items == [ukrainian, italian]
+        for said in (ukrainian, italian):
+            assert sorted(s.id for s in corroboration.same_statements(session, session.get(Statement, said))) == support[said].items
+
+
+def test_the_writer_stores_vectors_across_languages_only_in_a_store_of_two_languages(store, three_documents):
+    """A store in one language never loads the model for them; once another language is stored, each new attributed
+    statement gets one (the article's own voice none)."""
+    from types import SimpleNamespace
+
+    from factfile.relate import claim_vectors
+    from factfile.store.schema import MultilingualVector
+
+    original, _, independent = three_documents
+
+    def analysis(*said):
+        return SimpleNamespace(statements=[SimpleNamespace(source_type=kind, content=SimpleNamespace(text=text)) for kind, text in said])
+
+    with store.transaction() as session:
+        document = session.get(Document, original)
+        document.language = "en"
+        session.get(Document, independent).language = "en"
+        first = statement(session, original, "Kyrylenko", "thousands of people were at the station")
+        claim_vectors.add_multilingual(session, analysis(("person", "thousands of people were at the station")), document, [first])
+        assert session.scalar(select(MultilingualVector.statement_id)) is None
+        session.get(Document, independent).language = "uk"
+        said = statement(session, original, "Kyrylenko", "the occupiers used an Iskander")
+        own = statement(session, original, "", "The station was crowded")
+        told = analysis(("person", "the occupiers used an Iskander"), ("article", "The station was crowded"))
+        claim_vectors.add_multilingual(session, told, document, [said, own])
+        assert list(session.scalars(select(MultilingualVector.statement_id))) == [said]

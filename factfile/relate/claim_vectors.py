@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 from factfile.records import Analysis
 from factfile.relate import claims, contradictions
 from factfile.relate.corroboration import one_source
-from factfile.store.schema import Document, Post, Statement, StatementBand, StatementVector, StoreMark
+from factfile.store.schema import Document, MultilingualVector, Post, Statement, StatementBand, StatementVector, StoreMark
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +136,25 @@ def add(session: Session, analysis: Analysis, document: Document, statement_ids:
     if missing:
         session.execute(insert(StatementVector), [{"statement_id": b.id, "vector": vectors[b.id]} for b in missing])
     return [vectors.get(i) for i in statement_ids]
+
+
+def add_multilingual(session: Session, analysis: Analysis, document: Document, statement_ids: Sequence[int]) -> None:
+    """Store the vector across languages (relate/crosslingual.py) of each new attributed statement, once the store
+    holds a document in another language than this one: one source's statements of a story are grouped into claims
+    by them (corroboration.sayer_claims) where two outlets' languages leave their words nothing to share. A store
+    in one language never loads the model for them."""
+    from factfile.relate import copies, crosslingual, embedding
+
+    said = [
+        (i, st.content.text)
+        for i, st in zip(statement_ids, analysis.statements, strict=True)
+        if st.source_type != "article" and st.content.text.strip()
+    ]
+    if not said or not copies.other_language_stored(session, document.language):
+        return
+    vectors = crosslingual.encode([text for _, text in said])
+    rows = [{"statement_id": i, "vector": embedding.to_bytes(v)} for (i, _), v in zip(said, vectors, strict=True)]
+    session.execute(insert(MultilingualVector), rows)
 
 
 def vectors_for(session: Session, statement_ids: Sequence[int]) -> dict[int, np.ndarray]:
