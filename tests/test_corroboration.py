@@ -655,29 +655,30 @@ def test_one_sources_claim_in_two_languages_is_one_by_its_vectors_across_languag
             assert sorted(s.id for s in corroboration.same_statements(session, session.get(Statement, said))) == support[said].items
 
 
-def test_the_writer_stores_vectors_across_languages_only_in_a_store_of_two_languages(store, three_documents):
-    """A store in one language never loads the model for them; once another language is stored, each new attributed
-    statement gets one (the article's own voice none)."""
-    from types import SimpleNamespace
-
+def test_the_writer_stores_vectors_across_languages_of_one_sources_statements_of_a_story(store, three_documents):
+    """Vectors across languages only where a group can use them, once another language is stored: a new statement
+    whose source has another in the story, and that one too; neither another source's nor the article's own voice.
+    A store in one language never loads the model for them."""
     from factfile.relate import claim_vectors
     from factfile.store.schema import MultilingualVector
 
     original, _, independent = three_documents
-
-    def analysis(*said):
-        return SimpleNamespace(statements=[SimpleNamespace(source_type=kind, content=SimpleNamespace(text=text)) for kind, text in said])
-
     with store.transaction() as session:
-        document = session.get(Document, original)
-        document.language = "en"
-        session.get(Document, independent).language = "en"
-        first = statement(session, original, "Kyrylenko", "thousands of people were at the station")
-        claim_vectors.add_multilingual(session, analysis(("person", "thousands of people were at the station")), document, [first])
+        governor, mayor = Actor(name="Pavlo Kyrylenko", kind="person"), Actor(name="the mayor", kind="person")
+        strike = Story(label="the station")
+        session.add_all([governor, mayor, strike])
+        session.flush()
+        for document_id in (original, independent):
+            document = session.get(Document, document_id)
+            document.story_id, document.language = strike.id, "en"
+        earlier = statement(session, original, "Kyrylenko", "thousands of people were at the station", actor_id=governor.id)
+        said = statement(session, independent, "Kyrylenko", "the occupiers used an Iskander", actor_id=governor.id)
+        other = statement(session, independent, "the mayor", "the station was crowded", actor_id=mayor.id)
+        own = statement(session, independent, "", "The station was crowded")
+        session.get(Statement, own).source_type = "article"
+        document = session.get(Document, independent)
+        claim_vectors.add_multilingual(session, document, [said, other, own])
         assert session.scalar(select(MultilingualVector.statement_id)) is None
-        session.get(Document, independent).language = "uk"
-        said = statement(session, original, "Kyrylenko", "the occupiers used an Iskander")
-        own = statement(session, original, "", "The station was crowded")
-        told = analysis(("person", "the occupiers used an Iskander"), ("article", "The station was crowded"))
-        claim_vectors.add_multilingual(session, told, document, [said, own])
-        assert list(session.scalars(select(MultilingualVector.statement_id))) == [said]
+        session.get(Document, original).language = "uk"
+        claim_vectors.add_multilingual(session, document, [said, other, own])
+        assert sorted(session.scalars(select(MultilingualVector.statement_id))) == [earlier, said]

@@ -20,8 +20,12 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "multilingual_vectors",
-        sa.Column("statement_id", sa.Integer(), sa.ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("statement_id", sa.Integer(), nullable=False, autoincrement=False),
         sa.Column("vector", sa.LargeBinary(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["statement_id"], ["statements.id"], name=op.f("fk_multilingual_vectors_statement_id_statements"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("statement_id", name=op.f("pk_multilingual_vectors")),
     )
 
 
