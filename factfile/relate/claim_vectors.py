@@ -166,7 +166,9 @@ def add_multilingual(session: Session, document: Document, statement_ids: Sequen
     if not wanted or not copies.other_language_stored(session, document.language):
         return
     spoke = {row.source_actor_id for row in wanted}
-    has_vector = set(session.scalars(select(MultilingualVector.statement_id).where(MultilingualVector.statement_id.in_({row.id for row in stored}))))
+    has_vector = set(
+        session.scalars(select(MultilingualVector.statement_id).where(MultilingualVector.statement_id.in_({row.id for row in stored})))
+    )
     wanted += [row for row in stored if row.source_actor_id in spoke and row.id not in has_vector and row.content_text.strip()]
     vectors = crosslingual.encode([row.content_text for row in wanted])
     rows = [{"statement_id": row.id, "vector": embedding.to_bytes(v)} for row, v in zip(wanted, vectors, strict=True)]
