@@ -171,3 +171,38 @@ def test_one_sayers_counts_each_with_a_number_of_its_own_are_two_claims():
     assert claims.counts_apart(frozenset({38.0, 12.0}), frozenset({12.0, 40.0}))
     assert not claims.counts_apart(frozenset({2.0, 30.0, 100.0}), frozenset({30.0, 100.0}))
     assert not claims.counts_apart(frozenset(), frozenset({3.0}))
+
+
+def _unit(*values: float):
+    import numpy as np
+
+    vector = np.zeros(8, dtype=np.float32)
+    vector[: len(values)] = values
+    return vector / np.linalg.norm(vector)
+
+
+def test_one_sources_statements_are_grouped_by_their_vectors_across_languages():
+    """eval/realstory (Kramatorsk): the governor's "thousands of people were at the station" in Ukrainian, Italian
+    and Polish share no word; their vectors across languages are close, his claim about the weapon's is not. Two
+    statements of one report, two counts apart and a denial beside an assertion stay apart however close."""
+    from types import SimpleNamespace as Said
+
+    thousands = [
+        Said(id=1, document_id=10, content_text="на вокзалі перебували тисячі людей", certainty="asserted"),
+        Said(id=2, document_id=11, content_text="migliaia di persone erano alla stazione", certainty="asserted"),
+        Said(id=3, document_id=12, content_text="na dworcu znajdowały się tysiące ludzi", certainty="asserted"),
+    ]
+    weapon = Said(id=4, document_id=12, content_text="the occupiers used an Iskander", certainty="asserted")
+    same_report = Said(id=5, document_id=10, content_text="die Bewohner werden evakuiert", certainty="asserted")
+    vectors = {1: _unit(1, 0.3), 2: _unit(1, 0.35), 3: _unit(1, 0.25), 4: _unit(0, 0, 1), 5: _unit(1, 0.3)}
+    group = claims.sayer_groups([*thousands, weapon], vectors)
+    assert group[1] == group[2] == group[3] == 1
+    assert group[4] == 4
+    group = claims.sayer_groups([*thousands[:2], same_report], vectors)
+    assert group[1] == group[2] != group[5]
+    counts = [Said(id=6, document_id=13, content_text="38 died at the scene and 12 in hospital", certainty="asserted"),
+              Said(id=7, document_id=14, content_text="12 were killed instantly and 40 died later", certainty="asserted"),
+              Said(id=8, document_id=15, content_text="thousands were at the station", certainty="denied")]
+    group = claims.sayer_groups([*counts, thousands[0]], {6: _unit(1), 7: _unit(1), 8: _unit(1), 1: _unit(1)})
+    assert group[6] != group[7] and group[8] != group[1]
+    assert claims.sayer_groups([thousands[0]], {}) == {}

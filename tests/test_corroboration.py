@@ -620,3 +620,65 @@ def test_claim_groups_cost_follows_the_links():
     groups = corroboration.claim_groups(links, lambda statement: (0, statement))
     assert time.process_time() - started < 3.0
     assert len(set(groups.values())) == 1097
+
+
+def test_one_sources_claim_in_two_languages_is_one_by_its_vectors_across_languages(store, three_documents):
+    """eval/realstory (Kramatorsk): the governor's claim in Ukrainian and in Italian shares no word, number or slot;
+    stored vectors across languages group it, and the definition read one statement at a time agrees. Without
+    them the two stay apart."""
+    import numpy as np
+
+    from factfile.relate import embedding
+    from factfile.store.schema import MultilingualVector
+
+    original, _, independent = three_documents
+    with store.transaction() as session:
+        governor = Actor(name="Pavlo Kyrylenko", kind="person")
+        strike = Story(label="the station")
+        session.add_all([governor, strike])
+        session.flush()
+        for document_id in (original, independent):
+            session.get(Document, document_id).story_id = strike.id
+        ukrainian = statement(session, original, "Кириленко", "на вокзалі перебували тисячі людей", actor_id=governor.id)
+        italian = statement(session, independent, "Kyrylenko", "migliaia di persone erano alla stazione", actor_id=governor.id)
+    with store.session() as session:
+        assert corroboration.for_statements(session, [ukrainian])[ukrainian].items == [ukrainian]
+    with store.transaction() as session:
+        for said, values in ((ukrainian, (1.0, 0.3)), (italian, (1.0, 0.35))):
+            vector = np.zeros(512, dtype=np.float32)
+            vector[:2] = values
+            session.add(MultilingualVector(statement_id=said, vector=embedding.to_bytes(vector / np.linalg.norm(vector))))
+    with store.session() as session:
+        support = corroboration.for_statements(session, [ukrainian, italian])
+        assert support[ukrainian].items == support[italian].items == [ukrainian, italian]
+        for said in (ukrainian, italian):
+            assert sorted(s.id for s in corroboration.same_statements(session, session.get(Statement, said))) == support[said].items
+
+
+def test_the_writer_stores_vectors_across_languages_of_one_sources_statements_of_a_story(store, three_documents):
+    """Vectors across languages only where a group can use them, once another language is stored: a new statement
+    whose source has another in the story, and that one too; neither another source's nor the article's own voice.
+    A store in one language never loads the model for them."""
+    from factfile.relate import claim_vectors
+    from factfile.store.schema import MultilingualVector
+
+    original, _, independent = three_documents
+    with store.transaction() as session:
+        governor, mayor = Actor(name="Pavlo Kyrylenko", kind="person"), Actor(name="the mayor", kind="person")
+        strike = Story(label="the station")
+        session.add_all([governor, mayor, strike])
+        session.flush()
+        for document_id in (original, independent):
+            document = session.get(Document, document_id)
+            document.story_id, document.language = strike.id, "en"
+        earlier = statement(session, original, "Kyrylenko", "thousands of people were at the station", actor_id=governor.id)
+        said = statement(session, independent, "Kyrylenko", "the occupiers used an Iskander", actor_id=governor.id)
+        other = statement(session, independent, "the mayor", "the station was crowded", actor_id=mayor.id)
+        own = statement(session, independent, "", "The station was crowded")
+        session.get(Statement, own).source_type = "article"
+        document = session.get(Document, independent)
+        claim_vectors.add_multilingual(session, document, [said, other, own])
+        assert session.scalar(select(MultilingualVector.statement_id)) is None
+        session.get(Document, original).language = "uk"
+        claim_vectors.add_multilingual(session, document, [said, other, own])
+        assert sorted(session.scalars(select(MultilingualVector.statement_id))) == [earlier, said]

@@ -21,7 +21,9 @@ The same claim in different documents is found by what it is about:
   (claims.same_sayer_claim: a shared number, two denials, a claimed slot of the story's happening filled alike
   (relate/slots.py), a fifth of their words), which reaches the
   same claim reported in two languages, where words and the English-only vectors cannot; such statements
-  of two reports pair off one to one (`_aligned`).
+  of two reports pair off one to one (`_aligned`). Where their words share nothing (a claim told in Ukrainian and
+  in Italian), the same source's statements of one story are also grouped by their vectors across languages
+  (claims.sayer_groups: average linkage over all of them, not one pair's cosine).
 
     support = corroboration.for_statements(session, [12, 13])   # {12: Corroboration, 13: ...}
     support[12].outlets, support[12].single_source, support[12].documents
@@ -40,8 +42,8 @@ from functools import lru_cache
 from sqlalchemy import Row, exists, func, intersect, or_, select, union
 from sqlalchemy.orm import Session
 
-from factfile.relate import claims, slots
-from factfile.store.schema import Document, Event, Fact, Outlet, Place, Statement, StatementBand
+from factfile.relate import claims, embedding, slots
+from factfile.store.schema import Document, Event, Fact, MultilingualVector, Outlet, Place, Statement, StatementBand
 
 # Share of two groups' statement pairs that must make the same claim (`for_statements`) for `claim_groups` to join
 # them: on eval/realstory's five dev sets, 0.5 grouped pairs of one labelled claim with P 0.832 R 0.137 where each
@@ -219,7 +221,8 @@ def same_statements(session: Session, statement: Statement, any_certainty: bool 
     of the same story, whatever its source. Saying the same: sharing a band key of the content words
     (relate/claims.py: likely from a word-set Jaccard of about 0.5 up) and `claims.same_claim`, or, for the
     same source actor's statements in the same story, `claims.same_sayer_claim` without a shared key, paired
-    off one to one between two documents (`_aligned`). A denial does not support an assertion: unless
+    off one to one between two documents (`_aligned`), or in one group of `claims.sayer_groups` (vectors across
+    languages). A denial does not support an assertion: unless
     `any_certainty`, both must be denials or neither. This is the definition, read one statement at a time;
     `for_statements` computes the same for many at once.
     """
@@ -238,6 +241,7 @@ def same_statements(session: Session, statement: Statement, any_certainty: bool 
     kindred = [p for p in told if kin_key is not None and kin_key == _kin_of_peer(p, row.story_id, sayers)]
     filled = _claimed_slots(session, {statement.id, *(p.id for p in kindred)})
     kin = _aligned(row, kindred, filled)
+    sayer_group = _sayer_groups(session, {kin_key: kindred}, {kin_key}) if kin_key is not None else {}
     own = set(claims.keys_of([statement.content_text])[0])
     similar = {p.id for p, keys in zip(peers, claims.keys_of([p.content_text for p in peers]), strict=True) if own & set(keys)}
     vectors = claims.vectors_of(session, {statement.id} | similar | kin)
@@ -248,7 +252,8 @@ def same_statements(session: Session, statement: Statement, any_certainty: bool 
         if p.id == statement.id
         or (
             (any_certainty or (p.certainty == "denied") == denied)
-            and ((p.id in similar and _same_claim(row, p, vectors)) or (p.id in kin and _same_sayer_claim(row, p, filled)))
+            and ((p.id in similar and _same_claim(row, p, vectors)) or (p.id in kin and _same_sayer_claim(row, p, filled))
+                 or _one_group(sayer_group, statement.id, p.id))
         )
     ]
 
@@ -416,6 +421,7 @@ def for_statements(session: Session, statement_ids: Iterable[int]) -> dict[int, 
     kin_of = {st.id: _kin_of(st, sayers) for st in statements}
     filled = _claimed_slots(session, {st.id for st in statements} | {p.id for found in kin.values() for p in found})
     vectors = claims.vectors_of(session, set(near) | {p for found in near.values() for p in found})
+    sayer_group = _sayer_groups(session, kin, {key for key in kin_of.values() if key is not None})
     closeness: dict[tuple[int, int], float] = {}
     for statement in statements:
         if statement.id not in near:
@@ -430,9 +436,28 @@ def for_statements(session: Session, statement_ids: Iterable[int]) -> dict[int, 
             for p in sorted(candidates.values(), key=lambda p: p.id)
             if p.id != statement.id
             and (p.certainty == "denied") == denied
-            and ((p.id in near[statement.id] and _same_claim(statement, p, vectors)) or (p.id in aligned and _same_sayer_claim(statement, p, filled)))
+            and ((p.id in near[statement.id] and _same_claim(statement, p, vectors)) or (p.id in aligned and _same_sayer_claim(statement, p, filled))
+                 or _one_group(sayer_group, statement.id, p.id))
         ]
     return _supports(session, same)
+
+
+def _sayer_groups(session: Session, kin: dict[tuple[int, int], list], keys: set[tuple[int, int]]) -> dict[int, int]:
+    """`claims.sayer_groups` of the kin (one source's statements of one story) of each of `keys`, read with their vectors
+    across languages (those stored have one: `claim_vectors.add_multilingual`)."""
+    wanted = {p.id for key in keys for p in kin.get(key, ())}
+    if not wanted:
+        return {}
+    vectors = {i: embedding.from_bytes(v) for i, v in session.execute(
+        select(MultilingualVector.statement_id, MultilingualVector.vector).where(MultilingualVector.statement_id.in_(wanted)))}
+    group = {}
+    for key in keys:
+        group.update(claims.sayer_groups(kin.get(key, ()), vectors))
+    return group
+
+
+def _one_group(group: dict[int, int], a: int, b: int) -> bool:
+    return a in group and group.get(b) == group[a]
 
 
 def _kin(session: Session, stories: set[int]) -> tuple[dict[tuple[int, int], list[_Peer]], dict[int, int]]:

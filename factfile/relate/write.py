@@ -3,7 +3,8 @@
 The document row goes in first (the relaters need its id), then the relaters map the article's chains to
 store actors and link it to copies, stories and outlets, then its records go in with those actor ids,
 and the new statements get their content keys (`claims.index`) for corroboration and, where a comparison can
-use them, their claim vectors (`claim_vectors.add`).
+use them, their claim vectors (`claim_vectors.add`) and, in a store of two languages, the vectors across languages of
+one source's statements of a story (`claim_vectors.add_multilingual`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ def save(session: Session, analysis: Analysis, relaters: Sequence[Relater]) -> s
     statement_ids = add_records(session, analysis, document, linking.actor_of_chain)
     analysis.prepared["claims"] = claim_vectors.add(session, analysis, document, statement_ids)
     claims.index(session, zip(statement_ids, (st.content.text for st in analysis.statements), strict=True), analysis.prepared["claims"])
+    claim_vectors.add_multilingual(session, document, statement_ids)
     for finish in linking.after_records:
         finish(statement_ids)
     return document

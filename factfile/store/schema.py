@@ -283,6 +283,17 @@ class StatementVector(Base):
     vector: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class MultilingualVector(Base):
+    """An attributed statement content's vector across languages (relate/crosslingual.py's encoder, float16): one
+    source's statements of one story are grouped into claims by it where their words, in two languages, share
+    nothing (relate/corroboration.py). Stored once the store holds two languages, for statements whose source has
+    another statement in the story (relate/claim_vectors.add_multilingual); the others are grouped by their words."""
+
+    __tablename__ = "multilingual_vectors"
+    statement_id: Mapped[int] = mapped_column(ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True, autoincrement=False)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class Fact(Base):
     """A profile line about an actor (description, founding, size, leader ...) with its evidence."""
 
