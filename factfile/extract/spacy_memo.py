@@ -7,8 +7,9 @@ so each outcome is computed once by the stock code and then looked up:
 - the ruler: a one-token pattern reads only its token's TAG, DEP and LOWER/IS_SPACE, and LOWER only
   through the words and regular expressions some pattern names, so tokens alike in those share their
   matches; the few longer patterns keep a Matcher of their own, run on a doc only when one of its tokens can
-  open one of them (whether a kind of token can is looked up alike). The matches then go through the stock
-  `set_annotations` in the stock order.
+  open one of them (whether a kind of token can is looked up alike). What the matches set (each attribute
+  from the last rule that sets it on a token, as the stock `set_annotations` leaves it) goes in with one
+  `Doc.from_array`, the outcome of a key's one-token rules looked up like its matches.
 - the lemmatizer: its rules read the token's text, part of speech and morphology, which key the cache.
   Its word index (lemma_index: the known lemmas of each part of speech) is held as sets: the stock
   tables are JSON lists of up to 57,528 words, scanned for each rule's candidate form, about 0.17 ms
