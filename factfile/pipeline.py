@@ -4,7 +4,8 @@ Reading files happens here; extraction and NLP run in `workers` processes: this 
 started after this one loaded the model (forked on Linux, so they share it; spawned elsewhere, loading
 their own). This process is also the writer: it stores each document in its own transaction, in
 input order, so a crash or a bad input never leaves a half-written document, and re-running skips
-what is already stored. It analyses a batch itself only when the pool's queue is full, so writing
+what is already stored. It keeps the pool's queue full first, stores what is analysed next, and
+analyses a batch itself only when the queue is full and nothing is ready to store, so writing
 never falls behind; on a machine with as many cores as workers no core idles behind a writer that
 has little to write. Near the end of the input the pool gets only its share of what is left (this
 process, which also writes, counting as half a worker), so that no process waits, idle, for another's
@@ -211,15 +212,21 @@ class Pipeline:
             pending: deque[Future | list[Processed]] = deque()  # batches in input order, analysed here or in the pool
             in_pool: set[Future] = set()
             for batch, left in _with_count_left(batches, helpers * _QUEUED_PER_WORKER * 2):
-                while pending and (_ready(pending[0]) or len(pending) >= helpers * _QUEUED_PER_WORKER + _BUFFERED):
-                    yield from _result(pending.popleft())
-                in_pool = {future for future in in_pool if not future.done()}
-                if len(in_pool) < helpers * _QUEUED_PER_WORKER and _pool_share(len(in_pool), left, helpers):
-                    future = pool.submit(_run_worker, batch)
-                    in_pool.add(future)
-                    pending.append(future)
-                else:  # nothing to store until the pool answers: analyse instead of waiting
-                    pending.append(local(batch))
+                while True:
+                    in_pool = {future for future in in_pool if not future.done()}
+                    pool_room = len(in_pool) < helpers * _QUEUED_PER_WORKER and _pool_share(len(in_pool), left, helpers)
+                    full = len(pending) >= helpers * _QUEUED_PER_WORKER + _BUFFERED
+                    step = _next_step(pool_room, bool(pending) and _ready(pending[0]), full)
+                    if step == "store":
+                        yield from _result(pending.popleft())
+                        continue
+                    if step == "submit":
+                        future = pool.submit(_run_worker, batch)
+                        in_pool.add(future)
+                        pending.append(future)
+                    else:
+                        pending.append(local(batch))
+                    break
             while pending:
                 yield from _result(pending.popleft())
 
@@ -285,6 +292,19 @@ def _start_method() -> str:
     loaded (copy-on-write) instead of importing and loading their own. A lock another thread holds at
     the fork stays held for ever in the child, and macOS and Windows have no safe fork: spawn there."""
     return "fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn"
+
+
+def _next_step(pool_room: bool, front_ready: bool, full: bool) -> Literal["submit", "store", "analyse"]:
+    """What this process does next with the batch in hand: store the oldest batch, waiting for it, when as many
+    as it holds are pending (`full`); else give the batch to the pool while the pool has room; else store the
+    oldest batch if it is analysed (`front_ready`), one at a time, looking at the pool again after each; else
+    analyse the batch here. Feeding the pool before storing keeps it from idling while this process stores a
+    run of batches that came back while it analysed one of its own."""
+    if full:
+        return "store"
+    if pool_room:
+        return "submit"
+    return "store" if front_ready else "analyse"
 
 
 def _ready(batch: Future | list[Processed]) -> bool:

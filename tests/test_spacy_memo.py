@@ -44,3 +44,9 @@ def test_same_annotations_as_the_stock_components():
 def test_the_lemmatizers_word_index_is_looked_up_as_sets():
     index = load_model().get_pipe("lemmatizer").lemmatizer.lookups.get_table("lemma_index")
     assert index and all(isinstance(words, frozenset) for words in index.values())
+
+
+def test_a_line_break_starts_a_sentence():
+    doc = load_model()("KYIV, June 6\nThe dam was destroyed on Tuesday morning, officials said  \n\n Water rose in Kherson.")
+    starts = {token.text for token in doc if token.is_sent_start}
+    assert {"KYIV", "The", "Water"} <= starts

@@ -62,3 +62,10 @@ def test_workers_are_forked_only_where_no_other_thread_runs():
     finally:
         stop.set()
         other.join()
+
+
+def test_the_pool_is_fed_before_a_ready_batch_is_stored():
+    assert pipeline._next_step(pool_room=True, front_ready=True, full=False) == "submit"
+    assert pipeline._next_step(pool_room=False, front_ready=True, full=False) == "store"
+    assert pipeline._next_step(pool_room=False, front_ready=False, full=False) == "analyse"
+    assert pipeline._next_step(pool_room=True, front_ready=False, full=True) == "store"  # bounded: wait for the oldest

