@@ -335,6 +335,13 @@ def test_what_happened_reads_the_same_in_every_language():
     assert events("He will exploit the explorers' findings") == []
 
 
+def test_what_happened_is_read_inside_a_compound_where_a_language_writes_them_as_one_word():
+    assert events("Moskau wehrte drei Marinedrohnen ab; nach dem Flugzeugabsturz", "de") == ["!drone", "!crash"]
+    assert events("aangevallen met oppervlaktedrones", "nl") == ["!drone"]
+    assert events("Die Belastung der Brücke", "de") == []
+    assert events("the marinedrones", "en") == []  # elsewhere a kind is told by a word of its own
+
+
 def put_copy(store: Store, original: int, terms: dict[str, float], says: str) -> int:
     """An undated copy of `original` whose own text says this, put in its story as the relater does."""
     text = f"{' '.join(terms)} {says} {next(NUMBER)}"

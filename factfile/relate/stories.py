@@ -203,7 +203,8 @@ def profile(text: str, language: str | None = None, title: str | None = None) ->
     top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:PROFILE_TERMS]
     # what happened is kept however many rarer words the text has (a story's kind of event is read from
     # it), in the order the text tells it
-    top += [(kind, (1 + math.log(n)) * EVENT_WEIGHT) for kind, n in Counter(story_keys.events(f"{title or ''} {text}")).items()]
+    told = Counter(story_keys.events(f"{title or ''} {text}", lang))
+    top += [(kind, (1 + math.log(n)) * EVENT_WEIGHT) for kind, n in told.items()]
     norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
     return {term: w / norm for term, w in top}
 
