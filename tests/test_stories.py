@@ -30,10 +30,14 @@ def store(db):
     store.close()
 
 
-def put(store: Store, terms: dict[str, float], published: date | None, language: str = "en", says: str = "") -> int:
+def put(
+    store: Store, terms: dict[str, float], published: date | None, language: str = "en", says: str = "", url: str | None = None
+) -> int:
     """A document with this story profile (and text that `says` this), put in its story as the relater does."""
     text = f"{' '.join(terms)} {says} {published} {next(NUMBER)}"
-    article = Article(origin=content_hash(text)[:8], text=text, content_hash=content_hash(text), published=published, language=language)
+    article = Article(
+        origin=content_hash(text)[:8], text=text, content_hash=content_hash(text), published=published, language=language, url=url
+    )
     with store.transaction() as session:
         document = add_document(session, article)
         stories.assign(session, document, terms=terms)
@@ -225,6 +229,9 @@ def test_an_undated_page_on_the_anniversary_is_no_part_of_the_events_coverage(st
         ("Vor zwei Jahren wurde das Lager getroffen", "de", 24),
         ("три месяца назад", "ru", 3),
         ("zwei Monate nach der Meuterei", "de", 2),  # a look-back phrasing with its number
+        ("Два роки після удару РФ по вокзалу", "uk", 24),  # a span told from the events on
+        ("Год после Еленовки", "ru", 12),
+        ("Zwei Jahre nach dem Angriff auf den Bahnhof", "de", 24),
         ("Zelensky said last year that", "en", None),  # a calendar year, not a span past
         ("dwa lata temu", "pl", None),  # years, how many not said
         ("The dam was blown up on Tuesday, officials said.", "en", None),
@@ -250,6 +257,20 @@ def test_an_undated_page_saying_how_long_ago_its_events_were_joins_the_coverage_
     # placed in time by what it says, it places its story: a page two years on is no part of it
     two_years_on = put(store, {"~krmt": 0.6, "station": 0.6, "memorial": 0.5}, None, "uk", says="Два роки тому")
     assert story_of(store)[two_years_on] != story[anniversary]
+
+
+def test_the_month_a_web_address_files_a_page_under_places_it():
+    assert story_keys.url_months("https://russland.jetzt/2022/08/krimbrucke-soll-zerstort-werden.html") == ((2022, 8),)
+    assert story_keys.url_months("https://example.org/2023/6/27/strike") == ((2023, 6),)
+    assert story_keys.url_months("https://locals.md/2022/krymskyi-most") == ()  # a year alone
+    assert story_keys.url_months("https://kiwix.org/wikipedia_en_all_2024-02/A/Strike") == ()  # no folders of a date
+    assert clues("Die Brücke soll zerstört werden", "de", "https://x.de/2022/08/bruecke.html").months == ((2022, 8),)
+
+
+def test_an_undated_page_filed_under_another_month_is_no_part_of_a_story(store):
+    blast = put(store, {"~krms": 0.6, "bridge": 0.6, "podolyak": 0.5}, date(2022, 10, 8))
+    threat = put(store, {"~krms": 0.6, "bridge": 0.6, "podolyak": 0.5}, None, "de", url="https://x.de/2022/08/bruecke.html")
+    assert story_of(store)[blast] != story_of(store)[threat]
 
 
 def test_a_span_of_background_that_would_place_a_page_in_the_future_does_not_place_it(store):
@@ -312,6 +333,13 @@ def test_what_happened_reads_the_same_in_every_language():
     assert events("Prigoschins Flugzeug ist abgestürzt") == events("літак розбився: авіакатастрофа")[:1] == ["!crash"]
     assert events("Взрыв на Крымском мосту; вибух; eksplozja, explosión") == ["!blast"] * 4
     assert events("He will exploit the explorers' findings") == []
+
+
+def test_what_happened_is_read_inside_a_compound_where_a_language_writes_them_as_one_word():
+    assert events("Moskau wehrte drei Marinedrohnen ab; nach dem Flugzeugabsturz", "de") == ["!drone", "!crash"]
+    assert events("aangevallen met oppervlaktedrones", "nl") == ["!drone"]
+    assert events("Die Belastung der Brücke", "de") == []
+    assert events("the marinedrones", "en") == []  # elsewhere a kind is told by a word of its own
 
 
 def put_copy(store: Store, original: int, terms: dict[str, float], says: str) -> int:

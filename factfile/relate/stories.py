@@ -203,7 +203,8 @@ def profile(text: str, language: str | None = None, title: str | None = None) ->
     top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:PROFILE_TERMS]
     # what happened is kept however many rarer words the text has (a story's kind of event is read from
     # it), in the order the text tells it
-    top += [(kind, (1 + math.log(n)) * EVENT_WEIGHT) for kind, n in Counter(story_keys.events(f"{title or ''} {text}")).items()]
+    told = Counter(story_keys.events(f"{title or ''} {text}", lang))
+    top += [(kind, (1 + math.log(n)) * EVENT_WEIGHT) for kind, n in told.items()]
     norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
     return {term: w / norm for term, w in top}
 
@@ -258,7 +259,7 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
         if anchor is None:
             return StoryChoice(None, 0.0, "put in a story of its own by a user")
     language = (document.language or "").split("-")[0]
-    when = story_keys.clues(document.text, language) if document.published is None else story_keys.Clues()
+    when = story_keys.clues(document.text, language, document.url) if document.published is None else story_keys.Clues()
     if document.copy_of_id is not None:
         original = session.get(Document, document.copy_of_id)
         story = session.get(Story, original.story_id) if original is not None and original.story_id is not None else None
@@ -396,10 +397,10 @@ def _undated_fits(session: Session, story: Story, first: date, last: date) -> bo
 def _told_clues(session: Session, story_id: int) -> Iterator[story_keys.Clues]:
     """What the texts of a story (up to TOLD_DOCUMENTS) say of their time, without the days they name: a lone
     day may be background (the invasion's first day)."""
-    for text, language in session.execute(
-        select(Document.text, Document.language).where(Document.story_id == story_id).limit(TOLD_DOCUMENTS)
+    for text, language, url in session.execute(
+        select(Document.text, Document.language, Document.url).where(Document.story_id == story_id).limit(TOLD_DOCUMENTS)
     ):
-        yield replace(story_keys.clues(text, (language or "").split("-")[0]), days=())
+        yield replace(story_keys.clues(text, (language or "").split("-")[0], url), days=())
 
 
 def _top_mean(scores) -> float:

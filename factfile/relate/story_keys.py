@@ -108,17 +108,28 @@ _EVENT_STEMS = {
     "arrest": r"arrest|арест|заарешт|verhaft|haftbefehl|festgenommen|arresto|arrestat|detenido|aresztow|zaoczn|заочно|in absentia",
     "interview": r"interview|интервью|інтерв|intervista|entrevista|wywiad|entretien|rozhovor|συνέντευξ",
 }
+_EVENT_ALTERNATIVES = "|".join(rf"(?P<{kind}>{stems})" for kind, stems in _EVENT_STEMS.items())
 # Not after a letter: the check comes first, so the stems are tried only where a word starts (4x less CPU).
-_EVENT = re.compile(r"(?<![^\W\d_])(?:" + "|".join(rf"(?P<{kind}>{stems})" for kind, stems in _EVENT_STEMS.items()) + ")", re.IGNORECASE)
+_EVENT = re.compile(rf"(?<![^\W\d_])(?:{_EVENT_ALTERNATIVES})", re.IGNORECASE)
+# Languages that write a compound as one word, its head last ("Seedrohnen", "Flugzeugabsturz",
+# "oppervlaktedrones"): there a kind of event is told inside a word as well.
+COMPOUNDING = frozenset({"de", "nl", "sv", "da", "no", "nb", "nn", "is", "af", "lb", "fy"})
+_EVENT_IN_COMPOUNDS = re.compile(_EVENT_ALTERNATIVES, re.IGNORECASE)
 
 
-def events(text: str) -> list[str]:
-    """A key for each word telling what kind of event happened ("!crash"), one per mention."""
-    return [f"{EVENT_MARK}{match.lastgroup}" for match in _EVENT.finditer(text)]
+def events(text: str, language: str | None = None) -> list[str]:
+    """A key for each word telling what kind of event happened ("!crash"), one per mention; in a language
+    that writes compounds as one word, a word ending in one counts too ("Marinedrohnen")."""
+    language = (language or "").split("-")[0].lower()
+    pattern = _EVENT_IN_COMPOUNDS if language in COMPOUNDING else _EVENT
+    return [f"{EVENT_MARK}{match.lastgroup}" for match in pattern.finditer(text)]
 
 
 _YEAR = re.compile(r"(?<!\d)(?<!\d,)(?:19[5-9]\d|20\d\d)(?!\d|[.,]\d)")  # not "2,022" nor "3.2024"
 _YEAR_MONTH = re.compile(r"(?<![\d.,/-])((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![\d/-])")  # ISO 8601 "2023-09", not "2023-09-02"
+# The month a web address files its page under ("/2022/08/", "/2023/06/27/"): the folders most news systems and
+# blogs (WordPress, Blogger) put an article in when they publish it.
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/")
 # Words by which a text looks back on what it tells as a month or more past: "a year ago", "two months
 # after", "last month", and the events' anniversary. Undated pages that say so in their lead (LEAD
 # characters) are later coverage (an anniversary, an interview, the next event), not the coverage of the
@@ -191,6 +202,22 @@ _PASSED = {
     "cs": "uplynul[oay]?|uběhl[oay]?",
     "nl": "verstreken|voorbij",
 }
+# "Two years after" (a span past, told from the events on, one concept in each language): with a span of time
+# before it ("два роки після", "zwei Jahre nach") the lead tells how long ago its events were.
+_AFTER = {
+    "en": "after|later|on",
+    "ru": "после|спустя",
+    "uk": "після|потому",
+    "be": "пасля|потым",
+    "de": "nach|später|danach",
+    "fr": "après|plus tard",
+    "es": "después",
+    "it": "dopo",
+    "pt": "depois|após",
+    "pl": "po|później",
+    "cs": "po|později",
+    "nl": "na|later",
+}
 _UNIT_MONTHS = {"year": 12, "month": 1}
 
 
@@ -241,7 +268,8 @@ def _spans_of_time(language: str) -> tuple[dict[str, int], dict[str, int], list[
 @lru_cache(maxsize=64)
 def _elapsed_patterns(language: str) -> tuple[re.Pattern, re.Pattern, dict[str, int], dict[str, int], frozenset[str]]:
     """A span of time (number and unit) and the frames that make it a span past, in the language and in
-    English: CLDR's "N years ago" frames and the passing of time (_PASSED)."""
+    English: CLDR's "N years ago" frames, the passing of time (_PASSED) and a span told from the events on
+    (_AFTER)."""
     units: dict[str, int] = {}
     numbers: dict[str, int] = {}
     frames: list[str] = []
@@ -253,6 +281,8 @@ def _elapsed_patterns(language: str) -> tuple[re.Pattern, re.Pattern, dict[str, 
         numbers.update(own_numbers)
         if locale in _PASSED:
             frames += [rf"(?:{_PASSED[locale]})\s+(?:[^\W\d_]+\s+)?SPAN", rf"SPAN\s+(?:[^\W\d_]+\s+)?(?:{_PASSED[locale]})"]
+        if locale in _AFTER:
+            frames.append(rf"SPAN\s+(?:{_AFTER[locale]})(?![^\W\d_])")
         frames += ["\\s+".join(filter(None, (re.escape(before), "SPAN", re.escape(after)))) for before, after in own_frames]
     unit_words = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
     span = rf"(?:(?P<number>\d{{1,2}}|{'|'.join(numbers)})\s+)?(?P<unit>{unit_words})(?![^\W\d_])"
@@ -322,12 +352,17 @@ def _overlaps(year: int, month: int, low: date, high: date) -> bool:
     return start <= high and low < (date(year + month // 12, month % 12 + 1, 1))
 
 
-def clues(text: str, language: str | None = None) -> Clues:
+def url_months(url: str | None) -> tuple[tuple[int, int], ...]:
+    """The (year, month) a web address's folders file its page under, if any."""
+    return tuple(dict.fromkeys((int(y), int(m)) for y, m in _URL_MONTH.findall(url or "")))
+
+
+def clues(text: str, language: str | None = None, url: str | None = None) -> Clues:
     """The days, ISO months, latest year and latest dated day a text names, whether it looks back on its events
-    and how long ago its lead says they were."""
+    and how long ago its lead says they were; the month its web address files it under counts as a month it names."""
     days = tuple(dict.fromkeys((int(k[1:3]), int(k[4:6])) for k in dates(text, language)))
     years = [date(int(y), 1, 1) for y in _YEAR.findall(text)]
-    months = tuple(dict.fromkeys((int(y), int(m)) for y, m in _YEAR_MONTH.findall(text)))
+    months = tuple(dict.fromkeys([*((int(y), int(m)) for y, m in _YEAR_MONTH.findall(text)), *url_months(url)]))
     latest = max(dated(text, language), default=None)
     not_before = max([*years, latest] if latest else years, default=None)
     looks_back = looking_back((language or "en").split("-")[0].lower()).search(text[:LEAD]) is not None
