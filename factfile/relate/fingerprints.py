@@ -15,7 +15,8 @@ Three views of one text, each robust to a different way of copying it:
   word runs; a copy shares the words around the quotes too. `body` is the narration before the text's
   last TRAILER characters, where agencies put their boilerplate ("Reporting by … Editing by …"); `lead` the
   word shingles of its first LEAD words, where carriers of one story keep its opening.
-- `openings`: the first OPENING_WORDS words of each sentence outside quotes (after a wire dateline), one key each. A
+- `openings`: the first OPENING_WORDS words of each sentence outside quotes (past a wire dateline, and from each
+  capitalised stop word, where a sentence opens after a date or caption glued before it), one key each. A
   carrier of a wire story re-edits the ends of sentences and cuts or moves paragraphs, but keeps the openings of the
   sentences it carries ("The owner of the Wagner private military contractor …"); two reports of one event word
   theirs apart. Stored as keys themselves, not MinHashed: one shared sentence makes a candidate.
