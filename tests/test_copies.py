@@ -321,6 +321,32 @@ def test_a_carrier_of_a_credited_wire_story_sharing_few_content_word_bands_is_re
     assert copy_of(store, carrier)[0] == copy_of(store, credited)[0]
 
 
+def test_a_short_carrier_is_found_by_a_sentence_opening_when_it_arrives_after_a_longer_re_edit(store):
+    """The same two carriers the other way round (eval/realstory/wagner: the re-edit is dated, so stored first): the
+    AP page has four sentences, too few for two content-word bands to be read, and no band of another view meets; its
+    sentence "KYIV, Ukraine — The owner of the Wagner private military contractor escalated …" opens, past the
+    dateline, as the re-edit's "date 2023-06-24 The owner of the Wagner private military contractor made …" does past
+    the date glued before it."""
+    from factfile.relate.fingerprints import openings
+
+    assert set(openings(_page("wagner-104")["text"], "en")) & set(openings(_page("wagner-105")["text"], "en"))
+    carrier = add(store, _page("wagner-105")["text"], "newser.example")
+    credited = add(store, _page("wagner-104")["text"], "avpress.example")
+    assert copy_of(store, credited)[0] is not None
+    assert copy_of(store, credited)[0] == copy_of(store, carrier)[0]
+
+
+def test_a_sentence_opening_is_read_past_a_wire_dateline_and_outside_quotes():
+    from factfile.relate.fingerprints import OPENING_WORDS, openings
+
+    sentence = "The owner of the Wagner private military contractor called for an armed rebellion."
+    assert openings("MOSCOW, June 6 (Reuters) - " + sentence) == openings(sentence) == openings("KYIV, Ukraine — " + sentence)
+    assert len(openings(sentence)) == 1
+    assert set(openings(sentence)) <= set(openings("Updated 24 June 2023 " + sentence))
+    assert openings(f"“{sentence}”") == []
+    assert openings(" ".join(sentence.split()[: OPENING_WORDS - 1]) + ".") == []
+
+
 ABOUT = (  # longer than the trailer a text's body leaves out (fingerprints.TRAILER)
     "About Northwind Robotics. Northwind Robotics designs and builds autonomous warehouse vehicles for retailers and "
     "logistics firms across Europe and North America. Founded in Tampere in 2011, the company employs more than four "

@@ -4,7 +4,8 @@ Candidates come from the stored LSH band keys of three fingerprints (relate/fing
 shingles catch verbatim, re-templated, truncated, padded and re-ordered copies; the stop-word skeleton
 catches spun copies whose words were swapped for synonyms; the sequence of names, numbers and dates
 catches translations and machine translations, and, for a text crediting a wire agency, other carriers
-of the story in its language. Each candidate is then compared on its full text:
+of the story in its language; the openings of its sentences (keys stored beside the band keys) catch a carrier that
+re-edited a wire story too much for any band to meet. Each candidate is then compared on its full text:
 
 - containment: most word shingles of the shorter text are in the longer one (a cut, padded or
   re-edited copy, an excerpt); a smaller share will do between outlets when it holds outside the
@@ -35,7 +36,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -58,6 +59,7 @@ from factfile.relate.fingerprints import (
     estimated_containment,
     fingerprint,
     jaccard,
+    openings,
     sentence_agreement,
     signature,
     word_shingles,
@@ -80,10 +82,11 @@ TRANSLATION_CANDIDATES = 32
 # it translates when its lead signature does not (a mean of few sentences lands far from a longer lead's).
 FLASH_NAMES = 4
 STEM_CANDIDATES = 4  # documents in the same language sharing the most content-word band keys, compared in full
-# A text also looks, in its own language, at the documents sharing the most name-order band keys: a cut copy of a
-# longer text shares too small a part of the longer one's word runs for their word bands to meet, and another
-# carrier of a wire story, re-edited, too few word runs or content-word bands. Each must share a whole sentence's
-# word runs and, unless the two carry one credited wire story, a fifth of the shorter text's.
+# A text also looks, in its own language, at the documents sharing the most name-order band keys, and at those sharing
+# the most sentence openings: a cut copy of a longer text shares too small a part of the longer one's word runs for
+# their word bands to meet, and another carrier of a wire story, re-edited, too few word runs or content-word bands.
+# Each must share a whole sentence's word runs and, unless the two carry one credited wire story, a fifth of the
+# shorter text's.
 CARRIER_CANDIDATES = 4
 STEM_BANDS = 3  # content-word band keys a candidate must share: most unrelated texts share none or one, a rewording 3-8
 # A heavy rewording may share only two; such a candidate is read only when its sentences align as a rewrite's do.
@@ -316,6 +319,7 @@ class Sketch:
     print: Fingerprint
     signatures: dict[str, np.ndarray]
     dateline: str | None = None  # a wire story's "PLACE (Agency)"
+    openings: list[int] = field(default_factory=list)  # keys of its sentences' openings (fingerprints.openings)
 
     def keys(self, kinds: tuple[str, ...] = KINDS) -> list[int]:
         return [key for kind in kinds for key in band_keys(self.signatures[kind], kind)]
@@ -323,7 +327,7 @@ class Sketch:
 
 def sketch(text: str, language: str | None, with_anchors: bool = True) -> Sketch:
     print_ = fingerprint(text, language, with_anchors)
-    return Sketch(print_, {kind: signature(print_.view(kind), kind) for kind in KINDS}, dateline(text))
+    return Sketch(print_, {kind: signature(print_.view(kind), kind) for kind in KINDS}, dateline(text), openings(text, language))
 
 
 def find_copies(session: Session, text: str, language: str | None, exclude: int | None = None) -> list[Match]:
@@ -392,6 +396,8 @@ def _matches(
         named = _in_other_languages(session, by_names, language, NAME_CANDIDATES)
         likely += [d for d in named if d not in set(likely)]
         carried = [d for d in _in_language(session, by_names, language, CARRIER_CANDIDATES) if d not in set(likely)]
+    opened = _in_language(session, _top(session, new.openings, exclude, CANDIDATES), language, CARRIER_CANDIDATES)
+    carried += [d for d in opened if d not in set(likely) and d not in set(carried)]
     if len(new.print.sentences) >= RE_EDITED_SENTENCES:
         rewrite = len(new.print.sentences) >= ALIGNED_SENTENCES  # long enough to align as a rewrite
         stemmed = _top_shared(session, new.keys(("stems",)), exclude, CANDIDATES, FEW_STEM_BANDS if rewrite else STEM_BANDS)
@@ -467,7 +473,9 @@ def index(session: Session, entries: dict[int, Sketch]) -> None:
     ids = list(entries)
     session.execute(delete(CopyBand).where(CopyBand.document_id.in_(ids)))
     session.execute(delete(CopyFingerprint).where(CopyFingerprint.document_id.in_(ids)))
-    bands = [{"document_id": i, "key": k} for i, entry in entries.items() for k in sorted(set(entry.keys()))]
+    bands = [
+        {"document_id": i, "key": k} for i, entry in entries.items() for k in sorted(set(entry.keys()) | set(entry.openings))
+    ]
     if bands:
         session.execute(insert(CopyBand), bands)
     session.execute(
@@ -511,7 +519,8 @@ def original_of(new: Side, old: Side, words: float = 0.0, bridge: bool = False) 
     """(original, copy, reason) for two documents with the same text; `old` was stored first; `words`: the share
     of the shorter one's word runs in the other; `bridge`: `new` matches copies that do not match each other.
 
-    When the dates do not decide, a page bearing its date is the original of one bearing none (a site's own
+    When the dates do not decide, a page bearing its date is the original of one
+    bearing none (a site's own
     page carries the dateline its mirrors and AMP pages drop); then a site's page in its own edition is the
     original of its page in a language edition ("/ru/…"), a full text the original of an excerpt of it (the lead paragraphs of an AMP page or an
     aggregator's snippet): an excerpt cannot be the source of what it leaves out; and a text the others each

@@ -15,6 +15,11 @@ Three views of one text, each robust to a different way of copying it:
   word runs; a copy shares the words around the quotes too. `body` is the narration before the text's
   last TRAILER characters, where agencies put their boilerplate ("Reporting by … Editing by …"); `lead` the
   word shingles of its first LEAD words, where carriers of one story keep its opening.
+- `openings`: the first OPENING_WORDS words of each sentence outside quotes (past a wire dateline, and from each
+  capitalised stop word, where a sentence opens after a date or caption glued before it), one key each. A
+  carrier of a wire story re-edits the ends of sentences and cuts or moves paragraphs, but keeps the openings of the
+  sentences it carries ("The owner of the Wagner private military contractor …"); two reports of one event word
+  theirs apart. Stored as keys themselves, not MinHashed: one shared sentence makes a candidate.
 - `names`: the same sequence made script- and language-neutral (`name_keys`): names transliterated to
   Latin and cut to their first consonants ("Зеленського", "Zelenskiy" and "Selenskyj" are one key),
   numbers in any script without thousands groups, month names (CLDR's, in the text's language and
@@ -53,6 +58,7 @@ SENTENCE_OVERLAP = 0.4  # share of the shorter sentence's stems two aligned sent
 KINDS = ("words", "skeleton", "names", "stems")
 SCHEME = "affine32"  # datasketch permutation scheme; part of what a stored band key means
 LEAD = 40  # words at a text's start that tell what it is about (a lead sentence or two, a title)
+OPENING_WORDS = 8  # words of a sentence's opening: shorter ones ("The Kremlin said on Friday") open independent reports too
 TRAILER = 300  # characters at a text's end where credit lines and agency boilerplate are (relate/wires.py reads them there)
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -144,6 +150,28 @@ def fingerprint(text: str, language: str | None = None, with_anchors: bool = Tru
         body=_shingles(np.fromiter(map(_hash64, before_trailer), dtype=np.uint64, count=len(before_trailer)), WORD_N),
         lead=_shingles(hashes[:LEAD], WORD_N),
     )
+
+
+# "KYIV, Ukraine (AP) —", "MOSCOW, June 6 (Reuters) -", "Kiev, 8 abr (EFE).-": a dateline before a dash, which some
+# carriers keep and others drop
+_DATELINE_HEAD = re.compile(r"^\s*[^\W\d_][^\n.!?—–]{0,50}?(?:\([^()\n]{1,30}\)\s*\.?\s*)?(?:—|–|\s-|\.-)\s*")
+
+
+def openings(text: str, language: str | None = None) -> list[int]:
+    """Keys of the openings of the text's sentences outside quotes (`openings` above), as signed 64-bit integers: the
+    OPENING_WORDS words from each sentence's start, and from each capitalised stop word in it ("The", "Der", "Il"), where a
+    sentence opens after whatever a page glued before it (a dateline, a date, a caption) with no full stop between."""
+    stops = stop_words(language)
+    keys = set()
+    for sentence in _SENTENCE.split(_QUOTED.sub(" ", _FOOTNOTE.sub(" ", text))):
+        words = _TOKEN.findall(_DATELINE_HEAD.sub("", sentence, count=1))
+        starts = [0] + [i for i, w in enumerate(words) if i and w[0].isupper() and w.casefold() in stops]
+        for start in starts:
+            if len(words) - start >= OPENING_WORDS:
+                opening = " ".join(w.casefold() for w in words[start : start + OPENING_WORDS])
+                digest = hashlib.blake2b(opening.encode("utf-8"), digest_size=8, person=b"opening").digest()
+                keys.add(int.from_bytes(digest, "little", signed=True))
+    return sorted(keys)
 
 
 def word_shingles(text: str) -> np.ndarray:
