@@ -1,0 +1,105 @@
+"""The learned source linker (extract/statements/linker.py): an actor named near the cue of a source left unlinked."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from factfile.extract.statements.linker import (
+    MODEL_FILE,
+    Candidate,
+    Cue,
+    Linker,
+    candidates_near,
+    default_linker,
+    features,
+    link_sources,
+)
+from factfile.records import Analysis, Article, Chain, Mention, Span, Statement
+
+
+def _analysis(
+    text: str, names: list[tuple[str, str]], source: str | None, cue: str, kind: str = "person", chain: int | None = None
+) -> Analysis:
+    analysis = Analysis(article=Article("xx", text, f"h-link-{hash(text)}", language="xx"))
+    whole = Span(0, len(text), text)
+    for k, (name, label) in enumerate(names):
+        start = text.index(name)
+        analysis.mentions.append(Mention(Span(start, start + len(name), name), label, whole, chain=k))
+        analysis.chains.append(Chain(k, name, label, mentions=[k]))
+    at = text.index(cue)
+    content = text.index("«")
+    spanned = None
+    if source is not None:
+        start = text.index(source)
+        spanned = Span(start, start + len(source), source)
+    analysis.statements.append(
+        Statement(
+            cue=Span(at, at + len(cue), cue),
+            content=Span(content, len(text), text[content:]),
+            source=spanned,
+            source_type=kind,
+            direct=True,
+            certainty="reported",
+            source_chain=chain,
+        )
+    )
+    return analysis
+
+
+def test_a_source_no_rule_resolves_takes_the_speaker_named_beside_it():
+    """A one-word source the rules did not resolve ("очільник") is the person named beside it, not the city."""
+    text = "У Краматорську Павло Кириленко, очільник, заявив: «Загинули п'ятдесят людей»."
+    analysis = _analysis(text, [("Павло Кириленко", "PERSON"), ("Краматорську", "GPE")], "очільник", "заявив")
+    link_sources(analysis)
+    assert analysis.statements[0].source_chain == 0
+
+
+def test_a_cue_with_no_source_words_keeps_no_actor():
+    """The rules found no source words: a name before the cue is not taken for its speaker."""
+    text = "Die Polizei sprach am Abend. Laut Mitteilung: «Zwei Menschen wurden verletzt»."
+    analysis = _analysis(text, [("Die Polizei", "ORG")], None, "Laut", kind="anonymous")
+    link_sources(analysis)
+    assert analysis.statements[0].source_chain is None
+
+
+def test_a_description_of_several_words_the_resolver_left_stays_unlinked():
+    """The resolver matched "le chef de l'État ukrainien" against the article's actors and found no one: the
+    Russian president named before is not its speaker."""
+    text = "Le président russe Vladimir Poutine a parlé hier. Le chef de l’Etat ukrainien a déclaré : « C’est un crime »."
+    analysis = _analysis(text, [("Vladimir Poutine", "PERSON")], "Le chef de l’Etat ukrainien", "a déclaré")
+    link_sources(analysis)
+    assert analysis.statements[0].source_chain is None
+
+
+def test_the_resolvers_actor_stays_when_it_is_named_as_the_source():
+    text = "Olaf Scholz met Emmanuel Macron. Macron said: «We agree»."
+    analysis = _analysis(text, [("Olaf Scholz", "PERSON"), ("Macron", "PERSON")], "Macron", "said", chain=1)
+    link_sources(analysis)
+    assert analysis.statements[0].source_chain == 1
+
+
+def test_candidates_are_the_cues_sentence_and_two_before_and_none_after_it():
+    text = "A met B. C met D. E met F. G said: «yes». H came."
+    names = ["A", "C", "E", "G", "H"]
+    mentions = [Candidate(text.index(n), text.index(n) + 1, "PERSON", "name", k) for k, n in enumerate(names)]
+    at = text.index("said")
+    near = candidates_near(text, Cue((at, at + 4), None, (at + 6, at + 13)), mentions)
+    assert [m.actor for m in near] == [1, 2, 3]
+
+
+def test_features_say_where_the_mention_stands():
+    text = "Kyiv. The ministry of Ukraine said: «no»."
+    ukraine = Candidate(text.index("Ukraine"), text.index("Ukraine") + 7, "GPE", "name", 0)
+    at = text.index("said")
+    cue = Cue((at, at + 4), (text.index("The"), at - 1), (at + 6, len(text)))
+    f = features(text, cue, ukraine, [ukraine], Counter({0: 1}), last_speaker=0)
+    assert f["in source"] == 1.0 and f["before cue"] == 1.0 and f["last speaker"] == 1.0 and f["sentences=0"] == 1.0
+
+
+def test_the_model_is_read_without_scikit_learn():
+    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    linker = default_linker()
+    assert isinstance(linker, Linker) and linker.threshold == data["threshold"]
+    assert all(isinstance(w, float) for w in linker.weights.values())
+    assert linker.weights["resolved"] > 0  # the resolver's own reading counts for its actor
