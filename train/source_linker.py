@@ -29,11 +29,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
-from factfile.extract.statements.linker import MODEL_FILE, Candidate, Cue, Linker, candidate_features, described, fallback  # noqa: E402
+from factfile.extract.statements.linker import MODEL_FILE, NONE, Candidate, Cue, Linker, bare, candidate_features, named  # noqa: E402
 
 DEV_SETS = ("kakhovka", "kerch", "wagner", "olenivka", "kramatorsk")
 C = 1.0
-WRONG_LINK = 0.5  # what a link to a wrong actor costs against a right one when the threshold is chosen
 
 
 def targets(store_path: Path) -> list[dict]:
@@ -71,10 +70,17 @@ def targets(store_path: Path) -> list[dict]:
                 if page not in stored.document:
                     continue
                 document, text = stored.document[page], stored.text[page]
-                mentions = [
-                    Candidate(m.start, m.end, m.label, m.role, record(m.actor_id))
-                    for m in session.query(s.Mention).filter(s.Mention.document_id == document, s.Mention.actor_id.isnot(None))
-                ]
+                language = session.get(s.Document, document).language
+                mentions = named(
+                    text,
+                    [
+                        Candidate(m.start, m.end, m.label, m.role, record(m.actor_id))
+                        for m in session.query(s.Mention).filter(
+                            s.Mention.document_id == document, s.Mention.actor_id.isnot(None)
+                        )
+                    ],
+                    language,
+                )
                 counts = Counter(m.actor for m in mentions)
                 statements = session.query(s.Statement).filter(s.Statement.document_id == document).all()
                 statements.sort(key=lambda st: st.cue_start if st.cue_start is not None else st.content_start)
@@ -85,7 +91,7 @@ def targets(store_path: Path) -> list[dict]:
                     resolved = record(st.source_actor_id) if st.source_actor_id is not None else None
                     source = (st.source_start, st.source_end) if st.source_start is not None else None
                     cue = Cue(
-                        (st.cue_start, st.cue_end), source, (st.content_start, st.content_end), described(text, source, mentions)
+                        (st.cue_start, st.cue_end), source, (st.content_start, st.content_end), bare(text, source, language)
                     )
                     starts = [x for x in (st.source_start, st.cue_start, st.content_start) if x is not None]
                     ends = [x for x in (st.source_end, st.cue_end, st.content_end) if x is not None]
@@ -104,10 +110,10 @@ def targets(store_path: Path) -> list[dict]:
                             "statement": st.id,
                             "labelled": labelled,
                             "right": right,
+                            "language": language,
+                            "bare": cue.bare,
                             "resolved": resolved,
-                            "candidates": []
-                            if resolved is None and not fallback(cue)
-                            else candidate_features(text, cue, mentions, counts, last, resolved),
+                            "candidates": candidate_features(text, cue, mentions, counts, last, resolved),
                         }
                     )
                     if resolved is not None:
@@ -116,48 +122,37 @@ def targets(store_path: Path) -> list[dict]:
     return rows
 
 
-def fit(rows: list[dict]):
+def fit(rows: list[dict]) -> dict[str, float]:
+    """Weights of a logistic regression telling right options from others on the labelled rows of every source kind
+    (the ranking features hold for all): a candidate is right when its record is the gold source's main record,
+    `NONE` when no candidate's is. (A conditional logit over each row's options linked more and was wrong more often,
+    leave-one-set-out.)"""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     xs, ys = [], []
     for row in rows:
-        if row["labelled"] and row["right"]:
-            for actor, f in row["candidates"]:
-                xs.append(f)
-                ys.append(int(actor in row["right"]))
+        if not row["labelled"]:
+            continue
+        named = any(actor in row["right"] for actor, _ in row["candidates"] if actor is not NONE)
+        for actor, f in row["candidates"]:
+            xs.append(f)
+            ys.append(int(not named if actor is NONE else actor in row["right"]))
     vectorizer = DictVectorizer()
-    model = LogisticRegression(C=C, max_iter=2000, fit_intercept=False).fit(vectorizer.fit_transform(xs), ys)
-    weights = {name: round(float(w), 4) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)}
-    return weights
+    model = LogisticRegression(C=C, max_iter=3000, fit_intercept=False).fit(vectorizer.fit_transform(xs), ys)
+    return {name: round(float(w), 4) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)}
 
 
-def decisions(linker: Linker, rows: list[dict]) -> list[tuple[float, int | None]]:
-    """For each row, the best candidate's score and the actor the linker settles on (the resolver's when none passes)."""
-    result = []
-    for row in rows:
-        scored = [(linker.score(f), actor) for actor, f in row["candidates"]]
-        best, actor = max(scored) if scored else (0.0, None)
-        result.append((best, actor if row["resolved"] is not None or best >= linker.threshold else None))
-    return result
+def choice(linker: Linker, row: dict) -> int | None:
+    """The actor the linker settles on for a row (the resolver's for a source with words of its own)."""
+    if not row["bare"]:
+        return row["resolved"]
+    _, _, actor = max((linker.score(f), actor is NONE, actor) for actor, f in row["candidates"])
+    return actor
 
 
-def threshold(weights: dict[str, float], rows: list[dict], cost: float = WRONG_LINK) -> float:
-    """The score above which linking a source the resolver left with no actor is most often right, on the labelled
-    rows: each link to a gold record counts +1, each other link -1 (a source may name no actor near its cue)."""
-    changes = []
-    for row in rows:
-        scored = [(Linker(weights, 0.0).score(f), actor) for actor, f in row["candidates"]]
-        if row["labelled"] and row["resolved"] is None and scored:
-            best = max(scored)
-            changes.append((best[0], best[1] in row["right"]))
-    changes.sort(reverse=True)
-    top, gain, at = 0, 0, 1.0
-    for score, right in changes:
-        gain += 1 if right else -cost
-        if gain > top:
-            top, at = gain, score
-    return round(at, 4)
+def outcome(actor: int | None, row: dict) -> str:
+    return "none" if actor is None else "right" if actor in row["right"] else "other"
 
 
 def main() -> None:
@@ -165,16 +160,11 @@ def main() -> None:
     parser.add_argument("--store", type=Path, required=True)
     parser.add_argument("--loso", type=Path)
     parser.add_argument("--write", action="store_true")
-    parser.add_argument("--threshold", type=float, help="link unresolved sources at this score instead of the learned threshold")
-    parser.add_argument(
-        "--cost", type=float, default=WRONG_LINK, help="cost of a wrong link against a right one, for the threshold"
-    )
     args = parser.parse_args()
     rows = targets(args.store)
     print(
-        f"{len(rows)} attributed statements, {sum(r['labelled'] for r in rows)} labelled, {sum(bool(r['right']) for r in rows)} with a gold record,"
-        f" {sum(any(a in r['right'] for a, _ in r['candidates']) for r in rows)} with it among the candidates,"
-        f" {sum(r['resolved'] in r['right'] for r in rows)} resolved to it"
+        f"{len(rows)} attributed statements, {sum(r['bare'] for r in rows)} with a bare source;"
+        f" {sum(r['labelled'] for r in rows)} labelled, {sum(r['labelled'] and r['bare'] for r in rows)} of them bare"
     )
     if args.loso:
         import sqlite3
@@ -182,34 +172,45 @@ def main() -> None:
         shutil.copy(args.store, args.loso)
         shutil.copy(args.store.with_name(args.store.name + ".pages.json"), args.loso.with_name(args.loso.name + ".pages.json"))
         db = sqlite3.connect(args.loso)
+        total = Counter()
         for held in DEV_SETS:
-            train = [r for r in rows if r["set"] != held]
+            linker = Linker(fit([r for r in rows if r["set"] != held]))
             test = [r for r in rows if r["set"] == held]
-            weights = fit(train)
-            linker = Linker(weights, threshold(weights, train, args.cost) if args.threshold is None else args.threshold)
-            changed = right = wrong = lost = 0
-            for (_, actor), row in zip(decisions(linker, test), test, strict=True):
-                if actor == row["resolved"]:
-                    continue
-                changed += 1
-                if row["labelled"]:
-                    right += actor in row["right"]
-                    wrong += actor not in row["right"]
-                    lost += row["resolved"] in row["right"]
-                db.execute("update statements set source_actor_id = ? where id = ?", (actor, row["statement"]))
-            print(
-                f"{held}: threshold {linker.threshold:.3f}, {changed} of {len(test)} statements given another actor;"
-                f" labelled: now right {right}, wrong {wrong} (of which right before {lost})"
-            )
+            counts = Counter()
+            for row in test:
+                actor = choice(linker, row)
+                if actor != row["resolved"]:
+                    counts["changed"] += 1
+                    db.execute("update statements set source_actor_id = ? where id = ?", (actor, row["statement"]))
+                if row["labelled"] and row["bare"]:
+                    language = "en" if row["language"] == "en" else "xx"
+                    before, after = outcome(row["resolved"], row), outcome(actor, row)
+                    for key in (f"before {before}", f"after {after}", f"before {before} {language}", f"after {after} {language}"):
+                        counts[key] += 1
+                    if before != after or (actor != row["resolved"] and before == "other"):
+                        counts[f"{before} -> {after}"] += 1
+            total.update(counts)
+            print(_line(held, counts, len(test)))
+        print(_line("all", total, len(rows)))
         db.commit()
         db.close()
     if args.write:
         weights = fit(rows)
-        cut = threshold(weights, rows, args.cost)
-        MODEL_FILE.write_text(
-            json.dumps({"threshold": cut, "weights": dict(sorted(weights.items()))}, indent=1) + "\n", encoding="utf-8"
-        )
-        print(f"wrote {MODEL_FILE} (threshold {cut})")
+        MODEL_FILE.write_text(json.dumps({"weights": dict(sorted(weights.items()))}, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {MODEL_FILE}")
+
+
+def _line(name: str, c: Counter, n: int) -> str:
+    states = ("right", "other", "none")
+    moves = ", ".join(f"{a}->{b} {c[f'{a} -> {b}']}" for a in states for b in states if c[f"{a} -> {b}"])
+    by_language = "; ".join(
+        f"{lang}: " + "/".join(f"{c[f'before {x} {lang}']}->{c[f'after {x} {lang}']}" for x in states) for lang in ("en", "xx")
+    )
+    return (
+        f"{name}: {c['changed']} of {n} statements given another actor; labelled bare sources right/other/none"
+        f" {'/'.join(str(c[f'before {x}']) for x in states)} -> {'/'.join(str(c[f'after {x}']) for x in states)}"
+        f" ({by_language}); moves: {moves or 'none'}"
+    )
 
 
 if __name__ == "__main__":

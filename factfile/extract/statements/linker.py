@@ -1,20 +1,20 @@
-"""A learned source linker: which named actor near its cue a statement left without an actor comes from.
+"""A learned source linker: who speaks for a statement whose source has no words of its own.
 
-The resolver (sources.py, late.py) links a source it can read; a source it cannot (a one-word source in a language
-the rules do not read, a cue with no source words, a pronoun past its antecedent) is stored linked to no one.
-This step ranks the actor mentions in the cue's sentence and up to `BACK` sentences before it by a logistic
-regression over features that hold in every language: how far the mention is from the cue (sentences, words),
-whether it comes before or after the cue, inside the source's words, the content or a quotation, the mention's
-kind, how often the document names its actor, whether that actor is the last speaker or is first in its sentence,
-and whether it is the resolver's own answer. A source with no actor takes the best candidate when its score passes
-the model's threshold when the source is one word (a pronoun, a role, a name the rules do not read); a source of
-several words or none keeps no actor, and a name in the source's own words the resolver did not take is no candidate.
-
-Not yet called by the pipeline: with these guards it changes next to nothing on the dev sets (leave-one-set-out),
-and without them it overrules answers of the resolver that tests hold (see train/source_linker.py).
+The resolver (sources.py, roles.py, late.py) reads a source's words: a name, a description it matches against the
+article's actors, a pronoun it follows back. Its answer stands for every source with words of its own, an actor or
+none ("Experts", "the committee", "Lukashenko's press service" name or describe their speaker; a name beside them is
+not theirs). A bare source (none at all, an elided subject, or only function words such as "he", "він", "Там")
+says nothing of its speaker, and there this step chooses among the actor mentions in the cue's sentence and up to
+`BACK` sentences before it, the resolver's own answer, and `NONE`, "no one named here" (a description the rules
+missed, an unnamed source, the article's own voice). Each option is scored by a logistic regression over features
+that hold in every language: how far the mention is from the cue (sentences, words) and on which side, inside the
+source's words, the content or a quotation, the mention's kind, how often the document names its actor, whether
+that actor is the last speaker or first in its sentence, whether it is the resolver's answer; `NONE` by how many
+actors are near, the source's kind, and whether the cue opens its sentence or sits in a quotation.
 
 The weights (model/source-linker.json) are trained by train/source_linker.py on the dev story sets' claim
-occurrences (eval/realstory/*/gold.json); reading them needs no scikit-learn.
+occurrences (eval/realstory/*/gold.json), which also prints its leave-one-set-out figures; reading them needs no
+scikit-learn.
 """
 
 from __future__ import annotations
@@ -27,10 +27,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from factfile.extract.frequency import zipf
 from factfile.records import Analysis, Statement
 
 MODEL_FILE = Path(__file__).parent / "model" / "source-linker.json"
 BACK = 2  # sentences before the cue's searched for the speaker
+FUNCTION_ZIPF = 5.6  # wordfreq Zipf of a function word: pronouns ("she" 6.3, "ona" 5.7) above, "police" 5.3 under
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # A sentence ends at a stop followed by space (closing quotes and brackets may come between), in any script.
 _SENTENCE_END = re.compile(r"[.!?…。؟][\"'»”’)\]]*\s")
@@ -51,12 +53,13 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    """What the linker reads of a statement: its cue, source and content spans (characters; source may be None)."""
+    """What the linker reads of a statement: its cue, source and content spans (characters; source may be None) and
+    whether the source has no words of its own that could name someone (none at all, or only function words)."""
 
     cue: tuple[int, int]
     source: tuple[int, int] | None
     content: tuple[int, int]
-    described: bool = False  # the source is a description of several words naming no actor ("le chef de l'État ukrainien")
+    bare: bool = False
 
 
 def sentences_between(text: str, start: int, end: int) -> int:
@@ -99,6 +102,11 @@ def features(
         "mentions": math.log1p(counts[m.actor]),
         "bias": 1.0,
     }
+    side = "before" if before else "after" if m.start >= cue.cue[1] else "inside"
+    f[f"{side} sentences={sentences} label={m.label}"] = 1.0
+    f[f"{side} words={_bucket(words)}"] = 1.0
+    if cue.bare:
+        f[f"bare {side} label={m.label}"] = 1.0
     if cue.source is not None:
         s0, s1 = cue.source
         if s0 <= m.start and m.end <= s1:
@@ -114,6 +122,7 @@ def features(
     c0, c1 = cue.content
     if c0 <= m.start and m.end <= c1:
         f["in content"] = 1.0
+        f[f"{side} in content"] = 1.0
     if _quoted(text, m.start):
         f["in quotation"] = 1.0
     if last_speaker is not None and m.actor == last_speaker:
@@ -123,6 +132,11 @@ def features(
         f["nearest before cue"] = 1.0
     if not before and not any(cue.cue[1] <= n.start and n.end <= m.start for n in same_side):
         f["nearest after cue"] = 1.0
+    alike = [n for n in same_side if n.label == m.label]
+    if not any(
+        (m.end <= n.start and n.end <= cue.cue[0]) if before else (n.end <= m.start and n.start >= cue.cue[1]) for n in alike
+    ):
+        f[f"nearest {m.label} {side}"] = 1.0
     if counts and counts[m.actor] == max(counts.values()):
         f["most named"] = 1.0
     line = max(text.rfind("\n", 0, m.start), max((x.end() for x in _SENTENCE_END.finditer(text, 0, m.start)), default=0) - 1)
@@ -144,7 +158,6 @@ def _quoted(text: str, at: int) -> bool:
 @dataclass(frozen=True, slots=True)
 class Linker:
     weights: dict[str, float]
-    threshold: float
 
     def score(self, f: dict[str, float]) -> float:
         z = sum(self.weights.get(k, 0.0) * v for k, v in f.items())
@@ -159,27 +172,51 @@ class Linker:
         last_speaker: int | None,
         resolved: int | None = None,
     ) -> int | None:
-        """The actor of the best-scoring candidate near the cue, the resolver's actor being one of them; with no
-        resolver's actor, only for a source of one word (a pronoun, a role, a name the rules do not read) and a
-        candidate whose score passes the threshold (else None: a source may name no one). A source of several words
-        the resolver matched against the article's actors (sources.py, roles.py), and a cue the rules found no source
-        words for, keep no actor: the resolver's finding no one is an answer."""
-        if resolved is None and not fallback(cue):
-            return None
-        scored = [(self.score(f), actor) for actor, f in candidate_features(text, cue, mentions, counts, last_speaker, resolved)]
-        if not scored:
+        """The speaker of a bare source (see `bare`): the best-scoring of the actors named near the cue, the
+        resolver's own answer among them, and no one (`NONE`, scored by features of its own). A source with words
+        of its own keeps what the resolver read of it, an actor or none."""
+        if not cue.bare:
             return resolved
-        best, actor = max(scored)
-        return actor if resolved is not None or best >= self.threshold else None
+        scored = [
+            (self.score(f), actor is NONE, actor)
+            for actor, f in candidate_features(text, cue, mentions, counts, last_speaker, resolved)
+        ]
+        _, _, actor = max(scored)
+        return None if actor is NONE else actor
+
+
+NONE = None
+"""The candidate "no one named near the cue is the speaker": a description, an unnamed source, the article's voice."""
+
+
+def none_features(text: str, cue: Cue, near: list[Candidate], resolved: int | None) -> dict[str, float]:
+    """Features of the answer "no one named here"."""
+    f = {
+        "none": 1.0,
+        f"none candidates={_bucket(len({m.actor for m in near}))}": 1.0,
+        "none source=" + ("none" if cue.source is None else "bare" if cue.bare else "words"): 1.0,
+    }
+    if resolved is not None:
+        f["none resolved"] = 1.0
+    if not any(m.end <= cue.cue[0] and sentences_between(text, m.end, cue.cue[0]) == 0 for m in near):
+        f["none nobody before cue in its sentence"] = 1.0
+    if _quoted(text, cue.cue[0]):
+        f["none cue in quotation"] = 1.0
+    line = max(
+        text.rfind("\\n", 0, cue.cue[0]), max((x.end() for x in _SENTENCE_END.finditer(text, 0, cue.cue[0])), default=0) - 1
+    )
+    if not _WORD.search(text[line + 1 : cue.cue[0]]):
+        f["none cue opens sentence"] = 1.0
+    return f
 
 
 def candidate_features(
     text: str, cue: Cue, mentions: list[Candidate], counts: Counter, last_speaker: int | None, resolved: int | None
-) -> list[tuple[int, dict[str, float]]]:
+) -> list[tuple[int | None, dict[str, float]]]:
     """Each candidate actor near the cue with its features; the resolver's actor, when it is named nowhere near, as
-    a candidate of its own."""
+    a candidate of its own; and `NONE`."""
     near = candidates_near(text, cue, mentions)
-    result = []
+    result: list[tuple[int | None, dict[str, float]]] = []
     for m in near:
         if resolved is None and cue.source is not None and m.start < cue.source[1] and cue.source[0] < m.end:
             continue  # a name in the source's own words the resolver did not take is not taken here either
@@ -189,6 +226,7 @@ def candidate_features(
         result.append((m.actor, f))
     if resolved is not None and all(m.actor != resolved for m in near):
         result.append((resolved, {"resolved": 1.0, "resolved far": 1.0, "bias": 1.0, "mentions": math.log1p(counts[resolved])}))
+    result.append((NONE, none_features(text, cue, near, resolved)))
     return result
 
 
@@ -198,53 +236,71 @@ def default_linker() -> Linker | None:
         data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
     except OSError:
         return None
-    return Linker(data["weights"], data["threshold"])
+    return Linker(data["weights"])
 
 
 def link_sources(analysis: Analysis, linker: Linker | None = None) -> None:
-    """Give each attributed statement whose source has no actor the chain the linker picks near its cue."""
+    """Give each attributed statement with a bare source (none, or only function words) the actor the linker picks
+    near its cue, or none; every other statement keeps the resolver's answer."""
     linker = linker or default_linker()
     if linker is None:
         return
     chains = analysis.chains
-    mentions = [
-        Candidate(m.span.start, m.span.end, m.label, m.role, m.chain)
-        for m in analysis.mentions
-        if m.chain is not None and m.chain < len(chains) and chains[m.chain].not_an_actor is None
-    ]
-    counts = Counter(m.actor for m in mentions)
     text = analysis.article.text
+    language = analysis.article.language
+    mentions = named(
+        text,
+        [
+            Candidate(m.span.start, m.span.end, m.label, m.role, m.chain)
+            for m in analysis.mentions
+            if m.chain is not None and m.chain < len(chains) and chains[m.chain].not_an_actor is None
+        ],
+        language,
+    )
+    counts = Counter(m.actor for m in mentions)
     last: int | None = None
     for statement in sorted(analysis.statements, key=lambda st: st.cue.start if st.cue else st.content.start):
         if statement.cue is None or statement.source_type == "article":
             continue
         resolved = statement.source_chain if _linked(analysis, statement) else None
-        chain = linker.choose(text, cue_of(text, statement, mentions), mentions, counts, last, resolved)
+        cue = cue_of(text, statement, language)
+        chain = linker.choose(text, cue, mentions, counts, last, resolved)
         if resolved is not None:
             last = resolved
-        if chain is not None:
+        if cue.bare:
             statement.source_chain = chain
 
 
-def cue_of(text: str, statement: Statement, mentions: list[Candidate] = ()) -> Cue:
-    """What the linker reads of a statement; `mentions`: the document's actor mentions."""
+def cue_of(text: str, statement: Statement, language: str | None) -> Cue:
+    """What the linker reads of a statement."""
     source = (statement.source.start, statement.source.end) if statement.source is not None else None
     return Cue(
         (statement.cue.start, statement.cue.end),
         source,
         (statement.content.start, statement.content.end),
-        described(text, source, mentions),
+        bare(text, source, language),
     )
 
 
-def fallback(cue: Cue) -> bool:
-    """Whether the linker may give an actor to a source the resolver left with none: one of a single word."""
-    return cue.source is not None and not cue.described
+def bare(text: str, source: tuple[int, int] | None, language: str | None) -> bool:
+    """A source with no words of its own that could name or describe someone: none at all (an elided subject, a cue
+    with no source words), or only function words ("he", "він", "Там", "which": each at least `FUNCTION_ZIPF` on
+    wordfreq's scale in the page's language). "Experts" or "the ministry" describe their speaker and are not bare."""
+    if source is None:
+        return True
+    words = _WORD.findall(text, source[0], source[1])
+    if not words or not language:
+        return not words
+    try:
+        return all(zipf(word.casefold(), language) >= FUNCTION_ZIPF for word in words)
+    except (LookupError, ImportError):
+        return False
 
 
-def described(text: str, source: tuple[int, int] | None, mentions: list[Candidate] = ()) -> bool:
-    """A source of two words or more: a description or name the resolver read ("the head of the Wagner group")."""
-    return source is not None and len(_WORD.findall(text, source[0], source[1])) >= 2
+def named(text: str, mentions: list[Candidate], language: str | None) -> list[Candidate]:
+    """The mentions that can name a speaker: not those of function words only ("Тим" of "Тим часом", "meanwhile",
+    tagged a person)."""
+    return [m for m in mentions if not bare(text, (m.start, m.end), language)]
 
 
 def _linked(analysis: Analysis, statement: Statement) -> bool:
@@ -254,15 +310,19 @@ def _linked(analysis: Analysis, statement: Statement) -> bool:
 
 __all__ = [
     "BACK",
+    "FUNCTION_ZIPF",
+    "NONE",
     "Candidate",
     "Cue",
     "Linker",
     "MODEL_FILE",
+    "bare",
     "candidate_features",
     "candidates_near",
     "cue_of",
-    "described",
     "default_linker",
     "features",
     "link_sources",
+    "named",
+    "none_features",
 ]
