@@ -3,17 +3,20 @@
     python eval/realstory.py --only kakhovka --only kerch --only wagner --only olenivka --only kramatorsk --keep dev5.db
     python train/source_linker.py --store dev5.db [--loso loso.db] [--write]
 
-The store is read as the pipeline left it: each attributed statement stored with no source actor is a target; its
-candidates are the actor mentions the linker would see near its cue (`candidates_near`), with the stored record of
-each. A target whose sentence holds a gold claim occurrence (eval/realstory.py's criterion) is labelled: candidates
-whose record is the main record of the claim's gold source are right. A logistic regression (scikit-learn) is fitted
-on the labelled candidates, and the threshold is the score above which the linked targets are more often right than
-wrong on the training sets.
+The store is read as the pipeline left it, its source actors taken for the resolver's answers (the linker itself
+changes only bare sources, next to none). Each attributed statement is a row: its options are the actor mentions
+the linker would see near its cue (`candidates_near`, with the stored record of each), the resolver's actor and
+`NONE`. A row whose statement overlaps a gold claim occurrence or its sentence (eval/realstory.py's criterion) is
+labelled: a candidate is right when its record is the main record of the claim's gold source, `NONE` when no
+candidate's is. A logistic regression (scikit-learn) is fitted on the labelled rows of every source kind; the
+linker picks the best option for a bare source only.
 
-`--cost`: what a wrong link costs against a right one when the threshold is chosen; `--threshold` overrides it.
-`--loso PATH`: leave one set out: for each set, fit on the other four and write the held-out set's choices into a copy
-of the store at PATH (score it with `eval/realstory.py --store PATH --part claims`). `--write`: fit on all sets and
-write model/source-linker.json. Only the five dev sets are read; never pass a clean-check set.
+`--loso PATH`: leave one set out: for each set, fit on the other four, print how the labelled bare sources of the
+held-out set move between right / other actor / none (English and other pages apart), and write the held-out set's
+choices into a copy of the store at PATH (score it with `eval/realstory.py --store PATH --part claims`). `--write`:
+fit on all sets and write model/source-linker.json. `--changes BEFORE`: list the statements whose source actor
+differs between BEFORE (a store written without the linker) and --store (one written with it), matched by page and
+spans. Only the five dev sets are read; never pass a clean-check set.
 """
 
 from __future__ import annotations
@@ -160,7 +163,11 @@ def main() -> None:
     parser.add_argument("--store", type=Path, required=True)
     parser.add_argument("--loso", type=Path)
     parser.add_argument("--write", action="store_true")
+    parser.add_argument("--changes", type=Path, help="a store of the same pages written without the linker")
     args = parser.parse_args()
+    if args.changes:
+        changes(args.changes, args.store)
+        return
     rows = targets(args.store)
     print(
         f"{len(rows)} attributed statements, {sum(r['bare'] for r in rows)} with a bare source;"
@@ -198,6 +205,37 @@ def main() -> None:
         weights = fit(rows)
         MODEL_FILE.write_text(json.dumps({"weights": dict(sorted(weights.items()))}, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {MODEL_FILE}")
+
+
+def changes(before: Path, after: Path) -> None:
+    """Print each statement whose source actor (its live record's name) differs between two stores, and their count."""
+    import sqlite3
+
+    def read(path: Path) -> dict[tuple, tuple[str, str | None]]:
+        db = sqlite3.connect(path)
+        names = {}
+        for actor, name, merged in db.execute("select id, name, merged_into_id from actors"):
+            names[actor] = (name, merged)
+
+        def live(actor):
+            while actor is not None and names[actor][1] is not None:
+                actor = names[actor][1]
+            return names[actor][0] if actor is not None else None
+
+        found = {}
+        for digest, source, cue, start, end, actor in db.execute(
+            "select d.content_hash, s.source_text, s.cue_start, s.content_start, s.content_end, s.source_actor_id"
+            " from statements s join documents d on d.id = s.document_id"
+        ):
+            found[(digest, cue, start, end)] = (source, live(actor))
+        db.close()
+        return found
+
+    old, new = read(before), read(after)
+    changed = [(key, old[key], new[key]) for key in sorted(old.keys() & new.keys(), key=str) if old[key][1] != new[key][1]]
+    for key, (source, was), (_, now) in changed:
+        print(f"{key[0][:12]} cue {key[1]}: source {source!r}: {was} -> {now}")
+    print(f"{len(changed)} of {len(old.keys() & new.keys())} statements found in both stores change their source actor")
 
 
 def _line(name: str, c: Counter, n: int) -> str:
