@@ -64,6 +64,16 @@ def test_a_pronoun_the_rules_linked_keeps_their_antecedent():
     assert analysis.statements[0].source_chain == 0
 
 
+def test_a_relative_pronoun_the_rules_linked_is_not_re_ranked():
+    """Dev store (Olenivka): "Volker Türk of the United Nations refuted the Russian Federation, which claimed ...":
+    "which" is Russia's, as the rules read it, not the UN's."""
+    text = "Volker Türk of the United Nations refuted the lies of Russia, which claimed «it was Ukraine»."
+    names = [("Volker Türk", "PERSON"), ("United Nations", "ORG"), ("Russia", "GPE")]
+    analysis = _analysis(text, names, "which", "claimed", chain=2)
+    link_sources(analysis)
+    assert analysis.statements[0].source_chain == 2
+
+
 def test_the_articles_own_voice_names_no_one():
     """ "Зазначимо, що ..." ("let us note that") opens the article's own remark: Prigozhin, named in what it says, is
     not its speaker."""

@@ -147,8 +147,8 @@ def fit(rows: list[dict]) -> dict[str, float]:
 
 
 def choice(linker: Linker, row: dict) -> int | None:
-    """The actor the linker settles on for a row (the resolver's for a source with words of its own)."""
-    if not row["bare"]:
+    """The actor the linker settles on for a row (the resolver's, unless the source is bare and has none)."""
+    if not row["bare"] or row["resolved"] is not None:
         return row["resolved"]
     _, _, actor = max((linker.score(f), actor is NONE, actor) for actor, f in row["candidates"])
     return actor

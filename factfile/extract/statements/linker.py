@@ -4,12 +4,12 @@ The resolver (sources.py, roles.py, late.py) reads a source's words: a name, a d
 article's actors, a pronoun it follows back. Its answer stands for every source with words of its own, an actor or
 none ("Experts", "the committee", "Lukashenko's press service" name or describe their speaker; a name beside them is
 not theirs), and a cue with no source words keeps no actor (see `bare`). A bare source (only function words such
-as "he", "він", "Там", or a quotation mark) says nothing of its speaker, and there this step chooses among the
-actor mentions in the cue's sentence and up to `BACK` sentences before it, the resolver's own answer, and `NONE`,
+as "he", "він", "Там", or a quotation mark) says nothing of its speaker; where the resolver found it no antecedent,
+this step chooses among the actor mentions in the cue's sentence and up to `BACK` sentences before it and `NONE`,
 "no one named here" (a speaker named further back, an unnamed one, the article's own voice). Each option is scored by a logistic regression over features
 that hold in every language: how far the mention is from the cue (sentences, words) and on which side, inside the
 source's words, the content or a quotation, the mention's kind, how often the document names its actor, whether
-that actor is the last speaker or first in its sentence, whether it is the resolver's answer; `NONE` by how many
+that actor is the last speaker or first in its sentence (and, in training, whether it is the resolver's answer); `NONE` by how many
 actors are near, the source's kind, and whether the cue opens its sentence or sits in a quotation.
 
 The weights (model/source-linker.json) are trained by train/source_linker.py on the dev story sets' claim
@@ -172,10 +172,12 @@ class Linker:
         last_speaker: int | None,
         resolved: int | None = None,
     ) -> int | None:
-        """The speaker of a bare source (see `bare`): the best-scoring of the actors named near the cue, the
-        resolver's own answer among them, and no one (`NONE`, scored by features of its own). A source with words
-        of its own keeps what the resolver read of it, an actor or none."""
-        if not cue.bare:
+        """The speaker of a bare source the resolver left with no actor (see `bare`): the best-scoring of the actors
+        named near the cue and no one (`NONE`, scored by features of its own). A source with words of its own keeps
+        what the resolver read of it, an actor or none, and so does a pronoun the resolver followed back: re-ranking
+        those changed one statement of the dev store, wrongly ("the Russian Federation, which claimed" taken from
+        Russia to the UN)."""
+        if not cue.bare or resolved is not None:
             return resolved
         scored = [
             (self.score(f), actor is NONE, actor)
@@ -240,8 +242,8 @@ def default_linker() -> Linker | None:
 
 
 def link_sources(analysis: Analysis, linker: Linker | None = None) -> None:
-    """Give each attributed statement with a bare source (only function words) the actor the linker picks near its
-    cue, or none; every other statement keeps the resolver's answer."""
+    """Give each attributed statement with a bare source (only function words) and no actor the actor the linker
+    picks near its cue, or none; every other statement keeps the resolver's answer."""
     linker = linker or default_linker()
     if linker is None:
         return
@@ -267,7 +269,7 @@ def link_sources(analysis: Analysis, linker: Linker | None = None) -> None:
         chain = linker.choose(text, cue, mentions, counts, last, resolved)
         if resolved is not None:
             last = resolved
-        if cue.bare:
+        elif cue.bare:
             statement.source_chain = chain
 
 
