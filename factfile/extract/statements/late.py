@@ -6,7 +6,8 @@ uncased scripts and translated bodies to the mentions, and a source resolved to 
 the chain of a name that is all of it; a document the chain of the one actor it names ("the AP's report", "a UN
 press release"); a description the latest earlier body whose name holds all its words but those of places
 ("the defence ministry" after "Russia's defence ministry"); and a pronoun the source this pass linked for the
-statement it goes on from. The pass runs on every language, English included.
+statement it goes on from. The pass runs on every language, English included. Last, a source with no words of
+its own (none, or only a pronoun) takes the actor the learned linker picks near its cue, or no one (linker.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 
 from factfile.extract.statements.continued import turn_start
+from factfile.extract.statements.linker import link_sources
 from factfile.records import Analysis, Mention, Statement
 
 _SPEAKERS = frozenset({"PERSON", "ORG"})
@@ -43,6 +45,7 @@ def link_late_sources(analysis: Analysis) -> None:
         if chain is not None:
             statement.source_chain = chain
             linked_here.add(k)
+    link_sources(analysis)
 
 
 def _linked(analysis: Analysis, chain: int | None) -> bool:
