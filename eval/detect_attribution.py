@@ -78,7 +78,18 @@ def main() -> None:
 
 
 def labelled(path: Path) -> None:
-    rows = [r for r in csv.reader(path.open(encoding="utf-8"), delimiter="\t") if r and not r[0].startswith("#")]
+    """Round 1 labels the first speaker rule's sources; round 2 (ids "r2:...") the shipped one's, on another sample."""
+    every = [r for r in csv.reader(path.open(encoding="utf-8"), delimiter="\t") if r and not r[0].startswith("#")]
+    for name, rows in (
+        ("round 1", [r for r in every if ":" in r[0] and not r[0].startswith("r2:")]),
+        ("round 2", [r for r in every if r[0].startswith("r2:")]),
+    ):
+        if rows:
+            print(name, end=": ")
+            _precision(rows)
+
+
+def _precision(rows: list[list[str]]) -> None:
     attributes = sum(r[1] == "Y" for r in rows)
     correct = sum(r[1] == "Y" and r[2] == "Y" for r in rows)
     print(
