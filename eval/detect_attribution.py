@@ -29,11 +29,15 @@ import detect_attribution as trained  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sample", type=int, help="print this many held-out detections to label (eval/detect_guidelines.md)")
+    parser.add_argument("--cost", type=int, help="time the step on this many pages not in English of each set")
     parser.add_argument("--seed", type=int, default=16, help="of the sample")
     parser.add_argument("--labelled", type=Path, help="precision of a labelled sample (TSV: id, attributes, source, note)")
     args = parser.parse_args()
     if args.labelled:
         labelled(args.labelled)
+        return
+    if args.cost:
+        cost(args.cost)
         return
     polnear = trained.polnear_rows()
     dev = {name: trained.dev_rows(name) for name in trained.DEV_SETS}
@@ -75,6 +79,35 @@ def main() -> None:
         ):
             p, rc, f = trained.scores_at(r.labels, predicted)
             print(f"            {label:30} P {p:.3f} R {rc:.3f} F1 {f:.3f}  ({int(predicted.sum())} flagged)")
+
+
+def cost(per_set: int) -> None:
+    """CPU seconds of the step (candidates, encoding, scoring, building) per 100 pages not in English, the readers'
+    own analysis before it and the encoder's one-time load apart."""
+    import time
+
+    from factfile.extract import lang
+    from factfile.extract.statements import detect
+
+    analyses, readers = [], 0.0
+    for name in trained.DEV_SETS:
+        pages = trained._articles(trained.STORIES / name / "pages.jsonl")
+        for _, (_, article) in zip(range(per_set), pages, strict=False):
+            started = time.process_time()
+            with detect.switched_off():
+                analyses.append(lang.analyse(article))
+            readers += time.process_time() - started
+    started = time.process_time()
+    detect.scores(["warm the encoder up"])
+    load = time.process_time() - started
+    started = time.process_time()
+    made = sum(len(detect.detected(a)) for a in analyses)
+    spent = time.process_time() - started
+    candidates = sum(len(detect.candidates(a)) for a in analyses)
+    print(
+        f"{len(analyses)} pages: {candidates} candidates, {made} statements; the step {100 * spent / len(analyses):.2f} CPU s "
+        f"per 100 pages (the readers before it {100 * readers / len(analyses):.1f}); encoder load {load:.1f} s once"
+    )
 
 
 def labelled(path: Path) -> None:
