@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from factfile.extract.lang import events
+from factfile.extract.statements.detect import add_detected
 from factfile.extract.statements.late import link_late_sources
 from factfile.records import Analysis, Article
 
@@ -34,6 +35,7 @@ def analyse(article: Article) -> Analysis:
 
         latin.analyse(analysis, language)
         analysis.events = events.find_events(analysis)
+    add_detected(analysis)
     link_late_sources(analysis)
     events.place_and_date(analysis)
     return analysis

@@ -168,6 +168,7 @@ DENIALS = frozenset(
     }
 )
 _DENYING = paradigms(frozenset(d.split()[-1] for d in DENIALS) | DENYING)  # "hanno negato", "niegan", "zaprzeczyły"
+DENYING_WORDS = _DENYING
 # Words that present a content as unsure or unconfirmed, as certainty.HEDGE_WORDS does in English: "vorläufig",
 # "secondo dati preliminari", "probablement", a conditional modal as English "could" ("podría aumentar", "könnte"), a
 # source saying it cannot tell ("non possiamo dire", "nie mogą stwierdzić"); the reporter's "angeblich", "rzekomo" are

