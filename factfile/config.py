@@ -53,6 +53,17 @@ def attribution_tagger() -> str:
     return value
 
 
+def detected_statements_sought() -> bool:
+    """Whether sentences of pages not in English that no reader's statement covers are put to the attribution
+    classifier (extract/statements/detect.py): `FACTFILE_DETECTED_STATEMENTS` (off: the default; on: more of those
+    pages' claims get a statement, but on a blind sample only about half of the added statements name the right
+    source). `factfile ingest --detected-statements` sets it for the run's workers."""
+    value = os.environ.get("FACTFILE_DETECTED_STATEMENTS", "").strip().lower() or "off"
+    if value not in ("on", "off"):
+        raise FactfileError(f"FACTFILE_DETECTED_STATEMENTS={value!r}: expected on or off")
+    return value == "on"
+
+
 def translations_sought() -> bool:
     """Whether copies across languages are looked for by the multilingual sentence encoder (relate/crosslingual.py):
     `FACTFILE_TRANSLATIONS` (on: the default; off: about 7% less pipeline CPU on a store in several

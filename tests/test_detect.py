@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pytest
 
+from factfile.errors import FactfileError
 from factfile.extract import lang
 from factfile.extract.statements import detect
 from factfile.records import Article
@@ -23,7 +26,8 @@ SPOKEN = (
 )
 
 
-def test_an_attributing_sentence_no_rule_reads_gets_a_statement_from_the_person_it_names():
+def test_an_attributing_sentence_no_rule_reads_gets_a_statement_from_the_person_it_names(monkeypatch):
+    monkeypatch.setenv("FACTFILE_DETECTED_STATEMENTS", "on")
     with detect.switched_off():
         before = lang.analyse(_article(SPOKEN, "it"))
     assert not before.statements
@@ -33,6 +37,20 @@ def test_an_attributing_sentence_no_rule_reads_gets_a_statement_from_the_person_
     assert "Kyrylenko" in analysis.chains[statement.source_chain].name
     assert "missile russo Iskander" in statement.content.text
     assert statement.certainty == "reported"
+
+
+def test_the_step_is_off_unless_asked_for(monkeypatch, cli, tmp_path):
+    """Off by default (about half of its statements name the wrong source); `--detected-statements` turns it on."""
+    monkeypatch.delenv("FACTFILE_DETECTED_STATEMENTS", raising=False)
+    assert not lang.analyse(_article(SPOKEN, "it")).statements
+    empty = tmp_path / "none"
+    empty.mkdir()
+    cli("ingest", "--detected-statements", "--quiet", empty)
+    assert os.environ["FACTFILE_DETECTED_STATEMENTS"] == "on"
+    assert lang.analyse(_article(SPOKEN, "it")).statements
+    monkeypatch.setenv("FACTFILE_DETECTED_STATEMENTS", "maybe")
+    with pytest.raises(FactfileError, match="FACTFILE_DETECTED_STATEMENTS='maybe'"):
+        lang.analyse(_article(SPOKEN, "it"))
 
 
 def _always(probability: float) -> detect.Model:

@@ -35,6 +35,13 @@ def ingest(
             help="Look for copies across languages with the multilingual sentence encoder (about a quarter of the pipeline's time on a store in several languages); default FACTFILE_TRANSLATIONS or on.",
         ),
     ] = None,
+    detected_statements: Annotated[
+        bool | None,
+        typer.Option(
+            "--detected-statements/--no-detected-statements",
+            help="On pages not in English, give a statement to sentences a classifier finds attributing a claim that no reporting-verb rule read (about half name the right source); default FACTFILE_DETECTED_STATEMENTS or off.",
+        ),
+    ] = None,
 ) -> None:
     """Read articles, extract who/what/where/when and who says so, and store them."""
     import os
@@ -50,6 +57,12 @@ def ingest(
         if attributions not in ATTRIBUTION_TAGGERS:
             raise BadArgument(f"--attributions {attributions}: expected one of {', '.join(ATTRIBUTION_TAGGERS)}")
         os.environ["FACTFILE_ATTRIBUTIONS"] = attributions  # worker processes inherit it
+    if detected_statements is not None:
+        os.environ["FACTFILE_DETECTED_STATEMENTS"] = "on" if detected_statements else "off"  # worker processes inherit it
+    else:
+        from factfile.config import detected_statements_sought
+
+        detected_statements_sought()  # a bad FACTFILE_DETECTED_STATEMENTS stops the run here
     if translations is not None:
         os.environ["FACTFILE_TRANSLATIONS"] = "on" if translations else "off"
     else:

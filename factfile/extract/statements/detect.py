@@ -12,6 +12,9 @@ A sentence scored at the model's threshold or above becomes a statement built fr
 mention most likely to speak (`speaker`), the cue a placeholder (`placeholder_cue`: no verb table, and these readers
 tag no parts of speech), the content the rest of the sentence, the certainty the reader's own words for denials and
 hedges applied to the sentence.
+
+Off unless asked for (`factfile ingest --detected-statements`, `FACTFILE_DETECTED_STATEMENTS=on`): on blind samples
+nine in ten of the sentences it finds attribute a claim, but only about half of its statements name the right source.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
+from factfile.config import detected_statements_sought
 from factfile.extract.capitals import capital_country
 from factfile.extract.names import country_in_english
 from factfile.records import Analysis, Certainty, Chain, Mention, Span, Statement
@@ -194,7 +198,7 @@ def detected(analysis: Analysis, model: Model | None = None) -> list[Statement]:
 
 def add_detected(analysis: Analysis) -> None:
     """Append the detected statements (after the readers' own, whose `parent` indexes stay as they are)."""
-    if _ON[0]:
+    if _ON[0] and detected_statements_sought():
         analysis.statements = [*analysis.statements, *detected(analysis)]
 
 
