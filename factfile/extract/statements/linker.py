@@ -243,15 +243,36 @@ def default_linker() -> Linker | None:
 
 def link_sources(analysis: Analysis, linker: Linker | None = None) -> None:
     """Give each attributed statement with a bare source (only function words) and no actor the actor the linker
-    picks near its cue, or none; every other statement keeps the resolver's answer."""
+    picks near its cue, or none; every other statement keeps the resolver's answer. The article's speaker mentions
+    (each word's frequency looked up in the page's language) are read only for a page that has such a statement."""
     linker = linker or default_linker()
     if linker is None:
         return
-    chains = analysis.chains
     text = analysis.article.text
     language = analysis.article.language
-    mentions = named(
-        text,
+    mentions: list[Candidate] | None = None
+    counts: Counter = Counter()
+    last: int | None = None
+    for statement in sorted(analysis.statements, key=lambda st: st.cue.start if st.cue else st.content.start):
+        if statement.cue is None or statement.source_type == "article":
+            continue
+        if _linked(analysis, statement):
+            last = statement.source_chain
+            continue
+        cue = cue_of(text, statement, language)
+        if not cue.bare:
+            continue
+        if mentions is None:
+            mentions = _speakers(analysis, language)
+            counts = Counter(m.actor for m in mentions)
+        statement.source_chain = linker.choose(text, cue, mentions, counts, last)
+
+
+def _speakers(analysis: Analysis, language: str | None) -> list[Candidate]:
+    """The article's mentions of actors that can name a speaker (`named`)."""
+    chains = analysis.chains
+    return named(
+        analysis.article.text,
         [
             Candidate(m.span.start, m.span.end, m.label, m.role, m.chain)
             for m in analysis.mentions
@@ -259,18 +280,6 @@ def link_sources(analysis: Analysis, linker: Linker | None = None) -> None:
         ],
         language,
     )
-    counts = Counter(m.actor for m in mentions)
-    last: int | None = None
-    for statement in sorted(analysis.statements, key=lambda st: st.cue.start if st.cue else st.content.start):
-        if statement.cue is None or statement.source_type == "article":
-            continue
-        resolved = statement.source_chain if _linked(analysis, statement) else None
-        cue = cue_of(text, statement, language)
-        chain = linker.choose(text, cue, mentions, counts, last, resolved)
-        if resolved is not None:
-            last = resolved
-        elif cue.bare:
-            statement.source_chain = chain
 
 
 def cue_of(text: str, statement: Statement, language: str | None) -> Cue:
