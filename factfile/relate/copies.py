@@ -519,8 +519,7 @@ def original_of(new: Side, old: Side, words: float = 0.0, bridge: bool = False) 
     """(original, copy, reason) for two documents with the same text; `old` was stored first; `words`: the share
     of the shorter one's word runs in the other; `bridge`: `new` matches copies that do not match each other.
 
-    When the dates do not decide, a page bearing its date is the original of one
-    bearing none (a site's own
+    When the dates do not decide, a page bearing its date is the original of one bearing none (a site's own
     page carries the dateline its mirrors and AMP pages drop); then a site's page in its own edition is the
     original of its page in a language edition ("/ru/…"), a full text the original of an excerpt of it (the lead paragraphs of an AMP page or an
     aggregator's snippet): an excerpt cannot be the source of what it leaves out; and a text the others each
