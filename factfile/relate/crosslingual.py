@@ -292,9 +292,7 @@ def mutual_alignment(
     if not len(a) or not len(b):
         return Alignment(0, min(len(a), len(b)), 0.0)
     close = a @ b.T
-    pairs = [(i, j) for i, j in _mutual_pairs(close) if close[i, j] >= floor]
-    run = _increasing([j for _, j in pairs])
-    chosen = [pairs[k] for k in run]
+    chosen = aligned_pairs(close, floor)
     cosine = float(np.mean([close[i, j] for i, j in chosen])) if chosen else 0.0
     told = [(i, j) for i, j in chosen if not (i < len(quoted_a) and quoted_a[i]) and not (j < len(quoted_b) and quoted_b[j])]
     clear = [
@@ -304,6 +302,13 @@ def mutual_alignment(
     ]
     distinct = len(set(told) & set(clear))
     return Alignment(len(chosen), min(len(a), len(b)), cosine, len(told), distinct, len(clear))
+
+
+def aligned_pairs(close: np.ndarray, floor: float = ALIGN_FLOOR) -> list[tuple[int, int]]:
+    """The (i, j) sentence pairs `mutual_alignment` counts, given the two texts' cosines: each other's best match at
+    `floor` or more, the longest run of them in order in both texts."""
+    pairs = [(i, j) for i, j in _mutual_pairs(close) if close[i, j] >= floor]
+    return [pairs[k] for k in _increasing([j for _, j in pairs])]
 
 
 def _mutual_pairs(close: np.ndarray) -> list[tuple[int, int]]:
