@@ -9,6 +9,16 @@ gold did not label, so precision is a lower bound. Beside it, two baselines on t
 reported_forms.tsv in the sentence" and "names a person, body or state" (every candidate). "no statement" counts the
 gold occurrences no statement touches (eval/realstory.py's "no statement", computed here from the readers alone) and
 how many lie on a candidate, which bounds the recall the step can reach.
+
+The source of a detected statement (train/detect_source.py's ranker):
+
+    PYTHONPATH=. .venv/bin/python eval/detect_attribution.py --store dev5.db     # leave-one-set-out, gold sentences
+    PYTHONPATH=. .venv/bin/python eval/detect_attribution.py --source-labelled eval/detect_labels_r3.tsv --store dev5.db
+
+`--store` scores the ranker trained on four sets against the first rule on the fifth set's sentences that carry a
+gold claim occurrence; `--source-sample` draws a round-3 sample to label (eval/detect_guidelines.md) and
+`--source-labelled` counts right / wrong / no statement on it. The store is one of the five dev sets written by
+eval/realstory.py --keep (it gives each chain its actor record and each gold source its main record).
 """
 
 from __future__ import annotations
@@ -24,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "train"))
 
 import detect_attribution as trained  # noqa: E402
+import detect_source  # noqa: E402
 
 
 def main() -> None:
@@ -32,9 +43,21 @@ def main() -> None:
     parser.add_argument("--cost", type=int, help="time the step on this many pages not in English of each set")
     parser.add_argument("--seed", type=int, default=16, help="of the sample")
     parser.add_argument("--labelled", type=Path, help="precision of a labelled sample (TSV: id, attributes, source, note)")
+    parser.add_argument("--store", type=Path, help="a store of the five dev sets: leave-one-set-out source ranker figures")
+    parser.add_argument("--source-sample", type=int, help="print this many flagged sentences with their options to label")
+    parser.add_argument("--source-labelled", type=Path, help="right/wrong/none of a round-3 sample (needs --store)")
     args = parser.parse_args()
     if args.labelled:
         labelled(args.labelled)
+        return
+    if args.source_sample:
+        source_sample(args.source_sample, args.seed)
+        return
+    if args.source_labelled:
+        source_labelled(args.source_labelled, args.store)
+        return
+    if args.store:
+        sources(args.store)
         return
     if args.cost:
         cost(args.cost)
@@ -108,6 +131,131 @@ def cost(per_set: int) -> None:
         f"{len(analyses)} pages: {candidates} candidates, {made} statements; the step {100 * spent / len(analyses):.2f} CPU s "
         f"per 100 pages (the readers before it {100 * readers / len(analyses):.1f}); encoder load {load:.1f} s once"
     )
+
+
+OUTCOMES = ("right", "other", "none")
+
+
+def sources(store: Path) -> None:
+    """Leave one set out: the source ranker fitted on four sets' gold claim sentences (train/detect_source.py) against
+    the first rule, on the fifth set's sentences that carry a gold claim occurrence: the detector's candidates (no
+    reader's statement in them: what switching the step on changes) and, apart, every such sentence."""
+    records = detect_source.gold_records(store)
+    rows = {name: detect_source.rows(name, records[name]) for name in trained.DEV_SETS}
+    print("gold claim sentences: right / other actor / none (no statement); the ranker trained without the set")
+    total: dict[str, dict[str, int]] = {}
+    for held in trained.DEV_SETS:
+        weights = detect_source.fit([r for name in trained.DEV_SETS if name != held for r in rows[name]])
+        counts = _outcomes(rows[held], weights)
+        for key, value in counts.items():
+            total[key] = {o: total.get(key, {}).get(o, 0) + value[o] for o in OUTCOMES}
+        print(_outcome_line(held, counts))
+    print(_outcome_line("all five", total))
+
+
+def _outcomes(rows: list[dict], weights: dict[str, float]) -> dict[str, dict[str, int]]:
+    counts = {key: dict.fromkeys(OUTCOMES, 0) for key in ("rule cand", "ranker cand", "best cand", "rule all", "ranker all")}
+    for row in rows:
+        named = any(a in row["right"] for a, _ in row["options"] if a is not None)
+        chosen = detect_source.choice(weights, row)
+        scopes = ("cand", "all") if row["detected"] is not None else ("all",)
+        for scope in scopes:
+            counts[f"rule {scope}"][detect_source.outcome(row["rule"], row)] += 1
+            counts[f"ranker {scope}"][detect_source.outcome(chosen, row)] += 1
+        if row["detected"] is not None:
+            counts["best cand"]["right" if named else "none"] += 1
+    return counts
+
+
+def _outcome_line(name: str, counts: dict[str, dict[str, int]]) -> str:
+    def part(key: str) -> str:
+        return "/".join(str(counts[key][o]) for o in OUTCOMES)
+
+    return (
+        f"{name:11} candidates: rule {part('rule cand')}, ranker {part('ranker cand')} (a right option exists in "
+        f"{counts['best cand']['right']}); every sentence: rule {part('rule all')}, ranker {part('ranker all')}"
+    )
+
+
+def _flagged() -> list[tuple[str, str, int, object, object]]:
+    """(id, set, index, analysis, candidate) of each dev candidate the shipped detector flags, in the order of
+    train/detect_attribution.py's rows (ids are "set:index" there)."""
+    from factfile.extract.statements.detect import candidates, load_model
+
+    model = load_model()
+    found = []
+    for name in trained.DEV_SETS:
+        rows = trained.dev_rows(name)
+        flags = trained.probabilities(trained.vectors(rows.texts), model.weights, model.bias) >= model.threshold
+        index = 0
+        for _, analysis in detect_source.analyses(name):
+            for candidate in candidates(analysis):
+                if flags[index]:
+                    found.append((f"{name}:{index}", name, index, analysis, candidate))
+                index += 1
+    return found
+
+
+def _sampled_before() -> set[str]:
+    """The first 100 characters of each sentence earlier rounds labelled (their ids index rows of an older reader)."""
+    path = ROOT / "eval" / "detect_labels.tsv"
+    rows = [r for r in csv.reader(path.open(encoding="utf-8"), delimiter="\t") if len(r) > 6 and not r[0].startswith("#")]
+    return {" ".join(r[6].split())[:100] for r in rows}
+
+
+def source_sample(size: int, seed: int) -> None:
+    """Flagged sentences no earlier round sampled, with their options (not which one is picked)."""
+    from factfile.extract.statements.detect import source_options
+
+    old = _sampled_before()
+    flagged = [f for f in _flagged() if " ".join(f[4].sentence.text.split())[:100] not in old]
+    print(f"# {len(flagged)} flagged sentences not sampled before; drawn {min(size, len(flagged))} with seed {seed}")
+    for number in sorted(np.random.default_rng(seed).permutation(len(flagged))[:size]):
+        key, _, _, analysis, candidate = flagged[number]
+        options = [m for m, _ in source_options(analysis, candidate) if m is not None]
+        names = "; ".join(f"{k + 1}={m.span.text} ({analysis.chains[m.chain].name})" for k, m in enumerate(options))
+        print(f"r3:{key}\t\t\t\t{names}\t{' '.join(candidate.sentence.text.split())}")
+
+
+def source_labelled(path: Path, store: Path) -> None:
+    """Right / wrong / none of the first rule and of the ranker trained without the item's set on a round-3 sample."""
+    from factfile.extract.statements.detect import source_options, speaker, speaker_by_rule
+    from factfile.extract.statements.linker import Linker
+
+    labels = {
+        r[0].removeprefix("r3:"): r
+        for r in csv.reader(path.open(encoding="utf-8"), delimiter="\t")
+        if r and r[0].startswith("r3:")
+    }
+    records = detect_source.gold_records(store)
+    rows = {name: detect_source.rows(name, records[name]) for name in trained.DEV_SETS}
+    rankers = {
+        held: Linker(detect_source.fit([r for name in trained.DEV_SETS if name != held for r in rows[name]]))
+        for held in trained.DEV_SETS
+    }
+    counts = {way: dict.fromkeys(("right", "wrong", "none right", "none lost"), 0) for way in ("rule", "ranker")}
+    attributes = 0
+    for key, name, _, analysis, candidate in _flagged():
+        if key not in labels:
+            continue
+        attributes += labels[key][1] == "Y"
+        speaking = set(labels[key][2].split(",")) - {"-", "0", ""}
+        options = [m for m, _ in source_options(analysis, candidate) if m is not None]
+        for way, chosen in (
+            ("rule", speaker_by_rule(analysis, candidate)),
+            ("ranker", speaker(analysis, candidate, rankers[name])),
+        ):
+            picked = next((str(k + 1) for k, m in enumerate(options) if chosen is not None and m.chain == chosen.chain), None)
+            if picked is None:
+                counts[way]["none lost" if speaking else "none right"] += 1
+            else:
+                counts[way]["right" if picked in speaking else "wrong"] += 1
+    print(f"round 3: {len(labels)} labelled, attributes a claim {attributes}")
+    for way, c in counts.items():
+        print(
+            f"  {way:7} right {c['right']}, wrong {c['wrong']}, no statement {c['none right'] + c['none lost']} "
+            f"(rightly {c['none right']}, losing a named speaker {c['none lost']})"
+        )
 
 
 def labelled(path: Path) -> None:

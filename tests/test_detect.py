@@ -19,10 +19,10 @@ def _article(text: str, language: str) -> Article:
     return Article(origin="test", text=text, content_hash=str(hash(text)), language=language)
 
 
-# A sentence no reporting-verb rule reads ("parlato di"), its source a person named in it.
+# A sentence no reporting-verb rule reads ("parlato di"), its source a person named in it who speaks on the page.
 SPOKEN = (
-    "La stazione di Kramatorsk è stata colpita venerdì mattina. "
-    "Il governatore Pavlo Kyrylenko ha invece parlato di un missile russo Iskander lanciato sulla folla."
+    "Il governatore Pavlo Kyrylenko ha dichiarato che la stazione di Kramatorsk è stata colpita venerdì mattina. "
+    "Il governatore Kyrylenko ha invece parlato di un missile russo Iskander lanciato sulla folla."
 )
 
 
@@ -30,9 +30,9 @@ def test_an_attributing_sentence_no_rule_reads_gets_a_statement_from_the_person_
     monkeypatch.setenv("FACTFILE_DETECTED_STATEMENTS", "on")
     with detect.switched_off():
         before = lang.analyse(_article(SPOKEN, "it"))
-    assert not before.statements
+    [spoken] = before.statements
     analysis = lang.analyse(_article(SPOKEN, "it"))
-    [statement] = analysis.statements
+    [_, statement] = analysis.statements
     assert "Kyrylenko" in statement.source.text
     assert "Kyrylenko" in analysis.chains[statement.source_chain].name
     assert "missile russo Iskander" in statement.content.text
@@ -40,14 +40,15 @@ def test_an_attributing_sentence_no_rule_reads_gets_a_statement_from_the_person_
 
 
 def test_the_step_is_off_unless_asked_for(monkeypatch, cli, tmp_path):
-    """Off by default (about half of its statements name the wrong source); `--detected-statements` turns it on."""
+    """Off by default (its sources are right about as often as wrong on blind samples); `--detected-statements`
+    turns it on."""
     monkeypatch.delenv("FACTFILE_DETECTED_STATEMENTS", raising=False)
-    assert not lang.analyse(_article(SPOKEN, "it")).statements
+    assert len(lang.analyse(_article(SPOKEN, "it")).statements) == 1
     empty = tmp_path / "none"
     empty.mkdir()
     cli("ingest", "--detected-statements", "--quiet", empty)
     assert os.environ["FACTFILE_DETECTED_STATEMENTS"] == "on"
-    assert lang.analyse(_article(SPOKEN, "it")).statements
+    assert len(lang.analyse(_article(SPOKEN, "it")).statements) == 2
     monkeypatch.setenv("FACTFILE_DETECTED_STATEMENTS", "maybe")
     with pytest.raises(FactfileError, match="FACTFILE_DETECTED_STATEMENTS='maybe'"):
         lang.analyse(_article(SPOKEN, "it"))
@@ -58,14 +59,38 @@ def _always(probability: float) -> detect.Model:
     return detect.Model(np.zeros(512, dtype=np.float32), bias, threshold=0.5)
 
 
-def test_the_source_is_a_person_before_a_body_named_earlier():
+def test_the_first_rule_takes_a_person_before_a_body_named_earlier():
     text = "Il ministero della Difesa russo ha parlato con Sergej Shoigu della situazione al fronte dopo l'attacco."
     with detect.switched_off():
         analysis = lang.analyse(_article(text, "it"))
-    [statement] = detect.detected(analysis, _always(0.9))
-    assert statement.source.text.endswith("Shoigu")
-    assert statement.source_type == "person"
-    assert statement.cue.text == "della"  # the placeholder: the first word in small letters after the source
+    [candidate] = detect.candidates(analysis)
+    source = detect.speaker_by_rule(analysis, candidate).span
+    assert source.text.endswith("Shoigu")
+    # the placeholder: the first word in small letters after the source
+    assert detect.placeholder_cue(text, candidate.sentence, source).text == "della"
+
+
+def test_a_name_that_speaks_nowhere_else_on_the_page_gets_no_statement():
+    """The ranker's answer is kept only for a chain the readers heard speak on the page: among every option it chose
+    wrong 15 times in 37 on the dev sets' gold sentences, among those 2 in 13."""
+    text = "Il ministero della Difesa russo ha parlato con Sergej Shoigu della situazione al fronte dopo l'attacco."
+    with detect.switched_off():
+        analysis = lang.analyse(_article(text, "it"))
+    [candidate] = detect.candidates(analysis)
+    assert detect.speaker_by_rule(analysis, candidate) is not None
+    assert detect.speaker(analysis, candidate) is None
+    assert detect.detected(analysis, _always(0.9)) == []
+
+
+def test_the_options_are_one_mention_per_chain_and_no_one():
+    with detect.switched_off():
+        analysis = lang.analyse(_article(SPOKEN, "it"))
+    [candidate] = detect.candidates(analysis)
+    options = detect.source_options(analysis, candidate)
+    assert options[-1][0] is None
+    named = [m for m, _ in options if m is not None]
+    assert len({m.chain for m in named}) == len(named)
+    assert any(detect.SPEAKS in f and "Kyrylenko" in m.span.text for m, f in options if m is not None)
 
 
 def test_a_sentence_under_the_threshold_gets_none():

@@ -30,7 +30,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factfile.extract.statements.detect import MIN_WORDS, MODEL, candidates, speaker, switched_off  # noqa: E402
+from factfile.extract.statements.detect import MIN_WORDS, MODEL, candidates, speaker_by_rule, switched_off  # noqa: E402
 
 DEV_SETS = ("kakhovka", "kerch", "kramatorsk", "olenivka", "wagner")
 STORIES = ROOT / "eval" / "realstory"
@@ -51,7 +51,7 @@ class Rows:
     missed: int = 0  # gold occurrences no statement touches (eval/realstory's "no statement")
     reachable: int = 0  # of those, the ones on a candidate sentence
     pages: list[str] = field(default_factory=list)  # the page of each dev row
-    sources: list[str] = field(default_factory=list)  # the mention detect.speaker picks, and its chain's name
+    sources: list[str] = field(default_factory=list)  # the mention detect.speaker_by_rule picks, and its chain's name
 
 
 def polnear_rows(limit: int = POLNEAR_SENTENCES, seed: int = 16) -> Rows:
@@ -122,7 +122,7 @@ def dev_rows(name: str) -> Rows:
             labels.append(any(c.sentence.start < b and a < c.sentence.end for a, b in spans))
             verbs.append(verb.search(c.sentence.text) is not None)
             pages.append(page)
-            mention = speaker(analysis, c)
+            mention = speaker_by_rule(analysis, c)
             sources.append(f"{mention.span.text} = {analysis.chains[mention.chain].name}")
     CACHE.mkdir(parents=True, exist_ok=True)
     cached.write_text(
