@@ -275,6 +275,48 @@ def test_a_compound_and_its_head_fill_no_slot_but_two_places_do():
     assert two.conflicts == 1
 
 
+def test_a_toll_updated_wherever_the_text_gives_it_is_a_copy_not_another_event():
+    """A short German report copied word for word but for its toll, 30 dead revised to 50 in both places it is given
+    (eval/realstory/kramatorsk); a note that changes a figure once and its place too is still another event."""
+    from factfile.relate.templates import slots
+
+    a, b = (fingerprint(_page(p)["text"], "de") for p in ("kramatorsk-005", "kramatorsk-024"))
+    assert not slots(a.tokens, b.tokens, "de").different_events
+    match = is_copy(a, b, "de")
+    assert match is not None and match.evidence == "containment"
+    note = "On 2 May 2022 , around {} police officers demonstrated in {} against pension cuts , and {} officers marched ."
+    same_place = slots(note.format(40, "Rennes", 40).split(), note.format(60, "Rennes", 60).split(), "en")
+    other_place = slots(note.format(40, "Rennes", 40).split(), note.format(60, "Lille", 60).split(), "en")
+    once = slots(note.format(40, "Rennes", 25).split(), note.format(60, "Rennes", 25).split(), "en")
+    assert same_place.conflicts == 0 and other_place.different_events and once.conflicts == 1
+
+
+def test_a_slot_filled_with_a_longer_place_name_is_a_slot():
+    """One template's notes of two towns, each with its province: the longer name aligns as a replacement beside an
+    insertion, one substituted stretch, and another place is another event."""
+    from factfile.relate.templates import slots
+
+    note = "On 28 June 2022, in {}, truck drivers blocked roads in protest against fuel shortages and price increases."
+    loberia, la_paz = (fingerprint(note.format(town), "en").tokens for town in ("Loberia (Buenos Aires)", "La Paz (Entre Rios)"))
+    found = slots(loberia, la_paz, "en")
+    assert found.conflicts == 1 and found.different_events
+
+
+def test_a_near_verbatim_note_of_another_town_is_not_a_copy():
+    """Two notes word for word alike but for their town share over 90 % of their word runs: one text whatever its
+    figures, but not with another place."""
+    note = (
+        "On 17 June 2022, protesters gathered in {} to voice their opposition to the formation of a parliamentary "
+        "coalition between centrist and right-wing parties and to their announcement that they would hold a vote of "
+        "no confidence against the current government next week. The protesters believe these parties betray the "
+        "voters who elected them and demand early elections, the organisers said on the square."
+    )
+    plovdiv, varna = (fingerprint(note.format(town), "en") for town in ("Plovdiv", "Varna"))
+    assert containment(plovdiv.words, varna.words) >= 0.9
+    assert is_copy(plovdiv, varna, "en") is None
+    assert is_copy(plovdiv, fingerprint(note.format("Plovdiv").replace("17 June", "18 June"), "en"), "en") is not None
+
+
 def _page(page_id: str) -> dict:
     folder = Path(__file__).resolve().parents[1] / "eval" / "realstory" / page_id.split("-")[0]
     return next(p for line in (folder / "pages.jsonl").open(encoding="utf-8") if (p := json.loads(line))["id"] == page_id)

@@ -65,7 +65,7 @@ from factfile.relate.fingerprints import (
     word_shingles,
 )
 from factfile.relate.outlets import WIRE_COPY, declares_outlet
-from factfile.relate.templates import slots
+from factfile.relate.templates import Slots, slots
 from factfile.relate.wires import AGENCIES, credited_agency, credited_source, dateline, outlet_agency
 from factfile.relate.wires import domains as source_domains
 from factfile.store.schema import CopyBand, CopyFingerprint, Document, Outlet, Story, TranslationSignature, TranslationVectors
@@ -234,7 +234,7 @@ def is_copy(
         match.sentences = carried
     if not match.evidence:
         return None
-    if same_language and _templated(a, b, words) and slots(a.tokens, b.tokens, language).different_events:
+    if same_language and _templated(a, b) and _other_event(slots(a.tokens, b.tokens, language), words):
         return None
     return match
 
@@ -300,10 +300,16 @@ def one_wire(a: str | None, b: str | None) -> bool:
     return credited in AGENCIES and a in (None, credited) and b in (None, credited)
 
 
-def _templated(a: Fingerprint, b: Fingerprint, words: float) -> bool:
-    """Whether two matching texts could be one template's reports of different events: both short
-    (event notes, flashes) and not near-verbatim."""
-    return max(a.token_count, b.token_count) < TEMPLATE_TOKENS and words < VERBATIM
+def _templated(a: Fingerprint, b: Fingerprint) -> bool:
+    """Whether two matching texts could be one template's reports of different events: both short (event notes,
+    flashes)."""
+    return max(a.token_count, b.token_count) < TEMPLATE_TOKENS
+
+
+def _other_event(found: Slots, words: float) -> bool:
+    """Whether the slots of two short matching texts tell different events; near-verbatim texts are one text whatever
+    their figures, but not with another place or person in a slot ("protesters gathered in Plovdiv" / "in Varna")."""
+    return found.places > 0 if words >= VERBATIM else found.different_events
 
 
 def template_conflict(a: Fingerprint, b: Fingerprint, language: str | None = None) -> str:

@@ -7,7 +7,9 @@ desk cuts and adds paragraphs); a template fills its slots with other ones. So t
 are aligned and each short substituted stretch between agreeing runs is a slot: a slot where both sides
 hold a different number, or a different rare name, is a conflict. And overall, the text with fewer
 numbers and rare names must find most of them in the other: a template's notes share the template's
-fixed names ("CONAIE", "2022") but not their places, dates and counts.
+fixed names ("CONAIE", "2022") but not their places, dates and counts. A figure replaced by one other
+figure wherever the text gives it ("30 Menschen getötet ... neben den 30 Toten" / "50 ... 50"), and nothing else
+replaced, is an update of one fact (a toll revised in a copy), not a slot filled twice.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class Slots:
     agreeing: int  # numbers and rare names in agreeing runs
     example: str  # the first conflict, "Rennes / Lille", to explain a rejection
     kept: float = 1.0  # share of the fewer numbers and rare names found in the other text
+    places: int = 0  # conflicts between rare names: another place or person (or a spinner's swap of a rare word)
 
     @property
     def different_events(self) -> bool:
@@ -59,6 +62,37 @@ def _compounds(left: list[str], right: list[str]) -> bool:
     )
 
 
+def _updated_figure(replaced: list[tuple[tuple[str, ...], tuple[str, ...]]], a: list[str], b: list[str]) -> bool:
+    """Whether every conflict replaces one figure with one other, at least twice, and neither text gives the old
+    figure or the new one anywhere else: an update of one fact carried through the text."""
+    if len(replaced) < 2 or len(set(replaced)) != 1:
+        return False
+    old, new = replaced[0]
+    if len(old) != 1 or len(new) != 1 or not (old[0].isdigit() and new[0].isdigit()):
+        return False
+    return a.count(old[0]) == len(replaced) and b.count(new[0]) == len(replaced)
+
+
+def _stretches(ops) -> list:
+    """The alignment as (equal block, None, None) and (block before, ((a start, a end), (b start, b end)), block after)
+    for each stretch of adjacent edits: a slot filled with a longer or shorter value ("Loberia (Buenos Aires)" / "La
+    Paz (Entre Rios)") aligns as a replacement beside an insertion, one substituted stretch."""
+    found, run = [], []
+    ops = list(ops)
+    for i, op in enumerate(ops):
+        if op.tag == "equal":
+            found.append((op, None, None))
+            continue
+        run.append(op)
+        if i + 1 < len(ops) and ops[i + 1].tag != "equal":
+            continue
+        before = ops[i - len(run)] if i >= len(run) else None
+        after = ops[i + 1] if i + 1 < len(ops) else None
+        found.append((before, ((run[0].src_start, run[-1].src_end), (run[0].dest_start, run[-1].dest_end)), after))
+        run = []
+    return found
+
+
 def slots(a: list[str], b: list[str], language: str | None) -> Slots:
     """Align two token streams (case kept) and count the conflicting and agreeing slots."""
     lang = (language or "en").split("-")[0].lower()
@@ -73,28 +107,31 @@ def slots(a: list[str], b: list[str], language: str | None) -> Slots:
     marks_a, marks_b = (set().union(*_marks(tokens, lang)) for tokens in (window_a, window_b))
     fewer = min(len(marks_a), len(marks_b))
     kept = len(marks_a & marks_b) / fewer if fewer >= MIN_MARKS else 1.0
-    conflicts, agreeing, example = 0, 0, ""
-    blocks = list(ops)
-    for i, op in enumerate(blocks):
-        if op.tag == "equal":
-            numbers, names = _marks(a[op.src_start : op.src_end], lang)
+    conflicts, agreeing, places, example = 0, 0, 0, ""
+    replaced: list[tuple[tuple[str, ...], tuple[str, ...]]] = []  # each conflict's two sides
+    for before, stretch, after in _stretches(ops):
+        if stretch is None:
+            numbers, names = _marks(a[before.src_start : before.src_end], lang)
             agreeing += len(numbers) + len(names)
             continue
-        if op.tag != "replace" or op.src_end - op.src_start > SLOT_TOKENS or op.dest_end - op.dest_start > SLOT_TOKENS:
+        (src_start, src_end), (dest_start, dest_end) = stretch
+        if not (0 < src_end - src_start <= SLOT_TOKENS and 0 < dest_end - dest_start <= SLOT_TOKENS):
             continue
-        before, after = blocks[i - 1] if i else None, blocks[i + 1] if i + 1 < len(blocks) else None
         if not all(
-            f is not None and f.tag == "equal" and (f.src_end - f.src_start >= FLANK_TOKENS or f.src_start == 0 or f.src_end == len(a))
+            f is not None and (f.src_end - f.src_start >= FLANK_TOKENS or f.src_start == 0 or f.src_end == len(a))
             for f in (before, after)
         ):
             continue
-        left, right = a[op.src_start : op.src_end], b[op.dest_start : op.dest_end]
+        left, right = a[src_start:src_end], b[dest_start:dest_end]
         (numbers_a, names_a), (numbers_b, names_b) = _marks(left, lang), _marks(right, lang)
-        if (numbers_a and numbers_b and not numbers_a & numbers_b) or (
-            names_a and names_b and not names_a & names_b and not _compounds(left, right)
-        ):
+        named = bool(names_a and names_b and not names_a & names_b and not _compounds(left, right))
+        if (numbers_a and numbers_b and not numbers_a & numbers_b) or named:
             conflicts += 1
+            places += named
             example = example or f"{' '.join(left)} / {' '.join(right)}"
+            replaced.append((tuple(t.casefold() for t in left), tuple(t.casefold() for t in right)))
+    if _updated_figure(replaced, a, b):
+        conflicts = 0
     if kept < MARKS_KEPT and not example:
         example = " ".join(sorted(marks_a - marks_b)[:3]) + " / " + " ".join(sorted(marks_b - marks_a)[:3])
-    return Slots(conflicts, agreeing, example, kept)
+    return Slots(conflicts, agreeing, example, kept, places)
