@@ -259,6 +259,21 @@ def test_an_undated_page_saying_how_long_ago_its_events_were_joins_the_coverage_
     assert story_of(store)[two_years_on] != story[anniversary]
 
 
+def test_the_days_a_page_looking_back_names_are_its_events_not_its_own():
+    assert clues("Рік тому, 8 квітня 2022 року, ракета влучила у вокзал", "uk") == Clues(
+        (), date(2022, 4, 8), looks_back=True, elapsed=12
+    )
+    assert clues("A year after the strike of 8 April 2022", "en").days == ()
+
+
+def test_an_undated_anniversary_page_naming_its_events_day_joins_the_coverage_of_its_time(store):
+    strike = put(store, STATION, date(2022, 4, 8))
+    anniversary = put(store, {"~krmt": 0.6, "station": 0.6, "memorial": 0.5}, date(2023, 4, 8))
+    year_on = put(store, {"~krmt": 0.6, "station": 0.6, "memorial": 0.4}, None, "uk", says="Рік тому, 8 квітня 2022 року")
+    story = story_of(store)
+    assert story[year_on] == story[anniversary] != story[strike]
+
+
 def test_the_month_a_web_address_files_a_page_under_places_it():
     assert story_keys.url_months("https://russland.jetzt/2022/08/krimbrucke-soll-zerstort-werden.html") == ((2022, 8),)
     assert story_keys.url_months("https://example.org/2023/6/27/strike") == ((2023, 6),)

@@ -326,8 +326,8 @@ def _count(number: str | None, numbers: dict[str, int]) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Clues:
-    """When an undated text was written, as far as it says: the days it names (month, day) and, from the
-    latest year or dated day it names, a day it cannot be older than."""
+    """When an undated text was written, as far as it says: the days it names (month, day), unless it looks
+    back on them, and, from the latest year or dated day it names, a day it cannot be older than."""
 
     days: tuple[tuple[int, int], ...] = ()
     not_before: date | None = None
@@ -360,13 +360,18 @@ def url_months(url: str | None) -> tuple[tuple[int, int], ...]:
 def clues(text: str, language: str | None = None, url: str | None = None) -> Clues:
     """The days, ISO months, latest year and latest dated day a text names, whether it looks back on its events
     and how long ago its lead says they were; the month its web address files it under counts as a month it names."""
-    days = tuple(dict.fromkeys((int(k[1:3]), int(k[4:6])) for k in dates(text, language)))
     years = [date(int(y), 1, 1) for y in _YEAR.findall(text)]
     months = tuple(dict.fromkeys([*((int(y), int(m)) for y, m in _YEAR_MONTH.findall(text)), *url_months(url)]))
     latest = max(dated(text, language), default=None)
     not_before = max([*years, latest] if latest else years, default=None)
     looks_back = looking_back((language or "en").split("-")[0].lower()).search(text[:LEAD]) is not None
-    return Clues(days, not_before, months, looks_back, latest, elapsed(text[:LEAD], language))
+    span = elapsed(text[:LEAD], language)
+    if looks_back or span is not None:
+        # the days a text that looks back names are those of the events it recalls, not its own: they bound
+        # it from below (not_before) but place it nowhere ("8 April 2022" on the first anniversary)
+        return Clues((), not_before, months, looks_back, None, span)
+    days = tuple(dict.fromkeys((int(k[1:3]), int(k[4:6])) for k in dates(text, language)))
+    return Clues(days, not_before, months, looks_back, latest, span)
 
 
 def near(days, first: date, last: date, slack: timedelta, named: int | None = None) -> bool:
