@@ -274,6 +274,21 @@ def test_an_undated_anniversary_page_naming_its_events_day_joins_the_coverage_of
     assert story[year_on] == story[anniversary] != story[strike]
 
 
+@pytest.mark.parametrize(
+    ("url", "language", "looks_back"),
+    [
+        ("https://news.example.ua/uk/news/rokovini-udaru-po-kramatorsku-na-vokzalakh-2867212", "uk", True),
+        ("https://example.com.ua/druhi-rokovyny-raketnoho-udaru-po-vokzalu/amp", "uk", True),
+        ("https://example.ru/news/godovschina-tragedii-v-elenovke.html", "ru", True),
+        ("https://example.com/2023/04/08/one-year-after-the-station-strike/", "en", True),
+        ("https://example.com.ua/news/raketniy-udar-po-kramatorsku-desyatky-zagyblyh_n2290734", "uk", False),
+        ("https://example.com/?p=1046310", "en", False),
+    ],
+)
+def test_a_headline_in_a_web_address_may_look_back(url, language, looks_back):
+    assert clues("8 квітня 2022 року армія РФ обстріляла вокзал", language, url).looks_back is looks_back
+
+
 def test_the_month_a_web_address_files_a_page_under_places_it():
     assert story_keys.url_months("https://russland.jetzt/2022/08/krimbrucke-soll-zerstort-werden.html") == ((2022, 8),)
     assert story_keys.url_months("https://example.org/2023/6/27/strike") == ((2023, 6),)

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from urllib.parse import unquote, urlsplit
 
 DATE_MARK = "@"
 
@@ -173,6 +174,43 @@ _ANNIVERSARY = {
     "tr": "yıl ?dönüm",
     "ar": "ذكرى",
 }
+
+
+def headline(url: str | None) -> str:
+    """The words of the last folder of a web address that has a few ("/news/rokovini-udaru-po-kramatorsku-2867212"):
+    most news systems write an article's headline there, in Latin letters, however its own language is written."""
+    for folder in reversed([f for f in urlsplit(url or "").path.split("/") if f]):
+        words = re.findall(r"[^\W\d_]+", unquote(folder).rsplit(".", 1)[0])
+        if len(words) >= 3:
+            return " ".join(words)
+    return ""
+
+
+def _skeleton(word: str) -> str:
+    """A word's consonants in Latin letters, which every transliteration of it shares ("роковини", "rokovyny",
+    "rokovini": "rkvn")."""
+    return re.sub(r"[^a-z]|[aeiouyjh]", "", word)
+
+
+@lru_cache(maxsize=64)
+def _anniversary_skeletons(language: str) -> tuple[str, ...]:
+    from factfile.extract.lang.romanize import latin_letters
+
+    # a word in Latin letters is read as it is written (`looking_back`)
+    stems = [latin_letters(stem).casefold() for stem in _ANNIVERSARY.get(language, "").split("|") if not re.search("[a-z]", stem)]
+    return tuple(dict.fromkeys(k for stem in stems if len(k := _skeleton(stem)) >= 3))
+
+
+def headline_looks_back(url: str | None, language: str) -> bool:
+    """Whether the headline a web address holds looks back on its events: in the language's own words, or by the
+    word for an anniversary as a transliteration spells it ("rokovini-udaru-po-kramatorsku")."""
+    words = headline(url)
+    if not words:
+        return False
+    if looking_back(language).search(words):
+        return True
+    skeletons = _anniversary_skeletons(language)
+    return any(_skeleton(w.casefold()).startswith(skeletons) for w in words.split() if len(w) >= 4)
 
 
 @lru_cache(maxsize=64)
@@ -358,13 +396,15 @@ def url_months(url: str | None) -> tuple[tuple[int, int], ...]:
 
 
 def clues(text: str, language: str | None = None, url: str | None = None) -> Clues:
-    """The days, ISO months, latest year and latest dated day a text names, whether it looks back on its events
-    and how long ago its lead says they were; the month its web address files it under counts as a month it names."""
+    """The days, ISO months, latest year and latest dated day a text names, whether it (or the headline its web
+    address holds) looks back on its events and how long ago its lead says they were; the month its web address
+    files it under counts as a month it names."""
     years = [date(int(y), 1, 1) for y in _YEAR.findall(text)]
     months = tuple(dict.fromkeys([*((int(y), int(m)) for y, m in _YEAR_MONTH.findall(text)), *url_months(url)]))
     latest = max(dated(text, language), default=None)
     not_before = max([*years, latest] if latest else years, default=None)
-    looks_back = looking_back((language or "en").split("-")[0].lower()).search(text[:LEAD]) is not None
+    language = (language or "en").split("-")[0].lower()
+    looks_back = looking_back(language).search(text[:LEAD]) is not None or headline_looks_back(url, language)
     span = elapsed(text[:LEAD], language)
     if looks_back or span is not None:
         # the days a text that looks back names are those of the events it recalls, not its own: they bound
