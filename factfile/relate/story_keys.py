@@ -49,6 +49,41 @@ def month_names(language: str) -> dict[str, int]:
     return names
 
 
+@lru_cache(maxsize=64)
+def _month_periods(language: str) -> tuple[re.Pattern, dict[str, int]]:
+    """A month named with its year and no day ("in April 2022", "в апреле 2022 года", "w kwietniu 2022"): each
+    month by the start its CLDR forms share, so that the case a preposition asks for ("апреле", "квітні") is read."""
+    from babel.core import UnknownLocaleError
+    from babel.dates import get_month_names
+
+    starts: dict[str, int] = {}
+    for locale in dict.fromkeys(("en", language)):
+        try:
+            forms = [get_month_names("wide", context, locale) for context in ("format", "stand-alone")]
+        except (UnknownLocaleError, ValueError):
+            continue
+        for number in forms[0]:
+            a, b = (f[number].casefold() for f in forms)
+            shared = next((k for k in range(min(len(a), len(b))) if a[k] != b[k]), min(len(a), len(b)))
+            starts[a[: max(shared, 3)]] = number
+    alternatives = "|".join(sorted(map(re.escape, starts), key=len, reverse=True))
+    pattern = rf"(?<![^\W\d_])({alternatives})[^\W\d_]*\.?,?\s+(?:de\s+|del\s+|of\s+)?((?:19|20)\d\d)(?!\d)"
+    return re.compile(pattern, re.IGNORECASE), starts
+
+
+def periods(text: str, language: str | None = None) -> list[tuple[int, int]]:
+    """The months the text names with their year but no day ("in April 2022": (2022, 4)), as a time past."""
+    language = (language or "en").split("-")[0].lower()
+    pattern, starts = _month_periods(language)
+    in_days = [m.span() for m in _DAY_MONTH_YEAR.finditer(text)]
+    found = []
+    for match in pattern.finditer(text):
+        if any(a <= match.start() < b for a, b in in_days):
+            continue
+        found.append((int(match.group(2)), starts[match.group(1).casefold()]))
+    return found
+
+
 def _key(month: int | None, day: str) -> str | None:
     if month is None or not 1 <= int(day) <= 31:
         return None
@@ -373,6 +408,7 @@ class Clues:
     looks_back: bool = False  # its lead tells of its events as a month or more past (_LOOKS_BACK)
     latest_day: date | None = None  # the latest day it names with its year ("27 June 2023")
     elapsed: int | None = None  # months its lead says have passed since its events ("a year ago": 12; `elapsed`)
+    past_until: date | None = None  # the end of the latest month it names as a time past ("in April 2022"; `periods`)
 
     def allow(self, first: date, last: date, slack: timedelta) -> bool:
         """Whether coverage over [first, last] (give or take `slack`) fits: not over before the text's
@@ -406,12 +442,22 @@ def clues(text: str, language: str | None = None, url: str | None = None) -> Clu
     language = (language or "en").split("-")[0].lower()
     looks_back = looking_back(language).search(text[:LEAD]) is not None or headline_looks_back(url, language)
     span = elapsed(text[:LEAD], language)
+    if past := periods(text, language):
+        # a month named with its year and no day ("the attack in April 2022") is a time past: the text was written
+        # after it, and the days it dates in it are of that past
+        year, month = max(past)
+        after = date(year + month // 12, month % 12 + 1, 1)
+        not_before = max(filter(None, (not_before, after)))
+        if latest is None or latest < after:
+            return Clues((), not_before, months, looks_back, None, span, after)
+    else:
+        after = None
     if looks_back or span is not None:
         # the days a text that looks back names are those of the events it recalls, not its own: they bound
         # it from below (not_before) but place it nowhere ("8 April 2022" on the first anniversary)
-        return Clues((), not_before, months, looks_back, None, span)
+        return Clues((), not_before, months, looks_back, None, span, after)
     days = tuple(dict.fromkeys((int(k[1:3]), int(k[4:6])) for k in dates(text, language)))
-    return Clues(days, not_before, months, looks_back, latest, span)
+    return Clues(days, not_before, months, looks_back, latest, span, after)
 
 
 def near(days, first: date, last: date, slack: timedelta, named: int | None = None) -> bool:
