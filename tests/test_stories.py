@@ -259,6 +259,62 @@ def test_an_undated_page_saying_how_long_ago_its_events_were_joins_the_coverage_
     assert story_of(store)[two_years_on] != story[anniversary]
 
 
+def test_the_days_a_page_looking_back_names_are_its_events_not_its_own():
+    assert clues("Рік тому, 8 квітня 2022 року, ракета влучила у вокзал", "uk") == Clues(
+        (), date(2022, 4, 8), looks_back=True, elapsed=12
+    )
+    assert clues("A year after the strike of 8 April 2022", "en").days == ()
+
+
+def test_an_undated_anniversary_page_naming_its_events_day_joins_the_coverage_of_its_time(store):
+    strike = put(store, STATION, date(2022, 4, 8))
+    anniversary = put(store, {"~krmt": 0.6, "station": 0.6, "memorial": 0.5}, date(2023, 4, 8))
+    year_on = put(store, {"~krmt": 0.6, "station": 0.6, "memorial": 0.4}, None, "uk", says="Рік тому, 8 квітня 2022 року")
+    story = story_of(store)
+    assert story[year_on] == story[anniversary] != story[strike]
+
+
+@pytest.mark.parametrize(
+    ("url", "language", "looks_back"),
+    [
+        ("https://news.example.ua/uk/news/rokovini-udaru-po-kramatorsku-na-vokzalakh-2867212", "uk", True),
+        ("https://example.com.ua/druhi-rokovyny-raketnoho-udaru-po-vokzalu/amp", "uk", True),
+        ("https://example.ru/news/godovschina-tragedii-v-elenovke.html", "ru", True),
+        ("https://example.com/2023/04/08/one-year-after-the-station-strike/", "en", True),
+        ("https://example.com.ua/news/raketniy-udar-po-kramatorsku-desyatky-zagyblyh_n2290734", "uk", False),
+        ("https://example.com/?p=1046310", "en", False),
+    ],
+)
+def test_a_headline_in_a_web_address_may_look_back(url, language, looks_back):
+    assert clues("8 квітня 2022 року армія РФ обстріляла вокзал", language, url).looks_back is looks_back
+
+
+def test_a_month_named_with_its_year_and_no_day_is_a_time_past():
+    assert story_keys.periods("the attack in April 2022; в апреле 2022 года", "ru") == [(2022, 4), (2022, 4)]
+    assert story_keys.periods("у квітні 2022 року", "uk") == story_keys.periods("w kwietniu 2022", "pl") == [(2022, 4)]
+    assert story_keys.periods("MOSCOW (08th April, 2022) and 8 квітня 2022 року", "uk") == []
+    when = clues("HRW said on Tuesday that the strike in April 2022, on April 8, 2022, was a war crime", "en")
+    assert when == Clues((), date(2022, 5, 1), past_until=date(2022, 5, 1))
+    # a day dated after the time past it names is the page's own
+    assert clues("Crimea, annexed in March 2014, was hit on 8 October 2022", "en").days == ((10, 8),)
+
+
+def test_an_undated_report_on_an_event_in_a_month_past_joins_the_reports_coverage_not_the_events(store):
+    strike = put(store, STATION, date(2022, 4, 8))
+    report = put(store, {"~krmt": 0.6, "station": 0.5, "~hmnr": 0.6}, date(2023, 2, 21))
+    undated = put(store, {"~krmt": 0.6, "station": 0.6, "missile": 0.4, "~hmnr": 0.4}, None, says="the strike in April 2022")
+    story = story_of(store)
+    assert story[undated] == story[report] != story[strike]
+
+
+def test_a_page_looking_back_on_a_month_past_is_not_kept_from_coverage_begun_since(store):
+    strike = put(store, STATION, date(2022, 4, 8))
+    report = put(store, {"~krmt": 0.6, "station": 0.5, "~hmnr": 0.6}, date(2023, 2, 21))
+    undated = put(store, {"~krmt": 0.6, "station": 0.5, "~hmnr": 0.6}, None, says="the strike last year, in April 2022")
+    story = story_of(store)
+    assert story[undated] == story[report] != story[strike]
+
+
 def test_the_month_a_web_address_files_a_page_under_places_it():
     assert story_keys.url_months("https://russland.jetzt/2022/08/krimbrucke-soll-zerstort-werden.html") == ((2022, 8),)
     assert story_keys.url_months("https://example.org/2023/6/27/strike") == ((2023, 6),)

@@ -27,7 +27,8 @@ instead of being chained onto the first through look-alike documents. A page wit
 in time by what its text says (story_keys.clues): the days it names ("17 июля" cannot join coverage of
 October), the ISO months it names ("2023-09") and the latest year or dated day it names (a page naming 2023
 is no part of a story over in 2022, one naming "27 June 2023" of a story over by mid-June, nor of undated
-pages naming February 2023); one that says none of these fits any time. One whose lead looks back on its
+pages naming February 2023), and a month it names with its year as a time past ("the strike in April 2022":
+it was written after); one that says none of these fits any time. One whose lead looks back on its
 events ("a year ago", "zwei Monate nach") is later coverage: it does not join the story it resembles
 most, the one it recalls, if that story is placed in time. Stories that began apart (two
 languages' coverage, two sides of one event) are merged when a new document is close to both and they
@@ -332,10 +333,16 @@ def choose_story(session: Session, document: Document, terms: dict[str, float]) 
         recalls = f"; written about {written} by what its lead says of story #{recalled}"
         if not scores:
             return StoryChoice(None, 0.0, f"no story of its time{recalls}", written=written)
-    elif document.published is None and when.looks_back and spans[recalled].first_published is not None:
+    elif (
+        document.published is None
+        and when.looks_back
+        and spans[recalled].first_published is not None
+        and (when.past_until is None or spans[recalled].first_published < when.past_until)
+    ):
         # an undated page that looks back on its events ("a year ago") is later coverage: not part of the
         # story it resembles most, the one it recalls, if that story is placed in time (undated coverage,
-        # whose time nothing tells, is not ruled out by a page's background "last year")
+        # whose time nothing tells, is not ruled out by a page's background "last year"), and in the time
+        # past it names, if it names one ("in October 2022": a story begun since is of its own time)
         del scores[recalled]
         recalls = f"; looks back on story #{recalled}"
         if not scores:

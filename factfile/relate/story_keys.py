@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from urllib.parse import unquote, urlsplit
 
 DATE_MARK = "@"
 
@@ -46,6 +47,41 @@ def month_names(language: str) -> dict[str, int]:
                 continue
             names.update({name.casefold().rstrip("."): number for number, name in months.items()})
     return names
+
+
+@lru_cache(maxsize=64)
+def _month_periods(language: str) -> tuple[re.Pattern, dict[str, int]]:
+    """A month named with its year and no day ("in April 2022", "в апреле 2022 года", "w kwietniu 2022"): each
+    month by the start its CLDR forms share, so that the case a preposition asks for ("апреле", "квітні") is read."""
+    from babel.core import UnknownLocaleError
+    from babel.dates import get_month_names
+
+    starts: dict[str, int] = {}
+    for locale in dict.fromkeys(("en", language)):
+        try:
+            forms = [get_month_names("wide", context, locale) for context in ("format", "stand-alone")]
+        except (UnknownLocaleError, ValueError):
+            continue
+        for number in forms[0]:
+            a, b = (f[number].casefold() for f in forms)
+            shared = next((k for k in range(min(len(a), len(b))) if a[k] != b[k]), min(len(a), len(b)))
+            starts[a[: max(shared, 3)]] = number
+    alternatives = "|".join(sorted(map(re.escape, starts), key=len, reverse=True))
+    pattern = rf"(?<![^\W\d_])({alternatives})[^\W\d_]*\.?,?\s+(?:de\s+|del\s+|of\s+)?((?:19|20)\d\d)(?!\d)"
+    return re.compile(pattern, re.IGNORECASE), starts
+
+
+def periods(text: str, language: str | None = None) -> list[tuple[int, int]]:
+    """The months the text names with their year but no day ("in April 2022": (2022, 4)), as a time past."""
+    language = (language or "en").split("-")[0].lower()
+    pattern, starts = _month_periods(language)
+    in_days = [m.span() for m in _DAY_MONTH_YEAR.finditer(text)]
+    found = []
+    for match in pattern.finditer(text):
+        if any(a <= match.start() < b for a, b in in_days):
+            continue
+        found.append((int(match.group(2)), starts[match.group(1).casefold()]))
+    return found
 
 
 def _key(month: int | None, day: str) -> str | None:
@@ -173,6 +209,43 @@ _ANNIVERSARY = {
     "tr": "yıl ?dönüm",
     "ar": "ذكرى",
 }
+
+
+def headline(url: str | None) -> str:
+    """The words of the last folder of a web address that has a few ("/news/rokovini-udaru-po-kramatorsku-2867212"):
+    most news systems write an article's headline there, in Latin letters, however its own language is written."""
+    for folder in reversed([f for f in urlsplit(url or "").path.split("/") if f]):
+        words = re.findall(r"[^\W\d_]+", unquote(folder).rsplit(".", 1)[0])
+        if len(words) >= 3:
+            return " ".join(words)
+    return ""
+
+
+def _skeleton(word: str) -> str:
+    """A word's consonants in Latin letters, which every transliteration of it shares ("роковини", "rokovyny",
+    "rokovini": "rkvn")."""
+    return re.sub(r"[^a-z]|[aeiouyjh]", "", word)
+
+
+@lru_cache(maxsize=64)
+def _anniversary_skeletons(language: str) -> tuple[str, ...]:
+    from factfile.extract.lang.romanize import latin_letters
+
+    # a word in Latin letters is read as it is written (`looking_back`)
+    stems = [latin_letters(stem).casefold() for stem in _ANNIVERSARY.get(language, "").split("|") if not re.search("[a-z]", stem)]
+    return tuple(dict.fromkeys(k for stem in stems if len(k := _skeleton(stem)) >= 3))
+
+
+def headline_looks_back(url: str | None, language: str) -> bool:
+    """Whether the headline a web address holds looks back on its events: in the language's own words, or by the
+    word for an anniversary as a transliteration spells it ("rokovini-udaru-po-kramatorsku")."""
+    words = headline(url)
+    if not words:
+        return False
+    if looking_back(language).search(words):
+        return True
+    skeletons = _anniversary_skeletons(language)
+    return any(_skeleton(w.casefold()).startswith(skeletons) for w in words.split() if len(w) >= 4)
 
 
 @lru_cache(maxsize=64)
@@ -326,8 +399,8 @@ def _count(number: str | None, numbers: dict[str, int]) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Clues:
-    """When an undated text was written, as far as it says: the days it names (month, day) and, from the
-    latest year or dated day it names, a day it cannot be older than."""
+    """When an undated text was written, as far as it says: the days it names (month, day), unless it looks
+    back on them, and, from the latest year or dated day it names, a day it cannot be older than."""
 
     days: tuple[tuple[int, int], ...] = ()
     not_before: date | None = None
@@ -335,6 +408,7 @@ class Clues:
     looks_back: bool = False  # its lead tells of its events as a month or more past (_LOOKS_BACK)
     latest_day: date | None = None  # the latest day it names with its year ("27 June 2023")
     elapsed: int | None = None  # months its lead says have passed since its events ("a year ago": 12; `elapsed`)
+    past_until: date | None = None  # the end of the latest month it names as a time past ("in April 2022"; `periods`)
 
     def allow(self, first: date, last: date, slack: timedelta) -> bool:
         """Whether coverage over [first, last] (give or take `slack`) fits: not over before the text's
@@ -358,15 +432,32 @@ def url_months(url: str | None) -> tuple[tuple[int, int], ...]:
 
 
 def clues(text: str, language: str | None = None, url: str | None = None) -> Clues:
-    """The days, ISO months, latest year and latest dated day a text names, whether it looks back on its events
-    and how long ago its lead says they were; the month its web address files it under counts as a month it names."""
-    days = tuple(dict.fromkeys((int(k[1:3]), int(k[4:6])) for k in dates(text, language)))
+    """The days, ISO months, latest year and latest dated day a text names, whether it (or the headline its web
+    address holds) looks back on its events and how long ago its lead says they were; the month its web address
+    files it under counts as a month it names."""
     years = [date(int(y), 1, 1) for y in _YEAR.findall(text)]
     months = tuple(dict.fromkeys([*((int(y), int(m)) for y, m in _YEAR_MONTH.findall(text)), *url_months(url)]))
     latest = max(dated(text, language), default=None)
     not_before = max([*years, latest] if latest else years, default=None)
-    looks_back = looking_back((language or "en").split("-")[0].lower()).search(text[:LEAD]) is not None
-    return Clues(days, not_before, months, looks_back, latest, elapsed(text[:LEAD], language))
+    language = (language or "en").split("-")[0].lower()
+    looks_back = looking_back(language).search(text[:LEAD]) is not None or headline_looks_back(url, language)
+    span = elapsed(text[:LEAD], language)
+    if past := periods(text, language):
+        # a month named with its year and no day ("the attack in April 2022") is a time past: the text was written
+        # after it, and the days it dates in it are of that past
+        year, month = max(past)
+        after = date(year + month // 12, month % 12 + 1, 1)
+        not_before = max(filter(None, (not_before, after)))
+        if latest is None or latest < after:
+            return Clues((), not_before, months, looks_back, None, span, after)
+    else:
+        after = None
+    if looks_back or span is not None:
+        # the days a text that looks back names are those of the events it recalls, not its own: they bound
+        # it from below (not_before) but place it nowhere ("8 April 2022" on the first anniversary)
+        return Clues((), not_before, months, looks_back, None, span, after)
+    days = tuple(dict.fromkeys((int(k[1:3]), int(k[4:6])) for k in dates(text, language)))
+    return Clues(days, not_before, months, looks_back, latest, span, after)
 
 
 def near(days, first: date, last: date, slack: timedelta, named: int | None = None) -> bool:
