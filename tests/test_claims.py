@@ -206,3 +206,30 @@ def test_one_sources_statements_are_grouped_by_their_vectors_across_languages():
     group = claims.sayer_groups([*counts, thousands[0]], {6: _unit(1), 7: _unit(1), 8: _unit(1), 1: _unit(1)})
     assert group[6] != group[7] and group[8] != group[1]
     assert claims.sayer_groups([thousands[0]], {}) == {}
+
+
+def test_sayer_groups_join_as_average_linkage_rescanning_every_mean_does():
+    """The heap of `claims._average_linkage` joins the groups the plain rescan of every mean joins, ties to the
+    lowest rows included, and `_jaccards` gives each pair's `_jaccard`."""
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    for _ in range(50):
+        count = int(rng.integers(2, 14))
+        close = np.round(rng.uniform(-1, 1, (count, count)), 1).astype(np.float32)  # rounded: ties
+        close = np.triu(close, 1) + np.triu(close, 1).T
+        expected = {i: [i] for i in range(count)}
+        sums = close.astype(np.float64)
+        while len(expected) > 1:
+            pairs = [(sums[a, b] / (len(expected[a]) * len(expected[b])), a, b) for a in expected for b in expected if a < b]
+            mean, a, b = max(pairs, key=lambda pair: (pair[0], -pair[1], -pair[2]))
+            if mean < 0.3:
+                break
+            expected[a] += expected.pop(b)
+            sums[a, :] += sums[b, :]
+            sums[:, a] = sums[a, :]
+        found = claims._average_linkage(close.copy(), 0.3)
+        assert sorted(map(sorted, found)) == sorted(map(sorted, expected.values()))
+    sets = [frozenset("ab"), frozenset("bc"), frozenset(), frozenset("abc")]
+    jaccards = claims._jaccards(sets)
+    assert all(jaccards[i, j] == claims._jaccard(a, b) for i, a in enumerate(sets) for j, b in enumerate(sets) if i != j)

@@ -656,9 +656,10 @@ def test_one_sources_claim_in_two_languages_is_one_by_its_vectors_across_languag
 
 
 def test_the_writer_stores_vectors_across_languages_of_one_sources_statements_of_a_story(store, three_documents):
-    """Vectors across languages only where a group can use them, once another language is stored: a new statement
-    whose source has another in the story, and that one too; neither another source's nor the article's own voice.
-    A store in one language never loads the model for them."""
+    """Vectors across languages only where a group can use them, once another language is stored: a new attributed
+    statement of a story holding an attributed statement in another document (its source's or another's, whose
+    statement an actor-less one may say again), and that one too; not the article's own voice. A store in one
+    language never loads the model for them."""
     from factfile.relate import claim_vectors
     from factfile.store.schema import MultilingualVector
 
@@ -681,4 +682,40 @@ def test_the_writer_stores_vectors_across_languages_of_one_sources_statements_of
         assert session.scalar(select(MultilingualVector.statement_id)) is None
         session.get(Document, original).language = "uk"
         claim_vectors.add_multilingual(session, document, [said, other, own])
-        assert sorted(session.scalars(select(MultilingualVector.statement_id))) == [earlier, said]
+        assert sorted(session.scalars(select(MultilingualVector.statement_id))) == [earlier, said, other]
+
+
+def test_a_statement_without_an_actor_counts_for_the_actor_whose_claim_it_retells(store, three_documents):
+    """eval/realstory (Kerch): "the committee" (no actor: two committees speak in the story) retells, in English, what
+    the anti-terrorism committee said in Russian; their vectors across languages are one claim's, so the two are one
+    source's claim. A retelling as close to two actors' statements is left to neither, and the definition read one
+    statement at a time agrees."""
+    import numpy as np
+
+    from factfile.relate import embedding
+    from factfile.store.schema import MultilingualVector
+
+    original, copy, independent = three_documents
+    with store.transaction() as session:
+        committee, investigators = Actor(name="НАК", kind="organisation"), Actor(name="СК", kind="organisation")
+        bridge = Story(label="the bridge")
+        session.add_all([committee, investigators, bridge])
+        session.flush()
+        for document_id in (original, copy, independent):
+            session.get(Document, document_id).story_id = bridge.id
+        russian = statement(session, original, "НАК", "на Крымском мосту произошел подрыв грузовика", actor_id=committee.id)
+        retold = statement(session, independent, "the committee", "a truck exploded on the Crimean bridge")
+        other = statement(session, copy, "СК", "возбуждено уголовное дело", actor_id=investigators.id)
+        for said, values in ((russian, (1.0, 0.1)), (retold, (1.0, 0.12)), (other, (0.0, 1.0))):
+            vector = np.zeros(512, dtype=np.float32)
+            vector[:2] = values
+            session.add(MultilingualVector(statement_id=said, vector=embedding.to_bytes(vector / np.linalg.norm(vector))))
+    with store.session() as session:
+        support = corroboration.for_statements(session, [russian, retold])
+        assert support[russian].items == support[retold].items == [russian, retold]
+        for said in (russian, retold):
+            assert sorted(s.id for s in corroboration.same_statements(session, session.get(Statement, said))) == support[said].items
+    with store.transaction() as session:
+        session.get(MultilingualVector, other).vector = session.get(MultilingualVector, russian).vector
+    with store.session() as session:
+        assert corroboration.for_statements(session, [retold])[retold].items == [retold]

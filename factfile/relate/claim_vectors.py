@@ -140,36 +140,31 @@ def add(session: Session, analysis: Analysis, document: Document, statement_ids:
 
 def add_multilingual(session: Session, document: Document, statement_ids: Sequence[int]) -> None:
     """Store vectors across languages (relate/crosslingual.py) where one source's statements of a story can be grouped
-    by them (corroboration: `claims.sayer_groups`, for claims two outlets' languages leave no word to share): each new
-    attributed statement whose source actor has a statement in another document of the story gets one, and so do
-    those stored statements that have none yet. Only once the store holds a document in another language than this
-    one: a store in one language never loads the model for them. As with claim vectors, statements that become one
-    source's statements of one story later (two stories merged, two actors joined) are grouped by their words."""
+    by them (corroboration: `claims.sayer_groups`, for claims two outlets' languages leave no word to share), and where
+    a statement no actor was given for can be told as an actor's by what it says (corroboration._adopted): each new
+    attributed statement gets one once its story holds an attributed statement in another document, and so do those
+    stored attributed statements of the story that have none yet. Only once the store holds a document in another
+    language than this one: a store in one language never loads the model for them."""
     from factfile.relate import copies, crosslingual, embedding
 
     if document.story_id is None or not statement_ids:
         return
     new = session.execute(
-        select(Statement.id, Statement.source_actor_id, Statement.content_text)
-        .where(Statement.id.in_(statement_ids), Statement.source_type != "article", Statement.source_actor_id.is_not(None))
+        select(Statement.id, Statement.content_text).where(Statement.id.in_(statement_ids), Statement.source_type != "article")
     ).all()
-    if not new:
+    wanted = [row for row in new if row.content_text.strip()]
+    if not wanted:
+        return
+    elsewhere = (Document.story_id == document.story_id, Statement.document_id != document.id, Statement.source_type != "article")
+    told = session.scalar(select(exists().where(Statement.document_id == Document.id, *elsewhere)))
+    if not told or not copies.other_language_stored(session, document.language):
         return
     stored = session.execute(
-        select(Statement.id, Statement.source_actor_id, Statement.content_text)
+        select(Statement.id, Statement.content_text)
         .join(Document, Document.id == Statement.document_id)
-        .where(Document.story_id == document.story_id, Statement.document_id != document.id,
-               Statement.source_actor_id.in_({row.source_actor_id for row in new}), Statement.source_type != "article")
+        .where(*elsewhere, ~exists().where(MultilingualVector.statement_id == Statement.id))
     ).all()
-    told = {row.source_actor_id for row in stored}
-    wanted = [row for row in new if row.source_actor_id in told and row.content_text.strip()]
-    if not wanted or not copies.other_language_stored(session, document.language):
-        return
-    spoke = {row.source_actor_id for row in wanted}
-    has_vector = set(
-        session.scalars(select(MultilingualVector.statement_id).where(MultilingualVector.statement_id.in_({row.id for row in stored})))
-    )
-    wanted += [row for row in stored if row.source_actor_id in spoke and row.id not in has_vector and row.content_text.strip()]
+    wanted += [row for row in stored if row.content_text.strip()]
     vectors = crosslingual.encode([row.content_text for row in wanted])
     rows = [{"statement_id": row.id, "vector": embedding.to_bytes(v)} for row, v in zip(wanted, vectors, strict=True)]
     session.execute(insert(MultilingualVector), rows)

@@ -23,7 +23,9 @@ The same claim in different documents is found by what it is about:
   same claim reported in two languages, where words and the English-only vectors cannot; such statements
   of two reports pair off one to one (`_aligned`). Where their words share nothing (a claim told in Ukrainian and
   in Italian), the same source's statements of one story are also grouped by their vectors across languages
-  (claims.sayer_groups: average linkage over all of them, not one pair's cosine).
+  (claims.sayer_groups: average linkage over all of them, not one pair's cosine). A statement whose source no actor
+  was given for ("Russian news agencies", "the committee") counts as one actor's where it retells, as closely as a
+  translation, what one of that actor's statements of the story says, and no other actor's (`_adopted`).
 
     support = corroboration.for_statements(session, [12, 13])   # {12: Corroboration, 13: ...}
     support[12].outlets, support[12].single_source, support[12].documents
@@ -39,6 +41,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
 from sqlalchemy import Row, exists, func, intersect, or_, select, union
 from sqlalchemy.orm import Session
 
@@ -237,6 +240,7 @@ def same_statements(session: Session, statement: Statement, any_certainty: bool 
     peers = [p for p, _ in found]
     told = [p for p, story_id in found if story_id is not None and story_id == row.story_id]
     sayers = story_sayers([*told, row] if all(p.id != row.id for p in told) else told)
+    sayers.update(_adopted(session, [*told, statement] if all(p.id != row.id for p in told) else told, sayers))
     kin_key = _kin_of(row, sayers)
     kindred = [p for p in told if kin_key is not None and kin_key == _kin_of_peer(p, row.story_id, sayers)]
     filled = _claimed_slots(session, {statement.id, *(p.id for p in kindred)})
@@ -468,7 +472,7 @@ def _kin(session: Session, stories: set[int]) -> tuple[dict[tuple[int, int], lis
         return {}, {}
     rows = session.execute(
         select(Statement.id, Statement.document_id, Statement.content_text, Statement.certainty, Statement.source_actor_id,
-               Statement.source_text, Document.story_id)
+               Statement.source_text, Statement.source_type, Document.story_id)
         .join(Document, Document.id == Statement.document_id)
         .where(Document.story_id.in_(stories), Statement.marked_wrong.is_(False))
         .order_by(Statement.id)
@@ -479,12 +483,53 @@ def _kin(session: Session, stories: set[int]) -> tuple[dict[tuple[int, int], lis
     sayers = {}
     for told in by_story.values():
         sayers.update(story_sayers(told))
+        sayers.update(_adopted(session, told, sayers))
     found: dict[tuple[int, int], list[_Peer]] = {}
     for row in rows:
         if (actor := row.source_actor_id or sayers.get(row.id)) is not None:
             found.setdefault((actor, row.story_id), []).append(
                 _Peer(row.id, row.document_id, row.content_text, row.certainty, row.source_actor_id, row.source_text, []))
     return found, sayers
+
+
+def _adopted(session: Session, told: list, sayers: dict[int, int]) -> dict[int, int]:
+    """The source actor of each attributed statement of one story (`told`) that no actor was given for, nor the story's
+    statements tell by their sources' words (`sayers`, `story_sayers`), where its content says what an actor's statement
+    of the story in another document says, by their vectors across languages and their words (`claims.sayer_closeness`
+    at least `claims.ADOPT_CLOSENESS`), and no other actor's comes within `claims.ADOPT_MARGIN` of it. Outlets relay a
+    source as "Russian news agencies", "the committee", "le ministère de la Défense", "he": the claim, told in the
+    source's words in every language, names it where the outlet's description does not."""
+    orphans = [st for st in told if st.source_actor_id is None and st.id not in sayers and st.source_type != "article"]
+    said = [st for st in told if (st.source_actor_id or sayers.get(st.id)) is not None]
+    if not orphans or not said:
+        return {}
+    wanted = {st.id for st in orphans} | {st.id for st in said}
+    vectors = {
+        i: embedding.from_bytes(v)
+        for i, v in session.execute(
+            select(MultilingualVector.statement_id, MultilingualVector.vector).where(MultilingualVector.statement_id.in_(wanted))
+        )
+    }
+    orphans = [st for st in orphans if st.id in vectors]
+    said = [st for st in said if st.id in vectors]
+    if not orphans or not said:
+        return {}
+    # a pair whose cosine falls short of the margin under the floor by more than its words can add is passed over
+    cosines = np.stack([vectors[st.id] for st in orphans]) @ np.stack([vectors[st.id] for st in said]).T
+    reach = claims.ADOPT_CLOSENESS - claims.ADOPT_MARGIN - claims.SAYER_LINKAGE_WORDS
+    found = {}
+    for i, orphan in enumerate(orphans):
+        best: dict[int, float] = {}
+        for j in np.flatnonzero(cosines[i] >= reach).tolist():
+            st = said[j]
+            if st.document_id != orphan.document_id:
+                actor = st.source_actor_id or sayers[st.id]
+                closeness = claims.sayer_closeness(orphan, st, vectors[orphan.id], vectors[st.id])
+                best[actor] = max(best.get(actor, claims.APART_CLOSENESS), closeness)
+        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+        if ranked and ranked[0][1] >= claims.ADOPT_CLOSENESS and (len(ranked) == 1 or ranked[1][1] < ranked[0][1] - claims.ADOPT_MARGIN):
+            found[orphan.id] = ranked[0][0]
+    return found
 
 
 def claim_ids(session: Session, statement_ids: Iterable[int]) -> dict[int, int]:

@@ -286,8 +286,9 @@ class StatementVector(Base):
 class MultilingualVector(Base):
     """An attributed statement content's vector across languages (relate/crosslingual.py's encoder, float16): one
     source's statements of one story are grouped into claims by it where their words, in two languages, share
-    nothing (relate/corroboration.py). Stored once the store holds two languages, for statements whose source has
-    another statement in the story (relate/claim_vectors.add_multilingual); the others are grouped by their words."""
+    nothing, and an actor-less statement is told as the actor's whose claim it retells (relate/corroboration.py). Stored
+    once the store holds two languages, for attributed statements of a story with one in another document
+    (relate/claim_vectors.add_multilingual); the others are grouped by their words."""
 
     __tablename__ = "multilingual_vectors"
     statement_id: Mapped[int] = mapped_column(ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True, autoincrement=False)
