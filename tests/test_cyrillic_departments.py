@@ -31,3 +31,14 @@ def test_a_ukrainian_article_and_no_ministry_of_that_field():
         "Министерство обороны России сообщило об ударе. Во внешнеполитическом ведомстве промолчали. Военные ведомства молчат."
     )
     assert "внешнеполитическом ведомстве" not in found and "Военные ведомства" not in found
+
+
+def test_a_bodys_noun_before_an_organisation_is_its_body_and_alone_the_nearest_such_body():
+    found = _chains(
+        "Генеральний штаб ЗСУ повідомив, що росіяни самі. Про це йдеться у заяві генштабу. Прокуратура почала розслідування.",
+        "uk",
+    )
+    assert found["Генеральний штаб ЗСУ"] == found["ЗСУ"] == found["генштабу"]
+    assert "Прокуратура" not in found
+    found = _chains("В генштабе ВСУ в обстреле колонии обвинили Россию.")
+    assert found["генштабе ВСУ"] == found["ВСУ"]

@@ -38,6 +38,7 @@ def analyse(analysis: Analysis, language: str) -> None:
     analysis.events = events(analysis, reading)
     titles.add_titled(analysis, reading)
     departments.add_departments(analysis, reading)
+    departments.add_owned_bodies(analysis, reading)
     members.add_members(analysis, reading)
     add_regimes(analysis, reading.tokens)
 
