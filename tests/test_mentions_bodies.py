@@ -37,6 +37,8 @@ def test_a_name_dangling_on_of_and_an_office_after_a_possessive():
 def test_a_title_around_a_one_word_organisation():
     text = "Zdaniem ekspertów z Institute for the Study of War, analiza zdjęć"
     assert _named(text, _spans(text, ("Study", "ORG"))) == ["Institute for the Study of War/ORG"]
+    text = "The Office will continue. While the Office could not clarify it, Kyiv did."
+    assert _named(text, _spans(text, ("Office", "ORG"))) == ["Office/ORG"]
 
 
 def test_names_stay_as_found_where_a_longer_name_would_cut_or_hold_another():

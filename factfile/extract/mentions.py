@@ -255,8 +255,8 @@ def _body_phrases(text: str, found: list[tuple[int, int, str]]) -> list[tuple[in
     capitalised words before "of <a country or a body>" ("General Staff of the Armed Forces of Ukraine" where
     the model saw "Armed Forces of Ukraine"); a body's words after a country's possessive ("Ukraine’s General
     Staff"); a name left dangling on "of" ("Prosecutor General of" + "Ukraine"); "'s office" after an
-    organisation; the capitalised words around a one-word organisation that make one title with a head noun
-    and hold no other name ("Study" in "Institute for the Study of War"); "the General Staff", whose words are
+    organisation; the capitalised words around a one-word organisation, no head noun itself, that make one title
+    with a head noun and hold no other name ("Study" in "Institute for the Study of War"); "the General Staff", whose words are
     all a body's. An edge that would cut another mention leaves the name as the model found it."""
     result = sorted(found)
 
@@ -300,6 +300,7 @@ def _body_phrases(text: str, found: list[tuple[int, int, str]]) -> list[tuple[in
             run = _title_run(text, start, end)
             if (
                 run != (start, end)
+                and not _HEAD.fullmatch(text[start:end])
                 and _HEAD.search(text[run[0] : run[1]])
                 and not any(f != anchor and f[0] < run[1] and run[0] < f[1] for f in result)
             ):
