@@ -53,7 +53,7 @@ def make_mentions() -> Stage:
             if ent.label_ in KEPT_LABELS:
                 for start, end in _bracket_cut(text, *_trim(text, ent.start_char, ent.end_char)):
                     found += _split_compound(text, start, end, _organisation_head(text[start:end], ent.label_), known)
-        found = _commands(text, _group_words(text, _armed_forces(text, _qualified_bodies(text, found))))
+        found = _commands(text, _group_words(text, _armed_forces(text, _qualified_bodies(text, _body_phrases(text, found)))))
         extra = _propagated(text, found, doc)
         surnames = {(s, e) for s, e, label in extra if label == "PERSON" and text[s:e] in _CALENDAR_NAMES}
         found = _without_overlaps(_surnames_relabelled(text, [f for f in found if not (f[2] == "DATE" and f[:2] in surnames)], extra) + extra)
@@ -135,6 +135,8 @@ def _split_compound(text: str, start: int, end: int, label: str, known: dict[str
     possessive = _POSSESSIVE.search(name)
     if possessive and label in ("ORG", "FAC", "GPE", "PERSON") and possessive.start() > 0:
         owner, owned = name[: possessive.start()], (start + possessive.end(), end)
+        if owner not in known and _HEAD.fullmatch(name[possessive.end() :]):  # "Prosecutor General's Office"
+            return [(start, end, "ORG")]
         kept = [(start, start + len(owner), known[owner])] if owner in known else []
         return kept + [(*owned, label)] if name[possessive.end():][:1].isupper() else kept
     return [(start, end, label)]
@@ -226,6 +228,111 @@ def _stray_first_name(first: str, second: str) -> bool:
         return True
     return not (nationality(first) or is_country_word(first) or _DEMONYM_ENDING.search(first.lower())) \
         and frequency.zipf(first.lower(), "en") < _RARE and frequency.zipf(second.lower(), "en") < _RARE
+
+
+# Nouns that head an organisation's name ("General Staff", "Prosecutor General's Office", "Institute for the Study
+# of War"): a closed class of words for institutions, not the words of one page.
+_HEADS = (
+    "Office|Ministry|Committee|Council|Service|Services|Agency|Commission|Department|Directorate|Bureau|Authority|"
+    "Staff|Command|Institute|Court|Administration|Inspectorate|Secretariat|Chamber|Assembly|Parliament"
+)
+_HEAD = re.compile(rf"\b(?:{_HEADS})\b", re.I)
+_TITLE_WORD = r"\b(?!(?:The|A|An|In|On|At|By|For|From|With|According)\b)[A-Z][\w'’-]*"
+_CONNECTOR_WORDS = r"(?:of|for|the|on)"
+# Capitalised words ending in a head noun right before "of (the) <a name>": "General Staff of Ukraine".
+_BODY_BEFORE_OF = re.compile(rf"((?:{_TITLE_WORD}\s+){{0,3}}(?:{_HEADS}))\s+of\s+(?:the\s+)?$")
+# After a country and its possessive: "Ukraine’s General Staff".
+_BODY_AFTER_OWNER = re.compile(rf"['’]s\s+((?:{_TITLE_WORD}\s+){{0,3}}(?:{_HEADS}))\b")
+# A head noun in small letters after an organisation's possessive: "the Ukrainian Prosecutor General’s office".
+_OFFICE_AFTER_OWNER = re.compile(rf"['’]s\s+(?:{_HEADS.lower()})\b")
+_TITLE_RUN_WORD = re.compile(rf"\s*\b({_TITLE_WORD}|{_CONNECTOR_WORDS})\b")
+# A body named by "the" and its words alone: "The General Staff said".
+_BARE_BODY = re.compile(rf"\b[Tt]he\s+((?:{_TITLE_WORD}\s+){{1,3}}(?:{_HEADS}))\b")
+
+
+def _body_phrases(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Names of bodies the model cut short or missed, around the names it found: the head noun and its
+    capitalised words before "of <a country or a body>" ("General Staff of the Armed Forces of Ukraine" where
+    the model saw "Armed Forces of Ukraine"); a body's words after a country's possessive ("Ukraine’s General
+    Staff"); a name left dangling on "of" ("Prosecutor General of" + "Ukraine"); "'s office" after an
+    organisation; the capitalised words around a one-word organisation, no head noun itself, that make one title
+    with a head noun and hold no other name ("Study" in "Institute for the Study of War"); "the General Staff", whose words are
+    all a body's. An edge that would cut another mention leaves the name as the model found it."""
+    result = sorted(found)
+
+    def free(start: int, end: int, *inside: tuple[int, int, str]) -> bool:
+        return all(f in inside or f[1] <= start or end <= f[0] or start <= f[0] and f[1] <= end for f in result)
+
+    def join(start: int, end: int, *parts: tuple[int, int, str]) -> None:
+        nonlocal result
+        if free(start, end, *parts):
+            result = [f for f in result if f not in parts and not (start <= f[0] and f[1] <= end)] + [(start, end, "ORG")]
+
+    for anchor in list(result):
+        start, end, label = anchor
+        if anchor not in result or label not in ("ORG", "GPE", "NORP"):
+            continue
+        if label == "ORG" and text[start:end].endswith(" of"):
+            following = next(
+                (f for f in result if f[2] in ("GPE", "ORG") and re.fullmatch(r"\s+(?:the\s+)?", text[end : f[0]] or "x")), None
+            )
+            if following:
+                join(start, following[1], anchor, following)
+                continue
+        before = _BODY_BEFORE_OF.search(text, max(0, start - 80), start)
+        if before and label in ("ORG", "GPE"):
+            join(before.start(1), end, anchor)
+            continue
+        after = _BODY_AFTER_OWNER.match(text, end)
+        if (
+            after
+            and label in ("GPE", "NORP")
+            and is_country_word(text[start:end].split()[-1])
+            and unqualified_body(after.group(1))
+        ):
+            join(start, after.end(1), anchor)
+            continue
+        office = _OFFICE_AFTER_OWNER.match(text, end)
+        if office and label == "ORG":
+            join(start, office.end(), anchor)
+            continue
+        if label == "ORG" and " " not in text[start:end]:
+            run = _title_run(text, start, end)
+            if (
+                run != (start, end)
+                and not _HEAD.fullmatch(text[start:end])
+                and _HEAD.search(text[run[0] : run[1]])
+                and not any(f != anchor and f[0] < run[1] and run[0] < f[1] for f in result)
+            ):
+                join(*run, anchor)
+    for bare in _BARE_BODY.finditer(text):
+        if unqualified_body(bare.group(1)):
+            join(*bare.span(1))
+    return result
+
+
+def _title_run(text: str, start: int, end: int) -> tuple[int, int]:
+    """The capitalised words, joined by "of", "for", "the", "on", around a name, as one title: "Institute for
+    the Study of War" around "Study". A run opens and closes on a capitalised word; a line break ends it."""
+    words = [(m.start(1), m.end(1)) for m in _TITLE_RUN_WORD.finditer(text, max(0, start - 60), min(len(text), end + 60))]
+    words = [(s, e) for s, e in words if "\n" not in text[s:e]]
+    inside = [i for i, (s, e) in enumerate(words) if start <= s and e <= end]
+    if not inside:
+        return start, end
+    first, last = inside[0], inside[-1]
+    while first > 0 and words[first - 1][1] < words[first][0] and _joined(text, words[first - 1][1], words[first][0]):
+        first -= 1
+    while last + 1 < len(words) and _joined(text, words[last][1], words[last + 1][0]):
+        last += 1
+    while first < last and not text[words[first][0]].isupper():
+        first += 1
+    while last > first and not text[words[last][0]].isupper():
+        last -= 1
+    return words[first][0], words[last][1]
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    return text[end:start] == " "
 
 
 _QUALIFIES = re.compile(r"(?:['’]s)?\s+")

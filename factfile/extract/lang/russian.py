@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from factfile.extract.capitals import add_regimes, move_acting_capitals
 from factfile.extract.events import BATTLES, CIVILIANS, PROTESTS, REMOTE, STRATEGIC, Trigger
-from factfile.extract.lang import cyrillic, dates, members, reported, titles
+from factfile.extract.lang import cyrillic, dates, departments, members, reported, titles
 from factfile.extract.lang.romanize import romanizations
 from factfile.extract.places import resolve_names
 from factfile.records import Analysis, Event
@@ -37,6 +37,8 @@ def analyse(analysis: Analysis, language: str) -> None:
     analysis.statements = reported.find_statements(analysis, reading)
     analysis.events = events(analysis, reading)
     titles.add_titled(analysis, reading)
+    departments.add_departments(analysis, reading)
+    departments.add_owned_bodies(analysis, reading)
     members.add_members(analysis, reading)
     add_regimes(analysis, reading.tokens)
 
