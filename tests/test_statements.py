@@ -519,14 +519,15 @@ def test_a_speaker_in_apposition_before_the_verb_is_the_source(extractor):
 
 def test_an_untagged_name_qualified_by_a_country_is_not_the_country(extractor):
     """eval/realstory (Kerch): "Russia's Anti-Terrorist Committee said" went to Russia, so a state collected the words
-    of every body named after it; the committee the parser did not tag has no actor, and no earlier one either."""
+    of every body named after it. The committee is never Russia: where no mention covers it, it has no actor (no
+    earlier one either); where its full name is read as a body ("... Committee of Russia"), it is that body."""
     analysis = analyse(
         extractor,
         "Ukraine attacked the Crimean bridge overnight using drones, Russia's Anti-Terrorist Committee said on Monday. "
         "The Anti-Terrorist Committee of Russia said on Monday that two people were killed.",
     )
     assert source_of(analysis, "using drones") is None
-    assert source_of(analysis, "two people") is None
+    assert source_of(analysis, "two people") in (None, "Anti-Terrorist Committee of Russia")
 
 
 def test_a_dateline_is_no_part_of_the_source(extractor):
