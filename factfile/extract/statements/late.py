@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from factfile.extract.frequency import zipf
-from factfile.extract.statements.continued import turn_start
+from factfile.extract.statements.continued import quotations, turn_start
 from factfile.extract.statements.linker import FUNCTION_ZIPF, link_sources
 from factfile.extract.statements.sources import _place_name
 from factfile.records import Analysis, Mention, Statement
@@ -139,9 +139,11 @@ def _kind_alone(analysis: Analysis, statement: Statement) -> bool:
 def _body_speaking_before(analysis: Analysis, index: int) -> int | None:
     """The body a source naming only its kind goes on from: the latest linked source before it in its turn ("teilte das
     Nationale Anti-Terror-Komitee mit ... Die Behörde erklärte"), when it is an actor tagged an organisation and no
-    place; a person speaking in between ends the body's turn. Sources linked to no one in between are skipped."""
+    place; a person speaking in between ends the body's turn. Sources linked to no one in between are skipped, and so are
+    sources inside a quotation (someone's words, not the article's speaker: "ТРК "Точка-У"" in a quoted report)."""
     statement = analysis.statements[index]
     window = turn_start(analysis.article.text, analysis.sentences, statement.source.start, SPEAKER_SENTENCES)
+    quoted = quotations(analysis.article.text)
     earlier = [
         (st.source.start, k)
         for k, st in enumerate(analysis.statements)
@@ -149,6 +151,7 @@ def _body_speaking_before(analysis: Analysis, index: int) -> int | None:
         and st.source is not None
         and _linked(analysis, st.source_chain)
         and window <= st.source.start < statement.source.start
+        and not any(q.start <= st.source.start < q.end for q in quoted)
     ]
     if not earlier:
         return None

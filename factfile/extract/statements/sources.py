@@ -248,11 +248,13 @@ UNIT_NOUNS = frozenset({"staff", "service", "command"})
 def _unit_of_body(analysis: Analysis, span, root: Token) -> int | None:
     """The body whose unit speaks: a unit's noun heading the source with an "of" phrase that is an organisation's
     name ("the general staff of the Ukrainian Armed Forces said"); the unit speaks for the body. Not a unit of a state
-    ("the Security Service of Ukraine" is a body of its own, `_state_body`) and not with a person in the source."""
+    ("the Security Service of Ukraine" is a body of its own, `_state_body`), not a unit tagged as a name and not with a
+    person in the source."""
     if root.lower_ not in UNIT_NOUNS or any(
-        m.label == "PERSON" and span.start_char <= m.span.start < span.end_char for m in analysis.mentions
+        (m.label == "PERSON" and span.start_char <= m.span.start < span.end_char) or m.span.start <= root.idx < m.span.end
+        for m in analysis.mentions
     ):
-        return None
+        return None  # a unit the parser tagged as a name ("the Southern Command of the Ukrainian army") is its own actor
     for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > root.i):
         for obj in (o for o in prep.children if o.dep_ == "pobj"):
             tokens = list(obj.subtree)
