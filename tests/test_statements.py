@@ -766,3 +766,27 @@ def test_a_role_ending_in_an_untagged_full_name_or_followed_by_one_is_that_perso
         "hospitalised.",
     )
     assert who(analysis, _saying(analysis, "98 injured")) == "Pavlo Kyrylenko"
+
+
+def test_a_title_ending_in_an_untagged_full_name_is_its_holder_not_the_body_it_names(extractor):
+    """eval/realstory (Olenivka en): the parser tagged "UN" in "UN High Commissioner for Human Rights Volker Türk said" but
+    not the name; the commissioner speaks, not the UN. "The Red Cross said" stays the body (a common last word)."""
+    analysis = analyse(
+        extractor,
+        "The UN human rights office met on Monday. UN High Commissioner for Human Rights Volker Türk said the deaths must be "
+        "investigated.",
+    )
+    assert who(analysis, _saying(analysis, "the deaths must")) == "Volker Türk"
+    analysis = analyse(extractor, "The Red Cross said it had no access to the prisoners.")
+    assert who(analysis, _saying(analysis, "no access")) == "Red Cross"
+
+
+def test_a_unit_of_a_named_body_speaks_for_the_body(extractor):
+    """eval/realstory (Olenivka en): "the general staff of the Ukrainian Armed Forces said" was linked to no one; the
+    staff speaks for the armed forces. A person in the source keeps its own reading."""
+    analysis = analyse(
+        extractor,
+        "The Ukrainian Armed Forces denied it. On Friday, the general staff of the Ukrainian Armed Forces said Russian forces "
+        "had shelled the prison.",
+    )
+    assert who(analysis, _saying(analysis, "shelled the prison")) == "Ukrainian Armed Forces"

@@ -87,3 +87,45 @@ def test_a_leader_tagged_as_a_person_on_the_groups_chain_is_not_the_group():
     analysis.mentions.append(Mention(Span(3, 25, "líder del Grupo Wagner"), "PERSON", analysis.sentences[0], chain=0))
     link_late_sources(analysis)
     assert analysis.statements[0].source_chain is None
+
+
+def _in_language(analysis: Analysis, language: str) -> Analysis:
+    analysis.article = Article("x", analysis.article.text, f"h-late-{language}", language=language)
+    return analysis
+
+
+def test_a_body_named_by_its_kind_alone_goes_on_from_the_body_speaking_just_before():
+    """eval/realstory (Kerch de): "teilte das Nationale Anti-Terror-Komitee mit ... Die Behörde erklärte" is the committee."""
+    text = "Das teilte das Nationale Anti-Terror-Komitee mit. Die Behörde erklärte nicht, wie es geschah."
+    analysis = _in_language(
+        _analysis(
+            text,
+            [("Nationale Anti-Terror-Komitee", "ORG")],
+            [("Nationale Anti-Terror-Komitee", "organisation"), ("Die Behörde", "organisation")],
+        ),
+        "de",
+    )
+    link_late_sources(analysis)
+    assert [st.source_chain for st in analysis.statements] == [0, 0]
+    text = "Об этом сообщила ФСБ России. В ведомстве добавили, что задержаны восемь человек."
+    analysis = _in_language(
+        _analysis(text, [("ФСБ России", "ORG")], [("ФСБ России", "organisation"), ("В ведомстве", "organisation")]), "ru"
+    )
+    link_late_sources(analysis)
+    assert [st.source_chain for st in analysis.statements] == [0, 0]
+
+
+def test_people_or_a_plural_named_by_their_kind_are_not_the_body_speaking_before():
+    """ "Оккупанты утверждают" (plural) and "Омбудсмен заявил" (a person) do not go on from the FSB; nor does an English
+    description, which sources.py resolves."""
+    for source in ("Оккупанты", "Омбудсмен"):
+        text = f"Об этом сообщила ФСБ России. {source} утверждают, что это неправда."
+        analysis = _in_language(
+            _analysis(text, [("ФСБ России", "ORG")], [("ФСБ России", "organisation"), (source, "organisation")]), "ru"
+        )
+        link_late_sources(analysis)
+        assert analysis.statements[1].source_chain is None, source
+    text = "The FSB said so. The agency added that eight were held."
+    analysis = _analysis(text, [("FSB", "ORG")], [("FSB", "organisation"), ("The agency", "organisation")])
+    link_late_sources(analysis)
+    assert analysis.statements[1].source_chain is None

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 
-from factfile.extract.statements.continued import turn_start
-from factfile.extract.statements.linker import link_sources
+from factfile.extract.frequency import zipf
+from factfile.extract.statements.continued import quotations, turn_start
+from factfile.extract.statements.linker import FUNCTION_ZIPF, link_sources
+from factfile.extract.statements.sources import _place_name
 from factfile.records import Analysis, Mention, Statement
 
 _SPEAKERS = frozenset({"PERSON", "ORG"})
@@ -26,6 +28,7 @@ SPEAKER_SENTENCES = 2  # how far back a pronoun looks for the source it goes on 
 _BODIES = frozenset({"organisation", "official", "anonymous"})
 _STEM = 5  # letters of a word compared, so that case endings do not count ("в генштабі", "Генштаб")
 _WORD = re.compile(r"[^\W\d_]{4,}")
+_ANY_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ARTICLE = re.compile(r"^[^\W\d_]{1,3}['’]?\s*$")  # one short word before the name: "Le", "the", "Die", "l’"
 
 
@@ -42,6 +45,8 @@ def link_late_sources(analysis: Analysis) -> None:
             chain = _described_earlier(analysis, statement)
         if chain is None and statement.source.text.strip(_TRAILING).casefold() in PRONOUNS:
             chain = _continued(analysis, k, linked_here)
+        if chain is None and statement.source_type in _BODIES and _kind_alone(analysis, statement):
+            chain = _body_speaking_before(analysis, k)
         if chain is not None:
             statement.source_chain = chain
             linked_here.add(k)
@@ -102,6 +107,58 @@ def _described_earlier(analysis: Analysis, statement: Statement) -> int | None:
         if all(any(word.startswith(w) for word in held) for w in wanted):
             found = mention.chain
     return found
+
+
+def _kind_alone(analysis: Analysis, statement: Statement) -> bool:
+    """Whether a source names a body by its kind alone, not in English (whose descriptions sources.py resolves): one
+    word of its own, after at most one function word ("Die Behörde", "В ведомстве", "у відомстві", "su oficina"), no
+    name in it; in Russian and Ukrainian a noun neither plural nor animate by pymorphy3 ("В ведомстве", not "Оккупанты"
+    or "журналістів"); in other languages after a function word, as a noun with its article. Words of its own are
+    those under linker.FUNCTION_ZIPF on wordfreq's scale."""
+    language = (analysis.article.language or "").split("-")[0]
+    source = statement.source
+    if not language or language == "en" or any(source.start <= m.span.start < source.end for m in analysis.mentions):
+        return False
+    words = [w.casefold() for w in _ANY_WORD.findall(source.text)]
+    if not 1 <= len(words) <= 2:
+        return False
+    try:
+        own = [zipf(w, language) < FUNCTION_ZIPF for w in words]
+    except (LookupError, ImportError):
+        return False
+    if own != [False] * (len(words) - 1) + [True]:
+        return False
+    if language in ("ru", "uk"):
+        from factfile.extract.lang.morph import analyzer
+
+        tag = analyzer(language).parse(words[-1])[0].tag
+        return tag.POS == "NOUN" and tag.number != "plur" and tag.animacy == "inan"
+    return len(words) == 2
+
+
+def _body_speaking_before(analysis: Analysis, index: int) -> int | None:
+    """The body a source naming only its kind goes on from: the latest linked source before it in its turn ("teilte das
+    Nationale Anti-Terror-Komitee mit ... Die Behörde erklärte"), when it is an actor tagged an organisation and no
+    place; a person speaking in between ends the body's turn. Sources linked to no one in between are skipped, and so are
+    sources inside a quotation (someone's words, not the article's speaker: "ТРК "Точка-У"" in a quoted report)."""
+    statement = analysis.statements[index]
+    window = turn_start(analysis.article.text, analysis.sentences, statement.source.start, SPEAKER_SENTENCES)
+    quoted = quotations(analysis.article.text)
+    earlier = [
+        (st.source.start, k)
+        for k, st in enumerate(analysis.statements)
+        if k != index
+        and st.source is not None
+        and _linked(analysis, st.source_chain)
+        and window <= st.source.start < statement.source.start
+        and not any(q.start <= st.source.start < q.end for q in quoted)
+    ]
+    if not earlier:
+        return None
+    chain = analysis.statements[max(earlier)[1]].source_chain
+    if analysis.chains[chain].label != "ORG" or _place_name(analysis, chain):
+        return None
+    return chain
 
 
 def _words(text: str) -> list[str]:

@@ -134,6 +134,9 @@ def resolve(
     body = _state_body(analysis, span, root)
     if body is not None:
         return Resolution(body, "official")
+    unit = _unit_of_body(analysis, span, root)
+    if unit is not None:
+        return Resolution(unit, "official")
     mention = _named(analysis, root, start, end)
     if mention is not None:
         chain = analysis.chains[mention.chain] if mention.chain is not None and mention.chain < len(analysis.chains) else None
@@ -143,6 +146,8 @@ def resolve(
             holder = _title_holder(analysis, mention.chain, start, earlier)
             if holder is not None:
                 return Resolution(holder, "official")
+        if label != "PERSON" and (holder := _titled_person(analysis, span, mention)) is not None:
+            return Resolution(holder, "official" if _has_any(span.text.lower(), OFFICIAL_TITLES) else "person")
         return Resolution(mention.chain, _type_of_named(span.text, name, label))
     lower = root.lower_
     if lower in RELATIVES and root.head.dep_ == "relcl" and root.head.head.i != root.i:
@@ -234,6 +239,35 @@ def _state_body(analysis: Analysis, span, root: Token) -> int | None:
         analysis.chains.append(chain)
     analysis.add_mention(Mention(Span(start, end, name), "ORG", analysis.sentence_of(start), chain=chain.id))
     return chain.id
+
+
+# A body's units that speak for it ("the general staff of the Ukrainian Armed Forces", "the press service of Wagner").
+UNIT_NOUNS = frozenset({"staff", "service", "command"})
+
+
+def _unit_of_body(analysis: Analysis, span, root: Token) -> int | None:
+    """The body whose unit speaks: a unit's noun heading the source with an "of" phrase that is an organisation's
+    name ("the general staff of the Ukrainian Armed Forces said"); the unit speaks for the body. Not a unit of a state
+    ("the Security Service of Ukraine" is a body of its own, `_state_body`), not a unit tagged as a name and not with a
+    person in the source."""
+    if root.lower_ not in UNIT_NOUNS or any(
+        (m.label == "PERSON" and span.start_char <= m.span.start < span.end_char) or m.span.start <= root.idx < m.span.end
+        for m in analysis.mentions
+    ):
+        return None  # a unit the parser tagged as a name ("the Southern Command of the Ukrainian army") is its own actor
+    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > root.i):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            tokens = list(obj.subtree)
+            low, high = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+            body = [
+                m
+                for m in analysis.mentions
+                if m.label == "ORG" and m.chain is not None and low <= m.span.start and m.span.end <= high
+                and m.span.start <= obj.idx < m.span.end and analysis.chains[m.chain].not_an_actor is None
+            ]
+            if body:
+                return body[0].chain
+    return None
 
 
 def _modifies(token: Token, start: int, head: int, state: bool) -> bool:
@@ -392,6 +426,22 @@ def _untagged_person(analysis: Analysis, start: int, end: int) -> int | None:
             analysis.add_mention(Mention(Span(at, until, full), "PERSON", analysis.sentence_of(at), chain=chain.id))
         return chain.id
     return None
+
+
+def _titled_person(analysis: Analysis, span, mention: Mention) -> int | None:
+    """The person a title ends with when the parser tagged the body or place in the title but not the name ("UN High
+    Commissioner for Human Rights Volker Türk", "Advisor to the Office of the President of Ukraine Mikhail Podolyak"):
+    the title's holder speaks, not its body. The name is two or three capitalised words after the tagged one, the
+    first a first name and the last no common word of the article's language ("the Red Cross", "General Staff")."""
+    end = span.end_char
+    if mention.span.end >= end or _ends_in_clause(span):
+        return None
+    words = re.findall(r"[^\W\d_][\w'’-]*", analysis.article.text[mention.span.end : end])
+    if len(words) < 2 or zipf(words[-1].lower(), analysis.article.language or "en") >= COMMON_WORD:
+        return None
+    if any(mention.span.end <= m.span.start < end and m.label in _ACTOR for m in analysis.mentions):
+        return None
+    return _untagged_person(analysis, span.start_char, end)
 
 
 def _ends_in_clause(span) -> bool:
