@@ -15,6 +15,7 @@ queue to drain.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
@@ -24,6 +25,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -85,6 +87,9 @@ class Duplicate:
 
 Processed = Analysis | Rejection | Duplicate
 
+# Items analysed at once by a pipeline of one process: spaCy parses 8 texts at a time for a tenth less CPU than 2
+# (and 181 MB more peak RSS over bench/pipeline.py's articles; 16: hardly less CPU, 266 MB more).
+_ALONE_BATCH = 8
 _QUEUED_PER_WORKER = 6  # batches given to each worker process: enough to keep it busy while this one analyses a long batch
 _BUFFERED = 16  # batches analysed here while waiting for the pool's oldest one
 
@@ -133,6 +138,8 @@ def _start_worker(stages: tuple[str, ...], limits: Limits, store_url: str, relat
     die_with_parent(parent)
     store = Store(store_url, migrate=False)
     _worker = Analyser(stages, limits, store.has_document, relaters)
+    gc.freeze()  # a spawned worker's models too (a forked one's were frozen before the fork)
+    gc.set_threshold(_YOUNG_COLLECTED_AT, *gc.get_threshold()[1:])
 
 
 def _run_worker(items: list[RawItem]) -> list[Processed]:
@@ -194,18 +201,26 @@ class Pipeline:
         return summary
 
     def _analyse(self, items: Iterator[RawItem]) -> Iterator[Processed]:
-        """Analysed batches in input order: from the pool while it has room, else from this process."""
-        batches = _batches(items, self.batch_size)
+        """Analysed batches in input order: from the pool while it has room, else from this process. A pipeline of
+        one process analyses larger batches (`_ALONE_BATCH`): it has no pool to share them with."""
         if self.workers == 1:
             analyser = Analyser(self.stages, self.limits, self.store.has_document, self.relater_names)
-            for batch in batches:
-                yield from analyser(batch)
+            with _long_lived_frozen():
+                for batch in _batches(items, max(self.batch_size, _ALONE_BATCH)):
+                    yield from analyser(batch)
             return
+        batches = _batches(items, self.batch_size)
         local = Analyser(self.stages, self.limits, self.store.has_document, self.relater_names)
         helpers = self.workers - 1
         method = _start_method()
         if method == "fork":  # the forked workers share what this one loads first, instead of each loading its own
             preload()
+        with _long_lived_frozen():
+            yield from self._analyse_with_pool(batches, local, helpers, method)
+
+    def _analyse_with_pool(
+        self, batches: Iterator[list[RawItem]], local: Analyser, helpers: int, method: str
+    ) -> Iterator[Processed]:
         context = multiprocessing.get_context(method)
         initargs = (self.stages, self.limits, self.store.url, self.relater_names, os.getpid())
         with ProcessPoolExecutor(helpers, mp_context=context, initializer=_start_worker, initargs=initargs) as pool:
@@ -244,7 +259,11 @@ class Pipeline:
                 if not _busy(exc):
                     raise
                 if attempt == _BUSY_ATTEMPTS:
-                    return Outcome(article.origin, "rejected", f"not stored: another writer held the store's lock through {attempt} waits ({exc.orig})")
+                    return Outcome(
+                        article.origin,
+                        "rejected",
+                        f"not stored: another writer held the store's lock through {attempt} waits ({exc.orig})",
+                    )
             except IngestError as error:
                 return Outcome(article.origin, "rejected", error.problem)
         if document is None:
@@ -285,6 +304,28 @@ def _watch_parent(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(1.0)
     os._exit(1)
+
+
+_YOUNG_COLLECTED_AT = (
+    10_000  # allocations less deallocations between collections of the youngest generation (Python's default: 700)
+)
+
+
+@contextmanager
+def _long_lived_frozen() -> Iterator[None]:
+    """The garbage collector tuned for a run over many documents, then restored: what is loaded by then (the models,
+    their vocabularies and tables) is frozen out of its collections, each of which walked all of it (the four full
+    collections of bench/pipeline.py --every 2 took a second of CPU), and the youngest generation is collected
+    less often. Worker processes forked inside inherit both, and a frozen object's page is not copied into a
+    worker by a collection's writes to it."""
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(_YOUNG_COLLECTED_AT, *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
 
 
 def _start_method() -> str:
