@@ -118,7 +118,8 @@ class Follower:
         self.sleep = sleep
         self.hosts = Hosts(delay, clock, sleep)
         self.robots: dict = {}
-        self.pipeline = Pipeline(store, workers=workers, limits=limits, on_stored=self._on_stored)
+        # items arrive one fetch at a time: small batches store what has arrived before the next fetch is waited for
+        self.pipeline = Pipeline(store, workers=workers, limits=limits, batch_size=2, on_stored=self._on_stored)
         self._in_pipeline: deque[tuple[str, int]] = deque()  # (origin, item id) handed to the pipeline, in order
         self._titles: dict[int, str | None] = {}
 

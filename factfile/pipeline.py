@@ -90,6 +90,7 @@ Processed = Analysis | Rejection | Duplicate
 # Items analysed at once by a pipeline of one process: spaCy parses 8 texts at a time for a tenth less CPU than 2
 # (and 181 MB more peak RSS over bench/pipeline.py's articles; 16: hardly less CPU, 266 MB more).
 _ALONE_BATCH = 8
+_POOL_BATCH = 2  # items per batch handed to a worker process or analysed here beside the pool
 _QUEUED_PER_WORKER = 6  # batches given to each worker process: enough to keep it busy while this one analyses a long batch
 _BUFFERED = 16  # batches analysed here while waiting for the pool's oldest one
 
@@ -155,12 +156,15 @@ class Pipeline:
         limits: Limits = DEFAULT_LIMITS,
         stages: tuple[str, ...] = DEFAULT_STAGES,
         relaters: tuple[str, ...] = DEFAULT_RELATERS,
-        batch_size: int = 2,
+        batch_size: int | None = None,
         fetch: FetchPolicy | None = None,
         on_stored: Callable[[Session, str, int], None] | None = None,
     ):
         """`on_stored(session, origin, document_id)` runs inside each new document's write transaction, so
-        what a caller records about the document (`factfile follow`'s item state) commits with it."""
+        what a caller records about the document (`factfile follow`'s item state) commits with it. `batch_size`:
+        items analysed at once; by default `_ALONE_BATCH` for one process and `_POOL_BATCH` with a pool. An input
+        that arrives slowly (a feed fetched item by item) wants small batches, so that what has arrived is stored
+        before the next item is waited for."""
         self.store = store
         self.workers = max(1, workers)
         self.limits = limits
@@ -206,10 +210,10 @@ class Pipeline:
         if self.workers == 1:
             analyser = Analyser(self.stages, self.limits, self.store.has_document, self.relater_names)
             with _long_lived_frozen():
-                for batch in _batches(items, max(self.batch_size, _ALONE_BATCH)):
+                for batch in _batches(items, self.batch_size or _ALONE_BATCH):
                     yield from analyser(batch)
             return
-        batches = _batches(items, self.batch_size)
+        batches = _batches(items, self.batch_size or _POOL_BATCH)
         local = Analyser(self.stages, self.limits, self.store.has_document, self.relater_names)
         helpers = self.workers - 1
         method = _start_method()
