@@ -136,23 +136,27 @@ def _kind_alone(analysis: Analysis, statement: Statement) -> bool:
     return len(words) == 2
 
 
-def _body_speaking_before(analysis: Analysis, index: int) -> int | None:
-    """The body a source naming only its kind goes on from: the latest linked source before it in its turn ("teilte das
-    Nationale Anti-Terror-Komitee mit ... Die Behörde erklärte"), when it is an actor tagged an organisation and no
-    place; a person speaking in between ends the body's turn. Sources linked to no one in between are skipped, and so are
-    sources inside a quotation (someone's words, not the article's speaker: "ТРК "Точка-У"" in a quoted report)."""
+def _linked_before(analysis: Analysis, index: int) -> list[tuple[int, int]]:
+    """(start, statement index) of the linked sources before this statement's source, within its speaker's turn."""
     statement = analysis.statements[index]
     window = turn_start(analysis.article.text, analysis.sentences, statement.source.start, SPEAKER_SENTENCES)
-    quoted = quotations(analysis.article.text)
-    earlier = [
+    return [
         (st.source.start, k)
         for k, st in enumerate(analysis.statements)
         if k != index
         and st.source is not None
         and _linked(analysis, st.source_chain)
         and window <= st.source.start < statement.source.start
-        and not any(q.start <= st.source.start < q.end for q in quoted)
     ]
+
+
+def _body_speaking_before(analysis: Analysis, index: int) -> int | None:
+    """The body a source naming only its kind goes on from: the latest linked source before it in its turn ("teilte das
+    Nationale Anti-Terror-Komitee mit ... Die Behörde erklärte"), when it is an actor tagged an organisation and no
+    place; a person speaking in between ends the body's turn. Sources linked to no one in between are skipped, and so are
+    sources inside a quotation (someone's words, not the article's speaker: "ТРК "Точка-У"" in a quoted report)."""
+    quoted = quotations(analysis.article.text)
+    earlier = [(start, k) for start, k in _linked_before(analysis, index) if not any(q.start <= start < q.end for q in quoted)]
     if not earlier:
         return None
     chain = analysis.statements[max(earlier)[1]].source_chain
@@ -167,16 +171,7 @@ def _words(text: str) -> list[str]:
 
 def _continued(analysis: Analysis, index: int, linked_here: set[int]) -> int | None:
     """The source a pronoun goes on quoting, when this pass linked it: the last linked source before it, in its turn."""
-    statement = analysis.statements[index]
-    window = turn_start(analysis.article.text, analysis.sentences, statement.source.start, SPEAKER_SENTENCES)
-    earlier = [
-        (st.source.start, k)
-        for k, st in enumerate(analysis.statements)
-        if k != index
-        and st.source is not None
-        and _linked(analysis, st.source_chain)
-        and window <= st.source.start < statement.source.start
-    ]
+    earlier = _linked_before(analysis, index)
     if not earlier:
         return None
     _, last = max(earlier)
