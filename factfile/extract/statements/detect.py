@@ -16,8 +16,9 @@ tag no parts of speech), the content the rest of the sentence, the certainty the
 hedges applied to the sentence.
 
 Off unless asked for (`factfile ingest --detected-statements`, `FACTFILE_DETECTED_STATEMENTS=on`): on blind samples
-nine in ten of the sentences it finds attribute a claim, but its sources are right about as often as wrong (the first
-rule 16 and 24 in the third sample, the ranker 3 and 3, making no statement for the other 34).
+nine in ten of the sentences it finds attribute a claim, but its sources are right about as often as wrong (third
+sample, `eval/detect_attribution.py --source-labelled`: the first rule 15 right and 22 wrong, the ranker 4 and 3,
+making no statement for the other 30).
 """
 
 from __future__ import annotations
@@ -28,16 +29,15 @@ import re
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from factfile.config import detected_statements_sought
 from factfile.extract.capitals import capital_country
-from factfile.extract.frequency import zipf
 from factfile.extract.names import country_in_english
-from factfile.extract.statements.linker import FUNCTION_ZIPF, Linker
+from factfile.extract.statements.linker import Linker, function_word
 from factfile.records import Analysis, Certainty, Chain, Mention, Span, Statement
 
 MODEL = Path(__file__).with_name("model") / "detect" / "attribution.json"
@@ -143,7 +143,8 @@ def speaker(analysis: Analysis, candidate: Candidate, ranker: Linker | None = No
     here" (the speaker named further back, unnamed, or the target of the claim only), kept only when its chain speaks
     elsewhere on the page (`SPEAKS`): with `None` the sentence gets no statement. Left to choose among every option,
     the ranker was right 22 times and wrong 15 on the dev sets' gold claim sentences among the candidates (leave one
-    set out; the first rule 34 and 81); kept to a chain the readers heard speak, 11 and 2."""
+    set out; the first rule 34 and 81); kept to a chain the readers heard speak, 11 and 2 (12 and 2 against the first
+    rule's 34 and 82 by `eval/detect_attribution.py --store` on the store the merged code wrote)."""
     ranker = ranker or load_ranker()
     scored = [(ranker.score(f), m is None, -k, m, f) for k, (m, f) in enumerate(source_options(analysis, candidate))]
     _, _, _, chosen, features = max(scored, key=lambda t: t[:3])
@@ -199,7 +200,7 @@ def source_options(analysis: Analysis, candidate: Candidate) -> list[tuple[Menti
         case = _case(text[m.span.start : m.span.end], language)
         if case:
             f[f"case={case}"] = 1.0
-        if all(_function_word(w, language) for w in before):
+        if all(function_word(w, language) for w in before):
             f["opens sentence"] = 1.0
             f[f"opens sentence label={m.label}"] = 1.0
         if k == 0:
@@ -209,9 +210,9 @@ def source_options(analysis: Analysis, candidate: Candidate) -> list[tuple[Menti
         if any(p.overlaps(m.span) for p in places):
             f["a place of the gazetteer"] = 1.0
             f[f"a place label={m.label}"] = 1.0
-        if before and _function_word(before[-1], language):
+        if before and function_word(before[-1], language):
             f["after function word"] = 1.0
-            if len(before) > 1 and before[-2][:1].islower() and not _function_word(before[-2], language):
+            if len(before) > 1 and before[-2][:1].islower() and not function_word(before[-2], language):
                 f["after a small-letter noun and a function word"] = 1.0
         elif before and before[-1][:1].islower():
             f["after content word"] = 1.0
@@ -256,11 +257,11 @@ def source_options(analysis: Analysis, candidate: Candidate) -> list[tuple[Menti
         f["none no reporting word"] = 1.0
     if quotes:
         f["none quotation"] = 1.0
-    if not any(all(_function_word(w, language) for w in _WORD.findall(text, sentence.start, m.span.start)) for m in options):
+    if not any(all(function_word(w, language) for w in _WORD.findall(text, sentence.start, m.span.start)) for m in options):
         f["none no option opens"] = 1.0
     for a, b in reporting:
         beside = [w for w in (_word_before(text, sentence, a), _word_after(text, sentence, b)) if w]
-        if any(w[:1].islower() and not _function_word(w, language) for w in beside):
+        if any(w[:1].islower() and not function_word(w, language) for w in beside):
             f["none a small-letter noun beside a reporting word"] = 1.0
         if not any(
             o.span.end <= a and _gap(text, o.span, (a, b)) <= 2 or o.span.start >= b and _gap(text, o.span, (a, b)) <= 2
@@ -291,27 +292,14 @@ def _bucket(n: int) -> str:
     return "0" if n == 0 else "1-2" if n <= 2 else "3-5" if n <= 5 else "6-10" if n <= 10 else "11+"
 
 
-def _function_word(word: str, language: str) -> bool:
-    """A word at least linker.FUNCTION_ZIPF on wordfreq's scale in the page's language ("la", "di", "по", "que")."""
-    try:
-        return bool(language) and zipf(word.casefold(), language) >= FUNCTION_ZIPF
-    except (LookupError, ImportError):
-        return False
-
-
 def _reporting_words(text: str, sentence: Span, language: str) -> list[tuple[int, int]]:
     """The sentence's words that the readers' tables hold as reporting, accusing or denying verbs: all forms of
     reported_forms.tsv's verbs for a language it covers, the Cyrillic reader's lemmas (by pymorphy3) for Russian
     and Ukrainian."""
     words = list(_WORD.finditer(text, sentence.start, sentence.end))
     if language in ("ru", "uk", "be"):
-        from factfile.extract.lang.morph import analyzer
-
         lemmas = _cyrillic_reporting()
-        parse = analyzer("uk" if language in ("uk", "be") else "ru")
-        return [
-            w.span() for w in words if _CYRILLIC.match(w.group(0)) and parse.parse(w.group(0).lower())[0].normal_form in lemmas
-        ]
+        return [w.span() for w in words if _CYRILLIC.match(w.group(0)) and _parse(w.group(0), language).normal_form in lemmas]
     forms = _latin_reporting().get(_FORMS_LANGUAGE.get(language, language), frozenset())
     return [w.span() for w in words if w.group(0).casefold() in forms]
 
@@ -337,13 +325,20 @@ def _cyrillic_reporting() -> frozenset[str]:
     return REPORTING | ACCUSING | DENIALS
 
 
+@lru_cache(maxsize=8192)
+def _parse(word: str, language: str):
+    """pymorphy3's likeliest parse of a word in small letters, by the Ukrainian dictionary for Ukrainian and
+    Belarusian, else the Russian one."""
+    from factfile.extract.lang.morph import analyzer
+
+    return analyzer("uk" if language in ("uk", "be") else "ru").parse(word.lower())[0]
+
+
 def _part_of_speech(word: str, language: str) -> str | None:
     """pymorphy3's likeliest part of speech of a Cyrillic word; None for other scripts."""
     if language not in ("ru", "uk", "be") or not _CYRILLIC.match(word):
         return None
-    from factfile.extract.lang.morph import analyzer
-
-    return analyzer("uk" if language in ("uk", "be") else "ru").parse(word.lower())[0].tag.POS
+    return _parse(word, language).tag.POS
 
 
 def _case(name: str, language: str) -> str | None:
@@ -352,13 +347,8 @@ def _case(name: str, language: str) -> str | None:
     other scripts."""
     if language not in ("ru", "uk", "be") or not _CYRILLIC.search(name):
         return None
-    from factfile.extract.lang.morph import analyzer
-
     words = _WORD.findall(name)
-    if not words:
-        return None
-    tag = analyzer("uk" if language in ("uk", "be") else "ru").parse(words[-1].lower())[0].tag
-    return tag.case
+    return _parse(words[-1], language).tag.case if words else None
 
 
 def placeholder_cue(text: str, sentence: Span, source: Span) -> Span:

@@ -304,8 +304,14 @@ def bare(text: str, source: tuple[int, int] | None, language: str | None) -> boo
     words = _WORD.findall(text, source[0], source[1])
     if not words or not language:
         return not words
+    return all(function_word(word, language) for word in words)
+
+
+def function_word(word: str, language: str | None) -> bool:
+    """A word at least `FUNCTION_ZIPF` on wordfreq's scale in the page's language ("la", "di", "по", "que", "he");
+    False where wordfreq has no list for the language."""
     try:
-        return all(zipf(word.casefold(), language) >= FUNCTION_ZIPF for word in words)
+        return bool(language) and zipf(word.casefold(), language) >= FUNCTION_ZIPF
     except (LookupError, ImportError):
         return False
 
@@ -335,6 +341,7 @@ __all__ = [
     "cue_of",
     "default_linker",
     "features",
+    "function_word",
     "link_sources",
     "named",
     "none_features",
