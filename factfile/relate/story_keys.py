@@ -442,17 +442,14 @@ def clues(text: str, language: str | None = None, url: str | None = None) -> Clu
     language = (language or "en").split("-")[0].lower()
     looks_back = looking_back(language).search(text[:LEAD]) is not None or headline_looks_back(url, language)
     span = elapsed(text[:LEAD], language)
+    after = None
     if past := periods(text, language):
         # a month named with its year and no day ("the attack in April 2022") is a time past: the text was written
         # after it, and the days it dates in it are of that past
         year, month = max(past)
         after = date(year + month // 12, month % 12 + 1, 1)
         not_before = max(filter(None, (not_before, after)))
-        if latest is None or latest < after:
-            return Clues((), not_before, months, looks_back, None, span, after)
-    else:
-        after = None
-    if looks_back or span is not None:
+    if looks_back or span is not None or (after is not None and (latest is None or latest < after)):
         # the days a text that looks back names are those of the events it recalls, not its own: they bound
         # it from below (not_before) but place it nowhere ("8 April 2022" on the first anniversary)
         return Clues((), not_before, months, looks_back, None, span, after)
