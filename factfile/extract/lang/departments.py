@@ -80,7 +80,11 @@ def _joined(text: str, left: cyrillic.Token, right: cyrillic.Token) -> bool:
 
 def _nearest(analysis: Analysis, chains: set[int], position: int) -> int | None:
     """Of `chains`, the one mentioned last before `position`, else the one mentioned first after it."""
-    starts = [(analysis.mentions[i].span.start, c) for c in chains for i in analysis.chains[c].mentions]
+    return _closest([(analysis.mentions[i].span.start, c) for c in chains for i in analysis.chains[c].mentions], position)
+
+
+def _closest(starts: list[tuple[int, int]], position: int) -> int | None:
+    """Of (where, chain) pairs, the chain of the last one before `position`, else of the first one after it."""
     before = [s for s in starts if s[0] < position]
     if before:
         return max(before)[1]
@@ -128,9 +132,7 @@ def add_owned_bodies(analysis: Analysis, reading: cyrillic.Reading) -> None:
             bare.append((start, end, words))
         i = last + 1
     for start, end, words in bare:
-        same = [(where, chain) for where, w, chain in known if w == words]
-        before = [s for s in same if s[0] < start]
-        chain = max(before)[1] if before else min(same)[1] if same else None
+        chain = _closest([(where, chain) for where, w, chain in known if w == words], start)
         if chain is not None:
             analysis.add_mention(
                 Mention(Span(start, end, text[start:end]), "ORG", analysis.sentence_of(start), chain=chain, role="description")
