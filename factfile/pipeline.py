@@ -139,8 +139,7 @@ def _start_worker(stages: tuple[str, ...], limits: Limits, store_url: str, relat
     die_with_parent(parent)
     store = Store(store_url, migrate=False)
     _worker = Analyser(stages, limits, store.has_document, relaters)
-    gc.freeze()  # a spawned worker's models too (a forked one's were frozen before the fork)
-    gc.set_threshold(_YOUNG_COLLECTED_AT, *gc.get_threshold()[1:])
+    _tune_collector()  # a spawned worker's models too (a forked one's were frozen before the fork)
 
 
 def _run_worker(items: list[RawItem]) -> list[Processed]:
@@ -322,14 +321,21 @@ def _long_lived_frozen() -> Iterator[None]:
     collections of bench/pipeline.py --every 2 took a second of CPU), and the youngest generation is collected
     less often. Worker processes forked inside inherit both, and a frozen object's page is not copied into a
     worker by a collection's writes to it."""
-    thresholds = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(_YOUNG_COLLECTED_AT, *thresholds[1:])
+    thresholds = _tune_collector()
     try:
         yield
     finally:
         gc.set_threshold(*thresholds)
         gc.unfreeze()
+
+
+def _tune_collector() -> tuple[int, int, int]:
+    """Freeze what is loaded out of the collector's walks and collect the youngest generation at
+    `_YOUNG_COLLECTED_AT`; the thresholds it replaced."""
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(_YOUNG_COLLECTED_AT, *thresholds[1:])
+    return thresholds
 
 
 def _start_method() -> str:
