@@ -142,19 +142,11 @@ def rows(name: str, records: dict) -> list[dict]:
 
 
 def fit(train: list[dict], c: float = C) -> dict[str, float]:
-    """Weights of a logistic regression telling right options from the others (`None` is right when no name is)."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
+    """Weights of a logistic regression telling right options from the others (`None` is right when no name is), as
+    train/source_linker.py fits the source linker's."""
+    from source_linker import option_weights
 
-    xs, ys = [], []
-    for row in train:
-        named = any(actor in row["right"] for actor, _ in row["options"] if actor is not None)
-        for actor, f in row["options"]:
-            xs.append(f)
-            ys.append(int(not named if actor is None else actor in row["right"]))
-    vectorizer = DictVectorizer()
-    model = LogisticRegression(C=c, max_iter=3000, fit_intercept=False).fit(vectorizer.fit_transform(xs), ys)
-    return {name: round(float(w), 4) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)}
+    return option_weights(((row["options"], row["right"]) for row in train), None, c)
 
 
 def choice(weights: dict[str, float], row: dict) -> int | None:

@@ -130,19 +130,24 @@ def fit(rows: list[dict]) -> dict[str, float]:
     (the ranking features hold for all): a candidate is right when its record is the gold source's main record,
     `NONE` when no candidate's is. (A conditional logit over each row's options linked more and was wrong more often,
     leave-one-set-out.)"""
+    return option_weights(((row["candidates"], row["right"]) for row in rows if row["labelled"]), NONE, C)
+
+
+def option_weights(groups, none: object, c: float) -> dict[str, float]:
+    """Logistic-regression weights (no intercept: the options of one row are ranked against each other) telling right
+    options from the others, over groups of (options as (actor, features), right actors): an actor is right when it is
+    among the right ones, the `none` option when no actor of its group is."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     xs, ys = [], []
-    for row in rows:
-        if not row["labelled"]:
-            continue
-        named = any(actor in row["right"] for actor, _ in row["candidates"] if actor is not NONE)
-        for actor, f in row["candidates"]:
+    for options, right in groups:
+        named = any(actor in right for actor, _ in options if actor is not none)
+        for actor, f in options:
             xs.append(f)
-            ys.append(int(not named if actor is NONE else actor in row["right"]))
+            ys.append(int(not named if actor is none else actor in right))
     vectorizer = DictVectorizer()
-    model = LogisticRegression(C=C, max_iter=3000, fit_intercept=False).fit(vectorizer.fit_transform(xs), ys)
+    model = LogisticRegression(C=c, max_iter=3000, fit_intercept=False).fit(vectorizer.fit_transform(xs), ys)
     return {name: round(float(w), 4) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)}
 
 
